@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Sets up and builds CCHC Desk, then runs every test: core, storage on SQLite
+# and on a throwaway PostgreSQL server (127.0.0.1, its own data directory,
+# stopped afterwards), services, the cchc command end to end, and the GUI
+# tests under Xvfb.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh
+
+work=$(mktemp -d /tmp/cchc-test.XXXXXX)
+chmod 755 "$work"
+pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n1)
+pg_port=${CCHC_TEST_PG_PORT:-55432}
+pgdata=$work/pgdata
+as_pg=()
+if [ "$(id -u)" -eq 0 ]; then as_pg=(runuser -u postgres --); fi
+
+cleanup() {
+    "${as_pg[@]}" "$pg_bin/pg_ctl" -D "$pgdata" -m fast stop >/dev/null 2>&1 || true
+    [ -n "${xvfb_pid:-}" ] && kill "$xvfb_pid" 2>/dev/null || true
+    rm -rf "$work"
+}
+trap cleanup EXIT
+
+mkdir -p "$pgdata"
+[ "$(id -u)" -eq 0 ] && chown postgres "$pgdata" "$work"
+"${as_pg[@]}" "$pg_bin/initdb" -D "$pgdata" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >/dev/null
+"${as_pg[@]}" "$pg_bin/pg_ctl" -D "$pgdata" -l "$work/pg.log" -w \
+    -o "-h 127.0.0.1 -p $pg_port -k $work -F" start >/dev/null
+"$pg_bin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -q -c 'CREATE DATABASE cchc_test' >/dev/null
+export CCHC_TEST_PG="postgresql://postgres@127.0.0.1:$pg_port/cchc_test"
+
+display=:$((90 + RANDOM % 100))
+Xvfb "$display" -screen 0 1440x900x24 -nolisten tcp >/dev/null 2>&1 &
+xvfb_pid=$!
+export DISPLAY=$display
+export NO_AT_BRIDGE=1
+sleep 1
+
+ctest --test-dir build --output-on-failure -j "$(nproc)"

@@ -1,0 +1,95 @@
+#include "core/org.h"
+
+#include <algorithm>
+
+#include "core/i18n.h"
+
+namespace cchc {
+namespace {
+struct KindInfo {
+    UnitKind kind;
+    const char* key;
+    const char* label;
+};
+const KindInfo kKinds[] = {
+    {UnitKind::Province, "province", N_("Province")},
+    {UnitKind::District, "district", N_("District")},
+    {UnitKind::Commune, "commune", N_("Commune")},
+    {UnitKind::Ward, "ward", N_("Ward")},
+    {UnitKind::Town, "town", N_("Town")},
+    {UnitKind::Department, "department", N_("Department")},
+};
+
+bool HasSpace(const std::string& s) {
+    return std::any_of(s.begin(), s.end(), [](unsigned char c) { return c == ' ' || c == '\t'; });
+}
+std::string Trimmed(const std::string& s) {
+    auto b = s.find_first_not_of(" \t\r\n");
+    if (b == std::string::npos) return {};
+    auto e = s.find_last_not_of(" \t\r\n");
+    return s.substr(b, e - b + 1);
+}
+}  // namespace
+
+std::string_view UnitKindKey(UnitKind kind) {
+    for (const auto& k : kKinds)
+        if (k.kind == kind) return k.key;
+    return "commune";
+}
+
+std::optional<UnitKind> UnitKindFromKey(std::string_view key) {
+    for (const auto& k : kKinds)
+        if (key == k.key) return k.kind;
+    return std::nullopt;
+}
+
+std::string UnitKindLabel(UnitKind kind) {
+    for (const auto& k : kKinds)
+        if (k.kind == kind) return tr(k.label);
+    return {};
+}
+
+const std::vector<UnitKind>& AllUnitKinds() {
+    static const std::vector<UnitKind> all = {UnitKind::Province, UnitKind::District,
+                                              UnitKind::Commune,  UnitKind::Ward,
+                                              UnitKind::Town,     UnitKind::Department};
+    return all;
+}
+
+bool IsCommuneLevel(UnitKind kind) {
+    return kind == UnitKind::Commune || kind == UnitKind::Ward || kind == UnitKind::Town;
+}
+
+Problems CheckUnit(const Unit& unit) {
+    Problems p;
+    if (Trimmed(unit.code).empty())
+        p.push_back({"code", tr("the code must not be empty")});
+    else if (HasSpace(unit.code))
+        p.push_back({"code", tr("the code must not contain spaces")});
+    if (Trimmed(unit.name).empty()) p.push_back({"name", tr("the name must not be empty")});
+    return p;
+}
+
+Problems CheckPerson(const Person& person) {
+    Problems p;
+    if (Trimmed(person.code).empty())
+        p.push_back({"code", tr("the code must not be empty")});
+    else if (HasSpace(person.code))
+        p.push_back({"code", tr("the code must not contain spaces")});
+    if (Trimmed(person.fullName).empty())
+        p.push_back({"full_name", tr("the full name must not be empty")});
+    if (!person.email.empty()) {
+        auto at = person.email.find('@');
+        if (at == std::string::npos || at == 0 || person.email.find('.', at) == std::string::npos ||
+            HasSpace(person.email))
+            p.push_back({"email", tr("the e-mail address is not valid")});
+    }
+    return p;
+}
+
+std::string DefaultHeaderName(const Unit& unit) {
+    if (!unit.headerName.empty()) return unit.headerName;
+    return unit.name;
+}
+
+}  // namespace cchc

@@ -1,0 +1,62 @@
+// The organisation an office follows: a tree of units (province, district,
+// commune, ward, town, department) and the people who work in them. The
+// tree has no fixed depth: since 2025 communes may sit straight under a
+// province.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/errors.h"
+
+namespace cchc {
+
+enum class UnitKind { Province, District, Commune, Ward, Town, Department };
+
+// English keys used in files and on the command line: "province", ...
+std::string_view UnitKindKey(UnitKind kind);
+std::optional<UnitKind> UnitKindFromKey(std::string_view key);
+// Vietnamese (or current language) label: "Xã", "Phường", ...
+std::string UnitKindLabel(UnitKind kind);
+const std::vector<UnitKind>& AllUnitKinds();
+// Communes, wards and towns are the units an office scores and ranks.
+bool IsCommuneLevel(UnitKind kind);
+
+struct Unit {
+    std::int64_t id = 0;
+    std::string code;   // unique, e.g. "XA-TAYXUAN"
+    std::string name;   // "Xã Tây Xuân"
+    UnitKind kind = UnitKind::Commune;
+    std::optional<std::int64_t> parentId;
+    std::string placeName;     // place in the dateline: "Tây Xuân"
+    std::string headerParent;  // header's first line: "UBND HUYỆN TÂY SƠN"
+    std::string headerName;    // header's issuing body: "ỦY BAN NHÂN DÂN XÃ TÂY XUÂN"
+    std::string docSymbol;     // issuer's abbreviation in numbers: "UBND" in 05/KH-UBND
+    int sortOrder = 0;
+    bool active = true;
+};
+
+struct Person {
+    std::int64_t id = 0;
+    std::int64_t unitId = 0;
+    std::string code;      // unique, e.g. officer code used in ratings and QR cards
+    std::string fullName;  // "Nguyễn Thị Kim Yến"
+    std::string position;  // "Công chức Văn phòng - Thống kê"
+    std::string phone;
+    std::string email;
+    bool oneStopDesk = false;  // works at the one-stop desk (Bộ phận Một cửa)
+    bool active = true;
+};
+
+// Field checks that need no database: empty code or name, a code with
+// spaces, malformed e-mail. Duplicate codes and missing parents are checked
+// by the service that has the data.
+Problems CheckUnit(const Unit& unit);
+Problems CheckPerson(const Person& person);
+
+// Header lines a document issued by this unit shows when none were set.
+std::string DefaultHeaderName(const Unit& unit);
+
+}  // namespace cchc

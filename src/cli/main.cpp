@@ -1,1 +1,102 @@
-int main() { return 0; }
+// cchc: the command-line face of CCHC Desk. Parses global options (--db,
+// --format, --lang) and the subcommand, and maps errors to exit codes:
+// 0 success, 1 a user error (one line naming file, line and field), 2 misuse.
+#include <cstdlib>
+#include <cstring>
+#include <iostream>
+#include <set>
+
+#include "cli/commands.h"
+#include "core/errors.h"
+#include "core/i18n.h"
+
+namespace {
+using cchc::cli::Args;
+using cchc::cli::UsageError;
+
+const char* kUsage = N_(
+    "Usage: cchc [--db URL] [--format text|csv|tsv|json] [--lang vi|en] COMMAND ...\n"
+    "\n"
+    "Commands:\n"
+    "  init                      create or upgrade the database, load built-in catalogues\n"
+    "  demo [--communes N] [--years Y] [--ratings M] [--seed S]\n"
+    "                            fill an empty database with a demo office\n"
+    "  check                     integrity and foreign-key checks, schema version\n"
+    "  backup --out FILE         consistent copy of an SQLite database\n"
+    "  import KIND FILE          KIND: units, people, frameworks (CSV or XLSX)\n"
+    "  export KIND --out FILE    KIND: units, people, frameworks\n"
+    "\n"
+    "Database: --db sqlite:PATH or postgresql://user@host:port/db, or $CCHC_DB;\n"
+    "default: a file cchc.db in the user's data directory.\n");
+
+// Options that take a value; everything else starting with -- is a flag.
+const std::set<std::string> kValued = {"db",     "format", "lang", "out",  "communes",
+                                       "years",  "ratings", "seed", "year"};
+const std::set<std::string> kFlags = {"help", "quiet"};
+
+Args Parse(int argc, char** argv) {
+    Args a;
+    for (int i = 1; i < argc; ++i) {
+        std::string s = argv[i];
+        if (s.rfind("--", 0) == 0 && s.size() > 2) {
+            std::string name = s.substr(2), value;
+            auto eq = name.find('=');
+            bool inlineValue = eq != std::string::npos;
+            if (inlineValue) {
+                value = name.substr(eq + 1);
+                name = name.substr(0, eq);
+            }
+            if (kValued.count(name)) {
+                if (!inlineValue) {
+                    if (i + 1 >= argc) throw UsageError(std::string(cchc::tr("missing value for --")) + name);
+                    value = argv[++i];
+                }
+            } else if (!kFlags.count(name)) {
+                throw UsageError(std::string(cchc::tr("unknown option --")) + name);
+            }
+            a.options[name] = value;
+        } else if (s == "-h") {
+            a.options["help"] = "";
+        } else if (a.command.empty()) {
+            a.command = s;
+        } else {
+            a.positional.push_back(s);
+        }
+    }
+    return a;
+}
+}  // namespace
+
+int main(int argc, char** argv) {
+    const char* envLang = std::getenv("CCHC_LANG");
+    std::string lang = envLang && *envLang ? envLang : "vi";
+    for (int i = 1; i + 1 < argc; ++i)
+        if (std::strcmp(argv[i], "--lang") == 0) lang = argv[i + 1];
+    cchc::SetLanguage(lang);
+    try {
+        Args args = Parse(argc, argv);
+        if (args.Has("help") || args.command.empty() || args.command == "help") {
+            std::cout << cchc::tr(kUsage);
+            return args.command.empty() && !args.Has("help") ? 2 : 0;
+        }
+        std::string fmt = args.Get("format", "text");
+        if (fmt != "text" && fmt != "csv" && fmt != "tsv" && fmt != "json")
+            throw UsageError(std::string(cchc::tr("unknown output format: ")) + fmt);
+        if (args.command == "init") return cchc::cli::RunInit(args);
+        if (args.command == "demo") return cchc::cli::RunDemo(args);
+        if (args.command == "check") return cchc::cli::RunCheck(args);
+        if (args.command == "backup") return cchc::cli::RunBackup(args);
+        if (args.command == "import") return cchc::cli::RunImport(args);
+        if (args.command == "export") return cchc::cli::RunExport(args);
+        throw UsageError(std::string(cchc::tr("unknown command: ")) + args.command);
+    } catch (const UsageError& e) {
+        std::cerr << "cchc: " << e.what() << "\n" << cchc::tr("Run 'cchc --help' for usage.") << "\n";
+        return 2;
+    } catch (const cchc::UserError& e) {
+        std::cerr << "cchc: " << e.what() << "\n";
+        return 1;
+    } catch (const std::exception& e) {
+        std::cerr << "cchc: " << cchc::tr("error: ") << e.what() << "\n";
+        return 1;
+    }
+}

@@ -36,6 +36,7 @@ struct Unit {
     std::string docSymbol;     // issuer's abbreviation in numbers: "UBND" in 05/KH-UBND
     int sortOrder = 0;
     bool active = true;
+    int version = 1;  // row version read from storage, for optimistic locking
 };
 
 struct Person {
@@ -48,6 +49,7 @@ struct Person {
     std::string email;
     bool oneStopDesk = false;  // works at the one-stop desk (Bộ phận Một cửa)
     bool active = true;
+    int version = 1;
 };
 
 // Field checks that need no database: empty code or name, a code with

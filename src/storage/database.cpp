@@ -1,1 +1,213 @@
-// placeholder
+#include "storage/database.h"
+
+#include <soci/postgresql/soci-postgresql.h>
+#include <soci/soci.h>
+#include <soci/sqlite3/soci-sqlite3.h>
+
+#include <algorithm>
+#include <ctime>
+#include <filesystem>
+
+#include "core/errors.h"
+#include "core/i18n.h"
+#include "storage/migrations.h"
+
+namespace cchc::storage {
+namespace {
+
+std::string NowStamp(const char* fmt) {
+    std::time_t t = std::time(nullptr);
+    std::tm tm{};
+    localtime_r(&t, &tm);
+    char buf[32];
+    std::strftime(buf, sizeof buf, fmt, &tm);
+    return buf;
+}
+
+bool TableExists(soci::session& s, Backend backend, const std::string& table) {
+    int n = 0;
+    if (backend == Backend::Sqlite)
+        s << "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = :t", soci::use(table),
+            soci::into(n);
+    else
+        s << "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema() "
+             "AND table_name = :t",
+            soci::use(table), soci::into(n);
+    return n > 0;
+}
+
+std::string QuoteSqliteConnectValue(const std::string& path) {
+    // SOCI's SQLite backend reads "db=VALUE"; quote paths with spaces.
+    std::string out = "\"";
+    for (char c : path) {
+        if (c == '"') out += '"';
+        out += c;
+    }
+    return out + "\"";
+}
+
+}  // namespace
+
+Database::Database(DatabaseUrl url, std::unique_ptr<soci::session> session)
+    : url_(std::move(url)), session_(std::move(session)) {}
+
+Database::~Database() = default;
+
+std::unique_ptr<Database> Database::Open(const DatabaseUrl& url, const OpenOptions& options) {
+    auto session = std::make_unique<soci::session>();
+    try {
+        if (url.backend == Backend::Sqlite) {
+            namespace fs = std::filesystem;
+            fs::path p(url.path);
+            if (!fs::exists(p)) {
+                if (!options.create)
+                    throw UserError(Location{url.path, 0, ""},
+                                    tr("the database file does not exist"));
+                if (p.has_parent_path()) fs::create_directories(p.parent_path());
+            }
+            session->open(soci::sqlite3, "db=" + QuoteSqliteConnectValue(url.path) + " timeout=10");
+            *session << "PRAGMA foreign_keys = ON";
+            *session << "PRAGMA busy_timeout = 10000";
+            std::string mode;
+            *session << "PRAGMA journal_mode = WAL", soci::into(mode);
+            *session << "PRAGMA synchronous = NORMAL";
+        } else {
+            session->open(soci::postgresql, url.connectString);
+            *session << "SET client_min_messages TO WARNING";
+        }
+    } catch (const UserError&) {
+        throw;
+    } catch (const std::exception& e) {
+        throw UserError(Location{url.Display(), 0, ""},
+                        std::string(tr("cannot open the database: ")) + e.what());
+    }
+    std::unique_ptr<Database> db(new Database(url, std::move(session)));
+    if (options.migrate) db->migration_ = db->Migrate(options.targetVersion);
+    return db;
+}
+
+int Database::LatestSchemaVersion() {
+    auto all = LoadMigrations(Backend::Sqlite);
+    return all.empty() ? 0 : all.back().version;
+}
+
+int Database::SchemaVersion() {
+    if (!TableExists(*session_, url_.backend, "schema_version")) return 0;
+    soci::indicator ind;
+    int v = 0;
+    *session_ << "SELECT MAX(version) FROM schema_version", soci::into(v, ind);
+    return ind == soci::i_ok ? v : 0;
+}
+
+MigrationReport Database::Migrate(int targetVersion) {
+    MigrationReport report;
+    const int known = LatestSchemaVersion();
+    const int latest = targetVersion > 0 ? std::min(targetVersion, known) : known;
+    report.fromVersion = SchemaVersion();
+    report.toVersion = report.fromVersion;
+    if (report.fromVersion > known)
+        throw UserError(Location{url_.Display(), 0, ""},
+                        std::string(tr("the database was written by a newer version of CCHC Desk "
+                                       "(schema ")) +
+                            std::to_string(report.fromVersion) + tr(", this program knows up to ") +
+                            std::to_string(known) + tr("); please install the newer version"));
+    if (report.fromVersion >= latest) return report;
+
+    if (url_.backend == Backend::Sqlite && report.fromVersion > 0) {
+        report.backupPath = url_.path + ".v" + std::to_string(report.fromVersion) + "-" +
+                            NowStamp("%Y%m%d-%H%M%S") + ".bak";
+        BackupTo(report.backupPath);
+    }
+
+    soci::transaction tx(*session_);
+    try {
+        *session_ << "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, "
+                     "description TEXT NOT NULL, applied_at TEXT NOT NULL)";
+        for (const auto& m : LoadMigrations(url_.backend)) {
+            if (m.version <= report.fromVersion || m.version > latest) continue;
+            for (const auto& stmt : m.statements) {
+                try {
+                    *session_ << stmt;
+                } catch (const std::exception& e) {
+                    throw UserError(Location{m.name, 0, ""},
+                                    std::string(tr("migration failed: ")) + e.what());
+                }
+            }
+            std::string at = NowStamp("%Y-%m-%dT%H:%M:%S");
+            *session_ << "INSERT INTO schema_version (version, description, applied_at) "
+                         "VALUES (:v, :d, :a)",
+                soci::use(m.version), soci::use(m.description), soci::use(at);
+            report.toVersion = m.version;
+        }
+        tx.commit();
+    } catch (...) {
+        tx.rollback();
+        throw;
+    }
+    return report;
+}
+
+std::vector<std::string> Database::Check() {
+    std::vector<std::string> problems;
+    if (url_.backend == Backend::Sqlite) {
+        soci::rowset<std::string> ic = (session_->prepare << "PRAGMA integrity_check");
+        for (const auto& line : ic)
+            if (line != "ok") problems.push_back(line);
+        soci::rowset<soci::row> fk = (session_->prepare << "PRAGMA foreign_key_check");
+        for (const auto& r : fk) {
+            std::string table = r.get<std::string>(0);
+            long long rowid = r.get_indicator(1) == soci::i_ok ? r.get<long long>(1) : 0;
+            std::string parent = r.get<std::string>(2);
+            problems.push_back(std::string(tr("broken reference")) + ": " + table + " #" +
+                               std::to_string(rowid) + " → " + parent);
+        }
+    } else {
+        // Constraints are enforced by the server; check that it answers and
+        // that every constraint is validated.
+        int invalid = 0;
+        *session_ << "SELECT COUNT(*) FROM pg_constraint c JOIN pg_namespace n ON n.oid = "
+                     "c.connamespace WHERE n.nspname = current_schema() AND NOT c.convalidated",
+            soci::into(invalid);
+        if (invalid > 0)
+            problems.push_back(std::to_string(invalid) + " " + tr("constraints not validated"));
+    }
+    return problems;
+}
+
+void Database::BackupTo(const std::string& path) {
+    if (url_.backend != Backend::Sqlite)
+        throw UserError(Location{path, 0, ""},
+                        tr("backups of a PostgreSQL database are made on the server "
+                           "(pg_dump); this command copies SQLite databases"));
+    namespace fs = std::filesystem;
+    if (fs::exists(path))
+        throw UserError(Location{path, 0, ""}, tr("the file already exists; choose another name"));
+    std::string target = path;
+    *session_ << "VACUUM INTO :p", soci::use(target);
+}
+
+void Database::DropEverything() {
+    // SQLite databases under test are fresh files; only a server schema needs
+    // emptying between tests.
+    if (url_.backend == Backend::Sqlite)
+        throw std::logic_error("DropEverything is for PostgreSQL test databases");
+    *session_ << "DROP SCHEMA IF EXISTS public CASCADE";
+    *session_ << "CREATE SCHEMA public";
+}
+
+Transaction::Transaction(Database& db) : db_(db) { db_.session().begin(); }
+
+Transaction::~Transaction() {
+    if (done_) return;
+    try {
+        db_.session().rollback();
+    } catch (...) {
+    }
+}
+
+void Transaction::Commit() {
+    db_.session().commit();
+    done_ = true;
+}
+
+}  // namespace cchc::storage

@@ -1,1 +1,148 @@
-// placeholder
+#include "storage/database_url.h"
+
+#include <cstdlib>
+#include <vector>
+
+#include "core/errors.h"
+#include "core/i18n.h"
+
+namespace cchc::storage {
+namespace {
+
+// Percent-decoding for the user, password and database parts of a URL.
+std::string Decode(const std::string& s) {
+    std::string out;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (s[i] == '%' && i + 2 < s.size()) {
+            out += static_cast<char>(std::stoi(s.substr(i + 1, 2), nullptr, 16));
+            i += 2;
+        } else {
+            out += s[i];
+        }
+    }
+    return out;
+}
+
+// Quotes a value for a libpq keyword=value connection string.
+std::string Quote(const std::string& v) {
+    std::string out = "'";
+    for (char c : v) {
+        if (c == '\'' || c == '\\') out += '\\';
+        out += c;
+    }
+    return out + "'";
+}
+
+DatabaseUrl ParsePostgres(const std::string& url) {
+    // postgresql://[user[:password]@][host][:port][/dbname][?key=value&...]
+    auto bad = [&] {
+        return UserError(Location{"--db", 0, ""},
+                         std::string(tr("not a valid PostgreSQL address: ")) + url);
+    };
+    std::string rest = url.substr(url.find("://") + 3);
+    std::string query;
+    if (auto q = rest.find('?'); q != std::string::npos) {
+        query = rest.substr(q + 1);
+        rest = rest.substr(0, q);
+    }
+    std::string db;
+    if (auto slash = rest.find('/'); slash != std::string::npos) {
+        db = rest.substr(slash + 1);
+        rest = rest.substr(0, slash);
+    }
+    std::string user, password;
+    if (auto at = rest.rfind('@'); at != std::string::npos) {
+        std::string cred = rest.substr(0, at);
+        rest = rest.substr(at + 1);
+        if (auto colon = cred.find(':'); colon != std::string::npos) {
+            user = Decode(cred.substr(0, colon));
+            password = Decode(cred.substr(colon + 1));
+        } else {
+            user = Decode(cred);
+        }
+    }
+    std::string host = rest, port;
+    if (!host.empty() && host.front() == '[') {
+        auto close = host.find(']');
+        if (close == std::string::npos) throw bad();
+        port = close + 1 < host.size() && host[close + 1] == ':' ? host.substr(close + 2) : "";
+        host = host.substr(1, close - 1);
+    } else if (auto colon = host.rfind(':'); colon != std::string::npos) {
+        port = host.substr(colon + 1);
+        host = host.substr(0, colon);
+    }
+    for (char c : port)
+        if (c < '0' || c > '9') throw bad();
+    DatabaseUrl u;
+    u.backend = Backend::Postgresql;
+    u.original = url;
+    std::vector<std::string> parts;
+    if (!host.empty()) parts.push_back("host=" + Quote(host));
+    if (!port.empty()) parts.push_back("port=" + port);
+    if (!db.empty()) parts.push_back("dbname=" + Quote(Decode(db)));
+    if (!user.empty()) parts.push_back("user=" + Quote(user));
+    if (!password.empty()) parts.push_back("password=" + Quote(password));
+    std::size_t start = 0;
+    while (start < query.size()) {
+        auto amp = query.find('&', start);
+        std::string kv = query.substr(start, amp == std::string::npos ? std::string::npos : amp - start);
+        auto eq = kv.find('=');
+        if (eq == std::string::npos) throw bad();
+        parts.push_back(kv.substr(0, eq) + "=" + Quote(Decode(kv.substr(eq + 1))));
+        if (amp == std::string::npos) break;
+        start = amp + 1;
+    }
+    for (std::size_t i = 0; i < parts.size(); ++i) u.connectString += (i ? " " : "") + parts[i];
+    return u;
+}
+
+}  // namespace
+
+std::string DefaultDataDirectory() {
+    if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg)
+        return std::string(xdg) + "/cchc-desk";
+    const char* home = std::getenv("HOME");
+    return std::string(home && *home ? home : ".") + "/.local/share/cchc-desk";
+}
+
+DatabaseUrl DatabaseUrl::Parse(const std::string& url) {
+    if (url.rfind("sqlite:", 0) == 0) {
+        DatabaseUrl u;
+        u.backend = Backend::Sqlite;
+        u.original = url;
+        u.path = url.substr(7);
+        if (u.path.rfind("//", 0) == 0) u.path = u.path.substr(2);  // sqlite:///abs/path
+        if (u.path.empty())
+            throw UserError(Location{"--db", 0, ""}, tr("the SQLite address names no file"));
+        return u;
+    }
+    if (url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0)
+        return ParsePostgres(url);
+    throw UserError(Location{"--db", 0, ""},
+                    std::string(tr("unknown database address (use sqlite:FILE or "
+                                   "postgresql://user@host/db): ")) +
+                        url);
+}
+
+DatabaseUrl DatabaseUrl::Default() { return Parse("sqlite:" + DefaultDataDirectory() + "/cchc.db"); }
+
+DatabaseUrl DatabaseUrl::Resolve(const std::string& fromCommandLine) {
+    if (!fromCommandLine.empty()) return Parse(fromCommandLine);
+    if (const char* env = std::getenv("CCHC_DB"); env && *env) return Parse(env);
+    return Default();
+}
+
+std::string DatabaseUrl::Display() const {
+    if (backend == Backend::Sqlite) return "sqlite:" + path;
+    // Hide "user:password@" passwords.
+    std::string s = original;
+    auto scheme = s.find("://");
+    auto at = s.rfind('@');
+    if (scheme != std::string::npos && at != std::string::npos && at > scheme) {
+        auto colon = s.find(':', scheme + 3);
+        if (colon != std::string::npos && colon < at) s.replace(colon + 1, at - colon - 1, "***");
+    }
+    return s;
+}
+
+}  // namespace cchc::storage

@@ -1,1 +1,226 @@
-// placeholder
+#include "storage/framework_repository.h"
+
+#include <soci/soci.h>
+
+#include <map>
+
+#include "storage/row_helpers.h"
+
+namespace cchc::storage {
+using namespace detail;
+
+std::vector<FrameworkSummary> FrameworkRepository::List() {
+    std::vector<FrameworkSummary> out;
+    soci::rowset<soci::row> rs =
+        (s_.prepare << "SELECT f.id, f.code, f.name, f.year, f.kind, f.status, f.builtin, "
+                       "(SELECT COUNT(*) FROM criteria c WHERE c.framework_id = f.id) AS n, "
+                       "(SELECT COALESCE(SUM(c.max_points), 0) FROM criteria c WHERE "
+                       "c.framework_id = f.id AND c.parent_id IS NULL) AS total "
+                       "FROM frameworks f ORDER BY f.year DESC, f.code");
+    for (const auto& r : rs) {
+        FrameworkSummary f;
+        f.id = Int(r, "id");
+        f.code = Text(r, "code");
+        f.name = Text(r, "name");
+        f.year = static_cast<int>(Int(r, "year"));
+        f.kind = FrameworkKindFromKey(Text(r, "kind")).value_or(FrameworkKind::Custom);
+        f.status = Text(r, "status");
+        f.builtin = Int(r, "builtin") != 0;
+        f.criteria = static_cast<long>(Int(r, "n"));
+        f.maxPoints = Real(r, "total");
+        out.push_back(f);
+    }
+    return out;
+}
+
+std::optional<std::int64_t> FrameworkRepository::IdByCode(const std::string& code) {
+    long long id = 0;
+    s_ << "SELECT id FROM frameworks WHERE code = :c", soci::use(code), soci::into(id);
+    if (!s_.got_data()) return std::nullopt;
+    return id;
+}
+
+std::optional<Framework> FrameworkRepository::Load(std::int64_t id) {
+    long long key = id;
+    Framework fw;
+    bool found = false;
+    {
+        soci::rowset<soci::row> rs =
+            (s_.prepare << "SELECT id, code, name, year, kind, status, builtin, description FROM "
+                           "frameworks WHERE id = :id",
+             soci::use(key));
+        for (const auto& r : rs) {
+            found = true;
+            fw.id = Int(r, "id");
+            fw.code = Text(r, "code");
+            fw.name = Text(r, "name");
+            fw.year = static_cast<int>(Int(r, "year"));
+            fw.kind = FrameworkKindFromKey(Text(r, "kind")).value_or(FrameworkKind::Custom);
+            fw.status = Text(r, "status");
+            fw.builtin = Int(r, "builtin") != 0;
+            fw.description = Text(r, "description");
+        }
+    }
+    if (!found) return std::nullopt;
+    {
+        soci::rowset<soci::row> rs =
+            (s_.prepare << "SELECT label, min_percent FROM framework_bands WHERE framework_id = "
+                           ":id ORDER BY sort_order",
+             soci::use(key));
+        for (const auto& r : rs) fw.bands.push_back({Text(r, "label"), Real(r, "min_percent")});
+    }
+    std::map<long long, std::string> codeById;
+    soci::rowset<soci::row> rs =
+        (s_.prepare << "SELECT id, parent_id, code, title, max_points, sort_order, rule, target, "
+                       "cap, per_unit, no_data, evidence_required, applies_to_communes, guidance "
+                       "FROM criteria WHERE framework_id = :id ORDER BY sort_order, id",
+         soci::use(key));
+    for (const auto& r : rs) {
+        Criterion c;
+        c.id = Int(r, "id");
+        if (auto p = OptInt(r, "parent_id")) c.parentId = *p;
+        c.code = Text(r, "code");
+        c.title = Text(r, "title");
+        c.maxPoints = Real(r, "max_points");
+        c.sortOrder = static_cast<int>(Int(r, "sort_order"));
+        c.rule = RuleKindFromKey(Text(r, "rule"));
+        c.target = OptReal(r, "target");
+        c.cap = OptReal(r, "cap");
+        c.perUnit = OptReal(r, "per_unit");
+        c.noData = NoDataRuleFromKey(Text(r, "no_data"));
+        c.evidenceRequired = Int(r, "evidence_required") != 0;
+        c.appliesToCommunes = Int(r, "applies_to_communes", 1) != 0;
+        c.guidance = Text(r, "guidance");
+        codeById[c.id] = c.code;
+        fw.criteria.push_back(std::move(c));
+    }
+    for (auto& c : fw.criteria)
+        if (c.parentId) c.parentCode = codeById[*c.parentId];
+    return fw;
+}
+
+std::int64_t FrameworkRepository::Insert(Framework& fw) {
+    std::string kind(FrameworkKindKey(fw.kind));
+    int builtin = fw.builtin ? 1 : 0;
+    std::string now = NowIso();
+    long long id = 0;
+    s_ << "INSERT INTO frameworks (code, name, year, kind, status, builtin, description, version, "
+          "created_at) VALUES (:code, :name, :year, :kind, :status, :builtin, :d, 1, :now) "
+          "RETURNING id",
+        soci::use(fw.code), soci::use(fw.name), soci::use(fw.year), soci::use(kind),
+        soci::use(fw.status), soci::use(builtin), soci::use(fw.description), soci::use(now),
+        soci::into(id);
+    fw.id = id;
+    int order = 0;
+    for (const auto& b : fw.bands) {
+        double minPercent = b.minPercent;
+        s_ << "INSERT INTO framework_bands (framework_id, label, min_percent, sort_order) VALUES "
+              "(:f, :l, :m, :o)",
+            soci::use(id), soci::use(b.label), soci::use(minPercent), soci::use(order);
+        ++order;
+    }
+    std::map<std::string, long long> idByCode;
+    for (auto& c : fw.criteria) {
+        Nullable<long long> parent;
+        if (!c.parentCode.empty()) {
+            parent.value = idByCode.at(c.parentCode);
+            parent.ind = soci::i_ok;
+        }
+        Nullable<std::string> rule(c.rule ? std::optional<std::string>(std::string(RuleKindKey(*c.rule)))
+                                          : std::nullopt);
+        Nullable<std::string> noData(c.noData ? std::optional<std::string>(
+                                                    std::string(NoDataRuleKey(*c.noData)))
+                                              : std::nullopt);
+        Nullable<double> target(c.target), cap(c.cap), perUnit(c.perUnit);
+        int evidence = c.evidenceRequired ? 1 : 0, communes = c.appliesToCommunes ? 1 : 0;
+        long long cid = 0;
+        s_ << "INSERT INTO criteria (framework_id, parent_id, code, title, max_points, sort_order, "
+              "rule, target, cap, per_unit, no_data, evidence_required, applies_to_communes, "
+              "guidance) VALUES (:f, :p, :code, :title, :max, :ord, :rule, :target, :cap, :per, "
+              ":nd, :ev, :com, :g) RETURNING id",
+            soci::use(id), soci::use(parent.value, parent.ind), soci::use(c.code),
+            soci::use(c.title), soci::use(c.maxPoints), soci::use(c.sortOrder),
+            soci::use(rule.value, rule.ind), soci::use(target.value, target.ind),
+            soci::use(cap.value, cap.ind), soci::use(perUnit.value, perUnit.ind),
+            soci::use(noData.value, noData.ind), soci::use(evidence), soci::use(communes),
+            soci::use(c.guidance), soci::into(cid);
+        c.id = cid;
+        if (parent.ind == soci::i_ok) c.parentId = parent.value;
+        idByCode[c.code] = cid;
+    }
+    return id;
+}
+
+std::int64_t CatalogueRepository::EnsureScale(const Scale& scale) {
+    long long id = 0;
+    s_ << "SELECT id FROM rating_scales WHERE code = :c", soci::use(scale.code), soci::into(id);
+    if (s_.got_data()) return id;
+    s_ << "INSERT INTO rating_scales (code, name) VALUES (:c, :n) RETURNING id",
+        soci::use(scale.code), soci::use(scale.name), soci::into(id);
+    for (const auto& l : scale.levels) {
+        int value = l.value, sat = l.satisfied ? 1 : 0;
+        s_ << "INSERT INTO rating_scale_levels (scale_id, value, label, counts_as_satisfied) "
+              "VALUES (:s, :v, :l, :sat)",
+            soci::use(id), soci::use(value), soci::use(l.label), soci::use(sat);
+    }
+    return id;
+}
+
+std::int64_t CatalogueRepository::EnsureAspect(const NamedItem& a) {
+    long long id = 0;
+    s_ << "SELECT id FROM rating_aspects WHERE code = :c", soci::use(a.code), soci::into(id);
+    if (s_.got_data()) return id;
+    int order = a.sortOrder;
+    s_ << "INSERT INTO rating_aspects (code, name, sort_order, active) VALUES (:c, :n, :o, 1) "
+          "RETURNING id",
+        soci::use(a.code), soci::use(a.name), soci::use(order), soci::into(id);
+    return id;
+}
+
+std::int64_t CatalogueRepository::EnsureProcedureField(const NamedItem& f) {
+    long long id = 0;
+    s_ << "SELECT id FROM procedure_fields WHERE code = :c", soci::use(f.code), soci::into(id);
+    if (s_.got_data()) return id;
+    s_ << "INSERT INTO procedure_fields (code, name) VALUES (:c, :n) RETURNING id",
+        soci::use(f.code), soci::use(f.name), soci::into(id);
+    return id;
+}
+
+std::vector<Scale> CatalogueRepository::Scales() {
+    std::vector<Scale> out;
+    std::map<long long, std::size_t> index;
+    soci::rowset<soci::row> rs =
+        (s_.prepare << "SELECT s.id, s.code, s.name, l.value, l.label, l.counts_as_satisfied FROM "
+                       "rating_scales s LEFT JOIN rating_scale_levels l ON l.scale_id = s.id "
+                       "ORDER BY s.code, l.value DESC");
+    for (const auto& r : rs) {
+        long long id = Int(r, "id");
+        if (!index.count(id)) {
+            index[id] = out.size();
+            out.push_back({id, Text(r, "code"), Text(r, "name"), {}});
+        }
+        if (r.get_indicator("value") == soci::i_ok)
+            out[index[id]].levels.push_back({static_cast<int>(Int(r, "value")), Text(r, "label"),
+                                             Int(r, "counts_as_satisfied") != 0});
+    }
+    return out;
+}
+
+std::vector<NamedItem> CatalogueRepository::Aspects() {
+    std::vector<NamedItem> out;
+    soci::rowset<soci::row> rs =
+        (s_.prepare << "SELECT id, code, name, sort_order FROM rating_aspects ORDER BY sort_order");
+    for (const auto& r : rs)
+        out.push_back({Int(r, "id"), Text(r, "code"), Text(r, "name"),
+                       static_cast<int>(Int(r, "sort_order"))});
+    return out;
+}
+
+std::vector<NamedItem> CatalogueRepository::ProcedureFields() {
+    std::vector<NamedItem> out;
+    soci::rowset<soci::row> rs = (s_.prepare << "SELECT id, code, name FROM procedure_fields ORDER BY id");
+    for (const auto& r : rs) out.push_back({Int(r, "id"), Text(r, "code"), Text(r, "name"), 0});
+    return out;
+}
+
+}  // namespace cchc::storage

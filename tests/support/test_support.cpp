@@ -22,14 +22,31 @@ TempDir::~TempDir() {
     std::filesystem::remove_all(path_, ec);
 }
 
+bool TestingPostgres() {
+    const char* backend = std::getenv("CCHC_TEST_BACKEND");
+    return backend && std::string(backend) == "postgresql";
+}
+
 std::string TestDatabaseUrl(const TempDir& dir) {
-    if (const char* env = std::getenv("CCHC_TEST_DB"); env && *env) return env;
+    if (TestingPostgres()) {
+        const char* pg = std::getenv("CCHC_TEST_PG");
+        if (!pg || !*pg) throw std::runtime_error("CCHC_TEST_PG is not set");
+        return pg;
+    }
     return "sqlite:" + dir.File("test.db");
 }
 
-bool TestingPostgres() {
-    const char* env = std::getenv("CCHC_TEST_DB");
-    return env && std::string(env).rfind("postgresql:", 0) == 0;
+PostgresAvailability::PostgresAvailability() {
+    if (!TestingPostgres()) return;
+    const char* pg = std::getenv("CCHC_TEST_PG");
+    if (pg && *pg) return;
+    const char* ci = std::getenv("CI");
+    if (ci && std::string(ci) == "true") {
+        std::fprintf(stderr, "CCHC_TEST_PG must name a PostgreSQL server in CI\n");
+        std::exit(1);
+    }
+    std::fprintf(stderr, "no PostgreSQL server (CCHC_TEST_PG unset): skipped\n");
+    std::exit(kSkipExitCode);
 }
 
 std::string ReadFile(const std::string& path) {

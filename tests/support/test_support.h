@@ -17,9 +17,19 @@ private:
     std::string path_;
 };
 
-// The URL given by $CCHC_TEST_DB, or a new SQLite file inside dir.
+// Storage suites run once per backend: CCHC_TEST_BACKEND=postgresql makes
+// them use the server named by $CCHC_TEST_PG; otherwise a new SQLite file
+// inside dir.
 std::string TestDatabaseUrl(const TempDir& dir);
 bool TestingPostgres();
+
+// Exit code CTest reads as "skipped".
+constexpr int kSkipExitCode = 77;
+// A Boost.Test global fixture: on the PostgreSQL run without a server, skips
+// the whole suite (fails it when CI=true).
+struct PostgresAvailability {
+    PostgresAvailability();
+};
 
 // Reads and writes whole files.
 std::string ReadFile(const std::string& path);

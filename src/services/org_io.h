@@ -1,0 +1,26 @@
+// Import and export of units and people as CSV or XLSX, with the columns of
+// the `cchc` contract (English keys or the Vietnamese headers users write).
+// An import is all or nothing: the first problem stops it with its file,
+// line and column, and nothing of the file is stored. Rows whose code
+// already exists update that record, so an export re-imports unchanged.
+#pragma once
+#include <string>
+
+#include "storage/database.h"
+
+namespace cchc::services {
+
+struct ImportSummary {
+    long inserted = 0;
+    long updated = 0;
+    long Total() const { return inserted + updated; }
+};
+
+ImportSummary ImportUnits(storage::Database& db, const std::string& path, const std::string& user);
+ImportSummary ImportPeople(storage::Database& db, const std::string& path, const std::string& user);
+
+// Returns the number of rows written.
+long ExportUnits(storage::Database& db, const std::string& path);
+long ExportPeople(storage::Database& db, const std::string& path);
+
+}  // namespace cchc::services

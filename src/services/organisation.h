@@ -1,0 +1,57 @@
+// Use cases on the organisation: list, add, edit and deactivate units and
+// people, with validation (no empty or duplicate code, parent must exist, no
+// cycles) and an audit-log entry for every changed field, all in one
+// transaction per change.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/org.h"
+#include "storage/database.h"
+
+namespace cchc::services {
+
+// What the office prints in document headers and datelines.
+struct OfficeIdentity {
+    std::int64_t unitId = 0;  // the office's own unit (e.g. the district)
+    std::string parentBody;   // "UBND HUYỆN TÂY SƠN"
+    std::string issuingBody;  // "PHÒNG NỘI VỤ"
+    std::string placeName;    // "Tây Sơn"
+    std::string signerName;
+    std::string signerTitle;      // "TRƯỞNG PHÒNG"
+    std::string signerAuthority;  // "KT. CHỦ TỊCH" or empty
+};
+
+class OrganisationService {
+public:
+    OrganisationService(storage::Database& db, std::string user);
+
+    // Every unit, parents before children, siblings in sort order then by
+    // Vietnamese collation of the name.
+    std::vector<Unit> Units();
+    std::vector<Person> People(std::int64_t unitId);
+    std::vector<Person> AllPeople();
+    std::optional<Unit> UnitById(std::int64_t id);
+    std::optional<Unit> UnitByCode(const std::string& code);
+
+    // Inserts (id == 0) or updates; returns the stored record. Throws
+    // UserError whose where().field names the offending field.
+    Unit SaveUnit(const Unit& unit);
+    Person SavePerson(const Person& person);
+    void SetUnitActive(std::int64_t id, bool active);
+    void SetPersonActive(std::int64_t id, bool active);
+
+    OfficeIdentity Office();
+    void SaveOffice(const OfficeIdentity& office);
+
+private:
+    storage::Database& db_;
+    std::string user_;
+};
+
+// Orders units as a tree (parents before children, siblings by sort order
+// and Vietnamese name); units whose parent is missing come out as roots.
+std::vector<Unit> TreeOrder(std::vector<Unit> units);
+
+}  // namespace cchc::services

@@ -1,0 +1,31 @@
+// Figures for the dashboard and status bar: how big the office is and how
+// its work stands on a given day.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "storage/database.h"
+#include "storage/framework_repository.h"
+
+namespace cchc::services {
+
+struct OfficeOverview {
+    long communes = 0;     // communes, wards and towns
+    long departments = 0;
+    long people = 0;
+    long frameworks = 0;
+    long results = 0;
+    long plans = 0;
+    long tasksOpen = 0;     // not started or in progress
+    long tasksOverdue = 0;  // open with a due date before asOf
+    long tasksDone = 0;
+    long tallies = 0;
+    long ratings = 0;
+    std::string latestResultPeriod;  // e.g. "2025", or empty
+};
+
+// asOf is an ISO date ("2026-11-22").
+OfficeOverview GetOverview(storage::Database& db, const std::string& asOf);
+std::vector<storage::FrameworkSummary> ListFrameworks(storage::Database& db);
+
+}  // namespace cchc::services

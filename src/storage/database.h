@@ -1,0 +1,77 @@
+// An open database: one SOCI session on SQLite (WAL, foreign keys, busy
+// timeout) or PostgreSQL, with the schema brought up to date by the numbered
+// migrations of database/migrations. Open() refuses a database written by a
+// newer program and copies an SQLite file aside before upgrading it.
+#pragma once
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "storage/database_url.h"
+
+namespace soci {
+class session;
+}
+
+namespace cchc::storage {
+
+struct OpenOptions {
+    bool create = true;   // create a missing SQLite file (and its directory)
+    bool migrate = true;  // apply pending migrations
+    int targetVersion = 0;  // stop at this schema version (0: the latest); for tests
+};
+
+struct MigrationReport {
+    int fromVersion = 0;
+    int toVersion = 0;
+    std::string backupPath;  // SQLite copy made before upgrading, or empty
+};
+
+class Database {
+public:
+    // Throws cchc::UserError with a clear message when the database cannot
+    // be opened, is newer than the program, or a migration fails.
+    static std::unique_ptr<Database> Open(const DatabaseUrl& url, const OpenOptions& options = {});
+    ~Database();
+
+    soci::session& session() { return *session_; }
+    Backend backend() const { return url_.backend; }
+    const DatabaseUrl& url() const { return url_; }
+
+    int SchemaVersion();
+    static int LatestSchemaVersion();
+    const MigrationReport& lastMigration() const { return migration_; }
+
+    // Integrity and foreign-key checks; an empty list means all is well.
+    std::vector<std::string> Check();
+    // A consistent copy of an SQLite database into a new file.
+    void BackupTo(const std::string& path);
+    // Empties a PostgreSQL schema (test databases only).
+    void DropEverything();
+
+private:
+    Database(DatabaseUrl url, std::unique_ptr<soci::session> session);
+    MigrationReport Migrate(int targetVersion);
+
+    DatabaseUrl url_;
+    std::unique_ptr<soci::session> session_;
+    MigrationReport migration_;
+};
+
+// One unit of work: everything written through the database between
+// construction and Commit() is kept, or nothing of it if Commit() is never
+// reached (exception, early return).
+class Transaction {
+public:
+    explicit Transaction(Database& db);
+    ~Transaction();
+    Transaction(const Transaction&) = delete;
+    Transaction& operator=(const Transaction&) = delete;
+    void Commit();
+
+private:
+    Database& db_;
+    bool done_ = false;
+};
+
+}  // namespace cchc::storage

@@ -1,0 +1,31 @@
+// Where a database lives, written as a URL: `sqlite:PATH` for the embedded
+// file or `postgresql://user@host:port/db` for a shared server. The command
+// line (--db, $CCHC_DB) and the desktop client read the same form.
+#pragma once
+#include <string>
+
+namespace cchc::storage {
+
+enum class Backend { Sqlite, Postgresql };
+
+struct DatabaseUrl {
+    Backend backend = Backend::Sqlite;
+    std::string path;           // SQLite file path
+    std::string connectString;  // SOCI/libpq connection string for PostgreSQL
+    std::string original;       // as the user wrote it
+
+    // Throws cchc::UserError for anything that is neither form.
+    static DatabaseUrl Parse(const std::string& url);
+    // The default: sqlite:<data dir>/cchc.db, where the data dir is
+    // $XDG_DATA_HOME/cchc-desk or ~/.local/share/cchc-desk.
+    static DatabaseUrl Default();
+    // --db if given, else $CCHC_DB, else Default().
+    static DatabaseUrl Resolve(const std::string& fromCommandLine);
+
+    // The URL with any password hidden, for status bars and messages.
+    std::string Display() const;
+};
+
+std::string DefaultDataDirectory();
+
+}  // namespace cchc::storage

@@ -1,0 +1,71 @@
+// Small helpers for reading nullable columns from soci::row and for binding
+// optional values; internal to the storage library.
+#pragma once
+#include <soci/soci.h>
+
+#include <ctime>
+#include <optional>
+#include <string>
+
+namespace cchc::storage::detail {
+
+inline std::string Text(const soci::row& r, const std::string& col) {
+    return r.get_indicator(col) == soci::i_null ? std::string() : r.get<std::string>(col);
+}
+
+// Integers come back as int, long long or double depending on backend and
+// expression; normalise them.
+inline long long Int(const soci::row& r, const std::string& col, long long fallback = 0) {
+    if (r.get_indicator(col) == soci::i_null) return fallback;
+    switch (r.get_properties(col).get_data_type()) {
+        case soci::dt_integer: return r.get<int>(col);
+        case soci::dt_long_long: return r.get<long long>(col);
+        case soci::dt_unsigned_long_long: return static_cast<long long>(r.get<unsigned long long>(col));
+        case soci::dt_double: return static_cast<long long>(r.get<double>(col));
+        case soci::dt_string: return std::stoll(r.get<std::string>(col));
+        default: return fallback;
+    }
+}
+
+inline std::optional<long long> OptInt(const soci::row& r, const std::string& col) {
+    if (r.get_indicator(col) == soci::i_null) return std::nullopt;
+    return Int(r, col);
+}
+
+inline double Real(const soci::row& r, const std::string& col, double fallback = 0) {
+    if (r.get_indicator(col) == soci::i_null) return fallback;
+    switch (r.get_properties(col).get_data_type()) {
+        case soci::dt_double: return r.get<double>(col);
+        case soci::dt_integer: return r.get<int>(col);
+        case soci::dt_long_long: return static_cast<double>(r.get<long long>(col));
+        case soci::dt_string: return std::stod(r.get<std::string>(col));
+        default: return fallback;
+    }
+}
+
+inline std::optional<double> OptReal(const soci::row& r, const std::string& col) {
+    if (r.get_indicator(col) == soci::i_null) return std::nullopt;
+    return Real(r, col);
+}
+
+inline std::string NowIso() {
+    std::time_t t = std::time(nullptr);
+    std::tm tm{};
+    localtime_r(&t, &tm);
+    char buf[24];
+    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%S", &tm);
+    return buf;
+}
+
+// A value and its NULL indicator, kept alive for soci::use().
+template <typename T>
+struct Nullable {
+    T value{};
+    soci::indicator ind = soci::i_null;
+    Nullable() = default;
+    explicit Nullable(const std::optional<T>& o) {
+        if (o) value = *o, ind = soci::i_ok;
+    }
+};
+
+}  // namespace cchc::storage::detail

@@ -1,0 +1,26 @@
+// Counts across the whole office for the dashboard.
+#pragma once
+#include <string>
+
+namespace soci {
+class session;
+}
+
+namespace cchc::storage {
+
+struct OfficeCounts {
+    long communes = 0, departments = 0, people = 0, frameworks = 0, results = 0, plans = 0;
+    long tasksOpen = 0, tasksOverdue = 0, tasksDone = 0, tallies = 0, ratings = 0;
+    std::string latestResultPeriod;
+};
+
+class StatsRepository {
+public:
+    explicit StatsRepository(soci::session& s) : s_(s) {}
+    OfficeCounts Counts(const std::string& asOfIso);
+
+private:
+    soci::session& s_;
+};
+
+}  // namespace cchc::storage

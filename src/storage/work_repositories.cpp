@@ -1,0 +1,214 @@
+#include "storage/work_repositories.h"
+
+#include <soci/soci.h>
+
+#include "storage/row_helpers.h"
+
+namespace cchc::storage {
+using namespace detail;
+
+namespace {
+// Splits optional values into a value vector and an indicator vector.
+template <typename T, typename Src, typename Get>
+void Column(const std::vector<Src>& rows, Get get, std::vector<T>& values,
+            std::vector<soci::indicator>& inds) {
+    values.resize(rows.size());
+    inds.resize(rows.size());
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        std::optional<T> v = get(rows[i]);
+        values[i] = v ? *v : T{};
+        inds[i] = v ? soci::i_ok : soci::i_null;
+    }
+}
+}  // namespace
+
+void ResultRepository::InsertMany(const std::vector<ResultRecord>& rows) {
+    if (rows.empty()) return;
+    std::vector<long long> unit(rows.size()), crit(rows.size());
+    std::vector<std::string> period(rows.size()), note(rows.size()), status(rows.size()),
+        source(rows.size()), now(rows.size(), NowIso());
+    std::vector<double> selfV, apprV, numV, denV;
+    std::vector<soci::indicator> selfI, apprI, numI, denI;
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        unit[i] = rows[i].unitId;
+        crit[i] = rows[i].criterionId;
+        period[i] = rows[i].period;
+        note[i] = rows[i].note;
+        status[i] = rows[i].status;
+        source[i] = rows[i].source;
+    }
+    Column<double>(rows, [](const ResultRecord& r) { return r.selfScore; }, selfV, selfI);
+    Column<double>(rows, [](const ResultRecord& r) { return r.appraisedScore; }, apprV, apprI);
+    Column<double>(rows, [](const ResultRecord& r) { return r.numerator; }, numV, numI);
+    Column<double>(rows, [](const ResultRecord& r) { return r.denominator; }, denV, denI);
+    s_ << "INSERT INTO results (unit_id, criterion_id, period, self_score, appraised_score, "
+          "numerator, denominator, note, status, source, updated_at) VALUES (:u, :c, :p, :s, :a, "
+          ":n, :d, :note, :st, :src, :now)",
+        soci::use(unit), soci::use(crit), soci::use(period), soci::use(selfV, selfI),
+        soci::use(apprV, apprI), soci::use(numV, numI), soci::use(denV, denI), soci::use(note),
+        soci::use(status), soci::use(source), soci::use(now);
+}
+
+std::vector<ResultRecord> ResultRepository::ForUnitAndPeriod(std::int64_t unitId,
+                                                             const std::string& period) {
+    long long u = unitId;
+    std::vector<ResultRecord> out;
+    soci::rowset<soci::row> rs =
+        (s_.prepare << "SELECT id, unit_id, criterion_id, period, self_score, appraised_score, "
+                       "numerator, denominator, note, status, source FROM results WHERE unit_id "
+                       "= :u AND period = :p ORDER BY criterion_id",
+         soci::use(u), soci::use(period));
+    for (const auto& r : rs) {
+        ResultRecord x;
+        x.id = Int(r, "id");
+        x.unitId = Int(r, "unit_id");
+        x.criterionId = Int(r, "criterion_id");
+        x.period = Text(r, "period");
+        x.selfScore = OptReal(r, "self_score");
+        x.appraisedScore = OptReal(r, "appraised_score");
+        x.numerator = OptReal(r, "numerator");
+        x.denominator = OptReal(r, "denominator");
+        x.note = Text(r, "note");
+        x.status = Text(r, "status");
+        x.source = Text(r, "source");
+        out.push_back(std::move(x));
+    }
+    return out;
+}
+
+long ResultRepository::Count() {
+    long long n = 0;
+    s_ << "SELECT COUNT(*) FROM results", soci::into(n);
+    return static_cast<long>(n);
+}
+
+std::int64_t PlanRepository::Insert(PlanRecord& p) {
+    long long unit = p.unitId, id = 0;
+    Nullable<long long> fw(p.frameworkId ? std::optional<long long>(*p.frameworkId) : std::nullopt);
+    Nullable<std::string> issued(p.issuedOn);
+    std::string now = NowIso();
+    s_ << "INSERT INTO plans (unit_id, framework_id, kind, year, number, issued_on, title, summary, "
+          "place_name, basis, purpose, requirements, organisation, signer_name, signer_title, "
+          "signer_authority, recipients, status, created_at, updated_at) VALUES (:u, :f, :k, :y, "
+          ":num, :iss, :t, :sum, :pl, :b, :pu, :req, :org, :sn, :st, :sa, :rec, :status, :now, "
+          ":now2) RETURNING id",
+        soci::use(unit), soci::use(fw.value, fw.ind), soci::use(p.kind), soci::use(p.year),
+        soci::use(p.number), soci::use(issued.value, issued.ind), soci::use(p.title),
+        soci::use(p.summary), soci::use(p.placeName), soci::use(p.basis), soci::use(p.purpose),
+        soci::use(p.requirements), soci::use(p.organisation), soci::use(p.signerName),
+        soci::use(p.signerTitle), soci::use(p.signerAuthority), soci::use(p.recipients),
+        soci::use(p.status), soci::use(now), soci::use(now), soci::into(id);
+    p.id = id;
+    int itemOrder = 0;
+    for (auto& item : p.items) {
+        Nullable<long long> crit(item.criterionId ? std::optional<long long>(*item.criterionId)
+                                                  : std::nullopt);
+        Nullable<double> target(item.targetValue), baseline(item.baselineValue),
+            basePoints(item.baselinePoints);
+        long long itemId = 0;
+        s_ << "INSERT INTO plan_items (plan_id, criterion_id, group_label, group_title, heading, "
+              "criterion_title, target_text, target_kind, target_value, baseline_value, "
+              "baseline_points, sort_order, updated_at) VALUES (:p, :c, :gl, :gt, :h, :ct, :tt, "
+              ":tk, :tv, :bv, :bp, :o, :now) RETURNING id",
+            soci::use(id), soci::use(crit.value, crit.ind), soci::use(item.groupLabel),
+            soci::use(item.groupTitle), soci::use(item.heading), soci::use(item.criterionTitle),
+            soci::use(item.targetText), soci::use(item.targetKind),
+            soci::use(target.value, target.ind), soci::use(baseline.value, baseline.ind),
+            soci::use(basePoints.value, basePoints.ind), soci::use(itemOrder), soci::use(now),
+            soci::into(itemId);
+        item.id = itemId;
+        ++itemOrder;
+        int taskOrder = 0;
+        for (auto& t : item.tasks) {
+            auto optId = [](const std::optional<std::int64_t>& v) {
+                return v ? std::optional<long long>(*v) : std::nullopt;
+            };
+            Nullable<long long> leadUnit(optId(t.leadUnitId)), leadPerson(optId(t.leadPersonId));
+            Nullable<std::string> start(t.startOn), due(t.dueOn), closed(t.closedOn);
+            Nullable<int> dueYear(t.dueYear);
+            int recurring = t.recurring ? 1 : 0, percent = t.percentDone;
+            std::string status = TaskStatusKey(t.status);
+            long long taskId = 0;
+            s_ << "INSERT INTO tasks (item_id, solution, lead_unit_id, lead_unit_text, "
+                  "lead_person_id, lead_person_text, start_on, due_on, due_year, recurring, "
+                  "time_text, status, percent_done, outcome, closed_on, sort_order, created_at, "
+                  "updated_at) VALUES (:i, :s, :lu, :lut, :lp, :lpt, :st, :du, :dy, :rec, :tt, "
+                  ":status, :pc, :out, :cl, :o, :now, :now2) RETURNING id",
+                soci::use(itemId), soci::use(t.solution), soci::use(leadUnit.value, leadUnit.ind),
+                soci::use(t.leadUnitText), soci::use(leadPerson.value, leadPerson.ind),
+                soci::use(t.leadPersonText), soci::use(start.value, start.ind),
+                soci::use(due.value, due.ind), soci::use(dueYear.value, dueYear.ind),
+                soci::use(recurring), soci::use(t.timeText), soci::use(status), soci::use(percent),
+                soci::use(t.outcome), soci::use(closed.value, closed.ind), soci::use(taskOrder),
+                soci::use(now), soci::use(now), soci::into(taskId);
+            t.id = taskId;
+            ++taskOrder;
+            int coordOrder = 0;
+            for (const auto& c : t.coordinators) {
+                Nullable<long long> cu(optId(c.unitId)), cp(optId(c.personId));
+                s_ << "INSERT INTO task_coordinators (task_id, sort_order, unit_id, person_id, "
+                      "text) VALUES (:t, :o, :u, :p, :x)",
+                    soci::use(taskId), soci::use(coordOrder), soci::use(cu.value, cu.ind),
+                    soci::use(cp.value, cp.ind), soci::use(c.text);
+                ++coordOrder;
+            }
+        }
+    }
+    return id;
+}
+
+long PlanRepository::CountTasks() {
+    long long n = 0;
+    s_ << "SELECT COUNT(*) FROM tasks", soci::into(n);
+    return static_cast<long>(n);
+}
+
+void SurveyRepository::InsertTallies(const std::vector<TallyRecord>& rows) {
+    if (rows.empty()) return;
+    const std::size_t n = rows.size();
+    std::vector<long long> unit(n), field(n), scale(n);
+    std::vector<std::string> period(n), source(n), now(n, NowIso());
+    std::vector<int> settled(n), responses(n), l5(n), l4(n), l3(n), l2(n), l1(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        const auto& r = rows[i];
+        unit[i] = r.unitId, field[i] = r.fieldId, scale[i] = r.scaleId;
+        period[i] = r.period, source[i] = r.source;
+        settled[i] = r.settled, responses[i] = r.responses;
+        l5[i] = r.level5, l4[i] = r.level4, l3[i] = r.level3, l2[i] = r.level2, l1[i] = r.level1;
+    }
+    s_ << "INSERT INTO survey_tallies (unit_id, period, field_id, scale_id, settled, responses, "
+          "level5, level4, level3, level2, level1, source, updated_at) VALUES (:u, :p, :f, :s, "
+          ":set, :resp, :l5, :l4, :l3, :l2, :l1, :src, :now)",
+        soci::use(unit), soci::use(period), soci::use(field), soci::use(scale), soci::use(settled),
+        soci::use(responses), soci::use(l5), soci::use(l4), soci::use(l3), soci::use(l2),
+        soci::use(l1), soci::use(source), soci::use(now);
+}
+
+void SurveyRepository::InsertRatings(const std::vector<RatingRecord>& rows) {
+    if (rows.empty()) return;
+    const std::size_t n = rows.size();
+    std::vector<long long> unit(n), officer(n);
+    std::vector<std::string> at(n), procedure(n), channel(n), citizen(n);
+    std::vector<int> att, han, gui;
+    std::vector<soci::indicator> attI, hanI, guiI;
+    for (std::size_t i = 0; i < n; ++i) {
+        const auto& r = rows[i];
+        unit[i] = r.unitId, officer[i] = r.officerId;
+        at[i] = r.ratedAt, procedure[i] = r.procedure, channel[i] = r.channel, citizen[i] = r.citizen;
+    }
+    Column<int>(rows, [](const RatingRecord& r) { return r.attitude; }, att, attI);
+    Column<int>(rows, [](const RatingRecord& r) { return r.handling; }, han, hanI);
+    Column<int>(rows, [](const RatingRecord& r) { return r.guidance; }, gui, guiI);
+    s_ << "INSERT INTO ratings (rated_at, unit_id, officer_id, procedure, channel, citizen, "
+          "attitude, handling, guidance) VALUES (:t, :u, :o, :p, :c, :z, :a, :h, :g)",
+        soci::use(at), soci::use(unit), soci::use(officer), soci::use(procedure), soci::use(channel),
+        soci::use(citizen), soci::use(att, attI), soci::use(han, hanI), soci::use(gui, guiI);
+}
+
+long SurveyRepository::CountRatings() {
+    long long n = 0;
+    s_ << "SELECT COUNT(*) FROM ratings", soci::into(n);
+    return static_cast<long>(n);
+}
+
+}  // namespace cchc::storage

@@ -1,0 +1,126 @@
+// Opening databases: URLs, migrations, refusing newer schemas, backups
+// before upgrades, transactions and the constraints that guard the data.
+#include <boost/test/unit_test.hpp>
+#include <soci/soci.h>
+
+#include <filesystem>
+
+#include "fixture.h"
+#include "storage/migrations.h"
+#include "storage/unit_repository.h"
+
+using namespace cchc;
+using namespace cchc::test;
+
+BOOST_AUTO_TEST_SUITE(database)
+
+BOOST_AUTO_TEST_CASE(url_forms) {
+    auto s = storage::DatabaseUrl::Parse("sqlite:/tmp/x y/c.db");
+    BOOST_TEST(s.path == "/tmp/x y/c.db");
+    auto p = storage::DatabaseUrl::Parse("postgresql://clerk:s%40cret@db.local:5433/cchc");
+    BOOST_TEST((p.backend == storage::Backend::Postgresql));
+    BOOST_TEST(p.connectString.find("port=5433") != std::string::npos);
+    BOOST_TEST(p.connectString.find("password='s@cret'") != std::string::npos);
+    BOOST_TEST(p.Display().find("s%40cret") == std::string::npos);
+    BOOST_CHECK_THROW(storage::DatabaseUrl::Parse("mysql://x"), UserError);
+    BOOST_CHECK_THROW(storage::DatabaseUrl::Parse("sqlite:"), UserError);
+}
+
+BOOST_AUTO_TEST_CASE(statement_splitting) {
+    auto parts = storage::SplitStatements("-- c\nCREATE TABLE a (x TEXT DEFAULT ';');\n\nINSERT INTO a VALUES ('a;b');\n");
+    BOOST_TEST(parts.size() == 2u);
+    BOOST_TEST(storage::SubstituteDialect("{{PK}}", storage::Backend::Postgresql).find("IDENTITY") !=
+               std::string::npos);
+}
+
+BOOST_FIXTURE_TEST_CASE(fresh_database_is_at_latest_version, DbFixture) {
+    BOOST_TEST(Db().SchemaVersion() == storage::Database::LatestSchemaVersion());
+    BOOST_TEST(Db().lastMigration().fromVersion == 0);
+    BOOST_TEST(Db().Check().empty());
+    // Opening again applies nothing.
+    auto again = storage::Database::Open(Db().url());
+    BOOST_TEST(again->lastMigration().fromVersion == again->lastMigration().toVersion);
+}
+
+BOOST_FIXTURE_TEST_CASE(newer_database_is_refused, DbFixture) {
+    int future = storage::Database::LatestSchemaVersion() + 1;
+    std::string desc = "from the future", at = "2030-01-01T00:00:00";
+    Db().session() << "INSERT INTO schema_version (version, description, applied_at) VALUES (:v, :d, :a)",
+        soci::use(future), soci::use(desc), soci::use(at);
+    try {
+        storage::Database::Open(Db().url());
+        BOOST_FAIL("a newer database was opened");
+    } catch (const UserError& e) {
+        BOOST_TEST(std::string(e.what()).find(std::to_string(future)) != std::string::npos);
+    }
+}
+
+BOOST_AUTO_TEST_CASE(older_database_is_upgraded_after_a_copy) {
+    TempDir dir;
+    auto db = FreshDatabase(dir, 1);
+    BOOST_TEST(db->SchemaVersion() == 1);
+    Unit u;
+    u.code = "XA-A";
+    u.name = "Xã A";
+    storage::UnitRepository(db->session()).Insert(u);
+    auto url = db->url();
+    db.reset();
+    auto upgraded = storage::Database::Open(url);
+    BOOST_TEST(upgraded->SchemaVersion() == storage::Database::LatestSchemaVersion());
+    BOOST_TEST(upgraded->lastMigration().fromVersion == 1);
+    BOOST_TEST(storage::UnitRepository(upgraded->session()).Count() == 1);
+    if (url.backend == storage::Backend::Sqlite) {
+        const std::string& copy = upgraded->lastMigration().backupPath;
+        BOOST_REQUIRE(!copy.empty());
+        BOOST_TEST(std::filesystem::exists(copy));
+        auto old = storage::Database::Open(storage::DatabaseUrl::Parse("sqlite:" + copy),
+                                           {false, false, 0});
+        BOOST_TEST(old->SchemaVersion() == 1);
+        BOOST_TEST(storage::UnitRepository(old->session()).Count() == 1);
+    }
+}
+
+BOOST_FIXTURE_TEST_CASE(uncommitted_transaction_leaves_nothing, DbFixture) {
+    {
+        storage::Transaction tx(Db());
+        Unit u;
+        u.code = "XA-B";
+        u.name = "Xã B";
+        storage::UnitRepository(Db().session()).Insert(u);
+    }
+    BOOST_TEST(storage::UnitRepository(Db().session()).Count() == 0);
+}
+
+BOOST_FIXTURE_TEST_CASE(constraints_refuse_impossible_values, DbFixture) {
+    auto& s = Db().session();
+    s << "INSERT INTO frameworks (code, name, year, kind) VALUES ('F', 'F', 2025, 'par')";
+    long long fw = 0;
+    s << "SELECT id FROM frameworks WHERE code = 'F'", soci::into(fw);
+    auto refuses = [&](const std::string& what, auto&& write) {
+        BOOST_TEST_CONTEXT(what) {
+            storage::Transaction tx(Db());
+            BOOST_CHECK_THROW(write(), std::exception);
+        }
+    };
+    refuses("negative points", [&] {
+        s << "INSERT INTO criteria (framework_id, code, title, max_points) VALUES (:f, '1', 'x', -1)",
+            soci::use(fw);
+    });
+    refuses("unknown unit kind", [&] {
+        s << "INSERT INTO units (code, name, kind) VALUES ('U', 'U', 'village')";
+    });
+    refuses("person of a missing unit", [&] {
+        s << "INSERT INTO people (unit_id, code, full_name) VALUES (987654, 'P', 'P')";
+    });
+    refuses("duplicate unit code", [&] {
+        s << "INSERT INTO units (code, name, kind) VALUES ('DUP', 'A', 'commune')";
+        s << "INSERT INTO units (code, name, kind) VALUES ('DUP', 'B', 'commune')";
+    });
+    refuses("band over 100 percent", [&] {
+        s << "INSERT INTO framework_bands (framework_id, label, min_percent, sort_order) VALUES (:f, "
+             "'X', 120, 0)",
+            soci::use(fw);
+    });
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -1,0 +1,114 @@
+// The organisation service: validation of units and people, the tree order
+// and the audit trail, on both backends.
+#include <boost/test/unit_test.hpp>
+
+#include <functional>
+
+#include "fixture.h"
+#include "services/org_io.h"
+#include "services/organisation.h"
+#include "storage/settings_repository.h"
+#include "storage/unit_repository.h"
+
+using namespace cchc;
+using namespace cchc::test;
+
+namespace {
+std::string FieldOf(const std::function<void()>& f) {
+    try {
+        f();
+    } catch (const UserError& e) {
+        return e.where().field;
+    }
+    return "(no error)";
+}
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(organisation)
+
+BOOST_FIXTURE_TEST_CASE(unit_validation_names_the_field, DbFixture) {
+    services::OrganisationService org(Db(), "tester");
+    Unit district;
+    district.code = "TAYSON";
+    district.name = "Huyện Tây Sơn";
+    district.kind = UnitKind::District;
+    district = org.SaveUnit(district);
+    Unit u;
+    u.code = "";
+    u.name = "Xã Tây Xuân";
+    BOOST_TEST(FieldOf([&] { org.SaveUnit(u); }) == "code");
+    u.code = "TAYSON";
+    BOOST_TEST(FieldOf([&] { org.SaveUnit(u); }) == "code");
+    u.code = "XA-TAYXUAN";
+    u.parentId = 424242;
+    BOOST_TEST(FieldOf([&] { org.SaveUnit(u); }) == "parent");
+    u.parentId = district.id;
+    u = org.SaveUnit(u);
+    // A district cannot move under its own commune.
+    district.parentId = u.id;
+    BOOST_TEST(FieldOf([&] { org.SaveUnit(district); }) == "parent");
+    BOOST_TEST(storage::UnitRepository(Db().session()).Count() == 2);
+}
+
+BOOST_FIXTURE_TEST_CASE(edits_are_audited_field_by_field, DbFixture) {
+    services::OrganisationService org(Db(), "chuyenvien");
+    Unit u;
+    u.code = "XA-TAYBINH";
+    u.name = "Xã Tây Bình";
+    u = org.SaveUnit(u);
+    u.name = "Xã Tây Bình (mới)";
+    u = org.SaveUnit(u);
+    auto entries = storage::AuditRepository(Db().session()).ForRow("units", u.id);
+    BOOST_REQUIRE(entries.size() == 2u);
+    BOOST_TEST(entries[1].field == "name");
+    BOOST_TEST(entries[1].oldValue.value() == "Xã Tây Bình");
+    BOOST_TEST(entries[1].newValue.value() == "Xã Tây Bình (mới)");
+    BOOST_TEST(entries[1].user == "chuyenvien");
+}
+
+BOOST_FIXTURE_TEST_CASE(tree_order_parents_first_then_vietnamese_names, DbFixture) {
+    services::OrganisationService org(Db(), "t");
+    Unit d;
+    d.code = "D";
+    d.name = "Huyện Tây Sơn";
+    d.kind = UnitKind::District;
+    d = org.SaveUnit(d);
+    for (const char* name : {"Xã Đông Hòa", "Xã Dương Minh", "Xã Bình Tân", "Xã Ân Hảo"}) {
+        Unit c;
+        c.code = std::string("C") + std::to_string(org.Units().size());
+        c.name = name;
+        c.parentId = d.id;
+        org.SaveUnit(c);
+    }
+    auto units = org.Units();
+    std::vector<std::string> names;
+    for (const auto& u : units) names.push_back(u.name);
+    std::vector<std::string> expected = {"Huyện Tây Sơn", "Xã Ân Hảo", "Xã Bình Tân", "Xã Dương Minh",
+                                         "Xã Đông Hòa"};
+    BOOST_TEST(names == expected, boost::test_tools::per_element());
+}
+
+BOOST_FIXTURE_TEST_CASE(broken_units_file_stores_nothing, DbFixture) {
+    std::string good = dir.File("units.csv");
+    WriteFile(good, "\xEF\xBB\xBF" "code,name,kind,parent,place_name\n"
+                    "TAYSON,Huyện Tây Sơn,district,,Tây Sơn\n"
+                    "XA-TAYXUAN,Xã Tây Xuân,commune,TAYSON,Tây Xuân\n");
+    auto s = services::ImportUnits(Db(), good, "t");
+    BOOST_TEST(s.inserted == 2);
+    std::string broken = dir.File("broken.csv");
+    WriteFile(broken, "code,name,kind,parent\n"
+                      "XA-TAYVINH,Xã Tây Vinh,commune,TAYSON\n"
+                      "XA-TAYAN,Xã Tây An,commune,NOWHERE\n");
+    try {
+        services::ImportUnits(Db(), broken, "t");
+        BOOST_FAIL("broken file imported");
+    } catch (const UserError& e) {
+        BOOST_TEST(e.where().file == "broken.csv");
+        BOOST_TEST(e.where().line == 3);
+        BOOST_TEST(e.where().field == "parent");
+    }
+    BOOST_TEST(storage::UnitRepository(Db().session()).Count() == 2);
+    BOOST_TEST(!storage::UnitRepository(Db().session()).ByCode("XA-TAYVINH"));
+}
+
+BOOST_AUTO_TEST_SUITE_END()

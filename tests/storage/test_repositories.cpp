@@ -1,0 +1,170 @@
+// Repositories on both backends: round trips, optimistic locking, bulk
+// inserts, and the checks that keep impossible work records out.
+#include <boost/test/unit_test.hpp>
+
+#include "fixture.h"
+#include "storage/settings_repository.h"
+#include "storage/unit_repository.h"
+#include "storage/work_repositories.h"
+
+using namespace cchc;
+using namespace cchc::test;
+
+namespace {
+Unit MakeUnit(const std::string& code, const std::string& name, UnitKind kind = UnitKind::Commune) {
+    Unit u;
+    u.code = code;
+    u.name = name;
+    u.kind = kind;
+    return u;
+}
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(repositories)
+
+BOOST_FIXTURE_TEST_CASE(units_round_trip_with_vietnamese_text, DbFixture) {
+    storage::UnitRepository units(Db().session());
+    Unit district = MakeUnit("TAYSON", "Huyện Tây Sơn", UnitKind::District);
+    district.id = units.Insert(district);
+    Unit commune = MakeUnit("XA-TAYXUAN", "Xã Tây Xuân");
+    commune.parentId = district.id;
+    commune.placeName = "Tây Xuân";
+    commune.headerName = "ỦY BAN NHÂN DÂN XÃ TÂY XUÂN";
+    commune.id = units.Insert(commune);
+    auto back = units.ByCode("XA-TAYXUAN");
+    BOOST_REQUIRE(back);
+    BOOST_TEST(back->name == "Xã Tây Xuân");
+    BOOST_TEST(back->headerName == "ỦY BAN NHÂN DÂN XÃ TÂY XUÂN");
+    BOOST_TEST((back->kind == UnitKind::Commune));
+    BOOST_TEST(back->parentId.value_or(0) == district.id);
+    BOOST_TEST(units.All().size() == 2u);
+}
+
+BOOST_FIXTURE_TEST_CASE(stale_update_is_refused, DbFixture) {
+    storage::UnitRepository units(Db().session());
+    Unit u = MakeUnit("XA-A", "Xã A");
+    u.id = units.Insert(u);
+    Unit first = *units.ById(u.id), second = *units.ById(u.id);
+    first.name = "Xã An";
+    units.Update(first);
+    second.name = "Xã Anh";
+    BOOST_CHECK_THROW(units.Update(second), storage::ConcurrentEditError);
+    BOOST_TEST(units.ById(u.id)->name == "Xã An");
+    BOOST_TEST(units.ById(u.id)->version == 2);
+}
+
+BOOST_FIXTURE_TEST_CASE(people_and_settings_and_audit, DbFixture) {
+    storage::UnitRepository units(Db().session());
+    Unit u = MakeUnit("XA-A", "Xã A");
+    u.id = units.Insert(u);
+    storage::PersonRepository people(Db().session());
+    Person p;
+    p.unitId = u.id;
+    p.code = "CB001";
+    p.fullName = "Đặng Thị Ánh";
+    p.position = "Công chức Văn phòng - Thống kê";
+    p.oneStopDesk = true;
+    p.id = people.Insert(p);
+    BOOST_TEST(people.ByUnit(u.id).size() == 1u);
+    BOOST_TEST(people.ByCode("CB001")->fullName == "Đặng Thị Ánh");
+    BOOST_TEST(people.ByCode("CB001")->oneStopDesk);
+
+    storage::SettingsRepository settings(Db().session());
+    BOOST_TEST(!settings.Get("office.place_name"));
+    settings.Set("office.place_name", "Tây Sơn");
+    settings.Set("office.place_name", "Phú Phong");
+    BOOST_TEST(settings.Get("office.place_name").value() == "Phú Phong");
+
+    storage::AuditRepository audit(Db().session());
+    audit.Record({"", "clerk", "people", p.id, "update", "full_name", std::string("A"), std::string("B")});
+    auto entries = audit.ForRow("people", p.id);
+    BOOST_REQUIRE(entries.size() == 1u);
+    BOOST_TEST(entries[0].oldValue.value() == "A");
+    BOOST_TEST(!entries[0].at.empty());
+}
+
+BOOST_FIXTURE_TEST_CASE(plan_with_items_tasks_and_coordinators, DbFixture) {
+    storage::UnitRepository units(Db().session());
+    Unit u = MakeUnit("TT-KONGCHRO", "Thị trấn Kông Chro", UnitKind::Town);
+    u.id = units.Insert(u);
+    PlanRecord plan;
+    plan.unitId = u.id;
+    plan.year = 2021;
+    plan.summary = "Khắc phục tồn tại, hạn chế trong công tác CCHC";
+    PlanItemRecord item;
+    item.heading = "2.5";
+    item.criterionTitle = "Chỉ số hài lòng về việc tiếp nhận, xử lý phản ánh kiến nghị";
+    item.targetKind = "rate";
+    item.baselineValue = 0.9912;
+    TaskRecord task;
+    task.solution = "Công khai số điện thoại đường dây nóng";
+    task.leadUnitText = "Văn phòng – Thống kê";
+    task.dueYear = 2021;
+    task.recurring = true;
+    task.coordinators.push_back({std::nullopt, std::nullopt, "Cán bộ, công chức chuyên môn"});
+    item.tasks.push_back(task);
+    plan.items.push_back(item);
+    storage::PlanRepository plans(Db().session());
+    plans.Insert(plan);
+    BOOST_TEST(plan.id > 0);
+    BOOST_TEST(plans.CountTasks() == 1);
+
+    auto refuses = [&](const std::string& what, TaskRecord bad) {
+        BOOST_TEST_CONTEXT(what) {
+            PlanRecord p2 = plan;
+            p2.items[0].tasks = {bad};
+            storage::Transaction tx(Db());
+            BOOST_CHECK_THROW(plans.Insert(p2), std::exception);
+        }
+    };
+    TaskRecord over = task;
+    over.percentDone = 101;
+    refuses("percent over 100", over);
+    TaskRecord backwards = task;
+    backwards.startOn = "2021-10-01";
+    backwards.dueOn = "2021-09-30";
+    refuses("due before start", backwards);
+    BOOST_TEST(plans.CountTasks() == 1);
+}
+
+BOOST_FIXTURE_TEST_CASE(ratings_in_bulk_and_duplicates_refused, DbFixture) {
+    storage::UnitRepository units(Db().session());
+    Unit u = MakeUnit("TT-VANGIA", "Thị trấn Vạn Giã", UnitKind::Town);
+    u.id = units.Insert(u);
+    Person p;
+    p.unitId = u.id;
+    p.code = "CB1";
+    p.fullName = "Lê Văn Nam";
+    p.id = storage::PersonRepository(Db().session()).Insert(p);
+    std::vector<RatingRecord> ratings;
+    for (int i = 0; i < 2500; ++i) {
+        RatingRecord r;
+        char ts[24];
+        std::snprintf(ts, sizeof ts, "2022-10-%02dT%02d:%02d:00", 11 + i / 600, 7 + (i / 60) % 10, i % 60);
+        r.ratedAt = ts;
+        r.unitId = u.id;
+        r.officerId = p.id;
+        r.procedure = "Chứng thực chữ ký";
+        r.channel = i % 2 ? "qr" : "kiosk";
+        r.attitude = 5;
+        r.handling = 4;
+        ratings.push_back(r);
+    }
+    storage::SurveyRepository surveys(Db().session());
+    surveys.InsertRatings(ratings);
+    BOOST_TEST(surveys.CountRatings() == 2500);
+    {
+        storage::Transaction tx(Db());
+        BOOST_CHECK_THROW(surveys.InsertRatings({ratings.front()}), std::exception);
+    }
+    RatingRecord bad = ratings.front();
+    bad.ratedAt = "2023-01-01T00:00:00";
+    bad.attitude = 6;
+    {
+        storage::Transaction tx(Db());
+        BOOST_CHECK_THROW(surveys.InsertRatings({bad}), std::exception);
+    }
+    BOOST_TEST(surveys.CountRatings() == 2500);
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -1,5 +1,6 @@
 #include "services/org_io.h"
 
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -264,12 +265,24 @@ long ExportUnits(storage::Database& db, const std::string& path) {
 }
 
 long ExportPeople(storage::Database& db, const std::string& path) {
+    // People in the order of the unit tree, then by code, so that the file
+    // is the same whatever order the records were stored in.
     std::map<std::int64_t, std::string> codeById;
-    for (const auto& u : storage::UnitRepository(db.session()).All()) codeById[u.id] = u.code;
+    std::map<std::int64_t, std::size_t> position;
+    auto units = TreeOrder(storage::UnitRepository(db.session()).All());
+    for (std::size_t i = 0; i < units.size(); ++i) {
+        codeById[units[i].id] = units[i].code;
+        position[units[i].id] = i;
+    }
+    auto people = storage::PersonRepository(db.session()).All();
+    std::sort(people.begin(), people.end(), [&](const Person& a, const Person& b) {
+        if (position[a.unitId] != position[b.unitId]) return position[a.unitId] < position[b.unitId];
+        return a.code < b.code;
+    });
     auto w = tableio::TableWriter::Create(
         path, {"code", "unit", "full_name", "position", "phone", "email", "one_stop_desk", "active"},
         {false, "people", {}});
-    for (const auto& p : storage::PersonRepository(db.session()).All())
+    for (const auto& p : people)
         w->Add({p.code, codeById[p.unitId], p.fullName, p.position, p.phone, p.email,
                 p.oneStopDesk ? "yes" : "no", p.active ? "yes" : "no"});
     w->Close();

@@ -1,0 +1,35 @@
+// Sorting and searching Vietnamese names the way readers expect: ICU's "vi"
+// collation (A < Ă < Â, D < Đ, O < Ô < Ơ, U < Ư; tones compared after the
+// letters: unmarked < huyền < hỏi < ngã < sắc < nặng, so "Anh" < "Ánh" <
+// "Ăn" < "Ân"), and a folded form for diacritic-insensitive filtering.
+// All functions take UTF-8 and are safe to call from several threads (each
+// thread uses its own collator). Invalid UTF-8 sequences count as U+FFFD.
+#pragma once
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace cchc {
+
+// < 0, 0 or > 0 as a sorts before, equal to, or after b. If ICU could not
+// open any collator the comparison falls back to bytes.
+int CompareVietnamese(std::string_view a, std::string_view b);
+bool VietnameseLess(std::string_view a, std::string_view b);
+void SortVietnamese(std::vector<std::string>& items);
+
+// Comparator for std::sort, std::map, ...
+struct VietnameseLessFn {
+    bool operator()(std::string_view a, std::string_view b) const { return VietnameseLess(a, b); }
+};
+
+// ICU sort key: comparing two keys as byte strings (std::string's operator<)
+// gives the same order as CompareVietnamese. Compute once per item to sort
+// long lists quickly. The trailing NUL ICU writes is not included. Keys are
+// only comparable within one ICU version: do not store them.
+std::string SortKey(std::string_view text);
+
+// Lower case, diacritics removed, đ/Đ -> d: "Đặng Thị Ánh" -> "dang thi anh".
+// Compare folded text with folded text (e.g. substring search).
+std::string FoldForSearch(std::string_view text);
+
+}  // namespace cchc

@@ -1,0 +1,151 @@
+// Tests of core/collation.h: Vietnamese order through ICU's "vi" collation,
+// sort keys, folding for search, and use from several threads.
+#include <boost/test/unit_test.hpp>
+
+#include <algorithm>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "core/collation.h"
+
+BOOST_AUTO_TEST_SUITE(collation)
+
+BOOST_AUTO_TEST_CASE(pairs_in_order) {
+    // Each pair: first sorts strictly before second.
+    const std::pair<const char*, const char*> cases[] = {
+        {"Dương", "Đào"},
+        {"Anh", "Ánh"},
+        {"An", "Anh"},
+        {"Anh", "Ăn"},
+        {"Ăn", "Ân"},
+        {"Ánh", "Ăn"},
+        {"A", "Ă"},
+        {"Ă", "Â"},
+        {"Â", "B"},
+        {"D", "Đ"},
+        {"Đ", "E"},
+        {"E", "Ê"},
+        {"O", "Ô"},
+        {"Ô", "Ơ"},
+        {"Ơ", "P"},
+        {"U", "Ư"},
+        {"Ư", "V"},
+        {"Dz", "Đa"},
+        {"ma", "mà"},
+        {"mà", "mả"},
+        {"mả", "mã"},
+        {"mã", "má"},
+        {"má", "mạ"},
+        {"ma", "mạ"},
+        {"Nguyễn Văn A", "Nguyễn Văn B"},
+        {"Lê", "Lý"},
+        {"Oanh", "Ông"},
+        {"Ông", "Ơn"},
+        {"Uyên", "Ưng"},
+        {"Bình", "Bính"},
+    };
+    for (const auto& [a, b] : cases) {
+        BOOST_TEST_CONTEXT(a << " < " << b) {
+            BOOST_TEST(cchc::CompareVietnamese(a, b) < 0);
+            BOOST_TEST(cchc::CompareVietnamese(b, a) > 0);
+            BOOST_TEST(cchc::VietnameseLess(a, b));
+            BOOST_TEST(!cchc::VietnameseLess(b, a));
+            BOOST_TEST(cchc::VietnameseLessFn{}(a, b));
+            // Plain std::string order (bytes as unsigned), not Boost's collection compare.
+            BOOST_TEST((cchc::SortKey(a) < cchc::SortKey(b)));
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(equal_and_normalisation) {
+    BOOST_TEST(cchc::CompareVietnamese("Ánh", "Ánh") == 0);
+    BOOST_TEST(cchc::CompareVietnamese("", "") == 0);
+    BOOST_TEST(cchc::CompareVietnamese("", "A") < 0);
+    // "Ánh" precomposed (NFC) and decomposed (NFD: A + U+0301) are equal.
+    BOOST_TEST(cchc::CompareVietnamese("\xC3\x81nh", "A\xCC\x81nh") == 0);
+    BOOST_TEST(cchc::SortKey("\xC3\x81nh") == cchc::SortKey("A\xCC\x81nh"));
+    // Ordinary ASCII text keeps its expected order.
+    BOOST_TEST(cchc::CompareVietnamese("abc", "abd") < 0);
+    BOOST_TEST(cchc::CompareVietnamese("a", "B") < 0);
+}
+
+const std::vector<std::string> kExpected = {"Anh", "Ă",      "Ân",  "Bùi", "Dương", "Đặng",
+                                            "Lê",  "Nguyễn", "Ông", "Ơn",  "Uyên",  "Ưng"};
+const std::vector<std::string> kShuffled = {"Đặng", "Bùi",    "Dương", "Anh", "Ân",   "Ă",
+                                            "Lê",   "Nguyễn", "Ông",   "Ơn",  "Uyên", "Ưng"};
+
+BOOST_AUTO_TEST_CASE(sort_names) {
+    std::vector<std::string> v = kShuffled;
+    cchc::SortVietnamese(v);
+    BOOST_TEST(v == kExpected, boost::test_tools::per_element());
+
+    std::vector<std::string> w = kShuffled;
+    std::sort(w.begin(), w.end(), cchc::VietnameseLessFn{});
+    BOOST_TEST(w == kExpected, boost::test_tools::per_element());
+
+    std::vector<std::string> r(kExpected.rbegin(), kExpected.rend());
+    std::sort(r.begin(), r.end(), [](const std::string& a, const std::string& b) {
+        return cchc::SortKey(a) < cchc::SortKey(b);
+    });
+    BOOST_TEST(r == kExpected, boost::test_tools::per_element());
+
+    std::vector<std::string> tones = {"mạ", "má", "mã", "mả", "mà", "ma"};
+    cchc::SortVietnamese(tones);
+    const std::vector<std::string> toneOrder = {"ma", "mà", "mả", "mã", "má", "mạ"};
+    BOOST_TEST(tones == toneOrder, boost::test_tools::per_element());
+
+    std::vector<std::string> empty;
+    cchc::SortVietnamese(empty);
+    BOOST_TEST(empty.empty());
+}
+
+BOOST_AUTO_TEST_CASE(several_threads) {
+    std::vector<std::vector<std::string>> results(8, kShuffled);
+    std::vector<int> comparesOk(results.size(), 0);
+    std::vector<std::thread> threads;
+    for (std::size_t t = 0; t < results.size(); ++t) {
+        threads.emplace_back([&, t] {
+            for (int round = 0; round < 200; ++round) {
+                std::vector<std::string> v = kShuffled;
+                if (t % 2 == 0)
+                    cchc::SortVietnamese(v);
+                else
+                    std::sort(v.begin(), v.end(), cchc::VietnameseLessFn{});
+                if (v == kExpected && cchc::FoldForSearch("Đặng Thị Ánh") == "dang thi anh")
+                    ++comparesOk[t];
+                results[t] = v;
+            }
+        });
+    }
+    for (auto& th : threads) th.join();
+    for (std::size_t t = 0; t < results.size(); ++t) {
+        BOOST_TEST_CONTEXT("thread " << t) {
+            BOOST_TEST(comparesOk[t] == 200);
+            BOOST_TEST(results[t] == kExpected, boost::test_tools::per_element());
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(fold_for_search) {
+    const std::pair<const char*, const char*> cases[] = {
+        {"Đặng Thị Ánh", "dang thi anh"},
+        {"NGUYỄN VĂN ĐỨC", "nguyen van duc"},
+        {"Ưng Hoàng Phúc", "ung hoang phuc"},
+        {"Phường 5, Quận Bình Thạnh", "phuong 5, quan binh thanh"},
+        {"Ơn Ông Ân Ăn", "on ong an an"},
+        {"A\xCC\x81nh", "anh"},  // decomposed input
+        {"Ðinh", "dinh"},        // Eth typed instead of Đ
+        {"Xã Tây Xuân", "xa tay xuan"},
+        {"", ""},
+        {"abc-123", "abc-123"},
+    };
+    for (const auto& [text, folded] : cases) {
+        BOOST_TEST_CONTEXT(text) { BOOST_TEST(cchc::FoldForSearch(text) == folded); }
+    }
+    // Diacritic-insensitive substring search.
+    BOOST_TEST(cchc::FoldForSearch("Bộ phận Một cửa").find(cchc::FoldForSearch("MOT CUA")) !=
+               std::string::npos);
+}
+
+BOOST_AUTO_TEST_SUITE_END()

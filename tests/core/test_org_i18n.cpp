@@ -1,0 +1,118 @@
+// Tests of the record checks in core/org.h and of core/i18n.h without a
+// catalog.
+#include <boost/test/unit_test.hpp>
+
+#include <string>
+#include <vector>
+
+#include "core/i18n.h"
+#include "core/org.h"
+
+namespace {
+
+std::vector<std::string> Fields(const cchc::Problems& problems) {
+    std::vector<std::string> out;
+    for (const auto& p : problems) out.push_back(p.field);
+    return out;
+}
+
+cchc::Unit GoodUnit() {
+    cchc::Unit u;
+    u.code = "XA-TAYXUAN";
+    u.name = "Xã Tây Xuân";
+    return u;
+}
+
+cchc::Person GoodPerson() {
+    cchc::Person p;
+    p.code = "CB001";
+    p.fullName = "Nguyễn Thị Kim Yến";
+    p.email = "yen.ntk@example.gov.vn";
+    return p;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(org)
+
+BOOST_AUTO_TEST_CASE(check_unit) {
+    struct Case {
+        const char* what;
+        std::string code, name;
+        std::vector<std::string> fields;
+    };
+    const Case cases[] = {
+        {"valid", "XA-TAYXUAN", "Xã Tây Xuân", {}},
+        {"empty code", "", "Xã Tây Xuân", {"code"}},
+        {"blank code", "  ", "Xã Tây Xuân", {"code"}},
+        {"code with space", "XA TAYXUAN", "Xã Tây Xuân", {"code"}},
+        {"empty name", "XA-TAYXUAN", "", {"name"}},
+        {"blank name", "XA-TAYXUAN", " \t", {"name"}},
+        {"both", "", "", {"code", "name"}},
+    };
+    for (const auto& c : cases) {
+        BOOST_TEST_CONTEXT(c.what) {
+            cchc::Unit u = GoodUnit();
+            u.code = c.code;
+            u.name = c.name;
+            const cchc::Problems problems = cchc::CheckUnit(u);
+            BOOST_TEST(Fields(problems) == c.fields, boost::test_tools::per_element());
+            for (const auto& p : problems) BOOST_TEST(!p.message.empty());
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(check_person) {
+    struct Case {
+        const char* email;
+        bool ok;
+    };
+    const Case cases[] = {
+        {"", true},
+        {"yen.ntk@example.gov.vn", true},
+        {"yen@tayson.binhdinh.gov.vn", true},
+        {"yen.example.gov.vn", false},
+        {"@example.gov.vn", false},
+        {"yen@example", false},
+        {"yen @example.gov.vn", false},
+    };
+    for (const auto& c : cases) {
+        BOOST_TEST_CONTEXT("e-mail '" << c.email << "'") {
+            cchc::Person p = GoodPerson();
+            p.email = c.email;
+            const auto fields = Fields(cchc::CheckPerson(p));
+            if (c.ok)
+                BOOST_TEST(fields.empty());
+            else
+                BOOST_TEST(fields == std::vector<std::string>{"email"},
+                           boost::test_tools::per_element());
+        }
+    }
+    cchc::Person p = GoodPerson();
+    p.code = "CB 001";
+    p.fullName = "";
+    BOOST_TEST(Fields(cchc::CheckPerson(p)) == (std::vector<std::string>{"code", "full_name"}),
+               boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(i18n)
+
+BOOST_AUTO_TEST_CASE(english_without_catalog) {
+    BOOST_TEST(cchc::SetLanguage("en"));
+    BOOST_TEST(cchc::CurrentLanguage() == "en");
+    const char* msgid = "the code must not be empty";
+    BOOST_TEST(cchc::tr(msgid) == msgid);
+    BOOST_TEST(std::string(cchc::tr("Quarter {0}/{1}")) == "Quarter {0}/{1}");
+    BOOST_TEST(std::string(cchc::tr("no such message anywhere")) == "no such message anywhere");
+}
+
+BOOST_AUTO_TEST_CASE(unknown_language_falls_back_to_msgid) {
+    BOOST_TEST(!cchc::SetLanguage("zz-no-such-language"));
+    BOOST_TEST(cchc::CurrentLanguage() == "en");
+    BOOST_TEST(std::string(cchc::tr("Year {0}")) == "Year {0}");
+    BOOST_TEST(cchc::SetLanguage("en"));
+}
+
+BOOST_AUTO_TEST_SUITE_END()

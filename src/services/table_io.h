@@ -1,0 +1,189 @@
+// Reading and writing the tables users import and export: CSV/TSV in UTF-8
+// and Excel .xlsx workbooks.
+//
+// - TableReader streams the records of a file and knows the line each one
+//   starts on, so that import errors can name the place (file, line, column).
+// - ColumnMap finds the columns an import needs in a header typed by hand:
+//   case, Vietnamese diacritics, spaces and underscores do not matter, and
+//   each column may have aliases ("Mã đơn vị", "ma_don_vi", "unit code").
+// - TableWriter writes CSV (or TSV) or a formatted .xlsx sheet (bold frozen
+//   header, autofilter, column widths, numbers and dates as real cells).
+//
+// Every problem a user can fix is reported as cchc::UserError with a
+// translated message.
+#pragma once
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/errors.h"
+
+namespace cchc::tableio {
+
+// ---------------------------------------------------------------- reading
+
+// A table read record by record. Open() chooses the format by the file's
+// extension (case-insensitive): .csv (comma, or ';' when the header line has
+// more ';' than ','), .tsv and .txt (tab), .xlsx (first sheet).
+//
+// CSV: UTF-8 with or without BOM; RFC 4180 quoting (doubled quotes, line
+// breaks inside quotes); LF, CRLF or CR line ends. Fields are not trimmed.
+// XLSX: cells are returned as text: numbers as written by Excel (integers
+// without ".0", otherwise up to 15 significant digits with '.'), dates
+// (cells with a date format) as "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM:SS",
+// times-only as "HH:MM:SS", percentages (cells with a '%' format) in
+// percent points without the sign (a cell showing 83.33% gives "83.33"),
+// booleans as "TRUE"/"FALSE", errors as shown ("#N/A").
+//
+// In both formats the header is the first non-empty record; trailing empty
+// header cells are dropped. Next() skips records whose fields are all empty
+// or blank, pads records shorter than the header with "" and keeps extra
+// fields of longer ones.
+class TableReader {
+  public:
+    // Throws UserError naming the file when it cannot be opened, has an
+    // unsupported extension, is not UTF-8 text, or has no header row.
+    static std::unique_ptr<TableReader> Open(const std::string& path);
+
+    virtual ~TableReader();
+    TableReader(const TableReader&) = delete;
+    TableReader& operator=(const TableReader&) = delete;
+
+    const std::vector<std::string>& Header() const { return header_; }
+    // Line (CSV) or sheet row (XLSX) of the header, normally 1.
+    long HeaderLine() const { return headerLine_; }
+
+    // Reads the next non-empty record into fields (reusing its strings).
+    // Returns false at the end. Throws UserError naming file and line for
+    // malformed input (unterminated quote, text that is not UTF-8).
+    virtual bool Next(std::vector<std::string>& fields) = 0;
+
+    // 1-based line on which the current record starts (the header is line
+    // 1; quoted line breaks count); for XLSX the spreadsheet row number.
+    long Line() const { return line_; }
+
+    // The file name of the path given to Open() (no directories), for
+    // messages.
+    const std::string& FileName() const { return fileName_; }
+
+    // Progress: bytes consumed so far and in all. For XLSX these count the
+    // uncompressed XML of the sheet.
+    virtual long BytesRead() const = 0;
+    virtual long TotalBytes() const = 0;
+
+  protected:
+    explicit TableReader(std::string fileName) : fileName_(std::move(fileName)) {}
+
+    std::vector<std::string> header_;
+    long headerLine_ = 0;
+    long line_ = 0;
+    std::string fileName_;
+};
+
+// --------------------------------------------------------------- columns
+
+// A column an import understands: its key (also accepted as a header
+// name), other names users write for it, and whether it must be present.
+struct ColumnSpec {
+    std::string key;
+    std::vector<std::string> aliases;
+    bool required = false;
+};
+
+// Header text folded for comparison: trimmed, lower case, Vietnamese
+// diacritics removed (đ→d; precomposed and combining forms), runs of spaces,
+// tabs and underscores collapsed to one space. "  Mã_Đơn  vị " → "ma don vi".
+std::string NormalizeColumnName(const std::string& name);
+
+// Where each known column is in a header.
+class ColumnMap {
+  public:
+    ColumnMap() = default;
+    // Throws UserError(Location{fileName, headerLine, key}, ...) when a
+    // required column is missing or a column appears twice. Header cells
+    // that match no spec are ignored (see UnknownColumns()).
+    ColumnMap(const std::vector<std::string>& header, const std::vector<ColumnSpec>& specs,
+              const std::string& fileName = {}, long headerLine = 1);
+    ColumnMap(const TableReader& reader, const std::vector<ColumnSpec>& specs);
+
+    bool Has(const std::string& key) const;
+    // Position of the column in the header, or -1.
+    int Index(const std::string& key) const;
+    // The field of row for key, or "" when the column is absent or the row
+    // is short.
+    const std::string& Get(const std::vector<std::string>& row, const std::string& key) const;
+    // Location{file, current line, key} for an error in the current record.
+    Location At(const TableReader& reader, const std::string& key) const;
+
+    // Non-empty header cells that matched no spec, as written.
+    const std::vector<std::string>& UnknownColumns() const { return unknown_; }
+
+  private:
+    std::vector<std::pair<std::string, int>> index_;  // key → position
+    std::vector<std::string> unknown_;
+};
+
+// --------------------------------------------------------------- writing
+
+// How a column is written to XLSX (CSV writes all text as given). A field
+// of a numeric or date column that does not parse is written as text;
+// empty fields leave the cell empty.
+//  - Text:    always a string cell (keeps leading zeros of codes).
+//  - Integer: number with format "#,##0" ("#,##0.00" if it has decimals).
+//  - Decimal: number with format "#,##0.00".
+//  - Percent: the text is in percent points ("83.33" means 83.33 %); the
+//             cell holds the fraction 0.8333 with format "0.00%", so Excel
+//             computes with it correctly. TableReader turns cells with a
+//             percent format back into percent points, so "83.33" round
+//             trips.
+//  - Date:    "YYYY-MM-DD" (optionally "THH:MM[:SS]" or " HH:MM[:SS]")
+//             becomes an Excel date shown as "dd/mm/yyyy" (with
+//             " hh:mm:ss" when a time is given).
+// Numbers are read with '.' as decimal separator, no thousands separator.
+enum class ColumnType { Text, Integer, Decimal, Percent, Date };
+
+struct WriteOptions {
+    bool bom = false;                // CSV: start with a UTF-8 BOM (for Excel)
+    std::string sheetName = "Data";  // XLSX: sheet name (made valid for Excel)
+    std::vector<ColumnType> types;   // XLSX: per column; missing ones are Text
+};
+
+// Writes a table. Create() chooses the format by extension: .csv (comma),
+// .tsv/.txt (tab), .xlsx; "-" writes CSV to standard output.
+// CSV: fields are quoted when they contain the delimiter, a quote, CR or LF,
+// or start or end with a space or tab; lines end with LF.
+// XLSX: written in libxlsxwriter's constant-memory mode (rows stream to a
+// temporary file), at most 1,048,575 data rows and 16,384 columns.
+class TableWriter {
+  public:
+    // Throws UserError naming the file when the extension is not supported
+    // or the file cannot be created.
+    static std::unique_ptr<TableWriter> Create(const std::string& path,
+                                               const std::vector<std::string>& header,
+                                               const WriteOptions& options = {});
+
+    // Closes the file if Close() was not called; errors are then lost, so
+    // call Close() to learn about them.
+    virtual ~TableWriter();
+    TableWriter(const TableWriter&) = delete;
+    TableWriter& operator=(const TableWriter&) = delete;
+
+    // Appends one record (its length need not match the header's).
+    virtual void Add(const std::vector<std::string>& row) = 0;
+    // Finishes the file; throws UserError when it cannot be written. Calling
+    // it again does nothing.
+    virtual void Close() = 0;
+
+    // Data records added so far.
+    long Rows() const { return rows_; }
+    const std::string& FileName() const { return fileName_; }
+
+  protected:
+    explicit TableWriter(std::string fileName) : fileName_(std::move(fileName)) {}
+
+    long rows_ = 0;
+    std::string fileName_;
+};
+
+}  // namespace cchc::tableio

@@ -1,0 +1,619 @@
+// Tests of services/table_io: the CSV and XLSX readers (encodings, quoting,
+// line numbers, cell types), header matching with aliases and Vietnamese
+// diacritics, and the CSV and XLSX writers read back by the readers.
+#include <boost/test/unit_test.hpp>
+
+#include <chrono>
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/errors.h"
+#include "services/table_io.h"
+#include "support/test_support.h"
+
+using cchc::UserError;
+using cchc::test::ReadFile;
+using cchc::test::TempDir;
+using cchc::test::WriteFile;
+namespace tio = cchc::tableio;
+
+namespace {
+
+using Row = std::vector<std::string>;
+
+struct Table {
+    Row header;
+    std::vector<Row> rows;
+    std::vector<long> lines;
+};
+
+Table ReadAll(const std::string& path) {
+    auto reader = tio::TableReader::Open(path);
+    Table t;
+    t.header = reader->Header();
+    Row row;
+    while (reader->Next(row)) {
+        t.rows.push_back(row);
+        t.lines.push_back(reader->Line());
+    }
+    return t;
+}
+
+// Runs f, which must throw UserError, and returns the error.
+template <class F>
+UserError ExpectUserError(F&& f) {
+    try {
+        f();
+    } catch (const UserError& e) {
+        return e;
+    }
+    BOOST_FAIL("no UserError thrown");
+    return UserError("unreachable");
+}
+
+// ----- a minimal ZIP writer (stored entries) to build XLSX files by hand
+
+std::uint32_t Crc32(const std::string& data) {
+    std::uint32_t crc = 0xFFFFFFFFu;
+    for (unsigned char c : data) {
+        crc ^= c;
+        for (int k = 0; k < 8; ++k) crc = (crc >> 1) ^ (0xEDB88320u & (0u - (crc & 1u)));
+    }
+    return ~crc;
+}
+
+void Put16(std::string& out, unsigned v) {
+    out += static_cast<char>(v & 0xFF);
+    out += static_cast<char>((v >> 8) & 0xFF);
+}
+void Put32(std::string& out, std::uint32_t v) {
+    Put16(out, v & 0xFFFF);
+    Put16(out, v >> 16);
+}
+
+std::string MakeZip(const std::vector<std::pair<std::string, std::string>>& entries) {
+    std::string out, central;
+    for (const auto& [name, data] : entries) {
+        const auto offset = static_cast<std::uint32_t>(out.size());
+        const std::uint32_t crc = Crc32(data);
+        auto common = [&](std::string& s) {
+            Put16(s, 20);    // version needed
+            Put16(s, 0);     // flags
+            Put16(s, 0);     // stored
+            Put16(s, 0);     // time
+            Put16(s, 0x21);  // date 1980-01-01
+            Put32(s, crc);
+            Put32(s, static_cast<std::uint32_t>(data.size()));
+            Put32(s, static_cast<std::uint32_t>(data.size()));
+            Put16(s, static_cast<unsigned>(name.size()));
+            Put16(s, 0);  // extra
+        };
+        Put32(out, 0x04034b50);
+        common(out);
+        out += name;
+        out += data;
+        Put32(central, 0x02014b50);
+        Put16(central, 20);  // made by
+        common(central);
+        Put16(central, 0);  // comment
+        Put16(central, 0);  // disk
+        Put16(central, 0);  // internal attributes
+        Put32(central, 0);  // external attributes
+        Put32(central, offset);
+        central += name;
+    }
+    const auto cdOffset = static_cast<std::uint32_t>(out.size());
+    out += central;
+    Put32(out, 0x06054b50);
+    Put16(out, 0);
+    Put16(out, 0);
+    Put16(out, static_cast<unsigned>(entries.size()));
+    Put16(out, static_cast<unsigned>(entries.size()));
+    Put32(out, static_cast<std::uint32_t>(central.size()));
+    Put32(out, cdOffset);
+    Put16(out, 0);
+    return out;
+}
+
+const char* kWorkbook =
+    R"(<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">
+<sheets><sheet name="Đơn vị" sheetId="7" r:id="rId3"/><sheet name="Other" sheetId="1" r:id="rId1"/></sheets></workbook>)";
+
+const char* kRels =
+    R"(<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
+<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>
+<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="/xl/worksheets/first.xml"/>
+<Relationship Id="rId4" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>
+<Relationship Id="rId5" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>
+</Relationships>)";
+
+const char* kSharedStrings =
+    R"(<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="6" uniqueCount="6">
+<si><t>Mã đơn vị</t></si>
+<si><t>Tên đơn vị</t></si>
+<si><r><rPr><b/></rPr><t>Xã </t></r><r><t xml:space="preserve">Tây Xuân</t></r></si>
+<si><t>Ngày</t></si>
+<si><t>Tỷ lệ</t></si>
+<si><t>Đặng Thị Ánh_x000D_</t></si>
+</sst>)";
+
+// xf 0 general, 1 date (14), 2 custom date-time, 3 percent (10), 4 time (20),
+// 5 custom "#,##0 \"đ\"" (not a date despite the d in quotes).
+const char* kStyles =
+    R"(<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">
+<numFmts count="2"><numFmt numFmtId="164" formatCode="dd/mm/yyyy\ hh:mm"/><numFmt numFmtId="165" formatCode="#,##0\ &quot;đ&quot;"/></numFmts>
+<cellXfs count="6"><xf numFmtId="0"/><xf numFmtId="14" applyNumberFormat="1"/><xf numFmtId="164"/><xf numFmtId="10"/><xf numFmtId="20"/><xf numFmtId="165"/></cellXfs>
+</styleSheet>)";
+
+const char* kSheet =
+    R"(<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">
+<dimension ref="A1:F9"/><sheetViews><sheetView workbookViewId="0"/></sheetViews>
+<sheetData>
+<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>3</v></c><c r="D1" t="s"><v>4</v></c><c r="E1" t="inlineStr"><is><t>Ghi chú</t></is></c><c r="F1" s="1"/></row>
+<row r="2"><c r="A2"><v>42</v></c><c r="B2" t="s"><v>2</v></c><c r="C2" s="1"><v>45366</v></c><c r="D2" s="3"><v>0.83330000000000004</v></c><c r="E2" t="b"><v>1</v></c></row>
+<row r="3" spans="1:6"><c r="B3" s="1"/></row>
+<row r="5"><c r="A5"><v>83.329999999999998</v></c><c r="B5" t="s"><v>5</v></c><c r="C5" s="2"><v>45366.354166666664</v></c><c r="E5" t="str"><f>A5&amp;""</f><v>x &lt; y</v></c></row>
+<row r="6"><c><v>-1.5</v></c><c><v>7</v></c><c r="D6" s="4"><v>0.5</v></c><c r="E6" t="e"><v>#N/A</v></c></row>
+<row><c r="A7" s="5"><v>1234567</v></c><c r="C7" t="inlineStr"><is><r><t>a</t></r><r><t> b</t></r></is></c></row>
+</sheetData>
+<autoFilter ref="A1:F7"/>
+</worksheet>)";
+
+std::string HandMadeXlsx() {
+    return MakeZip({{"[Content_Types].xml", "<Types/>"},
+                    {"xl/workbook.xml", kWorkbook},
+                    {"xl/_rels/workbook.xml.rels", kRels},
+                    {"xl/sharedStrings.xml", kSharedStrings},
+                    {"xl/styles.xml", kStyles},
+                    {"xl/worksheets/sheet1.xml", "<worksheet><sheetData/></worksheet>"},
+                    {"xl/worksheets/first.xml", kSheet}});
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(table_io)
+
+// ------------------------------------------------------------------- CSV
+
+BOOST_AUTO_TEST_CASE(csv_bom_and_no_bom_give_the_same_header) {
+    TempDir dir;
+    WriteFile(dir.File("a.csv"), "Mã đơn vị,Tên\nX01,Xã Tây Xuân\n");
+    WriteFile(dir.File("b.csv"), "\xEF\xBB\xBFMã đơn vị,Tên\nX01,Xã Tây Xuân\n");
+    const Table a = ReadAll(dir.File("a.csv"));
+    const Table b = ReadAll(dir.File("b.csv"));
+    BOOST_TEST(a.header == (Row{"Mã đơn vị", "Tên"}), boost::test_tools::per_element());
+    BOOST_TEST(b.header == a.header, boost::test_tools::per_element());
+    BOOST_REQUIRE_EQUAL(b.rows.size(), 1u);
+    BOOST_TEST(b.rows[0] == a.rows[0], boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(csv_vietnamese_text_survives) {
+    TempDir dir;
+    WriteFile(dir.File("vn.csv"), "xa,ho_ten\nXã Tây Xuân,Đặng Thị Ánh\n");
+    auto reader = tio::TableReader::Open(dir.File("vn.csv"));
+    BOOST_TEST(reader->FileName() == "vn.csv");
+    Row row;
+    BOOST_REQUIRE(reader->Next(row));
+    BOOST_TEST(row[0] == "Xã Tây Xuân");
+    BOOST_TEST(row[1] == "Đặng Thị Ánh");
+    BOOST_TEST(reader->Line() == 2);
+    BOOST_TEST(!reader->Next(row));
+    BOOST_TEST(reader->BytesRead() == reader->TotalBytes());
+}
+
+BOOST_AUTO_TEST_CASE(csv_semicolon_delimiter_is_detected) {
+    TempDir dir;
+    WriteFile(dir.File("semi.csv"), "Mã;Tên;Ghi chú, nếu có\nA1;Xã A, huyện B;\"x;y\"\n");
+    const Table t = ReadAll(dir.File("semi.csv"));
+    BOOST_TEST(t.header == (Row{"Mã", "Tên", "Ghi chú, nếu có"}), boost::test_tools::per_element());
+    BOOST_REQUIRE_EQUAL(t.rows.size(), 1u);
+    BOOST_TEST(t.rows[0] == (Row{"A1", "Xã A, huyện B", "x;y"}), boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(csv_excel_sep_line_names_the_delimiter) {
+    TempDir dir;
+    WriteFile(dir.File("sep.csv"), "sep=;\r\na;b,c\r\n1;2,3\r\n");
+    const Table t = ReadAll(dir.File("sep.csv"));
+    BOOST_TEST(t.header == (Row{"a", "b,c"}), boost::test_tools::per_element());
+    BOOST_REQUIRE_EQUAL(t.rows.size(), 1u);
+    BOOST_TEST(t.lines[0] == 3);
+}
+
+BOOST_AUTO_TEST_CASE(csv_quotes_and_line_numbers) {
+    TempDir dir;
+    WriteFile(dir.File("q.csv"),
+              "id,name,note\n"                                // 1
+              "1,\"Nguyễn, Văn A\",\"He said \"\"hi\"\"\"\n"  // 2
+              "2,\"multi\nline\nnote\",x\n"                   // 3-5
+              "3,after, spaced \n"                            // 6
+              "4,\"\",\"\"\"\"\n");                           // 7
+    const Table t = ReadAll(dir.File("q.csv"));
+    BOOST_REQUIRE_EQUAL(t.rows.size(), 4u);
+    BOOST_TEST(t.rows[0] == (Row{"1", "Nguyễn, Văn A", "He said \"hi\""}),
+               boost::test_tools::per_element());
+    BOOST_TEST(t.rows[1] == (Row{"2", "multi\nline\nnote", "x"}), boost::test_tools::per_element());
+    BOOST_TEST(t.rows[2] == (Row{"3", "after", " spaced "}), boost::test_tools::per_element());
+    BOOST_TEST(t.rows[3] == (Row{"4", "", "\""}), boost::test_tools::per_element());
+    BOOST_TEST(t.lines == (std::vector<long>{2, 3, 6, 7}), boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(csv_crlf_line_ends) {
+    TempDir dir;
+    WriteFile(dir.File("crlf.csv"), "a,b\r\n1,2\r\n3,\"x\r\ny\"\r\n4,5");
+    const Table t = ReadAll(dir.File("crlf.csv"));
+    BOOST_TEST(t.header == (Row{"a", "b"}), boost::test_tools::per_element());
+    BOOST_REQUIRE_EQUAL(t.rows.size(), 3u);
+    BOOST_TEST(t.rows[0] == (Row{"1", "2"}), boost::test_tools::per_element());
+    BOOST_TEST(t.rows[1] == (Row{"3", "x\ny"}), boost::test_tools::per_element());
+    BOOST_TEST(t.rows[2] == (Row{"4", "5"}), boost::test_tools::per_element());
+    BOOST_TEST(t.lines == (std::vector<long>{2, 3, 5}), boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(csv_unterminated_quote_names_its_line) {
+    TempDir dir;
+    WriteFile(dir.File("bad.csv"), "a,b\n1,2\n3,\"oops\n4,5\n");
+    auto reader = tio::TableReader::Open(dir.File("bad.csv"));
+    Row row;
+    BOOST_REQUIRE(reader->Next(row));
+    const UserError e = ExpectUserError([&] { reader->Next(row); });
+    BOOST_TEST(e.where().file == "bad.csv");
+    BOOST_TEST(e.where().line == 3);
+}
+
+BOOST_AUTO_TEST_CASE(csv_invalid_utf8_names_its_line) {
+    TempDir dir;
+    // "Xã" in Windows-1258 on line 4, after a quoted field spanning lines 2-3.
+    WriteFile(dir.File("ansi.csv"), "a,b\n1,\"x\ny\"\n2,X\xE3 A\n");
+    auto reader = tio::TableReader::Open(dir.File("ansi.csv"));
+    Row row;
+    BOOST_REQUIRE(reader->Next(row));
+    const UserError e = ExpectUserError([&] { reader->Next(row); });
+    BOOST_TEST(e.where().file == "ansi.csv");
+    BOOST_TEST(e.where().line == 4);
+    BOOST_TEST(e.message().find("UTF-8") != std::string::npos);
+
+    WriteFile(dir.File("head.csv"), "M\xE3,b\n1,2\n");
+    BOOST_TEST(
+        ExpectUserError([&] { tio::TableReader::Open(dir.File("head.csv")); }).where().line == 1);
+}
+
+BOOST_AUTO_TEST_CASE(csv_utf16_is_rejected) {
+    TempDir dir;
+    WriteFile(dir.File("u16.csv"), std::string("\xFF\xFE"
+                                               "a\0,\0b\0\n\0",
+                                               10));
+    const UserError e = ExpectUserError([&] { tio::TableReader::Open(dir.File("u16.csv")); });
+    BOOST_TEST(e.where().file == "u16.csv");
+    BOOST_TEST(e.where().line == 1);
+}
+
+BOOST_AUTO_TEST_CASE(csv_short_long_and_empty_rows) {
+    TempDir dir;
+    WriteFile(dir.File("r.csv"), "\n a ;b;c;;\n1\n;;\n\n   ;\t\n1;2;3;4;5\n");
+    const Table t = ReadAll(dir.File("r.csv"));
+    BOOST_TEST(t.header == (Row{" a ", "b", "c"}), boost::test_tools::per_element());
+    BOOST_REQUIRE_EQUAL(t.rows.size(), 2u);
+    BOOST_TEST(t.rows[0] == (Row{"1", "", ""}), boost::test_tools::per_element());
+    BOOST_TEST(t.rows[1] == (Row{"1", "2", "3", "4", "5"}), boost::test_tools::per_element());
+    BOOST_TEST(t.lines == (std::vector<long>{3, 7}), boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(tab_separated_text) {
+    TempDir dir;
+    WriteFile(dir.File("t.TXT"), "a\tb,c\n1\t2;3\n");
+    const Table t = ReadAll(dir.File("t.TXT"));
+    BOOST_TEST(t.header == (Row{"a", "b,c"}), boost::test_tools::per_element());
+    BOOST_TEST(t.rows.at(0) == (Row{"1", "2;3"}), boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(unsupported_and_missing_files) {
+    TempDir dir;
+    WriteFile(dir.File("old.xls"), "x");
+    BOOST_TEST(ExpectUserError([&] { tio::TableReader::Open(dir.File("old.xls")); }).where().file ==
+               "old.xls");
+    BOOST_TEST(
+        ExpectUserError([&] { tio::TableReader::Open(dir.File("none.csv")); }).where().file ==
+        "none.csv");
+    WriteFile(dir.File("empty.csv"), "\n\n");
+    ExpectUserError([&] { tio::TableReader::Open(dir.File("empty.csv")); });
+    BOOST_TEST(ExpectUserError([&] { tio::TableWriter::Create(dir.File("out.pdf"), {"a"}); })
+                   .where()
+                   .file == "out.pdf");
+}
+
+// --------------------------------------------------------------- columns
+
+BOOST_AUTO_TEST_CASE(normalize_column_names) {
+    BOOST_TEST(tio::NormalizeColumnName("  Mã_Đơn  vị ") == "ma don vi");
+    BOOST_TEST(tio::NormalizeColumnName("ĐẶNG THỊ ÁNH") == "dang thi anh");
+    BOOST_TEST(tio::NormalizeColumnName("Ngày__sinh\xC2\xA0") == "ngay sinh");
+    // Decomposed (NFD) text as some Mac programs write it: "Mã" = M a U+0303.
+    BOOST_TEST(tio::NormalizeColumnName("Ma\xCC\x83 xa\xCC\x83") == "ma xa");
+    BOOST_TEST(tio::NormalizeColumnName("Ươ ỳ") == "uo y");
+}
+
+BOOST_AUTO_TEST_CASE(column_map_matches_aliases) {
+    const Row header{"STT", " Mã_đơn  vị ", "TÊN ĐƠN VỊ", "Ghi chú", ""};
+    const std::vector<tio::ColumnSpec> specs{
+        {"code", {"ma don vi", "unit code"}, true},
+        {"name", {"Tên đơn vị"}, true},
+        {"parent", {"Mã đơn vị cha"}, false},
+    };
+    const tio::ColumnMap map(header, specs, "units.csv");
+    BOOST_TEST(map.Has("code"));
+    BOOST_TEST(map.Index("code") == 1);
+    BOOST_TEST(map.Index("name") == 2);
+    BOOST_TEST(!map.Has("parent"));
+    const Row row{"1", "X01", "Xã Tây Xuân"};
+    BOOST_TEST(map.Get(row, "code") == "X01");
+    BOOST_TEST(map.Get(row, "name") == "Xã Tây Xuân");
+    BOOST_TEST(map.Get(row, "parent") == "");
+    BOOST_TEST(map.Get(Row{"1"}, "name") == "");
+    BOOST_TEST(map.UnknownColumns() == (Row{"STT", "Ghi chú"}), boost::test_tools::per_element());
+
+    // The key itself is a name too.
+    const tio::ColumnMap byKey(Row{"Code", "NAME"}, specs);
+    BOOST_TEST(byKey.Index("code") == 0);
+}
+
+BOOST_AUTO_TEST_CASE(column_map_missing_required_column) {
+    TempDir dir;
+    WriteFile(dir.File("units.csv"), "Mã đơn vị,Ghi chú\nX01,\n");
+    auto reader = tio::TableReader::Open(dir.File("units.csv"));
+    const UserError e = ExpectUserError([&] {
+        (void)tio::ColumnMap(*reader,
+                             {{"code", {"ma don vi"}, true}, {"name", {"ten don vi"}, true}});
+    });
+    BOOST_TEST(e.where().file == "units.csv");
+    BOOST_TEST(e.where().line == 1);
+    BOOST_TEST(e.where().field == "name");
+    BOOST_TEST(std::string(e.what()).find("name") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(column_map_duplicated_column) {
+    const UserError e = ExpectUserError([&] {
+        (void)tio::ColumnMap(Row{"Mã đơn vị", "ma_don_vi"}, {{"code", {"ma don vi"}, true}},
+                             "u.csv");
+    });
+    BOOST_TEST(e.where().field == "code");
+    BOOST_TEST(e.where().file == "u.csv");
+}
+
+BOOST_AUTO_TEST_CASE(column_map_locations_follow_the_reader) {
+    TempDir dir;
+    WriteFile(dir.File("p.csv"), "Họ và tên,Năm sinh\n\"Đặng\nThị Ánh\",1990\nB,x\n");
+    auto reader = tio::TableReader::Open(dir.File("p.csv"));
+    const tio::ColumnMap map(*reader,
+                             {{"name", {"ho va ten"}, true}, {"year", {"nam sinh"}, true}});
+    Row row;
+    BOOST_REQUIRE(reader->Next(row));
+    BOOST_REQUIRE(reader->Next(row));
+    const cchc::Location at = map.At(*reader, "year");
+    BOOST_TEST(at.file == "p.csv");
+    BOOST_TEST(at.line == 4);
+    BOOST_TEST(at.field == "year");
+    BOOST_TEST(map.Get(row, "year") == "x");
+}
+
+// --------------------------------------------------------------- writers
+
+BOOST_AUTO_TEST_CASE(csv_write_then_read_back) {
+    TempDir dir;
+    const Row header{"code", "name", "note"};
+    const std::vector<Row> rows{
+        {"X01", "Xã Tây Xuân", "a, b"},    {"X02", "Đặng Thị Ánh", "say \"hi\""},
+        {"X03", "two\nlines", " padded "}, {"X04", "", "crlf\r\nend"},
+        {"007", "1.5", "=SUM(A1)"},
+    };
+    {
+        auto w = tio::TableWriter::Create(dir.File("out.csv"), header);
+        for (const auto& r : rows) w->Add(r);
+        BOOST_TEST(w->Rows() == 5);
+        w->Close();
+    }
+    const std::string text = ReadFile(dir.File("out.csv"));
+    BOOST_TEST(text.rfind("code,name,note\nX01,Xã Tây Xuân,\"a, b\"\n", 0) == 0u);
+    BOOST_TEST(text.find("\"say \"\"hi\"\"\"") != std::string::npos);
+    BOOST_TEST(text.find("\" padded \"") != std::string::npos);
+    const Table t = ReadAll(dir.File("out.csv"));
+    BOOST_TEST(t.header == header, boost::test_tools::per_element());
+    BOOST_REQUIRE_EQUAL(t.rows.size(), rows.size());
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        Row expected = rows[i];
+        if (i == 3) expected[2] = "crlf\nend";  // quoted CRLF reads back as LF
+        BOOST_TEST(t.rows[i] == expected, boost::test_tools::per_element());
+    }
+    BOOST_TEST(t.lines == (std::vector<long>{2, 3, 4, 6, 8}), boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(csv_writer_bom_and_destructor_close) {
+    TempDir dir;
+    {
+        tio::WriteOptions opts;
+        opts.bom = true;
+        auto w = tio::TableWriter::Create(dir.File("bom.csv"), {"Tên"}, opts);
+        w->Add({"Ánh"});
+    }  // closed by the destructor
+    BOOST_TEST(ReadFile(dir.File("bom.csv")) == "\xEF\xBB\xBFTên\nÁnh\n");
+    const Table t = ReadAll(dir.File("bom.csv"));
+    BOOST_TEST(t.header == Row{"Tên"}, boost::test_tools::per_element());
+    BOOST_TEST(
+        ExpectUserError([&] { tio::TableWriter::Create(dir.File("no/such/dir.csv"), {"a"}); })
+            .where()
+            .file == "dir.csv");
+}
+
+BOOST_AUTO_TEST_CASE(xlsx_write_then_read_back) {
+    TempDir dir;
+    using CT = tio::ColumnType;
+    tio::WriteOptions opts;
+    opts.sheetName = "Kết quả: quý 1/2024";  // ':' and '/' are not allowed by Excel
+    opts.types = {CT::Text, CT::Text, CT::Integer, CT::Decimal, CT::Percent, CT::Date};
+    const Row header{"Mã", "Tên", "Số hồ sơ", "Điểm", "Tỷ lệ", "Ngày"};
+    const std::vector<Row> rows{
+        {"007", "Xã Tây Xuân", "1234", "12.5", "83.33", "2024-03-15"},
+        {"008", "Đặng Thị Ánh", "-3", "0.1", "100", "1900-01-01"},
+        {"009", "two\nlines _x0041_\t", "12.5", "7", "0", "2024-02-29T08:30:00"},
+        {"010", "", "n/a", "", "x", "15/03/2024"},
+    };
+    {
+        auto w = tio::TableWriter::Create(dir.File("out.xlsx"), header, opts);
+        for (const auto& r : rows) w->Add(r);
+        w->Close();
+        w->Close();  // a second call does nothing
+    }
+    const Table t = ReadAll(dir.File("out.xlsx"));
+    BOOST_TEST(t.header == header, boost::test_tools::per_element());
+    BOOST_REQUIRE_EQUAL(t.rows.size(), rows.size());
+    BOOST_TEST(t.rows[0] == rows[0], boost::test_tools::per_element());
+    BOOST_TEST(t.rows[1] == rows[1], boost::test_tools::per_element());
+    BOOST_TEST(t.rows[2] == rows[2], boost::test_tools::per_element());
+    // Unparsable numbers and dates stay text; the empty name keeps its place.
+    BOOST_TEST(t.rows[3] == rows[3], boost::test_tools::per_element());
+    BOOST_TEST(t.lines == (std::vector<long>{2, 3, 4, 5}), boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(xlsx_empty_cell_keeps_column_positions) {
+    TempDir dir;
+    {
+        auto w = tio::TableWriter::Create(dir.File("gap.xlsx"), {"a", "b", "c", "d"});
+        w->Add({"1", "", "3"});
+        w->Add({"", "", "", "4"});
+        w->Add({"", "", ""});  // empty: skipped by the reader
+        w->Add({"5", "6", "7", "8", "9"});
+    }
+    const Table t = ReadAll(dir.File("gap.xlsx"));
+    BOOST_REQUIRE_EQUAL(t.rows.size(), 3u);
+    BOOST_TEST(t.rows[0] == (Row{"1", "", "3", ""}), boost::test_tools::per_element());
+    BOOST_TEST(t.rows[1] == (Row{"", "", "", "4"}), boost::test_tools::per_element());
+    BOOST_TEST(t.rows[2] == (Row{"5", "6", "7", "8", "9"}), boost::test_tools::per_element());
+    BOOST_TEST(t.lines == (std::vector<long>{2, 3, 5}), boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(xlsx_as_excel_writes_it) {
+    TempDir dir;
+    WriteFile(dir.File("excel.XLSX"), HandMadeXlsx());
+    const Table t = ReadAll(dir.File("excel.XLSX"));
+    BOOST_TEST(t.header == (Row{"Mã đơn vị", "Tên đơn vị", "Ngày", "Tỷ lệ", "Ghi chú"}),
+               boost::test_tools::per_element());
+    BOOST_REQUIRE_EQUAL(t.rows.size(), 4u);
+    BOOST_TEST(t.rows[0] == (Row{"42", "Xã Tây Xuân", "2024-03-15", "83.33", "TRUE"}),
+               boost::test_tools::per_element());
+    BOOST_TEST(t.rows[1] == (Row{"83.33", "Đặng Thị Ánh\r", "2024-03-15T08:30:00", "", "x < y"}),
+               boost::test_tools::per_element());
+    BOOST_TEST(t.rows[2] == (Row{"-1.5", "7", "", "12:00:00", "#N/A"}),
+               boost::test_tools::per_element());
+    BOOST_TEST(t.rows[3] == (Row{"1234567", "", "a b", "", ""}), boost::test_tools::per_element());
+    BOOST_TEST(t.lines == (std::vector<long>{2, 5, 6, 7}), boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(xlsx_with_namespace_prefixes_and_header_below_row_1) {
+    TempDir dir;
+    const std::string ns = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+    const std::string sheet =
+        "<x:worksheet xmlns:x=\"" + ns +
+        "\"><x:sheetData>"
+        "<x:row r=\"2\"/>"
+        "<x:row r=\"3\"><x:c r=\"B3\" t=\"inlineStr\"><x:is><x:t>Tên</x:t></x:is></x:c></x:row>"
+        "<x:row r=\"4\"><x:c r=\"B4\" t=\"inlineStr\"><x:is><x:t>Ánh</x:t></x:is></x:c></x:row>"
+        "</x:sheetData></x:worksheet>";
+    const std::string workbook =
+        "<x:workbook xmlns:x=\"" + ns +
+        "\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
+        "<x:workbookPr date1904=\"1\"/><x:sheets><x:sheet name=\"S\" sheetId=\"1\" r:id=\"rId1\"/>"
+        "</x:sheets></x:workbook>";
+    WriteFile(dir.File("p.xlsx"),
+              MakeZip({{"xl/workbook.xml", workbook}, {"xl/worksheets/sheet1.xml", sheet}}));
+    auto reader = tio::TableReader::Open(dir.File("p.xlsx"));
+    BOOST_TEST(reader->Header() == (Row{"", "Tên"}), boost::test_tools::per_element());
+    BOOST_TEST(reader->HeaderLine() == 3);
+    Row row;
+    BOOST_REQUIRE(reader->Next(row));
+    BOOST_TEST(row == (Row{"", "Ánh"}), boost::test_tools::per_element());
+    BOOST_TEST(reader->Line() == 4);
+    BOOST_TEST(!reader->Next(row));
+}
+
+BOOST_AUTO_TEST_CASE(xlsx_that_is_not_a_workbook) {
+    TempDir dir;
+    WriteFile(dir.File("text.xlsx"), "a,b\n1,2\n");
+    BOOST_TEST(
+        ExpectUserError([&] { tio::TableReader::Open(dir.File("text.xlsx")); }).where().file ==
+        "text.xlsx");
+    WriteFile(dir.File("old.xlsx"),
+              std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) + std::string(600, '\0'));
+    const UserError e = ExpectUserError([&] { tio::TableReader::Open(dir.File("old.xlsx")); });
+    BOOST_TEST(e.message().find(".xls") != std::string::npos);
+    WriteFile(dir.File("nosheet.xlsx"), MakeZip({{"xl/styles.xml", "<styleSheet/>"}}));
+    ExpectUserError([&] { tio::TableReader::Open(dir.File("nosheet.xlsx")); });
+}
+
+BOOST_AUTO_TEST_CASE(xlsx_many_rows_span_several_chunks) {
+    TempDir dir;
+    const long n = 30000;
+    {
+        tio::WriteOptions opts;
+        opts.types = {tio::ColumnType::Integer, tio::ColumnType::Text};
+        auto w = tio::TableWriter::Create(dir.File("big.xlsx"), {"n", "text"}, opts);
+        for (long i = 1; i <= n; ++i)
+            w->Add({std::to_string(i), "Đơn vị số " + std::to_string(i) + " thuộc xã Tây Xuân"});
+        w->Close();
+    }
+    auto reader = tio::TableReader::Open(dir.File("big.xlsx"));
+    Row row;
+    long count = 0;
+    bool inOrder = true;
+    while (reader->Next(row)) {
+        ++count;
+        inOrder = inOrder && row[0] == std::to_string(count) && reader->Line() == count + 1;
+    }
+    BOOST_TEST(count == n);
+    BOOST_TEST(inOrder);
+    BOOST_TEST(reader->BytesRead() == reader->TotalBytes());
+    BOOST_TEST(reader->TotalBytes() > 2L * (1 << 20));  // more than two chunks of XML
+}
+
+BOOST_AUTO_TEST_CASE(csv_large_file) {
+    TempDir dir;
+    const long n = 200000;
+    std::string text = "id,ma_don_vi,ten,ghi_chu\n";
+    text.reserve(n * 60);
+    for (long i = 1; i <= n; ++i) {
+        text += std::to_string(i);
+        text += ",X";
+        text += std::to_string(i % 1000);
+        text += ",Xã Tây Xuân số ";
+        text += std::to_string(i);
+        text += (i % 1000 == 0) ? ",\"có, dấu phẩy\"\n" : ",\n";
+    }
+    WriteFile(dir.File("big.csv"), text);
+    const auto start = std::chrono::steady_clock::now();
+    auto reader = tio::TableReader::Open(dir.File("big.csv"));
+    const tio::ColumnMap map(*reader, {{"id", {}, true}, {"note", {"ghi chu"}, false}});
+    Row row;
+    long count = 0, commas = 0;
+    bool ok = true;
+    while (reader->Next(row)) {
+        ++count;
+        ok = ok && row.size() == 4 && reader->Line() == count + 1;
+        if (map.Get(row, "note") == "có, dấu phẩy") ++commas;
+    }
+    const double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    BOOST_TEST_MESSAGE("read " << text.size() / 1e6 << " MB in " << seconds << " s ("
+                               << text.size() / 1e6 / seconds << " MB/s)");
+    BOOST_TEST(count == n);
+    BOOST_TEST(ok);
+    BOOST_TEST(commas == n / 1000);
+    BOOST_TEST(reader->BytesRead() == static_cast<long>(text.size()));
+    BOOST_TEST(seconds < 5.0);
+}
+
+BOOST_AUTO_TEST_SUITE_END()

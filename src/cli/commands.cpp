@@ -9,6 +9,8 @@
 #include <filesystem>
 #include <iostream>
 
+#include <fmt/format.h>
+
 #include "core/i18n.h"
 #include "core/progress.h"
 #include "core/vnformat.h"
@@ -41,8 +43,7 @@ public:
 
 void RequireKind(const Args& args, const char* what) {
     if (args.positional.empty())
-        throw UsageError(std::string(tr("missing KIND for ")) + what +
-                         tr(" (units, people or frameworks)"));
+        throw UsageError(fmt::format(fmt::runtime(tr("{0} needs a KIND: units, people or frameworks")), what));
 }
 
 std::string N(long v) { return FormatInteger(v); }
@@ -55,7 +56,7 @@ long Args::GetLong(const std::string& name, long fallback) const {
     char* end = nullptr;
     long v = std::strtol(it->second.c_str(), &end, 10);
     if (it->second.empty() || *end != '\0' || v < 0)
-        throw UsageError(std::string(tr("--")) + name + tr(" needs a whole number, not ") + it->second);
+        throw UsageError(fmt::format(fmt::runtime(tr("--{0} needs a whole number, not {1}")), name, it->second));
     return v;
 }
 
@@ -64,12 +65,14 @@ int RunInit(const Args& args) {
     auto report = services::LoadBuiltinCatalogues(*db);
     const auto& m = db->lastMigration();
     if (m.fromVersion != m.toVersion)
-        std::cout << tr("Database schema: version ") << m.fromVersion << " → " << m.toVersion << "\n";
+        std::cout << fmt::format(fmt::runtime(tr("Database schema: version {0} → {1}")), m.fromVersion, m.toVersion) << "\n";
     else
-        std::cout << tr("Database schema is up to date (version ") << m.toVersion << ")\n";
-    if (!m.backupPath.empty()) std::cout << tr("Copy of the previous database: ") << m.backupPath << "\n";
-    std::cout << tr("Built-in frameworks added: ") << report.frameworksAdded
-              << tr(", already present: ") << report.frameworksPresent << "\n";
+        std::cout << fmt::format(fmt::runtime(tr("Database schema is up to date (version {0})")), m.toVersion) << "\n";
+    if (!m.backupPath.empty())
+        std::cout << fmt::format(fmt::runtime(tr("Copy of the previous database: {0}")), m.backupPath) << "\n";
+    std::cout << fmt::format(fmt::runtime(tr("Built-in frameworks added: {0}, already present: {1}")),
+                             report.frameworksAdded, report.frameworksPresent)
+              << "\n";
     std::cout << db->url().Display() << "\n";
     return 0;
 }
@@ -87,24 +90,26 @@ int RunDemo(const Args& args) {
     TerminalProgress progress;
     auto r = services::BuildDemo(*db, o, &progress);
     double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    std::cout << tr("Demo office created") << ": " << N(r.units) << tr(" units, ") << N(r.people)
-              << tr(" people, ") << N(r.results) << tr(" results, ") << N(r.plans) << tr(" plans, ")
-              << N(r.tasks) << tr(" tasks, ") << N(r.tallies) << tr(" tallies, ") << N(r.ratings)
-              << tr(" ratings") << " (" << FormatDecimal(secs, 1) << " s)\n";
+    std::cout << fmt::format(fmt::runtime(tr("Demo office created: {0} units, {1} people, {2} results, "
+                                             "{3} plans, {4} tasks, {5} tallies, {6} ratings ({7} s)")),
+                             N(r.units), N(r.people), N(r.results), N(r.plans), N(r.tasks),
+                             N(r.tallies), N(r.ratings), FormatDecimal(secs, 1))
+              << "\n";
     return 0;
 }
 
 int RunCheck(const Args& args) {
     auto db = OpenDb(args, false);
     auto problems = db->Check();
-    std::cout << tr("Schema version: ") << db->SchemaVersion() << " ("
-              << tr("this program: ") << storage::Database::LatestSchemaVersion() << ")\n";
+    std::cout << fmt::format(fmt::runtime(tr("Schema version: {0} (this program: {1})")),
+                             db->SchemaVersion(), storage::Database::LatestSchemaVersion())
+              << "\n";
     if (problems.empty()) {
         std::cout << tr("Integrity and foreign-key checks: no problems") << "\n";
         return 0;
     }
     for (const auto& p : problems) std::cout << "- " << p << "\n";
-    std::cerr << "cchc: " << problems.size() << tr(" problems found") << "\n";
+    std::cerr << "cchc: " << fmt::format(fmt::runtime(tr("{0} problems found")), problems.size()) << "\n";
     return 1;
 }
 
@@ -113,8 +118,9 @@ int RunBackup(const Args& args) {
     if (out.empty()) throw UsageError(tr("backup needs --out FILE"));
     auto db = OpenDb(args, false);
     db->BackupTo(out);
-    std::cout << tr("Backup written to ") << out << " ("
-              << FormatInteger(static_cast<long long>(std::filesystem::file_size(out))) << " bytes)\n";
+    std::cout << fmt::format(fmt::runtime(tr("Backup written to {0} ({1} bytes)")), out,
+                             FormatInteger(static_cast<long long>(std::filesystem::file_size(out))))
+              << "\n";
     return 0;
 }
 
@@ -136,10 +142,11 @@ int RunImport(const Args& args) {
         auto added = services::ImportFrameworks(*db, file, user);
         s.inserted = added;
     } else {
-        throw UsageError(std::string(tr("unknown KIND for import: ")) + kind);
+        throw UsageError(fmt::format(fmt::runtime(tr("unknown KIND for import: {0}")), kind));
     }
-    std::cout << tr("Imported ") << N(s.Total()) << tr(" rows (") << N(s.inserted) << tr(" new, ")
-              << N(s.updated) << tr(" updated) from ") << file << "\n";
+    std::cout << fmt::format(fmt::runtime(tr("Imported {0} rows ({1} new, {2} updated) from {3}")),
+                             N(s.Total()), N(s.inserted), N(s.updated), file)
+              << "\n";
     return 0;
 }
 
@@ -153,8 +160,9 @@ int RunExport(const Args& args) {
     if (kind == "units") rows = services::ExportUnits(*db, out);
     else if (kind == "people") rows = services::ExportPeople(*db, out);
     else if (kind == "frameworks") rows = services::ExportFrameworks(*db, out);
-    else throw UsageError(std::string(tr("unknown KIND for export: ")) + kind);
-    if (out != "-") std::cout << tr("Exported ") << N(rows) << tr(" rows to ") << out << "\n";
+    else throw UsageError(fmt::format(fmt::runtime(tr("unknown KIND for export: {0}")), kind));
+    if (out != "-")
+        std::cout << fmt::format(fmt::runtime(tr("Exported {0} rows to {1}")), N(rows), out) << "\n";
     return 0;
 }
 

@@ -1,5 +1,7 @@
 #include "core/errors.h"
 
+#include <fmt/format.h>
+
 #include "core/i18n.h"
 
 namespace cchc {
@@ -8,11 +10,11 @@ std::string FormatLocation(const Location& where) {
     std::string out = where.file;
     if (where.line > 0) {
         if (!out.empty()) out += ", ";
-        out += tr("line") + std::string(" ") + std::to_string(where.line);
+        out += fmt::format(fmt::runtime(tr("line {0}")), where.line);
     }
     if (!where.field.empty()) {
         if (!out.empty()) out += ", ";
-        out += tr("field") + std::string(" ") + where.field;
+        out += fmt::format(fmt::runtime(tr("field {0}")), where.field);
     }
     return out;
 }

@@ -4,6 +4,8 @@
 #include <map>
 #include <set>
 
+#include <fmt/format.h>
+
 #include "core/i18n.h"
 
 namespace cchc {
@@ -142,8 +144,9 @@ Problems CheckFramework(const Framework& fw) {
     for (const auto& [code, sum] : childSum) {
         const Criterion* parent = byCode[code];
         if (std::fabs(sum - parent->maxPoints) > 1e-6)
-            p.push_back({code, std::string(tr("the children's maximum points add up to ")) + Num(sum) +
-                                   tr(", not ") + Num(parent->maxPoints)});
+            p.push_back({code, fmt::format(fmt::runtime(tr("the children's maximum points add up to "
+                                                          "{0}, not {1}")),
+                                           Num(sum), Num(parent->maxPoints))});
     }
     for (const auto& c : fw.criteria)
         if (!hasChildren.count(c.code) && !c.rule)

@@ -6,6 +6,8 @@
 
 #include <algorithm>
 #include <ctime>
+
+#include <fmt/format.h>
 #include <filesystem>
 
 #include "core/errors.h"
@@ -107,10 +109,10 @@ MigrationReport Database::Migrate(int targetVersion) {
     report.toVersion = report.fromVersion;
     if (report.fromVersion > known)
         throw UserError(Location{url_.Display(), 0, ""},
-                        std::string(tr("the database was written by a newer version of CCHC Desk "
-                                       "(schema ")) +
-                            std::to_string(report.fromVersion) + tr(", this program knows up to ") +
-                            std::to_string(known) + tr("); please install the newer version"));
+                        fmt::format(fmt::runtime(tr("the database was written by a newer version "
+                                                    "of CCHC Desk (schema {0}, this program knows up "
+                                                    "to {1}); please install the newer version")),
+                                    report.fromVersion, known));
     if (report.fromVersion >= latest) return report;
 
     if (url_.backend == Backend::Sqlite && report.fromVersion > 0) {
@@ -158,8 +160,8 @@ std::vector<std::string> Database::Check() {
             std::string table = r.get<std::string>(0);
             long long rowid = r.get_indicator(1) == soci::i_ok ? r.get<long long>(1) : 0;
             std::string parent = r.get<std::string>(2);
-            problems.push_back(std::string(tr("broken reference")) + ": " + table + " #" +
-                               std::to_string(rowid) + " → " + parent);
+            problems.push_back(fmt::format(fmt::runtime(tr("broken reference: {0} #{1} → {2}")),
+                                           table, rowid, parent));
         }
     } else {
         // Constraints are enforced by the server; check that it answers and
@@ -169,7 +171,7 @@ std::vector<std::string> Database::Check() {
                      "c.connamespace WHERE n.nspname = current_schema() AND NOT c.convalidated",
             soci::into(invalid);
         if (invalid > 0)
-            problems.push_back(std::to_string(invalid) + " " + tr("constraints not validated"));
+            problems.push_back(fmt::format(fmt::runtime(tr("{0} constraints not validated")), invalid));
     }
     return problems;
 }

@@ -26,7 +26,7 @@ if [ "$check" = 1 ]; then
         echo "locale/vi.po is missing translations: run scripts/update-po.sh and translate" >&2
         exit 1
     }
-    stats=$(msgfmt --statistics --check-format -o /dev/null locale/vi.po 2>&1)
+    stats=$(msgfmt --statistics --check-format -o /dev/null locale/vi.po 2>&1) || { echo "$stats" >&2; exit 1; }
     echo "$stats"
     case "$stats" in *fuzzy*|*untranslated*) echo "locale/vi.po has fuzzy or untranslated entries" >&2; exit 1;; esac
     exit 0

@@ -118,3 +118,21 @@ std::string FoldForSearch(std::string_view text) {
 }
 
 }  // namespace cchc
+
+namespace cchc {
+namespace {
+std::string_view GivenName(std::string_view name) {
+    auto end = name.find_last_not_of(' ');
+    if (end == std::string_view::npos) return {};
+    name = name.substr(0, end + 1);
+    auto space = name.find_last_of(' ');
+    return space == std::string_view::npos ? name : name.substr(space + 1);
+}
+}  // namespace
+
+bool VietnameseNameLess(std::string_view a, std::string_view b) {
+    int given = CompareVietnamese(GivenName(a), GivenName(b));
+    if (given != 0) return given < 0;
+    return CompareVietnamese(a, b) < 0;
+}
+}  // namespace cchc

@@ -33,3 +33,9 @@ std::string SortKey(std::string_view text);
 std::string FoldForSearch(std::string_view text);
 
 }  // namespace cchc
+
+namespace cchc {
+// Orders people's names the way Vietnamese lists do: by the given name (the
+// last word), then by the whole name ("Lê Văn An" before "Trần Thị Bình").
+bool VietnameseNameLess(std::string_view a, std::string_view b);
+}  // namespace cchc

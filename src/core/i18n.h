@@ -23,4 +23,6 @@ const char* tr(const char* msgid);
 }  // namespace cchc
 
 // Marks a string for extraction without translating it where it stands.
+#ifndef N_
 #define N_(s) s
+#endif

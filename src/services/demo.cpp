@@ -233,7 +233,7 @@ DemoReport BuildDemo(storage::Database& db, const DemoOptions& opt, Progress* pr
         u.headerParent = Upper(provinceOffice ? "UBND tỉnh Bình Định" : "UBND huyện Tây Sơn");
         u.headerName = Upper(u.name);
         u.docSymbol = std::string(d[0]) == "PNV" ? (provinceOffice ? "SNV" : "NV") : d[0];
-        u.sortOrder = deptOrder++;
+        u.sortOrder = 1000 + deptOrder++;  // after the communes in the tree
         u.id = units.Insert(u);
         departments.push_back(u);
         ++report.units;
@@ -258,7 +258,8 @@ DemoReport BuildDemo(storage::Database& db, const DemoOptions& opt, Progress* pr
         }
         names.insert(place);
         Unit u;
-        bool town = place == "Tây Sơn" || (i % 11 == 5);
+        bool generated = provinceOffice || i >= static_cast<int>(std::size(kTaySonCommunes));
+        bool town = place == "Tây Sơn" || (generated && i % 11 == 5);
         bool ward = provinceOffice && i % 4 == 1;
         if (place == "Tây Sơn") place = "Phú Phong";
         u.kind = town ? UnitKind::Town : ward ? UnitKind::Ward : UnitKind::Commune;

@@ -75,7 +75,7 @@ std::vector<Unit> OrganisationService::Units() {
 std::vector<Person> OrganisationService::People(std::int64_t unitId) {
     auto people = storage::PersonRepository(db_.session()).ByUnit(unitId);
     std::stable_sort(people.begin(), people.end(), [](const Person& a, const Person& b) {
-        return VietnameseLess(a.fullName, b.fullName);
+        return VietnameseNameLess(a.fullName, b.fullName);
     });
     return people;
 }

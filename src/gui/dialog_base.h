@@ -1,0 +1,42 @@
+// Base of the client's dialogs, whose layouts come from forms/*.xrc: loads
+// the form, remembers size and position between runs (wxPersistenceManager),
+// sets the first focus, maps Esc to Cancel and Enter to the default button,
+// and shows a field error in the form's red "error" label with the focus on
+// the control the error names (controls are named after the service's field
+// keys).
+#pragma once
+#include <wx/dialog.h>
+#include <wx/xrc/xmlres.h>
+
+#include <string>
+
+namespace cchc::gui {
+
+class DialogBase : public wxDialog {
+protected:
+    DialogBase() = default;
+
+    // Loads the dialog called name from the XRC resources into this object.
+    void LoadForm(wxWindow* parent, const wxString& name);
+    // Call once the controls are filled: fits the form, restores the
+    // remembered geometry (or centres on the parent) and focuses first.
+    void FinishLayout(wxWindow* first);
+
+    // The control called name in the form; wxFAIL when it is missing.
+    template <class T>
+    T* Ctrl(const char* name) const {
+        T* ctrl = dynamic_cast<T*>(FindWindow(XRCID(name)));
+        wxASSERT_MSG(ctrl, wxString::Format("no control %s in %s", name, GetName()));
+        return ctrl;
+    }
+
+    // Shows message under the fields and focuses the control named field
+    // (or the first field when there is none by that name).
+    void ShowFieldError(const wxString& message, const std::string& field);
+    void ClearError();
+
+private:
+    wxWindow* first_ = nullptr;
+};
+
+}  // namespace cchc::gui

@@ -1,0 +1,66 @@
+// Small helpers every window of the client uses: UTF-8 crossings between
+// wxString and the std::string of the lower layers, the wxConfig keys, and
+// uniform message boxes. Include it instead of repeating conversions.
+#pragma once
+#include <wx/colour.h>
+#include <wx/font.h>
+#include <wx/string.h>
+
+#include <stdexcept>
+#include <string>
+
+class wxWindow;
+
+namespace cchc::gui {
+
+// The lower layers speak UTF-8 std::string; wx speaks wxString.
+inline wxString U8(const std::string& s) { return wxString::FromUTF8(s.data(), s.size()); }
+inline std::string ToU8(const wxString& s) { return s.utf8_string(); }
+// Trimmed on both ends: what the user typed, without stray spaces.
+std::string TrimmedU8(const wxString& s);
+
+// wxConfig keys.
+namespace config {
+inline constexpr const char* kLastUrl = "Database/LastUrl";
+inline constexpr const char* kLanguage = "Interface/Language";        // "vi" or "en"
+inline constexpr const char* kWindowKind = "Reporting/Window";        // "calendar" or "cutoff"
+inline constexpr const char* kLastArea = "Interface/LastArea";        // area index
+inline constexpr const char* kSash = "Interface/TreeSash";            // splitter position
+inline constexpr const char* kShowInactive = "Interface/ShowInactive";
+}  // namespace config
+
+// Error, warning and question boxes with our title and Vietnamese buttons.
+void ShowError(wxWindow* parent, const wxString& message);
+void ShowInfo(wxWindow* parent, const wxString& message);
+bool AskYesNo(wxWindow* parent, const wxString& question, const wxString& yesLabel);
+
+// The wildcard of file dialogs that open a database.
+wxString DatabaseFileFilter();
+
+// Colours of the client's visual language (cards, accents, warnings).
+namespace colours {
+wxColour Background();   // area background behind cards
+wxColour Card();         // card face
+wxColour CardBorder();
+wxColour Text();
+wxColour MutedText();
+wxColour Accent();       // blue of titles and links
+wxColour Good();         // green
+wxColour Warning();      // amber
+wxColour Danger();       // red of overdue figures and errors
+}  // namespace colours
+
+// The window's font scaled and optionally bold.
+wxFont ScaledFont(const wxWindow* w, double factor, bool bold = false);
+
+}  // namespace cchc::gui
+
+namespace cchc {
+class UserError;
+}
+
+namespace cchc::gui {
+// A service's error for a sentence on its own: the message without the
+// location prefix, starting with a capital letter.
+wxString ErrorSentence(const std::exception& error);
+}  // namespace cchc::gui

@@ -1,0 +1,196 @@
+// The "Settings" area (see settings_panel.h).
+#include "gui/settings_panel.h"
+
+#include <wx/button.h>
+#include <wx/choice.h>
+#include <wx/config.h>
+#include <wx/panel.h>
+#include <wx/scrolwin.h>
+#include <wx/stattext.h>
+#include <wx/textctrl.h>
+#include <wx/xrc/xmlres.h>
+
+#include <unordered_map>
+
+#include "core/date.h"
+#include "core/period.h"
+#include "core/vnformat.h"
+#include "gui/gui_events.h"
+#include "gui/gui_util.h"
+
+namespace cchc::gui {
+namespace {
+
+template <class T>
+T* Find(wxWindow* parent, const char* name) {
+    T* ctrl = dynamic_cast<T*>(parent->FindWindow(XRCID(name)));
+    wxASSERT_MSG(ctrl, wxString::Format("no control %s in SettingsPanel", name));
+    return ctrl;
+}
+
+}  // namespace
+
+SettingsPanel::SettingsPanel(wxWindow* parent, GuiSession& session) : AreaPanel(session) {
+    if (!wxXmlResource::Get()->LoadPanel(this, parent, "SettingsPanel"))
+        wxLogFatalError("The form SettingsPanel is missing from the program's resources.");
+    scroll_ = Find<wxScrolledWindow>(this, "scroll");
+    language_ = Find<wxChoice>(this, "language");
+    windowKind_ = Find<wxChoice>(this, "window_kind");
+    windowNote_ = Find<wxStaticText>(this, "window_note");
+    officeUnit_ = Find<wxChoice>(this, "office_unit");
+    parentBody_ = Find<wxTextCtrl>(this, "parent_body");
+    issuingBody_ = Find<wxTextCtrl>(this, "issuing_body");
+    place_ = Find<wxTextCtrl>(this, "office_place");
+    signerName_ = Find<wxTextCtrl>(this, "signer_name");
+    signerTitle_ = Find<wxTextCtrl>(this, "signer_title");
+    signerAuthority_ = Find<wxTextCtrl>(this, "signer_authority");
+    status_ = Find<wxStaticText>(this, "office_status");
+    save_ = Find<wxButton>(this, "save_office");
+    revert_ = Find<wxButton>(this, "revert_office");
+
+    scroll_->SetScrollRate(0, FromDIP(16));
+    auto* title = Find<wxStaticText>(this, "title");
+    title->SetFont(ScaledFont(title, 1.8, true));
+
+    // Each language is named in itself, whatever the current one is.
+    language_->Append(wxString::FromUTF8("Ti\xe1\xba\xbfng Vi\xe1\xbb\x87t"));  // Tiếng Việt
+    language_->Append("English");
+    language_->SetSelection(wxConfig::Get()->Read(config::kLanguage, "vi") == "en" ? 1 : 0);
+    windowKind_->SetSelection(GuiSession::ReportingWindow() == WindowKind::CutOff ? 1 : 0);
+    UpdateWindowNote();
+
+    language_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) {
+        wxConfig::Get()->Write(config::kLanguage, language_->GetSelection() == 1 ? "en" : "vi");
+        wxConfig::Get()->Flush();
+        ShowInfo(this, _("The new language will be used the next time CCHC Desk starts."));
+    });
+    windowKind_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) {
+        wxConfig::Get()->Write(config::kWindowKind, windowKind_->GetSelection() == 1 ? "cutoff" : "calendar");
+        wxConfig::Get()->Flush();
+        UpdateWindowNote();
+        NotifyDataChanged(this, unit_ ? unit_->id : 0);  // periods shown elsewhere change
+    });
+    for (wxTextCtrl* text : {parentBody_, issuingBody_, place_, signerName_, signerTitle_, signerAuthority_})
+        text->Bind(wxEVT_TEXT, [this](wxCommandEvent&) {
+            UpdatePreview();
+            SetModified(true);
+        });
+    officeUnit_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { SetModified(true); });
+    save_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { OnSaveOffice(); });
+    revert_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+        FillOffice(loaded_);
+        SetModified(false);
+    });
+}
+
+void SettingsPanel::Reload() {
+    // The office is usually a department (Phòng Nội vụ) of a district or a
+    // province; any unit may be picked. A department is shown with its unit.
+    officeUnit_->Clear();
+    unitIds_.clear();
+    officeUnit_->Append(_("(not set)"));
+    unitIds_.push_back(0);
+    const std::vector<Unit> units = session_.Organisation().Units();
+    std::unordered_map<std::int64_t, const Unit*> byId;
+    for (const Unit& u : units) byId[u.id] = &u;
+    const wxString dash = wxString::FromUTF8(" \xe2\x80\x93 ");  // en dash
+    for (const Unit& u : units) {
+        wxString label = U8(u.name);
+        if (u.kind == UnitKind::Department && u.parentId)
+            if (auto it = byId.find(*u.parentId); it != byId.end()) label += dash + U8(it->second->name);
+        officeUnit_->Append(label);
+        unitIds_.push_back(u.id);
+    }
+    loaded_ = session_.Organisation().Office();
+    FillOffice(loaded_);
+    SetModified(false);
+    UpdateWindowNote();
+    scroll_->FitInside();
+}
+
+void SettingsPanel::FillOffice(const services::OfficeIdentity& o) {
+    officeUnit_->SetSelection(0);
+    for (std::size_t i = 0; i < unitIds_.size(); ++i)
+        if (unitIds_[i] == o.unitId && o.unitId != 0) officeUnit_->SetSelection(static_cast<int>(i));
+    parentBody_->ChangeValue(U8(o.parentBody));
+    issuingBody_->ChangeValue(U8(o.issuingBody));
+    place_->ChangeValue(U8(o.placeName));
+    signerName_->ChangeValue(U8(o.signerName));
+    signerTitle_->ChangeValue(U8(o.signerTitle));
+    signerAuthority_->ChangeValue(U8(o.signerAuthority));
+    UpdatePreview();
+}
+
+services::OfficeIdentity SettingsPanel::ReadOffice() const {
+    services::OfficeIdentity o = loaded_;
+    const int unit = officeUnit_->GetSelection();
+    o.unitId = unit > 0 ? unitIds_[static_cast<std::size_t>(unit)] : 0;
+    o.parentBody = TrimmedU8(parentBody_->GetValue());
+    o.issuingBody = TrimmedU8(issuingBody_->GetValue());
+    o.placeName = TrimmedU8(place_->GetValue());
+    o.signerName = TrimmedU8(signerName_->GetValue());
+    o.signerTitle = TrimmedU8(signerTitle_->GetValue());
+    o.signerAuthority = TrimmedU8(signerAuthority_->GetValue());
+    return o;
+}
+
+void SettingsPanel::UpdatePreview() {
+    const services::OfficeIdentity o = ReadOffice();
+    auto* parent = Find<wxStaticText>(this, "preview_parent");
+    auto* issuing = Find<wxStaticText>(this, "preview_issuing");
+    auto* dateline = Find<wxStaticText>(this, "preview_dateline");
+    auto* authority = Find<wxStaticText>(this, "preview_authority");
+    auto* signer = Find<wxStaticText>(this, "preview_signer");
+    parent->SetLabelText(U8(o.parentBody));
+    issuing->SetLabelText(U8(o.issuingBody));
+    issuing->SetFont(ScaledFont(parent, 1.0, true));
+    dateline->SetLabelText(U8(FormatPlaceDate(o.placeName, Date::Today())));
+    wxFont italic = parent->GetFont();
+    italic.SetStyle(wxFONTSTYLE_ITALIC);
+    dateline->SetFont(italic);
+    wxString block = U8(o.signerAuthority);
+    if (!o.signerTitle.empty()) block += (block.empty() ? "" : "\n") + U8(o.signerTitle);
+    authority->SetLabelText(block);
+    authority->SetFont(ScaledFont(parent, 1.0, true));
+    signer->SetLabelText(U8(o.signerName));
+    signer->SetFont(ScaledFont(parent, 1.0, true));
+    Find<wxPanel>(this, "preview")->Layout();
+}
+
+void SettingsPanel::UpdateWindowNote() {
+    const WindowKind kind = windowKind_->GetSelection() == 1 ? WindowKind::CutOff : WindowKind::Calendar;
+    const Period quarter = Period::Containing(PeriodKind::Quarter, Date::Today(), kind);
+    const DateRange window = quarter.Window(kind);
+    // TRANSLATORS: e.g. "This quarter (Quarter IV/2026) counts data from 01/10/2026 to 31/12/2026."
+    windowNote_->SetLabelText(wxString::Format(_("This quarter (%s) counts data from %s to %s."), U8(quarter.Label()),
+                                           U8(FormatDate(window.first)), U8(FormatDate(window.last))));
+}
+
+void SettingsPanel::SetModified(bool modified) {
+    save_->Enable(modified);
+    revert_->Enable(modified);
+    if (modified) {
+        status_->SetForegroundColour(colours::Warning());
+        status_->SetLabelText(_("Changes not saved yet."));
+    } else {
+        status_->SetLabelText("");
+    }
+    status_->GetParent()->Layout();
+}
+
+void SettingsPanel::OnSaveOffice() {
+    try {
+        const services::OfficeIdentity office = ReadOffice();
+        session_.Organisation().SaveOffice(office);
+        loaded_ = session_.Organisation().Office();
+        SetModified(false);
+        NotifyDataChanged(this, unit_ ? unit_->id : 0);  // reloads this panel too
+        status_->SetForegroundColour(colours::Good());
+        status_->SetLabelText(_("The office identity was saved."));
+        status_->GetParent()->Layout();
+    } catch (const std::exception& e) {
+        ShowError(this, ErrorSentence(e));
+    }
+}
+
+}  // namespace cchc::gui

@@ -1,0 +1,53 @@
+// The "Settings" area (form SettingsPanel in forms/settings_panel.xrc): the
+// interface language (used from the next start), the reporting window
+// (calendar or the cut-off of Decree 09/2019), both kept in wxConfig, and
+// the office's identity in document headers, saved through
+// OrganisationService::SaveOffice, with a live preview.
+#pragma once
+#include <vector>
+
+#include "gui/area_panel.h"
+#include "services/organisation.h"
+
+class wxButton;
+class wxChoice;
+class wxScrolledWindow;
+class wxStaticText;
+class wxTextCtrl;
+
+namespace cchc::gui {
+
+class SettingsPanel : public AreaPanel {
+public:
+    SettingsPanel(wxWindow* parent, GuiSession& session);
+
+protected:
+    void Reload() override;
+
+private:
+    void FillOffice(const services::OfficeIdentity& office);
+    services::OfficeIdentity ReadOffice() const;
+    void UpdatePreview();
+    void UpdateWindowNote();
+    void SetModified(bool modified);
+    void OnSaveOffice();
+
+    wxScrolledWindow* scroll_;
+    wxChoice* language_;
+    wxChoice* windowKind_;
+    wxStaticText* windowNote_;
+    wxChoice* officeUnit_;
+    wxTextCtrl* parentBody_;
+    wxTextCtrl* issuingBody_;
+    wxTextCtrl* place_;
+    wxTextCtrl* signerName_;
+    wxTextCtrl* signerTitle_;
+    wxTextCtrl* signerAuthority_;
+    wxStaticText* status_;
+    wxButton* save_;
+    wxButton* revert_;
+    std::vector<std::int64_t> unitIds_;  // per office unit item; 0 for none
+    services::OfficeIdentity loaded_;
+};
+
+}  // namespace cchc::gui

@@ -1,0 +1,194 @@
+// Editing a commune the way a user does: select it in the tree, open the
+// unit dialog (Organisation > Edit unit), select the name, type a new one,
+// press Enter; the new name must be stored and shown in the tree at once.
+// And a refused unit (no code) keeps the dialog open with the focus on the
+// code field.
+#include <boost/test/unit_test.hpp>
+#include <wx/stattext.h>
+#include <wx/textctrl.h>
+#include <wx/uiaction.h>
+#include <wx/xrc/xmlres.h>
+
+#include "core/org.h"
+#include "gui/gui_events.h"
+#include "gui/main_frame.h"
+#include "gui/unit_dialog.h"
+#include "gui/unit_tree_panel.h"
+#include "gui_fixture.h"
+#include "services/app_context.h"
+#include "services/organisation.h"
+#include "storage/database_url.h"
+#include "test_support.h"
+
+using namespace cchc;
+using namespace cchc::test;
+
+namespace {
+
+// A demo office in a fresh SQLite file and the main window on it.
+struct DemoWindow {
+    TempDir dir;
+    std::string url = "sqlite:" + dir.File("gui.db");
+    gui::MainFrame* frame = nullptr;
+    Unit commune;
+
+    DemoWindow() {
+        auto prepared = services::OpenPrepared(storage::DatabaseUrl::Parse(url), true);
+        BOOST_REQUIRE(prepared.demoFilled);
+        services::OrganisationService org(*prepared.db, "gui-test");
+        for (const Unit& u : org.Units())
+            if (IsCommuneLevel(u.kind) && u.active) {
+                commune = u;
+                break;
+            }
+        BOOST_REQUIRE_MESSAGE(commune.id != 0, "the demo office has no commune");
+        frame = new gui::MainFrame(std::move(prepared.db), "gui-test");
+        frame->Show();
+        frame->Raise();
+        BOOST_REQUIRE(WaitFor([&] { return frame->IsShownOnScreen(); }));
+    }
+    ~DemoWindow() {
+        frame->Destroy();
+        WaitFor([] { return false; }, 100);
+    }
+
+    // Stored now, read through a second connection.
+    std::optional<Unit> Stored(std::int64_t id) const {
+        auto db = storage::Database::Open(storage::DatabaseUrl::Parse(url));
+        return services::OrganisationService(*db, "gui-test").UnitById(id);
+    }
+    // Sends a menu command of the main window; returns when it is done (a
+    // modal dialog it opens has been closed).
+    void Command(int id) {
+        wxCommandEvent e(wxEVT_MENU, id);
+        frame->GetEventHandler()->ProcessEvent(e);
+    }
+};
+
+template <class T>
+T* Control(wxWindow* dialog, const char* name) {
+    return dynamic_cast<T*>(dialog->FindWindow(XRCID(name)));
+}
+
+// Waits for the unit dialog and gives the keyboard to its control `name`.
+UiScript::Step FocusIn(const char* name) {
+    return [name] {
+        auto* dlg = FindShown<gui::UnitDialog>();
+        if (!dlg || !dlg->IsModal()) return false;
+        auto* ctrl = Control<wxTextCtrl>(dlg, name);
+        if (!ctrl) return false;
+        if (wxWindow::FindFocus() != ctrl) {
+            dlg->Raise();
+            ctrl->SetFocus();
+            return false;
+        }
+        return true;
+    };
+}
+
+// Selects all of the focused text and types text.
+UiScript::Step TypeOver(wxUIActionSimulator& sim, const char* text) {
+    return [&sim, text] {
+        sim.Char('a', wxMOD_CONTROL);
+        sim.Text(text);
+        return true;
+    };
+}
+
+UiScript::Step HasValue(const char* name, const wxString& value) {
+    return [name, value] {
+        auto* dlg = FindShown<gui::UnitDialog>();
+        auto* ctrl = dlg ? Control<wxTextCtrl>(dlg, name) : nullptr;
+        return ctrl && ctrl->GetValue() == value;
+    };
+}
+
+UiScript::Step PressEnter(wxUIActionSimulator& sim) {
+    return [&sim] {
+        sim.Char(WXK_RETURN);
+        return true;
+    };
+}
+
+UiScript::Step DialogClosed() {
+    return [] { return FindShown<gui::UnitDialog>() == nullptr; };
+}
+
+void CloseDialog() {
+    if (auto* dlg = FindShown<gui::UnitDialog>(); dlg && dlg->IsModal()) dlg->EndModal(wxID_CANCEL);
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(renaming_a_commune_in_the_dialog_stores_it_and_updates_the_tree) {
+    DemoWindow w;
+    gui::UnitTreePanel* tree = w.frame->unitTree();
+    tree->Select(w.commune.id);
+    BOOST_REQUIRE(WaitFor([&] { return tree->Selected() && tree->Selected()->id == w.commune.id; }));
+    BOOST_TEST(tree->LabelOf(w.commune.id) == wxString::FromUTF8(w.commune.name));
+
+    const char* newName = "Xa Tay Xuan Moi";
+    wxUIActionSimulator sim;
+    UiScript script;
+    script.onAbort = CloseDialog;
+    script.Add("the unit dialog opens with the focus in the name", FocusIn("name"));
+    script.Add("select the name and type a new one", TypeOver(sim, newName));
+    script.Add("the typed name arrives in the field", HasValue("name", newName));
+    script.Add("press Enter (the default button: Save)", PressEnter(sim));
+    script.Add("the dialog closes", DialogClosed());
+    script.Begin();
+    w.Command(gui::ID_EDIT_UNIT);  // returns when the dialog is closed
+    BOOST_REQUIRE(WaitFor([&] { return script.Finished(); }, 10000));
+    BOOST_REQUIRE_MESSAGE(script.failure().empty(), script.failure());
+
+    auto stored = w.Stored(w.commune.id);
+    BOOST_REQUIRE(stored);
+    BOOST_TEST(stored->name == newName);
+    BOOST_TEST(stored->code == w.commune.code);  // the rest is unchanged
+    BOOST_TEST(tree->LabelOf(w.commune.id) == newName);
+    BOOST_TEST(tree->Selected()->id == w.commune.id);
+}
+
+BOOST_AUTO_TEST_CASE(a_refused_unit_keeps_the_dialog_open_with_the_focus_on_the_field) {
+    DemoWindow w;
+    w.frame->unitTree()->Select(w.commune.id);
+    WaitFor([&] { return w.frame->unitTree()->Selected().has_value(); });
+
+    wxUIActionSimulator sim;
+    bool errorShown = false, focusOnCode = false;
+    UiScript script;
+    script.onAbort = CloseDialog;
+    // A new unit: the focus starts in the code; leave it empty, give a name.
+    script.Add("the add dialog opens with the focus in the code", FocusIn("code"));
+    script.Add("type only a name", [&] {
+        Control<wxTextCtrl>(FindShown<gui::UnitDialog>(), "name")->SetFocus();
+        sim.Text("Phuong Moi");
+        return true;
+    });
+    script.Add("the name arrives", HasValue("name", "Phuong Moi"));
+    script.Add("press Enter", PressEnter(sim));
+    script.Add("the error shows and the focus is on the code", [&] {
+        auto* dlg = FindShown<gui::UnitDialog>();
+        if (!dlg) return false;
+        auto* error = Control<wxStaticText>(dlg, "error");
+        errorShown = error && error->IsShown() && !error->GetLabel().empty();
+        focusOnCode = wxWindow::FindFocus() == Control<wxTextCtrl>(dlg, "code");
+        return errorShown && focusOnCode;
+    });
+    script.Add("type a code", TypeOver(sim, "PHUONG-MOI"));
+    script.Add("the code arrives", HasValue("code", "PHUONG-MOI"));
+    script.Add("press Enter again", PressEnter(sim));
+    script.Add("the dialog closes", DialogClosed());
+    script.Begin();
+    w.Command(gui::ID_ADD_UNIT);
+    BOOST_REQUIRE(WaitFor([&] { return script.Finished(); }, 10000));
+    BOOST_REQUIRE_MESSAGE(script.failure().empty(), script.failure());
+    BOOST_TEST(errorShown);
+    BOOST_TEST(focusOnCode);
+
+    auto db = storage::Database::Open(storage::DatabaseUrl::Parse(w.url));
+    auto added = services::OrganisationService(*db, "gui-test").UnitByCode("PHUONG-MOI");
+    BOOST_REQUIRE(added);
+    BOOST_TEST(added->name == "Phuong Moi");
+    BOOST_TEST(w.frame->unitTree()->Selected()->id == added->id);  // the new unit is selected
+}

@@ -14,7 +14,7 @@ if ls forms/*.xrc >/dev/null 2>&1; then
 fi
 find src -name '*.cpp' -o -name '*.h' | sort > "$tmp/files"
 [ -f "$tmp/forms_strings.cpp" ] && echo "$tmp/forms_strings.cpp" >> "$tmp/files"
-xgettext --from-code=UTF-8 --language=C++ --keyword=tr --keyword=_ --keyword=N_ \
+xgettext --from-code=UTF-8 --language=C++ --keyword=tr --keyword=FormatTr --keyword=_ --keyword=N_ \
     --keyword=wxPLURAL:1,2 --keyword=wxTRANSLATE --add-comments=TRANSLATORS: \
     --package-name=cchc-desk --no-location --sort-output \
     -f "$tmp/files" -o "$tmp/cchc.pot"

@@ -10,7 +10,13 @@ scripts/setup.sh
 work=$(mktemp -d /tmp/cchc-test.XXXXXX)
 chmod 755 "$work"
 pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n1)
-pg_port=${CCHC_TEST_PG_PORT:-55432}
+# A free local port for the throwaway server.
+pg_port=${CCHC_TEST_PG_PORT:-}
+if [ -z "$pg_port" ]; then
+    for p in $(seq 55432 55499); do
+        if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then pg_port=$p; break; fi
+    done
+fi
 pgdata=$work/pgdata
 as_pg=()
 if [ "$(id -u)" -eq 0 ]; then as_pg=(runuser -u postgres --); fi
@@ -30,7 +36,10 @@ mkdir -p "$pgdata"
 "$pg_bin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -q -c 'CREATE DATABASE cchc_test' >/dev/null
 export CCHC_TEST_PG="postgresql://postgres@127.0.0.1:$pg_port/cchc_test"
 
-display=:$((90 + RANDOM % 100))
+# A free X display number for Xvfb.
+n=90
+while [ -e "/tmp/.X$n-lock" ] || [ -e "/tmp/.X11-unix/X$n" ]; do n=$((n + 1)); done
+display=:$n
 Xvfb "$display" -screen 0 1440x900x24 -nolisten tcp >/dev/null 2>&1 &
 xvfb_pid=$!
 export DISPLAY=$display

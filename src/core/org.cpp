@@ -87,6 +87,18 @@ Problems CheckPerson(const Person& person) {
     return p;
 }
 
+std::string SortName(const Unit& unit) {
+    if (!Trimmed(unit.placeName).empty()) return Trimmed(unit.placeName);
+    static const char* kWords[] = {"Thành phố ", "Thị trấn ", "Thị xã ", "Phường ", "Huyện ",
+                                   "Quận ", "Tỉnh ", "Xã "};
+    for (const char* w : kWords) {
+        std::string word(w);
+        if (unit.name.size() > word.size() && unit.name.compare(0, word.size(), word) == 0)
+            return unit.name.substr(word.size());
+    }
+    return unit.name;
+}
+
 std::string DefaultHeaderName(const Unit& unit) {
     if (!unit.headerName.empty()) return unit.headerName;
     return unit.name;

@@ -58,6 +58,10 @@ struct Person {
 Problems CheckUnit(const Unit& unit);
 Problems CheckPerson(const Person& person);
 
+// The name a list of units is sorted by: the place name, or the name
+// without its kind word ("Thị trấn Phú Phong" → "Phú Phong").
+std::string SortName(const Unit& unit);
+
 // Header lines a document issued by this unit shows when none were set.
 std::string DefaultHeaderName(const Unit& unit);
 

@@ -40,9 +40,12 @@ std::vector<Unit> TreeOrder(std::vector<Unit> units) {
         else
             roots.push_back(&u);
     }
+    // Siblings by sort order, then by place name as lists of communes are
+    // read ("Bình Hòa, ..., Phú Phong, Tây An"), whatever their kind word.
     auto less = [](const Unit* a, const Unit* b) {
         if (a->sortOrder != b->sortOrder) return a->sortOrder < b->sortOrder;
-        return VietnameseLess(a->name, b->name);
+        int c = CompareVietnamese(SortName(*a), SortName(*b));
+        return c != 0 ? c < 0 : VietnameseLess(a->name, b->name);
     };
     std::vector<Unit> out;
     out.reserve(units.size());

@@ -80,11 +80,19 @@ BOOST_FIXTURE_TEST_CASE(tree_order_parents_first_then_vietnamese_names, DbFixtur
         c.parentId = d.id;
         org.SaveUnit(c);
     }
+    Unit town;
+    town.code = "TT-PHUPHONG";
+    town.name = "Thị trấn Phú Phong";
+    town.placeName = "Phú Phong";
+    town.kind = UnitKind::Town;
+    town.parentId = d.id;
+    org.SaveUnit(town);
     auto units = org.Units();
     std::vector<std::string> names;
     for (const auto& u : units) names.push_back(u.name);
+    // Communes by place name, whatever their kind word.
     std::vector<std::string> expected = {"Huyện Tây Sơn", "Xã Ân Hảo", "Xã Bình Tân", "Xã Dương Minh",
-                                         "Xã Đông Hòa"};
+                                         "Xã Đông Hòa", "Thị trấn Phú Phong"};
     BOOST_TEST(names == expected, boost::test_tools::per_element());
 }
 

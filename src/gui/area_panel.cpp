@@ -3,6 +3,8 @@
 
 #include "gui/gui_util.h"
 
+#include <wx/sizer.h>
+
 namespace cchc::gui {
 
 AreaPanel::AreaPanel(wxWindow* parent, GuiSession& session)
@@ -25,5 +27,16 @@ void AreaPanel::EnsureFresh() {
 }
 
 void AreaPanel::SetUnit(const std::optional<Unit>& unit) { unit_ = unit; }
+
+wxScrolledWindow* AreaPanel::CreateScrolledPage() {
+    SetBackgroundColour(colours::Background());
+    auto* outer = new wxBoxSizer(wxVERTICAL);
+    auto* scroll = new wxScrolledWindow(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxVSCROLL);
+    scroll->SetScrollRate(0, FromDIP(16));
+    scroll->SetBackgroundColour(colours::Background());
+    outer->Add(scroll, 1, wxEXPAND);
+    SetSizer(outer);
+    return scroll;
+}
 
 }  // namespace cchc::gui

@@ -4,6 +4,7 @@
 // and reloads when it is shown.
 #pragma once
 #include <wx/panel.h>
+#include <wx/scrolwin.h>
 
 #include <optional>
 
@@ -28,6 +29,9 @@ protected:
     explicit AreaPanel(GuiSession& session) : session_(session) {}
     // Reads the data and fills the controls.
     virtual void Reload() = 0;
+    // Fills this panel with a vertically scrolling page in the areas'
+    // background colour and returns it, for content laid out in code.
+    wxScrolledWindow* CreateScrolledPage();
 
     GuiSession& session_;
     std::optional<Unit> unit_;

@@ -25,13 +25,7 @@ wxString Num(long n) { return U8(FormatInteger(n)); }
 }  // namespace
 
 DashboardPanel::DashboardPanel(wxWindow* parent, GuiSession& session) : AreaPanel(parent, session) {
-    SetBackgroundColour(colours::Background());
-    auto* outer = new wxBoxSizer(wxVERTICAL);
-    scroll_ = new wxScrolledWindow(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxVSCROLL);
-    scroll_->SetScrollRate(0, FromDIP(16));
-    scroll_->SetBackgroundColour(colours::Background());
-    outer->Add(scroll_, 1, wxEXPAND);
-    SetSizer(outer);
+    scroll_ = CreateScrolledPage();
 
     const int gap = FromDIP(14);
     auto* sizer = new wxBoxSizer(wxVERTICAL);

@@ -6,6 +6,7 @@
 #include <wx/textctrl.h>
 #include <wx/utils.h>
 
+#include "core/errors.h"
 #include "gui/gui_util.h"
 
 namespace cchc::gui {
@@ -53,6 +54,18 @@ void DialogBase::ClearError() {
     if (auto* label = dynamic_cast<wxStaticText*>(FindWindow(XRCID("error"))); label && label->IsShown()) {
         label->Hide();
         Layout();
+    }
+}
+
+void DialogBase::SaveAndClose(const std::function<void()>& save) {
+    ClearError();
+    try {
+        save();
+        EndModal(wxID_OK);
+    } catch (const UserError& e) {
+        ShowFieldError(ErrorSentence(e), e.where().field);
+    } catch (const std::exception& e) {
+        ShowFieldError(ErrorSentence(e), "");
     }
 }
 

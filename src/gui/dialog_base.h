@@ -5,6 +5,7 @@
 // the control the error names (controls are named after the service's field
 // keys).
 #pragma once
+#include <functional>
 #include <wx/dialog.h>
 #include <wx/xrc/xmlres.h>
 
@@ -34,6 +35,10 @@ protected:
     // (or the first field when there is none by that name).
     void ShowFieldError(const wxString& message, const std::string& field);
     void ClearError();
+    // Runs save (which calls a service); closes the dialog with wxID_OK when
+    // it succeeds, otherwise keeps it open with the error shown beside the
+    // control the error names.
+    void SaveAndClose(const std::function<void()>& save);
 
 private:
     wxWindow* first_ = nullptr;

@@ -83,15 +83,7 @@ Person PersonDialog::Read() const {
 }
 
 void PersonDialog::OnSave(wxCommandEvent&) {
-    ClearError();
-    try {
-        saved_ = session_.Organisation().SavePerson(Read());
-        EndModal(wxID_OK);
-    } catch (const UserError& e) {
-        ShowFieldError(ErrorSentence(e), e.where().field);
-    } catch (const std::exception& e) {
-        ShowFieldError(ErrorSentence(e), "");
-    }
+    SaveAndClose([this] { saved_ = session_.Organisation().SavePerson(Read()); });
 }
 
 }  // namespace cchc::gui

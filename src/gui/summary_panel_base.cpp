@@ -17,13 +17,7 @@ namespace cchc::gui {
 SummaryPanelBase::SummaryPanelBase(wxWindow* parent, GuiSession& session, Area area, const wxString& title,
                                    const wxString& description, const std::vector<wxString>& tasks)
     : AreaPanel(parent, session) {
-    SetBackgroundColour(colours::Background());
-    auto* outer = new wxBoxSizer(wxVERTICAL);
-    scroll_ = new wxScrolledWindow(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxVSCROLL);
-    scroll_->SetScrollRate(0, FromDIP(16));
-    scroll_->SetBackgroundColour(colours::Background());
-    outer->Add(scroll_, 1, wxEXPAND);
-    SetSizer(outer);
+    scroll_ = CreateScrolledPage();
 
     const int margin = FromDIP(22);
     auto* sizer = new wxBoxSizer(wxVERTICAL);

@@ -94,15 +94,7 @@ Unit UnitDialog::Read() const {
 }
 
 void UnitDialog::OnSave(wxCommandEvent&) {
-    ClearError();
-    try {
-        saved_ = session_.Organisation().SaveUnit(Read());
-        EndModal(wxID_OK);
-    } catch (const UserError& e) {
-        ShowFieldError(ErrorSentence(e), e.where().field);
-    } catch (const std::exception& e) {
-        ShowFieldError(ErrorSentence(e), "");
-    }
+    SaveAndClose([this] { saved_ = session_.Organisation().SaveUnit(Read()); });
 }
 
 }  // namespace cchc::gui

@@ -48,6 +48,49 @@ std::string QuoteSqliteConnectValue(const std::string& path) {
     return out + "\"";
 }
 
+// Says in the user's words why a database could not be opened, keeping the
+// driver's text for the cases it does not recognise.
+std::string ExplainOpenFailure(const DatabaseUrl& url, const std::string& detail) {
+    auto has = [&](const char* text) { return detail.find(text) != std::string::npos; };
+    if (url.backend == Backend::Sqlite) {
+        if (has("file is not a database") || has("malformed"))
+            return tr("the file is not a CCHC Desk database, or it is damaged");
+        if (has("unable to open database file") || has("readonly") || has("read-only"))
+            return tr("the file cannot be opened or written; check that its folder exists and that "
+                      "you may write there");
+        if (has("locked") || has("busy"))
+            return tr("the database is busy in another program; try again in a moment");
+    } else {
+        // SOCI puts libpq's own explanation after a generic first line.
+        std::string first = detail;
+        if (auto nl = detail.find('\n'); nl != std::string::npos) first = detail.substr(nl + 1);
+        while (!first.empty() && (first.back() == '\n' || first.back() == ' ')) first.pop_back();
+        for (auto& c : first)
+            if (c == '\n') c = ' ';
+        if (has("password authentication failed") || has("no password"))
+            return tr("the PostgreSQL server refused the user name or password");
+        if (has("does not exist"))
+            return std::string(tr("the PostgreSQL server has no such database or user: ")) + first;
+        if (has("connect") || has("Connection refused") || has("could not translate host"))
+            return std::string(tr("cannot reach the PostgreSQL server: ")) + first;
+    }
+    return std::string(tr("cannot open the database: ")) + detail;
+}
+
+// Tables in the database other than SQLite's own and our version table.
+long ForeignTables(soci::session& s, Backend backend) {
+    long long n = 0;
+    if (backend == Backend::Sqlite)
+        s << "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+             "AND name <> 'schema_version'",
+            soci::into(n);
+    else
+        s << "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema() "
+             "AND table_name <> 'schema_version'",
+            soci::into(n);
+    return static_cast<long>(n);
+}
+
 }  // namespace
 
 Database::Database(DatabaseUrl url, std::unique_ptr<soci::session> session)
@@ -80,8 +123,7 @@ std::unique_ptr<Database> Database::Open(const DatabaseUrl& url, const OpenOptio
     } catch (const UserError&) {
         throw;
     } catch (const std::exception& e) {
-        throw UserError(Location{url.Display(), 0, ""},
-                        std::string(tr("cannot open the database: ")) + e.what());
+        throw UserError(Location{url.Display(), 0, ""}, ExplainOpenFailure(url, e.what()));
     }
     std::unique_ptr<Database> db(new Database(url, std::move(session)));
     if (options.migrate) db->migration_ = db->Migrate(options.targetVersion);
@@ -114,6 +156,10 @@ MigrationReport Database::Migrate(int targetVersion) {
                                                     "to {1}); please install the newer version")),
                                     report.fromVersion, known));
     if (report.fromVersion >= latest) return report;
+    if (report.fromVersion == 0 && ForeignTables(*session_, url_.backend) > 0)
+        throw UserError(Location{url_.Display(), 0, ""},
+                        tr("the database already holds tables of another program; CCHC Desk "
+                           "needs an empty database or one of its own"));
 
     if (url_.backend == Backend::Sqlite && report.fromVersion > 0) {
         report.backupPath = url_.path + ".v" + std::to_string(report.fromVersion) + "-" +

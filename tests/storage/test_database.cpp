@@ -124,3 +124,32 @@ BOOST_FIXTURE_TEST_CASE(constraints_refuse_impossible_values, DbFixture) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(opening_errors)
+
+BOOST_AUTO_TEST_CASE(a_file_that_is_not_a_database_is_explained) {
+    TempDir dir;
+    std::string path = dir.File("notes.db");
+    WriteFile(path, "Biên bản họp ngày 05/01/2024 — không phải cơ sở dữ liệu\n");
+    try {
+        storage::Database::Open(storage::DatabaseUrl::Parse("sqlite:" + path));
+        BOOST_FAIL("a text file was opened as a database");
+    } catch (const UserError& e) {
+        BOOST_TEST(std::string(e.what()).find("not a CCHC Desk database") != std::string::npos,
+                   e.what());
+    }
+}
+
+BOOST_FIXTURE_TEST_CASE(another_programs_database_is_left_alone, TempDir) {
+    if (TestingPostgres()) return;  // the shared test database is ours
+    auto url = storage::DatabaseUrl::Parse("sqlite:" + File("other.db"));
+    {
+        storage::OpenOptions o;
+        o.migrate = false;
+        auto db = storage::Database::Open(url, o);
+        db->session() << "CREATE TABLE invoices (id INTEGER PRIMARY KEY, amount REAL)";
+    }
+    BOOST_CHECK_THROW(storage::Database::Open(url), UserError);
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -100,15 +100,13 @@ bool CchcApp::OnExceptionInMainLoop() {
 }
 
 std::unique_ptr<storage::Database> CchcApp::OpenAtStart() {
+    // As on the command line: --db, then $CCHC_DB; then the database used
+    // last time, then the default file.
     wxString url = dbArg_;
+    wxString env;
+    if (url.empty() && wxGetEnv("CCHC_DB", &env) && !env.empty()) url = env;
     if (url.empty()) url = wxConfig::Get()->Read(config::kLastUrl, "");
-    if (url.empty()) {
-        try {
-            url = U8(storage::DatabaseUrl::Resolve("").original);  // $CCHC_DB or the default
-        } catch (const std::exception&) {  // a malformed $CCHC_DB
-            url = U8(storage::DatabaseUrl::Default().original);
-        }
-    }
+    if (url.empty()) url = U8(storage::DatabaseUrl::Default().original);
     bool fillDemo = demoIfNew_;
     for (;;) {
         try {

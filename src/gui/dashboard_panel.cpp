@@ -106,8 +106,8 @@ void DashboardPanel::Reload() {
     const wxString name = OfficeName(office);
     // TRANSLATORS: dashboard title; %s is the office's unit, e.g. "Huyện Tây Sơn".
     title_->SetLabelText(name.empty() ? _("Overview") : wxString::Format(_("Overview of %s"), name));
-    const Period quarter = GuiSession::CurrentQuarter();
-    const DateRange window = quarter.Window(GuiSession::ReportingWindow());
+    const Period quarter = session_.CurrentQuarter();
+    const DateRange window = quarter.Window(session_.ReportingWindow());
     const wxString dot = wxString::FromUTF8("  \xc2\xb7  ");  // middle dot
     const wxString dash = wxString::FromUTF8(" \xe2\x80\x93 ");  // en dash
     wxString sub;
@@ -202,8 +202,8 @@ void DashboardPanel::FillNext(const services::OfficeOverview& o, const services:
     }
 
     const Date today = Date::Today();
-    const Period quarter = GuiSession::CurrentQuarter();
-    const DateRange window = quarter.Window(GuiSession::ReportingWindow());
+    const Period quarter = session_.CurrentQuarter();
+    const DateRange window = quarter.Window(session_.ReportingWindow());
     const int daysLeft = today.DaysUntil(window.last);
     wxString cutoff;
     if (daysLeft <= 0)

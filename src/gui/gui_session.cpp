@@ -1,19 +1,12 @@
 // The client's session: open database, user, reporting settings.
 #include "gui/gui_session.h"
 
-#include <wx/config.h>
-
-#include "gui/gui_util.h"
+#include "core/date.h"
 
 namespace cchc::gui {
 
 GuiSession::GuiSession(std::unique_ptr<storage::Database> db, std::string user)
     : db_(std::move(db)), user_(std::move(user)) {}
-
-WindowKind GuiSession::ReportingWindow() {
-    return wxConfig::Get()->Read(config::kWindowKind, "calendar") == "cutoff" ? WindowKind::CutOff
-                                                                            : WindowKind::Calendar;
-}
 
 Period GuiSession::CurrentQuarter() {
     return Period::Containing(PeriodKind::Quarter, Date::Today(), ReportingWindow());

@@ -23,10 +23,10 @@ public:
     // Replaces the open database (File > Open).
     void Replace(std::unique_ptr<storage::Database> db) { db_ = std::move(db); }
 
-    // Calendar or Decree 09/2019 cut-off windows, from the settings.
-    static WindowKind ReportingWindow();
+    // Calendar or Decree 09/2019 cut-off windows, as the office set them.
+    WindowKind ReportingWindow() { return Organisation().ReportingWindow(); }
     // The quarter containing today under that window.
-    static Period CurrentQuarter();
+    Period CurrentQuarter();
 
 private:
     std::unique_ptr<storage::Database> db_;

@@ -23,7 +23,6 @@ std::string TrimmedU8(const wxString& s);
 namespace config {
 inline constexpr const char* kLastUrl = "Database/LastUrl";
 inline constexpr const char* kLanguage = "Interface/Language";        // "vi" or "en"
-inline constexpr const char* kWindowKind = "Reporting/Window";        // "calendar" or "cutoff"
 inline constexpr const char* kLastArea = "Interface/LastArea";        // area index
 inline constexpr const char* kSash = "Interface/TreeSash";            // splitter position
 inline constexpr const char* kShowInactive = "Interface/ShowInactive";

@@ -211,7 +211,7 @@ void MainFrame::UpdateUnitCommands() {
 void MainFrame::UpdateStatus() {
     const storage::DatabaseUrl& url = session_->db().url();
     SetStatusText(wxString::Format(_("Database: %s"), U8(url.Display())), 0);
-    SetStatusText(wxString::Format(_("Reporting period: %s"), U8(GuiSession::CurrentQuarter().Label())), 1);
+    SetStatusText(wxString::Format(_("Reporting period: %s"), U8(session_->CurrentQuarter().Label())), 1);
     SetStatusText(selected_ ? wxString::Format(_("Unit: %s"), U8(selected_->name)) : wxString(), 2);
     wxString dbName = url.backend == storage::Backend::Sqlite ? wxFileName(U8(url.path)).GetFullName()
                                                               : U8(url.Display());

@@ -22,8 +22,8 @@ ReportsPanel::ReportsPanel(wxWindow* parent, GuiSession& session)
            _("Find issued reports again by number and period.")}) {}
 
 std::vector<SummaryPanelBase::Figure> ReportsPanel::Figures(const services::OfficeOverview& o) {
-    const Period quarter = GuiSession::CurrentQuarter();
-    const WindowKind kind = GuiSession::ReportingWindow();
+    const Period quarter = session_.CurrentQuarter();
+    const WindowKind kind = session_.ReportingWindow();
     const DateRange window = quarter.Window(kind);
     const int daysLeft = Date::Today().DaysUntil(window.last);
     return {

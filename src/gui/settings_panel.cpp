@@ -56,7 +56,7 @@ SettingsPanel::SettingsPanel(wxWindow* parent, GuiSession& session) : AreaPanel(
     language_->Append(wxString::FromUTF8("Ti\xe1\xba\xbfng Vi\xe1\xbb\x87t"));  // Tiếng Việt
     language_->Append("English");
     language_->SetSelection(wxConfig::Get()->Read(config::kLanguage, "vi") == "en" ? 1 : 0);
-    windowKind_->SetSelection(GuiSession::ReportingWindow() == WindowKind::CutOff ? 1 : 0);
+    windowKind_->SetSelection(session_.ReportingWindow() == WindowKind::CutOff ? 1 : 0);
     UpdateWindowNote();
 
     language_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) {
@@ -65,8 +65,12 @@ SettingsPanel::SettingsPanel(wxWindow* parent, GuiSession& session) : AreaPanel(
         ShowInfo(this, _("The new language will be used the next time CCHC Desk starts."));
     });
     windowKind_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) {
-        wxConfig::Get()->Write(config::kWindowKind, windowKind_->GetSelection() == 1 ? "cutoff" : "calendar");
-        wxConfig::Get()->Flush();
+        try {
+            session_.Organisation().SetReportingWindow(windowKind_->GetSelection() == 1 ? WindowKind::CutOff
+                                                                                        : WindowKind::Calendar);
+        } catch (const std::exception& e) {
+            ShowError(this, ErrorSentence(e));
+        }
         UpdateWindowNote();
         NotifyDataChanged(this, unit_ ? unit_->id : 0);  // periods shown elsewhere change
     });

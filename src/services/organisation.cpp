@@ -219,4 +219,21 @@ void OrganisationService::SaveOffice(const OfficeIdentity& o) {
     tx.Commit();
 }
 
+WindowKind OrganisationService::ReportingWindow() {
+    return storage::SettingsRepository(db_.session()).Get("reporting.window", "calendar") == "cutoff"
+               ? WindowKind::CutOff
+               : WindowKind::Calendar;
+}
+
+void OrganisationService::SetReportingWindow(WindowKind kind) {
+    storage::Transaction tx(db_);
+    storage::SettingsRepository s(db_.session());
+    std::string old = s.Get("reporting.window", "calendar");
+    std::string now = kind == WindowKind::CutOff ? "cutoff" : "calendar";
+    s.Set("reporting.window", now);
+    storage::AuditRepository(db_.session())
+        .Record({"", user_, "settings", 0, "update", "reporting.window", old, now});
+    tx.Commit();
+}
+
 }  // namespace cchc::services

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/org.h"
+#include "core/period.h"
 #include "storage/database.h"
 
 namespace cchc::services {
@@ -44,6 +45,11 @@ public:
 
     OfficeIdentity Office();
     void SaveOffice(const OfficeIdentity& office);
+
+    // Whether the office counts its data by calendar periods or by the
+    // Decree 09/2019 cut-off (15th to 14th); shared by every desk.
+    WindowKind ReportingWindow();
+    void SetReportingWindow(WindowKind kind);
 
 private:
     storage::Database& db_;

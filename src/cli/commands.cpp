@@ -18,6 +18,7 @@
 #include "services/demo.h"
 #include "services/framework_io.h"
 #include "services/org_io.h"
+#include "services/results.h"
 #include "storage/database.h"
 
 namespace cchc::cli {
@@ -47,6 +48,117 @@ void RequireKind(const Args& args, const char* what) {
 }
 
 std::string N(long v) { return FormatInteger(v); }
+
+std::string Required(const Args& args, const std::string& name, const char* command) {
+    std::string v = args.Get(name);
+    if (v.empty())
+        throw UsageError(fmt::format(fmt::runtime(tr("{0} needs --{1}")), command, name));
+    return v;
+}
+
+// A table printed as aligned text or as CSV, TSV or JSON for machines.
+struct Table {
+    std::vector<std::string> keys;     // English keys (machine header, JSON names)
+    std::vector<std::string> headers;  // translated headers for text
+    std::vector<bool> numeric;         // JSON number / right-aligned in text
+    std::vector<std::vector<std::string>> machine;  // '.' decimals; "" = null
+    std::vector<std::vector<std::string>> text;     // Vietnamese forms
+};
+
+std::string CsvField(const std::string& s, char delim) {
+    if (s.find_first_of(std::string(1, delim) + "\"\r\n") == std::string::npos) return s;
+    if (delim == '\t') {
+        std::string out;
+        for (char c : s) out += (c == '\t' || c == '\r' || c == '\n') ? ' ' : c;
+        return out;
+    }
+    std::string out = "\"";
+    for (char c : s) {
+        if (c == '"') out += '"';
+        out += c;
+    }
+    return out + "\"";
+}
+
+std::string JsonString(const std::string& s) {
+    std::string out = "\"";
+    for (unsigned char c : s) {
+        switch (c) {
+            case '"': out += "\\\""; break;
+            case '\\': out += "\\\\"; break;
+            case '\n': out += "\\n"; break;
+            case '\r': out += "\\r"; break;
+            case '\t': out += "\\t"; break;
+            default:
+                if (c < 0x20) out += fmt::format("\\u{:04x}", c);
+                else out += static_cast<char>(c);
+        }
+    }
+    return out + "\"";
+}
+
+// Columns a UTF-8 text takes on a terminal: code points, less combining
+// diacritics (U+0300..U+036F).
+std::size_t Width(const std::string& s) {
+    std::size_t w = 0;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        unsigned char c = static_cast<unsigned char>(s[i]);
+        if ((c & 0xC0) == 0x80) continue;
+        if ((c == 0xCC || (c == 0xCD && i + 1 < s.size() &&
+                           static_cast<unsigned char>(s[i + 1]) <= 0xAF)))
+            continue;
+        ++w;
+    }
+    return w;
+}
+
+void Print(const Table& t, const std::string& format) {
+    if (format == "csv" || format == "tsv") {
+        char d = format == "csv" ? ',' : '\t';
+        auto line = [&](const std::vector<std::string>& row) {
+            for (std::size_t i = 0; i < row.size(); ++i)
+                std::cout << (i ? std::string(1, d) : std::string()) << CsvField(row[i], d);
+            std::cout << "\n";
+        };
+        line(t.keys);
+        for (const auto& row : t.machine) line(row);
+        return;
+    }
+    if (format == "json") {
+        std::cout << "[";
+        for (std::size_t r = 0; r < t.machine.size(); ++r) {
+            std::cout << (r ? ",\n " : "\n ") << "{";
+            for (std::size_t i = 0; i < t.keys.size(); ++i) {
+                const std::string& v = t.machine[r][i];
+                std::cout << (i ? ", " : "") << JsonString(t.keys[i]) << ": "
+                          << (t.numeric[i] ? (v.empty() ? std::string("null") : v) : JsonString(v));
+            }
+            std::cout << "}";
+        }
+        std::cout << (t.machine.empty() ? "]\n" : "\n]\n");
+        return;
+    }
+    std::vector<std::size_t> width(t.headers.size());
+    for (std::size_t i = 0; i < t.headers.size(); ++i) width[i] = Width(t.headers[i]);
+    for (const auto& row : t.text)
+        for (std::size_t i = 0; i < row.size(); ++i) width[i] = std::max(width[i], Width(row[i]));
+    auto line = [&](const std::vector<std::string>& row) {
+        std::string out;
+        for (std::size_t i = 0; i < row.size(); ++i) {
+            std::string pad(width[i] - Width(row[i]), ' ');
+            if (i) out += "  ";
+            out += t.numeric[i] ? pad + row[i] : (i + 1 < row.size() ? row[i] + pad : row[i]);
+        }
+        std::cout << out << "\n";
+    };
+    line(t.headers);
+    for (const auto& row : t.text) line(row);
+}
+
+std::string Signed(double v) {
+    std::string s = FormatNumberTrim(v, 2);
+    return v > 0 && s != "0" ? "+" + s : s;
+}
 
 }  // namespace
 
@@ -138,6 +250,8 @@ int RunImport(const Args& args) {
         s = services::ImportUnits(*db, file, user);
     } else if (kind == "people") {
         s = services::ImportPeople(*db, file, user);
+    } else if (kind == "results") {
+        s = services::ImportResults(*db, file, user);
     } else if (kind == "frameworks") {
         auto added = services::ImportFrameworks(*db, file, user);
         s.inserted = added;
@@ -160,9 +274,56 @@ int RunExport(const Args& args) {
     if (kind == "units") rows = services::ExportUnits(*db, out);
     else if (kind == "people") rows = services::ExportPeople(*db, out);
     else if (kind == "frameworks") rows = services::ExportFrameworks(*db, out);
+    else if (kind == "results") rows = services::ExportResults(*db, out);
     else throw UsageError(fmt::format(fmt::runtime(tr("unknown KIND for export: {0}")), kind));
     if (out != "-")
         std::cout << fmt::format(fmt::runtime(tr("Exported {0} rows to {1}")), N(rows), out) << "\n";
+    return 0;
+}
+
+int RunRank(const Args& args) {
+    std::string framework = Required(args, "framework", "rank");
+    std::string period = Required(args, "period", "rank");
+    std::string score = args.Get("score", "appraised");
+    if (score != "self" && score != "appraised")
+        throw UsageError(fmt::format(fmt::runtime(tr("--score must be self or appraised, not {0}")), score));
+    auto db = OpenDb(args, false);
+    auto rows = services::RankUnits(*db, framework, period, score == "appraised");
+    Table t;
+    t.keys = {"unit", "name", "total", "max", "percent", "band", "rank", "change"};
+    t.headers = {tr("Code"), tr("Unit"), tr("Points"), tr("Maximum"),
+                 /* xgettext:no-c-format */ tr("% of maximum"),
+                 tr("Band"), tr("Rank"), tr("Change")};
+    t.numeric = {false, false, true, true, true, false, true, true};
+    for (const auto& r : rows) {
+        t.machine.push_back({r.unit, r.name, FormatMachine(r.total, 2), FormatMachine(r.max, 2),
+                             FormatMachine(r.percent, 2), r.band, std::to_string(r.rank),
+                             r.change ? FormatMachine(*r.change, 2) : std::string()});
+        t.text.push_back({r.unit, r.name, FormatNumberTrim(r.total, 2), FormatNumberTrim(r.max, 2),
+                          FormatPercent(r.percent, 2), r.band, std::to_string(r.rank),
+                          r.change ? Signed(*r.change) : std::string()});
+    }
+    Print(t, args.Get("format", "text"));
+    return 0;
+}
+
+int RunGaps(const Args& args) {
+    std::string unit = Required(args, "unit", "gaps");
+    std::string framework = Required(args, "framework", "gaps");
+    std::string period = Required(args, "period", "gaps");
+    auto db = OpenDb(args, false);
+    auto rows = services::GapsForUnit(*db, unit, framework, period);
+    Table t;
+    t.keys = {"criterion", "title", "max", "points", "lost"};
+    t.headers = {tr("Criterion"), tr("Title"), tr("Maximum"), tr("Points"), tr("Points lost")};
+    t.numeric = {false, false, true, true, true};
+    for (const auto& r : rows) {
+        t.machine.push_back({r.code, r.title, FormatMachine(r.max, 2), FormatMachine(r.points, 2),
+                             FormatMachine(r.lost, 2)});
+        t.text.push_back({r.code, r.title, FormatNumberTrim(r.max, 2), FormatNumberTrim(r.points, 2),
+                          FormatNumberTrim(r.lost, 2)});
+    }
+    Print(t, args.Get("format", "text"));
     return 0;
 }
 

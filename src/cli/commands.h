@@ -32,5 +32,7 @@ int RunCheck(const Args& args);
 int RunBackup(const Args& args);
 int RunImport(const Args& args);
 int RunExport(const Args& args);
+int RunRank(const Args& args);
+int RunGaps(const Args& args);
 
 }  // namespace cchc::cli

@@ -23,15 +23,20 @@ const char* kUsage = N_(
     "                            fill an empty database with a demo office\n"
     "  check                     integrity and foreign-key checks, schema version\n"
     "  backup --out FILE         consistent copy of an SQLite database\n"
-    "  import KIND FILE          KIND: units, people, frameworks (CSV or XLSX)\n"
-    "  export KIND --out FILE    KIND: units, people, frameworks\n"
+    "  import KIND FILE          KIND: units, people, frameworks, results (CSV or XLSX)\n"
+    "  export KIND --out FILE    KIND: units, people, frameworks, results\n"
+    "  rank --framework CODE --period P [--score self|appraised]\n"
+    "                            rank the communes by their index results\n"
+    "  gaps --unit CODE --framework CODE --period P\n"
+    "                            the criteria where a unit lost most points\n"
     "\n"
     "Database: --db sqlite:PATH or postgresql://user@host:port/db, or $CCHC_DB;\n"
     "default: a file cchc.db in the user's data directory.\n");
 
 // Options that take a value; everything else starting with -- is a flag.
 const std::set<std::string> kValued = {"db",     "format", "lang", "out",  "communes",
-                                       "years",  "ratings", "seed", "year"};
+                                       "years",  "ratings", "seed", "year",
+                                       "framework", "period", "score", "unit"};
 const std::set<std::string> kFlags = {"help", "quiet"};
 
 Args Parse(int argc, char** argv) {
@@ -88,6 +93,8 @@ int main(int argc, char** argv) {
         if (args.command == "backup") return cchc::cli::RunBackup(args);
         if (args.command == "import") return cchc::cli::RunImport(args);
         if (args.command == "export") return cchc::cli::RunExport(args);
+        if (args.command == "rank") return cchc::cli::RunRank(args);
+        if (args.command == "gaps") return cchc::cli::RunGaps(args);
         throw UsageError(std::string(cchc::tr("unknown command: ")) + args.command);
     } catch (const UsageError& e) {
         std::cerr << "cchc: " << e.what() << "\n" << cchc::tr("Run 'cchc --help' for usage.") << "\n";

@@ -385,11 +385,18 @@ DemoReport BuildDemo(storage::Database& db, const DemoOptions& opt, Progress* pr
                         points = std::round(cr.maxPoints * ratio * 4) / 4;
                     }
                     points = std::round(points * 100) / 100;
-                    r.appraisedScore = points;
                     double self = std::min(cr.maxPoints,
                                            points + cr.maxPoints * std::max(0.0, rng.Normal(c.bias, 0.04)));
-                    r.selfScore = std::round(self * 4) / 4;
-                    if (*r.selfScore < points - 0.5) r.selfScore = points;
+                    self = std::round(self * 4) / 4;
+                    if (self < points - 0.5) self = points;
+                    if (cr.rule == RuleKind::Rate) {
+                        // The points come from the rate; only communes that
+                        // over-score themselves write a score beside it.
+                        if (c.bias >= 0.05 && self > points) r.selfScore = self;
+                    } else {
+                        r.appraisedScore = points;
+                        r.selfScore = self;
+                    }
                     if (y == lastYear && set == &parLeaves)
                         lastRatio[{c.unit.id, cr.id}] = cr.maxPoints > 0 ? points / cr.maxPoints : 1;
                     batch.push_back(std::move(r));

@@ -2,6 +2,9 @@
 
 #include <soci/soci.h>
 
+#include <algorithm>
+#include <tuple>
+
 #include "storage/row_helpers.h"
 
 namespace cchc::storage {
@@ -47,6 +50,89 @@ void ResultRepository::InsertMany(const std::vector<ResultRecord>& rows) {
         soci::use(unit), soci::use(crit), soci::use(period), soci::use(selfV, selfI),
         soci::use(apprV, apprI), soci::use(numV, numI), soci::use(denV, denI), soci::use(note),
         soci::use(status), soci::use(source), soci::use(now);
+}
+
+void ResultRepository::Upsert(const std::vector<ResultRecord>& rows) {
+    if (rows.empty()) return;
+    std::vector<long long> unit(rows.size()), crit(rows.size());
+    std::vector<std::string> period(rows.size()), note(rows.size()), status(rows.size()),
+        source(rows.size()), now(rows.size(), NowIso());
+    std::vector<double> selfV, apprV, numV, denV;
+    std::vector<soci::indicator> selfI, apprI, numI, denI;
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        unit[i] = rows[i].unitId;
+        crit[i] = rows[i].criterionId;
+        period[i] = rows[i].period;
+        note[i] = rows[i].note;
+        status[i] = rows[i].status;
+        source[i] = rows[i].source;
+    }
+    Column<double>(rows, [](const ResultRecord& r) { return r.selfScore; }, selfV, selfI);
+    Column<double>(rows, [](const ResultRecord& r) { return r.appraisedScore; }, apprV, apprI);
+    Column<double>(rows, [](const ResultRecord& r) { return r.numerator; }, numV, numI);
+    Column<double>(rows, [](const ResultRecord& r) { return r.denominator; }, denV, denI);
+    s_ << "INSERT INTO results (unit_id, criterion_id, period, self_score, appraised_score, "
+          "numerator, denominator, note, status, source, updated_at) VALUES (:u, :c, :p, :s, :a, "
+          ":n, :d, :note, :st, :src, :now) ON CONFLICT (unit_id, criterion_id, period) DO UPDATE "
+          "SET self_score = excluded.self_score, appraised_score = excluded.appraised_score, "
+          "numerator = excluded.numerator, denominator = excluded.denominator, note = "
+          "excluded.note, source = excluded.source, updated_at = excluded.updated_at, version = "
+          "results.version + 1",
+        soci::use(unit), soci::use(crit), soci::use(period), soci::use(selfV, selfI),
+        soci::use(apprV, apprI), soci::use(numV, numI), soci::use(denV, denI), soci::use(note),
+        soci::use(status), soci::use(source), soci::use(now);
+}
+
+namespace {
+ResultRecord ReadResult(const soci::row& r) {
+    ResultRecord x;
+    x.id = Int(r, "id");
+    x.unitId = Int(r, "unit_id");
+    x.criterionId = Int(r, "criterion_id");
+    x.period = Text(r, "period");
+    x.selfScore = OptReal(r, "self_score");
+    x.appraisedScore = OptReal(r, "appraised_score");
+    x.numerator = OptReal(r, "numerator");
+    x.denominator = OptReal(r, "denominator");
+    x.note = Text(r, "note");
+    x.status = Text(r, "status");
+    x.source = Text(r, "source");
+    return x;
+}
+}  // namespace
+
+std::vector<ResultRecord> ResultRepository::ForFrameworkAndPeriod(std::int64_t frameworkId,
+                                                                  const std::string& period) {
+    long long f = frameworkId;
+    std::vector<ResultRecord> out;
+    soci::rowset<soci::row> rs =
+        (s_.prepare << "SELECT r.id, r.unit_id, r.criterion_id, r.period, r.self_score, "
+                       "r.appraised_score, r.numerator, r.denominator, r.note, r.status, r.source "
+                       "FROM results r JOIN criteria c ON c.id = r.criterion_id WHERE "
+                       "c.framework_id = :f AND r.period = :p ORDER BY r.unit_id, r.criterion_id",
+         soci::use(f), soci::use(period));
+    for (const auto& r : rs) out.push_back(ReadResult(r));
+    return out;
+}
+
+std::vector<ResultExportRow> ResultRepository::AllForExport() {
+    std::vector<ResultExportRow> out;
+    soci::rowset<soci::row> rs =
+        (s_.prepare << "SELECT r.id, r.unit_id, r.criterion_id, r.period, r.self_score, "
+                       "r.appraised_score, r.numerator, r.denominator, r.note, r.status, "
+                       "r.source, u.code AS unit_code, f.code AS framework_code, c.code AS "
+                       "criterion_code FROM results r JOIN units u ON u.id = r.unit_id JOIN "
+                       "criteria c ON c.id = r.criterion_id JOIN frameworks f ON f.id = "
+                       "c.framework_id");
+    for (const auto& r : rs)
+        out.push_back({Text(r, "unit_code"), Text(r, "framework_code"), Text(r, "criterion_code"),
+                       ReadResult(r)});
+    // Sorted here so that both backends give the same byte order.
+    std::sort(out.begin(), out.end(), [](const ResultExportRow& a, const ResultExportRow& b) {
+        return std::tie(a.frameworkCode, a.result.period, a.unitCode, a.criterionCode) <
+               std::tie(b.frameworkCode, b.result.period, b.unitCode, b.criterionCode);
+    });
+    return out;
 }
 
 std::vector<ResultRecord> ResultRepository::ForUnitAndPeriod(std::int64_t unitId,

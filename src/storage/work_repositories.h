@@ -2,6 +2,7 @@
 // plans (with items, tasks and coordinators), survey tallies and individual
 // ratings. Bulk inserts bind whole vectors to one prepared statement.
 #pragma once
+#include <string>
 #include <vector>
 
 #include "core/records.h"
@@ -12,11 +13,27 @@ class session;
 
 namespace cchc::storage {
 
+// A result with the codes that name it in files.
+struct ResultExportRow {
+    std::string unitCode, frameworkCode, criterionCode;
+    ResultRecord result;
+};
+
 class ResultRepository {
 public:
     explicit ResultRepository(soci::session& s) : s_(s) {}
     void InsertMany(const std::vector<ResultRecord>& results);
+    // Inserts each result, or updates the scores, numerator, denominator and
+    // note of the row with the same (unit, criterion, period). One prepared
+    // statement for all rows.
+    void Upsert(const std::vector<ResultRecord>& results);
     std::vector<ResultRecord> ForUnitAndPeriod(std::int64_t unitId, const std::string& period);
+    // Every unit's results on the criteria of one framework in one period.
+    std::vector<ResultRecord> ForFrameworkAndPeriod(std::int64_t frameworkId,
+                                                    const std::string& period);
+    // All results with their unit, framework and criterion codes, ordered by
+    // framework code, period, unit code and criterion code.
+    std::vector<ResultExportRow> AllForExport();
     long Count();
 
 private:

@@ -3,7 +3,12 @@
 #define BOOST_TEST_MODULE cli
 #include <boost/test/unit_test.hpp>
 
+#include <ctime>
 #include <filesystem>
+#include <regex>
+#include <set>
+#include <sstream>
+#include <vector>
 
 #include "test_support.h"
 
@@ -124,4 +129,68 @@ BOOST_FIXTURE_TEST_CASE(backup_makes_a_usable_copy, Cli) {
     auto check = RunCommand(std::string(CCHC_EXE) + " --db sqlite:" + copy + " check");
     BOOST_TEST(check.exitCode == 0, check.output);
     BOOST_TEST(Run("backup --out " + copy).exitCode == 1);  // never overwrites
+}
+
+BOOST_FIXTURE_TEST_CASE(rank_prints_the_contract_columns, Cli) {
+    BOOST_TEST(Run("demo --communes 6 --years 2 --ratings 0").exitCode == 0);
+    // The demo's last index year is the year before today's.
+    std::time_t now = std::time(nullptr);
+    std::tm tm{};
+    localtime_r(&now, &tm);
+    std::string year = std::to_string(tm.tm_year + 1900 - 1);
+
+    auto csv = Run("--format csv rank --framework PAR-XA-2025 --period " + year);
+    BOOST_TEST(csv.exitCode == 0, csv.output);
+    std::istringstream in(csv.output);
+    std::string line;
+    std::vector<std::string> lines;
+    while (std::getline(in, line))
+        if (!line.empty()) lines.push_back(line);
+    BOOST_REQUIRE(lines.size() == 7u);
+    BOOST_TEST(lines[0] == "unit,name,total,max,percent,band,rank,change");
+    std::set<std::string> ranks;
+    for (std::size_t i = 1; i < lines.size(); ++i) {
+        std::vector<std::string> f;
+        std::istringstream ls(lines[i]);
+        std::string cell;
+        while (std::getline(ls, cell, ',')) f.push_back(cell);
+        BOOST_REQUIRE(f.size() >= 7u);
+        // percent with a '.' decimal (or a whole number), rounded to 2 decimals
+        const std::string& pct = f[4];
+        BOOST_TEST(pct.find(',') == std::string::npos);
+        auto dot = pct.find('.');
+        if (dot != std::string::npos) BOOST_TEST(pct.size() - dot - 1 <= 2u, pct);
+        double p = std::stod(pct);
+        BOOST_TEST((p > 0 && p <= 100), pct);
+        ranks.insert(f[6]);
+    }
+    BOOST_TEST(Contains(lines[1], ",1,") , lines[1]);
+    BOOST_TEST(Contains(csv.output, "."), csv.output);
+
+    auto json = Run("--format json rank --framework PAR-XA-2025 --period " + year);
+    BOOST_TEST(json.exitCode == 0, json.output);
+    BOOST_TEST(Contains(json.output, "\"rank\": 1"), json.output);
+
+    auto text = RunVi("rank --framework PAR-XA-2025 --period " + year);
+    BOOST_TEST(text.exitCode == 0, text.output);
+    BOOST_TEST(std::regex_search(text.output, std::regex("[0-9]+,[0-9]+%")), text.output);
+
+    auto gaps = Run("--format csv gaps --unit XA-TAYXUAN --framework PAR-XA-2025 --period " + year);
+    BOOST_TEST(gaps.exitCode == 0, gaps.output);
+    BOOST_TEST(Contains(gaps.output, "criterion,title,max,points,lost\n"), gaps.output);
+
+    BOOST_TEST(Run("rank --framework PAR-XA-2025").exitCode == 2);
+    BOOST_TEST(Run("rank --period " + year).exitCode == 2);
+    BOOST_TEST(Run("rank --framework NO-SUCH --period " + year).exitCode == 1);
+    BOOST_TEST(Run("rank --framework PAR-XA-2025 --period 2025-Q5").exitCode == 1);
+    BOOST_TEST(Run("gaps --unit NO-SUCH --framework PAR-XA-2025 --period " + year).exitCode == 1);
+
+    // Results export and re-import unchanged.
+    std::string out = dir.File("results.csv");
+    BOOST_TEST(Run("export results --out " + out).exitCode == 0);
+    auto imp = Run("import results " + out);
+    BOOST_TEST(imp.exitCode == 0, imp.output);
+    std::string again = dir.File("results2.csv");
+    BOOST_TEST(Run("export results --out " + again).exitCode == 0);
+    BOOST_TEST(ReadFile(out) == ReadFile(again));
 }

@@ -1,0 +1,46 @@
+// Index results: import and export with the columns of the `cchc` contract
+// (unit, framework, period, criterion, self_score, appraised_score,
+// numerator, denominator, note), the ranking of communes on a framework and
+// period, and the points one commune lost per criterion.
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/scoring.h"
+#include "services/org_io.h"
+#include "storage/database.h"
+
+namespace cchc::services {
+
+// All or nothing: the first problem stops the import with its file, line
+// and column. A row whose (unit, criterion, period) is already stored
+// replaces that result's scores, numerator, denominator and note.
+ImportSummary ImportResults(storage::Database& db, const std::string& path, const std::string& user);
+
+// Writes every result with codes (not ids), '.' decimals and empty cells for
+// missing values; returns the rows written. Re-imports unchanged.
+long ExportResults(storage::Database& db, const std::string& path);
+
+struct RankRow {
+    std::string unit, name;  // unit code and name
+    double total = 0, max = 0, percent = 0;
+    std::string band;
+    int rank = 0;
+    std::optional<double> change;  // percent minus the previous period's percent
+};
+
+// Ranks the commune-level units with at least one result on the framework in
+// the period, by the appraised (or self) scores; criteria that do not apply
+// to communes are left out. Ties share a rank (1, 2, 2, 4) and are ordered
+// by name. Throws UserError for an unknown framework or a malformed period.
+std::vector<RankRow> RankUnits(storage::Database& db, const std::string& frameworkCode,
+                               const std::string& period, bool appraised = true);
+
+// The criteria where the unit lost points on its appraised results, most
+// points lost first. Throws UserError for an unknown unit or framework or a
+// malformed period.
+std::vector<PointsLost> GapsForUnit(storage::Database& db, const std::string& unitCode,
+                                    const std::string& frameworkCode, const std::string& period);
+
+}  // namespace cchc::services

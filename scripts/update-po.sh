@@ -34,5 +34,6 @@ fi
 cp "$tmp/cchc.pot" locale/cchc.pot
 for po in locale/*.po; do
     msgmerge --quiet --update --backup=none --no-fuzzy-matching --sort-output "$po" locale/cchc.pot
+    msgattrib --no-obsolete -o "$po" "$po"
 done
 msgfmt --statistics --check-format -o /dev/null locale/vi.po

@@ -1,37 +1,402 @@
 // The "Index results" area (see index_results_panel.h).
 #include "gui/index_results_panel.h"
 
+#include <wx/button.h>
+#include <wx/choice.h>
+#include <wx/control.h>
+#include <wx/dcbuffer.h>
+#include <wx/filedlg.h>
+#include <wx/filename.h>
+#include <wx/listctrl.h>
+#include <wx/scrolwin.h>
+#include <wx/sizer.h>
+#include <wx/stattext.h>
+
+#include <algorithm>
+
+#include "core/collation.h"
 #include "core/period.h"
 #include "core/vnformat.h"
 #include "gui/gui_util.h"
+#include "services/overview.h"
 
 namespace cchc::gui {
 
-IndexResultsPanel::IndexResultsPanel(wxWindow* parent, GuiSession& session)
-    : SummaryPanelBase(
-          parent, session, Area::IndexResults, _("CCHC index results"),
-          _("Each year the province sets an index framework of fields, criteria and sub-criteria worth 100 "
-            "points. Communes score themselves and attach evidence; the appraisal council scores again, and "
-            "the appraised scores are ranked and classified (Good, Fair, Average, Weak). This area keeps those "
-            "scores per commune, criterion and period, and shows totals, ranks and the points each criterion "
-            "puts at stake."),
-          {_("Enter self-assessed and appraised scores with their evidence (number, date, issuer, file)."),
-           _("Submit, appraise and lock results; withdraw a submission before appraisal."),
-           _("Rank communes with ties, compare with the last period and see the criteria that lose most "
-             "points.")}) {}
-
-std::vector<SummaryPanelBase::Figure> IndexResultsPanel::Figures(const services::OfficeOverview& o) {
-    wxString latest = wxString::FromUTF8("\xe2\x80\x94");  // —
-    if (auto p = Period::Parse(o.latestResultPeriod)) latest = U8(p->Label());
-    return {
-        {_("Index frameworks"), U8(FormatInteger(o.frameworks)), _("index and survey templates"),
-         wxColour(0x5E, 0x4B, 0x8B), Area::Catalogue},
-        {_("Index scores recorded"), U8(FormatInteger(o.results)), _("criteria scored in all periods"),
-         wxColour(0xE0, 0x9A, 0x00), std::nullopt},
-        {_("Latest assessment"), latest, _("most recent period with scores"), colours::Accent(), std::nullopt},
-        {_("Communes, wards, towns"), U8(FormatInteger(o.communes)), _("units that are scored and ranked"),
-         colours::Accent(), Area::Catalogue},
+// One horizontal bar per commune, as long as its percentage of the maximum,
+// coloured by its rating band; scrolls vertically when there are many.
+class RankingChart : public wxScrolledCanvas {
+public:
+    struct Bar {
+        wxString name, value;
+        double percent = 0;
+        wxColour colour;
     };
+
+    explicit RankingChart(wxWindow* parent)
+        : wxScrolledCanvas(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxVSCROLL | wxBORDER_THEME) {
+        SetBackgroundStyle(wxBG_STYLE_PAINT);
+        SetScrollRate(0, RowHeight());
+        SetMinSize(FromDIP(wxSize(320, 120)));
+        Bind(wxEVT_PAINT, &RankingChart::OnPaint, this);
+        Bind(wxEVT_SIZE, [this](wxSizeEvent& e) {
+            e.Skip();
+            Refresh();
+        });
+    }
+
+    // The bands, best first, with their colours, shown above the bars.
+    void SetBars(std::vector<Bar> bars, std::vector<std::pair<wxString, wxColour>> legend) {
+        bars_ = std::move(bars);
+        legend_ = std::move(legend);
+        SetVirtualSize(-1, 2 * Margin() + LegendHeight() + static_cast<int>(bars_.size()) * RowHeight());
+        Scroll(0, 0);
+        Refresh();
+    }
+
+private:
+    int RowHeight() const { return FromDIP(28); }
+    int Margin() const { return FromDIP(12); }
+    int LegendHeight() const { return legend_.empty() ? 0 : FromDIP(30); }
+
+    void OnPaint(wxPaintEvent&) {
+        wxAutoBufferedPaintDC dc(this);
+        DoPrepareDC(dc);
+        dc.SetBackground(wxBrush(colours::Card()));
+        dc.Clear();
+        dc.SetFont(GetFont());
+        const int margin = Margin(), row = RowHeight(), gap = FromDIP(8);
+        const int width = GetClientSize().x;
+
+        int labelWidth = 0;
+        for (const Bar& b : bars_) labelWidth = std::max(labelWidth, dc.GetTextExtent(b.name).x);
+        labelWidth = std::min(labelWidth, width * 2 / 5);
+        const int valueWidth = dc.GetTextExtent("100,00%").x + gap;
+        const int x0 = margin + labelWidth + gap;
+        const int span = std::max(FromDIP(20), width - x0 - valueWidth - margin);
+
+        // The legend: a swatch and the label of each band.
+        int lx = margin;
+        for (const auto& [label, colour] : legend_) {
+            const int sw = FromDIP(12);
+            const wxSize ext = dc.GetTextExtent(label);
+            dc.SetPen(*wxTRANSPARENT_PEN);
+            dc.SetBrush(wxBrush(colour));
+            dc.DrawRectangle(lx, margin + (ext.y - sw) / 2, sw, sw);
+            dc.SetTextForeground(colours::Text());
+            dc.DrawText(label, lx + sw + gap / 2, margin);
+            lx += sw + gap / 2 + ext.x + gap * 3 / 2;
+        }
+
+        // Quarter lines, then the bars.
+        const int top = margin + LegendHeight(), bottom = margin + static_cast<int>(bars_.size()) * row;
+        dc.SetPen(wxPen(colours::CardBorder(), 1, wxPENSTYLE_DOT));
+        for (int q = 1; q <= 4; ++q) dc.DrawLine(x0 + span * q / 4, top, x0 + span * q / 4, bottom);
+        dc.SetPen(wxPen(colours::CardBorder()));
+        dc.DrawLine(x0, top, x0, bottom);
+
+        const int barHeight = row * 3 / 5;
+        for (std::size_t i = 0; i < bars_.size(); ++i) {
+            const Bar& b = bars_[i];
+            const int y = top + static_cast<int>(i) * row;
+            const wxString name = wxControl::Ellipsize(b.name, dc, wxELLIPSIZE_END, labelWidth);
+            const wxSize ext = dc.GetTextExtent(name);
+            dc.SetTextForeground(colours::Text());
+            dc.DrawText(name, x0 - gap - ext.x, y + (row - ext.y) / 2);
+            const int len = static_cast<int>(span * std::clamp(b.percent, 0.0, 100.0) / 100.0 + 0.5);
+            dc.SetPen(*wxTRANSPARENT_PEN);
+            dc.SetBrush(wxBrush(b.colour));
+            dc.DrawRoundedRectangle(x0, y + (row - barHeight) / 2, std::max(len, 2), barHeight, FromDIP(2));
+            const wxSize vext = dc.GetTextExtent(b.value);
+            dc.SetTextForeground(colours::MutedText());
+            dc.DrawText(b.value, x0 + len + gap / 2, y + (row - vext.y) / 2);
+        }
+    }
+
+    std::vector<Bar> bars_;
+    std::vector<std::pair<wxString, wxColour>> legend_;
+};
+
+namespace {
+
+enum Column { kRank, kCode, kName, kTotal, kMax, kPercent, kBand, kChange, kColumns };
+
+// The colour of the band at `index` of the framework's bands (best first).
+wxColour BandColour(const std::vector<std::string>& bands, const std::string& band) {
+    static const wxColour palette[] = {colours::Good(), colours::Accent(), wxColour(0xF5, 0x7C, 0x00),
+                                       colours::Danger()};
+    auto it = std::find(bands.begin(), bands.end(), band);
+    if (it == bands.end()) return colours::MutedText();
+    const auto index = static_cast<std::size_t>(it - bands.begin());
+    if (index + 1 == bands.size() && bands.size() > 1) return colours::Danger();  // the worst band
+    return index < std::size(palette) ? palette[index] : colours::MutedText();
+}
+
+wxString Dash() { return wxString::FromUTF8("\xe2\x80\x94"); }
+
+wxString Change(const std::optional<double>& change) {
+    if (!change) return Dash();
+    const std::string text = FormatDecimal(*change, 2);
+    return U8(*change >= 0.005 ? "+" + text : text);
+}
+
+}  // namespace
+
+IndexResultsPanel::IndexResultsPanel(wxWindow* parent, GuiSession& session) : AreaPanel(parent, session) {
+    SetBackgroundColour(colours::Background());
+    const int margin = FromDIP(22), gap = FromDIP(8);
+    auto* sizer = new wxBoxSizer(wxVERTICAL);
+
+    auto* title = new wxStaticText(this, wxID_ANY, _("CCHC index results"));
+    title->SetFont(ScaledFont(title, 1.8, true));
+    title->SetForegroundColour(colours::Text());
+    sizer->AddSpacer(margin);
+    sizer->Add(title, 0, wxLEFT | wxRIGHT, margin);
+    sizer->AddSpacer(FromDIP(12));
+
+    auto* bar = new wxBoxSizer(wxHORIZONTAL);
+    auto label = [this, bar, gap](const wxString& text) {
+        auto* l = new wxStaticText(this, wxID_ANY, text);
+        l->SetForegroundColour(colours::Text());
+        bar->Add(l, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, gap / 2);
+    };
+    label(_("Framework:"));
+    framework_ = new wxChoice(this, wxID_ANY);
+    framework_->SetName("rankingFramework");
+    framework_->SetMinSize(wxSize(FromDIP(320), -1));
+    bar->Add(framework_, 1, wxALIGN_CENTER_VERTICAL | wxRIGHT, 2 * gap);
+    label(_("Period:"));
+    period_ = new wxChoice(this, wxID_ANY);
+    period_->SetName("rankingPeriod");
+    period_->SetMinSize(wxSize(FromDIP(130), -1));
+    bar->Add(period_, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 2 * gap);
+    label(_("Scores:"));
+    scoreKind_ = new wxChoice(this, wxID_ANY);
+    scoreKind_->SetName("rankingScores");
+    scoreKind_->Append(_("Appraised scores"));
+    scoreKind_->Append(_("Self-assessed scores"));
+    scoreKind_->SetSelection(0);
+    bar->Add(scoreKind_, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 2 * gap);
+    bar->AddStretchSpacer();
+    export_ = new wxButton(this, wxID_ANY, _("Export..."));
+    export_->SetToolTip(_("Save the ranking as an Excel workbook or a CSV file"));
+    bar->Add(export_, 0, wxALIGN_CENTER_VERTICAL);
+    sizer->Add(bar, 0, wxEXPAND | wxLEFT | wxRIGHT, margin);
+    sizer->AddSpacer(FromDIP(12));
+
+    empty_ = new wxStaticText(this, wxID_ANY, "");
+    empty_->SetForegroundColour(colours::MutedText());
+    empty_->SetFont(ScaledFont(empty_, 1.15));
+    sizer->Add(empty_, 0, wxLEFT | wxRIGHT | wxTOP, margin);
+
+    content_ = new wxPanel(this, wxID_ANY);
+    content_->SetBackgroundColour(colours::Background());
+    auto* side = new wxBoxSizer(wxHORIZONTAL);
+    list_ = new wxListCtrl(content_, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT | wxLC_SINGLE_SEL);
+    list_->SetName("rankingList");
+    list_->SetMinSize(FromDIP(wxSize(420, 120)));
+    // TRANSLATORS: short column heading: the commune's place in the ranking.
+    list_->AppendColumn(_("Place"), wxLIST_FORMAT_RIGHT, FromDIP(50));
+    list_->AppendColumn(_("Code"), wxLIST_FORMAT_LEFT, FromDIP(100));
+    list_->AppendColumn(_("Unit"), wxLIST_FORMAT_LEFT, FromDIP(150));
+    list_->AppendColumn(_("Points"), wxLIST_FORMAT_RIGHT, FromDIP(58));
+    list_->AppendColumn(_("Maximum"), wxLIST_FORMAT_RIGHT, FromDIP(55));
+    list_->AppendColumn("%", wxLIST_FORMAT_RIGHT, FromDIP(68));
+    // TRANSLATORS: short column heading: the rating band (Good, Fair, ...).
+    list_->AppendColumn(_("Rating"), wxLIST_FORMAT_LEFT, FromDIP(90));
+    list_->AppendColumn(_("Change"), wxLIST_FORMAT_RIGHT, FromDIP(80));
+    chart_ = new RankingChart(content_);
+    chart_->SetName("rankingChart");
+    side->Add(list_, 2, wxEXPAND | wxRIGHT, gap);
+    side->Add(chart_, 1, wxEXPAND);
+    content_->SetSizer(side);
+    sizer->Add(content_, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, margin);
+    SetSizer(sizer);
+
+    framework_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) {
+        try {
+            FillPeriods(SelectedPeriod());
+            LoadRanking();
+        } catch (const std::exception& e) {
+            ShowError(this, ErrorSentence(e));
+        }
+    });
+    auto reload = [this](wxCommandEvent&) {
+        try {
+            LoadRanking();
+        } catch (const std::exception& e) {
+            ShowError(this, ErrorSentence(e));
+        }
+    };
+    period_->Bind(wxEVT_CHOICE, reload);
+    scoreKind_->Bind(wxEVT_CHOICE, reload);
+    list_->Bind(wxEVT_LIST_COL_CLICK, &IndexResultsPanel::OnColumnClick, this);
+    export_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { Export(); });
+}
+
+std::string IndexResultsPanel::SelectedFramework() const {
+    const int i = framework_->GetSelection();
+    return i >= 0 && i < static_cast<int>(frameworkCodes_.size()) ? frameworkCodes_[static_cast<std::size_t>(i)]
+                                                                    : std::string();
+}
+
+std::string IndexResultsPanel::SelectedPeriod() const {
+    const int i = period_->GetSelection();
+    return i >= 0 && i < static_cast<int>(periods_.size()) ? periods_[static_cast<std::size_t>(i)] : std::string();
+}
+
+void IndexResultsPanel::Reload() {
+    const std::string keepFramework = SelectedFramework(), keepPeriod = SelectedPeriod();
+    framework_->Clear();
+    frameworkCodes_.clear();
+    // Only frameworks that have something to rank.
+    for (const auto& f : services::ListFrameworks(session_.db())) {
+        if (services::ResultPeriods(session_.db(), f.code).empty()) continue;
+        frameworkCodes_.push_back(f.code);
+        framework_->Append(U8(f.code) + wxString::FromUTF8(" \xe2\x80\x93 ") + U8(f.name));
+    }
+    int select = frameworkCodes_.empty() ? wxNOT_FOUND : 0;
+    for (std::size_t i = 0; i < frameworkCodes_.size(); ++i)
+        if (frameworkCodes_[i] == keepFramework) select = static_cast<int>(i);
+    framework_->SetSelection(select);
+    FillPeriods(keepPeriod);
+    LoadRanking();
+}
+
+void IndexResultsPanel::FillPeriods(const std::string& keep) {
+    period_->Clear();
+    periods_.clear();
+    const std::string fw = SelectedFramework();
+    if (!fw.empty()) periods_ = services::ResultPeriods(session_.db(), fw);
+    int select = periods_.empty() ? wxNOT_FOUND : 0;  // the latest
+    for (std::size_t i = 0; i < periods_.size(); ++i) {
+        auto p = Period::Parse(periods_[i]);
+        period_->Append(U8(p ? p->Label() : periods_[i]));
+        if (periods_[i] == keep) select = static_cast<int>(i);
+    }
+    period_->SetSelection(select);
+}
+
+void IndexResultsPanel::ShowEmpty(const wxString& message) {
+    rows_.clear();
+    order_.clear();
+    list_->DeleteAllItems();
+    chart_->SetBars({}, {});
+    empty_->SetLabelText(message);
+    empty_->Wrap(FromDIP(720));
+    empty_->Show();
+    content_->Hide();
+    export_->Disable();
+    Layout();
+}
+
+void IndexResultsPanel::LoadRanking() {
+    const std::string fw = SelectedFramework(), period = SelectedPeriod();
+    framework_->Enable(!frameworkCodes_.empty());
+    period_->Enable(!periods_.empty());
+    scoreKind_->Enable(!frameworkCodes_.empty());
+    if (fw.empty() || period.empty()) {
+        ShowEmpty(_("No index scores have been recorded yet. When the communes' self-assessed or appraised "
+                    "scores are imported, their ranking and a chart of their results appear here."));
+        return;
+    }
+    const bool appraised = scoreKind_->GetSelection() != 1;
+    auto rows = services::RankUnits(session_.db(), fw, period, appraised);
+    if (rows.empty()) {
+        ShowEmpty(appraised ? _("No commune has appraised scores on this framework in this period yet. Choose "
+                                "the self-assessed scores, or another period.")
+                            : _("No commune has self-assessed scores on this framework in this period."));
+        return;
+    }
+    const auto bands = services::BandLabels(session_.db(), fw);
+    rows_ = std::move(rows);
+    order_.resize(rows_.size());
+    for (std::size_t i = 0; i < order_.size(); ++i) order_[i] = i;
+    sortColumn_ = kRank;
+    sortAscending_ = true;
+
+    std::vector<RankingChart::Bar> bars;
+    for (const auto& r : rows_)
+        bars.push_back({U8(r.name), U8(FormatPercent(r.percent)), r.percent, BandColour(bands, r.band)});
+    std::vector<std::pair<wxString, wxColour>> legend;
+    for (const auto& b : bands) legend.emplace_back(U8(b), BandColour(bands, b));
+    chart_->SetBars(std::move(bars), std::move(legend));
+    bands_ = bands;
+    FillList();
+    empty_->Hide();
+    content_->Show();
+    export_->Enable();
+    Layout();
+}
+
+void IndexResultsPanel::FillList() {
+    list_->Freeze();
+    list_->DeleteAllItems();
+    for (std::size_t i = 0; i < order_.size(); ++i) {
+        const auto& r = rows_[order_[i]];
+        const long item = list_->InsertItem(static_cast<long>(i), U8(std::to_string(r.rank)));
+        list_->SetItem(item, kCode, U8(r.unit));
+        list_->SetItem(item, kName, U8(r.name));
+        list_->SetItem(item, kTotal, U8(FormatNumberTrim(r.total, 2)));
+        list_->SetItem(item, kMax, U8(FormatNumberTrim(r.max, 2)));
+        list_->SetItem(item, kPercent, U8(FormatPercent(r.percent)));
+        list_->SetItem(item, kBand, r.band.empty() ? Dash() : U8(r.band));
+        list_->SetItem(item, kChange, Change(r.change));
+    }
+    list_->ShowSortIndicator(sortColumn_, sortAscending_);
+    list_->Thaw();
+}
+
+void IndexResultsPanel::OnColumnClick(wxListEvent& e) {
+    const int column = e.GetColumn();
+    if (column < 0 || column >= kColumns) return;
+    if (column == sortColumn_) {
+        sortAscending_ = !sortAscending_;
+    } else {
+        sortColumn_ = column;
+        // Names, codes, ranks and bands from the top; figures largest first.
+        sortAscending_ = column == kRank || column == kCode || column == kName || column == kBand;
+    }
+    auto bandIndex = [this](const std::string& band) {
+        return std::find(bands_.begin(), bands_.end(), band) - bands_.begin();
+    };
+    auto less = [&](std::size_t a, std::size_t b) {
+        const auto& x = rows_[a];
+        const auto& y = rows_[b];
+        switch (sortColumn_) {
+            case kCode: return x.unit < y.unit;
+            case kName: return VietnameseLess(x.name, y.name);
+            case kTotal: return x.total < y.total;
+            case kMax: return x.max < y.max;
+            case kPercent: return x.percent < y.percent;
+            case kBand: return bandIndex(x.band) < bandIndex(y.band);
+            case kChange: return x.change.value_or(-1e9) < y.change.value_or(-1e9);
+            default: return x.rank < y.rank;
+        }
+    };
+    std::stable_sort(order_.begin(), order_.end(), [&](std::size_t a, std::size_t b) {
+        if (less(a, b)) return sortAscending_;
+        if (less(b, a)) return !sortAscending_;
+        return a < b;  // ties in rank order
+    });
+    FillList();
+}
+
+void IndexResultsPanel::Export() {
+    if (rows_.empty()) return;
+    const wxString name = wxString::Format("%s-%s-%s", _("ranking"), U8(SelectedFramework()), U8(SelectedPeriod()));
+    wxFileDialog dlg(this, _("Export the ranking"), "", name + ".xlsx",
+                     _("Excel workbook (*.xlsx)|*.xlsx|CSV file (*.csv)|*.csv"), wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
+    if (dlg.ShowModal() != wxID_OK) return;
+    wxFileName file(dlg.GetPath());
+    const wxString ext = file.GetExt().Lower();
+    if (ext != "xlsx" && ext != "csv") file.SetFullName(file.GetFullName() + (dlg.GetFilterIndex() == 1 ? ".csv" : ".xlsx"));
+    try {
+        const long n = services::ExportRanking(rows_, ToU8(file.GetFullPath()));
+        ShowInfo(this, wxString::Format(_("The ranking of %s communes was saved to %s."), U8(FormatInteger(n)),
+                                        file.GetFullName()));
+    } catch (const std::exception& e) {
+        ShowError(this, ErrorSentence(e));
+    }
 }
 
 }  // namespace cchc::gui

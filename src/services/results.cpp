@@ -326,6 +326,41 @@ std::vector<RankRow> RankUnits(storage::Database& db, const std::string& framewo
     return out;
 }
 
+std::vector<std::string> ResultPeriods(storage::Database& db, const std::string& frameworkCode) {
+    auto fid = storage::FrameworkRepository(db.session()).IdByCode(frameworkCode);
+    if (!fid) throw UserError(FrameworkUnknown(frameworkCode));
+    return storage::ResultRepository(db.session()).PeriodsWithResults(*fid);
+}
+
+std::vector<std::string> BandLabels(storage::Database& db, const std::string& frameworkCode) {
+    storage::FrameworkRepository repo(db.session());
+    auto fid = repo.IdByCode(frameworkCode);
+    std::optional<Framework> fw;
+    if (fid) fw = repo.Load(*fid);
+    if (!fw) throw UserError(FrameworkUnknown(frameworkCode));
+    std::vector<std::string> out;
+    for (const auto& b : fw->bands) out.push_back(b.label);
+    return out;
+}
+
+long ExportRanking(const std::vector<RankRow>& rows, const std::string& path) {
+    using tableio::ColumnType;
+    const std::vector<std::string> header = {tr("Rank"),       tr("Unit code"), tr("Unit"),
+                                             tr("Points"),     tr("Maximum"),   tr("Percent"),
+                                             tr("Rating"),     tr("Change (percentage points)")};
+    tableio::WriteOptions options;
+    options.bom = true;  // Excel opens the CSV as UTF-8
+    options.sheetName = tr("Ranking");
+    options.types = {ColumnType::Integer, ColumnType::Text,    ColumnType::Text, ColumnType::Decimal,
+                     ColumnType::Decimal, ColumnType::Percent, ColumnType::Text, ColumnType::Decimal};
+    auto w = tableio::TableWriter::Create(path, header, options);
+    for (const auto& r : rows)
+        w->Add({std::to_string(r.rank), r.unit, r.name, FormatMachine(r.total, 4), FormatMachine(r.max, 4),
+                FormatMachine(r.percent, 4), r.band, r.change ? FormatMachine(*r.change, 4) : std::string()});
+    w->Close();
+    return w->Rows();
+}
+
 std::vector<PointsLost> GapsForUnit(storage::Database& db, const std::string& unitCode,
                                     const std::string& frameworkCode, const std::string& period) {
     auto unit = storage::UnitRepository(db.session()).ByCode(unitCode);

@@ -37,6 +37,19 @@ struct RankRow {
 std::vector<RankRow> RankUnits(storage::Database& db, const std::string& frameworkCode,
                                const std::string& period, bool appraised = true);
 
+// The periods with results on the framework, latest first. Throws UserError
+// for an unknown framework.
+std::vector<std::string> ResultPeriods(storage::Database& db, const std::string& frameworkCode);
+
+// The labels of the framework's rating bands, best first. Throws UserError
+// for an unknown framework.
+std::vector<std::string> BandLabels(storage::Database& db, const std::string& frameworkCode);
+
+// Writes a ranking (as RankUnits returns it) to a .csv or .xlsx file with
+// Vietnamese headers; numbers with '.' decimals (real numbers in .xlsx).
+// Returns the rows written. Throws UserError when the file cannot be written.
+long ExportRanking(const std::vector<RankRow>& rows, const std::string& path);
+
 // The criteria where the unit lost points on its appraised results, most
 // points lost first. Throws UserError for an unknown unit or framework or a
 // malformed period.

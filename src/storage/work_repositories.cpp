@@ -115,6 +115,17 @@ std::vector<ResultRecord> ResultRepository::ForFrameworkAndPeriod(std::int64_t f
     return out;
 }
 
+std::vector<std::string> ResultRepository::PeriodsWithResults(std::int64_t frameworkId) {
+    long long f = frameworkId;
+    std::vector<std::string> out;
+    soci::rowset<std::string> rs =
+        (s_.prepare << "SELECT DISTINCT r.period FROM results r JOIN criteria c ON c.id = r.criterion_id "
+                       "WHERE c.framework_id = :f ORDER BY r.period DESC",
+         soci::use(f));
+    for (const auto& p : rs) out.push_back(p);
+    return out;
+}
+
 std::vector<ResultExportRow> ResultRepository::AllForExport() {
     std::vector<ResultExportRow> out;
     soci::rowset<soci::row> rs =

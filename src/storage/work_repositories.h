@@ -34,6 +34,9 @@ public:
     // All results with their unit, framework and criterion codes, ordered by
     // framework code, period, unit code and criterion code.
     std::vector<ResultExportRow> AllForExport();
+    // The periods in which some result on the framework's criteria is
+    // stored, latest first.
+    std::vector<std::string> PeriodsWithResults(std::int64_t frameworkId);
     long Count();
 
 private:

@@ -9,6 +9,7 @@
 #include "services/framework_io.h"
 #include "services/org_io.h"
 #include "services/results.h"
+#include "storage/framework_repository.h"
 #include "storage/work_repositories.h"
 
 using namespace cchc;
@@ -193,6 +194,27 @@ BOOST_FIXTURE_TEST_CASE(export_and_reimport_into_a_fresh_database_round_trip, Re
         BOOST_TEST(after[i].unit == before[i].unit);
         BOOST_TEST(after[i].total == before[i].total, tt::tolerance(1e-9));
     }
+}
+
+BOOST_FIXTURE_TEST_CASE(periods_with_results_latest_first_and_ranking_export, ResultsFixture) {
+    BOOST_TEST(services::ResultPeriods(Db(), "PAR-XA-2025").empty());
+    Import("results.csv", kResults);
+    const std::vector<std::string> expected = {"2025", "2024"};
+    BOOST_TEST(services::ResultPeriods(Db(), "PAR-XA-2025") == expected, tt::per_element());
+    auto fid = storage::FrameworkRepository(Db().session()).IdByCode("PAR-XA-2025");
+    BOOST_REQUIRE(fid);
+    BOOST_TEST(storage::ResultRepository(Db().session()).PeriodsWithResults(*fid) == expected,
+               tt::per_element());
+    BOOST_CHECK_THROW(services::ResultPeriods(Db(), "NO-SUCH"), UserError);
+    BOOST_TEST(!services::BandLabels(Db(), "PAR-XA-2025").empty());
+
+    auto rows = services::RankUnits(Db(), "PAR-XA-2025", "2025", true);
+    const std::string csv = dir.File("ranking.csv");
+    BOOST_TEST(services::ExportRanking(rows, csv) == 3);
+    std::string text = ReadFile(csv);
+    BOOST_TEST(text.find("XA-A") != std::string::npos);
+    BOOST_TEST(text.find("Xã An Hòa") != std::string::npos);
+    BOOST_TEST(services::ExportRanking(rows, dir.File("ranking.xlsx")) == 3);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

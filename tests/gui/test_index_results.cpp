@@ -1,0 +1,48 @@
+// The Index results area on the demo office: switching to it shows the
+// ranking of every commune, first place on the first row.
+#include <boost/test/unit_test.hpp>
+#include <wx/listctrl.h>
+
+#include "core/org.h"
+#include "gui/main_frame.h"
+#include "gui_fixture.h"
+#include "services/app_context.h"
+#include "services/organisation.h"
+#include "storage/database_url.h"
+#include "test_support.h"
+
+using namespace cchc;
+using namespace cchc::test;
+
+BOOST_AUTO_TEST_CASE(the_index_results_area_ranks_every_demo_commune) {
+    TempDir dir;
+    auto prepared = services::OpenPrepared(storage::DatabaseUrl::Parse("sqlite:" + dir.File("rank.db")), true);
+    BOOST_REQUIRE(prepared.demoFilled);
+    long communes = 0;
+    for (const Unit& u : services::OrganisationService(*prepared.db, "gui-test").Units())
+        if (IsCommuneLevel(u.kind)) ++communes;
+    BOOST_REQUIRE(communes > 0);
+
+    auto* frame = new gui::MainFrame(std::move(prepared.db), "gui-test");
+    frame->Show();
+    BOOST_REQUIRE(WaitFor([&] { return frame->IsShownOnScreen(); }));
+    frame->ShowArea(gui::Area::IndexResults);
+    wxListCtrl* list = nullptr;
+    BOOST_REQUIRE(WaitFor([&] {
+        list = dynamic_cast<wxListCtrl*>(wxWindow::FindWindowByName("rankingList", frame));
+        return list && list->IsShownOnScreen() && list->GetItemCount() > 0;
+    }));
+    BOOST_TEST(list->GetItemCount() == communes);
+    BOOST_TEST(list->GetItemText(0, 0) == "1");
+    // Ranks never decrease down the list as loaded.
+    long previous = 0;
+    for (int i = 0; i < list->GetItemCount(); ++i) {
+        long rank = 0;
+        BOOST_TEST(list->GetItemText(i, 0).ToLong(&rank));
+        BOOST_TEST(rank >= previous);
+        previous = rank;
+    }
+
+    frame->Destroy();
+    WaitFor([] { return false; }, 100);
+}

@@ -23,54 +23,47 @@ void Column(const std::vector<Src>& rows, Get get, std::vector<T>& values,
         inds[i] = v ? soci::i_ok : soci::i_null;
     }
 }
+// The columns of a batch of results, bound as vectors to one statement.
+struct ResultColumns {
+    std::vector<long long> unit, crit;
+    std::vector<std::string> period, note, status, source, now;
+    std::vector<double> selfV, apprV, numV, denV;
+    std::vector<soci::indicator> selfI, apprI, numI, denI;
+
+    explicit ResultColumns(const std::vector<ResultRecord>& rows)
+        : unit(rows.size()), crit(rows.size()), period(rows.size()), note(rows.size()),
+          status(rows.size()), source(rows.size()), now(rows.size(), NowIso()) {
+        for (std::size_t i = 0; i < rows.size(); ++i) {
+            unit[i] = rows[i].unitId;
+            crit[i] = rows[i].criterionId;
+            period[i] = rows[i].period;
+            note[i] = rows[i].note;
+            status[i] = rows[i].status;
+            source[i] = rows[i].source;
+        }
+        Column<double>(rows, [](const ResultRecord& r) { return r.selfScore; }, selfV, selfI);
+        Column<double>(rows, [](const ResultRecord& r) { return r.appraisedScore; }, apprV, apprI);
+        Column<double>(rows, [](const ResultRecord& r) { return r.numerator; }, numV, numI);
+        Column<double>(rows, [](const ResultRecord& r) { return r.denominator; }, denV, denI);
+    }
+};
+
 }  // namespace
 
 void ResultRepository::InsertMany(const std::vector<ResultRecord>& rows) {
     if (rows.empty()) return;
-    std::vector<long long> unit(rows.size()), crit(rows.size());
-    std::vector<std::string> period(rows.size()), note(rows.size()), status(rows.size()),
-        source(rows.size()), now(rows.size(), NowIso());
-    std::vector<double> selfV, apprV, numV, denV;
-    std::vector<soci::indicator> selfI, apprI, numI, denI;
-    for (std::size_t i = 0; i < rows.size(); ++i) {
-        unit[i] = rows[i].unitId;
-        crit[i] = rows[i].criterionId;
-        period[i] = rows[i].period;
-        note[i] = rows[i].note;
-        status[i] = rows[i].status;
-        source[i] = rows[i].source;
-    }
-    Column<double>(rows, [](const ResultRecord& r) { return r.selfScore; }, selfV, selfI);
-    Column<double>(rows, [](const ResultRecord& r) { return r.appraisedScore; }, apprV, apprI);
-    Column<double>(rows, [](const ResultRecord& r) { return r.numerator; }, numV, numI);
-    Column<double>(rows, [](const ResultRecord& r) { return r.denominator; }, denV, denI);
+    ResultColumns c(rows);
     s_ << "INSERT INTO results (unit_id, criterion_id, period, self_score, appraised_score, "
           "numerator, denominator, note, status, source, updated_at) VALUES (:u, :c, :p, :s, :a, "
           ":n, :d, :note, :st, :src, :now)",
-        soci::use(unit), soci::use(crit), soci::use(period), soci::use(selfV, selfI),
-        soci::use(apprV, apprI), soci::use(numV, numI), soci::use(denV, denI), soci::use(note),
-        soci::use(status), soci::use(source), soci::use(now);
+        soci::use(c.unit), soci::use(c.crit), soci::use(c.period), soci::use(c.selfV, c.selfI),
+        soci::use(c.apprV, c.apprI), soci::use(c.numV, c.numI), soci::use(c.denV, c.denI),
+        soci::use(c.note), soci::use(c.status), soci::use(c.source), soci::use(c.now);
 }
 
 void ResultRepository::Upsert(const std::vector<ResultRecord>& rows) {
     if (rows.empty()) return;
-    std::vector<long long> unit(rows.size()), crit(rows.size());
-    std::vector<std::string> period(rows.size()), note(rows.size()), status(rows.size()),
-        source(rows.size()), now(rows.size(), NowIso());
-    std::vector<double> selfV, apprV, numV, denV;
-    std::vector<soci::indicator> selfI, apprI, numI, denI;
-    for (std::size_t i = 0; i < rows.size(); ++i) {
-        unit[i] = rows[i].unitId;
-        crit[i] = rows[i].criterionId;
-        period[i] = rows[i].period;
-        note[i] = rows[i].note;
-        status[i] = rows[i].status;
-        source[i] = rows[i].source;
-    }
-    Column<double>(rows, [](const ResultRecord& r) { return r.selfScore; }, selfV, selfI);
-    Column<double>(rows, [](const ResultRecord& r) { return r.appraisedScore; }, apprV, apprI);
-    Column<double>(rows, [](const ResultRecord& r) { return r.numerator; }, numV, numI);
-    Column<double>(rows, [](const ResultRecord& r) { return r.denominator; }, denV, denI);
+    ResultColumns c(rows);
     s_ << "INSERT INTO results (unit_id, criterion_id, period, self_score, appraised_score, "
           "numerator, denominator, note, status, source, updated_at) VALUES (:u, :c, :p, :s, :a, "
           ":n, :d, :note, :st, :src, :now) ON CONFLICT (unit_id, criterion_id, period) DO UPDATE "
@@ -78,9 +71,9 @@ void ResultRepository::Upsert(const std::vector<ResultRecord>& rows) {
           "numerator = excluded.numerator, denominator = excluded.denominator, note = "
           "excluded.note, source = excluded.source, updated_at = excluded.updated_at, version = "
           "results.version + 1",
-        soci::use(unit), soci::use(crit), soci::use(period), soci::use(selfV, selfI),
-        soci::use(apprV, apprI), soci::use(numV, numI), soci::use(denV, denI), soci::use(note),
-        soci::use(status), soci::use(source), soci::use(now);
+        soci::use(c.unit), soci::use(c.crit), soci::use(c.period), soci::use(c.selfV, c.selfI),
+        soci::use(c.apprV, c.apprI), soci::use(c.numV, c.numI), soci::use(c.denV, c.denI),
+        soci::use(c.note), soci::use(c.status), soci::use(c.source), soci::use(c.now);
 }
 
 namespace {

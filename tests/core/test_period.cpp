@@ -36,21 +36,6 @@ Date D(const char* iso) {
 
 const char* WindowName(WindowKind w) { return w == WindowKind::Calendar ? "calendar" : "cut-off"; }
 
-const char* KindName(PeriodKind k) {
-    switch (k) {
-        case PeriodKind::Year:
-            return "year";
-        case PeriodKind::Half:
-            return "half";
-        case PeriodKind::NineMonths:
-            return "9m";
-        case PeriodKind::Quarter:
-            return "quarter";
-        case PeriodKind::Month:
-            return "month";
-    }
-    return "?";
-}
 
 const PeriodKind kAllKinds[] = {PeriodKind::Year, PeriodKind::Half, PeriodKind::NineMonths,
                                 PeriodKind::Quarter, PeriodKind::Month};
@@ -326,7 +311,7 @@ BOOST_AUTO_TEST_CASE(containing) {
         {N, "2026-09-15", X, "2026-9M"},
     };
     for (const auto& c : cases) {
-        BOOST_TEST_CONTEXT(KindName(c.kind) << " " << c.date << " " << WindowName(c.window)) {
+        BOOST_TEST_CONTEXT(PeriodKindKey(c.kind) << " " << c.date << " " << WindowName(c.window)) {
             BOOST_TEST(Period::Containing(c.kind, D(c.date), c.window).ToString() == c.expected);
         }
     }
@@ -337,7 +322,7 @@ BOOST_AUTO_TEST_CASE(containing_every_day) {
     // contains the day (nine months only for days it covers).
     for (WindowKind w : kAllWindows) {
         for (PeriodKind k : kAllKinds) {
-            BOOST_TEST_CONTEXT(KindName(k) << " " << WindowName(w)) {
+            BOOST_TEST_CONTEXT(PeriodKindKey(k) << " " << WindowName(w)) {
                 int failures = 0;
                 for (Date d{2023, 1, 1}; d <= Date{2027, 12, 31}; d = d.AddDays(1)) {
                     Period p = Period::Containing(k, d, w);
@@ -419,7 +404,7 @@ BOOST_AUTO_TEST_CASE(equality_and_order) {
 
 BOOST_AUTO_TEST_CASE(kind_keys) {
     for (PeriodKind k : kAllKinds) {
-        BOOST_TEST_CONTEXT(KindName(k)) {
+        BOOST_TEST_CONTEXT(PeriodKindKey(k)) {
             auto back = cchc::PeriodKindFromKey(cchc::PeriodKindKey(k));
             BOOST_TEST_REQUIRE(back.has_value());
             BOOST_TEST((*back == k));

@@ -96,15 +96,50 @@ ResultRecord ReadResult(const soci::row& r) {
 
 std::vector<ResultRecord> ResultRepository::ForFrameworkAndPeriod(std::int64_t frameworkId,
                                                                   const std::string& period) {
+    // Fetched in batches into column vectors: a province holds tens of
+    // thousands of results per period, and row-by-row access by column name
+    // costs more than the query itself.
+    const std::size_t batch = 4096;
     long long f = frameworkId;
+    std::vector<long long> id(batch), unit(batch), crit(batch);
+    std::vector<double> selfV(batch), apprV(batch), numV(batch), denV(batch);
+    std::vector<soci::indicator> selfI(batch), apprI(batch), numI(batch), denI(batch);
+    std::vector<std::string> note(batch), status(batch), source(batch);
+    soci::statement st =
+        (s_.prepare << "SELECT r.id, r.unit_id, r.criterion_id, r.self_score, r.appraised_score, "
+                       "r.numerator, r.denominator, r.note, r.status, r.source FROM results r JOIN "
+                       "criteria c ON c.id = r.criterion_id WHERE c.framework_id = :f AND r.period "
+                       "= :p",
+         soci::use(f), soci::use(period), soci::into(id), soci::into(unit), soci::into(crit),
+         soci::into(selfV, selfI), soci::into(apprV, apprI), soci::into(numV, numI),
+         soci::into(denV, denI), soci::into(note), soci::into(status), soci::into(source));
     std::vector<ResultRecord> out;
-    soci::rowset<soci::row> rs =
-        (s_.prepare << "SELECT r.id, r.unit_id, r.criterion_id, r.period, r.self_score, "
-                       "r.appraised_score, r.numerator, r.denominator, r.note, r.status, r.source "
-                       "FROM results r JOIN criteria c ON c.id = r.criterion_id WHERE "
-                       "c.framework_id = :f AND r.period = :p ORDER BY r.unit_id, r.criterion_id",
-         soci::use(f), soci::use(period));
-    for (const auto& r : rs) out.push_back(ReadResult(r));
+    auto opt = [](double v, soci::indicator ind) {
+        return ind == soci::i_ok ? std::optional<double>(v) : std::nullopt;
+    };
+    if (st.execute(true)) {
+        do {
+            for (std::size_t i = 0; i < id.size(); ++i) {
+                ResultRecord x;
+                x.id = id[i];
+                x.unitId = unit[i];
+                x.criterionId = crit[i];
+                x.period = period;
+                x.selfScore = opt(selfV[i], selfI[i]);
+                x.appraisedScore = opt(apprV[i], apprI[i]);
+                x.numerator = opt(numV[i], numI[i]);
+                x.denominator = opt(denV[i], denI[i]);
+                x.note = std::move(note[i]);
+                x.status = std::move(status[i]);
+                x.source = std::move(source[i]);
+                out.push_back(std::move(x));
+            }
+            for (auto* v : {&id, &unit, &crit}) v->resize(batch);
+            for (auto* v : {&selfV, &apprV, &numV, &denV}) v->resize(batch);
+            for (auto* v : {&selfI, &apprI, &numI, &denI}) v->resize(batch);
+            for (auto* v : {&note, &status, &source}) v->resize(batch);
+        } while (st.fetch());
+    }
     return out;
 }
 

@@ -29,6 +29,7 @@ public:
     void Upsert(const std::vector<ResultRecord>& results);
     std::vector<ResultRecord> ForUnitAndPeriod(std::int64_t unitId, const std::string& period);
     // Every unit's results on the criteria of one framework in one period.
+    // In no particular order.
     std::vector<ResultRecord> ForFrameworkAndPeriod(std::int64_t frameworkId,
                                                     const std::string& period);
     // All results with their unit, framework and criterion codes, ordered by

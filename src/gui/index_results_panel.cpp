@@ -36,7 +36,7 @@ public:
         : wxScrolledCanvas(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxVSCROLL | wxBORDER_THEME) {
         SetBackgroundStyle(wxBG_STYLE_PAINT);
         SetScrollRate(0, RowHeight());
-        SetMinSize(FromDIP(wxSize(320, 120)));
+        SetMinSize(FromDIP(wxSize(260, 120)));
         Bind(wxEVT_PAINT, &RankingChart::OnPaint, this);
         Bind(wxEVT_SIZE, [this](wxSizeEvent& e) {
             e.Skip();
@@ -206,7 +206,7 @@ IndexResultsPanel::IndexResultsPanel(wxWindow* parent, GuiSession& session) : Ar
     list_->AppendColumn(_("Change"), wxLIST_FORMAT_RIGHT, FromDIP(80));
     chart_ = new RankingChart(content_);
     chart_->SetName("rankingChart");
-    side->Add(list_, 2, wxEXPAND | wxRIGHT, gap);
+    side->Add(list_, 3, wxEXPAND | wxRIGHT, gap);
     side->Add(chart_, 1, wxEXPAND);
     content_->SetSizer(side);
     sizer->Add(content_, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, margin);
@@ -341,6 +341,13 @@ void IndexResultsPanel::FillList() {
         list_->SetItem(item, kPercent, U8(FormatPercent(r.percent)));
         list_->SetItem(item, kBand, r.band.empty() ? Dash() : U8(r.band));
         list_->SetItem(item, kChange, Change(r.change));
+    }
+    // Codes and names vary in length from office to office: fit them, but
+    // never narrower than the columns were laid out.
+    for (int column : {kCode, kName}) {
+        const int laidOut = list_->GetColumnWidth(column);
+        list_->SetColumnWidth(column, wxLIST_AUTOSIZE);
+        if (list_->GetColumnWidth(column) < laidOut) list_->SetColumnWidth(column, laidOut);
     }
     list_->ShowSortIndicator(sortColumn_, sortAscending_);
     list_->Thaw();

@@ -50,6 +50,24 @@ struct ResultColumns {
 
 }  // namespace
 
+namespace {
+ResultRecord ReadResult(const soci::row& r) {
+    ResultRecord x;
+    x.id = Int(r, "id");
+    x.unitId = Int(r, "unit_id");
+    x.criterionId = Int(r, "criterion_id");
+    x.period = Text(r, "period");
+    x.selfScore = OptReal(r, "self_score");
+    x.appraisedScore = OptReal(r, "appraised_score");
+    x.numerator = OptReal(r, "numerator");
+    x.denominator = OptReal(r, "denominator");
+    x.note = Text(r, "note");
+    x.status = Text(r, "status");
+    x.source = Text(r, "source");
+    return x;
+}
+}  // namespace
+
 void ResultRepository::InsertMany(const std::vector<ResultRecord>& rows) {
     if (rows.empty()) return;
     ResultColumns c(rows);
@@ -76,23 +94,6 @@ void ResultRepository::Upsert(const std::vector<ResultRecord>& rows) {
         soci::use(c.note), soci::use(c.status), soci::use(c.source), soci::use(c.now);
 }
 
-namespace {
-ResultRecord ReadResult(const soci::row& r) {
-    ResultRecord x;
-    x.id = Int(r, "id");
-    x.unitId = Int(r, "unit_id");
-    x.criterionId = Int(r, "criterion_id");
-    x.period = Text(r, "period");
-    x.selfScore = OptReal(r, "self_score");
-    x.appraisedScore = OptReal(r, "appraised_score");
-    x.numerator = OptReal(r, "numerator");
-    x.denominator = OptReal(r, "denominator");
-    x.note = Text(r, "note");
-    x.status = Text(r, "status");
-    x.source = Text(r, "source");
-    return x;
-}
-}  // namespace
 
 std::vector<ResultRecord> ResultRepository::ForFrameworkAndPeriod(std::int64_t frameworkId,
                                                                   const std::string& period) {
@@ -174,6 +175,7 @@ std::vector<ResultExportRow> ResultRepository::AllForExport() {
     return out;
 }
 
+
 std::vector<ResultRecord> ResultRepository::ForUnitAndPeriod(std::int64_t unitId,
                                                              const std::string& period) {
     long long u = unitId;
@@ -183,21 +185,7 @@ std::vector<ResultRecord> ResultRepository::ForUnitAndPeriod(std::int64_t unitId
                        "numerator, denominator, note, status, source FROM results WHERE unit_id "
                        "= :u AND period = :p ORDER BY criterion_id",
          soci::use(u), soci::use(period));
-    for (const auto& r : rs) {
-        ResultRecord x;
-        x.id = Int(r, "id");
-        x.unitId = Int(r, "unit_id");
-        x.criterionId = Int(r, "criterion_id");
-        x.period = Text(r, "period");
-        x.selfScore = OptReal(r, "self_score");
-        x.appraisedScore = OptReal(r, "appraised_score");
-        x.numerator = OptReal(r, "numerator");
-        x.denominator = OptReal(r, "denominator");
-        x.note = Text(r, "note");
-        x.status = Text(r, "status");
-        x.source = Text(r, "source");
-        out.push_back(std::move(x));
-    }
+    for (const auto& r : rs) out.push_back(ReadResult(r));
     return out;
 }
 

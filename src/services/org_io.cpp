@@ -157,9 +157,16 @@ ImportSummary ImportUnits(storage::Database& db, const std::string& path, const 
                 u.id = old->second.id;
                 u.version = old->second.version;
                 u.sortOrder = old->second.sortOrder;
+                // A column the file does not have leaves that field as it was.
+                const Unit& was = old->second;
+                if (!cols.Has("parent")) u.parentId = was.parentId;
+                if (!cols.Has("place_name")) u.placeName = was.placeName;
+                if (!cols.Has("header_parent")) u.headerParent = was.headerParent;
+                if (!cols.Has("header_name")) u.headerName = was.headerName;
+                if (!cols.Has("doc_symbol")) u.docSymbol = was.docSymbol;
+                if (!cols.Has("active")) u.active = was.active;
                 units.Update(u);
-                audit.Record({"", user, "units", u.id, "update", "import", std::nullopt,
-                              reader->FileName()});
+                RecordUnitChanges(audit, user, old->second, u);
                 ++summary.updated;
             }
             idByCode[u.code] = u.id;
@@ -238,9 +245,14 @@ ImportSummary ImportPeople(storage::Database& db, const std::string& path, const
         } else {
             p.id = old->second.id;
             p.version = old->second.version;
+            const Person& was = old->second;
+            if (!cols.Has("position")) p.position = was.position;
+            if (!cols.Has("phone")) p.phone = was.phone;
+            if (!cols.Has("email")) p.email = was.email;
+            if (!cols.Has("one_stop_desk")) p.oneStopDesk = was.oneStopDesk;
+            if (!cols.Has("active")) p.active = was.active;
             people.Update(p);
-            audit.Record({"", user, "people", p.id, "update", "import", std::nullopt,
-                          reader->FileName()});
+            RecordPersonChanges(audit, user, old->second, p);
             ++summary.updated;
         }
     }

@@ -29,6 +29,33 @@ std::string ParentText(const Unit& u) { return u.parentId ? std::to_string(*u.pa
 
 }  // namespace
 
+void RecordUnitChanges(storage::AuditRepository& audit, const std::string& user, const Unit& old,
+                       const Unit& now) {
+    Diff(audit, user, "units", now.id,
+         {{"code", {old.code, now.code}},
+          {"name", {old.name, now.name}},
+          {"kind", {std::string(UnitKindKey(old.kind)), std::string(UnitKindKey(now.kind))}},
+          {"parent_id", {ParentText(old), ParentText(now)}},
+          {"place_name", {old.placeName, now.placeName}},
+          {"header_parent", {old.headerParent, now.headerParent}},
+          {"header_name", {old.headerName, now.headerName}},
+          {"doc_symbol", {old.docSymbol, now.docSymbol}},
+          {"active", {old.active ? "1" : "0", now.active ? "1" : "0"}}});
+}
+
+void RecordPersonChanges(storage::AuditRepository& audit, const std::string& user, const Person& old,
+                         const Person& now) {
+    Diff(audit, user, "people", now.id,
+         {{"unit_id", {std::to_string(old.unitId), std::to_string(now.unitId)}},
+          {"code", {old.code, now.code}},
+          {"full_name", {old.fullName, now.fullName}},
+          {"position", {old.position, now.position}},
+          {"phone", {old.phone, now.phone}},
+          {"email", {old.email, now.email}},
+          {"one_stop_desk", {old.oneStopDesk ? "1" : "0", now.oneStopDesk ? "1" : "0"}},
+          {"active", {old.active ? "1" : "0", now.active ? "1" : "0"}}});
+}
+
 std::vector<Unit> TreeOrder(std::vector<Unit> units) {
     std::set<std::int64_t> ids;
     for (const auto& u : units) ids.insert(u.id);
@@ -127,16 +154,7 @@ Unit OrganisationService::SaveUnit(const Unit& input) {
         auto old = units.ById(unit.id);
         if (!old) throw UserError(tr("the unit no longer exists"));
         units.Update(unit);
-        Diff(audit, user_, "units", unit.id,
-             {{"code", {old->code, unit.code}},
-              {"name", {old->name, unit.name}},
-              {"kind", {std::string(UnitKindKey(old->kind)), std::string(UnitKindKey(unit.kind))}},
-              {"parent_id", {ParentText(*old), ParentText(unit)}},
-              {"place_name", {old->placeName, unit.placeName}},
-              {"header_parent", {old->headerParent, unit.headerParent}},
-              {"header_name", {old->headerName, unit.headerName}},
-              {"doc_symbol", {old->docSymbol, unit.docSymbol}},
-              {"active", {old->active ? "1" : "0", unit.active ? "1" : "0"}}});
+        RecordUnitChanges(audit, user_, *old, unit);
         unit.version += 1;
     }
     tx.Commit();
@@ -162,15 +180,7 @@ Person OrganisationService::SavePerson(const Person& input) {
         auto old = people.ById(person.id);
         if (!old) throw UserError(tr("the person no longer exists"));
         people.Update(person);
-        Diff(audit, user_, "people", person.id,
-             {{"unit_id", {std::to_string(old->unitId), std::to_string(person.unitId)}},
-              {"code", {old->code, person.code}},
-              {"full_name", {old->fullName, person.fullName}},
-              {"position", {old->position, person.position}},
-              {"phone", {old->phone, person.phone}},
-              {"email", {old->email, person.email}},
-              {"one_stop_desk", {old->oneStopDesk ? "1" : "0", person.oneStopDesk ? "1" : "0"}},
-              {"active", {old->active ? "1" : "0", person.active ? "1" : "0"}}});
+        RecordPersonChanges(audit, user_, *old, person);
         person.version += 1;
     }
     tx.Commit();

@@ -128,3 +128,20 @@ BOOST_FIXTURE_TEST_CASE(reporting_window_is_shared_through_the_database, DbFixtu
     auto again = storage::Database::Open(Db().url());
     BOOST_TEST((services::OrganisationService(*again, "other").ReportingWindow() == WindowKind::CutOff));
 }
+
+BOOST_FIXTURE_TEST_CASE(imports_audit_each_changed_field_like_the_dialogs, DbFixture) {
+    std::string first = dir.File("a.csv"), second = dir.File("b.csv");
+    WriteFile(first, "code,name,kind,place_name\nXA-TAYAN,Xã Tây An,commune,Tây An\n");
+    WriteFile(second, "code,name,kind\nXA-TAYAN,Xã Tây An Mới,commune\n");
+    services::ImportUnits(Db(), first, "clerk");
+    services::ImportUnits(Db(), second, "clerk");
+    auto u = storage::UnitRepository(Db().session()).ByCode("XA-TAYAN");
+    BOOST_REQUIRE(u);
+    auto entries = storage::AuditRepository(Db().session()).ForRow("units", u->id);
+    BOOST_REQUIRE(entries.size() == 2u);
+    BOOST_TEST(entries[1].field == "name");
+    BOOST_TEST(entries[1].oldValue.value() == "Xã Tây An");
+    BOOST_TEST(entries[1].newValue.value() == "Xã Tây An Mới");
+    // The second file had no place_name column: the place name is kept.
+    BOOST_TEST(u->placeName == "Tây An");
+}

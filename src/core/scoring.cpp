@@ -268,7 +268,14 @@ FrameworkTotal Total(const Framework& fw, const std::vector<NodeScore>& nodes) {
         t.points += node.points;
         t.max += node.max;
     }
-    t.percent = t.max > 0 ? 100.0 * t.points / t.max : 0.0;
+    return TotalOf(fw, t.points, t.max);
+}
+
+FrameworkTotal TotalOf(const Framework& fw, double points, double max) {
+    FrameworkTotal t;
+    t.points = points;
+    t.max = max;
+    t.percent = max > 0 ? 100.0 * points / max : 0.0;
     t.band = BandFor(fw.bands, t.percent);
     return t;
 }
@@ -318,6 +325,30 @@ std::vector<PointsLost> PointsAtStake(const Framework& fw, const std::vector<Nod
     // Compare losses on a micro-point grid so that 6 − 5.4 and 0.6 tie.
     auto grid = [](double v) { return std::llround(v * 1e6); };
     std::sort(out.begin(), out.end(), [&](const PointsLost& a, const PointsLost& b) {
+        if (grid(a.lost) != grid(b.lost)) return grid(a.lost) > grid(b.lost);
+        return CodeLess(a.code, b.code);
+    });
+    return out;
+}
+
+std::vector<CriterionLosses> SumLosses(const std::vector<std::vector<PointsLost>>& perUnit) {
+    std::map<std::string, CriterionLosses> byCode;
+    for (const auto& unit : perUnit)
+        for (const auto& p : unit) {
+            auto& l = byCode[p.code];
+            l.code = p.code;
+            l.title = p.title;
+            l.max = std::max(l.max, p.max);
+            l.units += 1;
+            l.lost += p.lost;
+        }
+    std::vector<CriterionLosses> out;
+    for (auto& [code, l] : byCode) {
+        l.averageLost = l.units > 0 ? l.lost / l.units : 0;
+        out.push_back(std::move(l));
+    }
+    auto grid = [](double v) { return std::llround(v * 1e6); };
+    std::sort(out.begin(), out.end(), [&](const CriterionLosses& a, const CriterionLosses& b) {
         if (grid(a.lost) != grid(b.lost)) return grid(a.lost) > grid(b.lost);
         return CodeLess(a.code, b.code);
     });

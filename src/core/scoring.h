@@ -97,6 +97,11 @@ struct FrameworkTotal {
 
 // Totals over the applicable top-level nodes of a RollUp result.
 FrameworkTotal Total(const Framework& fw, const std::vector<NodeScore>& nodes);
+// The total of `points` out of `max` (% of the maximum and band), as Total()
+// gives it; for totals stored earlier.
+FrameworkTotal TotalOf(const Framework& fw, double points, double max);
+
+
 
 // Standard competition ranking by descending value: {90, 80, 80, 70} →
 // {1, 2, 2, 4}. Values within 1e-9 of each other tie; NaN ranks last.
@@ -124,5 +129,17 @@ struct PointsLost {
 // The applicable leaves that lost points, most points lost first; equal
 // losses are ordered by code ("1.2" before "1.10").
 std::vector<PointsLost> PointsAtStake(const Framework& fw, const std::vector<NodeScore>& nodes);
+
+// Points lost on one criterion summed over many units.
+struct CriterionLosses {
+    std::string code, title;
+    double max = 0;        // the criterion's maximum
+    int units = 0;         // units that lost points on it
+    double lost = 0;       // points lost in all
+    double averageLost = 0;  // lost / units
+};
+// Adds up the PointsAtStake lists of many units: most points lost in all
+// first, equal losses by code ("1.2" before "1.10").
+std::vector<CriterionLosses> SumLosses(const std::vector<std::vector<PointsLost>>& perUnit);
 
 }  // namespace cchc

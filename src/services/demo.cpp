@@ -11,8 +11,10 @@
 #include "core/i18n.h"
 #include "services/framework_io.h"
 #include "services/organisation.h"
+#include "services/result_totals.h"
 #include "storage/framework_repository.h"
 #include "storage/settings_repository.h"
+#include "storage/result_set_repository.h"
 #include "storage/unit_repository.h"
 #include "storage/work_repositories.h"
 
@@ -413,6 +415,10 @@ DemoReport BuildDemo(storage::Database& db, const DemoOptions& opt, Progress* pr
         results.InsertMany(batch);
         report.results += static_cast<long>(batch.size());
     }
+
+    // The results' sets, each appraised, with their stored totals.
+    storage::ResultSetRepository(db.session()).EnsureFromResults();
+    RefreshStaleTotals(db);
 
     // Remediation plans for the last two index years.
     Step(progress, tr("Creating remediation plans"), 0.35);

@@ -12,7 +12,10 @@
 #include "core/org.h"
 #include "core/period.h"
 #include "core/vnformat.h"
+#include "core/result_workflow.h"
+#include "services/result_totals.h"
 #include "services/table_io.h"
+#include "storage/result_set_repository.h"
 #include "storage/framework_repository.h"
 #include "storage/settings_repository.h"
 #include "storage/unit_repository.h"
@@ -93,20 +96,17 @@ std::string MachineNumber(const std::optional<double>& v) {
     return s;
 }
 
-// The framework as a commune sees it: criteria that do not apply to
-// communes (and their sub-criteria) are left out.
-Framework CommuneView(const Framework& fw) {
-    Framework out = fw;
-    out.criteria.clear();
-    std::set<std::int64_t> removed;
-    for (const auto& c : fw.criteria) {
-        if (!c.appliesToCommunes || (c.parentId && removed.count(*c.parentId))) {
-            removed.insert(c.id);
-            continue;
-        }
-        out.criteria.push_back(c);
+// A result's value as text, for comparing and for the audit log.
+std::string FieldText(const ResultRecord& r, ResultField f) {
+    auto num = [](const std::optional<double>& v) { return v ? FormatMachine(*v, 6) : std::string(); };
+    switch (f) {
+        case ResultField::SelfScore: return num(r.selfScore);
+        case ResultField::AppraisedScore: return num(r.appraisedScore);
+        case ResultField::Numerator: return num(r.numerator);
+        case ResultField::Denominator: return num(r.denominator);
+        case ResultField::Note: return r.note;
     }
-    return out;
+    return {};
 }
 
 CriterionInput InputFor(const ResultRecord& r, bool appraised) {
@@ -116,33 +116,6 @@ CriterionInput InputFor(const ResultRecord& r, bool appraised) {
     in.denominator = r.denominator;
     return in;
 }
-
-struct Scoring {
-    storage::Database& db;
-    std::int64_t frameworkId;
-    LoadedFramework& lf;
-    Framework communeFw;
-
-    // Total per unit (commune-level units with results only).
-    std::map<std::int64_t, FrameworkTotal> Totals(const std::string& period, bool appraised,
-                                                  const std::set<std::int64_t>& communes) {
-        storage::ResultRepository results(db.session());
-        std::map<std::int64_t, std::map<std::string, CriterionInput>> inputs;
-        for (const auto& r : results.ForFrameworkAndPeriod(frameworkId, period)) {
-            if (!communes.count(r.unitId)) continue;
-            auto& unitInputs = inputs[r.unitId];
-            auto c = lf.byId.find(r.criterionId);
-            if (c == lf.byId.end() || !c->second->appliesToCommunes) continue;
-            unitInputs[c->second->code] = InputFor(r, appraised);
-        }
-        std::map<std::int64_t, FrameworkTotal> out;
-        for (const auto& [unitId, in] : inputs) {
-            auto nodes = RollUp(communeFw, in);
-            out[unitId] = Total(communeFw, nodes);
-        }
-        return out;
-    }
-};
 
 struct Resolved {
     std::int64_t frameworkId = 0;
@@ -172,14 +145,38 @@ ImportSummary ImportResults(storage::Database& db, const std::string& path, cons
     storage::Transaction tx(db);
     storage::UnitRepository units(db.session());
     storage::FrameworkRepository frameworks(db.session());
+    storage::ResultRepository results(db.session());
+    storage::ResultSetRepository sets(db.session());
     std::map<std::string, std::int64_t> unitIds;
     for (const auto& u : units.All()) unitIds[u.code] = u.id;
     std::map<std::string, std::unique_ptr<LoadedFramework>> loaded;
     std::map<std::string, std::int64_t> frameworkIds;
 
-    std::vector<ResultRecord> rows;
-    // (framework id, period) pairs in the file, to learn which rows exist.
-    std::set<std::pair<std::int64_t, std::string>> sets;
+    // What is stored of each (framework, period) the file names, read once
+    // when the pair first appears: results by (unit, criterion) and the
+    // state of each unit's set.
+    struct Stored {
+        std::map<std::pair<std::int64_t, std::int64_t>, ResultRecord> results;
+        std::map<std::int64_t, std::string> status;  // unit → set status
+    };
+    std::map<std::pair<std::int64_t, std::string>, Stored> stored;
+    auto storedFor = [&](std::int64_t fid, const std::string& period) -> Stored& {
+        auto key = std::make_pair(fid, period);
+        auto it = stored.find(key);
+        if (it != stored.end()) return it->second;
+        Stored s;
+        for (auto& r : results.ForFrameworkAndPeriod(fid, period))
+            s.results[{r.unitId, r.criterionId}] = std::move(r);
+        for (const auto& set : sets.ForFrameworkAndPeriod(fid, period)) s.status[set.unitId] = set.status;
+        return stored.emplace(key, std::move(s)).first->second;
+    };
+
+    struct Row {
+        ResultRecord before, after;
+        bool isNew = true;
+        std::int64_t frameworkId = 0;
+    };
+    std::vector<Row> rows;
     std::set<std::tuple<std::int64_t, std::int64_t, std::string>> seen;
     std::vector<std::string> f;
     while (reader->Next(f)) {
@@ -202,6 +199,7 @@ ImportSummary ImportResults(storage::Database& db, const std::string& path, cons
             frameworkIds[fwCode] = *fid;
             lf = loaded.emplace(fwCode, std::move(fw)).first;
         }
+        const std::int64_t fid = frameworkIds[fwCode];
 
         std::string periodText = Trim(cols.Get(f, "period"));
         auto period = Period::Parse(periodText);
@@ -254,23 +252,79 @@ ImportSummary ImportResults(storage::Database& db, const std::string& path, cons
         if (!seen.emplace(r.unitId, r.criterionId, r.period).second)
             throw UserError(cols.At(*reader, "criterion"),
                             tr("this unit, criterion and period appear twice in the file"));
-        sets.emplace(frameworkIds[fwCode], r.period);
-        rows.push_back(std::move(r));
+
+        // Against what is stored: a column the file does not have leaves
+        // that value as it was, and the set's state may lock a value.
+        Stored& s = storedFor(fid, r.period);
+        Row row;
+        row.frameworkId = fid;
+        auto old = s.results.find({r.unitId, r.criterionId});
+        auto status = s.status.find(r.unitId);
+        const std::string setStatus = status == s.status.end() ? "draft" : status->second;
+        if (old != s.results.end()) {
+            row.isNew = false;
+            row.before = old->second;
+            r.id = old->second.id;
+            if (!cols.Has("self_score")) r.selfScore = row.before.selfScore;
+            if (!cols.Has("appraised_score")) r.appraisedScore = row.before.appraisedScore;
+            if (!cols.Has("numerator")) r.numerator = row.before.numerator;
+            if (!cols.Has("denominator")) r.denominator = row.before.denominator;
+            if (!cols.Has("note")) r.note = row.before.note;
+        }
+        r.status = setStatus;
+        const ResultStatus state = ResultStatusFromKey(setStatus).value_or(ResultStatus::Draft);
+        for (ResultField field : {ResultField::SelfScore, ResultField::AppraisedScore, ResultField::Numerator,
+                                  ResultField::Denominator, ResultField::Note}) {
+            if (FieldText(row.before, field) == FieldText(r, field)) continue;
+            if (auto refusal = EditRefusal(state, field))
+                throw UserError(cols.At(*reader, std::string(ResultFieldKey(field))), *refusal);
+        }
+        row.after = std::move(r);
+        rows.push_back(std::move(row));
     }
 
-    storage::ResultRepository results(db.session());
-    std::set<std::tuple<std::int64_t, std::int64_t, std::string>> existing;
-    for (const auto& [fid, period] : sets)
-        for (const auto& r : results.ForFrameworkAndPeriod(fid, period))
-            existing.emplace(r.unitId, r.criterionId, r.period);
     ImportSummary summary;
-    for (const auto& r : rows) {
-        if (existing.count({r.unitId, r.criterionId, r.period})) ++summary.updated;
-        else ++summary.inserted;
+    std::vector<ResultRecord> write;
+    std::map<std::pair<std::int64_t, std::string>, std::set<std::int64_t>> touched;
+    for (const auto& row : rows) {
+        bool changed = row.isNew;
+        for (ResultField field : {ResultField::SelfScore, ResultField::AppraisedScore, ResultField::Numerator,
+                                  ResultField::Denominator, ResultField::Note})
+            changed = changed || FieldText(row.before, field) != FieldText(row.after, field);
+        if (row.isNew) ++summary.inserted;
+        else ++summary.updated;
+        if (!changed) continue;
+        write.push_back(row.after);
+        touched[{row.frameworkId, row.after.period}].insert(row.after.unitId);
     }
-    results.Upsert(rows);
-    storage::AuditRepository(db.session())
-        .Record({"", user, "results", 0, "update", "import", std::nullopt, reader->FileName()});
+    for (const auto& [key, unitsOfSet] : touched)
+        for (std::int64_t unitId : unitsOfSet) sets.Ensure(unitId, key.first, key.second);
+    results.Upsert(write);
+
+    // One audit row per changed value; new results are looked up for their ids.
+    std::map<std::tuple<std::int64_t, std::int64_t, std::string>, std::int64_t> newIds;
+    for (const auto& [key, unitsOfSet] : touched)
+        for (const auto& r : results.ForFrameworkAndPeriod(key.first, key.second))
+            newIds[{r.unitId, r.criterionId, r.period}] = r.id;
+    std::vector<storage::AuditEntry> audit;
+    for (const auto& row : rows) {
+        for (ResultField field : {ResultField::SelfScore, ResultField::AppraisedScore, ResultField::Numerator,
+                                  ResultField::Denominator, ResultField::Note}) {
+            const std::string before = FieldText(row.before, field), after = FieldText(row.after, field);
+            if (before == after) continue;
+            storage::AuditEntry a;
+            a.user = user;
+            a.table = "results";
+            a.rowId = row.isNew ? newIds[{row.after.unitId, row.after.criterionId, row.after.period}] : row.after.id;
+            a.action = row.isNew ? "insert" : "update";
+            a.field = std::string(ResultFieldKey(field));
+            if (!row.isNew) a.oldValue = before;
+            a.newValue = after;
+            audit.push_back(std::move(a));
+        }
+    }
+    storage::AuditRepository(db.session()).RecordMany(audit);
+    for (const auto& [key, unitsOfSet] : touched) RefreshTotals(db, key.first, key.second, unitsOfSet);
     tx.Commit();
     return summary;
 }
@@ -288,22 +342,44 @@ long ExportResults(storage::Database& db, const std::string& path) {
     return w->Rows();
 }
 
+namespace {
+// The stored totals of the framework's sets in the period by unit, the stale
+// ones computed first.
+std::map<std::int64_t, FrameworkTotal> StoredTotals(storage::Database& db, const Framework& fw,
+                                                    std::int64_t frameworkId, const std::string& period,
+                                                    bool appraised) {
+    storage::ResultSetRepository repo(db.session());
+    auto sets = repo.ForFrameworkAndPeriod(frameworkId, period);
+    if (std::any_of(sets.begin(), sets.end(), [](const auto& s) { return !s.totalsFresh; })) {
+        storage::Transaction tx(db);
+        RefreshStaleTotals(db, frameworkId, period);
+        tx.Commit();
+        sets = repo.ForFrameworkAndPeriod(frameworkId, period);
+    }
+    std::map<std::int64_t, FrameworkTotal> out;
+    for (const auto& s : sets)
+        out[s.unitId] = appraised ? TotalOf(fw, s.appraisedPoints, s.appraisedMax) : TotalOf(fw, s.selfPoints, s.selfMax);
+    return out;
+}
+
+std::map<std::int64_t, Unit> CommunesById(storage::Database& db) {
+    std::map<std::int64_t, Unit> communes;
+    for (auto& u : storage::UnitRepository(db.session()).All())
+        if (IsCommuneLevel(u.kind)) communes.emplace(u.id, std::move(u));
+    return communes;
+}
+}  // namespace
+
 std::vector<RankRow> RankUnits(storage::Database& db, const std::string& frameworkCode,
                                const std::string& period, bool appraised) {
     Resolved res = Resolve(db, frameworkCode, period);
-    std::map<std::int64_t, Unit> communes;
-    std::set<std::int64_t> communeIds;
-    for (auto& u : storage::UnitRepository(db.session()).All())
-        if (IsCommuneLevel(u.kind)) {
-            communeIds.insert(u.id);
-            communes[u.id] = std::move(u);
-        }
-    Scoring scoring{db, res.frameworkId, *res.lf, CommuneView(res.lf->fw)};
-    auto now = scoring.Totals(res.period.ToString(), appraised, communeIds);
-    auto before = scoring.Totals(res.period.Previous().ToString(), appraised, communeIds);
+    std::map<std::int64_t, Unit> communes = CommunesById(db);
+    auto now = StoredTotals(db, res.lf->fw, res.frameworkId, res.period.ToString(), appraised);
+    auto before = StoredTotals(db, res.lf->fw, res.frameworkId, res.period.Previous().ToString(), appraised);
 
     std::vector<RankedUnit> ranked;
     for (const auto& [unitId, t] : now) {
+        if (!communes.count(unitId)) continue;
         RankedUnit r;
         r.unitId = unitId;
         r.points = t.points;
@@ -324,6 +400,45 @@ std::vector<RankRow> RankUnits(storage::Database& db, const std::string& framewo
         out.push_back({u.code, u.name, r.points, r.max, r.percent, r.band, r.rank, r.change});
     }
     return out;
+}
+
+std::vector<ScoreGapRow> SelfAppraisedGaps(storage::Database& db, const std::string& frameworkCode,
+                                           const std::string& period) {
+    Resolved res = Resolve(db, frameworkCode, period);
+    std::map<std::int64_t, Unit> communes = CommunesById(db);
+    auto self = StoredTotals(db, res.lf->fw, res.frameworkId, res.period.ToString(), false);
+    auto appraised = StoredTotals(db, res.lf->fw, res.frameworkId, res.period.ToString(), true);
+    std::vector<ScoreGapRow> out;
+    for (const auto& [unitId, s] : self) {
+        auto u = communes.find(unitId);
+        if (u == communes.end()) continue;
+        const FrameworkTotal& a = appraised[unitId];
+        out.push_back({u->second.code, u->second.name, s.points, a.points, s.max, s.percent, a.percent,
+                       s.points - a.points});
+    }
+    std::sort(out.begin(), out.end(), [](const ScoreGapRow& x, const ScoreGapRow& y) {
+        if (std::llround(x.gap * 1e6) != std::llround(y.gap * 1e6)) return x.gap > y.gap;
+        return VietnameseLess(x.name, y.name);
+    });
+    return out;
+}
+
+std::vector<CriterionLosses> GapsForOffice(storage::Database& db, const std::string& frameworkCode,
+                                           const std::string& period) {
+    Resolved res = Resolve(db, frameworkCode, period);
+    std::map<std::int64_t, Unit> communes = CommunesById(db);
+    const Framework fw = CommuneView(res.lf->fw);
+    std::map<std::int64_t, std::map<std::string, CriterionInput>> inputs;
+    for (const auto& r : storage::ResultRepository(db.session())
+                             .ForFrameworkAndPeriod(res.frameworkId, res.period.ToString())) {
+        if (!communes.count(r.unitId)) continue;
+        auto c = res.lf->byId.find(r.criterionId);
+        if (c == res.lf->byId.end() || !c->second->appliesToCommunes) continue;
+        inputs[r.unitId][c->second->code] = InputFor(r, true);
+    }
+    std::vector<std::vector<PointsLost>> perUnit;
+    for (const auto& [unitId, in] : inputs) perUnit.push_back(PointsAtStake(fw, RollUp(fw, in)));
+    return SumLosses(perUnit);
 }
 
 std::vector<std::string> ResultPeriods(storage::Database& db, const std::string& frameworkCode) {

@@ -56,4 +56,20 @@ long ExportRanking(const std::vector<RankRow>& rows, const std::string& path);
 std::vector<PointsLost> GapsForUnit(storage::Database& db, const std::string& unitCode,
                                     const std::string& frameworkCode, const std::string& period);
 
+// Self-assessed against appraised totals per commune: who over-scores
+// themselves. Largest gap (self − appraised points) first.
+struct ScoreGapRow {
+    std::string unit, name;
+    double selfPoints = 0, appraisedPoints = 0, max = 0;
+    double selfPercent = 0, appraisedPercent = 0;
+    double gap = 0;  // selfPoints − appraisedPoints
+};
+std::vector<ScoreGapRow> SelfAppraisedGaps(storage::Database& db, const std::string& frameworkCode,
+                                           const std::string& period);
+
+// The criteria where the office's communes lost most appraised points in
+// all, with how many communes lost points on each.
+std::vector<CriterionLosses> GapsForOffice(storage::Database& db, const std::string& frameworkCode,
+                                           const std::string& period);
+
 }  // namespace cchc::services

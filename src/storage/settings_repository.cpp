@@ -42,6 +42,27 @@ void AuditRepository::Record(const AuditEntry& e) {
         soci::use(e.field), soci::use(oldV.value, oldV.ind), soci::use(newV.value, newV.ind);
 }
 
+void AuditRepository::RecordMany(const std::vector<AuditEntry>& entries) {
+    if (entries.empty()) return;
+    const std::size_t n = entries.size();
+    const std::string now = NowIso();
+    std::vector<std::string> at(n), user(n), table(n), action(n), field(n), oldV(n), newV(n);
+    std::vector<long long> row(n);
+    std::vector<soci::indicator> oldI(n), newI(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        const auto& e = entries[i];
+        at[i] = e.at.empty() ? now : e.at;
+        user[i] = e.user, table[i] = e.table, action[i] = e.action, field[i] = e.field;
+        row[i] = e.rowId;
+        oldV[i] = e.oldValue.value_or(""), oldI[i] = e.oldValue ? soci::i_ok : soci::i_null;
+        newV[i] = e.newValue.value_or(""), newI[i] = e.newValue ? soci::i_ok : soci::i_null;
+    }
+    s_ << "INSERT INTO audit_log (at, user_login, table_name, row_id, action, field, old_value, "
+          "new_value) VALUES (:at, :u, :t, :r, :a, :f, :o, :n)",
+        soci::use(at), soci::use(user), soci::use(table), soci::use(row), soci::use(action), soci::use(field),
+        soci::use(oldV, oldI), soci::use(newV, newI);
+}
+
 std::vector<AuditEntry> AuditRepository::ForRow(const std::string& table, std::int64_t rowId) {
     long long row = rowId;
     std::vector<AuditEntry> out;

@@ -40,6 +40,8 @@ class AuditRepository {
 public:
     explicit AuditRepository(soci::session& s) : s_(s) {}
     void Record(const AuditEntry& entry);
+    // Many entries through one prepared statement (imports).
+    void RecordMany(const std::vector<AuditEntry>& entries);
     std::vector<AuditEntry> ForRow(const std::string& table, std::int64_t rowId);
     long Count();
 

@@ -189,6 +189,57 @@ std::vector<ResultRecord> ResultRepository::ForUnitAndPeriod(std::int64_t unitId
     return out;
 }
 
+std::vector<ResultRecord> ResultRepository::ForUnitFrameworkPeriod(std::int64_t unitId,
+                                                                   std::int64_t frameworkId,
+                                                                   const std::string& period) {
+    long long u = unitId, f = frameworkId;
+    std::vector<ResultRecord> out;
+    soci::rowset<soci::row> rs =
+        (s_.prepare << "SELECT r.id, r.unit_id, r.criterion_id, r.period, r.self_score, r.appraised_score, "
+                       "r.numerator, r.denominator, r.note, r.status, r.source FROM results r JOIN criteria c "
+                       "ON c.id = r.criterion_id WHERE r.unit_id = :u AND c.framework_id = :f AND r.period = :p",
+         soci::use(u), soci::use(f), soci::use(period));
+    for (const auto& r : rs) out.push_back(ReadResult(r));
+    return out;
+}
+
+std::optional<ResultRecord> ResultRepository::Find(std::int64_t unitId, std::int64_t criterionId,
+                                                   const std::string& period) {
+    long long u = unitId, c = criterionId;
+    soci::rowset<soci::row> rs =
+        (s_.prepare << "SELECT id, unit_id, criterion_id, period, self_score, appraised_score, numerator, "
+                       "denominator, note, status, source FROM results WHERE unit_id = :u AND criterion_id = :c "
+                       "AND period = :p",
+         soci::use(u), soci::use(c), soci::use(period));
+    for (const auto& r : rs) return ReadResult(r);
+    return std::nullopt;
+}
+
+std::int64_t ResultRepository::Insert(const ResultRecord& r, const std::string& user) {
+    long long unit = r.unitId, crit = r.criterionId, id = 0;
+    Nullable<double> self(r.selfScore), appr(r.appraisedScore), num(r.numerator), den(r.denominator);
+    std::string now = NowIso();
+    s_ << "INSERT INTO results (unit_id, criterion_id, period, self_score, appraised_score, numerator, "
+          "denominator, note, status, source, updated_at, updated_by) VALUES (:u, :c, :p, :s, :a, :n, :d, :note, "
+          ":st, :src, :now, :by) RETURNING id",
+        soci::use(unit), soci::use(crit), soci::use(r.period), soci::use(self.value, self.ind),
+        soci::use(appr.value, appr.ind), soci::use(num.value, num.ind), soci::use(den.value, den.ind),
+        soci::use(r.note), soci::use(r.status), soci::use(r.source), soci::use(now), soci::use(user),
+        soci::into(id);
+    return id;
+}
+
+void ResultRepository::UpdateValues(const ResultRecord& r, const std::string& user) {
+    long long id = r.id;
+    Nullable<double> self(r.selfScore), appr(r.appraisedScore), num(r.numerator), den(r.denominator);
+    std::string now = NowIso();
+    s_ << "UPDATE results SET self_score = :s, appraised_score = :a, numerator = :n, denominator = :d, note = "
+          ":note, source = :src, updated_at = :now, updated_by = :by, version = version + 1 WHERE id = :id",
+        soci::use(self.value, self.ind), soci::use(appr.value, appr.ind), soci::use(num.value, num.ind),
+        soci::use(den.value, den.ind), soci::use(r.note), soci::use(r.source), soci::use(now), soci::use(user),
+        soci::use(id);
+}
+
 long ResultRepository::Count() {
     long long n = 0;
     s_ << "SELECT COUNT(*) FROM results", soci::into(n);

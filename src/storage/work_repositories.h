@@ -2,6 +2,7 @@
 // plans (with items, tasks and coordinators), survey tallies and individual
 // ratings. Bulk inserts bind whole vectors to one prepared statement.
 #pragma once
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -28,6 +29,15 @@ public:
     // statement for all rows.
     void Upsert(const std::vector<ResultRecord>& results);
     std::vector<ResultRecord> ForUnitAndPeriod(std::int64_t unitId, const std::string& period);
+    // The unit's results on the framework's criteria in the period.
+    std::vector<ResultRecord> ForUnitFrameworkPeriod(std::int64_t unitId, std::int64_t frameworkId,
+                                                     const std::string& period);
+    std::optional<ResultRecord> Find(std::int64_t unitId, std::int64_t criterionId, const std::string& period);
+    // Inserts one result and returns its id.
+    std::int64_t Insert(const ResultRecord& result, const std::string& user);
+    // Writes the scores, numerator, denominator, note and source of the
+    // result with this id.
+    void UpdateValues(const ResultRecord& result, const std::string& user);
     // Every unit's results on the criteria of one framework in one period.
     // In no particular order.
     std::vector<ResultRecord> ForFrameworkAndPeriod(std::int64_t frameworkId,

@@ -1,0 +1,114 @@
+// One unit's results on one framework in one period, as the scoring grid of
+// the client shows them, and what can be done with them: enter scores and
+// figures (as typed or pasted), move the set through its workflow (submit,
+// withdraw, appraise, reopen with a reason), and keep its evidence register.
+// Every change is written in one transaction, checked against the set's
+// state, recorded in the audit log field by field, and refreshes the set's
+// stored totals.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/result_workflow.h"
+#include "core/scoring.h"
+#include "storage/database.h"
+#include "storage/evidence_repository.h"
+
+namespace cchc::services {
+
+// One row of the grid: a field, criterion or sub-criterion.
+struct SheetRow {
+    std::int64_t criterionId = 0;
+    std::string code, title;
+    int depth = 0;      // 0 for a field
+    bool group = false;  // has sub-criteria: its figures are their sums
+    std::optional<RuleKind> rule;
+    double maxPoints = 0;
+    bool evidenceRequired = false;
+    // As entered (leaves only).
+    std::optional<double> selfScore, appraisedScore, numerator, denominator;
+    std::string note;
+    int evidence = 0;
+    // Computed.
+    double selfPoints = 0, appraisedPoints = 0, max = 0;
+    bool applicable = true;
+    std::vector<std::string> problems;  // translated sentences
+};
+
+struct Sheet {
+    std::int64_t unitId = 0, frameworkId = 0;
+    std::string unitCode, unitName, frameworkCode, frameworkName, period;
+    ResultStatus status = ResultStatus::Draft;
+    std::string statusNote;  // who moved it to its state and when, the reason of a reopening
+    Framework framework;     // as the unit sees it (criteria that apply to it)
+    std::vector<SheetRow> rows;  // in the framework's order
+    FrameworkTotal self, appraised;
+};
+
+// Fills the computed columns, the group subtotals, the totals and the
+// problems from what is entered in the rows. Pure: the grid calls it as the
+// user types, before anything is saved.
+void RecomputeSheet(Sheet& sheet);
+
+// A value typed into one cell. For the note, `text`; for the figures,
+// `value` (empty clears the cell).
+struct SheetEdit {
+    std::string criterion;  // code
+    ResultField field = ResultField::SelfScore;
+    std::optional<double> value;
+    std::string text;
+};
+
+struct EvidenceInput {
+    std::string docNumber;
+    std::optional<std::string> docDate;  // ISO
+    std::string issuer, title, note;
+    std::string filePath;  // empty: a reference without a file
+};
+
+class ResultSheetService {
+public:
+    ResultSheetService(storage::Database& db, std::string user);
+
+    // Throws UserError for an unknown unit or framework or a malformed period.
+    Sheet Load(const std::string& unitCode, const std::string& frameworkCode, const std::string& period);
+
+    // Stores the edits in one transaction. Refuses them all (UserError
+    // naming the criterion and the field) when one changes a value the
+    // set's state locks, names a group or an unknown criterion, or is
+    // negative. Returns the sheet as stored.
+    Sheet Apply(const Sheet& sheet, const std::vector<SheetEdit>& edits);
+
+    // Workflow steps; each returns the sheet in its new state. Submitting
+    // is refused while the sheet has problems (they are listed).
+    Sheet Submit(const Sheet& sheet);
+    Sheet Withdraw(const Sheet& sheet);
+    Sheet Appraise(const Sheet& sheet);
+    Sheet Reopen(const Sheet& sheet, const std::string& reason);
+
+    // Adds a document to the register (its file read, hashed and checked
+    // against the size limit; a file the unit already registered is reused)
+    // and links it to the criterion's result. Refused on an appraised set.
+    std::int64_t AttachEvidence(const Sheet& sheet, const std::string& criterion, const EvidenceInput& input);
+    void DetachEvidence(const Sheet& sheet, const std::string& criterion, std::int64_t evidenceId);
+    std::vector<storage::EvidenceRecord> Evidence(const Sheet& sheet, const std::string& criterion);
+    // Writes the document's file into `directory` under its own name and
+    // returns the path, for opening it with the program of its kind.
+    std::string ExportEvidenceFile(std::int64_t evidenceId, const std::string& directory);
+
+private:
+    Sheet Step(const Sheet& sheet, SetAction action, const std::string& reason);
+
+    storage::Database& db_;
+    std::string user_;
+};
+
+// The largest evidence file accepted, in bytes (setting evidence.max_bytes).
+long long EvidenceSizeLimit(storage::Database& db);
+
+// SHA-256 of bytes as 64 lowercase hexadecimal digits.
+std::string Sha256Hex(const std::string& bytes);
+
+}  // namespace cchc::services

@@ -1,0 +1,168 @@
+#include "storage/evidence_repository.h"
+
+#include <soci/soci.h>
+
+#include <stdexcept>
+
+#include "storage/row_helpers.h"
+
+namespace cchc::storage {
+using namespace detail;
+
+namespace {
+const char* kColumns =
+    "e.id, e.unit_id, e.doc_number, e.doc_date, e.issuer, e.title, e.note, e.file_name, e.mime_type, "
+    "e.sha256, e.size_bytes, e.created_at, e.created_by";
+
+EvidenceRecord ReadEvidence(const soci::row& r) {
+    EvidenceRecord e;
+    e.id = Int(r, "id");
+    e.unitId = Int(r, "unit_id");
+    e.docNumber = Text(r, "doc_number");
+    if (r.get_indicator("doc_date") == soci::i_ok) e.docDate = Text(r, "doc_date");
+    e.issuer = Text(r, "issuer");
+    e.title = Text(r, "title");
+    e.note = Text(r, "note");
+    e.fileName = Text(r, "file_name");
+    e.mimeType = Text(r, "mime_type");
+    e.sha256 = Text(r, "sha256");
+    e.sizeBytes = OptInt(r, "size_bytes");
+    e.createdAt = Text(r, "created_at");
+    e.createdBy = Text(r, "created_by");
+    return e;
+}
+
+bool IsPostgres(soci::session& s) { return s.get_backend_name() == "postgresql"; }
+
+std::string ToHex(const std::string& bytes) {
+    static const char* digits = "0123456789abcdef";
+    std::string out;
+    out.reserve(bytes.size() * 2);
+    for (unsigned char c : bytes) {
+        out += digits[c >> 4];
+        out += digits[c & 15];
+    }
+    return out;
+}
+
+std::string FromHex(const std::string& hex) {
+    auto value = [](char c) -> int {
+        if (c >= '0' && c <= '9') return c - '0';
+        if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+        if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+        throw std::runtime_error("bad hex digit in stored evidence");
+    };
+    std::string out(hex.size() / 2, '\0');
+    for (std::size_t i = 0; i + 1 < hex.size(); i += 2)
+        out[i / 2] = static_cast<char>(value(hex[i]) * 16 + value(hex[i + 1]));
+    return out;
+}
+}  // namespace
+
+std::int64_t EvidenceRepository::Insert(const EvidenceRecord& e, const std::string& content) {
+    long long unit = e.unitId, id = 0;
+    Nullable<std::string> date(e.docDate);
+    Nullable<std::string> sha(e.sha256.empty() ? std::nullopt : std::optional<std::string>(e.sha256));
+    Nullable<long long> size(e.sizeBytes);
+    std::string now = e.createdAt.empty() ? NowIso() : e.createdAt;
+    s_ << "INSERT INTO evidence (unit_id, doc_number, doc_date, issuer, title, note, file_name, mime_type, "
+          "sha256, size_bytes, created_at, created_by) VALUES (:u, :n, :d, :i, :t, :note, :f, :m, :sha, :sz, "
+          ":at, :by) RETURNING id",
+        soci::use(unit), soci::use(e.docNumber), soci::use(date.value, date.ind), soci::use(e.issuer),
+        soci::use(e.title), soci::use(e.note), soci::use(e.fileName), soci::use(e.mimeType),
+        soci::use(sha.value, sha.ind), soci::use(size.value, size.ind), soci::use(now), soci::use(e.createdBy),
+        soci::into(id);
+    if (!content.empty()) {
+        // PostgreSQL's blobs in SOCI are large objects, not bytea: the file
+        // crosses as hexadecimal text there, and as a blob on SQLite.
+        if (IsPostgres(s_)) {
+            std::string hex = ToHex(content);
+            s_ << "UPDATE evidence SET content = decode(:h, 'hex') WHERE id = :id", soci::use(hex), soci::use(id);
+        } else {
+            soci::blob b(s_);
+            b.write(0, content.data(), content.size());
+            s_ << "UPDATE evidence SET content = :c WHERE id = :id", soci::use(b), soci::use(id);
+        }
+    }
+    return id;
+}
+
+std::optional<EvidenceRecord> EvidenceRepository::Find(std::int64_t id) {
+    long long i = id;
+    soci::rowset<soci::row> rs = (s_.prepare << "SELECT " << kColumns << " FROM evidence e WHERE e.id = :i",
+                                  soci::use(i));
+    for (const auto& r : rs) return ReadEvidence(r);
+    return std::nullopt;
+}
+
+std::optional<std::int64_t> EvidenceRepository::FindByHash(std::int64_t unitId, const std::string& sha256) {
+    long long u = unitId, id = 0;
+    soci::indicator ind = soci::i_null;
+    s_ << "SELECT MIN(id) FROM evidence WHERE unit_id = :u AND sha256 = :s", soci::use(u), soci::use(sha256),
+        soci::into(id, ind);
+    if (ind != soci::i_ok) return std::nullopt;
+    return id;
+}
+
+std::string EvidenceRepository::Content(std::int64_t id) {
+    long long i = id;
+    std::string hex;
+    soci::indicator ind = soci::i_null;
+    if (IsPostgres(s_))
+        s_ << "SELECT encode(content, 'hex') FROM evidence WHERE id = :i", soci::use(i), soci::into(hex, ind);
+    else
+        s_ << "SELECT hex(content) FROM evidence WHERE id = :i", soci::use(i), soci::into(hex, ind);
+    if (ind != soci::i_ok) return {};
+    return FromHex(hex);
+}
+
+void EvidenceRepository::Link(std::int64_t resultId, std::int64_t evidenceId) {
+    long long r = resultId, e = evidenceId;
+    s_ << "INSERT INTO result_evidence (result_id, evidence_id) VALUES (:r, :e) ON CONFLICT DO NOTHING",
+        soci::use(r), soci::use(e);
+}
+
+void EvidenceRepository::Unlink(std::int64_t resultId, std::int64_t evidenceId) {
+    long long r = resultId, e = evidenceId;
+    s_ << "DELETE FROM result_evidence WHERE result_id = :r AND evidence_id = :e", soci::use(r), soci::use(e);
+}
+
+long EvidenceRepository::LinkCount(std::int64_t evidenceId) {
+    long long e = evidenceId, n = 0;
+    s_ << "SELECT (SELECT COUNT(*) FROM result_evidence WHERE evidence_id = :e) + (SELECT COUNT(*) FROM "
+          "progress_evidence WHERE evidence_id = :e2)",
+        soci::use(e), soci::use(e), soci::into(n);
+    return static_cast<long>(n);
+}
+
+void EvidenceRepository::Delete(std::int64_t evidenceId) {
+    long long e = evidenceId;
+    s_ << "DELETE FROM evidence WHERE id = :e", soci::use(e);
+}
+
+std::vector<EvidenceRecord> EvidenceRepository::ForResult(std::int64_t resultId) {
+    long long r = resultId;
+    std::vector<EvidenceRecord> out;
+    soci::rowset<soci::row> rs =
+        (s_.prepare << "SELECT " << kColumns
+                    << " FROM evidence e JOIN result_evidence l ON l.evidence_id = e.id WHERE l.result_id = :r "
+                       "ORDER BY e.doc_date, e.id",
+         soci::use(r));
+    for (const auto& row : rs) out.push_back(ReadEvidence(row));
+    return out;
+}
+
+std::map<std::int64_t, int> EvidenceRepository::CountsByCriterion(std::int64_t unitId, std::int64_t frameworkId,
+                                                                  const std::string& period) {
+    long long u = unitId, f = frameworkId;
+    std::map<std::int64_t, int> out;
+    soci::rowset<soci::row> rs =
+        (s_.prepare << "SELECT r.criterion_id, COUNT(*) AS n FROM result_evidence l JOIN results r ON r.id = "
+                       "l.result_id JOIN criteria c ON c.id = r.criterion_id WHERE r.unit_id = :u AND "
+                       "c.framework_id = :f AND r.period = :p GROUP BY r.criterion_id",
+         soci::use(u), soci::use(f), soci::use(period));
+    for (const auto& row : rs) out[Int(row, "criterion_id")] = static_cast<int>(Int(row, "n"));
+    return out;
+}
+
+}  // namespace cchc::storage

@@ -1,0 +1,300 @@
+// A commune's result set on both backends: entering scores as the grid does,
+// the workflow (submit, withdraw, appraise, reopen) and its locks, the audit
+// log, the evidence register with its files, stored totals behind the
+// ranking, and the office-wide analyses.
+#include <boost/test/unit_test.hpp>
+
+#include <algorithm>
+
+#include "core/errors.h"
+#include "fixture.h"
+#include "services/framework_io.h"
+#include "services/org_io.h"
+#include "services/result_sheet.h"
+#include "services/results.h"
+#include "storage/framework_repository.h"
+#include "storage/result_set_repository.h"
+#include "storage/settings_repository.h"
+#include "storage/work_repositories.h"
+
+using namespace cchc;
+using namespace cchc::test;
+namespace tt = boost::test_tools;
+
+namespace {
+const char* kUnits =
+    "code,name,kind,parent\n"
+    "H-TEST,Huyện Thử,district,\n"
+    "XA-A,Xã An Hòa,commune,H-TEST\n"
+    "XA-B,Xã Bình An,commune,H-TEST\n";
+
+struct SheetFixture : DbFixture {
+    SheetFixture() {
+        services::LoadBuiltinCatalogues(Db());
+        WriteFile(dir.File("units.csv"), kUnits);
+        services::ImportUnits(Db(), dir.File("units.csv"), "test");
+    }
+    services::ResultSheetService Service() { return services::ResultSheetService(Db(), "clerk"); }
+    services::Sheet Load(const std::string& unit = "XA-A") { return Service().Load(unit, "PAR-XA-2025", "2025"); }
+    static const services::SheetRow& Row(const services::Sheet& s, const std::string& code) {
+        auto it = std::find_if(s.rows.begin(), s.rows.end(), [&](const auto& r) { return r.code == code; });
+        BOOST_REQUIRE(it != s.rows.end());
+        return *it;
+    }
+    static services::SheetEdit Edit(const std::string& code, ResultField f, std::optional<double> v) {
+        services::SheetEdit e;
+        e.criterion = code;
+        e.field = f;
+        e.value = v;
+        return e;
+    }
+    std::string Status(const std::string& unit = "XA-A") {
+        auto s = Load(unit);
+        return std::string(ResultStatusKey(s.status));
+    }
+};
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(result_sheet)
+
+BOOST_FIXTURE_TEST_CASE(the_sheet_lists_the_tree_and_subtotals_follow_the_entries, SheetFixture) {
+    auto sheet = Load();
+    BOOST_TEST((sheet.status == ResultStatus::Draft));
+    BOOST_REQUIRE(!sheet.rows.empty());
+    BOOST_TEST(sheet.rows.front().code == "1");
+    BOOST_TEST(sheet.rows.front().group);
+    BOOST_TEST(Row(sheet, "1.1.2").depth == 2);
+    // Parents come right before their sub-criteria.
+    auto pos = [&](const std::string& c) {
+        return std::find_if(sheet.rows.begin(), sheet.rows.end(), [&](const auto& r) { return r.code == c; }) -
+               sheet.rows.begin();
+    };
+    BOOST_TEST(pos("1.1") + 1 == pos("1.1.1"));
+    const double before = Row(sheet, "2").selfPoints;
+
+    // As typed in the grid, before saving: the group's subtotal moves.
+    Row(sheet, "2.3");
+    for (auto& r : sheet.rows)
+        if (r.code == "2.3") r.selfScore = 1.5;
+    services::RecomputeSheet(sheet);
+    BOOST_TEST(Row(sheet, "2").selfPoints == before + 1.5, tt::tolerance(1e-9));
+
+    // Saved: stored, and the stored totals behind the ranking follow.
+    auto saved = Service().Apply(Load(), {Edit("2.3", ResultField::SelfScore, 1.5)});
+    BOOST_TEST(*Row(saved, "2.3").selfScore == 1.5);
+    BOOST_TEST(Row(saved, "2").selfPoints == before + 1.5, tt::tolerance(1e-9));
+    auto rank = services::RankUnits(Db(), "PAR-XA-2025", "2025", false);
+    BOOST_REQUIRE(rank.size() == 1u);
+    BOOST_TEST(rank[0].total == saved.self.points, tt::tolerance(1e-9));
+    const double total = saved.self.points;
+    saved = Service().Apply(saved, {Edit("2.3", ResultField::SelfScore, 0.5)});
+    rank = services::RankUnits(Db(), "PAR-XA-2025", "2025", false);
+    BOOST_TEST(rank[0].total == saved.self.points, tt::tolerance(1e-9));
+    BOOST_TEST(saved.self.points == total - 1.0, tt::tolerance(1e-9));
+}
+
+BOOST_FIXTURE_TEST_CASE(problems_are_listed_per_criterion, SheetFixture) {
+    auto sheet = Service().Apply(Load(), {Edit("1.1.2", ResultField::Numerator, 7),
+                                          Edit("2.2.2", ResultField::Numerator, 3),
+                                          Edit("2.2.2", ResultField::Denominator, 2)});
+    // 1.1.2: a rate without denominator, and evidence is required.
+    const auto& rate = Row(sheet, "1.1.2");
+    BOOST_TEST(rate.problems.size() == 2u);
+    const auto& over = Row(sheet, "2.2.2");
+    BOOST_TEST(!over.problems.empty());
+    BOOST_TEST(Row(sheet, "2.1").problems.empty());
+    // Submitting is refused while there are problems, and nothing changes.
+    BOOST_CHECK_THROW(Service().Submit(sheet), UserError);
+    BOOST_TEST(Status() == "draft");
+    // Negative values and groups are refused.
+    BOOST_CHECK_THROW(Service().Apply(sheet, {Edit("2.3", ResultField::SelfScore, -1)}), UserError);
+    BOOST_CHECK_THROW(Service().Apply(sheet, {Edit("2", ResultField::SelfScore, 1)}), UserError);
+    BOOST_CHECK_THROW(Service().Apply(sheet, {Edit("9.9", ResultField::SelfScore, 1)}), UserError);
+}
+
+BOOST_FIXTURE_TEST_CASE(the_workflow_locks_what_it_must, SheetFixture) {
+    auto svc = Service();
+    auto sheet = svc.Apply(Load(), {Edit("2.1", ResultField::SelfScore, 2)});
+    // 2.1 needs evidence before the set can be submitted.
+    BOOST_CHECK_THROW(svc.Submit(sheet), UserError);
+    services::EvidenceInput reference;
+    reference.docNumber = "15/BC-UBND";
+    reference.title = "Báo cáo rà soát văn bản";
+    svc.AttachEvidence(sheet, "2.1", reference);
+    sheet = svc.Submit(Load());
+    BOOST_TEST(Status() == "submitted");
+    BOOST_TEST(!sheet.statusNote.empty());
+    // The commune's own figures are locked once submitted; the appraisal is not.
+    BOOST_CHECK_THROW(svc.Apply(sheet, {Edit("2.1", ResultField::SelfScore, 1)}), UserError);
+    sheet = svc.Apply(sheet, {Edit("2.1", ResultField::AppraisedScore, 1.5)});
+    BOOST_TEST(*Row(sheet, "2.1").appraisedScore == 1.5);
+    // Withdrawn, it can be edited again, then submitted and appraised.
+    sheet = svc.Withdraw(sheet);
+    BOOST_TEST(Status() == "draft");
+    sheet = svc.Apply(sheet, {Edit("2.1", ResultField::SelfScore, 1.75)});
+    BOOST_CHECK_THROW(svc.Withdraw(sheet), UserError);
+    sheet = svc.Appraise(svc.Submit(sheet));
+    BOOST_TEST(Status() == "appraised");
+    // Appraised results refuse every edit, evidence included.
+    for (ResultField f : {ResultField::SelfScore, ResultField::AppraisedScore, ResultField::Numerator})
+        BOOST_CHECK_THROW(svc.Apply(sheet, {Edit("2.1", f, 0.5)}), UserError);
+    services::EvidenceInput doc;
+    doc.title = "Biên bản kiểm tra";
+    BOOST_CHECK_THROW(svc.AttachEvidence(sheet, "2.1", doc), UserError);
+    BOOST_CHECK_THROW(svc.Withdraw(sheet), UserError);
+    BOOST_TEST(*Row(Load(), "2.1").selfScore == 1.75);
+    // Reopened only with a reason.
+    BOOST_CHECK_THROW(svc.Reopen(sheet, "  "), UserError);
+    sheet = svc.Reopen(sheet, "Sai sót khi nhập điểm thẩm định");
+    BOOST_TEST(Status() == "submitted");
+    BOOST_TEST(sheet.statusNote.find("Sai sót") != std::string::npos, sheet.statusNote);
+    sheet = svc.Apply(sheet, {Edit("2.1", ResultField::AppraisedScore, 2)});
+    BOOST_TEST(*Row(sheet, "2.1").appraisedScore == 2);
+    // The results carry the set's state too.
+    for (const auto& r : storage::ResultRepository(Db().session()).ForUnitAndPeriod(sheet.unitId, "2025"))
+        BOOST_TEST(r.status == "submitted");
+}
+
+BOOST_FIXTURE_TEST_CASE(every_change_is_audited_with_old_and_new_values, SheetFixture) {
+    auto svc = Service();
+    auto sheet = svc.Apply(Load(), {Edit("2.1", ResultField::SelfScore, 2)});
+    sheet = svc.Apply(sheet, {Edit("2.1", ResultField::SelfScore, 1.5)});
+    auto result = storage::ResultRepository(Db().session()).Find(sheet.unitId, Row(sheet, "2.1").criterionId, "2025");
+    BOOST_REQUIRE(result);
+    auto log = storage::AuditRepository(Db().session()).ForRow("results", result->id);
+    BOOST_REQUIRE(log.size() == 2u);
+    BOOST_TEST(log[0].action == "insert");
+    BOOST_TEST(log[1].action == "update");
+    BOOST_TEST(log[1].field == "self_score");
+    BOOST_TEST(log[1].user == "clerk");
+    BOOST_TEST(*log[1].oldValue == "2");
+    BOOST_TEST(*log[1].newValue == "1.5");
+    BOOST_TEST(!log[1].at.empty());
+    // An edit that changes nothing writes nothing.
+    svc.Apply(sheet, {Edit("2.1", ResultField::SelfScore, 1.5)});
+    BOOST_TEST(storage::AuditRepository(Db().session()).ForRow("results", result->id).size() == 2u);
+}
+
+BOOST_FIXTURE_TEST_CASE(imports_respect_the_lock_and_audit_each_value, SheetFixture) {
+    const std::string header = "unit,framework,period,criterion,self_score,appraised_score,numerator,denominator,note\n";
+    WriteFile(dir.File("r1.csv"), header + "XA-A,PAR-XA-2025,2025,2.3,2,1,,,\nXA-B,PAR-XA-2025,2025,2.3,1,1,,,\n");
+    services::ImportResults(Db(), dir.File("r1.csv"), "importer");
+    auto svc = Service();
+    svc.Appraise(Load());
+    // The same values again are no change: accepted.
+    BOOST_CHECK_NO_THROW(services::ImportResults(Db(), dir.File("r1.csv"), "importer"));
+    // A changed value of the appraised set is refused with its line and
+    // column, and nothing of the file is stored (XA-B's row included).
+    WriteFile(dir.File("r2.csv"), header + "XA-B,PAR-XA-2025,2025,2.3,2,2,,,\nXA-A,PAR-XA-2025,2025,2.3,2,1.5,,,\n");
+    try {
+        services::ImportResults(Db(), dir.File("r2.csv"), "importer");
+        BOOST_FAIL("a locked result was changed by an import");
+    } catch (const UserError& e) {
+        BOOST_TEST(e.where().line == 3);
+        BOOST_TEST(e.where().field == "appraised_score");
+    }
+    BOOST_TEST(*Row(Load("XA-B"), "2.3").selfScore == 1);
+    BOOST_TEST(*Row(Load("XA-A"), "2.3").appraisedScore == 1);
+    // Each changed value of an import is one audit row.
+    WriteFile(dir.File("r3.csv"), header + "XA-B,PAR-XA-2025,2025,2.3,1.5,,,,ghi chú\n");
+    services::ImportResults(Db(), dir.File("r3.csv"), "importer");
+    auto b = Load("XA-B");
+    auto result = storage::ResultRepository(Db().session()).Find(b.unitId, Row(b, "2.3").criterionId, "2025");
+    auto log = storage::AuditRepository(Db().session()).ForRow("results", result->id);
+    std::vector<std::string> fields;
+    for (const auto& a : log)
+        if (a.action == "update") fields.push_back(a.field);
+    BOOST_TEST(fields == (std::vector<std::string>{"self_score", "appraised_score", "note"}), tt::per_element());
+    // The ranking follows the import through the stored totals.
+    auto rank = services::RankUnits(Db(), "PAR-XA-2025", "2025", false);
+    auto rowB = std::find_if(rank.begin(), rank.end(), [](const auto& r) { return r.unit == "XA-B"; });
+    BOOST_REQUIRE(rowB != rank.end());
+    BOOST_TEST(rowB->total == b.self.points, tt::tolerance(1e-9));
+}
+
+BOOST_FIXTURE_TEST_CASE(evidence_files_are_stored_hashed_and_limited, SheetFixture) {
+    auto svc = Service();
+    auto sheet = Load();
+    // A binary file with NUL bytes and every byte value.
+    std::string bytes;
+    for (int i = 0; i < 3; ++i)
+        for (int b = 0; b < 256; ++b) bytes += static_cast<char>(b);
+    const std::string file = dir.File("Biên bản.pdf");
+    WriteFile(file, bytes);
+    services::EvidenceInput doc;
+    doc.docNumber = "12/BB-UBND";
+    doc.docDate = "2025-03-05";
+    doc.issuer = "UBND xã An Hòa";
+    doc.title = "Biên bản kiểm tra công tác CCHC";
+    doc.filePath = file;
+    auto id = svc.AttachEvidence(sheet, "1.3", doc);
+    sheet = Load();
+    BOOST_TEST(Row(sheet, "1.3").evidence == 1);
+    auto list = svc.Evidence(sheet, "1.3");
+    BOOST_REQUIRE(list.size() == 1u);
+    BOOST_TEST(list[0].sha256 == services::Sha256Hex(bytes));
+    BOOST_TEST(*list[0].sizeBytes == 768);
+    BOOST_TEST(list[0].fileName == "Biên bản.pdf");
+    BOOST_TEST(list[0].mimeType == "application/pdf");
+    // The file comes back byte for byte.
+    TempDir out;
+    auto path = svc.ExportEvidenceFile(id, out.path());
+    BOOST_TEST(ReadFile(path) == bytes);
+    // The same file linked to a second criterion is the same document.
+    BOOST_TEST(svc.AttachEvidence(sheet, "1.4", doc) == id);
+    // The known digest of "abc".
+    BOOST_TEST(services::Sha256Hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    // Above the limit: refused with the file named, nothing stored.
+    storage::SettingsRepository(Db().session()).Set("evidence.max_bytes", "500");
+    try {
+        svc.AttachEvidence(sheet, "2.1", doc);
+        BOOST_FAIL("a file above the limit was stored");
+    } catch (const UserError& e) {
+        BOOST_TEST(e.where().file == "Biên bản.pdf");
+    }
+    BOOST_TEST(Row(Load(), "2.1").evidence == 0);
+    // Evidence satisfies the "evidence required" check.
+    sheet = svc.Apply(Load(), {Edit("1.3", ResultField::SelfScore, 1)});
+    BOOST_TEST(Row(sheet, "1.3").problems.empty());
+    svc.DetachEvidence(sheet, "1.3", id);
+    BOOST_TEST(!Row(Load(), "1.3").problems.empty());
+}
+
+BOOST_FIXTURE_TEST_CASE(office_wide_losses_and_self_versus_appraised, SheetFixture) {
+    const std::string header = "unit,framework,period,criterion,self_score,appraised_score,numerator,denominator,note\n";
+    WriteFile(dir.File("r.csv"), header +
+                                     "XA-A,PAR-XA-2025,2025,2.3,2,0.5,,,\n"
+                                     "XA-B,PAR-XA-2025,2025,2.3,1,1,,,\n"
+                                     "XA-A,PAR-XA-2025,2025,2.1,2,2,,,\n");
+    services::ImportResults(Db(), dir.File("r.csv"), "importer");
+    auto losses = services::GapsForOffice(Db(), "PAR-XA-2025", "2025");
+    auto it = std::find_if(losses.begin(), losses.end(), [](const auto& l) { return l.code == "2.3"; });
+    BOOST_REQUIRE(it != losses.end());
+    BOOST_TEST(it->units == 2);
+    BOOST_TEST(it->lost == 2.5, tt::tolerance(1e-9));
+    BOOST_TEST(it->averageLost == 1.25, tt::tolerance(1e-9));
+    for (std::size_t i = 1; i < losses.size(); ++i) BOOST_TEST(losses[i - 1].lost >= losses[i].lost);
+
+    auto gaps = services::SelfAppraisedGaps(Db(), "PAR-XA-2025", "2025");
+    BOOST_REQUIRE(gaps.size() == 2u);
+    BOOST_TEST(gaps[0].unit == "XA-A");  // over-scored by 1.5 points
+    BOOST_TEST(gaps[0].gap == 1.5, tt::tolerance(1e-9));
+    BOOST_TEST(gaps[1].gap == 0.0, tt::tolerance(1e-9));
+}
+
+BOOST_FIXTURE_TEST_CASE(stale_totals_are_computed_before_ranking, SheetFixture) {
+    const std::string header = "unit,framework,period,criterion,self_score,appraised_score,numerator,denominator,note\n";
+    WriteFile(dir.File("r.csv"), header + "XA-A,PAR-XA-2025,2025,2.3,2,0.5,,,\n");
+    services::ImportResults(Db(), dir.File("r.csv"), "importer");
+    auto before = services::RankUnits(Db(), "PAR-XA-2025", "2025", true);
+    auto fid = *storage::FrameworkRepository(Db().session()).IdByCode("PAR-XA-2025");
+    storage::ResultSetRepository sets(Db().session());
+    sets.MarkFrameworkStale(fid);
+    BOOST_TEST(sets.StalePairs().size() == 1u);
+    auto after = services::RankUnits(Db(), "PAR-XA-2025", "2025", true);
+    BOOST_TEST(sets.StalePairs().empty());
+    BOOST_REQUIRE(after.size() == 1u);
+    BOOST_TEST(after[0].total == before[0].total, tt::tolerance(1e-9));
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -1,6 +1,7 @@
 // Times the ranking of every commune on a framework and period, the figure
 // behind the ranking view and `cchc rank` (target: 1,000 communes in under
-// 50 ms). Run by hand on a province database built with `cchc demo`:
+// 50 ms). The ranking reads the totals stored per unit and period; the first
+// run after they went stale computes them. Run by hand on a province database built with `cchc demo`:
 //   build/bench/bench_rank --db sqlite:province.db --framework PAR-XA-2025 --period 2025
 #include <chrono>
 #include <cstdio>
@@ -8,6 +9,8 @@
 
 #include "services/results.h"
 #include "storage/database.h"
+#include "storage/framework_repository.h"
+#include "storage/result_set_repository.h"
 
 int main(int argc, char** argv) {
     std::string url, framework = "PAR-XA-2025", period;
@@ -22,16 +25,28 @@ int main(int argc, char** argv) {
         return 2;
     }
     auto db = cchc::storage::Database::Open(cchc::storage::DatabaseUrl::Parse(url));
-    double best = 1e9;
+    long criteria = 0;
+    for (const auto& f : cchc::storage::FrameworkRepository(db->session()).List())
+        if (f.code == framework) criteria = f.criteria;
+    // Totals left stale (after an upgrade or a framework edit) are computed
+    // once, by the first ranking: time that too.
+    {
+        auto fid = cchc::storage::FrameworkRepository(db->session()).IdByCode(framework);
+        if (fid) cchc::storage::ResultSetRepository(db->session()).MarkFrameworkStale(*fid);
+    }
+    double first = 0, best = 1e9;
     std::size_t units = 0;
-    for (int run = 0; run < 5; ++run) {
+    for (int run = 0; run < 6; ++run) {
         auto t0 = std::chrono::steady_clock::now();
         auto rows = cchc::services::RankUnits(*db, framework, period, true);
         double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
         units = rows.size();
-        if (ms < best) best = ms;
+        if (run == 0) first = ms;
+        else if (ms < best) best = ms;
     }
-    std::printf("ranked %zu units on %s %s: best of 5 runs %.1f ms\n", units, framework.c_str(),
+    std::printf("framework %s: %ld criteria\n", framework.c_str(), criteria);
+    std::printf("ranked %zu units in %s: %.1f ms from stored totals (best of 5 runs; target 50 ms)\n", units,
                 period.c_str(), best);
+    std::printf("first ranking after the totals went stale (computes and stores them): %.1f ms\n", first);
     return 0;
 }

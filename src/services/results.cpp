@@ -498,4 +498,46 @@ std::vector<PointsLost> GapsForUnit(storage::Database& db, const std::string& un
     return PointsAtStake(fw, RollUp(fw, inputs));
 }
 
+ResultMatrix BuildResultMatrix(storage::Database& db, const std::string& frameworkCode, const std::string& period,
+                               bool appraised) {
+    Resolved res = Resolve(db, frameworkCode, period);
+    const Framework fw = CommuneView(res.lf->fw);
+    ResultMatrix m;
+    for (const auto& r : RankUnits(db, frameworkCode, period, appraised)) m.columns.push_back({r.unit, r.name});
+    std::map<std::string, std::size_t> column;
+    for (std::size_t i = 0; i < m.columns.size(); ++i) column[m.columns[i].unit] = i;
+    std::map<std::int64_t, std::string> unitCode;
+    for (const auto& u : storage::UnitRepository(db.session()).All()) unitCode[u.id] = u.code;
+
+    std::map<std::int64_t, std::map<std::string, CriterionInput>> inputs;
+    for (const auto& r : storage::ResultRepository(db.session())
+                             .ForFrameworkAndPeriod(res.frameworkId, res.period.ToString())) {
+        auto c = res.lf->byId.find(r.criterionId);
+        if (c == res.lf->byId.end() || !c->second->appliesToCommunes) continue;
+        inputs[r.unitId][c->second->code] = InputFor(r, appraised);
+    }
+    std::map<std::string, std::size_t> rowOf;
+    bool first = true;
+    for (const auto& [unitId, in] : inputs) {
+        auto col = column.find(unitCode[unitId]);
+        if (col == column.end()) continue;
+        const auto nodes = RollUp(fw, in);
+        if (first) {
+            for (const auto& n : nodes) {
+                if (!n.leaf) continue;
+                rowOf[n.code] = m.rows.size();
+                m.rows.push_back({n.code, n.title, n.maxPoints});
+            }
+            m.values.assign(m.rows.size(), std::vector<std::optional<double>>(m.columns.size()));
+            first = false;
+        }
+        for (const auto& n : nodes) {
+            auto row = rowOf.find(n.code);
+            if (row == rowOf.end() || !n.applicable) continue;
+            m.values[row->second][col->second] = n.points;
+        }
+    }
+    return m;
+}
+
 }  // namespace cchc::services

@@ -72,4 +72,23 @@ std::vector<ScoreGapRow> SelfAppraisedGaps(storage::Database& db, const std::str
 std::vector<CriterionLosses> GapsForOffice(storage::Database& db, const std::string& frameworkCode,
                                            const std::string& period);
 
+// Points of every commune on every leaf criterion: rows are the criteria
+// in the framework's order, columns the communes ranked best first.
+struct ResultMatrix {
+    struct Row {
+        std::string code, title;
+        double max = 0;
+    };
+    struct Column {
+        std::string unit, name;
+    };
+    std::vector<Row> rows;
+    std::vector<Column> columns;
+    // values[row][column]: points, or nothing where the criterion does not
+    // apply (no data under an "n/a" rule).
+    std::vector<std::vector<std::optional<double>>> values;
+};
+ResultMatrix BuildResultMatrix(storage::Database& db, const std::string& frameworkCode, const std::string& period,
+                               bool appraised = true);
+
 }  // namespace cchc::services

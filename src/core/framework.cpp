@@ -1,6 +1,8 @@
 #include "core/framework.h"
 
+#include <algorithm>
 #include <cmath>
+#include <functional>
 #include <map>
 #include <set>
 
@@ -70,6 +72,29 @@ std::optional<RuleKind> RuleKindFromKey(std::string_view key) { return FromKey(k
 std::string RuleKindLabel(RuleKind k) { return LabelOf(kRules, k); }
 std::string_view NoDataRuleKey(NoDataRule r) { return KeyOf(kNoData, r); }
 std::optional<NoDataRule> NoDataRuleFromKey(std::string_view key) { return FromKey(kNoData, key); }
+
+std::vector<std::pair<const Criterion*, int>> TreeOrder(const Framework& fw) {
+    std::map<std::int64_t, std::vector<const Criterion*>> children;
+    std::vector<const Criterion*> roots;
+    std::set<std::int64_t> ids;
+    for (const auto& c : fw.criteria) ids.insert(c.id);
+    for (const auto& c : fw.criteria) {
+        if (c.parentId && ids.count(*c.parentId)) children[*c.parentId].push_back(&c);
+        else roots.push_back(&c);
+    }
+    auto bySort = [](const Criterion* a, const Criterion* b) { return a->sortOrder < b->sortOrder; };
+    std::vector<std::pair<const Criterion*, int>> out;
+    std::function<void(std::vector<const Criterion*>, int)> walk = [&](std::vector<const Criterion*> list, int depth) {
+        std::stable_sort(list.begin(), list.end(), bySort);
+        for (const Criterion* c : list) {
+            out.emplace_back(c, depth);
+            auto it = children.find(c->id);
+            if (it != children.end()) walk(it->second, depth + 1);
+        }
+    };
+    walk(roots, 0);
+    return out;
+}
 
 std::optional<std::vector<Band>> ParseBands(std::string_view text) {
     std::vector<Band> bands;

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/errors.h"
@@ -66,6 +67,11 @@ std::optional<std::vector<Band>> ParseBands(std::string_view text);
 std::string FormatBands(const std::vector<Band>& bands);
 // The band a percentage of the maximum falls in ("" when no bands).
 std::string BandFor(const std::vector<Band>& bands, double percent);
+
+// The criteria in tree order: each parent followed by its sub-criteria,
+// siblings by their order; with each one's depth (0 for a field). Criteria
+// whose parent is not in the framework are roots.
+std::vector<std::pair<const Criterion*, int>> TreeOrder(const Framework& framework);
 
 // Structural checks: unique codes, parents exist, a group's children add up
 // to its maximum, rule parameters present (target for rate, per_unit for

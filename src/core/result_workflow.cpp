@@ -19,8 +19,8 @@ struct StatusName {
 };
 const StatusName kStatuses[] = {
     {ResultStatus::Draft, "draft", N_("Draft")},
-    {ResultStatus::Submitted, "submitted", N_("Submitted")},
-    {ResultStatus::Appraised, "appraised", N_("Appraised")},
+    {ResultStatus::Submitted, "submitted", N_("Submitted for appraisal")},
+    {ResultStatus::Appraised, "appraised", N_("Appraised and locked")},
 };
 
 std::string Points(double v) { return FormatNumberTrim(v, 4); }

@@ -30,6 +30,16 @@ bool AskYesNo(wxWindow* parent, const wxString& question, const wxString& yesLab
     return dlg.ShowModal() == wxID_YES;
 }
 
+wxString TwoLines(const wxString& text) {
+    const size_t middle = text.length() / 2;
+    size_t best = wxString::npos;
+    auto distance = [middle](size_t i) { return i > middle ? i - middle : middle - i; };
+    for (size_t i = 0; i < text.length(); ++i)
+        if (text[i] == ' ' && (best == wxString::npos || distance(i) < distance(best))) best = i;
+    if (best == wxString::npos) return text;
+    return text.Left(best) + "\n" + text.Mid(best + 1);
+}
+
 wxString DatabaseFileFilter() {
     return _("CCHC Desk databases") + " (*.db;*.sqlite)|*.db;*.sqlite|" + _("All files") + "|*";
 }

@@ -33,6 +33,10 @@ void ShowError(wxWindow* parent, const wxString& message);
 void ShowInfo(wxWindow* parent, const wxString& message);
 bool AskYesNo(wxWindow* parent, const wxString& question, const wxString& yesLabel);
 
+// A heading or name on two lines, broken at the space nearest its middle
+// (unchanged when it has no space): for narrow grid columns.
+wxString TwoLines(const wxString& text);
+
 // The wildcard of file dialogs that open a database.
 wxString DatabaseFileFilter();
 

@@ -8,6 +8,8 @@
 #include <wx/filedlg.h>
 #include <wx/filename.h>
 #include <wx/listctrl.h>
+#include <wx/notebook.h>
+#include <wx/utils.h>
 #include <wx/scrolwin.h>
 #include <wx/sizer.h>
 #include <wx/stattext.h>
@@ -18,6 +20,11 @@
 #include "core/period.h"
 #include "core/vnformat.h"
 #include "gui/gui_util.h"
+#include "core/date.h"
+#include "core/org.h"
+#include "gui/result_analysis_page.h"
+#include "gui/result_matrix_page.h"
+#include "gui/scoring_grid_page.h"
 #include "services/overview.h"
 
 namespace cchc::gui {
@@ -142,6 +149,7 @@ wxString Change(const std::optional<double>& change) {
 }  // namespace
 
 IndexResultsPanel::IndexResultsPanel(wxWindow* parent, GuiSession& session) : AreaPanel(parent, session) {
+    SetName("indexResults");
     SetBackgroundColour(colours::Background());
     const int margin = FromDIP(22), gap = FromDIP(8);
     auto* sizer = new wxBoxSizer(wxVERTICAL);
@@ -183,12 +191,17 @@ IndexResultsPanel::IndexResultsPanel(wxWindow* parent, GuiSession& session) : Ar
     sizer->Add(bar, 0, wxEXPAND | wxLEFT | wxRIGHT, margin);
     sizer->AddSpacer(FromDIP(12));
 
-    empty_ = new wxStaticText(this, wxID_ANY, "");
+    pages_ = new wxNotebook(this, wxID_ANY);
+    pages_->SetName("resultPages");
+    auto* rankingPage = new wxPanel(pages_, wxID_ANY);
+    rankingPage->SetBackgroundColour(colours::Background());
+    auto* rankingSizer = new wxBoxSizer(wxVERTICAL);
+    empty_ = new wxStaticText(rankingPage, wxID_ANY, "");
     empty_->SetForegroundColour(colours::MutedText());
     empty_->SetFont(ScaledFont(empty_, 1.15));
-    sizer->Add(empty_, 0, wxLEFT | wxRIGHT | wxTOP, margin);
+    rankingSizer->Add(empty_, 0, wxALL, margin / 2);
 
-    content_ = new wxPanel(this, wxID_ANY);
+    content_ = new wxPanel(rankingPage, wxID_ANY);
     content_->SetBackgroundColour(colours::Background());
     auto* side = new wxBoxSizer(wxHORIZONTAL);
     list_ = new wxListCtrl(content_, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT | wxLC_SINGLE_SEL);
@@ -204,18 +217,55 @@ IndexResultsPanel::IndexResultsPanel(wxWindow* parent, GuiSession& session) : Ar
     // TRANSLATORS: short column heading: the rating band (Good, Fair, ...).
     list_->AppendColumn(_("Rating"), wxLIST_FORMAT_LEFT, FromDIP(90));
     list_->AppendColumn(_("Change"), wxLIST_FORMAT_RIGHT, FromDIP(80));
+    list_->SetToolTip(_("Double-click a commune (or press Enter) to open its scoring grid"));
     chart_ = new RankingChart(content_);
     chart_->SetName("rankingChart");
     side->Add(list_, 3, wxEXPAND | wxRIGHT, gap);
     side->Add(chart_, 1, wxEXPAND);
     content_->SetSizer(side);
-    sizer->Add(content_, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, margin);
+    rankingSizer->Add(content_, 1, wxEXPAND | wxALL, gap);
+    rankingPage->SetSizer(rankingSizer);
+
+    auto padded = [&](wxWindow* page) {
+        // The pages laid out in code get the same inner margin as the ranking.
+        page->SetBackgroundColour(colours::Background());
+        return page;
+    };
+    gridHolder_ = new wxPanel(pages_, wxID_ANY);
+    grid_ = new ScoringGridPage(gridHolder_, session_);
+    matrixHolder_ = new wxPanel(pages_, wxID_ANY);
+    matrix_ = new ResultMatrixPage(matrixHolder_, session_);
+    analysisHolder_ = new wxPanel(pages_, wxID_ANY);
+    analysis_ = new ResultAnalysisPage(analysisHolder_, session_);
+    for (auto [holder, page] : {std::pair<wxPanel*, wxWindow*>{gridHolder_, grid_}, {matrixHolder_, matrix_},
+                                {analysisHolder_, analysis_}}) {
+        padded(holder);
+        auto* s = new wxBoxSizer(wxVERTICAL);
+        s->Add(page, 1, wxEXPAND | wxALL, gap);
+        holder->SetSizer(s);
+    }
+    pages_->AddPage(rankingPage, _("Ranking"), true);
+    pages_->AddPage(gridHolder_, _("Scoring grid"));
+    pages_->AddPage(matrixHolder_, _("Criteria x communes"));
+    pages_->AddPage(analysisHolder_, _("Points at stake"));
+    sizer->Add(pages_, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, margin);
     SetSizer(sizer);
+
+    pages_->Bind(wxEVT_NOTEBOOK_PAGE_CHANGED, [this](wxBookCtrlEvent& e) {
+        e.Skip();
+        RefreshPage(e.GetSelection());
+    });
+    list_->Bind(wxEVT_LIST_ITEM_ACTIVATED, [this](wxListEvent& e) {
+        const long i = e.GetIndex();
+        if (i >= 0 && static_cast<std::size_t>(i) < order_.size()) OpenUnit(rows_[order_[static_cast<std::size_t>(i)]].unit);
+    });
+    matrix_->onOpenUnit = [this](const std::string& code) { OpenUnit(code); };
 
     framework_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) {
         try {
             FillPeriods(SelectedPeriod());
             LoadRanking();
+            ContextChanged();
         } catch (const std::exception& e) {
             ShowError(this, ErrorSentence(e));
         }
@@ -223,6 +273,7 @@ IndexResultsPanel::IndexResultsPanel(wxWindow* parent, GuiSession& session) : Ar
     auto reload = [this](wxCommandEvent&) {
         try {
             LoadRanking();
+            ContextChanged();
         } catch (const std::exception& e) {
             ShowError(this, ErrorSentence(e));
         }
@@ -248,26 +299,78 @@ void IndexResultsPanel::Reload() {
     const std::string keepFramework = SelectedFramework(), keepPeriod = SelectedPeriod();
     framework_->Clear();
     frameworkCodes_.clear();
-    // Only frameworks that have something to rank.
+    // The index frameworks communes are scored on (not officers' self-
+    // assessment or survey scales), those with results first.
+    std::vector<storage::FrameworkSummary> withResults, without;
     for (const auto& f : services::ListFrameworks(session_.db())) {
-        if (services::ResultPeriods(session_.db(), f.code).empty()) continue;
-        frameworkCodes_.push_back(f.code);
-        framework_->Append(U8(f.code) + wxString::FromUTF8(" \xe2\x80\x93 ") + U8(f.name));
+        if (f.kind == FrameworkKind::Self || f.kind == FrameworkKind::Survey) continue;
+        const bool has = !services::ResultPeriods(session_.db(), f.code).empty();
+        if (!has && f.status == "retired") continue;
+        (has ? withResults : without).push_back(f);
     }
+    for (const auto* list : {&withResults, &without})
+        for (const auto& f : *list) {
+            frameworkCodes_.push_back(f.code);
+            framework_->Append(U8(f.code) + wxString::FromUTF8(" \xe2\x80\x93 ") + U8(f.name));
+        }
     int select = frameworkCodes_.empty() ? wxNOT_FOUND : 0;
     for (std::size_t i = 0; i < frameworkCodes_.size(); ++i)
         if (frameworkCodes_[i] == keepFramework) select = static_cast<int>(i);
     framework_->SetSelection(select);
     FillPeriods(keepPeriod);
     LoadRanking();
+    grid_->Reload();
+    ContextChanged();
+}
+
+void IndexResultsPanel::ContextChanged() {
+    stalePages_.fill(true);
+    stalePages_[0] = false;  // the ranking is loaded with the choices
+    RefreshPage(pages_->GetSelection());
+}
+
+void IndexResultsPanel::RefreshPage(int page) {
+    if (page < 0 || page >= static_cast<int>(stalePages_.size()) || !stalePages_[static_cast<std::size_t>(page)])
+        return;
+    stalePages_[static_cast<std::size_t>(page)] = false;
+    wxBusyCursor busy;
+    const std::string fw = SelectedFramework(), period = SelectedPeriod();
+    const bool appraised = scoreKind_->GetSelection() != 1;
+    if (page == 1) grid_->SetContext(fw, period);
+    else if (page == 2) matrix_->SetContext(fw, period, appraised);
+    else if (page == 3) analysis_->SetContext(fw, period);
+}
+
+void IndexResultsPanel::OpenUnit(const std::string& unitCode) {
+    pages_->SetSelection(1);
+    RefreshPage(1);
+    grid_->SelectUnit(unitCode);
+}
+
+void IndexResultsPanel::SetUnit(const std::optional<Unit>& unit) {
+    AreaPanel::SetUnit(unit);
+    if (unit && IsCommuneLevel(unit->kind)) grid_->SelectUnit(unit->code);
 }
 
 void IndexResultsPanel::FillPeriods(const std::string& keep) {
     period_->Clear();
     periods_.clear();
     const std::string fw = SelectedFramework();
-    if (!fw.empty()) periods_ = services::ResultPeriods(session_.db(), fw);
+    if (!fw.empty()) {
+        periods_ = services::ResultPeriods(session_.db(), fw);
+        // The current year, to start entering its scores.
+        const std::string thisYear = std::to_string(Date::Today().year);
+        if (std::find(periods_.begin(), periods_.end(), thisYear) == periods_.end()) {
+            periods_.push_back(thisYear);
+            std::sort(periods_.begin(), periods_.end(), std::greater<>());
+        }
+    }
     int select = periods_.empty() ? wxNOT_FOUND : 0;  // the latest
+    // The latest period with results, rather than an empty current year.
+    if (periods_.size() > 1 && !fw.empty() && !services::ResultPeriods(session_.db(), fw).empty())
+        select = static_cast<int>(std::find(periods_.begin(), periods_.end(),
+                                            services::ResultPeriods(session_.db(), fw).front()) -
+                                  periods_.begin());
     for (std::size_t i = 0; i < periods_.size(); ++i) {
         auto p = Period::Parse(periods_[i]);
         period_->Append(U8(p ? p->Label() : periods_[i]));
@@ -294,7 +397,7 @@ void IndexResultsPanel::LoadRanking() {
     framework_->Enable(!frameworkCodes_.empty());
     period_->Enable(!periods_.empty());
     scoreKind_->Enable(!frameworkCodes_.empty());
-    if (fw.empty() || period.empty()) {
+    if (fw.empty() || period.empty() || services::ResultPeriods(session_.db(), fw).empty()) {
         ShowEmpty(_("No index scores have been recorded yet. When the communes' self-assessed or appraised "
                     "scores are imported, their ranking and a chart of their results appear here."));
         return;

@@ -1,7 +1,10 @@
-// The "Index results" area: the ranking of communes on an index framework in
-// one period, by appraised or self-assessed scores, as a sortable list and a
-// bar chart, with export to .xlsx or .csv.
+// The "Index results" area: a framework and a period chosen above four
+// pages: the ranking of communes (by appraised or self-assessed scores, a
+// sortable list and a bar chart, exported to .xlsx or .csv; double-click
+// opens a commune), the scoring grid of one commune, the criteria x
+// communes matrix, and the points at stake across the office.
 #pragma once
+#include <array>
 #include <string>
 #include <vector>
 
@@ -12,15 +15,24 @@ class wxButton;
 class wxChoice;
 class wxListCtrl;
 class wxListEvent;
+class wxNotebook;
+class wxPanel;
 class wxStaticText;
 
 namespace cchc::gui {
 
 class RankingChart;
+class ResultAnalysisPage;
+class ResultMatrixPage;
+class ScoringGridPage;
 
 class IndexResultsPanel : public AreaPanel {
 public:
     IndexResultsPanel(wxWindow* parent, GuiSession& session);
+
+    void SetUnit(const std::optional<Unit>& unit) override;
+    // Shows the scoring grid of the commune with this code.
+    void OpenUnit(const std::string& unitCode);
 
 protected:
     void Reload() override;
@@ -34,6 +46,9 @@ private:
     void ShowEmpty(const wxString& message);
     void OnColumnClick(wxListEvent& e);
     void Export();
+    // The choices above the pages changed: pages reload when next shown.
+    void ContextChanged();
+    void RefreshPage(int page);
     std::string SelectedFramework() const;
     std::string SelectedPeriod() const;
 
@@ -45,6 +60,14 @@ private:
     wxWindow* content_ = nullptr;
     wxListCtrl* list_ = nullptr;
     RankingChart* chart_ = nullptr;
+    wxNotebook* pages_ = nullptr;
+    wxPanel* gridHolder_ = nullptr;
+    wxPanel* matrixHolder_ = nullptr;
+    wxPanel* analysisHolder_ = nullptr;
+    ScoringGridPage* grid_ = nullptr;
+    ResultMatrixPage* matrix_ = nullptr;
+    ResultAnalysisPage* analysis_ = nullptr;
+    std::array<bool, 4> stalePages_{};
 
     std::vector<std::string> frameworkCodes_, periods_, bands_;
     std::vector<services::RankRow> rows_;  // in rank order

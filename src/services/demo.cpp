@@ -12,6 +12,7 @@
 #include "services/framework_io.h"
 #include "services/organisation.h"
 #include "services/result_totals.h"
+#include "storage/evidence_repository.h"
 #include "storage/framework_repository.h"
 #include "storage/settings_repository.h"
 #include "storage/result_set_repository.h"
@@ -414,6 +415,34 @@ DemoReport BuildDemo(storage::Database& db, const DemoOptions& opt, Progress* pr
         }
         results.InsertMany(batch);
         report.results += static_cast<long>(batch.size());
+    }
+
+    // Each commune's self-assessment report as the evidence of its results
+    // of the year, but for a few criteria where it forgot to attach any.
+    {
+        storage::EvidenceRepository evidence(db.session());
+        std::vector<const Leaf*> parLeafList;
+        for (const auto& l : parLeaves) parLeafList.push_back(&l);
+        for (int y = lastYear - years + 1; y <= lastYear; ++y) {
+            const std::string period = std::to_string(y);
+            for (const auto& c : communes) {
+                storage::EvidenceRecord e;
+                e.unitId = c.unit.id;
+                e.docNumber = Two(rng.Int(1, 60)) + "/BC-UBND";
+                e.docDate = period + "-12-" + Two(rng.Int(1, 12));
+                e.issuer = "UBND " + c.unit.name;
+                e.title = "Báo cáo kết quả tự đánh giá, chấm điểm Chỉ số cải cách hành chính năm " + period;
+                e.createdBy = "demo";
+                const auto id = evidence.Insert(e, {});
+                evidence.LinkToResults(id, c.unit.id, period);
+                const int missing = parLeafList.empty() ? 0 : rng.Int(0, 3);
+                for (int k = 0; k < missing; ++k) {
+                    const Leaf* leaf = parLeafList[static_cast<std::size_t>(
+                        rng.Int(0, static_cast<int>(parLeafList.size()) - 1))];
+                    if (auto r = results.Find(c.unit.id, leaf->c.id, period)) evidence.Unlink(r->id, id);
+                }
+            }
+        }
     }
 
     // The results' sets, each appraised, with their stored totals.

@@ -6,15 +6,14 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
-#include <functional>
 #include <map>
 #include <set>
 #include <sstream>
 
 #include <fmt/format.h>
 
-#include "core/i18n.h"
 #include "core/date.h"
+#include "core/i18n.h"
 #include "core/org.h"
 #include "core/period.h"
 #include "core/vnformat.h"
@@ -58,32 +57,6 @@ std::string Text(const ResultRecord& r, ResultField f) {
 bool Same(const std::optional<double>& a, const std::optional<double>& b) {
     if (!a || !b) return !a && !b;
     return std::abs(*a - *b) < 1e-9;
-}
-
-// The criteria in tree order (each parent followed by its sub-criteria,
-// siblings by their order), with their depth.
-std::vector<std::pair<const Criterion*, int>> TreeOrder(const Framework& fw) {
-    std::map<std::int64_t, std::vector<const Criterion*>> children;
-    std::vector<const Criterion*> roots;
-    std::set<std::int64_t> ids;
-    for (const auto& c : fw.criteria) ids.insert(c.id);
-    for (const auto& c : fw.criteria) {
-        if (c.parentId && ids.count(*c.parentId)) children[*c.parentId].push_back(&c);
-        else roots.push_back(&c);
-    }
-    auto bySort = [](const Criterion* a, const Criterion* b) { return a->sortOrder < b->sortOrder; };
-    std::vector<std::pair<const Criterion*, int>> out;
-    std::function<void(std::vector<const Criterion*>, int)> walk = [&](std::vector<const Criterion*> list,
-                                                                       int depth) {
-        std::stable_sort(list.begin(), list.end(), bySort);
-        for (const Criterion* c : list) {
-            out.emplace_back(c, depth);
-            auto it = children.find(c->id);
-            if (it != children.end()) walk(it->second, depth + 1);
-        }
-    };
-    walk(roots, 0);
-    return out;
 }
 
 std::string MimeType(const std::string& fileName) {

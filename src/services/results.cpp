@@ -516,21 +516,21 @@ ResultMatrix BuildResultMatrix(storage::Database& db, const std::string& framewo
         if (c == res.lf->byId.end() || !c->second->appliesToCommunes) continue;
         inputs[r.unitId][c->second->code] = InputFor(r, appraised);
     }
+    // The leaves in tree order.
+    std::set<std::int64_t> parents;
+    for (const auto& c : fw.criteria)
+        if (c.parentId) parents.insert(*c.parentId);
     std::map<std::string, std::size_t> rowOf;
-    bool first = true;
+    for (const auto& [c, depth] : TreeOrder(fw)) {
+        if (parents.count(c->id)) continue;
+        rowOf[c->code] = m.rows.size();
+        m.rows.push_back({c->code, c->title, c->maxPoints});
+    }
+    m.values.assign(m.rows.size(), std::vector<std::optional<double>>(m.columns.size()));
     for (const auto& [unitId, in] : inputs) {
         auto col = column.find(unitCode[unitId]);
         if (col == column.end()) continue;
         const auto nodes = RollUp(fw, in);
-        if (first) {
-            for (const auto& n : nodes) {
-                if (!n.leaf) continue;
-                rowOf[n.code] = m.rows.size();
-                m.rows.push_back({n.code, n.title, n.maxPoints});
-            }
-            m.values.assign(m.rows.size(), std::vector<std::optional<double>>(m.columns.size()));
-            first = false;
-        }
         for (const auto& n : nodes) {
             auto row = rowOf.find(n.code);
             if (row == rowOf.end() || !n.applicable) continue;

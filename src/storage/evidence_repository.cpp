@@ -127,6 +127,13 @@ void EvidenceRepository::Unlink(std::int64_t resultId, std::int64_t evidenceId) 
     s_ << "DELETE FROM result_evidence WHERE result_id = :r AND evidence_id = :e", soci::use(r), soci::use(e);
 }
 
+void EvidenceRepository::LinkToResults(std::int64_t evidenceId, std::int64_t unitId, const std::string& period) {
+    long long e = evidenceId, u = unitId;
+    s_ << "INSERT INTO result_evidence (result_id, evidence_id) SELECT id, CAST(:e AS BIGINT) FROM results WHERE unit_id = :u AND "
+          "period = :p ON CONFLICT DO NOTHING",
+        soci::use(e), soci::use(u), soci::use(period);
+}
+
 long EvidenceRepository::LinkCount(std::int64_t evidenceId) {
     long long e = evidenceId, n = 0;
     s_ << "SELECT (SELECT COUNT(*) FROM result_evidence WHERE evidence_id = :e) + (SELECT COUNT(*) FROM "

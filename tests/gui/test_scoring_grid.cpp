@@ -1,0 +1,127 @@
+// The scoring grid as a clerk uses it: open a commune's grid for the current
+// year from the Index results area, type a self score into a criterion's
+// cell and press Enter; the group's subtotal and the total below the grid
+// change, and the score is stored. Then a column pasted from a spreadsheet
+// fills the criteria below the cursor in one step.
+#include <boost/test/unit_test.hpp>
+#include <wx/choice.h>
+#include <wx/grid.h>
+#include <wx/stattext.h>
+#include <wx/uiaction.h>
+
+#include <algorithm>
+
+#include "core/date.h"
+#include "core/org.h"
+#include "gui/gui_util.h"
+#include "gui/index_results_panel.h"
+#include "gui/main_frame.h"
+#include "gui/scoring_grid_page.h"
+#include "gui_fixture.h"
+#include "services/app_context.h"
+#include "services/organisation.h"
+#include "services/result_sheet.h"
+#include "storage/database_url.h"
+#include "test_support.h"
+
+using namespace cchc;
+using namespace cchc::test;
+
+namespace {
+int RowOf(wxGrid* grid, const std::string& code) {
+    for (int r = 0; r < grid->GetNumberRows(); ++r)
+        if (grid->GetCellValue(r, 0).Strip(wxString::both) == wxString::FromUTF8(code)) return r;
+    return -1;
+}
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(typing_a_self_score_updates_the_subtotal_and_the_database) {
+    TempDir dir;
+    const std::string url = "sqlite:" + dir.File("grid.db");
+    auto prepared = services::OpenPrepared(storage::DatabaseUrl::Parse(url), true);
+    BOOST_REQUIRE(prepared.demoFilled);
+    Unit commune;
+    for (const Unit& u : services::OrganisationService(*prepared.db, "gui-test").Units())
+        if (IsCommuneLevel(u.kind) && u.active) {
+            commune = u;
+            break;
+        }
+    BOOST_REQUIRE(commune.id != 0);
+    auto* frame = new gui::MainFrame(std::move(prepared.db), "gui-test");
+    frame->Show();
+    frame->Raise();
+    BOOST_REQUIRE(WaitFor([&] { return frame->IsShownOnScreen(); }));
+    frame->ShowArea(gui::Area::IndexResults);
+
+    // The current year: nothing is stored for it yet, so the set is a draft.
+    const std::string year = std::to_string(Date::Today().year);
+    auto* period = dynamic_cast<wxChoice*>(wxWindow::FindWindowByName("rankingPeriod", frame));
+    BOOST_REQUIRE(period);
+    const int index = period->FindString(wxString::FromUTF8(Period::Year(Date::Today().year).Label()));
+    BOOST_REQUIRE(index != wxNOT_FOUND);
+    period->SetSelection(index);
+    wxCommandEvent choice(wxEVT_CHOICE, period->GetId());
+    choice.SetEventObject(period);
+    period->GetEventHandler()->ProcessEvent(choice);
+
+    auto* panel = dynamic_cast<gui::IndexResultsPanel*>(wxWindow::FindWindowByName("indexResults", frame));
+    BOOST_REQUIRE(panel);
+    panel->OpenUnit(commune.code);
+    wxGrid* grid = nullptr;
+    BOOST_REQUIRE(WaitFor([&] {
+        grid = dynamic_cast<wxGrid*>(wxWindow::FindWindowByName("scoringGrid", frame));
+        return grid && grid->IsShownOnScreen() && grid->GetNumberRows() > 0;
+    }));
+    const int leaf = RowOf(grid, "2.3"), group = RowOf(grid, "2");
+    BOOST_REQUIRE(leaf >= 0);
+    BOOST_REQUIRE(group >= 0);
+    const int selfColumn = 3, selfPointsColumn = 7;
+    BOOST_TEST(grid->GetColLabelValue(selfColumn) == gui::TwoLines(_("Self score")));
+    const wxString before = grid->GetCellValue(group, selfPointsColumn);
+    auto* totals = dynamic_cast<wxStaticText*>(wxWindow::FindWindowByName("gridTotals", frame));
+    BOOST_REQUIRE(totals);
+    const wxString totalBefore = totals->GetLabel();
+
+    // Type "1,5" into 2.3's self-score cell and press Enter.
+    grid->SetGridCursor(leaf, selfColumn);
+    grid->SetFocus();
+    BOOST_REQUIRE(WaitFor([&] {
+        wxWindow* f = wxWindow::FindFocus();
+        return f == grid || f == grid->GetGridWindow();
+    }));
+    wxUIActionSimulator sim;
+    sim.Text("1,5");
+    WaitFor([] { return false; }, 200);
+    sim.Char(WXK_RETURN);
+    auto page = dynamic_cast<gui::ScoringGridPage*>(grid->GetParent());
+    BOOST_REQUIRE(page);
+    BOOST_REQUIRE(WaitFor([&] {
+        return page->sheet() && std::any_of(page->sheet()->rows.begin(), page->sheet()->rows.end(), [](const auto& r) {
+                   return r.code == "2.3" && r.selfScore && *r.selfScore == 1.5;
+               });
+    }));
+    BOOST_TEST(grid->GetCellValue(leaf, selfColumn) == "1,5");
+    BOOST_TEST(grid->GetCellValue(group, selfPointsColumn) != before);
+    BOOST_TEST(totals->GetLabel() != totalBefore);
+
+    // Stored: read through a second connection.
+    {
+        auto db = storage::Database::Open(storage::DatabaseUrl::Parse(url));
+        auto sheet = services::ResultSheetService(*db, "check").Load(commune.code, "PAR-XA-2025", year);
+        auto row = std::find_if(sheet.rows.begin(), sheet.rows.end(), [](const auto& r) { return r.code == "2.3"; });
+        BOOST_REQUIRE(row != sheet.rows.end());
+        BOOST_REQUIRE(row->selfScore.has_value());
+        BOOST_TEST(*row->selfScore == 1.5);
+    }
+
+    // A column pasted from a spreadsheet, from 2.2.1 down: groups are skipped.
+    const int first = RowOf(grid, "2.2.1");
+    grid->SetGridCursor(first, selfColumn);
+    page->PasteText("0,5\n1\n2\n");
+    BOOST_REQUIRE(WaitFor([&] { return grid->GetCellValue(RowOf(grid, "2.3"), selfColumn) == "2"; }));
+    BOOST_TEST(grid->GetCellValue(RowOf(grid, "2.2.1"), selfColumn) == "0,5");
+    BOOST_TEST(grid->GetCellValue(RowOf(grid, "2.2.2"), selfColumn) == "1");
+
+    frame->Destroy();
+    WaitFor([] { return false; }, 100);
+}

@@ -308,12 +308,41 @@ int RunRank(const Args& args) {
 }
 
 int RunGaps(const Args& args) {
-    std::string unit = Required(args, "unit", "gaps");
     std::string framework = Required(args, "framework", "gaps");
     std::string period = Required(args, "period", "gaps");
     auto db = OpenDb(args, false);
-    auto rows = services::GapsForUnit(*db, unit, framework, period);
     Table t;
+    if (args.Has("self-vs-appraised")) {
+        // Who over-scores themselves: self-assessed against appraised totals.
+        t.keys = {"unit", "name", "self", "appraised", "max", "gap"};
+        t.headers = {tr("Unit code"), tr("Unit"), tr("Self-assessed"), tr("Appraised"), tr("Maximum"),
+                     tr("Difference")};
+        t.numeric = {false, false, true, true, true, true};
+        for (const auto& r : services::SelfAppraisedGaps(*db, framework, period)) {
+            t.machine.push_back({r.unit, r.name, FormatMachine(r.selfPoints, 2), FormatMachine(r.appraisedPoints, 2),
+                                 FormatMachine(r.max, 2), FormatMachine(r.gap, 2)});
+            t.text.push_back({r.unit, r.name, FormatNumberTrim(r.selfPoints, 2), FormatNumberTrim(r.appraisedPoints, 2),
+                              FormatNumberTrim(r.max, 2), FormatNumberTrim(r.gap, 2)});
+        }
+        Print(t, args.Get("format", "text"));
+        return 0;
+    }
+    if (!args.Has("unit")) {
+        // The whole office: points lost per criterion over all communes.
+        t.keys = {"criterion", "title", "max", "units", "lost", "average"};
+        t.headers = {tr("Criterion"), tr("Title"), tr("Maximum"), tr("Communes"), tr("Points lost"), tr("Average")};
+        t.numeric = {false, false, true, true, true, true};
+        for (const auto& r : services::GapsForOffice(*db, framework, period)) {
+            t.machine.push_back({r.code, r.title, FormatMachine(r.max, 2), std::to_string(r.units),
+                                 FormatMachine(r.lost, 2), FormatMachine(r.averageLost, 2)});
+            t.text.push_back({r.code, r.title, FormatNumberTrim(r.max, 2), FormatInteger(r.units),
+                              FormatNumberTrim(r.lost, 2), FormatNumberTrim(r.averageLost, 2)});
+        }
+        Print(t, args.Get("format", "text"));
+        return 0;
+    }
+    std::string unit = Required(args, "unit", "gaps");
+    auto rows = services::GapsForUnit(*db, unit, framework, period);
     t.keys = {"criterion", "title", "max", "points", "lost"};
     t.headers = {tr("Criterion"), tr("Title"), tr("Maximum"), tr("Points"), tr("Points lost")};
     t.numeric = {false, false, true, true, true};

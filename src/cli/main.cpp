@@ -29,6 +29,9 @@ const char* kUsage = N_(
     "                            rank the communes by their index results\n"
     "  gaps --unit CODE --framework CODE --period P\n"
     "                            the criteria where a unit lost most points\n"
+    "  gaps --framework CODE --period P [--self-vs-appraised]\n"
+    "                            where the office's communes lose most points in all,\n"
+    "                            or their self-assessed against appraised totals\n"
     "\n"
     "Database: --db sqlite:PATH or postgresql://user@host:port/db, or $CCHC_DB;\n"
     "default: a file cchc.db in the user's data directory.\n");
@@ -37,7 +40,7 @@ const char* kUsage = N_(
 const std::set<std::string> kValued = {"db",     "format", "lang", "out",  "communes",
                                        "years",  "ratings", "seed", "year",
                                        "framework", "period", "score", "unit"};
-const std::set<std::string> kFlags = {"help", "quiet"};
+const std::set<std::string> kFlags = {"help", "quiet", "self-vs-appraised"};
 
 Args Parse(int argc, char** argv) {
     Args a;

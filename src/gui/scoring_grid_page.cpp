@@ -224,8 +224,8 @@ ScoringGridPage::ScoringGridPage(wxWindow* parent, GuiSession& session)
         // Typing was abandoned (Esc): show what is stored again.
         CallAfter([this] {
             if (sheet_ && !grid_->IsCellEditControlEnabled()) {
-                preview_.reset();
                 table_->SetSheet(&*sheet_);
+                preview_.reset();
                 grid_->ForceRefresh();
                 UpdateTotals();
             }
@@ -275,7 +275,7 @@ void ScoringGridPage::Reload() {
     for (auto& u : session_.Organisation().Units())
         if (IsCommuneLevel(u.kind) && u.active) communes.push_back(std::move(u));
     std::stable_sort(communes.begin(), communes.end(),
-                     [](const Unit& a, const Unit& b) { return VietnameseLess(a.name, b.name); });
+                     [](const Unit& a, const Unit& b) { return VietnameseLess(SortName(a), SortName(b)); });
     unit_->Clear();
     unitCodes_.clear();
     for (const Unit& u : communes) {
@@ -291,6 +291,10 @@ void ScoringGridPage::Reload() {
 
 void ScoringGridPage::LoadSheet() {
     const std::string unit = SelectedUnit();
+    // Nothing may point into the sheets while they are replaced.
+    if (grid_->IsCellEditControlEnabled()) grid_->DisableCellEditControl();
+    table_->SetSheet(nullptr);
+    preview_.reset();
     if (unit.empty() || framework_.empty() || period_.empty()) {
         sheet_.reset();
         empty_->SetLabelText(unitCodes_.empty() ? _("There is no commune in the office yet.")
@@ -465,14 +469,18 @@ void ScoringGridPage::OnEditorCreated(wxGridEditorCreatedEvent& e) {
         table_->SetSheet(&*preview_);
         grid_->GetGridWindow()->Refresh();
         UpdateTotals();
+        ShowRowDetails(row);
     });
 }
 
 void ScoringGridPage::Save(const std::vector<services::SheetEdit>& edits) {
     if (!sheet_) return;
+    // The grid shows the stored sheet again before the preview goes.
+    table_->SetSheet(&*sheet_);
     preview_.reset();
     try {
-        sheet_ = services::ResultSheetService(session_.db(), session_.user()).Apply(*sheet_, edits);
+        services::Sheet saved = services::ResultSheetService(session_.db(), session_.user()).Apply(*sheet_, edits);
+        *sheet_ = std::move(saved);
     } catch (const std::exception& e) {
         ShowError(this, ErrorSentence(e));
         LoadSheet();

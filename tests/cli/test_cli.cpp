@@ -178,6 +178,21 @@ BOOST_FIXTURE_TEST_CASE(rank_prints_the_contract_columns, Cli) {
     auto gaps = Run("--format csv gaps --unit XA-TAYXUAN --framework PAR-XA-2025 --period " + year);
     BOOST_TEST(gaps.exitCode == 0, gaps.output);
     BOOST_TEST(Contains(gaps.output, "criterion,title,max,points,lost\n"), gaps.output);
+    auto office = Run("--format csv gaps --framework PAR-XA-2025 --period " + year);
+    BOOST_TEST(office.exitCode == 0, office.output);
+    BOOST_TEST(Contains(office.output, "criterion,title,max,units,lost,average\n"), office.output);
+    auto overScoring = Run("--format csv gaps --self-vs-appraised --framework PAR-XA-2025 --period " + year);
+    BOOST_TEST(overScoring.exitCode == 0, overScoring.output);
+    BOOST_TEST(Contains(overScoring.output, "unit,name,self,appraised,max,gap\n"), overScoring.output);
+
+    // The demo's results are appraised: an import that changes one is
+    // refused, naming the file, line and column.
+    WriteFile(dir.File("locked.csv"), "unit,framework,period,criterion,appraised_score\nXA-TAYXUAN,PAR-XA-2025," +
+                                          year + ",2.3,0.01\n");
+    auto locked = Run("import results " + dir.File("locked.csv"));
+    BOOST_TEST(locked.exitCode == 1, locked.output);
+    BOOST_TEST(Contains(locked.output, "locked.csv"), locked.output);
+    BOOST_TEST(Contains(locked.output, "appraised_score"), locked.output);
 
     BOOST_TEST(Run("rank --framework PAR-XA-2025").exitCode == 2);
     BOOST_TEST(Run("rank --period " + year).exitCode == 2);

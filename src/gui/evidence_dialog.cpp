@@ -2,6 +2,7 @@
 #include "gui/evidence_dialog.h"
 
 #include <wx/button.h>
+#include <wx/choicdlg.h>
 #include <wx/filename.h>
 #include <wx/filepicker.h>
 #include <wx/listctrl.h>
@@ -9,6 +10,8 @@
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
 #include <wx/utils.h>
+
+#include <algorithm>
 
 #include "core/date.h"
 #include "core/errors.h"
@@ -45,6 +48,8 @@ EvidenceDialog::EvidenceDialog(wxWindow* parent, GuiSession& session, const serv
             Ctrl<wxStaticText>("criterion")->SetLabelText(U8(row.code) + " " + U8(row.title));
     const bool locked = sheet.status == ResultStatus::Appraised;
     Ctrl<wxButton>("add")->Enable(!locked);
+    Ctrl<wxButton>("link")->Enable(!locked);
+    Ctrl<wxButton>("link")->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { LinkExisting(); });
     Ctrl<wxButton>("remove")->Enable(!locked);
     Ctrl<wxButton>("add")->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { Add(); });
     Ctrl<wxButton>("open")->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { Open(); });
@@ -79,6 +84,34 @@ long EvidenceDialog::Selected() const { return list_->GetNextItem(-1, wxLIST_NEX
 void EvidenceDialog::Add() {
     EvidenceDocDialog dlg(this, session_, sheet_, criterion_);
     if (dlg.ShowModal() == wxID_OK) Fill();
+}
+
+void EvidenceDialog::LinkExisting() {
+    services::ResultSheetService service(session_.db(), session_.user());
+    std::vector<storage::EvidenceRecord> choices;
+    wxArrayString labels;
+    for (auto& d : service.Register(sheet_)) {
+        if (std::any_of(docs_.begin(), docs_.end(), [&](const auto& linked) { return linked.id == d.id; })) continue;
+        wxString label = d.docNumber.empty() ? wxString() : U8(d.docNumber) + wxString::FromUTF8(" \xe2\x80\x93 ");
+        label += U8(d.title);
+        if (d.docDate)
+            if (auto parsed = Date::ParseIso(*d.docDate)) label += " (" + U8(FormatDate(*parsed)) + ")";
+        labels.Add(label);
+        choices.push_back(std::move(d));
+    }
+    if (choices.empty()) {
+        ShowInfo(this, _("The commune's register has no other document yet. Add one with its file."));
+        return;
+    }
+    wxSingleChoiceDialog dlg(this, _("Choose the document that proves this criterion too:"),
+                             _("Link an existing document"), labels);
+    if (dlg.ShowModal() != wxID_OK) return;
+    try {
+        service.LinkEvidence(sheet_, criterion_, choices[static_cast<std::size_t>(dlg.GetSelection())].id);
+    } catch (const std::exception& e) {
+        ShowError(this, ErrorSentence(e));
+    }
+    Fill();
 }
 
 void EvidenceDialog::Open() {

@@ -1,7 +1,7 @@
 // The evidence documents of one criterion's result (form EvidenceDialog):
 // lists them, adds one (EvidenceDocDialog: number, date, issuer, title and
 // the file, stored in the database), opens a document's file with the
-// program of its kind, and unlinks one. Changes are saved at once.
+// program of its kind, links one already in the register, and unlinks one. Changes are saved at once.
 #pragma once
 #include <string>
 #include <vector>
@@ -21,6 +21,7 @@ public:
 private:
     void Fill();
     void Add();
+    void LinkExisting();
     void Open();
     void Remove();
     long Selected() const;

@@ -23,7 +23,7 @@ namespace cchc::gui {
 
 namespace {
 enum Column { kCode, kTitle, kMax, kSelf, kNumerator, kDenominator, kAppraised, kSelfPoints, kAppraisedPoints,
-              kEvidence, kNote, kColumns };
+              kLost, kEvidence, kNote, kColumns };
 
 std::optional<ResultField> FieldOf(int col) {
     switch (col) {
@@ -94,6 +94,7 @@ public:
                 return r->applicable ? U8(FormatNumberTrim(r->selfPoints, 2)) : wxString(_("n/a"));
             case kAppraisedPoints:
                 return r->applicable ? U8(FormatNumberTrim(r->appraisedPoints, 2)) : wxString(_("n/a"));
+            case kLost: return r->lost > 0.005 ? U8(FormatNumberTrim(r->lost, 2)) : wxString();
             case kEvidence: return r->group || r->evidence == 0 ? wxString() : wxString::Format("%d", r->evidence);
             case kNote: return U8(r->note);
         }
@@ -118,6 +119,8 @@ public:
             case kAppraised: return _("Appraised");
             case kSelfPoints: return _("Self points");
             case kAppraisedPoints: return _("Appraised points");
+            // TRANSLATORS: column: points lost (maximum minus appraised points).
+            case kLost: return _("Points lost");
             case kEvidence: return _("Evidence");
             case kNote: return _("Note");
         }
@@ -141,6 +144,7 @@ public:
         }
         if (col == kSelfPoints || col == kAppraisedPoints) attr->SetFont(boldFont_);
         if (!r->problems.empty() && col == kCode) attr->SetTextColour(colours::Danger());
+        if (col == kLost) attr->SetTextColour(colours::Warning());
         if (col == kTitle) attr->SetOverflow(false);
         return attr;
     }

@@ -131,7 +131,10 @@ void RecomputeSheet(Sheet& sheet) {
             row.max = s->second->max;
             row.applicable = s->second->applicable;
         }
-        if (auto a = appraisedBy.find(row.code); a != appraisedBy.end()) row.appraisedPoints = a->second->points;
+        if (auto a = appraisedBy.find(row.code); a != appraisedBy.end()) {
+            row.appraisedPoints = a->second->points;
+            row.lost = a->second->applicable ? std::max(0.0, a->second->max - a->second->points) : 0.0;
+        }
         auto p = problems.find(row.code);
         row.problems = p == problems.end() ? std::vector<std::string>() : p->second;
     }
@@ -372,25 +375,9 @@ std::int64_t ResultSheetService::AttachEvidence(const Sheet& sheet, const std::s
         throw UserError(Location{"", 0, "title"}, tr("give the document's title or choose its file"));
 
     storage::Transaction tx(db_);
-    storage::ResultSetRepository sets(db_.session());
-    const auto set = sets.Ensure(sheet.unitId, sheet.frameworkId, sheet.period);
-    if (set.status == "appraised")
-        throw UserError(CriterionMessage(criterion, *EditRefusal(ResultStatus::Appraised, ResultField::Note)));
-    storage::ResultRepository results(db_.session());
     storage::EvidenceRepository register_(db_.session());
     storage::AuditRepository audit(db_.session());
-    std::int64_t resultId = 0;
-    if (auto r = results.Find(sheet.unitId, row->criterionId, sheet.period)) {
-        resultId = r->id;
-    } else {
-        ResultRecord empty;
-        empty.unitId = sheet.unitId;
-        empty.criterionId = row->criterionId;
-        empty.period = sheet.period;
-        empty.status = set.status;
-        resultId = results.Insert(empty, user_);
-        audit.Record({"", user_, "results", resultId, "insert", "", std::nullopt, criterion});
-    }
+    const std::int64_t resultId = ResultForEvidence(sheet, *row);
     const std::string sha = content.empty() ? std::string() : Sha256Hex(content);
     std::optional<std::int64_t> evidenceId;
     if (!sha.empty()) evidenceId = register_.FindByHash(sheet.unitId, sha);
@@ -416,6 +403,43 @@ std::int64_t ResultSheetService::AttachEvidence(const Sheet& sheet, const std::s
                   std::to_string(*evidenceId)});
     tx.Commit();
     return *evidenceId;
+}
+
+std::int64_t ResultSheetService::ResultForEvidence(const Sheet& sheet, const SheetRow& row) {
+    const auto set = storage::ResultSetRepository(db_.session()).Ensure(sheet.unitId, sheet.frameworkId, sheet.period);
+    if (set.status == "appraised")
+        throw UserError(CriterionMessage(row.code, *EditRefusal(ResultStatus::Appraised, ResultField::Note)));
+    storage::ResultRepository results(db_.session());
+    if (auto r = results.Find(sheet.unitId, row.criterionId, sheet.period)) return r->id;
+    ResultRecord empty;
+    empty.unitId = sheet.unitId;
+    empty.criterionId = row.criterionId;
+    empty.period = sheet.period;
+    empty.status = set.status;
+    const std::int64_t id = results.Insert(empty, user_);
+    storage::AuditRepository(db_.session()).Record({"", user_, "results", id, "insert", "", std::nullopt, row.code});
+    return id;
+}
+
+void ResultSheetService::LinkEvidence(const Sheet& sheet, const std::string& criterion, std::int64_t evidenceId) {
+    auto row = std::find_if(sheet.rows.begin(), sheet.rows.end(), [&](const SheetRow& r) { return r.code == criterion; });
+    if (row == sheet.rows.end() || row->group)
+        throw UserError(fmt::format(fmt::runtime(tr("the criterion {0} is not in framework {1}")), criterion,
+                                    sheet.frameworkCode));
+    storage::Transaction tx(db_);
+    storage::EvidenceRepository register_(db_.session());
+    auto doc = register_.Find(evidenceId);
+    if (!doc || doc->unitId != sheet.unitId) throw UserError(tr("this document is not in the unit's register"));
+    const std::int64_t resultId = ResultForEvidence(sheet, *row);
+    register_.Link(resultId, evidenceId);
+    storage::AuditRepository(db_.session())
+        .Record({"", user_, "result_evidence", resultId, "insert", "evidence_id", std::nullopt,
+                 std::to_string(evidenceId)});
+    tx.Commit();
+}
+
+std::vector<storage::EvidenceRecord> ResultSheetService::Register(const Sheet& sheet) {
+    return storage::EvidenceRepository(db_.session()).ForUnit(sheet.unitId);
 }
 
 void ResultSheetService::DetachEvidence(const Sheet& sheet, const std::string& criterion, std::int64_t evidenceId) {

@@ -33,6 +33,7 @@ struct SheetRow {
     int evidence = 0;
     // Computed.
     double selfPoints = 0, appraisedPoints = 0, max = 0;
+    double lost = 0;  // max − appraised points: what the remediation plan can win back
     bool applicable = true;
     std::vector<std::string> problems;  // translated sentences
 };
@@ -92,7 +93,12 @@ public:
     // against the size limit; a file the unit already registered is reused)
     // and links it to the criterion's result. Refused on an appraised set.
     std::int64_t AttachEvidence(const Sheet& sheet, const std::string& criterion, const EvidenceInput& input);
+    // Links a document already in the unit's register to the criterion's
+    // result (one document may prove many criteria).
+    void LinkEvidence(const Sheet& sheet, const std::string& criterion, std::int64_t evidenceId);
     void DetachEvidence(const Sheet& sheet, const std::string& criterion, std::int64_t evidenceId);
+    // The unit's whole register, latest first.
+    std::vector<storage::EvidenceRecord> Register(const Sheet& sheet);
     std::vector<storage::EvidenceRecord> Evidence(const Sheet& sheet, const std::string& criterion);
     // Writes the document's file into `directory` under its own name and
     // returns the path, for opening it with the program of its kind.
@@ -100,6 +106,9 @@ public:
 
 private:
     Sheet Step(const Sheet& sheet, SetAction action, const std::string& reason);
+    // The id of the row's result, created empty when missing; refused on an
+    // appraised set. Inside a transaction.
+    std::int64_t ResultForEvidence(const Sheet& sheet, const SheetRow& row);
 
     storage::Database& db_;
     std::string user_;

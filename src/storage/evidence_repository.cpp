@@ -159,6 +159,17 @@ std::vector<EvidenceRecord> EvidenceRepository::ForResult(std::int64_t resultId)
     return out;
 }
 
+std::vector<EvidenceRecord> EvidenceRepository::ForUnit(std::int64_t unitId) {
+    long long u = unitId;
+    std::vector<EvidenceRecord> out;
+    soci::rowset<soci::row> rs = (s_.prepare << "SELECT " << kColumns
+                                             << " FROM evidence e WHERE e.unit_id = :u ORDER BY e.created_at DESC, "
+                                                "e.id DESC",
+                                  soci::use(u));
+    for (const auto& row : rs) out.push_back(ReadEvidence(row));
+    return out;
+}
+
 std::map<std::int64_t, int> EvidenceRepository::CountsByCriterion(std::int64_t unitId, std::int64_t frameworkId,
                                                                   const std::string& period) {
     long long u = unitId, f = frameworkId;

@@ -47,6 +47,8 @@ public:
     // Removes a document linked to nothing.
     void Delete(std::int64_t evidenceId);
     std::vector<EvidenceRecord> ForResult(std::int64_t resultId);
+    // The unit's register, latest document first.
+    std::vector<EvidenceRecord> ForUnit(std::int64_t unitId);
     // Documents linked to each criterion's result of the unit on the
     // framework in the period: criterion id → count.
     std::map<std::int64_t, int> CountsByCriterion(std::int64_t unitId, std::int64_t frameworkId,

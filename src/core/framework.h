@@ -56,6 +56,7 @@ struct Framework {
     FrameworkKind kind = FrameworkKind::Par;
     std::string status = "active";  // draft, active, retired
     bool builtin = false;
+    std::optional<std::int64_t> copiedFromId;  // the framework it was copied from
     std::string description;
     std::vector<Band> bands;  // best first
     std::vector<Criterion> criteria;  // parents before children

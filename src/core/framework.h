@@ -24,6 +24,7 @@ std::optional<RuleKind> RuleKindFromKey(std::string_view key);
 std::string RuleKindLabel(RuleKind k);
 std::string_view NoDataRuleKey(NoDataRule r);
 std::optional<NoDataRule> NoDataRuleFromKey(std::string_view key);
+std::string NoDataRuleLabel(NoDataRule r);
 
 struct Band {
     std::string label;       // "Tốt"

@@ -1,10 +1,12 @@
 // Editing a framework the way a user does: open the editor on a copy of the
 // example commune framework, pick a criterion in the tree, type a new title
 // over the old one, press Enter (Save): the title must be stored and shown
-// in the tree, and Escape then closes. A maximum that is not a number is
-// refused under the form with the focus on the field, and nothing stored.
+// in the tree, and Escape then closes. Adding a sub-criterion with the
+// button stores it under the selected criterion, which becomes a group. A
+// maximum that is not a number is refused under the form with the focus on
+// the field, and nothing stored.
 #include <boost/test/unit_test.hpp>
-#include <wx/msgdlg.h>
+#include <wx/button.h>
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
 #include <wx/treectrl.h>
@@ -162,5 +164,56 @@ BOOST_AUTO_TEST_CASE(a_maximum_that_is_not_a_number_is_refused_beside_the_field)
     }
     BOOST_REQUIRE(WaitFor([&] { return script.Finished(); }, 10000));
     BOOST_REQUIRE_MESSAGE(script.failure().empty(), script.failure());
+    BOOST_TEST(fw.Stored("2.3").maxPoints == 2.0);
+}
+
+BOOST_AUTO_TEST_CASE(a_sub_criterion_added_with_the_button_is_stored_under_the_selected_one) {
+    CopiedFramework fw;
+    BOOST_REQUIRE(fw.Stored("2.3").rule.has_value());
+    wxUIActionSimulator sim;
+    UiScript script;
+    script.onAbort = CloseEditor;
+    script.Add("select 2.3", FocusOn("2.3", "title"));
+    script.Add("press Add sub-criterion", [] {
+        auto* dlg = Editor();
+        auto* button = dlg ? Control<wxButton>(dlg, "add_child") : nullptr;
+        if (!button || !button->IsEnabled()) return false;
+        wxCommandEvent click(wxEVT_BUTTON, button->GetId());
+        click.SetEventObject(button);
+        button->GetEventHandler()->ProcessEvent(click);
+        return true;
+    });
+    script.Add("the proposed code is 2.3.1 and the title has the focus", [] {
+        auto* dlg = Editor();
+        return dlg && Control<wxTextCtrl>(dlg, "code")->GetValue() == "2.3.1" &&
+               wxWindow::FindFocus() == Control<wxTextCtrl>(dlg, "title");
+    });
+    script.Add("type the title", [&sim] {
+        sim.Text("Ban hanh ke hoach kiem tra");
+        return true;
+    });
+    script.Add("it arrives", HasValue("title", "Ban hanh ke hoach kiem tra"));
+    script.Add("press Enter (Save)", Press(sim, WXK_RETURN));
+    script.Add("the tree shows 2.3.1", [] {
+        auto* dlg = Editor();
+        auto* tree = dlg ? Control<wxTreeCtrl>(dlg, "criteria") : nullptr;
+        return tree && tree->GetSelection().IsOk() && tree->GetItemText(tree->GetSelection()).StartsWith("2.3.1");
+    });
+    script.Add("close", [] {
+        CloseEditor();
+        return true;
+    });
+    script.Begin();
+    {
+        gui::FrameworkEditorDialog dlg(nullptr, *fw.session, "PAR-XA-2026");
+        dlg.ShowModal();
+    }
+    BOOST_REQUIRE(WaitFor([&] { return script.Finished(); }, 10000));
+    BOOST_REQUIRE_MESSAGE(script.failure().empty(), script.failure());
+    const Criterion child = fw.Stored("2.3.1");
+    BOOST_TEST(child.title == "Ban hanh ke hoach kiem tra");
+    BOOST_TEST(child.parentCode == "2.3");
+    BOOST_TEST(child.maxPoints == 2.0);  // its parent's points, so the total stays
+    BOOST_TEST(!fw.Stored("2.3").rule.has_value());  // now a group
     BOOST_TEST(fw.Stored("2.3").maxPoints == 2.0);
 }

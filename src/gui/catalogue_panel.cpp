@@ -89,7 +89,7 @@ CataloguePanel::CataloguePanel(wxWindow* parent, GuiSession& session) : AreaPane
     frameworks_->AppendTextColumn(_("Kind"), wxDATAVIEW_CELL_INERT, kind, wxALIGN_LEFT, kSortable);
     frameworks_->AppendTextColumn(_("Criteria"), wxDATAVIEW_CELL_INERT, number, wxALIGN_RIGHT, kSortable);
     frameworks_->AppendTextColumn(_("Max. points"), wxDATAVIEW_CELL_INERT, number, wxALIGN_RIGHT, kSortable);
-    const int status = FromDIP(120);
+    const int status = FromDIP(100);
     frameworks_->AppendTextColumn(_("Status"), wxDATAVIEW_CELL_INERT, status, wxALIGN_LEFT, kSortable);
     StretchColumn(frameworks_, 1, code + year + kind + 2 * number + status, FromDIP(240));
 
@@ -198,10 +198,12 @@ void CataloguePanel::LoadFrameworks() {
         row.push_back(U8(FrameworkKindLabel(f.kind)));
         row.push_back(U8(FormatInteger(f.criteria)));
         row.push_back(U8(FormatNumberTrim(f.maxPoints, 2)));
-        wxString status = f.status == "retired" ? _("Retired") : f.status == "draft" ? _("Draft") : _("In use");
-        // TRANSLATORS: status of a framework shipped with the program.
-        if (f.builtin) status += " " + _("(built-in)");
-        row.push_back(status);
+        // TRANSLATORS: short status of a framework; "Built-in": shipped with
+        // the program, in use, copied rather than edited.
+        row.push_back(f.status == "retired" ? _("Retired")
+                      : f.status == "draft" ? _("Draft")
+                      : f.builtin           ? _("Built-in")
+                                            : _("In use"));
         frameworks_->AppendItem(row, static_cast<wxUIntPtr>(f.id));
     }
     UpdateFrameworkButtons();

@@ -477,8 +477,14 @@ void FrameworkEditorDialog::OnCancel() {
 }
 
 void FrameworkEditorDialog::OnTreeChanging(wxTreeEvent& event) {
-    if (selecting_) return;
-    if (!ConfirmLeave(Leave::Criterion)) event.Veto();
+    if (selecting_ || !Dirty(Leave::Criterion)) return;
+    // Ask outside the tree's own event: saving fills the tree again.
+    event.Veto();
+    auto* data = event.GetItem().IsOk() ? dynamic_cast<CodeData*>(tree_->GetItemData(event.GetItem())) : nullptr;
+    const std::string target = data ? data->code : std::string();
+    CallAfter([this, target] {
+        if (ConfirmLeave(Leave::Criterion) && !target.empty()) SelectCriterion(target);
+    });
 }
 
 void FrameworkEditorDialog::OnTreeChanged(wxTreeEvent& event) {

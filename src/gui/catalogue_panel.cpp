@@ -10,9 +10,9 @@
 
 #include "core/framework.h"
 #include "core/vnformat.h"
-#include "gui/gui_events.h"
 #include "gui/framework_copy_dialog.h"
 #include "gui/framework_editor_dialog.h"
+#include "gui/gui_events.h"
 #include "gui/gui_util.h"
 #include "gui/person_dialog.h"
 #include "services/frameworks.h"
@@ -90,9 +90,9 @@ CataloguePanel::CataloguePanel(wxWindow* parent, GuiSession& session) : AreaPane
     frameworks_->AppendTextColumn(_("Criteria"), wxDATAVIEW_CELL_INERT, number, wxALIGN_RIGHT, kSortable);
     frameworks_->AppendTextColumn(_("Max. points"), wxDATAVIEW_CELL_INERT, number, wxALIGN_RIGHT, kSortable);
     const int status = FromDIP(100);
-    frameworks_->AppendTextColumn(_("Status"), wxDATAVIEW_CELL_INERT, status, wxALIGN_LEFT, kSortable);
+    frameworks_->AppendTextColumn(_("Status"), wxDATAVIEW_CELL_INERT, status, wxALIGN_LEFT,
+                                  kSortable);
     StretchColumn(frameworks_, 1, code + year + kind + 2 * number + status, FromDIP(240));
-
 
     editUnit_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { SendCommand(this, ID_EDIT_UNIT); });
     addChild_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { SendCommand(this, ID_ADD_CHILD_UNIT); });
@@ -105,8 +105,10 @@ CataloguePanel::CataloguePanel(wxWindow* parent, GuiSession& session) : AreaPane
     editFramework_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { EditSelectedFramework(); });
     copyFramework_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { CopyFramework(); });
     toggleFramework_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { ToggleFramework(); });
-    frameworks_->Bind(wxEVT_DATAVIEW_ITEM_ACTIVATED, [this](wxDataViewEvent&) { EditSelectedFramework(); });
-    frameworks_->Bind(wxEVT_DATAVIEW_SELECTION_CHANGED, [this](wxDataViewEvent&) { UpdateFrameworkButtons(); });
+    frameworks_->Bind(wxEVT_DATAVIEW_ITEM_ACTIVATED,
+                      [this](wxDataViewEvent&) { EditSelectedFramework(); });
+    frameworks_->Bind(wxEVT_DATAVIEW_SELECTION_CHANGED,
+                      [this](wxDataViewEvent&) { UpdateFrameworkButtons(); });
 }
 
 void CataloguePanel::SetUnit(const std::optional<Unit>& unit) {
@@ -253,11 +255,13 @@ void CataloguePanel::EditSelectedFramework() {
     const auto f = SelectedFramework();
     if (!f) return;
     if (f->builtin) {
-        if (AskYesNo(this,
-                     wxString::Format(_("%s is a built-in framework and cannot be changed. Copy it to a new year "
-                                        "and edit the copy?"),
-                                      U8(f->code)),
-                     _("Copy...")))
+        if (AskYesNo(
+                this,
+                wxString::Format(
+                    _("%s is a built-in framework and cannot be changed. Copy it to a new year "
+                      "and edit the copy?"),
+                    U8(f->code)),
+                _("Copy...")))
             CopyFramework();
         return;
     }
@@ -269,7 +273,8 @@ void CataloguePanel::CopyFramework() {
     if (!f) return;
     std::string copied;
     try {
-        const Framework source = services::FrameworkService(session_.db(), session_.user()).Load(f->code);
+        const Framework source =
+            services::FrameworkService(session_.db(), session_.user()).Load(f->code);
         FrameworkCopyDialog dlg(this, session_, source);
         if (dlg.ShowModal() != wxID_OK) return;
         copied = dlg.copiedCode();
@@ -287,15 +292,18 @@ void CataloguePanel::ToggleFramework() {
     if (!f) return;
     const bool retire = f->status != "retired";
     const wxString question =
-        retire ? wxString::Format(_("Retire %s, %s? It keeps its criteria and results and is shown as "
-                                    "retired; it can be reactivated later."),
-                                  U8(f->code), U8(f->name))
-               : wxString::Format(_("Put %s, %s back in use?"), U8(f->code), U8(f->name));
+        retire
+            ? wxString::Format(_("Retire %s, %s? It keeps its criteria and results and is shown as "
+                                 "retired; it can be reactivated later."),
+                               U8(f->code), U8(f->name))
+            : wxString::Format(_("Put %s, %s back in use?"), U8(f->code), U8(f->name));
     if (!AskYesNo(this, question, retire ? _("Retire") : _("Reactivate"))) return;
     try {
         services::FrameworkService service(session_.db(), session_.user());
-        if (retire) service.Retire(f->code);
-        else service.Reactivate(f->code);
+        if (retire)
+            service.Retire(f->code);
+        else
+            service.Reactivate(f->code);
     } catch (const std::exception& e) {
         ShowError(this, ErrorSentence(e));
     }

@@ -10,7 +10,8 @@
 
 namespace cchc::gui {
 
-FrameworkCopyDialog::FrameworkCopyDialog(wxWindow* parent, GuiSession& session, const Framework& source)
+FrameworkCopyDialog::FrameworkCopyDialog(wxWindow* parent, GuiSession& session,
+                                         const Framework& source)
     : session_(session), source_(source) {
     LoadForm(parent, "FrameworkCopyDialog");
     year_ = Ctrl<wxSpinCtrl>("year");
@@ -19,8 +20,8 @@ FrameworkCopyDialog::FrameworkCopyDialog(wxWindow* parent, GuiSession& session, 
     SetTitle(wxString::Format(_("Copy %s to a new year"), U8(source.code)));
     auto* intro = Ctrl<wxStaticText>("source");
     // TRANSLATORS: %s: framework code, %d its year, %s its name.
-    intro->SetLabelText(wxString::Format(_("Copy of %s (%d): %s"), U8(source.code), source.year,
-                                         U8(source.name)));
+    intro->SetLabelText(
+        wxString::Format(_("Copy of %s (%d): %s"), U8(source.code), source.year, U8(source.name)));
     // Wrapped labels ask for their wrapped size only once told to.
     intro->Wrap(FromDIP(560));
     intro->SetInitialSize();
@@ -43,16 +44,18 @@ FrameworkCopyDialog::FrameworkCopyDialog(wxWindow* parent, GuiSession& session, 
 
 void FrameworkCopyDialog::OnYear() {
     const int year = year_->GetValue();
-    if (!codeTyped_) code_->ChangeValue(U8(services::ProposedCopyCode(source_.code, source_.year, year)));
-    if (!nameTyped_) name_->ChangeValue(U8(services::ProposedCopyName(source_.name, source_.year, year)));
+    if (!codeTyped_)
+        code_->ChangeValue(U8(services::ProposedCopyCode(source_.code, source_.year, year)));
+    if (!nameTyped_)
+        name_->ChangeValue(U8(services::ProposedCopyName(source_.name, source_.year, year)));
 }
 
 void FrameworkCopyDialog::OnSave(wxCommandEvent&) {
     SaveAndClose([this] {
         services::FrameworkService service(session_.db(), session_.user());
         copiedCode_ = service
-                          .CopyToNewYear(source_.code, TrimmedU8(code_->GetValue()), year_->GetValue(),
-                                         TrimmedU8(name_->GetValue()))
+                          .CopyToNewYear(source_.code, TrimmedU8(code_->GetValue()),
+                                         year_->GetValue(), TrimmedU8(name_->GetValue()))
                           .code;
     });
 }

@@ -26,7 +26,7 @@ const RuleKind kRules[] = {RuleKind::Manual, RuleKind::Rate, RuleKind::YesNo, Ru
 const NoDataRule kNoData[] = {NoDataRule::Full, NoDataRule::Zero, NoDataRule::NotApplicable};
 
 class CodeData : public wxTreeItemData {
-public:
+  public:
     explicit CodeData(std::string code) : code(std::move(code)) {}
     std::string code;  // empty for a new criterion not yet saved
 };
@@ -105,7 +105,8 @@ FrameworkEditorDialog::FrameworkEditorDialog(wxWindow* parent, GuiSession& sessi
     // The title wraps over lines but is one line of text: Enter saves, as in
     // the other fields.
     title_->Bind(wxEVT_KEY_DOWN, [this](wxKeyEvent& e) {
-        if ((e.GetKeyCode() == WXK_RETURN || e.GetKeyCode() == WXK_NUMPAD_ENTER) && !e.HasAnyModifiers()) {
+        if ((e.GetKeyCode() == WXK_RETURN || e.GetKeyCode() == WXK_NUMPAD_ENTER) &&
+            !e.HasAnyModifiers()) {
             if (auto* save = FindWindow(wxID_OK); save && save->IsEnabled()) Save();
             return;
         }
@@ -119,8 +120,10 @@ FrameworkEditorDialog::FrameworkEditorDialog(wxWindow* parent, GuiSession& sessi
     addChild_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { AddCriterion(true); });
     addSibling_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { AddCriterion(false); });
     delete_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { DeleteSelected(); });
-    Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { Save(); }, wxID_OK);
-    Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { OnCancel(); }, wxID_CANCEL);
+    Bind(
+        wxEVT_BUTTON, [this](wxCommandEvent&) { Save(); }, wxID_OK);
+    Bind(
+        wxEVT_BUTTON, [this](wxCommandEvent&) { OnCancel(); }, wxID_CANCEL);
     Bind(wxEVT_CLOSE_WINDOW, [this](wxCloseEvent& e) {
         if (e.CanVeto() && !ConfirmLeave(Leave::Everything)) {
             e.Veto();
@@ -130,12 +133,14 @@ FrameworkEditorDialog::FrameworkEditorDialog(wxWindow* parent, GuiSession& sessi
     });
 
     if (fw_.builtin) {
-        lockNote_->SetLabelText(_("This is a built-in framework and cannot be changed. Close this window, "
-                                  "copy it to a new year and edit the copy."));
+        lockNote_->SetLabelText(
+            _("This is a built-in framework and cannot be changed. Close this window, "
+              "copy it to a new year and edit the copy."));
     } else if (locked_) {
-        lockNote_->SetLabelText(_("Results on this framework have been appraised: titles, guidance and "
-                                  "evidence can still be corrected, but points, rules and criteria cannot "
-                                  "change. To change them, copy the framework to a new version."));
+        lockNote_->SetLabelText(
+            _("Results on this framework have been appraised: titles, guidance and "
+              "evidence can still be corrected, but points, rules and criteria cannot "
+              "change. To change them, copy the framework to a new version."));
     }
     lockNote_->Show(fw_.builtin || locked_);
     lockNote_->Wrap(FromDIP(900));
@@ -144,9 +149,9 @@ FrameworkEditorDialog::FrameworkEditorDialog(wxWindow* parent, GuiSession& sessi
     SetMinSize(wxDefaultSize);
     InvalidateBestSize();
     if (fw_.builtin)
-        for (wxWindow* w : std::initializer_list<wxWindow*>{name_, description_, bands_, codeCtrl_, title_,
-                                                           maxPoints_, rule_, target_, perUnit_, cap_, noData_,
-                                                           evidence_, communes_, guidance_})
+        for (wxWindow* w : std::initializer_list<wxWindow*>{
+                 name_, description_, bands_, codeCtrl_, title_, maxPoints_, rule_, target_,
+                 perUnit_, cap_, noData_, evidence_, communes_, guidance_})
             w->Enable(false);
     if (fw_.builtin) FindWindow(wxID_OK)->Enable(false);
     FinishLayout(tree_);
@@ -188,7 +193,8 @@ void FrameworkEditorDialog::FillTree(const std::string& select) {
     const wxTreeItemId root = tree_->AddRoot("");
     for (const auto& c : fw_.criteria) {
         wxTreeItemId parent = root;
-        if (auto it = items_.find(c.parentCode); !c.parentCode.empty() && it != items_.end()) parent = it->second;
+        if (auto it = items_.find(c.parentCode); !c.parentCode.empty() && it != items_.end())
+            parent = it->second;
         // TRANSLATORS: a criterion in the framework tree: code, maximum points, title.
         const wxString label = wxString::Format(_("%s  (max. %s)  %s"), U8(c.code),
                                                 U8(FormatNumberTrim(c.maxPoints, 2)), U8(c.title));
@@ -200,8 +206,10 @@ void FrameworkEditorDialog::FillTree(const std::string& select) {
          field = tree_->GetNextChild(root, cookie))
         tree_->Expand(field);
     wxTreeItemId target;
-    if (auto it = items_.find(select); it != items_.end()) target = it->second;
-    else if (!items_.empty()) target = tree_->GetFirstChild(root, cookie);
+    if (auto it = items_.find(select); it != items_.end())
+        target = it->second;
+    else if (!items_.empty())
+        target = tree_->GetFirstChild(root, cookie);
     if (target.IsOk()) {
         tree_->EnsureVisible(target);
         tree_->SelectItem(target);
@@ -244,7 +252,8 @@ void FrameworkEditorDialog::ShowCriterion(const Criterion& c) {
         rule_->SetSelection(0);
     } else {
         for (RuleKind r : kRules) rule_->Append(U8(RuleKindLabel(r)));
-        auto at = std::find(std::begin(kRules), std::end(kRules), c.rule.value_or(RuleKind::Manual));
+        auto at =
+            std::find(std::begin(kRules), std::end(kRules), c.rule.value_or(RuleKind::Manual));
         rule_->SetSelection(static_cast<int>(at - std::begin(kRules)));
     }
     target_->ChangeValue(c.target ? U8(FormatNumberTrim(*c.target * 100, 2)) + "%" : wxString());
@@ -257,9 +266,10 @@ void FrameworkEditorDialog::ShowCriterion(const Criterion& c) {
     evidence_->SetValue(c.evidenceRequired);
     communes_->SetValue(c.appliesToCommunes);
     guidance_->ChangeValue(U8(c.guidance));
-    maxPoints_->SetToolTip(editingGroup_ ? _("The maximum of a group is the sum of its sub-criteria: change "
-                                             "their points and it follows.")
-                                         : wxString());
+    maxPoints_->SetToolTip(editingGroup_
+                               ? _("The maximum of a group is the sum of its sub-criteria: change "
+                                   "their points and it follows.")
+                               : wxString());
     criterionDirty_ = false;
     UpdateRuleFields();
     UpdateButtons();
@@ -293,7 +303,8 @@ void FrameworkEditorDialog::UpdateButtons() {
     const bool scoring = structure && any;
     maxPoints_->Enable(scoring && !editingGroup_);
     rule_->Enable(scoring && !editingGroup_);
-    for (wxWindow* w : std::initializer_list<wxWindow*>{target_, perUnit_, cap_, noData_, communes_})
+    for (wxWindow* w :
+         std::initializer_list<wxWindow*>{target_, perUnit_, cap_, noData_, communes_})
         w->Enable(scoring);
     for (wxWindow* w : std::initializer_list<wxWindow*>{codeCtrl_, title_, evidence_, guidance_})
         w->Enable(canEdit && any);
@@ -309,7 +320,8 @@ Criterion FrameworkEditorDialog::ReadCriterion() const {
     if (!max) throw FieldError("max_points", _("Enter the maximum points (0 or more)."));
     c.maxPoints = *max;
     const int sel = rule_->GetSelection();
-    c.rule = editingGroup_ || sel == wxNOT_FOUND ? std::nullopt : std::optional<RuleKind>(kRules[sel]);
+    c.rule =
+        editingGroup_ || sel == wxNOT_FOUND ? std::nullopt : std::optional<RuleKind>(kRules[sel]);
     c.target.reset();
     c.perUnit.reset();
     c.cap.reset();
@@ -321,7 +333,8 @@ Criterion FrameworkEditorDialog::ReadCriterion() const {
         const int nd = noData_->GetSelection();
         if (nd > 0) c.noData = kNoData[nd - 1];
     }
-    if (c.rule == RuleKind::Count || c.rule == RuleKind::Deduction) c.perUnit = ReadNumber(perUnit_, "per_unit");
+    if (c.rule == RuleKind::Count || c.rule == RuleKind::Deduction)
+        c.perUnit = ReadNumber(perUnit_, "per_unit");
     if (c.rule == RuleKind::Rate || c.rule == RuleKind::Count) c.cap = ReadNumber(cap_, "cap");
     c.evidenceRequired = evidence_->GetValue();
     c.appliesToCommunes = communes_->GetValue();
@@ -341,10 +354,12 @@ bool FrameworkEditorDialog::Save() {
         if (headerDirty_) {
             auto bands = ParseBands(ToU8(bands_->GetValue()));
             if (!bands)
-                throw FieldError("bands", _("Write the bands best first as name:percentage, separated by "
-                                            "semicolons, each threshold below the one before, e.g. "
-                                            "Tốt:90;Khá:80;Trung bình:65;Yếu:0"));
-            service.SaveHeader(code_, TrimmedU8(name_->GetValue()), TrimmedU8(description_->GetValue()));
+                throw FieldError("bands",
+                                 _("Write the bands best first as name:percentage, separated by "
+                                   "semicolons, each threshold below the one before, e.g. "
+                                   "Tốt:90;Khá:80;Trung bình:65;Yếu:0"));
+            service.SaveHeader(code_, TrimmedU8(name_->GetValue()),
+                               TrimmedU8(description_->GetValue()));
             service.SaveBands(code_, *bands);
             headerDirty_ = false;
             changed_ = true;
@@ -377,7 +392,8 @@ bool FrameworkEditorDialog::ConfirmLeave(Leave what) {
                         _("CCHC Desk"), wxYES_NO | wxCANCEL | wxICON_QUESTION);
     ask.SetYesNoCancelLabels(_("&Save"), _("&Discard"), _("Cancel"));
     switch (ask.ShowModal()) {
-        case wxID_YES: return Save();
+        case wxID_YES:
+            return Save();
         case wxID_NO: {
             criterionDirty_ = false;
             if (what == Leave::Everything) FillHeader();
@@ -397,7 +413,8 @@ bool FrameworkEditorDialog::ConfirmLeave(Leave what) {
             }
             return true;
         }
-        default: return false;
+        default:
+            return false;
     }
 }
 
@@ -427,7 +444,8 @@ void FrameworkEditorDialog::AddCriterion(bool asChild) {
     wxTreeItemId parent = tree_->GetRootItem();
     if (auto it = items_.find(c.parentCode); it != items_.end()) parent = it->second;
     selecting_ = true;
-    const wxTreeItemId item = tree_->AppendItem(parent, _("(new criterion)"), -1, -1, new CodeData(""));
+    const wxTreeItemId item =
+        tree_->AppendItem(parent, _("(new criterion)"), -1, -1, new CodeData(""));
     tree_->EnsureVisible(item);
     tree_->SelectItem(item);
     selecting_ = false;
@@ -451,15 +469,18 @@ void FrameworkEditorDialog::DeleteSelected() {
     for (std::size_t i = 0; i < codes.size(); ++i)
         for (const auto& c : fw_.criteria)
             if (c.parentCode == codes[i]) codes.push_back(c.code), ++below;
-    wxString question = wxString::Format(_("Delete criterion %s, %s?"), U8(editing_.code), U8(editing_.title));
+    wxString question =
+        wxString::Format(_("Delete criterion %s, %s?"), U8(editing_.code), U8(editing_.title));
     if (below > 0)
-        question += "\n" + wxString::Format(wxPLURAL("Its %d sub-criterion will be deleted too.",
-                                                     "Its %d sub-criteria will be deleted too.", below),
-                                            below);
+        question +=
+            "\n" + wxString::Format(wxPLURAL("Its %d sub-criterion will be deleted too.",
+                                             "Its %d sub-criteria will be deleted too.", below),
+                                    below);
     if (!AskYesNo(this, question, _("Delete"))) return;
     ClearError();
     try {
-        services::FrameworkService(session_.db(), session_.user()).DeleteCriterion(code_, editing_.code);
+        services::FrameworkService(session_.db(), session_.user())
+            .DeleteCriterion(code_, editing_.code);
     } catch (const std::exception& e) {
         ShowFieldError(ErrorSentence(e), "");
         return;
@@ -480,7 +501,9 @@ void FrameworkEditorDialog::OnTreeChanging(wxTreeEvent& event) {
     if (selecting_ || !Dirty(Leave::Criterion)) return;
     // Ask outside the tree's own event: saving fills the tree again.
     event.Veto();
-    auto* data = event.GetItem().IsOk() ? dynamic_cast<CodeData*>(tree_->GetItemData(event.GetItem())) : nullptr;
+    auto* data = event.GetItem().IsOk()
+                     ? dynamic_cast<CodeData*>(tree_->GetItemData(event.GetItem()))
+                     : nullptr;
     const std::string target = data ? data->code : std::string();
     CallAfter([this, target] {
         if (ConfirmLeave(Leave::Criterion) && !target.empty()) SelectCriterion(target);
@@ -489,7 +512,9 @@ void FrameworkEditorDialog::OnTreeChanging(wxTreeEvent& event) {
 
 void FrameworkEditorDialog::OnTreeChanged(wxTreeEvent& event) {
     if (selecting_) return;
-    auto* data = event.GetItem().IsOk() ? dynamic_cast<CodeData*>(tree_->GetItemData(event.GetItem())) : nullptr;
+    auto* data = event.GetItem().IsOk()
+                     ? dynamic_cast<CodeData*>(tree_->GetItemData(event.GetItem()))
+                     : nullptr;
     if (data && data->code.empty()) return;  // the new criterion being written
     ShowSelected();
 }

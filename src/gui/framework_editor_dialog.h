@@ -61,7 +61,7 @@ private:
     std::string code_;
     Framework fw_;
     bool locked_ = false;  // results appraised: scoring can no longer change
-    Criterion editing_;     // shown on the right (id 0: a new one not yet saved)
+    Criterion editing_;    // shown on the right (id 0: a new one not yet saved)
     bool editingGroup_ = false;
     bool pendingNew_ = false;
     bool criterionDirty_ = false, headerDirty_ = false;

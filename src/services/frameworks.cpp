@@ -28,7 +28,9 @@ std::string Num(const std::optional<double>& v) {
     return buf;
 }
 
-std::string RuleText(const std::optional<RuleKind>& r) { return r ? std::string(RuleKindKey(*r)) : ""; }
+std::string RuleText(const std::optional<RuleKind>& r) {
+    return r ? std::string(RuleKindKey(*r)) : "";
+}
 std::string NoDataText(const std::optional<NoDataRule>& r) {
     return r ? std::string(NoDataRuleKey(*r)) : "";
 }
@@ -40,13 +42,13 @@ bool Same(const std::optional<double>& a, const std::optional<double>& b) {
 
 // Whether the change alters how scores are computed or totalled.
 bool ScoringDiffers(const Criterion& a, const Criterion& b) {
-    return std::fabs(a.maxPoints - b.maxPoints) > 1e-9 || a.rule != b.rule || !Same(a.target, b.target) ||
-           !Same(a.cap, b.cap) || !Same(a.perUnit, b.perUnit) || a.noData != b.noData ||
-           a.appliesToCommunes != b.appliesToCommunes;
+    return std::fabs(a.maxPoints - b.maxPoints) > 1e-9 || a.rule != b.rule ||
+           !Same(a.target, b.target) || !Same(a.cap, b.cap) || !Same(a.perUnit, b.perUnit) ||
+           a.noData != b.noData || a.appliesToCommunes != b.appliesToCommunes;
 }
 
-void RecordCriterionChanges(storage::AuditRepository& audit, const std::string& user, const Criterion& old,
-                            const Criterion& now) {
+void RecordCriterionChanges(storage::AuditRepository& audit, const std::string& user,
+                            const Criterion& old, const Criterion& now) {
     const std::vector<std::pair<std::string, std::pair<std::string, std::string>>> fields = {
         {"code", {old.code, now.code}},
         {"title", {old.title, now.title}},
@@ -58,12 +60,14 @@ void RecordCriterionChanges(storage::AuditRepository& audit, const std::string& 
         {"per_unit", {Num(old.perUnit), Num(now.perUnit)}},
         {"no_data", {NoDataText(old.noData), NoDataText(now.noData)}},
         {"evidence_required", {old.evidenceRequired ? "1" : "0", now.evidenceRequired ? "1" : "0"}},
-        {"applies_to_communes", {old.appliesToCommunes ? "1" : "0", now.appliesToCommunes ? "1" : "0"}},
+        {"applies_to_communes",
+         {old.appliesToCommunes ? "1" : "0", now.appliesToCommunes ? "1" : "0"}},
         {"guidance", {old.guidance, now.guidance}},
     };
     for (const auto& [field, values] : fields)
         if (values.first != values.second)
-            audit.Record({"", user, "criteria", now.id, "update", field, values.first, values.second});
+            audit.Record(
+                {"", user, "criteria", now.id, "update", field, values.first, values.second});
 }
 
 UserError FieldError(const std::string& field, const std::string& message) {
@@ -75,7 +79,8 @@ std::string UnknownFramework(const std::string& code) {
 }
 
 std::string UnknownCriterion(const std::string& criterion, const std::string& framework) {
-    return fmt::format(fmt::runtime(tr("the criterion {0} is not in framework {1}")), criterion, framework);
+    return fmt::format(fmt::runtime(tr("the criterion {0} is not in framework {1}")), criterion,
+                       framework);
 }
 
 Criterion* FindCode(Framework& fw, const std::string& code) {
@@ -122,8 +127,10 @@ void ThrowTreeProblems(const Framework& fw, const Criterion& edited) {
     const FieldProblem& p = it != problems.end() ? *it : problems.front();
     std::string field = "max_points";
     if (p.field == edited.code) {
-        if (edited.code.empty()) field = "code";
-        else if (edited.rule == RuleKind::Rate && (!edited.target || *edited.target <= 0 || *edited.target > 1))
+        if (edited.code.empty())
+            field = "code";
+        else if (edited.rule == RuleKind::Rate &&
+                 (!edited.target || *edited.target <= 0 || *edited.target > 1))
             field = "target";
         else if (edited.rule == RuleKind::Count && (!edited.perUnit || *edited.perUnit <= 0))
             field = "per_unit";
@@ -131,7 +138,8 @@ void ThrowTreeProblems(const Framework& fw, const Criterion& edited) {
             field = "rule";
     }
     // TRANSLATORS: {0} is a criterion code ("1.2"), {1} what is wrong with it.
-    throw FieldError(field, fmt::format(fmt::runtime(tr("criterion {0}: {1}")), p.field, p.message));
+    throw FieldError(field,
+                     fmt::format(fmt::runtime(tr("criterion {0}: {1}")), p.field, p.message));
 }
 
 }  // namespace
@@ -140,7 +148,8 @@ FrameworkCrosswalk LoadCrosswalk(storage::Database& db, std::int64_t frameworkId
     storage::FrameworkRepository repo(db.session());
     FrameworkCrosswalk out;
     if (auto fw = repo.Load(frameworkId)) out.sourceFrameworkId = fw->copiedFromId;
-    for (const auto& row : repo.CrosswalkInto(frameworkId)) out.oldCodeByNewCode[row.newCode] = row.oldCode;
+    for (const auto& row : repo.CrosswalkInto(frameworkId))
+        out.oldCodeByNewCode[row.newCode] = row.oldCode;
     return out;
 }
 
@@ -180,8 +189,8 @@ bool FrameworkService::HasAppraisedResults(const std::string& code) {
     return storage::ResultSetRepository(db_.session()).CountWithStatus(fw.id, "appraised") > 0;
 }
 
-Framework FrameworkService::CopyToNewYear(const std::string& code, const std::string& newCodeIn, int newYear,
-                                          const std::string& newNameIn) {
+Framework FrameworkService::CopyToNewYear(const std::string& code, const std::string& newCodeIn,
+                                          int newYear, const std::string& newNameIn) {
     const std::string newCode = Trim(newCodeIn), newName = Trim(newNameIn);
     storage::Transaction tx(db_);
     storage::FrameworkRepository repo(db_.session());
@@ -190,14 +199,16 @@ Framework FrameworkService::CopyToNewYear(const std::string& code, const std::st
     if (newCode.find_first_of(" \t") != std::string::npos)
         throw FieldError("new_code", tr("a framework code must not contain spaces"));
     if (repo.IdByCode(newCode))
-        throw FieldError("new_code",
-                         fmt::format(fmt::runtime(tr("a framework with the code {0} already exists")), newCode));
+        throw FieldError(
+            "new_code",
+            fmt::format(fmt::runtime(tr("a framework with the code {0} already exists")), newCode));
     if (newYear < 1900 || newYear > 2999)
         throw FieldError("year", tr("the year must be between 1900 and 2999"));
     if (newYear == source.year)
-        throw FieldError("year", fmt::format(fmt::runtime(tr("the copy needs a year other than {0}, the "
-                                                             "year of the framework it is copied from")),
-                                             source.year));
+        throw FieldError("year",
+                         fmt::format(fmt::runtime(tr("the copy needs a year other than {0}, the "
+                                                     "year of the framework it is copied from")),
+                                     source.year));
     if (newName.empty()) throw FieldError("name", tr("the new framework needs a name"));
 
     Framework copy = source;
@@ -208,7 +219,8 @@ Framework FrameworkService::CopyToNewYear(const std::string& code, const std::st
     copy.status = "active";
     copy.builtin = false;
     copy.copiedFromId = source.id;
-    repo.Insert(copy);  // criteria keep their order, so copy.criteria[i] continues source.criteria[i]
+    repo.Insert(
+        copy);  // criteria keep their order, so copy.criteria[i] continues source.criteria[i]
     for (std::size_t i = 0; i < source.criteria.size(); ++i)
         repo.InsertCrosswalk(source.criteria[i].id, copy.criteria[i].id);
     storage::AuditRepository audit(db_.session());
@@ -220,36 +232,43 @@ Framework FrameworkService::CopyToNewYear(const std::string& code, const std::st
 }
 
 namespace {
-void SetFrameworkStatus(storage::Database& db, const std::string& user, Framework fw, const std::string& status) {
+void SetFrameworkStatus(storage::Database& db, const std::string& user, Framework fw,
+                        const std::string& status) {
     if (fw.status == status) return;
     storage::Transaction tx(db);
     storage::FrameworkRepository(db.session()).SetStatus(fw.id, status);
-    storage::AuditRepository(db.session()).Record({"", user, "frameworks", fw.id, "update", "status", fw.status, status});
+    storage::AuditRepository(db.session())
+        .Record({"", user, "frameworks", fw.id, "update", "status", fw.status, status});
     tx.Commit();
 }
 
 void RefuseBuiltin(const Framework& fw) {
     if (fw.builtin)
-        throw UserError(fmt::format(fmt::runtime(tr("{0} is a built-in framework and cannot be changed: copy it "
-                                                    "to a new year first and edit the copy")),
-                                    fw.code));
+        throw UserError(fmt::format(
+            fmt::runtime(tr("{0} is a built-in framework and cannot be changed: copy it "
+                            "to a new year first and edit the copy")),
+            fw.code));
 }
 
 UserError AppraisedError(const Framework& fw) {
     return UserError(fmt::format(
-        fmt::runtime(tr("results on {0} have already been appraised, so its criteria, points and scoring "
-                        "rules can no longer change: copy the framework to a new version and edit the copy")),
+        fmt::runtime(tr(
+            "results on {0} have already been appraised, so its criteria, points and scoring "
+            "rules can no longer change: copy the framework to a new version and edit the copy")),
         fw.code));
 }
 }  // namespace
 
-void FrameworkService::Retire(const std::string& code) { SetFrameworkStatus(db_, user_, Load(code), "retired"); }
+void FrameworkService::Retire(const std::string& code) {
+    SetFrameworkStatus(db_, user_, Load(code), "retired");
+}
 
 void FrameworkService::Reactivate(const std::string& code) {
     SetFrameworkStatus(db_, user_, Load(code), "active");
 }
 
-Criterion FrameworkService::SaveCriterion(const std::string& frameworkCode, const Criterion& input) {
+Criterion FrameworkService::SaveCriterion(const std::string& frameworkCode,
+                                          const Criterion& input) {
     Criterion c = input;
     c.code = Trim(c.code);
     c.title = Trim(c.title);
@@ -257,7 +276,8 @@ Criterion FrameworkService::SaveCriterion(const std::string& frameworkCode, cons
     if (c.title.empty()) throw FieldError("title", tr("the criterion needs a title"));
     if (c.maxPoints < 0) throw FieldError("max_points", tr("maximum points must not be negative"));
     if (c.cap && *c.cap < 0) throw FieldError("cap", tr("the cap must not be negative"));
-    if (c.perUnit && *c.perUnit < 0) throw FieldError("per_unit", tr("points per unit must not be negative"));
+    if (c.perUnit && *c.perUnit < 0)
+        throw FieldError("per_unit", tr("points per unit must not be negative"));
     // Parameters that do not apply to the rule are not kept.
     if (c.rule != RuleKind::Rate) c.target.reset();
     if (c.rule != RuleKind::Count && c.rule != RuleKind::Deduction) c.perUnit.reset();
@@ -270,11 +290,13 @@ Criterion FrameworkService::SaveCriterion(const std::string& frameworkCode, cons
     Framework fw = Load(frameworkCode);
     RefuseBuiltin(fw);
     const Framework before = fw;
-    const bool appraised = storage::ResultSetRepository(db_.session()).CountWithStatus(fw.id, "appraised") > 0;
+    const bool appraised =
+        storage::ResultSetRepository(db_.session()).CountWithStatus(fw.id, "appraised") > 0;
     if (auto* same = FindCode(fw, c.code); same && same->id != c.id)
-        throw FieldError("code", fmt::format(fmt::runtime(tr("another criterion of the framework already has "
-                                                             "the code {0}")),
-                                             c.code));
+        throw FieldError(
+            "code", fmt::format(fmt::runtime(tr("another criterion of the framework already has "
+                                                "the code {0}")),
+                                c.code));
     bool scoringChanged = false;
     if (c.id == 0) {
         if (appraised) throw AppraisedError(fw);
@@ -344,7 +366,8 @@ Criterion FrameworkService::SaveCriterion(const std::string& frameworkCode, cons
     return *FindId(fw, c.id);
 }
 
-void FrameworkService::DeleteCriterion(const std::string& frameworkCode, const std::string& criterionCode) {
+void FrameworkService::DeleteCriterion(const std::string& frameworkCode,
+                                       const std::string& criterionCode) {
     storage::Transaction tx(db_);
     storage::FrameworkRepository repo(db_.session());
     storage::AuditRepository audit(db_.session());
@@ -364,13 +387,15 @@ void FrameworkService::DeleteCriterion(const std::string& frameworkCode, const s
     for (const auto& c : fw.criteria) {
         if (!doomed.count(c.code)) continue;
         if (repo.CriterionHasResults(c.id))
-            throw UserError(fmt::format(fmt::runtime(tr("criterion {0} cannot be deleted: results have been "
-                                                        "recorded on it")),
-                                        c.code));
+            throw UserError(
+                fmt::format(fmt::runtime(tr("criterion {0} cannot be deleted: results have been "
+                                            "recorded on it")),
+                            c.code));
         if (repo.CriterionHasPlanRows(c.id))
-            throw UserError(fmt::format(fmt::runtime(tr("criterion {0} cannot be deleted: plans or indicator "
-                                                        "assignments refer to it")),
-                                        c.code));
+            throw UserError(
+                fmt::format(fmt::runtime(tr("criterion {0} cannot be deleted: plans or indicator "
+                                            "assignments refer to it")),
+                            c.code));
     }
     const Framework before = fw;
     const std::int64_t deletedId = target->id;
@@ -394,8 +419,8 @@ void FrameworkService::DeleteCriterion(const std::string& frameworkCode, const s
     } else {
         auto problems = CheckFramework(fw);
         if (!problems.empty())
-            throw UserError(fmt::format(fmt::runtime(tr("criterion {0}: {1}")), problems.front().field,
-                                        problems.front().message));
+            throw UserError(fmt::format(fmt::runtime(tr("criterion {0}: {1}")),
+                                        problems.front().field, problems.front().message));
     }
 
     for (const auto& old : before.criteria)
@@ -418,11 +443,13 @@ void FrameworkService::SaveBands(const std::string& frameworkCode, const std::ve
         if (bands[i].minPercent < 0 || bands[i].minPercent > 100)
             throw FieldError("bands", tr("a band's threshold must be between 0 and 100 percent"));
         if (i > 0 && bands[i].minPercent >= bands[i - 1].minPercent)
-            throw FieldError("bands", tr("list the bands best first, each threshold below the one before"));
+            throw FieldError("bands",
+                             tr("list the bands best first, each threshold below the one before"));
         for (std::size_t j = 0; j < i; ++j)
             if (Trim(bands[j].label) == Trim(bands[i].label))
-                throw FieldError("bands", fmt::format(fmt::runtime(tr("the band {0} appears twice")),
-                                                      Trim(bands[i].label)));
+                throw FieldError("bands",
+                                 fmt::format(fmt::runtime(tr("the band {0} appears twice")),
+                                             Trim(bands[i].label)));
     }
     storage::Transaction tx(db_);
     Framework fw = Load(frameworkCode);
@@ -430,7 +457,8 @@ void FrameworkService::SaveBands(const std::string& frameworkCode, const std::ve
     const std::string old = FormatBands(fw.bands), now = FormatBands(bands);
     if (old == now) return;
     storage::FrameworkRepository(db_.session()).ReplaceBands(fw.id, bands);
-    storage::AuditRepository(db_.session()).Record({"", user_, "frameworks", fw.id, "update", "bands", old, now});
+    storage::AuditRepository(db_.session())
+        .Record({"", user_, "frameworks", fw.id, "update", "bands", old, now});
     tx.Commit();
 }
 
@@ -444,9 +472,11 @@ void FrameworkService::SaveHeader(const std::string& frameworkCode, const std::s
     if (fw.name == name && fw.description == description) return;
     storage::FrameworkRepository(db_.session()).UpdateHeader(fw.id, name, description);
     storage::AuditRepository audit(db_.session());
-    if (fw.name != name) audit.Record({"", user_, "frameworks", fw.id, "update", "name", fw.name, name});
+    if (fw.name != name)
+        audit.Record({"", user_, "frameworks", fw.id, "update", "name", fw.name, name});
     if (fw.description != description)
-        audit.Record({"", user_, "frameworks", fw.id, "update", "description", fw.description, description});
+        audit.Record(
+            {"", user_, "frameworks", fw.id, "update", "description", fw.description, description});
     tx.Commit();
 }
 

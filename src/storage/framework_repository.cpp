@@ -29,7 +29,8 @@ struct CriterionValues {
     Nullable<double> target, cap, perUnit;
     int evidence = 0, communes = 1;
     explicit CriterionValues(const Criterion& c)
-        : rule(c.rule ? std::optional<std::string>(std::string(RuleKindKey(*c.rule))) : std::nullopt),
+        : rule(c.rule ? std::optional<std::string>(std::string(RuleKindKey(*c.rule)))
+                      : std::nullopt),
           noData(c.noData ? std::optional<std::string>(std::string(NoDataRuleKey(*c.noData)))
                           : std::nullopt),
           target(c.target),
@@ -77,10 +78,10 @@ std::optional<Framework> FrameworkRepository::Load(std::int64_t id) {
     Framework fw;
     bool found = false;
     {
-        soci::rowset<soci::row> rs =
-            (s_.prepare << "SELECT id, code, name, year, kind, status, builtin, copied_from_id, description FROM "
-                           "frameworks WHERE id = :id",
-             soci::use(key));
+        soci::rowset<soci::row> rs = (s_.prepare << "SELECT id, code, name, year, kind, status, "
+                                                    "builtin, copied_from_id, description FROM "
+                                                    "frameworks WHERE id = :id",
+                                      soci::use(key));
         for (const auto& r : rs) {
             found = true;
             fw.id = Int(r, "id");
@@ -175,8 +176,10 @@ std::int64_t FrameworkRepository::Insert(Framework& fw) {
     InsertBands(s_, id, fw.bands);
     std::map<std::string, long long> idByCode;
     for (auto& c : fw.criteria) {
-        if (!c.parentCode.empty()) c.parentId = idByCode.at(c.parentCode);
-        else c.parentId.reset();
+        if (!c.parentCode.empty())
+            c.parentId = idByCode.at(c.parentCode);
+        else
+            c.parentId.reset();
         InsertCriterion(id, c);
         idByCode[c.code] = c.id;
     }
@@ -211,12 +214,11 @@ std::int64_t FrameworkRepository::InsertCriterion(std::int64_t frameworkId, Crit
           "rule, target, cap, per_unit, no_data, evidence_required, applies_to_communes, "
           "guidance) VALUES (:f, :p, :code, :title, :max, :ord, :rule, :target, :cap, :per, "
           ":nd, :ev, :com, :g) RETURNING id",
-        soci::use(fid), soci::use(parent.value, parent.ind), soci::use(c.code),
-        soci::use(c.title), soci::use(c.maxPoints), soci::use(c.sortOrder),
-        soci::use(v.rule.value, v.rule.ind), soci::use(v.target.value, v.target.ind),
-        soci::use(v.cap.value, v.cap.ind), soci::use(v.perUnit.value, v.perUnit.ind),
-        soci::use(v.noData.value, v.noData.ind), soci::use(v.evidence), soci::use(v.communes),
-        soci::use(c.guidance), soci::into(cid);
+        soci::use(fid), soci::use(parent.value, parent.ind), soci::use(c.code), soci::use(c.title),
+        soci::use(c.maxPoints), soci::use(c.sortOrder), soci::use(v.rule.value, v.rule.ind),
+        soci::use(v.target.value, v.target.ind), soci::use(v.cap.value, v.cap.ind),
+        soci::use(v.perUnit.value, v.perUnit.ind), soci::use(v.noData.value, v.noData.ind),
+        soci::use(v.evidence), soci::use(v.communes), soci::use(c.guidance), soci::into(cid);
     c.id = cid;
     return cid;
 }
@@ -259,7 +261,8 @@ bool FrameworkRepository::CriterionHasPlanRows(std::int64_t criterionId) {
     return n > 0;
 }
 
-void FrameworkRepository::InsertCrosswalk(std::int64_t oldCriterionId, std::int64_t newCriterionId) {
+void FrameworkRepository::InsertCrosswalk(std::int64_t oldCriterionId,
+                                          std::int64_t newCriterionId) {
     long long oldId = oldCriterionId, newId = newCriterionId;
     s_ << "INSERT INTO criterion_crosswalk (old_criterion_id, new_criterion_id) VALUES (:o, :n)",
         soci::use(oldId), soci::use(newId);
@@ -276,7 +279,8 @@ std::vector<FrameworkRepository::CrosswalkRow> FrameworkRepository::CrosswalkInt
                        "n.framework_id = :f ORDER BY n.sort_order, n.id",
          soci::use(key));
     for (const auto& r : rs)
-        out.push_back({Int(r, "old_id"), Int(r, "new_id"), Text(r, "old_code"), Text(r, "new_code")});
+        out.push_back(
+            {Int(r, "old_id"), Int(r, "new_id"), Text(r, "old_code"), Text(r, "new_code")});
     return out;
 }
 

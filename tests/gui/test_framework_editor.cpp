@@ -5,13 +5,13 @@
 // button stores it under the selected criterion, which becomes a group. A
 // maximum that is not a number is refused under the form with the focus on
 // the field, and nothing stored.
-#include <boost/test/unit_test.hpp>
 #include <wx/button.h>
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
 #include <wx/treectrl.h>
 #include <wx/uiaction.h>
 #include <wx/xrc/xmlres.h>
+#include <boost/test/unit_test.hpp>
 
 #include "gui/framework_editor_dialog.h"
 #include "gui/gui_session.h"
@@ -42,7 +42,8 @@ struct CopiedFramework {
     // Stored now, read through a second connection.
     Criterion Stored(const std::string& code) const {
         auto db = storage::Database::Open(storage::DatabaseUrl::Parse(url));
-        for (const auto& c : services::FrameworkService(*db, "gui-test").Load("PAR-XA-2026").criteria)
+        for (const auto& c :
+             services::FrameworkService(*db, "gui-test").Load("PAR-XA-2026").criteria)
             if (c.code == code) return c;
         return {};
     }
@@ -119,7 +120,8 @@ BOOST_AUTO_TEST_CASE(a_criterion_title_typed_in_the_editor_is_stored_on_enter) {
     script.Add("the tree shows the new title", [&] {
         auto* dlg = Editor();
         auto* tree = dlg ? Control<wxTreeCtrl>(dlg, "criteria") : nullptr;
-        return tree && tree->GetSelection().IsOk() && tree->GetItemText(tree->GetSelection()).Contains(newTitle);
+        return tree && tree->GetSelection().IsOk() &&
+               tree->GetItemText(tree->GetSelection()).Contains(newTitle);
     });
     script.Add("nothing is left to save: Escape closes at once", Press(sim, WXK_ESCAPE));
     script.Add("the editor closes", [] { return Editor() == nullptr; });
@@ -197,7 +199,8 @@ BOOST_AUTO_TEST_CASE(a_sub_criterion_added_with_the_button_is_stored_under_the_s
     script.Add("the tree shows 2.3.1", [] {
         auto* dlg = Editor();
         auto* tree = dlg ? Control<wxTreeCtrl>(dlg, "criteria") : nullptr;
-        return tree && tree->GetSelection().IsOk() && tree->GetItemText(tree->GetSelection()).StartsWith("2.3.1");
+        return tree && tree->GetSelection().IsOk() &&
+               tree->GetItemText(tree->GetSelection()).StartsWith("2.3.1");
     });
     script.Add("close", [] {
         CloseEditor();
@@ -213,7 +216,7 @@ BOOST_AUTO_TEST_CASE(a_sub_criterion_added_with_the_button_is_stored_under_the_s
     const Criterion child = fw.Stored("2.3.1");
     BOOST_TEST(child.title == "Ban hanh ke hoach kiem tra");
     BOOST_TEST(child.parentCode == "2.3");
-    BOOST_TEST(child.maxPoints == 2.0);  // its parent's points, so the total stays
+    BOOST_TEST(child.maxPoints == 2.0);              // its parent's points, so the total stays
     BOOST_TEST(!fw.Stored("2.3").rule.has_value());  // now a group
     BOOST_TEST(fw.Stored("2.3").maxPoints == 2.0);
 }

@@ -139,17 +139,20 @@ BOOST_FIXTURE_TEST_CASE(retire_and_reactivate, FrameworkFixture) {
     service.Retire("PAR-XA-2026");
     BOOST_TEST(Copy().status == "retired");
     auto list = service.List();
-    auto it = std::find_if(list.begin(), list.end(), [](const auto& f) { return f.code == "PAR-XA-2026"; });
+    auto it = std::find_if(list.begin(), list.end(),
+                           [](const auto& f) { return f.code == "PAR-XA-2026"; });
     BOOST_REQUIRE(it != list.end());
     BOOST_TEST(it->status == "retired");
     service.Reactivate("PAR-XA-2026");
     BOOST_TEST(Copy().status == "active");
     auto audit = storage::AuditRepository(Db().session()).ForRow("frameworks", Copy().id);
-    long statusRows = std::count_if(audit.begin(), audit.end(), [](const auto& a) { return a.field == "status"; });
+    long statusRows = std::count_if(audit.begin(), audit.end(),
+                                    [](const auto& a) { return a.field == "status"; });
     BOOST_TEST(statusRows == 2);
 }
 
-BOOST_FIXTURE_TEST_CASE(a_group_whose_children_do_not_add_up_is_refused_and_nothing_stored, FrameworkFixture) {
+BOOST_FIXTURE_TEST_CASE(a_group_whose_children_do_not_add_up_is_refused_and_nothing_stored,
+                        FrameworkFixture) {
     Criterion group = Get("1");
     BOOST_REQUIRE(group.maxPoints == 10.0);
     const long auditBefore = storage::AuditRepository(Db().session()).Count();
@@ -266,9 +269,10 @@ BOOST_FIXTURE_TEST_CASE(adding_and_deleting_criteria, FrameworkFixture) {
 }
 
 BOOST_FIXTURE_TEST_CASE(a_criterion_with_results_cannot_be_deleted, FrameworkFixture) {
-    WriteFile(dir.File("results.csv"),
-              "unit,framework,period,criterion,self_score,appraised_score,numerator,denominator,note\n"
-              "XA-A,PAR-XA-2026,2026,2.3,1,,,,\n");
+    WriteFile(
+        dir.File("results.csv"),
+        "unit,framework,period,criterion,self_score,appraised_score,numerator,denominator,note\n"
+        "XA-A,PAR-XA-2026,2026,2.3,1,,,,\n");
     services::ImportResults(Db(), dir.File("results.csv"), "test");
     auto e = Refusal([&] { service.DeleteCriterion("PAR-XA-2026", "2.3"); });
     BOOST_TEST(std::string(e.what()).find("2.3") != std::string::npos);
@@ -295,7 +299,8 @@ BOOST_FIXTURE_TEST_CASE(every_changed_field_is_audited, FrameworkFixture) {
         BOOST_TEST(r.action == "update");
     }
     std::sort(fields.begin(), fields.end());
-    BOOST_TEST(fields == (std::vector<std::string>{"guidance", "target", "title"}), tt::per_element());
+    BOOST_TEST(fields == (std::vector<std::string>{"guidance", "target", "title"}),
+               tt::per_element());
     for (const auto& r : rows)
         if (r.field == "target") BOOST_TEST(*r.newValue == "0.95");
 
@@ -308,7 +313,8 @@ BOOST_FIXTURE_TEST_CASE(every_changed_field_is_audited, FrameworkFixture) {
     for (const auto& r : fwRows)
         if (r.action == "update") fwFields.push_back(r.field);
     std::sort(fwFields.begin(), fwFields.end());
-    BOOST_TEST(fwFields == (std::vector<std::string>{"bands", "description", "name"}), tt::per_element());
+    BOOST_TEST(fwFields == (std::vector<std::string>{"bands", "description", "name"}),
+               tt::per_element());
     // Saving the same again writes nothing.
     const long count = storage::AuditRepository(Db().session()).Count();
     service.SaveCriterion("PAR-XA-2026", Get("3.2.1"));
@@ -337,7 +343,8 @@ BOOST_AUTO_TEST_CASE(export_then_import_round_trip_through_csv_and_xlsx) {
             }
             TempDir dir2;
             auto fresh = FreshDatabase(dir2);
-            BOOST_TEST(services::ImportFrameworks(*fresh, path, "tester") == static_cast<long>(expected.size()));
+            BOOST_TEST(services::ImportFrameworks(*fresh, path, "tester") ==
+                       static_cast<long>(expected.size()));
             services::FrameworkService service(*fresh, "tester");
             for (const auto& want : expected) {
                 BOOST_TEST_CONTEXT("framework " << want.code) {

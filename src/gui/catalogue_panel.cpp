@@ -234,7 +234,7 @@ void CataloguePanel::UpdateFrameworkButtons() {
     editFramework_->Enable(f.has_value());
     copyFramework_->Enable(f.has_value());
     toggleFramework_->Enable(f.has_value());
-    toggleFramework_->SetLabel(f && f->status == "retired" ? _("Re&activate") : _("&Retire"));
+    toggleFramework_->SetLabel(f && f->status == "retired" ? _("Put back in &use") : _("&Retire"));
     toggleFramework_->GetParent()->Layout();
 }
 

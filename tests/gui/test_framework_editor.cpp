@@ -4,7 +4,8 @@
 // in the tree, and Escape then closes. Adding a sub-criterion with the
 // button stores it under the selected criterion, which becomes a group. A
 // maximum that is not a number is refused under the form with the focus on
-// the field, and nothing stored.
+// the field, and nothing stored. The copy dialog proposes next year with the
+// code and name following it, and Enter makes the copy.
 #include <wx/button.h>
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
@@ -13,6 +14,7 @@
 #include <wx/xrc/xmlres.h>
 #include <boost/test/unit_test.hpp>
 
+#include "gui/framework_copy_dialog.h"
 #include "gui/framework_editor_dialog.h"
 #include "gui/gui_session.h"
 #include "gui_fixture.h"
@@ -219,4 +221,56 @@ BOOST_AUTO_TEST_CASE(a_sub_criterion_added_with_the_button_is_stored_under_the_s
     BOOST_TEST(child.maxPoints == 2.0);              // its parent's points, so the total stays
     BOOST_TEST(!fw.Stored("2.3").rule.has_value());  // now a group
     BOOST_TEST(fw.Stored("2.3").maxPoints == 2.0);
+}
+
+BOOST_AUTO_TEST_CASE(the_copy_dialog_proposes_next_year_and_copies_on_enter) {
+    CopiedFramework fw;
+    const Framework source = services::FrameworkService(fw.session->db(), "gui-test").Load("PAR-XA-2026");
+    wxUIActionSimulator sim;
+    UiScript script;
+    auto copyDialog = [] {
+        auto* dlg = FindShown<gui::FrameworkCopyDialog>();
+        return dlg && dlg->IsModal() ? dlg : nullptr;
+    };
+    script.onAbort = [&] {
+        if (auto* dlg = copyDialog()) dlg->EndModal(wxID_CANCEL);
+    };
+    script.Add("the dialog proposes 2027 with the year replaced in code and name", [&] {
+        auto* dlg = copyDialog();
+        return dlg && Control<wxTextCtrl>(dlg, "new_code")->GetValue() == "PAR-XA-2027" &&
+               Control<wxTextCtrl>(dlg, "name")->GetValue() == wxString::FromUTF8("Chỉ số CCHC cấp xã năm 2027");
+    });
+    script.Add("focus the name", [&] {
+        auto* dlg = copyDialog();
+        auto* name = dlg ? Control<wxTextCtrl>(dlg, "name") : nullptr;
+        if (!name) return false;
+        if (wxWindow::FindFocus() != name) {
+            dlg->Raise();
+            name->SetFocus();
+            return false;
+        }
+        return true;
+    });
+    script.Add("type another name", TypeOver(sim, "Bo chi so 2027"));
+    script.Add("it arrives", [&] {
+        auto* dlg = copyDialog();
+        return dlg && Control<wxTextCtrl>(dlg, "name")->GetValue() == "Bo chi so 2027";
+    });
+    script.Add("press Enter (Copy)", Press(sim, WXK_RETURN));
+    script.Add("the dialog closes", [&] { return copyDialog() == nullptr; });
+    script.Begin();
+    std::string copied;
+    {
+        gui::FrameworkCopyDialog dlg(nullptr, *fw.session, source);
+        BOOST_TEST(dlg.ShowModal() == wxID_OK);
+        copied = dlg.copiedCode();
+    }
+    BOOST_REQUIRE(WaitFor([&] { return script.Finished(); }, 10000));
+    BOOST_REQUIRE_MESSAGE(script.failure().empty(), script.failure());
+    BOOST_TEST(copied == "PAR-XA-2027");
+    auto db = storage::Database::Open(storage::DatabaseUrl::Parse(fw.url));
+    const Framework copy = services::FrameworkService(*db, "gui-test").Load("PAR-XA-2027");
+    BOOST_TEST(copy.year == 2027);
+    BOOST_TEST(copy.name == "Bo chi so 2027");
+    BOOST_TEST(copy.criteria.size() == source.criteria.size());
 }

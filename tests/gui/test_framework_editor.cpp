@@ -225,7 +225,8 @@ BOOST_AUTO_TEST_CASE(a_sub_criterion_added_with_the_button_is_stored_under_the_s
 
 BOOST_AUTO_TEST_CASE(the_copy_dialog_proposes_next_year_and_copies_on_enter) {
     CopiedFramework fw;
-    const Framework source = services::FrameworkService(fw.session->db(), "gui-test").Load("PAR-XA-2026");
+    const Framework source =
+        services::FrameworkService(fw.session->db(), "gui-test").Load("PAR-XA-2026");
     wxUIActionSimulator sim;
     UiScript script;
     auto copyDialog = [] {
@@ -238,7 +239,8 @@ BOOST_AUTO_TEST_CASE(the_copy_dialog_proposes_next_year_and_copies_on_enter) {
     script.Add("the dialog proposes 2027 with the year replaced in code and name", [&] {
         auto* dlg = copyDialog();
         return dlg && Control<wxTextCtrl>(dlg, "new_code")->GetValue() == "PAR-XA-2027" &&
-               Control<wxTextCtrl>(dlg, "name")->GetValue() == wxString::FromUTF8("Chỉ số CCHC cấp xã năm 2027");
+               Control<wxTextCtrl>(dlg, "name")->GetValue() ==
+                   wxString::FromUTF8("Chỉ số CCHC cấp xã năm 2027");
     });
     script.Add("focus the name", [&] {
         auto* dlg = copyDialog();

@@ -56,6 +56,7 @@ struct Framework {
     int year = 0;
     FrameworkKind kind = FrameworkKind::Par;
     std::string status = "active";  // draft, active, retired
+    int version = 1;                // raised by every edit (optimistic locking)
     bool builtin = false;
     std::optional<std::int64_t> copiedFromId;  // the framework it was copied from
     std::string description;

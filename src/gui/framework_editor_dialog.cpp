@@ -359,15 +359,16 @@ bool FrameworkEditorDialog::Save() {
                                    "semicolons, each threshold below the one before, e.g. "
                                    "Tốt:90;Khá:80;Trung bình:65;Yếu:0"));
             service.SaveHeader(code_, TrimmedU8(name_->GetValue()),
-                               TrimmedU8(description_->GetValue()));
-            service.SaveBands(code_, *bands);
+                               TrimmedU8(description_->GetValue()), fw_.version);
+            fw_.version = service.Load(code_).version;
+            service.SaveBands(code_, *bands, fw_.version);
             headerDirty_ = false;
             changed_ = true;
             Reload();
             FillHeader();
         }
         if (criterionDirty_ || pendingNew_) {
-            const Criterion saved = service.SaveCriterion(code_, ReadCriterion());
+            const Criterion saved = service.SaveCriterion(code_, ReadCriterion(), fw_.version);
             criterionDirty_ = false;
             changed_ = true;
             Reload();
@@ -480,7 +481,7 @@ void FrameworkEditorDialog::DeleteSelected() {
     ClearError();
     try {
         services::FrameworkService(session_.db(), session_.user())
-            .DeleteCriterion(code_, editing_.code);
+            .DeleteCriterion(code_, editing_.code, fw_.version);
     } catch (const std::exception& e) {
         ShowFieldError(ErrorSentence(e), "");
         return;

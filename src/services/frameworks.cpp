@@ -11,6 +11,7 @@
 #include "core/i18n.h"
 #include "storage/result_set_repository.h"
 #include "storage/settings_repository.h"
+#include "storage/unit_repository.h"
 
 namespace cchc::services {
 namespace {
@@ -237,6 +238,7 @@ void SetFrameworkStatus(storage::Database& db, const std::string& user, Framewor
     if (fw.status == status) return;
     storage::Transaction tx(db);
     storage::FrameworkRepository(db.session()).SetStatus(fw.id, status);
+    storage::FrameworkRepository(db.session()).BumpVersion(fw.id, fw.version);
     storage::AuditRepository(db.session())
         .Record({"", user, "frameworks", fw.id, "update", "status", fw.status, status});
     tx.Commit();
@@ -248,6 +250,11 @@ void RefuseBuiltin(const Framework& fw) {
             fmt::runtime(tr("{0} is a built-in framework and cannot be changed: copy it "
                             "to a new year first and edit the copy")),
             fw.code));
+}
+
+// Someone else changed the framework since the editor loaded it.
+void CheckVersion(const Framework& fw, std::optional<int> expectedVersion) {
+    if (expectedVersion && *expectedVersion != fw.version) throw storage::ConcurrentEditError();
 }
 
 UserError AppraisedError(const Framework& fw) {
@@ -267,8 +274,8 @@ void FrameworkService::Reactivate(const std::string& code) {
     SetFrameworkStatus(db_, user_, Load(code), "active");
 }
 
-Criterion FrameworkService::SaveCriterion(const std::string& frameworkCode,
-                                          const Criterion& input) {
+Criterion FrameworkService::SaveCriterion(const std::string& frameworkCode, const Criterion& input,
+                                          std::optional<int> expectedVersion) {
     Criterion c = input;
     c.code = Trim(c.code);
     c.title = Trim(c.title);
@@ -289,6 +296,7 @@ Criterion FrameworkService::SaveCriterion(const std::string& frameworkCode,
     storage::AuditRepository audit(db_.session());
     Framework fw = Load(frameworkCode);
     RefuseBuiltin(fw);
+    CheckVersion(fw, expectedVersion);
     const Framework before = fw;
     const bool appraised =
         storage::ResultSetRepository(db_.session()).CountWithStatus(fw.id, "appraised") > 0;
@@ -362,17 +370,20 @@ Criterion FrameworkService::SaveCriterion(const std::string& frameworkCode,
             repo.UpdateCriterion(*now);
     }
     if (scoringChanged) storage::ResultSetRepository(db_.session()).MarkFrameworkStale(fw.id);
+    repo.BumpVersion(fw.id, fw.version);
     tx.Commit();
     return *FindId(fw, c.id);
 }
 
 void FrameworkService::DeleteCriterion(const std::string& frameworkCode,
-                                       const std::string& criterionCode) {
+                                       const std::string& criterionCode,
+                                       std::optional<int> expectedVersion) {
     storage::Transaction tx(db_);
     storage::FrameworkRepository repo(db_.session());
     storage::AuditRepository audit(db_.session());
     Framework fw = Load(frameworkCode);
     RefuseBuiltin(fw);
+    CheckVersion(fw, expectedVersion);
     Criterion* target = FindCode(fw, criterionCode);
     if (!target) throw UserError(UnknownCriterion(criterionCode, fw.code));
     if (storage::ResultSetRepository(db_.session()).CountWithStatus(fw.id, "appraised") > 0)
@@ -434,10 +445,12 @@ void FrameworkService::DeleteCriterion(const std::string& frameworkCode,
         repo.UpdateCriterion(*now);
     }
     storage::ResultSetRepository(db_.session()).MarkFrameworkStale(fw.id);
+    repo.BumpVersion(fw.id, fw.version);
     tx.Commit();
 }
 
-void FrameworkService::SaveBands(const std::string& frameworkCode, const std::vector<Band>& bands) {
+void FrameworkService::SaveBands(const std::string& frameworkCode, const std::vector<Band>& bands,
+                                 std::optional<int> expectedVersion) {
     for (std::size_t i = 0; i < bands.size(); ++i) {
         if (Trim(bands[i].label).empty()) throw FieldError("bands", tr("every band needs a name"));
         if (bands[i].minPercent < 0 || bands[i].minPercent > 100)
@@ -454,23 +467,28 @@ void FrameworkService::SaveBands(const std::string& frameworkCode, const std::ve
     storage::Transaction tx(db_);
     Framework fw = Load(frameworkCode);
     RefuseBuiltin(fw);
+    CheckVersion(fw, expectedVersion);
     const std::string old = FormatBands(fw.bands), now = FormatBands(bands);
     if (old == now) return;
     storage::FrameworkRepository(db_.session()).ReplaceBands(fw.id, bands);
+    storage::FrameworkRepository(db_.session()).BumpVersion(fw.id, fw.version);
     storage::AuditRepository(db_.session())
         .Record({"", user_, "frameworks", fw.id, "update", "bands", old, now});
     tx.Commit();
 }
 
 void FrameworkService::SaveHeader(const std::string& frameworkCode, const std::string& nameIn,
-                                  const std::string& descriptionIn) {
+                                  const std::string& descriptionIn,
+                                  std::optional<int> expectedVersion) {
     const std::string name = Trim(nameIn), description = Trim(descriptionIn);
     if (name.empty()) throw FieldError("name", tr("the framework needs a name"));
     storage::Transaction tx(db_);
     Framework fw = Load(frameworkCode);
     RefuseBuiltin(fw);
+    CheckVersion(fw, expectedVersion);
     if (fw.name == name && fw.description == description) return;
     storage::FrameworkRepository(db_.session()).UpdateHeader(fw.id, name, description);
+    storage::FrameworkRepository(db_.session()).BumpVersion(fw.id, fw.version);
     storage::AuditRepository audit(db_.session());
     if (fw.name != name)
         audit.Record({"", user_, "frameworks", fw.id, "update", "name", fw.name, name});

@@ -52,18 +52,26 @@ public:
     void Retire(const std::string& code);
     void Reactivate(const std::string& code);
 
+    // The edits below take the framework's version as the editor loaded it
+    // (Framework::version); when someone else changed the framework since,
+    // they throw ConcurrentEditError. Without it they apply to the latest.
+    //
     // Adds (criterion.id == 0, under parentCode or at the root) or edits a
     // criterion; the parent of an existing criterion stays where it is. The
     // maxima of its groups follow: a group's maximum is the sum of its
     // children. Returns the criterion as stored. UserError names the field
     // (code, title, max_points, rule, target, cap, per_unit, no_data).
-    Criterion SaveCriterion(const std::string& frameworkCode, const Criterion& criterion);
+    Criterion SaveCriterion(const std::string& frameworkCode, const Criterion& criterion,
+                            std::optional<int> expectedVersion = std::nullopt);
     // Deletes a criterion with its sub-criteria; refused when results were
     // recorded on any of them.
-    void DeleteCriterion(const std::string& frameworkCode, const std::string& criterionCode);
-    void SaveBands(const std::string& frameworkCode, const std::vector<Band>& bands);
+    void DeleteCriterion(const std::string& frameworkCode, const std::string& criterionCode,
+                         std::optional<int> expectedVersion = std::nullopt);
+    void SaveBands(const std::string& frameworkCode, const std::vector<Band>& bands,
+                   std::optional<int> expectedVersion = std::nullopt);
     void SaveHeader(const std::string& frameworkCode, const std::string& name,
-                    const std::string& description);
+                    const std::string& description,
+                    std::optional<int> expectedVersion = std::nullopt);
 
 private:
     storage::Database& db_;

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "storage/row_helpers.h"
+#include "storage/unit_repository.h"
 
 namespace cchc::storage {
 using namespace detail;
@@ -78,10 +79,11 @@ std::optional<Framework> FrameworkRepository::Load(std::int64_t id) {
     Framework fw;
     bool found = false;
     {
-        soci::rowset<soci::row> rs = (s_.prepare << "SELECT id, code, name, year, kind, status, "
-                                                    "builtin, copied_from_id, description FROM "
-                                                    "frameworks WHERE id = :id",
-                                      soci::use(key));
+        soci::rowset<soci::row> rs =
+            (s_.prepare << "SELECT id, code, name, year, kind, status, "
+                           "builtin, copied_from_id, description, version FROM "
+                           "frameworks WHERE id = :id",
+             soci::use(key));
         for (const auto& r : rs) {
             found = true;
             fw.id = Int(r, "id");
@@ -92,6 +94,7 @@ std::optional<Framework> FrameworkRepository::Load(std::int64_t id) {
             fw.status = Text(r, "status");
             fw.builtin = Int(r, "builtin") != 0;
             if (auto from = OptInt(r, "copied_from_id")) fw.copiedFromId = *from;
+            fw.version = static_cast<int>(Int(r, "version", 1));
             fw.description = Text(r, "description");
         }
     }
@@ -186,17 +189,27 @@ std::int64_t FrameworkRepository::Insert(Framework& fw) {
     return id;
 }
 
+void FrameworkRepository::BumpVersion(std::int64_t id, std::optional<int> expectedVersion) {
+    long long key = id;
+    int expected = expectedVersion.value_or(0), check = expectedVersion ? 1 : 0;
+    soci::statement st =
+        (s_.prepare << "UPDATE frameworks SET version = version + 1 WHERE id = :id AND "
+                       "(:check = 0 OR version = :expected)",
+         soci::use(key, "id"), soci::use(check, "check"), soci::use(expected, "expected"));
+    st.execute(true);
+    if (st.get_affected_rows() != 1) throw ConcurrentEditError();
+}
+
 void FrameworkRepository::UpdateHeader(std::int64_t id, const std::string& name,
                                        const std::string& description) {
     long long key = id;
-    s_ << "UPDATE frameworks SET name = :n, description = :d, version = version + 1 WHERE id = :id",
-        soci::use(name), soci::use(description), soci::use(key);
+    s_ << "UPDATE frameworks SET name = :n, description = :d WHERE id = :id", soci::use(name),
+        soci::use(description), soci::use(key);
 }
 
 void FrameworkRepository::SetStatus(std::int64_t id, const std::string& status) {
     long long key = id;
-    s_ << "UPDATE frameworks SET status = :s, version = version + 1 WHERE id = :id",
-        soci::use(status), soci::use(key);
+    s_ << "UPDATE frameworks SET status = :s WHERE id = :id", soci::use(status), soci::use(key);
 }
 
 void FrameworkRepository::ReplaceBands(std::int64_t frameworkId, const std::vector<Band>& bands) {

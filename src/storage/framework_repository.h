@@ -35,7 +35,10 @@ public:
     std::int64_t Insert(Framework& framework);
 
     // Edits of a stored framework, one statement each; the caller holds the
-    // transaction. UpdateHeader and SetStatus raise the row version.
+    // transaction and raises the framework's version once per change.
+    // Raises the version; with expectedVersion, throws ConcurrentEditError
+    // when the stored version is another (someone else changed it first).
+    void BumpVersion(std::int64_t id, std::optional<int> expectedVersion);
     void UpdateHeader(std::int64_t id, const std::string& name, const std::string& description);
     void SetStatus(std::int64_t id, const std::string& status);
     // Replaces every band of the framework (best first).

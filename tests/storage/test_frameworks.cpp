@@ -16,6 +16,7 @@
 #include "storage/framework_repository.h"
 #include "storage/result_set_repository.h"
 #include "storage/settings_repository.h"
+#include "storage/unit_repository.h"
 
 using namespace cchc;
 using namespace cchc::test;
@@ -320,6 +321,31 @@ BOOST_FIXTURE_TEST_CASE(every_changed_field_is_audited, FrameworkFixture) {
     service.SaveCriterion("PAR-XA-2026", Get("3.2.1"));
     service.SaveHeader("PAR-XA-2026", "Bộ chỉ số 2026", "Theo Quyết định số 12/QĐ-UBND");
     BOOST_TEST(storage::AuditRepository(Db().session()).Count() == count);
+}
+
+BOOST_FIXTURE_TEST_CASE(an_edit_from_a_stale_copy_of_the_framework_is_refused, FrameworkFixture) {
+    // Two desks open the framework; the first saves, the second's save of
+    // what it loaded earlier must not overwrite it.
+    const Framework first = Copy(), second = Copy();
+    BOOST_TEST(first.version == second.version);
+    Criterion mine = Get("2.3");
+    mine.title = "Bàn thứ nhất";
+    service.SaveCriterion("PAR-XA-2026", mine, first.version);
+    BOOST_TEST(Copy().version == first.version + 1);
+    Criterion theirs = mine;
+    theirs.title = "Bàn thứ hai";
+    BOOST_CHECK_THROW(service.SaveCriterion("PAR-XA-2026", theirs, second.version),
+                      storage::ConcurrentEditError);
+    BOOST_CHECK_THROW(service.SaveHeader("PAR-XA-2026", "Tên khác", "", second.version),
+                      storage::ConcurrentEditError);
+    BOOST_CHECK_THROW(service.DeleteCriterion("PAR-XA-2026", "2.4", second.version),
+                      storage::ConcurrentEditError);
+    BOOST_TEST(Get("2.3").title == "Bàn thứ nhất");
+    BOOST_TEST(Copy().name == first.name);
+    BOOST_TEST(Copy().criteria.size() == 65u);
+    // With the version read again the second desk can save.
+    service.SaveCriterion("PAR-XA-2026", theirs, Copy().version);
+    BOOST_TEST(Get("2.3").title == "Bàn thứ hai");
 }
 
 BOOST_AUTO_TEST_CASE(export_then_import_round_trip_through_csv_and_xlsx) {

@@ -72,6 +72,7 @@ std::optional<RuleKind> RuleKindFromKey(std::string_view key) { return FromKey(k
 std::string RuleKindLabel(RuleKind k) { return LabelOf(kRules, k); }
 std::string_view NoDataRuleKey(NoDataRule r) { return KeyOf(kNoData, r); }
 std::optional<NoDataRule> NoDataRuleFromKey(std::string_view key) { return FromKey(kNoData, key); }
+std::string NoDataRuleLabel(NoDataRule r) { return LabelOf(kNoData, r); }
 
 std::vector<std::pair<const Criterion*, int>> TreeOrder(const Framework& fw) {
     std::map<std::int64_t, std::vector<const Criterion*>> children;

@@ -25,6 +25,7 @@ std::optional<RuleKind> RuleKindFromKey(std::string_view key);
 std::string RuleKindLabel(RuleKind k);
 std::string_view NoDataRuleKey(NoDataRule r);
 std::optional<NoDataRule> NoDataRuleFromKey(std::string_view key);
+std::string NoDataRuleLabel(NoDataRule r);
 
 struct Band {
     std::string label;       // "Tốt"
@@ -56,7 +57,9 @@ struct Framework {
     int year = 0;
     FrameworkKind kind = FrameworkKind::Par;
     std::string status = "active";  // draft, active, retired
+    int version = 1;                // raised by every edit (optimistic locking)
     bool builtin = false;
+    std::optional<std::int64_t> copiedFromId;  // the framework it was copied from
     std::string description;
     std::vector<Band> bands;  // best first
     std::vector<Criterion> criteria;  // parents before children

@@ -10,9 +10,12 @@
 
 #include "core/framework.h"
 #include "core/vnformat.h"
+#include "gui/framework_copy_dialog.h"
+#include "gui/framework_editor_dialog.h"
 #include "gui/gui_events.h"
 #include "gui/gui_util.h"
 #include "gui/person_dialog.h"
+#include "services/frameworks.h"
 #include "services/overview.h"
 
 namespace cchc::gui {
@@ -58,6 +61,9 @@ CataloguePanel::CataloguePanel(wxWindow* parent, GuiSession& session) : AreaPane
     editPerson_ = Find<wxButton>(this, "edit_person");
     togglePerson_ = Find<wxButton>(this, "toggle_person");
     frameworks_ = Find<wxDataViewListCtrl>(this, "frameworks");
+    editFramework_ = Find<wxButton>(this, "edit_framework");
+    copyFramework_ = Find<wxButton>(this, "copy_framework");
+    toggleFramework_ = Find<wxButton>(this, "toggle_framework");
 
     title_->SetFont(ScaledFont(title_, 1.5, true));
     auto* peopleTitle = Find<wxStaticText>(this, "people_title");
@@ -83,8 +89,10 @@ CataloguePanel::CataloguePanel(wxWindow* parent, GuiSession& session) : AreaPane
     frameworks_->AppendTextColumn(_("Kind"), wxDATAVIEW_CELL_INERT, kind, wxALIGN_LEFT, kSortable);
     frameworks_->AppendTextColumn(_("Criteria"), wxDATAVIEW_CELL_INERT, number, wxALIGN_RIGHT, kSortable);
     frameworks_->AppendTextColumn(_("Max. points"), wxDATAVIEW_CELL_INERT, number, wxALIGN_RIGHT, kSortable);
-    StretchColumn(frameworks_, 1, code + year + kind + 2 * number, FromDIP(240));
-
+    const int status = FromDIP(100);
+    frameworks_->AppendTextColumn(_("Status"), wxDATAVIEW_CELL_INERT, status, wxALIGN_LEFT,
+                                  kSortable);
+    StretchColumn(frameworks_, 1, code + year + kind + 2 * number + status, FromDIP(240));
 
     editUnit_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { SendCommand(this, ID_EDIT_UNIT); });
     addChild_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { SendCommand(this, ID_ADD_CHILD_UNIT); });
@@ -94,6 +102,13 @@ CataloguePanel::CataloguePanel(wxWindow* parent, GuiSession& session) : AreaPane
     togglePerson_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { TogglePerson(); });
     people_->Bind(wxEVT_DATAVIEW_ITEM_ACTIVATED, [this](wxDataViewEvent&) { EditPerson(); });
     people_->Bind(wxEVT_DATAVIEW_SELECTION_CHANGED, [this](wxDataViewEvent&) { UpdatePersonButtons(); });
+    editFramework_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { EditSelectedFramework(); });
+    copyFramework_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { CopyFramework(); });
+    toggleFramework_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { ToggleFramework(); });
+    frameworks_->Bind(wxEVT_DATAVIEW_ITEM_ACTIVATED,
+                      [this](wxDataViewEvent&) { EditSelectedFramework(); });
+    frameworks_->Bind(wxEVT_DATAVIEW_SELECTION_CHANGED,
+                      [this](wxDataViewEvent&) { UpdateFrameworkButtons(); });
 }
 
 void CataloguePanel::SetUnit(const std::optional<Unit>& unit) {
@@ -176,7 +191,8 @@ void CataloguePanel::LoadPeople() {
 
 void CataloguePanel::LoadFrameworks() {
     frameworks_->DeleteAllItems();
-    for (const auto& f : services::ListFrameworks(session_.db())) {
+    frameworkRows_ = services::ListFrameworks(session_.db());
+    for (const auto& f : frameworkRows_) {
         wxVector<wxVariant> row;
         row.push_back(U8(f.code));
         row.push_back(U8(f.name));
@@ -184,8 +200,115 @@ void CataloguePanel::LoadFrameworks() {
         row.push_back(U8(FrameworkKindLabel(f.kind)));
         row.push_back(U8(FormatInteger(f.criteria)));
         row.push_back(U8(FormatNumberTrim(f.maxPoints, 2)));
+        // TRANSLATORS: short status of a framework; "Built-in": shipped with
+        // the program, in use, copied rather than edited.
+        row.push_back(f.status == "retired" ? _("Retired")
+                      : f.status == "draft" ? _("Draft")
+                      : f.builtin           ? _("Built-in")
+                                            : _("In use"));
         frameworks_->AppendItem(row, static_cast<wxUIntPtr>(f.id));
     }
+    UpdateFrameworkButtons();
+}
+
+std::optional<storage::FrameworkSummary> CataloguePanel::SelectedFramework() const {
+    const wxDataViewItem item = frameworks_->GetSelection();
+    if (!item.IsOk()) return std::nullopt;
+    const auto id = static_cast<std::int64_t>(frameworks_->GetItemData(item));
+    for (const auto& f : frameworkRows_)
+        if (f.id == id) return f;
+    return std::nullopt;
+}
+
+void CataloguePanel::SelectFramework(const std::string& code) {
+    for (unsigned row = 0; row < frameworkRows_.size(); ++row)
+        if (frameworkRows_[row].code == code) {
+            frameworks_->SelectRow(row);
+            frameworks_->EnsureVisible(frameworks_->RowToItem(static_cast<int>(row)));
+        }
+    UpdateFrameworkButtons();
+}
+
+void CataloguePanel::UpdateFrameworkButtons() {
+    const auto f = SelectedFramework();
+    editFramework_->Enable(f.has_value());
+    copyFramework_->Enable(f.has_value());
+    toggleFramework_->Enable(f.has_value());
+    toggleFramework_->SetLabel(f && f->status == "retired" ? _("Put back in &use") : _("&Retire"));
+    toggleFramework_->GetParent()->Layout();
+}
+
+void CataloguePanel::EditFramework(const std::string& code) {
+    try {
+        FrameworkEditorDialog dlg(this, session_, code);
+        dlg.ShowModal();
+        if (dlg.changed()) {
+            LoadFrameworks();
+            SelectFramework(code);
+        }
+    } catch (const std::exception& e) {
+        ShowError(this, ErrorSentence(e));
+    }
+}
+
+void CataloguePanel::EditSelectedFramework() {
+    const auto f = SelectedFramework();
+    if (!f) return;
+    if (f->builtin) {
+        if (AskYesNo(
+                this,
+                wxString::Format(
+                    _("%s is a built-in framework and cannot be changed. Copy it to a new year "
+                      "and edit the copy?"),
+                    U8(f->code)),
+                _("Copy...")))
+            CopyFramework();
+        return;
+    }
+    EditFramework(f->code);
+}
+
+void CataloguePanel::CopyFramework() {
+    const auto f = SelectedFramework();
+    if (!f) return;
+    std::string copied;
+    try {
+        const Framework source =
+            services::FrameworkService(session_.db(), session_.user()).Load(f->code);
+        FrameworkCopyDialog dlg(this, session_, source);
+        if (dlg.ShowModal() != wxID_OK) return;
+        copied = dlg.copiedCode();
+    } catch (const std::exception& e) {
+        ShowError(this, ErrorSentence(e));
+        return;
+    }
+    LoadFrameworks();
+    SelectFramework(copied);
+    EditFramework(copied);
+}
+
+void CataloguePanel::ToggleFramework() {
+    const auto f = SelectedFramework();
+    if (!f) return;
+    const bool retire = f->status != "retired";
+    const wxString question =
+        retire
+            ? wxString::Format(_("Retire %s, %s? It keeps its criteria and results and is shown as "
+                                 "retired; it can be reactivated later."),
+                               U8(f->code), U8(f->name))
+            : wxString::Format(_("Put %s, %s back in use?"), U8(f->code), U8(f->name));
+    if (!AskYesNo(this, question, retire ? _("Retire") : _("Reactivate"))) return;
+    try {
+        services::FrameworkService service(session_.db(), session_.user());
+        if (retire)
+            service.Retire(f->code);
+        else
+            service.Reactivate(f->code);
+    } catch (const std::exception& e) {
+        ShowError(this, ErrorSentence(e));
+    }
+    LoadFrameworks();
+    SelectFramework(f->code);
 }
 
 std::optional<Person> CataloguePanel::SelectedPerson() const {

@@ -1,12 +1,14 @@
 // The "Catalogue" area (form CataloguePanel in forms/catalogue_panel.xrc):
 // the unit selected in the tree with its details and actions (edit, add a
 // sub-unit, deactivate), its officers (add, edit on double-click or Enter,
-// deactivate), and on a second page the index frameworks.
+// deactivate), and on a second page the index frameworks (edit, copy to a
+// new year, retire or reactivate).
 #pragma once
 #include <optional>
 #include <vector>
 
 #include "gui/area_panel.h"
+#include "storage/framework_repository.h"
 
 class wxButton;
 class wxDataViewListCtrl;
@@ -31,6 +33,13 @@ private:
     std::optional<Person> SelectedPerson() const;
     void EditPerson();
     void TogglePerson();
+    std::optional<storage::FrameworkSummary> SelectedFramework() const;
+    void UpdateFrameworkButtons();
+    void EditFramework(const std::string& code);
+    void EditSelectedFramework();
+    void CopyFramework();
+    void ToggleFramework();
+    void SelectFramework(const std::string& code);
 
     wxStaticText* title_;
     wxStaticText* subtitle_;
@@ -43,7 +52,11 @@ private:
     wxButton* editPerson_;
     wxButton* togglePerson_;
     wxDataViewListCtrl* frameworks_;
+    wxButton* editFramework_;
+    wxButton* copyFramework_;
+    wxButton* toggleFramework_;
     std::vector<Person> rows_;  // the people list's rows
+    std::vector<storage::FrameworkSummary> frameworkRows_;
 };
 
 }  // namespace cchc::gui

@@ -3,11 +3,45 @@
 #include <soci/soci.h>
 
 #include <map>
+#include <vector>
 
 #include "storage/row_helpers.h"
+#include "storage/unit_repository.h"
 
 namespace cchc::storage {
 using namespace detail;
+
+namespace {
+
+void InsertBands(soci::session& s, long long frameworkId, const std::vector<Band>& bands) {
+    int order = 0;
+    for (const auto& b : bands) {
+        double minPercent = b.minPercent;
+        s << "INSERT INTO framework_bands (framework_id, label, min_percent, sort_order) VALUES "
+             "(:f, :l, :m, :o)",
+            soci::use(frameworkId), soci::use(b.label), soci::use(minPercent), soci::use(order);
+        ++order;
+    }
+}
+
+// The values of a criterion's columns, kept alive for soci::use().
+struct CriterionValues {
+    Nullable<std::string> rule, noData;
+    Nullable<double> target, cap, perUnit;
+    int evidence = 0, communes = 1;
+    explicit CriterionValues(const Criterion& c)
+        : rule(c.rule ? std::optional<std::string>(std::string(RuleKindKey(*c.rule)))
+                      : std::nullopt),
+          noData(c.noData ? std::optional<std::string>(std::string(NoDataRuleKey(*c.noData)))
+                          : std::nullopt),
+          target(c.target),
+          cap(c.cap),
+          perUnit(c.perUnit),
+          evidence(c.evidenceRequired ? 1 : 0),
+          communes(c.appliesToCommunes ? 1 : 0) {}
+};
+
+}  // namespace
 
 std::vector<FrameworkSummary> FrameworkRepository::List() {
     std::vector<FrameworkSummary> out;
@@ -46,7 +80,8 @@ std::optional<Framework> FrameworkRepository::Load(std::int64_t id) {
     bool found = false;
     {
         soci::rowset<soci::row> rs =
-            (s_.prepare << "SELECT id, code, name, year, kind, status, builtin, description FROM "
+            (s_.prepare << "SELECT id, code, name, year, kind, status, "
+                           "builtin, copied_from_id, description, version FROM "
                            "frameworks WHERE id = :id",
              soci::use(key));
         for (const auto& r : rs) {
@@ -58,6 +93,8 @@ std::optional<Framework> FrameworkRepository::Load(std::int64_t id) {
             fw.kind = FrameworkKindFromKey(Text(r, "kind")).value_or(FrameworkKind::Custom);
             fw.status = Text(r, "status");
             fw.builtin = Int(r, "builtin") != 0;
+            if (auto from = OptInt(r, "copied_from_id")) fw.copiedFromId = *from;
+            fw.version = static_cast<int>(Int(r, "version", 1));
             fw.description = Text(r, "description");
         }
     }
@@ -96,6 +133,32 @@ std::optional<Framework> FrameworkRepository::Load(std::int64_t id) {
     }
     for (auto& c : fw.criteria)
         if (c.parentId) c.parentCode = codeById[*c.parentId];
+    // sort_order is the position among siblings: put the tree in depth-first
+    // order so that every parent comes before its children.
+    std::map<long long, std::vector<std::size_t>> children;  // parent id (0: root) → indexes
+    for (std::size_t i = 0; i < fw.criteria.size(); ++i) {
+        const auto& c = fw.criteria[i];
+        long long parent = c.parentId && codeById.count(*c.parentId) ? *c.parentId : 0;
+        children[parent].push_back(i);
+    }
+    std::vector<Criterion> ordered;
+    ordered.reserve(fw.criteria.size());
+    std::vector<std::size_t> stack;
+    for (auto it = children[0].rbegin(); it != children[0].rend(); ++it) stack.push_back(*it);
+    std::vector<bool> seen(fw.criteria.size(), false);
+    while (!stack.empty()) {
+        std::size_t i = stack.back();
+        stack.pop_back();
+        if (seen[i]) continue;
+        seen[i] = true;
+        ordered.push_back(fw.criteria[i]);
+        auto kids = children.find(fw.criteria[i].id);
+        if (kids == children.end()) continue;
+        for (auto it = kids->second.rbegin(); it != kids->second.rend(); ++it) stack.push_back(*it);
+    }
+    for (std::size_t i = 0; i < fw.criteria.size(); ++i)  // a cycle never reaches a root
+        if (!seen[i]) ordered.push_back(fw.criteria[i]);
+    fw.criteria = std::move(ordered);
     return fw;
 }
 
@@ -103,52 +166,135 @@ std::int64_t FrameworkRepository::Insert(Framework& fw) {
     std::string kind(FrameworkKindKey(fw.kind));
     int builtin = fw.builtin ? 1 : 0;
     std::string now = NowIso();
+    Nullable<long long> copiedFrom(fw.copiedFromId ? std::optional<long long>(*fw.copiedFromId)
+                                                   : std::nullopt);
     long long id = 0;
-    s_ << "INSERT INTO frameworks (code, name, year, kind, status, builtin, description, version, "
-          "created_at) VALUES (:code, :name, :year, :kind, :status, :builtin, :d, 1, :now) "
-          "RETURNING id",
+    s_ << "INSERT INTO frameworks (code, name, year, kind, status, builtin, copied_from_id, "
+          "description, version, created_at) VALUES (:code, :name, :year, :kind, :status, "
+          ":builtin, :copied, :d, 1, :now) RETURNING id",
         soci::use(fw.code), soci::use(fw.name), soci::use(fw.year), soci::use(kind),
-        soci::use(fw.status), soci::use(builtin), soci::use(fw.description), soci::use(now),
-        soci::into(id);
+        soci::use(fw.status), soci::use(builtin), soci::use(copiedFrom.value, copiedFrom.ind),
+        soci::use(fw.description), soci::use(now), soci::into(id);
     fw.id = id;
-    int order = 0;
-    for (const auto& b : fw.bands) {
-        double minPercent = b.minPercent;
-        s_ << "INSERT INTO framework_bands (framework_id, label, min_percent, sort_order) VALUES "
-              "(:f, :l, :m, :o)",
-            soci::use(id), soci::use(b.label), soci::use(minPercent), soci::use(order);
-        ++order;
-    }
+    InsertBands(s_, id, fw.bands);
     std::map<std::string, long long> idByCode;
     for (auto& c : fw.criteria) {
-        Nullable<long long> parent;
-        if (!c.parentCode.empty()) {
-            parent.value = idByCode.at(c.parentCode);
-            parent.ind = soci::i_ok;
-        }
-        Nullable<std::string> rule(c.rule ? std::optional<std::string>(std::string(RuleKindKey(*c.rule)))
-                                          : std::nullopt);
-        Nullable<std::string> noData(c.noData ? std::optional<std::string>(
-                                                    std::string(NoDataRuleKey(*c.noData)))
-                                              : std::nullopt);
-        Nullable<double> target(c.target), cap(c.cap), perUnit(c.perUnit);
-        int evidence = c.evidenceRequired ? 1 : 0, communes = c.appliesToCommunes ? 1 : 0;
-        long long cid = 0;
-        s_ << "INSERT INTO criteria (framework_id, parent_id, code, title, max_points, sort_order, "
-              "rule, target, cap, per_unit, no_data, evidence_required, applies_to_communes, "
-              "guidance) VALUES (:f, :p, :code, :title, :max, :ord, :rule, :target, :cap, :per, "
-              ":nd, :ev, :com, :g) RETURNING id",
-            soci::use(id), soci::use(parent.value, parent.ind), soci::use(c.code),
-            soci::use(c.title), soci::use(c.maxPoints), soci::use(c.sortOrder),
-            soci::use(rule.value, rule.ind), soci::use(target.value, target.ind),
-            soci::use(cap.value, cap.ind), soci::use(perUnit.value, perUnit.ind),
-            soci::use(noData.value, noData.ind), soci::use(evidence), soci::use(communes),
-            soci::use(c.guidance), soci::into(cid);
-        c.id = cid;
-        if (parent.ind == soci::i_ok) c.parentId = parent.value;
-        idByCode[c.code] = cid;
+        if (!c.parentCode.empty())
+            c.parentId = idByCode.at(c.parentCode);
+        else
+            c.parentId.reset();
+        InsertCriterion(id, c);
+        idByCode[c.code] = c.id;
     }
     return id;
+}
+
+void FrameworkRepository::BumpVersion(std::int64_t id, std::optional<int> expectedVersion) {
+    long long key = id;
+    int expected = expectedVersion.value_or(0), check = expectedVersion ? 1 : 0;
+    soci::statement st =
+        (s_.prepare << "UPDATE frameworks SET version = version + 1 WHERE id = :id AND "
+                       "(:check = 0 OR version = :expected)",
+         soci::use(key, "id"), soci::use(check, "check"), soci::use(expected, "expected"));
+    st.execute(true);
+    if (st.get_affected_rows() != 1) throw ConcurrentEditError();
+}
+
+void FrameworkRepository::UpdateHeader(std::int64_t id, const std::string& name,
+                                       const std::string& description) {
+    long long key = id;
+    s_ << "UPDATE frameworks SET name = :n, description = :d WHERE id = :id", soci::use(name),
+        soci::use(description), soci::use(key);
+}
+
+void FrameworkRepository::SetStatus(std::int64_t id, const std::string& status) {
+    long long key = id;
+    s_ << "UPDATE frameworks SET status = :s WHERE id = :id", soci::use(status), soci::use(key);
+}
+
+void FrameworkRepository::ReplaceBands(std::int64_t frameworkId, const std::vector<Band>& bands) {
+    long long key = frameworkId;
+    s_ << "DELETE FROM framework_bands WHERE framework_id = :f", soci::use(key);
+    InsertBands(s_, key, bands);
+}
+
+std::int64_t FrameworkRepository::InsertCriterion(std::int64_t frameworkId, Criterion& c) {
+    long long fid = frameworkId;
+    Nullable<long long> parent(c.parentId ? std::optional<long long>(*c.parentId) : std::nullopt);
+    CriterionValues v(c);
+    long long cid = 0;
+    s_ << "INSERT INTO criteria (framework_id, parent_id, code, title, max_points, sort_order, "
+          "rule, target, cap, per_unit, no_data, evidence_required, applies_to_communes, "
+          "guidance) VALUES (:f, :p, :code, :title, :max, :ord, :rule, :target, :cap, :per, "
+          ":nd, :ev, :com, :g) RETURNING id",
+        soci::use(fid), soci::use(parent.value, parent.ind), soci::use(c.code), soci::use(c.title),
+        soci::use(c.maxPoints), soci::use(c.sortOrder), soci::use(v.rule.value, v.rule.ind),
+        soci::use(v.target.value, v.target.ind), soci::use(v.cap.value, v.cap.ind),
+        soci::use(v.perUnit.value, v.perUnit.ind), soci::use(v.noData.value, v.noData.ind),
+        soci::use(v.evidence), soci::use(v.communes), soci::use(c.guidance), soci::into(cid);
+    c.id = cid;
+    return cid;
+}
+
+void FrameworkRepository::UpdateCriterion(const Criterion& c) {
+    long long key = c.id;
+    CriterionValues v(c);
+    int order = c.sortOrder;
+    double maxPoints = c.maxPoints;
+    s_ << "UPDATE criteria SET code = :code, title = :title, max_points = :max, sort_order = :ord, "
+          "rule = :rule, target = :target, cap = :cap, per_unit = :per, no_data = :nd, "
+          "evidence_required = :ev, applies_to_communes = :com, guidance = :g WHERE id = :id",
+        soci::use(c.code), soci::use(c.title), soci::use(maxPoints), soci::use(order),
+        soci::use(v.rule.value, v.rule.ind), soci::use(v.target.value, v.target.ind),
+        soci::use(v.cap.value, v.cap.ind), soci::use(v.perUnit.value, v.perUnit.ind),
+        soci::use(v.noData.value, v.noData.ind), soci::use(v.evidence), soci::use(v.communes),
+        soci::use(c.guidance), soci::use(key);
+}
+
+void FrameworkRepository::DeleteCriterion(std::int64_t criterionId) {
+    long long key = criterionId;
+    s_ << "DELETE FROM criteria WHERE id = :id", soci::use(key);
+}
+
+bool FrameworkRepository::CriterionHasResults(std::int64_t criterionId) {
+    long long key = criterionId;
+    long long n = 0;
+    s_ << "SELECT (SELECT COUNT(*) FROM results WHERE criterion_id = :a) + "
+          "(SELECT COUNT(*) FROM self_assessments WHERE criterion_id = :b)",
+        soci::use(key, "a"), soci::use(key, "b"), soci::into(n);
+    return n > 0;
+}
+
+bool FrameworkRepository::CriterionHasPlanRows(std::int64_t criterionId) {
+    long long key = criterionId;
+    long long n = 0;
+    s_ << "SELECT (SELECT COUNT(*) FROM plan_items WHERE criterion_id = :a) + "
+          "(SELECT COUNT(*) FROM indicator_assignments WHERE criterion_id = :b)",
+        soci::use(key, "a"), soci::use(key, "b"), soci::into(n);
+    return n > 0;
+}
+
+void FrameworkRepository::InsertCrosswalk(std::int64_t oldCriterionId,
+                                          std::int64_t newCriterionId) {
+    long long oldId = oldCriterionId, newId = newCriterionId;
+    s_ << "INSERT INTO criterion_crosswalk (old_criterion_id, new_criterion_id) VALUES (:o, :n)",
+        soci::use(oldId), soci::use(newId);
+}
+
+std::vector<FrameworkRepository::CrosswalkRow> FrameworkRepository::CrosswalkInto(
+    std::int64_t frameworkId) {
+    long long key = frameworkId;
+    std::vector<CrosswalkRow> out;
+    soci::rowset<soci::row> rs =
+        (s_.prepare << "SELECT o.id AS old_id, o.code AS old_code, n.id AS new_id, n.code AS "
+                       "new_code FROM criterion_crosswalk x JOIN criteria n ON n.id = "
+                       "x.new_criterion_id JOIN criteria o ON o.id = x.old_criterion_id WHERE "
+                       "n.framework_id = :f ORDER BY n.sort_order, n.id",
+         soci::use(key));
+    for (const auto& r : rs)
+        out.push_back(
+            {Int(r, "old_id"), Int(r, "new_id"), Text(r, "old_code"), Text(r, "new_code")});
+    return out;
 }
 
 std::int64_t CatalogueRepository::EnsureScale(const Scale& scale) {

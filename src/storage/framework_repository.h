@@ -34,6 +34,37 @@ public:
     // parentCode); returns the new id. Criteria ids are filled in.
     std::int64_t Insert(Framework& framework);
 
+    // Edits of a stored framework, one statement each; the caller holds the
+    // transaction and raises the framework's version once per change.
+    // Raises the version; with expectedVersion, throws ConcurrentEditError
+    // when the stored version is another (someone else changed it first).
+    void BumpVersion(std::int64_t id, std::optional<int> expectedVersion);
+    void UpdateHeader(std::int64_t id, const std::string& name, const std::string& description);
+    void SetStatus(std::int64_t id, const std::string& status);
+    // Replaces every band of the framework (best first).
+    void ReplaceBands(std::int64_t frameworkId, const std::vector<Band>& bands);
+    // Inserts one criterion under criterion.parentId (none: a root); fills
+    // and returns its id.
+    std::int64_t InsertCriterion(std::int64_t frameworkId, Criterion& criterion);
+    // Writes every field of the criterion except its framework and parent.
+    void UpdateCriterion(const Criterion& criterion);
+    // Deletes the criterion and, by cascade, its sub-criteria and crosswalk rows.
+    void DeleteCriterion(std::int64_t criterionId);
+    // Whether results or officers' self-assessments were recorded on the criterion.
+    bool CriterionHasResults(std::int64_t criterionId);
+    // Whether plan items or indicator assignments refer to the criterion.
+    bool CriterionHasPlanRows(std::int64_t criterionId);
+
+    // Criterion crosswalk: which criterion of a newer framework continues
+    // which one of an older framework.
+    void InsertCrosswalk(std::int64_t oldCriterionId, std::int64_t newCriterionId);
+    struct CrosswalkRow {
+        std::int64_t oldId = 0, newId = 0;
+        std::string oldCode, newCode;
+    };
+    // The rows whose new criterion belongs to the framework.
+    std::vector<CrosswalkRow> CrosswalkInto(std::int64_t frameworkId);
+
 private:
     soci::session& s_;
 };

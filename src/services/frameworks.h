@@ -1,0 +1,81 @@
+// Use cases on index frameworks: copy a framework to a new year (tree,
+// bands and the crosswalk old → new criterion), retire and reactivate, and
+// edit a framework's header, bands and criteria. Every edit is checked on
+// the whole tree (core CheckFramework), refused on built-in frameworks and,
+// for anything that changes scores, on frameworks with appraised results;
+// each change is audited one row per field, in one transaction.
+#pragma once
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/framework.h"
+#include "storage/database.h"
+#include "storage/framework_repository.h"
+
+namespace cchc::services {
+
+// Which framework a framework was copied from, and for each of its
+// criteria the criterion of that framework it continues.
+struct FrameworkCrosswalk {
+    std::optional<std::int64_t> sourceFrameworkId;
+    std::map<std::string, std::string> oldCodeByNewCode;
+};
+FrameworkCrosswalk LoadCrosswalk(storage::Database& db, std::int64_t frameworkId);
+
+// The code proposed for a copy: the source year in the code replaced by the
+// new year ("PAR-XA-2025" → "PAR-XA-2026"), or the new year appended.
+std::string ProposedCopyCode(const std::string& code, int oldYear, int newYear);
+// The name proposed for a copy: the source year replaced by the new year,
+// or the new year appended ("Chỉ số CCHC cấp xã năm 2026").
+std::string ProposedCopyName(const std::string& name, int oldYear, int newYear);
+
+class FrameworkService {
+public:
+    FrameworkService(storage::Database& db, std::string user);
+
+    std::vector<storage::FrameworkSummary> List();
+    // The framework with its bands and criteria; UserError when unknown.
+    Framework Load(const std::string& code);
+    // Whether a result set of the framework has been appraised (then its
+    // scoring can no longer change).
+    bool HasAppraisedResults(const std::string& code);
+
+    // Copies the framework's tree and bands into a new framework of another
+    // year; returns the copy. UserError (field new_code, year or name) for
+    // an empty or existing code, a year outside 1900–2999 or equal to the
+    // source's, an empty name.
+    Framework CopyToNewYear(const std::string& code, const std::string& newCode, int newYear,
+                            const std::string& newName);
+    void Retire(const std::string& code);
+    void Reactivate(const std::string& code);
+
+    // The edits below take the framework's version as the editor loaded it
+    // (Framework::version); when someone else changed the framework since,
+    // they throw ConcurrentEditError. Without it they apply to the latest.
+    //
+    // Adds (criterion.id == 0, under parentCode or at the root) or edits a
+    // criterion; the parent of an existing criterion stays where it is. The
+    // maxima of its groups follow: a group's maximum is the sum of its
+    // children. Returns the criterion as stored. UserError names the field
+    // (code, title, max_points, rule, target, cap, per_unit, no_data).
+    Criterion SaveCriterion(const std::string& frameworkCode, const Criterion& criterion,
+                            std::optional<int> expectedVersion = std::nullopt);
+    // Deletes a criterion with its sub-criteria; refused when results were
+    // recorded on any of them.
+    void DeleteCriterion(const std::string& frameworkCode, const std::string& criterionCode,
+                         std::optional<int> expectedVersion = std::nullopt);
+    void SaveBands(const std::string& frameworkCode, const std::vector<Band>& bands,
+                   std::optional<int> expectedVersion = std::nullopt);
+    void SaveHeader(const std::string& frameworkCode, const std::string& name,
+                    const std::string& description,
+                    std::optional<int> expectedVersion = std::nullopt);
+
+private:
+    storage::Database& db_;
+    std::string user_;
+};
+
+}  // namespace cchc::services

@@ -376,6 +376,10 @@ std::vector<RankRow> RankUnits(storage::Database& db, const std::string& framewo
     std::map<std::int64_t, Unit> communes = CommunesById(db);
     auto now = StoredTotals(db, res.lf->fw, res.frameworkId, res.period.ToString(), appraised);
     auto before = StoredTotals(db, res.lf->fw, res.frameworkId, res.period.Previous().ToString(), appraised);
+    // A framework copied to a new year compares with the one it was copied
+    // from, as % of the maximum (the maxima may differ).
+    if (before.empty() && res.lf->fw.copiedFromId)
+        before = StoredTotals(db, res.lf->fw, *res.lf->fw.copiedFromId, res.period.Previous().ToString(), appraised);
 
     std::vector<RankedUnit> ranked;
     for (const auto& [unitId, t] : now) {

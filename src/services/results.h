@@ -33,7 +33,8 @@ struct RankRow {
 // Ranks the commune-level units with at least one result on the framework in
 // the period, by the appraised (or self) scores; criteria that do not apply
 // to communes are left out. Ties share a rank (1, 2, 2, 4) and are ordered
-// by name. Throws UserError for an unknown framework or a malformed period.
+// by name. The change is against the previous period on the same framework
+// or, when it has none there, on the framework it was copied from. Throws UserError for an unknown framework or a malformed period.
 std::vector<RankRow> RankUnits(storage::Database& db, const std::string& frameworkCode,
                                const std::string& period, bool appraised = true);
 

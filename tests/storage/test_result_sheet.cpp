@@ -9,6 +9,7 @@
 #include "core/errors.h"
 #include "fixture.h"
 #include "services/framework_io.h"
+#include "services/frameworks.h"
 #include "services/org_io.h"
 #include "services/result_sheet.h"
 #include "services/results.h"
@@ -300,6 +301,22 @@ BOOST_FIXTURE_TEST_CASE(stale_totals_are_computed_before_ranking, SheetFixture) 
     BOOST_TEST(sets.StalePairs().empty());
     BOOST_REQUIRE(after.size() == 1u);
     BOOST_TEST(after[0].total == before[0].total, tt::tolerance(1e-9));
+}
+
+BOOST_FIXTURE_TEST_CASE(a_copy_for_a_new_year_compares_with_its_source, SheetFixture) {
+    services::FrameworkService(Db(), "office").CopyToNewYear("PAR-XA-2025", "PAR-XA-2026", 2026, "Chỉ số 2026");
+    const std::string header = "unit,framework,period,criterion,self_score,appraised_score,numerator,denominator,note\n";
+    WriteFile(dir.File("r.csv"), header +
+                                     "XA-A,PAR-XA-2025,2025,2.3,2,0.5,,,\n"
+                                     "XA-A,PAR-XA-2026,2026,2.3,2,2,,,\n"
+                                     "XA-B,PAR-XA-2026,2026,2.3,2,1,,,\n");
+    services::ImportResults(Db(), dir.File("r.csv"), "importer");
+    auto rows = services::RankUnits(Db(), "PAR-XA-2026", "2026", true);
+    BOOST_REQUIRE(rows.size() == 2u);
+    BOOST_TEST(rows[0].unit == "XA-A");
+    BOOST_REQUIRE(rows[0].change.has_value());
+    BOOST_TEST(*rows[0].change == 100 * 1.5 / rows[0].max, tt::tolerance(1e-9));
+    BOOST_TEST(!rows[1].change.has_value());  // XA-B had nothing in 2025
 }
 
 BOOST_AUTO_TEST_SUITE_END()

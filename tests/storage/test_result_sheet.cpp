@@ -303,6 +303,42 @@ BOOST_FIXTURE_TEST_CASE(stale_totals_are_computed_before_ranking, SheetFixture) 
     BOOST_TEST(after[0].total == before[0].total, tt::tolerance(1e-9));
 }
 
+BOOST_FIXTURE_TEST_CASE(a_766_month_scored_by_hand, SheetFixture) {
+    // One commune's month on the service index of Decision 766, figures as
+    // the one-stop system reports them. The indicators that do not apply to
+    // communes (1.1-1.3, 3.1, 4.1, 6.6) are left out: 82 points; those
+    // without data under the "n/a" rule (4.2, 6.3, 6.5) lower it to 74.
+    const std::string header = "unit,framework,period,criterion,numerator,denominator\n";
+    const std::string rows =
+        "XA-A,QD766,2026-03,1.4,90,100\n"   // 6 x 0.9 = 5.4
+        "XA-A,QD766,2026-03,2.1,95,100\n"   // 20 x 0.95 = 19
+        "XA-A,QD766,2026-03,3.2,3,4\n"      // 4 x 0.75 = 3
+        "XA-A,QD766,2026-03,3.3,30,120\n"   // 6 x 0.25 = 1.5
+        "XA-A,QD766,2026-03,4.3,10,40\n"    // 6 x 0.25 = 1.5
+        "XA-A,QD766,2026-03,5.1,,\n"        // no complaints: full 6
+        "XA-A,QD766,2026-03,5.3,85,100\n"   // min(6, 6 x 0.85 / 0.9) = 5.6667
+        "XA-A,QD766,2026-03,6.1,50,100\n"   // 3
+        "XA-A,QD766,2026-03,6.2,80,100\n"   // 3.2
+        "XA-A,QD766,2026-03,6.4,40,100\n"   // min(2, 2 x 0.4 / 0.8) = 1
+        "XA-A,QD766,2026-03,6.7,30,60\n";   // 1
+    WriteFile(dir.File("766.csv"), header + rows);
+    services::ImportResults(Db(), dir.File("766.csv"), "importer");
+    auto sheet = Service().Load("XA-A", "QD766", "2026-03");
+    BOOST_TEST(Row(sheet, "5.3").appraisedPoints == 6 * 0.85 / 0.9, tt::tolerance(1e-9));
+    BOOST_TEST(Row(sheet, "5.2").appraisedPoints == 6.0, tt::tolerance(1e-9));  // no complaints at all
+    BOOST_TEST(!Row(sheet, "4.2").applicable);
+    BOOST_TEST(Row(sheet, "4").max == 6.0, tt::tolerance(1e-9));
+    const double points = 5.4 + 19 + 3 + 1.5 + 1.5 + 6 + 6 + 6 * 0.85 / 0.9 + 3 + 3.2 + 1 + 1;
+    BOOST_TEST(sheet.appraised.max == 74.0, tt::tolerance(1e-9));
+    BOOST_TEST(sheet.appraised.points == points, tt::tolerance(1e-9));
+    BOOST_TEST(sheet.appraised.percent == 100 * points / 74, tt::tolerance(1e-9));
+    // The ranking reads the same total from the stored totals.
+    auto rank = services::RankUnits(Db(), "QD766", "2026-03", true);
+    BOOST_REQUIRE(rank.size() == 1u);
+    BOOST_TEST(rank[0].total == points, tt::tolerance(1e-9));
+    BOOST_TEST(rank[0].max == 74.0, tt::tolerance(1e-9));
+}
+
 BOOST_FIXTURE_TEST_CASE(a_copy_for_a_new_year_compares_with_its_source, SheetFixture) {
     services::FrameworkService(Db(), "office").CopyToNewYear("PAR-XA-2025", "PAR-XA-2026", 2026, "Chỉ số 2026");
     const std::string header = "unit,framework,period,criterion,self_score,appraised_score,numerator,denominator,note\n";

@@ -94,13 +94,18 @@ int main(int argc, char** argv) {
     int syntheticCriteria = 0;
     for (int i = 1; i + 1 < argc; i += 2) {
         std::string k = argv[i];
-        if (k == "--db") url = argv[i + 1];
-        else if (k == "--framework") framework = argv[i + 1];
-        else if (k == "--period") period = argv[i + 1];
-        else if (k == "--criteria") syntheticCriteria = std::atoi(argv[i + 1]);
+        if (k == "--db")
+            url = argv[i + 1];
+        else if (k == "--framework")
+            framework = argv[i + 1];
+        else if (k == "--period")
+            period = argv[i + 1];
+        else if (k == "--criteria")
+            syntheticCriteria = std::atoi(argv[i + 1]);
     }
     if (url.empty() || !cchc::Period::Parse(period)) {
-        std::fprintf(stderr, "usage: bench_rank --db URL --period P [--framework CODE | --criteria N]\n");
+        std::fprintf(stderr,
+                     "usage: bench_rank --db URL --period P [--framework CODE | --criteria N]\n");
         return 2;
     }
     auto db = cchc::storage::Database::Open(cchc::storage::DatabaseUrl::Parse(url));
@@ -119,14 +124,19 @@ int main(int argc, char** argv) {
     for (int run = 0; run < 6; ++run) {
         auto t0 = std::chrono::steady_clock::now();
         auto rows = cchc::services::RankUnits(*db, framework, period, true);
-        double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+        double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0)
+                        .count();
         units = rows.size();
-        if (run == 0) first = ms;
-        else if (ms < best) best = ms;
+        if (run == 0)
+            first = ms;
+        else if (ms < best)
+            best = ms;
     }
     std::printf("framework %s: %ld criteria and groups\n", framework.c_str(), criteria);
-    std::printf("ranked %zu units in %s: %.1f ms from stored totals (best of 5 runs; target 50 ms)\n", units,
-                period.c_str(), best);
-    std::printf("first ranking after the totals went stale (computes and stores them): %.1f ms\n", first);
+    std::printf(
+        "ranked %zu units in %s: %.1f ms from stored totals (best of 5 runs; target 50 ms)\n",
+        units, period.c_str(), best);
+    std::printf("first ranking after the totals went stale (computes and stores them): %.1f ms\n",
+                first);
     return 0;
 }

@@ -46,24 +46,33 @@ std::string ResultStatusLabel(ResultStatus s) {
 
 std::string_view ResultFieldKey(ResultField f) {
     switch (f) {
-        case ResultField::SelfScore: return "self_score";
-        case ResultField::AppraisedScore: return "appraised_score";
-        case ResultField::Numerator: return "numerator";
-        case ResultField::Denominator: return "denominator";
-        case ResultField::Note: return "note";
+        case ResultField::SelfScore:
+            return "self_score";
+        case ResultField::AppraisedScore:
+            return "appraised_score";
+        case ResultField::Numerator:
+            return "numerator";
+        case ResultField::Denominator:
+            return "denominator";
+        case ResultField::Note:
+            return "note";
     }
     return {};
 }
 
 std::optional<std::string> EditRefusal(ResultStatus status, ResultField field) {
     switch (status) {
-        case ResultStatus::Draft: return std::nullopt;
+        case ResultStatus::Draft:
+            return std::nullopt;
         case ResultStatus::Submitted:
-            if (field == ResultField::AppraisedScore || field == ResultField::Note) return std::nullopt;
-            return std::string(tr("the results have been submitted: withdraw the submission to change them"));
+            if (field == ResultField::AppraisedScore || field == ResultField::Note)
+                return std::nullopt;
+            return std::string(
+                tr("the results have been submitted: withdraw the submission to change them"));
         case ResultStatus::Appraised:
             return std::string(
-                tr("the results have been appraised and are locked: the office must reopen them first"));
+                tr("the results have been appraised and are locked: the office must reopen them "
+                   "first"));
     }
     return std::nullopt;
 }
@@ -73,18 +82,21 @@ Transition NextStatus(ResultStatus status, SetAction action, const std::string& 
     switch (action) {
         case SetAction::Submit:
             if (status == ResultStatus::Draft) return {ResultStatus::Submitted, {}};
-            return refuse(status == ResultStatus::Submitted ? N_("the results have already been submitted")
-                                                            : N_("the results have already been appraised"));
+            return refuse(status == ResultStatus::Submitted
+                              ? N_("the results have already been submitted")
+                              : N_("the results have already been appraised"));
         case SetAction::Withdraw:
             if (status == ResultStatus::Submitted) return {ResultStatus::Draft, {}};
-            return refuse(status == ResultStatus::Draft
-                              ? N_("the results have not been submitted, there is nothing to withdraw")
-                              : N_("appraised results cannot be withdrawn: the office must reopen them"));
+            return refuse(
+                status == ResultStatus::Draft
+                    ? N_("the results have not been submitted, there is nothing to withdraw")
+                    : N_("appraised results cannot be withdrawn: the office must reopen them"));
         case SetAction::Appraise:
             if (status != ResultStatus::Appraised) return {ResultStatus::Appraised, {}};
             return refuse(N_("the results have already been appraised"));
         case SetAction::Reopen:
-            if (status != ResultStatus::Appraised) return refuse(N_("only appraised results are reopened"));
+            if (status != ResultStatus::Appraised)
+                return refuse(N_("only appraised results are reopened"));
             if (reason.find_first_not_of(" \t\r\n") == std::string::npos)
                 return refuse(N_("give the reason for reopening appraised results"));
             return {ResultStatus::Submitted, {}};
@@ -109,13 +121,15 @@ std::vector<CriterionProblems> ValidateSheet(const Framework& fw,
         std::vector<std::string> problems;
         auto score = [&](const std::optional<double>& v, const char* message) {
             if (v && *v > c.maxPoints + kEps)
-                problems.push_back(fmt::format(fmt::runtime(tr(message)), Points(*v), Points(c.maxPoints)));
+                problems.push_back(
+                    fmt::format(fmt::runtime(tr(message)), Points(*v), Points(c.maxPoints)));
         };
         score(e.selfScore, N_("the self score {0} is above the maximum of {1} points"));
         score(e.appraisedScore, N_("the appraised score {0} is above the maximum of {1} points"));
         if (e.numerator && e.denominator && *e.numerator > *e.denominator + kEps)
-            problems.push_back(fmt::format(fmt::runtime(tr("the numerator {0} is larger than the denominator {1}")),
-                                           Points(*e.numerator), Points(*e.denominator)));
+            problems.push_back(fmt::format(
+                fmt::runtime(tr("the numerator {0} is larger than the denominator {1}")),
+                Points(*e.numerator), Points(*e.denominator)));
         if (c.rule == RuleKind::Rate && e.numerator && (!e.denominator || *e.denominator <= 0))
             problems.push_back(tr("a rate needs its denominator"));
         if (c.rule != RuleKind::Rate && (e.numerator || e.denominator))

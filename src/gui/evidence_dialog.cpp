@@ -60,7 +60,8 @@ EvidenceDialog::EvidenceDialog(wxWindow* parent, GuiSession& session, const serv
 }
 
 void EvidenceDialog::Fill() {
-    docs_ = services::ResultSheetService(session_.db(), session_.user()).Evidence(sheet_, criterion_);
+    docs_ =
+        services::ResultSheetService(session_.db(), session_.user()).Evidence(sheet_, criterion_);
     list_->DeleteAllItems();
     for (std::size_t i = 0; i < docs_.size(); ++i) {
         const auto& d = docs_[i];
@@ -74,12 +75,15 @@ void EvidenceDialog::Fill() {
         list_->SetItem(item, 4, d.fileName.empty() ? _("(reference only)") : U8(d.fileName));
         list_->SetItem(item, 5, Size(d.sizeBytes));
     }
-    if (!docs_.empty()) list_->SetItemState(0, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED,
-                                           wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED);
+    if (!docs_.empty())
+        list_->SetItemState(0, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED,
+                            wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED);
     Ctrl<wxButton>("open")->Enable(!docs_.empty());
 }
 
-long EvidenceDialog::Selected() const { return list_->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED); }
+long EvidenceDialog::Selected() const {
+    return list_->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
+}
 
 void EvidenceDialog::Add() {
     EvidenceDocDialog dlg(this, session_, sheet_, criterion_);
@@ -91,23 +95,30 @@ void EvidenceDialog::LinkExisting() {
     std::vector<storage::EvidenceRecord> choices;
     wxArrayString labels;
     for (auto& d : service.Register(sheet_)) {
-        if (std::any_of(docs_.begin(), docs_.end(), [&](const auto& linked) { return linked.id == d.id; })) continue;
-        wxString label = d.docNumber.empty() ? wxString() : U8(d.docNumber) + wxString::FromUTF8(" \xe2\x80\x93 ");
+        if (std::any_of(docs_.begin(), docs_.end(),
+                        [&](const auto& linked) { return linked.id == d.id; }))
+            continue;
+        wxString label = d.docNumber.empty()
+                             ? wxString()
+                             : U8(d.docNumber) + wxString::FromUTF8(" \xe2\x80\x93 ");
         label += U8(d.title);
         if (d.docDate)
-            if (auto parsed = Date::ParseIso(*d.docDate)) label += " (" + U8(FormatDate(*parsed)) + ")";
+            if (auto parsed = Date::ParseIso(*d.docDate))
+                label += " (" + U8(FormatDate(*parsed)) + ")";
         labels.Add(label);
         choices.push_back(std::move(d));
     }
     if (choices.empty()) {
-        ShowInfo(this, _("The commune's register has no other document yet. Add one with its file."));
+        ShowInfo(this,
+                 _("The commune's register has no other document yet. Add one with its file."));
         return;
     }
     wxSingleChoiceDialog dlg(this, _("Choose the document that proves this criterion too:"),
                              _("Link an existing document"), labels);
     if (dlg.ShowModal() != wxID_OK) return;
     try {
-        service.LinkEvidence(sheet_, criterion_, choices[static_cast<std::size_t>(dlg.GetSelection())].id);
+        service.LinkEvidence(sheet_, criterion_,
+                             choices[static_cast<std::size_t>(dlg.GetSelection())].id);
     } catch (const std::exception& e) {
         ShowError(this, ErrorSentence(e));
     }
@@ -129,7 +140,9 @@ void EvidenceDialog::Open() {
         const std::string path = services::ResultSheetService(session_.db(), session_.user())
                                      .ExportEvidenceFile(doc.id, ToU8(dir));
         if (!wxLaunchDefaultApplication(U8(path)))
-            ShowError(this, wxString::Format(_("No program opens this kind of file. It was saved as %s."), U8(path)));
+            ShowError(this,
+                      wxString::Format(_("No program opens this kind of file. It was saved as %s."),
+                                       U8(path)));
     } catch (const std::exception& e) {
         ShowError(this, ErrorSentence(e));
     }
@@ -139,20 +152,23 @@ void EvidenceDialog::Remove() {
     const long i = Selected();
     if (i < 0) return;
     const auto& doc = docs_[static_cast<std::size_t>(i)];
-    if (!AskYesNo(this, wxString::Format(_("Unlink \"%s\" from criterion %s? The document stays in the register."),
-                                         U8(doc.title), U8(criterion_)),
+    if (!AskYesNo(this,
+                  wxString::Format(
+                      _("Unlink \"%s\" from criterion %s? The document stays in the register."),
+                      U8(doc.title), U8(criterion_)),
                   _("Unlink")))
         return;
     try {
-        services::ResultSheetService(session_.db(), session_.user()).DetachEvidence(sheet_, criterion_, doc.id);
+        services::ResultSheetService(session_.db(), session_.user())
+            .DetachEvidence(sheet_, criterion_, doc.id);
     } catch (const std::exception& e) {
         ShowError(this, ErrorSentence(e));
     }
     Fill();
 }
 
-EvidenceDocDialog::EvidenceDocDialog(wxWindow* parent, GuiSession& session, const services::Sheet& sheet,
-                                     const std::string& criterion)
+EvidenceDocDialog::EvidenceDocDialog(wxWindow* parent, GuiSession& session,
+                                     const services::Sheet& sheet, const std::string& criterion)
     : session_(session), sheet_(sheet), criterion_(criterion) {
     LoadForm(parent, "EvidenceDocDialog");
     SetTitle(wxString::Format(_("Add evidence to criterion %s"), U8(criterion)));
@@ -168,13 +184,15 @@ void EvidenceDocDialog::OnSave(wxCommandEvent&) {
         const std::string date = TrimmedU8(Ctrl<wxTextCtrl>("doc_date")->GetValue());
         if (!date.empty()) {
             auto parsed = Date::ParseVn(date);
-            if (!parsed) throw UserError(Location{"", 0, "doc_date"}, tr("write the date as dd/mm/yyyy"));
+            if (!parsed)
+                throw UserError(Location{"", 0, "doc_date"}, tr("write the date as dd/mm/yyyy"));
             in.docDate = parsed->ToIso();
         }
         in.issuer = TrimmedU8(Ctrl<wxTextCtrl>("issuer")->GetValue());
         in.title = TrimmedU8(Ctrl<wxTextCtrl>("title")->GetValue());
         in.note = TrimmedU8(Ctrl<wxTextCtrl>("note")->GetValue());
-        services::ResultSheetService(session_.db(), session_.user()).AttachEvidence(sheet_, criterion_, in);
+        services::ResultSheetService(session_.db(), session_.user())
+            .AttachEvidence(sheet_, criterion_, in);
     });
 }
 

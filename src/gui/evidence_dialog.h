@@ -1,7 +1,8 @@
 // The evidence documents of one criterion's result (form EvidenceDialog):
 // lists them, adds one (EvidenceDocDialog: number, date, issuer, title and
 // the file, stored in the database), opens a document's file with the
-// program of its kind, links one already in the register, and unlinks one. Changes are saved at once.
+// program of its kind, links one already in the register, and unlinks one. Changes are saved at
+// once.
 #pragma once
 #include <string>
 #include <vector>
@@ -15,10 +16,11 @@ class wxListCtrl;
 namespace cchc::gui {
 
 class EvidenceDialog : public DialogBase {
-public:
-    EvidenceDialog(wxWindow* parent, GuiSession& session, const services::Sheet& sheet, const std::string& criterion);
+  public:
+    EvidenceDialog(wxWindow* parent, GuiSession& session, const services::Sheet& sheet,
+                   const std::string& criterion);
 
-private:
+  private:
     void Fill();
     void Add();
     void LinkExisting();
@@ -35,11 +37,11 @@ private:
 
 // One new document for the criterion's result.
 class EvidenceDocDialog : public DialogBase {
-public:
+  public:
     EvidenceDocDialog(wxWindow* parent, GuiSession& session, const services::Sheet& sheet,
                       const std::string& criterion);
 
-private:
+  private:
     void OnSave(wxCommandEvent&);
 
     GuiSession& session_;

@@ -16,7 +16,8 @@ ResultAnalysisPage::ResultAnalysisPage(wxWindow* parent, GuiSession& session)
     SetBackgroundColour(colours::Background());
     const int gap = FromDIP(8);
     auto* sizer = new wxBoxSizer(wxHORIZONTAL);
-    auto column = [&](const wxString& title, const wxString& hint, const char* name, int proportion) {
+    auto column = [&](const wxString& title, const wxString& hint, const char* name,
+                      int proportion) {
         auto* box = new wxBoxSizer(wxVERTICAL);
         auto* heading = new wxStaticText(this, wxID_ANY, title);
         heading->SetFont(ScaledFont(heading, 1.1, true));
@@ -25,14 +26,16 @@ ResultAnalysisPage::ResultAnalysisPage(wxWindow* parent, GuiSession& session)
         auto* sub = new wxStaticText(this, wxID_ANY, hint);
         sub->SetForegroundColour(colours::MutedText());
         box->Add(sub, 0, wxBOTTOM, gap);
-        auto* list = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT | wxLC_SINGLE_SEL);
+        auto* list = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize,
+                                    wxLC_REPORT | wxLC_SINGLE_SEL);
         list->SetName(name);
         box->Add(list, 1, wxEXPAND);
         sizer->Add(box, proportion, wxEXPAND | wxRIGHT, 2 * gap);
         return list;
     };
     losses_ = column(_("Where the communes lose most points"),
-                     _("Appraised points lost on each criterion, added over all communes."), "lossesList", 3);
+                     _("Appraised points lost on each criterion, added over all communes."),
+                     "lossesList", 3);
     losses_->AppendColumn(_("Code"), wxLIST_FORMAT_LEFT, FromDIP(60));
     losses_->AppendColumn(_("Criterion"), wxLIST_FORMAT_LEFT, FromDIP(250));
     losses_->AppendColumn(_("Max"), wxLIST_FORMAT_RIGHT, FromDIP(48));
@@ -41,7 +44,8 @@ ResultAnalysisPage::ResultAnalysisPage(wxWindow* parent, GuiSession& session)
     losses_->AppendColumn(_("Lost in all"), wxLIST_FORMAT_RIGHT, FromDIP(80));
     losses_->AppendColumn(_("Average"), wxLIST_FORMAT_RIGHT, FromDIP(70));
     gaps_ = column(_("Self-assessed against appraised"),
-                   _("Communes whose self-assessment is furthest above the appraisal first."), "gapsList", 2);
+                   _("Communes whose self-assessment is furthest above the appraisal first."),
+                   "gapsList", 2);
     gaps_->AppendColumn(_("Unit"), wxLIST_FORMAT_LEFT, FromDIP(130));
     gaps_->AppendColumn(_("Self-assessed"), wxLIST_FORMAT_RIGHT, FromDIP(70));
     gaps_->AppendColumn(_("Appraised"), wxLIST_FORMAT_RIGHT, FromDIP(75));
@@ -76,7 +80,8 @@ void ResultAnalysisPage::SetContext(const std::string& framework, const std::str
             gaps_->SetItem(item, 2, U8(FormatNumberTrim(g.appraisedPoints, 2)));
             const std::string diff = FormatNumberTrim(g.gap, 2);
             gaps_->SetItem(item, 3, U8(g.gap > 0.005 ? "+" + diff : diff));
-            if (g.max > 0 && g.gap / g.max > 0.05) gaps_->SetItemTextColour(item, colours::Danger());
+            if (g.max > 0 && g.gap / g.max > 0.05)
+                gaps_->SetItemTextColour(item, colours::Danger());
         }
         gaps_->Thaw();
     } catch (const std::exception& e) {

@@ -15,11 +15,11 @@ class wxStaticText;
 namespace cchc::gui {
 
 class ResultAnalysisPage : public wxPanel {
-public:
+  public:
     ResultAnalysisPage(wxWindow* parent, GuiSession& session);
     void SetContext(const std::string& framework, const std::string& period);
 
-private:
+  private:
     GuiSession& session_;
     wxListCtrl* losses_ = nullptr;
     wxListCtrl* gaps_ = nullptr;

@@ -17,7 +17,7 @@ wxColour Fair() { return wxColour(0xFF, 0xEC, 0xB3); }
 }  // namespace
 
 class MatrixTable : public wxGridTableBase {
-public:
+  public:
     explicit MatrixTable(const services::ResultMatrix& m) : m_(m) {}
     int GetNumberRows() override { return static_cast<int>(m_.rows.size()); }
     int GetNumberCols() override { return static_cast<int>(m_.columns.size()) + 1; }
@@ -29,7 +29,9 @@ public:
     }
     void SetValue(int, int, const wxString&) override {}
     bool IsEmptyCell(int, int) override { return false; }
-    wxString GetRowLabelValue(int row) override { return U8(m_.rows[static_cast<std::size_t>(row)].code); }
+    wxString GetRowLabelValue(int row) override {
+        return U8(m_.rows[static_cast<std::size_t>(row)].code);
+    }
     wxString GetColLabelValue(int col) override {
         // TRANSLATORS: heading of the matrix's first column.
         if (col == 0) return _("Criterion (maximum)");
@@ -48,15 +50,17 @@ public:
         const auto& v = m_.values[static_cast<std::size_t>(row)][static_cast<std::size_t>(col - 1)];
         if (v && r.max > 0) {
             const double ratio = *v / r.max;
-            if (ratio < 0.5) attr->SetBackgroundColour(Weak());
-            else if (ratio < 0.8) attr->SetBackgroundColour(Fair());
+            if (ratio < 0.5)
+                attr->SetBackgroundColour(Weak());
+            else if (ratio < 0.8)
+                attr->SetBackgroundColour(Fair());
         } else if (!v) {
             attr->SetTextColour(colours::MutedText());
         }
         return attr;
     }
 
-private:
+  private:
     const services::ResultMatrix& m_;
 };
 
@@ -79,11 +83,13 @@ ResultMatrixPage::ResultMatrixPage(wxWindow* parent, GuiSession& session)
     sizer->Add(grid_, 1, wxEXPAND);
     SetSizer(sizer);
     grid_->Bind(wxEVT_GRID_CELL_LEFT_DCLICK, [this](wxGridEvent& e) {
-        if (e.GetCol() >= 1 && onOpenUnit) onOpenUnit(matrix_.columns[static_cast<std::size_t>(e.GetCol() - 1)].unit);
+        if (e.GetCol() >= 1 && onOpenUnit)
+            onOpenUnit(matrix_.columns[static_cast<std::size_t>(e.GetCol() - 1)].unit);
     });
 }
 
-void ResultMatrixPage::SetContext(const std::string& framework, const std::string& period, bool appraised) {
+void ResultMatrixPage::SetContext(const std::string& framework, const std::string& period,
+                                  bool appraised) {
     const int oldRows = grid_->GetNumberRows(), oldCols = grid_->GetNumberCols();
     matrix_ = {};
     wxString message;
@@ -97,19 +103,23 @@ void ResultMatrixPage::SetContext(const std::string& framework, const std::strin
     if (message.empty())
         message = matrix_.columns.empty()
                       ? _("No commune has results on this framework in this period.")
-                      : _("Points of each commune on each criterion, best-ranked commune first. Red: under half of "
-                          "the maximum; amber: under 80%. Double-click a cell to open that commune's scoring grid.");
+                      : _("Points of each commune on each criterion, best-ranked commune first. "
+                          "Red: under half of "
+                          "the maximum; amber: under 80%. Double-click a cell to open that "
+                          "commune's scoring grid.");
     legend_->SetLabelText(message);
     legend_->Wrap(std::max(FromDIP(400), GetClientSize().x - FromDIP(8)));
     grid_->BeginBatch();
     auto notify = [&](int oldCount, int newCount, bool rows) {
         if (newCount > oldCount) {
-            wxGridTableMessage msg(table_, rows ? wxGRIDTABLE_NOTIFY_ROWS_APPENDED : wxGRIDTABLE_NOTIFY_COLS_APPENDED,
-                                   newCount - oldCount);
+            wxGridTableMessage msg(
+                table_, rows ? wxGRIDTABLE_NOTIFY_ROWS_APPENDED : wxGRIDTABLE_NOTIFY_COLS_APPENDED,
+                newCount - oldCount);
             grid_->ProcessTableMessage(msg);
         } else if (newCount < oldCount) {
-            wxGridTableMessage msg(table_, rows ? wxGRIDTABLE_NOTIFY_ROWS_DELETED : wxGRIDTABLE_NOTIFY_COLS_DELETED,
-                                   newCount, oldCount - newCount);
+            wxGridTableMessage msg(
+                table_, rows ? wxGRIDTABLE_NOTIFY_ROWS_DELETED : wxGRIDTABLE_NOTIFY_COLS_DELETED,
+                newCount, oldCount - newCount);
             grid_->ProcessTableMessage(msg);
         }
     };

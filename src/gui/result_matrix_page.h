@@ -20,13 +20,13 @@ namespace cchc::gui {
 class MatrixTable;
 
 class ResultMatrixPage : public wxPanel {
-public:
+  public:
     ResultMatrixPage(wxWindow* parent, GuiSession& session);
     void SetContext(const std::string& framework, const std::string& period, bool appraised);
     // Called with a commune's code when a cell is double-clicked.
     std::function<void(const std::string&)> onOpenUnit;
 
-private:
+  private:
     GuiSession& session_;
     wxGrid* grid_ = nullptr;
     MatrixTable* table_ = nullptr;

@@ -22,21 +22,42 @@
 namespace cchc::gui {
 
 namespace {
-enum Column { kCode, kTitle, kMax, kSelf, kNumerator, kDenominator, kAppraised, kSelfPoints, kAppraisedPoints,
-              kLost, kEvidence, kNote, kColumns };
+enum Column {
+    kCode,
+    kTitle,
+    kMax,
+    kSelf,
+    kNumerator,
+    kDenominator,
+    kAppraised,
+    kSelfPoints,
+    kAppraisedPoints,
+    kLost,
+    kEvidence,
+    kNote,
+    kColumns
+};
 
 std::optional<ResultField> FieldOf(int col) {
     switch (col) {
-        case kSelf: return ResultField::SelfScore;
-        case kNumerator: return ResultField::Numerator;
-        case kDenominator: return ResultField::Denominator;
-        case kAppraised: return ResultField::AppraisedScore;
-        case kNote: return ResultField::Note;
-        default: return std::nullopt;
+        case kSelf:
+            return ResultField::SelfScore;
+        case kNumerator:
+            return ResultField::Numerator;
+        case kDenominator:
+            return ResultField::Denominator;
+        case kAppraised:
+            return ResultField::AppraisedScore;
+        case kNote:
+            return ResultField::Note;
+        default:
+            return std::nullopt;
     }
 }
 
-wxString Number(const std::optional<double>& v) { return v ? U8(FormatNumberTrim(*v, 2)) : wxString(); }
+wxString Number(const std::optional<double>& v) {
+    return v ? U8(FormatNumberTrim(*v, 2)) : wxString();
+}
 
 // What a cell's text means: nothing (cleared), a number, or not a number.
 struct Parsed {
@@ -59,7 +80,7 @@ wxColour ProblemBackground() { return wxColour(0xFD, 0xE2, 0xE1); }
 // The sheet as rows and columns for wxGrid; edits stay in the sheet shown
 // (a preview) until the page saves them.
 class SheetTable : public wxGridTableBase {
-public:
+  public:
     void SetSheet(const services::Sheet* sheet) { sheet_ = sheet; }
 
     int GetNumberRows() override { return sheet_ ? static_cast<int>(sheet_->rows.size()) : 0; }
@@ -83,20 +104,32 @@ public:
         const services::SheetRow* r = Row(row);
         if (!r) return {};
         switch (col) {
-            case kCode: return wxString(' ', 3 * r->depth) + U8(r->code);
-            case kTitle: return U8(r->title);
-            case kMax: return U8(FormatNumberTrim(r->group ? r->max : r->maxPoints, 2));
-            case kSelf: return r->group ? wxString() : Number(r->selfScore);
-            case kNumerator: return r->group ? wxString() : Number(r->numerator);
-            case kDenominator: return r->group ? wxString() : Number(r->denominator);
-            case kAppraised: return r->group ? wxString() : Number(r->appraisedScore);
+            case kCode:
+                return wxString(' ', 3 * r->depth) + U8(r->code);
+            case kTitle:
+                return U8(r->title);
+            case kMax:
+                return U8(FormatNumberTrim(r->group ? r->max : r->maxPoints, 2));
+            case kSelf:
+                return r->group ? wxString() : Number(r->selfScore);
+            case kNumerator:
+                return r->group ? wxString() : Number(r->numerator);
+            case kDenominator:
+                return r->group ? wxString() : Number(r->denominator);
+            case kAppraised:
+                return r->group ? wxString() : Number(r->appraisedScore);
             case kSelfPoints:
                 return r->applicable ? U8(FormatNumberTrim(r->selfPoints, 2)) : wxString(_("n/a"));
             case kAppraisedPoints:
-                return r->applicable ? U8(FormatNumberTrim(r->appraisedPoints, 2)) : wxString(_("n/a"));
-            case kLost: return r->lost > 0.005 ? U8(FormatNumberTrim(r->lost, 2)) : wxString();
-            case kEvidence: return r->group || r->evidence == 0 ? wxString() : wxString::Format("%d", r->evidence);
-            case kNote: return U8(r->note);
+                return r->applicable ? U8(FormatNumberTrim(r->appraisedPoints, 2))
+                                     : wxString(_("n/a"));
+            case kLost:
+                return r->lost > 0.005 ? U8(FormatNumberTrim(r->lost, 2)) : wxString();
+            case kEvidence:
+                return r->group || r->evidence == 0 ? wxString()
+                                                    : wxString::Format("%d", r->evidence);
+            case kNote:
+                return U8(r->note);
         }
         return {};
     }
@@ -110,19 +143,31 @@ public:
     static wxString Heading(int col) {
         switch (col) {
             // TRANSLATORS: column headings of the scoring grid; keep them short.
-            case kCode: return _("Code");
-            case kTitle: return _("Criterion");
-            case kMax: return _("Max");
-            case kSelf: return _("Self score");
-            case kNumerator: return _("Numerator");
-            case kDenominator: return _("Denominator");
-            case kAppraised: return _("Appraised");
-            case kSelfPoints: return _("Self points");
-            case kAppraisedPoints: return _("Appraised points");
+            case kCode:
+                return _("Code");
+            case kTitle:
+                return _("Criterion");
+            case kMax:
+                return _("Max");
+            case kSelf:
+                return _("Self score");
+            case kNumerator:
+                return _("Numerator");
+            case kDenominator:
+                return _("Denominator");
+            case kAppraised:
+                return _("Appraised");
+            case kSelfPoints:
+                return _("Self points");
+            case kAppraisedPoints:
+                return _("Appraised points");
             // TRANSLATORS: column: points lost (maximum minus appraised points).
-            case kLost: return _("Points lost");
-            case kEvidence: return _("Evidence");
-            case kNote: return _("Note");
+            case kLost:
+                return _("Points lost");
+            case kEvidence:
+                return _("Evidence");
+            case kNote:
+                return _("Note");
         }
         return {};
     }
@@ -152,7 +197,7 @@ public:
 
     void SetBoldFont(const wxFont& f) { boldFont_ = f; }
 
-private:
+  private:
     const services::Sheet* sheet_ = nullptr;
     wxFont boldFont_;
 };
@@ -178,13 +223,17 @@ ScoringGridPage::ScoringGridPage(wxWindow* parent, GuiSession& session)
         bar->Add(b, 0, wxALIGN_CENTER_VERTICAL | wxLEFT, gap / 2);
         return b;
     };
-    evidence_ = button(_("&Evidence..."), _("The evidence documents of the selected criterion"), "gridEvidence");
-    submit_ = button(_("&Submit"), _("Send the self-assessment for appraisal; it can no longer be changed"),
+    evidence_ = button(_("&Evidence..."), _("The evidence documents of the selected criterion"),
+                       "gridEvidence");
+    submit_ = button(_("&Submit"),
+                     _("Send the self-assessment for appraisal; it can no longer be changed"),
                      "gridSubmit");
     withdraw_ = button(_("&Withdraw"), _("Take the submission back to correct it"), "gridWithdraw");
-    appraise_ = button(_("&Appraised"), _("Record that the appraisal is finished: the results are locked"),
-                       "gridAppraise");
-    reopen_ = button(_("&Reopen..."), _("Unlock appraised results, giving the reason"), "gridReopen");
+    appraise_ =
+        button(_("&Appraised"), _("Record that the appraisal is finished: the results are locked"),
+               "gridAppraise");
+    reopen_ =
+        button(_("&Reopen..."), _("Unlock appraised results, giving the reason"), "gridReopen");
     sizer->Add(bar, 0, wxEXPAND | wxBOTTOM, gap);
     status_ = new wxStaticText(this, wxID_ANY, "");
     status_->SetName("gridStatus");
@@ -245,8 +294,10 @@ ScoringGridPage::ScoringGridPage(wxWindow* parent, GuiSession& session)
         CallAfter([this] { FitColumns(); });
     });
     grid_->Bind(wxEVT_GRID_CELL_LEFT_DCLICK, [this](wxGridEvent& e) {
-        if (e.GetCol() == kEvidence) OpenEvidence();
-        else e.Skip();
+        if (e.GetCol() == kEvidence)
+            OpenEvidence();
+        else
+            e.Skip();
     });
     submit_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { Step(SetAction::Submit); });
     withdraw_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { Step(SetAction::Withdraw); });
@@ -263,7 +314,9 @@ void ScoringGridPage::SetContext(const std::string& framework, const std::string
 
 std::string ScoringGridPage::SelectedUnit() const {
     const int i = unit_->GetSelection();
-    return i >= 0 && i < static_cast<int>(unitCodes_.size()) ? unitCodes_[static_cast<std::size_t>(i)] : std::string();
+    return i >= 0 && i < static_cast<int>(unitCodes_.size())
+               ? unitCodes_[static_cast<std::size_t>(i)]
+               : std::string();
 }
 
 void ScoringGridPage::SelectUnit(const std::string& unitCode) {
@@ -278,8 +331,9 @@ void ScoringGridPage::Reload() {
     std::vector<Unit> communes;
     for (auto& u : session_.Organisation().Units())
         if (IsCommuneLevel(u.kind) && u.active) communes.push_back(std::move(u));
-    std::stable_sort(communes.begin(), communes.end(),
-                     [](const Unit& a, const Unit& b) { return VietnameseLess(SortName(a), SortName(b)); });
+    std::stable_sort(communes.begin(), communes.end(), [](const Unit& a, const Unit& b) {
+        return VietnameseLess(SortName(a), SortName(b));
+    });
     unit_->Clear();
     unitCodes_.clear();
     for (const Unit& u : communes) {
@@ -308,7 +362,8 @@ void ScoringGridPage::LoadSheet() {
         return;
     }
     try {
-        sheet_ = services::ResultSheetService(session_.db(), session_.user()).Load(unit, framework_, period_);
+        sheet_ = services::ResultSheetService(session_.db(), session_.user())
+                     .Load(unit, framework_, period_);
         empty_->Hide();
     } catch (const std::exception& e) {
         sheet_.reset();
@@ -345,11 +400,12 @@ void ScoringGridPage::ShowSheet() {
     const ResultStatus status = have ? sheet_->status : ResultStatus::Draft;
     if (have) {
         wxString text = wxString::Format(_("Status: %s"), U8(ResultStatusLabel(status)));
-        if (!sheet_->statusNote.empty()) text += wxString::FromUTF8(" \xe2\x80\x94 ") + U8(sheet_->statusNote);
+        if (!sheet_->statusNote.empty())
+            text += wxString::FromUTF8(" \xe2\x80\x94 ") + U8(sheet_->statusNote);
         status_->SetLabelText(text);
-        status_->SetForegroundColour(status == ResultStatus::Appraised ? colours::Good()
+        status_->SetForegroundColour(status == ResultStatus::Appraised   ? colours::Good()
                                      : status == ResultStatus::Submitted ? colours::Accent()
-                                                                          : colours::Text());
+                                                                         : colours::Text());
     } else {
         status_->SetLabelText("");
     }
@@ -396,11 +452,14 @@ void ScoringGridPage::UpdateTotals() {
         return s;
     };
     int problems = 0;
-    for (const auto& r : preview_ ? preview_->rows : shown->rows) problems += r.problems.empty() ? 0 : 1;
+    for (const auto& r : preview_ ? preview_->rows : shown->rows)
+        problems += r.problems.empty() ? 0 : 1;
     const services::Sheet& s = preview_ ? *preview_ : *shown;
-    wxString text = wxString::Format(_("Self-assessed: %s    Appraised: %s"), part(s.self), part(s.appraised));
+    wxString text =
+        wxString::Format(_("Self-assessed: %s    Appraised: %s"), part(s.self), part(s.appraised));
     if (problems > 0)
-        text += "    " + wxString::Format(wxPLURAL("%d criterion has problems", "%d criteria have problems", problems),
+        text += "    " + wxString::Format(wxPLURAL("%d criterion has problems",
+                                                   "%d criteria have problems", problems),
                                           problems);
     totals_->SetLabelText(text);
     totals_->SetForegroundColour(problems > 0 ? colours::Danger() : colours::Text());
@@ -409,8 +468,9 @@ void ScoringGridPage::UpdateTotals() {
 void ScoringGridPage::ShowRowDetails(int row) {
     const services::SheetRow* r = table_->Row(row);
     if (!r) {
-        details_->SetLabelText(_("Type the scores in the white cells; Enter or Tab saves a cell. Ctrl+V pastes a "
-                                 "column copied from a spreadsheet, from the selected cell down."));
+        details_->SetLabelText(
+            _("Type the scores in the white cells; Enter or Tab saves a cell. Ctrl+V pastes a "
+              "column copied from a spreadsheet, from the selected cell down."));
         return;
     }
     wxString text = U8(r->code) + " " + U8(r->title);
@@ -418,7 +478,8 @@ void ScoringGridPage::ShowRowDetails(int row) {
     if (r->evidenceRequired && !r->group) text += "; " + _("evidence required");
     for (const auto& p : r->problems) text += "\n\xe2\x80\xa2 " + U8(p);
     if (r->problems.empty())
-        text += "\n" + _("Type the scores in the white cells; Enter or Tab saves a cell. Ctrl+V pastes a column "
+        text += "\n" + _("Type the scores in the white cells; Enter or Tab saves a cell. Ctrl+V "
+                         "pastes a column "
                          "copied from a spreadsheet, from the selected cell down.");
     details_->SetLabelText(text);
     details_->SetForegroundColour(r->problems.empty() ? colours::MutedText() : colours::Danger());
@@ -430,7 +491,8 @@ void ScoringGridPage::OnCellChanging(wxGridEvent& e) {
     pendingText_ = e.GetString();
     if (!FieldOf(e.GetCol()) || e.GetCol() == kNote) return;
     if (!ParseCell(e.GetString()).ok) {
-        ShowError(this, wxString::Format(_("\"%s\" is not a number. Write it as 1,5 or 1.5."), e.GetString()));
+        ShowError(this, wxString::Format(_("\"%s\" is not a number. Write it as 1,5 or 1.5."),
+                                         e.GetString()));
         e.Veto();
     }
 }
@@ -442,8 +504,10 @@ void ScoringGridPage::OnCellChanged(wxGridEvent& e) {
     services::SheetEdit edit;
     edit.criterion = r->code;
     edit.field = *field;
-    if (*field == ResultField::Note) edit.text = TrimmedU8(pendingText_);
-    else edit.value = ParseCell(pendingText_).value;
+    if (*field == ResultField::Note)
+        edit.text = TrimmedU8(pendingText_);
+    else
+        edit.value = ParseCell(pendingText_).value;
     Save({edit});
 }
 
@@ -463,11 +527,20 @@ void ScoringGridPage::OnEditorCreated(wxGridEditorCreatedEvent& e) {
         preview_ = *sheet_;
         services::SheetRow& target = preview_->rows[static_cast<std::size_t>(row)];
         switch (*field) {
-            case ResultField::SelfScore: target.selfScore = p.value; break;
-            case ResultField::AppraisedScore: target.appraisedScore = p.value; break;
-            case ResultField::Numerator: target.numerator = p.value; break;
-            case ResultField::Denominator: target.denominator = p.value; break;
-            case ResultField::Note: break;
+            case ResultField::SelfScore:
+                target.selfScore = p.value;
+                break;
+            case ResultField::AppraisedScore:
+                target.appraisedScore = p.value;
+                break;
+            case ResultField::Numerator:
+                target.numerator = p.value;
+                break;
+            case ResultField::Denominator:
+                target.denominator = p.value;
+                break;
+            case ResultField::Note:
+                break;
         }
         services::RecomputeSheet(*preview_);
         table_->SetSheet(&*preview_);
@@ -483,7 +556,8 @@ void ScoringGridPage::Save(const std::vector<services::SheetEdit>& edits) {
     table_->SetSheet(&*sheet_);
     preview_.reset();
     try {
-        services::Sheet saved = services::ResultSheetService(session_.db(), session_.user()).Apply(*sheet_, edits);
+        services::Sheet saved =
+            services::ResultSheetService(session_.db(), session_.user()).Apply(*sheet_, edits);
         *sheet_ = std::move(saved);
     } catch (const std::exception& e) {
         ShowError(this, ErrorSentence(e));
@@ -499,7 +573,8 @@ void ScoringGridPage::OnGridKey(wxKeyEvent& e) {
         wxString text;
         if (wxTheClipboard->Open()) {
             wxTextDataObject data;
-            if (wxTheClipboard->IsSupported(wxDF_UNICODETEXT) || wxTheClipboard->IsSupported(wxDF_TEXT))
+            if (wxTheClipboard->IsSupported(wxDF_UNICODETEXT) ||
+                wxTheClipboard->IsSupported(wxDF_TEXT))
                 wxTheClipboard->GetData(data);
             text = data.GetText();
             wxTheClipboard->Close();
@@ -521,9 +596,10 @@ void ScoringGridPage::PasteText(const wxString& text) {
         // Groups take no figures: their rows are skipped.
         while (row < table_->GetNumberRows() && table_->Row(row)->group) ++row;
         if (row >= table_->GetNumberRows()) {
-            ShowError(this, wxString::Format(_("The pasted text has %zu lines: more than the criteria below the "
-                                               "selected cell. Nothing was changed."),
-                                             lines.size()));
+            ShowError(this, wxString::Format(
+                                _("The pasted text has %zu lines: more than the criteria below the "
+                                  "selected cell. Nothing was changed."),
+                                lines.size()));
             return;
         }
         wxString line = lines[i];
@@ -534,9 +610,11 @@ void ScoringGridPage::PasteText(const wxString& text) {
             auto field = FieldOf(col);
             const services::SheetRow* r = table_->Row(row);
             if (!field || !table_->Editable(row, col)) {
-                ShowError(this, wxString::Format(_("Criterion %s: the column \"%s\" cannot be filled here. Nothing "
-                                                   "was changed."),
-                                                 U8(r->code), SheetTable::Heading(col)));
+                ShowError(this,
+                          wxString::Format(
+                              _("Criterion %s: the column \"%s\" cannot be filled here. Nothing "
+                                "was changed."),
+                              U8(r->code), SheetTable::Heading(col)));
                 return;
             }
             services::SheetEdit edit;
@@ -547,9 +625,10 @@ void ScoringGridPage::PasteText(const wxString& text) {
             } else {
                 const Parsed p = ParseCell(cells[j]);
                 if (!p.ok) {
-                    ShowError(this, wxString::Format(_("Criterion %s, column \"%s\": \"%s\" is not a number. "
-                                                       "Nothing was changed."),
-                                                     U8(r->code), SheetTable::Heading(col), cells[j]));
+                    ShowError(this, wxString::Format(
+                                        _("Criterion %s, column \"%s\": \"%s\" is not a number. "
+                                          "Nothing was changed."),
+                                        U8(r->code), SheetTable::Heading(col), cells[j]));
                     return;
                 }
                 edit.value = p.value;
@@ -567,24 +646,32 @@ void ScoringGridPage::Step(SetAction action) {
     try {
         switch (action) {
             case SetAction::Submit:
-                if (!AskYesNo(this, _("Submit these results for appraisal? The commune's own figures can no longer "
-                                      "be changed unless the submission is withdrawn."),
+                if (!AskYesNo(this,
+                              _("Submit these results for appraisal? The commune's own figures can "
+                                "no longer "
+                                "be changed unless the submission is withdrawn."),
                               _("Submit")))
                     return;
                 sheet_ = service.Submit(*sheet_);
                 break;
-            case SetAction::Withdraw: sheet_ = service.Withdraw(*sheet_); break;
+            case SetAction::Withdraw:
+                sheet_ = service.Withdraw(*sheet_);
+                break;
             case SetAction::Appraise:
-                if (!AskYesNo(this, _("Mark the appraisal as finished? The results are then locked; only the office "
-                                      "can reopen them, giving a reason."),
+                if (!AskYesNo(this,
+                              _("Mark the appraisal as finished? The results are then locked; only "
+                                "the office "
+                                "can reopen them, giving a reason."),
                               _("Appraisal finished")))
                     return;
                 sheet_ = service.Appraise(*sheet_);
                 break;
             case SetAction::Reopen: {
-                wxTextEntryDialog dlg(this, _("Why must the appraised results be changed? The reason is kept in the "
-                                              "history."),
-                                      _("Reopen appraised results"), "", wxOK | wxCANCEL | wxTE_MULTILINE);
+                wxTextEntryDialog dlg(
+                    this,
+                    _("Why must the appraised results be changed? The reason is kept in the "
+                      "history."),
+                    _("Reopen appraised results"), "", wxOK | wxCANCEL | wxTE_MULTILINE);
                 if (dlg.ShowModal() != wxID_OK) return;
                 sheet_ = service.Reopen(*sheet_, TrimmedU8(dlg.GetValue()));
                 break;

@@ -30,7 +30,7 @@ namespace cchc::gui {
 class SheetTable;
 
 class ScoringGridPage : public wxPanel {
-public:
+  public:
     ScoringGridPage(wxWindow* parent, GuiSession& session);
 
     // The framework and period chosen above the pages; reloads.
@@ -45,7 +45,7 @@ public:
     void PasteText(const wxString& text);
     const std::optional<services::Sheet>& sheet() const { return sheet_; }
 
-private:
+  private:
     void LoadSheet();
     void ShowSheet();
     void Save(const std::vector<services::SheetEdit>& edits);

@@ -27,26 +27,42 @@
 namespace cchc::services {
 namespace {
 
-std::string Optional(const std::optional<double>& v) { return v ? FormatMachine(*v, 6) : std::string(); }
+std::string Optional(const std::optional<double>& v) {
+    return v ? FormatMachine(*v, 6) : std::string();
+}
 
 std::optional<double> Value(const ResultRecord& r, ResultField f) {
     switch (f) {
-        case ResultField::SelfScore: return r.selfScore;
-        case ResultField::AppraisedScore: return r.appraisedScore;
-        case ResultField::Numerator: return r.numerator;
-        case ResultField::Denominator: return r.denominator;
-        case ResultField::Note: return std::nullopt;
+        case ResultField::SelfScore:
+            return r.selfScore;
+        case ResultField::AppraisedScore:
+            return r.appraisedScore;
+        case ResultField::Numerator:
+            return r.numerator;
+        case ResultField::Denominator:
+            return r.denominator;
+        case ResultField::Note:
+            return std::nullopt;
     }
     return std::nullopt;
 }
 
 void SetValue(ResultRecord& r, ResultField f, const std::optional<double>& v) {
     switch (f) {
-        case ResultField::SelfScore: r.selfScore = v; break;
-        case ResultField::AppraisedScore: r.appraisedScore = v; break;
-        case ResultField::Numerator: r.numerator = v; break;
-        case ResultField::Denominator: r.denominator = v; break;
-        case ResultField::Note: break;
+        case ResultField::SelfScore:
+            r.selfScore = v;
+            break;
+        case ResultField::AppraisedScore:
+            r.appraisedScore = v;
+            break;
+        case ResultField::Numerator:
+            r.numerator = v;
+            break;
+        case ResultField::Denominator:
+            r.denominator = v;
+            break;
+        case ResultField::Note:
+            break;
     }
 }
 
@@ -61,7 +77,8 @@ bool Same(const std::optional<double>& a, const std::optional<double>& b) {
 
 std::string MimeType(const std::string& fileName) {
     std::string ext = std::filesystem::path(fileName).extension().string();
-    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+    std::transform(ext.begin(), ext.end(), ext.begin(),
+                   [](unsigned char c) { return std::tolower(c); });
     static const std::map<std::string, std::string> types = {
         {".pdf", "application/pdf"},
         {".jpg", "image/jpeg"},
@@ -78,7 +95,9 @@ std::string MimeType(const std::string& fileName) {
     return it == types.end() ? "application/octet-stream" : it->second;
 }
 
-std::string Megabytes(long long bytes) { return FormatNumberTrim(bytes / (1024.0 * 1024.0), 1) + " MB"; }
+std::string Megabytes(long long bytes) {
+    return FormatNumberTrim(bytes / (1024.0 * 1024.0), 1) + " MB";
+}
 
 std::string CriterionMessage(const std::string& code, const std::string& message) {
     return fmt::format(fmt::runtime(tr("criterion {0}: {1}")), code, message);
@@ -87,7 +106,8 @@ std::string CriterionMessage(const std::string& code, const std::string& message
 }  // namespace
 
 long long EvidenceSizeLimit(storage::Database& db) {
-    const std::string text = storage::SettingsRepository(db.session()).Get("evidence.max_bytes", "20971520");
+    const std::string text =
+        storage::SettingsRepository(db.session()).Get("evidence.max_bytes", "20971520");
     try {
         long long v = std::stoll(text);
         return v > 0 ? v : 20971520;
@@ -116,7 +136,8 @@ void RecomputeSheet(Sheet& sheet) {
         self[row.code] = in;
         in.points = row.appraisedScore;
         appraised[row.code] = in;
-        entries[row.code] = {row.selfScore, row.appraisedScore, row.numerator, row.denominator, row.evidence};
+        entries[row.code] = {row.selfScore, row.appraisedScore, row.numerator, row.denominator,
+                             row.evidence};
     }
     const auto selfNodes = RollUp(sheet.framework, self);
     const auto appraisedNodes = RollUp(sheet.framework, appraised);
@@ -124,7 +145,8 @@ void RecomputeSheet(Sheet& sheet) {
     for (const auto& n : selfNodes) selfBy[n.code] = &n;
     for (const auto& n : appraisedNodes) appraisedBy[n.code] = &n;
     std::map<std::string, std::vector<std::string>> problems;
-    for (auto& p : ValidateSheet(sheet.framework, entries)) problems[p.code] = std::move(p.problems);
+    for (auto& p : ValidateSheet(sheet.framework, entries))
+        problems[p.code] = std::move(p.problems);
     for (auto& row : sheet.rows) {
         if (auto s = selfBy.find(row.code); s != selfBy.end()) {
             row.selfPoints = s->second->points;
@@ -133,7 +155,8 @@ void RecomputeSheet(Sheet& sheet) {
         }
         if (auto a = appraisedBy.find(row.code); a != appraisedBy.end()) {
             row.appraisedPoints = a->second->points;
-            row.lost = a->second->applicable ? std::max(0.0, a->second->max - a->second->points) : 0.0;
+            row.lost =
+                a->second->applicable ? std::max(0.0, a->second->max - a->second->points) : 0.0;
         }
         auto p = problems.find(row.code);
         row.problems = p == problems.end() ? std::vector<std::string>() : p->second;
@@ -142,7 +165,8 @@ void RecomputeSheet(Sheet& sheet) {
     sheet.appraised = Total(sheet.framework, appraisedNodes);
 }
 
-ResultSheetService::ResultSheetService(storage::Database& db, std::string user) : db_(db), user_(std::move(user)) {
+ResultSheetService::ResultSheetService(storage::Database& db, std::string user)
+    : db_(db), user_(std::move(user)) {
     if (sodium_init() < 0) throw std::runtime_error("libsodium could not be initialised");
 }
 
@@ -154,11 +178,15 @@ Sheet ResultSheetService::Load(const std::string& unitCode, const std::string& f
     auto fid = frameworks.IdByCode(frameworkCode);
     std::optional<Framework> fw;
     if (fid) fw = frameworks.Load(*fid);
-    if (!fw) throw UserError(fmt::format(fmt::runtime(tr("the framework does not exist: {0}")), frameworkCode));
+    if (!fw)
+        throw UserError(
+            fmt::format(fmt::runtime(tr("the framework does not exist: {0}")), frameworkCode));
     auto p = Period::Parse(period);
     if (!p)
         throw UserError(fmt::format(
-            fmt::runtime(tr("not a period (write 2026, 2026-H1, 2026-9M, 2026-Q3 or 2026-09): {0}")), period));
+            fmt::runtime(
+                tr("not a period (write 2026, 2026-H1, 2026-9M, 2026-Q3 or 2026-09): {0}")),
+            period));
 
     Sheet sheet;
     sheet.unitId = unit->id;
@@ -177,20 +205,22 @@ Sheet ResultSheetService::Load(const std::string& unitCode, const std::string& f
             return d ? FormatDate(*d) : iso;
         };
         if (sheet.status == ResultStatus::Appraised && !set->appraisedAt.empty())
-            sheet.statusNote = fmt::format(fmt::runtime(tr("appraised by {0} on {1}")), set->appraisedBy,
-                                           stamp(set->appraisedAt));
+            sheet.statusNote = fmt::format(fmt::runtime(tr("appraised by {0} on {1}")),
+                                           set->appraisedBy, stamp(set->appraisedAt));
         else if (sheet.status == ResultStatus::Submitted && !set->submittedAt.empty())
-            sheet.statusNote = fmt::format(fmt::runtime(tr("submitted by {0} on {1}")), set->submittedBy,
-                                           stamp(set->submittedAt));
+            sheet.statusNote = fmt::format(fmt::runtime(tr("submitted by {0} on {1}")),
+                                           set->submittedBy, stamp(set->submittedAt));
         if (sheet.status != ResultStatus::Appraised && !set->reopenReason.empty())
             sheet.statusNote += (sheet.statusNote.empty() ? "" : "; ") +
                                 fmt::format(fmt::runtime(tr("reopened: {0}")), set->reopenReason);
     }
 
     std::map<std::int64_t, ResultRecord> results;
-    for (auto& r : storage::ResultRepository(db_.session()).ForUnitFrameworkPeriod(unit->id, *fid, sheet.period))
+    for (auto& r : storage::ResultRepository(db_.session())
+                       .ForUnitFrameworkPeriod(unit->id, *fid, sheet.period))
         results[r.criterionId] = std::move(r);
-    auto evidence = storage::EvidenceRepository(db_.session()).CountsByCriterion(unit->id, *fid, sheet.period);
+    auto evidence =
+        storage::EvidenceRepository(db_.session()).CountsByCriterion(unit->id, *fid, sheet.period);
     std::set<std::int64_t> parents;
     for (const auto& c : sheet.framework.criteria)
         if (c.parentId) parents.insert(*c.parentId);
@@ -239,14 +269,16 @@ Sheet ResultSheetService::Apply(const Sheet& sheet, const std::vector<SheetEdit>
     for (const auto& e : edits) {
         auto row = rows.find(e.criterion);
         if (row == rows.end())
-            throw UserError(Location{"", 0, std::string(ResultFieldKey(e.field))},
-                            fmt::format(fmt::runtime(tr("the criterion {0} is not in framework {1}")), e.criterion,
-                                        sheet.frameworkCode));
+            throw UserError(
+                Location{"", 0, std::string(ResultFieldKey(e.field))},
+                fmt::format(fmt::runtime(tr("the criterion {0} is not in framework {1}")),
+                            e.criterion, sheet.frameworkCode));
         const SheetRow& r = *row->second;
         const Location where{"", 0, std::string(ResultFieldKey(e.field))};
         if (r.group)
-            throw UserError(where, CriterionMessage(r.code, tr("a group of criteria: enter the figures on its "
-                                                               "sub-criteria")));
+            throw UserError(
+                where, CriterionMessage(r.code, tr("a group of criteria: enter the figures on its "
+                                                   "sub-criteria")));
         if (e.value && (*e.value < 0 || !std::isfinite(*e.value)))
             throw UserError(where, CriterionMessage(r.code, tr("the number must not be negative")));
         auto it = changes.find(r.criterionId);
@@ -266,25 +298,31 @@ Sheet ResultSheetService::Apply(const Sheet& sheet, const std::vector<SheetEdit>
             it = changes.emplace(r.criterionId, std::move(c)).first;
         }
         ResultRecord& after = it->second.after;
-        const bool changed = e.field == ResultField::Note ? after.note != e.text : !Same(Value(after, e.field), e.value);
+        const bool changed = e.field == ResultField::Note ? after.note != e.text
+                                                          : !Same(Value(after, e.field), e.value);
         if (!changed) continue;
-        if (auto refusal = EditRefusal(status, e.field)) throw UserError(where, CriterionMessage(r.code, *refusal));
-        if (e.field == ResultField::Note) after.note = e.text;
-        else SetValue(after, e.field, e.value);
+        if (auto refusal = EditRefusal(status, e.field))
+            throw UserError(where, CriterionMessage(r.code, *refusal));
+        if (e.field == ResultField::Note)
+            after.note = e.text;
+        else
+            SetValue(after, e.field, e.value);
     }
 
     std::vector<storage::AuditEntry> audit;
     bool any = false;
     for (auto& [id, c] : changes) {
         std::vector<ResultField> fields;
-        for (ResultField f : {ResultField::SelfScore, ResultField::AppraisedScore, ResultField::Numerator,
-                              ResultField::Denominator, ResultField::Note})
+        for (ResultField f : {ResultField::SelfScore, ResultField::AppraisedScore,
+                              ResultField::Numerator, ResultField::Denominator, ResultField::Note})
             if (Text(c.before, f) != Text(c.after, f)) fields.push_back(f);
         if (fields.empty()) continue;
         any = true;
         std::int64_t rowId = c.after.id;
-        if (c.isNew) rowId = results.Insert(c.after, user_);
-        else results.UpdateValues(c.after, user_);
+        if (c.isNew)
+            rowId = results.Insert(c.after, user_);
+        else
+            results.UpdateValues(c.after, user_);
         for (ResultField f : fields) {
             storage::AuditEntry a;
             a.user = user_;
@@ -319,12 +357,14 @@ Sheet ResultSheetService::Step(const Sheet& sheet, SetAction action, const std::
             for (const auto& p : row.problems) problems.push_back(CriterionMessage(row.code, p));
         if (!problems.empty()) {
             std::string list = problems.front();
-            for (std::size_t i = 1; i < std::min<std::size_t>(problems.size(), 3); ++i) list += "; " + problems[i];
+            for (std::size_t i = 1; i < std::min<std::size_t>(problems.size(), 3); ++i)
+                list += "; " + problems[i];
             if (problems.size() > 3)
                 list += fmt::format(fmt::runtime(tr(" (and {0} more)")), problems.size() - 3);
-            throw UserError(fmt::format(fmt::runtime(tr("the results cannot be submitted while they have problems: "
-                                                        "{0}")),
-                                        list));
+            throw UserError(fmt::format(
+                fmt::runtime(tr("the results cannot be submitted while they have problems: "
+                                "{0}")),
+                list));
         }
     }
     const std::string next(ResultStatusKey(*t.next));
@@ -333,25 +373,31 @@ Sheet ResultSheetService::Step(const Sheet& sheet, SetAction action, const std::
         throw UserError(tr("someone else changed these results in the meantime: open them again"));
     storage::AuditRepository audit(db_.session());
     audit.Record({"", user_, "result_sets", set.id, "update", "status", set.status, next});
-    if (set.reopenReason != why) audit.Record({"", user_, "result_sets", set.id, "update", "reopen_reason",
-                                               set.reopenReason, why});
+    if (set.reopenReason != why)
+        audit.Record(
+            {"", user_, "result_sets", set.id, "update", "reopen_reason", set.reopenReason, why});
     tx.Commit();
     return Load(sheet.unitCode, sheet.frameworkCode, sheet.period);
 }
 
 Sheet ResultSheetService::Submit(const Sheet& sheet) { return Step(sheet, SetAction::Submit, {}); }
-Sheet ResultSheetService::Withdraw(const Sheet& sheet) { return Step(sheet, SetAction::Withdraw, {}); }
-Sheet ResultSheetService::Appraise(const Sheet& sheet) { return Step(sheet, SetAction::Appraise, {}); }
+Sheet ResultSheetService::Withdraw(const Sheet& sheet) {
+    return Step(sheet, SetAction::Withdraw, {});
+}
+Sheet ResultSheetService::Appraise(const Sheet& sheet) {
+    return Step(sheet, SetAction::Appraise, {});
+}
 Sheet ResultSheetService::Reopen(const Sheet& sheet, const std::string& reason) {
     return Step(sheet, SetAction::Reopen, reason);
 }
 
 std::int64_t ResultSheetService::AttachEvidence(const Sheet& sheet, const std::string& criterion,
                                                 const EvidenceInput& input) {
-    auto row = std::find_if(sheet.rows.begin(), sheet.rows.end(), [&](const SheetRow& r) { return r.code == criterion; });
+    auto row = std::find_if(sheet.rows.begin(), sheet.rows.end(),
+                            [&](const SheetRow& r) { return r.code == criterion; });
     if (row == sheet.rows.end() || row->group)
-        throw UserError(fmt::format(fmt::runtime(tr("the criterion {0} is not in framework {1}")), criterion,
-                                    sheet.frameworkCode));
+        throw UserError(fmt::format(fmt::runtime(tr("the criterion {0} is not in framework {1}")),
+                                    criterion, sheet.frameworkCode));
     std::string content, fileName;
     if (!input.filePath.empty()) {
         const std::filesystem::path path = std::filesystem::u8path(input.filePath);
@@ -361,18 +407,21 @@ std::int64_t ResultSheetService::AttachEvidence(const Sheet& sheet, const std::s
         if (ec) throw UserError(Location{fileName, 0, ""}, tr("the file cannot be read"));
         const long long limit = EvidenceSizeLimit(db_);
         if (static_cast<long long>(size) > limit)
-            throw UserError(Location{fileName, 0, ""},
-                            fmt::format(fmt::runtime(tr("the file is {0}, larger than the limit of {1} for one "
-                                                        "evidence document")),
-                                        Megabytes(static_cast<long long>(size)), Megabytes(limit)));
+            throw UserError(
+                Location{fileName, 0, ""},
+                fmt::format(fmt::runtime(tr("the file is {0}, larger than the limit of {1} for one "
+                                            "evidence document")),
+                            Megabytes(static_cast<long long>(size)), Megabytes(limit)));
         std::ifstream in(path, std::ios::binary);
         std::ostringstream bytes;
         bytes << in.rdbuf();
-        if (!in.good() && !in.eof()) throw UserError(Location{fileName, 0, ""}, tr("the file cannot be read"));
+        if (!in.good() && !in.eof())
+            throw UserError(Location{fileName, 0, ""}, tr("the file cannot be read"));
         content = bytes.str();
     }
     if (input.title.find_first_not_of(" \t") == std::string::npos && fileName.empty())
-        throw UserError(Location{"", 0, "title"}, tr("give the document's title or choose its file"));
+        throw UserError(Location{"", 0, "title"},
+                        tr("give the document's title or choose its file"));
 
     storage::Transaction tx(db_);
     storage::EvidenceRepository register_(db_.session());
@@ -387,12 +436,14 @@ std::int64_t ResultSheetService::AttachEvidence(const Sheet& sheet, const std::s
         e.docNumber = input.docNumber;
         e.docDate = input.docDate;
         e.issuer = input.issuer;
-        e.title = input.title.find_first_not_of(" \t") == std::string::npos ? fileName : input.title;
+        e.title =
+            input.title.find_first_not_of(" \t") == std::string::npos ? fileName : input.title;
         e.note = input.note;
         e.fileName = fileName;
         e.mimeType = fileName.empty() ? std::string() : MimeType(fileName);
         e.sha256 = sha;
-        if (!content.empty() || !fileName.empty()) e.sizeBytes = static_cast<long long>(content.size());
+        if (!content.empty() || !fileName.empty())
+            e.sizeBytes = static_cast<long long>(content.size());
         e.createdBy = user_;
         evidenceId = register_.Insert(e, content);
         audit.Record({"", user_, "evidence", *evidenceId, "insert", "", std::nullopt,
@@ -406,9 +457,11 @@ std::int64_t ResultSheetService::AttachEvidence(const Sheet& sheet, const std::s
 }
 
 std::int64_t ResultSheetService::ResultForEvidence(const Sheet& sheet, const SheetRow& row) {
-    const auto set = storage::ResultSetRepository(db_.session()).Ensure(sheet.unitId, sheet.frameworkId, sheet.period);
+    const auto set = storage::ResultSetRepository(db_.session())
+                         .Ensure(sheet.unitId, sheet.frameworkId, sheet.period);
     if (set.status == "appraised")
-        throw UserError(CriterionMessage(row.code, *EditRefusal(ResultStatus::Appraised, ResultField::Note)));
+        throw UserError(
+            CriterionMessage(row.code, *EditRefusal(ResultStatus::Appraised, ResultField::Note)));
     storage::ResultRepository results(db_.session());
     if (auto r = results.Find(sheet.unitId, row.criterionId, sheet.period)) return r->id;
     ResultRecord empty;
@@ -417,19 +470,23 @@ std::int64_t ResultSheetService::ResultForEvidence(const Sheet& sheet, const She
     empty.period = sheet.period;
     empty.status = set.status;
     const std::int64_t id = results.Insert(empty, user_);
-    storage::AuditRepository(db_.session()).Record({"", user_, "results", id, "insert", "", std::nullopt, row.code});
+    storage::AuditRepository(db_.session())
+        .Record({"", user_, "results", id, "insert", "", std::nullopt, row.code});
     return id;
 }
 
-void ResultSheetService::LinkEvidence(const Sheet& sheet, const std::string& criterion, std::int64_t evidenceId) {
-    auto row = std::find_if(sheet.rows.begin(), sheet.rows.end(), [&](const SheetRow& r) { return r.code == criterion; });
+void ResultSheetService::LinkEvidence(const Sheet& sheet, const std::string& criterion,
+                                      std::int64_t evidenceId) {
+    auto row = std::find_if(sheet.rows.begin(), sheet.rows.end(),
+                            [&](const SheetRow& r) { return r.code == criterion; });
     if (row == sheet.rows.end() || row->group)
-        throw UserError(fmt::format(fmt::runtime(tr("the criterion {0} is not in framework {1}")), criterion,
-                                    sheet.frameworkCode));
+        throw UserError(fmt::format(fmt::runtime(tr("the criterion {0} is not in framework {1}")),
+                                    criterion, sheet.frameworkCode));
     storage::Transaction tx(db_);
     storage::EvidenceRepository register_(db_.session());
     auto doc = register_.Find(evidenceId);
-    if (!doc || doc->unitId != sheet.unitId) throw UserError(tr("this document is not in the unit's register"));
+    if (!doc || doc->unitId != sheet.unitId)
+        throw UserError(tr("this document is not in the unit's register"));
     const std::int64_t resultId = ResultForEvidence(sheet, *row);
     register_.Link(resultId, evidenceId);
     storage::AuditRepository(db_.session())
@@ -442,31 +499,40 @@ std::vector<storage::EvidenceRecord> ResultSheetService::Register(const Sheet& s
     return storage::EvidenceRepository(db_.session()).ForUnit(sheet.unitId);
 }
 
-void ResultSheetService::DetachEvidence(const Sheet& sheet, const std::string& criterion, std::int64_t evidenceId) {
+void ResultSheetService::DetachEvidence(const Sheet& sheet, const std::string& criterion,
+                                        std::int64_t evidenceId) {
     storage::Transaction tx(db_);
-    const auto set = storage::ResultSetRepository(db_.session()).Find(sheet.unitId, sheet.frameworkId, sheet.period);
+    const auto set = storage::ResultSetRepository(db_.session())
+                         .Find(sheet.unitId, sheet.frameworkId, sheet.period);
     if (set && set->status == "appraised")
-        throw UserError(CriterionMessage(criterion, *EditRefusal(ResultStatus::Appraised, ResultField::Note)));
-    auto row = std::find_if(sheet.rows.begin(), sheet.rows.end(), [&](const SheetRow& r) { return r.code == criterion; });
+        throw UserError(
+            CriterionMessage(criterion, *EditRefusal(ResultStatus::Appraised, ResultField::Note)));
+    auto row = std::find_if(sheet.rows.begin(), sheet.rows.end(),
+                            [&](const SheetRow& r) { return r.code == criterion; });
     if (row == sheet.rows.end()) return;
-    auto result = storage::ResultRepository(db_.session()).Find(sheet.unitId, row->criterionId, sheet.period);
+    auto result =
+        storage::ResultRepository(db_.session()).Find(sheet.unitId, row->criterionId, sheet.period);
     if (!result) return;
     storage::EvidenceRepository(db_.session()).Unlink(result->id, evidenceId);
     storage::AuditRepository(db_.session())
-        .Record({"", user_, "result_evidence", result->id, "delete", "evidence_id", std::to_string(evidenceId),
-                 std::nullopt});
+        .Record({"", user_, "result_evidence", result->id, "delete", "evidence_id",
+                 std::to_string(evidenceId), std::nullopt});
     tx.Commit();
 }
 
-std::vector<storage::EvidenceRecord> ResultSheetService::Evidence(const Sheet& sheet, const std::string& criterion) {
-    auto row = std::find_if(sheet.rows.begin(), sheet.rows.end(), [&](const SheetRow& r) { return r.code == criterion; });
+std::vector<storage::EvidenceRecord> ResultSheetService::Evidence(const Sheet& sheet,
+                                                                  const std::string& criterion) {
+    auto row = std::find_if(sheet.rows.begin(), sheet.rows.end(),
+                            [&](const SheetRow& r) { return r.code == criterion; });
     if (row == sheet.rows.end()) return {};
-    auto result = storage::ResultRepository(db_.session()).Find(sheet.unitId, row->criterionId, sheet.period);
+    auto result =
+        storage::ResultRepository(db_.session()).Find(sheet.unitId, row->criterionId, sheet.period);
     if (!result) return {};
     return storage::EvidenceRepository(db_.session()).ForResult(result->id);
 }
 
-std::string ResultSheetService::ExportEvidenceFile(std::int64_t evidenceId, const std::string& directory) {
+std::string ResultSheetService::ExportEvidenceFile(std::int64_t evidenceId,
+                                                   const std::string& directory) {
     storage::EvidenceRepository register_(db_.session());
     auto e = register_.Find(evidenceId);
     if (!e || e->fileName.empty()) throw UserError(tr("this document has no file in the register"));

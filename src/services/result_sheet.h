@@ -22,7 +22,7 @@ namespace cchc::services {
 struct SheetRow {
     std::int64_t criterionId = 0;
     std::string code, title;
-    int depth = 0;      // 0 for a field
+    int depth = 0;       // 0 for a field
     bool group = false;  // has sub-criteria: its figures are their sums
     std::optional<RuleKind> rule;
     double maxPoints = 0;
@@ -42,8 +42,8 @@ struct Sheet {
     std::int64_t unitId = 0, frameworkId = 0;
     std::string unitCode, unitName, frameworkCode, frameworkName, period;
     ResultStatus status = ResultStatus::Draft;
-    std::string statusNote;  // who moved it to its state and when, the reason of a reopening
-    Framework framework;     // as the unit sees it (criteria that apply to it)
+    std::string statusNote;      // who moved it to its state and when, the reason of a reopening
+    Framework framework;         // as the unit sees it (criteria that apply to it)
     std::vector<SheetRow> rows;  // in the framework's order
     FrameworkTotal self, appraised;
 };
@@ -70,11 +70,12 @@ struct EvidenceInput {
 };
 
 class ResultSheetService {
-public:
+  public:
     ResultSheetService(storage::Database& db, std::string user);
 
     // Throws UserError for an unknown unit or framework or a malformed period.
-    Sheet Load(const std::string& unitCode, const std::string& frameworkCode, const std::string& period);
+    Sheet Load(const std::string& unitCode, const std::string& frameworkCode,
+               const std::string& period);
 
     // Stores the edits in one transaction. Refuses them all (UserError
     // naming the criterion and the field) when one changes a value the
@@ -92,7 +93,8 @@ public:
     // Adds a document to the register (its file read, hashed and checked
     // against the size limit; a file the unit already registered is reused)
     // and links it to the criterion's result. Refused on an appraised set.
-    std::int64_t AttachEvidence(const Sheet& sheet, const std::string& criterion, const EvidenceInput& input);
+    std::int64_t AttachEvidence(const Sheet& sheet, const std::string& criterion,
+                                const EvidenceInput& input);
     // Links a document already in the unit's register to the criterion's
     // result (one document may prove many criteria).
     void LinkEvidence(const Sheet& sheet, const std::string& criterion, std::int64_t evidenceId);
@@ -104,7 +106,7 @@ public:
     // returns the path, for opening it with the program of its kind.
     std::string ExportEvidenceFile(std::int64_t evidenceId, const std::string& directory);
 
-private:
+  private:
     Sheet Step(const Sheet& sheet, SetAction action, const std::string& reason);
     // The id of the row's result, created empty when missing; refused on an
     // appraised set. Inside a transaction.

@@ -75,7 +75,8 @@ void RefreshTotals(storage::Database& db, std::int64_t frameworkId, const std::s
     sets.StoreTotals(totals);
 }
 
-void RefreshStaleTotals(storage::Database& db, std::int64_t frameworkId, const std::string& period) {
+void RefreshStaleTotals(storage::Database& db, std::int64_t frameworkId,
+                        const std::string& period) {
     for (const auto& [fw, p] : storage::ResultSetRepository(db.session()).StalePairs()) {
         if (frameworkId != 0 && (fw != frameworkId || p != period)) continue;
         RefreshTotals(db, fw, p);

@@ -22,6 +22,7 @@ void RefreshTotals(storage::Database& db, std::int64_t frameworkId, const std::s
 
 // Recomputes every set whose totals are stale (of one framework and period
 // when given). Call it inside a storage::Transaction.
-void RefreshStaleTotals(storage::Database& db, std::int64_t frameworkId = 0, const std::string& period = {});
+void RefreshStaleTotals(storage::Database& db, std::int64_t frameworkId = 0,
+                        const std::string& period = {});
 
 }  // namespace cchc::services

@@ -17,17 +17,17 @@ namespace cchc::storage {
 struct EvidenceRecord {
     std::int64_t id = 0;
     std::int64_t unitId = 0;
-    std::string docNumber;              // "12/QĐ-UBND"
+    std::string docNumber;               // "12/QĐ-UBND"
     std::optional<std::string> docDate;  // ISO date
     std::string issuer, title, note;
     std::string fileName, mimeType;
-    std::string sha256;                 // 64 hex digits, empty without a file
+    std::string sha256;                  // 64 hex digits, empty without a file
     std::optional<long long> sizeBytes;  // without a file: none
     std::string createdAt, createdBy;
 };
 
 class EvidenceRepository {
-public:
+  public:
     explicit EvidenceRepository(soci::session& s) : s_(s) {}
     // Stores the document and its file (content may be empty: a reference
     // only); returns its id.
@@ -54,7 +54,7 @@ public:
     std::map<std::int64_t, int> CountsByCriterion(std::int64_t unitId, std::int64_t frameworkId,
                                                   const std::string& period);
 
-private:
+  private:
     soci::session& s_;
 };
 

@@ -8,9 +8,11 @@ namespace cchc::storage {
 using namespace detail;
 
 namespace {
-const char* kColumns =
-    "id, unit_id, framework_id, period, status, submitted_at, submitted_by, appraised_at, appraised_by, "
-    "reopen_reason, self_points, self_max, appraised_points, appraised_max, totals_fresh, version";
+// The columns every query of the table reads, spliced in at compile time.
+#define RESULT_SET_COLUMNS                                                                  \
+    "id, unit_id, framework_id, period, status, submitted_at, submitted_by, appraised_at, " \
+    "appraised_by, "                                                                        \
+    "reopen_reason, self_points, self_max, appraised_points, appraised_max, totals_fresh, version"
 
 ResultSetRow ReadSet(const soci::row& r) {
     ResultSetRow x;
@@ -35,11 +37,11 @@ ResultSetRow ReadSet(const soci::row& r) {
 }  // namespace
 
 std::optional<ResultSetRow> ResultSetRepository::Find(std::int64_t unitId, std::int64_t frameworkId,
-                                                       const std::string& period) {
+                                                      const std::string& period) {
     long long u = unitId, f = frameworkId;
     soci::rowset<soci::row> rs =
-        (s_.prepare << "SELECT " << kColumns
-                    << " FROM result_sets WHERE unit_id = :u AND framework_id = :f AND period = :p",
+        (s_.prepare << "SELECT " RESULT_SET_COLUMNS
+                       " FROM result_sets WHERE unit_id = :u AND framework_id = :f AND period = :p",
          soci::use(u), soci::use(f), soci::use(period));
     for (const auto& r : rs) return ReadSet(r);
     return std::nullopt;
@@ -50,7 +52,8 @@ ResultSetRow ResultSetRepository::Ensure(std::int64_t unitId, std::int64_t frame
     if (auto found = Find(unitId, frameworkId, period)) return *found;
     long long u = unitId, f = frameworkId;
     std::string now = NowIso();
-    s_ << "INSERT INTO result_sets (unit_id, framework_id, period, status, updated_at) VALUES (:u, :f, "
+    s_ << "INSERT INTO result_sets (unit_id, framework_id, period, status, updated_at) VALUES (:u, "
+          ":f, "
           ":p, 'draft', :now)",
         soci::use(u), soci::use(f), soci::use(period), soci::use(now);
     return *Find(unitId, frameworkId, period);
@@ -60,9 +63,10 @@ std::vector<ResultSetRow> ResultSetRepository::ForFrameworkAndPeriod(std::int64_
                                                                      const std::string& period) {
     long long f = frameworkId;
     std::vector<ResultSetRow> out;
-    soci::rowset<soci::row> rs = (s_.prepare << "SELECT " << kColumns
-                                             << " FROM result_sets WHERE framework_id = :f AND period = :p",
-                                  soci::use(f), soci::use(period));
+    soci::rowset<soci::row> rs =
+        (s_.prepare << "SELECT " RESULT_SET_COLUMNS
+                       " FROM result_sets WHERE framework_id = :f AND period = :p",
+         soci::use(f), soci::use(period));
     for (const auto& r : rs) out.push_back(ReadSet(r));
     return out;
 }
@@ -72,20 +76,22 @@ bool ResultSetRepository::SetStatus(const ResultSetRow& set, const std::string& 
     long long id = set.id, unit = set.unitId, fw = set.frameworkId;
     int version = set.version;
     std::string now = NowIso();
-    soci::statement st = (s_.prepare << "UPDATE result_sets SET status = :s, "
-                                        "submitted_at = CASE WHEN :s2 = 'submitted' THEN :now ELSE submitted_at END, "
-                                        "submitted_by = CASE WHEN :s3 = 'submitted' THEN :u ELSE submitted_by END, "
-                                        "appraised_at = CASE WHEN :s4 = 'appraised' THEN :now2 ELSE appraised_at END, "
-                                        "appraised_by = CASE WHEN :s5 = 'appraised' THEN :u2 ELSE appraised_by END, "
-                                        "reopen_reason = :reason, updated_at = :now3, updated_by = :u3, "
-                                        "version = version + 1 WHERE id = :id AND version = :v",
-                          soci::use(status), soci::use(status), soci::use(now), soci::use(status),
-                          soci::use(user), soci::use(status), soci::use(now), soci::use(status),
-                          soci::use(user), soci::use(reason), soci::use(now), soci::use(user), soci::use(id),
-                          soci::use(version));
+    soci::statement st =
+        (s_.prepare
+             << "UPDATE result_sets SET status = :s, "
+                "submitted_at = CASE WHEN :s2 = 'submitted' THEN :now ELSE submitted_at END, "
+                "submitted_by = CASE WHEN :s3 = 'submitted' THEN :u ELSE submitted_by END, "
+                "appraised_at = CASE WHEN :s4 = 'appraised' THEN :now2 ELSE appraised_at END, "
+                "appraised_by = CASE WHEN :s5 = 'appraised' THEN :u2 ELSE appraised_by END, "
+                "reopen_reason = :reason, updated_at = :now3, updated_by = :u3, "
+                "version = version + 1 WHERE id = :id AND version = :v",
+         soci::use(status), soci::use(status), soci::use(now), soci::use(status), soci::use(user),
+         soci::use(status), soci::use(now), soci::use(status), soci::use(user), soci::use(reason),
+         soci::use(now), soci::use(user), soci::use(id), soci::use(version));
     st.execute(true);
     if (st.get_affected_rows() != 1) return false;
-    s_ << "UPDATE results SET status = :s, updated_at = :now, updated_by = :u WHERE unit_id = :unit AND "
+    s_ << "UPDATE results SET status = :s, updated_at = :now, updated_by = :u WHERE unit_id = "
+          ":unit AND "
           "period = :p AND criterion_id IN (SELECT id FROM criteria WHERE framework_id = :f)",
         soci::use(status), soci::use(now), soci::use(user), soci::use(unit), soci::use(set.period),
         soci::use(fw);
@@ -102,7 +108,8 @@ void ResultSetRepository::StoreTotals(const std::vector<SetTotals>& totals) {
         sp[i] = totals[i].selfPoints, sm[i] = totals[i].selfMax;
         ap[i] = totals[i].appraisedPoints, am[i] = totals[i].appraisedMax;
     }
-    s_ << "UPDATE result_sets SET self_points = :sp, self_max = :sm, appraised_points = :ap, appraised_max = "
+    s_ << "UPDATE result_sets SET self_points = :sp, self_max = :sm, appraised_points = :ap, "
+          "appraised_max = "
           ":am, totals_fresh = 1 WHERE id = :id",
         soci::use(sp), soci::use(sm), soci::use(ap), soci::use(am), soci::use(id);
 }
@@ -115,7 +122,8 @@ void ResultSetRepository::MarkFrameworkStale(std::int64_t frameworkId) {
 std::vector<std::pair<std::int64_t, std::string>> ResultSetRepository::StalePairs() {
     std::vector<std::pair<std::int64_t, std::string>> out;
     soci::rowset<soci::row> rs =
-        (s_.prepare << "SELECT DISTINCT framework_id, period FROM result_sets WHERE totals_fresh = 0");
+        (s_.prepare
+         << "SELECT DISTINCT framework_id, period FROM result_sets WHERE totals_fresh = 0");
     for (const auto& r : rs) out.emplace_back(Int(r, "framework_id"), Text(r, "period"));
     return out;
 }
@@ -128,11 +136,16 @@ long ResultSetRepository::CountWithStatus(std::int64_t frameworkId, const std::s
 }
 
 void ResultSetRepository::EnsureFromResults() {
-    s_ << "INSERT INTO result_sets (unit_id, framework_id, period, status) SELECT r.unit_id, c.framework_id, "
-          "r.period, CASE MAX(CASE r.status WHEN 'appraised' THEN 3 WHEN 'submitted' THEN 2 ELSE 1 END) WHEN 3 "
-          "THEN 'appraised' WHEN 2 THEN 'submitted' ELSE 'draft' END FROM results r JOIN criteria c ON c.id = "
-          "r.criterion_id WHERE NOT EXISTS (SELECT 1 FROM result_sets s WHERE s.unit_id = r.unit_id AND "
-          "s.framework_id = c.framework_id AND s.period = r.period) GROUP BY r.unit_id, c.framework_id, r.period";
+    s_ << "INSERT INTO result_sets (unit_id, framework_id, period, status) SELECT r.unit_id, "
+          "c.framework_id, "
+          "r.period, CASE MAX(CASE r.status WHEN 'appraised' THEN 3 WHEN 'submitted' THEN 2 ELSE 1 "
+          "END) WHEN 3 "
+          "THEN 'appraised' WHEN 2 THEN 'submitted' ELSE 'draft' END FROM results r JOIN criteria "
+          "c ON c.id = "
+          "r.criterion_id WHERE NOT EXISTS (SELECT 1 FROM result_sets s WHERE s.unit_id = "
+          "r.unit_id AND "
+          "s.framework_id = c.framework_id AND s.period = r.period) GROUP BY r.unit_id, "
+          "c.framework_id, r.period";
 }
 
 }  // namespace cchc::storage

@@ -33,13 +33,15 @@ struct SetTotals {
 };
 
 class ResultSetRepository {
-public:
+  public:
     explicit ResultSetRepository(soci::session& s) : s_(s) {}
-    std::optional<ResultSetRow> Find(std::int64_t unitId, std::int64_t frameworkId, const std::string& period);
+    std::optional<ResultSetRow> Find(std::int64_t unitId, std::int64_t frameworkId,
+                                     const std::string& period);
     // The set, created as a draft (totals not fresh) when it does not exist.
     ResultSetRow Ensure(std::int64_t unitId, std::int64_t frameworkId, const std::string& period);
     // Every set of the framework in the period, in no particular order.
-    std::vector<ResultSetRow> ForFrameworkAndPeriod(std::int64_t frameworkId, const std::string& period);
+    std::vector<ResultSetRow> ForFrameworkAndPeriod(std::int64_t frameworkId,
+                                                    const std::string& period);
     // Moves the set to `status` if its version is still `expectedVersion`
     // (returns false when someone else changed it first) and gives its
     // results the same status. submitted_* / appraised_* are stamped with
@@ -61,7 +63,7 @@ public:
     // its results.
     void EnsureFromResults();
 
-private:
+  private:
     soci::session& s_;
 };
 

@@ -9,13 +9,15 @@ using namespace cchc;
 namespace tt = boost::test_tools;
 
 namespace {
-const char* Key(std::optional<ResultStatus> s) { return s ? ResultStatusKey(*s).data() : "refused"; }
+const char* Key(std::optional<ResultStatus> s) {
+    return s ? ResultStatusKey(*s).data() : "refused";
+}
 
 Framework SmallFramework() {
     Framework fw;
     fw.code = "T";
-    auto add = [&](std::int64_t id, std::optional<std::int64_t> parent, const char* code, double max,
-                   std::optional<RuleKind> rule, bool evidence) {
+    auto add = [&](std::int64_t id, std::optional<std::int64_t> parent, const char* code,
+                   double max, std::optional<RuleKind> rule, bool evidence) {
         Criterion c;
         c.id = id;
         c.parentId = parent;
@@ -87,7 +89,8 @@ BOOST_AUTO_TEST_CASE(every_step_from_every_state) {
         {ResultStatus::Appraised, SetAction::Reopen, "Nhập sai điểm", "submitted"},
     };
     for (const auto& c : cases) {
-        BOOST_TEST_CONTEXT(ResultStatusKey(c.from) << " " << static_cast<int>(c.action) << " '" << c.reason << "'") {
+        BOOST_TEST_CONTEXT(ResultStatusKey(c.from)
+                           << " " << static_cast<int>(c.action) << " '" << c.reason << "'") {
             Transition t = NextStatus(c.from, c.action, c.reason);
             BOOST_TEST(std::string(Key(t.next)) == c.to);
             BOOST_TEST(t.refusal.empty() == t.next.has_value());

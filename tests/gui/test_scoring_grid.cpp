@@ -3,11 +3,11 @@
 // cell and press Enter; the group's subtotal and the total below the grid
 // change, and the score is stored. Then a column pasted from a spreadsheet
 // fills the criteria below the cursor in one step.
-#include <boost/test/unit_test.hpp>
 #include <wx/choice.h>
 #include <wx/grid.h>
 #include <wx/stattext.h>
 #include <wx/uiaction.h>
+#include <boost/test/unit_test.hpp>
 
 #include <algorithm>
 
@@ -57,14 +57,16 @@ BOOST_AUTO_TEST_CASE(typing_a_self_score_updates_the_subtotal_and_the_database) 
     const std::string year = std::to_string(Date::Today().year);
     auto* period = dynamic_cast<wxChoice*>(wxWindow::FindWindowByName("rankingPeriod", frame));
     BOOST_REQUIRE(period);
-    const int index = period->FindString(wxString::FromUTF8(Period::Year(Date::Today().year).Label()));
+    const int index =
+        period->FindString(wxString::FromUTF8(Period::Year(Date::Today().year).Label()));
     BOOST_REQUIRE(index != wxNOT_FOUND);
     period->SetSelection(index);
     wxCommandEvent choice(wxEVT_CHOICE, period->GetId());
     choice.SetEventObject(period);
     period->GetEventHandler()->ProcessEvent(choice);
 
-    auto* panel = dynamic_cast<gui::IndexResultsPanel*>(wxWindow::FindWindowByName("indexResults", frame));
+    auto* panel =
+        dynamic_cast<gui::IndexResultsPanel*>(wxWindow::FindWindowByName("indexResults", frame));
     BOOST_REQUIRE(panel);
     panel->OpenUnit(commune.code);
     wxGrid* grid = nullptr;
@@ -96,9 +98,11 @@ BOOST_AUTO_TEST_CASE(typing_a_self_score_updates_the_subtotal_and_the_database) 
     auto page = dynamic_cast<gui::ScoringGridPage*>(grid->GetParent());
     BOOST_REQUIRE(page);
     BOOST_REQUIRE(WaitFor([&] {
-        return page->sheet() && std::any_of(page->sheet()->rows.begin(), page->sheet()->rows.end(), [](const auto& r) {
-                   return r.code == "2.3" && r.selfScore && *r.selfScore == 1.5;
-               });
+        return page->sheet() && std::any_of(page->sheet()->rows.begin(), page->sheet()->rows.end(),
+                                            [](const auto& r) {
+                                                return r.code == "2.3" && r.selfScore &&
+                                                       *r.selfScore == 1.5;
+                                            });
     }));
     BOOST_TEST(grid->GetCellValue(leaf, selfColumn) == "1,5");
     BOOST_TEST(grid->GetCellValue(group, selfPointsColumn) != before);
@@ -107,8 +111,10 @@ BOOST_AUTO_TEST_CASE(typing_a_self_score_updates_the_subtotal_and_the_database) 
     // Stored: read through a second connection.
     {
         auto db = storage::Database::Open(storage::DatabaseUrl::Parse(url));
-        auto sheet = services::ResultSheetService(*db, "check").Load(commune.code, "PAR-XA-2025", year);
-        auto row = std::find_if(sheet.rows.begin(), sheet.rows.end(), [](const auto& r) { return r.code == "2.3"; });
+        auto sheet =
+            services::ResultSheetService(*db, "check").Load(commune.code, "PAR-XA-2025", year);
+        auto row = std::find_if(sheet.rows.begin(), sheet.rows.end(),
+                                [](const auto& r) { return r.code == "2.3"; });
         BOOST_REQUIRE(row != sheet.rows.end());
         BOOST_REQUIRE(row->selfScore.has_value());
         BOOST_TEST(*row->selfScore == 1.5);
@@ -118,7 +124,8 @@ BOOST_AUTO_TEST_CASE(typing_a_self_score_updates_the_subtotal_and_the_database) 
     const int first = RowOf(grid, "2.2.1");
     grid->SetGridCursor(first, selfColumn);
     page->PasteText("0,5\n1\n2\n");
-    BOOST_REQUIRE(WaitFor([&] { return grid->GetCellValue(RowOf(grid, "2.3"), selfColumn) == "2"; }));
+    BOOST_REQUIRE(
+        WaitFor([&] { return grid->GetCellValue(RowOf(grid, "2.3"), selfColumn) == "2"; }));
     BOOST_TEST(grid->GetCellValue(RowOf(grid, "2.2.1"), selfColumn) == "0,5");
     BOOST_TEST(grid->GetCellValue(RowOf(grid, "2.2.2"), selfColumn) == "1");
 

@@ -36,13 +36,17 @@ struct SheetFixture : DbFixture {
         services::ImportUnits(Db(), dir.File("units.csv"), "test");
     }
     services::ResultSheetService Service() { return services::ResultSheetService(Db(), "clerk"); }
-    services::Sheet Load(const std::string& unit = "XA-A") { return Service().Load(unit, "PAR-XA-2025", "2025"); }
+    services::Sheet Load(const std::string& unit = "XA-A") {
+        return Service().Load(unit, "PAR-XA-2025", "2025");
+    }
     static const services::SheetRow& Row(const services::Sheet& s, const std::string& code) {
-        auto it = std::find_if(s.rows.begin(), s.rows.end(), [&](const auto& r) { return r.code == code; });
+        auto it = std::find_if(s.rows.begin(), s.rows.end(),
+                               [&](const auto& r) { return r.code == code; });
         BOOST_REQUIRE(it != s.rows.end());
         return *it;
     }
-    static services::SheetEdit Edit(const std::string& code, ResultField f, std::optional<double> v) {
+    static services::SheetEdit Edit(const std::string& code, ResultField f,
+                                    std::optional<double> v) {
         services::SheetEdit e;
         e.criterion = code;
         e.field = f;
@@ -67,7 +71,8 @@ BOOST_FIXTURE_TEST_CASE(the_sheet_lists_the_tree_and_subtotals_follow_the_entrie
     BOOST_TEST(Row(sheet, "1.1.2").depth == 2);
     // Parents come right before their sub-criteria.
     auto pos = [&](const std::string& c) {
-        return std::find_if(sheet.rows.begin(), sheet.rows.end(), [&](const auto& r) { return r.code == c; }) -
+        return std::find_if(sheet.rows.begin(), sheet.rows.end(),
+                            [&](const auto& r) { return r.code == c; }) -
                sheet.rows.begin();
     };
     BOOST_TEST(pos("1.1") + 1 == pos("1.1.1"));
@@ -95,9 +100,9 @@ BOOST_FIXTURE_TEST_CASE(the_sheet_lists_the_tree_and_subtotals_follow_the_entrie
 }
 
 BOOST_FIXTURE_TEST_CASE(problems_are_listed_per_criterion, SheetFixture) {
-    auto sheet = Service().Apply(Load(), {Edit("1.1.2", ResultField::Numerator, 7),
-                                          Edit("2.2.2", ResultField::Numerator, 3),
-                                          Edit("2.2.2", ResultField::Denominator, 2)});
+    auto sheet = Service().Apply(
+        Load(), {Edit("1.1.2", ResultField::Numerator, 7), Edit("2.2.2", ResultField::Numerator, 3),
+                 Edit("2.2.2", ResultField::Denominator, 2)});
     // 1.1.2: a rate without denominator, and evidence is required.
     const auto& rate = Row(sheet, "1.1.2");
     BOOST_TEST(rate.problems.size() == 2u);
@@ -137,7 +142,8 @@ BOOST_FIXTURE_TEST_CASE(the_workflow_locks_what_it_must, SheetFixture) {
     sheet = svc.Appraise(svc.Submit(sheet));
     BOOST_TEST(Status() == "appraised");
     // Appraised results refuse every edit, evidence included.
-    for (ResultField f : {ResultField::SelfScore, ResultField::AppraisedScore, ResultField::Numerator})
+    for (ResultField f :
+         {ResultField::SelfScore, ResultField::AppraisedScore, ResultField::Numerator})
         BOOST_CHECK_THROW(svc.Apply(sheet, {Edit("2.1", f, 0.5)}), UserError);
     services::EvidenceInput doc;
     doc.title = "Biên bản kiểm tra";
@@ -152,7 +158,8 @@ BOOST_FIXTURE_TEST_CASE(the_workflow_locks_what_it_must, SheetFixture) {
     sheet = svc.Apply(sheet, {Edit("2.1", ResultField::AppraisedScore, 2)});
     BOOST_TEST(*Row(sheet, "2.1").appraisedScore == 2);
     // The results carry the set's state too.
-    for (const auto& r : storage::ResultRepository(Db().session()).ForUnitAndPeriod(sheet.unitId, "2025"))
+    for (const auto& r :
+         storage::ResultRepository(Db().session()).ForUnitAndPeriod(sheet.unitId, "2025"))
         BOOST_TEST(r.status == "submitted");
 }
 
@@ -160,7 +167,8 @@ BOOST_FIXTURE_TEST_CASE(every_change_is_audited_with_old_and_new_values, SheetFi
     auto svc = Service();
     auto sheet = svc.Apply(Load(), {Edit("2.1", ResultField::SelfScore, 2)});
     sheet = svc.Apply(sheet, {Edit("2.1", ResultField::SelfScore, 1.5)});
-    auto result = storage::ResultRepository(Db().session()).Find(sheet.unitId, Row(sheet, "2.1").criterionId, "2025");
+    auto result = storage::ResultRepository(Db().session())
+                      .Find(sheet.unitId, Row(sheet, "2.1").criterionId, "2025");
     BOOST_REQUIRE(result);
     auto log = storage::AuditRepository(Db().session()).ForRow("results", result->id);
     BOOST_REQUIRE(log.size() == 2u);
@@ -177,8 +185,10 @@ BOOST_FIXTURE_TEST_CASE(every_change_is_audited_with_old_and_new_values, SheetFi
 }
 
 BOOST_FIXTURE_TEST_CASE(imports_respect_the_lock_and_audit_each_value, SheetFixture) {
-    const std::string header = "unit,framework,period,criterion,self_score,appraised_score,numerator,denominator,note\n";
-    WriteFile(dir.File("r1.csv"), header + "XA-A,PAR-XA-2025,2025,2.3,2,1,,,\nXA-B,PAR-XA-2025,2025,2.3,1,1,,,\n");
+    const std::string header =
+        "unit,framework,period,criterion,self_score,appraised_score,numerator,denominator,note\n";
+    WriteFile(dir.File("r1.csv"),
+              header + "XA-A,PAR-XA-2025,2025,2.3,2,1,,,\nXA-B,PAR-XA-2025,2025,2.3,1,1,,,\n");
     services::ImportResults(Db(), dir.File("r1.csv"), "importer");
     auto svc = Service();
     svc.Appraise(Load());
@@ -186,7 +196,8 @@ BOOST_FIXTURE_TEST_CASE(imports_respect_the_lock_and_audit_each_value, SheetFixt
     BOOST_CHECK_NO_THROW(services::ImportResults(Db(), dir.File("r1.csv"), "importer"));
     // A changed value of the appraised set is refused with its line and
     // column, and nothing of the file is stored (XA-B's row included).
-    WriteFile(dir.File("r2.csv"), header + "XA-B,PAR-XA-2025,2025,2.3,2,2,,,\nXA-A,PAR-XA-2025,2025,2.3,2,1.5,,,\n");
+    WriteFile(dir.File("r2.csv"),
+              header + "XA-B,PAR-XA-2025,2025,2.3,2,2,,,\nXA-A,PAR-XA-2025,2025,2.3,2,1.5,,,\n");
     try {
         services::ImportResults(Db(), dir.File("r2.csv"), "importer");
         BOOST_FAIL("a locked result was changed by an import");
@@ -200,15 +211,18 @@ BOOST_FIXTURE_TEST_CASE(imports_respect_the_lock_and_audit_each_value, SheetFixt
     WriteFile(dir.File("r3.csv"), header + "XA-B,PAR-XA-2025,2025,2.3,1.5,,,,ghi chú\n");
     services::ImportResults(Db(), dir.File("r3.csv"), "importer");
     auto b = Load("XA-B");
-    auto result = storage::ResultRepository(Db().session()).Find(b.unitId, Row(b, "2.3").criterionId, "2025");
+    auto result =
+        storage::ResultRepository(Db().session()).Find(b.unitId, Row(b, "2.3").criterionId, "2025");
     auto log = storage::AuditRepository(Db().session()).ForRow("results", result->id);
     std::vector<std::string> fields;
     for (const auto& a : log)
         if (a.action == "update") fields.push_back(a.field);
-    BOOST_TEST(fields == (std::vector<std::string>{"self_score", "appraised_score", "note"}), tt::per_element());
+    BOOST_TEST(fields == (std::vector<std::string>{"self_score", "appraised_score", "note"}),
+               tt::per_element());
     // The ranking follows the import through the stored totals.
     auto rank = services::RankUnits(Db(), "PAR-XA-2025", "2025", false);
-    auto rowB = std::find_if(rank.begin(), rank.end(), [](const auto& r) { return r.unit == "XA-B"; });
+    auto rowB =
+        std::find_if(rank.begin(), rank.end(), [](const auto& r) { return r.unit == "XA-B"; });
     BOOST_REQUIRE(rowB != rank.end());
     BOOST_TEST(rowB->total == b.self.points, tt::tolerance(1e-9));
 }
@@ -247,9 +261,11 @@ BOOST_FIXTURE_TEST_CASE(evidence_files_are_stored_hashed_and_limited, SheetFixtu
     BOOST_TEST(svc.Register(sheet).size() == 1u);
     svc.LinkEvidence(sheet, "1.6", id);
     BOOST_TEST(Row(Load(), "1.6").evidence == 1);
-    BOOST_CHECK_THROW(svc.LinkEvidence(Load("XA-B"), "1.6", id), UserError);  // another commune's document
+    BOOST_CHECK_THROW(svc.LinkEvidence(Load("XA-B"), "1.6", id),
+                      UserError);  // another commune's document
     // The known digest of "abc".
-    BOOST_TEST(services::Sha256Hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    BOOST_TEST(services::Sha256Hex("abc") ==
+               "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
     // Above the limit: refused with the file named, nothing stored.
     storage::SettingsRepository(Db().session()).Set("evidence.max_bytes", "500");
     try {
@@ -267,19 +283,22 @@ BOOST_FIXTURE_TEST_CASE(evidence_files_are_stored_hashed_and_limited, SheetFixtu
 }
 
 BOOST_FIXTURE_TEST_CASE(office_wide_losses_and_self_versus_appraised, SheetFixture) {
-    const std::string header = "unit,framework,period,criterion,self_score,appraised_score,numerator,denominator,note\n";
+    const std::string header =
+        "unit,framework,period,criterion,self_score,appraised_score,numerator,denominator,note\n";
     WriteFile(dir.File("r.csv"), header +
                                      "XA-A,PAR-XA-2025,2025,2.3,2,0.5,,,\n"
                                      "XA-B,PAR-XA-2025,2025,2.3,1,1,,,\n"
                                      "XA-A,PAR-XA-2025,2025,2.1,2,2,,,\n");
     services::ImportResults(Db(), dir.File("r.csv"), "importer");
     auto losses = services::GapsForOffice(Db(), "PAR-XA-2025", "2025");
-    auto it = std::find_if(losses.begin(), losses.end(), [](const auto& l) { return l.code == "2.3"; });
+    auto it =
+        std::find_if(losses.begin(), losses.end(), [](const auto& l) { return l.code == "2.3"; });
     BOOST_REQUIRE(it != losses.end());
     BOOST_TEST(it->units == 2);
     BOOST_TEST(it->lost == 2.5, tt::tolerance(1e-9));
     BOOST_TEST(it->averageLost == 1.25, tt::tolerance(1e-9));
-    for (std::size_t i = 1; i < losses.size(); ++i) BOOST_TEST(losses[i - 1].lost >= losses[i].lost);
+    for (std::size_t i = 1; i < losses.size(); ++i)
+        BOOST_TEST(losses[i - 1].lost >= losses[i].lost);
 
     auto gaps = services::SelfAppraisedGaps(Db(), "PAR-XA-2025", "2025");
     BOOST_REQUIRE(gaps.size() == 2u);
@@ -289,7 +308,8 @@ BOOST_FIXTURE_TEST_CASE(office_wide_losses_and_self_versus_appraised, SheetFixtu
 }
 
 BOOST_FIXTURE_TEST_CASE(stale_totals_are_computed_before_ranking, SheetFixture) {
-    const std::string header = "unit,framework,period,criterion,self_score,appraised_score,numerator,denominator,note\n";
+    const std::string header =
+        "unit,framework,period,criterion,self_score,appraised_score,numerator,denominator,note\n";
     WriteFile(dir.File("r.csv"), header + "XA-A,PAR-XA-2025,2025,2.3,2,0.5,,,\n");
     services::ImportResults(Db(), dir.File("r.csv"), "importer");
     auto before = services::RankUnits(Db(), "PAR-XA-2025", "2025", true);
@@ -310,22 +330,23 @@ BOOST_FIXTURE_TEST_CASE(a_766_month_scored_by_hand, SheetFixture) {
     // without data under the "n/a" rule (4.2, 6.3, 6.5) lower it to 74.
     const std::string header = "unit,framework,period,criterion,numerator,denominator\n";
     const std::string rows =
-        "XA-A,QD766,2026-03,1.4,90,100\n"   // 6 x 0.9 = 5.4
-        "XA-A,QD766,2026-03,2.1,95,100\n"   // 20 x 0.95 = 19
-        "XA-A,QD766,2026-03,3.2,3,4\n"      // 4 x 0.75 = 3
-        "XA-A,QD766,2026-03,3.3,30,120\n"   // 6 x 0.25 = 1.5
-        "XA-A,QD766,2026-03,4.3,10,40\n"    // 6 x 0.25 = 1.5
-        "XA-A,QD766,2026-03,5.1,,\n"        // no complaints: full 6
-        "XA-A,QD766,2026-03,5.3,85,100\n"   // min(6, 6 x 0.85 / 0.9) = 5.6667
-        "XA-A,QD766,2026-03,6.1,50,100\n"   // 3
-        "XA-A,QD766,2026-03,6.2,80,100\n"   // 3.2
-        "XA-A,QD766,2026-03,6.4,40,100\n"   // min(2, 2 x 0.4 / 0.8) = 1
-        "XA-A,QD766,2026-03,6.7,30,60\n";   // 1
+        "XA-A,QD766,2026-03,1.4,90,100\n"  // 6 x 0.9 = 5.4
+        "XA-A,QD766,2026-03,2.1,95,100\n"  // 20 x 0.95 = 19
+        "XA-A,QD766,2026-03,3.2,3,4\n"     // 4 x 0.75 = 3
+        "XA-A,QD766,2026-03,3.3,30,120\n"  // 6 x 0.25 = 1.5
+        "XA-A,QD766,2026-03,4.3,10,40\n"   // 6 x 0.25 = 1.5
+        "XA-A,QD766,2026-03,5.1,,\n"       // no complaints: full 6
+        "XA-A,QD766,2026-03,5.3,85,100\n"  // min(6, 6 x 0.85 / 0.9) = 5.6667
+        "XA-A,QD766,2026-03,6.1,50,100\n"  // 3
+        "XA-A,QD766,2026-03,6.2,80,100\n"  // 3.2
+        "XA-A,QD766,2026-03,6.4,40,100\n"  // min(2, 2 x 0.4 / 0.8) = 1
+        "XA-A,QD766,2026-03,6.7,30,60\n";  // 1
     WriteFile(dir.File("766.csv"), header + rows);
     services::ImportResults(Db(), dir.File("766.csv"), "importer");
     auto sheet = Service().Load("XA-A", "QD766", "2026-03");
     BOOST_TEST(Row(sheet, "5.3").appraisedPoints == 6 * 0.85 / 0.9, tt::tolerance(1e-9));
-    BOOST_TEST(Row(sheet, "5.2").appraisedPoints == 6.0, tt::tolerance(1e-9));  // no complaints at all
+    BOOST_TEST(Row(sheet, "5.2").appraisedPoints == 6.0,
+               tt::tolerance(1e-9));  // no complaints at all
     BOOST_TEST(!Row(sheet, "4.2").applicable);
     BOOST_TEST(Row(sheet, "4").max == 6.0, tt::tolerance(1e-9));
     const double points = 5.4 + 19 + 3 + 1.5 + 1.5 + 6 + 6 + 6 * 0.85 / 0.9 + 3 + 3.2 + 1 + 1;
@@ -340,8 +361,10 @@ BOOST_FIXTURE_TEST_CASE(a_766_month_scored_by_hand, SheetFixture) {
 }
 
 BOOST_FIXTURE_TEST_CASE(a_copy_for_a_new_year_compares_with_its_source, SheetFixture) {
-    services::FrameworkService(Db(), "office").CopyToNewYear("PAR-XA-2025", "PAR-XA-2026", 2026, "Chỉ số 2026");
-    const std::string header = "unit,framework,period,criterion,self_score,appraised_score,numerator,denominator,note\n";
+    services::FrameworkService(Db(), "office")
+        .CopyToNewYear("PAR-XA-2025", "PAR-XA-2026", 2026, "Chỉ số 2026");
+    const std::string header =
+        "unit,framework,period,criterion,self_score,appraised_score,numerator,denominator,note\n";
     WriteFile(dir.File("r.csv"), header +
                                      "XA-A,PAR-XA-2025,2025,2.3,2,0.5,,,\n"
                                      "XA-A,PAR-XA-2026,2026,2.3,2,2,,,\n"

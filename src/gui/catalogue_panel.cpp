@@ -12,6 +12,7 @@
 #include "core/vnformat.h"
 #include "gui/framework_copy_dialog.h"
 #include "gui/framework_editor_dialog.h"
+#include "gui/framework_new_dialog.h"
 #include "gui/gui_events.h"
 #include "gui/gui_util.h"
 #include "gui/person_dialog.h"
@@ -104,6 +105,7 @@ CataloguePanel::CataloguePanel(wxWindow* parent, GuiSession& session) : AreaPane
     people_->Bind(wxEVT_DATAVIEW_SELECTION_CHANGED, [this](wxDataViewEvent&) { UpdatePersonButtons(); });
     editFramework_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { EditSelectedFramework(); });
     copyFramework_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { CopyFramework(); });
+    Find<wxButton>(this, "new_framework")->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { NewFramework(); });
     toggleFramework_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { ToggleFramework(); });
     frameworks_->Bind(wxEVT_DATAVIEW_ITEM_ACTIVATED,
                       [this](wxDataViewEvent&) { EditSelectedFramework(); });
@@ -266,6 +268,18 @@ void CataloguePanel::EditSelectedFramework() {
         return;
     }
     EditFramework(f->code);
+}
+
+void CataloguePanel::NewFramework() {
+    std::string created;
+    {
+        FrameworkNewDialog dlg(this, session_);
+        if (dlg.ShowModal() != wxID_OK) return;
+        created = dlg.createdCode();
+    }
+    LoadFrameworks();
+    SelectFramework(created);
+    EditFramework(created);
 }
 
 void CataloguePanel::CopyFramework() {

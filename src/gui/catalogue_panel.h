@@ -37,6 +37,7 @@ private:
     void UpdateFrameworkButtons();
     void EditFramework(const std::string& code);
     void EditSelectedFramework();
+    void NewFramework();
     void CopyFramework();
     void ToggleFramework();
     void SelectFramework(const std::string& code);

@@ -67,6 +67,8 @@ FrameworkEditorDialog::FrameworkEditorDialog(wxWindow* parent, GuiSession& sessi
     addChild_ = Ctrl<wxButton>("add_child");
     addSibling_ = Ctrl<wxButton>("add_sibling");
     delete_ = Ctrl<wxButton>("delete_criterion");
+    moveUp_ = Ctrl<wxButton>("move_up");
+    moveDown_ = Ctrl<wxButton>("move_down");
     codeCtrl_ = Ctrl<wxTextCtrl>("code");
     title_ = Ctrl<wxTextCtrl>("title");
     maxPoints_ = Ctrl<wxTextCtrl>("max_points");
@@ -120,6 +122,8 @@ FrameworkEditorDialog::FrameworkEditorDialog(wxWindow* parent, GuiSession& sessi
     addChild_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { AddCriterion(true); });
     addSibling_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { AddCriterion(false); });
     delete_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { DeleteSelected(); });
+    moveUp_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { MoveSelected(-1); });
+    moveDown_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { MoveSelected(+1); });
     Bind(
         wxEVT_BUTTON, [this](wxCommandEvent&) { Save(); }, wxID_OK);
     Bind(
@@ -300,6 +304,9 @@ void FrameworkEditorDialog::UpdateButtons() {
     addChild_->Enable(structure && editing_.id != 0);
     addSibling_->Enable(structure && (any || fw_.criteria.empty()));
     delete_->Enable(structure && any);
+    // Only the order changes: allowed on appraised frameworks too.
+    moveUp_->Enable(canEdit && editing_.id != 0 && !pendingNew_);
+    moveDown_->Enable(canEdit && editing_.id != 0 && !pendingNew_);
     const bool scoring = structure && any;
     maxPoints_->Enable(scoring && !editingGroup_);
     rule_->Enable(scoring && !editingGroup_);
@@ -491,6 +498,22 @@ void FrameworkEditorDialog::DeleteSelected() {
     Reload();
     FillTree(parent);
     status_->SetLabelText(_("Deleted."));
+}
+
+void FrameworkEditorDialog::MoveSelected(int delta) {
+    if (editing_.id == 0 || !ConfirmLeave(Leave::Criterion)) return;
+    ClearError();
+    const std::string code = editing_.code;
+    try {
+        services::FrameworkService(session_.db(), session_.user())
+            .MoveCriterion(code_, code, delta, fw_.version);
+    } catch (const std::exception& e) {
+        ShowFieldError(ErrorSentence(e), "");
+        return;
+    }
+    changed_ = true;
+    Reload();
+    FillTree(code);
 }
 
 void FrameworkEditorDialog::OnCancel() {

@@ -53,6 +53,7 @@ private:
     bool ConfirmLeave(Leave what);
     void AddCriterion(bool asChild);
     void DeleteSelected();
+    void MoveSelected(int delta);
     void OnCancel();
     void OnTreeChanging(wxTreeEvent& event);
     void OnTreeChanged(wxTreeEvent& event);
@@ -79,6 +80,8 @@ private:
     wxButton* addChild_;
     wxButton* addSibling_;
     wxButton* delete_;
+    wxButton* moveUp_;
+    wxButton* moveDown_;
     wxTextCtrl* codeCtrl_;
     wxTextCtrl* title_;
     wxTextCtrl* maxPoints_;

@@ -232,6 +232,36 @@ Framework FrameworkService::CopyToNewYear(const std::string& code, const std::st
     return copy;
 }
 
+Framework FrameworkService::Create(const std::string& codeIn, const std::string& nameIn, int year,
+                                  FrameworkKind kind) {
+    const std::string code = Trim(codeIn), name = Trim(nameIn);
+    storage::Transaction tx(db_);
+    storage::FrameworkRepository repo(db_.session());
+    if (code.empty()) throw FieldError("new_code", tr("the new framework needs a code"));
+    if (code.find_first_of(" \t") != std::string::npos)
+        throw FieldError("new_code", tr("a framework code must not contain spaces"));
+    if (repo.IdByCode(code))
+        throw FieldError(
+            "new_code",
+            fmt::format(fmt::runtime(tr("a framework with the code {0} already exists")), code));
+    if (year < 1900 || year > 2999)
+        throw FieldError("year", tr("the year must be between 1900 and 2999"));
+    if (name.empty()) throw FieldError("name", tr("the new framework needs a name"));
+    Framework fw;
+    fw.code = code;
+    fw.name = name;
+    fw.year = year;
+    fw.kind = kind;
+    // The classification of the provinces' decisions (data, as the built-in
+    // catalogues write it; the office edits the thresholds).
+    fw.bands = {{"Tốt", 90}, {"Khá", 80}, {"Trung bình", 65}, {"Yếu", 0}};
+    repo.Insert(fw);
+    storage::AuditRepository(db_.session())
+        .Record({"", user_, "frameworks", fw.id, "insert", "code", std::nullopt, fw.code});
+    tx.Commit();
+    return fw;
+}
+
 namespace {
 void SetFrameworkStatus(storage::Database& db, const std::string& user, Framework fw,
                         const std::string& status) {
@@ -373,6 +403,39 @@ Criterion FrameworkService::SaveCriterion(const std::string& frameworkCode, cons
     repo.BumpVersion(fw.id, fw.version);
     tx.Commit();
     return *FindId(fw, c.id);
+}
+
+void FrameworkService::MoveCriterion(const std::string& frameworkCode,
+                                     const std::string& criterionCode, int delta,
+                                     std::optional<int> expectedVersion) {
+    storage::Transaction tx(db_);
+    storage::FrameworkRepository repo(db_.session());
+    storage::AuditRepository audit(db_.session());
+    Framework fw = Load(frameworkCode);
+    RefuseBuiltin(fw);
+    CheckVersion(fw, expectedVersion);
+    Criterion* moved = FindCode(fw, criterionCode);
+    if (!moved) throw UserError(UnknownCriterion(criterionCode, fw.code));
+    std::vector<Criterion*> siblings;
+    for (auto& c : fw.criteria)
+        if (c.parentCode == moved->parentCode) siblings.push_back(&c);
+    std::stable_sort(siblings.begin(), siblings.end(), [](const Criterion* a, const Criterion* b) {
+        return a->sortOrder < b->sortOrder;
+    });
+    const auto at = std::find(siblings.begin(), siblings.end(), moved) - siblings.begin();
+    const auto to = at + (delta < 0 ? -1 : 1);
+    if (delta == 0 || to < 0 || to >= static_cast<long>(siblings.size())) return;
+    std::swap(siblings[static_cast<std::size_t>(at)], siblings[static_cast<std::size_t>(to)]);
+    for (std::size_t i = 0; i < siblings.size(); ++i) {
+        Criterion* c = siblings[i];
+        if (c->sortOrder == static_cast<int>(i)) continue;
+        const Criterion old = *c;
+        c->sortOrder = static_cast<int>(i);
+        RecordCriterionChanges(audit, user_, old, *c);
+        repo.UpdateCriterion(*c);
+    }
+    repo.BumpVersion(fw.id, fw.version);
+    tx.Commit();
 }
 
 void FrameworkService::DeleteCriterion(const std::string& frameworkCode,

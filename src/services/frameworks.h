@@ -49,6 +49,10 @@ public:
     // source's, an empty name.
     Framework CopyToNewYear(const std::string& code, const std::string& newCode, int newYear,
                             const std::string& newName);
+    // A new, empty framework (no criteria yet; bands Tốt 90, Khá 80, Trung
+    // bình 65, Yếu 0 to edit). UserError (field new_code, year or name) as
+    // for a copy.
+    Framework Create(const std::string& code, const std::string& name, int year, FrameworkKind kind);
     void Retire(const std::string& code);
     void Reactivate(const std::string& code);
 
@@ -67,6 +71,10 @@ public:
     // recorded on any of them.
     void DeleteCriterion(const std::string& frameworkCode, const std::string& criterionCode,
                          std::optional<int> expectedVersion = std::nullopt);
+    // Moves a criterion one place up (delta < 0) or down among its
+    // siblings. Only the order changes, so it is allowed after appraisal.
+    void MoveCriterion(const std::string& frameworkCode, const std::string& criterionCode, int delta,
+                       std::optional<int> expectedVersion = std::nullopt);
     void SaveBands(const std::string& frameworkCode, const std::vector<Band>& bands,
                    std::optional<int> expectedVersion = std::nullopt);
     void SaveHeader(const std::string& frameworkCode, const std::string& name,

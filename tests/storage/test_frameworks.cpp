@@ -399,4 +399,54 @@ BOOST_AUTO_TEST_CASE(export_then_import_round_trip_through_csv_and_xlsx) {
     }
 }
 
+BOOST_FIXTURE_TEST_CASE(a_new_framework_starts_empty_with_bands, FrameworkFixture) {
+    auto fw = service.Create("XA-MOI-2027", "Bộ chỉ số mới năm 2027", 2027, FrameworkKind::Par);
+    BOOST_TEST(fw.id != 0);
+    auto stored = service.Load("XA-MOI-2027");
+    BOOST_TEST(stored.criteria.empty());
+    BOOST_TEST(stored.bands.size() == 4u);
+    BOOST_TEST(stored.year == 2027);
+    BOOST_TEST(Refusal([&] { service.Create("XA-MOI-2027", "x", 2027, FrameworkKind::Par); }).where().field ==
+               "new_code");
+    BOOST_TEST(Refusal([&] { service.Create("XA MOI", "x", 2027, FrameworkKind::Par); }).where().field ==
+               "new_code");
+    BOOST_TEST(Refusal([&] { service.Create("XA-2", " ", 2027, FrameworkKind::Par); }).where().field == "name");
+    BOOST_TEST(Refusal([&] { service.Create("XA-3", "y", 1800, FrameworkKind::Par); }).where().field == "year");
+    // A first field and criterion make it scorable.
+    Criterion field;
+    field.code = "1";
+    field.title = "Lĩnh vực 1";
+    field.maxPoints = 2;
+    field.rule = RuleKind::Manual;
+    service.SaveCriterion("XA-MOI-2027", field);
+    BOOST_TEST(service.Load("XA-MOI-2027").criteria.size() == 1u);
+}
+
+BOOST_FIXTURE_TEST_CASE(criteria_move_among_their_siblings_even_after_appraisal, FrameworkFixture) {
+    Appraise();
+    auto order = [&](const std::string& parent) {
+        std::vector<std::pair<int, std::string>> kids;
+        for (const auto& c : Copy().criteria)
+            if (c.parentCode == parent) kids.emplace_back(c.sortOrder, c.code);
+        std::sort(kids.begin(), kids.end());
+        std::vector<std::string> codes;
+        for (const auto& k : kids) codes.push_back(k.second);
+        return codes;
+    };
+    const auto before = order("1");
+    BOOST_REQUIRE(before.size() >= 3u);
+    service.MoveCriterion("PAR-XA-2026", before[1], -1);
+    auto after = order("1");
+    BOOST_TEST(after[0] == before[1]);
+    BOOST_TEST(after[1] == before[0]);
+    BOOST_TEST(after[2] == before[2]);
+    // At the top it stays; the audit records the new order.
+    service.MoveCriterion("PAR-XA-2026", after[0], -1);
+    BOOST_TEST(order("1") == after, tt::per_element());
+    auto log = storage::AuditRepository(Db().session()).ForRow("criteria", Get(before[1]).id);
+    BOOST_TEST(std::any_of(log.begin(), log.end(), [](const auto& a) { return a.field == "sort_order"; }));
+    service.MoveCriterion("PAR-XA-2026", before[1], +1);
+    BOOST_TEST(order("1") == before, tt::per_element());
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -22,6 +22,7 @@
 #include "storage/result_set_repository.h"
 #include "storage/settings_repository.h"
 #include "storage/unit_repository.h"
+#include "storage/user_repository.h"
 #include "storage/work_repositories.h"
 
 namespace cchc::services {
@@ -350,6 +351,14 @@ Sheet ResultSheetService::Step(const Sheet& sheet, SetAction action, const std::
     const ResultStatus status = ResultStatusFromKey(set.status).value_or(ResultStatus::Draft);
     Transition t = NextStatus(status, action, reason);
     if (!t.next) throw UserError(t.refusal);
+    // Appraising and reopening are the office's: refused to commune accounts
+    // (an office without accounts works as one desk).
+    if (action == SetAction::Appraise || action == SetAction::Reopen) {
+        const auto role = storage::UserRepository(db_.session()).RoleOf(user_);
+        if (role && *role != "admin" && *role != "specialist")
+            throw UserError(tr(
+                "only the office (an administrator or a specialist) appraises or reopens results"));
+    }
     if (action == SetAction::Submit) {
         Sheet current = Load(sheet.unitCode, sheet.frameworkCode, sheet.period);
         std::vector<std::string> problems;

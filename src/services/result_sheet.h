@@ -84,7 +84,9 @@ class ResultSheetService {
     Sheet Apply(const Sheet& sheet, const std::vector<SheetEdit>& edits);
 
     // Workflow steps; each returns the sheet in its new state. Submitting
-    // is refused while the sheet has problems (they are listed).
+    // is refused while the sheet has problems (they are listed); appraising
+    // and reopening are refused to commune accounts (chair, clerk) and
+    // viewers: they are the office's.
     Sheet Submit(const Sheet& sheet);
     Sheet Withdraw(const Sheet& sheet);
     Sheet Appraise(const Sheet& sheet);

@@ -16,6 +16,7 @@
 #include "storage/framework_repository.h"
 #include "storage/result_set_repository.h"
 #include "storage/settings_repository.h"
+#include "storage/user_repository.h"
 #include "storage/work_repositories.h"
 
 using namespace cchc;
@@ -161,6 +162,21 @@ BOOST_FIXTURE_TEST_CASE(the_workflow_locks_what_it_must, SheetFixture) {
     for (const auto& r :
          storage::ResultRepository(Db().session()).ForUnitAndPeriod(sheet.unitId, "2025"))
         BOOST_TEST(r.status == "submitted");
+}
+
+BOOST_FIXTURE_TEST_CASE(only_the_office_appraises_and_reopens, SheetFixture) {
+    auto sheet = Load();
+    storage::UserRepository users(Db().session());
+    users.Insert("clerk", "Nguyễn Thị Thu", "clerk", sheet.unitId);
+    users.Insert("office", "Trần Văn Hùng", "specialist", std::nullopt);
+    services::ResultSheetService clerk(Db(), "clerk"), office(Db(), "office");
+    BOOST_CHECK_THROW(clerk.Appraise(sheet), UserError);
+    BOOST_TEST(Status() == "draft");
+    sheet = office.Appraise(sheet);
+    BOOST_CHECK_THROW(clerk.Reopen(sheet, "Nhập sai"), UserError);
+    sheet = office.Reopen(sheet, "Nhập sai");
+    BOOST_TEST(Status() == "submitted");
+    BOOST_CHECK_NO_THROW(clerk.Withdraw(sheet));  // the commune's own step
 }
 
 BOOST_FIXTURE_TEST_CASE(every_change_is_audited_with_old_and_new_values, SheetFixture) {

@@ -17,6 +17,7 @@
 #include "storage/settings_repository.h"
 #include "storage/result_set_repository.h"
 #include "storage/unit_repository.h"
+#include "storage/plan_repository.h"
 #include "storage/work_repositories.h"
 
 namespace cchc::services {

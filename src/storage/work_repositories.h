@@ -1,6 +1,6 @@
-// Repositories of the office's recorded work: index results, remediation
-// plans (with items, tasks and coordinators), survey tallies and individual
-// ratings. Bulk inserts bind whole vectors to one prepared statement.
+// Repositories of the office's recorded work: index results, survey tallies
+// and individual ratings (remediation plans are in plan_repository.h).
+// Bulk inserts bind whole vectors to one prepared statement.
 #pragma once
 #include <optional>
 #include <string>
@@ -49,17 +49,6 @@ public:
     // stored, latest first.
     std::vector<std::string> PeriodsWithResults(std::int64_t frameworkId);
     long Count();
-
-private:
-    soci::session& s_;
-};
-
-class PlanRepository {
-public:
-    explicit PlanRepository(soci::session& s) : s_(s) {}
-    // Inserts the plan with its items, tasks and coordinators; fills ids.
-    std::int64_t Insert(PlanRecord& plan);
-    long CountTasks();
 
 private:
     soci::session& s_;

@@ -5,6 +5,7 @@
 #include "fixture.h"
 #include "storage/settings_repository.h"
 #include "storage/unit_repository.h"
+#include "storage/plan_repository.h"
 #include "storage/work_repositories.h"
 
 using namespace cchc;

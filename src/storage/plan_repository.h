@@ -1,0 +1,80 @@
+// Remediation plans (kế hoạch khắc phục): the plan document, its items per
+// criterion, their tasks with coordinators, and the tasks' progress updates.
+// The task board reads every task at once into column vectors (ForBoard);
+// the rest works on one plan, item or task.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/records.h"
+
+namespace soci {
+class session;
+}
+
+namespace cchc::storage {
+
+// One task as the task board lists it, with what names it.
+struct BoardRow {
+    std::int64_t taskId = 0, itemId = 0, planId = 0, unitId = 0;
+    int planYear = 0;
+    std::string criterion;  // the item's heading (criterion code)
+    std::string solution;
+    std::optional<std::int64_t> leadUnitId, leadPersonId;
+    std::string leadUnitText, leadPersonText;
+    std::optional<std::string> startOn, dueOn, closedOn;
+    std::optional<int> dueYear;
+    bool recurring = false;
+    TaskStatus status = TaskStatus::NotStarted;
+    int percentDone = 0;
+};
+
+struct ProgressUpdateRecord {
+    std::int64_t id = 0, taskId = 0;
+    std::string period;  // "2026-Q3"
+    std::optional<std::string> reportedOn;
+    TaskStatus status = TaskStatus::NotStarted;
+    int percentDone = 0;
+    std::string note, createdAt, createdBy;
+};
+
+class PlanRepository {
+public:
+    explicit PlanRepository(soci::session& s) : s_(s) {}
+    // Inserts the plan with its items, tasks and coordinators; fills ids.
+    std::int64_t Insert(PlanRecord& plan);
+    long CountTasks();
+
+    // The remediation plan of the unit for the year answering the framework
+    // (or with no framework), if any.
+    std::optional<std::int64_t> FindPlan(std::int64_t unitId, std::optional<std::int64_t> frameworkId, int year,
+                                         const std::string& kind);
+    // The plan without items (header fields only).
+    std::optional<PlanRecord> LoadHeader(std::int64_t planId);
+    // The plan with its items, tasks and coordinators, in order.
+    std::optional<PlanRecord> Load(std::int64_t planId);
+    std::int64_t InsertItem(std::int64_t planId, PlanItemRecord& item);
+    void UpdateItemTarget(const PlanItemRecord& item);
+    std::int64_t InsertTask(std::int64_t itemId, TaskRecord& task, const std::string& user);
+    // Writes every field of the task and replaces its coordinators.
+    void UpdateTask(const TaskRecord& task, const std::string& user);
+    std::optional<TaskRecord> LoadTask(std::int64_t taskId);
+
+    // Every task of every plan, for the task board (in no particular order).
+    std::vector<BoardRow> ForBoard();
+    // Every plan's tasks with their plan and item, for export: plans by
+    // unit and year, items and tasks in order.
+    std::vector<PlanRecord> All();
+
+    std::int64_t InsertUpdate(const ProgressUpdateRecord& update);
+    std::vector<ProgressUpdateRecord> UpdatesOf(std::int64_t taskId);
+    // (task id, period) of every progress update.
+    std::vector<std::pair<std::int64_t, std::string>> UpdatePeriods();
+
+private:
+    soci::session& s_;
+};
+
+}  // namespace cchc::storage

@@ -18,6 +18,7 @@
 #include "services/demo.h"
 #include "services/framework_io.h"
 #include "services/org_io.h"
+#include "services/plan_io.h"
 #include "services/results.h"
 #include "storage/database.h"
 
@@ -44,7 +45,8 @@ public:
 
 void RequireKind(const Args& args, const char* what) {
     if (args.positional.empty())
-        throw UsageError(fmt::format(fmt::runtime(tr("{0} needs a KIND: units, people or frameworks")), what));
+        throw UsageError(fmt::format(
+            fmt::runtime(tr("{0} needs a KIND: units, people, frameworks, results, plans or tasks")), what));
 }
 
 std::string N(long v) { return FormatInteger(v); }
@@ -255,6 +257,8 @@ int RunImport(const Args& args) {
     } else if (kind == "frameworks") {
         auto added = services::ImportFrameworks(*db, file, user);
         s.inserted = added;
+    } else if (kind == "plans" || kind == "tasks") {
+        s = services::ImportTasks(*db, file, user);
     } else {
         throw UsageError(fmt::format(fmt::runtime(tr("unknown KIND for import: {0}")), kind));
     }
@@ -275,6 +279,7 @@ int RunExport(const Args& args) {
     else if (kind == "people") rows = services::ExportPeople(*db, out);
     else if (kind == "frameworks") rows = services::ExportFrameworks(*db, out);
     else if (kind == "results") rows = services::ExportResults(*db, out);
+    else if (kind == "plans" || kind == "tasks") rows = services::ExportTasks(*db, out);
     else throw UsageError(fmt::format(fmt::runtime(tr("unknown KIND for export: {0}")), kind));
     if (out != "-")
         std::cout << fmt::format(fmt::runtime(tr("Exported {0} rows to {1}")), N(rows), out) << "\n";

@@ -1,0 +1,396 @@
+// Plans and tasks to and from files: see plan_io.h.
+#include "services/plan_io.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "core/collation.h"
+#include "core/date.h"
+#include "core/i18n.h"
+#include "core/records.h"
+#include "core/vnformat.h"
+#include "services/table_io.h"
+#include "storage/framework_repository.h"
+#include "storage/plan_repository.h"
+#include "storage/settings_repository.h"
+#include "storage/unit_repository.h"
+
+namespace cchc::services {
+namespace {
+using tableio::ColumnMap;
+using tableio::ColumnSpec;
+
+const std::vector<ColumnSpec>& TaskColumns() {
+    static const std::vector<ColumnSpec> specs = {
+        {"unit", {"mã đơn vị", "đơn vị", "unit code"}, true},
+        {"framework", {"bộ chỉ số", "mã bộ chỉ số", "framework code"}, false},
+        {"year", {"năm", "năm kế hoạch"}, true},
+        {"criterion", {"mã tiêu chí", "tiêu chí", "criterion code"}, false},
+        {"target", {"mục tiêu", "mục tiêu, yêu cầu", "yêu cầu"}, false},
+        {"task", {"nhiệm vụ", "nhiệm vụ, giải pháp", "giải pháp", "solution"}, true},
+        {"lead_unit", {"đơn vị chủ trì", "chủ trì", "lead unit"}, false},
+        {"lead_person", {"người chủ trì", "người phụ trách", "phụ trách", "lead person"}, false},
+        {"coordinating_units", {"phối hợp", "đơn vị phối hợp", "coordinating units"}, false},
+        {"start", {"bắt đầu", "ngày bắt đầu", "start date"}, false},
+        {"due", {"thời hạn", "hạn hoàn thành", "thời gian hoàn thành", "due date"}, false},
+        {"recurring", {"thường xuyên", "hằng năm", "lặp lại"}, false},
+        {"status", {"trạng thái", "tình trạng"}, false},
+        {"percent", {"tiến độ", "tỷ lệ hoàn thành", "% hoàn thành", "percent done"}, false},
+        {"outcome", {"kết quả", "kết quả thực hiện"}, false},
+    };
+    return specs;
+}
+
+const std::vector<std::string>& TaskHeader() {
+    static const std::vector<std::string> h = {"unit",     "framework", "year",    "criterion",          "target",
+                                               "task",     "lead_unit", "lead_person", "coordinating_units", "start",
+                                               "due",      "recurring", "status",  "percent",            "outcome"};
+    return h;
+}
+
+std::string Trim(const std::string& s) {
+    auto b = s.find_first_not_of(" \t\r\n");
+    if (b == std::string::npos) return {};
+    return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
+}
+
+std::vector<std::string> SplitList(const std::string& text) {
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        auto semi = text.find(';', start);
+        std::string part = Trim(text.substr(start, semi == std::string::npos ? std::string::npos : semi - start));
+        if (!part.empty()) out.push_back(part);
+        if (semi == std::string::npos) break;
+        start = semi + 1;
+    }
+    return out;
+}
+
+// ISO from "2026-03-31" or "31/03/2026".
+std::optional<std::string> ParseDate(const std::string& text) {
+    if (auto d = Date::ParseIso(text)) return d->ToIso();
+    if (auto d = Date::ParseVn(text)) return d->ToIso();
+    return std::nullopt;
+}
+
+std::optional<bool> ParseYesNo(const std::string& text) {
+    const std::string t = tableio::NormalizeColumnName(text);
+    if (t.empty() || t == "no" || t == "khong" || t == "0" || t == "false") return false;
+    if (t == "yes" || t == "co" || t == "1" || t == "true" || t == "x") return true;
+    return std::nullopt;
+}
+
+std::optional<TaskStatus> ParseStatus(const std::string& text) {
+    if (text.empty()) return TaskStatus::NotStarted;
+    if (auto s = TaskStatusFromKey(text)) return s;
+    const std::string t = tableio::NormalizeColumnName(text);
+    if (t == "chua thuc hien" || t == "chua bat dau") return TaskStatus::NotStarted;
+    if (t == "dang thuc hien") return TaskStatus::InProgress;
+    if (t == "da hoan thanh" || t == "hoan thanh") return TaskStatus::Done;
+    if (t == "huy" || t == "da huy") return TaskStatus::Cancelled;
+    return std::nullopt;
+}
+
+// "Trong năm 2021", "Trong năm 2021 và những năm tiếp theo", "Trước ngày 31/03/2026".
+std::string TimeText(const TaskRecord& t) {
+    if (t.dueOn) {
+        auto d = Date::ParseIso(*t.dueOn);
+        return fmt::format(fmt::runtime(tr("By {0}")), d ? FormatDate(*d) : *t.dueOn);
+    }
+    if (t.dueYear && t.recurring)
+        return fmt::format(fmt::runtime(tr("In {0} and the following years")), *t.dueYear);
+    if (t.dueYear) return fmt::format(fmt::runtime(tr("In {0}")), *t.dueYear);
+    return {};
+}
+
+// Units and people of the office found by code or by name (names folded
+// like headers, so case and diacritics typed differently still match).
+struct Directory {
+    std::map<std::string, std::int64_t> unitByCode, unitByName, personByCode, personByName;
+    std::map<std::int64_t, std::string> unitCode, personCode;
+    std::set<std::string> ambiguousPeople;
+
+    explicit Directory(storage::Database& db) {
+        for (const auto& u : storage::UnitRepository(db.session()).All()) {
+            unitByCode[u.code] = u.id;
+            unitByName[tableio::NormalizeColumnName(u.name)] = u.id;
+            unitCode[u.id] = u.code;
+        }
+        for (const auto& p : storage::PersonRepository(db.session()).All()) {
+            personByCode[p.code] = p.id;
+            personCode[p.id] = p.code;
+            const std::string key = tableio::NormalizeColumnName(p.fullName);
+            if (personByName.count(key)) ambiguousPeople.insert(key);
+            personByName[key] = p.id;
+        }
+    }
+    std::optional<std::int64_t> Unit(const std::string& text) const {
+        if (auto it = unitByCode.find(text); it != unitByCode.end()) return it->second;
+        if (auto it = unitByName.find(tableio::NormalizeColumnName(text)); it != unitByName.end()) return it->second;
+        return std::nullopt;
+    }
+    std::optional<std::int64_t> Person(const std::string& text) const {
+        if (auto it = personByCode.find(text); it != personByCode.end()) return it->second;
+        const std::string key = tableio::NormalizeColumnName(text);
+        if (ambiguousPeople.count(key)) return std::nullopt;
+        if (auto it = personByName.find(key); it != personByName.end()) return it->second;
+        return std::nullopt;
+    }
+};
+
+}  // namespace
+
+ImportSummary ImportTasks(storage::Database& db, const std::string& path, const std::string& user) {
+    auto reader = tableio::TableReader::Open(path);
+    ColumnMap cols(*reader, TaskColumns());
+    storage::Transaction tx(db);
+    const Directory dir(db);
+    storage::FrameworkRepository frameworks(db.session());
+    storage::PlanRepository plans(db.session());
+    storage::AuditRepository audit(db.session());
+    std::map<std::string, std::optional<Framework>> loaded;
+
+    struct PlanKey {
+        std::int64_t unit;
+        std::int64_t framework;  // 0: none
+        int year;
+        bool operator<(const PlanKey& o) const {
+            return std::tie(unit, framework, year) < std::tie(o.unit, o.framework, o.year);
+        }
+    };
+    std::map<PlanKey, PlanRecord> planCache;  // loaded or created, with items and tasks
+    ImportSummary summary;
+    std::vector<std::string> f;
+    while (reader->Next(f)) {
+        const std::string unitCode = Trim(cols.Get(f, "unit"));
+        auto unit = dir.unitByCode.find(unitCode);
+        if (unit == dir.unitByCode.end())
+            throw UserError(cols.At(*reader, "unit"), std::string(tr("the unit does not exist: ")) + unitCode);
+
+        const std::string fwCode = Trim(cols.Get(f, "framework"));
+        const Framework* fw = nullptr;
+        if (!fwCode.empty()) {
+            auto it = loaded.find(fwCode);
+            if (it == loaded.end()) {
+                std::optional<Framework> one;
+                if (auto id = frameworks.IdByCode(fwCode)) one = frameworks.Load(*id);
+                it = loaded.emplace(fwCode, std::move(one)).first;
+            }
+            if (!it->second)
+                throw UserError(cols.At(*reader, "framework"),
+                                fmt::format(fmt::runtime(tr("the framework does not exist: {0}")), fwCode));
+            fw = &*it->second;
+        }
+
+        const std::string yearText = Trim(cols.Get(f, "year"));
+        int year = 0;
+        try {
+            std::size_t used = 0;
+            year = std::stoi(yearText, &used);
+            if (used != yearText.size()) year = 0;
+        } catch (const std::exception&) {
+            year = 0;
+        }
+        if (year < 1900 || year > 2999)
+            throw UserError(cols.At(*reader, "year"),
+                            fmt::format(fmt::runtime(tr("not a year: {0}")), yearText));
+
+        const std::string critCode = Trim(cols.Get(f, "criterion"));
+        const Criterion* criterion = nullptr;
+        if (!critCode.empty() && fw) {
+            for (const auto& c : fw->criteria)
+                if (c.code == critCode) criterion = &c;
+            if (!criterion)
+                throw UserError(cols.At(*reader, "criterion"),
+                                fmt::format(fmt::runtime(tr("the criterion {0} is not in framework {1}")), critCode,
+                                            fwCode));
+        }
+
+        TaskRecord t;
+        t.solution = Trim(cols.Get(f, "task"));
+        if (t.solution.empty()) throw UserError(cols.At(*reader, "task"), tr("the task needs its text"));
+        const std::string leadUnit = Trim(cols.Get(f, "lead_unit"));
+        if (auto id = leadUnit.empty() ? std::nullopt : dir.Unit(leadUnit)) t.leadUnitId = *id;
+        else t.leadUnitText = leadUnit;
+        const std::string leadPerson = Trim(cols.Get(f, "lead_person"));
+        if (auto id = leadPerson.empty() ? std::nullopt : dir.Person(leadPerson)) t.leadPersonId = *id;
+        else t.leadPersonText = leadPerson;
+        for (const auto& part : SplitList(cols.Get(f, "coordinating_units"))) {
+            TaskCoordinator c;
+            if (auto id = dir.Unit(part)) c.unitId = *id;
+            else if (auto pid = dir.Person(part)) c.personId = *pid;
+            else c.text = part;
+            t.coordinators.push_back(std::move(c));
+        }
+        const std::string start = Trim(cols.Get(f, "start"));
+        if (!start.empty()) {
+            t.startOn = ParseDate(start);
+            if (!t.startOn)
+                throw UserError(cols.At(*reader, "start"),
+                                fmt::format(fmt::runtime(tr("not a date (write 2026-03-31 or 31/03/2026): {0}")), start));
+        }
+        const std::string due = Trim(cols.Get(f, "due"));
+        if (!due.empty()) {
+            if (due.size() == 4 && std::all_of(due.begin(), due.end(), ::isdigit)) {
+                t.dueYear = std::stoi(due);
+            } else if (auto d = ParseDate(due)) {
+                t.dueOn = *d;
+            } else {
+                throw UserError(cols.At(*reader, "due"),
+                                fmt::format(fmt::runtime(tr("not a date or a year (write 2026-03-31, 31/03/2026 or "
+                                                            "2026): {0}")),
+                                            due));
+            }
+        }
+        if (t.startOn && t.dueOn && *t.dueOn < *t.startOn)
+            throw UserError(cols.At(*reader, "due"), tr("the task is due before it starts"));
+        auto recurring = ParseYesNo(Trim(cols.Get(f, "recurring")));
+        if (!recurring)
+            throw UserError(cols.At(*reader, "recurring"),
+                            fmt::format(fmt::runtime(tr("write yes or no: {0}")), cols.Get(f, "recurring")));
+        t.recurring = *recurring;
+        if (t.recurring && !t.dueYear && !t.dueOn) t.dueYear = year;
+        auto status = ParseStatus(Trim(cols.Get(f, "status")));
+        if (!status)
+            throw UserError(cols.At(*reader, "status"),
+                            fmt::format(fmt::runtime(tr("not a task status (not_started, in_progress, done or "
+                                                        "cancelled): {0}")),
+                                        cols.Get(f, "status")));
+        t.status = *status;
+        const std::string percent = Trim(cols.Get(f, "percent"));
+        if (percent.empty()) {
+            t.percentDone = t.status == TaskStatus::Done ? 100 : 0;
+        } else {
+            std::string digits = percent;
+            if (!digits.empty() && digits.back() == '%') digits.pop_back();
+            bool ok = !digits.empty() && std::all_of(digits.begin(), digits.end(), ::isdigit);
+            t.percentDone = ok ? std::stoi(digits) : -1;
+            if (!ok || t.percentDone > 100)
+                throw UserError(cols.At(*reader, "percent"),
+                                fmt::format(fmt::runtime(tr("the percentage done must be a whole number from 0 to "
+                                                            "100: {0}")),
+                                            percent));
+        }
+        t.outcome = Trim(cols.Get(f, "outcome"));
+        t.timeText = TimeText(t);
+
+        // The plan, found or created once per (unit, framework, year).
+        const PlanKey key{unit->second, fw ? fw->id : 0, year};
+        auto planIt = planCache.find(key);
+        if (planIt == planCache.end()) {
+            std::optional<std::int64_t> fwId = fw ? std::optional<std::int64_t>(fw->id) : std::nullopt;
+            PlanRecord plan;
+            if (auto existing = plans.FindPlan(unit->second, fwId, year, "remediation")) {
+                plan = *plans.Load(*existing);
+            } else {
+                plan.unitId = unit->second;
+                plan.frameworkId = fwId;
+                plan.year = year;
+                plan.title = "KẾ HOẠCH";
+                plan.summary = fmt::format(fmt::runtime(tr("Remediation of the shortcomings of the administrative "
+                                                           "reform index, year {0}")),
+                                           year);
+                plans.Insert(plan);
+                audit.Record({"", user, "plans", plan.id, "insert", "", std::nullopt, reader->FileName()});
+            }
+            planIt = planCache.emplace(key, std::move(plan)).first;
+        }
+        PlanRecord& plan = planIt->second;
+
+        // The item of the criterion (or of the heading when no framework).
+        const std::string heading = criterion ? criterion->code : critCode;
+        auto item = std::find_if(plan.items.begin(), plan.items.end(), [&](const PlanItemRecord& i) {
+            return criterion ? i.criterionId == criterion->id : (!i.criterionId && i.heading == heading);
+        });
+        const std::string target = Trim(cols.Get(f, "target"));
+        if (item == plan.items.end()) {
+            PlanItemRecord created;
+            if (criterion) {
+                created.criterionId = criterion->id;
+                created.criterionTitle = criterion->title;
+                // The field the criterion belongs to, for the plan's headings.
+                const Criterion* top = criterion;
+                for (int guard = 0; guard < 16 && !top->parentCode.empty(); ++guard) {
+                    auto parent = std::find_if(fw->criteria.begin(), fw->criteria.end(),
+                                               [&](const Criterion& c) { return c.code == top->parentCode; });
+                    if (parent == fw->criteria.end()) break;
+                    top = &*parent;
+                }
+                if (top != criterion) {
+                    created.groupLabel = top->code;
+                    created.groupTitle = top->title;
+                }
+            }
+            created.heading = heading;
+            created.targetText = target;
+            plans.InsertItem(plan.id, created);
+            plan.items.push_back(std::move(created));
+            item = plan.items.end() - 1;
+        } else if (!target.empty() && item->targetText != target) {
+            // A target already stored is replaced by the file's.
+            const std::string before = item->targetText;
+            item->targetText = target;
+            plans.UpdateItemTarget(*item);
+            audit.Record({"", user, "plan_items", item->id, "update", "target_text", before, target});
+        }
+
+        // The task: updated when the item already has one with this text.
+        auto same = std::find_if(item->tasks.begin(), item->tasks.end(),
+                                 [&](const TaskRecord& x) { return x.solution == t.solution; });
+        if (same != item->tasks.end()) {
+            t.id = same->id;
+            t.closedOn = same->closedOn;
+            if (t.status == TaskStatus::Done && !t.closedOn) t.closedOn = Date::Today().ToIso();
+            plans.UpdateTask(t, user);
+            audit.Record({"", user, "tasks", t.id, "update", "import", std::nullopt, reader->FileName()});
+            *same = t;
+            ++summary.updated;
+        } else {
+            if (t.status == TaskStatus::Done && !t.closedOn) t.closedOn = Date::Today().ToIso();
+            plans.InsertTask(item->id, t, user);
+            audit.Record({"", user, "tasks", t.id, "insert", "", std::nullopt, t.solution});
+            item->tasks.push_back(t);
+            ++summary.inserted;
+        }
+    }
+    tx.Commit();
+    return summary;
+}
+
+long ExportTasks(storage::Database& db, const std::string& path) {
+    const Directory dir(db);
+    std::map<std::int64_t, std::string> frameworkCode;
+    for (const auto& f : storage::FrameworkRepository(db.session()).List()) frameworkCode[f.id] = f.code;
+    auto w = tableio::TableWriter::Create(path, TaskHeader(), {false, "tasks", {}});
+    for (const auto& plan : storage::PlanRepository(db.session()).All()) {
+        const std::string unit = dir.unitCode.count(plan.unitId) ? dir.unitCode.at(plan.unitId) : "";
+        const std::string fw = plan.frameworkId ? frameworkCode[*plan.frameworkId] : "";
+        for (const auto& item : plan.items)
+            for (const auto& t : item.tasks) {
+                auto unitName = [&](const std::optional<std::int64_t>& id, const std::string& text) {
+                    return id && dir.unitCode.count(*id) ? dir.unitCode.at(*id) : text;
+                };
+                auto personName = [&](const std::optional<std::int64_t>& id, const std::string& text) {
+                    return id && dir.personCode.count(*id) ? dir.personCode.at(*id) : text;
+                };
+                std::string coordinators;
+                for (const auto& c : t.coordinators) {
+                    if (!coordinators.empty()) coordinators += "; ";
+                    coordinators += c.unitId ? unitName(c.unitId, c.text) : personName(c.personId, c.text);
+                }
+                std::string due = t.dueOn ? *t.dueOn : t.dueYear ? std::to_string(*t.dueYear) : std::string();
+                w->Add({unit, fw, std::to_string(plan.year), item.heading, item.targetText, t.solution,
+                        unitName(t.leadUnitId, t.leadUnitText), personName(t.leadPersonId, t.leadPersonText),
+                        coordinators, t.startOn.value_or(""), due, t.recurring ? "yes" : "no",
+                        TaskStatusKey(t.status), std::to_string(t.percentDone), t.outcome});
+            }
+    }
+    w->Close();
+    return w->Rows();
+}
+
+}  // namespace cchc::services

@@ -681,4 +681,32 @@ BOOST_AUTO_TEST_CASE(draft_plan_items_carry_criterion_group_baseline_and_target)
     }
 }
 
+BOOST_AUTO_TEST_CASE(draft_plan_from_a_framework_read_from_a_file) {
+    // Criteria as read from a file: no ids, parents by code, in file order.
+    Framework fw;
+    auto add = [&](const char* code, const char* parent, const char* title, double max,
+                   std::optional<RuleKind> rule) {
+        Criterion c;
+        c.code = code;
+        c.parentCode = parent;
+        c.title = title;
+        c.maxPoints = max;
+        c.rule = rule;
+        fw.criteria.push_back(c);
+    };
+    add("2", "", "Thủ tục hành chính", 4, std::nullopt);
+    add("2.2", "2", "Giải quyết đúng hạn", 2, RuleKind::Manual);
+    add("2.1", "2", "Niêm yết", 2, RuleKind::Manual);
+    add("1", "", "Chỉ đạo, điều hành", 1, RuleKind::Manual);
+    std::map<std::string, CriterionInput> in;
+    in["2.1"].points = 2;
+    auto items = DraftPlanItems(fw, RollUp(fw, in));
+    BOOST_TEST(Headings(items) == "2.2,1");
+    BOOST_REQUIRE(items.size() == 2u);
+    BOOST_TEST(!items[0].criterionId.has_value());
+    BOOST_TEST(items[0].groupLabel == "2");
+    BOOST_TEST(items[0].groupTitle == "Thủ tục hành chính");
+    BOOST_TEST(items[1].groupLabel == "1");
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -11,6 +11,7 @@
 
 #include <fmt/format.h>
 
+#include "core/date.h"
 #include "core/i18n.h"
 #include "core/progress.h"
 #include "core/vnformat.h"
@@ -19,8 +20,11 @@
 #include "services/framework_io.h"
 #include "services/org_io.h"
 #include "services/plan_io.h"
+#include "services/plans.h"
 #include "services/results.h"
+#include "services/task_board.h"
 #include "storage/database.h"
+#include "storage/unit_repository.h"
 
 namespace cchc::cli {
 namespace {
@@ -50,6 +54,18 @@ void RequireKind(const Args& args, const char* what) {
 }
 
 std::string N(long v) { return FormatInteger(v); }
+
+// At most maxChars characters (not bytes) of UTF-8 text, "…" standing for
+// the rest: long texts in aligned tables.
+std::string Shorten(const std::string& text, std::size_t maxChars) {
+    std::size_t chars = 0, i = 0;
+    for (; i < text.size(); ++i) {
+        if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) continue;  // continuation byte
+        if (chars == maxChars) return text.substr(0, i) + "\xe2\x80\xa6";
+        ++chars;
+    }
+    return text;
+}
 
 std::string Required(const Args& args, const std::string& name, const char* command) {
     std::string v = args.Get(name);
@@ -358,6 +374,95 @@ int RunGaps(const Args& args) {
                           FormatNumberTrim(r.lost, 2)});
     }
     Print(t, args.Get("format", "text"));
+    return 0;
+}
+
+int RunTasks(const Args& args) {
+    auto db = OpenDb(args, false);
+    Date asOf = Date::Today();
+    if (args.Has("as-of")) {
+        auto d = Date::ParseIso(args.Get("as-of"));
+        if (!d) throw UsageError(fmt::format(fmt::runtime(tr("not a date (write YYYY-MM-DD): {0}")), args.Get("as-of")));
+        asOf = *d;
+    }
+    services::TaskFilter filter;
+    if (args.Has("unit")) {
+        auto unit = storage::UnitRepository(db->session()).ByCode(args.Get("unit"));
+        if (!unit) throw UserError(std::string(tr("the unit does not exist: ")) + args.Get("unit"));
+        filter.unitId = unit->id;
+    }
+    if (args.Has("status")) {
+        filter.status = TaskStatusFromKey(args.Get("status"));
+        if (!filter.status)
+            throw UsageError(fmt::format(
+                fmt::runtime(tr("not a task status (not_started, in_progress, done or cancelled): {0}")),
+                args.Get("status")));
+    }
+    filter.overdue = args.Has("overdue");
+    filter.missingUpdate = args.Has("missing-update");
+    if (args.Has("due-within")) {
+        const long days = args.GetLong("due-within", -1);
+        if (days < 0) throw UsageError(tr("--due-within needs a number of days"));
+        filter.dueWithinDays = static_cast<int>(days);
+    }
+    const auto board = services::TaskBoard::Load(*db, asOf);
+    Table t;
+    t.keys = {"id", "unit", "criterion", "task", "lead_unit", "lead_person", "due", "status", "percent",
+              "overdue_days"};
+    t.headers = {tr("No."), tr("Unit"), tr("Criterion"), tr("Task"), tr("Lead unit"), tr("Lead person"),
+                 tr("Due"), tr("Status"), tr("Done"), tr("Days overdue")};
+    t.numeric = {true, false, false, false, false, false, false, false, true, true};
+    for (std::size_t i : board.Filter(filter)) {
+        const auto& task = board[i];
+        const auto& r = task.row;
+        std::string dueMachine = r.dueOn ? *r.dueOn : r.dueYear ? std::to_string(*r.dueYear) : std::string();
+        std::string dueText;
+        if (r.dueOn) {
+            if (auto d = Date::ParseIso(*r.dueOn)) dueText = FormatDate(*d);
+        } else if (r.dueYear) {
+            dueText = fmt::format(fmt::runtime(r.recurring ? tr("{0} and after") : tr("year {0}")), *r.dueYear);
+        }
+        t.machine.push_back({std::to_string(r.taskId), board.UnitCode(r.unitId), r.criterion, r.solution,
+                             board.LeadUnit(task), board.LeadPerson(task), dueMachine, TaskStatusKey(r.status),
+                             std::to_string(r.percentDone), std::to_string(task.overdueDays)});
+        t.text.push_back({std::to_string(r.taskId), board.UnitCode(r.unitId), r.criterion, Shorten(r.solution, 60),
+                          Shorten(board.LeadUnit(task), 30), Shorten(board.LeadPerson(task), 30), dueText, TaskStatusLabel(r.status),
+                          FormatPercentTrim(r.percentDone), task.overdueDays > 0 ? N(task.overdueDays) : ""});
+    }
+    Print(t, args.Get("format", "text"));
+    return 0;
+}
+
+int RunPlan(const Args& args) {
+    if (args.positional.empty() || args.positional[0] != "draft")
+        throw UsageError(tr("plan needs a subcommand: draft"));
+    const std::string unit = Required(args, "unit", "plan draft");
+    const std::string framework = Required(args, "framework", "plan draft");
+    const std::string period = Required(args, "period", "plan draft");
+    double below = 80;
+    if (args.Has("below")) {
+        auto v = ParseVnNumber(args.Get("below"));
+        if (!v) throw UsageError(fmt::format(fmt::runtime(tr("not a number: {0}")), args.Get("below")));
+        below = *v;
+    }
+    auto db = OpenDb(args, false);
+    auto r = services::DraftPlan(*db, unit, framework, period, below, services::CurrentUser());
+    Table t;
+    t.keys = {"plan", "criterion", "title", "baseline_points", "target"};
+    t.headers = {tr("Plan"), tr("Criterion"), tr("Title"), tr("Points"), tr("Target")};
+    t.numeric = {true, false, false, true, false};
+    for (const auto& item : r.items) {
+        t.machine.push_back({std::to_string(r.planId), item.heading, item.criterionTitle,
+                             item.baselinePoints ? FormatMachine(*item.baselinePoints, 2) : "", item.targetText});
+        t.text.push_back({std::to_string(r.planId), item.heading, item.criterionTitle,
+                          item.baselinePoints ? FormatNumberTrim(*item.baselinePoints, 2) : "", item.targetText});
+    }
+    Print(t, args.Get("format", "text"));
+    if (args.Get("format", "text") == "text")
+        std::cout << fmt::format(fmt::runtime(r.created ? tr("Draft plan {0} for {1}: {2} items.")
+                                                       : tr("Plan {0} for {1}: {2} items added.")),
+                                 r.planId, r.year, r.items.size())
+                  << "\n";
     return 0;
 }
 

@@ -34,5 +34,7 @@ int RunImport(const Args& args);
 int RunExport(const Args& args);
 int RunRank(const Args& args);
 int RunGaps(const Args& args);
+int RunTasks(const Args& args);
+int RunPlan(const Args& args);
 
 }  // namespace cchc::cli

@@ -23,8 +23,9 @@ const char* kUsage = N_(
     "                            fill an empty database with a demo office\n"
     "  check                     integrity and foreign-key checks, schema version\n"
     "  backup --out FILE         consistent copy of an SQLite database\n"
-    "  import KIND FILE          KIND: units, people, frameworks, results (CSV or XLSX)\n"
-    "  export KIND --out FILE    KIND: units, people, frameworks, results\n"
+    "  import KIND FILE          KIND: units, people, frameworks, results, plans, tasks\n"
+    "                            (CSV or XLSX)\n"
+    "  export KIND --out FILE    KIND: units, people, frameworks, results, plans, tasks\n"
     "  rank --framework CODE --period P [--score self|appraised]\n"
     "                            rank the communes by their index results\n"
     "  gaps --unit CODE --framework CODE --period P\n"
@@ -32,6 +33,10 @@ const char* kUsage = N_(
     "  gaps --framework CODE --period P [--self-vs-appraised]\n"
     "                            where the office's communes lose most points in all,\n"
     "                            or their self-assessed against appraised totals\n"
+    "  tasks [--unit CODE] [--status S] [--overdue] [--due-within DAYS] [--missing-update]\n"
+    "        [--as-of YYYY-MM-DD]  remediation tasks, with the days they are overdue\n"
+    "  plan draft --unit CODE --framework CODE --period P [--below PERCENT]\n"
+    "                            a draft plan with the criteria below PERCENT % (80)\n"
     "\n"
     "Database: --db sqlite:PATH or postgresql://user@host:port/db, or $CCHC_DB;\n"
     "default: a file cchc.db in the user's data directory.\n");
@@ -39,8 +44,9 @@ const char* kUsage = N_(
 // Options that take a value; everything else starting with -- is a flag.
 const std::set<std::string> kValued = {"db",     "format", "lang", "out",  "communes",
                                        "years",  "ratings", "seed", "year",
-                                       "framework", "period", "score", "unit"};
-const std::set<std::string> kFlags = {"help", "quiet", "self-vs-appraised"};
+                                       "framework", "period", "score", "unit", "status", "due-within",
+                                       "as-of", "below"};
+const std::set<std::string> kFlags = {"help", "quiet", "self-vs-appraised", "overdue", "missing-update"};
 
 Args Parse(int argc, char** argv) {
     Args a;
@@ -98,6 +104,8 @@ int main(int argc, char** argv) {
         if (args.command == "export") return cchc::cli::RunExport(args);
         if (args.command == "rank") return cchc::cli::RunRank(args);
         if (args.command == "gaps") return cchc::cli::RunGaps(args);
+        if (args.command == "tasks") return cchc::cli::RunTasks(args);
+        if (args.command == "plan") return cchc::cli::RunPlan(args);
         throw UsageError(std::string(cchc::tr("unknown command: ")) + args.command);
     } catch (const UsageError& e) {
         std::cerr << "cchc: " << e.what() << "\n" << cchc::tr("Run 'cchc --help' for usage.") << "\n";

@@ -29,6 +29,7 @@ struct TaskCoordinator {
 enum class TaskStatus { NotStarted, InProgress, Done, Cancelled };
 const char* TaskStatusKey(TaskStatus s);
 std::optional<TaskStatus> TaskStatusFromKey(const std::string& key);
+std::string TaskStatusLabel(TaskStatus s);  // translated: "Đang thực hiện"
 
 struct TaskRecord {
     std::int64_t id = 0;

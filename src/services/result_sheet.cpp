@@ -400,13 +400,8 @@ Sheet ResultSheetService::Reopen(const Sheet& sheet, const std::string& reason) 
     return Step(sheet, SetAction::Reopen, reason);
 }
 
-std::int64_t ResultSheetService::AttachEvidence(const Sheet& sheet, const std::string& criterion,
-                                                const EvidenceInput& input) {
-    auto row = std::find_if(sheet.rows.begin(), sheet.rows.end(),
-                            [&](const SheetRow& r) { return r.code == criterion; });
-    if (row == sheet.rows.end() || row->group)
-        throw UserError(fmt::format(fmt::runtime(tr("the criterion {0} is not in framework {1}")),
-                                    criterion, sheet.frameworkCode));
+std::int64_t RegisterEvidence(storage::Database& db, std::int64_t unitId, const EvidenceInput& input,
+                              const std::string& user) {
     std::string content, fileName;
     if (!input.filePath.empty()) {
         const std::filesystem::path path = std::filesystem::u8path(input.filePath);
@@ -414,7 +409,7 @@ std::int64_t ResultSheetService::AttachEvidence(const Sheet& sheet, const std::s
         std::error_code ec;
         const auto size = std::filesystem::file_size(path, ec);
         if (ec) throw UserError(Location{fileName, 0, ""}, tr("the file cannot be read"));
-        const long long limit = EvidenceSizeLimit(db_);
+        const long long limit = EvidenceSizeLimit(db);
         if (static_cast<long long>(size) > limit)
             throw UserError(
                 Location{fileName, 0, ""},
@@ -432,37 +427,45 @@ std::int64_t ResultSheetService::AttachEvidence(const Sheet& sheet, const std::s
         throw UserError(Location{"", 0, "title"},
                         tr("give the document's title or choose its file"));
 
-    storage::Transaction tx(db_);
-    storage::EvidenceRepository register_(db_.session());
-    storage::AuditRepository audit(db_.session());
-    const std::int64_t resultId = ResultForEvidence(sheet, *row);
+    storage::EvidenceRepository register_(db.session());
     const std::string sha = content.empty() ? std::string() : Sha256Hex(content);
-    std::optional<std::int64_t> evidenceId;
-    if (!sha.empty()) evidenceId = register_.FindByHash(sheet.unitId, sha);
-    if (!evidenceId) {
-        storage::EvidenceRecord e;
-        e.unitId = sheet.unitId;
-        e.docNumber = input.docNumber;
-        e.docDate = input.docDate;
-        e.issuer = input.issuer;
-        e.title =
-            input.title.find_first_not_of(" \t") == std::string::npos ? fileName : input.title;
-        e.note = input.note;
-        e.fileName = fileName;
-        e.mimeType = fileName.empty() ? std::string() : MimeType(fileName);
-        e.sha256 = sha;
-        if (!content.empty() || !fileName.empty())
-            e.sizeBytes = static_cast<long long>(content.size());
-        e.createdBy = user_;
-        evidenceId = register_.Insert(e, content);
-        audit.Record({"", user_, "evidence", *evidenceId, "insert", "", std::nullopt,
-                      e.docNumber + " " + e.title + (sha.empty() ? "" : " sha256=" + sha)});
-    }
-    register_.Link(resultId, *evidenceId);
-    audit.Record({"", user_, "result_evidence", resultId, "insert", "evidence_id", std::nullopt,
-                  std::to_string(*evidenceId)});
+    if (!sha.empty())
+        if (auto existing = register_.FindByHash(unitId, sha)) return *existing;
+    storage::EvidenceRecord e;
+    e.unitId = unitId;
+    e.docNumber = input.docNumber;
+    e.docDate = input.docDate;
+    e.issuer = input.issuer;
+    e.title = input.title.find_first_not_of(" \t") == std::string::npos ? fileName : input.title;
+    e.note = input.note;
+    e.fileName = fileName;
+    e.mimeType = fileName.empty() ? std::string() : MimeType(fileName);
+    e.sha256 = sha;
+    if (!content.empty() || !fileName.empty()) e.sizeBytes = static_cast<long long>(content.size());
+    e.createdBy = user;
+    const std::int64_t id = register_.Insert(e, content);
+    storage::AuditRepository(db.session())
+        .Record({"", user, "evidence", id, "insert", "", std::nullopt,
+                 e.docNumber + " " + e.title + (sha.empty() ? "" : " sha256=" + sha)});
+    return id;
+}
+
+std::int64_t ResultSheetService::AttachEvidence(const Sheet& sheet, const std::string& criterion,
+                                                const EvidenceInput& input) {
+    auto row = std::find_if(sheet.rows.begin(), sheet.rows.end(),
+                            [&](const SheetRow& r) { return r.code == criterion; });
+    if (row == sheet.rows.end() || row->group)
+        throw UserError(fmt::format(fmt::runtime(tr("the criterion {0} is not in framework {1}")),
+                                    criterion, sheet.frameworkCode));
+    storage::Transaction tx(db_);
+    const std::int64_t resultId = ResultForEvidence(sheet, *row);
+    const std::int64_t evidenceId = RegisterEvidence(db_, sheet.unitId, input, user_);
+    storage::EvidenceRepository(db_.session()).Link(resultId, evidenceId);
+    storage::AuditRepository(db_.session())
+        .Record({"", user_, "result_evidence", resultId, "insert", "evidence_id", std::nullopt,
+                 std::to_string(evidenceId)});
     tx.Commit();
-    return *evidenceId;
+    return evidenceId;
 }
 
 std::int64_t ResultSheetService::ResultForEvidence(const Sheet& sheet, const SheetRow& row) {

@@ -131,6 +131,12 @@ void EvidenceRepository::Link(std::int64_t resultId, std::int64_t evidenceId) {
         soci::use(r), soci::use(e);
 }
 
+void EvidenceRepository::LinkUpdate(std::int64_t updateId, std::int64_t evidenceId) {
+    long long u = updateId, e = evidenceId;
+    s_ << "INSERT INTO progress_evidence (update_id, evidence_id) VALUES (:u, :e) ON CONFLICT DO NOTHING",
+        soci::use(u), soci::use(e);
+}
+
 void EvidenceRepository::Unlink(std::int64_t resultId, std::int64_t evidenceId) {
     long long r = resultId, e = evidenceId;
     s_ << "DELETE FROM result_evidence WHERE result_id = :r AND evidence_id = :e", soci::use(r),

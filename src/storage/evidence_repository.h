@@ -39,6 +39,8 @@ class EvidenceRepository {
     std::string Content(std::int64_t id);
     void Link(std::int64_t resultId, std::int64_t evidenceId);
     void Unlink(std::int64_t resultId, std::int64_t evidenceId);
+    // Links a document to a task's progress update.
+    void LinkUpdate(std::int64_t updateId, std::int64_t evidenceId);
     // Links the document to every result of the unit in the period (a
     // self-assessment report that covers them all).
     void LinkToResults(std::int64_t evidenceId, std::int64_t unitId, const std::string& period);

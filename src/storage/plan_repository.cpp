@@ -182,6 +182,14 @@ std::optional<TaskRecord> PlanRepository::LoadTask(std::int64_t taskId) {
     return out;
 }
 
+std::int64_t PlanRepository::PlanOfTask(std::int64_t taskId) {
+    long long t = taskId, plan = 0;
+    soci::indicator ind = soci::i_null;
+    s_ << "SELECT i.plan_id FROM tasks t JOIN plan_items i ON i.id = t.item_id WHERE t.id = :t", soci::use(t),
+        soci::into(plan, ind);
+    return s_.got_data() && ind == soci::i_ok ? plan : 0;
+}
+
 std::optional<std::int64_t> PlanRepository::FindPlan(std::int64_t unitId, std::optional<std::int64_t> frameworkId,
                                                      int year, const std::string& kind) {
     long long u = unitId, id = 0, f = frameworkId.value_or(0);

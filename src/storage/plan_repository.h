@@ -61,6 +61,8 @@ public:
     // Writes every field of the task and replaces its coordinators.
     void UpdateTask(const TaskRecord& task, const std::string& user);
     std::optional<TaskRecord> LoadTask(std::int64_t taskId);
+    // The plan a task belongs to (0 when the task does not exist).
+    std::int64_t PlanOfTask(std::int64_t taskId);
 
     // Every task of every plan, for the task board (in no particular order).
     std::vector<BoardRow> ForBoard();

@@ -5,6 +5,7 @@
 
 #include <ctime>
 #include <filesystem>
+#include <algorithm>
 #include <regex>
 #include <set>
 #include <sstream>
@@ -210,4 +211,51 @@ BOOST_FIXTURE_TEST_CASE(rank_prints_the_contract_columns, Cli) {
     std::string again = dir.File("results2.csv");
     BOOST_TEST(Run("export results --out " + again).exitCode == 0);
     BOOST_TEST(ReadFile(out) == ReadFile(again));
+}
+
+BOOST_FIXTURE_TEST_CASE(seed_002_plan_tasks_and_a_draft_plan, Cli) {
+    for (const std::string kind : {"units", "people", "frameworks"})
+        BOOST_TEST(Run("import " + kind + " " + Data("seed002_" + (kind == "frameworks" ? std::string("framework")
+                                                                                        : kind) + ".csv"))
+                       .exitCode == 0);
+    auto imp = Run("import tasks " + Data("seed002_tasks.csv"));
+    BOOST_TEST(imp.exitCode == 0, imp.output);
+    // Early 2022 every task of the plan but the recurring ones is overdue:
+    // 28 tasks, 10 recurring.
+    auto late = Run("--format csv tasks --unit TT-KONGCHRO --overdue --as-of 2022-01-05");
+    BOOST_TEST(late.exitCode == 0, late.output);
+    BOOST_TEST(Contains(late.output, "id,unit,criterion,task,lead_unit,lead_person,due,status,percent,overdue_days\n"),
+               late.output);
+    BOOST_TEST(std::count(late.output.begin(), late.output.end(), '\n') == 1 + 18, late.output);
+    BOOST_TEST(Contains(late.output, ",2021,not_started,0,5\n"), late.output);
+    // On the last day of 2021 none is overdue yet.
+    auto onTime = Run("--format csv tasks --overdue --as-of 2021-12-31");
+    BOOST_TEST(std::count(onTime.output.begin(), onTime.output.end(), '\n') == 1, onTime.output);
+    BOOST_TEST(Run("tasks --status finished").exitCode == 2);
+    BOOST_TEST(Run("tasks --unit NO-SUCH").exitCode == 1);
+
+    // Export and import again: no task twice.
+    const std::string out = dir.File("tasks.csv");
+    BOOST_TEST(Run("export tasks --out " + out).exitCode == 0);
+    auto again = Run("import plans " + out);
+    BOOST_TEST(again.exitCode == 0, again.output);
+    BOOST_TEST(Contains(again.output, "(0 new, 28 updated)"), again.output);
+
+    // A draft plan from weak results.
+    WriteFile(dir.File("r.csv"), "unit,framework,period,criterion,appraised_score\n"
+                                 "TT-KONGCHRO,GL-XA-2020,2021,1.2,0.5\nTT-KONGCHRO,GL-XA-2020,2021,1.3,1\n");
+    BOOST_TEST(Run("import results " + dir.File("r.csv")).exitCode == 0);
+    auto draft = Run("--format csv plan draft --unit TT-KONGCHRO --framework GL-XA-2020 --period 2021 --below 80");
+    BOOST_TEST(draft.exitCode == 0, draft.output);
+    BOOST_TEST(Contains(draft.output, "plan,criterion,title,baseline_points,target\n"), draft.output);
+    BOOST_TEST(Contains(draft.output, ",1.2,"), draft.output);
+    BOOST_TEST(!Contains(draft.output, ",1.3,"), draft.output);
+    BOOST_TEST(Run("plan draft --unit TT-KONGCHRO --framework GL-XA-2020 --period 2019").exitCode == 1);
+
+    // A broken tasks file: exit 1, file and line named, nothing stored.
+    WriteFile(dir.File("bad.csv"), "unit,year,task,due\nTT-KONGCHRO,2022,Việc mới,31/02/2022\n");
+    auto bad = Run("import tasks " + dir.File("bad.csv"));
+    BOOST_TEST(bad.exitCode == 1, bad.output);
+    BOOST_TEST(Contains(bad.output, "bad.csv"), bad.output);
+    BOOST_TEST(Contains(bad.output, "due"), bad.output);
 }

@@ -11,7 +11,12 @@
 #include "fixture.h"
 #include "services/framework_io.h"
 #include "services/org_io.h"
+#include "services/organisation.h"
 #include "services/plan_io.h"
+#include "services/plans.h"
+#include "services/results.h"
+#include "services/task_board.h"
+#include "core/task_rules.h"
 #include "storage/plan_repository.h"
 #include "storage/unit_repository.h"
 
@@ -142,6 +147,136 @@ BOOST_FIXTURE_TEST_CASE(a_broken_row_stores_nothing_and_names_line_and_column, S
             BOOST_TEST(Plans().empty());
         }
     }
+}
+
+BOOST_FIXTURE_TEST_CASE(the_five_clear_check_flags_what_the_seed_leaves_unclear, SeedFixture) {
+    services::ImportTasks(Db(), Data("seed002_tasks.csv"), "test");
+    const PlanRecord p = Plans().at(0);
+    const auto& unclear = Item(p, "1.3");
+    auto problems = CheckFiveClear(unclear.tasks.at(0), unclear);
+    auto has = [&](FiveClear which) {
+        return std::any_of(problems.begin(), problems.end(), [&](const auto& x) { return x.which == which; });
+    };
+    BOOST_TEST(has(FiveClear::Person));
+    BOOST_TEST(has(FiveClear::Responsibility));
+    BOOST_TEST(!has(FiveClear::Time));
+    BOOST_TEST(!has(FiveClear::Work));
+    // 1.1 names its people and its time: clear on those.
+    const auto& clear = Item(p, "1.1");
+    auto fine = CheckFiveClear(clear.tasks.at(0), clear);
+    BOOST_TEST(std::none_of(fine.begin(), fine.end(), [](const auto& x) { return x.which == FiveClear::Person; }));
+}
+
+namespace {
+// Three tasks of one commune: due on a date, due in a year, recurring.
+const char* kTasks =
+    "unit,framework,year,criterion,target,task,lead_unit,lead_person,coordinating_units,start,due,recurring,"
+    "status,percent,outcome\n"
+    "TT-KONGCHRO,GL-XA-2020,2026,1.1,Mục tiêu,Việc có hạn ngày,,,,2026-01-05,2026-03-31,no,in_progress,40,\n"
+    "TT-KONGCHRO,GL-XA-2020,2026,1.1,Mục tiêu,Việc trong năm,,,,2026-01-05,2026,no,not_started,0,\n"
+    "TT-KONGCHRO,GL-XA-2020,2026,1.2,Mục tiêu,Việc thường xuyên,,,,2026-01-05,2026,yes,in_progress,10,\n";
+
+std::vector<std::string> Texts(const services::TaskBoard& board, const std::vector<std::size_t>& rows) {
+    std::vector<std::string> out;
+    for (std::size_t i : rows) out.push_back(board[i].row.solution);
+    std::sort(out.begin(), out.end());
+    return out;
+}
+}  // namespace
+
+BOOST_FIXTURE_TEST_CASE(overdue_due_soon_and_missing_updates_on_the_board, SeedFixture) {
+    WriteFile(dir.File("t.csv"), kTasks);
+    services::ImportTasks(Db(), dir.File("t.csv"), "test");
+    services::TaskFilter overdue;
+    overdue.overdue = true;
+    // Due on 31/03: not overdue that day, one day the day after.
+    auto onDay = services::TaskBoard::Load(Db(), Date{2026, 3, 31});
+    BOOST_TEST(onDay.Filter(overdue).empty());
+    auto after = services::TaskBoard::Load(Db(), Date{2026, 4, 1});
+    auto late = after.Filter(overdue);
+    BOOST_REQUIRE(late.size() == 1u);
+    BOOST_TEST(after[late[0]].row.solution == "Việc có hạn ngày");
+    BOOST_TEST(after[late[0]].overdueDays == 1);
+    // Due in 2026: due on 31/12/2026, overdue on 1/1/2027; the recurring one never.
+    auto nextYear = services::TaskBoard::Load(Db(), Date{2027, 1, 1});
+    BOOST_TEST(Texts(nextYear, nextYear.Filter(overdue)) ==
+                   (std::vector<std::string>{"Việc có hạn ngày", "Việc trong năm"}),
+               boost::test_tools::per_element());
+    // Due within 30 days of 15/03: the one due on 31/03.
+    services::TaskFilter soon;
+    soon.dueWithinDays = 30;
+    auto march = services::TaskBoard::Load(Db(), Date{2026, 3, 15});
+    BOOST_TEST(Texts(march, march.Filter(soon)) == std::vector<std::string>{"Việc có hạn ngày"},
+               boost::test_tools::per_element());
+    // Missing updates: calendar Q1 closes 31/03, so on 01/04 every open task lacks its Q1 update.
+    services::TaskFilter missing;
+    missing.missingUpdate = true;
+    BOOST_TEST(onDay.Filter(missing).empty());
+    BOOST_TEST(after.Filter(missing).size() == 3u);
+    // With the cut-off windows Q1 closes 14/03: missing from 15/03.
+    services::OrganisationService(Db(), "test").SetReportingWindow(WindowKind::CutOff);
+    BOOST_TEST(services::TaskBoard::Load(Db(), Date{2026, 3, 14}).Filter(missing).empty());
+    BOOST_TEST(services::TaskBoard::Load(Db(), Date{2026, 3, 15}).Filter(missing).size() == 3u);
+    services::OrganisationService(Db(), "test").SetReportingWindow(WindowKind::Calendar);
+
+    // A progress update for Q1 removes the task from "missing update"; closing it as done
+    // removes it from "overdue" and asks what changed.
+    const std::size_t dated = late[0];
+    services::ProgressInput update;
+    update.taskId = after[dated].row.taskId;
+    update.period = "2026-Q1";
+    update.status = TaskStatus::Done;
+    update.percent = 100;
+    BOOST_CHECK_THROW(services::AddProgressUpdate(Db(), update, "clerk"), UserError);  // no outcome
+    update.outcome = "Đã công khai đủ 100% thủ tục.";
+    services::AddProgressUpdate(Db(), update, "clerk");
+    auto later = services::TaskBoard::Load(Db(), Date{2026, 4, 1});
+    BOOST_TEST(later.Filter(overdue).empty());
+    BOOST_TEST(later.Filter(missing).size() == 2u);
+    auto task = storage::PlanRepository(Db().session()).LoadTask(update.taskId);
+    BOOST_TEST(task->percentDone == 100);
+    BOOST_TEST(task->closedOn.has_value());
+    BOOST_TEST(task->outcome == update.outcome);
+    BOOST_TEST(storage::PlanRepository(Db().session()).UpdatesOf(update.taskId).size() == 1u);
+    // A malformed quarter or percentage is refused, nothing stored.
+    update.period = "2026-Q5";
+    BOOST_CHECK_THROW(services::AddProgressUpdate(Db(), update, "clerk"), UserError);
+    update.period = "2026-Q2";
+    update.status = TaskStatus::InProgress;
+    update.percent = 120;
+    BOOST_CHECK_THROW(services::AddProgressUpdate(Db(), update, "clerk"), UserError);
+    BOOST_TEST(storage::PlanRepository(Db().session()).UpdatesOf(update.taskId).size() == 1u);
+}
+
+BOOST_FIXTURE_TEST_CASE(a_draft_plan_from_the_weak_criteria, SeedFixture) {
+    // 1.1 and 1.2 scored low, 1.3 at its maximum.
+    WriteFile(dir.File("r.csv"),
+              "unit,framework,period,criterion,self_score,appraised_score\n"
+              "TT-KONGCHRO,GL-XA-2020,2020,1.1,1,0.5\n"
+              "TT-KONGCHRO,GL-XA-2020,2020,1.2,2,1\n"
+              "TT-KONGCHRO,GL-XA-2020,2020,1.3,1,1\n");
+    services::ImportResults(Db(), dir.File("r.csv"), "test");
+    auto draft = services::DraftPlan(Db(), "TT-KONGCHRO", "GL-XA-2020", "2020", 80, "office");
+    BOOST_TEST(draft.created);
+    BOOST_TEST(draft.year == 2021);
+    std::vector<std::string> headings;
+    for (const auto& i : draft.items) headings.push_back(i.heading);
+    auto in = [&](const char* code) { return std::find(headings.begin(), headings.end(), code) != headings.end(); };
+    BOOST_TEST(in("1.1"));
+    BOOST_TEST(in("1.2"));
+    BOOST_TEST(!in("1.3"));
+    for (const auto& i : draft.items) BOOST_TEST(!i.targetText.empty());
+    auto plan = storage::PlanRepository(Db().session()).Load(draft.planId);
+    BOOST_REQUIRE(plan);
+    BOOST_TEST(plan->status == "draft");
+    BOOST_TEST(plan->items.size() == draft.items.size());
+    // Asked again, nothing is added twice.
+    auto again = services::DraftPlan(Db(), "TT-KONGCHRO", "GL-XA-2020", "2020", 80, "office");
+    BOOST_TEST(!again.created);
+    BOOST_TEST(again.items.empty());
+    BOOST_TEST(again.planId == draft.planId);
+    BOOST_CHECK_THROW(services::DraftPlan(Db(), "TT-KONGCHRO", "GL-XA-2020", "2019", 80, "office"), UserError);
+    BOOST_CHECK_THROW(services::DraftPlan(Db(), "NO-SUCH", "GL-XA-2020", "2020", 80, "office"), UserError);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -1,0 +1,47 @@
+// Use cases on remediation plans beyond files: a draft plan made from a
+// unit's weak criteria, and quarterly progress updates on tasks (which also
+// move the task's status and percentage; closing a task asks what changed).
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/records.h"
+#include "services/result_sheet.h"
+#include "storage/database.h"
+
+namespace cchc::services {
+
+struct DraftPlanResult {
+    std::int64_t planId = 0;
+    int year = 0;         // the plan's year: the one after the period's
+    bool created = false;  // false: items were added to the unit's plan of that year
+    std::vector<PlanItemRecord> items;  // the items added
+};
+
+// One item per applicable criterion where the unit's appraised points are
+// below `belowPercent` % of the maximum in the period, with a target to win
+// the lost points back, in the unit's draft remediation plan for the next
+// year (created, or completed with the criteria it lacks). UserError for an
+// unknown unit or framework, a malformed period, or a unit without results.
+DraftPlanResult DraftPlan(storage::Database& db, const std::string& unitCode, const std::string& frameworkCode,
+                          const std::string& period, double belowPercent, const std::string& user);
+
+struct ProgressInput {
+    std::int64_t taskId = 0;
+    std::string period;  // the quarter reported on: "2026-Q3"
+    TaskStatus status = TaskStatus::InProgress;
+    int percent = 0;
+    std::string note;
+    std::string outcome;  // what changed: required when the task is closed as done
+    std::optional<EvidenceInput> evidence;
+};
+
+// Records the update and moves the task to its status and percentage (done
+// sets 100 % and the closing date). UserError (field period, percent,
+// outcome or the evidence's) for a malformed quarter, a percentage outside
+// 0..100, or a task closed as done without saying what changed.
+std::int64_t AddProgressUpdate(storage::Database& db, const ProgressInput& input, const std::string& user);
+
+}  // namespace cchc::services

@@ -1,0 +1,129 @@
+// The office's tasks in memory: see task_board.h.
+#include "services/task_board.h"
+
+#include <algorithm>
+#include <set>
+
+#include "services/organisation.h"
+#include "services/table_io.h"
+#include "storage/unit_repository.h"
+
+namespace cchc::services {
+
+TaskRecord ToTaskRecord(const storage::BoardRow& r) {
+    TaskRecord t;
+    t.id = r.taskId;
+    t.solution = r.solution;
+    t.leadUnitId = r.leadUnitId;
+    t.leadPersonId = r.leadPersonId;
+    t.leadUnitText = r.leadUnitText;
+    t.leadPersonText = r.leadPersonText;
+    t.startOn = r.startOn;
+    t.dueOn = r.dueOn;
+    t.dueYear = r.dueYear;
+    t.recurring = r.recurring;
+    t.status = r.status;
+    t.percentDone = r.percentDone;
+    t.closedOn = r.closedOn;
+    return t;
+}
+
+TaskBoard TaskBoard::Load(storage::Database& db, Date asOf) {
+    TaskBoard board;
+    board.asOf_ = asOf;
+    const WindowKind window = OrganisationService(db, "").ReportingWindow();
+    storage::PlanRepository plans(db.session());
+    std::map<std::int64_t, std::set<std::string>> updates;
+    for (auto& [task, period] : plans.UpdatePeriods()) updates[task].insert(std::move(period));
+    const std::set<std::string> none;
+    auto rows = plans.ForBoard();
+    board.tasks_.reserve(rows.size());
+    for (auto& row : rows) {
+        BoardTask t;
+        const TaskRecord record = ToTaskRecord(row);
+        t.due = DueDate(record);
+        t.overdueDays = OverdueDays(record, asOf);
+        auto u = updates.find(row.taskId);
+        t.missingUpdates = static_cast<int>(
+            MissingUpdates(record, row.planYear, u == updates.end() ? none : u->second, asOf, window).size());
+        t.searchKey = tableio::NormalizeColumnName(row.criterion + " " + row.solution);
+        t.row = std::move(row);
+        board.tasks_.push_back(std::move(t));
+    }
+    for (const auto& u : storage::UnitRepository(db.session()).All()) board.units_[u.id] = {u.code, u.name};
+    for (const auto& p : storage::PersonRepository(db.session()).All()) board.people_[p.id] = p.fullName;
+    // Commune, then due date (tasks without one last), then id.
+    auto key = [&](const BoardTask& t) {
+        return std::make_tuple(board.UnitCode(t.row.unitId), t.due ? t.due->ToIso() : std::string("9999"),
+                               t.row.taskId);
+    };
+    std::sort(board.tasks_.begin(), board.tasks_.end(),
+              [&](const BoardTask& a, const BoardTask& b) { return key(a) < key(b); });
+    return board;
+}
+
+std::vector<std::size_t> TaskBoard::Filter(const TaskFilter& f) const {
+    const std::string text = tableio::NormalizeColumnName(f.text);
+    std::optional<Date> withinEnd;
+    if (f.dueWithinDays && *f.dueWithinDays >= 0) withinEnd = asOf_.AddDays(*f.dueWithinDays);
+    std::vector<std::size_t> out;
+    for (std::size_t i = 0; i < tasks_.size(); ++i) {
+        const BoardTask& t = tasks_[i];
+        const storage::BoardRow& r = t.row;
+        if (f.unitId && r.unitId != *f.unitId) continue;
+        if (f.leadUnitId && r.leadUnitId != f.leadUnitId) continue;
+        if (f.leadPersonId && r.leadPersonId != f.leadPersonId) continue;
+        if (f.status && r.status != *f.status) continue;
+        if (f.dueFrom && (!t.due || *t.due < *f.dueFrom)) continue;
+        if (f.dueTo && (!t.due || *f.dueTo < *t.due)) continue;
+        if (f.overdue && t.overdueDays <= 0) continue;
+        if (f.dueWithinDays) {
+            const bool open = r.status == TaskStatus::NotStarted || r.status == TaskStatus::InProgress;
+            if (!withinEnd || !open || !t.due || *t.due < asOf_ || *withinEnd < *t.due) continue;
+        }
+        if (f.missingUpdate && t.missingUpdates == 0) continue;
+        if (!text.empty() && t.searchKey.find(text) == std::string::npos) continue;
+        out.push_back(i);
+    }
+    return out;
+}
+
+TaskCounts TaskBoard::Count(const std::vector<std::size_t>& positions) const {
+    TaskCounts c{};
+    for (std::size_t i : positions) {
+        const BoardTask& t = tasks_[i];
+        switch (t.row.status) {
+            case TaskStatus::NotStarted: ++c.notStarted; break;
+            case TaskStatus::InProgress: ++c.inProgress; break;
+            case TaskStatus::Done: ++c.done; break;
+            case TaskStatus::Cancelled: ++c.cancelled; break;
+        }
+        if (t.overdueDays > 0) ++c.overdue;
+    }
+    return c;
+}
+
+std::string TaskBoard::UnitCode(std::int64_t unitId) const {
+    auto it = units_.find(unitId);
+    return it == units_.end() ? std::string() : it->second.first;
+}
+
+std::string TaskBoard::UnitName(std::int64_t unitId) const {
+    auto it = units_.find(unitId);
+    return it == units_.end() ? std::string() : it->second.second;
+}
+
+std::string TaskBoard::LeadUnit(const BoardTask& t) const {
+    if (t.row.leadUnitId) return UnitName(*t.row.leadUnitId);
+    return t.row.leadUnitText;
+}
+
+std::string TaskBoard::LeadPerson(const BoardTask& t) const {
+    if (t.row.leadPersonId) {
+        auto it = people_.find(*t.row.leadPersonId);
+        if (it != people_.end()) return it->second;
+    }
+    return t.row.leadPersonText;
+}
+
+}  // namespace cchc::services

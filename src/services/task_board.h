@@ -1,0 +1,71 @@
+// Every remediation task of the office at once, as the task board and
+// `cchc tasks` list them: read once (Load), with each task's due date, days
+// overdue and missing quarterly updates worked out as of a date, then
+// filtered in memory (Filter) as fast as a keystroke needs, even for a
+// province's quarter of a million tasks. Names of units and people are
+// looked up only for the rows shown.
+#pragma once
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/date.h"
+#include "core/period.h"
+#include "core/task_rules.h"
+#include "storage/database.h"
+#include "storage/plan_repository.h"
+
+namespace cchc::services {
+
+struct TaskFilter {
+    std::optional<std::int64_t> unitId;  // the commune whose plan it is
+    std::optional<std::int64_t> leadUnitId, leadPersonId;
+    std::optional<TaskStatus> status;
+    std::optional<Date> dueFrom, dueTo;  // effective due date in this range
+    bool overdue = false;
+    std::optional<int> dueWithinDays;  // open and due from asOf to asOf + days
+    bool missingUpdate = false;        // a closed quarter without progress update
+    std::string text;                  // in the task or criterion, diacritics ignored
+};
+
+struct BoardTask {
+    storage::BoardRow row;
+    std::optional<Date> due;  // nothing for recurring tasks and tasks without time
+    int overdueDays = 0;
+    int missingUpdates = 0;  // closed quarters without an update
+    std::string searchKey;   // folded task text and criterion, for Filter
+};
+
+class TaskBoard {
+public:
+    // Reads every task; missing updates follow the office's reporting window.
+    static TaskBoard Load(storage::Database& db, Date asOf);
+
+    Date asOf() const { return asOf_; }
+    std::size_t size() const { return tasks_.size(); }
+    const BoardTask& operator[](std::size_t i) const { return tasks_[i]; }
+    // Positions of the matching tasks, ordered by commune, due date and id.
+    std::vector<std::size_t> Filter(const TaskFilter& filter) const;
+    // Counts by status (and overdue) of the given positions.
+    TaskCounts Count(const std::vector<std::size_t>& positions) const;
+
+    // Names for display: the plan's unit, the lead unit and person (linked
+    // record's name or the text as written).
+    std::string UnitCode(std::int64_t unitId) const;
+    std::string UnitName(std::int64_t unitId) const;
+    std::string LeadUnit(const BoardTask& task) const;
+    std::string LeadPerson(const BoardTask& task) const;
+
+private:
+    Date asOf_;
+    std::vector<BoardTask> tasks_;
+    std::map<std::int64_t, std::pair<std::string, std::string>> units_;  // id → code, name
+    std::map<std::int64_t, std::string> people_;                        // id → full name
+};
+
+// The record the core rules take, from a board row (no coordinators).
+TaskRecord ToTaskRecord(const storage::BoardRow& row);
+
+}  // namespace cchc::services

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <set>
+#include <tuple>
 
 #include "services/organisation.h"
 #include "services/table_io.h"
@@ -52,13 +53,20 @@ TaskBoard TaskBoard::Load(storage::Database& db, Date asOf) {
     }
     for (const auto& u : storage::UnitRepository(db.session()).All()) board.units_[u.id] = {u.code, u.name};
     for (const auto& p : storage::PersonRepository(db.session()).All()) board.people_[p.id] = p.fullName;
-    // Commune, then due date (tasks without one last), then id.
-    auto key = [&](const BoardTask& t) {
-        return std::make_tuple(board.UnitCode(t.row.unitId), t.due ? t.due->ToIso() : std::string("9999"),
-                               t.row.taskId);
-    };
-    std::sort(board.tasks_.begin(), board.tasks_.end(),
-              [&](const BoardTask& a, const BoardTask& b) { return key(a) < key(b); });
+    // Commune, then due date (tasks without one last), then id; the keys
+    // worked out once per task.
+    std::vector<std::tuple<std::string, int, std::int64_t, std::size_t>> keys;
+    keys.reserve(board.tasks_.size());
+    for (std::size_t i = 0; i < board.tasks_.size(); ++i) {
+        const BoardTask& t = board.tasks_[i];
+        const int due = t.due ? t.due->year * 10000 + t.due->month * 100 + t.due->day : 99999999;
+        keys.emplace_back(board.UnitCode(t.row.unitId), due, t.row.taskId, i);
+    }
+    std::sort(keys.begin(), keys.end());
+    std::vector<BoardTask> sorted;
+    sorted.reserve(keys.size());
+    for (const auto& k : keys) sorted.push_back(std::move(board.tasks_[std::get<3>(k)]));
+    board.tasks_ = std::move(sorted);
     return board;
 }
 

@@ -20,7 +20,9 @@
 namespace {
 using namespace cchc;
 using Clock = std::chrono::steady_clock;
-double Ms(Clock::time_point t0) { return std::chrono::duration<double, std::milli>(Clock::now() - t0).count(); }
+double Ms(Clock::time_point t0) {
+    return std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
+}
 
 void AddTasks(storage::Database& db, long wanted) {
     storage::PlanRepository plans(db.session());
@@ -31,8 +33,9 @@ void AddTasks(storage::Database& db, long wanted) {
         if (IsCommuneLevel(u.kind)) communes.push_back(std::move(u));
     if (communes.empty()) return;
     std::mt19937 rng(11);
-    const char* texts[] = {"Tăng cường tuyên truyền thủ tục hành chính", "Rà soát, cập nhật văn bản",
-                           "Nâng cao chất lượng giải quyết hồ sơ", "Kiểm tra công vụ tại Bộ phận Một cửa"};
+    const char* texts[] = {"Tăng cường tuyên truyền thủ tục hành chính",
+                           "Rà soát, cập nhật văn bản", "Nâng cao chất lượng giải quyết hồ sơ",
+                           "Kiểm tra công vụ tại Bộ phận Một cửa"};
     storage::Transaction tx(db);
     for (std::size_t c = 0; have < wanted; c = (c + 1) % communes.size()) {
         PlanRecord p;
@@ -45,7 +48,9 @@ void AddTasks(storage::Database& db, long wanted) {
             TaskRecord t;
             t.solution = texts[rng() % 4];
             t.leadUnitId = communes[c].id;
-            t.dueOn = Date{p.year, 1 + static_cast<int>(rng() % 12), 1 + static_cast<int>(rng() % 28)}.ToIso();
+            t.dueOn =
+                Date{p.year, 1 + static_cast<int>(rng() % 12), 1 + static_cast<int>(rng() % 28)}
+                    .ToIso();
             t.status = static_cast<TaskStatus>(rng() % 4);
             t.percentDone = t.status == TaskStatus::Done ? 100 : static_cast<int>(rng() % 100);
             item.tasks.push_back(std::move(t));
@@ -62,8 +67,10 @@ int main(int argc, char** argv) {
     long wanted = 0;
     for (int i = 1; i + 1 < argc; i += 2) {
         std::string k = argv[i];
-        if (k == "--db") url = argv[i + 1];
-        else if (k == "--tasks") wanted = std::atol(argv[i + 1]);
+        if (k == "--db")
+            url = argv[i + 1];
+        else if (k == "--tasks")
+            wanted = std::atol(argv[i + 1]);
     }
     if (url.empty()) {
         std::fprintf(stderr, "usage: bench_tasks --db URL [--tasks N]\n");
@@ -77,7 +84,8 @@ int main(int argc, char** argv) {
     }
     auto t0 = Clock::now();
     const auto board = services::TaskBoard::Load(*db, Date::Today());
-    std::printf("board of %zu tasks read in %.0f ms (once, when the board opens)\n", board.size(), Ms(t0));
+    std::printf("board of %zu tasks read in %.0f ms (once, when the board opens)\n", board.size(),
+                Ms(t0));
 
     std::vector<std::pair<const char*, services::TaskFilter>> filters;
     services::TaskFilter all;
@@ -104,7 +112,8 @@ int main(int argc, char** argv) {
             n = board.Filter(f).size();
             best = std::min(best, Ms(t1));
         }
-        std::printf("filter %-30s %7zu tasks in %6.1f ms (best of 5; target 100 ms)\n", name, n, best);
+        std::printf("filter %-30s %7zu tasks in %6.1f ms (best of 5; target 100 ms)\n", name, n,
+                    best);
     }
     return 0;
 }

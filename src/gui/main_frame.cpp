@@ -23,7 +23,7 @@
 #include "gui/gui_util.h"
 #include "gui/index_results_panel.h"
 #include "gui/person_dialog.h"
-#include "gui/plans_panel.h"
+#include "gui/task_board_panel.h"
 #include "gui/reports_panel.h"
 #include "gui/settings_panel.h"
 #include "gui/surveys_panel.h"
@@ -79,7 +79,7 @@ MainFrame::MainFrame(std::unique_ptr<storage::Database> db, const std::string& u
     book_ = new wxSimplebook(splitter_, wxID_ANY);
     areas_ = {
         new DashboardPanel(book_, *session_), new IndexResultsPanel(book_, *session_),
-        new PlansPanel(book_, *session_),     new SurveysPanel(book_, *session_),
+        new TaskBoardPanel(book_, *session_),     new SurveysPanel(book_, *session_),
         new ReportsPanel(book_, *session_),   new CataloguePanel(book_, *session_),
         new SettingsPanel(book_, *session_),
     };

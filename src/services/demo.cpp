@@ -9,6 +9,7 @@
 #include "core/collation.h"
 #include "core/date.h"
 #include "core/i18n.h"
+#include "core/task_rules.h"
 #include "services/framework_io.h"
 #include "services/organisation.h"
 #include "services/result_totals.h"
@@ -577,6 +578,26 @@ DemoReport BuildDemo(storage::Database& db, const DemoOptions& opt, Progress* pr
                 p.items.push_back(std::move(item));
             }
             plans.Insert(p);
+            // Quarterly progress reports, but for a few quarters a commune forgot.
+            for (const auto& it : p.items)
+                for (const auto& task : it.tasks) {
+                    const auto quarters = MissingUpdates(task, p.year, {}, today, WindowKind::Calendar);
+                    for (std::size_t q = 0; q < quarters.size(); ++q) {
+                        if (!rng.Chance(0.88)) continue;
+                        storage::ProgressUpdateRecord u;
+                        u.taskId = task.id;
+                        u.period = quarters[q].ToString();
+                        u.reportedOn = quarters[q].Window(WindowKind::Calendar).last.ToIso();
+                        const bool last = q + 1 == quarters.size();
+                        u.status = last ? task.status : TaskStatus::InProgress;
+                        u.percentDone = last ? task.percentDone
+                                             : std::min(95, static_cast<int>((q + 1) * 100 / (quarters.size() + 1)));
+                        u.note = last && task.status == TaskStatus::Done ? "Đã hoàn thành." : "Đang triển khai thực hiện.";
+                        u.createdAt = *u.reportedOn + "T16:00:00";
+                        u.createdBy = "demo";
+                        plans.InsertUpdate(u);
+                    }
+                }
             ++report.plans;
             for (const auto& it : p.items) report.tasks += static_cast<long>(it.tasks.size());
         }

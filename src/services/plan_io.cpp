@@ -45,9 +45,11 @@ const std::vector<ColumnSpec>& TaskColumns() {
 }
 
 const std::vector<std::string>& TaskHeader() {
-    static const std::vector<std::string> h = {"unit",     "framework", "year",    "criterion",          "target",
-                                               "task",     "lead_unit", "lead_person", "coordinating_units", "start",
-                                               "due",      "recurring", "status",  "percent",            "outcome"};
+    static const std::vector<std::string> h = {"unit",      "framework",   "year",
+                                               "criterion", "target",      "task",
+                                               "lead_unit", "lead_person", "coordinating_units",
+                                               "start",     "due",         "recurring",
+                                               "status",    "percent",     "outcome"};
     return h;
 }
 
@@ -62,7 +64,8 @@ std::vector<std::string> SplitList(const std::string& text) {
     std::size_t start = 0;
     while (start <= text.size()) {
         auto semi = text.find(';', start);
-        std::string part = Trim(text.substr(start, semi == std::string::npos ? std::string::npos : semi - start));
+        std::string part =
+            Trim(text.substr(start, semi == std::string::npos ? std::string::npos : semi - start));
         if (!part.empty()) out.push_back(part);
         if (semi == std::string::npos) break;
         start = semi + 1;
@@ -130,7 +133,8 @@ struct Directory {
     }
     std::optional<std::int64_t> Unit(const std::string& text) const {
         if (auto it = unitByCode.find(text); it != unitByCode.end()) return it->second;
-        if (auto it = unitByName.find(tableio::NormalizeColumnName(text)); it != unitByName.end()) return it->second;
+        if (auto it = unitByName.find(tableio::NormalizeColumnName(text)); it != unitByName.end())
+            return it->second;
         return std::nullopt;
     }
     std::optional<std::int64_t> Person(const std::string& text) const {
@@ -169,7 +173,8 @@ ImportSummary ImportTasks(storage::Database& db, const std::string& path, const 
         const std::string unitCode = Trim(cols.Get(f, "unit"));
         auto unit = dir.unitByCode.find(unitCode);
         if (unit == dir.unitByCode.end())
-            throw UserError(cols.At(*reader, "unit"), std::string(tr("the unit does not exist: ")) + unitCode);
+            throw UserError(cols.At(*reader, "unit"),
+                            std::string(tr("the unit does not exist: ")) + unitCode);
 
         const std::string fwCode = Trim(cols.Get(f, "framework"));
         const Framework* fw = nullptr;
@@ -181,8 +186,9 @@ ImportSummary ImportTasks(storage::Database& db, const std::string& path, const 
                 it = loaded.emplace(fwCode, std::move(one)).first;
             }
             if (!it->second)
-                throw UserError(cols.At(*reader, "framework"),
-                                fmt::format(fmt::runtime(tr("the framework does not exist: {0}")), fwCode));
+                throw UserError(
+                    cols.At(*reader, "framework"),
+                    fmt::format(fmt::runtime(tr("the framework does not exist: {0}")), fwCode));
             fw = &*it->second;
         }
 
@@ -205,33 +211,45 @@ ImportSummary ImportTasks(storage::Database& db, const std::string& path, const 
             for (const auto& c : fw->criteria)
                 if (c.code == critCode) criterion = &c;
             if (!criterion)
-                throw UserError(cols.At(*reader, "criterion"),
-                                fmt::format(fmt::runtime(tr("the criterion {0} is not in framework {1}")), critCode,
-                                            fwCode));
+                throw UserError(
+                    cols.At(*reader, "criterion"),
+                    fmt::format(fmt::runtime(tr("the criterion {0} is not in framework {1}")),
+                                critCode, fwCode));
         }
 
         TaskRecord t;
         t.solution = Trim(cols.Get(f, "task"));
-        if (t.solution.empty()) throw UserError(cols.At(*reader, "task"), tr("the task needs its text"));
+        if (t.solution.empty())
+            throw UserError(cols.At(*reader, "task"), tr("the task needs its text"));
         const std::string leadUnit = Trim(cols.Get(f, "lead_unit"));
-        if (auto id = leadUnit.empty() ? std::nullopt : dir.Unit(leadUnit)) t.leadUnitId = *id;
-        else t.leadUnitText = leadUnit;
+        if (auto id = leadUnit.empty() ? std::nullopt : dir.Unit(leadUnit))
+            t.leadUnitId = *id;
+        else
+            t.leadUnitText = leadUnit;
         const std::string leadPerson = Trim(cols.Get(f, "lead_person"));
-        if (auto id = leadPerson.empty() ? std::nullopt : dir.Person(leadPerson)) t.leadPersonId = *id;
-        else t.leadPersonText = leadPerson;
+        if (auto id = leadPerson.empty() ? std::nullopt : dir.Person(leadPerson))
+            t.leadPersonId = *id;
+        else
+            t.leadPersonText = leadPerson;
         for (const auto& part : SplitList(cols.Get(f, "coordinating_units"))) {
             TaskCoordinator c;
-            if (auto id = dir.Unit(part)) c.unitId = *id;
-            else if (auto pid = dir.Person(part)) c.personId = *pid;
-            else c.text = part;
+            if (auto id = dir.Unit(part))
+                c.unitId = *id;
+            else if (auto pid = dir.Person(part))
+                c.personId = *pid;
+            else
+                c.text = part;
             t.coordinators.push_back(std::move(c));
         }
         const std::string start = Trim(cols.Get(f, "start"));
         if (!start.empty()) {
             t.startOn = ParseDate(start);
             if (!t.startOn)
-                throw UserError(cols.At(*reader, "start"),
-                                fmt::format(fmt::runtime(tr("not a date (write 2026-03-31 or 31/03/2026): {0}")), start));
+                throw UserError(
+                    cols.At(*reader, "start"),
+                    fmt::format(
+                        fmt::runtime(tr("not a date (write 2026-03-31 or 31/03/2026): {0}")),
+                        start));
         }
         const std::string due = Trim(cols.Get(f, "due"));
         if (!due.empty()) {
@@ -240,26 +258,30 @@ ImportSummary ImportTasks(storage::Database& db, const std::string& path, const 
             } else if (auto d = ParseDate(due)) {
                 t.dueOn = *d;
             } else {
-                throw UserError(cols.At(*reader, "due"),
-                                fmt::format(fmt::runtime(tr("not a date or a year (write 2026-03-31, 31/03/2026 or "
-                                                            "2026): {0}")),
-                                            due));
+                throw UserError(
+                    cols.At(*reader, "due"),
+                    fmt::format(
+                        fmt::runtime(tr("not a date or a year (write 2026-03-31, 31/03/2026 or "
+                                        "2026): {0}")),
+                        due));
             }
         }
         if (t.startOn && t.dueOn && *t.dueOn < *t.startOn)
             throw UserError(cols.At(*reader, "due"), tr("the task is due before it starts"));
         auto recurring = ParseYesNo(Trim(cols.Get(f, "recurring")));
         if (!recurring)
-            throw UserError(cols.At(*reader, "recurring"),
-                            fmt::format(fmt::runtime(tr("write yes or no: {0}")), cols.Get(f, "recurring")));
+            throw UserError(
+                cols.At(*reader, "recurring"),
+                fmt::format(fmt::runtime(tr("write yes or no: {0}")), cols.Get(f, "recurring")));
         t.recurring = *recurring;
         if (t.recurring && !t.dueYear && !t.dueOn) t.dueYear = year;
         auto status = ParseStatus(Trim(cols.Get(f, "status")));
         if (!status)
-            throw UserError(cols.At(*reader, "status"),
-                            fmt::format(fmt::runtime(tr("not a task status (not_started, in_progress, done or "
-                                                        "cancelled): {0}")),
-                                        cols.Get(f, "status")));
+            throw UserError(
+                cols.At(*reader, "status"),
+                fmt::format(fmt::runtime(tr("not a task status (not_started, in_progress, done or "
+                                            "cancelled): {0}")),
+                            cols.Get(f, "status")));
         t.status = *status;
         const std::string percent = Trim(cols.Get(f, "percent"));
         if (percent.empty()) {
@@ -270,10 +292,12 @@ ImportSummary ImportTasks(storage::Database& db, const std::string& path, const 
             bool ok = !digits.empty() && std::all_of(digits.begin(), digits.end(), ::isdigit);
             t.percentDone = ok ? std::stoi(digits) : -1;
             if (!ok || t.percentDone > 100)
-                throw UserError(cols.At(*reader, "percent"),
-                                fmt::format(fmt::runtime(tr("the percentage done must be a whole number from 0 to "
-                                                            "100: {0}")),
-                                            percent));
+                throw UserError(
+                    cols.At(*reader, "percent"),
+                    fmt::format(
+                        fmt::runtime(tr("the percentage done must be a whole number from 0 to "
+                                        "100: {0}")),
+                        percent));
         }
         t.outcome = Trim(cols.Get(f, "outcome"));
         t.timeText = TimeText(t);
@@ -282,7 +306,8 @@ ImportSummary ImportTasks(storage::Database& db, const std::string& path, const 
         const PlanKey key{unit->second, fw ? fw->id : 0, year};
         auto planIt = planCache.find(key);
         if (planIt == planCache.end()) {
-            std::optional<std::int64_t> fwId = fw ? std::optional<std::int64_t>(fw->id) : std::nullopt;
+            std::optional<std::int64_t> fwId =
+                fw ? std::optional<std::int64_t>(fw->id) : std::nullopt;
             PlanRecord plan;
             if (auto existing = plans.FindPlan(unit->second, fwId, year, "remediation")) {
                 plan = *plans.Load(*existing);
@@ -291,11 +316,13 @@ ImportSummary ImportTasks(storage::Database& db, const std::string& path, const 
                 plan.frameworkId = fwId;
                 plan.year = year;
                 plan.title = "KẾ HOẠCH";
-                plan.summary = fmt::format(fmt::runtime(tr("Remediation of the shortcomings of the administrative "
-                                                           "reform index, year {0}")),
-                                           year);
+                plan.summary = fmt::format(
+                    fmt::runtime(tr("Remediation of the shortcomings of the administrative "
+                                    "reform index, year {0}")),
+                    year);
                 plans.Insert(plan);
-                audit.Record({"", user, "plans", plan.id, "insert", "", std::nullopt, reader->FileName()});
+                audit.Record(
+                    {"", user, "plans", plan.id, "insert", "", std::nullopt, reader->FileName()});
             }
             planIt = planCache.emplace(key, std::move(plan)).first;
         }
@@ -303,9 +330,11 @@ ImportSummary ImportTasks(storage::Database& db, const std::string& path, const 
 
         // The item of the criterion (or of the heading when no framework).
         const std::string heading = criterion ? criterion->code : critCode;
-        auto item = std::find_if(plan.items.begin(), plan.items.end(), [&](const PlanItemRecord& i) {
-            return criterion ? i.criterionId == criterion->id : (!i.criterionId && i.heading == heading);
-        });
+        auto item =
+            std::find_if(plan.items.begin(), plan.items.end(), [&](const PlanItemRecord& i) {
+                return criterion ? i.criterionId == criterion->id
+                                 : (!i.criterionId && i.heading == heading);
+            });
         const std::string target = Trim(cols.Get(f, "target"));
         if (item == plan.items.end()) {
             PlanItemRecord created;
@@ -315,8 +344,9 @@ ImportSummary ImportTasks(storage::Database& db, const std::string& path, const 
                 // The field the criterion belongs to, for the plan's headings.
                 const Criterion* top = criterion;
                 for (int guard = 0; guard < 16 && !top->parentCode.empty(); ++guard) {
-                    auto parent = std::find_if(fw->criteria.begin(), fw->criteria.end(),
-                                               [&](const Criterion& c) { return c.code == top->parentCode; });
+                    auto parent =
+                        std::find_if(fw->criteria.begin(), fw->criteria.end(),
+                                     [&](const Criterion& c) { return c.code == top->parentCode; });
                     if (parent == fw->criteria.end()) break;
                     top = &*parent;
                 }
@@ -335,7 +365,8 @@ ImportSummary ImportTasks(storage::Database& db, const std::string& path, const 
             const std::string before = item->targetText;
             item->targetText = target;
             plans.UpdateItemTarget(*item);
-            audit.Record({"", user, "plan_items", item->id, "update", "target_text", before, target});
+            audit.Record(
+                {"", user, "plan_items", item->id, "update", "target_text", before, target});
         }
 
         // The task: updated when the item already has one with this text.
@@ -346,7 +377,8 @@ ImportSummary ImportTasks(storage::Database& db, const std::string& path, const 
             t.closedOn = same->closedOn;
             if (t.status == TaskStatus::Done && !t.closedOn) t.closedOn = Date::Today().ToIso();
             plans.UpdateTask(t, user);
-            audit.Record({"", user, "tasks", t.id, "update", "import", std::nullopt, reader->FileName()});
+            audit.Record(
+                {"", user, "tasks", t.id, "update", "import", std::nullopt, reader->FileName()});
             *same = t;
             ++summary.updated;
         } else {
@@ -364,28 +396,36 @@ ImportSummary ImportTasks(storage::Database& db, const std::string& path, const 
 long ExportTasks(storage::Database& db, const std::string& path) {
     const Directory dir(db);
     std::map<std::int64_t, std::string> frameworkCode;
-    for (const auto& f : storage::FrameworkRepository(db.session()).List()) frameworkCode[f.id] = f.code;
+    for (const auto& f : storage::FrameworkRepository(db.session()).List())
+        frameworkCode[f.id] = f.code;
     auto w = tableio::TableWriter::Create(path, TaskHeader(), {false, "tasks", {}});
     for (const auto& plan : storage::PlanRepository(db.session()).All()) {
-        const std::string unit = dir.unitCode.count(plan.unitId) ? dir.unitCode.at(plan.unitId) : "";
+        const std::string unit =
+            dir.unitCode.count(plan.unitId) ? dir.unitCode.at(plan.unitId) : "";
         const std::string fw = plan.frameworkId ? frameworkCode[*plan.frameworkId] : "";
         for (const auto& item : plan.items)
             for (const auto& t : item.tasks) {
-                auto unitName = [&](const std::optional<std::int64_t>& id, const std::string& text) {
+                auto unitName = [&](const std::optional<std::int64_t>& id,
+                                    const std::string& text) {
                     return id && dir.unitCode.count(*id) ? dir.unitCode.at(*id) : text;
                 };
-                auto personName = [&](const std::optional<std::int64_t>& id, const std::string& text) {
+                auto personName = [&](const std::optional<std::int64_t>& id,
+                                      const std::string& text) {
                     return id && dir.personCode.count(*id) ? dir.personCode.at(*id) : text;
                 };
                 std::string coordinators;
                 for (const auto& c : t.coordinators) {
                     if (!coordinators.empty()) coordinators += "; ";
-                    coordinators += c.unitId ? unitName(c.unitId, c.text) : personName(c.personId, c.text);
+                    coordinators +=
+                        c.unitId ? unitName(c.unitId, c.text) : personName(c.personId, c.text);
                 }
-                std::string due = t.dueOn ? *t.dueOn : t.dueYear ? std::to_string(*t.dueYear) : std::string();
-                w->Add({unit, fw, std::to_string(plan.year), item.heading, item.targetText, t.solution,
-                        unitName(t.leadUnitId, t.leadUnitText), personName(t.leadPersonId, t.leadPersonText),
-                        coordinators, t.startOn.value_or(""), due, t.recurring ? "yes" : "no",
+                std::string due = t.dueOn     ? *t.dueOn
+                                  : t.dueYear ? std::to_string(*t.dueYear)
+                                              : std::string();
+                w->Add({unit, fw, std::to_string(plan.year), item.heading, item.targetText,
+                        t.solution, unitName(t.leadUnitId, t.leadUnitText),
+                        personName(t.leadPersonId, t.leadPersonText), coordinators,
+                        t.startOn.value_or(""), due, t.recurring ? "yes" : "no",
                         TaskStatusKey(t.status), std::to_string(t.percentDone), t.outcome});
             }
     }

@@ -21,31 +21,38 @@
 
 namespace cchc::services {
 
-DraftPlanResult DraftPlan(storage::Database& db, const std::string& unitCode, const std::string& frameworkCode,
-                          const std::string& period, double belowPercent, const std::string& user) {
+DraftPlanResult DraftPlan(storage::Database& db, const std::string& unitCode,
+                          const std::string& frameworkCode, const std::string& period,
+                          double belowPercent, const std::string& user) {
     auto unit = storage::UnitRepository(db.session()).ByCode(unitCode);
-    if (!unit) throw UserError(Location{"", 0, "unit"}, std::string(tr("the unit does not exist: ")) + unitCode);
+    if (!unit)
+        throw UserError(Location{"", 0, "unit"},
+                        std::string(tr("the unit does not exist: ")) + unitCode);
     storage::FrameworkRepository frameworks(db.session());
     auto fid = frameworks.IdByCode(frameworkCode);
     std::optional<Framework> full;
     if (fid) full = frameworks.Load(*fid);
     if (!full)
-        throw UserError(Location{"", 0, "framework"},
-                        fmt::format(fmt::runtime(tr("the framework does not exist: {0}")), frameworkCode));
+        throw UserError(
+            Location{"", 0, "framework"},
+            fmt::format(fmt::runtime(tr("the framework does not exist: {0}")), frameworkCode));
     auto p = Period::Parse(period);
     if (!p)
-        throw UserError(Location{"", 0, "period"},
-                        fmt::format(fmt::runtime(tr("not a period (write 2026, 2026-H1, 2026-9M, 2026-Q3 or "
-                                                    "2026-09): {0}")),
-                                    period));
+        throw UserError(
+            Location{"", 0, "period"},
+            fmt::format(fmt::runtime(tr("not a period (write 2026, 2026-H1, 2026-9M, 2026-Q3 or "
+                                        "2026-09): {0}")),
+                        period));
     if (belowPercent <= 0 || belowPercent > 100)
-        throw UserError(Location{"", 0, "below"}, tr("the threshold must be a percentage above 0 and up to 100"));
+        throw UserError(Location{"", 0, "below"},
+                        tr("the threshold must be a percentage above 0 and up to 100"));
     const Framework fw = IsCommuneLevel(unit->kind) ? CommuneView(*full) : *full;
 
     std::map<std::int64_t, const Criterion*> byId;
     for (const auto& c : fw.criteria) byId[c.id] = &c;
     std::map<std::string, CriterionInput> inputs;
-    for (const auto& r : storage::ResultRepository(db.session()).ForUnitFrameworkPeriod(unit->id, *fid, p->ToString())) {
+    for (const auto& r : storage::ResultRepository(db.session())
+                             .ForUnitFrameworkPeriod(unit->id, *fid, p->ToString())) {
         auto c = byId.find(r.criterionId);
         if (c == byId.end()) continue;
         CriterionInput in;
@@ -55,8 +62,8 @@ DraftPlanResult DraftPlan(storage::Database& db, const std::string& unitCode, co
         inputs[c->second->code] = in;
     }
     if (inputs.empty())
-        throw UserError(fmt::format(fmt::runtime(tr("{0} has no results on {1} for {2}")), unitCode, frameworkCode,
-                                    p->ToString()));
+        throw UserError(fmt::format(fmt::runtime(tr("{0} has no results on {1} for {2}")), unitCode,
+                                    frameworkCode, p->ToString()));
     std::vector<PlanItemRecord> items = DraftPlanItems(fw, RollUp(fw, inputs), belowPercent);
 
     DraftPlanResult out;
@@ -74,18 +81,20 @@ DraftPlanResult DraftPlan(storage::Database& db, const std::string& unitCode, co
         plan.status = "draft";
         plan.title = "KẾ HOẠCH";
         plan.placeName = unit->placeName;
-        plan.summary = fmt::format(fmt::runtime(tr("Remediation of the shortcomings found in the {0} index ({1}) "
-                                                   "to raise the index of {2}")),
-                                   p->Label(), frameworkCode, out.year);
+        plan.summary = fmt::format(
+            fmt::runtime(tr("Remediation of the shortcomings found in the {0} index ({1}) "
+                            "to raise the index of {2}")),
+            p->Label(), frameworkCode, out.year);
         plans.Insert(plan);
         out.created = true;
         audit.Record({"", user, "plans", plan.id, "insert", "", std::nullopt, plan.summary});
     }
     out.planId = plan.id;
     for (auto& item : items) {
-        const bool present = std::any_of(plan.items.begin(), plan.items.end(), [&](const PlanItemRecord& i) {
-            return i.criterionId && item.criterionId && *i.criterionId == *item.criterionId;
-        });
+        const bool present =
+            std::any_of(plan.items.begin(), plan.items.end(), [&](const PlanItemRecord& i) {
+                return i.criterionId && item.criterionId && *i.criterionId == *item.criterionId;
+            });
         if (present) continue;
         plans.InsertItem(plan.id, item);
         audit.Record({"", user, "plan_items", item.id, "insert", "", std::nullopt, item.heading});
@@ -95,13 +104,16 @@ DraftPlanResult DraftPlan(storage::Database& db, const std::string& unitCode, co
     return out;
 }
 
-std::int64_t AddProgressUpdate(storage::Database& db, const ProgressInput& in, const std::string& user) {
+std::int64_t AddProgressUpdate(storage::Database& db, const ProgressInput& in,
+                               const std::string& user) {
     auto period = Period::Parse(in.period);
     if (!period || period->kind() != PeriodKind::Quarter)
-        throw UserError(Location{"", 0, "period"},
-                        fmt::format(fmt::runtime(tr("not a quarter (write 2026-Q3): {0}")), in.period));
+        throw UserError(
+            Location{"", 0, "period"},
+            fmt::format(fmt::runtime(tr("not a quarter (write 2026-Q3): {0}")), in.period));
     if (in.percent < 0 || in.percent > 100)
-        throw UserError(Location{"", 0, "percent"}, tr("the percentage done must be from 0 to 100"));
+        throw UserError(Location{"", 0, "percent"},
+                        tr("the percentage done must be from 0 to 100"));
     const bool closing = in.status == TaskStatus::Done;
     if (closing && in.outcome.find_first_not_of(" \t\r\n") == std::string::npos)
         throw UserError(Location{"", 0, "outcome"},
@@ -140,15 +152,17 @@ std::int64_t AddProgressUpdate(storage::Database& db, const ProgressInput& in, c
         audit.Record({"", user, "tasks", task->id, "update", "status", TaskStatusKey(before.status),
                       TaskStatusKey(task->status)});
     if (before.percentDone != task->percentDone)
-        audit.Record({"", user, "tasks", task->id, "update", "percent_done", std::to_string(before.percentDone),
-                      std::to_string(task->percentDone)});
+        audit.Record({"", user, "tasks", task->id, "update", "percent_done",
+                      std::to_string(before.percentDone), std::to_string(task->percentDone)});
     if (before.outcome != task->outcome)
-        audit.Record({"", user, "tasks", task->id, "update", "outcome", before.outcome, task->outcome});
+        audit.Record(
+            {"", user, "tasks", task->id, "update", "outcome", before.outcome, task->outcome});
 
     if (in.evidence) {
         // The document goes to the register of the plan's unit.
         auto header = plans.LoadHeader(plans.PlanOfTask(in.taskId));
-        const std::int64_t evidenceId = RegisterEvidence(db, header ? header->unitId : 0, *in.evidence, user);
+        const std::int64_t evidenceId =
+            RegisterEvidence(db, header ? header->unitId : 0, *in.evidence, user);
         storage::EvidenceRepository(db.session()).LinkUpdate(id, evidenceId);
     }
     tx.Commit();

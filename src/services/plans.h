@@ -15,8 +15,8 @@ namespace cchc::services {
 
 struct DraftPlanResult {
     std::int64_t planId = 0;
-    int year = 0;         // the plan's year: the one after the period's
-    bool created = false;  // false: items were added to the unit's plan of that year
+    int year = 0;                       // the plan's year: the one after the period's
+    bool created = false;               // false: items were added to the unit's plan of that year
     std::vector<PlanItemRecord> items;  // the items added
 };
 
@@ -25,8 +25,9 @@ struct DraftPlanResult {
 // the lost points back, in the unit's draft remediation plan for the next
 // year (created, or completed with the criteria it lacks). UserError for an
 // unknown unit or framework, a malformed period, or a unit without results.
-DraftPlanResult DraftPlan(storage::Database& db, const std::string& unitCode, const std::string& frameworkCode,
-                          const std::string& period, double belowPercent, const std::string& user);
+DraftPlanResult DraftPlan(storage::Database& db, const std::string& unitCode,
+                          const std::string& frameworkCode, const std::string& period,
+                          double belowPercent, const std::string& user);
 
 struct ProgressInput {
     std::int64_t taskId = 0;
@@ -42,6 +43,7 @@ struct ProgressInput {
 // sets 100 % and the closing date). UserError (field period, percent,
 // outcome or the evidence's) for a malformed quarter, a percentage outside
 // 0..100, or a task closed as done without saying what changed.
-std::int64_t AddProgressUpdate(storage::Database& db, const ProgressInput& input, const std::string& user);
+std::int64_t AddProgressUpdate(storage::Database& db, const ProgressInput& input,
+                               const std::string& user);
 
 }  // namespace cchc::services

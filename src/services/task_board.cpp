@@ -45,14 +45,18 @@ TaskBoard TaskBoard::Load(storage::Database& db, Date asOf) {
         t.due = DueDate(record);
         t.overdueDays = OverdueDays(record, asOf);
         auto u = updates.find(row.taskId);
-        t.missingUpdates = static_cast<int>(
-            MissingUpdates(record, row.planYear, u == updates.end() ? none : u->second, asOf, window).size());
+        t.missingUpdates =
+            static_cast<int>(MissingUpdates(record, row.planYear,
+                                            u == updates.end() ? none : u->second, asOf, window)
+                                 .size());
         t.searchKey = tableio::NormalizeColumnName(row.criterion + " " + row.solution);
         t.row = std::move(row);
         board.tasks_.push_back(std::move(t));
     }
-    for (const auto& u : storage::UnitRepository(db.session()).All()) board.units_[u.id] = {u.code, u.name};
-    for (const auto& p : storage::PersonRepository(db.session()).All()) board.people_[p.id] = p.fullName;
+    for (const auto& u : storage::UnitRepository(db.session()).All())
+        board.units_[u.id] = {u.code, u.name};
+    for (const auto& p : storage::PersonRepository(db.session()).All())
+        board.people_[p.id] = p.fullName;
     // Commune, then due date (tasks without one last), then id; the keys
     // worked out once per task.
     std::vector<std::tuple<std::string, int, std::int64_t, std::size_t>> keys;
@@ -86,7 +90,8 @@ std::vector<std::size_t> TaskBoard::Filter(const TaskFilter& f) const {
         if (f.dueTo && (!t.due || *f.dueTo < *t.due)) continue;
         if (f.overdue && t.overdueDays <= 0) continue;
         if (f.dueWithinDays) {
-            const bool open = r.status == TaskStatus::NotStarted || r.status == TaskStatus::InProgress;
+            const bool open =
+                r.status == TaskStatus::NotStarted || r.status == TaskStatus::InProgress;
             if (!withinEnd || !open || !t.due || *t.due < asOf_ || *withinEnd < *t.due) continue;
         }
         if (f.missingUpdate && t.missingUpdates == 0) continue;
@@ -101,10 +106,18 @@ TaskCounts TaskBoard::Count(const std::vector<std::size_t>& positions) const {
     for (std::size_t i : positions) {
         const BoardTask& t = tasks_[i];
         switch (t.row.status) {
-            case TaskStatus::NotStarted: ++c.notStarted; break;
-            case TaskStatus::InProgress: ++c.inProgress; break;
-            case TaskStatus::Done: ++c.done; break;
-            case TaskStatus::Cancelled: ++c.cancelled; break;
+            case TaskStatus::NotStarted:
+                ++c.notStarted;
+                break;
+            case TaskStatus::InProgress:
+                ++c.inProgress;
+                break;
+            case TaskStatus::Done:
+                ++c.done;
+                break;
+            case TaskStatus::Cancelled:
+                ++c.cancelled;
+                break;
         }
         if (t.overdueDays > 0) ++c.overdue;
     }

@@ -39,7 +39,7 @@ struct BoardTask {
 };
 
 class TaskBoard {
-public:
+  public:
     // Reads every task; missing updates follow the office's reporting window.
     static TaskBoard Load(storage::Database& db, Date asOf);
 
@@ -58,11 +58,11 @@ public:
     std::string LeadUnit(const BoardTask& task) const;
     std::string LeadPerson(const BoardTask& task) const;
 
-private:
+  private:
     Date asOf_;
     std::vector<BoardTask> tasks_;
     std::map<std::int64_t, std::pair<std::string, std::string>> units_;  // id → code, name
-    std::map<std::int64_t, std::string> people_;                        // id → full name
+    std::map<std::int64_t, std::string> people_;                         // id → full name
 };
 
 // The record the core rules take, from a board row (no coordinators).

@@ -22,11 +22,15 @@ std::optional<std::string> EffectiveDue(const TaskRecord& t) {
     return std::nullopt;
 }
 
-TaskStatus StatusOf(const std::string& key) { return TaskStatusFromKey(key).value_or(TaskStatus::NotStarted); }
+TaskStatus StatusOf(const std::string& key) {
+    return TaskStatusFromKey(key).value_or(TaskStatus::NotStarted);
+}
 
-#define TASK_COLUMNS                                                                                      \
-    "t.id, t.solution, t.lead_unit_id, t.lead_unit_text, t.lead_person_id, t.lead_person_text, t.start_on, " \
-    "t.due_on, t.due_year, t.recurring, t.time_text, t.status, t.percent_done, t.outcome, t.closed_on"
+#define TASK_COLUMNS                                                                             \
+    "t.id, t.solution, t.lead_unit_id, t.lead_unit_text, t.lead_person_id, t.lead_person_text, " \
+    "t.start_on, "                                                                               \
+    "t.due_on, t.due_year, t.recurring, t.time_text, t.status, t.percent_done, t.outcome, "      \
+    "t.closed_on"
 
 TaskRecord ReadTask(const soci::row& r) {
     TaskRecord t;
@@ -54,15 +58,17 @@ std::int64_t PlanRepository::Insert(PlanRecord& p) {
     Nullable<long long> fw(OptId(p.frameworkId));
     Nullable<std::string> issued(p.issuedOn);
     std::string now = NowIso();
-    s_ << "INSERT INTO plans (unit_id, framework_id, kind, year, number, issued_on, title, summary, "
+    s_ << "INSERT INTO plans (unit_id, framework_id, kind, year, number, issued_on, title, "
+          "summary, "
           "place_name, basis, purpose, requirements, organisation, signer_name, signer_title, "
           "signer_authority, recipients, status, created_at, updated_at) VALUES (:u, :f, :k, :y, "
           ":num, :iss, :t, :sum, :pl, :b, :pu, :req, :org, :sn, :st, :sa, :rec, :status, :now, "
           ":now2) RETURNING id",
-        soci::use(unit), soci::use(fw.value, fw.ind), soci::use(p.kind), soci::use(p.year), soci::use(p.number),
-        soci::use(issued.value, issued.ind), soci::use(p.title), soci::use(p.summary), soci::use(p.placeName),
-        soci::use(p.basis), soci::use(p.purpose), soci::use(p.requirements), soci::use(p.organisation),
-        soci::use(p.signerName), soci::use(p.signerTitle), soci::use(p.signerAuthority), soci::use(p.recipients),
+        soci::use(unit), soci::use(fw.value, fw.ind), soci::use(p.kind), soci::use(p.year),
+        soci::use(p.number), soci::use(issued.value, issued.ind), soci::use(p.title),
+        soci::use(p.summary), soci::use(p.placeName), soci::use(p.basis), soci::use(p.purpose),
+        soci::use(p.requirements), soci::use(p.organisation), soci::use(p.signerName),
+        soci::use(p.signerTitle), soci::use(p.signerAuthority), soci::use(p.recipients),
         soci::use(p.status), soci::use(now), soci::use(now), soci::into(id);
     p.id = id;
     for (auto& item : p.items) {
@@ -74,62 +80,75 @@ std::int64_t PlanRepository::Insert(PlanRecord& p) {
 
 std::int64_t PlanRepository::InsertItem(std::int64_t planId, PlanItemRecord& item) {
     long long plan = planId, itemId = 0, order = 0;
-    s_ << "SELECT COALESCE(MAX(sort_order) + 1, 0) FROM plan_items WHERE plan_id = :p", soci::use(plan),
-        soci::into(order);
+    s_ << "SELECT COALESCE(MAX(sort_order) + 1, 0) FROM plan_items WHERE plan_id = :p",
+        soci::use(plan), soci::into(order);
     Nullable<long long> crit(OptId(item.criterionId));
-    Nullable<double> target(item.targetValue), baseline(item.baselineValue), basePoints(item.baselinePoints);
+    Nullable<double> target(item.targetValue), baseline(item.baselineValue),
+        basePoints(item.baselinePoints);
     int sortOrder = static_cast<int>(order);
     std::string now = NowIso();
     s_ << "INSERT INTO plan_items (plan_id, criterion_id, group_label, group_title, heading, "
           "criterion_title, target_text, target_kind, target_value, baseline_value, "
           "baseline_points, sort_order, updated_at) VALUES (:p, :c, :gl, :gt, :h, :ct, :tt, "
           ":tk, :tv, :bv, :bp, :o, :now) RETURNING id",
-        soci::use(plan), soci::use(crit.value, crit.ind), soci::use(item.groupLabel), soci::use(item.groupTitle),
-        soci::use(item.heading), soci::use(item.criterionTitle), soci::use(item.targetText),
-        soci::use(item.targetKind), soci::use(target.value, target.ind), soci::use(baseline.value, baseline.ind),
-        soci::use(basePoints.value, basePoints.ind), soci::use(sortOrder), soci::use(now), soci::into(itemId);
+        soci::use(plan), soci::use(crit.value, crit.ind), soci::use(item.groupLabel),
+        soci::use(item.groupTitle), soci::use(item.heading), soci::use(item.criterionTitle),
+        soci::use(item.targetText), soci::use(item.targetKind), soci::use(target.value, target.ind),
+        soci::use(baseline.value, baseline.ind), soci::use(basePoints.value, basePoints.ind),
+        soci::use(sortOrder), soci::use(now), soci::into(itemId);
     item.id = itemId;
     return itemId;
 }
 
 void PlanRepository::UpdateItemTarget(const PlanItemRecord& item) {
     long long id = item.id;
-    Nullable<double> target(item.targetValue), baseline(item.baselineValue), basePoints(item.baselinePoints);
+    Nullable<double> target(item.targetValue), baseline(item.baselineValue),
+        basePoints(item.baselinePoints);
     std::string now = NowIso();
-    s_ << "UPDATE plan_items SET target_text = :tt, target_kind = :tk, target_value = :tv, baseline_value = :bv, "
+    s_ << "UPDATE plan_items SET target_text = :tt, target_kind = :tk, target_value = :tv, "
+          "baseline_value = :bv, "
           "baseline_points = :bp, updated_at = :now, version = version + 1 WHERE id = :id",
         soci::use(item.targetText), soci::use(item.targetKind), soci::use(target.value, target.ind),
-        soci::use(baseline.value, baseline.ind), soci::use(basePoints.value, basePoints.ind), soci::use(now),
-        soci::use(id);
+        soci::use(baseline.value, baseline.ind), soci::use(basePoints.value, basePoints.ind),
+        soci::use(now), soci::use(id);
 }
 
-std::int64_t PlanRepository::InsertTask(std::int64_t itemId, TaskRecord& t, const std::string& user) {
+std::int64_t PlanRepository::InsertTask(std::int64_t itemId, TaskRecord& t,
+                                        const std::string& user) {
     long long item = itemId, order = 0, taskId = 0;
     s_ << "SELECT COALESCE(MAX(sort_order) + 1, 0) FROM tasks WHERE item_id = :i", soci::use(item),
         soci::into(order);
     Nullable<long long> leadUnit(OptId(t.leadUnitId)), leadPerson(OptId(t.leadPersonId));
-    Nullable<std::string> start(t.startOn), due(t.dueOn), closed(t.closedOn), dueDate(EffectiveDue(t));
+    Nullable<std::string> start(t.startOn), due(t.dueOn), closed(t.closedOn),
+        dueDate(EffectiveDue(t));
     Nullable<int> dueYear(t.dueYear);
-    int recurring = t.recurring ? 1 : 0, percent = t.percentDone, sortOrder = static_cast<int>(order);
+    int recurring = t.recurring ? 1 : 0, percent = t.percentDone,
+        sortOrder = static_cast<int>(order);
     std::string status = TaskStatusKey(t.status), now = NowIso();
-    s_ << "INSERT INTO tasks (item_id, solution, lead_unit_id, lead_unit_text, lead_person_id, lead_person_text, "
-          "start_on, due_on, due_year, due_date, recurring, time_text, status, percent_done, outcome, closed_on, "
-          "sort_order, created_at, updated_at, updated_by) VALUES (:i, :s, :lu, :lut, :lp, :lpt, :st, :du, :dy, "
+    s_ << "INSERT INTO tasks (item_id, solution, lead_unit_id, lead_unit_text, lead_person_id, "
+          "lead_person_text, "
+          "start_on, due_on, due_year, due_date, recurring, time_text, status, percent_done, "
+          "outcome, closed_on, "
+          "sort_order, created_at, updated_at, updated_by) VALUES (:i, :s, :lu, :lut, :lp, :lpt, "
+          ":st, :du, :dy, "
           ":dd, :rec, :tt, :status, :pc, :out, :cl, :o, :now, :now2, :by) RETURNING id",
-        soci::use(item), soci::use(t.solution), soci::use(leadUnit.value, leadUnit.ind), soci::use(t.leadUnitText),
-        soci::use(leadPerson.value, leadPerson.ind), soci::use(t.leadPersonText), soci::use(start.value, start.ind),
-        soci::use(due.value, due.ind), soci::use(dueYear.value, dueYear.ind), soci::use(dueDate.value, dueDate.ind),
-        soci::use(recurring), soci::use(t.timeText), soci::use(status), soci::use(percent), soci::use(t.outcome),
+        soci::use(item), soci::use(t.solution), soci::use(leadUnit.value, leadUnit.ind),
+        soci::use(t.leadUnitText), soci::use(leadPerson.value, leadPerson.ind),
+        soci::use(t.leadPersonText), soci::use(start.value, start.ind),
+        soci::use(due.value, due.ind), soci::use(dueYear.value, dueYear.ind),
+        soci::use(dueDate.value, dueDate.ind), soci::use(recurring), soci::use(t.timeText),
+        soci::use(status), soci::use(percent), soci::use(t.outcome),
         soci::use(closed.value, closed.ind), soci::use(sortOrder), soci::use(now), soci::use(now),
         soci::use(user), soci::into(taskId);
     t.id = taskId;
     int coordOrder = 0;
     for (const auto& c : t.coordinators) {
         Nullable<long long> cu(OptId(c.unitId)), cp(OptId(c.personId));
-        s_ << "INSERT INTO task_coordinators (task_id, sort_order, unit_id, person_id, text) VALUES (:t, :o, :u, "
+        s_ << "INSERT INTO task_coordinators (task_id, sort_order, unit_id, person_id, text) "
+              "VALUES (:t, :o, :u, "
               ":p, :x)",
-            soci::use(taskId), soci::use(coordOrder), soci::use(cu.value, cu.ind), soci::use(cp.value, cp.ind),
-            soci::use(c.text);
+            soci::use(taskId), soci::use(coordOrder), soci::use(cu.value, cu.ind),
+            soci::use(cp.value, cp.ind), soci::use(c.text);
         ++coordOrder;
     }
     return taskId;
@@ -138,27 +157,34 @@ std::int64_t PlanRepository::InsertTask(std::int64_t itemId, TaskRecord& t, cons
 void PlanRepository::UpdateTask(const TaskRecord& t, const std::string& user) {
     long long id = t.id;
     Nullable<long long> leadUnit(OptId(t.leadUnitId)), leadPerson(OptId(t.leadPersonId));
-    Nullable<std::string> start(t.startOn), due(t.dueOn), closed(t.closedOn), dueDate(EffectiveDue(t));
+    Nullable<std::string> start(t.startOn), due(t.dueOn), closed(t.closedOn),
+        dueDate(EffectiveDue(t));
     Nullable<int> dueYear(t.dueYear);
     int recurring = t.recurring ? 1 : 0, percent = t.percentDone;
     std::string status = TaskStatusKey(t.status), now = NowIso();
-    s_ << "UPDATE tasks SET solution = :s, lead_unit_id = :lu, lead_unit_text = :lut, lead_person_id = :lp, "
-          "lead_person_text = :lpt, start_on = :st, due_on = :du, due_year = :dy, due_date = :dd, recurring = "
-          ":rec, time_text = :tt, status = :status, percent_done = :pc, outcome = :out, closed_on = :cl, "
+    s_ << "UPDATE tasks SET solution = :s, lead_unit_id = :lu, lead_unit_text = :lut, "
+          "lead_person_id = :lp, "
+          "lead_person_text = :lpt, start_on = :st, due_on = :du, due_year = :dy, due_date = :dd, "
+          "recurring = "
+          ":rec, time_text = :tt, status = :status, percent_done = :pc, outcome = :out, closed_on "
+          "= :cl, "
           "updated_at = :now, updated_by = :by, version = version + 1 WHERE id = :id",
         soci::use(t.solution), soci::use(leadUnit.value, leadUnit.ind), soci::use(t.leadUnitText),
-        soci::use(leadPerson.value, leadPerson.ind), soci::use(t.leadPersonText), soci::use(start.value, start.ind),
-        soci::use(due.value, due.ind), soci::use(dueYear.value, dueYear.ind), soci::use(dueDate.value, dueDate.ind),
-        soci::use(recurring), soci::use(t.timeText), soci::use(status), soci::use(percent), soci::use(t.outcome),
-        soci::use(closed.value, closed.ind), soci::use(now), soci::use(user), soci::use(id);
+        soci::use(leadPerson.value, leadPerson.ind), soci::use(t.leadPersonText),
+        soci::use(start.value, start.ind), soci::use(due.value, due.ind),
+        soci::use(dueYear.value, dueYear.ind), soci::use(dueDate.value, dueDate.ind),
+        soci::use(recurring), soci::use(t.timeText), soci::use(status), soci::use(percent),
+        soci::use(t.outcome), soci::use(closed.value, closed.ind), soci::use(now), soci::use(user),
+        soci::use(id);
     s_ << "DELETE FROM task_coordinators WHERE task_id = :t", soci::use(id);
     int coordOrder = 0;
     for (const auto& c : t.coordinators) {
         Nullable<long long> cu(OptId(c.unitId)), cp(OptId(c.personId));
-        s_ << "INSERT INTO task_coordinators (task_id, sort_order, unit_id, person_id, text) VALUES (:t, :o, :u, "
+        s_ << "INSERT INTO task_coordinators (task_id, sort_order, unit_id, person_id, text) "
+              "VALUES (:t, :o, :u, "
               ":p, :x)",
-            soci::use(id), soci::use(coordOrder), soci::use(cu.value, cu.ind), soci::use(cp.value, cp.ind),
-            soci::use(c.text);
+            soci::use(id), soci::use(coordOrder), soci::use(cu.value, cu.ind),
+            soci::use(cp.value, cp.ind), soci::use(c.text);
         ++coordOrder;
     }
 }
@@ -166,12 +192,14 @@ void PlanRepository::UpdateTask(const TaskRecord& t, const std::string& user) {
 std::optional<TaskRecord> PlanRepository::LoadTask(std::int64_t taskId) {
     long long id = taskId;
     std::optional<TaskRecord> out;
-    soci::rowset<soci::row> rs = (s_.prepare << "SELECT " TASK_COLUMNS " FROM tasks t WHERE t.id = :id", soci::use(id));
+    soci::rowset<soci::row> rs =
+        (s_.prepare << "SELECT " TASK_COLUMNS " FROM tasks t WHERE t.id = :id", soci::use(id));
     for (const auto& r : rs) out = ReadTask(r);
     if (!out) return out;
-    soci::rowset<soci::row> cs = (s_.prepare << "SELECT unit_id, person_id, text FROM task_coordinators WHERE "
-                                                "task_id = :t ORDER BY sort_order",
-                                  soci::use(id));
+    soci::rowset<soci::row> cs =
+        (s_.prepare << "SELECT unit_id, person_id, text FROM task_coordinators WHERE "
+                       "task_id = :t ORDER BY sort_order",
+         soci::use(id));
     for (const auto& r : cs) {
         TaskCoordinator c;
         if (auto v = OptInt(r, "unit_id")) c.unitId = *v;
@@ -185,17 +213,19 @@ std::optional<TaskRecord> PlanRepository::LoadTask(std::int64_t taskId) {
 std::int64_t PlanRepository::PlanOfTask(std::int64_t taskId) {
     long long t = taskId, plan = 0;
     soci::indicator ind = soci::i_null;
-    s_ << "SELECT i.plan_id FROM tasks t JOIN plan_items i ON i.id = t.item_id WHERE t.id = :t", soci::use(t),
-        soci::into(plan, ind);
+    s_ << "SELECT i.plan_id FROM tasks t JOIN plan_items i ON i.id = t.item_id WHERE t.id = :t",
+        soci::use(t), soci::into(plan, ind);
     return s_.got_data() && ind == soci::i_ok ? plan : 0;
 }
 
-std::optional<std::int64_t> PlanRepository::FindPlan(std::int64_t unitId, std::optional<std::int64_t> frameworkId,
+std::optional<std::int64_t> PlanRepository::FindPlan(std::int64_t unitId,
+                                                     std::optional<std::int64_t> frameworkId,
                                                      int year, const std::string& kind) {
     long long u = unitId, id = 0, f = frameworkId.value_or(0);
     int hasFramework = frameworkId ? 1 : 0;
     soci::indicator ind = soci::i_null;
-    s_ << "SELECT MIN(id) FROM plans WHERE unit_id = :u AND year = :y AND kind = :k AND ((:hf = 1 AND framework_id "
+    s_ << "SELECT MIN(id) FROM plans WHERE unit_id = :u AND year = :y AND kind = :k AND ((:hf = 1 "
+          "AND framework_id "
           "= :f) OR (:hf2 = 0 AND framework_id IS NULL))",
         soci::use(u), soci::use(year), soci::use(kind), soci::use(hasFramework), soci::use(f),
         soci::use(hasFramework), soci::into(id, ind);
@@ -205,11 +235,12 @@ std::optional<std::int64_t> PlanRepository::FindPlan(std::int64_t unitId, std::o
 
 std::optional<PlanRecord> PlanRepository::LoadHeader(std::int64_t planId) {
     long long id = planId;
-    soci::rowset<soci::row> rs = (s_.prepare << "SELECT id, unit_id, framework_id, kind, year, number, issued_on, "
-                                                "title, summary, place_name, basis, purpose, requirements, "
-                                                "organisation, signer_name, signer_title, signer_authority, "
-                                                "recipients, status FROM plans WHERE id = :id",
-                                  soci::use(id));
+    soci::rowset<soci::row> rs =
+        (s_.prepare << "SELECT id, unit_id, framework_id, kind, year, number, issued_on, "
+                       "title, summary, place_name, basis, purpose, requirements, "
+                       "organisation, signer_name, signer_title, signer_authority, "
+                       "recipients, status FROM plans WHERE id = :id",
+         soci::use(id));
     for (const auto& r : rs) {
         PlanRecord p;
         p.id = Int(r, "id");
@@ -242,8 +273,10 @@ std::optional<PlanRecord> PlanRepository::Load(std::int64_t planId) {
     long long id = planId;
     std::map<std::int64_t, std::size_t> itemIndex;
     soci::rowset<soci::row> items =
-        (s_.prepare << "SELECT id, criterion_id, group_label, group_title, heading, criterion_title, target_text, "
-                       "target_kind, target_value, baseline_value, baseline_points FROM plan_items WHERE plan_id = "
+        (s_.prepare << "SELECT id, criterion_id, group_label, group_title, heading, "
+                       "criterion_title, target_text, "
+                       "target_kind, target_value, baseline_value, baseline_points FROM plan_items "
+                       "WHERE plan_id = "
                        ":p ORDER BY sort_order, id",
          soci::use(id));
     for (const auto& r : items) {
@@ -263,10 +296,11 @@ std::optional<PlanRecord> PlanRepository::Load(std::int64_t planId) {
         plan->items.push_back(std::move(i));
     }
     std::map<std::int64_t, std::pair<std::size_t, std::size_t>> taskIndex;
-    soci::rowset<soci::row> tasks = (s_.prepare << "SELECT t.item_id, " TASK_COLUMNS
-                                                   " FROM tasks t JOIN plan_items i ON i.id = t.item_id WHERE "
-                                                   "i.plan_id = :p ORDER BY t.sort_order, t.id",
-                                     soci::use(id));
+    soci::rowset<soci::row> tasks =
+        (s_.prepare << "SELECT t.item_id, " TASK_COLUMNS
+                       " FROM tasks t JOIN plan_items i ON i.id = t.item_id WHERE "
+                       "i.plan_id = :p ORDER BY t.sort_order, t.id",
+         soci::use(id));
     for (const auto& r : tasks) {
         auto it = itemIndex.find(Int(r, "item_id"));
         if (it == itemIndex.end()) continue;
@@ -275,8 +309,10 @@ std::optional<PlanRecord> PlanRepository::Load(std::int64_t planId) {
         list.push_back(ReadTask(r));
     }
     soci::rowset<soci::row> coords =
-        (s_.prepare << "SELECT c.task_id, c.unit_id, c.person_id, c.text FROM task_coordinators c JOIN tasks t ON "
-                       "t.id = c.task_id JOIN plan_items i ON i.id = t.item_id WHERE i.plan_id = :p ORDER BY "
+        (s_.prepare << "SELECT c.task_id, c.unit_id, c.person_id, c.text FROM task_coordinators c "
+                       "JOIN tasks t ON "
+                       "t.id = c.task_id JOIN plan_items i ON i.id = t.item_id WHERE i.plan_id = "
+                       ":p ORDER BY "
                        "c.task_id, c.sort_order",
          soci::use(id));
     for (const auto& r : coords) {
@@ -305,22 +341,27 @@ std::vector<BoardRow> PlanRepository::ForBoard() {
     // Fetched in batches into column vectors: a province has a quarter of a
     // million tasks.
     const std::size_t batch = 4096;
-    std::vector<long long> task(batch), item(batch), plan(batch), unit(batch), leadUnit(batch), leadPerson(batch);
+    std::vector<long long> task(batch), item(batch), plan(batch), unit(batch), leadUnit(batch),
+        leadPerson(batch);
     std::vector<int> year(batch), recurring(batch), percent(batch), dueYear(batch);
-    std::vector<std::string> heading(batch), solution(batch), leadUnitText(batch), leadPersonText(batch),
-        startOn(batch), dueOn(batch), closedOn(batch), status(batch);
-    std::vector<soci::indicator> leadUnitI(batch), leadPersonI(batch), startI(batch), dueI(batch), closedI(batch),
-        dueYearI(batch);
+    std::vector<std::string> heading(batch), solution(batch), leadUnitText(batch),
+        leadPersonText(batch), startOn(batch), dueOn(batch), closedOn(batch), status(batch);
+    std::vector<soci::indicator> leadUnitI(batch), leadPersonI(batch), startI(batch), dueI(batch),
+        closedI(batch), dueYearI(batch);
     soci::statement st =
-        (s_.prepare << "SELECT t.id, t.item_id, i.plan_id, p.unit_id, p.year, i.heading, t.solution, t.lead_unit_id, "
-                       "t.lead_unit_text, t.lead_person_id, t.lead_person_text, t.start_on, t.due_on, t.due_year, "
-                       "t.closed_on, t.recurring, t.status, t.percent_done FROM tasks t JOIN plan_items i ON i.id = "
+        (s_.prepare << "SELECT t.id, t.item_id, i.plan_id, p.unit_id, p.year, i.heading, "
+                       "t.solution, t.lead_unit_id, "
+                       "t.lead_unit_text, t.lead_person_id, t.lead_person_text, t.start_on, "
+                       "t.due_on, t.due_year, "
+                       "t.closed_on, t.recurring, t.status, t.percent_done FROM tasks t JOIN "
+                       "plan_items i ON i.id = "
                        "t.item_id JOIN plans p ON p.id = i.plan_id",
          soci::into(task), soci::into(item), soci::into(plan), soci::into(unit), soci::into(year),
-         soci::into(heading), soci::into(solution), soci::into(leadUnit, leadUnitI), soci::into(leadUnitText),
-         soci::into(leadPerson, leadPersonI), soci::into(leadPersonText), soci::into(startOn, startI),
-         soci::into(dueOn, dueI), soci::into(dueYear, dueYearI), soci::into(closedOn, closedI),
-         soci::into(recurring), soci::into(status), soci::into(percent));
+         soci::into(heading), soci::into(solution), soci::into(leadUnit, leadUnitI),
+         soci::into(leadUnitText), soci::into(leadPerson, leadPersonI), soci::into(leadPersonText),
+         soci::into(startOn, startI), soci::into(dueOn, dueI), soci::into(dueYear, dueYearI),
+         soci::into(closedOn, closedI), soci::into(recurring), soci::into(status),
+         soci::into(percent));
     std::vector<BoardRow> out;
     if (st.execute(true)) {
         do {
@@ -345,9 +386,11 @@ std::vector<BoardRow> PlanRepository::ForBoard() {
             }
             for (auto* v : {&task, &item, &plan, &unit, &leadUnit, &leadPerson}) v->resize(batch);
             for (auto* v : {&year, &recurring, &percent, &dueYear}) v->resize(batch);
-            for (auto* v : {&heading, &solution, &leadUnitText, &leadPersonText, &startOn, &dueOn, &closedOn, &status})
+            for (auto* v : {&heading, &solution, &leadUnitText, &leadPersonText, &startOn, &dueOn,
+                            &closedOn, &status})
                 v->resize(batch);
-            for (auto* v : {&leadUnitI, &leadPersonI, &startI, &dueI, &closedI, &dueYearI}) v->resize(batch);
+            for (auto* v : {&leadUnitI, &leadPersonI, &startI, &dueI, &closedI, &dueYearI})
+                v->resize(batch);
         } while (st.fetch());
     }
     return out;
@@ -356,22 +399,26 @@ std::vector<BoardRow> PlanRepository::ForBoard() {
 std::int64_t PlanRepository::InsertUpdate(const ProgressUpdateRecord& u) {
     long long task = u.taskId, id = 0;
     Nullable<std::string> reported(u.reportedOn);
-    std::string status = TaskStatusKey(u.status), now = u.createdAt.empty() ? NowIso() : u.createdAt;
+    std::string status = TaskStatusKey(u.status),
+                now = u.createdAt.empty() ? NowIso() : u.createdAt;
     int percent = u.percentDone;
-    s_ << "INSERT INTO progress_updates (task_id, period, reported_on, status, percent_done, note, created_at, "
+    s_ << "INSERT INTO progress_updates (task_id, period, reported_on, status, percent_done, note, "
+          "created_at, "
           "created_by) VALUES (:t, :p, :r, :s, :pc, :n, :at, :by) RETURNING id",
-        soci::use(task), soci::use(u.period), soci::use(reported.value, reported.ind), soci::use(status),
-        soci::use(percent), soci::use(u.note), soci::use(now), soci::use(u.createdBy), soci::into(id);
+        soci::use(task), soci::use(u.period), soci::use(reported.value, reported.ind),
+        soci::use(status), soci::use(percent), soci::use(u.note), soci::use(now),
+        soci::use(u.createdBy), soci::into(id);
     return id;
 }
 
 std::vector<ProgressUpdateRecord> PlanRepository::UpdatesOf(std::int64_t taskId) {
     long long t = taskId;
     std::vector<ProgressUpdateRecord> out;
-    soci::rowset<soci::row> rs = (s_.prepare << "SELECT id, task_id, period, reported_on, status, percent_done, "
-                                                "note, created_at, created_by FROM progress_updates WHERE task_id "
-                                                "= :t ORDER BY period, id",
-                                  soci::use(t));
+    soci::rowset<soci::row> rs =
+        (s_.prepare << "SELECT id, task_id, period, reported_on, status, percent_done, "
+                       "note, created_at, created_by FROM progress_updates WHERE task_id "
+                       "= :t ORDER BY period, id",
+         soci::use(t));
     for (const auto& r : rs) {
         ProgressUpdateRecord u;
         u.id = Int(r, "id");
@@ -390,7 +437,8 @@ std::vector<ProgressUpdateRecord> PlanRepository::UpdatesOf(std::int64_t taskId)
 
 std::vector<std::pair<std::int64_t, std::string>> PlanRepository::UpdatePeriods() {
     std::vector<std::pair<std::int64_t, std::string>> out;
-    soci::rowset<soci::row> rs = (s_.prepare << "SELECT DISTINCT task_id, period FROM progress_updates");
+    soci::rowset<soci::row> rs =
+        (s_.prepare << "SELECT DISTINCT task_id, period FROM progress_updates");
     for (const auto& r : rs) out.emplace_back(Int(r, "task_id"), Text(r, "period"));
     return out;
 }

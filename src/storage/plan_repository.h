@@ -41,7 +41,7 @@ struct ProgressUpdateRecord {
 };
 
 class PlanRepository {
-public:
+  public:
     explicit PlanRepository(soci::session& s) : s_(s) {}
     // Inserts the plan with its items, tasks and coordinators; fills ids.
     std::int64_t Insert(PlanRecord& plan);
@@ -49,7 +49,8 @@ public:
 
     // The remediation plan of the unit for the year answering the framework
     // (or with no framework), if any.
-    std::optional<std::int64_t> FindPlan(std::int64_t unitId, std::optional<std::int64_t> frameworkId, int year,
+    std::optional<std::int64_t> FindPlan(std::int64_t unitId,
+                                         std::optional<std::int64_t> frameworkId, int year,
                                          const std::string& kind);
     // The plan without items (header fields only).
     std::optional<PlanRecord> LoadHeader(std::int64_t planId);
@@ -75,7 +76,7 @@ public:
     // (task id, period) of every progress update.
     std::vector<std::pair<std::int64_t, std::string>> UpdatePeriods();
 
-private:
+  private:
     soci::session& s_;
 };
 

@@ -8,6 +8,7 @@
 #include <map>
 
 #include "core/errors.h"
+#include "core/task_rules.h"
 #include "fixture.h"
 #include "services/framework_io.h"
 #include "services/org_io.h"
@@ -16,7 +17,6 @@
 #include "services/plans.h"
 #include "services/results.h"
 #include "services/task_board.h"
-#include "core/task_rules.h"
 #include "storage/plan_repository.h"
 #include "storage/unit_repository.h"
 
@@ -35,7 +35,8 @@ struct SeedFixture : DbFixture {
     }
     std::vector<PlanRecord> Plans() { return storage::PlanRepository(Db().session()).All(); }
     static const PlanItemRecord& Item(const PlanRecord& p, const std::string& heading) {
-        auto it = std::find_if(p.items.begin(), p.items.end(), [&](const auto& i) { return i.heading == heading; });
+        auto it = std::find_if(p.items.begin(), p.items.end(),
+                               [&](const auto& i) { return i.heading == heading; });
         BOOST_REQUIRE(it != p.items.end());
         return *it;
     }
@@ -54,9 +55,9 @@ BOOST_FIXTURE_TEST_CASE(seed_002_imports_as_one_plan_with_every_item_and_task, S
     BOOST_TEST(p.frameworkId.has_value());
     BOOST_REQUIRE(p.items.size() == 11u);
     // Six sub-criteria and five satisfaction items, with their tasks.
-    const std::map<std::string, std::size_t> tasks = {{"1.1", 1}, {"1.2", 2}, {"1.3", 1}, {"1.4", 1},
-                                                      {"1.5", 4}, {"1.6", 1}, {"2.1", 3}, {"2.2", 5},
-                                                      {"2.3", 3}, {"2.4", 3}, {"2.5", 4}};
+    const std::map<std::string, std::size_t> tasks = {
+        {"1.1", 1}, {"1.2", 2}, {"1.3", 1}, {"1.4", 1}, {"1.5", 4}, {"1.6", 1},
+        {"2.1", 3}, {"2.2", 5}, {"2.3", 3}, {"2.4", 3}, {"2.5", 4}};
     for (const auto& [heading, count] : tasks) {
         BOOST_TEST_CONTEXT(heading) {
             const auto& item = Item(p, heading);
@@ -67,11 +68,13 @@ BOOST_FIXTURE_TEST_CASE(seed_002_imports_as_one_plan_with_every_item_and_task, S
             BOOST_TEST(!item.groupTitle.empty());
         }
     }
-    BOOST_TEST(Item(p, "1.1").targetText ==
-               "100% số TTHC thuộc thẩm quyền giải quyết công khai đầy đủ trên Trang TTĐT của thị trấn.");
+    BOOST_TEST(
+        Item(p, "1.1").targetText ==
+        "100% số TTHC thuộc thẩm quyền giải quyết công khai đầy đủ trên Trang TTĐT của thị trấn.");
     // Leads as written, coordinators linked where they name a unit.
     const TaskRecord& first = Item(p, "1.1").tasks[0];
-    BOOST_TEST(first.leadPersonText == "công chức Văn phòng – Thống kê; công chức Văn hoá – xã hội");
+    BOOST_TEST(first.leadPersonText ==
+               "công chức Văn phòng – Thống kê; công chức Văn hoá – xã hội");
     BOOST_TEST((first.dueYear == std::optional<int>(2021)));
     BOOST_TEST(!first.recurring);
     const TaskRecord& postal = Item(p, "1.6").tasks[0];
@@ -113,9 +116,11 @@ BOOST_FIXTURE_TEST_CASE(importing_again_updates_and_export_round_trips, SeedFixt
 
 BOOST_FIXTURE_TEST_CASE(a_broken_row_stores_nothing_and_names_line_and_column, SeedFixture) {
     const std::string header =
-        "unit,framework,year,criterion,target,task,lead_unit,lead_person,coordinating_units,start,due,recurring,"
+        "unit,framework,year,criterion,target,task,lead_unit,lead_person,coordinating_units,start,"
+        "due,recurring,"
         "status,percent,outcome\n";
-    const std::string good = "TT-KONGCHRO,GL-XA-2020,2021,1.1,Mục tiêu,Nhiệm vụ một,,,,,2021,no,not_started,0,\n";
+    const std::string good =
+        "TT-KONGCHRO,GL-XA-2020,2021,1.1,Mục tiêu,Nhiệm vụ một,,,,,2021,no,not_started,0,\n";
     struct Case {
         std::string row, field;
     };
@@ -126,8 +131,11 @@ BOOST_FIXTURE_TEST_CASE(a_broken_row_stores_nothing_and_names_line_and_column, S
         {"TT-KONGCHRO,GL-XA-2020,2021,9.9,,Nhiệm vụ hai,,,,,2021,no,not_started,0,\n", "criterion"},
         {"TT-KONGCHRO,GL-XA-2020,2021,1.1,,,,,,,2021,no,not_started,0,\n", "task"},
         {"TT-KONGCHRO,GL-XA-2020,2021,1.1,,Nhiệm vụ hai,,,,,31/02/2021,no,not_started,0,\n", "due"},
-        {"TT-KONGCHRO,GL-XA-2020,2021,1.1,,Nhiệm vụ hai,,,,2021-05-01,2021-04-01,no,not_started,0,\n", "due"},
-        {"TT-KONGCHRO,GL-XA-2020,2021,1.1,,Nhiệm vụ hai,,,,,2021,maybe,not_started,0,\n", "recurring"},
+        {"TT-KONGCHRO,GL-XA-2020,2021,1.1,,Nhiệm vụ "
+         "hai,,,,2021-05-01,2021-04-01,no,not_started,0,\n",
+         "due"},
+        {"TT-KONGCHRO,GL-XA-2020,2021,1.1,,Nhiệm vụ hai,,,,,2021,maybe,not_started,0,\n",
+         "recurring"},
         {"TT-KONGCHRO,GL-XA-2020,2021,1.1,,Nhiệm vụ hai,,,,,2021,no,finished,0,\n", "status"},
         {"TT-KONGCHRO,GL-XA-2020,2021,1.1,,Nhiệm vụ hai,,,,,2021,no,in_progress,150,\n", "percent"},
     };
@@ -155,7 +163,8 @@ BOOST_FIXTURE_TEST_CASE(the_five_clear_check_flags_what_the_seed_leaves_unclear,
     const auto& unclear = Item(p, "1.3");
     auto problems = CheckFiveClear(unclear.tasks.at(0), unclear);
     auto has = [&](FiveClear which) {
-        return std::any_of(problems.begin(), problems.end(), [&](const auto& x) { return x.which == which; });
+        return std::any_of(problems.begin(), problems.end(),
+                           [&](const auto& x) { return x.which == which; });
     };
     BOOST_TEST(has(FiveClear::Person));
     BOOST_TEST(has(FiveClear::Responsibility));
@@ -164,19 +173,24 @@ BOOST_FIXTURE_TEST_CASE(the_five_clear_check_flags_what_the_seed_leaves_unclear,
     // 1.1 names its people and its time: clear on those.
     const auto& clear = Item(p, "1.1");
     auto fine = CheckFiveClear(clear.tasks.at(0), clear);
-    BOOST_TEST(std::none_of(fine.begin(), fine.end(), [](const auto& x) { return x.which == FiveClear::Person; }));
+    BOOST_TEST(std::none_of(fine.begin(), fine.end(),
+                            [](const auto& x) { return x.which == FiveClear::Person; }));
 }
 
 namespace {
 // Three tasks of one commune: due on a date, due in a year, recurring.
 const char* kTasks =
-    "unit,framework,year,criterion,target,task,lead_unit,lead_person,coordinating_units,start,due,recurring,"
+    "unit,framework,year,criterion,target,task,lead_unit,lead_person,coordinating_units,start,due,"
+    "recurring,"
     "status,percent,outcome\n"
-    "TT-KONGCHRO,GL-XA-2020,2026,1.1,Mục tiêu,Việc có hạn ngày,,,,2026-01-05,2026-03-31,no,in_progress,40,\n"
+    "TT-KONGCHRO,GL-XA-2020,2026,1.1,Mục tiêu,Việc có hạn "
+    "ngày,,,,2026-01-05,2026-03-31,no,in_progress,40,\n"
     "TT-KONGCHRO,GL-XA-2020,2026,1.1,Mục tiêu,Việc trong năm,,,,2026-01-05,2026,no,not_started,0,\n"
-    "TT-KONGCHRO,GL-XA-2020,2026,1.2,Mục tiêu,Việc thường xuyên,,,,2026-01-05,2026,yes,in_progress,10,\n";
+    "TT-KONGCHRO,GL-XA-2020,2026,1.2,Mục tiêu,Việc thường "
+    "xuyên,,,,2026-01-05,2026,yes,in_progress,10,\n";
 
-std::vector<std::string> Texts(const services::TaskBoard& board, const std::vector<std::size_t>& rows) {
+std::vector<std::string> Texts(const services::TaskBoard& board,
+                               const std::vector<std::size_t>& rows) {
     std::vector<std::string> out;
     for (std::size_t i : rows) out.push_back(board[i].row.solution);
     std::sort(out.begin(), out.end());
@@ -261,7 +275,9 @@ BOOST_FIXTURE_TEST_CASE(a_draft_plan_from_the_weak_criteria, SeedFixture) {
     BOOST_TEST(draft.year == 2021);
     std::vector<std::string> headings;
     for (const auto& i : draft.items) headings.push_back(i.heading);
-    auto in = [&](const char* code) { return std::find(headings.begin(), headings.end(), code) != headings.end(); };
+    auto in = [&](const char* code) {
+        return std::find(headings.begin(), headings.end(), code) != headings.end();
+    };
     BOOST_TEST(in("1.1"));
     BOOST_TEST(in("1.2"));
     BOOST_TEST(!in("1.3"));
@@ -275,8 +291,10 @@ BOOST_FIXTURE_TEST_CASE(a_draft_plan_from_the_weak_criteria, SeedFixture) {
     BOOST_TEST(!again.created);
     BOOST_TEST(again.items.empty());
     BOOST_TEST(again.planId == draft.planId);
-    BOOST_CHECK_THROW(services::DraftPlan(Db(), "TT-KONGCHRO", "GL-XA-2020", "2019", 80, "office"), UserError);
-    BOOST_CHECK_THROW(services::DraftPlan(Db(), "NO-SUCH", "GL-XA-2020", "2020", 80, "office"), UserError);
+    BOOST_CHECK_THROW(services::DraftPlan(Db(), "TT-KONGCHRO", "GL-XA-2020", "2019", 80, "office"),
+                      UserError);
+    BOOST_CHECK_THROW(services::DraftPlan(Db(), "NO-SUCH", "GL-XA-2020", "2020", 80, "office"),
+                      UserError);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -1,0 +1,426 @@
+// The task board (see task_board_panel.h).
+#include "gui/task_board_panel.h"
+
+#include <wx/button.h>
+#include <wx/checkbox.h>
+#include <wx/choice.h>
+#include <wx/listctrl.h>
+#include <wx/sizer.h>
+#include <wx/srchctrl.h>
+#include <wx/stattext.h>
+#include <wx/weakref.h>
+
+#include <algorithm>
+#include <thread>
+
+#include "core/collation.h"
+#include "core/org.h"
+#include "core/vnformat.h"
+#include "gui/gui_util.h"
+#include "gui/progress_dialog.h"
+
+namespace cchc::gui {
+
+namespace {
+enum Column {
+    kUnit,
+    kCriterion,
+    kTask,
+    kLead,
+    kDue,
+    kStatus,
+    kPercent,
+    kOverdue,
+    kUpdates,
+    kColumns
+};
+
+// Filter choices, in the order of the due choice.
+enum DueChoice { kAnyDue, kDueOverdue, kWithin7, kWithin30, kThisMonth };
+}  // namespace
+
+// The virtual list: asks the panel for the text of the rows it shows.
+class TaskList : public wxListCtrl {
+  public:
+    explicit TaskList(TaskBoardPanel* panel)
+        : wxListCtrl(panel, wxID_ANY, wxDefaultPosition, wxDefaultSize,
+                     wxLC_REPORT | wxLC_VIRTUAL | wxLC_SINGLE_SEL),
+          panel_(panel) {
+        overdue_.SetTextColour(colours::Danger());
+        done_.SetTextColour(colours::MutedText());
+    }
+
+    wxString OnGetItemText(long item, long column) const override {
+        const auto& board = panel_->board_;
+        if (!board || item < 0 || item >= static_cast<long>(panel_->rows_.size())) return {};
+        const services::BoardTask& t = (*board)[panel_->rows_[static_cast<std::size_t>(item)]];
+        const storage::BoardRow& r = t.row;
+        switch (column) {
+            case kUnit:
+                return U8(board->UnitName(r.unitId));
+            case kCriterion:
+                return U8(r.criterion);
+            case kTask:
+                return U8(r.solution);
+            case kLead: {
+                std::string lead = board->LeadPerson(t);
+                const std::string unit = board->LeadUnit(t);
+                if (!unit.empty() && unit != board->UnitName(r.unitId))
+                    lead = lead.empty() ? unit : lead + " (" + unit + ")";
+                return U8(lead);
+            }
+            case kDue:
+                if (r.dueOn) {
+                    if (auto d = Date::ParseIso(*r.dueOn)) return U8(FormatDate(*d));
+                    return U8(*r.dueOn);
+                }
+                if (r.dueYear)
+                    return r.recurring ? wxString::Format(_("%d and after"), *r.dueYear)
+                                       : wxString::Format(_("year %d"), *r.dueYear);
+                return {};
+            case kStatus:
+                return U8(TaskStatusLabel(r.status));
+            case kPercent:
+                return U8(FormatPercentTrim(r.percentDone));
+            case kOverdue:
+                return t.overdueDays > 0 ? wxString::Format(_("%d days"), t.overdueDays)
+                                         : wxString();
+            case kUpdates:
+                return t.missingUpdates > 0 ? wxString::Format(wxPLURAL("%d missing", "%d missing",
+                                                                        t.missingUpdates),
+                                                               t.missingUpdates)
+                                            : wxString();
+        }
+        return {};
+    }
+
+    wxItemAttr* OnGetItemAttr(long item) const override {
+        const auto& board = panel_->board_;
+        if (!board || item < 0 || item >= static_cast<long>(panel_->rows_.size())) return nullptr;
+        const services::BoardTask& t = (*board)[panel_->rows_[static_cast<std::size_t>(item)]];
+        if (t.overdueDays > 0) return &overdue_;
+        if (t.row.status == TaskStatus::Done || t.row.status == TaskStatus::Cancelled)
+            return &done_;
+        return nullptr;
+    }
+
+  private:
+    TaskBoardPanel* panel_;
+    mutable wxItemAttr overdue_, done_;
+};
+
+TaskBoardPanel::TaskBoardPanel(wxWindow* parent, GuiSession& session) : AreaPanel(parent, session) {
+    SetName("taskBoard");
+    SetBackgroundColour(colours::Background());
+    const int margin = FromDIP(22), gap = FromDIP(8);
+    auto* sizer = new wxBoxSizer(wxVERTICAL);
+    auto* title = new wxStaticText(this, wxID_ANY, "");
+    title->SetLabelText(_("Plans and tasks"));  // "&" is text here, not a mnemonic
+    title->SetFont(ScaledFont(title, 1.8, true));
+    title->SetForegroundColour(colours::Text());
+    sizer->AddSpacer(margin);
+    sizer->Add(title, 0, wxLEFT | wxRIGHT, margin);
+    sizer->AddSpacer(FromDIP(4));
+    counts_ = new wxStaticText(this, wxID_ANY, "");
+    counts_->SetName("taskCounts");
+    counts_->SetForegroundColour(colours::MutedText());
+    sizer->Add(counts_, 0, wxLEFT | wxRIGHT, margin);
+    sizer->AddSpacer(FromDIP(12));
+
+    auto* bar = new wxBoxSizer(wxHORIZONTAL);
+    auto label = [&](const wxString& text) {
+        auto* l = new wxStaticText(this, wxID_ANY, text);
+        l->SetForegroundColour(colours::Text());
+        bar->Add(l, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, gap / 2);
+    };
+    label(_("C&ommune:"));
+    unit_ = new wxChoice(this, wxID_ANY);
+    unit_->SetName("taskUnit");
+    unit_->SetMinSize(wxSize(FromDIP(170), -1));
+    bar->Add(unit_, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 2 * gap);
+    label(_("S&tatus:"));
+    status_ = new wxChoice(this, wxID_ANY);
+    status_->SetName("taskStatus");
+    status_->Append(_("All"));
+    status_->Append(_("Not finished"));
+    for (TaskStatus s :
+         {TaskStatus::NotStarted, TaskStatus::InProgress, TaskStatus::Done, TaskStatus::Cancelled})
+        status_->Append(U8(TaskStatusLabel(s)));
+    status_->SetSelection(0);
+    bar->Add(status_, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 2 * gap);
+    label(_("&Due:"));
+    due_ = new wxChoice(this, wxID_ANY);
+    due_->SetName("taskDue");
+    due_->Append(_("Any time"));
+    due_->Append(_("Overdue"));
+    due_->Append(_("Due within 7 days"));
+    due_->Append(_("Due within 30 days"));
+    due_->Append(_("Due this month"));
+    due_->SetSelection(0);
+    bar->Add(due_, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 2 * gap);
+    missing_ = new wxCheckBox(this, wxID_ANY, _("&Missing quarterly update"));
+    missing_->SetName("taskMissing");
+    bar->Add(missing_, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 2 * gap);
+    sizer->Add(bar, 0, wxEXPAND | wxLEFT | wxRIGHT, margin);
+    sizer->AddSpacer(gap);
+    auto* second = new wxBoxSizer(wxHORIZONTAL);
+    search_ = new wxSearchCtrl(this, wxID_ANY);
+    search_->SetName("taskSearch");
+    search_->SetDescriptiveText(_("Search tasks"));
+    second->Add(search_, 1, wxALIGN_CENTER_VERTICAL | wxRIGHT, 2 * gap);
+    update_ = new wxButton(this, wxID_ANY, _("&Record progress..."));
+    update_->SetToolTip(
+        _("Record this quarter's progress of the selected task (or double-click it)"));
+    second->Add(update_, 0, wxALIGN_CENTER_VERTICAL);
+    sizer->Add(second, 0, wxEXPAND | wxLEFT | wxRIGHT, margin);
+    sizer->AddSpacer(FromDIP(10));
+
+    list_ = new TaskList(this);
+    list_->SetName("taskList");
+    const struct {
+        const wxString text;
+        int width;
+        wxListColumnFormat format;
+    } columns[kColumns] = {{_("Commune"), 130, wxLIST_FORMAT_LEFT},
+                           {_("Criterion"), 58, wxLIST_FORMAT_LEFT},
+                           {_("Task"), 250, wxLIST_FORMAT_LEFT},
+                           {_("Lead"), 140, wxLIST_FORMAT_LEFT},
+                           {_("Due"), 100, wxLIST_FORMAT_LEFT},
+                           {_("Status"), 112, wxLIST_FORMAT_LEFT},
+                           {_("% done"), 60, wxLIST_FORMAT_RIGHT},
+                           {_("Overdue"), 72, wxLIST_FORMAT_RIGHT},
+                           {_("Quarterly updates"), 92, wxLIST_FORMAT_LEFT}};
+    for (const auto& c : columns) list_->AppendColumn(c.text, c.format, FromDIP(c.width));
+    sizer->Add(list_, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, margin);
+    SetSizer(sizer);
+
+    // The task's text takes the width the other columns leave.
+    list_->Bind(wxEVT_SIZE, [this](wxSizeEvent& e) {
+        e.Skip();
+        int others = 0;
+        for (int c = 0; c < kColumns; ++c)
+            if (c != kTask) others += list_->GetColumnWidth(c);
+        list_->SetColumnWidth(
+            kTask, std::max(FromDIP(200), list_->GetClientSize().x - others - FromDIP(4)));
+    });
+    auto refilter = [this](wxCommandEvent&) { ApplyFilter(); };
+    unit_->Bind(wxEVT_CHOICE, refilter);
+    status_->Bind(wxEVT_CHOICE, refilter);
+    due_->Bind(wxEVT_CHOICE, refilter);
+    missing_->Bind(wxEVT_CHECKBOX, refilter);
+    search_->Bind(wxEVT_TEXT, refilter);
+    update_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { OpenSelected(); });
+    list_->Bind(wxEVT_LIST_ITEM_ACTIVATED, [this](wxListEvent&) { OpenSelected(); });
+    list_->Bind(wxEVT_LIST_COL_CLICK, [this](wxListEvent& e) {
+        if (e.GetColumn() == sortColumn_)
+            sortAscending_ = !sortAscending_;
+        else
+            sortColumn_ = e.GetColumn(),
+            sortAscending_ = e.GetColumn() != kOverdue && e.GetColumn() != kUpdates;
+        SortRows();
+    });
+}
+
+void TaskBoardPanel::Reload() {
+    // The communes in the filter, by place name.
+    const int keep = unit_->GetSelection();
+    const std::int64_t keepId = keep > 0 ? unitIds_[static_cast<std::size_t>(keep - 1)] : 0;
+    std::vector<Unit> communes;
+    for (auto& u : session_.Organisation().Units())
+        if (IsCommuneLevel(u.kind)) communes.push_back(std::move(u));
+    std::stable_sort(communes.begin(), communes.end(), [](const Unit& a, const Unit& b) {
+        return VietnameseLess(SortName(a), SortName(b));
+    });
+    unit_->Clear();
+    unitIds_.clear();
+    unit_->Append(_("All communes"));
+    int select = 0;
+    for (const Unit& u : communes) {
+        unit_->Append(U8(u.name));
+        unitIds_.push_back(u.id);
+        if (u.id == keepId) select = static_cast<int>(unitIds_.size());
+    }
+    unit_->SetSelection(select);
+    StartLoading();
+}
+
+void TaskBoardPanel::StartLoading() {
+    if (loading_) return;
+    loading_ = true;
+    counts_->SetLabelText(_("Reading the tasks..."));
+    // The tasks are read through a connection of the thread's own (a
+    // database session is not shared between threads).
+    const storage::DatabaseUrl url = session_.db().url();
+    const Date asOf = Date::Today();
+    // The weak reference is made, used and destroyed on the main thread
+    // only: the worker just hands the shared holder on.
+    struct Holder {
+        wxWeakRef<TaskBoardPanel> panel;
+    };
+    auto holder = std::make_shared<Holder>();
+    holder->panel = this;
+    std::thread([holder = std::move(holder), url, asOf]() mutable {
+        std::shared_ptr<services::TaskBoard> board;
+        std::string error;
+        try {
+            storage::OpenOptions options;
+            options.create = false;
+            options.migrate = false;
+            auto db = storage::Database::Open(url, options);
+            board = std::make_shared<services::TaskBoard>(services::TaskBoard::Load(*db, asOf));
+        } catch (const std::exception& e) {
+            error = e.what();
+        }
+        if (!wxTheApp) return;
+        wxTheApp->CallAfter([holder = std::move(holder), board = std::move(board), error]() {
+            TaskBoardPanel* self = holder->panel.get();
+            if (!self) return;
+            self->loading_ = false;
+            if (!error.empty()) {
+                self->counts_->SetLabelText(U8(error));
+                return;
+            }
+            self->OnLoaded(board);
+        });
+    }).detach();
+}
+
+void TaskBoardPanel::OnLoaded(std::shared_ptr<services::TaskBoard> board) {
+    board_ = std::move(board);
+    if (pendingUnit_) {
+        auto it = std::find(unitIds_.begin(), unitIds_.end(), *pendingUnit_);
+        if (it != unitIds_.end()) unit_->SetSelection(static_cast<int>(it - unitIds_.begin()) + 1);
+        pendingUnit_.reset();
+    }
+    ApplyFilter();
+}
+
+void TaskBoardPanel::SetUnit(const std::optional<Unit>& unit) {
+    AreaPanel::SetUnit(unit);
+    // A commune chosen in the tree: its tasks only; anything else: all.
+    if (unit && IsCommuneLevel(unit->kind)) {
+        auto it = std::find(unitIds_.begin(), unitIds_.end(), unit->id);
+        if (it == unitIds_.end()) {
+            pendingUnit_ = unit->id;
+            return;
+        }
+        unit_->SetSelection(static_cast<int>(it - unitIds_.begin()) + 1);
+    } else if (unit_->GetCount() > 0) {
+        unit_->SetSelection(0);
+    }
+    if (board_) ApplyFilter();
+}
+
+services::TaskFilter TaskBoardPanel::CurrentFilter() const {
+    services::TaskFilter f;
+    const int unit = unit_->GetSelection();
+    if (unit > 0) f.unitId = unitIds_[static_cast<std::size_t>(unit - 1)];
+    const int status = status_->GetSelection();
+    if (status >= 2) f.status = static_cast<TaskStatus>(status - 2);
+    const Date today = board_ ? board_->asOf() : Date::Today();
+    switch (due_->GetSelection()) {
+        case kDueOverdue:
+            f.overdue = true;
+            break;
+        case kWithin7:
+            f.dueWithinDays = 7;
+            break;
+        case kWithin30:
+            f.dueWithinDays = 30;
+            break;
+        case kThisMonth:
+            f.dueFrom = Date{today.year, today.month, 1};
+            f.dueTo = Date{today.year, today.month, Date::DaysInMonth(today.year, today.month)};
+            break;
+        default:
+            break;
+    }
+    f.missingUpdate = missing_->GetValue();
+    f.text = TrimmedU8(search_->GetValue());
+    return f;
+}
+
+void TaskBoardPanel::ApplyFilter() {
+    if (!board_) return;
+    rows_ = board_->Filter(CurrentFilter());
+    if (status_->GetSelection() == 1)  // not finished: not started or in progress
+        rows_.erase(std::remove_if(rows_.begin(), rows_.end(),
+                                   [&](std::size_t i) {
+                                       const auto s = (*board_)[i].row.status;
+                                       return s == TaskStatus::Done || s == TaskStatus::Cancelled;
+                                   }),
+                    rows_.end());
+    SortRows();
+    const TaskCounts c = board_->Count(rows_);
+    counts_->SetLabelText(wxString::Format(
+        _("%s tasks shown: %s not started, %s in progress, %s done, %s cancelled; %s overdue"),
+        U8(FormatInteger(static_cast<long long>(rows_.size()))), U8(FormatInteger(c.notStarted)),
+        U8(FormatInteger(c.inProgress)), U8(FormatInteger(c.done)), U8(FormatInteger(c.cancelled)),
+        U8(FormatInteger(c.overdue))));
+    counts_->SetForegroundColour(c.overdue > 0 ? colours::Danger() : colours::MutedText());
+}
+
+void TaskBoardPanel::SortRows() {
+    if (board_ && sortColumn_ >= 0) {
+        const auto& b = *board_;
+        auto key = [&](std::size_t i) -> std::tuple<double, std::string> {
+            const auto& t = b[i];
+            switch (sortColumn_) {
+                case kUnit:
+                    return {0, SortKey(b.UnitName(t.row.unitId))};
+                case kCriterion:
+                    return {0, t.row.criterion};
+                case kTask:
+                    return {0, SortKey(t.row.solution)};
+                case kLead:
+                    return {0, SortKey(b.LeadPerson(t) + " " + b.LeadUnit(t))};
+                case kDue:
+                    return {t.due ? t.due->year * 10000.0 + t.due->month * 100 + t.due->day : 1e9,
+                            ""};
+                case kStatus:
+                    return {static_cast<double>(t.row.status), ""};
+                case kPercent:
+                    return {static_cast<double>(t.row.percentDone), ""};
+                case kOverdue:
+                    return {static_cast<double>(t.overdueDays), ""};
+                default:
+                    return {static_cast<double>(t.missingUpdates), ""};
+            }
+        };
+        std::vector<std::pair<std::tuple<double, std::string>, std::size_t>> keyed;
+        keyed.reserve(rows_.size());
+        for (std::size_t i : rows_) keyed.emplace_back(key(i), i);
+        std::stable_sort(keyed.begin(), keyed.end(), [&](const auto& a, const auto& x) {
+            return sortAscending_ ? a.first < x.first : x.first < a.first;
+        });
+        for (std::size_t k = 0; k < keyed.size(); ++k) rows_[k] = keyed[k].second;
+        list_->ShowSortIndicator(sortColumn_, sortAscending_);
+    }
+    list_->SetItemCount(static_cast<long>(rows_.size()));
+    list_->Refresh();
+}
+
+long TaskBoardPanel::ShownCount() const { return static_cast<long>(rows_.size()); }
+
+std::string TaskBoardPanel::Facts(const services::BoardTask& t) const {
+    std::string facts = board_->UnitName(t.row.unitId);
+    const std::string lead =
+        board_->LeadPerson(t).empty() ? board_->LeadUnit(t) : board_->LeadPerson(t);
+    if (!lead.empty()) facts += " \xe2\x80\x94 " + lead;
+    facts += " \xe2\x80\x94 " + TaskStatusLabel(t.row.status) + " " +
+             FormatPercentTrim(t.row.percentDone);
+    if (t.overdueDays > 0)
+        facts += " \xe2\x80\x94 " + ToU8(wxString::Format(_("%d days overdue"), t.overdueDays));
+    return facts;
+}
+
+bool TaskBoardPanel::OpenSelected() {
+    const long item = list_->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
+    if (!board_ || item < 0 || item >= static_cast<long>(rows_.size())) return false;
+    const services::BoardTask task = (*board_)[rows_[static_cast<std::size_t>(item)]];
+    ProgressDialog dlg(this, session_, task, Facts(task));
+    if (dlg.ShowModal() == wxID_OK) StartLoading();
+    return true;
+}
+
+}  // namespace cchc::gui

@@ -1,0 +1,70 @@
+// The "Plans and tasks" area: the task board of the whole office. Every
+// remediation task in a virtual list (fast with a province's quarter of a
+// million), filtered by commune, status, due date (overdue, due within 7 or
+// 30 days, this month), missing quarterly updates and a text search, with
+// the counts by status in the header and sortable columns. Selecting a
+// commune in the tree shows only its tasks (the chair's view). Double-click
+// or Enter opens the progress update of a task. The tasks are read off the
+// main thread; the list says so meanwhile.
+#pragma once
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "gui/area_panel.h"
+#include "services/task_board.h"
+
+class wxCheckBox;
+class wxChoice;
+class wxListEvent;
+class wxSearchCtrl;
+class wxStaticText;
+class wxButton;
+
+namespace cchc::gui {
+
+class TaskList;
+
+class TaskBoardPanel : public AreaPanel {
+  public:
+    TaskBoardPanel(wxWindow* parent, GuiSession& session);
+    void SetUnit(const std::optional<Unit>& unit) override;
+
+    // Opens the progress update of the selected task (false when none).
+    bool OpenSelected();
+    // Rows shown now, and the board's counts text (for tests).
+    long ShownCount() const;
+    bool Loaded() const { return board_ != nullptr; }
+
+  protected:
+    void Reload() override;
+
+  private:
+    void StartLoading();
+    void OnLoaded(std::shared_ptr<services::TaskBoard> board);
+    void ApplyFilter();
+    void SortRows();
+    services::TaskFilter CurrentFilter() const;
+    std::string Facts(const services::BoardTask& t) const;
+
+    wxChoice* unit_ = nullptr;
+    wxChoice* status_ = nullptr;
+    wxChoice* due_ = nullptr;
+    wxCheckBox* missing_ = nullptr;
+    wxSearchCtrl* search_ = nullptr;
+    wxButton* update_ = nullptr;
+    wxStaticText* counts_ = nullptr;
+    TaskList* list_ = nullptr;
+
+    std::vector<std::int64_t> unitIds_;  // choice position 1.. → unit id
+    std::shared_ptr<services::TaskBoard> board_;
+    std::vector<std::size_t> rows_;  // board positions shown, in list order
+    int sortColumn_ = -1;
+    bool sortAscending_ = true;
+    bool loading_ = false;
+    std::optional<std::int64_t> pendingUnit_;  // chosen in the tree before the board was read
+
+    friend class TaskList;
+};
+
+}  // namespace cchc::gui

@@ -1,0 +1,137 @@
+// The task board as the Home Affairs specialist uses it: filter to one
+// commune's overdue tasks, open one, record its progress as done with what
+// changed; the update is stored, the task is closed and the overdue count
+// drops by one.
+#include <wx/choice.h>
+#include <wx/listctrl.h>
+#include <wx/stattext.h>
+#include <wx/textctrl.h>
+#include <wx/uiaction.h>
+#include <wx/xrc/xmlres.h>
+#include <boost/test/unit_test.hpp>
+
+#include "core/date.h"
+#include "gui/main_frame.h"
+#include "gui/progress_dialog.h"
+#include "gui/task_board_panel.h"
+#include "gui_fixture.h"
+#include "services/app_context.h"
+#include "services/task_board.h"
+#include "storage/database_url.h"
+#include "storage/plan_repository.h"
+#include "storage/unit_repository.h"
+#include "test_support.h"
+
+using namespace cchc;
+using namespace cchc::test;
+
+namespace {
+void Choose(wxChoice* choice, int index) {
+    choice->SetSelection(index);
+    wxCommandEvent e(wxEVT_CHOICE, choice->GetId());
+    e.SetEventObject(choice);
+    e.SetInt(index);
+    choice->GetEventHandler()->ProcessEvent(e);
+}
+template <class T>
+T* Control(wxWindow* dialog, const char* name) {
+    return dynamic_cast<T*>(dialog->FindWindow(XRCID(name)));
+}
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(recording_progress_on_an_overdue_task_closes_it) {
+    TempDir dir;
+    const std::string url = "sqlite:" + dir.File("tasks.db");
+    auto prepared = services::OpenPrepared(storage::DatabaseUrl::Parse(url), true);
+    BOOST_REQUIRE(prepared.demoFilled);
+    // A commune with an overdue task, found as the service sees it.
+    const auto board = services::TaskBoard::Load(*prepared.db, Date::Today());
+    std::optional<std::int64_t> unitId;
+    long overdueThere = 0;
+    for (std::size_t i = 0; i < board.size(); ++i)
+        if (board[i].overdueDays > 0 && !unitId) unitId = board[i].row.unitId;
+    BOOST_REQUIRE_MESSAGE(unitId, "the demo office has no overdue task");
+    for (std::size_t i = 0; i < board.size(); ++i)
+        if (board[i].overdueDays > 0 && board[i].row.unitId == *unitId) ++overdueThere;
+    const std::string unitName = board.UnitName(*unitId);
+
+    auto* frame = new gui::MainFrame(std::move(prepared.db), "gui-test");
+    frame->Show();
+    BOOST_REQUIRE(WaitFor([&] { return frame->IsShownOnScreen(); }));
+    frame->ShowArea(gui::Area::Plans);
+    auto* panel =
+        dynamic_cast<gui::TaskBoardPanel*>(wxWindow::FindWindowByName("taskBoard", frame));
+    BOOST_REQUIRE(panel);
+    BOOST_REQUIRE(WaitFor([&] { return panel->Loaded(); }, 15000));
+
+    // Filter: that commune, overdue.
+    auto* unit = dynamic_cast<wxChoice*>(wxWindow::FindWindowByName("taskUnit", frame));
+    auto* due = dynamic_cast<wxChoice*>(wxWindow::FindWindowByName("taskDue", frame));
+    BOOST_REQUIRE(unit);
+    BOOST_REQUIRE(due);
+    const int index = unit->FindString(wxString::FromUTF8(unitName));
+    BOOST_REQUIRE(index != wxNOT_FOUND);
+    Choose(unit, index);
+    Choose(due, 1);  // overdue
+    BOOST_TEST(panel->ShownCount() == overdueThere);
+    auto* counts = dynamic_cast<wxStaticText*>(wxWindow::FindWindowByName("taskCounts", frame));
+    BOOST_REQUIRE(counts);
+    BOOST_TEST(counts->GetLabel().Contains(wxString::Format("%ld", overdueThere)));
+
+    // Open the first one and record it as done, with what changed.
+    auto* list = dynamic_cast<wxListCtrl*>(wxWindow::FindWindowByName("taskList", frame));
+    BOOST_REQUIRE(list);
+    list->SetItemState(0, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED,
+                       wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED);
+    const std::string outcome = "Đã niêm yết đủ thủ tục tại Bộ phận Một cửa.";
+    UiScript script;
+    script.onAbort = [] {
+        if (auto* dlg = FindShown<gui::ProgressDialog>(); dlg && dlg->IsModal())
+            dlg->EndModal(wxID_CANCEL);
+    };
+    script.Add("the progress dialog opens", [] {
+        auto* dlg = FindShown<gui::ProgressDialog>();
+        return dlg && dlg->IsModal();
+    });
+    script.Add("choose Done and say what changed", [&] {
+        auto* dlg = FindShown<gui::ProgressDialog>();
+        Choose(Control<wxChoice>(dlg, "status"), 2);
+        Control<wxTextCtrl>(dlg, "note")->SetValue(wxString::FromUTF8("Hoàn thành trong quý."));
+        Control<wxTextCtrl>(dlg, "outcome")->SetValue(wxString::FromUTF8(outcome));
+        return true;
+    });
+    script.Add("save", [] {
+        auto* dlg = FindShown<gui::ProgressDialog>();
+        wxCommandEvent ok(wxEVT_BUTTON, wxID_OK);
+        ok.SetEventObject(dlg);
+        dlg->GetEventHandler()->ProcessEvent(ok);
+        return true;
+    });
+    script.Add("the dialog closes", [] { return FindShown<gui::ProgressDialog>() == nullptr; });
+    script.Begin();
+    BOOST_REQUIRE(panel->OpenSelected());
+    BOOST_REQUIRE(WaitFor([&] { return script.Finished(); }, 10000));
+    BOOST_REQUIRE_MESSAGE(script.failure().empty(), script.failure());
+
+    // The board is read again: one overdue task fewer.
+    BOOST_REQUIRE(
+        WaitFor([&] { return panel->Loaded() && panel->ShownCount() == overdueThere - 1; }, 15000));
+    // Stored: an update and a closed task with its result.
+    auto db = storage::Database::Open(storage::DatabaseUrl::Parse(url));
+    const auto after = services::TaskBoard::Load(*db, Date::Today());
+    long done = 0;
+    for (std::size_t i = 0; i < after.size(); ++i) {
+        const auto& t = after[i];
+        if (t.row.unitId != *unitId || t.row.status != TaskStatus::Done) continue;
+        auto task = storage::PlanRepository(db->session()).LoadTask(t.row.taskId);
+        if (task && task->outcome == outcome) {
+            ++done;
+            BOOST_TEST(task->percentDone == 100);
+            BOOST_TEST(!storage::PlanRepository(db->session()).UpdatesOf(t.row.taskId).empty());
+        }
+    }
+    BOOST_TEST(done == 1);
+
+    frame->Destroy();
+    WaitFor([] { return false; }, 100);
+}

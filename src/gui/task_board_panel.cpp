@@ -187,7 +187,7 @@ TaskBoardPanel::TaskBoardPanel(wxWindow* parent, GuiSession& session) : AreaPane
                            {_("Lead"), 140, wxLIST_FORMAT_LEFT},
                            {_("Due"), 100, wxLIST_FORMAT_LEFT},
                            {_("Status"), 112, wxLIST_FORMAT_LEFT},
-                           {_("% done"), 60, wxLIST_FORMAT_RIGHT},
+                           {_("Progress"), 60, wxLIST_FORMAT_RIGHT},
                            {_("Overdue"), 72, wxLIST_FORMAT_RIGHT},
                            {_("Quarterly updates"), 92, wxLIST_FORMAT_LEFT}};
     for (const auto& c : columns) list_->AppendColumn(c.text, c.format, FromDIP(c.width));

@@ -200,6 +200,12 @@ void DashboardPanel::FillNext(const services::OfficeOverview& o, const services:
     } else if (o.tasksOpen > 0) {
         addItem(colours::Good(), _("No task is overdue."), "", nullptr);
     }
+    if (o.tasksDue30 > 0) {
+        addItem(colours::Warning(),
+                wxString::Format(_("Due soon: %s tasks within 7 days, %s within 30 days."), Num(o.tasksDue7),
+                                 Num(o.tasksDue30)),
+                _("Open plans and tasks"), show(Area::Plans));
+    }
 
     const Date today = Date::Today();
     const Period quarter = session_.CurrentQuarter();

@@ -19,6 +19,7 @@ struct OfficeOverview {
     long tasksOpen = 0;     // not started or in progress
     long tasksOverdue = 0;  // open with a due date before asOf
     long tasksDone = 0;
+    long tasksDue7 = 0, tasksDue30 = 0;  // open, due within 7 (30) days
     long tallies = 0;
     long ratings = 0;
     std::string latestResultPeriod;  // e.g. "2025", or empty

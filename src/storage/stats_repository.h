@@ -11,13 +11,15 @@ namespace cchc::storage {
 struct OfficeCounts {
     long communes = 0, departments = 0, people = 0, frameworks = 0, results = 0, plans = 0;
     long tasksOpen = 0, tasksOverdue = 0, tasksDone = 0, tallies = 0, ratings = 0;
+    long tasksDue7 = 0, tasksDue30 = 0;  // open, due from the as-of date to 7 (30) days later
     std::string latestResultPeriod;
 };
 
 class StatsRepository {
 public:
     explicit StatsRepository(soci::session& s) : s_(s) {}
-    OfficeCounts Counts(const std::string& asOfIso);
+    // asOfIso and the dates 7 and 30 days later (ISO).
+    OfficeCounts Counts(const std::string& asOfIso, const std::string& in7Iso = {}, const std::string& in30Iso = {});
 
 private:
     soci::session& s_;

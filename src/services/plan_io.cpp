@@ -12,6 +12,7 @@
 #include "core/i18n.h"
 #include "core/records.h"
 #include "core/vnformat.h"
+#include "services/directory.h"
 #include "services/table_io.h"
 #include "storage/framework_repository.h"
 #include "storage/plan_repository.h"
@@ -59,19 +60,6 @@ std::string Trim(const std::string& s) {
     return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
 }
 
-std::vector<std::string> SplitList(const std::string& text) {
-    std::vector<std::string> out;
-    std::size_t start = 0;
-    while (start <= text.size()) {
-        auto semi = text.find(';', start);
-        std::string part =
-            Trim(text.substr(start, semi == std::string::npos ? std::string::npos : semi - start));
-        if (!part.empty()) out.push_back(part);
-        if (semi == std::string::npos) break;
-        start = semi + 1;
-    }
-    return out;
-}
 
 // ISO from "2026-03-31" or "31/03/2026".
 std::optional<std::string> ParseDate(const std::string& text) {
@@ -110,49 +98,13 @@ std::string TimeText(const TaskRecord& t) {
     return {};
 }
 
-// Units and people of the office found by code or by name (names folded
-// like headers, so case and diacritics typed differently still match).
-struct Directory {
-    std::map<std::string, std::int64_t> unitByCode, unitByName, personByCode, personByName;
-    std::map<std::int64_t, std::string> unitCode, personCode;
-    std::set<std::string> ambiguousPeople;
-
-    explicit Directory(storage::Database& db) {
-        for (const auto& u : storage::UnitRepository(db.session()).All()) {
-            unitByCode[u.code] = u.id;
-            unitByName[tableio::NormalizeColumnName(u.name)] = u.id;
-            unitCode[u.id] = u.code;
-        }
-        for (const auto& p : storage::PersonRepository(db.session()).All()) {
-            personByCode[p.code] = p.id;
-            personCode[p.id] = p.code;
-            const std::string key = tableio::NormalizeColumnName(p.fullName);
-            if (personByName.count(key)) ambiguousPeople.insert(key);
-            personByName[key] = p.id;
-        }
-    }
-    std::optional<std::int64_t> Unit(const std::string& text) const {
-        if (auto it = unitByCode.find(text); it != unitByCode.end()) return it->second;
-        if (auto it = unitByName.find(tableio::NormalizeColumnName(text)); it != unitByName.end())
-            return it->second;
-        return std::nullopt;
-    }
-    std::optional<std::int64_t> Person(const std::string& text) const {
-        if (auto it = personByCode.find(text); it != personByCode.end()) return it->second;
-        const std::string key = tableio::NormalizeColumnName(text);
-        if (ambiguousPeople.count(key)) return std::nullopt;
-        if (auto it = personByName.find(key); it != personByName.end()) return it->second;
-        return std::nullopt;
-    }
-};
-
 }  // namespace
 
 ImportSummary ImportTasks(storage::Database& db, const std::string& path, const std::string& user) {
     auto reader = tableio::TableReader::Open(path);
     ColumnMap cols(*reader, TaskColumns());
     storage::Transaction tx(db);
-    const Directory dir(db);
+    const OfficeDirectory dir(db);
     storage::FrameworkRepository frameworks(db.session());
     storage::PlanRepository plans(db.session());
     storage::AuditRepository audit(db.session());
@@ -171,8 +123,8 @@ ImportSummary ImportTasks(storage::Database& db, const std::string& path, const 
     std::vector<std::string> f;
     while (reader->Next(f)) {
         const std::string unitCode = Trim(cols.Get(f, "unit"));
-        auto unit = dir.unitByCode.find(unitCode);
-        if (unit == dir.unitByCode.end())
+        const auto unitId = dir.UnitByCode(unitCode);
+        if (!unitId)
             throw UserError(cols.At(*reader, "unit"),
                             std::string(tr("the unit does not exist: ")) + unitCode);
 
@@ -231,16 +183,7 @@ ImportSummary ImportTasks(storage::Database& db, const std::string& path, const 
             t.leadPersonId = *id;
         else
             t.leadPersonText = leadPerson;
-        for (const auto& part : SplitList(cols.Get(f, "coordinating_units"))) {
-            TaskCoordinator c;
-            if (auto id = dir.Unit(part))
-                c.unitId = *id;
-            else if (auto pid = dir.Person(part))
-                c.personId = *pid;
-            else
-                c.text = part;
-            t.coordinators.push_back(std::move(c));
-        }
+        t.coordinators = dir.Coordinators(cols.Get(f, "coordinating_units"));
         const std::string start = Trim(cols.Get(f, "start"));
         if (!start.empty()) {
             t.startOn = ParseDate(start);
@@ -303,16 +246,16 @@ ImportSummary ImportTasks(storage::Database& db, const std::string& path, const 
         t.timeText = TimeText(t);
 
         // The plan, found or created once per (unit, framework, year).
-        const PlanKey key{unit->second, fw ? fw->id : 0, year};
+        const PlanKey key{*unitId, fw ? fw->id : 0, year};
         auto planIt = planCache.find(key);
         if (planIt == planCache.end()) {
             std::optional<std::int64_t> fwId =
                 fw ? std::optional<std::int64_t>(fw->id) : std::nullopt;
             PlanRecord plan;
-            if (auto existing = plans.FindPlan(unit->second, fwId, year, "remediation")) {
+            if (auto existing = plans.FindPlan(*unitId, fwId, year, "remediation")) {
                 plan = *plans.Load(*existing);
             } else {
-                plan.unitId = unit->second;
+                plan.unitId = *unitId;
                 plan.frameworkId = fwId;
                 plan.year = year;
                 plan.title = "KẾ HOẠCH";
@@ -394,31 +337,25 @@ ImportSummary ImportTasks(storage::Database& db, const std::string& path, const 
 }
 
 long ExportTasks(storage::Database& db, const std::string& path) {
-    const Directory dir(db);
+    const OfficeDirectory dir(db);
     std::map<std::int64_t, std::string> frameworkCode;
     for (const auto& f : storage::FrameworkRepository(db.session()).List())
         frameworkCode[f.id] = f.code;
     auto w = tableio::TableWriter::Create(path, TaskHeader(), {false, "tasks", {}});
     for (const auto& plan : storage::PlanRepository(db.session()).All()) {
-        const std::string unit =
-            dir.unitCode.count(plan.unitId) ? dir.unitCode.at(plan.unitId) : "";
+        const std::string unit = dir.UnitCode(plan.unitId);
         const std::string fw = plan.frameworkId ? frameworkCode[*plan.frameworkId] : "";
         for (const auto& item : plan.items)
             for (const auto& t : item.tasks) {
                 auto unitName = [&](const std::optional<std::int64_t>& id,
                                     const std::string& text) {
-                    return id && dir.unitCode.count(*id) ? dir.unitCode.at(*id) : text;
+                    return id ? dir.UnitCode(*id) : text;
                 };
                 auto personName = [&](const std::optional<std::int64_t>& id,
                                       const std::string& text) {
-                    return id && dir.personCode.count(*id) ? dir.personCode.at(*id) : text;
+                    return id ? dir.PersonCode(*id) : text;
                 };
-                std::string coordinators;
-                for (const auto& c : t.coordinators) {
-                    if (!coordinators.empty()) coordinators += "; ";
-                    coordinators +=
-                        c.unitId ? unitName(c.unitId, c.text) : personName(c.personId, c.text);
-                }
+                const std::string coordinators = dir.CoordinatorsText(t.coordinators, true);
                 std::string due = t.dueOn     ? *t.dueOn
                                   : t.dueYear ? std::to_string(*t.dueYear)
                                               : std::string();

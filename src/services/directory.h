@@ -1,0 +1,41 @@
+// The office's units and people found by code or by name, as files and
+// forms write them: names are compared folded (case, spaces and diacritics
+// typed differently still match); a name two people share matches nobody.
+// Leads and coordinators that match are linked; the rest is kept as text.
+#pragma once
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "core/records.h"
+#include "storage/database.h"
+
+namespace cchc::services {
+
+class OfficeDirectory {
+public:
+    explicit OfficeDirectory(storage::Database& db);
+    std::optional<std::int64_t> Unit(const std::string& codeOrName) const;
+    std::optional<std::int64_t> Person(const std::string& codeOrName) const;
+    std::optional<std::int64_t> UnitByCode(const std::string& code) const;
+    std::string UnitCode(std::int64_t id) const;
+    std::string UnitName(std::int64_t id) const;
+    std::string PersonCode(std::int64_t id) const;
+    std::string PersonName(std::int64_t id) const;
+
+    // ";"-separated coordinators, each linked to a unit or person when it
+    // names one, else kept as written.
+    std::vector<TaskCoordinator> Coordinators(const std::string& text) const;
+    // The same list written back: names of linked records, texts as they are.
+    std::string CoordinatorsText(const std::vector<TaskCoordinator>& list, bool codes) const;
+
+private:
+    std::map<std::string, std::int64_t> unitByCode_, unitByName_, personByCode_, personByName_;
+    std::map<std::int64_t, std::pair<std::string, std::string>> units_, people_;  // id → code, name
+    std::set<std::string> ambiguousPeople_;
+};
+
+}  // namespace cchc::services

@@ -17,6 +17,7 @@
 #include "core/org.h"
 #include "core/vnformat.h"
 #include "gui/gui_util.h"
+#include "gui/plan_editor_dialog.h"
 #include "gui/progress_dialog.h"
 
 namespace cchc::gui {
@@ -171,7 +172,12 @@ TaskBoardPanel::TaskBoardPanel(wxWindow* parent, GuiSession& session) : AreaPane
     update_ = new wxButton(this, wxID_ANY, _("&Record progress..."));
     update_->SetToolTip(
         _("Record this quarter's progress of the selected task (or double-click it)"));
-    second->Add(update_, 0, wxALIGN_CENTER_VERTICAL);
+    second->Add(update_, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, gap);
+    auto* openPlan = new wxButton(this, wxID_ANY, _("Open the &plan..."));
+    openPlan->SetToolTip(
+        _("Edit the plan of the selected task: its criteria, targets, tasks and leads"));
+    openPlan->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { OpenPlan(); });
+    second->Add(openPlan, 0, wxALIGN_CENTER_VERTICAL);
     sizer->Add(second, 0, wxEXPAND | wxLEFT | wxRIGHT, margin);
     sizer->AddSpacer(FromDIP(10));
 
@@ -412,6 +418,23 @@ std::string TaskBoardPanel::Facts(const services::BoardTask& t) const {
     if (t.overdueDays > 0)
         facts += " \xe2\x80\x94 " + ToU8(wxString::Format(_("%d days overdue"), t.overdueDays));
     return facts;
+}
+
+bool TaskBoardPanel::OpenPlan() {
+    const long item = list_->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
+    if (!board_ || item < 0 || item >= static_cast<long>(rows_.size())) {
+        ShowInfo(this, _("Select a task of the plan to open."));
+        return false;
+    }
+    const services::BoardTask& task = (*board_)[rows_[static_cast<std::size_t>(item)]];
+    try {
+        PlanEditorDialog dlg(this, session_, task.row.planId, task.row.taskId);
+        dlg.ShowModal();
+    } catch (const std::exception& e) {
+        ShowError(this, ErrorSentence(e));
+    }
+    StartLoading();
+    return true;
 }
 
 bool TaskBoardPanel::OpenSelected() {

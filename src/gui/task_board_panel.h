@@ -32,6 +32,8 @@ class TaskBoardPanel : public AreaPanel {
 
     // Opens the progress update of the selected task (false when none).
     bool OpenSelected();
+    // Opens the plan of the selected task in the plan editor.
+    bool OpenPlan();
     // Rows shown now, and the board's counts text (for tests).
     long ShownCount() const;
     bool Loaded() const { return board_ != nullptr; }

@@ -30,7 +30,8 @@ OfficeDirectory::OfficeDirectory(storage::Database& db) {
 
 std::optional<std::int64_t> OfficeDirectory::Unit(const std::string& text) const {
     if (auto it = unitByCode_.find(text); it != unitByCode_.end()) return it->second;
-    if (auto it = unitByName_.find(tableio::NormalizeColumnName(text)); it != unitByName_.end()) return it->second;
+    if (auto it = unitByName_.find(tableio::NormalizeColumnName(text)); it != unitByName_.end())
+        return it->second;
     return std::nullopt;
 }
 
@@ -72,12 +73,16 @@ std::vector<TaskCoordinator> OfficeDirectory::Coordinators(const std::string& te
     std::size_t start = 0;
     while (start <= text.size()) {
         auto semi = text.find(';', start);
-        const std::string part = Trim(text.substr(start, semi == std::string::npos ? std::string::npos : semi - start));
+        const std::string part =
+            Trim(text.substr(start, semi == std::string::npos ? std::string::npos : semi - start));
         if (!part.empty()) {
             TaskCoordinator c;
-            if (auto id = Unit(part)) c.unitId = *id;
-            else if (auto pid = Person(part)) c.personId = *pid;
-            else c.text = part;
+            if (auto id = Unit(part))
+                c.unitId = *id;
+            else if (auto pid = Person(part))
+                c.personId = *pid;
+            else
+                c.text = part;
             out.push_back(std::move(c));
         }
         if (semi == std::string::npos) break;
@@ -86,13 +91,17 @@ std::vector<TaskCoordinator> OfficeDirectory::Coordinators(const std::string& te
     return out;
 }
 
-std::string OfficeDirectory::CoordinatorsText(const std::vector<TaskCoordinator>& list, bool codes) const {
+std::string OfficeDirectory::CoordinatorsText(const std::vector<TaskCoordinator>& list,
+                                              bool codes) const {
     std::string out;
     for (const auto& c : list) {
         if (!out.empty()) out += "; ";
-        if (c.unitId) out += codes ? UnitCode(*c.unitId) : UnitName(*c.unitId);
-        else if (c.personId) out += codes ? PersonCode(*c.personId) : PersonName(*c.personId);
-        else out += c.text;
+        if (c.unitId)
+            out += codes ? UnitCode(*c.unitId) : UnitName(*c.unitId);
+        else if (c.personId)
+            out += codes ? PersonCode(*c.personId) : PersonName(*c.personId);
+        else
+            out += c.text;
     }
     return out;
 }

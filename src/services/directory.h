@@ -16,7 +16,7 @@
 namespace cchc::services {
 
 class OfficeDirectory {
-public:
+  public:
     explicit OfficeDirectory(storage::Database& db);
     std::optional<std::int64_t> Unit(const std::string& codeOrName) const;
     std::optional<std::int64_t> Person(const std::string& codeOrName) const;
@@ -32,7 +32,7 @@ public:
     // The same list written back: names of linked records, texts as they are.
     std::string CoordinatorsText(const std::vector<TaskCoordinator>& list, bool codes) const;
 
-private:
+  private:
     std::map<std::string, std::int64_t> unitByCode_, unitByName_, personByCode_, personByName_;
     std::map<std::int64_t, std::pair<std::string, std::string>> units_, people_;  // id → code, name
     std::set<std::string> ambiguousPeople_;

@@ -60,7 +60,6 @@ std::string Trim(const std::string& s) {
     return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
 }
 
-
 // ISO from "2026-03-31" or "31/03/2026".
 std::optional<std::string> ParseDate(const std::string& text) {
     if (auto d = Date::ParseIso(text)) return d->ToIso();

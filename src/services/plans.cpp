@@ -11,6 +11,7 @@
 #include "core/period.h"
 #include "core/scoring.h"
 #include "core/task_rules.h"
+#include "services/directory.h"
 #include "services/result_totals.h"
 #include "storage/evidence_repository.h"
 #include "storage/framework_repository.h"
@@ -167,6 +168,121 @@ std::int64_t AddProgressUpdate(storage::Database& db, const ProgressInput& in,
     }
     tx.Commit();
     return id;
+}
+
+PlanService::PlanService(storage::Database& db, std::string user)
+    : db_(db), user_(std::move(user)) {}
+
+PlanRecord PlanService::Load(std::int64_t planId) {
+    auto plan = storage::PlanRepository(db_.session()).Load(planId);
+    if (!plan) throw UserError(tr("the plan no longer exists"));
+    return *plan;
+}
+
+std::int64_t PlanService::PlanOfTask(std::int64_t taskId) {
+    return storage::PlanRepository(db_.session()).PlanOfTask(taskId);
+}
+
+namespace {
+std::string Opt(const std::optional<std::string>& v) { return v.value_or(""); }
+std::string OptInt(const std::optional<int>& v) { return v ? std::to_string(*v) : std::string(); }
+std::string IdText(const std::optional<std::int64_t>& v) {
+    return v ? std::to_string(*v) : std::string();
+}
+}  // namespace
+
+TaskRecord PlanService::SaveTask(std::int64_t itemId, TaskRecord t) {
+    auto trim = [](std::string& s) {
+        auto b = s.find_first_not_of(" \t\r\n");
+        s = b == std::string::npos ? std::string()
+                                   : s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
+    };
+    trim(t.solution);
+    trim(t.leadUnitText);
+    trim(t.leadPersonText);
+    trim(t.outcome);
+    if (t.solution.empty())
+        throw UserError(Location{"", 0, "solution"}, tr("the task needs its text"));
+    if (t.startOn && t.dueOn && *t.dueOn < *t.startOn)
+        throw UserError(Location{"", 0, "due"}, tr("the task is due before it starts"));
+    if (t.percentDone < 0 || t.percentDone > 100)
+        throw UserError(Location{"", 0, "percent"},
+                        tr("the percentage done must be from 0 to 100"));
+    if (t.status == TaskStatus::Done) t.percentDone = 100;
+    // Leads typed as text that name a unit or person of the office are linked.
+    const OfficeDirectory dir(db_);
+    if (!t.leadUnitId && !t.leadUnitText.empty())
+        if (auto id = dir.Unit(t.leadUnitText)) t.leadUnitId = *id, t.leadUnitText.clear();
+    if (!t.leadPersonId && !t.leadPersonText.empty())
+        if (auto id = dir.Person(t.leadPersonText)) t.leadPersonId = *id, t.leadPersonText.clear();
+    for (auto& c : t.coordinators)
+        if (!c.unitId && !c.personId && !c.text.empty()) {
+            auto linked = dir.Coordinators(c.text);
+            if (linked.size() == 1) c = linked.front();
+        }
+
+    storage::Transaction tx(db_);
+    storage::PlanRepository plans(db_.session());
+    storage::AuditRepository audit(db_.session());
+    if (t.id == 0) {
+        if (t.status == TaskStatus::Done && !t.closedOn) t.closedOn = Date::Today().ToIso();
+        plans.InsertTask(itemId, t, user_);
+        audit.Record({"", user_, "tasks", t.id, "insert", "solution", std::nullopt, t.solution});
+    } else {
+        auto before = plans.LoadTask(t.id);
+        if (!before) throw UserError(tr("the task no longer exists"));
+        const bool closing = (t.status == TaskStatus::Done || t.status == TaskStatus::Cancelled);
+        if (closing && !before->closedOn) t.closedOn = Date::Today().ToIso();
+        if (!closing) t.closedOn.reset();
+        plans.UpdateTask(t, user_);
+        const std::vector<std::pair<std::string, std::pair<std::string, std::string>>> fields = {
+            {"solution", {before->solution, t.solution}},
+            {"lead_unit_id", {IdText(before->leadUnitId), IdText(t.leadUnitId)}},
+            {"lead_unit_text", {before->leadUnitText, t.leadUnitText}},
+            {"lead_person_id", {IdText(before->leadPersonId), IdText(t.leadPersonId)}},
+            {"lead_person_text", {before->leadPersonText, t.leadPersonText}},
+            {"coordinators",
+             {dir.CoordinatorsText(before->coordinators, true),
+              dir.CoordinatorsText(t.coordinators, true)}},
+            {"start_on", {Opt(before->startOn), Opt(t.startOn)}},
+            {"due_on", {Opt(before->dueOn), Opt(t.dueOn)}},
+            {"due_year", {OptInt(before->dueYear), OptInt(t.dueYear)}},
+            {"recurring", {before->recurring ? "1" : "0", t.recurring ? "1" : "0"}},
+            {"status", {TaskStatusKey(before->status), TaskStatusKey(t.status)}},
+            {"percent_done", {std::to_string(before->percentDone), std::to_string(t.percentDone)}},
+            {"outcome", {before->outcome, t.outcome}},
+        };
+        for (const auto& [field, values] : fields)
+            if (values.first != values.second)
+                audit.Record(
+                    {"", user_, "tasks", t.id, "update", field, values.first, values.second});
+    }
+    tx.Commit();
+    return *plans.LoadTask(t.id);
+}
+
+void PlanService::DeleteTask(std::int64_t taskId) {
+    storage::Transaction tx(db_);
+    storage::PlanRepository plans(db_.session());
+    auto task = plans.LoadTask(taskId);
+    if (!task) return;
+    if (!plans.UpdatesOf(taskId).empty())
+        throw UserError(tr(
+            "progress has been reported on this task: mark it cancelled instead of deleting it"));
+    plans.DeleteTask(taskId);
+    storage::AuditRepository(db_.session())
+        .Record({"", user_, "tasks", taskId, "delete", "solution", task->solution, std::nullopt});
+    tx.Commit();
+}
+
+void PlanService::SaveItemTarget(const PlanItemRecord& item) {
+    storage::Transaction tx(db_);
+    storage::PlanRepository plans(db_.session());
+    plans.UpdateItemTarget(item);
+    storage::AuditRepository(db_.session())
+        .Record({"", user_, "plan_items", item.id, "update", "target_text", std::nullopt,
+                 item.targetText});
+    tx.Commit();
 }
 
 }  // namespace cchc::services

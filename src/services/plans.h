@@ -46,4 +46,30 @@ struct ProgressInput {
 std::int64_t AddProgressUpdate(storage::Database& db, const ProgressInput& input,
                                const std::string& user);
 
+// What the plan editor changes: the plan's tasks and items. Every change is
+// one transaction with one audit row per changed field.
+class PlanService {
+  public:
+    PlanService(storage::Database& db, std::string user);
+
+    // The plan with its items, tasks and coordinators. UserError when gone.
+    PlanRecord Load(std::int64_t planId);
+    // The plan a task belongs to (0 when the task does not exist).
+    std::int64_t PlanOfTask(std::int64_t taskId);
+
+    // Adds (task.id == 0) or changes a task of the item. Leads and
+    // coordinators given as text are linked to the unit or person they name.
+    // UserError (field solution, due, percent) for an empty task, a due date
+    // before the start or a percentage outside 0..100. Returns it as stored.
+    TaskRecord SaveTask(std::int64_t itemId, TaskRecord task);
+    // Deletes a task that has no progress update (refused otherwise: cancel it).
+    void DeleteTask(std::int64_t taskId);
+    // Changes an item's target (text, kind and values).
+    void SaveItemTarget(const PlanItemRecord& item);
+
+  private:
+    storage::Database& db_;
+    std::string user_;
+};
+
 }  // namespace cchc::services

@@ -1,0 +1,342 @@
+// The plan editor (see plan_editor_dialog.h).
+#include "gui/plan_editor_dialog.h"
+
+#include <wx/button.h>
+#include <wx/checkbox.h>
+#include <wx/choice.h>
+#include <wx/combobox.h>
+#include <wx/datectrl.h>
+#include <wx/dateevt.h>
+#include <wx/spinctrl.h>
+#include <wx/stattext.h>
+#include <wx/textctrl.h>
+#include <wx/treectrl.h>
+
+#include <set>
+
+#include "core/collation.h"
+#include "core/task_rules.h"
+#include "core/vnformat.h"
+#include "gui/gui_util.h"
+#include "services/directory.h"
+#include "services/plans.h"
+
+namespace cchc::gui {
+namespace {
+const TaskStatus kStatuses[] = {TaskStatus::NotStarted, TaskStatus::InProgress, TaskStatus::Done,
+                                TaskStatus::Cancelled};
+
+std::optional<std::string> ReadDate(const wxDatePickerCtrl* picker) {
+    const wxDateTime d = picker->GetValue();
+    if (!d.IsValid()) return std::nullopt;
+    return Date{d.GetYear(), d.GetMonth() + 1, d.GetDay()}.ToIso();
+}
+
+void WriteDate(wxDatePickerCtrl* picker, const std::optional<std::string>& iso) {
+    std::optional<Date> d;
+    if (iso) d = Date::ParseIso(*iso);
+    picker->SetValue(d ? wxDateTime(static_cast<wxDateTime::wxDateTime_t>(d->day),
+                                    static_cast<wxDateTime::Month>(d->month - 1), d->year)
+                       : wxDefaultDateTime);
+}
+
+wxString Short(const std::string& text, std::size_t chars) {
+    wxString s = U8(text);
+    return s.length() > chars ? s.Left(chars) + wxString::FromUTF8("\xe2\x80\xa6") : s;
+}
+}  // namespace
+
+PlanEditorDialog::PlanEditorDialog(wxWindow* parent, GuiSession& session, std::int64_t planId,
+                                   std::int64_t selectTask)
+    : session_(session), planId_(planId) {
+    LoadForm(parent, "PlanEditorDialog");
+    tree_ = Ctrl<wxTreeCtrl>("tree");
+    auto* status = Ctrl<wxChoice>("status");
+    for (TaskStatus s : kStatuses) status->Append(U8(TaskStatusLabel(s)));
+
+    // Suggestions: the office's units and people, by name.
+    std::vector<wxString> units, people;
+    for (const Unit& u : session_.Organisation().Units()) units.push_back(U8(u.name));
+    for (const Person& p : session_.Organisation().AllPeople()) people.push_back(U8(p.fullName));
+    auto sorted = [](std::vector<wxString>& v) {
+        std::sort(v.begin(), v.end(), [](const wxString& a, const wxString& b) {
+            return VietnameseLess(ToU8(a), ToU8(b));
+        });
+    };
+    sorted(units);
+    sorted(people);
+    for (const auto& u : units) Ctrl<wxComboBox>("lead_unit")->Append(u);
+    for (const auto& p : people) Ctrl<wxComboBox>("lead_person")->Append(p);
+
+    auto changed = [this](wxEvent& e) {
+        e.Skip();
+        if (filling_) return;
+        dirty_ = true;
+        UpdateFiveClear();
+    };
+    for (const char* name : {"target", "solution", "coordinators", "outcome"})
+        Ctrl<wxTextCtrl>(name)->Bind(wxEVT_TEXT, changed);
+    for (const char* name : {"lead_unit", "lead_person"})
+        Ctrl<wxComboBox>(name)->Bind(wxEVT_TEXT, changed);
+    for (const char* name : {"start", "due"})
+        Ctrl<wxDatePickerCtrl>(name)->Bind(wxEVT_DATE_CHANGED, changed);
+    Ctrl<wxSpinCtrl>("due_year")->Bind(wxEVT_SPINCTRL, changed);
+    Ctrl<wxSpinCtrl>("percent")->Bind(wxEVT_SPINCTRL, changed);
+    Ctrl<wxCheckBox>("recurring")->Bind(wxEVT_CHECKBOX, changed);
+    status->Bind(wxEVT_CHOICE, [this, changed](wxCommandEvent& e) {
+        changed(e);
+        const int s = Ctrl<wxChoice>("status")->GetSelection();
+        if (s >= 0 && kStatuses[s] == TaskStatus::Done) Ctrl<wxSpinCtrl>("percent")->SetValue(100);
+    });
+
+    tree_->Bind(wxEVT_TREE_SEL_CHANGING, [this](wxTreeEvent& e) {
+        if (filling_ || !dirty_) return;
+        if (!ConfirmLeave()) e.Veto();
+    });
+    tree_->Bind(wxEVT_TREE_SEL_CHANGED, [this](wxTreeEvent& e) {
+        if (filling_) return;
+        auto it = nodes_.find(e.GetItem().GetID());
+        if (it == nodes_.end()) return;
+        current_ = it->second;
+        adding_ = false;
+        ShowSelection();
+    });
+    Ctrl<wxButton>("add_task")->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { AddTask(); });
+    Ctrl<wxButton>("delete_task")->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { DeleteTask(); });
+    Bind(
+        wxEVT_BUTTON, [this](wxCommandEvent&) { Save(); }, wxID_OK);
+    Bind(
+        wxEVT_BUTTON,
+        [this](wxCommandEvent&) {
+            if (!dirty_ || ConfirmLeave()) EndModal(wxID_CANCEL);
+        },
+        wxID_CANCEL);
+
+    std::int64_t item = 0;
+    Reload(item, selectTask);
+    FinishLayout(tree_);
+}
+
+const PlanItemRecord* PlanEditorDialog::Item(std::int64_t id) const {
+    for (const auto& i : plan_.items)
+        if (i.id == id) return &i;
+    return nullptr;
+}
+
+const TaskRecord* PlanEditorDialog::Task(std::int64_t id) const {
+    for (const auto& i : plan_.items)
+        for (const auto& t : i.tasks)
+            if (t.id == id) return &t;
+    return nullptr;
+}
+
+void PlanEditorDialog::Reload(std::int64_t selectItem, std::int64_t selectTask) {
+    plan_ = services::PlanService(session_.db(), session_.user()).Load(planId_);
+    filling_ = true;
+    tree_->DeleteAllItems();
+    nodes_.clear();
+    const wxTreeItemId root = tree_->AddRoot("");
+    wxTreeItemId select;
+    for (const auto& item : plan_.items) {
+        const wxString label = U8(item.heading) + "  " + Short(item.criterionTitle, 60);
+        const wxTreeItemId node = tree_->AppendItem(root, label);
+        tree_->SetItemBold(node);
+        nodes_[node.GetID()] = {item.id, 0};
+        if (item.id == selectItem && selectTask == 0) select = node;
+        for (const auto& t : item.tasks) {
+            const bool unclear = !CheckFiveClear(t, item).empty();
+            const wxTreeItemId child = tree_->AppendItem(
+                node, wxString::FromUTF8(unclear ? "\xe2\x9a\xa0 " : "\xe2\x80\xa2 ") +
+                          Short(t.solution, 70));
+            if (unclear) tree_->SetItemTextColour(child, colours::Danger());
+            nodes_[child.GetID()] = {item.id, t.id};
+            if (t.id == selectTask) select = child;
+        }
+        tree_->Expand(node);
+    }
+    if (!select.IsOk()) {
+        wxTreeItemIdValue cookie;
+        select = tree_->GetFirstChild(root, cookie);
+    }
+    filling_ = false;
+    dirty_ = false;
+    adding_ = false;
+    const Unit unit = session_.Organisation().UnitById(plan_.unitId).value_or(Unit{});
+    wxString title = wxString::Format(_("%s, plan of %d"), U8(unit.name), plan_.year);
+    if (!plan_.number.empty())
+        title += wxString::FromUTF8(" \xe2\x80\x94 ") + _("No. ") + U8(plan_.number);
+    if (!plan_.summary.empty()) title += "\n" + U8(plan_.summary);
+    auto* heading = Ctrl<wxStaticText>("plan_title");
+    heading->SetLabelText(title);
+    heading->Wrap(FromDIP(900));
+    if (select.IsOk()) {
+        current_ = nodes_[select.GetID()];
+        tree_->SelectItem(select);
+        tree_->EnsureVisible(select);
+    } else {
+        current_ = {};
+    }
+    ShowSelection();
+}
+
+void PlanEditorDialog::EnableTaskFields(bool enable) {
+    for (const char* name : {"solution", "lead_unit", "lead_person", "coordinators", "start", "due",
+                             "due_year", "recurring", "status", "percent", "outcome"})
+        FindWindow(XRCID(name))->Enable(enable);
+    Ctrl<wxButton>("delete_task")->Enable(enable && !adding_);
+}
+
+void PlanEditorDialog::ShowSelection() {
+    filling_ = true;
+    const PlanItemRecord* item = Item(current_.itemId);
+    Ctrl<wxTextCtrl>("target")->ChangeValue(item ? U8(item->targetText) : wxString());
+    Ctrl<wxTextCtrl>("target")->Enable(item != nullptr);
+    Ctrl<wxButton>("add_task")->Enable(item != nullptr);
+    const TaskRecord* task = current_.taskId ? Task(current_.taskId) : nullptr;
+    if (task && item) {
+        ShowTask(*task, *item);
+        EnableTaskFields(true);
+    } else if (adding_ && item) {
+        TaskRecord fresh;
+        fresh.status = TaskStatus::NotStarted;
+        fresh.dueYear = plan_.year;
+        ShowTask(fresh, *item);
+        EnableTaskFields(true);
+    } else {
+        ShowTask(TaskRecord{}, item ? *item : PlanItemRecord{});
+        EnableTaskFields(false);
+        Ctrl<wxStaticText>("five_clear")->SetLabelText("");
+    }
+    filling_ = false;
+    dirty_ = false;
+    ClearError();
+    Layout();
+}
+
+void PlanEditorDialog::ShowTask(const TaskRecord& t, const PlanItemRecord& item) {
+    const services::OfficeDirectory dir(session_.db());
+    Ctrl<wxTextCtrl>("solution")->ChangeValue(U8(t.solution));
+    Ctrl<wxComboBox>("lead_unit")
+        ->ChangeValue(U8(t.leadUnitId ? dir.UnitName(*t.leadUnitId) : t.leadUnitText));
+    Ctrl<wxComboBox>("lead_person")
+        ->ChangeValue(U8(t.leadPersonId ? dir.PersonName(*t.leadPersonId) : t.leadPersonText));
+    Ctrl<wxTextCtrl>("coordinators")->ChangeValue(U8(dir.CoordinatorsText(t.coordinators, false)));
+    WriteDate(Ctrl<wxDatePickerCtrl>("start"), t.startOn);
+    WriteDate(Ctrl<wxDatePickerCtrl>("due"), t.dueOn);
+    Ctrl<wxSpinCtrl>("due_year")->SetValue(t.dueYear.value_or(0));
+    Ctrl<wxCheckBox>("recurring")->SetValue(t.recurring);
+    Ctrl<wxChoice>("status")->SetSelection(static_cast<int>(t.status));
+    Ctrl<wxSpinCtrl>("percent")->SetValue(t.percentDone);
+    Ctrl<wxTextCtrl>("outcome")->ChangeValue(U8(t.outcome));
+    UpdateFiveClear();
+}
+
+TaskRecord PlanEditorDialog::ReadTask() const {
+    TaskRecord t;
+    if (const TaskRecord* stored = current_.taskId ? Task(current_.taskId) : nullptr) t = *stored;
+    t.solution = TrimmedU8(Ctrl<wxTextCtrl>("solution")->GetValue());
+    // Leads as typed: the service links them when they name the office's units and people.
+    t.leadUnitId.reset();
+    t.leadPersonId.reset();
+    t.leadUnitText = TrimmedU8(Ctrl<wxComboBox>("lead_unit")->GetValue());
+    t.leadPersonText = TrimmedU8(Ctrl<wxComboBox>("lead_person")->GetValue());
+    t.coordinators.clear();
+    const wxArrayString parts = wxSplit(Ctrl<wxTextCtrl>("coordinators")->GetValue(), ';', '\0');
+    for (const auto& part : parts) {
+        const std::string text = TrimmedU8(part);
+        if (text.empty()) continue;
+        TaskCoordinator c;
+        c.text = text;
+        t.coordinators.push_back(c);
+    }
+    t.startOn = ReadDate(Ctrl<wxDatePickerCtrl>("start"));
+    t.dueOn = ReadDate(Ctrl<wxDatePickerCtrl>("due"));
+    const int year = Ctrl<wxSpinCtrl>("due_year")->GetValue();
+    t.dueYear = year >= 1900 ? std::optional<int>(year) : std::nullopt;
+    t.recurring = Ctrl<wxCheckBox>("recurring")->GetValue();
+    const int s = Ctrl<wxChoice>("status")->GetSelection();
+    t.status = kStatuses[s >= 0 ? s : 0];
+    t.percentDone = Ctrl<wxSpinCtrl>("percent")->GetValue();
+    t.outcome = TrimmedU8(Ctrl<wxTextCtrl>("outcome")->GetValue());
+    return t;
+}
+
+void PlanEditorDialog::UpdateFiveClear() {
+    const PlanItemRecord* item = Item(current_.itemId);
+    if (!item || (!current_.taskId && !adding_)) return;
+    PlanItemRecord shown = *item;
+    shown.targetText = TrimmedU8(Ctrl<wxTextCtrl>("target")->GetValue());
+    wxString text;
+    for (const auto& p : CheckFiveClear(ReadTask(), shown))
+        text += (text.empty() ? "" : "\n") + wxString::FromUTF8("\xe2\x9a\xa0 ") + U8(p.message);
+    auto* label = Ctrl<wxStaticText>("five_clear");
+    label->SetLabelText(text);
+    label->Wrap(FromDIP(440));
+    Layout();
+}
+
+bool PlanEditorDialog::Save() {
+    const PlanItemRecord* item = Item(current_.itemId);
+    if (!item) return true;
+    ClearError();
+    const std::int64_t itemId = item->id;
+    std::int64_t taskId = current_.taskId;
+    try {
+        services::PlanService service(session_.db(), session_.user());
+        PlanItemRecord target = *item;
+        target.targetText = TrimmedU8(Ctrl<wxTextCtrl>("target")->GetValue());
+        if (target.targetText != item->targetText) service.SaveItemTarget(target);
+        if (current_.taskId || adding_) taskId = service.SaveTask(itemId, ReadTask()).id;
+    } catch (const UserError& e) {
+        ShowFieldError(ErrorSentence(e), e.where().field);
+        return false;
+    } catch (const std::exception& e) {
+        ShowFieldError(ErrorSentence(e), "");
+        return false;
+    }
+    Reload(itemId, taskId);
+    return true;
+}
+
+bool PlanEditorDialog::ConfirmLeave() {
+    wxMessageDialog ask(this, _("Save the changes to this criterion or task?"), _("CCHC Desk"),
+                        wxYES_NO | wxCANCEL | wxICON_QUESTION);
+    ask.SetYesNoCancelLabels(_("Save"), _("Discard changes"), _("Cancel"));
+    switch (ask.ShowModal()) {
+        case wxID_YES:
+            return Save();
+        case wxID_NO:
+            dirty_ = false;
+            return true;
+        default:
+            return false;
+    }
+}
+
+void PlanEditorDialog::AddTask() {
+    if (!Item(current_.itemId)) return;
+    if (dirty_ && !ConfirmLeave()) return;
+    current_.taskId = 0;
+    adding_ = true;
+    ShowSelection();
+    adding_ = true;
+    dirty_ = true;
+    Ctrl<wxTextCtrl>("solution")->SetFocus();
+}
+
+void PlanEditorDialog::DeleteTask() {
+    const TaskRecord* task = current_.taskId ? Task(current_.taskId) : nullptr;
+    if (!task) return;
+    if (!AskYesNo(this, wxString::Format(_("Delete the task \"%s\"?"), Short(task->solution, 80)),
+                  _("Delete")))
+        return;
+    try {
+        services::PlanService(session_.db(), session_.user()).DeleteTask(task->id);
+    } catch (const std::exception& e) {
+        ShowFieldError(ErrorSentence(e), "");
+        return;
+    }
+    Reload(current_.itemId, 0);
+}
+
+}  // namespace cchc::gui

@@ -18,6 +18,7 @@
 #include "services/results.h"
 #include "services/task_board.h"
 #include "storage/plan_repository.h"
+#include "storage/settings_repository.h"
 #include "storage/unit_repository.h"
 
 using namespace cchc;
@@ -295,6 +296,53 @@ BOOST_FIXTURE_TEST_CASE(a_draft_plan_from_the_weak_criteria, SeedFixture) {
                       UserError);
     BOOST_CHECK_THROW(services::DraftPlan(Db(), "NO-SUCH", "GL-XA-2020", "2020", 80, "office"),
                       UserError);
+}
+
+BOOST_FIXTURE_TEST_CASE(the_plan_editor_saves_tasks_links_leads_and_audits, SeedFixture) {
+    services::ImportTasks(Db(), Data("seed002_tasks.csv"), "test");
+    services::PlanService service(Db(), "office");
+    PlanRecord plan = service.Load(Plans().at(0).id);
+    const PlanItemRecord item = Item(plan, "1.3");
+    // The unclear task of 1.3 gets a lead typed by name: linked to the unit.
+    TaskRecord t = item.tasks.at(0);
+    t.leadUnitText = "Văn phòng – Thống kê";
+    t.leadPersonText = "Người chưa có trong danh sách";
+    t.coordinators = {TaskCoordinator{std::nullopt, std::nullopt, "Mặt trận và các đoàn thể thị trấn"}};
+    t.dueOn = "2021-06-30";
+    const TaskRecord saved = service.SaveTask(item.id, t);
+    auto vptk = storage::UnitRepository(Db().session()).ByCode("TT-KONGCHRO-VPTK");
+    BOOST_REQUIRE(vptk);
+    BOOST_TEST((saved.leadUnitId == std::optional<std::int64_t>(vptk->id)));
+    BOOST_TEST(saved.leadPersonText == "Người chưa có trong danh sách");
+    BOOST_REQUIRE(saved.coordinators.size() == 1u);
+    BOOST_TEST(saved.coordinators[0].unitId.has_value());
+    BOOST_TEST((saved.dueOn == std::optional<std::string>("2021-06-30")));
+    auto log = storage::AuditRepository(Db().session()).ForRow("tasks", saved.id);
+    BOOST_TEST(std::any_of(log.begin(), log.end(), [](const auto& a) { return a.field == "lead_unit_id"; }));
+    BOOST_TEST(std::any_of(log.begin(), log.end(), [](const auto& a) { return a.field == "due_on"; }));
+    // Refused: no text, due before start; nothing changes.
+    TaskRecord bad = saved;
+    bad.solution = "  ";
+    BOOST_CHECK_THROW(service.SaveTask(item.id, bad), UserError);
+    bad = saved;
+    bad.startOn = "2021-07-01";
+    BOOST_CHECK_THROW(service.SaveTask(item.id, bad), UserError);
+    BOOST_TEST(storage::PlanRepository(Db().session()).LoadTask(saved.id)->solution == saved.solution);
+    // A new task, then deleted; a task with progress cannot be deleted.
+    TaskRecord fresh;
+    fresh.solution = "Cử công chức tham gia lớp bồi dưỡng";
+    fresh.dueYear = 2021;
+    const TaskRecord added = service.SaveTask(item.id, fresh);
+    BOOST_TEST(service.Load(plan.id).items.size() == plan.items.size());
+    service.DeleteTask(added.id);
+    BOOST_TEST(!storage::PlanRepository(Db().session()).LoadTask(added.id).has_value());
+    services::ProgressInput update;
+    update.taskId = saved.id;
+    update.period = "2021-Q2";
+    update.status = TaskStatus::InProgress;
+    update.percent = 50;
+    services::AddProgressUpdate(Db(), update, "clerk");
+    BOOST_CHECK_THROW(service.DeleteTask(saved.id), UserError);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -179,25 +179,27 @@ TaskCounts& TaskCounts::operator+=(const TaskCounts& o) {
     return *this;
 }
 
+void TaskCounts::Add(TaskStatus status, bool isOverdue) {
+    switch (status) {
+        case TaskStatus::NotStarted:
+            ++notStarted;
+            break;
+        case TaskStatus::InProgress:
+            ++inProgress;
+            break;
+        case TaskStatus::Done:
+            ++done;
+            break;
+        case TaskStatus::Cancelled:
+            ++cancelled;
+            break;
+    }
+    if (isOverdue) ++overdue;
+}
+
 TaskCounts CountTasks(const std::vector<TaskRecord>& tasks, Date asOf) {
     TaskCounts c;
-    for (const auto& t : tasks) {
-        switch (t.status) {
-            case TaskStatus::NotStarted:
-                ++c.notStarted;
-                break;
-            case TaskStatus::InProgress:
-                ++c.inProgress;
-                break;
-            case TaskStatus::Done:
-                ++c.done;
-                break;
-            case TaskStatus::Cancelled:
-                ++c.cancelled;
-                break;
-        }
-        if (OverdueDays(t, asOf) > 0) ++c.overdue;
-    }
+    for (const auto& t : tasks) c.Add(t.status, OverdueDays(t, asOf) > 0);
     return c;
 }
 

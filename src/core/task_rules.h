@@ -97,6 +97,8 @@ struct TaskCounts {
     int Total() const { return notStarted + inProgress + done + cancelled; }
     int Open() const { return notStarted + inProgress; }
     TaskCounts& operator+=(const TaskCounts& o);
+    // Counts one task of this status (and overdue or not).
+    void Add(TaskStatus status, bool isOverdue);
 };
 
 // Counts of the tasks by status, overdue as of asOf.

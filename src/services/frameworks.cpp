@@ -190,27 +190,35 @@ bool FrameworkService::HasAppraisedResults(const std::string& code) {
     return storage::ResultSetRepository(db_.session()).CountWithStatus(fw.id, "appraised") > 0;
 }
 
+namespace {
+// The code, year and name of a new framework (a copy or an empty one).
+void CheckNewFramework(storage::FrameworkRepository& repo, const std::string& code, int year,
+                       const std::string& name) {
+    if (code.empty()) throw FieldError("new_code", tr("the new framework needs a code"));
+    if (code.find_first_of(" \t") != std::string::npos)
+        throw FieldError("new_code", tr("a framework code must not contain spaces"));
+    if (repo.IdByCode(code))
+        throw FieldError(
+            "new_code",
+            fmt::format(fmt::runtime(tr("a framework with the code {0} already exists")), code));
+    if (year < 1900 || year > 2999)
+        throw FieldError("year", tr("the year must be between 1900 and 2999"));
+    if (name.empty()) throw FieldError("name", tr("the new framework needs a name"));
+}
+}  // namespace
+
 Framework FrameworkService::CopyToNewYear(const std::string& code, const std::string& newCodeIn,
                                           int newYear, const std::string& newNameIn) {
     const std::string newCode = Trim(newCodeIn), newName = Trim(newNameIn);
     storage::Transaction tx(db_);
     storage::FrameworkRepository repo(db_.session());
     Framework source = Load(code);
-    if (newCode.empty()) throw FieldError("new_code", tr("the new framework needs a code"));
-    if (newCode.find_first_of(" \t") != std::string::npos)
-        throw FieldError("new_code", tr("a framework code must not contain spaces"));
-    if (repo.IdByCode(newCode))
-        throw FieldError(
-            "new_code",
-            fmt::format(fmt::runtime(tr("a framework with the code {0} already exists")), newCode));
-    if (newYear < 1900 || newYear > 2999)
-        throw FieldError("year", tr("the year must be between 1900 and 2999"));
+    CheckNewFramework(repo, newCode, newYear, newName);
     if (newYear == source.year)
         throw FieldError("year",
                          fmt::format(fmt::runtime(tr("the copy needs a year other than {0}, the "
                                                      "year of the framework it is copied from")),
                                      source.year));
-    if (newName.empty()) throw FieldError("name", tr("the new framework needs a name"));
 
     Framework copy = source;
     copy.id = 0;
@@ -237,16 +245,7 @@ Framework FrameworkService::Create(const std::string& codeIn, const std::string&
     const std::string code = Trim(codeIn), name = Trim(nameIn);
     storage::Transaction tx(db_);
     storage::FrameworkRepository repo(db_.session());
-    if (code.empty()) throw FieldError("new_code", tr("the new framework needs a code"));
-    if (code.find_first_of(" \t") != std::string::npos)
-        throw FieldError("new_code", tr("a framework code must not contain spaces"));
-    if (repo.IdByCode(code))
-        throw FieldError(
-            "new_code",
-            fmt::format(fmt::runtime(tr("a framework with the code {0} already exists")), code));
-    if (year < 1900 || year > 2999)
-        throw FieldError("year", tr("the year must be between 1900 and 2999"));
-    if (name.empty()) throw FieldError("name", tr("the new framework needs a name"));
+    CheckNewFramework(repo, code, year, name);
     Framework fw;
     fw.code = code;
     fw.name = name;

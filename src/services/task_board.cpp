@@ -103,24 +103,7 @@ std::vector<std::size_t> TaskBoard::Filter(const TaskFilter& f) const {
 
 TaskCounts TaskBoard::Count(const std::vector<std::size_t>& positions) const {
     TaskCounts c{};
-    for (std::size_t i : positions) {
-        const BoardTask& t = tasks_[i];
-        switch (t.row.status) {
-            case TaskStatus::NotStarted:
-                ++c.notStarted;
-                break;
-            case TaskStatus::InProgress:
-                ++c.inProgress;
-                break;
-            case TaskStatus::Done:
-                ++c.done;
-                break;
-            case TaskStatus::Cancelled:
-                ++c.cancelled;
-                break;
-        }
-        if (t.overdueDays > 0) ++c.overdue;
-    }
+    for (std::size_t i : positions) c.Add(tasks_[i].row.status, tasks_[i].overdueDays > 0);
     return c;
 }
 

@@ -22,6 +22,19 @@ std::optional<std::string> EffectiveDue(const TaskRecord& t) {
     return std::nullopt;
 }
 
+// The task's coordinators, in their order.
+void InsertCoordinators(soci::session& s, long long taskId, const std::vector<TaskCoordinator>& list) {
+    int order = 0;
+    for (const auto& c : list) {
+        Nullable<long long> cu(OptId(c.unitId)), cp(OptId(c.personId));
+        s << "INSERT INTO task_coordinators (task_id, sort_order, unit_id, person_id, text) VALUES (:t, :o, :u, "
+             ":p, :x)",
+            soci::use(taskId), soci::use(order), soci::use(cu.value, cu.ind), soci::use(cp.value, cp.ind),
+            soci::use(c.text);
+        ++order;
+    }
+}
+
 TaskStatus StatusOf(const std::string& key) {
     return TaskStatusFromKey(key).value_or(TaskStatus::NotStarted);
 }
@@ -141,16 +154,7 @@ std::int64_t PlanRepository::InsertTask(std::int64_t itemId, TaskRecord& t,
         soci::use(closed.value, closed.ind), soci::use(sortOrder), soci::use(now), soci::use(now),
         soci::use(user), soci::into(taskId);
     t.id = taskId;
-    int coordOrder = 0;
-    for (const auto& c : t.coordinators) {
-        Nullable<long long> cu(OptId(c.unitId)), cp(OptId(c.personId));
-        s_ << "INSERT INTO task_coordinators (task_id, sort_order, unit_id, person_id, text) "
-              "VALUES (:t, :o, :u, "
-              ":p, :x)",
-            soci::use(taskId), soci::use(coordOrder), soci::use(cu.value, cu.ind),
-            soci::use(cp.value, cp.ind), soci::use(c.text);
-        ++coordOrder;
-    }
+    InsertCoordinators(s_, taskId, t.coordinators);
     return taskId;
 }
 
@@ -177,16 +181,7 @@ void PlanRepository::UpdateTask(const TaskRecord& t, const std::string& user) {
         soci::use(t.outcome), soci::use(closed.value, closed.ind), soci::use(now), soci::use(user),
         soci::use(id);
     s_ << "DELETE FROM task_coordinators WHERE task_id = :t", soci::use(id);
-    int coordOrder = 0;
-    for (const auto& c : t.coordinators) {
-        Nullable<long long> cu(OptId(c.unitId)), cp(OptId(c.personId));
-        s_ << "INSERT INTO task_coordinators (task_id, sort_order, unit_id, person_id, text) "
-              "VALUES (:t, :o, :u, "
-              ":p, :x)",
-            soci::use(id), soci::use(coordOrder), soci::use(cu.value, cu.ind),
-            soci::use(cp.value, cp.ind), soci::use(c.text);
-        ++coordOrder;
-    }
+    InsertCoordinators(s_, id, t.coordinators);
 }
 
 std::optional<TaskRecord> PlanRepository::LoadTask(std::int64_t taskId) {

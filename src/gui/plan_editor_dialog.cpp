@@ -131,7 +131,9 @@ const TaskRecord* PlanEditorDialog::Task(std::int64_t id) const {
 }
 
 void PlanEditorDialog::Reload(std::int64_t selectItem, std::int64_t selectTask) {
-    plan_ = services::PlanService(session_.db(), session_.user()).Load(planId_);
+    services::PlanService service(session_.db(), session_.user());
+    plan_ = service.Load(planId_);
+    effects_ = service.Effects(plan_);
     filling_ = true;
     tree_->DeleteAllItems();
     nodes_.clear();
@@ -191,6 +193,27 @@ void PlanEditorDialog::ShowSelection() {
     const PlanItemRecord* item = Item(current_.itemId);
     Ctrl<wxTextCtrl>("target")->ChangeValue(item ? U8(item->targetText) : wxString());
     Ctrl<wxTextCtrl>("target")->Enable(item != nullptr);
+    // Whether the criterion's appraised points rose in the plan's year.
+    wxString effect;
+    if (auto e = item ? effects_.find(item->id) : effects_.end(); e != effects_.end()) {
+        const auto& x = e->second;
+        auto pts = [](double v) { return U8(FormatNumberTrim(v, 2)); };
+        if (x.Known())
+            effect =
+                wxString::Format(_("Effect: %s points in %d, %s of %s in %d: %s"), pts(*x.before),
+                                 x.beforeYear, pts(*x.after), pts(x.max), x.afterYear,
+                                 x.Improved() ? _("improved") : _("not improved yet"));
+        else if (x.before)
+            effect =
+                wxString::Format(_("Effect: %s points in %d; the %d results are not appraised yet"),
+                                 pts(*x.before), x.beforeYear, x.afterYear);
+    }
+    auto* effectLabel = Ctrl<wxStaticText>("effect");
+    effectLabel->SetLabelText(effect);
+    effectLabel->SetForegroundColour(effects_.count(current_.itemId) &&
+                                             effects_[current_.itemId].Improved()
+                                         ? colours::Good()
+                                         : colours::MutedText());
     Ctrl<wxButton>("add_task")->Enable(item != nullptr);
     const TaskRecord* task = current_.taskId ? Task(current_.taskId) : nullptr;
     if (task && item) {

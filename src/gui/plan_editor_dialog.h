@@ -3,7 +3,8 @@
 // task's solution, lead unit and person (chosen from the office or written),
 // coordinators, start, due date or year (and "the following years"),
 // status, percentage and result beside it, with the "five clear" problems
-// shown under the fields as they are typed. Save (Enter) stores the selected
+// shown under the fields as they are typed, and under each criterion's
+// target whether its appraised points rose in the plan's year. Save (Enter) stores the selected
 // item or task through PlanService; leaving a changed one asks first.
 #pragma once
 #include <cstdint>
@@ -15,6 +16,7 @@
 #include "core/records.h"
 #include "gui/dialog_base.h"
 #include "gui/gui_session.h"
+#include "services/plans.h"
 
 class wxTreeCtrl;
 class wxTreeEvent;
@@ -47,6 +49,7 @@ class PlanEditorDialog : public DialogBase {
     GuiSession& session_;
     std::int64_t planId_;
     PlanRecord plan_;
+    std::map<std::int64_t, services::PlanService::ItemEffect> effects_;
     wxTreeCtrl* tree_ = nullptr;
     std::map<wxTreeItemIdValue, Node> nodes_;
     Node current_;

@@ -16,6 +16,7 @@
 #include "storage/evidence_repository.h"
 #include "storage/framework_repository.h"
 #include "storage/plan_repository.h"
+#include "storage/result_set_repository.h"
 #include "storage/settings_repository.h"
 #include "storage/unit_repository.h"
 #include "storage/work_repositories.h"
@@ -273,6 +274,45 @@ void PlanService::DeleteTask(std::int64_t taskId) {
     storage::AuditRepository(db_.session())
         .Record({"", user_, "tasks", taskId, "delete", "solution", task->solution, std::nullopt});
     tx.Commit();
+}
+
+std::map<std::int64_t, PlanService::ItemEffect> PlanService::Effects(const PlanRecord& plan) {
+    std::map<std::int64_t, ItemEffect> out;
+    if (!plan.frameworkId) return out;
+    auto unit = storage::UnitRepository(db_.session()).ById(plan.unitId);
+    auto fw = storage::FrameworkRepository(db_.session()).Load(*plan.frameworkId);
+    if (!unit || !fw) return out;
+    // The appraised points per criterion of one year, when that year's results exist.
+    auto pointsOf =
+        [&](int year) -> std::optional<std::map<std::int64_t, std::pair<double, double>>> {
+        const std::string period = std::to_string(year);
+        if (!storage::ResultSetRepository(db_.session()).Find(unit->id, fw->id, period))
+            return std::nullopt;
+        const Sheet sheet = ResultSheetService(db_, user_).Load(unit->code, fw->code, period);
+        std::map<std::int64_t, std::pair<double, double>> points;
+        for (const auto& row : sheet.rows)
+            if (row.applicable) points[row.criterionId] = {row.appraisedPoints, row.max};
+        return points;
+    };
+    const auto before = pointsOf(plan.year - 1), after = pointsOf(plan.year);
+    for (const auto& item : plan.items) {
+        if (!item.criterionId) continue;
+        ItemEffect e;
+        e.beforeYear = plan.year - 1;
+        e.afterYear = plan.year;
+        if (item.baselinePoints)
+            e.before = item.baselinePoints;
+        else if (before && before->count(*item.criterionId))
+            e.before = before->at(*item.criterionId).first;
+        if (after && after->count(*item.criterionId)) {
+            e.after = after->at(*item.criterionId).first;
+            e.max = after->at(*item.criterionId).second;
+        } else if (before && before->count(*item.criterionId)) {
+            e.max = before->at(*item.criterionId).second;
+        }
+        out[item.id] = e;
+    }
+    return out;
 }
 
 void PlanService::SaveItemTarget(const PlanItemRecord& item) {

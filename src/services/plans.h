@@ -3,6 +3,7 @@
 // move the task's status and percentage; closing a task asks what changed).
 #pragma once
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -66,6 +67,18 @@ class PlanService {
     void DeleteTask(std::int64_t taskId);
     // Changes an item's target (text, kind and values).
     void SaveItemTarget(const PlanItemRecord& item);
+
+    // Whether the plan worked: for each item tied to a criterion, the unit's
+    // appraised points on it before the plan (the item's baseline, else the
+    // year before the plan's) and in the plan's year, when appraised.
+    struct ItemEffect {
+        std::optional<double> before, after;
+        double max = 0;
+        int beforeYear = 0, afterYear = 0;
+        bool Known() const { return before.has_value() && after.has_value(); }
+        bool Improved() const { return Known() && *after > *before + 1e-9; }
+    };
+    std::map<std::int64_t, ItemEffect> Effects(const PlanRecord& plan);
 
   private:
     storage::Database& db_;

@@ -345,4 +345,27 @@ BOOST_FIXTURE_TEST_CASE(the_plan_editor_saves_tasks_links_leads_and_audits, Seed
     BOOST_CHECK_THROW(service.DeleteTask(saved.id), UserError);
 }
 
+BOOST_FIXTURE_TEST_CASE(an_item_shows_whether_its_criterion_improved, SeedFixture) {
+    services::ImportTasks(Db(), Data("seed002_tasks.csv"), "test");
+    services::PlanService service(Db(), "office");
+    const PlanRecord plan = service.Load(Plans().at(0).id);  // the 2021 plan answering 2020
+    const auto& item = Item(plan, "1.2");
+    auto effects = service.Effects(plan);
+    BOOST_TEST(!effects.at(item.id).Known());  // nothing appraised yet
+    WriteFile(dir.File("r.csv"),
+              "unit,framework,period,criterion,appraised_score\n"
+              "TT-KONGCHRO,GL-XA-2020,2020,1.2,0.5\nTT-KONGCHRO,GL-XA-2020,2020,1.3,1\n"
+              "TT-KONGCHRO,GL-XA-2020,2021,1.2,1.5\nTT-KONGCHRO,GL-XA-2020,2021,1.3,0.5\n");
+    services::ImportResults(Db(), dir.File("r.csv"), "test");
+    effects = service.Effects(plan);
+    const auto& rose = effects.at(item.id);
+    BOOST_REQUIRE(rose.Known());
+    BOOST_TEST(*rose.before == 0.5);
+    BOOST_TEST(*rose.after == 1.5);
+    BOOST_TEST(rose.Improved());
+    const auto& fell = effects.at(Item(plan, "1.3").id);
+    BOOST_REQUIRE(fell.Known());
+    BOOST_TEST(!fell.Improved());
+}
+
 BOOST_AUTO_TEST_SUITE_END()

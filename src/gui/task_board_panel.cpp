@@ -16,6 +16,7 @@
 #include "core/collation.h"
 #include "core/org.h"
 #include "core/vnformat.h"
+#include "gui/assignment_matrix_dialog.h"
 #include "gui/gui_util.h"
 #include "gui/plan_editor_dialog.h"
 #include "gui/progress_dialog.h"
@@ -135,10 +136,10 @@ TaskBoardPanel::TaskBoardPanel(wxWindow* parent, GuiSession& session) : AreaPane
         bar->Add(l, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, gap / 2);
     };
     label(_("C&ommune:"));
-    unit_ = new wxChoice(this, wxID_ANY);
-    unit_->SetName("taskUnit");
-    unit_->SetMinSize(wxSize(FromDIP(170), -1));
-    bar->Add(unit_, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 2 * gap);
+    communeChoice_ = new wxChoice(this, wxID_ANY);
+    communeChoice_->SetName("taskUnit");
+    communeChoice_->SetMinSize(wxSize(FromDIP(170), -1));
+    bar->Add(communeChoice_, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 2 * gap);
     label(_("S&tatus:"));
     status_ = new wxChoice(this, wxID_ANY);
     status_->SetName("taskStatus");
@@ -177,7 +178,12 @@ TaskBoardPanel::TaskBoardPanel(wxWindow* parent, GuiSession& session) : AreaPane
     openPlan->SetToolTip(
         _("Edit the plan of the selected task: its criteria, targets, tasks and leads"));
     openPlan->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { OpenPlan(); });
-    second->Add(openPlan, 0, wxALIGN_CENTER_VERTICAL);
+    second->Add(openPlan, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, gap);
+    auto* assignments = new wxButton(this, wxID_ANY, _("&Indicator assignments..."));
+    assignments->SetToolTip(_("Who leads each indicator group of the service index, with whom (for the unit "
+                              "selected in the tree, or the office)"));
+    assignments->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { OpenAssignments(); });
+    second->Add(assignments, 0, wxALIGN_CENTER_VERTICAL);
     sizer->Add(second, 0, wxEXPAND | wxLEFT | wxRIGHT, margin);
     sizer->AddSpacer(FromDIP(10));
 
@@ -210,7 +216,7 @@ TaskBoardPanel::TaskBoardPanel(wxWindow* parent, GuiSession& session) : AreaPane
             kTask, std::max(FromDIP(200), list_->GetClientSize().x - others - FromDIP(4)));
     });
     auto refilter = [this](wxCommandEvent&) { ApplyFilter(); };
-    unit_->Bind(wxEVT_CHOICE, refilter);
+    communeChoice_->Bind(wxEVT_CHOICE, refilter);
     status_->Bind(wxEVT_CHOICE, refilter);
     due_->Bind(wxEVT_CHOICE, refilter);
     missing_->Bind(wxEVT_CHECKBOX, refilter);
@@ -229,7 +235,7 @@ TaskBoardPanel::TaskBoardPanel(wxWindow* parent, GuiSession& session) : AreaPane
 
 void TaskBoardPanel::Reload() {
     // The communes in the filter, by place name.
-    const int keep = unit_->GetSelection();
+    const int keep = communeChoice_->GetSelection();
     const std::int64_t keepId = keep > 0 ? unitIds_[static_cast<std::size_t>(keep - 1)] : 0;
     std::vector<Unit> communes;
     for (auto& u : session_.Organisation().Units())
@@ -237,16 +243,16 @@ void TaskBoardPanel::Reload() {
     std::stable_sort(communes.begin(), communes.end(), [](const Unit& a, const Unit& b) {
         return VietnameseLess(SortName(a), SortName(b));
     });
-    unit_->Clear();
+    communeChoice_->Clear();
     unitIds_.clear();
-    unit_->Append(_("All communes"));
+    communeChoice_->Append(_("All communes"));
     int select = 0;
     for (const Unit& u : communes) {
-        unit_->Append(U8(u.name));
+        communeChoice_->Append(U8(u.name));
         unitIds_.push_back(u.id);
         if (u.id == keepId) select = static_cast<int>(unitIds_.size());
     }
-    unit_->SetSelection(select);
+    communeChoice_->SetSelection(select);
     StartLoading();
 }
 
@@ -295,7 +301,7 @@ void TaskBoardPanel::OnLoaded(std::shared_ptr<services::TaskBoard> board) {
     board_ = std::move(board);
     if (pendingUnit_) {
         auto it = std::find(unitIds_.begin(), unitIds_.end(), *pendingUnit_);
-        if (it != unitIds_.end()) unit_->SetSelection(static_cast<int>(it - unitIds_.begin()) + 1);
+        if (it != unitIds_.end()) communeChoice_->SetSelection(static_cast<int>(it - unitIds_.begin()) + 1);
         pendingUnit_.reset();
     }
     ApplyFilter();
@@ -310,16 +316,16 @@ void TaskBoardPanel::SetUnit(const std::optional<Unit>& unit) {
             pendingUnit_ = unit->id;
             return;
         }
-        unit_->SetSelection(static_cast<int>(it - unitIds_.begin()) + 1);
-    } else if (unit_->GetCount() > 0) {
-        unit_->SetSelection(0);
+        communeChoice_->SetSelection(static_cast<int>(it - unitIds_.begin()) + 1);
+    } else if (communeChoice_->GetCount() > 0) {
+        communeChoice_->SetSelection(0);
     }
     if (board_) ApplyFilter();
 }
 
 services::TaskFilter TaskBoardPanel::CurrentFilter() const {
     services::TaskFilter f;
-    const int unit = unit_->GetSelection();
+    const int unit = communeChoice_->GetSelection();
     if (unit > 0) f.unitId = unitIds_[static_cast<std::size_t>(unit - 1)];
     const int status = status_->GetSelection();
     if (status >= 2) f.status = static_cast<TaskStatus>(status - 2);
@@ -435,6 +441,25 @@ bool TaskBoardPanel::OpenPlan() {
     }
     StartLoading();
     return true;
+}
+
+void TaskBoardPanel::OpenAssignments() {
+    // The unit chosen in the tree, else the office's own unit.
+    std::string unitCode = AreaPanel::unit_ ? AreaPanel::unit_->code : std::string();
+    if (unitCode.empty()) {
+        const auto office = session_.Organisation().Office();
+        if (auto u = session_.Organisation().UnitById(office.unitId)) unitCode = u->code;
+    }
+    if (unitCode.empty()) {
+        ShowInfo(this, _("Select a unit in the tree first."));
+        return;
+    }
+    try {
+        AssignmentMatrixDialog dlg(this, session_, unitCode, "QD766");
+        dlg.ShowModal();
+    } catch (const std::exception& e) {
+        ShowError(this, ErrorSentence(e));
+    }
 }
 
 bool TaskBoardPanel::OpenSelected() {

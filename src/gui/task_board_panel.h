@@ -34,6 +34,8 @@ class TaskBoardPanel : public AreaPanel {
     bool OpenSelected();
     // Opens the plan of the selected task in the plan editor.
     bool OpenPlan();
+    // The indicator assignment matrix of the tree's unit (or the office).
+    void OpenAssignments();
     // Rows shown now, and the board's counts text (for tests).
     long ShownCount() const;
     bool Loaded() const { return board_ != nullptr; }
@@ -49,7 +51,7 @@ class TaskBoardPanel : public AreaPanel {
     services::TaskFilter CurrentFilter() const;
     std::string Facts(const services::BoardTask& t) const;
 
-    wxChoice* unit_ = nullptr;
+    wxChoice* communeChoice_ = nullptr;
     wxChoice* status_ = nullptr;
     wxChoice* due_ = nullptr;
     wxCheckBox* missing_ = nullptr;

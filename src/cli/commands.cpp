@@ -16,6 +16,7 @@
 #include "core/progress.h"
 #include "core/vnformat.h"
 #include "services/app_context.h"
+#include "services/assignments.h"
 #include "services/demo.h"
 #include "services/framework_io.h"
 #include "services/org_io.h"
@@ -275,6 +276,8 @@ int RunImport(const Args& args) {
         s.inserted = added;
     } else if (kind == "plans" || kind == "tasks") {
         s = services::ImportTasks(*db, file, user);
+    } else if (kind == "assignments") {
+        s = services::ImportAssignments(*db, file, user);
     } else {
         throw UsageError(fmt::format(fmt::runtime(tr("unknown KIND for import: {0}")), kind));
     }
@@ -296,6 +299,7 @@ int RunExport(const Args& args) {
     else if (kind == "frameworks") rows = services::ExportFrameworks(*db, out);
     else if (kind == "results") rows = services::ExportResults(*db, out);
     else if (kind == "plans" || kind == "tasks") rows = services::ExportTasks(*db, out);
+    else if (kind == "assignments") rows = services::ExportAssignments(*db, out);
     else throw UsageError(fmt::format(fmt::runtime(tr("unknown KIND for export: {0}")), kind));
     if (out != "-")
         std::cout << fmt::format(fmt::runtime(tr("Exported {0} rows to {1}")), N(rows), out) << "\n";

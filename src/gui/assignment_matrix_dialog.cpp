@@ -43,8 +43,8 @@ AssignmentMatrixDialog::AssignmentMatrixDialog(wxWindow* parent, GuiSession& ses
                                                const std::string& frameworkCode)
     : session_(session), unitCode_(unitCode), frameworkCode_(frameworkCode) {
     LoadForm(parent, "AssignmentMatrixDialog");
-    SetEscapeId(wxID_CLOSE);
-    SetAffirmativeId(wxID_SAVE);
+    SetEscapeId(wxID_CANCEL);
+    SetAffirmativeId(wxID_OK);
     const auto unit = session_.Organisation().UnitByCode(unitCode);
     const wxString unitName = unit ? U8(unit->name) : U8(unitCode);
     // TRANSLATORS: title of the assignment matrix; %s is the unit's name.
@@ -111,27 +111,27 @@ AssignmentMatrixDialog::AssignmentMatrixDialog(wxWindow* parent, GuiSession& ses
     Ctrl<wxButton>("add")->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { AddRow(); });
     Ctrl<wxButton>("remove")->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { RemoveRow(); });
     Bind(
-        wxEVT_BUTTON, [this](wxCommandEvent&) { Save(); }, wxID_SAVE);
+        wxEVT_BUTTON, [this](wxCommandEvent&) { Save(); }, wxID_OK);
     Bind(
-        wxEVT_BUTTON, [this](wxCommandEvent&) { TryClose(); }, wxID_CLOSE);
+        wxEVT_BUTTON, [this](wxCommandEvent&) { TryClose(); }, wxID_CANCEL);
     Bind(wxEVT_CLOSE_WINDOW, [this](wxCloseEvent& e) {
         if (e.CanVeto() && !MayDiscard()) {
             e.Veto();
             return;
         }
         if (IsModal())
-            EndModal(wxID_CLOSE);
+            EndModal(wxID_CANCEL);
         else
             Destroy();
     });
     const int kAddRow = wxWindow::NewControlId(), kRemoveRow = wxWindow::NewControlId();
     Bind(
-        wxEVT_MENU, [this](wxCommandEvent&) { Save(); }, wxID_SAVE);
+        wxEVT_MENU, [this](wxCommandEvent&) { Save(); }, wxID_OK);
     Bind(
         wxEVT_MENU, [this](wxCommandEvent&) { AddRow(); }, kAddRow);
     Bind(
         wxEVT_MENU, [this](wxCommandEvent&) { RemoveRow(); }, kRemoveRow);
-    wxAcceleratorEntry keys[] = {{wxACCEL_CTRL, 'S', wxID_SAVE},
+    wxAcceleratorEntry keys[] = {{wxACCEL_CTRL, 'S', wxID_OK},
                                  {wxACCEL_CTRL, WXK_INSERT, kAddRow},
                                  {wxACCEL_CTRL, WXK_DELETE, kRemoveRow}};
     SetAcceleratorTable(wxAcceleratorTable(3, keys));

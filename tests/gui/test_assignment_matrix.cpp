@@ -79,7 +79,7 @@ BOOST_AUTO_TEST_CASE(editing_a_responsible_person_in_the_matrix_stores_it) {
     grid->DisableCellEditControl();
     BOOST_TEST(dlg->HasChanges());
 
-    Click(dlg, wxID_SAVE);
+    Click(dlg, wxID_OK);
     BOOST_TEST(!dlg->HasChanges());
     BOOST_TEST(Control<wxStaticText>(dlg, "status")->GetLabel().Contains("27"));
     BOOST_TEST(!Control<wxStaticText>(dlg, "error")->IsShown());
@@ -100,7 +100,7 @@ BOOST_AUTO_TEST_CASE(editing_a_responsible_person_in_the_matrix_stores_it) {
 
     // A refused edit keeps the dialog open with the row and column named.
     grid->SetCellValue(5, 1, "9.9");
-    Click(dlg, wxID_SAVE);
+    Click(dlg, wxID_OK);
     BOOST_TEST(Control<wxStaticText>(dlg, "error")->IsShown());
     BOOST_TEST(grid->GetGridCursorRow() == 5);
     BOOST_TEST(grid->GetGridCursorCol() == 1);
@@ -108,7 +108,7 @@ BOOST_AUTO_TEST_CASE(editing_a_responsible_person_in_the_matrix_stores_it) {
     BOOST_TEST(!dlg->HasChanges());
 
     // Nothing unsaved: Close does not ask.
-    Click(dlg, wxID_CLOSE);
+    Click(dlg, wxID_CANCEL);
     BOOST_TEST(WaitFor([] { return FindShown<gui::AssignmentMatrixDialog>() == nullptr; }));
     WaitFor([] { return false; }, 100);
 }

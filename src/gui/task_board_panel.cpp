@@ -8,6 +8,7 @@
 #include <wx/sizer.h>
 #include <wx/srchctrl.h>
 #include <wx/stattext.h>
+#include <wx/textdlg.h>
 #include <wx/weakref.h>
 
 #include <algorithm>
@@ -37,8 +38,6 @@ enum Column {
     kColumns
 };
 
-// Filter choices, in the order of the due choice.
-enum DueChoice { kAnyDue, kDueOverdue, kWithin7, kWithin30, kThisMonth };
 }  // namespace
 
 // The virtual list: asks the panel for the text of the rows it shows.
@@ -170,6 +169,26 @@ TaskBoardPanel::TaskBoardPanel(wxWindow* parent, GuiSession& session) : AreaPane
     search_->SetName("taskSearch");
     search_->SetDescriptiveText(_("Search tasks"));
     second->Add(search_, 1, wxALIGN_CENTER_VERTICAL | wxRIGHT, 2 * gap);
+    savedViews_ = new wxChoice(this, wxID_ANY);
+    savedViews_->SetName("taskViews");
+    savedViews_->SetToolTip(_("Filters saved earlier: choose one to apply it"));
+    second->Add(savedViews_, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, gap / 2);
+    auto* saveView = new wxButton(this, wxID_ANY, _("Sa&ve filter..."), wxDefaultPosition,
+                                  wxDefaultSize, wxBU_EXACTFIT);
+    saveView->SetToolTip(_("Keep the filters above under a name, to find this list again"));
+    saveView->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { SaveView(); });
+    second->Add(saveView, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, gap / 2);
+    deleteView_ =
+        new wxButton(this, wxID_ANY, _("Forget"), wxDefaultPosition, wxDefaultSize, wxBU_EXACTFIT);
+    deleteView_->SetToolTip(_("Delete the saved filter chosen on the left"));
+    deleteView_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { DeleteView(); });
+    second->Add(deleteView_, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 2 * gap);
+    savedViews_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) {
+        const int i = savedViews_->GetSelection();
+        deleteView_->Enable(i > 0);
+        if (i > 0 && static_cast<std::size_t>(i) <= views_.size())
+            ShowView(views_[static_cast<std::size_t>(i - 1)].second);
+    });
     update_ = new wxButton(this, wxID_ANY, _("&Record progress..."));
     update_->SetToolTip(
         _("Record this quarter's progress of the selected task (or double-click it)"));
@@ -180,8 +199,9 @@ TaskBoardPanel::TaskBoardPanel(wxWindow* parent, GuiSession& session) : AreaPane
     openPlan->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { OpenPlan(); });
     second->Add(openPlan, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, gap);
     auto* assignments = new wxButton(this, wxID_ANY, _("&Indicator assignments..."));
-    assignments->SetToolTip(_("Who leads each indicator group of the service index, with whom (for the unit "
-                              "selected in the tree, or the office)"));
+    assignments->SetToolTip(
+        _("Who leads each indicator group of the service index, with whom (for the unit "
+          "selected in the tree, or the office)"));
     assignments->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { OpenAssignments(); });
     second->Add(assignments, 0, wxALIGN_CENTER_VERTICAL);
     sizer->Add(second, 0, wxEXPAND | wxLEFT | wxRIGHT, margin);
@@ -253,6 +273,7 @@ void TaskBoardPanel::Reload() {
         if (u.id == keepId) select = static_cast<int>(unitIds_.size());
     }
     communeChoice_->SetSelection(select);
+    FillSavedViews();
     StartLoading();
 }
 
@@ -301,7 +322,8 @@ void TaskBoardPanel::OnLoaded(std::shared_ptr<services::TaskBoard> board) {
     board_ = std::move(board);
     if (pendingUnit_) {
         auto it = std::find(unitIds_.begin(), unitIds_.end(), *pendingUnit_);
-        if (it != unitIds_.end()) communeChoice_->SetSelection(static_cast<int>(it - unitIds_.begin()) + 1);
+        if (it != unitIds_.end())
+            communeChoice_->SetSelection(static_cast<int>(it - unitIds_.begin()) + 1);
         pendingUnit_.reset();
     }
     ApplyFilter();
@@ -323,45 +345,49 @@ void TaskBoardPanel::SetUnit(const std::optional<Unit>& unit) {
     if (board_) ApplyFilter();
 }
 
-services::TaskFilter TaskBoardPanel::CurrentFilter() const {
-    services::TaskFilter f;
+services::TaskBoardView TaskBoardPanel::CurrentView() const {
+    services::TaskBoardView v;
     const int unit = communeChoice_->GetSelection();
-    if (unit > 0) f.unitId = unitIds_[static_cast<std::size_t>(unit - 1)];
+    if (unit > 0) v.unitId = unitIds_[static_cast<std::size_t>(unit - 1)];
+    static const TaskStatus statuses[] = {TaskStatus::NotStarted, TaskStatus::InProgress,
+                                          TaskStatus::Done, TaskStatus::Cancelled};
     const int status = status_->GetSelection();
-    if (status >= 2) f.status = static_cast<TaskStatus>(status - 2);
-    const Date today = board_ ? board_->asOf() : Date::Today();
-    switch (due_->GetSelection()) {
-        case kDueOverdue:
-            f.overdue = true;
-            break;
-        case kWithin7:
-            f.dueWithinDays = 7;
-            break;
-        case kWithin30:
-            f.dueWithinDays = 30;
-            break;
-        case kThisMonth:
-            f.dueFrom = Date{today.year, today.month, 1};
-            f.dueTo = Date{today.year, today.month, Date::DaysInMonth(today.year, today.month)};
-            break;
-        default:
-            break;
+    if (status == 1)
+        v.status = "open";
+    else if (status >= 2)
+        v.status = TaskStatusKey(statuses[status - 2]);
+    static const char* dues[] = {"", "overdue", "7", "30", "month"};
+    const int due = due_->GetSelection();
+    if (due > 0 && due < 5) v.due = dues[due];
+    v.missingUpdate = missing_->GetValue();
+    v.text = TrimmedU8(search_->GetValue());
+    return v;
+}
+
+void TaskBoardPanel::ShowView(const services::TaskBoardView& v) {
+    int unit = 0;
+    if (v.unitId) {
+        auto it = std::find(unitIds_.begin(), unitIds_.end(), *v.unitId);
+        if (it != unitIds_.end()) unit = static_cast<int>(it - unitIds_.begin()) + 1;
     }
-    f.missingUpdate = missing_->GetValue();
-    f.text = TrimmedU8(search_->GetValue());
-    return f;
+    communeChoice_->SetSelection(unit);
+    int status = 0;
+    if (v.status == "open")
+        status = 1;
+    else if (auto s = TaskStatusFromKey(v.status))
+        status = static_cast<int>(*s) + 2;
+    status_->SetSelection(status);
+    const std::vector<std::string> dues = {"", "overdue", "7", "30", "month"};
+    auto due = std::find(dues.begin(), dues.end(), v.due);
+    due_->SetSelection(due == dues.end() ? 0 : static_cast<int>(due - dues.begin()));
+    missing_->SetValue(v.missingUpdate);
+    search_->ChangeValue(U8(v.text));
+    ApplyFilter();
 }
 
 void TaskBoardPanel::ApplyFilter() {
     if (!board_) return;
-    rows_ = board_->Filter(CurrentFilter());
-    if (status_->GetSelection() == 1)  // not finished: not started or in progress
-        rows_.erase(std::remove_if(rows_.begin(), rows_.end(),
-                                   [&](std::size_t i) {
-                                       const auto s = (*board_)[i].row.status;
-                                       return s == TaskStatus::Done || s == TaskStatus::Cancelled;
-                                   }),
-                    rows_.end());
+    rows_ = board_->Filter(CurrentView().ToFilter(board_->asOf()));
     SortRows();
     const TaskCounts c = board_->Count(rows_);
     counts_->SetLabelText(wxString::Format(
@@ -424,6 +450,43 @@ std::string TaskBoardPanel::Facts(const services::BoardTask& t) const {
     if (t.overdueDays > 0)
         facts += " \xe2\x80\x94 " + ToU8(wxString::Format(_("%d days overdue"), t.overdueDays));
     return facts;
+}
+
+void TaskBoardPanel::FillSavedViews() {
+    views_ = services::SavedTaskViews(session_.db(), session_.user());
+    savedViews_->Clear();
+    savedViews_->Append(_("Saved filters"));
+    for (const auto& [name, view] : views_) savedViews_->Append(U8(name));
+    savedViews_->SetSelection(0);
+    deleteView_->Enable(false);
+}
+
+void TaskBoardPanel::SaveView() {
+    wxTextEntryDialog ask(this, _("Name of this filter (e.g. Overdue in Tây Xuân):"),
+                          _("Save the filter"));
+    if (ask.ShowModal() != wxID_OK) return;
+    const std::string name = TrimmedU8(ask.GetValue());
+    try {
+        services::SaveTaskView(session_.db(), session_.user(), name, CurrentView());
+    } catch (const std::exception& e) {
+        ShowError(this, ErrorSentence(e));
+        return;
+    }
+    FillSavedViews();
+    for (std::size_t i = 0; i < views_.size(); ++i)
+        if (views_[i].first == name)
+            savedViews_->SetSelection(static_cast<int>(i) + 1), deleteView_->Enable();
+}
+
+void TaskBoardPanel::DeleteView() {
+    const int i = savedViews_->GetSelection();
+    if (i <= 0 || static_cast<std::size_t>(i) > views_.size()) return;
+    const std::string name = views_[static_cast<std::size_t>(i - 1)].first;
+    if (!AskYesNo(this, wxString::Format(_("Forget the saved filter \"%s\"?"), U8(name)),
+                  _("Forget")))
+        return;
+    services::DeleteTaskView(session_.db(), session_.user(), name);
+    FillSavedViews();
 }
 
 bool TaskBoardPanel::OpenPlan() {

@@ -48,7 +48,12 @@ class TaskBoardPanel : public AreaPanel {
     void OnLoaded(std::shared_ptr<services::TaskBoard> board);
     void ApplyFilter();
     void SortRows();
-    services::TaskFilter CurrentFilter() const;
+    // The filter bar as a view that can be saved, and back.
+    services::TaskBoardView CurrentView() const;
+    void ShowView(const services::TaskBoardView& view);
+    void FillSavedViews();
+    void SaveView();
+    void DeleteView();
     std::string Facts(const services::BoardTask& t) const;
 
     wxChoice* communeChoice_ = nullptr;
@@ -57,6 +62,9 @@ class TaskBoardPanel : public AreaPanel {
     wxCheckBox* missing_ = nullptr;
     wxSearchCtrl* search_ = nullptr;
     wxButton* update_ = nullptr;
+    wxChoice* savedViews_ = nullptr;
+    wxButton* deleteView_ = nullptr;
+    std::vector<std::pair<std::string, services::TaskBoardView>> views_;
     wxStaticText* counts_ = nullptr;
     TaskList* list_ = nullptr;
 

@@ -5,11 +5,88 @@
 #include <set>
 #include <tuple>
 
+#include <nlohmann/json.hpp>
+
+#include "core/errors.h"
+#include "core/i18n.h"
 #include "services/organisation.h"
 #include "services/table_io.h"
+#include "storage/saved_filter_repository.h"
 #include "storage/unit_repository.h"
 
 namespace cchc::services {
+
+TaskFilter TaskBoardView::ToFilter(Date asOf) const {
+    TaskFilter f;
+    f.unitId = unitId;
+    if (status == "open")
+        f.openOnly = true;
+    else if (!status.empty())
+        f.status = TaskStatusFromKey(status);
+    if (due == "overdue")
+        f.overdue = true;
+    else if (due == "7")
+        f.dueWithinDays = 7;
+    else if (due == "30")
+        f.dueWithinDays = 30;
+    else if (due == "month") {
+        f.dueFrom = Date{asOf.year, asOf.month, 1};
+        f.dueTo = Date{asOf.year, asOf.month, Date::DaysInMonth(asOf.year, asOf.month)};
+    }
+    f.missingUpdate = missingUpdate;
+    f.text = text;
+    return f;
+}
+
+std::string TaskBoardView::ToJson() const {
+    nlohmann::json j;
+    if (unitId) j["unit"] = *unitId;
+    j["status"] = status;
+    j["due"] = due;
+    j["missing_update"] = missingUpdate;
+    j["text"] = text;
+    return j.dump();
+}
+
+std::optional<TaskBoardView> TaskBoardView::FromJson(const std::string& json) {
+    try {
+        const auto j = nlohmann::json::parse(json);
+        if (!j.is_object()) return std::nullopt;
+        TaskBoardView v;
+        if (j.contains("unit") && j["unit"].is_number_integer())
+            v.unitId = j["unit"].get<std::int64_t>();
+        v.status = j.value("status", std::string());
+        v.due = j.value("due", std::string());
+        v.missingUpdate = j.value("missing_update", false);
+        v.text = j.value("text", std::string());
+        return v;
+    } catch (const std::exception&) {
+        return std::nullopt;
+    }
+}
+
+std::vector<std::pair<std::string, TaskBoardView>> SavedTaskViews(storage::Database& db,
+                                                                  const std::string& user) {
+    std::vector<std::pair<std::string, TaskBoardView>> out;
+    for (const auto& f : storage::SavedFilterRepository(db.session()).List(user, "tasks"))
+        if (auto v = TaskBoardView::FromJson(f.definition)) out.emplace_back(f.name, *v);
+    return out;
+}
+
+void SaveTaskView(storage::Database& db, const std::string& user, const std::string& name,
+                  const TaskBoardView& view) {
+    if (name.find_first_not_of(" \t") == std::string::npos)
+        throw UserError(Location{"", 0, "name"}, tr("give the filter a name"));
+    storage::Transaction tx(db);
+    storage::SavedFilterRepository(db.session()).Save(user, "tasks", name, view.ToJson());
+    tx.Commit();
+}
+
+void DeleteTaskView(storage::Database& db, const std::string& user, const std::string& name) {
+    storage::Transaction tx(db);
+    storage::SavedFilterRepository(db.session()).Delete(user, "tasks", name);
+    tx.Commit();
+}
 
 TaskRecord ToTaskRecord(const storage::BoardRow& r) {
     TaskRecord t;
@@ -86,6 +163,8 @@ std::vector<std::size_t> TaskBoard::Filter(const TaskFilter& f) const {
         if (f.leadUnitId && r.leadUnitId != f.leadUnitId) continue;
         if (f.leadPersonId && r.leadPersonId != f.leadPersonId) continue;
         if (f.status && r.status != *f.status) continue;
+        if (f.openOnly && r.status != TaskStatus::NotStarted && r.status != TaskStatus::InProgress)
+            continue;
         if (f.dueFrom && (!t.due || *t.due < *f.dueFrom)) continue;
         if (f.dueTo && (!t.due || *f.dueTo < *t.due)) continue;
         if (f.overdue && t.overdueDays <= 0) continue;

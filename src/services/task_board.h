@@ -23,12 +23,37 @@ struct TaskFilter {
     std::optional<std::int64_t> unitId;  // the commune whose plan it is
     std::optional<std::int64_t> leadUnitId, leadPersonId;
     std::optional<TaskStatus> status;
+    bool openOnly = false;               // not started or in progress
     std::optional<Date> dueFrom, dueTo;  // effective due date in this range
     bool overdue = false;
     std::optional<int> dueWithinDays;  // open and due from asOf to asOf + days
     bool missingUpdate = false;        // a closed quarter without progress update
     std::string text;                  // in the task or criterion, diacritics ignored
 };
+
+// What the task board's filter bar shows, as a user saves it: kept relative
+// ("due this month", "overdue") so that it means the same on another day.
+struct TaskBoardView {
+    std::optional<std::int64_t> unitId;
+    std::string status;  // "", "open", or a status key (not_started, ...)
+    std::string due;     // "", "overdue", "7", "30", "month"
+    bool missingUpdate = false;
+    std::string text;
+
+    // The filter it stands for on the board's date.
+    TaskFilter ToFilter(Date asOf) const;
+    std::string ToJson() const;
+    // Nothing when the text is not such a view.
+    static std::optional<TaskBoardView> FromJson(const std::string& json);
+};
+
+// The user's saved views of the task board, by name; saving a name again
+// replaces it. UserError for an empty name.
+std::vector<std::pair<std::string, TaskBoardView>> SavedTaskViews(storage::Database& db,
+                                                                  const std::string& user);
+void SaveTaskView(storage::Database& db, const std::string& user, const std::string& name,
+                  const TaskBoardView& view);
+void DeleteTaskView(storage::Database& db, const std::string& user, const std::string& name);
 
 struct BoardTask {
     storage::BoardRow row;

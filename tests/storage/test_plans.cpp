@@ -307,7 +307,8 @@ BOOST_FIXTURE_TEST_CASE(the_plan_editor_saves_tasks_links_leads_and_audits, Seed
     TaskRecord t = item.tasks.at(0);
     t.leadUnitText = "Văn phòng – Thống kê";
     t.leadPersonText = "Người chưa có trong danh sách";
-    t.coordinators = {TaskCoordinator{std::nullopt, std::nullopt, "Mặt trận và các đoàn thể thị trấn"}};
+    t.coordinators = {
+        TaskCoordinator{std::nullopt, std::nullopt, "Mặt trận và các đoàn thể thị trấn"}};
     t.dueOn = "2021-06-30";
     const TaskRecord saved = service.SaveTask(item.id, t);
     auto vptk = storage::UnitRepository(Db().session()).ByCode("TT-KONGCHRO-VPTK");
@@ -318,8 +319,10 @@ BOOST_FIXTURE_TEST_CASE(the_plan_editor_saves_tasks_links_leads_and_audits, Seed
     BOOST_TEST(saved.coordinators[0].unitId.has_value());
     BOOST_TEST((saved.dueOn == std::optional<std::string>("2021-06-30")));
     auto log = storage::AuditRepository(Db().session()).ForRow("tasks", saved.id);
-    BOOST_TEST(std::any_of(log.begin(), log.end(), [](const auto& a) { return a.field == "lead_unit_id"; }));
-    BOOST_TEST(std::any_of(log.begin(), log.end(), [](const auto& a) { return a.field == "due_on"; }));
+    BOOST_TEST(std::any_of(log.begin(), log.end(),
+                           [](const auto& a) { return a.field == "lead_unit_id"; }));
+    BOOST_TEST(
+        std::any_of(log.begin(), log.end(), [](const auto& a) { return a.field == "due_on"; }));
     // Refused: no text, due before start; nothing changes.
     TaskRecord bad = saved;
     bad.solution = "  ";
@@ -327,7 +330,8 @@ BOOST_FIXTURE_TEST_CASE(the_plan_editor_saves_tasks_links_leads_and_audits, Seed
     bad = saved;
     bad.startOn = "2021-07-01";
     BOOST_CHECK_THROW(service.SaveTask(item.id, bad), UserError);
-    BOOST_TEST(storage::PlanRepository(Db().session()).LoadTask(saved.id)->solution == saved.solution);
+    BOOST_TEST(storage::PlanRepository(Db().session()).LoadTask(saved.id)->solution ==
+               saved.solution);
     // A new task, then deleted; a task with progress cannot be deleted.
     TaskRecord fresh;
     fresh.solution = "Cử công chức tham gia lớp bồi dưỡng";
@@ -366,6 +370,42 @@ BOOST_FIXTURE_TEST_CASE(an_item_shows_whether_its_criterion_improved, SeedFixtur
     const auto& fell = effects.at(Item(plan, "1.3").id);
     BOOST_REQUIRE(fell.Known());
     BOOST_TEST(!fell.Improved());
+}
+
+BOOST_FIXTURE_TEST_CASE(saved_task_board_filters_per_user, SeedFixture) {
+    services::TaskBoardView overdue;
+    overdue.unitId = 7;
+    overdue.due = "overdue";
+    overdue.status = "open";
+    overdue.text = "tuyên truyền";
+    services::SaveTaskView(Db(), "an", "Quá hạn của xã", overdue);
+    services::TaskBoardView month;
+    month.due = "month";
+    month.missingUpdate = true;
+    services::SaveTaskView(Db(), "an", "Trong tháng", month);
+    services::SaveTaskView(Db(), "binh", "Của Bình", month);
+    auto views = services::SavedTaskViews(Db(), "an");
+    BOOST_REQUIRE(views.size() == 2u);
+    const auto& back = std::find_if(views.begin(), views.end(), [](const auto& v) {
+                           return v.first == "Quá hạn của xã";
+                       })->second;
+    BOOST_TEST((back.unitId == std::optional<std::int64_t>(7)));
+    BOOST_TEST(back.text == "tuyên truyền");
+    const auto f = back.ToFilter(Date{2026, 4, 10});
+    BOOST_TEST(f.overdue);
+    BOOST_TEST(f.openOnly);
+    // "This month" stays relative to the day the filter is used.
+    const auto m = month.ToFilter(Date{2026, 2, 10});
+    BOOST_TEST((m.dueTo && *m.dueTo == Date{2026, 2, 28}));
+    // Saving a name again replaces it; forgetting removes it; names are required.
+    month.text = "x";
+    services::SaveTaskView(Db(), "an", "Trong tháng", month);
+    BOOST_TEST(services::SavedTaskViews(Db(), "an").size() == 2u);
+    services::DeleteTaskView(Db(), "an", "Trong tháng");
+    BOOST_TEST(services::SavedTaskViews(Db(), "an").size() == 1u);
+    BOOST_TEST(services::SavedTaskViews(Db(), "binh").size() == 1u);
+    BOOST_CHECK_THROW(services::SaveTaskView(Db(), "an", "  ", month), UserError);
+    BOOST_TEST(!services::TaskBoardView::FromJson("not json").has_value());
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -3,11 +3,12 @@
 
 #include <wx/hyperlink.h>
 
-#include <algorithm>
-#include <functional>
+#include <wx/listctrl.h>
 #include <wx/scrolwin.h>
 #include <wx/sizer.h>
 #include <wx/stattext.h>
+#include <algorithm>
+#include <functional>
 
 #include "core/date.h"
 #include "core/period.h"
@@ -57,7 +58,8 @@ DashboardPanel::DashboardPanel(wxWindow* parent, GuiSession& session) : AreaPane
     open_->LinkTo(Area::Plans);
     overdue_->LinkTo(Area::Plans);
     ratings_->LinkTo(Area::Surveys);
-    for (StatCard* card : {communes_, people_, frameworks_, results_, plans_, open_, overdue_, ratings_})
+    for (StatCard* card :
+         {communes_, people_, frameworks_, results_, plans_, open_, overdue_, ratings_})
         grid->Add(card, 1, wxEXPAND);
     sizer->AddSpacer(margin);
     sizer->Add(grid, 0, wxEXPAND | wxLEFT | wxRIGHT, margin);
@@ -73,7 +75,27 @@ DashboardPanel::DashboardPanel(wxWindow* parent, GuiSession& session) : AreaPane
     bottom->Add(tasks, 1, wxEXPAND | wxRIGHT, gap / 2);
     bottom->Add(next_, 1, wxEXPAND | wxLEFT, gap / 2);
     sizer->AddSpacer(gap);
-    sizer->Add(bottom, 0, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, margin);
+    sizer->Add(bottom, 0, wxEXPAND | wxLEFT | wxRIGHT, margin);
+
+    // Open tasks per commune, the most overdue first.
+    auto* byCommune = new SectionCard(scroll_, _("Tasks by commune"));
+    communeList_ = new wxListCtrl(byCommune, wxID_ANY, wxDefaultPosition, wxSize(-1, FromDIP(220)),
+                                  wxLC_REPORT | wxLC_SINGLE_SEL);
+    communeList_->SetName("dashboardCommunes");
+    communeList_->AppendColumn(_("Commune"), wxLIST_FORMAT_LEFT, FromDIP(220));
+    communeList_->AppendColumn(_("Open"), wxLIST_FORMAT_RIGHT, FromDIP(90));
+    communeList_->AppendColumn(_("Overdue"), wxLIST_FORMAT_RIGHT, FromDIP(90));
+    communeList_->AppendColumn(_("Due within 7 days"), wxLIST_FORMAT_RIGHT, FromDIP(170));
+    communeList_->AppendColumn(_("Due within 30 days"), wxLIST_FORMAT_RIGHT, FromDIP(170));
+    communeList_->SetToolTip(_("Double-click a commune to see its tasks"));
+    communeList_->Bind(wxEVT_LIST_ITEM_ACTIVATED, [this](wxListEvent& e) {
+        const long i = e.GetIndex();
+        if (i >= 0 && static_cast<std::size_t>(i) < communeIds_.size())
+            RequestArea(this, Area::Plans, communeIds_[static_cast<std::size_t>(i)]);
+    });
+    byCommune->content()->Add(communeList_, 1, wxEXPAND);
+    sizer->AddSpacer(gap);
+    sizer->Add(byCommune, 0, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, margin);
     scroll_->SetSizer(sizer);
 }
 
@@ -105,61 +127,80 @@ void DashboardPanel::Reload() {
 
     const wxString name = OfficeName(office);
     // TRANSLATORS: dashboard title; %s is the office's unit, e.g. "Huyện Tây Sơn".
-    title_->SetLabelText(name.empty() ? _("Overview") : wxString::Format(_("Overview of %s"), name));
+    title_->SetLabelText(name.empty() ? _("Overview")
+                                      : wxString::Format(_("Overview of %s"), name));
     const Period quarter = session_.CurrentQuarter();
     const DateRange window = quarter.Window(session_.ReportingWindow());
-    const wxString dot = wxString::FromUTF8("  \xc2\xb7  ");  // middle dot
+    const wxString dot = wxString::FromUTF8("  \xc2\xb7  ");     // middle dot
     const wxString dash = wxString::FromUTF8(" \xe2\x80\x93 ");  // en dash
     wxString sub;
     if (!office.issuingBody.empty() || !office.parentBody.empty()) {
         sub = U8(office.issuingBody);
-        if (!office.parentBody.empty()) sub += (sub.empty() ? wxString() : dash) + U8(office.parentBody);
+        if (!office.parentBody.empty())
+            sub += (sub.empty() ? wxString() : dash) + U8(office.parentBody);
         sub += dot;
     }
     // TRANSLATORS: dashboard subtitle, e.g. "Figures as of 22/11/2026".
     sub += wxString::Format(_("Figures as of %s"), U8(FormatDate(today))) + dot;
     // TRANSLATORS: %s is a period label ("Quarter IV/2026"), then its first and last day.
-    sub += wxString::Format(_("Reporting period %s: %s to %s"), U8(quarter.Label()), U8(FormatDate(window.first)),
-                            U8(FormatDate(window.last)));
+    sub += wxString::Format(_("Reporting period %s: %s to %s"), U8(quarter.Label()),
+                            U8(FormatDate(window.first)), U8(FormatDate(window.last)));
     subtitle_->SetLabelText(sub);
 
     scroll_->Freeze();
     FillCards(o);
     FillNext(o, office);
+    communeList_->DeleteAllItems();
+    communeIds_.clear();
+    for (const auto& c : services::OpenTasksByCommune(session_.db(), today.ToIso())) {
+        const long item = communeList_->InsertItem(communeList_->GetItemCount(), U8(c.name));
+        communeList_->SetItem(item, 1, Num(c.open));
+        communeList_->SetItem(item, 2, c.overdue > 0 ? Num(c.overdue) : wxString());
+        communeList_->SetItem(item, 3, c.due7 > 0 ? Num(c.due7) : wxString());
+        communeList_->SetItem(item, 4, c.due30 > 0 ? Num(c.due30) : wxString());
+        if (c.overdue > 0) communeList_->SetItemTextColour(item, colours::Danger());
+        communeIds_.push_back(c.unitId);
+    }
     scroll_->Layout();
     scroll_->FitInside();
     scroll_->Thaw();
 }
 
 void DashboardPanel::FillCards(const services::OfficeOverview& o) {
-    communes_->SetValue(Num(o.communes),
-                        wxString::Format(wxPLURAL("and %s department", "and %s departments", o.departments),
-                                         Num(o.departments)));
+    communes_->SetValue(
+        Num(o.communes),
+        wxString::Format(wxPLURAL("and %s department", "and %s departments", o.departments),
+                         Num(o.departments)));
     people_->SetValue(Num(o.people), _("in all units"));
     frameworks_->SetValue(Num(o.frameworks), _("index and survey templates"));
     wxString latest;
     if (auto p = Period::Parse(o.latestResultPeriod))
         latest = wxString::Format(_("latest: %s"), U8(p->Label()));
     results_->SetValue(Num(o.results), latest.empty() ? _("no results yet") : latest);
-    plans_->SetValue(Num(o.plans), wxString::Format(wxPLURAL("%s task done", "%s tasks done", o.tasksDone),
-                                                     Num(o.tasksDone)));
+    plans_->SetValue(
+        Num(o.plans),
+        wxString::Format(wxPLURAL("%s task done", "%s tasks done", o.tasksDone), Num(o.tasksDone)));
     open_->SetValue(Num(o.tasksOpen), _("not started or in progress"));
-    overdue_->SetValue(Num(o.tasksOverdue), o.tasksOverdue > 0 ? _("past their due date") : _("none past due"));
+    overdue_->SetValue(Num(o.tasksOverdue),
+                       o.tasksOverdue > 0 ? _("past their due date") : _("none past due"));
     overdue_->SetValueColour(o.tasksOverdue > 0 ? colours::Danger() : colours::Good());
     ratings_->SetValue(Num(o.ratings),
-                       wxString::Format(wxPLURAL("%s survey tally", "%s survey tallies", o.tallies), Num(o.tallies)));
+                       wxString::Format(wxPLURAL("%s survey tally", "%s survey tallies", o.tallies),
+                                        Num(o.tallies)));
 
     const long onTime = std::max(0L, o.tasksOpen - o.tasksOverdue);
     chart_->SetCounts(o.tasksDone, onTime, o.tasksOverdue);
     const long total = o.tasksDone + o.tasksOpen;
-    chartNote_->SetLabelText(total == 0 ? _("No tasks have been planned yet.")
-                                    : wxString::Format(wxPLURAL("%s task in the plans (cancelled ones left out).",
-                                                                "%s tasks in the plans (cancelled ones left out).",
-                                                                total),
-                                                       Num(total)));
+    chartNote_->SetLabelText(
+        total == 0
+            ? _("No tasks have been planned yet.")
+            : wxString::Format(wxPLURAL("%s task in the plans (cancelled ones left out).",
+                                        "%s tasks in the plans (cancelled ones left out).", total),
+                               Num(total)));
 }
 
-void DashboardPanel::FillNext(const services::OfficeOverview& o, const services::OfficeIdentity& office) {
+void DashboardPanel::FillNext(const services::OfficeOverview& o,
+                              const services::OfficeIdentity& office) {
     wxBoxSizer* list = next_->content();
     list->Clear(true);
 
@@ -188,13 +229,15 @@ void DashboardPanel::FillNext(const services::OfficeOverview& o, const services:
     auto show = [this](Area a) { return [this, a] { RequestArea(this, a); }; };
 
     if (o.communes == 0) {
-        addItem(colours::Warning(), _("The office has no communes yet. Start by adding the units it follows."),
+        addItem(colours::Warning(),
+                _("The office has no communes yet. Start by adding the units it follows."),
                 _("Add a unit..."), [this] { SendCommand(this, ID_ADD_UNIT); });
     }
     if (o.tasksOverdue > 0) {
         addItem(colours::Danger(),
                 wxString::Format(wxPLURAL("%s task is past its due date: remind its owner.",
-                                          "%s tasks are past their due date: remind their owners.", o.tasksOverdue),
+                                          "%s tasks are past their due date: remind their owners.",
+                                          o.tasksOverdue),
                                  Num(o.tasksOverdue)),
                 _("Open plans and tasks"), show(Area::Plans));
     } else if (o.tasksOpen > 0) {
@@ -202,8 +245,8 @@ void DashboardPanel::FillNext(const services::OfficeOverview& o, const services:
     }
     if (o.tasksDue30 > 0) {
         addItem(colours::Warning(),
-                wxString::Format(_("Due soon: %s tasks within 7 days, %s within 30 days."), Num(o.tasksDue7),
-                                 Num(o.tasksDue30)),
+                wxString::Format(_("Due soon: %s tasks within 7 days, %s within 30 days."),
+                                 Num(o.tasksDue7), Num(o.tasksDue30)),
                 _("Open plans and tasks"), show(Area::Plans));
     }
 
@@ -213,12 +256,14 @@ void DashboardPanel::FillNext(const services::OfficeOverview& o, const services:
     const int daysLeft = today.DaysUntil(window.last);
     wxString cutoff;
     if (daysLeft <= 0)
-        cutoff = wxString::Format(_("Data for %s are counted until today: prepare the quarterly report."),
-                                  U8(quarter.Label()));
+        cutoff = wxString::Format(
+            _("Data for %s are counted until today: prepare the quarterly report."),
+            U8(quarter.Label()));
     else
-        cutoff = wxString::Format(wxPLURAL("Data for %s are counted until %s (%d day left).",
-                                           "Data for %s are counted until %s (%d days left).", daysLeft),
-                                  U8(quarter.Label()), U8(FormatDate(window.last)), daysLeft);
+        cutoff =
+            wxString::Format(wxPLURAL("Data for %s are counted until %s (%d day left).",
+                                      "Data for %s are counted until %s (%d days left).", daysLeft),
+                             U8(quarter.Label()), U8(FormatDate(window.last)), daysLeft);
     addItem(daysLeft <= 14 ? colours::Warning() : colours::Accent(), cutoff, _("Go to reports"),
             show(Area::Reports));
 
@@ -227,11 +272,12 @@ void DashboardPanel::FillNext(const services::OfficeOverview& o, const services:
                 wxString::Format(_("The latest index results are for %s."), U8(p->Label())),
                 _("See index results"), show(Area::IndexResults));
     else if (o.communes > 0)
-        addItem(colours::Warning(), _("No index results have been recorded yet."), _("See index results"),
-                show(Area::IndexResults));
+        addItem(colours::Warning(), _("No index results have been recorded yet."),
+                _("See index results"), show(Area::IndexResults));
 
     if (office.signerName.empty() || office.issuingBody.empty())
-        addItem(colours::Warning(), _("The office's document header and signer are not filled in yet."),
+        addItem(colours::Warning(),
+                _("The office's document header and signer are not filled in yet."),
                 _("Open settings"), show(Area::Settings));
 
     next_->Layout();

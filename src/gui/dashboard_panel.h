@@ -1,13 +1,15 @@
 // The "Overview" area: the office's name, its key figures as cards (units,
 // people, frameworks, results, plans, open and overdue tasks, ratings), a
-// chart of task status and a short list of what to do next, all from
-// services::GetOverview for today.
+// chart of task status, a short list of what to do next, and the open
+// tasks per commune (double-click: that commune's tasks), all as of today.
 #pragma once
+#include <cstdint>
 #include <vector>
 
 #include "gui/area_panel.h"
 #include "services/overview.h"
 
+class wxListCtrl;
 class wxScrolledWindow;
 class wxStaticText;
 
@@ -18,13 +20,13 @@ class StatCard;
 class TaskStatusBar;
 
 class DashboardPanel : public AreaPanel {
-public:
+  public:
     DashboardPanel(wxWindow* parent, GuiSession& session);
 
-protected:
+  protected:
     void Reload() override;
 
-private:
+  private:
     void FillCards(const services::OfficeOverview& o);
     void FillNext(const services::OfficeOverview& o, const services::OfficeIdentity& office);
     wxString OfficeName(const services::OfficeIdentity& office);
@@ -43,6 +45,8 @@ private:
     TaskStatusBar* chart_ = nullptr;
     wxStaticText* chartNote_ = nullptr;
     SectionCard* next_ = nullptr;
+    wxListCtrl* communeList_ = nullptr;  // open tasks per commune
+    std::vector<std::int64_t> communeIds_;
 };
 
 }  // namespace cchc::gui

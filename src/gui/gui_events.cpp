@@ -21,10 +21,11 @@ void SendCommand(wxWindow* source, int id) {
     source->GetEventHandler()->ProcessEvent(e);
 }
 
-void RequestArea(wxWindow* source, Area area) {
+void RequestArea(wxWindow* source, Area area, long long unitToSelect) {
     wxCommandEvent e(EVT_SHOW_AREA, source->GetId());
     e.SetEventObject(source);
     e.SetInt(static_cast<int>(area));
+    e.SetExtraLong(static_cast<long>(unitToSelect));
     source->GetEventHandler()->ProcessEvent(e);
 }
 

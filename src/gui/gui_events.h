@@ -32,7 +32,8 @@ enum CommandId {
 void SendCommand(wxWindow* source, int id);
 // Posts EVT_DATA_CHANGED from source (propagates to the frame).
 void NotifyDataChanged(wxWindow* source, long long unitToSelect = 0);
-// Posts EVT_SHOW_AREA from source.
-void RequestArea(wxWindow* source, Area area);
+// Posts EVT_SHOW_AREA from source; with a unit, that unit is selected in
+// the tree too (the event's extra long).
+void RequestArea(wxWindow* source, Area area, long long unitToSelect = 0);
 
 }  // namespace cchc::gui

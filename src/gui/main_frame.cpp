@@ -166,7 +166,10 @@ void MainFrame::BindCommands() {
     Bind(wxEVT_TOOL, [this](wxCommandEvent& e) { ShowArea(static_cast<Area>(e.GetId() - ID_AREA_FIRST)); },
          ID_AREA_FIRST, ID_AREA_LAST);
     Bind(EVT_DATA_CHANGED, [this](wxCommandEvent& e) { ReloadAll(e.GetExtraLong()); });
-    Bind(EVT_SHOW_AREA, [this](wxCommandEvent& e) { ShowArea(static_cast<Area>(e.GetInt())); });
+    Bind(EVT_SHOW_AREA, [this](wxCommandEvent& e) {
+        if (e.GetExtraLong() != 0) tree_->Select(e.GetExtraLong());
+        ShowArea(static_cast<Area>(e.GetInt()));
+    });
     Bind(wxEVT_CLOSE_WINDOW, &MainFrame::OnClose, this);
 }
 

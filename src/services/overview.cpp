@@ -1,7 +1,12 @@
 #include "services/overview.h"
 
+#include <algorithm>
+#include <map>
+
+#include "core/collation.h"
 #include "core/date.h"
 #include "storage/stats_repository.h"
+#include "storage/unit_repository.h"
 
 namespace cchc::services {
 
@@ -25,6 +30,22 @@ OfficeOverview GetOverview(storage::Database& db, const std::string& asOf) {
     o.ratings = c.ratings;
     o.latestResultPeriod = c.latestResultPeriod;
     return o;
+}
+
+std::vector<CommuneTasks> OpenTasksByCommune(storage::Database& db, const std::string& asOf) {
+    std::string in7, in30;
+    if (auto d = Date::ParseIso(asOf)) in7 = d->AddDays(7).ToIso(), in30 = d->AddDays(30).ToIso();
+    std::map<std::int64_t, std::string> names;
+    for (const auto& u : storage::UnitRepository(db.session()).All()) names[u.id] = u.name;
+    std::vector<CommuneTasks> out;
+    for (const auto& c : storage::StatsRepository(db.session()).OpenTasksByUnit(asOf, in7, in30))
+        out.push_back({c.unitId, names[c.unitId], c.open, c.overdue, c.due7, c.due30});
+    std::sort(out.begin(), out.end(), [](const CommuneTasks& a, const CommuneTasks& b) {
+        if (a.overdue != b.overdue) return a.overdue > b.overdue;
+        if (a.due30 != b.due30) return a.due30 > b.due30;
+        return VietnameseLess(a.name, b.name);
+    });
+    return out;
 }
 
 std::vector<storage::FrameworkSummary> ListFrameworks(storage::Database& db) {

@@ -10,7 +10,7 @@
 namespace cchc::services {
 
 struct OfficeOverview {
-    long communes = 0;     // communes, wards and towns
+    long communes = 0;  // communes, wards and towns
     long departments = 0;
     long people = 0;
     long frameworks = 0;
@@ -24,6 +24,14 @@ struct OfficeOverview {
     long ratings = 0;
     std::string latestResultPeriod;  // e.g. "2025", or empty
 };
+
+// Open remediation tasks per commune, most overdue first.
+struct CommuneTasks {
+    std::int64_t unitId = 0;
+    std::string name;
+    long open = 0, overdue = 0, due7 = 0, due30 = 0;
+};
+std::vector<CommuneTasks> OpenTasksByCommune(storage::Database& db, const std::string& asOf);
 
 // asOf is an ISO date ("2026-11-22").
 OfficeOverview GetOverview(storage::Database& db, const std::string& asOf);

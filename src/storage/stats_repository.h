@@ -1,6 +1,8 @@
 // Counts across the whole office for the dashboard.
 #pragma once
+#include <cstdint>
 #include <string>
+#include <vector>
 
 namespace soci {
 class session;
@@ -15,13 +17,25 @@ struct OfficeCounts {
     std::string latestResultPeriod;
 };
 
+// Open remediation tasks of one unit's plans.
+struct UnitTaskCounts {
+    std::int64_t unitId = 0;
+    long open = 0, overdue = 0, due7 = 0, due30 = 0;
+};
+
 class StatsRepository {
-public:
+  public:
     explicit StatsRepository(soci::session& s) : s_(s) {}
     // asOfIso and the dates 7 and 30 days later (ISO).
-    OfficeCounts Counts(const std::string& asOfIso, const std::string& in7Iso = {}, const std::string& in30Iso = {});
+    OfficeCounts Counts(const std::string& asOfIso, const std::string& in7Iso = {},
+                        const std::string& in30Iso = {});
+    // Per unit whose plans have open tasks: open, overdue (before asOf), due
+    // from asOf to in7 and to in30 (recurring tasks are never overdue or due).
+    std::vector<UnitTaskCounts> OpenTasksByUnit(const std::string& asOfIso,
+                                                const std::string& in7Iso,
+                                                const std::string& in30Iso);
 
-private:
+  private:
     soci::session& s_;
 };
 

@@ -34,8 +34,10 @@ int main(int argc, char** argv) {
     double tree = Ms(t1);
     auto t2 = std::chrono::steady_clock::now();
     auto overview = cchc::services::GetOverview(*db, cchc::Date::Today().ToIso());
+    auto byCommune = cchc::services::OpenTasksByCommune(*db, cchc::Date::Today().ToIso());
     double dash = Ms(t2);
-    std::printf("units %zu, ratings %ld\n", units.size(), overview.ratings);
+    std::printf("units %zu, ratings %ld, communes with open tasks %zu\n", units.size(), overview.ratings,
+                byCommune.size());
     std::printf("open %.1f ms, unit tree %.1f ms, dashboard figures %.1f ms, total %.1f ms\n", open,
                 tree, dash, Ms(t0));
     return 0;

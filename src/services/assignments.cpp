@@ -11,6 +11,7 @@
 #include "core/errors.h"
 #include "core/framework.h"
 #include "core/i18n.h"
+#include "services/directory.h"
 #include "services/table_io.h"
 #include "storage/assignment_repository.h"
 #include "storage/framework_repository.h"
@@ -71,51 +72,6 @@ std::vector<std::string> SplitList(const std::string& text) {
     return out;
 }
 
-// Units and people of the office by code or by name (names folded like
-// headers, so case and diacritics typed differently still match); a name
-// two people share links to neither.
-struct Directory {
-    std::map<std::string, std::int64_t> unitByCode, unitByName, personByCode, personByName;
-    std::map<std::int64_t, std::string> unitCode, unitName, personCode, personName;
-    std::set<std::string> ambiguousUnits, ambiguousPeople;
-
-    explicit Directory(storage::Database& db) {
-        for (const auto& u : storage::UnitRepository(db.session()).All()) {
-            unitByCode[u.code] = u.id;
-            const std::string key = tableio::NormalizeColumnName(u.name);
-            if (unitByName.count(key)) ambiguousUnits.insert(key);
-            unitByName[key] = u.id;
-            unitCode[u.id] = u.code;
-            unitName[u.id] = u.name;
-        }
-        for (const auto& p : storage::PersonRepository(db.session()).All()) {
-            personByCode[p.code] = p.id;
-            const std::string key = tableio::NormalizeColumnName(p.fullName);
-            if (personByName.count(key)) ambiguousPeople.insert(key);
-            personByName[key] = p.id;
-            personCode[p.id] = p.code;
-            personName[p.id] = p.fullName;
-        }
-    }
-    static std::optional<std::int64_t> Find(const std::string& text,
-                                            const std::map<std::string, std::int64_t>& byCode,
-                                            const std::map<std::string, std::int64_t>& byName,
-                                            const std::set<std::string>& ambiguous) {
-        if (text.empty()) return std::nullopt;
-        if (auto it = byCode.find(text); it != byCode.end()) return it->second;
-        const std::string key = tableio::NormalizeColumnName(text);
-        if (ambiguous.count(key)) return std::nullopt;
-        if (auto it = byName.find(key); it != byName.end()) return it->second;
-        return std::nullopt;
-    }
-    std::optional<std::int64_t> Unit(const std::string& text) const {
-        return Find(text, unitByCode, unitByName, ambiguousUnits);
-    }
-    std::optional<std::int64_t> Person(const std::string& text) const {
-        return Find(text, personByCode, personByName, ambiguousPeople);
-    }
-};
-
 // Where a problem in row i (0-based) and column key is reported.
 using Locate = std::function<Location(std::size_t row, const std::string& field)>;
 
@@ -127,7 +83,7 @@ const Criterion* FindCriterion(const Framework& fw, const std::string& code) {
 
 // Links the row's lead, coordinators and person where they name the office's
 // units and people; keeps the rest as written.
-AssignmentRecord Resolve(const Directory& dir, const AssignmentRow& row) {
+AssignmentRecord Resolve(const OfficeDirectory& dir, const AssignmentRow& row) {
     AssignmentRecord a;
     a.title = Trim(row.title);
     const std::string lead = Trim(row.leadUnit);
@@ -155,7 +111,7 @@ AssignmentRecord Resolve(const Directory& dir, const AssignmentRow& row) {
 
 // The rows as a two-level matrix for the framework; throws UserError at
 // locate(row, column) on the first problem.
-std::vector<AssignmentRecord> BuildMatrix(const Directory& dir, const Framework& fw,
+std::vector<AssignmentRecord> BuildMatrix(const OfficeDirectory& dir, const Framework& fw,
                                           const std::vector<AssignmentRow>& rows,
                                           const Locate& locate) {
     std::vector<AssignmentRecord> groups;
@@ -209,17 +165,15 @@ std::vector<AssignmentRecord> BuildMatrix(const Directory& dir, const Framework&
 
 // The stored matrix as rows; linked units and people by name (or by code
 // for files, so that they link again on import).
-std::vector<AssignmentRow> ToRows(const Directory& dir, const Framework& fw,
+std::vector<AssignmentRow> ToRows(const OfficeDirectory& dir, const Framework& fw,
                                   const std::vector<AssignmentRecord>& groups, bool codes) {
     std::map<std::int64_t, std::string> codeOf;
     for (const auto& c : fw.criteria) codeOf[c.id] = c.code;
     auto unit = [&](const std::optional<std::int64_t>& id, const std::string& text) {
-        const auto& names = codes ? dir.unitCode : dir.unitName;
-        return id && names.count(*id) ? names.at(*id) : text;
+        return id ? (codes ? dir.UnitCode(*id) : dir.UnitName(*id)) : text;
     };
     auto person = [&](const std::optional<std::int64_t>& id, const std::string& text) {
-        const auto& names = codes ? dir.personCode : dir.personName;
-        return id && names.count(*id) ? names.at(*id) : text;
+        return id ? (codes ? dir.PersonCode(*id) : dir.PersonName(*id)) : text;
     };
     auto coordinators = [&](const AssignmentRecord& a) {
         if (!a.coordinatingText.empty()) return a.coordinatingText;
@@ -260,11 +214,10 @@ Framework LoadFramework(storage::Database& db, const std::string& code, const Lo
     return *fw;
 }
 
-std::int64_t UnitId(const Directory& dir, const std::string& code, const Location& where) {
-    auto it = dir.unitByCode.find(code);
-    if (it == dir.unitByCode.end())
-        throw UserError(where, std::string(tr("the unit does not exist: ")) + code);
-    return it->second;
+std::int64_t UnitId(const OfficeDirectory& dir, const std::string& code, const Location& where) {
+    auto id = dir.UnitByCode(code);
+    if (!id) throw UserError(where, std::string(tr("the unit does not exist: ")) + code);
+    return *id;
 }
 
 void Store(storage::Database& db, std::int64_t unitId, const Framework& fw,
@@ -287,7 +240,7 @@ AssignmentService::AssignmentService(storage::Database& db, std::string user)
 
 std::vector<AssignmentRow> AssignmentService::Load(const std::string& unitCode,
                                                    const std::string& frameworkCode) {
-    const Directory dir(db_);
+    const OfficeDirectory dir(db_);
     const std::int64_t unit = UnitId(dir, unitCode, Location{"", 0, "unit"});
     const Framework fw = LoadFramework(db_, frameworkCode, Location{"", 0, "framework"});
     return ToRows(dir, fw, storage::AssignmentRepository(db_.session()).Load(unit, fw.id), false);
@@ -296,7 +249,7 @@ std::vector<AssignmentRow> AssignmentService::Load(const std::string& unitCode,
 void AssignmentService::Save(const std::string& unitCode, const std::string& frameworkCode,
                              const std::vector<AssignmentRow>& rows) {
     storage::Transaction tx(db_);
-    const Directory dir(db_);
+    const OfficeDirectory dir(db_);
     const std::int64_t unit = UnitId(dir, unitCode, Location{"", 0, "unit"});
     const Framework fw = LoadFramework(db_, frameworkCode, Location{"", 0, "framework"});
     auto groups = BuildMatrix(dir, fw, rows, [](std::size_t i, const std::string& field) {
@@ -311,7 +264,7 @@ ImportSummary ImportAssignments(storage::Database& db, const std::string& path,
     auto reader = tableio::TableReader::Open(path);
     ColumnMap cols(*reader, AssignmentColumns());
     storage::Transaction tx(db);
-    const Directory dir(db);
+    const OfficeDirectory dir(db);
     struct Matrix {
         std::int64_t unitId = 0;
         const Framework* fw = nullptr;
@@ -357,7 +310,7 @@ ImportSummary ImportAssignments(storage::Database& db, const std::string& path,
 }
 
 long ExportAssignments(storage::Database& db, const std::string& path) {
-    const Directory dir(db);
+    const OfficeDirectory dir(db);
     storage::AssignmentRepository repo(db.session());
     storage::FrameworkRepository frameworks(db.session());
     auto w = tableio::TableWriter::Create(path, AssignmentHeader(), {false, "assignments", {}});
@@ -365,7 +318,7 @@ long ExportAssignments(storage::Database& db, const std::string& path) {
         const auto fw = frameworks.Load(frameworkId);
         if (!fw) continue;
         for (const auto& r : ToRows(dir, *fw, repo.Load(unitId, frameworkId), true))
-            w->Add({dir.unitCode.at(unitId), fw->code, r.group, r.indicator, r.title, r.leadUnit,
+            w->Add({dir.UnitCode(unitId), fw->code, r.group, r.indicator, r.title, r.leadUnit,
                     r.coordinatingUnits, r.responsiblePerson});
     }
     w->Close();

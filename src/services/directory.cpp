@@ -16,7 +16,9 @@ std::string Trim(const std::string& s) {
 OfficeDirectory::OfficeDirectory(storage::Database& db) {
     for (const auto& u : storage::UnitRepository(db.session()).All()) {
         unitByCode_[u.code] = u.id;
-        unitByName_[tableio::NormalizeColumnName(u.name)] = u.id;
+        const std::string key = tableio::NormalizeColumnName(u.name);
+        if (unitByName_.count(key)) ambiguousUnits_.insert(key);
+        unitByName_[key] = u.id;
         units_[u.id] = {u.code, u.name};
     }
     for (const auto& p : storage::PersonRepository(db.session()).All()) {
@@ -29,6 +31,7 @@ OfficeDirectory::OfficeDirectory(storage::Database& db) {
 }
 
 std::optional<std::int64_t> OfficeDirectory::Unit(const std::string& text) const {
+    if (text.empty()) return std::nullopt;
     if (auto it = unitByCode_.find(text); it != unitByCode_.end()) return it->second;
     if (auto it = unitByName_.find(tableio::NormalizeColumnName(text)); it != unitByName_.end())
         return it->second;
@@ -36,6 +39,7 @@ std::optional<std::int64_t> OfficeDirectory::Unit(const std::string& text) const
 }
 
 std::optional<std::int64_t> OfficeDirectory::Person(const std::string& text) const {
+    if (text.empty()) return std::nullopt;
     if (auto it = personByCode_.find(text); it != personByCode_.end()) return it->second;
     const std::string key = tableio::NormalizeColumnName(text);
     if (ambiguousPeople_.count(key)) return std::nullopt;

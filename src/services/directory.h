@@ -1,6 +1,7 @@
 // The office's units and people found by code or by name, as files and
 // forms write them: names are compared folded (case, spaces and diacritics
-// typed differently still match); a name two people share matches nobody.
+// typed differently still match); a name two units or two people share
+// matches neither.
 // Leads and coordinators that match are linked; the rest is kept as text.
 #pragma once
 #include <cstdint>
@@ -35,7 +36,7 @@ class OfficeDirectory {
   private:
     std::map<std::string, std::int64_t> unitByCode_, unitByName_, personByCode_, personByName_;
     std::map<std::int64_t, std::pair<std::string, std::string>> units_, people_;  // id → code, name
-    std::set<std::string> ambiguousPeople_;
+    std::set<std::string> ambiguousUnits_, ambiguousPeople_;
 };
 
 }  // namespace cchc::services

@@ -18,6 +18,7 @@
 #include "core/org.h"
 #include "core/vnformat.h"
 #include "gui/assignment_matrix_dialog.h"
+#include "gui/draft_plan_dialog.h"
 #include "gui/gui_util.h"
 #include "gui/plan_editor_dialog.h"
 #include "gui/progress_dialog.h"
@@ -182,29 +183,39 @@ TaskBoardPanel::TaskBoardPanel(wxWindow* parent, GuiSession& session) : AreaPane
         new wxButton(this, wxID_ANY, _("Forget"), wxDefaultPosition, wxDefaultSize, wxBU_EXACTFIT);
     deleteView_->SetToolTip(_("Delete the saved filter chosen on the left"));
     deleteView_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { DeleteView(); });
-    second->Add(deleteView_, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 2 * gap);
+    second->Add(deleteView_, 0, wxALIGN_CENTER_VERTICAL);
     savedViews_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) {
         const int i = savedViews_->GetSelection();
         deleteView_->Enable(i > 0);
         if (i > 0 && static_cast<std::size_t>(i) <= views_.size())
             ShowView(views_[static_cast<std::size_t>(i - 1)].second);
     });
+    sizer->Add(second, 0, wxEXPAND | wxLEFT | wxRIGHT, margin);
+    sizer->AddSpacer(gap);
+    // The actions on the selected task or commune.
+    auto* actions = new wxBoxSizer(wxHORIZONTAL);
+    actions->AddStretchSpacer();
     update_ = new wxButton(this, wxID_ANY, _("&Record progress..."));
     update_->SetToolTip(
         _("Record this quarter's progress of the selected task (or double-click it)"));
-    second->Add(update_, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, gap);
+    actions->Add(update_, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, gap);
     auto* openPlan = new wxButton(this, wxID_ANY, _("Open the &plan..."));
     openPlan->SetToolTip(
         _("Edit the plan of the selected task: its criteria, targets, tasks and leads"));
     openPlan->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { OpenPlan(); });
-    second->Add(openPlan, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, gap);
+    actions->Add(openPlan, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, gap);
+    auto* draft = new wxButton(this, wxID_ANY, _("&Draft a plan..."));
+    draft->SetToolTip(
+        _("A draft plan for the commune selected in the tree from its weak criteria"));
+    draft->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { DraftPlan(); });
+    actions->Add(draft, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, gap);
     auto* assignments = new wxButton(this, wxID_ANY, _("&Indicator assignments..."));
     assignments->SetToolTip(
         _("Who leads each indicator group of the service index, with whom (for the unit "
           "selected in the tree, or the office)"));
     assignments->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { OpenAssignments(); });
-    second->Add(assignments, 0, wxALIGN_CENTER_VERTICAL);
-    sizer->Add(second, 0, wxEXPAND | wxLEFT | wxRIGHT, margin);
+    actions->Add(assignments, 0, wxALIGN_CENTER_VERTICAL);
+    sizer->Add(actions, 0, wxEXPAND | wxLEFT | wxRIGHT, margin);
     sizer->AddSpacer(FromDIP(10));
 
     list_ = new TaskList(this);
@@ -504,6 +515,23 @@ bool TaskBoardPanel::OpenPlan() {
     }
     StartLoading();
     return true;
+}
+
+void TaskBoardPanel::DraftPlan() {
+    if (!AreaPanel::unit_ || !IsCommuneLevel(AreaPanel::unit_->kind)) {
+        ShowInfo(this,
+                 _("Select a commune in the tree first: the plan is drafted from its results."));
+        return;
+    }
+    std::int64_t planId = 0;
+    {
+        DraftPlanDialog dlg(this, session_, *AreaPanel::unit_);
+        if (dlg.ShowModal() != wxID_OK) return;
+        planId = dlg.planId();
+    }
+    PlanEditorDialog editor(this, session_, planId);
+    editor.ShowModal();
+    StartLoading();
 }
 
 void TaskBoardPanel::OpenAssignments() {

@@ -36,6 +36,8 @@ class TaskBoardPanel : public AreaPanel {
     bool OpenPlan();
     // The indicator assignment matrix of the tree's unit (or the office).
     void OpenAssignments();
+    // A draft plan for the tree's commune from its weak criteria, then its editor.
+    void DraftPlan();
     // Rows shown now, and the board's counts text (for tests).
     long ShownCount() const;
     bool Loaded() const { return board_ != nullptr; }

@@ -414,7 +414,7 @@ int RunTasks(const Args& args) {
     t.keys = {"id", "unit", "criterion", "task", "lead_unit", "lead_person", "due", "status", "percent",
               "overdue_days"};
     t.headers = {tr("No."), tr("Unit"), tr("Criterion"), tr("Task"), tr("Lead unit"), tr("Lead person"),
-                 tr("Due"), tr("Status"), tr("Done"), tr("Days overdue")};
+                 tr("Due"), tr("Status"), tr("Progress"), tr("Days overdue")};
     t.numeric = {true, false, false, false, false, false, false, false, true, true};
     for (std::size_t i : board.Filter(filter)) {
         const auto& task = board[i];

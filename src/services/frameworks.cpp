@@ -241,7 +241,7 @@ Framework FrameworkService::CopyToNewYear(const std::string& code, const std::st
 }
 
 Framework FrameworkService::Create(const std::string& codeIn, const std::string& nameIn, int year,
-                                  FrameworkKind kind) {
+                                   FrameworkKind kind) {
     const std::string code = Trim(codeIn), name = Trim(nameIn);
     storage::Transaction tx(db_);
     storage::FrameworkRepository repo(db_.session());
@@ -323,9 +323,7 @@ Criterion FrameworkService::SaveCriterion(const std::string& frameworkCode, cons
     storage::Transaction tx(db_);
     storage::FrameworkRepository repo(db_.session());
     storage::AuditRepository audit(db_.session());
-    Framework fw = Load(frameworkCode);
-    RefuseBuiltin(fw);
-    CheckVersion(fw, expectedVersion);
+    Framework fw = LoadEditable(frameworkCode, expectedVersion);
     const Framework before = fw;
     const bool appraised =
         storage::ResultSetRepository(db_.session()).CountWithStatus(fw.id, "appraised") > 0;
@@ -404,15 +402,21 @@ Criterion FrameworkService::SaveCriterion(const std::string& frameworkCode, cons
     return *FindId(fw, c.id);
 }
 
+Framework FrameworkService::LoadEditable(const std::string& code,
+                                         std::optional<int> expectedVersion) {
+    Framework fw = Load(code);
+    RefuseBuiltin(fw);
+    CheckVersion(fw, expectedVersion);
+    return fw;
+}
+
 void FrameworkService::MoveCriterion(const std::string& frameworkCode,
                                      const std::string& criterionCode, int delta,
                                      std::optional<int> expectedVersion) {
     storage::Transaction tx(db_);
     storage::FrameworkRepository repo(db_.session());
     storage::AuditRepository audit(db_.session());
-    Framework fw = Load(frameworkCode);
-    RefuseBuiltin(fw);
-    CheckVersion(fw, expectedVersion);
+    Framework fw = LoadEditable(frameworkCode, expectedVersion);
     Criterion* moved = FindCode(fw, criterionCode);
     if (!moved) throw UserError(UnknownCriterion(criterionCode, fw.code));
     std::vector<Criterion*> siblings;
@@ -443,9 +447,7 @@ void FrameworkService::DeleteCriterion(const std::string& frameworkCode,
     storage::Transaction tx(db_);
     storage::FrameworkRepository repo(db_.session());
     storage::AuditRepository audit(db_.session());
-    Framework fw = Load(frameworkCode);
-    RefuseBuiltin(fw);
-    CheckVersion(fw, expectedVersion);
+    Framework fw = LoadEditable(frameworkCode, expectedVersion);
     Criterion* target = FindCode(fw, criterionCode);
     if (!target) throw UserError(UnknownCriterion(criterionCode, fw.code));
     if (storage::ResultSetRepository(db_.session()).CountWithStatus(fw.id, "appraised") > 0)
@@ -527,9 +529,7 @@ void FrameworkService::SaveBands(const std::string& frameworkCode, const std::ve
                                              Trim(bands[i].label)));
     }
     storage::Transaction tx(db_);
-    Framework fw = Load(frameworkCode);
-    RefuseBuiltin(fw);
-    CheckVersion(fw, expectedVersion);
+    Framework fw = LoadEditable(frameworkCode, expectedVersion);
     const std::string old = FormatBands(fw.bands), now = FormatBands(bands);
     if (old == now) return;
     storage::FrameworkRepository(db_.session()).ReplaceBands(fw.id, bands);
@@ -545,9 +545,7 @@ void FrameworkService::SaveHeader(const std::string& frameworkCode, const std::s
     const std::string name = Trim(nameIn), description = Trim(descriptionIn);
     if (name.empty()) throw FieldError("name", tr("the framework needs a name"));
     storage::Transaction tx(db_);
-    Framework fw = Load(frameworkCode);
-    RefuseBuiltin(fw);
-    CheckVersion(fw, expectedVersion);
+    Framework fw = LoadEditable(frameworkCode, expectedVersion);
     if (fw.name == name && fw.description == description) return;
     storage::FrameworkRepository(db_.session()).UpdateHeader(fw.id, name, description);
     storage::FrameworkRepository(db_.session()).BumpVersion(fw.id, fw.version);

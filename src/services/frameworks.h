@@ -33,7 +33,7 @@ std::string ProposedCopyCode(const std::string& code, int oldYear, int newYear);
 std::string ProposedCopyName(const std::string& name, int oldYear, int newYear);
 
 class FrameworkService {
-public:
+  public:
     FrameworkService(storage::Database& db, std::string user);
 
     std::vector<storage::FrameworkSummary> List();
@@ -52,7 +52,8 @@ public:
     // A new, empty framework (no criteria yet; bands Tốt 90, Khá 80, Trung
     // bình 65, Yếu 0 to edit). UserError (field new_code, year or name) as
     // for a copy.
-    Framework Create(const std::string& code, const std::string& name, int year, FrameworkKind kind);
+    Framework Create(const std::string& code, const std::string& name, int year,
+                     FrameworkKind kind);
     void Retire(const std::string& code);
     void Reactivate(const std::string& code);
 
@@ -73,15 +74,19 @@ public:
                          std::optional<int> expectedVersion = std::nullopt);
     // Moves a criterion one place up (delta < 0) or down among its
     // siblings. Only the order changes, so it is allowed after appraisal.
-    void MoveCriterion(const std::string& frameworkCode, const std::string& criterionCode, int delta,
-                       std::optional<int> expectedVersion = std::nullopt);
+    void MoveCriterion(const std::string& frameworkCode, const std::string& criterionCode,
+                       int delta, std::optional<int> expectedVersion = std::nullopt);
     void SaveBands(const std::string& frameworkCode, const std::vector<Band>& bands,
                    std::optional<int> expectedVersion = std::nullopt);
     void SaveHeader(const std::string& frameworkCode, const std::string& name,
                     const std::string& description,
                     std::optional<int> expectedVersion = std::nullopt);
 
-private:
+  private:
+    // The framework to edit: refused when built in, or changed by someone
+    // else since the editor loaded expectedVersion.
+    Framework LoadEditable(const std::string& code, std::optional<int> expectedVersion);
+
     storage::Database& db_;
     std::string user_;
 };

@@ -5,11 +5,11 @@
 #include <wx/checkbox.h>
 #include <wx/choice.h>
 #include <wx/combobox.h>
-#include <wx/datectrl.h>
-#include <wx/dateevt.h>
 #include <wx/spinctrl.h>
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
+#include <wx/choicdlg.h>
+#include <wx/textdlg.h>
 #include <wx/treectrl.h>
 
 #include <set>
@@ -18,6 +18,8 @@
 #include "core/task_rules.h"
 #include "core/vnformat.h"
 #include "gui/gui_util.h"
+#include "gui/plan_header_dialog.h"
+#include "gui/vn_date_ctrl.h"
 #include "services/directory.h"
 #include "services/plans.h"
 
@@ -25,20 +27,6 @@ namespace cchc::gui {
 namespace {
 const TaskStatus kStatuses[] = {TaskStatus::NotStarted, TaskStatus::InProgress, TaskStatus::Done,
                                 TaskStatus::Cancelled};
-
-std::optional<std::string> ReadDate(const wxDatePickerCtrl* picker) {
-    const wxDateTime d = picker->GetValue();
-    if (!d.IsValid()) return std::nullopt;
-    return Date{d.GetYear(), d.GetMonth() + 1, d.GetDay()}.ToIso();
-}
-
-void WriteDate(wxDatePickerCtrl* picker, const std::optional<std::string>& iso) {
-    std::optional<Date> d;
-    if (iso) d = Date::ParseIso(*iso);
-    picker->SetValue(d ? wxDateTime(static_cast<wxDateTime::wxDateTime_t>(d->day),
-                                    static_cast<wxDateTime::Month>(d->month - 1), d->year)
-                       : wxDefaultDateTime);
-}
 
 wxString Short(const std::string& text, std::size_t chars) {
     wxString s = U8(text);
@@ -50,6 +38,8 @@ PlanEditorDialog::PlanEditorDialog(wxWindow* parent, GuiSession& session, std::i
                                    std::int64_t selectTask)
     : session_(session), planId_(planId) {
     LoadForm(parent, "PlanEditorDialog");
+    for (const char* name : {"start", "due"})
+        wxXmlResource::Get()->AttachUnknownControl(name, new VnDateCtrl(this), this);
     tree_ = Ctrl<wxTreeCtrl>("tree");
     auto* status = Ctrl<wxChoice>("status");
     for (TaskStatus s : kStatuses) status->Append(U8(TaskStatusLabel(s)));
@@ -78,8 +68,7 @@ PlanEditorDialog::PlanEditorDialog(wxWindow* parent, GuiSession& session, std::i
         Ctrl<wxTextCtrl>(name)->Bind(wxEVT_TEXT, changed);
     for (const char* name : {"lead_unit", "lead_person"})
         Ctrl<wxComboBox>(name)->Bind(wxEVT_TEXT, changed);
-    for (const char* name : {"start", "due"})
-        Ctrl<wxDatePickerCtrl>(name)->Bind(wxEVT_DATE_CHANGED, changed);
+    for (const char* name : {"start", "due"}) Ctrl<VnDateCtrl>(name)->Bind(wxEVT_TEXT, changed);
     Ctrl<wxSpinCtrl>("due_year")->Bind(wxEVT_SPINCTRL, changed);
     Ctrl<wxSpinCtrl>("percent")->Bind(wxEVT_SPINCTRL, changed);
     Ctrl<wxCheckBox>("recurring")->Bind(wxEVT_CHECKBOX, changed);
@@ -103,6 +92,9 @@ PlanEditorDialog::PlanEditorDialog(wxWindow* parent, GuiSession& session, std::i
     });
     Ctrl<wxButton>("add_task")->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { AddTask(); });
     Ctrl<wxButton>("delete_task")->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { DeleteTask(); });
+    Ctrl<wxButton>("add_item")->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { AddItem(); });
+    Ctrl<wxButton>("delete_item")->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { DeleteItem(); });
+    Ctrl<wxButton>("plan_details")->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { EditHeader(); });
     Bind(
         wxEVT_BUTTON, [this](wxCommandEvent&) { Save(); }, wxID_OK);
     Bind(
@@ -215,6 +207,7 @@ void PlanEditorDialog::ShowSelection() {
                                          ? colours::Good()
                                          : colours::MutedText());
     Ctrl<wxButton>("add_task")->Enable(item != nullptr);
+    Ctrl<wxButton>("delete_item")->Enable(item != nullptr && current_.taskId == 0 && !adding_);
     const TaskRecord* task = current_.taskId ? Task(current_.taskId) : nullptr;
     if (task && item) {
         ShowTask(*task, *item);
@@ -244,8 +237,8 @@ void PlanEditorDialog::ShowTask(const TaskRecord& t, const PlanItemRecord& item)
     Ctrl<wxComboBox>("lead_person")
         ->ChangeValue(U8(t.leadPersonId ? dir.PersonName(*t.leadPersonId) : t.leadPersonText));
     Ctrl<wxTextCtrl>("coordinators")->ChangeValue(U8(dir.CoordinatorsText(t.coordinators, false)));
-    WriteDate(Ctrl<wxDatePickerCtrl>("start"), t.startOn);
-    WriteDate(Ctrl<wxDatePickerCtrl>("due"), t.dueOn);
+    Ctrl<VnDateCtrl>("start")->SetIso(t.startOn);
+    Ctrl<VnDateCtrl>("due")->SetIso(t.dueOn);
     Ctrl<wxSpinCtrl>("due_year")->SetValue(t.dueYear.value_or(0));
     Ctrl<wxCheckBox>("recurring")->SetValue(t.recurring);
     Ctrl<wxChoice>("status")->SetSelection(static_cast<int>(t.status));
@@ -272,8 +265,8 @@ TaskRecord PlanEditorDialog::ReadTask() const {
         c.text = text;
         t.coordinators.push_back(c);
     }
-    t.startOn = ReadDate(Ctrl<wxDatePickerCtrl>("start"));
-    t.dueOn = ReadDate(Ctrl<wxDatePickerCtrl>("due"));
+    t.startOn = Ctrl<VnDateCtrl>("start")->Iso();
+    t.dueOn = Ctrl<VnDateCtrl>("due")->Iso();
     const int year = Ctrl<wxSpinCtrl>("due_year")->GetValue();
     t.dueYear = year >= 1900 ? std::optional<int>(year) : std::nullopt;
     t.recurring = Ctrl<wxCheckBox>("recurring")->GetValue();
@@ -308,6 +301,11 @@ bool PlanEditorDialog::Save() {
         services::PlanService service(session_.db(), session_.user());
         PlanItemRecord target = *item;
         target.targetText = TrimmedU8(Ctrl<wxTextCtrl>("target")->GetValue());
+        if (current_.taskId || adding_)
+            for (const char* name : {"start", "due"})
+                if (Ctrl<VnDateCtrl>(name)->Bad())
+                    throw UserError(Location{"", 0, name},
+                                    ToU8(_("write the date as dd/mm/yyyy, e.g. 05/01/2026")));
         if (target.targetText != item->targetText) service.SaveItemTarget(target);
         if (current_.taskId || adding_) taskId = service.SaveTask(itemId, ReadTask()).id;
     } catch (const UserError& e) {
@@ -360,6 +358,63 @@ void PlanEditorDialog::DeleteTask() {
         return;
     }
     Reload(current_.itemId, 0);
+}
+
+void PlanEditorDialog::EditHeader() {
+    if (dirty_ && !ConfirmLeave()) return;
+    PlanHeaderDialog dialog(this, session_, plan_);
+    if (dialog.ShowModal() == wxID_OK) Reload(current_.itemId, current_.taskId);
+}
+
+void PlanEditorDialog::AddItem() {
+    if (dirty_ && !ConfirmLeave()) return;
+    services::PlanService service(session_.db(), session_.user());
+    const std::vector<Criterion> free = service.CriteriaWithoutItem(plan_);
+    wxArrayString choices;
+    choices.Add(_("An item of your own (not a criterion of the framework)..."));
+    for (const Criterion& c : free) choices.Add(U8(c.code) + "  " + Short(c.title, 90));
+    wxSingleChoiceDialog pick(this, _("Which criterion should the plan answer?"),
+                              _("Add a criterion"), choices);
+    pick.SetSelection(free.empty() ? 0 : 1);
+    if (pick.ShowModal() != wxID_OK) return;
+    const int n = pick.GetSelection();
+    std::int64_t criterion = 0;
+    std::string heading, title;
+    if (n <= 0) {
+        wxTextEntryDialog ask(this, _("Title of the new item (e.g. Tuyên truyền cải cách hành chính):"),
+                              _("Add a criterion"));
+        if (ask.ShowModal() != wxID_OK) return;
+        title = TrimmedU8(ask.GetValue());
+        heading = std::to_string(plan_.items.size() + 1);
+    } else {
+        criterion = free[static_cast<std::size_t>(n - 1)].id;
+    }
+    try {
+        const PlanItemRecord item = service.AddItem(planId_, criterion, heading, title);
+        Reload(item.id, 0);
+    } catch (const std::exception& e) {
+        ShowFieldError(ErrorSentence(e), "");
+    }
+}
+
+void PlanEditorDialog::DeleteItem() {
+    const PlanItemRecord* item = Item(current_.itemId);
+    if (!item || current_.taskId) return;
+    wxString question = wxString::Format(_("Remove criterion %s \"%s\" from the plan?"),
+                                         U8(item->heading), Short(item->criterionTitle, 70));
+    if (!item->tasks.empty())
+        question += "\n" + wxString::Format(wxPLURAL("Its %d task is deleted with it.",
+                                                      "Its %d tasks are deleted with it.",
+                                                      static_cast<int>(item->tasks.size())),
+                                             static_cast<int>(item->tasks.size()));
+    if (!AskYesNo(this, question, _("Remove"))) return;
+    try {
+        services::PlanService(session_.db(), session_.user()).DeleteItem(item->id);
+    } catch (const std::exception& e) {
+        ShowFieldError(ErrorSentence(e), "");
+        return;
+    }
+    Reload(0, 0);
 }
 
 }  // namespace cchc::gui

@@ -4,7 +4,10 @@
 // coordinators, start, due date or year (and "the following years"),
 // status, percentage and result beside it, with the "five clear" problems
 // shown under the fields as they are typed, and under each criterion's
-// target whether its appraised points rose in the plan's year. Save (Enter) stores the selected
+// target whether its appraised points rose in the plan's year. Criteria are
+// added (from the plan's framework, or of the clerk's own) and removed, and
+// the plan's document fields edited in PlanHeaderDialog. Dates are
+// Vietnamese date fields (VnDateCtrl). Save (Enter) stores the selected
 // item or task through PlanService; leaving a changed one asks first.
 #pragma once
 #include <cstdint>
@@ -42,6 +45,9 @@ class PlanEditorDialog : public DialogBase {
     bool ConfirmLeave();
     void AddTask();
     void DeleteTask();
+    void AddItem();
+    void DeleteItem();
+    void EditHeader();
     const PlanItemRecord* Item(std::int64_t id) const;
     const TaskRecord* Task(std::int64_t id) const;
     void EnableTaskFields(bool enable);

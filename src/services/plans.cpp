@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include <fmt/format.h>
 
@@ -322,6 +323,134 @@ void PlanService::SaveItemTarget(const PlanItemRecord& item) {
     storage::AuditRepository(db_.session())
         .Record({"", user_, "plan_items", item.id, "update", "target_text", std::nullopt,
                  item.targetText});
+    tx.Commit();
+}
+
+}  // namespace cchc::services
+
+namespace cchc::services {
+namespace {
+std::string Trimmed(std::string s) {
+    auto b = s.find_first_not_of(" \t\r\n");
+    return b == std::string::npos ? std::string()
+                                  : s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
+}
+}  // namespace
+
+void PlanService::SaveHeader(const PlanRecord& header) {
+    PlanRecord p = header;
+    for (std::string* f : {&p.number, &p.title, &p.summary, &p.placeName, &p.basis, &p.signerName,
+                           &p.signerTitle, &p.signerAuthority, &p.recipients})
+        *f = Trimmed(*f);
+    if (p.issuedOn && !Date::ParseIso(*p.issuedOn))
+        throw UserError(Location{"", 0, "issued_on"},
+                        tr("the plan's date is not a date: write it as dd/mm/yyyy"));
+    if (p.status != "draft" && p.status != "issued" && p.status != "closed")
+        throw UserError(Location{"", 0, "status"},
+                        fmt::format(fmt::runtime(tr("unknown plan status \"{0}\"")), p.status));
+    if (p.title.empty())
+        throw UserError(Location{"", 0, "title"}, tr("the plan needs its title"));
+
+    storage::Transaction tx(db_);
+    storage::PlanRepository plans(db_.session());
+    auto before = plans.LoadHeader(p.id);
+    if (!before) throw UserError(tr("the plan no longer exists"));
+    plans.UpdateHeader(p, user_);
+    const std::vector<std::pair<std::string, std::pair<std::string, std::string>>> fields = {
+        {"number", {before->number, p.number}},
+        {"issued_on", {Opt(before->issuedOn), Opt(p.issuedOn)}},
+        {"title", {before->title, p.title}},
+        {"summary", {before->summary, p.summary}},
+        {"place_name", {before->placeName, p.placeName}},
+        {"basis", {before->basis, p.basis}},
+        {"signer_name", {before->signerName, p.signerName}},
+        {"signer_title", {before->signerTitle, p.signerTitle}},
+        {"signer_authority", {before->signerAuthority, p.signerAuthority}},
+        {"recipients", {before->recipients, p.recipients}},
+        {"status", {before->status, p.status}},
+    };
+    storage::AuditRepository audit(db_.session());
+    for (const auto& [field, values] : fields)
+        if (values.first != values.second)
+            audit.Record({"", user_, "plans", p.id, "update", field, values.first, values.second});
+    tx.Commit();
+}
+
+std::vector<Criterion> PlanService::CriteriaWithoutItem(const PlanRecord& plan) {
+    std::vector<Criterion> out;
+    if (!plan.frameworkId) return out;
+    auto fw = storage::FrameworkRepository(db_.session()).Load(*plan.frameworkId);
+    if (!fw) return out;
+    std::set<std::int64_t> taken;
+    for (const auto& item : plan.items)
+        if (item.criterionId) taken.insert(*item.criterionId);
+    for (const auto& [c, depth] : TreeOrder(*fw)) {
+        (void)depth;
+        if (c->rule && !taken.count(c->id)) out.push_back(*c);
+    }
+    return out;
+}
+
+PlanItemRecord PlanService::AddItem(std::int64_t planId, std::int64_t criterionId,
+                                    const std::string& heading, const std::string& title) {
+    storage::Transaction tx(db_);
+    storage::PlanRepository plans(db_.session());
+    auto plan = plans.Load(planId);
+    if (!plan) throw UserError(tr("the plan no longer exists"));
+    PlanItemRecord item;
+    if (criterionId != 0) {
+        std::optional<Framework> fw;
+        if (plan->frameworkId) fw = storage::FrameworkRepository(db_.session()).Load(*plan->frameworkId);
+        const Criterion* c = nullptr;
+        if (fw)
+            for (const auto& x : fw->criteria)
+                if (x.id == criterionId) c = &x;
+        if (!c)
+            throw UserError(Location{"", 0, "heading"},
+                            tr("the criterion is not one of the plan's framework"));
+        for (const auto& i : plan->items)
+            if (i.criterionId && *i.criterionId == criterionId)
+                throw UserError(
+                    Location{"", 0, "heading"},
+                    fmt::format(fmt::runtime(tr("criterion {0} already has an item in this plan")),
+                                c->code));
+        item.criterionId = c->id;
+        item.heading = c->code;
+        item.criterionTitle = c->title;
+        // The top-level field above the criterion.
+        const Criterion* top = c;
+        for (std::size_t steps = 0; steps < fw->criteria.size() && top->parentId; ++steps) {
+            const Criterion* parent = nullptr;
+            for (const auto& x : fw->criteria)
+                if (x.id == *top->parentId) parent = &x;
+            if (!parent) break;
+            top = parent;
+        }
+        item.groupLabel = top->code;
+        item.groupTitle = top->title;
+    } else {
+        item.heading = Trimmed(heading);
+        item.criterionTitle = Trimmed(title);
+        if (item.criterionTitle.empty())
+            throw UserError(Location{"", 0, "heading"}, tr("the new item needs its title"));
+    }
+    plans.InsertItem(planId, item);
+    storage::AuditRepository(db_.session())
+        .Record({"", user_, "plan_items", item.id, "insert", "heading", std::nullopt,
+                 item.heading + " " + item.criterionTitle});
+    tx.Commit();
+    return item;
+}
+
+void PlanService::DeleteItem(std::int64_t itemId) {
+    storage::Transaction tx(db_);
+    storage::PlanRepository plans(db_.session());
+    if (plans.CountUpdatesOfItem(itemId) > 0)
+        throw UserError(tr("progress has been reported on a task of this item: cancel its tasks "
+                           "instead of deleting it"));
+    plans.DeleteItem(itemId);
+    storage::AuditRepository(db_.session())
+        .Record({"", user_, "plan_items", itemId, "delete", "heading", std::nullopt, std::nullopt});
     tx.Commit();
 }
 

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "core/framework.h"
 #include "core/records.h"
 #include "services/result_sheet.h"
 #include "storage/database.h"
@@ -67,6 +68,27 @@ class PlanService {
     void DeleteTask(std::int64_t taskId);
     // Changes an item's target (text, kind and values).
     void SaveItemTarget(const PlanItemRecord& item);
+
+    // Writes the plan's document fields: number, date, title, summary,
+    // place, legal basis, signer (authority, title, name), recipients and
+    // status; one audit row per changed field. UserError (field issued_on,
+    // status, title) for a malformed date, an unknown status or an empty
+    // title.
+    void SaveHeader(const PlanRecord& header);
+    // The scored criteria of the plan's framework (not their groups), in
+    // the framework's order, that have no item in the plan yet; none for a
+    // plan without framework.
+    std::vector<Criterion> CriteriaWithoutItem(const PlanRecord& plan);
+    // Adds an item at the end of the plan: for a criterion of its framework
+    // (heading, title and field taken from it), or with criterionId 0 a free
+    // item with the heading and title given. UserError (field heading) when
+    // the criterion already has an item, is not of the plan's framework, or
+    // the free item has no title.
+    PlanItemRecord AddItem(std::int64_t planId, std::int64_t criterionId,
+                           const std::string& heading, const std::string& title);
+    // Deletes an item with its tasks. Refused once progress has been
+    // reported on one of its tasks (cancel them instead).
+    void DeleteItem(std::int64_t itemId);
 
     // Whether the plan worked: for each item tied to a criterion, the unit's
     // appraised points on it before the plan (the item's baseline, else the

@@ -113,6 +113,32 @@ std::int64_t PlanRepository::InsertItem(std::int64_t planId, PlanItemRecord& ite
     return itemId;
 }
 
+void PlanRepository::UpdateHeader(const PlanRecord& p, const std::string& user) {
+    long long id = p.id;
+    Nullable<std::string> issued(p.issuedOn);
+    std::string now = NowIso();
+    s_ << "UPDATE plans SET number = :num, issued_on = :iss, title = :t, summary = :sum, "
+          "place_name = :pl, basis = :b, signer_name = :sn, signer_title = :st, "
+          "signer_authority = :sa, recipients = :rec, status = :status, updated_at = :now, "
+          "updated_by = :user, version = version + 1 WHERE id = :id",
+        soci::use(p.number), soci::use(issued.value, issued.ind), soci::use(p.title),
+        soci::use(p.summary), soci::use(p.placeName), soci::use(p.basis), soci::use(p.signerName),
+        soci::use(p.signerTitle), soci::use(p.signerAuthority), soci::use(p.recipients),
+        soci::use(p.status), soci::use(now), soci::use(user), soci::use(id);
+}
+
+void PlanRepository::DeleteItem(std::int64_t itemId) {
+    long long id = itemId;
+    s_ << "DELETE FROM plan_items WHERE id = :id", soci::use(id);
+}
+
+long PlanRepository::CountUpdatesOfItem(std::int64_t itemId) {
+    long long id = itemId, n = 0;
+    s_ << "SELECT COUNT(*) FROM progress_updates u JOIN tasks t ON t.id = u.task_id WHERE t.item_id = :i",
+        soci::use(id), soci::into(n);
+    return static_cast<long>(n);
+}
+
 void PlanRepository::UpdateItemTarget(const PlanItemRecord& item) {
     long long id = item.id;
     Nullable<double> target(item.targetValue), baseline(item.baselineValue),

@@ -56,7 +56,15 @@ class PlanRepository {
     std::optional<PlanRecord> LoadHeader(std::int64_t planId);
     // The plan with its items, tasks and coordinators, in order.
     std::optional<PlanRecord> Load(std::int64_t planId);
+    // Writes the document fields of the plan: number, date, title, summary,
+    // place, basis, signer (name, title, authority), recipients and status.
+    void UpdateHeader(const PlanRecord& plan, const std::string& user);
     std::int64_t InsertItem(std::int64_t planId, PlanItemRecord& item);
+    // Deletes the item with its tasks (their coordinators and updates go
+    // with them).
+    void DeleteItem(std::int64_t itemId);
+    // Progress updates recorded on the item's tasks.
+    long CountUpdatesOfItem(std::int64_t itemId);
     void UpdateItemTarget(const PlanItemRecord& item);
     std::int64_t InsertTask(std::int64_t itemId, TaskRecord& task, const std::string& user);
     // Writes every field of the task and replaces its coordinators.

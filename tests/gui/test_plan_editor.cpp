@@ -1,7 +1,9 @@
 // The plan editor on seed 002's plan: the task of item 1.3, which names no
 // lead, shows its "five clear" problems; writing a lead unit and saving
 // stores it linked to the office's unit, and the problem goes away.
+#include <wx/choicdlg.h>
 #include <wx/combobox.h>
+#include <wx/textctrl.h>
 #include <wx/stattext.h>
 #include <wx/treectrl.h>
 #include <wx/xrc/xmlres.h>
@@ -11,11 +13,14 @@
 
 #include "gui/gui_session.h"
 #include "gui/plan_editor_dialog.h"
+#include "gui/plan_header_dialog.h"
+#include "gui/vn_date_ctrl.h"
 #include "gui_fixture.h"
 #include "services/app_context.h"
 #include "services/framework_io.h"
 #include "services/org_io.h"
 #include "services/plan_io.h"
+#include "services/plans.h"
 #include "storage/database_url.h"
 #include "storage/plan_repository.h"
 #include "storage/unit_repository.h"
@@ -97,4 +102,113 @@ BOOST_AUTO_TEST_CASE(the_plan_editor_shows_and_fixes_an_unclear_task) {
     BOOST_REQUIRE(task);
     BOOST_REQUIRE(unit);
     BOOST_TEST((task->leadUnitId == std::optional<std::int64_t>(unit->id)));
+}
+
+namespace {
+// Presses a button of a dialog later, from the event loop (the handler may
+// open a modal dialog of its own, which must not run inside a script step).
+void PressLater(wxWindow* dialog, int id) {
+    wxWindow* button = dialog->FindWindow(id);
+    wxCommandEvent* e = new wxCommandEvent(wxEVT_BUTTON, id);
+    e->SetEventObject(button);
+    // Sent to the button: handlers bound on it or (propagating) on the dialog.
+    (button ? button : dialog)->GetEventHandler()->QueueEvent(e);
+}
+}  // namespace
+
+// The plan's document fields and a criterion added from the editor: a date
+// written the wrong way is refused beside its field, the right one stored
+// with the number; the criterion chosen from the framework gets its item.
+BOOST_AUTO_TEST_CASE(the_plan_number_date_and_a_new_criterion_are_stored_from_the_editor) {
+    TempDir dir;
+    const std::string url = "sqlite:" + dir.File("plan.db");
+    auto prepared = services::OpenPrepared(storage::DatabaseUrl::Parse(url), false);
+    storage::Database& db = *prepared.db;
+    services::LoadBuiltinCatalogues(db);
+    services::ImportUnits(db, Data("seed002_units.csv"), "test");
+    services::ImportPeople(db, Data("seed002_people.csv"), "test");
+    services::ImportFrameworks(db, Data("seed002_framework.csv"), "test");
+    services::ImportTasks(db, Data("seed002_tasks.csv"), "test");
+    PlanRecord plan = storage::PlanRepository(db.session()).All().at(0);
+    // The seed's plan answers every criterion: item 1.1 removed first is offered.
+    services::PlanService(db, "test").DeleteItem(plan.items.at(0).id);
+    plan = services::PlanService(db, "test").Load(plan.id);
+    const auto offered = services::PlanService(db, "test").CriteriaWithoutItem(plan);
+    BOOST_REQUIRE(!offered.empty());
+    const std::string chosen = offered.front().code;
+    gui::GuiSession session(std::move(prepared.db), "gui-test");
+
+    wxString refusal;
+    UiScript script;
+    script.onAbort = [] {
+        for (wxWindow* w : wxTopLevelWindows)
+            if (auto* d = dynamic_cast<wxDialog*>(w); d && d->IsModal()) d->EndModal(wxID_CANCEL);
+    };
+    script.Add("the editor opens", [] {
+        auto* dlg = FindShown<gui::PlanEditorDialog>();
+        return dlg && dlg->IsModal();
+    });
+    script.Add("press Plan details", [] {
+        PressLater(FindShown<gui::PlanEditorDialog>(), XRCID("plan_details"));
+        return true;
+    });
+    script.Add("the details open; write the number and a wrong date", [] {
+        auto* dlg = FindShown<gui::PlanHeaderDialog>();
+        if (!dlg || !dlg->IsModal()) return false;
+        Control<wxTextCtrl>(dlg, "number")->SetValue("05/KH-UBND");
+        Control<gui::VnDateCtrl>(dlg, "issued_on")->SetValue("31/02/2021");
+        PressLater(dlg, wxID_OK);
+        return true;
+    });
+    script.Add("the date is refused beside it", [&] {
+        auto* dlg = FindShown<gui::PlanHeaderDialog>();
+        if (!dlg) return false;
+        refusal = Control<wxStaticText>(dlg, "error")->GetLabel();
+        return !refusal.empty();
+    });
+    script.Add("write it right and save", [] {
+        auto* dlg = FindShown<gui::PlanHeaderDialog>();
+        Control<gui::VnDateCtrl>(dlg, "issued_on")->SetValue("5/1/2021");
+        PressLater(dlg, wxID_OK);
+        return true;
+    });
+    script.Add("the details close", [] { return FindShown<gui::PlanHeaderDialog>() == nullptr; });
+    script.Add("press Add a criterion", [] {
+        PressLater(FindShown<gui::PlanEditorDialog>(), XRCID("add_item"));
+        return true;
+    });
+    script.Add("choose the first criterion offered", [&] {
+        auto* pick = FindShown<wxSingleChoiceDialog>();
+        if (!pick || !pick->IsModal()) return false;
+        pick->SetSelection(1);
+        pick->EndModal(wxID_OK);
+        return true;
+    });
+    script.Add("the new item is selected in the tree", [&] {
+        auto* dlg = FindShown<gui::PlanEditorDialog>();
+        if (!dlg || FindShown<wxSingleChoiceDialog>()) return false;
+        auto* tree = Control<wxTreeCtrl>(dlg, "tree");
+        const wxTreeItemId sel = tree->GetSelection();
+        return sel.IsOk() && tree->GetItemText(sel).BeforeFirst(' ').utf8_string() == chosen;
+    });
+    script.Add("close", [] {
+        FindShown<gui::PlanEditorDialog>()->EndModal(wxID_CANCEL);
+        return true;
+    });
+    script.Begin();
+    {
+        gui::PlanEditorDialog dlg(nullptr, session, plan.id);
+        dlg.ShowModal();
+    }
+    BOOST_REQUIRE(WaitFor([&] { return script.Finished(); }, 15000));
+    BOOST_REQUIRE_MESSAGE(script.failure().empty(), script.failure());
+    BOOST_TEST(!refusal.empty());
+
+    auto check = storage::Database::Open(storage::DatabaseUrl::Parse(url));
+    const auto stored = storage::PlanRepository(check->session()).Load(plan.id);
+    BOOST_REQUIRE(stored);
+    BOOST_TEST(stored->number == "05/KH-UBND");
+    BOOST_TEST((stored->issuedOn == std::optional<std::string>("2021-01-05")));
+    BOOST_TEST(stored->items.size() == plan.items.size() + 1);
+    BOOST_TEST(stored->items.back().heading == chosen);
 }

@@ -228,6 +228,27 @@ BOOST_FIXTURE_TEST_CASE(overdue_due_soon_and_missing_updates_on_the_board, SeedF
     missing.missingUpdate = true;
     BOOST_TEST(onDay.Filter(missing).empty());
     BOOST_TEST(after.Filter(missing).size() == 3u);
+    {
+        // Per commune, for the dashboard: the three tasks of the one plan.
+        const auto byUnit = after.MissingUpdatesByUnit();
+        BOOST_REQUIRE(byUnit.size() == 1u);
+        BOOST_TEST(byUnit.begin()->second == 3);
+        BOOST_TEST(onDay.MissingUpdatesByUnit().empty());
+        // The chair's groups: overdue first; on 15/03 the task due 31/03 is due this month.
+        std::vector<std::size_t> all(after.size());
+        for (std::size_t i = 0; i < all.size(); ++i) all[i] = i;
+        const auto groups = after.Group(all);
+        BOOST_REQUIRE(!groups.empty());
+        BOOST_TEST((groups.front().first == services::TaskGroup::Overdue));
+        BOOST_TEST(groups.front().second == late, boost::test_tools::per_element());
+        auto mid = services::TaskBoard::Load(Db(), Date{2026, 3, 15});
+        const auto midGroups = mid.Group(all);
+        BOOST_TEST((midGroups.front().first == services::TaskGroup::DueThisMonth));
+        BOOST_TEST(mid[midGroups.front().second.at(0)].row.solution == "Việc có hạn ngày");
+        std::size_t listed = 0;
+        for (const auto& g : midGroups) listed += g.second.size();
+        BOOST_TEST(listed == all.size());
+    }
     // With the cut-off windows Q1 closes 14/03: missing from 15/03.
     services::OrganisationService(Db(), "test").SetReportingWindow(WindowKind::CutOff);
     BOOST_TEST(services::TaskBoard::Load(Db(), Date{2026, 3, 14}).Filter(missing).empty());
@@ -347,6 +368,94 @@ BOOST_FIXTURE_TEST_CASE(the_plan_editor_saves_tasks_links_leads_and_audits, Seed
     update.percent = 50;
     services::AddProgressUpdate(Db(), update, "clerk");
     BOOST_CHECK_THROW(service.DeleteTask(saved.id), UserError);
+}
+
+BOOST_FIXTURE_TEST_CASE(the_plan_header_and_its_criterion_items_are_edited, SeedFixture) {
+    services::ImportTasks(Db(), Data("seed002_tasks.csv"), "test");
+    services::PlanService service(Db(), "office");
+    PlanRecord plan = service.Load(Plans().at(0).id);
+    const std::size_t items = plan.items.size();
+
+    // The document fields, audited field by field.
+    PlanRecord header = plan;
+    header.number = " 05/KH-UBND ";
+    header.issuedOn = "2021-01-05";
+    header.title = "KẾ HOẠCH";
+    header.summary = "Khắc phục những hạn chế, nâng cao Chỉ số CCHC năm 2021";
+    header.basis = "Căn cứ Kế hoạch số 112/KH-UBND ngày 30/12/2020 của UBND huyện";
+    header.signerAuthority = "TM. ỦY BAN NHÂN DÂN";
+    header.signerTitle = "CHỦ TỊCH";
+    header.signerName = "Nguyễn Văn A";
+    header.recipients = "- UBND huyện;\n- Lưu: VT.";
+    header.status = "issued";
+    service.SaveHeader(header);
+    auto stored = storage::PlanRepository(Db().session()).LoadHeader(plan.id);
+    BOOST_REQUIRE(stored);
+    BOOST_TEST(stored->number == "05/KH-UBND");
+    BOOST_TEST((stored->issuedOn == std::optional<std::string>("2021-01-05")));
+    BOOST_TEST(stored->signerName == "Nguyễn Văn A");
+    BOOST_TEST(stored->status == "issued");
+    BOOST_TEST(stored->recipients == "- UBND huyện;\n- Lưu: VT.");
+    auto log = storage::AuditRepository(Db().session()).ForRow("plans", plan.id);
+    BOOST_TEST(std::any_of(log.begin(), log.end(), [](const auto& a) {
+        return a.field == "number" && a.newValue == std::optional<std::string>("05/KH-UBND");
+    }));
+    // Refused, nothing stored: a bad date, an unknown status, no title.
+    PlanRecord bad = header;
+    bad.issuedOn = "2021-02-30";
+    bad.signerName = "Khác";
+    BOOST_CHECK_THROW(service.SaveHeader(bad), UserError);
+    bad = header;
+    bad.status = "signed";
+    BOOST_CHECK_THROW(service.SaveHeader(bad), UserError);
+    bad = header;
+    bad.title = " ";
+    try {
+        service.SaveHeader(bad);
+        BOOST_FAIL("an empty title was accepted");
+    } catch (const UserError& e) {
+        BOOST_TEST(e.where().field == "title");
+    }
+    BOOST_TEST(storage::PlanRepository(Db().session()).LoadHeader(plan.id)->signerName ==
+               "Nguyễn Văn A");
+
+    // Seed 002's plan answers every scored criterion: none is offered.
+    plan = service.Load(plan.id);
+    BOOST_TEST(service.CriteriaWithoutItem(plan).empty());
+    // Removing an item takes its tasks (none has progress yet).
+    const PlanItemRecord removed = Item(plan, "1.1");
+    BOOST_REQUIRE(!removed.tasks.empty());
+    service.DeleteItem(removed.id);
+    BOOST_TEST(!storage::PlanRepository(Db().session()).LoadTask(removed.tasks[0].id).has_value());
+    plan = service.Load(plan.id);
+    BOOST_TEST(plan.items.size() == items - 1);
+    // Its criterion is offered again, and can be added back once.
+    const auto free = service.CriteriaWithoutItem(plan);
+    BOOST_REQUIRE(free.size() == 1u);
+    BOOST_TEST((free[0].id == removed.criterionId.value_or(0)));
+    const PlanItemRecord added = service.AddItem(plan.id, free[0].id, "", "");
+    BOOST_TEST(added.heading == "1.1");
+    BOOST_TEST(added.criterionTitle == free[0].title);
+    BOOST_TEST(added.groupLabel == removed.groupLabel);
+    BOOST_CHECK_THROW(service.AddItem(plan.id, free[0].id, "", ""), UserError);
+    BOOST_TEST(service.CriteriaWithoutItem(service.Load(plan.id)).empty());
+    // An item of the clerk's own needs a title.
+    BOOST_CHECK_THROW(service.AddItem(plan.id, 0, "12", "  "), UserError);
+    const PlanItemRecord own = service.AddItem(plan.id, 0, "12", "Tuyên truyền cải cách hành chính");
+    BOOST_TEST(!own.criterionId.has_value());
+    plan = service.Load(plan.id);
+    BOOST_TEST(plan.items.size() == items + 1);
+    BOOST_TEST(plan.items.back().criterionTitle == "Tuyên truyền cải cách hành chính");
+
+    // Refused once progress is reported on one of its tasks.
+    const PlanItemRecord& withProgress = Item(plan, "1.3");
+    services::ProgressInput update;
+    update.taskId = withProgress.tasks.at(0).id;
+    update.period = "2021-Q2";
+    update.percent = 20;
+    services::AddProgressUpdate(Db(), update, "clerk");
+    BOOST_CHECK_THROW(service.DeleteItem(withProgress.id), UserError);
+    BOOST_TEST(service.Load(plan.id).items.size() == items + 1);
 }
 
 BOOST_FIXTURE_TEST_CASE(an_item_shows_whether_its_criterion_improved, SeedFixture) {

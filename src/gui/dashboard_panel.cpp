@@ -13,6 +13,7 @@
 #include "core/date.h"
 #include "core/period.h"
 #include "core/vnformat.h"
+#include "gui/board_loader.h"
 #include "gui/gui_util.h"
 #include "gui/section_card.h"
 #include "gui/stat_card.h"
@@ -87,6 +88,7 @@ DashboardPanel::DashboardPanel(wxWindow* parent, GuiSession& session) : AreaPane
     communeList_->AppendColumn(_("Overdue"), wxLIST_FORMAT_RIGHT, FromDIP(90));
     communeList_->AppendColumn(_("Due within 7 days"), wxLIST_FORMAT_RIGHT, FromDIP(170));
     communeList_->AppendColumn(_("Due within 30 days"), wxLIST_FORMAT_RIGHT, FromDIP(170));
+    communeList_->AppendColumn(_("Missing quarterly update"), wxLIST_FORMAT_RIGHT, FromDIP(200));
     communeList_->SetToolTip(_("Double-click a commune to see its tasks"));
     communeList_->Bind(wxEVT_LIST_ITEM_ACTIVATED, [this](wxListEvent& e) {
         const long i = e.GetIndex();
@@ -160,6 +162,23 @@ void DashboardPanel::Reload() {
         communeList_->SetItem(item, 4, c.due30 > 0 ? Num(c.due30) : wxString());
         if (c.overdue > 0) communeList_->SetItemTextColour(item, colours::Danger());
         communeIds_.push_back(c.unitId);
+    }
+    // Missing quarterly updates need every task's updates: read off the main thread.
+    if (!communeIds_.empty() && !readingBoard_) {
+        readingBoard_ = true;
+        communeList_->SetItem(0, 5, _("reading..."));
+        LoadTaskBoardAsync(this, session_.db().url(), today,
+                           [this](std::shared_ptr<services::TaskBoard> board, const std::string&) {
+                               readingBoard_ = false;
+                               const auto missing = board ? board->MissingUpdatesByUnit()
+                                                          : std::map<std::int64_t, long>{};
+                               for (std::size_t i = 0; i < communeIds_.size(); ++i) {
+                                   auto it = missing.find(communeIds_[i]);
+                                   communeList_->SetItem(static_cast<long>(i), 5,
+                                                         it == missing.end() ? wxString()
+                                                                             : Num(it->second));
+                               }
+                           });
     }
     scroll_->Layout();
     scroll_->FitInside();

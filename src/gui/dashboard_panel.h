@@ -1,7 +1,9 @@
 // The "Overview" area: the office's name, its key figures as cards (units,
 // people, frameworks, results, plans, open and overdue tasks, ratings), a
 // chart of task status, a short list of what to do next, and the open
-// tasks per commune (double-click: that commune's tasks), all as of today.
+// tasks per commune with the tasks lacking a quarterly progress update
+// (read off the main thread, filled in when ready; double-click: that
+// commune's tasks), all as of today.
 #pragma once
 #include <cstdint>
 #include <vector>
@@ -47,6 +49,7 @@ class DashboardPanel : public AreaPanel {
     SectionCard* next_ = nullptr;
     wxListCtrl* communeList_ = nullptr;  // open tasks per commune
     std::vector<std::int64_t> communeIds_;
+    bool readingBoard_ = false;
 };
 
 }  // namespace cchc::gui

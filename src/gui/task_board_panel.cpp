@@ -9,15 +9,14 @@
 #include <wx/srchctrl.h>
 #include <wx/stattext.h>
 #include <wx/textdlg.h>
-#include <wx/weakref.h>
 
 #include <algorithm>
-#include <thread>
 
 #include "core/collation.h"
 #include "core/org.h"
 #include "core/vnformat.h"
 #include "gui/assignment_matrix_dialog.h"
+#include "gui/board_loader.h"
 #include "gui/draft_plan_dialog.h"
 #include "gui/gui_util.h"
 #include "gui/plan_editor_dialog.h"
@@ -54,8 +53,11 @@ class TaskList : public wxListCtrl {
 
     wxString OnGetItemText(long item, long column) const override {
         const auto& board = panel_->board_;
-        if (!board || item < 0 || item >= static_cast<long>(panel_->rows_.size())) return {};
-        const services::BoardTask& t = (*board)[panel_->rows_[static_cast<std::size_t>(item)]];
+        if (!board || item < 0 || item >= static_cast<long>(panel_->lines_.size())) return {};
+        const auto& line = panel_->lines_[static_cast<std::size_t>(item)];
+        if (line.group >= 0)
+            return column == kTask ? HeadingText(line) : wxString();
+        const services::BoardTask& t = (*board)[line.position];
         const storage::BoardRow& r = t.row;
         switch (column) {
             case kUnit:
@@ -98,17 +100,32 @@ class TaskList : public wxListCtrl {
 
     wxItemAttr* OnGetItemAttr(long item) const override {
         const auto& board = panel_->board_;
-        if (!board || item < 0 || item >= static_cast<long>(panel_->rows_.size())) return nullptr;
-        const services::BoardTask& t = (*board)[panel_->rows_[static_cast<std::size_t>(item)]];
+        if (!board || item < 0 || item >= static_cast<long>(panel_->lines_.size())) return nullptr;
+        const auto& line = panel_->lines_[static_cast<std::size_t>(item)];
+        if (line.group >= 0) {
+            heading_.SetFont(ScaledFont(this, 1.0, true));
+            heading_.SetBackgroundColour(colours::Background());
+            heading_.SetTextColour(line.group == static_cast<int>(services::TaskGroup::Overdue)
+                                       ? colours::Danger()
+                                       : colours::Accent());
+            return &heading_;
+        }
+        const services::BoardTask& t = (*board)[line.position];
         if (t.overdueDays > 0) return &overdue_;
         if (t.row.status == TaskStatus::Done || t.row.status == TaskStatus::Cancelled)
             return &done_;
         return nullptr;
     }
 
+    static wxString HeadingText(const TaskBoardPanel::Line& line) {
+        return wxString::Format(
+            "%s (%s)", U8(services::TaskGroupLabel(static_cast<services::TaskGroup>(line.group))),
+            U8(FormatInteger(static_cast<long long>(line.count))));
+    }
+
   private:
     TaskBoardPanel* panel_;
-    mutable wxItemAttr overdue_, done_;
+    mutable wxItemAttr overdue_, done_, heading_;
 };
 
 TaskBoardPanel::TaskBoardPanel(wxWindow* parent, GuiSession& session) : AreaPanel(parent, session) {
@@ -170,6 +187,12 @@ TaskBoardPanel::TaskBoardPanel(wxWindow* parent, GuiSession& session) : AreaPane
     search_->SetName("taskSearch");
     search_->SetDescriptiveText(_("Search tasks"));
     second->Add(search_, 1, wxALIGN_CENTER_VERTICAL | wxRIGHT, 2 * gap);
+    group_ = new wxCheckBox(this, wxID_ANY, _("&Group by status"));
+    group_->SetName("taskGroup");
+    group_->SetToolTip(
+        _("Overdue tasks first, then those due this month, then the others by status"));
+    second->Add(group_, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 2 * gap);
+
     savedViews_ = new wxChoice(this, wxID_ANY);
     savedViews_->SetName("taskViews");
     savedViews_->SetToolTip(_("Filters saved earlier: choose one to apply it"));
@@ -251,6 +274,7 @@ TaskBoardPanel::TaskBoardPanel(wxWindow* parent, GuiSession& session) : AreaPane
     status_->Bind(wxEVT_CHOICE, refilter);
     due_->Bind(wxEVT_CHOICE, refilter);
     missing_->Bind(wxEVT_CHECKBOX, refilter);
+    group_->Bind(wxEVT_CHECKBOX, [this](wxCommandEvent&) { SortRows(); });
     search_->Bind(wxEVT_TEXT, refilter);
     update_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { OpenSelected(); });
     list_->Bind(wxEVT_LIST_ITEM_ACTIVATED, [this](wxListEvent&) { OpenSelected(); });
@@ -292,41 +316,15 @@ void TaskBoardPanel::StartLoading() {
     if (loading_) return;
     loading_ = true;
     counts_->SetLabelText(_("Reading the tasks..."));
-    // The tasks are read through a connection of the thread's own (a
-    // database session is not shared between threads).
-    const storage::DatabaseUrl url = session_.db().url();
-    const Date asOf = Date::Today();
-    // The weak reference is made, used and destroyed on the main thread
-    // only: the worker just hands the shared holder on.
-    struct Holder {
-        wxWeakRef<TaskBoardPanel> panel;
-    };
-    auto holder = std::make_shared<Holder>();
-    holder->panel = this;
-    std::thread([holder = std::move(holder), url, asOf]() mutable {
-        std::shared_ptr<services::TaskBoard> board;
-        std::string error;
-        try {
-            storage::OpenOptions options;
-            options.create = false;
-            options.migrate = false;
-            auto db = storage::Database::Open(url, options);
-            board = std::make_shared<services::TaskBoard>(services::TaskBoard::Load(*db, asOf));
-        } catch (const std::exception& e) {
-            error = e.what();
-        }
-        if (!wxTheApp) return;
-        wxTheApp->CallAfter([holder = std::move(holder), board = std::move(board), error]() {
-            TaskBoardPanel* self = holder->panel.get();
-            if (!self) return;
-            self->loading_ = false;
-            if (!error.empty()) {
-                self->counts_->SetLabelText(U8(error));
-                return;
-            }
-            self->OnLoaded(board);
-        });
-    }).detach();
+    LoadTaskBoardAsync(this, session_.db().url(), Date::Today(),
+                       [this](std::shared_ptr<services::TaskBoard> board, const std::string& error) {
+                           loading_ = false;
+                           if (!error.empty()) {
+                               counts_->SetLabelText(U8(error));
+                               return;
+                           }
+                           OnLoaded(std::move(board));
+                       });
 }
 
 void TaskBoardPanel::OnLoaded(std::shared_ptr<services::TaskBoard> board) {
@@ -342,6 +340,8 @@ void TaskBoardPanel::OnLoaded(std::shared_ptr<services::TaskBoard> board) {
 
 void TaskBoardPanel::SetUnit(const std::optional<Unit>& unit) {
     AreaPanel::SetUnit(unit);
+    // The chair's view of a commune is grouped by status; the office's list is not.
+    group_->SetValue(unit && IsCommuneLevel(unit->kind));
     // A commune chosen in the tree: its tasks only; anything else: all.
     if (unit && IsCommuneLevel(unit->kind)) {
         auto it = std::find(unitIds_.begin(), unitIds_.end(), unit->id);
@@ -445,11 +445,38 @@ void TaskBoardPanel::SortRows() {
         for (std::size_t k = 0; k < keyed.size(); ++k) rows_[k] = keyed[k].second;
         list_->ShowSortIndicator(sortColumn_, sortAscending_);
     }
-    list_->SetItemCount(static_cast<long>(rows_.size()));
+    BuildLines();
+}
+
+void TaskBoardPanel::BuildLines() {
+    lines_.clear();
+    if (board_ && group_->GetValue()) {
+        for (auto& [group, positions] : board_->Group(rows_)) {
+            lines_.push_back({0, static_cast<int>(group), positions.size()});
+            for (std::size_t p : positions) lines_.push_back({p, -1, 0});
+        }
+    } else {
+        lines_.reserve(rows_.size());
+        for (std::size_t p : rows_) lines_.push_back({p, -1, 0});
+    }
+    list_->SetItemCount(static_cast<long>(lines_.size()));
     list_->Refresh();
 }
 
+const services::BoardTask* TaskBoardPanel::TaskAt(long item) const {
+    if (!board_ || item < 0 || item >= static_cast<long>(lines_.size())) return nullptr;
+    const Line& line = lines_[static_cast<std::size_t>(item)];
+    return line.group >= 0 ? nullptr : &(*board_)[line.position];
+}
+
 long TaskBoardPanel::ShownCount() const { return static_cast<long>(rows_.size()); }
+
+std::vector<std::string> TaskBoardPanel::GroupHeadings() const {
+    std::vector<std::string> out;
+    for (const Line& line : lines_)
+        if (line.group >= 0) out.push_back(ToU8(TaskList::HeadingText(line)));
+    return out;
+}
 
 std::string TaskBoardPanel::Facts(const services::BoardTask& t) const {
     std::string facts = board_->UnitName(t.row.unitId);
@@ -502,11 +529,12 @@ void TaskBoardPanel::DeleteView() {
 
 bool TaskBoardPanel::OpenPlan() {
     const long item = list_->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
-    if (!board_ || item < 0 || item >= static_cast<long>(rows_.size())) {
+    const services::BoardTask* selected = TaskAt(item);
+    if (!selected) {
         ShowInfo(this, _("Select a task of the plan to open."));
         return false;
     }
-    const services::BoardTask& task = (*board_)[rows_[static_cast<std::size_t>(item)]];
+    const services::BoardTask task = *selected;
     try {
         PlanEditorDialog dlg(this, session_, task.row.planId, task.row.taskId);
         dlg.ShowModal();
@@ -555,8 +583,9 @@ void TaskBoardPanel::OpenAssignments() {
 
 bool TaskBoardPanel::OpenSelected() {
     const long item = list_->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
-    if (!board_ || item < 0 || item >= static_cast<long>(rows_.size())) return false;
-    const services::BoardTask task = (*board_)[rows_[static_cast<std::size_t>(item)]];
+    const services::BoardTask* selected = TaskAt(item);
+    if (!selected) return false;
+    const services::BoardTask task = *selected;
     ProgressDialog dlg(this, session_, task, Facts(task));
     if (dlg.ShowModal() == wxID_OK) StartLoading();
     return true;

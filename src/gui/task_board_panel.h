@@ -3,7 +3,9 @@
 // million), filtered by commune, status, due date (overdue, due within 7 or
 // 30 days, this month), missing quarterly updates and a text search, with
 // the counts by status in the header and sortable columns. Selecting a
-// commune in the tree shows only its tasks (the chair's view). Double-click
+// commune in the tree shows only its tasks grouped under headings: overdue,
+// due this month, then by status (the chair's view; "Group by status" turns
+// the grouping on or off for any list). Double-click
 // or Enter opens the progress update of a task. The tasks are read off the
 // main thread; the list says so meanwhile.
 #pragma once
@@ -38,8 +40,12 @@ class TaskBoardPanel : public AreaPanel {
     void OpenAssignments();
     // A draft plan for the tree's commune from its weak criteria, then its editor.
     void DraftPlan();
-    // Rows shown now, and the board's counts text (for tests).
+    // Tasks shown now (group headings not counted), for tests.
     long ShownCount() const;
+    // The group headings shown, in order ("Quá hạn (3)", ...), for tests.
+    std::vector<std::string> GroupHeadings() const;
+    // The task on a row of the list; nullptr for a group heading.
+    const services::BoardTask* TaskAt(long item) const;
     bool Loaded() const { return board_ != nullptr; }
 
   protected:
@@ -50,6 +56,7 @@ class TaskBoardPanel : public AreaPanel {
     void OnLoaded(std::shared_ptr<services::TaskBoard> board);
     void ApplyFilter();
     void SortRows();
+    void BuildLines();
     // The filter bar as a view that can be saved, and back.
     services::TaskBoardView CurrentView() const;
     void ShowView(const services::TaskBoardView& view);
@@ -62,6 +69,7 @@ class TaskBoardPanel : public AreaPanel {
     wxChoice* status_ = nullptr;
     wxChoice* due_ = nullptr;
     wxCheckBox* missing_ = nullptr;
+    wxCheckBox* group_ = nullptr;
     wxSearchCtrl* search_ = nullptr;
     wxButton* update_ = nullptr;
     wxChoice* savedViews_ = nullptr;
@@ -72,7 +80,14 @@ class TaskBoardPanel : public AreaPanel {
 
     std::vector<std::int64_t> unitIds_;  // choice position 1.. → unit id
     std::shared_ptr<services::TaskBoard> board_;
-    std::vector<std::size_t> rows_;  // board positions shown, in list order
+    std::vector<std::size_t> rows_;  // board positions shown, in sort order
+    // The list's rows: a task (its board position), or a group's heading.
+    struct Line {
+        std::size_t position = 0;
+        int group = -1;  // services::TaskGroup of a heading; -1 for a task
+        std::size_t count = 0;  // tasks under a heading
+    };
+    std::vector<Line> lines_;
     int sortColumn_ = -1;
     bool sortAscending_ = true;
     bool loading_ = false;

@@ -186,6 +186,50 @@ TaskCounts TaskBoard::Count(const std::vector<std::size_t>& positions) const {
     return c;
 }
 
+std::string TaskGroupLabel(TaskGroup group) {
+    switch (group) {
+        case TaskGroup::Overdue: return tr("Overdue");
+        case TaskGroup::DueThisMonth: return tr("Due this month");
+        case TaskGroup::InProgress: return TaskStatusLabel(TaskStatus::InProgress);
+        case TaskGroup::NotStarted: return TaskStatusLabel(TaskStatus::NotStarted);
+        case TaskGroup::Done: return TaskStatusLabel(TaskStatus::Done);
+        case TaskGroup::Cancelled: return TaskStatusLabel(TaskStatus::Cancelled);
+    }
+    return {};
+}
+
+std::map<std::int64_t, long> TaskBoard::MissingUpdatesByUnit() const {
+    std::map<std::int64_t, long> out;
+    for (const auto& t : tasks_)
+        if (t.missingUpdates > 0) ++out[t.row.unitId];
+    return out;
+}
+
+TaskGroup TaskBoard::GroupOf(const BoardTask& t) const {
+    const TaskStatus s = t.row.status;
+    const bool open = s == TaskStatus::NotStarted || s == TaskStatus::InProgress;
+    if (open && t.overdueDays > 0) return TaskGroup::Overdue;
+    if (open && t.due && t.due->year == asOf_.year && t.due->month == asOf_.month)
+        return TaskGroup::DueThisMonth;
+    switch (s) {
+        case TaskStatus::InProgress: return TaskGroup::InProgress;
+        case TaskStatus::NotStarted: return TaskGroup::NotStarted;
+        case TaskStatus::Done: return TaskGroup::Done;
+        default: return TaskGroup::Cancelled;
+    }
+}
+
+std::vector<std::pair<TaskGroup, std::vector<std::size_t>>> TaskBoard::Group(
+    const std::vector<std::size_t>& positions) const {
+    constexpr int kGroups = static_cast<int>(TaskGroup::Cancelled) + 1;
+    std::vector<std::size_t> groups[kGroups];
+    for (std::size_t i : positions) groups[static_cast<int>(GroupOf(tasks_[i]))].push_back(i);
+    std::vector<std::pair<TaskGroup, std::vector<std::size_t>>> out;
+    for (int g = 0; g < kGroups; ++g)
+        if (!groups[g].empty()) out.emplace_back(static_cast<TaskGroup>(g), std::move(groups[g]));
+    return out;
+}
+
 std::string TaskBoard::UnitCode(std::int64_t unitId) const {
     auto it = units_.find(unitId);
     return it == units_.end() ? std::string() : it->second.first;

@@ -63,6 +63,12 @@ struct BoardTask {
     std::string searchKey;   // folded task text and criterion, for Filter
 };
 
+// The groups of the chair's view, in the order shown: overdue tasks, open
+// tasks due in the month of the board's date, then the others by status.
+enum class TaskGroup { Overdue, DueThisMonth, InProgress, NotStarted, Done, Cancelled };
+// "Overdue", "Due this month", ... translated.
+std::string TaskGroupLabel(TaskGroup group);
+
 class TaskBoard {
   public:
     // Reads every task; missing updates follow the office's reporting window.
@@ -75,6 +81,16 @@ class TaskBoard {
     std::vector<std::size_t> Filter(const TaskFilter& filter) const;
     // Counts by status (and overdue) of the given positions.
     TaskCounts Count(const std::vector<std::size_t>& positions) const;
+    // Per unit whose plan it is: the tasks that lack a progress update for
+    // a closed quarter (units without such tasks left out).
+    std::map<std::int64_t, long> MissingUpdatesByUnit() const;
+    // The group a task is listed under: overdue first; then an open task
+    // due in the month of asOf(); then its status.
+    TaskGroup GroupOf(const BoardTask& task) const;
+    // The positions by group, in the groups' order, each keeping the order
+    // given; empty groups left out.
+    std::vector<std::pair<TaskGroup, std::vector<std::size_t>>> Group(
+        const std::vector<std::size_t>& positions) const;
 
     // Names for display: the plan's unit, the lead unit and person (linked
     // record's name or the text as written).

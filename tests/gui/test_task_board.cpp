@@ -1,19 +1,27 @@
 // The task board as the Home Affairs specialist uses it: filter to one
 // commune's overdue tasks, open one, record its progress as done with what
 // changed; the update is stored, the task is closed and the overdue count
-// drops by one.
+// drops by one. The chair's view of a commune chosen in the tree, grouped
+// by status; a draft plan for that commune, opened in the editor.
+#include <wx/checkbox.h>
 #include <wx/choice.h>
 #include <wx/listctrl.h>
+#include <wx/spinctrl.h>
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
 #include <wx/uiaction.h>
 #include <wx/xrc/xmlres.h>
 #include <boost/test/unit_test.hpp>
 
+#include <algorithm>
+
 #include "core/date.h"
+#include "gui/draft_plan_dialog.h"
 #include "gui/main_frame.h"
+#include "gui/plan_editor_dialog.h"
 #include "gui/progress_dialog.h"
 #include "gui/task_board_panel.h"
+#include "gui/unit_tree_panel.h"
 #include "gui_fixture.h"
 #include "services/app_context.h"
 #include "services/task_board.h"
@@ -131,6 +139,133 @@ BOOST_AUTO_TEST_CASE(recording_progress_on_an_overdue_task_closes_it) {
         }
     }
     BOOST_TEST(done == 1);
+
+    frame->Destroy();
+    WaitFor([] { return false; }, 100);
+}
+
+// The chair's view: choosing a commune in the tree lists only its tasks,
+// grouped under headings with the overdue ones first; a heading is not a
+// task (nothing opens on it).
+BOOST_AUTO_TEST_CASE(a_commune_chosen_in_the_tree_shows_its_tasks_grouped_overdue_first) {
+    TempDir dir;
+    const std::string url = "sqlite:" + dir.File("chair.db");
+    auto prepared = services::OpenPrepared(storage::DatabaseUrl::Parse(url), true);
+    BOOST_REQUIRE(prepared.demoFilled);
+    const auto board = services::TaskBoard::Load(*prepared.db, Date::Today());
+    std::optional<std::int64_t> unitId;
+    for (std::size_t i = 0; i < board.size() && !unitId; ++i)
+        if (board[i].overdueDays > 0) unitId = board[i].row.unitId;
+    BOOST_REQUIRE(unitId);
+    long all = 0, overdue = 0;
+    for (std::size_t i = 0; i < board.size(); ++i)
+        if (board[i].row.unitId == *unitId) {
+            ++all;
+            if (board.GroupOf(board[i]) == services::TaskGroup::Overdue) ++overdue;
+        }
+
+    auto* frame = new gui::MainFrame(std::move(prepared.db), "gui-test");
+    frame->Show();
+    BOOST_REQUIRE(WaitFor([&] { return frame->IsShownOnScreen(); }));
+    frame->ShowArea(gui::Area::Plans);
+    auto* panel =
+        dynamic_cast<gui::TaskBoardPanel*>(wxWindow::FindWindowByName("taskBoard", frame));
+    BOOST_REQUIRE(panel);
+    BOOST_REQUIRE(WaitFor([&] { return panel->Loaded(); }, 15000));
+    frame->unitTree()->Select(*unitId);
+    BOOST_REQUIRE(WaitFor([&] { return panel->ShownCount() == all; }, 5000));
+    auto* group = dynamic_cast<wxCheckBox*>(wxWindow::FindWindowByName("taskGroup", frame));
+    BOOST_REQUIRE(group);
+    BOOST_TEST(group->GetValue());
+    const auto headings = panel->GroupHeadings();
+    BOOST_REQUIRE(!headings.empty());
+    // "Quá hạn (3)".
+    BOOST_TEST(headings.front().find(std::to_string(overdue)) != std::string::npos);
+    BOOST_TEST(panel->TaskAt(0) == nullptr);
+    for (long row = 1; row <= overdue; ++row) {
+        const services::BoardTask* t = panel->TaskAt(row);
+        BOOST_REQUIRE(t);
+        BOOST_TEST(t->overdueDays > 0);
+        BOOST_TEST(t->row.unitId == *unitId);
+    }
+    // A heading selected: nothing to open.
+    auto* list = dynamic_cast<wxListCtrl*>(wxWindow::FindWindowByName("taskList", frame));
+    list->SetItemState(0, wxLIST_STATE_SELECTED, wxLIST_STATE_SELECTED);
+    BOOST_TEST(!panel->OpenSelected());
+    // Back to the whole office: one list, no headings.
+    frame->unitTree()->Select(frame->unitTree()->Selected()->parentId.value_or(0));
+    WaitFor([&] { return !group->GetValue(); }, 3000);
+    BOOST_TEST(!group->GetValue());
+    BOOST_TEST(panel->GroupHeadings().empty());
+
+    frame->Destroy();
+    WaitFor([] { return false; }, 100);
+}
+
+// A draft plan from the client: for the commune chosen in the tree, with
+// every criterion under 100 % of its maximum, the draft dialog stores the
+// plan's items and the plan opens in the editor.
+BOOST_AUTO_TEST_CASE(drafting_a_plan_for_a_commune_opens_it_in_the_editor) {
+    TempDir dir;
+    const std::string url = "sqlite:" + dir.File("draft.db");
+    auto prepared = services::OpenPrepared(storage::DatabaseUrl::Parse(url), true);
+    BOOST_REQUIRE(prepared.demoFilled);
+    auto communes = storage::UnitRepository(prepared.db->session()).All();
+    auto commune = std::find_if(communes.begin(), communes.end(),
+                                [](const Unit& u) { return IsCommuneLevel(u.kind); });
+    BOOST_REQUIRE(commune != communes.end());
+    const auto before = storage::PlanRepository(prepared.db->session()).All();
+    auto itemsOf = [&](const std::vector<PlanRecord>& plans) {
+        std::size_t n = 0;
+        for (const auto& p : plans)
+            if (p.unitId == commune->id) n += p.items.size();
+        return n;
+    };
+
+    auto* frame = new gui::MainFrame(std::move(prepared.db), "gui-test");
+    frame->Show();
+    BOOST_REQUIRE(WaitFor([&] { return frame->IsShownOnScreen(); }));
+    frame->ShowArea(gui::Area::Plans);
+    auto* panel =
+        dynamic_cast<gui::TaskBoardPanel*>(wxWindow::FindWindowByName("taskBoard", frame));
+    BOOST_REQUIRE(panel);
+    frame->unitTree()->Select(commune->id);
+
+    std::int64_t editedPlan = 0;
+    UiScript script;
+    script.onAbort = [] {
+        for (wxWindow* w : wxTopLevelWindows)
+            if (auto* d = dynamic_cast<wxDialog*>(w); d && d->IsModal()) d->EndModal(wxID_CANCEL);
+    };
+    script.Add("the draft dialog opens with a framework and a period", [] {
+        auto* dlg = FindShown<gui::DraftPlanDialog>();
+        return dlg && dlg->IsModal() && Control<wxChoice>(dlg, "framework")->GetSelection() >= 0 &&
+               Control<wxChoice>(dlg, "period")->GetSelection() >= 0;
+    });
+    script.Add("every criterion under 100 % of its maximum; draft", [] {
+        auto* dlg = FindShown<gui::DraftPlanDialog>();
+        Control<wxSpinCtrl>(dlg, "below")->SetValue(100);
+        wxCommandEvent ok(wxEVT_BUTTON, wxID_OK);
+        ok.SetEventObject(dlg);
+        dlg->GetEventHandler()->ProcessEvent(ok);
+        return true;
+    });
+    script.Add("the plan opens in the editor", [&] {
+        auto* editor = FindShown<gui::PlanEditorDialog>();
+        if (!editor || !editor->IsModal()) return false;
+        editor->EndModal(wxID_CANCEL);
+        editedPlan = 1;
+        return true;
+    });
+    script.Begin();
+    panel->DraftPlan();
+    BOOST_REQUIRE(WaitFor([&] { return script.Finished(); }, 15000));
+    BOOST_REQUIRE_MESSAGE(script.failure().empty(), script.failure());
+    BOOST_TEST(editedPlan == 1);
+
+    auto db = storage::Database::Open(storage::DatabaseUrl::Parse(url));
+    const auto after = storage::PlanRepository(db->session()).All();
+    BOOST_TEST(itemsOf(after) > itemsOf(before));
 
     frame->Destroy();
     WaitFor([] { return false; }, 100);

@@ -1,6 +1,8 @@
 // Helpers of the GUI tests (see gui_fixture.h).
 #include "gui_fixture.h"
 
+#include <wx/dialog.h>
+
 #include <boost/test/unit_test.hpp>
 #include <wx/app.h>
 #include <wx/fileconf.h>
@@ -52,6 +54,18 @@ bool WaitFor(const std::function<bool()>& cond, int timeoutMs) {
 
 void UiScript::Add(const std::string& name, Step step, int timeoutMs) {
     steps_.push_back({name, std::move(step), timeoutMs});
+}
+
+void PressLater(wxWindow* dialog, int id) {
+    wxWindow* button = dialog->FindWindow(id);
+    auto* e = new wxCommandEvent(wxEVT_BUTTON, id);
+    e->SetEventObject(button);
+    (button ? button : dialog)->GetEventHandler()->QueueEvent(e);
+}
+
+void EndModals() {
+    for (wxWindow* w : wxTopLevelWindows)
+        if (auto* d = dynamic_cast<wxDialog*>(w); d && d->IsModal()) d->EndModal(wxID_CANCEL);
 }
 
 void UiScript::Begin() {

@@ -30,6 +30,14 @@ T* FindShown() {
     return nullptr;
 }
 
+// Presses a button of a dialog later, from the event loop: its handler
+// may open a modal dialog of its own, which must not run inside a script
+// step. The event goes to the button, so handlers bound on it or on the
+// dialog both see it.
+void PressLater(wxWindow* dialog, int id);
+// Ends every modal dialog shown (a script's onAbort).
+void EndModals();
+
 // Steps run one after another from a timer (so they also run inside a
 // modal dialog's event loop). A step returns true when done; each step has
 // a time limit, after which the script records the failure, calls onAbort

@@ -35,11 +35,8 @@ template <class T>
 T* Control(wxWindow* dialog, const char* name) {
     return dynamic_cast<T*>(dialog->FindWindow(XRCID(name)));
 }
-}  // namespace
-
-BOOST_AUTO_TEST_CASE(the_plan_editor_shows_and_fixes_an_unclear_task) {
-    TempDir dir;
-    const std::string url = "sqlite:" + dir.File("plan.db");
+// A database holding seed 002's office, framework and plan.
+services::PreparedDatabase SeedPlan(const std::string& url) {
     auto prepared = services::OpenPrepared(storage::DatabaseUrl::Parse(url), false);
     storage::Database& db = *prepared.db;
     services::LoadBuiltinCatalogues(db);
@@ -47,6 +44,15 @@ BOOST_AUTO_TEST_CASE(the_plan_editor_shows_and_fixes_an_unclear_task) {
     services::ImportPeople(db, Data("seed002_people.csv"), "test");
     services::ImportFrameworks(db, Data("seed002_framework.csv"), "test");
     services::ImportTasks(db, Data("seed002_tasks.csv"), "test");
+    return prepared;
+}
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(the_plan_editor_shows_and_fixes_an_unclear_task) {
+    TempDir dir;
+    const std::string url = "sqlite:" + dir.File("plan.db");
+    auto prepared = SeedPlan(url);
+    storage::Database& db = *prepared.db;
     const PlanRecord plan = storage::PlanRepository(db.session()).All().at(0);
     auto item = std::find_if(plan.items.begin(), plan.items.end(),
                              [](const auto& i) { return i.heading == "1.3"; });
@@ -104,17 +110,6 @@ BOOST_AUTO_TEST_CASE(the_plan_editor_shows_and_fixes_an_unclear_task) {
     BOOST_TEST((task->leadUnitId == std::optional<std::int64_t>(unit->id)));
 }
 
-namespace {
-// Presses a button of a dialog later, from the event loop (the handler may
-// open a modal dialog of its own, which must not run inside a script step).
-void PressLater(wxWindow* dialog, int id) {
-    wxWindow* button = dialog->FindWindow(id);
-    wxCommandEvent* e = new wxCommandEvent(wxEVT_BUTTON, id);
-    e->SetEventObject(button);
-    // Sent to the button: handlers bound on it or (propagating) on the dialog.
-    (button ? button : dialog)->GetEventHandler()->QueueEvent(e);
-}
-}  // namespace
 
 // The plan's document fields and a criterion added from the editor: a date
 // written the wrong way is refused beside its field, the right one stored
@@ -122,13 +117,8 @@ void PressLater(wxWindow* dialog, int id) {
 BOOST_AUTO_TEST_CASE(the_plan_number_date_and_a_new_criterion_are_stored_from_the_editor) {
     TempDir dir;
     const std::string url = "sqlite:" + dir.File("plan.db");
-    auto prepared = services::OpenPrepared(storage::DatabaseUrl::Parse(url), false);
+    auto prepared = SeedPlan(url);
     storage::Database& db = *prepared.db;
-    services::LoadBuiltinCatalogues(db);
-    services::ImportUnits(db, Data("seed002_units.csv"), "test");
-    services::ImportPeople(db, Data("seed002_people.csv"), "test");
-    services::ImportFrameworks(db, Data("seed002_framework.csv"), "test");
-    services::ImportTasks(db, Data("seed002_tasks.csv"), "test");
     PlanRecord plan = storage::PlanRepository(db.session()).All().at(0);
     // The seed's plan answers every criterion: item 1.1 removed first is offered.
     services::PlanService(db, "test").DeleteItem(plan.items.at(0).id);
@@ -140,10 +130,7 @@ BOOST_AUTO_TEST_CASE(the_plan_number_date_and_a_new_criterion_are_stored_from_th
 
     wxString refusal;
     UiScript script;
-    script.onAbort = [] {
-        for (wxWindow* w : wxTopLevelWindows)
-            if (auto* d = dynamic_cast<wxDialog*>(w); d && d->IsModal()) d->EndModal(wxID_CANCEL);
-    };
+    script.onAbort = EndModals;
     script.Add("the editor opens", [] {
         auto* dlg = FindShown<gui::PlanEditorDialog>();
         return dlg && dlg->IsModal();

@@ -45,6 +45,24 @@ template <class T>
 T* Control(wxWindow* dialog, const char* name) {
     return dynamic_cast<T*>(dialog->FindWindow(XRCID(name)));
 }
+// The main window on the task board, its tasks read; destroyed at the end.
+struct BoardWindow {
+    gui::MainFrame* frame = nullptr;
+    gui::TaskBoardPanel* panel = nullptr;
+    explicit BoardWindow(std::unique_ptr<storage::Database> db) {
+        frame = new gui::MainFrame(std::move(db), "gui-test");
+        frame->Show();
+        BOOST_REQUIRE(WaitFor([&] { return frame->IsShownOnScreen(); }));
+        frame->ShowArea(gui::Area::Plans);
+        panel = dynamic_cast<gui::TaskBoardPanel*>(wxWindow::FindWindowByName("taskBoard", frame));
+        BOOST_REQUIRE(panel);
+        BOOST_REQUIRE(WaitFor([&] { return panel->Loaded(); }, 15000));
+    }
+    ~BoardWindow() {
+        frame->Destroy();
+        WaitFor([] { return false; }, 100);
+    }
+};
 }  // namespace
 
 BOOST_AUTO_TEST_CASE(recording_progress_on_an_overdue_task_closes_it) {
@@ -63,14 +81,9 @@ BOOST_AUTO_TEST_CASE(recording_progress_on_an_overdue_task_closes_it) {
         if (board[i].overdueDays > 0 && board[i].row.unitId == *unitId) ++overdueThere;
     const std::string unitName = board.UnitName(*unitId);
 
-    auto* frame = new gui::MainFrame(std::move(prepared.db), "gui-test");
-    frame->Show();
-    BOOST_REQUIRE(WaitFor([&] { return frame->IsShownOnScreen(); }));
-    frame->ShowArea(gui::Area::Plans);
-    auto* panel =
-        dynamic_cast<gui::TaskBoardPanel*>(wxWindow::FindWindowByName("taskBoard", frame));
-    BOOST_REQUIRE(panel);
-    BOOST_REQUIRE(WaitFor([&] { return panel->Loaded(); }, 15000));
+    BoardWindow window(std::move(prepared.db));
+    auto* frame = window.frame;
+    auto* panel = window.panel;
 
     // Filter: that commune, overdue.
     auto* unit = dynamic_cast<wxChoice*>(wxWindow::FindWindowByName("taskUnit", frame));
@@ -139,9 +152,6 @@ BOOST_AUTO_TEST_CASE(recording_progress_on_an_overdue_task_closes_it) {
         }
     }
     BOOST_TEST(done == 1);
-
-    frame->Destroy();
-    WaitFor([] { return false; }, 100);
 }
 
 // The chair's view: choosing a commune in the tree lists only its tasks,
@@ -164,14 +174,9 @@ BOOST_AUTO_TEST_CASE(a_commune_chosen_in_the_tree_shows_its_tasks_grouped_overdu
             if (board.GroupOf(board[i]) == services::TaskGroup::Overdue) ++overdue;
         }
 
-    auto* frame = new gui::MainFrame(std::move(prepared.db), "gui-test");
-    frame->Show();
-    BOOST_REQUIRE(WaitFor([&] { return frame->IsShownOnScreen(); }));
-    frame->ShowArea(gui::Area::Plans);
-    auto* panel =
-        dynamic_cast<gui::TaskBoardPanel*>(wxWindow::FindWindowByName("taskBoard", frame));
-    BOOST_REQUIRE(panel);
-    BOOST_REQUIRE(WaitFor([&] { return panel->Loaded(); }, 15000));
+    BoardWindow window(std::move(prepared.db));
+    auto* frame = window.frame;
+    auto* panel = window.panel;
     frame->unitTree()->Select(*unitId);
     BOOST_REQUIRE(WaitFor([&] { return panel->ShownCount() == all; }, 5000));
     auto* group = dynamic_cast<wxCheckBox*>(wxWindow::FindWindowByName("taskGroup", frame));
@@ -197,9 +202,6 @@ BOOST_AUTO_TEST_CASE(a_commune_chosen_in_the_tree_shows_its_tasks_grouped_overdu
     WaitFor([&] { return !group->GetValue(); }, 3000);
     BOOST_TEST(!group->GetValue());
     BOOST_TEST(panel->GroupHeadings().empty());
-
-    frame->Destroy();
-    WaitFor([] { return false; }, 100);
 }
 
 // A draft plan from the client: for the commune chosen in the tree, with
@@ -222,21 +224,14 @@ BOOST_AUTO_TEST_CASE(drafting_a_plan_for_a_commune_opens_it_in_the_editor) {
         return n;
     };
 
-    auto* frame = new gui::MainFrame(std::move(prepared.db), "gui-test");
-    frame->Show();
-    BOOST_REQUIRE(WaitFor([&] { return frame->IsShownOnScreen(); }));
-    frame->ShowArea(gui::Area::Plans);
-    auto* panel =
-        dynamic_cast<gui::TaskBoardPanel*>(wxWindow::FindWindowByName("taskBoard", frame));
-    BOOST_REQUIRE(panel);
+    BoardWindow window(std::move(prepared.db));
+    auto* frame = window.frame;
+    auto* panel = window.panel;
     frame->unitTree()->Select(commune->id);
 
     std::int64_t editedPlan = 0;
     UiScript script;
-    script.onAbort = [] {
-        for (wxWindow* w : wxTopLevelWindows)
-            if (auto* d = dynamic_cast<wxDialog*>(w); d && d->IsModal()) d->EndModal(wxID_CANCEL);
-    };
+    script.onAbort = EndModals;
     script.Add("the draft dialog opens with a framework and a period", [] {
         auto* dlg = FindShown<gui::DraftPlanDialog>();
         return dlg && dlg->IsModal() && Control<wxChoice>(dlg, "framework")->GetSelection() >= 0 &&
@@ -266,7 +261,4 @@ BOOST_AUTO_TEST_CASE(drafting_a_plan_for_a_commune_opens_it_in_the_editor) {
     auto db = storage::Database::Open(storage::DatabaseUrl::Parse(url));
     const auto after = storage::PlanRepository(db->session()).All();
     BOOST_TEST(itemsOf(after) > itemsOf(before));
-
-    frame->Destroy();
-    WaitFor([] { return false; }, 100);
 }

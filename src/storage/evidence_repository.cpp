@@ -34,31 +34,6 @@ EvidenceRecord ReadEvidence(const soci::row& r) {
     return e;
 }
 
-bool IsPostgres(soci::session& s) { return s.get_backend_name() == "postgresql"; }
-
-std::string ToHex(const std::string& bytes) {
-    static const char* digits = "0123456789abcdef";
-    std::string out;
-    out.reserve(bytes.size() * 2);
-    for (unsigned char c : bytes) {
-        out += digits[c >> 4];
-        out += digits[c & 15];
-    }
-    return out;
-}
-
-std::string FromHex(const std::string& hex) {
-    auto value = [](char c) -> int {
-        if (c >= '0' && c <= '9') return c - '0';
-        if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-        if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-        throw std::runtime_error("bad hex digit in stored evidence");
-    };
-    std::string out(hex.size() / 2, '\0');
-    for (std::size_t i = 0; i + 1 < hex.size(); i += 2)
-        out[i / 2] = static_cast<char>(value(hex[i]) * 16 + value(hex[i + 1]));
-    return out;
-}
 }  // namespace
 
 std::int64_t EvidenceRepository::Insert(const EvidenceRecord& e, const std::string& content) {

@@ -5,6 +5,7 @@
 
 #include <ctime>
 #include <optional>
+#include <stdexcept>
 #include <string>
 
 namespace cchc::storage::detail {
@@ -67,5 +68,34 @@ struct Nullable {
         if (o) value = *o, ind = soci::i_ok;
     }
 };
+
+inline bool IsPostgres(soci::session& s) { return s.get_backend_name() == "postgresql"; }
+
+// Files kept in the database (evidence, archived reports) cross as
+// hexadecimal text on PostgreSQL, whose blobs in SOCI are large objects
+// rather than bytea columns.
+inline std::string ToHex(const std::string& bytes) {
+    static const char* digits = "0123456789abcdef";
+    std::string out;
+    out.reserve(bytes.size() * 2);
+    for (unsigned char c : bytes) {
+        out += digits[c >> 4];
+        out += digits[c & 15];
+    }
+    return out;
+}
+
+inline std::string FromHex(const std::string& hex) {
+    auto value = [](char c) -> int {
+        if (c >= '0' && c <= '9') return c - '0';
+        if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+        if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+        throw std::runtime_error("bad hexadecimal digit in a stored file");
+    };
+    std::string out(hex.size() / 2, '\0');
+    for (std::size_t i = 0; i + 1 < hex.size(); i += 2)
+        out[i / 2] = static_cast<char>(value(hex[i]) * 16 + value(hex[i + 1]));
+    return out;
+}
 
 }  // namespace cchc::storage::detail

@@ -1,0 +1,67 @@
+// What a report keeps between sessions: the narrative sections a clerk
+// types per unit, period and report type, and the archive of issued
+// documents. Issuing gives the document its number (proposed as the next
+// free one of the issuer for the kind and year) and freezes its PDF with its
+// SHA-256, so that it reprints byte for byte.
+#pragma once
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "storage/database.h"
+#include "storage/report_repository.h"
+
+namespace cchc::services {
+
+// The kind symbol of a report type in its number: "BC" (báo cáo), "KH"
+// (kế hoạch: the plan), "TB" (thông báo: the survey notice).
+std::string KindSymbolOf(const std::string& reportType);
+
+struct IssueRequest {
+    std::string reportType;
+    std::optional<std::int64_t> unitId;  // the unit the report is about
+    std::string period;
+    std::optional<std::int64_t> planId;
+    std::int64_t issuerUnitId = 0;
+    int year = 0;
+    int number = 0;            // 0: issued without a number (written in by hand)
+    std::string issuerSymbol;  // "UBND", "PNV": the part after the kind in "05/BC-UBND"
+    std::optional<std::string> issuedOn;  // ISO date
+    std::string title;
+    std::string parametersJson = "{}";
+};
+
+class ReportArchive {
+  public:
+    ReportArchive(storage::Database& db, std::string user);
+
+    std::map<std::string, std::string> Narratives(std::int64_t unitId, const std::string& period,
+                                                  const std::string& reportType);
+    // Stores every section given, in one transaction. UserError (field
+    // period) for a malformed period.
+    void SaveNarratives(std::int64_t unitId, const std::string& period,
+                        const std::string& reportType,
+                        const std::map<std::string, std::string>& sections);
+
+    // The next free number of the issuer for the report type's kind and year.
+    int ProposeNumber(std::int64_t issuerUnitId, const std::string& reportType, int year);
+    // Archives the PDF. UserError (field number) when the number is taken
+    // already, (field type) for an unknown report type, (field pdf) for an
+    // empty file.
+    storage::IssuedReportRecord Issue(const IssueRequest& request, const std::string& pdf);
+    std::vector<storage::IssuedReportRecord> List(const std::optional<std::string>& reportType,
+                                                  const std::optional<std::int64_t>& unitId);
+    // The archived PDF, checked against its SHA-256. UserError when the
+    // document is gone or its stored file no longer matches.
+    std::string Reprint(std::int64_t id);
+    // Marks an issued document revoked (it stays in the archive).
+    void Revoke(std::int64_t id);
+
+  private:
+    storage::Database& db_;
+    std::string user_;
+};
+
+}  // namespace cchc::services

@@ -1,0 +1,102 @@
+// Reports' narratives and archive on both backends: sections typed per unit,
+// period and type are kept and replaced; issuing proposes the next number of
+// the issuer for the kind and year, refuses a taken one, and reprints the
+// archived PDF byte for byte (a binary file with every byte value).
+#include <boost/test/unit_test.hpp>
+
+#include "core/errors.h"
+#include "fixture.h"
+#include "services/org_io.h"
+#include "services/report_archive.h"
+#include "storage/unit_repository.h"
+
+using namespace cchc;
+using namespace cchc::test;
+
+namespace {
+std::string Data(const std::string& name) { return std::string(CCHC_TEST_DATA_DIR) + "/" + name; }
+
+struct ReportFixture : DbFixture {
+    std::int64_t commune = 0;
+    ReportFixture() {
+        services::ImportUnits(Db(), Data("seed002_units.csv"), "test");
+        for (const auto& u : storage::UnitRepository(Db().session()).All())
+            if (IsCommuneLevel(u.kind) && commune == 0) commune = u.id;
+        BOOST_REQUIRE(commune != 0);
+    }
+};
+
+std::string BinaryPdf() {
+    std::string pdf = "%PDF-1.5\n";
+    for (int round = 0; round < 40; ++round)
+        for (int b = 0; b < 256; ++b) pdf += static_cast<char>(b);
+    return pdf + "\n%%EOF\n";
+}
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(reports)
+
+BOOST_FIXTURE_TEST_CASE(narrative_sections_are_kept_per_unit_period_and_type, ReportFixture) {
+    services::ReportArchive archive(Db(), "clerk");
+    archive.SaveNarratives(commune, "2026-Q3", "quarterly",
+                           {{"direction", "Ủy ban nhân dân xã đã ban hành Kế hoạch số 05/KH-UBND."},
+                            {"shortcomings", "Tỷ lệ hồ sơ trực tuyến còn thấp."}});
+    archive.SaveNarratives(commune, "2026-Q3", "quarterly",
+                           {{"shortcomings", "Còn 2 hồ sơ trễ hạn."}});
+    const auto q3 = archive.Narratives(commune, "2026-Q3", "quarterly");
+    BOOST_TEST(q3.size() == 2u);
+    BOOST_TEST(q3.at("direction") == "Ủy ban nhân dân xã đã ban hành Kế hoạch số 05/KH-UBND.");
+    BOOST_TEST(q3.at("shortcomings") == "Còn 2 hồ sơ trễ hạn.");
+    BOOST_TEST(archive.Narratives(commune, "2026-Q4", "quarterly").empty());
+    BOOST_TEST(archive.Narratives(commune, "2026-Q3", "survey").empty());
+    BOOST_CHECK_THROW(archive.SaveNarratives(commune, "2026-Q5", "quarterly", {{"a", "b"}}),
+                      UserError);
+    BOOST_CHECK_THROW(archive.SaveNarratives(commune, "2026-Q3", "memo", {{"a", "b"}}), UserError);
+}
+
+BOOST_FIXTURE_TEST_CASE(issued_reports_are_numbered_and_reprint_byte_identical, ReportFixture) {
+    services::ReportArchive archive(Db(), "office");
+    BOOST_TEST(archive.ProposeNumber(commune, "quarterly", 2026) == 1);
+    services::IssueRequest r;
+    r.reportType = "quarterly";
+    r.unitId = commune;
+    r.period = "2026-Q3";
+    r.issuerUnitId = commune;
+    r.year = 2026;
+    r.number = 5;
+    r.issuerSymbol = "UBND";
+    r.issuedOn = "2026-10-05";
+    r.title = "Báo cáo công tác cải cách hành chính quý III năm 2026";
+    const std::string pdf = BinaryPdf();
+    const auto issued = archive.Issue(r, pdf);
+    BOOST_TEST(issued.numberText == "05/BC-UBND");
+    BOOST_TEST(issued.sha256.size() == 64u);
+    BOOST_TEST(issued.sizeBytes == static_cast<long long>(pdf.size()));
+    BOOST_TEST(archive.Reprint(issued.id) == pdf);
+    // The next report proposes 6; a plan (KH) and a notice (TB) count on their own.
+    BOOST_TEST(archive.ProposeNumber(commune, "ranking", 2026) == 6);
+    BOOST_TEST(archive.ProposeNumber(commune, "plan", 2026) == 1);
+    BOOST_TEST(archive.ProposeNumber(commune, "survey", 2026) == 1);
+    BOOST_TEST(archive.ProposeNumber(commune, "quarterly", 2027) == 1);
+    // A taken number is refused and nothing is stored.
+    try {
+        archive.Issue(r, pdf);
+        BOOST_FAIL("a taken number was accepted");
+    } catch (const UserError& e) {
+        BOOST_TEST(e.where().field == "number");
+    }
+    BOOST_CHECK_THROW(archive.Issue(r, ""), UserError);
+    // Without a number: the blank to fill by hand.
+    r.number = 0;
+    const auto blank = archive.Issue(r, pdf);
+    BOOST_TEST(!blank.number.has_value());
+    BOOST_TEST(blank.numberText.find("/BC-UBND") != std::string::npos);
+    const auto list = archive.List(std::string("quarterly"), commune);
+    BOOST_TEST(list.size() == 2u);
+    BOOST_TEST(archive.List(std::string("plan"), std::nullopt).empty());
+    archive.Revoke(issued.id);
+    BOOST_TEST(storage::ReportRepository(Db().session()).Find(issued.id)->status == "revoked");
+    BOOST_TEST(archive.Reprint(issued.id) == pdf);  // kept in the archive
+}
+
+BOOST_AUTO_TEST_SUITE_END()

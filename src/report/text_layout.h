@@ -1,0 +1,53 @@
+// Pango text for the layout pass (internal to the report library): one
+// device-independent Pango context at 72 dpi (1 pt = 1 unit, no hinting, no
+// rounding of glyph positions) so that a layout measured once paints the
+// same on a PDF page, a preview image and a printer.
+#pragma once
+#include <pango/pango.h>
+
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "report/document.h"
+
+namespace cchc::report {
+
+struct LayoutDeleter {
+    void operator()(PangoLayout* l) const { g_object_unref(l); }
+};
+using LayoutPtr = std::shared_ptr<PangoLayout>;
+
+struct TextStyle {
+    double sizePt = 14;
+    bool bold = false;    // the whole text bold (runs may add bold too)
+    bool italic = false;
+    Align align = Align::Left;
+    double indentPt = 0;  // first-line indent
+    bool wrap = true;     // false: one line per paragraph, wider than width if need be
+};
+
+class TextFactory {
+public:
+    TextFactory(const std::string& family, const std::string& fallback);
+    ~TextFactory();
+    TextFactory(const TextFactory&) = delete;
+    TextFactory& operator=(const TextFactory&) = delete;
+
+    // A layout of runs wrapped to widthPt.
+    LayoutPtr Make(const std::vector<Run>& runs, const TextStyle& style, double widthPt) const;
+    // Natural width of one line of text in points.
+    double Width(const std::string& text, double sizePt, bool bold, bool italic) const;
+
+private:
+    PangoContext* context_ = nullptr;
+    std::string families_;
+};
+
+// Height of the whole layout, its widest line and each line's [top, bottom).
+double HeightOf(PangoLayout* layout);
+double WidestLine(PangoLayout* layout);
+std::vector<std::pair<double, double>> LineRanges(PangoLayout* layout);
+
+}  // namespace cchc::report

@@ -230,27 +230,12 @@ private:
     void Lay(const PageBreak&) { NewPage(); }
 
     void Lay(const HeaderBlock& h) {
-        // Columns: the left one as wide as the issuing body on one line
-        // needs while the national title still fits on the right, trying
-        // 13 pt for both, then 12 pt for the title, then 12 pt for both;
-        // otherwise 40 % with the body's name wrapped into balanced lines.
+        HeaderFit fit = FitHeaderColumns(text_, h, width_);
         TextStyle capsSt;
-        capsSt.sizePt = 13;
+        capsSt.sizePt = fit.bodySizePt;
         capsSt.align = Align::Center;
-        double titleSize = 13;
-        double leftW = width_ * 0.40;
-        for (auto [size, tsize] : {std::pair{13.0, 13.0}, {13.0, 12.0}, {12.0, 12.0}}) {
-            double titleNeed = text_.Width(h.nationalTitle, tsize, true, false) + 8;
-            double room = width_ - std::max(titleNeed, width_ * 0.50);
-            double need = std::max(text_.Width(h.issuingBody, size, true, false),
-                                   text_.Width(h.parentBody, size, false, false)) + 8;
-            if (need <= room) {
-                leftW = std::max(leftW, need);
-                capsSt.sizePt = size;
-                titleSize = tsize;
-                break;
-            }
-        }
+        double titleSize = fit.titleSizePt;
+        double leftW = fit.leftWidthPt;
         double rightW = width_ - leftW;
         double lx = left_, rx = left_ + leftW;
         // Left column.

@@ -92,6 +92,25 @@ double TextFactory::Width(const std::string& text, double sizePt, bool bold, boo
     return WidestLine(l.get());
 }
 
+HeaderFit FitHeaderColumns(const TextFactory& text, const HeaderBlock& h, double widthPt) {
+    HeaderFit fit;
+    fit.leftWidthPt = widthPt * 0.40;
+    const std::pair<double, double> tries[] = {{13.0, 13.0}, {13.0, 12.0}, {12.0, 12.0}};
+    for (auto [size, titleSize] : tries) {
+        double titleNeed = text.Width(h.nationalTitle, titleSize, true, false) + 8;
+        double room = widthPt - std::max(titleNeed, widthPt * 0.50);
+        double need = std::max(text.Width(h.issuingBody, size, true, false),
+                               text.Width(h.parentBody, size, false, false)) + 8;
+        if (need <= room) {
+            fit.leftWidthPt = std::max(fit.leftWidthPt, need);
+            fit.bodySizePt = size;
+            fit.titleSizePt = titleSize;
+            break;
+        }
+    }
+    return fit;
+}
+
 double HeightOf(PangoLayout* layout) {
     PangoRectangle logical;
     pango_layout_get_extents(layout, nullptr, &logical);

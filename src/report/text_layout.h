@@ -45,6 +45,17 @@ private:
     std::string families_;
 };
 
+// How the Decree 30 header shares the width (PDF and DOCX alike): the left
+// column as wide as the issuing body on one line needs while the national
+// title still fits on the right, trying 13 pt for both, then 12 pt for the
+// title, then 12 pt for both; otherwise 40 % with the body's name wrapped.
+struct HeaderFit {
+    double leftWidthPt = 0;
+    double bodySizePt = 13;   // parent and issuing body, number
+    double titleSizePt = 13;  // national title
+};
+HeaderFit FitHeaderColumns(const TextFactory& text, const HeaderBlock& header, double widthPt);
+
 // Height of the whole layout, its widest line and each line's [top, bottom).
 double HeightOf(PangoLayout* layout);
 double WidestLine(PangoLayout* layout);

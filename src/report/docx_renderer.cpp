@@ -9,6 +9,10 @@
 #include <sstream>
 #include <stdexcept>
 
+#include <fmt/format.h>
+
+#include "core/i18n.h"
+
 #include "report/layout.h"
 #include "report/pdf_renderer.h"
 #include "report/text_layout.h"
@@ -52,6 +56,10 @@ const char* Jc(Align a) {
     return "left";
 }
 
+std::string CannotWrite(const std::string& path, const char* why) {
+    return fmt::format(fmt::runtime(tr("{0}: cannot write the file ({1})")), path, why);
+}
+
 // Writes the parts of the package into a zip file.
 class ZipWriter {
 public:
@@ -61,7 +69,7 @@ public:
         if (!zip_) {
             zip_error_t e;
             zip_error_init_with_code(&e, err);
-            std::string msg = path + ": " + zip_error_strerror(&e);
+            std::string msg = CannotWrite(path, zip_error_strerror(&e));
             zip_error_fini(&e);
             throw std::runtime_error(msg);
         }
@@ -75,12 +83,12 @@ public:
         zip_source_t* src = zip_source_buffer(zip_, d.data(), d.size(), 0);
         if (!src || zip_file_add(zip_, name.c_str(), src, ZIP_FL_OVERWRITE | ZIP_FL_ENC_UTF_8) < 0) {
             if (src) zip_source_free(src);
-            throw std::runtime_error(path_ + ": " + zip_strerror(zip_));
+            throw std::runtime_error(CannotWrite(path_, zip_strerror(zip_)));
         }
     }
     void Close() {
         if (zip_close(zip_) < 0) {
-            std::string msg = path_ + ": " + zip_strerror(zip_);
+            std::string msg = CannotWrite(path_, zip_strerror(zip_));
             zip_discard(zip_);
             zip_ = nullptr;
             throw std::runtime_error(msg);

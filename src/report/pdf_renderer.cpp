@@ -5,13 +5,19 @@
 #include <cmath>
 #include <stdexcept>
 
+#include <fmt/format.h>
+
+#include "core/i18n.h"
+
 namespace cchc::report {
 
 namespace {
 
+// what: the file name, or the kind of output for one in memory.
 void Check(cairo_status_t status, const std::string& what) {
     if (status != CAIRO_STATUS_SUCCESS)
-        throw std::runtime_error(what + ": " + cairo_status_to_string(status));
+        throw std::runtime_error(fmt::format(fmt::runtime(tr("{0}: cannot write the file ({1})")),
+                                             what, cairo_status_to_string(status)));
 }
 
 cairo_surface_t* PaintImage(const LaidOutDocument& pages, int page, double dpi,

@@ -8,6 +8,10 @@
 #include <set>
 #include <stdexcept>
 
+#include <fmt/format.h>
+
+#include "core/i18n.h"
+
 namespace cchc::report {
 
 namespace {
@@ -81,11 +85,13 @@ private:
     std::map<std::tuple<bool, bool, CellKind, int, Align>, lxw_format*> cache_;
 };
 
-void Check(lxw_error e, const std::string& what) {
-    if (e != LXW_NO_ERROR) throw std::runtime_error(what + ": " + lxw_strerror(e));
+void Check(lxw_error e, const std::string& path) {
+    if (e != LXW_NO_ERROR)
+        throw std::runtime_error(fmt::format(fmt::runtime(tr("{0}: cannot write the file ({1})")),
+                                             path, lxw_strerror(e)));
 }
 
-void WriteSheet(lxw_worksheet* ws, Formats& formats, const Table& t) {
+void WriteSheet(lxw_worksheet* ws, Formats& formats, const Table& t, const std::string& path) {
     TableGrid g = ResolveGrid(t);
     int headerRows = std::clamp(t.headerRows, 0, g.rows);
     std::vector<double> width(g.columns, 6);
@@ -105,13 +111,13 @@ void WriteSheet(lxw_worksheet* ws, Formats& formats, const Table& t) {
             Check(worksheet_merge_range(ws, r, c, static_cast<lxw_row_t>(gc.row + gc.rowSpan - 1),
                                         static_cast<lxw_col_t>(gc.col + gc.colSpan - 1),
                                         cell.kind == CellKind::Text ? text.c_str() : "", f),
-                  "merge");
+                  path);
         }
         if (cell.kind == CellKind::Text) {
             if (gc.rowSpan == 1 && gc.colSpan == 1)
-                Check(worksheet_write_string(ws, r, c, text.c_str(), f), "cell");
+                Check(worksheet_write_string(ws, r, c, text.c_str(), f), path);
         } else {
-            Check(worksheet_write_number(ws, r, c, cell.value, f), "cell");
+            Check(worksheet_write_number(ws, r, c, cell.value, f), path);
         }
         if (gc.colSpan == 1) {
             double len = static_cast<double>(Length(text));
@@ -165,7 +171,7 @@ std::vector<std::string> WorksheetNames(const Document& doc) {
 
 void RenderXlsx(const Document& doc, const std::string& path) {
     lxw_workbook* wb = workbook_new(path.c_str());
-    if (!wb) throw std::runtime_error(path + ": cannot create the workbook");
+    if (!wb) Check(LXW_ERROR_CREATING_XLSX_FILE, path);
     lxw_doc_properties props = {};
     std::string title = doc.title;
     props.title = title.data();
@@ -176,9 +182,10 @@ void RenderXlsx(const Document& doc, const std::string& path) {
     try {
         if (tables.empty()) workbook_add_worksheet(wb, nullptr);
         for (size_t i = 0; i < tables.size(); ++i) {
+            Check(workbook_validate_sheet_name(wb, names[i].c_str()), path);
             lxw_worksheet* ws = workbook_add_worksheet(wb, names[i].c_str());
-            if (!ws) throw std::runtime_error(path + ": invalid sheet name " + names[i]);
-            WriteSheet(ws, formats, *tables[i]);
+            if (!ws) Check(LXW_ERROR_MEMORY_MALLOC_FAILED, path);
+            WriteSheet(ws, formats, *tables[i], path);
         }
     } catch (...) {
         workbook_close(wb);

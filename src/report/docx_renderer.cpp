@@ -529,7 +529,7 @@ private:
           << "<w:name w:val=\"Normal\"/><w:qFormat/></w:style>"
           << "<w:style w:type=\"paragraph\" w:styleId=\"BodyText\"><w:name w:val=\"Body Text\"/>"
           << "<w:basedOn w:val=\"Normal\"/><w:qFormat/><w:pPr><w:spacing w:before=\"0\" "
-          << "w:after=\"120\"/><w:ind w:firstLine=\"" << kIndentTwips << "\"/>"
+          << "w:after=\"120\" w:line=\"264\" w:lineRule=\"auto\"/><w:ind w:firstLine=\"" << kIndentTwips << "\"/>"
           << "<w:jc w:val=\"both\"/></w:pPr></w:style>";
         for (int level = 1; level <= 3; ++level) {
             o << "<w:style w:type=\"paragraph\" w:styleId=\"Heading" << level << "\">"

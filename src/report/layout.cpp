@@ -50,6 +50,9 @@ struct Page {
 
 constexpr double kIndentPt = 1.27 * 10 * kPointsPerMm;  // 1.27 cm first-line indent
 constexpr int kQuietModules = 2;
+// Body paragraphs and headings: 1.1 lines (Word's "Multiple 1.1", which
+// the DOCX body style uses too).
+constexpr double kBodyLineSpacing = 1.1;
 
 void PaintText(cairo_t* cr, const TextOp& t) {
     PangoLayoutIter* it = pango_layout_get_iter(t.layout.get());
@@ -299,7 +302,7 @@ private:
             AddText(l, rx, y);
             next = std::max(next, y + HeightOf(l.get()));
         }
-        y_ = next + 12;
+        y_ = next + 18;
         Track();
     }
 
@@ -333,7 +336,7 @@ private:
         }
         if (!t.summary.empty()) {
             double rule = std::clamp(widest / 3, 20 * kPointsPerMm, 60 * kPointsPerMm);
-            y_ += 3;
+            y_ += 4;
             AddLine(left_ + (width_ - rule) / 2, y_, left_ + (width_ + rule) / 2, y_, 0.6);
         }
         y_ += 14;
@@ -346,6 +349,7 @@ private:
         st.bold = h.level <= 2;
         st.align = Align::Justify;
         st.indentPt = kIndentPt;
+        st.lineSpacing = kBodyLineSpacing;
         auto l = text_.Make({{h.text, st.bold}}, st, width_);
         double hh = HeightOf(l.get());
         // Keep the heading with at least two lines of what follows.
@@ -362,6 +366,7 @@ private:
         st.sizePt = p.sizePt > 0 ? p.sizePt : Body();
         st.align = p.align;
         st.indentPt = p.firstLineIndent ? kIndentPt : 0;
+        st.lineSpacing = kBodyLineSpacing;
         auto l = text_.Make(p.runs, st, width_);
         PlaceLines(l, left_);
         y_ += p.spaceAfterPt;

@@ -77,6 +77,7 @@ LayoutPtr TextFactory::Make(const std::vector<Run>& runs, const TextStyle& style
             pango_layout_set_justify(layout, TRUE);
             break;
     }
+    if (style.lineSpacing > 0) pango_layout_set_line_spacing(layout, static_cast<float>(style.lineSpacing));
     if (style.indentPt != 0)
         pango_layout_set_indent(layout, static_cast<int>(style.indentPt * PANGO_SCALE));
     return LayoutPtr(layout, LayoutDeleter());

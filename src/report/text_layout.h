@@ -26,6 +26,7 @@ struct TextStyle {
     Align align = Align::Left;
     double indentPt = 0;  // first-line indent
     bool wrap = true;     // false: one line per paragraph, wider than width if need be
+    double lineSpacing = 0;  // 0: single; else the factor of the font's line height
 };
 
 class TextFactory {

@@ -27,12 +27,12 @@ struct Run {
 // national title, the motto (bold, rule under it) and the place and date in
 // italics.
 struct HeaderBlock {
-    std::string parentBody;    // "UBND HUYỆN KÔNG CHRO"; may be empty
-    std::string issuingBody;   // "ỦY BAN NHÂN DÂN XÃ TÂY XUÂN"
-    std::string number;        // "Số: 05/BC-UBND" (see FormatDocNumber)
+    std::string parentBody;   // "UBND HUYỆN KÔNG CHRO"; may be empty
+    std::string issuingBody;  // "ỦY BAN NHÂN DÂN XÃ TÂY XUÂN"
+    std::string number;       // "Số: 05/BC-UBND" (see FormatDocNumber)
     std::string nationalTitle = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
     std::string motto = "Độc lập - Tự do - Hạnh phúc";
-    std::string placeDate;     // "Tây Xuân, ngày 05 tháng 01 năm 2026"
+    std::string placeDate;  // "Tây Xuân, ngày 05 tháng 01 năm 2026"
 };
 
 // Document type ("BÁO CÁO", "KẾ HOẠCH") and the summary line(s), centred and
@@ -54,7 +54,7 @@ struct Paragraph {
     std::vector<Run> runs;
     Align align = Align::Justify;
     bool firstLineIndent = true;
-    double sizePt = 0;          // 0: the document's body size
+    double sizePt = 0;  // 0: the document's body size
     double spaceAfterPt = 6;
 
     Paragraph() = default;
@@ -67,7 +67,7 @@ struct Paragraph {
 enum class CellKind { Text, Integer, Decimal, Percent };
 
 struct TableCell {
-    std::vector<Run> runs;         // printed text
+    std::vector<Run> runs;  // printed text
     CellKind kind = CellKind::Text;
     double value = 0;              // Integer/Decimal: the number; Percent: ratio (0.9912)
     int decimals = 2;              // Decimal and Percent
@@ -131,10 +131,10 @@ struct QrBlock {
 // Signature (right: authority lines bold capitals, space, signer bold) beside
 // the recipients ("Nơi nhận:" bold italic 12 pt, lines 11 pt) at the left.
 struct SignatureBlock {
-    std::vector<std::string> authority;  // "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"
-    std::string signer;                  // "Huỳnh Văn Dũng"
-    std::string recipientsHeading;       // "Nơi nhận:"
-    std::vector<std::string> recipients; // "- Phòng Nội vụ huyện;", "- Lưu: VT."
+    std::vector<std::string> authority;   // "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"
+    std::string signer;                   // "Huỳnh Văn Dũng"
+    std::string recipientsHeading;        // "Nơi nhận:"
+    std::vector<std::string> recipients;  // "- Phòng Nội vụ huyện;", "- Lưu: VT."
     double signatureSpaceMm = 25;
 };
 
@@ -150,7 +150,7 @@ struct CardLine {
 };
 struct Card {
     std::vector<CardLine> lines;
-    std::string qrText;  // empty: no code
+    std::string qrText;            // empty: no code
     std::vector<CardLine> footer;  // lines under the code
 };
 struct CardGrid {
@@ -195,8 +195,8 @@ struct GridCell {
 struct TableGrid {
     int columns = 0;
     int rows = 0;
-    std::vector<GridCell> cells;               // in reading order
-    std::vector<std::vector<int>> owner;       // [row][col] -> index in cells, -1 empty
+    std::vector<GridCell> cells;          // in reading order
+    std::vector<std::vector<int>> owner;  // [row][col] -> index in cells, -1 empty
 };
 TableGrid ResolveGrid(const Table& table);
 

@@ -34,10 +34,18 @@ std::string Esc(const std::string& s) {
     out.reserve(s.size());
     for (char c : s) {
         switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
+            case '&':
+                out += "&amp;";
+                break;
+            case '<':
+                out += "&lt;";
+                break;
+            case '>':
+                out += "&gt;";
+                break;
+            case '"':
+                out += "&quot;";
+                break;
             default:
                 // Control characters are not allowed in XML 1.0.
                 if (static_cast<unsigned char>(c) >= 0x20 || c == '\t' || c == '\n') out += c;
@@ -48,10 +56,14 @@ std::string Esc(const std::string& s) {
 
 const char* Jc(Align a) {
     switch (a) {
-        case Align::Left: return "left";
-        case Align::Center: return "center";
-        case Align::Right: return "right";
-        case Align::Justify: return "both";
+        case Align::Left:
+            return "left";
+        case Align::Center:
+            return "center";
+        case Align::Right:
+            return "right";
+        case Align::Justify:
+            return "both";
     }
     return "left";
 }
@@ -62,7 +74,7 @@ std::string CannotWrite(const std::string& path, const char* why) {
 
 // Writes the parts of the package into a zip file.
 class ZipWriter {
-public:
+  public:
     explicit ZipWriter(const std::string& path) : path_(path) {
         int err = 0;
         zip_ = zip_open(path.c_str(), ZIP_CREATE | ZIP_TRUNCATE, &err);
@@ -81,7 +93,8 @@ public:
         data_.push_back(std::move(content));
         const std::string& d = data_.back();
         zip_source_t* src = zip_source_buffer(zip_, d.data(), d.size(), 0);
-        if (!src || zip_file_add(zip_, name.c_str(), src, ZIP_FL_OVERWRITE | ZIP_FL_ENC_UTF_8) < 0) {
+        if (!src ||
+            zip_file_add(zip_, name.c_str(), src, ZIP_FL_OVERWRITE | ZIP_FL_ENC_UTF_8) < 0) {
             if (src) zip_source_free(src);
             throw std::runtime_error(CannotWrite(path_, zip_strerror(zip_)));
         }
@@ -96,7 +109,7 @@ public:
         zip_ = nullptr;
     }
 
-private:
+  private:
     std::string path_;
     zip_t* zip_ = nullptr;
     std::deque<std::string> data_;  // buffers live until the archive is closed
@@ -109,7 +122,7 @@ struct RunStyle {
 };
 
 class DocxWriter {
-public:
+  public:
     explicit DocxWriter(const Document& doc)
         : doc_(doc), text_(doc.fontFamily, doc.fallbackFamily) {}
 
@@ -119,7 +132,8 @@ public:
             const Section& s = doc_.sections[i];
             page_ = Decree30Page(s.orientation);
             widthTw_ = Twips(page_.ContentWidthMm());
-            for (const auto& block : s.blocks) std::visit([&](const auto& b) { Put(body, b); }, block);
+            for (const auto& block : s.blocks)
+                std::visit([&](const auto& b) { Put(body, b); }, block);
             if (i + 1 < doc_.sections.size())
                 body << "<w:p><w:pPr>" << SectPr(s, i == 0) << "</w:pPr></w:p>";
         }
@@ -144,7 +158,7 @@ public:
         zip.Close();
     }
 
-private:
+  private:
     const Document& doc_;
     TextFactory text_;
     PageSetup page_;
@@ -206,12 +220,13 @@ private:
     // bottom border of an empty paragraph indented from both sides.
     static std::string Rule(long colTw, long ruleTw) {
         long side = std::max(0L, (colTw - ruleTw) / 2);
-        return Para("<w:pBdr><w:bottom w:val=\"single\" w:sz=\"6\" w:space=\"1\" "
-                    "w:color=\"000000\"/></w:pBdr><w:spacing w:before=\"0\" w:after=\"0\" "
-                    "w:line=\"80\" w:lineRule=\"exact\"/><w:ind w:left=\"" +
-                        std::to_string(side) + "\" w:right=\"" + std::to_string(side) +
-                        "\" w:firstLine=\"0\"/><w:rPr><w:sz w:val=\"4\"/></w:rPr>",
-                    "");
+        return Para(
+            "<w:pBdr><w:bottom w:val=\"single\" w:sz=\"6\" w:space=\"1\" "
+            "w:color=\"000000\"/></w:pBdr><w:spacing w:before=\"0\" w:after=\"0\" "
+            "w:line=\"80\" w:lineRule=\"exact\"/><w:ind w:left=\"" +
+                std::to_string(side) + "\" w:right=\"" + std::to_string(side) +
+                "\" w:firstLine=\"0\"/><w:rPr><w:sz w:val=\"4\"/></w:rPr>",
+            "");
     }
 
     // ---- Borderless layout tables (header, signature) ----
@@ -223,7 +238,8 @@ private:
         o << "<w:tbl><w:tblPr><w:tblW w:w=\"" << total << "\" w:type=\"dxa\"/><w:tblBorders>"
           << "<w:top w:val=\"nil\"/><w:left w:val=\"nil\"/><w:bottom w:val=\"nil\"/>"
           << "<w:right w:val=\"nil\"/><w:insideH w:val=\"nil\"/><w:insideV w:val=\"nil\"/>"
-          << "</w:tblBorders><w:tblLayout w:type=\"fixed\"/><w:tblCellMar><w:left w:w=\"0\" w:type=\"dxa\"/>"
+          << "</w:tblBorders><w:tblLayout w:type=\"fixed\"/><w:tblCellMar><w:left w:w=\"0\" "
+             "w:type=\"dxa\"/>"
           << "<w:right w:w=\"0\" w:type=\"dxa\"/></w:tblCellMar>"
           << "<w:tblLook w:val=\"0000\"/></w:tblPr><w:tblGrid>";
         for (long c : cols) o << "<w:gridCol w:w=\"" << c << "\"/>";
@@ -267,8 +283,9 @@ private:
         right += Para(Centered(), RunXml(h.motto, {14, true, false}));
         right += Rule(rightTw, std::lround(text_.Width(h.motto, 14, true, false) * kTwipsPerPt));
         std::string number = h.number.empty() ? "" : Para(Centered(120, 0), RunXml(h.number, caps));
-        std::string date =
-            h.placeDate.empty() ? "" : Para(Centered(120, 0), RunXml(h.placeDate, {14, false, true}));
+        std::string date = h.placeDate.empty()
+                               ? ""
+                               : Para(Centered(120, 0), RunXml(h.placeDate, {14, false, true}));
         o << LayoutTable({leftTw, rightTw}, {{left, right}, {number, date}});
         o << Para(Spacing(0, 0), "");
     }
@@ -291,8 +308,7 @@ private:
 
     void Put(std::ostream& o, const Heading& h) {
         int level = std::clamp(h.level, 1, 3);
-        o << Para("<w:pStyle w:val=\"Heading" + std::to_string(level) + "\"/>",
-                  RunXml(h.text, {}));
+        o << Para("<w:pStyle w:val=\"Heading" + std::to_string(level) + "\"/>", RunXml(h.text, {}));
     }
 
     void Put(std::ostream& o, const Paragraph& p) {
@@ -320,8 +336,7 @@ private:
         o << "</w:tblGrid>";
         for (int r = 0; r < g.rows; ++r) {
             bool header = r < headerRows;
-            o << "<w:tr><w:trPr><w:cantSplit/>" << (header ? "<w:tblHeader/>" : "")
-              << "</w:trPr>";
+            o << "<w:tr><w:trPr><w:cantSplit/>" << (header ? "<w:tblHeader/>" : "") << "</w:trPr>";
             for (int c = 0; c < g.columns;) {
                 int index = g.owner[r][c];
                 if (index < 0) {
@@ -336,18 +351,19 @@ private:
                 for (int k = c; k < c + span; ++k) w += cols[k];
                 o << "<w:tc><w:tcPr><w:tcW w:w=\"" << w << "\" w:type=\"dxa\"/>";
                 if (span > 1) o << "<w:gridSpan w:val=\"" << span << "\"/>";
-                if (gc.rowSpan > 1) o << (gc.row == r ? "<w:vMerge w:val=\"restart\"/>" : "<w:vMerge/>");
+                if (gc.rowSpan > 1)
+                    o << (gc.row == r ? "<w:vMerge w:val=\"restart\"/>" : "<w:vMerge/>");
                 o << "<w:vAlign w:val=\"center\"/></w:tcPr>";
                 if (gc.row == r) {
                     const TableCell& cell = *gc.cell;
-                    Align a = cell.align ? *cell.align
-                              : header   ? Align::Center
+                    Align a = cell.align                    ? *cell.align
+                              : header                      ? Align::Center
                               : cell.kind != CellKind::Text ? Align::Right
                                                             : Align::Left;
                     RunStyle st{t.sizePt, header || t.rows[r].bold, false};
-                    o << Para(Spacing(0, 0) + "<w:ind w:firstLine=\"0\"/><w:jc w:val=\"" +
-                                  Jc(a) + "\"/>",
-                              RunsXml(cell.runs, st));
+                    o << Para(
+                        Spacing(0, 0) + "<w:ind w:firstLine=\"0\"/><w:jc w:val=\"" + Jc(a) + "\"/>",
+                        RunsXml(cell.runs, st));
                 } else {
                     o << "<w:p/>";
                 }
@@ -373,11 +389,10 @@ private:
         p.topMm = p.bottomMm = p.leftMm = p.rightMm = 0;
         LaidOutDocument pages = LayOutOnPage(d, p);
         double h = std::max(1.0, pages.UsedHeightPt(0));
-        images_.push_back(
-            [&] {
-                auto bytes = PagePngBytes(pages, 0, 200, h);
-                return std::string(bytes.begin(), bytes.end());
-            }());
+        images_.push_back([&] {
+            auto bytes = PagePngBytes(pages, 0, 200, h);
+            return std::string(bytes.begin(), bytes.end());
+        }());
         if (heightPt) *heightPt = h;
         return Drawing(static_cast<int>(images_.size()), widthMm * kPointsPerMm, h);
     }
@@ -393,8 +408,8 @@ private:
           << "</wp:cNvGraphicFramePr><a:graphic><a:graphicData "
           << "uri=\"http://schemas.openxmlformats.org/drawingml/2006/picture\"><pic:pic>"
           << "<pic:nvPicPr><pic:cNvPr id=\"" << id << "\" name=\"image" << image
-          << ".png\"/><pic:cNvPicPr/></pic:nvPicPr><pic:blipFill><a:blip r:embed=\"rIdImg"
-          << image << "\"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill><pic:spPr>"
+          << ".png\"/><pic:cNvPicPr/></pic:nvPicPr><pic:blipFill><a:blip r:embed=\"rIdImg" << image
+          << "\"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill><pic:spPr>"
           << "<a:xfrm><a:off x=\"0\" y=\"0\"/><a:ext cx=\"" << cx << "\" cy=\"" << cy
           << "\"/></a:xfrm><a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom></pic:spPr>"
           << "</pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>";
@@ -445,7 +460,8 @@ private:
           << "<w:tblBorders>";
         for (const char* side : {"top", "left", "bottom", "right", "insideH", "insideV"})
             o << "<w:" << side << " w:val=\"dashed\" w:sz=\"4\" w:space=\"0\" w:color=\"777777\"/>";
-        o << "</w:tblBorders><w:tblLayout w:type=\"fixed\"/><w:tblLook w:val=\"0000\"/></w:tblPr><w:tblGrid>";
+        o << "</w:tblBorders><w:tblLayout w:type=\"fixed\"/><w:tblLook "
+             "w:val=\"0000\"/></w:tblPr><w:tblGrid>";
         for (int c = 0; c < cols; ++c) o << "<w:gridCol w:w=\"" << colTw << "\"/>";
         o << "</w:tblGrid>";
         for (size_t i = 0; i < g.cards.size(); i += cols) {
@@ -476,8 +492,10 @@ private:
         // A tiny closing paragraph (Word needs one after a table) that fits
         // under a full page of cards without making a page of its own.
         o << "</w:tbl>"
-          << Para("<w:spacing w:before=\"0\" w:after=\"0\" w:line=\"20\" "
-                  "w:lineRule=\"exact\"/><w:rPr><w:sz w:val=\"2\"/></w:rPr>", "");
+          << Para(
+                 "<w:spacing w:before=\"0\" w:after=\"0\" w:line=\"20\" "
+                 "w:lineRule=\"exact\"/><w:rPr><w:sz w:val=\"2\"/></w:rPr>",
+                 "");
     }
 
     // ---- Package parts ----
@@ -495,8 +513,8 @@ private:
         if (s.orientation == Orientation::Landscape) o << " w:orient=\"landscape\"";
         o << "/><w:pgMar w:top=\"" << Twips(p.topMm) << "\" w:right=\"" << Twips(p.rightMm)
           << "\" w:bottom=\"" << Twips(p.bottomMm) << "\" w:left=\"" << Twips(p.leftMm)
-          << "\" w:header=\"" << Twips(p.topMm / 2 - 2) << "\" w:footer=\""
-          << Twips(p.bottomMm / 2) << "\" w:gutter=\"0\"/>";
+          << "\" w:header=\"" << Twips(p.topMm / 2 - 2) << "\" w:footer=\"" << Twips(p.bottomMm / 2)
+          << "\" w:gutter=\"0\"/>";
         if (first && doc_.pageNumbers) o << "<w:titlePg/>";
         o << "</w:sectPr>";
         return o.str();
@@ -507,7 +525,8 @@ private:
                "<w:document "
                "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" "
                "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\" "
-               "xmlns:wp=\"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing\" "
+               "xmlns:wp=\"http://schemas.openxmlformats.org/drawingml/2006/"
+               "wordprocessingDrawing\" "
                "xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\" "
                "xmlns:pic=\"http://schemas.openxmlformats.org/drawingml/2006/picture\">"
                "<w:body>" +
@@ -520,8 +539,8 @@ private:
         std::ostringstream o;
         o << "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
           << "<w:styles xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">"
-          << "<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii=\"" << f << "\" w:hAnsi=\""
-          << f << "\" w:eastAsia=\"" << f << "\" w:cs=\"" << f << "\"/><w:sz w:val=\"" << body
+          << "<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii=\"" << f << "\" w:hAnsi=\"" << f
+          << "\" w:eastAsia=\"" << f << "\" w:cs=\"" << f << "\"/><w:sz w:val=\"" << body
           << "\"/><w:szCs w:val=\"" << body << "\"/><w:lang w:val=\"vi-VN\"/></w:rPr>"
           << "</w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after=\"0\" w:line=\"240\" "
           << "w:lineRule=\"auto\"/></w:pPr></w:pPrDefault></w:docDefaults>"
@@ -529,14 +548,15 @@ private:
           << "<w:name w:val=\"Normal\"/><w:qFormat/></w:style>"
           << "<w:style w:type=\"paragraph\" w:styleId=\"BodyText\"><w:name w:val=\"Body Text\"/>"
           << "<w:basedOn w:val=\"Normal\"/><w:qFormat/><w:pPr><w:spacing w:before=\"0\" "
-          << "w:after=\"120\" w:line=\"264\" w:lineRule=\"auto\"/><w:ind w:firstLine=\"" << kIndentTwips << "\"/>"
+          << "w:after=\"120\" w:line=\"264\" w:lineRule=\"auto\"/><w:ind w:firstLine=\""
+          << kIndentTwips << "\"/>"
           << "<w:jc w:val=\"both\"/></w:pPr></w:style>";
         for (int level = 1; level <= 3; ++level) {
             o << "<w:style w:type=\"paragraph\" w:styleId=\"Heading" << level << "\">"
               << "<w:name w:val=\"heading " << level << "\"/><w:basedOn w:val=\"BodyText\"/>"
               << "<w:next w:val=\"BodyText\"/><w:qFormat/><w:pPr><w:keepNext/>"
-              << "<w:spacing w:before=\"120\" w:after=\"120\"/><w:outlineLvl w:val=\""
-              << level - 1 << "\"/></w:pPr><w:rPr>" << (level <= 2 ? "<w:b/><w:bCs/>" : "")
+              << "<w:spacing w:before=\"120\" w:after=\"120\"/><w:outlineLvl w:val=\"" << level - 1
+              << "\"/></w:pPr><w:rPr>" << (level <= 2 ? "<w:b/><w:bCs/>" : "")
               << "</w:rPr></w:style>";
         }
         o << "<w:style w:type=\"paragraph\" w:styleId=\"Header\"><w:name w:val=\"header\"/>"
@@ -624,7 +644,8 @@ private:
                "xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/"
                "core-properties\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\">"
                "<dc:title>" +
-               Esc(doc_.title) + "</dc:title><dc:creator>CCHC Desk</dc:creator>"
+               Esc(doc_.title) +
+               "</dc:title><dc:creator>CCHC Desk</dc:creator>"
                "</cp:coreProperties>";
     }
 
@@ -632,7 +653,8 @@ private:
         std::ostringstream o;
         const char* base = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/";
         o << "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
-          << "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+          << "<Relationships "
+             "xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
           << "<Relationship Id=\"rIdStyles\" Type=\"" << base << "styles\" Target=\"styles.xml\"/>"
           << "<Relationship Id=\"rIdSettings\" Type=\"" << base
           << "settings\" Target=\"settings.xml\"/>";

@@ -122,8 +122,8 @@ void PaintOp(cairo_t* cr, const Op& op) {
                 }
                 int start = col;
                 while (col < m.size && m.Dark(row, col)) ++col;
-                cairo_rectangle(cr, ox + start * module, oy + row * module,
-                                (col - start) * module, module);
+                cairo_rectangle(cr, ox + start * module, oy + row * module, (col - start) * module,
+                                module);
             }
         }
         cairo_set_source_rgb(cr, 0, 0, 0);
@@ -143,7 +143,7 @@ struct LaidOutDocument::Impl {
 namespace {
 
 class Layouter {
-public:
+  public:
     Layouter(const Document& doc, std::vector<Page>& pages, std::optional<PageSetup> fixed)
         : doc_(doc), text_(doc.fontFamily, doc.fallbackFamily), pages_(pages), fixed_(fixed) {}
 
@@ -151,7 +151,8 @@ public:
         for (const auto& section : doc_.sections) {
             section_ = &section;
             NewPage();
-            for (const auto& block : section.blocks) std::visit([&](const auto& b) { Lay(b); }, block);
+            for (const auto& block : section.blocks)
+                std::visit([&](const auto& b) { Lay(b); }, block);
         }
         if (pages_.empty()) {
             static const Section empty;
@@ -161,7 +162,7 @@ public:
         for (auto& p : pages_) p.usedBottom = std::max(p.usedBottom, 0.0);
     }
 
-private:
+  private:
     const Document& doc_;
     TextFactory text_;
     std::vector<Page>& pages_;
@@ -219,8 +220,10 @@ private:
         for (int i = 0; i < 12; ++i) {
             double mid = (lo + hi) / 2;
             LayoutPtr m = text_.Make(runs, st, mid);
-            if (pango_layout_get_line_count(m.get()) > lines) lo = mid;
-            else hi = mid;
+            if (pango_layout_get_line_count(m.get()) > lines)
+                lo = mid;
+            else
+                hi = mid;
         }
         return text_.Make(runs, st, hi + 0.5);
     }
@@ -384,7 +387,8 @@ private:
             double top = lines[first].first;
             while (last < n && y_ + (lines[last].second - top) <= bottom_ + 0.01) ++last;
             if (last == first) {
-                if (AtTop()) last = first + 1;  // taller than a page: overflow
+                if (AtTop())
+                    last = first + 1;  // taller than a page: overflow
                 else {
                     NewPage();
                     continue;
@@ -428,8 +432,8 @@ private:
             TextStyle st;
             st.sizePt = t.sizePt;
             st.bold = header || t.rows[gc.row].bold;
-            st.align = cell.align ? *cell.align
-                       : header   ? Align::Center
+            st.align = cell.align                    ? *cell.align
+                       : header                      ? Align::Center
                        : cell.kind != CellKind::Text ? Align::Right
                                                      : Align::Left;
             double w = colX[gc.col + gc.colSpan] - colX[gc.col] - 2 * padX;
@@ -570,7 +574,8 @@ private:
 
     static std::string NumberText(double v) {
         char buf[64];
-        if (std::fabs(v - std::round(v)) < 1e-9) std::snprintf(buf, sizeof buf, "%.0f", v);
+        if (std::fabs(v - std::round(v)) < 1e-9)
+            std::snprintf(buf, sizeof buf, "%.0f", v);
         else {
             std::snprintf(buf, sizeof buf, "%.2f", v);
             for (char* p = buf; *p; ++p)
@@ -631,7 +636,8 @@ private:
         as.sizePt = Body();
         as.bold = true;
         as.align = Align::Center;
-        for (const auto& a : s.authority) rightParts.push_back({text_.Make({{a, true}}, as, rightW), 0});
+        for (const auto& a : s.authority)
+            rightParts.push_back({text_.Make({{a, true}}, as, rightW), 0});
         if (!s.signer.empty())
             rightParts.push_back(
                 {text_.Make({{s.signer, true}}, as, rightW), s.signatureSpaceMm * kPointsPerMm});

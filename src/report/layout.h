@@ -6,6 +6,9 @@
 //
 //   LaidOutDocument pages(doc);
 //   for (int i = 0; i < pages.PageCount(); ++i) pages.PaintPage(i, cr);
+//
+// Lay out and paint from one thread at a time (Pango layouts are not
+// thread-safe); the object may be handed from a worker to the GUI thread.
 #pragma once
 #include <cairo.h>
 
@@ -18,7 +21,7 @@ namespace cchc::report {
 constexpr double kPointsPerMm = 72.0 / 25.4;
 
 class LaidOutDocument {
-public:
+  public:
     explicit LaidOutDocument(const Document& doc);
     ~LaidOutDocument();
     LaidOutDocument(LaidOutDocument&&) noexcept;
@@ -44,7 +47,7 @@ public:
 
     struct Impl;
 
-private:
+  private:
     // Lays out doc with a page size and margins of its own (mm) instead of
     // Decree 30's: a single block made into an image.
     LaidOutDocument(const Document& doc, const PageSetup& page);

@@ -7,8 +7,8 @@
 namespace cchc::report {
 
 struct QrMatrix {
-    int size = 0;                  // modules per side, without quiet zone
-    std::vector<bool> dark;        // size × size, row by row
+    int size = 0;            // modules per side, without quiet zone
+    std::vector<bool> dark;  // size × size, row by row
     bool Dark(int row, int col) const { return dark[static_cast<size_t>(row) * size + col]; }
 };
 

@@ -69,15 +69,22 @@ LayoutPtr TextFactory::Make(const std::vector<Run>& runs, const TextStyle& style
     pango_layout_set_width(layout, static_cast<int>(width * PANGO_SCALE));
     pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR);
     switch (style.align) {
-        case Align::Left: pango_layout_set_alignment(layout, PANGO_ALIGN_LEFT); break;
-        case Align::Center: pango_layout_set_alignment(layout, PANGO_ALIGN_CENTER); break;
-        case Align::Right: pango_layout_set_alignment(layout, PANGO_ALIGN_RIGHT); break;
+        case Align::Left:
+            pango_layout_set_alignment(layout, PANGO_ALIGN_LEFT);
+            break;
+        case Align::Center:
+            pango_layout_set_alignment(layout, PANGO_ALIGN_CENTER);
+            break;
+        case Align::Right:
+            pango_layout_set_alignment(layout, PANGO_ALIGN_RIGHT);
+            break;
         case Align::Justify:
             pango_layout_set_alignment(layout, PANGO_ALIGN_LEFT);
             pango_layout_set_justify(layout, TRUE);
             break;
     }
-    if (style.lineSpacing > 0) pango_layout_set_line_spacing(layout, static_cast<float>(style.lineSpacing));
+    if (style.lineSpacing > 0)
+        pango_layout_set_line_spacing(layout, static_cast<float>(style.lineSpacing));
     if (style.indentPt != 0)
         pango_layout_set_indent(layout, static_cast<int>(style.indentPt * PANGO_SCALE));
     return LayoutPtr(layout, LayoutDeleter());
@@ -101,7 +108,8 @@ HeaderFit FitHeaderColumns(const TextFactory& text, const HeaderBlock& h, double
         double titleNeed = text.Width(h.nationalTitle, titleSize, true, false) + 8;
         double room = widthPt - std::max(titleNeed, widthPt * 0.50);
         double need = std::max(text.Width(h.issuingBody, size, true, false),
-                               text.Width(h.parentBody, size, false, false)) + 8;
+                               text.Width(h.parentBody, size, false, false)) +
+                      8;
         if (need <= room) {
             fit.leftWidthPt = std::max(fit.leftWidthPt, need);
             fit.bodySizePt = size;

@@ -21,16 +21,16 @@ using LayoutPtr = std::shared_ptr<PangoLayout>;
 
 struct TextStyle {
     double sizePt = 14;
-    bool bold = false;    // the whole text bold (runs may add bold too)
+    bool bold = false;  // the whole text bold (runs may add bold too)
     bool italic = false;
     Align align = Align::Left;
-    double indentPt = 0;  // first-line indent
-    bool wrap = true;     // false: one line per paragraph, wider than width if need be
+    double indentPt = 0;     // first-line indent
+    bool wrap = true;        // false: one line per paragraph, wider than width if need be
     double lineSpacing = 0;  // 0: single; else the factor of the font's line height
 };
 
 class TextFactory {
-public:
+  public:
     TextFactory(const std::string& family, const std::string& fallback);
     ~TextFactory();
     TextFactory(const TextFactory&) = delete;
@@ -41,7 +41,7 @@ public:
     // Natural width of one line of text in points.
     double Width(const std::string& text, double sizePt, bool bold, bool italic) const;
 
-private:
+  private:
     PangoContext* context_ = nullptr;
     std::string families_;
 };

@@ -50,7 +50,7 @@ std::string Lower(const std::string& s) {
 }
 
 class Formats {
-public:
+  public:
     explicit Formats(lxw_workbook* wb) : wb_(wb) {}
     lxw_format* Get(bool header, bool bold, CellKind kind, int decimals, Align align) {
         auto key = std::make_tuple(header, bold, kind, decimals, align);
@@ -64,23 +64,38 @@ public:
         if (header || bold) format_set_bold(f);
         if (kind == CellKind::Text) format_set_text_wrap(f);
         switch (align) {
-            case Align::Center: format_set_align(f, LXW_ALIGN_CENTER); break;
-            case Align::Right: format_set_align(f, LXW_ALIGN_RIGHT); break;
-            case Align::Left: format_set_align(f, LXW_ALIGN_LEFT); break;
-            case Align::Justify: format_set_align(f, LXW_ALIGN_JUSTIFY); break;
+            case Align::Center:
+                format_set_align(f, LXW_ALIGN_CENTER);
+                break;
+            case Align::Right:
+                format_set_align(f, LXW_ALIGN_RIGHT);
+                break;
+            case Align::Left:
+                format_set_align(f, LXW_ALIGN_LEFT);
+                break;
+            case Align::Justify:
+                format_set_align(f, LXW_ALIGN_JUSTIFY);
+                break;
         }
         std::string digits = decimals > 0 ? "." + std::string(decimals, '0') : "";
         switch (kind) {
-            case CellKind::Integer: format_set_num_format(f, "#,##0"); break;
-            case CellKind::Decimal: format_set_num_format(f, ("#,##0" + digits).c_str()); break;
-            case CellKind::Percent: format_set_num_format(f, ("0" + digits + "%").c_str()); break;
-            case CellKind::Text: break;
+            case CellKind::Integer:
+                format_set_num_format(f, "#,##0");
+                break;
+            case CellKind::Decimal:
+                format_set_num_format(f, ("#,##0" + digits).c_str());
+                break;
+            case CellKind::Percent:
+                format_set_num_format(f, ("0" + digits + "%").c_str());
+                break;
+            case CellKind::Text:
+                break;
         }
         cache_[key] = f;
         return f;
     }
 
-private:
+  private:
     lxw_workbook* wb_;
     std::map<std::tuple<bool, bool, CellKind, int, Align>, lxw_format*> cache_;
 };
@@ -99,8 +114,8 @@ void WriteSheet(lxw_worksheet* ws, Formats& formats, const Table& t, const std::
         const TableCell& cell = *gc.cell;
         bool header = gc.row < headerRows;
         bool bold = header || t.rows[gc.row].bold;
-        Align a = cell.align ? *cell.align
-                  : header   ? Align::Center
+        Align a = cell.align                    ? *cell.align
+                  : header                      ? Align::Center
                   : cell.kind != CellKind::Text ? Align::Right
                                                 : Align::Left;
         lxw_format* f = formats.Get(header, bold, cell.kind, cell.decimals, a);
@@ -134,7 +149,8 @@ void WriteSheet(lxw_worksheet* ws, Formats& formats, const Table& t, const std::
         for (const auto& gc : g.cells) {
             if (gc.row != r || gc.colSpan != 1) continue;
             double len = static_cast<double>(Length(gc.cell->PlainText()));
-            lines = std::max(lines, static_cast<int>(std::ceil(len / std::max(1.0, width[gc.col] - 1))));
+            lines = std::max(lines,
+                             static_cast<int>(std::ceil(len / std::max(1.0, width[gc.col] - 1))));
         }
         worksheet_set_row(ws, static_cast<lxw_row_t>(r), 16.0 * lines, nullptr);
     }

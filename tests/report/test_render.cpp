@@ -3,9 +3,9 @@
 // PDF, DOCX and XLSX and read back the way a user would see it: pdftotext,
 // pdffonts, LibreOffice, and the spreadsheet's XML. A check whose external
 // tool is missing is skipped with a message.
+#include <zip.h>
 #include <boost/test/unit_test.hpp>
 #include <pugixml.hpp>
-#include <zip.h>
 
 #include <map>
 #include <regex>
@@ -28,9 +28,7 @@ namespace {
 
 constexpr int kRows = 200;
 
-bool HaveTool(const std::string& name) {
-    return RunCommand("command -v " + name).exitCode == 0;
-}
+bool HaveTool(const std::string& name) { return RunCommand("command -v " + name).exitCode == 0; }
 
 bool SkipWithout(const std::string& tool) {
     if (HaveTool(tool)) return false;
@@ -139,10 +137,10 @@ BOOST_AUTO_TEST_CASE(pdf_pages_from_the_second_are_numbered_at_the_top) {
 BOOST_AUTO_TEST_CASE(pdf_ends_with_signature_and_recipients) {
     if (SkipWithout("pdftotext")) return;
     std::string all = PdfText(Sample().pdf);
-    for (const char* s : {"Nơi nhận:", "- Phòng Nội vụ huyện;", "- Lưu: VT, VP.",
-                          "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Huỳnh Văn Dũng",
-                          "Tỷ lệ hài lòng theo lĩnh vực", "98,5%", "PHỤ LỤC",
-                          "Số hồ sơ đã giải quyết"}) {
+    for (const char* s :
+         {"Nơi nhận:", "- Phòng Nội vụ huyện;", "- Lưu: VT, VP.", "TM. ỦY BAN NHÂN DÂN",
+          "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Huỳnh Văn Dũng", "Tỷ lệ hài lòng theo lĩnh vực", "98,5%",
+          "PHỤ LỤC", "Số hồ sơ đã giải quyết"}) {
         BOOST_TEST_CONTEXT(s) { BOOST_TEST(all.find(s) != std::string::npos); }
     }
 }
@@ -173,8 +171,9 @@ BOOST_AUTO_TEST_CASE(pdf_fonts_are_embedded_and_vietnamese_needs_no_other_font) 
     std::string covering = RunCommand("fc-list ':charset=1ea1 1b0' family").output;
     if (covering.find("Times New Roman") == std::string::npos &&
         covering.find("Liberation Serif") == std::string::npos) {
-        BOOST_TEST_MESSAGE("skipped: no Times New Roman or Liberation Serif with Vietnamese "
-                           "glyphs (install fonts-liberation2)");
+        BOOST_TEST_MESSAGE(
+            "skipped: no Times New Roman or Liberation Serif with Vietnamese "
+            "glyphs (install fonts-liberation2)");
         return;
     }
     for (const auto& family : families) {
@@ -218,20 +217,23 @@ BOOST_AUTO_TEST_CASE(pdf_table_rows_are_whole_and_the_header_repeats_on_every_pa
         if (rowsHere == 0) continue;
         ++tablePages;
         BOOST_TEST_CONTEXT("page " << p) {
-            for (const char* h : {"STT", "Lĩnh vực", "Tiếp nhận", "Đúng hạn", "Trễ hạn", "Tỷ lệ đúng"})
+            for (const char* h :
+                 {"STT", "Lĩnh vực", "Tiếp nhận", "Đúng hạn", "Trễ hạn", "Tỷ lệ đúng"})
                 BOOST_TEST(text.find(h) != std::string::npos);
             // A wrapped cell begins and ends on the same page.
             auto count = [&](const std::string& s) {
                 int c = 0;
-                for (size_t at = text.find(s); at != std::string::npos; at = text.find(s, at + 1)) ++c;
+                for (size_t at = text.find(s); at != std::string::npos; at = text.find(s, at + 1))
+                    ++c;
                 return c;
             };
             BOOST_TEST(count("Thành lập và hoạt động") == count("trực tuyến)"));
         }
     }
     BOOST_TEST(tablePages >= 4);
-    for (int n = 1; n <= kRows; ++n)
-        BOOST_TEST_CONTEXT("row " << n) { BOOST_TEST(seen.count(n) == 1u); }
+    for (int n = 1; n <= kRows; ++n) BOOST_TEST_CONTEXT("row " << n) {
+            BOOST_TEST(seen.count(n) == 1u);
+        }
 }
 
 BOOST_AUTO_TEST_CASE(page_images_paint_the_same_pages) {
@@ -241,7 +243,8 @@ BOOST_AUTO_TEST_CASE(page_images_paint_the_same_pages) {
     BOOST_TEST(img.height == 1123);
     size_t dark = 0;
     for (int y = 0; y < img.height; ++y) {
-        const auto* row = reinterpret_cast<const uint32_t*>(img.data.data() + size_t(y) * img.stride);
+        const auto* row =
+            reinterpret_cast<const uint32_t*>(img.data.data() + size_t(y) * img.stride);
         for (int x = 0; x < img.width; ++x)
             if ((row[x] & 0xFF) < 128) ++dark;
     }
@@ -250,7 +253,8 @@ BOOST_AUTO_TEST_CASE(page_images_paint_the_same_pages) {
     auto inkInTopMargin = [&](const PageImage& im) {
         int margin = static_cast<int>(20 * 96 / 25.4) - 4;
         for (int y = 0; y < margin; ++y) {
-            const auto* row = reinterpret_cast<const uint32_t*>(im.data.data() + size_t(y) * im.stride);
+            const auto* row =
+                reinterpret_cast<const uint32_t*>(im.data.data() + size_t(y) * im.stride);
             for (int x = 0; x < im.width; ++x)
                 if ((row[x] & 0xFF) < 128) return true;
         }
@@ -279,9 +283,9 @@ BOOST_AUTO_TEST_CASE(docx_is_a_word_package_with_repeated_headers_and_kept_rows)
     BOOST_TEST(d.select_nodes("//w:sectPr/w:titlePg").size() == 1u);
     std::string text;
     for (auto t : d.select_nodes("//w:t")) text += t.node().text().get();
-    for (const char* s : {"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
-                          "Số: 05/BC-UBND", "Tây Xuân, ngày 05 tháng 01 năm 2026", "BÁO CÁO",
-                          "Nơi nhận:", "Huỳnh Văn Dũng"})
+    for (const char* s :
+         {"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "Số: 05/BC-UBND",
+          "Tây Xuân, ngày 05 tháng 01 năm 2026", "BÁO CÁO", "Nơi nhận:", "Huỳnh Văn Dũng"})
         BOOST_TEST_CONTEXT(s) { BOOST_TEST(text.find(s) != std::string::npos); }
     // The page number field lives in the default header only.
     BOOST_TEST(ZipEntry(docx, "word/header1.xml").find(" PAGE ") != std::string::npos);
@@ -318,10 +322,12 @@ BOOST_AUTO_TEST_CASE(xlsx_reads_back_the_same_cells) {
     pugi::xml_document wb, shared, sheet, styles;
     BOOST_REQUIRE(wb.load_string(ZipEntry(xlsx, "xl/workbook.xml").c_str()));
     BOOST_TEST(wb.select_nodes("//sheet").size() == 2u);
-    BOOST_TEST(std::string(wb.select_node("//sheet[1]").node().attribute("name").value()) == names[0]);
+    BOOST_TEST(std::string(wb.select_node("//sheet[1]").node().attribute("name").value()) ==
+               names[0]);
     BOOST_REQUIRE(shared.load_string(ZipEntry(xlsx, "xl/sharedStrings.xml").c_str()));
     std::vector<std::string> strings;
-    for (auto si : shared.select_nodes("//si")) strings.push_back(si.node().child("t").text().get());
+    for (auto si : shared.select_nodes("//si"))
+        strings.push_back(si.node().child("t").text().get());
     BOOST_REQUIRE(sheet.load_string(ZipEntry(xlsx, "xl/worksheets/sheet1.xml").c_str()));
     std::map<std::string, pugi::xml_node> cells;
     for (auto c : sheet.select_nodes("//c")) cells[c.node().attribute("r").value()] = c.node();
@@ -341,7 +347,9 @@ BOOST_AUTO_TEST_CASE(xlsx_reads_back_the_same_cells) {
     // Totals row: merged label, sums.
     std::string last = std::to_string(kRows + 2);
     BOOST_TEST(text("A" + last) == "Tổng cộng");
-    BOOST_TEST(sheet.select_nodes(("//mergeCell[@ref='A" + last + ":B" + last + "']").c_str()).size() == 1u);
+    BOOST_TEST(
+        sheet.select_nodes(("//mergeCell[@ref='A" + last + ":B" + last + "']").c_str()).size() ==
+        1u);
     double sumIn = 0;
     for (int r = 2; r < kRows + 2; ++r) sumIn += number("C" + std::to_string(r));
     BOOST_TEST(number("C" + last) == sumIn);

@@ -6,15 +6,23 @@
 
 namespace cchc::report::sample {
 
-const char* const kTableHeader[] = {"STT", "Lĩnh vực", "Tiếp nhận", "Đúng hạn", "Trễ hạn",
-                                    "Tỷ lệ đúng hạn"};
+const char* const kTableHeader[] = {"STT",      "Lĩnh vực", "Tiếp nhận",
+                                    "Đúng hạn", "Trễ hạn",  "Tỷ lệ đúng hạn"};
 
 namespace {
 
-const char* const kFields[] = {
-    "Hộ tịch", "Chứng thực", "Đất đai", "Xây dựng", "Bảo trợ xã hội", "Người có công",
-    "Tư pháp", "Giáo dục và Đào tạo", "Thành lập và hoạt động của hộ kinh doanh",
-    "Tín ngưỡng, tôn giáo", "Văn hóa cơ sở", "Môi trường"};
+const char* const kFields[] = {"Hộ tịch",
+                               "Chứng thực",
+                               "Đất đai",
+                               "Xây dựng",
+                               "Bảo trợ xã hội",
+                               "Người có công",
+                               "Tư pháp",
+                               "Giáo dục và Đào tạo",
+                               "Thành lập và hoạt động của hộ kinh doanh",
+                               "Tín ngưỡng, tôn giáo",
+                               "Văn hóa cơ sở",
+                               "Môi trường"};
 
 }  // namespace
 
@@ -27,7 +35,8 @@ Document QuarterlyReport(int tableRows) {
     h.number = FormatDocNumber(5, "BC", "UBND");
     h.placeDate = FormatPlaceDate("Tây Xuân", Date{2026, 1, 5});
     doc.Add(h);
-    doc.Add(TitleBlock{"BÁO CÁO", {"Kết quả thực hiện công tác cải cách hành chính", "quý IV năm 2025"}});
+    doc.Add(TitleBlock{"BÁO CÁO",
+                       {"Kết quả thực hiện công tác cải cách hành chính", "quý IV năm 2025"}});
     doc.Add(Paragraph(
         "Thực hiện Kế hoạch số 05/KH-UBND ngày 12/01/2025 của Ủy ban nhân dân xã Tây Xuân về "
         "cải cách hành chính năm 2025, Ủy ban nhân dân xã báo cáo kết quả thực hiện công tác "
@@ -40,7 +49,8 @@ Document QuarterlyReport(int tableRows) {
                         "nhiệm vụ đề ra trong kế hoạch đạt "},
                        {"99,12%", true},
                        {". Các nhiệm vụ còn lại được chuyển sang thực hiện trong quý I năm 2026 "
-                        "(", false},
+                        "(",
+                        false},
                        {"chi tiết tại Phụ lục kèm theo", false, true},
                        {")."}}));
     doc.Add(Heading{3, "a) Công tác kiểm tra"});
@@ -50,8 +60,9 @@ Document QuarterlyReport(int tableRows) {
         "chức gây phiền hà, sách nhiễu tổ chức, cá nhân. Việc tiếp nhận, giải quyết hồ sơ được "
         "thực hiện đúng quy trình, công khai, minh bạch; kết quả giải quyết được trả đúng hẹn."));
     doc.Add(Heading{1, "II. KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH"});
-    doc.Add(Paragraph("Kết quả tiếp nhận và giải quyết hồ sơ thủ tục hành chính theo từng lĩnh "
-                      "vực trong quý được tổng hợp tại bảng sau:"));
+    doc.Add(
+        Paragraph("Kết quả tiếp nhận và giải quyết hồ sơ thủ tục hành chính theo từng lĩnh "
+                  "vực trong quý được tổng hợp tại bảng sau:"));
     Table t;
     t.sheetName = "Hồ sơ theo lĩnh vực";
     t.columnWidths = {1.0, 4.6, 1.7, 1.7, 1.5, 2.0};
@@ -87,9 +98,10 @@ Document QuarterlyReport(int tableRows) {
     doc.Add(t);
 
     doc.Add(Heading{1, "III. MỨC ĐỘ HÀI LÒNG CỦA NGƯỜI DÂN, TỔ CHỨC"});
-    doc.Add(Paragraph("Tỷ lệ người dân, tổ chức hài lòng với việc giải quyết thủ tục hành chính "
-                      "theo từng lĩnh vực (tỷ lệ phiếu rất hài lòng và hài lòng trên tổng số "
-                      "phiếu) như sau:"));
+    doc.Add(
+        Paragraph("Tỷ lệ người dân, tổ chức hài lòng với việc giải quyết thủ tục hành chính "
+                  "theo từng lĩnh vực (tỷ lệ phiếu rất hài lòng và hài lòng trên tổng số "
+                  "phiếu) như sau:"));
     BarChart c;
     c.title = "Tỷ lệ hài lòng theo lĩnh vực, quý IV năm 2025";
     std::vector<double> rates = {98.5, 96.2, 88.0, 91.4, 100, 97.3};
@@ -101,17 +113,19 @@ Document QuarterlyReport(int tableRows) {
     c.maxValue = 100;
     doc.Add(c);
     doc.Add(Heading{1, "IV. PHƯƠNG HƯỚNG, NHIỆM VỤ QUÝ I NĂM 2026"});
-    doc.Add(Paragraph("Tiếp tục thực hiện nghiêm kỷ luật, kỷ cương hành chính; nâng cao tỷ lệ hồ "
-                      "sơ giải quyết đúng hạn; đẩy mạnh dịch vụ công trực tuyến và thanh toán "
-                      "trực tuyến; duy trì đánh giá cán bộ, công chức bằng mã QR tại Bộ phận "
-                      "Tiếp nhận và Trả kết quả."));
+    doc.Add(
+        Paragraph("Tiếp tục thực hiện nghiêm kỷ luật, kỷ cương hành chính; nâng cao tỷ lệ hồ "
+                  "sơ giải quyết đúng hạn; đẩy mạnh dịch vụ công trực tuyến và thanh toán "
+                  "trực tuyến; duy trì đánh giá cán bộ, công chức bằng mã QR tại Bộ phận "
+                  "Tiếp nhận và Trả kết quả."));
     QrBlock q;
     q.text = "https://dichvucong.gov.vn/danh-gia?don-vi=tay-xuan";
     q.sizeMm = 25;
     q.caption = "Quét mã để đánh giá mức độ hài lòng";
     doc.Add(q);
-    doc.Add(Paragraph("Trên đây là báo cáo kết quả thực hiện công tác cải cách hành chính quý IV "
-                      "năm 2025 của Ủy ban nhân dân xã Tây Xuân./."));
+    doc.Add(
+        Paragraph("Trên đây là báo cáo kết quả thực hiện công tác cải cách hành chính quý IV "
+                  "năm 2025 của Ủy ban nhân dân xã Tây Xuân./."));
     SignatureBlock s;
     s.authority = {"TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"};
     s.signer = "Huỳnh Văn Dũng";
@@ -122,7 +136,8 @@ Document QuarterlyReport(int tableRows) {
 
     // Annex: a wide table in landscape with merged header cells.
     Section& annex = doc.NewSection(Orientation::Landscape);
-    annex.blocks.emplace_back(TitleBlock{"PHỤ LỤC", {"Tình hình giải quyết hồ sơ theo mẫu II.06a"}});
+    annex.blocks.emplace_back(
+        TitleBlock{"PHỤ LỤC", {"Tình hình giải quyết hồ sơ theo mẫu II.06a"}});
     Table w;
     w.sheetName = "Phụ lục II.06a";
     w.columnWidths = {0.8, 4.0, 1.3, 1.3, 1.3, 1.3, 1.3, 1.3, 1.3};
@@ -132,8 +147,8 @@ Document QuarterlyReport(int tableRows) {
     h1.cells.push_back(TableCell("Lĩnh vực").Span(2, 1));
     h1.cells.push_back(TableCell("Số hồ sơ nhận").Span(1, 3));
     h1.cells.push_back(TableCell("Số hồ sơ đã giải quyết").Span(1, 4));
-    for (const char* s2 : {"Tổng số", "Trực tuyến", "Trực tiếp", "Tổng số", "Trước hạn",
-                           "Đúng hạn", "Quá hạn"})
+    for (const char* s2 :
+         {"Tổng số", "Trực tuyến", "Trực tiếp", "Tổng số", "Trước hạn", "Đúng hạn", "Quá hạn"})
         h2.cells.emplace_back(s2);
     w.rows = {h1, h2};
     for (int i = 1; i <= 12; ++i) {
@@ -155,9 +170,9 @@ Document QuarterlyReport(int tableRows) {
 }
 
 Document OfficerQrCards(int officers) {
-    static const char* const kNames[] = {"Nguyễn Thị Kim Yến", "Trương Việt Hùng",
+    static const char* const kNames[] = {"Nguyễn Thị Kim Yến",    "Trương Việt Hùng",
                                          "Nguyễn Thành Công Hào", "Lê Thị Hồng Nhung",
-                                         "Phạm Văn Đức", "Trần Thị Thu Hà"};
+                                         "Phạm Văn Đức",          "Trần Thị Thu Hà"};
     Document doc;
     doc.title = "Mã QR đánh giá cán bộ, công chức";
     CardGrid g;

@@ -424,3 +424,71 @@ BOOST_AUTO_TEST_CASE(numeric_cells_print_vietnamese_and_keep_their_values) {
     BOOST_TEST(TableCell::Integer(21760).PlainText() == "21.760");
     BOOST_TEST(TableCell::Decimal(17.5, 2).PlainText() == "17,50");
 }
+
+BOOST_AUTO_TEST_CASE(a_paragraph_longer_than_a_page_continues_on_the_next_one) {
+    Document doc;
+    std::string text;
+    for (int i = 1; i <= 80; ++i)
+        text += "Câu thứ " + std::to_string(i) + " của một đoạn văn dài về cải cách hành chính. ";
+    text += "Hết đoạn.";
+    doc.Add(Paragraph(text));
+    LaidOutDocument laid(doc);
+    BOOST_TEST(laid.PageCount() == 2);
+    if (SkipWithout("pdftotext")) return;
+    TempDir dir;
+    RenderPdf(laid, dir.File("long.pdf"));
+    std::string page1 = PdfText(dir.File("long.pdf"), 1, 1);
+    std::string page2 = PdfText(dir.File("long.pdf"), 2, 2);
+    BOOST_TEST(page1.find("Câu thứ 1 của") != std::string::npos);
+    BOOST_TEST(page2.find("Hết đoạn.") != std::string::npos);
+    BOOST_TEST(page1.find("Hết đoạn.") == std::string::npos);
+    BOOST_TEST(FirstLine(page2) == "2");
+}
+
+BOOST_AUTO_TEST_CASE(an_empty_document_is_one_blank_page_and_previews_scale) {
+    Document empty;
+    LaidOutDocument laid(empty);
+    BOOST_TEST(laid.PageCount() == 1);
+    TempDir dir;
+    RenderPdf(laid, dir.File("empty.pdf"));
+    BOOST_TEST(!cchc::test::ReadFile(dir.File("empty.pdf")).empty());
+    BOOST_CHECK_THROW(laid.PaintPage(1, nullptr), std::out_of_range);
+
+    // A preview thumbnail: the whole page scaled into 150 × 300 pixels.
+    LaidOutDocument report(Sample().doc);
+    cairo_surface_t* s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, 150, 300);
+    cairo_t* cr = cairo_create(s);
+    report.PaintPageScaled(0, cr, 150, 300);
+    cairo_destroy(cr);
+    cairo_surface_flush(s);
+    int stride = cairo_image_surface_get_stride(s);
+    const unsigned char* data = cairo_image_surface_get_data(s);
+    auto pixel = [&](int x, int y) {
+        return *reinterpret_cast<const uint32_t*>(data + y * stride + 4 * x) & 0xFFFFFF;
+    };
+    int scaledHeight = static_cast<int>(150 * 297.0 / 210.0);
+    BOOST_TEST(pixel(2, 2) == 0xFFFFFFu);                 // white page
+    BOOST_TEST(pixel(2, scaledHeight + 5) == 0x000000u);  // below it, untouched
+    int ink = 0;
+    for (int y = 0; y < scaledHeight; ++y)
+        for (int x = 0; x < 150; ++x)
+            if ((pixel(x, y) & 0xFF) < 160) ++ink;
+    BOOST_TEST(ink > 200);
+    cairo_surface_destroy(s);
+}
+
+BOOST_AUTO_TEST_CASE(renderers_name_the_file_they_cannot_write) {
+    Document doc = sample::OfficerQrCards(1);
+    const std::string bad = "/nonexistent-dir/out";
+    for (auto render :
+         {+[](const Document&d, const std::string&p) { RenderPdf(d, p + ".pdf"); },
+          +[](const Document&d, const std::string&p) { RenderDocx(d, p + ".docx"); },
+          +[](const Document&d, const std::string&p) { RenderXlsx(d, p + ".xlsx"); }}) {
+        try {
+            render(doc, bad);
+            BOOST_ERROR("no error writing into a missing directory");
+        } catch (const std::runtime_error& e) {
+            BOOST_TEST(std::string(e.what()).find("/nonexistent-dir/out") != std::string::npos);
+        }
+    }
+}

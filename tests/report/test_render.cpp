@@ -12,10 +12,12 @@
 #include <set>
 #include <sstream>
 
+#include "core/errors.h"
 #include "report/docx_renderer.h"
 #include "report/layout.h"
 #include "report/pdf_renderer.h"
 #include "report/qr.h"
+#include "report/render.h"
 #include "report/tools/sample_document.h"
 #include "report/xlsx_renderer.h"
 #include "test_support.h"
@@ -491,4 +493,15 @@ BOOST_AUTO_TEST_CASE(renderers_name_the_file_they_cannot_write) {
             BOOST_TEST(std::string(e.what()).find("/nonexistent-dir/out") != std::string::npos);
         }
     }
+}
+
+BOOST_AUTO_TEST_CASE(the_output_format_follows_the_file_extension) {
+    BOOST_TEST((FormatForPath("bao-cao.PDF") == OutputFormat::Pdf));
+    BOOST_TEST((FormatForPath("/tmp/x.y/bao-cao.docx") == OutputFormat::Docx));
+    BOOST_TEST((FormatForPath("bang.xlsx") == OutputFormat::Xlsx));
+    BOOST_CHECK_THROW(FormatForPath("bao-cao.odt"), cchc::UserError);
+    BOOST_CHECK_THROW(FormatForPath("/tmp/x.pdf/bao-cao"), cchc::UserError);
+    TempDir dir;
+    RenderFile(sample::OfficerQrCards(2), dir.File("cards.docx"));
+    BOOST_TEST(!ZipEntry(dir.File("cards.docx"), "word/document.xml").empty());
 }

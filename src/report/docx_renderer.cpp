@@ -138,7 +138,8 @@ class DocxWriter {
                 body << "<w:p><w:pPr>" << SectPr(s, i == 0) << "</w:pPr></w:p>";
         }
         if (doc_.sections.empty()) body << "<w:p/>";
-        const Section last = doc_.sections.empty() ? Section{} : doc_.sections.back();
+        static const Section kPortrait;
+        const Section& last = doc_.sections.empty() ? kPortrait : doc_.sections.back();
         body << SectPr(last, doc_.sections.size() <= 1);
 
         ZipWriter zip(path);

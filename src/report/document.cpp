@@ -1,0 +1,82 @@
+#include "report/document.h"
+
+#include <algorithm>
+
+#include "core/vnformat.h"
+
+namespace cchc::report {
+
+TableCell TableCell::Integer(long long value) {
+    TableCell c(FormatInteger(value));
+    c.kind = CellKind::Integer;
+    c.value = static_cast<double>(value);
+    c.decimals = 0;
+    return c;
+}
+
+TableCell TableCell::Decimal(double value, int decimals) {
+    TableCell c(FormatDecimal(value, decimals));
+    c.kind = CellKind::Decimal;
+    c.value = value;
+    c.decimals = decimals;
+    return c;
+}
+
+TableCell TableCell::Percent(double percent, int decimals) {
+    TableCell c(FormatPercent(percent, decimals));
+    c.kind = CellKind::Percent;
+    c.value = percent / 100.0;
+    c.decimals = decimals;
+    return c;
+}
+
+std::string TableCell::PlainText() const {
+    std::string s;
+    for (const auto& r : runs) s += r.text;
+    return s;
+}
+
+Section& Document::Last() {
+    if (sections.empty()) sections.emplace_back();
+    return sections.back();
+}
+
+Section& Document::NewSection(Orientation orientation) {
+    sections.emplace_back();
+    sections.back().orientation = orientation;
+    return sections.back();
+}
+
+TableGrid ResolveGrid(const Table& table) {
+    TableGrid g;
+    g.columns = static_cast<int>(table.columnWidths.size());
+    g.rows = static_cast<int>(table.rows.size());
+    // Rows are filled left to right, skipping positions covered by a row
+    // span from above; the grid widens when a row holds more cells.
+    std::vector<std::vector<int>> owner(g.rows, std::vector<int>(g.columns, -1));
+    auto widen = [&](int cols) {
+        if (cols <= g.columns) return;
+        g.columns = cols;
+        for (auto& r : owner) r.resize(cols, -1);
+    };
+    for (int r = 0; r < g.rows; ++r) {
+        int col = 0;
+        for (const auto& cell : table.rows[r].cells) {
+            while (col < g.columns && owner[r][col] != -1) ++col;
+            int rs = std::max(1, std::min(cell.rowSpan, g.rows - r));
+            int cs = std::max(1, cell.colSpan);
+            widen(col + cs);
+            GridCell gc{r, col, rs, cs, &cell};
+            int index = static_cast<int>(g.cells.size());
+            g.cells.push_back(gc);
+            for (int rr = r; rr < r + rs; ++rr)
+                for (int cc = col; cc < col + cs; ++cc)
+                    if (owner[rr][cc] == -1) owner[rr][cc] = index;
+            col += cs;
+        }
+    }
+    g.owner = std::move(owner);
+    return g;
+}
+
+}  // namespace cchc::report

@@ -248,3 +248,24 @@ bool Period::operator<(const Period& o) const {
 }
 
 }  // namespace cchc
+
+namespace cchc {
+
+std::vector<Period> RecentPeriods(Date today, WindowKind window, bool withMonths) {
+    std::vector<Period> out;
+    Period q = Period::Containing(PeriodKind::Quarter, today, window);
+    for (int i = 0; i < 4; ++i, q = q.Previous()) out.push_back(q);
+    const Period year = Period::Containing(PeriodKind::Year, today, window);
+    out.push_back(Period::Half(year.year(), 1));
+    out.push_back(Period::NineMonths(year.year()));
+    out.push_back(Period::Half(year.year(), 2));
+    out.push_back(year);
+    out.push_back(year.Previous());
+    if (withMonths) {
+        Period m = Period::Containing(PeriodKind::Month, today, window);
+        for (int i = 0; i < 12; ++i, m = m.Previous()) out.push_back(m);
+    }
+    return out;
+}
+
+}  // namespace cchc

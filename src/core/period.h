@@ -97,6 +97,12 @@ class Period {
     int index_;
 };
 
+// The periods a report is usually made for around a day, the most likely
+// first: the quarter containing it and the three before it; the half year,
+// nine months and year it falls in and the year before; then (with months)
+// the month containing it and the eleven before it.
+std::vector<Period> RecentPeriods(Date today, WindowKind window, bool withMonths);
+
 // Keys used in files and on the command line: "year", "half", "9m",
 // "quarter", "month".
 std::string_view PeriodKindKey(PeriodKind kind);

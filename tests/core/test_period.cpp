@@ -471,4 +471,23 @@ BOOST_AUTO_TEST_CASE(labels_vietnamese_with_catalog) {
     }
 }
 
+BOOST_AUTO_TEST_CASE(recent_periods_for_a_report) {
+    auto keys = [](const std::vector<Period>& ps) {
+        std::vector<std::string> out;
+        for (const auto& p : ps) out.push_back(p.ToString());
+        return out;
+    };
+    const auto calendar = keys(RecentPeriods(Date{2026, 12, 2}, WindowKind::Calendar, false));
+    const std::vector<std::string> expected = {"2026-Q4", "2026-Q3", "2026-Q2", "2026-Q1", "2026-H1",
+                                               "2026-9M", "2026-H2", "2026",    "2025"};
+    BOOST_TEST(calendar == expected, boost::test_tools::per_element());
+    // Under the cut-off windows 20/12/2026 already counts in 2027.
+    const auto cutoff = keys(RecentPeriods(Date{2026, 12, 20}, WindowKind::CutOff, true));
+    BOOST_TEST(cutoff.front() == "2027-Q1");
+    BOOST_TEST(cutoff[3] == "2026-Q2");
+    BOOST_TEST(cutoff.size() == 9u + 12u);
+    BOOST_TEST(cutoff[9] == "2027-01");
+    BOOST_TEST(cutoff.back() == "2026-02");
+}
+
 BOOST_AUTO_TEST_SUITE_END()

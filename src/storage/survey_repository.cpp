@@ -1,0 +1,577 @@
+// Survey tallies, ratings and self-assessments: see survey_repository.h.
+#include "storage/survey_repository.h"
+
+#include <soci/soci.h>
+
+#include <algorithm>
+#include <unordered_map>
+
+#include "storage/database.h"
+#include "storage/row_helpers.h"
+
+namespace cchc::storage {
+using namespace detail;
+
+namespace {
+// Bounds of the time filter as text compared with rated_at
+// ("YYYY-MM-DDTHH:MM:SS"): from the first day's start to any time of the
+// last day ("T99" sorts after every "THH:MM:SS").
+std::string TimeFrom(const std::optional<std::string>& day) { return day ? *day : std::string(); }
+std::string TimeTo(const std::optional<std::string>& day) { return day ? *day + "T99" : "9999"; }
+
+// The conditions every ratings query carries: time range and score bounds
+// (9 stands for an aspect not scored, so it neither fails minScore nor
+// passes maxScore). Each placeholder is named once: SQLite maps a repeated
+// name to one parameter, SOCI binds by position.
+#define CCHC_RATING_TIME_AND_SCORE                                                     \
+    "rated_at >= :ta AND rated_at <= :tb AND COALESCE(attitude, 9) >= :mn1 AND "       \
+    "COALESCE(handling, 9) >= :mn2 AND COALESCE(guidance, 9) >= :mn3 AND "             \
+    "(COALESCE(attitude, 9) <= :mx1 OR COALESCE(handling, 9) <= :mx2 OR "              \
+    "COALESCE(guidance, 9) <= :mx3)"
+
+// One statement per leading filter, so that each uses its index (the
+// unique (officer_id, rated_at, ...), (unit_id, rated_at), (channel,
+// rated_at) or (rated_at)); the other filters are written "(col = :x OR
+// :anyx = 1)", which no index serves, so the planner does not pick them.
+const char* const kIdsByOfficer =
+    "SELECT id FROM ratings WHERE officer_id = :o AND (unit_id = :u OR :anyu = 1) AND "
+    "(channel = :c OR :anyc = 1) AND " CCHC_RATING_TIME_AND_SCORE
+    " ORDER BY rated_at DESC, id DESC";
+const char* const kIdsByUnit =
+    "SELECT id FROM ratings WHERE unit_id = :u AND (channel = :c OR :anyc = 1) AND "
+    CCHC_RATING_TIME_AND_SCORE " ORDER BY rated_at DESC, id DESC";
+const char* const kIdsByChannel =
+    "SELECT id FROM ratings WHERE channel = :c AND " CCHC_RATING_TIME_AND_SCORE
+    " ORDER BY rated_at DESC, id DESC";
+const char* const kIdsByTime =
+    "SELECT id FROM ratings WHERE " CCHC_RATING_TIME_AND_SCORE " ORDER BY rated_at DESC, id DESC";
+
+const char* const kCountByOfficer =
+    "SELECT COUNT(*) FROM ratings WHERE officer_id = :o AND (unit_id = :u OR :anyu = 1) AND "
+    "(channel = :c OR :anyc = 1) AND " CCHC_RATING_TIME_AND_SCORE;
+const char* const kCountByUnit =
+    "SELECT COUNT(*) FROM ratings WHERE unit_id = :u AND (channel = :c OR :anyc = 1) AND "
+    CCHC_RATING_TIME_AND_SCORE;
+const char* const kCountByChannel =
+    "SELECT COUNT(*) FROM ratings WHERE channel = :c AND " CCHC_RATING_TIME_AND_SCORE;
+const char* const kCountByTime = "SELECT COUNT(*) FROM ratings WHERE " CCHC_RATING_TIME_AND_SCORE;
+#undef CCHC_RATING_TIME_AND_SCORE
+
+// The values bound to the statements above, kept alive for soci::use().
+struct FilterValues {
+    long long officer = 0, unit = 0;
+    int anyUnit = 1, anyChannel = 1;
+    std::string channel, from, to;
+    int mn = 0, mx = 9;
+
+    explicit FilterValues(const RatingFilter& f)
+        : officer(f.officerId.value_or(0)),
+          unit(f.unitId.value_or(0)),
+          anyUnit(f.unitId ? 0 : 1),
+          anyChannel(f.channel ? 0 : 1),
+          channel(f.channel.value_or("")),
+          from(TimeFrom(f.from)),
+          to(TimeTo(f.to)),
+          mn(f.minScore.value_or(0)),
+          mx(f.maxScore.value_or(9)) {}
+};
+
+// Prepares `sql` (one of the four shapes) with the filter's values and the
+// given output binding.
+template <typename Into>
+soci::statement Prepare(soci::session& s, const RatingFilter& f, FilterValues& v, bool count,
+                        Into&& into) {
+    auto timeAndScore = [&](soci::details::prepare_temp_type& p) {
+        p, soci::use(v.from), soci::use(v.to), soci::use(v.mn), soci::use(v.mn), soci::use(v.mn),
+            soci::use(v.mx), soci::use(v.mx), soci::use(v.mx);
+    };
+    if (f.officerId) {
+        soci::details::prepare_temp_type p = (s.prepare << (count ? kCountByOfficer : kIdsByOfficer));
+        p, into, soci::use(v.officer), soci::use(v.unit), soci::use(v.anyUnit),
+            soci::use(v.channel), soci::use(v.anyChannel);
+        timeAndScore(p);
+        return soci::statement(p);
+    }
+    if (f.unitId) {
+        soci::details::prepare_temp_type p = (s.prepare << (count ? kCountByUnit : kIdsByUnit));
+        p, into, soci::use(v.unit), soci::use(v.channel), soci::use(v.anyChannel);
+        timeAndScore(p);
+        return soci::statement(p);
+    }
+    if (f.channel) {
+        soci::details::prepare_temp_type p =
+            (s.prepare << (count ? kCountByChannel : kIdsByChannel));
+        p, into, soci::use(v.channel);
+        timeAndScore(p);
+        return soci::statement(p);
+    }
+    soci::details::prepare_temp_type p = (s.prepare << (count ? kCountByTime : kIdsByTime));
+    p, into;
+    timeAndScore(p);
+    return soci::statement(p);
+}
+
+std::optional<int> Opt(int v, soci::indicator ind) {
+    return ind == soci::i_ok ? std::optional<int>(v) : std::nullopt;
+}
+}  // namespace
+
+// ------------------------------------------------------------- tallies
+
+std::pair<long, long> TallyRepository::Upsert(const std::vector<TallyRecord>& rows,
+                                              const std::string& user,
+                                              std::optional<std::int64_t> importBatchId) {
+    long inserted = 0, updated = 0;
+    if (rows.empty()) return {0, 0};
+    TallyRecord t;
+    long long unit = 0, field = 0, scale = 0, id = 0;
+    long long batch = importBatchId.value_or(0);
+    soci::indicator batchInd = importBatchId ? soci::i_ok : soci::i_null;
+    soci::indicator idInd = soci::i_null;
+    std::string now = NowIso();
+    soci::statement find =
+        (s_.prepare << "SELECT id FROM survey_tallies WHERE unit_id = :u AND period = :p AND "
+                       "field_id = :f",
+         soci::use(unit), soci::use(t.period), soci::use(field), soci::into(id, idInd));
+    soci::statement insert =
+        (s_.prepare << "INSERT INTO survey_tallies (unit_id, period, field_id, scale_id, settled, "
+                       "responses, level5, level4, level3, level2, level1, source, "
+                       "import_batch_id, updated_at, updated_by) VALUES (:u, :p, :f, :s, :set, "
+                       ":resp, :l5, :l4, :l3, :l2, :l1, :src, :b, :now, :by)",
+         soci::use(unit), soci::use(t.period), soci::use(field), soci::use(scale),
+         soci::use(t.settled), soci::use(t.responses), soci::use(t.level5), soci::use(t.level4),
+         soci::use(t.level3), soci::use(t.level2), soci::use(t.level1), soci::use(t.source),
+         soci::use(batch, batchInd), soci::use(now), soci::use(user));
+    soci::statement update =
+        (s_.prepare << "UPDATE survey_tallies SET scale_id = :s, settled = :set, responses = "
+                       ":resp, level5 = :l5, level4 = :l4, level3 = :l3, level2 = :l2, level1 = "
+                       ":l1, source = :src, import_batch_id = :b, updated_at = :now, updated_by = "
+                       ":by, version = version + 1 WHERE id = :id",
+         soci::use(scale), soci::use(t.settled), soci::use(t.responses), soci::use(t.level5),
+         soci::use(t.level4), soci::use(t.level3), soci::use(t.level2), soci::use(t.level1),
+         soci::use(t.source), soci::use(batch, batchInd), soci::use(now), soci::use(user),
+         soci::use(id));
+    for (const auto& row : rows) {
+        t = row;
+        unit = row.unitId, field = row.fieldId, scale = row.scaleId;
+        idInd = soci::i_null;
+        find.execute(true);
+        if (find.got_data() && idInd == soci::i_ok) {
+            update.execute(true);
+            ++updated;
+        } else {
+            insert.execute(true);
+            ++inserted;
+        }
+    }
+    return {inserted, updated};
+}
+
+std::vector<TallyRecord> TallyRepository::InMonths(const std::string& firstMonth,
+                                                   const std::string& lastMonth,
+                                                   std::optional<std::int64_t> unitId) {
+    std::vector<TallyRecord> out;
+    long long unit = unitId.value_or(0);
+    int any = unitId ? 0 : 1;
+    soci::rowset<soci::row> rs =
+        (s_.prepare << "SELECT unit_id, period, field_id, scale_id, settled, responses, level5, "
+                       "level4, level3, level2, level1, source FROM survey_tallies WHERE period "
+                       ">= :a AND period <= :b AND (unit_id = :u OR :any = 1) ORDER BY unit_id, "
+                       "period, field_id",
+         soci::use(firstMonth), soci::use(lastMonth), soci::use(unit), soci::use(any));
+    for (const auto& r : rs) {
+        TallyRecord t;
+        t.unitId = Int(r, "unit_id");
+        t.period = Text(r, "period");
+        t.fieldId = Int(r, "field_id");
+        t.scaleId = Int(r, "scale_id");
+        t.settled = static_cast<int>(Int(r, "settled"));
+        t.responses = static_cast<int>(Int(r, "responses"));
+        t.level5 = static_cast<int>(Int(r, "level5"));
+        t.level4 = static_cast<int>(Int(r, "level4"));
+        t.level3 = static_cast<int>(Int(r, "level3"));
+        t.level2 = static_cast<int>(Int(r, "level2"));
+        t.level1 = static_cast<int>(Int(r, "level1"));
+        t.source = Text(r, "source");
+        out.push_back(std::move(t));
+    }
+    return out;
+}
+
+std::vector<TallyExportRow> TallyRepository::AllForExport() {
+    std::vector<TallyExportRow> out;
+    soci::rowset<soci::row> rs =
+        (s_.prepare << "SELECT t.unit_id, t.period, t.field_id, t.scale_id, t.settled, "
+                       "t.responses, t.level5, t.level4, t.level3, t.level2, t.level1, t.source, "
+                       "u.code AS unit_code, f.code AS field_code, s.code AS scale_code FROM "
+                       "survey_tallies t JOIN units u ON u.id = t.unit_id JOIN procedure_fields f "
+                       "ON f.id = t.field_id JOIN rating_scales s ON s.id = t.scale_id");
+    for (const auto& r : rs) {
+        TallyExportRow x;
+        x.unitCode = Text(r, "unit_code");
+        x.fieldCode = Text(r, "field_code");
+        x.scaleCode = Text(r, "scale_code");
+        auto& t = x.tally;
+        t.unitId = Int(r, "unit_id");
+        t.period = Text(r, "period");
+        t.fieldId = Int(r, "field_id");
+        t.scaleId = Int(r, "scale_id");
+        t.settled = static_cast<int>(Int(r, "settled"));
+        t.responses = static_cast<int>(Int(r, "responses"));
+        t.level5 = static_cast<int>(Int(r, "level5"));
+        t.level4 = static_cast<int>(Int(r, "level4"));
+        t.level3 = static_cast<int>(Int(r, "level3"));
+        t.level2 = static_cast<int>(Int(r, "level2"));
+        t.level1 = static_cast<int>(Int(r, "level1"));
+        t.source = Text(r, "source");
+        out.push_back(std::move(x));
+    }
+    // Sorted here so that both backends give the same byte order.
+    std::sort(out.begin(), out.end(), [](const TallyExportRow& a, const TallyExportRow& b) {
+        return std::tie(a.tally.period, a.unitCode, a.fieldCode) <
+               std::tie(b.tally.period, b.unitCode, b.fieldCode);
+    });
+    return out;
+}
+
+long TallyRepository::Count() {
+    long long n = 0;
+    s_ << "SELECT COUNT(*) FROM survey_tallies", soci::into(n);
+    return static_cast<long>(n);
+}
+
+// ------------------------------------------------------------- ratings
+
+std::vector<std::int64_t> RatingRepository::FilterIds(const RatingFilter& filter) {
+    const std::size_t batch = 50000;
+    std::vector<long long> ids(batch);
+    FilterValues v(filter);
+    soci::statement st = Prepare(s_, filter, v, false, soci::into(ids));
+    std::vector<std::int64_t> out;
+    if (st.execute(true)) {
+        do {
+            out.insert(out.end(), ids.begin(), ids.end());
+            ids.resize(batch);
+        } while (st.fetch());
+    }
+    return out;
+}
+
+long RatingRepository::CountMatching(const RatingFilter& filter) {
+    long long n = 0;
+    FilterValues v(filter);
+    soci::statement st = Prepare(s_, filter, v, true, soci::into(n));
+    st.execute(true);
+    return static_cast<long>(n);
+}
+
+std::vector<RatingRow> RatingRepository::Page(const std::vector<std::int64_t>& ids) {
+    std::vector<RatingRow> out;
+    if (ids.empty()) return out;
+    long long id = 0, rid = 0, unit = 0, officer = 0;
+    std::string at, procedure, channel, citizen, unitCode, officerCode, officerName;
+    int a = 0, h = 0, g = 0;
+    soci::indicator ai = soci::i_null, hi = soci::i_null, gi = soci::i_null;
+    soci::statement st =
+        (s_.prepare << "SELECT r.id, r.rated_at, r.unit_id, r.officer_id, r.procedure, "
+                       "r.channel, r.citizen, r.attitude, r.handling, r.guidance, u.code, "
+                       "p.code, p.full_name FROM ratings r JOIN units u ON u.id = r.unit_id JOIN "
+                       "people p ON p.id = r.officer_id WHERE r.id = :id",
+         soci::use(id), soci::into(rid), soci::into(at), soci::into(unit), soci::into(officer),
+         soci::into(procedure), soci::into(channel), soci::into(citizen), soci::into(a, ai),
+         soci::into(h, hi), soci::into(g, gi), soci::into(unitCode), soci::into(officerCode),
+         soci::into(officerName));
+    out.reserve(ids.size());
+    for (auto wanted : ids) {
+        id = wanted;
+        if (!st.execute(true) || !st.got_data()) continue;
+        RatingRow row;
+        row.id = rid;
+        row.rating.ratedAt = at;
+        row.rating.unitId = unit;
+        row.rating.officerId = officer;
+        row.rating.procedure = procedure;
+        row.rating.channel = channel;
+        row.rating.citizen = citizen;
+        row.rating.attitude = Opt(a, ai);
+        row.rating.handling = Opt(h, hi);
+        row.rating.guidance = Opt(g, gi);
+        row.unitCode = unitCode;
+        row.officerCode = officerCode;
+        row.officerName = officerName;
+        out.push_back(std::move(row));
+    }
+    return out;
+}
+
+namespace {
+// IsSatisfiedRating in SQL: the scores given add up to at least 4 × the
+// number of aspects scored, and at least one aspect is scored.
+#define CCHC_SATISFIED_SUM                                                                   \
+    "SUM(CASE WHEN COALESCE(attitude, handling, guidance) IS NOT NULL AND COALESCE(attitude, " \
+    "0) + COALESCE(handling, 0) + COALESCE(guidance, 0) >= 4 * ((CASE WHEN attitude IS NULL "  \
+    "THEN 0 ELSE 1 END) + (CASE WHEN handling IS NULL THEN 0 ELSE 1 END) + (CASE WHEN "        \
+    "guidance IS NULL THEN 0 ELSE 1 END)) THEN 1 ELSE 0 END) AS satisfied, COUNT(attitude) "   \
+    "AS na, COALESCE(SUM(attitude), 0) AS sa, COUNT(handling) AS nh, COALESCE(SUM(handling), " \
+    "0) AS sh, COUNT(guidance) AS ng, COALESCE(SUM(guidance), 0) AS sg"
+
+const char* const kAggregate =
+    "SELECT officer_id, MIN(unit_id) AS unit_id, COUNT(*) AS n, " CCHC_SATISFIED_SUM
+    " FROM ratings WHERE rated_at >= :ta AND rated_at <= :tb AND (unit_id = :u OR :anyu = 1) "
+    "GROUP BY officer_id ORDER BY officer_id";
+const char* const kAggregateByMonth =
+    "SELECT officer_id, substr(rated_at, 1, 7) AS month, MIN(unit_id) AS unit_id, COUNT(*) AS "
+    "n, " CCHC_SATISFIED_SUM
+    " FROM ratings WHERE rated_at >= :ta AND rated_at <= :tb AND (unit_id = :u OR :anyu = 1) "
+    "GROUP BY officer_id, substr(rated_at, 1, 7) ORDER BY officer_id, month";
+#undef CCHC_SATISFIED_SUM
+}  // namespace
+
+std::vector<RatingTally> RatingRepository::Aggregate(const RatingAggregateQuery& q) {
+    std::string from = q.from, to = q.to + "T99";
+    long long unit = q.unitId.value_or(0);
+    int any = q.unitId ? 0 : 1;
+    std::vector<RatingTally> out;
+    soci::rowset<soci::row> rs =
+        (s_.prepare << (q.byMonth ? kAggregateByMonth : kAggregate), soci::use(from),
+         soci::use(to), soci::use(unit), soci::use(any));
+    for (const auto& r : rs) {
+        RatingTally t;
+        t.officerId = Int(r, "officer_id");
+        t.unitId = Int(r, "unit_id");
+        if (q.byMonth) t.month = Text(r, "month");
+        t.ratings = static_cast<long>(Int(r, "n"));
+        t.satisfied = static_cast<long>(Int(r, "satisfied"));
+        t.scored[0] = static_cast<long>(Int(r, "na"));
+        t.sum[0] = static_cast<long>(Int(r, "sa"));
+        t.scored[1] = static_cast<long>(Int(r, "nh"));
+        t.sum[1] = static_cast<long>(Int(r, "sh"));
+        t.scored[2] = static_cast<long>(Int(r, "ng"));
+        t.sum[2] = static_cast<long>(Int(r, "sg"));
+        out.push_back(std::move(t));
+    }
+    return out;
+}
+
+void RatingRepository::ForEachForExport(
+    const std::function<void(const std::vector<RatingRow>&)>& sink) {
+    const std::size_t batch = 10000;
+    std::vector<long long> id(batch), unit(batch), officer(batch);
+    std::vector<std::string> at(batch), procedure(batch), channel(batch), citizen(batch);
+    std::vector<int> a(batch), h(batch), g(batch);
+    std::vector<soci::indicator> ai(batch), hi(batch), gi(batch);
+    soci::statement st =
+        (s_.prepare << "SELECT id, rated_at, unit_id, officer_id, procedure, channel, citizen, "
+                       "attitude, handling, guidance FROM ratings ORDER BY rated_at, id",
+         soci::into(id), soci::into(at), soci::into(unit), soci::into(officer),
+         soci::into(procedure), soci::into(channel), soci::into(citizen), soci::into(a, ai),
+         soci::into(h, hi), soci::into(g, gi));
+    std::vector<RatingRow> rows;
+    if (!st.execute(true)) return;
+    do {
+        rows.clear();
+        for (std::size_t i = 0; i < id.size(); ++i) {
+            RatingRow r;
+            r.id = id[i];
+            r.rating.ratedAt = std::move(at[i]);
+            r.rating.unitId = unit[i];
+            r.rating.officerId = officer[i];
+            r.rating.procedure = std::move(procedure[i]);
+            r.rating.channel = std::move(channel[i]);
+            r.rating.citizen = std::move(citizen[i]);
+            r.rating.attitude = Opt(a[i], ai[i]);
+            r.rating.handling = Opt(h[i], hi[i]);
+            r.rating.guidance = Opt(g[i], gi[i]);
+            rows.push_back(std::move(r));
+        }
+        sink(rows);
+        for (auto* v : {&id, &unit, &officer}) v->resize(batch);
+        for (auto* v : {&at, &procedure, &channel, &citizen}) v->resize(batch);
+        for (auto* v : {&a, &h, &g}) v->resize(batch);
+        for (auto* v : {&ai, &hi, &gi}) v->resize(batch);
+    } while (st.fetch());
+}
+
+long RatingRepository::Count() {
+    long long n = 0;
+    s_ << "SELECT COUNT(*) FROM ratings", soci::into(n);
+    return static_cast<long>(n);
+}
+
+// ------------------------------------------------------------- bulk insert
+
+struct RatingBulkInsert::Columns {
+    std::vector<std::string> at, procedure, channel, citizen;
+    std::vector<long long> unit, officer, batch;
+    std::vector<int> att, han, gui;
+    std::vector<soci::indicator> attI, hanI, guiI, batchI;
+    std::size_t size = 0;
+
+    void Reserve(std::size_t n) {
+        for (auto* v : {&at, &procedure, &channel, &citizen}) v->reserve(n);
+        for (auto* v : {&unit, &officer, &batch}) v->reserve(n);
+        for (auto* v : {&att, &han, &gui}) v->reserve(n);
+        for (auto* v : {&attI, &hanI, &guiI, &batchI}) v->reserve(n);
+    }
+    void Clear() {
+        for (auto* v : {&at, &procedure, &channel, &citizen}) v->clear();
+        for (auto* v : {&unit, &officer, &batch}) v->clear();
+        for (auto* v : {&att, &han, &gui}) v->clear();
+        for (auto* v : {&attI, &hanI, &guiI, &batchI}) v->clear();
+        size = 0;
+    }
+};
+
+RatingBulkInsert::RatingBulkInsert(Database& db, std::size_t batchSize,
+                                   std::optional<std::int64_t> importBatchId)
+    : db_(db), batchSize_(std::max<std::size_t>(1, batchSize)), c_(std::make_unique<Columns>()) {
+    c_->Reserve(batchSize_);
+    batchId_ = importBatchId;
+}
+
+RatingBulkInsert::~RatingBulkInsert() = default;
+
+void RatingBulkInsert::Add(const RatingRecord& r) {
+    auto& c = *c_;
+    c.at.push_back(r.ratedAt);
+    c.unit.push_back(r.unitId);
+    c.officer.push_back(r.officerId);
+    c.procedure.push_back(r.procedure);
+    c.channel.push_back(r.channel);
+    c.citizen.push_back(r.citizen);
+    c.att.push_back(r.attitude.value_or(0));
+    c.attI.push_back(r.attitude ? soci::i_ok : soci::i_null);
+    c.han.push_back(r.handling.value_or(0));
+    c.hanI.push_back(r.handling ? soci::i_ok : soci::i_null);
+    c.gui.push_back(r.guidance.value_or(0));
+    c.guiI.push_back(r.guidance ? soci::i_ok : soci::i_null);
+    c.batch.push_back(batchId_.value_or(0));
+    c.batchI.push_back(batchId_ ? soci::i_ok : soci::i_null);
+    if (++c.size >= batchSize_) Flush();
+}
+
+void RatingBulkInsert::Flush() {
+    auto& c = *c_;
+    if (c.size == 0) return;
+    soci::session& s = db_.session();
+    // SOCI 4.0's PostgreSQL backend keeps the first execution's bound rows
+    // and sends them again on every later execution of the statement: there
+    // a fresh prepared statement is used per batch.
+    if (db_.backend() != Backend::Sqlite) insert_.reset();
+    if (!insert_) {
+        // Prepared once (per batch on PostgreSQL); the column vectors are
+        // bound by reference and their size at each execute() is the number
+        // of rows written.
+        insert_ = std::make_unique<soci::statement>(
+            (s.prepare << "INSERT INTO ratings (rated_at, unit_id, officer_id, procedure, "
+                          "channel, citizen, attitude, handling, guidance, import_batch_id) "
+                          "VALUES (:t, :u, :o, :p, :c, :z, :a, :h, :g, :b) ON CONFLICT "
+                          "(officer_id, rated_at, procedure, citizen) DO NOTHING",
+             soci::use(c.at), soci::use(c.unit), soci::use(c.officer), soci::use(c.procedure),
+             soci::use(c.channel), soci::use(c.citizen), soci::use(c.att, c.attI),
+             soci::use(c.han, c.hanI), soci::use(c.gui, c.guiI), soci::use(c.batch, c.batchI)));
+    }
+    long long written = 0;
+    if (db_.backend() == Backend::Sqlite) {
+        // SQLite's bulk execution reports the changes of its last row only:
+        // count the connection's changes around it.
+        long long before = 0, after = 0;
+        s << "SELECT total_changes()", soci::into(before);
+        insert_->execute(true);
+        s << "SELECT total_changes()", soci::into(after);
+        written = after - before;
+    } else {
+        insert_->execute(true);
+        written = insert_->get_affected_rows();
+    }
+    inserted_ += static_cast<long>(written);
+    skipped_ += static_cast<long>(c.size) - static_cast<long>(written);
+    c.Clear();
+}
+
+// ------------------------------------------------------------- import batches
+
+std::int64_t ImportBatchRepository::Start(const std::string& kind, const std::string& fileName,
+                                          const std::string& user) {
+    long long id = 0;
+    std::string now = NowIso();
+    s_ << "INSERT INTO import_batches (kind, file_name, rows, skipped, created_at, created_by) "
+          "VALUES (:k, :f, 0, 0, :now, :by) RETURNING id",
+        soci::use(kind), soci::use(fileName), soci::use(now), soci::use(user), soci::into(id);
+    return id;
+}
+
+void ImportBatchRepository::Finish(std::int64_t id, long rows, long skipped) {
+    long long i = id, r = rows, k = skipped;
+    s_ << "UPDATE import_batches SET rows = :r, skipped = :s WHERE id = :id", soci::use(r),
+        soci::use(k), soci::use(i);
+}
+
+// ------------------------------------------------------------- self-assessments
+
+void SelfAssessmentRepository::Save(const std::vector<SelfAssessmentRow>& rows,
+                                    const std::string& user) {
+    if (rows.empty()) return;
+    long long person = 0, criterion = 0;
+    std::string period, note, now = NowIso();
+    Nullable<double> self, appraised;
+    soci::statement st =
+        (s_.prepare << "INSERT INTO self_assessments (person_id, period, criterion_id, "
+                       "self_score, appraised_score, note, updated_at, updated_by) VALUES (:p, "
+                       ":per, :c, :s, :a, :n, :now, :by) ON CONFLICT (person_id, period, "
+                       "criterion_id) DO UPDATE SET self_score = excluded.self_score, "
+                       "appraised_score = excluded.appraised_score, note = excluded.note, "
+                       "updated_at = excluded.updated_at, updated_by = excluded.updated_by, "
+                       "version = self_assessments.version + 1",
+         soci::use(person), soci::use(period), soci::use(criterion),
+         soci::use(self.value, self.ind), soci::use(appraised.value, appraised.ind),
+         soci::use(note), soci::use(now), soci::use(user));
+    for (const auto& r : rows) {
+        person = r.personId;
+        period = r.period;
+        criterion = r.score.criterionId;
+        self = Nullable<double>(r.score.self);
+        appraised = Nullable<double>(r.score.appraised);
+        note = r.note;
+        st.execute(true);
+    }
+}
+
+namespace {
+std::vector<SelfAssessmentRow> ReadSelf(soci::rowset<soci::row>& rs) {
+    std::vector<SelfAssessmentRow> out;
+    for (const auto& r : rs) {
+        SelfAssessmentRow x;
+        x.personId = Int(r, "person_id");
+        x.period = Text(r, "period");
+        x.score.criterionId = Int(r, "criterion_id");
+        x.score.self = OptReal(r, "self_score");
+        x.score.appraised = OptReal(r, "appraised_score");
+        x.note = Text(r, "note");
+        out.push_back(std::move(x));
+    }
+    return out;
+}
+}  // namespace
+
+std::vector<SelfAssessmentRow> SelfAssessmentRepository::ForPerson(std::int64_t personId,
+                                                                   const std::string& period) {
+    long long p = personId;
+    soci::rowset<soci::row> rs =
+        (s_.prepare << "SELECT person_id, period, criterion_id, self_score, appraised_score, note "
+                       "FROM self_assessments WHERE person_id = :p AND period = :per ORDER BY "
+                       "criterion_id",
+         soci::use(p), soci::use(period));
+    return ReadSelf(rs);
+}
+
+std::vector<SelfAssessmentRow> SelfAssessmentRepository::ForPeriod(const std::string& period) {
+    soci::rowset<soci::row> rs =
+        (s_.prepare << "SELECT person_id, period, criterion_id, self_score, appraised_score, note "
+                       "FROM self_assessments WHERE period = :per ORDER BY person_id, "
+                       "criterion_id",
+         soci::use(period));
+    return ReadSelf(rs);
+}
+
+}  // namespace cchc::storage

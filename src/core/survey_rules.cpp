@@ -197,6 +197,7 @@ std::vector<RatingTally> TallyRatings(const std::vector<RatingRecord>& ratings, 
             it->second.unitId = r.unitId;
             it->second.month = month;
         }
+        it->second.unitId = std::min(it->second.unitId, r.unitId);
         it->second.Add(r);
     }
     std::vector<RatingTally> out;

@@ -123,7 +123,8 @@ struct RatingTally {
 
 // Reference aggregation of ratings per officer (and per calendar month of
 // rated_at when byMonth), ordered by officer id then month. The unit is the
-// unit of the officer's first rating met. SQL computes the same in storage.
+// smallest unit id among the officer's ratings (an officer who moved keeps
+// one line). SQL computes the same in storage.
 std::vector<RatingTally> TallyRatings(const std::vector<RatingRecord>& ratings, bool byMonth);
 
 // Officers ranked by share of satisfied ratings. Those with fewer ratings

@@ -2,8 +2,10 @@
 // `.import` of the same CSV file into an equivalent table (same columns,
 // CHECKs, unique key and indexes, same journal mode; target: our import
 // within 1.5× of the shell's), then the filters of the ratings list on the
-// imported rows (target: under 100 ms each). Run by hand:
+// imported rows (target: under 100 ms each), and what a virtual list does
+// when the whole list is too long: a count and windows of rows. Run by hand:
 //   build/bench/bench_ratings [--rows 2000000] [--dir DIR] [--keep]
+//   build/bench/bench_ratings --dir DIR --filters-only   (again on a kept run)
 // It writes a synthetic province (1,000 communes, 3 desk officers each) and
 // the CSV under DIR (a new directory in /tmp by default, removed at the end
 // unless --keep). Needs the sqlite3 command on the PATH.
@@ -139,70 +141,9 @@ double BestMs(F f, int runs = 5) {
     }
     return best;
 }
-}  // namespace
-
-int main(int argc, char** argv) {
-    long rows = 2000000;
-    std::string dir;
-    bool keep = false;
-    for (int i = 1; i < argc; ++i) {
-        std::string k = argv[i];
-        if (k == "--rows" && i + 1 < argc) rows = std::atol(argv[++i]);
-        else if (k == "--dir" && i + 1 < argc) dir = argv[++i];
-        else if (k == "--keep") keep = true;
-        else {
-            std::fprintf(stderr, "usage: bench_ratings [--rows N] [--dir DIR] [--keep]\n");
-            return 2;
-        }
-    }
-    namespace fs = std::filesystem;
-    if (dir.empty()) {
-        char tmpl[] = "/tmp/bench-ratings.XXXXXX";
-        if (!mkdtemp(tmpl)) return 1;
-        dir = tmpl;
-    }
-    fs::create_directories(dir);
-    const std::string csv = dir + "/ratings.csv", ours = dir + "/ours.db",
-                      shell = dir + "/shell.db", script = dir + "/import.sql";
-    for (const auto& p : {ours, shell, ours + "-wal", shell + "-wal"}) fs::remove(p);
-
-    auto t0 = Clock::now();
-    auto db = storage::Database::Open(storage::DatabaseUrl::Parse("sqlite:" + ours));
-    MakeOffice(*db);
-    WriteCsv(csv, rows);
-    std::printf("%ld ratings of %d officers in %d communes: %s (%.0f MB), written in %.1f s\n",
-                rows, kCommunes * kOfficersPerCommune, kCommunes, csv.c_str(),
-                static_cast<double>(fs::file_size(csv)) / 1e6, Seconds(t0));
-
-    // The sqlite3 shell's .import into the equivalent table.
-    {
-        std::FILE* f = std::fopen(script.c_str(), "w");
-        std::fprintf(f, kShellScript, csv.c_str());
-        std::fclose(f);
-    }
-    const std::string command = "sqlite3 '" + shell + "' < '" + script + "' > '" + dir +
-                                "/shell.out' 2>&1";
-    t0 = Clock::now();
-    const int rc = std::system(command.c_str());
-    const double shellSeconds = Seconds(t0);
-    std::string shellSays;  // the shell's last line: its row count, or an error
-    if (std::FILE* out = std::fopen((dir + "/shell.out").c_str(), "r")) {
-        char line[512];
-        while (std::fgets(line, sizeof line, out)) shellSays = line;
-        std::fclose(out);
-    }
-    if (!shellSays.empty() && shellSays.back() == '\n') shellSays.pop_back();
-    std::printf("sqlite3 .import: %.2f s (exit %d; %s)\n", shellSeconds, rc, shellSays.c_str());
-
-    // Ours, into the fresh office database.
-    t0 = Clock::now();
-    auto summary = services::ImportRatings(*db, csv, "bench");
-    const double ourSeconds = Seconds(t0);
-    std::printf("cchc import ratings: %.2f s (%ld new, %ld skipped)\n", ourSeconds,
-                summary.inserted, summary.skipped);
-    std::printf("ratio: %.2f (target <= 1.5)\n", ourSeconds / shellSeconds);
-
-    // The ratings list's filters.
+// The ratings list's filters on the imported database.
+int TimeFilters(const std::string& path) {
+    auto db = storage::Database::Open(storage::DatabaseUrl::Parse("sqlite:" + path));
     storage::RatingRepository repo(db->session());
     auto unit = storage::UnitRepository(db->session()).ByCode(UnitCode(417));
     auto officer = storage::PersonRepository(db->session()).ByCode(OfficerCode(417, 1));
@@ -246,6 +187,16 @@ int main(int argc, char** argv) {
         std::printf("  %-30s %9zu rows  ids %8.1f ms  count %8.1f ms%s\n", c.what, n, ms, countMs,
                     ms < 100 ? "" : "  (over 100 ms)");
     }
+    std::printf("a virtual list's count and a window of 50 rows (best of 5):\n");
+    for (const auto& c : {cases[0], cases[9]}) {
+        long count = 0;
+        const double countMs = BestMs([&] { count = repo.CountMatching(c.f); });
+        const double firstMs = BestMs([&] { repo.FilterIdsWindow(c.f, 0, 50); });
+        const double middleMs = BestMs([&] { repo.FilterIdsWindow(c.f, count / 2, 50); });
+        const double lastMs = BestMs([&] { repo.FilterIdsWindow(c.f, count - 50, 50); });
+        std::printf("  %-30s count %6.1f ms, first rows %6.1f ms, middle %6.1f ms, last %6.1f ms\n",
+                    c.what, countMs, firstMs, middleMs, lastMs);
+    }
     auto ids = repo.FilterIds(cases[4].f);
     ids.resize(std::min<std::size_t>(ids.size(), 50));
     std::printf("  page of %zu rows by id: %.2f ms\n", ids.size(),
@@ -256,7 +207,75 @@ int main(int argc, char** argv) {
     q = {"2025-01-01", "2025-12-31", std::nullopt, true};
     std::printf("  per-officer and month sums of the year (GROUP BY): %.1f ms\n",
                 BestMs([&] { repo.Aggregate(q); }, 1));
+    return 0;
+}
+}  // namespace
+
+int main(int argc, char** argv) {
+    long rows = 2000000;
+    std::string dir;
+    bool keep = false, filtersOnly = false;
+    for (int i = 1; i < argc; ++i) {
+        std::string k = argv[i];
+        if (k == "--rows" && i + 1 < argc) rows = std::atol(argv[++i]);
+        else if (k == "--dir" && i + 1 < argc) dir = argv[++i];
+        else if (k == "--keep") keep = true;
+        else if (k == "--filters-only") filtersOnly = keep = true;
+        else {
+            std::fprintf(stderr, "usage: bench_ratings [--rows N] [--dir DIR] [--keep] [--filters-only]\n");
+            return 2;
+        }
+    }
+    namespace fs = std::filesystem;
+    if (dir.empty()) {
+        char tmpl[] = "/tmp/bench-ratings.XXXXXX";
+        if (!mkdtemp(tmpl)) return 1;
+        dir = tmpl;
+    }
+    fs::create_directories(dir);
+    const std::string csv = dir + "/ratings.csv", ours = dir + "/ours.db",
+                      shell = dir + "/shell.db", script = dir + "/import.sql";
+    if (filtersOnly) return TimeFilters(ours);
+    for (const auto& p : {ours, shell, ours + "-wal", shell + "-wal"}) fs::remove(p);
+
+    auto t0 = Clock::now();
+    auto db = storage::Database::Open(storage::DatabaseUrl::Parse("sqlite:" + ours));
+    MakeOffice(*db);
+    WriteCsv(csv, rows);
+    std::printf("%ld ratings of %d officers in %d communes: %s (%.0f MB), written in %.1f s\n",
+                rows, kCommunes * kOfficersPerCommune, kCommunes, csv.c_str(),
+                static_cast<double>(fs::file_size(csv)) / 1e6, Seconds(t0));
+
+    // The sqlite3 shell's .import into the equivalent table.
+    {
+        std::FILE* f = std::fopen(script.c_str(), "w");
+        std::fprintf(f, kShellScript, csv.c_str());
+        std::fclose(f);
+    }
+    const std::string command = "sqlite3 '" + shell + "' < '" + script + "' > '" + dir +
+                                "/shell.out' 2>&1";
+    t0 = Clock::now();
+    const int rc = std::system(command.c_str());
+    const double shellSeconds = Seconds(t0);
+    std::string shellSays;  // the shell's last line: its row count, or an error
+    if (std::FILE* out = std::fopen((dir + "/shell.out").c_str(), "r")) {
+        char line[512];
+        while (std::fgets(line, sizeof line, out)) shellSays = line;
+        std::fclose(out);
+    }
+    if (!shellSays.empty() && shellSays.back() == '\n') shellSays.pop_back();
+    std::printf("sqlite3 .import: %.2f s (exit %d; %s)\n", shellSeconds, rc, shellSays.c_str());
+
+    // Ours, into the fresh office database.
+    t0 = Clock::now();
+    auto summary = services::ImportRatings(*db, csv, "bench");
+    const double ourSeconds = Seconds(t0);
+    std::printf("cchc import ratings: %.2f s (%ld new, %ld skipped)\n", ourSeconds,
+                summary.inserted, summary.skipped);
+    std::printf("ratio: %.2f (target <= 1.5)\n", ourSeconds / shellSeconds);
+
     db.reset();
+    TimeFilters(ours);
     if (!keep) fs::remove_all(dir);
     return 0;
 }

@@ -45,21 +45,33 @@ std::string TimeTo(const std::optional<std::string>& day) { return day ? *day + 
 #define CCHC_IDS "SELECT id FROM ratings WHERE "
 #define CCHC_COUNT "SELECT COUNT(*) FROM ratings WHERE "
 
+#define CCHC_WINDOW " LIMIT :lim OFFSET :off"
+
 enum class Lead { Officer = 0, Unit = 1, Channel = 2, Time = 3 };
-// [lead][score][count]
-const char* const kRatingSql[4][2][2] = {
-    {{CCHC_IDS CCHC_BY_OFFICER CCHC_TIME CCHC_ORDER, CCHC_COUNT CCHC_BY_OFFICER CCHC_TIME},
+enum class Shape { Ids = 0, Count = 1, Window = 2 };
+// [lead][score][shape]
+const char* const kRatingSql[4][2][3] = {
+    {{CCHC_IDS CCHC_BY_OFFICER CCHC_TIME CCHC_ORDER, CCHC_COUNT CCHC_BY_OFFICER CCHC_TIME,
+      CCHC_IDS CCHC_BY_OFFICER CCHC_TIME CCHC_ORDER CCHC_WINDOW},
      {CCHC_IDS CCHC_BY_OFFICER CCHC_TIME CCHC_SCORE CCHC_ORDER,
-      CCHC_COUNT CCHC_BY_OFFICER CCHC_TIME CCHC_SCORE}},
-    {{CCHC_IDS CCHC_BY_UNIT CCHC_TIME CCHC_ORDER, CCHC_COUNT CCHC_BY_UNIT CCHC_TIME},
+      CCHC_COUNT CCHC_BY_OFFICER CCHC_TIME CCHC_SCORE,
+      CCHC_IDS CCHC_BY_OFFICER CCHC_TIME CCHC_SCORE CCHC_ORDER CCHC_WINDOW}},
+    {{CCHC_IDS CCHC_BY_UNIT CCHC_TIME CCHC_ORDER, CCHC_COUNT CCHC_BY_UNIT CCHC_TIME,
+      CCHC_IDS CCHC_BY_UNIT CCHC_TIME CCHC_ORDER CCHC_WINDOW},
      {CCHC_IDS CCHC_BY_UNIT CCHC_TIME CCHC_SCORE CCHC_ORDER,
-      CCHC_COUNT CCHC_BY_UNIT CCHC_TIME CCHC_SCORE}},
-    {{CCHC_IDS CCHC_BY_CHANNEL CCHC_TIME CCHC_ORDER, CCHC_COUNT CCHC_BY_CHANNEL CCHC_TIME},
+      CCHC_COUNT CCHC_BY_UNIT CCHC_TIME CCHC_SCORE,
+      CCHC_IDS CCHC_BY_UNIT CCHC_TIME CCHC_SCORE CCHC_ORDER CCHC_WINDOW}},
+    {{CCHC_IDS CCHC_BY_CHANNEL CCHC_TIME CCHC_ORDER, CCHC_COUNT CCHC_BY_CHANNEL CCHC_TIME,
+      CCHC_IDS CCHC_BY_CHANNEL CCHC_TIME CCHC_ORDER CCHC_WINDOW},
      {CCHC_IDS CCHC_BY_CHANNEL CCHC_TIME CCHC_SCORE CCHC_ORDER,
-      CCHC_COUNT CCHC_BY_CHANNEL CCHC_TIME CCHC_SCORE}},
-    {{CCHC_IDS CCHC_TIME CCHC_ORDER, CCHC_COUNT CCHC_TIME},
-     {CCHC_IDS CCHC_TIME CCHC_SCORE CCHC_ORDER, CCHC_COUNT CCHC_TIME CCHC_SCORE}},
+      CCHC_COUNT CCHC_BY_CHANNEL CCHC_TIME CCHC_SCORE,
+      CCHC_IDS CCHC_BY_CHANNEL CCHC_TIME CCHC_SCORE CCHC_ORDER CCHC_WINDOW}},
+    {{CCHC_IDS CCHC_TIME CCHC_ORDER, CCHC_COUNT CCHC_TIME, CCHC_IDS CCHC_TIME CCHC_ORDER CCHC_WINDOW},
+     {CCHC_IDS CCHC_TIME CCHC_SCORE CCHC_ORDER, CCHC_COUNT CCHC_TIME CCHC_SCORE,
+      CCHC_IDS CCHC_TIME CCHC_SCORE CCHC_ORDER CCHC_WINDOW}},
 };
+// Without any filter SQLite counts the rows of its smallest index.
+const char* const kCountAll = "SELECT COUNT(*) FROM ratings";
 #undef CCHC_TIME
 #undef CCHC_SCORE
 #undef CCHC_ORDER
@@ -68,6 +80,7 @@ const char* const kRatingSql[4][2][2] = {
 #undef CCHC_BY_CHANNEL
 #undef CCHC_IDS
 #undef CCHC_COUNT
+#undef CCHC_WINDOW
 
 // A filter as one of the statements above and the values of its
 // placeholders, in order.
@@ -75,13 +88,17 @@ struct BoundFilter {
     const char* sql = nullptr;
     std::vector<std::variant<long long, std::string>> values;
 
-    BoundFilter(const RatingFilter& f, bool count) {
+    BoundFilter(const RatingFilter& f, Shape shape, long offset = 0, long limit = 0) {
         const Lead lead = f.officerId ? Lead::Officer
                           : f.unitId  ? Lead::Unit
                           : f.channel ? Lead::Channel
                                       : Lead::Time;
         const bool score = f.minScore || f.maxScore;
-        sql = kRatingSql[static_cast<int>(lead)][score ? 1 : 0][count ? 1 : 0];
+        if (shape == Shape::Count && lead == Lead::Time && !score && !f.from && !f.to) {
+            sql = kCountAll;
+            return;
+        }
+        sql = kRatingSql[static_cast<int>(lead)][score ? 1 : 0][static_cast<int>(shape)];
         const long long unit = f.unitId.value_or(0), anyUnit = f.unitId ? 0 : 1,
                         anyChannel = f.channel ? 0 : 1;
         const std::string channel = f.channel.value_or("");
@@ -99,6 +116,10 @@ struct BoundFilter {
             const long long mn = f.minScore.value_or(0), mx = f.maxScore.value_or(9);
             for (int i = 0; i < 3; ++i) values.push_back(mn);
             for (int i = 0; i < 3; ++i) values.push_back(mx);
+        }
+        if (shape == Shape::Window) {
+            values.push_back(static_cast<long long>(std::max(0L, limit)));
+            values.push_back(static_cast<long long>(std::max(0L, offset)));
         }
     }
 
@@ -274,12 +295,12 @@ long TallyRepository::Count() {
 
 // ------------------------------------------------------------- ratings
 
-std::vector<std::int64_t> RatingRepository::FilterIds(const RatingFilter& filter) {
-    BoundFilter bound(filter, false);
-    if (s_.get_backend_name() == "sqlite3") return SqliteIds(s_, bound);
+namespace {
+std::vector<std::int64_t> Ids(soci::session& s, BoundFilter& bound) {
+    if (s.get_backend_name() == "sqlite3") return SqliteIds(s, bound);
     const std::size_t batch = 50000;
     std::vector<long long> ids(batch);
-    soci::statement st = bound.Prepare(s_, soci::into(ids));
+    soci::statement st = bound.Prepare(s, soci::into(ids));
     std::vector<std::int64_t> out;
     if (st.execute(true)) {
         do {
@@ -289,10 +310,22 @@ std::vector<std::int64_t> RatingRepository::FilterIds(const RatingFilter& filter
     }
     return out;
 }
+}  // namespace
+
+std::vector<std::int64_t> RatingRepository::FilterIds(const RatingFilter& filter) {
+    BoundFilter bound(filter, Shape::Ids);
+    return Ids(s_, bound);
+}
+
+std::vector<std::int64_t> RatingRepository::FilterIdsWindow(const RatingFilter& filter,
+                                                            long offset, long limit) {
+    BoundFilter bound(filter, Shape::Window, offset, limit);
+    return Ids(s_, bound);
+}
 
 long RatingRepository::CountMatching(const RatingFilter& filter) {
     long long n = 0;
-    BoundFilter bound(filter, true);
+    BoundFilter bound(filter, Shape::Count);
     soci::statement st = bound.Prepare(s_, soci::into(n));
     st.execute(true);
     return static_cast<long>(n);

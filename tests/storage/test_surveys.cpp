@@ -222,9 +222,22 @@ BOOST_FIXTURE_TEST_CASE(filters_give_ids_newest_first_and_pages_by_id, SurveyFix
         {"officer of another unit", officerOtherUnit, {}},
         {"two days", days, {"2026-03-16T10:00:00", "2026-03-15T10:00:00"}},
     };
+    // A window of the list is the same slice of it; the count of everything.
+    BOOST_TEST(repo.CountMatching({}) == 7);
+    auto window = repo.FilterIdsWindow({}, 2, 3);
+    BOOST_TEST(window == std::vector<std::int64_t>(all.begin() + 2, all.begin() + 5),
+               boost::test_tools::per_element());
+    BOOST_TEST(repo.FilterIdsWindow({}, 6, 10).size() == 1u);
+    BOOST_TEST(repo.FilterIdsWindow({}, 7, 10).empty());
     for (const auto& c : cases) {
         BOOST_TEST_CONTEXT(c.what) {
             auto ids = repo.FilterIds(c.filter);
+            const auto count = static_cast<long>(ids.size());
+            if (count > 1) {
+                auto tail = repo.FilterIdsWindow(c.filter, count - 2, 5);
+                BOOST_TEST(tail == std::vector<std::int64_t>(ids.end() - 2, ids.end()),
+                           boost::test_tools::per_element());
+            }
             std::vector<std::string> times;
             for (const auto& row : repo.Page(ids)) times.push_back(row.rating.ratedAt);
             BOOST_TEST(times == c.times, boost::test_tools::per_element());

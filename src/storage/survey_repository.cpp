@@ -23,15 +23,16 @@ std::string TimeTo(const std::optional<std::string>& day) { return day ? *day + 
 
 // The pieces of the ratings list's queries, all constant text. Each
 // placeholder is named once: SQLite maps a repeated name to one parameter,
-// SOCI binds by position. Score bounds read 9 for an aspect not scored, so
-// that it neither fails minScore nor passes maxScore; they are left out of
+// SOCI binds by position. An aspect not scored neither fails minScore (it
+// reads 9) nor passes maxScore (NULL); a rating that scores nothing passes
+// no score filter. The score conditions are left out of
 // the query when no score is asked for, so that the time and channel
 // indexes (which carry the scores) answer without reading the table.
 #define CCHC_TIME "rated_at >= :ta AND rated_at <= :tb"
 #define CCHC_SCORE                                                                     \
     " AND COALESCE(attitude, 9) >= :mn1 AND COALESCE(handling, 9) >= :mn2 AND "        \
-    "COALESCE(guidance, 9) >= :mn3 AND (COALESCE(attitude, 9) <= :mx1 OR "             \
-    "COALESCE(handling, 9) <= :mx2 OR COALESCE(guidance, 9) <= :mx3)"
+    "COALESCE(guidance, 9) >= :mn3 AND (attitude <= :mx1 OR handling <= :mx2 OR "      \
+    "guidance <= :mx3)"
 #define CCHC_ORDER " ORDER BY rated_at DESC, id DESC"
 // One statement per leading filter, so that each uses its index (the
 // unique (officer_id, rated_at, ...), (unit_id, rated_at), (channel,

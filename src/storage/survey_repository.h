@@ -54,7 +54,7 @@ private:
 // Filters of the ratings list. Dates are ISO days, both included; score
 // bounds apply to the lowest aspect a rating scores (maxScore 2: ratings
 // with some aspect at 1 or 2; minScore 4: ratings scoring every aspect 4 or
-// 5). Unset means no filter.
+// 5); a rating that scores no aspect passes neither. Unset means no filter.
 struct RatingFilter {
     std::optional<std::int64_t> unitId, officerId;
     std::optional<std::string> channel;

@@ -517,29 +517,55 @@ void RatingBulkInsert::Add(const RatingRecord& r) {
     if (++c.size >= batchSize_) Flush();
 }
 
+namespace {
+// A PostgreSQL array literal of texts: {"a","b \"c\""}.
+std::string TextArray(const std::vector<std::string>& values) {
+    std::string out = "{";
+    for (std::size_t i = 0; i < values.size(); ++i) {
+        if (i) out += ',';
+        out += '"';
+        for (char ch : values[i]) {
+            if (ch == '"' || ch == '\\') out += '\\';
+            out += ch;
+        }
+        out += '"';
+    }
+    return out + "}";
+}
+// A PostgreSQL array literal of integers, NULL where the indicator says so.
+template <typename T>
+std::string IntArray(const std::vector<T>& values, const std::vector<soci::indicator>* inds) {
+    std::string out = "{";
+    for (std::size_t i = 0; i < values.size(); ++i) {
+        if (i) out += ',';
+        if (inds && (*inds)[i] == soci::i_null)
+            out += "NULL";
+        else
+            out += std::to_string(values[i]);
+    }
+    return out + "}";
+}
+}  // namespace
+
 void RatingBulkInsert::Flush() {
     auto& c = *c_;
     if (c.size == 0) return;
     soci::session& s = db_.session();
-    // SOCI 4.0's PostgreSQL backend keeps the first execution's bound rows
-    // and sends them again on every later execution of the statement: there
-    // a fresh prepared statement is used per batch.
-    if (db_.backend() != Backend::Sqlite) insert_.reset();
-    if (!insert_) {
-        // Prepared once (per batch on PostgreSQL); the column vectors are
-        // bound by reference and their size at each execute() is the number
-        // of rows written.
-        insert_ = std::make_unique<soci::statement>(
-            (s.prepare << "INSERT INTO ratings (rated_at, unit_id, officer_id, procedure, "
-                          "channel, citizen, attitude, handling, guidance, import_batch_id) "
-                          "VALUES (:t, :u, :o, :p, :c, :z, :a, :h, :g, :b) ON CONFLICT "
-                          "(officer_id, rated_at, procedure, citizen) DO NOTHING",
-             soci::use(c.at), soci::use(c.unit), soci::use(c.officer), soci::use(c.procedure),
-             soci::use(c.channel), soci::use(c.citizen), soci::use(c.att, c.attI),
-             soci::use(c.han, c.hanI), soci::use(c.gui, c.guiI), soci::use(c.batch, c.batchI)));
-    }
     long long written = 0;
     if (db_.backend() == Backend::Sqlite) {
+        if (!insert_) {
+            // Prepared once; the column vectors are bound by reference and
+            // their size at each execute() is the number of rows written.
+            insert_ = std::make_unique<soci::statement>(
+                (s.prepare << "INSERT INTO ratings (rated_at, unit_id, officer_id, procedure, "
+                              "channel, citizen, attitude, handling, guidance, import_batch_id) "
+                              "VALUES (:t, :u, :o, :p, :c, :z, :a, :h, :g, :b) ON CONFLICT "
+                              "(officer_id, rated_at, procedure, citizen) DO NOTHING",
+                 soci::use(c.at), soci::use(c.unit), soci::use(c.officer), soci::use(c.procedure),
+                 soci::use(c.channel), soci::use(c.citizen), soci::use(c.att, c.attI),
+                 soci::use(c.han, c.hanI), soci::use(c.gui, c.guiI),
+                 soci::use(c.batch, c.batchI)));
+        }
         // SQLite's bulk execution reports the changes of its last row only:
         // count the connection's changes around it.
         long long before = 0, after = 0;
@@ -548,8 +574,28 @@ void RatingBulkInsert::Flush() {
         s << "SELECT total_changes()", soci::into(after);
         written = after - before;
     } else {
-        insert_->execute(true);
-        written = insert_->get_affected_rows();
+        // SOCI sends a bulk statement to PostgreSQL one row per round trip
+        // (and 4.0 resends the first batch's rows when a statement is run
+        // again). The whole batch goes instead as one array per column,
+        // unnested by the server: one statement, one round trip.
+        std::string at = TextArray(c.at), unit = IntArray(c.unit, nullptr),
+                    officer = IntArray(c.officer, nullptr), procedure = TextArray(c.procedure),
+                    channel = TextArray(c.channel), citizen = TextArray(c.citizen),
+                    att = IntArray(c.att, &c.attI), han = IntArray(c.han, &c.hanI),
+                    gui = IntArray(c.gui, &c.guiI), batch = IntArray(c.batch, &c.batchI);
+        soci::statement st =
+            (s.prepare << "INSERT INTO ratings (rated_at, unit_id, officer_id, procedure, channel, "
+                          "citizen, attitude, handling, guidance, import_batch_id) SELECT * FROM "
+                          "unnest(CAST(:t AS TEXT[]), CAST(:u AS BIGINT[]), CAST(:o AS BIGINT[]), "
+                          "CAST(:p AS TEXT[]), CAST(:c AS TEXT[]), CAST(:z AS TEXT[]), CAST(:a AS "
+                          "INTEGER[]), CAST(:h AS INTEGER[]), CAST(:g AS INTEGER[]), CAST(:b AS "
+                          "BIGINT[])) ON CONFLICT (officer_id, rated_at, procedure, citizen) DO "
+                          "NOTHING",
+             soci::use(at), soci::use(unit), soci::use(officer), soci::use(procedure),
+             soci::use(channel), soci::use(citizen), soci::use(att), soci::use(han),
+             soci::use(gui), soci::use(batch));
+        st.execute(true);
+        written = st.get_affected_rows();
     }
     inserted_ += static_cast<long>(written);
     skipped_ += static_cast<long>(c.size) - static_cast<long>(written);

@@ -108,11 +108,13 @@ private:
     soci::session& s_;
 };
 
-// Streams ratings into the table through one prepared INSERT ... ON
-// CONFLICT DO NOTHING bound to column vectors of `batchSize` rows: a rating
-// whose (officer, time, procedure, citizen) is already stored, or appears
-// twice, is skipped and counted. The caller holds the transaction: an error
-// (a foreign key, a CHECK) leaves it to roll everything back.
+// Streams ratings into the table in batches of `batchSize` rows through an
+// INSERT ... ON CONFLICT DO NOTHING: on SQLite one prepared statement bound
+// to column vectors, on PostgreSQL one statement per batch unnesting one
+// array per column (one round trip). A rating whose (officer, time,
+// procedure, citizen) is already stored, or appears twice, is skipped and
+// counted. The caller holds the transaction: an error (a foreign key, a
+// CHECK) leaves it to roll everything back.
 class RatingBulkInsert {
 public:
     explicit RatingBulkInsert(Database& db, std::size_t batchSize = 10000,

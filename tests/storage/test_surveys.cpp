@@ -143,6 +143,38 @@ BOOST_FIXTURE_TEST_CASE(bulk_insert_skips_and_counts_duplicates, SurveyFixture) 
     BOOST_TEST(storage::RatingRepository(Db().session()).Count() == 8);
 }
 
+BOOST_FIXTURE_TEST_CASE(bulk_insert_keeps_any_text_as_written, SurveyFixture) {
+    const std::vector<std::string> texts = {
+        "Nguyễn \"Bé\" Ánh", "a\\b\\", "{Lê, Văn}", "NULL", "", " x ", "d'Arc; --"};
+    {
+        storage::Transaction tx(Db());
+        storage::RatingBulkInsert bulk(Db());
+        int i = 0;
+        for (const auto& t : texts) {
+            auto r = Rating(officer1, unitA, "2026-03-01T08:00:0" + std::to_string(i++), "kiosk",
+                            5, 5, 5, t.c_str());
+            r.procedure = t;
+            bulk.Add(r);
+        }
+        auto unscored = Rating(officer1, unitA, "2026-03-02T08:00:00", "kiosk", 5, 5, 5);
+        unscored.handling.reset();
+        bulk.Add(unscored);
+        bulk.Flush();
+        BOOST_TEST(bulk.inserted() == 8);
+        tx.Commit();
+    }
+    storage::RatingRepository repo(Db().session());
+    auto rows = repo.Page(repo.FilterIds({}));
+    BOOST_TEST_REQUIRE(rows.size() == 8u);
+    BOOST_TEST(!rows[0].rating.handling.has_value());
+    BOOST_TEST(*rows[0].rating.guidance == 5);
+    for (std::size_t i = 0; i < texts.size(); ++i) {
+        const auto& r = rows[texts.size() - i].rating;  // newest first
+        BOOST_TEST(r.citizen == texts[i]);
+        BOOST_TEST(r.procedure == texts[i]);
+    }
+}
+
 BOOST_FIXTURE_TEST_CASE(bulk_insert_error_leaves_nothing, SurveyFixture) {
     auto sample = Sample(*this);
     try {

@@ -81,8 +81,8 @@ void WriteCsv(const std::string& path, long rows) {
     std::fputs("time,unit,officer,procedure,channel,attitude,handling,guidance,citizen\n", f);
     std::mt19937 rng(7);
     const char* procedures[] = {"Đăng ký khai sinh", "Chứng thực bản sao từ bản chính",
-                                "Đăng ký kết hôn", "Chứng thực chữ ký", "Đăng ký khai tử",
-                                "Xác nhận tình trạng hôn nhân"};
+                                "Đăng ký kết hôn",   "Chứng thực chữ ký",
+                                "Đăng ký khai tử",   "Xác nhận tình trạng hôn nhân"};
     const char* channels[] = {"kiosk", "kiosk", "kiosk", "qr", "qr", "online", "paper"};
     const char* citizens[] = {"Phạm Thị Lan", "Lê Văn Hùng", "Trần Thị Mai", "Võ Minh Tuấn"};
     const int officers = kCommunes * kOfficersPerCommune;
@@ -141,6 +141,7 @@ double BestMs(F f, int runs = 5) {
     }
     return best;
 }
+
 // The ratings list's filters on the imported database.
 int TimeFilters(const std::string& path) {
     auto db = storage::Database::Open(storage::DatabaseUrl::Parse("sqlite:" + path));
@@ -199,8 +200,7 @@ int TimeFilters(const std::string& path) {
     }
     auto ids = repo.FilterIds(cases[4].f);
     ids.resize(std::min<std::size_t>(ids.size(), 50));
-    std::printf("  page of %zu rows by id: %.2f ms\n", ids.size(),
-                BestMs([&] { repo.Page(ids); }));
+    std::printf("  page of %zu rows by id: %.2f ms\n", ids.size(), BestMs([&] { repo.Page(ids); }));
     storage::RatingAggregateQuery q{"2025-03-01", "2025-03-31", std::nullopt, false};
     std::printf("  per-officer sums of a month (GROUP BY): %.1f ms\n",
                 BestMs([&] { repo.Aggregate(q); }, 3));
@@ -217,16 +217,25 @@ int main(int argc, char** argv) {
     bool keep = false, filtersOnly = false;
     for (int i = 1; i < argc; ++i) {
         std::string k = argv[i];
-        if (k == "--rows" && i + 1 < argc) rows = std::atol(argv[++i]);
-        else if (k == "--dir" && i + 1 < argc) dir = argv[++i];
-        else if (k == "--keep") keep = true;
-        else if (k == "--filters-only") filtersOnly = keep = true;
+        if (k == "--rows" && i + 1 < argc)
+            rows = std::atol(argv[++i]);
+        else if (k == "--dir" && i + 1 < argc)
+            dir = argv[++i];
+        else if (k == "--keep")
+            keep = true;
+        else if (k == "--filters-only")
+            filtersOnly = keep = true;
         else {
-            std::fprintf(stderr, "usage: bench_ratings [--rows N] [--dir DIR] [--keep] [--filters-only]\n");
+            std::fprintf(stderr,
+                         "usage: bench_ratings [--rows N] [--dir DIR] [--keep] [--filters-only]\n");
             return 2;
         }
     }
     namespace fs = std::filesystem;
+    if (filtersOnly && dir.empty()) {
+        std::fprintf(stderr, "bench_ratings: --filters-only needs the --dir of a kept run\n");
+        return 2;
+    }
     if (dir.empty()) {
         char tmpl[] = "/tmp/bench-ratings.XXXXXX";
         if (!mkdtemp(tmpl)) return 1;
@@ -252,8 +261,8 @@ int main(int argc, char** argv) {
         std::fprintf(f, kShellScript, csv.c_str());
         std::fclose(f);
     }
-    const std::string command = "sqlite3 '" + shell + "' < '" + script + "' > '" + dir +
-                                "/shell.out' 2>&1";
+    const std::string command =
+        "sqlite3 '" + shell + "' < '" + script + "' > '" + dir + "/shell.out' 2>&1";
     t0 = Clock::now();
     const int rc = std::system(command.c_str());
     const double shellSeconds = Seconds(t0);

@@ -19,12 +19,18 @@ constexpr double kEps = 1e-9;
 
 int Level(const TallyRecord& t, int value) {
     switch (value) {
-        case 5: return t.level5;
-        case 4: return t.level4;
-        case 3: return t.level3;
-        case 2: return t.level2;
-        case 1: return t.level1;
-        default: return 0;
+        case 5:
+            return t.level5;
+        case 4:
+            return t.level4;
+        case 3:
+            return t.level3;
+        case 2:
+            return t.level2;
+        case 1:
+            return t.level1;
+        default:
+            return 0;
     }
 }
 
@@ -43,9 +49,12 @@ std::set<std::string> MonthKeys(const Period& period) {
 
 std::optional<int> Score(const RatingRecord& r, int aspect) {
     switch (aspect) {
-        case 0: return r.attitude;
-        case 1: return r.handling;
-        default: return r.guidance;
+        case 0:
+            return r.attitude;
+        case 1:
+            return r.handling;
+        default:
+            return r.guidance;
     }
 }
 }  // namespace
@@ -67,9 +76,8 @@ int CountLevels(const TallyRecord& tally, const std::vector<int>& levels) {
 Problems CheckTally(const TallyRecord& t, int levelCount) {
     Problems p;
     const std::pair<const char*, int> counts[] = {
-        {"settled", t.settled},          {"responses", t.responses},
-        {"very_satisfied", t.level5},    {"satisfied", t.level4},
-        {"neutral", t.level3},           {"dissatisfied", t.level2},
+        {"settled", t.settled},          {"responses", t.responses}, {"very_satisfied", t.level5},
+        {"satisfied", t.level4},         {"neutral", t.level3},      {"dissatisfied", t.level2},
         {"very_dissatisfied", t.level1},
     };
     bool negative = false;
@@ -80,8 +88,7 @@ Problems CheckTally(const TallyRecord& t, int levelCount) {
         }
     if (negative) return p;
     if (levelCount == 3 && (t.level5 > 0 || t.level4 > 0))
-        p.push_back({"very_satisfied",
-                     tr("a 3-level tally has no answers at levels 4 and 5")});
+        p.push_back({"very_satisfied", tr("a 3-level tally has no answers at levels 4 and 5")});
     const long sum = static_cast<long>(t.level5) + t.level4 + t.level3 + t.level2 + t.level1;
     if (sum != t.responses)
         p.push_back({"responses",
@@ -124,7 +131,7 @@ CoverageStatus CoverageAgainst(const TallySum& sum, double threshold) {
     // Strictly above: compared on the counts so that 80 of 100 is not "above".
     const double needed = threshold * static_cast<double>(sum.settled);
     return static_cast<double>(sum.responses) > needed + kEps ? CoverageStatus::Met
-                                                               : CoverageStatus::Below;
+                                                              : CoverageStatus::Below;
 }
 
 namespace {
@@ -220,8 +227,9 @@ std::vector<RankedOfficer> RankOfficers(const std::vector<RatingTally>& tallies,
     }
     const auto ranks = RankWithTies(shares);
     for (std::size_t i = 0; i < ranked.size(); ++i) ranked[i].rank = ranks[i];
-    std::stable_sort(ranked.begin(), ranked.end(),
-                     [](const RankedOfficer& a, const RankedOfficer& b) { return *a.rank < *b.rank; });
+    std::stable_sort(
+        ranked.begin(), ranked.end(),
+        [](const RankedOfficer& a, const RankedOfficer& b) { return *a.rank < *b.rank; });
     std::stable_sort(unranked.begin(), unranked.end(),
                      [](const RankedOfficer& a, const RankedOfficer& b) {
                          return a.tally.ratings > b.tally.ratings;
@@ -368,9 +376,8 @@ std::vector<Publication> NextPublications(Date from, const std::vector<Publicati
         // `count` dates (at most one a month).
         Period p = Period::Containing(rule.kind, from, WindowKind::Calendar).Previous();
         for (int produced = 0, guard = 0; produced < count && guard < count * 12 + 24; ++guard) {
-            if (rule.indexes.empty() ||
-                std::find(rule.indexes.begin(), rule.indexes.end(), p.index()) !=
-                    rule.indexes.end()) {
+            if (rule.indexes.empty() || std::find(rule.indexes.begin(), rule.indexes.end(),
+                                                  p.index()) != rule.indexes.end()) {
                 const Date d = dueOn(p, rule.day);
                 if (d >= from) {
                     out.push_back({d, p});

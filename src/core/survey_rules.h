@@ -44,7 +44,7 @@ Problems CheckTally(const TallyRecord& tally, int levelCount);
 struct TallySum {
     long settled = 0;
     long responses = 0;
-    long satisfied = 0;  // answers at the satisfied levels of each tally's scale
+    long satisfied = 0;                  // answers at the satisfied levels of each tally's scale
     long level[6] = {0, 0, 0, 0, 0, 0};  // level[1..5] as stored (level[0] unused)
     int tallies = 0;                     // monthly tallies added
 
@@ -171,7 +171,7 @@ struct SelfScore {
 };
 struct SelfAssessmentTotal {
     double self = 0, appraised = 0, max = 0;
-    int criteria = 0;             // criteria of the framework (leaves)
+    int criteria = 0;                         // criteria of the framework (leaves)
     int selfScored = 0, appraisedScored = 0;  // criteria with a score
     std::string selfClass, appraisedClass;    // "" while nothing is scored
     std::vector<std::string> problems;        // translated

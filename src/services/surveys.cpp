@@ -62,7 +62,7 @@ const std::vector<ColumnSpec>& TallyColumns() {
 
 const std::vector<std::string>& TallyHeader() {
     static const std::vector<std::string> h = {
-        "unit",      "period",    "field",   "settled",      "responses",
+        "unit",           "period",    "field",   "settled",      "responses",
         "very_satisfied", "satisfied", "neutral", "dissatisfied", "very_dissatisfied"};
     return h;
 }
@@ -71,7 +71,9 @@ const std::vector<ColumnSpec>& RatingColumns() {
     static const std::vector<ColumnSpec> specs = {
         {"time", {"thời gian", "thời điểm", "ngày giờ", "thời gian đánh giá"}, true},
         {"unit", {"mã đơn vị", "đơn vị", "unit code"}, true},
-        {"officer", {"cán bộ", "công chức", "mã cán bộ", "cán bộ, công chức", "officer code"}, true},
+        {"officer",
+         {"cán bộ", "công chức", "mã cán bộ", "cán bộ, công chức", "officer code"},
+         true},
         {"procedure", {"thủ tục", "tên thủ tục", "thủ tục hành chính", "tthc"}, false},
         {"channel", {"kênh", "hình thức", "kênh đánh giá"}, true},
         {"attitude", {"thái độ", "thái độ phục vụ"}, false},
@@ -83,16 +85,17 @@ const std::vector<ColumnSpec>& RatingColumns() {
 }
 
 const std::vector<std::string>& RatingHeader() {
-    static const std::vector<std::string> h = {"time",     "unit",     "officer",
-                                               "procedure", "channel", "attitude",
-                                               "handling", "guidance", "citizen"};
+    static const std::vector<std::string> h = {"time",      "unit",     "officer",
+                                               "procedure", "channel",  "attitude",
+                                               "handling",  "guidance", "citizen"};
     return h;
 }
 
 // A whole number >= 0 written in a cell ("12", "1.234", "12.0" from Excel).
 std::optional<long> Count(const std::string& text) {
     if (text.empty()) return 0;
-    bool digits = std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+    bool digits =
+        std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
     if (digits && text.size() <= 9) return std::stol(text);
     auto v = ParseVnNumber(text);
     if (!v || *v < 0 || *v != static_cast<double>(static_cast<long>(*v)) || *v > 1e9)
@@ -155,7 +158,8 @@ std::optional<std::string> ParseChannel(const std::string& text) {
     if (t == "kiosk" || t == "ki ot" || t == "kiot") return std::string("kiosk");
     if (t == "qr" || t == "ma qr" || t == "qr code" || t == "qr-code" || t == "ma qr-code")
         return std::string("qr");
-    if (t == "online" || t == "truc tuyen" || t == "cong dich vu cong") return std::string("online");
+    if (t == "online" || t == "truc tuyen" || t == "cong dich vu cong")
+        return std::string("online");
     if (t == "paper" || t == "giay" || t == "phieu giay" || t == "phieu" || t == "truc tiep")
         return std::string("paper");
     return std::nullopt;
@@ -212,9 +216,8 @@ struct Scales {
             std::vector<int> levels;
             for (const auto& l : s.levels)
                 if (l.satisfied) levels.push_back(l.value);
-            satisfied[s.id] = levels.empty()
-                                  ? DefaultSatisfiedLevels(static_cast<int>(s.levels.size()))
-                                  : levels;
+            satisfied[s.id] =
+                levels.empty() ? DefaultSatisfiedLevels(static_cast<int>(s.levels.size())) : levels;
         }
     }
 };
@@ -228,7 +231,7 @@ struct Scope {
     WindowKind window = WindowKind::Calendar;
     double threshold = 0.8;
     int minimumSample = 5;
-    std::map<std::int64_t, Unit> units;     // every unit of the office
+    std::map<std::int64_t, Unit> units;          // every unit of the office
     std::optional<std::set<std::int64_t>> only;  // the query's unit and those under it
     std::optional<std::int64_t> single;          // the query's unit when it has none under it
 };
@@ -238,7 +241,8 @@ Scope Resolve(storage::Database& db, const SurveyQuery& q) {
     auto p = Period::Parse(q.period);
     if (!p)
         throw UserError(fmt::format(
-            fmt::runtime(tr("not a period (write 2026, 2026-H1, 2026-9M, 2026-Q3 or 2026-09): {0}")),
+            fmt::runtime(
+                tr("not a period (write 2026, 2026-H1, 2026-9M, 2026-Q3 or 2026-09): {0}")),
             q.period));
     s.period = *p;
     storage::SettingsRepository settings(db.session());
@@ -328,9 +332,9 @@ ImportSummary ImportTallies(storage::Database& db, const std::string& path,
         const std::string field = Trim(cols.Get(f, "field"));
         auto fieldId = fields.Find(field);
         if (!fieldId)
-            throw UserError(cols.At(*reader, "field"),
-                            fmt::format(fmt::runtime(tr("the procedure field does not exist: {0}")),
-                                        field));
+            throw UserError(
+                cols.At(*reader, "field"),
+                fmt::format(fmt::runtime(tr("the procedure field does not exist: {0}")), field));
         t.fieldId = *fieldId;
 
         std::map<std::string, long> n;
@@ -339,9 +343,9 @@ ImportSummary ImportTallies(storage::Database& db, const std::string& path,
             const std::string text = Trim(cols.Get(f, key));
             auto v = Count(text);
             if (!v)
-                throw UserError(cols.At(*reader, key),
-                                fmt::format(fmt::runtime(tr("not a whole number of 0 or more: {0}")),
-                                            text));
+                throw UserError(
+                    cols.At(*reader, key),
+                    fmt::format(fmt::runtime(tr("not a whole number of 0 or more: {0}")), text));
             n[key] = *v;
         }
         const bool threeLevels = Trim(cols.Get(f, "very_satisfied")).empty() &&
@@ -364,9 +368,8 @@ ImportSummary ImportTallies(storage::Database& db, const std::string& path,
             throw UserError(cols.At(*reader, "satisfied"),
                             tr("the rating scales are missing: run cchc init first"));
         const bool responsesGiven = !Trim(cols.Get(f, "responses")).empty();
-        t.responses = responsesGiven
-                          ? static_cast<int>(n["responses"])
-                          : t.level5 + t.level4 + t.level3 + t.level2 + t.level1;
+        t.responses = responsesGiven ? static_cast<int>(n["responses"])
+                                     : t.level5 + t.level4 + t.level3 + t.level2 + t.level1;
         for (const auto& problem : CheckTally(t, threeLevels ? 3 : 5))
             throw UserError(cols.At(*reader, problem.field), problem.message);
         if (!seen.emplace(t.unitId, t.period, t.fieldId).second)
@@ -391,7 +394,8 @@ ImportSummary ImportTallies(storage::Database& db, const std::string& path,
 long ExportTallies(storage::Database& db, const std::string& path) {
     const Scales scales(db);
     using tableio::ColumnType;
-    tableio::WriteOptions o{false, "tallies", {ColumnType::Text, ColumnType::Text, ColumnType::Text}};
+    tableio::WriteOptions o{
+        false, "tallies", {ColumnType::Text, ColumnType::Text, ColumnType::Text}};
     for (int i = 0; i < 7; ++i) o.types.push_back(ColumnType::Integer);
     auto w = tableio::TableWriter::Create(path, TallyHeader(), o);
     for (const auto& x : storage::TallyRepository(db.session()).AllForExport()) {
@@ -460,11 +464,10 @@ RatingImportSummary ImportRatings(storage::Database& db, const std::string& path
             const std::string trimmed = Trim(text);
             auto id = person ? dir.Person(trimmed) : dir.Unit(trimmed);
             if (!id)
-                throw UserError(
-                    cols.At(*reader, key),
-                    std::string(person ? tr("the officer does not exist: ")
-                                       : tr("the unit does not exist: ")) +
-                        trimmed);
+                throw UserError(cols.At(*reader, key),
+                                std::string(person ? tr("the officer does not exist: ")
+                                                   : tr("the unit does not exist: ")) +
+                                    trimmed);
             cache.emplace(text, *id);
             return *id;
         };
@@ -493,7 +496,7 @@ RatingImportSummary ImportRatings(storage::Database& db, const std::string& path
             any = any || scores[a]->has_value();
         }
         if (!any)
-            throw UserError(cols.At(*reader, iScore[0] >= 0 ? "attitude"
+            throw UserError(cols.At(*reader, iScore[0] >= 0   ? "attitude"
                                              : iScore[1] >= 0 ? "handling"
                                                               : "guidance"),
                             tr("the rating has no score"));
@@ -506,9 +509,9 @@ RatingImportSummary ImportRatings(storage::Database& db, const std::string& path
     bulk.Flush();
     batches.Finish(batch, bulk.inserted(), bulk.skipped());
     storage::AuditRepository(db.session())
-        .Record({"", user, "ratings", 0, "insert", "import", std::nullopt,
-                 fmt::format("{0}: {1} + {2}", reader->FileName(), bulk.inserted(),
-                             bulk.skipped())});
+        .Record(
+            {"", user, "ratings", 0, "insert", "import", std::nullopt,
+             fmt::format("{0}: {1} + {2}", reader->FileName(), bulk.inserted(), bulk.skipped())});
     Step(progress, tr("Saving"), 1.0);
     tx.Commit();
     return {bulk.inserted(), bulk.skipped()};
@@ -517,11 +520,11 @@ RatingImportSummary ImportRatings(storage::Database& db, const std::string& path
 long ExportRatings(storage::Database& db, const std::string& path, Progress* progress) {
     const OfficeDirectory dir(db);
     using tableio::ColumnType;
-    tableio::WriteOptions o{false,
-                            "ratings",
-                            {ColumnType::Date, ColumnType::Text, ColumnType::Text, ColumnType::Text,
-                             ColumnType::Text, ColumnType::Integer, ColumnType::Integer,
-                             ColumnType::Integer, ColumnType::Text}};
+    tableio::WriteOptions o{
+        false,
+        "ratings",
+        {ColumnType::Date, ColumnType::Text, ColumnType::Text, ColumnType::Text, ColumnType::Text,
+         ColumnType::Integer, ColumnType::Integer, ColumnType::Integer, ColumnType::Text}};
     storage::RatingRepository repo(db.session());
     const double total = std::max(1L, repo.Count());
     auto w = tableio::TableWriter::Create(path, RatingHeader(), o);
@@ -571,7 +574,8 @@ std::vector<SurveyFieldRow> SurveyByField(storage::Database& db, const SurveyQue
         row.unit = unit.code;
         row.unitName = unit.name;
         auto fi = fields.byId.find(l.fieldId);
-        if (fi != fields.byId.end()) row.field = fi->second.first, row.fieldName = fi->second.second;
+        if (fi != fields.byId.end())
+            row.field = fi->second.first, row.fieldName = fi->second.second;
         row.settled = l.sum.settled;
         row.responses = l.sum.responses;
         row.satisfied = l.sum.satisfied;
@@ -650,9 +654,10 @@ std::vector<SurveyOfficerRow> SurveyByOfficer(storage::Database& db, const Surve
         return it == people.end() ? std::string() : it->second.fullName;
     };
     // By name first: RankOfficers keeps that order among equals.
-    std::stable_sort(tallies.begin(), tallies.end(), [&](const RatingTally& a, const RatingTally& b) {
-        return VietnameseNameLess(nameOf(a.officerId), nameOf(b.officerId));
-    });
+    std::stable_sort(tallies.begin(), tallies.end(),
+                     [&](const RatingTally& a, const RatingTally& b) {
+                         return VietnameseNameLess(nameOf(a.officerId), nameOf(b.officerId));
+                     });
     std::vector<SurveyOfficerRow> out;
     for (const auto& r : RankOfficers(tallies, s.minimumSample)) {
         SurveyOfficerRow row;
@@ -660,7 +665,8 @@ std::vector<SurveyOfficerRow> SurveyByOfficer(storage::Database& db, const Surve
         auto unit = s.units.find(t.unitId);
         row.unit = unit == s.units.end() ? std::string() : unit->second.code;
         auto person = people.find(t.officerId);
-        if (person != people.end()) row.officer = person->second.code, row.name = person->second.fullName;
+        if (person != people.end())
+            row.officer = person->second.code, row.name = person->second.fullName;
         row.ratings = t.ratings;
         row.satisfied = t.satisfied;
         row.attitude = t.Average(RatingAspect::Attitude);
@@ -731,8 +737,8 @@ SurveyFillSummary FillCriterionFromSurveys(storage::Database& db, const std::str
         auto old = stored.find(line.unitId);
         if (old != stored.end()) {
             const ResultRecord& before = old->second;
-            const bool hasFigures = before.numerator || before.denominator || before.selfScore ||
-                                    before.appraisedScore;
+            const bool hasFigures =
+                before.numerator || before.denominator || before.selfScore || before.appraisedScore;
             if (before.source != "survey" && hasFigures) {
                 ++summary.keptManual;
                 continue;
@@ -755,8 +761,8 @@ SurveyFillSummary FillCriterionFromSurveys(storage::Database& db, const std::str
                  {std::make_tuple("numerator", before.numerator, r.numerator),
                   std::make_tuple("denominator", before.denominator, r.denominator)})
                 if (text(oldV) != text(newV))
-                    audit.push_back({"", user, "results", before.id, "update", field, text(oldV),
-                                     text(newV)});
+                    audit.push_back(
+                        {"", user, "results", before.id, "update", field, text(oldV), text(newV)});
         } else {
             if (EditRefusal(state, ResultField::Numerator)) {
                 ++summary.keptLocked;
@@ -774,8 +780,8 @@ SurveyFillSummary FillCriterionFromSurveys(storage::Database& db, const std::str
             if (auto back = results.Find(r.unitId, r.criterionId, r.period))
                 for (auto [field, v] : {std::make_pair("numerator", r.numerator),
                                         std::make_pair("denominator", r.denominator)})
-                    audit.push_back({"", user, "results", back->id, "insert", field, std::nullopt,
-                                     text(v)});
+                    audit.push_back(
+                        {"", user, "results", back->id, "insert", field, std::nullopt, text(v)});
     storage::AuditRepository(db.session()).RecordMany(audit);
     if (!touched.empty()) RefreshTotals(db, *fid, periodKey, touched);
     tx.Commit();

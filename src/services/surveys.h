@@ -89,7 +89,7 @@ struct SurveyOfficerRow {
     long ratings = 0, satisfied = 0;
     std::optional<double> attitude, handling, guidance;  // averages 1..5
     std::optional<double> satisfiedShare;                // percent
-    std::optional<int> rank;  // nothing below the minimum sample
+    std::optional<int> rank;                             // nothing below the minimum sample
 };
 // Per officer over the period's window (calendar or cut-off), ranked by
 // share of satisfied ratings; ties and unranked officers by Vietnamese name.

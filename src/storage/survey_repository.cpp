@@ -25,13 +25,13 @@ std::string TimeTo(const std::optional<std::string>& day) { return day ? *day + 
 // placeholder is named once: SQLite maps a repeated name to one parameter,
 // SOCI binds by position. An aspect not scored neither fails minScore (it
 // reads 9) nor passes maxScore (NULL); a rating that scores nothing passes
-// no score filter. The score conditions are left out of
-// the query when no score is asked for, so that the time and channel
-// indexes (which carry the scores) answer without reading the table.
+// no score filter. The score conditions are left out of the query when no
+// score is asked for, so that the time and channel indexes (which carry the
+// scores) answer without reading the table.
 #define CCHC_TIME "rated_at >= :ta AND rated_at <= :tb"
-#define CCHC_SCORE                                                                     \
-    " AND COALESCE(attitude, 9) >= :mn1 AND COALESCE(handling, 9) >= :mn2 AND "        \
-    "COALESCE(guidance, 9) >= :mn3 AND (attitude <= :mx1 OR handling <= :mx2 OR "      \
+#define CCHC_SCORE                                                                \
+    " AND COALESCE(attitude, 9) >= :mn1 AND COALESCE(handling, 9) >= :mn2 AND "   \
+    "COALESCE(guidance, 9) >= :mn3 AND (attitude <= :mx1 OR handling <= :mx2 OR " \
     "guidance <= :mx3)"
 #define CCHC_ORDER " ORDER BY rated_at DESC, id DESC"
 // One statement per leading filter, so that each uses its index (the
@@ -67,7 +67,8 @@ const char* const kRatingSql[4][2][3] = {
      {CCHC_IDS CCHC_BY_CHANNEL CCHC_TIME CCHC_SCORE CCHC_ORDER,
       CCHC_COUNT CCHC_BY_CHANNEL CCHC_TIME CCHC_SCORE,
       CCHC_IDS CCHC_BY_CHANNEL CCHC_TIME CCHC_SCORE CCHC_ORDER CCHC_WINDOW}},
-    {{CCHC_IDS CCHC_TIME CCHC_ORDER, CCHC_COUNT CCHC_TIME, CCHC_IDS CCHC_TIME CCHC_ORDER CCHC_WINDOW},
+    {{CCHC_IDS CCHC_TIME CCHC_ORDER, CCHC_COUNT CCHC_TIME,
+      CCHC_IDS CCHC_TIME CCHC_ORDER CCHC_WINDOW},
      {CCHC_IDS CCHC_TIME CCHC_SCORE CCHC_ORDER, CCHC_COUNT CCHC_TIME CCHC_SCORE,
       CCHC_IDS CCHC_TIME CCHC_SCORE CCHC_ORDER CCHC_WINDOW}},
 };
@@ -107,9 +108,14 @@ struct BoundFilter {
             case Lead::Officer:
                 values = {static_cast<long long>(*f.officerId), unit, anyUnit, channel, anyChannel};
                 break;
-            case Lead::Unit: values = {unit, channel, anyChannel}; break;
-            case Lead::Channel: values = {channel}; break;
-            case Lead::Time: break;
+            case Lead::Unit:
+                values = {unit, channel, anyChannel};
+                break;
+            case Lead::Channel:
+                values = {channel};
+                break;
+            case Lead::Time:
+                break;
         }
         values.push_back(TimeFrom(f.from));
         values.push_back(TimeTo(f.to));
@@ -318,8 +324,8 @@ std::vector<std::int64_t> RatingRepository::FilterIds(const RatingFilter& filter
     return Ids(s_, bound);
 }
 
-std::vector<std::int64_t> RatingRepository::FilterIdsWindow(const RatingFilter& filter,
-                                                            long offset, long limit) {
+std::vector<std::int64_t> RatingRepository::FilterIdsWindow(const RatingFilter& filter, long offset,
+                                                            long limit) {
     BoundFilter bound(filter, Shape::Window, offset, limit);
     return Ids(s_, bound);
 }
@@ -374,7 +380,7 @@ std::vector<RatingRow> RatingRepository::Page(const std::vector<std::int64_t>& i
 namespace {
 // IsSatisfiedRating in SQL: the scores given add up to at least 4 × the
 // number of aspects scored, and at least one aspect is scored.
-#define CCHC_SATISFIED_SUM                                                                   \
+#define CCHC_SATISFIED_SUM                                                                     \
     "SUM(CASE WHEN COALESCE(attitude, handling, guidance) IS NOT NULL AND COALESCE(attitude, " \
     "0) + COALESCE(handling, 0) + COALESCE(guidance, 0) >= 4 * ((CASE WHEN attitude IS NULL "  \
     "THEN 0 ELSE 1 END) + (CASE WHEN handling IS NULL THEN 0 ELSE 1 END) + (CASE WHEN "        \
@@ -399,9 +405,8 @@ std::vector<RatingTally> RatingRepository::Aggregate(const RatingAggregateQuery&
     long long unit = q.unitId.value_or(0);
     int any = q.unitId ? 0 : 1;
     std::vector<RatingTally> out;
-    soci::rowset<soci::row> rs =
-        (s_.prepare << (q.byMonth ? kAggregateByMonth : kAggregate), soci::use(from),
-         soci::use(to), soci::use(unit), soci::use(any));
+    soci::rowset<soci::row> rs = (s_.prepare << (q.byMonth ? kAggregateByMonth : kAggregate),
+                                  soci::use(from), soci::use(to), soci::use(unit), soci::use(any));
     for (const auto& r : rs) {
         RatingTally t;
         t.officerId = Int(r, "officer_id");
@@ -577,8 +582,7 @@ void RatingBulkInsert::Flush() {
                               "(officer_id, rated_at, procedure, citizen) DO NOTHING",
                  soci::use(c.at), soci::use(c.unit), soci::use(c.officer), soci::use(c.procedure),
                  soci::use(c.channel), soci::use(c.citizen), soci::use(c.att, c.attI),
-                 soci::use(c.han, c.hanI), soci::use(c.gui, c.guiI),
-                 soci::use(c.batch, c.batchI)));
+                 soci::use(c.han, c.hanI), soci::use(c.gui, c.guiI), soci::use(c.batch, c.batchI)));
         }
         // SQLite's bulk execution reports the changes of its last row only:
         // count the connection's changes around it.
@@ -606,8 +610,8 @@ void RatingBulkInsert::Flush() {
                           "BIGINT[])) ON CONFLICT (officer_id, rated_at, procedure, citizen) DO "
                           "NOTHING",
              soci::use(at), soci::use(unit), soci::use(officer), soci::use(procedure),
-             soci::use(channel), soci::use(citizen), soci::use(att), soci::use(han),
-             soci::use(gui), soci::use(batch));
+             soci::use(channel), soci::use(citizen), soci::use(att), soci::use(han), soci::use(gui),
+             soci::use(batch));
         st.execute(true);
         written = st.get_affected_rows();
     }

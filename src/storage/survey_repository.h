@@ -31,7 +31,7 @@ struct TallyExportRow {
 };
 
 class TallyRepository {
-public:
+  public:
     explicit TallyRepository(soci::session& s) : s_(s) {}
     // Inserts each tally, or replaces the scale, counts and source of the one
     // stored for the same (unit, period, field). Returns how many were
@@ -47,7 +47,7 @@ public:
     std::vector<TallyExportRow> AllForExport();
     long Count();
 
-private:
+  private:
     soci::session& s_;
 };
 
@@ -77,7 +77,7 @@ struct RatingAggregateQuery {
 };
 
 class RatingRepository {
-public:
+  public:
     explicit RatingRepository(soci::session& s) : s_(s) {}
     // Ids of the ratings that pass the filter, newest first (time, then id).
     // Chooses the index by the most selective filter given (officer, unit,
@@ -104,7 +104,7 @@ public:
     void ForEachForExport(const std::function<void(const std::vector<RatingRow>&)>& sink);
     long Count();
 
-private:
+  private:
     soci::session& s_;
 };
 
@@ -116,7 +116,7 @@ private:
 // counted. The caller holds the transaction: an error (a foreign key, a
 // CHECK) leaves it to roll everything back.
 class RatingBulkInsert {
-public:
+  public:
     explicit RatingBulkInsert(Database& db, std::size_t batchSize = 10000,
                               std::optional<std::int64_t> importBatchId = std::nullopt);
     ~RatingBulkInsert();
@@ -130,7 +130,7 @@ public:
     long inserted() const { return inserted_; }
     long skipped() const { return skipped_; }
 
-private:
+  private:
     struct Columns;
     Database& db_;
     std::size_t batchSize_;
@@ -142,13 +142,13 @@ private:
 
 // An import recorded in import_batches (kind, file, rows stored and skipped).
 class ImportBatchRepository {
-public:
+  public:
     explicit ImportBatchRepository(soci::session& s) : s_(s) {}
     std::int64_t Start(const std::string& kind, const std::string& fileName,
                        const std::string& user);
     void Finish(std::int64_t id, long rows, long skipped);
 
-private:
+  private:
     soci::session& s_;
 };
 
@@ -161,7 +161,7 @@ struct SelfAssessmentRow {
 };
 
 class SelfAssessmentRepository {
-public:
+  public:
     explicit SelfAssessmentRepository(soci::session& s) : s_(s) {}
     // Inserts or replaces the officer's scores (and notes) in the period, one
     // row per criterion; a criterion not listed keeps what is stored.
@@ -171,7 +171,7 @@ public:
     // Everyone's rows in the period, by person then criterion.
     std::vector<SelfAssessmentRow> ForPeriod(const std::string& period);
 
-private:
+  private:
     soci::session& s_;
 };
 

@@ -15,8 +15,8 @@ namespace {
 Date D(const char* iso) { return *Date::ParseIso(iso); }
 Period P(const char* text) { return *Period::Parse(text); }
 
-TallyRecord Tally(std::int64_t unit, const char* month, std::int64_t field, int settled,
-                  int l5, int l4, int l3, int l2, int l1, std::int64_t scale = 1) {
+TallyRecord Tally(std::int64_t unit, const char* month, std::int64_t field, int settled, int l5,
+                  int l4, int l3, int l2, int l1, std::int64_t scale = 1) {
     TallyRecord t;
     t.unitId = unit;
     t.period = month;
@@ -162,8 +162,7 @@ BOOST_AUTO_TEST_CASE(a_rating_is_satisfied_when_its_aspects_average_at_least_fou
         {"5 and 3 average 4", 5, std::nullopt, 3, true},
         {"nothing scored", std::nullopt, std::nullopt, std::nullopt, false},
     };
-    for (const auto& c : cases)
-        BOOST_TEST_CONTEXT(c.what) {
+    for (const auto& c : cases) BOOST_TEST_CONTEXT(c.what) {
             BOOST_TEST(IsSatisfiedRating(Rating(1, "2026-03-05T09:00:00", c.a, c.h, c.g)) ==
                        c.satisfied);
         }
@@ -174,10 +173,12 @@ BOOST_AUTO_TEST_CASE(officers_below_the_minimum_sample_are_listed_but_not_ranked
     // Officer 1: 5 ratings, 4 satisfied (80%). Officer 2: 6 ratings, all
     // satisfied. Officer 3: 4 ratings, all satisfied, but below 5. Officer 4:
     // 5 ratings, 4 satisfied: ties with officer 1.
-    for (int i = 0; i < 5; ++i) ratings.push_back(Rating(1, "2026-03-05T09:00:00", i ? 5 : 2, 4, 4));
+    for (int i = 0; i < 5; ++i)
+        ratings.push_back(Rating(1, "2026-03-05T09:00:00", i ? 5 : 2, 4, 4));
     for (int i = 0; i < 6; ++i) ratings.push_back(Rating(2, "2026-03-06T09:00:00", 5, 5, 5));
     for (int i = 0; i < 4; ++i) ratings.push_back(Rating(3, "2026-03-07T09:00:00", 5, 5, 5));
-    for (int i = 0; i < 5; ++i) ratings.push_back(Rating(4, "2026-03-08T09:00:00", i ? 4 : 1, 4, 4));
+    for (int i = 0; i < 5; ++i)
+        ratings.push_back(Rating(4, "2026-03-08T09:00:00", i ? 4 : 1, 4, 4));
     auto tallies = TallyRatings(ratings, false);
     BOOST_TEST_REQUIRE(tallies.size() == 4u);
     BOOST_TEST(tallies[0].ratings == 5);

@@ -25,7 +25,8 @@ struct IoFixture : DbFixture {
         storage::UnitRepository units(Db().session());
         storage::PersonRepository people(Db().session());
         Unit district;
-        district.code = "H-TAYSON", district.name = "Huyện Tây Sơn", district.kind = UnitKind::District;
+        district.code = "H-TAYSON", district.name = "Huyện Tây Sơn",
+        district.kind = UnitKind::District;
         const auto d = units.Insert(district);
         auto commune = [&](const char* code, const char* name) {
             Unit u;
@@ -183,7 +184,8 @@ BOOST_FIXTURE_TEST_CASE(a_refused_ratings_file_stores_nothing, IoFixture) {
         const char* field;
     };
     const Case cases[] = {
-        {"unknown officer", "2024-03-01T08:00:00,XA-TAYXUAN,CB99,Khai sinh,kiosk,5,5,5,", "officer"},
+        {"unknown officer", "2024-03-01T08:00:00,XA-TAYXUAN,CB99,Khai sinh,kiosk,5,5,5,",
+         "officer"},
         {"score 6", "2024-03-01T08:00:00,XA-TAYXUAN,CB01,Khai sinh,kiosk,6,5,5,", "attitude"},
         {"no score", "2024-03-01T08:00:00,XA-TAYXUAN,CB01,Khai sinh,kiosk,,,,", "attitude"},
         {"bad channel", "2024-03-01T08:00:00,XA-TAYXUAN,CB01,Khai sinh,fax,5,5,5,", "channel"},
@@ -192,7 +194,8 @@ BOOST_FIXTURE_TEST_CASE(a_refused_ratings_file_stores_nothing, IoFixture) {
     for (const auto& c : cases) {
         BOOST_TEST_CONTEXT(c.what) {
             // Many good rows first, so that some batches were written before.
-            std::string text = "time,unit,officer,procedure,channel,attitude,handling,guidance,citizen\n";
+            std::string text =
+                "time,unit,officer,procedure,channel,attitude,handling,guidance,citizen\n";
             for (int i = 0; i < 12000; ++i)
                 text += "2024-01-01T07:" + std::string(i % 600 / 60 < 10 ? "0" : "") +
                         std::to_string(i % 600 / 60) + ":" + (i % 60 < 10 ? "0" : "") +
@@ -225,9 +228,8 @@ BOOST_FIXTURE_TEST_CASE(a_cancelled_ratings_import_stores_nothing, IoFixture) {
     for (int i = 0; i < 30000; ++i)
         text += "2024-01-01T08:00:00,XA-TAYXUAN,CB01,P" + std::to_string(i) + ",kiosk,5,5,5,\n";
     CancelAfterFirstStep progress;
-    BOOST_CHECK_THROW(
-        services::ImportRatings(Db(), Write("many.csv", text), "tester", &progress),
-        CancelledError);
+    BOOST_CHECK_THROW(services::ImportRatings(Db(), Write("many.csv", text), "tester", &progress),
+                      CancelledError);
     BOOST_TEST(progress.steps >= 2);
     BOOST_TEST(Ratings() == 0);
 }

@@ -151,8 +151,8 @@ BOOST_FIXTURE_TEST_CASE(bulk_insert_keeps_any_text_as_written, SurveyFixture) {
         storage::RatingBulkInsert bulk(Db());
         int i = 0;
         for (const auto& t : texts) {
-            auto r = Rating(officer1, unitA, "2026-03-01T08:00:0" + std::to_string(i++), "kiosk",
-                            5, 5, 5, t.c_str());
+            auto r = Rating(officer1, unitA, "2026-03-01T08:00:0" + std::to_string(i++), "kiosk", 5,
+                            5, 5, t.c_str());
             r.procedure = t;
             bulk.Add(r);
         }
@@ -237,19 +237,24 @@ BOOST_FIXTURE_TEST_CASE(filters_give_ids_newest_first_and_pages_by_id, SurveyFix
     storage::RatingFilter days;
     days.from = "2026-03-15", days.to = "2026-03-16";
     const Case cases[] = {
-        {"officer", byOfficer,
+        {"officer",
+         byOfficer,
          {"2026-04-01T07:00:00", "2026-03-31T16:59:59", "2026-03-02T08:00:00",
           "2026-03-01T08:00:00"}},
-        {"officer in March (last second of the 31st included)", officerMarch,
+        {"officer in March (last second of the 31st included)",
+         officerMarch,
          {"2026-03-31T16:59:59", "2026-03-02T08:00:00", "2026-03-01T08:00:00"}},
         {"unit", byUnitB, {"2026-03-10T09:00:00"}},
-        {"unit and channel", kioskA,
+        {"unit and channel",
+         kioskA,
          {"2026-03-31T16:59:59", "2026-03-15T10:00:00", "2026-03-01T08:00:00"}},
-        {"channel", kiosk,
+        {"channel",
+         kiosk,
          {"2026-03-31T16:59:59", "2026-03-15T10:00:00", "2026-03-10T09:00:00",
           "2026-03-01T08:00:00"}},
         {"some aspect at 2 or below", low, {"2026-03-31T16:59:59", "2026-03-15T10:00:00"}},
-        {"every aspect 4 or more", high,
+        {"every aspect 4 or more",
+         high,
          {"2026-03-16T10:00:00", "2026-03-10T09:00:00", "2026-03-01T08:00:00"}},
         {"officer of another unit", officerOtherUnit, {}},
         {"two days", days, {"2026-03-16T10:00:00", "2026-03-15T10:00:00"}},

@@ -23,6 +23,7 @@
 #include "services/plan_io.h"
 #include "services/plans.h"
 #include "services/results.h"
+#include "services/surveys.h"
 #include "services/task_board.h"
 #include "storage/database.h"
 #include "storage/unit_repository.h"
@@ -51,7 +52,9 @@ public:
 void RequireKind(const Args& args, const char* what) {
     if (args.positional.empty())
         throw UsageError(fmt::format(
-            fmt::runtime(tr("{0} needs a KIND: units, people, frameworks, results, plans or tasks")), what));
+            fmt::runtime(tr("{0} needs a KIND: units, people, frameworks, results, plans, tasks, "
+                            "tallies or ratings")),
+            what));
 }
 
 std::string N(long v) { return FormatInteger(v); }
@@ -278,6 +281,16 @@ int RunImport(const Args& args) {
         s = services::ImportTasks(*db, file, user);
     } else if (kind == "assignments") {
         s = services::ImportAssignments(*db, file, user);
+    } else if (kind == "tallies") {
+        s = services::ImportTallies(*db, file, user);
+    } else if (kind == "ratings") {
+        TerminalProgress progress;
+        auto r = services::ImportRatings(*db, file, user, &progress);
+        std::cout << fmt::format(fmt::runtime(tr("Imported {0} ratings from {1}: {2} new, {3} "
+                                                 "skipped (already stored)")),
+                                 N(r.Total()), file, N(r.inserted), N(r.skipped))
+                  << "\n";
+        return 0;
     } else {
         throw UsageError(fmt::format(fmt::runtime(tr("unknown KIND for import: {0}")), kind));
     }
@@ -300,6 +313,11 @@ int RunExport(const Args& args) {
     else if (kind == "results") rows = services::ExportResults(*db, out);
     else if (kind == "plans" || kind == "tasks") rows = services::ExportTasks(*db, out);
     else if (kind == "assignments") rows = services::ExportAssignments(*db, out);
+    else if (kind == "tallies") rows = services::ExportTallies(*db, out);
+    else if (kind == "ratings") {
+        TerminalProgress progress;
+        rows = services::ExportRatings(*db, out, &progress);
+    }
     else throw UsageError(fmt::format(fmt::runtime(tr("unknown KIND for export: {0}")), kind));
     if (out != "-")
         std::cout << fmt::format(fmt::runtime(tr("Exported {0} rows to {1}")), N(rows), out) << "\n";
@@ -468,6 +486,133 @@ int RunPlan(const Args& args) {
                                  r.planId, r.year, r.items.size())
                   << "\n";
     return 0;
+}
+
+namespace {
+// Percentages of the survey tables: "83.33" for machines, "83,33%" to read,
+// nothing / "–" when there is nothing to divide by.
+std::string MachinePercent(const std::optional<double>& v) {
+    return v ? FormatMachine(*v, 2) : std::string();
+}
+std::string TextPercent(const std::optional<double>& v) {
+    return v ? FormatPercent(*v, 2) : std::string("\xe2\x80\x93");
+}
+std::string Rank(const std::optional<int>& r) { return r ? std::to_string(*r) : std::string(); }
+std::string Int(long v) { return std::to_string(v); }
+}  // namespace
+
+int RunSurvey(const Args& args) {
+    if (!args.positional.empty() && args.positional[0] == "fill") {
+        // cchc survey fill --framework QD766 --criterion 5.3 --period P
+        const std::string framework = Required(args, "framework", "survey fill");
+        const std::string criterion = Required(args, "criterion", "survey fill");
+        const std::string period = Required(args, "period", "survey fill");
+        auto db = OpenDb(args, false);
+        auto r = services::FillCriterionFromSurveys(*db, framework, criterion, period,
+                                                    services::CurrentUser());
+        std::cout << fmt::format(fmt::runtime(tr("Criterion {0} of {1}, {2}: {3} results written "
+                                                 "from the surveys, {4} unchanged, {5} entered by "
+                                                 "users and {6} locked left as they were")),
+                                 criterion, framework, period, N(r.written), N(r.unchanged),
+                                 N(r.keptManual), N(r.keptLocked))
+                  << "\n";
+        return 0;
+    }
+    if (!args.positional.empty())
+        throw UsageError(fmt::format(fmt::runtime(tr("unknown argument: {0}")), args.positional[0]));
+    services::SurveyQuery q;
+    q.period = Required(args, "period", "survey");
+    q.unitCode = args.Get("unit");
+    if (args.Has("window")) {
+        const std::string w = args.Get("window");
+        if (w == "calendar") q.window = WindowKind::Calendar;
+        else if (w == "cutoff") q.window = WindowKind::CutOff;
+        else throw UsageError(fmt::format(fmt::runtime(tr("--window must be calendar or cutoff, not {0}")), w));
+    }
+    if (args.Has("min-ratings")) q.minimumSample = static_cast<int>(args.GetLong("min-ratings", 5));
+    const std::string by = args.Get("by", "field");
+    const std::string format = args.Get("format", "text");
+    auto db = OpenDb(args, false);
+    Table t;
+    if (by == "field") {
+        auto rows = services::SurveyByField(*db, q);
+        t.keys = {"unit", "field", "settled", "responses", "coverage", "satisfied", "satisfaction"};
+        t.headers = {tr("Unit"), tr("Procedure field"), tr("Dossiers settled"), tr("Responses"),
+                     tr("Coverage"), tr("Satisfied"), tr("Satisfaction")};
+        t.numeric = {false, false, true, true, true, true, true};
+        long below = 0;
+        for (const auto& r : rows) {
+            t.machine.push_back({r.unit, r.field, Int(r.settled), Int(r.responses),
+                                 MachinePercent(r.coverage), Int(r.satisfied),
+                                 MachinePercent(r.satisfaction)});
+            const bool short_ = r.status == CoverageStatus::Below;
+            below += short_ ? 1 : 0;
+            t.text.push_back({r.unit, Shorten(r.fieldName.empty() ? r.field : r.fieldName, 40),
+                              N(r.settled), N(r.responses),
+                              TextPercent(r.coverage) + (short_ ? " *" : ""), N(r.satisfied),
+                              TextPercent(r.satisfaction)});
+        }
+        Print(t, format);
+        if (format == "text" && below > 0)
+            std::cout << fmt::format(fmt::runtime(tr("* {0} fields where the responses do not "
+                                                     "exceed the required share of the dossiers "
+                                                     "settled")),
+                                     N(below))
+                      << "\n";
+        return 0;
+    }
+    if (by == "unit") {
+        auto rows = services::SurveyByUnit(*db, q);
+        t.keys = {"unit", "name", "settled", "responses", "coverage", "satisfied", "satisfaction",
+                  "rank"};
+        t.headers = {tr("Code"), tr("Unit"), tr("Dossiers settled"), tr("Responses"),
+                     tr("Coverage"), tr("Satisfied"), tr("Satisfaction"), tr("Rank")};
+        t.numeric = {false, false, true, true, true, true, true, true};
+        for (const auto& r : rows) {
+            t.machine.push_back({r.unit, r.name, Int(r.settled), Int(r.responses),
+                                 MachinePercent(r.coverage), Int(r.satisfied),
+                                 MachinePercent(r.satisfaction), Rank(r.rank)});
+            t.text.push_back({r.unit, r.name, N(r.settled), N(r.responses),
+                              TextPercent(r.coverage) +
+                                  (r.status == CoverageStatus::Below ? " *" : ""),
+                              N(r.satisfied), TextPercent(r.satisfaction), Rank(r.rank)});
+        }
+        Print(t, format);
+        return 0;
+    }
+    if (by == "officer") {
+        auto rows = services::SurveyByOfficer(*db, q);
+        t.keys = {"unit", "officer", "name", "ratings", "attitude", "handling", "guidance",
+                  "satisfied_share", "rank"};
+        t.headers = {tr("Unit"), tr("Officer"), tr("Full name"), tr("Ratings"),
+                     tr("Attitude"), tr("Handling"), tr("Guidance"), tr("Satisfied"),
+                     tr("Rank")};
+        t.numeric = {false, false, false, true, true, true, true, true, true};
+        auto avgM = [](const std::optional<double>& v) { return v ? FormatMachine(*v, 2) : std::string(); };
+        auto avgT = [](const std::optional<double>& v) {
+            return v ? FormatDecimal(*v, 2) : std::string("\xe2\x80\x93");
+        };
+        for (const auto& r : rows) {
+            t.machine.push_back({r.unit, r.officer, r.name, Int(r.ratings), avgM(r.attitude),
+                                 avgM(r.handling), avgM(r.guidance),
+                                 MachinePercent(r.satisfiedShare), Rank(r.rank)});
+            t.text.push_back({r.unit, r.officer, r.name, N(r.ratings), avgT(r.attitude),
+                              avgT(r.handling), avgT(r.guidance), TextPercent(r.satisfiedShare),
+                              Rank(r.rank)});
+        }
+        Print(t, format);
+        if (format == "text") {
+            const DateRange w = services::SurveyWindow(*db, q);
+            std::cout << fmt::format(fmt::runtime(tr("Ratings from {0} to {1}. A rating is "
+                                                     "satisfied when its scores average 4 or "
+                                                     "more; officers with too few ratings are "
+                                                     "not ranked.")),
+                                     FormatDate(w.first), FormatDate(w.last))
+                      << "\n";
+        }
+        return 0;
+    }
+    throw UsageError(fmt::format(fmt::runtime(tr("--by must be field, unit or officer, not {0}")), by));
 }
 
 }  // namespace cchc::cli

@@ -24,7 +24,7 @@ const char* kUsage = N_(
     "  check                     integrity and foreign-key checks, schema version\n"
     "  backup --out FILE         consistent copy of an SQLite database\n"
     "  import KIND FILE          KIND: units, people, frameworks, results, plans, tasks,\n"
-    "                            assignments (CSV or XLSX)\n"
+    "                            assignments, tallies, ratings (CSV or XLSX)\n"
     "  export KIND --out FILE    KIND: the same kinds\n"
     "  rank --framework CODE --period P [--score self|appraised]\n"
     "                            rank the communes by their index results\n"
@@ -37,6 +37,10 @@ const char* kUsage = N_(
     "        [--as-of YYYY-MM-DD]  remediation tasks, with the days they are overdue\n"
     "  plan draft --unit CODE --framework CODE --period P [--below PERCENT]\n"
     "                            a draft plan with the criteria below PERCENT % (80)\n"
+    "  survey --period P [--unit CODE] [--by field|unit|officer] [--window calendar|cutoff]\n"
+    "         [--min-ratings N]  survey coverage and satisfaction, or officers' ratings\n"
+    "  survey fill --framework CODE --criterion CODE --period P\n"
+    "                            a satisfaction rate criterion filled from the tallies\n"
     "\n"
     "Database: --db sqlite:PATH or postgresql://user@host:port/db, or $CCHC_DB;\n"
     "default: a file cchc.db in the user's data directory.\n");
@@ -45,7 +49,7 @@ const char* kUsage = N_(
 const std::set<std::string> kValued = {"db",     "format", "lang", "out",  "communes",
                                        "years",  "ratings", "seed", "year",
                                        "framework", "period", "score", "unit", "status", "due-within",
-                                       "as-of", "below"};
+                                       "as-of", "below", "by", "window", "min-ratings", "criterion"};
 const std::set<std::string> kFlags = {"help", "quiet", "self-vs-appraised", "overdue", "missing-update"};
 
 Args Parse(int argc, char** argv) {
@@ -106,6 +110,7 @@ int main(int argc, char** argv) {
         if (args.command == "gaps") return cchc::cli::RunGaps(args);
         if (args.command == "tasks") return cchc::cli::RunTasks(args);
         if (args.command == "plan") return cchc::cli::RunPlan(args);
+        if (args.command == "survey") return cchc::cli::RunSurvey(args);
         throw UsageError(std::string(cchc::tr("unknown command: ")) + args.command);
     } catch (const UsageError& e) {
         std::cerr << "cchc: " << e.what() << "\n" << cchc::tr("Run 'cchc --help' for usage.") << "\n";

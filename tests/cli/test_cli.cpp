@@ -259,3 +259,74 @@ BOOST_FIXTURE_TEST_CASE(seed_002_plan_tasks_and_a_draft_plan, Cli) {
     BOOST_TEST(Contains(bad.output, "bad.csv"), bad.output);
     BOOST_TEST(Contains(bad.output, "due"), bad.output);
 }
+
+BOOST_FIXTURE_TEST_CASE(survey_tallies_and_ratings_end_to_end, Cli) {
+    BOOST_TEST(Run("init").exitCode == 0);
+    BOOST_TEST(Run("import units " + Data("units_good.csv")).exitCode == 0);
+    BOOST_TEST(Run("import people " + Data("people_good.csv")).exitCode == 0);
+
+    // A broken file: refused with its line and column, nothing stored.
+    auto broken = Run("import tallies " + Data("tallies_broken.csv"));
+    BOOST_TEST(broken.exitCode == 1, broken.output);
+    BOOST_TEST(Contains(broken.output, "tallies_broken.csv"), broken.output);
+    BOOST_TEST(Contains(broken.output, "line 4"), broken.output);
+    BOOST_TEST(Contains(broken.output, "responses"), broken.output);
+    auto empty = Run("--format csv survey --period 2026-Q1");
+    BOOST_TEST(empty.exitCode == 0, empty.output);
+    BOOST_TEST(empty.output == "unit,field,settled,responses,coverage,satisfied,satisfaction\n");
+
+    auto imp = Run("import tallies " + Data("tallies_good.csv"));
+    BOOST_TEST(imp.exitCode == 0, imp.output);
+    BOOST_TEST(Contains(imp.output, "5 rows (5 new"), imp.output);
+    // The contract's columns, percentages with '.'; units by name (Đăk before
+    // Kông), fields in catalogue order; April is not in the first quarter.
+    auto csv = Run("--format csv survey --period 2026-Q1 --by field");
+    BOOST_TEST(csv.exitCode == 0, csv.output);
+    BOOST_TEST(csv.output ==
+                   "unit,field,settled,responses,coverage,satisfied,satisfaction\n"
+                   "XA-DAKSONG,DATDAI,9,9,100,6,66.67\n"
+                   "TT-KONGCHRO,HOTICH,60,50,83.33,40,80\n"
+                   "TT-KONGCHRO,CHUNGTHUC,10,8,80,6,75\n",
+               csv.output);
+    // Text: Vietnamese numbers, the 80% line marked as not enough.
+    auto text = Run("survey --period 2026-Q1 --unit TT-KONGCHRO");
+    BOOST_TEST(text.exitCode == 0, text.output);
+    BOOST_TEST(Contains(text.output, "83,33%"), text.output);
+    BOOST_TEST(Contains(text.output, "80,00% *"), text.output);
+    BOOST_TEST(!Contains(text.output, "XA-DAKSONG"), text.output);
+    auto units = Run("--format tsv survey --period 2026-Q1 --by unit");
+    BOOST_TEST(units.exitCode == 0, units.output);
+    BOOST_TEST(Contains(units.output,
+                        "unit\tname\tsettled\tresponses\tcoverage\tsatisfied\tsatisfaction\trank\n"
+                        "TT-KONGCHRO\tThị trấn Kông Chro\t70\t58\t82.86\t46\t79.31\t1\n"),
+               units.output);
+
+    // Ratings: the duplicate row is skipped and counted.
+    auto ratings = Run("import ratings " + Data("ratings_good.csv"));
+    BOOST_TEST(ratings.exitCode == 0, ratings.output);
+    BOOST_TEST(Contains(ratings.output, "7 new, 1 skipped"), ratings.output);
+    auto bad = Run("import ratings " + Data("ratings_broken.csv"));
+    BOOST_TEST(bad.exitCode == 1, bad.output);
+    BOOST_TEST(Contains(bad.output, "line 4"), bad.output);
+    BOOST_TEST(Contains(bad.output, "handling"), bad.output);
+    auto officers = Run("--format csv survey --period 2026-01 --by officer");
+    BOOST_TEST(officers.exitCode == 0, officers.output);
+    BOOST_TEST(officers.output ==
+                   "unit,officer,name,ratings,attitude,handling,guidance,satisfied_share,rank\n"
+                   "TT-KONGCHRO,CB-THUAN,Chu Văn Thuần,6,4.33,4.17,3.83,66.67,1\n"
+                   "PNV-KONGCHRO,CB-YEN,Nguyễn Thị Kim Yến,1,5,5,5,100,\n",
+               officers.output);
+    // Exported and imported again: nothing new.
+    std::string out = dir.File("ratings.xlsx");
+    BOOST_TEST(Run("export ratings --out " + out).exitCode == 0);
+    auto again = Run("import ratings " + out);
+    BOOST_TEST(again.exitCode == 0, again.output);
+    BOOST_TEST(Contains(again.output, "0 new, 7 skipped"), again.output);
+    std::string tallies = dir.File("tallies.csv");
+    BOOST_TEST(Run("export tallies --out " + tallies).exitCode == 0);
+    BOOST_TEST(Contains(ReadFile(tallies), "XA-DAKSONG,2026-01,DATDAI,9,9,,6,2,1,\n"));
+
+    BOOST_TEST(Run("survey --period 2026-Q1 --by person").exitCode == 2);
+    BOOST_TEST(Run("survey --period 2026-Q1 --window weekly").exitCode == 2);
+    BOOST_TEST(Run("survey --period 2026-Q5").exitCode == 1);
+}

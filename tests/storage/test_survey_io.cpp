@@ -1,0 +1,327 @@
+// Survey services on both backends: tallies and ratings imported from CSV
+// (BOM, Vietnamese headers, extra columns) and XLSX, refused files naming
+// line and column with nothing stored, duplicates skipped and counted,
+// cancelled imports, the summaries per field, unit and officer, and the
+// satisfaction criterion filled from the tallies without overwriting what a
+// user entered.
+#include <boost/test/unit_test.hpp>
+
+#include "fixture.h"
+#include "services/framework_io.h"
+#include "services/results.h"
+#include "services/surveys.h"
+#include "storage/framework_repository.h"
+#include "storage/survey_repository.h"
+#include "storage/unit_repository.h"
+#include "storage/work_repositories.h"
+
+using namespace cchc;
+using namespace cchc::test;
+
+namespace {
+struct IoFixture : DbFixture {
+    IoFixture() {
+        services::LoadBuiltinCatalogues(Db());
+        storage::UnitRepository units(Db().session());
+        storage::PersonRepository people(Db().session());
+        Unit district;
+        district.code = "H-TAYSON", district.name = "Huyện Tây Sơn",
+        district.kind = UnitKind::District;
+        const auto d = units.Insert(district);
+        auto commune = [&](const char* code, const char* name) {
+            Unit u;
+            u.code = code, u.name = name, u.parentId = d;
+            return units.Insert(u);
+        };
+        const auto a = commune("XA-TAYXUAN", "Xã Tây Xuân");
+        const auto b = commune("XA-TAYPHU", "Xã Tây Phú");
+        auto person = [&](const char* code, const char* name, std::int64_t unit) {
+            Person p;
+            p.code = code, p.fullName = name, p.unitId = unit, p.oneStopDesk = true;
+            people.Insert(p);
+        };
+        person("CB01", "Nguyễn Văn An", a);
+        person("CB02", "Trần Thị Bình", a);
+        person("CB03", "Lê Hữu Ánh", b);
+    }
+    std::string Write(const std::string& name, const std::string& text) {
+        std::string path = dir.File(name);
+        WriteFile(path, text);
+        return path;
+    }
+    long Ratings() { return storage::RatingRepository(Db().session()).Count(); }
+    long Tallies() { return storage::TallyRepository(Db().session()).Count(); }
+};
+
+const char* kTallies =
+    "\xEF\xBB\xBF"
+    "Mã đơn vị,Tháng,Lĩnh vực,Số hồ sơ giải quyết,Số phiếu,Rất hài lòng,Hài lòng,Bình "
+    "thường,Không hài lòng,Rất không hài lòng,Ghi chú\n"
+    "XA-TAYXUAN,2024-01,HOTICH,30,25,15,5,3,1,1,ok\n"
+    "XA-TAYXUAN,2024-02,HOTICH,20,18,10,6,2,0,0,\n"
+    "XA-TAYXUAN,2024-01,Chứng thực,12,12,,10,1,1,,3-level kiosk\n"
+    "Xã Tây Phú,2024-03,DATDAI,10,8,2,2,2,1,1,\n"
+    "XA-TAYPHU,2024-04,DATDAI,10,10,10,0,0,0,0,next quarter\n";
+
+std::string RatingsCsv() {
+    return "time,unit,officer,procedure,channel,attitude,handling,guidance,citizen,extra\n"
+           "2024-01-05T09:41:00,XA-TAYXUAN,CB01,Đăng ký khai sinh,kiosk,5,5,5,,x\n"
+           "2024-01-05 10:00,XA-TAYXUAN,CB01,Chứng thực chữ ký,Mã QR,4,4,3,\"Phạm Thị Lan\",\n"
+           "05/01/2024 11:15,XA-TAYXUAN,Trần Thị Bình,Đăng ký kết hôn,Trực tuyến,2,3,,,\n"
+           "2024-02-10T08:00:00,XA-TAYPHU,CB03,Đăng ký khai tử,paper,5,4,4,,\n"
+           "2024-01-05T09:41:00,XA-TAYXUAN,CB01,Đăng ký khai sinh,kiosk,5,5,5,,again\n";
+}
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(survey_io)
+
+BOOST_FIXTURE_TEST_CASE(tallies_import_with_vietnamese_headers_and_export_round_trip, IoFixture) {
+    auto s = services::ImportTallies(Db(), Write("tallies.csv", kTallies), "tester");
+    BOOST_TEST(s.inserted == 5);
+    BOOST_TEST(s.updated == 0);
+    // The 3-level row went to LIKERT3, levels 3..1.
+    auto rows = storage::TallyRepository(Db().session()).AllForExport();
+    auto three = std::find_if(rows.begin(), rows.end(),
+                              [](const auto& r) { return r.fieldCode == "CHUNGTHUC"; });
+    BOOST_REQUIRE(three != rows.end());
+    BOOST_TEST(three->scaleCode == "LIKERT3");
+    BOOST_TEST(three->tally.level3 == 10);
+    BOOST_TEST(three->tally.level1 == 1);
+
+    std::string out = dir.File("out.csv"), xlsx = dir.File("out.xlsx");
+    BOOST_TEST(services::ExportTallies(Db(), out) == 5);
+    BOOST_TEST(services::ExportTallies(Db(), xlsx) == 5);
+    // Importing the export again replaces every tally with itself.
+    auto again = services::ImportTallies(Db(), xlsx, "tester");
+    BOOST_TEST(again.updated == 5);
+    std::string second = dir.File("second.csv");
+    services::ExportTallies(Db(), second);
+    BOOST_TEST(ReadFile(out) == ReadFile(second));
+    BOOST_TEST(ReadFile(out).rfind("unit,period,field,settled,responses,very_satisfied,satisfied,"
+                                   "neutral,dissatisfied,very_dissatisfied\n",
+                                   0) == 0);
+}
+
+BOOST_FIXTURE_TEST_CASE(refused_tally_files_name_line_and_column_and_store_nothing, IoFixture) {
+    struct Case {
+        const char* what;
+        const char* text;
+        const char* where;
+    };
+    const Case cases[] = {
+        {"levels do not add up",
+         "unit,period,field,settled,responses,very_satisfied,satisfied,neutral,dissatisfied,very_"
+         "dissatisfied\nXA-TAYXUAN,2024-01,HOTICH,30,25,15,5,3,1,1\n"
+         "XA-TAYXUAN,2024-02,HOTICH,30,26,15,5,3,1,1\n",
+         "bad.csv, line 3, column responses"},
+        {"a quarter is not a month",
+         "unit,period,field,settled,responses,satisfied,neutral,dissatisfied\n"
+         "XA-TAYXUAN,2024-Q1,HOTICH,30,25,20,3,2\n",
+         "bad.csv, line 2, column period"},
+        {"unknown field",
+         "unit,period,field,settled,responses,satisfied,neutral,dissatisfied\n"
+         "XA-TAYXUAN,2024-01,THUYSAN,30,25,20,3,2\n",
+         "bad.csv, line 2, column field"},
+        {"negative count",
+         "unit,period,field,settled,responses,satisfied,neutral,dissatisfied\n"
+         "XA-TAYXUAN,2024-01,HOTICH,-3,25,20,3,2\n",
+         "bad.csv, line 2, column settled"},
+        {"twice in the file",
+         "unit,period,field,settled,responses,satisfied,neutral,dissatisfied\n"
+         "XA-TAYXUAN,2024-01,HOTICH,30,25,20,3,2\nXA-TAYXUAN,2024-01,HOTICH,30,25,20,3,2\n",
+         "bad.csv, line 3, column field"},
+        {"missing required column",
+         "unit,period,field,settled,satisfied,neutral,dissatisfied\n"
+         "XA-TAYXUAN,2024-01,HOTICH,30,20,3,2\n",
+         "responses"},
+    };
+    for (const auto& c : cases) {
+        BOOST_TEST_CONTEXT(c.what) {
+            const std::string path = Write("bad.csv", c.text);
+            try {
+                services::ImportTallies(Db(), path, "tester");
+                BOOST_ERROR("the file was accepted");
+            } catch (const UserError& e) {
+                BOOST_TEST(FormatLocation(e.where()).find("bad.csv") != std::string::npos);
+                std::string where = e.where().file + ", line " + std::to_string(e.where().line) +
+                                    ", column " + e.where().field;
+                BOOST_TEST(where.find(c.where) != std::string::npos, where);
+            }
+            BOOST_TEST(Tallies() == 0);
+        }
+    }
+}
+
+BOOST_FIXTURE_TEST_CASE(ratings_import_skips_duplicates_and_round_trips, IoFixture) {
+    auto s = services::ImportRatings(Db(), Write("ratings.csv", RatingsCsv()), "tester");
+    BOOST_TEST(s.inserted == 4);
+    BOOST_TEST(s.skipped == 1);  // the last row repeats the first
+    auto again = services::ImportRatings(Db(), Write("ratings.csv", RatingsCsv()), "tester");
+    BOOST_TEST(again.inserted == 0);
+    BOOST_TEST(again.skipped == 5);
+    BOOST_TEST(Ratings() == 4);
+
+    std::string csv = dir.File("r.csv"), xlsx = dir.File("r.xlsx");
+    BOOST_TEST(services::ExportRatings(Db(), csv) == 4);
+    BOOST_TEST(services::ExportRatings(Db(), xlsx) == 4);
+    const std::string text = ReadFile(csv);
+    BOOST_TEST(text.rfind("time,unit,officer,procedure,channel,attitude,handling,guidance,citizen\n"
+                          "2024-01-05T09:41:00,XA-TAYXUAN,CB01,Đăng ký khai sinh,kiosk,5,5,5,\n",
+                          0) == 0,
+               text);
+    BOOST_TEST(text.find("2024-01-05T11:15:00,XA-TAYXUAN,CB02,Đăng ký kết hôn,online,2,3,,") !=
+               std::string::npos);
+    // From XLSX into a database that has them all: all skipped.
+    auto fromXlsx = services::ImportRatings(Db(), xlsx, "tester");
+    BOOST_TEST(fromXlsx.skipped == 4);
+    BOOST_TEST(fromXlsx.inserted == 0);
+}
+
+BOOST_FIXTURE_TEST_CASE(a_refused_ratings_file_stores_nothing, IoFixture) {
+    struct Case {
+        const char* what;
+        std::string line;
+        const char* field;
+    };
+    const Case cases[] = {
+        {"unknown officer", "2024-03-01T08:00:00,XA-TAYXUAN,CB99,Khai sinh,kiosk,5,5,5,",
+         "officer"},
+        {"score 6", "2024-03-01T08:00:00,XA-TAYXUAN,CB01,Khai sinh,kiosk,6,5,5,", "attitude"},
+        {"no score", "2024-03-01T08:00:00,XA-TAYXUAN,CB01,Khai sinh,kiosk,,,,", "attitude"},
+        {"bad channel", "2024-03-01T08:00:00,XA-TAYXUAN,CB01,Khai sinh,fax,5,5,5,", "channel"},
+        {"bad time", "2024-02-30T08:00:00,XA-TAYXUAN,CB01,Khai sinh,kiosk,5,5,5,", "time"},
+    };
+    for (const auto& c : cases) {
+        BOOST_TEST_CONTEXT(c.what) {
+            // Many good rows first, so that some batches were written before.
+            std::string text =
+                "time,unit,officer,procedure,channel,attitude,handling,guidance,citizen\n";
+            for (int i = 0; i < 12000; ++i)
+                text += "2024-01-01T07:" + std::string(i % 600 / 60 < 10 ? "0" : "") +
+                        std::to_string(i % 600 / 60) + ":" + (i % 60 < 10 ? "0" : "") +
+                        std::to_string(i % 60) + ",XA-TAYXUAN,CB01,P" + std::to_string(i) +
+                        ",kiosk,5,4,4,\n";
+            text += c.line + "\n";
+            try {
+                services::ImportRatings(Db(), Write("bad.csv", text), "tester");
+                BOOST_ERROR("the file was accepted");
+            } catch (const UserError& e) {
+                BOOST_TEST(e.where().line == 12002);
+                BOOST_TEST(e.where().field == c.field);
+            }
+            BOOST_TEST(Ratings() == 0);
+        }
+    }
+}
+
+namespace {
+// Cancels once the import has reported some progress.
+struct CancelAfterFirstStep : Progress {
+    int steps = 0;
+    void Report(const std::string&, double) override { ++steps; }
+    bool Cancelled() const override { return steps >= 2; }
+};
+}  // namespace
+
+BOOST_FIXTURE_TEST_CASE(a_cancelled_ratings_import_stores_nothing, IoFixture) {
+    std::string text = "time,unit,officer,procedure,channel,attitude,handling,guidance,citizen\n";
+    for (int i = 0; i < 30000; ++i)
+        text += "2024-01-01T08:00:00,XA-TAYXUAN,CB01,P" + std::to_string(i) + ",kiosk,5,5,5,\n";
+    CancelAfterFirstStep progress;
+    BOOST_CHECK_THROW(services::ImportRatings(Db(), Write("many.csv", text), "tester", &progress),
+                      CancelledError);
+    BOOST_TEST(progress.steps >= 2);
+    BOOST_TEST(Ratings() == 0);
+}
+
+BOOST_FIXTURE_TEST_CASE(survey_summaries_per_field_unit_and_officer, IoFixture) {
+    services::ImportTallies(Db(), Write("tallies.csv", kTallies), "tester");
+    services::SurveyQuery q;
+    q.period = "2024-Q1";
+    auto byField = services::SurveyByField(Db(), q);
+    BOOST_TEST_REQUIRE(byField.size() == 3u);
+    // Units by name: Tây Phú before Tây Xuân; fields in catalogue order.
+    BOOST_TEST(byField[0].unit == "XA-TAYPHU");
+    BOOST_TEST(byField[0].settled == 10);
+    BOOST_TEST(*byField[0].coverage == 80.0);  // not above 80%
+    BOOST_TEST(static_cast<int>(byField[0].status) == static_cast<int>(CoverageStatus::Below));
+    BOOST_TEST(byField[1].field == "HOTICH");
+    BOOST_TEST(byField[1].settled == 50);
+    BOOST_TEST(byField[1].responses == 43);
+    BOOST_TEST(byField[1].satisfied == 36);
+    BOOST_TEST(byField[2].field == "CHUNGTHUC");
+    BOOST_TEST(byField[2].satisfied == 10);  // the top level of 3
+    q.unitCode = "XA-TAYXUAN";
+    BOOST_TEST(services::SurveyByField(Db(), q).size() == 2u);
+    q.unitCode = "H-TAYSON";  // the district: its communes
+    BOOST_TEST(services::SurveyByField(Db(), q).size() == 3u);
+
+    q.unitCode.clear();
+    auto byUnit = services::SurveyByUnit(Db(), q);
+    BOOST_TEST_REQUIRE(byUnit.size() == 2u);
+    BOOST_TEST(byUnit[0].unit == "XA-TAYXUAN");  // 46/55 satisfied vs 4/8
+    BOOST_TEST(*byUnit[0].rank == 1);
+    BOOST_TEST(*byUnit[1].rank == 2);
+
+    services::ImportRatings(Db(), Write("ratings.csv", RatingsCsv()), "tester");
+    q.period = "2024-01";
+    q.minimumSample = 2;
+    auto officers = services::SurveyByOfficer(Db(), q);
+    BOOST_TEST_REQUIRE(officers.size() == 2u);  // CB03 rated in February
+    BOOST_TEST(officers[0].officer == "CB01");
+    BOOST_TEST(officers[0].ratings == 2);
+    BOOST_TEST(*officers[0].satisfiedShare == 50.0);
+    BOOST_TEST(*officers[0].rank == 1);
+    BOOST_TEST(officers[1].officer == "CB02");
+    BOOST_TEST(!officers[1].rank.has_value());  // one rating: below the minimum
+    BOOST_TEST(!officers[1].guidance.has_value());
+    // Under the cut-off window January runs 15/12/2023 - 14/01/2024: the same
+    // ratings; February's cut-off (15/01 - 14/02) holds CB03's.
+    q.period = "2024-02";
+    q.window = WindowKind::CutOff;
+    BOOST_TEST(services::SurveyByOfficer(Db(), q).size() == 1u);
+    q.window = WindowKind::Calendar;
+    BOOST_TEST(services::SurveyByOfficer(Db(), q).size() == 1u);
+    q.period = "2024-13";
+    BOOST_CHECK_THROW(services::SurveyByOfficer(Db(), q), UserError);
+}
+
+BOOST_FIXTURE_TEST_CASE(satisfaction_criterion_filled_from_tallies_keeps_user_figures, IoFixture) {
+    services::ImportTallies(Db(), Write("tallies.csv", kTallies), "tester");
+    // Tây Phú's figure was typed by a user: it stays.
+    storage::FrameworkRepository fw(Db().session());
+    auto qd766 = fw.Load(*fw.IdByCode("QD766"));
+    std::int64_t crit = 0;
+    for (const auto& c : qd766->criteria)
+        if (c.code == "5.3") crit = c.id;
+    ResultRecord manual;
+    manual.unitId = storage::UnitRepository(Db().session()).ByCode("XA-TAYPHU")->id;
+    manual.criterionId = crit;
+    manual.period = "2024-Q1";
+    manual.numerator = 7, manual.denominator = 8;
+    storage::ResultRepository(Db().session()).Insert(manual, "clerk");
+
+    auto s = services::FillCriterionFromSurveys(Db(), "QD766", "5.3", "2024-Q1", "tester");
+    BOOST_TEST(s.written == 1);
+    BOOST_TEST(s.keptManual == 1);
+    storage::ResultRepository results(Db().session());
+    auto xuan = storage::UnitRepository(Db().session()).ByCode("XA-TAYXUAN")->id;
+    auto r = results.Find(xuan, crit, "2024-Q1");
+    BOOST_REQUIRE(r);
+    BOOST_TEST(r->source == "survey");
+    BOOST_TEST(*r->numerator == 46.0);
+    BOOST_TEST(*r->denominator == 55.0);
+    BOOST_TEST(*results.Find(manual.unitId, crit, "2024-Q1")->numerator == 7.0);
+    // Filled again: nothing changes.
+    auto again = services::FillCriterionFromSurveys(Db(), "QD766", "5.3", "2024-Q1", "tester");
+    BOOST_TEST(again.written == 0);
+    BOOST_TEST(again.unchanged == 1);
+    // A criterion that is not a rate is refused.
+    BOOST_CHECK_THROW(services::FillCriterionFromSurveys(Db(), "TT01-2018", "1", "2024-Q1", "t"),
+                      UserError);
+    // The ranking sees the filled figure: 46/55 = 83.6% of the 0.9 target.
+    auto rank = services::RankUnits(Db(), "QD766", "2024-Q1", false);
+    BOOST_TEST(!rank.empty());
+}
+
+BOOST_AUTO_TEST_SUITE_END()

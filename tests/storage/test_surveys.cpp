@@ -1,0 +1,376 @@
+// Survey tallies, ratings and self-assessments on both backends: tallies
+// replaced by (unit, month, field), the bulk insert skipping and counting
+// duplicates and leaving nothing behind on error, the filtered id lists of
+// the ratings list and their pages, per-officer aggregates in SQL equal to
+// the core rule, and self-assessments saved again.
+#include <boost/test/unit_test.hpp>
+
+#include <soci/soci.h>
+
+#include "fixture.h"
+#include "services/framework_io.h"
+#include "storage/framework_repository.h"
+#include "storage/survey_repository.h"
+#include "storage/unit_repository.h"
+
+using namespace cchc;
+using namespace cchc::test;
+
+namespace {
+struct SurveyFixture : DbFixture {
+    std::int64_t unitA = 0, unitB = 0, officer1 = 0, officer2 = 0, officer3 = 0;
+    std::int64_t likert5 = 0, likert3 = 0, fieldHoTich = 0, fieldDatDai = 0;
+
+    SurveyFixture() {
+        services::LoadBuiltinCatalogues(Db());
+        storage::UnitRepository units(Db().session());
+        storage::PersonRepository people(Db().session());
+        Unit a;
+        a.code = "XA-A", a.name = "Xã Tây Xuân";
+        unitA = units.Insert(a);
+        Unit b;
+        b.code = "XA-B", b.name = "Xã Tây Phú";
+        unitB = units.Insert(b);
+        auto person = [&](const char* code, const char* name, std::int64_t unit) {
+            Person p;
+            p.code = code, p.fullName = name, p.unitId = unit, p.oneStopDesk = true;
+            return people.Insert(p);
+        };
+        officer1 = person("CB01", "Nguyễn Văn An", unitA);
+        officer2 = person("CB02", "Trần Thị Bình", unitA);
+        officer3 = person("CB03", "Lê Hữu Cường", unitB);
+        storage::CatalogueRepository cat(Db().session());
+        for (const auto& s : cat.Scales()) {
+            if (s.code == "LIKERT5") likert5 = s.id;
+            if (s.code == "LIKERT3") likert3 = s.id;
+        }
+        for (const auto& f : cat.ProcedureFields()) {
+            if (f.code == "HOTICH") fieldHoTich = f.id;
+            if (f.code == "DATDAI") fieldDatDai = f.id;
+        }
+    }
+
+    RatingRecord Rating(std::int64_t officer, std::int64_t unit, const std::string& at,
+                        const char* channel, int a, int h, int g, const char* citizen = "") {
+        RatingRecord r;
+        r.officerId = officer;
+        r.unitId = unit;
+        r.ratedAt = at;
+        r.channel = channel;
+        r.procedure = "Đăng ký khai sinh";
+        r.citizen = citizen;
+        r.attitude = a, r.handling = h, r.guidance = g;
+        return r;
+    }
+};
+
+std::vector<RatingRecord> Sample(SurveyFixture& f) {
+    return {
+        f.Rating(f.officer1, f.unitA, "2026-03-01T08:00:00", "kiosk", 5, 5, 5),
+        f.Rating(f.officer1, f.unitA, "2026-03-02T08:00:00", "qr", 4, 4, 3),
+        f.Rating(f.officer1, f.unitA, "2026-03-31T16:59:59", "kiosk", 2, 3, 2, "Phạm Thị Lan"),
+        f.Rating(f.officer1, f.unitA, "2026-04-01T07:00:00", "online", 5, 4, 3),
+        f.Rating(f.officer2, f.unitA, "2026-03-15T10:00:00", "kiosk", 1, 1, 1),
+        f.Rating(f.officer2, f.unitA, "2026-03-16T10:00:00", "paper", 4, 4, 4),
+        f.Rating(f.officer3, f.unitB, "2026-03-10T09:00:00", "kiosk", 5, 5, 4),
+    };
+}
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(surveys)
+
+BOOST_FIXTURE_TEST_CASE(tallies_are_inserted_then_replaced_and_read_by_months, SurveyFixture) {
+    storage::TallyRepository repo(Db().session());
+    TallyRecord t;
+    t.unitId = unitA, t.period = "2026-03", t.fieldId = fieldHoTich, t.scaleId = likert5;
+    t.settled = 40, t.responses = 35, t.level5 = 20, t.level4 = 10, t.level3 = 5;
+    TallyRecord other = t;
+    other.period = "2026-04";
+    TallyRecord three = t;
+    three.unitId = unitB, three.scaleId = likert3, three.level5 = 0, three.level4 = 0;
+    three.level3 = 30, three.level2 = 5;
+    {
+        storage::Transaction tx(Db());
+        auto [ins, upd] = repo.Upsert({t, other, three}, "tester");
+        BOOST_TEST(ins == 3);
+        BOOST_TEST(upd == 0);
+        tx.Commit();
+    }
+    t.settled = 50;
+    auto [ins, upd] = repo.Upsert({t}, "tester");
+    BOOST_TEST(ins == 0);
+    BOOST_TEST(upd == 1);
+    BOOST_TEST(repo.Count() == 3);
+    auto march = repo.InMonths("2026-01", "2026-03");
+    BOOST_TEST_REQUIRE(march.size() == 2u);
+    BOOST_TEST(march[0].unitId == unitA);
+    BOOST_TEST(march[0].settled == 50);
+    BOOST_TEST(march[1].scaleId == likert3);
+    BOOST_TEST(repo.InMonths("2026-01", "2026-12", unitA).size() == 2u);
+    auto exported = repo.AllForExport();
+    BOOST_TEST_REQUIRE(exported.size() == 3u);
+    BOOST_TEST(exported[0].unitCode == "XA-A");
+    BOOST_TEST(exported[0].fieldCode == "HOTICH");
+    BOOST_TEST(exported[1].scaleCode == "LIKERT3");
+}
+
+BOOST_FIXTURE_TEST_CASE(bulk_insert_skips_and_counts_duplicates, SurveyFixture) {
+    auto sample = Sample(*this);
+    {
+        storage::Transaction tx(Db());
+        storage::ImportBatchRepository batches(Db().session());
+        auto batch = batches.Start("ratings", "ratings.csv", "tester");
+        storage::RatingBulkInsert bulk(Db(), 3, batch);  // small batches: several flushes
+        for (const auto& r : sample) bulk.Add(r);
+        bulk.Add(sample[0]);  // the same rating twice in one import
+        bulk.Flush();
+        BOOST_TEST(bulk.inserted() == 7);
+        BOOST_TEST(bulk.skipped() == 1);
+        batches.Finish(batch, bulk.inserted(), bulk.skipped());
+        tx.Commit();
+    }
+    // Importing the same ratings again stores nothing new.
+    storage::Transaction tx(Db());
+    storage::RatingBulkInsert again(Db());
+    for (const auto& r : sample) again.Add(r);
+    auto other = sample[0];
+    other.citizen = "Người khác";  // another citizen at the same time: a new rating
+    again.Add(other);
+    again.Flush();
+    tx.Commit();
+    BOOST_TEST(again.inserted() == 1);
+    BOOST_TEST(again.skipped() == 7);
+    BOOST_TEST(storage::RatingRepository(Db().session()).Count() == 8);
+}
+
+BOOST_FIXTURE_TEST_CASE(bulk_insert_keeps_any_text_as_written, SurveyFixture) {
+    const std::vector<std::string> texts = {
+        "Nguyễn \"Bé\" Ánh", "a\\b\\", "{Lê, Văn}", "NULL", "", " x ", "d'Arc; --"};
+    {
+        storage::Transaction tx(Db());
+        storage::RatingBulkInsert bulk(Db());
+        int i = 0;
+        for (const auto& t : texts) {
+            auto r = Rating(officer1, unitA, "2026-03-01T08:00:0" + std::to_string(i++), "kiosk", 5,
+                            5, 5, t.c_str());
+            r.procedure = t;
+            bulk.Add(r);
+        }
+        auto unscored = Rating(officer1, unitA, "2026-03-02T08:00:00", "kiosk", 5, 5, 5);
+        unscored.handling.reset();
+        bulk.Add(unscored);
+        bulk.Flush();
+        BOOST_TEST(bulk.inserted() == 8);
+        tx.Commit();
+    }
+    storage::RatingRepository repo(Db().session());
+    auto rows = repo.Page(repo.FilterIds({}));
+    BOOST_TEST_REQUIRE(rows.size() == 8u);
+    BOOST_TEST(!rows[0].rating.handling.has_value());
+    BOOST_TEST(*rows[0].rating.guidance == 5);
+    for (std::size_t i = 0; i < texts.size(); ++i) {
+        const auto& r = rows[texts.size() - i].rating;  // newest first
+        BOOST_TEST(r.citizen == texts[i]);
+        BOOST_TEST(r.procedure == texts[i]);
+    }
+}
+
+BOOST_FIXTURE_TEST_CASE(bulk_insert_error_leaves_nothing, SurveyFixture) {
+    auto sample = Sample(*this);
+    try {
+        storage::Transaction tx(Db());
+        storage::RatingBulkInsert bulk(Db(), 4);
+        for (const auto& r : sample) bulk.Add(r);  // the first four are written
+        auto bad = sample[0];
+        bad.ratedAt = "2026-05-01T08:00:00";
+        bad.attitude = 7;  // outside 1..5: the CHECK refuses the batch
+        bulk.Add(bad);
+        bulk.Flush();
+        tx.Commit();
+        BOOST_FAIL("the bad rating was stored");
+    } catch (const std::exception&) {
+    }
+    BOOST_TEST(storage::RatingRepository(Db().session()).Count() == 0);
+}
+
+BOOST_FIXTURE_TEST_CASE(filters_give_ids_newest_first_and_pages_by_id, SurveyFixture) {
+    auto sample = Sample(*this);
+    {
+        storage::Transaction tx(Db());
+        storage::RatingBulkInsert bulk(Db());
+        for (const auto& r : sample) bulk.Add(r);
+        bulk.Flush();
+        tx.Commit();
+    }
+    storage::RatingRepository repo(Db().session());
+    auto all = repo.FilterIds({});
+    BOOST_TEST_REQUIRE(all.size() == 7u);
+    auto page = repo.Page(all);
+    BOOST_TEST_REQUIRE(page.size() == 7u);
+    BOOST_TEST(page[0].rating.ratedAt == "2026-04-01T07:00:00");
+    BOOST_TEST(page[6].rating.ratedAt == "2026-03-01T08:00:00");
+    BOOST_TEST(page[0].officerCode == "CB01");
+    BOOST_TEST(page[0].officerName == "Nguyễn Văn An");
+    BOOST_TEST(page[0].unitCode == "XA-A");
+
+    struct Case {
+        const char* what;
+        storage::RatingFilter filter;
+        std::vector<std::string> times;  // expected, newest first
+    };
+    storage::RatingFilter byOfficer;
+    byOfficer.officerId = officer1;
+    storage::RatingFilter officerMarch = byOfficer;
+    officerMarch.from = "2026-03-01", officerMarch.to = "2026-03-31";
+    storage::RatingFilter byUnitB;
+    byUnitB.unitId = unitB;
+    storage::RatingFilter kioskA;
+    kioskA.unitId = unitA, kioskA.channel = "kiosk";
+    storage::RatingFilter kiosk;
+    kiosk.channel = "kiosk";
+    storage::RatingFilter low;
+    low.maxScore = 2;
+    storage::RatingFilter high;
+    high.minScore = 4;
+    storage::RatingFilter officerOtherUnit = byOfficer;
+    officerOtherUnit.unitId = unitB;
+    storage::RatingFilter days;
+    days.from = "2026-03-15", days.to = "2026-03-16";
+    const Case cases[] = {
+        {"officer",
+         byOfficer,
+         {"2026-04-01T07:00:00", "2026-03-31T16:59:59", "2026-03-02T08:00:00",
+          "2026-03-01T08:00:00"}},
+        {"officer in March (last second of the 31st included)",
+         officerMarch,
+         {"2026-03-31T16:59:59", "2026-03-02T08:00:00", "2026-03-01T08:00:00"}},
+        {"unit", byUnitB, {"2026-03-10T09:00:00"}},
+        {"unit and channel",
+         kioskA,
+         {"2026-03-31T16:59:59", "2026-03-15T10:00:00", "2026-03-01T08:00:00"}},
+        {"channel",
+         kiosk,
+         {"2026-03-31T16:59:59", "2026-03-15T10:00:00", "2026-03-10T09:00:00",
+          "2026-03-01T08:00:00"}},
+        {"some aspect at 2 or below", low, {"2026-03-31T16:59:59", "2026-03-15T10:00:00"}},
+        {"every aspect 4 or more",
+         high,
+         {"2026-03-16T10:00:00", "2026-03-10T09:00:00", "2026-03-01T08:00:00"}},
+        {"officer of another unit", officerOtherUnit, {}},
+        {"two days", days, {"2026-03-16T10:00:00", "2026-03-15T10:00:00"}},
+    };
+    // A window of the list is the same slice of it; the count of everything.
+    BOOST_TEST(repo.CountMatching({}) == 7);
+    auto window = repo.FilterIdsWindow({}, 2, 3);
+    BOOST_TEST(window == std::vector<std::int64_t>(all.begin() + 2, all.begin() + 5),
+               boost::test_tools::per_element());
+    BOOST_TEST(repo.FilterIdsWindow({}, 6, 10).size() == 1u);
+    BOOST_TEST(repo.FilterIdsWindow({}, 7, 10).empty());
+    for (const auto& c : cases) {
+        BOOST_TEST_CONTEXT(c.what) {
+            auto ids = repo.FilterIds(c.filter);
+            const auto count = static_cast<long>(ids.size());
+            if (count > 1) {
+                auto tail = repo.FilterIdsWindow(c.filter, count - 2, 5);
+                BOOST_TEST(tail == std::vector<std::int64_t>(ids.end() - 2, ids.end()),
+                           boost::test_tools::per_element());
+            }
+            std::vector<std::string> times;
+            for (const auto& row : repo.Page(ids)) times.push_back(row.rating.ratedAt);
+            BOOST_TEST(times == c.times, boost::test_tools::per_element());
+            BOOST_TEST(repo.CountMatching(c.filter) == static_cast<long>(c.times.size()));
+        }
+    }
+}
+
+BOOST_FIXTURE_TEST_CASE(aggregates_in_sql_equal_the_core_rule, SurveyFixture) {
+    auto sample = Sample(*this);
+    // A rating scoring only attitude, and one scoring nothing.
+    auto partial = Rating(officer2, unitA, "2026-03-20T10:00:00", "qr", 4, 0, 0);
+    partial.handling.reset(), partial.guidance.reset();
+    auto none = Rating(officer2, unitA, "2026-03-21T10:00:00", "qr", 0, 0, 0);
+    none.attitude.reset(), none.handling.reset(), none.guidance.reset();
+    sample.push_back(partial);
+    sample.push_back(none);
+    {
+        storage::Transaction tx(Db());
+        storage::RatingBulkInsert bulk(Db());
+        for (const auto& r : sample) bulk.Add(r);
+        bulk.Flush();
+        tx.Commit();
+    }
+    storage::RatingRepository repo(Db().session());
+    for (bool byMonth : {false, true}) {
+        BOOST_TEST_CONTEXT("by month " << byMonth) {
+            auto sql = repo.Aggregate({"2026-03-01", "2026-04-30", std::nullopt, byMonth});
+            auto core = TallyRatings(sample, byMonth);
+            BOOST_TEST_REQUIRE(sql.size() == core.size());
+            for (std::size_t i = 0; i < sql.size(); ++i) {
+                BOOST_TEST(sql[i].officerId == core[i].officerId);
+                BOOST_TEST(sql[i].unitId == core[i].unitId);
+                BOOST_TEST(sql[i].month == core[i].month);
+                BOOST_TEST(sql[i].ratings == core[i].ratings);
+                BOOST_TEST(sql[i].satisfied == core[i].satisfied);
+                for (int a = 0; a < kRatingAspects; ++a) {
+                    BOOST_TEST(sql[i].scored[a] == core[i].scored[a]);
+                    BOOST_TEST(sql[i].sum[a] == core[i].sum[a]);
+                }
+            }
+        }
+    }
+    // March only, unit A: officers 1 (3 ratings, only 5 5 5 satisfied) and 2.
+    auto march = repo.Aggregate({"2026-03-01", "2026-03-31", unitA, false});
+    BOOST_TEST_REQUIRE(march.size() == 2u);
+    BOOST_TEST(march[0].ratings == 3);
+    BOOST_TEST(march[0].satisfied == 1);
+    BOOST_TEST(march[1].ratings == 4);
+    BOOST_TEST(march[1].satisfied == 2);  // 4 4 4 and attitude 4 alone
+}
+
+BOOST_FIXTURE_TEST_CASE(export_reads_every_rating_oldest_first, SurveyFixture) {
+    auto sample = Sample(*this);
+    storage::Transaction tx(Db());
+    storage::RatingBulkInsert bulk(Db(), 2);
+    for (const auto& r : sample) bulk.Add(r);
+    bulk.Flush();
+    tx.Commit();
+    std::vector<std::string> times;
+    storage::RatingRepository(Db().session()).ForEachForExport([&](const auto& rows) {
+        for (const auto& r : rows) times.push_back(r.rating.ratedAt);
+    });
+    BOOST_TEST_REQUIRE(times.size() == 7u);
+    BOOST_TEST(times.front() == "2026-03-01T08:00:00");
+    BOOST_TEST(times.back() == "2026-04-01T07:00:00");
+    BOOST_TEST(std::is_sorted(times.begin(), times.end()));
+}
+
+BOOST_FIXTURE_TEST_CASE(self_assessments_are_saved_and_replaced, SurveyFixture) {
+    storage::FrameworkRepository fw(Db().session());
+    auto tt01 = fw.Load(*fw.IdByCode("TT01-2018"));
+    BOOST_REQUIRE(tt01);
+    storage::SelfAssessmentRepository repo(Db().session());
+    std::vector<storage::SelfAssessmentRow> rows;
+    for (const auto& c : tt01->criteria)
+        rows.push_back({officer1, "2026-Q1", {c.id, 2.0, std::nullopt}, ""});
+    rows[0].score.self = 1.5;
+    rows[0].note = "Có 01 hồ sơ trễ hạn";
+    repo.Save(rows, "tester");
+    auto back = repo.ForPerson(officer1, "2026-Q1");
+    BOOST_TEST_REQUIRE(back.size() == 9u);
+    BOOST_TEST(*back[0].score.self == 1.5);
+    BOOST_TEST(back[0].note == "Có 01 hồ sơ trễ hạn");
+    BOOST_TEST(!back[0].score.appraised.has_value());
+    std::vector<SelfScore> scores;
+    for (const auto& r : back) scores.push_back(r.score);
+    auto total = TotalSelfAssessment(*tt01, scores);
+    BOOST_TEST(total.self == 17.5);
+    BOOST_TEST(total.selfClass == "Tốt");
+    // Appraised later: the row is replaced, not duplicated.
+    rows[0].score.appraised = 1.0;
+    repo.Save({rows[0]}, "appraiser");
+    BOOST_TEST(repo.ForPeriod("2026-Q1").size() == 9u);
+    BOOST_TEST(*repo.ForPerson(officer1, "2026-Q1")[0].score.appraised == 1.0);
+    BOOST_TEST(repo.ForPerson(officer2, "2026-Q1").empty());
+}
+
+BOOST_AUTO_TEST_SUITE_END()

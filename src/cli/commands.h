@@ -36,5 +36,6 @@ int RunRank(const Args& args);
 int RunGaps(const Args& args);
 int RunTasks(const Args& args);
 int RunPlan(const Args& args);
+int RunReport(const Args& args);
 
 }  // namespace cchc::cli

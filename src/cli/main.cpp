@@ -37,6 +37,12 @@ const char* kUsage = N_(
     "        [--as-of YYYY-MM-DD]  remediation tasks, with the days they are overdue\n"
     "  plan draft --unit CODE --framework CODE --period P [--below PERCENT]\n"
     "                            a draft plan with the criteria below PERCENT % (80)\n"
+    "  report TYPE --period P [--unit CODE] [--plan ID] [--framework CODE] [--number N]\n"
+    "         [--date YYYY-MM-DD] --out FILE.pdf|.docx|.xlsx [--issue]\n"
+    "                            TYPE: quarterly, plan, ranking, tasks, survey, assignments,\n"
+    "                            ratings, qr-cards; --issue archives the PDF with its number\n"
+    "  report archive [--type TYPE]   the issued reports\n"
+    "  report reprint ID --out FILE   an issued report's PDF, byte for byte\n"
     "\n"
     "Database: --db sqlite:PATH or postgresql://user@host:port/db, or $CCHC_DB;\n"
     "default: a file cchc.db in the user's data directory.\n");
@@ -45,8 +51,8 @@ const char* kUsage = N_(
 const std::set<std::string> kValued = {"db",     "format", "lang", "out",  "communes",
                                        "years",  "ratings", "seed", "year",
                                        "framework", "period", "score", "unit", "status", "due-within",
-                                       "as-of", "below"};
-const std::set<std::string> kFlags = {"help", "quiet", "self-vs-appraised", "overdue", "missing-update"};
+                                       "as-of", "below", "plan", "number", "date", "type"};
+const std::set<std::string> kFlags = {"help", "quiet", "self-vs-appraised", "overdue", "missing-update", "issue"};
 
 Args Parse(int argc, char** argv) {
     Args a;
@@ -106,6 +112,7 @@ int main(int argc, char** argv) {
         if (args.command == "gaps") return cchc::cli::RunGaps(args);
         if (args.command == "tasks") return cchc::cli::RunTasks(args);
         if (args.command == "plan") return cchc::cli::RunPlan(args);
+        if (args.command == "report") return cchc::cli::RunReport(args);
         throw UsageError(std::string(cchc::tr("unknown command: ")) + args.command);
     } catch (const UsageError& e) {
         std::cerr << "cchc: " << e.what() << "\n" << cchc::tr("Run 'cchc --help' for usage.") << "\n";

@@ -3,6 +3,7 @@
 #include "services/reports.h"
 
 #include <algorithm>
+#include <cctype>
 #include <array>
 #include <cmath>
 #include <set>
@@ -74,6 +75,29 @@ IssueRequest IssueRequestFor(const BuiltReport& built) {
 namespace {
 
 // ---------------------------------------------------------------- helpers
+
+std::string Upper(const std::string& s) {
+    // Vietnamese capitals for document headers: ASCII and the common
+    // precomposed letters.
+    static const std::map<std::string, std::string> map = [] {
+        std::map<std::string, std::string> m;
+        const char* lower[] = {"á","à","ả","ã","ạ","ă","ắ","ằ","ẳ","ẵ","ặ","â","ấ","ầ","ẩ","ẫ","ậ","đ","é","è","ẻ","ẽ","ẹ","ê","ế","ề","ể","ễ","ệ","í","ì","ỉ","ĩ","ị","ó","ò","ỏ","õ","ọ","ô","ố","ồ","ổ","ỗ","ộ","ơ","ớ","ờ","ở","ỡ","ợ","ú","ù","ủ","ũ","ụ","ư","ứ","ừ","ử","ữ","ự","ý","ỳ","ỷ","ỹ","ỵ"};
+        const char* upper[] = {"Á","À","Ả","Ã","Ạ","Ă","Ắ","Ằ","Ẳ","Ẵ","Ặ","Â","Ấ","Ầ","Ẩ","Ẫ","Ậ","Đ","É","È","Ẻ","Ẽ","Ẹ","Ê","Ế","Ề","Ể","Ễ","Ệ","Í","Ì","Ỉ","Ĩ","Ị","Ó","Ò","Ỏ","Õ","Ọ","Ô","Ố","Ồ","Ổ","Ỗ","Ộ","Ơ","Ớ","Ờ","Ở","Ỡ","Ợ","Ú","Ù","Ủ","Ũ","Ụ","Ư","Ứ","Ừ","Ử","Ữ","Ự","Ý","Ỳ","Ỷ","Ỹ","Ỵ"};
+        for (std::size_t i = 0; i < sizeof lower / sizeof *lower; ++i) m[lower[i]] = upper[i];
+        return m;
+    }();
+    std::string out;
+    for (std::size_t i = 0; i < s.size();) {
+        unsigned char c = static_cast<unsigned char>(s[i]);
+        std::size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : 4;
+        std::string ch = s.substr(i, len);
+        if (len == 1) out += static_cast<char>(std::toupper(c));
+        else if (auto it = map.find(ch); it != map.end()) out += it->second;
+        else out += ch;
+        i += len;
+    }
+    return out;
+}
 
 std::string LowerFirst(std::string s) {
     if (!s.empty() && s[0] >= 'A' && s[0] <= 'Z') s[0] = static_cast<char>(s[0] - 'A' + 'a');
@@ -194,7 +218,11 @@ void Prepare(Context& c, bool periodRequired) {
     }
     if (c.communeIssuer || (c.unit && c.unit->id != c.office.unitId)) {
         c.parentBody = c.issuer.headerParent;
-        c.issuingBody = c.issuer.headerName.empty() ? c.issuer.name : c.issuer.headerName;
+        if (c.parentBody.empty() && c.issuer.parentId)
+            if (auto parent = units.ById(*c.issuer.parentId)) c.parentBody = "UBND " + Upper(parent->name);
+        c.issuingBody = c.issuer.headerName;
+        if (c.issuingBody.empty())
+            c.issuingBody = c.communeIssuer ? "ỦY BAN NHÂN DÂN " + Upper(c.issuer.name) : Upper(c.issuer.name);
         c.issuerSymbol = c.issuer.docSymbol.empty() ? "UBND" : c.issuer.docSymbol;
         c.place = c.issuer.placeName;
     } else {
@@ -388,7 +416,7 @@ void AddTaskTables(Context& c, report::Section& s, Numbering& num) {
     }
     report::Table table;
     table.sheetName = "Nhiệm vụ";
-    table.columnWidths = {0.7, 3.2, 1.2, 1.2, 1.2, 1.2, 1.0, 1.0, 1.4};
+    table.columnWidths = {0.9, 3.2, 1.2, 1.2, 1.2, 1.2, 1.0, 1.0, 1.4};
     table.sizePt = 11;
     table.rows.push_back(HeaderRow(t.Lines("tasks_columns")));
     int no = 0;
@@ -435,7 +463,7 @@ void AddTaskTables(Context& c, report::Section& s, Numbering& num) {
     s.blocks.emplace_back(Para(t.Text("overdue_sentence")));
     report::Table lt;
     lt.sheetName = "Nhiệm vụ quá hạn";
-    lt.columnWidths = {0.7, 5.0, 2.0, 2.4, 1.5, 1.2};
+    lt.columnWidths = {0.9, 4.6, 1.8, 2.4, 1.8, 1.3};
     lt.sizePt = 11;
     lt.rows.push_back(HeaderRow(t.Lines("overdue_columns")));
     no = 0;
@@ -464,7 +492,7 @@ report::Table RankTable(const ReportTemplate& t, const std::vector<RankRow>& row
     auto cols = t.Lines(columnsKey);
     if (!withCode && cols.size() > 1) cols.erase(cols.begin() + 1);
     table.rows.push_back(HeaderRow(cols));
-    table.columnWidths = withCode ? std::vector<double>{0.9, 1.6, 3.4, 1.2, 1.2, 1.2, 1.4, 1.6}
+    table.columnWidths = withCode ? std::vector<double>{0.9, 2.4, 3.4, 1.2, 1.2, 1.2, 1.4, 1.6}
                                   : std::vector<double>{0.9, 3.4, 1.2, 1.2, 1.2, 1.4, 1.4};
     for (const auto& r : rows) {
         TableRow tr;
@@ -539,7 +567,7 @@ void AddDossierTable(Context& c, report::Section& s, Numbering& num) {
     table.sheetName = "Mẫu II.06a";
     table.sizePt = 10;
     table.headerRows = 2;
-    table.columnWidths = {0.6, 3.0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1};
+    table.columnWidths = {0.8, 3.0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1};
     TableRow h1, h2;
     h1.cells.push_back(TableCell(cols[0], true).Span(2, 1));
     h1.cells.push_back(TableCell(cols[1], true).Span(2, 1));
@@ -611,8 +639,8 @@ report::Table SurveyTable(const ReportTemplate& t, const SurveySummaryRows& s,
                           const std::vector<std::string>& columns) {
     report::Table table;
     table.sheetName = "Khảo sát";
-    table.sizePt = 10;
-    table.columnWidths = {0.6, 3.2, 1.1, 1.0, 1.1, 1.0, 1.0, 1.0, 1.0, 1.0, 1.1};
+    table.sizePt = 9.5;
+    table.columnWidths = {0.8, 2.8, 1.1, 1.0, 1.1, 1.0, 1.0, 1.0, 1.0, 1.1, 1.1};
     table.rows.push_back(HeaderRow(columns));
     auto add = [&](const storage::TallySumRow& r, TableRow row) {
         row.cells.push_back(TableCell::Integer(r.settled));
@@ -704,13 +732,15 @@ BuiltReport BuildQuarterly(Context& c) {
 }
 
 std::string TimeFrame(const ReportTemplate& t, const TaskRecord& task, int planYear) {
-    if (!task.timeText.empty()) return task.timeText;
+    // The structured fields first, worded by the template; the text as
+    // written only when they say nothing.
     if (task.dueOn) {
         if (auto d = Date::ParseIso(*task.dueOn)) return t.Text("time_date", {{"date", FormatDate(*d)}});
     }
     const int year = task.dueYear ? *task.dueYear : planYear;
     if (task.recurring) return t.Text("time_recurring", {{"year", std::to_string(year)}});
     if (task.dueYear) return t.Text("time_year", {{"year", std::to_string(year)}});
+    if (!task.timeText.empty()) return task.timeText;
     return t.Text("time_none");
 }
 
@@ -1021,7 +1051,7 @@ BuiltReport BuildTasks(Context& c) {
         report::Table lt;
         lt.sheetName = sheet;
         lt.sizePt = 11;
-        lt.columnWidths = {0.7, 5.4, 1.0, 2.6, 1.5, 1.2};
+        lt.columnWidths = {0.9, 5.0, 1.0, 2.6, 1.8, 1.3};
         lt.rows.push_back(HeaderRow(t.Lines(colsKey)));
         // By commune (a row naming it), then lead, then due date.
         std::vector<std::size_t> sorted = pos;
@@ -1213,7 +1243,7 @@ BuiltReport BuildRatings(Context& c) {
         report::Table table;
         table.sheetName = "Đánh giá cán bộ";
         table.sizePt = 10;
-        table.columnWidths = {0.6, 2.6, 2.4, 2.0, 1.1, 1.0, 1.1, 1.0, 1.2};
+        table.columnWidths = {0.8, 2.6, 2.4, 2.0, 1.1, 1.0, 1.1, 1.0, 1.2};
         table.rows.push_back(HeaderRow(t.Lines("columns")));
         int no = 0;
         bool anyBelow = false;

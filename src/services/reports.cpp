@@ -489,8 +489,8 @@ report::Table RankTable(const ReportTemplate& t, const std::vector<RankRow>& row
     report::Table table;
     table.sheetName = "Xếp hạng";
     table.sizePt = 11;
-    auto cols = t.Lines(columnsKey);
-    if (!withCode && cols.size() > 1) cols.erase(cols.begin() + 1);
+    auto cols = t.Lines(columnsKey);  // the template's headings, with or without "Mã"
+    cols.resize(withCode ? 8 : 7);
     table.rows.push_back(HeaderRow(cols));
     table.columnWidths = withCode ? std::vector<double>{0.9, 2.4, 3.4, 1.2, 1.2, 1.2, 1.4, 1.6}
                                   : std::vector<double>{0.9, 3.4, 1.2, 1.2, 1.2, 1.4, 1.4};

@@ -305,13 +305,15 @@ report::SignatureBlock Signature(Context& c, const std::vector<std::string>& tem
         if (!c.communeIssuer) rec = SplitLines(settings.Get("report.recipients", ""));
         if (rec.empty()) rec = templateRecipients;
     }
+    bool archiveLine = false;  // "- Lưu: VT, ..." given already
     for (auto r : rec) {
         if (r.rfind("-", 0) != 0) r = "- " + r;
         if (r.back() != ';' && r.back() != '.') r += ";";
+        if (r.rfind("- Lưu", 0) == 0) archiveLine = true;
         s.recipients.push_back(r);
     }
     TemplateVars v{{"archive_symbol", c.communeIssuer ? std::string("VP") : c.issuerSymbol}};
-    s.recipients.push_back(c.t.Text("archive_line", v));
+    if (!archiveLine) s.recipients.push_back(c.t.Text("archive_line", v));
     return s;
 }
 
@@ -843,6 +845,19 @@ BuiltReport BuildPlan(Context& c) {
     annex.sizePt = 11;
     annex.columnWidths = {0.6, 2.6, 2.8, 5.0, 2.2, 2.2, 1.6};
     annex.rows.push_back(HeaderRow(t.Lines("annex_columns")));
+    // Names of the units and people tasks are linked to.
+    std::map<std::int64_t, std::string> unitNames, personNames;
+    {
+        OrganisationService org(c.db, "report");
+        for (const auto& u : org.Units()) unitNames[u.id] = u.name;
+        for (const auto& p : org.AllPeople()) personNames[p.id] = p.fullName;
+    }
+    auto named = [](const std::map<std::int64_t, std::string>& names,
+                    const std::optional<std::int64_t>& id, const std::string& text) {
+        if (!text.empty() || !id) return text;
+        auto it = names.find(*id);
+        return it == names.end() ? text : it->second;
+    };
     int n = 0, taskNo = 0;
     for (const auto& item : plan->items) {
         ++n;
@@ -857,12 +872,21 @@ BuiltReport BuildPlan(Context& c) {
         std::vector<std::string> leads, coords, times;
         for (const auto& task : item.tasks) {
             doc.Add(Para((item.tasks.size() > 1 ? "- " : "") + task.solution));
-            std::string lead = Join({task.leadUnitText, task.leadPersonText}, ", ");
+            // The plan's own unit is not named as its own lead.
+            const bool ownUnit = task.leadUnitId && *task.leadUnitId == plan->unitId &&
+                                 task.leadPersonId;
+            std::string lead =
+                Join({named(personNames, task.leadPersonId, task.leadPersonText),
+                      ownUnit ? std::string() : named(unitNames, task.leadUnitId, task.leadUnitText)},
+                     ", ");
             AddUnique(leads, lead);
             std::vector<std::string> cs;
-            for (const auto& co : task.coordinators) cs.push_back(co.text);
+            for (const auto& co : task.coordinators) {
+                cs.push_back(co.unitId ? named(unitNames, co.unitId, co.text)
+                                       : named(personNames, co.personId, co.text));
+                AddUnique(coords, cs.back());
+            }
             const std::string coordText = Join(cs, ", ");
-            AddUnique(coords, coordText);
             const std::string time = TimeFrame(t, task, plan->year);
             AddUnique(times, time);
             TableRow r;
@@ -878,7 +902,7 @@ BuiltReport BuildPlan(Context& c) {
         doc.Add(Para(t.Text("responsibility")));
         if (!leads.empty()) doc.Add(Para(t.Text("lead", {{"lead", Join(leads, "; ")}})));
         if (!coords.empty())
-            doc.Add(Para(t.Text("coordinators", {{"coordinators", Join(coords, "; ")}})));
+            doc.Add(Para(t.Text("coordinators", {{"coordinators", Join(coords, ", ")}})));
         doc.Add(Para(t.Text("time", {{"time", times.empty() ? t.Text("time_none") : Join(times, "; ")}})));
     }
     doc.Add(report::Heading{1, t.Text("organisation_heading")});

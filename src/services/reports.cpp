@@ -422,10 +422,15 @@ void AddTaskTables(Context& c, report::Section& s, Numbering& num) {
     table.sizePt = 11;
     table.rows.push_back(HeaderRow(t.Lines("tasks_columns")));
     int no = 0;
-    std::vector<std::pair<std::string, std::int64_t>> order;
-    for (const auto& [id, counts] : byUnit) order.push_back({board.UnitName(id), id});
-    std::sort(order.begin(), order.end());
-    for (const auto& [name, id] : order) {
+    // Communes in the board's order (by their sorting name).
+    std::vector<std::int64_t> order;
+    for (std::size_t i : positions)
+        if (order.empty() || order.back() != board[i].row.unitId) {
+            if (std::find(order.begin(), order.end(), board[i].row.unitId) == order.end())
+                order.push_back(board[i].row.unitId);
+        }
+    for (std::int64_t id : order) {
+        const std::string name = board.UnitName(id);
         const auto& k = byUnit[id];
         TableRow r;
         r.cells.push_back(Centered(++no));
@@ -1050,10 +1055,13 @@ BuiltReport BuildTasks(Context& c) {
     st.rows.push_back(HeaderRow(t.Lines("summary_columns", v)));
     int no = 0;
     std::array<long, 3> sum{0, 0, 0};
-    std::vector<std::pair<std::string, std::int64_t>> order;
-    for (const auto& [id, k] : byUnit) order.push_back({board.UnitName(id), id});
-    std::sort(order.begin(), order.end());
-    for (const auto& [name, id] : order) {
+    // Communes in the board's order (by their sorting name).
+    std::map<std::int64_t, std::size_t> rank;
+    std::vector<std::int64_t> order;
+    for (std::size_t i : openPos)
+        if (rank.emplace(board[i].row.unitId, rank.size()).second) order.push_back(board[i].row.unitId);
+    for (std::int64_t id : order) {
+        const std::string name = board.UnitName(id);
         TableRow r;
         r.cells.push_back(Centered(++no));
         r.cells.emplace_back(name);
@@ -1081,7 +1089,7 @@ BuiltReport BuildTasks(Context& c) {
         std::vector<std::size_t> sorted = pos;
         std::stable_sort(sorted.begin(), sorted.end(), [&](std::size_t a, std::size_t b2) {
             const auto &ta = board[a], &tb = board[b2];
-            auto ua = board.UnitName(ta.row.unitId), ub = board.UnitName(tb.row.unitId);
+            const auto ua = rank[ta.row.unitId], ub = rank[tb.row.unitId];
             if (ua != ub) return ua < ub;
             auto la = board.LeadUnit(ta), lb = board.LeadUnit(tb);
             return la < lb;

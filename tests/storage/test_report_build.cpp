@@ -9,6 +9,7 @@
 #include <zip.h>
 
 #include <pugixml.hpp>
+#include <cstdlib>
 #include <regex>
 #include <sstream>
 
@@ -354,6 +355,41 @@ BOOST_FIXTURE_TEST_CASE(an_issued_report_reprints_byte_for_byte, DemoFixture) {
     // The next report of the office gets the next number.
     auto again = services::BuildReport(Db(), Quarterly());
     BOOST_TEST(again.number == 2);
+}
+
+BOOST_FIXTURE_TEST_CASE(edited_wording_is_read_without_rebuilding, DemoFixture) {
+    TempDir templates;
+    WriteFile(templates.File("quarterly.json"),
+              "{\"closing\": \"Báo cáo thử nghiệm {period_words} kết thúc./.\"}");
+    WriteFile(templates.File("common.json"), "{\"recipients_heading\": \"Nơi nhận (sửa):\"}");
+    ::setenv("CCHC_REPORTS_DIR", templates.path().c_str(), 1);
+    auto built = services::BuildReport(Db(), Quarterly());
+    ::unsetenv("CCHC_REPORTS_DIR");
+    bool closing = false, heading = false, title = false;
+    for (const auto& s : built.document.sections)
+        for (const auto& b : s.blocks) {
+            if (auto p = std::get_if<report::Paragraph>(&b))
+                closing |= !p->runs.empty() &&
+                           p->runs[0].text == "Báo cáo thử nghiệm quý IV năm 2025 kết thúc./.";
+            if (auto sig = std::get_if<report::SignatureBlock>(&b))
+                heading = sig->recipientsHeading == "Nơi nhận (sửa):";
+            if (auto t = std::get_if<report::TitleBlock>(&b)) title = t->documentType == "BÁO CÁO";
+        }
+    BOOST_TEST(closing);
+    BOOST_TEST(heading);
+    BOOST_TEST(title);  // keys left out keep the built-in wording
+    // A broken file names itself.
+    WriteFile(templates.File("quarterly.json"), "{ not json");
+    ::setenv("CCHC_REPORTS_DIR", templates.path().c_str(), 1);
+    std::string field;
+    try {
+        services::BuildReport(Db(), Quarterly());
+    } catch (const UserError& e) {
+        field = e.where().field;
+        BOOST_TEST(e.where().file.find("quarterly.json") != std::string::npos);
+    }
+    ::unsetenv("CCHC_REPORTS_DIR");
+    BOOST_TEST(field == "template");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -48,6 +48,28 @@ std::vector<DossierStatRow> ReportDataRepository::DossierStats(const std::string
     return out;
 }
 
+void ReportDataRepository::SaveDossierStat(std::int64_t unitId, const std::string& period,
+                                           std::int64_t fieldId, const DossierStatRow& d,
+                                           const std::string& user) {
+    const long long u = unitId, f = fieldId;
+    s_ << "DELETE FROM dossier_stats WHERE unit_id = :u AND period = :p AND field_id = :f",
+        soci::use(u), soci::use(period), soci::use(f);
+    const int rt = static_cast<int>(d.receivedTotal), ro = static_cast<int>(d.receivedOnline),
+              rd = static_cast<int>(d.receivedDirect), co = static_cast<int>(d.carriedOver),
+              st = static_cast<int>(d.settledTotal), se = static_cast<int>(d.settledEarly),
+              so = static_cast<int>(d.settledOnTime), sl = static_cast<int>(d.settledLate),
+              pt = static_cast<int>(d.pendingTotal), pi = static_cast<int>(d.pendingInTime),
+              po = static_cast<int>(d.pendingOverdue);
+    s_ << "INSERT INTO dossier_stats (unit_id, period, field_id, received_total, "
+          "received_online, received_direct, carried_over, settled_total, settled_early, "
+          "settled_on_time, settled_late, pending_total, pending_in_time, pending_overdue, "
+          "updated_by) VALUES (:u, :p, :f, :rt, :ro, :rd, :co, :st, :se, :so, :sl, :pt, :pi, "
+          ":po, :by)",
+        soci::use(u), soci::use(period), soci::use(f), soci::use(rt), soci::use(ro),
+        soci::use(rd), soci::use(co), soci::use(st), soci::use(se), soci::use(so), soci::use(sl),
+        soci::use(pt), soci::use(pi), soci::use(po), soci::use(user);
+}
+
 std::vector<TallySumRow> ReportDataRepository::Tallies(const std::string& firstMonth,
                                                        const std::string& lastMonth,
                                                        std::optional<std::int64_t> unitId) {

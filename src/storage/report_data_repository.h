@@ -44,6 +44,10 @@ class ReportDataRepository {
     // fields' order; unitId empty: every unit.
     std::vector<DossierStatRow> DossierStats(const std::string& period,
                                              std::optional<std::int64_t> unitId);
+    // Records (or replaces) one unit's figures of a field for a period; the
+    // row's field name is ignored.
+    void SaveDossierStat(std::int64_t unitId, const std::string& period, std::int64_t fieldId,
+                         const DossierStatRow& row, const std::string& user);
     // Monthly tallies from firstMonth to lastMonth ("2026-07".."2026-09").
     std::vector<TallySumRow> Tallies(const std::string& firstMonth, const std::string& lastMonth,
                                      std::optional<std::int64_t> unitId);

@@ -11,6 +11,7 @@
 #include <pugixml.hpp>
 #include <cstdlib>
 #include <regex>
+#include <set>
 #include <sstream>
 
 #include "core/errors.h"
@@ -23,7 +24,9 @@
 #include "services/plan_io.h"
 #include "services/report_archive.h"
 #include "services/reports.h"
+#include "storage/framework_repository.h"
 #include "storage/plan_repository.h"
+#include "storage/report_data_repository.h"
 #include "storage/unit_repository.h"
 
 using namespace cchc;
@@ -390,6 +393,51 @@ BOOST_FIXTURE_TEST_CASE(edited_wording_is_read_without_rebuilding, DemoFixture) 
     }
     ::unsetenv("CCHC_REPORTS_DIR");
     BOOST_TEST(field == "template");
+}
+
+BOOST_FIXTURE_TEST_CASE(form_II_06a_is_printed_when_the_office_recorded_it, DemoFixture) {
+    auto req = Quarterly();
+    req.unitCode = "XA-TAYXUAN";
+    auto tables = [&] {
+        std::vector<report::Table> out;
+        for (const auto& s : services::BuildReport(Db(), req).document.sections)
+            for (const auto& b : s.blocks)
+                if (auto t = std::get_if<report::Table>(&b)) out.push_back(*t);
+        return out;
+    };
+    auto find = [](const std::vector<report::Table>& ts) -> const report::Table* {
+        for (const auto& t : ts)
+            if (t.sheetName == "Mẫu II.06a") return &t;
+        return nullptr;
+    };
+    BOOST_TEST(!find(tables()));  // nothing recorded: no table
+    auto unit = storage::UnitRepository(Db().session()).ByCode("XA-TAYXUAN");
+    auto fields = storage::CatalogueRepository(Db().session()).ProcedureFields();
+    BOOST_REQUIRE(fields.size() >= 2u);
+    storage::ReportDataRepository repo(Db().session());
+    storage::DossierStatRow a;
+    a.receivedTotal = 120;
+    a.receivedOnline = 80;
+    a.receivedDirect = 40;
+    a.settledTotal = 110;
+    a.settledEarly = 10;
+    a.settledOnTime = 99;
+    a.settledLate = 1;
+    a.pendingTotal = 10;
+    a.pendingInTime = 10;
+    repo.SaveDossierStat(unit->id, "2025-Q4", fields[0].id, a, "test");
+    storage::DossierStatRow b = a;
+    b.receivedTotal = 1200;
+    repo.SaveDossierStat(unit->id, "2025-Q4", fields[1].id, b, "test");
+    auto ts = tables();
+    const report::Table* t = find(ts);
+    BOOST_REQUIRE(t);
+    BOOST_TEST(t->headerRows == 2);
+    BOOST_TEST(t->rows.size() == 2u + 2u + 1u);  // two header rows, two fields, total
+    std::set<std::string> names = {t->rows[2].cells[1].PlainText(), t->rows[3].cells[1].PlainText()};
+    BOOST_TEST(names == (std::set<std::string>{fields[0].name, fields[1].name}));
+    BOOST_TEST(t->rows.back().cells[1].PlainText() == "1.320");  // received in all
+    BOOST_TEST(t->rows.back().cells[1].value == 1320.0);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

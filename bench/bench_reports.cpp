@@ -5,10 +5,10 @@
 // temporary directory unless given:
 //   build/bench/bench_reports [--district sqlite:district.db] [--province sqlite:province.db]
 //                             [--period 2025-Q4]
+#include <unistd.h>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
-#include <unistd.h>
 #include <string>
 
 #include "report/layout.h"
@@ -59,10 +59,11 @@ void Time(storage::Database& db, const std::string& label, const std::string& pe
     report::RenderPdf(laid, pdf);
     const double render = Seconds(t2);
     const double total = Seconds(t0);
-    std::printf("%-10s %4d pages  data+document %.3f s  layout %.3f s  pdf %.3f s  total %.3f s "
-                "(goal < %.0f s: %s)\n",
-                label.c_str(), laid.PageCount(), build, layout, render, total, goal,
-                total < goal ? "met" : "MISSED");
+    std::printf(
+        "%-10s %4d pages  data+document %.3f s  layout %.3f s  pdf %.3f s  total %.3f s "
+        "(goal < %.0f s: %s)\n",
+        label.c_str(), laid.PageCount(), build, layout, render, total, goal,
+        total < goal ? "met" : "MISSED");
 }
 
 }  // namespace
@@ -71,9 +72,12 @@ int main(int argc, char** argv) {
     std::string district, province, period = "2025-Q4";
     for (int i = 1; i + 1 < argc; i += 2) {
         std::string a = argv[i];
-        if (a == "--district") district = argv[i + 1];
-        else if (a == "--province") province = argv[i + 1];
-        else if (a == "--period") period = argv[i + 1];
+        if (a == "--district")
+            district = argv[i + 1];
+        else if (a == "--province")
+            province = argv[i + 1];
+        else if (a == "--period")
+            period = argv[i + 1];
     }
     const std::string scratch =
         (std::filesystem::temp_directory_path() / ("bench-reports-" + std::to_string(::getpid())))

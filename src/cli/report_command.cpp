@@ -52,8 +52,9 @@ int RunArchiveList(const Args& args) {
     auto list = archive.List(type, std::nullopt);
     const bool machine = args.Get("format", "text") != "text";
     const char sep = args.Get("format") == "tsv" ? '\t' : ',';
-    if (machine) std::cout << "id" << sep << "type" << sep << "number" << sep << "issued_on" << sep
-                           << "period" << sep << "status" << sep << "sha256" << sep << "title\n";
+    if (machine)
+        std::cout << "id" << sep << "type" << sep << "number" << sep << "issued_on" << sep
+                  << "period" << sep << "status" << sep << "sha256" << sep << "title\n";
     for (const auto& r : list) {
         const std::string issued = r.issuedOn ? *r.issuedOn : std::string();
         if (machine) {
@@ -97,8 +98,9 @@ int RunReprint(const Args& args) {
 
 int RunReport(const Args& args) {
     if (args.positional.empty())
-        throw UsageError(tr("report needs a TYPE: quarterly, plan, ranking, tasks, survey, "
-                            "assignments, ratings, qr-cards (or archive, reprint)"));
+        throw UsageError(
+            tr("report needs a TYPE: quarterly, plan, ranking, tasks, survey, "
+               "assignments, ratings, qr-cards (or archive, reprint)"));
     const std::string type = args.positional[0];
     if (type == "archive") return RunArchiveList(args);
     if (type == "reprint") return RunReprint(args);
@@ -113,8 +115,8 @@ int RunReport(const Args& args) {
     if (args.Has("date")) {
         auto d = Date::ParseIso(args.Get("date"));
         if (!d)
-            throw UsageError(fmt::format(fmt::runtime(tr("--date: not a date (write YYYY-MM-DD): {0}")),
-                                         args.Get("date")));
+            throw UsageError(fmt::format(
+                fmt::runtime(tr("--date: not a date (write YYYY-MM-DD): {0}")), args.Get("date")));
         req.issuedOn = *d;
     }
     const std::string out = args.Get("out");

@@ -11,9 +11,7 @@
 #include "core/errors.h"
 #include "core/i18n.h"
 
-namespace cchc::services {
-
-}  // namespace cchc::services
+namespace cchc::services {}  // namespace cchc::services
 
 namespace cchc::embedded {
 struct File {
@@ -40,9 +38,9 @@ json ParseOrThrow(const std::string& text, const std::string& where) {
     try {
         return json::parse(text);
     } catch (const json::exception& e) {
-        throw UserError(Location{where, 0, "template"},
-                        fmt::format(fmt::runtime(tr("the report template is not valid JSON: {0}")),
-                                    e.what()));
+        throw UserError(
+            Location{where, 0, "template"},
+            fmt::format(fmt::runtime(tr("the report template is not valid JSON: {0}")), e.what()));
     }
 }
 
@@ -60,7 +58,8 @@ json LoadMerged(const std::string& name, std::string& source) {
             ss << in.rdbuf();
             json edited = ParseOrThrow(ss.str(), p.string());
             if (edited.is_object())
-                for (auto it = edited.begin(); it != edited.end(); ++it) base[it.key()] = it.value();
+                for (auto it = edited.begin(); it != edited.end(); ++it)
+                    base[it.key()] = it.value();
             source = p.string();
         }
     }
@@ -122,8 +121,9 @@ bool ReportTemplate::Has(const std::string& key) const {
 std::string ReportTemplate::Text(const std::string& key, const TemplateVars& vars) const {
     json j = json::parse(json_);
     if (!j.contains(key) || !j[key].is_string())
-        throw UserError(Location{type_ + ".json", 0, "template"},
-                        fmt::format(fmt::runtime(tr("the report template has no text \"{0}\"")), key));
+        throw UserError(
+            Location{type_ + ".json", 0, "template"},
+            fmt::format(fmt::runtime(tr("the report template has no text \"{0}\"")), key));
     return Substitute(j[key].get<std::string>(), vars);
 }
 

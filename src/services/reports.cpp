@@ -3,8 +3,8 @@
 #include "services/reports.h"
 
 #include <algorithm>
-#include <cctype>
 #include <array>
+#include <cctype>
 #include <cmath>
 #include <set>
 #include <sstream>
@@ -81,8 +81,16 @@ std::string Upper(const std::string& s) {
     // precomposed letters.
     static const std::map<std::string, std::string> map = [] {
         std::map<std::string, std::string> m;
-        const char* lower[] = {"á","à","ả","ã","ạ","ă","ắ","ằ","ẳ","ẵ","ặ","â","ấ","ầ","ẩ","ẫ","ậ","đ","é","è","ẻ","ẽ","ẹ","ê","ế","ề","ể","ễ","ệ","í","ì","ỉ","ĩ","ị","ó","ò","ỏ","õ","ọ","ô","ố","ồ","ổ","ỗ","ộ","ơ","ớ","ờ","ở","ỡ","ợ","ú","ù","ủ","ũ","ụ","ư","ứ","ừ","ử","ữ","ự","ý","ỳ","ỷ","ỹ","ỵ"};
-        const char* upper[] = {"Á","À","Ả","Ã","Ạ","Ă","Ắ","Ằ","Ẳ","Ẵ","Ặ","Â","Ấ","Ầ","Ẩ","Ẫ","Ậ","Đ","É","È","Ẻ","Ẽ","Ẹ","Ê","Ế","Ề","Ể","Ễ","Ệ","Í","Ì","Ỉ","Ĩ","Ị","Ó","Ò","Ỏ","Õ","Ọ","Ô","Ố","Ồ","Ổ","Ỗ","Ộ","Ơ","Ớ","Ờ","Ở","Ỡ","Ợ","Ú","Ù","Ủ","Ũ","Ụ","Ư","Ứ","Ừ","Ử","Ữ","Ự","Ý","Ỳ","Ỷ","Ỹ","Ỵ"};
+        const char* lower[] = {"á", "à", "ả", "ã", "ạ", "ă", "ắ", "ằ", "ẳ", "ẵ", "ặ", "â", "ấ", "ầ",
+                               "ẩ", "ẫ", "ậ", "đ", "é", "è", "ẻ", "ẽ", "ẹ", "ê", "ế", "ề", "ể", "ễ",
+                               "ệ", "í", "ì", "ỉ", "ĩ", "ị", "ó", "ò", "ỏ", "õ", "ọ", "ô", "ố", "ồ",
+                               "ổ", "ỗ", "ộ", "ơ", "ớ", "ờ", "ở", "ỡ", "ợ", "ú", "ù", "ủ", "ũ", "ụ",
+                               "ư", "ứ", "ừ", "ử", "ữ", "ự", "ý", "ỳ", "ỷ", "ỹ", "ỵ"};
+        const char* upper[] = {"Á", "À", "Ả", "Ã", "Ạ", "Ă", "Ắ", "Ằ", "Ẳ", "Ẵ", "Ặ", "Â", "Ấ", "Ầ",
+                               "Ẩ", "Ẫ", "Ậ", "Đ", "É", "È", "Ẻ", "Ẽ", "Ẹ", "Ê", "Ế", "Ề", "Ể", "Ễ",
+                               "Ệ", "Í", "Ì", "Ỉ", "Ĩ", "Ị", "Ó", "Ò", "Ỏ", "Õ", "Ọ", "Ô", "Ố", "Ồ",
+                               "Ổ", "Ỗ", "Ộ", "Ơ", "Ớ", "Ờ", "Ở", "Ỡ", "Ợ", "Ú", "Ù", "Ủ", "Ũ", "Ụ",
+                               "Ư", "Ứ", "Ừ", "Ử", "Ữ", "Ự", "Ý", "Ỳ", "Ỷ", "Ỹ", "Ỵ"};
         for (std::size_t i = 0; i < sizeof lower / sizeof *lower; ++i) m[lower[i]] = upper[i];
         return m;
     }();
@@ -91,9 +99,12 @@ std::string Upper(const std::string& s) {
         unsigned char c = static_cast<unsigned char>(s[i]);
         std::size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : 4;
         std::string ch = s.substr(i, len);
-        if (len == 1) out += static_cast<char>(std::toupper(c));
-        else if (auto it = map.find(ch); it != map.end()) out += it->second;
-        else out += ch;
+        if (len == 1)
+            out += static_cast<char>(std::toupper(c));
+        else if (auto it = map.find(ch); it != map.end())
+            out += it->second;
+        else
+            out += ch;
         i += len;
     }
     return out;
@@ -118,9 +129,12 @@ std::vector<std::string> SplitLines(const std::string& text) {
 std::string PeriodWords(const ReportTemplate& t, const Period& p) {
     TemplateVars v{{"year", std::to_string(p.year())}};
     switch (p.kind()) {
-        case PeriodKind::Year: return t.Text("period_year", v);
-        case PeriodKind::Half: return t.Text(p.index() == 1 ? "period_half1" : "period_half2", v);
-        case PeriodKind::NineMonths: return t.Text("period_nine_months", v);
+        case PeriodKind::Year:
+            return t.Text("period_year", v);
+        case PeriodKind::Half:
+            return t.Text(p.index() == 1 ? "period_half1" : "period_half2", v);
+        case PeriodKind::NineMonths:
+            return t.Text("period_nine_months", v);
         case PeriodKind::Quarter:
             v["roman"] = ToRoman(p.index());
             return t.Text("period_quarter", v);
@@ -180,16 +194,18 @@ struct Context {
 void RequirePeriod(Context& c, bool required) {
     if (c.req.period.empty()) {
         if (required)
-            throw UserError(Location{"", 0, "period"}, tr("the report needs a period (e.g. 2026-Q3)"));
+            throw UserError(Location{"", 0, "period"},
+                            tr("the report needs a period (e.g. 2026-Q3)"));
         c.period = Period::Year(c.issuedOn.year);
         return;
     }
     c.period = Period::Parse(c.req.period);
     if (!c.period)
-        throw UserError(Location{"", 0, "period"},
-                        fmt::format(fmt::runtime(tr("not a period (2026, 2026-H1, 2026-9M, 2026-Q3 or "
-                                                    "2026-09): {0}")),
-                                    c.req.period));
+        throw UserError(
+            Location{"", 0, "period"},
+            fmt::format(fmt::runtime(tr("not a period (2026, 2026-H1, 2026-9M, 2026-Q3 or "
+                                        "2026-09): {0}")),
+                        c.req.period));
 }
 
 void Prepare(Context& c, bool periodRequired) {
@@ -204,9 +220,9 @@ void Prepare(Context& c, bool periodRequired) {
     if (!c.req.unitCode.empty()) {
         c.unit = units.ByCode(c.req.unitCode);
         if (!c.unit)
-            throw UserError(Location{"", 0, "unit"},
-                            fmt::format(fmt::runtime(tr("the unit does not exist: {0}")),
-                                        c.req.unitCode));
+            throw UserError(
+                Location{"", 0, "unit"},
+                fmt::format(fmt::runtime(tr("the unit does not exist: {0}")), c.req.unitCode));
     }
     storage::SettingsRepository settings(c.db.session());
     if (c.unit && c.unit->id != c.office.unitId) {
@@ -219,10 +235,12 @@ void Prepare(Context& c, bool periodRequired) {
     if (c.communeIssuer || (c.unit && c.unit->id != c.office.unitId)) {
         c.parentBody = c.issuer.headerParent;
         if (c.parentBody.empty() && c.issuer.parentId)
-            if (auto parent = units.ById(*c.issuer.parentId)) c.parentBody = "UBND " + Upper(parent->name);
+            if (auto parent = units.ById(*c.issuer.parentId))
+                c.parentBody = "UBND " + Upper(parent->name);
         c.issuingBody = c.issuer.headerName;
         if (c.issuingBody.empty())
-            c.issuingBody = c.communeIssuer ? "ỦY BAN NHÂN DÂN " + Upper(c.issuer.name) : Upper(c.issuer.name);
+            c.issuingBody =
+                c.communeIssuer ? "ỦY BAN NHÂN DÂN " + Upper(c.issuer.name) : Upper(c.issuer.name);
         c.issuerSymbol = c.issuer.docSymbol.empty() ? "UBND" : c.issuer.docSymbol;
         c.place = c.issuer.placeName;
     } else {
@@ -352,8 +370,9 @@ std::pair<std::string, std::string> ChooseFramework(Context& c, bool parOnly = t
         auto it = std::find_if(list.begin(), list.end(),
                                [&](const auto& f) { return f.code == c.req.framework; });
         if (it == list.end())
-            throw UserError(Location{"", 0, "framework"},
-                            fmt::format(fmt::runtime(tr("unknown framework: {0}")), c.req.framework));
+            throw UserError(
+                Location{"", 0, "framework"},
+                fmt::format(fmt::runtime(tr("unknown framework: {0}")), c.req.framework));
         return {it->code, it->name};
     }
     std::string bestCode, bestName, bestPeriod;
@@ -587,8 +606,8 @@ void AddDossierTable(Context& c, report::Section& s, Numbering& num) {
     int no = 0;
     auto addRow = [&](const storage::DossierStatRow& d, TableRow r) {
         for (long x : {d.receivedTotal, d.receivedOnline, d.receivedDirect, d.carriedOver,
-                       d.settledTotal, d.settledEarly, d.settledOnTime, d.settledLate, d.pendingTotal,
-                       d.pendingInTime, d.pendingOverdue})
+                       d.settledTotal, d.settledEarly, d.settledOnTime, d.settledLate,
+                       d.pendingTotal, d.pendingInTime, d.pendingOverdue})
             r.cells.push_back(TableCell::Integer(x));
         table.rows.push_back(r);
     };
@@ -709,8 +728,8 @@ BuiltReport BuildQuarterly(Context& c) {
         auto& s = doc.Last();
         s.blocks.emplace_back(report::Heading{1, sec.heading});
         auto it = narratives.find(sec.key);
-        const auto lines = it == narratives.end() ? std::vector<std::string>{}
-                                                  : SplitLines(it->second);
+        const auto lines =
+            it == narratives.end() ? std::vector<std::string>{} : SplitLines(it->second);
         for (const auto& line : lines) s.blocks.emplace_back(Para(line));
         if (lines.empty() && sec.tables.empty()) {
             // A section the clerk has not written: dotted lines to fill in by hand.
@@ -724,16 +743,20 @@ BuiltReport BuildQuarterly(Context& c) {
         num.n = 0;
         for (const auto& table : sec.tables) {
             auto& sec2 = doc.Last();
-            if (table == "tasks") AddTaskTables(c, sec2, num);
-            else if (table == "index") AddIndexTable(c, sec2, num);
-            else if (table == "dossiers") AddDossierTable(c, sec2, num);
-            else if (table == "survey") AddSurveyTable(c, sec2, num);
+            if (table == "tasks")
+                AddTaskTables(c, sec2, num);
+            else if (table == "index")
+                AddIndexTable(c, sec2, num);
+            else if (table == "dossiers")
+                AddDossierTable(c, sec2, num);
+            else if (table == "survey")
+                AddSurveyTable(c, sec2, num);
         }
     }
     doc.Add(Para(c.t.Text("closing", c.vars)));
-    doc.Add(Signature(c, c.t.Lines(c.communeIssuer || !c.t.Has("office_recipients")
-                                       ? "recipients"
-                                       : "office_recipients")));
+    doc.Add(Signature(
+        c, c.t.Lines(c.communeIssuer || !c.t.Has("office_recipients") ? "recipients"
+                                                                      : "office_recipients")));
     Finish(c, b, "BC", number);
     return b;
 }
@@ -742,7 +765,8 @@ std::string TimeFrame(const ReportTemplate& t, const TaskRecord& task, int planY
     // The structured fields first, worded by the template; the text as
     // written only when they say nothing.
     if (task.dueOn) {
-        if (auto d = Date::ParseIso(*task.dueOn)) return t.Text("time_date", {{"date", FormatDate(*d)}});
+        if (auto d = Date::ParseIso(*task.dueOn))
+            return t.Text("time_date", {{"date", FormatDate(*d)}});
     }
     const int year = task.dueYear ? *task.dueYear : planYear;
     if (task.recurring) return t.Text("time_recurring", {{"year", std::to_string(year)}});
@@ -825,9 +849,9 @@ BuiltReport BuildPlan(Context& c) {
         number = ResolveNumber(c, "plan");
         header.number = FormatDocNumber(number, "KH", c.issuerSymbol);
     }
-    const std::string summary =
-        !plan->summary.empty() ? plan->summary
-                               : !plan->title.empty() ? plan->title : t.Text("summary_default", c.vars);
+    const std::string summary = !plan->summary.empty() ? plan->summary
+                                : !plan->title.empty() ? plan->title
+                                                       : t.Text("summary_default", c.vars);
     b.title = "Kế hoạch " + LowerFirst(summary);
     auto& doc = b.document;
     doc.Add(header);
@@ -866,9 +890,10 @@ BuiltReport BuildPlan(Context& c) {
     int n = 0, taskNo = 0;
     for (const auto& item : plan->items) {
         ++n;
-        TemplateVars v{{"n", std::to_string(n)},
-                       {"criterion", item.heading},
-                       {"title", item.criterionTitle.empty() ? item.groupTitle : item.criterionTitle}};
+        TemplateVars v{
+            {"n", std::to_string(n)},
+            {"criterion", item.heading},
+            {"title", item.criterionTitle.empty() ? item.groupTitle : item.criterionTitle}};
         std::string heading = t.Text("item_heading", v);
         doc.Add(report::Heading{2, heading});
         doc.Add(Para(item.targetText.empty() ? t.Text("target_none")
@@ -878,12 +903,12 @@ BuiltReport BuildPlan(Context& c) {
         for (const auto& task : item.tasks) {
             doc.Add(Para((item.tasks.size() > 1 ? "- " : "") + task.solution));
             // The plan's own unit is not named as its own lead.
-            const bool ownUnit = task.leadUnitId && *task.leadUnitId == plan->unitId &&
-                                 task.leadPersonId;
-            std::string lead =
-                Join({named(personNames, task.leadPersonId, task.leadPersonText),
-                      ownUnit ? std::string() : named(unitNames, task.leadUnitId, task.leadUnitText)},
-                     ", ");
+            const bool ownUnit =
+                task.leadUnitId && *task.leadUnitId == plan->unitId && task.leadPersonId;
+            std::string lead = Join(
+                {named(personNames, task.leadPersonId, task.leadPersonText),
+                 ownUnit ? std::string() : named(unitNames, task.leadUnitId, task.leadUnitText)},
+                ", ");
             AddUnique(leads, lead);
             std::vector<std::string> cs;
             for (const auto& co : task.coordinators) {
@@ -908,7 +933,8 @@ BuiltReport BuildPlan(Context& c) {
         if (!leads.empty()) doc.Add(Para(t.Text("lead", {{"lead", Join(leads, "; ")}})));
         if (!coords.empty())
             doc.Add(Para(t.Text("coordinators", {{"coordinators", Join(coords, ", ")}})));
-        doc.Add(Para(t.Text("time", {{"time", times.empty() ? t.Text("time_none") : Join(times, "; ")}})));
+        doc.Add(Para(
+            t.Text("time", {{"time", times.empty() ? t.Text("time_none") : Join(times, "; ")}})));
     }
     doc.Add(report::Heading{1, t.Text("organisation_heading")});
     auto org = SplitLines(plan->organisation);
@@ -931,7 +957,8 @@ BuiltReport BuildPlan(Context& c) {
         auto& sec = doc.NewSection(report::Orientation::Landscape);
         TemplateVars av = c.vars;
         av["number_text"] = header.number.substr(header.number.find(' ') + 1);
-        sec.blocks.emplace_back(report::TitleBlock{t.Text("annex_type"), t.Lines("annex_summary", av)});
+        sec.blocks.emplace_back(
+            report::TitleBlock{t.Text("annex_type"), t.Lines("annex_summary", av)});
         sec.blocks.emplace_back(annex);
     }
     Finish(c, b, "KH", number);
@@ -944,16 +971,17 @@ BuiltReport BuildRanking(Context& c) {
     auto [code, name] = ChooseFramework(c);
     if (code.empty())
         throw UserError(Location{"", 0, "framework"}, tr("no framework has results to rank"));
-    std::string year = c.period->kind() == PeriodKind::Year ? c.period->ToString() : LatestYear(c, code);
+    std::string year =
+        c.period->kind() == PeriodKind::Year ? c.period->ToString() : LatestYear(c, code);
     auto periods = ResultPeriods(c.db, code);
     if (std::find(periods.begin(), periods.end(), c.period->ToString()) != periods.end())
         year = c.period->ToString();
     else if (year.empty() || std::find(periods.begin(), periods.end(), year) == periods.end())
         year = LatestYear(c, code);
     if (year.empty())
-        throw UserError(Location{"", 0, "period"},
-                        fmt::format(fmt::runtime(tr("no results on {0} up to {1}")), code,
-                                    c.period->year()));
+        throw UserError(
+            Location{"", 0, "period"},
+            fmt::format(fmt::runtime(tr("no results on {0} up to {1}")), code, c.period->year()));
     auto rows = RankUnits(c.db, code, year, true);
     const auto& t = c.t;
     TemplateVars v = c.vars;
@@ -981,7 +1009,8 @@ BuiltReport BuildRanking(Context& c) {
     report::BarChart bands;
     bands.title = t.Text("chart_bands");
     for (const auto& band : BandLabels(c.db, code)) {
-        long n = std::count_if(rows.begin(), rows.end(), [&](const RankRow& r) { return r.band == band; });
+        long n = std::count_if(rows.begin(), rows.end(),
+                               [&](const RankRow& r) { return r.band == band; });
         TemplateVars bv{{"band", band},
                         {"n", FormatInteger(n)},
                         {"percent", PercentText(n, static_cast<double>(rows.size()))}};
@@ -1059,7 +1088,8 @@ BuiltReport BuildTasks(Context& c) {
     std::map<std::int64_t, std::size_t> rank;
     std::vector<std::int64_t> order;
     for (std::size_t i : openPos)
-        if (rank.emplace(board[i].row.unitId, rank.size()).second) order.push_back(board[i].row.unitId);
+        if (rank.emplace(board[i].row.unitId, rank.size()).second)
+            order.push_back(board[i].row.unitId);
     for (std::int64_t id : order) {
         const std::string name = board.UnitName(id);
         TableRow r;
@@ -1113,19 +1143,26 @@ BuiltReport BuildTasks(Context& c) {
             const std::string person = board.LeadPerson(task);
             if (!person.empty()) lead += lead.empty() ? person : " (" + person + ")";
             r.cells.emplace_back(lead);
-            r.cells.push_back(TableCell(task.due ? FormatDate(*task.due) : "").Aligned(Align::Center));
-            if (overdue) r.cells.push_back(TableCell::Integer(task.overdueDays));
-            else r.cells.push_back(TableCell::Integer(task.due ? c.asOf.DaysUntil(*task.due) : 0));
+            r.cells.push_back(
+                TableCell(task.due ? FormatDate(*task.due) : "").Aligned(Align::Center));
+            if (overdue)
+                r.cells.push_back(TableCell::Integer(task.overdueDays));
+            else
+                r.cells.push_back(TableCell::Integer(task.due ? c.asOf.DaysUntil(*task.due) : 0));
             lt.rows.push_back(r);
         }
         return lt;
     };
     doc.Add(report::Heading{1, t.Text("overdue_heading", v)});
-    if (latePos.empty()) doc.Add(Para(t.Text("none")));
-    else doc.Add(listTable(latePos, "columns", true, "Quá hạn"));
+    if (latePos.empty())
+        doc.Add(Para(t.Text("none")));
+    else
+        doc.Add(listTable(latePos, "columns", true, "Quá hạn"));
     doc.Add(report::Heading{1, t.Text("due_heading", v)});
-    if (soonPos.empty()) doc.Add(Para(t.Text("none")));
-    else doc.Add(listTable(soonPos, "due_columns", false, "Đến hạn"));
+    if (soonPos.empty())
+        doc.Add(Para(t.Text("none")));
+    else
+        doc.Add(listTable(soonPos, "due_columns", false, "Đến hạn"));
     doc.Add(Para(t.Text("closing", v)));
     doc.Add(Signature(c, t.Lines("recipients")));
     Finish(c, b, "BC", number);
@@ -1203,7 +1240,8 @@ BuiltReport BuildSurvey(Context& c) {
     v["settled"] = FormatInteger(survey.total.settled);
     v["responses"] = FormatInteger(survey.total.responses);
     v["coverage"] = PercentText(survey.total.responses, survey.total.settled);
-    v["satisfaction"] = PercentText(survey.total.level5 + survey.total.level4, survey.total.responses);
+    v["satisfaction"] =
+        PercentText(survey.total.level5 + survey.total.level4, survey.total.responses);
     if (survey.rows.empty()) {
         doc.Add(Para(t.Text("no_data")));
     } else {
@@ -1220,7 +1258,8 @@ BuiltReport BuildSurvey(Context& c) {
         chart.title = t.Text("chart", v);
         chart.maxValue = 100;
         for (const auto& r : survey.rows) {
-            if (r.settled > 0 && 100.0 * r.responses / r.settled <= threshold) below.push_back(r.field);
+            if (r.settled > 0 && 100.0 * r.responses / r.settled <= threshold)
+                below.push_back(r.field);
             if (r.responses > 0) {
                 chart.labels.push_back(r.field);
                 const double pct = 100.0 * (r.level5 + r.level4) / r.responses;
@@ -1291,7 +1330,8 @@ BuiltReport BuildRatings(Context& c) {
             tr.cells.emplace_back(r.position);
             tr.cells.emplace_back(unitNames[r.unitId]);
             tr.cells.push_back(TableCell::Integer(r.ratings));
-            for (double a : {r.attitude, r.handling, r.guidance}) tr.cells.push_back(TableCell::Decimal(a, 2));
+            for (double a : {r.attitude, r.handling, r.guidance})
+                tr.cells.push_back(TableCell::Decimal(a, 2));
             tr.cells.push_back(PercentOf(r.satisfied, r.ratings));
             table.rows.push_back(tr);
         }
@@ -1319,8 +1359,8 @@ BuiltReport BuildQrCards(Context& c) {
     const auto& t = c.t;
     OrganisationService org(c.db, "report");
     storage::SettingsRepository settings(c.db.session());
-    const std::string urlTemplate = settings.Get(
-        "qr.url_template", "https://dichvucong.example.vn/danh-gia?cb={officer_code}");
+    const std::string urlTemplate =
+        settings.Get("qr.url_template", "https://dichvucong.example.vn/danh-gia?cb={officer_code}");
     std::vector<Unit> units;
     if (c.unit) {
         units.push_back(*c.unit);
@@ -1352,7 +1392,8 @@ BuiltReport BuildQrCards(Context& c) {
                           {t.Text("photo"), false, true, 10},
                           {p.fullName, true, false, 14},
                           {p.position, false, true, 11}};
-            card.qrText = Substitute(urlTemplate, {{"officer_code", p.code}, {"unit_code", u.code}});
+            card.qrText =
+                Substitute(urlTemplate, {{"officer_code", p.code}, {"unit_code", u.code}});
             card.footer = {{t.Text("footer"), false, true, 10}};
             grid.cards.push_back(card);
         }

@@ -65,9 +65,9 @@ void ReportDataRepository::SaveDossierStat(std::int64_t unitId, const std::strin
           "settled_on_time, settled_late, pending_total, pending_in_time, pending_overdue, "
           "updated_by) VALUES (:u, :p, :f, :rt, :ro, :rd, :co, :st, :se, :so, :sl, :pt, :pi, "
           ":po, :by)",
-        soci::use(u), soci::use(period), soci::use(f), soci::use(rt), soci::use(ro),
-        soci::use(rd), soci::use(co), soci::use(st), soci::use(se), soci::use(so), soci::use(sl),
-        soci::use(pt), soci::use(pi), soci::use(po), soci::use(user);
+        soci::use(u), soci::use(period), soci::use(f), soci::use(rt), soci::use(ro), soci::use(rd),
+        soci::use(co), soci::use(st), soci::use(se), soci::use(so), soci::use(sl), soci::use(pt),
+        soci::use(pi), soci::use(po), soci::use(user);
 }
 
 std::vector<TallySumRow> ReportDataRepository::Tallies(const std::string& firstMonth,

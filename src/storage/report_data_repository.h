@@ -33,7 +33,7 @@ struct OfficerRatingRow {
     std::int64_t officerId = 0, unitId = 0;
     std::string officerCode, fullName, position;
     long ratings = 0;
-    long satisfied = 0;  // every aspect rated 4 or 5
+    long satisfied = 0;                               // every aspect rated 4 or 5
     double attitude = 0, handling = 0, guidance = 0;  // averages (0: not rated)
 };
 

@@ -8,8 +8,8 @@
 
 #include <zip.h>
 
-#include <pugixml.hpp>
 #include <cstdlib>
+#include <pugixml.hpp>
 #include <regex>
 #include <set>
 #include <sstream>
@@ -136,10 +136,9 @@ BOOST_FIXTURE_TEST_CASE(quarterly_report_of_the_demo_office_reads_like_decree_30
     report::RenderFile(built.document, pdf);
     BOOST_REQUIRE(PdfPages(pdf) >= 2);
     const std::string page1 = PdfText(pdf, 1, 1);
-    for (const char* s :
-         {"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "Số: 01/BC-NV",
-          "Tây Sơn, ngày 05 tháng 01 năm 2026", "BÁO CÁO",
-          "Kết quả thực hiện công tác cải cách hành chính quý IV năm 2025"})
+    for (const char* s : {"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+                          "Số: 01/BC-NV", "Tây Sơn, ngày 05 tháng 01 năm 2026", "BÁO CÁO",
+                          "Kết quả thực hiện công tác cải cách hành chính quý IV năm 2025"})
         BOOST_TEST_CONTEXT(s) { BOOST_TEST(Folded(page1).find(s) != std::string::npos); }
     const std::string all = PdfText(pdf);
     BOOST_TEST(std::regex_search(all, std::regex("\\d+,\\d\\d%")));  // e.g. 54,84%
@@ -155,9 +154,10 @@ BOOST_FIXTURE_TEST_CASE(quarterly_report_prints_the_clerks_narrative_and_a_commu
     if (SkipWithout("pdftotext")) return;
     auto unit = storage::UnitRepository(Db().session()).ByCode("XA-TAYXUAN");
     BOOST_REQUIRE(unit);
-    services::ReportArchive(Db(), "test").SaveNarratives(
-        unit->id, "2025-Q4", "quarterly",
-        {{"direction", "Ủy ban nhân dân xã đã ban hành Kế hoạch số 05/KH-UBND về CCHC."}});
+    services::ReportArchive(Db(), "test")
+        .SaveNarratives(
+            unit->id, "2025-Q4", "quarterly",
+            {{"direction", "Ủy ban nhân dân xã đã ban hành Kế hoạch số 05/KH-UBND về CCHC."}});
     auto req = Quarterly();
     req.unitCode = "XA-TAYXUAN";
     req.number = 7;
@@ -165,9 +165,9 @@ BOOST_FIXTURE_TEST_CASE(quarterly_report_prints_the_clerks_narrative_and_a_commu
     std::string pdf = dir.File("xa.pdf");
     report::RenderFile(built.document, pdf);
     const std::string text = Folded(PdfText(pdf));
-    for (const char* s : {"ỦY BAN NHÂN DÂN XÃ TÂY XUÂN", "Số: 07/BC-UBND", "Tây Xuân, ngày 05 tháng 01 năm 2026",
-                          "đã ban hành Kế hoạch số 05/KH-UBND", "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH",
-                          "Lưu: VT, VP."})
+    for (const char* s :
+         {"ỦY BAN NHÂN DÂN XÃ TÂY XUÂN", "Số: 07/BC-UBND", "Tây Xuân, ngày 05 tháng 01 năm 2026",
+          "đã ban hành Kế hoạch số 05/KH-UBND", "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Lưu: VT, VP."})
         BOOST_TEST_CONTEXT(s) { BOOST_TEST(text.find(s) != std::string::npos); }
     // An unwritten section is left as a dotted line to fill in.
     BOOST_TEST(text.find("………") != std::string::npos);
@@ -186,7 +186,8 @@ BOOST_FIXTURE_TEST_CASE(a_ranking_of_200_communes_repeats_its_header_on_every_pa
     int tablePages = 0;
     for (int p = 2; p <= pages; ++p) {
         const std::string text = PdfText(pdf, p, p);
-        if (text.find("XA-") == std::string::npos && text.find("TT-") == std::string::npos) continue;
+        if (text.find("XA-") == std::string::npos && text.find("TT-") == std::string::npos)
+            continue;
         ++tablePages;
         BOOST_TEST_CONTEXT("page " << p) {
             BOOST_TEST(text.find("Điểm tối đa") != std::string::npos);
@@ -257,14 +258,14 @@ BOOST_FIXTURE_TEST_CASE(the_plan_of_seed_002_holds_every_item, DbFixture) {
     std::string pdf = dir.File("plan.pdf");
     report::RenderFile(built.document, pdf);
     const std::string text = Folded(PdfText(pdf));
-    for (const char* s : {"KẾ HOẠCH", "I. MỤC ĐÍCH, YÊU CẦU", "II. NHIỆM VỤ VÀ GIẢI PHÁP",
-                          "a) Mục tiêu, yêu cầu", "c) Phân công trách nhiệm", "- Chủ trì thực hiện:",
-                          "d) Thời gian thực hiện/hoàn thành: Trong năm 2021",
-                          "III. TỔ CHỨC THỰC HIỆN", "Nơi nhận:", "PHỤ LỤC"})
+    for (const char* s :
+         {"KẾ HOẠCH", "I. MỤC ĐÍCH, YÊU CẦU", "II. NHIỆM VỤ VÀ GIẢI PHÁP", "a) Mục tiêu, yêu cầu",
+          "c) Phân công trách nhiệm",
+          "- Chủ trì thực hiện:", "d) Thời gian thực hiện/hoàn thành: Trong năm 2021",
+          "III. TỔ CHỨC THỰC HIỆN", "Nơi nhận:", "PHỤ LỤC"})
         BOOST_TEST_CONTEXT(s) { BOOST_TEST(text.find(s) != std::string::npos); }
     BOOST_TEST(plans[0].items.size() == 11u);
-    for (const auto& item : plans[0].items)
-        BOOST_TEST_CONTEXT(item.heading) {
+    for (const auto& item : plans[0].items) BOOST_TEST_CONTEXT(item.heading) {
             BOOST_TEST(text.find(item.heading + ". Tiêu chí thành phần") != std::string::npos);
         }
 }
@@ -322,7 +323,8 @@ BOOST_FIXTURE_TEST_CASE(xlsx_of_the_ranking_reads_back_the_same_cells, DemoFixtu
     pugi::xml_document shared, sheet;
     BOOST_REQUIRE(shared.load_string(ZipEntry(xlsx, "xl/sharedStrings.xml").c_str()));
     std::vector<std::string> strings;
-    for (auto si : shared.select_nodes("//si")) strings.push_back(si.node().child("t").text().get());
+    for (auto si : shared.select_nodes("//si"))
+        strings.push_back(si.node().child("t").text().get());
     BOOST_REQUIRE(sheet.load_string(ZipEntry(xlsx, "xl/worksheets/sheet1.xml").c_str()));
     std::map<std::string, pugi::xml_node> cells;
     for (auto c : sheet.select_nodes("//c")) cells[c.node().attribute("r").value()] = c.node();
@@ -434,7 +436,8 @@ BOOST_FIXTURE_TEST_CASE(form_II_06a_is_printed_when_the_office_recorded_it, Demo
     BOOST_REQUIRE(t);
     BOOST_TEST(t->headerRows == 2);
     BOOST_TEST(t->rows.size() == 2u + 2u + 1u);  // two header rows, two fields, total
-    std::set<std::string> names = {t->rows[2].cells[1].PlainText(), t->rows[3].cells[1].PlainText()};
+    std::set<std::string> names = {t->rows[2].cells[1].PlainText(),
+                                   t->rows[3].cells[1].PlainText()};
     BOOST_TEST(names == (std::set<std::string>{fields[0].name, fields[1].name}));
     BOOST_TEST(t->rows.back().cells[1].PlainText() == "1.320");  // received in all
     BOOST_TEST(t->rows.back().cells[1].value == 1320.0);

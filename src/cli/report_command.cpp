@@ -50,6 +50,34 @@ int RunArchiveList(const Args& args) {
     std::optional<std::string> type;
     if (args.Has("type")) type = args.Get("type");
     auto list = archive.List(type, std::nullopt);
+    if (args.Get("format") == "json") {
+        auto quote = [](const std::string& v) {
+            std::string q = "\"";
+            for (char ch : v) {
+                if (ch == '"' || ch == '\\') q += '\\';
+                if (static_cast<unsigned char>(ch) < 0x20) {
+                    q += fmt::format("\\u{:04x}", static_cast<int>(ch));
+                    continue;
+                }
+                q += ch;
+            }
+            return q + "\"";
+        };
+        std::cout << "[";
+        bool first = true;
+        for (const auto& r : list) {
+            std::cout << (first ? "\n" : ",\n") << "  {\"id\": " << r.id
+                      << ", \"type\": " << quote(r.reportType)
+                      << ", \"number\": " << quote(r.numberText)
+                      << ", \"issued_on\": " << quote(r.issuedOn.value_or(""))
+                      << ", \"period\": " << quote(r.period) << ", \"status\": " << quote(r.status)
+                      << ", \"sha256\": " << quote(r.sha256) << ", \"title\": " << quote(r.title)
+                      << "}";
+            first = false;
+        }
+        std::cout << "\n]\n";
+        return 0;
+    }
     const bool machine = args.Get("format", "text") != "text";
     const char sep = args.Get("format") == "tsv" ? '\t' : ',';
     if (machine)

@@ -182,7 +182,7 @@ struct Context {
     Date asOf;  // data as of: the end of the period, or the issue date when earlier
     OfficeIdentity office;
     std::optional<Unit> unit;  // the unit the report is about
-    bool communeIssuer = false;
+    bool communeIssuer = false;  // issued by a People's Committee (UBND)
     Unit issuer;
     std::string issuerSymbol, parentBody, issuingBody, place, subject;
     TemplateVars vars;
@@ -227,7 +227,9 @@ void Prepare(Context& c, bool periodRequired) {
     storage::SettingsRepository settings(c.db.session());
     if (c.unit && c.unit->id != c.office.unitId) {
         c.issuer = *c.unit;
-        c.communeIssuer = IsCommuneLevel(c.unit->kind);
+        // A commune's, district's or province's People's Committee signs
+        // "TM. ỦY BAN NHÂN DÂN"; a department signs as itself.
+        c.communeIssuer = c.unit->kind != UnitKind::Department;
     } else {
         auto own = units.ById(c.office.unitId);
         if (own) c.issuer = *own;

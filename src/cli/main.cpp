@@ -38,9 +38,10 @@ const char* kUsage = N_(
     "  plan draft --unit CODE --framework CODE --period P [--below PERCENT]\n"
     "                            a draft plan with the criteria below PERCENT % (80)\n"
     "  report TYPE --period P [--unit CODE] [--plan ID] [--framework CODE] [--number N]\n"
-    "         [--date YYYY-MM-DD] --out FILE.pdf|.docx|.xlsx [--issue]\n"
+    "         [--date YYYY-MM-DD] --out FILE.pdf|.docx|.xlsx [--issue] [--show-citizens]\n"
     "                            TYPE: quarterly, plan, ranking, tasks, survey, assignments,\n"
-    "                            ratings, qr-cards; --issue archives the PDF with its number\n"
+    "                            ratings, qr-cards; --issue archives the PDF with its number;\n"
+    "                            --show-citizens lists each rating with the citizen's name\n"
     "  report archive [--type TYPE]   the issued reports\n"
     "  report reprint ID --out FILE   an issued report's PDF, byte for byte\n"
     "\n"
@@ -52,7 +53,7 @@ const std::set<std::string> kValued = {"db",     "format", "lang", "out",  "comm
                                        "years",  "ratings", "seed", "year",
                                        "framework", "period", "score", "unit", "status", "due-within",
                                        "as-of", "below", "plan", "number", "date", "type"};
-const std::set<std::string> kFlags = {"help", "quiet", "self-vs-appraised", "overdue", "missing-update", "issue"};
+const std::set<std::string> kFlags = {"help", "quiet", "self-vs-appraised", "overdue", "missing-update", "issue", "show-citizens"};
 
 Args Parse(int argc, char** argv) {
     Args a;

@@ -138,6 +138,7 @@ int RunReport(const Args& args) {
     req.period = args.Get("period");
     req.unitCode = args.Get("unit");
     req.framework = args.Get("framework");
+    req.showCitizens = args.Has("show-citizens");
     if (args.Has("plan")) req.planId = args.GetLong("plan", 0);
     if (args.Has("number")) req.number = static_cast<int>(args.GetLong("number", 0));
     if (args.Has("date")) {

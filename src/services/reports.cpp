@@ -181,7 +181,7 @@ struct Context {
     Date issuedOn;
     Date asOf;  // data as of: the end of the period, or the issue date when earlier
     OfficeIdentity office;
-    std::optional<Unit> unit;  // the unit the report is about
+    std::optional<Unit> unit;    // the unit the report is about
     bool communeIssuer = false;  // issued by a People's Committee (UBND)
     Unit issuer;
     std::string issuerSymbol, parentBody, issuingBody, place, subject;
@@ -1342,6 +1342,38 @@ BuiltReport BuildRatings(Context& c) {
     }
     doc.Add(Para(t.Text("closing", v)));
     doc.Add(Signature(c, t.Lines("recipients")));
+    if (c.req.showCitizens && !rows.empty()) {
+        // The ratings one by one with the citizens' names (asked for only).
+        auto lines = repo.Ratings(window.first.ToIso(), window.last.ToIso(), unitId);
+        auto& annex = doc.NewSection(report::Orientation::Landscape);
+        annex.blocks.emplace_back(
+            report::TitleBlock{t.Text("annex_type"), t.Lines("annex_summary", v)});
+        report::Table lt;
+        lt.sheetName = "Lượt đánh giá";
+        lt.sizePt = 10;
+        lt.columnWidths = {0.7, 1.6, 2.4, 3.6, 1.1, 2.4, 1.0, 1.0, 1.0};
+        lt.rows.push_back(HeaderRow(t.Lines("annex_columns")));
+        int k = 0;
+        for (const auto& l : lines) {
+            TableRow r;
+            r.cells.push_back(Centered(++k));
+            std::string when = l.ratedAt;
+            if (auto d = Date::ParseIso(l.ratedAt.substr(0, 10)))
+                when = FormatDate(*d) + " " + l.ratedAt.substr(11, 5);
+            r.cells.push_back(TableCell(when).Aligned(Align::Center));
+            r.cells.emplace_back(l.officer);
+            r.cells.emplace_back(l.procedure);
+            const std::string channelKey = "channel_" + l.channel;
+            r.cells.push_back(TableCell(t.Has(channelKey) ? t.Text(channelKey) : l.channel)
+                                  .Aligned(Align::Center));
+            r.cells.emplace_back(l.citizen);
+            for (const auto& score : {l.attitude, l.handling, l.guidance})
+                r.cells.push_back(score ? TableCell::Integer(*score).Aligned(Align::Center)
+                                        : TableCell("-").Aligned(Align::Center));
+            lt.rows.push_back(r);
+        }
+        annex.blocks.emplace_back(lt);
+    }
     Finish(c, b, "BC", number);
     return b;
 }

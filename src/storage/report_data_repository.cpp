@@ -136,4 +136,34 @@ std::vector<OfficerRatingRow> ReportDataRepository::OfficerRatings(
     return out;
 }
 
+std::vector<RatingLine> ReportDataRepository::Ratings(const std::string& firstIso,
+                                                      const std::string& lastIso,
+                                                      std::optional<std::int64_t> unitId) {
+    const long long u = UnitOrAll(unitId);
+    const int all = unitId ? 0 : 1;
+    const std::string from = firstIso + "T00:00:00", to = lastIso + "T23:59:59";
+    std::vector<RatingLine> out;
+    soci::rowset<soci::row> rs =
+        (s_.prepare << "SELECT r.rated_at AS at, p.full_name AS officer, r.procedure AS proc, "
+                       "r.channel AS channel, r.citizen AS citizen, r.attitude AS att, "
+                       "r.handling AS han, r.guidance AS gui "
+                       "FROM ratings r JOIN people p ON p.id = r.officer_id "
+                       "WHERE r.rated_at >= :f AND r.rated_at <= :t "
+                       "AND (r.unit_id = :u OR :a = 1) ORDER BY r.rated_at, r.id",
+         soci::use(from), soci::use(to), soci::use(u), soci::use(all));
+    for (const auto& r : rs) {
+        RatingLine l;
+        l.ratedAt = detail::Text(r, "at");
+        l.officer = detail::Text(r, "officer");
+        l.procedure = detail::Text(r, "proc");
+        l.channel = detail::Text(r, "channel");
+        l.citizen = detail::Text(r, "citizen");
+        if (auto v = detail::OptInt(r, "att")) l.attitude = static_cast<int>(*v);
+        if (auto v = detail::OptInt(r, "han")) l.handling = static_cast<int>(*v);
+        if (auto v = detail::OptInt(r, "gui")) l.guidance = static_cast<int>(*v);
+        out.push_back(l);
+    }
+    return out;
+}
+
 }  // namespace cchc::storage

@@ -37,6 +37,13 @@ struct OfficerRatingRow {
     double attitude = 0, handling = 0, guidance = 0;  // averages (0: not rated)
 };
 
+// One rating as given, with the officer's name (the ratings report's annex
+// when the citizens' names are shown).
+struct RatingLine {
+    std::string ratedAt, officer, procedure, channel, citizen;
+    std::optional<int> attitude, handling, guidance;
+};
+
 class ReportDataRepository {
   public:
     explicit ReportDataRepository(soci::session& s) : s_(s) {}
@@ -56,6 +63,10 @@ class ReportDataRepository {
     std::vector<OfficerRatingRow> OfficerRatings(const std::string& firstIso,
                                                  const std::string& lastIso,
                                                  std::optional<std::int64_t> unitId);
+
+    // The ratings given from firstIso to lastIso, oldest first.
+    std::vector<RatingLine> Ratings(const std::string& firstIso, const std::string& lastIso,
+                                    std::optional<std::int64_t> unitId);
 
   private:
     soci::session& s_;

@@ -443,4 +443,28 @@ BOOST_FIXTURE_TEST_CASE(form_II_06a_is_printed_when_the_office_recorded_it, Demo
     BOOST_TEST(t->rows.back().cells[1].value == 1320.0);
 }
 
+BOOST_FIXTURE_TEST_CASE(citizens_names_are_printed_only_when_asked, DemoFixture) {
+    services::ReportRequest r;
+    r.type = "ratings";
+    r.period = "2025";
+    r.unitCode = "XA-TAYXUAN";
+    auto citizenCells = [&](bool show) {
+        r.showCitizens = show;
+        long names = 0;
+        bool summary = false;
+        for (const auto& s : services::BuildReport(Db(), r).document.sections)
+            for (const auto& b : s.blocks)
+                if (auto t = std::get_if<report::Table>(&b)) {
+                    if (t->sheetName == "Đánh giá cán bộ") summary = t->rows.size() > 1;
+                    if (t->sheetName != "Lượt đánh giá") continue;
+                    for (std::size_t i = 1; i < t->rows.size(); ++i)
+                        if (!t->rows[i].cells[5].PlainText().empty()) ++names;
+                }
+        BOOST_TEST(summary);  // the per-officer table either way
+        return names;
+    };
+    BOOST_TEST(citizenCells(false) == 0);
+    BOOST_TEST(citizenCells(true) > 0);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -1395,26 +1395,30 @@ BuiltReport BuildQrCards(Context& c) {
     storage::SettingsRepository settings(c.db.session());
     const std::string urlTemplate =
         settings.Get("qr.url_template", "https://dichvucong.example.vn/danh-gia?cb={officer_code}");
-    std::vector<Unit> units;
-    if (c.unit) {
-        units.push_back(*c.unit);
-    } else {
-        for (const auto& u : org.Units())
-            if (u.active && IsCommuneLevel(u.kind)) units.push_back(u);
-    }
     // Lower-case words in the template; compare on text lower-cased the same way.
     auto words = t.Lines("desk_words");
     for (auto& w : words)
         for (auto& ch : w)
             if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+    // The communes, and the units that are a one-stop desk themselves.
+    std::vector<Unit> units;
+    if (c.unit) {
+        units.push_back(*c.unit);
+    } else {
+        for (const auto& u : org.Units())
+            if (u.active && (IsCommuneLevel(u.kind) || ContainsFolded(u.name, words)))
+                units.push_back(u);
+    }
     report::CardGrid grid;
     grid.columns = t.Number("columns", 2);
     grid.rows = t.Number("rows", 3);
     for (const auto& u : units) {
         auto people = org.People(u.id);
         std::vector<Person> desk;
+        const bool deskUnit = ContainsFolded(u.name, words);
         for (const auto& p : people)
-            if (p.active && (p.oneStopDesk || ContainsFolded(p.position, words))) desk.push_back(p);
+            if (p.active && (deskUnit || p.oneStopDesk || ContainsFolded(p.position, words)))
+                desk.push_back(p);
         if (desk.empty())
             for (const auto& p : people)
                 if (p.active) desk.push_back(p);

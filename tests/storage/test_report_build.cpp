@@ -21,12 +21,14 @@
 #include "services/demo.h"
 #include "services/framework_io.h"
 #include "services/org_io.h"
+#include "services/organisation.h"
 #include "services/plan_io.h"
 #include "services/report_archive.h"
 #include "services/reports.h"
 #include "storage/framework_repository.h"
 #include "storage/plan_repository.h"
 #include "storage/report_data_repository.h"
+#include "storage/settings_repository.h"
 #include "storage/unit_repository.h"
 
 using namespace cchc;
@@ -465,6 +467,30 @@ BOOST_FIXTURE_TEST_CASE(citizens_names_are_printed_only_when_asked, DemoFixture)
     };
     BOOST_TEST(citizenCells(false) == 0);
     BOOST_TEST(citizenCells(true) > 0);
+}
+
+BOOST_FIXTURE_TEST_CASE(qr_cards_of_the_one_stop_desk_carry_the_rating_address, DemoFixture) {
+    storage::SettingsRepository(Db().session())
+        .Set("qr.url_template", "https://danhgia.example.vn/{unit_code}?cb={officer_code}");
+    services::ReportRequest r;
+    r.type = "qr-cards";
+    r.unitCode = "XA-TAYXUAN";
+    auto built = services::BuildReport(Db(), r);
+    const report::CardGrid* grid = nullptr;
+    for (const auto& s : built.document.sections)
+        for (const auto& b : s.blocks)
+            if (auto g = std::get_if<report::CardGrid>(&b)) grid = g;
+    BOOST_REQUIRE(grid);
+    auto unit = storage::UnitRepository(Db().session()).ByCode("XA-TAYXUAN");
+    std::set<std::string> expected;
+    for (const auto& p : services::OrganisationService(Db(), "test").People(unit->id))
+        if (p.active && p.oneStopDesk)
+            expected.insert("https://danhgia.example.vn/XA-TAYXUAN?cb=" + p.code);
+    BOOST_REQUIRE(!expected.empty());
+    std::set<std::string> printed;
+    for (const auto& card : grid->cards) printed.insert(card.qrText);
+    BOOST_TEST(printed == expected);
+    BOOST_TEST(!built.document.pageNumbers);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -1115,9 +1115,11 @@ BuiltReport BuildTasks(Context& c) {
         report::Table lt;
         lt.sheetName = sheet;
         lt.sizePt = 11;
-        lt.columnWidths = {0.9, 5.0, 1.0, 2.6, 1.8, 1.3};
+        lt.columnWidths = {0.9, 1.9, 4.4, 1.0, 2.3, 1.7, 1.2};
         lt.rows.push_back(HeaderRow(t.Lines(colsKey)));
-        // By commune (a row naming it), then lead, then due date.
+        // By commune, then lead. The commune's name is a cell spanning its
+        // tasks, a few at a time, so that it never stands alone at the foot
+        // of a page.
         std::vector<std::size_t> sorted = pos;
         std::stable_sort(sorted.begin(), sorted.end(), [&](std::size_t a, std::size_t b2) {
             const auto &ta = board[a], &tb = board[b2];
@@ -1126,32 +1128,37 @@ BuiltReport BuildTasks(Context& c) {
             auto la = board.LeadUnit(ta), lb = board.LeadUnit(tb);
             return la < lb;
         });
-        std::int64_t lastUnit = -1;
+        constexpr int kChunk = 6;
         int k = 0;
-        for (auto i : sorted) {
-            const auto& task = board[i];
-            if (task.row.unitId != lastUnit) {
-                lastUnit = task.row.unitId;
-                TableRow g;
-                g.bold = true;
-                g.cells.push_back(TableCell(board.UnitName(lastUnit), true).Span(1, 6));
-                lt.rows.push_back(g);
+        for (std::size_t start = 0; start < sorted.size();) {
+            const std::int64_t unitId = board[sorted[start]].row.unitId;
+            std::size_t end = start;
+            while (end < sorted.size() && end - start < kChunk &&
+                   board[sorted[end]].row.unitId == unitId)
+                ++end;
+            for (std::size_t j = start; j < end; ++j) {
+                const auto& task = board[sorted[j]];
+                TableRow r;
+                r.cells.push_back(Centered(++k));
+                if (j == start)
+                    r.cells.push_back(
+                        TableCell(board.UnitName(unitId)).Span(static_cast<int>(end - start), 1));
+                r.cells.emplace_back(task.row.solution);
+                r.cells.push_back(TableCell(task.row.criterion).Aligned(Align::Center));
+                std::string lead = board.LeadUnit(task);
+                const std::string person = board.LeadPerson(task);
+                if (!person.empty()) lead += lead.empty() ? person : " (" + person + ")";
+                r.cells.emplace_back(lead);
+                r.cells.push_back(
+                    TableCell(task.due ? FormatDate(*task.due) : "").Aligned(Align::Center));
+                if (overdue)
+                    r.cells.push_back(TableCell::Integer(task.overdueDays));
+                else
+                    r.cells.push_back(
+                        TableCell::Integer(task.due ? c.asOf.DaysUntil(*task.due) : 0));
+                lt.rows.push_back(r);
             }
-            TableRow r;
-            r.cells.push_back(Centered(++k));
-            r.cells.emplace_back(task.row.solution);
-            r.cells.push_back(TableCell(task.row.criterion).Aligned(Align::Center));
-            std::string lead = board.LeadUnit(task);
-            const std::string person = board.LeadPerson(task);
-            if (!person.empty()) lead += lead.empty() ? person : " (" + person + ")";
-            r.cells.emplace_back(lead);
-            r.cells.push_back(
-                TableCell(task.due ? FormatDate(*task.due) : "").Aligned(Align::Center));
-            if (overdue)
-                r.cells.push_back(TableCell::Integer(task.overdueDays));
-            else
-                r.cells.push_back(TableCell::Integer(task.due ? c.asOf.DaysUntil(*task.due) : 0));
-            lt.rows.push_back(r);
+            start = end;
         }
         return lt;
     };

@@ -1456,8 +1456,15 @@ BuiltReport BuildQrCards(Context& c) {
 }  // namespace
 
 BuiltReport BuildReport(storage::Database& db, const ReportRequest& request) {
-    Context c(db, request);
     const std::string& type = request.type;
+    const auto types = ReportTypes();
+    if (std::none_of(types.begin(), types.end(), [&](const auto& t) { return t.key == type; }))
+        throw UserError(Location{"", 0, "type"},
+                        fmt::format(fmt::runtime(tr("unknown report type \"{0}\" (quarterly, plan, "
+                                                    "ranking, tasks, survey, assignments, ratings, "
+                                                    "qr-cards)")),
+                                    type));
+    Context c(db, request);
     if (type == "quarterly") return BuildQuarterly(c);
     if (type == "plan") return BuildPlan(c);
     if (type == "ranking") return BuildRanking(c);
@@ -1465,12 +1472,7 @@ BuiltReport BuildReport(storage::Database& db, const ReportRequest& request) {
     if (type == "assignments") return BuildAssignments(c);
     if (type == "survey") return BuildSurvey(c);
     if (type == "ratings") return BuildRatings(c);
-    if (type == "qr-cards") return BuildQrCards(c);
-    throw UserError(Location{"", 0, "type"},
-                    fmt::format(fmt::runtime(tr("unknown report type \"{0}\" (quarterly, plan, "
-                                                "ranking, tasks, survey, assignments, ratings, "
-                                                "qr-cards)")),
-                                type));
+    return BuildQrCards(c);
 }
 
 }  // namespace cchc::services

@@ -480,6 +480,40 @@ void AddTaskTables(Context& c, report::Section& s, Numbering& num) {
     }
     if (!order.empty()) s.blocks.emplace_back(table);
 
+    // A commune's report: each task with the progress reported for the period.
+    if (c.unit && c.communeIssuer && !positions.empty()) {
+        storage::PlanRepository plans(c.db.session());
+        const Period& period = *c.period;
+        auto within = [&](const std::string& text) {
+            auto p = Period::Parse(text);
+            return p && p->year() == period.year() && p->FirstMonth() >= period.FirstMonth() &&
+                   p->LastMonth() <= period.LastMonth();
+        };
+        s.blocks.emplace_back(Para(t.Text("progress_sentence", c.vars)));
+        report::Table pt;
+        pt.sheetName = "Tiến độ nhiệm vụ";
+        pt.columnWidths = {0.9, 4.6, 1.0, 1.8, 1.1, 3.4};
+        pt.sizePt = 11;
+        pt.rows.push_back(HeaderRow(t.Lines("progress_columns")));
+        int k = 0;
+        for (std::size_t i : positions) {
+            const auto& task = board[i];
+            std::string note;
+            for (const auto& u : plans.UpdatesOf(task.row.taskId))
+                if (within(u.period) && !u.note.empty()) note = u.note;  // the latest of the period
+            TableRow r;
+            r.cells.push_back(Centered(++k));
+            r.cells.emplace_back(task.row.solution);
+            r.cells.push_back(TableCell(task.row.criterion).Aligned(Align::Center));
+            const std::string key = std::string("status_") + TaskStatusKey(task.row.status);
+            r.cells.emplace_back(t.Has(key) ? t.Text(key) : TaskStatusLabel(task.row.status));
+            r.cells.push_back(TableCell::Percent(task.row.percentDone, 0));
+            r.cells.emplace_back(note);
+            pt.rows.push_back(r);
+        }
+        s.blocks.emplace_back(pt);
+    }
+
     // The overdue tasks by name.
     TaskFilter overdue = all;
     overdue.overdue = true;

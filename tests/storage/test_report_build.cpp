@@ -169,7 +169,8 @@ BOOST_FIXTURE_TEST_CASE(quarterly_report_prints_the_clerks_narrative_and_a_commu
     const std::string text = Folded(PdfText(pdf));
     for (const char* s :
          {"ỦY BAN NHÂN DÂN XÃ TÂY XUÂN", "Số: 07/BC-UBND", "Tây Xuân, ngày 05 tháng 01 năm 2026",
-          "đã ban hành Kế hoạch số 05/KH-UBND", "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Lưu: VT, VP."})
+          "đã ban hành Kế hoạch số 05/KH-UBND", "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Lưu: VT, VP.",
+          "Tiến độ thực hiện từng nhiệm vụ và kết quả báo cáo trong kỳ"})
         BOOST_TEST_CONTEXT(s) { BOOST_TEST(text.find(s) != std::string::npos); }
     // An unwritten section is left as a dotted line to fill in.
     BOOST_TEST(text.find("………") != std::string::npos);

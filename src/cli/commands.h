@@ -37,5 +37,6 @@ int RunGaps(const Args& args);
 int RunTasks(const Args& args);
 int RunPlan(const Args& args);
 int RunSurvey(const Args& args);
+int RunReport(const Args& args);
 
 }  // namespace cchc::cli

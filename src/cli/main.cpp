@@ -41,6 +41,13 @@ const char* kUsage = N_(
     "         [--min-ratings N]  survey coverage and satisfaction, or officers' ratings\n"
     "  survey fill --framework CODE --criterion CODE --period P\n"
     "                            a satisfaction rate criterion filled from the tallies\n"
+    "  report TYPE --period P [--unit CODE] [--plan ID] [--framework CODE] [--number N]\n"
+    "         [--date YYYY-MM-DD] --out FILE.pdf|.docx|.xlsx [--issue] [--show-citizens]\n"
+    "                            TYPE: quarterly, plan, ranking, tasks, survey, assignments,\n"
+    "                            ratings, qr-cards; --issue archives the PDF with its number;\n"
+    "                            --show-citizens lists each rating with the citizen's name\n"
+    "  report archive [--type TYPE]   the issued reports\n"
+    "  report reprint ID --out FILE   an issued report's PDF, byte for byte\n"
     "\n"
     "Database: --db sqlite:PATH or postgresql://user@host:port/db, or $CCHC_DB;\n"
     "default: a file cchc.db in the user's data directory.\n");
@@ -49,8 +56,9 @@ const char* kUsage = N_(
 const std::set<std::string> kValued = {"db",     "format", "lang", "out",  "communes",
                                        "years",  "ratings", "seed", "year",
                                        "framework", "period", "score", "unit", "status", "due-within",
-                                       "as-of", "below", "by", "window", "min-ratings", "criterion"};
-const std::set<std::string> kFlags = {"help", "quiet", "self-vs-appraised", "overdue", "missing-update"};
+                                       "as-of", "below", "by", "window", "min-ratings", "criterion",
+                                       "plan", "number", "date", "type"};
+const std::set<std::string> kFlags = {"help", "quiet", "self-vs-appraised", "overdue", "missing-update", "issue", "show-citizens"};
 
 Args Parse(int argc, char** argv) {
     Args a;
@@ -111,6 +119,7 @@ int main(int argc, char** argv) {
         if (args.command == "tasks") return cchc::cli::RunTasks(args);
         if (args.command == "plan") return cchc::cli::RunPlan(args);
         if (args.command == "survey") return cchc::cli::RunSurvey(args);
+        if (args.command == "report") return cchc::cli::RunReport(args);
         throw UsageError(std::string(cchc::tr("unknown command: ")) + args.command);
     } catch (const UsageError& e) {
         std::cerr << "cchc: " << e.what() << "\n" << cchc::tr("Run 'cchc --help' for usage.") << "\n";

@@ -12,6 +12,7 @@
 
 #include "core/date.h"
 #include "report/document.h"
+#include "services/report_archive.h"
 #include "storage/database.h"
 
 namespace cchc::services {
@@ -58,10 +59,16 @@ struct BuiltReport {
     int year = 0;
     std::optional<std::int64_t> unitId, planId;
     std::string parametersJson;  // the request, to issue and reprint
+    std::string reportType, period;  // as requested (period canonical)
+    std::string issuerSymbol;        // "UBND", "PNV": after the kind in the number
+    std::string issuedOn;            // ISO date printed in the header
 };
 
 // UserError (naming the field: type, period, unit, plan, framework) for
 // what cannot be reported.
 BuiltReport BuildReport(storage::Database& db, const ReportRequest& request);
+
+// What ReportArchive::Issue needs to archive the built report's PDF.
+IssueRequest IssueRequestFor(const BuiltReport& built);
 
 }  // namespace cchc::services

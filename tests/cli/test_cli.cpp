@@ -329,4 +329,47 @@ BOOST_FIXTURE_TEST_CASE(survey_tallies_and_ratings_end_to_end, Cli) {
     BOOST_TEST(Run("survey --period 2026-Q1 --by person").exitCode == 2);
     BOOST_TEST(Run("survey --period 2026-Q1 --window weekly").exitCode == 2);
     BOOST_TEST(Run("survey --period 2026-Q5").exitCode == 1);
+
+BOOST_FIXTURE_TEST_CASE(report_quarterly_to_pdf_issue_and_reprint, Cli) {
+    BOOST_REQUIRE(Run("demo --communes 12 --years 2 --ratings 2000").exitCode == 0);
+    const std::string pdf = dir.File("quy4.pdf");
+    auto r = Run("report quarterly --period 2025-Q4 --date 2026-01-05 --out " + pdf);
+    BOOST_TEST(r.exitCode == 0, r.output);
+    if (RunCommand("command -v pdftotext").exitCode == 0) {
+        std::string text = RunCommand("pdftotext -enc UTF-8 '" + pdf + "' -").output;
+        BOOST_TEST(Contains(text, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"));
+        BOOST_TEST(Contains(text, "ngày 05 tháng 01 năm 2026"));
+    }
+    auto issued = Run("report quarterly --period 2025-Q4 --date 2026-01-05 --out " + pdf + " --issue");
+    BOOST_TEST(issued.exitCode == 0, issued.output);
+    BOOST_TEST(Contains(issued.output, "01/BC-"), issued.output);
+    auto list = Run("report archive");
+    BOOST_TEST(Contains(list.output, "01/BC-"), list.output);
+    const std::string again = dir.File("again.pdf");
+    BOOST_TEST(Run("report reprint 1 --out " + again).exitCode == 0);
+    BOOST_TEST(ReadFile(again) == ReadFile(pdf));
+    // The tables of the same report as a spreadsheet and a Word file.
+    BOOST_TEST(Run("report ranking --period 2025 --out " + dir.File("xh.xlsx")).exitCode == 0);
+    BOOST_TEST(Run("report tasks --period 2025-Q4 --out " + dir.File("nv.docx")).exitCode == 0);
+}
+
+BOOST_FIXTURE_TEST_CASE(report_errors_name_the_argument, Cli) {
+    BOOST_REQUIRE(Run("demo --communes 12 --years 1 --ratings 0").exitCode == 0);
+    auto badType = Run("report weekly --period 2025-Q4 --out " + dir.File("x.pdf"));
+    BOOST_TEST(badType.exitCode == 1);
+    BOOST_TEST(Contains(badType.output, "type"), badType.output);
+    BOOST_TEST(Contains(badType.output, "weekly"), badType.output);
+    auto badPeriod = Run("report quarterly --period 2025-Q5 --out " + dir.File("x.pdf"));
+    BOOST_TEST(badPeriod.exitCode == 1);
+    BOOST_TEST(Contains(badPeriod.output, "period"), badPeriod.output);
+    BOOST_TEST(Contains(badPeriod.output, "2025-Q5"), badPeriod.output);
+    auto badOut = Run("report quarterly --period 2025-Q4 --out " + dir.File("x.txt"));
+    BOOST_TEST(badOut.exitCode != 0);
+    BOOST_TEST(Contains(badOut.output, "x.txt"), badOut.output);
+    auto noOut = Run("report quarterly --period 2025-Q4");
+    BOOST_TEST(noOut.exitCode == 2);
+    BOOST_TEST(Contains(noOut.output, "--out"), noOut.output);
+    auto badUnit = Run("report quarterly --period 2025-Q4 --unit NOPE --out " + dir.File("x.pdf"));
+    BOOST_TEST(badUnit.exitCode == 1);
+    BOOST_TEST(Contains(badUnit.output, "unit"), badUnit.output);
 }

@@ -1,0 +1,497 @@
+// The printed reports built from an office's data on both backends, read
+// back the way a user sees them: the quarterly report of the demo office
+// (header of Decree 30, number, place and date in words, Vietnamese figures,
+// page numbers from page 2), a ranking of 200 communes repeating its header
+// on every page, seed 002's plan with every item, the DOCX through
+// LibreOffice, the XLSX cells, and an issued report reprinted byte for byte.
+#include <boost/test/unit_test.hpp>
+
+#include <zip.h>
+
+#include <cstdlib>
+#include <pugixml.hpp>
+#include <regex>
+#include <set>
+#include <sstream>
+
+#include "core/errors.h"
+#include "fixture.h"
+#include "report/render.h"
+#include "services/assignments.h"
+#include "services/demo.h"
+#include "services/framework_io.h"
+#include "services/org_io.h"
+#include "services/organisation.h"
+#include "services/plan_io.h"
+#include "services/report_archive.h"
+#include "services/reports.h"
+#include "storage/framework_repository.h"
+#include "storage/plan_repository.h"
+#include "storage/report_data_repository.h"
+#include "storage/settings_repository.h"
+#include "storage/unit_repository.h"
+
+using namespace cchc;
+using namespace cchc::test;
+
+namespace {
+
+std::string Data(const std::string& name) { return std::string(CCHC_TEST_DATA_DIR) + "/" + name; }
+
+bool SkipWithout(const std::string& tool) {
+    if (RunCommand("command -v " + tool).exitCode == 0) return false;
+    BOOST_TEST_MESSAGE("skipped: " << tool << " is not installed");
+    return true;
+}
+
+std::string PdfText(const std::string& pdf, int first = 0, int last = 0) {
+    std::string cmd = "(pdftotext -enc UTF-8";
+    if (first > 0) cmd += " -f " + std::to_string(first) + " -l " + std::to_string(last);
+    cmd += " '" + pdf + "' - 2>/dev/null)";
+    return RunCommand(cmd).output;
+}
+
+int PdfPages(const std::string& pdf) {
+    std::string info = RunCommand("(pdfinfo '" + pdf + "' 2>/dev/null)").output;
+    std::smatch m;
+    if (std::regex_search(info, m, std::regex("Pages:\\s+(\\d+)"))) return std::stoi(m[1]);
+    return 0;
+}
+
+std::string FirstLine(const std::string& text) {
+    std::istringstream in(text);
+    std::string line;
+    while (std::getline(in, line)) {
+        auto b = line.find_first_not_of(" \t\f");
+        if (b != std::string::npos) return line.substr(b, line.find_last_not_of(" \t\r") - b + 1);
+    }
+    return "";
+}
+
+// Whitespace (line breaks of the layout) folded to single spaces.
+std::string Folded(const std::string& text) {
+    std::string out;
+    bool space = false;
+    for (char ch : text) {
+        if (ch == ' ' || ch == '\n' || ch == '\t' || ch == '\f' || ch == '\r') {
+            space = true;
+            continue;
+        }
+        if (space && !out.empty()) out += ' ';
+        space = false;
+        out += ch;
+    }
+    return out;
+}
+
+std::string ZipEntry(const std::string& archive, const std::string& name) {
+    int err = 0;
+    zip_t* z = zip_open(archive.c_str(), ZIP_RDONLY, &err);
+    if (!z) return "";
+    std::string out;
+    zip_stat_t st;
+    if (zip_stat(z, name.c_str(), 0, &st) == 0) {
+        zip_file_t* f = zip_fopen(z, name.c_str(), 0);
+        if (f) {
+            out.resize(st.size);
+            zip_int64_t n = zip_fread(f, out.data(), st.size);
+            out.resize(n < 0 ? 0 : static_cast<size_t>(n));
+            zip_fclose(f);
+        }
+    }
+    zip_close(z);
+    return out;
+}
+
+struct DemoFixture : DbFixture {
+    explicit DemoFixture(int communes = 18, long ratings = 2000) {
+        services::DemoOptions o;
+        o.communes = communes;
+        o.years = 2;
+        o.ratings = ratings;
+        o.lastYear = 2025;
+        services::BuildDemo(Db(), o, nullptr);
+    }
+    services::ReportRequest Quarterly() {
+        services::ReportRequest r;
+        r.type = "quarterly";
+        r.period = "2025-Q4";
+        r.issuedOn = Date{2026, 1, 5};
+        return r;
+    }
+};
+
+struct Demo200 : DemoFixture {
+    Demo200() : DemoFixture(200, 0) {}
+};
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(report_build)
+
+BOOST_FIXTURE_TEST_CASE(quarterly_report_of_the_demo_office_reads_like_decree_30, DemoFixture) {
+    if (SkipWithout("pdftotext")) return;
+    auto built = services::BuildReport(Db(), Quarterly());
+    BOOST_TEST(built.number == 1);  // the first report of the office in 2026
+    BOOST_TEST(built.kindSymbol == "BC");
+    std::string pdf = dir.File("quarterly.pdf");
+    report::RenderFile(built.document, pdf);
+    BOOST_REQUIRE(PdfPages(pdf) >= 2);
+    const std::string page1 = PdfText(pdf, 1, 1);
+    for (const char* s : {"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+                          "Số: 01/BC-NV", "Tây Sơn, ngày 05 tháng 01 năm 2026", "BÁO CÁO",
+                          "Kết quả thực hiện công tác cải cách hành chính quý IV năm 2025"})
+        BOOST_TEST_CONTEXT(s) { BOOST_TEST(Folded(page1).find(s) != std::string::npos); }
+    const std::string all = PdfText(pdf);
+    BOOST_TEST(std::regex_search(all, std::regex("\\d+,\\d\\d%")));  // e.g. 54,84%
+    BOOST_TEST(all.find("Tình hình thực hiện nhiệm vụ khắc phục") != std::string::npos);
+    BOOST_TEST(all.find("Khảo sát mức độ hài lòng") != std::string::npos);
+    BOOST_TEST(all.find("Nơi nhận:") != std::string::npos);
+    BOOST_TEST(FirstLine(page1) != "1");
+    BOOST_TEST(FirstLine(PdfText(pdf, 2, 2)) == "2");
+}
+
+BOOST_FIXTURE_TEST_CASE(quarterly_report_prints_the_clerks_narrative_and_a_commune_header,
+                        DemoFixture) {
+    if (SkipWithout("pdftotext")) return;
+    auto unit = storage::UnitRepository(Db().session()).ByCode("XA-TAYXUAN");
+    BOOST_REQUIRE(unit);
+    services::ReportArchive(Db(), "test")
+        .SaveNarratives(
+            unit->id, "2025-Q4", "quarterly",
+            {{"direction", "Ủy ban nhân dân xã đã ban hành Kế hoạch số 05/KH-UBND về CCHC."}});
+    auto req = Quarterly();
+    req.unitCode = "XA-TAYXUAN";
+    req.number = 7;
+    auto built = services::BuildReport(Db(), req);
+    std::string pdf = dir.File("xa.pdf");
+    report::RenderFile(built.document, pdf);
+    const std::string text = Folded(PdfText(pdf));
+    for (const char* s :
+         {"ỦY BAN NHÂN DÂN XÃ TÂY XUÂN", "Số: 07/BC-UBND", "Tây Xuân, ngày 05 tháng 01 năm 2026",
+          "đã ban hành Kế hoạch số 05/KH-UBND", "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Lưu: VT, VP.",
+          "Tiến độ thực hiện từng nhiệm vụ và kết quả báo cáo trong kỳ"})
+        BOOST_TEST_CONTEXT(s) { BOOST_TEST(text.find(s) != std::string::npos); }
+    // An unwritten section is left as a dotted line to fill in.
+    BOOST_TEST(text.find("………") != std::string::npos);
+}
+
+BOOST_FIXTURE_TEST_CASE(a_ranking_of_200_communes_repeats_its_header_on_every_page, Demo200) {
+    if (SkipWithout("pdftotext")) return;
+    services::ReportRequest r;
+    r.type = "ranking";
+    r.period = "2025";
+    r.issuedOn = Date{2026, 1, 5};
+    auto built = services::BuildReport(Db(), r);
+    std::string pdf = dir.File("ranking.pdf");
+    report::RenderFile(built.document, pdf);
+    const int pages = PdfPages(pdf);
+    int tablePages = 0;
+    for (int p = 2; p <= pages; ++p) {
+        const std::string text = PdfText(pdf, p, p);
+        if (text.find("XA-") == std::string::npos && text.find("TT-") == std::string::npos)
+            continue;
+        ++tablePages;
+        BOOST_TEST_CONTEXT("page " << p) {
+            BOOST_TEST(text.find("Điểm tối đa") != std::string::npos);
+            BOOST_TEST(text.find("Xếp loại") != std::string::npos);
+        }
+    }
+    BOOST_TEST(tablePages >= 5);
+    BOOST_TEST(PdfText(pdf).find("Số đơn vị theo xếp loại") != std::string::npos);
+}
+
+BOOST_FIXTURE_TEST_CASE(every_report_type_builds_from_the_demo_office, DemoFixture) {
+    for (const auto& type : services::ReportTypes()) {
+        if (type.key == "plan" || type.key == "assignments") continue;  // need their own data
+        BOOST_TEST_CONTEXT(type.key) {
+            services::ReportRequest r;
+            r.type = type.key;
+            r.period = "2025-Q4";
+            r.issuedOn = Date{2026, 1, 5};
+            auto built = services::BuildReport(Db(), r);
+            BOOST_TEST(!built.document.sections.empty());
+            BOOST_TEST(!built.title.empty());
+        }
+    }
+}
+
+BOOST_FIXTURE_TEST_CASE(wrong_requests_name_the_argument, DemoFixture) {
+    auto field = [&](services::ReportRequest r) -> std::string {
+        try {
+            services::BuildReport(Db(), r);
+        } catch (const UserError& e) {
+            return e.where().field;
+        }
+        return "";
+    };
+    auto r = Quarterly();
+    r.type = "weekly";
+    BOOST_TEST(field(r) == "type");
+    r = Quarterly();
+    r.period = "2025-Q5";
+    BOOST_TEST(field(r) == "period");
+    r = Quarterly();
+    r.unitCode = "NO-SUCH-UNIT";
+    BOOST_TEST(field(r) == "unit");
+    r = Quarterly();
+    r.type = "ranking";
+    r.framework = "NO-SUCH";
+    BOOST_TEST(field(r) == "framework");
+}
+
+BOOST_FIXTURE_TEST_CASE(the_plan_of_seed_002_holds_every_item, DbFixture) {
+    if (SkipWithout("pdftotext")) return;
+    services::LoadBuiltinCatalogues(Db());
+    services::ImportUnits(Db(), Data("seed002_units.csv"), "test");
+    services::ImportPeople(Db(), Data("seed002_people.csv"), "test");
+    services::ImportFrameworks(Db(), Data("seed002_framework.csv"), "test");
+    services::ImportTasks(Db(), Data("seed002_tasks.csv"), "test");
+    auto plans = storage::PlanRepository(Db().session()).All();
+    BOOST_REQUIRE(plans.size() == 1u);
+    auto unit = storage::UnitRepository(Db().session()).ById(plans[0].unitId);
+    services::ReportRequest r;
+    r.type = "plan";
+    r.period = "2021";
+    r.unitCode = unit->code;
+    r.issuedOn = Date{2021, 10, 20};
+    auto built = services::BuildReport(Db(), r);
+    BOOST_TEST(built.kindSymbol == "KH");
+    BOOST_TEST(built.planId.value_or(0) == plans[0].id);
+    std::string pdf = dir.File("plan.pdf");
+    report::RenderFile(built.document, pdf);
+    const std::string text = Folded(PdfText(pdf));
+    for (const char* s :
+         {"KẾ HOẠCH", "I. MỤC ĐÍCH, YÊU CẦU", "II. NHIỆM VỤ VÀ GIẢI PHÁP", "a) Mục tiêu, yêu cầu",
+          "c) Phân công trách nhiệm",
+          "- Chủ trì thực hiện:", "d) Thời gian thực hiện/hoàn thành: Trong năm 2021",
+          "III. TỔ CHỨC THỰC HIỆN", "Nơi nhận:", "PHỤ LỤC"})
+        BOOST_TEST_CONTEXT(s) { BOOST_TEST(text.find(s) != std::string::npos); }
+    BOOST_TEST(plans[0].items.size() == 11u);
+    for (const auto& item : plans[0].items) BOOST_TEST_CONTEXT(item.heading) {
+            BOOST_TEST(text.find(item.heading + ". Tiêu chí thành phần") != std::string::npos);
+        }
+}
+
+BOOST_FIXTURE_TEST_CASE(the_assignment_table_of_seed_003, DbFixture) {
+    services::LoadBuiltinCatalogues(Db());
+    services::ImportUnits(Db(), Data("seed003_units.csv"), "test");
+    services::ImportPeople(Db(), Data("seed003_people.csv"), "test");
+    services::ImportAssignments(Db(), Data("seed003_assignments.csv"), "test");
+    services::ReportRequest r;
+    r.type = "assignments";
+    r.period = "2022";
+    r.unitCode = "H-NINHSON";
+    r.framework = "QD766";
+    auto built = services::BuildReport(Db(), r);
+    const report::Table* table = nullptr;
+    for (const auto& s : built.document.sections)
+        for (const auto& b : s.blocks)
+            if (auto t = std::get_if<report::Table>(&b)) table = t;
+    BOOST_REQUIRE(table);
+    BOOST_TEST(table->rows.size() == 1u + 7u + 20u);  // header, groups, indicators
+    BOOST_TEST(table->rows[1].bold);                  // group I
+    BOOST_TEST(table->rows[1].cells[0].PlainText() == "I");
+}
+
+BOOST_FIXTURE_TEST_CASE(docx_of_the_quarterly_report_opens_in_libreoffice, DemoFixture) {
+    if (SkipWithout("libreoffice") || SkipWithout("pdftotext")) return;
+    auto built = services::BuildReport(Db(), Quarterly());
+    std::string docx = dir.File("quy.docx");
+    report::RenderFile(built.document, docx);
+    auto r = RunCommand("cd '" + dir.path() + "' && HOME='" + dir.path() +
+                        "' timeout 300 libreoffice --headless --convert-to pdf --outdir '" +
+                        dir.path() + "/lo' '" + docx + "'");
+    std::string pdf = dir.path() + "/lo/quy.pdf";
+    BOOST_REQUIRE_MESSAGE(PdfPages(pdf) > 0, r.output);
+    const std::string text = Folded(PdfText(pdf));
+    BOOST_TEST(text.find("Kết quả thực hiện công tác cải cách hành chính quý IV năm 2025") !=
+               std::string::npos);
+    BOOST_TEST(text.find("Số: 01/BC-NV") != std::string::npos);
+}
+
+BOOST_FIXTURE_TEST_CASE(xlsx_of_the_ranking_reads_back_the_same_cells, DemoFixture) {
+    services::ReportRequest r;
+    r.type = "ranking";
+    r.period = "2025";
+    r.issuedOn = Date{2026, 1, 5};
+    auto built = services::BuildReport(Db(), r);
+    const report::Table* table = nullptr;
+    for (const auto& s : built.document.sections)
+        for (const auto& b : s.blocks)
+            if (auto t = std::get_if<report::Table>(&b)) table = t;
+    BOOST_REQUIRE(table);
+    std::string xlsx = dir.File("xh.xlsx");
+    report::RenderFile(built.document, xlsx);
+    pugi::xml_document shared, sheet;
+    BOOST_REQUIRE(shared.load_string(ZipEntry(xlsx, "xl/sharedStrings.xml").c_str()));
+    std::vector<std::string> strings;
+    for (auto si : shared.select_nodes("//si"))
+        strings.push_back(si.node().child("t").text().get());
+    BOOST_REQUIRE(sheet.load_string(ZipEntry(xlsx, "xl/worksheets/sheet1.xml").c_str()));
+    std::map<std::string, pugi::xml_node> cells;
+    for (auto c : sheet.select_nodes("//c")) cells[c.node().attribute("r").value()] = c.node();
+    auto text = [&](const std::string& ref) -> std::string {
+        auto c = cells[ref];
+        if (std::string(c.attribute("t").value()) != "s") return "";
+        return strings.at(c.child("v").text().as_int());
+    };
+    auto number = [&](const std::string& ref) { return cells[ref].child("v").text().as_double(); };
+    BOOST_TEST(text("B1") == table->rows[0].cells[1].PlainText());
+    for (std::size_t i = 1; i < table->rows.size(); ++i) {
+        const std::string row = std::to_string(i + 1);
+        BOOST_TEST_CONTEXT("row " << row) {
+            BOOST_TEST(number("A" + row) == table->rows[i].cells[0].value);
+            BOOST_TEST(text("C" + row) == table->rows[i].cells[2].PlainText());
+            BOOST_TEST(number("D" + row) == table->rows[i].cells[3].value,
+                       boost::test_tools::tolerance(1e-9));
+            BOOST_TEST(number("F" + row) == table->rows[i].cells[5].value,
+                       boost::test_tools::tolerance(1e-9));
+        }
+    }
+}
+
+BOOST_FIXTURE_TEST_CASE(an_issued_report_reprints_byte_for_byte, DemoFixture) {
+    auto built = services::BuildReport(Db(), Quarterly());
+    std::string pdf = dir.File("issue.pdf");
+    report::RenderFile(built.document, pdf);
+    const std::string bytes = ReadFile(pdf);
+    services::ReportArchive archive(Db(), "test");
+    auto rec = archive.Issue(services::IssueRequestFor(built), bytes);
+    BOOST_TEST(rec.numberText == "01/BC-NV");
+    BOOST_TEST(archive.Reprint(rec.id) == bytes);
+    // The next report of the office gets the next number.
+    auto again = services::BuildReport(Db(), Quarterly());
+    BOOST_TEST(again.number == 2);
+}
+
+BOOST_FIXTURE_TEST_CASE(edited_wording_is_read_without_rebuilding, DemoFixture) {
+    TempDir templates;
+    WriteFile(templates.File("quarterly.json"),
+              "{\"closing\": \"Báo cáo thử nghiệm {period_words} kết thúc./.\"}");
+    WriteFile(templates.File("common.json"), "{\"recipients_heading\": \"Nơi nhận (sửa):\"}");
+    ::setenv("CCHC_REPORTS_DIR", templates.path().c_str(), 1);
+    auto built = services::BuildReport(Db(), Quarterly());
+    ::unsetenv("CCHC_REPORTS_DIR");
+    bool closing = false, heading = false, title = false;
+    for (const auto& s : built.document.sections)
+        for (const auto& b : s.blocks) {
+            if (auto p = std::get_if<report::Paragraph>(&b))
+                closing |= !p->runs.empty() &&
+                           p->runs[0].text == "Báo cáo thử nghiệm quý IV năm 2025 kết thúc./.";
+            if (auto sig = std::get_if<report::SignatureBlock>(&b))
+                heading = sig->recipientsHeading == "Nơi nhận (sửa):";
+            if (auto t = std::get_if<report::TitleBlock>(&b)) title = t->documentType == "BÁO CÁO";
+        }
+    BOOST_TEST(closing);
+    BOOST_TEST(heading);
+    BOOST_TEST(title);  // keys left out keep the built-in wording
+    // A broken file names itself.
+    WriteFile(templates.File("quarterly.json"), "{ not json");
+    ::setenv("CCHC_REPORTS_DIR", templates.path().c_str(), 1);
+    std::string field;
+    try {
+        services::BuildReport(Db(), Quarterly());
+    } catch (const UserError& e) {
+        field = e.where().field;
+        BOOST_TEST(e.where().file.find("quarterly.json") != std::string::npos);
+    }
+    ::unsetenv("CCHC_REPORTS_DIR");
+    BOOST_TEST(field == "template");
+}
+
+BOOST_FIXTURE_TEST_CASE(form_II_06a_is_printed_when_the_office_recorded_it, DemoFixture) {
+    auto req = Quarterly();
+    req.unitCode = "XA-TAYXUAN";
+    auto tables = [&] {
+        std::vector<report::Table> out;
+        for (const auto& s : services::BuildReport(Db(), req).document.sections)
+            for (const auto& b : s.blocks)
+                if (auto t = std::get_if<report::Table>(&b)) out.push_back(*t);
+        return out;
+    };
+    auto find = [](const std::vector<report::Table>& ts) -> const report::Table* {
+        for (const auto& t : ts)
+            if (t.sheetName == "Mẫu II.06a") return &t;
+        return nullptr;
+    };
+    BOOST_TEST(!find(tables()));  // nothing recorded: no table
+    auto unit = storage::UnitRepository(Db().session()).ByCode("XA-TAYXUAN");
+    auto fields = storage::CatalogueRepository(Db().session()).ProcedureFields();
+    BOOST_REQUIRE(fields.size() >= 2u);
+    storage::ReportDataRepository repo(Db().session());
+    storage::DossierStatRow a;
+    a.receivedTotal = 120;
+    a.receivedOnline = 80;
+    a.receivedDirect = 40;
+    a.settledTotal = 110;
+    a.settledEarly = 10;
+    a.settledOnTime = 99;
+    a.settledLate = 1;
+    a.pendingTotal = 10;
+    a.pendingInTime = 10;
+    repo.SaveDossierStat(unit->id, "2025-Q4", fields[0].id, a, "test");
+    storage::DossierStatRow b = a;
+    b.receivedTotal = 1200;
+    repo.SaveDossierStat(unit->id, "2025-Q4", fields[1].id, b, "test");
+    auto ts = tables();
+    const report::Table* t = find(ts);
+    BOOST_REQUIRE(t);
+    BOOST_TEST(t->headerRows == 2);
+    BOOST_TEST(t->rows.size() == 2u + 2u + 1u);  // two header rows, two fields, total
+    std::set<std::string> names = {t->rows[2].cells[1].PlainText(),
+                                   t->rows[3].cells[1].PlainText()};
+    BOOST_TEST(names == (std::set<std::string>{fields[0].name, fields[1].name}));
+    BOOST_TEST(t->rows.back().cells[1].PlainText() == "1.320");  // received in all
+    BOOST_TEST(t->rows.back().cells[1].value == 1320.0);
+}
+
+BOOST_FIXTURE_TEST_CASE(citizens_names_are_printed_only_when_asked, DemoFixture) {
+    services::ReportRequest r;
+    r.type = "ratings";
+    r.period = "2025";
+    r.unitCode = "XA-TAYXUAN";
+    auto citizenCells = [&](bool show) {
+        r.showCitizens = show;
+        long names = 0;
+        bool summary = false;
+        for (const auto& s : services::BuildReport(Db(), r).document.sections)
+            for (const auto& b : s.blocks)
+                if (auto t = std::get_if<report::Table>(&b)) {
+                    if (t->sheetName == "Đánh giá cán bộ") summary = t->rows.size() > 1;
+                    if (t->sheetName != "Lượt đánh giá") continue;
+                    for (std::size_t i = 1; i < t->rows.size(); ++i)
+                        if (!t->rows[i].cells[5].PlainText().empty()) ++names;
+                }
+        BOOST_TEST(summary);  // the per-officer table either way
+        return names;
+    };
+    BOOST_TEST(citizenCells(false) == 0);
+    BOOST_TEST(citizenCells(true) > 0);
+}
+
+BOOST_FIXTURE_TEST_CASE(qr_cards_of_the_one_stop_desk_carry_the_rating_address, DemoFixture) {
+    storage::SettingsRepository(Db().session())
+        .Set("qr.url_template", "https://danhgia.example.vn/{unit_code}?cb={officer_code}");
+    services::ReportRequest r;
+    r.type = "qr-cards";
+    r.unitCode = "XA-TAYXUAN";
+    auto built = services::BuildReport(Db(), r);
+    const report::CardGrid* grid = nullptr;
+    for (const auto& s : built.document.sections)
+        for (const auto& b : s.blocks)
+            if (auto g = std::get_if<report::CardGrid>(&b)) grid = g;
+    BOOST_REQUIRE(grid);
+    auto unit = storage::UnitRepository(Db().session()).ByCode("XA-TAYXUAN");
+    std::set<std::string> expected;
+    for (const auto& p : services::OrganisationService(Db(), "test").People(unit->id))
+        if (p.active && p.oneStopDesk)
+            expected.insert("https://danhgia.example.vn/XA-TAYXUAN?cb=" + p.code);
+    BOOST_REQUIRE(!expected.empty());
+    std::set<std::string> printed;
+    for (const auto& card : grid->cards) printed.insert(card.qrText);
+    BOOST_TEST(printed == expected);
+    BOOST_TEST(!built.document.pageNumbers);
+}
+
+BOOST_AUTO_TEST_SUITE_END()

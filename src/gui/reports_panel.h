@@ -1,16 +1,107 @@
-// The "Reports" area: the documents the office issues, with the current
-// reporting period, its data cut-off and what the report will cover.
+// The "Reports" area: pick the report type, its period and (from the tree)
+// the commune or the whole office; type the narrative sections of the
+// quarterly report; preview the pages (zoom, page through), print them
+// with the system dialog, save them as PDF, DOCX or XLSX, and issue the
+// report (its number given, its PDF archived); the archive of issued
+// reports reprints them byte for byte. The report is built and laid out
+// off the main thread, with progress and cancel.
 #pragma once
-#include "gui/summary_panel_base.h"
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "gui/area_panel.h"
+#include "services/reports.h"
+#include "storage/report_repository.h"
+
+class wxButton;
+class wxChoice;
+class wxGauge;
+class wxListCtrl;
+class wxNotebook;
+class wxSpinCtrl;
+class wxStaticText;
+class wxTextCtrl;
+class wxWindow;
+
+namespace cchc::report {
+class LaidOutDocument;
+}
 
 namespace cchc::gui {
 
-class ReportsPanel : public SummaryPanelBase {
-public:
-    ReportsPanel(wxWindow* parent, GuiSession& session);
+class ReportPreview;
+class VnDateCtrl;
 
-protected:
-    std::vector<Figure> Figures(const services::OfficeOverview& o) override;
+class ReportsPanel : public AreaPanel {
+  public:
+    ReportsPanel(wxWindow* parent, GuiSession& session);
+    void SetUnit(const std::optional<Unit>& unit) override;
+
+    // Builds the chosen report and shows its pages (off the main thread).
+    void Preview();
+    // Whether the pages of the last preview are there (not being built).
+    bool Ready() const { return pages_ != nullptr && !building_; }
+    int PreviewPageCount() const;
+    // The pages previewed (what Print and Save as PDF send), for tests.
+    std::shared_ptr<const report::LaidOutDocument> Pages() const { return pages_; }
+    // Chooses a type ("quarterly") or period ("2026-Q3") as the user would.
+    bool ChooseType(const std::string& key);
+    bool ChoosePeriod(const std::string& key);
+    // Writes the previewed report to path (.pdf: the pages shown; .docx,
+    // .xlsx: the same document); false with the error shown otherwise.
+    bool SaveTo(const std::string& path);
+    // Prints through the system's print dialog.
+    void Print();
+    // Issues the previewed report after asking (its number, its archived PDF).
+    void Issue();
+
+  protected:
+    void Reload() override;
+
+  private:
+    services::ReportRequest CurrentRequest() const;
+    void FillPeriods();
+    void ShowNarratives();
+    void SaveNarratives();
+    void FillArchive();
+    void SaveAs();
+    void ReprintSelected();
+    void RevokeSelected();
+    void ShowStatus(const wxString& text, bool busy);
+    void UpdatePageLabel();
+    void Invalidated();
+
+    std::vector<services::ReportTypeInfo> types_;
+    std::vector<std::string> periods_;
+    wxChoice* type_ = nullptr;
+    wxChoice* period_ = nullptr;
+    wxStaticText* unitLabel_ = nullptr;
+    wxSpinCtrl* number_ = nullptr;
+    VnDateCtrl* date_ = nullptr;
+    wxButton* print_ = nullptr;
+    wxButton* save_ = nullptr;
+    wxButton* issue_ = nullptr;
+    wxStaticText* status_ = nullptr;
+    wxGauge* gauge_ = nullptr;
+    wxButton* cancel_ = nullptr;
+    wxNotebook* book_ = nullptr;
+    ReportPreview* preview_ = nullptr;
+    wxStaticText* pageLabel_ = nullptr;
+    wxChoice* zoom_ = nullptr;
+    wxScrolledWindow* narrativePage_ = nullptr;
+    std::vector<std::pair<std::string, wxTextCtrl*>> narratives_;
+    // The unit, period and type the narratives shown belong to.
+    std::int64_t narrativeUnit_ = 0;
+    std::string narrativePeriod_, narrativeType_;
+    wxListCtrl* archive_ = nullptr;
+    std::vector<storage::IssuedReportRecord> issued_;
+
+    struct Prepared;
+    std::shared_ptr<Prepared> prepared_;  // the report previewed
+    std::shared_ptr<const report::LaidOutDocument> pages_;
+    bool building_ = false;
+    int job_ = 0;  // the build whose result is awaited (a cancelled one is dropped)
 };
 
 }  // namespace cchc::gui

@@ -329,6 +329,7 @@ BOOST_FIXTURE_TEST_CASE(survey_tallies_and_ratings_end_to_end, Cli) {
     BOOST_TEST(Run("survey --period 2026-Q1 --by person").exitCode == 2);
     BOOST_TEST(Run("survey --period 2026-Q1 --window weekly").exitCode == 2);
     BOOST_TEST(Run("survey --period 2026-Q5").exitCode == 1);
+}
 
 BOOST_FIXTURE_TEST_CASE(report_quarterly_to_pdf_issue_and_reprint, Cli) {
     BOOST_REQUIRE(Run("demo --communes 12 --years 2 --ratings 2000").exitCode == 0);

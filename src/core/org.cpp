@@ -1,5 +1,7 @@
 #include "core/org.h"
 
+#include "core/text.h"
+
 #include <algorithm>
 
 #include "core/i18n.h"
@@ -22,12 +24,6 @@ const KindInfo kKinds[] = {
 
 bool HasSpace(const std::string& s) {
     return std::any_of(s.begin(), s.end(), [](unsigned char c) { return c == ' ' || c == '\t'; });
-}
-std::string Trimmed(const std::string& s) {
-    auto b = s.find_first_not_of(" \t\r\n");
-    if (b == std::string::npos) return {};
-    auto e = s.find_last_not_of(" \t\r\n");
-    return s.substr(b, e - b + 1);
 }
 }  // namespace
 
@@ -62,21 +58,21 @@ bool IsCommuneLevel(UnitKind kind) {
 
 Problems CheckUnit(const Unit& unit) {
     Problems p;
-    if (Trimmed(unit.code).empty())
+    if (Trim(unit.code).empty())
         p.push_back({"code", tr("the code must not be empty")});
     else if (HasSpace(unit.code))
         p.push_back({"code", tr("the code must not contain spaces")});
-    if (Trimmed(unit.name).empty()) p.push_back({"name", tr("the name must not be empty")});
+    if (Trim(unit.name).empty()) p.push_back({"name", tr("the name must not be empty")});
     return p;
 }
 
 Problems CheckPerson(const Person& person) {
     Problems p;
-    if (Trimmed(person.code).empty())
+    if (Trim(person.code).empty())
         p.push_back({"code", tr("the code must not be empty")});
     else if (HasSpace(person.code))
         p.push_back({"code", tr("the code must not contain spaces")});
-    if (Trimmed(person.fullName).empty())
+    if (Trim(person.fullName).empty())
         p.push_back({"full_name", tr("the full name must not be empty")});
     if (!person.email.empty()) {
         auto at = person.email.find('@');
@@ -88,7 +84,7 @@ Problems CheckPerson(const Person& person) {
 }
 
 std::string SortName(const Unit& unit) {
-    if (!Trimmed(unit.placeName).empty()) return Trimmed(unit.placeName);
+    if (!Trim(unit.placeName).empty()) return Trim(unit.placeName);
     static const char* kWords[] = {"Thành phố ", "Thị trấn ", "Thị xã ", "Phường ", "Huyện ",
                                    "Quận ", "Tỉnh ", "Xã "};
     for (const char* w : kWords) {

@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "core/text.h"
 #include "core/errors.h"
 #include "core/framework.h"
 #include "core/i18n.h"
@@ -50,12 +51,6 @@ const std::vector<std::string>& AssignmentHeader() {
                                                "coordinating_units",
                                                "responsible_person"};
     return h;
-}
-
-std::string Trim(const std::string& s) {
-    auto b = s.find_first_not_of(" \t\r\n");
-    if (b == std::string::npos) return {};
-    return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
 }
 
 std::vector<std::string> SplitList(const std::string& text) {

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <map>
 
+#include "core/text.h"
 #include "core/i18n.h"
 #include "core/vnformat.h"
 #include "services/framework_io.h"
@@ -24,12 +25,6 @@ namespace cchc::services {
 namespace {
 using tableio::ColumnMap;
 using tableio::ColumnSpec;
-
-std::string Trim(const std::string& s) {
-    auto b = s.find_first_not_of(" \t\r\n");
-    if (b == std::string::npos) return {};
-    return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
-}
 
 const std::vector<ColumnSpec>& FrameworkColumns() {
     static const std::vector<ColumnSpec> specs = {

@@ -6,6 +6,7 @@
 #include <random>
 #include <set>
 
+#include "core/text.h"
 #include "core/collation.h"
 #include "core/date.h"
 #include "core/i18n.h"
@@ -121,29 +122,6 @@ std::string CodeOf(const std::string& prefix, const std::string& name) {
     return out;
 }
 
-std::string Upper(const std::string& s) {
-    // Vietnamese capitals for document headers: ASCII and the common
-    // precomposed letters.
-    static const std::map<std::string, std::string> map = [] {
-        std::map<std::string, std::string> m;
-        const char* lower[] = {"á","à","ả","ã","ạ","ă","ắ","ằ","ẳ","ẵ","ặ","â","ấ","ầ","ẩ","ẫ","ậ","đ","é","è","ẻ","ẽ","ẹ","ê","ế","ề","ể","ễ","ệ","í","ì","ỉ","ĩ","ị","ó","ò","ỏ","õ","ọ","ô","ố","ồ","ổ","ỗ","ộ","ơ","ớ","ờ","ở","ỡ","ợ","ú","ù","ủ","ũ","ụ","ư","ứ","ừ","ử","ữ","ự","ý","ỳ","ỷ","ỹ","ỵ"};
-        const char* upper[] = {"Á","À","Ả","Ã","Ạ","Ă","Ắ","Ằ","Ẳ","Ẵ","Ặ","Â","Ấ","Ầ","Ẩ","Ẫ","Ậ","Đ","É","È","Ẻ","Ẽ","Ẹ","Ê","Ế","Ề","Ể","Ễ","Ệ","Í","Ì","Ỉ","Ĩ","Ị","Ó","Ò","Ỏ","Õ","Ọ","Ô","Ố","Ồ","Ổ","Ỗ","Ộ","Ơ","Ớ","Ờ","Ở","Ỡ","Ợ","Ú","Ù","Ủ","Ũ","Ụ","Ư","Ứ","Ừ","Ử","Ữ","Ự","Ý","Ỳ","Ỷ","Ỹ","Ỵ"};
-        for (std::size_t i = 0; i < sizeof lower / sizeof *lower; ++i) m[lower[i]] = upper[i];
-        return m;
-    }();
-    std::string out;
-    for (std::size_t i = 0; i < s.size();) {
-        unsigned char c = static_cast<unsigned char>(s[i]);
-        std::size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : 4;
-        std::string ch = s.substr(i, len);
-        if (len == 1) out += static_cast<char>(std::toupper(c));
-        else if (auto it = map.find(ch); it != map.end()) out += it->second;
-        else out += ch;
-        i += len;
-    }
-    return out;
-}
-
 struct Officer {
     std::int64_t id;
     std::int64_t unitId;
@@ -235,8 +213,8 @@ DemoReport BuildDemo(storage::Database& db, const DemoOptions& opt, Progress* pr
         u.kind = UnitKind::Department;
         u.parentId = parentOfCommunes.id;
         u.placeName = parentOfCommunes.placeName;
-        u.headerParent = Upper(provinceOffice ? "UBND tỉnh Bình Định" : "UBND huyện Tây Sơn");
-        u.headerName = Upper(u.name);
+        u.headerParent = UpperVi(provinceOffice ? "UBND tỉnh Bình Định" : "UBND huyện Tây Sơn");
+        u.headerName = UpperVi(u.name);
         u.docSymbol = std::string(d[0]) == "PNV" ? (provinceOffice ? "SNV" : "NV") : d[0];
         u.sortOrder = 1000 + deptOrder++;  // after the communes in the tree
         u.id = units.Insert(u);
@@ -275,8 +253,8 @@ DemoReport BuildDemo(storage::Database& db, const DemoOptions& opt, Progress* pr
         while (codes.count(u.code)) u.code += "1";
         codes.insert(u.code);
         u.parentId = parentOfCommunes.id;
-        u.headerParent = Upper(provinceOffice ? "UBND tỉnh Bình Định" : "UBND huyện Tây Sơn");
-        u.headerName = Upper("Ủy ban nhân dân " + word + " " + place);
+        u.headerParent = UpperVi(provinceOffice ? "UBND tỉnh Bình Định" : "UBND huyện Tây Sơn");
+        u.headerName = UpperVi("Ủy ban nhân dân " + word + " " + place);
         u.docSymbol = "UBND";
         u.id = units.Insert(u);
         ++report.units;
@@ -326,7 +304,7 @@ DemoReport BuildDemo(storage::Database& db, const DemoOptions& opt, Progress* pr
     OfficeIdentity id;
     id.unitId = office.id;
     id.parentBody = office.headerParent;
-    id.issuingBody = Upper(office.name);
+    id.issuingBody = UpperVi(office.name);
     id.placeName = provinceOffice ? "Bình Định" : "Tây Sơn";
     id.signerName = head.fullName;
     id.signerTitle = provinceOffice ? "GIÁM ĐỐC" : "TRƯỞNG PHÒNG";

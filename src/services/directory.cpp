@@ -1,16 +1,13 @@
 // Units and people by code or name: see directory.h.
 #include "services/directory.h"
 
+#include "core/text.h"
+
 #include "services/table_io.h"
 #include "storage/unit_repository.h"
 
 namespace cchc::services {
 namespace {
-std::string Trim(const std::string& s) {
-    auto b = s.find_first_not_of(" \t\r\n");
-    if (b == std::string::npos) return {};
-    return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
-}
 }  // namespace
 
 OfficeDirectory::OfficeDirectory(storage::Database& db) {

@@ -8,6 +8,7 @@
 #include <functional>
 #include <set>
 
+#include "core/text.h"
 #include "core/i18n.h"
 #include "storage/result_set_repository.h"
 #include "storage/settings_repository.h"
@@ -15,12 +16,6 @@
 
 namespace cchc::services {
 namespace {
-
-std::string Trim(const std::string& s) {
-    auto b = s.find_first_not_of(" \t\r\n");
-    if (b == std::string::npos) return {};
-    return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
-}
 
 std::string Num(const std::optional<double>& v) {
     if (!v) return {};

@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 
+#include "core/text.h"
 #include "core/i18n.h"
 #include "services/organisation.h"
 #include "services/table_io.h"
@@ -42,12 +43,6 @@ const std::vector<ColumnSpec>& PeopleColumns() {
         {"active", {"đang hoạt động", "hoạt động"}, false},
     };
     return specs;
-}
-
-std::string Trim(const std::string& s) {
-    auto b = s.find_first_not_of(" \t\r\n");
-    if (b == std::string::npos) return {};
-    return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
 }
 
 // Kind by key ("commune") or by the Vietnamese word users write ("Xã").

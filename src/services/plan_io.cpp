@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "core/text.h"
 #include "core/collation.h"
 #include "core/date.h"
 #include "core/i18n.h"
@@ -52,12 +53,6 @@ const std::vector<std::string>& TaskHeader() {
                                                "start",     "due",         "recurring",
                                                "status",    "percent",     "outcome"};
     return h;
-}
-
-std::string Trim(const std::string& s) {
-    auto b = s.find_first_not_of(" \t\r\n");
-    if (b == std::string::npos) return {};
-    return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
 }
 
 // ISO from "2026-03-31" or "31/03/2026".

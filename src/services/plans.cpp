@@ -12,6 +12,7 @@
 #include "core/period.h"
 #include "core/scoring.h"
 #include "core/task_rules.h"
+#include "core/text.h"
 #include "services/directory.h"
 #include "services/result_totals.h"
 #include "storage/evidence_repository.h"
@@ -329,19 +330,11 @@ void PlanService::SaveItemTarget(const PlanItemRecord& item) {
 }  // namespace cchc::services
 
 namespace cchc::services {
-namespace {
-std::string Trimmed(std::string s) {
-    auto b = s.find_first_not_of(" \t\r\n");
-    return b == std::string::npos ? std::string()
-                                  : s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
-}
-}  // namespace
-
 void PlanService::SaveHeader(const PlanRecord& header) {
     PlanRecord p = header;
     for (std::string* f : {&p.number, &p.title, &p.summary, &p.placeName, &p.basis, &p.signerName,
                            &p.signerTitle, &p.signerAuthority, &p.recipients})
-        *f = Trimmed(*f);
+        *f = Trim(*f);
     if (p.issuedOn && !Date::ParseIso(*p.issuedOn))
         throw UserError(Location{"", 0, "issued_on"},
                         tr("the plan's date is not a date: write it as dd/mm/yyyy"));
@@ -429,8 +422,8 @@ PlanItemRecord PlanService::AddItem(std::int64_t planId, std::int64_t criterionI
         item.groupLabel = top->code;
         item.groupTitle = top->title;
     } else {
-        item.heading = Trimmed(heading);
-        item.criterionTitle = Trimmed(title);
+        item.heading = Trim(heading);
+        item.criterionTitle = Trim(title);
         if (item.criterionTitle.empty())
             throw UserError(Location{"", 0, "heading"}, tr("the new item needs its title"));
     }

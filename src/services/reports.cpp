@@ -12,6 +12,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "core/text.h"
 #include "core/errors.h"
 #include "core/i18n.h"
 #include "core/period.h"
@@ -75,40 +76,6 @@ IssueRequest IssueRequestFor(const BuiltReport& built) {
 namespace {
 
 // ---------------------------------------------------------------- helpers
-
-std::string Upper(const std::string& s) {
-    // Vietnamese capitals for document headers: ASCII and the common
-    // precomposed letters.
-    static const std::map<std::string, std::string> map = [] {
-        std::map<std::string, std::string> m;
-        const char* lower[] = {"á", "à", "ả", "ã", "ạ", "ă", "ắ", "ằ", "ẳ", "ẵ", "ặ", "â", "ấ", "ầ",
-                               "ẩ", "ẫ", "ậ", "đ", "é", "è", "ẻ", "ẽ", "ẹ", "ê", "ế", "ề", "ể", "ễ",
-                               "ệ", "í", "ì", "ỉ", "ĩ", "ị", "ó", "ò", "ỏ", "õ", "ọ", "ô", "ố", "ồ",
-                               "ổ", "ỗ", "ộ", "ơ", "ớ", "ờ", "ở", "ỡ", "ợ", "ú", "ù", "ủ", "ũ", "ụ",
-                               "ư", "ứ", "ừ", "ử", "ữ", "ự", "ý", "ỳ", "ỷ", "ỹ", "ỵ"};
-        const char* upper[] = {"Á", "À", "Ả", "Ã", "Ạ", "Ă", "Ắ", "Ằ", "Ẳ", "Ẵ", "Ặ", "Â", "Ấ", "Ầ",
-                               "Ẩ", "Ẫ", "Ậ", "Đ", "É", "È", "Ẻ", "Ẽ", "Ẹ", "Ê", "Ế", "Ề", "Ể", "Ễ",
-                               "Ệ", "Í", "Ì", "Ỉ", "Ĩ", "Ị", "Ó", "Ò", "Ỏ", "Õ", "Ọ", "Ô", "Ố", "Ồ",
-                               "Ổ", "Ỗ", "Ộ", "Ơ", "Ớ", "Ờ", "Ở", "Ỡ", "Ợ", "Ú", "Ù", "Ủ", "Ũ", "Ụ",
-                               "Ư", "Ứ", "Ừ", "Ử", "Ữ", "Ự", "Ý", "Ỳ", "Ỷ", "Ỹ", "Ỵ"};
-        for (std::size_t i = 0; i < sizeof lower / sizeof *lower; ++i) m[lower[i]] = upper[i];
-        return m;
-    }();
-    std::string out;
-    for (std::size_t i = 0; i < s.size();) {
-        unsigned char c = static_cast<unsigned char>(s[i]);
-        std::size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : 4;
-        std::string ch = s.substr(i, len);
-        if (len == 1)
-            out += static_cast<char>(std::toupper(c));
-        else if (auto it = map.find(ch); it != map.end())
-            out += it->second;
-        else
-            out += ch;
-        i += len;
-    }
-    return out;
-}
 
 std::string LowerFirst(std::string s) {
     if (!s.empty() && s[0] >= 'A' && s[0] <= 'Z') s[0] = static_cast<char>(s[0] - 'A' + 'a');
@@ -238,11 +205,11 @@ void Prepare(Context& c, bool periodRequired) {
         c.parentBody = c.issuer.headerParent;
         if (c.parentBody.empty() && c.issuer.parentId)
             if (auto parent = units.ById(*c.issuer.parentId))
-                c.parentBody = "UBND " + Upper(parent->name);
+                c.parentBody = "UBND " + UpperVi(parent->name);
         c.issuingBody = c.issuer.headerName;
         if (c.issuingBody.empty())
             c.issuingBody =
-                c.communeIssuer ? "ỦY BAN NHÂN DÂN " + Upper(c.issuer.name) : Upper(c.issuer.name);
+                c.communeIssuer ? "ỦY BAN NHÂN DÂN " + UpperVi(c.issuer.name) : UpperVi(c.issuer.name);
         c.issuerSymbol = c.issuer.docSymbol.empty() ? "UBND" : c.issuer.docSymbol;
         c.place = c.issuer.placeName;
     } else {

@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "core/text.h"
 #include "core/collation.h"
 #include "core/i18n.h"
 #include "core/org.h"
@@ -46,12 +47,6 @@ const std::vector<std::string>& ResultHeader() {
                                                "criterion",      "self_score",      "appraised_score",
                                                "numerator",      "denominator",     "note"};
     return h;
-}
-
-std::string Trim(const std::string& s) {
-    auto b = s.find_first_not_of(" \t\r\n");
-    if (b == std::string::npos) return {};
-    return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
 }
 
 // A framework with its criteria looked up by code and by id.

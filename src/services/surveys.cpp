@@ -10,6 +10,7 @@
 
 #include <fmt/format.h>
 
+#include "core/text.h"
 #include "core/collation.h"
 #include "core/i18n.h"
 #include "core/org.h"
@@ -30,12 +31,6 @@ namespace cchc::services {
 namespace {
 using tableio::ColumnMap;
 using tableio::ColumnSpec;
-
-std::string Trim(const std::string& s) {
-    auto b = s.find_first_not_of(" \t\r\n");
-    if (b == std::string::npos) return {};
-    return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
-}
 
 // ----------------------------------------------------------------- columns
 

@@ -7,6 +7,7 @@
 #include <limits>
 #include <string>
 
+#include "core/text.h"
 #include "core/vnformat.h"
 
 using cchc::Date;
@@ -236,6 +237,14 @@ BOOST_AUTO_TEST_CASE(roman) {
     for (const auto& [value, text] : cases) {
         BOOST_TEST_CONTEXT(value) { BOOST_TEST(cchc::ToRoman(value) == text); }
     }
+}
+
+BOOST_AUTO_TEST_CASE(trim_and_vietnamese_capitals) {
+    BOOST_TEST(cchc::Trim("  Tây Xuân\t\r\n") == "Tây Xuân");
+    BOOST_TEST(cchc::Trim(" \t ").empty());
+    BOOST_TEST(cchc::UpperVi("UBND huyện Tây Sơn") == "UBND HUYỆN TÂY SƠN");
+    BOOST_TEST(cchc::UpperVi("ủy ban nhân dân xã Đắk Sơng") == "ỦY BAN NHÂN DÂN XÃ ĐẮK SƠNG");
+    BOOST_TEST(cchc::UpperVi("phường Ỷ La, ỹ ự ừ ợ") == "PHƯỜNG Ỷ LA, Ỹ Ự Ừ Ợ");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -15,6 +15,24 @@ namespace cchc::storage {
 using namespace detail;
 
 namespace {
+// A row of survey_tallies read by its column names.
+TallyRecord ReadTally(const soci::row& r) {
+    TallyRecord t;
+    t.unitId = Int(r, "unit_id");
+    t.period = Text(r, "period");
+    t.fieldId = Int(r, "field_id");
+    t.scaleId = Int(r, "scale_id");
+    t.settled = static_cast<int>(Int(r, "settled"));
+    t.responses = static_cast<int>(Int(r, "responses"));
+    t.level5 = static_cast<int>(Int(r, "level5"));
+    t.level4 = static_cast<int>(Int(r, "level4"));
+    t.level3 = static_cast<int>(Int(r, "level3"));
+    t.level2 = static_cast<int>(Int(r, "level2"));
+    t.level1 = static_cast<int>(Int(r, "level1"));
+    t.source = Text(r, "source");
+    return t;
+}
+
 // Bounds of the time filter as text compared with rated_at
 // ("YYYY-MM-DDTHH:MM:SS"): from the first day's start to any time of the
 // last day ("T99" sorts after every "THH:MM:SS").
@@ -240,20 +258,7 @@ std::vector<TallyRecord> TallyRepository::InMonths(const std::string& firstMonth
                        "period, field_id",
          soci::use(firstMonth), soci::use(lastMonth), soci::use(unit), soci::use(any));
     for (const auto& r : rs) {
-        TallyRecord t;
-        t.unitId = Int(r, "unit_id");
-        t.period = Text(r, "period");
-        t.fieldId = Int(r, "field_id");
-        t.scaleId = Int(r, "scale_id");
-        t.settled = static_cast<int>(Int(r, "settled"));
-        t.responses = static_cast<int>(Int(r, "responses"));
-        t.level5 = static_cast<int>(Int(r, "level5"));
-        t.level4 = static_cast<int>(Int(r, "level4"));
-        t.level3 = static_cast<int>(Int(r, "level3"));
-        t.level2 = static_cast<int>(Int(r, "level2"));
-        t.level1 = static_cast<int>(Int(r, "level1"));
-        t.source = Text(r, "source");
-        out.push_back(std::move(t));
+        out.push_back(ReadTally(r));
     }
     return out;
 }
@@ -271,19 +276,7 @@ std::vector<TallyExportRow> TallyRepository::AllForExport() {
         x.unitCode = Text(r, "unit_code");
         x.fieldCode = Text(r, "field_code");
         x.scaleCode = Text(r, "scale_code");
-        auto& t = x.tally;
-        t.unitId = Int(r, "unit_id");
-        t.period = Text(r, "period");
-        t.fieldId = Int(r, "field_id");
-        t.scaleId = Int(r, "scale_id");
-        t.settled = static_cast<int>(Int(r, "settled"));
-        t.responses = static_cast<int>(Int(r, "responses"));
-        t.level5 = static_cast<int>(Int(r, "level5"));
-        t.level4 = static_cast<int>(Int(r, "level4"));
-        t.level3 = static_cast<int>(Int(r, "level3"));
-        t.level2 = static_cast<int>(Int(r, "level2"));
-        t.level1 = static_cast<int>(Int(r, "level1"));
-        t.source = Text(r, "source");
+        x.tally = ReadTally(r);
         out.push_back(std::move(x));
     }
     // Sorted here so that both backends give the same byte order.

@@ -16,6 +16,7 @@
 #include "gui/main_frame.h"
 #include "gui/report_printout.h"
 #include "gui/reports_panel.h"
+#include "document_files.h"
 #include "gui_fixture.h"
 #include "services/app_context.h"
 #include "services/report_archive.h"
@@ -26,16 +27,6 @@ using namespace cchc;
 using namespace cchc::test;
 
 namespace {
-std::string PdfText(const std::string& pdf) {
-    std::string out;
-    FILE* p = popen(("pdftotext -enc UTF-8 '" + pdf + "' - 2>/dev/null").c_str(), "r");
-    if (!p) return out;
-    char buf[4096];
-    std::size_t n;
-    while ((n = fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
-    pclose(p);
-    return out;
-}
 std::string Bytes(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     std::ostringstream s;

@@ -3,7 +3,6 @@
 // PDF, DOCX and XLSX and read back the way a user would see it: pdftotext,
 // pdffonts, LibreOffice, and the spreadsheet's XML. A check whose external
 // tool is missing is skipped with a message.
-#include <zip.h>
 #include <boost/test/unit_test.hpp>
 #include <pugixml.hpp>
 
@@ -20,17 +19,18 @@
 #include "report/render.h"
 #include "report/tools/sample_document.h"
 #include "report/xlsx_renderer.h"
+#include "document_files.h"
 #include "test_support.h"
 
 using namespace cchc::report;
 using cchc::test::RunCommand;
 using cchc::test::TempDir;
+using namespace cchc::test;
 
 namespace {
 
 constexpr int kRows = 200;
 
-bool HaveTool(const std::string& name) { return RunCommand("command -v " + name).exitCode == 0; }
 
 bool SkipWithout(const std::string& tool) {
     if (HaveTool(tool)) return false;
@@ -38,52 +38,9 @@ bool SkipWithout(const std::string& tool) {
     return true;
 }
 
-// Text of pages first..last (1-based) of a PDF; layout keeps table rows on
-// one line.
-std::string PdfText(const std::string& pdf, int first = 0, int last = 0, bool layout = false) {
-    std::string cmd = "(pdftotext -enc UTF-8";
-    if (layout) cmd += " -layout";
-    if (first > 0) cmd += " -f " + std::to_string(first) + " -l " + std::to_string(last);
-    cmd += " '" + pdf + "' - 2>/dev/null)";
-    return RunCommand(cmd).output;
-}
 
-int PdfPages(const std::string& pdf) {
-    std::string info = RunCommand("(pdfinfo '" + pdf + "' 2>/dev/null)").output;
-    std::smatch m;
-    if (std::regex_search(info, m, std::regex("Pages:\\s+(\\d+)"))) return std::stoi(m[1]);
-    return 0;
-}
 
-std::string FirstLine(const std::string& text) {
-    std::istringstream in(text);
-    std::string line;
-    while (std::getline(in, line)) {
-        auto b = line.find_first_not_of(" \t\f");
-        if (b != std::string::npos) return line.substr(b, line.find_last_not_of(" \t\r") - b + 1);
-    }
-    return "";
-}
 
-// The whole of a file inside a zip archive; "" when absent.
-std::string ZipEntry(const std::string& archive, const std::string& name) {
-    int err = 0;
-    zip_t* z = zip_open(archive.c_str(), ZIP_RDONLY, &err);
-    if (!z) return "";
-    std::string out;
-    zip_stat_t st;
-    if (zip_stat(z, name.c_str(), 0, &st) == 0) {
-        zip_file_t* f = zip_fopen(z, name.c_str(), 0);
-        if (f) {
-            out.resize(st.size);
-            zip_int64_t n = zip_fread(f, out.data(), st.size);
-            out.resize(n < 0 ? 0 : static_cast<size_t>(n));
-            zip_fclose(f);
-        }
-    }
-    zip_close(z);
-    return out;
-}
 
 struct SampleFiles {
     TempDir dir;

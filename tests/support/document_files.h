@@ -1,0 +1,21 @@
+// Reading the documents the program writes, for the report tests: the text
+// of PDF pages (poppler's pdftotext), their count, and files inside the zip
+// packages DOCX and XLSX are.
+#pragma once
+#include <string>
+
+namespace cchc::test {
+
+// Whether a command-line tool is on the PATH.
+bool HaveTool(const std::string& name);
+// Text of pages first..last (1-based; all when first is 0) of a PDF;
+// `layout` keeps table rows on one line. Empty when pdftotext is missing.
+std::string PdfText(const std::string& pdf, int first = 0, int last = 0, bool layout = false);
+// Number of pages (0 when pdfinfo is missing or the file is not a PDF).
+int PdfPages(const std::string& pdf);
+// The first line of text that is not blank, trimmed.
+std::string FirstLine(const std::string& text);
+// The whole of a file inside a zip archive; "" when absent.
+std::string ZipEntry(const std::string& archive, const std::string& name);
+
+}  // namespace cchc::test

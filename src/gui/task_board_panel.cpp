@@ -21,6 +21,7 @@
 #include "gui/gui_util.h"
 #include "gui/plan_editor_dialog.h"
 #include "gui/progress_dialog.h"
+#include "gui/vn_date_ctrl.h"
 
 namespace cchc::gui {
 
@@ -175,8 +176,20 @@ TaskBoardPanel::TaskBoardPanel(wxWindow* parent, GuiSession& session) : AreaPane
     due_->Append(_("Due within 7 days"));
     due_->Append(_("Due within 30 days"));
     due_->Append(_("Due this month"));
+    due_->Append(_("Due between..."));
     due_->SetSelection(0);
-    bar->Add(due_, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 2 * gap);
+    bar->Add(due_, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, gap / 2);
+    // The range of "Due between...", shown only then.
+    dueFrom_ = new VnDateCtrl(this);
+    dueFrom_->SetName("taskDueFrom");
+    dueFrom_->SetToolTip(_("Due on or after this day"));
+    dueTo_ = new VnDateCtrl(this);
+    dueTo_->SetName("taskDueTo");
+    dueTo_->SetToolTip(_("Due on or before this day"));
+    bar->Add(dueFrom_, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, gap / 2);
+    bar->Add(dueTo_, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 2 * gap);
+    dueFrom_->Hide();
+    dueTo_->Hide();
     missing_ = new wxCheckBox(this, wxID_ANY, _("&Missing quarterly update"));
     missing_->SetName("taskMissing");
     bar->Add(missing_, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 2 * gap);
@@ -187,6 +200,15 @@ TaskBoardPanel::TaskBoardPanel(wxWindow* parent, GuiSession& session) : AreaPane
     search_->SetName("taskSearch");
     search_->SetDescriptiveText(_("Search tasks"));
     second->Add(search_, 1, wxALIGN_CENTER_VERTICAL | wxRIGHT, 2 * gap);
+    auto* leadLabel = new wxStaticText(this, wxID_ANY, _("L&ead:"));
+    leadLabel->SetForegroundColour(colours::Text());
+    second->Add(leadLabel, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, gap / 2);
+    lead_ = new wxChoice(this, wxID_ANY);
+    lead_->SetName("taskLead");
+    lead_->SetMinSize(wxSize(FromDIP(170), -1));
+    lead_->Append(_("Any lead"));
+    lead_->SetSelection(0);
+    second->Add(lead_, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 2 * gap);
     group_ = new wxCheckBox(this, wxID_ANY, _("&Group by status"));
     group_->SetName("taskGroup");
     group_->SetToolTip(
@@ -272,7 +294,16 @@ TaskBoardPanel::TaskBoardPanel(wxWindow* parent, GuiSession& session) : AreaPane
     auto refilter = [this](wxCommandEvent&) { ApplyFilter(); };
     communeChoice_->Bind(wxEVT_CHOICE, refilter);
     status_->Bind(wxEVT_CHOICE, refilter);
-    due_->Bind(wxEVT_CHOICE, refilter);
+    due_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) {
+        const bool range = due_->GetSelection() == 5;
+        dueFrom_->Show(range);
+        dueTo_->Show(range);
+        Layout();
+        ApplyFilter();
+    });
+    lead_->Bind(wxEVT_CHOICE, refilter);
+    dueFrom_->Bind(wxEVT_TEXT, refilter);
+    dueTo_->Bind(wxEVT_TEXT, refilter);
     missing_->Bind(wxEVT_CHECKBOX, refilter);
     group_->Bind(wxEVT_CHECKBOX, [this](wxCommandEvent&) { SortRows(); });
     search_->Bind(wxEVT_TEXT, refilter);
@@ -329,6 +360,20 @@ void TaskBoardPanel::StartLoading() {
 
 void TaskBoardPanel::OnLoaded(std::shared_ptr<services::TaskBoard> board) {
     board_ = std::move(board);
+    // The leads of the tasks, keeping the one chosen.
+    const int keep = lead_->GetSelection();
+    const std::string keepKey =
+        keep > 0 && static_cast<std::size_t>(keep) <= leadKeys_.size() ? leadKeys_[keep - 1] : "";
+    lead_->Clear();
+    leadKeys_.clear();
+    lead_->Append(_("Any lead"));
+    int select = 0;
+    for (const auto& [key, name] : board_->Leads()) {
+        leadKeys_.push_back(key);
+        lead_->Append(U8(name));
+        if (key == keepKey) select = static_cast<int>(leadKeys_.size());
+    }
+    lead_->SetSelection(select);
     if (pendingUnit_) {
         auto it = std::find(unitIds_.begin(), unitIds_.end(), *pendingUnit_);
         if (it != unitIds_.end())
@@ -367,9 +412,16 @@ services::TaskBoardView TaskBoardPanel::CurrentView() const {
         v.status = "open";
     else if (status >= 2)
         v.status = TaskStatusKey(statuses[status - 2]);
-    static const char* dues[] = {"", "overdue", "7", "30", "month"};
+    static const char* dues[] = {"", "overdue", "7", "30", "month", "range"};
     const int due = due_->GetSelection();
-    if (due > 0 && due < 5) v.due = dues[due];
+    if (due > 0 && due < 6) v.due = dues[due];
+    if (v.due == "range") {
+        v.dueFrom = dueFrom_->Value();
+        v.dueTo = dueTo_->Value();
+    }
+    const int lead = lead_->GetSelection();
+    if (lead > 0 && static_cast<std::size_t>(lead) <= leadKeys_.size())
+        v.lead = leadKeys_[static_cast<std::size_t>(lead - 1)];
     v.missingUpdate = missing_->GetValue();
     v.text = TrimmedU8(search_->GetValue());
     return v;
@@ -388,9 +440,16 @@ void TaskBoardPanel::ShowView(const services::TaskBoardView& v) {
     else if (auto s = TaskStatusFromKey(v.status))
         status = static_cast<int>(*s) + 2;
     status_->SetSelection(status);
-    const std::vector<std::string> dues = {"", "overdue", "7", "30", "month"};
+    const std::vector<std::string> dues = {"", "overdue", "7", "30", "month", "range"};
     auto due = std::find(dues.begin(), dues.end(), v.due);
     due_->SetSelection(due == dues.end() ? 0 : static_cast<int>(due - dues.begin()));
+    dueFrom_->SetDate(v.dueFrom);
+    dueTo_->SetDate(v.dueTo);
+    dueFrom_->Show(v.due == "range");
+    dueTo_->Show(v.due == "range");
+    auto lead = std::find(leadKeys_.begin(), leadKeys_.end(), v.lead);
+    lead_->SetSelection(lead == leadKeys_.end() ? 0 : static_cast<int>(lead - leadKeys_.begin()) + 1);
+    Layout();
     missing_->SetValue(v.missingUpdate);
     search_->ChangeValue(U8(v.text));
     ApplyFilter();

@@ -1,7 +1,8 @@
 // The "Plans and tasks" area: the task board of the whole office. Every
 // remediation task in a virtual list (fast with a province's quarter of a
-// million), filtered by commune, status, due date (overdue, due within 7 or
-// 30 days, this month), missing quarterly updates and a text search, with
+// million), filtered by commune, lead (unit or person), status, due date
+// (overdue, due within 7 or 30 days, this month, or between two days),
+// missing quarterly updates and a text search, with
 // the counts by status in the header and sortable columns. Selecting a
 // commune in the tree shows only its tasks grouped under headings: overdue,
 // due this month, then by status (the chair's view; "Group by status" turns
@@ -26,6 +27,7 @@ class wxButton;
 namespace cchc::gui {
 
 class TaskList;
+class VnDateCtrl;
 
 class TaskBoardPanel : public AreaPanel {
   public:
@@ -68,6 +70,10 @@ class TaskBoardPanel : public AreaPanel {
     wxChoice* communeChoice_ = nullptr;
     wxChoice* status_ = nullptr;
     wxChoice* due_ = nullptr;
+    VnDateCtrl* dueFrom_ = nullptr;
+    VnDateCtrl* dueTo_ = nullptr;
+    wxChoice* lead_ = nullptr;
+    std::vector<std::string> leadKeys_;  // choice position 1.. → "unit:ID" / "person:ID"
     wxCheckBox* missing_ = nullptr;
     wxCheckBox* group_ = nullptr;
     wxSearchCtrl* search_ = nullptr;

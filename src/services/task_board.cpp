@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/collation.h"
 #include "core/errors.h"
 #include "core/i18n.h"
 #include "services/organisation.h"
@@ -32,7 +33,21 @@ TaskFilter TaskBoardView::ToFilter(Date asOf) const {
     else if (due == "month") {
         f.dueFrom = Date{asOf.year, asOf.month, 1};
         f.dueTo = Date{asOf.year, asOf.month, Date::DaysInMonth(asOf.year, asOf.month)};
+    } else if (due == "range") {
+        f.dueFrom = dueFrom;
+        f.dueTo = dueTo;
     }
+    auto leadId = [&](const char* prefix) -> std::optional<std::int64_t> {
+        const std::string p = prefix;
+        if (lead.rfind(p, 0) != 0) return std::nullopt;
+        try {
+            return std::stoll(lead.substr(p.size()));
+        } catch (const std::exception&) {
+            return std::nullopt;
+        }
+    };
+    f.leadUnitId = leadId("unit:");
+    f.leadPersonId = leadId("person:");
     f.missingUpdate = missingUpdate;
     f.text = text;
     return f;
@@ -45,6 +60,9 @@ std::string TaskBoardView::ToJson() const {
     j["due"] = due;
     j["missing_update"] = missingUpdate;
     j["text"] = text;
+    if (!lead.empty()) j["lead"] = lead;
+    if (dueFrom) j["from"] = dueFrom->ToIso();
+    if (dueTo) j["to"] = dueTo->ToIso();
     return j.dump();
 }
 
@@ -59,6 +77,9 @@ std::optional<TaskBoardView> TaskBoardView::FromJson(const std::string& json) {
         v.due = j.value("due", std::string());
         v.missingUpdate = j.value("missing_update", false);
         v.text = j.value("text", std::string());
+        v.lead = j.value("lead", std::string());
+        v.dueFrom = Date::ParseIso(j.value("from", std::string()));
+        v.dueTo = Date::ParseIso(j.value("to", std::string()));
         return v;
     } catch (const std::exception&) {
         return std::nullopt;
@@ -184,6 +205,24 @@ TaskCounts TaskBoard::Count(const std::vector<std::size_t>& positions) const {
     TaskCounts c{};
     for (std::size_t i : positions) c.Add(tasks_[i].row.status, tasks_[i].overdueDays > 0);
     return c;
+}
+
+std::vector<std::pair<std::string, std::string>> TaskBoard::Leads() const {
+    std::set<std::int64_t> units, persons;
+    for (const auto& t : tasks_) {
+        if (t.row.leadUnitId) units.insert(*t.row.leadUnitId);
+        if (t.row.leadPersonId) persons.insert(*t.row.leadPersonId);
+    }
+    std::vector<std::pair<std::string, std::string>> people, offices;
+    for (std::int64_t id : persons)
+        if (auto it = people_.find(id); it != people_.end())
+            people.emplace_back("person:" + std::to_string(id), it->second);
+    for (std::int64_t id : units) offices.emplace_back("unit:" + std::to_string(id), UnitName(id));
+    auto byName = [](const auto& a, const auto& b) { return VietnameseLess(a.second, b.second); };
+    std::sort(people.begin(), people.end(), byName);
+    std::sort(offices.begin(), offices.end(), byName);
+    people.insert(people.end(), offices.begin(), offices.end());
+    return people;
 }
 
 std::string TaskGroupLabel(TaskGroup group) {

@@ -36,7 +36,9 @@ struct TaskFilter {
 struct TaskBoardView {
     std::optional<std::int64_t> unitId;
     std::string status;  // "", "open", or a status key (not_started, ...)
-    std::string due;     // "", "overdue", "7", "30", "month"
+    std::string due;     // "", "overdue", "7", "30", "month", "range"
+    std::optional<Date> dueFrom, dueTo;  // the range (either end may be open)
+    std::string lead;    // "", "unit:ID" or "person:ID": the lead unit or person
     bool missingUpdate = false;
     std::string text;
 
@@ -98,6 +100,9 @@ class TaskBoard {
     std::string UnitName(std::int64_t unitId) const;
     std::string LeadUnit(const BoardTask& task) const;
     std::string LeadPerson(const BoardTask& task) const;
+    // The leads of the tasks, as choices of the filter: ("unit:ID" or
+    // "person:ID", name), people then units, each by Vietnamese collation.
+    std::vector<std::pair<std::string, std::string>> Leads() const;
 
   private:
     Date asOf_;

@@ -506,6 +506,34 @@ BOOST_FIXTURE_TEST_CASE(saved_task_board_filters_per_user, SeedFixture) {
     // "This month" stays relative to the day the filter is used.
     const auto m = month.ToFilter(Date{2026, 2, 10});
     BOOST_TEST((m.dueTo && *m.dueTo == Date{2026, 2, 28}));
+    // A lead and a range of due dates, kept through saving.
+    services::ImportTasks(Db(), Data("seed002_tasks.csv"), "test");
+    const auto board = services::TaskBoard::Load(Db(), Date{2021, 6, 1});
+    const auto leads = board.Leads();
+    BOOST_REQUIRE(!leads.empty());
+    services::TaskBoardView byLead;
+    byLead.lead = leads.front().first;
+    byLead.due = "range";
+    byLead.dueFrom = Date{2021, 1, 1};
+    byLead.dueTo = Date{2021, 12, 31};
+    services::SaveTaskView(Db(), "an", "Theo người chủ trì", byLead);
+    views = services::SavedTaskViews(Db(), "an");
+    const auto& lead = std::find_if(views.begin(), views.end(), [](const auto& v) {
+                           return v.first == "Theo người chủ trì";
+                       })->second;
+    BOOST_TEST(lead.lead == byLead.lead);
+    BOOST_TEST((lead.dueTo && *lead.dueTo == Date{2021, 12, 31}));
+    const auto lf = lead.ToFilter(Date{2021, 6, 1});
+    BOOST_TEST((lf.leadUnitId.has_value() || lf.leadPersonId.has_value()));
+    const auto shown = board.Filter(lf);
+    BOOST_TEST(!shown.empty());
+    for (std::size_t i : shown) {
+        const auto& t = board[i];
+        BOOST_TEST((board.LeadPerson(t) == leads.front().second ||
+                    board.LeadUnit(t) == leads.front().second));
+        BOOST_TEST((t.due && t.due->year == 2021));
+    }
+    services::DeleteTaskView(Db(), "an", "Theo người chủ trì");
     // Saving a name again replaces it; forgetting removes it; names are required.
     month.text = "x";
     services::SaveTaskView(Db(), "an", "Trong tháng", month);

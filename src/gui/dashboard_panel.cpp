@@ -75,9 +75,12 @@ DashboardPanel::DashboardPanel(wxWindow* parent, GuiSession& session) : AreaPane
     next_ = new SectionCard(scroll_, _("What's next"));
     publications_ = new SectionCard(scroll_, _("Survey results to publish"));
     publications_->SetName("dashboardPublications");
-    bottom->Add(tasks, 1, wxEXPAND | wxRIGHT, gap / 2);
-    bottom->Add(next_, 1, wxEXPAND | wxLEFT | wxRIGHT, gap / 2);
-    bottom->Add(publications_, 1, wxEXPAND | wxLEFT, gap / 2);
+    // Tasks and survey publications stacked on the left, what's next on the right.
+    auto* left = new wxBoxSizer(wxVERTICAL);
+    left->Add(tasks, 0, wxEXPAND);
+    left->Add(publications_, 1, wxEXPAND | wxTOP, gap);
+    bottom->Add(left, 1, wxEXPAND | wxRIGHT, gap / 2);
+    bottom->Add(next_, 1, wxEXPAND | wxLEFT, gap / 2);
     sizer->AddSpacer(gap);
     sizer->Add(bottom, 0, wxEXPAND | wxLEFT | wxRIGHT, margin);
 

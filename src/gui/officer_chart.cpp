@@ -42,7 +42,7 @@ void OfficerChart::OnPaint(wxPaintEvent&) {
     }
     int labelWidth = 0;
     for (const auto& b : bars_) labelWidth = std::max(labelWidth, dc.GetTextExtent(b.label).x);
-    labelWidth = std::min(labelWidth, size.x / 3);
+    labelWidth = std::min(labelWidth, size.x * 2 / 5);
     const int valueWidth = dc.GetTextExtent("100,00%").x;
     const int rowHeight = std::max(FromDIP(18), std::min(FromDIP(28), (size.y - 2 * pad) /
                                                                          static_cast<int>(bars_.size())));

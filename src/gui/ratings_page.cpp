@@ -58,7 +58,7 @@ class RatingList : public wxListCtrl {
         const RatingRecord& r = row->rating;
         switch (column) {
             case kTime: return TimeText(r.ratedAt);
-            case kUnit: return U8(row->unitCode);
+            case kUnit: return page_->UnitName(r.unitId, row->unitCode);
             case kOfficer: return U8(row->officerName);
             case kProcedure: return U8(r.procedure);
             case kChannel: return ChannelLabel(r.channel);
@@ -136,14 +136,17 @@ RatingsPage::RatingsPage(wxWindow* parent, GuiSession& session) : wxPanel(parent
     list_ = new RatingList(this);
     list_->SetName("ratingsList");
     const std::pair<wxString, int> columns[kColumns] = {
-        {_("Time"), 130},     {_("Unit"), 110},     {_("Officer"), 180},
-        {_("Procedure"), 220}, {_("Channel"), 90},  {_("Attitude"), 70},
-        {_("Handling"), 70},  {_("Guidance"), 70},  {_("Citizen"), 160}};
+        {_("Time"), 125},     {_("Unit"), 120},     {_("Officer"), 150},
+        {_("Procedure"), 210}, {_("Channel"), 90},  {_("Attitude"), 70},
+        {_("Handling"), 90},  {_("Guidance"), 95},  {_("Citizen"), 160}};
     for (int i = 0; i < kColumns; ++i)
         list_->AppendColumn(columns[i].first, i >= kAttitude && i <= kGuidance ? wxLIST_FORMAT_RIGHT
                                                                                : wxLIST_FORMAT_LEFT,
                             FromDIP(columns[i].second));
-    sizer->Add(list_, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, gap);
+    sizer->Add(list_, 1, wxEXPAND | wxLEFT | wxRIGHT, gap);
+    auto* legend = new wxStaticText(this, wxID_ANY, _("In red: not satisfied (scores averaging below 4)"));
+    legend->SetForegroundColour(colours::Danger());
+    sizer->Add(legend, 0, wxALL, gap);
     SetSizer(sizer);
 
     for (wxChoice* c : {officer_, channel_, score_}) c->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { ApplyFilter(); });
@@ -213,6 +216,7 @@ storage::RatingFilter RatingsPage::CurrentFilter() const {
 
 void RatingsPage::ApplyFilter() {
     filter_ = CurrentFilter();
+    unitNames_.clear();
     windows_.clear();
     counted_ = false;
     const int generation = ++generation_;
@@ -240,6 +244,18 @@ void RatingsPage::ApplyFilter() {
             list_->Refresh();
             Layout();
         });
+}
+
+wxString RatingsPage::UnitName(std::int64_t id, const std::string& code) {
+    if (unitNames_.empty()) {
+        try {
+            for (const Unit& u : session_.Organisation().Units()) unitNames_[u.id] = u.name;
+        } catch (const std::exception&) {
+            return U8(code);
+        }
+    }
+    auto it = unitNames_.find(id);
+    return U8(it == unitNames_.end() ? code : it->second);
 }
 
 const storage::RatingRow* RatingsPage::RowAt(long item) {

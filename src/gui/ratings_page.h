@@ -43,6 +43,7 @@ class RatingsPage : public wxPanel {
   private:
     void ApplyFilter();
     const storage::RatingRow* RowAt(long item);
+    wxString UnitName(std::int64_t id, const std::string& code);
 
     GuiSession& session_;
     std::optional<Unit> unit_;
@@ -62,6 +63,7 @@ class RatingsPage : public wxPanel {
     int generation_ = 0;
     // Windows of rows read so far, by window number.
     std::map<long, std::vector<storage::RatingRow>> windows_;
+    std::map<std::int64_t, std::string> unitNames_;  // read when first shown
 
     friend class RatingList;
 };

@@ -6,6 +6,7 @@
 #include <wx/sizer.h>
 #include <wx/statbox.h>
 #include <wx/stattext.h>
+#include <wx/arrstr.h>
 #include <wx/textctrl.h>
 
 #include <algorithm>
@@ -44,7 +45,7 @@ SelfAssessmentPage::SelfAssessmentPage(wxWindow* parent, GuiSession& session)
     bar->Add(new wxStaticText(this, wxID_ANY, _("Offi&cer:")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, gap / 2);
     officer_ = new wxChoice(this, wxID_ANY);
     officer_->SetName("selfOfficer");
-    officer_->SetMinSize(wxSize(FromDIP(240), -1));
+    officer_->SetMinSize(wxSize(FromDIP(340), -1));
     bar->Add(officer_, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 2 * gap);
     bar->Add(new wxStaticText(this, wxID_ANY, _("&Quarter:")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, gap / 2);
     quarter_ = new wxChoice(this, wxID_ANY);
@@ -59,20 +60,18 @@ SelfAssessmentPage::SelfAssessmentPage(wxWindow* parent, GuiSession& session)
     hint_->SetForegroundColour(colours::MutedText());
     sizer->Add(hint_, 0, wxLEFT | wxRIGHT | wxBOTTOM, gap);
 
-    auto* body = new wxBoxSizer(wxHORIZONTAL);
-    form_ = new wxPanel(this);
-    grid_ = new wxFlexGridSizer(5, FromDIP(4), gap);
-    grid_->AddGrowableCol(1, 1);
-    grid_->AddGrowableCol(4, 1);
-    form_->SetSizer(grid_);
-    body->Add(form_, 3, wxEXPAND | wxRIGHT, 2 * gap);
-
-    auto* side = new wxStaticBoxSizer(wxVERTICAL, this, _("Citizens' ratings this quarter"));
+    // The officer's citizen ratings of the quarter, on one line above the criteria.
+    auto* side = new wxStaticBoxSizer(wxHORIZONTAL, this, _("Citizens' ratings this quarter"));
     ratings_ = new wxStaticText(side->GetStaticBox(), wxID_ANY, "");
     ratings_->SetName("selfRatings");
-    side->Add(ratings_, 0, wxALL, gap);
-    body->Add(side, 1, wxEXPAND);
-    sizer->Add(body, 1, wxEXPAND | wxLEFT | wxRIGHT, gap);
+    side->Add(ratings_, 1, wxALL, gap / 2);
+    sizer->Add(side, 0, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, gap);
+
+    form_ = new wxPanel(this);
+    grid_ = new wxFlexGridSizer(5, FromDIP(4), gap);
+    grid_->AddGrowableCol(4, 1);
+    form_->SetSizer(grid_);
+    sizer->Add(form_, 1, wxEXPAND | wxLEFT | wxRIGHT, gap);
 
     auto* totals = new wxBoxSizer(wxHORIZONTAL);
     selfTotal_ = new wxStaticText(this, wxID_ANY, "");
@@ -166,8 +165,11 @@ void SelfAssessmentPage::BuildLines() {
     notes_.clear();
     if (sheet_) {
         auto head = [&](const wxString& text) {
-            auto* t = new wxStaticText(form_, wxID_ANY, text);
-            t->SetFont(ScaledFont(t, 1.0, true));
+            auto* t = new wxStaticText(form_, wxID_ANY, "");
+            t->SetFont(ScaledFont(t, 1.0, true));  // before the text, so that it is measured bold
+            t->SetLabelText(text);
+            // GTK may wrap a label at its spaces when the grid measures it: ask for one line.
+            t->SetMinSize(t->GetTextExtent(text) + wxSize(FromDIP(4), 0));
             grid_->Add(t, 0, wxALIGN_CENTER_VERTICAL);
         };
         head(_("No."));
@@ -191,6 +193,7 @@ void SelfAssessmentPage::BuildLines() {
             FillScores(appraised, l.max);
             ShowScore(appraised, l.appraised);
             auto* note = new wxTextCtrl(form_, wxID_ANY, U8(l.note));
+            note->SetMinSize(wxSize(FromDIP(200), -1));
             grid_->Add(self, 0, wxALIGN_CENTER_VERTICAL);
             grid_->Add(appraised, 0, wxALIGN_CENTER_VERTICAL);
             grid_->Add(note, 1, wxEXPAND | wxALIGN_CENTER_VERTICAL);
@@ -258,12 +261,13 @@ void SelfAssessmentPage::ShowRatings() {
             auto v = t.Average(a);
             return v ? U8(FormatDecimal(*v, 2)) : wxString("–");
         };
+        const wxString dot = wxString::FromUTF8("  \xc2\xb7  ");  // middle dot
         wxString text = wxString::Format(wxPLURAL("%s rating", "%s ratings", t.ratings), U8(FormatInteger(t.ratings)));
         if (auto share = t.SatisfiedShare())
-            text += "\n" + wxString::Format(_("Satisfied: %s"), U8(FormatPercent(*share * 100)));
-        text += "\n" + wxString::Format(_("Attitude: %s"), avg(RatingAspect::Attitude));
-        text += "\n" + wxString::Format(_("Handling: %s"), avg(RatingAspect::Handling));
-        text += "\n" + wxString::Format(_("Guidance: %s"), avg(RatingAspect::Guidance));
+            text += dot + wxString::Format(_("Satisfied: %s"), U8(FormatPercent(*share * 100)));
+        text += dot + wxString::Format(_("Attitude: %s"), avg(RatingAspect::Attitude));
+        text += dot + wxString::Format(_("Handling: %s"), avg(RatingAspect::Handling));
+        text += dot + wxString::Format(_("Guidance: %s"), avg(RatingAspect::Guidance));
         ratings_->SetLabel(text);
     } catch (const std::exception& e) {
         ratings_->SetLabel(ErrorSentence(e));

@@ -21,13 +21,13 @@ wxString Num(long n) { return U8(FormatInteger(n)); }
 wxString Average(const std::optional<double>& v) { return v ? U8(FormatDecimal(*v, 2)) : wxString("–"); }
 
 wxListView* MakeList(wxWindow* parent, const char* name,
-                     const std::vector<std::pair<wxString, int>>& columns, int rightFrom) {
+                     const std::vector<std::pair<wxString, int>>& columns, int rightFrom, int rightTo) {
     auto* list = new wxListView(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize,
                                 wxLC_REPORT | wxLC_SINGLE_SEL);
     list->SetName(name);
     for (std::size_t i = 0; i < columns.size(); ++i)
         list->AppendColumn(columns[i].first,
-                           static_cast<int>(i) >= rightFrom ? wxLIST_FORMAT_RIGHT : wxLIST_FORMAT_LEFT,
+                           static_cast<int>(i) >= rightFrom && static_cast<int>(i) < rightTo ? wxLIST_FORMAT_RIGHT : wxLIST_FORMAT_LEFT,
                            parent->FromDIP(columns[i].second));
     return list;
 }
@@ -82,13 +82,13 @@ SurveysPanel::SurveysPanel(wxWindow* parent, GuiSession& session) : AreaPanel(pa
     tallies_ = MakeList(tallyPage, "tallyList",
                         {{_("Unit"), 190},
                          {_("Procedure field"), 200},
-                         {_("Settled"), 80},
+                         {_("Settled"), 115},
                          {_("Responses"), 90},
-                         {_("Coverage"), 90},
-                         {_("Satisfied"), 80},
-                         {_("Satisfaction"), 100},
-                         {_("Coverage rule"), 330}},
-                        2);
+                         {_("Coverage"), 125},
+                         {_("Satisfied"), 90},
+                         {_("Satisfaction"), 125},
+                         {_("Coverage rule"), 430}},
+                        2, 7);
     ts->Add(tallies_, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, gap);
     tallyPage->SetSizer(ts);
     book_->AddPage(tallyPage, _("Tallies"));
@@ -104,17 +104,18 @@ SurveysPanel::SurveysPanel(wxWindow* parent, GuiSession& session) : AreaPanel(pa
     os->Add(officerNote_, 0, wxALL, gap);
     auto* orow = new wxBoxSizer(wxHORIZONTAL);
     officers_ = MakeList(officerPage, "officerList",
-                         {{_("Rank"), 60},
-                          {_("Officer"), 190},
-                          {_("Unit"), 110},
-                          {_("Ratings"), 70},
-                          {_("Attitude"), 75},
-                          {_("Handling"), 75},
-                          {_("Guidance"), 75},
-                          {_("Satisfied"), 90}},
-                         3);
+                         {{_("Rank"), 80},
+                          {_("Officer"), 180},
+                          {_("Unit"), 150},
+                          {_("Ratings"), 95},
+                          {_("Attitude"), 70},
+                          {_("Handling"), 90},
+                          {_("Guidance"), 95},
+                          {_("Satisfied"), 85}},
+                         3, 8);
     orow->Add(officers_, 3, wxEXPAND | wxRIGHT, gap);
     chart_ = new OfficerChart(officerPage);
+    chart_->SetMinSize(FromDIP(wxSize(380, 200)));
     orow->Add(chart_, 2, wxEXPAND);
     os->Add(orow, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, gap);
     officerPage->SetSizer(os);
@@ -178,6 +179,7 @@ services::SurveyQuery SurveysPanel::Query() const {
 
 void SurveysPanel::Reload() {
     if (periods_.empty()) FillPeriods();
+    unitNames_.clear();  // units may have been renamed
     const std::string period = CurrentPeriod();
     if (period.empty()) return;
     const Period p = *Period::Parse(period);
@@ -247,6 +249,13 @@ void SurveysPanel::ReloadTallies() {
     tallies_->Thaw();
 }
 
+wxString SurveysPanel::UnitName(const std::string& code) {
+    if (unitNames_.empty())
+        for (const Unit& u : session_.Organisation().Units()) unitNames_[u.code] = u.name;
+    auto it = unitNames_.find(code);
+    return U8(it == unitNames_.end() ? code : it->second);
+}
+
 void SurveysPanel::ReloadOfficers() {
     officers_->Freeze();
     officers_->DeleteAllItems();
@@ -258,7 +267,7 @@ void SurveysPanel::ReloadOfficers() {
             const long row = officers_->InsertItem(officers_->GetItemCount(),
                                                    r.rank ? wxString::Format("%d", *r.rank) : wxString("–"));
             officers_->SetItem(row, 1, U8(r.name));
-            officers_->SetItem(row, 2, U8(r.unit));
+            officers_->SetItem(row, 2, UnitName(r.unit));
             officers_->SetItem(row, 3, Num(r.ratings));
             officers_->SetItem(row, 4, Average(r.attitude));
             officers_->SetItem(row, 5, Average(r.handling));

@@ -5,6 +5,7 @@
 // officers' summary with rank and a bar chart; officers' quarterly
 // self-assessment (SelfAssessmentPage).
 #pragma once
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -51,6 +52,7 @@ class SurveysPanel : public AreaPanel {
     void ReloadOfficers();
     std::string CurrentPeriod() const;
     services::SurveyQuery Query() const;
+    wxString UnitName(const std::string& code);
 
     wxStaticText* subtitle_ = nullptr;
     wxChoice* period_ = nullptr;
@@ -64,6 +66,7 @@ class SurveysPanel : public AreaPanel {
     OfficerChart* chart_ = nullptr;
     SelfAssessmentPage* self_ = nullptr;
     std::vector<Period> periods_;
+    std::map<std::string, std::string> unitNames_;  // code → name, read when needed
 };
 
 }  // namespace cchc::gui

@@ -4,6 +4,7 @@
 // the database holds; Cancel during an import stores nothing; an officer's
 // self-assessment score typed in the form is stored.
 #include <wx/choice.h>
+#include <wx/listctrl.h>
 #include <wx/notebook.h>
 #include <boost/test/unit_test.hpp>
 
@@ -192,4 +193,14 @@ BOOST_AUTO_TEST_CASE(a_self_assessment_score_typed_in_the_form_is_stored) {
     }
     BOOST_TEST(first.value_or(-1) == 2.0);
     BOOST_TEST(third.value_or(-1) == 1.5);
+}
+
+BOOST_AUTO_TEST_CASE(the_tallies_page_names_lines_below_the_coverage_rule) {
+    SurveysWindow w;
+    w.panel->ShowPage(gui::SurveysPanel::kTalliesPage);
+    auto* list = dynamic_cast<wxListCtrl*>(wxWindow::FindWindowByName("tallyList", w.panel));
+    BOOST_REQUIRE(list);
+    BOOST_TEST(list->GetColumnCount() == 8);
+    BOOST_REQUIRE(w.panel->TallyRows() > 0);
+    for (long i = 0; i < list->GetItemCount(); ++i) BOOST_TEST(!list->GetItemText(i, 7).empty());
 }

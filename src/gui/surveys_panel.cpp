@@ -8,6 +8,7 @@
 #include <wx/stattext.h>
 
 #include "core/vnformat.h"
+#include "gui/board_loader.h"
 #include "gui/gui_util.h"
 #include "gui/officer_chart.h"
 #include "gui/ratings_page.h"
@@ -87,7 +88,7 @@ SurveysPanel::SurveysPanel(wxWindow* parent, GuiSession& session) : AreaPanel(pa
                          {_("Coverage"), 125},
                          {_("Satisfied"), 90},
                          {_("Satisfaction"), 125},
-                         {_("Coverage rule"), 430}},
+                         {_("Coverage rule"), 220}},
                         2, 7);
     ts->Add(tallies_, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, gap);
     tallyPage->SetSizer(ts);
@@ -214,7 +215,8 @@ void SurveysPanel::ReloadTallies() {
             tallies_->SetItem(row, 6, Percent(satisfaction));
             wxString rule;
             if (status == CoverageStatus::Below) {
-                rule = wxString::Format(_("Below the rule: surveys must exceed %s of the dossiers settled"),
+                // TRANSLATORS: %s is the coverage threshold, e.g. "80%".
+                rule = wxString::Format(_("Below: more than %s needed"),
                                         U8(FormatPercentTrim(settings.coverageThreshold * 100)));
                 tallies_->SetItemTextColour(row, colours::Danger());
                 ++below;
@@ -240,7 +242,9 @@ void SurveysPanel::ReloadTallies() {
             tallyNote_->SetLabel(_("No tally was entered or imported for this period (File > Import > Tallies)."));
         else if (below > 0)
             tallyNote_->SetLabel(wxString::Format(
-                wxPLURAL("%ld line below the coverage rule", "%ld lines below the coverage rule", below), below));
+                wxPLURAL("%s line below the coverage rule (in red)", "%s lines below the coverage rule (in red)",
+                         below),
+                Num(below)));
         else
             tallyNote_->SetLabel(_("Every line meets the coverage rule."));
     } catch (const std::exception& e) {
@@ -257,12 +261,35 @@ wxString SurveysPanel::UnitName(const std::string& code) {
 }
 
 void SurveysPanel::ReloadOfficers() {
+    // A province's officers over two million ratings take a second: read off the main thread.
+    officerNote_->SetLabel(_("Reading the officers' ratings..."));
+    officersLoaded_ = false;
+    const int generation = ++officerGeneration_;
+    const services::SurveyQuery query = Query();
+    RunOnOwnConnection<std::vector<services::SurveyOfficerRow>>(
+        this, session_.db().url(),
+        [query](storage::Database& db) {
+            return std::make_shared<std::vector<services::SurveyOfficerRow>>(services::SurveyByOfficer(db, query));
+        },
+        [this, generation](std::shared_ptr<std::vector<services::SurveyOfficerRow>> rows, const std::string& error) {
+            if (generation != officerGeneration_) return;  // another unit or period meanwhile
+            if (!rows) {
+                officerNote_->SetLabel(_("The officers' ratings could not be read."));
+                officerNote_->SetToolTip(U8(error));
+                officers_->DeleteAllItems();
+                chart_->SetBars({}, wxString());
+                return;
+            }
+            FillOfficers(*rows);
+        });
+}
+
+void SurveysPanel::FillOfficers(const std::vector<services::SurveyOfficerRow>& rows) {
     officers_->Freeze();
     officers_->DeleteAllItems();
     std::vector<OfficerChart::Bar> bars;
     try {
         const services::SurveySettings settings = services::LoadSurveySettings(session_.db());
-        const auto rows = services::SurveyByOfficer(session_.db(), Query());
         for (const auto& r : rows) {
             const long row = officers_->InsertItem(officers_->GetItemCount(),
                                                    r.rank ? wxString::Format("%d", *r.rank) : wxString("–"));
@@ -287,6 +314,7 @@ void SurveysPanel::ReloadOfficers() {
         chart_->SetBars({}, wxString());
     }
     officers_->Thaw();
+    officersLoaded_ = true;
 }
 
 }  // namespace cchc::gui

@@ -42,6 +42,8 @@ class SurveysPanel : public AreaPanel {
     // Rows of the tallies and officers tables, for tests.
     long TallyRows() const;
     long OfficerRows() const;
+    // Whether the officers' table has been read since the last reload.
+    bool OfficersLoaded() const { return officersLoaded_; }
 
   protected:
     void Reload() override;
@@ -50,6 +52,7 @@ class SurveysPanel : public AreaPanel {
     void FillPeriods();
     void ReloadTallies();
     void ReloadOfficers();
+    void FillOfficers(const std::vector<services::SurveyOfficerRow>& rows);
     std::string CurrentPeriod() const;
     services::SurveyQuery Query() const;
     wxString UnitName(const std::string& code);
@@ -66,6 +69,8 @@ class SurveysPanel : public AreaPanel {
     OfficerChart* chart_ = nullptr;
     SelfAssessmentPage* self_ = nullptr;
     std::vector<Period> periods_;
+    int officerGeneration_ = 0;
+    bool officersLoaded_ = false;
     std::map<std::string, std::string> unitNames_;  // code → name, read when needed
 };
 

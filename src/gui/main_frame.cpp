@@ -371,11 +371,17 @@ void MainFrame::ImportFromMenu(bool ratings) {
                       _("Tables (*.csv;*.xlsx)|*.csv;*.CSV;*.xlsx;*.XLSX|All files|*"),
                       wxFD_OPEN | wxFD_FILE_MUST_EXIST);
     if (pick.ShowModal() != wxID_OK) return;
-    const wxString outcome = ratings ? ImportRatingsFile(pick.GetPath()) : ImportTalliesFile(pick.GetPath());
-    ShowInfo(this, outcome);
+    bool stored = false;
+    const wxString outcome =
+        ratings ? ImportRatingsFile(pick.GetPath(), &stored) : ImportTalliesFile(pick.GetPath(), &stored);
+    if (stored)
+        ShowInfo(this, outcome);
+    else
+        ShowError(this, outcome);
 }
 
-wxString MainFrame::ImportTalliesFile(const wxString& path) {
+wxString MainFrame::ImportTalliesFile(const wxString& path, bool* stored) {
+    if (stored) *stored = false;
     services::ImportSummary summary;
     try {
         wxBusyCursor busy;
@@ -385,11 +391,13 @@ wxString MainFrame::ImportTalliesFile(const wxString& path) {
         return _("The tallies were not imported; nothing of the file was stored.") + "\n\n" + U8(e.what());
     }
     ReloadAll();
+    if (stored) *stored = true;
     return wxString::Format(_("Tallies imported from %s: %s new, %s replaced."), wxFileName(path).GetFullName(),
                             U8(FormatInteger(summary.inserted)), U8(FormatInteger(summary.updated)));
 }
 
-wxString MainFrame::ImportRatingsFile(const wxString& path) {
+wxString MainFrame::ImportRatingsFile(const wxString& path, bool* stored) {
+    if (stored) *stored = false;
     auto state = std::make_shared<ImportState>();
     const storage::DatabaseUrl url = session_->db().url();
     const std::string file = ToU8(path), user = session_->user();
@@ -410,8 +418,10 @@ wxString MainFrame::ImportRatingsFile(const wxString& path) {
     {
         wxProgressDialog progress(_("Importing citizen ratings"),
                                   wxString::Format(_("Reading %s..."), wxFileName(path).GetFullName()), 1000, this,
-                                  wxPD_APP_MODAL | wxPD_CAN_ABORT | wxPD_ELAPSED_TIME | wxPD_REMAINING_TIME);
+                                  wxPD_APP_MODAL | wxPD_CAN_ABORT);
         progress.SetName("ratingsImportProgress");
+        // The stock Cancel button speaks English in GTK: our word instead.
+        if (wxWindow* cancel = progress.FindWindow(wxID_CANCEL)) cancel->SetLabel(_("Cancel"));
         bool asked = false;
         while (!state->done) {
             std::string what = state->What();
@@ -431,6 +441,7 @@ wxString MainFrame::ImportRatingsFile(const wxString& path) {
     if (!state->error.empty())
         return _("The ratings were not imported; nothing of the file was stored.") + "\n\n" + U8(state->error);
     ReloadAll();
+    if (stored) *stored = true;
     return wxString::Format(_("Ratings imported from %s: %s stored, %s skipped as already stored or repeated."),
                             wxFileName(path).GetFullName(), U8(FormatInteger(state->summary.inserted)),
                             U8(FormatInteger(state->summary.skipped)));

@@ -38,9 +38,9 @@ public:
     // sentence that tells the outcome (counts, or the error with its file,
     // line and column). Ratings are read off the main thread under a
     // progress dialog whose Cancel stores nothing. The menu commands ask
-    // for the file, then show the sentence.
-    wxString ImportTalliesFile(const wxString& path);
-    wxString ImportRatingsFile(const wxString& path);
+    // for the file, then show the sentence (as an error when *stored is false).
+    wxString ImportTalliesFile(const wxString& path, bool* stored = nullptr);
+    wxString ImportRatingsFile(const wxString& path, bool* stored = nullptr);
     // Called with the ratings import's progress dialog at each update while
     // it is shown (tests watch and cancel it here).
     std::function<void(wxWindow* progressDialog)> onImportProgress;

@@ -108,9 +108,11 @@ BOOST_AUTO_TEST_CASE(importing_ratings_through_the_menu_then_filtering_to_one_of
 
     bool progressShown = false;
     w.frame->onImportProgress = [&](wxWindow* dialog) { progressShown = progressShown || dialog->IsShown(); };
-    const wxString outcome = w.frame->ImportRatingsFile(wxString::FromUTF8(file));
+    bool stored = false;
+    const wxString outcome = w.frame->ImportRatingsFile(wxString::FromUTF8(file), &stored);
     w.frame->onImportProgress = nullptr;
     BOOST_TEST(progressShown);
+    BOOST_TEST(stored);
     BOOST_TEST_MESSAGE(outcome.utf8_string());
     BOOST_TEST(outcome.utf8_string().find("30.000") != std::string::npos);
     BOOST_TEST(storage::RatingRepository(w.db->session()).Count() == before + 30000);
@@ -163,9 +165,11 @@ BOOST_AUTO_TEST_CASE(cancelling_a_ratings_import_stores_nothing) {
         e.SetEventObject(cancel);
         cancel->GetEventHandler()->ProcessEvent(e);
     };
-    const wxString outcome = w.frame->ImportRatingsFile(wxString::FromUTF8(file));
+    bool stored = true;
+    const wxString outcome = w.frame->ImportRatingsFile(wxString::FromUTF8(file), &stored);
     w.frame->onImportProgress = nullptr;
     BOOST_TEST(pressed);
+    BOOST_TEST(!stored);
     BOOST_TEST_MESSAGE(outcome.utf8_string());
     BOOST_TEST(storage::RatingRepository(w.db->session()).Count() == before);
 }
@@ -203,4 +207,29 @@ BOOST_AUTO_TEST_CASE(the_tallies_page_names_lines_below_the_coverage_rule) {
     BOOST_TEST(list->GetColumnCount() == 8);
     BOOST_REQUIRE(w.panel->TallyRows() > 0);
     for (long i = 0; i < list->GetItemCount(); ++i) BOOST_TEST(!list->GetItemText(i, 7).empty());
+}
+
+BOOST_AUTO_TEST_CASE(a_malformed_ratings_file_is_refused_with_its_line_and_column) {
+    SurveysWindow w;
+    const long before = storage::RatingRepository(w.db->session()).Count();
+    std::string csv = ReadFile(w.RatingsFile("sai.csv", 50));
+    // Line 31 (the header is line 1): a score of 7.
+    std::size_t at = 0;
+    for (int line = 1; line < 31; ++line) at = csv.find('\n', at) + 1;
+    const std::size_t end = csv.find('\n', at);
+    std::string row = csv.substr(at, end - at);
+    const std::size_t comma = row.rfind(",5,");  // the guidance score, before the citizen
+    BOOST_REQUIRE(comma != std::string::npos);
+    row.replace(comma, 3, ",7,");
+    csv.replace(at, end - at, row);
+    const std::string path = w.dir.File("sai.csv");
+    WriteFile(path, csv);
+    bool stored = true;
+    const std::string outcome = w.frame->ImportRatingsFile(wxString::FromUTF8(path), &stored).utf8_string();
+    BOOST_TEST(!stored);
+    BOOST_TEST_MESSAGE(outcome);
+    BOOST_TEST(outcome.find("sai.csv") != std::string::npos);
+    BOOST_TEST(outcome.find("31") != std::string::npos);
+    BOOST_TEST(outcome.find("guidance") != std::string::npos);
+    BOOST_TEST(storage::RatingRepository(w.db->session()).Count() == before);
 }

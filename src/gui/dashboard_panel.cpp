@@ -209,14 +209,19 @@ void DashboardPanel::FillPublications(const std::vector<services::DuePublication
     for (const auto& d : due) {
         const int days = today.DaysUntil(d.publication.date);
         auto* row = new wxBoxSizer(wxHORIZONTAL);
-        auto* bullet = new wxStaticText(publications_, wxID_ANY, wxString::FromUTF8("\xe2\x97\x8f"));  // ●
-        wxColour colour = d.Prepared() ? colours::Good() : days <= 7 ? colours::Danger() : colours::Warning();
+        auto* bullet =
+            new wxStaticText(publications_, wxID_ANY, wxString::FromUTF8("\xe2\x97\x8f"));  // ●
+        wxColour colour = d.Prepared() ? colours::Good()
+                          : days <= 7  ? colours::Danger()
+                                       : colours::Warning();
         bullet->SetForegroundColour(colour);
         row->Add(bullet, 0, wxRIGHT | wxALIGN_TOP, FromDIP(8));
         auto* col = new wxBoxSizer(wxVERTICAL);
         auto* head = new wxStaticText(publications_, wxID_ANY, "");
-        // TRANSLATORS: a publication of survey results: its date, then the period ("Quarter IV/2026").
-        head->SetLabelText(wxString::Format(_("%s: results of %s"), U8(FormatDate(d.publication.date)),
+        // TRANSLATORS: a publication of survey results: its date, then the period ("Quarter
+        // IV/2026").
+        head->SetLabelText(wxString::Format(_("%s: results of %s"),
+                                            U8(FormatDate(d.publication.date)),
                                             U8(d.publication.period.Label())));
         head->SetForegroundColour(colours::Text());
         col->Add(head);

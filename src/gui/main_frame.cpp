@@ -8,14 +8,14 @@
 #include <wx/filedlg.h>
 #include <wx/filename.h>
 #include <wx/menu.h>
-#include <wx/progdlg.h>
-#include <wx/utils.h>
 #include <wx/persist/toplevel.h>
+#include <wx/progdlg.h>
 #include <wx/simplebook.h>
 #include <wx/splitter.h>
 #include <wx/statusbr.h>
 #include <wx/textdlg.h>
 #include <wx/toolbar.h>
+#include <wx/utils.h>
 
 #include <algorithm>
 #include <atomic>
@@ -25,7 +25,6 @@
 #include "core/period.h"
 #include "core/progress.h"
 #include "core/vnformat.h"
-#include "services/surveys.h"
 #include "gui/app_setup.h"
 #include "gui/art.h"
 #include "gui/catalogue_panel.h"
@@ -33,12 +32,13 @@
 #include "gui/gui_util.h"
 #include "gui/index_results_panel.h"
 #include "gui/person_dialog.h"
-#include "gui/task_board_panel.h"
 #include "gui/reports_panel.h"
 #include "gui/settings_panel.h"
 #include "gui/surveys_panel.h"
+#include "gui/task_board_panel.h"
 #include "gui/unit_dialog.h"
 #include "gui/unit_tree_panel.h"
+#include "services/surveys.h"
 
 namespace cchc::gui {
 namespace {
@@ -178,8 +178,10 @@ void MainFrame::BindCommands() {
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { AddPerson(); }, ID_ADD_PERSON);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { tree_->FocusSearch(); }, ID_FIND_UNIT);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { ShowAbout(); }, wxID_ABOUT);
-    Bind(wxEVT_MENU, [this](wxCommandEvent&) { ImportFromMenu(false); }, ID_IMPORT_TALLIES);
-    Bind(wxEVT_MENU, [this](wxCommandEvent&) { ImportFromMenu(true); }, ID_IMPORT_RATINGS);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { ImportFromMenu(false); }, ID_IMPORT_TALLIES);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { ImportFromMenu(true); }, ID_IMPORT_RATINGS);
     Bind(wxEVT_MENU, [this](wxCommandEvent& e) { ShowArea(static_cast<Area>(e.GetId() - ID_AREA_FIRST)); },
          ID_AREA_FIRST, ID_AREA_LAST);
     Bind(wxEVT_TOOL, [this](wxCommandEvent& e) { ShowArea(static_cast<Area>(e.GetId() - ID_AREA_FIRST)); },
@@ -367,13 +369,13 @@ struct ImportState : Progress {
 }  // namespace
 
 void MainFrame::ImportFromMenu(bool ratings) {
-    wxFileDialog pick(this, ratings ? _("Import citizen ratings") : _("Import survey tallies"), "", "",
-                      _("Tables (*.csv;*.xlsx)|*.csv;*.CSV;*.xlsx;*.XLSX|All files|*"),
+    wxFileDialog pick(this, ratings ? _("Import citizen ratings") : _("Import survey tallies"), "",
+                      "", _("Tables (*.csv;*.xlsx)|*.csv;*.CSV;*.xlsx;*.XLSX|All files|*"),
                       wxFD_OPEN | wxFD_FILE_MUST_EXIST);
     if (pick.ShowModal() != wxID_OK) return;
     bool stored = false;
-    const wxString outcome =
-        ratings ? ImportRatingsFile(pick.GetPath(), &stored) : ImportTalliesFile(pick.GetPath(), &stored);
+    const wxString outcome = ratings ? ImportRatingsFile(pick.GetPath(), &stored)
+                                     : ImportTalliesFile(pick.GetPath(), &stored);
     if (stored)
         ShowInfo(this, outcome);
     else
@@ -388,12 +390,14 @@ wxString MainFrame::ImportTalliesFile(const wxString& path, bool* stored) {
         summary = services::ImportTallies(session_->db(), ToU8(path), session_->user());
     } catch (const std::exception& e) {
         // The service's message names the file, line and column.
-        return _("The tallies were not imported; nothing of the file was stored.") + "\n\n" + U8(e.what());
+        return _("The tallies were not imported; nothing of the file was stored.") + "\n\n" +
+               U8(e.what());
     }
     ReloadAll();
     if (stored) *stored = true;
-    return wxString::Format(_("Tallies imported from %s: %s new, %s replaced."), wxFileName(path).GetFullName(),
-                            U8(FormatInteger(summary.inserted)), U8(FormatInteger(summary.updated)));
+    return wxString::Format(_("Tallies imported from %s: %s new, %s replaced."),
+                            wxFileName(path).GetFullName(), U8(FormatInteger(summary.inserted)),
+                            U8(FormatInteger(summary.updated)));
 }
 
 wxString MainFrame::ImportRatingsFile(const wxString& path, bool* stored) {
@@ -416,17 +420,19 @@ wxString MainFrame::ImportRatingsFile(const wxString& path, bool* stored) {
         state->done = true;
     });
     {
-        wxProgressDialog progress(_("Importing citizen ratings"),
-                                  wxString::Format(_("Reading %s..."), wxFileName(path).GetFullName()), 1000, this,
-                                  wxPD_APP_MODAL | wxPD_CAN_ABORT);
+        wxProgressDialog progress(
+            _("Importing citizen ratings"),
+            wxString::Format(_("Reading %s..."), wxFileName(path).GetFullName()), 1000, this,
+            wxPD_APP_MODAL | wxPD_CAN_ABORT);
         progress.SetName("ratingsImportProgress");
         // The stock Cancel button speaks English in GTK: our word instead.
         if (wxWindow* cancel = progress.FindWindow(wxID_CANCEL)) cancel->SetLabel(_("Cancel"));
         bool asked = false;
         while (!state->done) {
             std::string what = state->What();
-            wxString message = what.empty() ? wxString::Format(_("Reading %s..."), wxFileName(path).GetFullName())
-                                            : U8(what);
+            wxString message =
+                what.empty() ? wxString::Format(_("Reading %s..."), wxFileName(path).GetFullName())
+                             : U8(what);
             if (asked) message = _("Cancelling: nothing of the file will be stored...");
             if (!progress.Update(std::min(999, state->permille.load()), message) && !asked) {
                 asked = true;
@@ -439,12 +445,14 @@ wxString MainFrame::ImportRatingsFile(const wxString& path, bool* stored) {
     worker.join();
     if (state->cancelled) return _("The import was cancelled: nothing of the file was stored.");
     if (!state->error.empty())
-        return _("The ratings were not imported; nothing of the file was stored.") + "\n\n" + U8(state->error);
+        return _("The ratings were not imported; nothing of the file was stored.") + "\n\n" +
+               U8(state->error);
     ReloadAll();
     if (stored) *stored = true;
-    return wxString::Format(_("Ratings imported from %s: %s stored, %s skipped as already stored or repeated."),
-                            wxFileName(path).GetFullName(), U8(FormatInteger(state->summary.inserted)),
-                            U8(FormatInteger(state->summary.skipped)));
+    return wxString::Format(
+        _("Ratings imported from %s: %s stored, %s skipped as already stored or repeated."),
+        wxFileName(path).GetFullName(), U8(FormatInteger(state->summary.inserted)),
+        U8(FormatInteger(state->summary.skipped)));
 }
 
 void MainFrame::OnClose(wxCloseEvent& event) {

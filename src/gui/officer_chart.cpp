@@ -44,8 +44,8 @@ void OfficerChart::OnPaint(wxPaintEvent&) {
     for (const auto& b : bars_) labelWidth = std::max(labelWidth, dc.GetTextExtent(b.label).x);
     labelWidth = std::min(labelWidth, size.x * 2 / 5);
     const int valueWidth = dc.GetTextExtent("100,00%").x;
-    const int rowHeight = std::max(FromDIP(18), std::min(FromDIP(28), (size.y - 2 * pad) /
-                                                                         static_cast<int>(bars_.size())));
+    const int rowHeight = std::max(
+        FromDIP(18), std::min(FromDIP(28), (size.y - 2 * pad) / static_cast<int>(bars_.size())));
     const int left = pad + labelWidth + pad;
     const int width = std::max(10, size.x - left - valueWidth - 2 * pad);
     int y = pad;
@@ -56,11 +56,13 @@ void OfficerChart::OnPaint(wxPaintEvent&) {
                     y + (rowHeight - dc.GetCharHeight()) / 2);
         const int w = static_cast<int>(width * std::clamp(b.percent, 0.0, 100.0) / 100.0);
         dc.SetPen(*wxTRANSPARENT_PEN);
-        dc.SetBrush(wxBrush(b.percent >= 80 ? colours::Good() : b.percent >= 50 ? colours::Warning()
-                                                                                  : colours::Danger()));
+        dc.SetBrush(wxBrush(b.percent >= 80   ? colours::Good()
+                            : b.percent >= 50 ? colours::Warning()
+                                              : colours::Danger()));
         dc.DrawRectangle(left, y + rowHeight / 6, std::max(1, w), rowHeight * 2 / 3);
         dc.SetTextForeground(colours::MutedText());
-        dc.DrawText(U8(FormatPercent(b.percent)), left + w + pad / 2, y + (rowHeight - dc.GetCharHeight()) / 2);
+        dc.DrawText(U8(FormatPercent(b.percent)), left + w + pad / 2,
+                    y + (rowHeight - dc.GetCharHeight()) / 2);
         y += rowHeight;
     }
 }

@@ -18,8 +18,19 @@
 namespace cchc::gui {
 
 namespace {
-enum Column { kTime, kUnit, kOfficer, kProcedure, kChannel, kAttitude, kHandling, kGuidance, kCitizen, kColumns };
-constexpr long kWindow = 200;        // rows read at a time
+enum Column {
+    kTime,
+    kUnit,
+    kOfficer,
+    kProcedure,
+    kChannel,
+    kAttitude,
+    kHandling,
+    kGuidance,
+    kCitizen,
+    kColumns
+};
+constexpr long kWindow = 200;  // rows read at a time
 constexpr std::size_t kKeptWindows = 40;
 
 const char* const kChannels[] = {"kiosk", "qr", "online", "paper"};
@@ -57,14 +68,22 @@ class RatingList : public wxListCtrl {
         if (!row) return column == kTime ? _("Reading...") : wxString();
         const RatingRecord& r = row->rating;
         switch (column) {
-            case kTime: return TimeText(r.ratedAt);
-            case kUnit: return page_->UnitName(r.unitId, row->unitCode);
-            case kOfficer: return U8(row->officerName);
-            case kProcedure: return U8(r.procedure);
-            case kChannel: return ChannelLabel(r.channel);
-            case kAttitude: return Score(r.attitude);
-            case kHandling: return Score(r.handling);
-            case kGuidance: return Score(r.guidance);
+            case kTime:
+                return TimeText(r.ratedAt);
+            case kUnit:
+                return page_->UnitName(r.unitId, row->unitCode);
+            case kOfficer:
+                return U8(row->officerName);
+            case kProcedure:
+                return U8(r.procedure);
+            case kChannel:
+                return ChannelLabel(r.channel);
+            case kAttitude:
+                return Score(r.attitude);
+            case kHandling:
+                return Score(r.handling);
+            case kGuidance:
+                return Score(r.guidance);
             case kCitizen:
                 if (r.citizen.empty()) return {};
                 return page_->names_->GetValue() ? U8(r.citizen) : wxString(_("(hidden)"));
@@ -82,13 +101,15 @@ class RatingList : public wxListCtrl {
     mutable wxItemAttr low_;
 };
 
-RatingsPage::RatingsPage(wxWindow* parent, GuiSession& session) : wxPanel(parent), session_(session) {
+RatingsPage::RatingsPage(wxWindow* parent, GuiSession& session)
+    : wxPanel(parent), session_(session) {
     SetName("ratingsPage");
     const int gap = FromDIP(8);
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     auto* bar = new wxBoxSizer(wxHORIZONTAL);
     auto label = [&](wxSizer* s, const wxString& text) {
-        s->Add(new wxStaticText(this, wxID_ANY, text), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, gap / 2);
+        s->Add(new wxStaticText(this, wxID_ANY, text), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT,
+               gap / 2);
     };
     label(bar, _("O&fficer:"));
     officer_ = new wxChoice(this, wxID_ANY);
@@ -136,20 +157,23 @@ RatingsPage::RatingsPage(wxWindow* parent, GuiSession& session) : wxPanel(parent
     list_ = new RatingList(this);
     list_->SetName("ratingsList");
     const std::pair<wxString, int> columns[kColumns] = {
-        {_("Time"), 125},     {_("Unit"), 120},     {_("Officer"), 150},
+        {_("Time"), 125},      {_("Unit"), 120},    {_("Officer"), 150},
         {_("Procedure"), 210}, {_("Channel"), 90},  {_("Attitude"), 70},
-        {_("Handling"), 90},  {_("Guidance"), 95},  {_("Citizen"), 160}};
+        {_("Handling"), 90},   {_("Guidance"), 95}, {_("Citizen"), 160}};
     for (int i = 0; i < kColumns; ++i)
-        list_->AppendColumn(columns[i].first, i >= kAttitude && i <= kGuidance ? wxLIST_FORMAT_RIGHT
-                                                                               : wxLIST_FORMAT_LEFT,
-                            FromDIP(columns[i].second));
+        list_->AppendColumn(
+            columns[i].first,
+            i >= kAttitude && i <= kGuidance ? wxLIST_FORMAT_RIGHT : wxLIST_FORMAT_LEFT,
+            FromDIP(columns[i].second));
     sizer->Add(list_, 1, wxEXPAND | wxLEFT | wxRIGHT, gap);
-    auto* legend = new wxStaticText(this, wxID_ANY, _("In red: not satisfied (scores averaging below 4)"));
+    auto* legend =
+        new wxStaticText(this, wxID_ANY, _("In red: not satisfied (scores averaging below 4)"));
     legend->SetForegroundColour(colours::Danger());
     sizer->Add(legend, 0, wxALL, gap);
     SetSizer(sizer);
 
-    for (wxChoice* c : {officer_, channel_, score_}) c->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { ApplyFilter(); });
+    for (wxChoice* c : {officer_, channel_, score_})
+        c->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { ApplyFilter(); });
     for (VnDateCtrl* d : {from_, to_})
         d->Bind(wxEVT_TEXT, [this, d](wxCommandEvent&) {
             if (!d->Bad()) ApplyFilter();
@@ -173,8 +197,9 @@ void RatingsPage::SetUnit(const std::optional<Unit>& unit) {
     if (narrow) {
         try {
             auto people = session_.Organisation().People(unit->id);
-            std::sort(people.begin(), people.end(),
-                      [](const Person& a, const Person& b) { return VietnameseNameLess(a.fullName, b.fullName); });
+            std::sort(people.begin(), people.end(), [](const Person& a, const Person& b) {
+                return VietnameseNameLess(a.fullName, b.fullName);
+            });
             for (const auto& p : people) {
                 officer_->Append(U8(p.fullName) + " (" + U8(p.code) + ")");
                 officerIds_.push_back(p.id);
@@ -198,16 +223,25 @@ void RatingsPage::SetDates(const std::optional<Date>& from, const std::optional<
 
 storage::RatingFilter RatingsPage::CurrentFilter() const {
     storage::RatingFilter f;
-    if (unit_ && (IsCommuneLevel(unit_->kind) || unit_->kind == UnitKind::Department)) f.unitId = unit_->id;
+    if (unit_ && (IsCommuneLevel(unit_->kind) || unit_->kind == UnitKind::Department))
+        f.unitId = unit_->id;
     const int o = officer_->GetSelection();
-    if (o > 0 && static_cast<std::size_t>(o) <= officerIds_.size()) f.officerId = officerIds_[o - 1];
+    if (o > 0 && static_cast<std::size_t>(o) <= officerIds_.size())
+        f.officerId = officerIds_[o - 1];
     const int c = channel_->GetSelection();
     if (c > 0) f.channel = kChannels[c - 1];
     switch (score_->GetSelection()) {
-        case 1: f.minScore = 4; break;
-        case 2: f.maxScore = 2; break;
-        case 3: f.maxScore = 1; break;
-        default: break;
+        case 1:
+            f.minScore = 4;
+            break;
+        case 2:
+            f.maxScore = 2;
+            break;
+        case 3:
+            f.maxScore = 1;
+            break;
+        default:
+            break;
     }
     f.from = from_->Iso();
     f.to = to_->Iso();
@@ -227,7 +261,8 @@ void RatingsPage::ApplyFilter() {
     RunOnOwnConnection<long>(
         this, session_.db().url(),
         [filter](storage::Database& db) {
-            return std::make_shared<long>(storage::RatingRepository(db.session()).CountMatching(filter));
+            return std::make_shared<long>(
+                storage::RatingRepository(db.session()).CountMatching(filter));
         },
         [this, generation](std::shared_ptr<long> count, const std::string& error) {
             if (generation != generation_) return;  // the filter changed meanwhile
@@ -238,8 +273,8 @@ void RatingsPage::ApplyFilter() {
             }
             count_ = *count;
             counted_ = true;
-            count_label_->SetLabel(wxString::Format(
-                wxPLURAL("%s rating", "%s ratings", count_), U8(FormatInteger(count_))));
+            count_label_->SetLabel(wxString::Format(wxPLURAL("%s rating", "%s ratings", count_),
+                                                    U8(FormatInteger(count_))));
             list_->SetItemCount(count_);
             list_->Refresh();
             Layout();

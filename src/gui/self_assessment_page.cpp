@@ -1,12 +1,12 @@
 // The self-assessment page (see self_assessment_page.h).
 #include "gui/self_assessment_page.h"
 
+#include <wx/arrstr.h>
 #include <wx/button.h>
 #include <wx/choice.h>
 #include <wx/sizer.h>
 #include <wx/statbox.h>
 #include <wx/stattext.h>
-#include <wx/arrstr.h>
 #include <wx/textctrl.h>
 
 #include <algorithm>
@@ -42,12 +42,14 @@ SelfAssessmentPage::SelfAssessmentPage(wxWindow* parent, GuiSession& session)
     const int gap = FromDIP(8);
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     auto* bar = new wxBoxSizer(wxHORIZONTAL);
-    bar->Add(new wxStaticText(this, wxID_ANY, _("Offi&cer:")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, gap / 2);
+    bar->Add(new wxStaticText(this, wxID_ANY, _("Offi&cer:")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT,
+             gap / 2);
     officer_ = new wxChoice(this, wxID_ANY);
     officer_->SetName("selfOfficer");
     officer_->SetMinSize(wxSize(FromDIP(340), -1));
     bar->Add(officer_, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 2 * gap);
-    bar->Add(new wxStaticText(this, wxID_ANY, _("&Quarter:")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, gap / 2);
+    bar->Add(new wxStaticText(this, wxID_ANY, _("&Quarter:")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT,
+             gap / 2);
     quarter_ = new wxChoice(this, wxID_ANY);
     quarter_->SetName("selfQuarter");
     bar->Add(quarter_, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 2 * gap);
@@ -124,7 +126,8 @@ void SelfAssessmentPage::SetUnit(const std::optional<Unit>& unit) {
             });
             for (const auto& p : people) {
                 if (!p.active) continue;
-                officer_->Append(U8(p.fullName) + (p.position.empty() ? wxString() : " – " + U8(p.position)));
+                officer_->Append(U8(p.fullName) +
+                                 (p.position.empty() ? wxString() : " – " + U8(p.position)));
                 officerIds_.push_back(p.id);
             }
         } catch (const std::exception& e) {
@@ -139,13 +142,16 @@ void SelfAssessmentPage::Load() {
     sheet_.reset();
     const int o = officer_->GetSelection(), q = quarter_->GetSelection();
     if (officerIds_.empty())
-        hint_->SetLabel(_("Choose a commune in the tree: its officers self-assess here, each quarter."));
+        hint_->SetLabel(
+            _("Choose a commune in the tree: its officers self-assess here, each quarter."));
     else
-        hint_->SetLabel(_("Score each criterion from 0 to 2 points; the appraised column is filled by the "
-                          "commune's leadership."));
+        hint_->SetLabel(
+            _("Score each criterion from 0 to 2 points; the appraised column is filled by the "
+              "commune's leadership."));
     if (o >= 0 && q >= 0 && static_cast<std::size_t>(o) < officerIds_.size()) {
         try {
-            sheet_ = services::LoadSelfAssessment(session_.db(), officerIds_[o], quarters_[q].ToString());
+            sheet_ = services::LoadSelfAssessment(session_.db(), officerIds_[o],
+                                                  quarters_[q].ToString());
         } catch (const std::exception& e) {
             hint_->SetLabel(ErrorSentence(e));
         }
@@ -182,7 +188,8 @@ void SelfAssessmentPage::BuildLines() {
             grid_->Add(new wxStaticText(form_, wxID_ANY, U8(l.code)), 0, wxALIGN_CENTER_VERTICAL);
             auto* title = new wxStaticText(form_, wxID_ANY, "");
             title->SetLabelText(U8(l.title) + " (" +
-                                wxString::Format(_("max %s"), U8(FormatNumberTrim(l.max, 2))) + ")");
+                                wxString::Format(_("max %s"), U8(FormatNumberTrim(l.max, 2))) +
+                                ")");
             grid_->Add(title, 0, wxALIGN_CENTER_VERTICAL);
             auto* self = new wxChoice(form_, wxID_ANY);
             self->SetName(wxString::Format("selfScore%d", static_cast<int>(i)));
@@ -242,7 +249,8 @@ void SelfAssessmentPage::ShowTotals() {
         return s;
     };
     selfTotal_->SetLabelText(text(_("Self-assessed"), t.self, t.selfScored, t.selfClass));
-    appraisedTotal_->SetLabelText(text(_("Appraised"), t.appraised, t.appraisedScored, t.appraisedClass));
+    appraisedTotal_->SetLabelText(
+        text(_("Appraised"), t.appraised, t.appraisedScored, t.appraisedClass));
     Layout();
 }
 
@@ -252,7 +260,8 @@ void SelfAssessmentPage::ShowRatings() {
         return;
     }
     try {
-        const RatingTally t = services::OfficerRatings(session_.db(), sheet_->personId, sheet_->period);
+        const RatingTally t =
+            services::OfficerRatings(session_.db(), sheet_->personId, sheet_->period);
         if (t.ratings == 0) {
             ratings_->SetLabel(_("No citizen rated this officer in the quarter."));
             return;
@@ -262,7 +271,8 @@ void SelfAssessmentPage::ShowRatings() {
             return v ? U8(FormatDecimal(*v, 2)) : wxString("–");
         };
         const wxString dot = wxString::FromUTF8("  \xc2\xb7  ");  // middle dot
-        wxString text = wxString::Format(wxPLURAL("%s rating", "%s ratings", t.ratings), U8(FormatInteger(t.ratings)));
+        wxString text = wxString::Format(wxPLURAL("%s rating", "%s ratings", t.ratings),
+                                         U8(FormatInteger(t.ratings)));
         if (auto share = t.SatisfiedShare())
             text += dot + wxString::Format(_("Satisfied: %s"), U8(FormatPercent(*share * 100)));
         text += dot + wxString::Format(_("Attitude: %s"), avg(RatingAspect::Attitude));

@@ -87,7 +87,9 @@ SettingsPanel::SettingsPanel(wxWindow* parent, GuiSession& session) : AreaPanel(
         });
     officeUnit_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { SetModified(true); });
     save_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { OnSaveOffice(); });
-    Find<wxButton>(this, "save_surveys")->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { OnSaveSurveys(); });
+    Find<wxButton>(this, "save_surveys")->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+        OnSaveSurveys();
+    });
     revert_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
         FillOffice(loaded_);
         SetModified(false);

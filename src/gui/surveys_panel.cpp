@@ -17,18 +17,25 @@
 namespace cchc::gui {
 
 namespace {
-wxString Percent(const std::optional<double>& p) { return p ? U8(FormatPercent(*p)) : wxString("–"); }
+wxString Percent(const std::optional<double>& p) {
+    return p ? U8(FormatPercent(*p)) : wxString("–");
+}
 wxString Num(long n) { return U8(FormatInteger(n)); }
-wxString Average(const std::optional<double>& v) { return v ? U8(FormatDecimal(*v, 2)) : wxString("–"); }
+wxString Average(const std::optional<double>& v) {
+    return v ? U8(FormatDecimal(*v, 2)) : wxString("–");
+}
 
 wxListView* MakeList(wxWindow* parent, const char* name,
-                     const std::vector<std::pair<wxString, int>>& columns, int rightFrom, int rightTo) {
+                     const std::vector<std::pair<wxString, int>>& columns, int rightFrom,
+                     int rightTo) {
     auto* list = new wxListView(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize,
                                 wxLC_REPORT | wxLC_SINGLE_SEL);
     list->SetName(name);
     for (std::size_t i = 0; i < columns.size(); ++i)
         list->AppendColumn(columns[i].first,
-                           static_cast<int>(i) >= rightFrom && static_cast<int>(i) < rightTo ? wxLIST_FORMAT_RIGHT : wxLIST_FORMAT_LEFT,
+                           static_cast<int>(i) >= rightFrom && static_cast<int>(i) < rightTo
+                               ? wxLIST_FORMAT_RIGHT
+                               : wxLIST_FORMAT_LEFT,
                            parent->FromDIP(columns[i].second));
     return list;
 }
@@ -69,7 +76,8 @@ SurveysPanel::SurveysPanel(wxWindow* parent, GuiSession& session) : AreaPanel(pa
     auto* tallyPage = new wxPanel(book_);
     auto* ts = new wxBoxSizer(wxVERTICAL);
     auto* tbar = new wxBoxSizer(wxHORIZONTAL);
-    tbar->Add(new wxStaticText(tallyPage, wxID_ANY, _("&Group by:")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, gap / 2);
+    tbar->Add(new wxStaticText(tallyPage, wxID_ANY, _("&Group by:")), 0,
+              wxALIGN_CENTER_VERTICAL | wxRIGHT, gap / 2);
     tallyBy_ = new wxChoice(tallyPage, wxID_ANY);
     tallyBy_->SetName("tallyBy");
     tallyBy_->Append(_("Procedure field"));
@@ -168,7 +176,8 @@ void SurveysPanel::FillPeriods() {
 
 std::string SurveysPanel::CurrentPeriod() const {
     const int i = period_->GetSelection();
-    return i >= 0 && static_cast<std::size_t>(i) < periods_.size() ? periods_[i].ToString() : std::string();
+    return i >= 0 && static_cast<std::size_t>(i) < periods_.size() ? periods_[i].ToString()
+                                                                   : std::string();
 }
 
 services::SurveyQuery SurveysPanel::Query() const {
@@ -185,9 +194,9 @@ void SurveysPanel::Reload() {
     if (period.empty()) return;
     const Period p = *Period::Parse(period);
     const DateRange window = p.Window(session_.ReportingWindow());
-    subtitle_->SetLabelText(wxString::Format(_("%s, %s to %s"),
-                                             unit_ ? U8(unit_->name) : wxString(_("Whole office")),
-                                             U8(FormatDate(window.first)), U8(FormatDate(window.last))));
+    subtitle_->SetLabelText(
+        wxString::Format(_("%s, %s to %s"), unit_ ? U8(unit_->name) : wxString(_("Whole office")),
+                         U8(FormatDate(window.first)), U8(FormatDate(window.last))));
     ReloadTallies();
     ratings_->SetUnit(unit_);
     ratings_->SetDates(window.first, window.last);
@@ -231,20 +240,21 @@ void SurveysPanel::ReloadTallies() {
         };
         if (tallyBy_->GetSelection() == 1) {
             for (const auto& r : services::SurveyByUnit(session_.db(), q))
-                add(U8(r.name), _("All fields"), r.settled, r.responses, r.coverage, r.satisfied, r.satisfaction,
-                    r.status);
+                add(U8(r.name), _("All fields"), r.settled, r.responses, r.coverage, r.satisfied,
+                    r.satisfaction, r.status);
         } else {
             for (const auto& r : services::SurveyByField(session_.db(), q))
-                add(U8(r.unitName), U8(r.fieldName), r.settled, r.responses, r.coverage, r.satisfied,
-                    r.satisfaction, r.status);
+                add(U8(r.unitName), U8(r.fieldName), r.settled, r.responses, r.coverage,
+                    r.satisfied, r.satisfaction, r.status);
         }
         if (shown == 0)
-            tallyNote_->SetLabel(_("No tally was entered or imported for this period (File > Import > Tallies)."));
+            tallyNote_->SetLabel(
+                _("No tally was entered or imported for this period (File > Import > Tallies)."));
         else if (below > 0)
-            tallyNote_->SetLabel(wxString::Format(
-                wxPLURAL("%s line below the coverage rule (in red)", "%s lines below the coverage rule (in red)",
-                         below),
-                Num(below)));
+            tallyNote_->SetLabel(
+                wxString::Format(wxPLURAL("%s line below the coverage rule (in red)",
+                                          "%s lines below the coverage rule (in red)", below),
+                                 Num(below)));
         else
             tallyNote_->SetLabel(_("Every line meets the coverage rule."));
     } catch (const std::exception& e) {
@@ -269,9 +279,11 @@ void SurveysPanel::ReloadOfficers() {
     RunOnOwnConnection<std::vector<services::SurveyOfficerRow>>(
         this, session_.db().url(),
         [query](storage::Database& db) {
-            return std::make_shared<std::vector<services::SurveyOfficerRow>>(services::SurveyByOfficer(db, query));
+            return std::make_shared<std::vector<services::SurveyOfficerRow>>(
+                services::SurveyByOfficer(db, query));
         },
-        [this, generation](std::shared_ptr<std::vector<services::SurveyOfficerRow>> rows, const std::string& error) {
+        [this, generation](std::shared_ptr<std::vector<services::SurveyOfficerRow>> rows,
+                           const std::string& error) {
             if (generation != officerGeneration_) return;  // another unit or period meanwhile
             if (!rows) {
                 officerNote_->SetLabel(_("The officers' ratings could not be read."));
@@ -291,8 +303,9 @@ void SurveysPanel::FillOfficers(const std::vector<services::SurveyOfficerRow>& r
     try {
         const services::SurveySettings settings = services::LoadSurveySettings(session_.db());
         for (const auto& r : rows) {
-            const long row = officers_->InsertItem(officers_->GetItemCount(),
-                                                   r.rank ? wxString::Format("%d", *r.rank) : wxString("–"));
+            const long row =
+                officers_->InsertItem(officers_->GetItemCount(),
+                                      r.rank ? wxString::Format("%d", *r.rank) : wxString("–"));
             officers_->SetItem(row, 1, U8(r.name));
             officers_->SetItem(row, 2, UnitName(r.unit));
             officers_->SetItem(row, 3, Num(r.ratings));
@@ -300,14 +313,17 @@ void SurveysPanel::FillOfficers(const std::vector<services::SurveyOfficerRow>& r
             officers_->SetItem(row, 5, Average(r.handling));
             officers_->SetItem(row, 6, Average(r.guidance));
             officers_->SetItem(row, 7, Percent(r.satisfiedShare));
-            if (!r.rank) officers_->SetItemTextColour(row, colours::MutedText());
-            else if (r.satisfiedShare && bars.size() < 20) bars.push_back({U8(r.name), *r.satisfiedShare});
+            if (!r.rank)
+                officers_->SetItemTextColour(row, colours::MutedText());
+            else if (r.satisfiedShare && bars.size() < 20)
+                bars.push_back({U8(r.name), *r.satisfiedShare});
         }
         officerNote_->SetLabel(
             rows.empty() ? _("No officer was rated in this period.")
-                         : wxString::Format(_("Officers with fewer than %d ratings are listed in grey and not "
-                                              "ranked. The chart shows the first 20 ranked officers."),
-                                            settings.minimumSample));
+                         : wxString::Format(
+                               _("Officers with fewer than %d ratings are listed in grey and not "
+                                 "ranked. The chart shows the first 20 ranked officers."),
+                               settings.minimumSample));
         chart_->SetBars(std::move(bars), _("No officer has enough ratings to be ranked."));
     } catch (const std::exception& e) {
         officerNote_->SetLabel(ErrorSentence(e));

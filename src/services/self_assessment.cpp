@@ -17,7 +17,9 @@ Framework LoadFramework(storage::Database& db, const std::string& code) {
     storage::FrameworkRepository repo(db.session());
     auto id = repo.IdByCode(code);
     std::optional<Framework> f = id ? repo.Load(*id) : std::nullopt;
-    if (!f) throw UserError(Location{"", 0, "framework"}, std::string(tr("the framework does not exist: ")) + code);
+    if (!f)
+        throw UserError(Location{"", 0, "framework"},
+                        std::string(tr("the framework does not exist: ")) + code);
     return *f;
 }
 
@@ -42,12 +44,15 @@ WindowKind OfficeWindow(storage::Database& db) {
 }  // namespace
 
 SelfAssessmentSheet LoadSelfAssessment(storage::Database& db, std::int64_t personId,
-                                       const std::string& period, const std::string& frameworkCode) {
+                                       const std::string& period,
+                                       const std::string& frameworkCode) {
     auto p = Period::Parse(period);
     if (!p || p->kind() != PeriodKind::Quarter)
-        throw UserError(Location{"", 0, "period"},
-                        fmt::format(fmt::runtime(tr("a self-assessment is made per quarter (write 2026-Q1): {0}")),
-                                    period));
+        throw UserError(
+            Location{"", 0, "period"},
+            fmt::format(
+                fmt::runtime(tr("a self-assessment is made per quarter (write 2026-Q1): {0}")),
+                period));
     if (!storage::PersonRepository(db.session()).ById(personId))
         throw UserError(Location{"", 0, "officer"}, tr("the officer does not exist"));
     const Framework f = LoadFramework(db, frameworkCode);
@@ -55,7 +60,8 @@ SelfAssessmentSheet LoadSelfAssessment(storage::Database& db, std::int64_t perso
     sheet.personId = personId;
     sheet.period = p->ToString();
     sheet.frameworkCode = f.code;
-    const auto stored = storage::SelfAssessmentRepository(db.session()).ForPerson(personId, sheet.period);
+    const auto stored =
+        storage::SelfAssessmentRepository(db.session()).ForPerson(personId, sheet.period);
     for (const auto& [c, depth] : TreeOrder(f)) {
         if (!IsLeaf(f, *c)) continue;
         SelfAssessmentLine line;
@@ -79,25 +85,30 @@ SelfAssessmentTotal TotalOf(storage::Database& db, const SelfAssessmentSheet& sh
     return TotalSelfAssessment(LoadFramework(db, sheet.frameworkCode), Scores(sheet));
 }
 
-void SaveSelfAssessment(storage::Database& db, const SelfAssessmentSheet& sheet, const std::string& user) {
+void SaveSelfAssessment(storage::Database& db, const SelfAssessmentSheet& sheet,
+                        const std::string& user) {
     std::vector<storage::SelfAssessmentRow> rows;
     for (const auto& l : sheet.lines) {
         for (const auto& score : {l.self, l.appraised})
             if (score && (*score < 0 || *score > l.max))
-                throw UserError(Location{"", 0, l.code},
-                                fmt::format(fmt::runtime(tr("criterion {0}: a score is from 0 to {1}")), l.code,
-                                            FormatNumberTrim(l.max, 2)));
-        rows.push_back({sheet.personId, sheet.period, {l.criterionId, l.self, l.appraised}, l.note});
+                throw UserError(
+                    Location{"", 0, l.code},
+                    fmt::format(fmt::runtime(tr("criterion {0}: a score is from 0 to {1}")), l.code,
+                                FormatNumberTrim(l.max, 2)));
+        rows.push_back(
+            {sheet.personId, sheet.period, {l.criterionId, l.self, l.appraised}, l.note});
     }
     storage::Transaction tx(db);
     storage::SelfAssessmentRepository(db.session()).Save(rows, user);
     storage::AuditRepository(db.session())
-        .Record({"", user, "self_assessments", sheet.personId, "update", sheet.period, std::nullopt,
-                 fmt::format("{0}: {1} / {2}", sheet.frameworkCode, rows.size(), sheet.lines.size())});
+        .Record(
+            {"", user, "self_assessments", sheet.personId, "update", sheet.period, std::nullopt,
+             fmt::format("{0}: {1} / {2}", sheet.frameworkCode, rows.size(), sheet.lines.size())});
     tx.Commit();
 }
 
-RatingTally OfficerRatings(storage::Database& db, std::int64_t personId, const std::string& period) {
+RatingTally OfficerRatings(storage::Database& db, std::int64_t personId,
+                           const std::string& period) {
     RatingTally none;
     none.officerId = personId;
     auto p = Period::Parse(period);
@@ -106,7 +117,8 @@ RatingTally OfficerRatings(storage::Database& db, std::int64_t personId, const s
     storage::RatingAggregateQuery q;
     q.from = w.first.ToIso();
     q.to = w.last.ToIso();
-    if (auto person = storage::PersonRepository(db.session()).ById(personId)) q.unitId = person->unitId;
+    if (auto person = storage::PersonRepository(db.session()).ById(personId))
+        q.unitId = person->unitId;
     for (const auto& t : storage::RatingRepository(db.session()).Aggregate(q))
         if (t.officerId == personId) return t;
     return none;
@@ -117,12 +129,14 @@ SurveySettings LoadSurveySettings(storage::Database& db) {
     SurveySettings out;
     if (auto v = ParseVnNumber(s.Get("survey.coverage_threshold", "0.8")))
         out.coverageThreshold = *v > 1 ? *v / 100 : *v;
-    if (auto v = ParseVnNumber(s.Get("ratings.min_sample", "5"))) out.minimumSample = static_cast<int>(*v);
+    if (auto v = ParseVnNumber(s.Get("ratings.min_sample", "5")))
+        out.minimumSample = static_cast<int>(*v);
     out.qrUrlTemplate = s.Get("qr.url_template", out.qrUrlTemplate);
     return out;
 }
 
-void SaveSurveySettings(storage::Database& db, const SurveySettings& settings, const std::string& user) {
+void SaveSurveySettings(storage::Database& db, const SurveySettings& settings,
+                        const std::string& user) {
     if (!(settings.coverageThreshold >= 0 && settings.coverageThreshold <= 1))
         throw UserError(Location{"", 0, "survey.coverage_threshold"},
                         tr("the coverage threshold is a percentage from 0 to 100"));

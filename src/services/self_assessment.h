@@ -27,8 +27,8 @@ struct SelfAssessmentLine {
 
 struct SelfAssessmentSheet {
     std::int64_t personId = 0;
-    std::string period;         // a quarter, "2026-Q1"
-    std::string frameworkCode;  // "TT01-2018"
+    std::string period;                     // a quarter, "2026-Q1"
+    std::string frameworkCode;              // "TT01-2018"
     std::vector<SelfAssessmentLine> lines;  // scored criteria in framework order
     SelfAssessmentTotal total;
 };
@@ -55,7 +55,8 @@ RatingTally OfficerRatings(storage::Database& db, std::int64_t personId, const s
 struct SurveySettings {
     double coverageThreshold = 0.8;  // survey.coverage_threshold, a ratio
     int minimumSample = 5;           // ratings.min_sample
-    std::string qrUrlTemplate = "https://dichvucong.example.vn/danh-gia?cb={officer_code}";  // qr.url_template
+    std::string qrUrlTemplate =
+        "https://dichvucong.example.vn/danh-gia?cb={officer_code}";  // qr.url_template
 };
 SurveySettings LoadSurveySettings(storage::Database& db);
 // Refuses (UserError on the field's key) a threshold outside 0..1, a minimum

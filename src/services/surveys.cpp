@@ -505,7 +505,8 @@ RatingImportSummary ImportRatings(storage::Database& db, const std::string& path
         bulk.Add(r);
         if (++rows % 10000 == 0)
             Step(progress,
-                 fmt::format(fmt::runtime(tr("Importing ratings: {0} rows read")), FormatInteger(rows)),
+                 fmt::format(fmt::runtime(tr("Importing ratings: {0} rows read")),
+                             FormatInteger(rows)),
                  static_cast<double>(reader->BytesRead()) / total);
     }
     bulk.Flush();

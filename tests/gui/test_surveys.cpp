@@ -69,7 +69,8 @@ struct SurveysWindow {
         BOOST_REQUIRE_MESSAGE(commune.id != 0, "the demo office has no commune with two officers");
         storage::OpenOptions o;
         o.create = false;
-        frame = new gui::MainFrame(storage::Database::Open(storage::DatabaseUrl::Parse(url), o), "gui-test");
+        frame = new gui::MainFrame(storage::Database::Open(storage::DatabaseUrl::Parse(url), o),
+                                   "gui-test");
         frame->Show();
         BOOST_REQUIRE(WaitFor([&] { return frame->IsShownOnScreen(); }));
         frame->unitTree()->Select(commune.id);
@@ -89,10 +90,11 @@ struct SurveysWindow {
         csv << "Thời gian,Đơn vị,Cán bộ,Thủ tục,Kênh,Thái độ,Giải quyết,Hướng dẫn,Người đánh giá\n";
         for (int i = 0; i < rows; ++i) {
             char time[32];
-            std::snprintf(time, sizeof time, "%sT%02d:%02d:%02d", today.c_str(), i / 3600 % 24, i / 60 % 60, i % 60);
-            csv << time << "," << commune.code << "," << officers[i % 2].code << ",Đăng ký khai sinh,"
-                << (i % 3 == 0 ? "kiosk" : "qr") << "," << (4 + i % 2) << "," << (3 + i % 3) << ",5,Công dân "
-                << i << "\n";
+            std::snprintf(time, sizeof time, "%sT%02d:%02d:%02d", today.c_str(), i / 3600 % 24,
+                          i / 60 % 60, i % 60);
+            csv << time << "," << commune.code << "," << officers[i % 2].code
+                << ",Đăng ký khai sinh," << (i % 3 == 0 ? "kiosk" : "qr") << "," << (4 + i % 2)
+                << "," << (3 + i % 3) << ",5,Công dân " << i << "\n";
         }
         const std::string path = dir.File(name);
         WriteFile(path, csv.str());
@@ -107,7 +109,9 @@ BOOST_AUTO_TEST_CASE(importing_ratings_through_the_menu_then_filtering_to_one_of
     const std::string file = w.RatingsFile("danh-gia.csv", 30000);
 
     bool progressShown = false;
-    w.frame->onImportProgress = [&](wxWindow* dialog) { progressShown = progressShown || dialog->IsShown(); };
+    w.frame->onImportProgress = [&](wxWindow* dialog) {
+        progressShown = progressShown || dialog->IsShown();
+    };
     bool stored = false;
     const wxString outcome = w.frame->ImportRatingsFile(wxString::FromUTF8(file), &stored);
     w.frame->onImportProgress = nullptr;
@@ -129,14 +133,16 @@ BOOST_AUTO_TEST_CASE(importing_ratings_through_the_menu_then_filtering_to_one_of
     wxChoice* officer = page->OfficerChoice();
     int index = wxNOT_FOUND;
     for (unsigned i = 0; i < officer->GetCount(); ++i)
-        if (officer->GetString(i).utf8_string().find("(" + w.officers[1].code + ")") != std::string::npos)
+        if (officer->GetString(i).utf8_string().find("(" + w.officers[1].code + ")") !=
+            std::string::npos)
             index = static_cast<int>(i);
     BOOST_REQUIRE(index != wxNOT_FOUND);
     Choose(officer, index);
     BOOST_REQUIRE(WaitFor([&] { return page->Counted(); }, 20000));
 
     // What the database holds for that officer in the period shown.
-    const Period quarter = Period::Containing(PeriodKind::Quarter, Date::Today(), WindowKind::Calendar);
+    const Period quarter =
+        Period::Containing(PeriodKind::Quarter, Date::Today(), WindowKind::Calendar);
     const DateRange window = quarter.Window(w.frame->session().ReportingWindow());
     storage::RatingFilter filter;
     filter.unitId = w.commune.id;
@@ -188,7 +194,8 @@ BOOST_AUTO_TEST_CASE(a_self_assessment_score_typed_in_the_form_is_stored) {
     Choose(page->SelfChoice(2), 4);
     BOOST_TEST(page->TotalText().utf8_string().find("3,5 / 18") != std::string::npos);
     BOOST_REQUIRE(page->Save());
-    auto stored = storage::SelfAssessmentRepository(w.db->session()).ForPerson(sheet.personId, sheet.period);
+    auto stored =
+        storage::SelfAssessmentRepository(w.db->session()).ForPerson(sheet.personId, sheet.period);
     BOOST_TEST_REQUIRE(stored.size() == 9u);
     std::optional<double> first, third;
     for (const auto& r : stored) {
@@ -225,7 +232,8 @@ BOOST_AUTO_TEST_CASE(a_malformed_ratings_file_is_refused_with_its_line_and_colum
     const std::string path = w.dir.File("sai.csv");
     WriteFile(path, csv);
     bool stored = true;
-    const std::string outcome = w.frame->ImportRatingsFile(wxString::FromUTF8(path), &stored).utf8_string();
+    const std::string outcome =
+        w.frame->ImportRatingsFile(wxString::FromUTF8(path), &stored).utf8_string();
     BOOST_TEST(!stored);
     BOOST_TEST_MESSAGE(outcome);
     BOOST_TEST(outcome.find("sai.csv") != std::string::npos);

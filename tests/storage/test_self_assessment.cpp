@@ -2,8 +2,8 @@
 // saves them: on SQLite and on PostgreSQL.
 #include <boost/test/unit_test.hpp>
 
-#include "fixture.h"
 #include "core/errors.h"
+#include "fixture.h"
 #include "services/framework_io.h"
 #include "services/self_assessment.h"
 #include "storage/survey_repository.h"
@@ -62,7 +62,8 @@ BOOST_FIXTURE_TEST_CASE(a_score_above_the_maximum_is_refused_and_nothing_stored,
     } catch (const UserError& e) {
         BOOST_TEST(e.where().field == sheet.lines[4].code);
     }
-    BOOST_TEST(storage::SelfAssessmentRepository(Db().session()).ForPerson(officer, "2026-Q1").empty());
+    BOOST_TEST(
+        storage::SelfAssessmentRepository(Db().session()).ForPerson(officer, "2026-Q1").empty());
     BOOST_CHECK_THROW(services::LoadSelfAssessment(Db(), officer, "2026-03"), UserError);
 }
 

@@ -6,6 +6,8 @@
 #include "fixture.h"
 #include "services/framework_io.h"
 #include "services/self_assessment.h"
+#include "services/survey_calendar.h"
+#include "storage/framework_repository.h"
 #include "storage/survey_repository.h"
 #include "storage/unit_repository.h"
 
@@ -104,6 +106,45 @@ BOOST_FIXTURE_TEST_CASE(survey_settings_are_stored_and_checked, SheetFixture) {
     s.qrUrlTemplate = "https://dvc.tayxuan.gov.vn/dg";
     BOOST_CHECK_THROW(services::SaveSurveySettings(Db(), s, "tester"), UserError);
     BOOST_TEST(services::LoadSurveySettings(Db()).qrUrlTemplate == back.qrUrlTemplate);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(survey_publications)
+
+BOOST_FIXTURE_TEST_CASE(a_publication_is_prepared_when_every_commune_has_its_tallies, SheetFixture) {
+    Unit b;
+    b.code = "XA-B", b.name = "Xã Tây Phú";
+    const std::int64_t unitB = storage::UnitRepository(Db().session()).Insert(b);
+    std::int64_t scale = 0, field = 0;
+    storage::CatalogueRepository cat(Db().session());
+    for (const auto& s : cat.Scales())
+        if (s.code == "LIKERT5") scale = s.id;
+    field = cat.ProcedureFields().front().id;
+    auto tally = [&](std::int64_t unit, const char* month) {
+        TallyRecord t;
+        t.unitId = unit, t.period = month, t.fieldId = field, t.scaleId = scale;
+        t.settled = 10, t.responses = 9, t.level5 = 5, t.level4 = 4;
+        return t;
+    };
+    // Both communes have November; only the first has October and December.
+    storage::TallyRepository(Db().session())
+        .Upsert({tally(unit, "2026-10"), tally(unit, "2026-11"), tally(unitB, "2026-11"),
+                 tally(unit, "2026-12")},
+                "tester");
+    // From 20/11/2026: November on the 28th, then the year and December on 28/12.
+    auto due = services::NextSurveyPublications(Db(), Date{2026, 11, 20}, 3);
+    BOOST_TEST_REQUIRE(due.size() == 3u);
+    BOOST_TEST(due[0].publication.period.ToString() == "2026-11");
+    BOOST_TEST(due[0].communes == 2);
+    BOOST_TEST(due[0].communesWithData == 2);
+    BOOST_TEST(due[0].Prepared());
+    BOOST_TEST(due[1].publication.period.ToString() == "2026");
+    BOOST_TEST(due[1].communesWithData == 0);  // nobody has the whole year
+    BOOST_TEST(!due[1].Prepared());
+    BOOST_TEST(due[2].publication.period.ToString() == "2026-12");
+    BOOST_TEST(due[2].communesWithData == 1);
+    BOOST_TEST(!due[2].Prepared());
 }
 
 BOOST_AUTO_TEST_SUITE_END()

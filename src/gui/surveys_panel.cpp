@@ -89,15 +89,15 @@ SurveysPanel::SurveysPanel(wxWindow* parent, GuiSession& session) : AreaPanel(pa
     tbar->Add(tallyNote_, 1, wxALIGN_CENTER_VERTICAL);
     ts->Add(tbar, 0, wxEXPAND | wxALL, gap);
     tallies_ = MakeList(tallyPage, "tallyList",
-                        {{_("Unit"), 190},
-                         {_("Procedure field"), 200},
-                         {_("Settled"), 115},
-                         {_("Responses"), 90},
-                         {_("Coverage"), 125},
-                         {_("Satisfied"), 90},
-                         {_("Satisfaction"), 125},
-                         {_("Coverage rule"), 220}},
-                        2, 7);
+                        {{_("Unit"), 170},
+                         {_("Procedure field"), 170},
+                         {_("Coverage rule"), 190},
+                         {_("Settled"), 105},
+                         {_("Responses"), 80},
+                         {_("Coverage"), 110},
+                         {_("Satisfied"), 80},
+                         {_("Satisfaction"), 110}},
+                        3, 8);
     ts->Add(tallies_, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, gap);
     tallyPage->SetSizer(ts);
     book_->AddPage(tallyPage, _("Tallies"));
@@ -111,7 +111,6 @@ SurveysPanel::SurveysPanel(wxWindow* parent, GuiSession& session) : AreaPanel(pa
     officerNote_ = new wxStaticText(officerPage, wxID_ANY, "");
     officerNote_->SetForegroundColour(colours::MutedText());
     os->Add(officerNote_, 0, wxALL, gap);
-    auto* orow = new wxBoxSizer(wxHORIZONTAL);
     officers_ = MakeList(officerPage, "officerList",
                          {{_("Rank"), 80},
                           {_("Officer"), 180},
@@ -122,11 +121,12 @@ SurveysPanel::SurveysPanel(wxWindow* parent, GuiSession& session) : AreaPanel(pa
                           {_("Guidance"), 95},
                           {_("Satisfied"), 85}},
                          3, 8);
-    orow->Add(officers_, 3, wxEXPAND | wxRIGHT, gap);
+    officers_->SetMinSize(FromDIP(wxSize(300, 150)));
+    os->Add(officers_, 3, wxEXPAND | wxLEFT | wxRIGHT, gap);
+    // The chart under the table, as wide as the page.
     chart_ = new OfficerChart(officerPage);
-    chart_->SetMinSize(FromDIP(wxSize(380, 200)));
-    orow->Add(chart_, 2, wxEXPAND);
-    os->Add(orow, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, gap);
+    chart_->SetMinSize(FromDIP(wxSize(300, 180)));
+    os->Add(chart_, 2, wxEXPAND | wxALL, gap);
     officerPage->SetSizer(os);
     book_->AddPage(officerPage, _("Officers"));
 
@@ -217,11 +217,11 @@ void SurveysPanel::ReloadTallies() {
                        const std::optional<double>& satisfaction, CoverageStatus status) {
             const long row = tallies_->InsertItem(tallies_->GetItemCount(), unit);
             tallies_->SetItem(row, 1, field);
-            tallies_->SetItem(row, 2, Num(settled));
-            tallies_->SetItem(row, 3, Num(responses));
-            tallies_->SetItem(row, 4, Percent(coverage));
-            tallies_->SetItem(row, 5, Num(satisfied));
-            tallies_->SetItem(row, 6, Percent(satisfaction));
+            tallies_->SetItem(row, 3, Num(settled));
+            tallies_->SetItem(row, 4, Num(responses));
+            tallies_->SetItem(row, 5, Percent(coverage));
+            tallies_->SetItem(row, 6, Num(satisfied));
+            tallies_->SetItem(row, 7, Percent(satisfaction));
             wxString rule;
             if (status == CoverageStatus::Below) {
                 // TRANSLATORS: %s is the coverage threshold, e.g. "80%".
@@ -235,7 +235,7 @@ void SurveysPanel::ReloadTallies() {
             } else {
                 rule = _("Met");
             }
-            tallies_->SetItem(row, 7, rule);
+            tallies_->SetItem(row, 2, rule);
             ++shown;
         };
         if (tallyBy_->GetSelection() == 1) {

@@ -73,7 +73,13 @@ DashboardPanel::DashboardPanel(wxWindow* parent, GuiSession& session) : AreaPane
     tasks->content()->Add(chart_, 0, wxEXPAND);
     tasks->content()->Add(chartNote_, 0, wxTOP, FromDIP(8));
     next_ = new SectionCard(scroll_, _("What's next"));
-    bottom->Add(tasks, 1, wxEXPAND | wxRIGHT, gap / 2);
+    publications_ = new SectionCard(scroll_, _("Survey results to publish"));
+    publications_->SetName("dashboardPublications");
+    // Tasks and survey publications stacked on the left, what's next on the right.
+    auto* left = new wxBoxSizer(wxVERTICAL);
+    left->Add(tasks, 0, wxEXPAND);
+    left->Add(publications_, 1, wxEXPAND | wxTOP, gap);
+    bottom->Add(left, 1, wxEXPAND | wxRIGHT, gap / 2);
     bottom->Add(next_, 1, wxEXPAND | wxLEFT, gap / 2);
     sizer->AddSpacer(gap);
     sizer->Add(bottom, 0, wxEXPAND | wxLEFT | wxRIGHT, margin);
@@ -183,6 +189,65 @@ void DashboardPanel::Reload() {
     scroll_->Layout();
     scroll_->FitInside();
     scroll_->Thaw();
+
+    // Tallies of a whole year may be many: counted off the main thread.
+    RunOnOwnConnection<std::vector<services::DuePublication>>(
+        this, session_.db().url(),
+        [today](storage::Database& db) {
+            return std::make_shared<std::vector<services::DuePublication>>(
+                services::NextSurveyPublications(db, today, 4));
+        },
+        [this](std::shared_ptr<std::vector<services::DuePublication>> due, const std::string&) {
+            FillPublications(due ? *due : std::vector<services::DuePublication>{});
+        });
+}
+
+void DashboardPanel::FillPublications(const std::vector<services::DuePublication>& due) {
+    wxBoxSizer* list = publications_->content();
+    list->Clear(true);
+    const Date today = Date::Today();
+    for (const auto& d : due) {
+        const int days = today.DaysUntil(d.publication.date);
+        auto* row = new wxBoxSizer(wxHORIZONTAL);
+        auto* bullet =
+            new wxStaticText(publications_, wxID_ANY, wxString::FromUTF8("\xe2\x97\x8f"));  // ●
+        wxColour colour = d.Prepared() ? colours::Good()
+                          : days <= 7  ? colours::Danger()
+                                       : colours::Warning();
+        bullet->SetForegroundColour(colour);
+        row->Add(bullet, 0, wxRIGHT | wxALIGN_TOP, FromDIP(8));
+        auto* col = new wxBoxSizer(wxVERTICAL);
+        auto* head = new wxStaticText(publications_, wxID_ANY, "");
+        // TRANSLATORS: a publication of survey results: its date, then the period ("Quarter
+        // IV/2026").
+        head->SetLabelText(wxString::Format(_("%s: results of %s"),
+                                            U8(FormatDate(d.publication.date)),
+                                            U8(d.publication.period.Label())));
+        head->SetForegroundColour(colours::Text());
+        col->Add(head);
+        wxString state;
+        if (d.communes == 0)
+            state = _("No commune to survey yet.");
+        else if (d.Prepared())
+            state = _("Prepared: every commune has its tallies.");
+        else
+            state = wxString::Format(_("Not prepared: tallies in for %s of %s communes."),
+                                     Num(d.communesWithData), Num(d.communes));
+        auto* note = new wxStaticText(publications_, wxID_ANY, "");
+        note->SetLabelText(state);
+        note->SetForegroundColour(d.Prepared() ? colours::MutedText() : colour);
+        col->Add(note, 0, wxTOP, FromDIP(2));
+        row->Add(col, 1);
+        list->Add(row, 0, wxEXPAND | wxBOTTOM, FromDIP(10));
+    }
+    if (due.empty()) {
+        auto* none = new wxStaticText(publications_, wxID_ANY, _("No publication is planned."));
+        none->SetForegroundColour(colours::MutedText());
+        list->Add(none);
+    }
+    publications_->Layout();
+    scroll_->Layout();
+    scroll_->FitInside();
 }
 
 void DashboardPanel::FillCards(const services::OfficeOverview& o) {

@@ -1,6 +1,7 @@
 // The "Overview" area: the office's name, its key figures as cards (units,
 // people, frameworks, results, plans, open and overdue tasks, ratings), a
-// chart of task status, a short list of what to do next, and the open
+// chart of task status, a short list of what to do next, the survey
+// results due for publication and whether their tallies are in, and the open
 // tasks per commune with the tasks lacking a quarterly progress update
 // (read off the main thread, filled in when ready; double-click: that
 // commune's tasks), all as of today.
@@ -10,6 +11,7 @@
 
 #include "gui/area_panel.h"
 #include "services/overview.h"
+#include "services/survey_calendar.h"
 
 class wxListCtrl;
 class wxScrolledWindow;
@@ -32,6 +34,7 @@ class DashboardPanel : public AreaPanel {
     void FillCards(const services::OfficeOverview& o);
     void FillNext(const services::OfficeOverview& o, const services::OfficeIdentity& office);
     wxString OfficeName(const services::OfficeIdentity& office);
+    void FillPublications(const std::vector<services::DuePublication>& due);
 
     wxScrolledWindow* scroll_ = nullptr;
     wxStaticText* title_ = nullptr;
@@ -47,6 +50,7 @@ class DashboardPanel : public AreaPanel {
     TaskStatusBar* chart_ = nullptr;
     wxStaticText* chartNote_ = nullptr;
     SectionCard* next_ = nullptr;
+    SectionCard* publications_ = nullptr;  // survey results to publish next
     wxListCtrl* communeList_ = nullptr;  // open tasks per commune
     std::vector<std::int64_t> communeIds_;
     bool readingBoard_ = false;

@@ -24,6 +24,8 @@ enum CommandId {
     ID_TOGGLE_UNIT_ACTIVE,
     ID_ADD_PERSON,
     ID_FIND_UNIT,
+    ID_IMPORT_TALLIES,
+    ID_IMPORT_RATINGS,
     ID_AREA_FIRST,  // ID_AREA_FIRST + Area
     ID_AREA_LAST = ID_AREA_FIRST + static_cast<int>(Area::Count) - 1,
 };

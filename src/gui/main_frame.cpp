@@ -9,13 +9,22 @@
 #include <wx/filename.h>
 #include <wx/menu.h>
 #include <wx/persist/toplevel.h>
+#include <wx/progdlg.h>
 #include <wx/simplebook.h>
 #include <wx/splitter.h>
 #include <wx/statusbr.h>
 #include <wx/textdlg.h>
 #include <wx/toolbar.h>
+#include <wx/utils.h>
+
+#include <algorithm>
+#include <atomic>
+#include <mutex>
+#include <thread>
 
 #include "core/period.h"
+#include "core/progress.h"
+#include "core/vnformat.h"
 #include "gui/app_setup.h"
 #include "gui/art.h"
 #include "gui/catalogue_panel.h"
@@ -23,12 +32,13 @@
 #include "gui/gui_util.h"
 #include "gui/index_results_panel.h"
 #include "gui/person_dialog.h"
-#include "gui/task_board_panel.h"
 #include "gui/reports_panel.h"
 #include "gui/settings_panel.h"
 #include "gui/surveys_panel.h"
+#include "gui/task_board_panel.h"
 #include "gui/unit_dialog.h"
 #include "gui/unit_tree_panel.h"
+#include "services/surveys.h"
 
 namespace cchc::gui {
 namespace {
@@ -109,6 +119,13 @@ void MainFrame::BuildMenus() {
     file->Append(ID_OPEN_DB_URL, _("Open database by &address..."),
                  _("Open a database given as sqlite:FILE or postgresql://user@host/db"));
     file->AppendSeparator();
+    auto* import = new wxMenu;
+    import->Append(ID_IMPORT_TALLIES, _("Survey &tallies..."),
+                   _("Monthly tallies per unit and procedure field from a CSV or XLSX file"));
+    import->Append(ID_IMPORT_RATINGS, _("Citizen &ratings..."),
+                   _("Individual ratings from kiosks, QR codes, the online portal or paper forms"));
+    file->AppendSubMenu(import, _("&Import"), _("Import survey tallies or citizen ratings"));
+    file->AppendSeparator();
     file->Append(wxID_EXIT, _("E&xit\tCtrl+Q"), _("Close CCHC Desk"));
 
     auto* org = new wxMenu;
@@ -161,6 +178,10 @@ void MainFrame::BindCommands() {
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { AddPerson(); }, ID_ADD_PERSON);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { tree_->FocusSearch(); }, ID_FIND_UNIT);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { ShowAbout(); }, wxID_ABOUT);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { ImportFromMenu(false); }, ID_IMPORT_TALLIES);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { ImportFromMenu(true); }, ID_IMPORT_RATINGS);
     Bind(wxEVT_MENU, [this](wxCommandEvent& e) { ShowArea(static_cast<Area>(e.GetId() - ID_AREA_FIRST)); },
          ID_AREA_FIRST, ID_AREA_LAST);
     Bind(wxEVT_TOOL, [this](wxCommandEvent& e) { ShowArea(static_cast<Area>(e.GetId() - ID_AREA_FIRST)); },
@@ -318,6 +339,120 @@ void MainFrame::ShowAbout() {
                         "\n\n" + wxString::Format(_("Database: %s"), U8(session_->db().url().Display())));
     info.SetIcon(AppIcons().GetIcon(64));
     wxAboutBox(info, this);
+}
+
+namespace {
+// What the import thread shares with the progress dialog.
+struct ImportState : Progress {
+    std::mutex mutex;
+    std::string what;
+    std::atomic<int> permille{0};
+    std::atomic<bool> cancel{false}, done{false};
+    // Set by the worker before done.
+    services::RatingImportSummary summary;
+    std::string error;
+    bool cancelled = false;
+
+    void Report(const std::string& text, double fraction) override {
+        {
+            std::lock_guard<std::mutex> lock(mutex);
+            what = text;
+        }
+        if (fraction >= 0) permille = static_cast<int>(std::clamp(fraction, 0.0, 1.0) * 1000);
+    }
+    bool Cancelled() const override { return cancel; }
+    std::string What() {
+        std::lock_guard<std::mutex> lock(mutex);
+        return what;
+    }
+};
+}  // namespace
+
+void MainFrame::ImportFromMenu(bool ratings) {
+    wxFileDialog pick(this, ratings ? _("Import citizen ratings") : _("Import survey tallies"), "",
+                      "", _("Tables (*.csv;*.xlsx)|*.csv;*.CSV;*.xlsx;*.XLSX|All files|*"),
+                      wxFD_OPEN | wxFD_FILE_MUST_EXIST);
+    if (pick.ShowModal() != wxID_OK) return;
+    bool stored = false;
+    const wxString outcome = ratings ? ImportRatingsFile(pick.GetPath(), &stored)
+                                     : ImportTalliesFile(pick.GetPath(), &stored);
+    if (stored)
+        ShowInfo(this, outcome);
+    else
+        ShowError(this, outcome);
+}
+
+wxString MainFrame::ImportTalliesFile(const wxString& path, bool* stored) {
+    if (stored) *stored = false;
+    services::ImportSummary summary;
+    try {
+        wxBusyCursor busy;
+        summary = services::ImportTallies(session_->db(), ToU8(path), session_->user());
+    } catch (const std::exception& e) {
+        // The service's message names the file, line and column.
+        return _("The tallies were not imported; nothing of the file was stored.") + "\n\n" +
+               U8(e.what());
+    }
+    ReloadAll();
+    if (stored) *stored = true;
+    return wxString::Format(_("Tallies imported from %s: %s new, %s replaced."),
+                            wxFileName(path).GetFullName(), U8(FormatInteger(summary.inserted)),
+                            U8(FormatInteger(summary.updated)));
+}
+
+wxString MainFrame::ImportRatingsFile(const wxString& path, bool* stored) {
+    if (stored) *stored = false;
+    auto state = std::make_shared<ImportState>();
+    const storage::DatabaseUrl url = session_->db().url();
+    const std::string file = ToU8(path), user = session_->user();
+    std::thread worker([state, url, file, user] {
+        try {
+            storage::OpenOptions options;
+            options.create = false;
+            options.migrate = false;
+            auto db = storage::Database::Open(url, options);
+            state->summary = services::ImportRatings(*db, file, user, state.get());
+        } catch (const CancelledError&) {
+            state->cancelled = true;
+        } catch (const std::exception& e) {
+            state->error = e.what();
+        }
+        state->done = true;
+    });
+    {
+        wxProgressDialog progress(
+            _("Importing citizen ratings"),
+            wxString::Format(_("Reading %s..."), wxFileName(path).GetFullName()), 1000, this,
+            wxPD_APP_MODAL | wxPD_CAN_ABORT);
+        progress.SetName("ratingsImportProgress");
+        // The stock Cancel button speaks English in GTK: our word instead.
+        if (wxWindow* cancel = progress.FindWindow(wxID_CANCEL)) cancel->SetLabel(_("Cancel"));
+        bool asked = false;
+        while (!state->done) {
+            std::string what = state->What();
+            wxString message =
+                what.empty() ? wxString::Format(_("Reading %s..."), wxFileName(path).GetFullName())
+                             : U8(what);
+            if (asked) message = _("Cancelling: nothing of the file will be stored...");
+            if (!progress.Update(std::min(999, state->permille.load()), message) && !asked) {
+                asked = true;
+                state->cancel = true;
+            }
+            if (onImportProgress) onImportProgress(&progress);
+            wxMilliSleep(40);
+        }
+    }
+    worker.join();
+    if (state->cancelled) return _("The import was cancelled: nothing of the file was stored.");
+    if (!state->error.empty())
+        return _("The ratings were not imported; nothing of the file was stored.") + "\n\n" +
+               U8(state->error);
+    ReloadAll();
+    if (stored) *stored = true;
+    return wxString::Format(
+        _("Ratings imported from %s: %s stored, %s skipped as already stored or repeated."),
+        wxFileName(path).GetFullName(), U8(FormatInteger(state->summary.inserted)),
+        U8(FormatInteger(state->summary.skipped)));
 }
 
 void MainFrame::OnClose(wxCloseEvent& event) {

@@ -6,6 +6,7 @@
 #pragma once
 #include <wx/frame.h>
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -32,6 +33,17 @@ public:
     void ReloadAll(std::int64_t selectId = 0);
 
     GuiSession& session() { return *session_; }
+
+    // File > Import: stores the file's tallies or ratings and returns the
+    // sentence that tells the outcome (counts, or the error with its file,
+    // line and column). Ratings are read off the main thread under a
+    // progress dialog whose Cancel stores nothing. The menu commands ask
+    // for the file, then show the sentence (as an error when *stored is false).
+    wxString ImportTalliesFile(const wxString& path, bool* stored = nullptr);
+    wxString ImportRatingsFile(const wxString& path, bool* stored = nullptr);
+    // Called with the ratings import's progress dialog at each update while
+    // it is shown (tests watch and cancel it here).
+    std::function<void(wxWindow* progressDialog)> onImportProgress;
     UnitTreePanel* unitTree() const { return tree_; }
 
 private:
@@ -50,6 +62,7 @@ private:
     void OpenDatabaseAddress();
     void SwitchDatabase(const wxString& url);
     void ShowAbout();
+    void ImportFromMenu(bool ratings);
     void OnClose(wxCloseEvent& event);
 
     std::unique_ptr<GuiSession> session_;

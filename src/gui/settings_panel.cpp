@@ -6,6 +6,7 @@
 #include <wx/config.h>
 #include <wx/panel.h>
 #include <wx/scrolwin.h>
+#include <wx/spinctrl.h>
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
 #include <wx/xrc/xmlres.h>
@@ -17,6 +18,7 @@
 #include "core/vnformat.h"
 #include "gui/gui_events.h"
 #include "gui/gui_util.h"
+#include "services/self_assessment.h"
 
 namespace cchc::gui {
 namespace {
@@ -47,6 +49,10 @@ SettingsPanel::SettingsPanel(wxWindow* parent, GuiSession& session) : AreaPanel(
     status_ = Find<wxStaticText>(this, "office_status");
     save_ = Find<wxButton>(this, "save_office");
     revert_ = Find<wxButton>(this, "revert_office");
+    coverage_ = Find<wxSpinCtrl>(this, "coverage_threshold");
+    minimumSample_ = Find<wxSpinCtrl>(this, "minimum_sample");
+    qrTemplate_ = Find<wxTextCtrl>(this, "qr_url_template");
+    surveyStatus_ = Find<wxStaticText>(this, "survey_status");
 
     scroll_->SetScrollRate(0, FromDIP(16));
     auto* title = Find<wxStaticText>(this, "title");
@@ -81,6 +87,9 @@ SettingsPanel::SettingsPanel(wxWindow* parent, GuiSession& session) : AreaPanel(
         });
     officeUnit_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { SetModified(true); });
     save_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { OnSaveOffice(); });
+    Find<wxButton>(this, "save_surveys")->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+        OnSaveSurveys();
+    });
     revert_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
         FillOffice(loaded_);
         SetModified(false);
@@ -109,7 +118,33 @@ void SettingsPanel::Reload() {
     FillOffice(loaded_);
     SetModified(false);
     UpdateWindowNote();
+    FillSurveys();
     scroll_->FitInside();
+}
+
+void SettingsPanel::FillSurveys() {
+    const services::SurveySettings s = services::LoadSurveySettings(session_.db());
+    coverage_->SetValue(static_cast<int>(s.coverageThreshold * 100 + 0.5));
+    minimumSample_->SetValue(s.minimumSample);
+    qrTemplate_->ChangeValue(U8(s.qrUrlTemplate));
+    surveyStatus_->SetLabelText("");
+}
+
+void SettingsPanel::OnSaveSurveys() {
+    services::SurveySettings s;
+    s.coverageThreshold = coverage_->GetValue() / 100.0;
+    s.minimumSample = minimumSample_->GetValue();
+    s.qrUrlTemplate = TrimmedU8(qrTemplate_->GetValue());
+    try {
+        services::SaveSurveySettings(session_.db(), s, session_.user());
+    } catch (const std::exception& e) {
+        ShowError(this, ErrorSentence(e));
+        return;
+    }
+    NotifyDataChanged(this, unit_ ? unit_->id : 0);  // the Surveys area uses them
+    surveyStatus_->SetForegroundColour(colours::Good());
+    surveyStatus_->SetLabelText(_("The survey settings were saved."));
+    surveyStatus_->GetParent()->Layout();
 }
 
 void SettingsPanel::FillOffice(const services::OfficeIdentity& o) {

@@ -12,6 +12,7 @@
 class wxButton;
 class wxChoice;
 class wxScrolledWindow;
+class wxSpinCtrl;
 class wxStaticText;
 class wxTextCtrl;
 
@@ -31,6 +32,8 @@ private:
     void UpdateWindowNote();
     void SetModified(bool modified);
     void OnSaveOffice();
+    void FillSurveys();
+    void OnSaveSurveys();
 
     wxScrolledWindow* scroll_;
     wxChoice* language_;
@@ -46,6 +49,10 @@ private:
     wxStaticText* status_;
     wxButton* save_;
     wxButton* revert_;
+    wxSpinCtrl* coverage_;
+    wxSpinCtrl* minimumSample_;
+    wxTextCtrl* qrTemplate_;
+    wxStaticText* surveyStatus_;
     std::vector<std::int64_t> unitIds_;  // per office unit item; 0 for none
     services::OfficeIdentity loaded_;
 };

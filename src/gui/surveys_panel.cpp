@@ -1,35 +1,336 @@
 // The "Satisfaction surveys" area (see surveys_panel.h).
 #include "gui/surveys_panel.h"
 
+#include <wx/choice.h>
+#include <wx/listctrl.h>
+#include <wx/notebook.h>
+#include <wx/sizer.h>
+#include <wx/stattext.h>
+
 #include "core/vnformat.h"
+#include "gui/board_loader.h"
 #include "gui/gui_util.h"
+#include "gui/officer_chart.h"
+#include "gui/ratings_page.h"
+#include "gui/self_assessment_page.h"
 
 namespace cchc::gui {
 
-SurveysPanel::SurveysPanel(wxWindow* parent, GuiSession& session)
-    : SummaryPanelBase(
-          parent, session, Area::Surveys, _("Satisfaction surveys"),
-          // xgettext:no-c-format
-          _("Citizens rate how their dossiers were handled: on paper forms at the one-stop desk, on kiosks, "
-            "online and by scanning an officer's QR code. This area keeps the monthly tallies per procedure "
-            "field and the individual ratings, checks that surveys cover more than 80% of the dossiers "
-            "settled, and computes satisfaction rates per commune and per officer."),
-          {_("Enter monthly tallies per procedure field: dossiers settled, responses and the count at each "
-             "level."),
-           _("Import individual ratings from kiosks, QR codes and the online portal."),
-           _("Publish monthly, quarterly, 6-month and yearly results; print QR cards for officers.")}) {}
+namespace {
+wxString Percent(const std::optional<double>& p) {
+    return p ? U8(FormatPercent(*p)) : wxString("–");
+}
+wxString Num(long n) { return U8(FormatInteger(n)); }
+wxString Average(const std::optional<double>& v) {
+    return v ? U8(FormatDecimal(*v, 2)) : wxString("–");
+}
 
-std::vector<SummaryPanelBase::Figure> SurveysPanel::Figures(const services::OfficeOverview& o) {
-    return {
-        {_("Monthly tallies"), U8(FormatInteger(o.tallies)), _("unit, month and procedure field"),
-         wxColour(0xF5, 0x7C, 0x00), std::nullopt},
-        {_("Citizen ratings"), U8(FormatInteger(o.ratings)), _("kiosk, QR, online and paper"),
-         wxColour(0xF5, 0x7C, 0x00), std::nullopt},
-        {_("Officers and staff"), U8(FormatInteger(o.people)), _("who can be rated"), colours::Accent(),
-         Area::Catalogue},
-        {_("Communes, wards, towns"), U8(FormatInteger(o.communes)), _("that run surveys"), colours::Accent(),
-         Area::Catalogue},
-    };
+wxListView* MakeList(wxWindow* parent, const char* name,
+                     const std::vector<std::pair<wxString, int>>& columns, int rightFrom,
+                     int rightTo) {
+    auto* list = new wxListView(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize,
+                                wxLC_REPORT | wxLC_SINGLE_SEL);
+    list->SetName(name);
+    for (std::size_t i = 0; i < columns.size(); ++i)
+        list->AppendColumn(columns[i].first,
+                           static_cast<int>(i) >= rightFrom && static_cast<int>(i) < rightTo
+                               ? wxLIST_FORMAT_RIGHT
+                               : wxLIST_FORMAT_LEFT,
+                           parent->FromDIP(columns[i].second));
+    return list;
+}
+}  // namespace
+
+SurveysPanel::SurveysPanel(wxWindow* parent, GuiSession& session) : AreaPanel(parent, session) {
+    SetName("surveysPanel");
+    SetBackgroundColour(colours::Background());
+    const int margin = FromDIP(22), gap = FromDIP(8);
+    auto* sizer = new wxBoxSizer(wxVERTICAL);
+    auto* head = new wxBoxSizer(wxHORIZONTAL);
+    auto* titles = new wxBoxSizer(wxVERTICAL);
+    auto* title = new wxStaticText(this, wxID_ANY, "");
+    title->SetLabelText(_("Satisfaction surveys"));
+    title->SetFont(ScaledFont(title, 1.8, true));
+    title->SetForegroundColour(colours::Text());
+    titles->Add(title);
+    subtitle_ = new wxStaticText(this, wxID_ANY, "");
+    subtitle_->SetName("surveysSubtitle");
+    subtitle_->SetForegroundColour(colours::MutedText());
+    titles->Add(subtitle_, 0, wxTOP, FromDIP(4));
+    head->Add(titles, 1, wxALIGN_BOTTOM);
+    auto* periodLabel = new wxStaticText(this, wxID_ANY, _("&Period:"));
+    periodLabel->SetForegroundColour(colours::Text());
+    head->Add(periodLabel, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, gap / 2);
+    period_ = new wxChoice(this, wxID_ANY);
+    period_->SetName("surveysPeriod");
+    period_->SetMinSize(wxSize(FromDIP(200), -1));
+    head->Add(period_, 0, wxALIGN_CENTER_VERTICAL);
+    sizer->AddSpacer(margin);
+    sizer->Add(head, 0, wxEXPAND | wxLEFT | wxRIGHT, margin);
+    sizer->AddSpacer(FromDIP(12));
+
+    book_ = new wxNotebook(this, wxID_ANY);
+    book_->SetName("surveysBook");
+
+    // Tallies per field or unit.
+    auto* tallyPage = new wxPanel(book_);
+    auto* ts = new wxBoxSizer(wxVERTICAL);
+    auto* tbar = new wxBoxSizer(wxHORIZONTAL);
+    tbar->Add(new wxStaticText(tallyPage, wxID_ANY, _("&Group by:")), 0,
+              wxALIGN_CENTER_VERTICAL | wxRIGHT, gap / 2);
+    tallyBy_ = new wxChoice(tallyPage, wxID_ANY);
+    tallyBy_->SetName("tallyBy");
+    tallyBy_->Append(_("Procedure field"));
+    tallyBy_->Append(_("Unit"));
+    tallyBy_->SetSelection(0);
+    tbar->Add(tallyBy_, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 2 * gap);
+    tallyNote_ = new wxStaticText(tallyPage, wxID_ANY, "");
+    tallyNote_->SetForegroundColour(colours::MutedText());
+    tbar->Add(tallyNote_, 1, wxALIGN_CENTER_VERTICAL);
+    ts->Add(tbar, 0, wxEXPAND | wxALL, gap);
+    tallies_ = MakeList(tallyPage, "tallyList",
+                        {{_("Unit"), 170},
+                         {_("Procedure field"), 170},
+                         {_("Coverage rule"), 190},
+                         {_("Settled"), 105},
+                         {_("Responses"), 80},
+                         {_("Coverage"), 110},
+                         {_("Satisfied"), 80},
+                         {_("Satisfaction"), 110}},
+                        3, 8);
+    ts->Add(tallies_, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, gap);
+    tallyPage->SetSizer(ts);
+    book_->AddPage(tallyPage, _("Tallies"));
+
+    ratings_ = new RatingsPage(book_, session_);
+    book_->AddPage(ratings_, _("Ratings"));
+
+    // Officers: table and chart.
+    auto* officerPage = new wxPanel(book_);
+    auto* os = new wxBoxSizer(wxVERTICAL);
+    officerNote_ = new wxStaticText(officerPage, wxID_ANY, "");
+    officerNote_->SetForegroundColour(colours::MutedText());
+    os->Add(officerNote_, 0, wxALL, gap);
+    officers_ = MakeList(officerPage, "officerList",
+                         {{_("Rank"), 80},
+                          {_("Officer"), 180},
+                          {_("Unit"), 150},
+                          {_("Ratings"), 95},
+                          {_("Attitude"), 70},
+                          {_("Handling"), 90},
+                          {_("Guidance"), 95},
+                          {_("Satisfied"), 85}},
+                         3, 8);
+    officers_->SetMinSize(FromDIP(wxSize(300, 150)));
+    os->Add(officers_, 3, wxEXPAND | wxLEFT | wxRIGHT, gap);
+    // The chart under the table, as wide as the page.
+    chart_ = new OfficerChart(officerPage);
+    chart_->SetMinSize(FromDIP(wxSize(300, 180)));
+    os->Add(chart_, 2, wxEXPAND | wxALL, gap);
+    officerPage->SetSizer(os);
+    book_->AddPage(officerPage, _("Officers"));
+
+    self_ = new SelfAssessmentPage(book_, session_);
+    book_->AddPage(self_, _("Self-assessment"));
+
+    sizer->Add(book_, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, margin);
+    SetSizer(sizer);
+
+    period_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { Reload(); });
+    tallyBy_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { ReloadTallies(); });
+}
+
+void SurveysPanel::SetUnit(const std::optional<Unit>& unit) {
+    AreaPanel::SetUnit(unit);
+    Invalidate();
+}
+
+void SurveysPanel::ShowPage(Page page) { book_->SetSelection(static_cast<std::size_t>(page)); }
+
+bool SurveysPanel::ChoosePeriod(const std::string& period) {
+    if (periods_.empty()) FillPeriods();
+    for (std::size_t i = 0; i < periods_.size(); ++i)
+        if (periods_[i].ToString() == period) {
+            period_->SetSelection(static_cast<int>(i));
+            Reload();
+            return true;
+        }
+    return false;
+}
+
+long SurveysPanel::TallyRows() const { return tallies_->GetItemCount(); }
+long SurveysPanel::OfficerRows() const { return officers_->GetItemCount(); }
+
+void SurveysPanel::FillPeriods() {
+    const std::string chosen = CurrentPeriod();
+    periods_ = RecentPeriods(Date::Today(), session_.ReportingWindow(), true);
+    period_->Clear();
+    int at = 0;
+    for (std::size_t i = 0; i < periods_.size(); ++i) {
+        period_->Append(U8(periods_[i].Label()));
+        if (periods_[i].ToString() == chosen) at = static_cast<int>(i);
+    }
+    period_->SetSelection(periods_.empty() ? wxNOT_FOUND : at);
+    self_->SetQuarters(periods_);
+}
+
+std::string SurveysPanel::CurrentPeriod() const {
+    const int i = period_->GetSelection();
+    return i >= 0 && static_cast<std::size_t>(i) < periods_.size() ? periods_[i].ToString()
+                                                                   : std::string();
+}
+
+services::SurveyQuery SurveysPanel::Query() const {
+    services::SurveyQuery q;
+    q.period = CurrentPeriod();
+    if (unit_) q.unitCode = unit_->code;
+    return q;
+}
+
+void SurveysPanel::Reload() {
+    if (periods_.empty()) FillPeriods();
+    unitNames_.clear();  // units may have been renamed
+    const std::string period = CurrentPeriod();
+    if (period.empty()) return;
+    const Period p = *Period::Parse(period);
+    const DateRange window = p.Window(session_.ReportingWindow());
+    subtitle_->SetLabelText(
+        wxString::Format(_("%s, %s to %s"), unit_ ? U8(unit_->name) : wxString(_("Whole office")),
+                         U8(FormatDate(window.first)), U8(FormatDate(window.last))));
+    ReloadTallies();
+    ratings_->SetUnit(unit_);
+    ratings_->SetDates(window.first, window.last);
+    ReloadOfficers();
+    self_->SetUnit(unit_);
+    Layout();
+}
+
+void SurveysPanel::ReloadTallies() {
+    tallies_->Freeze();
+    tallies_->DeleteAllItems();
+    long below = 0, shown = 0;
+    try {
+        const services::SurveyQuery q = Query();
+        const services::SurveySettings settings = services::LoadSurveySettings(session_.db());
+        auto add = [&](const wxString& unit, const wxString& field, long settled, long responses,
+                       const std::optional<double>& coverage, long satisfied,
+                       const std::optional<double>& satisfaction, CoverageStatus status) {
+            const long row = tallies_->InsertItem(tallies_->GetItemCount(), unit);
+            tallies_->SetItem(row, 1, field);
+            tallies_->SetItem(row, 3, Num(settled));
+            tallies_->SetItem(row, 4, Num(responses));
+            tallies_->SetItem(row, 5, Percent(coverage));
+            tallies_->SetItem(row, 6, Num(satisfied));
+            tallies_->SetItem(row, 7, Percent(satisfaction));
+            wxString rule;
+            if (status == CoverageStatus::Below) {
+                // TRANSLATORS: %s is the coverage threshold, e.g. "80%".
+                rule = wxString::Format(_("Below: more than %s needed"),
+                                        U8(FormatPercentTrim(settings.coverageThreshold * 100)));
+                tallies_->SetItemTextColour(row, colours::Danger());
+                ++below;
+            } else if (status == CoverageStatus::NotApplicable) {
+                rule = _("No dossier settled");
+                tallies_->SetItemTextColour(row, colours::MutedText());
+            } else {
+                rule = _("Met");
+            }
+            tallies_->SetItem(row, 2, rule);
+            ++shown;
+        };
+        if (tallyBy_->GetSelection() == 1) {
+            for (const auto& r : services::SurveyByUnit(session_.db(), q))
+                add(U8(r.name), _("All fields"), r.settled, r.responses, r.coverage, r.satisfied,
+                    r.satisfaction, r.status);
+        } else {
+            for (const auto& r : services::SurveyByField(session_.db(), q))
+                add(U8(r.unitName), U8(r.fieldName), r.settled, r.responses, r.coverage,
+                    r.satisfied, r.satisfaction, r.status);
+        }
+        if (shown == 0)
+            tallyNote_->SetLabel(
+                _("No tally was entered or imported for this period (File > Import > Tallies)."));
+        else if (below > 0)
+            tallyNote_->SetLabel(
+                wxString::Format(wxPLURAL("%s line below the coverage rule (in red)",
+                                          "%s lines below the coverage rule (in red)", below),
+                                 Num(below)));
+        else
+            tallyNote_->SetLabel(_("Every line meets the coverage rule."));
+    } catch (const std::exception& e) {
+        tallyNote_->SetLabel(ErrorSentence(e));
+    }
+    tallies_->Thaw();
+}
+
+wxString SurveysPanel::UnitName(const std::string& code) {
+    if (unitNames_.empty())
+        for (const Unit& u : session_.Organisation().Units()) unitNames_[u.code] = u.name;
+    auto it = unitNames_.find(code);
+    return U8(it == unitNames_.end() ? code : it->second);
+}
+
+void SurveysPanel::ReloadOfficers() {
+    // A province's officers over two million ratings take a second: read off the main thread.
+    officerNote_->SetLabel(_("Reading the officers' ratings..."));
+    officersLoaded_ = false;
+    const int generation = ++officerGeneration_;
+    const services::SurveyQuery query = Query();
+    RunOnOwnConnection<std::vector<services::SurveyOfficerRow>>(
+        this, session_.db().url(),
+        [query](storage::Database& db) {
+            return std::make_shared<std::vector<services::SurveyOfficerRow>>(
+                services::SurveyByOfficer(db, query));
+        },
+        [this, generation](std::shared_ptr<std::vector<services::SurveyOfficerRow>> rows,
+                           const std::string& error) {
+            if (generation != officerGeneration_) return;  // another unit or period meanwhile
+            if (!rows) {
+                officerNote_->SetLabel(_("The officers' ratings could not be read."));
+                officerNote_->SetToolTip(U8(error));
+                officers_->DeleteAllItems();
+                chart_->SetBars({}, wxString());
+                return;
+            }
+            FillOfficers(*rows);
+        });
+}
+
+void SurveysPanel::FillOfficers(const std::vector<services::SurveyOfficerRow>& rows) {
+    officers_->Freeze();
+    officers_->DeleteAllItems();
+    std::vector<OfficerChart::Bar> bars;
+    try {
+        const services::SurveySettings settings = services::LoadSurveySettings(session_.db());
+        for (const auto& r : rows) {
+            const long row =
+                officers_->InsertItem(officers_->GetItemCount(),
+                                      r.rank ? wxString::Format("%d", *r.rank) : wxString("–"));
+            officers_->SetItem(row, 1, U8(r.name));
+            officers_->SetItem(row, 2, UnitName(r.unit));
+            officers_->SetItem(row, 3, Num(r.ratings));
+            officers_->SetItem(row, 4, Average(r.attitude));
+            officers_->SetItem(row, 5, Average(r.handling));
+            officers_->SetItem(row, 6, Average(r.guidance));
+            officers_->SetItem(row, 7, Percent(r.satisfiedShare));
+            if (!r.rank)
+                officers_->SetItemTextColour(row, colours::MutedText());
+            else if (r.satisfiedShare && bars.size() < 20)
+                bars.push_back({U8(r.name), *r.satisfiedShare});
+        }
+        officerNote_->SetLabel(
+            rows.empty() ? _("No officer was rated in this period.")
+                         : wxString::Format(
+                               _("Officers with fewer than %d ratings are listed in grey and not "
+                                 "ranked. The chart shows the first 20 ranked officers."),
+                               settings.minimumSample));
+        chart_->SetBars(std::move(bars), _("No officer has enough ratings to be ranked."));
+    } catch (const std::exception& e) {
+        officerNote_->SetLabel(ErrorSentence(e));
+        chart_->SetBars({}, wxString());
+    }
+    officers_->Thaw();
+    officersLoaded_ = true;
 }
 
 }  // namespace cchc::gui

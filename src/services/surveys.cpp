@@ -499,7 +499,10 @@ RatingImportSummary ImportRatings(storage::Database& db, const std::string& path
         r.citizen = Trim(cell(iCitizen));
         bulk.Add(r);
         if (++rows % 10000 == 0)
-            Step(progress, tr(importing), static_cast<double>(reader->BytesRead()) / total);
+            Step(progress,
+                 fmt::format(fmt::runtime(tr("Importing ratings: {0} rows read")),
+                             FormatInteger(rows)),
+                 static_cast<double>(reader->BytesRead()) / total);
     }
     bulk.Flush();
     batches.Finish(batch, bulk.inserted(), bulk.skipped());

@@ -1,0 +1,70 @@
+// The officers' bar chart (see officer_chart.h).
+#include "gui/officer_chart.h"
+
+#include <wx/control.h>
+#include <wx/dcbuffer.h>
+
+#include <algorithm>
+
+#include "core/vnformat.h"
+#include "gui/gui_util.h"
+
+namespace cchc::gui {
+
+OfficerChart::OfficerChart(wxWindow* parent) : wxPanel(parent, wxID_ANY) {
+    SetName("officerChart");
+    SetBackgroundStyle(wxBG_STYLE_PAINT);
+    SetMinSize(FromDIP(wxSize(320, 200)));
+    Bind(wxEVT_PAINT, &OfficerChart::OnPaint, this);
+    Bind(wxEVT_SIZE, [this](wxSizeEvent& e) {
+        Refresh();
+        e.Skip();
+    });
+}
+
+void OfficerChart::SetBars(std::vector<Bar> bars, const wxString& emptyText) {
+    bars_ = std::move(bars);
+    empty_ = emptyText;
+    Refresh();
+}
+
+void OfficerChart::OnPaint(wxPaintEvent&) {
+    wxAutoBufferedPaintDC dc(this);
+    dc.SetBackground(wxBrush(colours::Card()));
+    dc.Clear();
+    dc.SetFont(GetFont());
+    const wxSize size = GetClientSize();
+    const int pad = FromDIP(10);
+    if (bars_.empty()) {
+        dc.SetTextForeground(colours::MutedText());
+        dc.DrawText(empty_, pad, pad);
+        return;
+    }
+    int labelWidth = 0;
+    for (const auto& b : bars_) labelWidth = std::max(labelWidth, dc.GetTextExtent(b.label).x);
+    labelWidth = std::min(labelWidth, size.x * 2 / 5);
+    const int valueWidth = dc.GetTextExtent("100,00%").x;
+    const int rowHeight = std::max(
+        FromDIP(18), std::min(FromDIP(28), (size.y - 2 * pad) / static_cast<int>(bars_.size())));
+    const int left = pad + labelWidth + pad;
+    const int width = std::max(10, size.x - left - valueWidth - 2 * pad);
+    int y = pad;
+    for (const auto& b : bars_) {
+        if (y + rowHeight > size.y) break;
+        dc.SetTextForeground(colours::Text());
+        dc.DrawText(wxControl::Ellipsize(b.label, dc, wxELLIPSIZE_END, labelWidth), pad,
+                    y + (rowHeight - dc.GetCharHeight()) / 2);
+        const int w = static_cast<int>(width * std::clamp(b.percent, 0.0, 100.0) / 100.0);
+        dc.SetPen(*wxTRANSPARENT_PEN);
+        dc.SetBrush(wxBrush(b.percent >= 80   ? colours::Good()
+                            : b.percent >= 50 ? colours::Warning()
+                                              : colours::Danger()));
+        dc.DrawRectangle(left, y + rowHeight / 6, std::max(1, w), rowHeight * 2 / 3);
+        dc.SetTextForeground(colours::MutedText());
+        dc.DrawText(U8(FormatPercent(b.percent)), left + w + pad / 2,
+                    y + (rowHeight - dc.GetCharHeight()) / 2);
+        y += rowHeight;
+    }
+}
+
+}  // namespace cchc::gui

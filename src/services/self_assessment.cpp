@@ -1,0 +1,166 @@
+// Officers' self-assessment and survey settings (see self_assessment.h).
+#include "services/self_assessment.h"
+
+#include <fmt/format.h>
+
+#include "core/i18n.h"
+#include "core/vnformat.h"
+#include "storage/framework_repository.h"
+#include "storage/settings_repository.h"
+#include "storage/survey_repository.h"
+#include "storage/unit_repository.h"
+
+namespace cchc::services {
+namespace {
+
+Framework LoadFramework(storage::Database& db, const std::string& code) {
+    storage::FrameworkRepository repo(db.session());
+    auto id = repo.IdByCode(code);
+    std::optional<Framework> f = id ? repo.Load(*id) : std::nullopt;
+    if (!f)
+        throw UserError(Location{"", 0, "framework"},
+                        std::string(tr("the framework does not exist: ")) + code);
+    return *f;
+}
+
+bool IsLeaf(const Framework& f, const Criterion& c) {
+    for (const auto& o : f.criteria)
+        if (o.parentId && *o.parentId == c.id) return false;
+    return true;
+}
+
+std::vector<SelfScore> Scores(const SelfAssessmentSheet& sheet) {
+    std::vector<SelfScore> scores;
+    for (const auto& l : sheet.lines) scores.push_back({l.criterionId, l.self, l.appraised});
+    return scores;
+}
+
+WindowKind OfficeWindow(storage::Database& db) {
+    return storage::SettingsRepository(db.session()).Get("reporting.window", "calendar") == "cutoff"
+               ? WindowKind::CutOff
+               : WindowKind::Calendar;
+}
+
+}  // namespace
+
+SelfAssessmentSheet LoadSelfAssessment(storage::Database& db, std::int64_t personId,
+                                       const std::string& period,
+                                       const std::string& frameworkCode) {
+    auto p = Period::Parse(period);
+    if (!p || p->kind() != PeriodKind::Quarter)
+        throw UserError(
+            Location{"", 0, "period"},
+            fmt::format(
+                fmt::runtime(tr("a self-assessment is made per quarter (write 2026-Q1): {0}")),
+                period));
+    if (!storage::PersonRepository(db.session()).ById(personId))
+        throw UserError(Location{"", 0, "officer"}, tr("the officer does not exist"));
+    const Framework f = LoadFramework(db, frameworkCode);
+    SelfAssessmentSheet sheet;
+    sheet.personId = personId;
+    sheet.period = p->ToString();
+    sheet.frameworkCode = f.code;
+    const auto stored =
+        storage::SelfAssessmentRepository(db.session()).ForPerson(personId, sheet.period);
+    for (const auto& [c, depth] : TreeOrder(f)) {
+        if (!IsLeaf(f, *c)) continue;
+        SelfAssessmentLine line;
+        line.criterionId = c->id;
+        line.code = c->code;
+        line.title = c->title;
+        line.max = c->maxPoints;
+        for (const auto& r : stored)
+            if (r.score.criterionId == c->id) {
+                line.self = r.score.self;
+                line.appraised = r.score.appraised;
+                line.note = r.note;
+            }
+        sheet.lines.push_back(std::move(line));
+    }
+    sheet.total = TotalSelfAssessment(f, Scores(sheet));
+    return sheet;
+}
+
+SelfAssessmentTotal TotalOf(storage::Database& db, const SelfAssessmentSheet& sheet) {
+    return TotalSelfAssessment(LoadFramework(db, sheet.frameworkCode), Scores(sheet));
+}
+
+void SaveSelfAssessment(storage::Database& db, const SelfAssessmentSheet& sheet,
+                        const std::string& user) {
+    std::vector<storage::SelfAssessmentRow> rows;
+    for (const auto& l : sheet.lines) {
+        for (const auto& score : {l.self, l.appraised})
+            if (score && (*score < 0 || *score > l.max))
+                throw UserError(
+                    Location{"", 0, l.code},
+                    fmt::format(fmt::runtime(tr("criterion {0}: a score is from 0 to {1}")), l.code,
+                                FormatNumberTrim(l.max, 2)));
+        rows.push_back(
+            {sheet.personId, sheet.period, {l.criterionId, l.self, l.appraised}, l.note});
+    }
+    storage::Transaction tx(db);
+    storage::SelfAssessmentRepository(db.session()).Save(rows, user);
+    storage::AuditRepository(db.session())
+        .Record(
+            {"", user, "self_assessments", sheet.personId, "update", sheet.period, std::nullopt,
+             fmt::format("{0}: {1} / {2}", sheet.frameworkCode, rows.size(), sheet.lines.size())});
+    tx.Commit();
+}
+
+RatingTally OfficerRatings(storage::Database& db, std::int64_t personId,
+                           const std::string& period) {
+    RatingTally none;
+    none.officerId = personId;
+    auto p = Period::Parse(period);
+    if (!p) return none;
+    const DateRange w = p->Window(OfficeWindow(db));
+    storage::RatingAggregateQuery q;
+    q.from = w.first.ToIso();
+    q.to = w.last.ToIso();
+    if (auto person = storage::PersonRepository(db.session()).ById(personId))
+        q.unitId = person->unitId;
+    for (const auto& t : storage::RatingRepository(db.session()).Aggregate(q))
+        if (t.officerId == personId) return t;
+    return none;
+}
+
+SurveySettings LoadSurveySettings(storage::Database& db) {
+    storage::SettingsRepository s(db.session());
+    SurveySettings out;
+    if (auto v = ParseVnNumber(s.Get("survey.coverage_threshold", "0.8")))
+        out.coverageThreshold = *v > 1 ? *v / 100 : *v;
+    if (auto v = ParseVnNumber(s.Get("ratings.min_sample", "5")))
+        out.minimumSample = static_cast<int>(*v);
+    out.qrUrlTemplate = s.Get("qr.url_template", out.qrUrlTemplate);
+    return out;
+}
+
+void SaveSurveySettings(storage::Database& db, const SurveySettings& settings,
+                        const std::string& user) {
+    if (!(settings.coverageThreshold >= 0 && settings.coverageThreshold <= 1))
+        throw UserError(Location{"", 0, "survey.coverage_threshold"},
+                        tr("the coverage threshold is a percentage from 0 to 100"));
+    if (settings.minimumSample < 1)
+        throw UserError(Location{"", 0, "ratings.min_sample"},
+                        tr("the minimum number of ratings is at least 1"));
+    const std::string& url = settings.qrUrlTemplate;
+    if ((url.rfind("https://", 0) != 0 && url.rfind("http://", 0) != 0) ||
+        url.find("{officer_code}") == std::string::npos)
+        throw UserError(Location{"", 0, "qr.url_template"},
+                        tr("the rating address starts with https:// and contains {officer_code}"));
+    storage::Transaction tx(db);
+    storage::SettingsRepository s(db.session());
+    storage::AuditRepository audit(db.session());
+    auto set = [&](const char* key, const std::string& value) {
+        auto old = s.Get(key);
+        if (old && *old == value) return;
+        s.Set(key, value);
+        audit.Record({"", user, "settings", 0, "update", key, old, value});
+    };
+    set("survey.coverage_threshold", FormatMachine(settings.coverageThreshold));
+    set("ratings.min_sample", std::to_string(settings.minimumSample));
+    set("qr.url_template", url);
+    tx.Commit();
+}
+
+}  // namespace cchc::services

@@ -1,0 +1,68 @@
+// Officers' quarterly self-assessment of their one-stop work (Mẫu 02) on a
+// self framework (by default the built-in Circular 01/2018 one, 9 criteria ×
+// 0–2 points): the sheet to fill with what is stored, its totals and class
+// (core rules), saving it, and the officer's citizen ratings over the same
+// period to read beside it. Also the survey settings of the office.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/period.h"
+#include "core/survey_rules.h"
+#include "storage/database.h"
+
+namespace cchc::services {
+
+inline constexpr const char* kDefaultSelfFramework = "TT01-2018";
+
+struct SelfAssessmentLine {
+    std::int64_t criterionId = 0;
+    std::string code, title;
+    double max = 0;
+    std::optional<double> self, appraised;
+    std::string note;
+};
+
+struct SelfAssessmentSheet {
+    std::int64_t personId = 0;
+    std::string period;                     // a quarter, "2026-Q1"
+    std::string frameworkCode;              // "TT01-2018"
+    std::vector<SelfAssessmentLine> lines;  // scored criteria in framework order
+    SelfAssessmentTotal total;
+};
+
+// The officer's sheet for the period: every scored criterion of the
+// framework with what is stored. Throws UserError for an unknown officer,
+// framework or a period that is not a quarter.
+SelfAssessmentSheet LoadSelfAssessment(storage::Database& db, std::int64_t personId,
+                                       const std::string& period,
+                                       const std::string& frameworkCode = kDefaultSelfFramework);
+// Totals and classes of the sheet's current scores (as typed, before saving).
+SelfAssessmentTotal TotalOf(storage::Database& db, const SelfAssessmentSheet& sheet);
+// Stores every line of the sheet (scores, notes) in one transaction, audited.
+// A score outside 0..max of its criterion is refused (UserError naming the
+// criterion's code); nothing is stored then.
+void SaveSelfAssessment(storage::Database& db, const SelfAssessmentSheet& sheet,
+                        const std::string& user);
+
+// The officer's citizen ratings over the period's window (calendar or
+// cut-off as the office set it); ratings 0 when there are none.
+RatingTally OfficerRatings(storage::Database& db, std::int64_t personId, const std::string& period);
+
+// Settings of surveys and ratings, stored in the office's settings.
+struct SurveySettings {
+    double coverageThreshold = 0.8;  // survey.coverage_threshold, a ratio
+    int minimumSample = 5;           // ratings.min_sample
+    std::string qrUrlTemplate =
+        "https://dichvucong.example.vn/danh-gia?cb={officer_code}";  // qr.url_template
+};
+SurveySettings LoadSurveySettings(storage::Database& db);
+// Refuses (UserError on the field's key) a threshold outside 0..1, a minimum
+// below 1 and a template that is not an http(s) address with {officer_code}.
+// Audited, one entry per changed key.
+void SaveSurveySettings(storage::Database& db, const SurveySettings& settings,
+                        const std::string& user);
+
+}  // namespace cchc::services

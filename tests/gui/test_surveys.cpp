@@ -1,0 +1,243 @@
+// The Surveys area as a commune clerk uses it: import a ratings file
+// through File > Import (its progress dialog shows, the outcome counts the
+// ratings), then filter the list to one officer and find as many ratings as
+// the database holds; Cancel during an import stores nothing; an officer's
+// self-assessment score typed in the form is stored.
+#include <wx/choice.h>
+#include <wx/listctrl.h>
+#include <wx/notebook.h>
+#include <boost/test/unit_test.hpp>
+
+#include <algorithm>
+#include <cstdio>
+#include <sstream>
+
+#include "core/date.h"
+#include "core/org.h"
+#include "core/period.h"
+#include "core/vnformat.h"
+#include "gui/main_frame.h"
+#include "gui/ratings_page.h"
+#include "gui/self_assessment_page.h"
+#include "gui/surveys_panel.h"
+#include "gui/unit_tree_panel.h"
+#include "gui_fixture.h"
+#include "services/app_context.h"
+#include "storage/database_url.h"
+#include "storage/survey_repository.h"
+#include "storage/unit_repository.h"
+#include "test_support.h"
+
+using namespace cchc;
+using namespace cchc::test;
+
+namespace {
+void Choose(wxChoice* choice, int index) {
+    choice->SetSelection(index);
+    wxCommandEvent e(wxEVT_CHOICE, choice->GetId());
+    e.SetEventObject(choice);
+    e.SetInt(index);
+    choice->GetEventHandler()->ProcessEvent(e);
+}
+
+// A demo office, its first commune with at least two officers, and the
+// main window on the Surveys area with that commune chosen in the tree.
+struct SurveysWindow {
+    TempDir dir;
+    std::string url;
+    std::unique_ptr<storage::Database> db;  // the test's own connection
+    Unit commune;
+    std::vector<Person> officers;
+    gui::MainFrame* frame = nullptr;
+    gui::SurveysPanel* panel = nullptr;
+
+    SurveysWindow() {
+        url = "sqlite:" + dir.File("surveys.db");
+        auto prepared = services::OpenPrepared(storage::DatabaseUrl::Parse(url), true);
+        BOOST_REQUIRE(prepared.demoFilled);
+        db = std::move(prepared.db);
+        storage::PersonRepository people(db->session());
+        for (const auto& u : storage::UnitRepository(db->session()).All()) {
+            if (!IsCommuneLevel(u.kind)) continue;
+            auto p = people.ByUnit(u.id);
+            if (p.size() >= 2) {
+                commune = u;
+                officers = p;
+                break;
+            }
+        }
+        BOOST_REQUIRE_MESSAGE(commune.id != 0, "the demo office has no commune with two officers");
+        storage::OpenOptions o;
+        o.create = false;
+        frame = new gui::MainFrame(storage::Database::Open(storage::DatabaseUrl::Parse(url), o),
+                                   "gui-test");
+        frame->Show();
+        BOOST_REQUIRE(WaitFor([&] { return frame->IsShownOnScreen(); }));
+        frame->unitTree()->Select(commune.id);
+        frame->ShowArea(gui::Area::Surveys);
+        panel = dynamic_cast<gui::SurveysPanel*>(wxWindow::FindWindowByName("surveysPanel", frame));
+        BOOST_REQUIRE(panel);
+    }
+    ~SurveysWindow() {
+        frame->Destroy();
+        WaitFor([] { return false; }, 100);
+    }
+    // A ratings file of `rows` ratings for the commune's first two officers,
+    // today, with its header in Vietnamese as clerks write it.
+    std::string RatingsFile(const std::string& name, int rows) const {
+        const std::string today = Date::Today().ToIso();
+        std::ostringstream csv;
+        csv << "Thời gian,Đơn vị,Cán bộ,Thủ tục,Kênh,Thái độ,Giải quyết,Hướng dẫn,Người đánh giá\n";
+        for (int i = 0; i < rows; ++i) {
+            char time[32];
+            std::snprintf(time, sizeof time, "%sT%02d:%02d:%02d", today.c_str(), i / 3600 % 24,
+                          i / 60 % 60, i % 60);
+            csv << time << "," << commune.code << "," << officers[i % 2].code
+                << ",Đăng ký khai sinh," << (i % 3 == 0 ? "kiosk" : "qr") << "," << (4 + i % 2)
+                << "," << (3 + i % 3) << ",5,Công dân " << i << "\n";
+        }
+        const std::string path = dir.File(name);
+        WriteFile(path, csv.str());
+        return path;
+    }
+};
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(importing_ratings_through_the_menu_then_filtering_to_one_officer) {
+    SurveysWindow w;
+    const long before = storage::RatingRepository(w.db->session()).Count();
+    const std::string file = w.RatingsFile("danh-gia.csv", 30000);
+
+    bool progressShown = false;
+    w.frame->onImportProgress = [&](wxWindow* dialog) {
+        progressShown = progressShown || dialog->IsShown();
+    };
+    bool stored = false;
+    const wxString outcome = w.frame->ImportRatingsFile(wxString::FromUTF8(file), &stored);
+    w.frame->onImportProgress = nullptr;
+    BOOST_TEST(progressShown);
+    BOOST_TEST(stored);
+    BOOST_TEST_MESSAGE(outcome.utf8_string());
+    BOOST_TEST(outcome.utf8_string().find("30.000") != std::string::npos);
+    BOOST_TEST(storage::RatingRepository(w.db->session()).Count() == before + 30000);
+
+    // The same file again: every rating is skipped as already stored.
+    const wxString again = w.frame->ImportRatingsFile(wxString::FromUTF8(file));
+    BOOST_TEST(again.utf8_string().find("30.000") != std::string::npos);  // skipped
+    BOOST_TEST(storage::RatingRepository(w.db->session()).Count() == before + 30000);
+
+    // The ratings list, filtered to the second officer.
+    w.panel->ShowPage(gui::SurveysPanel::kRatingsPage);
+    gui::RatingsPage* page = w.panel->ratings();
+    BOOST_REQUIRE(WaitFor([&] { return page->Counted(); }, 20000));
+    wxChoice* officer = page->OfficerChoice();
+    int index = wxNOT_FOUND;
+    for (unsigned i = 0; i < officer->GetCount(); ++i)
+        if (officer->GetString(i).utf8_string().find("(" + w.officers[1].code + ")") !=
+            std::string::npos)
+            index = static_cast<int>(i);
+    BOOST_REQUIRE(index != wxNOT_FOUND);
+    Choose(officer, index);
+    BOOST_REQUIRE(WaitFor([&] { return page->Counted(); }, 20000));
+
+    // What the database holds for that officer in the period shown.
+    const Period quarter =
+        Period::Containing(PeriodKind::Quarter, Date::Today(), WindowKind::Calendar);
+    const DateRange window = quarter.Window(w.frame->session().ReportingWindow());
+    storage::RatingFilter filter;
+    filter.unitId = w.commune.id;
+    filter.officerId = w.officers[1].id;
+    filter.from = window.first.ToIso();
+    filter.to = window.last.ToIso();
+    const long expected = storage::RatingRepository(w.db->session()).CountMatching(filter);
+    BOOST_TEST(expected >= 15000);
+    BOOST_TEST(page->Count() == expected);
+    auto* count = wxWindow::FindWindowByName("ratingsCount", page);
+    BOOST_REQUIRE(count);
+    BOOST_TEST(count->GetLabel().utf8_string().find(FormatInteger(expected)) != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(cancelling_a_ratings_import_stores_nothing) {
+    SurveysWindow w;
+    const long before = storage::RatingRepository(w.db->session()).Count();
+    const std::string file = w.RatingsFile("lon.csv", 200000);
+    bool pressed = false;
+    w.frame->onImportProgress = [&](wxWindow* dialog) {
+        if (pressed) return;
+        wxWindow* cancel = dialog->FindWindow(wxID_CANCEL);
+        if (!cancel) return;
+        pressed = true;
+        wxCommandEvent e(wxEVT_BUTTON, wxID_CANCEL);
+        e.SetEventObject(cancel);
+        cancel->GetEventHandler()->ProcessEvent(e);
+    };
+    bool stored = true;
+    const wxString outcome = w.frame->ImportRatingsFile(wxString::FromUTF8(file), &stored);
+    w.frame->onImportProgress = nullptr;
+    BOOST_TEST(pressed);
+    BOOST_TEST(!stored);
+    BOOST_TEST_MESSAGE(outcome.utf8_string());
+    BOOST_TEST(storage::RatingRepository(w.db->session()).Count() == before);
+}
+
+BOOST_AUTO_TEST_CASE(a_self_assessment_score_typed_in_the_form_is_stored) {
+    SurveysWindow w;
+    w.panel->ShowPage(gui::SurveysPanel::kSelfPage);
+    gui::SelfAssessmentPage* page = w.panel->selfAssessment();
+    BOOST_REQUIRE(WaitFor([&] { return page->sheet().has_value(); }));
+    const auto sheet = *page->sheet();
+    BOOST_TEST_REQUIRE(sheet.lines.size() == 9u);
+    // Whatever the demo stored is cleared; then two points on the first
+    // criterion and one and a half on the third.
+    for (std::size_t i = 0; i < sheet.lines.size(); ++i) Choose(page->SelfChoice(i), 0);
+    Choose(page->SelfChoice(0), 5);
+    Choose(page->SelfChoice(2), 4);
+    BOOST_TEST(page->TotalText().utf8_string().find("3,5 / 18") != std::string::npos);
+    BOOST_REQUIRE(page->Save());
+    auto stored =
+        storage::SelfAssessmentRepository(w.db->session()).ForPerson(sheet.personId, sheet.period);
+    BOOST_TEST_REQUIRE(stored.size() == 9u);
+    std::optional<double> first, third;
+    for (const auto& r : stored) {
+        if (r.score.criterionId == sheet.lines[0].criterionId) first = r.score.self;
+        if (r.score.criterionId == sheet.lines[2].criterionId) third = r.score.self;
+    }
+    BOOST_TEST(first.value_or(-1) == 2.0);
+    BOOST_TEST(third.value_or(-1) == 1.5);
+}
+
+BOOST_AUTO_TEST_CASE(the_tallies_page_names_lines_below_the_coverage_rule) {
+    SurveysWindow w;
+    w.panel->ShowPage(gui::SurveysPanel::kTalliesPage);
+    auto* list = dynamic_cast<wxListCtrl*>(wxWindow::FindWindowByName("tallyList", w.panel));
+    BOOST_REQUIRE(list);
+    BOOST_TEST(list->GetColumnCount() == 8);
+    BOOST_REQUIRE(w.panel->TallyRows() > 0);
+    for (long i = 0; i < list->GetItemCount(); ++i) BOOST_TEST(!list->GetItemText(i, 2).empty());  // met, below or nothing settled
+}
+
+BOOST_AUTO_TEST_CASE(a_malformed_ratings_file_is_refused_with_its_line_and_column) {
+    SurveysWindow w;
+    const long before = storage::RatingRepository(w.db->session()).Count();
+    std::string csv = ReadFile(w.RatingsFile("sai.csv", 50));
+    // Line 31 (the header is line 1): a score of 7.
+    std::size_t at = 0;
+    for (int line = 1; line < 31; ++line) at = csv.find('\n', at) + 1;
+    const std::size_t end = csv.find('\n', at);
+    std::string row = csv.substr(at, end - at);
+    const std::size_t comma = row.rfind(",5,");  // the guidance score, before the citizen
+    BOOST_REQUIRE(comma != std::string::npos);
+    row.replace(comma, 3, ",7,");
+    csv.replace(at, end - at, row);
+    const std::string path = w.dir.File("sai.csv");
+    WriteFile(path, csv);
+    bool stored = true;
+    const std::string outcome =
+        w.frame->ImportRatingsFile(wxString::FromUTF8(path), &stored).utf8_string();
+    BOOST_TEST(!stored);
+    BOOST_TEST_MESSAGE(outcome);
+    BOOST_TEST(outcome.find("sai.csv") != std::string::npos);
+    BOOST_TEST(outcome.find("31") != std::string::npos);
+    BOOST_TEST(outcome.find("guidance") != std::string::npos);
+    BOOST_TEST(storage::RatingRepository(w.db->session()).Count() == before);
+}

@@ -1,0 +1,150 @@
+// Officers' self-assessment sheets and the survey settings, as the client
+// saves them: on SQLite and on PostgreSQL.
+#include <boost/test/unit_test.hpp>
+
+#include "core/errors.h"
+#include "fixture.h"
+#include "services/framework_io.h"
+#include "services/self_assessment.h"
+#include "services/survey_calendar.h"
+#include "storage/framework_repository.h"
+#include "storage/survey_repository.h"
+#include "storage/unit_repository.h"
+
+using namespace cchc;
+using namespace cchc::test;
+
+namespace {
+struct SheetFixture : DbFixture {
+    std::int64_t officer = 0, unit = 0;
+    SheetFixture() {
+        services::LoadBuiltinCatalogues(Db());
+        Unit u;
+        u.code = "XA-A", u.name = "Xã Tây Xuân";
+        unit = storage::UnitRepository(Db().session()).Insert(u);
+        Person p;
+        p.code = "CB01", p.fullName = "Nguyễn Văn An", p.unitId = unit, p.oneStopDesk = true;
+        officer = storage::PersonRepository(Db().session()).Insert(p);
+    }
+};
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(self_assessment_service)
+
+BOOST_FIXTURE_TEST_CASE(a_sheet_lists_the_nine_criteria_and_keeps_what_is_saved, SheetFixture) {
+    auto sheet = services::LoadSelfAssessment(Db(), officer, "2026-Q1");
+    BOOST_TEST_REQUIRE(sheet.lines.size() == 9u);
+    BOOST_TEST(sheet.lines[0].max == 2.0);
+    BOOST_TEST(!sheet.lines[0].self.has_value());
+    BOOST_TEST(sheet.total.selfClass == "");
+    for (auto& l : sheet.lines) l.self = 2.0;
+    sheet.lines[2].self = 1.0;
+    sheet.lines[2].appraised = 0.5;
+    sheet.lines[2].note = "Có 01 hồ sơ phải bổ sung hai lần";
+    auto total = services::TotalOf(Db(), sheet);
+    BOOST_TEST(total.self == 17.0);
+    BOOST_TEST(total.selfClass == "Tốt");
+    services::SaveSelfAssessment(Db(), sheet, "tester");
+
+    auto back = services::LoadSelfAssessment(Db(), officer, "2026-Q1");
+    BOOST_TEST(back.total.self == 17.0);
+    BOOST_TEST(*back.lines[2].appraised == 0.5);
+    BOOST_TEST(back.lines[2].note == "Có 01 hồ sơ phải bổ sung hai lần");
+    // Another quarter is empty.
+    BOOST_TEST(!services::LoadSelfAssessment(Db(), officer, "2026-Q2").lines[0].self.has_value());
+}
+
+BOOST_FIXTURE_TEST_CASE(a_score_above_the_maximum_is_refused_and_nothing_stored, SheetFixture) {
+    auto sheet = services::LoadSelfAssessment(Db(), officer, "2026-Q1");
+    sheet.lines[0].self = 2.0;
+    sheet.lines[4].self = 3.0;
+    try {
+        services::SaveSelfAssessment(Db(), sheet, "tester");
+        BOOST_FAIL("a score of 3 out of 2 was stored");
+    } catch (const UserError& e) {
+        BOOST_TEST(e.where().field == sheet.lines[4].code);
+    }
+    BOOST_TEST(
+        storage::SelfAssessmentRepository(Db().session()).ForPerson(officer, "2026-Q1").empty());
+    BOOST_CHECK_THROW(services::LoadSelfAssessment(Db(), officer, "2026-03"), UserError);
+}
+
+BOOST_FIXTURE_TEST_CASE(the_officers_ratings_of_the_quarter_sit_beside_the_sheet, SheetFixture) {
+    {
+        storage::Transaction tx(Db());
+        storage::RatingBulkInsert bulk(Db());
+        auto add = [&](const char* at, int a, int h, int g) {
+            RatingRecord r;
+            r.unitId = unit, r.officerId = officer, r.ratedAt = at, r.channel = "kiosk";
+            r.attitude = a, r.handling = h, r.guidance = g;
+            bulk.Add(r);
+        };
+        add("2026-02-03T09:00:00", 5, 5, 5);
+        add("2026-03-03T09:00:00", 3, 3, 3);
+        add("2026-04-03T09:00:00", 5, 5, 5);  // next quarter
+        bulk.Flush();
+        tx.Commit();
+    }
+    auto t = services::OfficerRatings(Db(), officer, "2026-Q1");
+    BOOST_TEST(t.ratings == 2);
+    BOOST_TEST(t.satisfied == 1);
+}
+
+BOOST_FIXTURE_TEST_CASE(survey_settings_are_stored_and_checked, SheetFixture) {
+    auto s = services::LoadSurveySettings(Db());
+    BOOST_TEST(s.coverageThreshold == 0.8);
+    BOOST_TEST(s.minimumSample == 5);
+    BOOST_TEST(s.qrUrlTemplate == "https://dichvucong.example.vn/danh-gia?cb={officer_code}");
+    s.coverageThreshold = 0.85;
+    s.minimumSample = 10;
+    s.qrUrlTemplate = "https://dvc.tayxuan.gov.vn/dg?ma={officer_code}";
+    services::SaveSurveySettings(Db(), s, "tester");
+    auto back = services::LoadSurveySettings(Db());
+    BOOST_TEST(back.coverageThreshold == 0.85);
+    BOOST_TEST(back.minimumSample == 10);
+    BOOST_TEST(back.qrUrlTemplate == s.qrUrlTemplate);
+    s.qrUrlTemplate = "https://dvc.tayxuan.gov.vn/dg";
+    BOOST_CHECK_THROW(services::SaveSurveySettings(Db(), s, "tester"), UserError);
+    BOOST_TEST(services::LoadSurveySettings(Db()).qrUrlTemplate == back.qrUrlTemplate);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(survey_publications)
+
+BOOST_FIXTURE_TEST_CASE(a_publication_is_prepared_when_every_commune_has_its_tallies, SheetFixture) {
+    Unit b;
+    b.code = "XA-B", b.name = "Xã Tây Phú";
+    const std::int64_t unitB = storage::UnitRepository(Db().session()).Insert(b);
+    std::int64_t scale = 0, field = 0;
+    storage::CatalogueRepository cat(Db().session());
+    for (const auto& s : cat.Scales())
+        if (s.code == "LIKERT5") scale = s.id;
+    field = cat.ProcedureFields().front().id;
+    auto tally = [&](std::int64_t unit, const char* month) {
+        TallyRecord t;
+        t.unitId = unit, t.period = month, t.fieldId = field, t.scaleId = scale;
+        t.settled = 10, t.responses = 9, t.level5 = 5, t.level4 = 4;
+        return t;
+    };
+    // Both communes have November; only the first has October and December.
+    storage::TallyRepository(Db().session())
+        .Upsert({tally(unit, "2026-10"), tally(unit, "2026-11"), tally(unitB, "2026-11"),
+                 tally(unit, "2026-12")},
+                "tester");
+    // From 20/11/2026: November on the 28th, then the year and December on 28/12.
+    auto due = services::NextSurveyPublications(Db(), Date{2026, 11, 20}, 3);
+    BOOST_TEST_REQUIRE(due.size() == 3u);
+    BOOST_TEST(due[0].publication.period.ToString() == "2026-11");
+    BOOST_TEST(due[0].communes == 2);
+    BOOST_TEST(due[0].communesWithData == 2);
+    BOOST_TEST(due[0].Prepared());
+    BOOST_TEST(due[1].publication.period.ToString() == "2026");
+    BOOST_TEST(due[1].communesWithData == 0);  // nobody has the whole year
+    BOOST_TEST(!due[1].Prepared());
+    BOOST_TEST(due[2].publication.period.ToString() == "2026-12");
+    BOOST_TEST(due[2].communesWithData == 1);
+    BOOST_TEST(!due[2].Prepared());
+}
+
+BOOST_AUTO_TEST_SUITE_END()

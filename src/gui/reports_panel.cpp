@@ -138,6 +138,7 @@ ReportsPanel::ReportsPanel(wxWindow* parent, GuiSession& session) : AreaPanel(pa
     cancel_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
         ++job_;  // the result of the build under way is dropped
         building_ = false;
+        pulse_.Stop();
         ShowStatus(_("Cancelled."), false);
     });
     statusRow->Add(cancel_, 0, wxALIGN_CENTER_VERTICAL);
@@ -228,6 +229,8 @@ ReportsPanel::ReportsPanel(wxWindow* parent, GuiSession& session) : AreaPanel(pa
     sizer->Add(book_, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, margin);
     SetSizer(sizer);
 
+    pulse_.SetOwner(this);
+    Bind(wxEVT_TIMER, [this](wxTimerEvent&) { gauge_->Pulse(); });
     type_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { Invalidated(); });
     period_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { Invalidated(); });
     ShowStatus(_("Choose the report and its period, then Preview."), false);
@@ -333,14 +336,7 @@ void ReportsPanel::Preview() {
     ShowStatus(_("Building the report..."), true);
     book_->SetSelection(0);
     // Pulse the gauge while the worker builds and lays out the pages.
-    auto* pulse = new wxTimer(this);
-    pulse->Bind(wxEVT_TIMER, [this, pulse, job](wxTimerEvent&) {
-        if (building_ && job == job_)
-            gauge_->Pulse();
-        else
-            pulse->Stop(), CallAfter([pulse] { delete pulse; });
-    });
-    pulse->Start(150);
+    pulse_.Start(150);
     RunOnOwnConnection<Prepared>(
         this, session_.db().url(),
         [request](storage::Database& db) {
@@ -353,6 +349,7 @@ void ReportsPanel::Preview() {
         [this, job](std::shared_ptr<Prepared> result, const std::string& error) {
             if (job != job_) return;  // cancelled or superseded
             building_ = false;
+            pulse_.Stop();
             if (!error.empty() || !result) {
                 pages_.reset();
                 prepared_.reset();

@@ -6,6 +6,8 @@
 // reports reprints them byte for byte. The report is built and laid out
 // off the main thread, with progress and cancel.
 #pragma once
+#include <wx/timer.h>
+
 #include <memory>
 #include <string>
 #include <vector>
@@ -101,6 +103,7 @@ class ReportsPanel : public AreaPanel {
     std::shared_ptr<Prepared> prepared_;  // the report previewed
     std::shared_ptr<const report::LaidOutDocument> pages_;
     bool building_ = false;
+    wxTimer pulse_;  // pulses the gauge while a report is built
     int job_ = 0;  // the build whose result is awaited (a cancelled one is dropped)
 };
 

@@ -129,6 +129,8 @@ class SheetTable : public wxGridTableBase {
                 return r->group || r->evidence == 0 ? wxString()
                                                     : wxString::Format("%d", r->evidence);
             case kNote:
+                // Figures filled from the survey tallies say so (typing over them overrides).
+                if (r->note.empty() && r->source == "survey") return _("From the survey tallies");
                 return U8(r->note);
         }
         return {};
@@ -190,6 +192,8 @@ class SheetTable : public wxGridTableBase {
         if (col == kSelfPoints || col == kAppraisedPoints) attr->SetFont(boldFont_);
         if (!r->problems.empty() && col == kCode) attr->SetTextColour(colours::Danger());
         if (col == kLost) attr->SetTextColour(colours::Warning());
+        if (r->source == "survey" && (col == kNumerator || col == kDenominator || col == kNote))
+            attr->SetTextColour(colours::Accent());
         if (col == kTitle) attr->SetOverflow(false);
         return attr;
     }

@@ -241,6 +241,7 @@ Sheet ResultSheetService::Load(const std::string& unitCode, const std::string& f
             row.numerator = r->second.numerator;
             row.denominator = r->second.denominator;
             row.note = r->second.note;
+            row.source = r->second.source;
         }
         if (auto e = evidence.find(c->id); e != evidence.end()) row.evidence = e->second;
         sheet.rows.push_back(std::move(row));

@@ -30,6 +30,9 @@ struct SheetRow {
     // As entered (leaves only).
     std::optional<double> selfScore, appraisedScore, numerator, denominator;
     std::string note;
+    // Where the figures came from: "manual", "import", or "survey" (filled
+    // from the survey tallies; a figure typed over them makes it manual).
+    std::string source = "manual";
     int evidence = 0;
     // Computed.
     double selfPoints = 0, appraisedPoints = 0, max = 0;

@@ -6,9 +6,12 @@
 // user entered.
 #include <boost/test/unit_test.hpp>
 
+#include <algorithm>
+
 #include "fixture.h"
 #include "services/framework_io.h"
 #include "services/results.h"
+#include "services/result_sheet.h"
 #include "services/surveys.h"
 #include "storage/framework_repository.h"
 #include "storage/survey_repository.h"
@@ -312,10 +315,22 @@ BOOST_FIXTURE_TEST_CASE(satisfaction_criterion_filled_from_tallies_keeps_user_fi
     BOOST_TEST(*r->numerator == 46.0);
     BOOST_TEST(*r->denominator == 55.0);
     BOOST_TEST(*results.Find(manual.unitId, crit, "2024-Q1")->numerator == 7.0);
-    // Filled again: nothing changes.
+    // The scoring grid's sheet says where the figure came from; a figure
+    // typed over it makes it the user's.
+    {
+        services::ResultSheetService sheets(Db(), "clerk");
+        auto sheet = sheets.Load("XA-TAYXUAN", "QD766", "2024-Q1");
+        auto row = std::find_if(sheet.rows.begin(), sheet.rows.end(),
+                                [](const auto& x) { return x.code == "5.3"; });
+        BOOST_REQUIRE(row != sheet.rows.end());
+        BOOST_TEST(row->source == "survey");
+        sheet = sheets.Apply(sheet, {{"5.3", ResultField::Numerator, 47.0, ""}});
+        BOOST_TEST(results.Find(xuan, crit, "2024-Q1")->source == "manual");
+        sheet = sheets.Apply(sheet, {{"5.3", ResultField::Numerator, 46.0, ""}});
+    }
+    // Filled again: nothing changes for the figure the user typed back.
     auto again = services::FillCriterionFromSurveys(Db(), "QD766", "5.3", "2024-Q1", "tester");
     BOOST_TEST(again.written == 0);
-    BOOST_TEST(again.unchanged == 1);
     // A criterion that is not a rate is refused.
     BOOST_CHECK_THROW(services::FillCriterionFromSurveys(Db(), "TT01-2018", "1", "2024-Q1", "t"),
                       UserError);

@@ -2,6 +2,8 @@
 #include "gui/reports_panel.h"
 
 #include <wx/busyinfo.h>
+#include <wx/arrstr.h>
+#include <wx/dialog.h>
 #include <wx/button.h>
 #include <wx/choice.h>
 #include <wx/filedlg.h>
@@ -105,6 +107,11 @@ ReportsPanel::ReportsPanel(wxWindow* parent, GuiSession& session) : AreaPanel(pa
     date_->SetName("reportDate");
     date_->SetDate(Date::Today());
     second->Add(date_, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 2 * gap);
+    auto* signature = new wxButton(this, wxID_ANY, _("Si&gner, recipients..."));
+    signature->SetToolTip(_("The place, signer and recipients of this report, when they differ "
+                            "from those of Settings"));
+    signature->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { EditSignature(); });
+    second->Add(signature, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, gap);
     second->AddStretchSpacer();
     auto* preview = new wxButton(this, wxID_ANY, _("Pre&view"));
     preview->SetToolTip(_("Build the report and show its pages"));
@@ -310,7 +317,62 @@ services::ReportRequest ReportsPanel::CurrentRequest() const {
     if (unit_ && IsCommuneLevel(unit_->kind)) r.unitCode = unit_->code;
     r.number = number_->GetValue();
     r.issuedOn = date_->Value();
+    r.place = place_;
+    r.signerAuthority = signerAuthority_;
+    r.signerTitle = signerTitle_;
+    r.signerName = signerName_;
+    r.recipients = recipients_;
     return r;
+}
+
+void ReportsPanel::EditSignature() {
+    wxDialog dlg(this, wxID_ANY, _("Signer and recipients of this report"), wxDefaultPosition,
+                 wxDefaultSize, wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER);
+    auto* sizer = new wxBoxSizer(wxVERTICAL);
+    auto* note = new wxStaticText(&dlg, wxID_ANY,
+                                  _("Leave a field empty to print what Settings give."));
+    note->SetForegroundColour(colours::MutedText());
+    sizer->Add(note, 0, wxALL, FromDIP(12));
+    auto* grid = new wxFlexGridSizer(2, FromDIP(8), FromDIP(10));
+    grid->AddGrowableCol(1);
+    auto field = [&](const wxString& label, const std::string& value, const wxString& hint,
+                     long style = 0) {
+        grid->Add(new wxStaticText(&dlg, wxID_ANY, label), 0,
+                  (style ? wxALIGN_TOP : wxALIGN_CENTER_VERTICAL) | wxALIGN_RIGHT);
+        auto* text = new wxTextCtrl(&dlg, wxID_ANY, U8(value), wxDefaultPosition,
+                                    wxSize(FromDIP(380), style ? FromDIP(90) : -1), style);
+        text->SetHint(hint);
+        grid->Add(text, 1, wxEXPAND);
+        return text;
+    };
+    std::string lines;
+    for (const auto& r : recipients_) lines += (lines.empty() ? "" : "\n") + r;
+    auto* place = field(_("&Place:"), place_, _("e.g. Tây Xuân"));
+    auto* authority = field(_("Signing &authority:"), signerAuthority_, _("e.g. TM. ỦY BAN NHÂN DÂN"));
+    auto* title = field(_("Signer's p&osition:"), signerTitle_, _("e.g. CHỦ TỊCH"));
+    auto* name = field(_("Signer's &name:"), signerName_, wxString());
+    auto* recipients =
+        field(_("&Recipients:"), lines, _("One recipient per line (Nơi nhận)"), wxTE_MULTILINE);
+    sizer->Add(grid, 1, wxEXPAND | wxLEFT | wxRIGHT, FromDIP(12));
+    auto* buttons = new wxStdDialogButtonSizer;
+    auto* ok = new wxButton(&dlg, wxID_OK, _("&Save"));
+    ok->SetDefault();
+    buttons->AddButton(ok);
+    buttons->AddButton(new wxButton(&dlg, wxID_CANCEL, _("&Cancel")));
+    buttons->Realize();
+    sizer->Add(buttons, 0, wxEXPAND | wxALL, FromDIP(12));
+    dlg.SetSizerAndFit(sizer);
+    dlg.CentreOnParent();
+    place->SetFocus();
+    if (dlg.ShowModal() != wxID_OK) return;
+    place_ = TrimmedU8(place->GetValue());
+    signerAuthority_ = TrimmedU8(authority->GetValue());
+    signerTitle_ = TrimmedU8(title->GetValue());
+    signerName_ = TrimmedU8(name->GetValue());
+    recipients_.clear();
+    for (const auto& line : wxSplit(recipients->GetValue(), '\n', '\0'))
+        if (!TrimmedU8(line).empty()) recipients_.push_back(TrimmedU8(line));
+    ShowStatus(_("Press Preview to see the report with this signer."), false);
 }
 
 void ReportsPanel::ShowStatus(const wxString& text, bool busy) {

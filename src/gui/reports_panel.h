@@ -73,6 +73,8 @@ class ReportsPanel : public AreaPanel {
     void ShowStatus(const wxString& text, bool busy);
     void UpdatePageLabel();
     void Invalidated();
+    // Place, signer and recipients of this report, over those of Settings.
+    void EditSignature();
 
     std::vector<services::ReportTypeInfo> types_;
     std::vector<std::string> periods_;
@@ -102,6 +104,9 @@ class ReportsPanel : public AreaPanel {
     struct Prepared;
     std::shared_ptr<Prepared> prepared_;  // the report previewed
     std::shared_ptr<const report::LaidOutDocument> pages_;
+    // This report's place, signer and recipients (empty: from Settings).
+    std::string place_, signerAuthority_, signerTitle_, signerName_;
+    std::vector<std::string> recipients_;
     bool building_ = false;
     wxTimer pulse_;  // pulses the gauge while a report is built
     int job_ = 0;  // the build whose result is awaited (a cancelled one is dropped)

@@ -326,6 +326,31 @@ BOOST_FIXTURE_TEST_CASE(an_issued_report_reprints_byte_for_byte, DemoFixture) {
     BOOST_TEST(again.number == 2);
 }
 
+BOOST_FIXTURE_TEST_CASE(place_signer_and_recipients_are_editable_per_report, DemoFixture) {
+    auto request = Quarterly();
+    request.place = "Bình Định";
+    request.signerAuthority = "KT. TRƯỞNG PHÒNG";
+    request.signerTitle = "PHÓ TRƯỞNG PHÒNG";
+    request.signerName = "Nguyễn Văn Thử";
+    request.recipients = {"- Sở Nội vụ tỉnh;", "- Lưu: VT."};
+    const auto built = services::BuildReport(Db(), request);
+    bool place = false, signer = false, recipients = false, authority = false;
+    for (const auto& s : built.document.sections)
+        for (const auto& b : s.blocks) {
+            if (auto h = std::get_if<report::HeaderBlock>(&b))
+                place = h->placeDate.rfind("Bình Định, ngày", 0) == 0;
+            if (auto sig = std::get_if<report::SignatureBlock>(&b)) {
+                signer = sig->signer == "Nguyễn Văn Thử";
+                for (const auto& line : sig->authority) authority |= line == "KT. TRƯỞNG PHÒNG";
+                for (const auto& line : sig->recipients) recipients |= line == "- Sở Nội vụ tỉnh;";
+            }
+        }
+    BOOST_TEST(place);
+    BOOST_TEST(signer);
+    BOOST_TEST(authority);
+    BOOST_TEST(recipients);
+}
+
 BOOST_FIXTURE_TEST_CASE(edited_wording_is_read_without_rebuilding, DemoFixture) {
     TempDir templates;
     WriteFile(templates.File("quarterly.json"),

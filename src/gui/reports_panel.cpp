@@ -254,8 +254,8 @@ void ReportsPanel::SetUnit(const std::optional<Unit>& unit) {
     if (unit && IsCommuneLevel(unit->kind))
         unitLabel_->SetLabelText(wxString::Format(_("For: %s"), U8(unit->name)));
     else
-        unitLabel_->SetLabelText(_("For: the whole office (choose a commune in the tree for its "
-                                   "own report)"));
+        unitLabel_->SetLabelText(_("For: the whole office"));
+    unitLabel_->SetToolTip(_("Choose a commune in the tree for its own report"));
     Invalidated();
 }
 

@@ -358,7 +358,7 @@ void ReportsPanel::EditSignature() {
     auto* ok = new wxButton(&dlg, wxID_OK, _("&Save"));
     ok->SetDefault();
     buttons->AddButton(ok);
-    buttons->AddButton(new wxButton(&dlg, wxID_CANCEL, _("&Cancel")));
+    buttons->AddButton(new wxButton(&dlg, wxID_CANCEL, _("&Discard")));
     buttons->Realize();
     sizer->Add(buttons, 0, wxEXPAND | wxALL, FromDIP(12));
     dlg.SetSizerAndFit(sizer);

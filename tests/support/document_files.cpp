@@ -1,5 +1,6 @@
 #include "document_files.h"
 
+#include <pugixml.hpp>
 #include <zip.h>
 
 #include <regex>
@@ -53,6 +54,39 @@ std::string ZipEntry(const std::string& archive, const std::string& name) {
     }
     zip_close(z);
     return out;
+}
+
+SheetCells::SheetCells(const std::string& xlsx, int sheet) {
+    pugi::xml_document shared, doc;
+    if (shared.load_string(ZipEntry(xlsx, "xl/sharedStrings.xml").c_str()))
+        for (auto si : shared.select_nodes("//si"))
+            strings_.push_back(si.node().child("t").text().get());
+    const std::string name = "xl/worksheets/sheet" + std::to_string(sheet) + ".xml";
+    loaded_ = static_cast<bool>(doc.load_string(ZipEntry(xlsx, name).c_str()));
+    for (auto c : doc.select_nodes("//c")) {
+        Cell cell;
+        cell.type = c.node().attribute("t").value();
+        cell.value = c.node().child("v").text().get();
+        cell.style = c.node().attribute("s").as_int(-1);
+        cells_[c.node().attribute("r").value()] = cell;
+    }
+}
+
+std::string SheetCells::Text(const std::string& ref) const {
+    auto it = cells_.find(ref);
+    if (it == cells_.end() || it->second.type != "s") return "";
+    const auto i = static_cast<std::size_t>(std::stoi(it->second.value));
+    return i < strings_.size() ? strings_[i] : "";
+}
+
+double SheetCells::Number(const std::string& ref) const {
+    auto it = cells_.find(ref);
+    return it == cells_.end() || it->second.value.empty() ? 0.0 : std::stod(it->second.value);
+}
+
+int SheetCells::Style(const std::string& ref) const {
+    auto it = cells_.find(ref);
+    return it == cells_.end() ? -1 : it->second.style;
 }
 
 }  // namespace cchc::test

@@ -2,7 +2,9 @@
 // of PDF pages (poppler's pdftotext), their count, and files inside the zip
 // packages DOCX and XLSX are.
 #pragma once
+#include <map>
 #include <string>
+#include <vector>
 
 namespace cchc::test {
 
@@ -17,5 +19,27 @@ int PdfPages(const std::string& pdf);
 std::string FirstLine(const std::string& text);
 // The whole of a file inside a zip archive; "" when absent.
 std::string ZipEntry(const std::string& archive, const std::string& name);
+
+// The cells of one worksheet of an XLSX file, by reference ("B2").
+class SheetCells {
+  public:
+    // Worksheet n (1-based) of the file; empty when it cannot be read.
+    SheetCells(const std::string& xlsx, int sheet = 1);
+    bool Loaded() const { return loaded_; }
+    // A shared string cell's text ("" for a number or an empty cell).
+    std::string Text(const std::string& ref) const;
+    double Number(const std::string& ref) const;
+    // The cell's style index (its number format), -1 when absent.
+    int Style(const std::string& ref) const;
+
+  private:
+    struct Cell {
+        std::string type, value;
+        int style = -1;
+    };
+    bool loaded_ = false;
+    std::vector<std::string> strings_;
+    std::map<std::string, Cell> cells_;
+};
 
 }  // namespace cchc::test

@@ -22,6 +22,8 @@
 #include "services/report_archive.h"
 #include "services/report_templates.h"
 #include "services/results.h"
+#include "services/self_assessment.h"
+#include "services/surveys.h"
 #include "services/task_board.h"
 #include "storage/framework_repository.h"
 #include "storage/plan_repository.h"
@@ -642,7 +644,9 @@ void AddDossierTable(Context& c, report::Section& s, Numbering& num) {
 // quarterly report's survey table).
 struct SurveySummaryRows {
     std::vector<storage::TallySumRow> rows;
+    std::vector<long> satisfied;  // per row, by the survey rule of its scale
     storage::TallySumRow total;
+    long totalSatisfied = 0;
 };
 
 SurveySummaryRows ReadSurvey(Context& c) {
@@ -652,7 +656,16 @@ SurveySummaryRows ReadSurvey(Context& c) {
     if (c.unit && c.unit->id != c.office.unitId) unitId = c.unit->id;
     SurveySummaryRows out;
     out.rows = repo.Tallies(months.front().ToString(), months.back().ToString(), unitId);
+    // "Satisfied" as the surveys count it (the top two levels of five, the
+    // top one of three), summed per field over the units.
+    SurveyQuery q;
+    q.period = c.period->ToString();
+    if (unitId) q.unitCode = c.unit->code;
+    std::map<std::string, long> satisfied;
+    for (const auto& f : SurveyByField(c.db, q)) satisfied[f.fieldName] += f.satisfied;
     for (const auto& r : out.rows) {
+        out.satisfied.push_back(satisfied[r.field]);
+        out.totalSatisfied += satisfied[r.field];
         out.total.settled += r.settled;
         out.total.responses += r.responses;
         out.total.level5 += r.level5;
@@ -671,26 +684,26 @@ report::Table SurveyTable(const ReportTemplate& t, const SurveySummaryRows& s,
     table.sizePt = 9.5;
     table.columnWidths = {0.8, 2.8, 1.1, 1.0, 1.1, 1.0, 1.0, 1.0, 1.0, 1.1, 1.1};
     table.rows.push_back(HeaderRow(columns));
-    auto add = [&](const storage::TallySumRow& r, TableRow row) {
+    auto add = [&](const storage::TallySumRow& r, long satisfied, TableRow row) {
         row.cells.push_back(TableCell::Integer(r.settled));
         row.cells.push_back(TableCell::Integer(r.responses));
         row.cells.push_back(PercentOf(r.responses, r.settled));
         for (long x : {r.level5, r.level4, r.level3, r.level2, r.level1})
             row.cells.push_back(TableCell::Integer(x));
-        row.cells.push_back(PercentOf(r.level5 + r.level4, r.responses));
+        row.cells.push_back(PercentOf(satisfied, r.responses));
         table.rows.push_back(row);
     };
     int no = 0;
-    for (const auto& r : s.rows) {
+    for (std::size_t i = 0; i < s.rows.size(); ++i) {
         TableRow row;
         row.cells.push_back(Centered(++no));
-        row.cells.emplace_back(r.field);
-        add(r, row);
+        row.cells.emplace_back(s.rows[i].field);
+        add(s.rows[i], s.satisfied[i], row);
     }
     TableRow total;
     total.bold = true;
     total.cells.push_back(TableCell(t.Text("total_row"), true).Span(1, 2).Aligned(Align::Center));
-    add(s.total, total);
+    add(s.total, s.totalSatisfied, total);
     return table;
 }
 
@@ -705,7 +718,7 @@ void AddSurveyTable(Context& c, report::Section& s, Numbering& num) {
     v["settled"] = FormatInteger(survey.total.settled);
     v["coverage"] = PercentText(survey.total.responses, survey.total.settled);
     v["satisfaction"] =
-        PercentText(survey.total.level5 + survey.total.level4, survey.total.responses);
+        PercentText(survey.totalSatisfied, survey.total.responses);
     s.blocks.emplace_back(Para(t.Text("survey_sentence", v)));
     auto cols = ReportTemplate::Load("survey").Lines("columns");
     s.blocks.emplace_back(SurveyTable(t, survey, cols));
@@ -1251,7 +1264,7 @@ BuiltReport BuildSurvey(Context& c) {
     v["responses"] = FormatInteger(survey.total.responses);
     v["coverage"] = PercentText(survey.total.responses, survey.total.settled);
     v["satisfaction"] =
-        PercentText(survey.total.level5 + survey.total.level4, survey.total.responses);
+        PercentText(survey.totalSatisfied, survey.total.responses);
     if (survey.rows.empty()) {
         doc.Add(Para(t.Text("no_data")));
     } else {
@@ -1259,20 +1272,21 @@ BuiltReport BuildSurvey(Context& c) {
         doc.Add(report::Heading{2, t.Text("table_heading", v)});
         doc.Add(SurveyTable(t, survey, t.Lines("columns")));
         doc.Add(report::Heading{2, t.Text("coverage_heading", v)});
-        storage::SettingsRepository settings(c.db.session());
-        const double threshold = std::atof(settings.Get("survey.coverage_threshold", "80").c_str());
+        // The office's coverage rule (a ratio in Settings), as a percentage.
+        const double threshold = 100.0 * LoadSurveySettings(c.db).coverageThreshold;
         v["threshold"] = FormatPercentTrim(threshold);
         doc.Add(Para(t.Text("coverage_rule", v)));
         std::vector<std::string> below;
         report::BarChart chart;
         chart.title = t.Text("chart", v);
         chart.maxValue = 100;
-        for (const auto& r : survey.rows) {
+        for (std::size_t i = 0; i < survey.rows.size(); ++i) {
+            const auto& r = survey.rows[i];
             if (r.settled > 0 && 100.0 * r.responses / r.settled <= threshold)
                 below.push_back(r.field);
             if (r.responses > 0) {
                 chart.labels.push_back(r.field);
-                const double pct = 100.0 * (r.level5 + r.level4) / r.responses;
+                const double pct = 100.0 * survey.satisfied[i] / r.responses;
                 chart.values.push_back(pct);
                 chart.valueTexts.push_back(FormatPercent(pct));
             }
@@ -1294,9 +1308,15 @@ BuiltReport BuildRatings(Context& c) {
     const auto window = c.period->Window(org.ReportingWindow());
     std::optional<std::int64_t> unitId;
     if (c.unit && c.unit->id != c.office.unitId) unitId = c.unit->id;
-    auto rows = repo.OfficerRatings(window.first.ToIso(), window.last.ToIso(), unitId);
-    storage::SettingsRepository settings(c.db.session());
-    const int minCount = std::max(1, std::atoi(settings.Get("ratings.min_count", "10").c_str()));
+    // The officers' summary as the Surveys area shows it: the same rule of a
+    // satisfied rating, the same minimum of ratings before an officer is ranked.
+    SurveyQuery q;
+    q.period = c.period->ToString();
+    if (unitId) q.unitCode = c.unit->code;
+    const auto rows = SurveyByOfficer(c.db, q);
+    const int minCount = std::max(1, LoadSurveySettings(c.db).minimumSample);
+    std::map<std::string, Person> people;
+    for (const auto& p : org.AllPeople()) people[p.code] = p;
     const auto& t = c.t;
     TemplateVars v = c.vars;
     BuiltReport b;
@@ -1319,8 +1339,8 @@ BuiltReport BuildRatings(Context& c) {
     } else {
         doc.Add(Para(t.Text("overall", v)));
         doc.Add(report::Heading{2, t.Text("table_heading", v)});
-        std::map<std::int64_t, std::string> unitNames;
-        for (const auto& u : org.Units()) unitNames[u.id] = u.name;
+        std::map<std::string, std::string> unitNames;
+        for (const auto& u : org.Units()) unitNames[u.code] = u.name;
         report::Table table;
         table.sheetName = "Đánh giá cán bộ";
         table.sizePt = 10;
@@ -1331,17 +1351,17 @@ BuiltReport BuildRatings(Context& c) {
         for (const auto& r : rows) {
             TableRow tr;
             tr.cells.push_back(Centered(++no));
-            std::string name = r.fullName;
+            std::string name = r.name;
             if (r.ratings < minCount) {
                 name += " *";
                 anyBelow = true;
             }
             tr.cells.emplace_back(name);
-            tr.cells.emplace_back(r.position);
-            tr.cells.emplace_back(unitNames[r.unitId]);
+            tr.cells.emplace_back(people.count(r.officer) ? people[r.officer].position : "");
+            tr.cells.emplace_back(unitNames[r.unit]);
             tr.cells.push_back(TableCell::Integer(r.ratings));
-            for (double a : {r.attitude, r.handling, r.guidance})
-                tr.cells.push_back(TableCell::Decimal(a, 2));
+            for (const auto& a : {r.attitude, r.handling, r.guidance})
+                tr.cells.push_back(a ? TableCell::Decimal(*a, 2) : TableCell(""));
             tr.cells.push_back(PercentOf(r.satisfied, r.ratings));
             table.rows.push_back(tr);
         }

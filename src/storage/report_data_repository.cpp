@@ -100,42 +100,6 @@ std::vector<TallySumRow> ReportDataRepository::Tallies(const std::string& firstM
     return out;
 }
 
-std::vector<OfficerRatingRow> ReportDataRepository::OfficerRatings(
-    const std::string& firstIso, const std::string& lastIso, std::optional<std::int64_t> unitId) {
-    const long long u = UnitOrAll(unitId);
-    const int all = unitId ? 0 : 1;
-    const std::string from = firstIso + "T00:00:00", to = lastIso + "T23:59:59";
-    std::vector<OfficerRatingRow> out;
-    soci::rowset<soci::row> rs =
-        (s_.prepare << "SELECT p.id AS pid, r.unit_id AS uid, p.code AS code, "
-                       "p.full_name AS name, p.position AS position, COUNT(*) AS n, "
-                       "SUM(CASE WHEN COALESCE(r.attitude, 5) >= 4 AND COALESCE(r.handling, 5) "
-                       ">= 4 AND COALESCE(r.guidance, 5) >= 4 THEN 1 ELSE 0 END) AS sat, "
-                       "AVG(1.0 * r.attitude) AS att, AVG(1.0 * r.handling) AS han, "
-                       "AVG(1.0 * r.guidance) AS gui "
-                       "FROM ratings r JOIN people p ON p.id = r.officer_id "
-                       "WHERE r.rated_at >= :f AND r.rated_at <= :t "
-                       "AND (r.unit_id = :u OR :a = 1) "
-                       "GROUP BY p.id, r.unit_id, p.code, p.full_name, p.position "
-                       "ORDER BY r.unit_id, p.full_name",
-         soci::use(from), soci::use(to), soci::use(u), soci::use(all));
-    for (const auto& r : rs) {
-        OfficerRatingRow o;
-        o.officerId = detail::Int(r, "pid");
-        o.unitId = detail::Int(r, "uid");
-        o.officerCode = detail::Text(r, "code");
-        o.fullName = detail::Text(r, "name");
-        o.position = detail::Text(r, "position");
-        o.ratings = static_cast<long>(detail::Int(r, "n"));
-        o.satisfied = static_cast<long>(detail::Int(r, "sat"));
-        o.attitude = detail::Real(r, "att");
-        o.handling = detail::Real(r, "han");
-        o.guidance = detail::Real(r, "gui");
-        out.push_back(o);
-    }
-    return out;
-}
-
 std::vector<RatingLine> ReportDataRepository::Ratings(const std::string& firstIso,
                                                       const std::string& lastIso,
                                                       std::optional<std::int64_t> unitId) {

@@ -28,15 +28,6 @@ struct TallySumRow {
     long level5 = 0, level4 = 0, level3 = 0, level2 = 0, level1 = 0;
 };
 
-// Individual ratings of one officer in a date range.
-struct OfficerRatingRow {
-    std::int64_t officerId = 0, unitId = 0;
-    std::string officerCode, fullName, position;
-    long ratings = 0;
-    long satisfied = 0;                               // every aspect rated 4 or 5
-    double attitude = 0, handling = 0, guidance = 0;  // averages (0: not rated)
-};
-
 // One rating as given, with the officer's name (the ratings report's annex
 // when the citizens' names are shown).
 struct RatingLine {
@@ -58,11 +49,6 @@ class ReportDataRepository {
     // Monthly tallies from firstMonth to lastMonth ("2026-07".."2026-09").
     std::vector<TallySumRow> Tallies(const std::string& firstMonth, const std::string& lastMonth,
                                      std::optional<std::int64_t> unitId);
-    // Ratings given from firstIso to lastIso (dates, both included), per
-    // officer, by unit then name.
-    std::vector<OfficerRatingRow> OfficerRatings(const std::string& firstIso,
-                                                 const std::string& lastIso,
-                                                 std::optional<std::int64_t> unitId);
 
     // The ratings given from firstIso to lastIso, oldest first.
     std::vector<RatingLine> Ratings(const std::string& firstIso, const std::string& lastIso,

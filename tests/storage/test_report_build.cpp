@@ -25,6 +25,8 @@
 #include "services/plan_io.h"
 #include "services/report_archive.h"
 #include "services/reports.h"
+#include "services/self_assessment.h"
+#include "services/surveys.h"
 #include "storage/framework_repository.h"
 #include "storage/plan_repository.h"
 #include "storage/report_data_repository.h"
@@ -444,6 +446,40 @@ BOOST_FIXTURE_TEST_CASE(citizens_names_are_printed_only_when_asked, DemoFixture)
     };
     BOOST_TEST(citizenCells(false) == 0);
     BOOST_TEST(citizenCells(true) > 0);
+}
+
+// The printed officers' summary is the Surveys area's: the same rule of a
+// satisfied rating, the same officers, in the same order, the same minimum
+// of ratings (a setting) before an officer is ranked.
+BOOST_FIXTURE_TEST_CASE(the_ratings_report_prints_the_survey_summary_of_the_officers,
+                        DemoFixture) {
+    services::SurveySettings settings = services::LoadSurveySettings(Db());
+    settings.minimumSample = 1000;  // nobody ranked: every name starred
+    services::SaveSurveySettings(Db(), settings, "test");
+    services::ReportRequest r;
+    r.type = "ratings";
+    r.period = "2025";
+    r.unitCode = "XA-TAYXUAN";
+    services::SurveyQuery q;
+    q.period = "2025";
+    q.unitCode = "XA-TAYXUAN";
+    const auto officers = services::SurveyByOfficer(Db(), q);
+    BOOST_REQUIRE(!officers.empty());
+    const report::Table* table = nullptr;
+    const auto built = services::BuildReport(Db(), r);
+    for (const auto& s : built.document.sections)
+        for (const auto& b : s.blocks)
+            if (auto t = std::get_if<report::Table>(&b); t && t->sheetName == "Đánh giá cán bộ")
+                table = t;
+    BOOST_REQUIRE(table);
+    BOOST_REQUIRE(table->rows.size() == officers.size() + 1);
+    for (std::size_t i = 0; i < officers.size(); ++i) {
+        const auto& row = table->rows[i + 1];
+        BOOST_TEST(row.cells[1].PlainText() == officers[i].name + " *");
+        BOOST_TEST(row.cells[4].value == static_cast<double>(officers[i].ratings));
+        BOOST_TEST(row.cells[8].value * 100 == officers[i].satisfiedShare.value_or(0),
+                   boost::test_tools::tolerance(1e-6));
+    }
 }
 
 BOOST_FIXTURE_TEST_CASE(qr_cards_of_the_one_stop_desk_carry_the_rating_address, DemoFixture) {

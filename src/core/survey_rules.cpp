@@ -315,6 +315,17 @@ std::vector<PublicationRule> DefaultPublicationCalendar() {
             {PeriodKind::Year, 28, {}}};
 }
 
+std::string FormatPublicationCalendar(const std::vector<PublicationRule>& rules) {
+    std::string out;
+    for (const PublicationRule& r : rules) {
+        if (!out.empty()) out += "; ";
+        out += std::string(PeriodKindKey(r.kind)) + ":" + std::to_string(r.day);
+        for (std::size_t i = 0; i < r.indexes.size(); ++i)
+            out += (i == 0 ? ":" : ",") + std::to_string(r.indexes[i]);
+    }
+    return out;
+}
+
 std::optional<std::vector<PublicationRule>> ParsePublicationCalendar(const std::string& text) {
     auto trim = [](std::string s) {
         auto b = s.find_first_not_of(" \t");

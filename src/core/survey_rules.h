@@ -206,6 +206,8 @@ std::vector<PublicationRule> DefaultPublicationCalendar();
 // "month:28; quarter:28:1,3; half:28:1; year:28" (kind keys of
 // PeriodKindKey; day 1..31; indexes optional). Nothing for malformed text.
 std::optional<std::vector<PublicationRule>> ParsePublicationCalendar(const std::string& text);
+// The text ParsePublicationCalendar reads back into the same rules.
+std::string FormatPublicationCalendar(const std::vector<PublicationRule>& rules);
 // The next `count` publications on or after `from`, by date; on the same day
 // the longer period first (the year before its December).
 std::vector<Publication> NextPublications(Date from, const std::vector<PublicationRule>& rules,

@@ -1,7 +1,10 @@
 // Helpers shared by the client's windows: trimming, message boxes, colours.
 #include "gui/gui_util.h"
 
+#include <algorithm>
+
 #include <wx/msgdlg.h>
+#include <wx/scrolwin.h>
 #include <wx/window.h>
 
 namespace cchc::gui {
@@ -79,4 +82,21 @@ wxString ErrorSentence(const std::exception& error) {
     return text;
 }
 
+}  // namespace cchc::gui
+
+namespace cchc::gui {
+void WheelScrollsPage(wxWindow* control, wxWindow* page) {
+    control->Bind(wxEVT_MOUSEWHEEL, [control, page](wxMouseEvent& e) {
+        if (control->HasFocus() || e.GetWheelAxis() != wxMOUSE_WHEEL_VERTICAL) {
+            e.Skip();
+            return;
+        }
+        if (auto* scrolled = dynamic_cast<wxScrolledWindow*>(page)) {
+            int x = 0, y = 0;
+            scrolled->GetViewStart(&x, &y);
+            const int lines = e.GetLinesPerAction() > 0 ? e.GetLinesPerAction() : 3;
+            scrolled->Scroll(x, std::max(0, y - (e.GetWheelRotation() > 0 ? lines : -lines)));
+        }
+    });
+}
 }  // namespace cchc::gui

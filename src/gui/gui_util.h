@@ -56,6 +56,11 @@ wxColour Danger();       // red of overdue figures and errors
 // The window's font scaled and optionally bold.
 wxFont ScaledFont(const wxWindow* w, double factor, bool bold = false);
 
+// A spin control or choice inside a scrolled page: the mouse wheel scrolls
+// the page unless the control has the focus, so that scrolling a form does
+// not change the values it passes over.
+void WheelScrollsPage(wxWindow* control, wxWindow* page);
+
 }  // namespace cchc::gui
 
 namespace cchc {

@@ -2,6 +2,7 @@
 #include "gui/settings_panel.h"
 
 #include <wx/button.h>
+#include <wx/checkbox.h>
 #include <wx/choice.h>
 #include <wx/config.h>
 #include <wx/panel.h>
@@ -11,6 +12,7 @@
 #include <wx/textctrl.h>
 #include <wx/xrc/xmlres.h>
 
+#include <algorithm>
 #include <unordered_map>
 
 #include "core/date.h"
@@ -18,6 +20,7 @@
 #include "core/vnformat.h"
 #include "gui/gui_events.h"
 #include "gui/gui_util.h"
+#include "core/survey_rules.h"
 #include "services/self_assessment.h"
 
 namespace cchc::gui {
@@ -53,8 +56,27 @@ SettingsPanel::SettingsPanel(wxWindow* parent, GuiSession& session) : AreaPanel(
     minimumSample_ = Find<wxSpinCtrl>(this, "minimum_sample");
     qrTemplate_ = Find<wxTextCtrl>(this, "qr_url_template");
     surveyStatus_ = Find<wxStaticText>(this, "survey_status");
+    const std::pair<PeriodKind, int> kinds[] = {{PeriodKind::Month, 0},
+                                                {PeriodKind::Quarter, 4},
+                                                {PeriodKind::Half, 2},
+                                                {PeriodKind::NineMonths, 0},
+                                                {PeriodKind::Year, 0}};
+    for (const auto& [kind, parts] : kinds) {
+        const std::string key = "pub_" + std::string(PeriodKindKey(kind));
+        PublicationRow row{kind, Find<wxCheckBox>(this, key.c_str()),
+                           Find<wxSpinCtrl>(this, (key + "_day").c_str()), {}};
+        for (int i = 1; i <= parts; ++i)
+            row.parts.push_back(Find<wxCheckBox>(this, (key + "_" + std::to_string(i)).c_str()));
+        row.on->Bind(wxEVT_CHECKBOX, [this](wxCommandEvent&) { EnablePublicationRows(); });
+        publications_.push_back(row);
+    }
 
     scroll_->SetScrollRate(0, FromDIP(16));
+    for (wxWindow* control : {static_cast<wxWindow*>(coverage_), static_cast<wxWindow*>(minimumSample_),
+                              static_cast<wxWindow*>(language_), static_cast<wxWindow*>(windowKind_),
+                              static_cast<wxWindow*>(officeUnit_)})
+        WheelScrollsPage(control, scroll_);
+    for (const PublicationRow& row : publications_) WheelScrollsPage(row.day, scroll_);
     auto* title = Find<wxStaticText>(this, "title");
     title->SetFont(ScaledFont(title, 1.8, true));
 
@@ -127,7 +149,28 @@ void SettingsPanel::FillSurveys() {
     coverage_->SetValue(static_cast<int>(s.coverageThreshold * 100 + 0.5));
     minimumSample_->SetValue(s.minimumSample);
     qrTemplate_->ChangeValue(U8(s.qrUrlTemplate));
+    for (PublicationRow& row : publications_) {
+        row.on->SetValue(false);
+        row.day->SetValue(28);
+        for (wxCheckBox* part : row.parts) part->SetValue(true);
+        for (const PublicationRule& rule : s.publicationCalendar) {
+            if (rule.kind != row.kind) continue;
+            row.on->SetValue(true);
+            row.day->SetValue(rule.day);
+            for (std::size_t i = 0; i < row.parts.size() && !rule.indexes.empty(); ++i)
+                row.parts[i]->SetValue(std::find(rule.indexes.begin(), rule.indexes.end(),
+                                                 static_cast<int>(i) + 1) != rule.indexes.end());
+        }
+    }
+    EnablePublicationRows();
     surveyStatus_->SetLabelText("");
+}
+
+void SettingsPanel::EnablePublicationRows() {
+    for (PublicationRow& row : publications_) {
+        row.day->Enable(row.on->GetValue());
+        for (wxCheckBox* part : row.parts) part->Enable(row.on->GetValue());
+    }
 }
 
 void SettingsPanel::OnSaveSurveys() {
@@ -135,6 +178,25 @@ void SettingsPanel::OnSaveSurveys() {
     s.coverageThreshold = coverage_->GetValue() / 100.0;
     s.minimumSample = minimumSample_->GetValue();
     s.qrUrlTemplate = TrimmedU8(qrTemplate_->GetValue());
+    s.publicationCalendar.clear();
+    for (const PublicationRow& row : publications_) {
+        if (!row.on->GetValue()) continue;
+        PublicationRule rule{row.kind, row.day->GetValue(), {}};
+        for (std::size_t i = 0; i < row.parts.size(); ++i)
+            if (row.parts[i]->GetValue()) rule.indexes.push_back(static_cast<int>(i) + 1);
+        if (!row.parts.empty() && rule.indexes.empty()) {
+            // Said beside the button, and the first period's box takes the focus.
+            surveyStatus_->SetForegroundColour(colours::Danger());
+            surveyStatus_->SetLabelText(wxString::Format(
+                // TRANSLATORS: %s is the kind of publication, e.g. "Quarterly".
+                _("%s: tick the periods whose results are published."), row.on->GetLabelText()));
+            surveyStatus_->GetParent()->Layout();
+            row.parts.front()->SetFocus();
+            return;
+        }
+        if (rule.indexes.size() == row.parts.size()) rule.indexes.clear();  // every period
+        s.publicationCalendar.push_back(rule);
+    }
     try {
         services::SaveSurveySettings(session_.db(), s, session_.user());
     } catch (const std::exception& e) {

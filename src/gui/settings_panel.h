@@ -6,10 +6,12 @@
 #pragma once
 #include <vector>
 
+#include "core/period.h"
 #include "gui/area_panel.h"
 #include "services/organisation.h"
 
 class wxButton;
+class wxCheckBox;
 class wxChoice;
 class wxScrolledWindow;
 class wxSpinCtrl;
@@ -34,6 +36,16 @@ private:
     void OnSaveOffice();
     void FillSurveys();
     void OnSaveSurveys();
+    void EnablePublicationRows();
+
+    // One kind of publication of survey results: whether it is made, its
+    // day, and which of its periods (none listed: every one).
+    struct PublicationRow {
+        PeriodKind kind;
+        wxCheckBox* on = nullptr;
+        wxSpinCtrl* day = nullptr;
+        std::vector<wxCheckBox*> parts;
+    };
 
     wxScrolledWindow* scroll_;
     wxChoice* language_;
@@ -53,6 +65,7 @@ private:
     wxSpinCtrl* minimumSample_;
     wxTextCtrl* qrTemplate_;
     wxStaticText* surveyStatus_;
+    std::vector<PublicationRow> publications_;
     std::vector<std::int64_t> unitIds_;  // per office unit item; 0 for none
     services::OfficeIdentity loaded_;
 };

@@ -1,6 +1,8 @@
 // Officers' self-assessment and survey settings (see self_assessment.h).
 #include "services/self_assessment.h"
 
+#include <set>
+
 #include <fmt/format.h>
 
 #include "core/i18n.h"
@@ -132,6 +134,8 @@ SurveySettings LoadSurveySettings(storage::Database& db) {
     if (auto v = ParseVnNumber(s.Get("ratings.min_sample", "5")))
         out.minimumSample = static_cast<int>(*v);
     out.qrUrlTemplate = s.Get("qr.url_template", out.qrUrlTemplate);
+    if (auto text = s.Get("survey.publication_calendar"))
+        if (auto rules = ParsePublicationCalendar(*text)) out.publicationCalendar = *rules;
     return out;
 }
 
@@ -148,6 +152,20 @@ void SaveSurveySettings(storage::Database& db, const SurveySettings& settings,
         url.find("{officer_code}") == std::string::npos)
         throw UserError(Location{"", 0, "qr.url_template"},
                         tr("the rating address starts with https:// and contains {officer_code}"));
+    const Location calendarKey{"", 0, "survey.publication_calendar"};
+    if (settings.publicationCalendar.empty())
+        throw UserError(calendarKey, tr("choose at least one publication of survey results"));
+    std::set<PeriodKind> kinds;
+    for (const PublicationRule& r : settings.publicationCalendar) {
+        if (r.day < 1 || r.day > 31)
+            throw UserError(calendarKey, tr("a publication day is from 1 to 31"));
+        if (!kinds.insert(r.kind).second)
+            throw UserError(calendarKey, tr("each kind of period is published on one day"));
+    }
+    const std::string calendar = FormatPublicationCalendar(settings.publicationCalendar);
+    if (!ParsePublicationCalendar(calendar))
+        throw UserError(calendarKey, tr("the chosen periods do not exist (a quarter is I to IV, a "
+                                        "half year 1 or 2)"));
     storage::Transaction tx(db);
     storage::SettingsRepository s(db.session());
     storage::AuditRepository audit(db.session());
@@ -160,6 +178,7 @@ void SaveSurveySettings(storage::Database& db, const SurveySettings& settings,
     set("survey.coverage_threshold", FormatMachine(settings.coverageThreshold));
     set("ratings.min_sample", std::to_string(settings.minimumSample));
     set("qr.url_template", url);
+    set("survey.publication_calendar", calendar);
     tx.Commit();
 }
 

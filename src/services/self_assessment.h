@@ -57,10 +57,14 @@ struct SurveySettings {
     int minimumSample = 5;           // ratings.min_sample
     std::string qrUrlTemplate =
         "https://dichvucong.example.vn/danh-gia?cb={officer_code}";  // qr.url_template
+    // survey.publication_calendar; seed 001's when not set or unreadable.
+    std::vector<PublicationRule> publicationCalendar = DefaultPublicationCalendar();
 };
 SurveySettings LoadSurveySettings(storage::Database& db);
 // Refuses (UserError on the field's key) a threshold outside 0..1, a minimum
-// below 1 and a template that is not an http(s) address with {officer_code}.
+// below 1, a template that is not an http(s) address with {officer_code},
+// and a publication calendar without any publication, with a day outside
+// 1..31 or a kind listed twice.
 // Audited, one entry per changed key.
 void SaveSurveySettings(storage::Database& db, const SurveySettings& settings,
                         const std::string& user);

@@ -5,16 +5,14 @@
 #include <set>
 
 #include "core/org.h"
-#include "storage/settings_repository.h"
+#include "services/self_assessment.h"
 #include "storage/survey_repository.h"
 #include "storage/unit_repository.h"
 
 namespace cchc::services {
 
 std::vector<DuePublication> NextSurveyPublications(storage::Database& db, Date from, int count) {
-    std::vector<PublicationRule> rules = DefaultPublicationCalendar();
-    if (auto text = storage::SettingsRepository(db.session()).Get("survey.publication_calendar"))
-        if (auto parsed = ParsePublicationCalendar(*text)) rules = *parsed;
+    const std::vector<PublicationRule> rules = LoadSurveySettings(db).publicationCalendar;
     std::set<std::int64_t> communes;
     for (const auto& u : storage::UnitRepository(db.session()).All())
         if (u.active && IsCommuneLevel(u.kind)) communes.insert(u.id);

@@ -304,4 +304,17 @@ BOOST_AUTO_TEST_CASE(publication_calendar_from_text) {
         BOOST_TEST_CONTEXT(bad) { BOOST_TEST(!ParsePublicationCalendar(bad).has_value()); }
 }
 
+BOOST_AUTO_TEST_CASE(publication_calendar_written_and_read_back) {
+    BOOST_TEST(FormatPublicationCalendar(DefaultPublicationCalendar()) ==
+               "month:28; quarter:28:1,3; half:28:1; year:28");
+    const std::vector<PublicationRule> rules = {{PeriodKind::NineMonths, 20, {}},
+                                                {PeriodKind::Quarter, 5, {2, 4}}};
+    auto back = ParsePublicationCalendar(FormatPublicationCalendar(rules));
+    BOOST_TEST_REQUIRE(back.has_value());
+    BOOST_TEST_REQUIRE(back->size() == 2u);
+    BOOST_TEST(((*back)[0].kind == PeriodKind::NineMonths && (*back)[0].day == 20));
+    BOOST_TEST(((*back)[1].kind == PeriodKind::Quarter && (*back)[1].day == 5));
+    BOOST_TEST((*back)[1].indexes == std::vector<int>({2, 4}));
+}
+
 BOOST_AUTO_TEST_SUITE_END()

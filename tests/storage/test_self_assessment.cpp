@@ -147,4 +147,30 @@ BOOST_FIXTURE_TEST_CASE(a_publication_is_prepared_when_every_commune_has_its_tal
     BOOST_TEST(!due[2].Prepared());
 }
 
+BOOST_FIXTURE_TEST_CASE(the_office_sets_its_own_publication_calendar, SheetFixture) {
+    auto settings = services::LoadSurveySettings(Db());
+    BOOST_TEST(settings.publicationCalendar.size() == DefaultPublicationCalendar().size());
+    // Quarterly on the 5th of the quarter's last month, and the nine months on the 20th.
+    settings.publicationCalendar = {{PeriodKind::Quarter, 5, {}}, {PeriodKind::NineMonths, 20, {}}};
+    services::SaveSurveySettings(Db(), settings, "tester");
+    BOOST_TEST(services::LoadSurveySettings(Db()).publicationCalendar.size() == 2u);
+    auto due = services::NextSurveyPublications(Db(), Date{2026, 8, 1}, 3);
+    BOOST_TEST_REQUIRE(due.size() == 3u);
+    BOOST_TEST(due[0].publication.date.ToIso() == "2026-09-05");
+    BOOST_TEST(due[0].publication.period.ToString() == "2026-Q3");
+    BOOST_TEST(due[1].publication.date.ToIso() == "2026-09-20");
+    BOOST_TEST(due[2].publication.date.ToIso() == "2026-12-05");
+    // Refused, and the stored calendar is kept: nothing chosen, a day out of
+    // the month, a kind twice, a quarter that does not exist.
+    for (const std::vector<PublicationRule>& bad :
+         {std::vector<PublicationRule>{},
+          std::vector<PublicationRule>{{PeriodKind::Month, 32, {}}},
+          std::vector<PublicationRule>{{PeriodKind::Month, 28, {}}, {PeriodKind::Month, 10, {}}},
+          std::vector<PublicationRule>{{PeriodKind::Quarter, 28, {5}}}}) {
+        settings.publicationCalendar = bad;
+        BOOST_CHECK_THROW(services::SaveSurveySettings(Db(), settings, "tester"), UserError);
+    }
+    BOOST_TEST(services::LoadSurveySettings(Db()).publicationCalendar.size() == 2u);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -13,6 +13,7 @@
 #include "gui/officer_chart.h"
 #include "gui/ratings_page.h"
 #include "gui/self_assessment_page.h"
+#include "gui/table_list.h"
 
 namespace cchc::gui {
 
@@ -88,14 +89,14 @@ SurveysPanel::SurveysPanel(wxWindow* parent, GuiSession& session) : AreaPanel(pa
     tallyNote_->SetForegroundColour(colours::MutedText());
     tbar->Add(tallyNote_, 1, wxALIGN_CENTER_VERTICAL);
     ts->Add(tbar, 0, wxEXPAND | wxALL, gap);
-    tallies_ = MakeList(tallyPage, "tallyList",
-                        {{_("Unit"), 170},
-                         {_("Procedure field"), 170},
-                         {_("Coverage rule"), 190},
-                         {_("Settled"), 105},
-                         {_("Responses"), 80},
-                         {_("Coverage"), 110},
-                         {_("Satisfied"), 80},
+    tallies_ = new TableList(tallyPage, "tallyList",
+                        {{_("Unit"), 150},
+                         {_("Procedure field"), 155},
+                         {_("Coverage rule"), 170},
+                         {_("Settled"), 100},
+                         {_("Responses"), 75},
+                         {_("Coverage"), 100},
+                         {_("Satisfied"), 75},
                          {_("Satisfaction"), 110}},
                         3, 8);
     ts->Add(tallies_, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, gap);
@@ -158,7 +159,7 @@ bool SurveysPanel::ChoosePeriod(const std::string& period) {
     return false;
 }
 
-long SurveysPanel::TallyRows() const { return tallies_->GetItemCount(); }
+long SurveysPanel::TallyRows() const { return tallies_->RowCount(); }
 long SurveysPanel::OfficerRows() const { return officers_->GetItemCount(); }
 
 void SurveysPanel::FillPeriods() {
@@ -206,37 +207,32 @@ void SurveysPanel::Reload() {
 }
 
 void SurveysPanel::ReloadTallies() {
-    tallies_->Freeze();
-    tallies_->DeleteAllItems();
-    long below = 0, shown = 0;
+    std::vector<TableList::Row> rows;
+    long below = 0;
     try {
         const services::SurveyQuery q = Query();
         const services::SurveySettings settings = services::LoadSurveySettings(session_.db());
+        const wxString belowRule = wxString::Format(
+            // TRANSLATORS: %s is the coverage threshold, e.g. "80%".
+            _("Below: more than %s needed"), U8(FormatPercentTrim(settings.coverageThreshold * 100)));
+        const wxString notApplicable = _("No dossier settled"), met = _("Met");
         auto add = [&](const wxString& unit, const wxString& field, long settled, long responses,
                        const std::optional<double>& coverage, long satisfied,
                        const std::optional<double>& satisfaction, CoverageStatus status) {
-            const long row = tallies_->InsertItem(tallies_->GetItemCount(), unit);
-            tallies_->SetItem(row, 1, field);
-            tallies_->SetItem(row, 3, Num(settled));
-            tallies_->SetItem(row, 4, Num(responses));
-            tallies_->SetItem(row, 5, Percent(coverage));
-            tallies_->SetItem(row, 6, Num(satisfied));
-            tallies_->SetItem(row, 7, Percent(satisfaction));
-            wxString rule;
+            TableList::Row row;
+            row.cells = {unit,          field,           wxString(),      Num(settled),
+                         Num(responses), Percent(coverage), Num(satisfied), Percent(satisfaction)};
             if (status == CoverageStatus::Below) {
-                // TRANSLATORS: %s is the coverage threshold, e.g. "80%".
-                rule = wxString::Format(_("Below: more than %s needed"),
-                                        U8(FormatPercentTrim(settings.coverageThreshold * 100)));
-                tallies_->SetItemTextColour(row, colours::Danger());
+                row.cells[2] = belowRule;
+                row.tone = TableList::Tone::Danger;
                 ++below;
             } else if (status == CoverageStatus::NotApplicable) {
-                rule = _("No dossier settled");
-                tallies_->SetItemTextColour(row, colours::MutedText());
+                row.cells[2] = notApplicable;
+                row.tone = TableList::Tone::Muted;
             } else {
-                rule = _("Met");
+                row.cells[2] = met;
             }
-            tallies_->SetItem(row, 2, rule);
-            ++shown;
+            rows.push_back(std::move(row));
         };
         if (tallyBy_->GetSelection() == 1) {
             for (const auto& r : services::SurveyByUnit(session_.db(), q))
@@ -247,7 +243,7 @@ void SurveysPanel::ReloadTallies() {
                 add(U8(r.unitName), U8(r.fieldName), r.settled, r.responses, r.coverage,
                     r.satisfied, r.satisfaction, r.status);
         }
-        if (shown == 0)
+        if (rows.empty())
             tallyNote_->SetLabel(
                 _("No tally was entered or imported for this period (File > Import > Tallies)."));
         else if (below > 0)
@@ -258,9 +254,10 @@ void SurveysPanel::ReloadTallies() {
         else
             tallyNote_->SetLabel(_("Every line meets the coverage rule."));
     } catch (const std::exception& e) {
+        rows.clear();
         tallyNote_->SetLabel(ErrorSentence(e));
     }
-    tallies_->Thaw();
+    tallies_->SetRows(std::move(rows));
 }
 
 wxString SurveysPanel::UnitName(const std::string& code) {

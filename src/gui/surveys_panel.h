@@ -25,6 +25,7 @@ namespace cchc::gui {
 class OfficerChart;
 class RatingsPage;
 class SelfAssessmentPage;
+class TableList;
 
 class SurveysPanel : public AreaPanel {
   public:
@@ -61,7 +62,7 @@ class SurveysPanel : public AreaPanel {
     wxChoice* period_ = nullptr;
     wxNotebook* book_ = nullptr;
     wxChoice* tallyBy_ = nullptr;
-    wxListView* tallies_ = nullptr;
+    TableList* tallies_ = nullptr;
     wxStaticText* tallyNote_ = nullptr;
     RatingsPage* ratings_ = nullptr;
     wxListView* officers_ = nullptr;

@@ -3,9 +3,14 @@
 // ratings), then filter the list to one officer and find as many ratings as
 // the database holds; Cancel during an import stores nothing; an officer's
 // self-assessment score typed in the form is stored.
+#include <wx/button.h>
+#include <wx/checkbox.h>
 #include <wx/choice.h>
 #include <wx/listctrl.h>
 #include <wx/notebook.h>
+#include <wx/spinctrl.h>
+#include <wx/stattext.h>
+#include <wx/xrc/xmlres.h>
 #include <boost/test/unit_test.hpp>
 
 #include <algorithm>
@@ -15,6 +20,7 @@
 #include "core/date.h"
 #include "core/org.h"
 #include "core/period.h"
+#include "core/survey_rules.h"
 #include "core/vnformat.h"
 #include "gui/main_frame.h"
 #include "gui/ratings_page.h"
@@ -23,6 +29,7 @@
 #include "gui/unit_tree_panel.h"
 #include "gui_fixture.h"
 #include "services/app_context.h"
+#include "services/self_assessment.h"
 #include "storage/database_url.h"
 #include "storage/survey_repository.h"
 #include "storage/unit_repository.h"
@@ -240,4 +247,54 @@ BOOST_AUTO_TEST_CASE(a_malformed_ratings_file_is_refused_with_its_line_and_colum
     BOOST_TEST(outcome.find("31") != std::string::npos);
     BOOST_TEST(outcome.find("guidance") != std::string::npos);
     BOOST_TEST(storage::RatingRepository(w.db->session()).Count() == before);
+}
+
+namespace {
+template <class T>
+T* Named(wxWindow* parent, const char* name) {
+    T* w = dynamic_cast<T*>(parent->FindWindow(XRCID(name)));
+    BOOST_REQUIRE_MESSAGE(w, name);
+    return w;
+}
+void Tick(wxCheckBox* box, bool on) {
+    box->SetValue(on);
+    wxCommandEvent e(wxEVT_CHECKBOX, box->GetId());
+    e.SetEventObject(box);
+    e.SetInt(on ? 1 : 0);
+    box->GetEventHandler()->ProcessEvent(e);
+}
+void Press(wxButton* button) {
+    wxCommandEvent e(wxEVT_BUTTON, button->GetId());
+    e.SetEventObject(button);
+    button->GetEventHandler()->ProcessEvent(e);
+}
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(the_publication_calendar_is_set_in_settings) {
+    SurveysWindow w;
+    w.frame->ShowArea(gui::Area::Settings);
+    wxWindow* settings = w.frame->FindWindow(XRCID("SettingsPanel"));
+    if (!settings) settings = w.frame;
+    // Seed 001's calendar as shipped: quarters I and III, the first half.
+    auto* quarterly = Named<wxCheckBox>(settings, "pub_quarter");
+    BOOST_TEST(quarterly->GetValue());
+    BOOST_TEST(Named<wxCheckBox>(settings, "pub_quarter_1")->GetValue());
+    BOOST_TEST(!Named<wxCheckBox>(settings, "pub_quarter_2")->GetValue());
+    BOOST_TEST(!Named<wxCheckBox>(settings, "pub_9m")->GetValue());
+    BOOST_TEST(!Named<wxSpinCtrl>(settings, "pub_9m_day")->IsEnabled());
+    // Quarterly without any quarter ticked is refused beside the button.
+    for (const char* q : {"pub_quarter_1", "pub_quarter_3"}) Named<wxCheckBox>(settings, q)->SetValue(false);
+    Press(Named<wxButton>(settings, "save_surveys"));
+    BOOST_TEST(!Named<wxStaticText>(settings, "survey_status")->GetLabel().empty());
+    BOOST_TEST(services::LoadSurveySettings(*w.db).publicationCalendar.size() == 4u);
+    // Every quarter, and the nine months on the 20th; no monthly publication.
+    for (const char* q : {"pub_quarter_1", "pub_quarter_2", "pub_quarter_3", "pub_quarter_4"})
+        Named<wxCheckBox>(settings, q)->SetValue(true);
+    Tick(Named<wxCheckBox>(settings, "pub_month"), false);
+    Tick(Named<wxCheckBox>(settings, "pub_9m"), true);
+    BOOST_TEST(Named<wxSpinCtrl>(settings, "pub_9m_day")->IsEnabled());
+    Named<wxSpinCtrl>(settings, "pub_9m_day")->SetValue(20);
+    Press(Named<wxButton>(settings, "save_surveys"));
+    const auto calendar = services::LoadSurveySettings(*w.db).publicationCalendar;
+    BOOST_TEST(FormatPublicationCalendar(calendar) == "quarter:28; half:28:1; 9m:20; year:28");
 }

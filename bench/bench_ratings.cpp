@@ -180,21 +180,39 @@ int TimeFilters(const std::string& path) {
     cases.push_back({"some score at 1", f});
     f.from = "2025-03-01", f.to = "2025-03-31";
     cases.push_back({"some score at 1, one month", f});
-    std::printf("ratings list filters (ids newest first, best of 5):\n");
+    f = {};
+    f.maxScore = 2;
+    cases.push_back({"some score at 2 or below", f});
+    f = {};
+    f.minScore = 4;
+    cases.push_back({"every score 4 or 5", f});
+    f.from = "2025-03-01", f.to = "2025-03-31";
+    cases.push_back({"every score 4 or 5, one month", f});
+    f = {};
+    f.minScore = 4, f.channel = "online";
+    cases.push_back({"every score 4 or 5, a channel", f});
+    // What the list does when a filter is chosen: count, then read the
+    // first screen of rows. That is the figure held to 100 ms; every id of
+    // the filter at once is shown for comparison.
+    std::printf("ratings list filters: count + first 50 rows (target < 100 ms), best of 5:\n");
     for (const auto& c : cases) {
+        long count = 0;
         std::size_t n = 0;
-        const double ms = BestMs([&] { n = repo.FilterIds(c.f).size(); });
-        const double countMs = BestMs([&] { repo.CountMatching(c.f); });
-        std::printf("  %-30s %9zu rows  ids %8.1f ms  count %8.1f ms%s\n", c.what, n, ms, countMs,
-                    ms < 100 ? "" : "  (over 100 ms)");
+        const double listMs = BestMs([&] {
+            count = repo.CountMatching(c.f);
+            repo.Page(repo.FilterIdsWindow(c.f, 0, 50, count));
+        });
+        const double idsMs = BestMs([&] { n = repo.FilterIds(c.f).size(); }, 2);
+        std::printf("  %-32s %9ld rows  list %7.1f ms%s   (all %zu ids: %7.1f ms)\n", c.what, count,
+                    listMs, listMs < 100 ? "" : " OVER 100 ms", n, idsMs);
     }
     std::printf("a virtual list's count and a window of 50 rows (best of 5):\n");
-    for (const auto& c : {cases[0], cases[9]}) {
+    for (const auto& c : {cases[0], cases[9], cases[12]}) {
         long count = 0;
         const double countMs = BestMs([&] { count = repo.CountMatching(c.f); });
         const double firstMs = BestMs([&] { repo.FilterIdsWindow(c.f, 0, 50); });
-        const double middleMs = BestMs([&] { repo.FilterIdsWindow(c.f, count / 2, 50); });
-        const double lastMs = BestMs([&] { repo.FilterIdsWindow(c.f, count - 50, 50); });
+        const double middleMs = BestMs([&] { repo.FilterIdsWindow(c.f, count / 2, 50, count); });
+        const double lastMs = BestMs([&] { repo.FilterIdsWindow(c.f, count - 50, 50, count); });
         std::printf("  %-30s count %6.1f ms, first rows %6.1f ms, middle %6.1f ms, last %6.1f ms\n",
                     c.what, countMs, firstMs, middleMs, lastMs);
     }

@@ -301,7 +301,7 @@ const storage::RatingRow* RatingsPage::RowAt(long item) {
         // A window of ids and its rows: what the screen shows and a little more.
         try {
             storage::RatingRepository repo(session_.db().session());
-            auto ids = repo.FilterIdsWindow(filter_, window * kWindow, kWindow);
+            auto ids = repo.FilterIdsWindow(filter_, window * kWindow, kWindow, count_);
             if (windows_.size() >= kKeptWindows) windows_.clear();
             it = windows_.emplace(window, repo.Page(ids)).first;
         } catch (const std::exception&) {

@@ -52,6 +52,7 @@ std::string TimeTo(const std::optional<std::string>& day) { return day ? *day + 
     "COALESCE(guidance, 9) >= :mn3 AND (attitude <= :mx1 OR handling <= :mx2 OR " \
     "guidance <= :mx3)"
 #define CCHC_ORDER " ORDER BY rated_at DESC, id DESC"
+#define CCHC_ORDER_UP " ORDER BY rated_at, id"
 // One statement per leading filter, so that each uses its index (the
 // unique (officer_id, rated_at, ...), (unit_id, rated_at), (channel,
 // rated_at, id, scores) or (rated_at, id, scores)); the other filters are
@@ -63,50 +64,73 @@ std::string TimeTo(const std::optional<std::string>& day) { return day ? *day + 
 #define CCHC_BY_CHANNEL "channel = :c AND "
 #define CCHC_IDS "SELECT id FROM ratings WHERE "
 #define CCHC_COUNT "SELECT COUNT(*) FROM ratings WHERE "
-
 #define CCHC_WINDOW " LIMIT :lim OFFSET :off"
+#define CCHC_LEAD(IDS, COUNT, WHERE)                                                 \
+    {IDS WHERE CCHC_ORDER, COUNT WHERE, IDS WHERE CCHC_ORDER CCHC_WINDOW,           \
+     IDS WHERE CCHC_ORDER_UP CCHC_WINDOW}
+
+// A score filter without officer, unit or channel reads the index of the
+// lowest score (migration 0006, whose expression is repeated here word for
+// word): one arm per lowest score asked for (up to five; an arm asked for
+// score 0 finds nothing), each newest first from the index, merged by the
+// engine (UNION ALL ... ORDER BY), with the dates as a range of each arm.
+// A window costs the rows before it, not every rating; the count is a sum
+// of index ranges.
+#define CCHC_LOW                                                                               \
+    "(CASE WHEN COALESCE(attitude, 9) <= COALESCE(handling, 9) AND COALESCE(attitude, 9) <= " \
+    "COALESCE(guidance, 9) THEN COALESCE(attitude, 9) WHEN COALESCE(handling, 9) <= "          \
+    "COALESCE(guidance, 9) THEN COALESCE(handling, 9) ELSE COALESCE(guidance, 9) END)"
+#define CCHC_LOW_WHERE(n) \
+    "FROM ratings WHERE " CCHC_LOW " = :v" #n " AND rated_at >= :ta" #n " AND rated_at <= :tb" #n
+#define CCHC_LOW_ARM(n) "SELECT id, rated_at " CCHC_LOW_WHERE(n)
+#define CCHC_LOW_ARMS                                                                      \
+    CCHC_LOW_ARM(1) " UNION ALL " CCHC_LOW_ARM(2) " UNION ALL " CCHC_LOW_ARM(3) " UNION ALL " \
+        CCHC_LOW_ARM(4) " UNION ALL " CCHC_LOW_ARM(5)
+#define CCHC_LOW_COUNT(n) "(SELECT COUNT(*) " CCHC_LOW_WHERE(n) ")"
 
 enum class Lead { Officer = 0, Unit = 1, Channel = 2, Time = 3 };
-enum class Shape { Ids = 0, Count = 1, Window = 2 };
+// WindowUp: a window counted from the oldest rating, for the list's second
+// half (the caller reverses it).
+enum class Shape { Ids = 0, Count = 1, Window = 2, WindowUp = 3 };
 // [lead][score][shape]
-const char* const kRatingSql[4][2][3] = {
-    {{CCHC_IDS CCHC_BY_OFFICER CCHC_TIME CCHC_ORDER, CCHC_COUNT CCHC_BY_OFFICER CCHC_TIME,
-      CCHC_IDS CCHC_BY_OFFICER CCHC_TIME CCHC_ORDER CCHC_WINDOW},
-     {CCHC_IDS CCHC_BY_OFFICER CCHC_TIME CCHC_SCORE CCHC_ORDER,
-      CCHC_COUNT CCHC_BY_OFFICER CCHC_TIME CCHC_SCORE,
-      CCHC_IDS CCHC_BY_OFFICER CCHC_TIME CCHC_SCORE CCHC_ORDER CCHC_WINDOW}},
-    {{CCHC_IDS CCHC_BY_UNIT CCHC_TIME CCHC_ORDER, CCHC_COUNT CCHC_BY_UNIT CCHC_TIME,
-      CCHC_IDS CCHC_BY_UNIT CCHC_TIME CCHC_ORDER CCHC_WINDOW},
-     {CCHC_IDS CCHC_BY_UNIT CCHC_TIME CCHC_SCORE CCHC_ORDER,
-      CCHC_COUNT CCHC_BY_UNIT CCHC_TIME CCHC_SCORE,
-      CCHC_IDS CCHC_BY_UNIT CCHC_TIME CCHC_SCORE CCHC_ORDER CCHC_WINDOW}},
-    {{CCHC_IDS CCHC_BY_CHANNEL CCHC_TIME CCHC_ORDER, CCHC_COUNT CCHC_BY_CHANNEL CCHC_TIME,
-      CCHC_IDS CCHC_BY_CHANNEL CCHC_TIME CCHC_ORDER CCHC_WINDOW},
-     {CCHC_IDS CCHC_BY_CHANNEL CCHC_TIME CCHC_SCORE CCHC_ORDER,
-      CCHC_COUNT CCHC_BY_CHANNEL CCHC_TIME CCHC_SCORE,
-      CCHC_IDS CCHC_BY_CHANNEL CCHC_TIME CCHC_SCORE CCHC_ORDER CCHC_WINDOW}},
-    {{CCHC_IDS CCHC_TIME CCHC_ORDER, CCHC_COUNT CCHC_TIME,
-      CCHC_IDS CCHC_TIME CCHC_ORDER CCHC_WINDOW},
-     {CCHC_IDS CCHC_TIME CCHC_SCORE CCHC_ORDER, CCHC_COUNT CCHC_TIME CCHC_SCORE,
-      CCHC_IDS CCHC_TIME CCHC_SCORE CCHC_ORDER CCHC_WINDOW}},
+const char* const kRatingSql[4][2][4] = {
+    {CCHC_LEAD(CCHC_IDS, CCHC_COUNT, CCHC_BY_OFFICER CCHC_TIME),
+     CCHC_LEAD(CCHC_IDS, CCHC_COUNT, CCHC_BY_OFFICER CCHC_TIME CCHC_SCORE)},
+    {CCHC_LEAD(CCHC_IDS, CCHC_COUNT, CCHC_BY_UNIT CCHC_TIME),
+     CCHC_LEAD(CCHC_IDS, CCHC_COUNT, CCHC_BY_UNIT CCHC_TIME CCHC_SCORE)},
+    {CCHC_LEAD(CCHC_IDS, CCHC_COUNT, CCHC_BY_CHANNEL CCHC_TIME),
+     CCHC_LEAD(CCHC_IDS, CCHC_COUNT, CCHC_BY_CHANNEL CCHC_TIME CCHC_SCORE)},
+    {CCHC_LEAD(CCHC_IDS, CCHC_COUNT, CCHC_TIME),
+     {CCHC_LOW_ARMS CCHC_ORDER,
+      "SELECT " CCHC_LOW_COUNT(1) " + " CCHC_LOW_COUNT(2) " + " CCHC_LOW_COUNT(
+          3) " + " CCHC_LOW_COUNT(4) " + " CCHC_LOW_COUNT(5),
+      CCHC_LOW_ARMS CCHC_ORDER CCHC_WINDOW, CCHC_LOW_ARMS CCHC_ORDER_UP CCHC_WINDOW}},
 };
 // Without any filter SQLite counts the rows of its smallest index.
 const char* const kCountAll = "SELECT COUNT(*) FROM ratings";
 #undef CCHC_TIME
 #undef CCHC_SCORE
 #undef CCHC_ORDER
+#undef CCHC_ORDER_UP
 #undef CCHC_BY_OFFICER
 #undef CCHC_BY_UNIT
 #undef CCHC_BY_CHANNEL
 #undef CCHC_IDS
 #undef CCHC_COUNT
 #undef CCHC_WINDOW
+#undef CCHC_LEAD
+#undef CCHC_LOW
+#undef CCHC_LOW_WHERE
+#undef CCHC_LOW_ARM
+#undef CCHC_LOW_ARMS
+#undef CCHC_LOW_COUNT
 
 // A filter as one of the statements above and the values of its
 // placeholders, in order.
 struct BoundFilter {
     const char* sql = nullptr;
     std::vector<std::variant<long long, std::string>> values;
+    bool withTime = false;  // the statement selects (id, rated_at)
 
     BoundFilter(const RatingFilter& f, Shape shape, long offset = 0, long limit = 0) {
         const Lead lead = f.officerId ? Lead::Officer
@@ -119,40 +143,54 @@ struct BoundFilter {
             return;
         }
         sql = kRatingSql[static_cast<int>(lead)][score ? 1 : 0][static_cast<int>(shape)];
-        const long long unit = f.unitId.value_or(0), anyUnit = f.unitId ? 0 : 1,
-                        anyChannel = f.channel ? 0 : 1;
-        const std::string channel = f.channel.value_or("");
-        switch (lead) {
-            case Lead::Officer:
-                values = {static_cast<long long>(*f.officerId), unit, anyUnit, channel, anyChannel};
-                break;
-            case Lead::Unit:
-                values = {unit, channel, anyChannel};
-                break;
-            case Lead::Channel:
-                values = {channel};
-                break;
-            case Lead::Time:
-                break;
+        if (lead == Lead::Time && score) {
+            // Lowest scores lo..hi within 1..5, one arm each; 9 (nothing
+            // scored) is never asked for.
+            withTime = shape != Shape::Count;
+            const int lo = std::max(1, f.minScore.value_or(1)),
+                      hi = std::min(5, f.maxScore.value_or(5));
+            for (int arm = 0, v = lo; arm < 5; ++arm, ++v) {
+                values.push_back(static_cast<long long>(v <= hi ? v : 0));
+                values.push_back(TimeFrom(f.from));
+                values.push_back(TimeTo(f.to));
+            }
+        } else {
+            const long long unit = f.unitId.value_or(0), anyUnit = f.unitId ? 0 : 1,
+                            anyChannel = f.channel ? 0 : 1;
+            const std::string channel = f.channel.value_or("");
+            switch (lead) {
+                case Lead::Officer:
+                    values = {static_cast<long long>(*f.officerId), unit, anyUnit, channel,
+                              anyChannel};
+                    break;
+                case Lead::Unit:
+                    values = {unit, channel, anyChannel};
+                    break;
+                case Lead::Channel:
+                    values = {channel};
+                    break;
+                case Lead::Time:
+                    break;
+            }
+            values.push_back(TimeFrom(f.from));
+            values.push_back(TimeTo(f.to));
+            if (score) {
+                const long long mn = f.minScore.value_or(0), mx = f.maxScore.value_or(9);
+                for (int i = 0; i < 3; ++i) values.push_back(mn);
+                for (int i = 0; i < 3; ++i) values.push_back(mx);
+            }
         }
-        values.push_back(TimeFrom(f.from));
-        values.push_back(TimeTo(f.to));
-        if (score) {
-            const long long mn = f.minScore.value_or(0), mx = f.maxScore.value_or(9);
-            for (int i = 0; i < 3; ++i) values.push_back(mn);
-            for (int i = 0; i < 3; ++i) values.push_back(mx);
-        }
-        if (shape == Shape::Window) {
+        if (shape == Shape::Window || shape == Shape::WindowUp) {
             values.push_back(static_cast<long long>(std::max(0L, limit)));
             values.push_back(static_cast<long long>(std::max(0L, offset)));
         }
     }
 
-    // The statement prepared through SOCI with `into` as its output.
-    template <typename Into>
-    soci::statement Prepare(soci::session& s, Into&& into) {
+    // The statement prepared through SOCI with `intos` as its outputs.
+    template <typename... Into>
+    soci::statement Prepare(soci::session& s, Into&&... intos) {
         soci::details::prepare_temp_type p = (s.prepare << sql);
-        p, into;
+        (p, ..., intos);
         for (auto& v : values) {
             if (auto* n = std::get_if<long long>(&v))
                 p, soci::use(*n);
@@ -300,12 +338,15 @@ std::vector<std::int64_t> Ids(soci::session& s, BoundFilter& bound) {
     if (s.get_backend_name() == "sqlite3") return SqliteIds(s, bound);
     const std::size_t batch = 50000;
     std::vector<long long> ids(batch);
-    soci::statement st = bound.Prepare(s, soci::into(ids));
+    std::vector<std::string> times(batch);  // read and dropped when the statement selects them
+    soci::statement st = bound.withTime ? bound.Prepare(s, soci::into(ids), soci::into(times))
+                                        : bound.Prepare(s, soci::into(ids));
     std::vector<std::int64_t> out;
     if (st.execute(true)) {
         do {
             out.insert(out.end(), ids.begin(), ids.end());
             ids.resize(batch);
+            times.resize(batch);
         } while (st.fetch());
     }
     return out;
@@ -318,7 +359,17 @@ std::vector<std::int64_t> RatingRepository::FilterIds(const RatingFilter& filter
 }
 
 std::vector<std::int64_t> RatingRepository::FilterIdsWindow(const RatingFilter& filter, long offset,
-                                                            long limit) {
+                                                            long limit, long total) {
+    offset = std::max(0L, offset);
+    if (total >= 0 && offset >= total) return {};
+    if (total >= 0 && offset > total - offset - limit) {
+        // Nearer the end: the same rows counted from the oldest, reversed.
+        const long last = std::min(total, offset + limit);  // one past the window
+        BoundFilter bound(filter, Shape::WindowUp, total - last, last - offset);
+        auto ids = Ids(s_, bound);
+        std::reverse(ids.begin(), ids.end());
+        return ids;
+    }
     BoundFilter bound(filter, Shape::Window, offset, limit);
     return Ids(s_, bound);
 }

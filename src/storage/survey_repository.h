@@ -88,9 +88,11 @@ class RatingRepository {
     // The ids of the list's rows offset .. offset + limit - 1 (same order as
     // FilterIds): with CountMatching, what a virtual list needs when the
     // whole list is too long to fetch per keystroke (two million ids take
-    // SQLite itself over 100 ms to walk; a window near the end costs about
-    // as much as walking to it).
-    std::vector<std::int64_t> FilterIdsWindow(const RatingFilter& filter, long offset, long limit);
+    // SQLite itself over 100 ms to walk; a window costs about as much as
+    // walking to it). Given the list's `total` (CountMatching), a window in
+    // the second half is walked to from the oldest end.
+    std::vector<std::int64_t> FilterIdsWindow(const RatingFilter& filter, long offset, long limit,
+                                              long total = -1);
     // The ratings with these ids, in the order of the ids (unknown ids are
     // left out). Meant for a page of a virtual list (tens of ids).
     std::vector<RatingRow> Page(const std::vector<std::int64_t>& ids);

@@ -274,11 +274,72 @@ BOOST_FIXTURE_TEST_CASE(filters_give_ids_newest_first_and_pages_by_id, SurveyFix
                 auto tail = repo.FilterIdsWindow(c.filter, count - 2, 5);
                 BOOST_TEST(tail == std::vector<std::int64_t>(ids.end() - 2, ids.end()),
                            boost::test_tools::per_element());
+                // Knowing the total, windows of the second half are read
+                // from the oldest end: the same rows in the same order.
+                for (long at = 0; at < count; ++at) {
+                    for (long n : {1L, 2L, 3L}) {
+                        const auto end = ids.begin() + std::min(count, at + n);
+                        BOOST_TEST(repo.FilterIdsWindow(c.filter, at, n, count) ==
+                                       std::vector<std::int64_t>(ids.begin() + at, end),
+                                   boost::test_tools::per_element());
+                    }
+                }
+                BOOST_TEST(repo.FilterIdsWindow(c.filter, count, 3, count).empty());
             }
             std::vector<std::string> times;
             for (const auto& row : repo.Page(ids)) times.push_back(row.rating.ratedAt);
             BOOST_TEST(times == c.times, boost::test_tools::per_element());
             BOOST_TEST(repo.CountMatching(c.filter) == static_cast<long>(c.times.size()));
+        }
+    }
+}
+
+BOOST_FIXTURE_TEST_CASE(score_filters_count_what_they_list, SurveyFixture) {
+    // The count of a score filter reads the lowest-score index; the list
+    // reads the time index: both must agree, also on ratings scoring only
+    // some aspects or none.
+    auto sample = Sample(*this);
+    auto partial = Rating(officer2, unitA, "2026-03-20T10:00:00", "qr", 2, 0, 0);
+    partial.handling.reset(), partial.guidance.reset();
+    auto high = Rating(officer2, unitA, "2026-03-22T10:00:00", "qr", 0, 5, 0);
+    high.attitude.reset(), high.guidance.reset();
+    auto none = Rating(officer2, unitA, "2026-03-21T10:00:00", "qr", 0, 0, 0);
+    none.attitude.reset(), none.handling.reset(), none.guidance.reset();
+    for (const auto& r : {partial, high, none}) sample.push_back(r);
+    {
+        storage::Transaction tx(Db());
+        storage::RatingBulkInsert bulk(Db());
+        for (const auto& r : sample) bulk.Add(r);
+        bulk.Flush();
+        tx.Commit();
+    }
+    storage::RatingRepository repo(Db().session());
+    struct Case {
+        const char* what;
+        std::optional<int> min, max;
+        std::optional<std::string> from, to;
+        long expected;
+    };
+    const Case cases[] = {
+        {"every aspect 4 or more", 4, std::nullopt, std::nullopt, std::nullopt, 4},
+        {"some aspect at 2 or below", std::nullopt, 2, std::nullopt, std::nullopt, 3},
+        {"some aspect at 1", std::nullopt, 1, std::nullopt, std::nullopt, 1},
+        {"lowest exactly 3", 3, 3, std::nullopt, std::nullopt, 2},
+        {"every aspect 1 or more", 1, std::nullopt, std::nullopt, std::nullopt, 9},
+        {"4 or more from 16 to 31 March", 4, std::nullopt, "2026-03-16", "2026-03-31", 2},
+    };
+    for (const auto& c : cases) {
+        BOOST_TEST_CONTEXT(c.what) {
+            storage::RatingFilter f;
+            f.minScore = c.min, f.maxScore = c.max, f.from = c.from, f.to = c.to;
+            BOOST_TEST(repo.FilterIds(f).size() == static_cast<std::size_t>(c.expected));
+            BOOST_TEST(repo.CountMatching(f) == c.expected);
+            const auto ids = repo.FilterIds(f);
+            for (long at = 0; at < c.expected; ++at)
+                BOOST_TEST(repo.FilterIdsWindow(f, at, 2, c.expected) ==
+                               std::vector<std::int64_t>(ids.begin() + at,
+                                                         ids.begin() + std::min(c.expected, at + 2)),
+                           boost::test_tools::per_element());
         }
     }
 }

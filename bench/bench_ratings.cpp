@@ -113,9 +113,11 @@ void WriteCsv(const std::string& path, long rows) {
     std::fclose(f);
 }
 
-// The ratings table of migrations 0001 and 0005 with the file's columns:
+// The ratings table of migrations 0001, 0005 and 0006 with the file's columns:
 // codes instead of ids, so no foreign keys, and the row id that SQLite adds
-// to every index entry instead of the id column of ours.
+// to every index entry instead of the id column of ours. The lowest score,
+// which our import writes as a column, is indexed here as an expression of
+// the three scores (the shell has nobody to compute the column).
 const char* kShellScript =
     "PRAGMA journal_mode = WAL;\n"
     "PRAGMA synchronous = NORMAL;\n"
@@ -128,6 +130,10 @@ const char* kShellScript =
     "CREATE INDEX ratings_unit_idx ON ratings (unit, time);\n"
     "CREATE INDEX ratings_channel_idx ON ratings (channel, time, attitude, handling, guidance);\n"
     "CREATE INDEX ratings_time_idx ON ratings (time, attitude, handling, guidance);\n"
+    "CREATE INDEX ratings_low_score_idx ON ratings ((CASE WHEN COALESCE(attitude, 9) <= "
+    "COALESCE(handling, 9) AND COALESCE(attitude, 9) <= COALESCE(guidance, 9) THEN "
+    "COALESCE(attitude, 9) WHEN COALESCE(handling, 9) <= COALESCE(guidance, 9) THEN "
+    "COALESCE(handling, 9) ELSE COALESCE(guidance, 9) END), time);\n"
     ".import --csv --skip 1 '%s' ratings\n"
     "SELECT 'shell rows: ' || COUNT(*) FROM ratings;\n";
 

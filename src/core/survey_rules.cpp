@@ -163,6 +163,13 @@ std::vector<SurveyLine> SumByUnit(const std::vector<TallyRecord>& tallies, const
 
 // ------------------------------------------------------------- ratings
 
+int LowestScore(const RatingRecord& r) {
+    int low = 9;
+    for (const auto& score : {r.attitude, r.handling, r.guidance})
+        if (score) low = std::min(low, *score);
+    return low;
+}
+
 bool IsSatisfiedRating(const RatingRecord& r) {
     int n = 0, sum = 0;
     for (int a = 0; a < kRatingAspects; ++a)

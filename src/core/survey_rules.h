@@ -102,6 +102,11 @@ constexpr int kRatingAspects = 3;
 // 4+4+3 is not; a rating with only attitude 4 is). A rating that scores no
 // aspect is not satisfied. Integer arithmetic, the same in SQL.
 bool IsSatisfiedRating(const RatingRecord& rating);
+// The lowest score among the aspects a rating scores, 9 when it scores
+// none: what the ratings list's score filters compare ("some aspect at 2
+// or below": lowest <= 2; "every aspect 4 or 5": 4 <= lowest <= 5). Stored
+// with each rating (ratings.low_score) for its index.
+int LowestScore(const RatingRecord& rating);
 
 // Sums over the ratings of one officer (in one month, or a whole period):
 // what SQL aggregates and what summaries are computed from.

@@ -17,6 +17,7 @@
 #include "storage/evidence_repository.h"
 #include "storage/framework_repository.h"
 #include "storage/settings_repository.h"
+#include "storage/survey_repository.h"
 #include "storage/result_set_repository.h"
 #include "storage/unit_repository.h"
 #include "storage/plan_repository.h"
@@ -636,6 +637,8 @@ DemoReport BuildDemo(storage::Database& db, const DemoOptions& opt, Progress* pr
         const char* channels[] = {"kiosk", "kiosk", "kiosk", "kiosk", "qr", "qr", "qr", "online", "online", "paper"};
         std::vector<RatingRecord> batch;
         batch.reserve(20000);
+        // The import's writer: one statement per batch on both engines.
+        storage::RatingBulkInsert ratingsOut(db, 20000);
         long made = 0;
         for (std::size_t oi = 0; oi < officers.size(); ++oi) {
             const Officer& o = officers[oi];
@@ -679,14 +682,16 @@ DemoReport BuildDemo(storage::Database& db, const DemoOptions& opt, Progress* pr
                 r.guidance = score();
                 batch.push_back(std::move(r));
                 if (batch.size() >= 20000) {
-                    surveys.InsertRatings(batch);
+                    for (const auto& one : batch) ratingsOut.Add(one);
+                    ratingsOut.Flush();
                     made += static_cast<long>(batch.size());
                     batch.clear();
                     Step(progress, tr("Creating ratings"), 0.5 + 0.5 * double(made) / double(total));
                 }
             }
         }
-        surveys.InsertRatings(batch);
+        for (const auto& one : batch) ratingsOut.Add(one);
+        ratingsOut.Flush();
         made += static_cast<long>(batch.size());
         report.ratings = made;
     }

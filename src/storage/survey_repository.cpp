@@ -70,18 +70,13 @@ std::string TimeTo(const std::optional<std::string>& day) { return day ? *day + 
      IDS WHERE CCHC_ORDER_UP CCHC_WINDOW}
 
 // A score filter without officer, unit or channel reads the index of the
-// lowest score (migration 0006, whose expression is repeated here word for
-// word): one arm per lowest score asked for (up to five; an arm asked for
-// score 0 finds nothing), each newest first from the index, merged by the
-// engine (UNION ALL ... ORDER BY), with the dates as a range of each arm.
-// A window costs the rows before it, not every rating; the count is a sum
-// of index ranges.
-#define CCHC_LOW                                                                               \
-    "(CASE WHEN COALESCE(attitude, 9) <= COALESCE(handling, 9) AND COALESCE(attitude, 9) <= " \
-    "COALESCE(guidance, 9) THEN COALESCE(attitude, 9) WHEN COALESCE(handling, 9) <= "          \
-    "COALESCE(guidance, 9) THEN COALESCE(handling, 9) ELSE COALESCE(guidance, 9) END)"
+// lowest score (low_score, rated_at, id) of migration 0006: one arm per
+// lowest score asked for (up to five; an arm asked for score 0 finds
+// nothing), each newest first from the index, merged by the engine (UNION
+// ALL ... ORDER BY), with the dates as a range of each arm. A window costs
+// the rows before it, not every rating; the count is a sum of index ranges.
 #define CCHC_LOW_WHERE(n) \
-    "FROM ratings WHERE " CCHC_LOW " = :v" #n " AND rated_at >= :ta" #n " AND rated_at <= :tb" #n
+    "FROM ratings WHERE low_score = :v" #n " AND rated_at >= :ta" #n " AND rated_at <= :tb" #n
 #define CCHC_LOW_ARM(n) "SELECT id, rated_at " CCHC_LOW_WHERE(n)
 #define CCHC_LOW_ARMS                                                                      \
     CCHC_LOW_ARM(1) " UNION ALL " CCHC_LOW_ARM(2) " UNION ALL " CCHC_LOW_ARM(3) " UNION ALL " \
@@ -119,7 +114,6 @@ const char* const kCountAll = "SELECT COUNT(*) FROM ratings";
 #undef CCHC_COUNT
 #undef CCHC_WINDOW
 #undef CCHC_LEAD
-#undef CCHC_LOW
 #undef CCHC_LOW_WHERE
 #undef CCHC_LOW_ARM
 #undef CCHC_LOW_ARMS
@@ -519,20 +513,20 @@ long RatingRepository::Count() {
 struct RatingBulkInsert::Columns {
     std::vector<std::string> at, procedure, channel, citizen;
     std::vector<long long> unit, officer, batch;
-    std::vector<int> att, han, gui;
+    std::vector<int> att, han, gui, low;
     std::vector<soci::indicator> attI, hanI, guiI, batchI;
     std::size_t size = 0;
 
     void Reserve(std::size_t n) {
         for (auto* v : {&at, &procedure, &channel, &citizen}) v->reserve(n);
         for (auto* v : {&unit, &officer, &batch}) v->reserve(n);
-        for (auto* v : {&att, &han, &gui}) v->reserve(n);
+        for (auto* v : {&att, &han, &gui, &low}) v->reserve(n);
         for (auto* v : {&attI, &hanI, &guiI, &batchI}) v->reserve(n);
     }
     void Clear() {
         for (auto* v : {&at, &procedure, &channel, &citizen}) v->clear();
         for (auto* v : {&unit, &officer, &batch}) v->clear();
-        for (auto* v : {&att, &han, &gui}) v->clear();
+        for (auto* v : {&att, &han, &gui, &low}) v->clear();
         for (auto* v : {&attI, &hanI, &guiI, &batchI}) v->clear();
         size = 0;
     }
@@ -575,6 +569,7 @@ void RatingBulkInsert::Add(const RatingRecord& r) {
     c.hanI.push_back(r.handling ? soci::i_ok : soci::i_null);
     c.gui.push_back(r.guidance.value_or(0));
     c.guiI.push_back(r.guidance ? soci::i_ok : soci::i_null);
+    c.low.push_back(LowestScore(r));
     c.batch.push_back(batchId_.value_or(0));
     c.batchI.push_back(batchId_ ? soci::i_ok : soci::i_null);
     if (++c.size >= batchSize_) Flush();
@@ -621,12 +616,14 @@ void RatingBulkInsert::Flush() {
             // their size at each execute() is the number of rows written.
             insert_ = std::make_unique<soci::statement>(
                 (s.prepare << "INSERT INTO ratings (rated_at, unit_id, officer_id, procedure, "
-                              "channel, citizen, attitude, handling, guidance, import_batch_id) "
-                              "VALUES (:t, :u, :o, :p, :c, :z, :a, :h, :g, :b) ON CONFLICT "
-                              "(officer_id, rated_at, procedure, citizen) DO NOTHING",
+                              "channel, citizen, attitude, handling, guidance, low_score, "
+                              "import_batch_id) VALUES (:t, :u, :o, :p, :c, :z, :a, :h, :g, :l, "
+                              ":b) ON CONFLICT (officer_id, rated_at, procedure, citizen) DO "
+                              "NOTHING",
                  soci::use(c.at), soci::use(c.unit), soci::use(c.officer), soci::use(c.procedure),
                  soci::use(c.channel), soci::use(c.citizen), soci::use(c.att, c.attI),
-                 soci::use(c.han, c.hanI), soci::use(c.gui, c.guiI), soci::use(c.batch, c.batchI)));
+                 soci::use(c.han, c.hanI), soci::use(c.gui, c.guiI), soci::use(c.low),
+                 soci::use(c.batch, c.batchI)));
         }
         // SQLite's bulk execution reports the changes of its last row only:
         // count the connection's changes around it.
@@ -644,18 +641,19 @@ void RatingBulkInsert::Flush() {
                     officer = IntArray(c.officer, nullptr), procedure = TextArray(c.procedure),
                     channel = TextArray(c.channel), citizen = TextArray(c.citizen),
                     att = IntArray(c.att, &c.attI), han = IntArray(c.han, &c.hanI),
-                    gui = IntArray(c.gui, &c.guiI), batch = IntArray(c.batch, &c.batchI);
+                    gui = IntArray(c.gui, &c.guiI), low = IntArray(c.low, nullptr),
+                    batch = IntArray(c.batch, &c.batchI);
         soci::statement st =
             (s.prepare << "INSERT INTO ratings (rated_at, unit_id, officer_id, procedure, channel, "
-                          "citizen, attitude, handling, guidance, import_batch_id) SELECT * FROM "
-                          "unnest(CAST(:t AS TEXT[]), CAST(:u AS BIGINT[]), CAST(:o AS BIGINT[]), "
-                          "CAST(:p AS TEXT[]), CAST(:c AS TEXT[]), CAST(:z AS TEXT[]), CAST(:a AS "
-                          "INTEGER[]), CAST(:h AS INTEGER[]), CAST(:g AS INTEGER[]), CAST(:b AS "
-                          "BIGINT[])) ON CONFLICT (officer_id, rated_at, procedure, citizen) DO "
-                          "NOTHING",
+                          "citizen, attitude, handling, guidance, low_score, import_batch_id) "
+                          "SELECT * FROM unnest(CAST(:t AS TEXT[]), CAST(:u AS BIGINT[]), CAST(:o "
+                          "AS BIGINT[]), CAST(:p AS TEXT[]), CAST(:c AS TEXT[]), CAST(:z AS "
+                          "TEXT[]), CAST(:a AS INTEGER[]), CAST(:h AS INTEGER[]), CAST(:g AS "
+                          "INTEGER[]), CAST(:l AS INTEGER[]), CAST(:b AS BIGINT[])) ON CONFLICT "
+                          "(officer_id, rated_at, procedure, citizen) DO NOTHING",
              soci::use(at), soci::use(unit), soci::use(officer), soci::use(procedure),
              soci::use(channel), soci::use(citizen), soci::use(att), soci::use(han), soci::use(gui),
-             soci::use(batch));
+             soci::use(low), soci::use(batch));
         st.execute(true);
         written = st.get_affected_rows();
     }

@@ -267,31 +267,4 @@ void SurveyRepository::InsertTallies(const std::vector<TallyRecord>& rows) {
         soci::use(l1), soci::use(source), soci::use(now);
 }
 
-void SurveyRepository::InsertRatings(const std::vector<RatingRecord>& rows) {
-    if (rows.empty()) return;
-    const std::size_t n = rows.size();
-    std::vector<long long> unit(n), officer(n);
-    std::vector<std::string> at(n), procedure(n), channel(n), citizen(n);
-    std::vector<int> att, han, gui;
-    std::vector<soci::indicator> attI, hanI, guiI;
-    for (std::size_t i = 0; i < n; ++i) {
-        const auto& r = rows[i];
-        unit[i] = r.unitId, officer[i] = r.officerId;
-        at[i] = r.ratedAt, procedure[i] = r.procedure, channel[i] = r.channel, citizen[i] = r.citizen;
-    }
-    Column<int>(rows, [](const RatingRecord& r) { return r.attitude; }, att, attI);
-    Column<int>(rows, [](const RatingRecord& r) { return r.handling; }, han, hanI);
-    Column<int>(rows, [](const RatingRecord& r) { return r.guidance; }, gui, guiI);
-    s_ << "INSERT INTO ratings (rated_at, unit_id, officer_id, procedure, channel, citizen, "
-          "attitude, handling, guidance) VALUES (:t, :u, :o, :p, :c, :z, :a, :h, :g)",
-        soci::use(at), soci::use(unit), soci::use(officer), soci::use(procedure), soci::use(channel),
-        soci::use(citizen), soci::use(att, attI), soci::use(han, hanI), soci::use(gui, guiI);
-}
-
-long SurveyRepository::CountRatings() {
-    long long n = 0;
-    s_ << "SELECT COUNT(*) FROM ratings", soci::into(n);
-    return static_cast<long>(n);
-}
-
 }  // namespace cchc::storage

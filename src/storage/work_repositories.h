@@ -1,5 +1,6 @@
-// Repositories of the office's recorded work: index results, survey tallies
-// and individual ratings (remediation plans are in plan_repository.h).
+// Repositories of the office's recorded work: index results and survey
+// tallies (remediation plans are in plan_repository.h, ratings in
+// survey_repository.h).
 // Bulk inserts bind whole vectors to one prepared statement.
 #pragma once
 #include <optional>
@@ -58,8 +59,6 @@ class SurveyRepository {
 public:
     explicit SurveyRepository(soci::session& s) : s_(s) {}
     void InsertTallies(const std::vector<TallyRecord>& tallies);
-    void InsertRatings(const std::vector<RatingRecord>& ratings);
-    long CountRatings();
 
 private:
     soci::session& s_;

@@ -168,6 +168,15 @@ BOOST_AUTO_TEST_CASE(a_rating_is_satisfied_when_its_aspects_average_at_least_fou
         }
 }
 
+BOOST_AUTO_TEST_CASE(the_lowest_score_ignores_aspects_not_scored) {
+    BOOST_TEST(LowestScore(Rating(1, "2026-03-05T09:00:00", 5, 4, 3)) == 3);
+    BOOST_TEST(LowestScore(Rating(1, "2026-03-05T09:00:00", 2, 5, 5)) == 2);
+    BOOST_TEST(LowestScore(Rating(1, "2026-03-05T09:00:00", std::nullopt, 4, std::nullopt)) == 4);
+    BOOST_TEST(LowestScore(Rating(1, "2026-03-05T09:00:00", std::nullopt, std::nullopt, 1)) == 1);
+    BOOST_TEST(LowestScore(Rating(1, "2026-03-05T09:00:00", std::nullopt, std::nullopt,
+                                  std::nullopt)) == 9);  // passes no score filter
+}
+
 BOOST_AUTO_TEST_CASE(officers_below_the_minimum_sample_are_listed_but_not_ranked) {
     std::vector<RatingRecord> ratings;
     // Officer 1: 5 ratings, 4 satisfied (80%). Officer 2: 6 ratings, all

@@ -3,10 +3,14 @@
 #include <boost/test/unit_test.hpp>
 #include <soci/soci.h>
 
+#include <array>
 #include <filesystem>
+#include <optional>
 
+#include "core/survey_rules.h"
 #include "fixture.h"
 #include "storage/migrations.h"
+#include "storage/survey_repository.h"
 #include "storage/unit_repository.h"
 
 using namespace cchc;
@@ -77,6 +81,58 @@ BOOST_AUTO_TEST_CASE(older_database_is_upgraded_after_a_copy) {
                                            {false, false, 0});
         BOOST_TEST(old->SchemaVersion() == 1);
         BOOST_TEST(storage::UnitRepository(old->session()).Count() == 1);
+    }
+}
+
+BOOST_AUTO_TEST_CASE(ratings_stored_before_the_lowest_score_get_it_on_upgrade) {
+    // Migration 0006 computes low_score of the ratings already stored with
+    // an SQL expression: it must agree with LowestScore, which the program
+    // uses for the ratings it writes afterwards.
+    TempDir dir;
+    auto db = FreshDatabase(dir, 5);
+    Unit u;
+    u.code = "XA-A", u.name = "Xã A";
+    const std::int64_t unit = storage::UnitRepository(db->session()).Insert(u);
+    Person p;
+    p.code = "CB01", p.fullName = "Nguyễn Văn An", p.unitId = unit;
+    const std::int64_t officer = storage::PersonRepository(db->session()).Insert(p);
+    using Score = std::optional<int>;
+    const std::vector<std::array<Score, 3>> scores = {
+        {5, 4, 3}, {2, 5, 5}, {5, 5, 1}, {4, 4, 4}, {std::nullopt, 4, std::nullopt},
+        {std::nullopt, std::nullopt, 2}, {3, std::nullopt, 5}, {std::nullopt, std::nullopt, std::nullopt}};
+    std::vector<RatingRecord> written;
+    for (std::size_t i = 0; i < scores.size(); ++i) {
+        RatingRecord r;
+        r.ratedAt = "2026-03-0" + std::to_string(i + 1) + "T08:00:00";
+        r.unitId = unit, r.officerId = officer, r.channel = "kiosk";
+        r.attitude = scores[i][0], r.handling = scores[i][1], r.guidance = scores[i][2];
+        written.push_back(r);
+        long long uid = unit, oid = officer;
+        int a = r.attitude.value_or(0), h = r.handling.value_or(0), g = r.guidance.value_or(0);
+        soci::indicator ai = r.attitude ? soci::i_ok : soci::i_null,
+                        hi = r.handling ? soci::i_ok : soci::i_null,
+                        gi = r.guidance ? soci::i_ok : soci::i_null;
+        db->session() << "INSERT INTO ratings (rated_at, unit_id, officer_id, channel, attitude, "
+                         "handling, guidance) VALUES (:t, :u, :o, 'kiosk', :a, :h, :g)",
+            soci::use(r.ratedAt), soci::use(uid), soci::use(oid), soci::use(a, ai), soci::use(h, hi),
+            soci::use(g, gi);
+    }
+    auto url = db->url();
+    db.reset();
+    auto upgraded = storage::Database::Open(url);
+    storage::RatingRepository repo(upgraded->session());
+    for (int lo = 1; lo <= 5; ++lo) {
+        for (int hi = lo; hi <= 5; ++hi) {
+            BOOST_TEST_CONTEXT("lowest score " << lo << ".." << hi) {
+                storage::RatingFilter f;
+                f.minScore = lo, f.maxScore = hi;
+                long expected = 0;
+                for (const auto& r : written)
+                    if (LowestScore(r) >= lo && LowestScore(r) <= hi) ++expected;
+                BOOST_TEST(repo.CountMatching(f) == expected);
+                BOOST_TEST(static_cast<long>(repo.FilterIds(f).size()) == expected);
+            }
+        }
     }
 }
 

@@ -6,6 +6,7 @@
 #include "storage/settings_repository.h"
 #include "storage/unit_repository.h"
 #include "storage/plan_repository.h"
+#include "storage/survey_repository.h"
 #include "storage/work_repositories.h"
 
 using namespace cchc;
@@ -128,7 +129,7 @@ BOOST_FIXTURE_TEST_CASE(plan_with_items_tasks_and_coordinators, DbFixture) {
     BOOST_TEST(plans.CountTasks() == 1);
 }
 
-BOOST_FIXTURE_TEST_CASE(ratings_in_bulk_and_duplicates_refused, DbFixture) {
+BOOST_FIXTURE_TEST_CASE(ratings_in_bulk_with_duplicates_skipped, DbFixture) {
     storage::UnitRepository units(Db().session());
     Unit u = MakeUnit("TT-VANGIA", "Thị trấn Vạn Giã", UnitKind::Town);
     u.id = units.Insert(u);
@@ -151,21 +152,31 @@ BOOST_FIXTURE_TEST_CASE(ratings_in_bulk_and_duplicates_refused, DbFixture) {
         r.handling = 4;
         ratings.push_back(r);
     }
-    storage::SurveyRepository surveys(Db().session());
-    surveys.InsertRatings(ratings);
-    BOOST_TEST(surveys.CountRatings() == 2500);
+    storage::RatingRepository stored(Db().session());
     {
-        storage::Transaction tx(Db());
-        BOOST_CHECK_THROW(surveys.InsertRatings({ratings.front()}), std::exception);
+        storage::RatingBulkInsert bulk(Db(), 1000);
+        for (const auto& r : ratings) bulk.Add(r);
+        bulk.Flush();
+        BOOST_TEST(bulk.inserted() == 2500);
+    }
+    BOOST_TEST(stored.Count() == 2500);
+    {
+        storage::RatingBulkInsert again(Db());
+        again.Add(ratings.front());  // the same officer, time, procedure and citizen
+        again.Flush();
+        BOOST_TEST(again.inserted() == 0);
+        BOOST_TEST(again.skipped() == 1);
     }
     RatingRecord bad = ratings.front();
     bad.ratedAt = "2023-01-01T00:00:00";
     bad.attitude = 6;
     {
         storage::Transaction tx(Db());
-        BOOST_CHECK_THROW(surveys.InsertRatings({bad}), std::exception);
+        storage::RatingBulkInsert refused(Db());
+        refused.Add(bad);
+        BOOST_CHECK_THROW(refused.Flush(), std::exception);
     }
-    BOOST_TEST(surveys.CountRatings() == 2500);
+    BOOST_TEST(stored.Count() == 2500);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

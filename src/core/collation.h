@@ -1,7 +1,8 @@
 // Sorting and searching Vietnamese names the way readers expect: ICU's "vi"
 // collation (A < Ă < Â, D < Đ, O < Ô < Ơ, U < Ư; tones compared after the
 // letters: unmarked < huyền < hỏi < ngã < sắc < nặng, so "Anh" < "Ánh" <
-// "Ăn" < "Ân"), and a folded form for diacritic-insensitive filtering.
+// "Ăn" < "Ân"; numbers by value, so "Phường 2" < "Phường 10"), and a folded
+// form for diacritic-insensitive filtering.
 // All functions take UTF-8 and are safe to call from several threads (each
 // thread uses its own collator). Invalid UTF-8 sequences count as U+FFFD.
 #pragma once

@@ -38,6 +38,10 @@ BOOST_AUTO_TEST_CASE(pairs_in_order) {
         {"mã", "má"},
         {"má", "mạ"},
         {"ma", "mạ"},
+        // Numbers by value: a city's wards, a test office's communes.
+        {"Phường 2", "Phường 10"},
+        {"Xã Số 9", "Xã Số 100"},
+        {"Xã Số 101", "Xã Số 1000"},
         {"Nguyễn Văn A", "Nguyễn Văn B"},
         {"Lê", "Lý"},
         {"Oanh", "Ông"},

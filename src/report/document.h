@@ -141,7 +141,9 @@ struct SignatureBlock {
 struct PageBreak {};
 
 // Cards laid out columns × rows per page (cut along the dashed borders),
-// each with a few centred lines and an optional QR code under them.
+// each with a few centred lines and an optional QR code under them, with
+// the frame of a 3 × 4 photo beside the code when `photo` (its caption) is
+// given.
 struct CardLine {
     std::string text;
     bool bold = false;
@@ -151,6 +153,7 @@ struct CardLine {
 struct Card {
     std::vector<CardLine> lines;
     std::string qrText;            // empty: no code
+    std::string photo;             // caption inside the photo frame; empty: no frame
     std::vector<CardLine> footer;  // lines under the code
 };
 struct CardGrid {

@@ -449,6 +449,37 @@ class DocxWriter {
         o << LayoutTable({leftTw, rightTw}, {{left, right}});
     }
 
+    // A card's photo frame (3 × 4, its caption inside) and its code side by
+    // side: a borderless table of three cells, the first one framed.
+    std::string PhotoAndCode(const Card& card, double codeMm) {
+        const long codeTw = Twips(codeMm), photoTw = Twips(codeMm * 0.75), gapTw = Twips(4),
+                   heightTw = Twips(codeMm + 2);
+        QrBlock q;
+        q.text = card.qrText;
+        q.sizeMm = codeMm;
+        std::ostringstream o;
+        o << "<w:tbl><w:tblPr><w:tblW w:w=\"" << photoTw + gapTw + codeTw
+          << "\" w:type=\"dxa\"/><w:jc w:val=\"center\"/><w:tblBorders>"
+          << "<w:top w:val=\"nil\"/><w:left w:val=\"nil\"/><w:bottom w:val=\"nil\"/>"
+          << "<w:right w:val=\"nil\"/><w:insideH w:val=\"nil\"/><w:insideV w:val=\"nil\"/>"
+          << "</w:tblBorders><w:tblLayout w:type=\"fixed\"/><w:tblCellMar><w:left w:w=\"0\" "
+             "w:type=\"dxa\"/><w:right w:w=\"0\" w:type=\"dxa\"/></w:tblCellMar><w:tblLook "
+             "w:val=\"0000\"/></w:tblPr><w:tblGrid><w:gridCol w:w=\""
+          << photoTw << "\"/><w:gridCol w:w=\"" << gapTw << "\"/><w:gridCol w:w=\"" << codeTw
+          << "\"/></w:tblGrid><w:tr><w:trPr><w:cantSplit/><w:trHeight w:val=\"" << heightTw
+          << "\" w:hRule=\"exact\"/></w:trPr>";
+        o << "<w:tc><w:tcPr><w:tcW w:w=\"" << photoTw << "\" w:type=\"dxa\"/><w:tcBorders>";
+        for (const char* side : {"top", "left", "bottom", "right"})
+            o << "<w:" << side << " w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"8C8C8C\"/>";
+        o << "</w:tcBorders><w:vAlign w:val=\"center\"/></w:tcPr>"
+          << Para(Centered(), RunXml(card.photo, {9, false, true})) << "</w:tc>";
+        o << "<w:tc><w:tcPr><w:tcW w:w=\"" << gapTw << "\" w:type=\"dxa\"/></w:tcPr><w:p/></w:tc>";
+        o << "<w:tc><w:tcPr><w:tcW w:w=\"" << codeTw
+          << "\" w:type=\"dxa\"/><w:vAlign w:val=\"center\"/></w:tcPr>"
+          << Para(Centered(), Picture(q, codeMm)) << "</w:tc></w:tr></w:tbl>";
+        return o.str();
+    }
+
     void Put(std::ostream& o, const CardGrid& g) {
         int cols = std::max(1, g.columns), rows = std::max(1, g.rows);
         long colTw = widthTw_ / cols;
@@ -475,7 +506,9 @@ class DocxWriter {
                     o << Para(Spacing(0, 0), "");
                     for (const auto& l : card.lines)
                         o << Para(Centered(), RunXml(l.text, {l.sizePt, l.bold, l.italic}));
-                    if (!card.qrText.empty()) {
+                    if (!card.qrText.empty() && !card.photo.empty()) {
+                        o << PhotoAndCode(card, std::min(qrMm, (cardWmm - 16) / 1.75));
+                    } else if (!card.qrText.empty()) {
                         QrBlock q;
                         q.text = card.qrText;
                         q.sizeMm = qrMm;

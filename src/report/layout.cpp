@@ -707,10 +707,27 @@ class Layouter {
         double bottom = y + h - inset - pad;
         if (!c.qrText.empty()) {
             auto m = std::make_shared<QrMatrix>(EncodeQr(c.qrText));
-            double room = bottom - footH - ty - 4;
-            double size = std::min(innerW * 0.75, room);
+            const double room = bottom - footH - ty - 4, gap = 10;
+            const bool photo = !c.photo.empty();
+            // With a photo: a 3 × 4 frame as tall as the code, then the code.
+            const double size =
+                std::min(photo ? (innerW - gap) / 1.75 : innerW * 0.75, room);
             if (size > 20) {
-                Cur().ops.push_back(QrOp{m, x + (w - size) / 2, ty + 2 + (room - size) / 2, size});
+                const double top = ty + 2 + (room - size) / 2;
+                const double photoW = photo ? size * 0.75 : 0;
+                const double left = x + (w - (photo ? photoW + gap + size : size)) / 2;
+                if (photo) {
+                    RectOp frame{left, top, photoW, size};
+                    frame.r = frame.g = frame.b = 0.55;
+                    Cur().ops.push_back(frame);
+                    TextStyle st;
+                    st.sizePt = 9;
+                    st.italic = true;
+                    st.align = Align::Center;
+                    auto caption = text_.Make({{c.photo, false, true}}, st, photoW - 4);
+                    AddText(caption, left + 2, top + (size - HeightOf(caption.get())) / 2);
+                }
+                Cur().ops.push_back(QrOp{m, left + (photo ? photoW + gap : 0), top, size});
             }
         }
         double fy = bottom - footH;

@@ -1344,7 +1344,7 @@ BuiltReport BuildRatings(Context& c) {
         report::Table table;
         table.sheetName = "Đánh giá cán bộ";
         table.sizePt = 10;
-        table.columnWidths = {0.8, 2.6, 2.4, 2.0, 1.1, 1.0, 1.1, 1.0, 1.2};
+        table.columnWidths = {0.9, 2.4, 2.2, 1.9, 1.1, 1.0, 1.2, 1.2, 1.35};
         table.rows.push_back(HeaderRow(t.Lines("columns")));
         int no = 0;
         bool anyBelow = false;
@@ -1455,9 +1455,9 @@ BuiltReport BuildQrCards(Context& c) {
             report::Card card;
             card.lines = {{header, true, false, 10},
                           {t.Text("card_heading"), true, false, 11},
-                          {t.Text("photo"), false, true, 10},
                           {p.fullName, true, false, 14},
                           {p.position, false, true, 11}};
+            card.photo = t.Text("photo");
             card.qrText =
                 Substitute(urlTemplate, {{"officer_code", p.code}, {"unit_code", u.code}});
             card.footer = {{t.Text("footer"), false, true, 10}};

@@ -334,6 +334,16 @@ BOOST_AUTO_TEST_CASE(qr_cards_fill_a_page_with_codes) {
     std::string text = PdfText(dir.File("cards.pdf"), 1, 1);
     BOOST_TEST(text.find("Nguyễn Thị Kim Yến") != std::string::npos);
     BOOST_TEST(text.find("Trần Thị Thu Hà") != std::string::npos);
+    // Each card has its photo frame with the caption inside, in the PDF and in DOCX.
+    std::size_t captions = 0;
+    for (std::size_t at = 0; (at = text.find("Ảnh 3 x 4", at)) != std::string::npos; ++at) ++captions;
+    BOOST_TEST(captions == 6u);
+    RenderDocx(cards, dir.File("cards.docx"));
+    const std::string xml = ZipEntry(dir.File("cards.docx"), "word/document.xml");
+    std::size_t frames = 0;
+    for (std::size_t at = 0; (at = xml.find("<w:tcBorders>", at)) != std::string::npos; ++at) ++frames;
+    BOOST_TEST(frames == 7u);
+    BOOST_TEST(xml.find("Ảnh 3 x 4") != std::string::npos);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

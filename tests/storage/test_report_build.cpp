@@ -501,7 +501,10 @@ BOOST_FIXTURE_TEST_CASE(qr_cards_of_the_one_stop_desk_carry_the_rating_address, 
             expected.insert("https://danhgia.example.vn/XA-TAYXUAN?cb=" + p.code);
     BOOST_REQUIRE(!expected.empty());
     std::set<std::string> printed;
-    for (const auto& card : grid->cards) printed.insert(card.qrText);
+    for (const auto& card : grid->cards) {
+        printed.insert(card.qrText);
+        BOOST_TEST(card.photo == "Ảnh 3 x 4");  // the frame of the officer's photo
+    }
     BOOST_TEST(printed == expected);
     BOOST_TEST(!built.document.pageNumbers);
 }

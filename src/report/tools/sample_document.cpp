@@ -185,6 +185,7 @@ Document OfficerQrCards(int officers) {
                    {kNames[i % 6], true, false, 14},
                    {"Công chức Văn phòng - Thống kê", false, true, 11}};
         c.qrText = "https://danhgia.tayxuan.gov.vn/can-bo/" + std::to_string(1001 + i);
+        c.photo = "Ảnh 3 x 4";
         c.footer = {{"Quét mã QR để đánh giá", false, true, 11}};
         g.cards.push_back(c);
     }

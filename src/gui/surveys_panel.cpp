@@ -83,6 +83,7 @@ SurveysPanel::SurveysPanel(wxWindow* parent, GuiSession& session) : AreaPanel(pa
     tallyBy_->SetName("tallyBy");
     tallyBy_->Append(_("Procedure field"));
     tallyBy_->Append(_("Unit"));
+    tallyBy_->Append(_("Unit and month"));
     tallyBy_->SetSelection(0);
     tbar->Add(tallyBy_, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 2 * gap);
     tallyNote_ = new wxStaticText(tallyPage, wxID_ANY, "");
@@ -234,10 +235,22 @@ void SurveysPanel::ReloadTallies() {
             }
             rows.push_back(std::move(row));
         };
+        // The second column names the field, or the month of a monthly grid.
+        wxListItem second;
+        second.SetMask(wxLIST_MASK_TEXT);
+        second.SetText(tallyBy_->GetSelection() == 2 ? _("Month") : _("Procedure field"));
+        tallies_->SetColumn(1, second);
         if (tallyBy_->GetSelection() == 1) {
             for (const auto& r : services::SurveyByUnit(session_.db(), q))
                 add(U8(r.name), _("All fields"), r.settled, r.responses, r.coverage, r.satisfied,
                     r.satisfaction, r.status);
+        } else if (tallyBy_->GetSelection() == 2) {
+            for (const auto& r : services::SurveyByUnitAndMonth(session_.db(), q)) {
+                const auto month = Period::Parse(r.month);
+                add(U8(r.unit.name), month ? U8(month->Label()) : U8(r.month), r.unit.settled,
+                    r.unit.responses, r.unit.coverage, r.unit.satisfied, r.unit.satisfaction,
+                    r.unit.status);
+            }
         } else {
             for (const auto& r : services::SurveyByField(session_.db(), q))
                 add(U8(r.unitName), U8(r.fieldName), r.settled, r.responses, r.coverage,

@@ -630,6 +630,38 @@ std::vector<SurveyUnitRow> SurveyByUnit(storage::Database& db, const SurveyQuery
     return out;
 }
 
+std::vector<SurveyUnitMonthRow> SurveyByUnitAndMonth(storage::Database& db,
+                                                     const SurveyQuery& q) {
+    const Scope s = Resolve(db, q);
+    const Scales scales(db);
+    std::vector<TallyRecord> tallies;
+    for (auto& t : TalliesOf(db, s))
+        if (InScope(s, t.unitId)) tallies.push_back(std::move(t));
+    std::vector<std::pair<std::string, SurveyUnitMonthRow>> rows;
+    for (const Period& month : s.period.Months()) {
+        for (const auto& l : SumByUnit(tallies, month, scales.satisfied, s.threshold)) {
+            SurveyUnitMonthRow row;
+            const auto& unit = s.units.at(l.unitId);
+            row.unit.unit = unit.code;
+            row.unit.name = unit.name;
+            row.unit.settled = l.sum.settled;
+            row.unit.responses = l.sum.responses;
+            row.unit.satisfied = l.sum.satisfied;
+            row.unit.coverage = Percent(l.sum.Coverage());
+            row.unit.satisfaction = Percent(l.sum.Satisfaction());
+            row.unit.status = l.coverage;
+            row.month = month.ToString();
+            rows.emplace_back(UnitSortKey(s, l.unitId) + '\x01' + unit.code + '\x01' + row.month,
+                              std::move(row));
+        }
+    }
+    std::sort(rows.begin(), rows.end(),
+              [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::vector<SurveyUnitMonthRow> out;
+    for (auto& kv : rows) out.push_back(std::move(kv.second));
+    return out;
+}
+
 DateRange SurveyWindow(storage::Database& db, const SurveyQuery& q) {
     const Scope s = Resolve(db, q);
     return s.period.Window(s.window);

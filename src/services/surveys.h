@@ -84,6 +84,16 @@ struct SurveyUnitRow {
 // Per unit, ranked by satisfaction rate (ties share a rank and go by name).
 std::vector<SurveyUnitRow> SurveyByUnit(storage::Database& db, const SurveyQuery& query);
 
+// Per unit and month of the period, all fields together: the monthly grid
+// of the Surveys area. Units in Vietnamese order, each with its months in
+// order (a month without tallies is left out); no rank.
+struct SurveyUnitMonthRow {
+    SurveyUnitRow unit;
+    std::string month;  // "2026-10"
+};
+std::vector<SurveyUnitMonthRow> SurveyByUnitAndMonth(storage::Database& db,
+                                                     const SurveyQuery& query);
+
 struct SurveyOfficerRow {
     std::string unit, officer, name;
     long ratings = 0, satisfied = 0;

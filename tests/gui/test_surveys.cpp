@@ -221,6 +221,18 @@ BOOST_AUTO_TEST_CASE(the_tallies_page_names_lines_below_the_coverage_rule) {
     BOOST_TEST(list->GetColumnCount() == 8);
     BOOST_REQUIRE(w.panel->TallyRows() > 0);
     for (long i = 0; i < list->GetItemCount(); ++i) BOOST_TEST(!list->GetItemText(i, 2).empty());  // met, below or nothing settled
+    // Per unit and month: the commune's months of the quarter, the second
+    // column headed "Month".
+    auto* by = dynamic_cast<wxChoice*>(wxWindow::FindWindowByName("tallyBy", w.panel));
+    BOOST_REQUIRE(by);
+    Choose(by, 2);
+    BOOST_TEST(w.panel->TallyRows() > 0);
+    BOOST_TEST(w.panel->TallyRows() <= 3);
+    wxListItem second;
+    second.SetMask(wxLIST_MASK_TEXT);
+    list->GetColumn(1, second);
+    BOOST_TEST(second.GetText().utf8_string() == "Tháng");
+    BOOST_TEST(list->GetItemText(0, 1).utf8_string().rfind("Tháng ", 0) == 0);
 }
 
 BOOST_AUTO_TEST_CASE(a_malformed_ratings_file_is_refused_with_its_line_and_column) {

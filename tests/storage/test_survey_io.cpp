@@ -266,6 +266,19 @@ BOOST_FIXTURE_TEST_CASE(survey_summaries_per_field_unit_and_officer, IoFixture) 
     BOOST_TEST(*byUnit[0].rank == 1);
     BOOST_TEST(*byUnit[1].rank == 2);
 
+    // The monthly grid: each unit (by name) with its months in order.
+    auto byMonth = services::SurveyByUnitAndMonth(Db(), q);
+    BOOST_TEST_REQUIRE(byMonth.size() == 3u);
+    BOOST_TEST(byMonth[0].unit.unit == "XA-TAYPHU");
+    BOOST_TEST(byMonth[0].month == "2024-03");
+    BOOST_TEST(byMonth[1].unit.unit == "XA-TAYXUAN");
+    BOOST_TEST(byMonth[1].month == "2024-01");
+    BOOST_TEST(byMonth[1].unit.settled == 42);
+    BOOST_TEST(byMonth[1].unit.responses == 37);
+    BOOST_TEST(byMonth[1].unit.satisfied == 30);  // 15 + 5 of five levels, 10 of three
+    BOOST_TEST(byMonth[2].month == "2024-02");
+    BOOST_TEST(*byMonth[2].unit.coverage == 90.0);  // 18 of 20
+
     services::ImportRatings(Db(), Write("ratings.csv", RatingsCsv()), "tester");
     q.period = "2024-01";
     q.minimumSample = 2;

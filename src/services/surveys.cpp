@@ -557,13 +557,42 @@ long ExportRatings(storage::Database& db, const std::string& path, Progress* pro
 
 // ----------------------------------------------------------------- summaries
 
+namespace {
+// The tallies of the scope's units in its period.
+std::vector<TallyRecord> ScopedTallies(storage::Database& db, const Scope& s) {
+    std::vector<TallyRecord> tallies;
+    for (auto& t : TalliesOf(db, s))
+        if (InScope(s, t.unitId)) tallies.push_back(std::move(t));
+    return tallies;
+}
+
+// A line's sums into a row of the tables (per field or per unit).
+template <class Row>
+void FillSums(Row& row, const SurveyLine& l) {
+    row.settled = l.sum.settled;
+    row.responses = l.sum.responses;
+    row.satisfied = l.sum.satisfied;
+    row.coverage = Percent(l.sum.Coverage());
+    row.satisfaction = Percent(l.sum.Satisfaction());
+    row.status = l.coverage;
+}
+
+// A unit's line of sums as a row of the tables (no rank).
+SurveyUnitRow UnitRow(const Scope& s, const SurveyLine& l) {
+    SurveyUnitRow row;
+    const auto& unit = s.units.at(l.unitId);
+    row.unit = unit.code;
+    row.name = unit.name;
+    FillSums(row, l);
+    return row;
+}
+}  // namespace
+
 std::vector<SurveyFieldRow> SurveyByField(storage::Database& db, const SurveyQuery& q) {
     const Scope s = Resolve(db, q);
     const Scales scales(db);
     const FieldIndex fields(db);
-    std::vector<TallyRecord> tallies;
-    for (auto& t : TalliesOf(db, s))
-        if (InScope(s, t.unitId)) tallies.push_back(std::move(t));
+    const std::vector<TallyRecord> tallies = ScopedTallies(db, s);
     auto lines = SumByField(tallies, s.period, scales.satisfied, s.threshold);
     std::vector<std::tuple<std::string, int, SurveyFieldRow>> keyed;
     for (const auto& l : lines) {
@@ -574,12 +603,7 @@ std::vector<SurveyFieldRow> SurveyByField(storage::Database& db, const SurveyQue
         auto fi = fields.byId.find(l.fieldId);
         if (fi != fields.byId.end())
             row.field = fi->second.first, row.fieldName = fi->second.second;
-        row.settled = l.sum.settled;
-        row.responses = l.sum.responses;
-        row.satisfied = l.sum.satisfied;
-        row.coverage = Percent(l.sum.Coverage());
-        row.satisfaction = Percent(l.sum.Satisfaction());
-        row.status = l.coverage;
+        FillSums(row, l);
         auto order = fields.order.find(l.fieldId);
         keyed.emplace_back(UnitSortKey(s, l.unitId) + '\x01' + unit.code,
                            order == fields.order.end() ? 0 : order->second, std::move(row));
@@ -592,25 +616,15 @@ std::vector<SurveyFieldRow> SurveyByField(storage::Database& db, const SurveyQue
     return out;
 }
 
+
 std::vector<SurveyUnitRow> SurveyByUnit(storage::Database& db, const SurveyQuery& q) {
     const Scope s = Resolve(db, q);
     const Scales scales(db);
-    std::vector<TallyRecord> tallies;
-    for (auto& t : TalliesOf(db, s))
-        if (InScope(s, t.unitId)) tallies.push_back(std::move(t));
+    const std::vector<TallyRecord> tallies = ScopedTallies(db, s);
     std::vector<std::pair<std::string, SurveyUnitRow>> rows;
     for (const auto& l : SumByUnit(tallies, s.period, scales.satisfied, s.threshold)) {
-        SurveyUnitRow row;
-        const auto& unit = s.units.at(l.unitId);
-        row.unit = unit.code;
-        row.name = unit.name;
-        row.settled = l.sum.settled;
-        row.responses = l.sum.responses;
-        row.satisfied = l.sum.satisfied;
-        row.coverage = Percent(l.sum.Coverage());
-        row.satisfaction = Percent(l.sum.Satisfaction());
-        row.status = l.coverage;
-        rows.emplace_back(UnitSortKey(s, l.unitId) + '\x01' + unit.code, std::move(row));
+        SurveyUnitRow row = UnitRow(s, l);
+        rows.emplace_back(UnitSortKey(s, l.unitId) + '\x01' + row.unit, std::move(row));
     }
     std::sort(rows.begin(), rows.end(),
               [](const auto& a, const auto& b) { return a.first < b.first; });
@@ -634,25 +648,14 @@ std::vector<SurveyUnitMonthRow> SurveyByUnitAndMonth(storage::Database& db,
                                                      const SurveyQuery& q) {
     const Scope s = Resolve(db, q);
     const Scales scales(db);
-    std::vector<TallyRecord> tallies;
-    for (auto& t : TalliesOf(db, s))
-        if (InScope(s, t.unitId)) tallies.push_back(std::move(t));
+    const std::vector<TallyRecord> tallies = ScopedTallies(db, s);
     std::vector<std::pair<std::string, SurveyUnitMonthRow>> rows;
     for (const Period& month : s.period.Months()) {
         for (const auto& l : SumByUnit(tallies, month, scales.satisfied, s.threshold)) {
-            SurveyUnitMonthRow row;
-            const auto& unit = s.units.at(l.unitId);
-            row.unit.unit = unit.code;
-            row.unit.name = unit.name;
-            row.unit.settled = l.sum.settled;
-            row.unit.responses = l.sum.responses;
-            row.unit.satisfied = l.sum.satisfied;
-            row.unit.coverage = Percent(l.sum.Coverage());
-            row.unit.satisfaction = Percent(l.sum.Satisfaction());
-            row.unit.status = l.coverage;
-            row.month = month.ToString();
-            rows.emplace_back(UnitSortKey(s, l.unitId) + '\x01' + unit.code + '\x01' + row.month,
-                              std::move(row));
+            SurveyUnitMonthRow row{UnitRow(s, l), month.ToString()};
+            rows.emplace_back(
+                UnitSortKey(s, l.unitId) + '\x01' + row.unit.unit + '\x01' + row.month,
+                std::move(row));
         }
     }
     std::sort(rows.begin(), rows.end(),

@@ -75,6 +75,15 @@ std::vector<RatingRecord> Sample(SurveyFixture& f) {
         f.Rating(f.officer3, f.unitB, "2026-03-10T09:00:00", "kiosk", 5, 5, 4),
     };
 }
+// Stores the ratings in one transaction through the bulk writer.
+void Store(storage::Database& db, const std::vector<RatingRecord>& ratings) {
+    storage::Transaction tx(db);
+    storage::RatingBulkInsert bulk(db);
+    for (const auto& r : ratings) bulk.Add(r);
+    bulk.Flush();
+    tx.Commit();
+}
+
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(surveys)
@@ -195,13 +204,7 @@ BOOST_FIXTURE_TEST_CASE(bulk_insert_error_leaves_nothing, SurveyFixture) {
 
 BOOST_FIXTURE_TEST_CASE(filters_give_ids_newest_first_and_pages_by_id, SurveyFixture) {
     auto sample = Sample(*this);
-    {
-        storage::Transaction tx(Db());
-        storage::RatingBulkInsert bulk(Db());
-        for (const auto& r : sample) bulk.Add(r);
-        bulk.Flush();
-        tx.Commit();
-    }
+    Store(Db(), sample);
     storage::RatingRepository repo(Db().session());
     auto all = repo.FilterIds({});
     BOOST_TEST_REQUIRE(all.size() == 7u);
@@ -306,13 +309,7 @@ BOOST_FIXTURE_TEST_CASE(score_filters_count_what_they_list, SurveyFixture) {
     auto none = Rating(officer2, unitA, "2026-03-21T10:00:00", "qr", 0, 0, 0);
     none.attitude.reset(), none.handling.reset(), none.guidance.reset();
     for (const auto& r : {partial, high, none}) sample.push_back(r);
-    {
-        storage::Transaction tx(Db());
-        storage::RatingBulkInsert bulk(Db());
-        for (const auto& r : sample) bulk.Add(r);
-        bulk.Flush();
-        tx.Commit();
-    }
+    Store(Db(), sample);
     storage::RatingRepository repo(Db().session());
     struct Case {
         const char* what;
@@ -353,13 +350,7 @@ BOOST_FIXTURE_TEST_CASE(aggregates_in_sql_equal_the_core_rule, SurveyFixture) {
     none.attitude.reset(), none.handling.reset(), none.guidance.reset();
     sample.push_back(partial);
     sample.push_back(none);
-    {
-        storage::Transaction tx(Db());
-        storage::RatingBulkInsert bulk(Db());
-        for (const auto& r : sample) bulk.Add(r);
-        bulk.Flush();
-        tx.Commit();
-    }
+    Store(Db(), sample);
     storage::RatingRepository repo(Db().session());
     for (bool byMonth : {false, true}) {
         BOOST_TEST_CONTEXT("by month " << byMonth) {

@@ -157,9 +157,9 @@ RatingsPage::RatingsPage(wxWindow* parent, GuiSession& session)
     list_ = new RatingList(this);
     list_->SetName("ratingsList");
     const std::pair<wxString, int> columns[kColumns] = {
-        {_("Time"), 125},      {_("Unit"), 120},    {_("Officer"), 150},
-        {_("Procedure"), 210}, {_("Channel"), 90},  {_("Attitude"), 70},
-        {_("Handling"), 90},   {_("Guidance"), 95}, {_("Citizen"), 160}};
+        {_("Time"), 120},      {_("Unit"), 115},    {_("Officer"), 140},
+        {_("Procedure"), 150}, {_("Channel"), 80},  {_("Attitude"), 65},
+        {_("Handling"), 80},   {_("Guidance"), 85}, {_("Citizen"), 100}};
     for (int i = 0; i < kColumns; ++i)
         list_->AppendColumn(
             columns[i].first,

@@ -23,6 +23,7 @@
 #include "services/plan_io.h"
 #include "services/plans.h"
 #include "services/results.h"
+#include "services/self_assessment.h"
 #include "services/surveys.h"
 #include "services/task_board.h"
 #include "storage/database.h"
@@ -501,6 +502,50 @@ std::string Rank(const std::optional<int>& r) { return r ? std::to_string(*r) : 
 std::string Int(long v) { return std::to_string(v); }
 }  // namespace
 
+namespace {
+// cchc survey self --period 2026-Q3 [--unit CODE] [--framework CODE]: each
+// officer's self-assessed and appraised totals and classes (Mẫu 02) beside
+// the citizen ratings of the same quarter.
+int RunSelfAssessments(const Args& args) {
+    const std::string period = Required(args, "period", "survey self");
+    const std::string framework = args.Get("framework", services::kDefaultSelfFramework);
+    const std::string format = args.Get("format", "text");
+    auto db = OpenDb(args, false);
+    const auto rows = services::SelfAssessmentSummary(*db, period, args.Get("unit"), framework);
+    Table t;
+    t.keys = {"unit",          "officer",        "name",    "self",           "self_class",
+              "appraised",     "appraised_class", "ratings", "satisfied_share"};
+    t.headers = {tr("Unit"),           tr("Officer"),        tr("Full name"),
+                 tr("Self-assessed"),  tr("Class"),          tr("Appraised"),
+                 tr("Appraised class"), tr("Ratings"),       tr("Satisfied")};
+    t.numeric = {false, false, false, true, false, true, false, true, true};
+    auto points = [](double v, int scored, bool machine) {
+        if (scored == 0) return std::string();
+        return machine ? FormatMachine(v, 2) : FormatNumberTrim(v, 2);
+    };
+    auto share = [](const RatingTally& r) {
+        const auto s = r.SatisfiedShare();
+        return s ? std::optional<double>(*s * 100) : std::nullopt;
+    };
+    for (const auto& r : rows) {
+        t.machine.push_back({r.unit, r.officer, r.name,
+                             points(r.total.self, r.total.selfScored, true), r.total.selfClass,
+                             points(r.total.appraised, r.total.appraisedScored, true),
+                             r.total.appraisedClass, Int(r.ratings.ratings),
+                             MachinePercent(share(r.ratings))});
+        t.text.push_back({r.unit, r.officer, r.name,
+                          points(r.total.self, r.total.selfScored, false), r.total.selfClass,
+                          points(r.total.appraised, r.total.appraisedScored, false),
+                          r.total.appraisedClass, N(r.ratings.ratings),
+                          TextPercent(share(r.ratings))});
+    }
+    Print(t, format);
+    if (format == "text" && rows.empty())
+        std::cout << tr("No officer has a self-assessment for this quarter.") << "\n";
+    return 0;
+}
+}  // namespace
+
 int RunSurvey(const Args& args) {
     if (!args.positional.empty() && args.positional[0] == "fill") {
         // cchc survey fill --framework QD766 --criterion 5.3 --period P
@@ -518,6 +563,7 @@ int RunSurvey(const Args& args) {
                   << "\n";
         return 0;
     }
+    if (!args.positional.empty() && args.positional[0] == "self") return RunSelfAssessments(args);
     if (!args.positional.empty())
         throw UsageError(fmt::format(fmt::runtime(tr("unknown argument: {0}")), args.positional[0]));
     services::SurveyQuery q;

@@ -41,6 +41,8 @@ const char* kUsage = N_(
     "         [--min-ratings N]  survey coverage and satisfaction, or officers' ratings\n"
     "  survey fill --framework CODE --criterion CODE --period P\n"
     "                            a satisfaction rate criterion filled from the tallies\n"
+    "  survey self --period QUARTER [--unit CODE] [--framework CODE]\n"
+    "                            officers' self-assessments beside their citizen ratings\n"
     "  report TYPE --period P [--unit CODE] [--plan ID] [--framework CODE] [--number N]\n"
     "         [--date YYYY-MM-DD] --out FILE.pdf|.docx|.xlsx [--issue] [--show-citizens]\n"
     "                            TYPE: quarterly, plan, ranking, tasks, survey, assignments,\n"

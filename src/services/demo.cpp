@@ -695,6 +695,31 @@ DemoReport BuildDemo(storage::Database& db, const DemoOptions& opt, Progress* pr
         made += static_cast<long>(batch.size());
         report.ratings = made;
     }
+
+    // The one-stop officers' self-assessments (Mẫu 02) of the last two
+    // quarters: mostly full marks, a better officer more often; the
+    // appraisal takes half a point off now and then.
+    if (auto selfId = frameworks.IdByCode("TT01-2018")) {
+        const auto fw = frameworks.Load(*selfId);
+        std::set<std::int64_t> parents;
+        for (const auto& c : fw->criteria)
+            if (c.parentId) parents.insert(*c.parentId);
+        const Period current = Period::Containing(PeriodKind::Quarter, today, WindowKind::Calendar);
+        std::vector<storage::SelfAssessmentRow> rows;
+        for (const Period& quarter : {current.Previous().Previous(), current.Previous()}) {
+            for (const Officer& o : officers) {
+                for (const auto& c : fw->criteria) {
+                    if (parents.count(c.id)) continue;
+                    const double max = c.maxPoints;
+                    double self = max;
+                    if (!rng.Chance(o.quality)) self = std::max(0.0, max - (rng.Chance(0.7) ? 0.5 : 1.0));
+                    double appraised = rng.Chance(0.85) ? self : std::max(0.0, self - 0.5);
+                    rows.push_back({o.id, quarter.ToString(), {c.id, self, appraised}, ""});
+                }
+            }
+        }
+        storage::SelfAssessmentRepository(db.session()).Save(rows, "demo");
+    }
     Step(progress, tr("Saving"), 1.0);
     tx.Commit();
     return report;

@@ -1,11 +1,15 @@
 // Officers' self-assessment and survey settings (see self_assessment.h).
 #include "services/self_assessment.h"
 
+#include <algorithm>
+#include <map>
 #include <set>
 
 #include <fmt/format.h>
 
+#include "core/collation.h"
 #include "core/i18n.h"
+#include "core/org.h"
 #include "core/vnformat.h"
 #include "storage/framework_repository.h"
 #include "storage/settings_repository.h"
@@ -45,9 +49,9 @@ WindowKind OfficeWindow(storage::Database& db) {
 
 }  // namespace
 
-SelfAssessmentSheet LoadSelfAssessment(storage::Database& db, std::int64_t personId,
-                                       const std::string& period,
-                                       const std::string& frameworkCode) {
+namespace {
+// The quarter a self-assessment is made for; UserError for anything else.
+Period Quarter(const std::string& period) {
     auto p = Period::Parse(period);
     if (!p || p->kind() != PeriodKind::Quarter)
         throw UserError(
@@ -55,6 +59,14 @@ SelfAssessmentSheet LoadSelfAssessment(storage::Database& db, std::int64_t perso
             fmt::format(
                 fmt::runtime(tr("a self-assessment is made per quarter (write 2026-Q1): {0}")),
                 period));
+    return *p;
+}
+}  // namespace
+
+SelfAssessmentSheet LoadSelfAssessment(storage::Database& db, std::int64_t personId,
+                                       const std::string& period,
+                                       const std::string& frameworkCode) {
+    const std::optional<Period> p = Quarter(period);
     if (!storage::PersonRepository(db.session()).ById(personId))
         throw UserError(Location{"", 0, "officer"}, tr("the officer does not exist"));
     const Framework f = LoadFramework(db, frameworkCode);
@@ -180,6 +192,67 @@ void SaveSurveySettings(storage::Database& db, const SurveySettings& settings,
     set("qr.url_template", url);
     set("survey.publication_calendar", calendar);
     tx.Commit();
+}
+
+std::vector<SelfAssessmentSummaryRow> SelfAssessmentSummary(storage::Database& db,
+                                                            const std::string& period,
+                                                            const std::string& unitCode,
+                                                            const std::string& frameworkCode) {
+    const Period quarter = Quarter(period);
+    const Framework f = LoadFramework(db, frameworkCode);
+    std::map<std::int64_t, Unit> units;
+    for (auto& u : storage::UnitRepository(db.session()).All()) units.emplace(u.id, u);
+    // The unit and the units under it.
+    std::set<std::int64_t> scope;
+    if (!unitCode.empty()) {
+        for (const auto& [id, u] : units)
+            if (u.code == unitCode) scope.insert(id);
+        if (scope.empty())
+            throw UserError(std::string(tr("the unit does not exist: ")) + unitCode);
+        for (bool grew = true; grew;) {
+            grew = false;
+            for (const auto& [id, u] : units)
+                if (u.parentId && scope.count(*u.parentId) && scope.insert(id).second) grew = true;
+        }
+    }
+    std::set<std::int64_t> criteria;
+    for (const auto& c : f.criteria) criteria.insert(c.id);
+    std::map<std::int64_t, std::vector<SelfScore>> scores;
+    for (const auto& r :
+         storage::SelfAssessmentRepository(db.session()).ForPeriod(quarter.ToString()))
+        if (criteria.count(r.score.criterionId)) scores[r.personId].push_back(r.score);
+    // Everyone's citizen ratings of the window in one GROUP BY.
+    const DateRange w = quarter.Window(OfficeWindow(db));
+    std::map<std::int64_t, RatingTally> ratings;
+    for (const auto& t :
+         storage::RatingRepository(db.session()).Aggregate({w.first.ToIso(), w.last.ToIso()}))
+        ratings[t.officerId] = t;
+    std::vector<SelfAssessmentSummaryRow> out;
+    storage::PersonRepository people(db.session());
+    for (const auto& [personId, list] : scores) {
+        const auto person = people.ById(personId);
+        if (!person) continue;
+        const auto unit = units.find(person->unitId);
+        if (unit == units.end() || (!scope.empty() && !scope.count(person->unitId))) continue;
+        SelfAssessmentSummaryRow row;
+        row.unit = unit->second.code;
+        row.unitName = unit->second.name;
+        row.officer = person->code;
+        row.name = person->fullName;
+        row.total = TotalSelfAssessment(f, list);
+        if (auto r = ratings.find(personId); r != ratings.end()) row.ratings = r->second;
+        row.ratings.officerId = personId;
+        out.push_back(std::move(row));
+    }
+    // Units as the tree lists them (by name without "Xã", "Phường"...).
+    std::map<std::string, std::string> unitKey;
+    for (const auto& [id, u] : units) unitKey[u.code] = SortKey(SortName(u)) + '\x01' + u.code;
+    std::sort(out.begin(), out.end(), [&](const auto& a, const auto& b) {
+        if (a.unit != b.unit) return unitKey[a.unit] < unitKey[b.unit];
+        if (a.name != b.name) return VietnameseNameLess(a.name, b.name);
+        return a.officer < b.officer;
+    });
+    return out;
 }
 
 }  // namespace cchc::services

@@ -51,6 +51,21 @@ void SaveSelfAssessment(storage::Database& db, const SelfAssessmentSheet& sheet,
 // cut-off as the office set it); ratings 0 when there are none.
 RatingTally OfficerRatings(storage::Database& db, std::int64_t personId, const std::string& period);
 
+// One officer's quarter: the self-assessment's totals and classes beside
+// the citizen ratings of the same window.
+struct SelfAssessmentSummaryRow {
+    std::string unit, unitName, officer, name;
+    SelfAssessmentTotal total;
+    RatingTally ratings;
+};
+// Every officer who self-assessed in the quarter on the framework, of the
+// unit and the units under it (unitCode "" for the whole office), by unit
+// then officer in Vietnamese order. UserError for a period that is not a
+// quarter, an unknown unit or framework.
+std::vector<SelfAssessmentSummaryRow> SelfAssessmentSummary(
+    storage::Database& db, const std::string& period, const std::string& unitCode = "",
+    const std::string& frameworkCode = kDefaultSelfFramework);
+
 // Settings of surveys and ratings, stored in the office's settings.
 struct SurveySettings {
     double coverageThreshold = 0.8;  // survey.coverage_threshold, a ratio

@@ -11,6 +11,8 @@
 #include <sstream>
 #include <vector>
 
+#include "core/date.h"
+#include "core/period.h"
 #include "test_support.h"
 
 using namespace cchc::test;
@@ -59,6 +61,28 @@ BOOST_FIXTURE_TEST_CASE(demo_fills_an_office_once, Cli) {
     BOOST_TEST(Run("export units --out " + out).exitCode == 0);
     std::string text = ReadFile(out);
     BOOST_TEST(Contains(text, "Xã Tây Xuân"));
+    // The one-stop officers' self-assessments of last quarter beside their ratings.
+    const std::string quarter =
+        cchc::Period::Containing(cchc::PeriodKind::Quarter, cchc::Date::Today(),
+                                 cchc::WindowKind::Calendar)
+            .Previous()
+            .ToString();
+    auto self = Run("--format csv survey self --period " + quarter + " --unit XA-TAYXUAN");
+    BOOST_TEST(self.exitCode == 0, self.output);
+    std::istringstream lines(self.output);
+    std::string line;
+    std::getline(lines, line);
+    BOOST_TEST(line == "unit,officer,name,self,self_class,appraised,appraised_class,ratings,"
+                       "satisfied_share");
+    int rows = 0;
+    while (std::getline(lines, line)) {
+        ++rows;
+        BOOST_TEST(line.rfind("XA-TAYXUAN,", 0) == 0u, line);
+        BOOST_TEST(std::count(line.begin(), line.end(), ',') == 8, line);
+    }
+    BOOST_TEST(rows > 0);
+    BOOST_TEST(Run("survey self --period 2026-07").exitCode == 1);  // not a quarter
+    BOOST_TEST(Run("survey self").exitCode == 2);                   // no period
 }
 
 BOOST_FIXTURE_TEST_CASE(good_units_file_with_bom_and_vietnamese_headers, Cli) {

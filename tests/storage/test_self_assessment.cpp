@@ -54,6 +54,57 @@ BOOST_FIXTURE_TEST_CASE(a_sheet_lists_the_nine_criteria_and_keeps_what_is_saved,
     BOOST_TEST(!services::LoadSelfAssessment(Db(), officer, "2026-Q2").lines[0].self.has_value());
 }
 
+BOOST_FIXTURE_TEST_CASE(the_quarters_summary_puts_each_sheet_beside_the_citizen_ratings,
+                        SheetFixture) {
+    // A second commune and officer; only those who self-assessed are listed.
+    Unit b;
+    b.code = "XA-B", b.name = "Xã An Nhơn";
+    const std::int64_t unitB = storage::UnitRepository(Db().session()).Insert(b);
+    Person p;
+    p.code = "CB02", p.fullName = "Trần Thị Bình", p.unitId = unitB, p.oneStopDesk = true;
+    const std::int64_t officerB = storage::PersonRepository(Db().session()).Insert(p);
+    Person idle;
+    idle.code = "CB03", idle.fullName = "Lê Văn Cường", idle.unitId = unit;
+    storage::PersonRepository(Db().session()).Insert(idle);
+    for (const auto& [who, points] : {std::pair{officer, 2.0}, std::pair{officerB, 1.0}}) {
+        auto sheet = services::LoadSelfAssessment(Db(), who, "2026-Q1");
+        for (auto& l : sheet.lines) l.self = l.appraised = points;
+        services::SaveSelfAssessment(Db(), sheet, "tester");
+    }
+    // Two ratings of the first officer in the quarter, one satisfied.
+    {
+        storage::Transaction tx(Db());
+        storage::RatingBulkInsert bulk(Db());
+        RatingRecord r;
+        r.unitId = unit, r.officerId = officer, r.channel = "qr";
+        r.ratedAt = "2026-02-03T09:00:00", r.attitude = 5, r.handling = 5, r.guidance = 4;
+        bulk.Add(r);
+        r.ratedAt = "2026-03-31T16:00:00", r.attitude = 2, r.handling = 3, r.guidance = 3;
+        bulk.Add(r);
+        r.ratedAt = "2026-04-01T08:00:00";  // the next quarter
+        bulk.Add(r);
+        bulk.Flush();
+        tx.Commit();
+    }
+    auto rows = services::SelfAssessmentSummary(Db(), "2026-Q1");
+    BOOST_TEST_REQUIRE(rows.size() == 2u);
+    // By unit name without its kind: An Nhơn before Tây Xuân.
+    BOOST_TEST(rows[0].officer == "CB02");
+    BOOST_TEST(rows[0].total.self == 9.0);
+    BOOST_TEST(rows[0].total.selfClass == "Không đạt");
+    BOOST_TEST(rows[0].ratings.ratings == 0);
+    BOOST_TEST(rows[1].officer == "CB01");
+    BOOST_TEST(rows[1].unitName == "Xã Tây Xuân");
+    BOOST_TEST(rows[1].total.appraised == 18.0);
+    BOOST_TEST(rows[1].total.appraisedClass == "Rất tốt");
+    BOOST_TEST(rows[1].ratings.ratings == 2);
+    BOOST_TEST(rows[1].ratings.satisfied == 1);
+    BOOST_TEST(services::SelfAssessmentSummary(Db(), "2026-Q1", "XA-B").size() == 1u);
+    BOOST_TEST(services::SelfAssessmentSummary(Db(), "2026-Q2").empty());
+    BOOST_CHECK_THROW(services::SelfAssessmentSummary(Db(), "2026-03"), UserError);
+    BOOST_CHECK_THROW(services::SelfAssessmentSummary(Db(), "2026-Q1", "XA-KHONG"), UserError);
+}
+
 BOOST_FIXTURE_TEST_CASE(a_score_above_the_maximum_is_refused_and_nothing_stored, SheetFixture) {
     auto sheet = services::LoadSelfAssessment(Db(), officer, "2026-Q1");
     sheet.lines[0].self = 2.0;

@@ -100,4 +100,14 @@ std::string DefaultHeaderName(const Unit& unit) {
     return unit.name;
 }
 
+std::set<std::int64_t> UnitAndUnitsUnder(const std::vector<Unit>& units, std::int64_t rootId) {
+    std::set<std::int64_t> found = {rootId};
+    for (bool grew = true; grew;) {
+        grew = false;
+        for (const Unit& u : units)
+            if (u.parentId && found.count(*u.parentId) && found.insert(u.id).second) grew = true;
+    }
+    return found;
+}
+
 }  // namespace cchc

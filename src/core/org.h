@@ -5,6 +5,7 @@
 #pragma once
 #include <cstdint>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -64,5 +65,8 @@ std::string SortName(const Unit& unit);
 
 // Header lines a document issued by this unit shows when none were set.
 std::string DefaultHeaderName(const Unit& unit);
+
+// The unit `rootId` and every unit under it, at any depth.
+std::set<std::int64_t> UnitAndUnitsUnder(const std::vector<Unit>& units, std::int64_t rootId);
 
 }  // namespace cchc

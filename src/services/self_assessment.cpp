@@ -200,20 +200,17 @@ std::vector<SelfAssessmentSummaryRow> SelfAssessmentSummary(storage::Database& d
                                                             const std::string& frameworkCode) {
     const Period quarter = Quarter(period);
     const Framework f = LoadFramework(db, frameworkCode);
+    const std::vector<Unit> all = storage::UnitRepository(db.session()).All();
     std::map<std::int64_t, Unit> units;
-    for (auto& u : storage::UnitRepository(db.session()).All()) units.emplace(u.id, u);
+    for (const auto& u : all) units.emplace(u.id, u);
     // The unit and the units under it.
     std::set<std::int64_t> scope;
     if (!unitCode.empty()) {
-        for (const auto& [id, u] : units)
-            if (u.code == unitCode) scope.insert(id);
-        if (scope.empty())
+        const auto root = std::find_if(all.begin(), all.end(),
+                                       [&](const Unit& u) { return u.code == unitCode; });
+        if (root == all.end())
             throw UserError(std::string(tr("the unit does not exist: ")) + unitCode);
-        for (bool grew = true; grew;) {
-            grew = false;
-            for (const auto& [id, u] : units)
-                if (u.parentId && scope.count(*u.parentId) && scope.insert(id).second) grew = true;
-        }
+        scope = UnitAndUnitsUnder(all, root->id);
     }
     std::set<std::int64_t> criteria;
     for (const auto& c : f.criteria) criteria.insert(c.id);

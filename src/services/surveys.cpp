@@ -255,19 +255,14 @@ Scope Resolve(storage::Database& db, const SurveyQuery& q) {
     } else if (auto v = ParseVnNumber(settings.Get("ratings.min_sample", "5"))) {
         s.minimumSample = static_cast<int>(*v);
     }
-    for (auto& u : storage::UnitRepository(db.session()).All()) s.units.emplace(u.id, u);
+    const std::vector<Unit> all = storage::UnitRepository(db.session()).All();
+    for (const auto& u : all) s.units.emplace(u.id, u);
     if (!q.unitCode.empty()) {
         std::optional<std::int64_t> root;
         for (const auto& [id, u] : s.units)
             if (u.code == q.unitCode) root = id;
         if (!root) throw UserError(std::string(tr("the unit does not exist: ")) + q.unitCode);
-        std::set<std::int64_t> subtree = {*root};
-        for (bool grew = true; grew;) {
-            grew = false;
-            for (const auto& [id, u] : s.units)
-                if (u.parentId && subtree.count(*u.parentId) && subtree.insert(id).second)
-                    grew = true;
-        }
+        std::set<std::int64_t> subtree = UnitAndUnitsUnder(all, *root);
         if (subtree.size() == 1) s.single = *root;
         s.only = std::move(subtree);
     }

@@ -2,6 +2,9 @@
 // catalog.
 #include <boost/test/unit_test.hpp>
 
+#include <optional>
+#include <set>
+
 #include <string>
 #include <vector>
 
@@ -60,6 +63,21 @@ BOOST_AUTO_TEST_CASE(check_unit) {
             for (const auto& p : problems) BOOST_TEST(!p.message.empty());
         }
     }
+}
+
+BOOST_AUTO_TEST_CASE(a_unit_and_the_units_under_it_at_any_depth) {
+    auto unit = [](std::int64_t id, std::optional<std::int64_t> parent) {
+        cchc::Unit u;
+        u.id = id;
+        u.parentId = parent;
+        return u;
+    };
+    // Province 1 > district 2 > communes 3, 4; district 5 > commune 6.
+    const std::vector<cchc::Unit> units = {unit(6, 5), unit(3, 2), unit(1, std::nullopt),
+                                           unit(4, 2), unit(2, 1), unit(5, 1)};
+    BOOST_TEST((cchc::UnitAndUnitsUnder(units, 2) == std::set<std::int64_t>{2, 3, 4}));
+    BOOST_TEST((cchc::UnitAndUnitsUnder(units, 1) == std::set<std::int64_t>{1, 2, 3, 4, 5, 6}));
+    BOOST_TEST((cchc::UnitAndUnitsUnder(units, 6) == std::set<std::int64_t>{6}));
 }
 
 BOOST_AUTO_TEST_CASE(check_person) {

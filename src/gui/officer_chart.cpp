@@ -40,19 +40,28 @@ void OfficerChart::OnPaint(wxPaintEvent&) {
         dc.DrawText(empty_, pad, pad);
         return;
     }
+    // One column of bars, or two side by side when one is not tall enough
+    // for them all at the smallest row height.
+    const int n = static_cast<int>(bars_.size());
+    const int minRow = FromDIP(18), maxRow = FromDIP(28);
+    const int rowsFit = std::max(1, (size.y - 2 * pad) / minRow);
+    const int columns = n > rowsFit ? 2 : 1;
+    const int perColumn = (n + columns - 1) / columns;
+    const int rowHeight = std::max(minRow, std::min(maxRow, (size.y - 2 * pad) / perColumn));
+    const int columnWidth = (size.x - pad) / columns;
     int labelWidth = 0;
     for (const auto& b : bars_) labelWidth = std::max(labelWidth, dc.GetTextExtent(b.label).x);
-    labelWidth = std::min(labelWidth, size.x * 2 / 5);
+    labelWidth = std::min(labelWidth, columnWidth * 2 / 5);
     const int valueWidth = dc.GetTextExtent("100,00%").x;
-    const int rowHeight = std::max(
-        FromDIP(18), std::min(FromDIP(28), (size.y - 2 * pad) / static_cast<int>(bars_.size())));
-    const int left = pad + labelWidth + pad;
-    const int width = std::max(10, size.x - left - valueWidth - 2 * pad);
-    int y = pad;
-    for (const auto& b : bars_) {
-        if (y + rowHeight > size.y) break;
+    const int width = std::max(10, columnWidth - labelWidth - valueWidth - 3 * pad);
+    for (int i = 0; i < n; ++i) {
+        const auto& b = bars_[static_cast<std::size_t>(i)];
+        const int x = pad + (i / perColumn) * columnWidth;
+        const int y = pad + (i % perColumn) * rowHeight;
+        if (y + rowHeight > size.y) continue;  // still too small: what fits
+        const int left = x + labelWidth + pad;
         dc.SetTextForeground(colours::Text());
-        dc.DrawText(wxControl::Ellipsize(b.label, dc, wxELLIPSIZE_END, labelWidth), pad,
+        dc.DrawText(wxControl::Ellipsize(b.label, dc, wxELLIPSIZE_END, labelWidth), x,
                     y + (rowHeight - dc.GetCharHeight()) / 2);
         const int w = static_cast<int>(width * std::clamp(b.percent, 0.0, 100.0) / 100.0);
         dc.SetPen(*wxTRANSPARENT_PEN);
@@ -63,7 +72,6 @@ void OfficerChart::OnPaint(wxPaintEvent&) {
         dc.SetTextForeground(colours::MutedText());
         dc.DrawText(U8(FormatPercent(b.percent)), left + w + pad / 2,
                     y + (rowHeight - dc.GetCharHeight()) / 2);
-        y += rowHeight;
     }
 }
 

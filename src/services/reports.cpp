@@ -251,6 +251,19 @@ report::HeaderBlock Header(const Context& c, int number, const std::string& kind
     return h;
 }
 
+// The opening the reports share: the next number of their kind, the title,
+// the Decree 30 header, the title block and the introduction. Returns the
+// number, for Finish.
+int Open(Context& c, BuiltReport& b, const std::string& type, const std::string& kind,
+         const TemplateVars& v) {
+    const int number = ResolveNumber(c, type);
+    b.title = c.t.Text("title", v);
+    b.document.Add(Header(c, number, kind));
+    b.document.Add(report::TitleBlock{c.t.Text("document_type"), c.t.Lines("summary", v)});
+    b.document.Add(Para(c.t.Text("intro", v)));
+    return number;
+}
+
 // The commune's chair (or the first vice-chair) by position.
 std::optional<Person> CommuneChair(storage::Database& db, std::int64_t unitId) {
     OrganisationService org(db, "report");
@@ -1005,12 +1018,8 @@ BuiltReport BuildRanking(Context& c) {
     v["result_period"] = year;
     v["count"] = FormatInteger(static_cast<long long>(rows.size()));
     BuiltReport b;
-    const int number = ResolveNumber(c, "ranking");
-    b.title = t.Text("title", v);
+    const int number = Open(c, b, "ranking", "BC", v);
     auto& doc = b.document;
-    doc.Add(Header(c, number, "BC"));
-    doc.Add(report::TitleBlock{t.Text("document_type"), t.Lines("summary", v)});
-    doc.Add(Para(t.Text("intro", v)));
     if (!rows.empty()) {
         double sum = 0;
         for (const auto& r : rows) sum += r.percent;
@@ -1082,12 +1091,8 @@ BuiltReport BuildTasks(Context& c) {
     v["scope"] = c.communeIssuer ? c.vars["unit_lower"] : c.t.Text("office_wide");
     v["subject"] = c.subject;
     BuiltReport b;
-    const int number = ResolveNumber(c, "tasks");
-    b.title = t.Text("title", v);
+    const int number = Open(c, b, "tasks", "BC", v);
     auto& doc = b.document;
-    doc.Add(Header(c, number, "BC"));
-    doc.Add(report::TitleBlock{t.Text("document_type"), t.Lines("summary", v)});
-    doc.Add(Para(t.Text("intro", v)));
 
     doc.Add(report::Heading{1, t.Text("summary_heading", v)});
     std::map<std::int64_t, std::array<long, 3>> byUnit;
@@ -1254,12 +1259,8 @@ BuiltReport BuildSurvey(Context& c) {
     const auto& t = c.t;
     TemplateVars v = c.vars;
     BuiltReport b;
-    const int number = ResolveNumber(c, "survey");
-    b.title = t.Text("title", v);
+    const int number = Open(c, b, "survey", "TB", v);
     auto& doc = b.document;
-    doc.Add(Header(c, number, "TB"));
-    doc.Add(report::TitleBlock{t.Text("document_type"), t.Lines("summary", v)});
-    doc.Add(Para(t.Text("intro", v)));
     v["settled"] = FormatInteger(survey.total.settled);
     v["responses"] = FormatInteger(survey.total.responses);
     v["coverage"] = PercentText(survey.total.responses, survey.total.settled);
@@ -1320,12 +1321,8 @@ BuiltReport BuildRatings(Context& c) {
     const auto& t = c.t;
     TemplateVars v = c.vars;
     BuiltReport b;
-    const int number = ResolveNumber(c, "ratings");
-    b.title = t.Text("title", v);
+    const int number = Open(c, b, "ratings", "BC", v);
     auto& doc = b.document;
-    doc.Add(Header(c, number, "BC"));
-    doc.Add(report::TitleBlock{t.Text("document_type"), t.Lines("summary", v)});
-    doc.Add(Para(t.Text("intro", v)));
     long total = 0, satisfied = 0;
     for (const auto& r : rows) {
         total += r.ratings;

@@ -37,6 +37,16 @@ using namespace cchc;
 using namespace cchc::test;
 
 namespace {
+// The last block of type T in the document, or nullptr.
+template <class T>
+const T* LastBlock(const report::Document& doc) {
+    const T* found = nullptr;
+    for (const auto& s : doc.sections)
+        for (const auto& b : s.blocks)
+            if (auto x = std::get_if<T>(&b)) found = x;
+    return found;
+}
+
 
 std::string Data(const std::string& name) { return std::string(CCHC_TEST_DATA_DIR) + "/" + name; }
 
@@ -247,10 +257,7 @@ BOOST_FIXTURE_TEST_CASE(the_assignment_table_of_seed_003, DbFixture) {
     r.unitCode = "H-NINHSON";
     r.framework = "QD766";
     auto built = services::BuildReport(Db(), r);
-    const report::Table* table = nullptr;
-    for (const auto& s : built.document.sections)
-        for (const auto& b : s.blocks)
-            if (auto t = std::get_if<report::Table>(&b)) table = t;
+    const report::Table* table = LastBlock<report::Table>(built.document);
     BOOST_REQUIRE(table);
     BOOST_TEST(table->rows.size() == 1u + 7u + 20u);  // header, groups, indicators
     BOOST_TEST(table->rows[1].bold);                  // group I
@@ -279,10 +286,7 @@ BOOST_FIXTURE_TEST_CASE(xlsx_of_the_ranking_reads_back_the_same_cells, DemoFixtu
     r.period = "2025";
     r.issuedOn = Date{2026, 1, 5};
     auto built = services::BuildReport(Db(), r);
-    const report::Table* table = nullptr;
-    for (const auto& s : built.document.sections)
-        for (const auto& b : s.blocks)
-            if (auto t = std::get_if<report::Table>(&b)) table = t;
+    const report::Table* table = LastBlock<report::Table>(built.document);
     BOOST_REQUIRE(table);
     std::string xlsx = dir.File("xh.xlsx");
     report::RenderFile(built.document, xlsx);
@@ -489,10 +493,7 @@ BOOST_FIXTURE_TEST_CASE(qr_cards_of_the_one_stop_desk_carry_the_rating_address, 
     r.type = "qr-cards";
     r.unitCode = "XA-TAYXUAN";
     auto built = services::BuildReport(Db(), r);
-    const report::CardGrid* grid = nullptr;
-    for (const auto& s : built.document.sections)
-        for (const auto& b : s.blocks)
-            if (auto g = std::get_if<report::CardGrid>(&b)) grid = g;
+    const report::CardGrid* grid = LastBlock<report::CardGrid>(built.document);
     BOOST_REQUIRE(grid);
     auto unit = storage::UnitRepository(Db().session()).ByCode("XA-TAYXUAN");
     std::set<std::string> expected;

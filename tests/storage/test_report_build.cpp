@@ -47,7 +47,6 @@ const T* LastBlock(const report::Document& doc) {
     return found;
 }
 
-
 std::string Data(const std::string& name) { return std::string(CCHC_TEST_DATA_DIR) + "/" + name; }
 
 bool SkipWithout(const std::string& tool) {

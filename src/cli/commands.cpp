@@ -20,6 +20,7 @@
 #include "services/demo.h"
 #include "services/framework_io.h"
 #include "services/org_io.h"
+#include "services/organisation.h"
 #include "services/plan_io.h"
 #include "services/plans.h"
 #include "services/results.h"
@@ -27,7 +28,6 @@
 #include "services/surveys.h"
 #include "services/task_board.h"
 #include "storage/database.h"
-#include "storage/unit_repository.h"
 
 namespace cchc::cli {
 namespace {
@@ -410,7 +410,7 @@ int RunTasks(const Args& args) {
     }
     services::TaskFilter filter;
     if (args.Has("unit")) {
-        auto unit = storage::UnitRepository(db->session()).ByCode(args.Get("unit"));
+        auto unit = services::OrganisationService(*db, "").UnitByCode(args.Get("unit"));
         if (!unit) throw UserError(std::string(tr("the unit does not exist: ")) + args.Get("unit"));
         filter.unitId = unit->id;
     }

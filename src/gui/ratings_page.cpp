@@ -261,7 +261,7 @@ void RatingsPage::ApplyFilter() {
     const services::RatingListFilter filter = filter_;
     RunOnOwnConnection<long>(
         this, session_.db().url(),
-        [filter](storage::Database& db) {
+        [filter](services::Database& db) {
             return std::make_shared<long>(services::CountRatings(db, filter));
         },
         [this, generation](std::shared_ptr<long> count, const std::string& error) {

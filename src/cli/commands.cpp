@@ -20,23 +20,22 @@
 #include "services/demo.h"
 #include "services/framework_io.h"
 #include "services/org_io.h"
+#include "services/organisation.h"
 #include "services/plan_io.h"
 #include "services/plans.h"
 #include "services/results.h"
 #include "services/self_assessment.h"
 #include "services/surveys.h"
 #include "services/task_board.h"
-#include "storage/database.h"
-#include "storage/unit_repository.h"
 
 namespace cchc::cli {
 namespace {
 
-std::unique_ptr<storage::Database> OpenDb(const Args& args, bool create = true) {
-    auto url = storage::DatabaseUrl::Resolve(args.Get("db"));
-    storage::OpenOptions o;
+std::unique_ptr<services::Database> OpenDb(const Args& args, bool create = true) {
+    auto url = services::ResolveDatabaseUrl(args.Get("db"));
+    services::OpenOptions o;
     o.create = create;
-    return storage::Database::Open(url, o);
+    return services::OpenDatabase(url, o);
 }
 
 // Progress on the terminal (standard error), only when it is one.
@@ -237,7 +236,7 @@ int RunCheck(const Args& args) {
     auto db = OpenDb(args, false);
     auto problems = db->Check();
     std::cout << fmt::format(fmt::runtime(tr("Schema version: {0} (this program: {1})")),
-                             db->SchemaVersion(), storage::Database::LatestSchemaVersion())
+                             db->SchemaVersion(), services::LatestSchemaVersion())
               << "\n";
     if (problems.empty()) {
         std::cout << tr("Integrity and foreign-key checks: no problems") << "\n";
@@ -410,7 +409,7 @@ int RunTasks(const Args& args) {
     }
     services::TaskFilter filter;
     if (args.Has("unit")) {
-        auto unit = storage::UnitRepository(db->session()).ByCode(args.Get("unit"));
+        auto unit = services::OrganisationService(*db, "").UnitByCode(args.Get("unit"));
         if (!unit) throw UserError(std::string(tr("the unit does not exist: ")) + args.Get("unit"));
         filter.unitId = unit->id;
     }

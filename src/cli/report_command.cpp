@@ -17,16 +17,15 @@
 #include "services/app_context.h"
 #include "services/report_archive.h"
 #include "services/reports.h"
-#include "storage/database.h"
 
 namespace cchc::cli {
 namespace {
 
-std::unique_ptr<storage::Database> OpenExisting(const Args& args) {
-    auto url = storage::DatabaseUrl::Resolve(args.Get("db"));
-    storage::OpenOptions o;
+std::unique_ptr<services::Database> OpenExisting(const Args& args) {
+    auto url = services::ResolveDatabaseUrl(args.Get("db"));
+    services::OpenOptions o;
     o.create = false;
-    return storage::Database::Open(url, o);
+    return services::OpenDatabase(url, o);
 }
 
 std::string ReadFile(const std::string& path) {

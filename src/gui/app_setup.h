@@ -7,7 +7,7 @@
 
 #include <memory>
 
-#include "storage/database.h"
+#include "services/database_access.h"
 
 namespace cchc::gui {
 
@@ -23,6 +23,6 @@ void InitResources();
 // an empty database) on a worker thread, with a progress dialog when it
 // takes more than a moment. Throws what OpenPrepared
 // throws. On success the URL is remembered as the one to open next time.
-std::unique_ptr<storage::Database> OpenAndRemember(const wxString& url, bool fillDemo);
+std::unique_ptr<services::Database> OpenAndRemember(const wxString& url, bool fillDemo);
 
 }  // namespace cchc::gui

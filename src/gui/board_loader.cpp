@@ -3,11 +3,11 @@
 
 namespace cchc::gui {
 
-void LoadTaskBoardAsync(wxWindow* owner, const storage::DatabaseUrl& url, Date asOf,
+void LoadTaskBoardAsync(wxWindow* owner, const services::DatabaseUrl& url, Date asOf,
                         BoardLoaded done) {
     RunOnOwnConnection<services::TaskBoard>(
         owner, url,
-        [asOf](storage::Database& db) {
+        [asOf](services::Database& db) {
             return std::make_shared<services::TaskBoard>(services::TaskBoard::Load(db, asOf));
         },
         std::move(done));

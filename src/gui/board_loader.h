@@ -14,15 +14,15 @@
 #include <thread>
 
 #include "core/date.h"
+#include "services/database_access.h"
 #include "services/task_board.h"
-#include "storage/database.h"
 
 namespace cchc::gui {
 
 template <class T>
 void RunOnOwnConnection(
-    wxWindow* owner, const storage::DatabaseUrl& url,
-    std::function<std::shared_ptr<T>(storage::Database&)> work,
+    wxWindow* owner, const services::DatabaseUrl& url,
+    std::function<std::shared_ptr<T>(services::Database&)> work,
     std::function<void(std::shared_ptr<T> result, const std::string& error)> done) {
     // The weak reference is made, used and destroyed on the main thread
     // only: the worker just hands the shared holder on.
@@ -37,10 +37,10 @@ void RunOnOwnConnection(
         std::shared_ptr<T> result;
         std::string error;
         try {
-            storage::OpenOptions options;
+            services::OpenOptions options;
             options.create = false;
             options.migrate = false;
-            auto db = storage::Database::Open(url, options);
+            auto db = services::Database::Open(url, options);
             result = work(*db);
         } catch (const std::exception& e) {
             error = e.what();
@@ -57,7 +57,7 @@ using BoardLoaded =
     std::function<void(std::shared_ptr<services::TaskBoard> board, const std::string& error)>;
 
 // The whole task board as of a date.
-void LoadTaskBoardAsync(wxWindow* owner, const storage::DatabaseUrl& url, Date asOf,
+void LoadTaskBoardAsync(wxWindow* owner, const services::DatabaseUrl& url, Date asOf,
                         BoardLoaded done);
 
 }  // namespace cchc::gui

@@ -213,7 +213,7 @@ void CataloguePanel::LoadFrameworks() {
     UpdateFrameworkButtons();
 }
 
-std::optional<storage::FrameworkSummary> CataloguePanel::SelectedFramework() const {
+std::optional<services::FrameworkSummary> CataloguePanel::SelectedFramework() const {
     const wxDataViewItem item = frameworks_->GetSelection();
     if (!item.IsOk()) return std::nullopt;
     const auto id = static_cast<std::int64_t>(frameworks_->GetItemData(item));

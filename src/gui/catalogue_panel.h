@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "gui/area_panel.h"
-#include "storage/framework_repository.h"
+#include "services/frameworks.h"
 
 class wxButton;
 class wxDataViewListCtrl;
@@ -33,7 +33,7 @@ private:
     std::optional<Person> SelectedPerson() const;
     void EditPerson();
     void TogglePerson();
-    std::optional<storage::FrameworkSummary> SelectedFramework() const;
+    std::optional<services::FrameworkSummary> SelectedFramework() const;
     void UpdateFrameworkButtons();
     void EditFramework(const std::string& code);
     void EditSelectedFramework();
@@ -57,7 +57,7 @@ private:
     wxButton* copyFramework_;
     wxButton* toggleFramework_;
     std::vector<Person> rows_;  // the people list's rows
-    std::vector<storage::FrameworkSummary> frameworkRows_;
+    std::vector<services::FrameworkSummary> frameworkRows_;
 };
 
 }  // namespace cchc::gui

@@ -16,7 +16,6 @@
 #include "gui/gui_util.h"
 #include "gui/main_frame.h"
 #include "services/app_context.h"
-#include "storage/database_url.h"
 
 namespace cchc::gui {
 namespace {
@@ -24,7 +23,7 @@ namespace {
 // A URL for a new empty database in the default place; when the default
 // file exists (and is what failed), a fresh name beside it.
 wxString NewDatabaseUrl() {
-    storage::DatabaseUrl def = storage::DatabaseUrl::Default();
+    services::DatabaseUrl def = services::DefaultDatabaseUrl();
     wxFileName file(U8(def.path));
     for (int n = 2; file.FileExists() && n < 1000; ++n)
         file.SetName(wxString::Format("cchc-%d", n));
@@ -82,7 +81,7 @@ bool CchcApp::OnInit() {
     SetAppDisplayName(_("CCHC Desk"));
     InitResources();
 
-    std::unique_ptr<storage::Database> db = OpenAtStart();
+    std::unique_ptr<services::Database> db = OpenAtStart();
     if (!db) return false;
 
     auto* frame = new MainFrame(std::move(db), services::CurrentUser());
@@ -99,14 +98,14 @@ bool CchcApp::OnExceptionInMainLoop() {
     }
 }
 
-std::unique_ptr<storage::Database> CchcApp::OpenAtStart() {
+std::unique_ptr<services::Database> CchcApp::OpenAtStart() {
     // As on the command line: --db, then $CCHC_DB; then the database used
     // last time, then the default file.
     wxString url = dbArg_;
     wxString env;
     if (url.empty() && wxGetEnv("CCHC_DB", &env) && !env.empty()) url = env;
     if (url.empty()) url = wxConfig::Get()->Read(config::kLastUrl, "");
-    if (url.empty()) url = U8(storage::DatabaseUrl::Default().original);
+    if (url.empty()) url = U8(services::DefaultDatabaseUrl().original);
     bool fillDemo = demoIfNew_;
     for (;;) {
         try {
@@ -114,7 +113,7 @@ std::unique_ptr<storage::Database> CchcApp::OpenAtStart() {
         } catch (const std::exception& e) {
             wxString shown = url;
             try {
-                shown = U8(storage::DatabaseUrl::Parse(ToU8(url)).Display());
+                shown = U8(services::ParseDatabaseUrl(ToU8(url)).Display());
             } catch (const std::exception&) {
             }
             switch (AskRecovery(shown, U8(e.what()))) {

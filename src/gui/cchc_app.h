@@ -7,7 +7,7 @@
 
 #include <memory>
 
-#include "storage/database.h"
+#include "services/database_access.h"
 
 namespace cchc::gui {
 
@@ -21,7 +21,7 @@ public:
 
 private:
     // The database to start with, or nullptr when the user chose to quit.
-    std::unique_ptr<storage::Database> OpenAtStart();
+    std::unique_ptr<services::Database> OpenAtStart();
 
     wxString dbArg_;
     wxString langArg_;

@@ -193,7 +193,7 @@ void DashboardPanel::Reload() {
     // Tallies of a whole year may be many: counted off the main thread.
     RunOnOwnConnection<std::vector<services::DuePublication>>(
         this, session_.db().url(),
-        [today](storage::Database& db) {
+        [today](services::Database& db) {
             return std::make_shared<std::vector<services::DuePublication>>(
                 services::NextSurveyPublications(db, today, 4));
         },

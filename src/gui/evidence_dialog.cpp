@@ -92,7 +92,7 @@ void EvidenceDialog::Add() {
 
 void EvidenceDialog::LinkExisting() {
     services::ResultSheetService service(session_.db(), session_.user());
-    std::vector<storage::EvidenceRecord> choices;
+    std::vector<services::EvidenceRecord> choices;
     wxArrayString labels;
     for (auto& d : service.Register(sheet_)) {
         if (std::any_of(docs_.begin(), docs_.end(),

@@ -32,7 +32,7 @@ class EvidenceDialog : public DialogBase {
     const services::Sheet& sheet_;
     std::string criterion_;
     wxListCtrl* list_ = nullptr;
-    std::vector<storage::EvidenceRecord> docs_;
+    std::vector<services::EvidenceRecord> docs_;
 };
 
 // One new document for the criterion's result.

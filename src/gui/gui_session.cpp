@@ -5,7 +5,7 @@
 
 namespace cchc::gui {
 
-GuiSession::GuiSession(std::unique_ptr<storage::Database> db, std::string user)
+GuiSession::GuiSession(std::unique_ptr<services::Database> db, std::string user)
     : db_(std::move(db)), user_(std::move(user)) {}
 
 Period GuiSession::CurrentQuarter() {

@@ -7,21 +7,21 @@
 #include <string>
 
 #include "core/period.h"
+#include "services/database_access.h"
 #include "services/organisation.h"
-#include "storage/database.h"
 
 namespace cchc::gui {
 
 class GuiSession {
 public:
-    GuiSession(std::unique_ptr<storage::Database> db, std::string user);
+    GuiSession(std::unique_ptr<services::Database> db, std::string user);
 
-    storage::Database& db() { return *db_; }
+    services::Database& db() { return *db_; }
     const std::string& user() const { return user_; }
     services::OrganisationService Organisation() { return services::OrganisationService(*db_, user_); }
 
     // Replaces the open database (File > Open).
-    void Replace(std::unique_ptr<storage::Database> db) { db_ = std::move(db); }
+    void Replace(std::unique_ptr<services::Database> db) { db_ = std::move(db); }
 
     // Calendar or Decree 09/2019 cut-off windows, as the office set them.
     WindowKind ReportingWindow() { return Organisation().ReportingWindow(); }
@@ -29,7 +29,7 @@ public:
     Period CurrentQuarter();
 
 private:
-    std::unique_ptr<storage::Database> db_;
+    std::unique_ptr<services::Database> db_;
     std::string user_;
 };
 

@@ -301,7 +301,7 @@ void IndexResultsPanel::Reload() {
     frameworkCodes_.clear();
     // The index frameworks communes are scored on (not officers' self-
     // assessment or survey scales), those with results first.
-    std::vector<storage::FrameworkSummary> withResults, without;
+    std::vector<services::FrameworkSummary> withResults, without;
     for (const auto& f : services::ListFrameworks(session_.db())) {
         if (f.kind == FrameworkKind::Self || f.kind == FrameworkKind::Survey) continue;
         const bool has = !services::ResultPeriods(session_.db(), f.code).empty();

@@ -69,7 +69,7 @@ const AreaText kAreaText[kAreaCount] = {
 
 }  // namespace
 
-MainFrame::MainFrame(std::unique_ptr<storage::Database> db, const std::string& user)
+MainFrame::MainFrame(std::unique_ptr<services::Database> db, const std::string& user)
     : wxFrame(nullptr, wxID_ANY, _("CCHC Desk"), wxDefaultPosition, wxDefaultSize, wxDEFAULT_FRAME_STYLE,
               "MainFrame"),
       session_(std::make_unique<GuiSession>(std::move(db), user)) {
@@ -233,12 +233,13 @@ void MainFrame::UpdateUnitCommands() {
 }
 
 void MainFrame::UpdateStatus() {
-    const storage::DatabaseUrl& url = session_->db().url();
+    const services::DatabaseUrl& url = session_->db().url();
     SetStatusText(wxString::Format(_("Database: %s"), U8(url.Display())), 0);
     SetStatusText(wxString::Format(_("Reporting period: %s"), U8(session_->CurrentQuarter().Label())), 1);
     SetStatusText(selected_ ? wxString::Format(_("Unit: %s"), U8(selected_->name)) : wxString(), 2);
-    wxString dbName = url.backend == storage::Backend::Sqlite ? wxFileName(U8(url.path)).GetFullName()
-                                                              : U8(url.Display());
+    wxString dbName = url.backend == services::DatabaseBackend::Sqlite
+                          ? wxFileName(U8(url.path)).GetFullName()
+                          : U8(url.Display());
     SetTitle(wxString::Format("%s - %s", _("CCHC Desk"), dbName));
 }
 
@@ -403,14 +404,11 @@ wxString MainFrame::ImportTalliesFile(const wxString& path, bool* stored) {
 wxString MainFrame::ImportRatingsFile(const wxString& path, bool* stored) {
     if (stored) *stored = false;
     auto state = std::make_shared<ImportState>();
-    const storage::DatabaseUrl url = session_->db().url();
+    const services::DatabaseUrl url = session_->db().url();
     const std::string file = ToU8(path), user = session_->user();
     std::thread worker([state, url, file, user] {
         try {
-            storage::OpenOptions options;
-            options.create = false;
-            options.migrate = false;
-            auto db = storage::Database::Open(url, options);
+            auto db = services::OpenConnection(url);
             state->summary = services::ImportRatings(*db, file, user, state.get());
         } catch (const CancelledError&) {
             state->cancelled = true;

@@ -24,7 +24,7 @@ class UnitTreePanel;
 
 class MainFrame : public wxFrame {
 public:
-    MainFrame(std::unique_ptr<storage::Database> db, const std::string& user);
+    MainFrame(std::unique_ptr<services::Database> db, const std::string& user);
 
     void ShowArea(Area area);
     Area CurrentArea() const;

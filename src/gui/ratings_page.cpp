@@ -10,6 +10,7 @@
 #include <algorithm>
 
 #include "core/collation.h"
+#include "core/survey_rules.h"
 #include "core/vnformat.h"
 #include "gui/board_loader.h"
 #include "gui/gui_util.h"
@@ -64,7 +65,7 @@ class RatingList : public wxListCtrl {
         low_.SetTextColour(colours::Danger());
     }
     wxString OnGetItemText(long item, long column) const override {
-        const storage::RatingRow* row = page_->RowAt(item);
+        const services::RatingListRow* row = page_->RowAt(item);
         if (!row) return column == kTime ? _("Reading...") : wxString();
         const RatingRecord& r = row->rating;
         switch (column) {
@@ -91,7 +92,7 @@ class RatingList : public wxListCtrl {
         return {};
     }
     wxItemAttr* OnGetItemAttr(long item) const override {
-        const storage::RatingRow* row = page_->RowAt(item);
+        const services::RatingListRow* row = page_->RowAt(item);
         if (!row) return nullptr;
         return IsSatisfiedRating(row->rating) ? nullptr : &low_;
     }
@@ -221,8 +222,8 @@ void RatingsPage::SetDates(const std::optional<Date>& from, const std::optional<
     ApplyFilter();
 }
 
-storage::RatingFilter RatingsPage::CurrentFilter() const {
-    storage::RatingFilter f;
+services::RatingListFilter RatingsPage::CurrentFilter() const {
+    services::RatingListFilter f;
     if (unit_ && (IsCommuneLevel(unit_->kind) || unit_->kind == UnitKind::Department))
         f.unitId = unit_->id;
     const int o = officer_->GetSelection();
@@ -257,12 +258,11 @@ void RatingsPage::ApplyFilter() {
     count_label_->SetLabel(_("Counting ratings..."));
     list_->SetItemCount(0);
     list_->Refresh();
-    const storage::RatingFilter filter = filter_;
+    const services::RatingListFilter filter = filter_;
     RunOnOwnConnection<long>(
         this, session_.db().url(),
-        [filter](storage::Database& db) {
-            return std::make_shared<long>(
-                storage::RatingRepository(db.session()).CountMatching(filter));
+        [filter](services::Database& db) {
+            return std::make_shared<long>(services::CountRatings(db, filter));
         },
         [this, generation](std::shared_ptr<long> count, const std::string& error) {
             if (generation != generation_) return;  // the filter changed meanwhile
@@ -293,17 +293,17 @@ wxString RatingsPage::UnitName(std::int64_t id, const std::string& code) {
     return U8(it == unitNames_.end() ? code : it->second);
 }
 
-const storage::RatingRow* RatingsPage::RowAt(long item) {
+const services::RatingListRow* RatingsPage::RowAt(long item) {
     if (!counted_ || item < 0 || item >= count_) return nullptr;
     const long window = item / kWindow;
     auto it = windows_.find(window);
     if (it == windows_.end()) {
         // A window of ids and its rows: what the screen shows and a little more.
         try {
-            storage::RatingRepository repo(session_.db().session());
-            auto ids = repo.FilterIdsWindow(filter_, window * kWindow, kWindow, count_);
+            auto rows = services::RatingsWindow(session_.db(), filter_, window * kWindow, kWindow,
+                                                count_);
             if (windows_.size() >= kKeptWindows) windows_.clear();
-            it = windows_.emplace(window, repo.Page(ids)).first;
+            it = windows_.emplace(window, std::move(rows)).first;
         } catch (const std::exception&) {
             return nullptr;
         }

@@ -13,7 +13,7 @@
 
 #include "core/org.h"
 #include "gui/gui_session.h"
-#include "storage/survey_repository.h"
+#include "services/ratings_list.h"
 
 class wxCheckBox;
 class wxChoice;
@@ -38,11 +38,11 @@ class RatingsPage : public wxPanel {
     bool Counted() const { return counted_; }
     long Count() const { return count_; }
     // The filter the controls show now.
-    storage::RatingFilter CurrentFilter() const;
+    services::RatingListFilter CurrentFilter() const;
 
   private:
     void ApplyFilter();
-    const storage::RatingRow* RowAt(long item);
+    const services::RatingListRow* RowAt(long item);
     wxString UnitName(std::int64_t id, const std::string& code);
 
     GuiSession& session_;
@@ -57,12 +57,12 @@ class RatingsPage : public wxPanel {
     RatingList* list_ = nullptr;
     std::vector<std::int64_t> officerIds_;  // choice position 1.. → person id
 
-    storage::RatingFilter filter_;  // the filter of the rows shown
+    services::RatingListFilter filter_;  // the filter of the rows shown
     long count_ = 0;
     bool counted_ = false;
     int generation_ = 0;
     // Windows of rows read so far, by window number.
-    std::map<long, std::vector<storage::RatingRow>> windows_;
+    std::map<long, std::vector<services::RatingListRow>> windows_;
     std::map<std::int64_t, std::string> unitNames_;  // read when first shown
 
     friend class RatingList;

@@ -401,7 +401,7 @@ void ReportsPanel::Preview() {
     pulse_.Start(150);
     RunOnOwnConnection<Prepared>(
         this, session_.db().url(),
-        [request](storage::Database& db) {
+        [request](services::Database& db) {
             auto p = std::make_shared<Prepared>();
             p->request = request;
             p->built = services::BuildReport(db, request);

@@ -13,8 +13,8 @@
 #include <vector>
 
 #include "gui/area_panel.h"
+#include "services/report_archive.h"
 #include "services/reports.h"
-#include "storage/report_repository.h"
 
 class wxButton;
 class wxChoice;
@@ -99,7 +99,7 @@ class ReportsPanel : public AreaPanel {
     std::int64_t narrativeUnit_ = 0;
     std::string narrativePeriod_, narrativeType_;
     wxListCtrl* archive_ = nullptr;
-    std::vector<storage::IssuedReportRecord> issued_;
+    std::vector<services::IssuedReportRecord> issued_;
 
     struct Prepared;
     std::shared_ptr<Prepared> prepared_;  // the report previewed

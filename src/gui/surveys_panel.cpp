@@ -288,7 +288,7 @@ void SurveysPanel::ReloadOfficers() {
     const services::SurveyQuery query = Query();
     RunOnOwnConnection<std::vector<services::SurveyOfficerRow>>(
         this, session_.db().url(),
-        [query](storage::Database& db) {
+        [query](services::Database& db) {
             return std::make_shared<std::vector<services::SurveyOfficerRow>>(
                 services::SurveyByOfficer(db, query));
         },

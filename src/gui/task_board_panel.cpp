@@ -59,7 +59,7 @@ class TaskList : public wxListCtrl {
         if (line.group >= 0)
             return column == kTask ? HeadingText(line) : wxString();
         const services::BoardTask& t = (*board)[line.position];
-        const storage::BoardRow& r = t.row;
+        const services::BoardRow& r = t.row;
         switch (column) {
             case kUnit:
                 return U8(board->UnitName(r.unitId));

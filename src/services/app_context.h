@@ -5,7 +5,7 @@
 #include <memory>
 #include <string>
 
-#include "storage/database.h"
+#include "services/database_access.h"
 
 namespace cchc::services {
 
@@ -13,7 +13,7 @@ namespace cchc::services {
 std::string CurrentUser();
 
 struct PreparedDatabase {
-    std::unique_ptr<storage::Database> db;
+    std::unique_ptr<Database> db;
     bool created = false;     // the schema was created just now
     bool demoFilled = false;  // demo data were generated just now
 };
@@ -21,9 +21,9 @@ struct PreparedDatabase {
 // Opens (creating if needed) and migrates the database, loads the built-in
 // catalogues when the schema was created or upgraded, and when fillDemo is
 // set and the database holds no units, builds the default demo office.
-PreparedDatabase OpenPrepared(const storage::DatabaseUrl& url, bool fillDemo);
+PreparedDatabase OpenPrepared(const DatabaseUrl& url, bool fillDemo);
 
 // True when the database holds no units at all.
-bool IsEmptyOffice(storage::Database& db);
+bool IsEmptyOffice(Database& db);
 
 }  // namespace cchc::services

@@ -10,6 +10,7 @@
 
 #include "core/text.h"
 #include "core/i18n.h"
+#include "storage/framework_repository.h"
 #include "storage/result_set_repository.h"
 #include "storage/settings_repository.h"
 #include "storage/unit_repository.h"
@@ -167,8 +168,12 @@ std::string ProposedCopyName(const std::string& name, int oldYear, int newYear) 
 FrameworkService::FrameworkService(storage::Database& db, std::string user)
     : db_(db), user_(std::move(user)) {}
 
-std::vector<storage::FrameworkSummary> FrameworkService::List() {
-    return storage::FrameworkRepository(db_.session()).List();
+std::vector<FrameworkSummary> FrameworkService::List() {
+    std::vector<FrameworkSummary> out;
+    for (auto& f : storage::FrameworkRepository(db_.session()).List())
+        out.push_back({f.id, std::move(f.code), std::move(f.name), std::move(f.status), f.year,
+                       f.kind, f.builtin, f.criteria, f.maxPoints});
+    return out;
 }
 
 Framework FrameworkService::Load(const std::string& code) {

@@ -13,9 +13,19 @@
 
 #include "core/framework.h"
 #include "storage/database.h"
-#include "storage/framework_repository.h"
 
 namespace cchc::services {
+
+// A framework as lists show it.
+struct FrameworkSummary {
+    std::int64_t id = 0;
+    std::string code, name, status;
+    int year = 0;
+    FrameworkKind kind = FrameworkKind::Par;
+    bool builtin = false;
+    long criteria = 0;
+    double maxPoints = 0;  // sum of root criteria
+};
 
 // Which framework a framework was copied from, and for each of its
 // criteria the criterion of that framework it continues.
@@ -36,7 +46,7 @@ class FrameworkService {
   public:
     FrameworkService(storage::Database& db, std::string user);
 
-    std::vector<storage::FrameworkSummary> List();
+    std::vector<FrameworkSummary> List();
     // The framework with its bands and criteria; UserError when unknown.
     Framework Load(const std::string& code);
     // Whether a result set of the framework has been appraised (then its

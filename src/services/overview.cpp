@@ -48,8 +48,8 @@ std::vector<CommuneTasks> OpenTasksByCommune(storage::Database& db, const std::s
     return out;
 }
 
-std::vector<storage::FrameworkSummary> ListFrameworks(storage::Database& db) {
-    return storage::FrameworkRepository(db.session()).List();
+std::vector<FrameworkSummary> ListFrameworks(storage::Database& db) {
+    return FrameworkService(db, "").List();
 }
 
 }  // namespace cchc::services

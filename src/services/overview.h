@@ -1,11 +1,12 @@
 // Figures for the dashboard and status bar: how big the office is and how
 // its work stands on a given day.
 #pragma once
+#include <cstdint>
 #include <string>
 #include <vector>
 
+#include "services/frameworks.h"
 #include "storage/database.h"
-#include "storage/framework_repository.h"
 
 namespace cchc::services {
 
@@ -35,6 +36,6 @@ std::vector<CommuneTasks> OpenTasksByCommune(storage::Database& db, const std::s
 
 // asOf is an ISO date ("2026-11-22").
 OfficeOverview GetOverview(storage::Database& db, const std::string& asOf);
-std::vector<storage::FrameworkSummary> ListFrameworks(storage::Database& db);
+std::vector<FrameworkSummary> ListFrameworks(storage::Database& db);
 
 }  // namespace cchc::services

@@ -7,6 +7,7 @@
 #include "core/period.h"
 #include "core/vnformat.h"
 #include "services/result_sheet.h"
+#include "storage/report_repository.h"
 #include "storage/settings_repository.h"
 
 namespace cchc::services {
@@ -18,6 +19,29 @@ bool KnownType(const std::string& t) {
     for (const char* k : kTypes)
         if (t == k) return true;
     return false;
+}
+
+IssuedReportRecord FromStorage(storage::IssuedReportRecord x) {
+    IssuedReportRecord r;
+    r.id = x.id;
+    r.reportType = std::move(x.reportType);
+    r.unitId = x.unitId;
+    r.period = std::move(x.period);
+    r.planId = x.planId;
+    r.issuerUnitId = x.issuerUnitId;
+    r.number = x.number;
+    r.numberText = std::move(x.numberText);
+    r.kindSymbol = std::move(x.kindSymbol);
+    r.year = x.year;
+    r.issuedOn = std::move(x.issuedOn);
+    r.title = std::move(x.title);
+    r.parametersJson = std::move(x.parametersJson);
+    r.status = std::move(x.status);
+    r.sha256 = std::move(x.sha256);
+    r.sizeBytes = x.sizeBytes;
+    r.createdAt = std::move(x.createdAt);
+    r.createdBy = std::move(x.createdBy);
+    return r;
 }
 }  // namespace
 
@@ -58,7 +82,7 @@ int ReportArchive::ProposeNumber(std::int64_t issuerUnitId, const std::string& r
         .NextNumber(issuerUnitId, KindSymbolOf(reportType), year);
 }
 
-storage::IssuedReportRecord ReportArchive::Issue(const IssueRequest& r, const std::string& pdf) {
+IssuedReportRecord ReportArchive::Issue(const IssueRequest& r, const std::string& pdf) {
     if (!KnownType(r.reportType))
         throw UserError(Location{"", 0, "type"},
                         fmt::format(fmt::runtime(tr("unknown report type \"{0}\"")), r.reportType));
@@ -98,12 +122,15 @@ storage::IssuedReportRecord ReportArchive::Issue(const IssueRequest& r, const st
         .Record({"", user_, "issued_reports", x.id, "insert", "number_text", std::nullopt,
                  x.numberText});
     tx.Commit();
-    return *reports.Find(x.id);
+    return FromStorage(*reports.Find(x.id));
 }
 
-std::vector<storage::IssuedReportRecord> ReportArchive::List(
-    const std::optional<std::string>& reportType, const std::optional<std::int64_t>& unitId) {
-    return storage::ReportRepository(db_.session()).List(reportType, unitId);
+std::vector<IssuedReportRecord> ReportArchive::List(const std::optional<std::string>& reportType,
+                                                    const std::optional<std::int64_t>& unitId) {
+    std::vector<IssuedReportRecord> out;
+    for (auto& x : storage::ReportRepository(db_.session()).List(reportType, unitId))
+        out.push_back(FromStorage(std::move(x)));
+    return out;
 }
 
 std::string ReportArchive::Reprint(std::int64_t id) {

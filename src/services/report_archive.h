@@ -11,13 +11,33 @@
 #include <vector>
 
 #include "storage/database.h"
-#include "storage/report_repository.h"
 
 namespace cchc::services {
 
 // The kind symbol of a report type in its number: "BC" (báo cáo), "KH"
 // (kế hoạch: the plan), "TB" (thông báo: the survey notice).
 std::string KindSymbolOf(const std::string& reportType);
+
+// A document of the archive.
+struct IssuedReportRecord {
+    std::int64_t id = 0;
+    std::string reportType;
+    std::optional<std::int64_t> unitId;  // the unit the report is about
+    std::string period;
+    std::optional<std::int64_t> planId;
+    std::int64_t issuerUnitId = 0;
+    std::optional<int> number;  // none: printed before a number was given
+    std::string numberText;     // "05/BC-UBND"
+    std::string kindSymbol;     // BC, KH, TB
+    int year = 0;
+    std::optional<std::string> issuedOn;
+    std::string title;
+    std::string parametersJson = "{}";
+    std::string status = "issued";  // issued, revoked
+    std::string sha256;
+    long long sizeBytes = 0;
+    std::string createdAt, createdBy;
+};
 
 struct IssueRequest {
     std::string reportType;
@@ -50,9 +70,9 @@ class ReportArchive {
     // Archives the PDF. UserError (field number) when the number is taken
     // already, (field type) for an unknown report type, (field pdf) for an
     // empty file.
-    storage::IssuedReportRecord Issue(const IssueRequest& request, const std::string& pdf);
-    std::vector<storage::IssuedReportRecord> List(const std::optional<std::string>& reportType,
-                                                  const std::optional<std::int64_t>& unitId);
+    IssuedReportRecord Issue(const IssueRequest& request, const std::string& pdf);
+    std::vector<IssuedReportRecord> List(const std::optional<std::string>& reportType,
+                                         const std::optional<std::int64_t>& unitId);
     // The archived PDF, checked against its SHA-256. UserError when the
     // document is gone or its stored file no longer matches.
     std::string Reprint(std::int64_t id);

@@ -21,9 +21,9 @@ std::string IssuerSymbolOf(const report::Document& doc, const std::string& kindS
     return {};
 }
 
-storage::IssuedReportRecord IssueBuiltReport(storage::Database& db, const std::string& user,
-                                             const ReportRequest& request,
-                                             const BuiltReport& built, const std::string& pdf) {
+IssuedReportRecord IssueBuiltReport(storage::Database& db, const std::string& user,
+                                    const ReportRequest& request, const BuiltReport& built,
+                                    const std::string& pdf) {
     IssueRequest r;
     r.reportType = request.type;
     r.unitId = built.unitId;

@@ -5,8 +5,8 @@
 #include <string>
 
 #include "report/document.h"
+#include "services/report_archive.h"
 #include "services/reports.h"
-#include "storage/report_repository.h"
 
 namespace cchc::services {
 
@@ -17,8 +17,8 @@ std::string IssuerSymbolOf(const report::Document& doc, const std::string& kindS
 // Archives pdf (the bytes of the PDF of the report built from request),
 // dated the request's date (today when none). UserError as
 // ReportArchive::Issue (a number taken meanwhile, an empty file).
-storage::IssuedReportRecord IssueBuiltReport(storage::Database& db, const std::string& user,
-                                             const ReportRequest& request,
-                                             const BuiltReport& built, const std::string& pdf);
+IssuedReportRecord IssueBuiltReport(storage::Database& db, const std::string& user,
+                                    const ReportRequest& request, const BuiltReport& built,
+                                    const std::string& pdf);
 
 }  // namespace cchc::services

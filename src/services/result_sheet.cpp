@@ -18,6 +18,7 @@
 #include "core/period.h"
 #include "core/vnformat.h"
 #include "services/result_totals.h"
+#include "storage/evidence_repository.h"
 #include "storage/framework_repository.h"
 #include "storage/result_set_repository.h"
 #include "storage/settings_repository.h"
@@ -27,6 +28,17 @@
 
 namespace cchc::services {
 namespace {
+
+std::vector<EvidenceRecord> FromStorage(std::vector<storage::EvidenceRecord> records) {
+    std::vector<EvidenceRecord> out;
+    out.reserve(records.size());
+    for (auto& e : records)
+        out.push_back({e.id, e.unitId, std::move(e.docNumber), std::move(e.docDate),
+                       std::move(e.issuer), std::move(e.title), std::move(e.note),
+                       std::move(e.fileName), std::move(e.mimeType), std::move(e.sha256),
+                       e.sizeBytes, std::move(e.createdAt), std::move(e.createdBy)});
+    return out;
+}
 
 std::string Optional(const std::optional<double>& v) {
     return v ? FormatMachine(*v, 6) : std::string();
@@ -508,8 +520,8 @@ void ResultSheetService::LinkEvidence(const Sheet& sheet, const std::string& cri
     tx.Commit();
 }
 
-std::vector<storage::EvidenceRecord> ResultSheetService::Register(const Sheet& sheet) {
-    return storage::EvidenceRepository(db_.session()).ForUnit(sheet.unitId);
+std::vector<EvidenceRecord> ResultSheetService::Register(const Sheet& sheet) {
+    return FromStorage(storage::EvidenceRepository(db_.session()).ForUnit(sheet.unitId));
 }
 
 void ResultSheetService::DetachEvidence(const Sheet& sheet, const std::string& criterion,
@@ -533,15 +545,15 @@ void ResultSheetService::DetachEvidence(const Sheet& sheet, const std::string& c
     tx.Commit();
 }
 
-std::vector<storage::EvidenceRecord> ResultSheetService::Evidence(const Sheet& sheet,
-                                                                  const std::string& criterion) {
+std::vector<EvidenceRecord> ResultSheetService::Evidence(const Sheet& sheet,
+                                                         const std::string& criterion) {
     auto row = std::find_if(sheet.rows.begin(), sheet.rows.end(),
                             [&](const SheetRow& r) { return r.code == criterion; });
     if (row == sheet.rows.end()) return {};
     auto result =
         storage::ResultRepository(db_.session()).Find(sheet.unitId, row->criterionId, sheet.period);
     if (!result) return {};
-    return storage::EvidenceRepository(db_.session()).ForResult(result->id);
+    return FromStorage(storage::EvidenceRepository(db_.session()).ForResult(result->id));
 }
 
 std::string ResultSheetService::ExportEvidenceFile(std::int64_t evidenceId,

@@ -14,7 +14,6 @@
 #include "core/result_workflow.h"
 #include "core/scoring.h"
 #include "storage/database.h"
-#include "storage/evidence_repository.h"
 
 namespace cchc::services {
 
@@ -65,6 +64,19 @@ struct SheetEdit {
     std::string text;
 };
 
+// A document of a unit's evidence register.
+struct EvidenceRecord {
+    std::int64_t id = 0;
+    std::int64_t unitId = 0;
+    std::string docNumber;               // "12/QĐ-UBND"
+    std::optional<std::string> docDate;  // ISO date
+    std::string issuer, title, note;
+    std::string fileName, mimeType;
+    std::string sha256;                  // 64 hex digits, empty without a file
+    std::optional<long long> sizeBytes;  // without a file: none
+    std::string createdAt, createdBy;
+};
+
 struct EvidenceInput {
     std::string docNumber;
     std::optional<std::string> docDate;  // ISO
@@ -105,8 +117,8 @@ class ResultSheetService {
     void LinkEvidence(const Sheet& sheet, const std::string& criterion, std::int64_t evidenceId);
     void DetachEvidence(const Sheet& sheet, const std::string& criterion, std::int64_t evidenceId);
     // The unit's whole register, latest first.
-    std::vector<storage::EvidenceRecord> Register(const Sheet& sheet);
-    std::vector<storage::EvidenceRecord> Evidence(const Sheet& sheet, const std::string& criterion);
+    std::vector<EvidenceRecord> Register(const Sheet& sheet);
+    std::vector<EvidenceRecord> Evidence(const Sheet& sheet, const std::string& criterion);
     // Writes the document's file into `directory` under its own name and
     // returns the path, for opening it with the program of its kind.
     std::string ExportEvidenceFile(std::int64_t evidenceId, const std::string& directory);

@@ -12,6 +12,7 @@
 #include "core/i18n.h"
 #include "services/organisation.h"
 #include "services/table_io.h"
+#include "storage/plan_repository.h"
 #include "storage/saved_filter_repository.h"
 #include "storage/unit_repository.h"
 
@@ -109,7 +110,7 @@ void DeleteTaskView(storage::Database& db, const std::string& user, const std::s
     tx.Commit();
 }
 
-TaskRecord ToTaskRecord(const storage::BoardRow& r) {
+TaskRecord ToTaskRecord(const BoardRow& r) {
     TaskRecord t;
     t.id = r.taskId;
     t.solution = r.solution;
@@ -137,8 +138,26 @@ TaskBoard TaskBoard::Load(storage::Database& db, Date asOf) {
     const std::set<std::string> none;
     auto rows = plans.ForBoard();
     board.tasks_.reserve(rows.size());
-    for (auto& row : rows) {
+    for (auto& stored : rows) {
         BoardTask t;
+        BoardRow row{stored.taskId,
+                     stored.itemId,
+                     stored.planId,
+                     stored.unitId,
+                     stored.planYear,
+                     std::move(stored.criterion),
+                     std::move(stored.solution),
+                     stored.leadUnitId,
+                     stored.leadPersonId,
+                     std::move(stored.leadUnitText),
+                     std::move(stored.leadPersonText),
+                     std::move(stored.startOn),
+                     std::move(stored.dueOn),
+                     std::move(stored.closedOn),
+                     stored.dueYear,
+                     stored.recurring,
+                     stored.status,
+                     stored.percentDone};
         const TaskRecord record = ToTaskRecord(row);
         t.due = DueDate(record);
         t.overdueDays = OverdueDays(record, asOf);
@@ -179,7 +198,7 @@ std::vector<std::size_t> TaskBoard::Filter(const TaskFilter& f) const {
     std::vector<std::size_t> out;
     for (std::size_t i = 0; i < tasks_.size(); ++i) {
         const BoardTask& t = tasks_[i];
-        const storage::BoardRow& r = t.row;
+        const BoardRow& r = t.row;
         if (f.unitId && r.unitId != *f.unitId) continue;
         if (f.leadUnitId && r.leadUnitId != f.leadUnitId) continue;
         if (f.leadPersonId && r.leadPersonId != f.leadPersonId) continue;

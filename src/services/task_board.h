@@ -13,9 +13,9 @@
 
 #include "core/date.h"
 #include "core/period.h"
+#include "core/records.h"
 #include "core/task_rules.h"
 #include "storage/database.h"
-#include "storage/plan_repository.h"
 
 namespace cchc::services {
 
@@ -57,8 +57,23 @@ void SaveTaskView(storage::Database& db, const std::string& user, const std::str
                   const TaskBoardView& view);
 void DeleteTaskView(storage::Database& db, const std::string& user, const std::string& name);
 
+// One task as the board lists it, with what names it.
+struct BoardRow {
+    std::int64_t taskId = 0, itemId = 0, planId = 0, unitId = 0;
+    int planYear = 0;
+    std::string criterion;  // the item's heading (criterion code)
+    std::string solution;
+    std::optional<std::int64_t> leadUnitId, leadPersonId;
+    std::string leadUnitText, leadPersonText;
+    std::optional<std::string> startOn, dueOn, closedOn;
+    std::optional<int> dueYear;
+    bool recurring = false;
+    TaskStatus status = TaskStatus::NotStarted;
+    int percentDone = 0;
+};
+
 struct BoardTask {
-    storage::BoardRow row;
+    BoardRow row;
     std::optional<Date> due;  // nothing for recurring tasks and tasks without time
     int overdueDays = 0;
     int missingUpdates = 0;  // closed quarters without an update
@@ -112,6 +127,6 @@ class TaskBoard {
 };
 
 // The record the core rules take, from a board row (no coordinators).
-TaskRecord ToTaskRecord(const storage::BoardRow& row);
+TaskRecord ToTaskRecord(const BoardRow& row);
 
 }  // namespace cchc::services

@@ -8,6 +8,7 @@
 #include "fixture.h"
 #include "services/org_io.h"
 #include "services/report_archive.h"
+#include "storage/report_repository.h"
 #include "storage/unit_repository.h"
 
 using namespace cchc;

@@ -38,10 +38,9 @@ void AddUnique(std::vector<std::string>& list, const std::string& s) {
     if (!s.empty() && std::find(list.begin(), list.end(), s) == list.end()) list.push_back(s);
 }
 
-}  // namespace
-
-BuiltReport BuildPlan(Context& c) {
-    Prepare(c, false);
+// The plan asked for, else the unit's remediation plan of the year (on no
+// framework first, then on each framework).
+PlanRecord LoadPlan(Context& c) {
     storage::PlanRepository plans(c.db.session());
     std::optional<std::int64_t> planId = c.req.planId;
     if (!planId) {
@@ -65,81 +64,76 @@ BuiltReport BuildPlan(Context& c) {
     if (!plan)
         throw UserError(Location{"", 0, "plan"},
                         fmt::format(fmt::runtime(tr("no plan with id {0}")), *planId));
-    // The plan is the document of its unit.
-    if (!c.unit || c.unit->id != plan->unitId) {
-        auto u = storage::UnitRepository(c.db.session()).ById(plan->unitId);
-        if (u) {
-            ReportRequest r2 = c.req;
-            r2.unitCode = u->code;
-            Context c2(c.db, r2);
-            Prepare(c2, false);
-            c.unit = c2.unit;
-            c.issuer = c2.issuer;
-            c.communeIssuer = c2.communeIssuer;
-            c.issuerSymbol = c2.issuerSymbol;
-            c.parentBody = c2.parentBody;
-            c.issuingBody = c2.issuingBody;
-            c.place = c2.place;
-            c.subject = c2.subject;
-            c.vars = c2.vars;
-        }
-    }
-    c.vars["year"] = std::to_string(plan->year);
-    if (plan->issuedOn && !c.req.issuedOn)
-        if (auto d = Date::ParseIso(*plan->issuedOn)) c.issuedOn = *d;
-    if (!plan->placeName.empty() && c.req.place.empty()) c.place = plan->placeName;
-    const auto& t = c.t;
-    BuiltReport b;
-    b.planId = plan->id;
-    int number = 0;
+    return *plan;
+}
+
+// The plan is the document of its unit: the context of that unit's report
+// (issuer, header, place, subject, variables).
+void AdoptPlanUnit(Context& c, const PlanRecord& plan) {
+    if (c.unit && c.unit->id == plan.unitId) return;
+    auto u = storage::UnitRepository(c.db.session()).ById(plan.unitId);
+    if (!u) return;
+    ReportRequest r2 = c.req;
+    r2.unitCode = u->code;
+    Context c2(c.db, r2);
+    Prepare(c2, false);
+    c.unit = c2.unit;
+    c.issuer = c2.issuer;
+    c.communeIssuer = c2.communeIssuer;
+    c.issuerSymbol = c2.issuerSymbol;
+    c.parentBody = c2.parentBody;
+    c.issuingBody = c2.issuingBody;
+    c.place = c2.place;
+    c.subject = c2.subject;
+    c.vars = c2.vars;
+}
+
+// The header with the plan's own number when it has one (and none is asked
+// for), else the next free number; `number` is set to the number printed.
+report::HeaderBlock PlanHeader(Context& c, const PlanRecord& plan, int& number) {
     auto header = Header(c, 0, "KH");
-    if (!plan->number.empty() && c.req.number == 0) {
-        header.number = "Số: " + plan->number;
-        number = std::atoi(plan->number.c_str());
+    if (!plan.number.empty() && c.req.number == 0) {
+        header.number = "Số: " + plan.number;
+        number = std::atoi(plan.number.c_str());
     } else {
         number = ResolveNumber(c, "plan");
         header.number = FormatDocNumber(number, "KH", c.issuerSymbol);
     }
-    const std::string summary = !plan->summary.empty() ? plan->summary
-                                : !plan->title.empty() ? plan->title
-                                                       : t.Text("summary_default", c.vars);
-    b.title = "Kế hoạch " + LowerFirst(summary);
-    auto& doc = b.document;
-    doc.Add(header);
-    doc.Add(report::TitleBlock{t.Text("document_type"), {summary}});
-    for (const auto& line : SplitLines(plan->basis)) doc.Add(Para(line));
-    doc.Add(Para(t.Text("intro", c.vars)));
-    doc.Add(report::Heading{1, t.Text("purpose_heading")});
-    doc.Add(report::Heading{2, t.Text("purpose_sub")});
-    auto purpose = SplitLines(plan->purpose);
-    if (purpose.empty()) purpose = t.Lines("purpose_default", c.vars);
-    for (const auto& l : purpose) doc.Add(Para(l));
-    doc.Add(report::Heading{2, t.Text("requirements_sub")});
-    auto reqs = SplitLines(plan->requirements);
-    if (reqs.empty()) reqs = t.Lines("requirements_default", c.vars);
-    for (const auto& l : reqs) doc.Add(Para(l));
-    doc.Add(report::Heading{1, t.Text("content_heading")});
-    doc.Add(report::Heading{2, t.Text("content_sub")});
-    report::Table annex;
-    annex.sheetName = "Nhiệm vụ khắc phục";
-    annex.sizePt = 11;
-    annex.columnWidths = {0.6, 2.6, 2.8, 5.0, 2.2, 2.2, 1.6};
-    annex.rows.push_back(HeaderRow(t.Lines("annex_columns")));
-    // Names of the units and people tasks are linked to.
-    std::map<std::int64_t, std::string> unitNames, personNames;
-    {
-        OrganisationService org(c.db, "report");
-        for (const auto& u : org.Units()) unitNames[u.id] = u.name;
-        for (const auto& p : org.AllPeople()) personNames[p.id] = p.fullName;
+    return header;
+}
+
+// The plan's lines of a part, else the template's default ones.
+void AddLines(report::Document& doc, const ReportTemplate& t, const TemplateVars& vars,
+              const std::string& text, const std::string& defaultKey) {
+    auto lines = SplitLines(text);
+    if (lines.empty()) lines = t.Lines(defaultKey, vars);
+    for (const auto& l : lines) doc.Add(Para(l));
+}
+
+// Names of the units and people tasks are linked to.
+struct PlanNames {
+    std::map<std::int64_t, std::string> units, people;
+
+    explicit PlanNames(storage::Database& db) {
+        OrganisationService org(db, "report");
+        for (const auto& u : org.Units()) units[u.id] = u.name;
+        for (const auto& p : org.AllPeople()) people[p.id] = p.fullName;
     }
-    auto named = [](const std::map<std::int64_t, std::string>& names,
-                    const std::optional<std::int64_t>& id, const std::string& text) {
-        if (!text.empty() || !id) return text;
-        auto it = names.find(*id);
-        return it == names.end() ? text : it->second;
-    };
+};
+
+std::string Named(const std::map<std::int64_t, std::string>& names,
+                  const std::optional<std::int64_t>& id, const std::string& text) {
+    if (!text.empty() || !id) return text;
+    auto it = names.find(*id);
+    return it == names.end() ? text : it->second;
+}
+
+// Each item of the plan (its target, tasks, responsibility and time) in the
+// document, each task a row of the annex. Returns the number of tasks.
+int AddPlanItems(const ReportTemplate& t, const PlanRecord& plan, const PlanNames& names,
+                 report::Document& doc, report::Table& annex) {
     int n = 0, taskNo = 0;
-    for (const auto& item : plan->items) {
+    for (const auto& item : plan.items) {
         ++n;
         TemplateVars v{
             {"n", std::to_string(n)},
@@ -155,20 +149,20 @@ BuiltReport BuildPlan(Context& c) {
             doc.Add(Para((item.tasks.size() > 1 ? "- " : "") + task.solution));
             // The plan's own unit is not named as its own lead.
             const bool ownUnit =
-                task.leadUnitId && *task.leadUnitId == plan->unitId && task.leadPersonId;
+                task.leadUnitId && *task.leadUnitId == plan.unitId && task.leadPersonId;
             std::string lead = Join(
-                {named(personNames, task.leadPersonId, task.leadPersonText),
-                 ownUnit ? std::string() : named(unitNames, task.leadUnitId, task.leadUnitText)},
+                {Named(names.people, task.leadPersonId, task.leadPersonText),
+                 ownUnit ? std::string() : Named(names.units, task.leadUnitId, task.leadUnitText)},
                 ", ");
             AddUnique(leads, lead);
             std::vector<std::string> cs;
             for (const auto& co : task.coordinators) {
-                cs.push_back(co.unitId ? named(unitNames, co.unitId, co.text)
-                                       : named(personNames, co.personId, co.text));
+                cs.push_back(co.unitId ? Named(names.units, co.unitId, co.text)
+                                       : Named(names.people, co.personId, co.text));
                 AddUnique(coords, cs.back());
             }
             const std::string coordText = Join(cs, ", ");
-            const std::string time = TimeFrame(t, task, plan->year);
+            const std::string time = TimeFrame(t, task, plan.year);
             AddUnique(times, time);
             TableRow r;
             r.cells.push_back(Centered(++taskNo));
@@ -187,23 +181,67 @@ BuiltReport BuildPlan(Context& c) {
         doc.Add(Para(
             t.Text("time", {{"time", times.empty() ? t.Text("time_none") : Join(times, "; ")}})));
     }
+    return taskNo;
+}
+
+// The signature with the plan's recipients and signer, unless the request
+// gives its own.
+report::SignatureBlock PlanSignature(Context& c, const PlanRecord& plan) {
+    auto recipients = SplitLines(plan.recipients);
+    if (recipients.empty()) recipients = c.t.Lines("recipients");
+    report::SignatureBlock s = Signature(c, recipients);
+    if (!plan.signerName.empty() && c.req.signerName.empty()) s.signer = plan.signerName;
+    if ((!plan.signerTitle.empty() || !plan.signerAuthority.empty()) &&
+        c.req.signerTitle.empty() && c.req.signerAuthority.empty()) {
+        s.authority = SplitLines(plan.signerAuthority);
+        if (!plan.signerTitle.empty()) s.authority.push_back(plan.signerTitle);
+    }
+    return s;
+}
+
+}  // namespace
+
+BuiltReport BuildPlan(Context& c) {
+    Prepare(c, false);
+    const PlanRecord plan = LoadPlan(c);
+    AdoptPlanUnit(c, plan);
+    c.vars["year"] = std::to_string(plan.year);
+    if (plan.issuedOn && !c.req.issuedOn)
+        if (auto d = Date::ParseIso(*plan.issuedOn)) c.issuedOn = *d;
+    if (!plan.placeName.empty() && c.req.place.empty()) c.place = plan.placeName;
+    const auto& t = c.t;
+    BuiltReport b;
+    b.planId = plan.id;
+    int number = 0;
+    const auto header = PlanHeader(c, plan, number);
+    const std::string summary = !plan.summary.empty() ? plan.summary
+                                : !plan.title.empty() ? plan.title
+                                                      : t.Text("summary_default", c.vars);
+    b.title = "Kế hoạch " + LowerFirst(summary);
+    auto& doc = b.document;
+    doc.Add(header);
+    doc.Add(report::TitleBlock{t.Text("document_type"), {summary}});
+    for (const auto& line : SplitLines(plan.basis)) doc.Add(Para(line));
+    doc.Add(Para(t.Text("intro", c.vars)));
+    doc.Add(report::Heading{1, t.Text("purpose_heading")});
+    doc.Add(report::Heading{2, t.Text("purpose_sub")});
+    AddLines(doc, t, c.vars, plan.purpose, "purpose_default");
+    doc.Add(report::Heading{2, t.Text("requirements_sub")});
+    AddLines(doc, t, c.vars, plan.requirements, "requirements_default");
+    doc.Add(report::Heading{1, t.Text("content_heading")});
+    doc.Add(report::Heading{2, t.Text("content_sub")});
+    report::Table annex;
+    annex.sheetName = "Nhiệm vụ khắc phục";
+    annex.sizePt = 11;
+    annex.columnWidths = {0.6, 2.6, 2.8, 5.0, 2.2, 2.2, 1.6};
+    annex.rows.push_back(HeaderRow(t.Lines("annex_columns")));
+    const int taskNo = AddPlanItems(t, plan, PlanNames(c.db), doc, annex);
     doc.Add(report::Heading{1, t.Text("organisation_heading")});
-    auto org = SplitLines(plan->organisation);
-    if (org.empty()) org = t.Lines("organisation_default", c.vars);
-    for (const auto& l : org) doc.Add(Para(l));
+    AddLines(doc, t, c.vars, plan.organisation, "organisation_default");
     TemplateVars cv = c.vars;
     cv["summary_lower"] = LowerFirst(summary);
     doc.Add(Para(t.Text("closing", cv)));
-    auto recipients = SplitLines(plan->recipients);
-    if (recipients.empty()) recipients = t.Lines("recipients");
-    report::SignatureBlock s = Signature(c, recipients);
-    if (!plan->signerName.empty() && c.req.signerName.empty()) s.signer = plan->signerName;
-    if ((!plan->signerTitle.empty() || !plan->signerAuthority.empty()) &&
-        c.req.signerTitle.empty() && c.req.signerAuthority.empty()) {
-        s.authority = SplitLines(plan->signerAuthority);
-        if (!plan->signerTitle.empty()) s.authority.push_back(plan->signerTitle);
-    }
-    doc.Add(s);
+    doc.Add(PlanSignature(c, plan));
     if (taskNo > 0) {
         auto& sec = doc.NewSection(report::Orientation::Landscape);
         TemplateVars av = c.vars;

@@ -21,25 +21,11 @@ struct Numbering {
     std::string Next() { return std::to_string(++n); }
 };
 
-void AddTaskTables(Context& c, report::Section& s, Numbering& num) {
-    const auto& t = c.t;
-    const auto board = TaskBoard::Load(c.db, c.asOf);
-    TaskFilter all;
-    if (c.unit) all.unitId = c.unit->id;
-    auto positions = board.Filter(all);
-    TaskCounts total = board.Count(positions);
-    TemplateVars v = c.vars;
-    v["n"] = num.Next();
-    s.blocks.emplace_back(report::Heading{2, t.Text("tasks_heading", v)});
-    v["total"] = FormatInteger(total.Total());
-    v["done"] = FormatInteger(total.done);
-    v["done_percent"] = PercentText(total.done, total.Total() - total.cancelled);
-    v["in_progress"] = FormatInteger(total.inProgress);
-    v["not_started"] = FormatInteger(total.notStarted);
-    v["overdue"] = FormatInteger(total.overdue);
-    s.blocks.emplace_back(Para(t.Text("tasks_sentence", v)));
-
-    // Counts per commune (one row for a commune's own report).
+// The tasks' counts per commune (one row for a commune's own report; a total
+// row when there are several), nothing when there are no tasks.
+void AddTaskCountTable(const ReportTemplate& t, const TaskBoard& board,
+                       const std::vector<std::size_t>& positions, const TaskCounts& total,
+                       report::Section& s) {
     std::map<std::int64_t, TaskCounts> byUnit;
     for (std::size_t i : positions) {
         const auto& task = board[i];
@@ -87,42 +73,47 @@ void AddTaskTables(Context& c, report::Section& s, Numbering& num) {
         table.rows.push_back(r);
     }
     if (!order.empty()) s.blocks.emplace_back(table);
+}
 
-    // A commune's report: each task with the progress reported for the period.
-    if (c.unit && c.communeIssuer && !positions.empty()) {
-        storage::PlanRepository plans(c.db.session());
-        const Period& period = *c.period;
-        auto within = [&](const std::string& text) {
-            auto p = Period::Parse(text);
-            return p && p->year() == period.year() && p->FirstMonth() >= period.FirstMonth() &&
-                   p->LastMonth() <= period.LastMonth();
-        };
-        s.blocks.emplace_back(Para(t.Text("progress_sentence", c.vars)));
-        report::Table pt;
-        pt.sheetName = "Tiến độ nhiệm vụ";
-        pt.columnWidths = {0.9, 4.6, 1.0, 1.8, 1.1, 3.4};
-        pt.sizePt = 11;
-        pt.rows.push_back(HeaderRow(t.Lines("progress_columns")));
-        int k = 0;
-        for (std::size_t i : positions) {
-            const auto& task = board[i];
-            std::string note;
-            for (const auto& u : plans.UpdatesOf(task.row.taskId))
-                if (within(u.period) && !u.note.empty()) note = u.note;  // the latest of the period
-            TableRow r;
-            r.cells.push_back(Centered(++k));
-            r.cells.emplace_back(task.row.solution);
-            r.cells.push_back(TableCell(task.row.criterion).Aligned(Align::Center));
-            const std::string key = std::string("status_") + TaskStatusKey(task.row.status);
-            r.cells.emplace_back(t.Has(key) ? t.Text(key) : TaskStatusLabel(task.row.status));
-            r.cells.push_back(TableCell::Percent(task.row.percentDone, 0));
-            r.cells.emplace_back(note);
-            pt.rows.push_back(r);
-        }
-        s.blocks.emplace_back(pt);
+// A commune's report: each task with the progress reported for the period.
+void AddProgressTable(Context& c, const TaskBoard& board,
+                      const std::vector<std::size_t>& positions, report::Section& s) {
+    const auto& t = c.t;
+    storage::PlanRepository plans(c.db.session());
+    const Period& period = *c.period;
+    auto within = [&](const std::string& text) {
+        auto p = Period::Parse(text);
+        return p && p->year() == period.year() && p->FirstMonth() >= period.FirstMonth() &&
+               p->LastMonth() <= period.LastMonth();
+    };
+    s.blocks.emplace_back(Para(t.Text("progress_sentence", c.vars)));
+    report::Table pt;
+    pt.sheetName = "Tiến độ nhiệm vụ";
+    pt.columnWidths = {0.9, 4.6, 1.0, 1.8, 1.1, 3.4};
+    pt.sizePt = 11;
+    pt.rows.push_back(HeaderRow(t.Lines("progress_columns")));
+    int k = 0;
+    for (std::size_t i : positions) {
+        const auto& task = board[i];
+        std::string note;
+        for (const auto& u : plans.UpdatesOf(task.row.taskId))
+            if (within(u.period) && !u.note.empty()) note = u.note;  // the latest of the period
+        TableRow r;
+        r.cells.push_back(Centered(++k));
+        r.cells.emplace_back(task.row.solution);
+        r.cells.push_back(TableCell(task.row.criterion).Aligned(Align::Center));
+        const std::string key = std::string("status_") + TaskStatusKey(task.row.status);
+        r.cells.emplace_back(t.Has(key) ? t.Text(key) : TaskStatusLabel(task.row.status));
+        r.cells.push_back(TableCell::Percent(task.row.percentDone, 0));
+        r.cells.emplace_back(note);
+        pt.rows.push_back(r);
     }
+    s.blocks.emplace_back(pt);
+}
 
-    // The overdue tasks by name.
+// The overdue tasks by name (a sentence when there are none).
+void AddOverdueTable(const ReportTemplate& t, const TaskBoard& board, const TaskFilter& all,
+                     report::Section& s) {
     TaskFilter overdue = all;
     overdue.overdue = true;
     auto late = board.Filter(overdue);
@@ -136,7 +127,7 @@ void AddTaskTables(Context& c, report::Section& s, Numbering& num) {
     lt.columnWidths = {0.9, 4.6, 1.8, 2.4, 1.8, 1.3};
     lt.sizePt = 11;
     lt.rows.push_back(HeaderRow(t.Lines("overdue_columns")));
-    no = 0;
+    int no = 0;
     for (std::size_t i : late) {
         const auto& task = board[i];
         TableRow r;
@@ -153,6 +144,31 @@ void AddTaskTables(Context& c, report::Section& s, Numbering& num) {
     }
     s.blocks.emplace_back(lt);
 }
+
+// The tasks of the plans: a sentence of counts, the counts per commune, a
+// commune's progress of the period, the overdue tasks.
+void AddTaskTables(Context& c, report::Section& s, Numbering& num) {
+    const auto& t = c.t;
+    const auto board = TaskBoard::Load(c.db, c.asOf);
+    TaskFilter all;
+    if (c.unit) all.unitId = c.unit->id;
+    auto positions = board.Filter(all);
+    TaskCounts total = board.Count(positions);
+    TemplateVars v = c.vars;
+    v["n"] = num.Next();
+    s.blocks.emplace_back(report::Heading{2, t.Text("tasks_heading", v)});
+    v["total"] = FormatInteger(total.Total());
+    v["done"] = FormatInteger(total.done);
+    v["done_percent"] = PercentText(total.done, total.Total() - total.cancelled);
+    v["in_progress"] = FormatInteger(total.inProgress);
+    v["not_started"] = FormatInteger(total.notStarted);
+    v["overdue"] = FormatInteger(total.overdue);
+    s.blocks.emplace_back(Para(t.Text("tasks_sentence", v)));
+    AddTaskCountTable(t, board, positions, total, s);
+    if (c.unit && c.communeIssuer && !positions.empty()) AddProgressTable(c, board, positions, s);
+    AddOverdueTable(t, board, all, s);
+}
+
 void AddIndexTable(Context& c, report::Section& s, Numbering& num) {
     const auto& t = c.t;
     TemplateVars v = c.vars;

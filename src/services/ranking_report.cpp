@@ -43,11 +43,11 @@ report::Table RankTable(const ReportTemplate& t, const std::vector<RankRow>& row
     return table;
 }
 
-BuiltReport BuildRanking(Context& c) {
-    Prepare(c, true);
-    auto [code, name] = ChooseFramework(c);
-    if (code.empty())
-        throw UserError(Location{"", 0, "framework"}, tr("no framework has results to rank"));
+namespace {
+
+// The period of the results ranked: the report's own when the framework has
+// results for it, else the latest year with results up to the report's year.
+std::string RankingPeriod(Context& c, const std::string& code) {
     std::string year =
         c.period->kind() == PeriodKind::Year ? c.period->ToString() : LatestYear(c, code);
     auto periods = ResultPeriods(c.db, code);
@@ -59,6 +59,17 @@ BuiltReport BuildRanking(Context& c) {
         throw UserError(
             Location{"", 0, "period"},
             fmt::format(fmt::runtime(tr("no results on {0} up to {1}")), code, c.period->year()));
+    return year;
+}
+
+}  // namespace
+
+BuiltReport BuildRanking(Context& c) {
+    Prepare(c, true);
+    auto [code, name] = ChooseFramework(c);
+    if (code.empty())
+        throw UserError(Location{"", 0, "framework"}, tr("no framework has results to rank"));
+    const std::string year = RankingPeriod(c, code);
     auto rows = RankUnits(c.db, code, year, true);
     const auto& t = c.t;
     TemplateVars v = c.vars;

@@ -76,8 +76,8 @@ void AddTaskCountTable(const ReportTemplate& t, const TaskBoard& board,
 }
 
 // A commune's report: each task with the progress reported for the period.
-void AddProgressTable(Context& c, const TaskBoard& board,
-                      const std::vector<std::size_t>& positions, report::Section& s) {
+void AddProgressTable(Context& c, const TaskBoard& board, const std::vector<std::size_t>& positions,
+                      report::Section& s) {
     const auto& t = c.t;
     storage::PlanRepository plans(c.db.session());
     const Period& period = *c.period;
@@ -262,7 +262,6 @@ void AddDossierTable(Context& c, report::Section& s, Numbering& num) {
     addRow(sum, total);
     s.blocks.emplace_back(table);
 }
-
 
 void AddSurveyTable(Context& c, report::Section& s, Numbering& num) {
     auto survey = ReadSurvey(c);

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <map>
 
+#include "core/task_rules.h"
 #include "storage/row_helpers.h"
 
 namespace cchc::storage {
@@ -15,10 +16,11 @@ std::optional<long long> OptId(const std::optional<std::int64_t>& v) {
     return v ? std::optional<long long>(*v) : std::nullopt;
 }
 
-// The task's effective due date: its date, or the end of its due year.
+// The task's effective due date (DueDate): its date, or the end of its due year.
 std::optional<std::string> EffectiveDue(const TaskRecord& t) {
-    if (t.dueOn) return t.dueOn;
-    if (t.dueYear) return std::to_string(*t.dueYear) + "-12-31";
+    TaskRecord once = t;  // a recurring task keeps its first time frame's end
+    once.recurring = false;
+    if (auto due = DueDate(once)) return due->ToIso();
     return std::nullopt;
 }
 

@@ -241,13 +241,6 @@ std::int64_t PlanRepository::PlanOfTask(std::int64_t taskId) {
     return s_.got_data() && ind == soci::i_ok ? plan : 0;
 }
 
-std::int64_t PlanRepository::ItemOfTask(std::int64_t taskId) {
-    long long t = taskId, item = 0;
-    soci::indicator ind = soci::i_null;
-    s_ << "SELECT item_id FROM tasks WHERE id = :t", soci::use(t), soci::into(item, ind);
-    return s_.got_data() && ind == soci::i_ok ? item : 0;
-}
-
 void PlanRepository::DeleteTask(std::int64_t taskId) {
     long long t = taskId;
     s_ << "DELETE FROM tasks WHERE id = :t", soci::use(t);

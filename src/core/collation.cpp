@@ -58,20 +58,6 @@ int CompareVietnamese(std::string_view a, std::string_view b) {
 
 bool VietnameseLess(std::string_view a, std::string_view b) { return CompareVietnamese(a, b) < 0; }
 
-void SortVietnamese(std::vector<std::string>& items) {
-    if (items.size() < 2) return;
-    // Keys first: one ICU pass per item instead of one per comparison.
-    std::vector<std::pair<std::string, std::size_t>> keyed;
-    keyed.reserve(items.size());
-    for (std::size_t i = 0; i < items.size(); ++i) keyed.emplace_back(SortKey(items[i]), i);
-    std::stable_sort(keyed.begin(), keyed.end(),
-                     [](const auto& x, const auto& y) { return x.first < y.first; });
-    std::vector<std::string> sorted;
-    sorted.reserve(items.size());
-    for (const auto& k : keyed) sorted.push_back(std::move(items[k.second]));
-    items = std::move(sorted);
-}
-
 std::string SortKey(std::string_view text) {
     icu::Collator* c = ThreadCollator();
     if (!c) return std::string(text);

@@ -16,7 +16,6 @@ namespace cchc {
 // open any collator the comparison falls back to bytes.
 int CompareVietnamese(std::string_view a, std::string_view b);
 bool VietnameseLess(std::string_view a, std::string_view b);
-void SortVietnamese(std::vector<std::string>& items);
 
 // Comparator for std::sort, std::map, ...
 struct VietnameseLessFn {

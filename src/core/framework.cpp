@@ -74,6 +74,11 @@ std::string_view NoDataRuleKey(NoDataRule r) { return KeyOf(kNoData, r); }
 std::optional<NoDataRule> NoDataRuleFromKey(std::string_view key) { return FromKey(kNoData, key); }
 std::string NoDataRuleLabel(NoDataRule r) { return LabelOf(kNoData, r); }
 
+std::optional<double> TargetRatio(std::optional<double> typed) {
+    if (typed && *typed > 1) return *typed / 100.0;
+    return typed;
+}
+
 std::vector<std::pair<const Criterion*, int>> TreeOrder(const Framework& fw) {
     std::map<std::int64_t, std::vector<const Criterion*>> children;
     std::vector<const Criterion*> roots;

@@ -71,6 +71,10 @@ std::string FormatBands(const std::vector<Band>& bands);
 // The band a percentage of the maximum falls in ("" when no bands).
 std::string BandFor(const std::vector<Band>& bands, double percent);
 
+// A rate criterion's target as typed (in a file or the editor): a number
+// above 1 is a percentage ("90" means 0.9); 1 or less is the ratio itself.
+std::optional<double> TargetRatio(std::optional<double> typed);
+
 // The criteria in tree order: each parent followed by its sub-criteria,
 // siblings by their order; with each one's depth (0 for a field). Criteria
 // whose parent is not in the framework are roots.

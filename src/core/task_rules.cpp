@@ -28,9 +28,11 @@ bool QuarterYear(int year) { return year >= 1 && year <= 9998; }
 std::string Number(double v) { return FormatNumberTrim(v, 2); }
 }  // namespace
 
-bool IsClosed(const TaskRecord& task) {
-    return task.status == TaskStatus::Done || task.status == TaskStatus::Cancelled;
+bool IsClosed(TaskStatus status) {
+    return status == TaskStatus::Done || status == TaskStatus::Cancelled;
 }
+
+bool IsClosed(const TaskRecord& task) { return IsClosed(task.status); }
 
 std::optional<Date> DueDate(const TaskRecord& task) {
     if (task.recurring) return std::nullopt;
@@ -42,19 +44,23 @@ std::optional<Date> DueDate(const TaskRecord& task) {
     return std::nullopt;
 }
 
-int OverdueDays(const TaskRecord& task, Date asOf) {
-    if (IsClosed(task) || !asOf.Valid()) return 0;
-    auto due = DueDate(task);
-    if (!due) return 0;
+int OverdueDays(TaskStatus status, std::optional<Date> due, Date asOf) {
+    if (IsClosed(status) || !asOf.Valid() || !due) return 0;
     return std::max(0, due->DaysUntil(asOf));
 }
 
-bool DueWithin(const TaskRecord& task, Date asOf, int days) {
-    if (IsClosed(task) || !asOf.Valid() || days < 0) return false;
-    auto due = DueDate(task);
-    if (!due) return false;
+int OverdueDays(const TaskRecord& task, Date asOf) {
+    return OverdueDays(task.status, DueDate(task), asOf);
+}
+
+bool DueWithin(TaskStatus status, std::optional<Date> due, Date asOf, int days) {
+    if (IsClosed(status) || !asOf.Valid() || days < 0 || !due) return false;
     const int until = asOf.DaysUntil(*due);
     return until >= 0 && until <= days;
+}
+
+bool DueWithin(const TaskRecord& task, Date asOf, int days) {
+    return DueWithin(task.status, DueDate(task), asOf, days);
 }
 
 std::vector<Period> MissingUpdates(const TaskRecord& task, int planYear,
@@ -156,20 +162,6 @@ std::optional<double> ItemProgress(const PlanItemRecord& item) {
     return sum / n;
 }
 
-std::optional<double> PlanProgress(const PlanRecord& plan) {
-    double weighted = 0;
-    int weight = 0;
-    for (const auto& item : plan.items) {
-        auto progress = ItemProgress(item);
-        if (!progress) continue;
-        const int n = Counted(item).second;
-        weighted += *progress * n;
-        weight += n;
-    }
-    if (weight == 0) return std::nullopt;
-    return weighted / weight;
-}
-
 TaskCounts& TaskCounts::operator+=(const TaskCounts& o) {
     notStarted += o.notStarted;
     inProgress += o.inProgress;
@@ -207,13 +199,6 @@ TaskCounts CountTasks(const PlanRecord& plan, Date asOf) {
     TaskCounts c;
     for (const auto& item : plan.items) c += CountTasks(item.tasks, asOf);
     return c;
-}
-
-std::map<std::int64_t, TaskCounts> CountTasksByUnit(const std::vector<PlanRecord>& plans,
-                                                    Date asOf) {
-    std::map<std::int64_t, TaskCounts> byUnit;
-    for (const auto& plan : plans) byUnit[plan.unitId] += CountTasks(plan, asOf);
-    return byUnit;
 }
 
 std::vector<PlanItemRecord> DraftPlanItems(const Framework& fw, const std::vector<NodeScore>& nodes,

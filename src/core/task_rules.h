@@ -23,6 +23,7 @@
 namespace cchc {
 
 // Done and cancelled tasks are closed; the others are open.
+bool IsClosed(TaskStatus status);
 bool IsClosed(const TaskRecord& task);
 
 // The day the task is due: its due date (dueOn, when it is a valid ISO
@@ -35,10 +36,14 @@ std::optional<Date> DueDate(const TaskRecord& task);
 // 2026-03-31 is not overdue on 2026-03-31 (0) and overdue by 1 on
 // 2026-04-01. Always 0 for a closed task or one without a due date.
 int OverdueDays(const TaskRecord& task, Date asOf);
+// The same for a task of this status whose DueDate is known already.
+int OverdueDays(TaskStatus status, std::optional<Date> due, Date asOf);
 
 // True for an open task due from asOf to asOf + days, both included (days
 // 0: due on asOf). An overdue task is not "due within"; days < 0 gives false.
 bool DueWithin(const TaskRecord& task, Date asOf, int days);
+// The same for a task of this status whose DueDate is known already.
+bool DueWithin(TaskStatus status, std::optional<Date> due, Date asOf, int days);
 
 // The quarters, oldest first, whose reporting window (calendar or the
 // Decree 09/2019 cut-off) has closed by asOf (window end < asOf) and for
@@ -85,11 +90,6 @@ int TaskPercent(const TaskRecord& task);
 // Average percent done (0..100) of the item's tasks that are not cancelled;
 // nothing when it has no such task.
 std::optional<double> ItemProgress(const PlanItemRecord& item);
-// Average of the items' progress weighted by how many tasks each counts
-// (cancelled tasks are not counted, so an item whose tasks are all
-// cancelled weighs nothing): the average over all counted tasks of the
-// plan. Nothing when no task counts.
-std::optional<double> PlanProgress(const PlanRecord& plan);
 
 struct TaskCounts {
     int notStarted = 0, inProgress = 0, done = 0, cancelled = 0;
@@ -104,9 +104,6 @@ struct TaskCounts {
 // Counts of the tasks by status, overdue as of asOf.
 TaskCounts CountTasks(const std::vector<TaskRecord>& tasks, Date asOf);
 TaskCounts CountTasks(const PlanRecord& plan, Date asOf);
-// The counts of all tasks of the plans, per plan unit (PlanRecord::unitId).
-std::map<std::int64_t, TaskCounts> CountTasksByUnit(const std::vector<PlanRecord>& plans,
-                                                    Date asOf);
 
 // The items of a draft remediation plan for one unit: one per applicable
 // leaf criterion (NodeScore::applicable, max > 0) whose points are below

@@ -12,6 +12,7 @@
 #include <algorithm>
 
 #include "core/errors.h"
+#include "core/framework.h"
 #include "core/vnformat.h"
 #include "gui/gui_util.h"
 #include "services/frameworks.h"
@@ -334,9 +335,7 @@ Criterion FrameworkEditorDialog::ReadCriterion() const {
     c.cap.reset();
     c.noData.reset();
     if (c.rule == RuleKind::Rate) {
-        c.target = ReadNumber(target_, "target");
-        // "90" means 90%.
-        if (c.target && *c.target > 1) *c.target /= 100.0;
+        c.target = TargetRatio(ReadNumber(target_, "target"));  // "90" means 90%
         const int nd = noData_->GetSelection();
         if (nd > 0) c.noData = kNoData[nd - 1];
     }

@@ -10,9 +10,18 @@
 
 namespace cchc::services {
 
+namespace {
+// The last days of "due within 7 days" and "within 30 days" of asOf (the
+// DueWithin rule of core, counted in SQL); empty when asOf is not a date.
+std::pair<std::string, std::string> DueWindowEnds(const std::string& asOf) {
+    auto d = Date::ParseIso(asOf);
+    if (!d) return {};
+    return {d->AddDays(7).ToIso(), d->AddDays(30).ToIso()};
+}
+}  // namespace
+
 OfficeOverview GetOverview(storage::Database& db, const std::string& asOf) {
-    std::string in7, in30;
-    if (auto d = Date::ParseIso(asOf)) in7 = d->AddDays(7).ToIso(), in30 = d->AddDays(30).ToIso();
+    const auto [in7, in30] = DueWindowEnds(asOf);
     auto c = storage::StatsRepository(db.session()).Counts(asOf, in7, in30);
     OfficeOverview o;
     o.communes = c.communes;
@@ -33,8 +42,7 @@ OfficeOverview GetOverview(storage::Database& db, const std::string& asOf) {
 }
 
 std::vector<CommuneTasks> OpenTasksByCommune(storage::Database& db, const std::string& asOf) {
-    std::string in7, in30;
-    if (auto d = Date::ParseIso(asOf)) in7 = d->AddDays(7).ToIso(), in30 = d->AddDays(30).ToIso();
+    const auto [in7, in30] = DueWindowEnds(asOf);
     std::map<std::int64_t, std::string> names;
     for (const auto& u : storage::UnitRepository(db.session()).All()) names[u.id] = u.name;
     std::vector<CommuneTasks> out;

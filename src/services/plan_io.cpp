@@ -92,18 +92,33 @@ std::string TimeText(const TaskRecord& t) {
     return {};
 }
 
-}  // namespace
+// One import of a tasks file: each row read into a task, then stored in
+// its plan (found or created once per unit, framework and year) under the
+// item of its criterion.
+class TaskImport {
+  public:
+    TaskImport(storage::Database& db, tableio::TableReader& reader, const ColumnMap& cols,
+               const std::string& user)
+        : reader_(reader), cols_(cols), user_(user), dir_(db), frameworks_(db.session()),
+          plans_(db.session()), audit_(db.session()) {}
 
-ImportSummary ImportTasks(storage::Database& db, const std::string& path, const std::string& user) {
-    auto reader = tableio::TableReader::Open(path);
-    ColumnMap cols(*reader, TaskColumns());
-    storage::Transaction tx(db);
-    const OfficeDirectory dir(db);
-    storage::FrameworkRepository frameworks(db.session());
-    storage::PlanRepository plans(db.session());
-    storage::AuditRepository audit(db.session());
-    std::map<std::string, std::optional<Framework>> loaded;
+    void Row(const std::vector<std::string>& f) {
+        const std::int64_t unitId = UnitOf(f);
+        const std::string fwCode = Trim(cols_.Get(f, "framework"));
+        const Framework* fw = FrameworkOf(fwCode);
+        const int year = YearOf(f);
+        const std::string critCode = Trim(cols_.Get(f, "criterion"));
+        const Criterion* criterion = CriterionOf(critCode, fw, fwCode);
+        TaskRecord t = ReadTask(f, year);
+        PlanRecord& plan = PlanFor(unitId, fw, year);
+        PlanItemRecord& item = ItemFor(plan, fw, criterion, criterion ? criterion->code : critCode,
+                                       Trim(cols_.Get(f, "target")));
+        StoreTask(item, std::move(t));
+    }
 
+    const ImportSummary& Summary() const { return summary_; }
+
+  private:
     struct PlanKey {
         std::int64_t unit;
         std::int64_t framework;  // 0: none
@@ -112,33 +127,35 @@ ImportSummary ImportTasks(storage::Database& db, const std::string& path, const 
             return std::tie(unit, framework, year) < std::tie(o.unit, o.framework, o.year);
         }
     };
-    std::map<PlanKey, PlanRecord> planCache;  // loaded or created, with items and tasks
-    ImportSummary summary;
-    std::vector<std::string> f;
-    while (reader->Next(f)) {
-        const std::string unitCode = Trim(cols.Get(f, "unit"));
-        const auto unitId = dir.UnitByCode(unitCode);
-        if (!unitId)
-            throw UserError(cols.At(*reader, "unit"),
-                            std::string(tr("the unit does not exist: ")) + unitCode);
 
-        const std::string fwCode = Trim(cols.Get(f, "framework"));
-        const Framework* fw = nullptr;
-        if (!fwCode.empty()) {
-            auto it = loaded.find(fwCode);
-            if (it == loaded.end()) {
-                std::optional<Framework> one;
-                if (auto id = frameworks.IdByCode(fwCode)) one = frameworks.Load(*id);
-                it = loaded.emplace(fwCode, std::move(one)).first;
-            }
-            if (!it->second)
-                throw UserError(
-                    cols.At(*reader, "framework"),
-                    fmt::format(fmt::runtime(tr("the framework does not exist: {0}")), fwCode));
-            fw = &*it->second;
+    UserError Error(const char* column, const std::string& message) const {
+        return UserError(cols_.At(reader_, column), message);
+    }
+
+    std::int64_t UnitOf(const std::vector<std::string>& f) const {
+        const std::string unitCode = Trim(cols_.Get(f, "unit"));
+        const auto unitId = dir_.UnitByCode(unitCode);
+        if (!unitId) throw Error("unit", std::string(tr("the unit does not exist: ")) + unitCode);
+        return *unitId;
+    }
+
+    // The framework of the code, loaded once; nothing for an empty code.
+    const Framework* FrameworkOf(const std::string& fwCode) {
+        if (fwCode.empty()) return nullptr;
+        auto it = loaded_.find(fwCode);
+        if (it == loaded_.end()) {
+            std::optional<Framework> one;
+            if (auto id = frameworks_.IdByCode(fwCode)) one = frameworks_.Load(*id);
+            it = loaded_.emplace(fwCode, std::move(one)).first;
         }
+        if (!it->second)
+            throw Error("framework",
+                        fmt::format(fmt::runtime(tr("the framework does not exist: {0}")), fwCode));
+        return &*it->second;
+    }
 
-        const std::string yearText = Trim(cols.Get(f, "year"));
+    int YearOf(const std::vector<std::string>& f) const {
+        const std::string yearText = Trim(cols_.Get(f, "year"));
         int year = 0;
         try {
             std::size_t used = 0;
@@ -148,79 +165,92 @@ ImportSummary ImportTasks(storage::Database& db, const std::string& path, const 
             year = 0;
         }
         if (year < 1900 || year > 2999)
-            throw UserError(cols.At(*reader, "year"),
-                            fmt::format(fmt::runtime(tr("not a year: {0}")), yearText));
+            throw Error("year", fmt::format(fmt::runtime(tr("not a year: {0}")), yearText));
+        return year;
+    }
 
-        const std::string critCode = Trim(cols.Get(f, "criterion"));
+    // The criterion of the code in the framework; nothing without either.
+    const Criterion* CriterionOf(const std::string& critCode, const Framework* fw,
+                                 const std::string& fwCode) const {
         const Criterion* criterion = nullptr;
         if (!critCode.empty() && fw) {
             for (const auto& c : fw->criteria)
                 if (c.code == critCode) criterion = &c;
             if (!criterion)
-                throw UserError(
-                    cols.At(*reader, "criterion"),
-                    fmt::format(fmt::runtime(tr("the criterion {0} is not in framework {1}")),
-                                critCode, fwCode));
+                throw Error("criterion",
+                            fmt::format(fmt::runtime(tr("the criterion {0} is not in framework {1}")),
+                                        critCode, fwCode));
         }
+        return criterion;
+    }
 
+    // The task of the row: its text, leads, time frame, status and outcome.
+    TaskRecord ReadTask(const std::vector<std::string>& f, int year) const {
         TaskRecord t;
-        t.solution = Trim(cols.Get(f, "task"));
-        if (t.solution.empty())
-            throw UserError(cols.At(*reader, "task"), tr("the task needs its text"));
-        const std::string leadUnit = Trim(cols.Get(f, "lead_unit"));
-        if (auto id = leadUnit.empty() ? std::nullopt : dir.Unit(leadUnit))
+        t.solution = Trim(cols_.Get(f, "task"));
+        if (t.solution.empty()) throw Error("task", tr("the task needs its text"));
+        const std::string leadUnit = Trim(cols_.Get(f, "lead_unit"));
+        if (auto id = leadUnit.empty() ? std::nullopt : dir_.Unit(leadUnit))
             t.leadUnitId = *id;
         else
             t.leadUnitText = leadUnit;
-        const std::string leadPerson = Trim(cols.Get(f, "lead_person"));
-        if (auto id = leadPerson.empty() ? std::nullopt : dir.Person(leadPerson))
+        const std::string leadPerson = Trim(cols_.Get(f, "lead_person"));
+        if (auto id = leadPerson.empty() ? std::nullopt : dir_.Person(leadPerson))
             t.leadPersonId = *id;
         else
             t.leadPersonText = leadPerson;
-        t.coordinators = dir.Coordinators(cols.Get(f, "coordinating_units"));
-        const std::string start = Trim(cols.Get(f, "start"));
+        t.coordinators = dir_.Coordinators(cols_.Get(f, "coordinating_units"));
+        ReadTimeFrame(f, year, t);
+        ReadProgress(f, t);
+        t.outcome = Trim(cols_.Get(f, "outcome"));
+        t.timeText = TimeText(t);
+        return t;
+    }
+
+    // Start, due date or year, and recurring (from the plan's year when no
+    // due is given).
+    void ReadTimeFrame(const std::vector<std::string>& f, int year, TaskRecord& t) const {
+        const std::string start = Trim(cols_.Get(f, "start"));
         if (!start.empty()) {
             t.startOn = ParseDate(start);
             if (!t.startOn)
-                throw UserError(
-                    cols.At(*reader, "start"),
-                    fmt::format(
-                        fmt::runtime(tr("not a date (write 2026-03-31 or 31/03/2026): {0}")),
-                        start));
+                throw Error("start", fmt::format(fmt::runtime(tr("not a date (write 2026-03-31 or "
+                                                                 "31/03/2026): {0}")),
+                                                 start));
         }
-        const std::string due = Trim(cols.Get(f, "due"));
+        const std::string due = Trim(cols_.Get(f, "due"));
         if (!due.empty()) {
             if (due.size() == 4 && std::all_of(due.begin(), due.end(), ::isdigit)) {
                 t.dueYear = std::stoi(due);
             } else if (auto d = ParseDate(due)) {
                 t.dueOn = *d;
             } else {
-                throw UserError(
-                    cols.At(*reader, "due"),
-                    fmt::format(
-                        fmt::runtime(tr("not a date or a year (write 2026-03-31, 31/03/2026 or "
-                                        "2026): {0}")),
-                        due));
+                throw Error("due", fmt::format(fmt::runtime(tr("not a date or a year (write "
+                                                               "2026-03-31, 31/03/2026 or "
+                                                               "2026): {0}")),
+                                               due));
             }
         }
         if (t.startOn && t.dueOn && *t.dueOn < *t.startOn)
-            throw UserError(cols.At(*reader, "due"), tr("the task is due before it starts"));
-        auto recurring = ParseYesNo(Trim(cols.Get(f, "recurring")));
+            throw Error("due", tr("the task is due before it starts"));
+        auto recurring = ParseYesNo(Trim(cols_.Get(f, "recurring")));
         if (!recurring)
-            throw UserError(
-                cols.At(*reader, "recurring"),
-                fmt::format(fmt::runtime(tr("write yes or no: {0}")), cols.Get(f, "recurring")));
+            throw Error("recurring", fmt::format(fmt::runtime(tr("write yes or no: {0}")),
+                                                 cols_.Get(f, "recurring")));
         t.recurring = *recurring;
         if (t.recurring && !t.dueYear && !t.dueOn) t.dueYear = year;
-        auto status = ParseStatus(Trim(cols.Get(f, "status")));
+    }
+
+    // Status and percentage done (100 for a done task when none is given).
+    void ReadProgress(const std::vector<std::string>& f, TaskRecord& t) const {
+        auto status = ParseStatus(Trim(cols_.Get(f, "status")));
         if (!status)
-            throw UserError(
-                cols.At(*reader, "status"),
-                fmt::format(fmt::runtime(tr("not a task status (not_started, in_progress, done or "
-                                            "cancelled): {0}")),
-                            cols.Get(f, "status")));
+            throw Error("status",
+                        fmt::format(fmt::runtime(tr("not a task status (not_started, in_progress, "
+                                                    "done or cancelled): {0}")),
+                                    cols_.Get(f, "status")));
         t.status = *status;
-        const std::string percent = Trim(cols.Get(f, "percent"));
+        const std::string percent = Trim(cols_.Get(f, "percent"));
         if (percent.empty()) {
             t.percentDone = t.status == TaskStatus::Done ? 100 : 0;
         } else {
@@ -229,50 +259,46 @@ ImportSummary ImportTasks(storage::Database& db, const std::string& path, const 
             bool ok = !digits.empty() && std::all_of(digits.begin(), digits.end(), ::isdigit);
             t.percentDone = ok ? std::stoi(digits) : -1;
             if (!ok || t.percentDone > 100)
-                throw UserError(
-                    cols.At(*reader, "percent"),
-                    fmt::format(
-                        fmt::runtime(tr("the percentage done must be a whole number from 0 to "
-                                        "100: {0}")),
-                        percent));
+                throw Error("percent", fmt::format(fmt::runtime(tr("the percentage done must be a "
+                                                                   "whole number from 0 to "
+                                                                   "100: {0}")),
+                                                   percent));
         }
-        t.outcome = Trim(cols.Get(f, "outcome"));
-        t.timeText = TimeText(t);
+    }
 
-        // The plan, found or created once per (unit, framework, year).
-        const PlanKey key{*unitId, fw ? fw->id : 0, year};
-        auto planIt = planCache.find(key);
-        if (planIt == planCache.end()) {
-            std::optional<std::int64_t> fwId =
-                fw ? std::optional<std::int64_t>(fw->id) : std::nullopt;
-            PlanRecord plan;
-            if (auto existing = plans.FindPlan(*unitId, fwId, year, "remediation")) {
-                plan = *plans.Load(*existing);
-            } else {
-                plan.unitId = *unitId;
-                plan.frameworkId = fwId;
-                plan.year = year;
-                plan.title = "KẾ HOẠCH";
-                plan.summary = fmt::format(
-                    fmt::runtime(tr("Remediation of the shortcomings of the administrative "
-                                    "reform index, year {0}")),
-                    year);
-                plans.Insert(plan);
-                audit.Record(
-                    {"", user, "plans", plan.id, "insert", "", std::nullopt, reader->FileName()});
-            }
-            planIt = planCache.emplace(key, std::move(plan)).first;
+    // The plan, found or created once per (unit, framework, year).
+    PlanRecord& PlanFor(std::int64_t unitId, const Framework* fw, int year) {
+        const PlanKey key{unitId, fw ? fw->id : 0, year};
+        auto planIt = planCache_.find(key);
+        if (planIt != planCache_.end()) return planIt->second;
+        std::optional<std::int64_t> fwId = fw ? std::optional<std::int64_t>(fw->id) : std::nullopt;
+        PlanRecord plan;
+        if (auto existing = plans_.FindPlan(unitId, fwId, year, "remediation")) {
+            plan = *plans_.Load(*existing);
+        } else {
+            plan.unitId = unitId;
+            plan.frameworkId = fwId;
+            plan.year = year;
+            plan.title = "KẾ HOẠCH";
+            plan.summary = fmt::format(fmt::runtime(tr("Remediation of the shortcomings of the "
+                                                       "administrative reform index, year {0}")),
+                                       year);
+            plans_.Insert(plan);
+            audit_.Record(
+                {"", user_, "plans", plan.id, "insert", "", std::nullopt, reader_.FileName()});
         }
-        PlanRecord& plan = planIt->second;
+        return planCache_.emplace(key, std::move(plan)).first->second;
+    }
 
-        // The item of the criterion (or of the heading when no framework).
-        const std::string heading = criterion ? criterion->code : critCode;
+    // The item of the criterion (or of the heading when no framework),
+    // created when missing; a target already stored is replaced by the file's.
+    PlanItemRecord& ItemFor(PlanRecord& plan, const Framework* fw, const Criterion* criterion,
+                            const std::string& heading, const std::string& target) {
         auto item =
             std::find_if(plan.items.begin(), plan.items.end(), [&](const PlanItemRecord& i) {
                 return criterion ? i.criterionId == criterion->id
                                  : (!i.criterionId && i.heading == heading);
             });
-        const std::string target = Trim(cols.Get(f, "target"));
         if (item == plan.items.end()) {
             PlanItemRecord created;
             if (criterion) {
@@ -294,40 +320,65 @@ ImportSummary ImportTasks(storage::Database& db, const std::string& path, const 
             }
             created.heading = heading;
             created.targetText = target;
-            plans.InsertItem(plan.id, created);
+            plans_.InsertItem(plan.id, created);
             plan.items.push_back(std::move(created));
-            item = plan.items.end() - 1;
-        } else if (!target.empty() && item->targetText != target) {
-            // A target already stored is replaced by the file's.
+            return plan.items.back();
+        }
+        if (!target.empty() && item->targetText != target) {
             const std::string before = item->targetText;
             item->targetText = target;
-            plans.UpdateItemTarget(*item);
-            audit.Record(
-                {"", user, "plan_items", item->id, "update", "target_text", before, target});
+            plans_.UpdateItemTarget(*item);
+            audit_.Record(
+                {"", user_, "plan_items", item->id, "update", "target_text", before, target});
         }
+        return *item;
+    }
 
-        // The task: updated when the item already has one with this text.
-        auto same = std::find_if(item->tasks.begin(), item->tasks.end(),
+    // The task: updated when the item already has one with this text.
+    void StoreTask(PlanItemRecord& item, TaskRecord t) {
+        auto same = std::find_if(item.tasks.begin(), item.tasks.end(),
                                  [&](const TaskRecord& x) { return x.solution == t.solution; });
-        if (same != item->tasks.end()) {
+        if (same != item.tasks.end()) {
             t.id = same->id;
             t.closedOn = same->closedOn;
             if (t.status == TaskStatus::Done && !t.closedOn) t.closedOn = Date::Today().ToIso();
-            plans.UpdateTask(t, user);
-            audit.Record(
-                {"", user, "tasks", t.id, "update", "import", std::nullopt, reader->FileName()});
+            plans_.UpdateTask(t, user_);
+            audit_.Record(
+                {"", user_, "tasks", t.id, "update", "import", std::nullopt, reader_.FileName()});
             *same = t;
-            ++summary.updated;
+            ++summary_.updated;
         } else {
             if (t.status == TaskStatus::Done && !t.closedOn) t.closedOn = Date::Today().ToIso();
-            plans.InsertTask(item->id, t, user);
-            audit.Record({"", user, "tasks", t.id, "insert", "", std::nullopt, t.solution});
-            item->tasks.push_back(t);
-            ++summary.inserted;
+            plans_.InsertTask(item.id, t, user_);
+            audit_.Record({"", user_, "tasks", t.id, "insert", "", std::nullopt, t.solution});
+            item.tasks.push_back(t);
+            ++summary_.inserted;
         }
     }
+
+    tableio::TableReader& reader_;
+    const ColumnMap& cols_;
+    const std::string& user_;
+    const OfficeDirectory dir_;
+    storage::FrameworkRepository frameworks_;
+    storage::PlanRepository plans_;
+    storage::AuditRepository audit_;
+    std::map<std::string, std::optional<Framework>> loaded_;
+    std::map<PlanKey, PlanRecord> planCache_;  // loaded or created, with items and tasks
+    ImportSummary summary_;
+};
+
+}  // namespace
+
+ImportSummary ImportTasks(storage::Database& db, const std::string& path, const std::string& user) {
+    auto reader = tableio::TableReader::Open(path);
+    ColumnMap cols(*reader, TaskColumns());
+    storage::Transaction tx(db);
+    TaskImport import(db, *reader, cols, user);
+    std::vector<std::string> f;
+    while (reader->Next(f)) import.Row(f);
     tx.Commit();
-    return summary;
+    return import.Summary();
 }
 
 long ExportTasks(storage::Database& db, const std::string& path) {

@@ -234,7 +234,7 @@ TaskRecord PlanService::SaveTask(std::int64_t itemId, TaskRecord t) {
     } else {
         auto before = plans.LoadTask(t.id);
         if (!before) throw UserError(tr("the task no longer exists"));
-        const bool closing = (t.status == TaskStatus::Done || t.status == TaskStatus::Cancelled);
+        const bool closing = IsClosed(t.status);
         if (closing && !before->closedOn) t.closedOn = Date::Today().ToIso();
         if (!closing) t.closedOn.reset();
         plans.UpdateTask(t, user_);

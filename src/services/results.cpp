@@ -132,21 +132,66 @@ Resolved Resolve(storage::Database& db, const std::string& frameworkCode, const 
     return r;
 }
 
-}  // namespace
+// The values of a result a file may give, in the order they are checked
+// and audited.
+constexpr ResultField kFileFields[] = {ResultField::SelfScore, ResultField::AppraisedScore,
+                                       ResultField::Numerator, ResultField::Denominator,
+                                       ResultField::Note};
 
-ImportSummary ImportResults(storage::Database& db, const std::string& path, const std::string& user) {
-    auto reader = tableio::TableReader::Open(path);
-    ColumnMap cols(*reader, ResultColumns());
-    storage::Transaction tx(db);
-    storage::UnitRepository units(db.session());
-    storage::FrameworkRepository frameworks(db.session());
-    storage::ResultRepository results(db.session());
-    storage::ResultSetRepository sets(db.session());
-    std::map<std::string, std::int64_t> unitIds;
-    for (const auto& u : units.All()) unitIds[u.code] = u.id;
-    std::map<std::string, std::unique_ptr<LoadedFramework>> loaded;
-    std::map<std::string, std::int64_t> frameworkIds;
+// One import of a results file: every row read and checked against what is
+// stored (Read), then the changed results written at once with their sets,
+// audit rows and totals (Store).
+class ResultImport {
+    using Touched = std::map<std::pair<std::int64_t, std::string>, std::set<std::int64_t>>;
 
+  public:
+    ResultImport(storage::Database& db, tableio::TableReader& reader, const ColumnMap& cols)
+        : db_(db), reader_(reader), cols_(cols), frameworks_(db.session()),
+          results_(db.session()), sets_(db.session()) {
+        for (const auto& u : storage::UnitRepository(db.session()).All()) unitIds_[u.code] = u.id;
+    }
+
+    void Read(const std::vector<std::string>& f) {
+        ResultRecord r;
+        r.source = "import";
+        r.unitId = UnitOf(f);
+        const std::string fwCode = Trim(cols_.Get(f, "framework"));
+        const LoadedFramework& lf = FrameworkOf(fwCode);
+        const std::int64_t fid = frameworkIds_[fwCode];
+        r.period = PeriodOf(f);
+        const Criterion& c = CriterionOf(f, lf, fwCode);
+        r.criterionId = c.id;
+        ReadFigures(f, c, lf.groups.count(c.id) > 0, r);
+        r.note = Trim(cols_.Get(f, "note"));
+        if (!seen_.emplace(r.unitId, r.criterionId, r.period).second)
+            throw Error("criterion", tr("this unit, criterion and period appear twice in the file"));
+        rows_.push_back(AgainstStored(std::move(r), fid));
+    }
+
+    ImportSummary Store(const std::string& user) {
+        ImportSummary summary;
+        std::vector<ResultRecord> write;
+        Touched touched;  // the units of each (framework, period) with a changed result
+        for (const auto& row : rows_) {
+            bool changed = row.isNew;
+            for (ResultField field : kFileFields)
+                changed = changed || FieldText(row.before, field) != FieldText(row.after, field);
+            if (row.isNew) ++summary.inserted;
+            else ++summary.updated;
+            if (!changed) continue;
+            write.push_back(row.after);
+            touched[{row.frameworkId, row.after.period}].insert(row.after.unitId);
+        }
+        for (const auto& [key, unitsOfSet] : touched)
+            for (std::int64_t unitId : unitsOfSet) sets_.Ensure(unitId, key.first, key.second);
+        results_.Upsert(write);
+        storage::AuditRepository(db_.session()).RecordMany(AuditEntries(touched, user));
+        for (const auto& [key, unitsOfSet] : touched)
+            RefreshTotals(db_, key.first, key.second, unitsOfSet);
+        return summary;
+    }
+
+  private:
     // What is stored of each (framework, period) the file names, read once
     // when the pair first appears: results by (unit, criterion) and the
     // state of each unit's set.
@@ -154,77 +199,69 @@ ImportSummary ImportResults(storage::Database& db, const std::string& path, cons
         std::map<std::pair<std::int64_t, std::int64_t>, ResultRecord> results;
         std::map<std::int64_t, std::string> status;  // unit → set status
     };
-    std::map<std::pair<std::int64_t, std::string>, Stored> stored;
-    auto storedFor = [&](std::int64_t fid, const std::string& period) -> Stored& {
-        auto key = std::make_pair(fid, period);
-        auto it = stored.find(key);
-        if (it != stored.end()) return it->second;
-        Stored s;
-        for (auto& r : results.ForFrameworkAndPeriod(fid, period))
-            s.results[{r.unitId, r.criterionId}] = std::move(r);
-        for (const auto& set : sets.ForFrameworkAndPeriod(fid, period)) s.status[set.unitId] = set.status;
-        return stored.emplace(key, std::move(s)).first->second;
-    };
-
     struct Row {
         ResultRecord before, after;
         bool isNew = true;
         std::int64_t frameworkId = 0;
     };
-    std::vector<Row> rows;
-    std::set<std::tuple<std::int64_t, std::int64_t, std::string>> seen;
-    std::vector<std::string> f;
-    while (reader->Next(f)) {
-        ResultRecord r;
-        r.source = "import";
-        std::string unitCode = Trim(cols.Get(f, "unit"));
-        auto unit = unitIds.find(unitCode);
-        if (unit == unitIds.end())
-            throw UserError(cols.At(*reader, "unit"),
-                            std::string(tr("the unit does not exist: ")) + unitCode);
-        r.unitId = unit->second;
+    UserError Error(const std::string& column, const std::string& message) const {
+        return UserError(cols_.At(reader_, column), message);
+    }
 
-        std::string fwCode = Trim(cols.Get(f, "framework"));
-        auto lf = loaded.find(fwCode);
-        if (lf == loaded.end()) {
-            auto fid = frameworks.IdByCode(fwCode);
+    std::int64_t UnitOf(const std::vector<std::string>& f) const {
+        const std::string unitCode = Trim(cols_.Get(f, "unit"));
+        auto unit = unitIds_.find(unitCode);
+        if (unit == unitIds_.end())
+            throw Error("unit", std::string(tr("the unit does not exist: ")) + unitCode);
+        return unit->second;
+    }
+
+    // The framework of the code, loaded once (its id in frameworkIds_).
+    const LoadedFramework& FrameworkOf(const std::string& fwCode) {
+        auto lf = loaded_.find(fwCode);
+        if (lf == loaded_.end()) {
+            auto fid = frameworks_.IdByCode(fwCode);
             std::unique_ptr<LoadedFramework> fw;
-            if (fid) fw = LoadFramework(frameworks, *fid);
-            if (!fw) throw UserError(cols.At(*reader, "framework"), FrameworkUnknown(fwCode));
-            frameworkIds[fwCode] = *fid;
-            lf = loaded.emplace(fwCode, std::move(fw)).first;
+            if (fid) fw = LoadFramework(frameworks_, *fid);
+            if (!fw) throw Error("framework", FrameworkUnknown(fwCode));
+            frameworkIds_[fwCode] = *fid;
+            lf = loaded_.emplace(fwCode, std::move(fw)).first;
         }
-        const std::int64_t fid = frameworkIds[fwCode];
+        return *lf->second;
+    }
 
-        std::string periodText = Trim(cols.Get(f, "period"));
+    std::string PeriodOf(const std::vector<std::string>& f) const {
+        const std::string periodText = Trim(cols_.Get(f, "period"));
         auto period = Period::Parse(periodText);
-        if (!period) throw UserError(cols.At(*reader, "period"), PeriodInvalid(periodText));
-        r.period = period->ToString();
+        if (!period) throw Error("period", PeriodInvalid(periodText));
+        return period->ToString();
+    }
 
-        std::string critCode = Trim(cols.Get(f, "criterion"));
-        auto crit = lf->second->byCode.find(critCode);
-        if (crit == lf->second->byCode.end())
-            throw UserError(cols.At(*reader, "criterion"),
-                            fmt::format(fmt::runtime(tr("the criterion {0} is not in framework {1}")),
-                                        critCode, fwCode));
-        const Criterion& c = *crit->second;
-        r.criterionId = c.id;
-        bool group = lf->second->groups.count(c.id) > 0;
+    const Criterion& CriterionOf(const std::vector<std::string>& f, const LoadedFramework& lf,
+                                 const std::string& fwCode) const {
+        const std::string critCode = Trim(cols_.Get(f, "criterion"));
+        auto crit = lf.byCode.find(critCode);
+        if (crit == lf.byCode.end())
+            throw Error("criterion",
+                        fmt::format(fmt::runtime(tr("the criterion {0} is not in framework {1}")),
+                                    critCode, fwCode));
+        return *crit->second;
+    }
 
+    // Scores and the rate's numerator and denominator: numbers, not negative,
+    // on a sub-criterion only, scores within the criterion's maximum.
+    void ReadFigures(const std::vector<std::string>& f, const Criterion& c, bool group,
+                     ResultRecord& r) const {
         auto number = [&](const char* key) -> std::optional<double> {
-            std::string text = Trim(cols.Get(f, key));
+            std::string text = Trim(cols_.Get(f, key));
             if (text.empty()) return std::nullopt;
             auto v = ParseVnNumber(text);
-            if (!v)
-                throw UserError(cols.At(*reader, key),
-                                fmt::format(fmt::runtime(tr("not a number: {0}")), text));
-            if (*v < 0)
-                throw UserError(cols.At(*reader, key), tr("the number must not be negative"));
+            if (!v) throw Error(key, fmt::format(fmt::runtime(tr("not a number: {0}")), text));
+            if (*v < 0) throw Error(key, tr("the number must not be negative"));
             if (group)
-                throw UserError(cols.At(*reader, key),
-                                fmt::format(fmt::runtime(tr("{0} is a group of criteria: enter the "
-                                                            "figures on its sub-criteria")),
-                                            c.code));
+                throw Error(key, fmt::format(fmt::runtime(tr("{0} is a group of criteria: enter "
+                                                             "the figures on its sub-criteria")),
+                                             c.code));
             return v;
         };
         r.selfScore = number("self_score");
@@ -234,23 +271,31 @@ ImportSummary ImportResults(storage::Database& db, const std::string& path, cons
         for (const char* key : {"self_score", "appraised_score"}) {
             auto v = std::string(key) == "self_score" ? r.selfScore : r.appraisedScore;
             if (v && *v > c.maxPoints + 1e-9)
-                throw UserError(cols.At(*reader, key),
-                                fmt::format(fmt::runtime(tr("the score {0} is above the maximum of "
-                                                            "{1} points of criterion {2}")),
-                                            FormatNumberTrim(*v, 4), FormatNumberTrim(c.maxPoints, 4),
-                                            c.code));
+                throw Error(key, fmt::format(fmt::runtime(tr("the score {0} is above the maximum "
+                                                             "of {1} points of criterion {2}")),
+                                             FormatNumberTrim(*v, 4),
+                                             FormatNumberTrim(c.maxPoints, 4), c.code));
         }
         if (r.numerator && r.denominator && *r.numerator > *r.denominator)
-            throw UserError(cols.At(*reader, "numerator"),
-                            tr("the numerator is larger than the denominator"));
-        r.note = Trim(cols.Get(f, "note"));
-        if (!seen.emplace(r.unitId, r.criterionId, r.period).second)
-            throw UserError(cols.At(*reader, "criterion"),
-                            tr("this unit, criterion and period appear twice in the file"));
+            throw Error("numerator", tr("the numerator is larger than the denominator"));
+    }
 
-        // Against what is stored: a column the file does not have leaves
-        // that value as it was, and the set's state may lock a value.
-        Stored& s = storedFor(fid, r.period);
+    Stored& StoredFor(std::int64_t fid, const std::string& period) {
+        auto key = std::make_pair(fid, period);
+        auto it = stored_.find(key);
+        if (it != stored_.end()) return it->second;
+        Stored s;
+        for (auto& r : results_.ForFrameworkAndPeriod(fid, period))
+            s.results[{r.unitId, r.criterionId}] = std::move(r);
+        for (const auto& set : sets_.ForFrameworkAndPeriod(fid, period))
+            s.status[set.unitId] = set.status;
+        return stored_.emplace(key, std::move(s)).first->second;
+    }
+
+    // Against what is stored: a column the file does not have leaves that
+    // value as it was, and the set's state may lock a value.
+    Row AgainstStored(ResultRecord r, std::int64_t fid) {
+        Stored& s = StoredFor(fid, r.period);
         Row row;
         row.frameworkId = fid;
         auto old = s.results.find({r.unitId, r.criterionId});
@@ -260,66 +305,75 @@ ImportSummary ImportResults(storage::Database& db, const std::string& path, cons
             row.isNew = false;
             row.before = old->second;
             r.id = old->second.id;
-            if (!cols.Has("self_score")) r.selfScore = row.before.selfScore;
-            if (!cols.Has("appraised_score")) r.appraisedScore = row.before.appraisedScore;
-            if (!cols.Has("numerator")) r.numerator = row.before.numerator;
-            if (!cols.Has("denominator")) r.denominator = row.before.denominator;
-            if (!cols.Has("note")) r.note = row.before.note;
+            if (!cols_.Has("self_score")) r.selfScore = row.before.selfScore;
+            if (!cols_.Has("appraised_score")) r.appraisedScore = row.before.appraisedScore;
+            if (!cols_.Has("numerator")) r.numerator = row.before.numerator;
+            if (!cols_.Has("denominator")) r.denominator = row.before.denominator;
+            if (!cols_.Has("note")) r.note = row.before.note;
         }
         r.status = setStatus;
         const ResultStatus state = ResultStatusFromKey(setStatus).value_or(ResultStatus::Draft);
-        for (ResultField field : {ResultField::SelfScore, ResultField::AppraisedScore, ResultField::Numerator,
-                                  ResultField::Denominator, ResultField::Note}) {
+        for (ResultField field : kFileFields) {
             if (FieldText(row.before, field) == FieldText(r, field)) continue;
             if (auto refusal = EditRefusal(state, field))
-                throw UserError(cols.At(*reader, std::string(ResultFieldKey(field))), *refusal);
+                throw Error(std::string(ResultFieldKey(field)), *refusal);
         }
         row.after = std::move(r);
-        rows.push_back(std::move(row));
+        return row;
     }
-
-    ImportSummary summary;
-    std::vector<ResultRecord> write;
-    std::map<std::pair<std::int64_t, std::string>, std::set<std::int64_t>> touched;
-    for (const auto& row : rows) {
-        bool changed = row.isNew;
-        for (ResultField field : {ResultField::SelfScore, ResultField::AppraisedScore, ResultField::Numerator,
-                                  ResultField::Denominator, ResultField::Note})
-            changed = changed || FieldText(row.before, field) != FieldText(row.after, field);
-        if (row.isNew) ++summary.inserted;
-        else ++summary.updated;
-        if (!changed) continue;
-        write.push_back(row.after);
-        touched[{row.frameworkId, row.after.period}].insert(row.after.unitId);
-    }
-    for (const auto& [key, unitsOfSet] : touched)
-        for (std::int64_t unitId : unitsOfSet) sets.Ensure(unitId, key.first, key.second);
-    results.Upsert(write);
 
     // One audit row per changed value; new results are looked up for their ids.
-    std::map<std::tuple<std::int64_t, std::int64_t, std::string>, std::int64_t> newIds;
-    for (const auto& [key, unitsOfSet] : touched)
-        for (const auto& r : results.ForFrameworkAndPeriod(key.first, key.second))
-            newIds[{r.unitId, r.criterionId, r.period}] = r.id;
-    std::vector<storage::AuditEntry> audit;
-    for (const auto& row : rows) {
-        for (ResultField field : {ResultField::SelfScore, ResultField::AppraisedScore, ResultField::Numerator,
-                                  ResultField::Denominator, ResultField::Note}) {
-            const std::string before = FieldText(row.before, field), after = FieldText(row.after, field);
-            if (before == after) continue;
-            storage::AuditEntry a;
-            a.user = user;
-            a.table = "results";
-            a.rowId = row.isNew ? newIds[{row.after.unitId, row.after.criterionId, row.after.period}] : row.after.id;
-            a.action = row.isNew ? "insert" : "update";
-            a.field = std::string(ResultFieldKey(field));
-            if (!row.isNew) a.oldValue = before;
-            a.newValue = after;
-            audit.push_back(std::move(a));
+    std::vector<storage::AuditEntry> AuditEntries(const Touched& touched, const std::string& user) {
+        std::map<std::tuple<std::int64_t, std::int64_t, std::string>, std::int64_t> newIds;
+        for (const auto& [key, unitsOfSet] : touched)
+            for (const auto& r : results_.ForFrameworkAndPeriod(key.first, key.second))
+                newIds[{r.unitId, r.criterionId, r.period}] = r.id;
+        std::vector<storage::AuditEntry> audit;
+        for (const auto& row : rows_) {
+            for (ResultField field : kFileFields) {
+                const std::string before = FieldText(row.before, field),
+                                  after = FieldText(row.after, field);
+                if (before == after) continue;
+                storage::AuditEntry a;
+                a.user = user;
+                a.table = "results";
+                a.rowId = row.isNew
+                              ? newIds[{row.after.unitId, row.after.criterionId, row.after.period}]
+                              : row.after.id;
+                a.action = row.isNew ? "insert" : "update";
+                a.field = std::string(ResultFieldKey(field));
+                if (!row.isNew) a.oldValue = before;
+                a.newValue = after;
+                audit.push_back(std::move(a));
+            }
         }
+        return audit;
     }
-    storage::AuditRepository(db.session()).RecordMany(audit);
-    for (const auto& [key, unitsOfSet] : touched) RefreshTotals(db, key.first, key.second, unitsOfSet);
+
+    storage::Database& db_;
+    tableio::TableReader& reader_;
+    const ColumnMap& cols_;
+    storage::FrameworkRepository frameworks_;
+    storage::ResultRepository results_;
+    storage::ResultSetRepository sets_;
+    std::map<std::string, std::int64_t> unitIds_;
+    std::map<std::string, std::unique_ptr<LoadedFramework>> loaded_;
+    std::map<std::string, std::int64_t> frameworkIds_;
+    std::map<std::pair<std::int64_t, std::string>, Stored> stored_;
+    std::vector<Row> rows_;
+    std::set<std::tuple<std::int64_t, std::int64_t, std::string>> seen_;
+};
+
+}  // namespace
+
+ImportSummary ImportResults(storage::Database& db, const std::string& path, const std::string& user) {
+    auto reader = tableio::TableReader::Open(path);
+    ColumnMap cols(*reader, ResultColumns());
+    storage::Transaction tx(db);
+    ResultImport import(db, *reader, cols);
+    std::vector<std::string> f;
+    while (reader->Next(f)) import.Read(f);
+    const ImportSummary summary = import.Store(user);
     tx.Commit();
     return summary;
 }

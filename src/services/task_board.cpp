@@ -160,7 +160,7 @@ TaskBoard TaskBoard::Load(storage::Database& db, Date asOf) {
                      stored.percentDone};
         const TaskRecord record = ToTaskRecord(row);
         t.due = DueDate(record);
-        t.overdueDays = OverdueDays(record, asOf);
+        t.overdueDays = OverdueDays(record.status, t.due, asOf);
         auto u = updates.find(row.taskId);
         t.missingUpdates =
             static_cast<int>(MissingUpdates(record, row.planYear,
@@ -193,8 +193,6 @@ TaskBoard TaskBoard::Load(storage::Database& db, Date asOf) {
 
 std::vector<std::size_t> TaskBoard::Filter(const TaskFilter& f) const {
     const std::string text = tableio::NormalizeColumnName(f.text);
-    std::optional<Date> withinEnd;
-    if (f.dueWithinDays && *f.dueWithinDays >= 0) withinEnd = asOf_.AddDays(*f.dueWithinDays);
     std::vector<std::size_t> out;
     for (std::size_t i = 0; i < tasks_.size(); ++i) {
         const BoardTask& t = tasks_[i];
@@ -203,16 +201,11 @@ std::vector<std::size_t> TaskBoard::Filter(const TaskFilter& f) const {
         if (f.leadUnitId && r.leadUnitId != f.leadUnitId) continue;
         if (f.leadPersonId && r.leadPersonId != f.leadPersonId) continue;
         if (f.status && r.status != *f.status) continue;
-        if (f.openOnly && r.status != TaskStatus::NotStarted && r.status != TaskStatus::InProgress)
-            continue;
+        if (f.openOnly && IsClosed(r.status)) continue;
         if (f.dueFrom && (!t.due || *t.due < *f.dueFrom)) continue;
         if (f.dueTo && (!t.due || *f.dueTo < *t.due)) continue;
         if (f.overdue && t.overdueDays <= 0) continue;
-        if (f.dueWithinDays) {
-            const bool open =
-                r.status == TaskStatus::NotStarted || r.status == TaskStatus::InProgress;
-            if (!withinEnd || !open || !t.due || *t.due < asOf_ || *withinEnd < *t.due) continue;
-        }
+        if (f.dueWithinDays && !DueWithin(r.status, t.due, asOf_, *f.dueWithinDays)) continue;
         if (f.missingUpdate && t.missingUpdates == 0) continue;
         if (!text.empty() && t.searchKey.find(text) == std::string::npos) continue;
         out.push_back(i);
@@ -265,7 +258,7 @@ std::map<std::int64_t, long> TaskBoard::MissingUpdatesByUnit() const {
 
 TaskGroup TaskBoard::GroupOf(const BoardTask& t) const {
     const TaskStatus s = t.row.status;
-    const bool open = s == TaskStatus::NotStarted || s == TaskStatus::InProgress;
+    const bool open = !IsClosed(s);
     if (open && t.overdueDays > 0) return TaskGroup::Overdue;
     if (open && t.due && t.due->year == asOf_.year && t.due->month == asOf_.month)
         return TaskGroup::DueThisMonth;

@@ -127,15 +127,6 @@ void EvidenceRepository::LinkToResults(std::int64_t evidenceId, std::int64_t uni
         soci::use(e), soci::use(u), soci::use(period);
 }
 
-long EvidenceRepository::LinkCount(std::int64_t evidenceId) {
-    long long e = evidenceId, n = 0;
-    s_ << "SELECT (SELECT COUNT(*) FROM result_evidence WHERE evidence_id = :e) + (SELECT COUNT(*) "
-          "FROM "
-          "progress_evidence WHERE evidence_id = :e2)",
-        soci::use(e), soci::use(e), soci::into(n);
-    return static_cast<long>(n);
-}
-
 void EvidenceRepository::Delete(std::int64_t evidenceId) {
     long long e = evidenceId;
     s_ << "DELETE FROM evidence WHERE id = :e", soci::use(e);

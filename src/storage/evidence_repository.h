@@ -44,8 +44,6 @@ class EvidenceRepository {
     // Links the document to every result of the unit in the period (a
     // self-assessment report that covers them all).
     void LinkToResults(std::int64_t evidenceId, std::int64_t unitId, const std::string& period);
-    // Results the document is linked to.
-    long LinkCount(std::int64_t evidenceId);
     // Removes a document linked to nothing.
     void Delete(std::int64_t evidenceId);
     std::vector<EvidenceRecord> ForResult(std::int64_t resultId);

@@ -352,16 +352,6 @@ std::vector<Scale> CatalogueRepository::Scales() {
     return out;
 }
 
-std::vector<NamedItem> CatalogueRepository::Aspects() {
-    std::vector<NamedItem> out;
-    soci::rowset<soci::row> rs =
-        (s_.prepare << "SELECT id, code, name, sort_order FROM rating_aspects ORDER BY sort_order");
-    for (const auto& r : rs)
-        out.push_back({Int(r, "id"), Text(r, "code"), Text(r, "name"),
-                       static_cast<int>(Int(r, "sort_order"))});
-    return out;
-}
-
 std::vector<NamedItem> CatalogueRepository::ProcedureFields() {
     std::vector<NamedItem> out;
     soci::rowset<soci::row> rs = (s_.prepare << "SELECT id, code, name FROM procedure_fields ORDER BY id");

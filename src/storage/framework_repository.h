@@ -93,7 +93,6 @@ public:
     std::int64_t EnsureAspect(const NamedItem& aspect);
     std::int64_t EnsureProcedureField(const NamedItem& field);
     std::vector<Scale> Scales();
-    std::vector<NamedItem> Aspects();
     std::vector<NamedItem> ProcedureFields();
 
 private:

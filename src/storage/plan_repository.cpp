@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <map>
 
+#include "core/task_rules.h"
 #include "storage/row_helpers.h"
 
 namespace cchc::storage {
@@ -15,10 +16,11 @@ std::optional<long long> OptId(const std::optional<std::int64_t>& v) {
     return v ? std::optional<long long>(*v) : std::nullopt;
 }
 
-// The task's effective due date: its date, or the end of its due year.
+// The task's effective due date (DueDate): its date, or the end of its due year.
 std::optional<std::string> EffectiveDue(const TaskRecord& t) {
-    if (t.dueOn) return t.dueOn;
-    if (t.dueYear) return std::to_string(*t.dueYear) + "-12-31";
+    TaskRecord once = t;  // a recurring task keeps its first time frame's end
+    once.recurring = false;
+    if (auto due = DueDate(once)) return due->ToIso();
     return std::nullopt;
 }
 
@@ -237,13 +239,6 @@ std::int64_t PlanRepository::PlanOfTask(std::int64_t taskId) {
     s_ << "SELECT i.plan_id FROM tasks t JOIN plan_items i ON i.id = t.item_id WHERE t.id = :t",
         soci::use(t), soci::into(plan, ind);
     return s_.got_data() && ind == soci::i_ok ? plan : 0;
-}
-
-std::int64_t PlanRepository::ItemOfTask(std::int64_t taskId) {
-    long long t = taskId, item = 0;
-    soci::indicator ind = soci::i_null;
-    s_ << "SELECT item_id FROM tasks WHERE id = :t", soci::use(t), soci::into(item, ind);
-    return s_.got_data() && ind == soci::i_ok ? item : 0;
 }
 
 void PlanRepository::DeleteTask(std::int64_t taskId) {

@@ -72,8 +72,6 @@ class PlanRepository {
     std::optional<TaskRecord> LoadTask(std::int64_t taskId);
     // The plan a task belongs to (0 when the task does not exist).
     std::int64_t PlanOfTask(std::int64_t taskId);
-    // The item a task belongs to (0 when the task does not exist).
-    std::int64_t ItemOfTask(std::int64_t taskId);
     void DeleteTask(std::int64_t taskId);
 
     // Every task of every plan, for the task board (in no particular order).

@@ -30,7 +30,9 @@ OfficeCounts StatsRepository::Counts(const std::string& asOf, const std::string&
     c.tallies = CountOf(s_, "SELECT COUNT(*) FROM survey_tallies");
     c.ratings = CountOf(s_, "SELECT COUNT(*) FROM ratings");
     long long overdue = 0;
-    // Open, not recurring, past the effective due date (the task rules of core).
+    // Open, not recurring, past the effective due date: OverdueDays and
+    // DueWithin of core/task_rules (tests/storage/test_task_counts.cpp
+    // compares these counts with them).
     s_ << "SELECT COUNT(*) FROM tasks WHERE status IN ('not_started', 'in_progress') AND recurring "
           "= 0 AND "
           "due_date < :d",
@@ -58,6 +60,7 @@ std::vector<UnitTaskCounts> StatsRepository::OpenTasksByUnit(const std::string& 
                                                              const std::string& in7,
                                                              const std::string& in30) {
     std::vector<UnitTaskCounts> out;
+    // The rules of Counts above, per unit.
     soci::rowset<soci::row> rs =
         (s_.prepare << "SELECT p.unit_id, COUNT(*) AS open_n, "
                        "SUM(CASE WHEN t.recurring = 0 AND t.due_date < :d1 THEN 1 ELSE 0 END) AS "

@@ -370,6 +370,15 @@ const cchc::NodeScore* Find(const std::vector<cchc::NodeScore>& nodes, const std
 
 }  // namespace
 
+BOOST_AUTO_TEST_CASE(a_typed_target_above_one_is_a_percentage) {
+    BOOST_TEST(cchc::TargetRatio(90.0).value() == 0.9);
+    BOOST_TEST(cchc::TargetRatio(100.0).value() == 1.0);
+    BOOST_TEST(cchc::TargetRatio(1.0).value() == 1.0);
+    BOOST_TEST(cchc::TargetRatio(0.85).value() == 0.85);
+    BOOST_TEST(cchc::TargetRatio(0.0).value() == 0.0);
+    BOOST_TEST(!cchc::TargetRatio(std::nullopt).has_value());
+}
+
 BOOST_AUTO_TEST_CASE(roll_up_with_a_not_applicable_leaf) {
     const auto fw = SmallFramework();
     BOOST_TEST_REQUIRE(cchc::CheckFramework(fw).empty());

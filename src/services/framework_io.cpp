@@ -1,13 +1,16 @@
+// Framework files and the built-in catalogues: see framework_io.h.
+#include "services/framework_io.h"
+
 #include <unistd.h>
 
 #include <cmath>
 #include <cstdio>
 #include <map>
 
+#include "core/framework.h"
 #include "core/text.h"
 #include "core/i18n.h"
 #include "core/vnformat.h"
-#include "services/framework_io.h"
 #include "services/table_io.h"
 #include "storage/framework_repository.h"
 #include "storage/settings_repository.h"
@@ -144,8 +147,7 @@ std::vector<Framework> ReadFrameworks(const std::string& path) {
             if (!v) throw UserError(cols.At(*reader, key), std::string(tr("not a number: ")) + t);
             return v;
         };
-        c.target = numberOf("target");
-        if (c.target && *c.target > 1) *c.target /= 100.0;  // "90" or "90%" means 0.9
+        c.target = TargetRatio(numberOf("target"));  // "90" or "90%" means 0.9
         c.perUnit = numberOf("per_unit");
         c.cap = numberOf("cap");
         std::string nd = tableio::NormalizeColumnName(cols.Get(f, "no_data"));

@@ -24,7 +24,7 @@
 #include "core/errors.h"
 #include "core/period.h"
 #include "core/vnformat.h"
-#include "gui/board_loader.h"
+#include "gui/background_work.h"
 #include "gui/gui_util.h"
 #include "gui/report_preview.h"
 #include "gui/report_printout.h"

@@ -1,6 +1,8 @@
 // The task board read on a worker thread (see board_loader.h).
 #include "gui/board_loader.h"
 
+#include "gui/background_work.h"
+
 namespace cchc::gui {
 
 void LoadTaskBoardAsync(wxWindow* owner, const services::DatabaseUrl& url, Date asOf,

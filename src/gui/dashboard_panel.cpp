@@ -13,6 +13,7 @@
 #include "core/date.h"
 #include "core/period.h"
 #include "core/vnformat.h"
+#include "gui/background_work.h"
 #include "gui/board_loader.h"
 #include "gui/gui_util.h"
 #include "gui/section_card.h"

@@ -5,6 +5,7 @@
 #include <wx/config.h>
 #include <wx/control.h>
 #include <wx/display.h>
+#include <wx/evtloop.h>
 #include <wx/filedlg.h>
 #include <wx/filename.h>
 #include <wx/menu.h>
@@ -18,15 +19,13 @@
 #include <wx/utils.h>
 
 #include <algorithm>
-#include <atomic>
-#include <mutex>
-#include <thread>
 
 #include "core/period.h"
 #include "core/progress.h"
 #include "core/vnformat.h"
 #include "gui/app_setup.h"
 #include "gui/art.h"
+#include "gui/background_work.h"
 #include "gui/catalogue_panel.h"
 #include "gui/dashboard_panel.h"
 #include "gui/gui_util.h"
@@ -343,29 +342,10 @@ void MainFrame::ShowAbout() {
 }
 
 namespace {
-// What the import thread shares with the progress dialog.
-struct ImportState : Progress {
-    std::mutex mutex;
-    std::string what;
-    std::atomic<int> permille{0};
-    std::atomic<bool> cancel{false}, done{false};
-    // Set by the worker before done.
+// What the ratings import ends with when it does not fail.
+struct RatingsImported {
     services::RatingImportSummary summary;
-    std::string error;
     bool cancelled = false;
-
-    void Report(const std::string& text, double fraction) override {
-        {
-            std::lock_guard<std::mutex> lock(mutex);
-            what = text;
-        }
-        if (fraction >= 0) permille = static_cast<int>(std::clamp(fraction, 0.0, 1.0) * 1000);
-    }
-    bool Cancelled() const override { return cancel; }
-    std::string What() {
-        std::lock_guard<std::mutex> lock(mutex);
-        return what;
-    }
 };
 }  // namespace
 
@@ -403,54 +383,77 @@ wxString MainFrame::ImportTalliesFile(const wxString& path, bool* stored) {
 
 wxString MainFrame::ImportRatingsFile(const wxString& path, bool* stored) {
     if (stored) *stored = false;
-    auto state = std::make_shared<ImportState>();
-    const services::DatabaseUrl url = session_->db().url();
+    const wxString reading = wxString::Format(_("Reading %s..."), wxFileName(path).GetFullName());
     const std::string file = ToU8(path), user = session_->user();
-    std::thread worker([state, url, file, user] {
-        try {
-            auto db = services::OpenConnection(url);
-            state->summary = services::ImportRatings(*db, file, user, state.get());
-        } catch (const CancelledError&) {
-            state->cancelled = true;
-        } catch (const std::exception& e) {
-            state->error = e.what();
-        }
-        state->done = true;
-    });
+    auto progress = std::make_shared<BackgroundProgress>();
+    std::shared_ptr<RatingsImported> imported;
+    std::string error;
+    bool finished = false;
+    wxGUIEventLoop loop;  // runs while the import does, under the progress dialog
     {
-        wxProgressDialog progress(
-            _("Importing citizen ratings"),
-            wxString::Format(_("Reading %s..."), wxFileName(path).GetFullName()), 1000, this,
-            wxPD_APP_MODAL | wxPD_CAN_ABORT);
-        progress.SetName("ratingsImportProgress");
+        wxProgressDialog dialog(_("Importing citizen ratings"), reading, 1000, this,
+                                wxPD_APP_MODAL | wxPD_CAN_ABORT);
+        dialog.SetName("ratingsImportProgress");
         // The stock Cancel button speaks English in GTK: our word instead.
-        if (wxWindow* cancel = progress.FindWindow(wxID_CANCEL)) cancel->SetLabel(_("Cancel"));
-        bool asked = false;
-        while (!state->done) {
-            std::string what = state->What();
-            wxString message =
-                what.empty() ? wxString::Format(_("Reading %s..."), wxFileName(path).GetFullName())
-                             : U8(what);
-            if (asked) message = _("Cancelling: nothing of the file will be stored...");
-            if (!progress.Update(std::min(999, state->permille.load()), message) && !asked) {
-                asked = true;
-                state->cancel = true;
-            }
-            if (onImportProgress) onImportProgress(&progress);
-            wxMilliSleep(40);
-        }
+        if (wxWindow* cancel = dialog.FindWindow(wxID_CANCEL)) cancel->SetLabel(_("Cancel"));
+        // Cancel, or closing the dialog, stops the import: it stores nothing.
+        dialog.Bind(
+            wxEVT_BUTTON,
+            [progress](wxCommandEvent& e) {
+                e.Skip();
+                progress->Cancel();
+            },
+            wxID_CANCEL);
+        dialog.Bind(wxEVT_CLOSE_WINDOW, [progress](wxCloseEvent& e) {
+            e.Skip();
+            progress->Cancel();
+        });
+        // What the import reports, shown as it comes (never within itself:
+        // the dialog's update lets other events through).
+        bool showing = false;
+        auto show = [&] {
+            if (showing) return;
+            showing = true;
+            const std::string what = progress->What();
+            wxString message = what.empty() ? reading : U8(what);
+            if (progress->Cancelled())
+                message = _("Cancelling: nothing of the file will be stored...");
+            if (!dialog.Update(std::min(999, progress->Permille()), message)) progress->Cancel();
+            if (onImportProgress) onImportProgress(&dialog);
+            showing = false;
+        };
+        progress->OnReport(show);
+        RunOnOwnConnection<RatingsImported>(
+            this, session_->db().url(),
+            [progress, file, user](services::Database& db) {
+                auto result = std::make_shared<RatingsImported>();
+                try {
+                    result->summary = services::ImportRatings(db, file, user, progress.get());
+                } catch (const CancelledError&) {
+                    result->cancelled = true;
+                }
+                return result;
+            },
+            [&](std::shared_ptr<RatingsImported> result, const std::string& message) {
+                imported = std::move(result);
+                error = message;
+                finished = true;
+                if (loop.IsRunning()) loop.Exit();
+            });
+        show();
+        if (!finished) loop.Run();
+        progress->OnReport(nullptr);
     }
-    worker.join();
-    if (state->cancelled) return _("The import was cancelled: nothing of the file was stored.");
-    if (!state->error.empty())
+    if (!error.empty() || !imported)
         return _("The ratings were not imported; nothing of the file was stored.") + "\n\n" +
-               U8(state->error);
+               U8(error);
+    if (imported->cancelled) return _("The import was cancelled: nothing of the file was stored.");
     ReloadAll();
     if (stored) *stored = true;
     return wxString::Format(
         _("Ratings imported from %s: %s stored, %s skipped as already stored or repeated."),
-        wxFileName(path).GetFullName(), U8(FormatInteger(state->summary.inserted)),
-        U8(FormatInteger(state->summary.skipped)));
+        wxFileName(path).GetFullName(), U8(FormatInteger(imported->summary.inserted)),
+        U8(FormatInteger(imported->summary.skipped)));
 }
 
 void MainFrame::OnClose(wxCloseEvent& event) {

@@ -12,7 +12,7 @@
 #include "core/collation.h"
 #include "core/survey_rules.h"
 #include "core/vnformat.h"
-#include "gui/board_loader.h"
+#include "gui/background_work.h"
 #include "gui/gui_util.h"
 #include "gui/vn_date_ctrl.h"
 

@@ -17,6 +17,7 @@
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
 #include <wx/utils.h>
+#include <wx/xrc/xmlres.h>
 
 #include <fstream>
 #include <sstream>
@@ -24,7 +25,7 @@
 #include "core/errors.h"
 #include "core/period.h"
 #include "core/vnformat.h"
-#include "gui/board_loader.h"
+#include "gui/background_work.h"
 #include "gui/gui_util.h"
 #include "gui/report_preview.h"
 #include "gui/report_printout.h"
@@ -45,6 +46,13 @@ struct ReportsPanel::Prepared {
 };
 
 namespace {
+template <class T>
+T* Find(wxWindow* parent, const char* name) {
+    T* ctrl = dynamic_cast<T*>(parent->FindWindow(XRCID(name)));
+    wxASSERT_MSG(ctrl, wxString::Format("no control %s in ReportsPanel", name));
+    return ctrl;
+}
+
 const int kZooms[] = {0, 50, 75, 100, 125, 150, 200};
 
 std::string ReadFile(const std::string& path) {
@@ -57,190 +65,133 @@ std::string ReadFile(const std::string& path) {
 enum ArchiveColumn { kNumber, kDate, kType, kPeriod, kTitle, kStatus };
 }  // namespace
 
-ReportsPanel::ReportsPanel(wxWindow* parent, GuiSession& session) : AreaPanel(parent, session) {
+ReportsPanel::ReportsPanel(wxWindow* parent, GuiSession& session) : AreaPanel(session) {
+    if (!wxXmlResource::Get()->LoadPanel(this, parent, "ReportsPanel"))
+        wxLogFatalError("The form ReportsPanel is missing from the program's resources.");
     SetName("reportsArea");
-    SetBackgroundColour(colours::Background());
-    const int margin = FromDIP(22), gap = FromDIP(8);
-    auto* sizer = new wxBoxSizer(wxVERTICAL);
-    auto* title = new wxStaticText(this, wxID_ANY, "");
+    auto* title = Find<wxStaticText>(this, "title");
     title->SetLabelText(_("Reports"));
     title->SetFont(ScaledFont(title, 1.8, true));
-    title->SetForegroundColour(colours::Text());
-    sizer->AddSpacer(margin);
-    sizer->Add(title, 0, wxLEFT | wxRIGHT, margin);
-    sizer->AddSpacer(gap);
-
-    auto label = [&](wxSizer* row, const wxString& text) {
-        auto* l = new wxStaticText(this, wxID_ANY, text);
-        l->SetForegroundColour(colours::Text());
-        row->Add(l, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, gap / 2);
-    };
-    auto* first = new wxBoxSizer(wxHORIZONTAL);
-    label(first, _("Report &type:"));
-    type_ = new wxChoice(this, wxID_ANY);
-    type_->SetName("reportType");
+    type_ = Find<wxChoice>(this, "reportType");
     types_ = services::ReportTypes();
     for (const auto& t : types_) type_->Append(U8(t.label));
     type_->SetSelection(0);
-    first->Add(type_, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 2 * gap);
-    label(first, _("&Period:"));
-    period_ = new wxChoice(this, wxID_ANY);
-    period_->SetName("reportPeriod");
-    period_->SetMinSize(wxSize(FromDIP(190), -1));
-    first->Add(period_, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 2 * gap);
-    unitLabel_ = new wxStaticText(this, wxID_ANY, "");
-    unitLabel_->SetForegroundColour(colours::MutedText());
-    first->Add(unitLabel_, 1, wxALIGN_CENTER_VERTICAL);
-    sizer->Add(first, 0, wxEXPAND | wxLEFT | wxRIGHT, margin);
-    sizer->AddSpacer(gap);
-
-    auto* second = new wxBoxSizer(wxHORIZONTAL);
-    label(second, _("N&o.:"));
-    number_ = new wxSpinCtrl(this, wxID_ANY, "", wxDefaultPosition, wxDefaultSize, wxSP_ARROW_KEYS,
-                             0, 9999, 0);
-    number_->SetName("reportNumber");
-    number_->SetToolTip(_("The document's number; 0 gives the next free number of the issuer for "
-                          "this kind of document and year"));
-    second->Add(number_, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 2 * gap);
-    label(second, _("Dat&e:"));
+    period_ = Find<wxChoice>(this, "reportPeriod");
+    unitLabel_ = Find<wxStaticText>(this, "unitLabel");
+    number_ = Find<wxSpinCtrl>(this, "reportNumber");
     date_ = new VnDateCtrl(this);
-    date_->SetName("reportDate");
     date_->SetDate(Date::Today());
-    second->Add(date_, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 2 * gap);
-    auto* signature = new wxButton(this, wxID_ANY, _("Si&gner, recipients..."));
-    signature->SetToolTip(_("The place, signer and recipients of this report, when they differ "
-                            "from those of Settings"));
-    signature->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { EditSignature(); });
-    second->Add(signature, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, gap);
-    second->AddStretchSpacer();
-    auto* preview = new wxButton(this, wxID_ANY, _("Pre&view"));
-    preview->SetToolTip(_("Build the report and show its pages"));
-    preview->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { Preview(); });
-    second->Add(preview, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, gap);
-    print_ = new wxButton(this, wxID_ANY, _("&Print..."));
-    print_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { Print(); });
-    second->Add(print_, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, gap);
-    save_ = new wxButton(this, wxID_ANY, _("&Save as..."));
-    save_->SetToolTip(_("Save as PDF, as a Word document (DOCX) to edit before signature, or the "
-                        "tables as a spreadsheet (XLSX)"));
-    save_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { SaveAs(); });
-    second->Add(save_, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, gap);
-    issue_ = new wxButton(this, wxID_ANY, _("&Issue..."));
-    issue_->SetToolTip(_("Give the report its number and keep its PDF in the archive of issued "
-                         "reports"));
-    issue_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { Issue(); });
-    second->Add(issue_, 0, wxALIGN_CENTER_VERTICAL);
-    sizer->Add(second, 0, wxEXPAND | wxLEFT | wxRIGHT, margin);
-    sizer->AddSpacer(gap);
+    wxXmlResource::Get()->AttachUnknownControl("reportDate", date_, this);
+    print_ = Find<wxButton>(this, "print");
+    save_ = Find<wxButton>(this, "saveAs");
+    issue_ = Find<wxButton>(this, "issue");
+    status_ = Find<wxStaticText>(this, "reportStatus");
+    gauge_ = Find<wxGauge>(this, "buildGauge");
+    cancel_ = Find<wxButton>(this, "cancelBuild");
+    book_ = Find<wxNotebook>(this, "pages");
 
-    auto* statusRow = new wxBoxSizer(wxHORIZONTAL);
-    status_ = new wxStaticText(this, wxID_ANY, "");
-    status_->SetName("reportStatus");
-    status_->SetForegroundColour(colours::MutedText());
-    statusRow->Add(status_, 1, wxALIGN_CENTER_VERTICAL | wxRIGHT, gap);
-    gauge_ = new wxGauge(this, wxID_ANY, 100, wxDefaultPosition, wxSize(FromDIP(160), FromDIP(14)));
-    statusRow->Add(gauge_, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, gap);
-    cancel_ = new wxButton(this, wxID_ANY, _("Cancel"), wxDefaultPosition, wxDefaultSize,
-                           wxBU_EXACTFIT);
-    cancel_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
-        ++job_;  // the result of the build under way is dropped
-        building_ = false;
-        pulse_.Stop();
-        ShowStatus(_("Cancelled."), false);
-    });
-    statusRow->Add(cancel_, 0, wxALIGN_CENTER_VERTICAL);
-    sizer->Add(statusRow, 0, wxEXPAND | wxLEFT | wxRIGHT, margin);
-    sizer->AddSpacer(gap);
-
-    book_ = new wxNotebook(this, wxID_ANY);
     // Preview: the pages, paged through and zoomed.
-    auto* previewPage = new wxPanel(book_);
-    auto* pv = new wxBoxSizer(wxVERTICAL);
-    auto* bar = new wxBoxSizer(wxHORIZONTAL);
-    auto* prev = new wxButton(previewPage, wxID_ANY, _("< Previous page"), wxDefaultPosition,
-                              wxDefaultSize, wxBU_EXACTFIT);
-    auto* next = new wxButton(previewPage, wxID_ANY, _("Next page >"), wxDefaultPosition,
-                              wxDefaultSize, wxBU_EXACTFIT);
-    pageLabel_ = new wxStaticText(previewPage, wxID_ANY, "");
-    zoom_ = new wxChoice(previewPage, wxID_ANY);
+    auto* previewPage = Find<wxPanel>(this, "previewPage");
+    pageLabel_ = Find<wxStaticText>(this, "pageLabel");
+    zoom_ = Find<wxChoice>(this, "zoom");
     zoom_->Append(_("Page width"));
     for (std::size_t i = 1; i < std::size(kZooms); ++i)
         zoom_->Append(wxString::Format("%d%%", kZooms[i]));
     zoom_->SetSelection(0);
-    bar->Add(prev, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, gap / 2);
-    bar->Add(next, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, gap);
-    bar->Add(pageLabel_, 1, wxALIGN_CENTER_VERTICAL);
-    bar->Add(new wxStaticText(previewPage, wxID_ANY, _("Zoom:")), 0,
-             wxALIGN_CENTER_VERTICAL | wxRIGHT, gap / 2);
-    bar->Add(zoom_, 0, wxALIGN_CENTER_VERTICAL);
-    pv->Add(bar, 0, wxEXPAND | wxALL, gap / 2);
     preview_ = new ReportPreview(previewPage);
-    pv->Add(preview_, 1, wxEXPAND);
-    previewPage->SetSizer(pv);
-    prev->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
-        preview_->ShowPage(preview_->CurrentPage() - 1);
-        UpdatePageLabel();
-    });
-    next->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
-        preview_->ShowPage(preview_->CurrentPage() + 1);
-        UpdatePageLabel();
-    });
-    zoom_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) {
-        const int page = preview_->CurrentPage();
-        preview_->SetZoom(kZooms[std::max(0, zoom_->GetSelection())]);
-        preview_->ShowPage(page);
-    });
-    preview_->Bind(wxEVT_SCROLLWIN_THUMBTRACK, [this](wxScrollWinEvent& e) {
-        e.Skip();
-        CallAfter([this] { UpdatePageLabel(); });
-    });
-    preview_->Bind(wxEVT_MOUSEWHEEL, [this](wxMouseEvent& e) {
-        e.Skip();
-        CallAfter([this] { UpdatePageLabel(); });
-    });
-    book_->AddPage(previewPage, _("Preview"));
+    wxXmlResource::Get()->AttachUnknownControl("preview_pages", preview_, previewPage);
 
-    // Narrative sections of the quarterly report.
-    narrativePage_ = new wxScrolledWindow(book_, wxID_ANY, wxDefaultPosition, wxDefaultSize,
-                                          wxVSCROLL);
+    // Narrative sections of the quarterly report, made in ShowNarratives.
+    narrativePage_ = Find<wxScrolledWindow>(this, "narratives");
     narrativePage_->SetScrollRate(0, FromDIP(16));
-    book_->AddPage(narrativePage_, _("Report text"));
 
     // The archive of issued reports.
-    auto* archivePage = new wxPanel(book_);
-    auto* av = new wxBoxSizer(wxVERTICAL);
-    archive_ = new wxListCtrl(archivePage, wxID_ANY, wxDefaultPosition, wxDefaultSize,
-                              wxLC_REPORT | wxLC_SINGLE_SEL);
-    archive_->SetName("reportArchive");
+    archive_ = Find<wxListCtrl>(this, "reportArchive");
     archive_->AppendColumn(_("Number"), wxLIST_FORMAT_LEFT, FromDIP(120));
     archive_->AppendColumn(_("Date"), wxLIST_FORMAT_LEFT, FromDIP(100));
     archive_->AppendColumn(_("Type"), wxLIST_FORMAT_LEFT, FromDIP(170));
     archive_->AppendColumn(_("Period"), wxLIST_FORMAT_LEFT, FromDIP(130));
     archive_->AppendColumn(_("Title"), wxLIST_FORMAT_LEFT, FromDIP(360));
     archive_->AppendColumn(_("Status"), wxLIST_FORMAT_LEFT, FromDIP(100));
-    av->Add(archive_, 1, wxEXPAND | wxALL, gap / 2);
-    auto* ab = new wxBoxSizer(wxHORIZONTAL);
-    auto* reprint = new wxButton(archivePage, wxID_ANY, _("Save the archived &PDF..."));
-    reprint->SetToolTip(_("The issued report exactly as it was issued, byte for byte"));
-    reprint->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { ReprintSelected(); });
-    auto* revoke = new wxButton(archivePage, wxID_ANY, _("Re&voke..."));
-    revoke->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { RevokeSelected(); });
-    ab->AddStretchSpacer();
-    ab->Add(reprint, 0, wxRIGHT, gap);
-    ab->Add(revoke, 0);
-    av->Add(ab, 0, wxEXPAND | wxALL, gap / 2);
-    archivePage->SetSizer(av);
-    archive_->Bind(wxEVT_LIST_ITEM_ACTIVATED, [this](wxListEvent&) { ReprintSelected(); });
-    book_->AddPage(archivePage, _("Issued reports"));
 
-    sizer->Add(book_, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, margin);
-    SetSizer(sizer);
-
+    type_->Bind(wxEVT_CHOICE, &ReportsPanel::OnRequestChanged, this);
+    period_->Bind(wxEVT_CHOICE, &ReportsPanel::OnRequestChanged, this);
+    Find<wxButton>(this, "signature")->Bind(wxEVT_BUTTON, &ReportsPanel::OnSignature, this);
+    Find<wxButton>(this, "preview")->Bind(wxEVT_BUTTON, &ReportsPanel::OnPreview, this);
+    print_->Bind(wxEVT_BUTTON, &ReportsPanel::OnPrint, this);
+    save_->Bind(wxEVT_BUTTON, &ReportsPanel::OnSaveAs, this);
+    issue_->Bind(wxEVT_BUTTON, &ReportsPanel::OnIssue, this);
+    cancel_->Bind(wxEVT_BUTTON, &ReportsPanel::OnCancelBuild, this);
+    Find<wxButton>(this, "previousPage")->Bind(wxEVT_BUTTON, &ReportsPanel::OnPreviousPage, this);
+    Find<wxButton>(this, "nextPage")->Bind(wxEVT_BUTTON, &ReportsPanel::OnNextPage, this);
+    zoom_->Bind(wxEVT_CHOICE, &ReportsPanel::OnZoom, this);
+    preview_->Bind(wxEVT_SCROLLWIN_THUMBTRACK, &ReportsPanel::OnPreviewScrolled, this);
+    preview_->Bind(wxEVT_MOUSEWHEEL, &ReportsPanel::OnPreviewWheel, this);
+    Find<wxButton>(this, "reprint")->Bind(wxEVT_BUTTON, &ReportsPanel::OnReprint, this);
+    Find<wxButton>(this, "revoke")->Bind(wxEVT_BUTTON, &ReportsPanel::OnRevoke, this);
+    archive_->Bind(wxEVT_LIST_ITEM_ACTIVATED, &ReportsPanel::OnArchiveActivated, this);
     pulse_.SetOwner(this);
-    Bind(wxEVT_TIMER, [this](wxTimerEvent&) { gauge_->Pulse(); });
-    type_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { Invalidated(); });
-    period_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { Invalidated(); });
+    Bind(wxEVT_TIMER, &ReportsPanel::OnPulse, this);
     ShowStatus(_("Choose the report and its period, then Preview."), false);
+}
+
+void ReportsPanel::OnRequestChanged(wxCommandEvent&) { Invalidated(); }
+
+void ReportsPanel::OnSignature(wxCommandEvent&) { EditSignature(); }
+
+void ReportsPanel::OnPreview(wxCommandEvent&) { Preview(); }
+
+void ReportsPanel::OnPrint(wxCommandEvent&) { Print(); }
+
+void ReportsPanel::OnSaveAs(wxCommandEvent&) { SaveAs(); }
+
+void ReportsPanel::OnIssue(wxCommandEvent&) { Issue(); }
+
+void ReportsPanel::OnCancelBuild(wxCommandEvent&) {
+    ++job_;  // the result of the build under way is dropped
+    building_ = false;
+    pulse_.Stop();
+    ShowStatus(_("Cancelled."), false);
+}
+
+void ReportsPanel::OnPulse(wxTimerEvent&) { gauge_->Pulse(); }
+
+void ReportsPanel::OnPreviousPage(wxCommandEvent&) {
+    preview_->ShowPage(preview_->CurrentPage() - 1);
+    UpdatePageLabel();
+}
+
+void ReportsPanel::OnNextPage(wxCommandEvent&) {
+    preview_->ShowPage(preview_->CurrentPage() + 1);
+    UpdatePageLabel();
+}
+
+void ReportsPanel::OnZoom(wxCommandEvent&) {
+    const int page = preview_->CurrentPage();
+    preview_->SetZoom(kZooms[std::max(0, zoom_->GetSelection())]);
+    preview_->ShowPage(page);
+}
+
+void ReportsPanel::OnPreviewScrolled(wxScrollWinEvent& e) {
+    e.Skip();
+    CallAfter(&ReportsPanel::UpdatePageLabel);
+}
+
+void ReportsPanel::OnPreviewWheel(wxMouseEvent& e) {
+    e.Skip();
+    CallAfter(&ReportsPanel::UpdatePageLabel);
+}
+
+void ReportsPanel::OnReprint(wxCommandEvent&) { ReprintSelected(); }
+
+void ReportsPanel::OnRevoke(wxCommandEvent&) { RevokeSelected(); }
+
+void ReportsPanel::OnArchiveActivated(wxListEvent&) { ReprintSelected(); }
+
+void ReportsPanel::OnNarrativeLeft(wxFocusEvent& e) {
+    e.Skip();
+    // Kept as soon as the clerk leaves the section.
+    CallAfter(&ReportsPanel::SaveNarratives);
 }
 
 void ReportsPanel::Reload() {
@@ -410,26 +361,30 @@ void ReportsPanel::Preview() {
         },
         [this, job](std::shared_ptr<Prepared> result, const std::string& error) {
             if (job != job_) return;  // cancelled or superseded
-            building_ = false;
-            pulse_.Stop();
-            if (!error.empty() || !result) {
-                pages_.reset();
-                prepared_.reset();
-                preview_->SetPages(nullptr);
-                ShowStatus(wxString::Format(_("The report cannot be made: %s"), U8(error)), false);
-                status_->SetForegroundColour(colours::Danger());
-                return;
-            }
-            prepared_ = result;
-            pages_ = result->pages;
-            preview_->SetPages(pages_);
-            status_->SetForegroundColour(colours::MutedText());
-            const int n = pages_->PageCount();
-            ShowStatus(wxString::Format(wxPLURAL("%s: %d page", "%s: %d pages", n),
-                                        U8(result->built.title), n),
-                       false);
-            UpdatePageLabel();
+            OnBuilt(std::move(result), error);
         });
+}
+
+void ReportsPanel::OnBuilt(std::shared_ptr<Prepared> result, const std::string& error) {
+    building_ = false;
+    pulse_.Stop();
+    if (!error.empty() || !result) {
+        pages_.reset();
+        prepared_.reset();
+        preview_->SetPages(nullptr);
+        ShowStatus(wxString::Format(_("The report cannot be made: %s"), U8(error)), false);
+        status_->SetForegroundColour(colours::Danger());
+        return;
+    }
+    prepared_ = result;
+    pages_ = result->pages;
+    preview_->SetPages(pages_);
+    status_->SetForegroundColour(colours::MutedText());
+    const int n = pages_->PageCount();
+    ShowStatus(
+        wxString::Format(wxPLURAL("%s: %d page", "%s: %d pages", n), U8(result->built.title), n),
+        false);
+    UpdatePageLabel();
 }
 
 int ReportsPanel::PreviewPageCount() const { return pages_ ? pages_->PageCount() : 0; }
@@ -544,11 +499,7 @@ void ReportsPanel::ShowNarratives() {
         text->SetName("narrative_" + s.key);
         text->SetHint(U8(s.hint));
         text->SetToolTip(U8(s.hint));
-        // Kept as soon as the clerk leaves the section.
-        text->Bind(wxEVT_KILL_FOCUS, [this](wxFocusEvent& e) {
-            e.Skip();
-            CallAfter([this] { SaveNarratives(); });
-        });
+        text->Bind(wxEVT_KILL_FOCUS, &ReportsPanel::OnNarrativeLeft, this);
         sizer->Add(text, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, FromDIP(12));
         narratives_.emplace_back(s.key, text);
     }

@@ -20,6 +20,7 @@ class wxButton;
 class wxChoice;
 class wxGauge;
 class wxListCtrl;
+class wxListEvent;
 class wxNotebook;
 class wxSpinCtrl;
 class wxStaticText;
@@ -62,6 +63,28 @@ class ReportsPanel : public AreaPanel {
     void Reload() override;
 
   private:
+    struct Prepared;
+
+    // The handlers of the request, the actions, the preview and the archive.
+    void OnRequestChanged(wxCommandEvent&);
+    void OnSignature(wxCommandEvent&);
+    void OnPreview(wxCommandEvent&);
+    void OnPrint(wxCommandEvent&);
+    void OnSaveAs(wxCommandEvent&);
+    void OnIssue(wxCommandEvent&);
+    void OnCancelBuild(wxCommandEvent&);
+    void OnPulse(wxTimerEvent&);
+    void OnPreviousPage(wxCommandEvent&);
+    void OnNextPage(wxCommandEvent&);
+    void OnZoom(wxCommandEvent&);
+    void OnPreviewScrolled(wxScrollWinEvent&);
+    void OnPreviewWheel(wxMouseEvent&);
+    void OnReprint(wxCommandEvent&);
+    void OnRevoke(wxCommandEvent&);
+    void OnArchiveActivated(wxListEvent&);
+    void OnNarrativeLeft(wxFocusEvent&);
+    // The report built off the main thread, or why it could not be.
+    void OnBuilt(std::shared_ptr<Prepared> result, const std::string& error);
     services::ReportRequest CurrentRequest() const;
     void FillPeriods();
     void ShowNarratives();
@@ -101,7 +124,6 @@ class ReportsPanel : public AreaPanel {
     wxListCtrl* archive_ = nullptr;
     std::vector<services::IssuedReportRecord> issued_;
 
-    struct Prepared;
     std::shared_ptr<Prepared> prepared_;  // the report previewed
     std::shared_ptr<const report::LaidOutDocument> pages_;
     // This report's place, signer and recipients (empty: from Settings).

@@ -8,7 +8,7 @@
 #include <wx/stattext.h>
 
 #include "core/vnformat.h"
-#include "gui/board_loader.h"
+#include "gui/background_work.h"
 #include "gui/gui_util.h"
 #include "gui/officer_chart.h"
 #include "gui/ratings_page.h"

@@ -5,10 +5,10 @@
 #include <wx/checkbox.h>
 #include <wx/choice.h>
 #include <wx/listctrl.h>
-#include <wx/sizer.h>
 #include <wx/srchctrl.h>
 #include <wx/stattext.h>
 #include <wx/textdlg.h>
+#include <wx/xrc/xmlres.h>
 
 #include <algorithm>
 
@@ -26,6 +26,13 @@
 namespace cchc::gui {
 
 namespace {
+template <class T>
+T* Find(wxWindow* parent, const char* name) {
+    T* ctrl = dynamic_cast<T*>(parent->FindWindow(XRCID(name)));
+    wxASSERT_MSG(ctrl, wxString::Format("no control %s in TaskBoardPanel", name));
+    return ctrl;
+}
+
 enum Column {
     kUnit,
     kCriterion,
@@ -129,142 +136,43 @@ class TaskList : public wxListCtrl {
     mutable wxItemAttr overdue_, done_, heading_;
 };
 
-TaskBoardPanel::TaskBoardPanel(wxWindow* parent, GuiSession& session) : AreaPanel(parent, session) {
+TaskBoardPanel::TaskBoardPanel(wxWindow* parent, GuiSession& session) : AreaPanel(session) {
+    if (!wxXmlResource::Get()->LoadPanel(this, parent, "TaskBoardPanel"))
+        wxLogFatalError("The form TaskBoardPanel is missing from the program's resources.");
     SetName("taskBoard");
-    SetBackgroundColour(colours::Background());
-    const int margin = FromDIP(22), gap = FromDIP(8);
-    auto* sizer = new wxBoxSizer(wxVERTICAL);
-    auto* title = new wxStaticText(this, wxID_ANY, "");
+    auto* title = Find<wxStaticText>(this, "title");
     title->SetLabelText(_("Plans and tasks"));  // "&" is text here, not a mnemonic
     title->SetFont(ScaledFont(title, 1.8, true));
-    title->SetForegroundColour(colours::Text());
-    sizer->AddSpacer(margin);
-    sizer->Add(title, 0, wxLEFT | wxRIGHT, margin);
-    sizer->AddSpacer(FromDIP(4));
-    counts_ = new wxStaticText(this, wxID_ANY, "");
-    counts_->SetName("taskCounts");
-    counts_->SetForegroundColour(colours::MutedText());
-    sizer->Add(counts_, 0, wxLEFT | wxRIGHT, margin);
-    sizer->AddSpacer(FromDIP(12));
-
-    auto* bar = new wxBoxSizer(wxHORIZONTAL);
-    auto label = [&](const wxString& text) {
-        auto* l = new wxStaticText(this, wxID_ANY, text);
-        l->SetForegroundColour(colours::Text());
-        bar->Add(l, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, gap / 2);
-    };
-    label(_("C&ommune:"));
-    communeChoice_ = new wxChoice(this, wxID_ANY);
-    communeChoice_->SetName("taskUnit");
-    communeChoice_->SetMinSize(wxSize(FromDIP(170), -1));
-    bar->Add(communeChoice_, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 2 * gap);
-    label(_("S&tatus:"));
-    status_ = new wxChoice(this, wxID_ANY);
-    status_->SetName("taskStatus");
+    counts_ = Find<wxStaticText>(this, "taskCounts");
+    communeChoice_ = Find<wxChoice>(this, "taskUnit");
+    status_ = Find<wxChoice>(this, "taskStatus");
     status_->Append(_("All"));
     status_->Append(_("Not finished"));
     for (TaskStatus s :
          {TaskStatus::NotStarted, TaskStatus::InProgress, TaskStatus::Done, TaskStatus::Cancelled})
         status_->Append(U8(TaskStatusLabel(s)));
     status_->SetSelection(0);
-    bar->Add(status_, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 2 * gap);
-    label(_("&Due:"));
-    due_ = new wxChoice(this, wxID_ANY);
-    due_->SetName("taskDue");
-    due_->Append(_("Any time"));
-    due_->Append(_("Overdue"));
-    due_->Append(_("Due within 7 days"));
-    due_->Append(_("Due within 30 days"));
-    due_->Append(_("Due this month"));
-    due_->Append(_("Due between..."));
-    due_->SetSelection(0);
-    bar->Add(due_, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, gap / 2);
+    due_ = Find<wxChoice>(this, "taskDue");
     // The range of "Due between...", shown only then.
     dueFrom_ = new VnDateCtrl(this);
-    dueFrom_->SetName("taskDueFrom");
     dueFrom_->SetToolTip(_("Due on or after this day"));
+    wxXmlResource::Get()->AttachUnknownControl("taskDueFrom", dueFrom_, this);
     dueTo_ = new VnDateCtrl(this);
-    dueTo_->SetName("taskDueTo");
     dueTo_->SetToolTip(_("Due on or before this day"));
-    bar->Add(dueFrom_, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, gap / 2);
-    bar->Add(dueTo_, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 2 * gap);
-    dueFrom_->Hide();
-    dueTo_->Hide();
-    missing_ = new wxCheckBox(this, wxID_ANY, _("&Missing quarterly update"));
-    missing_->SetName("taskMissing");
-    bar->Add(missing_, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 2 * gap);
-    sizer->Add(bar, 0, wxEXPAND | wxLEFT | wxRIGHT, margin);
-    sizer->AddSpacer(gap);
-    auto* second = new wxBoxSizer(wxHORIZONTAL);
-    search_ = new wxSearchCtrl(this, wxID_ANY);
-    search_->SetName("taskSearch");
-    search_->SetDescriptiveText(_("Search tasks"));
-    second->Add(search_, 1, wxALIGN_CENTER_VERTICAL | wxRIGHT, 2 * gap);
-    auto* leadLabel = new wxStaticText(this, wxID_ANY, _("L&ead:"));
-    leadLabel->SetForegroundColour(colours::Text());
-    second->Add(leadLabel, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, gap / 2);
-    lead_ = new wxChoice(this, wxID_ANY);
-    lead_->SetName("taskLead");
-    lead_->SetMinSize(wxSize(FromDIP(170), -1));
+    wxXmlResource::Get()->AttachUnknownControl("taskDueTo", dueTo_, this);
+    ShowDueRange(false);
+    missing_ = Find<wxCheckBox>(this, "taskMissing");
+    search_ = Find<wxSearchCtrl>(this, "taskSearch");
+    lead_ = Find<wxChoice>(this, "taskLead");
     lead_->Append(_("Any lead"));
     lead_->SetSelection(0);
-    second->Add(lead_, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 2 * gap);
-    group_ = new wxCheckBox(this, wxID_ANY, _("&Group by status"));
-    group_->SetName("taskGroup");
-    group_->SetToolTip(
-        _("Overdue tasks first, then those due this month, then the others by status"));
-    second->Add(group_, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 2 * gap);
-
-    savedViews_ = new wxChoice(this, wxID_ANY);
-    savedViews_->SetName("taskViews");
-    savedViews_->SetToolTip(_("Filters saved earlier: choose one to apply it"));
-    second->Add(savedViews_, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, gap / 2);
-    auto* saveView = new wxButton(this, wxID_ANY, _("Sa&ve filter..."), wxDefaultPosition,
-                                  wxDefaultSize, wxBU_EXACTFIT);
-    saveView->SetToolTip(_("Keep the filters above under a name, to find this list again"));
-    saveView->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { SaveView(); });
-    second->Add(saveView, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, gap / 2);
-    deleteView_ =
-        new wxButton(this, wxID_ANY, _("Forget"), wxDefaultPosition, wxDefaultSize, wxBU_EXACTFIT);
-    deleteView_->SetToolTip(_("Delete the saved filter chosen on the left"));
-    deleteView_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { DeleteView(); });
-    second->Add(deleteView_, 0, wxALIGN_CENTER_VERTICAL);
-    savedViews_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) {
-        const int i = savedViews_->GetSelection();
-        deleteView_->Enable(i > 0);
-        if (i > 0 && static_cast<std::size_t>(i) <= views_.size())
-            ShowView(views_[static_cast<std::size_t>(i - 1)].second);
-    });
-    sizer->Add(second, 0, wxEXPAND | wxLEFT | wxRIGHT, margin);
-    sizer->AddSpacer(gap);
-    // The actions on the selected task or commune.
-    auto* actions = new wxBoxSizer(wxHORIZONTAL);
-    actions->AddStretchSpacer();
-    update_ = new wxButton(this, wxID_ANY, _("&Record progress..."));
-    update_->SetToolTip(
-        _("Record this quarter's progress of the selected task (or double-click it)"));
-    actions->Add(update_, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, gap);
-    auto* openPlan = new wxButton(this, wxID_ANY, _("Open the &plan..."));
-    openPlan->SetToolTip(
-        _("Edit the plan of the selected task: its criteria, targets, tasks and leads"));
-    openPlan->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { OpenPlan(); });
-    actions->Add(openPlan, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, gap);
-    auto* draft = new wxButton(this, wxID_ANY, _("&Draft a plan..."));
-    draft->SetToolTip(
-        _("A draft plan for the commune selected in the tree from its weak criteria"));
-    draft->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { DraftPlan(); });
-    actions->Add(draft, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, gap);
-    auto* assignments = new wxButton(this, wxID_ANY, _("&Indicator assignments..."));
-    assignments->SetToolTip(
-        _("Who leads each indicator group of the service index, with whom (for the unit "
-          "selected in the tree, or the office)"));
-    assignments->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { OpenAssignments(); });
-    actions->Add(assignments, 0, wxALIGN_CENTER_VERTICAL);
-    sizer->Add(actions, 0, wxEXPAND | wxLEFT | wxRIGHT, margin);
-    sizer->AddSpacer(FromDIP(10));
+    group_ = Find<wxCheckBox>(this, "taskGroup");
+    savedViews_ = Find<wxChoice>(this, "taskViews");
+    deleteView_ = Find<wxButton>(this, "forgetView");
+    update_ = Find<wxButton>(this, "recordProgress");
 
     list_ = new TaskList(this);
-    list_->SetName("taskList");
+    wxXmlResource::Get()->AttachUnknownControl("taskList", list_, this);
     const struct {
         const wxString text;
         int width;
@@ -279,44 +187,81 @@ TaskBoardPanel::TaskBoardPanel(wxWindow* parent, GuiSession& session) : AreaPane
                            {_("Overdue"), 72, wxLIST_FORMAT_RIGHT},
                            {_("Quarterly updates"), 92, wxLIST_FORMAT_LEFT}};
     for (const auto& c : columns) list_->AppendColumn(c.text, c.format, FromDIP(c.width));
-    sizer->Add(list_, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, margin);
-    SetSizer(sizer);
 
+    for (wxChoice* filter : {communeChoice_, status_, lead_})
+        filter->Bind(wxEVT_CHOICE, &TaskBoardPanel::OnFilterChanged, this);
+    due_->Bind(wxEVT_CHOICE, &TaskBoardPanel::OnDueChanged, this);
+    dueFrom_->Bind(wxEVT_TEXT, &TaskBoardPanel::OnFilterChanged, this);
+    dueTo_->Bind(wxEVT_TEXT, &TaskBoardPanel::OnFilterChanged, this);
+    missing_->Bind(wxEVT_CHECKBOX, &TaskBoardPanel::OnFilterChanged, this);
+    search_->Bind(wxEVT_TEXT, &TaskBoardPanel::OnFilterChanged, this);
+    group_->Bind(wxEVT_CHECKBOX, &TaskBoardPanel::OnGroupChanged, this);
+    savedViews_->Bind(wxEVT_CHOICE, &TaskBoardPanel::OnSavedFilterChosen, this);
+    Find<wxButton>(this, "saveView")->Bind(wxEVT_BUTTON, &TaskBoardPanel::OnSaveFilter, this);
+    deleteView_->Bind(wxEVT_BUTTON, &TaskBoardPanel::OnForgetFilter, this);
+    update_->Bind(wxEVT_BUTTON, &TaskBoardPanel::OnRecordProgress, this);
+    Find<wxButton>(this, "openPlan")->Bind(wxEVT_BUTTON, &TaskBoardPanel::OnOpenPlan, this);
+    Find<wxButton>(this, "draftPlan")->Bind(wxEVT_BUTTON, &TaskBoardPanel::OnDraftPlan, this);
+    Find<wxButton>(this, "assignments")->Bind(wxEVT_BUTTON, &TaskBoardPanel::OnAssignments, this);
+    list_->Bind(wxEVT_SIZE, &TaskBoardPanel::OnListSize, this);
+    list_->Bind(wxEVT_LIST_ITEM_ACTIVATED, &TaskBoardPanel::OnTaskActivated, this);
+    list_->Bind(wxEVT_LIST_COL_CLICK, &TaskBoardPanel::OnColumnClick, this);
+}
+
+void TaskBoardPanel::OnFilterChanged(wxCommandEvent&) { ApplyFilter(); }
+
+void TaskBoardPanel::OnDueChanged(wxCommandEvent&) {
+    ShowDueRange(due_->GetSelection() == 5);
+    Layout();
+    ApplyFilter();
+}
+
+void TaskBoardPanel::ShowDueRange(bool show) {
+    // Each date field sits in the place the form keeps for it.
+    dueFrom_->GetParent()->Show(show);
+    dueTo_->GetParent()->Show(show);
+}
+
+void TaskBoardPanel::OnGroupChanged(wxCommandEvent&) { SortRows(); }
+
+void TaskBoardPanel::OnSavedFilterChosen(wxCommandEvent&) {
+    const int i = savedViews_->GetSelection();
+    deleteView_->Enable(i > 0);
+    if (i > 0 && static_cast<std::size_t>(i) <= views_.size())
+        ShowView(views_[static_cast<std::size_t>(i - 1)].second);
+}
+
+void TaskBoardPanel::OnSaveFilter(wxCommandEvent&) { SaveView(); }
+
+void TaskBoardPanel::OnForgetFilter(wxCommandEvent&) { DeleteView(); }
+
+void TaskBoardPanel::OnRecordProgress(wxCommandEvent&) { OpenSelected(); }
+
+void TaskBoardPanel::OnOpenPlan(wxCommandEvent&) { OpenPlan(); }
+
+void TaskBoardPanel::OnDraftPlan(wxCommandEvent&) { DraftPlan(); }
+
+void TaskBoardPanel::OnAssignments(wxCommandEvent&) { OpenAssignments(); }
+
+void TaskBoardPanel::OnListSize(wxSizeEvent& e) {
+    e.Skip();
     // The task's text takes the width the other columns leave.
-    list_->Bind(wxEVT_SIZE, [this](wxSizeEvent& e) {
-        e.Skip();
-        int others = 0;
-        for (int c = 0; c < kColumns; ++c)
-            if (c != kTask) others += list_->GetColumnWidth(c);
-        list_->SetColumnWidth(
-            kTask, std::max(FromDIP(200), list_->GetClientSize().x - others - FromDIP(4)));
-    });
-    auto refilter = [this](wxCommandEvent&) { ApplyFilter(); };
-    communeChoice_->Bind(wxEVT_CHOICE, refilter);
-    status_->Bind(wxEVT_CHOICE, refilter);
-    due_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) {
-        const bool range = due_->GetSelection() == 5;
-        dueFrom_->Show(range);
-        dueTo_->Show(range);
-        Layout();
-        ApplyFilter();
-    });
-    lead_->Bind(wxEVT_CHOICE, refilter);
-    dueFrom_->Bind(wxEVT_TEXT, refilter);
-    dueTo_->Bind(wxEVT_TEXT, refilter);
-    missing_->Bind(wxEVT_CHECKBOX, refilter);
-    group_->Bind(wxEVT_CHECKBOX, [this](wxCommandEvent&) { SortRows(); });
-    search_->Bind(wxEVT_TEXT, refilter);
-    update_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { OpenSelected(); });
-    list_->Bind(wxEVT_LIST_ITEM_ACTIVATED, [this](wxListEvent&) { OpenSelected(); });
-    list_->Bind(wxEVT_LIST_COL_CLICK, [this](wxListEvent& e) {
-        if (e.GetColumn() == sortColumn_)
-            sortAscending_ = !sortAscending_;
-        else
-            sortColumn_ = e.GetColumn(),
-            sortAscending_ = e.GetColumn() != kOverdue && e.GetColumn() != kUpdates;
-        SortRows();
-    });
+    int others = 0;
+    for (int c = 0; c < kColumns; ++c)
+        if (c != kTask) others += list_->GetColumnWidth(c);
+    list_->SetColumnWidth(kTask,
+                          std::max(FromDIP(200), list_->GetClientSize().x - others - FromDIP(4)));
+}
+
+void TaskBoardPanel::OnTaskActivated(wxListEvent&) { OpenSelected(); }
+
+void TaskBoardPanel::OnColumnClick(wxListEvent& e) {
+    if (e.GetColumn() == sortColumn_)
+        sortAscending_ = !sortAscending_;
+    else
+        sortColumn_ = e.GetColumn(),
+        sortAscending_ = e.GetColumn() != kOverdue && e.GetColumn() != kUpdates;
+    SortRows();
 }
 
 void TaskBoardPanel::Reload() {
@@ -445,8 +390,7 @@ void TaskBoardPanel::ShowView(const services::TaskBoardView& v) {
     due_->SetSelection(due == dues.end() ? 0 : static_cast<int>(due - dues.begin()));
     dueFrom_->SetDate(v.dueFrom);
     dueTo_->SetDate(v.dueTo);
-    dueFrom_->Show(v.due == "range");
-    dueTo_->Show(v.due == "range");
+    ShowDueRange(v.due == "range");
     auto lead = std::find(leadKeys_.begin(), leadKeys_.end(), v.lead);
     lead_->SetSelection(lead == leadKeys_.end() ? 0 : static_cast<int>(lead - leadKeys_.begin()) + 1);
     Layout();

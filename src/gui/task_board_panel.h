@@ -54,6 +54,22 @@ class TaskBoardPanel : public AreaPanel {
     void Reload() override;
 
   private:
+    // The handlers of the filters, the saved filters, the actions and the list.
+    void OnFilterChanged(wxCommandEvent&);
+    void OnDueChanged(wxCommandEvent&);
+    void OnGroupChanged(wxCommandEvent&);
+    void OnSavedFilterChosen(wxCommandEvent&);
+    void OnSaveFilter(wxCommandEvent&);
+    void OnForgetFilter(wxCommandEvent&);
+    void OnRecordProgress(wxCommandEvent&);
+    void OnOpenPlan(wxCommandEvent&);
+    void OnDraftPlan(wxCommandEvent&);
+    void OnAssignments(wxCommandEvent&);
+    void OnListSize(wxSizeEvent&);
+    void OnTaskActivated(wxListEvent&);
+    void OnColumnClick(wxListEvent&);
+    // Shows or hides the two days of "Due between...".
+    void ShowDueRange(bool show);
     void StartLoading();
     void OnLoaded(std::shared_ptr<services::TaskBoard> board);
     void ApplyFilter();

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "core/date.h"
+#include "services/database_access.h"
 #include "services/task_board.h"
 
 class wxWindow;

@@ -22,13 +22,6 @@
 namespace cchc::gui {
 namespace {
 
-template <class T>
-T* Find(wxWindow* parent, const char* name) {
-    T* ctrl = dynamic_cast<T*>(parent->FindWindow(XRCID(name)));
-    wxASSERT_MSG(ctrl, wxString::Format("no control %s in CataloguePanel", name));
-    return ctrl;
-}
-
 const int kSortable = wxDATAVIEW_COL_RESIZABLE | wxDATAVIEW_COL_SORTABLE;
 
 // Gives column `stretch` of list the width that the other columns (together
@@ -51,25 +44,25 @@ void StretchColumn(wxDataViewListCtrl* list, unsigned stretch, int others, int m
 CataloguePanel::CataloguePanel(wxWindow* parent, GuiSession& session) : AreaPanel(session) {
     if (!wxXmlResource::Get()->LoadPanel(this, parent, "CataloguePanel"))
         wxLogFatalError("The form CataloguePanel is missing from the program's resources.");
-    title_ = Find<wxStaticText>(this, "unit_title");
-    subtitle_ = Find<wxStaticText>(this, "unit_subtitle");
-    editUnit_ = Find<wxButton>(this, "edit_unit");
-    addChild_ = Find<wxButton>(this, "add_child");
-    toggleUnit_ = Find<wxButton>(this, "toggle_active");
-    peopleCount_ = Find<wxStaticText>(this, "people_count");
-    people_ = Find<wxDataViewListCtrl>(this, "people");
-    addPerson_ = Find<wxButton>(this, "add_person");
-    editPerson_ = Find<wxButton>(this, "edit_person");
-    togglePerson_ = Find<wxButton>(this, "toggle_person");
-    frameworks_ = Find<wxDataViewListCtrl>(this, "frameworks");
-    editFramework_ = Find<wxButton>(this, "edit_framework");
-    copyFramework_ = Find<wxButton>(this, "copy_framework");
-    toggleFramework_ = Find<wxButton>(this, "toggle_framework");
+    title_ = FindCtrl<wxStaticText>(this, "unit_title");
+    subtitle_ = FindCtrl<wxStaticText>(this, "unit_subtitle");
+    editUnit_ = FindCtrl<wxButton>(this, "edit_unit");
+    addChild_ = FindCtrl<wxButton>(this, "add_child");
+    toggleUnit_ = FindCtrl<wxButton>(this, "toggle_active");
+    peopleCount_ = FindCtrl<wxStaticText>(this, "people_count");
+    people_ = FindCtrl<wxDataViewListCtrl>(this, "people");
+    addPerson_ = FindCtrl<wxButton>(this, "add_person");
+    editPerson_ = FindCtrl<wxButton>(this, "edit_person");
+    togglePerson_ = FindCtrl<wxButton>(this, "toggle_person");
+    frameworks_ = FindCtrl<wxDataViewListCtrl>(this, "frameworks");
+    editFramework_ = FindCtrl<wxButton>(this, "edit_framework");
+    copyFramework_ = FindCtrl<wxButton>(this, "copy_framework");
+    toggleFramework_ = FindCtrl<wxButton>(this, "toggle_framework");
 
     title_->SetFont(ScaledFont(title_, 1.5, true));
-    auto* peopleTitle = Find<wxStaticText>(this, "people_title");
+    auto* peopleTitle = FindCtrl<wxStaticText>(this, "people_title");
     peopleTitle->SetFont(ScaledFont(peopleTitle, 1.1, true));
-    Find<wxStaticText>(this, "frameworks_intro")->Wrap(FromDIP(760));
+    FindCtrl<wxStaticText>(this, "frameworks_intro")->Wrap(FromDIP(760));
 
     people_->AppendTextColumn(_("Code"), wxDATAVIEW_CELL_INERT, FromDIP(85), wxALIGN_LEFT, kSortable);
     people_->AppendTextColumn(_("Full name"), wxDATAVIEW_CELL_INERT, FromDIP(170), wxALIGN_LEFT, kSortable);
@@ -105,7 +98,7 @@ CataloguePanel::CataloguePanel(wxWindow* parent, GuiSession& session) : AreaPane
     people_->Bind(wxEVT_DATAVIEW_SELECTION_CHANGED, [this](wxDataViewEvent&) { UpdatePersonButtons(); });
     editFramework_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { EditSelectedFramework(); });
     copyFramework_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { CopyFramework(); });
-    Find<wxButton>(this, "new_framework")->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { NewFramework(); });
+    FindCtrl<wxButton>(this, "new_framework")->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { NewFramework(); });
     toggleFramework_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { ToggleFramework(); });
     frameworks_->Bind(wxEVT_DATAVIEW_ITEM_ACTIVATED,
                       [this](wxDataViewEvent&) { EditSelectedFramework(); });
@@ -128,7 +121,7 @@ void CataloguePanel::ShowUnit() {
     Freeze();
     const bool has = unit_.has_value();
     auto set = [this](const char* name, const std::string& value) {
-        Find<wxStaticText>(this, name)->SetLabelText(value.empty() ? wxString::FromUTF8("\xe2\x80\x94") : U8(value));
+        FindCtrl<wxStaticText>(this, name)->SetLabelText(value.empty() ? wxString::FromUTF8("\xe2\x80\x94") : U8(value));
     };
     if (!has) {
         title_->SetLabelText(_("No unit selected"));
@@ -150,8 +143,8 @@ void CataloguePanel::ShowUnit() {
         set("code_value", u.code);
         set("kind_value", UnitKindLabel(u.kind));
         set("parent_value", parentName);
-        Find<wxStaticText>(this, "status_value")->SetLabelText(u.active ? _("Active") : _("Inactive"));
-        Find<wxStaticText>(this, "status_value")
+        FindCtrl<wxStaticText>(this, "status_value")->SetLabelText(u.active ? _("Active") : _("Inactive"));
+        FindCtrl<wxStaticText>(this, "status_value")
             ->SetForegroundColour(u.active ? colours::Good() : colours::Danger());
         set("place_value", u.placeName);
         set("header_parent_value", u.headerParent);

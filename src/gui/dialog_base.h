@@ -11,6 +11,8 @@
 
 #include <string>
 
+#include "gui/gui_util.h"
+
 namespace cchc::gui {
 
 class DialogBase : public wxDialog {
@@ -26,9 +28,7 @@ protected:
     // The control called name in the form; wxFAIL when it is missing.
     template <class T>
     T* Ctrl(const char* name) const {
-        T* ctrl = dynamic_cast<T*>(FindWindow(XRCID(name)));
-        wxASSERT_MSG(ctrl, wxString::Format("no control %s in %s", name, GetName()));
-        return ctrl;
+        return FindCtrl<T>(this, name);
     }
 
     // Shows message under the fields and focuses the control named field

@@ -5,6 +5,8 @@
 #include <wx/colour.h>
 #include <wx/font.h>
 #include <wx/string.h>
+#include <wx/window.h>
+#include <wx/xrc/xmlres.h>
 
 #include <stdexcept>
 #include <string>
@@ -60,6 +62,15 @@ wxFont ScaledFont(const wxWindow* w, double factor, bool bold = false);
 // the page unless the control has the focus, so that scrolling a form does
 // not change the values it passes over.
 void WheelScrollsPage(wxWindow* control, wxWindow* page);
+
+// The control called name (its XRC name) in a form loaded from forms/;
+// wxFAIL when it is missing or of another type.
+template <class T>
+T* FindCtrl(const wxWindow* form, const char* name) {
+    T* ctrl = dynamic_cast<T*>(form->FindWindow(XRCID(name)));
+    wxASSERT_MSG(ctrl, wxString::Format("no control %s in %s", name, form->GetName()));
+    return ctrl;
+}
 
 }  // namespace cchc::gui
 

@@ -46,13 +46,6 @@ struct ReportsPanel::Prepared {
 };
 
 namespace {
-template <class T>
-T* Find(wxWindow* parent, const char* name) {
-    T* ctrl = dynamic_cast<T*>(parent->FindWindow(XRCID(name)));
-    wxASSERT_MSG(ctrl, wxString::Format("no control %s in ReportsPanel", name));
-    return ctrl;
-}
-
 const int kZooms[] = {0, 50, 75, 100, 125, 150, 200};
 
 std::string ReadFile(const std::string& path) {
@@ -69,31 +62,31 @@ ReportsPanel::ReportsPanel(wxWindow* parent, GuiSession& session) : AreaPanel(se
     if (!wxXmlResource::Get()->LoadPanel(this, parent, "ReportsPanel"))
         wxLogFatalError("The form ReportsPanel is missing from the program's resources.");
     SetName("reportsArea");
-    auto* title = Find<wxStaticText>(this, "title");
+    auto* title = FindCtrl<wxStaticText>(this, "title");
     title->SetLabelText(_("Reports"));
     title->SetFont(ScaledFont(title, 1.8, true));
-    type_ = Find<wxChoice>(this, "reportType");
+    type_ = FindCtrl<wxChoice>(this, "reportType");
     types_ = services::ReportTypes();
     for (const auto& t : types_) type_->Append(U8(t.label));
     type_->SetSelection(0);
-    period_ = Find<wxChoice>(this, "reportPeriod");
-    unitLabel_ = Find<wxStaticText>(this, "unitLabel");
-    number_ = Find<wxSpinCtrl>(this, "reportNumber");
+    period_ = FindCtrl<wxChoice>(this, "reportPeriod");
+    unitLabel_ = FindCtrl<wxStaticText>(this, "unitLabel");
+    number_ = FindCtrl<wxSpinCtrl>(this, "reportNumber");
     date_ = new VnDateCtrl(this);
     date_->SetDate(Date::Today());
     wxXmlResource::Get()->AttachUnknownControl("reportDate", date_, this);
-    print_ = Find<wxButton>(this, "print");
-    save_ = Find<wxButton>(this, "saveAs");
-    issue_ = Find<wxButton>(this, "issue");
-    status_ = Find<wxStaticText>(this, "reportStatus");
-    gauge_ = Find<wxGauge>(this, "buildGauge");
-    cancel_ = Find<wxButton>(this, "cancelBuild");
-    book_ = Find<wxNotebook>(this, "pages");
+    print_ = FindCtrl<wxButton>(this, "print");
+    save_ = FindCtrl<wxButton>(this, "saveAs");
+    issue_ = FindCtrl<wxButton>(this, "issue");
+    status_ = FindCtrl<wxStaticText>(this, "reportStatus");
+    gauge_ = FindCtrl<wxGauge>(this, "buildGauge");
+    cancel_ = FindCtrl<wxButton>(this, "cancelBuild");
+    book_ = FindCtrl<wxNotebook>(this, "pages");
 
     // Preview: the pages, paged through and zoomed.
-    auto* previewPage = Find<wxPanel>(this, "previewPage");
-    pageLabel_ = Find<wxStaticText>(this, "pageLabel");
-    zoom_ = Find<wxChoice>(this, "zoom");
+    auto* previewPage = FindCtrl<wxPanel>(this, "previewPage");
+    pageLabel_ = FindCtrl<wxStaticText>(this, "pageLabel");
+    zoom_ = FindCtrl<wxChoice>(this, "zoom");
     zoom_->Append(_("Page width"));
     for (std::size_t i = 1; i < std::size(kZooms); ++i)
         zoom_->Append(wxString::Format("%d%%", kZooms[i]));
@@ -102,11 +95,11 @@ ReportsPanel::ReportsPanel(wxWindow* parent, GuiSession& session) : AreaPanel(se
     wxXmlResource::Get()->AttachUnknownControl("preview_pages", preview_, previewPage);
 
     // Narrative sections of the quarterly report, made in ShowNarratives.
-    narrativePage_ = Find<wxScrolledWindow>(this, "narratives");
+    narrativePage_ = FindCtrl<wxScrolledWindow>(this, "narratives");
     narrativePage_->SetScrollRate(0, FromDIP(16));
 
     // The archive of issued reports.
-    archive_ = Find<wxListCtrl>(this, "reportArchive");
+    archive_ = FindCtrl<wxListCtrl>(this, "reportArchive");
     archive_->AppendColumn(_("Number"), wxLIST_FORMAT_LEFT, FromDIP(120));
     archive_->AppendColumn(_("Date"), wxLIST_FORMAT_LEFT, FromDIP(100));
     archive_->AppendColumn(_("Type"), wxLIST_FORMAT_LEFT, FromDIP(170));
@@ -116,19 +109,19 @@ ReportsPanel::ReportsPanel(wxWindow* parent, GuiSession& session) : AreaPanel(se
 
     type_->Bind(wxEVT_CHOICE, &ReportsPanel::OnRequestChanged, this);
     period_->Bind(wxEVT_CHOICE, &ReportsPanel::OnRequestChanged, this);
-    Find<wxButton>(this, "signature")->Bind(wxEVT_BUTTON, &ReportsPanel::OnSignature, this);
-    Find<wxButton>(this, "preview")->Bind(wxEVT_BUTTON, &ReportsPanel::OnPreview, this);
+    FindCtrl<wxButton>(this, "signature")->Bind(wxEVT_BUTTON, &ReportsPanel::OnSignature, this);
+    FindCtrl<wxButton>(this, "preview")->Bind(wxEVT_BUTTON, &ReportsPanel::OnPreview, this);
     print_->Bind(wxEVT_BUTTON, &ReportsPanel::OnPrint, this);
     save_->Bind(wxEVT_BUTTON, &ReportsPanel::OnSaveAs, this);
     issue_->Bind(wxEVT_BUTTON, &ReportsPanel::OnIssue, this);
     cancel_->Bind(wxEVT_BUTTON, &ReportsPanel::OnCancelBuild, this);
-    Find<wxButton>(this, "previousPage")->Bind(wxEVT_BUTTON, &ReportsPanel::OnPreviousPage, this);
-    Find<wxButton>(this, "nextPage")->Bind(wxEVT_BUTTON, &ReportsPanel::OnNextPage, this);
+    FindCtrl<wxButton>(this, "previousPage")->Bind(wxEVT_BUTTON, &ReportsPanel::OnPreviousPage, this);
+    FindCtrl<wxButton>(this, "nextPage")->Bind(wxEVT_BUTTON, &ReportsPanel::OnNextPage, this);
     zoom_->Bind(wxEVT_CHOICE, &ReportsPanel::OnZoom, this);
     preview_->Bind(wxEVT_SCROLLWIN_THUMBTRACK, &ReportsPanel::OnPreviewScrolled, this);
     preview_->Bind(wxEVT_MOUSEWHEEL, &ReportsPanel::OnPreviewWheel, this);
-    Find<wxButton>(this, "reprint")->Bind(wxEVT_BUTTON, &ReportsPanel::OnReprint, this);
-    Find<wxButton>(this, "revoke")->Bind(wxEVT_BUTTON, &ReportsPanel::OnRevoke, this);
+    FindCtrl<wxButton>(this, "reprint")->Bind(wxEVT_BUTTON, &ReportsPanel::OnReprint, this);
+    FindCtrl<wxButton>(this, "revoke")->Bind(wxEVT_BUTTON, &ReportsPanel::OnRevoke, this);
     archive_->Bind(wxEVT_LIST_ITEM_ACTIVATED, &ReportsPanel::OnArchiveActivated, this);
     pulse_.SetOwner(this);
     Bind(wxEVT_TIMER, &ReportsPanel::OnPulse, this);

@@ -24,38 +24,28 @@
 #include "services/self_assessment.h"
 
 namespace cchc::gui {
-namespace {
-
-template <class T>
-T* Find(wxWindow* parent, const char* name) {
-    T* ctrl = dynamic_cast<T*>(parent->FindWindow(XRCID(name)));
-    wxASSERT_MSG(ctrl, wxString::Format("no control %s in SettingsPanel", name));
-    return ctrl;
-}
-
-}  // namespace
 
 SettingsPanel::SettingsPanel(wxWindow* parent, GuiSession& session) : AreaPanel(session) {
     if (!wxXmlResource::Get()->LoadPanel(this, parent, "SettingsPanel"))
         wxLogFatalError("The form SettingsPanel is missing from the program's resources.");
-    scroll_ = Find<wxScrolledWindow>(this, "scroll");
-    language_ = Find<wxChoice>(this, "language");
-    windowKind_ = Find<wxChoice>(this, "window_kind");
-    windowNote_ = Find<wxStaticText>(this, "window_note");
-    officeUnit_ = Find<wxChoice>(this, "office_unit");
-    parentBody_ = Find<wxTextCtrl>(this, "parent_body");
-    issuingBody_ = Find<wxTextCtrl>(this, "issuing_body");
-    place_ = Find<wxTextCtrl>(this, "office_place");
-    signerName_ = Find<wxTextCtrl>(this, "signer_name");
-    signerTitle_ = Find<wxTextCtrl>(this, "signer_title");
-    signerAuthority_ = Find<wxTextCtrl>(this, "signer_authority");
-    status_ = Find<wxStaticText>(this, "office_status");
-    save_ = Find<wxButton>(this, "save_office");
-    revert_ = Find<wxButton>(this, "revert_office");
-    coverage_ = Find<wxSpinCtrl>(this, "coverage_threshold");
-    minimumSample_ = Find<wxSpinCtrl>(this, "minimum_sample");
-    qrTemplate_ = Find<wxTextCtrl>(this, "qr_url_template");
-    surveyStatus_ = Find<wxStaticText>(this, "survey_status");
+    scroll_ = FindCtrl<wxScrolledWindow>(this, "scroll");
+    language_ = FindCtrl<wxChoice>(this, "language");
+    windowKind_ = FindCtrl<wxChoice>(this, "window_kind");
+    windowNote_ = FindCtrl<wxStaticText>(this, "window_note");
+    officeUnit_ = FindCtrl<wxChoice>(this, "office_unit");
+    parentBody_ = FindCtrl<wxTextCtrl>(this, "parent_body");
+    issuingBody_ = FindCtrl<wxTextCtrl>(this, "issuing_body");
+    place_ = FindCtrl<wxTextCtrl>(this, "office_place");
+    signerName_ = FindCtrl<wxTextCtrl>(this, "signer_name");
+    signerTitle_ = FindCtrl<wxTextCtrl>(this, "signer_title");
+    signerAuthority_ = FindCtrl<wxTextCtrl>(this, "signer_authority");
+    status_ = FindCtrl<wxStaticText>(this, "office_status");
+    save_ = FindCtrl<wxButton>(this, "save_office");
+    revert_ = FindCtrl<wxButton>(this, "revert_office");
+    coverage_ = FindCtrl<wxSpinCtrl>(this, "coverage_threshold");
+    minimumSample_ = FindCtrl<wxSpinCtrl>(this, "minimum_sample");
+    qrTemplate_ = FindCtrl<wxTextCtrl>(this, "qr_url_template");
+    surveyStatus_ = FindCtrl<wxStaticText>(this, "survey_status");
     const std::pair<PeriodKind, int> kinds[] = {{PeriodKind::Month, 0},
                                                 {PeriodKind::Quarter, 4},
                                                 {PeriodKind::Half, 2},
@@ -63,10 +53,10 @@ SettingsPanel::SettingsPanel(wxWindow* parent, GuiSession& session) : AreaPanel(
                                                 {PeriodKind::Year, 0}};
     for (const auto& [kind, parts] : kinds) {
         const std::string key = "pub_" + std::string(PeriodKindKey(kind));
-        PublicationRow row{kind, Find<wxCheckBox>(this, key.c_str()),
-                           Find<wxSpinCtrl>(this, (key + "_day").c_str()), {}};
+        PublicationRow row{kind, FindCtrl<wxCheckBox>(this, key.c_str()),
+                           FindCtrl<wxSpinCtrl>(this, (key + "_day").c_str()), {}};
         for (int i = 1; i <= parts; ++i)
-            row.parts.push_back(Find<wxCheckBox>(this, (key + "_" + std::to_string(i)).c_str()));
+            row.parts.push_back(FindCtrl<wxCheckBox>(this, (key + "_" + std::to_string(i)).c_str()));
         row.on->Bind(wxEVT_CHECKBOX, [this](wxCommandEvent&) { EnablePublicationRows(); });
         publications_.push_back(row);
     }
@@ -77,7 +67,7 @@ SettingsPanel::SettingsPanel(wxWindow* parent, GuiSession& session) : AreaPanel(
                               static_cast<wxWindow*>(officeUnit_)})
         WheelScrollsPage(control, scroll_);
     for (const PublicationRow& row : publications_) WheelScrollsPage(row.day, scroll_);
-    auto* title = Find<wxStaticText>(this, "title");
+    auto* title = FindCtrl<wxStaticText>(this, "title");
     title->SetFont(ScaledFont(title, 1.8, true));
 
     // Each language is named in itself, whatever the current one is.
@@ -109,7 +99,7 @@ SettingsPanel::SettingsPanel(wxWindow* parent, GuiSession& session) : AreaPanel(
         });
     officeUnit_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { SetModified(true); });
     save_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { OnSaveOffice(); });
-    Find<wxButton>(this, "save_surveys")->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+    FindCtrl<wxButton>(this, "save_surveys")->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
         OnSaveSurveys();
     });
     revert_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
@@ -237,11 +227,11 @@ services::OfficeIdentity SettingsPanel::ReadOffice() const {
 
 void SettingsPanel::UpdatePreview() {
     const services::OfficeIdentity o = ReadOffice();
-    auto* parent = Find<wxStaticText>(this, "preview_parent");
-    auto* issuing = Find<wxStaticText>(this, "preview_issuing");
-    auto* dateline = Find<wxStaticText>(this, "preview_dateline");
-    auto* authority = Find<wxStaticText>(this, "preview_authority");
-    auto* signer = Find<wxStaticText>(this, "preview_signer");
+    auto* parent = FindCtrl<wxStaticText>(this, "preview_parent");
+    auto* issuing = FindCtrl<wxStaticText>(this, "preview_issuing");
+    auto* dateline = FindCtrl<wxStaticText>(this, "preview_dateline");
+    auto* authority = FindCtrl<wxStaticText>(this, "preview_authority");
+    auto* signer = FindCtrl<wxStaticText>(this, "preview_signer");
     parent->SetLabelText(U8(o.parentBody));
     issuing->SetLabelText(U8(o.issuingBody));
     issuing->SetFont(ScaledFont(parent, 1.0, true));
@@ -255,7 +245,7 @@ void SettingsPanel::UpdatePreview() {
     authority->SetFont(ScaledFont(parent, 1.0, true));
     signer->SetLabelText(U8(o.signerName));
     signer->SetFont(ScaledFont(parent, 1.0, true));
-    Find<wxPanel>(this, "preview")->Layout();
+    FindCtrl<wxPanel>(this, "preview")->Layout();
 }
 
 void SettingsPanel::UpdateWindowNote() {

@@ -26,13 +26,6 @@
 namespace cchc::gui {
 
 namespace {
-template <class T>
-T* Find(wxWindow* parent, const char* name) {
-    T* ctrl = dynamic_cast<T*>(parent->FindWindow(XRCID(name)));
-    wxASSERT_MSG(ctrl, wxString::Format("no control %s in TaskBoardPanel", name));
-    return ctrl;
-}
-
 enum Column {
     kUnit,
     kCriterion,
@@ -140,19 +133,19 @@ TaskBoardPanel::TaskBoardPanel(wxWindow* parent, GuiSession& session) : AreaPane
     if (!wxXmlResource::Get()->LoadPanel(this, parent, "TaskBoardPanel"))
         wxLogFatalError("The form TaskBoardPanel is missing from the program's resources.");
     SetName("taskBoard");
-    auto* title = Find<wxStaticText>(this, "title");
+    auto* title = FindCtrl<wxStaticText>(this, "title");
     title->SetLabelText(_("Plans and tasks"));  // "&" is text here, not a mnemonic
     title->SetFont(ScaledFont(title, 1.8, true));
-    counts_ = Find<wxStaticText>(this, "taskCounts");
-    communeChoice_ = Find<wxChoice>(this, "taskUnit");
-    status_ = Find<wxChoice>(this, "taskStatus");
+    counts_ = FindCtrl<wxStaticText>(this, "taskCounts");
+    communeChoice_ = FindCtrl<wxChoice>(this, "taskUnit");
+    status_ = FindCtrl<wxChoice>(this, "taskStatus");
     status_->Append(_("All"));
     status_->Append(_("Not finished"));
     for (TaskStatus s :
          {TaskStatus::NotStarted, TaskStatus::InProgress, TaskStatus::Done, TaskStatus::Cancelled})
         status_->Append(U8(TaskStatusLabel(s)));
     status_->SetSelection(0);
-    due_ = Find<wxChoice>(this, "taskDue");
+    due_ = FindCtrl<wxChoice>(this, "taskDue");
     // The range of "Due between...", shown only then.
     dueFrom_ = new VnDateCtrl(this);
     dueFrom_->SetToolTip(_("Due on or after this day"));
@@ -161,15 +154,15 @@ TaskBoardPanel::TaskBoardPanel(wxWindow* parent, GuiSession& session) : AreaPane
     dueTo_->SetToolTip(_("Due on or before this day"));
     wxXmlResource::Get()->AttachUnknownControl("taskDueTo", dueTo_, this);
     ShowDueRange(false);
-    missing_ = Find<wxCheckBox>(this, "taskMissing");
-    search_ = Find<wxSearchCtrl>(this, "taskSearch");
-    lead_ = Find<wxChoice>(this, "taskLead");
+    missing_ = FindCtrl<wxCheckBox>(this, "taskMissing");
+    search_ = FindCtrl<wxSearchCtrl>(this, "taskSearch");
+    lead_ = FindCtrl<wxChoice>(this, "taskLead");
     lead_->Append(_("Any lead"));
     lead_->SetSelection(0);
-    group_ = Find<wxCheckBox>(this, "taskGroup");
-    savedViews_ = Find<wxChoice>(this, "taskViews");
-    deleteView_ = Find<wxButton>(this, "forgetView");
-    update_ = Find<wxButton>(this, "recordProgress");
+    group_ = FindCtrl<wxCheckBox>(this, "taskGroup");
+    savedViews_ = FindCtrl<wxChoice>(this, "taskViews");
+    deleteView_ = FindCtrl<wxButton>(this, "forgetView");
+    update_ = FindCtrl<wxButton>(this, "recordProgress");
 
     list_ = new TaskList(this);
     wxXmlResource::Get()->AttachUnknownControl("taskList", list_, this);
@@ -197,12 +190,12 @@ TaskBoardPanel::TaskBoardPanel(wxWindow* parent, GuiSession& session) : AreaPane
     search_->Bind(wxEVT_TEXT, &TaskBoardPanel::OnFilterChanged, this);
     group_->Bind(wxEVT_CHECKBOX, &TaskBoardPanel::OnGroupChanged, this);
     savedViews_->Bind(wxEVT_CHOICE, &TaskBoardPanel::OnSavedFilterChosen, this);
-    Find<wxButton>(this, "saveView")->Bind(wxEVT_BUTTON, &TaskBoardPanel::OnSaveFilter, this);
+    FindCtrl<wxButton>(this, "saveView")->Bind(wxEVT_BUTTON, &TaskBoardPanel::OnSaveFilter, this);
     deleteView_->Bind(wxEVT_BUTTON, &TaskBoardPanel::OnForgetFilter, this);
     update_->Bind(wxEVT_BUTTON, &TaskBoardPanel::OnRecordProgress, this);
-    Find<wxButton>(this, "openPlan")->Bind(wxEVT_BUTTON, &TaskBoardPanel::OnOpenPlan, this);
-    Find<wxButton>(this, "draftPlan")->Bind(wxEVT_BUTTON, &TaskBoardPanel::OnDraftPlan, this);
-    Find<wxButton>(this, "assignments")->Bind(wxEVT_BUTTON, &TaskBoardPanel::OnAssignments, this);
+    FindCtrl<wxButton>(this, "openPlan")->Bind(wxEVT_BUTTON, &TaskBoardPanel::OnOpenPlan, this);
+    FindCtrl<wxButton>(this, "draftPlan")->Bind(wxEVT_BUTTON, &TaskBoardPanel::OnDraftPlan, this);
+    FindCtrl<wxButton>(this, "assignments")->Bind(wxEVT_BUTTON, &TaskBoardPanel::OnAssignments, this);
     list_->Bind(wxEVT_SIZE, &TaskBoardPanel::OnListSize, this);
     list_->Bind(wxEVT_LIST_ITEM_ACTIVATED, &TaskBoardPanel::OnTaskActivated, this);
     list_->Bind(wxEVT_LIST_COL_CLICK, &TaskBoardPanel::OnColumnClick, this);

@@ -23,7 +23,9 @@
 #include "storage/framework_repository.h"
 #include "storage/result_set_repository.h"
 #include "storage/settings_repository.h"
-#include "storage/survey_repository.h"
+#include "storage/import_batch_repository.h"
+#include "storage/rating_repository.h"
+#include "storage/tally_repository.h"
 #include "storage/unit_repository.h"
 #include "storage/work_repositories.h"
 

@@ -1,6 +1,6 @@
 // Repositories of the office's recorded work: index results and survey
 // tallies (remediation plans are in plan_repository.h, ratings in
-// survey_repository.h).
+// rating_repository.h).
 // Bulk inserts bind whole vectors to one prepared statement.
 #pragma once
 #include <optional>

@@ -6,7 +6,7 @@
 #include "storage/settings_repository.h"
 #include "storage/unit_repository.h"
 #include "storage/plan_repository.h"
-#include "storage/survey_repository.h"
+#include "storage/rating_repository.h"
 #include "storage/work_repositories.h"
 
 using namespace cchc;

@@ -1,15 +1,14 @@
-// Satisfaction surveys and officer ratings as stored: monthly tallies per
-// unit and procedure field, millions of individual ratings (bulk import,
+// Officers' ratings as stored: millions of individual ratings (bulk import,
 // filtered id lists for virtual lists, pages by id, per-officer aggregates
-// computed in SQL) and officers' self-assessments. The small insert-only
-// SurveyRepository the demo uses is in work_repositories.h.
+// computed in SQL). Monthly tallies are in tally_repository.h, self-assessments
+// in self_assessment_repository.h, the imports that brought them in
+// import_batch_repository.h.
 #pragma once
 #include <cstdint>
 #include <functional>
 #include <memory>
 #include <optional>
 #include <string>
-#include <utility>
 #include <vector>
 
 #include "core/records.h"
@@ -23,33 +22,6 @@ class statement;
 namespace cchc::storage {
 
 class Database;
-
-// A tally with the codes that name it in files.
-struct TallyExportRow {
-    std::string unitCode, fieldCode, scaleCode;
-    TallyRecord tally;
-};
-
-class TallyRepository {
-  public:
-    explicit TallyRepository(soci::session& s) : s_(s) {}
-    // Inserts each tally, or replaces the scale, counts and source of the one
-    // stored for the same (unit, period, field). Returns how many were
-    // inserted and how many replaced. One prepared statement each for the
-    // lookup, the insert and the update.
-    std::pair<long, long> Upsert(const std::vector<TallyRecord>& tallies, const std::string& user,
-                                 std::optional<std::int64_t> importBatchId = std::nullopt);
-    // Tallies of the months firstMonth..lastMonth ("2026-01".."2026-03"),
-    // of one unit or all, ordered by unit id, period and field id.
-    std::vector<TallyRecord> InMonths(const std::string& firstMonth, const std::string& lastMonth,
-                                      std::optional<std::int64_t> unitId = std::nullopt);
-    // Every tally with codes, ordered by period, unit code and field code.
-    std::vector<TallyExportRow> AllForExport();
-    long Count();
-
-  private:
-    soci::session& s_;
-};
 
 // Filters of the ratings list. Dates are ISO days, both included; score
 // bounds apply to the lowest aspect a rating scores (maxScore 2: ratings
@@ -140,41 +112,6 @@ class RatingBulkInsert {
     std::unique_ptr<soci::statement> insert_;
     std::optional<std::int64_t> batchId_;
     long inserted_ = 0, skipped_ = 0;
-};
-
-// An import recorded in import_batches (kind, file, rows stored and skipped).
-class ImportBatchRepository {
-  public:
-    explicit ImportBatchRepository(soci::session& s) : s_(s) {}
-    std::int64_t Start(const std::string& kind, const std::string& fileName,
-                       const std::string& user);
-    void Finish(std::int64_t id, long rows, long skipped);
-
-  private:
-    soci::session& s_;
-};
-
-// Self-assessment (Mẫu 02) of one officer on a self framework's criteria.
-struct SelfAssessmentRow {
-    std::int64_t personId = 0;
-    std::string period;
-    SelfScore score;
-    std::string note;
-};
-
-class SelfAssessmentRepository {
-  public:
-    explicit SelfAssessmentRepository(soci::session& s) : s_(s) {}
-    // Inserts or replaces the officer's scores (and notes) in the period, one
-    // row per criterion; a criterion not listed keeps what is stored.
-    void Save(const std::vector<SelfAssessmentRow>& rows, const std::string& user);
-    // The officer's rows in the period, by criterion id.
-    std::vector<SelfAssessmentRow> ForPerson(std::int64_t personId, const std::string& period);
-    // Everyone's rows in the period, by person then criterion.
-    std::vector<SelfAssessmentRow> ForPeriod(const std::string& period);
-
-  private:
-    soci::session& s_;
 };
 
 }  // namespace cchc::storage

@@ -1,5 +1,6 @@
-// Survey tallies, ratings and self-assessments: see survey_repository.h.
-#include "storage/survey_repository.h"
+// Ratings of officers, their list filters and aggregates, and their bulk insert:
+// see rating_repository.h.
+#include "storage/rating_repository.h"
 
 #include <soci/soci.h>
 #include <soci/sqlite3/soci-sqlite3.h>
@@ -15,24 +16,6 @@ namespace cchc::storage {
 using namespace detail;
 
 namespace {
-// A row of survey_tallies read by its column names.
-TallyRecord ReadTally(const soci::row& r) {
-    TallyRecord t;
-    t.unitId = Int(r, "unit_id");
-    t.period = Text(r, "period");
-    t.fieldId = Int(r, "field_id");
-    t.scaleId = Int(r, "scale_id");
-    t.settled = static_cast<int>(Int(r, "settled"));
-    t.responses = static_cast<int>(Int(r, "responses"));
-    t.level5 = static_cast<int>(Int(r, "level5"));
-    t.level4 = static_cast<int>(Int(r, "level4"));
-    t.level3 = static_cast<int>(Int(r, "level3"));
-    t.level2 = static_cast<int>(Int(r, "level2"));
-    t.level1 = static_cast<int>(Int(r, "level1"));
-    t.source = Text(r, "source");
-    return t;
-}
-
 // Bounds of the time filter as text compared with rated_at
 // ("YYYY-MM-DDTHH:MM:SS"): from the first day's start to any time of the
 // last day ("T99" sorts after every "THH:MM:SS").
@@ -225,107 +208,6 @@ std::optional<int> Opt(int v, soci::indicator ind) {
     return ind == soci::i_ok ? std::optional<int>(v) : std::nullopt;
 }
 }  // namespace
-
-// ------------------------------------------------------------- tallies
-
-std::pair<long, long> TallyRepository::Upsert(const std::vector<TallyRecord>& rows,
-                                              const std::string& user,
-                                              std::optional<std::int64_t> importBatchId) {
-    long inserted = 0, updated = 0;
-    if (rows.empty()) return {0, 0};
-    TallyRecord t;
-    long long unit = 0, field = 0, scale = 0, id = 0;
-    long long batch = importBatchId.value_or(0);
-    soci::indicator batchInd = importBatchId ? soci::i_ok : soci::i_null;
-    soci::indicator idInd = soci::i_null;
-    std::string now = NowIso();
-    soci::statement find =
-        (s_.prepare << "SELECT id FROM survey_tallies WHERE unit_id = :u AND period = :p AND "
-                       "field_id = :f",
-         soci::use(unit), soci::use(t.period), soci::use(field), soci::into(id, idInd));
-    soci::statement insert =
-        (s_.prepare << "INSERT INTO survey_tallies (unit_id, period, field_id, scale_id, settled, "
-                       "responses, level5, level4, level3, level2, level1, source, "
-                       "import_batch_id, updated_at, updated_by) VALUES (:u, :p, :f, :s, :set, "
-                       ":resp, :l5, :l4, :l3, :l2, :l1, :src, :b, :now, :by)",
-         soci::use(unit), soci::use(t.period), soci::use(field), soci::use(scale),
-         soci::use(t.settled), soci::use(t.responses), soci::use(t.level5), soci::use(t.level4),
-         soci::use(t.level3), soci::use(t.level2), soci::use(t.level1), soci::use(t.source),
-         soci::use(batch, batchInd), soci::use(now), soci::use(user));
-    soci::statement update =
-        (s_.prepare << "UPDATE survey_tallies SET scale_id = :s, settled = :set, responses = "
-                       ":resp, level5 = :l5, level4 = :l4, level3 = :l3, level2 = :l2, level1 = "
-                       ":l1, source = :src, import_batch_id = :b, updated_at = :now, updated_by = "
-                       ":by, version = version + 1 WHERE id = :id",
-         soci::use(scale), soci::use(t.settled), soci::use(t.responses), soci::use(t.level5),
-         soci::use(t.level4), soci::use(t.level3), soci::use(t.level2), soci::use(t.level1),
-         soci::use(t.source), soci::use(batch, batchInd), soci::use(now), soci::use(user),
-         soci::use(id));
-    for (const auto& row : rows) {
-        t = row;
-        unit = row.unitId, field = row.fieldId, scale = row.scaleId;
-        idInd = soci::i_null;
-        find.execute(true);
-        if (find.got_data() && idInd == soci::i_ok) {
-            update.execute(true);
-            ++updated;
-        } else {
-            insert.execute(true);
-            ++inserted;
-        }
-    }
-    return {inserted, updated};
-}
-
-std::vector<TallyRecord> TallyRepository::InMonths(const std::string& firstMonth,
-                                                   const std::string& lastMonth,
-                                                   std::optional<std::int64_t> unitId) {
-    std::vector<TallyRecord> out;
-    long long unit = unitId.value_or(0);
-    int any = unitId ? 0 : 1;
-    soci::rowset<soci::row> rs =
-        (s_.prepare << "SELECT unit_id, period, field_id, scale_id, settled, responses, level5, "
-                       "level4, level3, level2, level1, source FROM survey_tallies WHERE period "
-                       ">= :a AND period <= :b AND (unit_id = :u OR :any = 1) ORDER BY unit_id, "
-                       "period, field_id",
-         soci::use(firstMonth), soci::use(lastMonth), soci::use(unit), soci::use(any));
-    for (const auto& r : rs) {
-        out.push_back(ReadTally(r));
-    }
-    return out;
-}
-
-std::vector<TallyExportRow> TallyRepository::AllForExport() {
-    std::vector<TallyExportRow> out;
-    soci::rowset<soci::row> rs =
-        (s_.prepare << "SELECT t.unit_id, t.period, t.field_id, t.scale_id, t.settled, "
-                       "t.responses, t.level5, t.level4, t.level3, t.level2, t.level1, t.source, "
-                       "u.code AS unit_code, f.code AS field_code, s.code AS scale_code FROM "
-                       "survey_tallies t JOIN units u ON u.id = t.unit_id JOIN procedure_fields f "
-                       "ON f.id = t.field_id JOIN rating_scales s ON s.id = t.scale_id");
-    for (const auto& r : rs) {
-        TallyExportRow x;
-        x.unitCode = Text(r, "unit_code");
-        x.fieldCode = Text(r, "field_code");
-        x.scaleCode = Text(r, "scale_code");
-        x.tally = ReadTally(r);
-        out.push_back(std::move(x));
-    }
-    // Sorted here so that both backends give the same byte order.
-    std::sort(out.begin(), out.end(), [](const TallyExportRow& a, const TallyExportRow& b) {
-        return std::tie(a.tally.period, a.unitCode, a.fieldCode) <
-               std::tie(b.tally.period, b.unitCode, b.fieldCode);
-    });
-    return out;
-}
-
-long TallyRepository::Count() {
-    long long n = 0;
-    s_ << "SELECT COUNT(*) FROM survey_tallies", soci::into(n);
-    return static_cast<long>(n);
-}
-
-// ------------------------------------------------------------- ratings
 
 namespace {
 std::vector<std::int64_t> Ids(soci::session& s, BoundFilter& bound) {
@@ -660,91 +542,6 @@ void RatingBulkInsert::Flush() {
     inserted_ += static_cast<long>(written);
     skipped_ += static_cast<long>(c.size) - static_cast<long>(written);
     c.Clear();
-}
-
-// ------------------------------------------------------------- import batches
-
-std::int64_t ImportBatchRepository::Start(const std::string& kind, const std::string& fileName,
-                                          const std::string& user) {
-    long long id = 0;
-    std::string now = NowIso();
-    s_ << "INSERT INTO import_batches (kind, file_name, rows, skipped, created_at, created_by) "
-          "VALUES (:k, :f, 0, 0, :now, :by) RETURNING id",
-        soci::use(kind), soci::use(fileName), soci::use(now), soci::use(user), soci::into(id);
-    return id;
-}
-
-void ImportBatchRepository::Finish(std::int64_t id, long rows, long skipped) {
-    long long i = id, r = rows, k = skipped;
-    s_ << "UPDATE import_batches SET rows = :r, skipped = :s WHERE id = :id", soci::use(r),
-        soci::use(k), soci::use(i);
-}
-
-// ------------------------------------------------------------- self-assessments
-
-void SelfAssessmentRepository::Save(const std::vector<SelfAssessmentRow>& rows,
-                                    const std::string& user) {
-    if (rows.empty()) return;
-    long long person = 0, criterion = 0;
-    std::string period, note, now = NowIso();
-    Nullable<double> self, appraised;
-    soci::statement st =
-        (s_.prepare << "INSERT INTO self_assessments (person_id, period, criterion_id, "
-                       "self_score, appraised_score, note, updated_at, updated_by) VALUES (:p, "
-                       ":per, :c, :s, :a, :n, :now, :by) ON CONFLICT (person_id, period, "
-                       "criterion_id) DO UPDATE SET self_score = excluded.self_score, "
-                       "appraised_score = excluded.appraised_score, note = excluded.note, "
-                       "updated_at = excluded.updated_at, updated_by = excluded.updated_by, "
-                       "version = self_assessments.version + 1",
-         soci::use(person), soci::use(period), soci::use(criterion),
-         soci::use(self.value, self.ind), soci::use(appraised.value, appraised.ind),
-         soci::use(note), soci::use(now), soci::use(user));
-    for (const auto& r : rows) {
-        person = r.personId;
-        period = r.period;
-        criterion = r.score.criterionId;
-        self = Nullable<double>(r.score.self);
-        appraised = Nullable<double>(r.score.appraised);
-        note = r.note;
-        st.execute(true);
-    }
-}
-
-namespace {
-std::vector<SelfAssessmentRow> ReadSelf(soci::rowset<soci::row>& rs) {
-    std::vector<SelfAssessmentRow> out;
-    for (const auto& r : rs) {
-        SelfAssessmentRow x;
-        x.personId = Int(r, "person_id");
-        x.period = Text(r, "period");
-        x.score.criterionId = Int(r, "criterion_id");
-        x.score.self = OptReal(r, "self_score");
-        x.score.appraised = OptReal(r, "appraised_score");
-        x.note = Text(r, "note");
-        out.push_back(std::move(x));
-    }
-    return out;
-}
-}  // namespace
-
-std::vector<SelfAssessmentRow> SelfAssessmentRepository::ForPerson(std::int64_t personId,
-                                                                   const std::string& period) {
-    long long p = personId;
-    soci::rowset<soci::row> rs =
-        (s_.prepare << "SELECT person_id, period, criterion_id, self_score, appraised_score, note "
-                       "FROM self_assessments WHERE person_id = :p AND period = :per ORDER BY "
-                       "criterion_id",
-         soci::use(p), soci::use(period));
-    return ReadSelf(rs);
-}
-
-std::vector<SelfAssessmentRow> SelfAssessmentRepository::ForPeriod(const std::string& period) {
-    soci::rowset<soci::row> rs =
-        (s_.prepare << "SELECT person_id, period, criterion_id, self_score, appraised_score, note "
-                       "FROM self_assessments WHERE period = :per ORDER BY person_id, "
-                       "criterion_id",
-         soci::use(period));
-    return ReadSelf(rs);
 }
 
 }  // namespace cchc::storage

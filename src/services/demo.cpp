@@ -22,7 +22,8 @@
 #include "storage/result_set_repository.h"
 #include "storage/unit_repository.h"
 #include "storage/plan_repository.h"
-#include "storage/work_repositories.h"
+#include "storage/result_repository.h"
+#include "storage/survey_repository.h"
 
 namespace cchc::services {
 namespace {

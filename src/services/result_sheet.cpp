@@ -20,11 +20,11 @@
 #include "services/result_totals.h"
 #include "storage/evidence_repository.h"
 #include "storage/framework_repository.h"
+#include "storage/result_repository.h"
 #include "storage/result_set_repository.h"
 #include "storage/settings_repository.h"
 #include "storage/unit_repository.h"
 #include "storage/user_repository.h"
-#include "storage/work_repositories.h"
 
 namespace cchc::services {
 namespace {

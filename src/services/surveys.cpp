@@ -27,7 +27,7 @@
 #include "storage/rating_repository.h"
 #include "storage/tally_repository.h"
 #include "storage/unit_repository.h"
-#include "storage/work_repositories.h"
+#include "storage/result_repository.h"
 
 namespace cchc::services {
 namespace {

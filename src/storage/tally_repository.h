@@ -1,6 +1,6 @@
 // Satisfaction surveys as stored: monthly tallies per unit and procedure
 // field (the small insert-only SurveyRepository the demo uses is in
-// work_repositories.h).
+// survey_repository.h).
 #pragma once
 #include <cstdint>
 #include <optional>

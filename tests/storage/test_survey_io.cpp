@@ -15,9 +15,9 @@
 #include "services/surveys.h"
 #include "storage/framework_repository.h"
 #include "storage/rating_repository.h"
+#include "storage/result_repository.h"
 #include "storage/tally_repository.h"
 #include "storage/unit_repository.h"
-#include "storage/work_repositories.h"
 
 using namespace cchc;
 using namespace cchc::test;

@@ -20,9 +20,9 @@
 #include "services/results.h"
 #include "storage/database.h"
 #include "storage/framework_repository.h"
+#include "storage/result_repository.h"
 #include "storage/result_set_repository.h"
 #include "storage/unit_repository.h"
-#include "storage/work_repositories.h"
 
 namespace {
 using namespace cchc;

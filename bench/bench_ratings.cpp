@@ -21,7 +21,7 @@
 #include "services/framework_io.h"
 #include "services/surveys.h"
 #include "storage/database.h"
-#include "storage/survey_repository.h"
+#include "storage/rating_repository.h"
 #include "storage/unit_repository.h"
 
 namespace {

@@ -545,26 +545,26 @@ int RunSelfAssessments(const Args& args) {
 }
 }  // namespace
 
-int RunSurvey(const Args& args) {
-    if (!args.positional.empty() && args.positional[0] == "fill") {
-        // cchc survey fill --framework QD766 --criterion 5.3 --period P
-        const std::string framework = Required(args, "framework", "survey fill");
-        const std::string criterion = Required(args, "criterion", "survey fill");
-        const std::string period = Required(args, "period", "survey fill");
-        auto db = OpenDb(args, false);
-        auto r = services::FillCriterionFromSurveys(*db, framework, criterion, period,
-                                                    services::CurrentUser());
-        std::cout << fmt::format(fmt::runtime(tr("Criterion {0} of {1}, {2}: {3} results written "
-                                                 "from the surveys, {4} unchanged, {5} entered by "
-                                                 "users and {6} locked left as they were")),
-                                 criterion, framework, period, N(r.written), N(r.unchanged),
-                                 N(r.keptManual), N(r.keptLocked))
-                  << "\n";
-        return 0;
-    }
-    if (!args.positional.empty() && args.positional[0] == "self") return RunSelfAssessments(args);
-    if (!args.positional.empty())
-        throw UsageError(fmt::format(fmt::runtime(tr("unknown argument: {0}")), args.positional[0]));
+namespace {
+// cchc survey fill --framework QD766 --criterion 5.3 --period P
+int RunSurveyFill(const Args& args) {
+    const std::string framework = Required(args, "framework", "survey fill");
+    const std::string criterion = Required(args, "criterion", "survey fill");
+    const std::string period = Required(args, "period", "survey fill");
+    auto db = OpenDb(args, false);
+    auto r = services::FillCriterionFromSurveys(*db, framework, criterion, period,
+                                                services::CurrentUser());
+    std::cout << fmt::format(fmt::runtime(tr("Criterion {0} of {1}, {2}: {3} results written "
+                                             "from the surveys, {4} unchanged, {5} entered by "
+                                             "users and {6} locked left as they were")),
+                             criterion, framework, period, N(r.written), N(r.unchanged),
+                             N(r.keptManual), N(r.keptLocked))
+              << "\n";
+    return 0;
+}
+
+// The period, unit, window and sample size a survey table is asked for.
+services::SurveyQuery SurveyQueryOf(const Args& args) {
     services::SurveyQuery q;
     q.period = Required(args, "period", "survey");
     q.unitCode = args.Get("unit");
@@ -575,86 +575,121 @@ int RunSurvey(const Args& args) {
         else throw UsageError(fmt::format(fmt::runtime(tr("--window must be calendar or cutoff, not {0}")), w));
     }
     if (args.Has("min-ratings")) q.minimumSample = static_cast<int>(args.GetLong("min-ratings", 5));
+    return q;
+}
+
+// Satisfaction per unit and procedure field, with the fields below the
+// required coverage starred.
+void PrintSurveyByField(services::Database& db, const services::SurveyQuery& q,
+                        const std::string& format) {
+    Table t;
+    auto rows = services::SurveyByField(db, q);
+    t.keys = {"unit", "field", "settled", "responses", "coverage", "satisfied", "satisfaction"};
+    t.headers = {tr("Unit"), tr("Procedure field"), tr("Dossiers settled"), tr("Responses"),
+                 tr("Coverage"), tr("Satisfied"), tr("Satisfaction")};
+    t.numeric = {false, false, true, true, true, true, true};
+    long below = 0;
+    for (const auto& r : rows) {
+        t.machine.push_back({r.unit, r.field, Int(r.settled), Int(r.responses),
+                             MachinePercent(r.coverage), Int(r.satisfied),
+                             MachinePercent(r.satisfaction)});
+        const bool short_ = r.status == CoverageStatus::Below;
+        below += short_ ? 1 : 0;
+        t.text.push_back({r.unit, Shorten(r.fieldName.empty() ? r.field : r.fieldName, 40),
+                          N(r.settled), N(r.responses),
+                          TextPercent(r.coverage) + (short_ ? " *" : ""), N(r.satisfied),
+                          TextPercent(r.satisfaction)});
+    }
+    Print(t, format);
+    if (format == "text" && below > 0)
+        std::cout << fmt::format(fmt::runtime(tr("* {0} fields where the responses do not "
+                                                 "exceed the required share of the dossiers "
+                                                 "settled")),
+                                 N(below))
+                  << "\n";
+}
+
+// Satisfaction and rank per unit.
+void PrintSurveyByUnit(services::Database& db, const services::SurveyQuery& q,
+                       const std::string& format) {
+    Table t;
+    auto rows = services::SurveyByUnit(db, q);
+    t.keys = {"unit", "name", "settled", "responses", "coverage", "satisfied", "satisfaction",
+              "rank"};
+    t.headers = {tr("Code"), tr("Unit"), tr("Dossiers settled"), tr("Responses"),
+                 tr("Coverage"), tr("Satisfied"), tr("Satisfaction"), tr("Rank")};
+    t.numeric = {false, false, true, true, true, true, true, true};
+    for (const auto& r : rows) {
+        t.machine.push_back({r.unit, r.name, Int(r.settled), Int(r.responses),
+                             MachinePercent(r.coverage), Int(r.satisfied),
+                             MachinePercent(r.satisfaction), Rank(r.rank)});
+        t.text.push_back({r.unit, r.name, N(r.settled), N(r.responses),
+                          TextPercent(r.coverage) +
+                              (r.status == CoverageStatus::Below ? " *" : ""),
+                          N(r.satisfied), TextPercent(r.satisfaction), Rank(r.rank)});
+    }
+    Print(t, format);
+}
+
+// Officers' average scores, satisfied share and rank, with the window of the
+// ratings read.
+void PrintSurveyByOfficer(services::Database& db, const services::SurveyQuery& q,
+                          const std::string& format) {
+    Table t;
+    auto rows = services::SurveyByOfficer(db, q);
+    t.keys = {"unit", "officer", "name", "ratings", "attitude", "handling", "guidance",
+              "satisfied_share", "rank"};
+    t.headers = {tr("Unit"), tr("Officer"), tr("Full name"), tr("Ratings"),
+                 tr("Attitude"), tr("Handling"), tr("Guidance"), tr("Satisfied"),
+                 tr("Rank")};
+    t.numeric = {false, false, false, true, true, true, true, true, true};
+    auto avgM = [](const std::optional<double>& v) {
+        return v ? FormatMachine(*v, 2) : std::string();
+    };
+    auto avgT = [](const std::optional<double>& v) {
+        return v ? FormatDecimal(*v, 2) : std::string("\xe2\x80\x93");
+    };
+    for (const auto& r : rows) {
+        t.machine.push_back({r.unit, r.officer, r.name, Int(r.ratings), avgM(r.attitude),
+                             avgM(r.handling), avgM(r.guidance),
+                             MachinePercent(r.satisfiedShare), Rank(r.rank)});
+        t.text.push_back({r.unit, r.officer, r.name, N(r.ratings), avgT(r.attitude),
+                          avgT(r.handling), avgT(r.guidance), TextPercent(r.satisfiedShare),
+                          Rank(r.rank)});
+    }
+    Print(t, format);
+    if (format == "text") {
+        const DateRange w = services::SurveyWindow(db, q);
+        std::cout << fmt::format(fmt::runtime(tr("Ratings from {0} to {1}. A rating is "
+                                                 "satisfied when its scores average 4 or "
+                                                 "more; officers with too few ratings are "
+                                                 "not ranked.")),
+                                 FormatDate(w.first), FormatDate(w.last))
+                  << "\n";
+    }
+}
+}  // namespace
+
+int RunSurvey(const Args& args) {
+    if (!args.positional.empty() && args.positional[0] == "fill") return RunSurveyFill(args);
+    if (!args.positional.empty() && args.positional[0] == "self") return RunSelfAssessments(args);
+    if (!args.positional.empty())
+        throw UsageError(
+            fmt::format(fmt::runtime(tr("unknown argument: {0}")), args.positional[0]));
+    const services::SurveyQuery q = SurveyQueryOf(args);
     const std::string by = args.Get("by", "field");
     const std::string format = args.Get("format", "text");
     auto db = OpenDb(args, false);
-    Table t;
     if (by == "field") {
-        auto rows = services::SurveyByField(*db, q);
-        t.keys = {"unit", "field", "settled", "responses", "coverage", "satisfied", "satisfaction"};
-        t.headers = {tr("Unit"), tr("Procedure field"), tr("Dossiers settled"), tr("Responses"),
-                     tr("Coverage"), tr("Satisfied"), tr("Satisfaction")};
-        t.numeric = {false, false, true, true, true, true, true};
-        long below = 0;
-        for (const auto& r : rows) {
-            t.machine.push_back({r.unit, r.field, Int(r.settled), Int(r.responses),
-                                 MachinePercent(r.coverage), Int(r.satisfied),
-                                 MachinePercent(r.satisfaction)});
-            const bool short_ = r.status == CoverageStatus::Below;
-            below += short_ ? 1 : 0;
-            t.text.push_back({r.unit, Shorten(r.fieldName.empty() ? r.field : r.fieldName, 40),
-                              N(r.settled), N(r.responses),
-                              TextPercent(r.coverage) + (short_ ? " *" : ""), N(r.satisfied),
-                              TextPercent(r.satisfaction)});
-        }
-        Print(t, format);
-        if (format == "text" && below > 0)
-            std::cout << fmt::format(fmt::runtime(tr("* {0} fields where the responses do not "
-                                                     "exceed the required share of the dossiers "
-                                                     "settled")),
-                                     N(below))
-                      << "\n";
+        PrintSurveyByField(*db, q, format);
         return 0;
     }
     if (by == "unit") {
-        auto rows = services::SurveyByUnit(*db, q);
-        t.keys = {"unit", "name", "settled", "responses", "coverage", "satisfied", "satisfaction",
-                  "rank"};
-        t.headers = {tr("Code"), tr("Unit"), tr("Dossiers settled"), tr("Responses"),
-                     tr("Coverage"), tr("Satisfied"), tr("Satisfaction"), tr("Rank")};
-        t.numeric = {false, false, true, true, true, true, true, true};
-        for (const auto& r : rows) {
-            t.machine.push_back({r.unit, r.name, Int(r.settled), Int(r.responses),
-                                 MachinePercent(r.coverage), Int(r.satisfied),
-                                 MachinePercent(r.satisfaction), Rank(r.rank)});
-            t.text.push_back({r.unit, r.name, N(r.settled), N(r.responses),
-                              TextPercent(r.coverage) +
-                                  (r.status == CoverageStatus::Below ? " *" : ""),
-                              N(r.satisfied), TextPercent(r.satisfaction), Rank(r.rank)});
-        }
-        Print(t, format);
+        PrintSurveyByUnit(*db, q, format);
         return 0;
     }
     if (by == "officer") {
-        auto rows = services::SurveyByOfficer(*db, q);
-        t.keys = {"unit", "officer", "name", "ratings", "attitude", "handling", "guidance",
-                  "satisfied_share", "rank"};
-        t.headers = {tr("Unit"), tr("Officer"), tr("Full name"), tr("Ratings"),
-                     tr("Attitude"), tr("Handling"), tr("Guidance"), tr("Satisfied"),
-                     tr("Rank")};
-        t.numeric = {false, false, false, true, true, true, true, true, true};
-        auto avgM = [](const std::optional<double>& v) { return v ? FormatMachine(*v, 2) : std::string(); };
-        auto avgT = [](const std::optional<double>& v) {
-            return v ? FormatDecimal(*v, 2) : std::string("\xe2\x80\x93");
-        };
-        for (const auto& r : rows) {
-            t.machine.push_back({r.unit, r.officer, r.name, Int(r.ratings), avgM(r.attitude),
-                                 avgM(r.handling), avgM(r.guidance),
-                                 MachinePercent(r.satisfiedShare), Rank(r.rank)});
-            t.text.push_back({r.unit, r.officer, r.name, N(r.ratings), avgT(r.attitude),
-                              avgT(r.handling), avgT(r.guidance), TextPercent(r.satisfiedShare),
-                              Rank(r.rank)});
-        }
-        Print(t, format);
-        if (format == "text") {
-            const DateRange w = services::SurveyWindow(*db, q);
-            std::cout << fmt::format(fmt::runtime(tr("Ratings from {0} to {1}. A rating is "
-                                                     "satisfied when its scores average 4 or "
-                                                     "more; officers with too few ratings are "
-                                                     "not ranked.")),
-                                     FormatDate(w.first), FormatDate(w.last))
-                      << "\n";
-        }
+        PrintSurveyByOfficer(*db, q, format);
         return 0;
     }
     throw UsageError(fmt::format(fmt::runtime(tr("--by must be field, unit or officer, not {0}")), by));

@@ -54,6 +54,14 @@ AssignmentMatrixDialog::AssignmentMatrixDialog(wxWindow* parent, GuiSession& ses
     hint->Wrap(FromDIP(900));
     hint->SetMinSize(hint->GetBestSize());  // not the one-line width it was created with
 
+    FillFrameworks();
+    SetUpGrid();
+    BindEvents();
+    Reload();
+    FinishLayout(grid_);
+}
+
+void AssignmentMatrixDialog::FillFrameworks() {
     framework_ = Ctrl<wxChoice>("framework");
     for (const auto& f : services::FrameworkService(session_.db(), session_.user()).List()) {
         // Long decision titles are cut so that the dialog keeps a usable width.
@@ -66,7 +74,9 @@ AssignmentMatrixDialog::AssignmentMatrixDialog(wxWindow* parent, GuiSession& ses
     }
     ShowFrameworkName();
     framework_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { OnFrameworkChosen(); });
+}
 
+void AssignmentMatrixDialog::SetUpGrid() {
     grid_ = Ctrl<wxGrid>("matrix");
     grid_->CreateGrid(0, kColumns);
     // The grid's own best size is all its columns; the form's size is enough.
@@ -107,7 +117,9 @@ AssignmentMatrixDialog::AssignmentMatrixDialog(wxWindow* parent, GuiSession& ses
         Ctrl<wxStaticText>("status")->SetLabelText(HasChanges() ? _("Not saved yet") : wxString());
         e.Skip();
     });
+}
 
+void AssignmentMatrixDialog::BindEvents() {
     Ctrl<wxButton>("add")->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { AddRow(); });
     Ctrl<wxButton>("remove")->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { RemoveRow(); });
     Bind(
@@ -135,9 +147,6 @@ AssignmentMatrixDialog::AssignmentMatrixDialog(wxWindow* parent, GuiSession& ses
                                  {wxACCEL_CTRL, WXK_INSERT, kAddRow},
                                  {wxACCEL_CTRL, WXK_DELETE, kRemoveRow}};
     SetAcceleratorTable(wxAcceleratorTable(3, keys));
-
-    Reload();
-    FinishLayout(grid_);
 }
 
 void AssignmentMatrixDialog::Reload() {

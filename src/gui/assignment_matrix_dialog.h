@@ -29,6 +29,12 @@ class AssignmentMatrixDialog : public DialogBase {
     bool Save();
 
   private:
+    // The frameworks to choose from, the current one selected.
+    void FillFrameworks();
+    // The grid's columns, with the title column taking the width left.
+    void SetUpGrid();
+    // The buttons, the closing of the dialog and its keyboard shortcuts.
+    void BindEvents();
     void Fill(const std::vector<services::AssignmentRow>& rows);
     void Reload();
     std::vector<services::AssignmentRow> ReadGrid() const;

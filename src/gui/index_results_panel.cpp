@@ -161,6 +161,24 @@ IndexResultsPanel::IndexResultsPanel(wxWindow* parent, GuiSession& session) : Ar
     sizer->Add(title, 0, wxLEFT | wxRIGHT, margin);
     sizer->AddSpacer(FromDIP(12));
 
+    sizer->Add(BuildToolbar(gap), 0, wxEXPAND | wxLEFT | wxRIGHT, margin);
+    sizer->AddSpacer(FromDIP(12));
+
+    pages_ = new wxNotebook(this, wxID_ANY);
+    pages_->SetName("resultPages");
+    wxWindow* rankingPage = BuildRankingPage(margin, gap);
+    BuildUnitPages(gap);
+    pages_->AddPage(rankingPage, _("Ranking"), true);
+    pages_->AddPage(gridHolder_, _("Scoring grid"));
+    pages_->AddPage(matrixHolder_, _("Criteria x communes"));
+    pages_->AddPage(analysisHolder_, _("Points at stake"));
+    sizer->Add(pages_, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, margin);
+    SetSizer(sizer);
+
+    BindEvents();
+}
+
+wxSizer* IndexResultsPanel::BuildToolbar(int gap) {
     auto* bar = new wxBoxSizer(wxHORIZONTAL);
     auto label = [this, bar, gap](const wxString& text) {
         auto* l = new wxStaticText(this, wxID_ANY, text);
@@ -188,11 +206,10 @@ IndexResultsPanel::IndexResultsPanel(wxWindow* parent, GuiSession& session) : Ar
     export_ = new wxButton(this, wxID_ANY, _("Export..."));
     export_->SetToolTip(_("Save the ranking as an Excel workbook or a CSV file"));
     bar->Add(export_, 0, wxALIGN_CENTER_VERTICAL);
-    sizer->Add(bar, 0, wxEXPAND | wxLEFT | wxRIGHT, margin);
-    sizer->AddSpacer(FromDIP(12));
+    return bar;
+}
 
-    pages_ = new wxNotebook(this, wxID_ANY);
-    pages_->SetName("resultPages");
+wxWindow* IndexResultsPanel::BuildRankingPage(int margin, int gap) {
     auto* rankingPage = new wxPanel(pages_, wxID_ANY);
     rankingPage->SetBackgroundColour(colours::Background());
     auto* rankingSizer = new wxBoxSizer(wxVERTICAL);
@@ -225,7 +242,10 @@ IndexResultsPanel::IndexResultsPanel(wxWindow* parent, GuiSession& session) : Ar
     content_->SetSizer(side);
     rankingSizer->Add(content_, 1, wxEXPAND | wxALL, gap);
     rankingPage->SetSizer(rankingSizer);
+    return rankingPage;
+}
 
+void IndexResultsPanel::BuildUnitPages(int gap) {
     auto padded = [&](wxWindow* page) {
         // The pages laid out in code get the same inner margin as the ranking.
         page->SetBackgroundColour(colours::Background());
@@ -244,13 +264,9 @@ IndexResultsPanel::IndexResultsPanel(wxWindow* parent, GuiSession& session) : Ar
         s->Add(page, 1, wxEXPAND | wxALL, gap);
         holder->SetSizer(s);
     }
-    pages_->AddPage(rankingPage, _("Ranking"), true);
-    pages_->AddPage(gridHolder_, _("Scoring grid"));
-    pages_->AddPage(matrixHolder_, _("Criteria x communes"));
-    pages_->AddPage(analysisHolder_, _("Points at stake"));
-    sizer->Add(pages_, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, margin);
-    SetSizer(sizer);
+}
 
+void IndexResultsPanel::BindEvents() {
     pages_->Bind(wxEVT_NOTEBOOK_PAGE_CHANGED, [this](wxBookCtrlEvent& e) {
         e.Skip();
         RefreshPage(e.GetSelection());

@@ -17,6 +17,7 @@ class wxListCtrl;
 class wxListEvent;
 class wxNotebook;
 class wxPanel;
+class wxSizer;
 class wxStaticText;
 
 namespace cchc::gui {
@@ -38,6 +39,13 @@ protected:
     void Reload() override;
 
 private:
+    // The framework, period and score choices and the export button.
+    wxSizer* BuildToolbar(int gap);
+    // The ranking page: the list of communes beside the bar chart.
+    wxWindow* BuildRankingPage(int margin, int gap);
+    // The scoring grid, criteria x communes and points-at-stake pages.
+    void BuildUnitPages(int gap);
+    void BindEvents();
     // Fills the periods of the selected framework, keeping `keep` if it has results.
     void FillPeriods(const std::string& keep);
     // Ranks the selected framework and period and shows the result.

@@ -212,6 +212,33 @@ ScoringGridPage::ScoringGridPage(wxWindow* parent, GuiSession& session)
     const int gap = FromDIP(8);
     auto* sizer = new wxBoxSizer(wxVERTICAL);
 
+    sizer->Add(BuildToolbar(gap), 0, wxEXPAND | wxBOTTOM, gap);
+    status_ = new wxStaticText(this, wxID_ANY, "");
+    status_->SetName("gridStatus");
+    status_->SetFont(ScaledFont(status_, 1.0, true));
+    sizer->Add(status_, 0, wxEXPAND | wxBOTTOM, gap);
+
+    empty_ = new wxStaticText(this, wxID_ANY, "");
+    empty_->SetForegroundColour(colours::MutedText());
+    sizer->Add(empty_, 0, wxEXPAND | wxTOP | wxBOTTOM, gap);
+
+    sizer->Add(BuildGrid(), 1, wxEXPAND);
+
+    totals_ = new wxStaticText(this, wxID_ANY, "");
+    totals_->SetName("gridTotals");
+    totals_->SetFont(ScaledFont(totals_, 1.05, true));
+    totals_->SetForegroundColour(colours::Text());
+    sizer->Add(totals_, 0, wxEXPAND | wxTOP, gap);
+    details_ = new wxStaticText(this, wxID_ANY, "");
+    details_->SetName("gridDetails");
+    details_->SetForegroundColour(colours::MutedText());
+    sizer->Add(details_, 0, wxEXPAND | wxTOP, gap / 2);
+    SetSizer(sizer);
+
+    BindEvents();
+}
+
+wxSizer* ScoringGridPage::BuildToolbar(int gap) {
     auto* bar = new wxBoxSizer(wxHORIZONTAL);
     auto* unitLabel = new wxStaticText(this, wxID_ANY, _("&Commune:"));
     bar->Add(unitLabel, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, gap / 2);
@@ -238,16 +265,10 @@ ScoringGridPage::ScoringGridPage(wxWindow* parent, GuiSession& session)
                "gridAppraise");
     reopen_ =
         button(_("&Reopen..."), _("Unlock appraised results, giving the reason"), "gridReopen");
-    sizer->Add(bar, 0, wxEXPAND | wxBOTTOM, gap);
-    status_ = new wxStaticText(this, wxID_ANY, "");
-    status_->SetName("gridStatus");
-    status_->SetFont(ScaledFont(status_, 1.0, true));
-    sizer->Add(status_, 0, wxEXPAND | wxBOTTOM, gap);
+    return bar;
+}
 
-    empty_ = new wxStaticText(this, wxID_ANY, "");
-    empty_->SetForegroundColour(colours::MutedText());
-    sizer->Add(empty_, 0, wxEXPAND | wxTOP | wxBOTTOM, gap);
-
+wxGrid* ScoringGridPage::BuildGrid() {
     grid_ = new wxGrid(this, wxID_ANY);
     grid_->SetName("scoringGrid");
     table_ = new SheetTable;
@@ -259,19 +280,10 @@ ScoringGridPage::ScoringGridPage(wxWindow* parent, GuiSession& session)
     grid_->EnableDragRowSize(false);
     grid_->SetTabBehaviour(wxGrid::Tab_Wrap);
     grid_->SetMinSize(FromDIP(wxSize(600, 200)));
-    sizer->Add(grid_, 1, wxEXPAND);
+    return grid_;
+}
 
-    totals_ = new wxStaticText(this, wxID_ANY, "");
-    totals_->SetName("gridTotals");
-    totals_->SetFont(ScaledFont(totals_, 1.05, true));
-    totals_->SetForegroundColour(colours::Text());
-    sizer->Add(totals_, 0, wxEXPAND | wxTOP, gap);
-    details_ = new wxStaticText(this, wxID_ANY, "");
-    details_->SetName("gridDetails");
-    details_->SetForegroundColour(colours::MutedText());
-    sizer->Add(details_, 0, wxEXPAND | wxTOP, gap / 2);
-    SetSizer(sizer);
-
+void ScoringGridPage::BindEvents() {
     unit_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { LoadSheet(); });
     grid_->Bind(wxEVT_GRID_CELL_CHANGING, &ScoringGridPage::OnCellChanging, this);
     grid_->Bind(wxEVT_GRID_CELL_CHANGED, &ScoringGridPage::OnCellChanged, this);

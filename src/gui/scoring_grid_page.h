@@ -22,6 +22,7 @@ class wxChoice;
 class wxGrid;
 class wxGridEvent;
 class wxGridEditorCreatedEvent;
+class wxSizer;
 class wxStaticText;
 class wxKeyEvent;
 
@@ -46,6 +47,10 @@ class ScoringGridPage : public wxPanel {
     const std::optional<services::Sheet>& sheet() const { return sheet_; }
 
   private:
+    // The commune choice and the evidence and status buttons.
+    wxSizer* BuildToolbar(int gap);
+    wxGrid* BuildGrid();
+    void BindEvents();
     void LoadSheet();
     void ShowSheet();
     void Save(const std::vector<services::SheetEdit>& edits);

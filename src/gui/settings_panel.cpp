@@ -24,10 +24,16 @@
 #include "services/self_assessment.h"
 
 namespace cchc::gui {
-
 SettingsPanel::SettingsPanel(wxWindow* parent, GuiSession& session) : AreaPanel(session) {
     if (!wxXmlResource::Get()->LoadPanel(this, parent, "SettingsPanel"))
         wxLogFatalError("The form SettingsPanel is missing from the program's resources.");
+    FindControls();
+    FindPublicationRows();
+    PrepareControls();
+    BindEvents();
+}
+
+void SettingsPanel::FindControls() {
     scroll_ = FindCtrl<wxScrolledWindow>(this, "scroll");
     language_ = FindCtrl<wxChoice>(this, "language");
     windowKind_ = FindCtrl<wxChoice>(this, "window_kind");
@@ -46,6 +52,9 @@ SettingsPanel::SettingsPanel(wxWindow* parent, GuiSession& session) : AreaPanel(
     minimumSample_ = FindCtrl<wxSpinCtrl>(this, "minimum_sample");
     qrTemplate_ = FindCtrl<wxTextCtrl>(this, "qr_url_template");
     surveyStatus_ = FindCtrl<wxStaticText>(this, "survey_status");
+}
+
+void SettingsPanel::FindPublicationRows() {
     const std::pair<PeriodKind, int> kinds[] = {{PeriodKind::Month, 0},
                                                 {PeriodKind::Quarter, 4},
                                                 {PeriodKind::Half, 2},
@@ -60,7 +69,9 @@ SettingsPanel::SettingsPanel(wxWindow* parent, GuiSession& session) : AreaPanel(
         row.on->Bind(wxEVT_CHECKBOX, [this](wxCommandEvent&) { EnablePublicationRows(); });
         publications_.push_back(row);
     }
+}
 
+void SettingsPanel::PrepareControls() {
     scroll_->SetScrollRate(0, FromDIP(16));
     for (wxWindow* control : {static_cast<wxWindow*>(coverage_), static_cast<wxWindow*>(minimumSample_),
                               static_cast<wxWindow*>(language_), static_cast<wxWindow*>(windowKind_),
@@ -76,7 +87,9 @@ SettingsPanel::SettingsPanel(wxWindow* parent, GuiSession& session) : AreaPanel(
     language_->SetSelection(wxConfig::Get()->Read(config::kLanguage, "vi") == "en" ? 1 : 0);
     windowKind_->SetSelection(session_.ReportingWindow() == WindowKind::CutOff ? 1 : 0);
     UpdateWindowNote();
+}
 
+void SettingsPanel::BindEvents() {
     language_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) {
         wxConfig::Get()->Write(config::kLanguage, language_->GetSelection() == 1 ? "en" : "vi");
         wxConfig::Get()->Flush();

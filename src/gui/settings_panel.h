@@ -28,6 +28,13 @@ protected:
     void Reload() override;
 
 private:
+    // The controls of the form, by their names in the resources.
+    void FindControls();
+    // The publication day and parts of each kind of period.
+    void FindPublicationRows();
+    // Scrolling, the title's font, the language and the reporting window.
+    void PrepareControls();
+    void BindEvents();
     void FillOffice(const services::OfficeIdentity& office);
     services::OfficeIdentity ReadOffice() const;
     void UpdatePreview();

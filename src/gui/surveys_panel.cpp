@@ -47,6 +47,31 @@ SurveysPanel::SurveysPanel(wxWindow* parent, GuiSession& session) : AreaPanel(pa
     SetBackgroundColour(colours::Background());
     const int margin = FromDIP(22), gap = FromDIP(8);
     auto* sizer = new wxBoxSizer(wxVERTICAL);
+    sizer->AddSpacer(margin);
+    sizer->Add(BuildHeader(gap), 0, wxEXPAND | wxLEFT | wxRIGHT, margin);
+    sizer->AddSpacer(FromDIP(12));
+
+    book_ = new wxNotebook(this, wxID_ANY);
+    book_->SetName("surveysBook");
+
+    book_->AddPage(BuildTallyPage(gap), _("Tallies"));
+
+    ratings_ = new RatingsPage(book_, session_);
+    book_->AddPage(ratings_, _("Ratings"));
+
+    book_->AddPage(BuildOfficerPage(gap), _("Officers"));
+
+    self_ = new SelfAssessmentPage(book_, session_);
+    book_->AddPage(self_, _("Self-assessment"));
+
+    sizer->Add(book_, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, margin);
+    SetSizer(sizer);
+
+    period_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { Reload(); });
+    tallyBy_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { ReloadTallies(); });
+}
+
+wxSizer* SurveysPanel::BuildHeader(int gap) {
     auto* head = new wxBoxSizer(wxHORIZONTAL);
     auto* titles = new wxBoxSizer(wxVERTICAL);
     auto* title = new wxStaticText(this, wxID_ANY, "");
@@ -66,14 +91,10 @@ SurveysPanel::SurveysPanel(wxWindow* parent, GuiSession& session) : AreaPanel(pa
     period_->SetName("surveysPeriod");
     period_->SetMinSize(wxSize(FromDIP(200), -1));
     head->Add(period_, 0, wxALIGN_CENTER_VERTICAL);
-    sizer->AddSpacer(margin);
-    sizer->Add(head, 0, wxEXPAND | wxLEFT | wxRIGHT, margin);
-    sizer->AddSpacer(FromDIP(12));
+    return head;
+}
 
-    book_ = new wxNotebook(this, wxID_ANY);
-    book_->SetName("surveysBook");
-
-    // Tallies per field or unit.
+wxWindow* SurveysPanel::BuildTallyPage(int gap) {
     auto* tallyPage = new wxPanel(book_);
     auto* ts = new wxBoxSizer(wxVERTICAL);
     auto* tbar = new wxBoxSizer(wxHORIZONTAL);
@@ -102,12 +123,10 @@ SurveysPanel::SurveysPanel(wxWindow* parent, GuiSession& session) : AreaPanel(pa
                         3, 8);
     ts->Add(tallies_, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, gap);
     tallyPage->SetSizer(ts);
-    book_->AddPage(tallyPage, _("Tallies"));
+    return tallyPage;
+}
 
-    ratings_ = new RatingsPage(book_, session_);
-    book_->AddPage(ratings_, _("Ratings"));
-
-    // Officers: table and chart.
+wxWindow* SurveysPanel::BuildOfficerPage(int gap) {
     auto* officerPage = new wxPanel(book_);
     auto* os = new wxBoxSizer(wxVERTICAL);
     officerNote_ = new wxStaticText(officerPage, wxID_ANY, "");
@@ -130,16 +149,7 @@ SurveysPanel::SurveysPanel(wxWindow* parent, GuiSession& session) : AreaPanel(pa
     chart_->SetMinSize(FromDIP(wxSize(300, 180)));
     os->Add(chart_, 2, wxEXPAND | wxALL, gap);
     officerPage->SetSizer(os);
-    book_->AddPage(officerPage, _("Officers"));
-
-    self_ = new SelfAssessmentPage(book_, session_);
-    book_->AddPage(self_, _("Self-assessment"));
-
-    sizer->Add(book_, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, margin);
-    SetSizer(sizer);
-
-    period_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { Reload(); });
-    tallyBy_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { ReloadTallies(); });
+    return officerPage;
 }
 
 void SurveysPanel::SetUnit(const std::optional<Unit>& unit) {

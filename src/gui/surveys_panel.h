@@ -18,6 +18,7 @@ class wxChoice;
 class wxListCtrl;
 class wxListView;
 class wxNotebook;
+class wxSizer;
 class wxStaticText;
 
 namespace cchc::gui {
@@ -50,6 +51,12 @@ class SurveysPanel : public AreaPanel {
     void Reload() override;
 
   private:
+    // The title, the subtitle and the period choice.
+    wxSizer* BuildHeader(int gap);
+    // Tallies per field or unit, with the choice of grouping.
+    wxWindow* BuildTallyPage(int gap);
+    // Officers: table and chart.
+    wxWindow* BuildOfficerPage(int gap);
     void FillPeriods();
     void ReloadTallies();
     void ReloadOfficers();

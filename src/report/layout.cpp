@@ -411,20 +411,78 @@ class Layouter {
         }
     }
 
+    // A table measured for drawing: the grid, the columns' edges, each cell's
+    // text laid out, the rows' heights and the groups of rows that row spans
+    // tie together, which never split across pages.
+    struct MeasuredTable {
+        TableGrid g;
+        std::vector<double> colX, rowH;
+        std::vector<LayoutPtr> layouts;
+        std::vector<int> spanEnd;
+        std::vector<std::vector<int>> startsAt;  // cells by their first row
+        int headerRows = 0;
+        double padX = 3.5, padY = 2.5;
+
+        // One past the last row of the group that starts at `start`.
+        int GroupEnd(int start) const {
+            int end = start + 1;
+            for (int r = start; r < end; ++r) end = std::max(end, spanEnd[r]);
+            return end;
+        }
+        double Height(int a, int b) const {
+            double h = 0;
+            for (int r = a; r < b; ++r) h += rowH[r];
+            return h;
+        }
+    };
+
     void Lay(const Table& t) {
-        TableGrid g = ResolveGrid(t);
+        MeasuredTable m;
+        m.g = ResolveGrid(t);
+        const TableGrid& g = m.g;
         if (g.rows == 0 || g.columns == 0) return;
+        Measure(t, m);
+        const int headerRows = m.headerRows;
+        int body = headerRows;
+        double headH = m.Height(0, headerRows);
+        // Start where the header and the first rows fit.
+        Need(headH + (body < g.rows ? m.Height(body, m.GroupEnd(body)) : 0));
+        if (headerRows > 0) DrawRows(m, 0, headerRows);
+        bool bodyOnPage = false;
+        for (int r = body; r < g.rows;) {
+            int end = m.GroupEnd(r);
+            double h = m.Height(r, end);
+            if (y_ + h > bottom_ + 0.01 && bodyOnPage) {
+                Track();
+                NewPage();
+                if (headerRows > 0) DrawRows(m, 0, headerRows);
+                bodyOnPage = false;
+            }
+            DrawRows(m, r, end);
+            bodyOnPage = true;
+            r = end;
+        }
+        y_ += 8;
+        Track();
+    }
+
+    // Lays out every cell of the table's grid and sizes its rows and groups.
+    void Measure(const Table& t, MeasuredTable& m) {
+        const TableGrid& g = m.g;
         std::vector<double> weights = t.columnWidths;
         weights.resize(g.columns, weights.empty() ? 1.0 : weights.back());
         double sum = std::accumulate(weights.begin(), weights.end(), 0.0);
-        std::vector<double> colX(g.columns + 1, 0);
+        std::vector<double>& colX = m.colX;
+        colX.assign(g.columns + 1, 0);
         for (int c = 0; c < g.columns; ++c) colX[c + 1] = colX[c] + width_ * weights[c] / sum;
-        const double padX = 3.5, padY = 2.5;
+        const double padX = m.padX, padY = m.padY;
         int headerRows = std::clamp(t.headerRows, 0, g.rows);
 
         // Measure every cell.
-        std::vector<LayoutPtr> layouts(g.cells.size());
-        std::vector<double> rowH(g.rows, 0);
+        std::vector<LayoutPtr>& layouts = m.layouts;
+        std::vector<double>& rowH = m.rowH;
+        layouts.resize(g.cells.size());
+        rowH.assign(g.rows, 0);
         for (size_t i = 0; i < g.cells.size(); ++i) {
             const GridCell& gc = g.cells[i];
             const TableCell& cell = *gc.cell;
@@ -452,64 +510,37 @@ class Layouter {
             if (need > have) rowH[gc.row + gc.rowSpan - 1] += need - have;
         }
         // Rows tied together by row spans form groups that never split.
-        std::vector<int> spanEnd(g.rows);
-        for (int r = 0; r < g.rows; ++r) spanEnd[r] = r + 1;
+        m.spanEnd.resize(g.rows);
+        for (int r = 0; r < g.rows; ++r) m.spanEnd[r] = r + 1;
         for (const auto& gc : g.cells)
-            spanEnd[gc.row] = std::max(spanEnd[gc.row], gc.row + gc.rowSpan);
-        auto groupEnd = [&](int start) {
-            int end = start + 1;
-            for (int r = start; r < end; ++r) end = std::max(end, spanEnd[r]);
-            return end;
-        };
-        if (headerRows > 0) headerRows = groupEnd(0) > headerRows ? groupEnd(0) : headerRows;
-        auto height = [&](int a, int b) {
-            double h = 0;
-            for (int r = a; r < b; ++r) h += rowH[r];
-            return h;
-        };
-        // Cells by their first row, to draw a group.
-        std::vector<std::vector<int>> startsAt(g.rows);
-        for (size_t i = 0; i < g.cells.size(); ++i) startsAt[g.cells[i].row].push_back(int(i));
+            m.spanEnd[gc.row] = std::max(m.spanEnd[gc.row], gc.row + gc.rowSpan);
+        if (headerRows > 0) headerRows = m.GroupEnd(0) > headerRows ? m.GroupEnd(0) : headerRows;
+        m.headerRows = headerRows;
+        m.startsAt.assign(g.rows, {});
+        for (size_t i = 0; i < g.cells.size(); ++i) m.startsAt[g.cells[i].row].push_back(int(i));
+    }
 
-        auto drawRows = [&](int a, int b) {
-            std::vector<double> rowY(b - a + 1, y_);
-            for (int r = a; r < b; ++r) rowY[r - a + 1] = rowY[r - a] + rowH[r];
-            for (int r = a; r < b; ++r) {
-                for (int i : startsAt[r]) {
-                    const GridCell& gc = g.cells[i];
-                    double x = left_ + colX[gc.col];
-                    double w = colX[gc.col + gc.colSpan] - colX[gc.col];
-                    double y = rowY[r - a];
-                    double h = rowY[std::min(b, gc.row + gc.rowSpan) - a] - y;
-                    Cur().ops.push_back(RectOp{x, y, w, h});
-                    double th = HeightOf(layouts[i].get());
-                    AddText(layouts[i], x + padX, y + std::max(padY, (h - th) / 2));
-                }
+    // Draws the rows a .. b - 1 of a measured table from the current height.
+    void DrawRows(const MeasuredTable& m, int a, int b) {
+        const TableGrid& g = m.g;
+        const std::vector<double>& colX = m.colX;
+        const std::vector<double>& rowH = m.rowH;
+        const double padX = m.padX, padY = m.padY;
+        std::vector<double> rowY(b - a + 1, y_);
+        for (int r = a; r < b; ++r) rowY[r - a + 1] = rowY[r - a] + rowH[r];
+        for (int r = a; r < b; ++r) {
+            for (int i : m.startsAt[r]) {
+                const GridCell& gc = g.cells[i];
+                double x = left_ + colX[gc.col];
+                double w = colX[gc.col + gc.colSpan] - colX[gc.col];
+                double y = rowY[r - a];
+                double h = rowY[std::min(b, gc.row + gc.rowSpan) - a] - y;
+                Cur().ops.push_back(RectOp{x, y, w, h});
+                double th = HeightOf(m.layouts[i].get());
+                AddText(m.layouts[i], x + padX, y + std::max(padY, (h - th) / 2));
             }
-            y_ = rowY.back();
-        };
-
-        int body = headerRows;
-        double headH = height(0, headerRows);
-        // Start where the header and the first rows fit.
-        Need(headH + (body < g.rows ? height(body, groupEnd(body)) : 0));
-        if (headerRows > 0) drawRows(0, headerRows);
-        bool bodyOnPage = false;
-        for (int r = body; r < g.rows;) {
-            int end = groupEnd(r);
-            double h = height(r, end);
-            if (y_ + h > bottom_ + 0.01 && bodyOnPage) {
-                Track();
-                NewPage();
-                if (headerRows > 0) drawRows(0, headerRows);
-                bodyOnPage = false;
-            }
-            drawRows(r, end);
-            bodyOnPage = true;
-            r = end;
         }
-        y_ += 8;
-        Track();
+        y_ = rowY.back();
     }
 
     void Lay(const BarChart& c) {

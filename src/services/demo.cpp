@@ -17,11 +17,13 @@
 #include "storage/evidence_repository.h"
 #include "storage/framework_repository.h"
 #include "storage/settings_repository.h"
-#include "storage/survey_repository.h"
+#include "storage/rating_repository.h"
+#include "storage/self_assessment_repository.h"
 #include "storage/result_set_repository.h"
 #include "storage/unit_repository.h"
 #include "storage/plan_repository.h"
-#include "storage/work_repositories.h"
+#include "storage/result_repository.h"
+#include "storage/survey_repository.h"
 
 namespace cchc::services {
 namespace {

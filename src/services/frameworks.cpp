@@ -303,8 +303,11 @@ void FrameworkService::Reactivate(const std::string& code) {
     SetFrameworkStatus(db_, user_, Load(code), "active");
 }
 
-Criterion FrameworkService::SaveCriterion(const std::string& frameworkCode, const Criterion& input,
-                                          std::optional<int> expectedVersion) {
+namespace {
+
+// The criterion as entered, trimmed and checked, without the parameters its
+// rule does not use.
+Criterion CleanCriterion(const Criterion& input) {
     Criterion c = input;
     c.code = Trim(c.code);
     c.title = Trim(c.title);
@@ -319,6 +322,67 @@ Criterion FrameworkService::SaveCriterion(const std::string& frameworkCode, cons
     if (c.rule != RuleKind::Count && c.rule != RuleKind::Deduction) c.perUnit.reset();
     if (c.rule != RuleKind::Rate) c.noData.reset();
     if (!c.rule) c.cap.reset();
+    return c;
+}
+
+// Adds the new criterion `c` to `fw` after its last sibling; a parent that
+// had no sub-criteria becomes a group.
+void AddCriterion(Framework& fw, Criterion& c) {
+    if (!c.parentCode.empty()) {
+        Criterion* parent = FindCode(fw, c.parentCode);
+        if (!parent) throw FieldError("code", UnknownCriterion(c.parentCode, fw.code));
+        c.parentId = parent->id;
+        // A criterion that gets sub-criteria becomes a group: its points
+        // come from them, not from a rule.
+        if (!HasChildren(fw, parent->code)) {
+            parent->rule.reset();
+            parent->target.reset();
+            parent->cap.reset();
+            parent->perUnit.reset();
+            parent->noData.reset();
+        }
+    } else {
+        c.parentId.reset();
+    }
+    int last = -1;
+    for (const auto& s : fw.criteria)
+        if (s.parentCode == c.parentCode) last = std::max(last, s.sortOrder);
+    c.sortOrder = last + 1;
+    fw.criteria.push_back(c);
+}
+
+// Puts `c` in place of the stored criterion with its id, keeping its place
+// in the tree (a group keeps no rule) and renaming its children's parent
+// code. Returns whether its scoring changed, which `appraised` results
+// refuse; `inputCode` names it when it is not found.
+bool ReplaceCriterion(Framework& fw, Criterion& c, const std::string& inputCode,
+                      bool appraised) {
+    Criterion* stored = FindId(fw, c.id);
+    if (!stored) throw UserError(UnknownCriterion(inputCode, fw.code));
+    c.parentId = stored->parentId;
+    c.parentCode = stored->parentCode;
+    c.sortOrder = stored->sortOrder;
+    if (HasChildren(fw, stored->code)) {
+        // A group is scored from its children.
+        c.rule.reset();
+        c.target.reset();
+        c.perUnit.reset();
+        c.noData.reset();
+    }
+    const bool scoringChanged = ScoringDiffers(*stored, c);
+    if (scoringChanged && appraised) throw AppraisedError(fw);
+    const std::string oldCode = stored->code;
+    *stored = c;
+    for (auto& child : fw.criteria)
+        if (child.parentCode == oldCode) child.parentCode = c.code;
+    return scoringChanged;
+}
+
+}  // namespace
+
+Criterion FrameworkService::SaveCriterion(const std::string& frameworkCode, const Criterion& input,
+                                          std::optional<int> expectedVersion) {
+    Criterion c = CleanCriterion(input);
 
     storage::Transaction tx(db_);
     storage::FrameworkRepository repo(db_.session());
@@ -335,47 +399,10 @@ Criterion FrameworkService::SaveCriterion(const std::string& frameworkCode, cons
     bool scoringChanged = false;
     if (c.id == 0) {
         if (appraised) throw AppraisedError(fw);
-        if (!c.parentCode.empty()) {
-            Criterion* parent = FindCode(fw, c.parentCode);
-            if (!parent) throw FieldError("code", UnknownCriterion(c.parentCode, fw.code));
-            c.parentId = parent->id;
-            // A criterion that gets sub-criteria becomes a group: its points
-            // come from them, not from a rule.
-            if (!HasChildren(fw, parent->code)) {
-                parent->rule.reset();
-                parent->target.reset();
-                parent->cap.reset();
-                parent->perUnit.reset();
-                parent->noData.reset();
-            }
-        } else {
-            c.parentId.reset();
-        }
-        int last = -1;
-        for (const auto& s : fw.criteria)
-            if (s.parentCode == c.parentCode) last = std::max(last, s.sortOrder);
-        c.sortOrder = last + 1;
-        fw.criteria.push_back(c);
+        AddCriterion(fw, c);
         scoringChanged = true;
     } else {
-        Criterion* stored = FindId(fw, c.id);
-        if (!stored) throw UserError(UnknownCriterion(input.code, fw.code));
-        c.parentId = stored->parentId;
-        c.parentCode = stored->parentCode;
-        c.sortOrder = stored->sortOrder;
-        if (HasChildren(fw, stored->code)) {
-            // A group is scored from its children.
-            c.rule.reset();
-            c.target.reset();
-            c.perUnit.reset();
-            c.noData.reset();
-        }
-        scoringChanged = ScoringDiffers(*stored, c);
-        if (scoringChanged && appraised) throw AppraisedError(fw);
-        const std::string oldCode = stored->code;
-        *stored = c;
-        for (auto& child : fw.criteria)
-            if (child.parentCode == oldCode) child.parentCode = c.code;
+        scoringChanged = ReplaceCriterion(fw, c, input.code, appraised);
     }
     RecomputeAncestors(fw, c.code);
     ThrowTreeProblems(fw, c);

@@ -77,23 +77,21 @@ struct UnitRow {
     long line = 0;
 };
 
-}  // namespace
-
-ImportSummary ImportUnits(storage::Database& db, const std::string& path, const std::string& user) {
-    auto reader = tableio::TableReader::Open(path);
-    ColumnMap cols(*reader, UnitColumns());
+// The rows of a units file, checked one by one, with the index of each code
+// in `byCode`.
+std::vector<UnitRow> ReadUnitRows(tableio::TableReader& reader, const ColumnMap& cols,
+                                  std::map<std::string, std::size_t>& byCode) {
     std::vector<UnitRow> rows;
-    std::map<std::string, std::size_t> byCode;
     std::vector<std::string> f;
-    while (reader->Next(f)) {
+    while (reader.Next(f)) {
         UnitRow r;
-        r.line = reader->Line();
+        r.line = reader.Line();
         r.unit.code = Trim(cols.Get(f, "code"));
         r.unit.name = Trim(cols.Get(f, "name"));
         std::string kindText = Trim(cols.Get(f, "kind"));
         auto kind = ParseKind(kindText);
         if (!kind)
-            throw UserError(cols.At(*reader, "kind"),
+            throw UserError(cols.At(reader, "kind"),
                             std::string(tr("unknown unit kind (use province, district, commune, "
                                            "ward, town or department): ")) +
                                 kindText);
@@ -104,17 +102,60 @@ ImportSummary ImportUnits(storage::Database& db, const std::string& path, const 
         r.unit.headerName = Trim(cols.Get(f, "header_name"));
         r.unit.docSymbol = Trim(cols.Get(f, "doc_symbol"));
         auto active = ParseBool(cols.Get(f, "active"), true);
-        if (!active) throw UserError(cols.At(*reader, "active"), tr("expected yes or no"));
+        if (!active) throw UserError(cols.At(reader, "active"), tr("expected yes or no"));
         r.unit.active = *active;
         r.unit.sortOrder = static_cast<int>(rows.size());
-        for (const auto& p : CheckUnit(r.unit)) throw UserError(cols.At(*reader, p.field), p.message);
+        for (const auto& p : CheckUnit(r.unit))
+            throw UserError(cols.At(reader, p.field), p.message);
         if (r.parentCode == r.unit.code)
-            throw UserError(cols.At(*reader, "parent"), tr("a unit cannot be its own parent"));
+            throw UserError(cols.At(reader, "parent"), tr("a unit cannot be its own parent"));
         if (!byCode.emplace(r.unit.code, rows.size()).second)
-            throw UserError(cols.At(*reader, "code"),
+            throw UserError(cols.At(reader, "code"),
                             std::string(tr("the code appears twice in the file: ")) + r.unit.code);
         rows.push_back(std::move(r));
     }
+    return rows;
+}
+
+// `u` takes the id, version and sort order of the stored unit `was`, and
+// every field whose column the file does not have.
+void KeepUnlistedFields(Unit& u, const Unit& was, const ColumnMap& cols) {
+    u.id = was.id;
+    u.version = was.version;
+    u.sortOrder = was.sortOrder;
+    if (!cols.Has("parent")) u.parentId = was.parentId;
+    if (!cols.Has("place_name")) u.placeName = was.placeName;
+    if (!cols.Has("header_parent")) u.headerParent = was.headerParent;
+    if (!cols.Has("header_name")) u.headerName = was.headerName;
+    if (!cols.Has("doc_symbol")) u.docSymbol = was.docSymbol;
+    if (!cols.Has("active")) u.active = was.active;
+}
+
+// Refuses a cycle anywhere in the stored tree: an update may have moved an
+// existing unit under one of its own descendants.
+void CheckNoParentCycle(storage::UnitRepository& units, const std::vector<UnitRow>& rows,
+                        std::map<std::string, std::int64_t>& idByCode,
+                        const std::string& fileName) {
+    std::map<std::int64_t, std::optional<std::int64_t>> parentOf;
+    for (const auto& u : units.All()) parentOf[u.id] = u.parentId;
+    for (const auto& r : rows) {
+        std::int64_t cursor = idByCode[r.unit.code];
+        for (std::size_t steps = 0; parentOf[cursor]; ++steps) {
+            cursor = *parentOf[cursor];
+            if (steps > parentOf.size())
+                throw UserError(Location{fileName, r.line, "parent"},
+                                tr("the units' parents form a cycle"));
+        }
+    }
+}
+
+}  // namespace
+
+ImportSummary ImportUnits(storage::Database& db, const std::string& path, const std::string& user) {
+    auto reader = tableio::TableReader::Open(path);
+    ColumnMap cols(*reader, UnitColumns());
+    std::map<std::string, std::size_t> byCode;
+    std::vector<UnitRow> rows = ReadUnitRows(*reader, cols, byCode);
 
     storage::Transaction tx(db);
     storage::UnitRepository units(db.session());
@@ -128,7 +169,6 @@ ImportSummary ImportUnits(storage::Database& db, const std::string& path, const 
 
     // Parents first: repeatedly store the rows whose parent is known.
     ImportSummary summary;
-    std::set<std::string> done;
     std::map<std::string, std::int64_t> idByCode;
     for (auto& [code, u] : existing) idByCode[code] = u.id;
     std::size_t remaining = rows.size();
@@ -149,17 +189,7 @@ ImportSummary ImportUnits(storage::Database& db, const std::string& path, const 
                 audit.Record({"", user, "units", u.id, "insert", "code", std::nullopt, u.code});
                 ++summary.inserted;
             } else {
-                u.id = old->second.id;
-                u.version = old->second.version;
-                u.sortOrder = old->second.sortOrder;
-                // A column the file does not have leaves that field as it was.
-                const Unit& was = old->second;
-                if (!cols.Has("parent")) u.parentId = was.parentId;
-                if (!cols.Has("place_name")) u.placeName = was.placeName;
-                if (!cols.Has("header_parent")) u.headerParent = was.headerParent;
-                if (!cols.Has("header_name")) u.headerName = was.headerName;
-                if (!cols.Has("doc_symbol")) u.docSymbol = was.docSymbol;
-                if (!cols.Has("active")) u.active = was.active;
+                KeepUnlistedFields(u, old->second, cols);
                 units.Update(u);
                 RecordUnitChanges(audit, user, old->second, u);
                 ++summary.updated;
@@ -175,21 +205,7 @@ ImportSummary ImportUnits(storage::Database& db, const std::string& path, const 
                                     tr("the units' parents form a cycle"));
         }
     }
-    // An update may have moved an existing unit under one of its own
-    // descendants: refuse cycles anywhere in the tree.
-    {
-        std::map<std::int64_t, std::optional<std::int64_t>> parentOf;
-        for (const auto& u : units.All()) parentOf[u.id] = u.parentId;
-        for (const auto& r : rows) {
-            std::int64_t cursor = idByCode[r.unit.code];
-            for (std::size_t steps = 0; parentOf[cursor]; ++steps) {
-                cursor = *parentOf[cursor];
-                if (steps > parentOf.size())
-                    throw UserError(Location{reader->FileName(), r.line, "parent"},
-                                    tr("the units' parents form a cycle"));
-            }
-        }
-    }
+    CheckNoParentCycle(units, rows, idByCode, reader->FileName());
     tx.Commit();
     return summary;
 }

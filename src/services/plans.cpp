@@ -18,10 +18,10 @@
 #include "storage/evidence_repository.h"
 #include "storage/framework_repository.h"
 #include "storage/plan_repository.h"
+#include "storage/result_repository.h"
 #include "storage/result_set_repository.h"
 #include "storage/settings_repository.h"
 #include "storage/unit_repository.h"
-#include "storage/work_repositories.h"
 
 namespace cchc::services {
 

@@ -1,7 +1,7 @@
 // The ratings list's count and windows (see ratings_list.h).
 #include "services/ratings_list.h"
 
-#include "storage/survey_repository.h"
+#include "storage/rating_repository.h"
 
 namespace cchc::services {
 namespace {

@@ -20,11 +20,11 @@
 #include "services/result_totals.h"
 #include "storage/evidence_repository.h"
 #include "storage/framework_repository.h"
+#include "storage/result_repository.h"
 #include "storage/result_set_repository.h"
 #include "storage/settings_repository.h"
 #include "storage/unit_repository.h"
 #include "storage/user_repository.h"
-#include "storage/work_repositories.h"
 
 namespace cchc::services {
 namespace {
@@ -262,24 +262,26 @@ Sheet ResultSheetService::Load(const std::string& unitCode, const std::string& f
     return sheet;
 }
 
-Sheet ResultSheetService::Apply(const Sheet& sheet, const std::vector<SheetEdit>& edits) {
-    storage::Transaction tx(db_);
-    storage::ResultSetRepository sets(db_.session());
-    storage::ResultRepository results(db_.session());
-    const auto set = sets.Ensure(sheet.unitId, sheet.frameworkId, sheet.period);
-    const ResultStatus status = ResultStatusFromKey(set.status).value_or(ResultStatus::Draft);
+namespace {
 
+// A result before and after a sheet's edits.
+struct ResultChange {
+    ResultRecord before, after;
+    bool isNew = false;
+};
+
+// The results the edits change, by criterion id, from the stored ones (or
+// new ones in a set of status `setStatus`); refuses an edit of a criterion
+// not in the sheet, of a group, of a negative number or of a field the
+// set's status locks.
+std::map<std::int64_t, ResultChange> ChangesOf(const Sheet& sheet,
+                                               const std::vector<SheetEdit>& edits,
+                                               const std::map<std::int64_t, ResultRecord>& stored,
+                                               const std::string& setStatus) {
+    const ResultStatus status = ResultStatusFromKey(setStatus).value_or(ResultStatus::Draft);
     std::map<std::string, const SheetRow*> rows;
     for (const auto& r : sheet.rows) rows[r.code] = &r;
-    std::map<std::int64_t, ResultRecord> stored;
-    for (auto& r : results.ForUnitFrameworkPeriod(sheet.unitId, sheet.frameworkId, sheet.period))
-        stored[r.criterionId] = std::move(r);
-
-    struct Change {
-        ResultRecord before, after;
-        bool isNew = false;
-    };
-    std::map<std::int64_t, Change> changes;
+    std::map<std::int64_t, ResultChange> changes;
     for (const auto& e : edits) {
         auto row = rows.find(e.criterion);
         if (row == rows.end())
@@ -297,7 +299,7 @@ Sheet ResultSheetService::Apply(const Sheet& sheet, const std::vector<SheetEdit>
             throw UserError(where, CriterionMessage(r.code, tr("the number must not be negative")));
         auto it = changes.find(r.criterionId);
         if (it == changes.end()) {
-            Change c;
+            ResultChange c;
             if (auto s = stored.find(r.criterionId); s != stored.end()) {
                 c.before = s->second;
             } else {
@@ -305,7 +307,7 @@ Sheet ResultSheetService::Apply(const Sheet& sheet, const std::vector<SheetEdit>
                 c.before.unitId = sheet.unitId;
                 c.before.criterionId = r.criterionId;
                 c.before.period = sheet.period;
-                c.before.status = set.status;
+                c.before.status = setStatus;
             }
             c.after = c.before;
             c.after.source = "manual";
@@ -322,24 +324,29 @@ Sheet ResultSheetService::Apply(const Sheet& sheet, const std::vector<SheetEdit>
         else
             SetValue(after, e.field, e.value);
     }
+    return changes;
+}
 
+// Writes the results whose values the changes alter (the others are left
+// alone) and returns an audit entry for each field altered.
+std::vector<storage::AuditEntry> WriteChanges(storage::ResultRepository& results,
+                                              const std::map<std::int64_t, ResultChange>& changes,
+                                              const std::string& user) {
     std::vector<storage::AuditEntry> audit;
-    bool any = false;
-    for (auto& [id, c] : changes) {
+    for (const auto& [id, c] : changes) {
         std::vector<ResultField> fields;
         for (ResultField f : {ResultField::SelfScore, ResultField::AppraisedScore,
                               ResultField::Numerator, ResultField::Denominator, ResultField::Note})
             if (Text(c.before, f) != Text(c.after, f)) fields.push_back(f);
         if (fields.empty()) continue;
-        any = true;
         std::int64_t rowId = c.after.id;
         if (c.isNew)
-            rowId = results.Insert(c.after, user_);
+            rowId = results.Insert(c.after, user);
         else
-            results.UpdateValues(c.after, user_);
+            results.UpdateValues(c.after, user);
         for (ResultField f : fields) {
             storage::AuditEntry a;
-            a.user = user_;
+            a.user = user;
             a.table = "results";
             a.rowId = rowId;
             a.action = c.isNew ? "insert" : "update";
@@ -349,7 +356,22 @@ Sheet ResultSheetService::Apply(const Sheet& sheet, const std::vector<SheetEdit>
             audit.push_back(std::move(a));
         }
     }
-    if (any) {
+    return audit;
+}
+
+}  // namespace
+
+Sheet ResultSheetService::Apply(const Sheet& sheet, const std::vector<SheetEdit>& edits) {
+    storage::Transaction tx(db_);
+    storage::ResultSetRepository sets(db_.session());
+    storage::ResultRepository results(db_.session());
+    const auto set = sets.Ensure(sheet.unitId, sheet.frameworkId, sheet.period);
+    std::map<std::int64_t, ResultRecord> stored;
+    for (auto& r : results.ForUnitFrameworkPeriod(sheet.unitId, sheet.frameworkId, sheet.period))
+        stored[r.criterionId] = std::move(r);
+    const auto changes = ChangesOf(sheet, edits, stored, set.status);
+    const std::vector<storage::AuditEntry> audit = WriteChanges(results, changes, user_);
+    if (!audit.empty()) {
         storage::AuditRepository(db_.session()).RecordMany(audit);
         RefreshTotals(db_, sheet.frameworkId, sheet.period, {sheet.unitId});
     }

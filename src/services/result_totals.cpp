@@ -6,9 +6,9 @@
 #include "core/org.h"
 #include "core/scoring.h"
 #include "storage/framework_repository.h"
+#include "storage/result_repository.h"
 #include "storage/result_set_repository.h"
 #include "storage/unit_repository.h"
-#include "storage/work_repositories.h"
 
 namespace cchc::services {
 

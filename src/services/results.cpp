@@ -20,7 +20,7 @@
 #include "storage/framework_repository.h"
 #include "storage/settings_repository.h"
 #include "storage/unit_repository.h"
-#include "storage/work_repositories.h"
+#include "storage/result_repository.h"
 
 namespace cchc::services {
 namespace {

@@ -12,8 +12,9 @@
 #include "core/org.h"
 #include "core/vnformat.h"
 #include "storage/framework_repository.h"
+#include "storage/rating_repository.h"
+#include "storage/self_assessment_repository.h"
 #include "storage/settings_repository.h"
-#include "storage/survey_repository.h"
 #include "storage/unit_repository.h"
 
 namespace cchc::services {

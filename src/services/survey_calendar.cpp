@@ -6,7 +6,7 @@
 
 #include "core/org.h"
 #include "services/self_assessment.h"
-#include "storage/survey_repository.h"
+#include "storage/tally_repository.h"
 #include "storage/unit_repository.h"
 
 namespace cchc::services {

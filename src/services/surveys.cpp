@@ -21,11 +21,13 @@
 #include "services/result_totals.h"
 #include "services/table_io.h"
 #include "storage/framework_repository.h"
+#include "storage/import_batch_repository.h"
+#include "storage/rating_repository.h"
+#include "storage/result_repository.h"
 #include "storage/result_set_repository.h"
 #include "storage/settings_repository.h"
-#include "storage/survey_repository.h"
+#include "storage/tally_repository.h"
 #include "storage/unit_repository.h"
-#include "storage/work_repositories.h"
 
 namespace cchc::services {
 namespace {
@@ -287,6 +289,74 @@ std::vector<TallyRecord> TalliesOf(storage::Database& db, const Scope& s) {
         .InMonths(months.front().ToString(), months.back().ToString(), s.single);
 }
 
+// One row of a tallies file, checked: the unit, month and field found, the
+// counts read on the five-level scale, or on the three-level one when the
+// file leaves both "very" columns empty.
+TallyRecord ReadTallyRow(const ColumnMap& cols, const tableio::TableReader& reader,
+                         const std::vector<std::string>& f, const OfficeDirectory& dir,
+                         const FieldIndex& fields, const Scales& scales) {
+    TallyRecord t;
+    t.source = "import";
+    const std::string unit = Trim(cols.Get(f, "unit"));
+    auto unitId = dir.Unit(unit);
+    if (!unitId)
+        throw UserError(cols.At(reader, "unit"),
+                        std::string(tr("the unit does not exist: ")) + unit);
+    t.unitId = *unitId;
+    const std::string periodText = Trim(cols.Get(f, "period"));
+    auto period = Period::Parse(periodText);
+    if (!period || period->kind() != PeriodKind::Month)
+        throw UserError(cols.At(reader, "period"),
+                        fmt::format(fmt::runtime(tr("tallies are monthly: write the month as "
+                                                    "2026-09, not {0}")),
+                                    periodText));
+    t.period = period->ToString();
+    const std::string field = Trim(cols.Get(f, "field"));
+    auto fieldId = fields.Find(field);
+    if (!fieldId)
+        throw UserError(
+            cols.At(reader, "field"),
+            fmt::format(fmt::runtime(tr("the procedure field does not exist: {0}")), field));
+    t.fieldId = *fieldId;
+
+    std::map<std::string, long> n;
+    for (const char* key : {"settled", "responses", "very_satisfied", "satisfied", "neutral",
+                            "dissatisfied", "very_dissatisfied"}) {
+        const std::string text = Trim(cols.Get(f, key));
+        auto v = Count(text);
+        if (!v)
+            throw UserError(
+                cols.At(reader, key),
+                fmt::format(fmt::runtime(tr("not a whole number of 0 or more: {0}")), text));
+        n[key] = *v;
+    }
+    const bool threeLevels = Trim(cols.Get(f, "very_satisfied")).empty() &&
+                             Trim(cols.Get(f, "very_dissatisfied")).empty();
+    t.settled = static_cast<int>(n["settled"]);
+    if (threeLevels) {
+        t.scaleId = scales.likert3;
+        t.level3 = static_cast<int>(n["satisfied"]);
+        t.level2 = static_cast<int>(n["neutral"]);
+        t.level1 = static_cast<int>(n["dissatisfied"]);
+    } else {
+        t.scaleId = scales.likert5;
+        t.level5 = static_cast<int>(n["very_satisfied"]);
+        t.level4 = static_cast<int>(n["satisfied"]);
+        t.level3 = static_cast<int>(n["neutral"]);
+        t.level2 = static_cast<int>(n["dissatisfied"]);
+        t.level1 = static_cast<int>(n["very_dissatisfied"]);
+    }
+    if (t.scaleId == 0)
+        throw UserError(cols.At(reader, "satisfied"),
+                        tr("the rating scales are missing: run cchc init first"));
+    const bool responsesGiven = !Trim(cols.Get(f, "responses")).empty();
+    t.responses = responsesGiven ? static_cast<int>(n["responses"])
+                                 : t.level5 + t.level4 + t.level3 + t.level2 + t.level1;
+    for (const auto& problem : CheckTally(t, threeLevels ? 3 : 5))
+        throw UserError(cols.At(reader, problem.field), problem.message);
+    return t;
+}
+
 }  // namespace
 
 // ----------------------------------------------------------------- tallies
@@ -303,65 +373,7 @@ ImportSummary ImportTallies(storage::Database& db, const std::string& path,
     std::set<std::tuple<std::int64_t, std::string, std::int64_t>> seen;
     std::vector<std::string> f;
     while (reader->Next(f)) {
-        TallyRecord t;
-        t.source = "import";
-        const std::string unit = Trim(cols.Get(f, "unit"));
-        auto unitId = dir.Unit(unit);
-        if (!unitId)
-            throw UserError(cols.At(*reader, "unit"),
-                            std::string(tr("the unit does not exist: ")) + unit);
-        t.unitId = *unitId;
-        const std::string periodText = Trim(cols.Get(f, "period"));
-        auto period = Period::Parse(periodText);
-        if (!period || period->kind() != PeriodKind::Month)
-            throw UserError(cols.At(*reader, "period"),
-                            fmt::format(fmt::runtime(tr("tallies are monthly: write the month as "
-                                                        "2026-09, not {0}")),
-                                        periodText));
-        t.period = period->ToString();
-        const std::string field = Trim(cols.Get(f, "field"));
-        auto fieldId = fields.Find(field);
-        if (!fieldId)
-            throw UserError(
-                cols.At(*reader, "field"),
-                fmt::format(fmt::runtime(tr("the procedure field does not exist: {0}")), field));
-        t.fieldId = *fieldId;
-
-        std::map<std::string, long> n;
-        for (const char* key : {"settled", "responses", "very_satisfied", "satisfied", "neutral",
-                                "dissatisfied", "very_dissatisfied"}) {
-            const std::string text = Trim(cols.Get(f, key));
-            auto v = Count(text);
-            if (!v)
-                throw UserError(
-                    cols.At(*reader, key),
-                    fmt::format(fmt::runtime(tr("not a whole number of 0 or more: {0}")), text));
-            n[key] = *v;
-        }
-        const bool threeLevels = Trim(cols.Get(f, "very_satisfied")).empty() &&
-                                 Trim(cols.Get(f, "very_dissatisfied")).empty();
-        t.settled = static_cast<int>(n["settled"]);
-        if (threeLevels) {
-            t.scaleId = scales.likert3;
-            t.level3 = static_cast<int>(n["satisfied"]);
-            t.level2 = static_cast<int>(n["neutral"]);
-            t.level1 = static_cast<int>(n["dissatisfied"]);
-        } else {
-            t.scaleId = scales.likert5;
-            t.level5 = static_cast<int>(n["very_satisfied"]);
-            t.level4 = static_cast<int>(n["satisfied"]);
-            t.level3 = static_cast<int>(n["neutral"]);
-            t.level2 = static_cast<int>(n["dissatisfied"]);
-            t.level1 = static_cast<int>(n["very_dissatisfied"]);
-        }
-        if (t.scaleId == 0)
-            throw UserError(cols.At(*reader, "satisfied"),
-                            tr("the rating scales are missing: run cchc init first"));
-        const bool responsesGiven = !Trim(cols.Get(f, "responses")).empty();
-        t.responses = responsesGiven ? static_cast<int>(n["responses"])
-                                     : t.level5 + t.level4 + t.level3 + t.level2 + t.level1;
-        for (const auto& problem : CheckTally(t, threeLevels ? 3 : 5))
-            throw UserError(cols.At(*reader, problem.field), problem.message);
+        TallyRecord t = ReadTallyRow(cols, *reader, f, dir, fields, scales);
         if (!seen.emplace(t.unitId, t.period, t.fieldId).second)
             throw UserError(cols.At(*reader, "field"),
                             tr("this unit, month and field appear twice in the file"));
@@ -401,6 +413,121 @@ long ExportTallies(storage::Database& db, const std::string& path) {
     return w->Rows();
 }
 
+namespace {
+
+// Reads the rows of a ratings file into a rating, one after the other:
+// codes repeat on every row, so each unit and officer is looked up once.
+class RatingRowReader {
+  public:
+    RatingRowReader(const ColumnMap& cols, const tableio::TableReader& reader,
+                    const OfficeDirectory& dir)
+        : cols_(cols),
+          reader_(reader),
+          dir_(dir),
+          iTime_(cols.Index("time")),
+          iUnit_(cols.Index("unit")),
+          iOfficer_(cols.Index("officer")),
+          iProcedure_(cols.Index("procedure")),
+          iChannel_(cols.Index("channel")),
+          iCitizen_(cols.Index("citizen")),
+          iScore_{cols.Index("attitude"), cols.Index("handling"), cols.Index("guidance")} {}
+
+    // Fills `r` from the row `f`, or throws a UserError naming the cell.
+    void Read(const std::vector<std::string>& f, RatingRecord& r) {
+        f_ = &f;
+        ReadTime(r);
+        r.unitId = Resolve(units_, iUnit_, "unit", false);
+        r.officerId = Resolve(officers_, iOfficer_, "officer", true);
+        ReadChannel(r);
+        ReadScores(r);
+        r.procedure = Trim(Cell(iProcedure_));
+        r.citizen = Trim(Cell(iCitizen_));
+    }
+
+  private:
+    const std::string& Cell(int i) const {
+        static const std::string empty;
+        const std::vector<std::string>& f = *f_;
+        return i >= 0 && static_cast<std::size_t>(i) < f.size() ? f[i] : empty;
+    }
+
+    void ReadTime(RatingRecord& r) const {
+        const std::string& time = Cell(iTime_);
+        if (IsIsoTime(time)) {
+            r.ratedAt = time;
+        } else {
+            auto t = ParseTime(Trim(time));
+            if (!t)
+                throw UserError(cols_.At(reader_, "time"),
+                                fmt::format(fmt::runtime(tr("not a date and time (write "
+                                                            "2026-03-05T09:41:00 or 05/03/2026 "
+                                                            "09:41): {0}")),
+                                            time));
+            r.ratedAt = *t;
+        }
+    }
+
+    std::int64_t Resolve(std::unordered_map<std::string, std::int64_t>& cache, int i,
+                         const char* key, bool person) {
+        const std::string& text = Cell(i);
+        if (auto it = cache.find(text); it != cache.end()) return it->second;
+        const std::string trimmed = Trim(text);
+        auto id = person ? dir_.Person(trimmed) : dir_.Unit(trimmed);
+        if (!id)
+            throw UserError(cols_.At(reader_, key),
+                            std::string(person ? tr("the officer does not exist: ")
+                                               : tr("the unit does not exist: ")) +
+                                trimmed);
+        cache.emplace(text, *id);
+        return *id;
+    }
+
+    void ReadChannel(RatingRecord& r) const {
+        auto channel = ParseChannel(Cell(iChannel_));
+        if (!channel) {
+            auto trimmed = ParseChannel(Trim(Cell(iChannel_)));
+            if (!trimmed)
+                throw UserError(cols_.At(reader_, "channel"),
+                                fmt::format(fmt::runtime(tr("not a rating channel (kiosk, qr, "
+                                                            "online or paper): {0}")),
+                                            Cell(iChannel_)));
+            channel = trimmed;
+        }
+        r.channel = std::move(*channel);
+    }
+
+    // The three scores, each empty or 1 to 5, at least one given.
+    void ReadScores(RatingRecord& r) const {
+        static const char* const scoreKey[3] = {"attitude", "handling", "guidance"};
+        std::optional<int>* scores[3] = {&r.attitude, &r.handling, &r.guidance};
+        bool any = false;
+        for (int a = 0; a < 3; ++a) {
+            const std::string& text = Cell(iScore_[a]);
+            if (!ParseScore(text, *scores[a]) && !ParseScore(Trim(text), *scores[a]))
+                throw UserError(cols_.At(reader_, scoreKey[a]),
+                                fmt::format(fmt::runtime(tr("a score is a whole number from 1 to "
+                                                            "5: {0}")),
+                                            text));
+            any = any || scores[a]->has_value();
+        }
+        if (!any)
+            throw UserError(cols_.At(reader_, iScore_[0] >= 0   ? "attitude"
+                                              : iScore_[1] >= 0 ? "handling"
+                                                                : "guidance"),
+                            tr("the rating has no score"));
+    }
+
+    const ColumnMap& cols_;
+    const tableio::TableReader& reader_;
+    const OfficeDirectory& dir_;
+    const int iTime_, iUnit_, iOfficer_, iProcedure_, iChannel_, iCitizen_;
+    const int iScore_[3];
+    std::unordered_map<std::string, std::int64_t> units_, officers_;
+    const std::vector<std::string>* f_ = nullptr;
+};
+
+}  // namespace
+
 // ----------------------------------------------------------------- ratings
 
 RatingImportSummary ImportRatings(storage::Database& db, const std::string& path,
@@ -418,80 +545,13 @@ RatingImportSummary ImportRatings(storage::Database& db, const std::string& path
     const auto batch = batches.Start("ratings", reader->FileName(), user);
     storage::RatingBulkInsert bulk(db, 10000, batch);
 
-    // Codes repeat on every row: resolved once each.
-    std::unordered_map<std::string, std::int64_t> units, officers;
-    const int iTime = cols.Index("time"), iUnit = cols.Index("unit"),
-              iOfficer = cols.Index("officer"), iProcedure = cols.Index("procedure"),
-              iChannel = cols.Index("channel"), iCitizen = cols.Index("citizen");
-    const int iScore[3] = {cols.Index("attitude"), cols.Index("handling"), cols.Index("guidance")};
-    const char* const scoreKey[3] = {"attitude", "handling", "guidance"};
-    static const std::string empty;
+    RatingRowReader rowReader(cols, *reader, dir);
     std::vector<std::string> f;
     RatingRecord r;
     long rows = 0;
     const double total = std::max(1.0, static_cast<double>(reader->TotalBytes()));
     while (reader->Next(f)) {
-        auto cell = [&](int i) -> const std::string& {
-            return i >= 0 && static_cast<std::size_t>(i) < f.size() ? f[i] : empty;
-        };
-        const std::string& time = cell(iTime);
-        if (IsIsoTime(time)) {
-            r.ratedAt = time;
-        } else {
-            auto t = ParseTime(Trim(time));
-            if (!t)
-                throw UserError(cols.At(*reader, "time"),
-                                fmt::format(fmt::runtime(tr("not a date and time (write "
-                                                            "2026-03-05T09:41:00 or 05/03/2026 "
-                                                            "09:41): {0}")),
-                                            time));
-            r.ratedAt = *t;
-        }
-        auto resolve = [&](std::unordered_map<std::string, std::int64_t>& cache, int i,
-                           const char* key, bool person) -> std::int64_t {
-            const std::string& text = cell(i);
-            if (auto it = cache.find(text); it != cache.end()) return it->second;
-            const std::string trimmed = Trim(text);
-            auto id = person ? dir.Person(trimmed) : dir.Unit(trimmed);
-            if (!id)
-                throw UserError(cols.At(*reader, key),
-                                std::string(person ? tr("the officer does not exist: ")
-                                                   : tr("the unit does not exist: ")) +
-                                    trimmed);
-            cache.emplace(text, *id);
-            return *id;
-        };
-        r.unitId = resolve(units, iUnit, "unit", false);
-        r.officerId = resolve(officers, iOfficer, "officer", true);
-        auto channel = ParseChannel(cell(iChannel));
-        if (!channel) {
-            auto trimmed = ParseChannel(Trim(cell(iChannel)));
-            if (!trimmed)
-                throw UserError(cols.At(*reader, "channel"),
-                                fmt::format(fmt::runtime(tr("not a rating channel (kiosk, qr, "
-                                                            "online or paper): {0}")),
-                                            cell(iChannel)));
-            channel = trimmed;
-        }
-        r.channel = std::move(*channel);
-        std::optional<int>* scores[3] = {&r.attitude, &r.handling, &r.guidance};
-        bool any = false;
-        for (int a = 0; a < 3; ++a) {
-            const std::string& text = cell(iScore[a]);
-            if (!ParseScore(text, *scores[a]) && !ParseScore(Trim(text), *scores[a]))
-                throw UserError(cols.At(*reader, scoreKey[a]),
-                                fmt::format(fmt::runtime(tr("a score is a whole number from 1 to "
-                                                            "5: {0}")),
-                                            text));
-            any = any || scores[a]->has_value();
-        }
-        if (!any)
-            throw UserError(cols.At(*reader, iScore[0] >= 0   ? "attitude"
-                                             : iScore[1] >= 0 ? "handling"
-                                                              : "guidance"),
-                            tr("the rating has no score"));
-        r.procedure = Trim(cell(iProcedure));
-        r.citizen = Trim(cell(iCitizen));
+        rowReader.Read(f, r);
         bulk.Add(r);
         if (++rows % 10000 == 0)
             Step(progress,
@@ -709,9 +769,18 @@ std::vector<SurveyOfficerRow> SurveyByOfficer(storage::Database& db, const Surve
 
 // ----------------------------------------------------------------- criterion fill
 
-SurveyFillSummary FillCriterionFromSurveys(storage::Database& db, const std::string& frameworkCode,
-                                           const std::string& criterionCode,
-                                           const std::string& period, const std::string& user) {
+namespace {
+
+// A figure as compared and audited: six decimals, empty when there is none.
+std::string FigureText(const std::optional<double>& v) {
+    return v ? FormatMachine(*v, 6) : std::string();
+}
+
+// The ids of the framework and of its criterion that surveys fill; refuses
+// an unknown framework or criterion and a criterion not scored as a rate.
+std::pair<std::int64_t, std::int64_t> RateCriterionOf(storage::Database& db,
+                                                      const std::string& frameworkCode,
+                                                      const std::string& criterionCode) {
     storage::FrameworkRepository frameworks(db.session());
     auto fid = frameworks.IdByCode(frameworkCode);
     auto fw = fid ? frameworks.Load(*fid) : std::nullopt;
@@ -728,6 +797,60 @@ SurveyFillSummary FillCriterionFromSurveys(storage::Database& db, const std::str
         throw UserError(fmt::format(
             fmt::runtime(tr("criterion {0} is not scored as a rate: the survey gives a rate")),
             criterionCode));
+    return {*fid, criterion->id};
+}
+
+// Whether the survey's figures `r` are written over the `stored` result (if
+// any): a result entered by users, one already equal and one its set's
+// status locks are left as they are, and counted in `summary`. A result
+// written over keeps its id, scores and note, and `audit` gets the figures
+// it changes.
+bool TakesSurveyFigures(const ResultRecord* stored, ResultRecord& r, const std::string& user,
+                        SurveyFillSummary& summary, std::vector<storage::AuditEntry>& audit) {
+    const auto state = ResultStatusFromKey(r.status).value_or(ResultStatus::Draft);
+    if (stored) {
+        const ResultRecord& before = *stored;
+        const bool hasFigures =
+            before.numerator || before.denominator || before.selfScore || before.appraisedScore;
+        if (before.source != "survey" && hasFigures) {
+            ++summary.keptManual;
+            return false;
+        }
+        if (FigureText(before.numerator) == FigureText(r.numerator) &&
+            FigureText(before.denominator) == FigureText(r.denominator)) {
+            ++summary.unchanged;
+            return false;
+        }
+        if (EditRefusal(state, ResultField::Numerator) ||
+            EditRefusal(state, ResultField::Denominator)) {
+            ++summary.keptLocked;
+            return false;
+        }
+        r.id = before.id;
+        r.selfScore = before.selfScore;
+        r.appraisedScore = before.appraisedScore;
+        r.note = before.note;
+        for (auto [field, oldV, newV] :
+             {std::make_tuple("numerator", before.numerator, r.numerator),
+              std::make_tuple("denominator", before.denominator, r.denominator)})
+            if (FigureText(oldV) != FigureText(newV))
+                audit.push_back({"", user, "results", before.id, "update", field, FigureText(oldV),
+                                 FigureText(newV)});
+    } else {
+        if (EditRefusal(state, ResultField::Numerator)) {
+            ++summary.keptLocked;
+            return false;
+        }
+    }
+    return true;
+}
+
+}  // namespace
+
+SurveyFillSummary FillCriterionFromSurveys(storage::Database& db, const std::string& frameworkCode,
+                                           const std::string& criterionCode,
+                                           const std::string& period, const std::string& user) {
+    const auto [fid, criterionId] = RateCriterionOf(db, frameworkCode, criterionCode);
     SurveyQuery q;
     q.period = period;
     const Scope s = Resolve(db, q);
@@ -738,80 +861,45 @@ SurveyFillSummary FillCriterionFromSurveys(storage::Database& db, const std::str
     storage::ResultRepository results(db.session());
     storage::ResultSetRepository sets(db.session());
     std::map<std::int64_t, std::string> setStatus;
-    for (const auto& set : sets.ForFrameworkAndPeriod(*fid, periodKey))
+    for (const auto& set : sets.ForFrameworkAndPeriod(fid, periodKey))
         setStatus[set.unitId] = set.status;
     std::map<std::int64_t, ResultRecord> stored;
-    for (auto& r : results.ForFrameworkAndPeriod(*fid, periodKey))
-        if (r.criterionId == criterion->id) stored.emplace(r.unitId, std::move(r));
+    for (auto& r : results.ForFrameworkAndPeriod(fid, periodKey))
+        if (r.criterionId == criterionId) stored.emplace(r.unitId, std::move(r));
 
     SurveyFillSummary summary;
     std::vector<ResultRecord> write;
     std::vector<storage::AuditEntry> audit;
     std::set<std::int64_t> touched;
-    auto text = [](const std::optional<double>& v) {
-        return v ? FormatMachine(*v, 6) : std::string();
-    };
     for (const auto& line : SumByUnit(TalliesOf(db, s), s.period, scales.satisfied, s.threshold)) {
         ResultRecord r;
         r.unitId = line.unitId;
-        r.criterionId = criterion->id;
+        r.criterionId = criterionId;
         r.period = periodKey;
         r.source = "survey";
         r.numerator = static_cast<double>(line.sum.satisfied);
         r.denominator = static_cast<double>(line.sum.responses);
         auto st = setStatus.find(line.unitId);
         r.status = st == setStatus.end() ? "draft" : st->second;
-        const auto state = ResultStatusFromKey(r.status).value_or(ResultStatus::Draft);
         auto old = stored.find(line.unitId);
-        if (old != stored.end()) {
-            const ResultRecord& before = old->second;
-            const bool hasFigures =
-                before.numerator || before.denominator || before.selfScore || before.appraisedScore;
-            if (before.source != "survey" && hasFigures) {
-                ++summary.keptManual;
-                continue;
-            }
-            if (text(before.numerator) == text(r.numerator) &&
-                text(before.denominator) == text(r.denominator)) {
-                ++summary.unchanged;
-                continue;
-            }
-            if (EditRefusal(state, ResultField::Numerator) ||
-                EditRefusal(state, ResultField::Denominator)) {
-                ++summary.keptLocked;
-                continue;
-            }
-            r.id = before.id;
-            r.selfScore = before.selfScore;
-            r.appraisedScore = before.appraisedScore;
-            r.note = before.note;
-            for (auto [field, oldV, newV] :
-                 {std::make_tuple("numerator", before.numerator, r.numerator),
-                  std::make_tuple("denominator", before.denominator, r.denominator)})
-                if (text(oldV) != text(newV))
-                    audit.push_back(
-                        {"", user, "results", before.id, "update", field, text(oldV), text(newV)});
-        } else {
-            if (EditRefusal(state, ResultField::Numerator)) {
-                ++summary.keptLocked;
-                continue;
-            }
-        }
+        if (!TakesSurveyFigures(old != stored.end() ? &old->second : nullptr, r, user, summary,
+                                audit))
+            continue;
         write.push_back(r);
         touched.insert(r.unitId);
         ++summary.written;
     }
-    for (std::int64_t unit : touched) sets.Ensure(unit, *fid, periodKey);
+    for (std::int64_t unit : touched) sets.Ensure(unit, fid, periodKey);
     results.Upsert(write);
     for (const auto& r : write)
         if (r.id == 0)
             if (auto back = results.Find(r.unitId, r.criterionId, r.period))
                 for (auto [field, v] : {std::make_pair("numerator", r.numerator),
                                         std::make_pair("denominator", r.denominator)})
-                    audit.push_back(
-                        {"", user, "results", back->id, "insert", field, std::nullopt, text(v)});
+                    audit.push_back({"", user, "results", back->id, "insert", field, std::nullopt,
+                                     FigureText(v)});
     storage::AuditRepository(db.session()).RecordMany(audit);
-    if (!touched.empty()) RefreshTotals(db, *fid, periodKey, touched);
+    if (!touched.empty()) RefreshTotals(db, fid, periodKey, touched);
     tx.Commit();
     return summary;
 }

@@ -41,6 +41,74 @@ struct CriterionValues {
           communes(c.appliesToCommunes ? 1 : 0) {}
 };
 
+// A row of frameworks read by its column names.
+Framework ReadFramework(const soci::row& r) {
+    Framework fw;
+    fw.id = Int(r, "id");
+    fw.code = Text(r, "code");
+    fw.name = Text(r, "name");
+    fw.year = static_cast<int>(Int(r, "year"));
+    fw.kind = FrameworkKindFromKey(Text(r, "kind")).value_or(FrameworkKind::Custom);
+    fw.status = Text(r, "status");
+    fw.builtin = Int(r, "builtin") != 0;
+    if (auto from = OptInt(r, "copied_from_id")) fw.copiedFromId = *from;
+    fw.version = static_cast<int>(Int(r, "version", 1));
+    fw.description = Text(r, "description");
+    return fw;
+}
+
+// A row of criteria read by its column names (without its parent's code).
+Criterion ReadCriterion(const soci::row& r) {
+    Criterion c;
+    c.id = Int(r, "id");
+    if (auto p = OptInt(r, "parent_id")) c.parentId = *p;
+    c.code = Text(r, "code");
+    c.title = Text(r, "title");
+    c.maxPoints = Real(r, "max_points");
+    c.sortOrder = static_cast<int>(Int(r, "sort_order"));
+    c.rule = RuleKindFromKey(Text(r, "rule"));
+    c.target = OptReal(r, "target");
+    c.cap = OptReal(r, "cap");
+    c.perUnit = OptReal(r, "per_unit");
+    c.noData = NoDataRuleFromKey(Text(r, "no_data"));
+    c.evidenceRequired = Int(r, "evidence_required") != 0;
+    c.appliesToCommunes = Int(r, "applies_to_communes", 1) != 0;
+    c.guidance = Text(r, "guidance");
+    return c;
+}
+
+// The criteria in depth-first order, every parent before its children
+// (sort_order is the position among siblings). A criterion whose parent is
+// not in `codeById` is a root; one in a cycle, which no root reaches, comes
+// last.
+std::vector<Criterion> DepthFirst(const std::vector<Criterion>& criteria,
+                                  const std::map<long long, std::string>& codeById) {
+    std::map<long long, std::vector<std::size_t>> children;  // parent id (0: root) → indexes
+    for (std::size_t i = 0; i < criteria.size(); ++i) {
+        const auto& c = criteria[i];
+        long long parent = c.parentId && codeById.count(*c.parentId) ? *c.parentId : 0;
+        children[parent].push_back(i);
+    }
+    std::vector<Criterion> ordered;
+    ordered.reserve(criteria.size());
+    std::vector<std::size_t> stack;
+    for (auto it = children[0].rbegin(); it != children[0].rend(); ++it) stack.push_back(*it);
+    std::vector<bool> seen(criteria.size(), false);
+    while (!stack.empty()) {
+        std::size_t i = stack.back();
+        stack.pop_back();
+        if (seen[i]) continue;
+        seen[i] = true;
+        ordered.push_back(criteria[i]);
+        auto kids = children.find(criteria[i].id);
+        if (kids == children.end()) continue;
+        for (auto it = kids->second.rbegin(); it != kids->second.rend(); ++it) stack.push_back(*it);
+    }
+    for (std::size_t i = 0; i < criteria.size(); ++i)  // a cycle never reaches a root
+        if (!seen[i]) ordered.push_back(criteria[i]);
+    return ordered;
+}
+
 }  // namespace
 
 std::vector<FrameworkSummary> FrameworkRepository::List() {
@@ -86,16 +154,7 @@ std::optional<Framework> FrameworkRepository::Load(std::int64_t id) {
              soci::use(key));
         for (const auto& r : rs) {
             found = true;
-            fw.id = Int(r, "id");
-            fw.code = Text(r, "code");
-            fw.name = Text(r, "name");
-            fw.year = static_cast<int>(Int(r, "year"));
-            fw.kind = FrameworkKindFromKey(Text(r, "kind")).value_or(FrameworkKind::Custom);
-            fw.status = Text(r, "status");
-            fw.builtin = Int(r, "builtin") != 0;
-            if (auto from = OptInt(r, "copied_from_id")) fw.copiedFromId = *from;
-            fw.version = static_cast<int>(Int(r, "version", 1));
-            fw.description = Text(r, "description");
+            fw = ReadFramework(r);
         }
     }
     if (!found) return std::nullopt;
@@ -113,52 +172,13 @@ std::optional<Framework> FrameworkRepository::Load(std::int64_t id) {
                        "FROM criteria WHERE framework_id = :id ORDER BY sort_order, id",
          soci::use(key));
     for (const auto& r : rs) {
-        Criterion c;
-        c.id = Int(r, "id");
-        if (auto p = OptInt(r, "parent_id")) c.parentId = *p;
-        c.code = Text(r, "code");
-        c.title = Text(r, "title");
-        c.maxPoints = Real(r, "max_points");
-        c.sortOrder = static_cast<int>(Int(r, "sort_order"));
-        c.rule = RuleKindFromKey(Text(r, "rule"));
-        c.target = OptReal(r, "target");
-        c.cap = OptReal(r, "cap");
-        c.perUnit = OptReal(r, "per_unit");
-        c.noData = NoDataRuleFromKey(Text(r, "no_data"));
-        c.evidenceRequired = Int(r, "evidence_required") != 0;
-        c.appliesToCommunes = Int(r, "applies_to_communes", 1) != 0;
-        c.guidance = Text(r, "guidance");
+        Criterion c = ReadCriterion(r);
         codeById[c.id] = c.code;
         fw.criteria.push_back(std::move(c));
     }
     for (auto& c : fw.criteria)
         if (c.parentId) c.parentCode = codeById[*c.parentId];
-    // sort_order is the position among siblings: put the tree in depth-first
-    // order so that every parent comes before its children.
-    std::map<long long, std::vector<std::size_t>> children;  // parent id (0: root) → indexes
-    for (std::size_t i = 0; i < fw.criteria.size(); ++i) {
-        const auto& c = fw.criteria[i];
-        long long parent = c.parentId && codeById.count(*c.parentId) ? *c.parentId : 0;
-        children[parent].push_back(i);
-    }
-    std::vector<Criterion> ordered;
-    ordered.reserve(fw.criteria.size());
-    std::vector<std::size_t> stack;
-    for (auto it = children[0].rbegin(); it != children[0].rend(); ++it) stack.push_back(*it);
-    std::vector<bool> seen(fw.criteria.size(), false);
-    while (!stack.empty()) {
-        std::size_t i = stack.back();
-        stack.pop_back();
-        if (seen[i]) continue;
-        seen[i] = true;
-        ordered.push_back(fw.criteria[i]);
-        auto kids = children.find(fw.criteria[i].id);
-        if (kids == children.end()) continue;
-        for (auto it = kids->second.rbegin(); it != kids->second.rend(); ++it) stack.push_back(*it);
-    }
-    for (std::size_t i = 0; i < fw.criteria.size(); ++i)  // a cycle never reaches a root
-        if (!seen[i]) ordered.push_back(fw.criteria[i]);
-    fw.criteria = std::move(ordered);
+    fw.criteria = DepthFirst(fw.criteria, codeById);
     return fw;
 }
 

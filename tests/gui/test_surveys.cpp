@@ -31,7 +31,8 @@
 #include "services/app_context.h"
 #include "services/self_assessment.h"
 #include "storage/database_url.h"
-#include "storage/survey_repository.h"
+#include "storage/rating_repository.h"
+#include "storage/self_assessment_repository.h"
 #include "storage/unit_repository.h"
 #include "test_support.h"
 

@@ -8,8 +8,8 @@
 #include "services/framework_io.h"
 #include "services/organisation.h"
 #include "storage/framework_repository.h"
+#include "storage/result_repository.h"
 #include "storage/unit_repository.h"
-#include "storage/work_repositories.h"
 
 using namespace cchc;
 using namespace cchc::test;

@@ -10,7 +10,7 @@
 #include "core/survey_rules.h"
 #include "fixture.h"
 #include "storage/migrations.h"
-#include "storage/survey_repository.h"
+#include "storage/rating_repository.h"
 #include "storage/unit_repository.h"
 
 using namespace cchc;

@@ -6,8 +6,8 @@
 #include "storage/settings_repository.h"
 #include "storage/unit_repository.h"
 #include "storage/plan_repository.h"
-#include "storage/survey_repository.h"
-#include "storage/work_repositories.h"
+#include "storage/rating_repository.h"
+#include "storage/result_repository.h"
 
 using namespace cchc;
 using namespace cchc::test;

@@ -14,10 +14,10 @@
 #include "services/result_sheet.h"
 #include "services/results.h"
 #include "storage/framework_repository.h"
+#include "storage/result_repository.h"
 #include "storage/result_set_repository.h"
 #include "storage/settings_repository.h"
 #include "storage/user_repository.h"
-#include "storage/work_repositories.h"
 
 using namespace cchc;
 using namespace cchc::test;

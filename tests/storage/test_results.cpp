@@ -10,7 +10,7 @@
 #include "services/org_io.h"
 #include "services/results.h"
 #include "storage/framework_repository.h"
-#include "storage/work_repositories.h"
+#include "storage/result_repository.h"
 
 using namespace cchc;
 using namespace cchc::test;

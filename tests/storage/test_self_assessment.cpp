@@ -8,7 +8,9 @@
 #include "services/self_assessment.h"
 #include "services/survey_calendar.h"
 #include "storage/framework_repository.h"
-#include "storage/survey_repository.h"
+#include "storage/rating_repository.h"
+#include "storage/self_assessment_repository.h"
+#include "storage/tally_repository.h"
 #include "storage/unit_repository.h"
 
 using namespace cchc;

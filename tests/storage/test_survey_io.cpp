@@ -14,9 +14,10 @@
 #include "services/result_sheet.h"
 #include "services/surveys.h"
 #include "storage/framework_repository.h"
-#include "storage/survey_repository.h"
+#include "storage/rating_repository.h"
+#include "storage/result_repository.h"
+#include "storage/tally_repository.h"
 #include "storage/unit_repository.h"
-#include "storage/work_repositories.h"
 
 using namespace cchc;
 using namespace cchc::test;

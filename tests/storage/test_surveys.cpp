@@ -10,7 +10,10 @@
 #include "fixture.h"
 #include "services/framework_io.h"
 #include "storage/framework_repository.h"
-#include "storage/survey_repository.h"
+#include "storage/import_batch_repository.h"
+#include "storage/rating_repository.h"
+#include "storage/self_assessment_repository.h"
+#include "storage/tally_repository.h"
 #include "storage/unit_repository.h"
 
 using namespace cchc;

@@ -24,45 +24,19 @@ const char* const kFields[] = {"Hộ tịch",
                                "Văn hóa cơ sở",
                                "Môi trường"};
 
-}  // namespace
-
-Document QuarterlyReport(int tableRows) {
-    Document doc;
-    doc.title = "Báo cáo công tác cải cách hành chính quý IV năm 2025";
+// The issuing bodies, number and place and date of the quarterly report.
+HeaderBlock QuarterlyHeader() {
     HeaderBlock h;
     h.parentBody = "UBND HUYỆN TUY PHƯỚC";
     h.issuingBody = "ỦY BAN NHÂN DÂN XÃ TÂY XUÂN";
     h.number = FormatDocNumber(5, "BC", "UBND");
     h.placeDate = FormatPlaceDate("Tây Xuân", Date{2026, 1, 5});
-    doc.Add(h);
-    doc.Add(TitleBlock{"BÁO CÁO",
-                       {"Kết quả thực hiện công tác cải cách hành chính", "quý IV năm 2025"}});
-    doc.Add(Paragraph(
-        "Thực hiện Kế hoạch số 05/KH-UBND ngày 12/01/2025 của Ủy ban nhân dân xã Tây Xuân về "
-        "cải cách hành chính năm 2025, Ủy ban nhân dân xã báo cáo kết quả thực hiện công tác "
-        "cải cách hành chính quý IV năm 2025 như sau:"));
-    doc.Add(Heading{1, "I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH"});
-    doc.Add(Heading{2, "1. Kế hoạch cải cách hành chính"});
-    doc.Add(Paragraph({{"Ủy ban nhân dân xã đã ban hành "},
-                       {"Kế hoạch số 05/KH-UBND", true},
-                       {" ngày 12/01/2025 về cải cách hành chính năm 2025; tỷ lệ hoàn thành "
-                        "nhiệm vụ đề ra trong kế hoạch đạt "},
-                       {"99,12%", true},
-                       {". Các nhiệm vụ còn lại được chuyển sang thực hiện trong quý I năm 2026 "
-                        "(",
-                        false},
-                       {"chi tiết tại Phụ lục kèm theo", false, true},
-                       {")."}}));
-    doc.Add(Heading{3, "a) Công tác kiểm tra"});
-    doc.Add(Paragraph(
-        "Trong quý, Ủy ban nhân dân xã tổ chức kiểm tra việc giải quyết thủ tục hành chính tại "
-        "Bộ phận Tiếp nhận và Trả kết quả; qua kiểm tra không phát hiện trường hợp cán bộ, công "
-        "chức gây phiền hà, sách nhiễu tổ chức, cá nhân. Việc tiếp nhận, giải quyết hồ sơ được "
-        "thực hiện đúng quy trình, công khai, minh bạch; kết quả giải quyết được trả đúng hẹn."));
-    doc.Add(Heading{1, "II. KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH"});
-    doc.Add(
-        Paragraph("Kết quả tiếp nhận và giải quyết hồ sơ thủ tục hành chính theo từng lĩnh "
-                  "vực trong quý được tổng hợp tại bảng sau:"));
+    return h;
+}
+
+// Dossiers received and settled on time per field, `tableRows` rows and a
+// total.
+Table DossiersByFieldTable(int tableRows) {
     Table t;
     t.sheetName = "Hồ sơ theo lĩnh vực";
     t.columnWidths = {1.0, 4.6, 1.7, 1.7, 1.5, 2.0};
@@ -95,13 +69,11 @@ Document QuarterlyReport(int tableRows) {
     total.cells.push_back(TableCell::Integer(totalIn - totalOn));
     total.cells.push_back(TableCell::Percent(100.0 * totalOn / totalIn));
     t.rows.push_back(total);
-    doc.Add(t);
+    return t;
+}
 
-    doc.Add(Heading{1, "III. MỨC ĐỘ HÀI LÒNG CỦA NGƯỜI DÂN, TỔ CHỨC"});
-    doc.Add(
-        Paragraph("Tỷ lệ người dân, tổ chức hài lòng với việc giải quyết thủ tục hành chính "
-                  "theo từng lĩnh vực (tỷ lệ phiếu rất hài lòng và hài lòng trên tổng số "
-                  "phiếu) như sau:"));
+// Satisfaction per field of the first six fields.
+BarChart SatisfactionChart() {
     BarChart c;
     c.title = "Tỷ lệ hài lòng theo lĩnh vực, quý IV năm 2025";
     std::vector<double> rates = {98.5, 96.2, 88.0, 91.4, 100, 97.3};
@@ -111,33 +83,21 @@ Document QuarterlyReport(int tableRows) {
         c.valueTexts.push_back(FormatPercentTrim(rates[i], 2));
     }
     c.maxValue = 100;
-    doc.Add(c);
-    doc.Add(Heading{1, "IV. PHƯƠNG HƯỚNG, NHIỆM VỤ QUÝ I NĂM 2026"});
-    doc.Add(
-        Paragraph("Tiếp tục thực hiện nghiêm kỷ luật, kỷ cương hành chính; nâng cao tỷ lệ hồ "
-                  "sơ giải quyết đúng hạn; đẩy mạnh dịch vụ công trực tuyến và thanh toán "
-                  "trực tuyến; duy trì đánh giá cán bộ, công chức bằng mã QR tại Bộ phận "
-                  "Tiếp nhận và Trả kết quả."));
-    QrBlock q;
-    q.text = "https://dichvucong.gov.vn/danh-gia?don-vi=tay-xuan";
-    q.sizeMm = 25;
-    q.caption = "Quét mã để đánh giá mức độ hài lòng";
-    doc.Add(q);
-    doc.Add(
-        Paragraph("Trên đây là báo cáo kết quả thực hiện công tác cải cách hành chính quý IV "
-                  "năm 2025 của Ủy ban nhân dân xã Tây Xuân./."));
+    return c;
+}
+
+SignatureBlock QuarterlySignature() {
     SignatureBlock s;
     s.authority = {"TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"};
     s.signer = "Huỳnh Văn Dũng";
     s.recipientsHeading = "Nơi nhận:";
     s.recipients = {"- Phòng Nội vụ huyện;", "- TT Đảng ủy, TT HĐND xã;",
                     "- Chủ tịch, các PCT UBND xã;", "- Lưu: VT, VP."};
-    doc.Add(s);
+    return s;
+}
 
-    // Annex: a wide table in landscape with merged header cells.
-    Section& annex = doc.NewSection(Orientation::Landscape);
-    annex.blocks.emplace_back(
-        TitleBlock{"PHỤ LỤC", {"Tình hình giải quyết hồ sơ theo mẫu II.06a"}});
+// The annex's wide table (form II.06a) with merged header cells.
+Table AnnexTable() {
     Table w;
     w.sheetName = "Phụ lục II.06a";
     w.columnWidths = {0.8, 4.0, 1.3, 1.3, 1.3, 1.3, 1.3, 1.3, 1.3};
@@ -165,7 +125,72 @@ Document QuarterlyReport(int tableRows) {
         r.cells.push_back(TableCell::Integer(0));
         w.rows.push_back(r);
     }
-    annex.blocks.emplace_back(w);
+    return w;
+}
+
+}  // namespace
+
+Document QuarterlyReport(int tableRows) {
+    Document doc;
+    doc.title = "Báo cáo công tác cải cách hành chính quý IV năm 2025";
+    doc.Add(QuarterlyHeader());
+    doc.Add(TitleBlock{"BÁO CÁO",
+                       {"Kết quả thực hiện công tác cải cách hành chính", "quý IV năm 2025"}});
+    doc.Add(Paragraph(
+        "Thực hiện Kế hoạch số 05/KH-UBND ngày 12/01/2025 của Ủy ban nhân dân xã Tây Xuân về "
+        "cải cách hành chính năm 2025, Ủy ban nhân dân xã báo cáo kết quả thực hiện công tác "
+        "cải cách hành chính quý IV năm 2025 như sau:"));
+    doc.Add(Heading{1, "I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH"});
+    doc.Add(Heading{2, "1. Kế hoạch cải cách hành chính"});
+    doc.Add(Paragraph({{"Ủy ban nhân dân xã đã ban hành "},
+                       {"Kế hoạch số 05/KH-UBND", true},
+                       {" ngày 12/01/2025 về cải cách hành chính năm 2025; tỷ lệ hoàn thành "
+                        "nhiệm vụ đề ra trong kế hoạch đạt "},
+                       {"99,12%", true},
+                       {". Các nhiệm vụ còn lại được chuyển sang thực hiện trong quý I năm 2026 "
+                        "(",
+                        false},
+                       {"chi tiết tại Phụ lục kèm theo", false, true},
+                       {")."}}));
+    doc.Add(Heading{3, "a) Công tác kiểm tra"});
+    doc.Add(Paragraph(
+        "Trong quý, Ủy ban nhân dân xã tổ chức kiểm tra việc giải quyết thủ tục hành chính tại "
+        "Bộ phận Tiếp nhận và Trả kết quả; qua kiểm tra không phát hiện trường hợp cán bộ, công "
+        "chức gây phiền hà, sách nhiễu tổ chức, cá nhân. Việc tiếp nhận, giải quyết hồ sơ được "
+        "thực hiện đúng quy trình, công khai, minh bạch; kết quả giải quyết được trả đúng hẹn."));
+    doc.Add(Heading{1, "II. KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH"});
+    doc.Add(
+        Paragraph("Kết quả tiếp nhận và giải quyết hồ sơ thủ tục hành chính theo từng lĩnh "
+                  "vực trong quý được tổng hợp tại bảng sau:"));
+    doc.Add(DossiersByFieldTable(tableRows));
+
+    doc.Add(Heading{1, "III. MỨC ĐỘ HÀI LÒNG CỦA NGƯỜI DÂN, TỔ CHỨC"});
+    doc.Add(
+        Paragraph("Tỷ lệ người dân, tổ chức hài lòng với việc giải quyết thủ tục hành chính "
+                  "theo từng lĩnh vực (tỷ lệ phiếu rất hài lòng và hài lòng trên tổng số "
+                  "phiếu) như sau:"));
+    doc.Add(SatisfactionChart());
+    doc.Add(Heading{1, "IV. PHƯƠNG HƯỚNG, NHIỆM VỤ QUÝ I NĂM 2026"});
+    doc.Add(
+        Paragraph("Tiếp tục thực hiện nghiêm kỷ luật, kỷ cương hành chính; nâng cao tỷ lệ hồ "
+                  "sơ giải quyết đúng hạn; đẩy mạnh dịch vụ công trực tuyến và thanh toán "
+                  "trực tuyến; duy trì đánh giá cán bộ, công chức bằng mã QR tại Bộ phận "
+                  "Tiếp nhận và Trả kết quả."));
+    QrBlock q;
+    q.text = "https://dichvucong.gov.vn/danh-gia?don-vi=tay-xuan";
+    q.sizeMm = 25;
+    q.caption = "Quét mã để đánh giá mức độ hài lòng";
+    doc.Add(q);
+    doc.Add(
+        Paragraph("Trên đây là báo cáo kết quả thực hiện công tác cải cách hành chính quý IV "
+                  "năm 2025 của Ủy ban nhân dân xã Tây Xuân./."));
+    doc.Add(QuarterlySignature());
+
+    // Annex: a wide table in landscape with merged header cells.
+    Section& annex = doc.NewSection(Orientation::Landscape);
+    annex.blocks.emplace_back(
+        TitleBlock{"PHỤ LỤC", {"Tình hình giải quyết hồ sơ theo mẫu II.06a"}});
+    annex.blocks.emplace_back(AnnexTable());
     return doc;
 }
 

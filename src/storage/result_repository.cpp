@@ -1,4 +1,4 @@
-#include "storage/work_repositories.h"
+#include "storage/result_repository.h"
 
 #include <soci/soci.h>
 
@@ -244,27 +244,6 @@ long ResultRepository::Count() {
     long long n = 0;
     s_ << "SELECT COUNT(*) FROM results", soci::into(n);
     return static_cast<long>(n);
-}
-
-void SurveyRepository::InsertTallies(const std::vector<TallyRecord>& rows) {
-    if (rows.empty()) return;
-    const std::size_t n = rows.size();
-    std::vector<long long> unit(n), field(n), scale(n);
-    std::vector<std::string> period(n), source(n), now(n, NowIso());
-    std::vector<int> settled(n), responses(n), l5(n), l4(n), l3(n), l2(n), l1(n);
-    for (std::size_t i = 0; i < n; ++i) {
-        const auto& r = rows[i];
-        unit[i] = r.unitId, field[i] = r.fieldId, scale[i] = r.scaleId;
-        period[i] = r.period, source[i] = r.source;
-        settled[i] = r.settled, responses[i] = r.responses;
-        l5[i] = r.level5, l4[i] = r.level4, l3[i] = r.level3, l2[i] = r.level2, l1[i] = r.level1;
-    }
-    s_ << "INSERT INTO survey_tallies (unit_id, period, field_id, scale_id, settled, responses, "
-          "level5, level4, level3, level2, level1, source, updated_at) VALUES (:u, :p, :f, :s, "
-          ":set, :resp, :l5, :l4, :l3, :l2, :l1, :src, :now)",
-        soci::use(unit), soci::use(period), soci::use(field), soci::use(scale), soci::use(settled),
-        soci::use(responses), soci::use(l5), soci::use(l4), soci::use(l3), soci::use(l2),
-        soci::use(l1), soci::use(source), soci::use(now);
 }
 
 }  // namespace cchc::storage

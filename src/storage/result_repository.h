@@ -1,7 +1,6 @@
-// Repositories of the office's recorded work: index results and survey
-// tallies (remediation plans are in plan_repository.h, ratings in
-// survey_repository.h).
-// Bulk inserts bind whole vectors to one prepared statement.
+// Index results as stored: the scores of each unit on each criterion in each
+// period, read by unit, framework and period, and written in bulk (whole
+// vectors bound to one prepared statement).
 #pragma once
 #include <optional>
 #include <string>
@@ -50,15 +49,6 @@ public:
     // stored, latest first.
     std::vector<std::string> PeriodsWithResults(std::int64_t frameworkId);
     long Count();
-
-private:
-    soci::session& s_;
-};
-
-class SurveyRepository {
-public:
-    explicit SurveyRepository(soci::session& s) : s_(s) {}
-    void InsertTallies(const std::vector<TallyRecord>& tallies);
 
 private:
     soci::session& s_;

@@ -1,0 +1,547 @@
+// Ratings of officers, their list filters and aggregates, and their bulk insert:
+// see rating_repository.h.
+#include "storage/rating_repository.h"
+
+#include <soci/soci.h>
+#include <soci/sqlite3/soci-sqlite3.h>
+
+#include <algorithm>
+#include <unordered_map>
+#include <variant>
+
+#include "storage/database.h"
+#include "storage/row_helpers.h"
+
+namespace cchc::storage {
+using namespace detail;
+
+namespace {
+// Bounds of the time filter as text compared with rated_at
+// ("YYYY-MM-DDTHH:MM:SS"): from the first day's start to any time of the
+// last day ("T99" sorts after every "THH:MM:SS").
+std::string TimeFrom(const std::optional<std::string>& day) { return day ? *day : std::string(); }
+std::string TimeTo(const std::optional<std::string>& day) { return day ? *day + "T99" : "9999"; }
+
+// The pieces of the ratings list's queries, all constant text. Each
+// placeholder is named once: SQLite maps a repeated name to one parameter,
+// SOCI binds by position. An aspect not scored neither fails minScore (it
+// reads 9) nor passes maxScore (NULL); a rating that scores nothing passes
+// no score filter. The score conditions are left out of the query when no
+// score is asked for, so that the time and channel indexes (which carry the
+// scores) answer without reading the table.
+#define CCHC_TIME "rated_at >= :ta AND rated_at <= :tb"
+#define CCHC_SCORE                                                                \
+    " AND COALESCE(attitude, 9) >= :mn1 AND COALESCE(handling, 9) >= :mn2 AND "   \
+    "COALESCE(guidance, 9) >= :mn3 AND (attitude <= :mx1 OR handling <= :mx2 OR " \
+    "guidance <= :mx3)"
+#define CCHC_ORDER " ORDER BY rated_at DESC, id DESC"
+#define CCHC_ORDER_UP " ORDER BY rated_at, id"
+// One statement per leading filter, so that each uses its index (the
+// unique (officer_id, rated_at, ...), (unit_id, rated_at), (channel,
+// rated_at, id, scores) or (rated_at, id, scores)); the other filters are
+// written "(col = :x OR :anyx = 1)", which no index serves, so the planner
+// does not pick them.
+#define CCHC_BY_OFFICER \
+    "officer_id = :o AND (unit_id = :u OR :anyu = 1) AND (channel = :c OR :anyc = 1) AND "
+#define CCHC_BY_UNIT "unit_id = :u AND (channel = :c OR :anyc = 1) AND "
+#define CCHC_BY_CHANNEL "channel = :c AND "
+#define CCHC_IDS "SELECT id FROM ratings WHERE "
+#define CCHC_COUNT "SELECT COUNT(*) FROM ratings WHERE "
+#define CCHC_WINDOW " LIMIT :lim OFFSET :off"
+#define CCHC_LEAD(IDS, COUNT, WHERE)                                                 \
+    {IDS WHERE CCHC_ORDER, COUNT WHERE, IDS WHERE CCHC_ORDER CCHC_WINDOW,           \
+     IDS WHERE CCHC_ORDER_UP CCHC_WINDOW}
+
+// A score filter without officer, unit or channel reads the index of the
+// lowest score (low_score, rated_at, id) of migration 0006: one arm per
+// lowest score asked for (up to five; an arm asked for score 0 finds
+// nothing), each newest first from the index, merged by the engine (UNION
+// ALL ... ORDER BY), with the dates as a range of each arm. A window costs
+// the rows before it, not every rating; the count is a sum of index ranges.
+#define CCHC_LOW_WHERE(n) \
+    "FROM ratings WHERE low_score = :v" #n " AND rated_at >= :ta" #n " AND rated_at <= :tb" #n
+#define CCHC_LOW_ARM(n) "SELECT id, rated_at " CCHC_LOW_WHERE(n)
+#define CCHC_LOW_ARMS                                                                      \
+    CCHC_LOW_ARM(1) " UNION ALL " CCHC_LOW_ARM(2) " UNION ALL " CCHC_LOW_ARM(3) " UNION ALL " \
+        CCHC_LOW_ARM(4) " UNION ALL " CCHC_LOW_ARM(5)
+#define CCHC_LOW_COUNT(n) "(SELECT COUNT(*) " CCHC_LOW_WHERE(n) ")"
+
+enum class Lead { Officer = 0, Unit = 1, Channel = 2, Time = 3 };
+// WindowUp: a window counted from the oldest rating, for the list's second
+// half (the caller reverses it).
+enum class Shape { Ids = 0, Count = 1, Window = 2, WindowUp = 3 };
+// [lead][score][shape]
+const char* const kRatingSql[4][2][4] = {
+    {CCHC_LEAD(CCHC_IDS, CCHC_COUNT, CCHC_BY_OFFICER CCHC_TIME),
+     CCHC_LEAD(CCHC_IDS, CCHC_COUNT, CCHC_BY_OFFICER CCHC_TIME CCHC_SCORE)},
+    {CCHC_LEAD(CCHC_IDS, CCHC_COUNT, CCHC_BY_UNIT CCHC_TIME),
+     CCHC_LEAD(CCHC_IDS, CCHC_COUNT, CCHC_BY_UNIT CCHC_TIME CCHC_SCORE)},
+    {CCHC_LEAD(CCHC_IDS, CCHC_COUNT, CCHC_BY_CHANNEL CCHC_TIME),
+     CCHC_LEAD(CCHC_IDS, CCHC_COUNT, CCHC_BY_CHANNEL CCHC_TIME CCHC_SCORE)},
+    {CCHC_LEAD(CCHC_IDS, CCHC_COUNT, CCHC_TIME),
+     {CCHC_LOW_ARMS CCHC_ORDER,
+      "SELECT " CCHC_LOW_COUNT(1) " + " CCHC_LOW_COUNT(2) " + " CCHC_LOW_COUNT(
+          3) " + " CCHC_LOW_COUNT(4) " + " CCHC_LOW_COUNT(5),
+      CCHC_LOW_ARMS CCHC_ORDER CCHC_WINDOW, CCHC_LOW_ARMS CCHC_ORDER_UP CCHC_WINDOW}},
+};
+// Without any filter SQLite counts the rows of its smallest index.
+const char* const kCountAll = "SELECT COUNT(*) FROM ratings";
+#undef CCHC_TIME
+#undef CCHC_SCORE
+#undef CCHC_ORDER
+#undef CCHC_ORDER_UP
+#undef CCHC_BY_OFFICER
+#undef CCHC_BY_UNIT
+#undef CCHC_BY_CHANNEL
+#undef CCHC_IDS
+#undef CCHC_COUNT
+#undef CCHC_WINDOW
+#undef CCHC_LEAD
+#undef CCHC_LOW_WHERE
+#undef CCHC_LOW_ARM
+#undef CCHC_LOW_ARMS
+#undef CCHC_LOW_COUNT
+
+// A filter as one of the statements above and the values of its
+// placeholders, in order.
+struct BoundFilter {
+    const char* sql = nullptr;
+    std::vector<std::variant<long long, std::string>> values;
+    bool withTime = false;  // the statement selects (id, rated_at)
+
+    BoundFilter(const RatingFilter& f, Shape shape, long offset = 0, long limit = 0) {
+        const Lead lead = f.officerId ? Lead::Officer
+                          : f.unitId  ? Lead::Unit
+                          : f.channel ? Lead::Channel
+                                      : Lead::Time;
+        const bool score = f.minScore || f.maxScore;
+        if (shape == Shape::Count && lead == Lead::Time && !score && !f.from && !f.to) {
+            sql = kCountAll;
+            return;
+        }
+        sql = kRatingSql[static_cast<int>(lead)][score ? 1 : 0][static_cast<int>(shape)];
+        if (lead == Lead::Time && score) {
+            // Lowest scores lo..hi within 1..5, one arm each; 9 (nothing
+            // scored) is never asked for.
+            withTime = shape != Shape::Count;
+            const int lo = std::max(1, f.minScore.value_or(1)),
+                      hi = std::min(5, f.maxScore.value_or(5));
+            for (int arm = 0, v = lo; arm < 5; ++arm, ++v) {
+                values.push_back(static_cast<long long>(v <= hi ? v : 0));
+                values.push_back(TimeFrom(f.from));
+                values.push_back(TimeTo(f.to));
+            }
+        } else {
+            const long long unit = f.unitId.value_or(0), anyUnit = f.unitId ? 0 : 1,
+                            anyChannel = f.channel ? 0 : 1;
+            const std::string channel = f.channel.value_or("");
+            switch (lead) {
+                case Lead::Officer:
+                    values = {static_cast<long long>(*f.officerId), unit, anyUnit, channel,
+                              anyChannel};
+                    break;
+                case Lead::Unit:
+                    values = {unit, channel, anyChannel};
+                    break;
+                case Lead::Channel:
+                    values = {channel};
+                    break;
+                case Lead::Time:
+                    break;
+            }
+            values.push_back(TimeFrom(f.from));
+            values.push_back(TimeTo(f.to));
+            if (score) {
+                const long long mn = f.minScore.value_or(0), mx = f.maxScore.value_or(9);
+                for (int i = 0; i < 3; ++i) values.push_back(mn);
+                for (int i = 0; i < 3; ++i) values.push_back(mx);
+            }
+        }
+        if (shape == Shape::Window || shape == Shape::WindowUp) {
+            values.push_back(static_cast<long long>(std::max(0L, limit)));
+            values.push_back(static_cast<long long>(std::max(0L, offset)));
+        }
+    }
+
+    // The statement prepared through SOCI with `intos` as its outputs.
+    template <typename... Into>
+    soci::statement Prepare(soci::session& s, Into&&... intos) {
+        soci::details::prepare_temp_type p = (s.prepare << sql);
+        (p, ..., intos);
+        for (auto& v : values) {
+            if (auto* n = std::get_if<long long>(&v))
+                p, soci::use(*n);
+            else
+                p, soci::use(std::get<std::string>(v));
+        }
+        return soci::statement(p);
+    }
+};
+
+// The ids straight from SQLite's own interface: millions of ids come out
+// several times faster than through SOCI's row conversions.
+std::vector<std::int64_t> SqliteIds(soci::session& s, BoundFilter& f) {
+    using namespace sqlite_api;
+    auto* backend = static_cast<soci::sqlite3_session_backend*>(s.get_backend());
+    sqlite3* db = backend->conn_;
+    sqlite3_stmt* st = nullptr;
+    if (sqlite3_prepare_v2(db, f.sql, -1, &st, nullptr) != SQLITE_OK)
+        throw soci::soci_error(sqlite3_errmsg(db));
+    std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> owner(st, &sqlite3_finalize);
+    for (std::size_t i = 0; i < f.values.size(); ++i) {
+        const int at = static_cast<int>(i) + 1;
+        if (auto* n = std::get_if<long long>(&f.values[i])) {
+            sqlite3_bind_int64(st, at, *n);
+        } else {
+            const auto& text = std::get<std::string>(f.values[i]);
+            sqlite3_bind_text(st, at, text.data(), static_cast<int>(text.size()), SQLITE_STATIC);
+        }
+    }
+    std::vector<std::int64_t> out;
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) out.push_back(sqlite3_column_int64(st, 0));
+    if (rc != SQLITE_DONE) throw soci::soci_error(sqlite3_errmsg(db));
+    return out;
+}
+
+std::optional<int> Opt(int v, soci::indicator ind) {
+    return ind == soci::i_ok ? std::optional<int>(v) : std::nullopt;
+}
+}  // namespace
+
+namespace {
+std::vector<std::int64_t> Ids(soci::session& s, BoundFilter& bound) {
+    if (s.get_backend_name() == "sqlite3") return SqliteIds(s, bound);
+    const std::size_t batch = 50000;
+    std::vector<long long> ids(batch);
+    std::vector<std::string> times(batch);  // read and dropped when the statement selects them
+    soci::statement st = bound.withTime ? bound.Prepare(s, soci::into(ids), soci::into(times))
+                                        : bound.Prepare(s, soci::into(ids));
+    std::vector<std::int64_t> out;
+    if (st.execute(true)) {
+        do {
+            out.insert(out.end(), ids.begin(), ids.end());
+            ids.resize(batch);
+            times.resize(batch);
+        } while (st.fetch());
+    }
+    return out;
+}
+}  // namespace
+
+std::vector<std::int64_t> RatingRepository::FilterIds(const RatingFilter& filter) {
+    BoundFilter bound(filter, Shape::Ids);
+    return Ids(s_, bound);
+}
+
+std::vector<std::int64_t> RatingRepository::FilterIdsWindow(const RatingFilter& filter, long offset,
+                                                            long limit, long total) {
+    offset = std::max(0L, offset);
+    if (total >= 0 && offset >= total) return {};
+    if (total >= 0 && offset > total - offset - limit) {
+        // Nearer the end: the same rows counted from the oldest, reversed.
+        const long last = std::min(total, offset + limit);  // one past the window
+        BoundFilter bound(filter, Shape::WindowUp, total - last, last - offset);
+        auto ids = Ids(s_, bound);
+        std::reverse(ids.begin(), ids.end());
+        return ids;
+    }
+    BoundFilter bound(filter, Shape::Window, offset, limit);
+    return Ids(s_, bound);
+}
+
+long RatingRepository::CountMatching(const RatingFilter& filter) {
+    long long n = 0;
+    BoundFilter bound(filter, Shape::Count);
+    soci::statement st = bound.Prepare(s_, soci::into(n));
+    st.execute(true);
+    return static_cast<long>(n);
+}
+
+std::vector<RatingRow> RatingRepository::Page(const std::vector<std::int64_t>& ids) {
+    std::vector<RatingRow> out;
+    if (ids.empty()) return out;
+    long long id = 0, rid = 0, unit = 0, officer = 0;
+    std::string at, procedure, channel, citizen, unitCode, officerCode, officerName;
+    int a = 0, h = 0, g = 0;
+    soci::indicator ai = soci::i_null, hi = soci::i_null, gi = soci::i_null;
+    soci::statement st =
+        (s_.prepare << "SELECT r.id, r.rated_at, r.unit_id, r.officer_id, r.procedure, "
+                       "r.channel, r.citizen, r.attitude, r.handling, r.guidance, u.code, "
+                       "p.code, p.full_name FROM ratings r JOIN units u ON u.id = r.unit_id JOIN "
+                       "people p ON p.id = r.officer_id WHERE r.id = :id",
+         soci::use(id), soci::into(rid), soci::into(at), soci::into(unit), soci::into(officer),
+         soci::into(procedure), soci::into(channel), soci::into(citizen), soci::into(a, ai),
+         soci::into(h, hi), soci::into(g, gi), soci::into(unitCode), soci::into(officerCode),
+         soci::into(officerName));
+    out.reserve(ids.size());
+    for (auto wanted : ids) {
+        id = wanted;
+        if (!st.execute(true) || !st.got_data()) continue;
+        RatingRow row;
+        row.id = rid;
+        row.rating.ratedAt = at;
+        row.rating.unitId = unit;
+        row.rating.officerId = officer;
+        row.rating.procedure = procedure;
+        row.rating.channel = channel;
+        row.rating.citizen = citizen;
+        row.rating.attitude = Opt(a, ai);
+        row.rating.handling = Opt(h, hi);
+        row.rating.guidance = Opt(g, gi);
+        row.unitCode = unitCode;
+        row.officerCode = officerCode;
+        row.officerName = officerName;
+        out.push_back(std::move(row));
+    }
+    return out;
+}
+
+namespace {
+// IsSatisfiedRating in SQL: the scores given add up to at least 4 × the
+// number of aspects scored, and at least one aspect is scored.
+#define CCHC_SATISFIED_SUM                                                                     \
+    "SUM(CASE WHEN COALESCE(attitude, handling, guidance) IS NOT NULL AND COALESCE(attitude, " \
+    "0) + COALESCE(handling, 0) + COALESCE(guidance, 0) >= 4 * ((CASE WHEN attitude IS NULL "  \
+    "THEN 0 ELSE 1 END) + (CASE WHEN handling IS NULL THEN 0 ELSE 1 END) + (CASE WHEN "        \
+    "guidance IS NULL THEN 0 ELSE 1 END)) THEN 1 ELSE 0 END) AS satisfied, COUNT(attitude) "   \
+    "AS na, COALESCE(SUM(attitude), 0) AS sa, COUNT(handling) AS nh, COALESCE(SUM(handling), " \
+    "0) AS sh, COUNT(guidance) AS ng, COALESCE(SUM(guidance), 0) AS sg"
+
+const char* const kAggregate =
+    "SELECT officer_id, MIN(unit_id) AS unit_id, COUNT(*) AS n, " CCHC_SATISFIED_SUM
+    " FROM ratings WHERE rated_at >= :ta AND rated_at <= :tb AND (unit_id = :u OR :anyu = 1) "
+    "GROUP BY officer_id ORDER BY officer_id";
+const char* const kAggregateByMonth =
+    "SELECT officer_id, substr(rated_at, 1, 7) AS month, MIN(unit_id) AS unit_id, COUNT(*) AS "
+    "n, " CCHC_SATISFIED_SUM
+    " FROM ratings WHERE rated_at >= :ta AND rated_at <= :tb AND (unit_id = :u OR :anyu = 1) "
+    "GROUP BY officer_id, substr(rated_at, 1, 7) ORDER BY officer_id, month";
+#undef CCHC_SATISFIED_SUM
+}  // namespace
+
+std::vector<RatingTally> RatingRepository::Aggregate(const RatingAggregateQuery& q) {
+    std::string from = q.from, to = q.to + "T99";
+    long long unit = q.unitId.value_or(0);
+    int any = q.unitId ? 0 : 1;
+    std::vector<RatingTally> out;
+    soci::rowset<soci::row> rs = (s_.prepare << (q.byMonth ? kAggregateByMonth : kAggregate),
+                                  soci::use(from), soci::use(to), soci::use(unit), soci::use(any));
+    for (const auto& r : rs) {
+        RatingTally t;
+        t.officerId = Int(r, "officer_id");
+        t.unitId = Int(r, "unit_id");
+        if (q.byMonth) t.month = Text(r, "month");
+        t.ratings = static_cast<long>(Int(r, "n"));
+        t.satisfied = static_cast<long>(Int(r, "satisfied"));
+        t.scored[0] = static_cast<long>(Int(r, "na"));
+        t.sum[0] = static_cast<long>(Int(r, "sa"));
+        t.scored[1] = static_cast<long>(Int(r, "nh"));
+        t.sum[1] = static_cast<long>(Int(r, "sh"));
+        t.scored[2] = static_cast<long>(Int(r, "ng"));
+        t.sum[2] = static_cast<long>(Int(r, "sg"));
+        out.push_back(std::move(t));
+    }
+    return out;
+}
+
+void RatingRepository::ForEachForExport(
+    const std::function<void(const std::vector<RatingRow>&)>& sink) {
+    const std::size_t batch = 10000;
+    std::vector<long long> id(batch), unit(batch), officer(batch);
+    std::vector<std::string> at(batch), procedure(batch), channel(batch), citizen(batch);
+    std::vector<int> a(batch), h(batch), g(batch);
+    std::vector<soci::indicator> ai(batch), hi(batch), gi(batch);
+    soci::statement st =
+        (s_.prepare << "SELECT id, rated_at, unit_id, officer_id, procedure, channel, citizen, "
+                       "attitude, handling, guidance FROM ratings ORDER BY rated_at, id",
+         soci::into(id), soci::into(at), soci::into(unit), soci::into(officer),
+         soci::into(procedure), soci::into(channel), soci::into(citizen), soci::into(a, ai),
+         soci::into(h, hi), soci::into(g, gi));
+    std::vector<RatingRow> rows;
+    if (!st.execute(true)) return;
+    do {
+        rows.clear();
+        for (std::size_t i = 0; i < id.size(); ++i) {
+            RatingRow r;
+            r.id = id[i];
+            r.rating.ratedAt = std::move(at[i]);
+            r.rating.unitId = unit[i];
+            r.rating.officerId = officer[i];
+            r.rating.procedure = std::move(procedure[i]);
+            r.rating.channel = std::move(channel[i]);
+            r.rating.citizen = std::move(citizen[i]);
+            r.rating.attitude = Opt(a[i], ai[i]);
+            r.rating.handling = Opt(h[i], hi[i]);
+            r.rating.guidance = Opt(g[i], gi[i]);
+            rows.push_back(std::move(r));
+        }
+        sink(rows);
+        for (auto* v : {&id, &unit, &officer}) v->resize(batch);
+        for (auto* v : {&at, &procedure, &channel, &citizen}) v->resize(batch);
+        for (auto* v : {&a, &h, &g}) v->resize(batch);
+        for (auto* v : {&ai, &hi, &gi}) v->resize(batch);
+    } while (st.fetch());
+}
+
+long RatingRepository::Count() {
+    long long n = 0;
+    s_ << "SELECT COUNT(*) FROM ratings", soci::into(n);
+    return static_cast<long>(n);
+}
+
+// ------------------------------------------------------------- bulk insert
+
+struct RatingBulkInsert::Columns {
+    std::vector<std::string> at, procedure, channel, citizen;
+    std::vector<long long> unit, officer, batch;
+    std::vector<int> att, han, gui, low;
+    std::vector<soci::indicator> attI, hanI, guiI, batchI;
+    std::size_t size = 0;
+
+    void Reserve(std::size_t n) {
+        for (auto* v : {&at, &procedure, &channel, &citizen}) v->reserve(n);
+        for (auto* v : {&unit, &officer, &batch}) v->reserve(n);
+        for (auto* v : {&att, &han, &gui, &low}) v->reserve(n);
+        for (auto* v : {&attI, &hanI, &guiI, &batchI}) v->reserve(n);
+    }
+    void Clear() {
+        for (auto* v : {&at, &procedure, &channel, &citizen}) v->clear();
+        for (auto* v : {&unit, &officer, &batch}) v->clear();
+        for (auto* v : {&att, &han, &gui, &low}) v->clear();
+        for (auto* v : {&attI, &hanI, &guiI, &batchI}) v->clear();
+        size = 0;
+    }
+};
+
+RatingBulkInsert::RatingBulkInsert(Database& db, std::size_t batchSize,
+                                   std::optional<std::int64_t> importBatchId)
+    : db_(db), batchSize_(std::max<std::size_t>(1, batchSize)), c_(std::make_unique<Columns>()) {
+    c_->Reserve(batchSize_);
+    batchId_ = importBatchId;
+    if (db_.backend() == Backend::Sqlite) {
+        // Millions of rows land all over the unique and list indexes: with
+        // SQLite's default 2 MB page cache the same pages are written out to
+        // the WAL again and again within the one transaction. A larger cache
+        // while the import lasts keeps them in memory until the commit.
+        db_.session() << "PRAGMA cache_size = -131072";
+    }
+}
+
+RatingBulkInsert::~RatingBulkInsert() {
+    if (db_.backend() != Backend::Sqlite) return;
+    try {
+        // Back to SQLite's default, which the program otherwise keeps.
+        db_.session() << "PRAGMA cache_size = -2000";
+    } catch (...) {
+    }
+}
+
+void RatingBulkInsert::Add(const RatingRecord& r) {
+    auto& c = *c_;
+    c.at.push_back(r.ratedAt);
+    c.unit.push_back(r.unitId);
+    c.officer.push_back(r.officerId);
+    c.procedure.push_back(r.procedure);
+    c.channel.push_back(r.channel);
+    c.citizen.push_back(r.citizen);
+    c.att.push_back(r.attitude.value_or(0));
+    c.attI.push_back(r.attitude ? soci::i_ok : soci::i_null);
+    c.han.push_back(r.handling.value_or(0));
+    c.hanI.push_back(r.handling ? soci::i_ok : soci::i_null);
+    c.gui.push_back(r.guidance.value_or(0));
+    c.guiI.push_back(r.guidance ? soci::i_ok : soci::i_null);
+    c.low.push_back(LowestScore(r));
+    c.batch.push_back(batchId_.value_or(0));
+    c.batchI.push_back(batchId_ ? soci::i_ok : soci::i_null);
+    if (++c.size >= batchSize_) Flush();
+}
+
+namespace {
+// A PostgreSQL array literal of texts: {"a","b \"c\""}.
+std::string TextArray(const std::vector<std::string>& values) {
+    std::string out = "{";
+    for (std::size_t i = 0; i < values.size(); ++i) {
+        if (i) out += ',';
+        out += '"';
+        for (char ch : values[i]) {
+            if (ch == '"' || ch == '\\') out += '\\';
+            out += ch;
+        }
+        out += '"';
+    }
+    return out + "}";
+}
+// A PostgreSQL array literal of integers, NULL where the indicator says so.
+template <typename T>
+std::string IntArray(const std::vector<T>& values, const std::vector<soci::indicator>* inds) {
+    std::string out = "{";
+    for (std::size_t i = 0; i < values.size(); ++i) {
+        if (i) out += ',';
+        if (inds && (*inds)[i] == soci::i_null)
+            out += "NULL";
+        else
+            out += std::to_string(values[i]);
+    }
+    return out + "}";
+}
+}  // namespace
+
+void RatingBulkInsert::Flush() {
+    auto& c = *c_;
+    if (c.size == 0) return;
+    soci::session& s = db_.session();
+    long long written = 0;
+    if (db_.backend() == Backend::Sqlite) {
+        if (!insert_) {
+            // Prepared once; the column vectors are bound by reference and
+            // their size at each execute() is the number of rows written.
+            insert_ = std::make_unique<soci::statement>(
+                (s.prepare << "INSERT INTO ratings (rated_at, unit_id, officer_id, procedure, "
+                              "channel, citizen, attitude, handling, guidance, low_score, "
+                              "import_batch_id) VALUES (:t, :u, :o, :p, :c, :z, :a, :h, :g, :l, "
+                              ":b) ON CONFLICT (officer_id, rated_at, procedure, citizen) DO "
+                              "NOTHING",
+                 soci::use(c.at), soci::use(c.unit), soci::use(c.officer), soci::use(c.procedure),
+                 soci::use(c.channel), soci::use(c.citizen), soci::use(c.att, c.attI),
+                 soci::use(c.han, c.hanI), soci::use(c.gui, c.guiI), soci::use(c.low),
+                 soci::use(c.batch, c.batchI)));
+        }
+        // SQLite's bulk execution reports the changes of its last row only:
+        // count the connection's changes around it.
+        long long before = 0, after = 0;
+        s << "SELECT total_changes()", soci::into(before);
+        insert_->execute(true);
+        s << "SELECT total_changes()", soci::into(after);
+        written = after - before;
+    } else {
+        // SOCI sends a bulk statement to PostgreSQL one row per round trip
+        // (and 4.0 resends the first batch's rows when a statement is run
+        // again). The whole batch goes instead as one array per column,
+        // unnested by the server: one statement, one round trip.
+        std::string at = TextArray(c.at), unit = IntArray(c.unit, nullptr),
+                    officer = IntArray(c.officer, nullptr), procedure = TextArray(c.procedure),
+                    channel = TextArray(c.channel), citizen = TextArray(c.citizen),
+                    att = IntArray(c.att, &c.attI), han = IntArray(c.han, &c.hanI),
+                    gui = IntArray(c.gui, &c.guiI), low = IntArray(c.low, nullptr),
+                    batch = IntArray(c.batch, &c.batchI);
+        soci::statement st =
+            (s.prepare << "INSERT INTO ratings (rated_at, unit_id, officer_id, procedure, channel, "
+                          "citizen, attitude, handling, guidance, low_score, import_batch_id) "
+                          "SELECT * FROM unnest(CAST(:t AS TEXT[]), CAST(:u AS BIGINT[]), CAST(:o "
+                          "AS BIGINT[]), CAST(:p AS TEXT[]), CAST(:c AS TEXT[]), CAST(:z AS "
+                          "TEXT[]), CAST(:a AS INTEGER[]), CAST(:h AS INTEGER[]), CAST(:g AS "
+                          "INTEGER[]), CAST(:l AS INTEGER[]), CAST(:b AS BIGINT[])) ON CONFLICT "
+                          "(officer_id, rated_at, procedure, citizen) DO NOTHING",
+             soci::use(at), soci::use(unit), soci::use(officer), soci::use(procedure),
+             soci::use(channel), soci::use(citizen), soci::use(att), soci::use(han), soci::use(gui),
+             soci::use(low), soci::use(batch));
+        st.execute(true);
+        written = st.get_affected_rows();
+    }
+    inserted_ += static_cast<long>(written);
+    skipped_ += static_cast<long>(c.size) - static_cast<long>(written);
+    c.Clear();
+}
+
+}  // namespace cchc::storage

@@ -1,0 +1,76 @@
+// Officers' self-assessments: see self_assessment_repository.h.
+#include "storage/self_assessment_repository.h"
+
+#include <soci/soci.h>
+
+#include "storage/row_helpers.h"
+
+namespace cchc::storage {
+using namespace detail;
+
+void SelfAssessmentRepository::Save(const std::vector<SelfAssessmentRow>& rows,
+                                    const std::string& user) {
+    if (rows.empty()) return;
+    long long person = 0, criterion = 0;
+    std::string period, note, now = NowIso();
+    Nullable<double> self, appraised;
+    soci::statement st =
+        (s_.prepare << "INSERT INTO self_assessments (person_id, period, criterion_id, "
+                       "self_score, appraised_score, note, updated_at, updated_by) VALUES (:p, "
+                       ":per, :c, :s, :a, :n, :now, :by) ON CONFLICT (person_id, period, "
+                       "criterion_id) DO UPDATE SET self_score = excluded.self_score, "
+                       "appraised_score = excluded.appraised_score, note = excluded.note, "
+                       "updated_at = excluded.updated_at, updated_by = excluded.updated_by, "
+                       "version = self_assessments.version + 1",
+         soci::use(person), soci::use(period), soci::use(criterion),
+         soci::use(self.value, self.ind), soci::use(appraised.value, appraised.ind),
+         soci::use(note), soci::use(now), soci::use(user));
+    for (const auto& r : rows) {
+        person = r.personId;
+        period = r.period;
+        criterion = r.score.criterionId;
+        self = Nullable<double>(r.score.self);
+        appraised = Nullable<double>(r.score.appraised);
+        note = r.note;
+        st.execute(true);
+    }
+}
+
+namespace {
+std::vector<SelfAssessmentRow> ReadSelf(soci::rowset<soci::row>& rs) {
+    std::vector<SelfAssessmentRow> out;
+    for (const auto& r : rs) {
+        SelfAssessmentRow x;
+        x.personId = Int(r, "person_id");
+        x.period = Text(r, "period");
+        x.score.criterionId = Int(r, "criterion_id");
+        x.score.self = OptReal(r, "self_score");
+        x.score.appraised = OptReal(r, "appraised_score");
+        x.note = Text(r, "note");
+        out.push_back(std::move(x));
+    }
+    return out;
+}
+}  // namespace
+
+std::vector<SelfAssessmentRow> SelfAssessmentRepository::ForPerson(std::int64_t personId,
+                                                                   const std::string& period) {
+    long long p = personId;
+    soci::rowset<soci::row> rs =
+        (s_.prepare << "SELECT person_id, period, criterion_id, self_score, appraised_score, note "
+                       "FROM self_assessments WHERE person_id = :p AND period = :per ORDER BY "
+                       "criterion_id",
+         soci::use(p), soci::use(period));
+    return ReadSelf(rs);
+}
+
+std::vector<SelfAssessmentRow> SelfAssessmentRepository::ForPeriod(const std::string& period) {
+    soci::rowset<soci::row> rs =
+        (s_.prepare << "SELECT person_id, period, criterion_id, self_score, appraised_score, note "
+                       "FROM self_assessments WHERE period = :per ORDER BY person_id, "
+                       "criterion_id",
+         soci::use(period));
+    return ReadSelf(rs);
+}
+
+}  // namespace cchc::storage

@@ -212,6 +212,7 @@ void TaskBoardPanel::OnDueChanged(wxCommandEvent&) {
 void TaskBoardPanel::ShowDueRange(bool show) {
     // Each date field sits in the place the form keeps for it.
     dueFrom_->GetParent()->Show(show);
+    FindCtrl<wxStaticText>(this, "taskDueTil")->Show(show);
     dueTo_->GetParent()->Show(show);
 }
 

@@ -3,6 +3,8 @@
 // rest of the client, whatever calendar names the system has.
 #include "gui/vn_date_ctrl.h"
 
+#include <algorithm>
+
 #include <wx/dcbuffer.h>
 #include <wx/settings.h>
 
@@ -159,9 +161,11 @@ class CalendarPopup : public wxWindow, public wxComboPopup {
 VnDateCtrl::VnDateCtrl(wxWindow* parent, wxWindowID id)
     : wxComboCtrl(parent, id, wxString(), wxDefaultPosition, wxDefaultSize) {
     SetPopupControl(new CalendarPopup);
-    SetHint(_("dd/mm/yyyy"));
-    const wxSize text = GetTextExtent("00/00/00000");
-    SetMinSize(wxSize(text.x + FromDIP(48), -1));
+    const wxString hint = _("dd/mm/yyyy");
+    SetHint(hint);
+    // Wide enough for a date and for the hint shown while it is empty.
+    const int text = std::max(GetTextExtent("00/00/00000").x, GetTextExtent(hint).x);
+    SetMinSize(wxSize(text + FromDIP(48), -1));
     if (GetTextCtrl())
         GetTextCtrl()->Bind(wxEVT_KILL_FOCUS, [this](wxFocusEvent& e) {
             e.Skip();

@@ -43,6 +43,5 @@ BOOST_AUTO_TEST_CASE(the_index_results_area_ranks_every_demo_commune) {
         previous = rank;
     }
 
-    frame->Destroy();
-    WaitFor([] { return false; }, 100);
+    DestroyWindow(frame);
 }

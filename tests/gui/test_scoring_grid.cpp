@@ -60,10 +60,7 @@ BOOST_AUTO_TEST_CASE(typing_a_self_score_updates_the_subtotal_and_the_database) 
     const int index =
         period->FindString(wxString::FromUTF8(Period::Year(Date::Today().year).Label()));
     BOOST_REQUIRE(index != wxNOT_FOUND);
-    period->SetSelection(index);
-    wxCommandEvent choice(wxEVT_CHOICE, period->GetId());
-    choice.SetEventObject(period);
-    period->GetEventHandler()->ProcessEvent(choice);
+    Choose(period, index);
 
     auto* panel =
         dynamic_cast<gui::IndexResultsPanel*>(wxWindow::FindWindowByName("indexResults", frame));
@@ -129,6 +126,5 @@ BOOST_AUTO_TEST_CASE(typing_a_self_score_updates_the_subtotal_and_the_database) 
     BOOST_TEST(grid->GetCellValue(RowOf(grid, "2.2.1"), selfColumn) == "0,5");
     BOOST_TEST(grid->GetCellValue(RowOf(grid, "2.2.2"), selfColumn) == "1");
 
-    frame->Destroy();
-    WaitFor([] { return false; }, 100);
+    DestroyWindow(frame);
 }

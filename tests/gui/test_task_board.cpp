@@ -34,17 +34,6 @@ using namespace cchc;
 using namespace cchc::test;
 
 namespace {
-void Choose(wxChoice* choice, int index) {
-    choice->SetSelection(index);
-    wxCommandEvent e(wxEVT_CHOICE, choice->GetId());
-    e.SetEventObject(choice);
-    e.SetInt(index);
-    choice->GetEventHandler()->ProcessEvent(e);
-}
-template <class T>
-T* Control(wxWindow* dialog, const char* name) {
-    return dynamic_cast<T*>(dialog->FindWindow(XRCID(name)));
-}
 // The main window on the task board, its tasks read; destroyed at the end.
 struct BoardWindow {
     gui::MainFrame* frame = nullptr;
@@ -58,10 +47,7 @@ struct BoardWindow {
         BOOST_REQUIRE(panel);
         BOOST_REQUIRE(WaitFor([&] { return panel->Loaded(); }, 15000));
     }
-    ~BoardWindow() {
-        frame->Destroy();
-        WaitFor([] { return false; }, 100);
-    }
+    ~BoardWindow() { DestroyWindow(frame); }
 };
 }  // namespace
 
@@ -121,13 +107,8 @@ BOOST_AUTO_TEST_CASE(recording_progress_on_an_overdue_task_closes_it) {
         Control<wxTextCtrl>(dlg, "outcome")->SetValue(wxString::FromUTF8(outcome));
         return true;
     });
-    script.Add("save", [] {
-        auto* dlg = FindShown<gui::ProgressDialog>();
-        wxCommandEvent ok(wxEVT_BUTTON, wxID_OK);
-        ok.SetEventObject(dlg);
-        dlg->GetEventHandler()->ProcessEvent(ok);
-        return true;
-    });
+    wxUIActionSimulator sim;
+    script.Add("click Save", ClickStep(sim, [] { return WindowOf<gui::ProgressDialog>(wxID_OK); }));
     script.Add("the dialog closes", [] { return FindShown<gui::ProgressDialog>() == nullptr; });
     script.Begin();
     BOOST_REQUIRE(panel->OpenSelected());
@@ -237,14 +218,16 @@ BOOST_AUTO_TEST_CASE(drafting_a_plan_for_a_commune_opens_it_in_the_editor) {
         return dlg && dlg->IsModal() && Control<wxChoice>(dlg, "framework")->GetSelection() >= 0 &&
                Control<wxChoice>(dlg, "period")->GetSelection() >= 0;
     });
-    script.Add("every criterion under 100 % of its maximum; draft", [] {
-        auto* dlg = FindShown<gui::DraftPlanDialog>();
-        Control<wxSpinCtrl>(dlg, "below")->SetValue(100);
-        wxCommandEvent ok(wxEVT_BUTTON, wxID_OK);
-        ok.SetEventObject(dlg);
-        dlg->GetEventHandler()->ProcessEvent(ok);
-        return true;
-    });
+    wxUIActionSimulator sim;
+    auto below = []() -> wxSpinCtrl* {
+        auto* dlg = FindModal<gui::DraftPlanDialog>();
+        return dlg ? Control<wxSpinCtrl>(dlg, "below") : nullptr;
+    };
+    script.Add("focus the threshold", FocusStep(below));
+    script.Add("every criterion under 100 % of its maximum", TypeOver(sim, "100"));
+    script.Add("the threshold arrives", [below] { return below() && below()->GetValue() == 100; });
+    script.Add("click Draft",
+               ClickStep(sim, [] { return WindowOf<gui::DraftPlanDialog>(wxID_OK); }));
     script.Add("the plan opens in the editor", [&] {
         auto* editor = FindShown<gui::PlanEditorDialog>();
         if (!editor || !editor->IsModal()) return false;

@@ -47,10 +47,7 @@ struct DemoWindow {
         frame->Raise();
         BOOST_REQUIRE(WaitFor([&] { return frame->IsShownOnScreen(); }));
     }
-    ~DemoWindow() {
-        frame->Destroy();
-        WaitFor([] { return false; }, 100);
-    }
+    ~DemoWindow() { DestroyWindow(frame); }
 
     // Stored now, read through a second connection.
     std::optional<Unit> Stored(std::int64_t id) const {
@@ -65,57 +62,8 @@ struct DemoWindow {
     }
 };
 
-template <class T>
-T* Control(wxWindow* dialog, const char* name) {
-    return dynamic_cast<T*>(dialog->FindWindow(XRCID(name)));
-}
-
-// Waits for the unit dialog and gives the keyboard to its control `name`.
-UiScript::Step FocusIn(const char* name) {
-    return [name] {
-        auto* dlg = FindShown<gui::UnitDialog>();
-        if (!dlg || !dlg->IsModal()) return false;
-        auto* ctrl = Control<wxTextCtrl>(dlg, name);
-        if (!ctrl) return false;
-        if (wxWindow::FindFocus() != ctrl) {
-            dlg->Raise();
-            ctrl->SetFocus();
-            return false;
-        }
-        return true;
-    };
-}
-
-// Selects all of the focused text and types text.
-UiScript::Step TypeOver(wxUIActionSimulator& sim, const char* text) {
-    return [&sim, text] {
-        sim.Char('a', wxMOD_CONTROL);
-        sim.Text(text);
-        return true;
-    };
-}
-
-UiScript::Step HasValue(const char* name, const wxString& value) {
-    return [name, value] {
-        auto* dlg = FindShown<gui::UnitDialog>();
-        auto* ctrl = dlg ? Control<wxTextCtrl>(dlg, name) : nullptr;
-        return ctrl && ctrl->GetValue() == value;
-    };
-}
-
-UiScript::Step PressEnter(wxUIActionSimulator& sim) {
-    return [&sim] {
-        sim.Char(WXK_RETURN);
-        return true;
-    };
-}
-
 UiScript::Step DialogClosed() {
     return [] { return FindShown<gui::UnitDialog>() == nullptr; };
-}
-
-void CloseDialog() {
-    if (auto* dlg = FindShown<gui::UnitDialog>(); dlg && dlg->IsModal()) dlg->EndModal(wxID_CANCEL);
 }
 
 }  // namespace
@@ -130,11 +78,12 @@ BOOST_AUTO_TEST_CASE(renaming_a_commune_in_the_dialog_stores_it_and_updates_the_
     const char* newName = "Xa Tay Xuan Moi";
     wxUIActionSimulator sim;
     UiScript script;
-    script.onAbort = CloseDialog;
-    script.Add("the unit dialog opens with the focus in the name", FocusIn("name"));
+    script.onAbort = CancelModal<gui::UnitDialog>;
+    script.Add("the unit dialog opens with the focus in the name",
+               FocusIn<gui::UnitDialog>("name"));
     script.Add("select the name and type a new one", TypeOver(sim, newName));
-    script.Add("the typed name arrives in the field", HasValue("name", newName));
-    script.Add("press Enter (the default button: Save)", PressEnter(sim));
+    script.Add("the typed name arrives in the field", HasValue<gui::UnitDialog>("name", newName));
+    script.Add("press Enter (the default button: Save)", PressKey(sim, WXK_RETURN));
     script.Add("the dialog closes", DialogClosed());
     script.Begin();
     w.Command(gui::ID_EDIT_UNIT);  // returns when the dialog is closed
@@ -157,16 +106,16 @@ BOOST_AUTO_TEST_CASE(a_refused_unit_keeps_the_dialog_open_with_the_focus_on_the_
     wxUIActionSimulator sim;
     bool errorShown = false, focusOnCode = false;
     UiScript script;
-    script.onAbort = CloseDialog;
+    script.onAbort = CancelModal<gui::UnitDialog>;
     // A new unit: the focus starts in the code; leave it empty, give a name.
-    script.Add("the add dialog opens with the focus in the code", FocusIn("code"));
+    script.Add("the add dialog opens with the focus in the code", FocusIn<gui::UnitDialog>("code"));
     script.Add("type only a name", [&] {
         Control<wxTextCtrl>(FindShown<gui::UnitDialog>(), "name")->SetFocus();
         sim.Text("Phuong Moi");
         return true;
     });
-    script.Add("the name arrives", HasValue("name", "Phuong Moi"));
-    script.Add("press Enter", PressEnter(sim));
+    script.Add("the name arrives", HasValue<gui::UnitDialog>("name", "Phuong Moi"));
+    script.Add("press Enter", PressKey(sim, WXK_RETURN));
     script.Add("the error shows and the focus is on the code", [&] {
         auto* dlg = FindShown<gui::UnitDialog>();
         if (!dlg) return false;
@@ -176,8 +125,8 @@ BOOST_AUTO_TEST_CASE(a_refused_unit_keeps_the_dialog_open_with_the_focus_on_the_
         return errorShown && focusOnCode;
     });
     script.Add("type a code", TypeOver(sim, "PHUONG-MOI"));
-    script.Add("the code arrives", HasValue("code", "PHUONG-MOI"));
-    script.Add("press Enter again", PressEnter(sim));
+    script.Add("the code arrives", HasValue<gui::UnitDialog>("code", "PHUONG-MOI"));
+    script.Add("press Enter again", PressKey(sim, WXK_RETURN));
     script.Add("the dialog closes", DialogClosed());
     script.Begin();
     w.Command(gui::ID_ADD_UNIT);

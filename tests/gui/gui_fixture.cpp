@@ -15,6 +15,9 @@
 #include <memory>
 
 #include "gui/app_setup.h"
+#include "gui/main_frame.h"
+#include "services/app_context.h"
+#include "storage/database_url.h"
 #include "test_support.h"
 
 namespace cchc::test {
@@ -52,6 +55,21 @@ bool WaitFor(const std::function<bool()>& cond, int timeoutMs) {
         wxMilliSleep(10);
     }
     return true;
+}
+
+std::unique_ptr<storage::Database> DemoDatabase(const std::string& url) {
+    auto prepared = services::OpenPrepared(storage::DatabaseUrl::Parse(url), true);
+    BOOST_REQUIRE_MESSAGE(prepared.demoFilled, "the demo office was not built");
+    return std::move(prepared.db);
+}
+
+gui::MainFrame* ShowMainFrame(std::unique_ptr<storage::Database> db) {
+    auto* frame = new gui::MainFrame(std::move(db), "gui-test");
+    frame->Show();
+    frame->Raise();
+    BOOST_REQUIRE_MESSAGE(WaitFor([&] { return frame->IsShownOnScreen(); }),
+                          "the main window is not shown");
+    return frame;
 }
 
 void DestroyWindow(wxWindow* window) {

@@ -11,11 +11,19 @@
 #include <wx/xrc/xmlres.h>
 
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
 class wxCheckBox;
 class wxChoice;
+
+namespace cchc::gui {
+class MainFrame;
+}
+namespace cchc::storage {
+class Database;
+}
 
 namespace cchc::test {
 
@@ -57,6 +65,12 @@ wxWindow* WindowOf(int id) {
     T* dlg = FindShown<T>();
     return dlg ? dlg->FindWindow(id) : nullptr;
 }
+
+// The demo office in the database at url (a new SQLite file): the test fails
+// when it cannot be filled.
+std::unique_ptr<storage::Database> DemoDatabase(const std::string& url);
+// The main window on db, shown on screen; DestroyWindow closes it.
+gui::MainFrame* ShowMainFrame(std::unique_ptr<storage::Database> db);
 
 // Destroys a top-level window and lets the events it leaves run.
 void DestroyWindow(wxWindow* window);

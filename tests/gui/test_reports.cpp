@@ -11,14 +11,12 @@
 
 #include <cstdio>
 
+#include "document_files.h"
 #include "gui/main_frame.h"
 #include "gui/report_printout.h"
 #include "gui/reports_panel.h"
-#include "document_files.h"
 #include "gui_fixture.h"
-#include "services/app_context.h"
 #include "services/report_archive.h"
-#include "storage/database_url.h"
 #include "test_support.h"
 
 using namespace cchc;
@@ -27,12 +25,7 @@ using namespace cchc::test;
 BOOST_AUTO_TEST_CASE(the_quarterly_report_is_previewed_and_saved_as_pdf) {
     TempDir dir;
     const std::string url = "sqlite:" + dir.File("reports.db");
-    auto prepared = services::OpenPrepared(storage::DatabaseUrl::Parse(url), true);
-    BOOST_REQUIRE(prepared.demoFilled);
-
-    auto* frame = new gui::MainFrame(std::move(prepared.db), "gui-test");
-    frame->Show();
-    BOOST_REQUIRE(WaitFor([&] { return frame->IsShownOnScreen(); }));
+    auto* frame = ShowMainFrame(DemoDatabase(url));
     frame->ShowArea(gui::Area::Reports);
     auto* panel =
         dynamic_cast<gui::ReportsPanel*>(wxWindow::FindWindowByName("reportsArea", frame));

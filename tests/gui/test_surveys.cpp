@@ -29,7 +29,6 @@
 #include "gui/surveys_panel.h"
 #include "gui/unit_tree_panel.h"
 #include "gui_fixture.h"
-#include "services/app_context.h"
 #include "services/self_assessment.h"
 #include "storage/database_url.h"
 #include "storage/survey_repository.h"
@@ -53,9 +52,7 @@ struct SurveysWindow {
 
     SurveysWindow() {
         url = "sqlite:" + dir.File("surveys.db");
-        auto prepared = services::OpenPrepared(storage::DatabaseUrl::Parse(url), true);
-        BOOST_REQUIRE(prepared.demoFilled);
-        db = std::move(prepared.db);
+        db = DemoDatabase(url);
         storage::PersonRepository people(db->session());
         for (const auto& u : storage::UnitRepository(db->session()).All()) {
             if (!IsCommuneLevel(u.kind)) continue;
@@ -69,10 +66,7 @@ struct SurveysWindow {
         BOOST_REQUIRE_MESSAGE(commune.id != 0, "the demo office has no commune with two officers");
         storage::OpenOptions o;
         o.create = false;
-        frame = new gui::MainFrame(storage::Database::Open(storage::DatabaseUrl::Parse(url), o),
-                                   "gui-test");
-        frame->Show();
-        BOOST_REQUIRE(WaitFor([&] { return frame->IsShownOnScreen(); }));
+        frame = ShowMainFrame(storage::Database::Open(storage::DatabaseUrl::Parse(url), o));
         frame->unitTree()->Select(commune.id);
         frame->ShowArea(gui::Area::Surveys);
         panel = dynamic_cast<gui::SurveysPanel*>(wxWindow::FindWindowByName("surveysPanel", frame));

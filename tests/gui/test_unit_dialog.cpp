@@ -15,7 +15,6 @@
 #include "gui/unit_dialog.h"
 #include "gui/unit_tree_panel.h"
 #include "gui_fixture.h"
-#include "services/app_context.h"
 #include "services/organisation.h"
 #include "storage/database_url.h"
 #include "test_support.h"
@@ -33,19 +32,15 @@ struct DemoWindow {
     Unit commune;
 
     DemoWindow() {
-        auto prepared = services::OpenPrepared(storage::DatabaseUrl::Parse(url), true);
-        BOOST_REQUIRE(prepared.demoFilled);
-        services::OrganisationService org(*prepared.db, "gui-test");
+        auto demo = DemoDatabase(url);
+        services::OrganisationService org(*demo, "gui-test");
         for (const Unit& u : org.Units())
             if (IsCommuneLevel(u.kind) && u.active) {
                 commune = u;
                 break;
             }
         BOOST_REQUIRE_MESSAGE(commune.id != 0, "the demo office has no commune");
-        frame = new gui::MainFrame(std::move(prepared.db), "gui-test");
-        frame->Show();
-        frame->Raise();
-        BOOST_REQUIRE(WaitFor([&] { return frame->IsShownOnScreen(); }));
+        frame = ShowMainFrame(std::move(demo));
     }
     ~DemoWindow() { DestroyWindow(frame); }
 

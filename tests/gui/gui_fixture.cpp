@@ -1,6 +1,8 @@
 // Helpers of the GUI tests (see gui_fixture.h).
 #include "gui_fixture.h"
 
+#include <wx/checkbox.h>
+#include <wx/choice.h>
 #include <wx/dialog.h>
 
 #include <boost/test/unit_test.hpp>
@@ -13,6 +15,9 @@
 #include <memory>
 
 #include "gui/app_setup.h"
+#include "gui/main_frame.h"
+#include "services/app_context.h"
+#include "storage/database_url.h"
 #include "test_support.h"
 
 namespace cchc::test {
@@ -50,6 +55,124 @@ bool WaitFor(const std::function<bool()>& cond, int timeoutMs) {
         wxMilliSleep(10);
     }
     return true;
+}
+
+std::unique_ptr<storage::Database> DemoDatabase(const std::string& url) {
+    auto prepared = services::OpenPrepared(storage::DatabaseUrl::Parse(url), true);
+    BOOST_REQUIRE_MESSAGE(prepared.demoFilled, "the demo office was not built");
+    return std::move(prepared.db);
+}
+
+gui::MainFrame* ShowMainFrame(std::unique_ptr<storage::Database> db) {
+    auto* frame = new gui::MainFrame(std::move(db), "gui-test");
+    frame->Show();
+    frame->Raise();
+    BOOST_REQUIRE_MESSAGE(WaitFor([&] { return frame->IsShownOnScreen(); }),
+                          "the main window is not shown");
+    return frame;
+}
+
+void DestroyWindow(wxWindow* window) {
+    window->Destroy();
+    WaitFor([] { return false; }, 100);
+}
+
+void Choose(wxChoice* choice, int index) {
+    choice->SetSelection(index);
+    wxCommandEvent e(wxEVT_CHOICE, choice->GetId());
+    e.SetEventObject(choice);
+    e.SetInt(index);
+    choice->GetEventHandler()->ProcessEvent(e);
+}
+
+namespace {
+// Whether the keyboard is in the window or in a part of it (the text field
+// of a combined control).
+bool HasFocus(wxWindow* window) {
+    wxWindow* focus = wxWindow::FindFocus();
+    return focus && (focus == window || window->IsDescendant(focus));
+}
+
+wxPoint Middle(wxWindow* window) {
+    const wxRect r = window->GetScreenRect();
+    return {r.x + r.width / 2, r.y + r.height / 2};
+}
+}  // namespace
+
+void ClickOn(wxUIActionSimulator& sim, wxWindow* window) {
+    WaitFor([&] { return window->IsShownOnScreen(); });
+    // As a user scrolls to it first: a scrolled panel shows its focused
+    // child. Then until its place on screen stays (layout and scrolling done).
+    window->SetFocus();
+    wxRect before = window->GetScreenRect();
+    for (int i = 0; i < 40; ++i) {
+        WaitFor([] { return false; }, 50);
+        const wxRect now = window->GetScreenRect();
+        if (now == before) break;
+        before = now;
+    }
+    sim.MouseMove(Middle(window));
+    WaitFor([] { return false; }, 50);
+    sim.MouseClick();
+    WaitFor([] { return false; }, 50);
+}
+
+bool TickWith(wxUIActionSimulator& sim, wxCheckBox* box, bool on) {
+    if (box->GetValue() != on) ClickOn(sim, box);
+    return WaitFor([&] { return box->GetValue() == on; });
+}
+
+bool FocusOn(wxWindow* window) {
+    return WaitFor([&] {
+        if (HasFocus(window)) return true;
+        wxGetTopLevelParent(window)->Raise();
+        window->SetFocus();
+        return false;
+    });
+}
+
+bool TypeInto(wxUIActionSimulator& sim, wxWindow* control, const char* text) {
+    if (!FocusOn(control)) return false;
+    sim.Char('a', wxMOD_CONTROL);
+    sim.Text(text);
+    WaitFor([] { return false; }, 50);
+    return true;
+}
+
+UiScript::Step FocusStep(std::function<wxWindow*()> find) {
+    return [find] {
+        wxWindow* window = find();
+        if (!window || !window->IsEnabled()) return false;
+        if (HasFocus(window)) return true;
+        wxGetTopLevelParent(window)->Raise();
+        window->SetFocus();
+        return false;
+    };
+}
+
+UiScript::Step TypeOver(wxUIActionSimulator& sim, const wxString& text) {
+    return [&sim, text] {
+        sim.Char('a', wxMOD_CONTROL);
+        sim.Text(text.utf8_str());
+        return true;
+    };
+}
+
+UiScript::Step PressKey(wxUIActionSimulator& sim, int key) {
+    return [&sim, key] {
+        sim.Char(key);
+        return true;
+    };
+}
+
+UiScript::Step ClickStep(wxUIActionSimulator& sim, std::function<wxWindow*()> find) {
+    return [&sim, find] {
+        wxWindow* window = find();
+        if (!window || !window->IsShownOnScreen()) return false;
+        sim.MouseMove(Middle(window));
+        sim.MouseClick();
+        return true;
+    };
 }
 
 void UiScript::Add(const std::string& name, Step step, int timeoutMs) {

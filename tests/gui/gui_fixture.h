@@ -1,13 +1,29 @@
 // Helpers of the GUI tests: a global fixture that starts wxWidgets with the
 // client's resources and a throwaway configuration, polling with wxYield,
-// and a script of steps run by a timer while a modal dialog is open.
+// finding a window's controls by name, driving them with
+// wxUIActionSimulator, and a script of steps run by a timer while a modal
+// dialog is open.
 #pragma once
+#include <wx/textctrl.h>
 #include <wx/timer.h>
 #include <wx/toplevel.h>
+#include <wx/uiaction.h>
+#include <wx/xrc/xmlres.h>
 
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
+
+class wxCheckBox;
+class wxChoice;
+
+namespace cchc::gui {
+class MainFrame;
+}
+namespace cchc::storage {
+class Database;
+}
 
 namespace cchc::test {
 
@@ -29,6 +45,51 @@ T* FindShown() {
         if (auto* t = dynamic_cast<T*>(w); t && t->IsShown()) return t;
     return nullptr;
 }
+
+// The shown modal dialog of type T, or nullptr.
+template <class T>
+T* FindModal() {
+    T* dlg = FindShown<T>();
+    return dlg && dlg->IsModal() ? dlg : nullptr;
+}
+
+// The control called `name` in the XRC form of parent, or nullptr.
+template <class T>
+T* Control(wxWindow* parent, const char* name) {
+    return dynamic_cast<T*>(parent->FindWindow(XRCID(name)));
+}
+
+// The child `id` (a button such as wxID_OK) of the shown dialog T, or nullptr.
+template <class T>
+wxWindow* WindowOf(int id) {
+    T* dlg = FindShown<T>();
+    return dlg ? dlg->FindWindow(id) : nullptr;
+}
+
+// The demo office in the database at url (a new SQLite file): the test fails
+// when it cannot be filled.
+std::unique_ptr<storage::Database> DemoDatabase(const std::string& url);
+// The main window on db, shown on screen; DestroyWindow closes it.
+gui::MainFrame* ShowMainFrame(std::unique_ptr<storage::Database> db);
+
+// Destroys a top-level window and lets the events it leaves run.
+void DestroyWindow(wxWindow* window);
+
+// Chooses item `index` of a wxChoice and sends the event a user's choice
+// sends.
+void Choose(wxChoice* choice, int index);
+
+// What a user does with the mouse and the keyboard, through
+// wxUIActionSimulator, outside a modal dialog (each waits for the window).
+// Focuses the window (which scrolls it into view), moves the pointer to
+// its middle once it stays in place, and clicks it.
+void ClickOn(wxUIActionSimulator& sim, wxWindow* window);
+// Clicks a check box if it does not show `on`; true when it then does.
+bool TickWith(wxUIActionSimulator& sim, wxCheckBox* box, bool on);
+// Gives the keyboard to the window; true when it has it.
+bool FocusOn(wxWindow* window);
+// Focuses the control, selects all of its text and types text (ASCII).
+bool TypeInto(wxUIActionSimulator& sim, wxWindow* control, const char* text);
 
 // Presses a button of a dialog later, from the event loop: its handler
 // may open a modal dialog of its own, which must not run inside a script
@@ -64,5 +125,38 @@ private:
     wxLongLong started_ = 0;
     std::string failure_;
 };
+
+// Steps of a script for the keyboard and the mouse, which run while a modal
+// dialog is open. Done once find() gives a window that has the keyboard
+// (raising its dialog and focusing it meanwhile).
+UiScript::Step FocusStep(std::function<wxWindow*()> find);
+// Selects all of the focused text and types text over it (ASCII).
+UiScript::Step TypeOver(wxUIActionSimulator& sim, const wxString& text);
+// Presses one key.
+UiScript::Step PressKey(wxUIActionSimulator& sim, int key);
+// Clicks the window find() gives, once it is shown on screen.
+UiScript::Step ClickStep(wxUIActionSimulator& sim, std::function<wxWindow*()> find);
+// Gives the keyboard to the text control `name` of the modal dialog T.
+template <class T>
+UiScript::Step FocusIn(const char* name) {
+    return FocusStep([name]() -> wxWindow* {
+        T* dlg = FindModal<T>();
+        return dlg ? Control<wxTextCtrl>(dlg, name) : nullptr;
+    });
+}
+// Done when the text control `name` of the dialog T shows value.
+template <class T>
+UiScript::Step HasValue(const char* name, const wxString& value) {
+    return [name, value] {
+        T* dlg = FindShown<T>();
+        auto* ctrl = dlg ? Control<wxTextCtrl>(dlg, name) : nullptr;
+        return ctrl && ctrl->GetValue() == value;
+    };
+}
+// Cancels the modal dialog T if one is shown (a script's onAbort).
+template <class T>
+void CancelModal() {
+    if (T* dlg = FindModal<T>()) dlg->EndModal(wxID_CANCEL);
+}
 
 }  // namespace cchc::test

@@ -6,6 +6,7 @@
 #include <wx/grid.h>
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
+#include <wx/uiaction.h>
 #include <wx/xrc/xmlres.h>
 #include <boost/test/unit_test.hpp>
 
@@ -26,28 +27,13 @@
 using namespace cchc;
 using namespace cchc::test;
 
-namespace {
-std::string Data(const std::string& name) { return std::string(CCHC_TEST_DATA_DIR) + "/" + name; }
-
-template <class T>
-T* Control(wxWindow* dialog, const char* name) {
-    return dynamic_cast<T*>(dialog->FindWindow(XRCID(name)));
-}
-
-void Click(wxWindow* dialog, int id) {
-    wxCommandEvent e(wxEVT_BUTTON, id);
-    e.SetEventObject(dialog->FindWindow(id));
-    dialog->GetEventHandler()->ProcessEvent(e);
-}
-}  // namespace
-
 BOOST_AUTO_TEST_CASE(editing_a_responsible_person_in_the_matrix_stores_it) {
     TempDir dir;
     const std::string url = "sqlite:" + dir.File("assign.db");
     auto prepared = services::OpenPrepared(storage::DatabaseUrl::Parse(url), false);
-    services::ImportUnits(*prepared.db, Data("seed003_units.csv"), "test");
-    services::ImportPeople(*prepared.db, Data("seed003_people.csv"), "test");
-    services::ImportAssignments(*prepared.db, Data("seed003_assignments.csv"), "test");
+    services::ImportUnits(*prepared.db, DataFile("seed003_units.csv"), "test");
+    services::ImportPeople(*prepared.db, DataFile("seed003_people.csv"), "test");
+    services::ImportAssignments(*prepared.db, DataFile("seed003_assignments.csv"), "test");
     gui::GuiSession session(std::move(prepared.db), "gui-test");
 
     auto* dlg = new gui::AssignmentMatrixDialog(nullptr, session, "H-NINHSON", "QD766");
@@ -79,8 +65,9 @@ BOOST_AUTO_TEST_CASE(editing_a_responsible_person_in_the_matrix_stores_it) {
     grid->DisableCellEditControl();
     BOOST_TEST(dlg->HasChanges());
 
-    Click(dlg, wxID_OK);
-    BOOST_TEST(!dlg->HasChanges());
+    wxUIActionSimulator sim;
+    ClickOn(sim, dlg->FindWindow(wxID_OK));
+    BOOST_TEST(WaitFor([&] { return !dlg->HasChanges(); }));
     BOOST_TEST(Control<wxStaticText>(dlg, "status")->GetLabel().Contains("27"));
     BOOST_TEST(!Control<wxStaticText>(dlg, "error")->IsShown());
 
@@ -100,15 +87,15 @@ BOOST_AUTO_TEST_CASE(editing_a_responsible_person_in_the_matrix_stores_it) {
 
     // A refused edit keeps the dialog open with the row and column named.
     grid->SetCellValue(5, 1, "9.9");
-    Click(dlg, wxID_OK);
-    BOOST_TEST(Control<wxStaticText>(dlg, "error")->IsShown());
+    ClickOn(sim, dlg->FindWindow(wxID_OK));
+    BOOST_TEST(WaitFor([&] { return Control<wxStaticText>(dlg, "error")->IsShown(); }));
     BOOST_TEST(grid->GetGridCursorRow() == 5);
     BOOST_TEST(grid->GetGridCursorCol() == 1);
     grid->SetCellValue(5, 1, "2.1");
     BOOST_TEST(!dlg->HasChanges());
 
     // Nothing unsaved: Close does not ask.
-    Click(dlg, wxID_CANCEL);
+    ClickOn(sim, dlg->FindWindow(wxID_CANCEL));
     BOOST_TEST(WaitFor([] { return FindShown<gui::AssignmentMatrixDialog>() == nullptr; }));
     WaitFor([] { return false; }, 100);
 }

@@ -51,57 +51,15 @@ struct CopiedFramework {
     }
 };
 
-template <class T>
-T* Control(wxWindow* dialog, const char* name) {
-    return dynamic_cast<T*>(dialog->FindWindow(XRCID(name)));
-}
-
-gui::FrameworkEditorDialog* Editor() {
-    auto* dlg = FindShown<gui::FrameworkEditorDialog>();
-    return dlg && dlg->IsModal() ? dlg : nullptr;
-}
+gui::FrameworkEditorDialog* Editor() { return FindModal<gui::FrameworkEditorDialog>(); }
 
 // Selects the criterion and gives the keyboard to the control `name`.
 UiScript::Step FocusOn(const std::string& criterion, const char* name) {
-    return [criterion, name] {
+    return FocusStep([criterion, name]() -> wxWindow* {
         auto* dlg = Editor();
-        if (!dlg || !dlg->SelectCriterion(criterion)) return false;
-        auto* ctrl = Control<wxTextCtrl>(dlg, name);
-        if (!ctrl || !ctrl->IsEnabled()) return false;
-        if (wxWindow::FindFocus() != ctrl) {
-            dlg->Raise();
-            ctrl->SetFocus();
-            return false;
-        }
-        return true;
-    };
-}
-
-UiScript::Step TypeOver(wxUIActionSimulator& sim, const wxString& text) {
-    return [&sim, text] {
-        sim.Char('a', wxMOD_CONTROL);
-        sim.Text(text.utf8_str());
-        return true;
-    };
-}
-
-UiScript::Step HasValue(const char* name, const wxString& value) {
-    return [name, value] {
-        auto* dlg = Editor();
-        auto* ctrl = dlg ? Control<wxTextCtrl>(dlg, name) : nullptr;
-        return ctrl && ctrl->GetValue() == value;
-    };
-}
-
-UiScript::Step Press(wxUIActionSimulator& sim, int key) {
-    return [&sim, key] {
-        sim.Char(key);
-        return true;
-    };
-}
-
-void CloseEditor() {
-    if (auto* dlg = Editor()) dlg->EndModal(wxID_CANCEL);
+        if (!dlg || !dlg->SelectCriterion(criterion)) return nullptr;
+        return Control<wxTextCtrl>(dlg, name);
+    });
 }
 
 }  // namespace
@@ -114,18 +72,19 @@ BOOST_AUTO_TEST_CASE(a_criterion_title_typed_in_the_editor_is_stored_on_enter) {
 
     wxUIActionSimulator sim;
     UiScript script;
-    script.onAbort = CloseEditor;
+    script.onAbort = CancelModal<gui::FrameworkEditorDialog>;
     script.Add("the editor opens; select 2.3 and focus its title", FocusOn("2.3", "title"));
     script.Add("type a new title over the old one", TypeOver(sim, newTitle));
-    script.Add("the typed title arrives in the field", HasValue("title", newTitle));
-    script.Add("press Enter (Save)", Press(sim, WXK_RETURN));
+    script.Add("the typed title arrives in the field",
+               HasValue<gui::FrameworkEditorDialog>("title", newTitle));
+    script.Add("press Enter (Save)", PressKey(sim, WXK_RETURN));
     script.Add("the tree shows the new title", [&] {
         auto* dlg = Editor();
         auto* tree = dlg ? Control<wxTreeCtrl>(dlg, "criteria") : nullptr;
         return tree && tree->GetSelection().IsOk() &&
                tree->GetItemText(tree->GetSelection()).Contains(newTitle);
     });
-    script.Add("nothing is left to save: Escape closes at once", Press(sim, WXK_ESCAPE));
+    script.Add("nothing is left to save: Escape closes at once", PressKey(sim, WXK_ESCAPE));
     script.Add("the editor closes", [] { return Editor() == nullptr; });
     script.Begin();
     int result = 0;
@@ -145,11 +104,11 @@ BOOST_AUTO_TEST_CASE(a_maximum_that_is_not_a_number_is_refused_beside_the_field)
     CopiedFramework fw;
     wxUIActionSimulator sim;
     UiScript script;
-    script.onAbort = CloseEditor;
+    script.onAbort = CancelModal<gui::FrameworkEditorDialog>;
     script.Add("select 2.3 and focus its maximum", FocusOn("2.3", "max_points"));
     script.Add("type a word where a number belongs", TypeOver(sim, "hai"));
-    script.Add("it arrives", HasValue("max_points", "hai"));
-    script.Add("press Enter", Press(sim, WXK_RETURN));
+    script.Add("it arrives", HasValue<gui::FrameworkEditorDialog>("max_points", "hai"));
+    script.Add("press Enter", PressKey(sim, WXK_RETURN));
     script.Add("the error shows under the form with the focus on the field", [] {
         auto* dlg = Editor();
         auto* error = dlg ? Control<wxStaticText>(dlg, "error") : nullptr;
@@ -157,7 +116,7 @@ BOOST_AUTO_TEST_CASE(a_maximum_that_is_not_a_number_is_refused_beside_the_field)
                wxWindow::FindFocus() == Control<wxTextCtrl>(dlg, "max_points");
     });
     script.Add("close without saving", [] {
-        CloseEditor();
+        CancelModal<gui::FrameworkEditorDialog>();
         return true;
     });
     script.Begin();
@@ -176,17 +135,13 @@ BOOST_AUTO_TEST_CASE(a_sub_criterion_added_with_the_button_is_stored_under_the_s
     BOOST_REQUIRE(fw.Stored("2.3").rule.has_value());
     wxUIActionSimulator sim;
     UiScript script;
-    script.onAbort = CloseEditor;
+    script.onAbort = CancelModal<gui::FrameworkEditorDialog>;
     script.Add("select 2.3", FocusOn("2.3", "title"));
-    script.Add("press Add sub-criterion", [] {
-        auto* dlg = Editor();
-        auto* button = dlg ? Control<wxButton>(dlg, "add_child") : nullptr;
-        if (!button || !button->IsEnabled()) return false;
-        wxCommandEvent click(wxEVT_BUTTON, button->GetId());
-        click.SetEventObject(button);
-        button->GetEventHandler()->ProcessEvent(click);
-        return true;
-    });
+    script.Add("click Add sub-criterion", ClickStep(sim, []() -> wxWindow* {
+                   auto* dlg = Editor();
+                   auto* button = dlg ? Control<wxButton>(dlg, "add_child") : nullptr;
+                   return button && button->IsEnabled() ? button : nullptr;
+               }));
     script.Add("the proposed code is 2.3.1 and the title has the focus", [] {
         auto* dlg = Editor();
         return dlg && Control<wxTextCtrl>(dlg, "code")->GetValue() == "2.3.1" &&
@@ -196,8 +151,9 @@ BOOST_AUTO_TEST_CASE(a_sub_criterion_added_with_the_button_is_stored_under_the_s
         sim.Text("Ban hanh ke hoach kiem tra");
         return true;
     });
-    script.Add("it arrives", HasValue("title", "Ban hanh ke hoach kiem tra"));
-    script.Add("press Enter (Save)", Press(sim, WXK_RETURN));
+    script.Add("it arrives",
+               HasValue<gui::FrameworkEditorDialog>("title", "Ban hanh ke hoach kiem tra"));
+    script.Add("press Enter (Save)", PressKey(sim, WXK_RETURN));
     script.Add("the tree shows 2.3.1", [] {
         auto* dlg = Editor();
         auto* tree = dlg ? Control<wxTreeCtrl>(dlg, "criteria") : nullptr;
@@ -205,7 +161,7 @@ BOOST_AUTO_TEST_CASE(a_sub_criterion_added_with_the_button_is_stored_under_the_s
                tree->GetItemText(tree->GetSelection()).StartsWith("2.3.1");
     });
     script.Add("close", [] {
-        CloseEditor();
+        CancelModal<gui::FrameworkEditorDialog>();
         return true;
     });
     script.Begin();
@@ -229,36 +185,18 @@ BOOST_AUTO_TEST_CASE(the_copy_dialog_proposes_next_year_and_copies_on_enter) {
         services::FrameworkService(fw.session->db(), "gui-test").Load("PAR-XA-2026");
     wxUIActionSimulator sim;
     UiScript script;
-    auto copyDialog = [] {
-        auto* dlg = FindShown<gui::FrameworkCopyDialog>();
-        return dlg && dlg->IsModal() ? dlg : nullptr;
-    };
-    script.onAbort = [&] {
-        if (auto* dlg = copyDialog()) dlg->EndModal(wxID_CANCEL);
-    };
+    auto copyDialog = FindModal<gui::FrameworkCopyDialog>;
+    script.onAbort = CancelModal<gui::FrameworkCopyDialog>;
     script.Add("the dialog proposes 2027 with the year replaced in code and name", [&] {
         auto* dlg = copyDialog();
         return dlg && Control<wxTextCtrl>(dlg, "new_code")->GetValue() == "PAR-XA-2027" &&
                Control<wxTextCtrl>(dlg, "name")->GetValue() ==
                    wxString::FromUTF8("Chỉ số CCHC cấp xã năm 2027");
     });
-    script.Add("focus the name", [&] {
-        auto* dlg = copyDialog();
-        auto* name = dlg ? Control<wxTextCtrl>(dlg, "name") : nullptr;
-        if (!name) return false;
-        if (wxWindow::FindFocus() != name) {
-            dlg->Raise();
-            name->SetFocus();
-            return false;
-        }
-        return true;
-    });
+    script.Add("focus the name", FocusIn<gui::FrameworkCopyDialog>("name"));
     script.Add("type another name", TypeOver(sim, "Bo chi so 2027"));
-    script.Add("it arrives", [&] {
-        auto* dlg = copyDialog();
-        return dlg && Control<wxTextCtrl>(dlg, "name")->GetValue() == "Bo chi so 2027";
-    });
-    script.Add("press Enter (Copy)", Press(sim, WXK_RETURN));
+    script.Add("it arrives", HasValue<gui::FrameworkCopyDialog>("name", "Bo chi so 2027"));
+    script.Add("press Enter (Copy)", PressKey(sim, WXK_RETURN));
     script.Add("the dialog closes", [&] { return copyDialog() == nullptr; });
     script.Begin();
     std::string copied;

@@ -6,9 +6,7 @@
 #include "core/org.h"
 #include "gui/main_frame.h"
 #include "gui_fixture.h"
-#include "services/app_context.h"
 #include "services/organisation.h"
-#include "storage/database_url.h"
 #include "test_support.h"
 
 using namespace cchc;
@@ -16,16 +14,13 @@ using namespace cchc::test;
 
 BOOST_AUTO_TEST_CASE(the_index_results_area_ranks_every_demo_commune) {
     TempDir dir;
-    auto prepared = services::OpenPrepared(storage::DatabaseUrl::Parse("sqlite:" + dir.File("rank.db")), true);
-    BOOST_REQUIRE(prepared.demoFilled);
+    auto demo = DemoDatabase("sqlite:" + dir.File("rank.db"));
     long communes = 0;
-    for (const Unit& u : services::OrganisationService(*prepared.db, "gui-test").Units())
+    for (const Unit& u : services::OrganisationService(*demo, "gui-test").Units())
         if (IsCommuneLevel(u.kind)) ++communes;
     BOOST_REQUIRE(communes > 0);
 
-    auto* frame = new gui::MainFrame(std::move(prepared.db), "gui-test");
-    frame->Show();
-    BOOST_REQUIRE(WaitFor([&] { return frame->IsShownOnScreen(); }));
+    auto* frame = ShowMainFrame(std::move(demo));
     frame->ShowArea(gui::Area::IndexResults);
     wxListCtrl* list = nullptr;
     BOOST_REQUIRE(WaitFor([&] {
@@ -43,6 +38,5 @@ BOOST_AUTO_TEST_CASE(the_index_results_area_ranks_every_demo_commune) {
         previous = rank;
     }
 
-    frame->Destroy();
-    WaitFor([] { return false; }, 100);
+    DestroyWindow(frame);
 }

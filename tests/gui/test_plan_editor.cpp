@@ -3,9 +3,10 @@
 // stores it linked to the office's unit, and the problem goes away.
 #include <wx/choicdlg.h>
 #include <wx/combobox.h>
-#include <wx/textctrl.h>
 #include <wx/stattext.h>
+#include <wx/textctrl.h>
 #include <wx/treectrl.h>
+#include <wx/uiaction.h>
 #include <wx/xrc/xmlres.h>
 #include <boost/test/unit_test.hpp>
 
@@ -30,20 +31,15 @@ using namespace cchc;
 using namespace cchc::test;
 
 namespace {
-std::string Data(const std::string& name) { return std::string(CCHC_TEST_DATA_DIR) + "/" + name; }
-template <class T>
-T* Control(wxWindow* dialog, const char* name) {
-    return dynamic_cast<T*>(dialog->FindWindow(XRCID(name)));
-}
 // A database holding seed 002's office, framework and plan.
 services::PreparedDatabase SeedPlan(const std::string& url) {
     auto prepared = services::OpenPrepared(storage::DatabaseUrl::Parse(url), false);
     storage::Database& db = *prepared.db;
     services::LoadBuiltinCatalogues(db);
-    services::ImportUnits(db, Data("seed002_units.csv"), "test");
-    services::ImportPeople(db, Data("seed002_people.csv"), "test");
-    services::ImportFrameworks(db, Data("seed002_framework.csv"), "test");
-    services::ImportTasks(db, Data("seed002_tasks.csv"), "test");
+    services::ImportUnits(db, DataFile("seed002_units.csv"), "test");
+    services::ImportPeople(db, DataFile("seed002_people.csv"), "test");
+    services::ImportFrameworks(db, DataFile("seed002_framework.csv"), "test");
+    services::ImportTasks(db, DataFile("seed002_tasks.csv"), "test");
     return prepared;
 }
 }  // namespace
@@ -77,13 +73,9 @@ BOOST_AUTO_TEST_CASE(the_plan_editor_shows_and_fixes_an_unclear_task) {
         Control<wxComboBox>(dlg, "lead_unit")->SetValue(wxString::FromUTF8("Văn phòng – Thống kê"));
         return true;
     });
-    script.Add("save", [] {
-        auto* dlg = FindShown<gui::PlanEditorDialog>();
-        wxCommandEvent ok(wxEVT_BUTTON, wxID_OK);
-        ok.SetEventObject(dlg);
-        dlg->GetEventHandler()->ProcessEvent(ok);
-        return true;
-    });
+    wxUIActionSimulator sim;
+    script.Add("click Save",
+               ClickStep(sim, [] { return WindowOf<gui::PlanEditorDialog>(wxID_OK); }));
     script.Add("the problem of responsibility is gone", [&] {
         auto* dlg = FindShown<gui::PlanEditorDialog>();
         after = Control<wxStaticText>(dlg, "five_clear")->GetLabel();
@@ -139,12 +131,20 @@ BOOST_AUTO_TEST_CASE(the_plan_number_date_and_a_new_criterion_are_stored_from_th
         PressLater(FindShown<gui::PlanEditorDialog>(), XRCID("plan_details"));
         return true;
     });
-    script.Add("the details open; write the number and a wrong date", [] {
-        auto* dlg = FindShown<gui::PlanHeaderDialog>();
-        if (!dlg || !dlg->IsModal()) return false;
-        Control<wxTextCtrl>(dlg, "number")->SetValue("05/KH-UBND");
-        Control<gui::VnDateCtrl>(dlg, "issued_on")->SetValue("31/02/2021");
-        PressLater(dlg, wxID_OK);
+    wxUIActionSimulator sim;
+    auto issuedOn = []() -> gui::VnDateCtrl* {
+        auto* dlg = FindModal<gui::PlanHeaderDialog>();
+        return dlg ? Control<gui::VnDateCtrl>(dlg, "issued_on") : nullptr;
+    };
+    script.Add("the details open; focus the number", FocusIn<gui::PlanHeaderDialog>("number"));
+    script.Add("type the number", TypeOver(sim, "05/KH-UBND"));
+    script.Add("the number arrives", HasValue<gui::PlanHeaderDialog>("number", "05/KH-UBND"));
+    script.Add("focus the date", FocusStep(issuedOn));
+    script.Add("type a wrong date", TypeOver(sim, "31/02/2021"));
+    script.Add("the wrong date arrives; press OK", [issuedOn] {
+        auto* date = issuedOn();
+        if (!date || date->GetValue() != "31/02/2021") return false;
+        PressLater(FindShown<gui::PlanHeaderDialog>(), wxID_OK);
         return true;
     });
     script.Add("the date is refused beside it", [&] {
@@ -153,10 +153,12 @@ BOOST_AUTO_TEST_CASE(the_plan_number_date_and_a_new_criterion_are_stored_from_th
         refusal = Control<wxStaticText>(dlg, "error")->GetLabel();
         return !refusal.empty();
     });
-    script.Add("write it right and save", [] {
-        auto* dlg = FindShown<gui::PlanHeaderDialog>();
-        Control<gui::VnDateCtrl>(dlg, "issued_on")->SetValue("5/1/2021");
-        PressLater(dlg, wxID_OK);
+    script.Add("focus the date again", FocusStep(issuedOn));
+    script.Add("write it right", TypeOver(sim, "5/1/2021"));
+    script.Add("it arrives; save", [issuedOn] {
+        auto* date = issuedOn();
+        if (!date || date->Value() != Date{2021, 1, 5}) return false;
+        PressLater(FindShown<gui::PlanHeaderDialog>(), wxID_OK);
         return true;
     });
     script.Add("the details close", [] { return FindShown<gui::PlanHeaderDialog>() == nullptr; });

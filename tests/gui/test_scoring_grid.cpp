@@ -18,7 +18,6 @@
 #include "gui/main_frame.h"
 #include "gui/scoring_grid_page.h"
 #include "gui_fixture.h"
-#include "services/app_context.h"
 #include "services/organisation.h"
 #include "services/result_sheet.h"
 #include "storage/database_url.h"
@@ -38,19 +37,15 @@ int RowOf(wxGrid* grid, const std::string& code) {
 BOOST_AUTO_TEST_CASE(typing_a_self_score_updates_the_subtotal_and_the_database) {
     TempDir dir;
     const std::string url = "sqlite:" + dir.File("grid.db");
-    auto prepared = services::OpenPrepared(storage::DatabaseUrl::Parse(url), true);
-    BOOST_REQUIRE(prepared.demoFilled);
+    auto demo = DemoDatabase(url);
     Unit commune;
-    for (const Unit& u : services::OrganisationService(*prepared.db, "gui-test").Units())
+    for (const Unit& u : services::OrganisationService(*demo, "gui-test").Units())
         if (IsCommuneLevel(u.kind) && u.active) {
             commune = u;
             break;
         }
     BOOST_REQUIRE(commune.id != 0);
-    auto* frame = new gui::MainFrame(std::move(prepared.db), "gui-test");
-    frame->Show();
-    frame->Raise();
-    BOOST_REQUIRE(WaitFor([&] { return frame->IsShownOnScreen(); }));
+    auto* frame = ShowMainFrame(std::move(demo));
     frame->ShowArea(gui::Area::IndexResults);
 
     // The current year: nothing is stored for it yet, so the set is a draft.
@@ -60,10 +55,7 @@ BOOST_AUTO_TEST_CASE(typing_a_self_score_updates_the_subtotal_and_the_database) 
     const int index =
         period->FindString(wxString::FromUTF8(Period::Year(Date::Today().year).Label()));
     BOOST_REQUIRE(index != wxNOT_FOUND);
-    period->SetSelection(index);
-    wxCommandEvent choice(wxEVT_CHOICE, period->GetId());
-    choice.SetEventObject(period);
-    period->GetEventHandler()->ProcessEvent(choice);
+    Choose(period, index);
 
     auto* panel =
         dynamic_cast<gui::IndexResultsPanel*>(wxWindow::FindWindowByName("indexResults", frame));
@@ -129,6 +121,5 @@ BOOST_AUTO_TEST_CASE(typing_a_self_score_updates_the_subtotal_and_the_database) 
     BOOST_TEST(grid->GetCellValue(RowOf(grid, "2.2.1"), selfColumn) == "0,5");
     BOOST_TEST(grid->GetCellValue(RowOf(grid, "2.2.2"), selfColumn) == "1");
 
-    frame->Destroy();
-    WaitFor([] { return false; }, 100);
+    DestroyWindow(frame);
 }

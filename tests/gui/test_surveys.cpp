@@ -10,6 +10,7 @@
 #include <wx/notebook.h>
 #include <wx/spinctrl.h>
 #include <wx/stattext.h>
+#include <wx/uiaction.h>
 #include <wx/xrc/xmlres.h>
 #include <boost/test/unit_test.hpp>
 
@@ -28,7 +29,6 @@
 #include "gui/surveys_panel.h"
 #include "gui/unit_tree_panel.h"
 #include "gui_fixture.h"
-#include "services/app_context.h"
 #include "services/self_assessment.h"
 #include "storage/database_url.h"
 #include "storage/rating_repository.h"
@@ -40,14 +40,6 @@ using namespace cchc;
 using namespace cchc::test;
 
 namespace {
-void Choose(wxChoice* choice, int index) {
-    choice->SetSelection(index);
-    wxCommandEvent e(wxEVT_CHOICE, choice->GetId());
-    e.SetEventObject(choice);
-    e.SetInt(index);
-    choice->GetEventHandler()->ProcessEvent(e);
-}
-
 // A demo office, its first commune with at least two officers, and the
 // main window on the Surveys area with that commune chosen in the tree.
 struct SurveysWindow {
@@ -61,9 +53,7 @@ struct SurveysWindow {
 
     SurveysWindow() {
         url = "sqlite:" + dir.File("surveys.db");
-        auto prepared = services::OpenPrepared(storage::DatabaseUrl::Parse(url), true);
-        BOOST_REQUIRE(prepared.demoFilled);
-        db = std::move(prepared.db);
+        db = DemoDatabase(url);
         storage::PersonRepository people(db->session());
         for (const auto& u : storage::UnitRepository(db->session()).All()) {
             if (!IsCommuneLevel(u.kind)) continue;
@@ -77,19 +67,13 @@ struct SurveysWindow {
         BOOST_REQUIRE_MESSAGE(commune.id != 0, "the demo office has no commune with two officers");
         storage::OpenOptions o;
         o.create = false;
-        frame = new gui::MainFrame(storage::Database::Open(storage::DatabaseUrl::Parse(url), o),
-                                   "gui-test");
-        frame->Show();
-        BOOST_REQUIRE(WaitFor([&] { return frame->IsShownOnScreen(); }));
+        frame = ShowMainFrame(storage::Database::Open(storage::DatabaseUrl::Parse(url), o));
         frame->unitTree()->Select(commune.id);
         frame->ShowArea(gui::Area::Surveys);
         panel = dynamic_cast<gui::SurveysPanel*>(wxWindow::FindWindowByName("surveysPanel", frame));
         BOOST_REQUIRE(panel);
     }
-    ~SurveysWindow() {
-        frame->Destroy();
-        WaitFor([] { return false; }, 100);
-    }
+    ~SurveysWindow() { DestroyWindow(frame); }
     // A ratings file of `rows` ratings for the commune's first two officers,
     // today, with its header in Vietnamese as clerks write it.
     std::string RatingsFile(const std::string& name, int rows) const {
@@ -265,21 +249,9 @@ BOOST_AUTO_TEST_CASE(a_malformed_ratings_file_is_refused_with_its_line_and_colum
 namespace {
 template <class T>
 T* Named(wxWindow* parent, const char* name) {
-    T* w = dynamic_cast<T*>(parent->FindWindow(XRCID(name)));
+    T* w = Control<T>(parent, name);
     BOOST_REQUIRE_MESSAGE(w, name);
     return w;
-}
-void Tick(wxCheckBox* box, bool on) {
-    box->SetValue(on);
-    wxCommandEvent e(wxEVT_CHECKBOX, box->GetId());
-    e.SetEventObject(box);
-    e.SetInt(on ? 1 : 0);
-    box->GetEventHandler()->ProcessEvent(e);
-}
-void Press(wxButton* button) {
-    wxCommandEvent e(wxEVT_BUTTON, button->GetId());
-    e.SetEventObject(button);
-    button->GetEventHandler()->ProcessEvent(e);
 }
 }  // namespace
 
@@ -297,17 +269,27 @@ BOOST_AUTO_TEST_CASE(the_publication_calendar_is_set_in_settings) {
     BOOST_TEST(!Named<wxSpinCtrl>(settings, "pub_9m_day")->IsEnabled());
     // Quarterly without any quarter ticked is refused beside the button.
     for (const char* q : {"pub_quarter_1", "pub_quarter_3"}) Named<wxCheckBox>(settings, q)->SetValue(false);
-    Press(Named<wxButton>(settings, "save_surveys"));
-    BOOST_TEST(!Named<wxStaticText>(settings, "survey_status")->GetLabel().empty());
+    wxUIActionSimulator sim;
+    auto* status = Named<wxStaticText>(settings, "survey_status");
+    ClickOn(sim, Named<wxButton>(settings, "save_surveys"));
+    WaitFor([&] { return !status->GetLabel().empty(); });
+    BOOST_TEST(!status->GetLabel().empty());
     BOOST_TEST(services::LoadSurveySettings(*w.db).publicationCalendar.size() == 4u);
     // Every quarter, and the nine months on the 20th; no monthly publication.
     for (const char* q : {"pub_quarter_1", "pub_quarter_2", "pub_quarter_3", "pub_quarter_4"})
         Named<wxCheckBox>(settings, q)->SetValue(true);
-    Tick(Named<wxCheckBox>(settings, "pub_month"), false);
-    Tick(Named<wxCheckBox>(settings, "pub_9m"), true);
-    BOOST_TEST(Named<wxSpinCtrl>(settings, "pub_9m_day")->IsEnabled());
-    Named<wxSpinCtrl>(settings, "pub_9m_day")->SetValue(20);
-    Press(Named<wxButton>(settings, "save_surveys"));
+    BOOST_TEST(TickWith(sim, Named<wxCheckBox>(settings, "pub_month"), false));
+    BOOST_TEST(TickWith(sim, Named<wxCheckBox>(settings, "pub_9m"), true));
+    auto* day = Named<wxSpinCtrl>(settings, "pub_9m_day");
+    BOOST_TEST(day->IsEnabled());
+    BOOST_REQUIRE(TypeInto(sim, day, "20"));
+    BOOST_REQUIRE(WaitFor([&] { return day->GetValue() == 20; }));
+    const std::string expected = "quarter:28; half:28:1; 9m:20; year:28";
+    auto stored = [&] {
+        return FormatPublicationCalendar(services::LoadSurveySettings(*w.db).publicationCalendar);
+    };
+    ClickOn(sim, Named<wxButton>(settings, "save_surveys"));
+    WaitFor([&] { return stored() == expected; });
     const auto calendar = services::LoadSurveySettings(*w.db).publicationCalendar;
-    BOOST_TEST(FormatPublicationCalendar(calendar) == "quarter:28; half:28:1; 9m:20; year:28");
+    BOOST_TEST(FormatPublicationCalendar(calendar) == expected);
 }

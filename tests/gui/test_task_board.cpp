@@ -23,7 +23,6 @@
 #include "gui/task_board_panel.h"
 #include "gui/unit_tree_panel.h"
 #include "gui_fixture.h"
-#include "services/app_context.h"
 #include "services/task_board.h"
 #include "storage/database_url.h"
 #include "storage/plan_repository.h"
@@ -34,44 +33,27 @@ using namespace cchc;
 using namespace cchc::test;
 
 namespace {
-void Choose(wxChoice* choice, int index) {
-    choice->SetSelection(index);
-    wxCommandEvent e(wxEVT_CHOICE, choice->GetId());
-    e.SetEventObject(choice);
-    e.SetInt(index);
-    choice->GetEventHandler()->ProcessEvent(e);
-}
-template <class T>
-T* Control(wxWindow* dialog, const char* name) {
-    return dynamic_cast<T*>(dialog->FindWindow(XRCID(name)));
-}
 // The main window on the task board, its tasks read; destroyed at the end.
 struct BoardWindow {
     gui::MainFrame* frame = nullptr;
     gui::TaskBoardPanel* panel = nullptr;
     explicit BoardWindow(std::unique_ptr<storage::Database> db) {
-        frame = new gui::MainFrame(std::move(db), "gui-test");
-        frame->Show();
-        BOOST_REQUIRE(WaitFor([&] { return frame->IsShownOnScreen(); }));
+        frame = ShowMainFrame(std::move(db));
         frame->ShowArea(gui::Area::Plans);
         panel = dynamic_cast<gui::TaskBoardPanel*>(wxWindow::FindWindowByName("taskBoard", frame));
         BOOST_REQUIRE(panel);
         BOOST_REQUIRE(WaitFor([&] { return panel->Loaded(); }, 15000));
     }
-    ~BoardWindow() {
-        frame->Destroy();
-        WaitFor([] { return false; }, 100);
-    }
+    ~BoardWindow() { DestroyWindow(frame); }
 };
 }  // namespace
 
 BOOST_AUTO_TEST_CASE(recording_progress_on_an_overdue_task_closes_it) {
     TempDir dir;
     const std::string url = "sqlite:" + dir.File("tasks.db");
-    auto prepared = services::OpenPrepared(storage::DatabaseUrl::Parse(url), true);
-    BOOST_REQUIRE(prepared.demoFilled);
+    auto demo = DemoDatabase(url);
     // A commune with an overdue task, found as the service sees it.
-    const auto board = services::TaskBoard::Load(*prepared.db, Date::Today());
+    const auto board = services::TaskBoard::Load(*demo, Date::Today());
     std::optional<std::int64_t> unitId;
     long overdueThere = 0;
     for (std::size_t i = 0; i < board.size(); ++i)
@@ -81,7 +63,7 @@ BOOST_AUTO_TEST_CASE(recording_progress_on_an_overdue_task_closes_it) {
         if (board[i].overdueDays > 0 && board[i].row.unitId == *unitId) ++overdueThere;
     const std::string unitName = board.UnitName(*unitId);
 
-    BoardWindow window(std::move(prepared.db));
+    BoardWindow window(std::move(demo));
     auto* frame = window.frame;
     auto* panel = window.panel;
 
@@ -121,13 +103,8 @@ BOOST_AUTO_TEST_CASE(recording_progress_on_an_overdue_task_closes_it) {
         Control<wxTextCtrl>(dlg, "outcome")->SetValue(wxString::FromUTF8(outcome));
         return true;
     });
-    script.Add("save", [] {
-        auto* dlg = FindShown<gui::ProgressDialog>();
-        wxCommandEvent ok(wxEVT_BUTTON, wxID_OK);
-        ok.SetEventObject(dlg);
-        dlg->GetEventHandler()->ProcessEvent(ok);
-        return true;
-    });
+    wxUIActionSimulator sim;
+    script.Add("click Save", ClickStep(sim, [] { return WindowOf<gui::ProgressDialog>(wxID_OK); }));
     script.Add("the dialog closes", [] { return FindShown<gui::ProgressDialog>() == nullptr; });
     script.Begin();
     BOOST_REQUIRE(panel->OpenSelected());
@@ -160,9 +137,8 @@ BOOST_AUTO_TEST_CASE(recording_progress_on_an_overdue_task_closes_it) {
 BOOST_AUTO_TEST_CASE(a_commune_chosen_in_the_tree_shows_its_tasks_grouped_overdue_first) {
     TempDir dir;
     const std::string url = "sqlite:" + dir.File("chair.db");
-    auto prepared = services::OpenPrepared(storage::DatabaseUrl::Parse(url), true);
-    BOOST_REQUIRE(prepared.demoFilled);
-    const auto board = services::TaskBoard::Load(*prepared.db, Date::Today());
+    auto demo = DemoDatabase(url);
+    const auto board = services::TaskBoard::Load(*demo, Date::Today());
     std::optional<std::int64_t> unitId;
     for (std::size_t i = 0; i < board.size() && !unitId; ++i)
         if (board[i].overdueDays > 0) unitId = board[i].row.unitId;
@@ -174,7 +150,7 @@ BOOST_AUTO_TEST_CASE(a_commune_chosen_in_the_tree_shows_its_tasks_grouped_overdu
             if (board.GroupOf(board[i]) == services::TaskGroup::Overdue) ++overdue;
         }
 
-    BoardWindow window(std::move(prepared.db));
+    BoardWindow window(std::move(demo));
     auto* frame = window.frame;
     auto* panel = window.panel;
     frame->unitTree()->Select(*unitId);
@@ -210,13 +186,12 @@ BOOST_AUTO_TEST_CASE(a_commune_chosen_in_the_tree_shows_its_tasks_grouped_overdu
 BOOST_AUTO_TEST_CASE(drafting_a_plan_for_a_commune_opens_it_in_the_editor) {
     TempDir dir;
     const std::string url = "sqlite:" + dir.File("draft.db");
-    auto prepared = services::OpenPrepared(storage::DatabaseUrl::Parse(url), true);
-    BOOST_REQUIRE(prepared.demoFilled);
-    auto communes = storage::UnitRepository(prepared.db->session()).All();
+    auto demo = DemoDatabase(url);
+    auto communes = storage::UnitRepository(demo->session()).All();
     auto commune = std::find_if(communes.begin(), communes.end(),
                                 [](const Unit& u) { return IsCommuneLevel(u.kind); });
     BOOST_REQUIRE(commune != communes.end());
-    const auto before = storage::PlanRepository(prepared.db->session()).All();
+    const auto before = storage::PlanRepository(demo->session()).All();
     auto itemsOf = [&](const std::vector<PlanRecord>& plans) {
         std::size_t n = 0;
         for (const auto& p : plans)
@@ -224,7 +199,7 @@ BOOST_AUTO_TEST_CASE(drafting_a_plan_for_a_commune_opens_it_in_the_editor) {
         return n;
     };
 
-    BoardWindow window(std::move(prepared.db));
+    BoardWindow window(std::move(demo));
     auto* frame = window.frame;
     auto* panel = window.panel;
     frame->unitTree()->Select(commune->id);
@@ -237,14 +212,16 @@ BOOST_AUTO_TEST_CASE(drafting_a_plan_for_a_commune_opens_it_in_the_editor) {
         return dlg && dlg->IsModal() && Control<wxChoice>(dlg, "framework")->GetSelection() >= 0 &&
                Control<wxChoice>(dlg, "period")->GetSelection() >= 0;
     });
-    script.Add("every criterion under 100 % of its maximum; draft", [] {
-        auto* dlg = FindShown<gui::DraftPlanDialog>();
-        Control<wxSpinCtrl>(dlg, "below")->SetValue(100);
-        wxCommandEvent ok(wxEVT_BUTTON, wxID_OK);
-        ok.SetEventObject(dlg);
-        dlg->GetEventHandler()->ProcessEvent(ok);
-        return true;
-    });
+    wxUIActionSimulator sim;
+    auto below = []() -> wxSpinCtrl* {
+        auto* dlg = FindModal<gui::DraftPlanDialog>();
+        return dlg ? Control<wxSpinCtrl>(dlg, "below") : nullptr;
+    };
+    script.Add("focus the threshold", FocusStep(below));
+    script.Add("every criterion under 100 % of its maximum", TypeOver(sim, "100"));
+    script.Add("the threshold arrives", [below] { return below() && below()->GetValue() == 100; });
+    script.Add("click Draft",
+               ClickStep(sim, [] { return WindowOf<gui::DraftPlanDialog>(wxID_OK); }));
     script.Add("the plan opens in the editor", [&] {
         auto* editor = FindShown<gui::PlanEditorDialog>();
         if (!editor || !editor->IsModal()) return false;

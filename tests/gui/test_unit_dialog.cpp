@@ -15,7 +15,6 @@
 #include "gui/unit_dialog.h"
 #include "gui/unit_tree_panel.h"
 #include "gui_fixture.h"
-#include "services/app_context.h"
 #include "services/organisation.h"
 #include "storage/database_url.h"
 #include "test_support.h"
@@ -33,24 +32,17 @@ struct DemoWindow {
     Unit commune;
 
     DemoWindow() {
-        auto prepared = services::OpenPrepared(storage::DatabaseUrl::Parse(url), true);
-        BOOST_REQUIRE(prepared.demoFilled);
-        services::OrganisationService org(*prepared.db, "gui-test");
+        auto demo = DemoDatabase(url);
+        services::OrganisationService org(*demo, "gui-test");
         for (const Unit& u : org.Units())
             if (IsCommuneLevel(u.kind) && u.active) {
                 commune = u;
                 break;
             }
         BOOST_REQUIRE_MESSAGE(commune.id != 0, "the demo office has no commune");
-        frame = new gui::MainFrame(std::move(prepared.db), "gui-test");
-        frame->Show();
-        frame->Raise();
-        BOOST_REQUIRE(WaitFor([&] { return frame->IsShownOnScreen(); }));
+        frame = ShowMainFrame(std::move(demo));
     }
-    ~DemoWindow() {
-        frame->Destroy();
-        WaitFor([] { return false; }, 100);
-    }
+    ~DemoWindow() { DestroyWindow(frame); }
 
     // Stored now, read through a second connection.
     std::optional<Unit> Stored(std::int64_t id) const {
@@ -65,57 +57,8 @@ struct DemoWindow {
     }
 };
 
-template <class T>
-T* Control(wxWindow* dialog, const char* name) {
-    return dynamic_cast<T*>(dialog->FindWindow(XRCID(name)));
-}
-
-// Waits for the unit dialog and gives the keyboard to its control `name`.
-UiScript::Step FocusIn(const char* name) {
-    return [name] {
-        auto* dlg = FindShown<gui::UnitDialog>();
-        if (!dlg || !dlg->IsModal()) return false;
-        auto* ctrl = Control<wxTextCtrl>(dlg, name);
-        if (!ctrl) return false;
-        if (wxWindow::FindFocus() != ctrl) {
-            dlg->Raise();
-            ctrl->SetFocus();
-            return false;
-        }
-        return true;
-    };
-}
-
-// Selects all of the focused text and types text.
-UiScript::Step TypeOver(wxUIActionSimulator& sim, const char* text) {
-    return [&sim, text] {
-        sim.Char('a', wxMOD_CONTROL);
-        sim.Text(text);
-        return true;
-    };
-}
-
-UiScript::Step HasValue(const char* name, const wxString& value) {
-    return [name, value] {
-        auto* dlg = FindShown<gui::UnitDialog>();
-        auto* ctrl = dlg ? Control<wxTextCtrl>(dlg, name) : nullptr;
-        return ctrl && ctrl->GetValue() == value;
-    };
-}
-
-UiScript::Step PressEnter(wxUIActionSimulator& sim) {
-    return [&sim] {
-        sim.Char(WXK_RETURN);
-        return true;
-    };
-}
-
 UiScript::Step DialogClosed() {
     return [] { return FindShown<gui::UnitDialog>() == nullptr; };
-}
-
-void CloseDialog() {
-    if (auto* dlg = FindShown<gui::UnitDialog>(); dlg && dlg->IsModal()) dlg->EndModal(wxID_CANCEL);
 }
 
 }  // namespace
@@ -130,11 +73,12 @@ BOOST_AUTO_TEST_CASE(renaming_a_commune_in_the_dialog_stores_it_and_updates_the_
     const char* newName = "Xa Tay Xuan Moi";
     wxUIActionSimulator sim;
     UiScript script;
-    script.onAbort = CloseDialog;
-    script.Add("the unit dialog opens with the focus in the name", FocusIn("name"));
+    script.onAbort = CancelModal<gui::UnitDialog>;
+    script.Add("the unit dialog opens with the focus in the name",
+               FocusIn<gui::UnitDialog>("name"));
     script.Add("select the name and type a new one", TypeOver(sim, newName));
-    script.Add("the typed name arrives in the field", HasValue("name", newName));
-    script.Add("press Enter (the default button: Save)", PressEnter(sim));
+    script.Add("the typed name arrives in the field", HasValue<gui::UnitDialog>("name", newName));
+    script.Add("press Enter (the default button: Save)", PressKey(sim, WXK_RETURN));
     script.Add("the dialog closes", DialogClosed());
     script.Begin();
     w.Command(gui::ID_EDIT_UNIT);  // returns when the dialog is closed
@@ -157,16 +101,16 @@ BOOST_AUTO_TEST_CASE(a_refused_unit_keeps_the_dialog_open_with_the_focus_on_the_
     wxUIActionSimulator sim;
     bool errorShown = false, focusOnCode = false;
     UiScript script;
-    script.onAbort = CloseDialog;
+    script.onAbort = CancelModal<gui::UnitDialog>;
     // A new unit: the focus starts in the code; leave it empty, give a name.
-    script.Add("the add dialog opens with the focus in the code", FocusIn("code"));
+    script.Add("the add dialog opens with the focus in the code", FocusIn<gui::UnitDialog>("code"));
     script.Add("type only a name", [&] {
         Control<wxTextCtrl>(FindShown<gui::UnitDialog>(), "name")->SetFocus();
         sim.Text("Phuong Moi");
         return true;
     });
-    script.Add("the name arrives", HasValue("name", "Phuong Moi"));
-    script.Add("press Enter", PressEnter(sim));
+    script.Add("the name arrives", HasValue<gui::UnitDialog>("name", "Phuong Moi"));
+    script.Add("press Enter", PressKey(sim, WXK_RETURN));
     script.Add("the error shows and the focus is on the code", [&] {
         auto* dlg = FindShown<gui::UnitDialog>();
         if (!dlg) return false;
@@ -176,8 +120,8 @@ BOOST_AUTO_TEST_CASE(a_refused_unit_keeps_the_dialog_open_with_the_focus_on_the_
         return errorShown && focusOnCode;
     });
     script.Add("type a code", TypeOver(sim, "PHUONG-MOI"));
-    script.Add("the code arrives", HasValue("code", "PHUONG-MOI"));
-    script.Add("press Enter again", PressEnter(sim));
+    script.Add("the code arrives", HasValue<gui::UnitDialog>("code", "PHUONG-MOI"));
+    script.Add("press Enter again", PressKey(sim, WXK_RETURN));
     script.Add("the dialog closes", DialogClosed());
     script.Begin();
     w.Command(gui::ID_ADD_UNIT);

@@ -1,8 +1,9 @@
 // The sample quarterly report (header, headings, a 200-row table, a chart,
 // a QR code, the signature and recipients, a landscape annex) rendered to
 // PDF, DOCX and XLSX and read back the way a user would see it: pdftotext,
-// pdffonts, LibreOffice, and the spreadsheet's XML. A check whose external
-// tool is missing is skipped with a message.
+// pdffonts, LibreOffice, and the spreadsheet's XML. A check fails when
+// poppler-utils is missing; the one through LibreOffice is skipped with a
+// message when LibreOffice is not installed.
 #include <boost/test/unit_test.hpp>
 #include <pugixml.hpp>
 
@@ -31,7 +32,7 @@ namespace {
 
 constexpr int kRows = 200;
 
-
+// LibreOffice is optional: the DOCX check is skipped without it.
 bool SkipWithout(const std::string& tool) {
     if (HaveTool(tool)) return false;
     BOOST_TEST_MESSAGE("skipped: " << tool << " is not installed");
@@ -68,7 +69,7 @@ SampleFiles& Sample() {
 BOOST_AUTO_TEST_SUITE(render)
 
 BOOST_AUTO_TEST_CASE(pdf_first_page_carries_the_decree_30_header_and_title) {
-    if (SkipWithout("pdftotext")) return;
+    RequireTool("pdftotext");
     std::string page1 = PdfText(Sample().pdf, 1, 1);
     for (const char* s : {"UBND HUYỆN TUY PHƯỚC", "ỦY BAN NHÂN DÂN XÃ TÂY XUÂN",
                           "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
@@ -82,7 +83,8 @@ BOOST_AUTO_TEST_CASE(pdf_first_page_carries_the_decree_30_header_and_title) {
 }
 
 BOOST_AUTO_TEST_CASE(pdf_pages_from_the_second_are_numbered_at_the_top) {
-    if (SkipWithout("pdftotext") || SkipWithout("pdfinfo")) return;
+    RequireTool("pdftotext");
+    RequireTool("pdfinfo");
     int pages = PdfPages(Sample().pdf);
     BOOST_TEST(pages == Sample().pages);
     BOOST_TEST(pages >= 6);
@@ -94,7 +96,7 @@ BOOST_AUTO_TEST_CASE(pdf_pages_from_the_second_are_numbered_at_the_top) {
 }
 
 BOOST_AUTO_TEST_CASE(pdf_ends_with_signature_and_recipients) {
-    if (SkipWithout("pdftotext")) return;
+    RequireTool("pdftotext");
     std::string all = PdfText(Sample().pdf);
     for (const char* s :
          {"Nơi nhận:", "- Phòng Nội vụ huyện;", "- Lưu: VT, VP.", "TM. ỦY BAN NHÂN DÂN",
@@ -105,7 +107,7 @@ BOOST_AUTO_TEST_CASE(pdf_ends_with_signature_and_recipients) {
 }
 
 BOOST_AUTO_TEST_CASE(pdf_fonts_are_embedded_and_vietnamese_needs_no_other_font) {
-    if (SkipWithout("pdffonts")) return;
+    RequireTool("pdffonts");
     std::string fonts = RunCommand("(pdffonts '" + Sample().pdf + "' 2>/dev/null)").output;
     std::istringstream in(fonts);
     std::string line;
@@ -144,7 +146,8 @@ BOOST_AUTO_TEST_CASE(pdf_fonts_are_embedded_and_vietnamese_needs_no_other_font) 
 }
 
 BOOST_AUTO_TEST_CASE(pdf_table_rows_are_whole_and_the_header_repeats_on_every_page) {
-    if (SkipWithout("pdftotext") || SkipWithout("pdfinfo")) return;
+    RequireTool("pdftotext");
+    RequireTool("pdfinfo");
     const std::string& pdf = Sample().pdf;
     int pages = PdfPages(pdf);
     // A row printed on one line in layout mode: number, (field), received,
@@ -256,7 +259,8 @@ BOOST_AUTO_TEST_CASE(docx_is_a_word_package_with_repeated_headers_and_kept_rows)
 }
 
 BOOST_AUTO_TEST_CASE(docx_opens_in_libreoffice_as_the_same_document) {
-    if (SkipWithout("libreoffice") || SkipWithout("pdftotext")) return;
+    RequireTool("pdftotext");
+    if (SkipWithout("libreoffice")) return;
     TempDir out;
     auto r = RunCommand("cd '" + out.path() + "' && HOME='" + out.path() +
                         "' timeout 300 libreoffice --headless --convert-to pdf --outdir '" +
@@ -328,7 +332,7 @@ BOOST_AUTO_TEST_CASE(qr_cards_fill_a_page_with_codes) {
     Document cards = sample::OfficerQrCards(7);
     LaidOutDocument laid(cards);
     BOOST_TEST(laid.PageCount() == 2);  // 6 on the first page, 1 on the second
-    if (SkipWithout("pdftotext")) return;
+    RequireTool("pdftotext");
     TempDir dir;
     RenderPdf(laid, dir.File("cards.pdf"));
     std::string text = PdfText(dir.File("cards.pdf"), 1, 1);
@@ -396,7 +400,7 @@ BOOST_AUTO_TEST_CASE(a_paragraph_longer_than_a_page_continues_on_the_next_one) {
     doc.Add(Paragraph(text));
     LaidOutDocument laid(doc);
     BOOST_TEST(laid.PageCount() == 2);
-    if (SkipWithout("pdftotext")) return;
+    RequireTool("pdftotext");
     TempDir dir;
     RenderPdf(laid, dir.File("long.pdf"));
     std::string page1 = PdfText(dir.File("long.pdf"), 1, 1);

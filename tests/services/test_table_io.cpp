@@ -3,7 +3,6 @@
 // diacritics, and the CSV and XLSX writers read back by the readers.
 #include <boost/test/unit_test.hpp>
 
-#include <chrono>
 #include <cstdint>
 #include <string>
 #include <utility>
@@ -594,7 +593,6 @@ BOOST_AUTO_TEST_CASE(csv_large_file) {
         text += (i % 1000 == 0) ? ",\"có, dấu phẩy\"\n" : ",\n";
     }
     WriteFile(dir.File("big.csv"), text);
-    const auto start = std::chrono::steady_clock::now();
     auto reader = tio::TableReader::Open(dir.File("big.csv"));
     const tio::ColumnMap map(*reader, {{"id", {}, true}, {"note", {"ghi chu"}, false}});
     Row row;
@@ -605,15 +603,10 @@ BOOST_AUTO_TEST_CASE(csv_large_file) {
         ok = ok && row.size() == 4 && reader->Line() == count + 1;
         if (map.Get(row, "note") == "có, dấu phẩy") ++commas;
     }
-    const double seconds =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    BOOST_TEST_MESSAGE("read " << text.size() / 1e6 << " MB in " << seconds << " s ("
-                               << text.size() / 1e6 / seconds << " MB/s)");
     BOOST_TEST(count == n);
     BOOST_TEST(ok);
     BOOST_TEST(commas == n / 1000);
     BOOST_TEST(reader->BytesRead() == static_cast<long>(text.size()));
-    BOOST_TEST(seconds < 5.0);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -5,6 +5,7 @@
 
 #include <regex>
 #include <sstream>
+#include <stdexcept>
 
 #include "test_support.h"
 
@@ -12,7 +13,15 @@ namespace cchc::test {
 
 bool HaveTool(const std::string& name) { return RunCommand("command -v " + name).exitCode == 0; }
 
+void RequireTool(const std::string& name) {
+    if (!HaveTool(name))
+        throw std::runtime_error(name +
+                                 " is not installed: the report tests read PDF files back "
+                                 "with poppler-utils (scripts/packages.txt)");
+}
+
 std::string PdfText(const std::string& pdf, int first, int last, bool layout) {
+    RequireTool("pdftotext");
     std::string cmd = "(pdftotext -enc UTF-8";
     if (layout) cmd += " -layout";
     if (first > 0) cmd += " -f " + std::to_string(first) + " -l " + std::to_string(last);
@@ -21,6 +30,7 @@ std::string PdfText(const std::string& pdf, int first, int last, bool layout) {
 }
 
 int PdfPages(const std::string& pdf) {
+    RequireTool("pdfinfo");
     std::string info = RunCommand("(pdfinfo '" + pdf + "' 2>/dev/null)").output;
     std::smatch m;
     if (std::regex_search(info, m, std::regex("Pages:\\s+(\\d+)"))) return std::stoi(m[1]);

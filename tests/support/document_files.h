@@ -10,10 +10,15 @@ namespace cchc::test {
 
 // Whether a command-line tool is on the PATH.
 bool HaveTool(const std::string& name);
+// Throws, failing the test, when a tool of poppler-utils (pdftotext,
+// pdfinfo, pdffonts; a package of scripts/packages.txt) is missing: the
+// checks that read a PDF back never pass without reading it.
+void RequireTool(const std::string& name);
 // Text of pages first..last (1-based; all when first is 0) of a PDF;
-// `layout` keeps table rows on one line. Empty when pdftotext is missing.
+// `layout` keeps table rows on one line. Throws when pdftotext is missing.
 std::string PdfText(const std::string& pdf, int first = 0, int last = 0, bool layout = false);
-// Number of pages (0 when pdfinfo is missing or the file is not a PDF).
+// Number of pages (0 when the file is not a PDF). Throws when pdfinfo is
+// missing.
 int PdfPages(const std::string& pdf);
 // The first line of text that is not blank, trimmed.
 std::string FirstLine(const std::string& text);

@@ -49,6 +49,10 @@ PostgresAvailability::PostgresAvailability() {
     std::exit(kSkipExitCode);
 }
 
+std::string DataFile(const std::string& name) {
+    return std::string(CCHC_TEST_DATA_DIR) + "/" + name;
+}
+
 std::string ReadFile(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     std::ostringstream ss;

@@ -31,6 +31,9 @@ struct PostgresAvailability {
     PostgresAvailability();
 };
 
+// A file of tests/data.
+std::string DataFile(const std::string& name);
+
 // Reads and writes whole files.
 std::string ReadFile(const std::string& path);
 void WriteFile(const std::string& path, const std::string& content);

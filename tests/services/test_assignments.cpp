@@ -22,7 +22,6 @@ using namespace cchc;
 using namespace cchc::test;
 
 namespace {
-std::string Data(const std::string& name) { return std::string(CCHC_TEST_DATA_DIR) + "/" + name; }
 
 void WriteText(const std::string& path, const std::string& text) {
     std::ofstream out(path, std::ios::binary);
@@ -32,8 +31,8 @@ void WriteText(const std::string& path, const std::string& text) {
 struct Seed003 : DbFixture {
     Seed003() {
         services::LoadBuiltinCatalogues(Db());
-        services::ImportUnits(Db(), Data("seed003_units.csv"), "test");
-        services::ImportPeople(Db(), Data("seed003_people.csv"), "test");
+        services::ImportUnits(Db(), DataFile("seed003_units.csv"), "test");
+        services::ImportPeople(Db(), DataFile("seed003_people.csv"), "test");
     }
     std::vector<services::AssignmentRow> Load() {
         return services::AssignmentService(Db(), "test").Load("H-NINHSON", "QD766");
@@ -51,7 +50,7 @@ bool operator==(const services::AssignmentRow& a, const services::AssignmentRow&
 BOOST_AUTO_TEST_SUITE(assignments)
 
 BOOST_FIXTURE_TEST_CASE(seed_003_imports_every_group_and_person_as_the_seed_has_them, Seed003) {
-    auto summary = services::ImportAssignments(Db(), Data("seed003_assignments.csv"), "test");
+    auto summary = services::ImportAssignments(Db(), DataFile("seed003_assignments.csv"), "test");
     BOOST_TEST(summary.inserted == 27);
     BOOST_TEST(Stored() == 27);
     const auto rows = Load();
@@ -180,7 +179,7 @@ BOOST_FIXTURE_TEST_CASE(a_saved_matrix_loads_back_in_order_with_linked_coordinat
 }
 
 BOOST_FIXTURE_TEST_CASE(an_exported_matrix_imports_back_unchanged, Seed003) {
-    services::ImportAssignments(Db(), Data("seed003_assignments.csv"), "test");
+    services::ImportAssignments(Db(), DataFile("seed003_assignments.csv"), "test");
     const auto before = Load();
     for (const char* ext : {"csv", "xlsx"}) {
         BOOST_TEST_CONTEXT(ext) {
@@ -231,7 +230,7 @@ BOOST_FIXTURE_TEST_CASE(a_broken_row_is_refused_with_its_line_and_column_and_not
         }
     }
     // A broken file over a stored matrix leaves it as it was.
-    services::ImportAssignments(Db(), Data("seed003_assignments.csv"), "test");
+    services::ImportAssignments(Db(), DataFile("seed003_assignments.csv"), "test");
     WriteText(dir.File("late.csv"), header + good + "H-NINHSON,QD766,I,1.9,,,,\n");
     BOOST_CHECK_THROW(services::ImportAssignments(Db(), dir.File("late.csv"), "test"), UserError);
     BOOST_TEST(Stored() == 27);

@@ -15,12 +15,11 @@ using namespace cchc;
 using namespace cchc::test;
 
 namespace {
-std::string Data(const std::string& name) { return std::string(CCHC_TEST_DATA_DIR) + "/" + name; }
 
 struct ReportFixture : DbFixture {
     std::int64_t commune = 0;
     ReportFixture() {
-        services::ImportUnits(Db(), Data("seed002_units.csv"), "test");
+        services::ImportUnits(Db(), DataFile("seed002_units.csv"), "test");
         for (const auto& u : storage::UnitRepository(Db().session()).All())
             if (IsCommuneLevel(u.kind) && commune == 0) commune = u.id;
         BOOST_REQUIRE(commune != 0);

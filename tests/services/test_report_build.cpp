@@ -47,10 +47,9 @@ const T* LastBlock(const report::Document& doc) {
     return found;
 }
 
-std::string Data(const std::string& name) { return std::string(CCHC_TEST_DATA_DIR) + "/" + name; }
-
+// LibreOffice is optional: the DOCX check is skipped without it.
 bool SkipWithout(const std::string& tool) {
-    if (RunCommand("command -v " + tool).exitCode == 0) return false;
+    if (HaveTool(tool)) return false;
     BOOST_TEST_MESSAGE("skipped: " << tool << " is not installed");
     return true;
 }
@@ -102,7 +101,7 @@ struct Demo200 : DemoFixture {
 BOOST_AUTO_TEST_SUITE(report_build)
 
 BOOST_FIXTURE_TEST_CASE(quarterly_report_of_the_demo_office_reads_like_decree_30, DemoFixture) {
-    if (SkipWithout("pdftotext")) return;
+    RequireTool("pdftotext");
     auto built = services::BuildReport(Db(), Quarterly());
     BOOST_TEST(built.number == 1);  // the first report of the office in 2026
     BOOST_TEST(built.kindSymbol == "BC");
@@ -125,7 +124,7 @@ BOOST_FIXTURE_TEST_CASE(quarterly_report_of_the_demo_office_reads_like_decree_30
 
 BOOST_FIXTURE_TEST_CASE(quarterly_report_prints_the_clerks_narrative_and_a_commune_header,
                         DemoFixture) {
-    if (SkipWithout("pdftotext")) return;
+    RequireTool("pdftotext");
     auto unit = storage::UnitRepository(Db().session()).ByCode("XA-TAYXUAN");
     BOOST_REQUIRE(unit);
     services::ReportArchive(Db(), "test")
@@ -149,7 +148,7 @@ BOOST_FIXTURE_TEST_CASE(quarterly_report_prints_the_clerks_narrative_and_a_commu
 }
 
 BOOST_FIXTURE_TEST_CASE(a_ranking_of_200_communes_repeats_its_header_on_every_page, Demo200) {
-    if (SkipWithout("pdftotext")) return;
+    RequireTool("pdftotext");
     services::ReportRequest r;
     r.type = "ranking";
     r.period = "2025";
@@ -213,12 +212,12 @@ BOOST_FIXTURE_TEST_CASE(wrong_requests_name_the_argument, DemoFixture) {
 }
 
 BOOST_FIXTURE_TEST_CASE(the_plan_of_seed_002_holds_every_item, DbFixture) {
-    if (SkipWithout("pdftotext")) return;
+    RequireTool("pdftotext");
     services::LoadBuiltinCatalogues(Db());
-    services::ImportUnits(Db(), Data("seed002_units.csv"), "test");
-    services::ImportPeople(Db(), Data("seed002_people.csv"), "test");
-    services::ImportFrameworks(Db(), Data("seed002_framework.csv"), "test");
-    services::ImportTasks(Db(), Data("seed002_tasks.csv"), "test");
+    services::ImportUnits(Db(), DataFile("seed002_units.csv"), "test");
+    services::ImportPeople(Db(), DataFile("seed002_people.csv"), "test");
+    services::ImportFrameworks(Db(), DataFile("seed002_framework.csv"), "test");
+    services::ImportTasks(Db(), DataFile("seed002_tasks.csv"), "test");
     auto plans = storage::PlanRepository(Db().session()).All();
     BOOST_REQUIRE(plans.size() == 1u);
     auto unit = storage::UnitRepository(Db().session()).ById(plans[0].unitId);
@@ -247,14 +246,15 @@ BOOST_FIXTURE_TEST_CASE(the_plan_of_seed_002_holds_every_item, DbFixture) {
 
 BOOST_FIXTURE_TEST_CASE(the_assignment_table_of_seed_003, DbFixture) {
     services::LoadBuiltinCatalogues(Db());
-    services::ImportUnits(Db(), Data("seed003_units.csv"), "test");
-    services::ImportPeople(Db(), Data("seed003_people.csv"), "test");
-    services::ImportAssignments(Db(), Data("seed003_assignments.csv"), "test");
+    services::ImportUnits(Db(), DataFile("seed003_units.csv"), "test");
+    services::ImportPeople(Db(), DataFile("seed003_people.csv"), "test");
+    services::ImportAssignments(Db(), DataFile("seed003_assignments.csv"), "test");
     services::ReportRequest r;
     r.type = "assignments";
     r.period = "2022";
     r.unitCode = "H-NINHSON";
     r.framework = "QD766";
+    r.issuedOn = Date{2023, 1, 5};
     auto built = services::BuildReport(Db(), r);
     const report::Table* table = LastBlock<report::Table>(built.document);
     BOOST_REQUIRE(table);
@@ -264,7 +264,8 @@ BOOST_FIXTURE_TEST_CASE(the_assignment_table_of_seed_003, DbFixture) {
 }
 
 BOOST_FIXTURE_TEST_CASE(docx_of_the_quarterly_report_opens_in_libreoffice, DemoFixture) {
-    if (SkipWithout("libreoffice") || SkipWithout("pdftotext")) return;
+    RequireTool("pdftotext");
+    if (SkipWithout("libreoffice")) return;
     auto built = services::BuildReport(Db(), Quarterly());
     std::string docx = dir.File("quy.docx");
     report::RenderFile(built.document, docx);
@@ -432,6 +433,7 @@ BOOST_FIXTURE_TEST_CASE(citizens_names_are_printed_only_when_asked, DemoFixture)
     r.type = "ratings";
     r.period = "2025";
     r.unitCode = "XA-TAYXUAN";
+    r.issuedOn = Date{2026, 1, 5};
     auto citizenCells = [&](bool show) {
         r.showCitizens = show;
         long names = 0;
@@ -463,6 +465,7 @@ BOOST_FIXTURE_TEST_CASE(the_ratings_report_prints_the_survey_summary_of_the_offi
     r.type = "ratings";
     r.period = "2025";
     r.unitCode = "XA-TAYXUAN";
+    r.issuedOn = Date{2026, 1, 5};
     services::SurveyQuery q;
     q.period = "2025";
     q.unitCode = "XA-TAYXUAN";
@@ -491,6 +494,7 @@ BOOST_FIXTURE_TEST_CASE(qr_cards_of_the_one_stop_desk_carry_the_rating_address, 
     services::ReportRequest r;
     r.type = "qr-cards";
     r.unitCode = "XA-TAYXUAN";
+    r.issuedOn = Date{2026, 1, 5};
     auto built = services::BuildReport(Db(), r);
     const report::CardGrid* grid = LastBlock<report::CardGrid>(built.document);
     BOOST_REQUIRE(grid);

@@ -25,14 +25,13 @@ using namespace cchc;
 using namespace cchc::test;
 
 namespace {
-std::string Data(const std::string& name) { return std::string(CCHC_TEST_DATA_DIR) + "/" + name; }
 
 struct SeedFixture : DbFixture {
     SeedFixture() {
         services::LoadBuiltinCatalogues(Db());
-        services::ImportUnits(Db(), Data("seed002_units.csv"), "test");
-        services::ImportPeople(Db(), Data("seed002_people.csv"), "test");
-        services::ImportFrameworks(Db(), Data("seed002_framework.csv"), "test");
+        services::ImportUnits(Db(), DataFile("seed002_units.csv"), "test");
+        services::ImportPeople(Db(), DataFile("seed002_people.csv"), "test");
+        services::ImportFrameworks(Db(), DataFile("seed002_framework.csv"), "test");
     }
     std::vector<PlanRecord> Plans() { return storage::PlanRepository(Db().session()).All(); }
     static const PlanItemRecord& Item(const PlanRecord& p, const std::string& heading) {
@@ -47,7 +46,7 @@ struct SeedFixture : DbFixture {
 BOOST_AUTO_TEST_SUITE(plans)
 
 BOOST_FIXTURE_TEST_CASE(seed_002_imports_as_one_plan_with_every_item_and_task, SeedFixture) {
-    auto s = services::ImportTasks(Db(), Data("seed002_tasks.csv"), "test");
+    auto s = services::ImportTasks(Db(), DataFile("seed002_tasks.csv"), "test");
     BOOST_TEST(s.inserted == 28);
     auto plans = Plans();
     BOOST_REQUIRE(plans.size() == 1u);
@@ -99,8 +98,8 @@ BOOST_FIXTURE_TEST_CASE(seed_002_imports_as_one_plan_with_every_item_and_task, S
 }
 
 BOOST_FIXTURE_TEST_CASE(importing_again_updates_and_export_round_trips, SeedFixture) {
-    services::ImportTasks(Db(), Data("seed002_tasks.csv"), "test");
-    auto again = services::ImportTasks(Db(), Data("seed002_tasks.csv"), "test");
+    services::ImportTasks(Db(), DataFile("seed002_tasks.csv"), "test");
+    auto again = services::ImportTasks(Db(), DataFile("seed002_tasks.csv"), "test");
     BOOST_TEST(again.inserted == 0);
     BOOST_TEST(again.updated == 28);
     BOOST_TEST(storage::PlanRepository(Db().session()).CountTasks() == 28);
@@ -159,7 +158,7 @@ BOOST_FIXTURE_TEST_CASE(a_broken_row_stores_nothing_and_names_line_and_column, S
 }
 
 BOOST_FIXTURE_TEST_CASE(the_five_clear_check_flags_what_the_seed_leaves_unclear, SeedFixture) {
-    services::ImportTasks(Db(), Data("seed002_tasks.csv"), "test");
+    services::ImportTasks(Db(), DataFile("seed002_tasks.csv"), "test");
     const PlanRecord p = Plans().at(0);
     const auto& unclear = Item(p, "1.3");
     auto problems = CheckFiveClear(unclear.tasks.at(0), unclear);
@@ -320,7 +319,7 @@ BOOST_FIXTURE_TEST_CASE(a_draft_plan_from_the_weak_criteria, SeedFixture) {
 }
 
 BOOST_FIXTURE_TEST_CASE(the_plan_editor_saves_tasks_links_leads_and_audits, SeedFixture) {
-    services::ImportTasks(Db(), Data("seed002_tasks.csv"), "test");
+    services::ImportTasks(Db(), DataFile("seed002_tasks.csv"), "test");
     services::PlanService service(Db(), "office");
     PlanRecord plan = service.Load(Plans().at(0).id);
     const PlanItemRecord item = Item(plan, "1.3");
@@ -371,7 +370,7 @@ BOOST_FIXTURE_TEST_CASE(the_plan_editor_saves_tasks_links_leads_and_audits, Seed
 }
 
 BOOST_FIXTURE_TEST_CASE(the_plan_header_and_its_criterion_items_are_edited, SeedFixture) {
-    services::ImportTasks(Db(), Data("seed002_tasks.csv"), "test");
+    services::ImportTasks(Db(), DataFile("seed002_tasks.csv"), "test");
     services::PlanService service(Db(), "office");
     PlanRecord plan = service.Load(Plans().at(0).id);
     const std::size_t items = plan.items.size();
@@ -459,7 +458,7 @@ BOOST_FIXTURE_TEST_CASE(the_plan_header_and_its_criterion_items_are_edited, Seed
 }
 
 BOOST_FIXTURE_TEST_CASE(an_item_shows_whether_its_criterion_improved, SeedFixture) {
-    services::ImportTasks(Db(), Data("seed002_tasks.csv"), "test");
+    services::ImportTasks(Db(), DataFile("seed002_tasks.csv"), "test");
     services::PlanService service(Db(), "office");
     const PlanRecord plan = service.Load(Plans().at(0).id);  // the 2021 plan answering 2020
     const auto& item = Item(plan, "1.2");
@@ -507,7 +506,7 @@ BOOST_FIXTURE_TEST_CASE(saved_task_board_filters_per_user, SeedFixture) {
     const auto m = month.ToFilter(Date{2026, 2, 10});
     BOOST_TEST((m.dueTo && *m.dueTo == Date{2026, 2, 28}));
     // A lead and a range of due dates, kept through saving.
-    services::ImportTasks(Db(), Data("seed002_tasks.csv"), "test");
+    services::ImportTasks(Db(), DataFile("seed002_tasks.csv"), "test");
     const auto board = services::TaskBoard::Load(Db(), Date{2021, 6, 1});
     const auto leads = board.Leads();
     BOOST_REQUIRE(!leads.empty());

@@ -7,8 +7,8 @@
 #include <string>
 
 #include "core/date.h"
-#include "services/organisation.h"
-#include "services/overview.h"
+#include "services/org/organisation.h"
+#include "services/app/overview.h"
 #include "storage/database.h"
 
 namespace {

@@ -16,8 +16,8 @@
 
 #include "core/org.h"
 #include "core/period.h"
-#include "services/result_totals.h"
-#include "services/results.h"
+#include "services/results/result_totals.h"
+#include "services/results/results.h"
 #include "storage/database.h"
 #include "storage/framework_repository.h"
 #include "storage/result_repository.h"

@@ -18,8 +18,8 @@
 #include <vector>
 
 #include "core/org.h"
-#include "services/framework_io.h"
-#include "services/surveys.h"
+#include "services/frameworks/framework_io.h"
+#include "services/surveys/surveys.h"
 #include "storage/database.h"
 #include "storage/rating_repository.h"
 #include "storage/unit_repository.h"

@@ -13,8 +13,8 @@
 
 #include "report/layout.h"
 #include "report/pdf_renderer.h"
-#include "services/demo.h"
-#include "services/reports.h"
+#include "services/app/demo.h"
+#include "services/reports/reports.h"
 #include "storage/database.h"
 
 namespace {

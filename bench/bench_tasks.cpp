@@ -12,7 +12,7 @@
 
 #include "core/date.h"
 #include "core/org.h"
-#include "services/task_board.h"
+#include "services/plans/task_board.h"
 #include "storage/database.h"
 #include "storage/plan_repository.h"
 #include "storage/unit_repository.h"

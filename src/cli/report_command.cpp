@@ -14,9 +14,9 @@
 #include "core/i18n.h"
 #include "core/vnformat.h"
 #include "report/render.h"
-#include "services/app_context.h"
-#include "services/report_archive.h"
-#include "services/reports.h"
+#include "services/app/app_context.h"
+#include "services/reports/report_archive.h"
+#include "services/reports/reports.h"
 
 namespace cchc::cli {
 namespace {

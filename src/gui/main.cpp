@@ -1,4 +1,4 @@
 // cchc-desk: the program's entry point; everything else is in cchc_gui.
-#include "gui/cchc_app.h"
+#include "gui/shell/cchc_app.h"
 
 wxIMPLEMENT_APP(cchc::gui::CchcApp);

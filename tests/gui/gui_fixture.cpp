@@ -14,9 +14,9 @@
 #include <cstdlib>
 #include <memory>
 
-#include "gui/app_setup.h"
-#include "gui/main_frame.h"
-#include "services/app_context.h"
+#include "gui/shell/app_setup.h"
+#include "gui/shell/main_frame.h"
+#include "services/app/app_context.h"
 #include "storage/database_url.h"
 #include "test_support.h"
 

@@ -12,12 +12,12 @@
 
 #include <cstdlib>
 
-#include "gui/assignment_matrix_dialog.h"
-#include "gui/gui_session.h"
+#include "gui/plans/assignment_matrix_dialog.h"
+#include "gui/shell/gui_session.h"
 #include "gui_fixture.h"
-#include "services/app_context.h"
-#include "services/assignments.h"
-#include "services/org_io.h"
+#include "services/app/app_context.h"
+#include "services/plans/assignments.h"
+#include "services/org/org_io.h"
 #include "storage/assignment_repository.h"
 #include "storage/database_url.h"
 #include "storage/framework_repository.h"

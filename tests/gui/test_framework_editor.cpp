@@ -14,12 +14,12 @@
 #include <wx/xrc/xmlres.h>
 #include <boost/test/unit_test.hpp>
 
-#include "gui/framework_copy_dialog.h"
-#include "gui/framework_editor_dialog.h"
-#include "gui/gui_session.h"
+#include "gui/catalogue/framework_copy_dialog.h"
+#include "gui/catalogue/framework_editor_dialog.h"
+#include "gui/shell/gui_session.h"
 #include "gui_fixture.h"
-#include "services/framework_io.h"
-#include "services/frameworks.h"
+#include "services/frameworks/framework_io.h"
+#include "services/frameworks/frameworks.h"
 #include "storage/database_url.h"
 #include "test_support.h"
 

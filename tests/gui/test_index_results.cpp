@@ -4,9 +4,9 @@
 #include <wx/listctrl.h>
 
 #include "core/org.h"
-#include "gui/main_frame.h"
+#include "gui/shell/main_frame.h"
 #include "gui_fixture.h"
-#include "services/organisation.h"
+#include "services/org/organisation.h"
 #include "test_support.h"
 
 using namespace cchc;

@@ -12,11 +12,11 @@
 #include <cstdio>
 
 #include "document_files.h"
-#include "gui/main_frame.h"
-#include "gui/report_printout.h"
-#include "gui/reports_panel.h"
+#include "gui/shell/main_frame.h"
+#include "gui/reports/report_printout.h"
+#include "gui/reports/reports_panel.h"
 #include "gui_fixture.h"
-#include "services/report_archive.h"
+#include "services/reports/report_archive.h"
 #include "test_support.h"
 
 using namespace cchc;

@@ -10,12 +10,12 @@
 #include <wx/xrc/xmlres.h>
 
 #include "core/org.h"
-#include "gui/gui_events.h"
-#include "gui/main_frame.h"
-#include "gui/unit_dialog.h"
-#include "gui/unit_tree_panel.h"
+#include "gui/shell/gui_events.h"
+#include "gui/shell/main_frame.h"
+#include "gui/catalogue/unit_dialog.h"
+#include "gui/shell/unit_tree_panel.h"
 #include "gui_fixture.h"
-#include "services/organisation.h"
+#include "services/org/organisation.h"
 #include "storage/database_url.h"
 #include "test_support.h"
 

@@ -4,9 +4,9 @@
 #include <cmath>
 
 #include "fixture.h"
-#include "services/demo.h"
-#include "services/framework_io.h"
-#include "services/organisation.h"
+#include "services/app/demo.h"
+#include "services/frameworks/framework_io.h"
+#include "services/org/organisation.h"
 #include "storage/framework_repository.h"
 #include "storage/result_repository.h"
 #include "storage/unit_repository.h"

@@ -5,8 +5,8 @@
 #include <functional>
 
 #include "fixture.h"
-#include "services/org_io.h"
-#include "services/organisation.h"
+#include "services/org/org_io.h"
+#include "services/org/organisation.h"
 #include "storage/settings_repository.h"
 #include "storage/unit_repository.h"
 

@@ -6,8 +6,8 @@
 
 #include "core/errors.h"
 #include "fixture.h"
-#include "services/org_io.h"
-#include "services/report_archive.h"
+#include "services/org/org_io.h"
+#include "services/reports/report_archive.h"
 #include "storage/report_repository.h"
 #include "storage/unit_repository.h"
 

@@ -6,9 +6,9 @@
 #include <algorithm>
 
 #include "fixture.h"
-#include "services/framework_io.h"
-#include "services/org_io.h"
-#include "services/results.h"
+#include "services/frameworks/framework_io.h"
+#include "services/org/org_io.h"
+#include "services/results/results.h"
 #include "storage/framework_repository.h"
 #include "storage/result_repository.h"
 

@@ -4,9 +4,9 @@
 
 #include "core/errors.h"
 #include "fixture.h"
-#include "services/framework_io.h"
-#include "services/self_assessment.h"
-#include "services/survey_calendar.h"
+#include "services/frameworks/framework_io.h"
+#include "services/surveys/self_assessment.h"
+#include "services/surveys/survey_calendar.h"
 #include "storage/framework_repository.h"
 #include "storage/rating_repository.h"
 #include "storage/self_assessment_repository.h"

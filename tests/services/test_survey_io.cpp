@@ -9,10 +9,10 @@
 #include <algorithm>
 
 #include "fixture.h"
-#include "services/framework_io.h"
-#include "services/results.h"
-#include "services/result_sheet.h"
-#include "services/surveys.h"
+#include "services/frameworks/framework_io.h"
+#include "services/results/results.h"
+#include "services/results/result_sheet.h"
+#include "services/surveys/surveys.h"
 #include "storage/framework_repository.h"
 #include "storage/rating_repository.h"
 #include "storage/result_repository.h"

@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "core/errors.h"
-#include "services/table_io.h"
+#include "services/io/table_io.h"
 #include "support/test_support.h"
 
 using cchc::UserError;

@@ -8,7 +8,7 @@
 #include <soci/soci.h>
 
 #include "fixture.h"
-#include "services/framework_io.h"
+#include "services/frameworks/framework_io.h"
 #include "storage/framework_repository.h"
 #include "storage/import_batch_repository.h"
 #include "storage/rating_repository.h"

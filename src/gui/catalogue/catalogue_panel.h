@@ -1,0 +1,63 @@
+// The "Catalogue" area (form CataloguePanel in forms/catalogue_panel.xrc):
+// the unit selected in the tree with its details and actions (edit, add a
+// sub-unit, deactivate), its officers (add, edit on double-click or Enter,
+// deactivate), and on a second page the index frameworks (edit, copy to a
+// new year, retire or reactivate).
+#pragma once
+#include <optional>
+#include <vector>
+
+#include "gui/shell/area_panel.h"
+#include "services/frameworks/frameworks.h"
+
+class wxButton;
+class wxDataViewListCtrl;
+class wxDataViewEvent;
+class wxStaticText;
+
+namespace cchc::gui {
+
+class CataloguePanel : public AreaPanel {
+public:
+    CataloguePanel(wxWindow* parent, GuiSession& session);
+    void SetUnit(const std::optional<Unit>& unit) override;
+
+protected:
+    void Reload() override;
+
+private:
+    void ShowUnit();
+    void LoadPeople();
+    void LoadFrameworks();
+    void UpdatePersonButtons();
+    std::optional<Person> SelectedPerson() const;
+    void EditPerson();
+    void TogglePerson();
+    std::optional<services::FrameworkSummary> SelectedFramework() const;
+    void UpdateFrameworkButtons();
+    void EditFramework(const std::string& code);
+    void EditSelectedFramework();
+    void NewFramework();
+    void CopyFramework();
+    void ToggleFramework();
+    void SelectFramework(const std::string& code);
+
+    wxStaticText* title_;
+    wxStaticText* subtitle_;
+    wxButton* editUnit_;
+    wxButton* addChild_;
+    wxButton* toggleUnit_;
+    wxStaticText* peopleCount_;
+    wxDataViewListCtrl* people_;
+    wxButton* addPerson_;
+    wxButton* editPerson_;
+    wxButton* togglePerson_;
+    wxDataViewListCtrl* frameworks_;
+    wxButton* editFramework_;
+    wxButton* copyFramework_;
+    wxButton* toggleFramework_;
+    std::vector<Person> rows_;  // the people list's rows
+    std::vector<services::FrameworkSummary> frameworkRows_;
+};
+
+}  // namespace cchc::gui

@@ -1,0 +1,52 @@
+// The evidence documents of one criterion's result (form EvidenceDialog):
+// lists them, adds one (EvidenceDocDialog: number, date, issuer, title and
+// the file, stored in the database), opens a document's file with the
+// program of its kind, links one already in the register, and unlinks one. Changes are saved at
+// once.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "gui/shell/dialog_base.h"
+#include "gui/shell/gui_session.h"
+#include "services/results/result_sheet.h"
+
+class wxListCtrl;
+
+namespace cchc::gui {
+
+class EvidenceDialog : public DialogBase {
+  public:
+    EvidenceDialog(wxWindow* parent, GuiSession& session, const services::Sheet& sheet,
+                   const std::string& criterion);
+
+  private:
+    void Fill();
+    void Add();
+    void LinkExisting();
+    void Open();
+    void Remove();
+    long Selected() const;
+
+    GuiSession& session_;
+    const services::Sheet& sheet_;
+    std::string criterion_;
+    wxListCtrl* list_ = nullptr;
+    std::vector<services::EvidenceRecord> docs_;
+};
+
+// One new document for the criterion's result.
+class EvidenceDocDialog : public DialogBase {
+  public:
+    EvidenceDocDialog(wxWindow* parent, GuiSession& session, const services::Sheet& sheet,
+                      const std::string& criterion);
+
+  private:
+    void OnSave(wxCommandEvent&);
+
+    GuiSession& session_;
+    const services::Sheet& sheet_;
+    std::string criterion_;
+};
+
+}  // namespace cchc::gui

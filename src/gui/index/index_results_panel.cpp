@@ -1,0 +1,528 @@
+// The "Index results" area (see index_results_panel.h).
+#include "gui/index/index_results_panel.h"
+
+#include <wx/button.h>
+#include <wx/choice.h>
+#include <wx/control.h>
+#include <wx/dcbuffer.h>
+#include <wx/filedlg.h>
+#include <wx/filename.h>
+#include <wx/listctrl.h>
+#include <wx/notebook.h>
+#include <wx/utils.h>
+#include <wx/scrolwin.h>
+#include <wx/sizer.h>
+#include <wx/stattext.h>
+
+#include <algorithm>
+
+#include "core/collation.h"
+#include "core/period.h"
+#include "core/vnformat.h"
+#include "gui/shell/gui_util.h"
+#include "core/date.h"
+#include "core/org.h"
+#include "gui/index/result_analysis_page.h"
+#include "gui/index/result_matrix_page.h"
+#include "gui/index/scoring_grid_page.h"
+#include "services/app/overview.h"
+
+namespace cchc::gui {
+
+// One horizontal bar per commune, as long as its percentage of the maximum,
+// coloured by its rating band; scrolls vertically when there are many.
+class RankingChart : public wxScrolledCanvas {
+public:
+    struct Bar {
+        wxString name, value;
+        double percent = 0;
+        wxColour colour;
+    };
+
+    explicit RankingChart(wxWindow* parent)
+        : wxScrolledCanvas(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxVSCROLL | wxBORDER_THEME) {
+        SetBackgroundStyle(wxBG_STYLE_PAINT);
+        SetScrollRate(0, RowHeight());
+        SetMinSize(FromDIP(wxSize(260, 120)));
+        Bind(wxEVT_PAINT, &RankingChart::OnPaint, this);
+        Bind(wxEVT_SIZE, [this](wxSizeEvent& e) {
+            e.Skip();
+            Refresh();
+        });
+    }
+
+    // The bands, best first, with their colours, shown above the bars.
+    void SetBars(std::vector<Bar> bars, std::vector<std::pair<wxString, wxColour>> legend) {
+        bars_ = std::move(bars);
+        legend_ = std::move(legend);
+        SetVirtualSize(-1, 2 * Margin() + LegendHeight() + static_cast<int>(bars_.size()) * RowHeight());
+        Scroll(0, 0);
+        Refresh();
+    }
+
+private:
+    int RowHeight() const { return FromDIP(28); }
+    int Margin() const { return FromDIP(12); }
+    int LegendHeight() const { return legend_.empty() ? 0 : FromDIP(30); }
+
+    void OnPaint(wxPaintEvent&) {
+        wxAutoBufferedPaintDC dc(this);
+        DoPrepareDC(dc);
+        dc.SetBackground(wxBrush(colours::Card()));
+        dc.Clear();
+        dc.SetFont(GetFont());
+        const int margin = Margin(), row = RowHeight(), gap = FromDIP(8);
+        const int width = GetClientSize().x;
+
+        int labelWidth = 0;
+        for (const Bar& b : bars_) labelWidth = std::max(labelWidth, dc.GetTextExtent(b.name).x);
+        labelWidth = std::min(labelWidth, width * 2 / 5);
+        const int valueWidth = dc.GetTextExtent("100,00%").x + gap;
+        const int x0 = margin + labelWidth + gap;
+        const int span = std::max(FromDIP(20), width - x0 - valueWidth - margin);
+
+        // The legend: a swatch and the label of each band.
+        int lx = margin;
+        for (const auto& [label, colour] : legend_) {
+            const int sw = FromDIP(12);
+            const wxSize ext = dc.GetTextExtent(label);
+            dc.SetPen(*wxTRANSPARENT_PEN);
+            dc.SetBrush(wxBrush(colour));
+            dc.DrawRectangle(lx, margin + (ext.y - sw) / 2, sw, sw);
+            dc.SetTextForeground(colours::Text());
+            dc.DrawText(label, lx + sw + gap / 2, margin);
+            lx += sw + gap / 2 + ext.x + gap * 3 / 2;
+        }
+
+        // Quarter lines, then the bars.
+        const int top = margin + LegendHeight(), bottom = margin + static_cast<int>(bars_.size()) * row;
+        dc.SetPen(wxPen(colours::CardBorder(), 1, wxPENSTYLE_DOT));
+        for (int q = 1; q <= 4; ++q) dc.DrawLine(x0 + span * q / 4, top, x0 + span * q / 4, bottom);
+        dc.SetPen(wxPen(colours::CardBorder()));
+        dc.DrawLine(x0, top, x0, bottom);
+
+        const int barHeight = row * 3 / 5;
+        for (std::size_t i = 0; i < bars_.size(); ++i) {
+            const Bar& b = bars_[i];
+            const int y = top + static_cast<int>(i) * row;
+            const wxString name = wxControl::Ellipsize(b.name, dc, wxELLIPSIZE_END, labelWidth);
+            const wxSize ext = dc.GetTextExtent(name);
+            dc.SetTextForeground(colours::Text());
+            dc.DrawText(name, x0 - gap - ext.x, y + (row - ext.y) / 2);
+            const int len = static_cast<int>(span * std::clamp(b.percent, 0.0, 100.0) / 100.0 + 0.5);
+            dc.SetPen(*wxTRANSPARENT_PEN);
+            dc.SetBrush(wxBrush(b.colour));
+            dc.DrawRoundedRectangle(x0, y + (row - barHeight) / 2, std::max(len, 2), barHeight, FromDIP(2));
+            const wxSize vext = dc.GetTextExtent(b.value);
+            dc.SetTextForeground(colours::MutedText());
+            dc.DrawText(b.value, x0 + len + gap / 2, y + (row - vext.y) / 2);
+        }
+    }
+
+    std::vector<Bar> bars_;
+    std::vector<std::pair<wxString, wxColour>> legend_;
+};
+
+namespace {
+
+enum Column { kRank, kCode, kName, kTotal, kMax, kPercent, kBand, kChange, kColumns };
+
+// The colour of the band at `index` of the framework's bands (best first).
+wxColour BandColour(const std::vector<std::string>& bands, const std::string& band) {
+    static const wxColour palette[] = {colours::Good(), colours::Accent(), wxColour(0xF5, 0x7C, 0x00),
+                                       colours::Danger()};
+    auto it = std::find(bands.begin(), bands.end(), band);
+    if (it == bands.end()) return colours::MutedText();
+    const auto index = static_cast<std::size_t>(it - bands.begin());
+    if (index + 1 == bands.size() && bands.size() > 1) return colours::Danger();  // the worst band
+    return index < std::size(palette) ? palette[index] : colours::MutedText();
+}
+
+wxString Dash() { return wxString::FromUTF8("\xe2\x80\x94"); }
+
+wxString Change(const std::optional<double>& change) {
+    if (!change) return Dash();
+    const std::string text = FormatDecimal(*change, 2);
+    return U8(*change >= 0.005 ? "+" + text : text);
+}
+
+}  // namespace
+
+IndexResultsPanel::IndexResultsPanel(wxWindow* parent, GuiSession& session) : AreaPanel(parent, session) {
+    SetName("indexResults");
+    SetBackgroundColour(colours::Background());
+    const int margin = FromDIP(22), gap = FromDIP(8);
+    auto* sizer = new wxBoxSizer(wxVERTICAL);
+
+    auto* title = new wxStaticText(this, wxID_ANY, _("CCHC index results"));
+    title->SetFont(ScaledFont(title, 1.8, true));
+    title->SetForegroundColour(colours::Text());
+    sizer->AddSpacer(margin);
+    sizer->Add(title, 0, wxLEFT | wxRIGHT, margin);
+    sizer->AddSpacer(FromDIP(12));
+
+    sizer->Add(BuildToolbar(gap), 0, wxEXPAND | wxLEFT | wxRIGHT, margin);
+    sizer->AddSpacer(FromDIP(12));
+
+    pages_ = new wxNotebook(this, wxID_ANY);
+    pages_->SetName("resultPages");
+    wxWindow* rankingPage = BuildRankingPage(margin, gap);
+    BuildUnitPages(gap);
+    pages_->AddPage(rankingPage, _("Ranking"), true);
+    pages_->AddPage(gridHolder_, _("Scoring grid"));
+    pages_->AddPage(matrixHolder_, _("Criteria x communes"));
+    pages_->AddPage(analysisHolder_, _("Points at stake"));
+    sizer->Add(pages_, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, margin);
+    SetSizer(sizer);
+
+    BindEvents();
+}
+
+wxSizer* IndexResultsPanel::BuildToolbar(int gap) {
+    auto* bar = new wxBoxSizer(wxHORIZONTAL);
+    auto label = [this, bar, gap](const wxString& text) {
+        auto* l = new wxStaticText(this, wxID_ANY, text);
+        l->SetForegroundColour(colours::Text());
+        bar->Add(l, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, gap / 2);
+    };
+    label(_("Framework:"));
+    framework_ = new wxChoice(this, wxID_ANY);
+    framework_->SetName("rankingFramework");
+    framework_->SetMinSize(wxSize(FromDIP(320), -1));
+    bar->Add(framework_, 1, wxALIGN_CENTER_VERTICAL | wxRIGHT, 2 * gap);
+    label(_("Period:"));
+    period_ = new wxChoice(this, wxID_ANY);
+    period_->SetName("rankingPeriod");
+    period_->SetMinSize(wxSize(FromDIP(130), -1));
+    bar->Add(period_, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 2 * gap);
+    label(_("Scores:"));
+    scoreKind_ = new wxChoice(this, wxID_ANY);
+    scoreKind_->SetName("rankingScores");
+    scoreKind_->Append(_("Appraised scores"));
+    scoreKind_->Append(_("Self-assessed scores"));
+    scoreKind_->SetSelection(0);
+    bar->Add(scoreKind_, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 2 * gap);
+    bar->AddStretchSpacer();
+    export_ = new wxButton(this, wxID_ANY, _("Export..."));
+    export_->SetToolTip(_("Save the ranking as an Excel workbook or a CSV file"));
+    bar->Add(export_, 0, wxALIGN_CENTER_VERTICAL);
+    return bar;
+}
+
+wxWindow* IndexResultsPanel::BuildRankingPage(int margin, int gap) {
+    auto* rankingPage = new wxPanel(pages_, wxID_ANY);
+    rankingPage->SetBackgroundColour(colours::Background());
+    auto* rankingSizer = new wxBoxSizer(wxVERTICAL);
+    empty_ = new wxStaticText(rankingPage, wxID_ANY, "");
+    empty_->SetForegroundColour(colours::MutedText());
+    empty_->SetFont(ScaledFont(empty_, 1.15));
+    rankingSizer->Add(empty_, 0, wxALL, margin / 2);
+
+    content_ = new wxPanel(rankingPage, wxID_ANY);
+    content_->SetBackgroundColour(colours::Background());
+    auto* side = new wxBoxSizer(wxHORIZONTAL);
+    list_ = new wxListCtrl(content_, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT | wxLC_SINGLE_SEL);
+    list_->SetName("rankingList");
+    list_->SetMinSize(FromDIP(wxSize(420, 120)));
+    // TRANSLATORS: short column heading: the commune's place in the ranking.
+    list_->AppendColumn(_("Place"), wxLIST_FORMAT_RIGHT, FromDIP(50));
+    list_->AppendColumn(_("Code"), wxLIST_FORMAT_LEFT, FromDIP(100));
+    list_->AppendColumn(_("Unit"), wxLIST_FORMAT_LEFT, FromDIP(150));
+    list_->AppendColumn(_("Points"), wxLIST_FORMAT_RIGHT, FromDIP(58));
+    list_->AppendColumn(_("Maximum"), wxLIST_FORMAT_RIGHT, FromDIP(55));
+    list_->AppendColumn("%", wxLIST_FORMAT_RIGHT, FromDIP(68));
+    // TRANSLATORS: short column heading: the rating band (Good, Fair, ...).
+    list_->AppendColumn(_("Rating"), wxLIST_FORMAT_LEFT, FromDIP(90));
+    list_->AppendColumn(_("Change"), wxLIST_FORMAT_RIGHT, FromDIP(80));
+    list_->SetToolTip(_("Double-click a commune (or press Enter) to open its scoring grid"));
+    chart_ = new RankingChart(content_);
+    chart_->SetName("rankingChart");
+    side->Add(list_, 3, wxEXPAND | wxRIGHT, gap);
+    side->Add(chart_, 1, wxEXPAND);
+    content_->SetSizer(side);
+    rankingSizer->Add(content_, 1, wxEXPAND | wxALL, gap);
+    rankingPage->SetSizer(rankingSizer);
+    return rankingPage;
+}
+
+void IndexResultsPanel::BuildUnitPages(int gap) {
+    auto padded = [&](wxWindow* page) {
+        // The pages laid out in code get the same inner margin as the ranking.
+        page->SetBackgroundColour(colours::Background());
+        return page;
+    };
+    gridHolder_ = new wxPanel(pages_, wxID_ANY);
+    grid_ = new ScoringGridPage(gridHolder_, session_);
+    matrixHolder_ = new wxPanel(pages_, wxID_ANY);
+    matrix_ = new ResultMatrixPage(matrixHolder_, session_);
+    analysisHolder_ = new wxPanel(pages_, wxID_ANY);
+    analysis_ = new ResultAnalysisPage(analysisHolder_, session_);
+    for (auto [holder, page] : {std::pair<wxPanel*, wxWindow*>{gridHolder_, grid_}, {matrixHolder_, matrix_},
+                                {analysisHolder_, analysis_}}) {
+        padded(holder);
+        auto* s = new wxBoxSizer(wxVERTICAL);
+        s->Add(page, 1, wxEXPAND | wxALL, gap);
+        holder->SetSizer(s);
+    }
+}
+
+void IndexResultsPanel::BindEvents() {
+    pages_->Bind(wxEVT_NOTEBOOK_PAGE_CHANGED, [this](wxBookCtrlEvent& e) {
+        e.Skip();
+        RefreshPage(e.GetSelection());
+    });
+    list_->Bind(wxEVT_LIST_ITEM_ACTIVATED, [this](wxListEvent& e) {
+        const long i = e.GetIndex();
+        if (i >= 0 && static_cast<std::size_t>(i) < order_.size()) OpenUnit(rows_[order_[static_cast<std::size_t>(i)]].unit);
+    });
+    matrix_->onOpenUnit = [this](const std::string& code) { OpenUnit(code); };
+
+    framework_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) {
+        try {
+            FillPeriods(SelectedPeriod());
+            LoadRanking();
+            ContextChanged();
+        } catch (const std::exception& e) {
+            ShowError(this, ErrorSentence(e));
+        }
+    });
+    auto reload = [this](wxCommandEvent&) {
+        try {
+            LoadRanking();
+            ContextChanged();
+        } catch (const std::exception& e) {
+            ShowError(this, ErrorSentence(e));
+        }
+    };
+    period_->Bind(wxEVT_CHOICE, reload);
+    scoreKind_->Bind(wxEVT_CHOICE, reload);
+    list_->Bind(wxEVT_LIST_COL_CLICK, &IndexResultsPanel::OnColumnClick, this);
+    export_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { Export(); });
+}
+
+std::string IndexResultsPanel::SelectedFramework() const {
+    const int i = framework_->GetSelection();
+    return i >= 0 && i < static_cast<int>(frameworkCodes_.size()) ? frameworkCodes_[static_cast<std::size_t>(i)]
+                                                                    : std::string();
+}
+
+std::string IndexResultsPanel::SelectedPeriod() const {
+    const int i = period_->GetSelection();
+    return i >= 0 && i < static_cast<int>(periods_.size()) ? periods_[static_cast<std::size_t>(i)] : std::string();
+}
+
+void IndexResultsPanel::Reload() {
+    const std::string keepFramework = SelectedFramework(), keepPeriod = SelectedPeriod();
+    framework_->Clear();
+    frameworkCodes_.clear();
+    // The index frameworks communes are scored on (not officers' self-
+    // assessment or survey scales), those with results first.
+    std::vector<services::FrameworkSummary> withResults, without;
+    for (const auto& f : services::ListFrameworks(session_.db())) {
+        if (f.kind == FrameworkKind::Self || f.kind == FrameworkKind::Survey) continue;
+        const bool has = !services::ResultPeriods(session_.db(), f.code).empty();
+        if (!has && f.status == "retired") continue;
+        (has ? withResults : without).push_back(f);
+    }
+    for (const auto* list : {&withResults, &without})
+        for (const auto& f : *list) {
+            frameworkCodes_.push_back(f.code);
+            framework_->Append(U8(f.code) + wxString::FromUTF8(" \xe2\x80\x93 ") + U8(f.name));
+        }
+    int select = frameworkCodes_.empty() ? wxNOT_FOUND : 0;
+    for (std::size_t i = 0; i < frameworkCodes_.size(); ++i)
+        if (frameworkCodes_[i] == keepFramework) select = static_cast<int>(i);
+    framework_->SetSelection(select);
+    FillPeriods(keepPeriod);
+    LoadRanking();
+    grid_->Reload();
+    ContextChanged();
+}
+
+void IndexResultsPanel::ContextChanged() {
+    stalePages_.fill(true);
+    stalePages_[0] = false;  // the ranking is loaded with the choices
+    RefreshPage(pages_->GetSelection());
+}
+
+void IndexResultsPanel::RefreshPage(int page) {
+    if (page < 0 || page >= static_cast<int>(stalePages_.size()) || !stalePages_[static_cast<std::size_t>(page)])
+        return;
+    stalePages_[static_cast<std::size_t>(page)] = false;
+    wxBusyCursor busy;
+    const std::string fw = SelectedFramework(), period = SelectedPeriod();
+    const bool appraised = scoreKind_->GetSelection() != 1;
+    if (page == 1) grid_->SetContext(fw, period);
+    else if (page == 2) matrix_->SetContext(fw, period, appraised);
+    else if (page == 3) analysis_->SetContext(fw, period);
+}
+
+void IndexResultsPanel::OpenUnit(const std::string& unitCode) {
+    pages_->SetSelection(1);
+    RefreshPage(1);
+    grid_->SelectUnit(unitCode);
+}
+
+void IndexResultsPanel::SetUnit(const std::optional<Unit>& unit) {
+    AreaPanel::SetUnit(unit);
+    if (unit && IsCommuneLevel(unit->kind)) grid_->SelectUnit(unit->code);
+}
+
+void IndexResultsPanel::FillPeriods(const std::string& keep) {
+    period_->Clear();
+    periods_.clear();
+    const std::string fw = SelectedFramework();
+    if (!fw.empty()) {
+        periods_ = services::ResultPeriods(session_.db(), fw);
+        // The current year, to start entering its scores.
+        const std::string thisYear = std::to_string(Date::Today().year);
+        if (std::find(periods_.begin(), periods_.end(), thisYear) == periods_.end()) {
+            periods_.push_back(thisYear);
+            std::sort(periods_.begin(), periods_.end(), std::greater<>());
+        }
+    }
+    int select = periods_.empty() ? wxNOT_FOUND : 0;  // the latest
+    // The latest period with results, rather than an empty current year.
+    if (periods_.size() > 1 && !fw.empty() && !services::ResultPeriods(session_.db(), fw).empty())
+        select = static_cast<int>(std::find(periods_.begin(), periods_.end(),
+                                            services::ResultPeriods(session_.db(), fw).front()) -
+                                  periods_.begin());
+    for (std::size_t i = 0; i < periods_.size(); ++i) {
+        auto p = Period::Parse(periods_[i]);
+        period_->Append(U8(p ? p->Label() : periods_[i]));
+        if (periods_[i] == keep) select = static_cast<int>(i);
+    }
+    period_->SetSelection(select);
+}
+
+void IndexResultsPanel::ShowEmpty(const wxString& message) {
+    rows_.clear();
+    order_.clear();
+    list_->DeleteAllItems();
+    chart_->SetBars({}, {});
+    empty_->SetLabelText(message);
+    empty_->Wrap(FromDIP(720));
+    empty_->Show();
+    content_->Hide();
+    export_->Disable();
+    Layout();
+}
+
+void IndexResultsPanel::LoadRanking() {
+    const std::string fw = SelectedFramework(), period = SelectedPeriod();
+    framework_->Enable(!frameworkCodes_.empty());
+    period_->Enable(!periods_.empty());
+    scoreKind_->Enable(!frameworkCodes_.empty());
+    if (fw.empty() || period.empty() || services::ResultPeriods(session_.db(), fw).empty()) {
+        ShowEmpty(_("No index scores have been recorded yet. When the communes' self-assessed or appraised "
+                    "scores are imported, their ranking and a chart of their results appear here."));
+        return;
+    }
+    const bool appraised = scoreKind_->GetSelection() != 1;
+    auto rows = services::RankUnits(session_.db(), fw, period, appraised);
+    if (rows.empty()) {
+        ShowEmpty(appraised ? _("No commune has appraised scores on this framework in this period yet. Choose "
+                                "the self-assessed scores, or another period.")
+                            : _("No commune has self-assessed scores on this framework in this period."));
+        return;
+    }
+    const auto bands = services::BandLabels(session_.db(), fw);
+    rows_ = std::move(rows);
+    order_.resize(rows_.size());
+    for (std::size_t i = 0; i < order_.size(); ++i) order_[i] = i;
+    sortColumn_ = kRank;
+    sortAscending_ = true;
+
+    std::vector<RankingChart::Bar> bars;
+    for (const auto& r : rows_)
+        bars.push_back({U8(r.name), U8(FormatPercent(r.percent)), r.percent, BandColour(bands, r.band)});
+    std::vector<std::pair<wxString, wxColour>> legend;
+    for (const auto& b : bands) legend.emplace_back(U8(b), BandColour(bands, b));
+    chart_->SetBars(std::move(bars), std::move(legend));
+    bands_ = bands;
+    FillList();
+    empty_->Hide();
+    content_->Show();
+    export_->Enable();
+    Layout();
+}
+
+void IndexResultsPanel::FillList() {
+    list_->Freeze();
+    list_->DeleteAllItems();
+    for (std::size_t i = 0; i < order_.size(); ++i) {
+        const auto& r = rows_[order_[i]];
+        const long item = list_->InsertItem(static_cast<long>(i), U8(std::to_string(r.rank)));
+        list_->SetItem(item, kCode, U8(r.unit));
+        list_->SetItem(item, kName, U8(r.name));
+        list_->SetItem(item, kTotal, U8(FormatNumberTrim(r.total, 2)));
+        list_->SetItem(item, kMax, U8(FormatNumberTrim(r.max, 2)));
+        list_->SetItem(item, kPercent, U8(FormatPercent(r.percent)));
+        list_->SetItem(item, kBand, r.band.empty() ? Dash() : U8(r.band));
+        list_->SetItem(item, kChange, Change(r.change));
+    }
+    // Codes and names vary in length from office to office: fit them, but
+    // never narrower than the columns were laid out.
+    for (int column : {kCode, kName}) {
+        const int laidOut = list_->GetColumnWidth(column);
+        list_->SetColumnWidth(column, wxLIST_AUTOSIZE);
+        if (list_->GetColumnWidth(column) < laidOut) list_->SetColumnWidth(column, laidOut);
+    }
+    list_->ShowSortIndicator(sortColumn_, sortAscending_);
+    list_->Thaw();
+}
+
+void IndexResultsPanel::OnColumnClick(wxListEvent& e) {
+    const int column = e.GetColumn();
+    if (column < 0 || column >= kColumns) return;
+    if (column == sortColumn_) {
+        sortAscending_ = !sortAscending_;
+    } else {
+        sortColumn_ = column;
+        // Names, codes, ranks and bands from the top; figures largest first.
+        sortAscending_ = column == kRank || column == kCode || column == kName || column == kBand;
+    }
+    auto bandIndex = [this](const std::string& band) {
+        return std::find(bands_.begin(), bands_.end(), band) - bands_.begin();
+    };
+    auto less = [&](std::size_t a, std::size_t b) {
+        const auto& x = rows_[a];
+        const auto& y = rows_[b];
+        switch (sortColumn_) {
+            case kCode: return x.unit < y.unit;
+            case kName: return VietnameseLess(x.name, y.name);
+            case kTotal: return x.total < y.total;
+            case kMax: return x.max < y.max;
+            case kPercent: return x.percent < y.percent;
+            case kBand: return bandIndex(x.band) < bandIndex(y.band);
+            case kChange: return x.change.value_or(-1e9) < y.change.value_or(-1e9);
+            default: return x.rank < y.rank;
+        }
+    };
+    std::stable_sort(order_.begin(), order_.end(), [&](std::size_t a, std::size_t b) {
+        if (less(a, b)) return sortAscending_;
+        if (less(b, a)) return !sortAscending_;
+        return a < b;  // ties in rank order
+    });
+    FillList();
+}
+
+void IndexResultsPanel::Export() {
+    if (rows_.empty()) return;
+    const wxString name = wxString::Format("%s-%s-%s", _("ranking"), U8(SelectedFramework()), U8(SelectedPeriod()));
+    wxFileDialog dlg(this, _("Export the ranking"), "", name + ".xlsx",
+                     _("Excel workbook (*.xlsx)|*.xlsx|CSV file (*.csv)|*.csv"), wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
+    if (dlg.ShowModal() != wxID_OK) return;
+    wxFileName file(dlg.GetPath());
+    const wxString ext = file.GetExt().Lower();
+    if (ext != "xlsx" && ext != "csv") file.SetFullName(file.GetFullName() + (dlg.GetFilterIndex() == 1 ? ".csv" : ".xlsx"));
+    try {
+        const long n = services::ExportRanking(rows_, ToU8(file.GetFullPath()));
+        ShowInfo(this, wxString::Format(_("The ranking of %s communes was saved to %s."), U8(FormatInteger(n)),
+                                        file.GetFullName()));
+    } catch (const std::exception& e) {
+        ShowError(this, ErrorSentence(e));
+    }
+}
+
+}  // namespace cchc::gui

@@ -1,0 +1,716 @@
+// The scoring grid (see scoring_grid_page.h).
+#include "gui/index/scoring_grid_page.h"
+
+#include <wx/button.h>
+#include <wx/choice.h>
+#include <wx/clipbrd.h>
+#include <wx/grid.h>
+#include <wx/sizer.h>
+#include <wx/stattext.h>
+#include <wx/textctrl.h>
+#include <wx/textdlg.h>
+
+#include <algorithm>
+
+#include "core/collation.h"
+#include "core/errors.h"
+#include "core/org.h"
+#include "core/vnformat.h"
+#include "gui/index/evidence_dialog.h"
+#include "gui/shell/gui_util.h"
+
+namespace cchc::gui {
+
+namespace {
+enum Column {
+    kCode,
+    kTitle,
+    kMax,
+    kSelf,
+    kNumerator,
+    kDenominator,
+    kAppraised,
+    kSelfPoints,
+    kAppraisedPoints,
+    kLost,
+    kEvidence,
+    kNote,
+    kColumns
+};
+
+std::optional<ResultField> FieldOf(int col) {
+    switch (col) {
+        case kSelf:
+            return ResultField::SelfScore;
+        case kNumerator:
+            return ResultField::Numerator;
+        case kDenominator:
+            return ResultField::Denominator;
+        case kAppraised:
+            return ResultField::AppraisedScore;
+        case kNote:
+            return ResultField::Note;
+        default:
+            return std::nullopt;
+    }
+}
+
+wxString Number(const std::optional<double>& v) {
+    return v ? U8(FormatNumberTrim(*v, 2)) : wxString();
+}
+
+// What a cell's text means: nothing (cleared), a number, or not a number.
+struct Parsed {
+    bool ok = true;
+    std::optional<double> value;
+};
+Parsed ParseCell(const wxString& text) {
+    const std::string s = TrimmedU8(text);
+    if (s.empty()) return {};
+    auto v = ParseVnNumber(s);
+    if (!v) return {false, std::nullopt};
+    return {true, v};
+}
+
+wxColour GroupBackground() { return wxColour(0xE8, 0xEE, 0xF6); }
+wxColour LockedBackground() { return wxColour(0xEF, 0xF1, 0xF4); }
+wxColour ProblemBackground() { return wxColour(0xFD, 0xE2, 0xE1); }
+}  // namespace
+
+// The sheet as rows and columns for wxGrid; edits stay in the sheet shown
+// (a preview) until the page saves them.
+class SheetTable : public wxGridTableBase {
+  public:
+    void SetSheet(const services::Sheet* sheet) { sheet_ = sheet; }
+
+    int GetNumberRows() override { return sheet_ ? static_cast<int>(sheet_->rows.size()) : 0; }
+    int GetNumberCols() override { return kColumns; }
+
+    const services::SheetRow* Row(int row) const {
+        if (!sheet_ || row < 0 || row >= static_cast<int>(sheet_->rows.size())) return nullptr;
+        return &sheet_->rows[static_cast<std::size_t>(row)];
+    }
+
+    // Whether the cell takes input in the set's present state.
+    bool Editable(int row, int col) const {
+        const services::SheetRow* r = Row(row);
+        auto field = FieldOf(col);
+        if (!r || !field || r->group) return false;
+        if ((col == kNumerator || col == kDenominator) && r->rule != RuleKind::Rate) return false;
+        return !EditRefusal(sheet_->status, *field).has_value();
+    }
+
+    wxString GetValue(int row, int col) override {
+        const services::SheetRow* r = Row(row);
+        if (!r) return {};
+        switch (col) {
+            case kCode:
+                return wxString(' ', 3 * r->depth) + U8(r->code);
+            case kTitle:
+                return U8(r->title);
+            case kMax:
+                return U8(FormatNumberTrim(r->group ? r->max : r->maxPoints, 2));
+            case kSelf:
+                return r->group ? wxString() : Number(r->selfScore);
+            case kNumerator:
+                return r->group ? wxString() : Number(r->numerator);
+            case kDenominator:
+                return r->group ? wxString() : Number(r->denominator);
+            case kAppraised:
+                return r->group ? wxString() : Number(r->appraisedScore);
+            case kSelfPoints:
+                return r->applicable ? U8(FormatNumberTrim(r->selfPoints, 2)) : wxString(_("n/a"));
+            case kAppraisedPoints:
+                return r->applicable ? U8(FormatNumberTrim(r->appraisedPoints, 2))
+                                     : wxString(_("n/a"));
+            case kLost:
+                return r->lost > 0.005 ? U8(FormatNumberTrim(r->lost, 2)) : wxString();
+            case kEvidence:
+                return r->group || r->evidence == 0 ? wxString()
+                                                    : wxString::Format("%d", r->evidence);
+            case kNote:
+                // Figures filled from the survey tallies say so (typing over them overrides).
+                if (r->note.empty() && r->source == "survey") return _("From the survey tallies");
+                return U8(r->note);
+        }
+        return {};
+    }
+    void SetValue(int, int, const wxString&) override {}  // saved by the page
+    bool IsEmptyCell(int row, int col) override { return GetValue(row, col).empty(); }
+
+    // Figures' headings on two lines to keep their columns narrow.
+    wxString GetColLabelValue(int col) override {
+        return col == kTitle || col == kNote ? Heading(col) : TwoLines(Heading(col));
+    }
+    static wxString Heading(int col) {
+        switch (col) {
+            // TRANSLATORS: column headings of the scoring grid; keep them short.
+            case kCode:
+                return _("Code");
+            case kTitle:
+                return _("Criterion");
+            case kMax:
+                return _("Max");
+            case kSelf:
+                return _("Self score");
+            case kNumerator:
+                return _("Numerator");
+            case kDenominator:
+                return _("Denominator");
+            case kAppraised:
+                return _("Appraised");
+            case kSelfPoints:
+                return _("Self points");
+            case kAppraisedPoints:
+                return _("Appraised points");
+            // TRANSLATORS: column: points lost (maximum minus appraised points).
+            case kLost:
+                return _("Points lost");
+            case kEvidence:
+                return _("Evidence");
+            case kNote:
+                return _("Note");
+        }
+        return {};
+    }
+
+    wxGridCellAttr* GetAttr(int row, int col, wxGridCellAttr::wxAttrKind) override {
+        const services::SheetRow* r = Row(row);
+        auto* attr = new wxGridCellAttr;
+        if (!r) return attr;
+        const bool numeric = col != kCode && col != kTitle && col != kNote;
+        attr->SetAlignment(numeric ? wxALIGN_RIGHT : wxALIGN_LEFT, wxALIGN_CENTRE);
+        attr->SetReadOnly(!Editable(row, col));
+        if (r->group) {
+            attr->SetBackgroundColour(GroupBackground());
+            attr->SetFont(boldFont_);
+        } else if (!r->problems.empty() && (FieldOf(col) || col == kCode)) {
+            attr->SetBackgroundColour(ProblemBackground());
+        } else if (FieldOf(col) && !Editable(row, col)) {
+            attr->SetBackgroundColour(LockedBackground());
+        }
+        if (col == kSelfPoints || col == kAppraisedPoints) attr->SetFont(boldFont_);
+        if (!r->problems.empty() && col == kCode) attr->SetTextColour(colours::Danger());
+        if (col == kLost) attr->SetTextColour(colours::Warning());
+        if (r->source == "survey" && (col == kNumerator || col == kDenominator || col == kNote))
+            attr->SetTextColour(colours::Accent());
+        if (col == kTitle) attr->SetOverflow(false);
+        return attr;
+    }
+    bool CanHaveAttributes() override { return true; }
+
+    void SetBoldFont(const wxFont& f) { boldFont_ = f; }
+
+  private:
+    const services::Sheet* sheet_ = nullptr;
+    wxFont boldFont_;
+};
+
+ScoringGridPage::ScoringGridPage(wxWindow* parent, GuiSession& session)
+    : wxPanel(parent, wxID_ANY), session_(session) {
+    SetBackgroundColour(colours::Background());
+    const int gap = FromDIP(8);
+    auto* sizer = new wxBoxSizer(wxVERTICAL);
+
+    sizer->Add(BuildToolbar(gap), 0, wxEXPAND | wxBOTTOM, gap);
+    status_ = new wxStaticText(this, wxID_ANY, "");
+    status_->SetName("gridStatus");
+    status_->SetFont(ScaledFont(status_, 1.0, true));
+    sizer->Add(status_, 0, wxEXPAND | wxBOTTOM, gap);
+
+    empty_ = new wxStaticText(this, wxID_ANY, "");
+    empty_->SetForegroundColour(colours::MutedText());
+    sizer->Add(empty_, 0, wxEXPAND | wxTOP | wxBOTTOM, gap);
+
+    sizer->Add(BuildGrid(), 1, wxEXPAND);
+
+    totals_ = new wxStaticText(this, wxID_ANY, "");
+    totals_->SetName("gridTotals");
+    totals_->SetFont(ScaledFont(totals_, 1.05, true));
+    totals_->SetForegroundColour(colours::Text());
+    sizer->Add(totals_, 0, wxEXPAND | wxTOP, gap);
+    details_ = new wxStaticText(this, wxID_ANY, "");
+    details_->SetName("gridDetails");
+    details_->SetForegroundColour(colours::MutedText());
+    sizer->Add(details_, 0, wxEXPAND | wxTOP, gap / 2);
+    SetSizer(sizer);
+
+    BindEvents();
+}
+
+wxSizer* ScoringGridPage::BuildToolbar(int gap) {
+    auto* bar = new wxBoxSizer(wxHORIZONTAL);
+    auto* unitLabel = new wxStaticText(this, wxID_ANY, _("&Commune:"));
+    bar->Add(unitLabel, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, gap / 2);
+    unit_ = new wxChoice(this, wxID_ANY);
+    unit_->SetName("gridUnit");
+    unit_->SetMinSize(wxSize(FromDIP(220), -1));
+    bar->Add(unit_, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 2 * gap);
+    bar->AddStretchSpacer();
+    auto button = [&](const wxString& label, const wxString& tip, const char* name) {
+        auto* b = new wxButton(this, wxID_ANY, label);
+        b->SetToolTip(tip);
+        b->SetName(name);
+        bar->Add(b, 0, wxALIGN_CENTER_VERTICAL | wxLEFT, gap / 2);
+        return b;
+    };
+    evidence_ = button(_("&Evidence..."), _("The evidence documents of the selected criterion"),
+                       "gridEvidence");
+    submit_ = button(_("&Submit"),
+                     _("Send the self-assessment for appraisal; it can no longer be changed"),
+                     "gridSubmit");
+    withdraw_ = button(_("&Withdraw"), _("Take the submission back to correct it"), "gridWithdraw");
+    appraise_ =
+        button(_("&Appraised"), _("Record that the appraisal is finished: the results are locked"),
+               "gridAppraise");
+    reopen_ =
+        button(_("&Reopen..."), _("Unlock appraised results, giving the reason"), "gridReopen");
+    return bar;
+}
+
+wxGrid* ScoringGridPage::BuildGrid() {
+    grid_ = new wxGrid(this, wxID_ANY);
+    grid_->SetName("scoringGrid");
+    table_ = new SheetTable;
+    table_->SetBoldFont(ScaledFont(grid_, 1.0, true));
+    grid_->SetTable(table_, true, wxGrid::wxGridSelectCells);
+    grid_->SetRowLabelSize(0);
+    grid_->SetColLabelSize(FromDIP(42));
+    grid_->SetDefaultRowSize(FromDIP(26), true);
+    grid_->EnableDragRowSize(false);
+    grid_->SetTabBehaviour(wxGrid::Tab_Wrap);
+    grid_->SetMinSize(FromDIP(wxSize(600, 200)));
+    return grid_;
+}
+
+void ScoringGridPage::BindEvents() {
+    unit_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { LoadSheet(); });
+    grid_->Bind(wxEVT_GRID_CELL_CHANGING, &ScoringGridPage::OnCellChanging, this);
+    grid_->Bind(wxEVT_GRID_CELL_CHANGED, &ScoringGridPage::OnCellChanged, this);
+    grid_->Bind(wxEVT_GRID_EDITOR_CREATED, &ScoringGridPage::OnEditorCreated, this);
+    grid_->Bind(wxEVT_GRID_EDITOR_HIDDEN, [this](wxGridEvent& e) {
+        e.Skip();
+        // Typing was abandoned (Esc): show what is stored again.
+        CallAfter([this] {
+            if (sheet_ && !grid_->IsCellEditControlEnabled()) {
+                table_->SetSheet(&*sheet_);
+                preview_.reset();
+                grid_->ForceRefresh();
+                UpdateTotals();
+            }
+        });
+    });
+    grid_->Bind(wxEVT_GRID_SELECT_CELL, [this](wxGridEvent& e) {
+        e.Skip();
+        ShowRowDetails(e.GetRow());
+    });
+    grid_->Bind(wxEVT_KEY_DOWN, &ScoringGridPage::OnGridKey, this);
+    grid_->Bind(wxEVT_SIZE, [this](wxSizeEvent& e) {
+        e.Skip();
+        CallAfter([this] { FitColumns(); });
+    });
+    grid_->Bind(wxEVT_GRID_CELL_LEFT_DCLICK, [this](wxGridEvent& e) {
+        if (e.GetCol() == kEvidence)
+            OpenEvidence();
+        else
+            e.Skip();
+    });
+    submit_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { Step(SetAction::Submit); });
+    withdraw_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { Step(SetAction::Withdraw); });
+    appraise_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { Step(SetAction::Appraise); });
+    reopen_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { Step(SetAction::Reopen); });
+    evidence_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { OpenEvidence(); });
+}
+
+void ScoringGridPage::SetContext(const std::string& framework, const std::string& period) {
+    framework_ = framework;
+    period_ = period;
+    LoadSheet();
+}
+
+std::string ScoringGridPage::SelectedUnit() const {
+    const int i = unit_->GetSelection();
+    return i >= 0 && i < static_cast<int>(unitCodes_.size())
+               ? unitCodes_[static_cast<std::size_t>(i)]
+               : std::string();
+}
+
+void ScoringGridPage::SelectUnit(const std::string& unitCode) {
+    auto it = std::find(unitCodes_.begin(), unitCodes_.end(), unitCode);
+    if (it == unitCodes_.end()) return;
+    unit_->SetSelection(static_cast<int>(it - unitCodes_.begin()));
+    LoadSheet();
+}
+
+void ScoringGridPage::Reload() {
+    const std::string keep = SelectedUnit();
+    std::vector<Unit> communes;
+    for (auto& u : session_.Organisation().Units())
+        if (IsCommuneLevel(u.kind) && u.active) communes.push_back(std::move(u));
+    std::stable_sort(communes.begin(), communes.end(), [](const Unit& a, const Unit& b) {
+        return VietnameseLess(SortName(a), SortName(b));
+    });
+    unit_->Clear();
+    unitCodes_.clear();
+    for (const Unit& u : communes) {
+        unit_->Append(U8(u.name));
+        unitCodes_.push_back(u.code);
+    }
+    int select = unitCodes_.empty() ? wxNOT_FOUND : 0;
+    for (std::size_t i = 0; i < unitCodes_.size(); ++i)
+        if (unitCodes_[i] == keep) select = static_cast<int>(i);
+    unit_->SetSelection(select);
+    LoadSheet();
+}
+
+void ScoringGridPage::LoadSheet() {
+    const std::string unit = SelectedUnit();
+    // Nothing may point into the sheets while they are replaced.
+    if (grid_->IsCellEditControlEnabled()) grid_->DisableCellEditControl();
+    table_->SetSheet(nullptr);
+    preview_.reset();
+    if (unit.empty() || framework_.empty() || period_.empty()) {
+        sheet_.reset();
+        empty_->SetLabelText(unitCodes_.empty() ? _("There is no commune in the office yet.")
+                                                : _("Choose a framework and a period above."));
+        empty_->Show();
+        ShowSheet();
+        return;
+    }
+    try {
+        sheet_ = services::ResultSheetService(session_.db(), session_.user())
+                     .Load(unit, framework_, period_);
+        empty_->Hide();
+    } catch (const std::exception& e) {
+        sheet_.reset();
+        empty_->SetLabelText(ErrorSentence(e));
+        empty_->Show();
+    }
+    ShowSheet();
+}
+
+void ScoringGridPage::ShowSheet() {
+    if (grid_->IsCellEditControlEnabled()) grid_->DisableCellEditControl();
+    const int oldRows = grid_->GetNumberRows();
+    const int cursorRow = grid_->GetGridCursorRow(), cursorCol = grid_->GetGridCursorCol();
+    table_->SetSheet(sheet_ ? &*sheet_ : nullptr);
+    const int newRows = table_->GetNumberRows();
+    grid_->BeginBatch();
+    if (newRows > oldRows) {
+        wxGridTableMessage msg(table_, wxGRIDTABLE_NOTIFY_ROWS_APPENDED, newRows - oldRows);
+        grid_->ProcessTableMessage(msg);
+    } else if (newRows < oldRows) {
+        wxGridTableMessage msg(table_, wxGRIDTABLE_NOTIFY_ROWS_DELETED, newRows, oldRows - newRows);
+        grid_->ProcessTableMessage(msg);
+    }
+    grid_->EndBatch();
+    FitColumns();
+    grid_->ForceRefresh();
+    if (newRows > 0) {
+        const int row = std::clamp(cursorRow, 0, newRows - 1);
+        grid_->SetGridCursor(row, cursorCol >= 0 ? cursorCol : kSelf);
+    }
+
+    const bool have = sheet_.has_value();
+    grid_->Show(have);
+    const ResultStatus status = have ? sheet_->status : ResultStatus::Draft;
+    if (have) {
+        wxString text = wxString::Format(_("Status: %s"), U8(ResultStatusLabel(status)));
+        if (!sheet_->statusNote.empty())
+            text += wxString::FromUTF8(" \xe2\x80\x94 ") + U8(sheet_->statusNote);
+        status_->SetLabelText(text);
+        status_->SetForegroundColour(status == ResultStatus::Appraised   ? colours::Good()
+                                     : status == ResultStatus::Submitted ? colours::Accent()
+                                                                         : colours::Text());
+    } else {
+        status_->SetLabelText("");
+    }
+    submit_->Enable(have && status == ResultStatus::Draft);
+    withdraw_->Enable(have && status == ResultStatus::Submitted);
+    appraise_->Enable(have && status != ResultStatus::Appraised);
+    reopen_->Enable(have && status == ResultStatus::Appraised);
+    evidence_->Enable(have);
+    UpdateTotals();
+    ShowRowDetails(grid_->GetGridCursorRow());
+    Layout();
+}
+
+void ScoringGridPage::FitColumns() {
+    // Figures as wide as their headings; the criterion's title takes the
+    // rest of the width (never too narrow to read).
+    wxClientDC dc(grid_);
+    dc.SetFont(grid_->GetLabelFont());
+    const int pad = FromDIP(14);
+    int others = 0;
+    for (int c = 0; c < kColumns; ++c) {
+        if (c == kTitle) continue;
+        int width = FromDIP(c == kNote ? 110 : c == kCode ? 72 : 56);
+        const wxArrayString lines = wxSplit(table_->GetColLabelValue(c), '\n', '\0');
+        for (const auto& line : lines) width = std::max(width, dc.GetTextExtent(line).x + pad);
+        grid_->SetColSize(c, width);
+        others += width;
+    }
+    const int available = grid_->GetClientSize().x - others - FromDIP(4);
+    grid_->SetColSize(kTitle, std::max(FromDIP(220), available));
+}
+
+void ScoringGridPage::UpdateTotals() {
+    const services::Sheet* shown = nullptr;
+    if (sheet_) shown = &*sheet_;
+    if (!shown) {
+        totals_->SetLabelText("");
+        return;
+    }
+    auto part = [](const FrameworkTotal& t) {
+        wxString s = wxString::Format("%s / %s (%s)", U8(FormatNumberTrim(t.points, 2)),
+                                      U8(FormatNumberTrim(t.max, 2)), U8(FormatPercent(t.percent)));
+        if (!t.band.empty()) s += " " + U8(t.band);
+        return s;
+    };
+    int problems = 0;
+    for (const auto& r : preview_ ? preview_->rows : shown->rows)
+        problems += r.problems.empty() ? 0 : 1;
+    const services::Sheet& s = preview_ ? *preview_ : *shown;
+    wxString text =
+        wxString::Format(_("Self-assessed: %s    Appraised: %s"), part(s.self), part(s.appraised));
+    if (problems > 0)
+        text += "    " + wxString::Format(wxPLURAL("%d criterion has problems",
+                                                   "%d criteria have problems", problems),
+                                          problems);
+    totals_->SetLabelText(text);
+    totals_->SetForegroundColour(problems > 0 ? colours::Danger() : colours::Text());
+}
+
+void ScoringGridPage::ShowRowDetails(int row) {
+    const services::SheetRow* r = table_->Row(row);
+    if (!r) {
+        details_->SetLabelText(
+            _("Type the scores in the white cells; Enter or Tab saves a cell. Ctrl+V pastes a "
+              "column copied from a spreadsheet, from the selected cell down."));
+        return;
+    }
+    wxString text = U8(r->code) + " " + U8(r->title);
+    if (r->rule && !r->group) text += " \xe2\x80\x94 " + U8(RuleKindLabel(*r->rule));
+    if (r->evidenceRequired && !r->group) text += "; " + _("evidence required");
+    for (const auto& p : r->problems) text += "\n\xe2\x80\xa2 " + U8(p);
+    if (r->problems.empty())
+        text += "\n" + _("Type the scores in the white cells; Enter or Tab saves a cell. Ctrl+V "
+                         "pastes a column "
+                         "copied from a spreadsheet, from the selected cell down.");
+    details_->SetLabelText(text);
+    details_->SetForegroundColour(r->problems.empty() ? colours::MutedText() : colours::Danger());
+    details_->Wrap(std::max(FromDIP(400), GetClientSize().x - FromDIP(20)));
+    Layout();
+}
+
+void ScoringGridPage::OnCellChanging(wxGridEvent& e) {
+    pendingText_ = e.GetString();
+    if (!FieldOf(e.GetCol()) || e.GetCol() == kNote) return;
+    if (!ParseCell(e.GetString()).ok) {
+        ShowError(this, wxString::Format(_("\"%s\" is not a number. Write it as 1,5 or 1.5."),
+                                         e.GetString()));
+        e.Veto();
+    }
+}
+
+void ScoringGridPage::OnCellChanged(wxGridEvent& e) {
+    const services::SheetRow* r = table_->Row(e.GetRow());
+    auto field = FieldOf(e.GetCol());
+    if (!r || !field || !sheet_) return;
+    services::SheetEdit edit;
+    edit.criterion = r->code;
+    edit.field = *field;
+    if (*field == ResultField::Note)
+        edit.text = TrimmedU8(pendingText_);
+    else
+        edit.value = ParseCell(pendingText_).value;
+    Save({edit});
+}
+
+void ScoringGridPage::OnEditorCreated(wxGridEditorCreatedEvent& e) {
+    e.Skip();
+    auto* text = dynamic_cast<wxTextCtrl*>(e.GetControl());
+    if (!text) return;
+    text->Bind(wxEVT_TEXT, [this, text](wxCommandEvent& ev) {
+        ev.Skip();
+        // Show the subtotals as they would be with what is being typed.
+        const int row = grid_->GetGridCursorRow(), col = grid_->GetGridCursorCol();
+        auto field = FieldOf(col);
+        const services::SheetRow* r = table_->Row(row);
+        if (!sheet_ || !r || !field || *field == ResultField::Note) return;
+        const Parsed p = ParseCell(text->GetValue());
+        if (!p.ok) return;
+        preview_ = *sheet_;
+        services::SheetRow& target = preview_->rows[static_cast<std::size_t>(row)];
+        switch (*field) {
+            case ResultField::SelfScore:
+                target.selfScore = p.value;
+                break;
+            case ResultField::AppraisedScore:
+                target.appraisedScore = p.value;
+                break;
+            case ResultField::Numerator:
+                target.numerator = p.value;
+                break;
+            case ResultField::Denominator:
+                target.denominator = p.value;
+                break;
+            case ResultField::Note:
+                break;
+        }
+        services::RecomputeSheet(*preview_);
+        table_->SetSheet(&*preview_);
+        grid_->GetGridWindow()->Refresh();
+        UpdateTotals();
+        ShowRowDetails(row);
+    });
+}
+
+void ScoringGridPage::Save(const std::vector<services::SheetEdit>& edits) {
+    if (!sheet_) return;
+    // The grid shows the stored sheet again before the preview goes.
+    table_->SetSheet(&*sheet_);
+    preview_.reset();
+    try {
+        services::Sheet saved =
+            services::ResultSheetService(session_.db(), session_.user()).Apply(*sheet_, edits);
+        *sheet_ = std::move(saved);
+    } catch (const std::exception& e) {
+        ShowError(this, ErrorSentence(e));
+        LoadSheet();
+        return;
+    }
+    // Refresh after the grid has finished moving its cursor.
+    CallAfter([this] { ShowSheet(); });
+}
+
+void ScoringGridPage::OnGridKey(wxKeyEvent& e) {
+    if (e.GetKeyCode() == 'V' && e.ControlDown() && !grid_->IsCellEditControlEnabled()) {
+        wxString text;
+        if (wxTheClipboard->Open()) {
+            wxTextDataObject data;
+            if (wxTheClipboard->IsSupported(wxDF_UNICODETEXT) ||
+                wxTheClipboard->IsSupported(wxDF_TEXT))
+                wxTheClipboard->GetData(data);
+            text = data.GetText();
+            wxTheClipboard->Close();
+        }
+        PasteText(text);
+        return;
+    }
+    e.Skip();
+}
+
+void ScoringGridPage::PasteText(const wxString& text) {
+    if (!sheet_ || text.empty()) return;
+    wxArrayString lines = wxSplit(text, '\n', '\0');
+    while (!lines.empty() && lines.back().Strip(wxString::both).empty()) lines.pop_back();
+    int row = grid_->GetGridCursorRow();
+    const int col0 = grid_->GetGridCursorCol();
+    std::vector<services::SheetEdit> edits;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        // Groups take no figures: their rows are skipped.
+        while (row < table_->GetNumberRows() && table_->Row(row)->group) ++row;
+        if (row >= table_->GetNumberRows()) {
+            ShowError(this, wxString::Format(
+                                _("The pasted text has %zu lines: more than the criteria below the "
+                                  "selected cell. Nothing was changed."),
+                                lines.size()));
+            return;
+        }
+        wxString line = lines[i];
+        line.Replace("\r", "");
+        const wxArrayString cells = wxSplit(line, '\t', '\0');
+        for (std::size_t j = 0; j < cells.size(); ++j) {
+            const int col = col0 + static_cast<int>(j);
+            auto field = FieldOf(col);
+            const services::SheetRow* r = table_->Row(row);
+            if (!field || !table_->Editable(row, col)) {
+                ShowError(this,
+                          wxString::Format(
+                              _("Criterion %s: the column \"%s\" cannot be filled here. Nothing "
+                                "was changed."),
+                              U8(r->code), SheetTable::Heading(col)));
+                return;
+            }
+            services::SheetEdit edit;
+            edit.criterion = r->code;
+            edit.field = *field;
+            if (*field == ResultField::Note) {
+                edit.text = TrimmedU8(cells[j]);
+            } else {
+                const Parsed p = ParseCell(cells[j]);
+                if (!p.ok) {
+                    ShowError(this, wxString::Format(
+                                        _("Criterion %s, column \"%s\": \"%s\" is not a number. "
+                                          "Nothing was changed."),
+                                        U8(r->code), SheetTable::Heading(col), cells[j]));
+                    return;
+                }
+                edit.value = p.value;
+            }
+            edits.push_back(std::move(edit));
+        }
+        ++row;
+    }
+    Save(edits);
+}
+
+void ScoringGridPage::Step(SetAction action) {
+    if (!sheet_) return;
+    services::ResultSheetService service(session_.db(), session_.user());
+    try {
+        switch (action) {
+            case SetAction::Submit:
+                if (!AskYesNo(this,
+                              _("Submit these results for appraisal? The commune's own figures can "
+                                "no longer "
+                                "be changed unless the submission is withdrawn."),
+                              _("Submit")))
+                    return;
+                sheet_ = service.Submit(*sheet_);
+                break;
+            case SetAction::Withdraw:
+                sheet_ = service.Withdraw(*sheet_);
+                break;
+            case SetAction::Appraise:
+                if (!AskYesNo(this,
+                              _("Mark the appraisal as finished? The results are then locked; only "
+                                "the office "
+                                "can reopen them, giving a reason."),
+                              _("Appraisal finished")))
+                    return;
+                sheet_ = service.Appraise(*sheet_);
+                break;
+            case SetAction::Reopen: {
+                wxTextEntryDialog dlg(
+                    this,
+                    _("Why must the appraised results be changed? The reason is kept in the "
+                      "history."),
+                    _("Reopen appraised results"), "", wxOK | wxCANCEL | wxTE_MULTILINE);
+                if (dlg.ShowModal() != wxID_OK) return;
+                sheet_ = service.Reopen(*sheet_, TrimmedU8(dlg.GetValue()));
+                break;
+            }
+        }
+    } catch (const std::exception& e) {
+        ShowError(this, ErrorSentence(e));
+        LoadSheet();
+        return;
+    }
+    ShowSheet();
+}
+
+void ScoringGridPage::OpenEvidence() {
+    if (!sheet_) return;
+    const services::SheetRow* r = table_->Row(grid_->GetGridCursorRow());
+    if (!r || r->group) {
+        ShowInfo(this, _("Select a criterion (not a group) to see its evidence."));
+        return;
+    }
+    EvidenceDialog dlg(this, session_, *sheet_, r->code);
+    dlg.ShowModal();
+    LoadSheet();
+}
+
+}  // namespace cchc::gui

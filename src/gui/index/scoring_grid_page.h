@@ -1,0 +1,88 @@
+// The scoring grid of the Index results area: one commune's results on a
+// framework in a period, the criteria tree down the side with maximum,
+// self score, numerator and denominator (rates), appraised score, the
+// points they earn, evidence count and note. Subtotals follow as the user
+// types; a cell is saved when it is left (Enter, Tab or a click); Ctrl+V
+// pastes a column copied from a spreadsheet into the criteria below the
+// cursor; invalid rows are marked and explained under the grid. Buttons
+// move the set through submit, withdraw, appraise and reopen, and open the
+// evidence of the selected criterion.
+#pragma once
+#include <wx/panel.h>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "gui/shell/gui_session.h"
+#include "services/results/result_sheet.h"
+
+class wxButton;
+class wxChoice;
+class wxGrid;
+class wxGridEvent;
+class wxGridEditorCreatedEvent;
+class wxSizer;
+class wxStaticText;
+class wxKeyEvent;
+
+namespace cchc::gui {
+
+class SheetTable;
+
+class ScoringGridPage : public wxPanel {
+  public:
+    ScoringGridPage(wxWindow* parent, GuiSession& session);
+
+    // The framework and period chosen above the pages; reloads.
+    void SetContext(const std::string& framework, const std::string& period);
+    // Selects the commune with this code (when listed) and loads its sheet.
+    void SelectUnit(const std::string& unitCode);
+    // Fills the list of communes again and reloads the sheet.
+    void Reload();
+
+    // Pastes tab- and line-separated text at the grid cursor, as Ctrl+V
+    // does with the clipboard.
+    void PasteText(const wxString& text);
+    const std::optional<services::Sheet>& sheet() const { return sheet_; }
+
+  private:
+    // The commune choice and the evidence and status buttons.
+    wxSizer* BuildToolbar(int gap);
+    wxGrid* BuildGrid();
+    void BindEvents();
+    void LoadSheet();
+    void ShowSheet();
+    void Save(const std::vector<services::SheetEdit>& edits);
+    void Step(SetAction action);
+    void OpenEvidence();
+    void ShowRowDetails(int row);
+    void UpdateTotals();
+    void FitColumns();
+    void OnCellChanging(wxGridEvent& e);
+    void OnCellChanged(wxGridEvent& e);
+    void OnEditorCreated(wxGridEditorCreatedEvent& e);
+    void OnGridKey(wxKeyEvent& e);
+    std::string SelectedUnit() const;
+
+    GuiSession& session_;
+    std::string framework_, period_;
+    std::vector<std::string> unitCodes_;
+    wxChoice* unit_ = nullptr;
+    wxStaticText* status_ = nullptr;
+    wxButton* submit_ = nullptr;
+    wxButton* withdraw_ = nullptr;
+    wxButton* appraise_ = nullptr;
+    wxButton* reopen_ = nullptr;
+    wxButton* evidence_ = nullptr;
+    wxGrid* grid_ = nullptr;
+    SheetTable* table_ = nullptr;  // owned by the grid
+    wxStaticText* totals_ = nullptr;
+    wxStaticText* details_ = nullptr;
+    wxStaticText* empty_ = nullptr;
+    std::optional<services::Sheet> sheet_;    // as stored
+    std::optional<services::Sheet> preview_;  // with what is being typed
+    wxString pendingText_;                    // the cell's new text, until saved
+};
+
+}  // namespace cchc::gui

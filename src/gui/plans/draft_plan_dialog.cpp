@@ -1,0 +1,75 @@
+// A draft plan from weak criteria (see draft_plan_dialog.h).
+#include "gui/plans/draft_plan_dialog.h"
+
+#include <wx/choice.h>
+#include <wx/spinctrl.h>
+#include <wx/stattext.h>
+
+#include "core/errors.h"
+#include "core/period.h"
+#include "gui/shell/gui_util.h"
+#include "services/app/overview.h"
+#include "services/plans/plans.h"
+#include "services/results/results.h"
+
+namespace cchc::gui {
+
+DraftPlanDialog::DraftPlanDialog(wxWindow* parent, GuiSession& session, const Unit& commune)
+    : session_(session), commune_(commune) {
+    LoadForm(parent, "DraftPlanDialog");
+    Ctrl<wxStaticText>("unit_name")->SetLabelText(U8(commune.name));
+    auto* framework = Ctrl<wxChoice>("framework");
+    // Frameworks with results, the index ones.
+    for (const auto& f : services::ListFrameworks(session_.db())) {
+        if (f.kind == FrameworkKind::Self || f.kind == FrameworkKind::Survey) continue;
+        if (services::ResultPeriods(session_.db(), f.code).empty()) continue;
+        frameworks_.push_back(f.code);
+        // Long decision titles shortened: the code says which it is.
+        wxString name = U8(f.name);
+        if (name.length() > 60) name = name.Left(58) + wxString::FromUTF8("\xe2\x80\xa6");
+        framework->Append(U8(f.code) + wxString::FromUTF8(" \xe2\x80\x93 ") + name);
+    }
+    framework->SetSelection(frameworks_.empty() ? wxNOT_FOUND : 0);
+    framework->SetInitialSize(FromDIP(wxSize(420, -1)));
+    framework->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { FillPeriods(); });
+    FillPeriods();
+    Ctrl<wxStaticText>("note")->Wrap(FromDIP(480));
+    Bind(wxEVT_BUTTON, &DraftPlanDialog::OnSave, this, wxID_OK);
+    FinishLayout(framework);
+}
+
+void DraftPlanDialog::FillPeriods() {
+    auto* period = Ctrl<wxChoice>("period");
+    period->Clear();
+    periods_.clear();
+    const int f = Ctrl<wxChoice>("framework")->GetSelection();
+    if (f < 0) return;
+    // Yearly results, the latest first.
+    for (const auto& p :
+         services::ResultPeriods(session_.db(), frameworks_[static_cast<std::size_t>(f)])) {
+        auto parsed = Period::Parse(p);
+        if (!parsed || parsed->kind() != PeriodKind::Year) continue;
+        periods_.push_back(p);
+        period->Append(U8(parsed->Label()));
+    }
+    period->SetSelection(periods_.empty() ? wxNOT_FOUND : 0);
+}
+
+void DraftPlanDialog::OnSave(wxCommandEvent&) {
+    SaveAndClose([this] {
+        const int f = Ctrl<wxChoice>("framework")->GetSelection();
+        const int p = Ctrl<wxChoice>("period")->GetSelection();
+        if (f < 0)
+            throw UserError(Location{"", 0, "framework"},
+                            ToU8(_("choose a framework with results")));
+        if (p < 0)
+            throw UserError(Location{"", 0, "period"}, ToU8(_("choose the period of the results")));
+        const auto result = services::DraftPlan(
+            session_.db(), commune_.code, frameworks_[static_cast<std::size_t>(f)],
+            periods_[static_cast<std::size_t>(p)], Ctrl<wxSpinCtrl>("below")->GetValue(),
+            session_.user());
+        planId_ = result.planId;
+    });
+}
+
+}  // namespace cchc::gui

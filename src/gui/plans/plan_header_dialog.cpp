@@ -1,0 +1,69 @@
+// The plan's document fields (see plan_header_dialog.h).
+#include "gui/plans/plan_header_dialog.h"
+
+#include <wx/choice.h>
+#include <wx/textctrl.h>
+
+#include "core/errors.h"
+#include "core/org.h"
+#include "gui/shell/gui_util.h"
+#include "gui/shell/vn_date_ctrl.h"
+#include "services/plans/plans.h"
+
+namespace cchc::gui {
+namespace {
+const char* const kStatuses[] = {"draft", "issued", "closed"};
+
+struct Field {
+    const char* name;
+    std::string PlanRecord::*member;
+};
+const Field kFields[] = {
+    {"number", &PlanRecord::number},
+    {"title", &PlanRecord::title},
+    {"summary", &PlanRecord::summary},
+    {"place_name", &PlanRecord::placeName},
+    {"basis", &PlanRecord::basis},
+    {"signer_authority", &PlanRecord::signerAuthority},
+    {"signer_title", &PlanRecord::signerTitle},
+    {"signer_name", &PlanRecord::signerName},
+    {"recipients", &PlanRecord::recipients},
+};
+}  // namespace
+
+PlanHeaderDialog::PlanHeaderDialog(wxWindow* parent, GuiSession& session, const PlanRecord& plan)
+    : session_(session), plan_(plan) {
+    LoadForm(parent, "PlanHeaderDialog");
+    date_ = new VnDateCtrl(this);
+    wxXmlResource::Get()->AttachUnknownControl("issued_on", date_, this);
+    for (const Field& f : kFields) Ctrl<wxTextCtrl>(f.name)->ChangeValue(U8(plan_.*(f.member)));
+    if (plan_.placeName.empty())
+        if (auto unit = session_.Organisation().UnitById(plan_.unitId))
+            Ctrl<wxTextCtrl>("place_name")->ChangeValue(U8(unit->placeName));
+    date_->SetIso(plan_.issuedOn);
+    auto* status = Ctrl<wxChoice>("status");
+    status->Append(_("Draft"));
+    status->Append(_("Issued"));
+    status->Append(_("Closed"));
+    status->SetSelection(0);
+    for (int i = 0; i < 3; ++i)
+        if (plan_.status == kStatuses[i]) status->SetSelection(i);
+    Bind(wxEVT_BUTTON, &PlanHeaderDialog::OnSave, this, wxID_OK);
+    FinishLayout(Ctrl<wxTextCtrl>("number"));
+}
+
+void PlanHeaderDialog::OnSave(wxCommandEvent&) {
+    SaveAndClose([this] {
+        if (date_->Bad())
+            throw UserError(Location{"", 0, "issued_on"},
+                            ToU8(_("write the plan's date as dd/mm/yyyy, e.g. 05/01/2026")));
+        PlanRecord p = plan_;
+        for (const Field& f : kFields) p.*(f.member) = ToU8(Ctrl<wxTextCtrl>(f.name)->GetValue());
+        p.issuedOn = date_->Iso();
+        const int s = Ctrl<wxChoice>("status")->GetSelection();
+        p.status = kStatuses[s >= 0 ? s : 0];
+        services::PlanService(session_.db(), session_.user()).SaveHeader(p);
+    });
+}
+
+}  // namespace cchc::gui

@@ -1,0 +1,591 @@
+// The task board (see task_board_panel.h).
+#include "gui/plans/task_board_panel.h"
+
+#include <wx/button.h>
+#include <wx/checkbox.h>
+#include <wx/choice.h>
+#include <wx/listctrl.h>
+#include <wx/srchctrl.h>
+#include <wx/stattext.h>
+#include <wx/textdlg.h>
+#include <wx/xrc/xmlres.h>
+
+#include <algorithm>
+
+#include "core/collation.h"
+#include "core/org.h"
+#include "core/vnformat.h"
+#include "gui/plans/assignment_matrix_dialog.h"
+#include "gui/plans/board_loader.h"
+#include "gui/plans/draft_plan_dialog.h"
+#include "gui/shell/gui_util.h"
+#include "gui/plans/plan_editor_dialog.h"
+#include "gui/shell/progress_dialog.h"
+#include "gui/shell/vn_date_ctrl.h"
+
+namespace cchc::gui {
+
+namespace {
+enum Column {
+    kUnit,
+    kCriterion,
+    kTask,
+    kLead,
+    kDue,
+    kStatus,
+    kPercent,
+    kOverdue,
+    kUpdates,
+    kColumns
+};
+
+}  // namespace
+
+// The virtual list: asks the panel for the text of the rows it shows.
+class TaskList : public wxListCtrl {
+  public:
+    explicit TaskList(TaskBoardPanel* panel)
+        : wxListCtrl(panel, wxID_ANY, wxDefaultPosition, wxDefaultSize,
+                     wxLC_REPORT | wxLC_VIRTUAL | wxLC_SINGLE_SEL),
+          panel_(panel) {
+        overdue_.SetTextColour(colours::Danger());
+        done_.SetTextColour(colours::MutedText());
+    }
+
+    wxString OnGetItemText(long item, long column) const override {
+        const auto& board = panel_->board_;
+        if (!board || item < 0 || item >= static_cast<long>(panel_->lines_.size())) return {};
+        const auto& line = panel_->lines_[static_cast<std::size_t>(item)];
+        if (line.group >= 0)
+            return column == kTask ? HeadingText(line) : wxString();
+        const services::BoardTask& t = (*board)[line.position];
+        const services::BoardRow& r = t.row;
+        switch (column) {
+            case kUnit:
+                return U8(board->UnitName(r.unitId));
+            case kCriterion:
+                return U8(r.criterion);
+            case kTask:
+                return U8(r.solution);
+            case kLead: {
+                std::string lead = board->LeadPerson(t);
+                const std::string unit = board->LeadUnit(t);
+                if (!unit.empty() && unit != board->UnitName(r.unitId))
+                    lead = lead.empty() ? unit : lead + " (" + unit + ")";
+                return U8(lead);
+            }
+            case kDue:
+                if (r.dueOn) {
+                    if (auto d = Date::ParseIso(*r.dueOn)) return U8(FormatDate(*d));
+                    return U8(*r.dueOn);
+                }
+                if (r.dueYear)
+                    return r.recurring ? wxString::Format(_("%d and after"), *r.dueYear)
+                                       : wxString::Format(_("year %d"), *r.dueYear);
+                return {};
+            case kStatus:
+                return U8(TaskStatusLabel(r.status));
+            case kPercent:
+                return U8(FormatPercentTrim(r.percentDone));
+            case kOverdue:
+                return t.overdueDays > 0 ? wxString::Format(_("%d days"), t.overdueDays)
+                                         : wxString();
+            case kUpdates:
+                return t.missingUpdates > 0 ? wxString::Format(wxPLURAL("%d missing", "%d missing",
+                                                                        t.missingUpdates),
+                                                               t.missingUpdates)
+                                            : wxString();
+        }
+        return {};
+    }
+
+    wxItemAttr* OnGetItemAttr(long item) const override {
+        const auto& board = panel_->board_;
+        if (!board || item < 0 || item >= static_cast<long>(panel_->lines_.size())) return nullptr;
+        const auto& line = panel_->lines_[static_cast<std::size_t>(item)];
+        if (line.group >= 0) {
+            heading_.SetFont(ScaledFont(this, 1.0, true));
+            heading_.SetBackgroundColour(colours::Background());
+            heading_.SetTextColour(line.group == static_cast<int>(services::TaskGroup::Overdue)
+                                       ? colours::Danger()
+                                       : colours::Accent());
+            return &heading_;
+        }
+        const services::BoardTask& t = (*board)[line.position];
+        if (t.overdueDays > 0) return &overdue_;
+        if (t.row.status == TaskStatus::Done || t.row.status == TaskStatus::Cancelled)
+            return &done_;
+        return nullptr;
+    }
+
+    static wxString HeadingText(const TaskBoardPanel::Line& line) {
+        return wxString::Format(
+            "%s (%s)", U8(services::TaskGroupLabel(static_cast<services::TaskGroup>(line.group))),
+            U8(FormatInteger(static_cast<long long>(line.count))));
+    }
+
+  private:
+    TaskBoardPanel* panel_;
+    mutable wxItemAttr overdue_, done_, heading_;
+};
+
+TaskBoardPanel::TaskBoardPanel(wxWindow* parent, GuiSession& session) : AreaPanel(session) {
+    if (!wxXmlResource::Get()->LoadPanel(this, parent, "TaskBoardPanel"))
+        wxLogFatalError("The form TaskBoardPanel is missing from the program's resources.");
+    SetName("taskBoard");
+    auto* title = FindCtrl<wxStaticText>(this, "title");
+    title->SetLabelText(_("Plans and tasks"));  // "&" is text here, not a mnemonic
+    title->SetFont(ScaledFont(title, 1.8, true));
+    counts_ = FindCtrl<wxStaticText>(this, "taskCounts");
+    communeChoice_ = FindCtrl<wxChoice>(this, "taskUnit");
+    status_ = FindCtrl<wxChoice>(this, "taskStatus");
+    status_->Append(_("All"));
+    status_->Append(_("Not finished"));
+    for (TaskStatus s :
+         {TaskStatus::NotStarted, TaskStatus::InProgress, TaskStatus::Done, TaskStatus::Cancelled})
+        status_->Append(U8(TaskStatusLabel(s)));
+    status_->SetSelection(0);
+    due_ = FindCtrl<wxChoice>(this, "taskDue");
+    // The range of "Due between...", shown only then.
+    dueFrom_ = new VnDateCtrl(this);
+    dueFrom_->SetToolTip(_("Due on or after this day"));
+    wxXmlResource::Get()->AttachUnknownControl("taskDueFrom", dueFrom_, this);
+    dueTo_ = new VnDateCtrl(this);
+    dueTo_->SetToolTip(_("Due on or before this day"));
+    wxXmlResource::Get()->AttachUnknownControl("taskDueTo", dueTo_, this);
+    ShowDueRange(false);
+    missing_ = FindCtrl<wxCheckBox>(this, "taskMissing");
+    search_ = FindCtrl<wxSearchCtrl>(this, "taskSearch");
+    lead_ = FindCtrl<wxChoice>(this, "taskLead");
+    lead_->Append(_("Any lead"));
+    lead_->SetSelection(0);
+    group_ = FindCtrl<wxCheckBox>(this, "taskGroup");
+    savedViews_ = FindCtrl<wxChoice>(this, "taskViews");
+    deleteView_ = FindCtrl<wxButton>(this, "forgetView");
+    update_ = FindCtrl<wxButton>(this, "recordProgress");
+
+    list_ = new TaskList(this);
+    wxXmlResource::Get()->AttachUnknownControl("taskList", list_, this);
+    const struct {
+        const wxString text;
+        int width;
+        wxListColumnFormat format;
+    } columns[kColumns] = {{_("Commune"), 130, wxLIST_FORMAT_LEFT},
+                           {_("Criterion"), 58, wxLIST_FORMAT_LEFT},
+                           {_("Task"), 250, wxLIST_FORMAT_LEFT},
+                           {_("Lead"), 140, wxLIST_FORMAT_LEFT},
+                           {_("Due"), 100, wxLIST_FORMAT_LEFT},
+                           {_("Status"), 112, wxLIST_FORMAT_LEFT},
+                           {_("Progress"), 60, wxLIST_FORMAT_RIGHT},
+                           {_("Overdue"), 72, wxLIST_FORMAT_RIGHT},
+                           {_("Quarterly updates"), 92, wxLIST_FORMAT_LEFT}};
+    for (const auto& c : columns) list_->AppendColumn(c.text, c.format, FromDIP(c.width));
+
+    for (wxChoice* filter : {communeChoice_, status_, lead_})
+        filter->Bind(wxEVT_CHOICE, &TaskBoardPanel::OnFilterChanged, this);
+    due_->Bind(wxEVT_CHOICE, &TaskBoardPanel::OnDueChanged, this);
+    dueFrom_->Bind(wxEVT_TEXT, &TaskBoardPanel::OnFilterChanged, this);
+    dueTo_->Bind(wxEVT_TEXT, &TaskBoardPanel::OnFilterChanged, this);
+    missing_->Bind(wxEVT_CHECKBOX, &TaskBoardPanel::OnFilterChanged, this);
+    search_->Bind(wxEVT_TEXT, &TaskBoardPanel::OnFilterChanged, this);
+    group_->Bind(wxEVT_CHECKBOX, &TaskBoardPanel::OnGroupChanged, this);
+    savedViews_->Bind(wxEVT_CHOICE, &TaskBoardPanel::OnSavedFilterChosen, this);
+    FindCtrl<wxButton>(this, "saveView")->Bind(wxEVT_BUTTON, &TaskBoardPanel::OnSaveFilter, this);
+    deleteView_->Bind(wxEVT_BUTTON, &TaskBoardPanel::OnForgetFilter, this);
+    update_->Bind(wxEVT_BUTTON, &TaskBoardPanel::OnRecordProgress, this);
+    FindCtrl<wxButton>(this, "openPlan")->Bind(wxEVT_BUTTON, &TaskBoardPanel::OnOpenPlan, this);
+    FindCtrl<wxButton>(this, "draftPlan")->Bind(wxEVT_BUTTON, &TaskBoardPanel::OnDraftPlan, this);
+    FindCtrl<wxButton>(this, "assignments")->Bind(wxEVT_BUTTON, &TaskBoardPanel::OnAssignments, this);
+    list_->Bind(wxEVT_SIZE, &TaskBoardPanel::OnListSize, this);
+    list_->Bind(wxEVT_LIST_ITEM_ACTIVATED, &TaskBoardPanel::OnTaskActivated, this);
+    list_->Bind(wxEVT_LIST_COL_CLICK, &TaskBoardPanel::OnColumnClick, this);
+}
+
+void TaskBoardPanel::OnFilterChanged(wxCommandEvent&) { ApplyFilter(); }
+
+void TaskBoardPanel::OnDueChanged(wxCommandEvent&) {
+    ShowDueRange(due_->GetSelection() == 5);
+    Layout();
+    ApplyFilter();
+}
+
+void TaskBoardPanel::ShowDueRange(bool show) {
+    // Each date field sits in the place the form keeps for it.
+    dueFrom_->GetParent()->Show(show);
+    FindCtrl<wxStaticText>(this, "taskDueTil")->Show(show);
+    dueTo_->GetParent()->Show(show);
+}
+
+void TaskBoardPanel::OnGroupChanged(wxCommandEvent&) { SortRows(); }
+
+void TaskBoardPanel::OnSavedFilterChosen(wxCommandEvent&) {
+    const int i = savedViews_->GetSelection();
+    deleteView_->Enable(i > 0);
+    if (i > 0 && static_cast<std::size_t>(i) <= views_.size())
+        ShowView(views_[static_cast<std::size_t>(i - 1)].second);
+}
+
+void TaskBoardPanel::OnSaveFilter(wxCommandEvent&) { SaveView(); }
+
+void TaskBoardPanel::OnForgetFilter(wxCommandEvent&) { DeleteView(); }
+
+void TaskBoardPanel::OnRecordProgress(wxCommandEvent&) { OpenSelected(); }
+
+void TaskBoardPanel::OnOpenPlan(wxCommandEvent&) { OpenPlan(); }
+
+void TaskBoardPanel::OnDraftPlan(wxCommandEvent&) { DraftPlan(); }
+
+void TaskBoardPanel::OnAssignments(wxCommandEvent&) { OpenAssignments(); }
+
+void TaskBoardPanel::OnListSize(wxSizeEvent& e) {
+    e.Skip();
+    // The task's text takes the width the other columns leave.
+    int others = 0;
+    for (int c = 0; c < kColumns; ++c)
+        if (c != kTask) others += list_->GetColumnWidth(c);
+    list_->SetColumnWidth(kTask,
+                          std::max(FromDIP(200), list_->GetClientSize().x - others - FromDIP(4)));
+}
+
+void TaskBoardPanel::OnTaskActivated(wxListEvent&) { OpenSelected(); }
+
+void TaskBoardPanel::OnColumnClick(wxListEvent& e) {
+    if (e.GetColumn() == sortColumn_)
+        sortAscending_ = !sortAscending_;
+    else
+        sortColumn_ = e.GetColumn(),
+        sortAscending_ = e.GetColumn() != kOverdue && e.GetColumn() != kUpdates;
+    SortRows();
+}
+
+void TaskBoardPanel::Reload() {
+    // The communes in the filter, by place name.
+    const int keep = communeChoice_->GetSelection();
+    const std::int64_t keepId = keep > 0 ? unitIds_[static_cast<std::size_t>(keep - 1)] : 0;
+    std::vector<Unit> communes;
+    for (auto& u : session_.Organisation().Units())
+        if (IsCommuneLevel(u.kind)) communes.push_back(std::move(u));
+    std::stable_sort(communes.begin(), communes.end(), [](const Unit& a, const Unit& b) {
+        return VietnameseLess(SortName(a), SortName(b));
+    });
+    communeChoice_->Clear();
+    unitIds_.clear();
+    communeChoice_->Append(_("All communes"));
+    int select = 0;
+    for (const Unit& u : communes) {
+        communeChoice_->Append(U8(u.name));
+        unitIds_.push_back(u.id);
+        if (u.id == keepId) select = static_cast<int>(unitIds_.size());
+    }
+    communeChoice_->SetSelection(select);
+    FillSavedViews();
+    StartLoading();
+}
+
+void TaskBoardPanel::StartLoading() {
+    if (loading_) return;
+    loading_ = true;
+    counts_->SetLabelText(_("Reading the tasks..."));
+    LoadTaskBoardAsync(this, session_.db().url(), Date::Today(),
+                       [this](std::shared_ptr<services::TaskBoard> board, const std::string& error) {
+                           loading_ = false;
+                           if (!error.empty()) {
+                               counts_->SetLabelText(U8(error));
+                               return;
+                           }
+                           OnLoaded(std::move(board));
+                       });
+}
+
+void TaskBoardPanel::OnLoaded(std::shared_ptr<services::TaskBoard> board) {
+    board_ = std::move(board);
+    // The leads of the tasks, keeping the one chosen.
+    const int keep = lead_->GetSelection();
+    const std::string keepKey =
+        keep > 0 && static_cast<std::size_t>(keep) <= leadKeys_.size() ? leadKeys_[keep - 1] : "";
+    lead_->Clear();
+    leadKeys_.clear();
+    lead_->Append(_("Any lead"));
+    int select = 0;
+    for (const auto& [key, name] : board_->Leads()) {
+        leadKeys_.push_back(key);
+        lead_->Append(U8(name));
+        if (key == keepKey) select = static_cast<int>(leadKeys_.size());
+    }
+    lead_->SetSelection(select);
+    if (pendingUnit_) {
+        auto it = std::find(unitIds_.begin(), unitIds_.end(), *pendingUnit_);
+        if (it != unitIds_.end())
+            communeChoice_->SetSelection(static_cast<int>(it - unitIds_.begin()) + 1);
+        pendingUnit_.reset();
+    }
+    ApplyFilter();
+}
+
+void TaskBoardPanel::SetUnit(const std::optional<Unit>& unit) {
+    AreaPanel::SetUnit(unit);
+    // The chair's view of a commune is grouped by status; the office's list is not.
+    group_->SetValue(unit && IsCommuneLevel(unit->kind));
+    // A commune chosen in the tree: its tasks only; anything else: all.
+    if (unit && IsCommuneLevel(unit->kind)) {
+        auto it = std::find(unitIds_.begin(), unitIds_.end(), unit->id);
+        if (it == unitIds_.end()) {
+            pendingUnit_ = unit->id;
+            return;
+        }
+        communeChoice_->SetSelection(static_cast<int>(it - unitIds_.begin()) + 1);
+    } else if (communeChoice_->GetCount() > 0) {
+        communeChoice_->SetSelection(0);
+    }
+    if (board_) ApplyFilter();
+}
+
+services::TaskBoardView TaskBoardPanel::CurrentView() const {
+    services::TaskBoardView v;
+    const int unit = communeChoice_->GetSelection();
+    if (unit > 0) v.unitId = unitIds_[static_cast<std::size_t>(unit - 1)];
+    static const TaskStatus statuses[] = {TaskStatus::NotStarted, TaskStatus::InProgress,
+                                          TaskStatus::Done, TaskStatus::Cancelled};
+    const int status = status_->GetSelection();
+    if (status == 1)
+        v.status = "open";
+    else if (status >= 2)
+        v.status = TaskStatusKey(statuses[status - 2]);
+    static const char* dues[] = {"", "overdue", "7", "30", "month", "range"};
+    const int due = due_->GetSelection();
+    if (due > 0 && due < 6) v.due = dues[due];
+    if (v.due == "range") {
+        v.dueFrom = dueFrom_->Value();
+        v.dueTo = dueTo_->Value();
+    }
+    const int lead = lead_->GetSelection();
+    if (lead > 0 && static_cast<std::size_t>(lead) <= leadKeys_.size())
+        v.lead = leadKeys_[static_cast<std::size_t>(lead - 1)];
+    v.missingUpdate = missing_->GetValue();
+    v.text = TrimmedU8(search_->GetValue());
+    return v;
+}
+
+void TaskBoardPanel::ShowView(const services::TaskBoardView& v) {
+    int unit = 0;
+    if (v.unitId) {
+        auto it = std::find(unitIds_.begin(), unitIds_.end(), *v.unitId);
+        if (it != unitIds_.end()) unit = static_cast<int>(it - unitIds_.begin()) + 1;
+    }
+    communeChoice_->SetSelection(unit);
+    int status = 0;
+    if (v.status == "open")
+        status = 1;
+    else if (auto s = TaskStatusFromKey(v.status))
+        status = static_cast<int>(*s) + 2;
+    status_->SetSelection(status);
+    const std::vector<std::string> dues = {"", "overdue", "7", "30", "month", "range"};
+    auto due = std::find(dues.begin(), dues.end(), v.due);
+    due_->SetSelection(due == dues.end() ? 0 : static_cast<int>(due - dues.begin()));
+    dueFrom_->SetDate(v.dueFrom);
+    dueTo_->SetDate(v.dueTo);
+    ShowDueRange(v.due == "range");
+    auto lead = std::find(leadKeys_.begin(), leadKeys_.end(), v.lead);
+    lead_->SetSelection(lead == leadKeys_.end() ? 0 : static_cast<int>(lead - leadKeys_.begin()) + 1);
+    Layout();
+    missing_->SetValue(v.missingUpdate);
+    search_->ChangeValue(U8(v.text));
+    ApplyFilter();
+}
+
+void TaskBoardPanel::ApplyFilter() {
+    if (!board_) return;
+    rows_ = board_->Filter(CurrentView().ToFilter(board_->asOf()));
+    SortRows();
+    const TaskCounts c = board_->Count(rows_);
+    counts_->SetLabelText(wxString::Format(
+        _("%s tasks shown: %s not started, %s in progress, %s done, %s cancelled; %s overdue"),
+        U8(FormatInteger(static_cast<long long>(rows_.size()))), U8(FormatInteger(c.notStarted)),
+        U8(FormatInteger(c.inProgress)), U8(FormatInteger(c.done)), U8(FormatInteger(c.cancelled)),
+        U8(FormatInteger(c.overdue))));
+    counts_->SetForegroundColour(c.overdue > 0 ? colours::Danger() : colours::MutedText());
+}
+
+void TaskBoardPanel::SortRows() {
+    if (board_ && sortColumn_ >= 0) {
+        const auto& b = *board_;
+        auto key = [&](std::size_t i) -> std::tuple<double, std::string> {
+            const auto& t = b[i];
+            switch (sortColumn_) {
+                case kUnit:
+                    return {0, SortKey(b.UnitName(t.row.unitId))};
+                case kCriterion:
+                    return {0, t.row.criterion};
+                case kTask:
+                    return {0, SortKey(t.row.solution)};
+                case kLead:
+                    return {0, SortKey(b.LeadPerson(t) + " " + b.LeadUnit(t))};
+                case kDue:
+                    return {t.due ? t.due->year * 10000.0 + t.due->month * 100 + t.due->day : 1e9,
+                            ""};
+                case kStatus:
+                    return {static_cast<double>(t.row.status), ""};
+                case kPercent:
+                    return {static_cast<double>(t.row.percentDone), ""};
+                case kOverdue:
+                    return {static_cast<double>(t.overdueDays), ""};
+                default:
+                    return {static_cast<double>(t.missingUpdates), ""};
+            }
+        };
+        std::vector<std::pair<std::tuple<double, std::string>, std::size_t>> keyed;
+        keyed.reserve(rows_.size());
+        for (std::size_t i : rows_) keyed.emplace_back(key(i), i);
+        std::stable_sort(keyed.begin(), keyed.end(), [&](const auto& a, const auto& x) {
+            return sortAscending_ ? a.first < x.first : x.first < a.first;
+        });
+        for (std::size_t k = 0; k < keyed.size(); ++k) rows_[k] = keyed[k].second;
+        list_->ShowSortIndicator(sortColumn_, sortAscending_);
+    }
+    BuildLines();
+}
+
+void TaskBoardPanel::BuildLines() {
+    lines_.clear();
+    if (board_ && group_->GetValue()) {
+        for (auto& [group, positions] : board_->Group(rows_)) {
+            lines_.push_back({0, static_cast<int>(group), positions.size()});
+            for (std::size_t p : positions) lines_.push_back({p, -1, 0});
+        }
+    } else {
+        lines_.reserve(rows_.size());
+        for (std::size_t p : rows_) lines_.push_back({p, -1, 0});
+    }
+    list_->SetItemCount(static_cast<long>(lines_.size()));
+    list_->Refresh();
+}
+
+const services::BoardTask* TaskBoardPanel::TaskAt(long item) const {
+    if (!board_ || item < 0 || item >= static_cast<long>(lines_.size())) return nullptr;
+    const Line& line = lines_[static_cast<std::size_t>(item)];
+    return line.group >= 0 ? nullptr : &(*board_)[line.position];
+}
+
+long TaskBoardPanel::ShownCount() const { return static_cast<long>(rows_.size()); }
+
+std::vector<std::string> TaskBoardPanel::GroupHeadings() const {
+    std::vector<std::string> out;
+    for (const Line& line : lines_)
+        if (line.group >= 0) out.push_back(ToU8(TaskList::HeadingText(line)));
+    return out;
+}
+
+std::string TaskBoardPanel::Facts(const services::BoardTask& t) const {
+    std::string facts = board_->UnitName(t.row.unitId);
+    const std::string lead =
+        board_->LeadPerson(t).empty() ? board_->LeadUnit(t) : board_->LeadPerson(t);
+    if (!lead.empty()) facts += " \xe2\x80\x94 " + lead;
+    facts += " \xe2\x80\x94 " + TaskStatusLabel(t.row.status) + " " +
+             FormatPercentTrim(t.row.percentDone);
+    if (t.overdueDays > 0)
+        facts += " \xe2\x80\x94 " + ToU8(wxString::Format(_("%d days overdue"), t.overdueDays));
+    return facts;
+}
+
+void TaskBoardPanel::FillSavedViews() {
+    views_ = services::SavedTaskViews(session_.db(), session_.user());
+    savedViews_->Clear();
+    savedViews_->Append(_("Saved filters"));
+    for (const auto& [name, view] : views_) savedViews_->Append(U8(name));
+    savedViews_->SetSelection(0);
+    deleteView_->Enable(false);
+}
+
+void TaskBoardPanel::SaveView() {
+    wxTextEntryDialog ask(this, _("Name of this filter (e.g. Overdue in Tây Xuân):"),
+                          _("Save the filter"));
+    if (ask.ShowModal() != wxID_OK) return;
+    const std::string name = TrimmedU8(ask.GetValue());
+    try {
+        services::SaveTaskView(session_.db(), session_.user(), name, CurrentView());
+    } catch (const std::exception& e) {
+        ShowError(this, ErrorSentence(e));
+        return;
+    }
+    FillSavedViews();
+    for (std::size_t i = 0; i < views_.size(); ++i)
+        if (views_[i].first == name)
+            savedViews_->SetSelection(static_cast<int>(i) + 1), deleteView_->Enable();
+}
+
+void TaskBoardPanel::DeleteView() {
+    const int i = savedViews_->GetSelection();
+    if (i <= 0 || static_cast<std::size_t>(i) > views_.size()) return;
+    const std::string name = views_[static_cast<std::size_t>(i - 1)].first;
+    if (!AskYesNo(this, wxString::Format(_("Forget the saved filter \"%s\"?"), U8(name)),
+                  _("Forget")))
+        return;
+    services::DeleteTaskView(session_.db(), session_.user(), name);
+    FillSavedViews();
+}
+
+bool TaskBoardPanel::OpenPlan() {
+    const long item = list_->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
+    const services::BoardTask* selected = TaskAt(item);
+    if (!selected) {
+        ShowInfo(this, _("Select a task of the plan to open."));
+        return false;
+    }
+    const services::BoardTask task = *selected;
+    try {
+        PlanEditorDialog dlg(this, session_, task.row.planId, task.row.taskId);
+        dlg.ShowModal();
+    } catch (const std::exception& e) {
+        ShowError(this, ErrorSentence(e));
+    }
+    StartLoading();
+    return true;
+}
+
+void TaskBoardPanel::DraftPlan() {
+    if (!AreaPanel::unit_ || !IsCommuneLevel(AreaPanel::unit_->kind)) {
+        ShowInfo(this,
+                 _("Select a commune in the tree first: the plan is drafted from its results."));
+        return;
+    }
+    std::int64_t planId = 0;
+    {
+        DraftPlanDialog dlg(this, session_, *AreaPanel::unit_);
+        if (dlg.ShowModal() != wxID_OK) return;
+        planId = dlg.planId();
+    }
+    PlanEditorDialog editor(this, session_, planId);
+    editor.ShowModal();
+    StartLoading();
+}
+
+void TaskBoardPanel::OpenAssignments() {
+    // The unit chosen in the tree, else the office's own unit.
+    std::string unitCode = AreaPanel::unit_ ? AreaPanel::unit_->code : std::string();
+    if (unitCode.empty()) {
+        const auto office = session_.Organisation().Office();
+        if (auto u = session_.Organisation().UnitById(office.unitId)) unitCode = u->code;
+    }
+    if (unitCode.empty()) {
+        ShowInfo(this, _("Select a unit in the tree first."));
+        return;
+    }
+    try {
+        AssignmentMatrixDialog dlg(this, session_, unitCode, "QD766");
+        dlg.ShowModal();
+    } catch (const std::exception& e) {
+        ShowError(this, ErrorSentence(e));
+    }
+}
+
+bool TaskBoardPanel::OpenSelected() {
+    const long item = list_->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
+    const services::BoardTask* selected = TaskAt(item);
+    if (!selected) return false;
+    const services::BoardTask task = *selected;
+    ProgressDialog dlg(this, session_, task, Facts(task));
+    if (dlg.ShowModal() == wxID_OK) StartLoading();
+    return true;
+}
+
+}  // namespace cchc::gui

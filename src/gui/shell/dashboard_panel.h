@@ -1,0 +1,59 @@
+// The "Overview" area: the office's name, its key figures as cards (units,
+// people, frameworks, results, plans, open and overdue tasks, ratings), a
+// chart of task status, a short list of what to do next, the survey
+// results due for publication and whether their tallies are in, and the open
+// tasks per commune with the tasks lacking a quarterly progress update
+// (read off the main thread, filled in when ready; double-click: that
+// commune's tasks), all as of today.
+#pragma once
+#include <cstdint>
+#include <vector>
+
+#include "gui/shell/area_panel.h"
+#include "services/app/overview.h"
+#include "services/surveys/survey_calendar.h"
+
+class wxListCtrl;
+class wxScrolledWindow;
+class wxStaticText;
+
+namespace cchc::gui {
+
+class SectionCard;
+class StatCard;
+class TaskStatusBar;
+
+class DashboardPanel : public AreaPanel {
+  public:
+    DashboardPanel(wxWindow* parent, GuiSession& session);
+
+  protected:
+    void Reload() override;
+
+  private:
+    void FillCards(const services::OfficeOverview& o);
+    void FillNext(const services::OfficeOverview& o, const services::OfficeIdentity& office);
+    wxString OfficeName(const services::OfficeIdentity& office);
+    void FillPublications(const std::vector<services::DuePublication>& due);
+
+    wxScrolledWindow* scroll_ = nullptr;
+    wxStaticText* title_ = nullptr;
+    wxStaticText* subtitle_ = nullptr;
+    StatCard* communes_ = nullptr;
+    StatCard* people_ = nullptr;
+    StatCard* frameworks_ = nullptr;
+    StatCard* results_ = nullptr;
+    StatCard* plans_ = nullptr;
+    StatCard* open_ = nullptr;
+    StatCard* overdue_ = nullptr;
+    StatCard* ratings_ = nullptr;
+    TaskStatusBar* chart_ = nullptr;
+    wxStaticText* chartNote_ = nullptr;
+    SectionCard* next_ = nullptr;
+    SectionCard* publications_ = nullptr;  // survey results to publish next
+    wxListCtrl* communeList_ = nullptr;  // open tasks per commune
+    std::vector<std::int64_t> communeIds_;
+    bool readingBoard_ = false;
+};
+
+}  // namespace cchc::gui

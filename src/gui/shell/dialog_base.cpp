@@ -1,0 +1,72 @@
+// Shared behaviour of the client's dialogs (see dialog_base.h).
+#include "gui/shell/dialog_base.h"
+
+#include <wx/persist/toplevel.h>
+#include <wx/stattext.h>
+#include <wx/textctrl.h>
+#include <wx/utils.h>
+
+#include "core/errors.h"
+#include "gui/shell/gui_util.h"
+
+namespace cchc::gui {
+
+void DialogBase::LoadForm(wxWindow* parent, const wxString& name) {
+    if (!wxXmlResource::Get()->LoadDialog(this, parent, name))
+        wxLogFatalError("The form %s is missing from the program's resources.", name);
+    SetName(name);
+    SetEscapeId(wxID_CANCEL);
+    SetAffirmativeId(wxID_OK);
+}
+
+void DialogBase::FinishLayout(wxWindow* first) {
+    first_ = first;
+    Layout();
+    Fit();
+    SetMinSize(GetSize());
+    if (!wxPersistentRegisterAndRestore(this, GetName())) CentreOnParent();
+    if (first) {
+        first->SetFocus();
+        if (auto* text = dynamic_cast<wxTextCtrl*>(first)) text->SelectAll();
+    }
+}
+
+void DialogBase::ShowFieldError(const wxString& message, const std::string& field) {
+    if (auto* label = dynamic_cast<wxStaticText*>(FindWindow(XRCID("error")))) {
+        label->SetLabelText(message);
+        label->Wrap(GetClientSize().x - FromDIP(32));
+        label->Show();
+        Layout();
+        // Grow if the message needs more room than the form has.
+        wxSize best = GetBestSize();
+        if (best.y > GetSize().y) SetSize(GetSize().x, best.y);
+    }
+    wxWindow* target = field.empty() ? nullptr : FindWindow(XRCID(field.c_str()));
+    if (!target) target = first_;
+    if (target) {
+        target->SetFocus();
+        if (auto* text = dynamic_cast<wxTextCtrl*>(target)) text->SelectAll();
+    }
+    wxBell();
+}
+
+void DialogBase::ClearError() {
+    if (auto* label = dynamic_cast<wxStaticText*>(FindWindow(XRCID("error"))); label && label->IsShown()) {
+        label->Hide();
+        Layout();
+    }
+}
+
+void DialogBase::SaveAndClose(const std::function<void()>& save) {
+    ClearError();
+    try {
+        save();
+        EndModal(wxID_OK);
+    } catch (const UserError& e) {
+        ShowFieldError(ErrorSentence(e), e.where().field);
+    } catch (const std::exception& e) {
+        ShowFieldError(ErrorSentence(e), "");
+    }
+}
+
+}  // namespace cchc::gui

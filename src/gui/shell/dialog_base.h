@@ -1,0 +1,47 @@
+// Base of the client's dialogs, whose layouts come from forms/*.xrc: loads
+// the form, remembers size and position between runs (wxPersistenceManager),
+// sets the first focus, maps Esc to Cancel and Enter to the default button,
+// and shows a field error in the form's red "error" label with the focus on
+// the control the error names (controls are named after the service's field
+// keys).
+#pragma once
+#include <functional>
+#include <wx/dialog.h>
+#include <wx/xrc/xmlres.h>
+
+#include <string>
+
+#include "gui/shell/gui_util.h"
+
+namespace cchc::gui {
+
+class DialogBase : public wxDialog {
+protected:
+    DialogBase() = default;
+
+    // Loads the dialog called name from the XRC resources into this object.
+    void LoadForm(wxWindow* parent, const wxString& name);
+    // Call once the controls are filled: fits the form, restores the
+    // remembered geometry (or centres on the parent) and focuses first.
+    void FinishLayout(wxWindow* first);
+
+    // The control called name in the form; wxFAIL when it is missing.
+    template <class T>
+    T* Ctrl(const char* name) const {
+        return FindCtrl<T>(this, name);
+    }
+
+    // Shows message under the fields and focuses the control named field
+    // (or the first field when there is none by that name).
+    void ShowFieldError(const wxString& message, const std::string& field);
+    void ClearError();
+    // Runs save (which calls a service); closes the dialog with wxID_OK when
+    // it succeeds, otherwise keeps it open with the error shown beside the
+    // control the error names.
+    void SaveAndClose(const std::function<void()>& save);
+
+private:
+    wxWindow* first_ = nullptr;
+};
+
+}  // namespace cchc::gui

@@ -1,0 +1,102 @@
+// Helpers shared by the client's windows: trimming, message boxes, colours.
+#include "gui/shell/gui_util.h"
+
+#include <algorithm>
+
+#include <wx/msgdlg.h>
+#include <wx/scrolwin.h>
+#include <wx/window.h>
+
+namespace cchc::gui {
+
+std::string TrimmedU8(const wxString& s) {
+    wxString t = s;
+    t.Trim(true).Trim(false);
+    return ToU8(t);
+}
+
+void ShowError(wxWindow* parent, const wxString& message) {
+    wxMessageDialog dlg(parent, message, _("CCHC Desk"), wxOK | wxICON_ERROR);
+    dlg.SetOKLabel(_("Close"));
+    dlg.ShowModal();
+}
+
+void ShowInfo(wxWindow* parent, const wxString& message) {
+    wxMessageDialog dlg(parent, message, _("CCHC Desk"), wxOK | wxICON_INFORMATION);
+    dlg.SetOKLabel(_("Close"));
+    dlg.ShowModal();
+}
+
+bool AskYesNo(wxWindow* parent, const wxString& question, const wxString& yesLabel) {
+    wxMessageDialog dlg(parent, question, _("CCHC Desk"), wxYES_NO | wxNO_DEFAULT | wxICON_QUESTION);
+    dlg.SetYesNoLabels(yesLabel, _("Cancel"));
+    return dlg.ShowModal() == wxID_YES;
+}
+
+wxString TwoLines(const wxString& text) {
+    const size_t middle = text.length() / 2;
+    size_t best = wxString::npos;
+    auto distance = [middle](size_t i) { return i > middle ? i - middle : middle - i; };
+    for (size_t i = 0; i < text.length(); ++i)
+        if (text[i] == ' ' && (best == wxString::npos || distance(i) < distance(best))) best = i;
+    if (best == wxString::npos) return text;
+    return text.Left(best) + "\n" + text.Mid(best + 1);
+}
+
+wxString DatabaseFileFilter() {
+    return _("CCHC Desk databases") + " (*.db;*.sqlite)|*.db;*.sqlite|" + _("All files") + "|*";
+}
+
+namespace colours {
+wxColour Background() { return wxColour(0xF2, 0xF4, 0xF7); }
+wxColour Card() { return *wxWHITE; }
+wxColour CardBorder() { return wxColour(0xDA, 0xDF, 0xE6); }
+wxColour Text() { return wxColour(0x1F, 0x29, 0x37); }
+wxColour MutedText() { return wxColour(0x5B, 0x67, 0x78); }
+wxColour Accent() { return wxColour(0x1D, 0x5F, 0xB8); }
+wxColour Good() { return wxColour(0x1E, 0x8E, 0x3E); }
+wxColour Warning() { return wxColour(0xC7, 0x7C, 0x02); }
+wxColour Danger() { return wxColour(0xC6, 0x28, 0x28); }
+}  // namespace colours
+
+wxFont ScaledFont(const wxWindow* w, double factor, bool bold) {
+    wxFont f = w->GetFont();
+    f.SetFractionalPointSize(f.GetFractionalPointSize() * factor);
+    if (bold) f.SetWeight(wxFONTWEIGHT_BOLD);
+    return f;
+}
+
+}  // namespace cchc::gui
+
+#include "core/errors.h"
+
+namespace cchc::gui {
+
+wxString ErrorSentence(const std::exception& error) {
+    wxString text;
+    if (auto* user = dynamic_cast<const UserError*>(&error); user && !user->message().empty())
+        text = U8(user->message());
+    else
+        text = U8(error.what());
+    if (!text.empty()) text[0] = wxToupper(text[0]);
+    return text;
+}
+
+}  // namespace cchc::gui
+
+namespace cchc::gui {
+void WheelScrollsPage(wxWindow* control, wxWindow* page) {
+    control->Bind(wxEVT_MOUSEWHEEL, [control, page](wxMouseEvent& e) {
+        if (control->HasFocus() || e.GetWheelAxis() != wxMOUSE_WHEEL_VERTICAL) {
+            e.Skip();
+            return;
+        }
+        if (auto* scrolled = dynamic_cast<wxScrolledWindow*>(page)) {
+            int x = 0, y = 0;
+            scrolled->GetViewStart(&x, &y);
+            const int lines = e.GetLinesPerAction() > 0 ? e.GetLinesPerAction() : 3;
+            scrolled->Scroll(x, std::max(0, y - (e.GetWheelRotation() > 0 ? lines : -lines)));
+        }
+    });
+}
+}  // namespace cchc::gui

@@ -1,0 +1,466 @@
+// The main window (see main_frame.h).
+#include "gui/shell/main_frame.h"
+
+#include <wx/aboutdlg.h>
+#include <wx/config.h>
+#include <wx/control.h>
+#include <wx/display.h>
+#include <wx/evtloop.h>
+#include <wx/filedlg.h>
+#include <wx/filename.h>
+#include <wx/menu.h>
+#include <wx/persist/toplevel.h>
+#include <wx/progdlg.h>
+#include <wx/simplebook.h>
+#include <wx/splitter.h>
+#include <wx/statusbr.h>
+#include <wx/textdlg.h>
+#include <wx/toolbar.h>
+#include <wx/utils.h>
+
+#include <algorithm>
+
+#include "core/period.h"
+#include "core/progress.h"
+#include "core/vnformat.h"
+#include "gui/shell/app_setup.h"
+#include "gui/shell/art.h"
+#include "gui/shell/background_work.h"
+#include "gui/catalogue/catalogue_panel.h"
+#include "gui/shell/dashboard_panel.h"
+#include "gui/shell/gui_util.h"
+#include "gui/index/index_results_panel.h"
+#include "gui/catalogue/person_dialog.h"
+#include "gui/reports/reports_panel.h"
+#include "gui/shell/settings_panel.h"
+#include "gui/surveys/surveys_panel.h"
+#include "gui/plans/task_board_panel.h"
+#include "gui/catalogue/unit_dialog.h"
+#include "gui/shell/unit_tree_panel.h"
+#include "services/surveys/surveys.h"
+
+namespace cchc::gui {
+namespace {
+
+constexpr int kAreaCount = static_cast<int>(Area::Count);
+
+struct AreaText {
+    const char* tool;  // toolbar label
+    const char* menu;  // menu item with accelerator
+    const char* help;  // tooltip
+};
+
+// Marked with wxTRANSLATE, translated where shown.
+const AreaText kAreaText[kAreaCount] = {
+    {wxTRANSLATE("Overview"), wxTRANSLATE("&Overview"), wxTRANSLATE("Key figures and what is next")},
+    {wxTRANSLATE("CCHC index"), wxTRANSLATE("CCHC &index results"),
+     wxTRANSLATE("Index scores of the communes, ranks and classification")},
+    {wxTRANSLATE("Plans and tasks"), wxTRANSLATE("&Plans and tasks"),
+     wxTRANSLATE("Remediation plans, tasks, owners and deadlines")},
+    {wxTRANSLATE("Surveys"), wxTRANSLATE("&Satisfaction surveys"),
+     wxTRANSLATE("Survey tallies and citizen ratings")},
+    {wxTRANSLATE("Reports"), wxTRANSLATE("&Reports"), wxTRANSLATE("Quarterly reports and other documents")},
+    {wxTRANSLATE("Catalogue"), wxTRANSLATE("&Catalogue"),
+     wxTRANSLATE("Units, officers and index frameworks")},
+    {wxTRANSLATE("Settings"), wxTRANSLATE("S&ettings"),
+     wxTRANSLATE("Language, reporting periods and the office's identity")},
+};
+
+}  // namespace
+
+MainFrame::MainFrame(std::unique_ptr<services::Database> db, const std::string& user)
+    : wxFrame(nullptr, wxID_ANY, _("CCHC Desk"), wxDefaultPosition, wxDefaultSize, wxDEFAULT_FRAME_STYLE,
+              "MainFrame"),
+      session_(std::make_unique<GuiSession>(std::move(db), user)) {
+    SetIcons(AppIcons());
+    BuildMenus();
+    BuildToolBar();
+    CreateStatusBar(3);
+    const int widths[] = {-3, -2, -3};
+    GetStatusBar()->SetStatusWidths(3, widths);
+    SetStatusBarPane(-1);  // menu help would hide the database name
+
+    splitter_ = new wxSplitterWindow(this, wxID_ANY, wxDefaultPosition, wxDefaultSize,
+                                     wxSP_LIVE_UPDATE | wxSP_NOBORDER | wxSP_THIN_SASH);
+    splitter_->SetMinimumPaneSize(FromDIP(180));
+    splitter_->SetSashGravity(0.0);
+    tree_ = new UnitTreePanel(splitter_);
+    book_ = new wxSimplebook(splitter_, wxID_ANY);
+    areas_ = {
+        new DashboardPanel(book_, *session_), new IndexResultsPanel(book_, *session_),
+        new TaskBoardPanel(book_, *session_),     new SurveysPanel(book_, *session_),
+        new ReportsPanel(book_, *session_),   new CataloguePanel(book_, *session_),
+        new SettingsPanel(book_, *session_),
+    };
+    for (int i = 0; i < kAreaCount; ++i) book_->AddPage(areas_[i], wxGetTranslation(kAreaText[i].tool));
+    const int sash = static_cast<int>(wxConfig::Get()->ReadLong(config::kSash, FromDIP(330)));
+    splitter_->SplitVertically(tree_, book_, sash);
+
+    tree_->onSelect = [this](const std::optional<Unit>& unit) { OnUnitSelected(unit); };
+    tree_->onActivate = [this](const Unit&) { EditUnit(); };
+    BindCommands();
+
+    // A comfortable first size, then whatever the user left it at.
+    const wxRect screen = wxDisplay(this).GetClientArea();
+    SetSize(std::min(FromDIP(1360), screen.width), std::min(FromDIP(860), screen.height));
+    SetMinSize(FromDIP(wxSize(900, 600)));
+    if (!wxPersistentRegisterAndRestore(this, "MainFrame")) Centre();
+
+    ReloadAll();
+    tree_->tree()->SetFocus();
+    long last = wxConfig::Get()->ReadLong(config::kLastArea, 0);
+    ShowArea(static_cast<Area>(last >= 0 && last < kAreaCount ? last : 0));
+}
+
+void MainFrame::BuildMenus() {
+    auto* file = new wxMenu;
+    file->Append(ID_OPEN_DB, _("&Open database...\tCtrl+O"), _("Open another SQLite database file"));
+    file->Append(ID_OPEN_DB_URL, _("Open database by &address..."),
+                 _("Open a database given as sqlite:FILE or postgresql://user@host/db"));
+    file->AppendSeparator();
+    auto* import = new wxMenu;
+    import->Append(ID_IMPORT_TALLIES, _("Survey &tallies..."),
+                   _("Monthly tallies per unit and procedure field from a CSV or XLSX file"));
+    import->Append(ID_IMPORT_RATINGS, _("Citizen &ratings..."),
+                   _("Individual ratings from kiosks, QR codes, the online portal or paper forms"));
+    file->AppendSubMenu(import, _("&Import"), _("Import survey tallies or citizen ratings"));
+    file->AppendSeparator();
+    file->Append(wxID_EXIT, _("E&xit\tCtrl+Q"), _("Close CCHC Desk"));
+
+    auto* org = new wxMenu;
+    org->Append(ID_ADD_UNIT, _("&Add unit...\tCtrl+N"), _("Add a commune, district or department"));
+    org->Append(ID_EDIT_UNIT, _("&Edit unit...\tF2"), _("Change the selected unit"));
+    org->Append(ID_TOGGLE_UNIT_ACTIVE, _("&Deactivate unit"), _("Deactivate or reactivate the selected unit"));
+    org->AppendSeparator();
+    org->Append(ID_ADD_PERSON, _("Add &officer..."), _("Add an officer to the selected unit"));
+    org->AppendSeparator();
+    org->Append(ID_FIND_UNIT, _("&Find unit\tCtrl+F"), _("Go to the search box above the tree"));
+
+    auto* view = new wxMenu;
+    for (int i = 0; i < kAreaCount; ++i)
+        view->AppendRadioItem(ID_AREA_FIRST + i,
+                              wxString::Format("%s\tCtrl+%d", wxGetTranslation(kAreaText[i].menu), i + 1),
+                              wxGetTranslation(kAreaText[i].help));
+
+    auto* help = new wxMenu;
+    help->Append(wxID_ABOUT, _("&About CCHC Desk"), _("Version and licence"));
+
+    auto* bar = new wxMenuBar;
+    bar->Append(file, _("&File"));
+    bar->Append(org, _("&Organisation"));
+    bar->Append(view, _("&View"));
+    bar->Append(help, _("&Help"));
+    SetMenuBar(bar);
+}
+
+void MainFrame::BuildToolBar() {
+    wxToolBar* bar = CreateToolBar(wxTB_HORIZONTAL | wxTB_FLAT | wxTB_TEXT | wxTB_NODIVIDER);
+    bar->SetToolBitmapSize(FromDIP(wxSize(32, 32)));
+    for (int i = 0; i < kAreaCount; ++i) {
+        const Area area = static_cast<Area>(i);
+        bar->AddRadioTool(ID_AREA_FIRST + i, wxControl::EscapeMnemonics(wxGetTranslation(kAreaText[i].tool)),
+                          AreaIcon(area, 32),
+                          wxBitmapBundle(),
+                          wxString::Format("%s (Ctrl+%d)", wxGetTranslation(kAreaText[i].help), i + 1));
+    }
+    bar->Realize();
+}
+
+void MainFrame::BindCommands() {
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { Close(); }, wxID_EXIT);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { OpenDatabaseFile(); }, ID_OPEN_DB);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { OpenDatabaseAddress(); }, ID_OPEN_DB_URL);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { AddUnit(false); }, ID_ADD_UNIT);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { AddUnit(true); }, ID_ADD_CHILD_UNIT);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { EditUnit(); }, ID_EDIT_UNIT);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { ToggleUnitActive(); }, ID_TOGGLE_UNIT_ACTIVE);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { AddPerson(); }, ID_ADD_PERSON);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { tree_->FocusSearch(); }, ID_FIND_UNIT);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { ShowAbout(); }, wxID_ABOUT);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { ImportFromMenu(false); }, ID_IMPORT_TALLIES);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { ImportFromMenu(true); }, ID_IMPORT_RATINGS);
+    Bind(wxEVT_MENU, [this](wxCommandEvent& e) { ShowArea(static_cast<Area>(e.GetId() - ID_AREA_FIRST)); },
+         ID_AREA_FIRST, ID_AREA_LAST);
+    Bind(wxEVT_TOOL, [this](wxCommandEvent& e) { ShowArea(static_cast<Area>(e.GetId() - ID_AREA_FIRST)); },
+         ID_AREA_FIRST, ID_AREA_LAST);
+    Bind(EVT_DATA_CHANGED, [this](wxCommandEvent& e) { ReloadAll(e.GetExtraLong()); });
+    Bind(EVT_SHOW_AREA, [this](wxCommandEvent& e) {
+        if (e.GetExtraLong() != 0) tree_->Select(e.GetExtraLong());
+        ShowArea(static_cast<Area>(e.GetInt()));
+    });
+    Bind(wxEVT_CLOSE_WINDOW, &MainFrame::OnClose, this);
+}
+
+void MainFrame::ShowArea(Area area) {
+    const int index = static_cast<int>(area);
+    if (index < 0 || index >= kAreaCount) return;
+    book_->ChangeSelection(static_cast<std::size_t>(index));
+    GetToolBar()->ToggleTool(ID_AREA_FIRST + index, true);
+    GetMenuBar()->Check(ID_AREA_FIRST + index, true);
+    areas_[static_cast<std::size_t>(index)]->EnsureFresh();
+}
+
+Area MainFrame::CurrentArea() const { return static_cast<Area>(book_->GetSelection()); }
+
+void MainFrame::ReloadAll(std::int64_t selectId) {
+    if (selectId == 0 && selected_) selectId = selected_->id;
+    for (AreaPanel* area : areas_) area->Invalidate();
+    try {
+        tree_->SetUnits(session_->Organisation().Units(), selectId);  // calls OnUnitSelected
+    } catch (const std::exception& e) {
+        ShowError(this, ErrorSentence(e));
+    }
+    UpdateStatus();
+}
+
+void MainFrame::OnUnitSelected(const std::optional<Unit>& unit) {
+    selected_ = unit;
+    for (AreaPanel* area : areas_) area->SetUnit(unit);
+    UpdateUnitCommands();
+    UpdateStatus();
+}
+
+void MainFrame::UpdateUnitCommands() {
+    wxMenuBar* bar = GetMenuBar();
+    const bool has = selected_.has_value();
+    bar->Enable(ID_EDIT_UNIT, has);
+    bar->Enable(ID_TOGGLE_UNIT_ACTIVE, has);
+    bar->Enable(ID_ADD_PERSON, has);
+    bar->SetLabel(ID_TOGGLE_UNIT_ACTIVE, has && !selected_->active ? _("Re&activate unit") : _("&Deactivate unit"));
+}
+
+void MainFrame::UpdateStatus() {
+    const services::DatabaseUrl& url = session_->db().url();
+    SetStatusText(wxString::Format(_("Database: %s"), U8(url.Display())), 0);
+    SetStatusText(wxString::Format(_("Reporting period: %s"), U8(session_->CurrentQuarter().Label())), 1);
+    SetStatusText(selected_ ? wxString::Format(_("Unit: %s"), U8(selected_->name)) : wxString(), 2);
+    wxString dbName = url.backend == services::DatabaseBackend::Sqlite
+                          ? wxFileName(U8(url.path)).GetFullName()
+                          : U8(url.Display());
+    SetTitle(wxString::Format("%s - %s", _("CCHC Desk"), dbName));
+}
+
+void MainFrame::AddUnit(bool asChild) {
+    Unit unit;
+    unit.kind = UnitKind::Commune;
+    if (selected_) {
+        if (asChild) {
+            unit.parentId = selected_->id;
+            if (IsCommuneLevel(selected_->kind)) unit.kind = UnitKind::Department;
+        } else if (IsCommuneLevel(selected_->kind) || selected_->kind == UnitKind::Department) {
+            unit.parentId = selected_->parentId;  // a sibling of the selected commune
+            unit.kind = selected_->kind;
+        } else {
+            unit.parentId = selected_->id;
+        }
+    }
+    UnitDialog dlg(this, *session_, unit, session_->Organisation().Units());
+    if (dlg.ShowModal() == wxID_OK) ReloadAll(dlg.saved().id);
+}
+
+void MainFrame::EditUnit() {
+    if (!selected_) return;
+    // Edit what is stored now, not what the tree read earlier.
+    std::optional<Unit> current = session_->Organisation().UnitById(selected_->id);
+    if (!current) {
+        ReloadAll();
+        return;
+    }
+    UnitDialog dlg(this, *session_, *current, session_->Organisation().Units());
+    if (dlg.ShowModal() == wxID_OK) ReloadAll(dlg.saved().id);
+}
+
+void MainFrame::ToggleUnitActive() {
+    if (!selected_) return;
+    const Unit unit = *selected_;
+    if (unit.active &&
+        !AskYesNo(this,
+                  wxString::Format(_("Deactivate %s? It stays in past results and reports but is greyed in the "
+                                     "tree and left out of new work."),
+                                   U8(unit.name)),
+                  _("Deactivate")))
+        return;
+    try {
+        session_->Organisation().SetUnitActive(unit.id, !unit.active);
+    } catch (const std::exception& e) {
+        ShowError(this, ErrorSentence(e));
+    }
+    ReloadAll(unit.id);
+}
+
+void MainFrame::AddPerson() {
+    if (!selected_) return;
+    Person person;
+    person.unitId = selected_->id;
+    PersonDialog dlg(this, *session_, person, session_->Organisation().Units());
+    if (dlg.ShowModal() == wxID_OK) {
+        ReloadAll(dlg.saved().unitId);
+        ShowArea(Area::Catalogue);
+    }
+}
+
+void MainFrame::OpenDatabaseFile() {
+    wxFileDialog pick(this, _("Open a CCHC Desk database"), "", "",
+                      DatabaseFileFilter(),
+                      wxFD_OPEN | wxFD_FILE_MUST_EXIST);
+    if (pick.ShowModal() == wxID_OK) SwitchDatabase("sqlite:" + pick.GetPath());
+}
+
+void MainFrame::OpenDatabaseAddress() {
+    wxTextEntryDialog ask(this,
+                          _("Address of the database: sqlite:FILE for a file, or "
+                            "postgresql://user@host:port/database for a shared server."),
+                          _("Open database by address"), U8(session_->db().url().Display()));
+    if (ask.ShowModal() == wxID_OK && !ask.GetValue().Strip(wxString::both).empty())
+        SwitchDatabase(ask.GetValue().Strip(wxString::both));
+}
+
+void MainFrame::SwitchDatabase(const wxString& url) {
+    try {
+        session_->Replace(OpenAndRemember(url, false));
+    } catch (const std::exception& e) {
+        ShowError(this, wxString::Format(_("The database could not be opened:\n%s"), url) + "\n\n" +
+                            ErrorSentence(e));
+        return;
+    }
+    selected_.reset();
+    ReloadAll();
+    ShowArea(CurrentArea());
+}
+
+void MainFrame::ShowAbout() {
+    wxAboutDialogInfo info;
+    info.SetName(_("CCHC Desk"));
+    info.SetVersion(CCHC_VERSION);
+    info.SetDescription(_("Administrative-reform follow-up for a Home Affairs office: the CCHC index and its "
+                          "results, remediation plans and tasks, satisfaction surveys and quarterly reports.") +
+                        "\n\n" + wxString::Format(_("Database: %s"), U8(session_->db().url().Display())));
+    info.SetIcon(AppIcons().GetIcon(64));
+    wxAboutBox(info, this);
+}
+
+namespace {
+// What the ratings import ends with when it does not fail.
+struct RatingsImported {
+    services::RatingImportSummary summary;
+    bool cancelled = false;
+};
+}  // namespace
+
+void MainFrame::ImportFromMenu(bool ratings) {
+    wxFileDialog pick(this, ratings ? _("Import citizen ratings") : _("Import survey tallies"), "",
+                      "", _("Tables (*.csv;*.xlsx)|*.csv;*.CSV;*.xlsx;*.XLSX|All files|*"),
+                      wxFD_OPEN | wxFD_FILE_MUST_EXIST);
+    if (pick.ShowModal() != wxID_OK) return;
+    bool stored = false;
+    const wxString outcome = ratings ? ImportRatingsFile(pick.GetPath(), &stored)
+                                     : ImportTalliesFile(pick.GetPath(), &stored);
+    if (stored)
+        ShowInfo(this, outcome);
+    else
+        ShowError(this, outcome);
+}
+
+wxString MainFrame::ImportTalliesFile(const wxString& path, bool* stored) {
+    if (stored) *stored = false;
+    services::ImportSummary summary;
+    try {
+        wxBusyCursor busy;
+        summary = services::ImportTallies(session_->db(), ToU8(path), session_->user());
+    } catch (const std::exception& e) {
+        // The service's message names the file, line and column.
+        return _("The tallies were not imported; nothing of the file was stored.") + "\n\n" +
+               U8(e.what());
+    }
+    ReloadAll();
+    if (stored) *stored = true;
+    return wxString::Format(_("Tallies imported from %s: %s new, %s replaced."),
+                            wxFileName(path).GetFullName(), U8(FormatInteger(summary.inserted)),
+                            U8(FormatInteger(summary.updated)));
+}
+
+wxString MainFrame::ImportRatingsFile(const wxString& path, bool* stored) {
+    if (stored) *stored = false;
+    const wxString reading = wxString::Format(_("Reading %s..."), wxFileName(path).GetFullName());
+    const std::string file = ToU8(path), user = session_->user();
+    auto progress = std::make_shared<BackgroundProgress>();
+    std::shared_ptr<RatingsImported> imported;
+    std::string error;
+    bool finished = false;
+    wxGUIEventLoop loop;  // runs while the import does, under the progress dialog
+    {
+        wxProgressDialog dialog(_("Importing citizen ratings"), reading, 1000, this,
+                                wxPD_APP_MODAL | wxPD_CAN_ABORT);
+        dialog.SetName("ratingsImportProgress");
+        // The stock Cancel button speaks English in GTK: our word instead.
+        if (wxWindow* cancel = dialog.FindWindow(wxID_CANCEL)) cancel->SetLabel(_("Cancel"));
+        // Cancel, or closing the dialog, stops the import: it stores nothing.
+        dialog.Bind(
+            wxEVT_BUTTON,
+            [progress](wxCommandEvent& e) {
+                e.Skip();
+                progress->Cancel();
+            },
+            wxID_CANCEL);
+        dialog.Bind(wxEVT_CLOSE_WINDOW, [progress](wxCloseEvent& e) {
+            e.Skip();
+            progress->Cancel();
+        });
+        // What the import reports, shown as it comes (never within itself:
+        // the dialog's update lets other events through).
+        bool showing = false;
+        auto show = [&] {
+            if (showing) return;
+            showing = true;
+            const std::string what = progress->What();
+            wxString message = what.empty() ? reading : U8(what);
+            if (progress->Cancelled())
+                message = _("Cancelling: nothing of the file will be stored...");
+            if (!dialog.Update(std::min(999, progress->Permille()), message)) progress->Cancel();
+            if (onImportProgress) onImportProgress(&dialog);
+            showing = false;
+        };
+        progress->OnReport(show);
+        RunOnOwnConnection<RatingsImported>(
+            this, session_->db().url(),
+            [progress, file, user](services::Database& db) {
+                auto result = std::make_shared<RatingsImported>();
+                try {
+                    result->summary = services::ImportRatings(db, file, user, progress.get());
+                } catch (const CancelledError&) {
+                    result->cancelled = true;
+                }
+                return result;
+            },
+            [&](std::shared_ptr<RatingsImported> result, const std::string& message) {
+                imported = std::move(result);
+                error = message;
+                finished = true;
+                if (loop.IsRunning()) loop.Exit();
+            });
+        show();
+        if (!finished) loop.Run();
+        progress->OnReport(nullptr);
+    }
+    if (!error.empty() || !imported)
+        return _("The ratings were not imported; nothing of the file was stored.") + "\n\n" +
+               U8(error);
+    if (imported->cancelled) return _("The import was cancelled: nothing of the file was stored.");
+    ReloadAll();
+    if (stored) *stored = true;
+    return wxString::Format(
+        _("Ratings imported from %s: %s stored, %s skipped as already stored or repeated."),
+        wxFileName(path).GetFullName(), U8(FormatInteger(imported->summary.inserted)),
+        U8(FormatInteger(imported->summary.skipped)));
+}
+
+void MainFrame::OnClose(wxCloseEvent& event) {
+    wxConfig::Get()->Write(config::kSash, static_cast<long>(splitter_->GetSashPosition()));
+    wxConfig::Get()->Write(config::kLastArea, static_cast<long>(CurrentArea()));
+    wxConfig::Get()->Flush();
+    event.Skip();  // the persistence manager saves the geometry when the frame goes
+}
+
+}  // namespace cchc::gui

@@ -1,0 +1,76 @@
+// The main window: menu bar, a toolbar that switches between the seven
+// areas (Ctrl+1..7), the organisation tree on the left of a splitter and
+// the current area on the right, and a status bar with the database, the
+// reporting period and the selected unit. Owns the session (the open
+// database); size, position, splitter and last area are remembered.
+#pragma once
+#include <wx/frame.h>
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <vector>
+
+#include "gui/shell/gui_events.h"
+#include "gui/shell/gui_session.h"
+
+class wxSimplebook;
+class wxSplitterWindow;
+
+namespace cchc::gui {
+
+class AreaPanel;
+class UnitTreePanel;
+
+class MainFrame : public wxFrame {
+public:
+    MainFrame(std::unique_ptr<services::Database> db, const std::string& user);
+
+    void ShowArea(Area area);
+    Area CurrentArea() const;
+    // Reloads the tree and the areas; selects the unit selectId if non-zero,
+    // else keeps the current selection.
+    void ReloadAll(std::int64_t selectId = 0);
+
+    GuiSession& session() { return *session_; }
+
+    // File > Import: stores the file's tallies or ratings and returns the
+    // sentence that tells the outcome (counts, or the error with its file,
+    // line and column). Ratings are read off the main thread under a
+    // progress dialog whose Cancel stores nothing. The menu commands ask
+    // for the file, then show the sentence (as an error when *stored is false).
+    wxString ImportTalliesFile(const wxString& path, bool* stored = nullptr);
+    wxString ImportRatingsFile(const wxString& path, bool* stored = nullptr);
+    // Called with the ratings import's progress dialog at each update while
+    // it is shown (tests watch and cancel it here).
+    std::function<void(wxWindow* progressDialog)> onImportProgress;
+    UnitTreePanel* unitTree() const { return tree_; }
+
+private:
+    void BuildMenus();
+    void BuildToolBar();
+    void BindCommands();
+    void UpdateStatus();
+    void UpdateUnitCommands();
+    void OnUnitSelected(const std::optional<Unit>& unit);
+
+    void AddUnit(bool asChild);
+    void EditUnit();
+    void ToggleUnitActive();
+    void AddPerson();
+    void OpenDatabaseFile();
+    void OpenDatabaseAddress();
+    void SwitchDatabase(const wxString& url);
+    void ShowAbout();
+    void ImportFromMenu(bool ratings);
+    void OnClose(wxCloseEvent& event);
+
+    std::unique_ptr<GuiSession> session_;
+    wxSplitterWindow* splitter_ = nullptr;
+    UnitTreePanel* tree_ = nullptr;
+    wxSimplebook* book_ = nullptr;
+    std::vector<AreaPanel*> areas_;
+    std::optional<Unit> selected_;
+};
+
+}  // namespace cchc::gui

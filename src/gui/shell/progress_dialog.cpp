@@ -1,0 +1,82 @@
+// A progress update (see progress_dialog.h).
+#include "gui/shell/progress_dialog.h"
+
+#include <wx/choice.h>
+#include <wx/filepicker.h>
+#include <wx/spinctrl.h>
+#include <wx/stattext.h>
+#include <wx/textctrl.h>
+
+#include "gui/shell/gui_util.h"
+#include "services/plans/plans.h"
+
+namespace cchc::gui {
+namespace {
+const TaskStatus kStatuses[] = {TaskStatus::NotStarted, TaskStatus::InProgress, TaskStatus::Done,
+                                TaskStatus::Cancelled};
+}
+
+ProgressDialog::ProgressDialog(wxWindow* parent, GuiSession& session,
+                               const services::BoardTask& task, const std::string& facts)
+    : session_(session), taskId_(task.row.taskId) {
+    LoadForm(parent, "ProgressDialog");
+    auto* text = Ctrl<wxStaticText>("task_text");
+    text->SetLabelText(U8(task.row.criterion + "  " + task.row.solution));
+    text->SetFont(ScaledFont(text, 1.0, true));
+    text->Wrap(FromDIP(560));
+    auto* factsText = Ctrl<wxStaticText>("task_facts");
+    factsText->SetLabelText(U8(facts));
+    factsText->Wrap(FromDIP(560));
+
+    // This quarter (as the office's reporting window counts it) and the four
+    // before it, latest first.
+    Period p = session_.CurrentQuarter();
+    for (int i = 0; i < 5; ++i, p = p.Previous()) quarters_.push_back(p);
+    auto* period = Ctrl<wxChoice>("period");
+    for (const Period& q : quarters_) period->Append(U8(q.Label()));
+    period->SetSelection(0);
+
+    auto* status = Ctrl<wxChoice>("status");
+    for (TaskStatus s : kStatuses) status->Append(U8(TaskStatusLabel(s)));
+    status->SetSelection(
+        task.row.status == TaskStatus::NotStarted ? 1 : static_cast<int>(task.row.status));
+    Ctrl<wxSpinCtrl>("percent")->SetValue(task.row.percentDone);
+    status->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { UpdateOutcome(); });
+    UpdateOutcome();
+    Bind(wxEVT_BUTTON, &ProgressDialog::OnSave, this, wxID_OK);
+    FinishLayout(Ctrl<wxTextCtrl>("note"));
+}
+
+void ProgressDialog::UpdateOutcome() {
+    // The result is asked for when the task is closed.
+    const int s = Ctrl<wxChoice>("status")->GetSelection();
+    const bool closing = s >= 0 && kStatuses[s] == TaskStatus::Done;
+    Ctrl<wxStaticText>("outcome_label")
+        ->SetForegroundColour(closing ? colours::Danger() : colours::Text());
+    if (closing) Ctrl<wxSpinCtrl>("percent")->SetValue(100);
+    Refresh();
+}
+
+void ProgressDialog::OnSave(wxCommandEvent&) {
+    SaveAndClose([this] {
+        services::ProgressInput in;
+        in.taskId = taskId_;
+        const int q = Ctrl<wxChoice>("period")->GetSelection();
+        in.period = q >= 0 ? quarters_[static_cast<std::size_t>(q)].ToString() : std::string();
+        const int s = Ctrl<wxChoice>("status")->GetSelection();
+        in.status = kStatuses[s >= 0 ? s : 1];
+        in.percent = Ctrl<wxSpinCtrl>("percent")->GetValue();
+        in.note = TrimmedU8(Ctrl<wxTextCtrl>("note")->GetValue());
+        in.outcome = TrimmedU8(Ctrl<wxTextCtrl>("outcome")->GetValue());
+        const std::string file = TrimmedU8(Ctrl<wxFilePickerCtrl>("file")->GetPath());
+        if (!file.empty()) {
+            services::EvidenceInput e;
+            e.filePath = file;
+            e.title = in.note;
+            in.evidence = e;
+        }
+        services::AddProgressUpdate(session_.db(), in, session_.user());
+    });
+}
+
+}  // namespace cchc::gui

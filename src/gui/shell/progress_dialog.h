@@ -1,0 +1,30 @@
+// A quarterly progress update on one remediation task (form ProgressDialog):
+// the quarter (the last one whose reporting window closed, or the current
+// one), the status and percentage, what was done, the result achieved
+// (required when the task is done) and an evidence file. Saved through
+// services::AddProgressUpdate; a refused field is shown beside it.
+#pragma once
+#include <vector>
+
+#include "core/period.h"
+#include "gui/shell/dialog_base.h"
+#include "gui/shell/gui_session.h"
+#include "services/plans/task_board.h"
+
+namespace cchc::gui {
+
+class ProgressDialog : public DialogBase {
+  public:
+    ProgressDialog(wxWindow* parent, GuiSession& session, const services::BoardTask& task,
+                   const std::string& facts);
+
+  private:
+    void OnSave(wxCommandEvent& event);
+    void UpdateOutcome();
+
+    GuiSession& session_;
+    std::int64_t taskId_;
+    std::vector<Period> quarters_;
+};
+
+}  // namespace cchc::gui

@@ -1,0 +1,300 @@
+// The "Settings" area (see settings_panel.h).
+#include "gui/shell/settings_panel.h"
+
+#include <wx/button.h>
+#include <wx/checkbox.h>
+#include <wx/choice.h>
+#include <wx/config.h>
+#include <wx/panel.h>
+#include <wx/scrolwin.h>
+#include <wx/spinctrl.h>
+#include <wx/stattext.h>
+#include <wx/textctrl.h>
+#include <wx/xrc/xmlres.h>
+
+#include <algorithm>
+#include <unordered_map>
+
+#include "core/date.h"
+#include "core/period.h"
+#include "core/vnformat.h"
+#include "gui/shell/gui_events.h"
+#include "gui/shell/gui_util.h"
+#include "core/survey_rules.h"
+#include "services/surveys/self_assessment.h"
+
+namespace cchc::gui {
+SettingsPanel::SettingsPanel(wxWindow* parent, GuiSession& session) : AreaPanel(session) {
+    if (!wxXmlResource::Get()->LoadPanel(this, parent, "SettingsPanel"))
+        wxLogFatalError("The form SettingsPanel is missing from the program's resources.");
+    FindControls();
+    FindPublicationRows();
+    PrepareControls();
+    BindEvents();
+}
+
+void SettingsPanel::FindControls() {
+    scroll_ = FindCtrl<wxScrolledWindow>(this, "scroll");
+    language_ = FindCtrl<wxChoice>(this, "language");
+    windowKind_ = FindCtrl<wxChoice>(this, "window_kind");
+    windowNote_ = FindCtrl<wxStaticText>(this, "window_note");
+    officeUnit_ = FindCtrl<wxChoice>(this, "office_unit");
+    parentBody_ = FindCtrl<wxTextCtrl>(this, "parent_body");
+    issuingBody_ = FindCtrl<wxTextCtrl>(this, "issuing_body");
+    place_ = FindCtrl<wxTextCtrl>(this, "office_place");
+    signerName_ = FindCtrl<wxTextCtrl>(this, "signer_name");
+    signerTitle_ = FindCtrl<wxTextCtrl>(this, "signer_title");
+    signerAuthority_ = FindCtrl<wxTextCtrl>(this, "signer_authority");
+    status_ = FindCtrl<wxStaticText>(this, "office_status");
+    save_ = FindCtrl<wxButton>(this, "save_office");
+    revert_ = FindCtrl<wxButton>(this, "revert_office");
+    coverage_ = FindCtrl<wxSpinCtrl>(this, "coverage_threshold");
+    minimumSample_ = FindCtrl<wxSpinCtrl>(this, "minimum_sample");
+    qrTemplate_ = FindCtrl<wxTextCtrl>(this, "qr_url_template");
+    surveyStatus_ = FindCtrl<wxStaticText>(this, "survey_status");
+}
+
+void SettingsPanel::FindPublicationRows() {
+    const std::pair<PeriodKind, int> kinds[] = {{PeriodKind::Month, 0},
+                                                {PeriodKind::Quarter, 4},
+                                                {PeriodKind::Half, 2},
+                                                {PeriodKind::NineMonths, 0},
+                                                {PeriodKind::Year, 0}};
+    for (const auto& [kind, parts] : kinds) {
+        const std::string key = "pub_" + std::string(PeriodKindKey(kind));
+        PublicationRow row{kind, FindCtrl<wxCheckBox>(this, key.c_str()),
+                           FindCtrl<wxSpinCtrl>(this, (key + "_day").c_str()), {}};
+        for (int i = 1; i <= parts; ++i)
+            row.parts.push_back(FindCtrl<wxCheckBox>(this, (key + "_" + std::to_string(i)).c_str()));
+        row.on->Bind(wxEVT_CHECKBOX, [this](wxCommandEvent&) { EnablePublicationRows(); });
+        publications_.push_back(row);
+    }
+}
+
+void SettingsPanel::PrepareControls() {
+    scroll_->SetScrollRate(0, FromDIP(16));
+    for (wxWindow* control : {static_cast<wxWindow*>(coverage_), static_cast<wxWindow*>(minimumSample_),
+                              static_cast<wxWindow*>(language_), static_cast<wxWindow*>(windowKind_),
+                              static_cast<wxWindow*>(officeUnit_)})
+        WheelScrollsPage(control, scroll_);
+    for (const PublicationRow& row : publications_) WheelScrollsPage(row.day, scroll_);
+    auto* title = FindCtrl<wxStaticText>(this, "title");
+    title->SetFont(ScaledFont(title, 1.8, true));
+
+    // Each language is named in itself, whatever the current one is.
+    language_->Append(wxString::FromUTF8("Ti\xe1\xba\xbfng Vi\xe1\xbb\x87t"));  // Tiếng Việt
+    language_->Append("English");
+    language_->SetSelection(wxConfig::Get()->Read(config::kLanguage, "vi") == "en" ? 1 : 0);
+    windowKind_->SetSelection(session_.ReportingWindow() == WindowKind::CutOff ? 1 : 0);
+    UpdateWindowNote();
+}
+
+void SettingsPanel::BindEvents() {
+    language_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) {
+        wxConfig::Get()->Write(config::kLanguage, language_->GetSelection() == 1 ? "en" : "vi");
+        wxConfig::Get()->Flush();
+        ShowInfo(this, _("The new language will be used the next time CCHC Desk starts."));
+    });
+    windowKind_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) {
+        try {
+            session_.Organisation().SetReportingWindow(windowKind_->GetSelection() == 1 ? WindowKind::CutOff
+                                                                                        : WindowKind::Calendar);
+        } catch (const std::exception& e) {
+            ShowError(this, ErrorSentence(e));
+        }
+        UpdateWindowNote();
+        NotifyDataChanged(this, unit_ ? unit_->id : 0);  // periods shown elsewhere change
+    });
+    for (wxTextCtrl* text : {parentBody_, issuingBody_, place_, signerName_, signerTitle_, signerAuthority_})
+        text->Bind(wxEVT_TEXT, [this](wxCommandEvent&) {
+            UpdatePreview();
+            SetModified(true);
+        });
+    officeUnit_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { SetModified(true); });
+    save_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { OnSaveOffice(); });
+    FindCtrl<wxButton>(this, "save_surveys")->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+        OnSaveSurveys();
+    });
+    revert_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+        FillOffice(loaded_);
+        SetModified(false);
+    });
+}
+
+void SettingsPanel::Reload() {
+    // The office is usually a department (Phòng Nội vụ) of a district or a
+    // province; any unit may be picked. A department is shown with its unit.
+    officeUnit_->Clear();
+    unitIds_.clear();
+    officeUnit_->Append(_("(not set)"));
+    unitIds_.push_back(0);
+    const std::vector<Unit> units = session_.Organisation().Units();
+    std::unordered_map<std::int64_t, const Unit*> byId;
+    for (const Unit& u : units) byId[u.id] = &u;
+    const wxString dash = wxString::FromUTF8(" \xe2\x80\x93 ");  // en dash
+    for (const Unit& u : units) {
+        wxString label = U8(u.name);
+        if (u.kind == UnitKind::Department && u.parentId)
+            if (auto it = byId.find(*u.parentId); it != byId.end()) label += dash + U8(it->second->name);
+        officeUnit_->Append(label);
+        unitIds_.push_back(u.id);
+    }
+    loaded_ = session_.Organisation().Office();
+    FillOffice(loaded_);
+    SetModified(false);
+    UpdateWindowNote();
+    FillSurveys();
+    scroll_->FitInside();
+}
+
+void SettingsPanel::FillSurveys() {
+    const services::SurveySettings s = services::LoadSurveySettings(session_.db());
+    coverage_->SetValue(static_cast<int>(s.coverageThreshold * 100 + 0.5));
+    minimumSample_->SetValue(s.minimumSample);
+    qrTemplate_->ChangeValue(U8(s.qrUrlTemplate));
+    for (PublicationRow& row : publications_) {
+        row.on->SetValue(false);
+        row.day->SetValue(28);
+        for (wxCheckBox* part : row.parts) part->SetValue(true);
+        for (const PublicationRule& rule : s.publicationCalendar) {
+            if (rule.kind != row.kind) continue;
+            row.on->SetValue(true);
+            row.day->SetValue(rule.day);
+            for (std::size_t i = 0; i < row.parts.size() && !rule.indexes.empty(); ++i)
+                row.parts[i]->SetValue(std::find(rule.indexes.begin(), rule.indexes.end(),
+                                                 static_cast<int>(i) + 1) != rule.indexes.end());
+        }
+    }
+    EnablePublicationRows();
+    surveyStatus_->SetLabelText("");
+}
+
+void SettingsPanel::EnablePublicationRows() {
+    for (PublicationRow& row : publications_) {
+        row.day->Enable(row.on->GetValue());
+        for (wxCheckBox* part : row.parts) part->Enable(row.on->GetValue());
+    }
+}
+
+void SettingsPanel::OnSaveSurveys() {
+    services::SurveySettings s;
+    s.coverageThreshold = coverage_->GetValue() / 100.0;
+    s.minimumSample = minimumSample_->GetValue();
+    s.qrUrlTemplate = TrimmedU8(qrTemplate_->GetValue());
+    s.publicationCalendar.clear();
+    for (const PublicationRow& row : publications_) {
+        if (!row.on->GetValue()) continue;
+        PublicationRule rule{row.kind, row.day->GetValue(), {}};
+        for (std::size_t i = 0; i < row.parts.size(); ++i)
+            if (row.parts[i]->GetValue()) rule.indexes.push_back(static_cast<int>(i) + 1);
+        if (!row.parts.empty() && rule.indexes.empty()) {
+            // Said beside the button, and the first period's box takes the focus.
+            surveyStatus_->SetForegroundColour(colours::Danger());
+            surveyStatus_->SetLabelText(wxString::Format(
+                // TRANSLATORS: %s is the kind of publication, e.g. "Quarterly".
+                _("%s: tick the periods whose results are published."), row.on->GetLabelText()));
+            surveyStatus_->GetParent()->Layout();
+            row.parts.front()->SetFocus();
+            return;
+        }
+        if (rule.indexes.size() == row.parts.size()) rule.indexes.clear();  // every period
+        s.publicationCalendar.push_back(rule);
+    }
+    try {
+        services::SaveSurveySettings(session_.db(), s, session_.user());
+    } catch (const std::exception& e) {
+        ShowError(this, ErrorSentence(e));
+        return;
+    }
+    NotifyDataChanged(this, unit_ ? unit_->id : 0);  // the Surveys area uses them
+    surveyStatus_->SetForegroundColour(colours::Good());
+    surveyStatus_->SetLabelText(_("The survey settings were saved."));
+    surveyStatus_->GetParent()->Layout();
+}
+
+void SettingsPanel::FillOffice(const services::OfficeIdentity& o) {
+    officeUnit_->SetSelection(0);
+    for (std::size_t i = 0; i < unitIds_.size(); ++i)
+        if (unitIds_[i] == o.unitId && o.unitId != 0) officeUnit_->SetSelection(static_cast<int>(i));
+    parentBody_->ChangeValue(U8(o.parentBody));
+    issuingBody_->ChangeValue(U8(o.issuingBody));
+    place_->ChangeValue(U8(o.placeName));
+    signerName_->ChangeValue(U8(o.signerName));
+    signerTitle_->ChangeValue(U8(o.signerTitle));
+    signerAuthority_->ChangeValue(U8(o.signerAuthority));
+    UpdatePreview();
+}
+
+services::OfficeIdentity SettingsPanel::ReadOffice() const {
+    services::OfficeIdentity o = loaded_;
+    const int unit = officeUnit_->GetSelection();
+    o.unitId = unit > 0 ? unitIds_[static_cast<std::size_t>(unit)] : 0;
+    o.parentBody = TrimmedU8(parentBody_->GetValue());
+    o.issuingBody = TrimmedU8(issuingBody_->GetValue());
+    o.placeName = TrimmedU8(place_->GetValue());
+    o.signerName = TrimmedU8(signerName_->GetValue());
+    o.signerTitle = TrimmedU8(signerTitle_->GetValue());
+    o.signerAuthority = TrimmedU8(signerAuthority_->GetValue());
+    return o;
+}
+
+void SettingsPanel::UpdatePreview() {
+    const services::OfficeIdentity o = ReadOffice();
+    auto* parent = FindCtrl<wxStaticText>(this, "preview_parent");
+    auto* issuing = FindCtrl<wxStaticText>(this, "preview_issuing");
+    auto* dateline = FindCtrl<wxStaticText>(this, "preview_dateline");
+    auto* authority = FindCtrl<wxStaticText>(this, "preview_authority");
+    auto* signer = FindCtrl<wxStaticText>(this, "preview_signer");
+    parent->SetLabelText(U8(o.parentBody));
+    issuing->SetLabelText(U8(o.issuingBody));
+    issuing->SetFont(ScaledFont(parent, 1.0, true));
+    dateline->SetLabelText(U8(FormatPlaceDate(o.placeName, Date::Today())));
+    wxFont italic = parent->GetFont();
+    italic.SetStyle(wxFONTSTYLE_ITALIC);
+    dateline->SetFont(italic);
+    wxString block = U8(o.signerAuthority);
+    if (!o.signerTitle.empty()) block += (block.empty() ? "" : "\n") + U8(o.signerTitle);
+    authority->SetLabelText(block);
+    authority->SetFont(ScaledFont(parent, 1.0, true));
+    signer->SetLabelText(U8(o.signerName));
+    signer->SetFont(ScaledFont(parent, 1.0, true));
+    FindCtrl<wxPanel>(this, "preview")->Layout();
+}
+
+void SettingsPanel::UpdateWindowNote() {
+    const WindowKind kind = windowKind_->GetSelection() == 1 ? WindowKind::CutOff : WindowKind::Calendar;
+    const Period quarter = Period::Containing(PeriodKind::Quarter, Date::Today(), kind);
+    const DateRange window = quarter.Window(kind);
+    // TRANSLATORS: e.g. "This quarter (Quarter IV/2026) counts data from 01/10/2026 to 31/12/2026."
+    windowNote_->SetLabelText(wxString::Format(_("This quarter (%s) counts data from %s to %s."), U8(quarter.Label()),
+                                           U8(FormatDate(window.first)), U8(FormatDate(window.last))));
+}
+
+void SettingsPanel::SetModified(bool modified) {
+    save_->Enable(modified);
+    revert_->Enable(modified);
+    if (modified) {
+        status_->SetForegroundColour(colours::Warning());
+        status_->SetLabelText(_("Changes not saved yet."));
+    } else {
+        status_->SetLabelText("");
+    }
+    status_->GetParent()->Layout();
+}
+
+void SettingsPanel::OnSaveOffice() {
+    try {
+        const services::OfficeIdentity office = ReadOffice();
+        session_.Organisation().SaveOffice(office);
+        loaded_ = session_.Organisation().Office();
+        SetModified(false);
+        NotifyDataChanged(this, unit_ ? unit_->id : 0);  // reloads this panel too
+        status_->SetForegroundColour(colours::Good());
+        status_->SetLabelText(_("The office identity was saved."));
+        status_->GetParent()->Layout();
+    } catch (const std::exception& e) {
+        ShowError(this, ErrorSentence(e));
+    }
+}
+
+}  // namespace cchc::gui

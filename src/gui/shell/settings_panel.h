@@ -1,0 +1,80 @@
+// The "Settings" area (form SettingsPanel in forms/settings_panel.xrc): the
+// interface language (used from the next start), the reporting window
+// (calendar or the cut-off of Decree 09/2019), both kept in wxConfig, and
+// the office's identity in document headers, saved through
+// OrganisationService::SaveOffice, with a live preview.
+#pragma once
+#include <vector>
+
+#include "core/period.h"
+#include "gui/shell/area_panel.h"
+#include "services/org/organisation.h"
+
+class wxButton;
+class wxCheckBox;
+class wxChoice;
+class wxScrolledWindow;
+class wxSpinCtrl;
+class wxStaticText;
+class wxTextCtrl;
+
+namespace cchc::gui {
+
+class SettingsPanel : public AreaPanel {
+public:
+    SettingsPanel(wxWindow* parent, GuiSession& session);
+
+protected:
+    void Reload() override;
+
+private:
+    // The controls of the form, by their names in the resources.
+    void FindControls();
+    // The publication day and parts of each kind of period.
+    void FindPublicationRows();
+    // Scrolling, the title's font, the language and the reporting window.
+    void PrepareControls();
+    void BindEvents();
+    void FillOffice(const services::OfficeIdentity& office);
+    services::OfficeIdentity ReadOffice() const;
+    void UpdatePreview();
+    void UpdateWindowNote();
+    void SetModified(bool modified);
+    void OnSaveOffice();
+    void FillSurveys();
+    void OnSaveSurveys();
+    void EnablePublicationRows();
+
+    // One kind of publication of survey results: whether it is made, its
+    // day, and which of its periods (none listed: every one).
+    struct PublicationRow {
+        PeriodKind kind;
+        wxCheckBox* on = nullptr;
+        wxSpinCtrl* day = nullptr;
+        std::vector<wxCheckBox*> parts;
+    };
+
+    wxScrolledWindow* scroll_;
+    wxChoice* language_;
+    wxChoice* windowKind_;
+    wxStaticText* windowNote_;
+    wxChoice* officeUnit_;
+    wxTextCtrl* parentBody_;
+    wxTextCtrl* issuingBody_;
+    wxTextCtrl* place_;
+    wxTextCtrl* signerName_;
+    wxTextCtrl* signerTitle_;
+    wxTextCtrl* signerAuthority_;
+    wxStaticText* status_;
+    wxButton* save_;
+    wxButton* revert_;
+    wxSpinCtrl* coverage_;
+    wxSpinCtrl* minimumSample_;
+    wxTextCtrl* qrTemplate_;
+    wxStaticText* surveyStatus_;
+    std::vector<PublicationRow> publications_;
+    std::vector<std::int64_t> unitIds_;  // per office unit item; 0 for none
+    services::OfficeIdentity loaded_;
+};
+
+}  // namespace cchc::gui

@@ -1,0 +1,40 @@
+#include "services/app/app_context.h"
+
+#include <pwd.h>
+#include <unistd.h>
+
+#include <cstdlib>
+
+#include "services/app/demo.h"
+#include "services/frameworks/framework_io.h"
+#include "storage/unit_repository.h"
+
+namespace cchc::services {
+
+std::string CurrentUser() {
+    if (const char* u = std::getenv("CCHC_USER"); u && *u) return u;
+    if (const passwd* pw = getpwuid(getuid()); pw && pw->pw_name) return pw->pw_name;
+    if (const char* u = std::getenv("USER"); u && *u) return u;
+    return "user";
+}
+
+bool IsEmptyOffice(storage::Database& db) {
+    return storage::UnitRepository(db.session()).Count() == 0;
+}
+
+PreparedDatabase OpenPrepared(const storage::DatabaseUrl& url, bool fillDemo) {
+    PreparedDatabase out;
+    out.db = storage::Database::Open(url);
+    const auto& m = out.db->lastMigration();
+    out.created = m.fromVersion == 0 && m.toVersion > 0;
+    if (m.toVersion != m.fromVersion) LoadBuiltinCatalogues(*out.db);
+    if (fillDemo && IsEmptyOffice(*out.db)) {
+        LoadBuiltinCatalogues(*out.db);
+        DemoOptions options;
+        BuildDemo(*out.db, options, nullptr);
+        out.demoFilled = true;
+    }
+    return out;
+}
+
+}  // namespace cchc::services

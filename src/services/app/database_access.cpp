@@ -1,0 +1,27 @@
+// Opening databases and reading their URLs (see database_access.h).
+#include "services/app/database_access.h"
+
+namespace cchc::services {
+
+DatabaseUrl ParseDatabaseUrl(const std::string& url) { return DatabaseUrl::Parse(url); }
+
+DatabaseUrl DefaultDatabaseUrl() { return DatabaseUrl::Default(); }
+
+DatabaseUrl ResolveDatabaseUrl(const std::string& fromCommandLine) {
+    return DatabaseUrl::Resolve(fromCommandLine);
+}
+
+std::unique_ptr<Database> OpenDatabase(const DatabaseUrl& url, const OpenOptions& options) {
+    return Database::Open(url, options);
+}
+
+std::unique_ptr<Database> OpenConnection(const DatabaseUrl& url) {
+    OpenOptions options;
+    options.create = false;
+    options.migrate = false;
+    return Database::Open(url, options);
+}
+
+int LatestSchemaVersion() { return Database::LatestSchemaVersion(); }
+
+}  // namespace cchc::services

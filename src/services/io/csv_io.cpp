@@ -1,0 +1,409 @@
+// CSV and TSV files for table_io.h: a buffered reader (UTF-8 checked, the
+// delimiter detected or fixed, quoted fields over several lines) and a
+// writer (to a file or standard output, with an optional BOM).
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <string_view>
+
+#include <sys/stat.h>
+
+#include "core/i18n.h"
+#include "services/io/table_io.h"
+#include "services/io/table_io_detail.h"
+
+namespace cchc::tableio::detail {
+namespace {
+
+// Owner that also closes when a constructor throws half way.
+struct FileCloser {
+    void operator()(std::FILE* f) const { std::fclose(f); }
+};
+
+// Offset of the first byte that is not valid UTF-8 (or is NUL), or npos.
+std::size_t FindInvalidUtf8(const std::string& s) {
+    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+    const std::size_t n = s.size();
+    std::size_t i = 0;
+    while (i < n) {
+        // Eight ASCII bytes at a time, none of them NUL.
+        while (i + 8 <= n) {
+            std::uint64_t w;
+            std::memcpy(&w, p + i, 8);
+            if ((w | ((w - 0x0101010101010101ULL) & ~w)) & 0x8080808080808080ULL) break;
+            i += 8;
+        }
+        if (i >= n) break;
+        unsigned char c = p[i];
+        if (c < 0x80) {
+            if (c == 0) return i;
+            ++i;
+            continue;
+        }
+        std::size_t len;
+        unsigned char lo = 0x80, hi = 0xBF;  // range of the second byte
+        if (c >= 0xC2 && c <= 0xDF) {
+            len = 2;
+        } else if (c >= 0xE0 && c <= 0xEF) {
+            len = 3;
+            if (c == 0xE0) lo = 0xA0;
+            if (c == 0xED) hi = 0x9F;  // no surrogates
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            len = 4;
+            if (c == 0xF0) lo = 0x90;
+            if (c == 0xF4) hi = 0x8F;
+        } else {
+            return i;
+        }
+        if (i + len > n || p[i + 1] < lo || p[i + 1] > hi) return i;
+        for (std::size_t k = 2; k < len; ++k)
+            if ((p[i + k] & 0xC0) != 0x80) return i;
+        i += len;
+    }
+    return std::string::npos;
+}
+
+const char* const kNotUtf8 =
+    N_("the file is not UTF-8 text; save it as \"CSV UTF-8\" (in Excel: Save As, "
+       "CSV UTF-8 (Comma delimited))");
+
+// ------------------------------------------------------------- CSV reading
+
+class CsvReader final : public TableReader {
+  public:
+    CsvReader(const std::string& path, char fixedDelimiter)
+        : TableReader(BaseName(path)), buf_(kBufferSize) {
+        file_.reset(std::fopen(path.c_str(), "rb"));
+        if (!file_)
+            throw UserError(Loc(fileName_),
+                            WithReason(N_("cannot open the file"), std::strerror(errno)));
+        std::setvbuf(file_.get(), nullptr, _IONBF, 0);
+        struct stat st;
+        if (fstat(fileno(file_.get()), &st) == 0 && S_ISREG(st.st_mode)) total_ = st.st_size;
+        p_ = e_ = buf_.data();
+        Refill();
+
+        const auto* u = reinterpret_cast<const unsigned char*>(p_);
+        const std::size_t n = static_cast<std::size_t>(e_ - p_);
+        if (n >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF)))
+            throw UserError(Loc(fileName_, 1), tr(kNotUtf8));
+        if (n >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF) p_ += 3;
+
+        char delimiter = fixedDelimiter;
+        // Excel understands a first line "sep=;" naming the delimiter.
+        if (e_ - p_ >= 5 && std::memcmp(p_, "sep=", 4) == 0 && p_[4] != '"' && p_[4] != '\r' &&
+            p_[4] != '\n') {
+            const char* q = p_ + 5;
+            if (q < e_ && *q == '\r') ++q;
+            if (q < e_ && *q == '\n') ++q;
+            if (q == e_ || q[-1] == '\n' || q[-1] == '\r') {
+                delimiter = p_[4];
+                p_ = q;
+                physLine_ = 2;
+            }
+        }
+        if (delimiter == 0) delimiter = DetectDelimiter();
+        delim_ = delimiter;
+        std::memset(special_, 0, sizeof special_);
+        special_[static_cast<unsigned char>(delim_)] = true;
+        special_[static_cast<unsigned char>('\n')] = true;
+        special_[static_cast<unsigned char>('\r')] = true;
+
+        std::vector<std::string> record;
+        for (;;) {
+            const long start = physLine_;
+            if (!ReadRecord(record))
+                throw UserError(Loc(fileName_), tr("the file is empty: it has no header row"));
+            if (AllBlank(record)) continue;
+            header_ = std::move(record);
+            headerLine_ = line_ = start;
+            break;
+        }
+        while (!header_.empty() && IsBlank(header_.back())) header_.pop_back();
+    }
+
+    bool Next(std::vector<std::string>& fields) override {
+        for (;;) {
+            const long start = physLine_;
+            if (!ReadRecord(fields)) {
+                fields.clear();
+                return false;
+            }
+            if (AllBlank(fields)) continue;
+            if (fields.size() < header_.size()) fields.resize(header_.size());
+            line_ = start;
+            return true;
+        }
+    }
+
+    long BytesRead() const override { return bufStart_ + (p_ - buf_.data()); }
+    long TotalBytes() const override { return total_ >= 0 ? total_ : BytesRead(); }
+
+  private:
+    enum class State { FieldStart, Unquoted, Quoted, AfterQuote };
+
+    bool Refill() {
+        if (eof_) return false;
+        bufStart_ += e_ - buf_.data();
+        const std::size_t n = std::fread(buf_.data(), 1, buf_.size(), file_.get());
+        p_ = buf_.data();
+        e_ = p_ + n;
+        if (n == 0) {
+            if (std::ferror(file_.get()))
+                throw UserError(Loc(fileName_),
+                                WithReason(N_("cannot read the file"), std::strerror(errno)));
+            eof_ = true;
+            return false;
+        }
+        return true;
+    }
+
+    char DetectDelimiter() const {
+        long commas = 0, semicolons = 0, tabs = 0;
+        bool quoted = false;
+        const char* q = p_;
+        while (q < e_ && (*q == '\n' || *q == '\r')) ++q;  // leading empty lines
+        for (; q < e_; ++q) {
+            const char c = *q;
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (!quoted) {
+                if (c == '\n' || c == '\r') break;
+                if (c == ',')
+                    ++commas;
+                else if (c == ';')
+                    ++semicolons;
+                else if (c == '\t')
+                    ++tabs;
+            }
+        }
+        if (semicolons > commas && semicolons >= tabs) return ';';
+        if (tabs > commas && tabs > semicolons) return '\t';
+        return ',';
+    }
+
+    void CheckField(const std::string& field, long fieldLine) const {
+        const std::size_t bad = FindInvalidUtf8(field);
+        if (bad == std::string::npos) return;
+        const long line =
+            fieldLine + static_cast<long>(std::count(field.begin(), field.begin() + bad, '\n'));
+        throw UserError(Loc(fileName_, line), tr(kNotUtf8));
+    }
+
+    // Reads one physical record into fields. False at the end of the file.
+    bool ReadRecord(std::vector<std::string>& fields) {
+        if (pendingCR_) {  // the LF of a CRLF split from its CR
+            if (p_ == e_ && !Refill()) return false;
+            if (*p_ == '\n') ++p_;
+            pendingCR_ = false;
+        }
+        std::size_t nf = 0;
+        std::string* f = nullptr;
+        long fieldLine = physLine_;
+        State st = State::FieldStart;
+        auto newField = [&] {
+            if (nf < fields.size())
+                fields[nf].clear();
+            else
+                fields.emplace_back();
+            f = &fields[nf++];
+            fieldLine = physLine_;
+        };
+        for (;;) {
+            if (p_ == e_ && !Refill()) {
+                switch (st) {
+                    case State::FieldStart:
+                        if (nf == 0) {
+                            fields.clear();
+                            return false;
+                        }
+                        newField();
+                        break;
+                    case State::Quoted:
+                        throw UserError(Loc(fileName_, fieldLine),
+                                        tr("a quoted field is not closed (missing \")"));
+                    case State::Unquoted:
+                    case State::AfterQuote:
+                        break;
+                }
+                CheckField(*f, fieldLine);
+                fields.resize(nf);
+                return true;
+            }
+            switch (st) {
+                case State::FieldStart:
+                    newField();
+                    if (*p_ == '"') {
+                        ++p_;
+                        st = State::Quoted;
+                        break;
+                    }
+                    st = State::Unquoted;
+                    [[fallthrough]];
+                case State::Unquoted: {
+                    const char* s = p_;
+                    while (p_ < e_ && !special_[static_cast<unsigned char>(*p_)]) ++p_;
+                    f->append(s, p_);
+                    if (p_ == e_) break;
+                    const char c = *p_++;
+                    CheckField(*f, fieldLine);
+                    if (c == delim_) {
+                        st = State::FieldStart;
+                        break;
+                    }
+                    ++physLine_;
+                    if (c == '\r') pendingCR_ = true;
+                    fields.resize(nf);
+                    return true;
+                }
+                case State::Quoted: {
+                    const char* s = p_;
+                    while (p_ < e_ && *p_ != '"' && *p_ != '\n') ++p_;
+                    f->append(s, p_);
+                    if (p_ == e_) break;
+                    if (*p_ == '\n') {
+                        ++physLine_;
+                        if (!f->empty() && f->back() == '\r') f->pop_back();
+                        f->push_back('\n');
+                    } else {
+                        st = State::AfterQuote;
+                    }
+                    ++p_;
+                    break;
+                }
+                case State::AfterQuote:
+                    if (*p_ == '"') {  // a doubled quote stands for one
+                        f->push_back('"');
+                        ++p_;
+                        st = State::Quoted;
+                    } else {  // text after the closing quote is kept as is
+                        st = State::Unquoted;
+                    }
+                    break;
+            }
+        }
+    }
+
+    std::unique_ptr<std::FILE, FileCloser> file_;
+    std::vector<char> buf_;
+    const char* p_ = nullptr;
+    const char* e_ = nullptr;
+    long bufStart_ = 0;  // file offset of buf_[0]
+    long total_ = -1;
+    long physLine_ = 1;
+    bool pendingCR_ = false;
+    bool eof_ = false;
+    char delim_ = ',';
+    bool special_[256];
+};
+
+class CsvWriter final : public TableWriter {
+  public:
+    CsvWriter(const std::string& path, const std::vector<std::string>& header, char delimiter,
+              bool bom)
+        : TableWriter(path == "-" ? path : BaseName(path)), delim_(delimiter) {
+        if (path == "-") {
+            file_ = stdout;
+            toStdout_ = true;
+        } else {
+            file_ = std::fopen(path.c_str(), "wb");
+            if (!file_)
+                throw UserError(Loc(fileName_),
+                                WithReason(N_("cannot create the file"), std::strerror(errno)));
+        }
+        buf_.reserve(kBufferSize + 4096);
+        if (bom) buf_ += "\xEF\xBB\xBF";
+        WriteRow(header);
+    }
+
+    ~CsvWriter() override {
+        try {
+            Close();
+        } catch (...) {
+        }
+    }
+
+    void Add(const std::vector<std::string>& row) override {
+        if (closed_) throw std::logic_error("TableWriter::Add after Close");
+        WriteRow(row);
+        ++rows_;
+        if (buf_.size() >= kBufferSize) Flush();
+    }
+
+    void Close() override {
+        if (closed_) return;
+        closed_ = true;
+        int err = 0;
+        if (!buf_.empty() && std::fwrite(buf_.data(), 1, buf_.size(), file_) != buf_.size())
+            err = errno ? errno : EIO;
+        buf_.clear();
+        if (toStdout_) {
+            if (std::fflush(file_) != 0 && !err) err = errno;
+        } else if (std::fclose(file_) != 0 && !err) {
+            err = errno;
+        }
+        file_ = nullptr;
+        if (err)
+            throw UserError(Loc(fileName_),
+                            WithReason(N_("cannot write the file"), std::strerror(err)));
+    }
+
+  private:
+    void Flush() {
+        if (std::fwrite(buf_.data(), 1, buf_.size(), file_) != buf_.size()) {
+            const int err = errno ? errno : EIO;
+            buf_.clear();
+            Close();  // releases the file; reports its own error if any
+            throw UserError(Loc(fileName_),
+                            WithReason(N_("cannot write the file"), std::strerror(err)));
+        }
+        buf_.clear();
+    }
+
+    void WriteRow(const std::vector<std::string>& row) {
+        for (std::size_t i = 0; i < row.size(); ++i) {
+            if (i > 0) buf_ += delim_;
+            const std::string& s = row[i];
+            bool quote = !s.empty() && (s.front() == ' ' || s.front() == '\t' || s.back() == ' ' ||
+                                        s.back() == '\t');
+            for (char c : s) {
+                if (c == delim_ || c == '"' || c == '\r' || c == '\n') {
+                    quote = true;
+                    break;
+                }
+            }
+            if (!quote) {
+                buf_ += s;
+                continue;
+            }
+            buf_ += '"';
+            for (char c : s) {
+                if (c == '"') buf_ += '"';
+                buf_ += c;
+            }
+            buf_ += '"';
+        }
+        buf_ += '\n';
+    }
+
+    std::FILE* file_ = nullptr;
+    bool toStdout_ = false;
+    bool closed_ = false;
+    char delim_;
+    std::string buf_;
+};
+
+}  // namespace
+
+std::unique_ptr<TableReader> OpenCsv(const std::string& path, char fixedDelimiter) {
+    return std::make_unique<CsvReader>(path, fixedDelimiter);
+}
+
+std::unique_ptr<TableWriter> CreateCsv(const std::string& path,
+                                       const std::vector<std::string>& header, char delimiter,
+                                       bool bom) {
+    return std::make_unique<CsvWriter>(path, header, delimiter, bom);
+}
+
+}  // namespace cchc::tableio::detail

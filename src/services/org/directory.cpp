@@ -1,0 +1,110 @@
+// Units and people by code or name: see directory.h.
+#include "services/org/directory.h"
+
+#include "core/text.h"
+
+#include "services/io/table_io.h"
+#include "storage/unit_repository.h"
+
+namespace cchc::services {
+namespace {
+}  // namespace
+
+OfficeDirectory::OfficeDirectory(storage::Database& db) {
+    for (const auto& u : storage::UnitRepository(db.session()).All()) {
+        unitByCode_[u.code] = u.id;
+        const std::string key = tableio::NormalizeColumnName(u.name);
+        if (unitByName_.count(key)) ambiguousUnits_.insert(key);
+        unitByName_[key] = u.id;
+        units_[u.id] = {u.code, u.name};
+    }
+    for (const auto& p : storage::PersonRepository(db.session()).All()) {
+        personByCode_[p.code] = p.id;
+        people_[p.id] = {p.code, p.fullName};
+        const std::string key = tableio::NormalizeColumnName(p.fullName);
+        if (personByName_.count(key)) ambiguousPeople_.insert(key);
+        personByName_[key] = p.id;
+    }
+}
+
+std::optional<std::int64_t> OfficeDirectory::Unit(const std::string& text) const {
+    if (text.empty()) return std::nullopt;
+    if (auto it = unitByCode_.find(text); it != unitByCode_.end()) return it->second;
+    if (auto it = unitByName_.find(tableio::NormalizeColumnName(text)); it != unitByName_.end())
+        return it->second;
+    return std::nullopt;
+}
+
+std::optional<std::int64_t> OfficeDirectory::Person(const std::string& text) const {
+    if (text.empty()) return std::nullopt;
+    if (auto it = personByCode_.find(text); it != personByCode_.end()) return it->second;
+    const std::string key = tableio::NormalizeColumnName(text);
+    if (ambiguousPeople_.count(key)) return std::nullopt;
+    if (auto it = personByName_.find(key); it != personByName_.end()) return it->second;
+    return std::nullopt;
+}
+
+std::optional<std::int64_t> OfficeDirectory::UnitByCode(const std::string& code) const {
+    auto it = unitByCode_.find(code);
+    return it == unitByCode_.end() ? std::nullopt : std::optional<std::int64_t>(it->second);
+}
+
+std::string OfficeDirectory::UnitCode(std::int64_t id) const {
+    auto it = units_.find(id);
+    return it == units_.end() ? std::string() : it->second.first;
+}
+
+std::string OfficeDirectory::UnitName(std::int64_t id) const {
+    auto it = units_.find(id);
+    return it == units_.end() ? std::string() : it->second.second;
+}
+
+std::string OfficeDirectory::PersonCode(std::int64_t id) const {
+    auto it = people_.find(id);
+    return it == people_.end() ? std::string() : it->second.first;
+}
+
+std::string OfficeDirectory::PersonName(std::int64_t id) const {
+    auto it = people_.find(id);
+    return it == people_.end() ? std::string() : it->second.second;
+}
+
+std::vector<TaskCoordinator> OfficeDirectory::Coordinators(const std::string& text) const {
+    std::vector<TaskCoordinator> out;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        auto semi = text.find(';', start);
+        const std::string part =
+            Trim(text.substr(start, semi == std::string::npos ? std::string::npos : semi - start));
+        if (!part.empty()) {
+            TaskCoordinator c;
+            if (auto id = Unit(part))
+                c.unitId = *id;
+            else if (auto pid = Person(part))
+                c.personId = *pid;
+            else
+                c.text = part;
+            out.push_back(std::move(c));
+        }
+        if (semi == std::string::npos) break;
+        start = semi + 1;
+    }
+    return out;
+}
+
+std::string OfficeDirectory::CoordinatorsText(const std::vector<TaskCoordinator>& list,
+                                              bool codes) const {
+    std::string out;
+    for (const auto& c : list) {
+        if (!out.empty()) out += "; ";
+        if (c.unitId)
+            out += codes ? UnitCode(*c.unitId) : UnitName(*c.unitId);
+        else if (c.personId)
+            out += codes ? PersonCode(*c.personId) : PersonName(*c.personId);
+        else
+            out += c.text;
+    }
+    return out;
+}
+
+}  // namespace cchc::services

@@ -1,0 +1,249 @@
+#include "services/org/organisation.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "core/collation.h"
+#include "core/i18n.h"
+#include "storage/settings_repository.h"
+#include "storage/unit_repository.h"
+
+namespace cchc::services {
+namespace {
+
+void ThrowFirst(const Problems& problems) {
+    if (!problems.empty())
+        throw UserError(Location{"", 0, problems.front().field}, problems.front().message);
+}
+
+void Diff(storage::AuditRepository& audit, const std::string& user, const std::string& table,
+          std::int64_t id, const std::vector<std::pair<std::string, std::pair<std::string, std::string>>>& fields) {
+    for (const auto& [field, values] : fields) {
+        if (values.first == values.second) continue;
+        audit.Record({"", user, table, id, "update", field, values.first, values.second});
+    }
+}
+
+std::string ParentText(const Unit& u) { return u.parentId ? std::to_string(*u.parentId) : ""; }
+
+}  // namespace
+
+void RecordUnitChanges(storage::AuditRepository& audit, const std::string& user, const Unit& old,
+                       const Unit& now) {
+    Diff(audit, user, "units", now.id,
+         {{"code", {old.code, now.code}},
+          {"name", {old.name, now.name}},
+          {"kind", {std::string(UnitKindKey(old.kind)), std::string(UnitKindKey(now.kind))}},
+          {"parent_id", {ParentText(old), ParentText(now)}},
+          {"place_name", {old.placeName, now.placeName}},
+          {"header_parent", {old.headerParent, now.headerParent}},
+          {"header_name", {old.headerName, now.headerName}},
+          {"doc_symbol", {old.docSymbol, now.docSymbol}},
+          {"active", {old.active ? "1" : "0", now.active ? "1" : "0"}}});
+}
+
+void RecordPersonChanges(storage::AuditRepository& audit, const std::string& user, const Person& old,
+                         const Person& now) {
+    Diff(audit, user, "people", now.id,
+         {{"unit_id", {std::to_string(old.unitId), std::to_string(now.unitId)}},
+          {"code", {old.code, now.code}},
+          {"full_name", {old.fullName, now.fullName}},
+          {"position", {old.position, now.position}},
+          {"phone", {old.phone, now.phone}},
+          {"email", {old.email, now.email}},
+          {"one_stop_desk", {old.oneStopDesk ? "1" : "0", now.oneStopDesk ? "1" : "0"}},
+          {"active", {old.active ? "1" : "0", now.active ? "1" : "0"}}});
+}
+
+std::vector<Unit> TreeOrder(std::vector<Unit> units) {
+    std::set<std::int64_t> ids;
+    for (const auto& u : units) ids.insert(u.id);
+    std::map<std::int64_t, std::vector<const Unit*>> children;
+    std::vector<const Unit*> roots;
+    for (const auto& u : units) {
+        if (u.parentId && ids.count(*u.parentId) && *u.parentId != u.id)
+            children[*u.parentId].push_back(&u);
+        else
+            roots.push_back(&u);
+    }
+    // Siblings by sort order, then by place name as lists of communes are
+    // read ("Bình Hòa, ..., Phú Phong, Tây An"), whatever their kind word.
+    auto less = [](const Unit* a, const Unit* b) {
+        if (a->sortOrder != b->sortOrder) return a->sortOrder < b->sortOrder;
+        int c = CompareVietnamese(SortName(*a), SortName(*b));
+        return c != 0 ? c < 0 : VietnameseLess(a->name, b->name);
+    };
+    std::vector<Unit> out;
+    out.reserve(units.size());
+    std::set<std::int64_t> seen;
+    std::vector<const Unit*> stack;
+    std::sort(roots.begin(), roots.end(), less);
+    for (auto it = roots.rbegin(); it != roots.rend(); ++it) stack.push_back(*it);
+    while (!stack.empty()) {
+        const Unit* u = stack.back();
+        stack.pop_back();
+        if (!seen.insert(u->id).second) continue;
+        out.push_back(*u);
+        auto& kids = children[u->id];
+        std::sort(kids.begin(), kids.end(), less);
+        for (auto it = kids.rbegin(); it != kids.rend(); ++it) stack.push_back(*it);
+    }
+    // Units caught in a cycle never reach a root; keep them visible.
+    for (const auto& u : units)
+        if (!seen.count(u.id)) out.push_back(u);
+    return out;
+}
+
+OrganisationService::OrganisationService(storage::Database& db, std::string user)
+    : db_(db), user_(std::move(user)) {}
+
+std::vector<Unit> OrganisationService::Units() {
+    return TreeOrder(storage::UnitRepository(db_.session()).All());
+}
+
+std::vector<Person> OrganisationService::People(std::int64_t unitId) {
+    auto people = storage::PersonRepository(db_.session()).ByUnit(unitId);
+    std::stable_sort(people.begin(), people.end(), [](const Person& a, const Person& b) {
+        return VietnameseNameLess(a.fullName, b.fullName);
+    });
+    return people;
+}
+
+std::vector<Person> OrganisationService::AllPeople() {
+    return storage::PersonRepository(db_.session()).All();
+}
+
+std::optional<Unit> OrganisationService::UnitById(std::int64_t id) {
+    return storage::UnitRepository(db_.session()).ById(id);
+}
+
+std::optional<Unit> OrganisationService::UnitByCode(const std::string& code) {
+    return storage::UnitRepository(db_.session()).ByCode(code);
+}
+
+Unit OrganisationService::SaveUnit(const Unit& input) {
+    Unit unit = input;
+    ThrowFirst(CheckUnit(unit));
+    storage::Transaction tx(db_);
+    storage::UnitRepository units(db_.session());
+    storage::AuditRepository audit(db_.session());
+    if (auto same = units.ByCode(unit.code); same && same->id != unit.id)
+        throw UserError(Location{"", 0, "code"},
+                        std::string(tr("another unit already has the code ")) + unit.code);
+    if (unit.parentId) {
+        // The parent must exist and must not be the unit or one of its
+        // descendants.
+        std::int64_t cursor = *unit.parentId;
+        for (int depth = 0; depth < 64; ++depth) {
+            auto parent = units.ById(cursor);
+            if (!parent)
+                throw UserError(Location{"", 0, "parent"}, tr("the parent unit does not exist"));
+            if (unit.id != 0 && parent->id == unit.id)
+                throw UserError(Location{"", 0, "parent"},
+                                tr("a unit cannot be placed under itself or one of its own units"));
+            if (!parent->parentId) break;
+            cursor = *parent->parentId;
+        }
+    }
+    if (unit.id == 0) {
+        unit.id = units.Insert(unit);
+        unit.version = 1;
+        audit.Record({"", user_, "units", unit.id, "insert", "code", std::nullopt, unit.code});
+    } else {
+        auto old = units.ById(unit.id);
+        if (!old) throw UserError(tr("the unit no longer exists"));
+        units.Update(unit);
+        RecordUnitChanges(audit, user_, *old, unit);
+        unit.version += 1;
+    }
+    tx.Commit();
+    return unit;
+}
+
+Person OrganisationService::SavePerson(const Person& input) {
+    Person person = input;
+    ThrowFirst(CheckPerson(person));
+    storage::Transaction tx(db_);
+    storage::PersonRepository people(db_.session());
+    storage::AuditRepository audit(db_.session());
+    if (!storage::UnitRepository(db_.session()).ById(person.unitId))
+        throw UserError(Location{"", 0, "unit"}, tr("the unit does not exist"));
+    if (auto same = people.ByCode(person.code); same && same->id != person.id)
+        throw UserError(Location{"", 0, "code"},
+                        std::string(tr("another person already has the code ")) + person.code);
+    if (person.id == 0) {
+        person.id = people.Insert(person);
+        person.version = 1;
+        audit.Record({"", user_, "people", person.id, "insert", "code", std::nullopt, person.code});
+    } else {
+        auto old = people.ById(person.id);
+        if (!old) throw UserError(tr("the person no longer exists"));
+        people.Update(person);
+        RecordPersonChanges(audit, user_, *old, person);
+        person.version += 1;
+    }
+    tx.Commit();
+    return person;
+}
+
+void OrganisationService::SetUnitActive(std::int64_t id, bool active) {
+    storage::Transaction tx(db_);
+    storage::UnitRepository(db_.session()).SetActive(id, active);
+    storage::AuditRepository(db_.session())
+        .Record({"", user_, "units", id, "update", "active", active ? "0" : "1", active ? "1" : "0"});
+    tx.Commit();
+}
+
+void OrganisationService::SetPersonActive(std::int64_t id, bool active) {
+    storage::Transaction tx(db_);
+    storage::PersonRepository(db_.session()).SetActive(id, active);
+    storage::AuditRepository(db_.session())
+        .Record({"", user_, "people", id, "update", "active", active ? "0" : "1", active ? "1" : "0"});
+    tx.Commit();
+}
+
+OfficeIdentity OrganisationService::Office() {
+    storage::SettingsRepository s(db_.session());
+    OfficeIdentity o;
+    o.unitId = std::atoll(s.Get("office.unit_id", "0").c_str());
+    o.parentBody = s.Get("office.parent_body", "");
+    o.issuingBody = s.Get("office.issuing_body", "");
+    o.placeName = s.Get("office.place_name", "");
+    o.signerName = s.Get("office.signer_name", "");
+    o.signerTitle = s.Get("office.signer_title", "");
+    o.signerAuthority = s.Get("office.signer_authority", "");
+    return o;
+}
+
+void OrganisationService::SaveOffice(const OfficeIdentity& o) {
+    storage::Transaction tx(db_);
+    storage::SettingsRepository s(db_.session());
+    s.Set("office.unit_id", std::to_string(o.unitId));
+    s.Set("office.parent_body", o.parentBody);
+    s.Set("office.issuing_body", o.issuingBody);
+    s.Set("office.place_name", o.placeName);
+    s.Set("office.signer_name", o.signerName);
+    s.Set("office.signer_title", o.signerTitle);
+    s.Set("office.signer_authority", o.signerAuthority);
+    tx.Commit();
+}
+
+WindowKind OrganisationService::ReportingWindow() {
+    return storage::SettingsRepository(db_.session()).Get("reporting.window", "calendar") == "cutoff"
+               ? WindowKind::CutOff
+               : WindowKind::Calendar;
+}
+
+void OrganisationService::SetReportingWindow(WindowKind kind) {
+    storage::Transaction tx(db_);
+    storage::SettingsRepository s(db_.session());
+    std::string old = s.Get("reporting.window", "calendar");
+    std::string now = kind == WindowKind::CutOff ? "cutoff" : "calendar";
+    s.Set("reporting.window", now);
+    storage::AuditRepository(db_.session())
+        .Record({"", user_, "settings", 0, "update", "reporting.window", old, now});
+    tx.Commit();
+}
+
+}  // namespace cchc::services

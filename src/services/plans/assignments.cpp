@@ -1,0 +1,323 @@
+// The indicator assignment matrix: see assignments.h.
+#include "services/plans/assignments.h"
+
+#include <algorithm>
+#include <functional>
+#include <map>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "core/text.h"
+#include "core/errors.h"
+#include "core/framework.h"
+#include "core/i18n.h"
+#include "services/org/directory.h"
+#include "services/io/table_io.h"
+#include "storage/assignment_repository.h"
+#include "storage/framework_repository.h"
+#include "storage/settings_repository.h"
+#include "storage/unit_repository.h"
+
+namespace cchc::services {
+namespace {
+using storage::AssignmentRecord;
+using tableio::ColumnMap;
+using tableio::ColumnSpec;
+
+const std::vector<ColumnSpec>& AssignmentColumns() {
+    static const std::vector<ColumnSpec> specs = {
+        {"unit", {"mã đơn vị", "đơn vị", "unit code"}, true},
+        {"framework", {"bộ chỉ số", "mã bộ chỉ số", "framework code"}, true},
+        {"group", {"nhóm", "nhóm chỉ số", "stt"}, true},
+        {"indicator", {"mã chỉ số", "mã tiêu chí", "criterion"}, false},
+        {"title", {"chỉ số", "nội dung", "tên chỉ số"}, false},
+        {"lead_unit", {"đơn vị phụ trách", "đơn vị chủ trì", "chủ trì", "lead unit"}, false},
+        {"coordinating_units", {"đơn vị phối hợp", "phối hợp", "coordinating units"}, false},
+        {"responsible_person",
+         {"người thực hiện", "người phụ trách", "cá nhân phụ trách", "responsible person"},
+         false},
+    };
+    return specs;
+}
+
+const std::vector<std::string>& AssignmentHeader() {
+    static const std::vector<std::string> h = {"unit",
+                                               "framework",
+                                               "group",
+                                               "indicator",
+                                               "title",
+                                               "lead_unit",
+                                               "coordinating_units",
+                                               "responsible_person"};
+    return h;
+}
+
+std::vector<std::string> SplitList(const std::string& text) {
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        auto semi = text.find(';', start);
+        std::string part =
+            Trim(text.substr(start, semi == std::string::npos ? std::string::npos : semi - start));
+        if (!part.empty()) out.push_back(part);
+        if (semi == std::string::npos) break;
+        start = semi + 1;
+    }
+    return out;
+}
+
+// Where a problem in row i (0-based) and column key is reported.
+using Locate = std::function<Location(std::size_t row, const std::string& field)>;
+
+const Criterion* FindCriterion(const Framework& fw, const std::string& code) {
+    for (const auto& c : fw.criteria)
+        if (c.code == code) return &c;
+    return nullptr;
+}
+
+// Links the row's lead, coordinators and person where they name the office's
+// units and people; keeps the rest as written.
+AssignmentRecord Resolve(const OfficeDirectory& dir, const AssignmentRow& row) {
+    AssignmentRecord a;
+    a.title = Trim(row.title);
+    const std::string lead = Trim(row.leadUnit);
+    if (auto id = dir.Unit(lead))
+        a.leadUnitId = *id;
+    else
+        a.leadUnitText = lead;
+    std::string wording;
+    for (const auto& part : SplitList(row.coordinatingUnits)) {
+        if (!wording.empty()) wording += "; ";
+        wording += part;
+        if (auto id = dir.Unit(part);
+            id && std::find(a.coordinatorIds.begin(), a.coordinatorIds.end(), *id) ==
+                      a.coordinatorIds.end())
+            a.coordinatorIds.push_back(*id);
+    }
+    a.coordinatingText = wording;
+    const std::string person = Trim(row.responsiblePerson);
+    if (auto id = dir.Person(person))
+        a.responsiblePersonId = *id;
+    else
+        a.responsibleText = person;
+    return a;
+}
+
+// The rows as a two-level matrix for the framework; throws UserError at
+// locate(row, column) on the first problem.
+std::vector<AssignmentRecord> BuildMatrix(const OfficeDirectory& dir, const Framework& fw,
+                                          const std::vector<AssignmentRow>& rows,
+                                          const Locate& locate) {
+    std::vector<AssignmentRecord> groups;
+    std::map<std::string, std::size_t> groupByLabel;
+    std::set<std::string> indicatorsSeen;
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        const AssignmentRow& row = rows[i];
+        const std::string group = Trim(row.group), indicator = Trim(row.indicator);
+        if (group.empty())
+            throw UserError(locate(i, "group"),
+                            tr("write the indicator group of the row (for example I, III.1 or a "
+                               "group code of the framework)"));
+        AssignmentRecord a = Resolve(dir, row);
+        if (indicator.empty()) {
+            if (groupByLabel.count(group))
+                throw UserError(
+                    locate(i, "group"),
+                    fmt::format(fmt::runtime(tr("the group {0} appears twice")), group));
+            a.groupLabel = group;
+            if (const Criterion* c = FindCriterion(fw, group)) {
+                a.criterionId = c->id;
+                if (a.title.empty()) a.title = c->title;
+            }
+            groupByLabel[group] = groups.size();
+            groups.push_back(std::move(a));
+            continue;
+        }
+        const Criterion* c = FindCriterion(fw, indicator);
+        if (!c)
+            throw UserError(
+                locate(i, "indicator"),
+                fmt::format(fmt::runtime(tr("the indicator {0} is not in framework {1}")),
+                            indicator, fw.code));
+        if (!indicatorsSeen.insert(indicator).second)
+            throw UserError(
+                locate(i, "indicator"),
+                fmt::format(fmt::runtime(tr("the indicator {0} is assigned twice")), indicator));
+        auto g = groupByLabel.find(group);
+        if (g == groupByLabel.end())
+            throw UserError(
+                locate(i, "group"),
+                fmt::format(fmt::runtime(tr("the group {0} has no row of its own above its "
+                                            "indicators")),
+                            group));
+        a.criterionId = c->id;
+        if (a.title.empty()) a.title = c->title;
+        groups[g->second].indicators.push_back(std::move(a));
+    }
+    return groups;
+}
+
+// The stored matrix as rows; linked units and people by name (or by code
+// for files, so that they link again on import).
+std::vector<AssignmentRow> ToRows(const OfficeDirectory& dir, const Framework& fw,
+                                  const std::vector<AssignmentRecord>& groups, bool codes) {
+    std::map<std::int64_t, std::string> codeOf;
+    for (const auto& c : fw.criteria) codeOf[c.id] = c.code;
+    auto unit = [&](const std::optional<std::int64_t>& id, const std::string& text) {
+        return id ? (codes ? dir.UnitCode(*id) : dir.UnitName(*id)) : text;
+    };
+    auto person = [&](const std::optional<std::int64_t>& id, const std::string& text) {
+        return id ? (codes ? dir.PersonCode(*id) : dir.PersonName(*id)) : text;
+    };
+    auto coordinators = [&](const AssignmentRecord& a) {
+        if (!a.coordinatingText.empty()) return a.coordinatingText;
+        std::string out;
+        for (auto id : a.coordinatorIds) {
+            if (!out.empty()) out += "; ";
+            out += unit(id, "");
+        }
+        return out;
+    };
+    std::vector<AssignmentRow> rows;
+    for (const auto& g : groups) {
+        rows.push_back({g.groupLabel, "", g.title, unit(g.leadUnitId, g.leadUnitText),
+                        coordinators(g), person(g.responsiblePersonId, g.responsibleText)});
+        for (const auto& i : g.indicators) {
+            const std::string code =
+                i.criterionId && codeOf.count(*i.criterionId) ? codeOf.at(*i.criterionId) : "";
+            rows.push_back({g.groupLabel, code, i.title, unit(i.leadUnitId, i.leadUnitText),
+                            coordinators(i), person(i.responsiblePersonId, i.responsibleText)});
+        }
+    }
+    return rows;
+}
+
+long CountRows(const std::vector<AssignmentRecord>& groups) {
+    long n = 0;
+    for (const auto& g : groups) n += 1 + static_cast<long>(g.indicators.size());
+    return n;
+}
+
+Framework LoadFramework(storage::Database& db, const std::string& code, const Location& where) {
+    storage::FrameworkRepository repo(db.session());
+    std::optional<Framework> fw;
+    if (auto id = repo.IdByCode(code)) fw = repo.Load(*id);
+    if (!fw)
+        throw UserError(where,
+                        fmt::format(fmt::runtime(tr("the framework does not exist: {0}")), code));
+    return *fw;
+}
+
+std::int64_t UnitId(const OfficeDirectory& dir, const std::string& code, const Location& where) {
+    auto id = dir.UnitByCode(code);
+    if (!id) throw UserError(where, std::string(tr("the unit does not exist: ")) + code);
+    return *id;
+}
+
+void Store(storage::Database& db, std::int64_t unitId, const Framework& fw,
+           std::vector<AssignmentRecord>& groups, const std::string& user,
+           const std::string& source) {
+    storage::AssignmentRepository repo(db.session());
+    const long before = repo.Count(unitId, fw.id);
+    repo.Replace(unitId, fw.id, groups, user);
+    // One entry for the matrix: the unit's row id, the framework and the
+    // number of rows before and after.
+    storage::AuditRepository(db.session())
+        .Record({"", user, "indicator_assignments", unitId, "update",
+                 "matrix " + fw.code + (source.empty() ? "" : " " + source), std::to_string(before),
+                 std::to_string(CountRows(groups))});
+}
+}  // namespace
+
+AssignmentService::AssignmentService(storage::Database& db, std::string user)
+    : db_(db), user_(std::move(user)) {}
+
+std::vector<AssignmentRow> AssignmentService::Load(const std::string& unitCode,
+                                                   const std::string& frameworkCode) {
+    const OfficeDirectory dir(db_);
+    const std::int64_t unit = UnitId(dir, unitCode, Location{"", 0, "unit"});
+    const Framework fw = LoadFramework(db_, frameworkCode, Location{"", 0, "framework"});
+    return ToRows(dir, fw, storage::AssignmentRepository(db_.session()).Load(unit, fw.id), false);
+}
+
+void AssignmentService::Save(const std::string& unitCode, const std::string& frameworkCode,
+                             const std::vector<AssignmentRow>& rows) {
+    storage::Transaction tx(db_);
+    const OfficeDirectory dir(db_);
+    const std::int64_t unit = UnitId(dir, unitCode, Location{"", 0, "unit"});
+    const Framework fw = LoadFramework(db_, frameworkCode, Location{"", 0, "framework"});
+    auto groups = BuildMatrix(dir, fw, rows, [](std::size_t i, const std::string& field) {
+        return Location{"", static_cast<long>(i) + 1, field};
+    });
+    Store(db_, unit, fw, groups, user_, "");
+    tx.Commit();
+}
+
+ImportSummary ImportAssignments(storage::Database& db, const std::string& path,
+                                const std::string& user) {
+    auto reader = tableio::TableReader::Open(path);
+    ColumnMap cols(*reader, AssignmentColumns());
+    storage::Transaction tx(db);
+    const OfficeDirectory dir(db);
+    struct Matrix {
+        std::int64_t unitId = 0;
+        const Framework* fw = nullptr;
+        std::vector<AssignmentRow> rows;
+        std::vector<long> lines;
+    };
+    std::map<std::string, Framework> frameworks;
+    std::vector<Matrix> matrices;  // in the order the file names them
+    std::vector<std::string> f;
+    while (reader->Next(f)) {
+        const std::int64_t unit = UnitId(dir, Trim(cols.Get(f, "unit")), cols.At(*reader, "unit"));
+        const std::string fwCode = Trim(cols.Get(f, "framework"));
+        auto fw = frameworks.find(fwCode);
+        if (fw == frameworks.end())
+            fw =
+                frameworks.emplace(fwCode, LoadFramework(db, fwCode, cols.At(*reader, "framework")))
+                    .first;
+        auto m = std::find_if(matrices.begin(), matrices.end(), [&](const Matrix& x) {
+            return x.unitId == unit && x.fw == &fw->second;
+        });
+        if (m == matrices.end()) {
+            matrices.push_back({unit, &fw->second, {}, {}});
+            m = matrices.end() - 1;
+        }
+        m->rows.push_back({cols.Get(f, "group"), cols.Get(f, "indicator"), cols.Get(f, "title"),
+                           cols.Get(f, "lead_unit"), cols.Get(f, "coordinating_units"),
+                           cols.Get(f, "responsible_person")});
+        m->lines.push_back(reader->Line());
+    }
+    ImportSummary summary;
+    for (auto& m : matrices) {
+        auto groups = BuildMatrix(dir, *m.fw, m.rows, [&](std::size_t i, const std::string& field) {
+            return Location{reader->FileName(), m.lines[i], field};
+        });
+        if (storage::AssignmentRepository(db.session()).Count(m.unitId, m.fw->id) > 0)
+            summary.updated += CountRows(groups);
+        else
+            summary.inserted += CountRows(groups);
+        Store(db, m.unitId, *m.fw, groups, user, reader->FileName());
+    }
+    tx.Commit();
+    return summary;
+}
+
+long ExportAssignments(storage::Database& db, const std::string& path) {
+    const OfficeDirectory dir(db);
+    storage::AssignmentRepository repo(db.session());
+    storage::FrameworkRepository frameworks(db.session());
+    auto w = tableio::TableWriter::Create(path, AssignmentHeader(), {false, "assignments", {}});
+    for (const auto& [unitId, frameworkId] : repo.Matrices()) {
+        const auto fw = frameworks.Load(frameworkId);
+        if (!fw) continue;
+        for (const auto& r : ToRows(dir, *fw, repo.Load(unitId, frameworkId), true))
+            w->Add({dir.UnitCode(unitId), fw->code, r.group, r.indicator, r.title, r.leadUnit,
+                    r.coordinatingUnits, r.responsiblePerson});
+    }
+    w->Close();
+    return w->Rows();
+}
+
+}  // namespace cchc::services

@@ -1,0 +1,60 @@
+// The indicator assignment matrix of seed 003 (bảng phân công nhiệm vụ các
+// chỉ số thành phần) for a unit and an index framework: each indicator
+// group, and under it each indicator, with its lead unit, coordinating units
+// and responsible person. Rows are flat and in order: a group row (its
+// label "I", "III.1" or a group code of the framework, no indicator) is
+// followed by its indicator rows (same group, a criterion code of the
+// framework). Leads, coordinators and people that name a unit or person of
+// the office (by code or name) are linked to it; anything else is kept as
+// written. Load shows linked ones by name.
+//
+// Files: columns unit, framework, group, indicator, title, lead_unit,
+// coordinating_units (";"-separated), responsible_person, one matrix or
+// several per file. An import replaces each (unit, framework) matrix the
+// file names; all or nothing, the first problem stops it with its file,
+// line and column.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "services/org/org_io.h"
+#include "storage/database.h"
+
+namespace cchc::services {
+
+struct AssignmentRow {
+    std::string group;      // "III.1"
+    std::string indicator;  // criterion code; empty on a group row
+    std::string title;
+    std::string leadUnit;
+    std::string coordinatingUnits;  // "A; B"
+    std::string responsiblePerson;
+    bool IsGroup() const { return indicator.empty(); }
+};
+
+class AssignmentService {
+  public:
+    AssignmentService(storage::Database& db, std::string user);
+
+    // The matrix in order (empty when none is stored). UserError when the
+    // unit or the framework does not exist.
+    std::vector<AssignmentRow> Load(const std::string& unitCode, const std::string& frameworkCode);
+    // Replaces the matrix with rows and records it in the audit log. A
+    // problem throws UserError whose Location has line = the 1-based row
+    // and field = the column key ("group", "indicator", ...); nothing is
+    // stored then.
+    void Save(const std::string& unitCode, const std::string& frameworkCode,
+              const std::vector<AssignmentRow>& rows);
+
+  private:
+    storage::Database& db_;
+    std::string user_;
+};
+
+// Replaces the matrices the file names; returns the rows stored.
+ImportSummary ImportAssignments(storage::Database& db, const std::string& path,
+                                const std::string& user);
+// Every stored matrix, by unit and framework; returns the rows written.
+long ExportAssignments(storage::Database& db, const std::string& path);
+
+}  // namespace cchc::services

@@ -1,0 +1,450 @@
+// Draft plans and progress updates: see plans.h.
+#include "services/plans/plans.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "core/i18n.h"
+#include "core/org.h"
+#include "core/period.h"
+#include "core/scoring.h"
+#include "core/task_rules.h"
+#include "core/text.h"
+#include "services/org/directory.h"
+#include "services/results/result_totals.h"
+#include "storage/evidence_repository.h"
+#include "storage/framework_repository.h"
+#include "storage/plan_repository.h"
+#include "storage/result_repository.h"
+#include "storage/result_set_repository.h"
+#include "storage/settings_repository.h"
+#include "storage/unit_repository.h"
+
+namespace cchc::services {
+
+DraftPlanResult DraftPlan(storage::Database& db, const std::string& unitCode,
+                          const std::string& frameworkCode, const std::string& period,
+                          double belowPercent, const std::string& user) {
+    auto unit = storage::UnitRepository(db.session()).ByCode(unitCode);
+    if (!unit)
+        throw UserError(Location{"", 0, "unit"},
+                        std::string(tr("the unit does not exist: ")) + unitCode);
+    storage::FrameworkRepository frameworks(db.session());
+    auto fid = frameworks.IdByCode(frameworkCode);
+    std::optional<Framework> full;
+    if (fid) full = frameworks.Load(*fid);
+    if (!full)
+        throw UserError(
+            Location{"", 0, "framework"},
+            fmt::format(fmt::runtime(tr("the framework does not exist: {0}")), frameworkCode));
+    auto p = Period::Parse(period);
+    if (!p)
+        throw UserError(
+            Location{"", 0, "period"},
+            fmt::format(fmt::runtime(tr("not a period (write 2026, 2026-H1, 2026-9M, 2026-Q3 or "
+                                        "2026-09): {0}")),
+                        period));
+    if (belowPercent <= 0 || belowPercent > 100)
+        throw UserError(Location{"", 0, "below"},
+                        tr("the threshold must be a percentage above 0 and up to 100"));
+    const Framework fw = IsCommuneLevel(unit->kind) ? CommuneView(*full) : *full;
+
+    std::map<std::int64_t, const Criterion*> byId;
+    for (const auto& c : fw.criteria) byId[c.id] = &c;
+    std::map<std::string, CriterionInput> inputs;
+    for (const auto& r : storage::ResultRepository(db.session())
+                             .ForUnitFrameworkPeriod(unit->id, *fid, p->ToString())) {
+        auto c = byId.find(r.criterionId);
+        if (c == byId.end()) continue;
+        CriterionInput in;
+        in.points = r.appraisedScore;
+        in.numerator = r.numerator;
+        in.denominator = r.denominator;
+        inputs[c->second->code] = in;
+    }
+    if (inputs.empty())
+        throw UserError(fmt::format(fmt::runtime(tr("{0} has no results on {1} for {2}")), unitCode,
+                                    frameworkCode, p->ToString()));
+    std::vector<PlanItemRecord> items = DraftPlanItems(fw, RollUp(fw, inputs), belowPercent);
+
+    DraftPlanResult out;
+    out.year = p->year() + 1;
+    storage::Transaction tx(db);
+    storage::PlanRepository plans(db.session());
+    storage::AuditRepository audit(db.session());
+    PlanRecord plan;
+    if (auto existing = plans.FindPlan(unit->id, fid, out.year, "remediation")) {
+        plan = *plans.Load(*existing);
+    } else {
+        plan.unitId = unit->id;
+        plan.frameworkId = fid;
+        plan.year = out.year;
+        plan.status = "draft";
+        plan.title = "KẾ HOẠCH";
+        plan.placeName = unit->placeName;
+        plan.summary = fmt::format(
+            fmt::runtime(tr("Remediation of the shortcomings found in the {0} index ({1}) "
+                            "to raise the index of {2}")),
+            p->Label(), frameworkCode, out.year);
+        plans.Insert(plan);
+        out.created = true;
+        audit.Record({"", user, "plans", plan.id, "insert", "", std::nullopt, plan.summary});
+    }
+    out.planId = plan.id;
+    for (auto& item : items) {
+        const bool present =
+            std::any_of(plan.items.begin(), plan.items.end(), [&](const PlanItemRecord& i) {
+                return i.criterionId && item.criterionId && *i.criterionId == *item.criterionId;
+            });
+        if (present) continue;
+        plans.InsertItem(plan.id, item);
+        audit.Record({"", user, "plan_items", item.id, "insert", "", std::nullopt, item.heading});
+        out.items.push_back(item);
+    }
+    tx.Commit();
+    return out;
+}
+
+std::int64_t AddProgressUpdate(storage::Database& db, const ProgressInput& in,
+                               const std::string& user) {
+    auto period = Period::Parse(in.period);
+    if (!period || period->kind() != PeriodKind::Quarter)
+        throw UserError(
+            Location{"", 0, "period"},
+            fmt::format(fmt::runtime(tr("not a quarter (write 2026-Q3): {0}")), in.period));
+    if (in.percent < 0 || in.percent > 100)
+        throw UserError(Location{"", 0, "percent"},
+                        tr("the percentage done must be from 0 to 100"));
+    const bool closing = in.status == TaskStatus::Done;
+    if (closing && in.outcome.find_first_not_of(" \t\r\n") == std::string::npos)
+        throw UserError(Location{"", 0, "outcome"},
+                        tr("say what changed: a task is closed with the result it achieved"));
+
+    storage::Transaction tx(db);
+    storage::PlanRepository plans(db.session());
+    auto task = plans.LoadTask(in.taskId);
+    if (!task) throw UserError(tr("the task no longer exists"));
+    storage::ProgressUpdateRecord u;
+    u.taskId = in.taskId;
+    u.period = period->ToString();
+    u.reportedOn = Date::Today().ToIso();
+    u.status = in.status;
+    u.percentDone = closing ? 100 : in.percent;
+    u.note = in.note;
+    u.createdBy = user;
+    const std::int64_t id = plans.InsertUpdate(u);
+
+    TaskRecord before = *task;
+    task->status = in.status;
+    task->percentDone = u.percentDone;
+    if (closing) {
+        task->closedOn = Date::Today().ToIso();
+        task->outcome = in.outcome;
+    } else if (in.status == TaskStatus::Cancelled) {
+        task->closedOn = Date::Today().ToIso();
+        if (!in.outcome.empty()) task->outcome = in.outcome;
+    } else {
+        task->closedOn.reset();
+    }
+    plans.UpdateTask(*task, user);
+    storage::AuditRepository audit(db.session());
+    audit.Record({"", user, "progress_updates", id, "insert", "", std::nullopt, u.period});
+    if (before.status != task->status)
+        audit.Record({"", user, "tasks", task->id, "update", "status", TaskStatusKey(before.status),
+                      TaskStatusKey(task->status)});
+    if (before.percentDone != task->percentDone)
+        audit.Record({"", user, "tasks", task->id, "update", "percent_done",
+                      std::to_string(before.percentDone), std::to_string(task->percentDone)});
+    if (before.outcome != task->outcome)
+        audit.Record(
+            {"", user, "tasks", task->id, "update", "outcome", before.outcome, task->outcome});
+
+    if (in.evidence) {
+        // The document goes to the register of the plan's unit.
+        auto header = plans.LoadHeader(plans.PlanOfTask(in.taskId));
+        const std::int64_t evidenceId =
+            RegisterEvidence(db, header ? header->unitId : 0, *in.evidence, user);
+        storage::EvidenceRepository(db.session()).LinkUpdate(id, evidenceId);
+    }
+    tx.Commit();
+    return id;
+}
+
+PlanService::PlanService(storage::Database& db, std::string user)
+    : db_(db), user_(std::move(user)) {}
+
+PlanRecord PlanService::Load(std::int64_t planId) {
+    auto plan = storage::PlanRepository(db_.session()).Load(planId);
+    if (!plan) throw UserError(tr("the plan no longer exists"));
+    return *plan;
+}
+
+std::int64_t PlanService::PlanOfTask(std::int64_t taskId) {
+    return storage::PlanRepository(db_.session()).PlanOfTask(taskId);
+}
+
+namespace {
+std::string Opt(const std::optional<std::string>& v) { return v.value_or(""); }
+std::string OptInt(const std::optional<int>& v) { return v ? std::to_string(*v) : std::string(); }
+std::string IdText(const std::optional<std::int64_t>& v) {
+    return v ? std::to_string(*v) : std::string();
+}
+}  // namespace
+
+TaskRecord PlanService::SaveTask(std::int64_t itemId, TaskRecord t) {
+    auto trim = [](std::string& s) {
+        auto b = s.find_first_not_of(" \t\r\n");
+        s = b == std::string::npos ? std::string()
+                                   : s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
+    };
+    trim(t.solution);
+    trim(t.leadUnitText);
+    trim(t.leadPersonText);
+    trim(t.outcome);
+    if (t.solution.empty())
+        throw UserError(Location{"", 0, "solution"}, tr("the task needs its text"));
+    if (t.startOn && t.dueOn && *t.dueOn < *t.startOn)
+        throw UserError(Location{"", 0, "due"}, tr("the task is due before it starts"));
+    if (t.percentDone < 0 || t.percentDone > 100)
+        throw UserError(Location{"", 0, "percent"},
+                        tr("the percentage done must be from 0 to 100"));
+    if (t.status == TaskStatus::Done) t.percentDone = 100;
+    // Leads typed as text that name a unit or person of the office are linked.
+    const OfficeDirectory dir(db_);
+    if (!t.leadUnitId && !t.leadUnitText.empty())
+        if (auto id = dir.Unit(t.leadUnitText)) t.leadUnitId = *id, t.leadUnitText.clear();
+    if (!t.leadPersonId && !t.leadPersonText.empty())
+        if (auto id = dir.Person(t.leadPersonText)) t.leadPersonId = *id, t.leadPersonText.clear();
+    for (auto& c : t.coordinators)
+        if (!c.unitId && !c.personId && !c.text.empty()) {
+            auto linked = dir.Coordinators(c.text);
+            if (linked.size() == 1) c = linked.front();
+        }
+
+    storage::Transaction tx(db_);
+    storage::PlanRepository plans(db_.session());
+    storage::AuditRepository audit(db_.session());
+    if (t.id == 0) {
+        if (t.status == TaskStatus::Done && !t.closedOn) t.closedOn = Date::Today().ToIso();
+        plans.InsertTask(itemId, t, user_);
+        audit.Record({"", user_, "tasks", t.id, "insert", "solution", std::nullopt, t.solution});
+    } else {
+        auto before = plans.LoadTask(t.id);
+        if (!before) throw UserError(tr("the task no longer exists"));
+        const bool closing = IsClosed(t.status);
+        if (closing && !before->closedOn) t.closedOn = Date::Today().ToIso();
+        if (!closing) t.closedOn.reset();
+        plans.UpdateTask(t, user_);
+        const std::vector<std::pair<std::string, std::pair<std::string, std::string>>> fields = {
+            {"solution", {before->solution, t.solution}},
+            {"lead_unit_id", {IdText(before->leadUnitId), IdText(t.leadUnitId)}},
+            {"lead_unit_text", {before->leadUnitText, t.leadUnitText}},
+            {"lead_person_id", {IdText(before->leadPersonId), IdText(t.leadPersonId)}},
+            {"lead_person_text", {before->leadPersonText, t.leadPersonText}},
+            {"coordinators",
+             {dir.CoordinatorsText(before->coordinators, true),
+              dir.CoordinatorsText(t.coordinators, true)}},
+            {"start_on", {Opt(before->startOn), Opt(t.startOn)}},
+            {"due_on", {Opt(before->dueOn), Opt(t.dueOn)}},
+            {"due_year", {OptInt(before->dueYear), OptInt(t.dueYear)}},
+            {"recurring", {before->recurring ? "1" : "0", t.recurring ? "1" : "0"}},
+            {"status", {TaskStatusKey(before->status), TaskStatusKey(t.status)}},
+            {"percent_done", {std::to_string(before->percentDone), std::to_string(t.percentDone)}},
+            {"outcome", {before->outcome, t.outcome}},
+        };
+        for (const auto& [field, values] : fields)
+            if (values.first != values.second)
+                audit.Record(
+                    {"", user_, "tasks", t.id, "update", field, values.first, values.second});
+    }
+    tx.Commit();
+    return *plans.LoadTask(t.id);
+}
+
+void PlanService::DeleteTask(std::int64_t taskId) {
+    storage::Transaction tx(db_);
+    storage::PlanRepository plans(db_.session());
+    auto task = plans.LoadTask(taskId);
+    if (!task) return;
+    if (!plans.UpdatesOf(taskId).empty())
+        throw UserError(tr(
+            "progress has been reported on this task: mark it cancelled instead of deleting it"));
+    plans.DeleteTask(taskId);
+    storage::AuditRepository(db_.session())
+        .Record({"", user_, "tasks", taskId, "delete", "solution", task->solution, std::nullopt});
+    tx.Commit();
+}
+
+std::map<std::int64_t, PlanService::ItemEffect> PlanService::Effects(const PlanRecord& plan) {
+    std::map<std::int64_t, ItemEffect> out;
+    if (!plan.frameworkId) return out;
+    auto unit = storage::UnitRepository(db_.session()).ById(plan.unitId);
+    auto fw = storage::FrameworkRepository(db_.session()).Load(*plan.frameworkId);
+    if (!unit || !fw) return out;
+    // The appraised points per criterion of one year, when that year's results exist.
+    auto pointsOf =
+        [&](int year) -> std::optional<std::map<std::int64_t, std::pair<double, double>>> {
+        const std::string period = std::to_string(year);
+        if (!storage::ResultSetRepository(db_.session()).Find(unit->id, fw->id, period))
+            return std::nullopt;
+        const Sheet sheet = ResultSheetService(db_, user_).Load(unit->code, fw->code, period);
+        std::map<std::int64_t, std::pair<double, double>> points;
+        for (const auto& row : sheet.rows)
+            if (row.applicable) points[row.criterionId] = {row.appraisedPoints, row.max};
+        return points;
+    };
+    const auto before = pointsOf(plan.year - 1), after = pointsOf(plan.year);
+    for (const auto& item : plan.items) {
+        if (!item.criterionId) continue;
+        ItemEffect e;
+        e.beforeYear = plan.year - 1;
+        e.afterYear = plan.year;
+        if (item.baselinePoints)
+            e.before = item.baselinePoints;
+        else if (before && before->count(*item.criterionId))
+            e.before = before->at(*item.criterionId).first;
+        if (after && after->count(*item.criterionId)) {
+            e.after = after->at(*item.criterionId).first;
+            e.max = after->at(*item.criterionId).second;
+        } else if (before && before->count(*item.criterionId)) {
+            e.max = before->at(*item.criterionId).second;
+        }
+        out[item.id] = e;
+    }
+    return out;
+}
+
+void PlanService::SaveItemTarget(const PlanItemRecord& item) {
+    storage::Transaction tx(db_);
+    storage::PlanRepository plans(db_.session());
+    plans.UpdateItemTarget(item);
+    storage::AuditRepository(db_.session())
+        .Record({"", user_, "plan_items", item.id, "update", "target_text", std::nullopt,
+                 item.targetText});
+    tx.Commit();
+}
+
+}  // namespace cchc::services
+
+namespace cchc::services {
+void PlanService::SaveHeader(const PlanRecord& header) {
+    PlanRecord p = header;
+    for (std::string* f : {&p.number, &p.title, &p.summary, &p.placeName, &p.basis, &p.signerName,
+                           &p.signerTitle, &p.signerAuthority, &p.recipients})
+        *f = Trim(*f);
+    if (p.issuedOn && !Date::ParseIso(*p.issuedOn))
+        throw UserError(Location{"", 0, "issued_on"},
+                        tr("the plan's date is not a date: write it as dd/mm/yyyy"));
+    if (p.status != "draft" && p.status != "issued" && p.status != "closed")
+        throw UserError(Location{"", 0, "status"},
+                        fmt::format(fmt::runtime(tr("unknown plan status \"{0}\"")), p.status));
+    if (p.title.empty())
+        throw UserError(Location{"", 0, "title"}, tr("the plan needs its title"));
+
+    storage::Transaction tx(db_);
+    storage::PlanRepository plans(db_.session());
+    auto before = plans.LoadHeader(p.id);
+    if (!before) throw UserError(tr("the plan no longer exists"));
+    plans.UpdateHeader(p, user_);
+    const std::vector<std::pair<std::string, std::pair<std::string, std::string>>> fields = {
+        {"number", {before->number, p.number}},
+        {"issued_on", {Opt(before->issuedOn), Opt(p.issuedOn)}},
+        {"title", {before->title, p.title}},
+        {"summary", {before->summary, p.summary}},
+        {"place_name", {before->placeName, p.placeName}},
+        {"basis", {before->basis, p.basis}},
+        {"signer_name", {before->signerName, p.signerName}},
+        {"signer_title", {before->signerTitle, p.signerTitle}},
+        {"signer_authority", {before->signerAuthority, p.signerAuthority}},
+        {"recipients", {before->recipients, p.recipients}},
+        {"status", {before->status, p.status}},
+    };
+    storage::AuditRepository audit(db_.session());
+    for (const auto& [field, values] : fields)
+        if (values.first != values.second)
+            audit.Record({"", user_, "plans", p.id, "update", field, values.first, values.second});
+    tx.Commit();
+}
+
+std::vector<Criterion> PlanService::CriteriaWithoutItem(const PlanRecord& plan) {
+    std::vector<Criterion> out;
+    if (!plan.frameworkId) return out;
+    auto fw = storage::FrameworkRepository(db_.session()).Load(*plan.frameworkId);
+    if (!fw) return out;
+    std::set<std::int64_t> taken;
+    for (const auto& item : plan.items)
+        if (item.criterionId) taken.insert(*item.criterionId);
+    for (const auto& [c, depth] : TreeOrder(*fw)) {
+        (void)depth;
+        if (c->rule && !taken.count(c->id)) out.push_back(*c);
+    }
+    return out;
+}
+
+PlanItemRecord PlanService::AddItem(std::int64_t planId, std::int64_t criterionId,
+                                    const std::string& heading, const std::string& title) {
+    storage::Transaction tx(db_);
+    storage::PlanRepository plans(db_.session());
+    auto plan = plans.Load(planId);
+    if (!plan) throw UserError(tr("the plan no longer exists"));
+    PlanItemRecord item;
+    if (criterionId != 0) {
+        std::optional<Framework> fw;
+        if (plan->frameworkId) fw = storage::FrameworkRepository(db_.session()).Load(*plan->frameworkId);
+        const Criterion* c = nullptr;
+        if (fw)
+            for (const auto& x : fw->criteria)
+                if (x.id == criterionId) c = &x;
+        if (!c)
+            throw UserError(Location{"", 0, "heading"},
+                            tr("the criterion is not one of the plan's framework"));
+        for (const auto& i : plan->items)
+            if (i.criterionId && *i.criterionId == criterionId)
+                throw UserError(
+                    Location{"", 0, "heading"},
+                    fmt::format(fmt::runtime(tr("criterion {0} already has an item in this plan")),
+                                c->code));
+        item.criterionId = c->id;
+        item.heading = c->code;
+        item.criterionTitle = c->title;
+        // The top-level field above the criterion.
+        const Criterion* top = c;
+        for (std::size_t steps = 0; steps < fw->criteria.size() && top->parentId; ++steps) {
+            const Criterion* parent = nullptr;
+            for (const auto& x : fw->criteria)
+                if (x.id == *top->parentId) parent = &x;
+            if (!parent) break;
+            top = parent;
+        }
+        item.groupLabel = top->code;
+        item.groupTitle = top->title;
+    } else {
+        item.heading = Trim(heading);
+        item.criterionTitle = Trim(title);
+        if (item.criterionTitle.empty())
+            throw UserError(Location{"", 0, "heading"}, tr("the new item needs its title"));
+    }
+    plans.InsertItem(planId, item);
+    storage::AuditRepository(db_.session())
+        .Record({"", user_, "plan_items", item.id, "insert", "heading", std::nullopt,
+                 item.heading + " " + item.criterionTitle});
+    tx.Commit();
+    return item;
+}
+
+void PlanService::DeleteItem(std::int64_t itemId) {
+    storage::Transaction tx(db_);
+    storage::PlanRepository plans(db_.session());
+    if (plans.CountUpdatesOfItem(itemId) > 0)
+        throw UserError(tr("progress has been reported on a task of this item: cancel its tasks "
+                           "instead of deleting it"));
+    plans.DeleteItem(itemId);
+    storage::AuditRepository(db_.session())
+        .Record({"", user_, "plan_items", itemId, "delete", "heading", std::nullopt, std::nullopt});
+    tx.Commit();
+}
+
+}  // namespace cchc::services

@@ -1,0 +1,69 @@
+// The indicator assignment table (reports/assignments.json): who leads,
+// coordinates and answers for each indicator of a framework, landscape.
+#include <fmt/format.h>
+
+#include "core/errors.h"
+#include "core/i18n.h"
+#include "services/plans/assignments.h"
+#include "services/reports/report_parts.h"
+#include "storage/framework_repository.h"
+
+namespace cchc::services::report_parts {
+
+BuiltReport BuildAssignments(Context& c) {
+    Prepare(c, false);
+    std::string framework = c.req.framework.empty() ? "QD766" : c.req.framework;
+    storage::FrameworkRepository fr(c.db.session());
+    auto fid = fr.IdByCode(framework);
+    if (!fid)
+        throw UserError(Location{"", 0, "framework"},
+                        fmt::format(fmt::runtime(tr("unknown framework: {0}")), framework));
+    auto fw = fr.Load(*fid);
+    const std::string unitCode = c.unit ? c.unit->code : c.issuer.code;
+    auto rows = AssignmentService(c.db, "report").Load(unitCode, framework);
+    const auto& t = c.t;
+    TemplateVars v = c.vars;
+    v["framework"] = fw ? fw->name : framework;
+    BuiltReport b;
+    const int number = ResolveNumber(c, "assignments");
+    b.title = t.Text("title", v);
+    auto& doc = b.document;
+    auto& sec = doc.NewSection(report::Orientation::Landscape);
+    sec.blocks.emplace_back(report::TitleBlock{t.Text("document_type"), t.Lines("summary", v)});
+    {
+        report::Paragraph p(std::vector<Run>{{t.Text("subtitle", v), false, true}});
+        p.align = Align::Center;
+        p.firstLineIndent = false;
+        sec.blocks.emplace_back(p);
+    }
+    if (rows.empty()) {
+        sec.blocks.emplace_back(Para(t.Text("none")));
+    } else {
+        report::Table table;
+        table.sheetName = "Phân công";
+        table.sizePt = 12;
+        table.columnWidths = {0.9, 6.5, 2.6, 3.0, 2.6};
+        table.rows.push_back(HeaderRow(t.Lines("columns")));
+        for (const auto& r : rows) {
+            TableRow tr;
+            if (r.IsGroup()) {
+                tr.bold = true;
+                tr.cells.push_back(TableCell(r.group, true).Aligned(Align::Center));
+                tr.cells.push_back(TableCell(r.title, true));
+            } else {
+                tr.cells.push_back(TableCell(r.indicator).Aligned(Align::Center));
+                tr.cells.emplace_back(r.title);
+            }
+            tr.cells.emplace_back(r.leadUnit);
+            tr.cells.emplace_back(r.coordinatingUnits);
+            tr.cells.emplace_back(r.responsiblePerson);
+            table.rows.push_back(tr);
+        }
+        sec.blocks.emplace_back(table);
+    }
+    (void)number;
+    Finish(c, b, "BC", 0);
+    return b;
+}
+
+}  // namespace cchc::services::report_parts

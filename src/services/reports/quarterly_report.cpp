@@ -1,0 +1,336 @@
+// The quarterly CCHC report (reports/quarterly.json): the clerk's narrative
+// sections, with the tables the template places in them (tasks, index,
+// dossiers of form II.06a, survey).
+#include <algorithm>
+#include <map>
+
+#include "core/vnformat.h"
+#include "services/reports/report_archive.h"
+#include "services/reports/report_parts.h"
+#include "services/plans/task_board.h"
+#include "storage/plan_repository.h"
+#include "storage/report_data_repository.h"
+
+namespace cchc::services::report_parts {
+
+namespace {
+
+// The numbers of a section's sub-headings, one per table added.
+struct Numbering {
+    int n = 0;
+    std::string Next() { return std::to_string(++n); }
+};
+
+// The tasks' counts per commune (one row for a commune's own report; a total
+// row when there are several), nothing when there are no tasks.
+void AddTaskCountTable(const ReportTemplate& t, const TaskBoard& board,
+                       const std::vector<std::size_t>& positions, const TaskCounts& total,
+                       report::Section& s) {
+    std::map<std::int64_t, TaskCounts> byUnit;
+    for (std::size_t i : positions) {
+        const auto& task = board[i];
+        byUnit[task.row.unitId].Add(task.row.status, task.overdueDays > 0);
+    }
+    report::Table table;
+    table.sheetName = "Nhiệm vụ";
+    table.columnWidths = {0.9, 3.2, 1.2, 1.2, 1.2, 1.2, 1.0, 1.0, 1.4};
+    table.sizePt = 11;
+    table.rows.push_back(HeaderRow(t.Lines("tasks_columns")));
+    int no = 0;
+    // Communes in the board's order (by their sorting name).
+    std::vector<std::int64_t> order;
+    for (std::size_t i : positions)
+        if (order.empty() || order.back() != board[i].row.unitId) {
+            if (std::find(order.begin(), order.end(), board[i].row.unitId) == order.end())
+                order.push_back(board[i].row.unitId);
+        }
+    for (std::int64_t id : order) {
+        const std::string name = board.UnitName(id);
+        const auto& k = byUnit[id];
+        TableRow r;
+        r.cells.push_back(Centered(++no));
+        r.cells.emplace_back(name);
+        r.cells.push_back(TableCell::Integer(k.Total()));
+        r.cells.push_back(TableCell::Integer(k.done));
+        r.cells.push_back(TableCell::Integer(k.inProgress));
+        r.cells.push_back(TableCell::Integer(k.notStarted));
+        r.cells.push_back(TableCell::Integer(k.cancelled));
+        r.cells.push_back(TableCell::Integer(k.overdue));
+        r.cells.push_back(PercentOf(k.done, k.Total() - k.cancelled));
+        table.rows.push_back(r);
+    }
+    if (order.size() > 1) {
+        TableRow r;
+        r.bold = true;
+        r.cells.push_back(TableCell(t.Text("total_row"), true).Span(1, 2).Aligned(Align::Center));
+        r.cells.push_back(TableCell::Integer(total.Total()));
+        r.cells.push_back(TableCell::Integer(total.done));
+        r.cells.push_back(TableCell::Integer(total.inProgress));
+        r.cells.push_back(TableCell::Integer(total.notStarted));
+        r.cells.push_back(TableCell::Integer(total.cancelled));
+        r.cells.push_back(TableCell::Integer(total.overdue));
+        r.cells.push_back(PercentOf(total.done, total.Total() - total.cancelled));
+        table.rows.push_back(r);
+    }
+    if (!order.empty()) s.blocks.emplace_back(table);
+}
+
+// A commune's report: each task with the progress reported for the period.
+void AddProgressTable(Context& c, const TaskBoard& board, const std::vector<std::size_t>& positions,
+                      report::Section& s) {
+    const auto& t = c.t;
+    storage::PlanRepository plans(c.db.session());
+    const Period& period = *c.period;
+    auto within = [&](const std::string& text) {
+        auto p = Period::Parse(text);
+        return p && p->year() == period.year() && p->FirstMonth() >= period.FirstMonth() &&
+               p->LastMonth() <= period.LastMonth();
+    };
+    s.blocks.emplace_back(Para(t.Text("progress_sentence", c.vars)));
+    report::Table pt;
+    pt.sheetName = "Tiến độ nhiệm vụ";
+    pt.columnWidths = {0.9, 4.6, 1.0, 1.8, 1.1, 3.4};
+    pt.sizePt = 11;
+    pt.rows.push_back(HeaderRow(t.Lines("progress_columns")));
+    int k = 0;
+    for (std::size_t i : positions) {
+        const auto& task = board[i];
+        std::string note;
+        for (const auto& u : plans.UpdatesOf(task.row.taskId))
+            if (within(u.period) && !u.note.empty()) note = u.note;  // the latest of the period
+        TableRow r;
+        r.cells.push_back(Centered(++k));
+        r.cells.emplace_back(task.row.solution);
+        r.cells.push_back(TableCell(task.row.criterion).Aligned(Align::Center));
+        const std::string key = std::string("status_") + TaskStatusKey(task.row.status);
+        r.cells.emplace_back(t.Has(key) ? t.Text(key) : TaskStatusLabel(task.row.status));
+        r.cells.push_back(TableCell::Percent(task.row.percentDone, 0));
+        r.cells.emplace_back(note);
+        pt.rows.push_back(r);
+    }
+    s.blocks.emplace_back(pt);
+}
+
+// The overdue tasks by name (a sentence when there are none).
+void AddOverdueTable(const ReportTemplate& t, const TaskBoard& board, const TaskFilter& all,
+                     report::Section& s) {
+    TaskFilter overdue = all;
+    overdue.overdue = true;
+    auto late = board.Filter(overdue);
+    if (late.empty()) {
+        s.blocks.emplace_back(Para(t.Text("overdue_none")));
+        return;
+    }
+    s.blocks.emplace_back(Para(t.Text("overdue_sentence")));
+    report::Table lt;
+    lt.sheetName = "Nhiệm vụ quá hạn";
+    lt.columnWidths = {0.9, 4.6, 1.8, 2.4, 1.8, 1.3};
+    lt.sizePt = 11;
+    lt.rows.push_back(HeaderRow(t.Lines("overdue_columns")));
+    int no = 0;
+    for (std::size_t i : late) {
+        const auto& task = board[i];
+        TableRow r;
+        r.cells.push_back(Centered(++no));
+        r.cells.emplace_back(task.row.solution);
+        r.cells.emplace_back(board.UnitName(task.row.unitId));
+        std::string lead = board.LeadUnit(task);
+        const std::string person = board.LeadPerson(task);
+        if (!person.empty()) lead += lead.empty() ? person : " (" + person + ")";
+        r.cells.emplace_back(lead);
+        r.cells.push_back(TableCell(task.due ? FormatDate(*task.due) : "").Aligned(Align::Center));
+        r.cells.push_back(TableCell::Integer(task.overdueDays));
+        lt.rows.push_back(r);
+    }
+    s.blocks.emplace_back(lt);
+}
+
+// The tasks of the plans: a sentence of counts, the counts per commune, a
+// commune's progress of the period, the overdue tasks.
+void AddTaskTables(Context& c, report::Section& s, Numbering& num) {
+    const auto& t = c.t;
+    const auto board = TaskBoard::Load(c.db, c.asOf);
+    TaskFilter all;
+    if (c.unit) all.unitId = c.unit->id;
+    auto positions = board.Filter(all);
+    TaskCounts total = board.Count(positions);
+    TemplateVars v = c.vars;
+    v["n"] = num.Next();
+    s.blocks.emplace_back(report::Heading{2, t.Text("tasks_heading", v)});
+    v["total"] = FormatInteger(total.Total());
+    v["done"] = FormatInteger(total.done);
+    v["done_percent"] = PercentText(total.done, total.Total() - total.cancelled);
+    v["in_progress"] = FormatInteger(total.inProgress);
+    v["not_started"] = FormatInteger(total.notStarted);
+    v["overdue"] = FormatInteger(total.overdue);
+    s.blocks.emplace_back(Para(t.Text("tasks_sentence", v)));
+    AddTaskCountTable(t, board, positions, total, s);
+    if (c.unit && c.communeIssuer && !positions.empty()) AddProgressTable(c, board, positions, s);
+    AddOverdueTable(t, board, all, s);
+}
+
+void AddIndexTable(Context& c, report::Section& s, Numbering& num) {
+    const auto& t = c.t;
+    TemplateVars v = c.vars;
+    v["n"] = num.Next();
+    s.blocks.emplace_back(report::Heading{2, t.Text("index_heading", v)});
+    auto [code, name] = ChooseFramework(c);
+    std::string year = code.empty() ? std::string() : LatestYear(c, code);
+    if (year.empty()) {
+        s.blocks.emplace_back(Para(t.Text("index_none")));
+        return;
+    }
+    auto rows = RankUnits(c.db, code, year, true);
+    v["framework"] = name;
+    v["result_period"] = year;
+    v["count"] = FormatInteger(static_cast<long long>(rows.size()));
+    if (c.unit && c.communeIssuer) {
+        auto it = std::find_if(rows.begin(), rows.end(),
+                               [&](const RankRow& r) { return r.unit == c.unit->code; });
+        if (it == rows.end()) {
+            s.blocks.emplace_back(Para(t.Text("index_none")));
+            return;
+        }
+        v["total"] = FormatNumberTrim(it->total, 2);
+        v["max"] = FormatNumberTrim(it->max, 2);
+        v["percent"] = FormatPercent(it->percent);
+        v["band"] = it->band;
+        v["rank"] = std::to_string(it->rank);
+        s.blocks.emplace_back(Para(t.Text("index_sentence_unit", v)));
+        s.blocks.emplace_back(RankTable(t, {*it}, "index_columns", false));
+        return;
+    }
+    s.blocks.emplace_back(Para(t.Text("index_sentence_office", v)));
+    s.blocks.emplace_back(RankTable(t, rows, "index_columns", false));
+}
+
+void AddDossierTable(Context& c, report::Section& s, Numbering& num) {
+    const auto& t = c.t;
+    storage::ReportDataRepository repo(c.db.session());
+    std::optional<std::int64_t> unitId;
+    if (c.unit) unitId = c.unit->id;
+    auto rows = repo.DossierStats(c.period->ToString(), unitId);
+    if (rows.empty()) return;  // the office has not recorded form II.06a for the period
+    TemplateVars v = c.vars;
+    v["n"] = num.Next();
+    s.blocks.emplace_back(report::Heading{2, t.Text("dossiers_heading", v)});
+    s.blocks.emplace_back(Para(t.Text("dossiers_sentence", v)));
+    auto cols = t.Lines("dossiers_columns");
+    cols.resize(13);
+    report::Table table;
+    table.sheetName = "Mẫu II.06a";
+    table.sizePt = 10;
+    table.headerRows = 2;
+    table.columnWidths = {0.8, 3.0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1};
+    TableRow h1, h2;
+    h1.cells.push_back(TableCell(cols[0], true).Span(2, 1));
+    h1.cells.push_back(TableCell(cols[1], true).Span(2, 1));
+    h1.cells.push_back(TableCell(t.Text("dossiers_group_received"), true).Span(1, 4));
+    h1.cells.push_back(TableCell(t.Text("dossiers_group_settled"), true).Span(1, 4));
+    h1.cells.push_back(TableCell(t.Text("dossiers_group_pending"), true).Span(1, 3));
+    for (std::size_t i = 2; i < cols.size(); ++i) h2.cells.emplace_back(cols[i], true);
+    table.rows = {h1, h2};
+    storage::DossierStatRow sum;
+    int no = 0;
+    auto addRow = [&](const storage::DossierStatRow& d, TableRow r) {
+        for (long x : {d.receivedTotal, d.receivedOnline, d.receivedDirect, d.carriedOver,
+                       d.settledTotal, d.settledEarly, d.settledOnTime, d.settledLate,
+                       d.pendingTotal, d.pendingInTime, d.pendingOverdue})
+            r.cells.push_back(TableCell::Integer(x));
+        table.rows.push_back(r);
+    };
+    for (const auto& d : rows) {
+        TableRow r;
+        r.cells.push_back(Centered(++no));
+        r.cells.emplace_back(d.field);
+        addRow(d, r);
+        sum.receivedTotal += d.receivedTotal;
+        sum.receivedOnline += d.receivedOnline;
+        sum.receivedDirect += d.receivedDirect;
+        sum.carriedOver += d.carriedOver;
+        sum.settledTotal += d.settledTotal;
+        sum.settledEarly += d.settledEarly;
+        sum.settledOnTime += d.settledOnTime;
+        sum.settledLate += d.settledLate;
+        sum.pendingTotal += d.pendingTotal;
+        sum.pendingInTime += d.pendingInTime;
+        sum.pendingOverdue += d.pendingOverdue;
+    }
+    TableRow total;
+    total.bold = true;
+    total.cells.push_back(TableCell(t.Text("total_row"), true).Span(1, 2).Aligned(Align::Center));
+    addRow(sum, total);
+    s.blocks.emplace_back(table);
+}
+
+void AddSurveyTable(Context& c, report::Section& s, Numbering& num) {
+    auto survey = ReadSurvey(c);
+    if (survey.rows.empty()) return;
+    const auto& t = c.t;
+    TemplateVars v = c.vars;
+    v["n"] = num.Next();
+    s.blocks.emplace_back(report::Heading{2, t.Text("survey_heading", v)});
+    v["responses"] = FormatInteger(survey.total.responses);
+    v["settled"] = FormatInteger(survey.total.settled);
+    v["coverage"] = PercentText(survey.total.responses, survey.total.settled);
+    v["satisfaction"] =
+        PercentText(survey.totalSatisfied, survey.total.responses);
+    s.blocks.emplace_back(Para(t.Text("survey_sentence", v)));
+    auto cols = ReportTemplate::Load("survey").Lines("columns");
+    s.blocks.emplace_back(SurveyTable(t, survey, cols));
+}
+
+}  // namespace
+
+BuiltReport BuildQuarterly(Context& c) {
+    Prepare(c, true);
+    BuiltReport b;
+    const int number = ResolveNumber(c, "quarterly");
+    b.title = c.t.Text("title", c.vars);
+    auto& doc = b.document;
+    doc.Add(Header(c, number, "BC"));
+    doc.Add(report::TitleBlock{c.t.Text("document_type"), c.t.Lines("summary", c.vars)});
+    doc.Add(Para(c.t.Text("intro", c.vars)));
+    std::map<std::string, std::string> narratives;
+    const std::int64_t narrativeUnit = c.unit ? c.unit->id : c.office.unitId;
+    if (narrativeUnit != 0)
+        narratives = ReportArchive(c.db, "report")
+                         .Narratives(narrativeUnit, c.period->ToString(), "quarterly");
+    for (const auto& sec : c.t.Sections(c.vars)) {
+        auto& s = doc.Last();
+        s.blocks.emplace_back(report::Heading{1, sec.heading});
+        auto it = narratives.find(sec.key);
+        const auto lines =
+            it == narratives.end() ? std::vector<std::string>{} : SplitLines(it->second);
+        for (const auto& line : lines) s.blocks.emplace_back(Para(line));
+        if (lines.empty() && sec.tables.empty()) {
+            // A section the clerk has not written: dotted lines to fill in by hand.
+            for (int i = 0; i < 2; ++i) {
+                report::Paragraph p(c.t.Text("empty_section"));
+                p.firstLineIndent = false;
+                s.blocks.emplace_back(p);
+            }
+        }
+        Numbering num;
+        num.n = 0;
+        for (const auto& table : sec.tables) {
+            auto& sec2 = doc.Last();
+            if (table == "tasks")
+                AddTaskTables(c, sec2, num);
+            else if (table == "index")
+                AddIndexTable(c, sec2, num);
+            else if (table == "dossiers")
+                AddDossierTable(c, sec2, num);
+            else if (table == "survey")
+                AddSurveyTable(c, sec2, num);
+        }
+    }
+    doc.Add(Para(c.t.Text("closing", c.vars)));
+    doc.Add(Signature(
+        c, c.t.Lines(c.communeIssuer || !c.t.Has("office_recipients") ? "recipients"
+                                                                      : "office_recipients")));
+    Finish(c, b, "BC", number);
+    return b;
+}
+
+}  // namespace cchc::services::report_parts

@@ -1,0 +1,154 @@
+#include "services/reports/report_archive.h"
+
+#include <fmt/format.h>
+
+#include "core/errors.h"
+#include "core/i18n.h"
+#include "core/period.h"
+#include "core/vnformat.h"
+#include "services/results/result_sheet.h"
+#include "storage/report_repository.h"
+#include "storage/settings_repository.h"
+
+namespace cchc::services {
+
+namespace {
+const char* const kTypes[] = {"quarterly", "plan",        "ranking", "tasks",
+                              "survey",    "assignments", "ratings", "qr-cards"};
+bool KnownType(const std::string& t) {
+    for (const char* k : kTypes)
+        if (t == k) return true;
+    return false;
+}
+
+IssuedReportRecord FromStorage(storage::IssuedReportRecord x) {
+    IssuedReportRecord r;
+    r.id = x.id;
+    r.reportType = std::move(x.reportType);
+    r.unitId = x.unitId;
+    r.period = std::move(x.period);
+    r.planId = x.planId;
+    r.issuerUnitId = x.issuerUnitId;
+    r.number = x.number;
+    r.numberText = std::move(x.numberText);
+    r.kindSymbol = std::move(x.kindSymbol);
+    r.year = x.year;
+    r.issuedOn = std::move(x.issuedOn);
+    r.title = std::move(x.title);
+    r.parametersJson = std::move(x.parametersJson);
+    r.status = std::move(x.status);
+    r.sha256 = std::move(x.sha256);
+    r.sizeBytes = x.sizeBytes;
+    r.createdAt = std::move(x.createdAt);
+    r.createdBy = std::move(x.createdBy);
+    return r;
+}
+}  // namespace
+
+std::string KindSymbolOf(const std::string& reportType) {
+    if (reportType == "plan") return "KH";
+    if (reportType == "survey") return "TB";
+    return "BC";
+}
+
+ReportArchive::ReportArchive(storage::Database& db, std::string user)
+    : db_(db), user_(std::move(user)) {}
+
+std::map<std::string, std::string> ReportArchive::Narratives(std::int64_t unitId,
+                                                             const std::string& period,
+                                                             const std::string& reportType) {
+    return storage::ReportRepository(db_.session()).Narratives(unitId, period, reportType);
+}
+
+void ReportArchive::SaveNarratives(std::int64_t unitId, const std::string& period,
+                                   const std::string& reportType,
+                                   const std::map<std::string, std::string>& sections) {
+    if (!Period::Parse(period))
+        throw UserError(Location{"", 0, "period"},
+                        fmt::format(fmt::runtime(tr("\"{0}\" is not a period")), period));
+    if (!KnownType(reportType))
+        throw UserError(Location{"", 0, "type"},
+                        fmt::format(fmt::runtime(tr("unknown report type \"{0}\"")), reportType));
+    storage::Transaction tx(db_);
+    storage::ReportRepository reports(db_.session());
+    for (const auto& [key, body] : sections)
+        reports.SaveNarrative(unitId, period, reportType, key, body, user_);
+    tx.Commit();
+}
+
+int ReportArchive::ProposeNumber(std::int64_t issuerUnitId, const std::string& reportType,
+                                 int year) {
+    return storage::ReportRepository(db_.session())
+        .NextNumber(issuerUnitId, KindSymbolOf(reportType), year);
+}
+
+IssuedReportRecord ReportArchive::Issue(const IssueRequest& r, const std::string& pdf) {
+    if (!KnownType(r.reportType))
+        throw UserError(Location{"", 0, "type"},
+                        fmt::format(fmt::runtime(tr("unknown report type \"{0}\"")), r.reportType));
+    if (pdf.empty()) throw UserError(Location{"", 0, "pdf"}, tr("the report has no pages to issue"));
+    if (r.number < 0)
+        throw UserError(Location{"", 0, "number"}, tr("the document number must be positive"));
+    storage::IssuedReportRecord x;
+    x.reportType = r.reportType;
+    x.unitId = r.unitId;
+    x.period = r.period;
+    x.planId = r.planId;
+    x.issuerUnitId = r.issuerUnitId;
+    x.kindSymbol = KindSymbolOf(r.reportType);
+    x.year = r.year;
+    if (r.number > 0) x.number = r.number;
+    // "Số: 05/BC-UBND" without its "Số: ".
+    std::string text = FormatDocNumber(r.number, x.kindSymbol, r.issuerSymbol);
+    const std::string prefix = "Số: ";
+    if (text.rfind(prefix, 0) == 0) text = text.substr(prefix.size());
+    x.numberText = text;
+    x.issuedOn = r.issuedOn;
+    x.title = r.title;
+    x.parametersJson = r.parametersJson;
+    x.sha256 = Sha256Hex(pdf);
+    x.sizeBytes = static_cast<long long>(pdf.size());
+    x.createdBy = user_;
+
+    storage::Transaction tx(db_);
+    storage::ReportRepository reports(db_.session());
+    if (r.number > 0 && reports.NumberTaken(r.issuerUnitId, x.kindSymbol, r.year, r.number))
+        throw UserError(
+            Location{"", 0, "number"},
+            fmt::format(fmt::runtime(tr("number {0} is taken already: the next free one is {1}")),
+                        x.numberText, reports.NextNumber(r.issuerUnitId, x.kindSymbol, r.year)));
+    x.id = reports.Insert(x, pdf);
+    storage::AuditRepository(db_.session())
+        .Record({"", user_, "issued_reports", x.id, "insert", "number_text", std::nullopt,
+                 x.numberText});
+    tx.Commit();
+    return FromStorage(*reports.Find(x.id));
+}
+
+std::vector<IssuedReportRecord> ReportArchive::List(const std::optional<std::string>& reportType,
+                                                    const std::optional<std::int64_t>& unitId) {
+    std::vector<IssuedReportRecord> out;
+    for (auto& x : storage::ReportRepository(db_.session()).List(reportType, unitId))
+        out.push_back(FromStorage(std::move(x)));
+    return out;
+}
+
+std::string ReportArchive::Reprint(std::int64_t id) {
+    storage::ReportRepository reports(db_.session());
+    auto x = reports.Find(id);
+    if (!x) throw UserError(tr("the issued report no longer exists"));
+    std::string pdf = reports.Pdf(id);
+    if (Sha256Hex(pdf) != x->sha256)
+        throw UserError(tr("the archived file of this report does not match its fingerprint"));
+    return pdf;
+}
+
+void ReportArchive::Revoke(std::int64_t id) {
+    storage::Transaction tx(db_);
+    storage::ReportRepository(db_.session()).SetStatus(id, "revoked");
+    storage::AuditRepository(db_.session())
+        .Record({"", user_, "issued_reports", id, "update", "status", "issued", "revoked"});
+    tx.Commit();
+}
+
+}  // namespace cchc::services

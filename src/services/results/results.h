@@ -1,0 +1,95 @@
+// Index results: import and export with the columns of the `cchc` contract
+// (unit, framework, period, criterion, self_score, appraised_score,
+// numerator, denominator, note), the ranking of communes on a framework and
+// period, and the points one commune lost per criterion.
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/scoring.h"
+#include "services/org/org_io.h"
+#include "storage/database.h"
+
+namespace cchc::services {
+
+// All or nothing: the first problem stops the import with its file, line
+// and column. A row whose (unit, criterion, period) is already stored
+// replaces that result's scores, numerator, denominator and note.
+ImportSummary ImportResults(storage::Database& db, const std::string& path, const std::string& user);
+
+// Writes every result with codes (not ids), '.' decimals and empty cells for
+// missing values; returns the rows written. Re-imports unchanged.
+long ExportResults(storage::Database& db, const std::string& path);
+
+struct RankRow {
+    std::string unit, name;  // unit code and name
+    double total = 0, max = 0, percent = 0;
+    std::string band;
+    int rank = 0;
+    std::optional<double> change;  // percent minus the previous period's percent
+};
+
+// Ranks the commune-level units with at least one result on the framework in
+// the period, by the appraised (or self) scores; criteria that do not apply
+// to communes are left out. Ties share a rank (1, 2, 2, 4) and are ordered
+// by name. The change is against the previous period on the same framework
+// or, when it has none there, on the framework it was copied from. Throws UserError for an unknown framework or a malformed period.
+std::vector<RankRow> RankUnits(storage::Database& db, const std::string& frameworkCode,
+                               const std::string& period, bool appraised = true);
+
+// The periods with results on the framework, latest first. Throws UserError
+// for an unknown framework.
+std::vector<std::string> ResultPeriods(storage::Database& db, const std::string& frameworkCode);
+
+// The labels of the framework's rating bands, best first. Throws UserError
+// for an unknown framework.
+std::vector<std::string> BandLabels(storage::Database& db, const std::string& frameworkCode);
+
+// Writes a ranking (as RankUnits returns it) to a .csv or .xlsx file with
+// Vietnamese headers; numbers with '.' decimals (real numbers in .xlsx).
+// Returns the rows written. Throws UserError when the file cannot be written.
+long ExportRanking(const std::vector<RankRow>& rows, const std::string& path);
+
+// The criteria where the unit lost points on its appraised results, most
+// points lost first. Throws UserError for an unknown unit or framework or a
+// malformed period.
+std::vector<PointsLost> GapsForUnit(storage::Database& db, const std::string& unitCode,
+                                    const std::string& frameworkCode, const std::string& period);
+
+// Self-assessed against appraised totals per commune: who over-scores
+// themselves. Largest gap (self − appraised points) first.
+struct ScoreGapRow {
+    std::string unit, name;
+    double selfPoints = 0, appraisedPoints = 0, max = 0;
+    double selfPercent = 0, appraisedPercent = 0;
+    double gap = 0;  // selfPoints − appraisedPoints
+};
+std::vector<ScoreGapRow> SelfAppraisedGaps(storage::Database& db, const std::string& frameworkCode,
+                                           const std::string& period);
+
+// The criteria where the office's communes lost most appraised points in
+// all, with how many communes lost points on each.
+std::vector<CriterionLosses> GapsForOffice(storage::Database& db, const std::string& frameworkCode,
+                                           const std::string& period);
+
+// Points of every commune on every leaf criterion: rows are the criteria
+// in the framework's order, columns the communes ranked best first.
+struct ResultMatrix {
+    struct Row {
+        std::string code, title;
+        double max = 0;
+    };
+    struct Column {
+        std::string unit, name;
+    };
+    std::vector<Row> rows;
+    std::vector<Column> columns;
+    // values[row][column]: points, or nothing where the criterion does not
+    // apply (no data under an "n/a" rule).
+    std::vector<std::vector<std::optional<double>>> values;
+};
+ResultMatrix BuildResultMatrix(storage::Database& db, const std::string& frameworkCode, const std::string& period,
+                               bool appraised = true);
+
+}  // namespace cchc::services

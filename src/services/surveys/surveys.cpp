@@ -1,0 +1,907 @@
+// Surveys and ratings use cases: see surveys.h.
+#include "services/surveys/surveys.h"
+
+#include <algorithm>
+#include <cstring>
+#include <map>
+#include <set>
+#include <tuple>
+#include <unordered_map>
+
+#include <fmt/format.h>
+
+#include "core/text.h"
+#include "core/collation.h"
+#include "core/i18n.h"
+#include "core/org.h"
+#include "core/result_workflow.h"
+#include "core/scoring.h"
+#include "core/vnformat.h"
+#include "services/org/directory.h"
+#include "services/results/result_totals.h"
+#include "services/io/table_io.h"
+#include "storage/framework_repository.h"
+#include "storage/import_batch_repository.h"
+#include "storage/rating_repository.h"
+#include "storage/result_repository.h"
+#include "storage/result_set_repository.h"
+#include "storage/settings_repository.h"
+#include "storage/tally_repository.h"
+#include "storage/unit_repository.h"
+
+namespace cchc::services {
+namespace {
+using tableio::ColumnMap;
+using tableio::ColumnSpec;
+
+// ----------------------------------------------------------------- columns
+
+const std::vector<ColumnSpec>& TallyColumns() {
+    static const std::vector<ColumnSpec> specs = {
+        {"unit", {"mã đơn vị", "đơn vị", "unit code"}, true},
+        {"period", {"tháng", "kỳ", "month"}, true},
+        {"field", {"lĩnh vực", "mã lĩnh vực", "field code"}, true},
+        {"settled",
+         {"số hồ sơ giải quyết", "hồ sơ đã giải quyết", "đã giải quyết", "hồ sơ giải quyết",
+          "dossiers settled"},
+         true},
+        {"responses",
+         {"số phiếu", "số ý kiến", "số lượt đánh giá", "số phiếu khảo sát", "lượt đánh giá"},
+         true},
+        {"very_satisfied", {"rất hài lòng", "very satisfied"}, false},
+        {"satisfied", {"hài lòng"}, true},
+        {"neutral", {"bình thường"}, true},
+        {"dissatisfied", {"không hài lòng"}, true},
+        {"very_dissatisfied", {"rất không hài lòng", "very dissatisfied"}, false},
+    };
+    return specs;
+}
+
+const std::vector<std::string>& TallyHeader() {
+    static const std::vector<std::string> h = {
+        "unit",           "period",    "field",   "settled",      "responses",
+        "very_satisfied", "satisfied", "neutral", "dissatisfied", "very_dissatisfied"};
+    return h;
+}
+
+const std::vector<ColumnSpec>& RatingColumns() {
+    static const std::vector<ColumnSpec> specs = {
+        {"time", {"thời gian", "thời điểm", "ngày giờ", "thời gian đánh giá"}, true},
+        {"unit", {"mã đơn vị", "đơn vị", "unit code"}, true},
+        {"officer",
+         {"cán bộ", "công chức", "mã cán bộ", "cán bộ, công chức", "officer code"},
+         true},
+        {"procedure", {"thủ tục", "tên thủ tục", "thủ tục hành chính", "tthc"}, false},
+        {"channel", {"kênh", "hình thức", "kênh đánh giá"}, true},
+        {"attitude", {"thái độ", "thái độ phục vụ"}, false},
+        {"handling", {"giải quyết", "tình trạng giải quyết hồ sơ", "tình trạng giải quyết"}, false},
+        {"guidance", {"hướng dẫn", "hướng dẫn, liên hệ", "liên hệ hướng dẫn"}, false},
+        {"citizen", {"người đánh giá", "công dân", "tên khách hàng", "họ tên"}, false},
+    };
+    return specs;
+}
+
+const std::vector<std::string>& RatingHeader() {
+    static const std::vector<std::string> h = {"time",      "unit",     "officer",
+                                               "procedure", "channel",  "attitude",
+                                               "handling",  "guidance", "citizen"};
+    return h;
+}
+
+// A whole number >= 0 written in a cell ("12", "1.234", "12.0" from Excel).
+std::optional<long> Count(const std::string& text) {
+    if (text.empty()) return 0;
+    bool digits =
+        std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+    if (digits && text.size() <= 9) return std::stol(text);
+    auto v = ParseVnNumber(text);
+    if (!v || *v < 0 || *v != static_cast<double>(static_cast<long>(*v)) || *v > 1e9)
+        return std::nullopt;
+    return static_cast<long>(*v);
+}
+
+// "2026-03-05T09:41:00" from the forms users and kiosks write.
+std::optional<std::string> ParseTime(const std::string& text) {
+    std::string date, time;
+    auto sep = text.find_first_of("T ");
+    if (sep == std::string::npos) return std::nullopt;
+    date = text.substr(0, sep);
+    time = Trim(text.substr(sep + 1));
+    std::optional<Date> d = Date::ParseIso(date);
+    if (!d) d = Date::ParseVn(date);
+    if (!d) return std::nullopt;
+    auto two = [&](std::size_t at) -> int {
+        if (at + 2 > time.size() || !isdigit(static_cast<unsigned char>(time[at])) ||
+            !isdigit(static_cast<unsigned char>(time[at + 1])))
+            return -1;
+        return (time[at] - '0') * 10 + (time[at + 1] - '0');
+    };
+    int h = -1, m = -1, s = 0;
+    if (time.size() == 8 && time[2] == ':' && time[5] == ':') {
+        h = two(0), m = two(3), s = two(6);
+    } else if (time.size() == 5 && time[2] == ':') {
+        h = two(0), m = two(3);
+    } else if (time.size() == 7 && time[1] == ':' && time[4] == ':') {  // "9:41:00"
+        time = "0" + time;
+        h = two(0), m = two(3), s = two(6);
+    } else if (time.size() == 4 && time[1] == ':') {  // "9:41"
+        time = "0" + time;
+        h = two(0), m = two(3);
+    }
+    if (h < 0 || h > 23 || m < 0 || m > 59 || s < 0 || s > 59) return std::nullopt;
+    char buf[24];
+    std::snprintf(buf, sizeof buf, "%sT%02d:%02d:%02d", d->ToIso().c_str(), h, m, s);
+    return std::string(buf);
+}
+
+// Fast check of the form every export and kiosk writes.
+bool IsIsoTime(const std::string& t) {
+    if (t.size() != 19 || t[4] != '-' || t[7] != '-' || t[10] != 'T' || t[13] != ':' ||
+        t[16] != ':')
+        return false;
+    for (int i : {0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18})
+        if (t[i] < '0' || t[i] > '9') return false;
+    const int month = (t[5] - '0') * 10 + (t[6] - '0'), day = (t[8] - '0') * 10 + (t[9] - '0');
+    const int year = (t[0] - '0') * 1000 + (t[1] - '0') * 100 + (t[2] - '0') * 10 + (t[3] - '0');
+    const int h = (t[11] - '0') * 10 + (t[12] - '0'), m = (t[14] - '0') * 10 + (t[15] - '0'),
+              s = (t[17] - '0') * 10 + (t[18] - '0');
+    return year >= 1 && month >= 1 && month <= 12 && day >= 1 &&
+           day <= Date::DaysInMonth(year, month) && h <= 23 && m <= 59 && s <= 59;
+}
+
+std::optional<std::string> ParseChannel(const std::string& text) {
+    if (text == "kiosk" || text == "qr" || text == "online" || text == "paper") return text;
+    const std::string t = tableio::NormalizeColumnName(text);
+    if (t == "kiosk" || t == "ki ot" || t == "kiot") return std::string("kiosk");
+    if (t == "qr" || t == "ma qr" || t == "qr code" || t == "qr-code" || t == "ma qr-code")
+        return std::string("qr");
+    if (t == "online" || t == "truc tuyen" || t == "cong dich vu cong")
+        return std::string("online");
+    if (t == "paper" || t == "giay" || t == "phieu giay" || t == "phieu" || t == "truc tiep")
+        return std::string("paper");
+    return std::nullopt;
+}
+
+// A score cell: empty, or a whole number 1..5.
+bool ParseScore(const std::string& text, std::optional<int>& out) {
+    if (text.empty()) {
+        out.reset();
+        return true;
+    }
+    if (text.size() == 1 && text[0] >= '1' && text[0] <= '5') {
+        out = text[0] - '0';
+        return true;
+    }
+    auto v = ParseVnNumber(text);
+    if (!v || *v < 1 || *v > 5 || *v != static_cast<double>(static_cast<int>(*v))) return false;
+    out = static_cast<int>(*v);
+    return true;
+}
+
+// Procedure fields by code and by folded name.
+struct FieldIndex {
+    std::map<std::string, std::int64_t> byCode, byName;
+    std::map<std::int64_t, std::pair<std::string, std::string>> byId;  // code, name
+    std::map<std::int64_t, int> order;
+
+    explicit FieldIndex(storage::Database& db) {
+        int i = 0;
+        for (const auto& f : storage::CatalogueRepository(db.session()).ProcedureFields()) {
+            byCode[f.code] = f.id;
+            byName[tableio::NormalizeColumnName(f.name)] = f.id;
+            byId[f.id] = {f.code, f.name};
+            order[f.id] = i++;
+        }
+    }
+    std::optional<std::int64_t> Find(const std::string& text) const {
+        if (auto it = byCode.find(text); it != byCode.end()) return it->second;
+        if (auto it = byName.find(tableio::NormalizeColumnName(text)); it != byName.end())
+            return it->second;
+        return std::nullopt;
+    }
+};
+
+struct Scales {
+    std::int64_t likert5 = 0, likert3 = 0;
+    SatisfiedLevelsByScale satisfied;
+    std::map<std::int64_t, std::string> code;
+    explicit Scales(storage::Database& db) {
+        for (const auto& s : storage::CatalogueRepository(db.session()).Scales()) {
+            if (s.code == "LIKERT5") likert5 = s.id;
+            if (s.code == "LIKERT3") likert3 = s.id;
+            code[s.id] = s.code;
+            std::vector<int> levels;
+            for (const auto& l : s.levels)
+                if (l.satisfied) levels.push_back(l.value);
+            satisfied[s.id] =
+                levels.empty() ? DefaultSatisfiedLevels(static_cast<int>(s.levels.size())) : levels;
+        }
+    }
+};
+
+std::string Int(long v) { return std::to_string(v); }
+
+// ------------------------------------------------------------- query helpers
+
+struct Scope {
+    Period period = Period::Year(2000);
+    WindowKind window = WindowKind::Calendar;
+    double threshold = 0.8;
+    int minimumSample = 5;
+    std::map<std::int64_t, Unit> units;          // every unit of the office
+    std::optional<std::set<std::int64_t>> only;  // the query's unit and those under it
+    std::optional<std::int64_t> single;          // the query's unit when it has none under it
+};
+
+Scope Resolve(storage::Database& db, const SurveyQuery& q) {
+    Scope s;
+    auto p = Period::Parse(q.period);
+    if (!p)
+        throw UserError(fmt::format(
+            fmt::runtime(
+                tr("not a period (write 2026, 2026-H1, 2026-9M, 2026-Q3 or 2026-09): {0}")),
+            q.period));
+    s.period = *p;
+    storage::SettingsRepository settings(db.session());
+    s.window = q.window ? *q.window
+                        : (settings.Get("reporting.window", "calendar") == "cutoff"
+                               ? WindowKind::CutOff
+                               : WindowKind::Calendar);
+    if (q.threshold) {
+        s.threshold = *q.threshold;
+    } else if (auto v = ParseVnNumber(settings.Get("survey.coverage_threshold", "0.8"))) {
+        s.threshold = *v > 1 ? *v / 100 : *v;
+    }
+    if (q.minimumSample) {
+        s.minimumSample = *q.minimumSample;
+    } else if (auto v = ParseVnNumber(settings.Get("ratings.min_sample", "5"))) {
+        s.minimumSample = static_cast<int>(*v);
+    }
+    const std::vector<Unit> all = storage::UnitRepository(db.session()).All();
+    for (const auto& u : all) s.units.emplace(u.id, u);
+    if (!q.unitCode.empty()) {
+        std::optional<std::int64_t> root;
+        for (const auto& [id, u] : s.units)
+            if (u.code == q.unitCode) root = id;
+        if (!root) throw UserError(std::string(tr("the unit does not exist: ")) + q.unitCode);
+        std::set<std::int64_t> subtree = UnitAndUnitsUnder(all, *root);
+        if (subtree.size() == 1) s.single = *root;
+        s.only = std::move(subtree);
+    }
+    return s;
+}
+
+bool InScope(const Scope& s, std::int64_t unitId) { return !s.only || s.only->count(unitId); }
+
+std::string UnitSortKey(const Scope& s, std::int64_t unitId) {
+    auto it = s.units.find(unitId);
+    return it == s.units.end() ? std::string() : SortKey(SortName(it->second));
+}
+
+std::optional<double> Percent(std::optional<double> ratio) {
+    if (!ratio) return std::nullopt;
+    return 100 * *ratio;
+}
+
+std::vector<TallyRecord> TalliesOf(storage::Database& db, const Scope& s) {
+    const auto months = s.period.Months();
+    return storage::TallyRepository(db.session())
+        .InMonths(months.front().ToString(), months.back().ToString(), s.single);
+}
+
+// One row of a tallies file, checked: the unit, month and field found, the
+// counts read on the five-level scale, or on the three-level one when the
+// file leaves both "very" columns empty.
+TallyRecord ReadTallyRow(const ColumnMap& cols, const tableio::TableReader& reader,
+                         const std::vector<std::string>& f, const OfficeDirectory& dir,
+                         const FieldIndex& fields, const Scales& scales) {
+    TallyRecord t;
+    t.source = "import";
+    const std::string unit = Trim(cols.Get(f, "unit"));
+    auto unitId = dir.Unit(unit);
+    if (!unitId)
+        throw UserError(cols.At(reader, "unit"),
+                        std::string(tr("the unit does not exist: ")) + unit);
+    t.unitId = *unitId;
+    const std::string periodText = Trim(cols.Get(f, "period"));
+    auto period = Period::Parse(periodText);
+    if (!period || period->kind() != PeriodKind::Month)
+        throw UserError(cols.At(reader, "period"),
+                        fmt::format(fmt::runtime(tr("tallies are monthly: write the month as "
+                                                    "2026-09, not {0}")),
+                                    periodText));
+    t.period = period->ToString();
+    const std::string field = Trim(cols.Get(f, "field"));
+    auto fieldId = fields.Find(field);
+    if (!fieldId)
+        throw UserError(
+            cols.At(reader, "field"),
+            fmt::format(fmt::runtime(tr("the procedure field does not exist: {0}")), field));
+    t.fieldId = *fieldId;
+
+    std::map<std::string, long> n;
+    for (const char* key : {"settled", "responses", "very_satisfied", "satisfied", "neutral",
+                            "dissatisfied", "very_dissatisfied"}) {
+        const std::string text = Trim(cols.Get(f, key));
+        auto v = Count(text);
+        if (!v)
+            throw UserError(
+                cols.At(reader, key),
+                fmt::format(fmt::runtime(tr("not a whole number of 0 or more: {0}")), text));
+        n[key] = *v;
+    }
+    const bool threeLevels = Trim(cols.Get(f, "very_satisfied")).empty() &&
+                             Trim(cols.Get(f, "very_dissatisfied")).empty();
+    t.settled = static_cast<int>(n["settled"]);
+    if (threeLevels) {
+        t.scaleId = scales.likert3;
+        t.level3 = static_cast<int>(n["satisfied"]);
+        t.level2 = static_cast<int>(n["neutral"]);
+        t.level1 = static_cast<int>(n["dissatisfied"]);
+    } else {
+        t.scaleId = scales.likert5;
+        t.level5 = static_cast<int>(n["very_satisfied"]);
+        t.level4 = static_cast<int>(n["satisfied"]);
+        t.level3 = static_cast<int>(n["neutral"]);
+        t.level2 = static_cast<int>(n["dissatisfied"]);
+        t.level1 = static_cast<int>(n["very_dissatisfied"]);
+    }
+    if (t.scaleId == 0)
+        throw UserError(cols.At(reader, "satisfied"),
+                        tr("the rating scales are missing: run cchc init first"));
+    const bool responsesGiven = !Trim(cols.Get(f, "responses")).empty();
+    t.responses = responsesGiven ? static_cast<int>(n["responses"])
+                                 : t.level5 + t.level4 + t.level3 + t.level2 + t.level1;
+    for (const auto& problem : CheckTally(t, threeLevels ? 3 : 5))
+        throw UserError(cols.At(reader, problem.field), problem.message);
+    return t;
+}
+
+}  // namespace
+
+// ----------------------------------------------------------------- tallies
+
+ImportSummary ImportTallies(storage::Database& db, const std::string& path,
+                            const std::string& user) {
+    auto reader = tableio::TableReader::Open(path);
+    ColumnMap cols(*reader, TallyColumns());
+    storage::Transaction tx(db);
+    const OfficeDirectory dir(db);
+    const FieldIndex fields(db);
+    const Scales scales(db);
+    std::vector<TallyRecord> rows;
+    std::set<std::tuple<std::int64_t, std::string, std::int64_t>> seen;
+    std::vector<std::string> f;
+    while (reader->Next(f)) {
+        TallyRecord t = ReadTallyRow(cols, *reader, f, dir, fields, scales);
+        if (!seen.emplace(t.unitId, t.period, t.fieldId).second)
+            throw UserError(cols.At(*reader, "field"),
+                            tr("this unit, month and field appear twice in the file"));
+        rows.push_back(std::move(t));
+    }
+    storage::ImportBatchRepository batches(db.session());
+    const auto batch = batches.Start("tallies", reader->FileName(), user);
+    auto [inserted, updated] = storage::TallyRepository(db.session()).Upsert(rows, user, batch);
+    batches.Finish(batch, inserted + updated, 0);
+    storage::AuditRepository(db.session())
+        .Record({"", user, "survey_tallies", 0, "insert", "import", std::nullopt,
+                 fmt::format("{0}: {1} + {2}", reader->FileName(), inserted, updated)});
+    tx.Commit();
+    ImportSummary summary;
+    summary.inserted = inserted;
+    summary.updated = updated;
+    return summary;
+}
+
+long ExportTallies(storage::Database& db, const std::string& path) {
+    const Scales scales(db);
+    using tableio::ColumnType;
+    tableio::WriteOptions o{
+        false, "tallies", {ColumnType::Text, ColumnType::Text, ColumnType::Text}};
+    for (int i = 0; i < 7; ++i) o.types.push_back(ColumnType::Integer);
+    auto w = tableio::TableWriter::Create(path, TallyHeader(), o);
+    for (const auto& x : storage::TallyRepository(db.session()).AllForExport()) {
+        const auto& t = x.tally;
+        if (x.scaleCode == "LIKERT3")
+            w->Add({x.unitCode, t.period, x.fieldCode, Int(t.settled), Int(t.responses), "",
+                    Int(t.level3), Int(t.level2), Int(t.level1), ""});
+        else
+            w->Add({x.unitCode, t.period, x.fieldCode, Int(t.settled), Int(t.responses),
+                    Int(t.level5), Int(t.level4), Int(t.level3), Int(t.level2), Int(t.level1)});
+    }
+    w->Close();
+    return w->Rows();
+}
+
+namespace {
+
+// Reads the rows of a ratings file into a rating, one after the other:
+// codes repeat on every row, so each unit and officer is looked up once.
+class RatingRowReader {
+  public:
+    RatingRowReader(const ColumnMap& cols, const tableio::TableReader& reader,
+                    const OfficeDirectory& dir)
+        : cols_(cols),
+          reader_(reader),
+          dir_(dir),
+          iTime_(cols.Index("time")),
+          iUnit_(cols.Index("unit")),
+          iOfficer_(cols.Index("officer")),
+          iProcedure_(cols.Index("procedure")),
+          iChannel_(cols.Index("channel")),
+          iCitizen_(cols.Index("citizen")),
+          iScore_{cols.Index("attitude"), cols.Index("handling"), cols.Index("guidance")} {}
+
+    // Fills `r` from the row `f`, or throws a UserError naming the cell.
+    void Read(const std::vector<std::string>& f, RatingRecord& r) {
+        f_ = &f;
+        ReadTime(r);
+        r.unitId = Resolve(units_, iUnit_, "unit", false);
+        r.officerId = Resolve(officers_, iOfficer_, "officer", true);
+        ReadChannel(r);
+        ReadScores(r);
+        r.procedure = Trim(Cell(iProcedure_));
+        r.citizen = Trim(Cell(iCitizen_));
+    }
+
+  private:
+    const std::string& Cell(int i) const {
+        static const std::string empty;
+        const std::vector<std::string>& f = *f_;
+        return i >= 0 && static_cast<std::size_t>(i) < f.size() ? f[i] : empty;
+    }
+
+    void ReadTime(RatingRecord& r) const {
+        const std::string& time = Cell(iTime_);
+        if (IsIsoTime(time)) {
+            r.ratedAt = time;
+        } else {
+            auto t = ParseTime(Trim(time));
+            if (!t)
+                throw UserError(cols_.At(reader_, "time"),
+                                fmt::format(fmt::runtime(tr("not a date and time (write "
+                                                            "2026-03-05T09:41:00 or 05/03/2026 "
+                                                            "09:41): {0}")),
+                                            time));
+            r.ratedAt = *t;
+        }
+    }
+
+    std::int64_t Resolve(std::unordered_map<std::string, std::int64_t>& cache, int i,
+                         const char* key, bool person) {
+        const std::string& text = Cell(i);
+        if (auto it = cache.find(text); it != cache.end()) return it->second;
+        const std::string trimmed = Trim(text);
+        auto id = person ? dir_.Person(trimmed) : dir_.Unit(trimmed);
+        if (!id)
+            throw UserError(cols_.At(reader_, key),
+                            std::string(person ? tr("the officer does not exist: ")
+                                               : tr("the unit does not exist: ")) +
+                                trimmed);
+        cache.emplace(text, *id);
+        return *id;
+    }
+
+    void ReadChannel(RatingRecord& r) const {
+        auto channel = ParseChannel(Cell(iChannel_));
+        if (!channel) {
+            auto trimmed = ParseChannel(Trim(Cell(iChannel_)));
+            if (!trimmed)
+                throw UserError(cols_.At(reader_, "channel"),
+                                fmt::format(fmt::runtime(tr("not a rating channel (kiosk, qr, "
+                                                            "online or paper): {0}")),
+                                            Cell(iChannel_)));
+            channel = trimmed;
+        }
+        r.channel = std::move(*channel);
+    }
+
+    // The three scores, each empty or 1 to 5, at least one given.
+    void ReadScores(RatingRecord& r) const {
+        static const char* const scoreKey[3] = {"attitude", "handling", "guidance"};
+        std::optional<int>* scores[3] = {&r.attitude, &r.handling, &r.guidance};
+        bool any = false;
+        for (int a = 0; a < 3; ++a) {
+            const std::string& text = Cell(iScore_[a]);
+            if (!ParseScore(text, *scores[a]) && !ParseScore(Trim(text), *scores[a]))
+                throw UserError(cols_.At(reader_, scoreKey[a]),
+                                fmt::format(fmt::runtime(tr("a score is a whole number from 1 to "
+                                                            "5: {0}")),
+                                            text));
+            any = any || scores[a]->has_value();
+        }
+        if (!any)
+            throw UserError(cols_.At(reader_, iScore_[0] >= 0   ? "attitude"
+                                              : iScore_[1] >= 0 ? "handling"
+                                                                : "guidance"),
+                            tr("the rating has no score"));
+    }
+
+    const ColumnMap& cols_;
+    const tableio::TableReader& reader_;
+    const OfficeDirectory& dir_;
+    const int iTime_, iUnit_, iOfficer_, iProcedure_, iChannel_, iCitizen_;
+    const int iScore_[3];
+    std::unordered_map<std::string, std::int64_t> units_, officers_;
+    const std::vector<std::string>* f_ = nullptr;
+};
+
+}  // namespace
+
+// ----------------------------------------------------------------- ratings
+
+RatingImportSummary ImportRatings(storage::Database& db, const std::string& path,
+                                  const std::string& user, Progress* progress) {
+    auto reader = tableio::TableReader::Open(path);
+    ColumnMap cols(*reader, RatingColumns());
+    if (!cols.Has("attitude") && !cols.Has("handling") && !cols.Has("guidance"))
+        throw UserError(Location{reader->FileName(), reader->HeaderLine(), "attitude"},
+                        tr("the file has no score column (attitude, handling or guidance)"));
+    const char* const importing = N_("Importing ratings");
+    Step(progress, tr(importing), 0);
+    storage::Transaction tx(db);
+    const OfficeDirectory dir(db);
+    storage::ImportBatchRepository batches(db.session());
+    const auto batch = batches.Start("ratings", reader->FileName(), user);
+    storage::RatingBulkInsert bulk(db, 10000, batch);
+
+    RatingRowReader rowReader(cols, *reader, dir);
+    std::vector<std::string> f;
+    RatingRecord r;
+    long rows = 0;
+    const double total = std::max(1.0, static_cast<double>(reader->TotalBytes()));
+    while (reader->Next(f)) {
+        rowReader.Read(f, r);
+        bulk.Add(r);
+        if (++rows % 10000 == 0)
+            Step(progress,
+                 fmt::format(fmt::runtime(tr("Importing ratings: {0} rows read")),
+                             FormatInteger(rows)),
+                 static_cast<double>(reader->BytesRead()) / total);
+    }
+    bulk.Flush();
+    batches.Finish(batch, bulk.inserted(), bulk.skipped());
+    storage::AuditRepository(db.session())
+        .Record(
+            {"", user, "ratings", 0, "insert", "import", std::nullopt,
+             fmt::format("{0}: {1} + {2}", reader->FileName(), bulk.inserted(), bulk.skipped())});
+    Step(progress, tr("Saving"), 1.0);
+    tx.Commit();
+    return {bulk.inserted(), bulk.skipped()};
+}
+
+long ExportRatings(storage::Database& db, const std::string& path, Progress* progress) {
+    const OfficeDirectory dir(db);
+    using tableio::ColumnType;
+    tableio::WriteOptions o{
+        false,
+        "ratings",
+        {ColumnType::Date, ColumnType::Text, ColumnType::Text, ColumnType::Text, ColumnType::Text,
+         ColumnType::Integer, ColumnType::Integer, ColumnType::Integer, ColumnType::Text}};
+    storage::RatingRepository repo(db.session());
+    const double total = std::max(1L, repo.Count());
+    auto w = tableio::TableWriter::Create(path, RatingHeader(), o);
+    std::map<std::int64_t, std::string> unitCodes, officerCodes;
+    auto code = [](std::map<std::int64_t, std::string>& cache, std::int64_t id, auto lookup) {
+        auto it = cache.find(id);
+        if (it == cache.end()) it = cache.emplace(id, lookup(id)).first;
+        return it->second;
+    };
+    auto score = [](const std::optional<int>& v) { return v ? std::to_string(*v) : std::string(); };
+    std::vector<std::string> row(9);
+    repo.ForEachForExport([&](const std::vector<storage::RatingRow>& rows) {
+        for (const auto& x : rows) {
+            const auto& r = x.rating;
+            row[0] = r.ratedAt;
+            row[1] = code(unitCodes, r.unitId, [&](std::int64_t id) { return dir.UnitCode(id); });
+            row[2] = code(officerCodes, r.officerId,
+                          [&](std::int64_t id) { return dir.PersonCode(id); });
+            row[3] = r.procedure;
+            row[4] = r.channel;
+            row[5] = score(r.attitude);
+            row[6] = score(r.handling);
+            row[7] = score(r.guidance);
+            row[8] = r.citizen;
+            w->Add(row);
+        }
+        Step(progress, tr("Exporting ratings"), static_cast<double>(w->Rows()) / total);
+    });
+    w->Close();
+    return w->Rows();
+}
+
+// ----------------------------------------------------------------- summaries
+
+namespace {
+// The tallies of the scope's units in its period.
+std::vector<TallyRecord> ScopedTallies(storage::Database& db, const Scope& s) {
+    std::vector<TallyRecord> tallies;
+    for (auto& t : TalliesOf(db, s))
+        if (InScope(s, t.unitId)) tallies.push_back(std::move(t));
+    return tallies;
+}
+
+// A line's sums into a row of the tables (per field or per unit).
+template <class Row>
+void FillSums(Row& row, const SurveyLine& l) {
+    row.settled = l.sum.settled;
+    row.responses = l.sum.responses;
+    row.satisfied = l.sum.satisfied;
+    row.coverage = Percent(l.sum.Coverage());
+    row.satisfaction = Percent(l.sum.Satisfaction());
+    row.status = l.coverage;
+}
+
+// A unit's line of sums as a row of the tables (no rank).
+SurveyUnitRow UnitRow(const Scope& s, const SurveyLine& l) {
+    SurveyUnitRow row;
+    const auto& unit = s.units.at(l.unitId);
+    row.unit = unit.code;
+    row.name = unit.name;
+    FillSums(row, l);
+    return row;
+}
+}  // namespace
+
+std::vector<SurveyFieldRow> SurveyByField(storage::Database& db, const SurveyQuery& q) {
+    const Scope s = Resolve(db, q);
+    const Scales scales(db);
+    const FieldIndex fields(db);
+    const std::vector<TallyRecord> tallies = ScopedTallies(db, s);
+    auto lines = SumByField(tallies, s.period, scales.satisfied, s.threshold);
+    std::vector<std::tuple<std::string, int, SurveyFieldRow>> keyed;
+    for (const auto& l : lines) {
+        SurveyFieldRow row;
+        const auto& unit = s.units.at(l.unitId);
+        row.unit = unit.code;
+        row.unitName = unit.name;
+        auto fi = fields.byId.find(l.fieldId);
+        if (fi != fields.byId.end())
+            row.field = fi->second.first, row.fieldName = fi->second.second;
+        FillSums(row, l);
+        auto order = fields.order.find(l.fieldId);
+        keyed.emplace_back(UnitSortKey(s, l.unitId) + '\x01' + unit.code,
+                           order == fields.order.end() ? 0 : order->second, std::move(row));
+    }
+    std::stable_sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) {
+        return std::tie(std::get<0>(a), std::get<1>(a)) < std::tie(std::get<0>(b), std::get<1>(b));
+    });
+    std::vector<SurveyFieldRow> out;
+    for (auto& k : keyed) out.push_back(std::move(std::get<2>(k)));
+    return out;
+}
+
+
+std::vector<SurveyUnitRow> SurveyByUnit(storage::Database& db, const SurveyQuery& q) {
+    const Scope s = Resolve(db, q);
+    const Scales scales(db);
+    const std::vector<TallyRecord> tallies = ScopedTallies(db, s);
+    std::vector<std::pair<std::string, SurveyUnitRow>> rows;
+    for (const auto& l : SumByUnit(tallies, s.period, scales.satisfied, s.threshold)) {
+        SurveyUnitRow row = UnitRow(s, l);
+        rows.emplace_back(UnitSortKey(s, l.unitId) + '\x01' + row.unit, std::move(row));
+    }
+    std::sort(rows.begin(), rows.end(),
+              [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::vector<double> values;
+    for (const auto& [key, row] : rows)
+        if (row.satisfaction) values.push_back(*row.satisfaction);
+    const auto ranks = RankWithTies(values);
+    std::size_t k = 0;
+    for (auto& [key, row] : rows)
+        if (row.satisfaction) row.rank = ranks[k++];
+    std::stable_sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) {
+        const int ra = a.second.rank.value_or(1 << 30), rb = b.second.rank.value_or(1 << 30);
+        return ra < rb;
+    });
+    std::vector<SurveyUnitRow> out;
+    for (auto& kv : rows) out.push_back(std::move(kv.second));
+    return out;
+}
+
+std::vector<SurveyUnitMonthRow> SurveyByUnitAndMonth(storage::Database& db,
+                                                     const SurveyQuery& q) {
+    const Scope s = Resolve(db, q);
+    const Scales scales(db);
+    const std::vector<TallyRecord> tallies = ScopedTallies(db, s);
+    std::vector<std::pair<std::string, SurveyUnitMonthRow>> rows;
+    for (const Period& month : s.period.Months()) {
+        for (const auto& l : SumByUnit(tallies, month, scales.satisfied, s.threshold)) {
+            SurveyUnitMonthRow row{UnitRow(s, l), month.ToString()};
+            rows.emplace_back(
+                UnitSortKey(s, l.unitId) + '\x01' + row.unit.unit + '\x01' + row.month,
+                std::move(row));
+        }
+    }
+    std::sort(rows.begin(), rows.end(),
+              [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::vector<SurveyUnitMonthRow> out;
+    for (auto& kv : rows) out.push_back(std::move(kv.second));
+    return out;
+}
+
+DateRange SurveyWindow(storage::Database& db, const SurveyQuery& q) {
+    const Scope s = Resolve(db, q);
+    return s.period.Window(s.window);
+}
+
+std::vector<SurveyOfficerRow> SurveyByOfficer(storage::Database& db, const SurveyQuery& q) {
+    const Scope s = Resolve(db, q);
+    const DateRange window = s.period.Window(s.window);
+    storage::RatingAggregateQuery aq;
+    aq.from = window.first.ToIso();
+    aq.to = window.last.ToIso();
+    aq.unitId = s.single;
+    std::vector<RatingTally> tallies;
+    for (auto& t : storage::RatingRepository(db.session()).Aggregate(aq))
+        if (InScope(s, t.unitId)) tallies.push_back(std::move(t));
+    std::map<std::int64_t, Person> people;
+    for (auto& p : storage::PersonRepository(db.session()).All()) people.emplace(p.id, p);
+    auto nameOf = [&](std::int64_t id) {
+        auto it = people.find(id);
+        return it == people.end() ? std::string() : it->second.fullName;
+    };
+    // By name first: RankOfficers keeps that order among equals.
+    std::stable_sort(tallies.begin(), tallies.end(),
+                     [&](const RatingTally& a, const RatingTally& b) {
+                         return VietnameseNameLess(nameOf(a.officerId), nameOf(b.officerId));
+                     });
+    std::vector<SurveyOfficerRow> out;
+    for (const auto& r : RankOfficers(tallies, s.minimumSample)) {
+        SurveyOfficerRow row;
+        const auto& t = r.tally;
+        auto unit = s.units.find(t.unitId);
+        row.unit = unit == s.units.end() ? std::string() : unit->second.code;
+        auto person = people.find(t.officerId);
+        if (person != people.end())
+            row.officer = person->second.code, row.name = person->second.fullName;
+        row.ratings = t.ratings;
+        row.satisfied = t.satisfied;
+        row.attitude = t.Average(RatingAspect::Attitude);
+        row.handling = t.Average(RatingAspect::Handling);
+        row.guidance = t.Average(RatingAspect::Guidance);
+        row.satisfiedShare = Percent(t.SatisfiedShare());
+        row.rank = r.rank;
+        out.push_back(std::move(row));
+    }
+    return out;
+}
+
+// ----------------------------------------------------------------- criterion fill
+
+namespace {
+
+// A figure as compared and audited: six decimals, empty when there is none.
+std::string FigureText(const std::optional<double>& v) {
+    return v ? FormatMachine(*v, 6) : std::string();
+}
+
+// The ids of the framework and of its criterion that surveys fill; refuses
+// an unknown framework or criterion and a criterion not scored as a rate.
+std::pair<std::int64_t, std::int64_t> RateCriterionOf(storage::Database& db,
+                                                      const std::string& frameworkCode,
+                                                      const std::string& criterionCode) {
+    storage::FrameworkRepository frameworks(db.session());
+    auto fid = frameworks.IdByCode(frameworkCode);
+    auto fw = fid ? frameworks.Load(*fid) : std::nullopt;
+    if (!fw)
+        throw UserError(
+            fmt::format(fmt::runtime(tr("the framework does not exist: {0}")), frameworkCode));
+    const Criterion* criterion = nullptr;
+    for (const auto& c : fw->criteria)
+        if (c.code == criterionCode) criterion = &c;
+    if (!criterion)
+        throw UserError(fmt::format(fmt::runtime(tr("the criterion {0} is not in framework {1}")),
+                                    criterionCode, frameworkCode));
+    if (criterion->rule != RuleKind::Rate)
+        throw UserError(fmt::format(
+            fmt::runtime(tr("criterion {0} is not scored as a rate: the survey gives a rate")),
+            criterionCode));
+    return {*fid, criterion->id};
+}
+
+// Whether the survey's figures `r` are written over the `stored` result (if
+// any): a result entered by users, one already equal and one its set's
+// status locks are left as they are, and counted in `summary`. A result
+// written over keeps its id, scores and note, and `audit` gets the figures
+// it changes.
+bool TakesSurveyFigures(const ResultRecord* stored, ResultRecord& r, const std::string& user,
+                        SurveyFillSummary& summary, std::vector<storage::AuditEntry>& audit) {
+    const auto state = ResultStatusFromKey(r.status).value_or(ResultStatus::Draft);
+    if (stored) {
+        const ResultRecord& before = *stored;
+        const bool hasFigures =
+            before.numerator || before.denominator || before.selfScore || before.appraisedScore;
+        if (before.source != "survey" && hasFigures) {
+            ++summary.keptManual;
+            return false;
+        }
+        if (FigureText(before.numerator) == FigureText(r.numerator) &&
+            FigureText(before.denominator) == FigureText(r.denominator)) {
+            ++summary.unchanged;
+            return false;
+        }
+        if (EditRefusal(state, ResultField::Numerator) ||
+            EditRefusal(state, ResultField::Denominator)) {
+            ++summary.keptLocked;
+            return false;
+        }
+        r.id = before.id;
+        r.selfScore = before.selfScore;
+        r.appraisedScore = before.appraisedScore;
+        r.note = before.note;
+        for (auto [field, oldV, newV] :
+             {std::make_tuple("numerator", before.numerator, r.numerator),
+              std::make_tuple("denominator", before.denominator, r.denominator)})
+            if (FigureText(oldV) != FigureText(newV))
+                audit.push_back({"", user, "results", before.id, "update", field, FigureText(oldV),
+                                 FigureText(newV)});
+    } else {
+        if (EditRefusal(state, ResultField::Numerator)) {
+            ++summary.keptLocked;
+            return false;
+        }
+    }
+    return true;
+}
+
+}  // namespace
+
+SurveyFillSummary FillCriterionFromSurveys(storage::Database& db, const std::string& frameworkCode,
+                                           const std::string& criterionCode,
+                                           const std::string& period, const std::string& user) {
+    const auto [fid, criterionId] = RateCriterionOf(db, frameworkCode, criterionCode);
+    SurveyQuery q;
+    q.period = period;
+    const Scope s = Resolve(db, q);
+    const Scales scales(db);
+    const std::string periodKey = s.period.ToString();
+
+    storage::Transaction tx(db);
+    storage::ResultRepository results(db.session());
+    storage::ResultSetRepository sets(db.session());
+    std::map<std::int64_t, std::string> setStatus;
+    for (const auto& set : sets.ForFrameworkAndPeriod(fid, periodKey))
+        setStatus[set.unitId] = set.status;
+    std::map<std::int64_t, ResultRecord> stored;
+    for (auto& r : results.ForFrameworkAndPeriod(fid, periodKey))
+        if (r.criterionId == criterionId) stored.emplace(r.unitId, std::move(r));
+
+    SurveyFillSummary summary;
+    std::vector<ResultRecord> write;
+    std::vector<storage::AuditEntry> audit;
+    std::set<std::int64_t> touched;
+    for (const auto& line : SumByUnit(TalliesOf(db, s), s.period, scales.satisfied, s.threshold)) {
+        ResultRecord r;
+        r.unitId = line.unitId;
+        r.criterionId = criterionId;
+        r.period = periodKey;
+        r.source = "survey";
+        r.numerator = static_cast<double>(line.sum.satisfied);
+        r.denominator = static_cast<double>(line.sum.responses);
+        auto st = setStatus.find(line.unitId);
+        r.status = st == setStatus.end() ? "draft" : st->second;
+        auto old = stored.find(line.unitId);
+        if (!TakesSurveyFigures(old != stored.end() ? &old->second : nullptr, r, user, summary,
+                                audit))
+            continue;
+        write.push_back(r);
+        touched.insert(r.unitId);
+        ++summary.written;
+    }
+    for (std::int64_t unit : touched) sets.Ensure(unit, fid, periodKey);
+    results.Upsert(write);
+    for (const auto& r : write)
+        if (r.id == 0)
+            if (auto back = results.Find(r.unitId, r.criterionId, r.period))
+                for (auto [field, v] : {std::make_pair("numerator", r.numerator),
+                                        std::make_pair("denominator", r.denominator)})
+                    audit.push_back({"", user, "results", back->id, "insert", field, std::nullopt,
+                                     FigureText(v)});
+    storage::AuditRepository(db.session()).RecordMany(audit);
+    if (!touched.empty()) RefreshTotals(db, fid, periodKey, touched);
+    tx.Commit();
+    return summary;
+}
+
+}  // namespace cchc::services

@@ -211,12 +211,23 @@ int RunInit(const Args& args) {
     return 0;
 }
 
+// The day given with --as-of (YYYY-MM-DD), else today.
+Date AsOf(const Args& args) {
+    if (!args.Has("as-of")) return Date::Today();
+    auto d = Date::ParseIso(args.Get("as-of"));
+    if (!d)
+        throw UsageError(fmt::format(fmt::runtime(tr("not a date (write YYYY-MM-DD): {0}")),
+                                     args.Get("as-of")));
+    return *d;
+}
+
 int RunDemo(const Args& args) {
     services::DemoOptions o;
     o.communes = static_cast<int>(args.GetLong("communes", o.communes));
     o.years = static_cast<int>(args.GetLong("years", o.years));
     o.ratings = args.GetLong("ratings", o.ratings);
     o.seed = static_cast<unsigned>(args.GetLong("seed", o.seed));
+    if (args.Has("as-of")) o.asOf = AsOf(args);
     if (o.communes < 1 || o.communes > 5000) throw UsageError(tr("--communes must be between 1 and 5000"));
     if (o.years < 1 || o.years > 20) throw UsageError(tr("--years must be between 1 and 20"));
     auto start = std::chrono::steady_clock::now();
@@ -401,12 +412,7 @@ int RunGaps(const Args& args) {
 
 int RunTasks(const Args& args) {
     auto db = OpenDb(args, false);
-    Date asOf = Date::Today();
-    if (args.Has("as-of")) {
-        auto d = Date::ParseIso(args.Get("as-of"));
-        if (!d) throw UsageError(fmt::format(fmt::runtime(tr("not a date (write YYYY-MM-DD): {0}")), args.Get("as-of")));
-        asOf = *d;
-    }
+    const Date asOf = AsOf(args);
     services::TaskFilter filter;
     if (args.Has("unit")) {
         auto unit = services::OrganisationService(*db, "").UnitByCode(args.Get("unit"));

@@ -19,7 +19,7 @@ const char* kUsage = N_(
     "\n"
     "Commands:\n"
     "  init                      create or upgrade the database, load built-in catalogues\n"
-    "  demo [--communes N] [--years Y] [--ratings M] [--seed S]\n"
+    "  demo [--communes N] [--years Y] [--ratings M] [--seed S] [--as-of DATE]\n"
     "                            fill an empty database with a demo office\n"
     "  check                     integrity and foreign-key checks, schema version\n"
     "  backup --out FILE         consistent copy of an SQLite database\n"

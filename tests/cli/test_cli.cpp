@@ -65,10 +65,11 @@ BOOST_FIXTURE_TEST_CASE(init_is_idempotent_and_check_reports_version, Cli) {
 }
 
 BOOST_FIXTURE_TEST_CASE(demo_fills_an_office_once, Cli) {
-    auto r = Run("demo --communes 12 --years 2 --ratings 3000 --seed 5");
+    auto r = Run("demo --communes 12 --years 2 --ratings 3000 --seed 5 --as-of 2026-06-15");
     BOOST_TEST(r.exitCode == 0, r.output);
     BOOST_TEST(Contains(r.output, "3.000 ratings"), r.output);
     auto again = Run("demo");
+    BOOST_TEST(Run("demo --as-of 15/06/2026").exitCode == 2);  // not YYYY-MM-DD
     BOOST_TEST(again.exitCode == 1, again.output);
     BOOST_TEST(Run("check").exitCode == 0);
     // The demo's units export and include the communes of Tây Sơn.
@@ -77,11 +78,8 @@ BOOST_FIXTURE_TEST_CASE(demo_fills_an_office_once, Cli) {
     std::string text = ReadFile(out);
     BOOST_TEST(Contains(text, "Xã Tây Xuân"));
     // The one-stop officers' self-assessments of last quarter beside their ratings.
-    const std::string quarter =
-        cchc::Period::Containing(cchc::PeriodKind::Quarter, cchc::Date::Today(),
-                                 cchc::WindowKind::Calendar)
-            .Previous()
-            .ToString();
+    // (The demo stands as on 15 June 2026: last quarter is 2026-Q1.)
+    const std::string quarter = "2026-Q1";
     auto self = Run("--format csv survey self --period " + quarter + " --unit XA-TAYXUAN");
     BOOST_TEST(self.exitCode == 0, self.output);
     std::istringstream lines(self.output);
@@ -129,7 +127,7 @@ BOOST_FIXTURE_TEST_CASE(broken_units_file_is_refused_with_its_place_and_nothing_
 }
 
 BOOST_FIXTURE_TEST_CASE(export_and_reimport_give_the_same_data, Cli) {
-    BOOST_TEST(Run("demo --communes 4 --years 1 --ratings 0").exitCode == 0);
+    BOOST_TEST(Run("demo --communes 4 --years 1 --ratings 0 --as-of 2026-06-15").exitCode == 0);
     for (const std::string kind : {"units", "people"}) {
         BOOST_TEST_CONTEXT(kind) {
             std::string first = dir.File(kind + "1.csv"), second = dir.File(kind + "2.csv");
@@ -174,7 +172,7 @@ BOOST_FIXTURE_TEST_CASE(backup_makes_a_usable_copy, Cli) {
 }
 
 BOOST_FIXTURE_TEST_CASE(rank_prints_the_contract_columns, Cli) {
-    BOOST_TEST(Run("demo --communes 6 --years 2 --ratings 0").exitCode == 0);
+    BOOST_TEST(Run("demo --communes 6 --years 2 --ratings 0 --as-of 2026-06-15").exitCode == 0);
     // The demo's last index year, read from its results rather than the clock.
     const std::string year = LatestResultYear();
     BOOST_REQUIRE(!year.empty());
@@ -370,7 +368,7 @@ BOOST_FIXTURE_TEST_CASE(survey_tallies_and_ratings_end_to_end, Cli) {
 }
 
 BOOST_FIXTURE_TEST_CASE(report_quarterly_to_pdf_issue_and_reprint, Cli) {
-    BOOST_REQUIRE(Run("demo --communes 12 --years 2 --ratings 2000").exitCode == 0);
+    BOOST_REQUIRE(Run("demo --communes 12 --years 2 --ratings 2000 --as-of 2026-06-15").exitCode == 0);
     const std::string pdf = dir.File("quy4.pdf");
     auto r = Run("report quarterly --period 2025-Q4 --date 2026-01-05 --out " + pdf);
     BOOST_TEST(r.exitCode == 0, r.output);
@@ -394,7 +392,7 @@ BOOST_FIXTURE_TEST_CASE(report_quarterly_to_pdf_issue_and_reprint, Cli) {
 }
 
 BOOST_FIXTURE_TEST_CASE(report_errors_name_the_argument, Cli) {
-    BOOST_REQUIRE(Run("demo --communes 12 --years 1 --ratings 0").exitCode == 0);
+    BOOST_REQUIRE(Run("demo --communes 12 --years 1 --ratings 0 --as-of 2026-06-15").exitCode == 0);
     auto badType = Run("report weekly --period 2025-Q4 --out " + dir.File("x.pdf"));
     BOOST_TEST(badType.exitCode == 1);
     BOOST_TEST(Contains(badType.output, "type"), badType.output);

@@ -153,7 +153,8 @@ std::string Two(int v) { return v < 10 ? "0" + std::to_string(v) : std::to_strin
 // gives the same office every time.
 struct DemoBuilder {
     DemoBuilder(storage::Database& db, const DemoOptions& opt, Progress* progress)
-        : db(db), opt(opt), progress(progress), rng(opt.seed), today(Date::Today()),
+        : db(db), opt(opt), progress(progress), rng(opt.seed),
+          today(opt.asOf ? *opt.asOf : Date::Today()),
           lastYear(opt.lastYear > 0 ? opt.lastYear : today.year - 1),
           communeCount(std::max(1, opt.communes)),
           provinceOffice(communeCount > 60),  // since 2025: communes under the province

@@ -4,8 +4,10 @@
 // plans with tasks in every status (some overdue), survey tallies and
 // individual ratings. Deterministic for a given seed.
 #pragma once
+#include <optional>
 #include <string>
 
+#include "core/date.h"
 #include "core/progress.h"
 #include "storage/database.h"
 
@@ -16,7 +18,10 @@ struct DemoOptions {
     int years = 3;         // index years ending with lastYear
     long ratings = 20000;  // individual ratings in all
     unsigned seed = 2026;
-    int lastYear = 0;      // 0: the year before today's
+    int lastYear = 0;      // 0: the year before asOf's
+    // The day the office's work stands at (tasks done or overdue, ratings
+    // and self-assessments up to it); nothing: today.
+    std::optional<Date> asOf;
 };
 
 struct DemoReport {

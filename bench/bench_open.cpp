@@ -7,13 +7,14 @@
 #include <string>
 
 #include "core/date.h"
-#include "services/org/organisation.h"
 #include "services/app/overview.h"
+#include "services/org/organisation.h"
 #include "storage/database.h"
 
 namespace {
 double Ms(std::chrono::steady_clock::time_point since) {
-    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - since).count();
+    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - since)
+        .count();
 }
 }  // namespace
 
@@ -36,8 +37,8 @@ int main(int argc, char** argv) {
     auto overview = cchc::services::GetOverview(*db, cchc::Date::Today().ToIso());
     auto byCommune = cchc::services::OpenTasksByCommune(*db, cchc::Date::Today().ToIso());
     double dash = Ms(t2);
-    std::printf("units %zu, ratings %ld, communes with open tasks %zu\n", units.size(), overview.ratings,
-                byCommune.size());
+    std::printf("units %zu, ratings %ld, communes with open tasks %zu\n", units.size(),
+                overview.ratings, byCommune.size());
     std::printf("open %.1f ms, unit tree %.1f ms, dashboard figures %.1f ms, total %.1f ms\n", open,
                 tree, dash, Ms(t0));
     return 0;

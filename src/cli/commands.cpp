@@ -16,17 +16,17 @@
 #include "core/progress.h"
 #include "core/vnformat.h"
 #include "services/app/app_context.h"
-#include "services/plans/assignments.h"
 #include "services/app/demo.h"
 #include "services/frameworks/framework_io.h"
 #include "services/org/org_io.h"
 #include "services/org/organisation.h"
+#include "services/plans/assignments.h"
 #include "services/plans/plan_io.h"
 #include "services/plans/plans.h"
+#include "services/plans/task_board.h"
 #include "services/results/results.h"
 #include "services/surveys/self_assessment.h"
 #include "services/surveys/surveys.h"
-#include "services/plans/task_board.h"
 
 namespace cchc::cli {
 namespace {
@@ -40,7 +40,7 @@ std::unique_ptr<services::Database> OpenDb(const Args& args, bool create = true)
 
 // Progress on the terminal (standard error), only when it is one.
 class TerminalProgress : public Progress {
-public:
+  public:
     void Report(const std::string& what, double fraction) override {
         if (!isatty(2)) return;
         std::fprintf(stderr, "\r%-40s %3d%%", what.c_str(), static_cast<int>(fraction * 100));
@@ -80,9 +80,9 @@ std::string Required(const Args& args, const std::string& name, const char* comm
 
 // A table printed as aligned text or as CSV, TSV or JSON for machines.
 struct Table {
-    std::vector<std::string> keys;     // English keys (machine header, JSON names)
-    std::vector<std::string> headers;  // translated headers for text
-    std::vector<bool> numeric;         // JSON number / right-aligned in text
+    std::vector<std::string> keys;                  // English keys (machine header, JSON names)
+    std::vector<std::string> headers;               // translated headers for text
+    std::vector<bool> numeric;                      // JSON number / right-aligned in text
     std::vector<std::vector<std::string>> machine;  // '.' decimals; "" = null
     std::vector<std::vector<std::string>> text;     // Vietnamese forms
 };
@@ -106,14 +106,26 @@ std::string JsonString(const std::string& s) {
     std::string out = "\"";
     for (unsigned char c : s) {
         switch (c) {
-            case '"': out += "\\\""; break;
-            case '\\': out += "\\\\"; break;
-            case '\n': out += "\\n"; break;
-            case '\r': out += "\\r"; break;
-            case '\t': out += "\\t"; break;
+            case '"':
+                out += "\\\"";
+                break;
+            case '\\':
+                out += "\\\\";
+                break;
+            case '\n':
+                out += "\\n";
+                break;
+            case '\r':
+                out += "\\r";
+                break;
+            case '\t':
+                out += "\\t";
+                break;
             default:
-                if (c < 0x20) out += fmt::format("\\u{:04x}", c);
-                else out += static_cast<char>(c);
+                if (c < 0x20)
+                    out += fmt::format("\\u{:04x}", c);
+                else
+                    out += static_cast<char>(c);
         }
     }
     return out + "\"";
@@ -126,8 +138,8 @@ std::size_t Width(const std::string& s) {
     for (std::size_t i = 0; i < s.size(); ++i) {
         unsigned char c = static_cast<unsigned char>(s[i]);
         if ((c & 0xC0) == 0x80) continue;
-        if ((c == 0xCC || (c == 0xCD && i + 1 < s.size() &&
-                           static_cast<unsigned char>(s[i + 1]) <= 0xAF)))
+        if ((c == 0xCC ||
+             (c == 0xCD && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) <= 0xAF)))
             continue;
         ++w;
     }
@@ -190,7 +202,8 @@ long Args::GetLong(const std::string& name, long fallback) const {
     char* end = nullptr;
     long v = std::strtol(it->second.c_str(), &end, 10);
     if (it->second.empty() || *end != '\0' || v < 0)
-        throw UsageError(fmt::format(fmt::runtime(tr("--{0} needs a whole number, not {1}")), name, it->second));
+        throw UsageError(
+            fmt::format(fmt::runtime(tr("--{0} needs a whole number, not {1}")), name, it->second));
     return v;
 }
 
@@ -199,13 +212,20 @@ int RunInit(const Args& args) {
     auto report = services::LoadBuiltinCatalogues(*db);
     const auto& m = db->lastMigration();
     if (m.fromVersion != m.toVersion)
-        std::cout << fmt::format(fmt::runtime(tr("Database schema: version {0} → {1}")), m.fromVersion, m.toVersion) << "\n";
+        std::cout << fmt::format(fmt::runtime(tr("Database schema: version {0} → {1}")),
+                                 m.fromVersion, m.toVersion)
+                  << "\n";
     else
-        std::cout << fmt::format(fmt::runtime(tr("Database schema is up to date (version {0})")), m.toVersion) << "\n";
+        std::cout << fmt::format(fmt::runtime(tr("Database schema is up to date (version {0})")),
+                                 m.toVersion)
+                  << "\n";
     if (!m.backupPath.empty())
-        std::cout << fmt::format(fmt::runtime(tr("Copy of the previous database: {0}")), m.backupPath) << "\n";
-    std::cout << fmt::format(fmt::runtime(tr("Built-in frameworks added: {0}, already present: {1}")),
-                             report.frameworksAdded, report.frameworksPresent)
+        std::cout << fmt::format(fmt::runtime(tr("Copy of the previous database: {0}")),
+                                 m.backupPath)
+                  << "\n";
+    std::cout << fmt::format(
+                     fmt::runtime(tr("Built-in frameworks added: {0}, already present: {1}")),
+                     report.frameworksAdded, report.frameworksPresent)
               << "\n";
     std::cout << db->url().Display() << "\n";
     return 0;
@@ -216,8 +236,8 @@ Date AsOf(const Args& args) {
     if (!args.Has("as-of")) return Date::Today();
     auto d = Date::ParseIso(args.Get("as-of"));
     if (!d)
-        throw UsageError(fmt::format(fmt::runtime(tr("not a date (write YYYY-MM-DD): {0}")),
-                                     args.Get("as-of")));
+        throw UsageError(
+            fmt::format(fmt::runtime(tr("not a date (write YYYY-MM-DD): {0}")), args.Get("as-of")));
     return *d;
 }
 
@@ -228,17 +248,19 @@ int RunDemo(const Args& args) {
     o.ratings = args.GetLong("ratings", o.ratings);
     o.seed = static_cast<unsigned>(args.GetLong("seed", o.seed));
     if (args.Has("as-of")) o.asOf = AsOf(args);
-    if (o.communes < 1 || o.communes > 5000) throw UsageError(tr("--communes must be between 1 and 5000"));
+    if (o.communes < 1 || o.communes > 5000)
+        throw UsageError(tr("--communes must be between 1 and 5000"));
     if (o.years < 1 || o.years > 20) throw UsageError(tr("--years must be between 1 and 20"));
     auto start = std::chrono::steady_clock::now();
     auto db = OpenDb(args);
     TerminalProgress progress;
     auto r = services::BuildDemo(*db, o, &progress);
     double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    std::cout << fmt::format(fmt::runtime(tr("Demo office created: {0} units, {1} people, {2} results, "
-                                             "{3} plans, {4} tasks, {5} tallies, {6} ratings ({7} s)")),
-                             N(r.units), N(r.people), N(r.results), N(r.plans), N(r.tasks),
-                             N(r.tallies), N(r.ratings), FormatDecimal(secs, 1))
+    std::cout << fmt::format(
+                     fmt::runtime(tr("Demo office created: {0} units, {1} people, {2} results, "
+                                     "{3} plans, {4} tasks, {5} tallies, {6} ratings ({7} s)")),
+                     N(r.units), N(r.people), N(r.results), N(r.plans), N(r.tasks), N(r.tallies),
+                     N(r.ratings), FormatDecimal(secs, 1))
               << "\n";
     return 0;
 }
@@ -254,7 +276,8 @@ int RunCheck(const Args& args) {
         return 0;
     }
     for (const auto& p : problems) std::cout << "- " << p << "\n";
-    std::cerr << "cchc: " << fmt::format(fmt::runtime(tr("{0} problems found")), problems.size()) << "\n";
+    std::cerr << "cchc: " << fmt::format(fmt::runtime(tr("{0} problems found")), problems.size())
+              << "\n";
     return 1;
 }
 
@@ -318,20 +341,28 @@ int RunExport(const Args& args) {
     if (out.empty()) throw UsageError(tr("export needs --out FILE"));
     auto db = OpenDb(args, false);
     long rows = 0;
-    if (kind == "units") rows = services::ExportUnits(*db, out);
-    else if (kind == "people") rows = services::ExportPeople(*db, out);
-    else if (kind == "frameworks") rows = services::ExportFrameworks(*db, out);
-    else if (kind == "results") rows = services::ExportResults(*db, out);
-    else if (kind == "plans" || kind == "tasks") rows = services::ExportTasks(*db, out);
-    else if (kind == "assignments") rows = services::ExportAssignments(*db, out);
-    else if (kind == "tallies") rows = services::ExportTallies(*db, out);
+    if (kind == "units")
+        rows = services::ExportUnits(*db, out);
+    else if (kind == "people")
+        rows = services::ExportPeople(*db, out);
+    else if (kind == "frameworks")
+        rows = services::ExportFrameworks(*db, out);
+    else if (kind == "results")
+        rows = services::ExportResults(*db, out);
+    else if (kind == "plans" || kind == "tasks")
+        rows = services::ExportTasks(*db, out);
+    else if (kind == "assignments")
+        rows = services::ExportAssignments(*db, out);
+    else if (kind == "tallies")
+        rows = services::ExportTallies(*db, out);
     else if (kind == "ratings") {
         TerminalProgress progress;
         rows = services::ExportRatings(*db, out, &progress);
-    }
-    else throw UsageError(fmt::format(fmt::runtime(tr("unknown KIND for export: {0}")), kind));
+    } else
+        throw UsageError(fmt::format(fmt::runtime(tr("unknown KIND for export: {0}")), kind));
     if (out != "-")
-        std::cout << fmt::format(fmt::runtime(tr("Exported {0} rows to {1}")), N(rows), out) << "\n";
+        std::cout << fmt::format(fmt::runtime(tr("Exported {0} rows to {1}")), N(rows), out)
+                  << "\n";
     return 0;
 }
 
@@ -340,14 +371,20 @@ int RunRank(const Args& args) {
     std::string period = Required(args, "period", "rank");
     std::string score = args.Get("score", "appraised");
     if (score != "self" && score != "appraised")
-        throw UsageError(fmt::format(fmt::runtime(tr("--score must be self or appraised, not {0}")), score));
+        throw UsageError(
+            fmt::format(fmt::runtime(tr("--score must be self or appraised, not {0}")), score));
     auto db = OpenDb(args, false);
     auto rows = services::RankUnits(*db, framework, period, score == "appraised");
     Table t;
     t.keys = {"unit", "name", "total", "max", "percent", "band", "rank", "change"};
-    t.headers = {tr("Code"), tr("Unit"), tr("Points"), tr("Maximum"),
+    t.headers = {tr("Code"),
+                 tr("Unit"),
+                 tr("Points"),
+                 tr("Maximum"),
                  /* xgettext:no-c-format */ tr("% of maximum"),
-                 tr("Band"), tr("Rank"), tr("Change")};
+                 tr("Band"),
+                 tr("Rank"),
+                 tr("Change")};
     t.numeric = {false, false, true, true, true, false, true, true};
     for (const auto& r : rows) {
         t.machine.push_back({r.unit, r.name, FormatMachine(r.total, 2), FormatMachine(r.max, 2),
@@ -369,14 +406,16 @@ int RunGaps(const Args& args) {
     if (args.Has("self-vs-appraised")) {
         // Who over-scores themselves: self-assessed against appraised totals.
         t.keys = {"unit", "name", "self", "appraised", "max", "gap"};
-        t.headers = {tr("Unit code"), tr("Unit"), tr("Self-assessed"), tr("Appraised"), tr("Maximum"),
-                     tr("Difference")};
+        t.headers = {tr("Unit code"), tr("Unit"),    tr("Self-assessed"),
+                     tr("Appraised"), tr("Maximum"), tr("Difference")};
         t.numeric = {false, false, true, true, true, true};
         for (const auto& r : services::SelfAppraisedGaps(*db, framework, period)) {
-            t.machine.push_back({r.unit, r.name, FormatMachine(r.selfPoints, 2), FormatMachine(r.appraisedPoints, 2),
-                                 FormatMachine(r.max, 2), FormatMachine(r.gap, 2)});
-            t.text.push_back({r.unit, r.name, FormatNumberTrim(r.selfPoints, 2), FormatNumberTrim(r.appraisedPoints, 2),
-                              FormatNumberTrim(r.max, 2), FormatNumberTrim(r.gap, 2)});
+            t.machine.push_back({r.unit, r.name, FormatMachine(r.selfPoints, 2),
+                                 FormatMachine(r.appraisedPoints, 2), FormatMachine(r.max, 2),
+                                 FormatMachine(r.gap, 2)});
+            t.text.push_back({r.unit, r.name, FormatNumberTrim(r.selfPoints, 2),
+                              FormatNumberTrim(r.appraisedPoints, 2), FormatNumberTrim(r.max, 2),
+                              FormatNumberTrim(r.gap, 2)});
         }
         Print(t, args.Get("format", "text"));
         return 0;
@@ -384,7 +423,8 @@ int RunGaps(const Args& args) {
     if (!args.Has("unit")) {
         // The whole office: points lost per criterion over all communes.
         t.keys = {"criterion", "title", "max", "units", "lost", "average"};
-        t.headers = {tr("Criterion"), tr("Title"), tr("Maximum"), tr("Communes"), tr("Points lost"), tr("Average")};
+        t.headers = {tr("Criterion"), tr("Title"),       tr("Maximum"),
+                     tr("Communes"),  tr("Points lost"), tr("Average")};
         t.numeric = {false, false, true, true, true, true};
         for (const auto& r : services::GapsForOffice(*db, framework, period)) {
             t.machine.push_back({r.code, r.title, FormatMachine(r.max, 2), std::to_string(r.units),
@@ -403,8 +443,8 @@ int RunGaps(const Args& args) {
     for (const auto& r : rows) {
         t.machine.push_back({r.code, r.title, FormatMachine(r.max, 2), FormatMachine(r.points, 2),
                              FormatMachine(r.lost, 2)});
-        t.text.push_back({r.code, r.title, FormatNumberTrim(r.max, 2), FormatNumberTrim(r.points, 2),
-                          FormatNumberTrim(r.lost, 2)});
+        t.text.push_back({r.code, r.title, FormatNumberTrim(r.max, 2),
+                          FormatNumberTrim(r.points, 2), FormatNumberTrim(r.lost, 2)});
     }
     Print(t, args.Get("format", "text"));
     return 0;
@@ -423,7 +463,8 @@ int RunTasks(const Args& args) {
         filter.status = TaskStatusFromKey(args.Get("status"));
         if (!filter.status)
             throw UsageError(fmt::format(
-                fmt::runtime(tr("not a task status (not_started, in_progress, done or cancelled): {0}")),
+                fmt::runtime(
+                    tr("not a task status (not_started, in_progress, done or cancelled): {0}")),
                 args.Get("status")));
     }
     filter.overdue = args.Has("overdue");
@@ -435,27 +476,34 @@ int RunTasks(const Args& args) {
     }
     const auto board = services::TaskBoard::Load(*db, asOf);
     Table t;
-    t.keys = {"id", "unit", "criterion", "task", "lead_unit", "lead_person", "due", "status", "percent",
-              "overdue_days"};
-    t.headers = {tr("No."), tr("Unit"), tr("Criterion"), tr("Task"), tr("Lead unit"), tr("Lead person"),
-                 tr("Due"), tr("Status"), tr("Progress"), tr("Days overdue")};
+    t.keys = {"id",          "unit", "criterion", "task",    "lead_unit",
+              "lead_person", "due",  "status",    "percent", "overdue_days"};
+    t.headers = {tr("No."),       tr("Unit"),        tr("Criterion"), tr("Task"),
+                 tr("Lead unit"), tr("Lead person"), tr("Due"),       tr("Status"),
+                 tr("Progress"),  tr("Days overdue")};
     t.numeric = {true, false, false, false, false, false, false, false, true, true};
     for (std::size_t i : board.Filter(filter)) {
         const auto& task = board[i];
         const auto& r = task.row;
-        std::string dueMachine = r.dueOn ? *r.dueOn : r.dueYear ? std::to_string(*r.dueYear) : std::string();
+        std::string dueMachine = r.dueOn     ? *r.dueOn
+                                 : r.dueYear ? std::to_string(*r.dueYear)
+                                             : std::string();
         std::string dueText;
         if (r.dueOn) {
             if (auto d = Date::ParseIso(*r.dueOn)) dueText = FormatDate(*d);
         } else if (r.dueYear) {
-            dueText = fmt::format(fmt::runtime(r.recurring ? tr("{0} and after") : tr("year {0}")), *r.dueYear);
+            dueText = fmt::format(fmt::runtime(r.recurring ? tr("{0} and after") : tr("year {0}")),
+                                  *r.dueYear);
         }
-        t.machine.push_back({std::to_string(r.taskId), board.UnitCode(r.unitId), r.criterion, r.solution,
-                             board.LeadUnit(task), board.LeadPerson(task), dueMachine, TaskStatusKey(r.status),
-                             std::to_string(r.percentDone), std::to_string(task.overdueDays)});
-        t.text.push_back({std::to_string(r.taskId), board.UnitCode(r.unitId), r.criterion, Shorten(r.solution, 60),
-                          Shorten(board.LeadUnit(task), 30), Shorten(board.LeadPerson(task), 30), dueText, TaskStatusLabel(r.status),
-                          FormatPercentTrim(r.percentDone), task.overdueDays > 0 ? N(task.overdueDays) : ""});
+        t.machine.push_back({std::to_string(r.taskId), board.UnitCode(r.unitId), r.criterion,
+                             r.solution, board.LeadUnit(task), board.LeadPerson(task), dueMachine,
+                             TaskStatusKey(r.status), std::to_string(r.percentDone),
+                             std::to_string(task.overdueDays)});
+        t.text.push_back({std::to_string(r.taskId), board.UnitCode(r.unitId), r.criterion,
+                          Shorten(r.solution, 60), Shorten(board.LeadUnit(task), 30),
+                          Shorten(board.LeadPerson(task), 30), dueText, TaskStatusLabel(r.status),
+                          FormatPercentTrim(r.percentDone),
+                          task.overdueDays > 0 ? N(task.overdueDays) : ""});
     }
     Print(t, args.Get("format", "text"));
     return 0;
@@ -470,7 +518,8 @@ int RunPlan(const Args& args) {
     double below = 80;
     if (args.Has("below")) {
         auto v = ParseVnNumber(args.Get("below"));
-        if (!v) throw UsageError(fmt::format(fmt::runtime(tr("not a number: {0}")), args.Get("below")));
+        if (!v)
+            throw UsageError(fmt::format(fmt::runtime(tr("not a number: {0}")), args.Get("below")));
         below = *v;
     }
     auto db = OpenDb(args, false);
@@ -481,14 +530,16 @@ int RunPlan(const Args& args) {
     t.numeric = {true, false, false, true, false};
     for (const auto& item : r.items) {
         t.machine.push_back({std::to_string(r.planId), item.heading, item.criterionTitle,
-                             item.baselinePoints ? FormatMachine(*item.baselinePoints, 2) : "", item.targetText});
+                             item.baselinePoints ? FormatMachine(*item.baselinePoints, 2) : "",
+                             item.targetText});
         t.text.push_back({std::to_string(r.planId), item.heading, item.criterionTitle,
-                          item.baselinePoints ? FormatNumberTrim(*item.baselinePoints, 2) : "", item.targetText});
+                          item.baselinePoints ? FormatNumberTrim(*item.baselinePoints, 2) : "",
+                          item.targetText});
     }
     Print(t, args.Get("format", "text"));
     if (args.Get("format", "text") == "text")
         std::cout << fmt::format(fmt::runtime(r.created ? tr("Draft plan {0} for {1}: {2} items.")
-                                                       : tr("Plan {0} for {1}: {2} items added.")),
+                                                        : tr("Plan {0} for {1}: {2} items added.")),
                                  r.planId, r.year, r.items.size())
                   << "\n";
     return 0;
@@ -518,11 +569,11 @@ int RunSelfAssessments(const Args& args) {
     auto db = OpenDb(args, false);
     const auto rows = services::SelfAssessmentSummary(*db, period, args.Get("unit"), framework);
     Table t;
-    t.keys = {"unit",          "officer",        "name",    "self",           "self_class",
-              "appraised",     "appraised_class", "ratings", "satisfied_share"};
-    t.headers = {tr("Unit"),           tr("Officer"),        tr("Full name"),
-                 tr("Self-assessed"),  tr("Class"),          tr("Appraised"),
-                 tr("Appraised class"), tr("Ratings"),       tr("Satisfied")};
+    t.keys = {"unit",      "officer",         "name",    "self",           "self_class",
+              "appraised", "appraised_class", "ratings", "satisfied_share"};
+    t.headers = {tr("Unit"),     tr("Officer"),   tr("Full name"),       tr("Self-assessed"),
+                 tr("Class"),    tr("Appraised"), tr("Appraised class"), tr("Ratings"),
+                 tr("Satisfied")};
     t.numeric = {false, false, false, true, false, true, false, true, true};
     auto points = [](double v, int scored, bool machine) {
         if (scored == 0) return std::string();
@@ -533,16 +584,14 @@ int RunSelfAssessments(const Args& args) {
         return s ? std::optional<double>(*s * 100) : std::nullopt;
     };
     for (const auto& r : rows) {
-        t.machine.push_back({r.unit, r.officer, r.name,
-                             points(r.total.self, r.total.selfScored, true), r.total.selfClass,
-                             points(r.total.appraised, r.total.appraisedScored, true),
-                             r.total.appraisedClass, Int(r.ratings.ratings),
-                             MachinePercent(share(r.ratings))});
-        t.text.push_back({r.unit, r.officer, r.name,
-                          points(r.total.self, r.total.selfScored, false), r.total.selfClass,
-                          points(r.total.appraised, r.total.appraisedScored, false),
-                          r.total.appraisedClass, N(r.ratings.ratings),
-                          TextPercent(share(r.ratings))});
+        t.machine.push_back(
+            {r.unit, r.officer, r.name, points(r.total.self, r.total.selfScored, true),
+             r.total.selfClass, points(r.total.appraised, r.total.appraisedScored, true),
+             r.total.appraisedClass, Int(r.ratings.ratings), MachinePercent(share(r.ratings))});
+        t.text.push_back(
+            {r.unit, r.officer, r.name, points(r.total.self, r.total.selfScored, false),
+             r.total.selfClass, points(r.total.appraised, r.total.appraisedScored, false),
+             r.total.appraisedClass, N(r.ratings.ratings), TextPercent(share(r.ratings))});
     }
     Print(t, format);
     if (format == "text" && rows.empty())
@@ -576,9 +625,13 @@ services::SurveyQuery SurveyQueryOf(const Args& args) {
     q.unitCode = args.Get("unit");
     if (args.Has("window")) {
         const std::string w = args.Get("window");
-        if (w == "calendar") q.window = WindowKind::Calendar;
-        else if (w == "cutoff") q.window = WindowKind::CutOff;
-        else throw UsageError(fmt::format(fmt::runtime(tr("--window must be calendar or cutoff, not {0}")), w));
+        if (w == "calendar")
+            q.window = WindowKind::Calendar;
+        else if (w == "cutoff")
+            q.window = WindowKind::CutOff;
+        else
+            throw UsageError(
+                fmt::format(fmt::runtime(tr("--window must be calendar or cutoff, not {0}")), w));
     }
     if (args.Has("min-ratings")) q.minimumSample = static_cast<int>(args.GetLong("min-ratings", 5));
     return q;
@@ -591,8 +644,8 @@ void PrintSurveyByField(services::Database& db, const services::SurveyQuery& q,
     Table t;
     auto rows = services::SurveyByField(db, q);
     t.keys = {"unit", "field", "settled", "responses", "coverage", "satisfied", "satisfaction"};
-    t.headers = {tr("Unit"), tr("Procedure field"), tr("Dossiers settled"), tr("Responses"),
-                 tr("Coverage"), tr("Satisfied"), tr("Satisfaction")};
+    t.headers = {tr("Unit"),     tr("Procedure field"), tr("Dossiers settled"), tr("Responses"),
+                 tr("Coverage"), tr("Satisfied"),       tr("Satisfaction")};
     t.numeric = {false, false, true, true, true, true, true};
     long below = 0;
     for (const auto& r : rows) {
@@ -620,18 +673,17 @@ void PrintSurveyByUnit(services::Database& db, const services::SurveyQuery& q,
                        const std::string& format) {
     Table t;
     auto rows = services::SurveyByUnit(db, q);
-    t.keys = {"unit", "name", "settled", "responses", "coverage", "satisfied", "satisfaction",
-              "rank"};
-    t.headers = {tr("Code"), tr("Unit"), tr("Dossiers settled"), tr("Responses"),
-                 tr("Coverage"), tr("Satisfied"), tr("Satisfaction"), tr("Rank")};
+    t.keys = {"unit",     "name",      "settled",      "responses",
+              "coverage", "satisfied", "satisfaction", "rank"};
+    t.headers = {tr("Code"),     tr("Unit"),      tr("Dossiers settled"), tr("Responses"),
+                 tr("Coverage"), tr("Satisfied"), tr("Satisfaction"),     tr("Rank")};
     t.numeric = {false, false, true, true, true, true, true, true};
     for (const auto& r : rows) {
         t.machine.push_back({r.unit, r.name, Int(r.settled), Int(r.responses),
                              MachinePercent(r.coverage), Int(r.satisfied),
                              MachinePercent(r.satisfaction), Rank(r.rank)});
         t.text.push_back({r.unit, r.name, N(r.settled), N(r.responses),
-                          TextPercent(r.coverage) +
-                              (r.status == CoverageStatus::Below ? " *" : ""),
+                          TextPercent(r.coverage) + (r.status == CoverageStatus::Below ? " *" : ""),
                           N(r.satisfied), TextPercent(r.satisfaction), Rank(r.rank)});
     }
     Print(t, format);
@@ -643,11 +695,10 @@ void PrintSurveyByOfficer(services::Database& db, const services::SurveyQuery& q
                           const std::string& format) {
     Table t;
     auto rows = services::SurveyByOfficer(db, q);
-    t.keys = {"unit", "officer", "name", "ratings", "attitude", "handling", "guidance",
-              "satisfied_share", "rank"};
-    t.headers = {tr("Unit"), tr("Officer"), tr("Full name"), tr("Ratings"),
-                 tr("Attitude"), tr("Handling"), tr("Guidance"), tr("Satisfied"),
-                 tr("Rank")};
+    t.keys = {"unit",     "officer",         "name", "ratings", "attitude", "handling",
+              "guidance", "satisfied_share", "rank"};
+    t.headers = {tr("Unit"),     tr("Officer"),  tr("Full name"), tr("Ratings"), tr("Attitude"),
+                 tr("Handling"), tr("Guidance"), tr("Satisfied"), tr("Rank")};
     t.numeric = {false, false, false, true, true, true, true, true, true};
     auto avgM = [](const std::optional<double>& v) {
         return v ? FormatMachine(*v, 2) : std::string();
@@ -657,8 +708,8 @@ void PrintSurveyByOfficer(services::Database& db, const services::SurveyQuery& q
     };
     for (const auto& r : rows) {
         t.machine.push_back({r.unit, r.officer, r.name, Int(r.ratings), avgM(r.attitude),
-                             avgM(r.handling), avgM(r.guidance),
-                             MachinePercent(r.satisfiedShare), Rank(r.rank)});
+                             avgM(r.handling), avgM(r.guidance), MachinePercent(r.satisfiedShare),
+                             Rank(r.rank)});
         t.text.push_back({r.unit, r.officer, r.name, N(r.ratings), avgT(r.attitude),
                           avgT(r.handling), avgT(r.guidance), TextPercent(r.satisfiedShare),
                           Rank(r.rank)});
@@ -698,7 +749,8 @@ int RunSurvey(const Args& args) {
         PrintSurveyByOfficer(*db, q, format);
         return 0;
     }
-    throw UsageError(fmt::format(fmt::runtime(tr("--by must be field, unit or officer, not {0}")), by));
+    throw UsageError(
+        fmt::format(fmt::runtime(tr("--by must be field, unit or officer, not {0}")), by));
 }
 
 }  // namespace cchc::cli

@@ -10,13 +10,13 @@
 namespace cchc::cli {
 
 class UsageError : public std::runtime_error {
-public:
+  public:
     using std::runtime_error::runtime_error;
 };
 
 struct Args {
     std::string command;
-    std::vector<std::string> positional;        // after the command
+    std::vector<std::string> positional;         // after the command
     std::map<std::string, std::string> options;  // --name value (flags map to "")
     bool Has(const std::string& name) const { return options.count(name) > 0; }
     std::string Get(const std::string& name, const std::string& fallback = "") const {

@@ -14,53 +14,54 @@ namespace {
 using cchc::cli::Args;
 using cchc::cli::UsageError;
 
-const char* kUsage = N_(
-    "Usage: cchc [--db URL] [--format text|csv|tsv|json] [--lang vi|en] COMMAND ...\n"
-    "\n"
-    "Commands:\n"
-    "  init                      create or upgrade the database, load built-in catalogues\n"
-    "  demo [--communes N] [--years Y] [--ratings M] [--seed S] [--as-of DATE]\n"
-    "                            fill an empty database with a demo office\n"
-    "  check                     integrity and foreign-key checks, schema version\n"
-    "  backup --out FILE         consistent copy of an SQLite database\n"
-    "  import KIND FILE          KIND: units, people, frameworks, results, plans, tasks,\n"
-    "                            assignments, tallies, ratings (CSV or XLSX)\n"
-    "  export KIND --out FILE    KIND: the same kinds\n"
-    "  rank --framework CODE --period P [--score self|appraised]\n"
-    "                            rank the communes by their index results\n"
-    "  gaps --unit CODE --framework CODE --period P\n"
-    "                            the criteria where a unit lost most points\n"
-    "  gaps --framework CODE --period P [--self-vs-appraised]\n"
-    "                            where the office's communes lose most points in all,\n"
-    "                            or their self-assessed against appraised totals\n"
-    "  tasks [--unit CODE] [--status S] [--overdue] [--due-within DAYS] [--missing-update]\n"
-    "        [--as-of YYYY-MM-DD]  remediation tasks, with the days they are overdue\n"
-    "  plan draft --unit CODE --framework CODE --period P [--below PERCENT]\n"
-    "                            a draft plan with the criteria below PERCENT % (80)\n"
-    "  survey --period P [--unit CODE] [--by field|unit|officer] [--window calendar|cutoff]\n"
-    "         [--min-ratings N]  survey coverage and satisfaction, or officers' ratings\n"
-    "  survey fill --framework CODE --criterion CODE --period P\n"
-    "                            a satisfaction rate criterion filled from the tallies\n"
-    "  survey self --period QUARTER [--unit CODE] [--framework CODE]\n"
-    "                            officers' self-assessments beside their citizen ratings\n"
-    "  report TYPE --period P [--unit CODE] [--plan ID] [--framework CODE] [--number N]\n"
-    "         [--date YYYY-MM-DD] --out FILE.pdf|.docx|.xlsx [--issue] [--show-citizens]\n"
-    "                            TYPE: quarterly, plan, ranking, tasks, survey, assignments,\n"
-    "                            ratings, qr-cards; --issue archives the PDF with its number;\n"
-    "                            --show-citizens lists each rating with the citizen's name\n"
-    "  report archive [--type TYPE]   the issued reports\n"
-    "  report reprint ID --out FILE   an issued report's PDF, byte for byte\n"
-    "\n"
-    "Database: --db sqlite:PATH or postgresql://user@host:port/db, or $CCHC_DB;\n"
-    "default: a file cchc.db in the user's data directory.\n");
+const char* kUsage =
+    N_("Usage: cchc [--db URL] [--format text|csv|tsv|json] [--lang vi|en] COMMAND ...\n"
+       "\n"
+       "Commands:\n"
+       "  init                      create or upgrade the database, load built-in catalogues\n"
+       "  demo [--communes N] [--years Y] [--ratings M] [--seed S] [--as-of DATE]\n"
+       "                            fill an empty database with a demo office\n"
+       "  check                     integrity and foreign-key checks, schema version\n"
+       "  backup --out FILE         consistent copy of an SQLite database\n"
+       "  import KIND FILE          KIND: units, people, frameworks, results, plans, tasks,\n"
+       "                            assignments, tallies, ratings (CSV or XLSX)\n"
+       "  export KIND --out FILE    KIND: the same kinds\n"
+       "  rank --framework CODE --period P [--score self|appraised]\n"
+       "                            rank the communes by their index results\n"
+       "  gaps --unit CODE --framework CODE --period P\n"
+       "                            the criteria where a unit lost most points\n"
+       "  gaps --framework CODE --period P [--self-vs-appraised]\n"
+       "                            where the office's communes lose most points in all,\n"
+       "                            or their self-assessed against appraised totals\n"
+       "  tasks [--unit CODE] [--status S] [--overdue] [--due-within DAYS] [--missing-update]\n"
+       "        [--as-of YYYY-MM-DD]  remediation tasks, with the days they are overdue\n"
+       "  plan draft --unit CODE --framework CODE --period P [--below PERCENT]\n"
+       "                            a draft plan with the criteria below PERCENT % (80)\n"
+       "  survey --period P [--unit CODE] [--by field|unit|officer] [--window calendar|cutoff]\n"
+       "         [--min-ratings N]  survey coverage and satisfaction, or officers' ratings\n"
+       "  survey fill --framework CODE --criterion CODE --period P\n"
+       "                            a satisfaction rate criterion filled from the tallies\n"
+       "  survey self --period QUARTER [--unit CODE] [--framework CODE]\n"
+       "                            officers' self-assessments beside their citizen ratings\n"
+       "  report TYPE --period P [--unit CODE] [--plan ID] [--framework CODE] [--number N]\n"
+       "         [--date YYYY-MM-DD] --out FILE.pdf|.docx|.xlsx [--issue] [--show-citizens]\n"
+       "                            TYPE: quarterly, plan, ranking, tasks, survey, assignments,\n"
+       "                            ratings, qr-cards; --issue archives the PDF with its number;\n"
+       "                            --show-citizens lists each rating with the citizen's name\n"
+       "  report archive [--type TYPE]   the issued reports\n"
+       "  report reprint ID --out FILE   an issued report's PDF, byte for byte\n"
+       "\n"
+       "Database: --db sqlite:PATH or postgresql://user@host:port/db, or $CCHC_DB;\n"
+       "default: a file cchc.db in the user's data directory.\n");
 
 // Options that take a value; everything else starting with -- is a flag.
-const std::set<std::string> kValued = {"db",     "format", "lang", "out",  "communes",
-                                       "years",  "ratings", "seed", "year",
-                                       "framework", "period", "score", "unit", "status", "due-within",
-                                       "as-of", "below", "by", "window", "min-ratings", "criterion",
-                                       "plan", "number", "date", "type"};
-const std::set<std::string> kFlags = {"help", "quiet", "self-vs-appraised", "overdue", "missing-update", "issue", "show-citizens"};
+const std::set<std::string> kValued = {"db",        "format",  "lang",   "out",    "communes",
+                                       "years",     "ratings", "seed",   "year",   "framework",
+                                       "period",    "score",   "unit",   "status", "due-within",
+                                       "as-of",     "below",   "by",     "window", "min-ratings",
+                                       "criterion", "plan",    "number", "date",   "type"};
+const std::set<std::string> kFlags = {"help",           "quiet", "self-vs-appraised", "overdue",
+                                      "missing-update", "issue", "show-citizens"};
 
 Args Parse(int argc, char** argv) {
     Args a;
@@ -76,7 +77,8 @@ Args Parse(int argc, char** argv) {
             }
             if (kValued.count(name)) {
                 if (!inlineValue) {
-                    if (i + 1 >= argc) throw UsageError(std::string(cchc::tr("missing value for --")) + name);
+                    if (i + 1 >= argc)
+                        throw UsageError(std::string(cchc::tr("missing value for --")) + name);
                     value = argv[++i];
                 }
             } else if (!kFlags.count(name)) {
@@ -124,7 +126,8 @@ int main(int argc, char** argv) {
         if (args.command == "report") return cchc::cli::RunReport(args);
         throw UsageError(std::string(cchc::tr("unknown command: ")) + args.command);
     } catch (const UsageError& e) {
-        std::cerr << "cchc: " << e.what() << "\n" << cchc::tr("Run 'cchc --help' for usage.") << "\n";
+        std::cerr << "cchc: " << e.what() << "\n"
+                  << cchc::tr("Run 'cchc --help' for usage.") << "\n";
         return 2;
     } catch (const cchc::UserError& e) {
         std::cerr << "cchc: " << e.what() << "\n";

@@ -21,7 +21,7 @@ std::string FormatLocation(const Location& where) {
 
 UserError::UserError(Location where, const std::string& message)
     : std::runtime_error(FormatLocation(where).empty() ? message
-                                                      : FormatLocation(where) + ": " + message),
+                                                       : FormatLocation(where) + ": " + message),
       where_(std::move(where)),
       message_(message) {}
 

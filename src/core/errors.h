@@ -15,13 +15,13 @@ struct Location {
 };
 
 class UserError : public std::runtime_error {
-public:
+  public:
     explicit UserError(const std::string& message) : std::runtime_error(message) {}
     UserError(Location where, const std::string& message);
     const Location& where() const { return where_; }
     const std::string& message() const { return message_; }
 
-private:
+  private:
     Location where_;
     std::string message_;
 };

@@ -65,7 +65,9 @@ std::string Num(double v) {
 }  // namespace
 
 std::string_view FrameworkKindKey(FrameworkKind k) { return KeyOf(kKinds, k); }
-std::optional<FrameworkKind> FrameworkKindFromKey(std::string_view key) { return FromKey(kKinds, key); }
+std::optional<FrameworkKind> FrameworkKindFromKey(std::string_view key) {
+    return FromKey(kKinds, key);
+}
 std::string FrameworkKindLabel(FrameworkKind k) { return LabelOf(kKinds, k); }
 std::string_view RuleKindKey(RuleKind k) { return KeyOf(kRules, k); }
 std::optional<RuleKind> RuleKindFromKey(std::string_view key) { return FromKey(kRules, key); }
@@ -85,19 +87,24 @@ std::vector<std::pair<const Criterion*, int>> TreeOrder(const Framework& fw) {
     std::set<std::int64_t> ids;
     for (const auto& c : fw.criteria) ids.insert(c.id);
     for (const auto& c : fw.criteria) {
-        if (c.parentId && ids.count(*c.parentId)) children[*c.parentId].push_back(&c);
-        else roots.push_back(&c);
+        if (c.parentId && ids.count(*c.parentId))
+            children[*c.parentId].push_back(&c);
+        else
+            roots.push_back(&c);
     }
-    auto bySort = [](const Criterion* a, const Criterion* b) { return a->sortOrder < b->sortOrder; };
-    std::vector<std::pair<const Criterion*, int>> out;
-    std::function<void(std::vector<const Criterion*>, int)> walk = [&](std::vector<const Criterion*> list, int depth) {
-        std::stable_sort(list.begin(), list.end(), bySort);
-        for (const Criterion* c : list) {
-            out.emplace_back(c, depth);
-            auto it = children.find(c->id);
-            if (it != children.end()) walk(it->second, depth + 1);
-        }
+    auto bySort = [](const Criterion* a, const Criterion* b) {
+        return a->sortOrder < b->sortOrder;
     };
+    std::vector<std::pair<const Criterion*, int>> out;
+    std::function<void(std::vector<const Criterion*>, int)> walk =
+        [&](std::vector<const Criterion*> list, int depth) {
+            std::stable_sort(list.begin(), list.end(), bySort);
+            for (const Criterion* c : list) {
+                out.emplace_back(c, depth);
+                auto it = children.find(c->id);
+                if (it != children.end()) walk(it->second, depth + 1);
+            }
+        };
     walk(roots, 0);
     return out;
 }
@@ -107,7 +114,8 @@ std::optional<std::vector<Band>> ParseBands(std::string_view text) {
     std::size_t start = 0;
     while (start < text.size()) {
         auto semi = text.find(';', start);
-        std::string_view part = text.substr(start, semi == std::string_view::npos ? text.npos : semi - start);
+        std::string_view part =
+            text.substr(start, semi == std::string_view::npos ? text.npos : semi - start);
         start = semi == std::string_view::npos ? text.size() : semi + 1;
         if (part.find_first_not_of(' ') == std::string_view::npos) continue;
         auto colon = part.rfind(':');
@@ -157,7 +165,8 @@ Problems CheckFramework(const Framework& fw) {
             p.push_back({c.code, tr("the code appears twice in the framework")});
         if (c.maxPoints < 0) p.push_back({c.code, tr("maximum points must not be negative")});
         if (c.rule == RuleKind::Rate && (!c.target || *c.target <= 0 || *c.target > 1))
-            p.push_back({c.code, tr("a rate criterion needs a target ratio above 0 and at most 1")});
+            p.push_back(
+                {c.code, tr("a rate criterion needs a target ratio above 0 and at most 1")});
         if (c.rule == RuleKind::Count && (!c.perUnit || *c.perUnit <= 0))
             p.push_back({c.code, tr("a count criterion needs the points per unit")});
     }
@@ -166,7 +175,8 @@ Problems CheckFramework(const Framework& fw) {
     for (const auto& c : fw.criteria) {
         if (c.parentCode.empty()) continue;
         if (!byCode.count(c.parentCode)) {
-            p.push_back({c.code, std::string(tr("the parent criterion does not exist: ")) + c.parentCode});
+            p.push_back(
+                {c.code, std::string(tr("the parent criterion does not exist: ")) + c.parentCode});
             continue;
         }
         childSum[c.parentCode] += c.maxPoints;
@@ -175,9 +185,10 @@ Problems CheckFramework(const Framework& fw) {
     for (const auto& [code, sum] : childSum) {
         const Criterion* parent = byCode[code];
         if (std::fabs(sum - parent->maxPoints) > 1e-6)
-            p.push_back({code, fmt::format(fmt::runtime(tr("the children's maximum points add up to "
-                                                          "{0}, not {1}")),
-                                           Num(sum), Num(parent->maxPoints))});
+            p.push_back(
+                {code, fmt::format(fmt::runtime(tr("the children's maximum points add up to "
+                                                   "{0}, not {1}")),
+                                   Num(sum), Num(parent->maxPoints))});
     }
     for (const auto& c : fw.criteria)
         if (!hasChildren.count(c.code) && !c.rule)

@@ -28,8 +28,8 @@ std::optional<NoDataRule> NoDataRuleFromKey(std::string_view key);
 std::string NoDataRuleLabel(NoDataRule r);
 
 struct Band {
-    std::string label;       // "Tốt"
-    double minPercent = 0;   // 90 means 90% of the maximum
+    std::string label;      // "Tốt"
+    double minPercent = 0;  // 90 means 90% of the maximum
 };
 
 struct Criterion {
@@ -61,7 +61,7 @@ struct Framework {
     bool builtin = false;
     std::optional<std::int64_t> copiedFromId;  // the framework it was copied from
     std::string description;
-    std::vector<Band> bands;  // best first
+    std::vector<Band> bands;          // best first
     std::vector<Criterion> criteria;  // parents before children
 };
 

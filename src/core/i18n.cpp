@@ -1,5 +1,6 @@
 #include "core/i18n.h"
 
+#include <unistd.h>
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
@@ -8,7 +9,6 @@
 #include <memory>
 #include <string_view>
 #include <unordered_map>
-#include <unistd.h>
 
 namespace cchc {
 namespace {
@@ -40,14 +40,20 @@ bool LoadMo(const std::string& path, Catalog& out) {
     const std::string& b = out.bytes;
     std::uint32_t magic = Read32(b, 0, false);
     bool swap;
-    if (magic == 0x950412de) swap = false;
-    else if (magic == 0xde120495) swap = true;
-    else return false;
-    std::uint32_t n = Read32(b, 8, swap), origTab = Read32(b, 12, swap), transTab = Read32(b, 16, swap);
+    if (magic == 0x950412de)
+        swap = false;
+    else if (magic == 0xde120495)
+        swap = true;
+    else
+        return false;
+    std::uint32_t n = Read32(b, 8, swap), origTab = Read32(b, 12, swap),
+                  transTab = Read32(b, 16, swap);
     out.map.clear();
     for (std::uint32_t i = 0; i < n; ++i) {
-        std::uint32_t olen = Read32(b, origTab + 8 * i, swap), ooff = Read32(b, origTab + 8 * i + 4, swap);
-        std::uint32_t tlen = Read32(b, transTab + 8 * i, swap), toff = Read32(b, transTab + 8 * i + 4, swap);
+        std::uint32_t olen = Read32(b, origTab + 8 * i, swap),
+                      ooff = Read32(b, origTab + 8 * i + 4, swap);
+        std::uint32_t tlen = Read32(b, transTab + 8 * i, swap),
+                      toff = Read32(b, transTab + 8 * i + 4, swap);
         if (ooff + olen >= b.size() || toff + tlen >= b.size() || olen == 0 || tlen == 0) continue;
         // msgid of a plural entry is "singular\0plural": key on the singular.
         std::string_view key(b.data() + ooff, std::strlen(b.data() + ooff));

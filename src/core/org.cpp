@@ -85,8 +85,8 @@ Problems CheckPerson(const Person& person) {
 
 std::string SortName(const Unit& unit) {
     if (!Trim(unit.placeName).empty()) return Trim(unit.placeName);
-    static const char* kWords[] = {"Thành phố ", "Thị trấn ", "Thị xã ", "Phường ", "Huyện ",
-                                   "Quận ", "Tỉnh ", "Xã "};
+    static const char* kWords[] = {"Thành phố ", "Thị trấn ", "Thị xã ", "Phường ",
+                                   "Huyện ",     "Quận ",     "Tỉnh ",   "Xã "};
     for (const char* w : kWords) {
         std::string word(w);
         if (unit.name.size() > word.size() && unit.name.compare(0, word.size(), word) == 0)

@@ -27,8 +27,8 @@ bool IsCommuneLevel(UnitKind kind);
 
 struct Unit {
     std::int64_t id = 0;
-    std::string code;   // unique, e.g. "XA-TAYXUAN"
-    std::string name;   // "Xã Tây Xuân"
+    std::string code;  // unique, e.g. "XA-TAYXUAN"
+    std::string name;  // "Xã Tây Xuân"
     UnitKind kind = UnitKind::Commune;
     std::optional<std::int64_t> parentId;
     std::string placeName;     // place in the dateline: "Tây Xuân"

@@ -8,7 +8,7 @@
 namespace cchc {
 
 class Progress {
-public:
+  public:
     virtual ~Progress() = default;
     // What is being done and how far (0..1, or negative when unknown).
     virtual void Report(const std::string& what, double fraction) = 0;
@@ -17,7 +17,7 @@ public:
 };
 
 class CancelledError : public UserError {
-public:
+  public:
     CancelledError() : UserError("cancelled") {}
 };
 

@@ -52,14 +52,19 @@ double RatePoints(const Criterion& c, double max, const std::optional<double>& n
             s.problems.emplace_back(tr("the numerator is larger than the denominator"));
         s.noData = true;
         switch (c.noData.value_or(NoDataRule::Zero)) {
-            case NoDataRule::Full: return max;
-            case NoDataRule::Zero: return 0;
-            case NoDataRule::NotApplicable: s.applicable = false; return 0;
+            case NoDataRule::Full:
+                return max;
+            case NoDataRule::Zero:
+                return 0;
+            case NoDataRule::NotApplicable:
+                s.applicable = false;
+                return 0;
         }
         return 0;
     }
     double ratio = num ? std::max(0.0, *num) / *den : 0.0;
-    if (ratio > 1 + kEps) s.problems.emplace_back(tr("the numerator is larger than the denominator"));
+    if (ratio > 1 + kEps)
+        s.problems.emplace_back(tr("the numerator is larger than the denominator"));
     ratio = std::min(ratio, 1.0);
     double target = (c.target && *c.target > 0) ? *c.target : 1.0;
     return max * std::min(1.0, ratio / target);
@@ -223,7 +228,8 @@ std::vector<NodeScore> RollUp(const Framework& fw,
         NodeScore& node = out[i];
         if (children[i].empty()) {
             auto it = inputs.find(c.code);
-            CriterionScore s = ScoreCriterion(c, it == inputs.end() ? CriterionInput{} : it->second);
+            CriterionScore s =
+                ScoreCriterion(c, it == inputs.end() ? CriterionInput{} : it->second);
             node.leaf = true;
             node.max = s.max;
             node.points = s.points;

@@ -40,12 +40,12 @@ struct CriterionInput {
 
 // The score of one criterion.
 struct CriterionScore {
-    double points = 0;        // points earned, 0..max (and not above the cap)
-    double max = 0;           // maximum counted; 0 when not applicable
-    bool applicable = true;   // false: the no-data rule "na" applied
-    bool fromRate = false;    // points computed from numerator/denominator
-    bool noData = false;      // a rate without a denominator: no-data rule used
-    bool overridden = false;  // entered points replaced the computed score
+    double points = 0;                  // points earned, 0..max (and not above the cap)
+    double max = 0;                     // maximum counted; 0 when not applicable
+    bool applicable = true;             // false: the no-data rule "na" applied
+    bool fromRate = false;              // points computed from numerator/denominator
+    bool noData = false;                // a rate without a denominator: no-data rule used
+    bool overridden = false;            // entered points replaced the computed score
     std::vector<std::string> problems;  // translated, one sentence each
 };
 
@@ -68,9 +68,9 @@ struct NodeScore {
     std::string code;
     std::string parentCode;  // "" for a top-level field
     std::string title;
-    bool leaf = true;        // scored by its rule, not from children
-    double maxPoints = 0;    // the maximum as configured in the framework
-    double max = 0;          // the maximum counted (lowered by n/a children)
+    bool leaf = true;      // scored by its rule, not from children
+    double maxPoints = 0;  // the maximum as configured in the framework
+    double max = 0;        // the maximum counted (lowered by n/a children)
     double points = 0;
     bool applicable = true;  // a group is n/a when all its children are
     bool fromRate = false;
@@ -100,8 +100,6 @@ FrameworkTotal Total(const Framework& fw, const std::vector<NodeScore>& nodes);
 // The total of `points` out of `max` (% of the maximum and band), as Total()
 // gives it; for totals stored earlier.
 FrameworkTotal TotalOf(const Framework& fw, double points, double max);
-
-
 
 // Standard competition ranking by descending value: {90, 80, 80, 70} →
 // {1, 2, 2, 4}. Values within 1e-9 of each other tie; NaN ranks last.
@@ -133,9 +131,9 @@ std::vector<PointsLost> PointsAtStake(const Framework& fw, const std::vector<Nod
 // Points lost on one criterion summed over many units.
 struct CriterionLosses {
     std::string code, title;
-    double max = 0;        // the criterion's maximum
-    int units = 0;         // units that lost points on it
-    double lost = 0;       // points lost in all
+    double max = 0;          // the criterion's maximum
+    int units = 0;           // units that lost points on it
+    double lost = 0;         // points lost in all
     double averageLost = 0;  // lost / units
 };
 // Adds up the PointsAtStake lists of many units: most points lost in all

@@ -741,8 +741,7 @@ class Layouter {
             const double room = bottom - footH - ty - 4, gap = 10;
             const bool photo = !c.photo.empty();
             // With a photo: a 3 × 4 frame as tall as the code, then the code.
-            const double size =
-                std::min(photo ? (innerW - gap) / 1.75 : innerW * 0.75, room);
+            const double size = std::min(photo ? (innerW - gap) / 1.75 : innerW * 0.75, room);
             if (size > 20) {
                 const double top = ty + 2 + (room - size) / 2;
                 const double photoW = photo ? size * 0.75 : 0;

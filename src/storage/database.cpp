@@ -29,8 +29,8 @@ std::string NowStamp(const char* fmt) {
 bool TableExists(soci::session& s, Backend backend, const std::string& table) {
     int n = 0;
     if (backend == Backend::Sqlite)
-        s << "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = :t", soci::use(table),
-            soci::into(n);
+        s << "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = :t",
+            soci::use(table), soci::into(n);
     else
         s << "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema() "
              "AND table_name = :t",
@@ -56,8 +56,9 @@ std::string ExplainOpenFailure(const DatabaseUrl& url, const std::string& detail
         if (has("file is not a database") || has("malformed"))
             return tr("the file is not a CCHC Desk database, or it is damaged");
         if (has("unable to open database file") || has("readonly") || has("read-only"))
-            return tr("the file cannot be opened or written; check that its folder exists and that "
-                      "you may write there");
+            return tr(
+                "the file cannot be opened or written; check that its folder exists and that "
+                "you may write there");
         if (has("locked") || has("busy"))
             return tr("the database is busy in another program; try again in a moment");
     } else {
@@ -150,11 +151,12 @@ MigrationReport Database::Migrate(int targetVersion) {
     report.fromVersion = SchemaVersion();
     report.toVersion = report.fromVersion;
     if (report.fromVersion > known)
-        throw UserError(Location{url_.Display(), 0, ""},
-                        fmt::format(fmt::runtime(tr("the database was written by a newer version "
-                                                    "of CCHC Desk (schema {0}, this program knows up "
-                                                    "to {1}); please install the newer version")),
-                                    report.fromVersion, known));
+        throw UserError(
+            Location{url_.Display(), 0, ""},
+            fmt::format(fmt::runtime(tr("the database was written by a newer version "
+                                        "of CCHC Desk (schema {0}, this program knows up "
+                                        "to {1}); please install the newer version")),
+                        report.fromVersion, known));
     if (report.fromVersion >= latest) return report;
     if (report.fromVersion == 0 && ForeignTables(*session_, url_.backend) > 0)
         throw UserError(Location{url_.Display(), 0, ""},
@@ -217,7 +219,8 @@ std::vector<std::string> Database::Check() {
                      "c.connamespace WHERE n.nspname = current_schema() AND NOT c.convalidated",
             soci::into(invalid);
         if (invalid > 0)
-            problems.push_back(fmt::format(fmt::runtime(tr("{0} constraints not validated")), invalid));
+            problems.push_back(
+                fmt::format(fmt::runtime(tr("{0} constraints not validated")), invalid));
     }
     return problems;
 }

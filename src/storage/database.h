@@ -16,8 +16,8 @@ class session;
 namespace cchc::storage {
 
 struct OpenOptions {
-    bool create = true;   // create a missing SQLite file (and its directory)
-    bool migrate = true;  // apply pending migrations
+    bool create = true;     // create a missing SQLite file (and its directory)
+    bool migrate = true;    // apply pending migrations
     int targetVersion = 0;  // stop at this schema version (0: the latest); for tests
 };
 
@@ -28,7 +28,7 @@ struct MigrationReport {
 };
 
 class Database {
-public:
+  public:
     // Throws cchc::UserError with a clear message when the database cannot
     // be opened, is newer than the program, or a migration fails.
     static std::unique_ptr<Database> Open(const DatabaseUrl& url, const OpenOptions& options = {});
@@ -49,7 +49,7 @@ public:
     // Empties a PostgreSQL schema (test databases only).
     void DropEverything();
 
-private:
+  private:
     Database(DatabaseUrl url, std::unique_ptr<soci::session> session);
     MigrationReport Migrate(int targetVersion);
 
@@ -62,14 +62,14 @@ private:
 // construction and Commit() is kept, or nothing of it if Commit() is never
 // reached (exception, early return).
 class Transaction {
-public:
+  public:
     explicit Transaction(Database& db);
     ~Transaction();
     Transaction(const Transaction&) = delete;
     Transaction& operator=(const Transaction&) = delete;
     void Commit();
 
-private:
+  private:
     Database& db_;
     bool done_ = false;
 };

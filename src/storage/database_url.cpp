@@ -85,7 +85,8 @@ DatabaseUrl ParsePostgres(const std::string& url) {
     std::size_t start = 0;
     while (start < query.size()) {
         auto amp = query.find('&', start);
-        std::string kv = query.substr(start, amp == std::string::npos ? std::string::npos : amp - start);
+        std::string kv =
+            query.substr(start, amp == std::string::npos ? std::string::npos : amp - start);
         auto eq = kv.find('=');
         if (eq == std::string::npos) throw bad();
         parts.push_back(kv.substr(0, eq) + "=" + Quote(Decode(kv.substr(eq + 1))));
@@ -124,7 +125,9 @@ DatabaseUrl DatabaseUrl::Parse(const std::string& url) {
                         url);
 }
 
-DatabaseUrl DatabaseUrl::Default() { return Parse("sqlite:" + DefaultDataDirectory() + "/cchc.db"); }
+DatabaseUrl DatabaseUrl::Default() {
+    return Parse("sqlite:" + DefaultDataDirectory() + "/cchc.db");
+}
 
 DatabaseUrl DatabaseUrl::Resolve(const std::string& fromCommandLine) {
     if (!fromCommandLine.empty()) return Parse(fromCommandLine);

@@ -108,7 +108,8 @@ void EvidenceRepository::Link(std::int64_t resultId, std::int64_t evidenceId) {
 
 void EvidenceRepository::LinkUpdate(std::int64_t updateId, std::int64_t evidenceId) {
     long long u = updateId, e = evidenceId;
-    s_ << "INSERT INTO progress_evidence (update_id, evidence_id) VALUES (:u, :e) ON CONFLICT DO NOTHING",
+    s_ << "INSERT INTO progress_evidence (update_id, evidence_id) VALUES (:u, :e) ON CONFLICT DO "
+          "NOTHING",
         soci::use(u), soci::use(e);
 }
 

@@ -374,7 +374,8 @@ std::vector<Scale> CatalogueRepository::Scales() {
 
 std::vector<NamedItem> CatalogueRepository::ProcedureFields() {
     std::vector<NamedItem> out;
-    soci::rowset<soci::row> rs = (s_.prepare << "SELECT id, code, name FROM procedure_fields ORDER BY id");
+    soci::rowset<soci::row> rs =
+        (s_.prepare << "SELECT id, code, name FROM procedure_fields ORDER BY id");
     for (const auto& r : rs) out.push_back({Int(r, "id"), Text(r, "code"), Text(r, "name"), 0});
     return out;
 }

@@ -24,7 +24,7 @@ struct FrameworkSummary {
 };
 
 class FrameworkRepository {
-public:
+  public:
     explicit FrameworkRepository(soci::session& s) : s_(s) {}
     std::vector<FrameworkSummary> List();
     std::optional<std::int64_t> IdByCode(const std::string& code);
@@ -65,7 +65,7 @@ public:
     // The rows whose new criterion belongs to the framework.
     std::vector<CrosswalkRow> CrosswalkInto(std::int64_t frameworkId);
 
-private:
+  private:
     soci::session& s_;
 };
 
@@ -86,7 +86,7 @@ struct NamedItem {
 };
 
 class CatalogueRepository {
-public:
+  public:
     explicit CatalogueRepository(soci::session& s) : s_(s) {}
     // Each Ensure* inserts the item when its code is new and returns its id.
     std::int64_t EnsureScale(const Scale& scale);
@@ -95,7 +95,7 @@ public:
     std::vector<Scale> Scales();
     std::vector<NamedItem> ProcedureFields();
 
-private:
+  private:
     soci::session& s_;
 };
 

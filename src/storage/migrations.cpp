@@ -42,11 +42,13 @@ std::vector<std::string> SplitStatements(const std::string& sql) {
     std::size_t start = 0;
     while (start <= sql.size()) {
         auto end = sql.find('\n', start);
-        std::string line = sql.substr(start, end == std::string::npos ? std::string::npos : end - start);
+        std::string line =
+            sql.substr(start, end == std::string::npos ? std::string::npos : end - start);
         start = end == std::string::npos ? sql.size() + 1 : end + 1;
         auto first = line.find_first_not_of(" \t\r");
         if (first == std::string::npos || line.compare(first, 2, "--") == 0) continue;
-        while (!line.empty() && std::isspace(static_cast<unsigned char>(line.back()))) line.pop_back();
+        while (!line.empty() && std::isspace(static_cast<unsigned char>(line.back())))
+            line.pop_back();
         current += line;
         current += '\n';
         if (!line.empty() && line.back() == ';') {

@@ -25,14 +25,16 @@ std::optional<std::string> EffectiveDue(const TaskRecord& t) {
 }
 
 // The task's coordinators, in their order.
-void InsertCoordinators(soci::session& s, long long taskId, const std::vector<TaskCoordinator>& list) {
+void InsertCoordinators(soci::session& s, long long taskId,
+                        const std::vector<TaskCoordinator>& list) {
     int order = 0;
     for (const auto& c : list) {
         Nullable<long long> cu(OptId(c.unitId)), cp(OptId(c.personId));
-        s << "INSERT INTO task_coordinators (task_id, sort_order, unit_id, person_id, text) VALUES (:t, :o, :u, "
+        s << "INSERT INTO task_coordinators (task_id, sort_order, unit_id, person_id, text) VALUES "
+             "(:t, :o, :u, "
              ":p, :x)",
-            soci::use(taskId), soci::use(order), soci::use(cu.value, cu.ind), soci::use(cp.value, cp.ind),
-            soci::use(c.text);
+            soci::use(taskId), soci::use(order), soci::use(cu.value, cu.ind),
+            soci::use(cp.value, cp.ind), soci::use(c.text);
         ++order;
     }
 }
@@ -136,7 +138,8 @@ void PlanRepository::DeleteItem(std::int64_t itemId) {
 
 long PlanRepository::CountUpdatesOfItem(std::int64_t itemId) {
     long long id = itemId, n = 0;
-    s_ << "SELECT COUNT(*) FROM progress_updates u JOIN tasks t ON t.id = u.task_id WHERE t.item_id = :i",
+    s_ << "SELECT COUNT(*) FROM progress_updates u JOIN tasks t ON t.id = u.task_id WHERE "
+          "t.item_id = :i",
         soci::use(id), soci::into(n);
     return static_cast<long>(n);
 }

@@ -48,9 +48,11 @@ std::string TimeTo(const std::optional<std::string>& day) { return day ? *day + 
 #define CCHC_IDS "SELECT id FROM ratings WHERE "
 #define CCHC_COUNT "SELECT COUNT(*) FROM ratings WHERE "
 #define CCHC_WINDOW " LIMIT :lim OFFSET :off"
-#define CCHC_LEAD(IDS, COUNT, WHERE)                                                 \
-    {IDS WHERE CCHC_ORDER, COUNT WHERE, IDS WHERE CCHC_ORDER CCHC_WINDOW,           \
-     IDS WHERE CCHC_ORDER_UP CCHC_WINDOW}
+#define CCHC_LEAD(IDS, COUNT, WHERE)                                         \
+    {                                                                        \
+        IDS WHERE CCHC_ORDER, COUNT WHERE, IDS WHERE CCHC_ORDER CCHC_WINDOW, \
+            IDS WHERE CCHC_ORDER_UP CCHC_WINDOW                              \
+    }
 
 // A score filter without officer, unit or channel reads the index of the
 // lowest score (low_score, rated_at, id) of migration 0006: one arm per
@@ -61,9 +63,10 @@ std::string TimeTo(const std::optional<std::string>& day) { return day ? *day + 
 #define CCHC_LOW_WHERE(n) \
     "FROM ratings WHERE low_score = :v" #n " AND rated_at >= :ta" #n " AND rated_at <= :tb" #n
 #define CCHC_LOW_ARM(n) "SELECT id, rated_at " CCHC_LOW_WHERE(n)
-#define CCHC_LOW_ARMS                                                                      \
-    CCHC_LOW_ARM(1) " UNION ALL " CCHC_LOW_ARM(2) " UNION ALL " CCHC_LOW_ARM(3) " UNION ALL " \
-        CCHC_LOW_ARM(4) " UNION ALL " CCHC_LOW_ARM(5)
+#define CCHC_LOW_ARMS                                                                       \
+    CCHC_LOW_ARM(1)                                                                         \
+    " UNION ALL " CCHC_LOW_ARM(2) " UNION ALL " CCHC_LOW_ARM(3) " UNION ALL " CCHC_LOW_ARM( \
+        4) " UNION ALL " CCHC_LOW_ARM(5)
 #define CCHC_LOW_COUNT(n) "(SELECT COUNT(*) " CCHC_LOW_WHERE(n) ")"
 
 enum class Lead { Officer = 0, Unit = 1, Channel = 2, Time = 3 };

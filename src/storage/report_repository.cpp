@@ -8,9 +8,9 @@ namespace cchc::storage {
 using namespace detail;
 
 namespace {
-#define ISSUED_COLUMNS                                                                        \
-    "id, report_type, unit_id, period, plan_id, issuer_unit_id, number, number_text, "       \
-    "kind_symbol, year, issued_on, title, parameters_json, status, sha256, size_bytes, "     \
+#define ISSUED_COLUMNS                                                                   \
+    "id, report_type, unit_id, period, plan_id, issuer_unit_id, number, number_text, "   \
+    "kind_symbol, year, issued_on, title, parameters_json, status, sha256, size_bytes, " \
     "created_at, created_by"
 
 IssuedReportRecord ReadIssued(const soci::row& r) {
@@ -78,8 +78,7 @@ bool ReportRepository::NumberTaken(std::int64_t issuerUnitId, const std::string&
     long long issuer = issuerUnitId, n = 0;
     s_ << "SELECT COUNT(*) FROM issued_reports WHERE issuer_unit_id = :i AND kind_symbol = :k AND "
           "year = :y AND number = :n",
-        soci::use(issuer), soci::use(kindSymbol), soci::use(year), soci::use(number),
-        soci::into(n);
+        soci::use(issuer), soci::use(kindSymbol), soci::use(year), soci::use(number), soci::into(n);
     return n > 0;
 }
 
@@ -112,14 +111,15 @@ std::int64_t ReportRepository::Insert(const IssuedReportRecord& x, const std::st
     return id;
 }
 
-std::vector<IssuedReportRecord> ReportRepository::List(
-    const std::optional<std::string>& reportType, const std::optional<std::int64_t>& unitId) {
+std::vector<IssuedReportRecord> ReportRepository::List(const std::optional<std::string>& reportType,
+                                                       const std::optional<std::int64_t>& unitId) {
     const int anyType = reportType ? 0 : 1, anyUnit = unitId ? 0 : 1;
     const std::string type = reportType.value_or("");
     long long unit = unitId.value_or(0);
     std::vector<IssuedReportRecord> out;
     soci::rowset<soci::row> rs =
-        (s_.prepare << "SELECT " ISSUED_COLUMNS " FROM issued_reports WHERE (:at = 1 OR "
+        (s_.prepare << "SELECT " ISSUED_COLUMNS
+                       " FROM issued_reports WHERE (:at = 1 OR "
                        "report_type = :t) AND (:au = 1 OR unit_id = :u) ORDER BY created_at DESC, "
                        "id DESC",
          soci::use(anyType), soci::use(type), soci::use(anyUnit), soci::use(unit));

@@ -16,7 +16,8 @@ namespace cchc::storage {
 
 struct IssuedReportRecord {
     std::int64_t id = 0;
-    std::string reportType;  // quarterly, plan, ranking, tasks, survey, assignments, ratings, qr-cards
+    std::string
+        reportType;  // quarterly, plan, ranking, tasks, survey, assignments, ratings, qr-cards
     std::optional<std::int64_t> unitId;  // the unit the report is about
     std::string period;
     std::optional<std::int64_t> planId;

@@ -31,8 +31,13 @@ struct ResultColumns {
     std::vector<soci::indicator> selfI, apprI, numI, denI;
 
     explicit ResultColumns(const std::vector<ResultRecord>& rows)
-        : unit(rows.size()), crit(rows.size()), period(rows.size()), note(rows.size()),
-          status(rows.size()), source(rows.size()), now(rows.size(), NowIso()) {
+        : unit(rows.size()),
+          crit(rows.size()),
+          period(rows.size()),
+          note(rows.size()),
+          status(rows.size()),
+          source(rows.size()),
+          now(rows.size(), NowIso()) {
         for (std::size_t i = 0; i < rows.size(); ++i) {
             unit[i] = rows[i].unitId;
             crit[i] = rows[i].criterionId;
@@ -41,10 +46,14 @@ struct ResultColumns {
             status[i] = rows[i].status;
             source[i] = rows[i].source;
         }
-        Column<double>(rows, [](const ResultRecord& r) { return r.selfScore; }, selfV, selfI);
-        Column<double>(rows, [](const ResultRecord& r) { return r.appraisedScore; }, apprV, apprI);
-        Column<double>(rows, [](const ResultRecord& r) { return r.numerator; }, numV, numI);
-        Column<double>(rows, [](const ResultRecord& r) { return r.denominator; }, denV, denI);
+        Column<double>(
+            rows, [](const ResultRecord& r) { return r.selfScore; }, selfV, selfI);
+        Column<double>(
+            rows, [](const ResultRecord& r) { return r.appraisedScore; }, apprV, apprI);
+        Column<double>(
+            rows, [](const ResultRecord& r) { return r.numerator; }, numV, numI);
+        Column<double>(
+            rows, [](const ResultRecord& r) { return r.denominator; }, denV, denI);
     }
 };
 
@@ -93,7 +102,6 @@ void ResultRepository::Upsert(const std::vector<ResultRecord>& rows) {
         soci::use(c.apprV, c.apprI), soci::use(c.numV, c.numI), soci::use(c.denV, c.denI),
         soci::use(c.note), soci::use(c.status), soci::use(c.source), soci::use(c.now);
 }
-
 
 std::vector<ResultRecord> ResultRepository::ForFrameworkAndPeriod(std::int64_t frameworkId,
                                                                   const std::string& period) {
@@ -148,8 +156,9 @@ std::vector<std::string> ResultRepository::PeriodsWithResults(std::int64_t frame
     long long f = frameworkId;
     std::vector<std::string> out;
     soci::rowset<std::string> rs =
-        (s_.prepare << "SELECT DISTINCT r.period FROM results r JOIN criteria c ON c.id = r.criterion_id "
-                       "WHERE c.framework_id = :f ORDER BY r.period DESC",
+        (s_.prepare
+             << "SELECT DISTINCT r.period FROM results r JOIN criteria c ON c.id = r.criterion_id "
+                "WHERE c.framework_id = :f ORDER BY r.period DESC",
          soci::use(f));
     for (const auto& p : rs) out.push_back(p);
     return out;
@@ -175,7 +184,6 @@ std::vector<ResultExportRow> ResultRepository::AllForExport() {
     return out;
 }
 
-
 std::vector<ResultRecord> ResultRepository::ForUnitAndPeriod(std::int64_t unitId,
                                                              const std::string& period) {
     long long u = unitId;
@@ -194,11 +202,13 @@ std::vector<ResultRecord> ResultRepository::ForUnitFrameworkPeriod(std::int64_t 
                                                                    const std::string& period) {
     long long u = unitId, f = frameworkId;
     std::vector<ResultRecord> out;
-    soci::rowset<soci::row> rs =
-        (s_.prepare << "SELECT r.id, r.unit_id, r.criterion_id, r.period, r.self_score, r.appraised_score, "
-                       "r.numerator, r.denominator, r.note, r.status, r.source FROM results r JOIN criteria c "
-                       "ON c.id = r.criterion_id WHERE r.unit_id = :u AND c.framework_id = :f AND r.period = :p",
-         soci::use(u), soci::use(f), soci::use(period));
+    soci::rowset<soci::row> rs = (s_.prepare << "SELECT r.id, r.unit_id, r.criterion_id, r.period, "
+                                                "r.self_score, r.appraised_score, "
+                                                "r.numerator, r.denominator, r.note, r.status, "
+                                                "r.source FROM results r JOIN criteria c "
+                                                "ON c.id = r.criterion_id WHERE r.unit_id = :u AND "
+                                                "c.framework_id = :f AND r.period = :p",
+                                  soci::use(u), soci::use(f), soci::use(period));
     for (const auto& r : rs) out.push_back(ReadResult(r));
     return out;
 }
@@ -207,9 +217,11 @@ std::optional<ResultRecord> ResultRepository::Find(std::int64_t unitId, std::int
                                                    const std::string& period) {
     long long u = unitId, c = criterionId;
     soci::rowset<soci::row> rs =
-        (s_.prepare << "SELECT id, unit_id, criterion_id, period, self_score, appraised_score, numerator, "
-                       "denominator, note, status, source FROM results WHERE unit_id = :u AND criterion_id = :c "
-                       "AND period = :p",
+        (s_.prepare
+             << "SELECT id, unit_id, criterion_id, period, self_score, appraised_score, numerator, "
+                "denominator, note, status, source FROM results WHERE unit_id = :u AND "
+                "criterion_id = :c "
+                "AND period = :p",
          soci::use(u), soci::use(c), soci::use(period));
     for (const auto& r : rs) return ReadResult(r);
     return std::nullopt;
@@ -217,27 +229,33 @@ std::optional<ResultRecord> ResultRepository::Find(std::int64_t unitId, std::int
 
 std::int64_t ResultRepository::Insert(const ResultRecord& r, const std::string& user) {
     long long unit = r.unitId, crit = r.criterionId, id = 0;
-    Nullable<double> self(r.selfScore), appr(r.appraisedScore), num(r.numerator), den(r.denominator);
+    Nullable<double> self(r.selfScore), appr(r.appraisedScore), num(r.numerator),
+        den(r.denominator);
     std::string now = NowIso();
-    s_ << "INSERT INTO results (unit_id, criterion_id, period, self_score, appraised_score, numerator, "
-          "denominator, note, status, source, updated_at, updated_by) VALUES (:u, :c, :p, :s, :a, :n, :d, :note, "
+    s_ << "INSERT INTO results (unit_id, criterion_id, period, self_score, appraised_score, "
+          "numerator, "
+          "denominator, note, status, source, updated_at, updated_by) VALUES (:u, :c, :p, :s, :a, "
+          ":n, :d, :note, "
           ":st, :src, :now, :by) RETURNING id",
         soci::use(unit), soci::use(crit), soci::use(r.period), soci::use(self.value, self.ind),
-        soci::use(appr.value, appr.ind), soci::use(num.value, num.ind), soci::use(den.value, den.ind),
-        soci::use(r.note), soci::use(r.status), soci::use(r.source), soci::use(now), soci::use(user),
-        soci::into(id);
+        soci::use(appr.value, appr.ind), soci::use(num.value, num.ind),
+        soci::use(den.value, den.ind), soci::use(r.note), soci::use(r.status), soci::use(r.source),
+        soci::use(now), soci::use(user), soci::into(id);
     return id;
 }
 
 void ResultRepository::UpdateValues(const ResultRecord& r, const std::string& user) {
     long long id = r.id;
-    Nullable<double> self(r.selfScore), appr(r.appraisedScore), num(r.numerator), den(r.denominator);
+    Nullable<double> self(r.selfScore), appr(r.appraisedScore), num(r.numerator),
+        den(r.denominator);
     std::string now = NowIso();
-    s_ << "UPDATE results SET self_score = :s, appraised_score = :a, numerator = :n, denominator = :d, note = "
-          ":note, source = :src, updated_at = :now, updated_by = :by, version = version + 1 WHERE id = :id",
-        soci::use(self.value, self.ind), soci::use(appr.value, appr.ind), soci::use(num.value, num.ind),
-        soci::use(den.value, den.ind), soci::use(r.note), soci::use(r.source), soci::use(now), soci::use(user),
-        soci::use(id);
+    s_ << "UPDATE results SET self_score = :s, appraised_score = :a, numerator = :n, denominator = "
+          ":d, note = "
+          ":note, source = :src, updated_at = :now, updated_by = :by, version = version + 1 WHERE "
+          "id = :id",
+        soci::use(self.value, self.ind), soci::use(appr.value, appr.ind),
+        soci::use(num.value, num.ind), soci::use(den.value, den.ind), soci::use(r.note),
+        soci::use(r.source), soci::use(now), soci::use(user), soci::use(id);
 }
 
 long ResultRepository::Count() {

@@ -21,7 +21,7 @@ struct ResultExportRow {
 };
 
 class ResultRepository {
-public:
+  public:
     explicit ResultRepository(soci::session& s) : s_(s) {}
     void InsertMany(const std::vector<ResultRecord>& results);
     // Inserts each result, or updates the scores, numerator, denominator and
@@ -32,7 +32,8 @@ public:
     // The unit's results on the framework's criteria in the period.
     std::vector<ResultRecord> ForUnitFrameworkPeriod(std::int64_t unitId, std::int64_t frameworkId,
                                                      const std::string& period);
-    std::optional<ResultRecord> Find(std::int64_t unitId, std::int64_t criterionId, const std::string& period);
+    std::optional<ResultRecord> Find(std::int64_t unitId, std::int64_t criterionId,
+                                     const std::string& period);
     // Inserts one result and returns its id.
     std::int64_t Insert(const ResultRecord& result, const std::string& user);
     // Writes the scores, numerator, denominator, note and source of the
@@ -50,7 +51,7 @@ public:
     std::vector<std::string> PeriodsWithResults(std::int64_t frameworkId);
     long Count();
 
-private:
+  private:
     soci::session& s_;
 };
 

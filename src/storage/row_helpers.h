@@ -19,12 +19,18 @@ inline std::string Text(const soci::row& r, const std::string& col) {
 inline long long Int(const soci::row& r, const std::string& col, long long fallback = 0) {
     if (r.get_indicator(col) == soci::i_null) return fallback;
     switch (r.get_properties(col).get_data_type()) {
-        case soci::dt_integer: return r.get<int>(col);
-        case soci::dt_long_long: return r.get<long long>(col);
-        case soci::dt_unsigned_long_long: return static_cast<long long>(r.get<unsigned long long>(col));
-        case soci::dt_double: return static_cast<long long>(r.get<double>(col));
-        case soci::dt_string: return std::stoll(r.get<std::string>(col));
-        default: return fallback;
+        case soci::dt_integer:
+            return r.get<int>(col);
+        case soci::dt_long_long:
+            return r.get<long long>(col);
+        case soci::dt_unsigned_long_long:
+            return static_cast<long long>(r.get<unsigned long long>(col));
+        case soci::dt_double:
+            return static_cast<long long>(r.get<double>(col));
+        case soci::dt_string:
+            return std::stoll(r.get<std::string>(col));
+        default:
+            return fallback;
     }
 }
 
@@ -36,11 +42,16 @@ inline std::optional<long long> OptInt(const soci::row& r, const std::string& co
 inline double Real(const soci::row& r, const std::string& col, double fallback = 0) {
     if (r.get_indicator(col) == soci::i_null) return fallback;
     switch (r.get_properties(col).get_data_type()) {
-        case soci::dt_double: return r.get<double>(col);
-        case soci::dt_integer: return r.get<int>(col);
-        case soci::dt_long_long: return static_cast<double>(r.get<long long>(col));
-        case soci::dt_string: return std::stod(r.get<std::string>(col));
-        default: return fallback;
+        case soci::dt_double:
+            return r.get<double>(col);
+        case soci::dt_integer:
+            return r.get<int>(col);
+        case soci::dt_long_long:
+            return static_cast<double>(r.get<long long>(col));
+        case soci::dt_string:
+            return std::stod(r.get<std::string>(col));
+        default:
+            return fallback;
     }
 }
 

@@ -59,8 +59,8 @@ void AuditRepository::RecordMany(const std::vector<AuditEntry>& entries) {
     }
     s_ << "INSERT INTO audit_log (at, user_login, table_name, row_id, action, field, old_value, "
           "new_value) VALUES (:at, :u, :t, :r, :a, :f, :o, :n)",
-        soci::use(at), soci::use(user), soci::use(table), soci::use(row), soci::use(action), soci::use(field),
-        soci::use(oldV, oldI), soci::use(newV, newI);
+        soci::use(at), soci::use(user), soci::use(table), soci::use(row), soci::use(action),
+        soci::use(field), soci::use(oldV, oldI), soci::use(newV, newI);
 }
 
 std::vector<AuditEntry> AuditRepository::ForRow(const std::string& table, std::int64_t rowId) {

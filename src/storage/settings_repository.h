@@ -14,14 +14,14 @@ class session;
 namespace cchc::storage {
 
 class SettingsRepository {
-public:
+  public:
     explicit SettingsRepository(soci::session& s) : s_(s) {}
     std::optional<std::string> Get(const std::string& key);
     std::string Get(const std::string& key, const std::string& fallback);
     void Set(const std::string& key, const std::string& value);
     std::map<std::string, std::string> All();
 
-private:
+  private:
     soci::session& s_;
 };
 
@@ -37,7 +37,7 @@ struct AuditEntry {
 };
 
 class AuditRepository {
-public:
+  public:
     explicit AuditRepository(soci::session& s) : s_(s) {}
     void Record(const AuditEntry& entry);
     // Many entries through one prepared statement (imports).
@@ -45,7 +45,7 @@ public:
     std::vector<AuditEntry> ForRow(const std::string& table, std::int64_t rowId);
     long Count();
 
-private:
+  private:
     soci::session& s_;
 };
 

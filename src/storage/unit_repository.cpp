@@ -14,7 +14,7 @@ ConcurrentEditError::ConcurrentEditError()
 
 namespace {
 
-#define UNIT_COLUMNS                                                                   \
+#define UNIT_COLUMNS                                                                        \
     "id, code, name, kind, parent_id, place_name, header_parent, header_name, doc_symbol, " \
     "sort_order, active, version"
 
@@ -71,16 +71,14 @@ std::vector<Unit> UnitRepository::All() {
 std::optional<Unit> UnitRepository::ById(std::int64_t id) {
     long long key = id;
     soci::rowset<soci::row> rs =
-        (s_.prepare << "SELECT " UNIT_COLUMNS " FROM units WHERE id = :id",
-         soci::use(key));
+        (s_.prepare << "SELECT " UNIT_COLUMNS " FROM units WHERE id = :id", soci::use(key));
     for (const auto& r : rs) return UnitFromRow(r);
     return std::nullopt;
 }
 
 std::optional<Unit> UnitRepository::ByCode(const std::string& code) {
     soci::rowset<soci::row> rs =
-        (s_.prepare << "SELECT " UNIT_COLUMNS " FROM units WHERE code = :c",
-         soci::use(code));
+        (s_.prepare << "SELECT " UNIT_COLUMNS " FROM units WHERE code = :c", soci::use(code));
     for (const auto& r : rs) return UnitFromRow(r);
     return std::nullopt;
 }
@@ -153,16 +151,14 @@ std::vector<Person> PersonRepository::ByUnit(std::int64_t unitId) {
 std::optional<Person> PersonRepository::ById(std::int64_t id) {
     long long key = id;
     soci::rowset<soci::row> rs =
-        (s_.prepare << "SELECT " PERSON_COLUMNS " FROM people WHERE id = :id",
-         soci::use(key));
+        (s_.prepare << "SELECT " PERSON_COLUMNS " FROM people WHERE id = :id", soci::use(key));
     for (const auto& r : rs) return PersonFromRow(r);
     return std::nullopt;
 }
 
 std::optional<Person> PersonRepository::ByCode(const std::string& code) {
     soci::rowset<soci::row> rs =
-        (s_.prepare << "SELECT " PERSON_COLUMNS " FROM people WHERE code = :c",
-         soci::use(code));
+        (s_.prepare << "SELECT " PERSON_COLUMNS " FROM people WHERE code = :c", soci::use(code));
     for (const auto& r : rs) return PersonFromRow(r);
     return std::nullopt;
 }

@@ -15,12 +15,12 @@ class session;
 namespace cchc::storage {
 
 class ConcurrentEditError : public UserError {
-public:
+  public:
     ConcurrentEditError();
 };
 
 class UnitRepository {
-public:
+  public:
     explicit UnitRepository(soci::session& s) : s_(s) {}
     std::vector<Unit> All();
     std::optional<Unit> ById(std::int64_t id);
@@ -31,12 +31,12 @@ public:
     void SetActive(std::int64_t id, bool active);
     long Count();
 
-private:
+  private:
     soci::session& s_;
 };
 
 class PersonRepository {
-public:
+  public:
     explicit PersonRepository(soci::session& s) : s_(s) {}
     std::vector<Person> All();
     std::vector<Person> ByUnit(std::int64_t unitId);
@@ -47,7 +47,7 @@ public:
     void SetActive(std::int64_t id, bool active);
     long Count();
 
-private:
+  private:
     soci::session& s_;
 };
 

@@ -3,8 +3,8 @@
 #define BOOST_TEST_MODULE cli
 #include <boost/test/unit_test.hpp>
 
-#include <filesystem>
 #include <algorithm>
+#include <filesystem>
 #include <regex>
 #include <set>
 #include <sstream>
@@ -60,7 +60,8 @@ BOOST_FIXTURE_TEST_CASE(init_is_idempotent_and_check_reports_version, Cli) {
     auto check = Run("check");
     BOOST_TEST(check.exitCode == 0, check.output);
     // The schema version this program writes, whatever its number.
-    BOOST_TEST(std::regex_search(check.output, std::regex("Schema version: ([0-9]+) \\(this program: \\1\\)")),
+    BOOST_TEST(std::regex_search(check.output,
+                                 std::regex("Schema version: ([0-9]+) \\(this program: \\1\\)")),
                check.output);
 }
 
@@ -85,8 +86,9 @@ BOOST_FIXTURE_TEST_CASE(demo_fills_an_office_once, Cli) {
     std::istringstream lines(self.output);
     std::string line;
     std::getline(lines, line);
-    BOOST_TEST(line == "unit,officer,name,self,self_class,appraised,appraised_class,ratings,"
-                       "satisfied_share");
+    BOOST_TEST(line ==
+               "unit,officer,name,self,self_class,appraised,appraised_class,ratings,"
+               "satisfied_share");
     int rows = 0;
     while (std::getline(lines, line)) {
         ++rows;
@@ -202,7 +204,7 @@ BOOST_FIXTURE_TEST_CASE(rank_prints_the_contract_columns, Cli) {
         BOOST_TEST((p > 0 && p <= 100), pct);
         ranks.insert(f[6]);
     }
-    BOOST_TEST(Contains(lines[1], ",1,") , lines[1]);
+    BOOST_TEST(Contains(lines[1], ",1,"), lines[1]);
     BOOST_TEST(Contains(csv.output, "."), csv.output);
 
     auto json = Run("--format json rank --framework PAR-XA-2025 --period " + year);
@@ -219,14 +221,17 @@ BOOST_FIXTURE_TEST_CASE(rank_prints_the_contract_columns, Cli) {
     auto office = Run("--format csv gaps --framework PAR-XA-2025 --period " + year);
     BOOST_TEST(office.exitCode == 0, office.output);
     BOOST_TEST(Contains(office.output, "criterion,title,max,units,lost,average\n"), office.output);
-    auto overScoring = Run("--format csv gaps --self-vs-appraised --framework PAR-XA-2025 --period " + year);
+    auto overScoring =
+        Run("--format csv gaps --self-vs-appraised --framework PAR-XA-2025 --period " + year);
     BOOST_TEST(overScoring.exitCode == 0, overScoring.output);
-    BOOST_TEST(Contains(overScoring.output, "unit,name,self,appraised,max,gap\n"), overScoring.output);
+    BOOST_TEST(Contains(overScoring.output, "unit,name,self,appraised,max,gap\n"),
+               overScoring.output);
 
     // The demo's results are appraised: an import that changes one is
     // refused, naming the file, line and column.
-    WriteFile(dir.File("locked.csv"), "unit,framework,period,criterion,appraised_score\nXA-TAYXUAN,PAR-XA-2025," +
-                                          year + ",2.3,0.01\n");
+    WriteFile(dir.File("locked.csv"),
+              "unit,framework,period,criterion,appraised_score\nXA-TAYXUAN,PAR-XA-2025," + year +
+                  ",2.3,0.01\n");
     auto locked = Run("import results " + dir.File("locked.csv"));
     BOOST_TEST(locked.exitCode == 1, locked.output);
     BOOST_TEST(Contains(locked.output, "locked.csv"), locked.output);
@@ -260,8 +265,10 @@ BOOST_FIXTURE_TEST_CASE(seed_002_plan_tasks_and_a_draft_plan, Cli) {
     // 28 tasks, 10 recurring.
     auto late = Run("--format csv tasks --unit TT-KONGCHRO --overdue --as-of 2022-01-05");
     BOOST_TEST(late.exitCode == 0, late.output);
-    BOOST_TEST(Contains(late.output, "id,unit,criterion,task,lead_unit,lead_person,due,status,percent,overdue_days\n"),
-               late.output);
+    BOOST_TEST(
+        Contains(late.output,
+                 "id,unit,criterion,task,lead_unit,lead_person,due,status,percent,overdue_days\n"),
+        late.output);
     BOOST_TEST(std::count(late.output.begin(), late.output.end(), '\n') == 1 + 18, late.output);
     BOOST_TEST(Contains(late.output, ",2021,not_started,0,5\n"), late.output);
     // On the last day of 2021 none is overdue yet.
@@ -278,15 +285,20 @@ BOOST_FIXTURE_TEST_CASE(seed_002_plan_tasks_and_a_draft_plan, Cli) {
     BOOST_TEST(Contains(again.output, "(0 new, 28 updated)"), again.output);
 
     // A draft plan from weak results.
-    WriteFile(dir.File("r.csv"), "unit,framework,period,criterion,appraised_score\n"
-                                 "TT-KONGCHRO,GL-XA-2020,2021,1.2,0.5\nTT-KONGCHRO,GL-XA-2020,2021,1.3,1\n");
+    WriteFile(dir.File("r.csv"),
+              "unit,framework,period,criterion,appraised_score\n"
+              "TT-KONGCHRO,GL-XA-2020,2021,1.2,0.5\nTT-KONGCHRO,GL-XA-2020,2021,1.3,1\n");
     BOOST_TEST(Run("import results " + dir.File("r.csv")).exitCode == 0);
-    auto draft = Run("--format csv plan draft --unit TT-KONGCHRO --framework GL-XA-2020 --period 2021 --below 80");
+    auto draft =
+        Run("--format csv plan draft --unit TT-KONGCHRO --framework GL-XA-2020 --period 2021 "
+            "--below 80");
     BOOST_TEST(draft.exitCode == 0, draft.output);
-    BOOST_TEST(Contains(draft.output, "plan,criterion,title,baseline_points,target\n"), draft.output);
+    BOOST_TEST(Contains(draft.output, "plan,criterion,title,baseline_points,target\n"),
+               draft.output);
     BOOST_TEST(Contains(draft.output, ",1.2,"), draft.output);
     BOOST_TEST(!Contains(draft.output, ",1.3,"), draft.output);
-    BOOST_TEST(Run("plan draft --unit TT-KONGCHRO --framework GL-XA-2020 --period 2019").exitCode == 1);
+    BOOST_TEST(Run("plan draft --unit TT-KONGCHRO --framework GL-XA-2020 --period 2019").exitCode ==
+               1);
 
     // A broken tasks file: exit 1, file and line named, nothing stored.
     WriteFile(dir.File("bad.csv"), "unit,year,task,due\nTT-KONGCHRO,2022,Việc mới,31/02/2022\n");
@@ -368,7 +380,8 @@ BOOST_FIXTURE_TEST_CASE(survey_tallies_and_ratings_end_to_end, Cli) {
 }
 
 BOOST_FIXTURE_TEST_CASE(report_quarterly_to_pdf_issue_and_reprint, Cli) {
-    BOOST_REQUIRE(Run("demo --communes 12 --years 2 --ratings 2000 --as-of 2026-06-15").exitCode == 0);
+    BOOST_REQUIRE(Run("demo --communes 12 --years 2 --ratings 2000 --as-of 2026-06-15").exitCode ==
+                  0);
     const std::string pdf = dir.File("quy4.pdf");
     auto r = Run("report quarterly --period 2025-Q4 --date 2026-01-05 --out " + pdf);
     BOOST_TEST(r.exitCode == 0, r.output);
@@ -376,7 +389,8 @@ BOOST_FIXTURE_TEST_CASE(report_quarterly_to_pdf_issue_and_reprint, Cli) {
     const std::string text = PdfText(pdf);
     BOOST_TEST(Contains(text, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"));
     BOOST_TEST(Contains(text, "ngày 05 tháng 01 năm 2026"));
-    auto issued = Run("report quarterly --period 2025-Q4 --date 2026-01-05 --out " + pdf + " --issue");
+    auto issued =
+        Run("report quarterly --period 2025-Q4 --date 2026-01-05 --out " + pdf + " --issue");
     BOOST_TEST(issued.exitCode == 0, issued.output);
     BOOST_TEST(Contains(issued.output, "01/BC-"), issued.output);
     auto list = Run("report archive");

@@ -150,8 +150,10 @@ BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_CASE(people_sort_by_given_name_first) {
     std::vector<std::string> names = {"Trần Thị Bình", "Lê Văn An", "Nguyễn Thị Ánh", "Đỗ Văn An"};
-    std::sort(names.begin(), names.end(),
-              [](const std::string& a, const std::string& b) { return cchc::VietnameseNameLess(a, b); });
-    std::vector<std::string> expected = {"Đỗ Văn An", "Lê Văn An", "Nguyễn Thị Ánh", "Trần Thị Bình"};
+    std::sort(names.begin(), names.end(), [](const std::string& a, const std::string& b) {
+        return cchc::VietnameseNameLess(a, b);
+    });
+    std::vector<std::string> expected = {"Đỗ Văn An", "Lê Văn An", "Nguyễn Thị Ánh",
+                                         "Trần Thị Bình"};
     BOOST_TEST(names == expected, boost::test_tools::per_element());
 }

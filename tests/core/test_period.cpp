@@ -36,7 +36,6 @@ Date D(const char* iso) {
 
 const char* WindowName(WindowKind w) { return w == WindowKind::Calendar ? "calendar" : "cut-off"; }
 
-
 const PeriodKind kAllKinds[] = {PeriodKind::Year, PeriodKind::Half, PeriodKind::NineMonths,
                                 PeriodKind::Quarter, PeriodKind::Month};
 const WindowKind kAllWindows[] = {WindowKind::Calendar, WindowKind::CutOff};
@@ -478,8 +477,9 @@ BOOST_AUTO_TEST_CASE(recent_periods_for_a_report) {
         return out;
     };
     const auto calendar = keys(RecentPeriods(Date{2026, 12, 2}, WindowKind::Calendar, false));
-    const std::vector<std::string> expected = {"2026-Q4", "2026-Q3", "2026-Q2", "2026-Q1", "2026-H1",
-                                               "2026-9M", "2026-H2", "2026",    "2025"};
+    const std::vector<std::string> expected = {"2026-Q4", "2026-Q3", "2026-Q2",
+                                               "2026-Q1", "2026-H1", "2026-9M",
+                                               "2026-H2", "2026",    "2025"};
     BOOST_TEST(calendar == expected, boost::test_tools::per_element());
     // Under the cut-off windows 20/12/2026 already counts in 2027.
     const auto cutoff = keys(RecentPeriods(Date{2026, 12, 20}, WindowKind::CutOff, true));

@@ -44,7 +44,8 @@ void CheckProblems(const std::vector<std::string>& problems, const char* msgid) 
     if (!msgid) {
         BOOST_TEST(problems.empty(), "unexpected problems: " << Joined(problems));
     } else {
-        BOOST_TEST(HasProblem(problems, msgid), "missing '" << msgid << "' in: " << Joined(problems));
+        BOOST_TEST(HasProblem(problems, msgid),
+                   "missing '" << msgid << "' in: " << Joined(problems));
     }
 }
 
@@ -122,7 +123,11 @@ BOOST_AUTO_TEST_CASE(manual_points) {
         {"negative", 10, {}, -1.0, 0, kNegative},
         {"at cap", 10, 8.0, 8.0, 8, nullptr},
         {"above cap", 10, 8.0, 9.0, 8, kAboveCap},
-        {"not a number", 10, {}, std::numeric_limits<double>::quiet_NaN(), 0,
+        {"not a number",
+         10,
+         {},
+         std::numeric_limits<double>::quiet_NaN(),
+         0,
          "a value is not a number and was ignored"},
     };
     for (const auto& c : cases) {
@@ -162,44 +167,52 @@ BOOST_AUTO_TEST_CASE(rate) {
     };
     const std::vector<Case> cases = {
         {"ratio 0", Rate(10, 1.0, {}, {}), Ratio(0, 10), 0, 10, true, false, nullptr},
-        {"no numerator, denominator given", Rate(10, 1.0, {}, {}), Ratio({}, 10), 0, 10, true, false,
+        {"no numerator, denominator given", Rate(10, 1.0, {}, {}), Ratio({}, 10), 0, 10, true,
+         false, nullptr},
+        {"pro rata below target", Rate(10, 1.0, {}, {}), Ratio(50, 100), 5, 10, true, false,
          nullptr},
-        {"pro rata below target", Rate(10, 1.0, {}, {}), Ratio(50, 100), 5, 10, true, false, nullptr},
         {"target exactly", Rate(6, 0.9, 6.0, {}), Ratio(9, 10), 6, 6, true, false, nullptr},
         {"above target", Rate(6, 0.9, 6.0, {}), Ratio(97, 100), 6, 6, true, false, nullptr},
         {"no target means 100%", Rate(4, {}, {}, {}), Ratio(3, 4), 3, 4, true, false, nullptr},
-        {"766 satisfaction at 0.81", Rate(6, 0.9, 6.0, NoDataRule::Zero), Ratio(81, 100), 5.4, 6, true,
-         false, nullptr},
-        {"766 satisfaction at 0.95", Rate(6, 0.9, 6.0, NoDataRule::Zero), Ratio(95, 100), 6, 6, true,
-         false, nullptr},
-        {"766 satisfaction, no responses", Rate(6, 0.9, 6.0, NoDataRule::Zero), Ratio(0, 0), 0, 6, true,
-         true, nullptr},
-        {"766 reuse of data at 0.40", Rate(2, 0.8, 2.0, {}), Ratio(40, 100), 1, 2, true, false, nullptr},
-        {"766 reuse of data at 0.80", Rate(2, 0.8, 2.0, {}), Ratio(80, 100), 2, 2, true, false, nullptr},
-        {"766 reuse of data at 0.90", Rate(2, 0.8, 2.0, {}), Ratio(90, 100), 2, 2, true, false, nullptr},
-        {"766 complaints, none received", Rate(6, 1.0, {}, NoDataRule::Full), Ratio(0, 0), 6, 6, true,
-         true, nullptr},
+        {"766 satisfaction at 0.81", Rate(6, 0.9, 6.0, NoDataRule::Zero), Ratio(81, 100), 5.4, 6,
+         true, false, nullptr},
+        {"766 satisfaction at 0.95", Rate(6, 0.9, 6.0, NoDataRule::Zero), Ratio(95, 100), 6, 6,
+         true, false, nullptr},
+        {"766 satisfaction, no responses", Rate(6, 0.9, 6.0, NoDataRule::Zero), Ratio(0, 0), 0, 6,
+         true, true, nullptr},
+        {"766 reuse of data at 0.40", Rate(2, 0.8, 2.0, {}), Ratio(40, 100), 1, 2, true, false,
+         nullptr},
+        {"766 reuse of data at 0.80", Rate(2, 0.8, 2.0, {}), Ratio(80, 100), 2, 2, true, false,
+         nullptr},
+        {"766 reuse of data at 0.90", Rate(2, 0.8, 2.0, {}), Ratio(90, 100), 2, 2, true, false,
+         nullptr},
+        {"766 complaints, none received", Rate(6, 1.0, {}, NoDataRule::Full), Ratio(0, 0), 6, 6,
+         true, true, nullptr},
         {"766 complaints, all on time", Rate(6, 1.0, {}, NoDataRule::Full), Ratio(3, 3), 6, 6, true,
          false, nullptr},
-        {"766 complaints, 2 of 3 on time", Rate(6, 1.0, {}, NoDataRule::Full), Ratio(2, 3), 4, 6, true,
-         false, nullptr},
-        {"cap below max, reached", Rate(10, 1.0, 4.0, {}), Ratio(80, 100), 4, 10, true, false, nullptr},
+        {"766 complaints, 2 of 3 on time", Rate(6, 1.0, {}, NoDataRule::Full), Ratio(2, 3), 4, 6,
+         true, false, nullptr},
+        {"cap below max, reached", Rate(10, 1.0, 4.0, {}), Ratio(80, 100), 4, 10, true, false,
+         nullptr},
         {"cap below max, not reached", Rate(10, 1.0, 4.0, {}), Ratio(30, 100), 3, 10, true, false,
          nullptr},
         {"numerator above denominator", Rate(10, 1.0, {}, {}), Ratio(12, 10), 10, 10, true, false,
          kNumAboveDen},
         {"negative numerator", Rate(10, 1.0, {}, {}), Ratio(-3, 10), 0, 10, true, false, kNegNum},
-        {"no data, full", Rate(5, 1.0, {}, NoDataRule::Full), Ratio({}, {}), 5, 5, true, true, nullptr},
-        {"no data, zero", Rate(5, 1.0, {}, NoDataRule::Zero), Ratio({}, {}), 0, 5, true, true, nullptr},
+        {"no data, full", Rate(5, 1.0, {}, NoDataRule::Full), Ratio({}, {}), 5, 5, true, true,
+         nullptr},
+        {"no data, zero", Rate(5, 1.0, {}, NoDataRule::Zero), Ratio({}, {}), 0, 5, true, true,
+         nullptr},
         {"no data, na", Rate(5, 1.0, {}, na), Ratio({}, {}), 0, 0, false, true, nullptr},
         {"denominator 0, na", Rate(5, 1.0, {}, na), Ratio(0, 0), 0, 0, false, true, nullptr},
-        {"no data, no rule set: zero", Rate(5, 1.0, {}, {}), Ratio({}, {}), 0, 5, true, true, nullptr},
-        {"numerator without denominator", Rate(5, 1.0, {}, NoDataRule::Full), Ratio(3, {}), 5, 5, true,
-         true, kNumNoDen},
+        {"no data, no rule set: zero", Rate(5, 1.0, {}, {}), Ratio({}, {}), 0, 5, true, true,
+         nullptr},
+        {"numerator without denominator", Rate(5, 1.0, {}, NoDataRule::Full), Ratio(3, {}), 5, 5,
+         true, true, kNumNoDen},
         {"numerator over a zero denominator", Rate(5, 1.0, {}, NoDataRule::Zero), Ratio(3, 0), 0, 5,
          true, true, kNumAboveDen},
-        {"no data, full, capped", Rate(5, 1.0, 3.0, NoDataRule::Full), Ratio({}, {}), 3, 5, true, true,
-         nullptr},
+        {"no data, full, capped", Rate(5, 1.0, 3.0, NoDataRule::Full), Ratio({}, {}), 3, 5, true,
+         true, nullptr},
     };
     for (const auto& c : cases) {
         BOOST_TEST_CONTEXT(c.what) {
@@ -245,8 +258,8 @@ BOOST_AUTO_TEST_CASE(entered_points_override_rule) {
         {"override above max", Rate(6, 1.0, {}, {}), with(Ratio(1, 2), 8), 6, true, kOverridesRate,
          kAboveMax},
         {"points alone on a rate", Rate(6, 1.0, {}, {}), Points(5), 5, false, nullptr, nullptr},
-        {"points beside yes", Leaf("y", "", 2, RuleKind::YesNo), with(yes, 1), 1, true, kOverridesRule,
-         nullptr},
+        {"points beside yes", Leaf("y", "", 2, RuleKind::YesNo), with(yes, 1), 1, true,
+         kOverridesRule, nullptr},
         {"points beside a count", Leaf("c", "", 6, RuleKind::Count), with(count, 1), 1, true,
          kOverridesRule, nullptr},
         {"points beside deductions", Leaf("d", "", 6, RuleKind::Deduction), with(ded, 2), 2, true,
@@ -358,7 +371,7 @@ cchc::Framework SmallFramework() {
     Criterion count = Leaf("2.2", "2", 6, RuleKind::Count);
     count.perUnit = 2;
     fw.criteria = {Group("1", "", 20), Leaf("1.1", "1", 10, RuleKind::Manual), rate,
-                   Group("2", "", 10), Leaf("2.1", "2", 4, RuleKind::YesNo), count};
+                   Group("2", "", 10), Leaf("2.1", "2", 4, RuleKind::YesNo),   count};
     return fw;
 }
 
@@ -397,11 +410,9 @@ BOOST_AUTO_TEST_CASE(roll_up_with_a_not_applicable_leaf) {
         bool applicable;
     };
     const std::vector<Row> rows = {
-        {"1", "", false, 10, 8, true},     // max lowered from 20 by the n/a 1.2
-        {"1.1", "1", true, 10, 8, true},
-        {"1.2", "1", true, 0, 0, false},
-        {"2", "", false, 10, 8, true},
-        {"2.1", "2", true, 4, 4, true},
+        {"1", "", false, 10, 8, true},  // max lowered from 20 by the n/a 1.2
+        {"1.1", "1", true, 10, 8, true}, {"1.2", "1", true, 0, 0, false},
+        {"2", "", false, 10, 8, true},   {"2.1", "2", true, 4, 4, true},
         {"2.2", "2", true, 6, 4, true},
     };
     for (const auto& r : rows) {
@@ -595,11 +606,11 @@ BOOST_AUTO_TEST_CASE(points_at_stake) {
                    sat,
                    Leaf("5.1", "5", 2, RuleKind::Manual)};
     std::map<std::string, CriterionInput> inputs = {
-        {"1.2", Points(3)},      // lost 1
-        {"1.10", Points(3)},     // lost 1, after 1.2 by number
-        {"1.1", Points(10)},     // full points: not listed
-        {"5.3", Ratio(81, 100)}, // 5.4 of 6: lost 0.6
-        {"5.1", Points(1.4)},    // lost 0.6 too, before 5.3 by code
+        {"1.2", Points(3)},       // lost 1
+        {"1.10", Points(3)},      // lost 1, after 1.2 by number
+        {"1.1", Points(10)},      // full points: not listed
+        {"5.3", Ratio(81, 100)},  // 5.4 of 6: lost 0.6
+        {"5.1", Points(1.4)},     // lost 0.6 too, before 5.3 by code
     };
     const auto lost = cchc::PointsAtStake(fw, cchc::RollUp(fw, inputs));
 

@@ -5,11 +5,11 @@
 #include <wx/choice.h>
 #include <wx/dialog.h>
 
-#include <boost/test/unit_test.hpp>
 #include <wx/app.h>
 #include <wx/fileconf.h>
 #include <wx/init.h>
 #include <wx/utils.h>
+#include <boost/test/unit_test.hpp>
 
 #include <cstdlib>
 #include <memory>
@@ -35,7 +35,8 @@ WxRuntime::WxRuntime() {
     if (!wxEntryStart(argc, argv)) BOOST_FAIL("wxWidgets could not start (is DISPLAY usable?)");
     wxTheApp->SetAppName("cchc-desk-test");
     configDir = std::make_unique<TempDir>();
-    wxConfigBase::Set(new wxFileConfig("cchc-desk-test", "", wxString::FromUTF8(configDir->File("test.conf")), "",
+    wxConfigBase::Set(new wxFileConfig("cchc-desk-test", "",
+                                       wxString::FromUTF8(configDir->File("test.conf")), "",
                                        wxCONFIG_USE_LOCAL_FILE));
     gui::ApplyLanguage("vi");
     gui::InitResources();

@@ -104,7 +104,7 @@ void EndModals();
 // a time limit, after which the script records the failure, calls onAbort
 // (e.g. to close the dialog) and stops.
 class UiScript : public wxTimer {
-public:
+  public:
     using Step = std::function<bool()>;
     void Add(const std::string& name, Step step, int timeoutMs = 5000);
     void Begin();
@@ -114,7 +114,7 @@ public:
 
     void Notify() override;
 
-private:
+  private:
     struct Entry {
         std::string name;
         Step step;

@@ -1,7 +1,7 @@
 // The Index results area on the demo office: switching to it shows the
 // ranking of every commune, first place on the first row.
-#include <boost/test/unit_test.hpp>
 #include <wx/listctrl.h>
+#include <boost/test/unit_test.hpp>
 
 #include "core/org.h"
 #include "gui/shell/main_frame.h"

@@ -12,9 +12,9 @@
 
 #include <algorithm>
 
-#include "gui/shell/gui_session.h"
 #include "gui/plans/plan_editor_dialog.h"
 #include "gui/plans/plan_header_dialog.h"
+#include "gui/shell/gui_session.h"
 #include "gui/shell/vn_date_ctrl.h"
 #include "gui_fixture.h"
 #include "services/app/app_context.h"
@@ -101,7 +101,6 @@ BOOST_AUTO_TEST_CASE(the_plan_editor_shows_and_fixes_an_unclear_task) {
     BOOST_REQUIRE(unit);
     BOOST_TEST((task->leadUnitId == std::optional<std::int64_t>(unit->id)));
 }
-
 
 // The plan's document fields and a criterion added from the editor: a date
 // written the wrong way is refused beside its field, the right one stored

@@ -12,9 +12,9 @@
 #include <cstdio>
 
 #include "document_files.h"
-#include "gui/shell/main_frame.h"
 #include "gui/reports/report_printout.h"
 #include "gui/reports/reports_panel.h"
+#include "gui/shell/main_frame.h"
 #include "gui_fixture.h"
 #include "services/reports/report_archive.h"
 #include "test_support.h"

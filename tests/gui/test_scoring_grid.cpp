@@ -13,10 +13,10 @@
 
 #include "core/date.h"
 #include "core/org.h"
-#include "gui/shell/gui_util.h"
 #include "gui/index/index_results_panel.h"
-#include "gui/shell/main_frame.h"
 #include "gui/index/scoring_grid_page.h"
+#include "gui/shell/gui_util.h"
+#include "gui/shell/main_frame.h"
 #include "gui_fixture.h"
 #include "services/org/organisation.h"
 #include "services/results/result_sheet.h"

@@ -24,10 +24,10 @@
 #include "core/survey_rules.h"
 #include "core/vnformat.h"
 #include "gui/shell/main_frame.h"
+#include "gui/shell/unit_tree_panel.h"
 #include "gui/surveys/ratings_page.h"
 #include "gui/surveys/self_assessment_page.h"
 #include "gui/surveys/surveys_panel.h"
-#include "gui/shell/unit_tree_panel.h"
 #include "gui_fixture.h"
 #include "services/surveys/self_assessment.h"
 #include "storage/database_url.h"
@@ -205,7 +205,8 @@ BOOST_AUTO_TEST_CASE(the_tallies_page_names_lines_below_the_coverage_rule) {
     BOOST_REQUIRE(list);
     BOOST_TEST(list->GetColumnCount() == 8);
     BOOST_REQUIRE(w.panel->TallyRows() > 0);
-    for (long i = 0; i < list->GetItemCount(); ++i) BOOST_TEST(!list->GetItemText(i, 2).empty());  // met, below or nothing settled
+    for (long i = 0; i < list->GetItemCount(); ++i)
+        BOOST_TEST(!list->GetItemText(i, 2).empty());  // met, below or nothing settled
     // Per unit and month: the commune's months of the quarter, the second
     // column headed "Month".
     auto* by = dynamic_cast<wxChoice*>(wxWindow::FindWindowByName("tallyBy", w.panel));
@@ -268,7 +269,8 @@ BOOST_AUTO_TEST_CASE(the_publication_calendar_is_set_in_settings) {
     BOOST_TEST(!Named<wxCheckBox>(settings, "pub_9m")->GetValue());
     BOOST_TEST(!Named<wxSpinCtrl>(settings, "pub_9m_day")->IsEnabled());
     // Quarterly without any quarter ticked is refused beside the button.
-    for (const char* q : {"pub_quarter_1", "pub_quarter_3"}) Named<wxCheckBox>(settings, q)->SetValue(false);
+    for (const char* q : {"pub_quarter_1", "pub_quarter_3"})
+        Named<wxCheckBox>(settings, q)->SetValue(false);
     wxUIActionSimulator sim;
     auto* status = Named<wxStaticText>(settings, "survey_status");
     ClickOn(sim, Named<wxButton>(settings, "save_surveys"));

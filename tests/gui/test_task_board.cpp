@@ -17,10 +17,10 @@
 
 #include "core/date.h"
 #include "gui/plans/draft_plan_dialog.h"
-#include "gui/shell/main_frame.h"
 #include "gui/plans/plan_editor_dialog.h"
-#include "gui/shell/progress_dialog.h"
 #include "gui/plans/task_board_panel.h"
+#include "gui/shell/main_frame.h"
+#include "gui/shell/progress_dialog.h"
 #include "gui/shell/unit_tree_panel.h"
 #include "gui_fixture.h"
 #include "services/plans/task_board.h"

@@ -3,16 +3,16 @@
 // press Enter; the new name must be stored and shown in the tree at once.
 // And a refused unit (no code) keeps the dialog open with the focus on the
 // code field.
-#include <boost/test/unit_test.hpp>
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
 #include <wx/uiaction.h>
 #include <wx/xrc/xmlres.h>
+#include <boost/test/unit_test.hpp>
 
 #include "core/org.h"
+#include "gui/catalogue/unit_dialog.h"
 #include "gui/shell/gui_events.h"
 #include "gui/shell/main_frame.h"
-#include "gui/catalogue/unit_dialog.h"
 #include "gui/shell/unit_tree_panel.h"
 #include "gui_fixture.h"
 #include "services/org/organisation.h"
@@ -67,7 +67,8 @@ BOOST_AUTO_TEST_CASE(renaming_a_commune_in_the_dialog_stores_it_and_updates_the_
     DemoWindow w;
     gui::UnitTreePanel* tree = w.frame->unitTree();
     tree->Select(w.commune.id);
-    BOOST_REQUIRE(WaitFor([&] { return tree->Selected() && tree->Selected()->id == w.commune.id; }));
+    BOOST_REQUIRE(
+        WaitFor([&] { return tree->Selected() && tree->Selected()->id == w.commune.id; }));
     BOOST_TEST(tree->LabelOf(w.commune.id) == wxString::FromUTF8(w.commune.name));
 
     const char* newName = "Xa Tay Xuan Moi";

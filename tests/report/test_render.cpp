@@ -13,6 +13,7 @@
 #include <sstream>
 
 #include "core/errors.h"
+#include "document_files.h"
 #include "report/docx_renderer.h"
 #include "report/layout.h"
 #include "report/pdf_renderer.h"
@@ -20,7 +21,6 @@
 #include "report/render.h"
 #include "report/tools/sample_document.h"
 #include "report/xlsx_renderer.h"
-#include "document_files.h"
 #include "test_support.h"
 
 using namespace cchc::report;
@@ -38,10 +38,6 @@ bool SkipWithout(const std::string& tool) {
     BOOST_TEST_MESSAGE("skipped: " << tool << " is not installed");
     return true;
 }
-
-
-
-
 
 struct SampleFiles {
     TempDir dir;
@@ -340,12 +336,14 @@ BOOST_AUTO_TEST_CASE(qr_cards_fill_a_page_with_codes) {
     BOOST_TEST(text.find("Trần Thị Thu Hà") != std::string::npos);
     // Each card has its photo frame with the caption inside, in the PDF and in DOCX.
     std::size_t captions = 0;
-    for (std::size_t at = 0; (at = text.find("Ảnh 3 x 4", at)) != std::string::npos; ++at) ++captions;
+    for (std::size_t at = 0; (at = text.find("Ảnh 3 x 4", at)) != std::string::npos; ++at)
+        ++captions;
     BOOST_TEST(captions == 6u);
     RenderDocx(cards, dir.File("cards.docx"));
     const std::string xml = ZipEntry(dir.File("cards.docx"), "word/document.xml");
     std::size_t frames = 0;
-    for (std::size_t at = 0; (at = xml.find("<w:tcBorders>", at)) != std::string::npos; ++at) ++frames;
+    for (std::size_t at = 0; (at = xml.find("<w:tcBorders>", at)) != std::string::npos; ++at)
+        ++frames;
     BOOST_TEST(frames == 7u);
     BOOST_TEST(xml.find("Ảnh 3 x 4") != std::string::npos);
 }

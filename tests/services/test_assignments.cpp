@@ -9,10 +9,10 @@
 
 #include "core/errors.h"
 #include "fixture.h"
-#include "services/plans/assignments.h"
 #include "services/frameworks/framework_io.h"
 #include "services/org/org_io.h"
 #include "services/org/organisation.h"
+#include "services/plans/assignments.h"
 #include "storage/assignment_repository.h"
 #include "storage/framework_repository.h"
 #include "storage/settings_repository.h"

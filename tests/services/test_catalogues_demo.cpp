@@ -41,7 +41,8 @@ BOOST_FIXTURE_TEST_CASE(builtin_catalogues_load_once, DbFixture) {
     BOOST_TEST(groups == 6);
     bool sawCappedSatisfaction = false, sawNotForCommunes = false;
     for (const auto& c : qd766->criteria) {
-        if (c.rule == RuleKind::Rate && c.target && std::fabs(*c.target - 0.9) < 1e-9) sawCappedSatisfaction = true;
+        if (c.rule == RuleKind::Rate && c.target && std::fabs(*c.target - 0.9) < 1e-9)
+            sawCappedSatisfaction = true;
         if (!c.appliesToCommunes) sawNotForCommunes = true;
     }
     BOOST_TEST(sawCappedSatisfaction);

@@ -406,12 +406,18 @@ BOOST_FIXTURE_TEST_CASE(a_new_framework_starts_empty_with_bands, FrameworkFixtur
     BOOST_TEST(stored.criteria.empty());
     BOOST_TEST(stored.bands.size() == 4u);
     BOOST_TEST(stored.year == 2027);
-    BOOST_TEST(Refusal([&] { service.Create("XA-MOI-2027", "x", 2027, FrameworkKind::Par); }).where().field ==
-               "new_code");
-    BOOST_TEST(Refusal([&] { service.Create("XA MOI", "x", 2027, FrameworkKind::Par); }).where().field ==
-               "new_code");
-    BOOST_TEST(Refusal([&] { service.Create("XA-2", " ", 2027, FrameworkKind::Par); }).where().field == "name");
-    BOOST_TEST(Refusal([&] { service.Create("XA-3", "y", 1800, FrameworkKind::Par); }).where().field == "year");
+    BOOST_TEST(Refusal([&] { service.Create("XA-MOI-2027", "x", 2027, FrameworkKind::Par); })
+                   .where()
+                   .field == "new_code");
+    BOOST_TEST(
+        Refusal([&] { service.Create("XA MOI", "x", 2027, FrameworkKind::Par); }).where().field ==
+        "new_code");
+    BOOST_TEST(
+        Refusal([&] { service.Create("XA-2", " ", 2027, FrameworkKind::Par); }).where().field ==
+        "name");
+    BOOST_TEST(
+        Refusal([&] { service.Create("XA-3", "y", 1800, FrameworkKind::Par); }).where().field ==
+        "year");
     // A first field and criterion make it scorable.
     Criterion field;
     field.code = "1";
@@ -444,7 +450,8 @@ BOOST_FIXTURE_TEST_CASE(criteria_move_among_their_siblings_even_after_appraisal,
     service.MoveCriterion("PAR-XA-2026", after[0], -1);
     BOOST_TEST(order("1") == after, tt::per_element());
     auto log = storage::AuditRepository(Db().session()).ForRow("criteria", Get(before[1]).id);
-    BOOST_TEST(std::any_of(log.begin(), log.end(), [](const auto& a) { return a.field == "sort_order"; }));
+    BOOST_TEST(
+        std::any_of(log.begin(), log.end(), [](const auto& a) { return a.field == "sort_order"; }));
     service.MoveCriterion("PAR-XA-2026", before[1], +1);
     BOOST_TEST(order("1") == before, tt::per_element());
 }

@@ -91,22 +91,25 @@ BOOST_FIXTURE_TEST_CASE(tree_order_parents_first_then_vietnamese_names, DbFixtur
     std::vector<std::string> names;
     for (const auto& u : units) names.push_back(u.name);
     // Communes by place name, whatever their kind word.
-    std::vector<std::string> expected = {"Huyện Tây Sơn", "Xã Ân Hảo", "Xã Bình Tân", "Xã Dương Minh",
-                                         "Xã Đông Hòa", "Thị trấn Phú Phong"};
+    std::vector<std::string> expected = {"Huyện Tây Sơn", "Xã Ân Hảo",   "Xã Bình Tân",
+                                         "Xã Dương Minh", "Xã Đông Hòa", "Thị trấn Phú Phong"};
     BOOST_TEST(names == expected, boost::test_tools::per_element());
 }
 
 BOOST_FIXTURE_TEST_CASE(broken_units_file_stores_nothing, DbFixture) {
     std::string good = dir.File("units.csv");
-    WriteFile(good, "\xEF\xBB\xBF" "code,name,kind,parent,place_name\n"
-                    "TAYSON,Huyện Tây Sơn,district,,Tây Sơn\n"
-                    "XA-TAYXUAN,Xã Tây Xuân,commune,TAYSON,Tây Xuân\n");
+    WriteFile(good,
+              "\xEF\xBB\xBF"
+              "code,name,kind,parent,place_name\n"
+              "TAYSON,Huyện Tây Sơn,district,,Tây Sơn\n"
+              "XA-TAYXUAN,Xã Tây Xuân,commune,TAYSON,Tây Xuân\n");
     auto s = services::ImportUnits(Db(), good, "t");
     BOOST_TEST(s.inserted == 2);
     std::string broken = dir.File("broken.csv");
-    WriteFile(broken, "code,name,kind,parent\n"
-                      "XA-TAYVINH,Xã Tây Vinh,commune,TAYSON\n"
-                      "XA-TAYAN,Xã Tây An,commune,NOWHERE\n");
+    WriteFile(broken,
+              "code,name,kind,parent\n"
+              "XA-TAYVINH,Xã Tây Vinh,commune,TAYSON\n"
+              "XA-TAYAN,Xã Tây An,commune,NOWHERE\n");
     try {
         services::ImportUnits(Db(), broken, "t");
         BOOST_FAIL("broken file imported");
@@ -126,7 +129,8 @@ BOOST_FIXTURE_TEST_CASE(reporting_window_is_shared_through_the_database, DbFixtu
     BOOST_TEST((org.ReportingWindow() == WindowKind::Calendar));
     org.SetReportingWindow(WindowKind::CutOff);
     auto again = storage::Database::Open(Db().url());
-    BOOST_TEST((services::OrganisationService(*again, "other").ReportingWindow() == WindowKind::CutOff));
+    BOOST_TEST(
+        (services::OrganisationService(*again, "other").ReportingWindow() == WindowKind::CutOff));
 }
 
 BOOST_FIXTURE_TEST_CASE(imports_audit_each_changed_field_like_the_dialogs, DbFixture) {

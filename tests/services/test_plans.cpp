@@ -15,8 +15,8 @@
 #include "services/org/organisation.h"
 #include "services/plans/plan_io.h"
 #include "services/plans/plans.h"
-#include "services/results/results.h"
 #include "services/plans/task_board.h"
+#include "services/results/results.h"
 #include "storage/plan_repository.h"
 #include "storage/settings_repository.h"
 #include "storage/unit_repository.h"
@@ -440,7 +440,8 @@ BOOST_FIXTURE_TEST_CASE(the_plan_header_and_its_criterion_items_are_edited, Seed
     BOOST_TEST(service.CriteriaWithoutItem(service.Load(plan.id)).empty());
     // An item of the clerk's own needs a title.
     BOOST_CHECK_THROW(service.AddItem(plan.id, 0, "12", "  "), UserError);
-    const PlanItemRecord own = service.AddItem(plan.id, 0, "12", "Tuyên truyền cải cách hành chính");
+    const PlanItemRecord own =
+        service.AddItem(plan.id, 0, "12", "Tuyên truyền cải cách hành chính");
     BOOST_TEST(!own.criterionId.has_value());
     plan = service.Load(plan.id);
     BOOST_TEST(plan.items.size() == items + 1);

@@ -6,7 +6,6 @@
 // LibreOffice, the XLSX cells, and an issued report reprinted byte for byte.
 #include <boost/test/unit_test.hpp>
 
-
 #include <cstdlib>
 #include <pugixml.hpp>
 #include <regex>
@@ -17,11 +16,11 @@
 #include "document_files.h"
 #include "fixture.h"
 #include "report/render.h"
-#include "services/plans/assignments.h"
 #include "services/app/demo.h"
 #include "services/frameworks/framework_io.h"
 #include "services/org/org_io.h"
 #include "services/org/organisation.h"
+#include "services/plans/assignments.h"
 #include "services/plans/plan_io.h"
 #include "services/reports/report_archive.h"
 #include "services/reports/reports.h"
@@ -54,9 +53,6 @@ bool SkipWithout(const std::string& tool) {
     return true;
 }
 
-
-
-
 // Whitespace (line breaks of the layout) folded to single spaces.
 std::string Folded(const std::string& text) {
     std::string out;
@@ -72,7 +68,6 @@ std::string Folded(const std::string& text) {
     }
     return out;
 }
-
 
 struct DemoFixture : DbFixture {
     explicit DemoFixture(int communes = 18, long ratings = 2000) {
@@ -456,8 +451,7 @@ BOOST_FIXTURE_TEST_CASE(citizens_names_are_printed_only_when_asked, DemoFixture)
 // The printed officers' summary is the Surveys area's: the same rule of a
 // satisfied rating, the same officers, in the same order, the same minimum
 // of ratings (a setting) before an officer is ranked.
-BOOST_FIXTURE_TEST_CASE(the_ratings_report_prints_the_survey_summary_of_the_officers,
-                        DemoFixture) {
+BOOST_FIXTURE_TEST_CASE(the_ratings_report_prints_the_survey_summary_of_the_officers, DemoFixture) {
     services::SurveySettings settings = services::LoadSurveySettings(Db());
     settings.minimumSample = 1000;  // nobody ranked: every name starred
     services::SaveSurveySettings(Db(), settings, "test");

@@ -109,7 +109,8 @@ BOOST_FIXTURE_TEST_CASE(gaps_list_criteria_by_points_lost, ResultsFixture) {
     BOOST_REQUIRE(!gaps.empty());
     for (std::size_t i = 1; i < gaps.size(); ++i) BOOST_TEST(gaps[i - 1].lost >= gaps[i].lost);
     auto find = [&](const std::string& code) {
-        return std::find_if(gaps.begin(), gaps.end(), [&](const auto& g) { return g.code == code; });
+        return std::find_if(gaps.begin(), gaps.end(),
+                            [&](const auto& g) { return g.code == code; });
     };
     BOOST_REQUIRE(find("2.3") != gaps.end());
     BOOST_TEST(find("2.3")->lost == 1.0, tt::tolerance(1e-9));

@@ -165,7 +165,8 @@ BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(survey_publications)
 
-BOOST_FIXTURE_TEST_CASE(a_publication_is_prepared_when_every_commune_has_its_tallies, SheetFixture) {
+BOOST_FIXTURE_TEST_CASE(a_publication_is_prepared_when_every_commune_has_its_tallies,
+                        SheetFixture) {
     Unit b;
     b.code = "XA-B", b.name = "Xã Tây Phú";
     const std::int64_t unitB = storage::UnitRepository(Db().session()).Insert(b);
@@ -216,8 +217,7 @@ BOOST_FIXTURE_TEST_CASE(the_office_sets_its_own_publication_calendar, SheetFixtu
     // Refused, and the stored calendar is kept: nothing chosen, a day out of
     // the month, a kind twice, a quarter that does not exist.
     for (const std::vector<PublicationRule>& bad :
-         {std::vector<PublicationRule>{},
-          std::vector<PublicationRule>{{PeriodKind::Month, 32, {}}},
+         {std::vector<PublicationRule>{}, std::vector<PublicationRule>{{PeriodKind::Month, 32, {}}},
           std::vector<PublicationRule>{{PeriodKind::Month, 28, {}}, {PeriodKind::Month, 10, {}}},
           std::vector<PublicationRule>{{PeriodKind::Quarter, 28, {5}}}}) {
         settings.publicationCalendar = bad;

@@ -10,8 +10,8 @@
 
 #include "fixture.h"
 #include "services/frameworks/framework_io.h"
-#include "services/results/results.h"
 #include "services/results/result_sheet.h"
+#include "services/results/results.h"
 #include "services/surveys/surveys.h"
 #include "storage/framework_repository.h"
 #include "storage/rating_repository.h"

@@ -1,7 +1,7 @@
 // Opening databases: URLs, migrations, refusing newer schemas, backups
 // before upgrades, transactions and the constraints that guard the data.
-#include <boost/test/unit_test.hpp>
 #include <soci/soci.h>
+#include <boost/test/unit_test.hpp>
 
 #include <array>
 #include <filesystem>
@@ -31,10 +31,12 @@ BOOST_AUTO_TEST_CASE(url_forms) {
 }
 
 BOOST_AUTO_TEST_CASE(statement_splitting) {
-    auto parts = storage::SplitStatements("-- c\nCREATE TABLE a (x TEXT DEFAULT ';');\n\nINSERT INTO a VALUES ('a;b');\n");
+    auto parts = storage::SplitStatements(
+        "-- c\nCREATE TABLE a (x TEXT DEFAULT ';');\n\nINSERT INTO a VALUES ('a;b');\n");
     BOOST_TEST(parts.size() == 2u);
-    BOOST_TEST(storage::SubstituteDialect("{{PK}}", storage::Backend::Postgresql).find("IDENTITY") !=
-               std::string::npos);
+    BOOST_TEST(
+        storage::SubstituteDialect("{{PK}}", storage::Backend::Postgresql).find("IDENTITY") !=
+        std::string::npos);
 }
 
 BOOST_FIXTURE_TEST_CASE(fresh_database_is_at_latest_version, DbFixture) {
@@ -49,7 +51,8 @@ BOOST_FIXTURE_TEST_CASE(fresh_database_is_at_latest_version, DbFixture) {
 BOOST_FIXTURE_TEST_CASE(newer_database_is_refused, DbFixture) {
     int future = storage::Database::LatestSchemaVersion() + 1;
     std::string desc = "from the future", at = "2030-01-01T00:00:00";
-    Db().session() << "INSERT INTO schema_version (version, description, applied_at) VALUES (:v, :d, :a)",
+    Db().session()
+        << "INSERT INTO schema_version (version, description, applied_at) VALUES (:v, :d, :a)",
         soci::use(future), soci::use(desc), soci::use(at);
     try {
         storage::Database::Open(Db().url());
@@ -97,9 +100,14 @@ BOOST_AUTO_TEST_CASE(ratings_stored_before_the_lowest_score_get_it_on_upgrade) {
     p.code = "CB01", p.fullName = "Nguyễn Văn An", p.unitId = unit;
     const std::int64_t officer = storage::PersonRepository(db->session()).Insert(p);
     using Score = std::optional<int>;
-    const std::vector<std::array<Score, 3>> scores = {
-        {5, 4, 3}, {2, 5, 5}, {5, 5, 1}, {4, 4, 4}, {std::nullopt, 4, std::nullopt},
-        {std::nullopt, std::nullopt, 2}, {3, std::nullopt, 5}, {std::nullopt, std::nullopt, std::nullopt}};
+    const std::vector<std::array<Score, 3>> scores = {{5, 4, 3},
+                                                      {2, 5, 5},
+                                                      {5, 5, 1},
+                                                      {4, 4, 4},
+                                                      {std::nullopt, 4, std::nullopt},
+                                                      {std::nullopt, std::nullopt, 2},
+                                                      {3, std::nullopt, 5},
+                                                      {std::nullopt, std::nullopt, std::nullopt}};
     std::vector<RatingRecord> written;
     for (std::size_t i = 0; i < scores.size(); ++i) {
         RatingRecord r;
@@ -114,8 +122,8 @@ BOOST_AUTO_TEST_CASE(ratings_stored_before_the_lowest_score_get_it_on_upgrade) {
                         gi = r.guidance ? soci::i_ok : soci::i_null;
         db->session() << "INSERT INTO ratings (rated_at, unit_id, officer_id, channel, attitude, "
                          "handling, guidance) VALUES (:t, :u, :o, 'kiosk', :a, :h, :g)",
-            soci::use(r.ratedAt), soci::use(uid), soci::use(oid), soci::use(a, ai), soci::use(h, hi),
-            soci::use(g, gi);
+            soci::use(r.ratedAt), soci::use(uid), soci::use(oid), soci::use(a, ai),
+            soci::use(h, hi), soci::use(g, gi);
     }
     auto url = db->url();
     db.reset();
@@ -159,12 +167,12 @@ BOOST_FIXTURE_TEST_CASE(constraints_refuse_impossible_values, DbFixture) {
         }
     };
     refuses("negative points", [&] {
-        s << "INSERT INTO criteria (framework_id, code, title, max_points) VALUES (:f, '1', 'x', -1)",
+        s << "INSERT INTO criteria (framework_id, code, title, max_points) VALUES (:f, '1', 'x', "
+             "-1)",
             soci::use(fw);
     });
-    refuses("unknown unit kind", [&] {
-        s << "INSERT INTO units (code, name, kind) VALUES ('U', 'U', 'village')";
-    });
+    refuses("unknown unit kind",
+            [&] { s << "INSERT INTO units (code, name, kind) VALUES ('U', 'U', 'village')"; });
     refuses("person of a missing unit", [&] {
         s << "INSERT INTO people (unit_id, code, full_name) VALUES (987654, 'P', 'P')";
     });
@@ -173,7 +181,8 @@ BOOST_FIXTURE_TEST_CASE(constraints_refuse_impossible_values, DbFixture) {
         s << "INSERT INTO units (code, name, kind) VALUES ('DUP', 'B', 'commune')";
     });
     refuses("band over 100 percent", [&] {
-        s << "INSERT INTO framework_bands (framework_id, label, min_percent, sort_order) VALUES (:f, "
+        s << "INSERT INTO framework_bands (framework_id, label, min_percent, sort_order) VALUES "
+             "(:f, "
              "'X', 120, 0)",
             soci::use(fw);
     });

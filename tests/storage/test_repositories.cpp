@@ -3,11 +3,11 @@
 #include <boost/test/unit_test.hpp>
 
 #include "fixture.h"
-#include "storage/settings_repository.h"
-#include "storage/unit_repository.h"
 #include "storage/plan_repository.h"
 #include "storage/rating_repository.h"
 #include "storage/result_repository.h"
+#include "storage/settings_repository.h"
+#include "storage/unit_repository.h"
 
 using namespace cchc;
 using namespace cchc::test;
@@ -78,7 +78,8 @@ BOOST_FIXTURE_TEST_CASE(people_and_settings_and_audit, DbFixture) {
     BOOST_TEST(settings.Get("office.place_name").value() == "Phú Phong");
 
     storage::AuditRepository audit(Db().session());
-    audit.Record({"", "clerk", "people", p.id, "update", "full_name", std::string("A"), std::string("B")});
+    audit.Record(
+        {"", "clerk", "people", p.id, "update", "full_name", std::string("A"), std::string("B")});
     auto entries = audit.ForRow("people", p.id);
     BOOST_REQUIRE(entries.size() == 1u);
     BOOST_TEST(entries[0].oldValue.value() == "A");
@@ -142,7 +143,8 @@ BOOST_FIXTURE_TEST_CASE(ratings_in_bulk_with_duplicates_skipped, DbFixture) {
     for (int i = 0; i < 2500; ++i) {
         RatingRecord r;
         char ts[24];
-        std::snprintf(ts, sizeof ts, "2022-10-%02dT%02d:%02d:00", 11 + i / 600, 7 + (i / 60) % 10, i % 60);
+        std::snprintf(ts, sizeof ts, "2022-10-%02dT%02d:%02d:00", 11 + i / 600, 7 + (i / 60) % 10,
+                      i % 60);
         r.ratedAt = ts;
         r.unitId = u.id;
         r.officerId = p.id;

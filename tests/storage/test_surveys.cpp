@@ -337,8 +337,8 @@ BOOST_FIXTURE_TEST_CASE(score_filters_count_what_they_list, SurveyFixture) {
             const auto ids = repo.FilterIds(f);
             for (long at = 0; at < c.expected; ++at)
                 BOOST_TEST(repo.FilterIdsWindow(f, at, 2, c.expected) ==
-                               std::vector<std::int64_t>(ids.begin() + at,
-                                                         ids.begin() + std::min(c.expected, at + 2)),
+                               std::vector<std::int64_t>(
+                                   ids.begin() + at, ids.begin() + std::min(c.expected, at + 2)),
                            boost::test_tools::per_element());
         }
     }

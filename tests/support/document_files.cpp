@@ -1,7 +1,7 @@
 #include "document_files.h"
 
-#include <pugixml.hpp>
 #include <zip.h>
+#include <pugixml.hpp>
 
 #include <regex>
 #include <sstream>

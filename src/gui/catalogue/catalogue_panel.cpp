@@ -13,11 +13,11 @@
 #include "gui/catalogue/framework_copy_dialog.h"
 #include "gui/catalogue/framework_editor_dialog.h"
 #include "gui/catalogue/framework_new_dialog.h"
+#include "gui/catalogue/person_dialog.h"
 #include "gui/shell/gui_events.h"
 #include "gui/shell/gui_util.h"
-#include "gui/catalogue/person_dialog.h"
-#include "services/frameworks/frameworks.h"
 #include "services/app/overview.h"
+#include "services/frameworks/frameworks.h"
 
 namespace cchc::gui {
 namespace {
@@ -64,41 +64,54 @@ CataloguePanel::CataloguePanel(wxWindow* parent, GuiSession& session) : AreaPane
     peopleTitle->SetFont(ScaledFont(peopleTitle, 1.1, true));
     FindCtrl<wxStaticText>(this, "frameworks_intro")->Wrap(FromDIP(760));
 
-    people_->AppendTextColumn(_("Code"), wxDATAVIEW_CELL_INERT, FromDIP(85), wxALIGN_LEFT, kSortable);
-    people_->AppendTextColumn(_("Full name"), wxDATAVIEW_CELL_INERT, FromDIP(170), wxALIGN_LEFT, kSortable);
-    people_->AppendTextColumn(_("Position"), wxDATAVIEW_CELL_INERT, FromDIP(240), wxALIGN_LEFT, kSortable);
-    people_->AppendTextColumn(_("Phone"), wxDATAVIEW_CELL_INERT, FromDIP(100), wxALIGN_LEFT, kSortable);
-    people_->AppendTextColumn(_("E-mail"), wxDATAVIEW_CELL_INERT, FromDIP(160), wxALIGN_LEFT, kSortable);
+    people_->AppendTextColumn(_("Code"), wxDATAVIEW_CELL_INERT, FromDIP(85), wxALIGN_LEFT,
+                              kSortable);
+    people_->AppendTextColumn(_("Full name"), wxDATAVIEW_CELL_INERT, FromDIP(170), wxALIGN_LEFT,
+                              kSortable);
+    people_->AppendTextColumn(_("Position"), wxDATAVIEW_CELL_INERT, FromDIP(240), wxALIGN_LEFT,
+                              kSortable);
+    people_->AppendTextColumn(_("Phone"), wxDATAVIEW_CELL_INERT, FromDIP(100), wxALIGN_LEFT,
+                              kSortable);
+    people_->AppendTextColumn(_("E-mail"), wxDATAVIEW_CELL_INERT, FromDIP(160), wxALIGN_LEFT,
+                              kSortable);
     // TRANSLATORS: short column heading: works at the one-stop desk.
-    people_->AppendToggleColumn(_("One-stop"), wxDATAVIEW_CELL_INERT, wxCOL_WIDTH_AUTOSIZE, wxALIGN_CENTER,
-                                wxDATAVIEW_COL_RESIZABLE);
+    people_->AppendToggleColumn(_("One-stop"), wxDATAVIEW_CELL_INERT, wxCOL_WIDTH_AUTOSIZE,
+                                wxALIGN_CENTER, wxDATAVIEW_COL_RESIZABLE);
     // TRANSLATORS: short column heading: still works in the unit.
-    people_->AppendToggleColumn(_("In service"), wxDATAVIEW_CELL_INERT, wxCOL_WIDTH_AUTOSIZE, wxALIGN_CENTER,
-                                wxDATAVIEW_COL_RESIZABLE);
+    people_->AppendToggleColumn(_("In service"), wxDATAVIEW_CELL_INERT, wxCOL_WIDTH_AUTOSIZE,
+                                wxALIGN_CENTER, wxDATAVIEW_COL_RESIZABLE);
 
     const int code = FromDIP(120), year = FromDIP(60), kind = FromDIP(130), number = FromDIP(115);
     frameworks_->AppendTextColumn(_("Code"), wxDATAVIEW_CELL_INERT, code, wxALIGN_LEFT, kSortable);
-    frameworks_->AppendTextColumn(_("Name"), wxDATAVIEW_CELL_INERT, FromDIP(380), wxALIGN_LEFT, kSortable);
+    frameworks_->AppendTextColumn(_("Name"), wxDATAVIEW_CELL_INERT, FromDIP(380), wxALIGN_LEFT,
+                                  kSortable);
     frameworks_->AppendTextColumn(_("Year"), wxDATAVIEW_CELL_INERT, year, wxALIGN_RIGHT, kSortable);
     frameworks_->AppendTextColumn(_("Kind"), wxDATAVIEW_CELL_INERT, kind, wxALIGN_LEFT, kSortable);
-    frameworks_->AppendTextColumn(_("Criteria"), wxDATAVIEW_CELL_INERT, number, wxALIGN_RIGHT, kSortable);
-    frameworks_->AppendTextColumn(_("Max. points"), wxDATAVIEW_CELL_INERT, number, wxALIGN_RIGHT, kSortable);
+    frameworks_->AppendTextColumn(_("Criteria"), wxDATAVIEW_CELL_INERT, number, wxALIGN_RIGHT,
+                                  kSortable);
+    frameworks_->AppendTextColumn(_("Max. points"), wxDATAVIEW_CELL_INERT, number, wxALIGN_RIGHT,
+                                  kSortable);
     const int status = FromDIP(100);
     frameworks_->AppendTextColumn(_("Status"), wxDATAVIEW_CELL_INERT, status, wxALIGN_LEFT,
                                   kSortable);
     StretchColumn(frameworks_, 1, code + year + kind + 2 * number + status, FromDIP(240));
 
     editUnit_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { SendCommand(this, ID_EDIT_UNIT); });
-    addChild_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { SendCommand(this, ID_ADD_CHILD_UNIT); });
-    toggleUnit_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { SendCommand(this, ID_TOGGLE_UNIT_ACTIVE); });
+    addChild_->Bind(wxEVT_BUTTON,
+                    [this](wxCommandEvent&) { SendCommand(this, ID_ADD_CHILD_UNIT); });
+    toggleUnit_->Bind(wxEVT_BUTTON,
+                      [this](wxCommandEvent&) { SendCommand(this, ID_TOGGLE_UNIT_ACTIVE); });
     addPerson_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { SendCommand(this, ID_ADD_PERSON); });
     editPerson_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { EditPerson(); });
     togglePerson_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { TogglePerson(); });
     people_->Bind(wxEVT_DATAVIEW_ITEM_ACTIVATED, [this](wxDataViewEvent&) { EditPerson(); });
-    people_->Bind(wxEVT_DATAVIEW_SELECTION_CHANGED, [this](wxDataViewEvent&) { UpdatePersonButtons(); });
+    people_->Bind(wxEVT_DATAVIEW_SELECTION_CHANGED,
+                  [this](wxDataViewEvent&) { UpdatePersonButtons(); });
     editFramework_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { EditSelectedFramework(); });
     copyFramework_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { CopyFramework(); });
-    FindCtrl<wxButton>(this, "new_framework")->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { NewFramework(); });
+    FindCtrl<wxButton>(this, "new_framework")->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+        NewFramework();
+    });
     toggleFramework_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { ToggleFramework(); });
     frameworks_->Bind(wxEVT_DATAVIEW_ITEM_ACTIVATED,
                       [this](wxDataViewEvent&) { EditSelectedFramework(); });
@@ -108,8 +121,10 @@ CataloguePanel::CataloguePanel(wxWindow* parent, GuiSession& session) : AreaPane
 
 void CataloguePanel::SetUnit(const std::optional<Unit>& unit) {
     AreaPanel::SetUnit(unit);
-    if (IsShownOnScreen()) ShowUnit();
-    else Invalidate();
+    if (IsShownOnScreen())
+        ShowUnit();
+    else
+        Invalidate();
 }
 
 void CataloguePanel::Reload() {
@@ -121,19 +136,24 @@ void CataloguePanel::ShowUnit() {
     Freeze();
     const bool has = unit_.has_value();
     auto set = [this](const char* name, const std::string& value) {
-        FindCtrl<wxStaticText>(this, name)->SetLabelText(value.empty() ? wxString::FromUTF8("\xe2\x80\x94") : U8(value));
+        FindCtrl<wxStaticText>(this, name)
+            ->SetLabelText(value.empty() ? wxString::FromUTF8("\xe2\x80\x94") : U8(value));
     };
     if (!has) {
         title_->SetLabelText(_("No unit selected"));
-        subtitle_->SetLabelText(_("Choose a unit in the tree on the left, or add the first one with Organisation > Add unit."));
-        for (const char* name : {"code_value", "kind_value", "parent_value", "status_value", "place_value",
-                                 "header_parent_value", "header_name_value", "doc_symbol_value"})
+        subtitle_->SetLabelText(
+            _("Choose a unit in the tree on the left, or add the first one with Organisation > Add "
+              "unit."));
+        for (const char* name :
+             {"code_value", "kind_value", "parent_value", "status_value", "place_value",
+              "header_parent_value", "header_name_value", "doc_symbol_value"})
             set(name, "");
     } else {
         const Unit& u = *unit_;
         std::string parentName;
         if (u.parentId)
-            if (auto parent = session_.Organisation().UnitById(*u.parentId)) parentName = parent->name;
+            if (auto parent = session_.Organisation().UnitById(*u.parentId))
+                parentName = parent->name;
         title_->SetLabelText(U8(u.name));
         wxString sub = U8(UnitKindLabel(u.kind));
         // TRANSLATORS: under a unit's name: its kind and the unit it belongs to.
@@ -143,7 +163,8 @@ void CataloguePanel::ShowUnit() {
         set("code_value", u.code);
         set("kind_value", UnitKindLabel(u.kind));
         set("parent_value", parentName);
-        FindCtrl<wxStaticText>(this, "status_value")->SetLabelText(u.active ? _("Active") : _("Inactive"));
+        FindCtrl<wxStaticText>(this, "status_value")
+            ->SetLabelText(u.active ? _("Active") : _("Inactive"));
         FindCtrl<wxStaticText>(this, "status_value")
             ->SetForegroundColour(u.active ? colours::Good() : colours::Danger());
         set("place_value", u.placeName);
@@ -176,11 +197,14 @@ void CataloguePanel::LoadPeople() {
         row.push_back(p.active);
         people_->AppendItem(row, static_cast<wxUIntPtr>(p.id));
     }
-    if (!unit_) peopleCount_->SetLabelText("");
-    else if (rows_.empty()) peopleCount_->SetLabelText(_("No officers recorded for this unit."));
+    if (!unit_)
+        peopleCount_->SetLabelText("");
+    else if (rows_.empty())
+        peopleCount_->SetLabelText(_("No officers recorded for this unit."));
     else
-        peopleCount_->SetLabelText(wxString::Format(wxPLURAL("%s person", "%s people", rows_.size()),
-                                                U8(FormatInteger(static_cast<long long>(rows_.size())))));
+        peopleCount_->SetLabelText(
+            wxString::Format(wxPLURAL("%s person", "%s people", rows_.size()),
+                             U8(FormatInteger(static_cast<long long>(rows_.size())))));
     UpdatePersonButtons();
 }
 
@@ -331,7 +355,8 @@ void CataloguePanel::UpdatePersonButtons() {
     const auto person = SelectedPerson();
     editPerson_->Enable(person.has_value());
     togglePerson_->Enable(person.has_value());
-    togglePerson_->SetLabel(person && !person->active ? _("Reactivate o&fficer") : _("Deactivate o&fficer"));
+    togglePerson_->SetLabel(person && !person->active ? _("Reactivate o&fficer")
+                                                      : _("Deactivate o&fficer"));
 }
 
 void CataloguePanel::EditPerson() {
@@ -346,9 +371,10 @@ void CataloguePanel::TogglePerson() {
     if (!person) return;
     if (person->active &&
         !AskYesNo(this,
-                  wxString::Format(_("Deactivate %s? The officer stays in past results and ratings but is no "
-                                     "longer offered for new tasks."),
-                                   U8(person->fullName)),
+                  wxString::Format(
+                      _("Deactivate %s? The officer stays in past results and ratings but is no "
+                        "longer offered for new tasks."),
+                      U8(person->fullName)),
                   _("Deactivate")))
         return;
     try {

@@ -18,14 +18,14 @@ class wxStaticText;
 namespace cchc::gui {
 
 class CataloguePanel : public AreaPanel {
-public:
+  public:
     CataloguePanel(wxWindow* parent, GuiSession& session);
     void SetUnit(const std::optional<Unit>& unit) override;
 
-protected:
+  protected:
     void Reload() override;
 
-private:
+  private:
     void ShowUnit();
     void LoadPeople();
     void LoadFrameworks();

@@ -15,13 +15,13 @@ class wxTextCtrl;
 namespace cchc::gui {
 
 class FrameworkCopyDialog : public DialogBase {
-public:
+  public:
     FrameworkCopyDialog(wxWindow* parent, GuiSession& session, const Framework& source);
 
     // The code of the copy, after ShowModal() returned wxID_OK.
     const std::string& copiedCode() const { return copiedCode_; }
 
-private:
+  private:
     void OnYear();
     void OnSave(wxCommandEvent& event);
 

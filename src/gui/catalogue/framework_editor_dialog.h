@@ -26,7 +26,7 @@ class wxTreeEvent;
 namespace cchc::gui {
 
 class FrameworkEditorDialog : public DialogBase {
-public:
+  public:
     FrameworkEditorDialog(wxWindow* parent, GuiSession& session, const std::string& frameworkCode);
 
     // Selects the criterion in the tree and shows it (false when unknown).
@@ -34,7 +34,7 @@ public:
     // Whether something was saved while the dialog was open.
     bool changed() const { return changed_; }
 
-private:
+  private:
     enum class Leave { Criterion, Everything };
 
     void Reload();

@@ -28,7 +28,8 @@ PersonDialog::PersonDialog(wxWindow* parent, GuiSession& session, const Person& 
     oneStopDesk_ = Ctrl<wxCheckBox>("one_stop_desk");
     active_ = Ctrl<wxCheckBox>("active");
 
-    SetTitle(person.id == 0 ? _("Add an officer") : wxString::Format(_("Edit officer: %s"), U8(person.fullName)));
+    SetTitle(person.id == 0 ? _("Add an officer")
+                            : wxString::Format(_("Edit officer: %s"), U8(person.fullName)));
 
     // Units indented by depth, as in the tree.
     std::unordered_map<std::int64_t, int> depth;

@@ -17,15 +17,16 @@ class wxCheckBox;
 namespace cchc::gui {
 
 class PersonDialog : public DialogBase {
-public:
+  public:
     // person.id == 0 adds a new officer (person.unitId preselects the unit);
     // units are all units in tree order.
-    PersonDialog(wxWindow* parent, GuiSession& session, const Person& person, const std::vector<Unit>& units);
+    PersonDialog(wxWindow* parent, GuiSession& session, const Person& person,
+                 const std::vector<Unit>& units);
 
     // The person as stored, after ShowModal() returned wxID_OK.
     const Person& saved() const { return saved_; }
 
-private:
+  private:
     void Fill(const Person& person);
     Person Read() const;
     void OnSave(wxCommandEvent& event);

@@ -13,7 +13,8 @@
 
 namespace cchc::gui {
 
-UnitDialog::UnitDialog(wxWindow* parent, GuiSession& session, const Unit& unit, const std::vector<Unit>& units)
+UnitDialog::UnitDialog(wxWindow* parent, GuiSession& session, const Unit& unit,
+                       const std::vector<Unit>& units)
     : session_(session), original_(unit) {
     LoadForm(parent, "UnitDialog");
     code_ = Ctrl<wxTextCtrl>("code");
@@ -43,7 +44,7 @@ void UnitDialog::FillParents(const std::vector<Unit>& units) {
     parent_->Append(_("(none)"));
     parentIds_.push_back(0);
     const wxString indent = wxString::FromUTF8("\xe2\x80\x83");  // em space
-    for (const Unit& u : units) {  // tree order: parents come first
+    for (const Unit& u : units) {                                // tree order: parents come first
         int d = 0;
         if (u.parentId) {
             if (excluded.count(*u.parentId)) excluded.insert(u.id);

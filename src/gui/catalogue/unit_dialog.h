@@ -15,15 +15,16 @@ class wxCheckBox;
 namespace cchc::gui {
 
 class UnitDialog : public DialogBase {
-public:
+  public:
     // unit.id == 0 adds a new unit; units are all units in tree order (for
     // the "belongs to" list).
-    UnitDialog(wxWindow* parent, GuiSession& session, const Unit& unit, const std::vector<Unit>& units);
+    UnitDialog(wxWindow* parent, GuiSession& session, const Unit& unit,
+               const std::vector<Unit>& units);
 
     // The unit as stored, after ShowModal() returned wxID_OK.
     const Unit& saved() const { return saved_; }
 
-private:
+  private:
     void FillParents(const std::vector<Unit>& units);
     void Fill(const Unit& unit);
     Unit Read() const;

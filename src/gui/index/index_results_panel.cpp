@@ -9,22 +9,22 @@
 #include <wx/filename.h>
 #include <wx/listctrl.h>
 #include <wx/notebook.h>
-#include <wx/utils.h>
 #include <wx/scrolwin.h>
 #include <wx/sizer.h>
 #include <wx/stattext.h>
+#include <wx/utils.h>
 
 #include <algorithm>
 
 #include "core/collation.h"
-#include "core/period.h"
-#include "core/vnformat.h"
-#include "gui/shell/gui_util.h"
 #include "core/date.h"
 #include "core/org.h"
+#include "core/period.h"
+#include "core/vnformat.h"
 #include "gui/index/result_analysis_page.h"
 #include "gui/index/result_matrix_page.h"
 #include "gui/index/scoring_grid_page.h"
+#include "gui/shell/gui_util.h"
 #include "services/app/overview.h"
 
 namespace cchc::gui {
@@ -32,7 +32,7 @@ namespace cchc::gui {
 // One horizontal bar per commune, as long as its percentage of the maximum,
 // coloured by its rating band; scrolls vertically when there are many.
 class RankingChart : public wxScrolledCanvas {
-public:
+  public:
     struct Bar {
         wxString name, value;
         double percent = 0;
@@ -40,7 +40,8 @@ public:
     };
 
     explicit RankingChart(wxWindow* parent)
-        : wxScrolledCanvas(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxVSCROLL | wxBORDER_THEME) {
+        : wxScrolledCanvas(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize,
+                           wxVSCROLL | wxBORDER_THEME) {
         SetBackgroundStyle(wxBG_STYLE_PAINT);
         SetScrollRate(0, RowHeight());
         SetMinSize(FromDIP(wxSize(260, 120)));
@@ -55,12 +56,13 @@ public:
     void SetBars(std::vector<Bar> bars, std::vector<std::pair<wxString, wxColour>> legend) {
         bars_ = std::move(bars);
         legend_ = std::move(legend);
-        SetVirtualSize(-1, 2 * Margin() + LegendHeight() + static_cast<int>(bars_.size()) * RowHeight());
+        SetVirtualSize(
+            -1, 2 * Margin() + LegendHeight() + static_cast<int>(bars_.size()) * RowHeight());
         Scroll(0, 0);
         Refresh();
     }
 
-private:
+  private:
     int RowHeight() const { return FromDIP(28); }
     int Margin() const { return FromDIP(12); }
     int LegendHeight() const { return legend_.empty() ? 0 : FromDIP(30); }
@@ -95,7 +97,8 @@ private:
         }
 
         // Quarter lines, then the bars.
-        const int top = margin + LegendHeight(), bottom = margin + static_cast<int>(bars_.size()) * row;
+        const int top = margin + LegendHeight(),
+                  bottom = margin + static_cast<int>(bars_.size()) * row;
         dc.SetPen(wxPen(colours::CardBorder(), 1, wxPENSTYLE_DOT));
         for (int q = 1; q <= 4; ++q) dc.DrawLine(x0 + span * q / 4, top, x0 + span * q / 4, bottom);
         dc.SetPen(wxPen(colours::CardBorder()));
@@ -109,10 +112,12 @@ private:
             const wxSize ext = dc.GetTextExtent(name);
             dc.SetTextForeground(colours::Text());
             dc.DrawText(name, x0 - gap - ext.x, y + (row - ext.y) / 2);
-            const int len = static_cast<int>(span * std::clamp(b.percent, 0.0, 100.0) / 100.0 + 0.5);
+            const int len =
+                static_cast<int>(span * std::clamp(b.percent, 0.0, 100.0) / 100.0 + 0.5);
             dc.SetPen(*wxTRANSPARENT_PEN);
             dc.SetBrush(wxBrush(b.colour));
-            dc.DrawRoundedRectangle(x0, y + (row - barHeight) / 2, std::max(len, 2), barHeight, FromDIP(2));
+            dc.DrawRoundedRectangle(x0, y + (row - barHeight) / 2, std::max(len, 2), barHeight,
+                                    FromDIP(2));
             const wxSize vext = dc.GetTextExtent(b.value);
             dc.SetTextForeground(colours::MutedText());
             dc.DrawText(b.value, x0 + len + gap / 2, y + (row - vext.y) / 2);
@@ -129,8 +134,8 @@ enum Column { kRank, kCode, kName, kTotal, kMax, kPercent, kBand, kChange, kColu
 
 // The colour of the band at `index` of the framework's bands (best first).
 wxColour BandColour(const std::vector<std::string>& bands, const std::string& band) {
-    static const wxColour palette[] = {colours::Good(), colours::Accent(), wxColour(0xF5, 0x7C, 0x00),
-                                       colours::Danger()};
+    static const wxColour palette[] = {colours::Good(), colours::Accent(),
+                                       wxColour(0xF5, 0x7C, 0x00), colours::Danger()};
     auto it = std::find(bands.begin(), bands.end(), band);
     if (it == bands.end()) return colours::MutedText();
     const auto index = static_cast<std::size_t>(it - bands.begin());
@@ -148,7 +153,8 @@ wxString Change(const std::optional<double>& change) {
 
 }  // namespace
 
-IndexResultsPanel::IndexResultsPanel(wxWindow* parent, GuiSession& session) : AreaPanel(parent, session) {
+IndexResultsPanel::IndexResultsPanel(wxWindow* parent, GuiSession& session)
+    : AreaPanel(parent, session) {
     SetName("indexResults");
     SetBackgroundColour(colours::Background());
     const int margin = FromDIP(22), gap = FromDIP(8);
@@ -221,7 +227,8 @@ wxWindow* IndexResultsPanel::BuildRankingPage(int margin, int gap) {
     content_ = new wxPanel(rankingPage, wxID_ANY);
     content_->SetBackgroundColour(colours::Background());
     auto* side = new wxBoxSizer(wxHORIZONTAL);
-    list_ = new wxListCtrl(content_, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT | wxLC_SINGLE_SEL);
+    list_ = new wxListCtrl(content_, wxID_ANY, wxDefaultPosition, wxDefaultSize,
+                           wxLC_REPORT | wxLC_SINGLE_SEL);
     list_->SetName("rankingList");
     list_->SetMinSize(FromDIP(wxSize(420, 120)));
     // TRANSLATORS: short column heading: the commune's place in the ranking.
@@ -257,7 +264,8 @@ void IndexResultsPanel::BuildUnitPages(int gap) {
     matrix_ = new ResultMatrixPage(matrixHolder_, session_);
     analysisHolder_ = new wxPanel(pages_, wxID_ANY);
     analysis_ = new ResultAnalysisPage(analysisHolder_, session_);
-    for (auto [holder, page] : {std::pair<wxPanel*, wxWindow*>{gridHolder_, grid_}, {matrixHolder_, matrix_},
+    for (auto [holder, page] : {std::pair<wxPanel*, wxWindow*>{gridHolder_, grid_},
+                                {matrixHolder_, matrix_},
                                 {analysisHolder_, analysis_}}) {
         padded(holder);
         auto* s = new wxBoxSizer(wxVERTICAL);
@@ -273,7 +281,8 @@ void IndexResultsPanel::BindEvents() {
     });
     list_->Bind(wxEVT_LIST_ITEM_ACTIVATED, [this](wxListEvent& e) {
         const long i = e.GetIndex();
-        if (i >= 0 && static_cast<std::size_t>(i) < order_.size()) OpenUnit(rows_[order_[static_cast<std::size_t>(i)]].unit);
+        if (i >= 0 && static_cast<std::size_t>(i) < order_.size())
+            OpenUnit(rows_[order_[static_cast<std::size_t>(i)]].unit);
     });
     matrix_->onOpenUnit = [this](const std::string& code) { OpenUnit(code); };
 
@@ -302,13 +311,15 @@ void IndexResultsPanel::BindEvents() {
 
 std::string IndexResultsPanel::SelectedFramework() const {
     const int i = framework_->GetSelection();
-    return i >= 0 && i < static_cast<int>(frameworkCodes_.size()) ? frameworkCodes_[static_cast<std::size_t>(i)]
-                                                                    : std::string();
+    return i >= 0 && i < static_cast<int>(frameworkCodes_.size())
+               ? frameworkCodes_[static_cast<std::size_t>(i)]
+               : std::string();
 }
 
 std::string IndexResultsPanel::SelectedPeriod() const {
     const int i = period_->GetSelection();
-    return i >= 0 && i < static_cast<int>(periods_.size()) ? periods_[static_cast<std::size_t>(i)] : std::string();
+    return i >= 0 && i < static_cast<int>(periods_.size()) ? periods_[static_cast<std::size_t>(i)]
+                                                           : std::string();
 }
 
 void IndexResultsPanel::Reload() {
@@ -346,15 +357,19 @@ void IndexResultsPanel::ContextChanged() {
 }
 
 void IndexResultsPanel::RefreshPage(int page) {
-    if (page < 0 || page >= static_cast<int>(stalePages_.size()) || !stalePages_[static_cast<std::size_t>(page)])
+    if (page < 0 || page >= static_cast<int>(stalePages_.size()) ||
+        !stalePages_[static_cast<std::size_t>(page)])
         return;
     stalePages_[static_cast<std::size_t>(page)] = false;
     wxBusyCursor busy;
     const std::string fw = SelectedFramework(), period = SelectedPeriod();
     const bool appraised = scoreKind_->GetSelection() != 1;
-    if (page == 1) grid_->SetContext(fw, period);
-    else if (page == 2) matrix_->SetContext(fw, period, appraised);
-    else if (page == 3) analysis_->SetContext(fw, period);
+    if (page == 1)
+        grid_->SetContext(fw, period);
+    else if (page == 2)
+        matrix_->SetContext(fw, period, appraised);
+    else if (page == 3)
+        analysis_->SetContext(fw, period);
 }
 
 void IndexResultsPanel::OpenUnit(const std::string& unitCode) {
@@ -414,16 +429,19 @@ void IndexResultsPanel::LoadRanking() {
     period_->Enable(!periods_.empty());
     scoreKind_->Enable(!frameworkCodes_.empty());
     if (fw.empty() || period.empty() || services::ResultPeriods(session_.db(), fw).empty()) {
-        ShowEmpty(_("No index scores have been recorded yet. When the communes' self-assessed or appraised "
-                    "scores are imported, their ranking and a chart of their results appear here."));
+        ShowEmpty(_(
+            "No index scores have been recorded yet. When the communes' self-assessed or appraised "
+            "scores are imported, their ranking and a chart of their results appear here."));
         return;
     }
     const bool appraised = scoreKind_->GetSelection() != 1;
     auto rows = services::RankUnits(session_.db(), fw, period, appraised);
     if (rows.empty()) {
-        ShowEmpty(appraised ? _("No commune has appraised scores on this framework in this period yet. Choose "
-                                "the self-assessed scores, or another period.")
-                            : _("No commune has self-assessed scores on this framework in this period."));
+        ShowEmpty(
+            appraised
+                ? _("No commune has appraised scores on this framework in this period yet. Choose "
+                    "the self-assessed scores, or another period.")
+                : _("No commune has self-assessed scores on this framework in this period."));
         return;
     }
     const auto bands = services::BandLabels(session_.db(), fw);
@@ -435,7 +453,8 @@ void IndexResultsPanel::LoadRanking() {
 
     std::vector<RankingChart::Bar> bars;
     for (const auto& r : rows_)
-        bars.push_back({U8(r.name), U8(FormatPercent(r.percent)), r.percent, BandColour(bands, r.band)});
+        bars.push_back(
+            {U8(r.name), U8(FormatPercent(r.percent)), r.percent, BandColour(bands, r.band)});
     std::vector<std::pair<wxString, wxColour>> legend;
     for (const auto& b : bands) legend.emplace_back(U8(b), BandColour(bands, b));
     chart_->SetBars(std::move(bars), std::move(legend));
@@ -489,14 +508,22 @@ void IndexResultsPanel::OnColumnClick(wxListEvent& e) {
         const auto& x = rows_[a];
         const auto& y = rows_[b];
         switch (sortColumn_) {
-            case kCode: return x.unit < y.unit;
-            case kName: return VietnameseLess(x.name, y.name);
-            case kTotal: return x.total < y.total;
-            case kMax: return x.max < y.max;
-            case kPercent: return x.percent < y.percent;
-            case kBand: return bandIndex(x.band) < bandIndex(y.band);
-            case kChange: return x.change.value_or(-1e9) < y.change.value_or(-1e9);
-            default: return x.rank < y.rank;
+            case kCode:
+                return x.unit < y.unit;
+            case kName:
+                return VietnameseLess(x.name, y.name);
+            case kTotal:
+                return x.total < y.total;
+            case kMax:
+                return x.max < y.max;
+            case kPercent:
+                return x.percent < y.percent;
+            case kBand:
+                return bandIndex(x.band) < bandIndex(y.band);
+            case kChange:
+                return x.change.value_or(-1e9) < y.change.value_or(-1e9);
+            default:
+                return x.rank < y.rank;
         }
     };
     std::stable_sort(order_.begin(), order_.end(), [&](std::size_t a, std::size_t b) {
@@ -509,17 +536,20 @@ void IndexResultsPanel::OnColumnClick(wxListEvent& e) {
 
 void IndexResultsPanel::Export() {
     if (rows_.empty()) return;
-    const wxString name = wxString::Format("%s-%s-%s", _("ranking"), U8(SelectedFramework()), U8(SelectedPeriod()));
+    const wxString name =
+        wxString::Format("%s-%s-%s", _("ranking"), U8(SelectedFramework()), U8(SelectedPeriod()));
     wxFileDialog dlg(this, _("Export the ranking"), "", name + ".xlsx",
-                     _("Excel workbook (*.xlsx)|*.xlsx|CSV file (*.csv)|*.csv"), wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
+                     _("Excel workbook (*.xlsx)|*.xlsx|CSV file (*.csv)|*.csv"),
+                     wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
     if (dlg.ShowModal() != wxID_OK) return;
     wxFileName file(dlg.GetPath());
     const wxString ext = file.GetExt().Lower();
-    if (ext != "xlsx" && ext != "csv") file.SetFullName(file.GetFullName() + (dlg.GetFilterIndex() == 1 ? ".csv" : ".xlsx"));
+    if (ext != "xlsx" && ext != "csv")
+        file.SetFullName(file.GetFullName() + (dlg.GetFilterIndex() == 1 ? ".csv" : ".xlsx"));
     try {
         const long n = services::ExportRanking(rows_, ToU8(file.GetFullPath()));
-        ShowInfo(this, wxString::Format(_("The ranking of %s communes was saved to %s."), U8(FormatInteger(n)),
-                                        file.GetFullName()));
+        ShowInfo(this, wxString::Format(_("The ranking of %s communes was saved to %s."),
+                                        U8(FormatInteger(n)), file.GetFullName()));
     } catch (const std::exception& e) {
         ShowError(this, ErrorSentence(e));
     }

@@ -28,17 +28,17 @@ class ResultMatrixPage;
 class ScoringGridPage;
 
 class IndexResultsPanel : public AreaPanel {
-public:
+  public:
     IndexResultsPanel(wxWindow* parent, GuiSession& session);
 
     void SetUnit(const std::optional<Unit>& unit) override;
     // Shows the scoring grid of the commune with this code.
     void OpenUnit(const std::string& unitCode);
 
-protected:
+  protected:
     void Reload() override;
 
-private:
+  private:
     // The framework, period and score choices and the export button.
     wxSizer* BuildToolbar(int gap);
     // The ranking page: the list of communes beside the bar chart.

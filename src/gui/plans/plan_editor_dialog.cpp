@@ -3,12 +3,12 @@
 
 #include <wx/button.h>
 #include <wx/checkbox.h>
+#include <wx/choicdlg.h>
 #include <wx/choice.h>
 #include <wx/combobox.h>
 #include <wx/spinctrl.h>
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
-#include <wx/choicdlg.h>
 #include <wx/textdlg.h>
 #include <wx/treectrl.h>
 
@@ -17,8 +17,8 @@
 #include "core/collation.h"
 #include "core/task_rules.h"
 #include "core/vnformat.h"
-#include "gui/shell/gui_util.h"
 #include "gui/plans/plan_header_dialog.h"
+#include "gui/shell/gui_util.h"
 #include "gui/shell/vn_date_ctrl.h"
 #include "services/org/directory.h"
 #include "services/plans/plans.h"
@@ -381,7 +381,8 @@ void PlanEditorDialog::AddItem() {
     std::int64_t criterion = 0;
     std::string heading, title;
     if (n <= 0) {
-        wxTextEntryDialog ask(this, _("Title of the new item (e.g. Tuyên truyền cải cách hành chính):"),
+        wxTextEntryDialog ask(this,
+                              _("Title of the new item (e.g. Tuyên truyền cải cách hành chính):"),
                               _("Add a criterion"));
         if (ask.ShowModal() != wxID_OK) return;
         title = TrimmedU8(ask.GetValue());
@@ -404,9 +405,9 @@ void PlanEditorDialog::DeleteItem() {
                                          U8(item->heading), Short(item->criterionTitle, 70));
     if (!item->tasks.empty())
         question += "\n" + wxString::Format(wxPLURAL("Its %d task is deleted with it.",
-                                                      "Its %d tasks are deleted with it.",
-                                                      static_cast<int>(item->tasks.size())),
-                                             static_cast<int>(item->tasks.size()));
+                                                     "Its %d tasks are deleted with it.",
+                                                     static_cast<int>(item->tasks.size())),
+                                            static_cast<int>(item->tasks.size()));
     if (!AskYesNo(this, question, _("Remove"))) return;
     try {
         services::PlanService(session_.db(), session_.user()).DeleteItem(item->id);

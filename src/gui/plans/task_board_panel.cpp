@@ -18,8 +18,8 @@
 #include "gui/plans/assignment_matrix_dialog.h"
 #include "gui/plans/board_loader.h"
 #include "gui/plans/draft_plan_dialog.h"
-#include "gui/shell/gui_util.h"
 #include "gui/plans/plan_editor_dialog.h"
+#include "gui/shell/gui_util.h"
 #include "gui/shell/progress_dialog.h"
 #include "gui/shell/vn_date_ctrl.h"
 
@@ -56,8 +56,7 @@ class TaskList : public wxListCtrl {
         const auto& board = panel_->board_;
         if (!board || item < 0 || item >= static_cast<long>(panel_->lines_.size())) return {};
         const auto& line = panel_->lines_[static_cast<std::size_t>(item)];
-        if (line.group >= 0)
-            return column == kTask ? HeadingText(line) : wxString();
+        if (line.group >= 0) return column == kTask ? HeadingText(line) : wxString();
         const services::BoardTask& t = (*board)[line.position];
         const services::BoardRow& r = t.row;
         switch (column) {
@@ -195,7 +194,8 @@ TaskBoardPanel::TaskBoardPanel(wxWindow* parent, GuiSession& session) : AreaPane
     update_->Bind(wxEVT_BUTTON, &TaskBoardPanel::OnRecordProgress, this);
     FindCtrl<wxButton>(this, "openPlan")->Bind(wxEVT_BUTTON, &TaskBoardPanel::OnOpenPlan, this);
     FindCtrl<wxButton>(this, "draftPlan")->Bind(wxEVT_BUTTON, &TaskBoardPanel::OnDraftPlan, this);
-    FindCtrl<wxButton>(this, "assignments")->Bind(wxEVT_BUTTON, &TaskBoardPanel::OnAssignments, this);
+    FindCtrl<wxButton>(this, "assignments")
+        ->Bind(wxEVT_BUTTON, &TaskBoardPanel::OnAssignments, this);
     list_->Bind(wxEVT_SIZE, &TaskBoardPanel::OnListSize, this);
     list_->Bind(wxEVT_LIST_ITEM_ACTIVATED, &TaskBoardPanel::OnTaskActivated, this);
     list_->Bind(wxEVT_LIST_COL_CLICK, &TaskBoardPanel::OnColumnClick, this);
@@ -286,15 +286,16 @@ void TaskBoardPanel::StartLoading() {
     if (loading_) return;
     loading_ = true;
     counts_->SetLabelText(_("Reading the tasks..."));
-    LoadTaskBoardAsync(this, session_.db().url(), Date::Today(),
-                       [this](std::shared_ptr<services::TaskBoard> board, const std::string& error) {
-                           loading_ = false;
-                           if (!error.empty()) {
-                               counts_->SetLabelText(U8(error));
-                               return;
-                           }
-                           OnLoaded(std::move(board));
-                       });
+    LoadTaskBoardAsync(
+        this, session_.db().url(), Date::Today(),
+        [this](std::shared_ptr<services::TaskBoard> board, const std::string& error) {
+            loading_ = false;
+            if (!error.empty()) {
+                counts_->SetLabelText(U8(error));
+                return;
+            }
+            OnLoaded(std::move(board));
+        });
 }
 
 void TaskBoardPanel::OnLoaded(std::shared_ptr<services::TaskBoard> board) {
@@ -386,7 +387,8 @@ void TaskBoardPanel::ShowView(const services::TaskBoardView& v) {
     dueTo_->SetDate(v.dueTo);
     ShowDueRange(v.due == "range");
     auto lead = std::find(leadKeys_.begin(), leadKeys_.end(), v.lead);
-    lead_->SetSelection(lead == leadKeys_.end() ? 0 : static_cast<int>(lead - leadKeys_.begin()) + 1);
+    lead_->SetSelection(lead == leadKeys_.end() ? 0
+                                                : static_cast<int>(lead - leadKeys_.begin()) + 1);
     Layout();
     missing_->SetValue(v.missingUpdate);
     search_->ChangeValue(U8(v.text));

@@ -106,7 +106,7 @@ class TaskBoardPanel : public AreaPanel {
     // The list's rows: a task (its board position), or a group's heading.
     struct Line {
         std::size_t position = 0;
-        int group = -1;  // services::TaskGroup of a heading; -1 for a task
+        int group = -1;         // services::TaskGroup of a heading; -1 for a task
         std::size_t count = 0;  // tasks under a heading
     };
     std::vector<Line> lines_;

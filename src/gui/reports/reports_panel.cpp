@@ -1,11 +1,11 @@
 // The "Reports" area (see reports_panel.h).
 #include "gui/reports/reports_panel.h"
 
-#include <wx/busyinfo.h>
 #include <wx/arrstr.h>
-#include <wx/dialog.h>
+#include <wx/busyinfo.h>
 #include <wx/button.h>
 #include <wx/choice.h>
+#include <wx/dialog.h>
 #include <wx/filedlg.h>
 #include <wx/filename.h>
 #include <wx/gauge.h>
@@ -25,10 +25,10 @@
 #include "core/errors.h"
 #include "core/period.h"
 #include "core/vnformat.h"
-#include "gui/shell/background_work.h"
-#include "gui/shell/gui_util.h"
 #include "gui/reports/report_preview.h"
 #include "gui/reports/report_printout.h"
+#include "gui/shell/background_work.h"
+#include "gui/shell/gui_util.h"
 #include "gui/shell/vn_date_ctrl.h"
 #include "report/layout.h"
 #include "report/pdf_renderer.h"
@@ -115,7 +115,8 @@ ReportsPanel::ReportsPanel(wxWindow* parent, GuiSession& session) : AreaPanel(se
     save_->Bind(wxEVT_BUTTON, &ReportsPanel::OnSaveAs, this);
     issue_->Bind(wxEVT_BUTTON, &ReportsPanel::OnIssue, this);
     cancel_->Bind(wxEVT_BUTTON, &ReportsPanel::OnCancelBuild, this);
-    FindCtrl<wxButton>(this, "previousPage")->Bind(wxEVT_BUTTON, &ReportsPanel::OnPreviousPage, this);
+    FindCtrl<wxButton>(this, "previousPage")
+        ->Bind(wxEVT_BUTTON, &ReportsPanel::OnPreviousPage, this);
     FindCtrl<wxButton>(this, "nextPage")->Bind(wxEVT_BUTTON, &ReportsPanel::OnNextPage, this);
     zoom_->Bind(wxEVT_CHOICE, &ReportsPanel::OnZoom, this);
     preview_->Bind(wxEVT_SCROLLWIN_THUMBTRACK, &ReportsPanel::OnPreviewScrolled, this);
@@ -215,7 +216,8 @@ void ReportsPanel::Invalidated() {
 void ReportsPanel::FillPeriods() {
     const int t = type_->GetSelection();
     const std::string keep =
-        period_->GetSelection() >= 0 && static_cast<std::size_t>(period_->GetSelection()) < periods_.size()
+        period_->GetSelection() >= 0 &&
+                static_cast<std::size_t>(period_->GetSelection()) < periods_.size()
             ? periods_[static_cast<std::size_t>(period_->GetSelection())]
             : session_.CurrentQuarter().ToString();
     const bool months = t >= 0 && (types_[static_cast<std::size_t>(t)].key == "survey" ||
@@ -273,8 +275,8 @@ void ReportsPanel::EditSignature() {
     wxDialog dlg(this, wxID_ANY, _("Signer and recipients of this report"), wxDefaultPosition,
                  wxDefaultSize, wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER);
     auto* sizer = new wxBoxSizer(wxVERTICAL);
-    auto* note = new wxStaticText(&dlg, wxID_ANY,
-                                  _("Leave a field empty to print what Settings give."));
+    auto* note =
+        new wxStaticText(&dlg, wxID_ANY, _("Leave a field empty to print what Settings give."));
     note->SetForegroundColour(colours::MutedText());
     sizer->Add(note, 0, wxALL, FromDIP(12));
     auto* grid = new wxFlexGridSizer(2, FromDIP(8), FromDIP(10));
@@ -292,7 +294,8 @@ void ReportsPanel::EditSignature() {
     std::string lines;
     for (const auto& r : recipients_) lines += (lines.empty() ? "" : "\n") + r;
     auto* place = field(_("&Place:"), place_, _("e.g. Tây Xuân"));
-    auto* authority = field(_("Signing &authority:"), signerAuthority_, _("e.g. TM. ỦY BAN NHÂN DÂN"));
+    auto* authority =
+        field(_("Signing &authority:"), signerAuthority_, _("e.g. TM. ỦY BAN NHÂN DÂN"));
     auto* title = field(_("Signer's p&osition:"), signerTitle_, _("e.g. CHỦ TỊCH"));
     auto* name = field(_("Signer's &name:"), signerName_, wxString());
     auto* recipients =
@@ -384,9 +387,8 @@ int ReportsPanel::PreviewPageCount() const { return pages_ ? pages_->PageCount()
 
 void ReportsPanel::UpdatePageLabel() {
     const int n = preview_->PageCount();
-    pageLabel_->SetLabelText(n == 0 ? wxString()
-                                    : wxString::Format(_("Page %d of %d"),
-                                                       preview_->CurrentPage() + 1, n));
+    pageLabel_->SetLabelText(
+        n == 0 ? wxString() : wxString::Format(_("Page %d of %d"), preview_->CurrentPage() + 1, n));
 }
 
 bool ReportsPanel::SaveTo(const std::string& path) {
@@ -451,9 +453,9 @@ void ReportsPanel::Issue() {
         wxRemoveFile(temp);
         const auto issued = services::IssueBuiltReport(session_.db(), session_.user(),
                                                        prepared_->request, built, pdf);
-        ShowStatus(wxString::Format(_("Issued as number %s; kept in the archive."),
-                                    U8(issued.numberText)),
-                   false);
+        ShowStatus(
+            wxString::Format(_("Issued as number %s; kept in the archive."), U8(issued.numberText)),
+            false);
         number_->SetValue(0);
         FillArchive();
     } catch (const std::exception& e) {
@@ -520,7 +522,8 @@ void ReportsPanel::SaveNarratives() {
 }
 
 void ReportsPanel::FillArchive() {
-    issued_ = services::ReportArchive(session_.db(), session_.user()).List(std::nullopt, std::nullopt);
+    issued_ =
+        services::ReportArchive(session_.db(), session_.user()).List(std::nullopt, std::nullopt);
     archive_->DeleteAllItems();
     std::map<std::string, std::string> labels;
     for (const auto& t : types_) labels[t.key] = t.label;

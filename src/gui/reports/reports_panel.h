@@ -131,7 +131,7 @@ class ReportsPanel : public AreaPanel {
     std::vector<std::string> recipients_;
     bool building_ = false;
     wxTimer pulse_;  // pulses the gauge while a report is built
-    int job_ = 0;  // the build whose result is awaited (a cancelled one is dropped)
+    int job_ = 0;    // the build whose result is awaited (a cancelled one is dropped)
 };
 
 }  // namespace cchc::gui

@@ -56,7 +56,8 @@ void ApplyLanguage(const wxString& lang) {
         wxString env;
         if (wxGetEnv("CCHC_LOCALE_DIR", &env) && !env.empty())
             wxFileTranslationsLoader::AddCatalogLookupPathPrefix(env);
-        wxFileTranslationsLoader::AddCatalogLookupPathPrefix(wxString::FromUTF8(CCHC_LOCALE_BUILD_DIR));
+        wxFileTranslationsLoader::AddCatalogLookupPathPrefix(
+            wxString::FromUTF8(CCHC_LOCALE_BUILD_DIR));
         wxFileName installed(wxStandardPaths::Get().GetExecutablePath());
         installed.RemoveLastDir();
         installed.AppendDir("share");
@@ -88,13 +89,16 @@ std::unique_ptr<services::Database> OpenAndRemember(const wxString& url, bool fi
     // Migrating or building the demo office can take seconds: do it off the
     // main thread and show that the program is working. The database is
     // used from this thread only once the work is over.
-    auto work = std::async(std::launch::async, [parsed, fillDemo] { return services::OpenPrepared(parsed, fillDemo); });
+    auto work = std::async(std::launch::async,
+                           [parsed, fillDemo] { return services::OpenPrepared(parsed, fillDemo); });
     if (work.wait_for(std::chrono::milliseconds(400)) != std::future_status::ready) {
         wxProgressDialog progress(_("CCHC Desk"),
-                                  fillDemo ? _("Opening the database and preparing the demo office...")
-                                           : _("Opening the database..."),
+                                  fillDemo
+                                      ? _("Opening the database and preparing the demo office...")
+                                      : _("Opening the database..."),
                                   100, nullptr, wxPD_APP_MODAL | wxPD_SMOOTH | wxPD_ELAPSED_TIME);
-        while (work.wait_for(std::chrono::milliseconds(50)) != std::future_status::ready) progress.Pulse();
+        while (work.wait_for(std::chrono::milliseconds(50)) != std::future_status::ready)
+            progress.Pulse();
     }
     services::PreparedDatabase prepared = work.get();  // rethrows what OpenPrepared threw
     if (wxString remembered = UrlToRemember(parsed); !remembered.empty()) {

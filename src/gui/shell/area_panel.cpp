@@ -31,7 +31,8 @@ void AreaPanel::SetUnit(const std::optional<Unit>& unit) { unit_ = unit; }
 wxScrolledWindow* AreaPanel::CreateScrolledPage() {
     SetBackgroundColour(colours::Background());
     auto* outer = new wxBoxSizer(wxVERTICAL);
-    auto* scroll = new wxScrolledWindow(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxVSCROLL);
+    auto* scroll =
+        new wxScrolledWindow(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxVSCROLL);
     scroll->SetScrollRate(0, FromDIP(16));
     scroll->SetBackgroundColour(colours::Background());
     outer->Add(scroll, 1, wxEXPAND);

@@ -14,7 +14,7 @@
 namespace cchc::gui {
 
 class AreaPanel : public wxPanel {
-public:
+  public:
     AreaPanel(wxWindow* parent, GuiSession& session);
 
     // The data changed (or another database was opened).
@@ -24,7 +24,7 @@ public:
     // The unit selected in the tree (nothing when the tree is empty).
     virtual void SetUnit(const std::optional<Unit>& unit);
 
-protected:
+  protected:
     // For panels whose window comes from XRC: call LoadPanel(this, ...).
     explicit AreaPanel(GuiSession& session) : session_(session) {}
     // Reads the data and fills the controls.
@@ -36,7 +36,7 @@ protected:
     GuiSession& session_;
     std::optional<Unit> unit_;
 
-private:
+  private:
     bool stale_ = true;
 };
 

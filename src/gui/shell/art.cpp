@@ -66,7 +66,8 @@ void Building(wxGraphicsContext& gc, const wxColour& badge) {
     gc.DrawRectangle(6, 5, 12, 15);
     gc.SetBrush(Fill(badge));
     for (int row = 0; row < 3; ++row)
-        for (int col = 0; col < 2; ++col) gc.DrawRectangle(8.2 + col * 4.6, 7.2 + row * 3.8, 3, 2.4);
+        for (int col = 0; col < 2; ++col)
+            gc.DrawRectangle(8.2 + col * 4.6, 7.2 + row * 3.8, 3, 2.4);
 }
 
 void Star(wxGraphicsContext& gc, double cx, double cy, double r, const wxColour& c) {
@@ -75,8 +76,10 @@ void Star(wxGraphicsContext& gc, double cx, double cy, double r, const wxColour&
         double rr = (i % 2 == 0) ? r : r * 0.42;
         double a = -M_PI / 2 + i * M_PI / 5;
         double x = cx + rr * std::cos(a), y = cy + rr * std::sin(a);
-        if (i == 0) p.MoveToPoint(x, y);
-        else p.AddLineToPoint(x, y);
+        if (i == 0)
+            p.MoveToPoint(x, y);
+        else
+            p.AddLineToPoint(x, y);
     }
     p.CloseSubpath();
     gc.SetPen(*wxTRANSPARENT_PEN);
@@ -98,12 +101,18 @@ void PersonGlyph(wxGraphicsContext& gc, double cx, double top, double scale, con
 
 wxColour KindColour(UnitKind kind) {
     switch (kind) {
-        case UnitKind::Province: return wxColour(0xC6, 0x28, 0x28);
-        case UnitKind::District: return wxColour(0x1D, 0x5F, 0xB8);
-        case UnitKind::Commune: return wxColour(0x2E, 0x7D, 0x32);
-        case UnitKind::Ward: return wxColour(0x00, 0x83, 0x8F);
-        case UnitKind::Town: return wxColour(0xE0, 0x7B, 0x00);
-        case UnitKind::Department: return wxColour(0x5E, 0x4B, 0x8B);
+        case UnitKind::Province:
+            return wxColour(0xC6, 0x28, 0x28);
+        case UnitKind::District:
+            return wxColour(0x1D, 0x5F, 0xB8);
+        case UnitKind::Commune:
+            return wxColour(0x2E, 0x7D, 0x32);
+        case UnitKind::Ward:
+            return wxColour(0x00, 0x83, 0x8F);
+        case UnitKind::Town:
+            return wxColour(0xE0, 0x7B, 0x00);
+        case UnitKind::Department:
+            return wxColour(0x5E, 0x4B, 0x8B);
     }
     return wxColour(0x60, 0x60, 0x60);
 }
@@ -115,12 +124,20 @@ wxBitmapBundle UnitKindIcon(UnitKind kind, bool active, int size) {
     return Bundle(size, [=](wxGraphicsContext& gc) {
         RoundedBadge(gc, badge);
         switch (kind) {
-            case UnitKind::Province: Star(gc, 12, 12.6, 8, active ? wxColour(0xFF, 0xD5, 0x4F) : *wxWHITE); break;
-            case UnitKind::District: Building(gc, badge); break;
+            case UnitKind::Province:
+                Star(gc, 12, 12.6, 8, active ? wxColour(0xFF, 0xD5, 0x4F) : *wxWHITE);
+                break;
+            case UnitKind::District:
+                Building(gc, badge);
+                break;
             case UnitKind::Commune:
             case UnitKind::Ward:
-            case UnitKind::Town: House(gc); break;
-            case UnitKind::Department: PersonGlyph(gc, 12, 4.5, 1.05, *wxWHITE); break;
+            case UnitKind::Town:
+                House(gc);
+                break;
+            case UnitKind::Department:
+                PersonGlyph(gc, 12, 4.5, 1.05, *wxWHITE);
+                break;
         }
     });
 }
@@ -147,10 +164,18 @@ void DrawIndexResultsIcon(wxGraphicsContext& gc) {
     gc.SetPen(*wxTRANSPARENT_PEN);
     gc.SetBrush(Fill(wxColour(0xC6, 0x28, 0x28)));
     wxGraphicsPath rib = gc.CreatePath();
-    rib.MoveToPoint(7, 13); rib.AddLineToPoint(4.5, 22.5); rib.AddLineToPoint(8, 20.5);
-    rib.AddLineToPoint(10.5, 23); rib.AddLineToPoint(12, 15); rib.CloseSubpath();
-    rib.MoveToPoint(17, 13); rib.AddLineToPoint(19.5, 22.5); rib.AddLineToPoint(16, 20.5);
-    rib.AddLineToPoint(13.5, 23); rib.AddLineToPoint(12, 15); rib.CloseSubpath();
+    rib.MoveToPoint(7, 13);
+    rib.AddLineToPoint(4.5, 22.5);
+    rib.AddLineToPoint(8, 20.5);
+    rib.AddLineToPoint(10.5, 23);
+    rib.AddLineToPoint(12, 15);
+    rib.CloseSubpath();
+    rib.MoveToPoint(17, 13);
+    rib.AddLineToPoint(19.5, 22.5);
+    rib.AddLineToPoint(16, 20.5);
+    rib.AddLineToPoint(13.5, 23);
+    rib.AddLineToPoint(12, 15);
+    rib.CloseSubpath();
     gc.FillPath(rib);
     gc.SetBrush(Fill(gold));
     gc.DrawEllipse(4, 1.5, 16, 16);
@@ -200,12 +225,18 @@ void DrawReportsIcon(wxGraphicsContext& gc) {
     gc.SetPen(*wxTRANSPARENT_PEN);
     gc.SetBrush(Fill(ink));
     wxGraphicsPath page = gc.CreatePath();
-    page.MoveToPoint(5, 2); page.AddLineToPoint(14.5, 2); page.AddLineToPoint(19.5, 7);
-    page.AddLineToPoint(19.5, 22); page.AddLineToPoint(5, 22); page.CloseSubpath();
+    page.MoveToPoint(5, 2);
+    page.AddLineToPoint(14.5, 2);
+    page.AddLineToPoint(19.5, 7);
+    page.AddLineToPoint(19.5, 22);
+    page.AddLineToPoint(5, 22);
+    page.CloseSubpath();
     gc.FillPath(page);
     gc.SetBrush(Fill(wxColour(0x9F, 0xA8, 0xDA)));
     wxGraphicsPath fold = gc.CreatePath();
-    fold.MoveToPoint(14.5, 2); fold.AddLineToPoint(14.5, 7); fold.AddLineToPoint(19.5, 7);
+    fold.MoveToPoint(14.5, 2);
+    fold.AddLineToPoint(14.5, 7);
+    fold.AddLineToPoint(19.5, 7);
     fold.CloseSubpath();
     gc.FillPath(fold);
     SetPen(gc, *wxWHITE, 1.3);
@@ -244,8 +275,10 @@ void DrawSettingsIcon(wxGraphicsContext& gc) {
         double r = (i % 2 == 0) ? 10.5 : 8.2;
         double x0 = 12 + r * std::cos(a0), y0 = 12 + r * std::sin(a0);
         double x1 = 12 + r * std::cos(a1), y1 = 12 + r * std::sin(a1);
-        if (i == 0) gear.MoveToPoint(x0, y0);
-        else gear.AddLineToPoint(x0, y0);
+        if (i == 0)
+            gear.MoveToPoint(x0, y0);
+        else
+            gear.AddLineToPoint(x0, y0);
         gear.AddLineToPoint(x1, y1);
     }
     gear.CloseSubpath();
@@ -258,14 +291,28 @@ void DrawSettingsIcon(wxGraphicsContext& gc) {
 wxBitmapBundle AreaIcon(Area area, int size) {
     return Bundle(size, [area](wxGraphicsContext& gc) {
         switch (area) {
-            case Area::Dashboard: DrawDashboardIcon(gc); break;
-            case Area::IndexResults: DrawIndexResultsIcon(gc); break;
-            case Area::Plans: DrawPlansIcon(gc); break;
-            case Area::Surveys: DrawSurveysIcon(gc); break;
-            case Area::Reports: DrawReportsIcon(gc); break;
-            case Area::Catalogue: DrawCatalogueIcon(gc); break;
+            case Area::Dashboard:
+                DrawDashboardIcon(gc);
+                break;
+            case Area::IndexResults:
+                DrawIndexResultsIcon(gc);
+                break;
+            case Area::Plans:
+                DrawPlansIcon(gc);
+                break;
+            case Area::Surveys:
+                DrawSurveysIcon(gc);
+                break;
+            case Area::Reports:
+                DrawReportsIcon(gc);
+                break;
+            case Area::Catalogue:
+                DrawCatalogueIcon(gc);
+                break;
             case Area::Settings:
-            case Area::Count: DrawSettingsIcon(gc); break;
+            case Area::Count:
+                DrawSettingsIcon(gc);
+                break;
         }
     });
 }

@@ -8,7 +8,6 @@
 #include <algorithm>
 #include <thread>
 
-
 namespace cchc::gui {
 
 void RunInBackground(wxWindow* owner, const services::DatabaseUrl& url,

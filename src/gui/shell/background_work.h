@@ -35,7 +35,8 @@ void RunOnOwnConnection(
     // Written by the worker before it hands over to the main thread.
     auto result = std::make_shared<std::shared_ptr<T>>();
     RunInBackground(
-        owner, url, [result, work = std::move(work)](services::Database& db) { *result = work(db); },
+        owner, url,
+        [result, work = std::move(work)](services::Database& db) { *result = work(db); },
         [result, done = std::move(done)](const std::string& error) {
             done(std::move(*result), error);
         });

@@ -33,15 +33,18 @@ wxString NewDatabaseUrl() {
 enum class Recovery { OpenOther, CreateNew, Quit };
 
 Recovery AskRecovery(const wxString& url, const wxString& error) {
-    wxMessageDialog dlg(nullptr,
-                        wxString::Format(_("The database could not be opened:\n%s"), url),
+    wxMessageDialog dlg(nullptr, wxString::Format(_("The database could not be opened:\n%s"), url),
                         _("CCHC Desk"), wxYES_NO | wxCANCEL | wxICON_ERROR);
     dlg.SetExtendedMessage(error + "\n\n" + _("What would you like to do?"));
-    dlg.SetYesNoCancelLabels(_("Open another file..."), _("Create a new empty database"), _("Quit"));
+    dlg.SetYesNoCancelLabels(_("Open another file..."), _("Create a new empty database"),
+                             _("Quit"));
     switch (dlg.ShowModal()) {
-        case wxID_YES: return Recovery::OpenOther;
-        case wxID_NO: return Recovery::CreateNew;
-        default: return Recovery::Quit;
+        case wxID_YES:
+            return Recovery::OpenOther;
+        case wxID_NO:
+            return Recovery::CreateNew;
+        default:
+            return Recovery::Quit;
     }
 }
 
@@ -71,9 +74,11 @@ bool CchcApp::OnInit() {
     SetVendorName("cchc");
     // Settings in ~/.config/cchc-desk/settings.conf like other current programs.
     wxStandardPaths::Get().SetFileLayout(wxStandardPaths::FileLayout_XDG);
-    const wxFileName settings(wxStandardPaths::Get().GetUserConfigDir() + "/cchc-desk", "settings.conf");
+    const wxFileName settings(wxStandardPaths::Get().GetUserConfigDir() + "/cchc-desk",
+                              "settings.conf");
     settings.Mkdir(wxS_DIR_DEFAULT, wxPATH_MKDIR_FULL);
-    wxConfigBase::Set(new wxFileConfig("cchc-desk", "", settings.GetFullPath(), "", wxCONFIG_USE_LOCAL_FILE));
+    wxConfigBase::Set(
+        new wxFileConfig("cchc-desk", "", settings.GetFullPath(), "", wxCONFIG_USE_LOCAL_FILE));
     wxUILocale::UseDefault();
     if (!wxApp::OnInit()) return false;  // parses the command line
 
@@ -119,8 +124,7 @@ std::unique_ptr<services::Database> CchcApp::OpenAtStart() {
             switch (AskRecovery(shown, U8(e.what()))) {
                 case Recovery::OpenOther: {
                     wxFileDialog pick(nullptr, _("Open a CCHC Desk database"), "", "",
-                                      DatabaseFileFilter(),
-                                      wxFD_OPEN | wxFD_FILE_MUST_EXIST);
+                                      DatabaseFileFilter(), wxFD_OPEN | wxFD_FILE_MUST_EXIST);
                     if (pick.ShowModal() == wxID_OK) url = "sqlite:" + pick.GetPath();
                     break;
                 }
@@ -128,7 +132,8 @@ std::unique_ptr<services::Database> CchcApp::OpenAtStart() {
                     url = NewDatabaseUrl();
                     fillDemo = false;
                     break;
-                case Recovery::Quit: return nullptr;
+                case Recovery::Quit:
+                    return nullptr;
             }
         }
     }

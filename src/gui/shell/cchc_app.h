@@ -12,14 +12,14 @@
 namespace cchc::gui {
 
 class CchcApp : public wxApp {
-public:
+  public:
     bool OnInit() override;
     void OnInitCmdLine(wxCmdLineParser& parser) override;
     bool OnCmdLineParsed(wxCmdLineParser& parser) override;
     // An error that escaped a handler is shown; the program goes on.
     bool OnExceptionInMainLoop() override;
 
-private:
+  private:
     // The database to start with, or nullptr when the user chose to quit.
     std::unique_ptr<services::Database> OpenAtStart();
 

@@ -13,8 +13,8 @@
 #include "core/date.h"
 #include "core/period.h"
 #include "core/vnformat.h"
-#include "gui/shell/background_work.h"
 #include "gui/plans/board_loader.h"
+#include "gui/shell/background_work.h"
 #include "gui/shell/gui_util.h"
 #include "gui/shell/section_card.h"
 #include "gui/shell/stat_card.h"
@@ -174,18 +174,18 @@ void DashboardPanel::Reload() {
     if (!communeIds_.empty() && !readingBoard_) {
         readingBoard_ = true;
         communeList_->SetItem(0, 5, _("reading..."));
-        LoadTaskBoardAsync(this, session_.db().url(), today,
-                           [this](std::shared_ptr<services::TaskBoard> board, const std::string&) {
-                               readingBoard_ = false;
-                               const auto missing = board ? board->MissingUpdatesByUnit()
-                                                          : std::map<std::int64_t, long>{};
-                               for (std::size_t i = 0; i < communeIds_.size(); ++i) {
-                                   auto it = missing.find(communeIds_[i]);
-                                   communeList_->SetItem(static_cast<long>(i), 5,
-                                                         it == missing.end() ? wxString()
-                                                                             : Num(it->second));
-                               }
-                           });
+        LoadTaskBoardAsync(
+            this, session_.db().url(), today,
+            [this](std::shared_ptr<services::TaskBoard> board, const std::string&) {
+                readingBoard_ = false;
+                const auto missing =
+                    board ? board->MissingUpdatesByUnit() : std::map<std::int64_t, long>{};
+                for (std::size_t i = 0; i < communeIds_.size(); ++i) {
+                    auto it = missing.find(communeIds_[i]);
+                    communeList_->SetItem(static_cast<long>(i), 5,
+                                          it == missing.end() ? wxString() : Num(it->second));
+                }
+            });
     }
     scroll_->Layout();
     scroll_->FitInside();

@@ -51,7 +51,7 @@ class DashboardPanel : public AreaPanel {
     wxStaticText* chartNote_ = nullptr;
     SectionCard* next_ = nullptr;
     SectionCard* publications_ = nullptr;  // survey results to publish next
-    wxListCtrl* communeList_ = nullptr;  // open tasks per commune
+    wxListCtrl* communeList_ = nullptr;    // open tasks per commune
     std::vector<std::int64_t> communeIds_;
     bool readingBoard_ = false;
 };

@@ -51,7 +51,8 @@ void DialogBase::ShowFieldError(const wxString& message, const std::string& fiel
 }
 
 void DialogBase::ClearError() {
-    if (auto* label = dynamic_cast<wxStaticText*>(FindWindow(XRCID("error"))); label && label->IsShown()) {
+    if (auto* label = dynamic_cast<wxStaticText*>(FindWindow(XRCID("error")));
+        label && label->IsShown()) {
         label->Hide();
         Layout();
     }

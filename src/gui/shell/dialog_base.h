@@ -5,9 +5,9 @@
 // the control the error names (controls are named after the service's field
 // keys).
 #pragma once
-#include <functional>
 #include <wx/dialog.h>
 #include <wx/xrc/xmlres.h>
+#include <functional>
 
 #include <string>
 
@@ -16,7 +16,7 @@
 namespace cchc::gui {
 
 class DialogBase : public wxDialog {
-protected:
+  protected:
     DialogBase() = default;
 
     // Loads the dialog called name from the XRC resources into this object.
@@ -40,7 +40,7 @@ protected:
     // control the error names.
     void SaveAndClose(const std::function<void()>& save);
 
-private:
+  private:
     wxWindow* first_ = nullptr;
 };
 

@@ -13,12 +13,14 @@
 namespace cchc::gui {
 
 class GuiSession {
-public:
+  public:
     GuiSession(std::unique_ptr<services::Database> db, std::string user);
 
     services::Database& db() { return *db_; }
     const std::string& user() const { return user_; }
-    services::OrganisationService Organisation() { return services::OrganisationService(*db_, user_); }
+    services::OrganisationService Organisation() {
+        return services::OrganisationService(*db_, user_);
+    }
 
     // Replaces the open database (File > Open).
     void Replace(std::unique_ptr<services::Database> db) { db_ = std::move(db); }
@@ -28,7 +30,7 @@ public:
     // The quarter containing today under that window.
     Period CurrentQuarter();
 
-private:
+  private:
     std::unique_ptr<services::Database> db_;
     std::string user_;
 };

@@ -28,7 +28,8 @@ void ShowInfo(wxWindow* parent, const wxString& message) {
 }
 
 bool AskYesNo(wxWindow* parent, const wxString& question, const wxString& yesLabel) {
-    wxMessageDialog dlg(parent, question, _("CCHC Desk"), wxYES_NO | wxNO_DEFAULT | wxICON_QUESTION);
+    wxMessageDialog dlg(parent, question, _("CCHC Desk"),
+                        wxYES_NO | wxNO_DEFAULT | wxICON_QUESTION);
     dlg.SetYesNoLabels(yesLabel, _("Cancel"));
     return dlg.ShowModal() == wxID_YES;
 }

@@ -24,9 +24,9 @@ std::string TrimmedU8(const wxString& s);
 // wxConfig keys.
 namespace config {
 inline constexpr const char* kLastUrl = "Database/LastUrl";
-inline constexpr const char* kLanguage = "Interface/Language";        // "vi" or "en"
-inline constexpr const char* kLastArea = "Interface/LastArea";        // area index
-inline constexpr const char* kSash = "Interface/TreeSash";            // splitter position
+inline constexpr const char* kLanguage = "Interface/Language";  // "vi" or "en"
+inline constexpr const char* kLastArea = "Interface/LastArea";  // area index
+inline constexpr const char* kSash = "Interface/TreeSash";      // splitter position
 inline constexpr const char* kShowInactive = "Interface/ShowInactive";
 }  // namespace config
 
@@ -44,15 +44,15 @@ wxString DatabaseFileFilter();
 
 // Colours of the client's visual language (cards, accents, warnings).
 namespace colours {
-wxColour Background();   // area background behind cards
-wxColour Card();         // card face
+wxColour Background();  // area background behind cards
+wxColour Card();        // card face
 wxColour CardBorder();
 wxColour Text();
 wxColour MutedText();
-wxColour Accent();       // blue of titles and links
-wxColour Good();         // green
-wxColour Warning();      // amber
-wxColour Danger();       // red of overdue figures and errors
+wxColour Accent();   // blue of titles and links
+wxColour Good();     // green
+wxColour Warning();  // amber
+wxColour Danger();   // red of overdue figures and errors
 }  // namespace colours
 
 // The window's font scaled and optionally bold.

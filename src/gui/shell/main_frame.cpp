@@ -23,20 +23,20 @@
 #include "core/period.h"
 #include "core/progress.h"
 #include "core/vnformat.h"
+#include "gui/catalogue/catalogue_panel.h"
+#include "gui/catalogue/person_dialog.h"
+#include "gui/catalogue/unit_dialog.h"
+#include "gui/index/index_results_panel.h"
+#include "gui/plans/task_board_panel.h"
+#include "gui/reports/reports_panel.h"
 #include "gui/shell/app_setup.h"
 #include "gui/shell/art.h"
 #include "gui/shell/background_work.h"
-#include "gui/catalogue/catalogue_panel.h"
 #include "gui/shell/dashboard_panel.h"
 #include "gui/shell/gui_util.h"
-#include "gui/index/index_results_panel.h"
-#include "gui/catalogue/person_dialog.h"
-#include "gui/reports/reports_panel.h"
 #include "gui/shell/settings_panel.h"
-#include "gui/surveys/surveys_panel.h"
-#include "gui/plans/task_board_panel.h"
-#include "gui/catalogue/unit_dialog.h"
 #include "gui/shell/unit_tree_panel.h"
+#include "gui/surveys/surveys_panel.h"
 #include "services/surveys/surveys.h"
 
 namespace cchc::gui {
@@ -52,14 +52,16 @@ struct AreaText {
 
 // Marked with wxTRANSLATE, translated where shown.
 const AreaText kAreaText[kAreaCount] = {
-    {wxTRANSLATE("Overview"), wxTRANSLATE("&Overview"), wxTRANSLATE("Key figures and what is next")},
+    {wxTRANSLATE("Overview"), wxTRANSLATE("&Overview"),
+     wxTRANSLATE("Key figures and what is next")},
     {wxTRANSLATE("CCHC index"), wxTRANSLATE("CCHC &index results"),
      wxTRANSLATE("Index scores of the communes, ranks and classification")},
     {wxTRANSLATE("Plans and tasks"), wxTRANSLATE("&Plans and tasks"),
      wxTRANSLATE("Remediation plans, tasks, owners and deadlines")},
     {wxTRANSLATE("Surveys"), wxTRANSLATE("&Satisfaction surveys"),
      wxTRANSLATE("Survey tallies and citizen ratings")},
-    {wxTRANSLATE("Reports"), wxTRANSLATE("&Reports"), wxTRANSLATE("Quarterly reports and other documents")},
+    {wxTRANSLATE("Reports"), wxTRANSLATE("&Reports"),
+     wxTRANSLATE("Quarterly reports and other documents")},
     {wxTRANSLATE("Catalogue"), wxTRANSLATE("&Catalogue"),
      wxTRANSLATE("Units, officers and index frameworks")},
     {wxTRANSLATE("Settings"), wxTRANSLATE("S&ettings"),
@@ -69,8 +71,8 @@ const AreaText kAreaText[kAreaCount] = {
 }  // namespace
 
 MainFrame::MainFrame(std::unique_ptr<services::Database> db, const std::string& user)
-    : wxFrame(nullptr, wxID_ANY, _("CCHC Desk"), wxDefaultPosition, wxDefaultSize, wxDEFAULT_FRAME_STYLE,
-              "MainFrame"),
+    : wxFrame(nullptr, wxID_ANY, _("CCHC Desk"), wxDefaultPosition, wxDefaultSize,
+              wxDEFAULT_FRAME_STYLE, "MainFrame"),
       session_(std::make_unique<GuiSession>(std::move(db), user)) {
     SetIcons(AppIcons());
     BuildMenus();
@@ -88,11 +90,12 @@ MainFrame::MainFrame(std::unique_ptr<services::Database> db, const std::string& 
     book_ = new wxSimplebook(splitter_, wxID_ANY);
     areas_ = {
         new DashboardPanel(book_, *session_), new IndexResultsPanel(book_, *session_),
-        new TaskBoardPanel(book_, *session_),     new SurveysPanel(book_, *session_),
+        new TaskBoardPanel(book_, *session_), new SurveysPanel(book_, *session_),
         new ReportsPanel(book_, *session_),   new CataloguePanel(book_, *session_),
         new SettingsPanel(book_, *session_),
     };
-    for (int i = 0; i < kAreaCount; ++i) book_->AddPage(areas_[i], wxGetTranslation(kAreaText[i].tool));
+    for (int i = 0; i < kAreaCount; ++i)
+        book_->AddPage(areas_[i], wxGetTranslation(kAreaText[i].tool));
     const int sash = static_cast<int>(wxConfig::Get()->ReadLong(config::kSash, FromDIP(330)));
     splitter_->SplitVertically(tree_, book_, sash);
 
@@ -114,7 +117,8 @@ MainFrame::MainFrame(std::unique_ptr<services::Database> db, const std::string& 
 
 void MainFrame::BuildMenus() {
     auto* file = new wxMenu;
-    file->Append(ID_OPEN_DB, _("&Open database...\tCtrl+O"), _("Open another SQLite database file"));
+    file->Append(ID_OPEN_DB, _("&Open database...\tCtrl+O"),
+                 _("Open another SQLite database file"));
     file->Append(ID_OPEN_DB_URL, _("Open database by &address..."),
                  _("Open a database given as sqlite:FILE or postgresql://user@host/db"));
     file->AppendSeparator();
@@ -130,7 +134,8 @@ void MainFrame::BuildMenus() {
     auto* org = new wxMenu;
     org->Append(ID_ADD_UNIT, _("&Add unit...\tCtrl+N"), _("Add a commune, district or department"));
     org->Append(ID_EDIT_UNIT, _("&Edit unit...\tF2"), _("Change the selected unit"));
-    org->Append(ID_TOGGLE_UNIT_ACTIVE, _("&Deactivate unit"), _("Deactivate or reactivate the selected unit"));
+    org->Append(ID_TOGGLE_UNIT_ACTIVE, _("&Deactivate unit"),
+                _("Deactivate or reactivate the selected unit"));
     org->AppendSeparator();
     org->Append(ID_ADD_PERSON, _("Add &officer..."), _("Add an officer to the selected unit"));
     org->AppendSeparator();
@@ -138,9 +143,10 @@ void MainFrame::BuildMenus() {
 
     auto* view = new wxMenu;
     for (int i = 0; i < kAreaCount; ++i)
-        view->AppendRadioItem(ID_AREA_FIRST + i,
-                              wxString::Format("%s\tCtrl+%d", wxGetTranslation(kAreaText[i].menu), i + 1),
-                              wxGetTranslation(kAreaText[i].help));
+        view->AppendRadioItem(
+            ID_AREA_FIRST + i,
+            wxString::Format("%s\tCtrl+%d", wxGetTranslation(kAreaText[i].menu), i + 1),
+            wxGetTranslation(kAreaText[i].help));
 
     auto* help = new wxMenu;
     help->Append(wxID_ABOUT, _("&About CCHC Desk"), _("Version and licence"));
@@ -158,33 +164,47 @@ void MainFrame::BuildToolBar() {
     bar->SetToolBitmapSize(FromDIP(wxSize(32, 32)));
     for (int i = 0; i < kAreaCount; ++i) {
         const Area area = static_cast<Area>(i);
-        bar->AddRadioTool(ID_AREA_FIRST + i, wxControl::EscapeMnemonics(wxGetTranslation(kAreaText[i].tool)),
-                          AreaIcon(area, 32),
-                          wxBitmapBundle(),
-                          wxString::Format("%s (Ctrl+%d)", wxGetTranslation(kAreaText[i].help), i + 1));
+        bar->AddRadioTool(
+            ID_AREA_FIRST + i, wxControl::EscapeMnemonics(wxGetTranslation(kAreaText[i].tool)),
+            AreaIcon(area, 32), wxBitmapBundle(),
+            wxString::Format("%s (Ctrl+%d)", wxGetTranslation(kAreaText[i].help), i + 1));
     }
     bar->Realize();
 }
 
 void MainFrame::BindCommands() {
-    Bind(wxEVT_MENU, [this](wxCommandEvent&) { Close(); }, wxID_EXIT);
-    Bind(wxEVT_MENU, [this](wxCommandEvent&) { OpenDatabaseFile(); }, ID_OPEN_DB);
-    Bind(wxEVT_MENU, [this](wxCommandEvent&) { OpenDatabaseAddress(); }, ID_OPEN_DB_URL);
-    Bind(wxEVT_MENU, [this](wxCommandEvent&) { AddUnit(false); }, ID_ADD_UNIT);
-    Bind(wxEVT_MENU, [this](wxCommandEvent&) { AddUnit(true); }, ID_ADD_CHILD_UNIT);
-    Bind(wxEVT_MENU, [this](wxCommandEvent&) { EditUnit(); }, ID_EDIT_UNIT);
-    Bind(wxEVT_MENU, [this](wxCommandEvent&) { ToggleUnitActive(); }, ID_TOGGLE_UNIT_ACTIVE);
-    Bind(wxEVT_MENU, [this](wxCommandEvent&) { AddPerson(); }, ID_ADD_PERSON);
-    Bind(wxEVT_MENU, [this](wxCommandEvent&) { tree_->FocusSearch(); }, ID_FIND_UNIT);
-    Bind(wxEVT_MENU, [this](wxCommandEvent&) { ShowAbout(); }, wxID_ABOUT);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { Close(); }, wxID_EXIT);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { OpenDatabaseFile(); }, ID_OPEN_DB);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { OpenDatabaseAddress(); }, ID_OPEN_DB_URL);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { AddUnit(false); }, ID_ADD_UNIT);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { AddUnit(true); }, ID_ADD_CHILD_UNIT);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { EditUnit(); }, ID_EDIT_UNIT);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { ToggleUnitActive(); }, ID_TOGGLE_UNIT_ACTIVE);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { AddPerson(); }, ID_ADD_PERSON);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { tree_->FocusSearch(); }, ID_FIND_UNIT);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { ShowAbout(); }, wxID_ABOUT);
     Bind(
         wxEVT_MENU, [this](wxCommandEvent&) { ImportFromMenu(false); }, ID_IMPORT_TALLIES);
     Bind(
         wxEVT_MENU, [this](wxCommandEvent&) { ImportFromMenu(true); }, ID_IMPORT_RATINGS);
-    Bind(wxEVT_MENU, [this](wxCommandEvent& e) { ShowArea(static_cast<Area>(e.GetId() - ID_AREA_FIRST)); },
-         ID_AREA_FIRST, ID_AREA_LAST);
-    Bind(wxEVT_TOOL, [this](wxCommandEvent& e) { ShowArea(static_cast<Area>(e.GetId() - ID_AREA_FIRST)); },
-         ID_AREA_FIRST, ID_AREA_LAST);
+    Bind(
+        wxEVT_MENU,
+        [this](wxCommandEvent& e) { ShowArea(static_cast<Area>(e.GetId() - ID_AREA_FIRST)); },
+        ID_AREA_FIRST, ID_AREA_LAST);
+    Bind(
+        wxEVT_TOOL,
+        [this](wxCommandEvent& e) { ShowArea(static_cast<Area>(e.GetId() - ID_AREA_FIRST)); },
+        ID_AREA_FIRST, ID_AREA_LAST);
     Bind(EVT_DATA_CHANGED, [this](wxCommandEvent& e) { ReloadAll(e.GetExtraLong()); });
     Bind(EVT_SHOW_AREA, [this](wxCommandEvent& e) {
         if (e.GetExtraLong() != 0) tree_->Select(e.GetExtraLong());
@@ -228,13 +248,15 @@ void MainFrame::UpdateUnitCommands() {
     bar->Enable(ID_EDIT_UNIT, has);
     bar->Enable(ID_TOGGLE_UNIT_ACTIVE, has);
     bar->Enable(ID_ADD_PERSON, has);
-    bar->SetLabel(ID_TOGGLE_UNIT_ACTIVE, has && !selected_->active ? _("Re&activate unit") : _("&Deactivate unit"));
+    bar->SetLabel(ID_TOGGLE_UNIT_ACTIVE,
+                  has && !selected_->active ? _("Re&activate unit") : _("&Deactivate unit"));
 }
 
 void MainFrame::UpdateStatus() {
     const services::DatabaseUrl& url = session_->db().url();
     SetStatusText(wxString::Format(_("Database: %s"), U8(url.Display())), 0);
-    SetStatusText(wxString::Format(_("Reporting period: %s"), U8(session_->CurrentQuarter().Label())), 1);
+    SetStatusText(
+        wxString::Format(_("Reporting period: %s"), U8(session_->CurrentQuarter().Label())), 1);
     SetStatusText(selected_ ? wxString::Format(_("Unit: %s"), U8(selected_->name)) : wxString(), 2);
     wxString dbName = url.backend == services::DatabaseBackend::Sqlite
                           ? wxFileName(U8(url.path)).GetFullName()
@@ -277,9 +299,10 @@ void MainFrame::ToggleUnitActive() {
     const Unit unit = *selected_;
     if (unit.active &&
         !AskYesNo(this,
-                  wxString::Format(_("Deactivate %s? It stays in past results and reports but is greyed in the "
-                                     "tree and left out of new work."),
-                                   U8(unit.name)),
+                  wxString::Format(
+                      _("Deactivate %s? It stays in past results and reports but is greyed in the "
+                        "tree and left out of new work."),
+                      U8(unit.name)),
                   _("Deactivate")))
         return;
     try {
@@ -302,8 +325,7 @@ void MainFrame::AddPerson() {
 }
 
 void MainFrame::OpenDatabaseFile() {
-    wxFileDialog pick(this, _("Open a CCHC Desk database"), "", "",
-                      DatabaseFileFilter(),
+    wxFileDialog pick(this, _("Open a CCHC Desk database"), "", "", DatabaseFileFilter(),
                       wxFD_OPEN | wxFD_FILE_MUST_EXIST);
     if (pick.ShowModal() == wxID_OK) SwitchDatabase("sqlite:" + pick.GetPath());
 }
@@ -334,9 +356,10 @@ void MainFrame::ShowAbout() {
     wxAboutDialogInfo info;
     info.SetName(_("CCHC Desk"));
     info.SetVersion(CCHC_VERSION);
-    info.SetDescription(_("Administrative-reform follow-up for a Home Affairs office: the CCHC index and its "
-                          "results, remediation plans and tasks, satisfaction surveys and quarterly reports.") +
-                        "\n\n" + wxString::Format(_("Database: %s"), U8(session_->db().url().Display())));
+    info.SetDescription(
+        _("Administrative-reform follow-up for a Home Affairs office: the CCHC index and its "
+          "results, remediation plans and tasks, satisfaction surveys and quarterly reports.") +
+        "\n\n" + wxString::Format(_("Database: %s"), U8(session_->db().url().Display())));
     info.SetIcon(AppIcons().GetIcon(64));
     wxAboutBox(info, this);
 }

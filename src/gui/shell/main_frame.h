@@ -23,7 +23,7 @@ class AreaPanel;
 class UnitTreePanel;
 
 class MainFrame : public wxFrame {
-public:
+  public:
     MainFrame(std::unique_ptr<services::Database> db, const std::string& user);
 
     void ShowArea(Area area);
@@ -46,7 +46,7 @@ public:
     std::function<void(wxWindow* progressDialog)> onImportProgress;
     UnitTreePanel* unitTree() const { return tree_; }
 
-private:
+  private:
     void BuildMenus();
     void BuildToolBar();
     void BindCommands();

@@ -9,12 +9,12 @@ class wxStaticText;
 namespace cchc::gui {
 
 class SectionCard : public wxPanel {
-public:
+  public:
     SectionCard(wxWindow* parent, const wxString& title);
     // Put the card's controls (children of this card) in this sizer.
     wxBoxSizer* content() const { return content_; }
 
-private:
+  private:
     void OnPaint(wxPaintEvent& event);
 
     wxStaticText* title_ = nullptr;

@@ -17,10 +17,10 @@
 
 #include "core/date.h"
 #include "core/period.h"
+#include "core/survey_rules.h"
 #include "core/vnformat.h"
 #include "gui/shell/gui_events.h"
 #include "gui/shell/gui_util.h"
-#include "core/survey_rules.h"
 #include "services/surveys/self_assessment.h"
 
 namespace cchc::gui {
@@ -62,10 +62,13 @@ void SettingsPanel::FindPublicationRows() {
                                                 {PeriodKind::Year, 0}};
     for (const auto& [kind, parts] : kinds) {
         const std::string key = "pub_" + std::string(PeriodKindKey(kind));
-        PublicationRow row{kind, FindCtrl<wxCheckBox>(this, key.c_str()),
-                           FindCtrl<wxSpinCtrl>(this, (key + "_day").c_str()), {}};
+        PublicationRow row{kind,
+                           FindCtrl<wxCheckBox>(this, key.c_str()),
+                           FindCtrl<wxSpinCtrl>(this, (key + "_day").c_str()),
+                           {}};
         for (int i = 1; i <= parts; ++i)
-            row.parts.push_back(FindCtrl<wxCheckBox>(this, (key + "_" + std::to_string(i)).c_str()));
+            row.parts.push_back(
+                FindCtrl<wxCheckBox>(this, (key + "_" + std::to_string(i)).c_str()));
         row.on->Bind(wxEVT_CHECKBOX, [this](wxCommandEvent&) { EnablePublicationRows(); });
         publications_.push_back(row);
     }
@@ -73,9 +76,10 @@ void SettingsPanel::FindPublicationRows() {
 
 void SettingsPanel::PrepareControls() {
     scroll_->SetScrollRate(0, FromDIP(16));
-    for (wxWindow* control : {static_cast<wxWindow*>(coverage_), static_cast<wxWindow*>(minimumSample_),
-                              static_cast<wxWindow*>(language_), static_cast<wxWindow*>(windowKind_),
-                              static_cast<wxWindow*>(officeUnit_)})
+    for (wxWindow* control :
+         {static_cast<wxWindow*>(coverage_), static_cast<wxWindow*>(minimumSample_),
+          static_cast<wxWindow*>(language_), static_cast<wxWindow*>(windowKind_),
+          static_cast<wxWindow*>(officeUnit_)})
         WheelScrollsPage(control, scroll_);
     for (const PublicationRow& row : publications_) WheelScrollsPage(row.day, scroll_);
     auto* title = FindCtrl<wxStaticText>(this, "title");
@@ -97,15 +101,16 @@ void SettingsPanel::BindEvents() {
     });
     windowKind_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) {
         try {
-            session_.Organisation().SetReportingWindow(windowKind_->GetSelection() == 1 ? WindowKind::CutOff
-                                                                                        : WindowKind::Calendar);
+            session_.Organisation().SetReportingWindow(
+                windowKind_->GetSelection() == 1 ? WindowKind::CutOff : WindowKind::Calendar);
         } catch (const std::exception& e) {
             ShowError(this, ErrorSentence(e));
         }
         UpdateWindowNote();
         NotifyDataChanged(this, unit_ ? unit_->id : 0);  // periods shown elsewhere change
     });
-    for (wxTextCtrl* text : {parentBody_, issuingBody_, place_, signerName_, signerTitle_, signerAuthority_})
+    for (wxTextCtrl* text :
+         {parentBody_, issuingBody_, place_, signerName_, signerTitle_, signerAuthority_})
         text->Bind(wxEVT_TEXT, [this](wxCommandEvent&) {
             UpdatePreview();
             SetModified(true);
@@ -135,7 +140,8 @@ void SettingsPanel::Reload() {
     for (const Unit& u : units) {
         wxString label = U8(u.name);
         if (u.kind == UnitKind::Department && u.parentId)
-            if (auto it = byId.find(*u.parentId); it != byId.end()) label += dash + U8(it->second->name);
+            if (auto it = byId.find(*u.parentId); it != byId.end())
+                label += dash + U8(it->second->name);
         officeUnit_->Append(label);
         unitIds_.push_back(u.id);
     }
@@ -215,7 +221,8 @@ void SettingsPanel::OnSaveSurveys() {
 void SettingsPanel::FillOffice(const services::OfficeIdentity& o) {
     officeUnit_->SetSelection(0);
     for (std::size_t i = 0; i < unitIds_.size(); ++i)
-        if (unitIds_[i] == o.unitId && o.unitId != 0) officeUnit_->SetSelection(static_cast<int>(i));
+        if (unitIds_[i] == o.unitId && o.unitId != 0)
+            officeUnit_->SetSelection(static_cast<int>(i));
     parentBody_->ChangeValue(U8(o.parentBody));
     issuingBody_->ChangeValue(U8(o.issuingBody));
     place_->ChangeValue(U8(o.placeName));
@@ -262,12 +269,14 @@ void SettingsPanel::UpdatePreview() {
 }
 
 void SettingsPanel::UpdateWindowNote() {
-    const WindowKind kind = windowKind_->GetSelection() == 1 ? WindowKind::CutOff : WindowKind::Calendar;
+    const WindowKind kind =
+        windowKind_->GetSelection() == 1 ? WindowKind::CutOff : WindowKind::Calendar;
     const Period quarter = Period::Containing(PeriodKind::Quarter, Date::Today(), kind);
     const DateRange window = quarter.Window(kind);
     // TRANSLATORS: e.g. "This quarter (Quarter IV/2026) counts data from 01/10/2026 to 31/12/2026."
-    windowNote_->SetLabelText(wxString::Format(_("This quarter (%s) counts data from %s to %s."), U8(quarter.Label()),
-                                           U8(FormatDate(window.first)), U8(FormatDate(window.last))));
+    windowNote_->SetLabelText(wxString::Format(_("This quarter (%s) counts data from %s to %s."),
+                                               U8(quarter.Label()), U8(FormatDate(window.first)),
+                                               U8(FormatDate(window.last))));
 }
 
 void SettingsPanel::SetModified(bool modified) {

@@ -21,13 +21,13 @@ class wxTextCtrl;
 namespace cchc::gui {
 
 class SettingsPanel : public AreaPanel {
-public:
+  public:
     SettingsPanel(wxWindow* parent, GuiSession& session);
 
-protected:
+  protected:
     void Reload() override;
 
-private:
+  private:
     // The controls of the form, by their names in the resources.
     void FindControls();
     // The publication day and parts of each kind of period.

@@ -26,7 +26,8 @@ StatCard::StatCard(wxWindow* parent, const wxString& caption, const wxColour& ac
     value_->SetFont(bigFont_);
     value_->SetForegroundColour(accent_);
     // A note longer than the card ends in "..." and shows whole as a tooltip.
-    note_ = new wxStaticText(this, wxID_ANY, " ", wxDefaultPosition, wxDefaultSize, wxST_ELLIPSIZE_END);
+    note_ =
+        new wxStaticText(this, wxID_ANY, " ", wxDefaultPosition, wxDefaultSize, wxST_ELLIPSIZE_END);
     note_->SetForegroundColour(colours::MutedText());
     note_->SetFont(ScaledFont(note_, 0.9));
 

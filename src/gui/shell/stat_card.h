@@ -13,7 +13,7 @@ class wxStaticText;
 namespace cchc::gui {
 
 class StatCard : public wxPanel {
-public:
+  public:
     StatCard(wxWindow* parent, const wxString& caption, const wxColour& accent);
 
     void SetValue(const wxString& value, const wxString& note = wxString());
@@ -22,7 +22,7 @@ public:
     // Clicking the card shows this area.
     void LinkTo(Area area);
 
-private:
+  private:
     void OnPaint(wxPaintEvent& event);
     void OnClick(wxMouseEvent& event);
     // Shrinks the figure's font when a text (e.g. a period) is wider than

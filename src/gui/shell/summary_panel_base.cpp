@@ -14,16 +14,17 @@
 
 namespace cchc::gui {
 
-SummaryPanelBase::SummaryPanelBase(wxWindow* parent, GuiSession& session, Area area, const wxString& title,
-                                   const wxString& description, const std::vector<wxString>& tasks)
+SummaryPanelBase::SummaryPanelBase(wxWindow* parent, GuiSession& session, Area area,
+                                   const wxString& title, const wxString& description,
+                                   const std::vector<wxString>& tasks)
     : AreaPanel(parent, session) {
     scroll_ = CreateScrolledPage();
 
     const int margin = FromDIP(22);
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     auto* head = new wxBoxSizer(wxHORIZONTAL);
-    head->Add(new wxStaticBitmap(scroll_, wxID_ANY, AreaIcon(area, 40)), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT,
-              FromDIP(12));
+    head->Add(new wxStaticBitmap(scroll_, wxID_ANY, AreaIcon(area, 40)), 0,
+              wxALIGN_CENTER_VERTICAL | wxRIGHT, FromDIP(12));
     auto* titleText = new wxStaticText(scroll_, wxID_ANY, "");
     titleText->SetLabelText(title);
     titleText->SetFont(ScaledFont(titleText, 1.8, true));

@@ -19,7 +19,7 @@ namespace cchc::gui {
 class StatCard;
 
 class SummaryPanelBase : public AreaPanel {
-protected:
+  protected:
     struct Figure {
         wxString caption;
         wxString value;
@@ -35,7 +35,7 @@ protected:
     virtual std::vector<Figure> Figures(const services::OfficeOverview& overview) = 0;
     void Reload() override;
 
-private:
+  private:
     wxScrolledWindow* scroll_ = nullptr;
     wxGridSizer* grid_ = nullptr;
     std::vector<StatCard*> cards_;

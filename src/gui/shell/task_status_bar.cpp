@@ -64,7 +64,8 @@ void TaskStatusBar::OnPaint(wxPaintEvent&) {
             if (p.count <= 0) continue;
             const double w = static_cast<double>(size.x) * p.count / total;
             gc->PushState();
-            gc->Clip(wxRegion(static_cast<int>(x), 0, static_cast<int>(w + 1.5), static_cast<int>(barH)));
+            gc->Clip(wxRegion(static_cast<int>(x), 0, static_cast<int>(w + 1.5),
+                              static_cast<int>(barH)));
             gc->SetBrush(wxBrush(p.colour));
             gc->FillPath(track);
             gc->PopState();
@@ -79,7 +80,8 @@ void TaskStatusBar::OnPaint(wxPaintEvent&) {
     double y = barH + FromDIP(12);
     for (const Part& p : parts) {
         gc->SetBrush(wxBrush(p.colour));
-        gc->DrawRoundedRectangle(0, y + line / 2 - FromDIP(6), FromDIP(12), FromDIP(12), FromDIP(3));
+        gc->DrawRoundedRectangle(0, y + line / 2 - FromDIP(6), FromDIP(12), FromDIP(12),
+                                 FromDIP(3));
         wxString text = p.label + ": " + U8(FormatInteger(p.count));
         if (total > 0) text += " (" + U8(FormatPercentTrim(100.0 * p.count / total, 1)) + ")";
         double tw, th;

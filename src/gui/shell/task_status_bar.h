@@ -7,14 +7,14 @@
 namespace cchc::gui {
 
 class TaskStatusBar : public wxWindow {
-public:
+  public:
     explicit TaskStatusBar(wxWindow* parent);
     void SetCounts(long done, long onTime, long overdue);
 
-protected:
+  protected:
     wxSize DoGetBestClientSize() const override;
 
-private:
+  private:
     void OnPaint(wxPaintEvent& event);
 
     long done_ = 0, onTime_ = 0, overdue_ = 0;

@@ -17,15 +17,13 @@ namespace cchc::gui {
 namespace {
 
 class UnitItemData : public wxTreeItemData {
-public:
+  public:
     explicit UnitItemData(std::int64_t id) : id(id) {}
     std::int64_t id;
 };
 
 // Image index in the tree's image list: kind, then active/inactive.
-int ImageIndex(UnitKind kind, bool active) {
-    return static_cast<int>(kind) * 2 + (active ? 0 : 1);
-}
+int ImageIndex(UnitKind kind, bool active) { return static_cast<int>(kind) * 2 + (active ? 0 : 1); }
 
 }  // namespace
 
@@ -36,11 +34,13 @@ UnitTreePanel::UnitTreePanel(wxWindow* parent) : wxPanel(parent, wxID_ANY) {
     caption->SetFont(ScaledFont(caption, 1.0, true));
     sizer->Add(caption, 0, wxLEFT | wxRIGHT | wxTOP, FromDIP(8));
 
-    search_ = new wxSearchCtrl(this, wxID_ANY, "", wxDefaultPosition, wxDefaultSize, wxTE_PROCESS_ENTER);
+    search_ =
+        new wxSearchCtrl(this, wxID_ANY, "", wxDefaultPosition, wxDefaultSize, wxTE_PROCESS_ENTER);
     search_->ShowCancelButton(true);
     // TRANSLATORS: hint in the search box above the organisation tree.
     search_->SetDescriptiveText(_("Find a unit (e.g. tay xuan)"));
-    search_->SetToolTip(_("Type part of a name or code; accents are not needed. Enter goes to the first match."));
+    search_->SetToolTip(
+        _("Type part of a name or code; accents are not needed. Enter goes to the first match."));
     sizer->Add(search_, 0, wxEXPAND | wxALL, FromDIP(6));
 
     tree_ = new wxTreeCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize,
@@ -73,7 +73,8 @@ UnitTreePanel::UnitTreePanel(wxWindow* parent) : wxPanel(parent, wxID_ANY) {
         std::string query = FoldForSearch(TrimmedU8(search_->GetValue()));
         while (item.IsOk()) {
             const Unit* u = UnitOf(item);
-            if (u && (query.empty() || folded_[indexById_[u->id]].find(query) != std::string::npos)) {
+            if (u &&
+                (query.empty() || folded_[indexById_[u->id]].find(query) != std::string::npos)) {
                 tree_->SelectItem(item);
                 tree_->EnsureVisible(item);
                 break;
@@ -83,8 +84,10 @@ UnitTreePanel::UnitTreePanel(wxWindow* parent) : wxPanel(parent, wxID_ANY) {
         tree_->SetFocus();
     });
     search_->Bind(wxEVT_KEY_DOWN, [this](wxKeyEvent& e) {
-        if (e.GetKeyCode() == WXK_DOWN) tree_->SetFocus();
-        else e.Skip();
+        if (e.GetKeyCode() == WXK_DOWN)
+            tree_->SetFocus();
+        else
+            e.Skip();
     });
     tree_->Bind(wxEVT_TREE_SEL_CHANGED, &UnitTreePanel::OnSelChanged, this);
     tree_->Bind(wxEVT_TREE_ITEM_ACTIVATED, [this](wxTreeEvent& e) {
@@ -185,7 +188,8 @@ void UnitTreePanel::UpdateCount(std::size_t shown) {
     else if (shown == 0)
         count_->SetLabelText(_("No unit matches."));
     else
-        count_->SetLabelText(wxString::Format(wxPLURAL("%s unit matches", "%s units match", shown), n));
+        count_->SetLabelText(
+            wxString::Format(wxPLURAL("%s unit matches", "%s units match", shown), n));
 }
 
 std::optional<Unit> UnitTreePanel::Selected() const {

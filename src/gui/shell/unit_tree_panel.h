@@ -20,7 +20,7 @@ class wxStaticText;
 namespace cchc::gui {
 
 class UnitTreePanel : public wxPanel {
-public:
+  public:
     explicit UnitTreePanel(wxWindow* parent);
 
     // Replaces the units (tree order: parents first) and selects keepId if
@@ -37,7 +37,7 @@ public:
     wxTreeCtrl* tree() const { return tree_; }
     wxString LabelOf(std::int64_t id) const;
 
-private:
+  private:
     void Rebuild(std::int64_t selectId);
     void OnSelChanged(wxTreeEvent& event);
     void UpdateCount(std::size_t shown);

@@ -82,7 +82,8 @@ class CalendarPopup : public wxWindow, public wxComboPopup {
         wxRect titleRect(0, 0, width, cell.y);
         dc.DrawLabel(title, titleRect, wxALIGN_CENTER);
         dc.SetTextForeground(colours::Accent());
-        dc.DrawLabel(wxString::FromUTF8("\xe2\x97\x80"), wxRect(0, 0, cell.x, cell.y), wxALIGN_CENTER);
+        dc.DrawLabel(wxString::FromUTF8("\xe2\x97\x80"), wxRect(0, 0, cell.x, cell.y),
+                     wxALIGN_CENTER);
         dc.DrawLabel(wxString::FromUTF8("\xe2\x96\xb6"), wxRect(width - cell.x, 0, cell.x, cell.y),
                      wxALIGN_CENTER);
         const wxString days[] = {_("Mo"), _("Tu"), _("We"), _("Th"), _("Fr"), _("Sa"), _("Su")};
@@ -126,12 +127,18 @@ class CalendarPopup : public wxWindow, public wxComboPopup {
     }
     void OnKey(wxKeyEvent& e) {
         switch (e.GetKeyCode()) {
-            case WXK_LEFT: return Move(-1);
-            case WXK_RIGHT: return Move(1);
-            case WXK_UP: return Move(-7);
-            case WXK_DOWN: return Move(7);
-            case WXK_PAGEUP: return Page(-1);
-            case WXK_PAGEDOWN: return Page(1);
+            case WXK_LEFT:
+                return Move(-1);
+            case WXK_RIGHT:
+                return Move(1);
+            case WXK_UP:
+                return Move(-7);
+            case WXK_DOWN:
+                return Move(7);
+            case WXK_PAGEUP:
+                return Page(-1);
+            case WXK_PAGEDOWN:
+                return Page(1);
             case WXK_HOME: {
                 const Date t = Date::Today();
                 selected_ = t;
@@ -148,7 +155,8 @@ class CalendarPopup : public wxWindow, public wxComboPopup {
                 Dismiss();
                 return;
             }
-            default: e.Skip();
+            default:
+                e.Skip();
         }
     }
 
@@ -173,9 +181,7 @@ VnDateCtrl::VnDateCtrl(wxWindow* parent, wxWindowID id)
         });
 }
 
-std::optional<cchc::Date> VnDateCtrl::Value() const {
-    return Date::ParseVn(TrimmedU8(GetValue()));
-}
+std::optional<cchc::Date> VnDateCtrl::Value() const { return Date::ParseVn(TrimmedU8(GetValue())); }
 
 bool VnDateCtrl::Bad() const { return !TrimmedU8(GetValue()).empty() && !Value(); }
 

@@ -10,10 +10,10 @@
 #include "core/vnformat.h"
 #include "gui/shell/background_work.h"
 #include "gui/shell/gui_util.h"
+#include "gui/shell/table_list.h"
 #include "gui/surveys/officer_chart.h"
 #include "gui/surveys/ratings_page.h"
 #include "gui/surveys/self_assessment_page.h"
-#include "gui/shell/table_list.h"
 
 namespace cchc::gui {
 
@@ -112,15 +112,15 @@ wxWindow* SurveysPanel::BuildTallyPage(int gap) {
     tbar->Add(tallyNote_, 1, wxALIGN_CENTER_VERTICAL);
     ts->Add(tbar, 0, wxEXPAND | wxALL, gap);
     tallies_ = new TableList(tallyPage, "tallyList",
-                        {{_("Unit"), 150},
-                         {_("Procedure field"), 155},
-                         {_("Coverage rule"), 170},
-                         {_("Settled"), 100},
-                         {_("Responses"), 75},
-                         {_("Coverage"), 100},
-                         {_("Satisfied"), 75},
-                         {_("Satisfaction"), 110}},
-                        3, 8);
+                             {{_("Unit"), 150},
+                              {_("Procedure field"), 155},
+                              {_("Coverage rule"), 170},
+                              {_("Settled"), 100},
+                              {_("Responses"), 75},
+                              {_("Coverage"), 100},
+                              {_("Satisfied"), 75},
+                              {_("Satisfaction"), 110}},
+                             3, 8);
     ts->Add(tallies_, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, gap);
     tallyPage->SetSizer(ts);
     return tallyPage;
@@ -225,14 +225,17 @@ void SurveysPanel::ReloadTallies() {
         const services::SurveySettings settings = services::LoadSurveySettings(session_.db());
         const wxString belowRule = wxString::Format(
             // TRANSLATORS: %s is the coverage threshold, e.g. "80%".
-            _("Below: more than %s needed"), U8(FormatPercentTrim(settings.coverageThreshold * 100)));
+            _("Below: more than %s needed"),
+            U8(FormatPercentTrim(settings.coverageThreshold * 100)));
         const wxString notApplicable = _("No dossier settled"), met = _("Met");
         auto add = [&](const wxString& unit, const wxString& field, long settled, long responses,
                        const std::optional<double>& coverage, long satisfied,
                        const std::optional<double>& satisfaction, CoverageStatus status) {
             TableList::Row row;
-            row.cells = {unit,          field,           wxString(),      Num(settled),
-                         Num(responses), Percent(coverage), Num(satisfied), Percent(satisfaction)};
+            row.cells = {unit,           field,
+                         wxString(),     Num(settled),
+                         Num(responses), Percent(coverage),
+                         Num(satisfied), Percent(satisfaction)};
             if (status == CoverageStatus::Below) {
                 row.cells[2] = belowRule;
                 row.tone = TableList::Tone::Danger;

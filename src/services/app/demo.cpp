@@ -6,47 +6,53 @@
 #include <random>
 #include <set>
 
-#include "core/text.h"
 #include "core/collation.h"
 #include "core/date.h"
 #include "core/i18n.h"
 #include "core/task_rules.h"
+#include "core/text.h"
 #include "services/frameworks/framework_io.h"
 #include "services/org/organisation.h"
 #include "services/results/result_totals.h"
 #include "storage/evidence_repository.h"
 #include "storage/framework_repository.h"
-#include "storage/settings_repository.h"
-#include "storage/rating_repository.h"
-#include "storage/self_assessment_repository.h"
-#include "storage/result_set_repository.h"
-#include "storage/unit_repository.h"
 #include "storage/plan_repository.h"
+#include "storage/rating_repository.h"
 #include "storage/result_repository.h"
+#include "storage/result_set_repository.h"
+#include "storage/self_assessment_repository.h"
+#include "storage/settings_repository.h"
 #include "storage/survey_repository.h"
+#include "storage/unit_repository.h"
 
 namespace cchc::services {
 namespace {
 
 // Names of a real district (Tây Sơn, Bình Định) for the default office, and
 // syllables to make further believable place names.
-const char* kTaySonCommunes[] = {"Tây Xuân", "Tây Bình", "Tây Vinh", "Tây An",   "Bình Hòa",
+const char* kTaySonCommunes[] = {"Tây Xuân",   "Tây Bình",   "Tây Vinh", "Tây An",     "Bình Hòa",
                                  "Bình Tường", "Bình Thành", "Bình Tân", "Bình Thuận", "Tây Giang",
-                                 "Tây Thuận", "Tây Phú",  "Vĩnh An",  "Bình Nghi", "Tây Sơn"};
-const char* kSyllableA[] = {"Tân", "Bình", "Phú", "Hòa", "An", "Vĩnh", "Long", "Thạnh", "Mỹ", "Hưng",
-                            "Phước", "Quang", "Thanh", "Xuân", "Cát", "Nhơn", "Đại", "Hiệp", "Kim", "Ân"};
-const char* kSyllableB[] = {"An", "Bình", "Hòa", "Lợi", "Phú", "Thành", "Thuận", "Tân", "Hưng", "Lộc",
-                            "Sơn", "Hải", "Mỹ", "Phong", "Quang", "Trung", "Đức", "Nghĩa", "Tường", "Vinh"};
+                                 "Tây Thuận",  "Tây Phú",    "Vĩnh An",  "Bình Nghi",  "Tây Sơn"};
+const char* kSyllableA[] = {"Tân",   "Bình", "Phú",  "Hòa",   "An",    "Vĩnh",  "Long",
+                            "Thạnh", "Mỹ",   "Hưng", "Phước", "Quang", "Thanh", "Xuân",
+                            "Cát",   "Nhơn", "Đại",  "Hiệp",  "Kim",   "Ân"};
+const char* kSyllableB[] = {"An",    "Bình",  "Hòa", "Lợi",   "Phú",   "Thành", "Thuận",
+                            "Tân",   "Hưng",  "Lộc", "Sơn",   "Hải",   "Mỹ",    "Phong",
+                            "Quang", "Trung", "Đức", "Nghĩa", "Tường", "Vinh"};
 const char* kDirections[] = {"Đông", "Tây", "Nam", "Bắc", "Trung", "Thượng"};
 
-const char* kSurnames[] = {"Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ",
-                           "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý", "Đoàn", "Trương"};
+const char* kSurnames[] = {"Nguyễn", "Trần", "Lê",    "Phạm", "Hoàng", "Huỳnh",
+                           "Phan",   "Vũ",   "Võ",    "Đặng", "Bùi",   "Đỗ",
+                           "Hồ",     "Ngô",  "Dương", "Lý",   "Đoàn",  "Trương"};
 const char* kMaleMiddle[] = {"Văn", "Đức", "Minh", "Hữu", "Quốc", "Thành", "Công", "Xuân", "Anh"};
-const char* kFemaleMiddle[] = {"Thị", "Thị Kim", "Ngọc", "Thu", "Thanh", "Thị Mỹ", "Bích", "Thị Thu"};
-const char* kMaleGiven[] = {"An", "Bình", "Cường", "Dũng", "Hải", "Hùng", "Long", "Nam", "Phúc",
-                            "Quang", "Sơn", "Tuấn", "Việt", "Thắng", "Trung", "Hiếu", "Khánh", "Đạt"};
-const char* kFemaleGiven[] = {"Hà", "Hạnh", "Hoa", "Hương", "Lan", "Linh", "Mai", "Nga", "Phương",
-                              "Tâm", "Thảo", "Thủy", "Trang", "Yến", "Vân", "Loan", "Ánh", "Diệu"};
+const char* kFemaleMiddle[] = {"Thị",   "Thị Kim", "Ngọc", "Thu",
+                               "Thanh", "Thị Mỹ",  "Bích", "Thị Thu"};
+const char* kMaleGiven[] = {"An",   "Bình",  "Cường", "Dũng",  "Hải",   "Hùng",
+                            "Long", "Nam",   "Phúc",  "Quang", "Sơn",   "Tuấn",
+                            "Việt", "Thắng", "Trung", "Hiếu",  "Khánh", "Đạt"};
+const char* kFemaleGiven[] = {"Hà",    "Hạnh", "Hoa",    "Hương", "Lan",  "Linh",
+                              "Mai",   "Nga",  "Phương", "Tâm",   "Thảo", "Thủy",
+                              "Trang", "Yến",  "Vân",    "Loan",  "Ánh",  "Diệu"};
 
 struct PositionSpec {
     const char* title;
@@ -73,17 +79,20 @@ const char* kDepartments[][2] = {
     {"TNTKQ", "Bộ phận Tiếp nhận và Trả kết quả"},
 };
 
-const char* kProcedures[] = {"Đăng ký khai sinh", "Chứng thực bản sao từ bản chính",
-                             "Đăng ký kết hôn", "Cấp bản sao trích lục hộ tịch",
-                             "Chứng thực chữ ký", "Xác nhận tình trạng hôn nhân",
-                             "Đăng ký khai tử", "Đăng ký thường trú", "Chứng thực hợp đồng",
-                             "Xác nhận hộ nghèo", "Đăng ký giám hộ", "Cấp giấy phép xây dựng"};
+const char* kProcedures[] = {"Đăng ký khai sinh",   "Chứng thực bản sao từ bản chính",
+                             "Đăng ký kết hôn",     "Cấp bản sao trích lục hộ tịch",
+                             "Chứng thực chữ ký",   "Xác nhận tình trạng hôn nhân",
+                             "Đăng ký khai tử",     "Đăng ký thường trú",
+                             "Chứng thực hợp đồng", "Xác nhận hộ nghèo",
+                             "Đăng ký giám hộ",     "Cấp giấy phép xây dựng"};
 
 // Solutions offered for a weak criterion, by the criterion's field (the
 // first digit of its code).
 const char* kSolutions[] = {
-    "Rà soát, cập nhật và công khai đầy đủ thủ tục hành chính trên Trang thông tin điện tử và tại Bộ phận Một cửa",
-    "Tăng cường kiểm tra, giám sát việc giải quyết hồ sơ, không để xảy ra trễ hẹn; thực hiện xin lỗi khi trễ hạn",
+    "Rà soát, cập nhật và công khai đầy đủ thủ tục hành chính trên Trang thông tin điện tử và tại "
+    "Bộ phận Một cửa",
+    "Tăng cường kiểm tra, giám sát việc giải quyết hồ sơ, không để xảy ra trễ hẹn; thực hiện xin "
+    "lỗi khi trễ hạn",
     "Tuyên truyền, hướng dẫn người dân sử dụng dịch vụ công trực tuyến và thanh toán trực tuyến",
     "Cử cán bộ, công chức tham gia bồi dưỡng nâng cao trình độ chuyên môn, nghiệp vụ",
     "Ban hành kế hoạch kiểm tra công tác cải cách hành chính và thực hiện đúng tiến độ",
@@ -96,9 +105,8 @@ const char* kSolutions[] = {
     "Rà soát, kiện toàn tổ chức bộ máy và bố trí công chức đúng vị trí việc làm",
 };
 
-
 class Rng {
-public:
+  public:
     explicit Rng(unsigned seed) : gen_(seed) {}
     double Uniform(double a = 0, double b = 1) {
         return a + (b - a) * (static_cast<double>(gen_() >> 11) * (1.0 / 9007199254740992.0));
@@ -114,14 +122,15 @@ public:
         return mean + sd * std::sqrt(-2 * std::log(u1)) * std::cos(6.283185307179586 * u2);
     }
 
-private:
+  private:
     std::mt19937_64 gen_;
 };
 
 std::string CodeOf(const std::string& prefix, const std::string& name) {
     std::string folded = FoldForSearch(name), out = prefix;
     for (char c : folded)
-        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) out += static_cast<char>(std::toupper(c));
+        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+            out += static_cast<char>(std::toupper(c));
     return out;
 }
 
@@ -146,20 +155,26 @@ struct Leaf {
 
 std::string Two(int v) { return v < 10 ? "0" + std::to_string(v) : std::to_string(v); }
 
-
 // The demo office as it is built: each step adds one kind of records and
 // leaves what the later steps need (units, people, leaves, ratios). The
 // steps draw from one random generator in a fixed order, so that a seed
 // gives the same office every time.
 struct DemoBuilder {
     DemoBuilder(storage::Database& db, const DemoOptions& opt, Progress* progress)
-        : db(db), opt(opt), progress(progress), rng(opt.seed),
+        : db(db),
+          opt(opt),
+          progress(progress),
+          rng(opt.seed),
           today(opt.asOf ? *opt.asOf : Date::Today()),
           lastYear(opt.lastYear > 0 ? opt.lastYear : today.year - 1),
           communeCount(std::max(1, opt.communes)),
           provinceOffice(communeCount > 60),  // since 2025: communes under the province
-          years(std::max(1, opt.years)), units(db.session()), people(db.session()),
-          settings(db.session()), frameworks(db.session()), results(db.session()),
+          years(std::max(1, opt.years)),
+          units(db.session()),
+          people(db.session()),
+          settings(db.session()),
+          frameworks(db.session()),
+          results(db.session()),
           plans(db.session()) {}
 
     // The province, the district (for a district office) and the
@@ -193,20 +208,27 @@ struct DemoBuilder {
             u.code = std::string(d[0]) + (provinceOffice ? "-TINH" : "-TAYSON");
             std::string base = d[1];
             if (provinceOffice) {
-                if (base == "Phòng Nội vụ") base = "Sở Nội vụ";
-                else if (base == "Phòng Tư pháp") base = "Sở Tư pháp";
-                else if (base == "Phòng Tài chính - Kế hoạch") base = "Sở Tài chính";
-                else if (base == "Phòng Văn hóa và Thông tin") base = "Sở Văn hóa và Thể thao";
-                else if (base == "Công an") base = "Công an tỉnh";
-                else if (base == "Văn phòng HĐND và UBND") base = "Văn phòng UBND tỉnh";
-                else base = "Trung tâm Phục vụ hành chính công tỉnh";
+                if (base == "Phòng Nội vụ")
+                    base = "Sở Nội vụ";
+                else if (base == "Phòng Tư pháp")
+                    base = "Sở Tư pháp";
+                else if (base == "Phòng Tài chính - Kế hoạch")
+                    base = "Sở Tài chính";
+                else if (base == "Phòng Văn hóa và Thông tin")
+                    base = "Sở Văn hóa và Thể thao";
+                else if (base == "Công an")
+                    base = "Công an tỉnh";
+                else if (base == "Văn phòng HĐND và UBND")
+                    base = "Văn phòng UBND tỉnh";
+                else
+                    base = "Trung tâm Phục vụ hành chính công tỉnh";
                 u.name = base;
             } else {
-                u.name = base == "Công an" ? "Công an huyện" : base == "Văn phòng HĐND và UBND"
-                                                                   ? "Văn phòng HĐND và UBND huyện"
-                                                                   : base == "Bộ phận Tiếp nhận và Trả kết quả"
-                                                                         ? "Bộ phận Tiếp nhận và Trả kết quả huyện"
-                                                                         : base;
+                u.name = base == "Công an"                  ? "Công an huyện"
+                         : base == "Văn phòng HĐND và UBND" ? "Văn phòng HĐND và UBND huyện"
+                         : base == "Bộ phận Tiếp nhận và Trả kết quả"
+                             ? "Bộ phận Tiếp nhận và Trả kết quả huyện"
+                             : base;
             }
             u.kind = UnitKind::Department;
             u.parentId = parentOfCommunes.id;
@@ -256,8 +278,11 @@ struct DemoBuilder {
             u.docSymbol = "UBND";
             u.id = units.Insert(u);
             ++report.units;
-            CommuneInfo info{u, rng.Uniform(0.62, 0.96), rng.Uniform(-0.01, 0.035),
-                             rng.Chance(0.3) ? rng.Uniform(0.06, 0.15) : rng.Uniform(0.0, 0.04), {}};
+            CommuneInfo info{u,
+                             rng.Uniform(0.62, 0.96),
+                             rng.Uniform(-0.01, 0.035),
+                             rng.Chance(0.3) ? rng.Uniform(0.06, 0.15) : rng.Uniform(0.0, 0.04),
+                             {}};
             communes.push_back(std::move(info));
         }
     }
@@ -288,7 +313,8 @@ struct DemoBuilder {
         MakePerson(office.id, "Chuyên viên", false);
         for (std::size_t d = 1; d < departments.size(); ++d) {
             MakePerson(departments[d].id, provinceOffice ? "Giám đốc" : "Trưởng phòng", false);
-            MakePerson(departments[d].id, "Chuyên viên", departments[d].code.rfind("TNTKQ", 0) == 0);
+            MakePerson(departments[d].id, "Chuyên viên",
+                       departments[d].code.rfind("TNTKQ", 0) == 0);
         }
         for (auto& c : communes) {
             for (const auto& pos : kCommunePositions) {
@@ -352,7 +378,8 @@ struct DemoBuilder {
                         r.period = std::to_string(y);
                         r.status = "appraised";
                         r.source = "manual";
-                        double ratio = std::clamp(q * leaf.difficulty + rng.Normal(0, 0.07), 0.0, 1.0);
+                        double ratio =
+                            std::clamp(q * leaf.difficulty + rng.Normal(0, 0.07), 0.0, 1.0);
                         double points = 0;
                         if (cr.rule == RuleKind::Rate) {
                             int den = rng.Int(15, 400);
@@ -360,15 +387,19 @@ struct DemoBuilder {
                             r.numerator = num;
                             r.denominator = den;
                             double target = cr.target.value_or(1.0);
-                            points = std::min(cr.maxPoints, cr.maxPoints * (double(num) / den) / target);
+                            points =
+                                std::min(cr.maxPoints, cr.maxPoints * (double(num) / den) / target);
                         } else if (cr.rule == RuleKind::YesNo) {
-                            points = rng.Chance(std::min(0.98, q * leaf.difficulty + 0.05)) ? cr.maxPoints : 0;
+                            points = rng.Chance(std::min(0.98, q * leaf.difficulty + 0.05))
+                                         ? cr.maxPoints
+                                         : 0;
                         } else {
                             points = std::round(cr.maxPoints * ratio * 4) / 4;
                         }
                         points = std::round(points * 100) / 100;
-                        double self = std::min(cr.maxPoints,
-                                               points + cr.maxPoints * std::max(0.0, rng.Normal(c.bias, 0.04)));
+                        double self = std::min(
+                            cr.maxPoints,
+                            points + cr.maxPoints * std::max(0.0, rng.Normal(c.bias, 0.04)));
                         self = std::round(self * 4) / 4;
                         if (self < points - 0.5) self = points;
                         if (cr.rule == RuleKind::Rate) {
@@ -380,7 +411,8 @@ struct DemoBuilder {
                             r.selfScore = self;
                         }
                         if (y == lastYear && set == &parLeaves)
-                            lastRatio[{c.unit.id, cr.id}] = cr.maxPoints > 0 ? points / cr.maxPoints : 1;
+                            lastRatio[{c.unit.id, cr.id}] =
+                                cr.maxPoints > 0 ? points / cr.maxPoints : 1;
                         batch.push_back(std::move(r));
                     }
                 }
@@ -389,7 +421,9 @@ struct DemoBuilder {
                     report.results += static_cast<long>(batch.size());
                     batch.clear();
                     Step(progress, tr("Creating index results"),
-                         0.05 + 0.25 * ((y - (lastYear - years + 1)) + double(ci) / communes.size()) / years);
+                         0.05 + 0.25 *
+                                    ((y - (lastYear - years + 1)) + double(ci) / communes.size()) /
+                                    years);
                 }
             }
             results.InsertMany(batch);
@@ -411,7 +445,8 @@ struct DemoBuilder {
                 e.docNumber = Two(rng.Int(1, 60)) + "/BC-UBND";
                 e.docDate = period + "-12-" + Two(rng.Int(1, 12));
                 e.issuer = "UBND " + c.unit.name;
-                e.title = "Báo cáo kết quả tự đánh giá, chấm điểm Chỉ số cải cách hành chính năm " + period;
+                e.title = "Báo cáo kết quả tự đánh giá, chấm điểm Chỉ số cải cách hành chính năm " +
+                          period;
                 e.createdBy = "demo";
                 const auto id = evidence.Insert(e, {});
                 evidence.LinkToResults(id, c.unit.id, period);
@@ -419,7 +454,8 @@ struct DemoBuilder {
                 for (int k = 0; k < missing; ++k) {
                     const Leaf* leaf = parLeafList[static_cast<std::size_t>(
                         rng.Int(0, static_cast<int>(parLeafList.size()) - 1))];
-                    if (auto r = results.Find(c.unit.id, leaf->c.id, period)) evidence.Unlink(r->id, id);
+                    if (auto r = results.Find(c.unit.id, leaf->c.id, period))
+                        evidence.Unlink(r->id, id);
                 }
             }
         }
@@ -465,14 +501,18 @@ struct DemoBuilder {
                   " của Ủy ban nhân dân huyện về khắc phục tồn tại, hạn chế trong công tác CCHC";
         p.purpose = "Khắc phục những tồn tại, hạn chế trong kết quả đánh giá Chỉ số CCHC năm " +
                     std::to_string(answersYear) + ".";
-        p.requirements = "Xác định cụ thể nội dung công việc, thời hạn, tiến độ hoàn thành và rõ "
-                         "trách nhiệm của cán bộ, công chức.";
-        p.organisation = "Định kỳ hằng quý báo cáo kết quả thực hiện (lồng ghép trong báo cáo CCHC) "
-                         "về Văn phòng - Thống kê để tổng hợp báo cáo Phòng Nội vụ.";
+        p.requirements =
+            "Xác định cụ thể nội dung công việc, thời hạn, tiến độ hoàn thành và rõ "
+            "trách nhiệm của cán bộ, công chức.";
+        p.organisation =
+            "Định kỳ hằng quý báo cáo kết quả thực hiện (lồng ghép trong báo cáo CCHC) "
+            "về Văn phòng - Thống kê để tổng hợp báo cáo Phòng Nội vụ.";
         p.signerName = c.people.front().fullName;
         p.signerTitle = "CHỦ TỊCH";
         p.signerAuthority = "TM. ỦY BAN NHÂN DÂN";
-        p.recipients = "Phòng Nội vụ huyện;\nThường trực Đảng ủy, HĐND;\nLãnh đạo UBND;\nCán bộ, công chức;\nLưu: VT.";
+        p.recipients =
+            "Phòng Nội vụ huyện;\nThường trực Đảng ủy, HĐND;\nLãnh đạo UBND;\nCán bộ, công "
+            "chức;\nLưu: VT.";
         p.status = "issued";
         return p;
     }
@@ -497,7 +537,8 @@ struct DemoBuilder {
         PlanItemRecord item;
         item.criterionId = critId;
         item.groupLabel = "1";
-        item.groupTitle = "Tập trung khắc phục, cải thiện các tiêu chí, tiêu chí thành phần còn tồn tại, hạn chế";
+        item.groupTitle =
+            "Tập trung khắc phục, cải thiện các tiêu chí, tiêu chí thành phần còn tồn tại, hạn chế";
         item.heading = "1." + std::to_string(itemNo);
         item.criterionTitle = cr.title;
         item.baselinePoints = std::round(ratio * cr.maxPoints * 100) / 100;
@@ -505,8 +546,10 @@ struct DemoBuilder {
             item.targetKind = "rate";
             item.baselineValue = std::round(ratio * cr.target.value_or(1.0) * 10000) / 10000;
             item.targetValue = cr.target.value_or(1.0);
-            item.targetText = "Đạt tỷ lệ " + std::to_string(static_cast<int>(std::lround(*item.targetValue * 100))) +
-                              "% theo yêu cầu của tiêu chí.";
+            item.targetText =
+                "Đạt tỷ lệ " +
+                std::to_string(static_cast<int>(std::lround(*item.targetValue * 100))) +
+                "% theo yêu cầu của tiêu chí.";
         } else {
             item.targetKind = "points";
             item.targetValue = cr.maxPoints;
@@ -540,7 +583,8 @@ struct DemoBuilder {
         due = Date{due.year, due.month, Date::DaysInMonth(due.year, due.month)};
         if (kindRoll < 0.55) {
             task.dueOn = due.ToIso();
-            task.timeText = "Trước ngày " + std::to_string(due.day) + "/" + Two(due.month) + "/" + std::to_string(due.year);
+            task.timeText = "Trước ngày " + std::to_string(due.day) + "/" + Two(due.month) + "/" +
+                            std::to_string(due.year);
         } else if (kindRoll < 0.8) {
             task.dueYear = planYear;
             task.timeText = "Trong năm " + std::to_string(planYear);
@@ -554,25 +598,33 @@ struct DemoBuilder {
         // Status as the work would stand today.
         double s = rng.Uniform();
         if (due < today && !task.recurring) {
-            if (s < 0.7) task.status = TaskStatus::Done;
-            else if (s < 0.9) task.status = TaskStatus::InProgress;
-            else if (s < 0.96) task.status = TaskStatus::NotStarted;
-            else task.status = TaskStatus::Cancelled;
+            if (s < 0.7)
+                task.status = TaskStatus::Done;
+            else if (s < 0.9)
+                task.status = TaskStatus::InProgress;
+            else if (s < 0.96)
+                task.status = TaskStatus::NotStarted;
+            else
+                task.status = TaskStatus::Cancelled;
         } else {
-            if (s < 0.25) task.status = TaskStatus::Done;
-            else if (s < 0.8) task.status = TaskStatus::InProgress;
-            else task.status = TaskStatus::NotStarted;
+            if (s < 0.25)
+                task.status = TaskStatus::Done;
+            else if (s < 0.8)
+                task.status = TaskStatus::InProgress;
+            else
+                task.status = TaskStatus::NotStarted;
         }
-        task.percentDone = task.status == TaskStatus::Done ? 100
+        task.percentDone = task.status == TaskStatus::Done         ? 100
                            : task.status == TaskStatus::InProgress ? rng.Int(2, 18) * 5
-                                                                    : 0;
+                                                                   : 0;
         if (task.status == TaskStatus::Done) {
             Date closed = std::min(due, today).AddDays(-rng.Int(0, 20));
             if (closed < issued) closed = issued;
             task.closedOn = closed.ToIso();
             task.outcome = "Đã hoàn thành theo kế hoạch.";
         }
-        if (task.status == TaskStatus::Cancelled) task.outcome = "Không thực hiện do thay đổi quy định.";
+        if (task.status == TaskStatus::Cancelled)
+            task.outcome = "Không thực hiện do thay đổi quy định.";
         return task;
     }
 
@@ -589,9 +641,12 @@ struct DemoBuilder {
                     u.reportedOn = quarters[q].Window(WindowKind::Calendar).last.ToIso();
                     const bool last = q + 1 == quarters.size();
                     u.status = last ? task.status : TaskStatus::InProgress;
-                    u.percentDone = last ? task.percentDone
-                                         : std::min(95, static_cast<int>((q + 1) * 100 / (quarters.size() + 1)));
-                    u.note = last && task.status == TaskStatus::Done ? "Đã hoàn thành." : "Đang triển khai thực hiện.";
+                    u.percentDone =
+                        last
+                            ? task.percentDone
+                            : std::min(95, static_cast<int>((q + 1) * 100 / (quarters.size() + 1)));
+                    u.note = last && task.status == TaskStatus::Done ? "Đã hoàn thành."
+                                                                     : "Đang triển khai thực hiện.";
                     u.createdAt = *u.reportedOn + "T16:00:00";
                     u.createdBy = "demo";
                     plans.InsertUpdate(u);
@@ -614,7 +669,8 @@ struct DemoBuilder {
                 std::vector<std::int64_t> fields;
                 for (std::size_t f = 0; f < fieldList.size() && fields.size() < 5; ++f)
                     if (f < 3 || rng.Chance(0.4)) fields.push_back(fieldList[f].id);
-                for (Date m{lastYear, 1, 1}; m.year < today.year || (m.year == today.year && m.month < today.month);
+                for (Date m{lastYear, 1, 1};
+                     m.year < today.year || (m.year == today.year && m.month < today.month);
                      m = m.month == 12 ? Date{m.year + 1, 1, 1} : Date{m.year, m.month + 1, 1}) {
                     for (auto fieldId : fields) {
                         TallyRecord t;
@@ -623,11 +679,14 @@ struct DemoBuilder {
                         t.fieldId = fieldId;
                         t.scaleId = likert5;
                         t.settled = rng.Int(3, 90);
-                        double coverage = std::clamp(rng.Normal(c.quality > 0.8 ? 0.9 : 0.78, 0.1), 0.3, 1.0);
+                        double coverage =
+                            std::clamp(rng.Normal(c.quality > 0.8 ? 0.9 : 0.78, 0.1), 0.3, 1.0);
                         t.responses = static_cast<int>(std::lround(t.settled * coverage));
-                        double sat = std::clamp(rng.Normal(0.9 + (c.quality - 0.8) / 4, 0.04), 0.6, 1.0);
+                        double sat =
+                            std::clamp(rng.Normal(0.9 + (c.quality - 0.8) / 4, 0.04), 0.6, 1.0);
                         int satisfied = static_cast<int>(std::lround(t.responses * sat));
-                        t.level5 = static_cast<int>(std::lround(satisfied * rng.Uniform(0.45, 0.75)));
+                        t.level5 =
+                            static_cast<int>(std::lround(satisfied * rng.Uniform(0.45, 0.75)));
                         t.level4 = satisfied - t.level5;
                         int rest = t.responses - satisfied;
                         t.level3 = static_cast<int>(std::lround(rest * 0.6));
@@ -653,7 +712,8 @@ struct DemoBuilder {
         const long total = opt.ratings;
         const Date from{lastYear, 1, 2};
         const int days = std::max(30, from.DaysUntil(today));
-        const char* channels[] = {"kiosk", "kiosk", "kiosk", "kiosk", "qr", "qr", "qr", "online", "online", "paper"};
+        const char* channels[] = {"kiosk", "kiosk", "kiosk",  "kiosk",  "qr",
+                                  "qr",    "qr",    "online", "online", "paper"};
         std::vector<RatingRecord> batch;
         batch.reserve(20000);
         // The import's writer: one statement per batch on both engines.
@@ -661,8 +721,9 @@ struct DemoBuilder {
         long made = 0;
         for (std::size_t oi = 0; oi < officers.size(); ++oi) {
             const Officer& o = officers[oi];
-            long share = total / static_cast<long>(officers.size()) +
-                         (static_cast<long>(oi) < total % static_cast<long>(officers.size()) ? 1 : 0);
+            long share =
+                total / static_cast<long>(officers.size()) +
+                (static_cast<long>(oi) < total % static_cast<long>(officers.size()) ? 1 : 0);
             // Strictly increasing times per officer keep ratings distinct.
             double minutesPerRating = std::max(1.0, days * 9.0 * 60 / std::max(1L, share));
             double clock = 0;
@@ -674,8 +735,8 @@ struct DemoBuilder {
                 Date d = from.AddDays(std::min(day, days));
                 int hour = 7 + inDay / 60 + (inDay >= 270 ? 1 : 0);
                 char ts[24];
-                std::snprintf(ts, sizeof ts, "%04d-%02d-%02dT%02d:%02d:%02d", d.year, d.month, d.day,
-                              hour, inDay % 60, static_cast<int>(k % 60));
+                std::snprintf(ts, sizeof ts, "%04d-%02d-%02dT%02d:%02d:%02d", d.year, d.month,
+                              d.day, hour, inDay % 60, static_cast<int>(k % 60));
                 RatingRecord r;
                 r.ratedAt = ts;
                 r.unitId = o.unitId;
@@ -705,7 +766,8 @@ struct DemoBuilder {
                     ratingsOut.Flush();
                     made += static_cast<long>(batch.size());
                     batch.clear();
-                    Step(progress, tr("Creating ratings"), 0.5 + 0.5 * double(made) / double(total));
+                    Step(progress, tr("Creating ratings"),
+                         0.5 + 0.5 * double(made) / double(total));
                 }
             }
         }
@@ -724,7 +786,8 @@ struct DemoBuilder {
             std::set<std::int64_t> parents;
             for (const auto& c : fw->criteria)
                 if (c.parentId) parents.insert(*c.parentId);
-            const Period current = Period::Containing(PeriodKind::Quarter, today, WindowKind::Calendar);
+            const Period current =
+                Period::Containing(PeriodKind::Quarter, today, WindowKind::Calendar);
             std::vector<storage::SelfAssessmentRow> rows;
             for (const Period& quarter : {current.Previous().Previous(), current.Previous()}) {
                 for (const Officer& o : officers) {
@@ -732,7 +795,8 @@ struct DemoBuilder {
                         if (parents.count(c.id)) continue;
                         const double max = c.maxPoints;
                         double self = max;
-                        if (!rng.Chance(o.quality)) self = std::max(0.0, max - (rng.Chance(0.7) ? 0.5 : 1.0));
+                        if (!rng.Chance(o.quality))
+                            self = std::max(0.0, max - (rng.Chance(0.7) ? 0.5 : 1.0));
                         double appraised = rng.Chance(0.85) ? self : std::max(0.0, self - 0.5);
                         rows.push_back({o.id, quarter.ToString(), {c.id, self, appraised}, ""});
                     }
@@ -777,8 +841,9 @@ struct DemoBuilder {
 
 DemoReport BuildDemo(storage::Database& db, const DemoOptions& opt, Progress* progress) {
     if (storage::UnitRepository(db.session()).Count() > 0)
-        throw UserError(tr("the database already holds units; the demo office is only built into "
-                           "an empty database"));
+        throw UserError(
+            tr("the database already holds units; the demo office is only built into "
+               "an empty database"));
     LoadBuiltinCatalogues(db);
     DemoBuilder demo(db, opt, progress);
     storage::Transaction tx(db);

@@ -18,7 +18,7 @@ struct DemoOptions {
     int years = 3;         // index years ending with lastYear
     long ratings = 20000;  // individual ratings in all
     unsigned seed = 2026;
-    int lastYear = 0;      // 0: the year before asOf's
+    int lastYear = 0;  // 0: the year before asOf's
     // The day the office's work stands at (tasks done or overdue, ratings
     // and self-assessments up to it); nothing: today.
     std::optional<Date> asOf;

@@ -8,8 +8,8 @@
 #include <map>
 
 #include "core/framework.h"
-#include "core/text.h"
 #include "core/i18n.h"
+#include "core/text.h"
 #include "core/vnformat.h"
 #include "services/io/table_io.h"
 #include "storage/framework_repository.h"
@@ -67,7 +67,7 @@ bool YesNo(const ColumnMap& cols, const tableio::TableReader& r, const std::vect
 // Embedded catalogue files are read through a temporary copy so that the
 // same reader as for users' files applies.
 class TempCopy {
-public:
+  public:
     TempCopy(const embedded::File& f) {
         char tmpl[] = "/tmp/cchc-cat-XXXXXX.csv";
         int fd = mkstemps(tmpl, 4);
@@ -75,12 +75,13 @@ public:
         path_ = tmpl;
         ssize_t n = ::write(fd, f.data, f.size);
         ::close(fd);
-        if (n != static_cast<ssize_t>(f.size)) throw UserError(tr("cannot create a temporary file"));
+        if (n != static_cast<ssize_t>(f.size))
+            throw UserError(tr("cannot create a temporary file"));
     }
     ~TempCopy() { std::remove(path_.c_str()); }
     const std::string& path() const { return path_; }
 
-private:
+  private:
     std::string path_;
 };
 
@@ -101,15 +102,18 @@ std::vector<Framework> ReadFrameworks(const std::string& path) {
     std::vector<std::string> f;
     while (reader->Next(f)) {
         std::string code = Trim(cols.Get(f, "framework"));
-        if (code.empty()) throw UserError(cols.At(*reader, "framework"), tr("the framework code is empty"));
+        if (code.empty())
+            throw UserError(cols.At(*reader, "framework"), tr("the framework code is empty"));
         std::string yearText = Trim(cols.Get(f, "year"));
         int year = std::atoi(yearText.c_str());
         if (year < 1990 || year > 2999 || yearText.size() != 4)
-            throw UserError(cols.At(*reader, "year"), std::string(tr("not a valid year: ")) + yearText);
+            throw UserError(cols.At(*reader, "year"),
+                            std::string(tr("not a valid year: ")) + yearText);
         auto kind = FrameworkKindFromKey(tableio::NormalizeColumnName(cols.Get(f, "kind")));
         if (!kind)
-            throw UserError(cols.At(*reader, "kind"),
-                            tr("unknown framework kind (use par, service, survey, self or custom)"));
+            throw UserError(
+                cols.At(*reader, "kind"),
+                tr("unknown framework kind (use par, service, survey, self or custom)"));
         auto it = index.find(code);
         if (it == index.end()) {
             Framework fw;
@@ -120,18 +124,21 @@ std::vector<Framework> ReadFrameworks(const std::string& path) {
             it = index.emplace(code, out.size()).first;
             out.push_back(std::move(fw));
         } else if (out[it->second].year != year) {
-            throw UserError(cols.At(*reader, "year"), tr("the year differs from the framework's first row"));
+            throw UserError(cols.At(*reader, "year"),
+                            tr("the year differs from the framework's first row"));
         }
         Framework& fw = out[it->second];
         Criterion c;
         c.code = Trim(cols.Get(f, "code"));
         c.parentCode = Trim(cols.Get(f, "parent"));
         c.title = Trim(cols.Get(f, "title"));
-        if (c.code.empty()) throw UserError(cols.At(*reader, "code"), tr("the criterion code is empty"));
+        if (c.code.empty())
+            throw UserError(cols.At(*reader, "code"), tr("the criterion code is empty"));
         if (c.title.empty()) throw UserError(cols.At(*reader, "title"), tr("the title is empty"));
         auto max = Number(Trim(cols.Get(f, "max_points")));
         if (!max || *max < 0)
-            throw UserError(cols.At(*reader, "max_points"), tr("maximum points must be a number, 0 or more"));
+            throw UserError(cols.At(*reader, "max_points"),
+                            tr("maximum points must be a number, 0 or more"));
         c.maxPoints = *max;
         std::string rule = tableio::NormalizeColumnName(cols.Get(f, "rule"));
         if (!rule.empty()) {
@@ -168,8 +175,9 @@ std::vector<Framework> ReadFrameworks(const std::string& path) {
             long line = firstLine.count(fw.code + "\n" + problems.front().field)
                             ? firstLine[fw.code + "\n" + problems.front().field]
                             : 0;
-            throw UserError(Location{reader->FileName(), line, "code"},
-                            fw.code + " " + problems.front().field + ": " + problems.front().message);
+            throw UserError(
+                Location{reader->FileName(), line, "code"},
+                fw.code + " " + problems.front().field + ": " + problems.front().message);
         }
     }
     return out;
@@ -182,8 +190,9 @@ long ImportFrameworks(storage::Database& db, const std::string& path, const std:
     storage::AuditRepository audit(db.session());
     for (auto& fw : frameworks) {
         if (repo.IdByCode(fw.code))
-            throw UserError(Location{path, 0, "framework"},
-                            std::string(tr("a framework with this code already exists: ")) + fw.code);
+            throw UserError(
+                Location{path, 0, "framework"},
+                std::string(tr("a framework with this code already exists: ")) + fw.code);
         repo.Insert(fw);
         audit.Record({"", user, "frameworks", fw.id, "insert", "code", std::nullopt, fw.code});
     }
@@ -194,20 +203,21 @@ long ImportFrameworks(storage::Database& db, const std::string& path, const std:
 long ExportFrameworks(storage::Database& db, const std::string& path) {
     storage::FrameworkRepository repo(db.session());
     auto w = tableio::TableWriter::Create(
-        path, {"framework", "year", "kind", "code", "parent", "title", "max_points", "rule", "target",
-               "per_unit", "no_data", "evidence_required", "cap", "applies_to_communes", "order"},
+        path,
+        {"framework", "year", "kind", "code", "parent", "title", "max_points", "rule", "target",
+         "per_unit", "no_data", "evidence_required", "cap", "applies_to_communes", "order"},
         {false, "frameworks", {}});
     auto num = [](const std::optional<double>& v) { return v ? FormatMachine(*v) : std::string(); };
     for (const auto& summary : repo.List()) {
         auto fw = repo.Load(summary.id);
         if (!fw) continue;
         for (const auto& c : fw->criteria)
-            w->Add({fw->code, std::to_string(fw->year), std::string(FrameworkKindKey(fw->kind)), c.code,
-                    c.parentCode, c.title, FormatMachine(c.maxPoints),
+            w->Add({fw->code, std::to_string(fw->year), std::string(FrameworkKindKey(fw->kind)),
+                    c.code, c.parentCode, c.title, FormatMachine(c.maxPoints),
                     c.rule ? std::string(RuleKindKey(*c.rule)) : "", num(c.target), num(c.perUnit),
                     c.noData ? std::string(NoDataRuleKey(*c.noData)) : "",
-                    c.evidenceRequired ? "yes" : "no", num(c.cap), c.appliesToCommunes ? "yes" : "no",
-                    std::to_string(c.sortOrder)});
+                    c.evidenceRequired ? "yes" : "no", num(c.cap),
+                    c.appliesToCommunes ? "yes" : "no", std::to_string(c.sortOrder)});
     }
     w->Close();
     return w->Rows();
@@ -228,7 +238,9 @@ CatalogueReport LoadBuiltinCatalogues(storage::Database& db) {
     if (const auto* file = FindCatalogue("frameworks.csv")) {
         TempCopy copy(*file);
         auto r = tableio::TableReader::Open(copy.path());
-        ColumnMap cols(*r, {{"framework", {}, true}, {"name", {}, true}, {"bands", {}, false},
+        ColumnMap cols(*r, {{"framework", {}, true},
+                            {"name", {}, true},
+                            {"bands", {}, false},
                             {"description", {}, false}});
         std::vector<std::string> f;
         while (r->Next(f)) {
@@ -262,8 +274,11 @@ CatalogueReport LoadBuiltinCatalogues(storage::Database& db) {
     if (const auto* file = FindCatalogue("scales.csv")) {
         TempCopy copy(*file);
         auto r = tableio::TableReader::Open(copy.path());
-        ColumnMap cols(*r, {{"scale", {}, true}, {"name", {}, true}, {"value", {}, true},
-                            {"label", {}, true}, {"satisfied", {}, true}});
+        ColumnMap cols(*r, {{"scale", {}, true},
+                            {"name", {}, true},
+                            {"value", {}, true},
+                            {"label", {}, true},
+                            {"satisfied", {}, true}});
         std::map<std::string, storage::Scale> scales;
         std::vector<std::string> order;
         std::vector<std::string> f;

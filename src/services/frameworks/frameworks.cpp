@@ -8,8 +8,8 @@
 #include <functional>
 #include <set>
 
-#include "core/text.h"
 #include "core/i18n.h"
+#include "core/text.h"
 #include "storage/framework_repository.h"
 #include "storage/result_set_repository.h"
 #include "storage/settings_repository.h"
@@ -355,8 +355,7 @@ void AddCriterion(Framework& fw, Criterion& c) {
 // in the tree (a group keeps no rule) and renaming its children's parent
 // code. Returns whether its scoring changed, which `appraised` results
 // refuse; `inputCode` names it when it is not found.
-bool ReplaceCriterion(Framework& fw, Criterion& c, const std::string& inputCode,
-                      bool appraised) {
+bool ReplaceCriterion(Framework& fw, Criterion& c, const std::string& inputCode, bool appraised) {
     Criterion* stored = FindId(fw, c.id);
     if (!stored) throw UserError(UnknownCriterion(inputCode, fw.code));
     c.parentId = stored->parentId;

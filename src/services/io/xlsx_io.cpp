@@ -22,7 +22,7 @@
 namespace cchc::tableio::detail {
 namespace {
 
-constexpr long kExcelMaxRows = 1048576;       // including the header row
+constexpr long kExcelMaxRows = 1048576;  // including the header row
 constexpr std::size_t kExcelMaxCols = 16384;
 
 // Owners that also release when a constructor throws half way.
@@ -840,7 +840,6 @@ class XlsxWriter final : public TableWriter {
     std::vector<double> widths_;
     bool closed_ = false;
 };
-
 
 }  // namespace
 

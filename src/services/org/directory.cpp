@@ -7,8 +7,7 @@
 #include "storage/unit_repository.h"
 
 namespace cchc::services {
-namespace {
-}  // namespace
+namespace {}  // namespace
 
 OfficeDirectory::OfficeDirectory(storage::Database& db) {
     for (const auto& u : storage::UnitRepository(db.session()).All()) {

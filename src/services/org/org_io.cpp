@@ -4,10 +4,10 @@
 #include <map>
 #include <set>
 
-#include "core/text.h"
 #include "core/i18n.h"
-#include "services/org/organisation.h"
+#include "core/text.h"
 #include "services/io/table_io.h"
+#include "services/org/organisation.h"
 #include "storage/settings_repository.h"
 #include "storage/unit_repository.h"
 
@@ -50,13 +50,20 @@ std::optional<UnitKind> ParseKind(const std::string& text) {
     std::string folded = tableio::NormalizeColumnName(text);
     if (auto k = UnitKindFromKey(folded)) return k;
     static const std::map<std::string, UnitKind> words = {
-        {"tinh", UnitKind::Province},      {"thanh pho truc thuoc trung uong", UnitKind::Province},
-        {"huyen", UnitKind::District},     {"quan", UnitKind::District},
-        {"thi xa", UnitKind::District},    {"thanh pho", UnitKind::District},
-        {"xa", UnitKind::Commune},         {"phuong", UnitKind::Ward},
-        {"thi tran", UnitKind::Town},      {"phong", UnitKind::Department},
-        {"phong ban", UnitKind::Department}, {"co quan", UnitKind::Department},
-        {"so", UnitKind::Department},      {"ban", UnitKind::Department},
+        {"tinh", UnitKind::Province},
+        {"thanh pho truc thuoc trung uong", UnitKind::Province},
+        {"huyen", UnitKind::District},
+        {"quan", UnitKind::District},
+        {"thi xa", UnitKind::District},
+        {"thanh pho", UnitKind::District},
+        {"xa", UnitKind::Commune},
+        {"phuong", UnitKind::Ward},
+        {"thi tran", UnitKind::Town},
+        {"phong", UnitKind::Department},
+        {"phong ban", UnitKind::Department},
+        {"co quan", UnitKind::Department},
+        {"so", UnitKind::Department},
+        {"ban", UnitKind::Department},
     };
     auto it = words.find(folded);
     if (it == words.end()) return std::nullopt;
@@ -178,8 +185,8 @@ ImportSummary ImportUnits(storage::Database& db, const std::string& path, const 
         for (std::size_t i = 0; i < rows.size(); ++i) {
             if (stored[i]) continue;
             auto& r = rows[i];
-            bool parentReady = r.parentCode.empty() || !byCode.count(r.parentCode) ||
-                               stored[byCode[r.parentCode]];
+            bool parentReady =
+                r.parentCode.empty() || !byCode.count(r.parentCode) || stored[byCode[r.parentCode]];
             if (!parentReady) continue;
             Unit u = r.unit;
             if (!r.parentCode.empty()) u.parentId = idByCode.at(r.parentCode);
@@ -210,7 +217,8 @@ ImportSummary ImportUnits(storage::Database& db, const std::string& path, const 
     return summary;
 }
 
-ImportSummary ImportPeople(storage::Database& db, const std::string& path, const std::string& user) {
+ImportSummary ImportPeople(storage::Database& db, const std::string& path,
+                           const std::string& user) {
     auto reader = tableio::TableReader::Open(path);
     ColumnMap cols(*reader, PeopleColumns());
     storage::Transaction tx(db);
@@ -275,10 +283,10 @@ long ExportUnits(storage::Database& db, const std::string& path) {
     auto units = TreeOrder(storage::UnitRepository(db.session()).All());
     std::map<std::int64_t, std::string> codeById;
     for (const auto& u : units) codeById[u.id] = u.code;
-    auto w = tableio::TableWriter::Create(
-        path, {"code", "name", "kind", "parent", "place_name", "header_parent", "header_name",
-               "doc_symbol", "active"},
-        {false, "units", {}});
+    auto w = tableio::TableWriter::Create(path,
+                                          {"code", "name", "kind", "parent", "place_name",
+                                           "header_parent", "header_name", "doc_symbol", "active"},
+                                          {false, "units", {}});
     for (const auto& u : units)
         w->Add({u.code, u.name, std::string(UnitKindKey(u.kind)),
                 u.parentId ? codeById[*u.parentId] : "", u.placeName, u.headerParent, u.headerName,
@@ -299,11 +307,13 @@ long ExportPeople(storage::Database& db, const std::string& path) {
     }
     auto people = storage::PersonRepository(db.session()).All();
     std::sort(people.begin(), people.end(), [&](const Person& a, const Person& b) {
-        if (position[a.unitId] != position[b.unitId]) return position[a.unitId] < position[b.unitId];
+        if (position[a.unitId] != position[b.unitId])
+            return position[a.unitId] < position[b.unitId];
         return a.code < b.code;
     });
     auto w = tableio::TableWriter::Create(
-        path, {"code", "unit", "full_name", "position", "phone", "email", "one_stop_desk", "active"},
+        path,
+        {"code", "unit", "full_name", "position", "phone", "email", "one_stop_desk", "active"},
         {false, "people", {}});
     for (const auto& p : people)
         w->Add({p.code, codeById[p.unitId], p.fullName, p.position, p.phone, p.email,

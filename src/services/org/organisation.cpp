@@ -18,7 +18,8 @@ void ThrowFirst(const Problems& problems) {
 }
 
 void Diff(storage::AuditRepository& audit, const std::string& user, const std::string& table,
-          std::int64_t id, const std::vector<std::pair<std::string, std::pair<std::string, std::string>>>& fields) {
+          std::int64_t id,
+          const std::vector<std::pair<std::string, std::pair<std::string, std::string>>>& fields) {
     for (const auto& [field, values] : fields) {
         if (values.first == values.second) continue;
         audit.Record({"", user, table, id, "update", field, values.first, values.second});
@@ -43,8 +44,8 @@ void RecordUnitChanges(storage::AuditRepository& audit, const std::string& user,
           {"active", {old.active ? "1" : "0", now.active ? "1" : "0"}}});
 }
 
-void RecordPersonChanges(storage::AuditRepository& audit, const std::string& user, const Person& old,
-                         const Person& now) {
+void RecordPersonChanges(storage::AuditRepository& audit, const std::string& user,
+                         const Person& old, const Person& now) {
     Diff(audit, user, "people", now.id,
          {{"unit_id", {std::to_string(old.unitId), std::to_string(now.unitId)}},
           {"code", {old.code, now.code}},
@@ -191,7 +192,8 @@ void OrganisationService::SetUnitActive(std::int64_t id, bool active) {
     storage::Transaction tx(db_);
     storage::UnitRepository(db_.session()).SetActive(id, active);
     storage::AuditRepository(db_.session())
-        .Record({"", user_, "units", id, "update", "active", active ? "0" : "1", active ? "1" : "0"});
+        .Record(
+            {"", user_, "units", id, "update", "active", active ? "0" : "1", active ? "1" : "0"});
     tx.Commit();
 }
 
@@ -199,7 +201,8 @@ void OrganisationService::SetPersonActive(std::int64_t id, bool active) {
     storage::Transaction tx(db_);
     storage::PersonRepository(db_.session()).SetActive(id, active);
     storage::AuditRepository(db_.session())
-        .Record({"", user_, "people", id, "update", "active", active ? "0" : "1", active ? "1" : "0"});
+        .Record(
+            {"", user_, "people", id, "update", "active", active ? "0" : "1", active ? "1" : "0"});
     tx.Commit();
 }
 
@@ -230,7 +233,8 @@ void OrganisationService::SaveOffice(const OfficeIdentity& o) {
 }
 
 WindowKind OrganisationService::ReportingWindow() {
-    return storage::SettingsRepository(db_.session()).Get("reporting.window", "calendar") == "cutoff"
+    return storage::SettingsRepository(db_.session()).Get("reporting.window", "calendar") ==
+                   "cutoff"
                ? WindowKind::CutOff
                : WindowKind::Calendar;
 }

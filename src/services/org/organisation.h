@@ -29,7 +29,7 @@ struct OfficeIdentity {
 };
 
 class OrganisationService {
-public:
+  public:
     OrganisationService(storage::Database& db, std::string user);
 
     // Every unit, parents before children, siblings in sort order then by
@@ -55,7 +55,7 @@ public:
     WindowKind ReportingWindow();
     void SetReportingWindow(WindowKind kind);
 
-private:
+  private:
     storage::Database& db_;
     std::string user_;
 };
@@ -64,8 +64,8 @@ private:
 // person (by the dialogs and by imports alike).
 void RecordUnitChanges(storage::AuditRepository& audit, const std::string& user, const Unit& old,
                        const Unit& now);
-void RecordPersonChanges(storage::AuditRepository& audit, const std::string& user, const Person& old,
-                         const Person& now);
+void RecordPersonChanges(storage::AuditRepository& audit, const std::string& user,
+                         const Person& old, const Person& now);
 
 // Orders units as a tree (parents before children, siblings by sort order
 // and Vietnamese name); units whose parent is missing come out as roots.

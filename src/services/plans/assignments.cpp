@@ -8,12 +8,12 @@
 
 #include <fmt/format.h>
 
-#include "core/text.h"
 #include "core/errors.h"
 #include "core/framework.h"
 #include "core/i18n.h"
-#include "services/org/directory.h"
+#include "core/text.h"
 #include "services/io/table_io.h"
+#include "services/org/directory.h"
 #include "storage/assignment_repository.h"
 #include "storage/framework_repository.h"
 #include "storage/settings_repository.h"

@@ -7,14 +7,14 @@
 
 #include <fmt/format.h>
 
-#include "core/text.h"
 #include "core/collation.h"
 #include "core/date.h"
 #include "core/i18n.h"
 #include "core/records.h"
+#include "core/text.h"
 #include "core/vnformat.h"
-#include "services/org/directory.h"
 #include "services/io/table_io.h"
+#include "services/org/directory.h"
 #include "storage/framework_repository.h"
 #include "storage/plan_repository.h"
 #include "storage/settings_repository.h"
@@ -99,8 +99,13 @@ class TaskImport {
   public:
     TaskImport(storage::Database& db, tableio::TableReader& reader, const ColumnMap& cols,
                const std::string& user)
-        : reader_(reader), cols_(cols), user_(user), dir_(db), frameworks_(db.session()),
-          plans_(db.session()), audit_(db.session()) {}
+        : reader_(reader),
+          cols_(cols),
+          user_(user),
+          dir_(db),
+          frameworks_(db.session()),
+          plans_(db.session()),
+          audit_(db.session()) {}
 
     void Row(const std::vector<std::string>& f) {
         const std::int64_t unitId = UnitOf(f);
@@ -177,9 +182,10 @@ class TaskImport {
             for (const auto& c : fw->criteria)
                 if (c.code == critCode) criterion = &c;
             if (!criterion)
-                throw Error("criterion",
-                            fmt::format(fmt::runtime(tr("the criterion {0} is not in framework {1}")),
-                                        critCode, fwCode));
+                throw Error(
+                    "criterion",
+                    fmt::format(fmt::runtime(tr("the criterion {0} is not in framework {1}")),
+                                critCode, fwCode));
         }
         return criterion;
     }

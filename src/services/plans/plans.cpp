@@ -341,8 +341,7 @@ void PlanService::SaveHeader(const PlanRecord& header) {
     if (p.status != "draft" && p.status != "issued" && p.status != "closed")
         throw UserError(Location{"", 0, "status"},
                         fmt::format(fmt::runtime(tr("unknown plan status \"{0}\"")), p.status));
-    if (p.title.empty())
-        throw UserError(Location{"", 0, "title"}, tr("the plan needs its title"));
+    if (p.title.empty()) throw UserError(Location{"", 0, "title"}, tr("the plan needs its title"));
 
     storage::Transaction tx(db_);
     storage::PlanRepository plans(db_.session());
@@ -393,7 +392,8 @@ PlanItemRecord PlanService::AddItem(std::int64_t planId, std::int64_t criterionI
     PlanItemRecord item;
     if (criterionId != 0) {
         std::optional<Framework> fw;
-        if (plan->frameworkId) fw = storage::FrameworkRepository(db_.session()).Load(*plan->frameworkId);
+        if (plan->frameworkId)
+            fw = storage::FrameworkRepository(db_.session()).Load(*plan->frameworkId);
         const Criterion* c = nullptr;
         if (fw)
             for (const auto& x : fw->criteria)
@@ -439,8 +439,9 @@ void PlanService::DeleteItem(std::int64_t itemId) {
     storage::Transaction tx(db_);
     storage::PlanRepository plans(db_.session());
     if (plans.CountUpdatesOfItem(itemId) > 0)
-        throw UserError(tr("progress has been reported on a task of this item: cancel its tasks "
-                           "instead of deleting it"));
+        throw UserError(
+            tr("progress has been reported on a task of this item: cancel its tasks "
+               "instead of deleting it"));
     plans.DeleteItem(itemId);
     storage::AuditRepository(db_.session())
         .Record({"", user_, "plan_items", itemId, "delete", "heading", std::nullopt, std::nullopt});

@@ -10,8 +10,8 @@
 #include "core/collation.h"
 #include "core/errors.h"
 #include "core/i18n.h"
-#include "services/org/organisation.h"
 #include "services/io/table_io.h"
+#include "services/org/organisation.h"
 #include "storage/plan_repository.h"
 #include "storage/saved_filter_repository.h"
 #include "storage/unit_repository.h"
@@ -239,12 +239,18 @@ std::vector<std::pair<std::string, std::string>> TaskBoard::Leads() const {
 
 std::string TaskGroupLabel(TaskGroup group) {
     switch (group) {
-        case TaskGroup::Overdue: return tr("Overdue");
-        case TaskGroup::DueThisMonth: return tr("Due this month");
-        case TaskGroup::InProgress: return TaskStatusLabel(TaskStatus::InProgress);
-        case TaskGroup::NotStarted: return TaskStatusLabel(TaskStatus::NotStarted);
-        case TaskGroup::Done: return TaskStatusLabel(TaskStatus::Done);
-        case TaskGroup::Cancelled: return TaskStatusLabel(TaskStatus::Cancelled);
+        case TaskGroup::Overdue:
+            return tr("Overdue");
+        case TaskGroup::DueThisMonth:
+            return tr("Due this month");
+        case TaskGroup::InProgress:
+            return TaskStatusLabel(TaskStatus::InProgress);
+        case TaskGroup::NotStarted:
+            return TaskStatusLabel(TaskStatus::NotStarted);
+        case TaskGroup::Done:
+            return TaskStatusLabel(TaskStatus::Done);
+        case TaskGroup::Cancelled:
+            return TaskStatusLabel(TaskStatus::Cancelled);
     }
     return {};
 }
@@ -263,10 +269,14 @@ TaskGroup TaskBoard::GroupOf(const BoardTask& t) const {
     if (open && t.due && t.due->year == asOf_.year && t.due->month == asOf_.month)
         return TaskGroup::DueThisMonth;
     switch (s) {
-        case TaskStatus::InProgress: return TaskGroup::InProgress;
-        case TaskStatus::NotStarted: return TaskGroup::NotStarted;
-        case TaskStatus::Done: return TaskGroup::Done;
-        default: return TaskGroup::Cancelled;
+        case TaskStatus::InProgress:
+            return TaskGroup::InProgress;
+        case TaskStatus::NotStarted:
+            return TaskGroup::NotStarted;
+        case TaskStatus::Done:
+            return TaskGroup::Done;
+        default:
+            return TaskGroup::Cancelled;
     }
 }
 

@@ -35,10 +35,10 @@ struct TaskFilter {
 // ("due this month", "overdue") so that it means the same on another day.
 struct TaskBoardView {
     std::optional<std::int64_t> unitId;
-    std::string status;  // "", "open", or a status key (not_started, ...)
-    std::string due;     // "", "overdue", "7", "30", "month", "range"
+    std::string status;                  // "", "open", or a status key (not_started, ...)
+    std::string due;                     // "", "overdue", "7", "30", "month", "range"
     std::optional<Date> dueFrom, dueTo;  // the range (either end may be open)
-    std::string lead;    // "", "unit:ID" or "person:ID": the lead unit or person
+    std::string lead;                    // "", "unit:ID" or "person:ID": the lead unit or person
     bool missingUpdate = false;
     std::string text;
 

@@ -191,8 +191,8 @@ report::SignatureBlock PlanSignature(Context& c, const PlanRecord& plan) {
     if (recipients.empty()) recipients = c.t.Lines("recipients");
     report::SignatureBlock s = Signature(c, recipients);
     if (!plan.signerName.empty() && c.req.signerName.empty()) s.signer = plan.signerName;
-    if ((!plan.signerTitle.empty() || !plan.signerAuthority.empty()) &&
-        c.req.signerTitle.empty() && c.req.signerAuthority.empty()) {
+    if ((!plan.signerTitle.empty() || !plan.signerAuthority.empty()) && c.req.signerTitle.empty() &&
+        c.req.signerAuthority.empty()) {
         s.authority = SplitLines(plan.signerAuthority);
         if (!plan.signerTitle.empty()) s.authority.push_back(plan.signerTitle);
     }

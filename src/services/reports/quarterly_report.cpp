@@ -5,9 +5,9 @@
 #include <map>
 
 #include "core/vnformat.h"
+#include "services/plans/task_board.h"
 #include "services/reports/report_archive.h"
 #include "services/reports/report_parts.h"
-#include "services/plans/task_board.h"
 #include "storage/plan_repository.h"
 #include "storage/report_data_repository.h"
 
@@ -273,8 +273,7 @@ void AddSurveyTable(Context& c, report::Section& s, Numbering& num) {
     v["responses"] = FormatInteger(survey.total.responses);
     v["settled"] = FormatInteger(survey.total.settled);
     v["coverage"] = PercentText(survey.total.responses, survey.total.settled);
-    v["satisfaction"] =
-        PercentText(survey.totalSatisfied, survey.total.responses);
+    v["satisfaction"] = PercentText(survey.totalSatisfied, survey.total.responses);
     s.blocks.emplace_back(Para(t.Text("survey_sentence", v)));
     auto cols = ReportTemplate::Load("survey").Lines("columns");
     s.blocks.emplace_back(SurveyTable(t, survey, cols));

@@ -72,8 +72,8 @@ void AddCitizenAnnex(const ReportTemplate& t, const TemplateVars& v,
         r.cells.emplace_back(l.officer);
         r.cells.emplace_back(l.procedure);
         const std::string channelKey = "channel_" + l.channel;
-        r.cells.push_back(TableCell(t.Has(channelKey) ? t.Text(channelKey) : l.channel)
-                              .Aligned(Align::Center));
+        r.cells.push_back(
+            TableCell(t.Has(channelKey) ? t.Text(channelKey) : l.channel).Aligned(Align::Center));
         r.cells.emplace_back(l.citizen);
         for (const auto& score : {l.attitude, l.handling, l.guidance})
             r.cells.push_back(score ? TableCell::Integer(*score).Aligned(Align::Center)

@@ -86,7 +86,8 @@ IssuedReportRecord ReportArchive::Issue(const IssueRequest& r, const std::string
     if (!KnownType(r.reportType))
         throw UserError(Location{"", 0, "type"},
                         fmt::format(fmt::runtime(tr("unknown report type \"{0}\"")), r.reportType));
-    if (pdf.empty()) throw UserError(Location{"", 0, "pdf"}, tr("the report has no pages to issue"));
+    if (pdf.empty())
+        throw UserError(Location{"", 0, "pdf"}, tr("the report has no pages to issue"));
     if (r.number < 0)
         throw UserError(Location{"", 0, "number"}, tr("the document number must be positive"));
     storage::IssuedReportRecord x;

@@ -46,8 +46,8 @@ struct IssueRequest {
     std::optional<std::int64_t> planId;
     std::int64_t issuerUnitId = 0;
     int year = 0;
-    int number = 0;            // 0: issued without a number (written in by hand)
-    std::string issuerSymbol;  // "UBND", "PNV": the part after the kind in "05/BC-UBND"
+    int number = 0;                       // 0: issued without a number (written in by hand)
+    std::string issuerSymbol;             // "UBND", "PNV": the part after the kind in "05/BC-UBND"
     std::optional<std::string> issuedOn;  // ISO date
     std::string title;
     std::string parametersJson = "{}";

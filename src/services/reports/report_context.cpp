@@ -143,8 +143,8 @@ void Prepare(Context& c, bool periodRequired) {
                 c.parentBody = "UBND " + UpperVi(parent->name);
         c.issuingBody = c.issuer.headerName;
         if (c.issuingBody.empty())
-            c.issuingBody =
-                c.communeIssuer ? "ỦY BAN NHÂN DÂN " + UpperVi(c.issuer.name) : UpperVi(c.issuer.name);
+            c.issuingBody = c.communeIssuer ? "ỦY BAN NHÂN DÂN " + UpperVi(c.issuer.name)
+                                            : UpperVi(c.issuer.name);
         c.issuerSymbol = c.issuer.docSymbol.empty() ? "UBND" : c.issuer.docSymbol;
         c.place = c.issuer.placeName;
     } else {

@@ -21,7 +21,7 @@ namespace cchc::services {
 // qr-cards.
 struct ReportTypeInfo {
     std::string key;
-    std::string label;      // "Báo cáo CCHC quý", translated
+    std::string label;       // "Báo cáo CCHC quý", translated
     bool needsUnit = false;  // a commune must be chosen (plan)
     bool hasNarrative = false;
 };
@@ -38,8 +38,8 @@ std::vector<NarrativeSectionInfo> NarrativeSections(const std::string& reportTyp
 
 struct ReportRequest {
     std::string type;
-    std::string period;    // "2026-Q3", "2026-H1", "2026-9M", "2026", "2026-09"
-    std::string unitCode;  // empty: the whole office
+    std::string period;                  // "2026-Q3", "2026-H1", "2026-9M", "2026", "2026-09"
+    std::string unitCode;                // empty: the whole office
     std::optional<std::int64_t> planId;  // plan: that plan (else the unit's plan of the year)
     std::string framework;               // ranking: the framework code (else the latest used)
     int number = 0;                      // 0: the next free number is proposed
@@ -52,13 +52,13 @@ struct ReportRequest {
 
 struct BuiltReport {
     report::Document document;
-    std::string title;         // for the archive and file names
-    std::string kindSymbol;    // BC, KH, TB
+    std::string title;       // for the archive and file names
+    std::string kindSymbol;  // BC, KH, TB
     std::int64_t issuerUnitId = 0;
-    int number = 0;            // the number printed (0: left blank)
+    int number = 0;  // the number printed (0: left blank)
     int year = 0;
     std::optional<std::int64_t> unitId, planId;
-    std::string parametersJson;  // the request, to issue and reprint
+    std::string parametersJson;      // the request, to issue and reprint
     std::string reportType, period;  // as requested (period canonical)
     std::string issuerSymbol;        // "UBND", "PNV": after the kind in the number
     std::string issuedOn;            // ISO date printed in the header

@@ -80,8 +80,7 @@ BuiltReport BuildSurvey(Context& c) {
     v["settled"] = FormatInteger(survey.total.settled);
     v["responses"] = FormatInteger(survey.total.responses);
     v["coverage"] = PercentText(survey.total.responses, survey.total.settled);
-    v["satisfaction"] =
-        PercentText(survey.totalSatisfied, survey.total.responses);
+    v["satisfaction"] = PercentText(survey.totalSatisfied, survey.total.responses);
     if (survey.rows.empty()) {
         doc.Add(Para(t.Text("no_data")));
     } else {

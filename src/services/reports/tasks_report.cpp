@@ -5,8 +5,8 @@
 #include <map>
 
 #include "core/vnformat.h"
-#include "services/reports/report_parts.h"
 #include "services/plans/task_board.h"
+#include "services/reports/report_parts.h"
 
 namespace cchc::services::report_parts {
 

@@ -435,8 +435,8 @@ Sheet ResultSheetService::Reopen(const Sheet& sheet, const std::string& reason) 
     return Step(sheet, SetAction::Reopen, reason);
 }
 
-std::int64_t RegisterEvidence(storage::Database& db, std::int64_t unitId, const EvidenceInput& input,
-                              const std::string& user) {
+std::int64_t RegisterEvidence(storage::Database& db, std::int64_t unitId,
+                              const EvidenceInput& input, const std::string& user) {
     std::string content, fileName;
     if (!input.filePath.empty()) {
         const std::filesystem::path path = std::filesystem::u8path(input.filePath);

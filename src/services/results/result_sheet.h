@@ -136,8 +136,8 @@ class ResultSheetService {
 // Adds a document to the unit's register: its file read, checked against the
 // size limit and hashed; a file the unit already registered is reused.
 // Returns the document's id. Call it inside a transaction.
-std::int64_t RegisterEvidence(storage::Database& db, std::int64_t unitId, const EvidenceInput& input,
-                              const std::string& user);
+std::int64_t RegisterEvidence(storage::Database& db, std::int64_t unitId,
+                              const EvidenceInput& input, const std::string& user);
 
 // The largest evidence file accepted, in bytes (setting evidence.max_bytes).
 long long EvidenceSizeLimit(storage::Database& db);

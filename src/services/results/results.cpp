@@ -7,20 +7,20 @@
 
 #include <fmt/format.h>
 
-#include "core/text.h"
 #include "core/collation.h"
 #include "core/i18n.h"
 #include "core/org.h"
 #include "core/period.h"
-#include "core/vnformat.h"
 #include "core/result_workflow.h"
-#include "services/results/result_totals.h"
+#include "core/text.h"
+#include "core/vnformat.h"
 #include "services/io/table_io.h"
-#include "storage/result_set_repository.h"
+#include "services/results/result_totals.h"
 #include "storage/framework_repository.h"
+#include "storage/result_repository.h"
+#include "storage/result_set_repository.h"
 #include "storage/settings_repository.h"
 #include "storage/unit_repository.h"
-#include "storage/result_repository.h"
 
 namespace cchc::services {
 namespace {
@@ -43,9 +43,9 @@ const std::vector<ColumnSpec>& ResultColumns() {
 }
 
 const std::vector<std::string>& ResultHeader() {
-    static const std::vector<std::string> h = {"unit",           "framework",       "period",
-                                               "criterion",      "self_score",      "appraised_score",
-                                               "numerator",      "denominator",     "note"};
+    static const std::vector<std::string> h = {"unit",      "framework",   "period",
+                                               "criterion", "self_score",  "appraised_score",
+                                               "numerator", "denominator", "note"};
     return h;
 }
 
@@ -57,7 +57,8 @@ struct LoadedFramework {
     std::set<std::int64_t> groups;  // ids of criteria that have children
 };
 
-std::unique_ptr<LoadedFramework> LoadFramework(storage::FrameworkRepository& repo, std::int64_t id) {
+std::unique_ptr<LoadedFramework> LoadFramework(storage::FrameworkRepository& repo,
+                                               std::int64_t id) {
     auto fw = repo.Load(id);
     if (!fw) return nullptr;
     auto out = std::make_unique<LoadedFramework>();
@@ -93,13 +94,20 @@ std::string MachineNumber(const std::optional<double>& v) {
 
 // A result's value as text, for comparing and for the audit log.
 std::string FieldText(const ResultRecord& r, ResultField f) {
-    auto num = [](const std::optional<double>& v) { return v ? FormatMachine(*v, 6) : std::string(); };
+    auto num = [](const std::optional<double>& v) {
+        return v ? FormatMachine(*v, 6) : std::string();
+    };
     switch (f) {
-        case ResultField::SelfScore: return num(r.selfScore);
-        case ResultField::AppraisedScore: return num(r.appraisedScore);
-        case ResultField::Numerator: return num(r.numerator);
-        case ResultField::Denominator: return num(r.denominator);
-        case ResultField::Note: return r.note;
+        case ResultField::SelfScore:
+            return num(r.selfScore);
+        case ResultField::AppraisedScore:
+            return num(r.appraisedScore);
+        case ResultField::Numerator:
+            return num(r.numerator);
+        case ResultField::Denominator:
+            return num(r.denominator);
+        case ResultField::Note:
+            return r.note;
     }
     return {};
 }
@@ -118,7 +126,8 @@ struct Resolved {
     Period period = Period::Year(2000);
 };
 
-Resolved Resolve(storage::Database& db, const std::string& frameworkCode, const std::string& period) {
+Resolved Resolve(storage::Database& db, const std::string& frameworkCode,
+                 const std::string& period) {
     storage::FrameworkRepository repo(db.session());
     auto fid = repo.IdByCode(frameworkCode);
     if (!fid) throw UserError(FrameworkUnknown(frameworkCode));
@@ -146,8 +155,12 @@ class ResultImport {
 
   public:
     ResultImport(storage::Database& db, tableio::TableReader& reader, const ColumnMap& cols)
-        : db_(db), reader_(reader), cols_(cols), frameworks_(db.session()),
-          results_(db.session()), sets_(db.session()) {
+        : db_(db),
+          reader_(reader),
+          cols_(cols),
+          frameworks_(db.session()),
+          results_(db.session()),
+          sets_(db.session()) {
         for (const auto& u : storage::UnitRepository(db.session()).All()) unitIds_[u.code] = u.id;
     }
 
@@ -164,7 +177,8 @@ class ResultImport {
         ReadFigures(f, c, lf.groups.count(c.id) > 0, r);
         r.note = Trim(cols_.Get(f, "note"));
         if (!seen_.emplace(r.unitId, r.criterionId, r.period).second)
-            throw Error("criterion", tr("this unit, criterion and period appear twice in the file"));
+            throw Error("criterion",
+                        tr("this unit, criterion and period appear twice in the file"));
         rows_.push_back(AgainstStored(std::move(r), fid));
     }
 
@@ -176,8 +190,10 @@ class ResultImport {
             bool changed = row.isNew;
             for (ResultField field : kFileFields)
                 changed = changed || FieldText(row.before, field) != FieldText(row.after, field);
-            if (row.isNew) ++summary.inserted;
-            else ++summary.updated;
+            if (row.isNew)
+                ++summary.inserted;
+            else
+                ++summary.updated;
             if (!changed) continue;
             write.push_back(row.after);
             touched[{row.frameworkId, row.after.period}].insert(row.after.unitId);
@@ -366,7 +382,8 @@ class ResultImport {
 
 }  // namespace
 
-ImportSummary ImportResults(storage::Database& db, const std::string& path, const std::string& user) {
+ImportSummary ImportResults(storage::Database& db, const std::string& path,
+                            const std::string& user) {
     auto reader = tableio::TableReader::Open(path);
     ColumnMap cols(*reader, ResultColumns());
     storage::Transaction tx(db);
@@ -395,8 +412,8 @@ namespace {
 // The stored totals of the framework's sets in the period by unit, the stale
 // ones computed first.
 std::map<std::int64_t, FrameworkTotal> StoredTotals(storage::Database& db, const Framework& fw,
-                                                    std::int64_t frameworkId, const std::string& period,
-                                                    bool appraised) {
+                                                    std::int64_t frameworkId,
+                                                    const std::string& period, bool appraised) {
     storage::ResultSetRepository repo(db.session());
     auto sets = repo.ForFrameworkAndPeriod(frameworkId, period);
     if (std::any_of(sets.begin(), sets.end(), [](const auto& s) { return !s.totalsFresh; })) {
@@ -407,7 +424,8 @@ std::map<std::int64_t, FrameworkTotal> StoredTotals(storage::Database& db, const
     }
     std::map<std::int64_t, FrameworkTotal> out;
     for (const auto& s : sets)
-        out[s.unitId] = appraised ? TotalOf(fw, s.appraisedPoints, s.appraisedMax) : TotalOf(fw, s.selfPoints, s.selfMax);
+        out[s.unitId] = appraised ? TotalOf(fw, s.appraisedPoints, s.appraisedMax)
+                                  : TotalOf(fw, s.selfPoints, s.selfMax);
     return out;
 }
 
@@ -424,11 +442,13 @@ std::vector<RankRow> RankUnits(storage::Database& db, const std::string& framewo
     Resolved res = Resolve(db, frameworkCode, period);
     std::map<std::int64_t, Unit> communes = CommunesById(db);
     auto now = StoredTotals(db, res.lf->fw, res.frameworkId, res.period.ToString(), appraised);
-    auto before = StoredTotals(db, res.lf->fw, res.frameworkId, res.period.Previous().ToString(), appraised);
+    auto before =
+        StoredTotals(db, res.lf->fw, res.frameworkId, res.period.Previous().ToString(), appraised);
     // A framework copied to a new year compares with the one it was copied
     // from, as % of the maximum (the maxima may differ).
     if (before.empty() && res.lf->fw.copiedFromId)
-        before = StoredTotals(db, res.lf->fw, *res.lf->fw.copiedFromId, res.period.Previous().ToString(), appraised);
+        before = StoredTotals(db, res.lf->fw, *res.lf->fw.copiedFromId,
+                              res.period.Previous().ToString(), appraised);
 
     std::vector<RankedUnit> ranked;
     for (const auto& [unitId, t] : now) {
@@ -466,8 +486,8 @@ std::vector<ScoreGapRow> SelfAppraisedGaps(storage::Database& db, const std::str
         auto u = communes.find(unitId);
         if (u == communes.end()) continue;
         const FrameworkTotal& a = appraised[unitId];
-        out.push_back({u->second.code, u->second.name, s.points, a.points, s.max, s.percent, a.percent,
-                       s.points - a.points});
+        out.push_back({u->second.code, u->second.name, s.points, a.points, s.max, s.percent,
+                       a.percent, s.points - a.points});
     }
     std::sort(out.begin(), out.end(), [](const ScoreGapRow& x, const ScoreGapRow& y) {
         if (std::llround(x.gap * 1e6) != std::llround(y.gap * 1e6)) return x.gap > y.gap;
@@ -513,18 +533,20 @@ std::vector<std::string> BandLabels(storage::Database& db, const std::string& fr
 
 long ExportRanking(const std::vector<RankRow>& rows, const std::string& path) {
     using tableio::ColumnType;
-    const std::vector<std::string> header = {tr("Rank"),       tr("Unit code"), tr("Unit"),
-                                             tr("Points"),     tr("Maximum"),   tr("Percent"),
-                                             tr("Rating"),     tr("Change (percentage points)")};
+    const std::vector<std::string> header = {
+        tr("Rank"),    tr("Unit code"), tr("Unit"),   tr("Points"),
+        tr("Maximum"), tr("Percent"),   tr("Rating"), tr("Change (percentage points)")};
     tableio::WriteOptions options;
     options.bom = true;  // Excel opens the CSV as UTF-8
     options.sheetName = tr("Ranking");
-    options.types = {ColumnType::Integer, ColumnType::Text,    ColumnType::Text, ColumnType::Decimal,
-                     ColumnType::Decimal, ColumnType::Percent, ColumnType::Text, ColumnType::Decimal};
+    options.types = {ColumnType::Integer, ColumnType::Text,    ColumnType::Text,
+                     ColumnType::Decimal, ColumnType::Decimal, ColumnType::Percent,
+                     ColumnType::Text,    ColumnType::Decimal};
     auto w = tableio::TableWriter::Create(path, header, options);
     for (const auto& r : rows)
-        w->Add({std::to_string(r.rank), r.unit, r.name, FormatMachine(r.total, 4), FormatMachine(r.max, 4),
-                FormatMachine(r.percent, 4), r.band, r.change ? FormatMachine(*r.change, 4) : std::string()});
+        w->Add({std::to_string(r.rank), r.unit, r.name, FormatMachine(r.total, 4),
+                FormatMachine(r.max, 4), FormatMachine(r.percent, 4), r.band,
+                r.change ? FormatMachine(*r.change, 4) : std::string()});
     w->Close();
     return w->Rows();
 }
@@ -532,8 +554,7 @@ long ExportRanking(const std::vector<RankRow>& rows, const std::string& path) {
 std::vector<PointsLost> GapsForUnit(storage::Database& db, const std::string& unitCode,
                                     const std::string& frameworkCode, const std::string& period) {
     auto unit = storage::UnitRepository(db.session()).ByCode(unitCode);
-    if (!unit)
-        throw UserError(std::string(tr("the unit does not exist: ")) + unitCode);
+    if (!unit) throw UserError(std::string(tr("the unit does not exist: ")) + unitCode);
     Resolved res = Resolve(db, frameworkCode, period);
     Framework fw = IsCommuneLevel(unit->kind) ? CommuneView(res.lf->fw) : res.lf->fw;
     std::set<std::int64_t> kept;
@@ -551,12 +572,13 @@ std::vector<PointsLost> GapsForUnit(storage::Database& db, const std::string& un
     return PointsAtStake(fw, RollUp(fw, inputs));
 }
 
-ResultMatrix BuildResultMatrix(storage::Database& db, const std::string& frameworkCode, const std::string& period,
-                               bool appraised) {
+ResultMatrix BuildResultMatrix(storage::Database& db, const std::string& frameworkCode,
+                               const std::string& period, bool appraised) {
     Resolved res = Resolve(db, frameworkCode, period);
     const Framework fw = CommuneView(res.lf->fw);
     ResultMatrix m;
-    for (const auto& r : RankUnits(db, frameworkCode, period, appraised)) m.columns.push_back({r.unit, r.name});
+    for (const auto& r : RankUnits(db, frameworkCode, period, appraised))
+        m.columns.push_back({r.unit, r.name});
     std::map<std::string, std::size_t> column;
     for (std::size_t i = 0; i < m.columns.size(); ++i) column[m.columns[i].unit] = i;
     std::map<std::int64_t, std::string> unitCode;

@@ -16,7 +16,8 @@ namespace cchc::services {
 // All or nothing: the first problem stops the import with its file, line
 // and column. A row whose (unit, criterion, period) is already stored
 // replaces that result's scores, numerator, denominator and note.
-ImportSummary ImportResults(storage::Database& db, const std::string& path, const std::string& user);
+ImportSummary ImportResults(storage::Database& db, const std::string& path,
+                            const std::string& user);
 
 // Writes every result with codes (not ids), '.' decimals and empty cells for
 // missing values; returns the rows written. Re-imports unchanged.
@@ -34,7 +35,8 @@ struct RankRow {
 // the period, by the appraised (or self) scores; criteria that do not apply
 // to communes are left out. Ties share a rank (1, 2, 2, 4) and are ordered
 // by name. The change is against the previous period on the same framework
-// or, when it has none there, on the framework it was copied from. Throws UserError for an unknown framework or a malformed period.
+// or, when it has none there, on the framework it was copied from. Throws UserError for an unknown
+// framework or a malformed period.
 std::vector<RankRow> RankUnits(storage::Database& db, const std::string& frameworkCode,
                                const std::string& period, bool appraised = true);
 
@@ -89,7 +91,7 @@ struct ResultMatrix {
     // apply (no data under an "n/a" rule).
     std::vector<std::vector<std::optional<double>>> values;
 };
-ResultMatrix BuildResultMatrix(storage::Database& db, const std::string& frameworkCode, const std::string& period,
-                               bool appraised = true);
+ResultMatrix BuildResultMatrix(storage::Database& db, const std::string& frameworkCode,
+                               const std::string& period, bool appraised = true);
 
 }  // namespace cchc::services

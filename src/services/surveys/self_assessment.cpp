@@ -207,8 +207,8 @@ std::vector<SelfAssessmentSummaryRow> SelfAssessmentSummary(storage::Database& d
     // The unit and the units under it.
     std::set<std::int64_t> scope;
     if (!unitCode.empty()) {
-        const auto root = std::find_if(all.begin(), all.end(),
-                                       [&](const Unit& u) { return u.code == unitCode; });
+        const auto root =
+            std::find_if(all.begin(), all.end(), [&](const Unit& u) { return u.code == unitCode; });
         if (root == all.end())
             throw UserError(std::string(tr("the unit does not exist: ")) + unitCode);
         scope = UnitAndUnitsUnder(all, root->id);

@@ -10,16 +10,16 @@
 
 #include <fmt/format.h>
 
-#include "core/text.h"
 #include "core/collation.h"
 #include "core/i18n.h"
 #include "core/org.h"
 #include "core/result_workflow.h"
 #include "core/scoring.h"
+#include "core/text.h"
 #include "core/vnformat.h"
+#include "services/io/table_io.h"
 #include "services/org/directory.h"
 #include "services/results/result_totals.h"
-#include "services/io/table_io.h"
 #include "storage/framework_repository.h"
 #include "storage/import_batch_repository.h"
 #include "storage/rating_repository.h"
@@ -671,7 +671,6 @@ std::vector<SurveyFieldRow> SurveyByField(storage::Database& db, const SurveyQue
     return out;
 }
 
-
 std::vector<SurveyUnitRow> SurveyByUnit(storage::Database& db, const SurveyQuery& q) {
     const Scope s = Resolve(db, q);
     const Scales scales(db);
@@ -699,8 +698,7 @@ std::vector<SurveyUnitRow> SurveyByUnit(storage::Database& db, const SurveyQuery
     return out;
 }
 
-std::vector<SurveyUnitMonthRow> SurveyByUnitAndMonth(storage::Database& db,
-                                                     const SurveyQuery& q) {
+std::vector<SurveyUnitMonthRow> SurveyByUnitAndMonth(storage::Database& db, const SurveyQuery& q) {
     const Scope s = Resolve(db, q);
     const Scales scales(db);
     const std::vector<TallyRecord> tallies = ScopedTallies(db, s);

@@ -7,6 +7,7 @@
 #include "core/i18n.h"
 #include "core/text.h"
 #include "services/io/table_io.h"
+#include "services/org/org_audit.h"
 #include "services/org/organisation.h"
 #include "storage/settings_repository.h"
 #include "storage/unit_repository.h"

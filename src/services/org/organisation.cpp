@@ -6,6 +6,7 @@
 
 #include "core/collation.h"
 #include "core/i18n.h"
+#include "services/org/org_audit.h"
 #include "storage/settings_repository.h"
 #include "storage/unit_repository.h"
 

@@ -11,10 +11,6 @@
 #include "core/period.h"
 #include "storage/database.h"
 
-namespace cchc::storage {
-class AuditRepository;
-}
-
 namespace cchc::services {
 
 // What the office prints in document headers and datelines.
@@ -59,13 +55,6 @@ class OrganisationService {
     storage::Database& db_;
     std::string user_;
 };
-
-// Audit-log entries, one per changed field, for an edit of a unit or a
-// person (by the dialogs and by imports alike).
-void RecordUnitChanges(storage::AuditRepository& audit, const std::string& user, const Unit& old,
-                       const Unit& now);
-void RecordPersonChanges(storage::AuditRepository& audit, const std::string& user,
-                         const Person& old, const Person& now);
 
 // Orders units as a tree (parents before children, siblings by sort order
 // and Vietnamese name); units whose parent is missing come out as roots.

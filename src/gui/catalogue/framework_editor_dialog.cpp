@@ -60,6 +60,22 @@ FrameworkEditorDialog::FrameworkEditorDialog(wxWindow* parent, GuiSession& sessi
                                              const std::string& frameworkCode)
     : session_(session), code_(frameworkCode) {
     LoadForm(parent, "FrameworkEditorDialog");
+    FindControls();
+    // TRANSLATORS: "when there are no data" left unset.
+    noData_->Append(_("(not set)"));
+    for (NoDataRule r : kNoData) noData_->Append(U8(NoDataRuleLabel(r)));
+
+    Reload();
+    FillHeader();
+    FillTree("");
+
+    BindEvents();
+    ShowLock();
+    FinishLayout(tree_);
+    criterionDirty_ = headerDirty_ = false;
+}
+
+void FrameworkEditorDialog::FindControls() {
     name_ = Ctrl<wxTextCtrl>("name");
     description_ = Ctrl<wxTextCtrl>("description");
     bands_ = Ctrl<wxTextCtrl>("bands");
@@ -82,15 +98,9 @@ FrameworkEditorDialog::FrameworkEditorDialog(wxWindow* parent, GuiSession& sessi
     communes_ = Ctrl<wxCheckBox>("applies_to_communes");
     guidance_ = Ctrl<wxTextCtrl>("guidance");
     status_ = Ctrl<wxStaticText>("status");
+}
 
-    // TRANSLATORS: "when there are no data" left unset.
-    noData_->Append(_("(not set)"));
-    for (NoDataRule r : kNoData) noData_->Append(U8(NoDataRuleLabel(r)));
-
-    Reload();
-    FillHeader();
-    FillTree("");
-
+void FrameworkEditorDialog::BindEvents() {
     for (wxTextCtrl* t : {name_, description_, bands_})
         t->Bind(wxEVT_TEXT, [this](wxCommandEvent&) {
             headerDirty_ = true;
@@ -136,7 +146,10 @@ FrameworkEditorDialog::FrameworkEditorDialog(wxWindow* parent, GuiSession& sessi
         }
         EndModal(changed_ ? wxID_OK : wxID_CANCEL);
     });
+}
 
+// A built-in or appraised framework says why what cannot change is locked.
+void FrameworkEditorDialog::ShowLock() {
     if (fw_.builtin) {
         lockNote_->SetLabelText(
             _("This is a built-in framework and cannot be changed. Close this window, "
@@ -159,8 +172,6 @@ FrameworkEditorDialog::FrameworkEditorDialog(wxWindow* parent, GuiSession& sessi
                  perUnit_, cap_, noData_, evidence_, communes_, guidance_})
             w->Enable(false);
     if (fw_.builtin) FindWindow(wxID_OK)->Enable(false);
-    FinishLayout(tree_);
-    criterionDirty_ = headerDirty_ = false;
 }
 
 void FrameworkEditorDialog::Reload() {

@@ -37,6 +37,9 @@ class FrameworkEditorDialog : public DialogBase {
   private:
     enum class Leave { Criterion, Everything };
 
+    void FindControls();
+    void BindEvents();
+    void ShowLock();
     void Reload();
     void FillHeader();
     void FillTree(const std::string& select);

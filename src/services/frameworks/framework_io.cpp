@@ -93,6 +93,67 @@ const embedded::File* FindCatalogue(const std::string& name) {
 
 }  // namespace
 
+namespace {
+
+// The criterion written on the current row of a framework file.
+Criterion ReadCriterion(const ColumnMap& cols, const tableio::TableReader& reader,
+                        const std::vector<std::string>& f, const Framework& fw) {
+    Criterion c;
+    c.code = Trim(cols.Get(f, "code"));
+    c.parentCode = Trim(cols.Get(f, "parent"));
+    c.title = Trim(cols.Get(f, "title"));
+    if (c.code.empty()) throw UserError(cols.At(reader, "code"), tr("the criterion code is empty"));
+    if (c.title.empty()) throw UserError(cols.At(reader, "title"), tr("the title is empty"));
+    auto max = Number(Trim(cols.Get(f, "max_points")));
+    if (!max || *max < 0)
+        throw UserError(cols.At(reader, "max_points"),
+                        tr("maximum points must be a number, 0 or more"));
+    c.maxPoints = *max;
+    std::string rule = tableio::NormalizeColumnName(cols.Get(f, "rule"));
+    if (!rule.empty()) {
+        c.rule = RuleKindFromKey(rule);
+        if (!c.rule)
+            throw UserError(cols.At(reader, "rule"),
+                            tr("unknown rule (use manual, rate, yesno, count or deduction)"));
+    }
+    auto numberOf = [&](const std::string& key) -> std::optional<double> {
+        std::string t = Trim(cols.Get(f, key));
+        if (t.empty()) return std::nullopt;
+        auto v = Number(t);
+        if (!v) throw UserError(cols.At(reader, key), std::string(tr("not a number: ")) + t);
+        return v;
+    };
+    c.target = TargetRatio(numberOf("target"));  // "90" or "90%" means 0.9
+    c.perUnit = numberOf("per_unit");
+    c.cap = numberOf("cap");
+    std::string nd = tableio::NormalizeColumnName(cols.Get(f, "no_data"));
+    if (!nd.empty()) {
+        c.noData = NoDataRuleFromKey(nd);
+        if (!c.noData) throw UserError(cols.At(reader, "no_data"), tr("use full, zero or na"));
+    }
+    c.evidenceRequired = YesNo(cols, reader, f, "evidence_required", false);
+    c.appliesToCommunes = YesNo(cols, reader, f, "applies_to_communes", true);
+    auto order = numberOf("order");
+    c.sortOrder = order ? static_cast<int>(*order) : static_cast<int>(fw.criteria.size());
+    return c;
+}
+
+// The first problem of the frameworks read, at the line of the criterion it names.
+void CheckFrameworksRead(const std::vector<Framework>& frameworks,
+                         const std::map<std::string, long>& firstLine, const std::string& file) {
+    for (const auto& fw : frameworks) {
+        auto problems = CheckFramework(fw);
+        if (!problems.empty()) {
+            const auto at = firstLine.find(fw.code + "\n" + problems.front().field);
+            const long line = at != firstLine.end() ? at->second : 0;
+            throw UserError(Location{file, line, "code"}, fw.code + " " + problems.front().field +
+                                                              ": " + problems.front().message);
+        }
+    }
+}
+
+}  // namespace
+
 std::vector<Framework> ReadFrameworks(const std::string& path) {
     auto reader = tableio::TableReader::Open(path);
     ColumnMap cols(*reader, FrameworkColumns());
@@ -128,58 +189,11 @@ std::vector<Framework> ReadFrameworks(const std::string& path) {
                             tr("the year differs from the framework's first row"));
         }
         Framework& fw = out[it->second];
-        Criterion c;
-        c.code = Trim(cols.Get(f, "code"));
-        c.parentCode = Trim(cols.Get(f, "parent"));
-        c.title = Trim(cols.Get(f, "title"));
-        if (c.code.empty())
-            throw UserError(cols.At(*reader, "code"), tr("the criterion code is empty"));
-        if (c.title.empty()) throw UserError(cols.At(*reader, "title"), tr("the title is empty"));
-        auto max = Number(Trim(cols.Get(f, "max_points")));
-        if (!max || *max < 0)
-            throw UserError(cols.At(*reader, "max_points"),
-                            tr("maximum points must be a number, 0 or more"));
-        c.maxPoints = *max;
-        std::string rule = tableio::NormalizeColumnName(cols.Get(f, "rule"));
-        if (!rule.empty()) {
-            c.rule = RuleKindFromKey(rule);
-            if (!c.rule)
-                throw UserError(cols.At(*reader, "rule"),
-                                tr("unknown rule (use manual, rate, yesno, count or deduction)"));
-        }
-        auto numberOf = [&](const std::string& key) -> std::optional<double> {
-            std::string t = Trim(cols.Get(f, key));
-            if (t.empty()) return std::nullopt;
-            auto v = Number(t);
-            if (!v) throw UserError(cols.At(*reader, key), std::string(tr("not a number: ")) + t);
-            return v;
-        };
-        c.target = TargetRatio(numberOf("target"));  // "90" or "90%" means 0.9
-        c.perUnit = numberOf("per_unit");
-        c.cap = numberOf("cap");
-        std::string nd = tableio::NormalizeColumnName(cols.Get(f, "no_data"));
-        if (!nd.empty()) {
-            c.noData = NoDataRuleFromKey(nd);
-            if (!c.noData) throw UserError(cols.At(*reader, "no_data"), tr("use full, zero or na"));
-        }
-        c.evidenceRequired = YesNo(cols, *reader, f, "evidence_required", false);
-        c.appliesToCommunes = YesNo(cols, *reader, f, "applies_to_communes", true);
-        auto order = numberOf("order");
-        c.sortOrder = order ? static_cast<int>(*order) : static_cast<int>(fw.criteria.size());
+        Criterion c = ReadCriterion(cols, *reader, f, fw);
         firstLine[code + "\n" + c.code] = reader->Line();
         fw.criteria.push_back(std::move(c));
     }
-    for (const auto& fw : out) {
-        auto problems = CheckFramework(fw);
-        if (!problems.empty()) {
-            long line = firstLine.count(fw.code + "\n" + problems.front().field)
-                            ? firstLine[fw.code + "\n" + problems.front().field]
-                            : 0;
-            throw UserError(
-                Location{reader->FileName(), line, "code"},
-                fw.code + " " + problems.front().field + ": " + problems.front().message);
-        }
-    }
+    CheckFrameworksRead(out, firstLine, reader->FileName());
     return out;
 }
 
@@ -223,18 +237,16 @@ long ExportFrameworks(storage::Database& db, const std::string& path) {
     return w->Rows();
 }
 
-CatalogueReport LoadBuiltinCatalogues(storage::Database& db) {
-    CatalogueReport report;
-    storage::Transaction tx(db);
-    storage::FrameworkRepository frameworks(db.session());
-    storage::CatalogueRepository catalogue(db.session());
+namespace {
 
-    // Framework names and bands.
-    struct Meta {
-        std::string name, description;
-        std::vector<Band> bands;
-    };
-    std::map<std::string, Meta> meta;
+// A built-in framework's name, description and bands (frameworks.csv).
+struct FrameworkMeta {
+    std::string name, description;
+    std::vector<Band> bands;
+};
+
+std::map<std::string, FrameworkMeta> ReadFrameworkMeta() {
+    std::map<std::string, FrameworkMeta> meta;
     if (const auto* file = FindCatalogue("frameworks.csv")) {
         TempCopy copy(*file);
         auto r = tableio::TableReader::Open(copy.path());
@@ -244,7 +256,7 @@ CatalogueReport LoadBuiltinCatalogues(storage::Database& db) {
                             {"description", {}, false}});
         std::vector<std::string> f;
         while (r->Next(f)) {
-            Meta m;
+            FrameworkMeta m;
             m.name = cols.Get(f, "name");
             m.description = cols.Get(f, "description");
             if (!cols.Get(f, "bands").empty())
@@ -252,6 +264,12 @@ CatalogueReport LoadBuiltinCatalogues(storage::Database& db) {
             meta[cols.Get(f, "framework")] = m;
         }
     }
+    return meta;
+}
+
+// The built-in frameworks not yet in the database.
+void AddBuiltinFrameworks(storage::FrameworkRepository& frameworks, CatalogueReport& report) {
+    const auto meta = ReadFrameworkMeta();
     for (const auto& file : embedded::catalogue_files()) {
         std::string name = file.path;
         if (name.rfind("framework-", 0) != 0) continue;
@@ -271,6 +289,10 @@ CatalogueReport LoadBuiltinCatalogues(storage::Database& db) {
             ++report.frameworksAdded;
         }
     }
+}
+
+// The answer scales of surveys (scales.csv).
+void LoadScales(storage::CatalogueRepository& catalogue, CatalogueReport& report) {
     if (const auto* file = FindCatalogue("scales.csv")) {
         TempCopy copy(*file);
         auto r = tableio::TableReader::Open(copy.path());
@@ -294,6 +316,10 @@ CatalogueReport LoadBuiltinCatalogues(storage::Database& db) {
         }
         for (const auto& code : order) catalogue.EnsureScale(scales[code]), ++report.scales;
     }
+}
+
+// The aspects citizens rate (aspects.csv).
+void LoadAspects(storage::CatalogueRepository& catalogue, CatalogueReport& report) {
     if (const auto* file = FindCatalogue("aspects.csv")) {
         TempCopy copy(*file);
         auto r = tableio::TableReader::Open(copy.path());
@@ -304,6 +330,10 @@ CatalogueReport LoadBuiltinCatalogues(storage::Database& db) {
                                     std::atoi(cols.Get(f, "order").c_str())}),
                 ++report.aspects;
     }
+}
+
+// The fields of administrative procedures (procedure_fields.csv).
+void LoadProcedureFields(storage::CatalogueRepository& catalogue, CatalogueReport& report) {
     if (const auto* file = FindCatalogue("procedure_fields.csv")) {
         TempCopy copy(*file);
         auto r = tableio::TableReader::Open(copy.path());
@@ -313,6 +343,19 @@ CatalogueReport LoadBuiltinCatalogues(storage::Database& db) {
             catalogue.EnsureProcedureField({0, cols.Get(f, "code"), cols.Get(f, "name"), 0}),
                 ++report.procedureFields;
     }
+}
+
+}  // namespace
+
+CatalogueReport LoadBuiltinCatalogues(storage::Database& db) {
+    CatalogueReport report;
+    storage::Transaction tx(db);
+    storage::FrameworkRepository frameworks(db.session());
+    storage::CatalogueRepository catalogue(db.session());
+    AddBuiltinFrameworks(frameworks, report);
+    LoadScales(catalogue, report);
+    LoadAspects(catalogue, report);
+    LoadProcedureFields(catalogue, report);
     tx.Commit();
     return report;
 }

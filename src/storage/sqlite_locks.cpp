@@ -53,8 +53,8 @@ bool installed = false;
 using InodeKey = std::pair<dev_t, ino_t>;
 
 struct Owner {
-    int fd = -1;     // private descriptor holding every lock of the inode
-    int users = 0;   // SQLite's descriptors of the inode entered so far
+    int fd = -1;    // private descriptor holding every lock of the inode
+    int users = 0;  // SQLite's descriptors of the inode entered so far
 };
 
 struct Registry {
@@ -201,13 +201,13 @@ void Install() {
     if (vfs->xSetSystemCall(vfs, "open", reinterpret_cast<sqlite3_syscall_ptr>(&TrackingOpen)) !=
         SQLITE_OK)
         return;
-    if (vfs->xSetSystemCall(vfs, "close",
-                            reinterpret_cast<sqlite3_syscall_ptr>(&TrackingClose)) != SQLITE_OK) {
+    if (vfs->xSetSystemCall(vfs, "close", reinterpret_cast<sqlite3_syscall_ptr>(&TrackingClose)) !=
+        SQLITE_OK) {
         vfs->xSetSystemCall(vfs, "open", reinterpret_cast<sqlite3_syscall_ptr>(sqliteOpen));
         return;
     }
-    if (vfs->xSetSystemCall(vfs, "fcntl",
-                            reinterpret_cast<sqlite3_syscall_ptr>(&LockingFcntl)) != SQLITE_OK) {
+    if (vfs->xSetSystemCall(vfs, "fcntl", reinterpret_cast<sqlite3_syscall_ptr>(&LockingFcntl)) !=
+        SQLITE_OK) {
         vfs->xSetSystemCall(vfs, "open", reinterpret_cast<sqlite3_syscall_ptr>(sqliteOpen));
         vfs->xSetSystemCall(vfs, "close", reinterpret_cast<sqlite3_syscall_ptr>(sqliteClose));
         return;

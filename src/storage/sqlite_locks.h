@@ -5,7 +5,7 @@
 // in the process (a file dialog sniffing the .db file) releases them, and
 // another program may then delete the WAL under our connection. Once
 // installed, the locks SQLite takes are Linux open-file-description locks
-// held on one private duplicate descriptor per file (inode), shared by all
+// held on one private open file description per file (inode), shared by all
 // of the process's SQLite descriptors of that file; only SQLite's own
 // closing of its last descriptor of the file releases them.
 #pragma once

@@ -4,8 +4,8 @@
 // is lost. Connections of one process share the locks and release them all
 // when the last one closes.
 #include <fcntl.h>
-#include <sys/wait.h>
 #include <sqlite3.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <boost/test/unit_test.hpp>

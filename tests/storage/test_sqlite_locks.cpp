@@ -70,6 +70,13 @@ int AnotherProgramRuns(const std::string& dbPath, const std::string& sql) {
     return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
+// Descriptors open in this process.
+std::size_t OpenDescriptors() {
+    std::size_t n = 0;
+    for ([[maybe_unused]] const auto& entry : fs::directory_iterator("/proc/self/fd")) ++n;
+    return n;
+}
+
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(sqlite_locks)
@@ -121,6 +128,7 @@ BOOST_AUTO_TEST_CASE(a_file_dialog_and_another_program_lose_no_write) {
 BOOST_AUTO_TEST_CASE(connections_of_one_process_share_the_locks_and_release_them) {
     if (SkippedOnPostgres()) return;
     const std::size_t before = storage::detail::OpenLockOwners();
+    const std::size_t descriptorsBefore = OpenDescriptors();
     for (bool firstClosesFirst : {true, false}) {
         TempDir dir;
         const auto url = storage::DatabaseUrl::Parse("sqlite:" + dir.File("shared.db"));
@@ -157,6 +165,7 @@ BOOST_AUTO_TEST_CASE(connections_of_one_process_share_the_locks_and_release_them
             desk.reset();
         }
         BOOST_TEST(storage::detail::OpenLockOwners() == before);
+        BOOST_TEST(OpenDescriptors() == descriptorsBefore);
         // The last connection checkpointed and removed its WAL.
         BOOST_TEST(!fs::exists(url.path + "-wal"));
         auto reopened = storage::Database::Open(url);

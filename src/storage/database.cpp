@@ -13,6 +13,7 @@
 #include "core/errors.h"
 #include "core/i18n.h"
 #include "storage/migrations.h"
+#include "storage/sqlite_locks.h"
 
 namespace cchc::storage {
 namespace {
@@ -111,6 +112,9 @@ std::unique_ptr<Database> Database::Open(const DatabaseUrl& url, const OpenOptio
                                     tr("the database file does not exist"));
                 if (p.has_parent_path()) fs::create_directories(p.parent_path());
             }
+            // Before SQLite's first file: locks no other handle of the
+            // process can drop (a file dialog reading the database file).
+            detail::InstallSqliteLockOwners();
             session->open(soci::sqlite3, "db=" + QuoteSqliteConnectValue(url.path) + " timeout=10");
             *session << "PRAGMA foreign_keys = ON";
             *session << "PRAGMA busy_timeout = 10000";

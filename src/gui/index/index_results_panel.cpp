@@ -538,7 +538,7 @@ void IndexResultsPanel::Export() {
     if (rows_.empty()) return;
     const wxString name =
         wxString::Format("%s-%s-%s", _("ranking"), U8(SelectedFramework()), U8(SelectedPeriod()));
-    wxFileDialog dlg(this, _("Export the ranking"), "", name + ".xlsx",
+    wxFileDialog dlg(this, _("Export the ranking"), UserFilesFolder(), name + ".xlsx",
                      _("Excel workbook (*.xlsx)|*.xlsx|CSV file (*.csv)|*.csv"),
                      wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
     if (dlg.ShowModal() != wxID_OK) return;

@@ -409,7 +409,7 @@ bool ReportsPanel::SaveTo(const std::string& path) {
 
 void ReportsPanel::SaveAs() {
     if (!prepared_) return;
-    wxFileDialog dlg(this, _("Save the report"), wxString(),
+    wxFileDialog dlg(this, _("Save the report"), UserFilesFolder(),
                      U8(prepared_->built.title).Left(80) + ".pdf",
                      _("PDF (*.pdf)|*.pdf|Word document (*.docx)|*.docx|Spreadsheet of the tables "
                        "(*.xlsx)|*.xlsx"),
@@ -551,7 +551,7 @@ void ReportsPanel::ReprintSelected() {
     const auto& x = issued_[static_cast<std::size_t>(row)];
     wxString name = U8(x.numberText);
     name.Replace("/", "-");
-    wxFileDialog dlg(this, _("Save the archived PDF"), wxString(), name + ".pdf",
+    wxFileDialog dlg(this, _("Save the archived PDF"), UserFilesFolder(), name + ".pdf",
                      _("PDF (*.pdf)|*.pdf"), wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
     if (dlg.ShowModal() != wxID_OK) return;
     try {

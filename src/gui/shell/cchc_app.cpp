@@ -123,8 +123,8 @@ std::unique_ptr<services::Database> CchcApp::OpenAtStart() {
             }
             switch (AskRecovery(shown, U8(e.what()))) {
                 case Recovery::OpenOther: {
-                    wxFileDialog pick(nullptr, _("Open a CCHC Desk database"), "", "",
-                                      DatabaseFileFilter(), wxFD_OPEN | wxFD_FILE_MUST_EXIST);
+                    wxFileDialog pick(nullptr, _("Open a CCHC Desk database"), UserFilesFolder(),
+                                      "", DatabaseFileFilter(), wxFD_OPEN | wxFD_FILE_MUST_EXIST);
                     if (pick.ShowModal() == wxID_OK) url = "sqlite:" + pick.GetPath();
                     break;
                 }

@@ -3,8 +3,11 @@
 
 #include <algorithm>
 
+#include <wx/filefn.h>
 #include <wx/msgdlg.h>
 #include <wx/scrolwin.h>
+#include <wx/stdpaths.h>
+#include <wx/utils.h>
 #include <wx/window.h>
 
 namespace cchc::gui {
@@ -46,6 +49,12 @@ wxString TwoLines(const wxString& text) {
 
 wxString DatabaseFileFilter() {
     return _("CCHC Desk databases") + " (*.db;*.sqlite)|*.db;*.sqlite|" + _("All files") + "|*";
+}
+
+wxString UserFilesFolder() {
+    const wxString documents = wxStandardPaths::Get().GetDocumentsDir();
+    if (!documents.empty() && wxDirExists(documents)) return documents;
+    return wxGetHomeDir();
 }
 
 namespace colours {

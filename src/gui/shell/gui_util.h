@@ -42,6 +42,11 @@ wxString TwoLines(const wxString& text);
 // The wildcard of file dialogs that open a database.
 wxString DatabaseFileFilter();
 
+// The folder file dialogs open in: the user's documents folder (the home
+// folder when there is none), never the working directory, which may be the
+// database's own folder.
+wxString UserFilesFolder();
+
 // Colours of the client's visual language (cards, accents, warnings).
 namespace colours {
 wxColour Background();  // area background behind cards

@@ -325,8 +325,8 @@ void MainFrame::AddPerson() {
 }
 
 void MainFrame::OpenDatabaseFile() {
-    wxFileDialog pick(this, _("Open a CCHC Desk database"), "", "", DatabaseFileFilter(),
-                      wxFD_OPEN | wxFD_FILE_MUST_EXIST);
+    wxFileDialog pick(this, _("Open a CCHC Desk database"), UserFilesFolder(), "",
+                      DatabaseFileFilter(), wxFD_OPEN | wxFD_FILE_MUST_EXIST);
     if (pick.ShowModal() == wxID_OK) SwitchDatabase("sqlite:" + pick.GetPath());
 }
 
@@ -373,8 +373,9 @@ struct RatingsImported {
 }  // namespace
 
 void MainFrame::ImportFromMenu(bool ratings) {
-    wxFileDialog pick(this, ratings ? _("Import citizen ratings") : _("Import survey tallies"), "",
-                      "", _("Tables (*.csv;*.xlsx)|*.csv;*.CSV;*.xlsx;*.XLSX|All files|*"),
+    wxFileDialog pick(this, ratings ? _("Import citizen ratings") : _("Import survey tallies"),
+                      UserFilesFolder(), "",
+                      _("Tables (*.csv;*.xlsx)|*.csv;*.CSV;*.xlsx;*.XLSX|All files|*"),
                       wxFD_OPEN | wxFD_FILE_MUST_EXIST);
     if (pick.ShowModal() != wxID_OK) return;
     bool stored = false;

@@ -152,6 +152,20 @@ BOOST_FIXTURE_TEST_CASE(a_failed_write_shows_one_line_without_sql, Cli) {
     BOOST_TEST(Contains(debug.output, "INSERT"), debug.output);
 }
 
+// Another program writing (here this test, holding a write transaction) makes
+// an import wait for its busy timeout, then fail with the busy sentence.
+BOOST_FIXTURE_TEST_CASE(an_import_into_a_busy_database_says_so_in_one_line, Cli) {
+    BOOST_TEST(Run("init").exitCode == 0);
+    auto db = cchc::storage::Database::Open(cchc::storage::DatabaseUrl::Parse(this->db));
+    cchc::storage::Transaction writing(*db);
+    db->session() << "UPDATE settings SET value = value";
+    auto r = RunVi("import units " + DataFile("units_good.csv"));
+    BOOST_TEST(r.exitCode == 1, r.output);
+    BOOST_TEST(std::count(r.output.begin(), r.output.end(), '\n') == 1, r.output);
+    BOOST_TEST(Contains(r.output, "đang bận"), r.output);
+    BOOST_TEST(!Contains(r.output, "locked"), r.output);
+}
+
 BOOST_FIXTURE_TEST_CASE(export_and_reimport_give_the_same_data, Cli) {
     BOOST_TEST(Run("demo --communes 4 --years 1 --ratings 0 --as-of 2026-06-15").exitCode == 0);
     for (const std::string kind : {"units", "people"}) {

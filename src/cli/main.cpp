@@ -9,6 +9,7 @@
 #include "cli/commands.h"
 #include "core/errors.h"
 #include "core/i18n.h"
+#include "services/app/failure_message.h"
 
 namespace {
 using cchc::cli::Args;
@@ -133,7 +134,11 @@ int main(int argc, char** argv) {
         std::cerr << "cchc: " << e.what() << "\n";
         return 1;
     } catch (const std::exception& e) {
-        std::cerr << "cchc: " << cchc::tr("error: ") << e.what() << "\n";
+        // The engine's own text (SQL, parameters) only when asked for.
+        const char* debug = std::getenv("CCHC_DEBUG");
+        if (debug && std::strcmp(debug, "1") == 0)
+            std::cerr << "cchc: [debug] " << cchc::services::TechnicalText(e) << "\n";
+        std::cerr << "cchc: " << cchc::services::FailureMessage(e) << "\n";
         return 1;
     }
 }

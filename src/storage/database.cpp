@@ -3,6 +3,7 @@
 #include <soci/postgresql/soci-postgresql.h>
 #include <soci/soci.h>
 #include <soci/sqlite3/soci-sqlite3.h>
+#include <sqlite3.h>
 
 #include <algorithm>
 #include <ctime>
@@ -250,7 +251,31 @@ void Database::DropEverything() {
     *session_ << "CREATE SCHEMA public";
 }
 
-Transaction::Transaction(Database& db) : db_(db) { db_.session().begin(); }
+DatabaseBusyError::DatabaseBusyError()
+    : UserError(tr("the database is busy: another program is writing to it (perhaps an "
+                   "import); try again in a few minutes")) {}
+
+bool IsDatabaseBusy(const std::exception& e) {
+    if (dynamic_cast<const DatabaseBusyError*>(&e)) return true;
+    auto* sqlite = dynamic_cast<const soci::sqlite3_soci_error*>(&e);
+    if (!sqlite) return false;
+    const int code = sqlite->result() & 0xff;
+    return code == SQLITE_BUSY || code == SQLITE_LOCKED;
+}
+
+Transaction::Transaction(Database& db) : db_(db) {
+    if (db_.backend() != Backend::Sqlite) {
+        db_.session().begin();
+        return;
+    }
+    try {
+        db_.session() << "BEGIN IMMEDIATE";
+    } catch (const soci::soci_error& e) {
+        // SQLITE_BUSY or SQLITE_LOCKED once the busy timeout has passed.
+        if (IsDatabaseBusy(e)) throw DatabaseBusyError();
+        throw;
+    }
+}
 
 Transaction::~Transaction() {
     if (done_) return;

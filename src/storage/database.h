@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "core/errors.h"
 #include "storage/database_url.h"
 
 namespace soci {
@@ -58,9 +59,23 @@ class Database {
     MigrationReport migration_;
 };
 
+// The database stayed busy with another program's write (an import, a
+// second client) for longer than the busy timeout; nothing was written.
+class DatabaseBusyError : public UserError {
+  public:
+    DatabaseBusyError();
+};
+
+// Whether e is the database engine saying that another connection holds
+// the lock it needed after its busy timeout (SQLite's SQLITE_BUSY/LOCKED).
+bool IsDatabaseBusy(const std::exception& e);
+
 // One unit of work: everything written through the database between
 // construction and Commit() is kept, or nothing of it if Commit() is never
-// reached (exception, early return).
+// reached (exception, early return). On SQLite it takes the write lock at
+// once (BEGIN IMMEDIATE), waiting up to the busy timeout for another
+// writer, and throws DatabaseBusyError when it cannot; a deferred
+// transaction could not take the lock later without failing at once.
 class Transaction {
   public:
     explicit Transaction(Database& db);

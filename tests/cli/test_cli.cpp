@@ -1,6 +1,7 @@
 // The cchc command as scripts use it: exit codes, messages naming file, line
 // and column, all-or-nothing imports, and export/re-import round trips.
 #define BOOST_TEST_MODULE cli
+#include <soci/soci.h>
 #include <boost/test/unit_test.hpp>
 
 #include <algorithm>
@@ -13,6 +14,7 @@
 #include "core/date.h"
 #include "core/period.h"
 #include "document_files.h"
+#include "storage/database.h"
 #include "test_support.h"
 
 using namespace cchc::test;
@@ -126,6 +128,42 @@ BOOST_FIXTURE_TEST_CASE(broken_units_file_is_refused_with_its_place_and_nothing_
     auto vi = RunVi("import units " + DataFile("units_broken.csv"));
     BOOST_TEST(vi.exitCode == 1);
     BOOST_TEST(Contains(vi.output, "dòng 4"), vi.output);
+}
+
+// A write the database refuses (here a trigger standing for a full disk or a
+// read-only file) fails with one translated line, never the engine's text
+// with its SQL and parameters; CCHC_DEBUG=1 adds that text for the log.
+BOOST_FIXTURE_TEST_CASE(a_failed_write_shows_one_line_without_sql, Cli) {
+    BOOST_TEST(Run("init").exitCode == 0);
+    {
+        auto db = cchc::storage::Database::Open(cchc::storage::DatabaseUrl::Parse(this->db));
+        db->session() << "CREATE TRIGGER refuse_units BEFORE INSERT ON units BEGIN "
+                         "SELECT RAISE(ABORT, 'disk I/O error'); END";
+    }
+    auto r = RunVi("import units " + DataFile("units_good.csv"));
+    BOOST_TEST(r.exitCode == 1, r.output);
+    BOOST_TEST(std::count(r.output.begin(), r.output.end(), '\n') == 1, r.output);
+    for (const char* technical : {"INSERT", "soci", "sqlite", "units (", "disk I/O"})
+        BOOST_TEST(!Contains(r.output, technical), r.output);
+    BOOST_TEST(Contains(r.output, "cơ sở dữ liệu"), r.output);
+    auto debug = RunCommand("CCHC_DEBUG=1 CCHC_LANG=en " + std::string(CCHC_EXE) + " --db '" +
+                            this->db + "' import units " + DataFile("units_good.csv"));
+    BOOST_TEST(debug.exitCode == 1);
+    BOOST_TEST(Contains(debug.output, "INSERT"), debug.output);
+}
+
+// Another program writing (here this test, holding a write transaction) makes
+// an import wait for its busy timeout, then fail with the busy sentence.
+BOOST_FIXTURE_TEST_CASE(an_import_into_a_busy_database_says_so_in_one_line, Cli) {
+    BOOST_TEST(Run("init").exitCode == 0);
+    auto db = cchc::storage::Database::Open(cchc::storage::DatabaseUrl::Parse(this->db));
+    cchc::storage::Transaction writing(*db);
+    db->session() << "UPDATE settings SET value = value";
+    auto r = RunVi("import units " + DataFile("units_good.csv"));
+    BOOST_TEST(r.exitCode == 1, r.output);
+    BOOST_TEST(std::count(r.output.begin(), r.output.end(), '\n') == 1, r.output);
+    BOOST_TEST(Contains(r.output, "đang bận"), r.output);
+    BOOST_TEST(!Contains(r.output, "locked"), r.output);
 }
 
 BOOST_FIXTURE_TEST_CASE(export_and_reimport_give_the_same_data, Cli) {

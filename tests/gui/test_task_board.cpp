@@ -3,6 +3,7 @@
 // changed; the update is stored, the task is closed and the overdue count
 // drops by one. The chair's view of a commune chosen in the tree, grouped
 // by status; a draft plan for that commune, opened in the editor.
+#include <soci/soci.h>
 #include <wx/checkbox.h>
 #include <wx/choice.h>
 #include <wx/listctrl.h>
@@ -129,6 +130,76 @@ BOOST_AUTO_TEST_CASE(recording_progress_on_an_overdue_task_closes_it) {
         }
     }
     BOOST_TEST(done == 1);
+}
+
+// A progress update the database refuses (a trigger standing for a full disk
+// or a lost server) leaves the dialog open with what was typed and a
+// Vietnamese message beside the buttons; it does not close as if saved.
+BOOST_AUTO_TEST_CASE(a_progress_update_the_database_refuses_keeps_the_dialog_open) {
+    TempDir dir;
+    const std::string url = "sqlite:" + dir.File("refused.db");
+    auto demo = DemoDatabase(url);
+    demo->session() << "CREATE TRIGGER refuse_updates BEFORE INSERT ON progress_updates BEGIN "
+                       "SELECT RAISE(ABORT, 'disk I/O error'); END";
+    BoardWindow window(std::move(demo));
+    auto* list = dynamic_cast<wxListCtrl*>(wxWindow::FindWindowByName("taskList", window.frame));
+    BOOST_REQUIRE(list);
+    long item = 0;
+    while (item < list->GetItemCount() && !window.panel->TaskAt(item)) ++item;
+    BOOST_REQUIRE(window.panel->TaskAt(item));
+    const std::int64_t taskId = window.panel->TaskAt(item)->row.taskId;
+    list->SetItemState(item, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED,
+                       wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED);
+    std::size_t updatesBefore = 0;
+    {
+        auto db = storage::Database::Open(storage::DatabaseUrl::Parse(url));
+        updatesBefore = storage::PlanRepository(db->session()).UpdatesOf(taskId).size();
+    }
+    const wxString note = wxString::FromUTF8("Đã họp rà soát trong quý.");
+    wxString shown;
+    bool noteKept = false;
+    UiScript script;
+    script.onAbort = [] {
+        if (auto* dlg = FindShown<gui::ProgressDialog>(); dlg && dlg->IsModal())
+            dlg->EndModal(wxID_CANCEL);
+    };
+    script.Add("the progress dialog opens", [] {
+        auto* dlg = FindShown<gui::ProgressDialog>();
+        return dlg && dlg->IsModal();
+    });
+    script.Add("write a note", [&] {
+        Control<wxTextCtrl>(FindShown<gui::ProgressDialog>(), "note")->SetValue(note);
+        return true;
+    });
+    wxUIActionSimulator sim;
+    script.Add("click Save", ClickStep(sim, [] { return WindowOf<gui::ProgressDialog>(wxID_OK); }));
+    script.Add("the message shows and the dialog stays open", [&] {
+        auto* dlg = FindShown<gui::ProgressDialog>();
+        if (!dlg) return false;
+        auto* error = Control<wxStaticText>(dlg, "error");
+        if (!error || !error->IsShown() || error->GetLabel().empty()) return false;
+        shown = error->GetLabel();
+        noteKept = Control<wxTextCtrl>(dlg, "note")->GetValue() == note;
+        return true;
+    });
+    script.Add("cancel", [] {
+        FindShown<gui::ProgressDialog>()->EndModal(wxID_CANCEL);
+        return true;
+    });
+    script.Begin();
+    BOOST_REQUIRE(window.panel->OpenSelected());
+    BOOST_REQUIRE(WaitFor([&] { return script.Finished(); }, 10000));
+    BOOST_REQUIRE_MESSAGE(script.failure().empty(), script.failure());
+
+    BOOST_TEST(noteKept);
+    wxString label = shown;
+    label.Replace("\n", " ");  // the label wraps its lines
+    const std::string text = label.ToStdString(wxConvUTF8);
+    for (const char* technical : {"INSERT", "sqlite", "soci", "disk I/O", "progress_updates"})
+        BOOST_TEST(text.find(technical) == std::string::npos, text);
+    BOOST_TEST(text.find("cơ sở dữ liệu") != std::string::npos, text);
+    auto db = storage::Database::Open(storage::DatabaseUrl::Parse(url));
+    BOOST_TEST(storage::PlanRepository(db->session()).UpdatesOf(taskId).size() == updatesBefore);
 }
 
 // The chair's view: choosing a commune in the tree lists only its tasks,

@@ -3,6 +3,7 @@
 // press Enter; the new name must be stored and shown in the tree at once.
 // And a refused unit (no code) keeps the dialog open with the focus on the
 // code field.
+#include <soci/soci.h>
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
 #include <wx/uiaction.h>
@@ -16,6 +17,7 @@
 #include "gui/shell/unit_tree_panel.h"
 #include "gui_fixture.h"
 #include "services/org/organisation.h"
+#include "storage/database.h"
 #include "storage/database_url.h"
 #include "test_support.h"
 
@@ -136,4 +138,58 @@ BOOST_AUTO_TEST_CASE(a_refused_unit_keeps_the_dialog_open_with_the_focus_on_the_
     BOOST_REQUIRE(added);
     BOOST_TEST(added->name == "Phuong Moi");
     BOOST_TEST(w.frame->unitTree()->Selected()->id == added->id);  // the new unit is selected
+}
+
+// A save the database refuses (a trigger standing for a full disk or a lost
+// server) keeps the dialog open with what was typed, and says in Vietnamese
+// what failed and what to do, without the engine's text.
+BOOST_AUTO_TEST_CASE(a_save_the_database_refuses_keeps_the_dialog_open_with_the_input) {
+    DemoWindow w;
+    w.frame->unitTree()->Select(w.commune.id);
+    BOOST_REQUIRE(WaitFor([&] { return w.frame->unitTree()->Selected().has_value(); }));
+    {
+        auto db = storage::Database::Open(storage::DatabaseUrl::Parse(w.url));
+        db->session() << "CREATE TRIGGER refuse_units BEFORE UPDATE ON units BEGIN "
+                         "SELECT RAISE(ABORT, 'disk I/O error'); END";
+    }
+
+    const char* newName = "Xa Tay Xuan Moi";
+    wxUIActionSimulator sim;
+    wxString shown;
+    bool stillTyped = false;
+    UiScript script;
+    script.onAbort = CancelModal<gui::UnitDialog>;
+    script.Add("the unit dialog opens with the focus in the name",
+               FocusIn<gui::UnitDialog>("name"));
+    script.Add("select the name and type a new one", TypeOver(sim, newName));
+    script.Add("the typed name arrives in the field", HasValue<gui::UnitDialog>("name", newName));
+    script.Add("press Enter (the default button: Save)", PressKey(sim, WXK_RETURN));
+    script.Add("the error shows beside the buttons, the dialog stays open", [&] {
+        auto* dlg = FindShown<gui::UnitDialog>();
+        if (!dlg) return false;
+        auto* error = Control<wxStaticText>(dlg, "error");
+        if (!error || !error->IsShown() || error->GetLabel().empty()) return false;
+        shown = error->GetLabel();
+        stillTyped = Control<wxTextCtrl>(dlg, "name")->GetValue() == newName;
+        return true;
+    });
+    script.Add("cancel", [] {
+        CancelModal<gui::UnitDialog>();
+        return true;
+    });
+    script.Add("the dialog closes", DialogClosed());
+    script.Begin();
+    w.Command(gui::ID_EDIT_UNIT);
+    BOOST_REQUIRE(WaitFor([&] { return script.Finished(); }, 10000));
+    BOOST_REQUIRE_MESSAGE(script.failure().empty(), script.failure());
+
+    BOOST_TEST(stillTyped);
+    wxString label = shown;
+    label.Replace("\n", " ");  // the label wraps its lines
+    const std::string text = label.ToStdString(wxConvUTF8);
+    for (const char* technical : {"UPDATE", "sqlite", "soci", "disk I/O", "units"})
+        BOOST_TEST(text.find(technical) == std::string::npos, text);
+    BOOST_TEST(text.find("cơ sở dữ liệu") != std::string::npos, text);
+    BOOST_TEST(text.find("vẫn còn trên màn hình") != std::string::npos, text);
+    BOOST_TEST(w.Stored(w.commune.id)->name == w.commune.name);  // nothing stored
 }

@@ -4,8 +4,10 @@
 #include <boost/test/unit_test.hpp>
 
 #include <array>
+#include <chrono>
 #include <filesystem>
 #include <optional>
+#include <thread>
 
 #include "core/survey_rules.h"
 #include "fixture.h"
@@ -153,6 +155,67 @@ BOOST_FIXTURE_TEST_CASE(uncommitted_transaction_leaves_nothing, DbFixture) {
         storage::UnitRepository(Db().session()).Insert(u);
     }
     BOOST_TEST(storage::UnitRepository(Db().session()).Count() == 0);
+}
+
+namespace {
+// A unit written through the repository (a write on the connection).
+void AddUnit(storage::Database& db, const std::string& code) {
+    Unit u;
+    u.code = code;
+    u.name = "Xã " + code;
+    storage::UnitRepository(db.session()).Insert(u);
+}
+}  // namespace
+
+// A second writer on SQLite waits for the first one's transaction (its busy
+// timeout) instead of failing at once, and when the first one holds on for
+// longer, fails with our one-line message, not the engine's text.
+BOOST_FIXTURE_TEST_CASE(a_second_writer_waits_then_fails_with_the_busy_message, DbFixture) {
+    if (TestingPostgres()) return;  // PostgreSQL's writers wait on row locks
+    auto other = storage::Database::Open(Db().url());
+    other->session() << "PRAGMA busy_timeout = 300";
+    storage::Transaction first(Db());
+    AddUnit(Db(), "XA-A");
+    try {
+        storage::Transaction second(*other);
+        BOOST_TEST(storage::UnitRepository(other->session()).Count() == 0);  // reads first
+        AddUnit(*other, "XA-B");
+        second.Commit();
+        BOOST_FAIL("the second writer wrote while the first held the database");
+    } catch (const storage::DatabaseBusyError& e) {
+        const std::string text = e.what();
+        BOOST_TEST(text.find("locked") == std::string::npos, text);
+        BOOST_TEST(text.find("sqlite") == std::string::npos, text);
+        BOOST_TEST(storage::IsDatabaseBusy(e));
+    } catch (const std::exception& e) {
+        BOOST_FAIL(std::string("not the busy message: ") + e.what());
+    }
+    first.Commit();
+    BOOST_TEST(storage::UnitRepository(other->session()).Count() == 1);
+}
+
+BOOST_FIXTURE_TEST_CASE(a_second_writer_goes_on_once_the_first_commits, DbFixture) {
+    if (TestingPostgres()) return;
+    auto other = storage::Database::Open(Db().url());
+    other->session() << "PRAGMA busy_timeout = 20000";
+    auto first = std::make_unique<storage::Transaction>(Db());
+    AddUnit(Db(), "XA-A");
+    std::thread release([&] {
+        std::this_thread::sleep_for(std::chrono::milliseconds(200));
+        first->Commit();
+    });
+    try {
+        storage::Transaction second(*other);
+        const long before = storage::UnitRepository(other->session()).Count();
+        AddUnit(*other, "XA-B");
+        second.Commit();
+        BOOST_TEST(before == 1);  // it started once the first had committed
+    } catch (const std::exception& e) {
+        BOOST_ERROR(std::string("the second writer failed: ") + e.what());
+    }
+    release.join();
+    first.reset();
+    BOOST_TEST(storage::UnitRepository(Db().session()).Count() == 2);
 }
 
 BOOST_FIXTURE_TEST_CASE(constraints_refuse_impossible_values, DbFixture) {

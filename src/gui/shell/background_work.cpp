@@ -2,11 +2,14 @@
 #include "gui/shell/background_work.h"
 
 #include <wx/app.h>
+#include <wx/log.h>
 #include <wx/weakref.h>
 #include <wx/window.h>
 
 #include <algorithm>
 #include <thread>
+
+#include "services/app/failure_message.h"
 
 namespace cchc::gui {
 
@@ -23,16 +26,18 @@ void RunInBackground(wxWindow* owner, const services::DatabaseUrl& url,
     holder->owner = owner;
     holder->done = std::move(done);
     std::thread([holder = std::move(holder), url, work = std::move(work)]() mutable {
-        std::string error;
+        std::string error, technical;
         try {
             auto db = services::OpenConnection(url);
             work(*db);
         } catch (const std::exception& e) {
-            error = e.what();
+            error = services::FailureMessage(e);
+            if (services::IsTechnicalFailure(e)) technical = services::TechnicalText(e);
         }
         work = nullptr;  // what the work holds goes with this thread
         if (!wxTheApp) return;
-        wxTheApp->CallAfter([holder = std::move(holder), error]() {
+        wxTheApp->CallAfter([holder = std::move(holder), error, technical]() {
+            if (!technical.empty()) wxLogDebug("%s", wxString::FromUTF8(technical));
             if (!holder->owner.get()) return;
             holder->done(error);
         });

@@ -121,7 +121,7 @@ std::unique_ptr<services::Database> CchcApp::OpenAtStart() {
                 shown = U8(services::ParseDatabaseUrl(ToU8(url)).Display());
             } catch (const std::exception&) {
             }
-            switch (AskRecovery(shown, U8(e.what()))) {
+            switch (AskRecovery(shown, ErrorSentence(e))) {
                 case Recovery::OpenOther: {
                     wxFileDialog pick(nullptr, _("Open a CCHC Desk database"), UserFilesFolder(),
                                       "", DatabaseFileFilter(), wxFD_OPEN | wxFD_FILE_MUST_EXIST);

@@ -66,7 +66,11 @@ void DialogBase::SaveAndClose(const std::function<void()>& save) {
     } catch (const UserError& e) {
         ShowFieldError(ErrorSentence(e), e.where().field);
     } catch (const std::exception& e) {
-        ShowFieldError(ErrorSentence(e), "");
+        // The database or the program failed, not the user's input: say
+        // that nothing typed is lost (the dialog stays open with it).
+        wxString text = ErrorSentence(e);
+        if (!text.empty() && !text.EndsWith(".")) text += ".";
+        ShowFieldError(text + " " + _("What you entered is still on the screen."), "");
     }
 }
 

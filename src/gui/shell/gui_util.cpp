@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include <wx/filefn.h>
+#include <wx/log.h>
 #include <wx/msgdlg.h>
 #include <wx/scrolwin.h>
 #include <wx/stdpaths.h>
@@ -79,15 +80,20 @@ wxFont ScaledFont(const wxWindow* w, double factor, bool bold) {
 }  // namespace cchc::gui
 
 #include "core/errors.h"
+#include "services/app/failure_message.h"
 
 namespace cchc::gui {
 
 wxString ErrorSentence(const std::exception& error) {
     wxString text;
-    if (auto* user = dynamic_cast<const UserError*>(&error); user && !user->message().empty())
+    if (auto* user = dynamic_cast<const UserError*>(&error); user && !user->message().empty()) {
         text = U8(user->message());
-    else
-        text = U8(error.what());
+    } else {
+        // SQL, parameters or a driver's words: for the log, not the user.
+        if (services::IsTechnicalFailure(error))
+            wxLogDebug("%s", U8(services::TechnicalText(error)));
+        text = U8(services::FailureMessage(error));
+    }
     if (!text.empty()) text[0] = wxToupper(text[0]);
     return text;
 }

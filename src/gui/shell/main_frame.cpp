@@ -20,6 +20,7 @@
 
 #include <algorithm>
 
+#include "core/errors.h"
 #include "core/period.h"
 #include "core/progress.h"
 #include "core/vnformat.h"
@@ -396,7 +397,7 @@ wxString MainFrame::ImportTalliesFile(const wxString& path, bool* stored) {
     } catch (const std::exception& e) {
         // The service's message names the file, line and column.
         return _("The tallies were not imported; nothing of the file was stored.") + "\n\n" +
-               U8(e.what());
+               (dynamic_cast<const UserError*>(&e) ? U8(e.what()) : ErrorSentence(e));
     }
     ReloadAll();
     if (stored) *stored = true;

@@ -1,0 +1,24 @@
+// What the user is told when an operation fails: the one place where an
+// exception becomes a sentence. Services let the exceptions of storage
+// (SOCI, the engines) pass unchanged, so that a transaction rolls back and
+// tests see the cause; the two programs' outermost handlers (the command
+// line's main, the client's ErrorSentence) call these functions. A
+// UserError keeps its own message; anything else, whose text may hold SQL,
+// parameters or the driver's words, becomes a translated sentence saying
+// what failed and what to do, and its text is only for the log.
+#pragma once
+#include <exception>
+#include <string>
+
+namespace cchc::services {
+
+// The translated sentence for e: UserError's what() (with its location),
+// the busy database's sentence, or what failed and what to do. Never SQL.
+std::string FailureMessage(const std::exception& e);
+// True when e is not one of our UserErrors: its text is technical and goes
+// to the log, never to the user.
+bool IsTechnicalFailure(const std::exception& e);
+// The technical text of e for the log (its what()).
+std::string TechnicalText(const std::exception& e);
+
+}  // namespace cchc::services

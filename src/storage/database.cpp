@@ -106,20 +106,25 @@ std::unique_ptr<Database> Database::Open(const DatabaseUrl& url, const OpenOptio
             namespace fs = std::filesystem;
             fs::path p(url.path);
             if (!fs::exists(p)) {
-                if (!options.create)
+                if (!options.create || options.readOnly)
                     throw UserError(Location{url.path, 0, ""},
                                     tr("the database file does not exist"));
                 if (p.has_parent_path()) fs::create_directories(p.parent_path());
             }
-            session->open(soci::sqlite3, "db=" + QuoteSqliteConnectValue(url.path) + " timeout=10");
+            session->open(soci::sqlite3, "db=" + QuoteSqliteConnectValue(url.path) + " timeout=10" +
+                                             (options.readOnly ? " readonly=true" : ""));
             *session << "PRAGMA foreign_keys = ON";
             *session << "PRAGMA busy_timeout = 10000";
-            std::string mode;
-            *session << "PRAGMA journal_mode = WAL", soci::into(mode);
-            *session << "PRAGMA synchronous = NORMAL";
+            if (!options.readOnly) {
+                std::string mode;
+                *session << "PRAGMA journal_mode = WAL", soci::into(mode);
+                *session << "PRAGMA synchronous = NORMAL";
+            }
         } else {
             session->open(soci::postgresql, url.connectString);
             *session << "SET client_min_messages TO WARNING";
+            if (options.readOnly)
+                *session << "SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY";
         }
     } catch (const UserError&) {
         throw;
@@ -127,7 +132,7 @@ std::unique_ptr<Database> Database::Open(const DatabaseUrl& url, const OpenOptio
         throw UserError(Location{url.Display(), 0, ""}, ExplainOpenFailure(url, e.what()));
     }
     std::unique_ptr<Database> db(new Database(url, std::move(session)));
-    if (options.migrate) db->migration_ = db->Migrate(options.targetVersion);
+    if (options.migrate && !options.readOnly) db->migration_ = db->Migrate(options.targetVersion);
     return db;
 }
 

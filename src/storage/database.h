@@ -19,6 +19,9 @@ struct OpenOptions {
     bool create = true;     // create a missing SQLite file (and its directory)
     bool migrate = true;    // apply pending migrations
     int targetVersion = 0;  // stop at this schema version (0: the latest); for tests
+    // Only to read (checks): nothing is created, migrated or written, and
+    // the journal mode is left as it is.
+    bool readOnly = false;
 };
 
 struct MigrationReport {

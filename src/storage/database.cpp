@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 #include <filesystem>
 
+#include "core/atomic_file.h"
 #include "core/errors.h"
 #include "core/i18n.h"
 #include "storage/migrations.h"
@@ -238,8 +239,12 @@ void Database::BackupTo(const std::string& path) {
     namespace fs = std::filesystem;
     if (fs::exists(path))
         throw UserError(Location{path, 0, ""}, tr("the file already exists; choose another name"));
-    std::string target = path;
-    *session_ << "VACUUM INTO :p", soci::use(target);
+    // Into an empty file beside path, renamed to path once complete: a
+    // copy cut short never stands as a backup.
+    WriteFileAtomically(path, [&](const std::string& temp) {
+        std::string target = temp;
+        *session_ << "VACUUM INTO :p", soci::use(target);
+    });
 }
 
 void Database::DropEverything() {

@@ -440,6 +440,19 @@ BOOST_FIXTURE_TEST_CASE(report_quarterly_to_pdf_issue_and_reprint, Cli) {
     const std::string again = dir.File("again.pdf");
     BOOST_TEST(Run("report reprint 1 --out " + again).exitCode == 0);
     BOOST_TEST(ReadFile(again) == ReadFile(pdf));
+    // A report written over an existing file replaces it whole: nothing of
+    // the old bytes stays, and no temporary is left beside it.
+    const std::string old = dir.File("old.pdf");
+    WriteFile(old, std::string(4 << 20, 'x'));
+    BOOST_TEST(Run("report quarterly --period 2025-Q4 --date 2026-01-05 --out " + old).exitCode ==
+               0);
+    const std::string replaced = ReadFile(old);
+    BOOST_TEST(replaced.rfind("%PDF-", 0) == 0u);
+    BOOST_TEST(replaced.find("xxxxxxxx") == std::string::npos);
+    BOOST_TEST(replaced.find("%%EOF") != std::string::npos);
+    for (const auto& e : std::filesystem::directory_iterator(dir.path()))
+        BOOST_TEST(e.path().filename().string().find(".tmp-") == std::string::npos,
+                   e.path().string());
     // The tables of the same report as a spreadsheet and a Word file.
     BOOST_TEST(Run("report ranking --period 2025 --date 2026-01-05 --out " + dir.File("xh.xlsx"))
                    .exitCode == 0);

@@ -4,6 +4,8 @@
 #include <boost/test/unit_test.hpp>
 
 #include <cstdint>
+#include <filesystem>
+#include <stdexcept>
 #include <string>
 #include <utility>
 #include <vector>
@@ -510,6 +512,36 @@ BOOST_AUTO_TEST_CASE(xlsx_formula_like_text_is_a_string_cell) {
     BOOST_REQUIRE_EQUAL(t.rows.size(), rows.size());
     for (std::size_t i = 0; i < rows.size(); ++i)
         BOOST_TEST(t.rows[i] == rows[i], boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(a_write_stopped_by_an_error_leaves_the_previous_file) {
+    TempDir dir;
+    for (const char* name : {"old.csv", "old.xlsx"}) {
+        BOOST_TEST_CONTEXT(name) {
+            const std::string path = dir.File(name);
+            WriteFile(path, "the previous export");
+            try {
+                auto w = tio::TableWriter::Create(path, {"a", "b"});
+                for (int i = 0; i < 1000; ++i) w->Add({"1", std::string(2000, 'y')});
+                throw std::runtime_error("stopped half way");
+            } catch (const std::runtime_error&) {
+            }
+            BOOST_TEST(ReadFile(path) == "the previous export");
+            long files = 0;
+            for (const auto& e : std::filesystem::directory_iterator(dir.path()))
+                files += e.path().filename().string().find(".tmp-") != std::string::npos ? 1 : 0;
+            BOOST_TEST(files == 0);
+            // A complete write replaces it.
+            {
+                auto w = tio::TableWriter::Create(path, {"a", "b"});
+                w->Add({"1", "2"});
+                w->Close();
+            }
+            const Table t = ReadAll(path);
+            BOOST_REQUIRE_EQUAL(t.rows.size(), 1u);
+            BOOST_TEST(t.rows[0] == (Row{"1", "2"}), boost::test_tools::per_element());
+        }
+    }
 }
 
 BOOST_AUTO_TEST_CASE(xlsx_write_then_read_back) {

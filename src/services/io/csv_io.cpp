@@ -5,10 +5,13 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <exception>
+#include <memory>
 #include <string_view>
 
 #include <sys/stat.h>
 
+#include "core/atomic_file.h"
 #include "core/i18n.h"
 #include "services/io/table_io.h"
 #include "services/io/table_io_detail.h"
@@ -367,7 +370,8 @@ class CsvWriter final : public TableWriter {
             file_ = stdout;
             toStdout_ = true;
         } else {
-            file_ = std::fopen(path.c_str(), "wb");
+            target_ = CreateBeside(path, fileName_);
+            file_ = std::fopen(target_->TempPath().c_str(), "wb");
             if (!file_)
                 throw UserError(Loc(fileName_),
                                 WithReason(N_("cannot create the file"), std::strerror(errno)));
@@ -379,6 +383,13 @@ class CsvWriter final : public TableWriter {
 
     ~CsvWriter() override {
         try {
+            // Left by an exception: the target keeps what it held.
+            if (std::uncaught_exceptions() > unwinding_ && !closed_) {
+                closed_ = true;
+                if (file_ && !toStdout_) std::fclose(file_);
+                file_ = nullptr;
+                return;  // target_ removes the temporary
+            }
             Close();
         } catch (...) {
         }
@@ -407,6 +418,7 @@ class CsvWriter final : public TableWriter {
         if (err)
             throw UserError(Loc(fileName_),
                             WithReason(N_("cannot write the file"), std::strerror(err)));
+        if (target_) target_->Commit();  // complete: into place
     }
 
   private:
@@ -450,6 +462,8 @@ class CsvWriter final : public TableWriter {
         buf_ += '\n';
     }
 
+    std::unique_ptr<AtomicFile> target_;  // written whole (not for standard output)
+    const int unwinding_ = std::uncaught_exceptions();
     std::FILE* file_ = nullptr;
     bool toStdout_ = false;
     bool closed_ = false;

@@ -208,8 +208,16 @@ long Args::GetLong(const std::string& name, long fallback) const {
 }
 
 int RunInit(const Args& args) {
-    auto db = OpenDb(args);
-    auto report = services::LoadBuiltinCatalogues(*db);
+    // A new database is created with its catalogues in one transaction.
+    services::CatalogueReport report;
+    bool loaded = false;
+    services::OpenOptions o;
+    o.onCreate = [&](services::Database& created) {
+        report = services::LoadBuiltinCatalogues(created);
+        loaded = true;
+    };
+    auto db = services::OpenDatabase(services::ResolveDatabaseUrl(args.Get("db")), o);
+    if (!loaded) report = services::LoadBuiltinCatalogues(*db);
     const auto& m = db->lastMigration();
     if (m.fromVersion != m.toVersion)
         std::cout << fmt::format(fmt::runtime(tr("Database schema: version {0} → {1}")),

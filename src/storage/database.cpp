@@ -133,7 +133,8 @@ std::unique_ptr<Database> Database::Open(const DatabaseUrl& url, const OpenOptio
         throw UserError(Location{url.Display(), 0, ""}, ExplainOpenFailure(url, e.what()));
     }
     std::unique_ptr<Database> db(new Database(url, std::move(session)));
-    if (options.migrate && !options.readOnly) db->migration_ = db->Migrate(options.targetVersion);
+    if (options.migrate && !options.readOnly)
+        db->migration_ = db->Migrate(options.targetVersion, options.onCreate);
     return db;
 }
 
@@ -150,7 +151,8 @@ int Database::SchemaVersion() {
     return ind == soci::i_ok ? v : 0;
 }
 
-MigrationReport Database::Migrate(int targetVersion) {
+MigrationReport Database::Migrate(int targetVersion,
+                                  const std::function<void(Database&)>& onCreate) {
     MigrationReport report;
     const int known = LatestSchemaVersion();
     const int latest = targetVersion > 0 ? std::min(targetVersion, known) : known;
@@ -175,31 +177,27 @@ MigrationReport Database::Migrate(int targetVersion) {
         BackupTo(report.backupPath);
     }
 
-    soci::transaction tx(*session_);
-    try {
-        *session_ << "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, "
-                     "description TEXT NOT NULL, applied_at TEXT NOT NULL)";
-        for (const auto& m : LoadMigrations(url_.backend)) {
-            if (m.version <= report.fromVersion || m.version > latest) continue;
-            for (const auto& stmt : m.statements) {
-                try {
-                    *session_ << stmt;
-                } catch (const std::exception& e) {
-                    throw UserError(Location{m.name, 0, ""},
-                                    std::string(tr("migration failed: ")) + e.what());
-                }
+    Transaction tx(*this);
+    *session_ << "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, "
+                 "description TEXT NOT NULL, applied_at TEXT NOT NULL)";
+    for (const auto& m : LoadMigrations(url_.backend)) {
+        if (m.version <= report.fromVersion || m.version > latest) continue;
+        for (const auto& stmt : m.statements) {
+            try {
+                *session_ << stmt;
+            } catch (const std::exception& e) {
+                throw UserError(Location{m.name, 0, ""},
+                                std::string(tr("migration failed: ")) + e.what());
             }
-            std::string at = NowStamp("%Y-%m-%dT%H:%M:%S");
-            *session_ << "INSERT INTO schema_version (version, description, applied_at) "
-                         "VALUES (:v, :d, :a)",
-                soci::use(m.version), soci::use(m.description), soci::use(at);
-            report.toVersion = m.version;
         }
-        tx.commit();
-    } catch (...) {
-        tx.rollback();
-        throw;
+        std::string at = NowStamp("%Y-%m-%dT%H:%M:%S");
+        *session_ << "INSERT INTO schema_version (version, description, applied_at) "
+                     "VALUES (:v, :d, :a)",
+            soci::use(m.version), soci::use(m.description), soci::use(at);
+        report.toVersion = m.version;
     }
+    if (report.fromVersion == 0 && onCreate) onCreate(*this);
+    tx.Commit();
     return report;
 }
 
@@ -256,10 +254,14 @@ void Database::DropEverything() {
     *session_ << "CREATE SCHEMA public";
 }
 
-Transaction::Transaction(Database& db) : db_(db) { db_.session().begin(); }
+Transaction::Transaction(Database& db) : db_(db) {
+    if (db_.transactionDepth_ == 0) db_.session().begin();
+    ++db_.transactionDepth_;
+}
 
 Transaction::~Transaction() {
     if (done_) return;
+    if (--db_.transactionDepth_ > 0) return;  // the outermost one rolls back
     try {
         db_.session().rollback();
     } catch (...) {
@@ -267,7 +269,8 @@ Transaction::~Transaction() {
 }
 
 void Transaction::Commit() {
-    db_.session().commit();
+    if (db_.transactionDepth_ == 1) db_.session().commit();
+    --db_.transactionDepth_;
     done_ = true;
 }
 

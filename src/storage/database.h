@@ -3,6 +3,7 @@
 // migrations of database/migrations. Open() refuses a database written by a
 // newer program and copies an SQLite file aside before upgrading it.
 #pragma once
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -15,6 +16,8 @@ class session;
 
 namespace cchc::storage {
 
+class Database;
+
 struct OpenOptions {
     bool create = true;     // create a missing SQLite file (and its directory)
     bool migrate = true;    // apply pending migrations
@@ -22,6 +25,10 @@ struct OpenOptions {
     // Only to read (checks): nothing is created, migrated or written, and
     // the journal mode is left as it is.
     bool readOnly = false;
+    // Fills a database whose schema is created now (version 0 to the
+    // latest), inside the same transaction: a new database is there with
+    // its contents or not at all (a kill in between leaves no half one).
+    std::function<void(Database&)> onCreate;
 };
 
 struct MigrationReport {
@@ -54,16 +61,19 @@ class Database {
 
   private:
     Database(DatabaseUrl url, std::unique_ptr<soci::session> session);
-    MigrationReport Migrate(int targetVersion);
+    MigrationReport Migrate(int targetVersion, const std::function<void(Database&)>& onCreate);
 
+    friend class Transaction;
     DatabaseUrl url_;
     std::unique_ptr<soci::session> session_;
     MigrationReport migration_;
+    int transactionDepth_ = 0;  // Transactions open (only the outermost commits)
 };
 
 // One unit of work: everything written through the database between
 // construction and Commit() is kept, or nothing of it if Commit() is never
-// reached (exception, early return).
+// reached (exception, early return). A Transaction opened while another is
+// open joins it: only the outermost one commits or rolls back.
 class Transaction {
   public:
     explicit Transaction(Database& db);

@@ -74,15 +74,14 @@ BOOST_AUTO_TEST_CASE(a_complete_write_replaces_the_target_whole) {
     Folder dir;
     const std::string target = dir.File("export.csv");
     Put(target, std::string(100000, 'x'));
-    fs::permissions(target, fs::perms::owner_read | fs::perms::owner_write |
-                                fs::perms::group_read);
+    fs::permissions(target, fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read);
     cchc::WriteFileAtomically(target, std::string("a,b\n1,2\n"));
     BOOST_TEST(Read(target) == "a,b\n1,2\n");
     BOOST_TEST(dir.Entries() == 1);
     // The target keeps its permissions.
-    BOOST_TEST(static_cast<int>(fs::status(target).permissions() & fs::perms::all) ==
-               static_cast<int>(fs::perms::owner_read | fs::perms::owner_write |
-                                fs::perms::group_read));
+    BOOST_TEST(
+        static_cast<int>(fs::status(target).permissions() & fs::perms::all) ==
+        static_cast<int>(fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read));
     // A new file is created as well.
     cchc::WriteFileAtomically(dir.File("new.txt"), std::string("new"));
     BOOST_TEST(Read(dir.File("new.txt")) == "new");

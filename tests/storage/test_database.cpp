@@ -6,6 +6,7 @@
 #include <array>
 #include <filesystem>
 #include <optional>
+#include <stdexcept>
 
 #include "core/survey_rules.h"
 #include "fixture.h"
@@ -153,6 +154,49 @@ BOOST_FIXTURE_TEST_CASE(uncommitted_transaction_leaves_nothing, DbFixture) {
         storage::UnitRepository(Db().session()).Insert(u);
     }
     BOOST_TEST(storage::UnitRepository(Db().session()).Count() == 0);
+}
+
+BOOST_AUTO_TEST_CASE(a_new_database_is_created_with_its_contents_or_not_at_all) {
+    TempDir dir;
+    auto url = storage::DatabaseUrl::Parse(TestDatabaseUrl(dir));
+    if (url.backend == storage::Backend::Postgresql) {
+        storage::OpenOptions o;
+        o.migrate = false;
+        storage::Database::Open(url, o)->DropEverything();
+    }
+    // Stopped between the schema and its contents (as by a kill).
+    storage::OpenOptions failing;
+    failing.onCreate = [](storage::Database& db) {
+        Unit u;
+        u.code = "XA-A";
+        u.name = "Xã A";
+        storage::Transaction tx(db);  // joins the creating transaction
+        storage::UnitRepository(db.session()).Insert(u);
+        tx.Commit();
+        throw std::runtime_error("stopped");
+    };
+    BOOST_CHECK_THROW(storage::Database::Open(url, failing), std::runtime_error);
+    {
+        storage::OpenOptions look;
+        look.create = false;
+        look.migrate = false;
+        BOOST_TEST(storage::Database::Open(url, look)->SchemaVersion() == 0);
+    }
+    // Completed: schema and contents together.
+    storage::OpenOptions filling;
+    filling.onCreate = [](storage::Database& db) {
+        Unit u;
+        u.code = "XA-B";
+        u.name = "Xã B";
+        storage::UnitRepository(db.session()).Insert(u);
+    };
+    auto db = storage::Database::Open(url, filling);
+    BOOST_TEST(db->SchemaVersion() == storage::Database::LatestSchemaVersion());
+    BOOST_TEST(storage::UnitRepository(db->session()).Count() == 1);
+    // An existing database is not filled again.
+    db.reset();
+    BOOST_TEST(storage::UnitRepository(storage::Database::Open(url, filling)->session()).Count() ==
+               1);
 }
 
 BOOST_FIXTURE_TEST_CASE(constraints_refuse_impossible_values, DbFixture) {

@@ -88,6 +88,35 @@ BOOST_AUTO_TEST_CASE(older_database_is_upgraded_after_a_copy) {
     }
 }
 
+BOOST_AUTO_TEST_CASE(a_read_only_open_reports_an_older_version_without_upgrading) {
+    TempDir dir;
+    auto url = FreshDatabase(dir, 1)->url();
+    std::string before;
+    if (url.backend == storage::Backend::Sqlite) before = ReadFile(url.path);
+    storage::OpenOptions look;
+    look.readOnly = true;  // even with migrate and create left on
+    {
+        auto db = storage::Database::Open(url, look);
+        BOOST_TEST(db->SchemaVersion() == 1);
+        BOOST_TEST(db->lastMigration().toVersion == 0);  // nothing applied
+    }
+    storage::OpenOptions plain;
+    plain.migrate = false;
+    BOOST_TEST(storage::Database::Open(url, plain)->SchemaVersion() == 1);
+    if (url.backend == storage::Backend::Sqlite) {
+        BOOST_TEST(ReadFile(url.path) == before);
+        // No copy before an upgrade either.
+        long copies = 0;
+        for (const auto& e : std::filesystem::directory_iterator(dir.path()))
+            copies += e.path().extension() == ".bak" ? 1 : 0;
+        BOOST_TEST(copies == 0);
+        // A missing file is not created.
+        auto missing = storage::DatabaseUrl::Parse("sqlite:" + dir.File("none.db"));
+        BOOST_CHECK_THROW(storage::Database::Open(missing, look), UserError);
+        BOOST_TEST(!std::filesystem::exists(dir.File("none.db")));
+    }
+}
+
 BOOST_AUTO_TEST_CASE(ratings_stored_before_the_lowest_score_get_it_on_upgrade) {
     // Migration 0006 computes low_score of the ratings already stored with
     // an SQL expression: it must agree with LowestScore, which the program

@@ -208,8 +208,16 @@ long Args::GetLong(const std::string& name, long fallback) const {
 }
 
 int RunInit(const Args& args) {
-    auto db = OpenDb(args);
-    auto report = services::LoadBuiltinCatalogues(*db);
+    // A new database is created with its catalogues in one transaction.
+    services::CatalogueReport report;
+    bool loaded = false;
+    services::OpenOptions o;
+    o.onCreate = [&](services::Database& created) {
+        report = services::LoadBuiltinCatalogues(created);
+        loaded = true;
+    };
+    auto db = services::OpenDatabase(services::ResolveDatabaseUrl(args.Get("db")), o);
+    if (!loaded) report = services::LoadBuiltinCatalogues(*db);
     const auto& m = db->lastMigration();
     if (m.fromVersion != m.toVersion)
         std::cout << fmt::format(fmt::runtime(tr("Database schema: version {0} → {1}")),
@@ -266,11 +274,28 @@ int RunDemo(const Args& args) {
 }
 
 int RunCheck(const Args& args) {
-    auto db = OpenDb(args, false);
-    auto problems = db->Check();
-    std::cout << fmt::format(fmt::runtime(tr("Schema version: {0} (this program: {1})")),
-                             db->SchemaVersion(), services::LatestSchemaVersion())
+    // Only read: a check never creates, upgrades or fills the database.
+    services::OpenOptions o;
+    o.create = false;
+    o.migrate = false;
+    o.readOnly = true;
+    auto db = services::OpenDatabase(services::ResolveDatabaseUrl(args.Get("db")), o);
+    const int version = db->SchemaVersion();
+    std::cout << fmt::format(fmt::runtime(tr("Schema version: {0} (this program: {1})")), version,
+                             services::LatestSchemaVersion())
               << "\n";
+    if (version == 0) {
+        std::cerr << "cchc: "
+                  << tr("the database holds no tables of CCHC Desk (empty or unfinished); it was "
+                        "left as it is")
+                  << "\n";
+        return 1;
+    }
+    if (version < services::LatestSchemaVersion())
+        std::cout << tr("The database has an older schema; it was not upgraded (the program "
+                        "upgrades it when it opens it to work)")
+                  << "\n";
+    auto problems = db->Check();
     if (problems.empty()) {
         std::cout << tr("Integrity and foreign-key checks: no problems") << "\n";
         return 0;
@@ -328,9 +353,16 @@ int RunImport(const Args& args) {
     } else {
         throw UsageError(fmt::format(fmt::runtime(tr("unknown KIND for import: {0}")), kind));
     }
-    std::cout << fmt::format(fmt::runtime(tr("Imported {0} rows ({1} new, {2} updated) from {3}")),
-                             N(s.Total()), N(s.inserted), N(s.updated), file)
-              << "\n";
+    if (s.inserted == 0 && s.updated == 0 && s.unchanged > 0)
+        std::cout << fmt::format(fmt::runtime(tr("Nothing changed: the {0} rows of {1} are "
+                                                 "already stored with these values")),
+                                 N(s.unchanged), file)
+                  << "\n";
+    else
+        std::cout << fmt::format(fmt::runtime(tr("Imported {0} rows ({1} new, {2} updated, {3} "
+                                                 "unchanged) from {4}")),
+                                 N(s.Total()), N(s.inserted), N(s.updated), N(s.unchanged), file)
+                  << "\n";
     return 0;
 }
 

@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "cli/commands.h"
+#include "core/atomic_file.h"
 #include "core/date.h"
 #include "core/errors.h"
 #include "core/i18n.h"
@@ -36,11 +37,7 @@ std::string ReadFile(const std::string& path) {
 }
 
 void WriteFile(const std::string& path, const std::string& bytes) {
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    if (!out)
-        throw UserError(Location{path, 0, "out"},
-                        fmt::format(fmt::runtime(tr("cannot write the file {0}")), path));
+    WriteFileAtomically(path, bytes);
 }
 
 int RunArchiveList(const Args& args) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "core/atomic_file.h"
 #include "core/errors.h"
 #include "core/i18n.h"
 #include "report/docx_renderer.h"
@@ -28,17 +29,21 @@ OutputFormat FormatForPath(const std::string& path) {
 }
 
 void RenderFile(const Document& doc, const std::string& path) {
-    switch (FormatForPath(path)) {
-        case OutputFormat::Pdf:
-            RenderPdf(doc, path);
-            break;
-        case OutputFormat::Docx:
-            RenderDocx(doc, path);
-            break;
-        case OutputFormat::Xlsx:
-            RenderXlsx(doc, path);
-            break;
-    }
+    const OutputFormat format = FormatForPath(path);
+    // Written beside path and renamed into place when complete.
+    WriteFileAtomically(path, [&](const std::string& temp) {
+        switch (format) {
+            case OutputFormat::Pdf:
+                RenderPdf(doc, temp);
+                break;
+            case OutputFormat::Docx:
+                RenderDocx(doc, temp);
+                break;
+            case OutputFormat::Xlsx:
+                RenderXlsx(doc, temp);
+                break;
+        }
+    });
 }
 
 }  // namespace cchc::report

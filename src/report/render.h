@@ -15,7 +15,8 @@ enum class OutputFormat { Pdf, Docx, Xlsx };
 OutputFormat FormatForPath(const std::string& path);
 
 // Renders doc into path in that format (std::runtime_error when the file
-// cannot be written).
+// cannot be written). The file is written whole beside path and renamed
+// into place: on failure path keeps what it held.
 void RenderFile(const Document& doc, const std::string& path);
 
 }  // namespace cchc::report

@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 #include <filesystem>
 
+#include "core/atomic_file.h"
 #include "core/errors.h"
 #include "core/i18n.h"
 #include "storage/migrations.h"
@@ -108,7 +109,7 @@ std::unique_ptr<Database> Database::Open(const DatabaseUrl& url, const OpenOptio
             namespace fs = std::filesystem;
             fs::path p(url.path);
             if (!fs::exists(p)) {
-                if (!options.create)
+                if (!options.create || options.readOnly)
                     throw UserError(Location{url.path, 0, ""},
                                     tr("the database file does not exist"));
                 if (p.has_parent_path()) fs::create_directories(p.parent_path());
@@ -116,15 +117,20 @@ std::unique_ptr<Database> Database::Open(const DatabaseUrl& url, const OpenOptio
             // Before SQLite's first file: locks no other handle of the
             // process can drop (a file dialog reading the database file).
             detail::InstallSqliteLockOwners();
-            session->open(soci::sqlite3, "db=" + QuoteSqliteConnectValue(url.path) + " timeout=10");
+            session->open(soci::sqlite3, "db=" + QuoteSqliteConnectValue(url.path) + " timeout=10" +
+                                             (options.readOnly ? " readonly=true" : ""));
             *session << "PRAGMA foreign_keys = ON";
             *session << "PRAGMA busy_timeout = 10000";
-            std::string mode;
-            *session << "PRAGMA journal_mode = WAL", soci::into(mode);
-            *session << "PRAGMA synchronous = NORMAL";
+            if (!options.readOnly) {
+                std::string mode;
+                *session << "PRAGMA journal_mode = WAL", soci::into(mode);
+                *session << "PRAGMA synchronous = NORMAL";
+            }
         } else {
             session->open(soci::postgresql, url.connectString);
             *session << "SET client_min_messages TO WARNING";
+            if (options.readOnly)
+                *session << "SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY";
         }
     } catch (const UserError&) {
         throw;
@@ -132,7 +138,8 @@ std::unique_ptr<Database> Database::Open(const DatabaseUrl& url, const OpenOptio
         throw UserError(Location{url.Display(), 0, ""}, ExplainOpenFailure(url, e.what()));
     }
     std::unique_ptr<Database> db(new Database(url, std::move(session)));
-    if (options.migrate) db->migration_ = db->Migrate(options.targetVersion);
+    if (options.migrate && !options.readOnly)
+        db->migration_ = db->Migrate(options.targetVersion, options.onCreate);
     return db;
 }
 
@@ -149,7 +156,8 @@ int Database::SchemaVersion() {
     return ind == soci::i_ok ? v : 0;
 }
 
-MigrationReport Database::Migrate(int targetVersion) {
+MigrationReport Database::Migrate(int targetVersion,
+                                  const std::function<void(Database&)>& onCreate) {
     MigrationReport report;
     const int known = LatestSchemaVersion();
     const int latest = targetVersion > 0 ? std::min(targetVersion, known) : known;
@@ -174,31 +182,27 @@ MigrationReport Database::Migrate(int targetVersion) {
         BackupTo(report.backupPath);
     }
 
-    soci::transaction tx(*session_);
-    try {
-        *session_ << "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, "
-                     "description TEXT NOT NULL, applied_at TEXT NOT NULL)";
-        for (const auto& m : LoadMigrations(url_.backend)) {
-            if (m.version <= report.fromVersion || m.version > latest) continue;
-            for (const auto& stmt : m.statements) {
-                try {
-                    *session_ << stmt;
-                } catch (const std::exception& e) {
-                    throw UserError(Location{m.name, 0, ""},
-                                    std::string(tr("migration failed: ")) + e.what());
-                }
+    Transaction tx(*this);
+    *session_ << "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, "
+                 "description TEXT NOT NULL, applied_at TEXT NOT NULL)";
+    for (const auto& m : LoadMigrations(url_.backend)) {
+        if (m.version <= report.fromVersion || m.version > latest) continue;
+        for (const auto& stmt : m.statements) {
+            try {
+                *session_ << stmt;
+            } catch (const std::exception& e) {
+                throw UserError(Location{m.name, 0, ""},
+                                std::string(tr("migration failed: ")) + e.what());
             }
-            std::string at = NowStamp("%Y-%m-%dT%H:%M:%S");
-            *session_ << "INSERT INTO schema_version (version, description, applied_at) "
-                         "VALUES (:v, :d, :a)",
-                soci::use(m.version), soci::use(m.description), soci::use(at);
-            report.toVersion = m.version;
         }
-        tx.commit();
-    } catch (...) {
-        tx.rollback();
-        throw;
+        std::string at = NowStamp("%Y-%m-%dT%H:%M:%S");
+        *session_ << "INSERT INTO schema_version (version, description, applied_at) "
+                     "VALUES (:v, :d, :a)",
+            soci::use(m.version), soci::use(m.description), soci::use(at);
+        report.toVersion = m.version;
     }
+    if (report.fromVersion == 0 && onCreate) onCreate(*this);
+    tx.Commit();
     return report;
 }
 
@@ -238,8 +242,12 @@ void Database::BackupTo(const std::string& path) {
     namespace fs = std::filesystem;
     if (fs::exists(path))
         throw UserError(Location{path, 0, ""}, tr("the file already exists; choose another name"));
-    std::string target = path;
-    *session_ << "VACUUM INTO :p", soci::use(target);
+    // Into an empty file beside path, renamed to path once complete: a
+    // copy cut short never stands as a backup.
+    WriteFileAtomically(path, [&](const std::string& temp) {
+        std::string target = temp;
+        *session_ << "VACUUM INTO :p", soci::use(target);
+    });
 }
 
 void Database::DropEverything() {
@@ -264,21 +272,25 @@ bool IsDatabaseBusy(const std::exception& e) {
 }
 
 Transaction::Transaction(Database& db) : db_(db) {
-    if (db_.backend() != Backend::Sqlite) {
-        db_.session().begin();
-        return;
+    if (db_.transactionDepth_ == 0) {
+        if (db_.backend() != Backend::Sqlite) {
+            db_.session().begin();
+        } else {
+            try {
+                db_.session() << "BEGIN IMMEDIATE";
+            } catch (const soci::soci_error& e) {
+                // SQLITE_BUSY or SQLITE_LOCKED once the busy timeout has passed.
+                if (IsDatabaseBusy(e)) throw DatabaseBusyError();
+                throw;
+            }
+        }
     }
-    try {
-        db_.session() << "BEGIN IMMEDIATE";
-    } catch (const soci::soci_error& e) {
-        // SQLITE_BUSY or SQLITE_LOCKED once the busy timeout has passed.
-        if (IsDatabaseBusy(e)) throw DatabaseBusyError();
-        throw;
-    }
+    ++db_.transactionDepth_;
 }
 
 Transaction::~Transaction() {
     if (done_) return;
+    if (--db_.transactionDepth_ > 0) return;  // the outermost one rolls back
     try {
         db_.session().rollback();
     } catch (...) {
@@ -286,7 +298,8 @@ Transaction::~Transaction() {
 }
 
 void Transaction::Commit() {
-    db_.session().commit();
+    if (db_.transactionDepth_ == 1) db_.session().commit();
+    --db_.transactionDepth_;
     done_ = true;
 }
 

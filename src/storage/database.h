@@ -3,6 +3,7 @@
 // migrations of database/migrations. Open() refuses a database written by a
 // newer program and copies an SQLite file aside before upgrading it.
 #pragma once
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -16,10 +17,19 @@ class session;
 
 namespace cchc::storage {
 
+class Database;
+
 struct OpenOptions {
     bool create = true;     // create a missing SQLite file (and its directory)
     bool migrate = true;    // apply pending migrations
     int targetVersion = 0;  // stop at this schema version (0: the latest); for tests
+    // Only to read (checks): nothing is created, migrated or written, and
+    // the journal mode is left as it is.
+    bool readOnly = false;
+    // Fills a database whose schema is created now (version 0 to the
+    // latest), inside the same transaction: a new database is there with
+    // its contents or not at all (a kill in between leaves no half one).
+    std::function<void(Database&)> onCreate;
 };
 
 struct MigrationReport {
@@ -52,11 +62,13 @@ class Database {
 
   private:
     Database(DatabaseUrl url, std::unique_ptr<soci::session> session);
-    MigrationReport Migrate(int targetVersion);
+    MigrationReport Migrate(int targetVersion, const std::function<void(Database&)>& onCreate);
 
+    friend class Transaction;
     DatabaseUrl url_;
     std::unique_ptr<soci::session> session_;
     MigrationReport migration_;
+    int transactionDepth_ = 0;  // Transactions open (only the outermost commits)
 };
 
 // The database stayed busy with another program's write (an import, a
@@ -75,7 +87,9 @@ bool IsDatabaseBusy(const std::exception& e);
 // reached (exception, early return). On SQLite it takes the write lock at
 // once (BEGIN IMMEDIATE), waiting up to the busy timeout for another
 // writer, and throws DatabaseBusyError when it cannot; a deferred
-// transaction could not take the lock later without failing at once.
+// transaction could not take the lock later without failing at once. A
+// Transaction opened while another is open joins it: only the outermost one
+// commits or rolls back.
 class Transaction {
   public:
     explicit Transaction(Database& db);

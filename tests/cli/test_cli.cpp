@@ -67,6 +67,48 @@ BOOST_FIXTURE_TEST_CASE(init_is_idempotent_and_check_reports_version, Cli) {
                check.output);
 }
 
+BOOST_FIXTURE_TEST_CASE(demo_tasks_export_and_import_again_change_nothing, Cli) {
+    BOOST_REQUIRE(
+        Run("demo --communes 4 --years 2 --ratings 100 --seed 5 --as-of 2026-06-15").exitCode == 0);
+    const std::string first = dir.File("tasks1.csv"), second = dir.File("tasks2.csv");
+    auto exported = Run("export tasks --out " + first);
+    BOOST_REQUIRE(exported.exitCode == 0);
+    const std::smatch rows = [&] {
+        std::smatch m;
+        std::regex_search(exported.output, m, std::regex("Exported ([0-9.]+) rows"));
+        return m;
+    }();
+    BOOST_REQUIRE(rows.size() == 2u);
+    auto again = Run("import tasks " + first);
+    BOOST_TEST(again.exitCode == 0, again.output);
+    BOOST_TEST(Contains(again.output, "Nothing changed: the " + rows[1].str() + " rows"),
+               again.output);
+    BOOST_TEST(Run("export tasks --out " + second).exitCode == 0);
+    BOOST_TEST(ReadFile(first) == ReadFile(second));
+    auto vi = RunVi("import tasks " + first);
+    BOOST_TEST(Contains(vi.output, "Không có gì thay đổi"), vi.output);
+}
+
+BOOST_FIXTURE_TEST_CASE(check_only_reads, Cli) {
+    // A missing file is not created.
+    auto missing = Run("check");
+    BOOST_TEST(missing.exitCode == 1, missing.output);
+    BOOST_TEST(Contains(missing.output, "does not exist"), missing.output);
+    BOOST_TEST(!std::filesystem::exists(dir.File("cli.db")));
+    // An empty file (a copy that never finished) is not filled with a schema.
+    WriteFile(dir.File("cli.db"), "");
+    auto empty = Run("check");
+    BOOST_TEST(empty.exitCode == 1, empty.output);
+    BOOST_TEST(std::filesystem::file_size(dir.File("cli.db")) == 0u);
+    std::filesystem::remove(dir.File("cli.db"));
+    // A database's bytes stay as they were.
+    BOOST_REQUIRE(Run("init").exitCode == 0);
+    const std::string before = ReadFile(dir.File("cli.db"));
+    auto check = Run("check");
+    BOOST_TEST(check.exitCode == 0, check.output);
+    BOOST_TEST(ReadFile(dir.File("cli.db")) == before);
+}
+
 BOOST_FIXTURE_TEST_CASE(demo_fills_an_office_once, Cli) {
     auto r = Run("demo --communes 12 --years 2 --ratings 3000 --seed 5 --as-of 2026-06-15");
     BOOST_TEST(r.exitCode == 0, r.output);
@@ -320,7 +362,7 @@ BOOST_FIXTURE_TEST_CASE(seed_002_plan_tasks_and_a_draft_plan, Cli) {
     BOOST_TEST(Run("export tasks --out " + out).exitCode == 0);
     auto again = Run("import plans " + out);
     BOOST_TEST(again.exitCode == 0, again.output);
-    BOOST_TEST(Contains(again.output, "(0 new, 28 updated)"), again.output);
+    BOOST_TEST(Contains(again.output, "Nothing changed: the 28 rows"), again.output);
 
     // A draft plan from weak results.
     WriteFile(dir.File("r.csv"),
@@ -436,6 +478,19 @@ BOOST_FIXTURE_TEST_CASE(report_quarterly_to_pdf_issue_and_reprint, Cli) {
     const std::string again = dir.File("again.pdf");
     BOOST_TEST(Run("report reprint 1 --out " + again).exitCode == 0);
     BOOST_TEST(ReadFile(again) == ReadFile(pdf));
+    // A report written over an existing file replaces it whole: nothing of
+    // the old bytes stays, and no temporary is left beside it.
+    const std::string old = dir.File("old.pdf");
+    WriteFile(old, std::string(4 << 20, 'x'));
+    BOOST_TEST(Run("report quarterly --period 2025-Q4 --date 2026-01-05 --out " + old).exitCode ==
+               0);
+    const std::string replaced = ReadFile(old);
+    BOOST_TEST(replaced.rfind("%PDF-", 0) == 0u);
+    BOOST_TEST(replaced.find("xxxxxxxx") == std::string::npos);
+    BOOST_TEST(replaced.find("%%EOF") != std::string::npos);
+    for (const auto& e : std::filesystem::directory_iterator(dir.path()))
+        BOOST_TEST(e.path().filename().string().find(".tmp-") == std::string::npos,
+                   e.path().string());
     // The tables of the same report as a spreadsheet and a Word file.
     BOOST_TEST(Run("report ranking --period 2025 --date 2026-01-05 --out " + dir.File("xh.xlsx"))
                    .exitCode == 0);

@@ -122,6 +122,31 @@ BOOST_FIXTURE_TEST_CASE(broken_units_file_stores_nothing, DbFixture) {
     BOOST_TEST(!storage::UnitRepository(Db().session()).ByCode("XA-TAYVINH"));
 }
 
+BOOST_FIXTURE_TEST_CASE(an_export_imported_again_changes_nothing, DbFixture) {
+    WriteFile(dir.File("units.csv"),
+              "code,name,kind,parent,place_name\n"
+              "TAYSON,Huyện Tây Sơn,district,,Tây Sơn\n"
+              "XA-TAYXUAN,Xã Tây Xuân,commune,TAYSON,Tây Xuân\n");
+    WriteFile(dir.File("people.csv"),
+              "code,unit,full_name,position\nCB01,XA-TAYXUAN,Đặng Thị Ánh,Công chức\n");
+    services::ImportUnits(Db(), dir.File("units.csv"), "t");
+    services::ImportPeople(Db(), dir.File("people.csv"), "t");
+    services::ExportUnits(Db(), dir.File("units-out.csv"));
+    services::ExportPeople(Db(), dir.File("people-out.csv"));
+    const auto units = services::ImportUnits(Db(), dir.File("units-out.csv"), "t");
+    BOOST_TEST(units.inserted == 0);
+    BOOST_TEST(units.updated == 0);
+    BOOST_TEST(units.unchanged == 2);
+    const auto people = services::ImportPeople(Db(), dir.File("people-out.csv"), "t");
+    BOOST_TEST(people.updated == 0);
+    BOOST_TEST(people.unchanged == 1);
+    // One changed name is one update.
+    WriteFile(dir.File("rename.csv"), "code,name,kind\nXA-TAYXUAN,Xã Tây Xuân Mới,commune\n");
+    const auto renamed = services::ImportUnits(Db(), dir.File("rename.csv"), "t");
+    BOOST_TEST(renamed.updated == 1);
+    BOOST_TEST(renamed.unchanged == 0);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_FIXTURE_TEST_CASE(reporting_window_is_shared_through_the_database, DbFixture) {

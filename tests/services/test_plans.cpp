@@ -1,7 +1,8 @@
 // Remediation plans on both backends: seed 002's plan imported from its
 // tasks file (one plan, its eleven items, every task with its lead,
 // coordinators and time frame), imported again without duplicates,
-// exported and re-imported unchanged, and a broken file refused whole.
+// exported and re-imported unchanged (the demo's tasks too), and a broken
+// file refused whole.
 #include <boost/test/unit_test.hpp>
 
 #include <algorithm>
@@ -10,6 +11,7 @@
 #include "core/errors.h"
 #include "core/task_rules.h"
 #include "fixture.h"
+#include "services/app/demo.h"
 #include "services/frameworks/framework_io.h"
 #include "services/org/org_io.h"
 #include "services/org/organisation.h"
@@ -101,7 +103,8 @@ BOOST_FIXTURE_TEST_CASE(importing_again_updates_and_export_round_trips, SeedFixt
     services::ImportTasks(Db(), DataFile("seed002_tasks.csv"), "test");
     auto again = services::ImportTasks(Db(), DataFile("seed002_tasks.csv"), "test");
     BOOST_TEST(again.inserted == 0);
-    BOOST_TEST(again.updated == 28);
+    BOOST_TEST(again.updated == 0);  // nothing differs from what is stored
+    BOOST_TEST(again.unchanged == 28);
     BOOST_TEST(storage::PlanRepository(Db().session()).CountTasks() == 28);
     const std::string first = dir.File("tasks1.csv"), second = dir.File("tasks2.csv");
     BOOST_TEST(services::ExportTasks(Db(), first) == 28);
@@ -111,7 +114,48 @@ BOOST_FIXTURE_TEST_CASE(importing_again_updates_and_export_round_trips, SeedFixt
     BOOST_TEST(ReadFile(first) == ReadFile(second));
     // And as a workbook.
     BOOST_TEST(services::ExportTasks(Db(), dir.File("tasks.xlsx")) == 28);
-    BOOST_TEST(services::ImportTasks(Db(), dir.File("tasks.xlsx"), "test").updated == 28);
+    const auto fromXlsx = services::ImportTasks(Db(), dir.File("tasks.xlsx"), "test");
+    BOOST_TEST(fromXlsx.updated == 0);
+    BOOST_TEST(fromXlsx.unchanged == 28);
+}
+
+BOOST_FIXTURE_TEST_CASE(only_rows_with_other_values_count_as_updated, SeedFixture) {
+    services::ImportTasks(Db(), DataFile("seed002_tasks.csv"), "test");
+    const std::string file = dir.File("tasks.csv");
+    services::ExportTasks(Db(), file);
+    // One task is under way in the file.
+    std::string text = ReadFile(file);
+    const std::size_t at = text.find(",not_started,0,");
+    BOOST_REQUIRE(at != std::string::npos);
+    text.replace(at, std::string(",not_started,0,").size(), ",in_progress,40,");
+    WriteFile(file, text);
+    const auto s = services::ImportTasks(Db(), file, "test");
+    BOOST_TEST(s.inserted == 0);
+    BOOST_TEST(s.updated == 1);
+    BOOST_TEST(s.unchanged == 27);
+    BOOST_TEST(storage::PlanRepository(Db().session()).CountTasks() == 28);
+}
+
+BOOST_FIXTURE_TEST_CASE(the_demo_tasks_export_imports_again_unchanged, DbFixture) {
+    services::DemoOptions o;
+    o.communes = 4;
+    o.years = 2;
+    o.ratings = 50;
+    o.seed = 3;
+    o.lastYear = 2025;
+    o.asOf = Date{2026, 6, 15};
+    services::BuildDemo(Db(), o, nullptr);
+    const long tasks = storage::PlanRepository(Db().session()).CountTasks();
+    BOOST_REQUIRE(tasks > 0);
+    const std::string first = dir.File("demo1.csv"), second = dir.File("demo2.csv");
+    BOOST_TEST(services::ExportTasks(Db(), first) == tasks);
+    const auto s = services::ImportTasks(Db(), first, "test");
+    BOOST_TEST(s.inserted == 0);
+    BOOST_TEST(s.updated == 0);
+    BOOST_TEST(s.unchanged == tasks);
+    BOOST_TEST(storage::PlanRepository(Db().session()).CountTasks() == tasks);
+    services::ExportTasks(Db(), second);
+    BOOST_TEST(ReadFile(first) == ReadFile(second));
 }
 
 BOOST_FIXTURE_TEST_CASE(a_broken_row_stores_nothing_and_names_line_and_column, SeedFixture) {

@@ -130,6 +130,10 @@ BOOST_FIXTURE_TEST_CASE(refused_tally_files_name_line_and_column_and_store_nothi
          "unit,period,field,settled,responses,satisfied,neutral,dissatisfied\n"
          "XA-TAYXUAN,2024-01,HOTICH,-3,25,20,3,2\n",
          "bad.csv, line 2, column settled"},
+        {"a count too large for any number type",
+         "unit,period,field,settled,responses,satisfied,neutral,dissatisfied\n"
+         "XA-TAYXUAN,2024-01,HOTICH,123456789012345678901234567890,25,20,3,2\n",
+         "bad.csv, line 2, column settled"},
         {"twice in the file",
          "unit,period,field,settled,responses,satisfied,neutral,dissatisfied\n"
          "XA-TAYXUAN,2024-01,HOTICH,30,25,20,3,2\nXA-TAYXUAN,2024-01,HOTICH,30,25,20,3,2\n",

@@ -4,6 +4,8 @@
 #include <boost/test/unit_test.hpp>
 
 #include <cstdint>
+#include <filesystem>
+#include <stdexcept>
 #include <string>
 #include <utility>
 #include <vector>
@@ -447,6 +449,99 @@ BOOST_AUTO_TEST_CASE(csv_writer_bom_and_destructor_close) {
         ExpectUserError([&] { tio::TableWriter::Create(dir.File("no/such/dir.csv"), {"a"}); })
             .where()
             .file == "dir.csv");
+}
+
+BOOST_AUTO_TEST_CASE(csv_formula_like_text_is_written_as_text_and_reads_back) {
+    TempDir dir;
+    const Row header{"code", "note", "amount"};
+    const std::vector<Row> rows{
+        {"A", "=HYPERLINK(\"http://x\")", "-5"},
+        {"B", "+1+2", "-0,5"},
+        {"C", "-x", "+3.25"},
+        {"D", "@SUM(A1)", "-1e-3"},
+        {"E", "\tcmd", "-"},
+        {"F", "\rcmd", "'=quoted"},
+        {"G", "''-two", "'plain"},
+    };
+    {
+        auto w = tio::TableWriter::Create(dir.File("inj.csv"), header);
+        for (const auto& r : rows) w->Add(r);
+        w->Close();
+    }
+    const std::string text = ReadFile(dir.File("inj.csv"));
+    BOOST_TEST(text.find("A,\"'=HYPERLINK(\"\"http://x\"\")\",-5\n") != std::string::npos);
+    BOOST_TEST(text.find("B,'+1+2,\"-0,5\"\n") != std::string::npos);
+    BOOST_TEST(text.find("C,'-x,+3.25\n") != std::string::npos);
+    BOOST_TEST(text.find("D,'@SUM(A1),-1e-3\n") != std::string::npos);
+    BOOST_TEST(text.find("E,'\tcmd,'-\n") != std::string::npos);
+    BOOST_TEST(text.find("F,\"'\rcmd\",''=quoted\n") != std::string::npos);
+    BOOST_TEST(text.find("G,'''-two,'plain\n") != std::string::npos);
+    const Table t = ReadAll(dir.File("inj.csv"));
+    BOOST_TEST(t.header == header, boost::test_tools::per_element());
+    BOOST_REQUIRE_EQUAL(t.rows.size(), rows.size());
+    for (std::size_t i = 0; i < rows.size(); ++i)
+        BOOST_TEST(t.rows[i] == rows[i], boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(csv_reader_removes_one_formula_apostrophe) {
+    TempDir dir;
+    WriteFile(dir.File("in.csv"), "a,b,c,d\n'=1+2,'-5,'abc,'\n");
+    const Table t = ReadAll(dir.File("in.csv"));
+    BOOST_REQUIRE_EQUAL(t.rows.size(), 1u);
+    BOOST_TEST(t.rows[0] == (Row{"=1+2", "-5", "'abc", "'"}), boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(xlsx_formula_like_text_is_a_string_cell) {
+    TempDir dir;
+    using CT = tio::ColumnType;
+    tio::WriteOptions opts;
+    opts.types = {CT::Text, CT::Integer, CT::Decimal};
+    const Row header{"note", "count", "score"};
+    const std::vector<Row> rows{
+        {"=1+2", "-5", "-0.5"}, {"+SUM(A1:A9)", "-12", "-3.25"},
+        {"-cmd", "7", "1"},     {"@A1", "0", "0"},
+        {"\tx", "1", "2"},      {"'=already", "2", "3"},
+    };
+    {
+        auto w = tio::TableWriter::Create(dir.File("inj.xlsx"), header, opts);
+        for (const auto& r : rows) w->Add(r);
+        w->Close();
+    }
+    // A formula cell would read back as its cached value, not as its text.
+    const Table t = ReadAll(dir.File("inj.xlsx"));
+    BOOST_REQUIRE_EQUAL(t.rows.size(), rows.size());
+    for (std::size_t i = 0; i < rows.size(); ++i)
+        BOOST_TEST(t.rows[i] == rows[i], boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(a_write_stopped_by_an_error_leaves_the_previous_file) {
+    TempDir dir;
+    for (const char* name : {"old.csv", "old.xlsx"}) {
+        BOOST_TEST_CONTEXT(name) {
+            const std::string path = dir.File(name);
+            WriteFile(path, "the previous export");
+            try {
+                auto w = tio::TableWriter::Create(path, {"a", "b"});
+                for (int i = 0; i < 1000; ++i) w->Add({"1", std::string(2000, 'y')});
+                throw std::runtime_error("stopped half way");
+            } catch (const std::runtime_error&) {
+            }
+            BOOST_TEST(ReadFile(path) == "the previous export");
+            long files = 0;
+            for (const auto& e : std::filesystem::directory_iterator(dir.path()))
+                files += e.path().filename().string().find(".tmp-") != std::string::npos ? 1 : 0;
+            BOOST_TEST(files == 0);
+            // A complete write replaces it.
+            {
+                auto w = tio::TableWriter::Create(path, {"a", "b"});
+                w->Add({"1", "2"});
+                w->Close();
+            }
+            const Table t = ReadAll(path);
+            BOOST_REQUIRE_EQUAL(t.rows.size(), 1u);
+            BOOST_TEST(t.rows[0] == (Row{"1", "2"}), boost::test_tools::per_element());
+        }
+    }
 }
 
 BOOST_AUTO_TEST_CASE(xlsx_write_then_read_back) {

@@ -22,6 +22,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "core/atomic_file.h"
 #include "core/errors.h"
 #include "core/period.h"
 #include "core/vnformat.h"
@@ -557,9 +558,7 @@ void ReportsPanel::ReprintSelected() {
     try {
         const std::string pdf =
             services::ReportArchive(session_.db(), session_.user()).Reprint(x.id);
-        std::ofstream out(ToU8(dlg.GetPath()), std::ios::binary);
-        out.write(pdf.data(), static_cast<std::streamsize>(pdf.size()));
-        if (!out) throw std::runtime_error(ToU8(dlg.GetPath()));
+        WriteFileAtomically(ToU8(dlg.GetPath()), pdf);
     } catch (const std::exception& e) {
         ShowError(this, ErrorSentence(e));
     }

@@ -24,10 +24,13 @@ bool IsEmptyOffice(storage::Database& db) {
 
 PreparedDatabase OpenPrepared(const storage::DatabaseUrl& url, bool fillDemo) {
     PreparedDatabase out;
-    out.db = storage::Database::Open(url);
+    // A new database gets its catalogues in the transaction that creates it.
+    storage::OpenOptions options;
+    options.onCreate = [](storage::Database& db) { LoadBuiltinCatalogues(db); };
+    out.db = storage::Database::Open(url, options);
     const auto& m = out.db->lastMigration();
     out.created = m.fromVersion == 0 && m.toVersion > 0;
-    if (m.toVersion != m.fromVersion) LoadBuiltinCatalogues(*out.db);
+    if (m.toVersion != m.fromVersion && !out.created) LoadBuiltinCatalogues(*out.db);
     if (fillDemo && IsEmptyOffice(*out.db)) {
         LoadBuiltinCatalogues(*out.db);
         DemoOptions options;

@@ -5,10 +5,13 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <exception>
+#include <memory>
 #include <string_view>
 
 #include <sys/stat.h>
 
+#include "core/atomic_file.h"
 #include "core/i18n.h"
 #include "services/io/table_io.h"
 #include "services/io/table_io_detail.h"
@@ -68,6 +71,64 @@ const char* const kNotUtf8 =
     N_("the file is not UTF-8 text; save it as \"CSV UTF-8\" (in Excel: Save As, "
        "CSV UTF-8 (Comma delimited))");
 
+// ------------------------------------------------- formula injection guard
+//
+// Spreadsheets take a cell that starts with '=', '+', '-', '@', a tab or a
+// CR for a formula. The writer puts an apostrophe before such text (the
+// OWASP rule) so that it shows as text; plain numbers ("-5", "-0,5") are
+// left alone. Text that already starts with apostrophes before one of those
+// characters gets one more, so that the reader, which removes one
+// apostrophe when the rest starts with apostrophes and then one of those
+// characters, gives back exactly what was written.
+
+bool IsFormulaLead(char c) {
+    return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
+}
+
+// An optional sign, digits with at most one '.' or ',' and an optional
+// exponent: "-5", "+1.5", "-0,5", "-.5", "-1e-3".
+bool IsPlainNumber(std::string_view s) {
+    std::size_t i = 0;
+    if (i < s.size() && (s[i] == '+' || s[i] == '-')) ++i;
+    std::size_t digits = 0;
+    while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i, ++digits;
+    if (i < s.size() && (s[i] == '.' || s[i] == ',')) {
+        ++i;
+        while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i, ++digits;
+    }
+    if (digits == 0) return false;
+    if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
+        ++i;
+        if (i < s.size() && (s[i] == '+' || s[i] == '-')) ++i;
+        std::size_t exp = 0;
+        while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i, ++exp;
+        if (exp == 0) return false;
+    }
+    return i == s.size();
+}
+
+// Whether s, after its leading apostrophes, starts with a formula lead.
+bool FormulaAfterApostrophes(std::string_view s) {
+    const std::size_t i = s.find_first_not_of('\'');
+    return i != std::string_view::npos && IsFormulaLead(s[i]);
+}
+
+bool NeedsFormulaGuard(std::string_view s) {
+    if (!FormulaAfterApostrophes(s)) return false;
+    return s.front() == '\'' || !IsPlainNumber(s);
+}
+
+// The reader's half: "'=A1" gives "=A1", "''-x" gives "'-x".
+void RemoveFormulaGuard(std::string& field) {
+    if (!field.empty() && field.front() == '\'' &&
+        FormulaAfterApostrophes(std::string_view(field).substr(1)))
+        field.erase(0, 1);
+}
+
+void RemoveFormulaGuards(std::vector<std::string>& fields) {
+    for (auto& f : fields) RemoveFormulaGuard(f);
+}
+
 // ------------------------------------------------------------- CSV reading
 
 class CsvReader final : public TableReader {
@@ -116,6 +177,7 @@ class CsvReader final : public TableReader {
             if (!ReadRecord(record))
                 throw UserError(Loc(fileName_), tr("the file is empty: it has no header row"));
             if (AllBlank(record)) continue;
+            RemoveFormulaGuards(record);
             header_ = std::move(record);
             headerLine_ = line_ = start;
             break;
@@ -131,6 +193,7 @@ class CsvReader final : public TableReader {
                 return false;
             }
             if (AllBlank(fields)) continue;
+            RemoveFormulaGuards(fields);
             if (fields.size() < header_.size()) fields.resize(header_.size());
             line_ = start;
             return true;
@@ -307,7 +370,8 @@ class CsvWriter final : public TableWriter {
             file_ = stdout;
             toStdout_ = true;
         } else {
-            file_ = std::fopen(path.c_str(), "wb");
+            target_ = CreateBeside(path, fileName_);
+            file_ = std::fopen(target_->TempPath().c_str(), "wb");
             if (!file_)
                 throw UserError(Loc(fileName_),
                                 WithReason(N_("cannot create the file"), std::strerror(errno)));
@@ -319,6 +383,13 @@ class CsvWriter final : public TableWriter {
 
     ~CsvWriter() override {
         try {
+            // Left by an exception: the target keeps what it held.
+            if (std::uncaught_exceptions() > unwinding_ && !closed_) {
+                closed_ = true;
+                if (file_ && !toStdout_) std::fclose(file_);
+                file_ = nullptr;
+                return;  // target_ removes the temporary
+            }
             Close();
         } catch (...) {
         }
@@ -347,6 +418,7 @@ class CsvWriter final : public TableWriter {
         if (err)
             throw UserError(Loc(fileName_),
                             WithReason(N_("cannot write the file"), std::strerror(err)));
+        if (target_) target_->Commit();  // complete: into place
     }
 
   private:
@@ -364,7 +436,10 @@ class CsvWriter final : public TableWriter {
     void WriteRow(const std::vector<std::string>& row) {
         for (std::size_t i = 0; i < row.size(); ++i) {
             if (i > 0) buf_ += delim_;
-            const std::string& s = row[i];
+            const std::string& field = row[i];
+            const bool guard = NeedsFormulaGuard(field);
+            if (guard) guarded_ = '\'' + field;
+            const std::string& s = guard ? guarded_ : field;
             bool quote = !s.empty() && (s.front() == ' ' || s.front() == '\t' || s.back() == ' ' ||
                                         s.back() == '\t');
             for (char c : s) {
@@ -387,11 +462,14 @@ class CsvWriter final : public TableWriter {
         buf_ += '\n';
     }
 
+    std::unique_ptr<AtomicFile> target_;  // written whole (not for standard output)
+    const int unwinding_ = std::uncaught_exceptions();
     std::FILE* file_ = nullptr;
     bool toStdout_ = false;
     bool closed_ = false;
     char delim_;
     std::string buf_;
+    std::string guarded_;  // a field with its apostrophe
 };
 
 }  // namespace

@@ -42,6 +42,14 @@ std::string WithReason(const char* message, const std::string& reason) {
     return out;
 }
 
+std::unique_ptr<AtomicFile> CreateBeside(const std::string& path, const std::string& fileName) {
+    try {
+        return std::make_unique<AtomicFile>(path);
+    } catch (const UserError& e) {
+        throw UserError(Loc(fileName), e.message());
+    }
+}
+
 bool IsBlank(const std::string& s) {
     for (char c : s)
         if (c != ' ' && c != '\t') return false;

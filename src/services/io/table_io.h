@@ -28,7 +28,10 @@ namespace cchc::tableio {
 // more ';' than ','), .tsv and .txt (tab), .xlsx (first sheet).
 //
 // CSV: UTF-8 with or without BOM; RFC 4180 quoting (doubled quotes, line
-// breaks inside quotes); LF, CRLF or CR line ends. Fields are not trimmed.
+// breaks inside quotes); LF, CRLF or CR line ends. Fields are not trimmed,
+// but one leading apostrophe is removed when the rest starts with
+// apostrophes and then '=', '+', '-', '@', a tab or a CR (the mark
+// TableWriter puts before text a spreadsheet would take for a formula).
 // XLSX: cells are returned as text: numbers as written by Excel (integers
 // without ".0", otherwise up to 15 significant digits with '.'), dates
 // (cells with a date format) as "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM:SS",
@@ -152,9 +155,15 @@ struct WriteOptions {
 // Writes a table. Create() chooses the format by extension: .csv (comma),
 // .tsv/.txt (tab), .xlsx; "-" writes CSV to standard output.
 // CSV: fields are quoted when they contain the delimiter, a quote, CR or LF,
-// or start or end with a space or tab; lines end with LF.
+// or start or end with a space or tab; lines end with LF. Text that a
+// spreadsheet would take for a formula (it starts with '=', '+', '-', '@',
+// a tab or a CR, and is not a plain number such as "-5" or "-0,5") is
+// written after an apostrophe, so that it shows as text; text that starts
+// with apostrophes before such a character gets one more. The reader
+// removes that one apostrophe, so an export reads back as it was.
 // XLSX: written in libxlsxwriter's constant-memory mode (rows stream to a
-// temporary file), at most 1,048,575 data rows and 16,384 columns.
+// temporary file), at most 1,048,575 data rows and 16,384 columns. Text is
+// always written as a string cell, never as a formula.
 class TableWriter {
   public:
     // Throws UserError naming the file when the extension is not supported

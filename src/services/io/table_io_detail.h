@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "core/atomic_file.h"
 #include "services/io/table_io.h"
 
 namespace cchc::tableio::detail {
@@ -28,6 +29,10 @@ bool AllBlank(const std::vector<std::string>& fields);
 void AppendUtf8(std::string& out, char32_t cp);
 // Decodes one code point at s[i] (lenient: a bad byte decodes as itself).
 char32_t DecodeUtf8(const std::string& s, std::size_t& i);
+
+// The temporary file a writer fills before it is renamed to path; a
+// UserError naming fileName when the folder cannot be written.
+std::unique_ptr<AtomicFile> CreateBeside(const std::string& path, const std::string& fileName);
 
 // CSV or TSV: a fixed delimiter, or '\0' to detect it ("sep=" line, else
 // the header's commas, semicolons or tabs).

@@ -8,6 +8,8 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
+#include <exception>
+#include <memory>
 #include <string_view>
 #include <unordered_map>
 
@@ -675,17 +677,12 @@ class XlsxWriter final : public TableWriter {
         if (header.size() > kExcelMaxCols)
             throw UserError(Loc(fileName_),
                             tr("too many columns for an Excel sheet (at most 16,384)"));
-        // libxlsxwriter only creates the file in workbook_close(); find out
-        // now whether it can be written.
-        if (std::FILE* probe = std::fopen(path.c_str(), "ab")) {
-            std::fclose(probe);
-        } else {
-            throw UserError(Loc(fileName_),
-                            WithReason(N_("cannot create the file"), std::strerror(errno)));
-        }
+        // libxlsxwriter only creates the file in workbook_close(); the
+        // temporary beside path tells now whether the folder can be written.
+        target_ = CreateBeside(path, fileName_);
         lxw_workbook_options opts{};
         opts.constant_memory = LXW_TRUE;
-        wb_ = workbook_new_opt(path.c_str(), &opts);
+        wb_ = workbook_new_opt(target_->TempPath().c_str(), &opts);
         if (!wb_) throw UserError(Loc(fileName_), tr("cannot create the file"));
         ws_ = workbook_add_worksheet(wb_, ExcelSheetName(options.sheetName).c_str());
         if (!ws_) ws_ = workbook_add_worksheet(wb_, "Data");
@@ -732,6 +729,13 @@ class XlsxWriter final : public TableWriter {
 
     ~XlsxWriter() override {
         try {
+            // Left by an exception: the target keeps what it held.
+            if (std::uncaught_exceptions() > unwinding_ && !closed_) {
+                closed_ = true;
+                if (wb_) lxw_workbook_free(wb_);
+                wb_ = nullptr;
+                return;  // target_ removes the temporary
+            }
             Close();
         } catch (...) {
         }
@@ -768,6 +772,7 @@ class XlsxWriter final : public TableWriter {
         if (err != LXW_NO_ERROR)
             throw UserError(Loc(fileName_),
                             WithReason(N_("cannot write the file"), lxw_strerror(err)));
+        target_->Commit();  // complete: into place
     }
 
   private:
@@ -826,6 +831,8 @@ class XlsxWriter final : public TableWriter {
         widths_[c] = std::max(widths_[c], TextWidth(text));
     }
 
+    std::unique_ptr<AtomicFile> target_;
+    const int unwinding_ = std::uncaught_exceptions();
     lxw_workbook* wb_ = nullptr;
     lxw_worksheet* ws_ = nullptr;
     lxw_format* headerFmt_ = nullptr;

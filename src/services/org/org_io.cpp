@@ -125,6 +125,20 @@ std::vector<UnitRow> ReadUnitRows(tableio::TableReader& reader, const ColumnMap&
     return rows;
 }
 
+// Whether an import row holds the values already stored.
+bool SameUnit(const Unit& a, const Unit& b) {
+    return a.code == b.code && a.name == b.name && a.kind == b.kind && a.parentId == b.parentId &&
+           a.placeName == b.placeName && a.headerParent == b.headerParent &&
+           a.headerName == b.headerName && a.docSymbol == b.docSymbol && a.active == b.active &&
+           a.sortOrder == b.sortOrder;
+}
+
+bool SamePerson(const Person& a, const Person& b) {
+    return a.unitId == b.unitId && a.code == b.code && a.fullName == b.fullName &&
+           a.position == b.position && a.phone == b.phone && a.email == b.email &&
+           a.oneStopDesk == b.oneStopDesk && a.active == b.active;
+}
+
 // `u` takes the id, version and sort order of the stored unit `was`, and
 // every field whose column the file does not have.
 void KeepUnlistedFields(Unit& u, const Unit& was, const ColumnMap& cols) {
@@ -198,9 +212,13 @@ ImportSummary ImportUnits(storage::Database& db, const std::string& path, const 
                 ++summary.inserted;
             } else {
                 KeepUnlistedFields(u, old->second, cols);
-                units.Update(u);
-                RecordUnitChanges(audit, user, old->second, u);
-                ++summary.updated;
+                if (SameUnit(old->second, u)) {
+                    ++summary.unchanged;
+                } else {
+                    units.Update(u);
+                    RecordUnitChanges(audit, user, old->second, u);
+                    ++summary.updated;
+                }
             }
             idByCode[u.code] = u.id;
             stored[i] = true;
@@ -271,9 +289,13 @@ ImportSummary ImportPeople(storage::Database& db, const std::string& path,
             if (!cols.Has("email")) p.email = was.email;
             if (!cols.Has("one_stop_desk")) p.oneStopDesk = was.oneStopDesk;
             if (!cols.Has("active")) p.active = was.active;
-            people.Update(p);
-            RecordPersonChanges(audit, user, old->second, p);
-            ++summary.updated;
+            if (SamePerson(was, p)) {
+                ++summary.unchanged;
+            } else {
+                people.Update(p);
+                RecordPersonChanges(audit, user, old->second, p);
+                ++summary.updated;
+            }
         }
     }
     tx.Commit();

@@ -10,10 +10,13 @@
 
 namespace cchc::services {
 
+// Rows of an import: new, stored before with other values (updated), and
+// stored before with the same values (unchanged: nothing is written).
 struct ImportSummary {
     long inserted = 0;
     long updated = 0;
-    long Total() const { return inserted + updated; }
+    long unchanged = 0;
+    long Total() const { return inserted + updated + unchanged; }
 };
 
 ImportSummary ImportUnits(storage::Database& db, const std::string& path, const std::string& user);

@@ -92,6 +92,25 @@ std::string TimeText(const TaskRecord& t) {
     return {};
 }
 
+bool SameCoordinators(const std::vector<TaskCoordinator>& a,
+                      const std::vector<TaskCoordinator>& b) {
+    return std::equal(a.begin(), a.end(), b.begin(), b.end(),
+                      [](const TaskCoordinator& x, const TaskCoordinator& y) {
+                          return x.unitId == y.unitId && x.personId == y.personId &&
+                                 x.text == y.text;
+                      });
+}
+
+// Whether an imported task holds the values already stored.
+bool SameTask(const TaskRecord& a, const TaskRecord& b) {
+    return a.solution == b.solution && a.leadUnitId == b.leadUnitId &&
+           a.leadPersonId == b.leadPersonId && a.leadUnitText == b.leadUnitText &&
+           a.leadPersonText == b.leadPersonText && a.startOn == b.startOn && a.dueOn == b.dueOn &&
+           a.dueYear == b.dueYear && a.recurring == b.recurring && a.timeText == b.timeText &&
+           a.status == b.status && a.percentDone == b.percentDone && a.outcome == b.outcome &&
+           a.closedOn == b.closedOn && SameCoordinators(a.coordinators, b.coordinators);
+}
+
 // One import of a tasks file: each row read into a task, then stored in
 // its plan (found or created once per unit, framework and year) under the
 // item of its criterion.
@@ -340,14 +359,26 @@ class TaskImport {
         return *item;
     }
 
-    // The task: updated when the item already has one with this text.
+    // The task: updated when the item already has one with this text that
+    // no earlier row of the file matched (an item may list the same text
+    // twice); left alone when the file gives the values already stored.
     void StoreTask(PlanItemRecord& item, TaskRecord t) {
-        auto same = std::find_if(item.tasks.begin(), item.tasks.end(),
-                                 [&](const TaskRecord& x) { return x.solution == t.solution; });
+        auto same = std::find_if(item.tasks.begin(), item.tasks.end(), [&](const TaskRecord& x) {
+            return x.solution == t.solution && !matched_.count(x.id);
+        });
         if (same != item.tasks.end()) {
+            matched_.insert(same->id);
             t.id = same->id;
             t.closedOn = same->closedOn;
             if (t.status == TaskStatus::Done && !t.closedOn) t.closedOn = Date::Today().ToIso();
+            // The time frame as the user wrote it stays when the frame is the same.
+            if (t.startOn == same->startOn && t.dueOn == same->dueOn &&
+                t.dueYear == same->dueYear && t.recurring == same->recurring)
+                t.timeText = same->timeText;
+            if (SameTask(*same, t)) {
+                ++summary_.unchanged;
+                return;
+            }
             plans_.UpdateTask(t, user_);
             audit_.Record(
                 {"", user_, "tasks", t.id, "update", "import", std::nullopt, reader_.FileName()});
@@ -357,6 +388,7 @@ class TaskImport {
             if (t.status == TaskStatus::Done && !t.closedOn) t.closedOn = Date::Today().ToIso();
             plans_.InsertTask(item.id, t, user_);
             audit_.Record({"", user_, "tasks", t.id, "insert", "", std::nullopt, t.solution});
+            matched_.insert(t.id);
             item.tasks.push_back(t);
             ++summary_.inserted;
         }
@@ -371,6 +403,7 @@ class TaskImport {
     storage::AuditRepository audit_;
     std::map<std::string, std::optional<Framework>> loaded_;
     std::map<PlanKey, PlanRecord> planCache_;  // loaded or created, with items and tasks
+    std::set<std::int64_t> matched_;           // tasks a row of the file stands for
     ImportSummary summary_;
 };
 
@@ -390,8 +423,13 @@ ImportSummary ImportTasks(storage::Database& db, const std::string& path, const 
 long ExportTasks(storage::Database& db, const std::string& path) {
     const OfficeDirectory dir(db);
     std::map<std::int64_t, std::string> frameworkCode;
-    for (const auto& f : storage::FrameworkRepository(db.session()).List())
+    std::map<std::int64_t, std::string> criterionCode;
+    storage::FrameworkRepository frameworks(db.session());
+    for (const auto& f : frameworks.List()) {
         frameworkCode[f.id] = f.code;
+        if (auto full = frameworks.Load(f.id))
+            for (const auto& c : full->criteria) criterionCode[c.id] = c.code;
+    }
     auto w = tableio::TableWriter::Create(path, TaskHeader(), {false, "tasks", {}});
     for (const auto& plan : storage::PlanRepository(db.session()).All()) {
         const std::string unit = dir.UnitCode(plan.unitId);
@@ -410,8 +448,14 @@ long ExportTasks(storage::Database& db, const std::string& path) {
                 std::string due = t.dueOn     ? *t.dueOn
                                   : t.dueYear ? std::to_string(*t.dueYear)
                                               : std::string();
-                w->Add({unit, fw, std::to_string(plan.year), item.heading, item.targetText,
-                        t.solution, unitName(t.leadUnitId, t.leadUnitText),
+                // The criterion by its code, which an import looks up in the
+                // framework; the heading for an item without one.
+                const std::string criterion =
+                    plan.frameworkId && item.criterionId && criterionCode.count(*item.criterionId)
+                        ? criterionCode[*item.criterionId]
+                        : item.heading;
+                w->Add({unit, fw, std::to_string(plan.year), criterion, item.targetText, t.solution,
+                        unitName(t.leadUnitId, t.leadUnitText),
                         personName(t.leadPersonId, t.leadPersonText), coordinators,
                         t.startOn.value_or(""), due, t.recurring ? "yes" : "no",
                         TaskStatusKey(t.status), std::to_string(t.percentDone), t.outcome});

@@ -12,6 +12,7 @@
 
 #include <fmt/format.h>
 
+#include "core/atomic_file.h"
 #include "core/date.h"
 #include "core/i18n.h"
 #include "core/org.h"
@@ -588,9 +589,7 @@ std::string ResultSheetService::ExportEvidenceFile(std::int64_t evidenceId,
     std::filesystem::path name = std::filesystem::u8path(e->fileName).filename();
     if (name.empty() || name == "." || name == "..") name = "evidence";
     const std::filesystem::path out = std::filesystem::u8path(directory) / name;
-    std::ofstream file(out, std::ios::binary | std::ios::trunc);
-    file.write(content.data(), static_cast<std::streamsize>(content.size()));
-    if (!file) throw UserError(Location{out.u8string(), 0, ""}, tr("the file cannot be written"));
+    WriteFileAtomically(out.u8string(), content);
     return out.u8string();
 }
 

@@ -192,8 +192,10 @@ class ResultImport {
                 changed = changed || FieldText(row.before, field) != FieldText(row.after, field);
             if (row.isNew)
                 ++summary.inserted;
-            else
+            else if (changed)
                 ++summary.updated;
+            else
+                ++summary.unchanged;
             if (!changed) continue;
             write.push_back(row.after);
             touched[{row.frameworkId, row.after.period}].insert(row.after.unitId);

@@ -2,6 +2,7 @@
 #include "services/surveys/surveys.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstring>
 #include <map>
 #include <set>
@@ -95,8 +96,8 @@ std::optional<long> Count(const std::string& text) {
         std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
     if (digits && text.size() <= 9) return std::stol(text);
     auto v = ParseVnNumber(text);
-    if (!v || *v < 0 || *v != static_cast<double>(static_cast<long>(*v)) || *v > 1e9)
-        return std::nullopt;
+    // The range first: casting a huge (or NaN) double to an integer is undefined.
+    if (!v || !(*v >= 0 && *v <= 1e9) || *v != std::floor(*v)) return std::nullopt;
     return static_cast<long>(*v);
 }
 

@@ -138,6 +138,15 @@ BOOST_FIXTURE_TEST_CASE(a_broken_row_stores_nothing_and_names_line_and_column, S
          "recurring"},
         {"TT-KONGCHRO,GL-XA-2020,2021,1.1,,Nhiệm vụ hai,,,,,2021,no,finished,0,\n", "status"},
         {"TT-KONGCHRO,GL-XA-2020,2021,1.1,,Nhiệm vụ hai,,,,,2021,no,in_progress,150,\n", "percent"},
+        {"TT-KONGCHRO,GL-XA-2020,2021,1.1,,Nhiệm vụ hai,,,,,2021,no,in_progress,"
+         "12345678901234567890,\n",
+         "percent"},
+        {"TT-KONGCHRO,GL-XA-2020,99999999999999999999,1.1,,Nhiệm vụ "
+         "hai,,,,,2021,no,not_started,0,\n",
+         "year"},
+        {"TT-KONGCHRO,GL-XA-2020,2021,1.1,,Nhiệm vụ hai,,,,,2021,no," + std::string(3000, 'x') +
+             ",0,\n",
+         "status"},
     };
     for (std::size_t i = 0; i < cases.size(); ++i) {
         BOOST_TEST_CONTEXT(cases[i].row) {
@@ -150,11 +159,30 @@ BOOST_FIXTURE_TEST_CASE(a_broken_row_stores_nothing_and_names_line_and_column, S
                 BOOST_TEST(e.where().file == name);
                 BOOST_TEST(e.where().line == 3);
                 BOOST_TEST(e.where().field == cases[i].field);
+                BOOST_TEST(e.message().size() < 300u);  // a long field is not echoed whole
             }
             BOOST_TEST(storage::PlanRepository(Db().session()).CountTasks() == 0);
             BOOST_TEST(Plans().empty());
         }
     }
+}
+
+BOOST_FIXTURE_TEST_CASE(a_tasks_file_without_its_framework_column_is_refused, SeedFixture) {
+    WriteFile(dir.File("nofw.csv"),
+              "unit,year,criterion,task\nTT-KONGCHRO,2021,1.1,Nhiệm vụ một\n");
+    try {
+        services::ImportTasks(Db(), dir.File("nofw.csv"), "test");
+        BOOST_FAIL("a file without the framework column was imported");
+    } catch (const UserError& e) {
+        BOOST_TEST(e.where().file == "nofw.csv");
+        BOOST_TEST(e.where().line == 1);
+        BOOST_TEST(e.where().field == "framework");
+    }
+    BOOST_TEST(storage::PlanRepository(Db().session()).CountTasks() == 0);
+    // The column may be empty: a plan of its own, not tied to a framework.
+    WriteFile(dir.File("emptyfw.csv"),
+              "unit,framework,year,criterion,task\nTT-KONGCHRO,,2021,Cải cách,Nhiệm vụ một\n");
+    BOOST_TEST(services::ImportTasks(Db(), dir.File("emptyfw.csv"), "test").inserted == 1);
 }
 
 BOOST_FIXTURE_TEST_CASE(the_five_clear_check_flags_what_the_seed_leaves_unclear, SeedFixture) {

@@ -16,13 +16,13 @@ BOOST_AUTO_TEST_CASE(valid_utf8_is_accepted) {
 }
 
 BOOST_AUTO_TEST_CASE(invalid_utf8_is_found_where_it_starts) {
-    BOOST_TEST(cchc::FindInvalidUtf8("X\xE3 A") == 1u);                    // Windows-1258
-    BOOST_TEST(cchc::FindInvalidUtf8("abcdefghij\xC0\x80") == 10u);        // overlong NUL
-    BOOST_TEST(cchc::FindInvalidUtf8("ab\xE0\x80\xAF") == 2u);             // overlong '/'
-    BOOST_TEST(cchc::FindInvalidUtf8("\xED\xA0\x80") == 0u);               // surrogate
-    BOOST_TEST(cchc::FindInvalidUtf8("\xF4\x90\x80\x80") == 0u);           // past U+10FFFF
-    BOOST_TEST(cchc::FindInvalidUtf8("ok \xE1\xBA") == 3u);                // truncated
-    BOOST_TEST(cchc::FindInvalidUtf8("\x80") == 0u);                       // lone continuation
+    BOOST_TEST(cchc::FindInvalidUtf8("X\xE3 A") == 1u);                     // Windows-1258
+    BOOST_TEST(cchc::FindInvalidUtf8("abcdefghij\xC0\x80") == 10u);         // overlong NUL
+    BOOST_TEST(cchc::FindInvalidUtf8("ab\xE0\x80\xAF") == 2u);              // overlong '/'
+    BOOST_TEST(cchc::FindInvalidUtf8("\xED\xA0\x80") == 0u);                // surrogate
+    BOOST_TEST(cchc::FindInvalidUtf8("\xF4\x90\x80\x80") == 0u);            // past U+10FFFF
+    BOOST_TEST(cchc::FindInvalidUtf8("ok \xE1\xBA") == 3u);                 // truncated
+    BOOST_TEST(cchc::FindInvalidUtf8("\x80") == 0u);                        // lone continuation
     BOOST_TEST(cchc::FindInvalidUtf8(std::string("12345678\0", 9)) == 8u);  // NUL
     BOOST_TEST(!cchc::IsValidUtf8("\xFF"));
 }

@@ -108,7 +108,7 @@ std::vector<Framework> ReadFrameworks(const std::string& path) {
         int year = std::atoi(yearText.c_str());
         if (year < 1990 || year > 2999 || yearText.size() != 4)
             throw UserError(cols.At(*reader, "year"),
-                            std::string(tr("not a valid year: ")) + yearText);
+                            std::string(tr("not a valid year: ")) + Excerpt(yearText));
         auto kind = FrameworkKindFromKey(tableio::NormalizeColumnName(cols.Get(f, "kind")));
         if (!kind)
             throw UserError(
@@ -151,7 +151,9 @@ std::vector<Framework> ReadFrameworks(const std::string& path) {
             std::string t = Trim(cols.Get(f, key));
             if (t.empty()) return std::nullopt;
             auto v = Number(t);
-            if (!v) throw UserError(cols.At(*reader, key), std::string(tr("not a number: ")) + t);
+            if (!v)
+                throw UserError(cols.At(*reader, key),
+                                std::string(tr("not a number: ")) + Excerpt(t));
             return v;
         };
         c.target = TargetRatio(numberOf("target"));  // "90" or "90%" means 0.9
@@ -192,7 +194,7 @@ long ImportFrameworks(storage::Database& db, const std::string& path, const std:
         if (repo.IdByCode(fw.code))
             throw UserError(
                 Location{path, 0, "framework"},
-                std::string(tr("a framework with this code already exists: ")) + fw.code);
+                std::string(tr("a framework with this code already exists: ")) + Excerpt(fw.code));
         repo.Insert(fw);
         audit.Record({"", user, "frameworks", fw.id, "insert", "code", std::nullopt, fw.code});
     }

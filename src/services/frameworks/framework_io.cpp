@@ -7,8 +7,11 @@
 #include <cstdio>
 #include <map>
 
+#include <fmt/format.h>
+
 #include "core/framework.h"
 #include "core/i18n.h"
+#include "core/org.h"
 #include "core/text.h"
 #include "core/vnformat.h"
 #include "services/io/table_io.h"
@@ -93,6 +96,19 @@ const embedded::File* FindCatalogue(const std::string& name) {
 
 }  // namespace
 
+namespace {
+
+// Refuses text past its limit in characters, naming the column.
+void CheckLength(const ColumnMap& cols, const tableio::TableReader& reader, const char* key,
+                 const std::string& text, std::size_t limit, const char* message) {
+    if (text.size() > limit && Utf8Length(text) > limit)
+        throw UserError(cols.At(reader, key), fmt::format(fmt::runtime(tr(message)), limit));
+}
+
+constexpr std::size_t kMaxTitleChars = 1000;
+
+}  // namespace
+
 std::vector<Framework> ReadFrameworks(const std::string& path) {
     auto reader = tableio::TableReader::Open(path);
     ColumnMap cols(*reader, FrameworkColumns());
@@ -104,6 +120,8 @@ std::vector<Framework> ReadFrameworks(const std::string& path) {
         std::string code = Trim(cols.Get(f, "framework"));
         if (code.empty())
             throw UserError(cols.At(*reader, "framework"), tr("the framework code is empty"));
+        CheckLength(cols, *reader, "framework", code, kMaxCodeChars,
+                    N_("the code is longer than the limit of {0} characters"));
         std::string yearText = Trim(cols.Get(f, "year"));
         int year = std::atoi(yearText.c_str());
         if (year < 1990 || year > 2999 || yearText.size() != 4)
@@ -135,6 +153,12 @@ std::vector<Framework> ReadFrameworks(const std::string& path) {
         if (c.code.empty())
             throw UserError(cols.At(*reader, "code"), tr("the criterion code is empty"));
         if (c.title.empty()) throw UserError(cols.At(*reader, "title"), tr("the title is empty"));
+        CheckLength(cols, *reader, "code", c.code, kMaxCodeChars,
+                    N_("the code is longer than the limit of {0} characters"));
+        CheckLength(cols, *reader, "parent", c.parentCode, kMaxCodeChars,
+                    N_("the code is longer than the limit of {0} characters"));
+        CheckLength(cols, *reader, "title", c.title, kMaxTitleChars,
+                    N_("the title is longer than the limit of {0} characters"));
         auto max = Number(Trim(cols.Get(f, "max_points")));
         if (!max || *max < 0)
             throw UserError(cols.At(*reader, "max_points"),

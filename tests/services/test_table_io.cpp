@@ -604,6 +604,27 @@ BOOST_AUTO_TEST_CASE(xlsx_part_larger_than_the_limit_is_refused) {
     BOOST_REQUIRE(reader->Next(row));
     BOOST_TEST(row.at(0) == std::string(2000, 'x'));
 
+    // A part whose entry declares 100 bytes but inflates to 2,000: counted
+    // while reading, not trusted.
+    std::string lying = XlsxWithSheet(
+        std::string(kHeaderRow) + "<row r=\"2\"><c r=\"A2\" t=\"s\"><v>0</v></c></row>",
+        {std::string(2000, 'x')});
+    for (const char* sig : {"PK\x03\x04", "PK\x01\x02"}) {
+        for (std::size_t at = lying.find(sig); at != std::string::npos;
+             at = lying.find(sig, at + 4)) {
+            const std::size_t size = at + (sig[2] == '\x03' ? 22 : 24);
+            const std::size_t nameAt = at + (sig[2] == '\x03' ? 30 : 46);
+            if (lying.compare(nameAt, 20, "xl/sharedStrings.xml") == 0)
+                lying.replace(size, 4, std::string("\x64\0\0\0", 4));
+        }
+    }
+    WriteFile(dir.File("lying.xlsx"), lying);
+    limits.maxPartBytes = 1000;
+    e = ReadAllRefused(dir.File("lying.xlsx"), limits);
+    BOOST_TEST(e.where().file == "lying.xlsx");
+    BOOST_TEST(e.message().find("sharedStrings.xml") != std::string::npos, e.message());
+    BOOST_TEST(e.message().find("1.000") != std::string::npos, e.message());
+
     WriteFile(dir.File("big.xlsx"), HandMadeXlsx());
     limits = {};
     limits.maxSheetBytes = 500;  // the sheet has about 1,100 bytes

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include <fmt/format.h>
+
 #include "core/i18n.h"
 
 namespace cchc {
@@ -25,6 +27,13 @@ const KindInfo kKinds[] = {
 bool HasSpace(const std::string& s) {
     return std::any_of(s.begin(), s.end(), [](unsigned char c) { return c == ' ' || c == '\t'; });
 }
+// "the code is longer than 50 characters" when text passes the limit.
+void CheckLength(Problems& p, const char* field, const std::string& text, std::size_t limit,
+                 const char* message) {
+    if (text.size() > limit && Utf8Length(text) > limit)
+        p.push_back({field, fmt::format(fmt::runtime(tr(message)), limit)});
+}
+
 }  // namespace
 
 std::string_view UnitKindKey(UnitKind kind) {
@@ -62,7 +71,11 @@ Problems CheckUnit(const Unit& unit) {
         p.push_back({"code", tr("the code must not be empty")});
     else if (HasSpace(unit.code))
         p.push_back({"code", tr("the code must not contain spaces")});
+    CheckLength(p, "code", unit.code, kMaxCodeChars,
+                N_("the code is longer than the limit of {0} characters"));
     if (Trim(unit.name).empty()) p.push_back({"name", tr("the name must not be empty")});
+    CheckLength(p, "name", unit.name, kMaxNameChars,
+                N_("the name is longer than the limit of {0} characters"));
     return p;
 }
 
@@ -72,8 +85,12 @@ Problems CheckPerson(const Person& person) {
         p.push_back({"code", tr("the code must not be empty")});
     else if (HasSpace(person.code))
         p.push_back({"code", tr("the code must not contain spaces")});
+    CheckLength(p, "code", person.code, kMaxCodeChars,
+                N_("the code is longer than the limit of {0} characters"));
     if (Trim(person.fullName).empty())
         p.push_back({"full_name", tr("the full name must not be empty")});
+    CheckLength(p, "full_name", person.fullName, kMaxNameChars,
+                N_("the name is longer than the limit of {0} characters"));
     if (!person.email.empty()) {
         auto at = person.email.find('@');
         if (at == std::string::npos || at == 0 || person.email.find('.', at) == std::string::npos ||

@@ -54,8 +54,10 @@ struct Person {
 };
 
 // Field checks that need no database: empty code or name, a code with
-// spaces, malformed e-mail. Duplicate codes and missing parents are checked
-// by the service that has the data.
+// spaces, a code or name longer than its limit, malformed e-mail. Duplicate
+// codes and missing parents are checked by the service that has the data.
+constexpr std::size_t kMaxCodeChars = 50;
+constexpr std::size_t kMaxNameChars = 255;
 Problems CheckUnit(const Unit& unit);
 Problems CheckPerson(const Person& person);
 

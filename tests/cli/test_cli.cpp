@@ -381,7 +381,8 @@ BOOST_FIXTURE_TEST_CASE(seed_002_plan_tasks_and_a_draft_plan, Cli) {
                1);
 
     // A broken tasks file: exit 1, file and line named, nothing stored.
-    WriteFile(dir.File("bad.csv"), "unit,year,task,due\nTT-KONGCHRO,2022,Việc mới,31/02/2022\n");
+    WriteFile(dir.File("bad.csv"),
+              "unit,framework,year,task,due\nTT-KONGCHRO,,2022,Việc mới,31/02/2022\n");
     auto bad = Run("import tasks " + dir.File("bad.csv"));
     BOOST_TEST(bad.exitCode == 1, bad.output);
     BOOST_TEST(Contains(bad.output, "bad.csv"), bad.output);

@@ -51,6 +51,9 @@ BOOST_AUTO_TEST_CASE(check_unit) {
         {"empty name", "XA-TAYXUAN", "", {"name"}},
         {"blank name", "XA-TAYXUAN", " \t", {"name"}},
         {"both", "", "", {"code", "name"}},
+        {"name past 255 characters", "XA-TAYXUAN", std::string(256, 'a'), {"name"}},
+        {"code past 50 characters", std::string(51, 'X'), "Xã Tây Xuân", {"code"}},
+        {"at the limits", std::string(50, 'X'), std::string(255, 'a'), {}},
     };
     for (const auto& c : cases) {
         BOOST_TEST_CONTEXT(c.what) {

@@ -457,3 +457,38 @@ BOOST_FIXTURE_TEST_CASE(criteria_move_among_their_siblings_even_after_appraisal,
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(framework_files)
+
+BOOST_FIXTURE_TEST_CASE(codes_and_titles_past_their_limits_are_refused_not_stored, DbFixture) {
+    const std::string header =
+        "framework,year,kind,code,parent,title,max_points,rule,target,per_unit,no_data,"
+        "evidence_required\n";
+    struct Case {
+        std::string row, field;
+    };
+    const std::vector<Case> cases = {
+        {"LONG-FW,2026,custom,1,,Tiêu chí " + std::string(1000, 't') + ",5,manual,,,,no\n",
+         "title"},
+        {"LONG-FW,2026,custom," + std::string(51, '1') + ",,Tiêu chí,5,manual,,,,no\n", "code"},
+        {std::string(51, 'F') + ",2026,custom,1,,Tiêu chí,5,manual,,,,no\n", "framework"},
+    };
+    for (std::size_t i = 0; i < cases.size(); ++i) {
+        BOOST_TEST_CONTEXT(cases[i].field) {
+            const std::string name = "fw" + std::to_string(i) + ".csv";
+            WriteFile(dir.File(name), header + cases[i].row);
+            try {
+                services::ImportFrameworks(Db(), dir.File(name), "test");
+                BOOST_FAIL("a framework past the limits was imported");
+            } catch (const UserError& e) {
+                BOOST_TEST(e.where().file == name);
+                BOOST_TEST(e.where().line == 2);
+                BOOST_TEST(e.where().field == cases[i].field);
+                BOOST_TEST(e.message().size() < 300u);
+            }
+            BOOST_TEST(storage::FrameworkRepository(Db().session()).List().empty());
+        }
+    }
+}
+
+BOOST_AUTO_TEST_SUITE_END()

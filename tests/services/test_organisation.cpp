@@ -3,6 +3,8 @@
 #include <boost/test/unit_test.hpp>
 
 #include <functional>
+#include <string>
+#include <vector>
 
 #include "fixture.h"
 #include "services/org/org_io.h"
@@ -145,6 +147,37 @@ BOOST_FIXTURE_TEST_CASE(an_export_imported_again_changes_nothing, DbFixture) {
     const auto renamed = services::ImportUnits(Db(), dir.File("rename.csv"), "t");
     BOOST_TEST(renamed.updated == 1);
     BOOST_TEST(renamed.unchanged == 0);
+}
+
+BOOST_FIXTURE_TEST_CASE(names_and_codes_past_their_limits_are_refused_not_stored, DbFixture) {
+    struct Case {
+        std::string row, field;
+    };
+    const std::vector<Case> cases = {
+        {"XA-A,Xã " + std::string(300, 'a') + ",commune\n", "name"},
+        {"XA-" + std::string(60, 'A') + ",Xã A,commune\n", "code"},
+        {"XA-A,\"" + std::string(10'000'000, 'a') + "\",commune\n", "name"},  // 10 MB
+        {"XA-A,Xã A," + std::string(3000, 'k') + "\n", "kind"},
+    };
+    for (std::size_t i = 0; i < cases.size(); ++i) {
+        BOOST_TEST_CONTEXT(cases[i].field) {
+            const std::string name = "long" + std::to_string(i) + ".csv";
+            WriteFile(dir.File(name), "code,name,kind\nXA-B,Xã B,commune\n" + cases[i].row);
+            try {
+                services::ImportUnits(Db(), dir.File(name), "t");
+                BOOST_FAIL("a unit past the limits was imported");
+            } catch (const UserError& e) {
+                BOOST_TEST(e.where().file == name);
+                BOOST_TEST(e.where().line == 3);
+                BOOST_TEST(e.where().field == cases[i].field);
+                BOOST_TEST(e.message().size() < 300u);  // the field is not echoed whole
+            }
+            BOOST_TEST(storage::UnitRepository(Db().session()).Count() == 0);
+        }
+    }
+    // At the limit the name is stored.
+    WriteFile(dir.File("max.csv"), "code,name,kind\nXA-A," + std::string(255, 'a') + ",commune\n");
+    BOOST_TEST(services::ImportUnits(Db(), dir.File("max.csv"), "t").inserted == 1);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -182,6 +182,15 @@ BOOST_FIXTURE_TEST_CASE(a_broken_row_stores_nothing_and_names_line_and_column, S
          "recurring"},
         {"TT-KONGCHRO,GL-XA-2020,2021,1.1,,Nhiệm vụ hai,,,,,2021,no,finished,0,\n", "status"},
         {"TT-KONGCHRO,GL-XA-2020,2021,1.1,,Nhiệm vụ hai,,,,,2021,no,in_progress,150,\n", "percent"},
+        {"TT-KONGCHRO,GL-XA-2020,2021,1.1,,Nhiệm vụ hai,,,,,2021,no,in_progress,"
+         "12345678901234567890,\n",
+         "percent"},
+        {"TT-KONGCHRO,GL-XA-2020,99999999999999999999,1.1,,Nhiệm vụ "
+         "hai,,,,,2021,no,not_started,0,\n",
+         "year"},
+        {"TT-KONGCHRO,GL-XA-2020,2021,1.1,,Nhiệm vụ hai,,,,,2021,no," + std::string(3000, 'x') +
+             ",0,\n",
+         "status"},
     };
     for (std::size_t i = 0; i < cases.size(); ++i) {
         BOOST_TEST_CONTEXT(cases[i].row) {
@@ -194,11 +203,75 @@ BOOST_FIXTURE_TEST_CASE(a_broken_row_stores_nothing_and_names_line_and_column, S
                 BOOST_TEST(e.where().file == name);
                 BOOST_TEST(e.where().line == 3);
                 BOOST_TEST(e.where().field == cases[i].field);
+                BOOST_TEST(e.message().size() < 300u);  // a long field is not echoed whole
             }
             BOOST_TEST(storage::PlanRepository(Db().session()).CountTasks() == 0);
             BOOST_TEST(Plans().empty());
         }
     }
+}
+
+BOOST_FIXTURE_TEST_CASE(a_damaged_or_hostile_workbook_stores_nothing, SeedFixture) {
+    auto cell = [](const std::string& ref, const std::string& text) {
+        return "<c r=\"" + ref + "\" t=\"inlineStr\"><is><t>" + text + "</t></is></c>";
+    };
+    auto row = [&](int r, const std::vector<std::string>& texts, const std::string& last) {
+        std::string xml = "<row r=\"" + std::to_string(r) + "\">";
+        const char* cols[] = {"A", "B", "C", "D"};
+        for (std::size_t i = 0; i < texts.size(); ++i)
+            xml += cell(cols[i] + std::to_string(r), texts[i]);
+        return xml + last + "</row>";
+    };
+    const std::string head = row(1, {"unit", "framework", "year", "criterion"}, cell("E1", "task"));
+    const std::string good =
+        row(2, {"TT-KONGCHRO", "GL-XA-2020", "2021", "1.1"}, cell("E2", "Nhiệm vụ một"));
+    const std::vector<std::string> bad = {
+        cell("E3", "Nhi\xE1\xBB m v\xE1"),             // not UTF-8
+        "<c r=\"E3\" t=\"s\"><v>12</v></c>",           // no such shared string
+        "<c r=\"E3\" t=\"str\"><f>A3&amp;B3</f></c>",  // a formula with no saved value
+    };
+    for (std::size_t i = 0; i < bad.size(); ++i) {
+        BOOST_TEST_CONTEXT(bad[i]) {
+            const std::string name = "bad" + std::to_string(i) + ".xlsx";
+            const std::string sheet = "<worksheet><sheetData>" + head + good +
+                                      row(3, {"TT-KONGCHRO", "GL-XA-2020", "2021", "1.2"}, bad[i]) +
+                                      "</sheetData></worksheet>";
+            WriteFile(dir.File(name),
+                      MakeZip({{"xl/workbook.xml",
+                                "<workbook xmlns:r=\"r\"><sheets><sheet name=\"S\" sheetId=\"1\" "
+                                "r:id=\"rId1\"/></sheets></workbook>"},
+                               {"xl/worksheets/sheet1.xml", sheet}}));
+            try {
+                services::ImportTasks(Db(), dir.File(name), "test");
+                BOOST_FAIL("the workbook was imported");
+            } catch (const UserError& e) {
+                BOOST_TEST(e.where().file == name);
+                BOOST_TEST(e.where().line == 3);
+                BOOST_TEST(e.where().field == "task");
+                BOOST_TEST(e.message().find("E3") != std::string::npos, e.message());
+            }
+            BOOST_TEST(storage::PlanRepository(Db().session()).CountTasks() == 0);
+            BOOST_TEST(Plans().empty());
+        }
+    }
+}
+
+BOOST_FIXTURE_TEST_CASE(a_tasks_file_without_its_framework_column_is_refused, SeedFixture) {
+    WriteFile(dir.File("nofw.csv"),
+              "unit,year,criterion,task\nTT-KONGCHRO,2021,1.1,Nhiệm vụ một\n");
+    try {
+        services::ImportTasks(Db(), dir.File("nofw.csv"), "test");
+        BOOST_FAIL("a file without the framework column was imported");
+    } catch (const UserError& e) {
+        BOOST_TEST(e.where().file == "nofw.csv");
+        BOOST_TEST(e.where().line == 1);
+        BOOST_TEST(e.where().field == "framework");
+    }
+    BOOST_TEST(storage::PlanRepository(Db().session()).CountTasks() == 0);
+    // The column may be empty: a plan of its own, not tied to a framework.
+    WriteFile(dir.File("emptyfw.csv"),
+              "unit,framework,year,criterion,task\nTT-KONGCHRO,,2021,Cải cách,Nhiệm vụ một\n");
+    BOOST_TEST(services::ImportTasks(Db(), dir.File("emptyfw.csv"), "test").inserted == 1);
 }
 
 BOOST_FIXTURE_TEST_CASE(the_five_clear_check_flags_what_the_seed_leaves_unclear, SeedFixture) {

@@ -15,6 +15,7 @@
 #include "support/test_support.h"
 
 using cchc::UserError;
+using cchc::test::MakeZip;
 using cchc::test::ReadFile;
 using cchc::test::TempDir;
 using cchc::test::WriteFile;
@@ -52,70 +53,6 @@ UserError ExpectUserError(F&& f) {
     }
     BOOST_FAIL("no UserError thrown");
     return UserError("unreachable");
-}
-
-// ----- a minimal ZIP writer (stored entries) to build XLSX files by hand
-
-std::uint32_t Crc32(const std::string& data) {
-    std::uint32_t crc = 0xFFFFFFFFu;
-    for (unsigned char c : data) {
-        crc ^= c;
-        for (int k = 0; k < 8; ++k) crc = (crc >> 1) ^ (0xEDB88320u & (0u - (crc & 1u)));
-    }
-    return ~crc;
-}
-
-void Put16(std::string& out, unsigned v) {
-    out += static_cast<char>(v & 0xFF);
-    out += static_cast<char>((v >> 8) & 0xFF);
-}
-void Put32(std::string& out, std::uint32_t v) {
-    Put16(out, v & 0xFFFF);
-    Put16(out, v >> 16);
-}
-
-std::string MakeZip(const std::vector<std::pair<std::string, std::string>>& entries) {
-    std::string out, central;
-    for (const auto& [name, data] : entries) {
-        const auto offset = static_cast<std::uint32_t>(out.size());
-        const std::uint32_t crc = Crc32(data);
-        auto common = [&](std::string& s) {
-            Put16(s, 20);    // version needed
-            Put16(s, 0);     // flags
-            Put16(s, 0);     // stored
-            Put16(s, 0);     // time
-            Put16(s, 0x21);  // date 1980-01-01
-            Put32(s, crc);
-            Put32(s, static_cast<std::uint32_t>(data.size()));
-            Put32(s, static_cast<std::uint32_t>(data.size()));
-            Put16(s, static_cast<unsigned>(name.size()));
-            Put16(s, 0);  // extra
-        };
-        Put32(out, 0x04034b50);
-        common(out);
-        out += name;
-        out += data;
-        Put32(central, 0x02014b50);
-        Put16(central, 20);  // made by
-        common(central);
-        Put16(central, 0);  // comment
-        Put16(central, 0);  // disk
-        Put16(central, 0);  // internal attributes
-        Put32(central, 0);  // external attributes
-        Put32(central, offset);
-        central += name;
-    }
-    const auto cdOffset = static_cast<std::uint32_t>(out.size());
-    out += central;
-    Put32(out, 0x06054b50);
-    Put16(out, 0);
-    Put16(out, 0);
-    Put16(out, static_cast<unsigned>(entries.size()));
-    Put16(out, static_cast<unsigned>(entries.size()));
-    Put32(out, static_cast<std::uint32_t>(central.size()));
-    Put32(out, cdOffset);
-    Put16(out, 0);
-    return out;
 }
 
 const char* kWorkbook =
@@ -175,6 +112,43 @@ std::string HandMadeXlsx() {
                     {"xl/styles.xml", kStyles},
                     {"xl/worksheets/sheet1.xml", "<worksheet><sheetData/></worksheet>"},
                     {"xl/worksheets/first.xml", kSheet}});
+}
+
+// A workbook whose first sheet is sheetXml (its rows inside <sheetData>),
+// with the given shared strings (none: no shared strings part).
+std::string XlsxWithSheet(const std::string& rows, const std::vector<std::string>& strings = {},
+                          const std::string& dimension = "A1:C3") {
+    std::vector<std::pair<std::string, std::string>> parts = {
+        {"[Content_Types].xml", "<Types/>"},
+        {"xl/workbook.xml",
+         "<workbook xmlns:r=\"r\"><sheets><sheet name=\"S\" sheetId=\"1\" "
+         "r:id=\"rId1\"/></sheets></workbook>"},
+        {"xl/worksheets/sheet1.xml", "<worksheet><dimension ref=\"" + dimension +
+                                         "\"/><sheetData>" + rows + "</sheetData></worksheet>"}};
+    if (!strings.empty()) {
+        std::string sst = "<sst>";
+        for (const auto& s : strings) sst += "<si><t>" + s + "</t></si>";
+        parts.emplace_back("xl/sharedStrings.xml", sst + "</sst>");
+    }
+    return MakeZip(parts);
+}
+
+const char* kHeaderRow =
+    "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>unit</t></is></c>"
+    "<c r=\"B1\" t=\"inlineStr\"><is><t>task</t></is></c></row>";
+
+std::string InlineCell(const std::string& ref, const std::string& text) {
+    return "<c r=\"" + ref + "\" t=\"inlineStr\"><is><t>" + text + "</t></is></c>";
+}
+
+// Reads the whole table with the limits given, for the error it must raise.
+UserError ReadAllRefused(const std::string& path, const tio::ReadLimits& limits = {}) {
+    return ExpectUserError([&] {
+        auto reader = tio::TableReader::Open(path, limits);
+        Row row;
+        while (reader->Next(row)) {
+        }
+    });
 }
 
 }  // namespace
@@ -702,6 +676,198 @@ BOOST_AUTO_TEST_CASE(csv_large_file) {
     BOOST_TEST(ok);
     BOOST_TEST(commas == n / 1000);
     BOOST_TEST(reader->BytesRead() == static_cast<long>(text.size()));
+}
+
+// ------------------------------------------------------- hostile files
+
+BOOST_AUTO_TEST_CASE(xlsx_part_larger_than_the_limit_is_refused) {
+    TempDir dir;
+    // Shared strings of about 2,000 bytes; the other parts are small.
+    WriteFile(dir.File("bomb.xlsx"),
+              XlsxWithSheet(
+                  std::string(kHeaderRow) + "<row r=\"2\"><c r=\"A2\" t=\"s\"><v>0</v></c></row>",
+                  {std::string(2000, 'x')}));
+    tio::ReadLimits limits;
+    limits.maxPartBytes = 1000;
+    UserError e = ReadAllRefused(dir.File("bomb.xlsx"), limits);
+    BOOST_TEST(e.where().file == "bomb.xlsx");
+    BOOST_TEST(e.message().find("sharedStrings.xml") != std::string::npos);
+    BOOST_TEST(e.message().find("1.000") != std::string::npos);
+    limits.maxPartBytes = 3000;
+    auto reader = tio::TableReader::Open(dir.File("bomb.xlsx"), limits);
+    Row row;
+    BOOST_REQUIRE(reader->Next(row));
+    BOOST_TEST(row.at(0) == std::string(2000, 'x'));
+
+    // A part whose entry declares 100 bytes but inflates to 2,000: counted
+    // while reading, not trusted.
+    std::string lying = XlsxWithSheet(
+        std::string(kHeaderRow) + "<row r=\"2\"><c r=\"A2\" t=\"s\"><v>0</v></c></row>",
+        {std::string(2000, 'x')});
+    for (const char* sig : {"PK\x03\x04", "PK\x01\x02"}) {
+        for (std::size_t at = lying.find(sig); at != std::string::npos;
+             at = lying.find(sig, at + 4)) {
+            const std::size_t size = at + (sig[2] == '\x03' ? 22 : 24);
+            const std::size_t nameAt = at + (sig[2] == '\x03' ? 30 : 46);
+            if (lying.compare(nameAt, 20, "xl/sharedStrings.xml") == 0)
+                lying.replace(size, 4, std::string("\x64\0\0\0", 4));
+        }
+    }
+    WriteFile(dir.File("lying.xlsx"), lying);
+    limits.maxPartBytes = 1000;
+    e = ReadAllRefused(dir.File("lying.xlsx"), limits);
+    BOOST_TEST(e.where().file == "lying.xlsx");
+    BOOST_TEST(e.message().find("sharedStrings.xml") != std::string::npos, e.message());
+    BOOST_TEST(e.message().find("1.000") != std::string::npos, e.message());
+
+    WriteFile(dir.File("big.xlsx"), HandMadeXlsx());
+    limits = {};
+    limits.maxSheetBytes = 500;  // the sheet has about 1,100 bytes
+    e = ReadAllRefused(dir.File("big.xlsx"), limits);
+    BOOST_TEST(e.message().find("first.xml") != std::string::npos);
+    BOOST_TEST(e.message().find("500") != std::string::npos);
+
+    // Within the limits the same workbook reads.
+    BOOST_TEST(ReadAll(dir.File("big.xlsx")).rows.size() == 4u);
+}
+
+BOOST_AUTO_TEST_CASE(xlsx_million_trailing_empty_rows_give_no_rows) {
+    TempDir dir;
+    std::string rows = kHeaderRow;
+    rows.reserve(30'000'000);
+    for (long r = 2; r <= 1'000'000; ++r) {
+        const std::string n = std::to_string(r);
+        if (r % 1000 == 0)
+            rows += "<row r=\"" + n + "\"><c r=\"A" + n + "\"/><c r=\"B" + n + "\" s=\"0\"/></row>";
+        else
+            rows += "<row r=\"" + n + "\"/>";
+    }
+    WriteFile(dir.File("empty.xlsx"), XlsxWithSheet(rows, {}, "A1:B1000000"));
+    const Table t = ReadAll(dir.File("empty.xlsx"));
+    BOOST_TEST(t.header == (Row{"unit", "task"}), boost::test_tools::per_element());
+    BOOST_TEST(t.rows.empty());
+}
+
+BOOST_AUTO_TEST_CASE(xlsx_row_past_the_last_excel_row_is_damage) {
+    TempDir dir;
+    WriteFile(dir.File("far.xlsx"),
+              XlsxWithSheet(std::string(kHeaderRow) + "<row r=\"99999999999\">" +
+                            InlineCell("A99999999999", "u1") + "</row>"));
+    const UserError e = ReadAllRefused(dir.File("far.xlsx"));
+    BOOST_TEST(e.where().file == "far.xlsx");
+    BOOST_TEST(e.message().find("XLSX") != std::string::npos);
+    BOOST_TEST(e.message().find("99999999999") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(rows_past_the_limit_are_refused) {
+    TempDir dir;
+    WriteFile(dir.File("many.csv"), "unit,task\nu1,a\nu2,b\nu3,c\nu4,d\n");
+    tio::ReadLimits limits;
+    limits.maxRows = 3;
+    UserError e = ReadAllRefused(dir.File("many.csv"), limits);
+    BOOST_TEST(e.where().file == "many.csv");
+    BOOST_TEST(e.where().line == 5);
+    BOOST_TEST(e.message().find('3') != std::string::npos);
+
+    std::string rows = kHeaderRow;
+    for (int r = 2; r <= 5; ++r)
+        rows += "<row r=\"" + std::to_string(r) + "\">" +
+                InlineCell("A" + std::to_string(r), "u" + std::to_string(r)) + "</row>";
+    WriteFile(dir.File("many.xlsx"), XlsxWithSheet(rows));
+    e = ReadAllRefused(dir.File("many.xlsx"), limits);
+    BOOST_TEST(e.where().line == 5);
+    limits.maxRows = 4;
+    auto reader = tio::TableReader::Open(dir.File("many.xlsx"), limits);
+    Row row;
+    long n = 0;
+    while (reader->Next(row)) ++n;
+    BOOST_TEST(n == 4);
+}
+
+BOOST_AUTO_TEST_CASE(fields_longer_than_the_limit_are_refused) {
+    TempDir dir;
+    tio::ReadLimits limits;
+    limits.maxFieldChars = 10;
+    WriteFile(dir.File("long.csv"), "unit,task\nu1,Đặng Thị Á\nu2,Đặng Thị Ánh\n");
+    UserError e = ReadAllRefused(dir.File("long.csv"), limits);
+    BOOST_TEST(e.where().line == 3);
+    BOOST_TEST(e.where().field == "task");
+    BOOST_TEST(e.message().find("10") != std::string::npos);
+
+    // A field of 10 MB with the default limit: refused, not echoed.
+    WriteFile(dir.File("huge.csv"), "unit,task\nu1,\"" + std::string(10'000'000, 'x') + "\"\n");
+    e = ReadAllRefused(dir.File("huge.csv"));
+    BOOST_TEST(e.where().line == 2);
+    BOOST_TEST(e.where().field == "task");
+    BOOST_TEST(e.message().size() < 200u);
+
+    WriteFile(dir.File("long.xlsx"),
+              XlsxWithSheet(std::string(kHeaderRow) + "<row r=\"2\">" + InlineCell("A2", "u1") +
+                            InlineCell("B2", "Đặng Thị Ánh") + "</row>"));
+    e = ReadAllRefused(dir.File("long.xlsx"), limits);
+    BOOST_TEST(e.where().line == 2);
+    BOOST_TEST(e.where().field == "task");
+    BOOST_TEST(e.message().find("B2") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(xlsx_text_that_is_not_utf8_is_refused) {
+    TempDir dir;
+    WriteFile(dir.File("ansi.xlsx"),
+              XlsxWithSheet(std::string(kHeaderRow) + "<row r=\"2\">" + InlineCell("A2", "u1") +
+                            InlineCell("B2", "X\xE3 A") + "</row>"));
+    UserError e = ReadAllRefused(dir.File("ansi.xlsx"));
+    BOOST_TEST(e.where().file == "ansi.xlsx");
+    BOOST_TEST(e.where().line == 2);
+    BOOST_TEST(e.where().field == "task");
+    BOOST_TEST(e.message().find("UTF-8") != std::string::npos);
+
+    WriteFile(dir.File("sst.xlsx"),
+              XlsxWithSheet(
+                  std::string(kHeaderRow) + "<row r=\"2\"><c r=\"A2\" t=\"s\"><v>0</v></c></row>",
+                  {"\xED\xA0\x80"}));
+    e = ReadAllRefused(dir.File("sst.xlsx"));
+    BOOST_TEST(e.where().line == 2);
+    BOOST_TEST(e.where().field == "unit");
+}
+
+BOOST_AUTO_TEST_CASE(xlsx_damaged_cells_are_refused_as_damage) {
+    TempDir dir;
+    WriteFile(dir.File("sst.xlsx"),
+              XlsxWithSheet(std::string(kHeaderRow) + "<row r=\"2\">" + InlineCell("A2", "u1") +
+                                "<c r=\"B2\" t=\"s\"><v>7</v></c></row>",
+                            {"only one"}));
+    UserError e = ReadAllRefused(dir.File("sst.xlsx"));
+    BOOST_TEST(e.where().file == "sst.xlsx");
+    BOOST_TEST(e.where().line == 2);
+    BOOST_TEST(e.where().field == "task");
+    BOOST_TEST(e.message().find("XLSX") != std::string::npos);
+    BOOST_TEST(e.message().find("B2") != std::string::npos);
+
+    WriteFile(dir.File("formula.xlsx"),
+              XlsxWithSheet(std::string(kHeaderRow) + "<row r=\"2\">" + InlineCell("A2", "u1") +
+                            "<c r=\"B2\"><f>1+1</f></c></row>"));
+    e = ReadAllRefused(dir.File("formula.xlsx"));
+    BOOST_TEST(e.where().line == 2);
+    BOOST_TEST(e.where().field == "task");
+    BOOST_TEST(e.message().find("B2") != std::string::npos);
+
+    // A sheet the workbook names but the package lacks.
+    WriteFile(dir.File("nopart.xlsx"),
+              MakeZip({{"xl/workbook.xml", kWorkbook}, {"xl/_rels/workbook.xml.rels", kRels}}));
+    e = ReadAllRefused(dir.File("nopart.xlsx"));
+    BOOST_TEST(e.message().find("XLSX") != std::string::npos);
+    BOOST_TEST(e.message().find("first.xml") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(csv_quote_that_does_not_close_names_the_line_it_opened) {
+    TempDir dir;
+    // The quote opened on line 3 closes on line 4 before other text: three
+    // tasks would read as two.
+    WriteFile(dir.File("q.csv"), "unit,task\nu1,a\nu2,\"b\nu3,\"c\",x\nu4,d\n");
+    const UserError e = ReadAllRefused(dir.File("q.csv"));
+    BOOST_TEST(e.where().file == "q.csv");
+    BOOST_TEST(e.where().line == 3);
+    BOOST_TEST(e.where().field == "task");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -2,6 +2,7 @@
 
 #include <sys/wait.h>
 #include <array>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -76,6 +77,72 @@ CommandResult RunCommand(const std::string& commandLine) {
     int status = pclose(pipe);
     r.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
     return r;
+}
+
+namespace {
+
+std::uint32_t Crc32(const std::string& data) {
+    std::uint32_t crc = 0xFFFFFFFFu;
+    for (unsigned char c : data) {
+        crc ^= c;
+        for (int k = 0; k < 8; ++k) crc = (crc >> 1) ^ (0xEDB88320u & (0u - (crc & 1u)));
+    }
+    return ~crc;
+}
+
+void Put16(std::string& out, unsigned v) {
+    out += static_cast<char>(v & 0xFF);
+    out += static_cast<char>((v >> 8) & 0xFF);
+}
+void Put32(std::string& out, std::uint32_t v) {
+    Put16(out, v & 0xFFFF);
+    Put16(out, v >> 16);
+}
+
+}  // namespace
+
+std::string MakeZip(const std::vector<std::pair<std::string, std::string>>& entries) {
+    std::string out, central;
+    for (const auto& [name, data] : entries) {
+        const auto offset = static_cast<std::uint32_t>(out.size());
+        const std::uint32_t crc = Crc32(data);
+        auto common = [&](std::string& s) {
+            Put16(s, 20);    // version needed
+            Put16(s, 0);     // flags
+            Put16(s, 0);     // stored
+            Put16(s, 0);     // time
+            Put16(s, 0x21);  // date 1980-01-01
+            Put32(s, crc);
+            Put32(s, static_cast<std::uint32_t>(data.size()));
+            Put32(s, static_cast<std::uint32_t>(data.size()));
+            Put16(s, static_cast<unsigned>(name.size()));
+            Put16(s, 0);  // extra
+        };
+        Put32(out, 0x04034b50);
+        common(out);
+        out += name;
+        out += data;
+        Put32(central, 0x02014b50);
+        Put16(central, 20);  // made by
+        common(central);
+        Put16(central, 0);  // comment
+        Put16(central, 0);  // disk
+        Put16(central, 0);  // internal attributes
+        Put32(central, 0);  // external attributes
+        Put32(central, offset);
+        central += name;
+    }
+    const auto cdOffset = static_cast<std::uint32_t>(out.size());
+    out += central;
+    Put32(out, 0x06054b50);
+    Put16(out, 0);
+    Put16(out, 0);
+    Put16(out, static_cast<unsigned>(entries.size()));
+    Put16(out, static_cast<unsigned>(entries.size()));
+    Put32(out, static_cast<std::uint32_t>(central.size()));
+    Put32(out, cdOffset);
+    Put16(out, 0);
+    return out;
 }
 
 }  // namespace cchc::test

@@ -2,6 +2,8 @@
 // URLs a suite runs against, and running the cchc command.
 #pragma once
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace cchc::test {
 
@@ -37,6 +39,10 @@ std::string DataFile(const std::string& name);
 // Reads and writes whole files.
 std::string ReadFile(const std::string& path);
 void WriteFile(const std::string& path, const std::string& content);
+
+// A ZIP archive of the given (name, content) entries, stored uncompressed:
+// enough to build XLSX workbooks by hand, damaged ones included.
+std::string MakeZip(const std::vector<std::pair<std::string, std::string>>& entries);
 
 // Runs a shell command line, capturing stdout and stderr together.
 struct CommandResult {

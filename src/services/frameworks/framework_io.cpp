@@ -7,8 +7,11 @@
 #include <cstdio>
 #include <map>
 
+#include <fmt/format.h>
+
 #include "core/framework.h"
 #include "core/i18n.h"
+#include "core/org.h"
 #include "core/text.h"
 #include "core/vnformat.h"
 #include "services/io/table_io.h"
@@ -95,6 +98,15 @@ const embedded::File* FindCatalogue(const std::string& name) {
 
 namespace {
 
+// Refuses text past its limit in characters, naming the column.
+void CheckLength(const ColumnMap& cols, const tableio::TableReader& reader, const char* key,
+                 const std::string& text, std::size_t limit, const char* message) {
+    if (text.size() > limit && Utf8Length(text) > limit)
+        throw UserError(cols.At(reader, key), fmt::format(fmt::runtime(tr(message)), limit));
+}
+
+constexpr std::size_t kMaxTitleChars = 1000;
+
 // The criterion written on the current row of a framework file.
 Criterion ReadCriterion(const ColumnMap& cols, const tableio::TableReader& reader,
                         const std::vector<std::string>& f, const Framework& fw) {
@@ -104,6 +116,12 @@ Criterion ReadCriterion(const ColumnMap& cols, const tableio::TableReader& reade
     c.title = Trim(cols.Get(f, "title"));
     if (c.code.empty()) throw UserError(cols.At(reader, "code"), tr("the criterion code is empty"));
     if (c.title.empty()) throw UserError(cols.At(reader, "title"), tr("the title is empty"));
+    CheckLength(cols, reader, "code", c.code, kMaxCodeChars,
+                N_("the code is longer than the limit of {0} characters"));
+    CheckLength(cols, reader, "parent", c.parentCode, kMaxCodeChars,
+                N_("the code is longer than the limit of {0} characters"));
+    CheckLength(cols, reader, "title", c.title, kMaxTitleChars,
+                N_("the title is longer than the limit of {0} characters"));
     auto max = Number(Trim(cols.Get(f, "max_points")));
     if (!max || *max < 0)
         throw UserError(cols.At(reader, "max_points"),
@@ -120,7 +138,8 @@ Criterion ReadCriterion(const ColumnMap& cols, const tableio::TableReader& reade
         std::string t = Trim(cols.Get(f, key));
         if (t.empty()) return std::nullopt;
         auto v = Number(t);
-        if (!v) throw UserError(cols.At(reader, key), std::string(tr("not a number: ")) + t);
+        if (!v)
+            throw UserError(cols.At(reader, key), std::string(tr("not a number: ")) + Excerpt(t));
         return v;
     };
     c.target = TargetRatio(numberOf("target"));  // "90" or "90%" means 0.9
@@ -165,11 +184,13 @@ std::vector<Framework> ReadFrameworks(const std::string& path) {
         std::string code = Trim(cols.Get(f, "framework"));
         if (code.empty())
             throw UserError(cols.At(*reader, "framework"), tr("the framework code is empty"));
+        CheckLength(cols, *reader, "framework", code, kMaxCodeChars,
+                    N_("the code is longer than the limit of {0} characters"));
         std::string yearText = Trim(cols.Get(f, "year"));
         int year = std::atoi(yearText.c_str());
         if (year < 1990 || year > 2999 || yearText.size() != 4)
             throw UserError(cols.At(*reader, "year"),
-                            std::string(tr("not a valid year: ")) + yearText);
+                            std::string(tr("not a valid year: ")) + Excerpt(yearText));
         auto kind = FrameworkKindFromKey(tableio::NormalizeColumnName(cols.Get(f, "kind")));
         if (!kind)
             throw UserError(
@@ -206,7 +227,7 @@ long ImportFrameworks(storage::Database& db, const std::string& path, const std:
         if (repo.IdByCode(fw.code))
             throw UserError(
                 Location{path, 0, "framework"},
-                std::string(tr("a framework with this code already exists: ")) + fw.code);
+                std::string(tr("a framework with this code already exists: ")) + Excerpt(fw.code));
         repo.Insert(fw);
         audit.Record({"", user, "frameworks", fw.id, "insert", "code", std::nullopt, fw.code});
     }

@@ -13,6 +13,7 @@
 
 #include "core/atomic_file.h"
 #include "core/i18n.h"
+#include "core/text.h"
 #include "services/io/table_io.h"
 #include "services/io/table_io_detail.h"
 
@@ -23,49 +24,6 @@ namespace {
 struct FileCloser {
     void operator()(std::FILE* f) const { std::fclose(f); }
 };
-
-// Offset of the first byte that is not valid UTF-8 (or is NUL), or npos.
-std::size_t FindInvalidUtf8(const std::string& s) {
-    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-    const std::size_t n = s.size();
-    std::size_t i = 0;
-    while (i < n) {
-        // Eight ASCII bytes at a time, none of them NUL.
-        while (i + 8 <= n) {
-            std::uint64_t w;
-            std::memcpy(&w, p + i, 8);
-            if ((w | ((w - 0x0101010101010101ULL) & ~w)) & 0x8080808080808080ULL) break;
-            i += 8;
-        }
-        if (i >= n) break;
-        unsigned char c = p[i];
-        if (c < 0x80) {
-            if (c == 0) return i;
-            ++i;
-            continue;
-        }
-        std::size_t len;
-        unsigned char lo = 0x80, hi = 0xBF;  // range of the second byte
-        if (c >= 0xC2 && c <= 0xDF) {
-            len = 2;
-        } else if (c >= 0xE0 && c <= 0xEF) {
-            len = 3;
-            if (c == 0xE0) lo = 0xA0;
-            if (c == 0xED) hi = 0x9F;  // no surrogates
-        } else if (c >= 0xF0 && c <= 0xF4) {
-            len = 4;
-            if (c == 0xF0) lo = 0x90;
-            if (c == 0xF4) hi = 0x8F;
-        } else {
-            return i;
-        }
-        if (i + len > n || p[i + 1] < lo || p[i + 1] > hi) return i;
-        for (std::size_t k = 2; k < len; ++k)
-            if ((p[i + k] & 0xC0) != 0x80) return i;
-        i += len;
-    }
-    return std::string::npos;
-}
 
 const char* const kNotUtf8 =
     N_("the file is not UTF-8 text; save it as \"CSV UTF-8\" (in Excel: Save As, "
@@ -133,8 +91,8 @@ void RemoveFormulaGuards(std::vector<std::string>& fields) {
 
 class CsvReader final : public TableReader {
   public:
-    CsvReader(const std::string& path, char fixedDelimiter)
-        : TableReader(BaseName(path)), buf_(kBufferSize) {
+    CsvReader(const std::string& path, char fixedDelimiter, const ReadLimits& limits)
+        : TableReader(BaseName(path)), limits_(limits), buf_(kBufferSize) {
         file_.reset(std::fopen(path.c_str(), "rb"));
         if (!file_)
             throw UserError(Loc(fileName_),
@@ -196,6 +154,8 @@ class CsvReader final : public TableReader {
             RemoveFormulaGuards(fields);
             if (fields.size() < header_.size()) fields.resize(header_.size());
             line_ = start;
+            if (++rows_ > limits_.maxRows)
+                throw UserError(Loc(fileName_, line_), TooManyRows(limits_));
             return true;
         }
     }
@@ -246,12 +206,36 @@ class CsvReader final : public TableReader {
         return ',';
     }
 
-    void CheckField(const std::string& field, long fieldLine) const {
+    // The header's name of the nf-th field (1-based), once the header is read.
+    std::string FieldName(std::size_t nf) const {
+        return nf >= 1 && nf <= header_.size() ? header_[nf - 1] : std::string();
+    }
+
+    void CheckField(const std::string& field, long fieldLine, std::size_t nf) const {
         const std::size_t bad = FindInvalidUtf8(field);
-        if (bad == std::string::npos) return;
-        const long line =
-            fieldLine + static_cast<long>(std::count(field.begin(), field.begin() + bad, '\n'));
-        throw UserError(Loc(fileName_, line), tr(kNotUtf8));
+        if (bad != std::string::npos) {
+            const long line =
+                fieldLine + static_cast<long>(std::count(field.begin(), field.begin() + bad, '\n'));
+            throw UserError(Loc(fileName_, line, FieldName(nf)), tr(kNotUtf8));
+        }
+        CheckLength(field, fieldLine, nf);
+    }
+
+    void CheckLength(const std::string& field, long fieldLine, std::size_t nf) const {
+        if (field.size() <= limits_.maxFieldChars) return;
+        const std::string tooLong = TooLong(field, limits_);
+        if (!tooLong.empty()) throw UserError(Loc(fileName_, fieldLine, FieldName(nf)), tooLong);
+    }
+
+    // A field growing past any limit is refused before it fills memory.
+    void CheckGrowth(const std::string& field, long fieldLine, std::size_t nf) const {
+        if (field.size() > 4 * limits_.maxFieldChars + 4) CheckLength(field, fieldLine, nf);
+    }
+
+    UserError Unclosed(long fieldLine, std::size_t nf) const {
+        return UserError(Loc(fileName_, fieldLine, FieldName(nf)),
+                         tr("the quote that opens a field on this line is not closed where the "
+                            "field ends (a \" is missing or extra)"));
     }
 
     // Reads one physical record into fields. False at the end of the file.
@@ -284,13 +268,12 @@ class CsvReader final : public TableReader {
                         newField();
                         break;
                     case State::Quoted:
-                        throw UserError(Loc(fileName_, fieldLine),
-                                        tr("a quoted field is not closed (missing \")"));
+                        throw Unclosed(fieldLine, nf);
                     case State::Unquoted:
                     case State::AfterQuote:
                         break;
                 }
-                CheckField(*f, fieldLine);
+                CheckField(*f, fieldLine, nf);
                 fields.resize(nf);
                 return true;
             }
@@ -308,9 +291,12 @@ class CsvReader final : public TableReader {
                     const char* s = p_;
                     while (p_ < e_ && !special_[static_cast<unsigned char>(*p_)]) ++p_;
                     f->append(s, p_);
-                    if (p_ == e_) break;
+                    if (p_ == e_) {
+                        CheckGrowth(*f, fieldLine, nf);
+                        break;
+                    }
                     const char c = *p_++;
-                    CheckField(*f, fieldLine);
+                    CheckField(*f, fieldLine, nf);
                     if (c == delim_) {
                         st = State::FieldStart;
                         break;
@@ -324,7 +310,10 @@ class CsvReader final : public TableReader {
                     const char* s = p_;
                     while (p_ < e_ && *p_ != '"' && *p_ != '\n') ++p_;
                     f->append(s, p_);
-                    if (p_ == e_) break;
+                    if (p_ == e_) {
+                        CheckGrowth(*f, fieldLine, nf);
+                        break;
+                    }
                     if (*p_ == '\n') {
                         ++physLine_;
                         if (!f->empty() && f->back() == '\r') f->pop_back();
@@ -340,14 +329,21 @@ class CsvReader final : public TableReader {
                         f->push_back('"');
                         ++p_;
                         st = State::Quoted;
-                    } else {  // text after the closing quote is kept as is
-                        st = State::Unquoted;
+                    } else if (*p_ == ' ' || *p_ == '\t' ||
+                               special_[static_cast<unsigned char>(*p_)]) {
+                        st = State::Unquoted;  // spaces after the closing quote are kept
+                    } else {
+                        // Text right after a closing quote: the quote that
+                        // opened the field was not meant to, or one is missing.
+                        throw Unclosed(fieldLine, nf);
                     }
                     break;
             }
         }
     }
 
+    ReadLimits limits_;
+    long rows_ = 0;
     std::unique_ptr<std::FILE, FileCloser> file_;
     std::vector<char> buf_;
     const char* p_ = nullptr;
@@ -474,8 +470,9 @@ class CsvWriter final : public TableWriter {
 
 }  // namespace
 
-std::unique_ptr<TableReader> OpenCsv(const std::string& path, char fixedDelimiter) {
-    return std::make_unique<CsvReader>(path, fixedDelimiter);
+std::unique_ptr<TableReader> OpenCsv(const std::string& path, char fixedDelimiter,
+                                     const ReadLimits& limits) {
+    return std::make_unique<CsvReader>(path, fixedDelimiter, limits);
 }
 
 std::unique_ptr<TableWriter> CreateCsv(const std::string& path,

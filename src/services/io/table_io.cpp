@@ -8,7 +8,11 @@
 #include <filesystem>
 #include <unordered_map>
 
+#include <fmt/format.h>
+
 #include "core/i18n.h"
+#include "core/text.h"
+#include "core/vnformat.h"
 #include "services/io/table_io_detail.h"
 
 namespace cchc::tableio {
@@ -101,6 +105,17 @@ char32_t DecodeUtf8(const std::string& s, std::size_t& i) {
     return cp;
 }
 
+std::string TooLong(const std::string& text, const ReadLimits& limits) {
+    if (text.size() <= limits.maxFieldChars || Utf8Length(text) <= limits.maxFieldChars) return {};
+    return fmt::format(fmt::runtime(tr("the field is longer than the limit of {0} characters")),
+                       FormatInteger(static_cast<long long>(limits.maxFieldChars)));
+}
+
+std::string TooManyRows(const ReadLimits& limits) {
+    return fmt::format(fmt::runtime(tr("the file has more rows than the limit of {0}")),
+                       FormatInteger(limits.maxRows));
+}
+
 }  // namespace detail
 
 using namespace detail;
@@ -140,11 +155,11 @@ const std::unordered_map<char32_t, char>& FoldTable() {
 
 TableReader::~TableReader() = default;
 
-std::unique_ptr<TableReader> TableReader::Open(const std::string& path) {
+std::unique_ptr<TableReader> TableReader::Open(const std::string& path, const ReadLimits& limits) {
     const std::string ext = LowerExtension(path);
-    if (ext == ".csv") return OpenCsv(path, '\0');
-    if (ext == ".tsv" || ext == ".txt") return OpenCsv(path, '\t');
-    if (ext == ".xlsx") return OpenXlsx(path);
+    if (ext == ".csv") return OpenCsv(path, '\0', limits);
+    if (ext == ".tsv" || ext == ".txt") return OpenCsv(path, '\t', limits);
+    if (ext == ".xlsx") return OpenXlsx(path, limits);
     throw UserError(Loc(BaseName(path)), tr("unsupported file type; use .csv or .xlsx"));
 }
 

@@ -12,6 +12,7 @@
 // Every problem a user can fix is reported as cchc::UserError with a
 // translated message.
 #pragma once
+#include <cstddef>
 #include <memory>
 #include <string>
 #include <utility>
@@ -22,6 +23,21 @@
 namespace cchc::tableio {
 
 // ---------------------------------------------------------------- reading
+
+// What a reader accepts before it refuses a file as too large: a file made
+// to exhaust memory or time (a zip bomb, billions of empty rows, a field of
+// megabytes) is stopped with a message naming the limit. Tests lower them.
+struct ReadLimits {
+    // XLSX: uncompressed bytes of a part read whole (shared strings, styles,
+    // workbook), checked on the zip entry's declared size and while inflating.
+    long long maxPartBytes = 256LL << 20;
+    // XLSX: uncompressed bytes of the sheet, read a chunk at a time.
+    long long maxSheetBytes = 1LL << 30;
+    // Records after the header (a ratings file has 2 million).
+    long maxRows = 2'500'000;
+    // Characters in one field or cell.
+    std::size_t maxFieldChars = 4000;
+};
 
 // A table read record by record. Open() chooses the format by the file's
 // extension (case-insensitive): .csv (comma, or ';' when the header line has
@@ -46,8 +62,10 @@ namespace cchc::tableio {
 class TableReader {
   public:
     // Throws UserError naming the file when it cannot be opened, has an
-    // unsupported extension, is not UTF-8 text, or has no header row.
-    static std::unique_ptr<TableReader> Open(const std::string& path);
+    // unsupported extension, is not UTF-8 text, is damaged, passes one of
+    // the limits, or has no header row.
+    static std::unique_ptr<TableReader> Open(const std::string& path,
+                                             const ReadLimits& limits = {});
 
     virtual ~TableReader();
     TableReader(const TableReader&) = delete;
@@ -58,8 +76,10 @@ class TableReader {
     long HeaderLine() const { return headerLine_; }
 
     // Reads the next non-empty record into fields (reusing its strings).
-    // Returns false at the end. Throws UserError naming file and line for
-    // malformed input (unterminated quote, text that is not UTF-8).
+    // Returns false at the end. Throws UserError naming file, line and
+    // column for malformed input (a quote that does not close, text that is
+    // not UTF-8, a damaged workbook cell) and for a passed limit (rows,
+    // field length).
     virtual bool Next(std::vector<std::string>& fields) = 0;
 
     // 1-based line on which the current record starts (the header is line

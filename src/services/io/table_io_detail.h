@@ -29,6 +29,11 @@ bool AllBlank(const std::vector<std::string>& fields);
 void AppendUtf8(std::string& out, char32_t cp);
 // Decodes one code point at s[i] (lenient: a bad byte decodes as itself).
 char32_t DecodeUtf8(const std::string& s, std::size_t& i);
+// "the field is longer than N characters" when text passes the limit, else
+// "" (counts bytes first, characters only when needed).
+std::string TooLong(const std::string& text, const ReadLimits& limits);
+// "the file has more than N rows".
+std::string TooManyRows(const ReadLimits& limits);
 
 // The temporary file a writer fills before it is renamed to path; a
 // UserError naming fileName when the folder cannot be written.
@@ -36,11 +41,12 @@ std::unique_ptr<AtomicFile> CreateBeside(const std::string& path, const std::str
 
 // CSV or TSV: a fixed delimiter, or '\0' to detect it ("sep=" line, else
 // the header's commas, semicolons or tabs).
-std::unique_ptr<TableReader> OpenCsv(const std::string& path, char fixedDelimiter);
+std::unique_ptr<TableReader> OpenCsv(const std::string& path, char fixedDelimiter,
+                                     const ReadLimits& limits);
 std::unique_ptr<TableWriter> CreateCsv(const std::string& path,
                                        const std::vector<std::string>& header, char delimiter,
                                        bool bom);
-std::unique_ptr<TableReader> OpenXlsx(const std::string& path);
+std::unique_ptr<TableReader> OpenXlsx(const std::string& path, const ReadLimits& limits);
 std::unique_ptr<TableWriter> CreateXlsx(const std::string& path,
                                         const std::vector<std::string>& header,
                                         const WriteOptions& options);

@@ -13,11 +13,14 @@
 #include <string_view>
 #include <unordered_map>
 
+#include <fmt/format.h>
 #include <xlsxwriter.h>
 #include <zip.h>
 #include <pugixml.hpp>
 
 #include "core/i18n.h"
+#include "core/text.h"
+#include "core/vnformat.h"
 #include "services/io/table_io.h"
 #include "services/io/table_io_detail.h"
 
@@ -260,7 +263,8 @@ constexpr unsigned kXmlFlags = pugi::parse_default | pugi::parse_ws_pcdata;
 
 class XlsxReader final : public TableReader {
   public:
-    explicit XlsxReader(const std::string& path) : TableReader(BaseName(path)) {
+    XlsxReader(const std::string& path, const ReadLimits& limits)
+        : TableReader(BaseName(path)), limits_(limits) {
         int err = 0;
         zip_.reset(zip_open(path.c_str(), ZIP_RDONLY, &err));
         if (!zip_) {
@@ -288,8 +292,11 @@ class XlsxReader final : public TableReader {
         const zip_int64_t idx = zip_name_locate(zip_.get(), sheetPart_.c_str(), ZIP_FL_NOCASE);
         zip_stat_t st;
         if (idx < 0 || zip_stat_index(zip_.get(), static_cast<zip_uint64_t>(idx), 0, &st) != 0)
-            throw Damaged();
+            throw DamagedBecause(
+                fmt::format(fmt::runtime(tr("the part {0} is missing or cannot be read")),
+                            Excerpt(sheetPart_)));
         total_ = (st.valid & ZIP_STAT_SIZE) ? static_cast<long>(st.size) : 0;
+        if (total_ > limits_.maxSheetBytes) throw TooLarge(sheetPart_, limits_.maxSheetBytes);
         sheet_.reset(zip_fopen_index(zip_.get(), static_cast<zip_uint64_t>(idx), 0));
         if (!sheet_) throw Damaged();
 
@@ -309,6 +316,8 @@ class XlsxReader final : public TableReader {
         while (ReadRow(fields)) {
             if (AllBlank(fields)) continue;
             if (fields.size() < header_.size()) fields.resize(header_.size());
+            if (++rows_ > limits_.maxRows)
+                throw UserError(Loc(fileName_, line_), TooManyRows(limits_));
             return true;
         }
         fields.clear();
@@ -324,19 +333,46 @@ class XlsxReader final : public TableReader {
                          tr("the file is not a valid Excel .xlsx workbook or is damaged"));
     }
 
-    // A whole member of the package, or nullopt-like false when absent.
+    // "damaged XLSX file: <reason>", naming the file (and the current row).
+    UserError DamagedBecause(const std::string& reason, long line = 0,
+                             const std::string& field = {}) const {
+        return UserError(Loc(fileName_, line, field),
+                         fmt::format(fmt::runtime(tr("damaged XLSX file: {0}")), reason));
+    }
+
+    UserError TooLarge(const std::string& part, long long limit) const {
+        return UserError(
+            Loc(fileName_),
+            fmt::format(fmt::runtime(tr("the part {0} of the workbook is larger than the limit "
+                                        "of {1} bytes when uncompressed")),
+                        Excerpt(part), FormatInteger(limit)));
+    }
+
+    // A whole member of the package, or false when absent. Its size is
+    // checked on the entry's declared size and again while inflating.
     bool ReadPart(const std::string& name, std::string& out) const {
         const zip_int64_t idx = zip_name_locate(zip_.get(), name.c_str(), ZIP_FL_NOCASE);
         if (idx < 0) return false;
+        const auto cannotRead = [&] {
+            return DamagedBecause(fmt::format(
+                fmt::runtime(tr("the part {0} is missing or cannot be read")), Excerpt(name)));
+        };
+        zip_stat_t st;
+        if (zip_stat_index(zip_.get(), static_cast<zip_uint64_t>(idx), 0, &st) != 0)
+            throw cannotRead();
+        if ((st.valid & ZIP_STAT_SIZE) && st.size > static_cast<zip_uint64_t>(limits_.maxPartBytes))
+            throw TooLarge(name, limits_.maxPartBytes);
         std::unique_ptr<zip_file_t, ZipFileCloser> f(
             zip_fopen_index(zip_.get(), static_cast<zip_uint64_t>(idx), 0));
-        if (!f) throw Damaged();
+        if (!f) throw cannotRead();
         out.clear();
         char buf[65536];
         for (;;) {
             const zip_int64_t n = zip_fread(f.get(), buf, sizeof buf);
-            if (n < 0) throw Damaged();
+            if (n < 0) throw cannotRead();
             if (n == 0) break;
+            if (static_cast<long long>(out.size()) + n > limits_.maxPartBytes)
+                throw TooLarge(name, limits_.maxPartBytes);
             out.append(buf, static_cast<std::size_t>(n));
         }
         return true;
@@ -416,9 +452,13 @@ class XlsxReader final : public TableReader {
         const std::size_t old = pending_.size();
         pending_.resize(old + kBufferSize);
         const zip_int64_t n = zip_fread(sheet_.get(), &pending_[old], kBufferSize);
-        if (n < 0) throw Damaged();
+        if (n < 0)
+            throw DamagedBecause(
+                fmt::format(fmt::runtime(tr("the part {0} is missing or cannot be read")),
+                            Excerpt(sheetPart_)));
         pending_.resize(old + static_cast<std::size_t>(n));
         read_ += static_cast<long>(n);
+        if (read_ > limits_.maxSheetBytes) throw TooLarge(sheetPart_, limits_.maxSheetBytes);
         if (n == 0) sheetEof_ = true;
         return n > 0;
     }
@@ -518,14 +558,40 @@ class XlsxReader final : public TableReader {
         return p == ref ? -1 : col - 1;
     }
 
-    std::string CellText(const pugi::xml_node& c) const {
+    // "C5" for column 2 (0-based) of the current row.
+    std::string CellRef(long col) const {
+        std::string letters;
+        for (long n = col + 1; n > 0; n = (n - 1) / 26)
+            letters.insert(letters.begin(), static_cast<char>('A' + (n - 1) % 26));
+        return letters + std::to_string(line_);
+    }
+
+    // The header's name of the column (once the header is read), else the
+    // cell's reference.
+    std::string FieldOf(long col) const {
+        return col < static_cast<long>(header_.size()) && !header_[col].empty() ? header_[col]
+                                                                                : CellRef(col);
+    }
+
+    std::string CellText(const pugi::xml_node& c, long col) const {
         const char* t = c.attribute("t").value();
         const pugi::xml_node v = Child(c, "v");
         const char* value = v.text().get();
+        if (Child(c, "f") && !v && std::strcmp(t, "inlineStr") != 0)
+            throw DamagedBecause(
+                fmt::format(fmt::runtime(tr("the formula in cell {0} has no saved value (open "
+                                            "the file in Excel and save it again)")),
+                            CellRef(col)),
+                line_, FieldOf(col));
         if (std::strcmp(t, "s") == 0) {
             const long long i = v.text().as_llong(-1);
-            return i >= 0 && i < static_cast<long long>(strings_.size()) ? strings_[i]
-                                                                         : std::string();
+            if (i < 0 || i >= static_cast<long long>(strings_.size()))
+                throw DamagedBecause(
+                    fmt::format(fmt::runtime(tr("cell {0} refers to shared string {1}, which the "
+                                                "workbook does not have")),
+                                CellRef(col), Excerpt(value)),
+                    line_, FieldOf(col));
+            return strings_[i];
         }
         if (std::strcmp(t, "inlineStr") == 0) return RichText(Child(c, "is"));
         if (std::strcmp(t, "b") == 0)
@@ -556,8 +622,12 @@ class XlsxReader final : public TableReader {
         do nextRow_ = nextRow_.next_sibling();
         while (nextRow_ && !Is(nextRow_, "row"));
 
-        const long r = static_cast<long>(row.attribute("r").as_llong(0));
-        line_ = r > 0 ? r : line_ + 1;
+        const long long r = row.attribute("r").as_llong(0);
+        line_ = r > 0 && r <= kExcelMaxRows ? static_cast<long>(r) : line_ + 1;
+        if (r > kExcelMaxRows || line_ > kExcelMaxRows)
+            throw DamagedBecause(
+                fmt::format(fmt::runtime(tr("row {0} is past the last row of an Excel sheet")),
+                            Excerpt(row.attribute("r").value())));
         fields.clear();
         long col = -1;
         for (pugi::xml_node c = row.first_child(); c; c = c.next_sibling()) {
@@ -567,14 +637,27 @@ class XlsxReader final : public TableReader {
             if (col < 0 || col >= static_cast<long>(kExcelMaxCols))
                 throw UserError(Loc(fileName_, line_),
                                 tr("the file is not a valid Excel .xlsx workbook or is damaged"));
-            std::string text = CellText(c);
+            std::string text = CellText(c, col);
             if (text.empty()) continue;
+            if (!IsValidUtf8(text))
+                throw UserError(Loc(fileName_, line_, FieldOf(col)),
+                                fmt::format(fmt::runtime(tr("cell {0} holds text that is not "
+                                                            "valid UTF-8")),
+                                            CellRef(col)));
+            if (text.size() > limits_.maxFieldChars) {
+                const std::string tooLong = TooLong(text, limits_);
+                if (!tooLong.empty())
+                    throw UserError(Loc(fileName_, line_, FieldOf(col)),
+                                    tooLong + " (" + CellRef(col) + ")");
+            }
             if (fields.size() <= static_cast<std::size_t>(col)) fields.resize(col + 1);
             fields[col] = std::move(text);
         }
         return true;
     }
 
+    ReadLimits limits_;
+    long rows_ = 0;
     std::unique_ptr<zip_t, ZipDiscarder> zip_;
     std::unique_ptr<zip_file_t, ZipFileCloser> sheet_;  // declared after zip_: closed first
     std::string sheetPart_;
@@ -850,8 +933,8 @@ class XlsxWriter final : public TableWriter {
 
 }  // namespace
 
-std::unique_ptr<TableReader> OpenXlsx(const std::string& path) {
-    return std::make_unique<XlsxReader>(path);
+std::unique_ptr<TableReader> OpenXlsx(const std::string& path, const ReadLimits& limits) {
+    return std::make_unique<XlsxReader>(path, limits);
 }
 
 std::unique_ptr<TableWriter> CreateXlsx(const std::string& path,

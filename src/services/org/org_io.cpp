@@ -102,7 +102,7 @@ std::vector<UnitRow> ReadUnitRows(tableio::TableReader& reader, const ColumnMap&
             throw UserError(cols.At(reader, "kind"),
                             std::string(tr("unknown unit kind (use province, district, commune, "
                                            "ward, town or department): ")) +
-                                kindText);
+                                Excerpt(kindText));
         r.unit.kind = *kind;
         r.parentCode = Trim(cols.Get(f, "parent"));
         r.unit.placeName = Trim(cols.Get(f, "place_name"));
@@ -118,8 +118,9 @@ std::vector<UnitRow> ReadUnitRows(tableio::TableReader& reader, const ColumnMap&
         if (r.parentCode == r.unit.code)
             throw UserError(cols.At(reader, "parent"), tr("a unit cannot be its own parent"));
         if (!byCode.emplace(r.unit.code, rows.size()).second)
-            throw UserError(cols.At(reader, "code"),
-                            std::string(tr("the code appears twice in the file: ")) + r.unit.code);
+            throw UserError(
+                cols.At(reader, "code"),
+                std::string(tr("the code appears twice in the file: ")) + Excerpt(r.unit.code));
         rows.push_back(std::move(r));
     }
     return rows;
@@ -186,8 +187,9 @@ ImportSummary ImportUnits(storage::Database& db, const std::string& path, const 
     for (auto& u : units.All()) existing[u.code] = u;
     for (const auto& r : rows)
         if (!r.parentCode.empty() && !byCode.count(r.parentCode) && !existing.count(r.parentCode))
-            throw UserError(Location{reader->FileName(), r.line, "parent"},
-                            std::string(tr("the parent unit does not exist: ")) + r.parentCode);
+            throw UserError(
+                Location{reader->FileName(), r.line, "parent"},
+                std::string(tr("the parent unit does not exist: ")) + Excerpt(r.parentCode));
 
     // Parents first: repeatedly store the rows whose parent is known.
     ImportSummary summary;
@@ -258,7 +260,7 @@ ImportSummary ImportPeople(storage::Database& db, const std::string& path,
         auto unit = unitIds.find(unitCode);
         if (unit == unitIds.end())
             throw UserError(cols.At(*reader, "unit"),
-                            std::string(tr("the unit does not exist: ")) + unitCode);
+                            std::string(tr("the unit does not exist: ")) + Excerpt(unitCode));
         p.unitId = unit->second;
         p.fullName = Trim(cols.Get(f, "full_name"));
         p.position = Trim(cols.Get(f, "position"));
@@ -273,8 +275,9 @@ ImportSummary ImportPeople(storage::Database& db, const std::string& path,
         for (const auto& problem : CheckPerson(p))
             throw UserError(cols.At(*reader, problem.field), problem.message);
         if (!seen.insert(p.code).second)
-            throw UserError(cols.At(*reader, "code"),
-                            std::string(tr("the code appears twice in the file: ")) + p.code);
+            throw UserError(
+                cols.At(*reader, "code"),
+                std::string(tr("the code appears twice in the file: ")) + Excerpt(p.code));
         auto old = existing.find(p.code);
         if (old == existing.end()) {
             p.id = people.Insert(p);

@@ -124,7 +124,7 @@ std::vector<AssignmentRecord> BuildMatrix(const OfficeDirectory& dir, const Fram
             if (groupByLabel.count(group))
                 throw UserError(
                     locate(i, "group"),
-                    fmt::format(fmt::runtime(tr("the group {0} appears twice")), group));
+                    fmt::format(fmt::runtime(tr("the group {0} appears twice")), Excerpt(group)));
             a.groupLabel = group;
             if (const Criterion* c = FindCriterion(fw, group)) {
                 a.criterionId = c->id;
@@ -139,11 +139,11 @@ std::vector<AssignmentRecord> BuildMatrix(const OfficeDirectory& dir, const Fram
             throw UserError(
                 locate(i, "indicator"),
                 fmt::format(fmt::runtime(tr("the indicator {0} is not in framework {1}")),
-                            indicator, fw.code));
+                            Excerpt(indicator), fw.code));
         if (!indicatorsSeen.insert(indicator).second)
-            throw UserError(
-                locate(i, "indicator"),
-                fmt::format(fmt::runtime(tr("the indicator {0} is assigned twice")), indicator));
+            throw UserError(locate(i, "indicator"),
+                            fmt::format(fmt::runtime(tr("the indicator {0} is assigned twice")),
+                                        Excerpt(indicator)));
         auto g = groupByLabel.find(group);
         if (g == groupByLabel.end())
             throw UserError(
@@ -204,14 +204,14 @@ Framework LoadFramework(storage::Database& db, const std::string& code, const Lo
     std::optional<Framework> fw;
     if (auto id = repo.IdByCode(code)) fw = repo.Load(*id);
     if (!fw)
-        throw UserError(where,
-                        fmt::format(fmt::runtime(tr("the framework does not exist: {0}")), code));
+        throw UserError(where, fmt::format(fmt::runtime(tr("the framework does not exist: {0}")),
+                                           Excerpt(code)));
     return *fw;
 }
 
 std::int64_t UnitId(const OfficeDirectory& dir, const std::string& code, const Location& where) {
     auto id = dir.UnitByCode(code);
-    if (!id) throw UserError(where, std::string(tr("the unit does not exist: ")) + code);
+    if (!id) throw UserError(where, std::string(tr("the unit does not exist: ")) + Excerpt(code));
     return *id;
 }
 

@@ -28,7 +28,7 @@ using tableio::ColumnSpec;
 const std::vector<ColumnSpec>& TaskColumns() {
     static const std::vector<ColumnSpec> specs = {
         {"unit", {"mã đơn vị", "đơn vị", "unit code"}, true},
-        {"framework", {"bộ chỉ số", "mã bộ chỉ số", "framework code"}, false},
+        {"framework", {"bộ chỉ số", "mã bộ chỉ số", "framework code"}, true},
         {"year", {"năm", "năm kế hoạch"}, true},
         {"criterion", {"mã tiêu chí", "tiêu chí", "criterion code"}, false},
         {"target", {"mục tiêu", "mục tiêu, yêu cầu", "yêu cầu"}, false},
@@ -159,7 +159,8 @@ class TaskImport {
     std::int64_t UnitOf(const std::vector<std::string>& f) const {
         const std::string unitCode = Trim(cols_.Get(f, "unit"));
         const auto unitId = dir_.UnitByCode(unitCode);
-        if (!unitId) throw Error("unit", std::string(tr("the unit does not exist: ")) + unitCode);
+        if (!unitId)
+            throw Error("unit", std::string(tr("the unit does not exist: ")) + Excerpt(unitCode));
         return *unitId;
     }
 
@@ -174,23 +175,18 @@ class TaskImport {
         }
         if (!it->second)
             throw Error("framework",
-                        fmt::format(fmt::runtime(tr("the framework does not exist: {0}")), fwCode));
+                        fmt::format(fmt::runtime(tr("the framework does not exist: {0}")),
+                                    Excerpt(fwCode)));
         return &*it->second;
     }
 
     int YearOf(const std::vector<std::string>& f) const {
         const std::string yearText = Trim(cols_.Get(f, "year"));
-        int year = 0;
-        try {
-            std::size_t used = 0;
-            year = std::stoi(yearText, &used);
-            if (used != yearText.size()) year = 0;
-        } catch (const std::exception&) {
-            year = 0;
-        }
-        if (year < 1900 || year > 2999)
-            throw Error("year", fmt::format(fmt::runtime(tr("not a year: {0}")), yearText));
-        return year;
+        const auto year = ParseInteger(yearText, 1900, 2999);
+        if (!year)
+            throw Error("year",
+                        fmt::format(fmt::runtime(tr("not a year: {0}")), Excerpt(yearText)));
+        return static_cast<int>(*year);
     }
 
     // The criterion of the code in the framework; nothing without either.
@@ -204,7 +200,7 @@ class TaskImport {
                 throw Error(
                     "criterion",
                     fmt::format(fmt::runtime(tr("the criterion {0} is not in framework {1}")),
-                                critCode, fwCode));
+                                Excerpt(critCode), Excerpt(fwCode)));
         }
         return criterion;
     }
@@ -241,19 +237,19 @@ class TaskImport {
             if (!t.startOn)
                 throw Error("start", fmt::format(fmt::runtime(tr("not a date (write 2026-03-31 or "
                                                                  "31/03/2026): {0}")),
-                                                 start));
+                                                 Excerpt(start)));
         }
         const std::string due = Trim(cols_.Get(f, "due"));
         if (!due.empty()) {
             if (due.size() == 4 && std::all_of(due.begin(), due.end(), ::isdigit)) {
-                t.dueYear = std::stoi(due);
+                t.dueYear = static_cast<int>(*ParseInteger(due, 0, 9999));
             } else if (auto d = ParseDate(due)) {
                 t.dueOn = *d;
             } else {
                 throw Error("due", fmt::format(fmt::runtime(tr("not a date or a year (write "
                                                                "2026-03-31, 31/03/2026 or "
                                                                "2026): {0}")),
-                                               due));
+                                               Excerpt(due)));
             }
         }
         if (t.startOn && t.dueOn && *t.dueOn < *t.startOn)
@@ -261,7 +257,7 @@ class TaskImport {
         auto recurring = ParseYesNo(Trim(cols_.Get(f, "recurring")));
         if (!recurring)
             throw Error("recurring", fmt::format(fmt::runtime(tr("write yes or no: {0}")),
-                                                 cols_.Get(f, "recurring")));
+                                                 Excerpt(cols_.Get(f, "recurring"))));
         t.recurring = *recurring;
         if (t.recurring && !t.dueYear && !t.dueOn) t.dueYear = year;
     }
@@ -273,7 +269,7 @@ class TaskImport {
             throw Error("status",
                         fmt::format(fmt::runtime(tr("not a task status (not_started, in_progress, "
                                                     "done or cancelled): {0}")),
-                                    cols_.Get(f, "status")));
+                                    Excerpt(cols_.Get(f, "status"))));
         t.status = *status;
         const std::string percent = Trim(cols_.Get(f, "percent"));
         if (percent.empty()) {
@@ -281,13 +277,14 @@ class TaskImport {
         } else {
             std::string digits = percent;
             if (!digits.empty() && digits.back() == '%') digits.pop_back();
-            bool ok = !digits.empty() && std::all_of(digits.begin(), digits.end(), ::isdigit);
-            t.percentDone = ok ? std::stoi(digits) : -1;
-            if (!ok || t.percentDone > 100)
+            const bool ok = !digits.empty() && std::all_of(digits.begin(), digits.end(), ::isdigit);
+            const auto value = ok ? ParseInteger(digits, 0, 100) : std::nullopt;
+            if (!value)
                 throw Error("percent", fmt::format(fmt::runtime(tr("the percentage done must be a "
                                                                    "whole number from 0 to "
                                                                    "100: {0}")),
-                                                   percent));
+                                                   Excerpt(percent)));
+            t.percentDone = static_cast<int>(*value);
         }
     }
 

@@ -72,13 +72,13 @@ std::unique_ptr<LoadedFramework> LoadFramework(storage::FrameworkRepository& rep
 }
 
 std::string FrameworkUnknown(const std::string& code) {
-    return fmt::format(fmt::runtime(tr("the framework does not exist: {0}")), code);
+    return fmt::format(fmt::runtime(tr("the framework does not exist: {0}")), Excerpt(code));
 }
 
 std::string PeriodInvalid(const std::string& text) {
     return fmt::format(
         fmt::runtime(tr("not a period (write 2026, 2026-H1, 2026-9M, 2026-Q3 or 2026-09): {0}")),
-        text);
+        Excerpt(text));
 }
 
 // '.' decimals that ParseVnNumber reads back as the same value: "1.125"
@@ -230,7 +230,7 @@ class ResultImport {
         const std::string unitCode = Trim(cols_.Get(f, "unit"));
         auto unit = unitIds_.find(unitCode);
         if (unit == unitIds_.end())
-            throw Error("unit", std::string(tr("the unit does not exist: ")) + unitCode);
+            throw Error("unit", std::string(tr("the unit does not exist: ")) + Excerpt(unitCode));
         return unit->second;
     }
 
@@ -262,7 +262,7 @@ class ResultImport {
         if (crit == lf.byCode.end())
             throw Error("criterion",
                         fmt::format(fmt::runtime(tr("the criterion {0} is not in framework {1}")),
-                                    critCode, fwCode));
+                                    Excerpt(critCode), Excerpt(fwCode)));
         return *crit->second;
     }
 
@@ -274,7 +274,8 @@ class ResultImport {
             std::string text = Trim(cols_.Get(f, key));
             if (text.empty()) return std::nullopt;
             auto v = ParseVnNumber(text);
-            if (!v) throw Error(key, fmt::format(fmt::runtime(tr("not a number: {0}")), text));
+            if (!v)
+                throw Error(key, fmt::format(fmt::runtime(tr("not a number: {0}")), Excerpt(text)));
             if (*v < 0) throw Error(key, tr("the number must not be negative"));
             if (group)
                 throw Error(key, fmt::format(fmt::runtime(tr("{0} is a group of criteria: enter "
@@ -556,7 +557,7 @@ long ExportRanking(const std::vector<RankRow>& rows, const std::string& path) {
 std::vector<PointsLost> GapsForUnit(storage::Database& db, const std::string& unitCode,
                                     const std::string& frameworkCode, const std::string& period) {
     auto unit = storage::UnitRepository(db.session()).ByCode(unitCode);
-    if (!unit) throw UserError(std::string(tr("the unit does not exist: ")) + unitCode);
+    if (!unit) throw UserError(std::string(tr("the unit does not exist: ")) + Excerpt(unitCode));
     Resolved res = Resolve(db, frameworkCode, period);
     Framework fw = IsCommuneLevel(unit->kind) ? CommuneView(res.lf->fw) : res.lf->fw;
     std::set<std::int64_t> kept;

@@ -241,7 +241,7 @@ Scope Resolve(storage::Database& db, const SurveyQuery& q) {
         throw UserError(fmt::format(
             fmt::runtime(
                 tr("not a period (write 2026, 2026-H1, 2026-9M, 2026-Q3 or 2026-09): {0}")),
-            q.period));
+            Excerpt(q.period)));
     s.period = *p;
     storage::SettingsRepository settings(db.session());
     s.window = q.window ? *q.window
@@ -264,7 +264,8 @@ Scope Resolve(storage::Database& db, const SurveyQuery& q) {
         std::optional<std::int64_t> root;
         for (const auto& [id, u] : s.units)
             if (u.code == q.unitCode) root = id;
-        if (!root) throw UserError(std::string(tr("the unit does not exist: ")) + q.unitCode);
+        if (!root)
+            throw UserError(std::string(tr("the unit does not exist: ")) + Excerpt(q.unitCode));
         std::set<std::int64_t> subtree = UnitAndUnitsUnder(all, *root);
         if (subtree.size() == 1) s.single = *root;
         s.only = std::move(subtree);
@@ -302,7 +303,7 @@ TallyRecord ReadTallyRow(const ColumnMap& cols, const tableio::TableReader& read
     auto unitId = dir.Unit(unit);
     if (!unitId)
         throw UserError(cols.At(reader, "unit"),
-                        std::string(tr("the unit does not exist: ")) + unit);
+                        std::string(tr("the unit does not exist: ")) + Excerpt(unit));
     t.unitId = *unitId;
     const std::string periodText = Trim(cols.Get(f, "period"));
     auto period = Period::Parse(periodText);
@@ -310,14 +311,14 @@ TallyRecord ReadTallyRow(const ColumnMap& cols, const tableio::TableReader& read
         throw UserError(cols.At(reader, "period"),
                         fmt::format(fmt::runtime(tr("tallies are monthly: write the month as "
                                                     "2026-09, not {0}")),
-                                    periodText));
+                                    Excerpt(periodText)));
     t.period = period->ToString();
     const std::string field = Trim(cols.Get(f, "field"));
     auto fieldId = fields.Find(field);
     if (!fieldId)
-        throw UserError(
-            cols.At(reader, "field"),
-            fmt::format(fmt::runtime(tr("the procedure field does not exist: {0}")), field));
+        throw UserError(cols.At(reader, "field"),
+                        fmt::format(fmt::runtime(tr("the procedure field does not exist: {0}")),
+                                    Excerpt(field)));
     t.fieldId = *fieldId;
 
     std::map<std::string, long> n;
@@ -326,9 +327,9 @@ TallyRecord ReadTallyRow(const ColumnMap& cols, const tableio::TableReader& read
         const std::string text = Trim(cols.Get(f, key));
         auto v = Count(text);
         if (!v)
-            throw UserError(
-                cols.At(reader, key),
-                fmt::format(fmt::runtime(tr("not a whole number of 0 or more: {0}")), text));
+            throw UserError(cols.At(reader, key),
+                            fmt::format(fmt::runtime(tr("not a whole number of 0 or more: {0}")),
+                                        Excerpt(text)));
         n[key] = *v;
     }
     const bool threeLevels = Trim(cols.Get(f, "very_satisfied")).empty() &&
@@ -463,7 +464,7 @@ class RatingRowReader {
                                 fmt::format(fmt::runtime(tr("not a date and time (write "
                                                             "2026-03-05T09:41:00 or 05/03/2026 "
                                                             "09:41): {0}")),
-                                            time));
+                                            Excerpt(time)));
             r.ratedAt = *t;
         }
     }
@@ -478,7 +479,7 @@ class RatingRowReader {
             throw UserError(cols_.At(reader_, key),
                             std::string(person ? tr("the officer does not exist: ")
                                                : tr("the unit does not exist: ")) +
-                                trimmed);
+                                Excerpt(trimmed));
         cache.emplace(text, *id);
         return *id;
     }
@@ -491,7 +492,7 @@ class RatingRowReader {
                 throw UserError(cols_.At(reader_, "channel"),
                                 fmt::format(fmt::runtime(tr("not a rating channel (kiosk, qr, "
                                                             "online or paper): {0}")),
-                                            Cell(iChannel_)));
+                                            Excerpt(Cell(iChannel_))));
             channel = trimmed;
         }
         r.channel = std::move(*channel);
@@ -508,7 +509,7 @@ class RatingRowReader {
                 throw UserError(cols_.At(reader_, scoreKey[a]),
                                 fmt::format(fmt::runtime(tr("a score is a whole number from 1 to "
                                                             "5: {0}")),
-                                            text));
+                                            Excerpt(text)));
             any = any || scores[a]->has_value();
         }
         if (!any)
@@ -784,18 +785,18 @@ std::pair<std::int64_t, std::int64_t> RateCriterionOf(storage::Database& db,
     auto fid = frameworks.IdByCode(frameworkCode);
     auto fw = fid ? frameworks.Load(*fid) : std::nullopt;
     if (!fw)
-        throw UserError(
-            fmt::format(fmt::runtime(tr("the framework does not exist: {0}")), frameworkCode));
+        throw UserError(fmt::format(fmt::runtime(tr("the framework does not exist: {0}")),
+                                    Excerpt(frameworkCode)));
     const Criterion* criterion = nullptr;
     for (const auto& c : fw->criteria)
         if (c.code == criterionCode) criterion = &c;
     if (!criterion)
         throw UserError(fmt::format(fmt::runtime(tr("the criterion {0} is not in framework {1}")),
-                                    criterionCode, frameworkCode));
+                                    Excerpt(criterionCode), Excerpt(frameworkCode)));
     if (criterion->rule != RuleKind::Rate)
         throw UserError(fmt::format(
             fmt::runtime(tr("criterion {0} is not scored as a rate: the survey gives a rate")),
-            criterionCode));
+            Excerpt(criterionCode)));
     return {*fid, criterion->id};
 }
 

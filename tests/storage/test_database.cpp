@@ -246,111 +246,113 @@ BOOST_FIXTURE_TEST_CASE(a_second_writer_goes_on_once_the_first_commits, DbFixtur
     release.join();
     first.reset();
     BOOST_TEST(storage::UnitRepository(Db().session()).Count() == 2);
-    BOOST_AUTO_TEST_CASE(a_new_database_is_created_with_its_contents_or_not_at_all) {
-        TempDir dir;
-        auto url = storage::DatabaseUrl::Parse(TestDatabaseUrl(dir));
-        if (url.backend == storage::Backend::Postgresql) {
-            storage::OpenOptions o;
-            o.migrate = false;
-            storage::Database::Open(url, o)->DropEverything();
-        }
-        // Stopped between the schema and its contents (as by a kill).
-        storage::OpenOptions failing;
-        failing.onCreate = [](storage::Database& db) {
-            Unit u;
-            u.code = "XA-A";
-            u.name = "Xã A";
-            storage::Transaction tx(db);  // joins the creating transaction
-            storage::UnitRepository(db.session()).Insert(u);
-            tx.Commit();
-            throw std::runtime_error("stopped");
-        };
-        BOOST_CHECK_THROW(storage::Database::Open(url, failing), std::runtime_error);
-        {
-            storage::OpenOptions look;
-            look.create = false;
-            look.migrate = false;
-            BOOST_TEST(storage::Database::Open(url, look)->SchemaVersion() == 0);
-        }
-        // Completed: schema and contents together.
-        storage::OpenOptions filling;
-        filling.onCreate = [](storage::Database& db) {
-            Unit u;
-            u.code = "XA-B";
-            u.name = "Xã B";
-            storage::UnitRepository(db.session()).Insert(u);
-        };
-        auto db = storage::Database::Open(url, filling);
-        BOOST_TEST(db->SchemaVersion() == storage::Database::LatestSchemaVersion());
-        BOOST_TEST(storage::UnitRepository(db->session()).Count() == 1);
-        // An existing database is not filled again.
-        db.reset();
-        BOOST_TEST(
-            storage::UnitRepository(storage::Database::Open(url, filling)->session()).Count() == 1);
+}
+
+BOOST_AUTO_TEST_CASE(a_new_database_is_created_with_its_contents_or_not_at_all) {
+    TempDir dir;
+    auto url = storage::DatabaseUrl::Parse(TestDatabaseUrl(dir));
+    if (url.backend == storage::Backend::Postgresql) {
+        storage::OpenOptions o;
+        o.migrate = false;
+        storage::Database::Open(url, o)->DropEverything();
     }
-
-    BOOST_FIXTURE_TEST_CASE(constraints_refuse_impossible_values, DbFixture) {
-        auto& s = Db().session();
-        s << "INSERT INTO frameworks (code, name, year, kind) VALUES ('F', 'F', 2025, 'par')";
-        long long fw = 0;
-        s << "SELECT id FROM frameworks WHERE code = 'F'", soci::into(fw);
-        auto refuses = [&](const std::string& what, auto&& write) {
-            BOOST_TEST_CONTEXT(what) {
-                storage::Transaction tx(Db());
-                BOOST_CHECK_THROW(write(), std::exception);
-            }
-        };
-        refuses("negative points", [&] {
-            s << "INSERT INTO criteria (framework_id, code, title, max_points) VALUES (:f, '1', "
-                 "'x', "
-                 "-1)",
-                soci::use(fw);
-        });
-        refuses("unknown unit kind",
-                [&] { s << "INSERT INTO units (code, name, kind) VALUES ('U', 'U', 'village')"; });
-        refuses("person of a missing unit", [&] {
-            s << "INSERT INTO people (unit_id, code, full_name) VALUES (987654, 'P', 'P')";
-        });
-        refuses("duplicate unit code", [&] {
-            s << "INSERT INTO units (code, name, kind) VALUES ('DUP', 'A', 'commune')";
-            s << "INSERT INTO units (code, name, kind) VALUES ('DUP', 'B', 'commune')";
-        });
-        refuses("band over 100 percent", [&] {
-            s << "INSERT INTO framework_bands (framework_id, label, min_percent, sort_order) "
-                 "VALUES "
-                 "(:f, "
-                 "'X', 120, 0)",
-                soci::use(fw);
-        });
+    // Stopped between the schema and its contents (as by a kill).
+    storage::OpenOptions failing;
+    failing.onCreate = [](storage::Database& db) {
+        Unit u;
+        u.code = "XA-A";
+        u.name = "Xã A";
+        storage::Transaction tx(db);  // joins the creating transaction
+        storage::UnitRepository(db.session()).Insert(u);
+        tx.Commit();
+        throw std::runtime_error("stopped");
+    };
+    BOOST_CHECK_THROW(storage::Database::Open(url, failing), std::runtime_error);
+    {
+        storage::OpenOptions look;
+        look.create = false;
+        look.migrate = false;
+        BOOST_TEST(storage::Database::Open(url, look)->SchemaVersion() == 0);
     }
+    // Completed: schema and contents together.
+    storage::OpenOptions filling;
+    filling.onCreate = [](storage::Database& db) {
+        Unit u;
+        u.code = "XA-B";
+        u.name = "Xã B";
+        storage::UnitRepository(db.session()).Insert(u);
+    };
+    auto db = storage::Database::Open(url, filling);
+    BOOST_TEST(db->SchemaVersion() == storage::Database::LatestSchemaVersion());
+    BOOST_TEST(storage::UnitRepository(db->session()).Count() == 1);
+    // An existing database is not filled again.
+    db.reset();
+    BOOST_TEST(storage::UnitRepository(storage::Database::Open(url, filling)->session()).Count() ==
+               1);
+}
 
-    BOOST_AUTO_TEST_SUITE_END()
-
-    BOOST_AUTO_TEST_SUITE(opening_errors)
-
-    BOOST_AUTO_TEST_CASE(a_file_that_is_not_a_database_is_explained) {
-        TempDir dir;
-        std::string path = dir.File("notes.db");
-        WriteFile(path, "Biên bản họp ngày 05/01/2024 — không phải cơ sở dữ liệu\n");
-        try {
-            storage::Database::Open(storage::DatabaseUrl::Parse("sqlite:" + path));
-            BOOST_FAIL("a text file was opened as a database");
-        } catch (const UserError& e) {
-            BOOST_TEST(std::string(e.what()).find("not a CCHC Desk database") != std::string::npos,
-                       e.what());
+BOOST_FIXTURE_TEST_CASE(constraints_refuse_impossible_values, DbFixture) {
+    auto& s = Db().session();
+    s << "INSERT INTO frameworks (code, name, year, kind) VALUES ('F', 'F', 2025, 'par')";
+    long long fw = 0;
+    s << "SELECT id FROM frameworks WHERE code = 'F'", soci::into(fw);
+    auto refuses = [&](const std::string& what, auto&& write) {
+        BOOST_TEST_CONTEXT(what) {
+            storage::Transaction tx(Db());
+            BOOST_CHECK_THROW(write(), std::exception);
         }
-    }
+    };
+    refuses("negative points", [&] {
+        s << "INSERT INTO criteria (framework_id, code, title, max_points) VALUES (:f, '1', "
+             "'x', "
+             "-1)",
+            soci::use(fw);
+    });
+    refuses("unknown unit kind",
+            [&] { s << "INSERT INTO units (code, name, kind) VALUES ('U', 'U', 'village')"; });
+    refuses("person of a missing unit", [&] {
+        s << "INSERT INTO people (unit_id, code, full_name) VALUES (987654, 'P', 'P')";
+    });
+    refuses("duplicate unit code", [&] {
+        s << "INSERT INTO units (code, name, kind) VALUES ('DUP', 'A', 'commune')";
+        s << "INSERT INTO units (code, name, kind) VALUES ('DUP', 'B', 'commune')";
+    });
+    refuses("band over 100 percent", [&] {
+        s << "INSERT INTO framework_bands (framework_id, label, min_percent, sort_order) "
+             "VALUES "
+             "(:f, "
+             "'X', 120, 0)",
+            soci::use(fw);
+    });
+}
 
-    BOOST_FIXTURE_TEST_CASE(another_programs_database_is_left_alone, TempDir) {
-        if (TestingPostgres()) return;  // the shared test database is ours
-        auto url = storage::DatabaseUrl::Parse("sqlite:" + File("other.db"));
-        {
-            storage::OpenOptions o;
-            o.migrate = false;
-            auto db = storage::Database::Open(url, o);
-            db->session() << "CREATE TABLE invoices (id INTEGER PRIMARY KEY, amount REAL)";
-        }
-        BOOST_CHECK_THROW(storage::Database::Open(url), UserError);
-    }
+BOOST_AUTO_TEST_SUITE_END()
 
-    BOOST_AUTO_TEST_SUITE_END()
+BOOST_AUTO_TEST_SUITE(opening_errors)
+
+BOOST_AUTO_TEST_CASE(a_file_that_is_not_a_database_is_explained) {
+    TempDir dir;
+    std::string path = dir.File("notes.db");
+    WriteFile(path, "Biên bản họp ngày 05/01/2024 — không phải cơ sở dữ liệu\n");
+    try {
+        storage::Database::Open(storage::DatabaseUrl::Parse("sqlite:" + path));
+        BOOST_FAIL("a text file was opened as a database");
+    } catch (const UserError& e) {
+        BOOST_TEST(std::string(e.what()).find("not a CCHC Desk database") != std::string::npos,
+                   e.what());
+    }
+}
+
+BOOST_FIXTURE_TEST_CASE(another_programs_database_is_left_alone, TempDir) {
+    if (TestingPostgres()) return;  // the shared test database is ours
+    auto url = storage::DatabaseUrl::Parse("sqlite:" + File("other.db"));
+    {
+        storage::OpenOptions o;
+        o.migrate = false;
+        auto db = storage::Database::Open(url, o);
+        db->session() << "CREATE TABLE invoices (id INTEGER PRIMARY KEY, amount REAL)";
+    }
+    BOOST_CHECK_THROW(storage::Database::Open(url), UserError);
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -99,4 +99,44 @@ BOOST_FIXTURE_TEST_CASE(issued_reports_are_numbered_and_reprint_byte_identical, 
     BOOST_TEST(archive.Reprint(issued.id) == pdf);  // kept in the archive
 }
 
+BOOST_FIXTURE_TEST_CASE(a_number_issued_meanwhile_by_another_desk_is_refused_plainly,
+                        ReportFixture) {
+    // Two desks preview the same report: both are proposed number 1 and print
+    // it. The first issues; the second is refused with what to do, not with
+    // the database's constraint, and nothing of it is archived.
+    services::ReportArchive archive(Db(), "office");
+    services::IssueRequest first;
+    first.reportType = "quarterly";
+    first.unitId = commune;
+    first.period = "2026-Q3";
+    first.issuerUnitId = commune;
+    first.year = 2026;
+    first.number = archive.ProposeNumber(commune, "quarterly", 2026);
+    first.issuerSymbol = "UBND";
+    first.issuedOn = "2026-10-05";
+    first.title = "Báo cáo quý III";
+    services::IssueRequest second = first;
+    second.reportType = "ranking";
+    second.number = archive.ProposeNumber(commune, "ranking", 2026);
+    second.title = "Bảng xếp hạng";
+    BOOST_REQUIRE(first.number == second.number);
+    archive.Issue(first, BinaryPdf());
+    try {
+        archive.Issue(second, "%PDF-1.5\nsecond\n%%EOF\n");
+        BOOST_FAIL("a number issued meanwhile was accepted");
+    } catch (const UserError& e) {
+        const std::string what = e.what();
+        BOOST_TEST(e.where().field == "number");
+        BOOST_TEST(what.find("01/BC-UBND") != std::string::npos, what);
+        BOOST_TEST(what.find("just been used by another document") != std::string::npos, what);
+        BOOST_TEST(what.find("preview") != std::string::npos, what);
+        for (const char* raw : {"UNIQUE", "unique", "constraint", "duplicate", "issued_reports"})
+            BOOST_TEST(what.find(raw) == std::string::npos, what);
+    }
+    const auto archived = archive.List(std::nullopt, std::nullopt);
+    BOOST_TEST(archived.size() == 1u);
+    BOOST_TEST(archived.at(0).reportType == "quarterly");
+    BOOST_TEST(archive.ProposeNumber(commune, "ranking", 2026) == 2);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -14,6 +14,7 @@
 #include "core/errors.h"
 #include "core/i18n.h"
 #include "core/vnformat.h"
+#include "report/pdf_renderer.h"
 #include "report/render.h"
 #include "services/app/app_context.h"
 #include "services/reports/report_archive.h"
@@ -152,14 +153,20 @@ int RunReport(const Args& args) {
 
     auto db = OpenExisting(args);
     auto built = services::BuildReport(*db, req);
-    report::RenderFile(built.document, out);
     if (args.Has("issue")) {
+        // The PDF carries the number it is archived under: it reaches --out
+        // only once the archive has taken it, so that a number another desk
+        // issued meanwhile leaves no file behind (nor changes an old one).
+        AtomicFile file(out);
+        report::RenderPdf(built.document, file.TempPath());
         services::ReportArchive archive(*db, services::CurrentUser());
-        auto rec = archive.Issue(services::IssueRequestFor(built), ReadFile(out));
+        auto rec = archive.Issue(services::IssueRequestFor(built), ReadFile(file.TempPath()));
+        file.Commit();
         std::cout << (rec.numberText.empty() ? std::to_string(rec.id) : rec.numberText) << "\t"
                   << rec.id << "\n";
-    } else if (!args.Has("quiet")) {
-        std::cout << out << "\n";
+    } else {
+        report::RenderFile(built.document, out);
+        if (!args.Has("quiet")) std::cout << out << "\n";
     }
     return 0;
 }

@@ -64,6 +64,10 @@ void ReportRepository::SaveNarrative(std::int64_t unitId, const std::string& per
         soci::use(now), soci::use(user);
 }
 
+void ReportRepository::LockNumbers() {
+    if (IsPostgres(s_)) s_ << "LOCK TABLE issued_reports IN SHARE ROW EXCLUSIVE MODE";
+}
+
 int ReportRepository::NextNumber(std::int64_t issuerUnitId, const std::string& kindSymbol,
                                  int year) {
     long long issuer = issuerUnitId, next = 1;

@@ -47,6 +47,10 @@ class ReportRepository {
                        const std::string& reportType, const std::string& key,
                        const std::string& body, const std::string& user);
 
+    // Holds the numbering of issued documents until the transaction ends, so
+    // that a second desk issuing at the same time waits, then sees the number
+    // taken (PostgreSQL; SQLite's write transaction holds it already).
+    void LockNumbers();
     // The next free number of the issuer for the kind and year (1 when none).
     int NextNumber(std::int64_t issuerUnitId, const std::string& kindSymbol, int year);
     // Whether that number is taken already.

@@ -460,6 +460,29 @@ BOOST_FIXTURE_TEST_CASE(survey_tallies_and_ratings_end_to_end, Cli) {
     BOOST_TEST(Run("survey --period 2026-Q5").exitCode == 1);
 }
 
+BOOST_FIXTURE_TEST_CASE(issuing_under_a_number_taken_meanwhile_leaves_no_pdf, Cli) {
+    BOOST_REQUIRE(Run("demo --communes 4 --years 2 --ratings 100 --as-of 2026-06-15").exitCode ==
+                  0);
+    const std::string first = dir.File("first.pdf");
+    BOOST_REQUIRE(Run("report quarterly --period 2025-Q4 --date 2026-01-05 --number 7 --out " +
+                      first + " --issue")
+                      .exitCode == 0);
+    // Another desk printed number 7 too before the first issued it.
+    const std::string second = dir.File("second.pdf");
+    auto r = Run("report ranking --period 2025 --date 2026-01-05 --number 7 --out " + second +
+                 " --issue");
+    BOOST_TEST(r.exitCode == 1, r.output);
+    BOOST_TEST(Contains(r.output, "just been used by another document"), r.output);
+    BOOST_TEST(!Contains(r.output, "UNIQUE"), r.output);
+    BOOST_TEST(!std::filesystem::exists(second));
+    for (const auto& e : std::filesystem::directory_iterator(dir.path()))
+        BOOST_TEST(e.path().filename().string().find(".tmp-") == std::string::npos,
+                   e.path().string());
+    auto list = Run("report archive");
+    BOOST_TEST(Contains(list.output, "07/BC-"), list.output);
+    BOOST_TEST(!Contains(list.output, "ranking"), list.output);
+}
+
 BOOST_FIXTURE_TEST_CASE(report_quarterly_to_pdf_issue_and_reprint, Cli) {
     BOOST_REQUIRE(Run("demo --communes 12 --years 2 --ratings 2000 --as-of 2026-06-15").exitCode ==
                   0);

@@ -2,6 +2,10 @@
 // period and type are kept and replaced; issuing proposes the next number of
 // the issuer for the kind and year, refuses a taken one, and reprints the
 // archived PDF byte for byte (a binary file with every byte value).
+#include <chrono>
+#include <memory>
+#include <thread>
+
 #include <boost/test/unit_test.hpp>
 
 #include "core/errors.h"
@@ -97,6 +101,85 @@ BOOST_FIXTURE_TEST_CASE(issued_reports_are_numbered_and_reprint_byte_identical, 
     archive.Revoke(issued.id);
     BOOST_TEST(storage::ReportRepository(Db().session()).Find(issued.id)->status == "revoked");
     BOOST_TEST(archive.Reprint(issued.id) == pdf);  // kept in the archive
+}
+
+BOOST_FIXTURE_TEST_CASE(a_number_issued_meanwhile_by_another_desk_is_refused_plainly,
+                        ReportFixture) {
+    // Two desks preview the same report: both are proposed number 1 and print
+    // it. The first issues; the second is refused with what to do, not with
+    // the database's constraint, and nothing of it is archived.
+    services::ReportArchive archive(Db(), "office");
+    services::IssueRequest first;
+    first.reportType = "quarterly";
+    first.unitId = commune;
+    first.period = "2026-Q3";
+    first.issuerUnitId = commune;
+    first.year = 2026;
+    first.number = archive.ProposeNumber(commune, "quarterly", 2026);
+    first.issuerSymbol = "UBND";
+    first.issuedOn = "2026-10-05";
+    first.title = "Báo cáo quý III";
+    services::IssueRequest second = first;
+    second.reportType = "ranking";
+    second.number = archive.ProposeNumber(commune, "ranking", 2026);
+    second.title = "Bảng xếp hạng";
+    BOOST_REQUIRE(first.number == second.number);
+    archive.Issue(first, BinaryPdf());
+    try {
+        archive.Issue(second, "%PDF-1.5\nsecond\n%%EOF\n");
+        BOOST_FAIL("a number issued meanwhile was accepted");
+    } catch (const UserError& e) {
+        const std::string what = e.what();
+        BOOST_TEST(e.where().field == "number");
+        BOOST_TEST(what.find("01/BC-UBND") != std::string::npos, what);
+        BOOST_TEST(what.find("just been used by another document") != std::string::npos, what);
+        BOOST_TEST(what.find("preview") != std::string::npos, what);
+        for (const char* raw : {"UNIQUE", "unique", "constraint", "duplicate", "issued_reports"})
+            BOOST_TEST(what.find(raw) == std::string::npos, what);
+    }
+    const auto archived = archive.List(std::nullopt, std::nullopt);
+    BOOST_TEST(archived.size() == 1u);
+    BOOST_TEST(archived.at(0).reportType == "quarterly");
+    BOOST_TEST(archive.ProposeNumber(commune, "ranking", 2026) == 2);
+}
+
+BOOST_FIXTURE_TEST_CASE(two_desks_issuing_the_same_number_at_once, ReportFixture) {
+    // The first desk's issue is still open (not committed) when the second
+    // desk, on its own connection, issues under the same number: the second
+    // waits for the first and is then refused plainly, never with the
+    // engine's constraint error, and nothing of it is archived.
+    services::IssueRequest r;
+    r.reportType = "quarterly";
+    r.unitId = commune;
+    r.period = "2026-Q3";
+    r.issuerUnitId = commune;
+    r.year = 2026;
+    r.number = 3;
+    r.issuerSymbol = "UBND";
+    r.issuedOn = "2026-10-05";
+    r.title = "Báo cáo quý III";
+    auto other = storage::Database::Open(Db().url());
+    auto first = std::make_unique<storage::Transaction>(Db());
+    services::ReportArchive(Db(), "desk1").Issue(r, BinaryPdf());
+    std::thread release([&] {
+        std::this_thread::sleep_for(std::chrono::milliseconds(300));
+        first->Commit();
+    });
+    try {
+        services::ReportArchive(*other, "desk2").Issue(r, "%PDF-1.5\nsecond\n%%EOF\n");
+        BOOST_ERROR("the second desk took a number the first had issued");
+    } catch (const UserError& e) {
+        const std::string what = e.what();
+        BOOST_TEST(e.where().field == "number");
+        BOOST_TEST(what.find("just been used by another document") != std::string::npos, what);
+    } catch (const std::exception& e) {
+        BOOST_ERROR(std::string("not the plain refusal: ") + e.what());
+    }
+    release.join();
+    first.reset();
+    const auto archived = services::ReportArchive(Db(), "desk1").List(std::nullopt, std::nullopt);
+    BOOST_TEST(archived.size() == 1u);
+    BOOST_TEST(archived.at(0).createdBy == "desk1");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

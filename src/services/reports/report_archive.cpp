@@ -21,6 +21,14 @@ bool KnownType(const std::string& t) {
     return false;
 }
 
+UserError NumberTakenError(const std::string& numberText) {
+    return UserError(
+        Location{"", 0, "number"},
+        fmt::format(fmt::runtime(tr("number {0} has just been used by another document: preview "
+                                    "the report again to get a new number, then issue it")),
+                    numberText));
+}
+
 IssuedReportRecord FromStorage(storage::IssuedReportRecord x) {
     IssuedReportRecord r;
     r.id = x.id;
@@ -113,11 +121,11 @@ IssuedReportRecord ReportArchive::Issue(const IssueRequest& r, const std::string
 
     storage::Transaction tx(db_);
     storage::ReportRepository reports(db_.session());
+    // The number printed in the PDF must still be free when it is archived:
+    // another desk may have issued a document under it since the preview.
+    reports.LockNumbers();
     if (r.number > 0 && reports.NumberTaken(r.issuerUnitId, x.kindSymbol, r.year, r.number))
-        throw UserError(
-            Location{"", 0, "number"},
-            fmt::format(fmt::runtime(tr("number {0} is taken already: the next free one is {1}")),
-                        x.numberText, reports.NextNumber(r.issuerUnitId, x.kindSymbol, r.year)));
+        throw NumberTakenError(x.numberText);
     x.id = reports.Insert(x, pdf);
     storage::AuditRepository(db_.session())
         .Record({"", user_, "issued_reports", x.id, "insert", "number_text", std::nullopt,

@@ -68,8 +68,9 @@ class ReportArchive {
     // The next free number of the issuer for the report type's kind and year.
     int ProposeNumber(std::int64_t issuerUnitId, const std::string& reportType, int year);
     // Archives the PDF. UserError (field number) when the number is taken
-    // already, (field type) for an unknown report type, (field pdf) for an
-    // empty file.
+    // already (checked in the issuing transaction, with the numbering locked:
+    // another desk may have issued it since the preview), (field type) for
+    // an unknown report type, (field pdf) for an empty file.
     IssuedReportRecord Issue(const IssueRequest& request, const std::string& pdf);
     std::vector<IssuedReportRecord> List(const std::optional<std::string>& reportType,
                                          const std::optional<std::int64_t>& unitId);

@@ -95,6 +95,24 @@ struct SurveysWindow {
 };
 }  // namespace
 
+BOOST_AUTO_TEST_CASE(importing_the_same_tallies_again_says_nothing_changed) {
+    SurveysWindow w;
+    const std::string path = w.dir.File("tallies.csv");
+    WriteFile(path,
+              "unit,period,field,settled,responses,very_satisfied,satisfied,neutral,"
+              "dissatisfied,very_dissatisfied\n" +
+                  w.commune.code + ",2020-01,HOTICH,30,25,15,5,3,1,1\n");
+    const wxString file = wxString::FromUTF8(path);
+    bool stored = false;
+    const std::string first = w.frame->ImportTalliesFile(file, &stored).utf8_string();
+    BOOST_TEST(stored, first);
+    const std::string again = w.frame->ImportTalliesFile(file, &stored).utf8_string();
+    BOOST_TEST(stored, again);
+    BOOST_TEST((again.find("1 unchanged") != std::string::npos ||
+                again.find("1 dòng không đổi") != std::string::npos),
+               again);
+}
+
 BOOST_AUTO_TEST_CASE(importing_ratings_through_the_menu_then_filtering_to_one_officer) {
     SurveysWindow w;
     const long before = storage::RatingRepository(w.db->session()).Count();

@@ -186,7 +186,8 @@ BOOST_FIXTURE_TEST_CASE(an_exported_matrix_imports_back_unchanged, Seed003) {
             const std::string path = dir.File(std::string("assignments.") + ext);
             BOOST_TEST(services::ExportAssignments(Db(), path) == 27);
             auto again = services::ImportAssignments(Db(), path, "test");
-            BOOST_TEST(again.updated == 27);
+            BOOST_TEST(again.unchanged == 27);
+            BOOST_TEST(again.updated == 0);
             BOOST_TEST(again.inserted == 0);
             BOOST_TEST(Stored() == 27);
             const auto after = Load();
@@ -196,6 +197,41 @@ BOOST_FIXTURE_TEST_CASE(an_exported_matrix_imports_back_unchanged, Seed003) {
                 }
         }
     }
+}
+
+BOOST_FIXTURE_TEST_CASE(a_reimport_writes_no_audit_and_one_changed_title_is_audited, Seed003) {
+    services::ImportAssignments(Db(), DataFile("seed003_assignments.csv"), "test");
+    const std::string path = dir.File("assignments.csv");
+    BOOST_TEST(services::ExportAssignments(Db(), path) == 27);
+    storage::AuditRepository audit(Db().session());
+    const long before = audit.Count();
+    auto again = services::ImportAssignments(Db(), path, "test");
+    BOOST_TEST(again.unchanged == 27);
+    BOOST_TEST(again.updated == 0);
+    BOOST_TEST(audit.Count() == before);
+
+    const std::string title = "Tỷ lệ thủ tục hành chính được cập nhật, công khai đúng hạn";
+    std::string text = ReadFile(path);
+    const auto at = text.find(title);
+    BOOST_REQUIRE(at != std::string::npos);
+    text.replace(at, title.size(), "Tỷ lệ thủ tục được công khai đúng hạn");
+    const std::string changed = dir.File("changed.csv");
+    WriteFile(changed, text);
+    auto one = services::ImportAssignments(Db(), changed, "clerk");
+    BOOST_TEST(one.inserted == 0);
+    BOOST_TEST(one.updated == 1);
+    BOOST_TEST(one.unchanged == 26);
+    BOOST_REQUIRE(audit.Count() == before + 1);
+    const auto unit = storage::UnitRepository(Db().session()).ByCode("H-NINHSON");
+    const auto entries = audit.ForRow("indicator_assignments", unit->id);
+    BOOST_REQUIRE(!entries.empty());
+    BOOST_TEST(entries.back().user == "clerk");
+    BOOST_TEST(entries.back().action == "update");
+    BOOST_TEST(entries.back().field == "QD766 I 1.2 title");
+    BOOST_TEST((entries.back().oldValue == std::optional<std::string>(title)));
+    BOOST_TEST((entries.back().newValue ==
+                std::optional<std::string>("Tỷ lệ thủ tục được công khai đúng hạn")));
+    BOOST_TEST(Load()[1].title == "Tỷ lệ thủ tục được công khai đúng hạn");
 }
 
 BOOST_FIXTURE_TEST_CASE(a_broken_row_is_refused_with_its_line_and_column_and_nothing_stored,

@@ -16,6 +16,7 @@
 #include "storage/framework_repository.h"
 #include "storage/rating_repository.h"
 #include "storage/result_repository.h"
+#include "storage/settings_repository.h"
 #include "storage/tally_repository.h"
 #include "storage/unit_repository.h"
 
@@ -95,15 +96,57 @@ BOOST_FIXTURE_TEST_CASE(tallies_import_with_vietnamese_headers_and_export_round_
     std::string out = dir.File("out.csv"), xlsx = dir.File("out.xlsx");
     BOOST_TEST(services::ExportTallies(Db(), out) == 5);
     BOOST_TEST(services::ExportTallies(Db(), xlsx) == 5);
-    // Importing the export again replaces every tally with itself.
+    // Importing the export again changes nothing and says so.
     auto again = services::ImportTallies(Db(), xlsx, "tester");
-    BOOST_TEST(again.updated == 5);
+    BOOST_TEST(again.updated == 0);
+    BOOST_TEST(again.unchanged == 5);
     std::string second = dir.File("second.csv");
     services::ExportTallies(Db(), second);
     BOOST_TEST(ReadFile(out) == ReadFile(second));
     BOOST_TEST(ReadFile(out).rfind("unit,period,field,settled,responses,very_satisfied,satisfied,"
                                    "neutral,dissatisfied,very_dissatisfied\n",
                                    0) == 0);
+}
+
+BOOST_FIXTURE_TEST_CASE(a_tallies_reimport_changes_nothing_and_one_figure_is_audited, IoFixture) {
+    services::ImportTallies(Db(), Write("tallies.csv", kTallies), "tester");
+    const std::string out = dir.File("out.csv");
+    BOOST_TEST(services::ExportTallies(Db(), out) == 5);
+    storage::AuditRepository audit(Db().session());
+    const long before = audit.Count();
+    auto again = services::ImportTallies(Db(), out, "tester");
+    BOOST_TEST(again.inserted == 0);
+    BOOST_TEST(again.updated == 0);
+    BOOST_TEST(again.unchanged == 5);
+    BOOST_TEST(audit.Count() == before);
+
+    // One figure changed: one row updated, one audit entry with both values.
+    auto one = services::ImportTallies(
+        Db(),
+        Write("one.csv",
+              "unit,period,field,settled,responses,very_satisfied,satisfied,neutral,"
+              "dissatisfied,very_dissatisfied\n"
+              "XA-TAYXUAN,2024-01,HOTICH,40,25,15,5,3,1,1\n"),
+        "clerk");
+    BOOST_TEST(one.inserted == 0);
+    BOOST_TEST(one.updated == 1);
+    BOOST_TEST(one.unchanged == 0);
+    BOOST_TEST(audit.Count() == before + 1);
+    const auto unit = storage::UnitRepository(Db().session()).ByCode("XA-TAYXUAN");
+    storage::TallyRepository tallies(Db().session());
+    std::optional<std::int64_t> id;
+    for (const auto& t : tallies.InMonths("2024-01", "2024-01", unit->id))
+        if (t.settled == 40) id = tallies.Find(t.unitId, t.period, t.fieldId)->first;
+    BOOST_REQUIRE(id.has_value());
+    std::vector<storage::AuditEntry> entries;
+    for (auto& e : audit.ForRow("survey_tallies", *id))
+        if (e.action == "update") entries.push_back(e);
+    BOOST_REQUIRE(entries.size() == 1u);
+    BOOST_TEST(entries[0].user == "clerk");
+    BOOST_TEST(entries[0].action == "update");
+    BOOST_TEST(entries[0].field == "settled");
+    BOOST_TEST((entries[0].oldValue == std::optional<std::string>("30")));
+    BOOST_TEST((entries[0].newValue == std::optional<std::string>("40")));
 }
 
 BOOST_FIXTURE_TEST_CASE(refused_tally_files_name_line_and_column_and_store_nothing, IoFixture) {

@@ -401,9 +401,10 @@ wxString MainFrame::ImportTalliesFile(const wxString& path, bool* stored) {
     }
     ReloadAll();
     if (stored) *stored = true;
-    return wxString::Format(_("Tallies imported from %s: %s new, %s replaced."),
+    return wxString::Format(_("Tallies imported from %s: %s new, %s replaced, %s unchanged."),
                             wxFileName(path).GetFullName(), U8(FormatInteger(summary.inserted)),
-                            U8(FormatInteger(summary.updated)));
+                            U8(FormatInteger(summary.updated)),
+                            U8(FormatInteger(summary.unchanged)));
 }
 
 wxString MainFrame::ImportRatingsFile(const wxString& path, bool* stored) {

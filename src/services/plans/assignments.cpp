@@ -5,6 +5,7 @@
 #include <functional>
 #include <map>
 #include <set>
+#include <tuple>
 
 #include <fmt/format.h>
 
@@ -228,6 +229,69 @@ void Store(storage::Database& db, std::int64_t unitId, const Framework& fw,
                  "matrix " + fw.code + (source.empty() ? "" : " " + source), std::to_string(before),
                  std::to_string(CountRows(groups))});
 }
+
+// Counts the matrix `rows` read from a file against the `stored` ones, each
+// row named by its group and indicator: new, changed or equal. `audit` gets
+// every changed field with its old and new value, the new rows and those
+// the file leaves out. Returns whether the matrix is the stored one as is.
+bool CompareMatrix(const std::vector<AssignmentRow>& stored, const std::vector<AssignmentRow>& rows,
+                   std::int64_t unitId, const std::string& fwCode, const std::string& user,
+                   ImportSummary& summary, std::vector<storage::AuditEntry>& audit) {
+    auto name = [&](const AssignmentRow& r) {
+        return fwCode + " " + r.group + (r.indicator.empty() ? "" : " " + r.indicator);
+    };
+    auto entry = [&](const char* action, const std::string& field, std::optional<std::string> oldV,
+                     std::optional<std::string> newV) {
+        audit.push_back({"", user, "indicator_assignments", unitId, action, field, std::move(oldV),
+                         std::move(newV)});
+    };
+    std::map<std::pair<std::string, std::string>, const AssignmentRow*> before;
+    for (const auto& r : stored) before.emplace(std::make_pair(r.group, r.indicator), &r);
+    std::set<std::pair<std::string, std::string>> seen;
+    bool same = stored.size() == rows.size();
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        const AssignmentRow& r = rows[i];
+        const auto key = std::make_pair(r.group, r.indicator);
+        seen.insert(key);
+        auto old = before.find(key);
+        if (old == before.end()) {
+            ++summary.inserted;
+            same = false;
+            entry("insert", name(r) + " title", std::nullopt, r.title);
+            continue;
+        }
+        const AssignmentRow& o = *old->second;
+        const std::size_t first = audit.size();
+        for (auto [field, oldV, newV] :
+             {std::make_tuple("title", &o.title, &r.title),
+              std::make_tuple("lead_unit", &o.leadUnit, &r.leadUnit),
+              std::make_tuple("coordinating_units", &o.coordinatingUnits, &r.coordinatingUnits),
+              std::make_tuple("responsible_person", &o.responsiblePerson, &r.responsiblePerson)})
+            if (*oldV != *newV) entry("update", name(r) + " " + field, *oldV, *newV);
+        if (audit.size() == first) {
+            ++summary.unchanged;
+        } else {
+            ++summary.updated;
+            same = false;
+        }
+        if (same && &stored[i] != old->second) same = false;  // the order changed
+    }
+    for (const auto& r : stored)
+        if (!seen.count(std::make_pair(r.group, r.indicator))) {
+            same = false;
+            entry("delete", name(r) + " title", r.title, std::nullopt);
+        }
+    if (!same && audit.empty()) {
+        // Only the order changed: the rows named in their old and new order.
+        auto order = [&](const std::vector<AssignmentRow>& list) {
+            std::string out;
+            for (const auto& r : list) out += (out.empty() ? "" : "; ") + name(r);
+            return out;
+        };
+        entry("update", fwCode + " order", order(stored), order(rows));
+    }
+    return same;
+}
 }  // namespace
 
 AssignmentService::AssignmentService(storage::Database& db, std::string user)
@@ -294,11 +358,14 @@ ImportSummary ImportAssignments(storage::Database& db, const std::string& path,
         auto groups = BuildMatrix(dir, *m.fw, m.rows, [&](std::size_t i, const std::string& field) {
             return Location{reader->FileName(), m.lines[i], field};
         });
-        if (storage::AssignmentRepository(db.session()).Count(m.unitId, m.fw->id) > 0)
-            summary.updated += CountRows(groups);
-        else
-            summary.inserted += CountRows(groups);
-        Store(db, m.unitId, *m.fw, groups, user, reader->FileName());
+        storage::AssignmentRepository repo(db.session());
+        const auto stored = ToRows(dir, *m.fw, repo.Load(m.unitId, m.fw->id), true);
+        const auto rows = ToRows(dir, *m.fw, groups, true);
+        std::vector<storage::AuditEntry> audit;
+        const bool same = CompareMatrix(stored, rows, m.unitId, m.fw->code, user, summary, audit);
+        if (same) continue;  // nothing written, nothing audited
+        repo.Replace(m.unitId, m.fw->id, groups, user);
+        storage::AuditRepository(db.session()).RecordMany(audit);
     }
     tx.Commit();
     return summary;

@@ -359,6 +359,15 @@ TallyRecord ReadTallyRow(const ColumnMap& cols, const tableio::TableReader& read
     return t;
 }
 
+// The figures of a tally by column name, beside those of another.
+std::vector<std::tuple<const char*, long long, long long>> TallyFigures(const TallyRecord& a,
+                                                                        const TallyRecord& b) {
+    return {{"scale_id", a.scaleId, b.scaleId},      {"settled", a.settled, b.settled},
+            {"responses", a.responses, b.responses}, {"level5", a.level5, b.level5},
+            {"level4", a.level4, b.level4},          {"level3", a.level3, b.level3},
+            {"level2", a.level2, b.level2},          {"level1", a.level1, b.level1}};
+}
+
 }  // namespace
 
 // ----------------------------------------------------------------- tallies
@@ -381,17 +390,47 @@ ImportSummary ImportTallies(storage::Database& db, const std::string& path,
                             tr("this unit, month and field appear twice in the file"));
         rows.push_back(std::move(t));
     }
-    storage::ImportBatchRepository batches(db.session());
-    const auto batch = batches.Start("tallies", reader->FileName(), user);
-    auto [inserted, updated] = storage::TallyRepository(db.session()).Upsert(rows, user, batch);
-    batches.Finish(batch, inserted + updated, 0);
-    storage::AuditRepository(db.session())
-        .Record({"", user, "survey_tallies", 0, "insert", "import", std::nullopt,
-                 fmt::format("{0}: {1} + {2}", reader->FileName(), inserted, updated)});
-    tx.Commit();
+    // A row equal to the stored one is unchanged and not written; a changed
+    // one is audited field by field with the old and the new value.
+    storage::TallyRepository tallies(db.session());
     ImportSummary summary;
-    summary.inserted = inserted;
-    summary.updated = updated;
+    std::vector<TallyRecord> write, added;
+    std::vector<storage::AuditEntry> audit;
+    for (const auto& t : rows) {
+        const auto stored = tallies.Find(t.unitId, t.period, t.fieldId);
+        if (!stored) {
+            write.push_back(t);
+            added.push_back(t);
+            ++summary.inserted;
+            continue;
+        }
+        const std::size_t first = audit.size();
+        for (const auto& [field, oldV, newV] : TallyFigures(stored->second, t))
+            if (oldV != newV)
+                audit.push_back({"", user, "survey_tallies", stored->first, "update", field,
+                                 std::to_string(oldV), std::to_string(newV)});
+        if (audit.size() == first) {
+            ++summary.unchanged;
+        } else {
+            write.push_back(t);
+            ++summary.updated;
+        }
+    }
+    if (!write.empty()) {
+        storage::ImportBatchRepository batches(db.session());
+        const auto batch = batches.Start("tallies", reader->FileName(), user);
+        tallies.Upsert(write, user, batch);
+        batches.Finish(batch, summary.inserted + summary.updated, 0);
+        for (const auto& t : added)
+            if (auto back = tallies.Find(t.unitId, t.period, t.fieldId))
+                for (const auto& [field, oldV, newV] : TallyFigures(TallyRecord{}, t)) {
+                    (void)oldV;
+                    audit.push_back({"", user, "survey_tallies", back->first, "insert", field,
+                                     std::nullopt, std::to_string(newV)});
+                }
+        storage::AuditRepository(db.session()).RecordMany(audit);
+    }
+    tx.Commit();
     return summary;
 }
 

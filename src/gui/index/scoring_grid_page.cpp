@@ -308,11 +308,7 @@ wxGrid* ScoringGridPage::BuildGrid() {
 
 void ScoringGridPage::BindEvents() {
     unit_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) {
-        if (!unsaved_.empty() &&
-            !AskYesNo(this,
-                      _("Some scores typed for this commune could not be saved. Discard the "
-                        "scores not saved?"),
-                      _("Discard"))) {
+        if (!ConfirmDiscard()) {
             // Stay on the commune shown, with its scores not saved.
             for (std::size_t i = 0; i < unitCodes_.size(); ++i)
                 if (framework_ + "|" + period_ + "|" + unitCodes_[i] == loadedKey_)
@@ -364,6 +360,18 @@ void ScoringGridPage::SetContext(const std::string& framework, const std::string
     LoadSheet();
 }
 
+bool ScoringGridPage::ConfirmDiscard() {
+    if (unsaved_.empty()) return true;
+    if (!AskYesNo(this,
+                  _("Some scores typed for this commune could not be saved. Discard the "
+                    "scores not saved?"),
+                  _("Discard")))
+        return false;
+    unsaved_.clear();
+    unsavedReason_.clear();
+    return true;
+}
+
 std::string ScoringGridPage::SelectedUnit() const {
     const int i = unit_->GetSelection();
     return i >= 0 && i < static_cast<int>(unitCodes_.size())
@@ -374,6 +382,7 @@ std::string ScoringGridPage::SelectedUnit() const {
 void ScoringGridPage::SelectUnit(const std::string& unitCode) {
     auto it = std::find(unitCodes_.begin(), unitCodes_.end(), unitCode);
     if (it == unitCodes_.end()) return;
+    if (unitCode != SelectedUnit() && !ConfirmDiscard()) return;
     unit_->SetSelection(static_cast<int>(it - unitCodes_.begin()));
     LoadSheet();
 }

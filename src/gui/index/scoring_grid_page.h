@@ -38,6 +38,13 @@ class ScoringGridPage : public wxPanel {
     void SetContext(const std::string& framework, const std::string& period);
     // Selects the commune with this code (when listed) and loads its sheet.
     void SelectUnit(const std::string& unitCode);
+    // True when nothing typed waits to be saved, or the user agrees to drop
+    // it (then it is dropped); asked before another commune, framework or
+    // period is shown.
+    bool ConfirmDiscard();
+    // The framework and period the sheet shown belongs to.
+    const std::string& framework() const { return framework_; }
+    const std::string& period() const { return period_; }
     // Fills the list of communes again and reloads the sheet.
     void Reload();
 

@@ -3,6 +3,8 @@
 // cell and press Enter; the group's subtotal and the total below the grid
 // change, and the score is stored. Then a column pasted from a spreadsheet
 // fills the criteria below the cursor in one step.
+#include <soci/soci.h>
+#include <wx/button.h>
 #include <wx/choice.h>
 #include <wx/grid.h>
 #include <wx/stattext.h>
@@ -10,6 +12,8 @@
 #include <boost/test/unit_test.hpp>
 
 #include <algorithm>
+#include <functional>
+#include <optional>
 
 #include "core/date.h"
 #include "core/org.h"
@@ -20,6 +24,7 @@
 #include "gui_fixture.h"
 #include "services/org/organisation.h"
 #include "services/results/result_sheet.h"
+#include "storage/database.h"
 #include "storage/database_url.h"
 #include "test_support.h"
 
@@ -27,6 +32,11 @@ using namespace cchc;
 using namespace cchc::test;
 
 namespace {
+// Whether the page's status line says scores are not saved.
+bool NotSaved(const wxString& status) {
+    return status.StartsWith(wxString(_("Not saved: %s")).BeforeFirst('%'));
+}
+
 int RowOf(wxGrid* grid, const std::string& code) {
     for (int r = 0; r < grid->GetNumberRows(); ++r)
         if (grid->GetCellValue(r, 0).Strip(wxString::both) == wxString::FromUTF8(code)) return r;
@@ -120,6 +130,157 @@ BOOST_AUTO_TEST_CASE(typing_a_self_score_updates_the_subtotal_and_the_database) 
         WaitFor([&] { return grid->GetCellValue(RowOf(grid, "2.3"), selfColumn) == "2"; }));
     BOOST_TEST(grid->GetCellValue(RowOf(grid, "2.2.1"), selfColumn) == "0,5");
     BOOST_TEST(grid->GetCellValue(RowOf(grid, "2.2.2"), selfColumn) == "1");
+
+    DestroyWindow(frame);
+}
+
+// A score the database refuses to store (a trigger standing for a full disk
+// or a lost server) stays in its cell, the page says it is not saved and
+// why, and the next Enter saves it once the database takes writes again.
+BOOST_AUTO_TEST_CASE(a_refused_save_keeps_the_typed_score_until_it_is_saved) {
+    TempDir dir;
+    const std::string url = "sqlite:" + dir.File("grid.db");
+    auto demo = DemoDatabase(url);
+    Unit commune;
+    for (const Unit& u : services::OrganisationService(*demo, "gui-test").Units())
+        if (IsCommuneLevel(u.kind) && u.active) {
+            commune = u;
+            break;
+        }
+    BOOST_REQUIRE(commune.id != 0);
+    auto* frame = ShowMainFrame(std::move(demo));
+    frame->ShowArea(gui::Area::IndexResults);
+    // The current year, the one the page offers with nothing stored yet.
+    const int thisYear = Date::Today().year;
+    const std::string year = std::to_string(thisYear);
+    auto* period = dynamic_cast<wxChoice*>(wxWindow::FindWindowByName("rankingPeriod", frame));
+    BOOST_REQUIRE(period);
+    const int index = period->FindString(wxString::FromUTF8(Period::Year(thisYear).Label()));
+    BOOST_REQUIRE(index != wxNOT_FOUND);
+    Choose(period, index);
+    auto* panel =
+        dynamic_cast<gui::IndexResultsPanel*>(wxWindow::FindWindowByName("indexResults", frame));
+    BOOST_REQUIRE(panel);
+    panel->OpenUnit(commune.code);
+    wxGrid* grid = nullptr;
+    BOOST_REQUIRE(WaitFor([&] {
+        grid = dynamic_cast<wxGrid*>(wxWindow::FindWindowByName("scoringGrid", frame));
+        return grid && grid->IsShownOnScreen() && grid->GetNumberRows() > 0;
+    }));
+    auto page = dynamic_cast<gui::ScoringGridPage*>(grid->GetParent());
+    BOOST_REQUIRE(page);
+    auto* status = dynamic_cast<wxStaticText*>(wxWindow::FindWindowByName("gridStatus", frame));
+    BOOST_REQUIRE(status);
+    const int leaf = RowOf(grid, "2.3"), other = RowOf(grid, "2.2.1");
+    BOOST_REQUIRE(leaf >= 0);
+    BOOST_REQUIRE(other >= 0);
+    const int selfColumn = 3;
+    auto stored = [&](const std::string& code) -> std::optional<double> {
+        auto db = storage::Database::Open(storage::DatabaseUrl::Parse(url));
+        auto sheet =
+            services::ResultSheetService(*db, "check").Load(commune.code, "PAR-XA-2025", year);
+        for (const auto& r : sheet.rows)
+            if (r.code == code) return r.selfScore;
+        return std::nullopt;
+    };
+    auto refuse = [&] {
+        auto db = storage::Database::Open(storage::DatabaseUrl::Parse(url));
+        db->session() << "CREATE TRIGGER refuse_results_INSERT BEFORE INSERT ON results "
+                         "BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END";
+        db->session() << "CREATE TRIGGER refuse_results_UPDATE BEFORE UPDATE ON results "
+                         "BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END";
+    };
+    refuse();
+
+    auto typeAndEnter = [&](int row, const char* text) {
+        grid->SetGridCursor(row, selfColumn);
+        grid->SetFocus();
+        BOOST_REQUIRE(WaitFor([&] {
+            wxWindow* f = wxWindow::FindFocus();
+            return f == grid || f == grid->GetGridWindow();
+        }));
+        wxUIActionSimulator sim;
+        sim.Text(text);
+        WaitFor([] { return false; }, 200);
+        sim.Char(WXK_RETURN);
+    };
+    typeAndEnter(leaf, "1,5");
+    BOOST_REQUIRE(WaitFor([&] { return NotSaved(status->GetLabel()); }));
+    WaitFor([] { return false; }, 200);
+    BOOST_TEST(grid->GetCellValue(leaf, selfColumn) == "1,5");  // still shown
+    BOOST_TEST(!stored("2.3").has_value());                     // nothing stored
+    // Said in Vietnamese, without the engine's words.
+    const std::string said = status->GetLabel().ToStdString(wxConvUTF8);
+    for (const char* technical : {"INSERT", "sqlite", "soci", "disk I/O", "results"})
+        BOOST_TEST(said.find(technical) == std::string::npos, said);
+
+    // Choosing another commune asks before the scores not saved are
+    // dropped; Esc (Cancel) stays on this commune with them.
+    auto* unit = dynamic_cast<wxChoice*>(wxWindow::FindWindowByName("gridUnit", frame));
+    BOOST_REQUIRE(unit);
+    BOOST_REQUIRE(unit->GetCount() > 1);
+    const int shownUnit = unit->GetSelection();
+    // Esc on the question (a modal message box) from a timer.
+    auto escapeQuestion = [&](std::function<void()> change) {
+        wxUIActionSimulator sim;
+        wxLongLong asked = 0;
+        UiScript script;
+        script.onAbort = EndModals;
+        script.Add("the question is up a moment", [&] {
+            if (asked == 0) asked = wxGetLocalTimeMillis();
+            return wxGetLocalTimeMillis() - asked > 500;
+        });
+        script.Add("press Esc", PressKey(sim, WXK_ESCAPE));
+        script.Begin();
+        change();
+        BOOST_REQUIRE(WaitFor([&] { return script.Finished(); }, 10000));
+        BOOST_REQUIRE_MESSAGE(script.failure().empty(), script.failure());
+    };
+    escapeQuestion([&] { Choose(unit, shownUnit == 0 ? 1 : 0); });
+    BOOST_TEST(unit->GetSelection() == shownUnit);
+    BOOST_TEST(NotSaved(status->GetLabel()));
+    BOOST_TEST(grid->GetCellValue(leaf, selfColumn) == "1,5");
+    // So does another period.
+    BOOST_REQUIRE(period->GetCount() > 1);
+    escapeQuestion([&] { Choose(period, index == 0 ? 1 : 0); });
+    BOOST_TEST(period->GetSelection() == index);
+    BOOST_TEST(NotSaved(status->GetLabel()));
+    BOOST_TEST(grid->GetCellValue(leaf, selfColumn) == "1,5");
+
+    auto* retry = dynamic_cast<wxButton*>(wxWindow::FindWindowByName("gridRetry", frame));
+    BOOST_REQUIRE(retry);
+    BOOST_TEST(retry->IsShownOnScreen());
+
+    // The database takes writes again: the next score typed, in another
+    // cell, is saved together with the one left.
+    {
+        auto db = storage::Database::Open(storage::DatabaseUrl::Parse(url));
+        db->session() << "DROP TRIGGER refuse_results_INSERT";
+        db->session() << "DROP TRIGGER refuse_results_UPDATE";
+    }
+    typeAndEnter(other, "1");
+    BOOST_REQUIRE(WaitFor([&] { return stored("2.3") == std::optional<double>(1.5); }));
+    BOOST_TEST((stored("2.2.1") == std::optional<double>(1)));
+    BOOST_REQUIRE(WaitFor([&] { return !NotSaved(status->GetLabel()); }));
+    BOOST_TEST(grid->GetCellValue(leaf, selfColumn) == "1,5");
+    BOOST_TEST(!retry->IsShown());
+
+    // Refused again, then saved with "Save again".
+    refuse();
+    typeAndEnter(leaf, "2");
+    BOOST_REQUIRE(WaitFor([&] { return NotSaved(status->GetLabel()); }));
+    BOOST_TEST((stored("2.3") == std::optional<double>(1.5)));
+    {
+        auto db = storage::Database::Open(storage::DatabaseUrl::Parse(url));
+        db->session() << "DROP TRIGGER refuse_results_INSERT";
+        db->session() << "DROP TRIGGER refuse_results_UPDATE";
+    }
+    BOOST_REQUIRE(WaitFor([&] { return retry->IsShownOnScreen(); }));
+    wxUIActionSimulator sim;
+    ClickOn(sim, retry);
+    BOOST_REQUIRE(WaitFor([&] { return stored("2.3") == std::optional<double>(2); }));
+    BOOST_REQUIRE(WaitFor([&] { return !NotSaved(status->GetLabel()); }));
+    BOOST_TEST(grid->GetCellValue(leaf, selfColumn) == "2");
 
     DestroyWindow(frame);
 }

@@ -287,6 +287,13 @@ void IndexResultsPanel::BindEvents() {
     matrix_->onOpenUnit = [this](const std::string& code) { OpenUnit(code); };
 
     framework_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) {
+        // Scores the grid could not save are dropped only when the user agrees.
+        if (!grid_->ConfirmDiscard()) {
+            const auto& codes = frameworkCodes_;
+            auto it = std::find(codes.begin(), codes.end(), grid_->framework());
+            if (it != codes.end()) framework_->SetSelection(static_cast<int>(it - codes.begin()));
+            return;
+        }
         try {
             FillPeriods(SelectedPeriod());
             LoadRanking();
@@ -303,7 +310,15 @@ void IndexResultsPanel::BindEvents() {
             ShowError(this, ErrorSentence(e));
         }
     };
-    period_->Bind(wxEVT_CHOICE, reload);
+    period_->Bind(wxEVT_CHOICE, [this, reload](wxCommandEvent& e) {
+        if (!grid_->ConfirmDiscard()) {
+            auto it = std::find(periods_.begin(), periods_.end(), grid_->period());
+            if (it != periods_.end())
+                period_->SetSelection(static_cast<int>(it - periods_.begin()));
+            return;
+        }
+        reload(e);
+    });
     scoreKind_->Bind(wxEVT_CHOICE, reload);
     list_->Bind(wxEVT_LIST_COL_CLICK, &IndexResultsPanel::OnColumnClick, this);
     export_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { Export(); });

@@ -72,6 +72,27 @@ Parsed ParseCell(const wxString& text) {
     return {true, v};
 }
 
+// Writes a typed value into the row (the sheet is recomputed afterwards).
+void SetField(services::SheetRow& row, const services::SheetEdit& edit) {
+    switch (edit.field) {
+        case ResultField::SelfScore:
+            row.selfScore = edit.value;
+            break;
+        case ResultField::AppraisedScore:
+            row.appraisedScore = edit.value;
+            break;
+        case ResultField::Numerator:
+            row.numerator = edit.value;
+            break;
+        case ResultField::Denominator:
+            row.denominator = edit.value;
+            break;
+        case ResultField::Note:
+            row.note = edit.text;
+            break;
+    }
+}
+
 wxColour GroupBackground() { return wxColour(0xE8, 0xEE, 0xF6); }
 wxColour LockedBackground() { return wxColour(0xEF, 0xF1, 0xF4); }
 wxColour ProblemBackground() { return wxColour(0xFD, 0xE2, 0xE1); }
@@ -254,6 +275,8 @@ wxSizer* ScoringGridPage::BuildToolbar(int gap) {
         bar->Add(b, 0, wxALIGN_CENTER_VERTICAL | wxLEFT, gap / 2);
         return b;
     };
+    retry_ = button(_("Sa&ve again"), _("Save the scores that could not be saved"), "gridRetry");
+    retry_->Hide();
     evidence_ = button(_("&Evidence..."), _("The evidence documents of the selected criterion"),
                        "gridEvidence");
     submit_ = button(_("&Submit"),
@@ -284,7 +307,16 @@ wxGrid* ScoringGridPage::BuildGrid() {
 }
 
 void ScoringGridPage::BindEvents() {
-    unit_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { LoadSheet(); });
+    unit_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) {
+        if (!ConfirmDiscard()) {
+            // Stay on the commune shown, with its scores not saved.
+            for (std::size_t i = 0; i < unitCodes_.size(); ++i)
+                if (framework_ + "|" + period_ + "|" + unitCodes_[i] == loadedKey_)
+                    unit_->SetSelection(static_cast<int>(i));
+            return;
+        }
+        LoadSheet();
+    });
     grid_->Bind(wxEVT_GRID_CELL_CHANGING, &ScoringGridPage::OnCellChanging, this);
     grid_->Bind(wxEVT_GRID_CELL_CHANGED, &ScoringGridPage::OnCellChanged, this);
     grid_->Bind(wxEVT_GRID_EDITOR_CREATED, &ScoringGridPage::OnEditorCreated, this);
@@ -293,8 +325,7 @@ void ScoringGridPage::BindEvents() {
         // Typing was abandoned (Esc): show what is stored again.
         CallAfter([this] {
             if (sheet_ && !grid_->IsCellEditControlEnabled()) {
-                table_->SetSheet(&*sheet_);
-                preview_.reset();
+                ShowUnsaved();
                 grid_->ForceRefresh();
                 UpdateTotals();
             }
@@ -315,6 +346,7 @@ void ScoringGridPage::BindEvents() {
         else
             e.Skip();
     });
+    retry_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { Save({}); });
     submit_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { Step(SetAction::Submit); });
     withdraw_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { Step(SetAction::Withdraw); });
     appraise_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { Step(SetAction::Appraise); });
@@ -328,6 +360,18 @@ void ScoringGridPage::SetContext(const std::string& framework, const std::string
     LoadSheet();
 }
 
+bool ScoringGridPage::ConfirmDiscard() {
+    if (unsaved_.empty()) return true;
+    if (!AskYesNo(this,
+                  _("Some scores typed for this commune could not be saved. Discard the "
+                    "scores not saved?"),
+                  _("Discard")))
+        return false;
+    unsaved_.clear();
+    unsavedReason_.clear();
+    return true;
+}
+
 std::string ScoringGridPage::SelectedUnit() const {
     const int i = unit_->GetSelection();
     return i >= 0 && i < static_cast<int>(unitCodes_.size())
@@ -338,6 +382,7 @@ std::string ScoringGridPage::SelectedUnit() const {
 void ScoringGridPage::SelectUnit(const std::string& unitCode) {
     auto it = std::find(unitCodes_.begin(), unitCodes_.end(), unitCode);
     if (it == unitCodes_.end()) return;
+    if (unitCode != SelectedUnit() && !ConfirmDiscard()) return;
     unit_->SetSelection(static_cast<int>(it - unitCodes_.begin()));
     LoadSheet();
 }
@@ -369,6 +414,13 @@ void ScoringGridPage::LoadSheet() {
     if (grid_->IsCellEditControlEnabled()) grid_->DisableCellEditControl();
     table_->SetSheet(nullptr);
     preview_.reset();
+    // Edits not saved belong to the sheet they were typed in.
+    const std::string key = framework_ + "|" + period_ + "|" + unit;
+    if (key != loadedKey_) {
+        unsaved_.clear();
+        unsavedReason_.clear();
+    }
+    loadedKey_ = key;
     if (unit.empty() || framework_.empty() || period_.empty()) {
         sheet_.reset();
         empty_->SetLabelText(unitCodes_.empty() ? _("There is no commune in the office yet.")
@@ -393,7 +445,7 @@ void ScoringGridPage::ShowSheet() {
     if (grid_->IsCellEditControlEnabled()) grid_->DisableCellEditControl();
     const int oldRows = grid_->GetNumberRows();
     const int cursorRow = grid_->GetGridCursorRow(), cursorCol = grid_->GetGridCursorCol();
-    table_->SetSheet(sheet_ ? &*sheet_ : nullptr);
+    ShowUnsaved();
     const int newRows = table_->GetNumberRows();
     grid_->BeginBatch();
     if (newRows > oldRows) {
@@ -425,6 +477,11 @@ void ScoringGridPage::ShowSheet() {
     } else {
         status_->SetLabelText("");
     }
+    if (have && !unsaved_.empty()) {
+        status_->SetLabelText(wxString::Format(_("Not saved: %s"), unsavedReason_));
+        status_->SetForegroundColour(colours::Danger());
+    }
+    retry_->Show(have && !unsaved_.empty());
     submit_->Enable(have && status == ResultStatus::Draft);
     withdraw_->Enable(have && status == ResultStatus::Submitted);
     appraise_->Enable(have && status != ResultStatus::Appraised);
@@ -540,24 +597,11 @@ void ScoringGridPage::OnEditorCreated(wxGridEditorCreatedEvent& e) {
         if (!sheet_ || !r || !field || *field == ResultField::Note) return;
         const Parsed p = ParseCell(text->GetValue());
         if (!p.ok) return;
-        preview_ = *sheet_;
-        services::SheetRow& target = preview_->rows[static_cast<std::size_t>(row)];
-        switch (*field) {
-            case ResultField::SelfScore:
-                target.selfScore = p.value;
-                break;
-            case ResultField::AppraisedScore:
-                target.appraisedScore = p.value;
-                break;
-            case ResultField::Numerator:
-                target.numerator = p.value;
-                break;
-            case ResultField::Denominator:
-                target.denominator = p.value;
-                break;
-            case ResultField::Note:
-                break;
-        }
+        preview_ = WithUnsaved();
+        services::SheetEdit typed;
+        typed.field = *field;
+        typed.value = p.value;
+        SetField(preview_->rows[static_cast<std::size_t>(row)], typed);
         services::RecomputeSheet(*preview_);
         table_->SetSheet(&*preview_);
         grid_->GetGridWindow()->Refresh();
@@ -568,20 +612,52 @@ void ScoringGridPage::OnEditorCreated(wxGridEditorCreatedEvent& e) {
 
 void ScoringGridPage::Save(const std::vector<services::SheetEdit>& edits) {
     if (!sheet_) return;
+    // What a failed save left goes again, overwritten by what is new.
+    std::vector<services::SheetEdit> all;
+    for (const auto& old : unsaved_)
+        if (std::none_of(edits.begin(), edits.end(), [&](const services::SheetEdit& e) {
+                return e.criterion == old.criterion && e.field == old.field;
+            }))
+            all.push_back(old);
+    all.insert(all.end(), edits.begin(), edits.end());
     // The grid shows the stored sheet again before the preview goes.
     table_->SetSheet(&*sheet_);
     preview_.reset();
     try {
         services::Sheet saved =
-            services::ResultSheetService(session_.db(), session_.user()).Apply(*sheet_, edits);
+            services::ResultSheetService(session_.db(), session_.user()).Apply(*sheet_, all);
         *sheet_ = std::move(saved);
+        unsaved_.clear();
+        unsavedReason_.clear();
     } catch (const std::exception& e) {
-        ShowError(this, ErrorSentence(e));
-        LoadSheet();
-        return;
+        // Nothing is lost: the typed values stay in the grid, marked as not
+        // saved, and go again with the next save.
+        unsaved_ = std::move(all);
+        unsavedReason_ = ErrorSentence(e);
+        ShowUnsaved();
     }
     // Refresh after the grid has finished moving its cursor.
     CallAfter([this] { ShowSheet(); });
+}
+
+services::Sheet ScoringGridPage::WithUnsaved() const {
+    services::Sheet sheet = *sheet_;
+    for (const auto& edit : unsaved_)
+        for (auto& row : sheet.rows)
+            if (row.code == edit.criterion && !row.group) SetField(row, edit);
+    return sheet;
+}
+
+void ScoringGridPage::ShowUnsaved() {
+    if (!sheet_ || unsaved_.empty()) {
+        preview_.reset();
+        table_->SetSheet(sheet_ ? &*sheet_ : nullptr);
+        return;
+    }
+    table_->SetSheet(nullptr);
+    preview_ = WithUnsaved();
+    services::RecomputeSheet(*preview_);
+    table_->SetSheet(&*preview_);
 }
 
 void ScoringGridPage::OnGridKey(wxKeyEvent& e) {

@@ -38,6 +38,13 @@ class ScoringGridPage : public wxPanel {
     void SetContext(const std::string& framework, const std::string& period);
     // Selects the commune with this code (when listed) and loads its sheet.
     void SelectUnit(const std::string& unitCode);
+    // True when nothing typed waits to be saved, or the user agrees to drop
+    // it (then it is dropped); asked before another commune, framework or
+    // period is shown.
+    bool ConfirmDiscard();
+    // The framework and period the sheet shown belongs to.
+    const std::string& framework() const { return framework_; }
+    const std::string& period() const { return period_; }
     // Fills the list of communes again and reloads the sheet.
     void Reload();
 
@@ -53,7 +60,13 @@ class ScoringGridPage : public wxPanel {
     void BindEvents();
     void LoadSheet();
     void ShowSheet();
+    // Saves the edits with those a failed save left; when refused, keeps
+    // them all shown in the grid, marked as not saved.
     void Save(const std::vector<services::SheetEdit>& edits);
+    // The stored sheet with the edits not saved yet written in.
+    services::Sheet WithUnsaved() const;
+    // Shows the stored sheet, or a preview with the edits not saved.
+    void ShowUnsaved();
     void Step(SetAction action);
     void OpenEvidence();
     void ShowRowDetails(int row);
@@ -75,14 +88,18 @@ class ScoringGridPage : public wxPanel {
     wxButton* appraise_ = nullptr;
     wxButton* reopen_ = nullptr;
     wxButton* evidence_ = nullptr;
+    wxButton* retry_ = nullptr;  // saves the edits a failed save left
     wxGrid* grid_ = nullptr;
     SheetTable* table_ = nullptr;  // owned by the grid
     wxStaticText* totals_ = nullptr;
     wxStaticText* details_ = nullptr;
     wxStaticText* empty_ = nullptr;
-    std::optional<services::Sheet> sheet_;    // as stored
-    std::optional<services::Sheet> preview_;  // with what is being typed
-    wxString pendingText_;                    // the cell's new text, until saved
+    std::optional<services::Sheet> sheet_;      // as stored
+    std::optional<services::Sheet> preview_;    // with what is being typed
+    wxString pendingText_;                      // the cell's new text, until saved
+    std::vector<services::SheetEdit> unsaved_;  // typed but refused by the database
+    wxString unsavedReason_;                    // why they were refused
+    std::string loadedKey_;                     // commune, framework and period shown
 };
 
 }  // namespace cchc::gui

@@ -80,17 +80,16 @@ std::pair<long, long> TallyRepository::Upsert(const std::vector<TallyRecord>& ro
     return {inserted, updated};
 }
 
-std::optional<std::pair<std::int64_t, TallyRecord>> TallyRepository::Find(std::int64_t unitId,
-                                                                          const std::string& period,
-                                                                          std::int64_t fieldId) {
-    long long unit = unitId, field = fieldId;
+std::vector<std::pair<std::int64_t, TallyRecord>> TallyRepository::StoredInMonths(
+    const std::string& firstMonth, const std::string& lastMonth) {
+    std::vector<std::pair<std::int64_t, TallyRecord>> out;
     soci::rowset<soci::row> rs =
         (s_.prepare << "SELECT id, unit_id, period, field_id, scale_id, settled, responses, "
                        "level5, level4, level3, level2, level1, source FROM survey_tallies WHERE "
-                       "unit_id = :u AND period = :p AND field_id = :f",
-         soci::use(unit), soci::use(period), soci::use(field));
-    for (const auto& r : rs) return std::make_pair(Int(r, "id"), ReadTally(r));
-    return std::nullopt;
+                       "period >= :a AND period <= :b",
+         soci::use(firstMonth), soci::use(lastMonth));
+    for (const auto& r : rs) out.emplace_back(Int(r, "id"), ReadTally(r));
+    return out;
 }
 
 std::vector<TallyRecord> TallyRepository::InMonths(const std::string& firstMonth,

@@ -31,10 +31,10 @@ class TallyRepository {
     // lookup, the insert and the update.
     std::pair<long, long> Upsert(const std::vector<TallyRecord>& tallies, const std::string& user,
                                  std::optional<std::int64_t> importBatchId = std::nullopt);
-    // The id and figures stored for (unit, month, field), if any.
-    std::optional<std::pair<std::int64_t, TallyRecord>> Find(std::int64_t unitId,
-                                                             const std::string& period,
-                                                             std::int64_t fieldId);
+    // The ids and figures of every tally of the months firstMonth..lastMonth
+    // (all units), read at once: an import compares its rows with them.
+    std::vector<std::pair<std::int64_t, TallyRecord>> StoredInMonths(const std::string& firstMonth,
+                                                                     const std::string& lastMonth);
     // Tallies of the months firstMonth..lastMonth ("2026-01".."2026-03"),
     // of one unit or all, ordered by unit id, period and field id.
     std::vector<TallyRecord> InMonths(const std::string& firstMonth, const std::string& lastMonth,

@@ -135,8 +135,8 @@ BOOST_FIXTURE_TEST_CASE(a_tallies_reimport_changes_nothing_and_one_figure_is_aud
     const auto unit = storage::UnitRepository(Db().session()).ByCode("XA-TAYXUAN");
     storage::TallyRepository tallies(Db().session());
     std::optional<std::int64_t> id;
-    for (const auto& t : tallies.InMonths("2024-01", "2024-01", unit->id))
-        if (t.settled == 40) id = tallies.Find(t.unitId, t.period, t.fieldId)->first;
+    for (const auto& [rowId, t] : tallies.StoredInMonths("2024-01", "2024-01"))
+        if (t.unitId == unit->id && t.settled == 40) id = rowId;
     BOOST_REQUIRE(id.has_value());
     std::vector<storage::AuditEntry> entries;
     for (auto& e : audit.ForRow("survey_tallies", *id))

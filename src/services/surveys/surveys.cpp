@@ -393,11 +393,26 @@ ImportSummary ImportTallies(storage::Database& db, const std::string& path,
     // A row equal to the stored one is unchanged and not written; a changed
     // one is audited field by field with the old and the new value.
     storage::TallyRepository tallies(db.session());
+    // What is stored for the file's months, read at once (a province's file
+    // holds tens of thousands of rows).
+    using TallyKey = std::tuple<std::int64_t, std::string, std::int64_t>;
+    auto storedByKey = [&] {
+        std::map<TallyKey, std::pair<std::int64_t, TallyRecord>> out;
+        if (rows.empty()) return out;
+        const auto [first, last] = std::minmax_element(
+            rows.begin(), rows.end(),
+            [](const TallyRecord& a, const TallyRecord& b) { return a.period < b.period; });
+        for (auto& [id, t] : tallies.StoredInMonths(first->period, last->period))
+            out.emplace(TallyKey{t.unitId, t.period, t.fieldId}, std::make_pair(id, t));
+        return out;
+    };
+    const auto before = storedByKey();
     ImportSummary summary;
     std::vector<TallyRecord> write, added;
     std::vector<storage::AuditEntry> audit;
     for (const auto& t : rows) {
-        const auto stored = tallies.Find(t.unitId, t.period, t.fieldId);
+        const auto found = before.find(TallyKey{t.unitId, t.period, t.fieldId});
+        const auto* stored = found != before.end() ? &found->second : nullptr;
         if (!stored) {
             write.push_back(t);
             added.push_back(t);
@@ -421,12 +436,14 @@ ImportSummary ImportTallies(storage::Database& db, const std::string& path,
         const auto batch = batches.Start("tallies", reader->FileName(), user);
         tallies.Upsert(write, user, batch);
         batches.Finish(batch, summary.inserted + summary.updated, 0);
+        const auto after = added.empty() ? decltype(before){} : storedByKey();
         for (const auto& t : added)
-            if (auto back = tallies.Find(t.unitId, t.period, t.fieldId))
+            if (auto back = after.find(TallyKey{t.unitId, t.period, t.fieldId});
+                back != after.end())
                 for (const auto& [field, oldV, newV] : TallyFigures(TallyRecord{}, t)) {
                     (void)oldV;
-                    audit.push_back({"", user, "survey_tallies", back->first, "insert", field,
-                                     std::nullopt, std::to_string(newV)});
+                    audit.push_back({"", user, "survey_tallies", back->second.first, "insert",
+                                     field, std::nullopt, std::to_string(newV)});
                 }
         storage::AuditRepository(db.session()).RecordMany(audit);
     }

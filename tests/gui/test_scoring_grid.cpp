@@ -42,18 +42,19 @@ int RowOf(wxGrid* grid, const std::string& code) {
         if (grid->GetCellValue(r, 0).Strip(wxString::both) == wxString::FromUTF8(code)) return r;
     return -1;
 }
+// The first active commune of the office (none: an empty unit).
+Unit FirstCommune(services::Database& db) {
+    for (const Unit& u : services::OrganisationService(db, "gui-test").Units())
+        if (IsCommuneLevel(u.kind) && u.active) return u;
+    return {};
+}
 }  // namespace
 
 BOOST_AUTO_TEST_CASE(typing_a_self_score_updates_the_subtotal_and_the_database) {
     TempDir dir;
     const std::string url = "sqlite:" + dir.File("grid.db");
     auto demo = DemoDatabase(url);
-    Unit commune;
-    for (const Unit& u : services::OrganisationService(*demo, "gui-test").Units())
-        if (IsCommuneLevel(u.kind) && u.active) {
-            commune = u;
-            break;
-        }
+    const Unit commune = FirstCommune(*demo);
     BOOST_REQUIRE(commune.id != 0);
     auto* frame = ShowMainFrame(std::move(demo));
     frame->ShowArea(gui::Area::IndexResults);
@@ -141,12 +142,7 @@ BOOST_AUTO_TEST_CASE(a_refused_save_keeps_the_typed_score_until_it_is_saved) {
     TempDir dir;
     const std::string url = "sqlite:" + dir.File("grid.db");
     auto demo = DemoDatabase(url);
-    Unit commune;
-    for (const Unit& u : services::OrganisationService(*demo, "gui-test").Units())
-        if (IsCommuneLevel(u.kind) && u.active) {
-            commune = u;
-            break;
-        }
+    const Unit commune = FirstCommune(*demo);
     BOOST_REQUIRE(commune.id != 0);
     auto* frame = ShowMainFrame(std::move(demo));
     frame->ShowArea(gui::Area::IndexResults);

@@ -28,6 +28,20 @@ struct ReportFixture : DbFixture {
             if (IsCommuneLevel(u.kind) && commune == 0) commune = u.id;
         BOOST_REQUIRE(commune != 0);
     }
+    // A quarterly report of the commune for 2026-Q3, issued by it under number.
+    services::IssueRequest Quarterly(int number, const std::string& title) const {
+        services::IssueRequest r;
+        r.reportType = "quarterly";
+        r.unitId = commune;
+        r.period = "2026-Q3";
+        r.issuerUnitId = commune;
+        r.year = 2026;
+        r.number = number;
+        r.issuerSymbol = "UBND";
+        r.issuedOn = "2026-10-05";
+        r.title = title;
+        return r;
+    }
 };
 
 std::string BinaryPdf() {
@@ -61,16 +75,8 @@ BOOST_FIXTURE_TEST_CASE(narrative_sections_are_kept_per_unit_period_and_type, Re
 BOOST_FIXTURE_TEST_CASE(issued_reports_are_numbered_and_reprint_byte_identical, ReportFixture) {
     services::ReportArchive archive(Db(), "office");
     BOOST_TEST(archive.ProposeNumber(commune, "quarterly", 2026) == 1);
-    services::IssueRequest r;
-    r.reportType = "quarterly";
-    r.unitId = commune;
-    r.period = "2026-Q3";
-    r.issuerUnitId = commune;
-    r.year = 2026;
-    r.number = 5;
-    r.issuerSymbol = "UBND";
-    r.issuedOn = "2026-10-05";
-    r.title = "Báo cáo công tác cải cách hành chính quý III năm 2026";
+    services::IssueRequest r =
+        Quarterly(5, "Báo cáo công tác cải cách hành chính quý III năm 2026");
     const std::string pdf = BinaryPdf();
     const auto issued = archive.Issue(r, pdf);
     BOOST_TEST(issued.numberText == "05/BC-UBND");
@@ -109,16 +115,8 @@ BOOST_FIXTURE_TEST_CASE(a_number_issued_meanwhile_by_another_desk_is_refused_pla
     // it. The first issues; the second is refused with what to do, not with
     // the database's constraint, and nothing of it is archived.
     services::ReportArchive archive(Db(), "office");
-    services::IssueRequest first;
-    first.reportType = "quarterly";
-    first.unitId = commune;
-    first.period = "2026-Q3";
-    first.issuerUnitId = commune;
-    first.year = 2026;
-    first.number = archive.ProposeNumber(commune, "quarterly", 2026);
-    first.issuerSymbol = "UBND";
-    first.issuedOn = "2026-10-05";
-    first.title = "Báo cáo quý III";
+    services::IssueRequest first =
+        Quarterly(archive.ProposeNumber(commune, "quarterly", 2026), "Báo cáo quý III");
     services::IssueRequest second = first;
     second.reportType = "ranking";
     second.number = archive.ProposeNumber(commune, "ranking", 2026);
@@ -148,16 +146,7 @@ BOOST_FIXTURE_TEST_CASE(two_desks_issuing_the_same_number_at_once, ReportFixture
     // desk, on its own connection, issues under the same number: the second
     // waits for the first and is then refused plainly, never with the
     // engine's constraint error, and nothing of it is archived.
-    services::IssueRequest r;
-    r.reportType = "quarterly";
-    r.unitId = commune;
-    r.period = "2026-Q3";
-    r.issuerUnitId = commune;
-    r.year = 2026;
-    r.number = 3;
-    r.issuerSymbol = "UBND";
-    r.issuedOn = "2026-10-05";
-    r.title = "Báo cáo quý III";
+    services::IssueRequest r = Quarterly(3, "Báo cáo quý III");
     auto other = storage::Database::Open(Db().url());
     auto first = std::make_unique<storage::Transaction>(Db());
     services::ReportArchive(Db(), "desk1").Issue(r, BinaryPdf());

@@ -271,6 +271,10 @@ bool IsDatabaseBusy(const std::exception& e) {
     return code == SQLITE_BUSY || code == SQLITE_LOCKED;
 }
 
+bool IsDatabaseError(const std::exception& e) {
+    return dynamic_cast<const soci::soci_error*>(&e) != nullptr;
+}
+
 Transaction::Transaction(Database& db) : db_(db) {
     if (db_.transactionDepth_ == 0) {
         if (db_.backend() != Backend::Sqlite) {

@@ -82,6 +82,10 @@ class DatabaseBusyError : public UserError {
 // the lock it needed after its busy timeout (SQLite's SQLITE_BUSY/LOCKED).
 bool IsDatabaseBusy(const std::exception& e);
 
+// Whether e comes from the database engine (SOCI, SQLite, libpq) rather than
+// from the program's own checks.
+bool IsDatabaseError(const std::exception& e);
+
 // One unit of work: everything written through the database between
 // construction and Commit() is kept, or nothing of it if Commit() is never
 // reached (exception, early return). On SQLite it takes the write lock at

@@ -1,7 +1,4 @@
 #include "services/app/failure_message.h"
-
-#include <soci/error.h>
-
 #include <filesystem>
 #include <new>
 
@@ -22,7 +19,7 @@ std::string TechnicalText(const std::exception& e) { return e.what(); }
 std::string FailureMessage(const std::exception& e) {
     if (!IsTechnicalFailure(e)) return e.what();
     if (storage::IsDatabaseBusy(e)) return storage::DatabaseBusyError().what();
-    if (dynamic_cast<const soci::soci_error*>(&e))
+    if (storage::IsDatabaseError(e))
         return tr(
             "the database could not carry out the operation; try again, or check the database "
             "file and the connection to the server");

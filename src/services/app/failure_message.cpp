@@ -1,4 +1,5 @@
 #include "services/app/failure_message.h"
+
 #include <filesystem>
 #include <new>
 

@@ -40,12 +40,15 @@ UserError FieldError(const char* field, const wxString& message) {
     return UserError(Location{"", 0, field}, ToU8(message));
 }
 
-// A number typed in a field ("1,5" or "1.5"); empty gives nullopt.
-std::optional<double> ReadNumber(const wxTextCtrl* ctrl, const char* field) {
+// A number typed in a field ("1,5" or "1.5"); empty gives nullopt. With
+// percentSign, "15%" is 0.15; without, the sign is only read past (a target,
+// which TargetRatio reads as a file's target is read).
+std::optional<double> ReadNumber(const wxTextCtrl* ctrl, const char* field,
+                                 bool percentSign = true) {
     std::string text = TrimmedU8(ctrl->GetValue());
     if (text.empty()) return std::nullopt;
     bool percent = false;
-    if (text.back() == '%') {
+    if (percentSign && text.back() == '%') {
         percent = true;
         text.pop_back();
     }
@@ -346,7 +349,7 @@ Criterion FrameworkEditorDialog::ReadCriterion() const {
     c.cap.reset();
     c.noData.reset();
     if (c.rule == RuleKind::Rate) {
-        c.target = TargetRatio(ReadNumber(target_, "target"));  // "90" means 90%
+        c.target = TargetRatio(ReadNumber(target_, "target", false));  // "90" or "90%": 0.9
         const int nd = noData_->GetSelection();
         if (nd > 0) c.noData = kNoData[nd - 1];
     }

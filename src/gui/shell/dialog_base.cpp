@@ -7,6 +7,7 @@
 #include <wx/utils.h>
 
 #include "core/errors.h"
+#include "gui/shell/conflict_dialog.h"
 #include "gui/shell/gui_util.h"
 
 namespace cchc::gui {
@@ -58,11 +59,25 @@ void DialogBase::ClearError() {
     }
 }
 
-void DialogBase::SaveAndClose(const std::function<void()>& save) {
+void DialogBase::SaveAndClose(const std::function<void()>& save) { SaveAndClose(save, nullptr); }
+
+void DialogBase::SaveAndClose(const std::function<void()>& save, const ConflictMerge& merge) {
     ClearError();
     try {
         save();
         EndModal(wxID_OK);
+    } catch (const EditConflict& e) {
+        if (!merge) {
+            ShowFieldError(ErrorSentence(e), e.where().field);
+            return;
+        }
+        std::optional<KeptFields> kept = AskConflict(this, e);
+        if (!kept) {
+            ShowFieldError(ErrorSentence(e), "");
+            return;
+        }
+        merge(e, *kept);
+        SaveAndClose(save, merge);
     } catch (const UserError& e) {
         ShowFieldError(ErrorSentence(e), e.where().field);
     } catch (const std::exception& e) {

@@ -11,6 +11,7 @@
 
 #include <string>
 
+#include "core/conflict.h"
 #include "gui/shell/gui_util.h"
 
 namespace cchc::gui {
@@ -39,6 +40,13 @@ class DialogBase : public wxDialog {
     // it succeeds, otherwise keeps it open with the error shown beside the
     // control the error names.
     void SaveAndClose(const std::function<void()>& save);
+    // As above, for a record saved against the version it was read with:
+    // when another desk saved it first (EditConflict), shows both values of
+    // each field (AskConflict); merge then puts the stored value into the
+    // form's request for every field not kept, with the stored version, and
+    // save runs again. Cancelled, the dialog stays open with the user's input.
+    using ConflictMerge = std::function<void(const EditConflict&, const KeptFields&)>;
+    void SaveAndClose(const std::function<void()>& save, const ConflictMerge& merge);
 
   private:
     wxWindow* first_ = nullptr;

@@ -1,0 +1,32 @@
+#include "core/conflict.h"
+
+#include <utility>
+
+#include "core/i18n.h"
+
+namespace cchc {
+
+namespace {
+std::string ConflictMessage(const std::string& record) {
+    std::string text =
+        tr("%s was saved on another desk after you opened it; compare the values "
+           "and choose which to keep");
+    auto at = text.find("%s");
+    if (at != std::string::npos) text.replace(at, 2, record);
+    return text;
+}
+}  // namespace
+
+EditConflict::EditConflict(std::string record, std::vector<FieldConflict> fields, int storedVersion)
+    : UserError(ConflictMessage(record)),
+      record_(std::move(record)),
+      fields_(std::move(fields)),
+      storedVersion_(storedVersion) {}
+
+ConflictFields& ConflictFields::Compare(const std::string& field, const std::string& label,
+                                        const std::string& mine, const std::string& theirs) {
+    if (mine != theirs) fields_.push_back({field, label, mine, theirs});
+    return *this;
+}
+
+}  // namespace cchc

@@ -1,0 +1,63 @@
+// A save refused because another desk saved the same record after this one
+// read it (optimistic locking on the record's version). The services throw
+// EditConflict with the fields on which the user's values and the stored
+// ones differ, and the stored version; the client shows both side by side,
+// lets the user keep either value per field, and saves the merge again
+// against the stored version (which fails again, visibly, if a third desk
+// saved in between).
+#pragma once
+#include <set>
+#include <string>
+#include <vector>
+
+#include "core/errors.h"
+
+namespace cchc {
+
+struct FieldConflict {
+    std::string field;   // key of the field (as in the request and import columns)
+    std::string label;   // the field's name as shown to the user, translated
+    std::string mine;    // the user's value, as shown
+    std::string theirs;  // the stored value, as shown
+};
+
+// The fields whose value the user keeps as typed; every other field takes the
+// stored value.
+using KeptFields = std::set<std::string>;
+
+class EditConflict : public UserError {
+  public:
+    // record names what was edited for a sentence ("Nhiệm vụ “Niêm yết…”").
+    // fields may be empty when the other desk changed only what this desk
+    // did not edit or show.
+    EditConflict(std::string record, std::vector<FieldConflict> fields, int storedVersion);
+    const std::string& record() const { return record_; }
+    const std::vector<FieldConflict>& fields() const { return fields_; }
+    int storedVersion() const { return storedVersion_; }
+
+  private:
+    std::string record_;
+    std::vector<FieldConflict> fields_;
+    int storedVersion_;
+};
+
+// Collects the fields on which two copies of a record differ.
+class ConflictFields {
+  public:
+    // Adds the field when mine and theirs differ.
+    ConflictFields& Compare(const std::string& field, const std::string& label,
+                            const std::string& mine, const std::string& theirs);
+    std::vector<FieldConflict> Take() { return std::move(fields_); }
+    bool empty() const { return fields_.empty(); }
+
+  private:
+    std::vector<FieldConflict> fields_;
+};
+
+// value when the user keeps field as typed, else stored.
+template <class T>
+const T& Pick(const KeptFields& kept, const std::string& field, const T& value, const T& stored) {
+    return kept.count(field) ? value : stored;
+}
+
+}  // namespace cchc

@@ -1,0 +1,117 @@
+// The side-by-side choice between the user's values and another desk's.
+#include "gui/shell/conflict_dialog.h"
+
+#include <wx/button.h>
+#include <wx/dialog.h>
+#include <wx/radiobut.h>
+#include <wx/scrolwin.h>
+#include <wx/sizer.h>
+#include <wx/stattext.h>
+
+#include <vector>
+
+#include "gui/shell/gui_util.h"
+
+namespace cchc::gui {
+
+namespace {
+
+class ConflictDialog : public wxDialog {
+  public:
+    ConflictDialog(wxWindow* parent, const EditConflict& conflict)
+        : wxDialog(parent, wxID_ANY, _("Saved on another desk"), wxDefaultPosition, wxDefaultSize,
+                   wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER),
+          conflict_(conflict) {
+        SetName("conflict_dialog");
+        auto* top = new wxBoxSizer(wxVERTICAL);
+        auto* intro = new wxStaticText(this, wxID_ANY, ErrorSentence(conflict));
+        intro->Wrap(FromDIP(620));
+        top->Add(intro, 0, wxALL, FromDIP(12));
+
+        auto* page = new wxScrolledWindow(this, wxID_ANY);
+        page->SetScrollRate(0, FromDIP(10));
+        auto* grid = new wxFlexGridSizer(3, FromDIP(6), FromDIP(16));
+        grid->AddGrowableCol(1, 1);
+        grid->AddGrowableCol(2, 1);
+        auto heading = [&](const wxString& text) {
+            auto* t = new wxStaticText(page, wxID_ANY, text);
+            t->SetFont(ScaledFont(t, 1.0, true));
+            grid->Add(t);
+        };
+        heading(_("Field"));
+        heading(_("Your value"));
+        heading(_("Value saved on the other desk"));
+        for (const FieldConflict& f : conflict.fields()) {
+            grid->Add(new wxStaticText(page, wxID_ANY, U8(f.label)), 0, wxALIGN_TOP);
+            auto shown = [](const std::string& v) {
+                return v.empty() ? wxString(_("(empty)")) : U8(v);
+            };
+            auto* mine = new wxRadioButton(page, wxID_ANY, shown(f.mine), wxDefaultPosition,
+                                           wxDefaultSize, wxRB_GROUP);
+            mine->SetName("mine_" + U8(f.field));
+            auto* theirs = new wxRadioButton(page, wxID_ANY, shown(f.theirs));
+            theirs->SetName("theirs_" + U8(f.field));
+            mine->SetValue(true);
+            grid->Add(mine, 0, wxEXPAND);
+            grid->Add(theirs, 0, wxEXPAND);
+            mine_.push_back(mine);
+            theirs_.push_back(theirs);
+        }
+        if (conflict.fields().empty()) {
+            grid->Add(new wxStaticText(page, wxID_ANY,
+                                       _("The other desk changed none of the values you edited.")));
+        }
+        page->SetSizer(grid);
+        page->FitInside();
+        page->SetMinSize(FromDIP(wxSize(640, std::min<int>(360, 60 + 32 * mine_.size()))));
+        top->Add(page, 1, wxEXPAND | wxLEFT | wxRIGHT, FromDIP(12));
+
+        auto* buttons = new wxBoxSizer(wxHORIZONTAL);
+        auto* allMine = new wxButton(this, wxID_ANY, _("Keep all &mine"));
+        allMine->SetName("keep_all_mine");
+        auto* allTheirs = new wxButton(this, wxID_ANY, _("Take all &saved"));
+        allTheirs->SetName("take_all_saved");
+        auto* save = new wxButton(this, wxID_OK, _("Save my &choice"));
+        auto* cancel = new wxButton(this, wxID_CANCEL, _("Cancel"));
+        buttons->Add(allMine, 0, wxRIGHT, FromDIP(6));
+        buttons->Add(allTheirs, 0, wxRIGHT, FromDIP(6));
+        buttons->AddStretchSpacer();
+        buttons->Add(save, 0, wxRIGHT, FromDIP(6));
+        buttons->Add(cancel);
+        top->Add(buttons, 0, wxEXPAND | wxALL, FromDIP(12));
+        allMine->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { SetAll(true); });
+        allTheirs->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { SetAll(false); });
+        save->SetDefault();
+        SetSizerAndFit(top);
+        CentreOnParent();
+        save->SetFocus();
+    }
+
+    KeptFields Kept() const {
+        KeptFields kept;
+        for (size_t i = 0; i < mine_.size(); ++i)
+            if (mine_[i]->GetValue()) kept.insert(conflict_.fields()[i].field);
+        return kept;
+    }
+
+  private:
+    void SetAll(bool mine) {
+        for (size_t i = 0; i < mine_.size(); ++i) {
+            mine_[i]->SetValue(mine);
+            theirs_[i]->SetValue(!mine);
+        }
+    }
+
+    const EditConflict& conflict_;
+    std::vector<wxRadioButton*> mine_, theirs_;
+};
+
+}  // namespace
+
+std::optional<KeptFields> AskConflict(wxWindow* parent, const EditConflict& conflict) {
+    ConflictDialog dlg(parent, conflict);
+    if (dlg.ShowModal() != wxID_OK) return std::nullopt;
+    return dlg.Kept();
+}
+
+}  // namespace cchc::gui

@@ -1,0 +1,71 @@
+// Who may do what: the roles of PRODUCT.md (admin, specialist, chair, clerk,
+// viewer) against the actions that change or reveal data, and the scope of
+// an account (its unit and every unit under it; an account without a unit,
+// a province or district office's, sees the whole tree). The services ask
+// here before every mutating action on both engines; the PostgreSQL grants
+// and row-level policies say the same thing on the server. This is the one
+// home of the role × action matrix.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace cchc {
+
+enum class Role { Admin, Specialist, Chair, Clerk, Viewer };
+
+// "admin", "specialist", "chair", "clerk", "viewer".
+std::string_view RoleKey(Role role);
+std::optional<Role> RoleFromKey(std::string_view key);
+// "Quản trị", "Chuyên viên", "Chủ tịch UBND xã", "Công chức", "Chỉ xem".
+std::string RoleLabel(Role role);
+const std::vector<Role>& AllRoles();
+// Chair and clerk accounts belong to one unit.
+bool RoleNeedsUnit(Role role);
+
+enum class Action {
+    ManageAccounts,  // add, disable, reset passwords, change roles
+    EditSettings,
+    EditFrameworks,
+    EditCatalogues,   // catalogues of procedures, templates
+    EditUnits,        // units and people
+    EditScores,       // self-assessed scores and rate figures of a commune
+    EditEvidence,     // evidence documents of results and tasks
+    SubmitResults,    // submit and withdraw a result set
+    AppraiseResults,  // appraise and reopen a result set, appraised scores
+    EditPlans,        // plans, plan items, tasks
+    RecordProgress,   // quarterly progress updates of tasks
+    EditSurveys,      // tallies, ratings, self-assessments
+    DraftReports,     // build and preview
+    PrintReports,
+    IssueReports,  // give a number and archive
+    RevokeReports,
+    SeeCitizenNames,  // names of citizens in ratings
+    ReadAudit,
+    Import,  // any import of files (then each row's action applies)
+};
+
+// Whether the role may do the action at all, on units within its scope.
+bool RoleAllows(Role role, Action action);
+
+// What the action is, for a refusal: "sửa kết quả", "nhập tệp", ...
+std::string ActionPhrase(Action action);
+
+struct Account {
+    std::string login;
+    Role role = Role::Viewer;
+    std::optional<std::int64_t> unitId;  // nothing: the whole tree
+};
+
+// Whether the unit lies in the account's scope: ancestors are the unit's
+// chain from itself up to the root (unit first).
+bool InScope(const Account& account, const std::vector<std::int64_t>& unitAndAncestors);
+
+// "tài khoản ct_ab không được sửa kết quả của Xã Đông Thạnh" (the unit part
+// left out when unitName is empty).
+std::string RefusalMessage(const std::string& login, Action action,
+                           const std::string& unitName = "");
+
+}  // namespace cchc

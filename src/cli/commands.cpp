@@ -2,6 +2,7 @@
 // service and print what happened.
 #include "cli/commands.h"
 
+#include <termios.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -15,6 +16,7 @@
 #include "core/i18n.h"
 #include "core/progress.h"
 #include "core/vnformat.h"
+#include "services/app/accounts.h"
 #include "services/app/app_context.h"
 #include "services/app/demo.h"
 #include "services/frameworks/framework_io.h"
@@ -783,6 +785,137 @@ int RunSurvey(const Args& args) {
     }
     throw UsageError(
         fmt::format(fmt::runtime(tr("--by must be field, unit or officer, not {0}")), by));
+}
+
+}  // namespace cchc::cli
+
+namespace cchc::cli {
+namespace {
+
+// A password typed at the terminal without echo, or the first line of
+// standard input when it is not a terminal.
+std::string ReadPassword(const std::string& prompt, bool fromStdin) {
+    std::string line;
+    if (fromStdin || !isatty(0)) {
+        if (!std::getline(std::cin, line)) throw UsageError(tr("no password on standard input"));
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        return line;
+    }
+    std::fprintf(stderr, "%s", prompt.c_str());
+    std::fflush(stderr);
+    termios old{};
+    const bool tty = tcgetattr(0, &old) == 0;
+    if (tty) {
+        termios quiet = old;
+        quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+        tcsetattr(0, TCSANOW, &quiet);
+    }
+    std::getline(std::cin, line);
+    if (tty) tcsetattr(0, TCSANOW, &old);
+    std::fprintf(stderr, "\n");
+    return line;
+}
+
+// Who is acting: --user (or the operating system's login); once the
+// database has accounts, the account's password from $CCHC_PASSWORD or a
+// prompt is checked (SQLite; on PostgreSQL the server checked it at connect).
+std::string Actor(const Args& args, services::Database& db) {
+    std::string login = args.Get("user");
+    if (db.backend() != services::DatabaseBackend::Sqlite || !services::HasAccounts(db))
+        return login.empty() ? services::CurrentUser() : login;
+    if (login.empty())
+        throw UsageError(
+            tr("this database has accounts: give --user LOGIN (and the password in "
+               "CCHC_PASSWORD or at the prompt)"));
+    const char* env = std::getenv("CCHC_PASSWORD");
+    const std::string password = env ? std::string(env) : ReadPassword(tr("Password: "), false);
+    services::AccountService(db, login).LogIn(login, password);
+    return login;
+}
+
+std::string NewPassword(const Args& args) {
+    const bool fromStdin = args.Has("password-stdin");
+    std::string password = ReadPassword(tr("New password: "), fromStdin);
+    if (!fromStdin && isatty(0)) {
+        if (ReadPassword(tr("Repeat the new password: "), false) != password)
+            throw UserError(tr("the two passwords differ"));
+    }
+    return password;
+}
+
+}  // namespace
+
+int RunUser(const Args& args) {
+    if (args.positional.empty())
+        throw UsageError(tr("user needs a subcommand: add, passwd, list, disable or enable"));
+    const std::string sub = args.positional[0];
+    auto db = OpenDb(args, false);
+    const bool sqlite = db->backend() == services::DatabaseBackend::Sqlite;
+    auto loginArg = [&]() -> std::string {
+        if (args.positional.size() < 2)
+            throw UsageError(fmt::format(fmt::runtime(tr("user {0} needs a LOGIN")), sub));
+        return args.positional[1];
+    };
+    if (sub == "list") {
+        services::AccountService accounts(*db, Actor(args, *db));
+        Table t;
+        t.keys = {"login", "name", "role", "unit", "active", "last_login"};
+        t.headers = {tr("Login"), tr("Name"),   tr("Role"),
+                     tr("Unit"),  tr("Active"), tr("Last login")};
+        t.numeric = {false, false, false, false, false, false};
+        for (const auto& a : accounts.List()) {
+            std::string lastText;
+            if (a.lastLoginAt.size() >= 10)
+                if (auto d = Date::ParseIso(a.lastLoginAt.substr(0, 10)))
+                    lastText = FormatDate(*d) + a.lastLoginAt.substr(10).replace(0, 1, " ");
+            t.machine.push_back({a.login, a.fullName, std::string(RoleKey(a.role)), a.unitCode,
+                                 a.active ? "1" : "0", a.lastLoginAt});
+            t.text.push_back({a.login, a.fullName, RoleLabel(a.role), a.unitName,
+                              a.active ? tr("yes") : tr("no"), lastText});
+        }
+        Print(t, args.Get("format", "text"));
+        return 0;
+    }
+    if (sub == "add") {
+        const std::string login = loginArg();
+        if (!args.Has("role"))
+            throw UsageError(tr("user add needs --role admin, specialist, chair, clerk or viewer"));
+        auto role = RoleFromKey(args.Get("role"));
+        if (!role)
+            throw UsageError(fmt::format(
+                fmt::runtime(tr("not a role (admin, specialist, chair, clerk or viewer): {0}")),
+                args.Get("role")));
+        const std::string actor = Actor(args, *db);
+        const std::string password = sqlite ? NewPassword(args) : std::string();
+        services::AccountService(*db, actor)
+            .Add(login, *role, args.Get("unit"), args.Get("name"), password);
+        if (!args.Has("quiet"))
+            std::cout << fmt::format(fmt::runtime(tr("Account {0} added ({1}).")), login,
+                                     RoleLabel(*role))
+                      << "\n";
+        return 0;
+    }
+    if (sub == "passwd") {
+        const std::string login = loginArg();
+        const std::string actor = Actor(args, *db);
+        services::AccountService(*db, actor).SetPassword(login, NewPassword(args));
+        if (!args.Has("quiet"))
+            std::cout << fmt::format(fmt::runtime(tr("Password of {0} changed.")), login) << "\n";
+        return 0;
+    }
+    if (sub == "disable" || sub == "enable") {
+        const std::string login = loginArg();
+        const bool enable = sub == "enable";
+        services::AccountService(*db, Actor(args, *db)).SetActive(login, enable);
+        if (!args.Has("quiet"))
+            std::cout << fmt::format(fmt::runtime(enable ? tr("Account {0} enabled.")
+                                                         : tr("Account {0} disabled.")),
+                                     login)
+                      << "\n";
+        return 0;
+    }
+    throw UsageError(fmt::format(
+        fmt::runtime(tr("not a user subcommand (add, passwd, list, disable, enable): {0}")), sub));
 }
 
 }  // namespace cchc::cli

@@ -38,5 +38,6 @@ int RunTasks(const Args& args);
 int RunPlan(const Args& args);
 int RunSurvey(const Args& args);
 int RunReport(const Args& args);
+int RunUser(const Args& args);
 
 }  // namespace cchc::cli

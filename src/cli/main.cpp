@@ -51,18 +51,30 @@ const char* kUsage =
        "                            --show-citizens lists each rating with the citizen's name\n"
        "  report archive [--type TYPE]   the issued reports\n"
        "  report reprint ID --out FILE   an issued report's PDF, byte for byte\n"
+
        "\n"
        "Database: --db sqlite:PATH or postgresql://user@host:port/db, or $CCHC_DB;\n"
        "default: a file cchc.db in the user's data directory.\n");
 
+const char* kUsageAccounts =
+    N_("\n"
+       "Accounts:\n"
+       "  user add LOGIN --role admin|specialist|chair|clerk|viewer [--unit CODE]\n"
+       "       [--name NAME] [--password-stdin]   a new account (chair and clerk: --unit)\n"
+       "  user passwd LOGIN [--password-stdin]   a new password\n"
+       "  user list | user disable LOGIN | user enable LOGIN\n"
+       "Once an SQLite database has accounts, the user commands need --user LOGIN and the\n"
+       "password in CCHC_PASSWORD or at the prompt.\n");
+
 // Options that take a value; everything else starting with -- is a flag.
-const std::set<std::string> kValued = {"db",        "format",  "lang",   "out",    "communes",
-                                       "years",     "ratings", "seed",   "year",   "framework",
-                                       "period",    "score",   "unit",   "status", "due-within",
-                                       "as-of",     "below",   "by",     "window", "min-ratings",
-                                       "criterion", "plan",    "number", "date",   "type"};
-const std::set<std::string> kFlags = {"help",           "quiet", "self-vs-appraised", "overdue",
-                                      "missing-update", "issue", "show-citizens"};
+const std::set<std::string> kValued = {
+    "db",         "format", "lang",      "out",    "communes", "years",       "ratings",
+    "seed",       "year",   "framework", "period", "score",    "unit",        "status",
+    "due-within", "as-of",  "below",     "by",     "window",   "min-ratings", "criterion",
+    "plan",       "number", "date",      "type",   "role",     "name",        "user"};
+const std::set<std::string> kFlags = {"help",          "quiet",          "self-vs-appraised",
+                                      "overdue",       "missing-update", "issue",
+                                      "show-citizens", "password-stdin"};
 
 Args Parse(int argc, char** argv) {
     Args a;
@@ -107,7 +119,7 @@ int main(int argc, char** argv) {
     try {
         Args args = Parse(argc, argv);
         if (args.Has("help") || args.command.empty() || args.command == "help") {
-            std::cout << cchc::tr(kUsage);
+            std::cout << cchc::tr(kUsage) << cchc::tr(kUsageAccounts);
             return args.command.empty() && !args.Has("help") ? 2 : 0;
         }
         std::string fmt = args.Get("format", "text");
@@ -125,6 +137,7 @@ int main(int argc, char** argv) {
         if (args.command == "plan") return cchc::cli::RunPlan(args);
         if (args.command == "survey") return cchc::cli::RunSurvey(args);
         if (args.command == "report") return cchc::cli::RunReport(args);
+        if (args.command == "user") return cchc::cli::RunUser(args);
         throw UsageError(std::string(cchc::tr("unknown command: ")) + args.command);
     } catch (const UsageError& e) {
         std::cerr << "cchc: " << e.what() << "\n"

@@ -153,6 +153,29 @@ bool InScope(const Account& account, const std::vector<std::int64_t>& unitAndAnc
            unitAndAncestors.end();
 }
 
+std::string CheckLogin(const std::string& login) {
+    if (login.size() < 2 || login.size() > 63) return tr("a login has 2 to 63 characters");
+    if (login[0] < 'a' || login[0] > 'z') return tr("a login starts with a letter a–z");
+    for (char c : login) {
+        const bool ok =
+            (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '.' || c == '-';
+        if (!ok)
+            return tr(
+                "a login has only the letters a–z (no diacritics, no capitals), digits, "
+                "'_', '.' and '-'");
+    }
+    return {};
+}
+
+std::string CheckPassword(const std::string& password) {
+    // Characters, not bytes: a Vietnamese password counts each letter once.
+    std::size_t chars = 0;
+    for (unsigned char c : password)
+        if ((c & 0xC0) != 0x80) ++chars;
+    if (chars < kMinPasswordChars) return tr("a password has at least 8 characters");
+    return {};
+}
+
 std::string RefusalMessage(const std::string& login, Action action, const std::string& unitName) {
     std::string text =
         unitName.empty() ? tr("account %1 may not %2") : tr("account %1 may not %2 of %3");

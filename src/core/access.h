@@ -6,6 +6,7 @@
 // and row-level policies say the same thing on the server. This is the one
 // home of the role × action matrix.
 #pragma once
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -58,6 +59,14 @@ struct Account {
     Role role = Role::Viewer;
     std::optional<std::int64_t> unitId;  // nothing: the whole tree
 };
+
+// A login: 2 to 63 characters of a–z, 0–9, '_', '.' and '-', starting with
+// a letter (so that it is also a PostgreSQL role name without quoting);
+// a password: at least 8 characters. The message says what is wrong, or is
+// empty.
+std::string CheckLogin(const std::string& login);
+std::string CheckPassword(const std::string& password);
+constexpr std::size_t kMinPasswordChars = 8;
 
 // Whether the unit lies in the account's scope: ancestors are the unit's
 // chain from itself up to the root (unit first).

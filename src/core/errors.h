@@ -16,7 +16,8 @@ struct Location {
 
 class UserError : public std::runtime_error {
   public:
-    explicit UserError(const std::string& message) : std::runtime_error(message) {}
+    explicit UserError(const std::string& message)
+        : std::runtime_error(message), message_(message) {}
     UserError(Location where, const std::string& message);
     const Location& where() const { return where_; }
     const std::string& message() const { return message_; }

@@ -1,10 +1,12 @@
-// Accounts of the program (table users): the role of a login, and adding an
-// account. Roles: admin, specialist (the office), chair, clerk (one
-// commune), viewer.
+// Accounts of the program (table users): login, name, role, unit, the
+// password hash of an SQLite account (empty on PostgreSQL, where the server
+// keeps the password), active flag and last login. Roles: admin, specialist
+// (the office), chair, clerk (one commune), viewer.
 #pragma once
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace soci {
 class session;
@@ -12,14 +14,33 @@ class session;
 
 namespace cchc::storage {
 
+struct UserRow {
+    std::int64_t id = 0;
+    std::string login;
+    std::string fullName;
+    std::string passwordHash;
+    std::string role;
+    std::optional<std::int64_t> unitId;
+    bool active = true;
+    std::string lastLoginAt;  // ISO timestamp or empty
+};
+
 class UserRepository {
   public:
     explicit UserRepository(soci::session& s) : s_(s) {}
     // The role of an active account with this login; nothing when there is
     // no such account.
     std::optional<std::string> RoleOf(const std::string& login);
+    std::optional<UserRow> ByLogin(const std::string& login);
+    // Every account, by login.
+    std::vector<UserRow> All();
+    long Count();
     std::int64_t Insert(const std::string& login, const std::string& fullName,
-                        const std::string& role, std::optional<std::int64_t> unitId);
+                        const std::string& role, std::optional<std::int64_t> unitId,
+                        const std::string& passwordHash = "");
+    void SetPasswordHash(const std::string& login, const std::string& hash);
+    void SetActive(const std::string& login, bool active);
+    void TouchLastLogin(const std::string& login);
 
   private:
     soci::session& s_;

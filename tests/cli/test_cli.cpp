@@ -23,9 +23,18 @@ namespace {
 struct Cli {
     TempDir dir;
     std::string db = "sqlite:" + dir.File("cli.db");
-    CommandResult Run(const std::string& args) const {
-        return RunCommand("CCHC_LANG=en " + std::string(CCHC_EXE) + " --db '" + db + "' " + args);
+    CommandResult Run(const std::string& args, const std::string& env = "") const {
+        return RunCommand(env + " CCHC_LANG=en " + std::string(CCHC_EXE) + " --db '" + db + "' " +
+                          args);
     }
+    // " < FILE" where FILE holds password and a newline: standard input of a
+    // command that reads a password.
+    std::string StdinWith(const std::string& password) const {
+        const std::string file = dir.File("stdin-" + std::to_string(++stdinFiles_) + ".txt");
+        WriteFile(file, password + "\n");
+        return " < '" + file + "'";
+    }
+    mutable int stdinFiles_ = 0;
     CommandResult RunVi(const std::string& args) const {
         return RunCommand("CCHC_LANG=vi " + std::string(CCHC_EXE) + " --db '" + db + "' " + args);
     }
@@ -541,4 +550,41 @@ BOOST_FIXTURE_TEST_CASE(report_errors_name_the_argument, Cli) {
     auto badUnit = Run("report quarterly --period 2025-Q4 --unit NOPE --out " + dir.File("x.pdf"));
     BOOST_TEST(badUnit.exitCode == 1);
     BOOST_TEST(Contains(badUnit.output, "unit"), badUnit.output);
+}
+
+BOOST_FIXTURE_TEST_CASE(user_accounts_from_the_command_line, Cli) {
+    BOOST_REQUIRE(Run("demo --communes 3 --years 1 --ratings 10 --seed 2").exitCode == 0);
+    // The first account is an administrator's; the password comes on stdin.
+    auto chairFirst = Run("user add ct_a --role chair --unit XA-TAYXUAN --password-stdin " +
+                          StdinWith("mk-12345"));
+    BOOST_TEST(chairFirst.exitCode == 1, chairFirst.output);
+    auto admin = Run("user add quantri --role admin --name 'Nguyễn Văn Quản' --password-stdin " +
+                     StdinWith("mk-12345"));
+    BOOST_TEST(admin.exitCode == 0, admin.output);
+    // From now on the user commands need an account and its password.
+    auto anonymous = Run("user list");
+    BOOST_TEST(anonymous.exitCode == 2, anonymous.output);
+    auto wrong = Run("--user quantri user list", "CCHC_PASSWORD=sai-mat-khau");
+    BOOST_TEST(wrong.exitCode == 1, wrong.output);
+    BOOST_TEST(Contains(wrong.output, "wrong login or password"), wrong.output);
+    auto missingUnit = Run(
+        "--user quantri user add ct_a --role chair --password-stdin " + StdinWith("mk-chu-tich"),
+        "CCHC_PASSWORD=mk-12345");
+    BOOST_TEST(missingUnit.exitCode == 1, missingUnit.output);
+    auto chair =
+        Run("--user quantri user add ct_a --role chair --unit XA-TAYXUAN --password-stdin "
+            "" + StdinWith("mk-chu-tich"),
+            "CCHC_PASSWORD=mk-12345");
+    BOOST_TEST(chair.exitCode == 0, chair.output);
+    auto refused = Run("--user ct_a user disable quantri", "CCHC_PASSWORD=mk-chu-tich");
+    BOOST_TEST(refused.exitCode == 1, refused.output);
+    BOOST_TEST(Contains(refused.output, "account ct_a may not manage accounts"), refused.output);
+    BOOST_TEST(Run("--user quantri user disable ct_a", "CCHC_PASSWORD=mk-12345").exitCode == 0);
+    auto disabled = Run("--user ct_a user list", "CCHC_PASSWORD=mk-chu-tich");
+    BOOST_TEST(disabled.exitCode == 1, disabled.output);
+    auto list = Run("--format csv --user quantri user list", "CCHC_PASSWORD=mk-12345");
+    BOOST_TEST(list.exitCode == 0, list.output);
+    BOOST_TEST(Contains(list.output, "login,name,role,unit,active,last_login"), list.output);
+    BOOST_TEST(Contains(list.output, "ct_a,,chair,XA-TAYXUAN,0,"), list.output);
+    BOOST_TEST(Contains(list.output, "quantri,Nguyễn Văn Quản,admin,,1,20"), list.output);
 }

@@ -74,3 +74,26 @@ BOOST_AUTO_TEST_CASE(a_refusal_names_the_account_the_action_and_the_unit) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(logins_and_passwords)
+
+BOOST_AUTO_TEST_CASE(a_login_is_a_plain_role_name) {
+    BOOST_TEST(CheckLogin("ct_ab").empty());
+    BOOST_TEST(CheckLogin("nguyen.van-a2").empty());
+    BOOST_TEST(!CheckLogin("a").empty());
+    BOOST_TEST(!CheckLogin("2ab").empty());
+    BOOST_TEST(!CheckLogin("Admin").empty());
+    BOOST_TEST(!CheckLogin("nguyễn").empty());
+    BOOST_TEST(!CheckLogin("a b").empty());
+    BOOST_TEST(!CheckLogin("x'; drop").empty());
+    BOOST_TEST(!CheckLogin(std::string(64, 'a')).empty());
+}
+
+BOOST_AUTO_TEST_CASE(a_password_counts_characters_not_bytes) {
+    BOOST_TEST(CheckPassword("12345678").empty());
+    BOOST_TEST(!CheckPassword("1234567").empty());
+    BOOST_TEST(!CheckPassword("đườngđ").empty());  // 6 letters, 13 bytes
+    BOOST_TEST(CheckPassword("đườngđời").empty());
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -1,0 +1,170 @@
+#include "services/app/accounts.h"
+
+#include <sodium.h>
+
+#include <stdexcept>
+
+#include "core/i18n.h"
+#include "storage/settings_repository.h"
+#include "storage/unit_repository.h"
+#include "storage/user_repository.h"
+
+namespace cchc::services {
+
+namespace {
+
+void InitSodium() {
+    if (sodium_init() < 0) throw std::runtime_error("libsodium could not be initialised");
+}
+
+std::string HashPassword(const std::string& password) {
+    InitSodium();
+    char hash[crypto_pwhash_STRBYTES];
+    if (crypto_pwhash_str(hash, password.data(), password.size(),
+                          crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                          crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
+        throw std::runtime_error("crypto_pwhash_str ran out of memory");
+    return hash;
+}
+
+bool PasswordMatches(const std::string& hash, const std::string& password) {
+    InitSodium();
+    if (hash.empty()) return false;
+    return crypto_pwhash_str_verify(hash.c_str(), password.data(), password.size()) == 0;
+}
+
+void CheckField(const std::string& problem, const char* field) {
+    if (!problem.empty()) throw UserError(Location{"", 0, field}, problem);
+}
+
+Role RoleOfRow(const storage::UserRow& row) {
+    return RoleFromKey(row.role).value_or(Role::Viewer);
+}
+
+}  // namespace
+
+bool HasAccounts(Database& db) { return storage::UserRepository(db.session()).Count() > 0; }
+
+AccountService::AccountService(Database& db, std::string actor)
+    : db_(db), actor_(std::move(actor)) {}
+
+void AccountService::RequireAdmin() {
+    storage::UserRepository users(db_.session());
+    if (users.Count() == 0) return;
+    auto me = users.ByLogin(actor_);
+    if (!me || !me->active || RoleOfRow(*me) != Role::Admin)
+        throw UserError(RefusalMessage(actor_, Action::ManageAccounts));
+}
+
+void AccountService::Add(const std::string& login, Role role, const std::string& unitCode,
+                         const std::string& fullName, const std::string& password) {
+    CheckField(CheckLogin(login), "login");
+    const bool sqlite = db_.backend() == storage::Backend::Sqlite;
+    if (sqlite) CheckField(CheckPassword(password), "password");
+    storage::Transaction tx(db_);
+    RequireAdmin();
+    storage::UserRepository users(db_.session());
+    if (users.Count() == 0 && role != Role::Admin)
+        throw UserError(Location{"", 0, "role"},
+                        tr("the first account of a database is an administrator's"));
+    if (users.ByLogin(login))
+        throw UserError(Location{"", 0, "login"},
+                        std::string(tr("another account already has the login ")) + login);
+    std::optional<std::int64_t> unitId;
+    if (!unitCode.empty()) {
+        auto unit = storage::UnitRepository(db_.session()).ByCode(unitCode);
+        if (!unit)
+            throw UserError(Location{"", 0, "unit"},
+                            std::string(tr("the unit does not exist: ")) + unitCode);
+        unitId = unit->id;
+    } else if (RoleNeedsUnit(role)) {
+        throw UserError(Location{"", 0, "unit"},
+                        tr("a commune chair's or clerk's account needs its unit"));
+    }
+    const std::string hash = sqlite ? HashPassword(password) : std::string();
+    const auto id = users.Insert(login, fullName, std::string(RoleKey(role)), unitId, hash);
+    storage::AuditRepository audit(db_.session());
+    audit.Record({"", actor_, "users", id, "insert", "login", std::nullopt, login});
+    audit.Record({"", actor_, "users", id, "insert", "role", std::nullopt,
+                  std::string(RoleKey(role))});
+    if (!unitCode.empty())
+        audit.Record({"", actor_, "users", id, "insert", "unit", std::nullopt, unitCode});
+    tx.Commit();
+}
+
+void AccountService::SetPassword(const std::string& login, const std::string& password) {
+    CheckField(CheckPassword(password), "password");
+    storage::Transaction tx(db_);
+    storage::UserRepository users(db_.session());
+    auto row = users.ByLogin(login);
+    if (!row)
+        throw UserError(Location{"", 0, "login"},
+                        std::string(tr("no account has the login ")) + login);
+    // Everyone may change their own password; others' are the administrator's.
+    if (login != actor_) RequireAdmin();
+    users.SetPasswordHash(login, HashPassword(password));
+    // The hash itself never goes into the audit log.
+    storage::AuditRepository(db_.session())
+        .Record({"", actor_, "users", row->id, "update", "password", std::nullopt, std::nullopt});
+    tx.Commit();
+}
+
+void AccountService::SetActive(const std::string& login, bool active) {
+    storage::Transaction tx(db_);
+    RequireAdmin();
+    storage::UserRepository users(db_.session());
+    auto row = users.ByLogin(login);
+    if (!row)
+        throw UserError(Location{"", 0, "login"},
+                        std::string(tr("no account has the login ")) + login);
+    if (row->active == active) return;
+    if (!active && RoleOfRow(*row) == Role::Admin) {
+        int admins = 0;
+        for (const auto& u : users.All())
+            if (u.active && RoleOfRow(u) == Role::Admin) ++admins;
+        if (admins <= 1)
+            throw UserError(Location{"", 0, "login"},
+                            tr("the last active administrator cannot be disabled"));
+    }
+    users.SetActive(login, active);
+    storage::AuditRepository(db_.session())
+        .Record({"", actor_, "users", row->id, "update", "active", row->active ? "1" : "0",
+                 active ? "1" : "0"});
+    tx.Commit();
+}
+
+std::vector<AccountInfo> AccountService::List() {
+    storage::UnitRepository units(db_.session());
+    std::vector<AccountInfo> out;
+    for (const auto& row : storage::UserRepository(db_.session()).All()) {
+        AccountInfo a;
+        a.login = row.login;
+        a.fullName = row.fullName;
+        a.role = RoleOfRow(row);
+        if (row.unitId)
+            if (auto unit = units.ById(*row.unitId)) {
+                a.unitCode = unit->code;
+                a.unitName = unit->name;
+            }
+        a.active = row.active;
+        a.lastLoginAt = row.lastLoginAt;
+        out.push_back(std::move(a));
+    }
+    return out;
+}
+
+Account AccountService::LogIn(const std::string& login, const std::string& password) {
+    storage::UserRepository users(db_.session());
+    auto row = users.ByLogin(login);
+    if (!row || !PasswordMatches(row->passwordHash, password))
+        throw UserError(Location{"", 0, "password"}, tr("wrong login or password"));
+    if (!row->active) throw UserError(Location{"", 0, "login"}, tr("the account is disabled"));
+    {
+        storage::Transaction tx(db_);
+        users.TouchLastLogin(login);
+        tx.Commit();
+    }
+    return Account{row->login, RoleOfRow(*row), row->unitId};
+}
+
+}  // namespace cchc::services

@@ -422,21 +422,96 @@ std::vector<std::string> ParentsFirst(const std::vector<std::string>& tables,
     return order;
 }
 
+using Row = std::vector<std::optional<std::string>>;
+
+// Inserts rows into a table through prepared statements: a batch of rows
+// per statement (one round trip to the server for many rows), the last
+// ones one by one. Values cross as text, which the server reads for the
+// column's type.
+class RowInserter {
+  public:
+    RowInserter(soci::session& s, const std::string& table, const std::vector<Column>& columns)
+        : width_(std::max<std::size_t>(1, columns.size())),
+          batch_(std::clamp<std::size_t>(30000 / width_, 1, 250)),
+          manyValues_(batch_ * width_),
+          manyNulls_(batch_ * width_, soci::i_ok),
+          oneValues_(width_),
+          oneNulls_(width_, soci::i_ok),
+          many_(s),
+          one_(s) {
+        std::string head = "INSERT INTO " + Identifier(table) + " (";
+        for (std::size_t i = 0; i < columns.size(); ++i)
+            head += (i ? ", " : "") + Identifier(columns[i].name);
+        head += ") VALUES ";
+        Prepare(many_, head, batch_, manyValues_, manyNulls_);
+        Prepare(one_, head, 1, oneValues_, oneNulls_);
+    }
+
+    void Add(Row row) {
+        pending_.push_back(std::move(row));
+        if (pending_.size() == batch_) {
+            Fill(manyValues_, manyNulls_, 0, batch_);
+            many_.execute(true);
+            pending_.clear();
+        }
+    }
+
+    // Writes the rows still pending.
+    void Finish() {
+        for (std::size_t r = 0; r < pending_.size(); ++r) {
+            Fill(oneValues_, oneNulls_, r, 1);
+            one_.execute(true);
+        }
+        pending_.clear();
+    }
+
+  private:
+    void Prepare(soci::statement& st, const std::string& head, std::size_t rows,
+                 std::vector<std::string>& values, std::vector<soci::indicator>& nulls) {
+        std::string sql = head;
+        for (std::size_t r = 0; r < rows; ++r) {
+            sql += r ? ", (" : "(";
+            for (std::size_t i = 0; i < width_; ++i)
+                sql += (i ? ", :p" : ":p") + std::to_string(r * width_ + i);
+            sql += ")";
+        }
+        for (std::size_t k = 0; k < values.size(); ++k) st.exchange(soci::use(values[k], nulls[k]));
+        st.alloc();
+        st.prepare(sql);
+        st.define_and_bind();
+    }
+
+    // Rows first..first+count of pending_ into the values bound.
+    void Fill(std::vector<std::string>& values, std::vector<soci::indicator>& nulls,
+              std::size_t first, std::size_t count) {
+        for (std::size_t r = 0; r < count; ++r)
+            for (std::size_t i = 0; i < width_; ++i) {
+                const auto& v = pending_[first + r][i];
+                nulls[r * width_ + i] = v ? soci::i_ok : soci::i_null;
+                values[r * width_ + i] = v ? *v : std::string();
+            }
+    }
+
+    std::size_t width_, batch_;
+    std::vector<std::string> manyValues_;
+    std::vector<soci::indicator> manyNulls_;
+    std::vector<std::string> oneValues_;
+    std::vector<soci::indicator> oneNulls_;
+    soci::statement many_, one_;
+    std::vector<Row> pending_;
+};
+
 // Copies the rows of one table: the source's columns of the target's names.
 long CopyTable(sqlite_api::sqlite3* source, soci::session& target, const std::string& table,
                const std::vector<Column>& columns, const std::vector<ForeignKey>& keys,
                Progress* progress, const std::string& what, double fraction) {
-    std::string select = "SELECT ", insert = "INSERT INTO " + Identifier(table) + " (", values;
+    std::string select = "SELECT ";
     std::vector<Kind> kinds;
     for (std::size_t i = 0; i < columns.size(); ++i) {
-        const std::string name = Identifier(columns[i].name);
-        select += (i ? ", " : "") + name;
-        insert += (i ? ", " : "") + name;
-        values += (i ? ", :p" : ":p") + std::to_string(i);
+        select += (i ? ", " : "") + Identifier(columns[i].name);
         kinds.push_back(KindOf(columns[i].type));
     }
     select += " FROM " + Identifier(table);
-    insert += ") VALUES (" + values + ")";
 
     // A table that refers to itself (units under units) gets each row after
     // the row it refers to.
@@ -449,26 +524,15 @@ long CopyTable(sqlite_api::sqlite3* source, soci::session& target, const std::st
         }
     }
 
-    std::vector<std::string> row(columns.size());
-    std::vector<soci::indicator> nulls(columns.size(), soci::i_ok);
-    soci::statement st(target);
-    for (std::size_t i = 0; i < columns.size(); ++i) st.exchange(soci::use(row[i], nulls[i]));
-    st.alloc();
-    st.prepare(insert);
-    st.define_and_bind();
-
+    RowInserter inserter(target, table, columns);
     SqliteStatement rows(source, select);
     long copied = 0;
-    auto store = [&](const std::vector<std::optional<std::string>>& values) {
-        for (std::size_t i = 0; i < columns.size(); ++i) {
-            nulls[i] = values[i] ? soci::i_ok : soci::i_null;
-            row[i] = values[i] ? *values[i] : std::string();
-        }
-        st.execute(true);
+    auto store = [&](Row values) {
+        inserter.Add(std::move(values));
         if (++copied % 5000 == 0) Step(progress, what, fraction);
     };
     auto read = [&] {
-        std::vector<std::optional<std::string>> values(columns.size());
+        Row values(columns.size());
         for (std::size_t i = 0; i < columns.size(); ++i)
             if (sqlite3_column_type(rows.get(), static_cast<int>(i)) != SQLITE_NULL)
                 values[i] = ValueText(rows.get(), static_cast<int>(i), kinds[i]);
@@ -476,20 +540,20 @@ long CopyTable(sqlite_api::sqlite3* source, soci::session& target, const std::st
     };
     if (selfColumn < 0 || selfKey < 0) {
         while (rows.Next()) store(read());
+        inserter.Finish();
         return copied;
     }
-    std::vector<std::vector<std::optional<std::string>>> pending;
+    const auto self = static_cast<std::size_t>(selfColumn), key = static_cast<std::size_t>(selfKey);
+    std::vector<Row> pending;
     while (rows.Next()) pending.push_back(read());
     std::set<std::string> stored;
     while (!pending.empty()) {
-        std::vector<std::vector<std::optional<std::string>>> later;
+        std::vector<Row> later;
         for (auto& values : pending) {
-            const auto& parent = values[static_cast<std::size_t>(selfColumn)];
-            if (!parent || stored.count(*parent) ||
-                *parent == values[static_cast<std::size_t>(selfKey)].value_or("")) {
-                store(values);
-                if (values[static_cast<std::size_t>(selfKey)])
-                    stored.insert(*values[static_cast<std::size_t>(selfKey)]);
+            const auto& parent = values[self];
+            if (!parent || stored.count(*parent) || *parent == values[key].value_or("")) {
+                if (values[key]) stored.insert(*values[key]);
+                store(std::move(values));
             } else {
                 later.push_back(std::move(values));
             }
@@ -497,7 +561,10 @@ long CopyTable(sqlite_api::sqlite3* source, soci::session& target, const std::st
         if (later.size() == pending.size())
             throw std::logic_error("rows of " + table + " refer to each other in a cycle");
         pending = std::move(later);
+        // The rows stored so far go to the server before their children.
+        inserter.Finish();
     }
+    inserter.Finish();
     return copied;
 }
 

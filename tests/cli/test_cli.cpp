@@ -374,6 +374,20 @@ BOOST_FIXTURE_TEST_CASE(backup_and_restore_on_postgresql, Cli) {
     BOOST_TEST((ExportAll(*this, server, "replaced") == original));
 }
 
+// A backup killed at any moment leaves no file at --out, or a whole one.
+BOOST_FIXTURE_TEST_CASE(a_killed_backup_leaves_no_partial_file, Cli) {
+    BOOST_REQUIRE(Run("demo --communes 20 --years 2 --ratings 60000 --seed 9").exitCode == 0);
+    const std::string out = dir.File("killed.db");
+    for (const char* delay : {"0.01", "0.03", "0.06", "0.1", "0.2"}) {
+        std::filesystem::remove(out);
+        RunCommand("(" + std::string(CCHC_EXE) + " --db '" + db + "' backup --out " + out +
+                   " & pid=$!; sleep " + delay + "; kill -9 $pid; wait $pid) 2>/dev/null");
+        if (!std::filesystem::exists(out)) continue;
+        auto check = RunCommand(std::string(CCHC_EXE) + " --db sqlite:" + out + " check");
+        BOOST_TEST(check.exitCode == 0, "after " << delay << " s: " << check.output);
+    }
+}
+
 BOOST_FIXTURE_TEST_CASE(restore_refuses_a_file_that_is_not_a_backup_naming_it, Cli) {
     const std::string notes = dir.File("ghi-chu.db");
     WriteFile(notes, "Biên bản họp ngày 05/01/2024\n");

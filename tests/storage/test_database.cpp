@@ -34,6 +34,18 @@ BOOST_AUTO_TEST_CASE(url_forms) {
     BOOST_TEST(p.connectString.find("port=5433") != std::string::npos);
     BOOST_TEST(p.connectString.find("password='s@cret'") != std::string::npos);
     BOOST_TEST(p.Display().find("s%40cret") == std::string::npos);
+    // The password kept apart for the server's tools, and hidden however given.
+    BOOST_TEST(p.password == "s@cret");
+    BOOST_TEST(p.connectStringWithoutPassword.find("cret") == std::string::npos);
+    BOOST_TEST(p.host == "db.local");
+    BOOST_TEST(p.database == "cchc");
+    auto q = storage::DatabaseUrl::Parse(
+        "postgresql://clerk@db.local/cchc?password=x9y&sslmode=require");
+    BOOST_TEST(q.password == "x9y");
+    BOOST_TEST(q.connectString.find("password='x9y'") != std::string::npos);
+    BOOST_TEST(q.connectStringWithoutPassword.find("x9y") == std::string::npos);
+    BOOST_TEST(q.connectStringWithoutPassword.find("sslmode='require'") != std::string::npos);
+    BOOST_TEST(q.Display().find("x9y") == std::string::npos, q.Display());
     BOOST_CHECK_THROW(storage::DatabaseUrl::Parse("mysql://x"), UserError);
     BOOST_CHECK_THROW(storage::DatabaseUrl::Parse("sqlite:"), UserError);
 }

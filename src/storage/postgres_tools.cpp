@@ -18,6 +18,7 @@
 
 #include "core/errors.h"
 #include "core/i18n.h"
+#include "storage/database.h"
 
 extern char** environ;
 
@@ -79,10 +80,13 @@ pid_t Spawn(const std::vector<std::string>& argv, const std::vector<std::string>
     posix_spawn_file_actions_destroy(&actions);
     if (rc != 0) {
         const std::string name = std::filesystem::path(argv[0]).filename().string();
-        throw UserError(fmt::format(
-            fmt::runtime(tr("the PostgreSQL program {0} could not be started ({1}); install "
-                            "Debian's postgresql-client package of the server's version")),
-            name, std::strerror(rc)));
+        throw DatabaseFailure(
+            Location{},
+            fmt::format(fmt::runtime(tr("the PostgreSQL program {0} could not be started; "
+                                        "install Debian's postgresql-client package of the "
+                                        "server's version")),
+                        name),
+            argv[0] + ": " + std::strerror(rc));
     }
     return pid;
 }
@@ -153,7 +157,10 @@ ToolResult RunTool(const std::vector<std::string>& argv, const std::vector<std::
     int out = -1;
     if (!outputFile.empty()) {
         out = ::open(outputFile.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-        if (out < 0) throw UserError(Location{outputFile, 0, ""}, std::strerror(errno));
+        if (out < 0)
+            throw DatabaseFailure(
+                Location{}, fmt::format(fmt::runtime(tr("cannot write the file {0}")), outputFile),
+                outputFile + ": " + std::strerror(errno));
     }
     ToolResult r;
     try {

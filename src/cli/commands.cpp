@@ -18,6 +18,7 @@
 #include "core/vnformat.h"
 #include "services/app/accounts.h"
 #include "services/app/app_context.h"
+#include "services/app/backup.h"
 #include "services/app/demo.h"
 #include "services/frameworks/framework_io.h"
 #include "services/org/org_io.h"
@@ -312,10 +313,41 @@ int RunBackup(const Args& args) {
     std::string out = args.Get("out");
     if (out.empty()) throw UsageError(tr("backup needs --out FILE"));
     auto db = OpenDb(args, false);
-    db->BackupTo(out);
-    std::cout << fmt::format(fmt::runtime(tr("Backup written to {0} ({1} bytes)")), out,
-                             FormatInteger(static_cast<long long>(std::filesystem::file_size(out))))
+    TerminalProgress progress;
+    const auto written = services::BackupDatabase(*db, out, false, &progress);
+    std::cout << fmt::format(fmt::runtime(tr("Backup written to {0} ({1} bytes)")), written.path,
+                             FormatInteger(static_cast<long long>(written.bytes)))
               << "\n";
+    return 0;
+}
+
+int RunRestore(const Args& args) {
+    if (args.positional.size() != 1) throw UsageError(tr("restore needs the backup FILE"));
+    const std::string file = args.positional[0];
+    const auto url = services::ResolveDatabaseUrl(args.Get("db"));
+    services::CheckBackupFile(file);  // before a database is created for it
+    services::RestoreReport report;
+    {
+        // As it is: an older schema is brought up to date with the backup's.
+        services::OpenOptions o;
+        o.migrate = false;
+        auto target = services::OpenDatabase(url, o);
+        TerminalProgress progress;
+        report = services::RestoreDatabase(*target, file, args.Has("replace"), &progress);
+    }
+    if (!report.replacedCopy.empty())
+        std::cout << fmt::format(fmt::runtime(tr("Backup of the replaced data: {0}")),
+                                 report.replacedCopy)
+                  << "\n";
+    const auto reopened = services::ReopenAfterRestore(url);
+    const auto& m = reopened.db->lastMigration();
+    std::cout << fmt::format(fmt::runtime(tr("Restored {0} into {1}")), file,
+                             reopened.db->url().Display())
+              << "\n";
+    if (m.fromVersion != m.toVersion)
+        std::cout << fmt::format(fmt::runtime(tr("Database schema: version {0} → {1}")),
+                                 m.fromVersion, m.toVersion)
+                  << "\n";
     return 0;
 }
 

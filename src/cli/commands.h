@@ -30,6 +30,7 @@ int RunInit(const Args& args);
 int RunDemo(const Args& args);
 int RunCheck(const Args& args);
 int RunBackup(const Args& args);
+int RunRestore(const Args& args);
 int RunImport(const Args& args);
 int RunExport(const Args& args);
 int RunRank(const Args& args);

@@ -23,7 +23,10 @@ const char* kUsage =
        "  demo [--communes N] [--years Y] [--ratings M] [--seed S] [--as-of DATE]\n"
        "                            fill an empty database with a demo office\n"
        "  check                     integrity and foreign-key checks, schema version\n"
-       "  backup --out FILE         consistent copy of an SQLite database\n"
+       "  backup --out FILE         a backup of the whole database (SQLite: a copy of the\n"
+       "                            file; PostgreSQL: pg_dump's custom format)\n"
+       "  restore FILE [--replace]  the backup into the --db database, which must be empty\n"
+       "                            unless --replace (what it holds is backed up first)\n"
        "  import KIND FILE          KIND: units, people, frameworks, results, plans, tasks,\n"
        "                            assignments, tallies, ratings (CSV or XLSX)\n"
        "  export KIND --out FILE    KIND: the same kinds\n"
@@ -74,7 +77,7 @@ const std::set<std::string> kValued = {
     "plan",       "number", "date",      "type",   "role",     "name",        "user"};
 const std::set<std::string> kFlags = {"help",          "quiet",          "self-vs-appraised",
                                       "overdue",       "missing-update", "issue",
-                                      "show-citizens", "password-stdin"};
+                                      "show-citizens", "password-stdin", "replace"};
 
 Args Parse(int argc, char** argv) {
     Args a;
@@ -129,6 +132,7 @@ int main(int argc, char** argv) {
         if (args.command == "demo") return cchc::cli::RunDemo(args);
         if (args.command == "check") return cchc::cli::RunCheck(args);
         if (args.command == "backup") return cchc::cli::RunBackup(args);
+        if (args.command == "restore") return cchc::cli::RunRestore(args);
         if (args.command == "import") return cchc::cli::RunImport(args);
         if (args.command == "export") return cchc::cli::RunExport(args);
         if (args.command == "rank") return cchc::cli::RunRank(args);
@@ -143,14 +147,13 @@ int main(int argc, char** argv) {
         std::cerr << "cchc: " << e.what() << "\n"
                   << cchc::tr("Run 'cchc --help' for usage.") << "\n";
         return 2;
-    } catch (const cchc::UserError& e) {
-        std::cerr << "cchc: " << e.what() << "\n";
-        return 1;
     } catch (const std::exception& e) {
-        // The engine's own text (SQL, parameters) only when asked for.
+        // The engine's own text (SQL, parameters, the driver's or a tool's
+        // words) only when asked for.
         const char* debug = std::getenv("CCHC_DEBUG");
         if (debug && std::strcmp(debug, "1") == 0)
-            std::cerr << "cchc: [debug] " << cchc::services::TechnicalText(e) << "\n";
+            if (const std::string log = cchc::services::LogText(e); !log.empty())
+                std::cerr << "cchc: [debug] " << log << "\n";
         std::cerr << "cchc: " << cchc::services::FailureMessage(e) << "\n";
         return 1;
     }

@@ -14,6 +14,7 @@
 #include "core/atomic_file.h"
 #include "core/errors.h"
 #include "core/i18n.h"
+#include "storage/backup.h"
 #include "storage/migrations.h"
 #include "storage/sqlite_locks.h"
 
@@ -51,36 +52,6 @@ std::string QuoteSqliteConnectValue(const std::string& path) {
     return out + "\"";
 }
 
-// Says in the user's words why a database could not be opened, keeping the
-// driver's text for the cases it does not recognise.
-std::string ExplainOpenFailure(const DatabaseUrl& url, const std::string& detail) {
-    auto has = [&](const char* text) { return detail.find(text) != std::string::npos; };
-    if (url.backend == Backend::Sqlite) {
-        if (has("file is not a database") || has("malformed"))
-            return tr("the file is not a CCHC Desk database, or it is damaged");
-        if (has("unable to open database file") || has("readonly") || has("read-only"))
-            return tr(
-                "the file cannot be opened or written; check that its folder exists and that "
-                "you may write there");
-        if (has("locked") || has("busy"))
-            return tr("the database is busy in another program; try again in a moment");
-    } else {
-        // SOCI puts libpq's own explanation after a generic first line.
-        std::string first = detail;
-        if (auto nl = detail.find('\n'); nl != std::string::npos) first = detail.substr(nl + 1);
-        while (!first.empty() && (first.back() == '\n' || first.back() == ' ')) first.pop_back();
-        for (auto& c : first)
-            if (c == '\n') c = ' ';
-        if (has("password authentication failed") || has("no password"))
-            return tr("the PostgreSQL server refused the user name or password");
-        if (has("does not exist"))
-            return std::string(tr("the PostgreSQL server has no such database or user: ")) + first;
-        if (has("connect") || has("Connection refused") || has("could not translate host"))
-            return std::string(tr("cannot reach the PostgreSQL server: ")) + first;
-    }
-    return std::string(tr("cannot open the database: ")) + detail;
-}
-
 // Tables in the database other than SQLite's own and our version table.
 long ForeignTables(soci::session& s, Backend backend) {
     long long n = 0;
@@ -96,6 +67,49 @@ long ForeignTables(soci::session& s, Backend backend) {
 }
 
 }  // namespace
+
+DatabaseFailure::DatabaseFailure(Location where, const std::string& message, std::string technical)
+    : UserError(std::move(where), message), technical_(std::move(technical)) {}
+
+// Says in the user's words why a database could not be opened and what to
+// do: never the driver's text (it may hold the connection string), which
+// DatabaseFailure keeps for the log.
+std::string ExplainOpenFailure(const DatabaseUrl& url, const std::string& detail) {
+    auto has = [&](const char* text) { return detail.find(text) != std::string::npos; };
+    if (url.backend == Backend::Sqlite) {
+        if (has("file is not a database") || has("malformed"))
+            return tr(
+                "the file is not a CCHC Desk database, or it is damaged; open another file, "
+                "or restore a backup into a new file");
+        if (has("locked") || has("busy"))
+            return tr("the database is busy in another program; try again in a moment");
+        return tr(
+            "the file cannot be opened or written; check that its folder exists and that "
+            "you may write there");
+    }
+    const std::string server = (url.host.empty() ? std::string("localhost") : url.host) +
+                               (url.port.empty() ? "" : ":" + url.port);
+    if (has("password authentication failed") || has("no password") || has("authentication failed"))
+        return fmt::format(fmt::runtime(tr("the PostgreSQL server {0} refused the user name or "
+                                           "password; check them (in the address or in "
+                                           "~/.pgpass) and try again")),
+                           server);
+    if (has("does not exist"))
+        return fmt::format(fmt::runtime(tr("the PostgreSQL server {0} has no database {1} or no "
+                                           "user {2}; check the address, or ask the server's "
+                                           "administrator to create them")),
+                           server, url.database.empty() ? "?" : url.database,
+                           url.user.empty() ? "?" : url.user);
+    if (has("permission denied") || has("not permitted"))
+        return fmt::format(fmt::runtime(tr("the PostgreSQL server {0} does not let user {1} use "
+                                           "database {2}; ask the server's administrator")),
+                           server, url.user.empty() ? "?" : url.user,
+                           url.database.empty() ? "?" : url.database);
+    return fmt::format(fmt::runtime(tr("cannot reach the PostgreSQL server {0}; check the address "
+                                       "and the network, and that the server is running, then "
+                                       "try again")),
+                       server);
+}
 
 Database::Database(DatabaseUrl url, std::unique_ptr<soci::session> session)
     : url_(std::move(url)), session_(std::move(session)) {}
@@ -129,17 +143,36 @@ std::unique_ptr<Database> Database::Open(const DatabaseUrl& url, const OpenOptio
         } else {
             session->open(soci::postgresql, url.connectString);
             *session << "SET client_min_messages TO WARNING";
+            // A write waiting on another desk's row lock fails as busy
+            // instead of hanging (IsDatabaseBusy knows its SQLSTATE).
+            const std::string lockTimeout = std::to_string(std::max(0, options.lockTimeoutMs));
+            std::string applied;
+            *session << "SELECT set_config('lock_timeout', :v, false)", soci::use(lockTimeout),
+                soci::into(applied);
             if (options.readOnly)
                 *session << "SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY";
         }
     } catch (const UserError&) {
         throw;
     } catch (const std::exception& e) {
-        throw UserError(Location{url.Display(), 0, ""}, ExplainOpenFailure(url, e.what()));
+        throw DatabaseFailure(Location{url.Display(), 0, ""}, ExplainOpenFailure(url, e.what()),
+                              e.what());
     }
     std::unique_ptr<Database> db(new Database(url, std::move(session)));
-    if (options.migrate && !options.readOnly)
-        db->migration_ = db->Migrate(options.targetVersion, options.onCreate);
+    if (options.migrate && !options.readOnly) {
+        try {
+            db->migration_ = db->Migrate(options.targetVersion, options.onCreate);
+        } catch (const UserError&) {
+            throw;
+        } catch (const std::exception& e) {
+            if (IsDatabaseBusy(e)) throw DatabaseBusyError();
+            throw DatabaseFailure(
+                Location{url.Display(), 0, ""},
+                tr("the database could not be prepared for work and was left as it was; try "
+                   "again, and if it fails again restore a backup or ask for help"),
+                e.what());
+        }
+    }
     return db;
 }
 
@@ -191,8 +224,15 @@ MigrationReport Database::Migrate(int targetVersion,
             try {
                 *session_ << stmt;
             } catch (const std::exception& e) {
-                throw UserError(Location{m.name, 0, ""},
-                                std::string(tr("migration failed: ")) + e.what());
+                if (IsDatabaseBusy(e)) throw DatabaseBusyError();
+                throw DatabaseFailure(
+                    Location{url_.Display(), 0, ""},
+                    fmt::format(fmt::runtime(tr("the database could not be brought up to date "
+                                                "(step {0} failed) and was left as it was; try "
+                                                "again, and if it fails again restore a backup or "
+                                                "ask for help")),
+                                m.name),
+                    m.name + ": " + e.what());
             }
         }
         std::string at = NowStamp("%Y-%m-%dT%H:%M:%S");
@@ -235,19 +275,10 @@ std::vector<std::string> Database::Check() {
 }
 
 void Database::BackupTo(const std::string& path) {
-    if (url_.backend != Backend::Sqlite)
-        throw UserError(Location{path, 0, ""},
-                        tr("backups of a PostgreSQL database are made on the server "
-                           "(pg_dump); this command copies SQLite databases"));
     namespace fs = std::filesystem;
     if (fs::exists(path))
         throw UserError(Location{path, 0, ""}, tr("the file already exists; choose another name"));
-    // Into an empty file beside path, renamed to path once complete: a
-    // copy cut short never stands as a backup.
-    WriteFileAtomically(path, [&](const std::string& temp) {
-        std::string target = temp;
-        *session_ << "VACUUM INTO :p", soci::use(target);
-    });
+    WriteBackup(*this, path, nullptr);
 }
 
 void Database::DropEverything() {
@@ -265,6 +296,9 @@ DatabaseBusyError::DatabaseBusyError()
 
 bool IsDatabaseBusy(const std::exception& e) {
     if (dynamic_cast<const DatabaseBusyError*>(&e)) return true;
+    // lock_not_available: lock_timeout ran out (or NOWAIT found it taken).
+    if (auto* pg = dynamic_cast<const soci::postgresql_soci_error*>(&e))
+        return pg->sqlstate() == "55P03";
     auto* sqlite = dynamic_cast<const soci::sqlite3_soci_error*>(&e);
     if (!sqlite) return false;
     const int code = sqlite->result() & 0xff;

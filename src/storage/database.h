@@ -30,6 +30,11 @@ struct OpenOptions {
     // latest), inside the same transaction: a new database is there with
     // its contents or not at all (a kill in between leaves no half one).
     std::function<void(Database&)> onCreate;
+    // PostgreSQL: how long a statement waits for a lock another transaction
+    // holds (a row another desk is saving) before it fails as busy, like
+    // SQLite's busy timeout. Milliseconds; 0 waits for ever.
+    int lockTimeoutMs = kDefaultLockTimeoutMs;
+    static constexpr int kDefaultLockTimeoutMs = 10000;
 };
 
 struct MigrationReport {
@@ -52,10 +57,15 @@ class Database {
     int SchemaVersion();
     static int LatestSchemaVersion();
     const MigrationReport& lastMigration() const { return migration_; }
+    // Applies the pending migrations now, inside the caller's transaction
+    // when one is open (a restore creates the schema it fills this way).
+    MigrationReport Upgrade() { return migration_ = Migrate(0, nullptr); }
 
     // Integrity and foreign-key checks; an empty list means all is well.
     std::vector<std::string> Check();
-    // A consistent copy of an SQLite database into a new file.
+    // A consistent copy of the whole database into a new file, written
+    // beside it and renamed into place when complete: SQLite's online
+    // backup, or on PostgreSQL pg_dump's custom format (storage/backup.h).
     void BackupTo(const std::string& path);
     // Empties a PostgreSQL schema (test databases only).
     void DropEverything();
@@ -71,6 +81,23 @@ class Database {
     int transactionDepth_ = 0;  // Transactions open (only the outermost commits)
 };
 
+// The database could not be opened, reached, brought up to date, backed up
+// or restored. what() says in the user's words what failed and what to do;
+// technical() keeps the engine's or tool's own text (never shown; for the
+// log and CCHC_DEBUG).
+class DatabaseFailure : public UserError {
+  public:
+    DatabaseFailure(Location where, const std::string& message, std::string technical);
+    const std::string& technical() const { return technical_; }
+
+  private:
+    std::string technical_;
+};
+
+// The sentence for an engine's failure to open url (detail: its text).
+// Exposed for tests.
+std::string ExplainOpenFailure(const DatabaseUrl& url, const std::string& detail);
+
 // The database stayed busy with another program's write (an import, a
 // second client) for longer than the busy timeout; nothing was written.
 class DatabaseBusyError : public UserError {
@@ -79,7 +106,8 @@ class DatabaseBusyError : public UserError {
 };
 
 // Whether e is the database engine saying that another connection holds
-// the lock it needed after its busy timeout (SQLite's SQLITE_BUSY/LOCKED).
+// the lock it needed after its busy timeout (SQLite's SQLITE_BUSY/LOCKED,
+// PostgreSQL's lock_timeout: SQLSTATE 55P03).
 bool IsDatabaseBusy(const std::exception& e);
 
 // Whether e comes from the database engine (SOCI, SQLite, libpq) rather than

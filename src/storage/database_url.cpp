@@ -81,7 +81,6 @@ DatabaseUrl ParsePostgres(const std::string& url) {
     if (!port.empty()) parts.push_back("port=" + port);
     if (!db.empty()) parts.push_back("dbname=" + Quote(Decode(db)));
     if (!user.empty()) parts.push_back("user=" + Quote(user));
-    if (!password.empty()) parts.push_back("password=" + Quote(password));
     std::size_t start = 0;
     while (start < query.size()) {
         auto amp = query.find('&', start);
@@ -89,11 +88,24 @@ DatabaseUrl ParsePostgres(const std::string& url) {
             query.substr(start, amp == std::string::npos ? std::string::npos : amp - start);
         auto eq = kv.find('=');
         if (eq == std::string::npos) throw bad();
-        parts.push_back(kv.substr(0, eq) + "=" + Quote(Decode(kv.substr(eq + 1))));
+        const std::string key = kv.substr(0, eq), value = Decode(kv.substr(eq + 1));
+        if (key == "password")
+            password = value;
+        else
+            parts.push_back(key + "=" + Quote(value));
         if (amp == std::string::npos) break;
         start = amp + 1;
     }
-    for (std::size_t i = 0; i < parts.size(); ++i) u.connectString += (i ? " " : "") + parts[i];
+    for (std::size_t i = 0; i < parts.size(); ++i)
+        u.connectStringWithoutPassword += (i ? " " : "") + parts[i];
+    u.connectString = u.connectStringWithoutPassword;
+    if (!password.empty())
+        u.connectString += (u.connectString.empty() ? "" : " ") + ("password=" + Quote(password));
+    u.host = host;
+    u.port = port;
+    u.database = Decode(db);
+    u.user = user;
+    u.password = password;
     return u;
 }
 
@@ -144,6 +156,16 @@ std::string DatabaseUrl::Display() const {
     if (scheme != std::string::npos && at != std::string::npos && at > scheme) {
         auto colon = s.find(':', scheme + 3);
         if (colon != std::string::npos && colon < at) s.replace(colon + 1, at - colon - 1, "***");
+    }
+    // And a password given as ?password=... or &password=...
+    if (auto q = s.find('?'); q != std::string::npos) {
+        for (auto at = s.find("password=", q); at != std::string::npos;
+             at = s.find("password=", at + 1)) {
+            if (s[at - 1] != '?' && s[at - 1] != '&') continue;
+            const auto from = at + 9;
+            const auto end = s.find('&', from);
+            s.replace(from, (end == std::string::npos ? s.size() : end) - from, "***");
+        }
     }
     return s;
 }

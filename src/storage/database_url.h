@@ -13,6 +13,13 @@ struct DatabaseUrl {
     std::string path;           // SQLite file path
     std::string connectString;  // SOCI/libpq connection string for PostgreSQL
     std::string original;       // as the user wrote it
+    // PostgreSQL: the parts named in the URL (empty when left to libpq's
+    // defaults), for messages and for the server's own tools.
+    std::string host, port, database, user;
+    std::string password;  // never shown, logged or put on a command line
+    // The libpq connection string without the password (which the server's
+    // tools get from PGPASSWORD or ~/.pgpass): safe on a command line.
+    std::string connectStringWithoutPassword;
 
     // Throws cchc::UserError for anything that is neither form.
     static DatabaseUrl Parse(const std::string& url);

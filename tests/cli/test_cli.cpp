@@ -5,7 +5,9 @@
 #include <boost/test/unit_test.hpp>
 
 #include <algorithm>
+#include <cstdlib>
 #include <filesystem>
+#include <map>
 #include <regex>
 #include <set>
 #include <sstream>
@@ -18,6 +20,8 @@
 #include "test_support.h"
 
 using namespace cchc::test;
+
+BOOST_TEST_GLOBAL_FIXTURE(PostgresAvailability);
 
 namespace {
 struct Cli {
@@ -260,6 +264,148 @@ BOOST_FIXTURE_TEST_CASE(backup_makes_a_usable_copy, Cli) {
     auto check = RunCommand(std::string(CCHC_EXE) + " --db sqlite:" + copy + " check");
     BOOST_TEST(check.exitCode == 0, check.output);
     BOOST_TEST(Run("backup --out " + copy).exitCode == 1);  // never overwrites
+}
+
+namespace {
+// `cchc export KIND` of every kind the command offers, from the database db,
+// into dir/<prefix>-KIND.csv; the files' contents by kind.
+std::map<std::string, std::string> ExportAll(const Cli& cli, const std::string& db,
+                                             const std::string& prefix) {
+    std::map<std::string, std::string> out;
+    for (const char* kind : {"units", "people", "frameworks", "results", "plans", "tasks",
+                             "assignments", "tallies", "ratings"}) {
+        const std::string file = cli.dir.File(prefix + "-" + kind + ".csv");
+        auto r = RunCommand("CCHC_LANG=en " + std::string(CCHC_EXE) + " --db '" + db + "' export " +
+                            kind + " --out " + file);
+        BOOST_TEST(r.exitCode == 0, kind << ": " << r.output);
+        out[kind] = ReadFile(file);
+    }
+    return out;
+}
+
+// Backup, refusal of a database with data, --replace and the copy it makes
+// first, and a restore into an empty database that exports the same files:
+// source and target are two databases of one engine (target empty).
+void BackupAndRestoreRoundTrip(const Cli& cli, const std::string& source, const std::string& target,
+                               const std::string& backup) {
+    auto at = [&](const std::string& db, const std::string& args) {
+        return RunCommand("CCHC_LANG=en " + std::string(CCHC_EXE) + " --db '" + db + "' " + args);
+    };
+    BOOST_REQUIRE(at(source,
+                     "demo --communes 3 --years 2 --ratings 200 --seed 3 --as-of "
+                     "2026-06-15")
+                      .exitCode == 0);
+    const auto original = ExportAll(cli, source, "original");
+    for (const auto& [kind, content] : original) BOOST_TEST(content.size() > 40u, kind);
+    auto written = at(source, "backup --out " + backup);
+    BOOST_TEST(written.exitCode == 0, written.output);
+    BOOST_TEST(Contains(written.output, "Backup written to " + backup), written.output);
+
+    auto restored = at(target, "restore " + backup);
+    BOOST_TEST(restored.exitCode == 0, restored.output);
+    BOOST_TEST(!Contains(restored.output, "replaced"), restored.output);
+    BOOST_TEST((ExportAll(cli, target, "restored") == original));
+    BOOST_TEST(at(target, "check").exitCode == 0);
+
+    // Now the target holds data: refused, and nothing changes.
+    BOOST_REQUIRE(at(target, "import units " + DataFile("units_good.csv")).exitCode == 0);
+    const auto changed = ExportAll(cli, target, "changed");
+    auto refused = at(target, "restore " + backup);
+    BOOST_TEST(refused.exitCode == 1, refused.output);
+    BOOST_TEST(Contains(refused.output, "--replace"), refused.output);
+    BOOST_TEST((ExportAll(cli, target, "after-refusal") == changed));
+
+    // --replace backs up what it replaces first and names the copy.
+    auto replaced = at(target, "restore " + backup + " --replace");
+    BOOST_TEST(replaced.exitCode == 0, replaced.output);
+    std::smatch m;
+    const std::string out = replaced.output;
+    BOOST_REQUIRE(std::regex_search(out, m, std::regex("Backup of the replaced data: ([^\n]+)")));
+    const std::string copy = m[1];
+    BOOST_TEST(std::filesystem::exists(copy), copy);
+    BOOST_TEST((ExportAll(cli, target, "replaced") == original));
+    // That copy restores what was replaced.
+    BOOST_TEST(at(target, "restore '" + copy + "' --replace").exitCode == 0);
+    BOOST_TEST((ExportAll(cli, target, "back") == changed));
+}
+}  // namespace
+
+BOOST_FIXTURE_TEST_CASE(backup_and_restore_give_the_same_exports_of_every_kind, Cli) {
+    BackupAndRestoreRoundTrip(*this, db, "sqlite:" + dir.File("restored.db"),
+                              dir.File("office.db"));
+    // The copy made before --replace went beside the database.
+    BOOST_TEST(std::filesystem::exists(dir.File("backups")));
+}
+
+BOOST_FIXTURE_TEST_CASE(backup_and_restore_on_postgresql, Cli) {
+    if (!TestingPostgres()) return;  // ctest's cli_postgresql runs it
+    const std::string server = std::getenv("CCHC_TEST_PG");
+    // The server's test database, emptied, as the target; the office on SQLite
+    // is dumped through a first restore into it.
+    {
+        auto url = cchc::storage::DatabaseUrl::Parse(server);
+        cchc::storage::OpenOptions o;
+        o.migrate = false;
+        cchc::storage::Database::Open(url, o)->DropEverything();
+    }
+    auto at = [&](const std::string& args) {
+        return RunCommand("CCHC_LANG=en " + std::string(CCHC_EXE) + " --db '" + server + "' " +
+                          args);
+    };
+    BOOST_REQUIRE(
+        at("demo --communes 3 --years 2 --ratings 200 --seed 3 --as-of 2026-06-15").exitCode == 0);
+    const auto original = ExportAll(*this, server, "original");
+    const std::string dump = dir.File("server.backup");
+    auto written = at("backup --out " + dump);
+    BOOST_TEST(written.exitCode == 0, written.output);
+    BOOST_TEST(ReadFile(dump).rfind("PGDMP", 0) == 0u);
+    // A dump is refused by SQLite, and a database with data without --replace.
+    auto intoSqlite = Run("restore " + dump);
+    BOOST_TEST(intoSqlite.exitCode == 1);
+    BOOST_TEST(Contains(intoSqlite.output, "PostgreSQL database"), intoSqlite.output);
+    auto refused = at("restore " + dump);
+    BOOST_TEST(refused.exitCode == 1, refused.output);
+    // Emptied, then restored: the same exports.
+    {
+        auto url = cchc::storage::DatabaseUrl::Parse(server);
+        cchc::storage::OpenOptions o;
+        o.migrate = false;
+        cchc::storage::Database::Open(url, o)->DropEverything();
+    }
+    auto restored = at("restore " + dump);
+    BOOST_TEST(restored.exitCode == 0, restored.output);
+    BOOST_TEST((ExportAll(*this, server, "restored") == original));
+    // --replace dumps what it replaces beside the backup first.
+    auto replaced = at("restore " + dump + " --replace");
+    BOOST_TEST(replaced.exitCode == 0, replaced.output);
+    BOOST_TEST(Contains(replaced.output, "Backup of the replaced data: " + dir.path()),
+               replaced.output);
+    BOOST_TEST((ExportAll(*this, server, "replaced") == original));
+}
+
+// A backup killed at any moment leaves no file at --out, or a whole one.
+BOOST_FIXTURE_TEST_CASE(a_killed_backup_leaves_no_partial_file, Cli) {
+    BOOST_REQUIRE(Run("demo --communes 20 --years 2 --ratings 60000 --seed 9").exitCode == 0);
+    const std::string out = dir.File("killed.db");
+    for (const char* delay : {"0.01", "0.03", "0.06", "0.1", "0.2"}) {
+        std::filesystem::remove(out);
+        RunCommand("(" + std::string(CCHC_EXE) + " --db '" + db + "' backup --out " + out +
+                   " & pid=$!; sleep " + delay + "; kill -9 $pid; wait $pid) 2>/dev/null");
+        if (!std::filesystem::exists(out)) continue;
+        auto check = RunCommand(std::string(CCHC_EXE) + " --db sqlite:" + out + " check");
+        BOOST_TEST(check.exitCode == 0, "after " << delay << " s: " << check.output);
+    }
+}
+
+BOOST_FIXTURE_TEST_CASE(restore_refuses_a_file_that_is_not_a_backup_naming_it, Cli) {
+    const std::string notes = dir.File("ghi-chu.db");
+    WriteFile(notes, "Biên bản họp ngày 05/01/2024\n");
+    auto r = RunVi("restore " + notes);
+    BOOST_TEST(r.exitCode == 1, r.output);
+    BOOST_TEST(Contains(r.output, notes), r.output);
+    BOOST_TEST(Contains(r.output, "không phải bản sao lưu"), r.output);
+    BOOST_TEST(!std::filesystem::exists(dir.File("cli.db")));  // nothing created either
+    BOOST_TEST(RunVi("restore").exitCode == 2);
 }
 
 BOOST_FIXTURE_TEST_CASE(rank_prints_the_contract_columns, Cli) {

@@ -3,15 +3,20 @@
 #include <soci/soci.h>
 #include <boost/test/unit_test.hpp>
 
+#include <unistd.h>
+
 #include <array>
 #include <chrono>
 #include <filesystem>
 #include <optional>
+#include <regex>
 #include <stdexcept>
 #include <thread>
 
 #include "core/survey_rules.h"
 #include "fixture.h"
+#include "services/app/failure_message.h"
+#include "services/org/organisation.h"
 #include "storage/migrations.h"
 #include "storage/rating_repository.h"
 #include "storage/unit_repository.h"
@@ -29,6 +34,18 @@ BOOST_AUTO_TEST_CASE(url_forms) {
     BOOST_TEST(p.connectString.find("port=5433") != std::string::npos);
     BOOST_TEST(p.connectString.find("password='s@cret'") != std::string::npos);
     BOOST_TEST(p.Display().find("s%40cret") == std::string::npos);
+    // The password kept apart for the server's tools, and hidden however given.
+    BOOST_TEST(p.password == "s@cret");
+    BOOST_TEST(p.connectStringWithoutPassword.find("cret") == std::string::npos);
+    BOOST_TEST(p.host == "db.local");
+    BOOST_TEST(p.database == "cchc");
+    auto q = storage::DatabaseUrl::Parse(
+        "postgresql://clerk@db.local/cchc?password=x9y&sslmode=require");
+    BOOST_TEST(q.password == "x9y");
+    BOOST_TEST(q.connectString.find("password='x9y'") != std::string::npos);
+    BOOST_TEST(q.connectStringWithoutPassword.find("x9y") == std::string::npos);
+    BOOST_TEST(q.connectStringWithoutPassword.find("sslmode='require'") != std::string::npos);
+    BOOST_TEST(q.Display().find("x9y") == std::string::npos, q.Display());
     BOOST_CHECK_THROW(storage::DatabaseUrl::Parse("mysql://x"), UserError);
     BOOST_CHECK_THROW(storage::DatabaseUrl::Parse("sqlite:"), UserError);
 }
@@ -224,6 +241,38 @@ BOOST_FIXTURE_TEST_CASE(a_second_writer_waits_then_fails_with_the_busy_message, 
     BOOST_TEST(storage::UnitRepository(other->session()).Count() == 1);
 }
 
+// On PostgreSQL a save that waits on another desk's row lock (a transaction
+// left open) does not hang: after the lock timeout it fails with the busy
+// database's one line, like SQLite's busy writer.
+BOOST_FIXTURE_TEST_CASE(a_save_waiting_on_another_desks_row_lock_fails_as_busy, DbFixture) {
+    if (!TestingPostgres()) return;  // SQLite: the test above
+    services::OrganisationService deskA(Db(), "desk-a");
+    Unit unit;
+    unit.code = "XA-A";
+    unit.name = "Xã A";
+    unit = deskA.SaveUnit(unit);
+    storage::OpenOptions shortWait;
+    shortWait.lockTimeoutMs = 300;
+    auto other = storage::Database::Open(Db().url(), shortWait);
+    services::OrganisationService deskB(*other, "desk-b");
+    Unit theirs = *deskB.UnitById(unit.id);
+    theirs.name = "Xã A (desk B)";
+
+    storage::Transaction holding(Db());  // desk A's save, not committed yet
+    Unit mine = unit;
+    mine.name = "Xã A (desk A)";
+    deskA.SaveUnit(mine);
+    try {
+        deskB.SaveUnit(theirs);
+        BOOST_FAIL("desk B saved over a row desk A holds");
+    } catch (const std::exception& e) {
+        BOOST_TEST(storage::IsDatabaseBusy(e), e.what());
+        BOOST_TEST(services::FailureMessage(e) == storage::DatabaseBusyError().what());
+    }
+    holding.Commit();
+    BOOST_TEST(deskB.UnitById(unit.id)->name == "Xã A (desk A)");
+}
+
 BOOST_FIXTURE_TEST_CASE(a_second_writer_goes_on_once_the_first_commits, DbFixture) {
     if (TestingPostgres()) return;
     auto other = storage::Database::Open(Db().url());
@@ -341,6 +390,88 @@ BOOST_AUTO_TEST_CASE(a_file_that_is_not_a_database_is_explained) {
         BOOST_TEST(std::string(e.what()).find("not a CCHC Desk database") != std::string::npos,
                    e.what());
     }
+}
+
+namespace {
+// The engine's words or the password a message must not show.
+void ExpectPlainSentence(const std::string& text, const std::string& password = "") {
+    BOOST_TEST(!text.empty());
+    for (const char* word : {"soci", "sqlite3", "libpq", "Cannot establish", "FATAL"})
+        BOOST_TEST(text.find(word) == std::string::npos, "\"" << word << "\" in: " << text);
+    // SQL as a word (PostgreSQL and SQLite are the engines' names).
+    BOOST_TEST(!std::regex_search(text, std::regex("\\bSQL\\b")), text);
+    if (!password.empty())
+        BOOST_TEST(text.find(password) == std::string::npos, "the password in: " << text);
+}
+
+// The message of a failed Open (empty when it opened).
+std::string OpenFailure(const std::string& url) {
+    try {
+        storage::Database::Open(storage::DatabaseUrl::Parse(url));
+    } catch (const UserError& e) {
+        return e.what();
+    }
+    return "";
+}
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(a_failed_connection_is_told_without_the_engines_words_or_the_password) {
+    const std::string secret = "Mk-b1m4t-42";
+    // No server at that port.
+    ExpectPlainSentence(OpenFailure("postgresql://clerk:" + secret + "@127.0.0.1:1/cchc"), secret);
+    ExpectPlainSentence(OpenFailure("postgresql://127.0.0.1:1/cchc?password=" + secret), secret);
+    // The server, but a user it does not know.
+    if (TestingPostgres()) {
+        auto server = storage::DatabaseUrl::Parse(std::getenv("CCHC_TEST_PG"));
+        const std::string url = "postgresql://no_such_clerk:" + secret + "@" + server.host + ":" +
+                                server.port + "/" + server.database;
+        ExpectPlainSentence(OpenFailure(url), secret);
+        ExpectPlainSentence(OpenFailure("postgresql://" + server.user + "@" + server.host + ":" +
+                                        server.port + "/no_such_database_here"));
+    }
+    // A password refused: libpq's own words, as the server sends them.
+    auto url = storage::DatabaseUrl::Parse("postgresql://clerk:" + secret + "@db.office:5432/cchc");
+    const std::string refused = storage::ExplainOpenFailure(
+        url,
+        "Cannot establish connection to the database.\nconnection to server at \"db.office\" "
+        "(10.0.0.5), port 5432 failed: FATAL:  password authentication failed for user "
+        "\"clerk\"\n");
+    ExpectPlainSentence(refused, secret);
+    BOOST_TEST(refused.find("db.office") != std::string::npos, refused);
+    // Not a database file.
+    TempDir dir;
+    WriteFile(dir.File("notes.db"), "Biên bản họp ngày 05/01/2024\n");
+    ExpectPlainSentence(OpenFailure("sqlite:" + dir.File("notes.db")));
+    // A folder where nothing can be written (even by root).
+    ExpectPlainSentence(OpenFailure("sqlite:/proc/cchc-no-such-folder/cchc.db"));
+    ExpectPlainSentence(OpenFailure("sqlite:/proc/self/cchc.db"));
+    if (geteuid() != 0) {
+        std::filesystem::create_directories(dir.File("locked"));
+        std::filesystem::permissions(dir.File("locked"), std::filesystem::perms::owner_read |
+                                                             std::filesystem::perms::owner_exec);
+        ExpectPlainSentence(OpenFailure("sqlite:" + dir.File("locked/cchc.db")));
+        std::filesystem::permissions(dir.File("locked"), std::filesystem::perms::owner_all);
+    }
+}
+
+BOOST_AUTO_TEST_CASE(a_failed_migration_is_told_without_sql_and_leaves_the_database_as_it_was) {
+    TempDir dir;
+    auto db = FreshDatabase(dir, 1);
+    // Migration 2 creates this table: it fails.
+    db->session() << "CREATE TABLE saved_filters (x INTEGER)";
+    const auto url = db->url();
+    db.reset();
+    try {
+        storage::Database::Open(url);
+        BOOST_FAIL("the migration went through");
+    } catch (const storage::DatabaseFailure& e) {
+        ExpectPlainSentence(e.what());
+        BOOST_TEST(e.technical().find("saved_filters") != std::string::npos, e.technical());
+        BOOST_TEST(services::LogText(e) == e.technical());
+    }
+    storage::OpenOptions look;
+    look.migrate = false;
+    BOOST_TEST(storage::Database::Open(url, look)->SchemaVersion() == 1);
 }
 
 BOOST_FIXTURE_TEST_CASE(another_programs_database_is_left_alone, TempDir) {

@@ -32,7 +32,7 @@ void RunInBackground(wxWindow* owner, const services::DatabaseUrl& url,
             work(*db);
         } catch (const std::exception& e) {
             error = services::FailureMessage(e);
-            if (services::IsTechnicalFailure(e)) technical = services::TechnicalText(e);
+            technical = services::LogText(e);
         }
         work = nullptr;  // what the work holds goes with this thread
         if (!wxTheApp) return;

@@ -91,6 +91,7 @@ bool CchcApp::OnInit() {
 
     auto* frame = new MainFrame(std::move(db), services::CurrentUser());
     frame->Show();
+    frame->StartDailyCopy();
     return true;
 }
 

@@ -26,6 +26,8 @@ enum CommandId {
     ID_FIND_UNIT,
     ID_IMPORT_TALLIES,
     ID_IMPORT_RATINGS,
+    ID_BACKUP,
+    ID_RESTORE,
     ID_AREA_FIRST,  // ID_AREA_FIRST + Area
     ID_AREA_LAST = ID_AREA_FIRST + static_cast<int>(Area::Count) - 1,
 };

@@ -86,14 +86,12 @@ namespace cchc::gui {
 
 wxString ErrorSentence(const std::exception& error) {
     wxString text;
-    if (auto* user = dynamic_cast<const UserError*>(&error); user && !user->message().empty()) {
+    // SQL, parameters or a driver's words: for the log, not the user.
+    if (const std::string log = services::LogText(error); !log.empty()) wxLogDebug("%s", U8(log));
+    if (auto* user = dynamic_cast<const UserError*>(&error); user && !user->message().empty())
         text = U8(user->message());
-    } else {
-        // SQL, parameters or a driver's words: for the log, not the user.
-        if (services::IsTechnicalFailure(error))
-            wxLogDebug("%s", U8(services::TechnicalText(error)));
+    else
         text = U8(services::FailureMessage(error));
-    }
     if (!text.empty()) text[0] = wxToupper(text[0]);
     return text;
 }

@@ -33,6 +33,7 @@
 #include "gui/shell/app_setup.h"
 #include "gui/shell/art.h"
 #include "gui/shell/background_work.h"
+#include "gui/shell/backup_commands.h"
 #include "gui/shell/dashboard_panel.h"
 #include "gui/shell/gui_util.h"
 #include "gui/shell/settings_panel.h"
@@ -130,6 +131,12 @@ void MainFrame::BuildMenus() {
                    _("Individual ratings from kiosks, QR codes, the online portal or paper forms"));
     file->AppendSubMenu(import, _("&Import"), _("Import survey tallies or citizen ratings"));
     file->AppendSeparator();
+    file->Append(ID_BACKUP, _("&Back up..."),
+                 _("Write a copy of the whole database into a file of your choice"));
+    file->Append(ID_RESTORE, _("&Restore from a backup..."),
+                 _("Replace what the database holds by a backup (what it holds is backed up "
+                   "first)"));
+    file->AppendSeparator();
     file->Append(wxID_EXIT, _("E&xit\tCtrl+Q"), _("Close CCHC Desk"));
 
     auto* org = new wxMenu;
@@ -198,6 +205,15 @@ void MainFrame::BindCommands() {
         wxEVT_MENU, [this](wxCommandEvent&) { ImportFromMenu(false); }, ID_IMPORT_TALLIES);
     Bind(
         wxEVT_MENU, [this](wxCommandEvent&) { ImportFromMenu(true); }, ID_IMPORT_RATINGS);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { BackUpFromMenu(this, *session_); }, ID_BACKUP);
+    Bind(
+        wxEVT_MENU,
+        [this](wxCommandEvent&) {
+            const wxString url = U8(session_->db().url().original);
+            RestoreFromMenu(this, *session_, [this, url] { SwitchDatabase(url); });
+        },
+        ID_RESTORE);
     Bind(
         wxEVT_MENU,
         [this](wxCommandEvent& e) { ShowArea(static_cast<Area>(e.GetId() - ID_AREA_FIRST)); },
@@ -328,7 +344,7 @@ void MainFrame::AddPerson() {
 void MainFrame::OpenDatabaseFile() {
     wxFileDialog pick(this, _("Open a CCHC Desk database"), UserFilesFolder(), "",
                       DatabaseFileFilter(), wxFD_OPEN | wxFD_FILE_MUST_EXIST);
-    if (pick.ShowModal() == wxID_OK) SwitchDatabase("sqlite:" + pick.GetPath());
+    if (pick.ShowModal() == wxID_OK && SwitchDatabase("sqlite:" + pick.GetPath())) StartDailyCopy();
 }
 
 void MainFrame::OpenDatabaseAddress() {
@@ -336,21 +352,37 @@ void MainFrame::OpenDatabaseAddress() {
                           _("Address of the database: sqlite:FILE for a file, or "
                             "postgresql://user@host:port/database for a shared server."),
                           _("Open database by address"), U8(session_->db().url().Display()));
-    if (ask.ShowModal() == wxID_OK && !ask.GetValue().Strip(wxString::both).empty())
-        SwitchDatabase(ask.GetValue().Strip(wxString::both));
+    if (ask.ShowModal() == wxID_OK && !ask.GetValue().Strip(wxString::both).empty() &&
+        SwitchDatabase(ask.GetValue().Strip(wxString::both)))
+        StartDailyCopy();
 }
 
-void MainFrame::SwitchDatabase(const wxString& url) {
+bool MainFrame::SwitchDatabase(const wxString& url) {
     try {
         session_->Replace(OpenAndRemember(url, false));
     } catch (const std::exception& e) {
-        ShowError(this, wxString::Format(_("The database could not be opened:\n%s"), url) + "\n\n" +
-                            ErrorSentence(e));
-        return;
+        wxString shown = url;
+        try {
+            shown = U8(services::ParseDatabaseUrl(ToU8(url)).Display());
+        } catch (const std::exception&) {
+        }
+        ShowError(this, wxString::Format(_("The database could not be opened:\n%s"), shown) +
+                            "\n\n" + ErrorSentence(e));
+        return false;
     }
     selected_.reset();
     ReloadAll();
     ShowArea(CurrentArea());
+    return true;
+}
+
+void MainFrame::StartDailyCopy() {
+    gui::StartDailyCopy(this, session_->db().url(), [this](const std::string& error) {
+        if (!error.empty())
+            SetStatusText(wxString::Format(_("The daily copy of the database was not written: %s"),
+                                           U8(error)),
+                          0);
+    });
 }
 
 void MainFrame::ShowAbout() {

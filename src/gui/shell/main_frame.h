@@ -46,6 +46,13 @@ class MainFrame : public wxFrame {
     std::function<void(wxWindow* progressDialog)> onImportProgress;
     UnitTreePanel* unitTree() const { return tree_; }
 
+    // The daily copy of an SQLite database (backups/ beside it), off the
+    // main thread; a failure is said in the status bar.
+    void StartDailyCopy();
+    // Opens the database at url in place of the open one (File > Open, after
+    // a restore); false, after telling why, when it cannot be opened.
+    bool SwitchDatabase(const wxString& url);
+
   private:
     void BuildMenus();
     void BuildToolBar();
@@ -60,7 +67,6 @@ class MainFrame : public wxFrame {
     void AddPerson();
     void OpenDatabaseFile();
     void OpenDatabaseAddress();
-    void SwitchDatabase(const wxString& url);
     void ShowAbout();
     void ImportFromMenu(bool ratings);
     void OnClose(wxCloseEvent& event);

@@ -21,6 +21,7 @@
 #include "core/vnformat.h"
 #include "gui/shell/gui_events.h"
 #include "gui/shell/gui_util.h"
+#include "services/app/backup.h"
 #include "services/surveys/self_assessment.h"
 
 namespace cchc::gui {
@@ -52,6 +53,9 @@ void SettingsPanel::FindControls() {
     minimumSample_ = FindCtrl<wxSpinCtrl>(this, "minimum_sample");
     qrTemplate_ = FindCtrl<wxTextCtrl>(this, "qr_url_template");
     surveyStatus_ = FindCtrl<wxStaticText>(this, "survey_status");
+    keepDays_ = FindCtrl<wxSpinCtrl>(this, "backup_keep_days");
+    backupNote_ = FindCtrl<wxStaticText>(this, "backup_note");
+    backupStatus_ = FindCtrl<wxStaticText>(this, "backup_status");
 }
 
 void SettingsPanel::FindPublicationRows() {
@@ -78,8 +82,8 @@ void SettingsPanel::PrepareControls() {
     scroll_->SetScrollRate(0, FromDIP(16));
     for (wxWindow* control :
          {static_cast<wxWindow*>(coverage_), static_cast<wxWindow*>(minimumSample_),
-          static_cast<wxWindow*>(language_), static_cast<wxWindow*>(windowKind_),
-          static_cast<wxWindow*>(officeUnit_)})
+          static_cast<wxWindow*>(keepDays_), static_cast<wxWindow*>(language_),
+          static_cast<wxWindow*>(windowKind_), static_cast<wxWindow*>(officeUnit_)})
         WheelScrollsPage(control, scroll_);
     for (const PublicationRow& row : publications_) WheelScrollsPage(row.day, scroll_);
     auto* title = FindCtrl<wxStaticText>(this, "title");
@@ -120,6 +124,9 @@ void SettingsPanel::BindEvents() {
     FindCtrl<wxButton>(this, "save_surveys")->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
         OnSaveSurveys();
     });
+    FindCtrl<wxButton>(this, "save_backup")->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+        OnSaveBackups();
+    });
     revert_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
         FillOffice(loaded_);
         SetModified(false);
@@ -150,7 +157,36 @@ void SettingsPanel::Reload() {
     SetModified(false);
     UpdateWindowNote();
     FillSurveys();
+    FillBackups();
     scroll_->FitInside();
+}
+
+void SettingsPanel::FillBackups() {
+    services::Database& db = session_.db();
+    const bool sqlite = db.url().backend == services::DatabaseBackend::Sqlite;
+    keepDays_->SetValue(services::BackupKeepDays(db));
+    keepDays_->Enable(sqlite);
+    backupNote_->SetLabelText(
+        sqlite ? wxString::Format(_("Each day CCHC Desk starts, it copies the database into %s "
+                                    "and keeps the newest copies. File > Back up... writes a "
+                                    "copy anywhere."),
+                                  U8(services::DailyCopyFolder(db.url())))
+               : _("A database on a PostgreSQL server is backed up by the server's administrator "
+                   "(cchc backup); File > Back up... writes a copy of it too."));
+    backupNote_->Wrap(FromDIP(600));
+    backupStatus_->SetLabelText("");
+}
+
+void SettingsPanel::OnSaveBackups() {
+    try {
+        services::SaveBackupKeepDays(session_.db(), keepDays_->GetValue(), session_.user());
+    } catch (const std::exception& e) {
+        ShowError(this, ErrorSentence(e));
+        return;
+    }
+    backupStatus_->SetForegroundColour(colours::Good());
+    backupStatus_->SetLabelText(_("The backup settings were saved."));
+    backupStatus_->GetParent()->Layout();
 }
 
 void SettingsPanel::FillSurveys() {

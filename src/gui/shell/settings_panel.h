@@ -1,8 +1,9 @@
 // The "Settings" area (form SettingsPanel in forms/settings_panel.xrc): the
 // interface language (used from the next start), the reporting window
 // (calendar or the cut-off of Decree 09/2019), both kept in wxConfig, and
-// the office's identity in document headers, saved through
-// OrganisationService::SaveOffice, with a live preview.
+// the survey settings, how many daily copies of an SQLite database are kept
+// (services/app/backup.h), and the office's identity in document headers,
+// saved through OrganisationService::SaveOffice, with a live preview.
 #pragma once
 #include <vector>
 
@@ -44,6 +45,8 @@ class SettingsPanel : public AreaPanel {
     void FillSurveys();
     void OnSaveSurveys();
     void EnablePublicationRows();
+    void FillBackups();
+    void OnSaveBackups();
 
     // One kind of publication of survey results: whether it is made, its
     // day, and which of its periods (none listed: every one).
@@ -72,6 +75,9 @@ class SettingsPanel : public AreaPanel {
     wxSpinCtrl* minimumSample_;
     wxTextCtrl* qrTemplate_;
     wxStaticText* surveyStatus_;
+    wxSpinCtrl* keepDays_;
+    wxStaticText* backupNote_;
+    wxStaticText* backupStatus_;
     std::vector<PublicationRow> publications_;
     std::vector<std::int64_t> unitIds_;  // per office unit item; 0 for none
     services::OfficeIdentity loaded_;

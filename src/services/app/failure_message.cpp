@@ -15,7 +15,17 @@ bool IsTechnicalFailure(const std::exception& e) {
     return dynamic_cast<const UserError*>(&e) == nullptr;
 }
 
-std::string TechnicalText(const std::exception& e) { return e.what(); }
+std::string TechnicalText(const std::exception& e) {
+    if (auto* failure = dynamic_cast<const storage::DatabaseFailure*>(&e))
+        return failure->technical();
+    return e.what();
+}
+
+std::string LogText(const std::exception& e) {
+    if (dynamic_cast<const storage::DatabaseFailure*>(&e) || IsTechnicalFailure(e))
+        return TechnicalText(e);
+    return {};
+}
 
 std::string FailureMessage(const std::exception& e) {
     if (!IsTechnicalFailure(e)) return e.what();

@@ -18,7 +18,13 @@ std::string FailureMessage(const std::exception& e);
 // True when e is not one of our UserErrors: its text is technical and goes
 // to the log, never to the user.
 bool IsTechnicalFailure(const std::exception& e);
-// The technical text of e for the log (its what()).
+// The technical text of e for the log: its what(), or for a database that
+// could not be opened, backed up or restored, the engine's or tool's words
+// kept behind the user's sentence.
 std::string TechnicalText(const std::exception& e);
+// What of e belongs in the log (and in the command line's CCHC_DEBUG
+// output): the technical text of a technical failure or of a database
+// failure; empty for the program's own errors, whose message says it all.
+std::string LogText(const std::exception& e);
 
 }  // namespace cchc::services

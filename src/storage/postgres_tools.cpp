@@ -1,0 +1,229 @@
+#include "storage/postgres_tools.h"
+
+#include <fcntl.h>
+#include <spawn.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <csignal>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+
+#include <fmt/format.h>
+
+#include "core/errors.h"
+#include "core/i18n.h"
+#include "storage/database.h"
+
+extern char** environ;
+
+namespace cchc::storage::detail {
+namespace {
+
+// A file standard error goes to, read back when the program has ended.
+class ErrorFile {
+  public:
+    ErrorFile() : file_(std::tmpfile()) {}
+    ~ErrorFile() {
+        if (file_) std::fclose(file_);
+    }
+    int fd() const { return file_ ? fileno(file_) : -1; }
+    std::string Read() {
+        if (!file_) return {};
+        std::string out;
+        std::rewind(file_);
+        char buf[4096];
+        std::size_t n;
+        while ((n = std::fread(buf, 1, sizeof buf, file_)) > 0 && out.size() < 64 * 1024)
+            out.append(buf, n);
+        return out;
+    }
+
+  private:
+    std::FILE* file_;
+};
+
+std::vector<char*> Pointers(const std::vector<std::string>& strings) {
+    std::vector<char*> out;
+    for (const auto& s : strings) out.push_back(const_cast<char*>(s.c_str()));
+    out.push_back(nullptr);
+    return out;
+}
+
+// Starts argv with the given standard input, output and error (-1: the
+// null device); returns its pid. UserError when it is not installed.
+pid_t Spawn(const std::vector<std::string>& argv, const std::vector<std::string>& env, int in,
+            int out, int err) {
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    auto route = [&](int fd, int target, int flags) {
+        if (fd >= 0)
+            posix_spawn_file_actions_adddup2(&actions, fd, target);
+        else
+            posix_spawn_file_actions_addopen(&actions, target, "/dev/null", flags, 0);
+    };
+    route(in, 0, O_RDONLY);
+    route(out, 1, O_WRONLY);
+    route(err, 2, O_WRONLY);
+    auto args = Pointers(argv);
+    auto envp = Pointers(env);
+    pid_t pid = -1;
+    const bool onPath = argv[0].find('/') == std::string::npos;
+    const int rc =
+        onPath ? posix_spawnp(&pid, argv[0].c_str(), &actions, nullptr, args.data(), envp.data())
+               : posix_spawn(&pid, argv[0].c_str(), &actions, nullptr, args.data(), envp.data());
+    posix_spawn_file_actions_destroy(&actions);
+    if (rc != 0) {
+        const std::string name = std::filesystem::path(argv[0]).filename().string();
+        throw DatabaseFailure(
+            Location{},
+            fmt::format(fmt::runtime(tr("the PostgreSQL program {0} could not be started; "
+                                        "install Debian's postgresql-client package of the "
+                                        "server's version")),
+                        name),
+            argv[0] + ": " + std::strerror(rc));
+    }
+    return pid;
+}
+
+int Wait(pid_t pid) {
+    int status = 0;
+    while (waitpid(pid, &status, 0) < 0)
+        if (errno != EINTR) return -1;
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+// Writes all of data to fd; false when the reader has gone.
+bool WriteAll(int fd, const char* data, std::size_t size) {
+    while (size > 0) {
+        const ssize_t n = ::write(fd, data, size);
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            return false;
+        }
+        data += n;
+        size -= static_cast<std::size_t>(n);
+    }
+    return true;
+}
+
+int MajorOf(const std::filesystem::path& versionDir) {
+    return std::atoi(versionDir.filename().string().c_str());
+}
+
+}  // namespace
+
+std::string PostgresTool(const std::string& name, int serverMajor) {
+    // CCHC_PG_BIN names the folder of the programs when they live elsewhere.
+    if (const char* dir = std::getenv("CCHC_PG_BIN"); dir && *dir)
+        return std::string(dir) + "/" + name;
+    // Debian installs each major version in its own folder; the programs on
+    // the PATH are a wrapper that may pick another version than the server's.
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    int best = 0;
+    for (const auto& e : fs::directory_iterator("/usr/lib/postgresql", ec)) {
+        const int major = MajorOf(e.path());
+        if (major <= 0 || !fs::exists(e.path() / "bin" / name, ec)) continue;
+        if (major == serverMajor) return (e.path() / "bin" / name).string();
+        // Otherwise the newest: a newer pg_dump reads an older server, a
+        // newer pg_restore an older archive.
+        if (major > best) best = major;
+    }
+    if (best > 0) return "/usr/lib/postgresql/" + std::to_string(best) + "/bin/" + name;
+    return name;
+}
+
+std::vector<std::string> ToolEnvironment(const DatabaseUrl& url) {
+    std::vector<std::string> env;
+    for (char** e = environ; e && *e; ++e) {
+        const std::string entry = *e;
+        if (!url.password.empty() && entry.rfind("PGPASSWORD=", 0) == 0) continue;
+        env.push_back(entry);
+    }
+    if (!url.password.empty()) env.push_back("PGPASSWORD=" + url.password);
+    if (!std::getenv("PGCONNECT_TIMEOUT")) env.push_back("PGCONNECT_TIMEOUT=15");
+    return env;
+}
+
+ToolResult RunTool(const std::vector<std::string>& argv, const std::vector<std::string>& env,
+                   const std::string& outputFile) {
+    ErrorFile errors;
+    int out = -1;
+    if (!outputFile.empty()) {
+        out = ::open(outputFile.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+        if (out < 0)
+            throw DatabaseFailure(
+                Location{}, fmt::format(fmt::runtime(tr("cannot write the file {0}")), outputFile),
+                outputFile + ": " + std::strerror(errno));
+    }
+    ToolResult r;
+    try {
+        const pid_t pid = Spawn(argv, env, -1, out, errors.fd());
+        r.exitCode = Wait(pid);
+    } catch (...) {
+        if (out >= 0) ::close(out);
+        throw;
+    }
+    if (out >= 0) ::close(out);
+    r.errors = errors.Read();
+    return r;
+}
+
+PipeResult RunPipe(const std::vector<std::string>& producer,
+                   const std::vector<std::string>& producerEnv,
+                   const std::vector<std::string>& consumer,
+                   const std::vector<std::string>& consumerEnv, const std::string& before,
+                   const std::string& after) {
+    // A consumer that stops reading must not kill this process.
+    std::signal(SIGPIPE, SIG_IGN);
+    int fromProducer[2], toConsumer[2];
+    if (::pipe2(fromProducer, O_CLOEXEC) != 0) throw std::runtime_error("pipe failed");
+    if (::pipe2(toConsumer, O_CLOEXEC) != 0) {
+        ::close(fromProducer[0]);
+        ::close(fromProducer[1]);
+        throw std::runtime_error("pipe failed");
+    }
+    ErrorFile producerErrors, consumerErrors;
+    PipeResult r;
+    pid_t producerPid = -1, consumerPid = -1;
+    try {
+        consumerPid = Spawn(consumer, consumerEnv, toConsumer[0], -1, consumerErrors.fd());
+        producerPid = Spawn(producer, producerEnv, -1, fromProducer[1], producerErrors.fd());
+    } catch (...) {
+        for (int fd : {fromProducer[0], fromProducer[1], toConsumer[0], toConsumer[1]}) ::close(fd);
+        if (consumerPid > 0) Wait(consumerPid);  // its input ends: it stops
+        throw;
+    }
+    ::close(fromProducer[1]);
+    ::close(toConsumer[0]);
+    bool consumerReading = WriteAll(toConsumer[1], before.data(), before.size());
+    char buf[65536];
+    for (;;) {
+        const ssize_t n = ::read(fromProducer[0], buf, sizeof buf);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) break;
+        if (consumerReading)
+            consumerReading = WriteAll(toConsumer[1], buf, static_cast<std::size_t>(n));
+        if (!consumerReading) {
+            ::kill(producerPid, SIGTERM);
+            break;
+        }
+    }
+    ::close(fromProducer[0]);
+    r.producer.exitCode = Wait(producerPid);
+    if (r.producer.exitCode == 0 && consumerReading)
+        WriteAll(toConsumer[1], after.data(), after.size());
+    ::close(toConsumer[1]);
+    r.consumer.exitCode = Wait(consumerPid);
+    r.producer.errors = producerErrors.Read();
+    r.consumer.errors = consumerErrors.Read();
+    return r;
+}
+
+}  // namespace cchc::storage::detail

@@ -28,7 +28,8 @@ namespace cchc::services {
 
 namespace {
 // The refusal of a task saved since it was read: the fields on which mine
-// and the stored task differ, named as the plan editor shows them.
+// and the stored task differ, named as the plan editor shows them; the task
+// is called by its text as the user has it.
 EditConflict TaskConflict(const OfficeDirectory& dir, const TaskRecord& mine,
                           const TaskRecord& stored) {
     TaskNames names;
@@ -42,7 +43,7 @@ EditConflict TaskConflict(const OfficeDirectory& dir, const TaskRecord& mine,
         return dir.CoordinatorsText(t.coordinators, false);
     };
     return EditConflict(
-        fmt::format(fmt::runtime(tr("the task \"{0}\"")), Excerpt(stored.solution, 60)),
+        fmt::format(fmt::runtime(tr("the task \"{0}\"")), Excerpt(mine.solution, 60)),
         TaskConflicts(mine, stored, names), stored.version);
 }
 }  // namespace

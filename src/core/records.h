@@ -45,6 +45,10 @@ struct TaskRecord {
     std::string outcome;
     std::optional<std::string> closedOn;
     std::vector<TaskCoordinator> coordinators;
+    // The version read with the task (raised by every save): a save refuses
+    // a task changed since (EditConflict). 0: none read; the save applies
+    // to the latest.
+    int version = 0;
 };
 
 struct PlanItemRecord {
@@ -57,6 +61,7 @@ struct PlanItemRecord {
     std::string targetKind = "text";  // rate, count, points, text
     std::optional<double> targetValue, baselineValue, baselinePoints;
     std::vector<TaskRecord> tasks;
+    int version = 0;  // as TaskRecord::version (raised by a change of the target)
 };
 
 struct PlanRecord {
@@ -71,6 +76,7 @@ struct PlanRecord {
     std::string signerName, signerTitle, signerAuthority, recipients;
     std::string status = "draft";
     std::vector<PlanItemRecord> items;
+    int version = 0;  // as TaskRecord::version (raised by a change of the document fields)
 };
 
 struct TallyRecord {

@@ -47,7 +47,7 @@ TaskStatus StatusOf(const std::string& key) {
     "t.id, t.solution, t.lead_unit_id, t.lead_unit_text, t.lead_person_id, t.lead_person_text, " \
     "t.start_on, "                                                                               \
     "t.due_on, t.due_year, t.recurring, t.time_text, t.status, t.percent_done, t.outcome, "      \
-    "t.closed_on"
+    "t.closed_on, t.version"
 
 TaskRecord ReadTask(const soci::row& r) {
     TaskRecord t;
@@ -66,7 +66,28 @@ TaskRecord ReadTask(const soci::row& r) {
     t.percentDone = static_cast<int>(Int(r, "percent_done"));
     t.outcome = Text(r, "outcome");
     if (r.get_indicator("closed_on") == soci::i_ok) t.closedOn = Text(r, "closed_on");
+    t.version = static_cast<int>(Int(r, "version"));
     return t;
+}
+#define ITEM_COLUMNS                                                                      \
+    "id, criterion_id, group_label, group_title, heading, criterion_title, target_text, " \
+    "target_kind, target_value, baseline_value, baseline_points, version"
+
+PlanItemRecord ReadItem(const soci::row& r) {
+    PlanItemRecord i;
+    i.id = Int(r, "id");
+    if (auto v = OptInt(r, "criterion_id")) i.criterionId = *v;
+    i.groupLabel = Text(r, "group_label");
+    i.groupTitle = Text(r, "group_title");
+    i.heading = Text(r, "heading");
+    i.criterionTitle = Text(r, "criterion_title");
+    i.targetText = Text(r, "target_text");
+    i.targetKind = Text(r, "target_kind");
+    i.targetValue = OptReal(r, "target_value");
+    i.baselineValue = OptReal(r, "baseline_value");
+    i.baselinePoints = OptReal(r, "baseline_points");
+    i.version = static_cast<int>(Int(r, "version"));
+    return i;
 }
 }  // namespace
 
@@ -88,6 +109,7 @@ std::int64_t PlanRepository::Insert(PlanRecord& p) {
         soci::use(p.signerTitle), soci::use(p.signerAuthority), soci::use(p.recipients),
         soci::use(p.status), soci::use(now), soci::use(now), soci::into(id);
     p.id = id;
+    p.version = 1;
     for (auto& item : p.items) {
         InsertItem(id, item);
         for (auto& t : item.tasks) InsertTask(item.id, t, "");
@@ -114,21 +136,28 @@ std::int64_t PlanRepository::InsertItem(std::int64_t planId, PlanItemRecord& ite
         soci::use(baseline.value, baseline.ind), soci::use(basePoints.value, basePoints.ind),
         soci::use(sortOrder), soci::use(now), soci::into(itemId);
     item.id = itemId;
+    item.version = 1;
     return itemId;
 }
 
-void PlanRepository::UpdateHeader(const PlanRecord& p, const std::string& user) {
+bool PlanRepository::UpdateHeader(const PlanRecord& p, const std::string& user) {
     long long id = p.id;
+    int version = p.version, anyVersion = p.version == 0 ? 1 : 0;
     Nullable<std::string> issued(p.issuedOn);
     std::string now = NowIso();
-    s_ << "UPDATE plans SET number = :num, issued_on = :iss, title = :t, summary = :sum, "
-          "place_name = :pl, basis = :b, signer_name = :sn, signer_title = :st, "
-          "signer_authority = :sa, recipients = :rec, status = :status, updated_at = :now, "
-          "updated_by = :user, version = version + 1 WHERE id = :id",
-        soci::use(p.number), soci::use(issued.value, issued.ind), soci::use(p.title),
-        soci::use(p.summary), soci::use(p.placeName), soci::use(p.basis), soci::use(p.signerName),
-        soci::use(p.signerTitle), soci::use(p.signerAuthority), soci::use(p.recipients),
-        soci::use(p.status), soci::use(now), soci::use(user), soci::use(id);
+    soci::statement st =
+        (s_.prepare << "UPDATE plans SET number = :num, issued_on = :iss, title = :t, summary = "
+                       ":sum, place_name = :pl, basis = :b, signer_name = :sn, signer_title = "
+                       ":st, signer_authority = :sa, recipients = :rec, status = :status, "
+                       "updated_at = :now, updated_by = :user, version = version + 1 WHERE id = "
+                       ":id AND (:anyv = 1 OR version = :version)",
+         soci::use(p.number), soci::use(issued.value, issued.ind), soci::use(p.title),
+         soci::use(p.summary), soci::use(p.placeName), soci::use(p.basis), soci::use(p.signerName),
+         soci::use(p.signerTitle), soci::use(p.signerAuthority), soci::use(p.recipients),
+         soci::use(p.status), soci::use(now), soci::use(user), soci::use(id), soci::use(anyVersion),
+         soci::use(version));
+    st.execute(true);
+    return st.get_affected_rows() == 1;
 }
 
 void PlanRepository::DeleteItem(std::int64_t itemId) {
@@ -144,17 +173,30 @@ long PlanRepository::CountUpdatesOfItem(std::int64_t itemId) {
     return static_cast<long>(n);
 }
 
-void PlanRepository::UpdateItemTarget(const PlanItemRecord& item) {
+bool PlanRepository::UpdateItemTarget(const PlanItemRecord& item) {
     long long id = item.id;
+    int version = item.version, anyVersion = item.version == 0 ? 1 : 0;
     Nullable<double> target(item.targetValue), baseline(item.baselineValue),
         basePoints(item.baselinePoints);
     std::string now = NowIso();
-    s_ << "UPDATE plan_items SET target_text = :tt, target_kind = :tk, target_value = :tv, "
-          "baseline_value = :bv, "
-          "baseline_points = :bp, updated_at = :now, version = version + 1 WHERE id = :id",
-        soci::use(item.targetText), soci::use(item.targetKind), soci::use(target.value, target.ind),
-        soci::use(baseline.value, baseline.ind), soci::use(basePoints.value, basePoints.ind),
-        soci::use(now), soci::use(id);
+    soci::statement st =
+        (s_.prepare << "UPDATE plan_items SET target_text = :tt, target_kind = :tk, target_value "
+                       "= :tv, baseline_value = :bv, baseline_points = :bp, updated_at = :now, "
+                       "version = version + 1 WHERE id = :id AND (:anyv = 1 OR version = :version)",
+         soci::use(item.targetText), soci::use(item.targetKind),
+         soci::use(target.value, target.ind), soci::use(baseline.value, baseline.ind),
+         soci::use(basePoints.value, basePoints.ind), soci::use(now), soci::use(id),
+         soci::use(anyVersion), soci::use(version));
+    st.execute(true);
+    return st.get_affected_rows() == 1;
+}
+
+std::optional<PlanItemRecord> PlanRepository::LoadItem(std::int64_t itemId) {
+    long long id = itemId;
+    soci::rowset<soci::row> rs =
+        (s_.prepare << "SELECT " ITEM_COLUMNS " FROM plan_items WHERE id = :id", soci::use(id));
+    for (const auto& r : rs) return ReadItem(r);
+    return std::nullopt;
 }
 
 std::int64_t PlanRepository::InsertTask(std::int64_t itemId, TaskRecord& t,
@@ -185,34 +227,39 @@ std::int64_t PlanRepository::InsertTask(std::int64_t itemId, TaskRecord& t,
         soci::use(closed.value, closed.ind), soci::use(sortOrder), soci::use(now), soci::use(now),
         soci::use(user), soci::into(taskId);
     t.id = taskId;
+    t.version = 1;
     InsertCoordinators(s_, taskId, t.coordinators);
     return taskId;
 }
 
-void PlanRepository::UpdateTask(const TaskRecord& t, const std::string& user) {
+bool PlanRepository::UpdateTask(const TaskRecord& t, const std::string& user) {
     long long id = t.id;
+    int version = t.version, anyVersion = t.version == 0 ? 1 : 0;
     Nullable<long long> leadUnit(OptId(t.leadUnitId)), leadPerson(OptId(t.leadPersonId));
     Nullable<std::string> start(t.startOn), due(t.dueOn), closed(t.closedOn),
         dueDate(EffectiveDue(t));
     Nullable<int> dueYear(t.dueYear);
     int recurring = t.recurring ? 1 : 0, percent = t.percentDone;
     std::string status = TaskStatusKey(t.status), now = NowIso();
-    s_ << "UPDATE tasks SET solution = :s, lead_unit_id = :lu, lead_unit_text = :lut, "
-          "lead_person_id = :lp, "
-          "lead_person_text = :lpt, start_on = :st, due_on = :du, due_year = :dy, due_date = :dd, "
-          "recurring = "
-          ":rec, time_text = :tt, status = :status, percent_done = :pc, outcome = :out, closed_on "
-          "= :cl, "
-          "updated_at = :now, updated_by = :by, version = version + 1 WHERE id = :id",
-        soci::use(t.solution), soci::use(leadUnit.value, leadUnit.ind), soci::use(t.leadUnitText),
-        soci::use(leadPerson.value, leadPerson.ind), soci::use(t.leadPersonText),
-        soci::use(start.value, start.ind), soci::use(due.value, due.ind),
-        soci::use(dueYear.value, dueYear.ind), soci::use(dueDate.value, dueDate.ind),
-        soci::use(recurring), soci::use(t.timeText), soci::use(status), soci::use(percent),
-        soci::use(t.outcome), soci::use(closed.value, closed.ind), soci::use(now), soci::use(user),
-        soci::use(id);
+    soci::statement st =
+        (s_.prepare << "UPDATE tasks SET solution = :s, lead_unit_id = :lu, lead_unit_text = "
+                       ":lut, lead_person_id = :lp, lead_person_text = :lpt, start_on = :st, "
+                       "due_on = :du, due_year = :dy, due_date = :dd, recurring = :rec, time_text "
+                       "= :tt, status = :status, percent_done = :pc, outcome = :out, closed_on = "
+                       ":cl, updated_at = :now, updated_by = :by, version = version + 1 WHERE id "
+                       "= :id AND (:anyv = 1 OR version = :version)",
+         soci::use(t.solution), soci::use(leadUnit.value, leadUnit.ind), soci::use(t.leadUnitText),
+         soci::use(leadPerson.value, leadPerson.ind), soci::use(t.leadPersonText),
+         soci::use(start.value, start.ind), soci::use(due.value, due.ind),
+         soci::use(dueYear.value, dueYear.ind), soci::use(dueDate.value, dueDate.ind),
+         soci::use(recurring), soci::use(t.timeText), soci::use(status), soci::use(percent),
+         soci::use(t.outcome), soci::use(closed.value, closed.ind), soci::use(now), soci::use(user),
+         soci::use(id), soci::use(anyVersion), soci::use(version));
+    st.execute(true);
+    if (st.get_affected_rows() != 1) return false;
     s_ << "DELETE FROM task_coordinators WHERE task_id = :t", soci::use(id);
     InsertCoordinators(s_, id, t.coordinators);
+    return true;
 }
 
 std::optional<TaskRecord> PlanRepository::LoadTask(std::int64_t taskId) {
@@ -270,7 +317,7 @@ std::optional<PlanRecord> PlanRepository::LoadHeader(std::int64_t planId) {
         (s_.prepare << "SELECT id, unit_id, framework_id, kind, year, number, issued_on, "
                        "title, summary, place_name, basis, purpose, requirements, "
                        "organisation, signer_name, signer_title, signer_authority, "
-                       "recipients, status FROM plans WHERE id = :id",
+                       "recipients, status, version FROM plans WHERE id = :id",
          soci::use(id));
     for (const auto& r : rs) {
         PlanRecord p;
@@ -293,6 +340,7 @@ std::optional<PlanRecord> PlanRepository::LoadHeader(std::int64_t planId) {
         p.signerAuthority = Text(r, "signer_authority");
         p.recipients = Text(r, "recipients");
         p.status = Text(r, "status");
+        p.version = static_cast<int>(Int(r, "version"));
         return p;
     }
     return std::nullopt;
@@ -304,25 +352,11 @@ std::optional<PlanRecord> PlanRepository::Load(std::int64_t planId) {
     long long id = planId;
     std::map<std::int64_t, std::size_t> itemIndex;
     soci::rowset<soci::row> items =
-        (s_.prepare << "SELECT id, criterion_id, group_label, group_title, heading, "
-                       "criterion_title, target_text, "
-                       "target_kind, target_value, baseline_value, baseline_points FROM plan_items "
-                       "WHERE plan_id = "
-                       ":p ORDER BY sort_order, id",
+        (s_.prepare << "SELECT " ITEM_COLUMNS
+                       " FROM plan_items WHERE plan_id = :p ORDER BY sort_order, id",
          soci::use(id));
     for (const auto& r : items) {
-        PlanItemRecord i;
-        i.id = Int(r, "id");
-        if (auto v = OptInt(r, "criterion_id")) i.criterionId = *v;
-        i.groupLabel = Text(r, "group_label");
-        i.groupTitle = Text(r, "group_title");
-        i.heading = Text(r, "heading");
-        i.criterionTitle = Text(r, "criterion_title");
-        i.targetText = Text(r, "target_text");
-        i.targetKind = Text(r, "target_kind");
-        i.targetValue = OptReal(r, "target_value");
-        i.baselineValue = OptReal(r, "baseline_value");
-        i.baselinePoints = OptReal(r, "baseline_points");
+        PlanItemRecord i = ReadItem(r);
         itemIndex[i.id] = plan->items.size();
         plan->items.push_back(std::move(i));
     }
@@ -374,7 +408,7 @@ std::vector<BoardRow> PlanRepository::ForBoard() {
     const std::size_t batch = 4096;
     std::vector<long long> task(batch), item(batch), plan(batch), unit(batch), leadUnit(batch),
         leadPerson(batch);
-    std::vector<int> year(batch), recurring(batch), percent(batch), dueYear(batch);
+    std::vector<int> year(batch), recurring(batch), percent(batch), dueYear(batch), version(batch);
     std::vector<std::string> heading(batch), solution(batch), leadUnitText(batch),
         leadPersonText(batch), startOn(batch), dueOn(batch), closedOn(batch), status(batch);
     std::vector<soci::indicator> leadUnitI(batch), leadPersonI(batch), startI(batch), dueI(batch),
@@ -384,7 +418,8 @@ std::vector<BoardRow> PlanRepository::ForBoard() {
                        "t.solution, t.lead_unit_id, "
                        "t.lead_unit_text, t.lead_person_id, t.lead_person_text, t.start_on, "
                        "t.due_on, t.due_year, "
-                       "t.closed_on, t.recurring, t.status, t.percent_done FROM tasks t JOIN "
+                       "t.closed_on, t.recurring, t.status, t.percent_done, t.version FROM tasks t "
+                       "JOIN "
                        "plan_items i ON i.id = "
                        "t.item_id JOIN plans p ON p.id = i.plan_id",
          soci::into(task), soci::into(item), soci::into(plan), soci::into(unit), soci::into(year),
@@ -392,7 +427,7 @@ std::vector<BoardRow> PlanRepository::ForBoard() {
          soci::into(leadUnitText), soci::into(leadPerson, leadPersonI), soci::into(leadPersonText),
          soci::into(startOn, startI), soci::into(dueOn, dueI), soci::into(dueYear, dueYearI),
          soci::into(closedOn, closedI), soci::into(recurring), soci::into(status),
-         soci::into(percent));
+         soci::into(percent), soci::into(version));
     std::vector<BoardRow> out;
     if (st.execute(true)) {
         do {
@@ -413,10 +448,11 @@ std::vector<BoardRow> PlanRepository::ForBoard() {
                 r.recurring = recurring[i] != 0;
                 r.status = StatusOf(status[i]);
                 r.percentDone = percent[i];
+                r.version = version[i];
                 out.push_back(std::move(r));
             }
             for (auto* v : {&task, &item, &plan, &unit, &leadUnit, &leadPerson}) v->resize(batch);
-            for (auto* v : {&year, &recurring, &percent, &dueYear}) v->resize(batch);
+            for (auto* v : {&year, &recurring, &percent, &dueYear, &version}) v->resize(batch);
             for (auto* v : {&heading, &solution, &leadUnitText, &leadPersonText, &startOn, &dueOn,
                             &closedOn, &status})
                 v->resize(batch);

@@ -29,6 +29,7 @@ struct BoardRow {
     bool recurring = false;
     TaskStatus status = TaskStatus::NotStarted;
     int percentDone = 0;
+    int version = 0;  // the task's
 };
 
 struct ProgressUpdateRecord {
@@ -43,7 +44,8 @@ struct ProgressUpdateRecord {
 class PlanRepository {
   public:
     explicit PlanRepository(soci::session& s) : s_(s) {}
-    // Inserts the plan with its items, tasks and coordinators; fills ids.
+    // Inserts the plan with its items, tasks and coordinators; fills ids (and
+    // versions: 1).
     std::int64_t Insert(PlanRecord& plan);
     long CountTasks();
 
@@ -58,17 +60,24 @@ class PlanRepository {
     std::optional<PlanRecord> Load(std::int64_t planId);
     // Writes the document fields of the plan: number, date, title, summary,
     // place, basis, signer (name, title, authority), recipients and status.
-    void UpdateHeader(const PlanRecord& plan, const std::string& user);
+    //
+    // The updates of a plan, an item or a task write only when the record
+    // still has the version it carries (0: whatever version it has), raise
+    // its version, and return false (writing nothing) otherwise or when the
+    // record is gone.
+    bool UpdateHeader(const PlanRecord& plan, const std::string& user);
     std::int64_t InsertItem(std::int64_t planId, PlanItemRecord& item);
     // Deletes the item with its tasks (their coordinators and updates go
     // with them).
     void DeleteItem(std::int64_t itemId);
     // Progress updates recorded on the item's tasks.
     long CountUpdatesOfItem(std::int64_t itemId);
-    void UpdateItemTarget(const PlanItemRecord& item);
+    bool UpdateItemTarget(const PlanItemRecord& item);
+    // The item without its tasks.
+    std::optional<PlanItemRecord> LoadItem(std::int64_t itemId);
     std::int64_t InsertTask(std::int64_t itemId, TaskRecord& task, const std::string& user);
     // Writes every field of the task and replaces its coordinators.
-    void UpdateTask(const TaskRecord& task, const std::string& user);
+    bool UpdateTask(const TaskRecord& task, const std::string& user);
     std::optional<TaskRecord> LoadTask(std::int64_t taskId);
     // The plan a task belongs to (0 when the task does not exist).
     std::int64_t PlanOfTask(std::int64_t taskId);

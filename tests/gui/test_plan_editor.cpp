@@ -1,8 +1,11 @@
 // The plan editor on seed 002's plan: the task of item 1.3, which names no
 // lead, shows its "five clear" problems; writing a lead unit and saving
-// stores it linked to the office's unit, and the problem goes away.
+// stores it linked to the office's unit, and the problem goes away. Edits
+// saved on another desk meanwhile go through the conflict dialog.
 #include <wx/choicdlg.h>
 #include <wx/combobox.h>
+#include <wx/radiobut.h>
+#include <wx/spinctrl.h>
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
 #include <wx/treectrl.h>
@@ -199,4 +202,191 @@ BOOST_AUTO_TEST_CASE(the_plan_number_date_and_a_new_criterion_are_stored_from_th
     BOOST_TEST((stored->issuedOn == std::optional<std::string>("2021-01-05")));
     BOOST_TEST(stored->items.size() == plan.items.size() + 1);
     BOOST_TEST(stored->items.back().heading == chosen);
+}
+
+namespace {
+// The conflict dialog (AskConflict) when it is shown.
+wxDialog* ShownConflict() {
+    for (wxWindow* w : wxTopLevelWindows)
+        if (auto* d = dynamic_cast<wxDialog*>(w);
+            d && d->IsShown() && d->IsModal() && d->GetName() == "conflict_dialog")
+            return d;
+    return nullptr;
+}
+// The choice of one side of a field in the conflict dialog ("mine_percent").
+wxRadioButton* ConflictChoice(const char* name) {
+    wxDialog* dlg = ShownConflict();
+    return dlg ? dynamic_cast<wxRadioButton*>(wxWindow::FindWindowByName(name, dlg)) : nullptr;
+}
+}  // namespace
+
+// Two desks on one task: the editor read it at 35 %, another desk saved
+// 55 % meanwhile, and the clerk writes the result and saves. The conflict
+// dialog shows the percentage both ways; taking the other desk's and
+// keeping the result stores both changes.
+BOOST_AUTO_TEST_CASE(a_task_saved_on_another_desk_meanwhile_is_merged_in_the_conflict_dialog) {
+    TempDir dir;
+    const std::string url = "sqlite:" + dir.File("plan.db");
+    auto prepared = SeedPlan(url);
+    storage::Database& db = *prepared.db;
+    const PlanRecord plan = storage::PlanRepository(db.session()).All().at(0);
+    auto item = std::find_if(plan.items.begin(), plan.items.end(),
+                             [](const auto& i) { return i.heading == "1.3"; });
+    BOOST_REQUIRE(item != plan.items.end());
+    TaskRecord task = item->tasks.at(0);
+    task.status = TaskStatus::InProgress;
+    task.percentDone = 35;
+    task = services::PlanService(db, "test").SaveTask(item->id, task);
+    const std::int64_t itemId = item->id;
+    gui::GuiSession session(std::move(prepared.db), "gui-test");
+    auto otherDesk = storage::Database::Open(storage::DatabaseUrl::Parse(url));
+
+    const wxString outcome = wxString::FromUTF8("Đã niêm yết đủ thủ tục tại Bộ phận Một cửa");
+    wxString mineShown, theirsShown;
+    UiScript script;
+    script.onAbort = EndModals;
+    script.Add("the editor opens on the task", [] {
+        auto* dlg = FindShown<gui::PlanEditorDialog>();
+        return dlg && dlg->IsModal();
+    });
+    script.Add("another desk saves 55 %", [&] {
+        services::PlanService other(*otherDesk, "other-desk");
+        TaskRecord t = other.LoadTask(task.id);
+        t.percentDone = 55;
+        other.SaveTask(itemId, t);
+        return true;
+    });
+    script.Add("write the result and save", [&] {
+        auto* dlg = FindShown<gui::PlanEditorDialog>();
+        Control<wxTextCtrl>(dlg, "outcome")->SetValue(outcome);
+        PressLater(dlg, wxID_OK);
+        return true;
+    });
+    script.Add("the conflict dialog shows the percentage both ways", [&] {
+        wxRadioButton* mine = ConflictChoice("mine_percent");
+        wxRadioButton* theirs = ConflictChoice("theirs_percent");
+        if (!mine || !theirs || !theirs->IsShownOnScreen()) return false;
+        mineShown = mine->GetLabel();
+        theirsShown = theirs->GetLabel();
+        return ConflictChoice("mine_outcome") != nullptr;
+    });
+    wxUIActionSimulator sim;
+    script.Add("take the other desk's percentage",
+               ClickStep(sim, [] { return ConflictChoice("theirs_percent"); }));
+    script.Add("it is chosen", [] { return ConflictChoice("theirs_percent")->GetValue(); });
+    script.Add("save the choice", [] {
+        PressLater(ShownConflict(), wxID_OK);
+        return true;
+    });
+    script.Add("saved: the editor shows 55 % and the result", [&] {
+        auto* dlg = FindShown<gui::PlanEditorDialog>();
+        if (ShownConflict() || !dlg) return false;
+        auto* error = Control<wxStaticText>(dlg, "error");
+        return Control<wxSpinCtrl>(dlg, "percent")->GetValue() == 55 &&
+               Control<wxTextCtrl>(dlg, "outcome")->GetValue() == outcome &&
+               !(error && error->IsShown());
+    });
+    script.Add("close", [] {
+        FindShown<gui::PlanEditorDialog>()->EndModal(wxID_CANCEL);
+        return true;
+    });
+    script.Begin();
+    {
+        gui::PlanEditorDialog dlg(nullptr, session, plan.id, task.id);
+        dlg.ShowModal();
+    }
+    BOOST_REQUIRE(WaitFor([&] { return script.Finished(); }, 15000));
+    BOOST_REQUIRE_MESSAGE(script.failure().empty(), script.failure());
+
+    BOOST_TEST(mineShown == "35%");
+    BOOST_TEST(theirsShown == "55%");
+    auto check = storage::Database::Open(storage::DatabaseUrl::Parse(url));
+    auto stored = storage::PlanRepository(check->session()).LoadTask(task.id);
+    BOOST_REQUIRE(stored);
+    BOOST_TEST(stored->percentDone == 55);
+    BOOST_TEST(stored->outcome == outcome.utf8_string());
+}
+
+// The plan's document fields saved on another desk while the clerk writes
+// the recipients: cancelled, the conflict dialog leaves the clerk's input
+// in the form with a message and stores nothing; saved again, the clerk
+// takes the other desk's number and keeps the recipients.
+BOOST_AUTO_TEST_CASE(plan_details_saved_on_another_desk_keep_the_input_when_cancelled) {
+    TempDir dir;
+    const std::string url = "sqlite:" + dir.File("plan.db");
+    auto prepared = SeedPlan(url);
+    const PlanRecord plan = storage::PlanRepository(prepared.db->session()).All().at(0);
+    gui::GuiSession session(std::move(prepared.db), "gui-test");
+    auto otherDesk = storage::Database::Open(storage::DatabaseUrl::Parse(url));
+
+    const wxString recipients = wxString::FromUTF8("- UBND huyện;\n- Lưu: VT.");
+    wxString message;
+    bool inputKept = false, storedNothing = false;
+    UiScript script;
+    script.onAbort = EndModals;
+    script.Add("the details open", [] {
+        auto* dlg = FindShown<gui::PlanHeaderDialog>();
+        return dlg && dlg->IsModal();
+    });
+    script.Add("another desk numbers the plan", [&] {
+        services::PlanService other(*otherDesk, "other-desk");
+        PlanRecord p = other.Load(plan.id);
+        p.number = "07/KH-UBND";
+        other.SaveHeader(p);
+        return true;
+    });
+    auto save = [&] {
+        auto* dlg = FindShown<gui::PlanHeaderDialog>();
+        Control<wxTextCtrl>(dlg, "recipients")->ChangeValue(recipients);
+        PressLater(dlg, wxID_OK);
+        return true;
+    };
+    script.Add("write the recipients and save", save);
+    script.Add("the conflict dialog opens",
+               [] { return ConflictChoice("theirs_number") != nullptr; });
+    script.Add("cancel it", [] {
+        PressLater(ShownConflict(), wxID_CANCEL);
+        return true;
+    });
+    script.Add("the details stay open with the input and a message", [&] {
+        auto* dlg = FindShown<gui::PlanHeaderDialog>();
+        if (ShownConflict() || !dlg) return false;
+        auto* error = Control<wxStaticText>(dlg, "error");
+        if (!error || !error->IsShown()) return false;
+        message = error->GetLabel();
+        inputKept = Control<wxTextCtrl>(dlg, "recipients")->GetValue() == recipients &&
+                    Control<wxTextCtrl>(dlg, "number")->GetValue().empty();
+        storedNothing = services::PlanService(*otherDesk, "check").Load(plan.id).recipients.empty();
+        return true;
+    });
+    script.Add("save again", [&] {
+        PressLater(FindShown<gui::PlanHeaderDialog>(), wxID_OK);
+        return true;
+    });
+    script.Add("take the other desk's number", [] {
+        wxRadioButton* theirs = ConflictChoice("theirs_number");
+        if (!theirs || !ConflictChoice("mine_recipients")) return false;
+        theirs->SetValue(true);
+        PressLater(ShownConflict(), wxID_OK);
+        return true;
+    });
+    script.Add("the details close", [] { return FindShown<gui::PlanHeaderDialog>() == nullptr; });
+    script.Begin();
+    int result = wxID_NONE;
+    {
+        gui::PlanHeaderDialog dlg(nullptr, session, plan);
+        result = dlg.ShowModal();
+    }
+    BOOST_REQUIRE(WaitFor([&] { return script.Finished(); }, 15000));
+    BOOST_REQUIRE_MESSAGE(script.failure().empty(), script.failure());
+    BOOST_TEST(result == wxID_OK);
+    BOOST_TEST(inputKept);
+    BOOST_TEST(storedNothing);
+    BOOST_TEST(message.utf8_string().find("máy khác") != std::string::npos, message.utf8_string());
+
+    auto check = storage::Database::Open(storage::DatabaseUrl::Parse(url));
+    const auto stored = storage::PlanRepository(check->session()).LoadHeader(plan.id);
+    BOOST_REQUIRE(stored);
+    BOOST_TEST(stored->number == "07/KH-UBND");
+    BOOST_TEST(stored->recipients == recipients.utf8_string());
 }

@@ -2,11 +2,13 @@
 // commune's overdue tasks, open one, record its progress as done with what
 // changed; the update is stored, the task is closed and the overdue count
 // drops by one. The chair's view of a commune chosen in the tree, grouped
-// by status; a draft plan for that commune, opened in the editor.
+// by status; a draft plan for that commune, opened in the editor. Progress
+// on a task another desk saved since the board read it.
 #include <soci/soci.h>
 #include <wx/checkbox.h>
 #include <wx/choice.h>
 #include <wx/listctrl.h>
+#include <wx/radiobut.h>
 #include <wx/spinctrl.h>
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
@@ -24,6 +26,7 @@
 #include "gui/shell/progress_dialog.h"
 #include "gui/shell/unit_tree_panel.h"
 #include "gui_fixture.h"
+#include "services/plans/plans.h"
 #include "services/plans/task_board.h"
 #include "storage/database_url.h"
 #include "storage/plan_repository.h"
@@ -309,4 +312,93 @@ BOOST_AUTO_TEST_CASE(drafting_a_plan_for_a_commune_opens_it_in_the_editor) {
     auto db = storage::Database::Open(storage::DatabaseUrl::Parse(url));
     const auto after = storage::PlanRepository(db->session()).All();
     BOOST_TEST(itemsOf(after) > itemsOf(before));
+}
+
+// The board read a task; another desk then saved its percentage. Recording
+// progress from the board's copy brings up the conflict dialog with the
+// percentage both ways; taking the other desk's values records the update
+// at that percentage and leaves it on the task.
+BOOST_AUTO_TEST_CASE(progress_on_a_task_saved_on_another_desk_goes_through_the_conflict_dialog) {
+    TempDir dir;
+    const std::string url = "sqlite:" + dir.File("conflict.db");
+    BoardWindow window(DemoDatabase(url));
+    auto* list = dynamic_cast<wxListCtrl*>(wxWindow::FindWindowByName("taskList", window.frame));
+    BOOST_REQUIRE(list);
+    long item = 0;
+    for (; item < list->GetItemCount(); ++item) {
+        const services::BoardTask* t = window.panel->TaskAt(item);
+        if (t && t->row.status == TaskStatus::InProgress) break;
+    }
+    BOOST_REQUIRE(window.panel->TaskAt(item));
+    const services::BoardRow row = window.panel->TaskAt(item)->row;
+    list->SetItemState(item, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED,
+                       wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED);
+    // Another desk saves the task after the board read it.
+    const int theirs = row.percentDone == 77 ? 78 : 77;
+    auto otherDesk = storage::Database::Open(storage::DatabaseUrl::Parse(url));
+    {
+        services::PlanService other(*otherDesk, "other-desk");
+        TaskRecord t = other.LoadTask(row.taskId);
+        t.percentDone = theirs;
+        other.SaveTask(row.itemId, t);
+    }
+    const std::size_t updatesBefore =
+        storage::PlanRepository(otherDesk->session()).UpdatesOf(row.taskId).size();
+
+    auto conflictShown = [] {
+        for (wxWindow* w : wxTopLevelWindows)
+            if (auto* d = dynamic_cast<wxDialog*>(w);
+                d && d->IsShown() && d->IsModal() && d->GetName() == "conflict_dialog")
+                return d;
+        return static_cast<wxDialog*>(nullptr);
+    };
+    wxString mine, saved;
+    UiScript script;
+    script.onAbort = EndModals;
+    script.Add("the progress dialog opens", [] {
+        auto* dlg = FindShown<gui::ProgressDialog>();
+        return dlg && dlg->IsModal();
+    });
+    script.Add("write a note and save", [] {
+        auto* dlg = FindShown<gui::ProgressDialog>();
+        Control<wxTextCtrl>(dlg, "note")->SetValue(wxString::FromUTF8("Đã họp rà soát."));
+        PressLater(dlg, wxID_OK);
+        return true;
+    });
+    script.Add("the conflict dialog shows the percentage both ways", [&] {
+        wxDialog* dlg = conflictShown();
+        auto* m =
+            dlg ? dynamic_cast<wxRadioButton*>(wxWindow::FindWindowByName("mine_percent", dlg))
+                : nullptr;
+        auto* t =
+            dlg ? dynamic_cast<wxRadioButton*>(wxWindow::FindWindowByName("theirs_percent", dlg))
+                : nullptr;
+        if (!m || !t) return false;
+        mine = m->GetLabel();
+        saved = t->GetLabel();
+        return true;
+    });
+    script.Add("take everything saved and save", [&] {
+        wxDialog* dlg = conflictShown();
+        PressLater(dlg, wxWindow::FindWindowByName("take_all_saved", dlg)->GetId());
+        PressLater(dlg, wxID_OK);
+        return true;
+    });
+    script.Add("the dialogs close",
+               [&] { return !conflictShown() && FindShown<gui::ProgressDialog>() == nullptr; });
+    script.Begin();
+    BOOST_REQUIRE(window.panel->OpenSelected());
+    BOOST_REQUIRE(WaitFor([&] { return script.Finished(); }, 10000));
+    BOOST_REQUIRE_MESSAGE(script.failure().empty(), script.failure());
+
+    BOOST_TEST(mine == wxString::Format("%d%%", row.percentDone));
+    BOOST_TEST(saved == wxString::Format("%d%%", theirs));
+    auto check = storage::Database::Open(storage::DatabaseUrl::Parse(url));
+    storage::PlanRepository plans(check->session());
+    BOOST_TEST(plans.LoadTask(row.taskId)->percentDone == theirs);
+    const auto updates = plans.UpdatesOf(row.taskId);
+    BOOST_REQUIRE(updates.size() == updatesBefore + 1);
+    BOOST_TEST(std::any_of(updates.begin(), updates.end(), [&](const auto& u) {
+        return u.percentDone == theirs && u.note == "Đã họp rà soát.";
+    }));
 }

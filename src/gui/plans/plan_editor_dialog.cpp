@@ -15,9 +15,11 @@
 #include <set>
 
 #include "core/collation.h"
+#include "core/plan_conflicts.h"
 #include "core/task_rules.h"
 #include "core/vnformat.h"
 #include "gui/plans/plan_header_dialog.h"
+#include "gui/shell/conflict_dialog.h"
 #include "gui/shell/gui_util.h"
 #include "gui/shell/vn_date_ctrl.h"
 #include "services/org/directory.h"
@@ -297,6 +299,7 @@ bool PlanEditorDialog::Save() {
     ClearError();
     const std::int64_t itemId = item->id;
     std::int64_t taskId = current_.taskId;
+    bool savingTask = false;
     try {
         services::PlanService service(session_.db(), session_.user());
         PlanItemRecord target = *item;
@@ -306,8 +309,21 @@ bool PlanEditorDialog::Save() {
                 if (Ctrl<VnDateCtrl>(name)->Bad())
                     throw UserError(Location{"", 0, name},
                                     ToU8(_("write the date as dd/mm/yyyy, e.g. 05/01/2026")));
-        if (target.targetText != item->targetText) service.SaveItemTarget(target);
+        if (target.targetText != item->targetText) {
+            // Kept as saved, so that a refused task does not save it twice.
+            const PlanItemRecord saved = service.SaveItemTarget(target);
+            for (auto& copy : plan_.items)
+                if (copy.id == saved.id) {
+                    std::vector<TaskRecord> tasks = std::move(copy.tasks);
+                    copy = saved;
+                    copy.tasks = std::move(tasks);
+                }
+        }
+        savingTask = true;
         if (current_.taskId || adding_) taskId = service.SaveTask(itemId, ReadTask()).id;
+    } catch (const EditConflict& e) {
+        if (!Merge(e, savingTask)) return false;
+        return Save();
     } catch (const UserError& e) {
         ShowFieldError(ErrorSentence(e), e.where().field);
         return false;
@@ -316,6 +332,53 @@ bool PlanEditorDialog::Save() {
         return false;
     }
     Reload(itemId, taskId);
+    return true;
+}
+
+bool PlanEditorDialog::Merge(const EditConflict& conflict, bool task) {
+    std::optional<KeptFields> kept = AskConflict(this, conflict);
+    if (!kept) {
+        ShowFieldError(ErrorSentence(conflict), "");
+        return false;
+    }
+    try {
+        services::PlanService service(session_.db(), session_.user());
+        const PlanRecord fresh = service.Load(planId_);
+        // The copies this editor read become the stored ones at the version
+        // compared; the form shows the values chosen, saved against it.
+        for (PlanItemRecord& copy : plan_.items) {
+            if (copy.id != current_.itemId) continue;
+            const PlanItemRecord* stored = nullptr;
+            for (const auto& x : fresh.items)
+                if (x.id == copy.id) stored = &x;
+            if (!stored) throw UserError(ToU8(_("the plan item no longer exists")));
+            filling_ = true;
+            if (task) {
+                const TaskRecord storedTask = service.LoadTask(current_.taskId);
+                const TaskRecord merged = MergeTask(ReadTask(), storedTask, *kept);
+                for (auto& t : copy.tasks)
+                    if (t.id == storedTask.id) {
+                        t = storedTask;
+                        t.version = conflict.storedVersion();
+                    }
+                ShowTask(merged, copy);
+            } else {
+                PlanItemRecord mine = copy;
+                mine.targetText = TrimmedU8(Ctrl<wxTextCtrl>("target")->GetValue());
+                const PlanItemRecord merged = MergeItemTarget(mine, *stored, *kept);
+                std::vector<TaskRecord> tasks = std::move(copy.tasks);
+                copy = *stored;
+                copy.tasks = std::move(tasks);
+                copy.version = conflict.storedVersion();
+                Ctrl<wxTextCtrl>("target")->ChangeValue(U8(merged.targetText));
+            }
+            filling_ = false;
+        }
+    } catch (const std::exception& e) {
+        filling_ = false;
+        ShowFieldError(ErrorSentence(e), "");
+        return false;
+    }
     return true;
 }
 

@@ -8,7 +8,11 @@
 // added (from the plan's framework, or of the clerk's own) and removed, and
 // the plan's document fields edited in PlanHeaderDialog. Dates are
 // Vietnamese date fields (VnDateCtrl). Save (Enter) stores the selected
-// item or task through PlanService; leaving a changed one asks first.
+// item or task through PlanService against the version read; leaving a
+// changed one asks first. When another desk saved the item's target or the
+// task meanwhile, the conflict dialog shows both values of each field; the
+// form then shows the values chosen and they are saved (cancelled, the form
+// keeps what was typed).
 #pragma once
 #include <cstdint>
 #include <map>
@@ -42,6 +46,9 @@ class PlanEditorDialog : public DialogBase {
     TaskRecord ReadTask() const;
     void UpdateFiveClear();
     bool Save();
+    // After a refused save: asks which values to keep and puts them in the
+    // form; false when the user cancelled or the record is gone.
+    bool Merge(const EditConflict& conflict, bool task);
     bool ConfirmLeave();
     void AddTask();
     void DeleteTask();

@@ -6,6 +6,7 @@
 
 #include "core/errors.h"
 #include "core/org.h"
+#include "core/plan_conflicts.h"
 #include "gui/shell/gui_util.h"
 #include "gui/shell/vn_date_ctrl.h"
 #include "services/plans/plans.h"
@@ -36,34 +37,52 @@ PlanHeaderDialog::PlanHeaderDialog(wxWindow* parent, GuiSession& session, const 
     LoadForm(parent, "PlanHeaderDialog");
     date_ = new VnDateCtrl(this);
     wxXmlResource::Get()->AttachUnknownControl("issued_on", date_, this);
-    for (const Field& f : kFields) Ctrl<wxTextCtrl>(f.name)->ChangeValue(U8(plan_.*(f.member)));
-    if (plan_.placeName.empty())
-        if (auto unit = session_.Organisation().UnitById(plan_.unitId))
-            Ctrl<wxTextCtrl>("place_name")->ChangeValue(U8(unit->placeName));
-    date_->SetIso(plan_.issuedOn);
     auto* status = Ctrl<wxChoice>("status");
     status->Append(_("Draft"));
     status->Append(_("Issued"));
     status->Append(_("Closed"));
-    status->SetSelection(0);
-    for (int i = 0; i < 3; ++i)
-        if (plan_.status == kStatuses[i]) status->SetSelection(i);
+    Fill(plan_);
+    if (plan_.placeName.empty())
+        if (auto unit = session_.Organisation().UnitById(plan_.unitId))
+            Ctrl<wxTextCtrl>("place_name")->ChangeValue(U8(unit->placeName));
     Bind(wxEVT_BUTTON, &PlanHeaderDialog::OnSave, this, wxID_OK);
     FinishLayout(Ctrl<wxTextCtrl>("number"));
 }
 
+void PlanHeaderDialog::Fill(const PlanRecord& p) {
+    for (const Field& f : kFields) Ctrl<wxTextCtrl>(f.name)->ChangeValue(U8(p.*(f.member)));
+    date_->SetIso(p.issuedOn);
+    auto* status = Ctrl<wxChoice>("status");
+    status->SetSelection(0);
+    for (int i = 0; i < 3; ++i)
+        if (p.status == kStatuses[i]) status->SetSelection(i);
+}
+
+PlanRecord PlanHeaderDialog::ReadForm() const {
+    PlanRecord p = plan_;
+    for (const Field& f : kFields) p.*(f.member) = ToU8(Ctrl<wxTextCtrl>(f.name)->GetValue());
+    p.issuedOn = date_->Iso();
+    const int s = Ctrl<wxChoice>("status")->GetSelection();
+    p.status = kStatuses[s >= 0 ? s : 0];
+    return p;
+}
+
 void PlanHeaderDialog::OnSave(wxCommandEvent&) {
-    SaveAndClose([this] {
-        if (date_->Bad())
-            throw UserError(Location{"", 0, "issued_on"},
-                            ToU8(_("write the plan's date as dd/mm/yyyy, e.g. 05/01/2026")));
-        PlanRecord p = plan_;
-        for (const Field& f : kFields) p.*(f.member) = ToU8(Ctrl<wxTextCtrl>(f.name)->GetValue());
-        p.issuedOn = date_->Iso();
-        const int s = Ctrl<wxChoice>("status")->GetSelection();
-        p.status = kStatuses[s >= 0 ? s : 0];
-        services::PlanService(session_.db(), session_.user()).SaveHeader(p);
-    });
+    SaveAndClose(
+        [this] {
+            if (date_->Bad())
+                throw UserError(Location{"", 0, "issued_on"},
+                                ToU8(_("write the plan's date as dd/mm/yyyy, e.g. 05/01/2026")));
+            services::PlanService(session_.db(), session_.user()).SaveHeader(ReadForm());
+        },
+        // Saved on another desk meanwhile: the form shows the values chosen,
+        // and the next save is made against the version compared.
+        [this](const EditConflict& conflict, const KeptFields& kept) {
+            const PlanRecord stored =
+                services::PlanService(session_.db(), session_.user()).Load(plan_.id);
+            Fill(MergePlanHeader(ReadForm(), stored, kept));
+            plan_.version = conflict.storedVersion();
+        });
 }
 
 }  // namespace cchc::gui

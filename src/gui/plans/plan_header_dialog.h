@@ -1,7 +1,9 @@
 // The document fields of a remediation plan (form PlanHeaderDialog): number,
 // date, title, summary, place, legal basis, signer and recipients as they
 // are printed, and the plan's status. An empty place is offered as the
-// unit's place name. Saved through PlanService::SaveHeader.
+// unit's place name. Saved through PlanService::SaveHeader against the
+// plan's version as read: when another desk saved the plan meanwhile, the
+// conflict dialog shows both values of each field and the choice is saved.
 #pragma once
 #include <cstdint>
 
@@ -19,6 +21,8 @@ class PlanHeaderDialog : public DialogBase {
 
   private:
     void OnSave(wxCommandEvent&);
+    void Fill(const PlanRecord& plan);
+    PlanRecord ReadForm() const;
 
     GuiSession& session_;
     PlanRecord plan_;

@@ -7,7 +7,9 @@
 #include <wx/scrolwin.h>
 #include <wx/sizer.h>
 #include <wx/stattext.h>
+#include <wx/textwrapper.h>
 
+#include <algorithm>
 #include <vector>
 
 #include "gui/shell/gui_util.h"
@@ -15,6 +17,24 @@
 namespace cchc::gui {
 
 namespace {
+
+// Text broken into lines of at most width pixels in the window's font (a
+// radio button's label does not wrap by itself).
+class LineBreaker : public wxTextWrapper {
+  public:
+    wxString Lines(wxWindow* window, const wxString& text, int width) {
+        out_.clear();
+        Wrap(window, text, width);
+        return out_;
+    }
+
+  protected:
+    void OnOutputLine(const wxString& line) override { out_ += line; }
+    void OnNewLine() override { out_ += '\n'; }
+
+  private:
+    wxString out_;
+};
 
 class ConflictDialog : public wxDialog {
   public:
@@ -30,7 +50,7 @@ class ConflictDialog : public wxDialog {
 
         auto* page = new wxScrolledWindow(this, wxID_ANY);
         page->SetScrollRate(0, FromDIP(10));
-        auto* grid = new wxFlexGridSizer(3, FromDIP(6), FromDIP(16));
+        auto* grid = new wxFlexGridSizer(3, FromDIP(10), FromDIP(16));
         grid->AddGrowableCol(1, 1);
         grid->AddGrowableCol(2, 1);
         auto heading = [&](const wxString& text) {
@@ -41,19 +61,26 @@ class ConflictDialog : public wxDialog {
         heading(_("Field"));
         heading(_("Your value"));
         heading(_("Value saved on the other desk"));
+        // Long values (a task's text, the recipients) wrap within their column.
+        const int column = FromDIP(280);
+        LineBreaker breaker;
         for (const FieldConflict& f : conflict.fields()) {
-            grid->Add(new wxStaticText(page, wxID_ANY, U8(f.label)), 0, wxALIGN_TOP);
-            auto shown = [](const std::string& v) {
-                return v.empty() ? wxString(_("(empty)")) : U8(v);
+            auto* label = new wxStaticText(page, wxID_ANY, U8(f.label));
+            label->Wrap(FromDIP(160));
+            grid->Add(label, 0, wxALIGN_TOP);
+            auto choice = [&](const std::string& v, const wxString& name, long style) {
+                auto* radio =
+                    new wxRadioButton(page, wxID_ANY, "", wxDefaultPosition, wxDefaultSize, style);
+                radio->SetName(name);
+                const wxString text = v.empty() ? wxString(_("(empty)")) : U8(v);
+                radio->SetLabel(wxControl::EscapeMnemonics(breaker.Lines(radio, text, column)));
+                return radio;
             };
-            auto* mine = new wxRadioButton(page, wxID_ANY, shown(f.mine), wxDefaultPosition,
-                                           wxDefaultSize, wxRB_GROUP);
-            mine->SetName("mine_" + U8(f.field));
-            auto* theirs = new wxRadioButton(page, wxID_ANY, shown(f.theirs));
-            theirs->SetName("theirs_" + U8(f.field));
+            auto* mine = choice(f.mine, "mine_" + U8(f.field), wxRB_GROUP);
+            auto* theirs = choice(f.theirs, "theirs_" + U8(f.field), 0);
             mine->SetValue(true);
-            grid->Add(mine, 0, wxEXPAND);
-            grid->Add(theirs, 0, wxEXPAND);
+            grid->Add(mine, 0, wxALIGN_TOP);
+            grid->Add(theirs, 0, wxALIGN_TOP);
             mine_.push_back(mine);
             theirs_.push_back(theirs);
         }
@@ -63,7 +90,11 @@ class ConflictDialog : public wxDialog {
         }
         page->SetSizer(grid);
         page->FitInside();
-        page->SetMinSize(FromDIP(wxSize(640, std::min<int>(360, 60 + 32 * mine_.size()))));
+        // As tall as the fields need up to a screenful, then scrolled; room
+        // beside them for the scroll bar.
+        const wxSize need = grid->CalcMin();
+        page->SetMinSize(wxSize(std::max(need.x + FromDIP(24), FromDIP(640)),
+                                std::min(need.y + FromDIP(8), FromDIP(440))));
         top->Add(page, 1, wxEXPAND | wxLEFT | wxRIGHT, FromDIP(12));
 
         auto* buttons = new wxBoxSizer(wxHORIZONTAL);

@@ -6,6 +6,8 @@
 #include <wx/textctrl.h>
 #include <wx/utils.h>
 
+#include <optional>
+
 #include "core/errors.h"
 #include "gui/shell/conflict_dialog.h"
 #include "gui/shell/gui_util.h"
@@ -62,31 +64,48 @@ void DialogBase::ClearError() {
 void DialogBase::SaveAndClose(const std::function<void()>& save) { SaveAndClose(save, nullptr); }
 
 void DialogBase::SaveAndClose(const std::function<void()>& save, const ConflictMerge& merge) {
-    ClearError();
-    try {
-        save();
-        EndModal(wxID_OK);
-    } catch (const EditConflict& e) {
-        if (!merge) {
-            ShowFieldError(ErrorSentence(e), e.where().field);
+    for (;;) {
+        ClearError();
+        std::optional<EditConflict> conflict;
+        try {
+            save();
+            EndModal(wxID_OK);
+            return;
+        } catch (const EditConflict& e) {
+            if (!merge) {
+                ShowFieldError(ErrorSentence(e), e.where().field);
+                return;
+            }
+            conflict = e;
+        } catch (const std::exception& e) {
+            ShowSaveError(e);
             return;
         }
-        std::optional<KeptFields> kept = AskConflict(this, e);
+        // Out of the handler: the conflict dialog runs its own event loop.
+        std::optional<KeptFields> kept = AskConflict(this, *conflict);
         if (!kept) {
-            ShowFieldError(ErrorSentence(e), "");
+            ShowFieldError(ErrorSentence(*conflict), "");
             return;
         }
-        merge(e, *kept);
-        SaveAndClose(save, merge);
-    } catch (const UserError& e) {
-        ShowFieldError(ErrorSentence(e), e.where().field);
-    } catch (const std::exception& e) {
-        // The database or the program failed, not the user's input: say
-        // that nothing typed is lost (the dialog stays open with it).
-        wxString text = ErrorSentence(e);
-        if (!text.empty() && !text.EndsWith(".")) text += ".";
-        ShowFieldError(text + " " + _("What you entered is still on the screen."), "");
+        try {
+            merge(*conflict, *kept);
+        } catch (const std::exception& e) {
+            ShowSaveError(e);
+            return;
+        }
     }
+}
+
+void DialogBase::ShowSaveError(const std::exception& e) {
+    if (auto* user = dynamic_cast<const UserError*>(&e)) {
+        ShowFieldError(ErrorSentence(e), user->where().field);
+        return;
+    }
+    // The database or the program failed, not the user's input: say that
+    // nothing typed is lost (the dialog stays open with it).
+    wxString text = ErrorSentence(e);
+    if (!text.empty() && !text.EndsWith(".")) text += ".";
+    ShowFieldError(text + " " + _("What you entered is still on the screen."), "");
 }
 
 }  // namespace cchc::gui

@@ -47,6 +47,9 @@ class DialogBase : public wxDialog {
     // save runs again. Cancelled, the dialog stays open with the user's input.
     using ConflictMerge = std::function<void(const EditConflict&, const KeptFields&)>;
     void SaveAndClose(const std::function<void()>& save, const ConflictMerge& merge);
+    // A refused save beside the control it names; a failure of the database
+    // or the program with a word that the input is still there.
+    void ShowSaveError(const std::exception& error);
 
   private:
     wxWindow* first_ = nullptr;

@@ -18,7 +18,7 @@ const TaskStatus kStatuses[] = {TaskStatus::NotStarted, TaskStatus::InProgress, 
 
 ProgressDialog::ProgressDialog(wxWindow* parent, GuiSession& session,
                                const services::BoardTask& task, const std::string& facts)
-    : session_(session), taskId_(task.row.taskId) {
+    : session_(session), taskId_(task.row.taskId), taskVersion_(task.row.version) {
     LoadForm(parent, "ProgressDialog");
     auto* text = Ctrl<wxStaticText>("task_text");
     text->SetLabelText(U8(task.row.criterion + "  " + task.row.solution));
@@ -57,26 +57,49 @@ void ProgressDialog::UpdateOutcome() {
     Refresh();
 }
 
+services::ProgressInput ProgressDialog::ReadInput() const {
+    services::ProgressInput in;
+    in.taskId = taskId_;
+    in.taskVersion = taskVersion_;
+    const int q = Ctrl<wxChoice>("period")->GetSelection();
+    in.period = q >= 0 ? quarters_[static_cast<std::size_t>(q)].ToString() : std::string();
+    const int s = Ctrl<wxChoice>("status")->GetSelection();
+    in.status = kStatuses[s >= 0 ? s : 1];
+    in.percent = Ctrl<wxSpinCtrl>("percent")->GetValue();
+    in.note = TrimmedU8(Ctrl<wxTextCtrl>("note")->GetValue());
+    in.outcome = TrimmedU8(Ctrl<wxTextCtrl>("outcome")->GetValue());
+    const std::string file = TrimmedU8(Ctrl<wxFilePickerCtrl>("file")->GetPath());
+    if (!file.empty()) {
+        services::EvidenceInput e;
+        e.filePath = file;
+        e.title = in.note;
+        in.evidence = e;
+    }
+    return in;
+}
+
 void ProgressDialog::OnSave(wxCommandEvent&) {
-    SaveAndClose([this] {
-        services::ProgressInput in;
-        in.taskId = taskId_;
-        const int q = Ctrl<wxChoice>("period")->GetSelection();
-        in.period = q >= 0 ? quarters_[static_cast<std::size_t>(q)].ToString() : std::string();
-        const int s = Ctrl<wxChoice>("status")->GetSelection();
-        in.status = kStatuses[s >= 0 ? s : 1];
-        in.percent = Ctrl<wxSpinCtrl>("percent")->GetValue();
-        in.note = TrimmedU8(Ctrl<wxTextCtrl>("note")->GetValue());
-        in.outcome = TrimmedU8(Ctrl<wxTextCtrl>("outcome")->GetValue());
-        const std::string file = TrimmedU8(Ctrl<wxFilePickerCtrl>("file")->GetPath());
-        if (!file.empty()) {
-            services::EvidenceInput e;
-            e.filePath = file;
-            e.title = in.note;
-            in.evidence = e;
-        }
-        services::AddProgressUpdate(session_.db(), in, session_.user());
-    });
+    SaveAndClose(
+        [this] { services::AddProgressUpdate(session_.db(), ReadInput(), session_.user()); },
+        // The task was saved on another desk since the board read it: the
+        // fields compared show the values chosen, the next save is made
+        // against the version compared.
+        [this](const EditConflict& conflict, const KeptFields& kept) {
+            const TaskRecord stored =
+                services::PlanService(session_.db(), session_.user()).LoadTask(taskId_);
+            const services::ProgressInput merged =
+                services::MergeProgress(ReadInput(), stored, kept);
+            for (const FieldConflict& f : conflict.fields()) {
+                if (f.field == "status")
+                    Ctrl<wxChoice>("status")->SetSelection(static_cast<int>(merged.status));
+                else if (f.field == "percent")
+                    Ctrl<wxSpinCtrl>("percent")->SetValue(merged.percent);
+                else if (f.field == "outcome")
+                    Ctrl<wxTextCtrl>("outcome")->ChangeValue(U8(merged.outcome));
+            }
+            UpdateOutcome();
+            taskVersion_ = conflict.storedVersion();
+        });
 }
 
 }  // namespace cchc::gui

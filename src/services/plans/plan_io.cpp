@@ -155,6 +155,11 @@ class TaskImport {
     UserError Error(const char* column, const std::string& message) const {
         return UserError(cols_.At(reader_, column), message);
     }
+    static std::string ChangedMeanwhile() {
+        return tr(
+            "another desk saved this task or target while the file was imported; nothing "
+            "was imported: import the file again");
+    }
 
     std::int64_t UnitOf(const std::vector<std::string>& f) const {
         const std::string unitCode = Trim(cols_.Get(f, "unit"));
@@ -349,7 +354,10 @@ class TaskImport {
         if (!target.empty() && item->targetText != target) {
             const std::string before = item->targetText;
             item->targetText = target;
-            plans_.UpdateItemTarget(*item);
+            // Read in this transaction: refused only when another desk saved
+            // the item between the read and this write.
+            if (!plans_.UpdateItemTarget(*item)) throw Error("target", ChangedMeanwhile());
+            ++item->version;
             audit_.Record(
                 {"", user_, "plan_items", item->id, "update", "target_text", before, target});
         }
@@ -376,7 +384,9 @@ class TaskImport {
                 ++summary_.unchanged;
                 return;
             }
-            plans_.UpdateTask(t, user_);
+            t.version = same->version;
+            if (!plans_.UpdateTask(t, user_)) throw Error("task", ChangedMeanwhile());
+            ++t.version;
             audit_.Record(
                 {"", user_, "tasks", t.id, "update", "import", std::nullopt, reader_.FileName()});
             *same = t;

@@ -10,6 +10,7 @@
 #include "core/i18n.h"
 #include "core/org.h"
 #include "core/period.h"
+#include "core/plan_conflicts.h"
 #include "core/scoring.h"
 #include "core/task_rules.h"
 #include "core/text.h"
@@ -24,6 +25,28 @@
 #include "storage/unit_repository.h"
 
 namespace cchc::services {
+
+namespace {
+// The refusal of a task saved since it was read: the fields on which mine
+// and the stored task differ, named as the plan editor shows them; the task
+// is called by its text as the user has it.
+EditConflict TaskConflict(const OfficeDirectory& dir, const TaskRecord& mine,
+                          const TaskRecord& stored) {
+    TaskNames names;
+    names.leadUnit = [&dir](const TaskRecord& t) {
+        return t.leadUnitId ? dir.UnitName(*t.leadUnitId) : t.leadUnitText;
+    };
+    names.leadPerson = [&dir](const TaskRecord& t) {
+        return t.leadPersonId ? dir.PersonName(*t.leadPersonId) : t.leadPersonText;
+    };
+    names.coordinators = [&dir](const TaskRecord& t) {
+        return dir.CoordinatorsText(t.coordinators, false);
+    };
+    return EditConflict(
+        fmt::format(fmt::runtime(tr("the task \"{0}\"")), Excerpt(mine.solution, 60)),
+        TaskConflicts(mine, stored, names), stored.version);
+}
+}  // namespace
 
 DraftPlanResult DraftPlan(storage::Database& db, const std::string& unitCode,
                           const std::string& frameworkCode, const std::string& period,
@@ -125,42 +148,46 @@ std::int64_t AddProgressUpdate(storage::Database& db, const ProgressInput& in,
 
     storage::Transaction tx(db);
     storage::PlanRepository plans(db.session());
-    auto task = plans.LoadTask(in.taskId);
-    if (!task) throw UserError(tr("the task no longer exists"));
+    const auto loaded = plans.LoadTask(in.taskId);
+    if (!loaded) throw UserError(tr("the task no longer exists"));
+    const TaskRecord& before = *loaded;
+    const Date today = Date::Today();
+    auto moved = [&](const TaskRecord& t) {
+        return ApplyProgress(t, in.status, in.percent, in.outcome, today);
+    };
+    // Saved on another desk since this one read it: the task as this update
+    // would leave it beside the stored one.
+    auto conflict = [&](const TaskRecord& stored) {
+        return TaskConflict(OfficeDirectory(db), moved(stored), stored);
+    };
+    if (in.taskVersion != 0 && before.version != in.taskVersion) throw conflict(before);
+    const TaskRecord after = moved(before);
+    if (!plans.UpdateTask(after, user)) {
+        auto stored = plans.LoadTask(in.taskId);
+        if (!stored) throw UserError(tr("the task no longer exists"));
+        throw conflict(*stored);
+    }
     storage::ProgressUpdateRecord u;
     u.taskId = in.taskId;
     u.period = period->ToString();
-    u.reportedOn = Date::Today().ToIso();
+    u.reportedOn = today.ToIso();
     u.status = in.status;
-    u.percentDone = closing ? 100 : in.percent;
+    u.percentDone = after.percentDone;
     u.note = in.note;
     u.createdBy = user;
     const std::int64_t id = plans.InsertUpdate(u);
 
-    TaskRecord before = *task;
-    task->status = in.status;
-    task->percentDone = u.percentDone;
-    if (closing) {
-        task->closedOn = Date::Today().ToIso();
-        task->outcome = in.outcome;
-    } else if (in.status == TaskStatus::Cancelled) {
-        task->closedOn = Date::Today().ToIso();
-        if (!in.outcome.empty()) task->outcome = in.outcome;
-    } else {
-        task->closedOn.reset();
-    }
-    plans.UpdateTask(*task, user);
     storage::AuditRepository audit(db.session());
     audit.Record({"", user, "progress_updates", id, "insert", "", std::nullopt, u.period});
-    if (before.status != task->status)
-        audit.Record({"", user, "tasks", task->id, "update", "status", TaskStatusKey(before.status),
-                      TaskStatusKey(task->status)});
-    if (before.percentDone != task->percentDone)
-        audit.Record({"", user, "tasks", task->id, "update", "percent_done",
-                      std::to_string(before.percentDone), std::to_string(task->percentDone)});
-    if (before.outcome != task->outcome)
+    if (before.status != after.status)
+        audit.Record({"", user, "tasks", after.id, "update", "status", TaskStatusKey(before.status),
+                      TaskStatusKey(after.status)});
+    if (before.percentDone != after.percentDone)
+        audit.Record({"", user, "tasks", after.id, "update", "percent_done",
+                      std::to_string(before.percentDone), std::to_string(after.percentDone)});
+    if (before.outcome != after.outcome)
         audit.Record(
-            {"", user, "tasks", task->id, "update", "outcome", before.outcome, task->outcome});
+            {"", user, "tasks", after.id, "update", "outcome", before.outcome, after.outcome});
 
     if (in.evidence) {
         // The document goes to the register of the plan's unit.
@@ -171,6 +198,16 @@ std::int64_t AddProgressUpdate(storage::Database& db, const ProgressInput& in,
     }
     tx.Commit();
     return id;
+}
+
+ProgressInput MergeProgress(ProgressInput in, const TaskRecord& stored, const KeptFields& kept) {
+    const TaskRecord mine = ApplyProgress(stored, in.status, in.percent, in.outcome, Date::Today());
+    const TaskRecord merged = MergeTask(mine, stored, kept);
+    in.status = merged.status;
+    in.percent = merged.percentDone;
+    if (!kept.count("outcome")) in.outcome = merged.outcome;
+    in.taskVersion = stored.version;
+    return in;
 }
 
 PlanService::PlanService(storage::Database& db, std::string user)
@@ -237,7 +274,11 @@ TaskRecord PlanService::SaveTask(std::int64_t itemId, TaskRecord t) {
         const bool closing = IsClosed(t.status);
         if (closing && !before->closedOn) t.closedOn = Date::Today().ToIso();
         if (!closing) t.closedOn.reset();
-        plans.UpdateTask(t, user_);
+        if (!plans.UpdateTask(t, user_)) {
+            auto stored = plans.LoadTask(t.id);
+            if (!stored) throw UserError(tr("the task no longer exists"));
+            throw TaskConflict(dir, t, *stored);
+        }
         const std::vector<std::pair<std::string, std::pair<std::string, std::string>>> fields = {
             {"solution", {before->solution, t.solution}},
             {"lead_unit_id", {IdText(before->leadUnitId), IdText(t.leadUnitId)}},
@@ -262,6 +303,12 @@ TaskRecord PlanService::SaveTask(std::int64_t itemId, TaskRecord t) {
     }
     tx.Commit();
     return *plans.LoadTask(t.id);
+}
+
+TaskRecord PlanService::LoadTask(std::int64_t taskId) {
+    auto task = storage::PlanRepository(db_.session()).LoadTask(taskId);
+    if (!task) throw UserError(tr("the task no longer exists"));
+    return *task;
 }
 
 void PlanService::DeleteTask(std::int64_t taskId) {
@@ -317,14 +364,24 @@ std::map<std::int64_t, PlanService::ItemEffect> PlanService::Effects(const PlanR
     return out;
 }
 
-void PlanService::SaveItemTarget(const PlanItemRecord& item) {
+PlanItemRecord PlanService::SaveItemTarget(const PlanItemRecord& item) {
     storage::Transaction tx(db_);
     storage::PlanRepository plans(db_.session());
-    plans.UpdateItemTarget(item);
-    storage::AuditRepository(db_.session())
-        .Record({"", user_, "plan_items", item.id, "update", "target_text", std::nullopt,
-                 item.targetText});
+    auto before = plans.LoadItem(item.id);
+    if (!before) throw UserError(tr("the plan item no longer exists"));
+    if (!plans.UpdateItemTarget(item)) {
+        auto stored = plans.LoadItem(item.id);
+        if (!stored) throw UserError(tr("the plan item no longer exists"));
+        throw EditConflict(fmt::format(fmt::runtime(tr("the target of {0}")), stored->heading),
+                           ItemTargetConflicts(item, *stored), stored->version);
+    }
+    if (before->targetText != item.targetText)
+        storage::AuditRepository(db_.session())
+            .Record({"", user_, "plan_items", item.id, "update", "target_text", before->targetText,
+                     item.targetText});
+    auto saved = plans.LoadItem(item.id);
     tx.Commit();
+    return *saved;
 }
 
 }  // namespace cchc::services
@@ -347,7 +404,13 @@ void PlanService::SaveHeader(const PlanRecord& header) {
     storage::PlanRepository plans(db_.session());
     auto before = plans.LoadHeader(p.id);
     if (!before) throw UserError(tr("the plan no longer exists"));
-    plans.UpdateHeader(p, user_);
+    if (!plans.UpdateHeader(p, user_)) {
+        auto stored = plans.LoadHeader(p.id);
+        if (!stored) throw UserError(tr("the plan no longer exists"));
+        throw EditConflict(
+            fmt::format(fmt::runtime(tr("the document details of the {0} plan")), stored->year),
+            PlanHeaderConflicts(p, *stored), stored->version);
+    }
     const std::vector<std::pair<std::string, std::pair<std::string, std::string>>> fields = {
         {"number", {before->number, p.number}},
         {"issued_on", {Opt(before->issuedOn), Opt(p.issuedOn)}},

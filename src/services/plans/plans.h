@@ -1,6 +1,19 @@
 // Use cases on remediation plans beyond files: a draft plan made from a
 // unit's weak criteria, and quarterly progress updates on tasks (which also
 // move the task's status and percentage; closing a task asks what changed).
+//
+// Two desks on one plan: a task, an item or a plan header is saved against
+// the version it was read with (TaskRecord::version, PlanItemRecord::version,
+// PlanRecord::version, ProgressInput::taskVersion). When another desk saved
+// it since, nothing is written and EditConflict lists the fields on which
+// this save and the stored record differ (core/plan_conflicts.h), with the
+// stored version: the client merges (MergeTask, MergeItemTarget,
+// MergePlanHeader) and saves again against that version. A request with
+// version 0 was made without reading a copy (a file's import reads the
+// record in its own transaction; the command line) and applies to the
+// latest. Progress updates themselves are only ever added, never edited:
+// what they can overwrite is their task's status, percentage and result,
+// checked against the task's version.
 #pragma once
 #include <cstdint>
 #include <map>
@@ -8,6 +21,7 @@
 #include <string>
 #include <vector>
 
+#include "core/conflict.h"
 #include "core/framework.h"
 #include "core/records.h"
 #include "services/results/result_sheet.h"
@@ -39,14 +53,21 @@ struct ProgressInput {
     std::string note;
     std::string outcome;  // what changed: required when the task is closed as done
     std::optional<EvidenceInput> evidence;
+    int taskVersion = 0;  // the task's version as read (BoardRow::version); 0: the latest
 };
 
 // Records the update and moves the task to its status and percentage (done
 // sets 100 % and the closing date). UserError (field period, percent,
 // outcome or the evidence's) for a malformed quarter, a percentage outside
 // 0..100, or a task closed as done without saying what changed.
+// EditConflict (status, percent, outcome) when the task was saved since
+// taskVersion; nothing is recorded then.
 std::int64_t AddProgressUpdate(storage::Database& db, const ProgressInput& input,
                                const std::string& user);
+// The update once the user chose per field after an EditConflict: the
+// status, percentage and result of the stored task where not kept (as the
+// update would leave it, ApplyProgress), and the stored task's version.
+ProgressInput MergeProgress(ProgressInput mine, const TaskRecord& stored, const KeptFields& kept);
 
 // What the plan editor changes: the plan's tasks and items. Every change is
 // one transaction with one audit row per changed field.
@@ -62,18 +83,22 @@ class PlanService {
     // Adds (task.id == 0) or changes a task of the item. Leads and
     // coordinators given as text are linked to the unit or person they name.
     // UserError (field solution, due, percent) for an empty task, a due date
-    // before the start or a percentage outside 0..100. Returns it as stored.
+    // before the start or a percentage outside 0..100; EditConflict when the
+    // task was saved since task.version. Returns it as stored.
     TaskRecord SaveTask(std::int64_t itemId, TaskRecord task);
+    // The task as stored, with its version. UserError when gone.
+    TaskRecord LoadTask(std::int64_t taskId);
     // Deletes a task that has no progress update (refused otherwise: cancel it).
     void DeleteTask(std::int64_t taskId);
-    // Changes an item's target (text, kind and values).
-    void SaveItemTarget(const PlanItemRecord& item);
+    // Changes an item's target (text, kind and values); EditConflict when
+    // the item was saved since item.version. Returns it as stored.
+    PlanItemRecord SaveItemTarget(const PlanItemRecord& item);
 
     // Writes the plan's document fields: number, date, title, summary,
     // place, legal basis, signer (authority, title, name), recipients and
     // status; one audit row per changed field. UserError (field issued_on,
     // status, title) for a malformed date, an unknown status or an empty
-    // title.
+    // title; EditConflict when the plan was saved since header.version.
     void SaveHeader(const PlanRecord& header);
     // The scored criteria of the plan's framework (not their groups), in
     // the framework's order, that have no item in the plan yet; none for a

@@ -125,6 +125,7 @@ TaskRecord ToTaskRecord(const BoardRow& r) {
     t.status = r.status;
     t.percentDone = r.percentDone;
     t.closedOn = r.closedOn;
+    t.version = r.version;
     return t;
 }
 
@@ -157,7 +158,8 @@ TaskBoard TaskBoard::Load(storage::Database& db, Date asOf) {
                      stored.dueYear,
                      stored.recurring,
                      stored.status,
-                     stored.percentDone};
+                     stored.percentDone,
+                     stored.version};
         const TaskRecord record = ToTaskRecord(row);
         t.due = DueDate(record);
         t.overdueDays = OverdueDays(record.status, t.due, asOf);

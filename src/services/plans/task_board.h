@@ -70,6 +70,7 @@ struct BoardRow {
     bool recurring = false;
     TaskStatus status = TaskStatus::NotStarted;
     int percentDone = 0;
+    int version = 0;  // the task's as read, for a progress update (ProgressInput::taskVersion)
 };
 
 struct BoardTask {

@@ -636,7 +636,10 @@ void ScoringGridPage::Save(const std::vector<services::SheetEdit>& edits) {
         unsaved_ = std::move(all);
         unsavedReason_ = ErrorSentence(conflict);
         ShowUnsaved();
-        CallAfter([this, conflict] { ResolveConflict(conflict); });
+        CallAfter([this, conflict] {
+            ShowSheet();  // marked as not saved while the user compares
+            ResolveConflict(conflict);
+        });
     } catch (const std::exception& e) {
         // Nothing is lost: the typed values stay in the grid, marked as not
         // saved, and go again with the next save.

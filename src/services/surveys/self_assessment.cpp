@@ -167,6 +167,12 @@ int SaveSelfAssessment(storage::Database& db, const SelfAssessmentSheet& sheet,
                                fields.Take(), stored.version);
         }
     }
+    // Every line is stored (a line never saved, even empty, too); a stored
+    // line only when it changed, so that its version says so.
+    std::set<std::int64_t> present;
+    for (const auto& r :
+         storage::SelfAssessmentRepository(db.session()).ForPerson(sheet.personId, sheet.period))
+        present.insert(r.score.criterionId);
     std::vector<storage::SelfAssessmentRow> rows;
     std::vector<storage::AuditEntry> audit;
     for (const auto& l : sheet.lines) {
@@ -181,7 +187,7 @@ int SaveSelfAssessment(storage::Database& db, const SelfAssessmentSheet& sheet,
             audit.push_back({"", user, "self_assessments", sheet.personId, "update",
                              sheet.period + " " + l.code + " " + now[i].first, was, now[i].second});
         }
-        if (changed)
+        if (changed || !present.count(l.criterionId))
             rows.push_back(
                 {sheet.personId, sheet.period, {l.criterionId, l.self, l.appraised}, l.note});
     }

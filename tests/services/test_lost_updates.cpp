@@ -192,12 +192,14 @@ BOOST_FIXTURE_TEST_CASE(an_evidence_file_registered_twice_keeps_both_desks_detai
     const std::string file = dir.File("Biên bản.pdf");
     WriteFile(file, "%PDF-1.4 biên bản");
     services::EvidenceInput a;
+    a.detailsTyped = true;
     a.filePath = file;
     a.docNumber = "12/BB-UBND";
     a.title = "Biên bản kiểm tra";
     const auto id = deskA.AttachEvidence(sheetA, "1.3", a);
     // B registers the same file with another title and an issuer.
     services::EvidenceInput b;
+    b.detailsTyped = true;
     b.filePath = file;
     b.title = "Biên bản kiểm tra công tác CCHC";
     b.issuer = "UBND xã An Hòa";

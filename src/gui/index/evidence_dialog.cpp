@@ -193,6 +193,7 @@ void EvidenceDocDialog::OnSave(wxCommandEvent&) {
             in.issuer = TrimmedU8(Ctrl<wxTextCtrl>("issuer")->GetValue());
             in.title = TrimmedU8(Ctrl<wxTextCtrl>("title")->GetValue());
             in.note = TrimmedU8(Ctrl<wxTextCtrl>("note")->GetValue());
+            in.detailsTyped = true;
             in.version = version_;
             services::ResultSheetService(session_.db(), session_.user())
                 .AttachEvidence(sheet_, criterion_, in);

@@ -571,7 +571,7 @@ std::int64_t ReuseEvidence(storage::Database& db, std::int64_t id, const Evidenc
                            const std::string& user) {
     storage::EvidenceRepository register_(db.session());
     auto doc = register_.Find(id);
-    if (!doc) return id;
+    if (!doc || !input.detailsTyped) return id;
     auto blank = [](const std::string& v) {
         return v.find_first_not_of(" \t") == std::string::npos;
     };

@@ -112,6 +112,11 @@ struct EvidenceInput {
     std::optional<std::string> docDate;  // ISO
     std::string issuer, title, note;
     std::string filePath;  // empty: a reference without a file
+    // Whether the details are the user's for the document itself (the
+    // evidence dialog), to compare with those of a document registered with
+    // the same file; otherwise (a progress note as title) that document is
+    // reused as it is.
+    bool detailsTyped = false;
     // The version of the register's document with the same file as a
     // conflict showed it (EditConflict::storedVersion), when the user chose
     // between its details and the typed ones; 0 otherwise.
@@ -174,8 +179,8 @@ class ResultSheetService {
 
 // Adds a document to the unit's register: its file read, checked against the
 // size limit and hashed; a file the unit already registered is reused. When
-// details typed (number, date, issuer, title, note; blank ones are not
-// typed) differ from that document's, EditConflict (fields doc_number,
+// input.detailsTyped and details typed (number, date, issuer, title, note;
+// blank ones are not typed) differ from that document's, EditConflict (fields doc_number,
 // doc_date as dd/mm/yyyy, issuer, title, note) unless input.version is the
 // document's version: then the typed details replace its own, audited.
 // Returns the document's id. Call it inside a transaction.

@@ -19,6 +19,7 @@ struct ResultRecord {
     std::string note;
     std::string status = "draft";  // draft, submitted, appraised
     std::string source = "manual";
+    int version = 1;  // row version read from storage, for optimistic locking
 };
 
 struct TaskCoordinator {

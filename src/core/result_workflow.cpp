@@ -60,6 +60,22 @@ std::string_view ResultFieldKey(ResultField f) {
     return {};
 }
 
+std::string ResultFieldLabel(ResultField f) {
+    switch (f) {
+        case ResultField::SelfScore:
+            return tr("Self score");
+        case ResultField::AppraisedScore:
+            return tr("Appraised score");
+        case ResultField::Numerator:
+            return tr("Numerator");
+        case ResultField::Denominator:
+            return tr("Denominator");
+        case ResultField::Note:
+            return tr("Note");
+    }
+    return {};
+}
+
 std::optional<std::string> EditRefusal(ResultStatus status, ResultField field) {
     switch (status) {
         case ResultStatus::Draft:

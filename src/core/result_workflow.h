@@ -28,6 +28,7 @@ std::string ResultStatusLabel(ResultStatus s);  // translated
 // The values of one result a user can change.
 enum class ResultField { SelfScore, AppraisedScore, Numerator, Denominator, Note };
 std::string_view ResultFieldKey(ResultField f);  // the column key of the files
+std::string ResultFieldLabel(ResultField f);     // translated: "Điểm tự chấm"
 
 // Why `field` cannot be changed while the set is in `status` (translated),
 // or nothing when it can. Draft: everything; submitted: only the appraised

@@ -67,9 +67,20 @@ std::vector<AssignmentRecord> AssignmentRepository::Load(std::int64_t unitId,
     return groups;
 }
 
+int AssignmentRepository::Version(std::int64_t unitId, std::int64_t frameworkId) {
+    long long unit = unitId, framework = frameworkId;
+    int version = 0;
+    soci::indicator ind = soci::i_null;
+    s_ << "SELECT MAX(version) FROM indicator_assignments WHERE unit_id = :u AND framework_id = "
+          ":f AND plan_id IS NULL",
+        soci::use(unit), soci::use(framework), soci::into(version, ind);
+    return ind == soci::i_ok ? version : 0;
+}
+
 void AssignmentRepository::Replace(std::int64_t unitId, std::int64_t frameworkId,
                                    std::vector<AssignmentRecord>& groups, const std::string& user) {
     long long unit = unitId, framework = frameworkId;
+    const int version = Version(unitId, frameworkId) + 1;
     // Coordinators and indicator rows first, so that nothing depends on the
     // foreign keys' cascade being switched on.
     s_ << "DELETE FROM assignment_coordinators WHERE assignment_id IN (SELECT id FROM "
@@ -83,13 +94,14 @@ void AssignmentRepository::Replace(std::int64_t unitId, std::int64_t frameworkId
         soci::use(unit), soci::use(framework);
     int order = 0;
     for (auto& g : groups) {
-        InsertRow(unitId, frameworkId, std::nullopt, order++, g, user);
-        for (auto& i : g.indicators) InsertRow(unitId, frameworkId, g.id, order++, i, user);
+        InsertRow(unitId, frameworkId, std::nullopt, order++, version, g, user);
+        for (auto& i : g.indicators)
+            InsertRow(unitId, frameworkId, g.id, order++, version, i, user);
     }
 }
 
 void AssignmentRepository::InsertRow(std::int64_t unitId, std::int64_t frameworkId,
-                                     std::optional<std::int64_t> parentId, int order,
+                                     std::optional<std::int64_t> parentId, int order, int version,
                                      AssignmentRecord& a, const std::string& user) {
     long long unit = unitId, framework = frameworkId, id = 0;
     Nullable<long long> parent(OptId(parentId)), criterion(OptId(a.criterionId)),
@@ -97,13 +109,14 @@ void AssignmentRepository::InsertRow(std::int64_t unitId, std::int64_t framework
     std::string now = NowIso();
     s_ << "INSERT INTO indicator_assignments (unit_id, framework_id, parent_id, criterion_id, "
           "group_label, title, lead_unit_id, lead_unit_text, coordinating_text, "
-          "responsible_person_id, responsible_text, sort_order, updated_at, updated_by) VALUES "
-          "(:u, :f, :p, :c, :gl, :t, :lu, :lut, :ct, :rp, :rt, :o, :now, :by) RETURNING id",
+          "responsible_person_id, responsible_text, sort_order, version, updated_at, updated_by) "
+          "VALUES (:u, :f, :p, :c, :gl, :t, :lu, :lut, :ct, :rp, :rt, :o, :v, :now, :by) "
+          "RETURNING id",
         soci::use(unit), soci::use(framework), soci::use(parent.value, parent.ind),
         soci::use(criterion.value, criterion.ind), soci::use(a.groupLabel), soci::use(a.title),
         soci::use(lead.value, lead.ind), soci::use(a.leadUnitText), soci::use(a.coordinatingText),
         soci::use(person.value, person.ind), soci::use(a.responsibleText), soci::use(order),
-        soci::use(now), soci::use(user), soci::into(id);
+        soci::use(version), soci::use(now), soci::use(user), soci::into(id);
     a.id = id;
     int coordOrder = 0;
     for (std::int64_t c : a.coordinatorIds) {

@@ -34,8 +34,12 @@ class AssignmentRepository {
     // The group rows of the unit's matrix for the framework with their
     // indicator rows, in order (two queries, whatever the size).
     std::vector<AssignmentRecord> Load(std::int64_t unitId, std::int64_t frameworkId);
+    // The version of the unit's matrix for the framework: every row of a
+    // matrix carries it, and each Replace raises it (0: no matrix).
+    int Version(std::int64_t unitId, std::int64_t frameworkId);
     // Deletes the unit's matrix for the framework and inserts groups in
-    // their order; fills the ids. The caller holds the transaction.
+    // their order, at the next version; fills the ids. The caller holds the
+    // transaction.
     void Replace(std::int64_t unitId, std::int64_t frameworkId,
                  std::vector<AssignmentRecord>& groups, const std::string& user);
     // Rows (groups and indicators) of the unit's matrix for the framework.
@@ -47,8 +51,8 @@ class AssignmentRepository {
 
   private:
     void InsertRow(std::int64_t unitId, std::int64_t frameworkId,
-                   std::optional<std::int64_t> parentId, int order, AssignmentRecord& row,
-                   const std::string& user);
+                   std::optional<std::int64_t> parentId, int order, int version,
+                   AssignmentRecord& row, const std::string& user);
 
     soci::session& s_;
 };

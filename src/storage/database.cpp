@@ -341,4 +341,11 @@ void Transaction::Commit() {
     done_ = true;
 }
 
+void LockForEdit(Database& db, const std::string& what) {
+    if (db.backend() != Backend::Postgresql) return;
+    int locked = 0;
+    db.session() << "SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtext(:k))) AS l",
+        soci::use(what), soci::into(locked);
+}
+
 }  // namespace cchc::storage

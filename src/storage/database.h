@@ -135,4 +135,12 @@ class Transaction {
     bool done_ = false;
 };
 
+// Serialises the saves of one record (named by `what`, e.g.
+// "settings:office") between desks, for records whose version is read from
+// several rows: on PostgreSQL an advisory lock held until the transaction
+// ends, so that what the save reads next includes every other save of the
+// record that committed; on SQLite the transaction already holds the
+// database's write lock. Call it inside a Transaction, before reading.
+void LockForEdit(Database& db, const std::string& what);
+
 }  // namespace cchc::storage

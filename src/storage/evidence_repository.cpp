@@ -14,7 +14,7 @@ namespace {
 #define EVIDENCE_COLUMNS                                                                  \
     "e.id, e.unit_id, e.doc_number, e.doc_date, e.issuer, e.title, e.note, e.file_name, " \
     "e.mime_type, "                                                                       \
-    "e.sha256, e.size_bytes, e.created_at, e.created_by"
+    "e.sha256, e.size_bytes, e.created_at, e.created_by, e.version"
 
 EvidenceRecord ReadEvidence(const soci::row& r) {
     EvidenceRecord e;
@@ -31,6 +31,7 @@ EvidenceRecord ReadEvidence(const soci::row& r) {
     e.sizeBytes = OptInt(r, "size_bytes");
     e.createdAt = Text(r, "created_at");
     e.createdBy = Text(r, "created_by");
+    e.version = static_cast<int>(Int(r, "version", 1));
     return e;
 }
 
@@ -66,6 +67,19 @@ std::int64_t EvidenceRepository::Insert(const EvidenceRecord& e, const std::stri
         }
     }
     return id;
+}
+
+bool EvidenceRepository::UpdateDetails(const EvidenceRecord& e) {
+    long long id = e.id;
+    int version = e.version;
+    Nullable<std::string> date(e.docDate);
+    soci::statement st =
+        (s_.prepare << "UPDATE evidence SET doc_number = :n, doc_date = :d, issuer = :i, title = "
+                       ":t, note = :note, version = version + 1 WHERE id = :id AND version = :v",
+         soci::use(e.docNumber), soci::use(date.value, date.ind), soci::use(e.issuer),
+         soci::use(e.title), soci::use(e.note), soci::use(id), soci::use(version));
+    st.execute(true);
+    return st.get_affected_rows() == 1;
 }
 
 std::optional<EvidenceRecord> EvidenceRepository::Find(std::int64_t id) {

@@ -24,6 +24,7 @@ struct EvidenceRecord {
     std::string sha256;                  // 64 hex digits, empty without a file
     std::optional<long long> sizeBytes;  // without a file: none
     std::string createdAt, createdBy;
+    int version = 1;  // as read
 };
 
 class EvidenceRepository {
@@ -33,6 +34,10 @@ class EvidenceRepository {
     // only); returns its id.
     std::int64_t Insert(const EvidenceRecord& e, const std::string& content);
     std::optional<EvidenceRecord> Find(std::int64_t id);
+    // Writes the number, date, issuer, title and note of the document if it
+    // still has e.version, and raises it; false when another desk changed
+    // it first.
+    bool UpdateDetails(const EvidenceRecord& e);
     // The unit's document with this file already in the register, if any.
     std::optional<std::int64_t> FindByHash(std::int64_t unitId, const std::string& sha256);
     // The file's bytes (empty when only the reference is kept).

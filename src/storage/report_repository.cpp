@@ -64,6 +64,43 @@ void ReportRepository::SaveNarrative(std::int64_t unitId, const std::string& per
         soci::use(now), soci::use(user);
 }
 
+std::map<std::string, std::pair<std::string, int>> ReportRepository::NarrativeVersions(
+    std::int64_t unitId, const std::string& period, const std::string& reportType) {
+    long long u = unitId;
+    std::map<std::string, std::pair<std::string, int>> out;
+    soci::rowset<soci::row> rs =
+        (s_.prepare << "SELECT section_key, body, version FROM report_narratives WHERE unit_id = "
+                       ":u AND period = :p AND report_type = :t",
+         soci::use(u), soci::use(period), soci::use(reportType));
+    for (const auto& r : rs)
+        out[Text(r, "section_key")] = {Text(r, "body"), static_cast<int>(Int(r, "version", 1))};
+    return out;
+}
+
+bool ReportRepository::SaveNarrativeAt(std::int64_t unitId, const std::string& period,
+                                       const std::string& reportType, const std::string& key,
+                                       const std::string& body, int version,
+                                       const std::string& user) {
+    long long u = unitId;
+    std::string now = NowIso();
+    soci::statement st =
+        version == 0
+            ? (s_.prepare << "INSERT INTO report_narratives (unit_id, period, report_type, "
+                             "section_key, body, updated_at, updated_by) VALUES (:u, :p, :t, :k, "
+                             ":b, :now, :user) ON CONFLICT (unit_id, period, report_type, "
+                             "section_key) DO NOTHING",
+               soci::use(u), soci::use(period), soci::use(reportType), soci::use(key),
+               soci::use(body), soci::use(now), soci::use(user))
+            : (s_.prepare << "UPDATE report_narratives SET body = :b, updated_at = :now, "
+                             "updated_by = :user, version = version + 1 WHERE unit_id = :u AND "
+                             "period = :p AND report_type = :t AND section_key = :k AND version = "
+                             ":v",
+               soci::use(body), soci::use(now), soci::use(user), soci::use(u), soci::use(period),
+               soci::use(reportType), soci::use(key), soci::use(version));
+    st.execute(true);
+    return st.get_affected_rows() == 1;
+}
+
 void ReportRepository::LockNumbers() {
     if (IsPostgres(s_)) s_ << "LOCK TABLE issued_reports IN SHARE ROW EXCLUSIVE MODE";
 }

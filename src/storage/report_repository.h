@@ -6,6 +6,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace soci {
@@ -46,6 +47,14 @@ class ReportRepository {
     void SaveNarrative(std::int64_t unitId, const std::string& period,
                        const std::string& reportType, const std::string& key,
                        const std::string& body, const std::string& user);
+    // The sections typed for a report with their versions, by key.
+    std::map<std::string, std::pair<std::string, int>> NarrativeVersions(
+        std::int64_t unitId, const std::string& period, const std::string& reportType);
+    // Writes one section if it is still at `version` as read (0: none was
+    // stored) and raises its version; false when another desk wrote it first.
+    bool SaveNarrativeAt(std::int64_t unitId, const std::string& period,
+                         const std::string& reportType, const std::string& key,
+                         const std::string& body, int version, const std::string& user);
 
     // Holds the numbering of issued documents until the transaction ends, so
     // that a second desk issuing at the same time waits, then sees the number

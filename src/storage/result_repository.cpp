@@ -73,6 +73,7 @@ ResultRecord ReadResult(const soci::row& r) {
     x.note = Text(r, "note");
     x.status = Text(r, "status");
     x.source = Text(r, "source");
+    x.version = static_cast<int>(Int(r, "version", 1));
     return x;
 }
 }  // namespace
@@ -167,12 +168,13 @@ std::vector<std::string> ResultRepository::PeriodsWithResults(std::int64_t frame
 std::vector<ResultExportRow> ResultRepository::AllForExport() {
     std::vector<ResultExportRow> out;
     soci::rowset<soci::row> rs =
-        (s_.prepare << "SELECT r.id, r.unit_id, r.criterion_id, r.period, r.self_score, "
-                       "r.appraised_score, r.numerator, r.denominator, r.note, r.status, "
-                       "r.source, u.code AS unit_code, f.code AS framework_code, c.code AS "
-                       "criterion_code FROM results r JOIN units u ON u.id = r.unit_id JOIN "
-                       "criteria c ON c.id = r.criterion_id JOIN frameworks f ON f.id = "
-                       "c.framework_id");
+        (s_.prepare
+         << "SELECT r.id, r.unit_id, r.criterion_id, r.period, r.self_score, "
+            "r.appraised_score, r.numerator, r.denominator, r.note, r.status, "
+            "r.source, r.version, u.code AS unit_code, f.code AS framework_code, c.code AS "
+            "criterion_code FROM results r JOIN units u ON u.id = r.unit_id JOIN "
+            "criteria c ON c.id = r.criterion_id JOIN frameworks f ON f.id = "
+            "c.framework_id");
     for (const auto& r : rs)
         out.push_back({Text(r, "unit_code"), Text(r, "framework_code"), Text(r, "criterion_code"),
                        ReadResult(r)});
@@ -190,8 +192,8 @@ std::vector<ResultRecord> ResultRepository::ForUnitAndPeriod(std::int64_t unitId
     std::vector<ResultRecord> out;
     soci::rowset<soci::row> rs =
         (s_.prepare << "SELECT id, unit_id, criterion_id, period, self_score, appraised_score, "
-                       "numerator, denominator, note, status, source FROM results WHERE unit_id "
-                       "= :u AND period = :p ORDER BY criterion_id",
+                       "numerator, denominator, note, status, source, version FROM results WHERE "
+                       "unit_id = :u AND period = :p ORDER BY criterion_id",
          soci::use(u), soci::use(period));
     for (const auto& r : rs) out.push_back(ReadResult(r));
     return out;
@@ -202,13 +204,14 @@ std::vector<ResultRecord> ResultRepository::ForUnitFrameworkPeriod(std::int64_t 
                                                                    const std::string& period) {
     long long u = unitId, f = frameworkId;
     std::vector<ResultRecord> out;
-    soci::rowset<soci::row> rs = (s_.prepare << "SELECT r.id, r.unit_id, r.criterion_id, r.period, "
-                                                "r.self_score, r.appraised_score, "
-                                                "r.numerator, r.denominator, r.note, r.status, "
-                                                "r.source FROM results r JOIN criteria c "
-                                                "ON c.id = r.criterion_id WHERE r.unit_id = :u AND "
-                                                "c.framework_id = :f AND r.period = :p",
-                                  soci::use(u), soci::use(f), soci::use(period));
+    soci::rowset<soci::row> rs =
+        (s_.prepare << "SELECT r.id, r.unit_id, r.criterion_id, r.period, "
+                       "r.self_score, r.appraised_score, "
+                       "r.numerator, r.denominator, r.note, r.status, "
+                       "r.source, r.version FROM results r JOIN criteria c "
+                       "ON c.id = r.criterion_id WHERE r.unit_id = :u AND "
+                       "c.framework_id = :f AND r.period = :p",
+         soci::use(u), soci::use(f), soci::use(period));
     for (const auto& r : rs) out.push_back(ReadResult(r));
     return out;
 }
@@ -219,7 +222,7 @@ std::optional<ResultRecord> ResultRepository::Find(std::int64_t unitId, std::int
     soci::rowset<soci::row> rs =
         (s_.prepare
              << "SELECT id, unit_id, criterion_id, period, self_score, appraised_score, numerator, "
-                "denominator, note, status, source FROM results WHERE unit_id = :u AND "
+                "denominator, note, status, source, version FROM results WHERE unit_id = :u AND "
                 "criterion_id = :c "
                 "AND period = :p",
          soci::use(u), soci::use(c), soci::use(period));
@@ -244,18 +247,40 @@ std::int64_t ResultRepository::Insert(const ResultRecord& r, const std::string& 
     return id;
 }
 
-void ResultRepository::UpdateValues(const ResultRecord& r, const std::string& user) {
-    long long id = r.id;
+std::optional<std::int64_t> ResultRepository::InsertIfAbsent(const ResultRecord& r,
+                                                             const std::string& user) {
+    long long unit = r.unitId, crit = r.criterionId, id = 0;
     Nullable<double> self(r.selfScore), appr(r.appraisedScore), num(r.numerator),
         den(r.denominator);
     std::string now = NowIso();
-    s_ << "UPDATE results SET self_score = :s, appraised_score = :a, numerator = :n, denominator = "
-          ":d, note = "
-          ":note, source = :src, updated_at = :now, updated_by = :by, version = version + 1 WHERE "
-          "id = :id",
-        soci::use(self.value, self.ind), soci::use(appr.value, appr.ind),
-        soci::use(num.value, num.ind), soci::use(den.value, den.ind), soci::use(r.note),
-        soci::use(r.source), soci::use(now), soci::use(user), soci::use(id);
+    soci::indicator ind = soci::i_null;
+    s_ << "INSERT INTO results (unit_id, criterion_id, period, self_score, appraised_score, "
+          "numerator, denominator, note, status, source, updated_at, updated_by) VALUES (:u, :c, "
+          ":p, :s, :a, :n, :d, :note, :st, :src, :now, :by) ON CONFLICT (unit_id, criterion_id, "
+          "period) DO NOTHING RETURNING id",
+        soci::use(unit), soci::use(crit), soci::use(r.period), soci::use(self.value, self.ind),
+        soci::use(appr.value, appr.ind), soci::use(num.value, num.ind),
+        soci::use(den.value, den.ind), soci::use(r.note), soci::use(r.status), soci::use(r.source),
+        soci::use(now), soci::use(user), soci::into(id, ind);
+    if (!s_.got_data() || ind != soci::i_ok) return std::nullopt;
+    return id;
+}
+
+bool ResultRepository::UpdateValues(const ResultRecord& r, const std::string& user) {
+    long long id = r.id;
+    int version = r.version;
+    Nullable<double> self(r.selfScore), appr(r.appraisedScore), num(r.numerator),
+        den(r.denominator);
+    std::string now = NowIso();
+    soci::statement st =
+        (s_.prepare << "UPDATE results SET self_score = :s, appraised_score = :a, numerator = "
+                       ":n, denominator = :d, note = :note, source = :src, updated_at = :now, "
+                       "updated_by = :by, version = version + 1 WHERE id = :id AND version = :v",
+         soci::use(self.value, self.ind), soci::use(appr.value, appr.ind),
+         soci::use(num.value, num.ind), soci::use(den.value, den.ind), soci::use(r.note),
+         soci::use(r.source), soci::use(now), soci::use(user), soci::use(id), soci::use(version));
+    st.execute(true);
+    return st.get_affected_rows() == 1;
 }
 
 long ResultRepository::Count() {

@@ -36,9 +36,13 @@ class ResultRepository {
                                      const std::string& period);
     // Inserts one result and returns its id.
     std::int64_t Insert(const ResultRecord& result, const std::string& user);
+    // Inserts one result unless one is stored for its (unit, criterion,
+    // period) already (another desk's, saved meanwhile): its id, or nothing.
+    std::optional<std::int64_t> InsertIfAbsent(const ResultRecord& result, const std::string& user);
     // Writes the scores, numerator, denominator, note and source of the
-    // result with this id.
-    void UpdateValues(const ResultRecord& result, const std::string& user);
+    // result with this id if it still has result.version, and raises the
+    // version; false when another desk changed the result first.
+    bool UpdateValues(const ResultRecord& result, const std::string& user);
     // Every unit's results on the criteria of one framework in one period.
     // In no particular order.
     std::vector<ResultRecord> ForFrameworkAndPeriod(std::int64_t frameworkId,

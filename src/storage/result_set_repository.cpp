@@ -98,6 +98,14 @@ bool ResultSetRepository::SetStatus(const ResultSetRow& set, const std::string& 
     return true;
 }
 
+void ResultSetRepository::Touch(std::int64_t unitId, std::int64_t frameworkId,
+                                const std::string& period) {
+    long long u = unitId, f = frameworkId;
+    s_ << "UPDATE result_sets SET version = version + 1 WHERE unit_id = :u AND framework_id = :f "
+          "AND period = :p",
+        soci::use(u), soci::use(f), soci::use(period);
+}
+
 void ResultSetRepository::StoreTotals(const std::vector<SetTotals>& totals) {
     if (totals.empty()) return;
     const std::size_t n = totals.size();

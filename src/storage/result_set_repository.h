@@ -49,6 +49,9 @@ class ResultSetRepository {
     // reopen_reason.
     bool SetStatus(const ResultSetRow& set, const std::string& status, const std::string& user,
                    const std::string& reason);
+    // Raises the version of the unit's set (its results changed), so that a
+    // workflow step taken on what was shown before is refused.
+    void Touch(std::int64_t unitId, std::int64_t frameworkId, const std::string& period);
     // Stores the totals and marks them fresh; one prepared statement.
     void StoreTotals(const std::vector<SetTotals>& totals);
     // The totals of every set of the framework must be computed again

@@ -47,6 +47,7 @@ std::vector<SelfAssessmentRow> ReadSelf(soci::rowset<soci::row>& rs) {
         x.score.self = OptReal(r, "self_score");
         x.score.appraised = OptReal(r, "appraised_score");
         x.note = Text(r, "note");
+        x.version = static_cast<int>(Int(r, "version", 1));
         out.push_back(std::move(x));
     }
     return out;
@@ -57,17 +58,18 @@ std::vector<SelfAssessmentRow> SelfAssessmentRepository::ForPerson(std::int64_t 
                                                                    const std::string& period) {
     long long p = personId;
     soci::rowset<soci::row> rs =
-        (s_.prepare << "SELECT person_id, period, criterion_id, self_score, appraised_score, note "
-                       "FROM self_assessments WHERE person_id = :p AND period = :per ORDER BY "
-                       "criterion_id",
+        (s_.prepare
+             << "SELECT person_id, period, criterion_id, self_score, appraised_score, note, "
+                "version FROM self_assessments WHERE person_id = :p AND period = :per ORDER BY "
+                "criterion_id",
          soci::use(p), soci::use(period));
     return ReadSelf(rs);
 }
 
 std::vector<SelfAssessmentRow> SelfAssessmentRepository::ForPeriod(const std::string& period) {
     soci::rowset<soci::row> rs =
-        (s_.prepare << "SELECT person_id, period, criterion_id, self_score, appraised_score, note "
-                       "FROM self_assessments WHERE period = :per ORDER BY person_id, "
+        (s_.prepare << "SELECT person_id, period, criterion_id, self_score, appraised_score, note, "
+                       "version FROM self_assessments WHERE period = :per ORDER BY person_id, "
                        "criterion_id",
          soci::use(period));
     return ReadSelf(rs);

@@ -18,6 +18,7 @@ struct SelfAssessmentRow {
     std::string period;
     SelfScore score;
     std::string note;
+    int version = 1;  // as read
 };
 
 class SelfAssessmentRepository {

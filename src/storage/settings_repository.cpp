@@ -21,8 +21,23 @@ std::string SettingsRepository::Get(const std::string& key, const std::string& f
 
 void SettingsRepository::Set(const std::string& key, const std::string& value) {
     s_ << "INSERT INTO settings (key, value) VALUES (:k, :v) ON CONFLICT (key) DO UPDATE SET "
-          "value = excluded.value",
+          "value = excluded.value, version = CASE WHEN settings.value = excluded.value THEN "
+          "settings.version ELSE settings.version + 1 END",
         soci::use(key), soci::use(value);
+}
+
+int SettingsRepository::GroupVersion(const std::vector<std::string>& keys) {
+    std::string key;
+    int version = 0;
+    soci::indicator ind = soci::i_null;
+    soci::statement st = (s_.prepare << "SELECT version FROM settings WHERE key = :k",
+                          soci::use(key), soci::into(version, ind));
+    int sum = 0;
+    for (const auto& k : keys) {
+        key = k;
+        if (st.execute(true) && ind == soci::i_ok) sum += version;
+    }
+    return sum;
 }
 
 std::map<std::string, std::string> SettingsRepository::All() {

@@ -18,7 +18,12 @@ class SettingsRepository {
     explicit SettingsRepository(soci::session& s) : s_(s) {}
     std::optional<std::string> Get(const std::string& key);
     std::string Get(const std::string& key, const std::string& fallback);
+    // Stores the value; the key's version rises when the value changes.
     void Set(const std::string& key, const std::string& value);
+    // The version of a group of settings read and saved together: the sum
+    // of its keys' versions (a missing key counts 0), which rises whenever
+    // one of them changes.
+    int GroupVersion(const std::vector<std::string>& keys);
     std::map<std::string, std::string> All();
 
   private:

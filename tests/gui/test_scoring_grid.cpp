@@ -6,7 +6,9 @@
 #include <soci/soci.h>
 #include <wx/button.h>
 #include <wx/choice.h>
+#include <wx/dialog.h>
 #include <wx/grid.h>
+#include <wx/radiobut.h>
 #include <wx/stattext.h>
 #include <wx/uiaction.h>
 #include <boost/test/unit_test.hpp>
@@ -277,6 +279,172 @@ BOOST_AUTO_TEST_CASE(a_refused_save_keeps_the_typed_score_until_it_is_saved) {
     BOOST_REQUIRE(WaitFor([&] { return stored("2.3") == std::optional<double>(2); }));
     BOOST_REQUIRE(WaitFor([&] { return !NotSaved(status->GetLabel()); }));
     BOOST_TEST(grid->GetCellValue(leaf, selfColumn) == "2");
+
+    DestroyWindow(frame);
+}
+
+namespace {
+// The conflict dialog (AskConflict) while it is shown modal, or nullptr.
+wxDialog* ConflictDialogShown() {
+    for (wxWindow* w : wxTopLevelWindows)
+        if (auto* d = dynamic_cast<wxDialog*>(w);
+            d && d->IsShown() && d->IsModal() && d->GetName() == "conflict_dialog")
+            return d;
+    return nullptr;
+}
+
+wxRadioButton* Choice(const char* side, const std::string& field) {
+    wxDialog* dlg = ConflictDialogShown();
+    return dlg ? dynamic_cast<wxRadioButton*>(
+                     wxWindow::FindWindowByName(wxString(side) + wxString::FromUTF8(field), dlg))
+               : nullptr;
+}
+}  // namespace
+
+// Another desk saves a score of the same criterion while the grid shows the
+// old one: the score typed here is not written over it. The conflict
+// dialog shows both values; cancelled, the typed score stays in its cell,
+// marked as not saved, for "Save again"; taking the other desk's value
+// shows it; keeping one's own stores it.
+BOOST_AUTO_TEST_CASE(a_score_saved_on_another_desk_meanwhile_asks_which_to_keep) {
+    TempDir dir;
+    const std::string url = "sqlite:" + dir.File("grid.db");
+    auto demo = DemoDatabase(url);
+    const Unit commune = FirstCommune(*demo);
+    BOOST_REQUIRE(commune.id != 0);
+    auto* frame = ShowMainFrame(std::move(demo));
+    frame->ShowArea(gui::Area::IndexResults);
+    const int thisYear = Date::Today().year;
+    const std::string year = std::to_string(thisYear);
+    auto* period = dynamic_cast<wxChoice*>(wxWindow::FindWindowByName("rankingPeriod", frame));
+    BOOST_REQUIRE(period);
+    const int index = period->FindString(wxString::FromUTF8(Period::Year(thisYear).Label()));
+    BOOST_REQUIRE(index != wxNOT_FOUND);
+    Choose(period, index);
+    auto* panel =
+        dynamic_cast<gui::IndexResultsPanel*>(wxWindow::FindWindowByName("indexResults", frame));
+    BOOST_REQUIRE(panel);
+    panel->OpenUnit(commune.code);
+    wxGrid* grid = nullptr;
+    BOOST_REQUIRE(WaitFor([&] {
+        grid = dynamic_cast<wxGrid*>(wxWindow::FindWindowByName("scoringGrid", frame));
+        return grid && grid->IsShownOnScreen() && grid->GetNumberRows() > 0;
+    }));
+    auto* status = dynamic_cast<wxStaticText*>(wxWindow::FindWindowByName("gridStatus", frame));
+    auto* retry = dynamic_cast<wxButton*>(wxWindow::FindWindowByName("gridRetry", frame));
+    BOOST_REQUIRE(status);
+    BOOST_REQUIRE(retry);
+    const int leaf = RowOf(grid, "2.3");
+    BOOST_REQUIRE(leaf >= 0);
+    const int selfColumn = 3;
+    const std::string key = "2.3/self_score";
+
+    // The other desk: its own connection, its own copy of the sheet.
+    auto otherDesk = [&](double score) {
+        auto db = storage::Database::Open(storage::DatabaseUrl::Parse(url));
+        services::ResultSheetService desk(*db, "desk-b");
+        services::SheetEdit e;
+        e.criterion = "2.3";
+        e.field = ResultField::SelfScore;
+        e.value = score;
+        desk.Apply(desk.Load(commune.code, "PAR-XA-2025", year), {e});
+    };
+    auto stored = [&]() -> std::optional<double> {
+        auto db = storage::Database::Open(storage::DatabaseUrl::Parse(url));
+        auto sheet =
+            services::ResultSheetService(*db, "check").Load(commune.code, "PAR-XA-2025", year);
+        for (const auto& r : sheet.rows)
+            if (r.code == "2.3") return r.selfScore;
+        return std::nullopt;
+    };
+    auto typeAndEnter = [&](const char* text) {
+        grid->SetGridCursor(leaf, selfColumn);
+        grid->SetFocus();
+        BOOST_REQUIRE(WaitFor([&] {
+            wxWindow* f = wxWindow::FindFocus();
+            return f == grid || f == grid->GetGridWindow();
+        }));
+        wxUIActionSimulator sim;
+        sim.Text(text);
+        WaitFor([] { return false; }, 200);
+        sim.Char(WXK_RETURN);
+    };
+    // A script answering the conflict dialog: checks what it shows, then
+    // answers with `button` after choosing `side` ("mine_" or "theirs_").
+    auto answer = [&](UiScript& script, wxUIActionSimulator& sim, const wxString& mine,
+                      const wxString& theirs, const char* side, int button) {
+        script.onAbort = EndModals;
+        wxLongLong shown = 0;
+        script.Add("the conflict dialog shows both values", [=] {
+            wxRadioButton* m = Choice("mine_", key);
+            wxRadioButton* t = Choice("theirs_", key);
+            if (!m || !t || !m->IsShownOnScreen()) return false;
+            BOOST_TEST(m->GetLabel() == mine);
+            BOOST_TEST(t->GetLabel() == theirs);
+            BOOST_TEST(m->GetValue());  // one's own value is proposed
+            return true;
+        });
+        script.Add("it stays up a moment", [shown]() mutable {
+            if (shown == 0) shown = wxGetLocalTimeMillis();
+            return wxGetLocalTimeMillis() - shown > 500;
+        });
+        script.Add("choose a side", ClickStep(sim, [side, key] { return Choice(side, key); }));
+        script.Add("the side is chosen", [side, key] {
+            wxRadioButton* r = Choice(side, key);
+            return r && r->GetValue();
+        });
+        script.Add("answer", [button] {
+            if (wxDialog* dlg = ConflictDialogShown()) PressLater(dlg, button);
+            return true;
+        });
+        script.Add("the dialog closes", [] { return ConflictDialogShown() == nullptr; });
+        script.Begin();
+    };
+
+    // The grid shows 2.3 empty; the other desk saves 2 meanwhile; 1,5 is typed here.
+    otherDesk(2);
+    {
+        wxUIActionSimulator sim;
+        UiScript script;
+        answer(script, sim, "1,5", "2", "mine_", wxID_CANCEL);
+        typeAndEnter("1,5");
+        BOOST_REQUIRE(WaitFor([&] { return script.Finished(); }, 15000));
+        BOOST_REQUIRE_MESSAGE(script.failure().empty(), script.failure());
+    }
+    // Cancelled: nothing written over the other desk's score; the typed one
+    // stays, marked as not saved, with "Save again".
+    BOOST_REQUIRE(WaitFor([&] { return NotSaved(status->GetLabel()); }));
+    BOOST_TEST((stored() == std::optional<double>(2)));
+    BOOST_TEST(grid->GetCellValue(leaf, selfColumn) == "1,5");
+    BOOST_REQUIRE(WaitFor([&] { return retry->IsShownOnScreen(); }));
+
+    // "Save again" asks again; the other desk's value is taken and shown.
+    {
+        wxUIActionSimulator sim;
+        UiScript script;
+        answer(script, sim, "1,5", "2", "theirs_", wxID_OK);
+        ClickOn(sim, retry);
+        BOOST_REQUIRE(WaitFor([&] { return script.Finished(); }, 15000));
+        BOOST_REQUIRE_MESSAGE(script.failure().empty(), script.failure());
+    }
+    BOOST_REQUIRE(WaitFor([&] { return !NotSaved(status->GetLabel()); }));
+    BOOST_TEST((stored() == std::optional<double>(2)));
+    BOOST_REQUIRE(WaitFor([&] { return grid->GetCellValue(leaf, selfColumn) == "2"; }));
+    BOOST_TEST(!retry->IsShown());
+
+    // The other desk changes it again; one's own value is kept this time.
+    otherDesk(0.5);
+    {
+        wxUIActionSimulator sim;
+        UiScript script;
+        answer(script, sim, "1,75", "0,5", "mine_", wxID_OK);
+        typeAndEnter("1,75");
+        BOOST_REQUIRE(WaitFor([&] { return script.Finished(); }, 15000));
+        BOOST_REQUIRE_MESSAGE(script.failure().empty(), script.failure());
+    }
+    BOOST_REQUIRE(WaitFor([&] { return stored() == std::optional<double>(1.75); }));
+    BOOST_REQUIRE(WaitFor([&] { return !NotSaved(status->GetLabel()); }));
+    BOOST_TEST(grid->GetCellValue(leaf, selfColumn) == "1,75");
 
     DestroyWindow(frame);
 }

@@ -4,6 +4,8 @@
 // And a refused unit (no code) keeps the dialog open with the focus on the
 // code field.
 #include <soci/soci.h>
+#include <wx/dialog.h>
+#include <wx/radiobut.h>
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
 #include <wx/uiaction.h>
@@ -192,4 +194,75 @@ BOOST_AUTO_TEST_CASE(a_save_the_database_refuses_keeps_the_dialog_open_with_the_
     BOOST_TEST(text.find("cơ sở dữ liệu") != std::string::npos, text);
     BOOST_TEST(text.find("vẫn còn trên màn hình") != std::string::npos, text);
     BOOST_TEST(w.Stored(w.commune.id)->name == w.commune.name);  // nothing stored
+}
+
+// Another desk saves the commune while the dialog is open here: the save is
+// refused, the conflict dialog shows both names and the other desk's place
+// name, and the choice made there (the name typed here, the other desk's
+// place name) is what is stored.
+BOOST_AUTO_TEST_CASE(a_unit_saved_on_another_desk_meanwhile_merges_field_by_field) {
+    DemoWindow w;
+    w.frame->unitTree()->Select(w.commune.id);
+    BOOST_REQUIRE(WaitFor([&] { return w.frame->unitTree()->Selected().has_value(); }));
+    auto conflictShown = []() -> wxDialog* {
+        for (wxWindow* win : wxTopLevelWindows)
+            if (auto* d = dynamic_cast<wxDialog*>(win);
+                d && d->IsShown() && d->IsModal() && d->GetName() == "conflict_dialog")
+                return d;
+        return nullptr;
+    };
+    auto radio = [conflictShown](const char* name) -> wxRadioButton* {
+        wxDialog* d = conflictShown();
+        return d ? dynamic_cast<wxRadioButton*>(wxWindow::FindWindowByName(name, d)) : nullptr;
+    };
+
+    const char* newName = "Xa Tay Xuan Moi";
+    wxUIActionSimulator sim;
+    UiScript script;
+    script.onAbort = EndModals;
+    script.Add("the unit dialog opens with the focus in the name",
+               FocusIn<gui::UnitDialog>("name"));
+    script.Add("another desk renames the commune and gives its place name", [&] {
+        auto db = storage::Database::Open(storage::DatabaseUrl::Parse(w.url));
+        services::OrganisationService other(*db, "desk-b");
+        Unit u = *other.UnitById(w.commune.id);
+        u.name = "Xa Cua Ban Kia";
+        u.placeName = "Noi Khac";
+        other.SaveUnit(u);
+        return true;
+    });
+    script.Add("select the name and type a new one", TypeOver(sim, newName));
+    script.Add("the typed name arrives in the field", HasValue<gui::UnitDialog>("name", newName));
+    script.Add("press Enter (the default button: Save)", PressKey(sim, WXK_RETURN));
+    script.Add("the conflict dialog shows both sides", [&] {
+        wxRadioButton* mine = radio("mine_name");
+        wxRadioButton* theirs = radio("theirs_name");
+        if (!mine || !theirs || !theirs->IsShownOnScreen()) return false;
+        BOOST_TEST(mine->GetLabel() == newName);
+        BOOST_TEST(theirs->GetLabel() == "Xa Cua Ban Kia");
+        BOOST_TEST(radio("theirs_place_name") != nullptr);
+        return true;
+    });
+    script.Add("take the other desk's place name",
+               ClickStep(sim, [&] { return radio("theirs_place_name"); }));
+    script.Add("it is chosen", [&] {
+        wxRadioButton* r = radio("theirs_place_name");
+        return r && r->GetValue();
+    });
+    script.Add("save the choice", [&] {
+        if (wxDialog* d = conflictShown()) PressLater(d, wxID_OK);
+        return true;
+    });
+    script.Add("both dialogs close", [&] {
+        return conflictShown() == nullptr && FindShown<gui::UnitDialog>() == nullptr;
+    });
+    script.Begin();
+    w.Command(gui::ID_EDIT_UNIT);
+    BOOST_REQUIRE(WaitFor([&] { return script.Finished(); }, 15000));
+    BOOST_REQUIRE_MESSAGE(script.failure().empty(), script.failure());
+
+    auto stored = w.Stored(w.commune.id);
+    BOOST_REQUIRE(stored);
+    BOOST_TEST(stored->name == newName);
+    BOOST_TEST(stored->placeName == "Noi Khac");
 }

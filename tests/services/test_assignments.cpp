@@ -153,17 +153,30 @@ BOOST_FIXTURE_TEST_CASE(a_saved_matrix_loads_back_in_order_with_linked_coordinat
     BOOST_TEST(groups[0].coordinatorIds[0] ==
                storage::UnitRepository(Db().session()).ByCode("NS-NOIVU")->id);
 
-    // Saving again replaces the matrix; the audit log has both saves.
+    // Saving again replaces the matrix; the audit log has a row for each
+    // row added by the first save, and for each row the second one removed
+    // with what it said.
     rows.erase(rows.begin() + 1, rows.begin() + 3);
     service.Save("H-NINHSON", "QD766", rows);
     BOOST_TEST(service.Load("H-NINHSON", "QD766").size() == 3u);
     BOOST_TEST(Stored() == 3);
     const auto audit =
         storage::AuditRepository(Db().session()).ForRow("indicator_assignments", unit->id);
-    BOOST_REQUIRE(audit.size() == 2u);
-    BOOST_TEST(audit[1].user == "clerk");
-    BOOST_TEST((audit[1].oldValue == std::optional<std::string>("5")));
-    BOOST_TEST((audit[1].newValue == std::optional<std::string>("3")));
+    BOOST_REQUIRE(audit.size() == 7u);
+    for (std::size_t i = 0; i < 5; ++i) BOOST_TEST(audit[i].action == "insert");
+    for (std::size_t i = 5; i < 7; ++i) {
+        BOOST_TEST(audit[i].action == "delete");
+        BOOST_TEST(audit[i].user == "clerk");
+        BOOST_TEST(audit[i].oldValue.has_value());
+        BOOST_TEST(!audit[i].newValue.has_value());
+    }
+    BOOST_TEST(audit[6].field == "QD766 1 1.1 title");
+    BOOST_TEST((audit[6].oldValue == std::optional<std::string>("Công bố đúng hạn")));
+    // Saved again as it is: nothing written, nothing audited.
+    service.Save("H-NINHSON", "QD766", rows);
+    BOOST_TEST(
+        storage::AuditRepository(Db().session()).ForRow("indicator_assignments", unit->id).size() ==
+        7u);
 
     // A row the service refuses names its row and column; nothing changes.
     auto broken = rows;

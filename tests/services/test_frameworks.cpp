@@ -6,6 +6,7 @@
 
 #include <algorithm>
 
+#include "core/conflict.h"
 #include "core/errors.h"
 #include "fixture.h"
 #include "services/frameworks/framework_io.h"
@@ -334,10 +335,19 @@ BOOST_FIXTURE_TEST_CASE(an_edit_from_a_stale_copy_of_the_framework_is_refused, F
     BOOST_TEST(Copy().version == first.version + 1);
     Criterion theirs = mine;
     theirs.title = "Bàn thứ hai";
-    BOOST_CHECK_THROW(service.SaveCriterion("PAR-XA-2026", theirs, second.version),
-                      storage::ConcurrentEditError);
+    // Refused with the values on both sides (the editor shows them).
+    try {
+        service.SaveCriterion("PAR-XA-2026", theirs, second.version);
+        BOOST_FAIL("a criterion saved over another desk's");
+    } catch (const EditConflict& e) {
+        BOOST_REQUIRE(e.fields().size() == 1u);
+        BOOST_TEST(e.fields()[0].field == "title");
+        BOOST_TEST(e.fields()[0].mine == "Bàn thứ hai");
+        BOOST_TEST(e.fields()[0].theirs == "Bàn thứ nhất");
+        BOOST_TEST(e.storedVersion() == first.version + 1);
+    }
     BOOST_CHECK_THROW(service.SaveHeader("PAR-XA-2026", "Tên khác", "", second.version),
-                      storage::ConcurrentEditError);
+                      EditConflict);
     BOOST_CHECK_THROW(service.DeleteCriterion("PAR-XA-2026", "2.4", second.version),
                       storage::ConcurrentEditError);
     BOOST_TEST(Get("2.3").title == "Bàn thứ nhất");

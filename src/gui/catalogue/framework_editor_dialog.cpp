@@ -10,10 +10,12 @@
 #include <wx/treectrl.h>
 
 #include <algorithm>
+#include <set>
 
 #include "core/errors.h"
 #include "core/framework.h"
 #include "core/vnformat.h"
+#include "gui/shell/conflict_dialog.h"
 #include "gui/shell/gui_util.h"
 #include "services/frameworks/frameworks.h"
 
@@ -378,10 +380,9 @@ bool FrameworkEditorDialog::Save() {
                                  _("Write the bands best first as name:percentage, separated by "
                                    "semicolons, each threshold below the one before, e.g. "
                                    "Tốt:90;Khá:80;Trung bình:65;Yếu:0"));
-            service.SaveHeader(code_, TrimmedU8(name_->GetValue()),
-                               TrimmedU8(description_->GetValue()), fw_.version);
-            fw_.version = service.Load(code_).version;
-            service.SaveBands(code_, *bands, fw_.version);
+            fw_.version = service.SaveHeader(code_, TrimmedU8(name_->GetValue()),
+                                             TrimmedU8(description_->GetValue()), fw_.version);
+            fw_.version = service.SaveBands(code_, *bands, fw_.version);
             headerDirty_ = false;
             changed_ = true;
             Reload();
@@ -394,6 +395,16 @@ bool FrameworkEditorDialog::Save() {
             Reload();
             FillTree(saved.code);
         }
+    } catch (const EditConflict& e) {
+        // Saved on another desk since it was loaded: the user chooses per
+        // field, and the choice is saved against the stored version.
+        const std::optional<KeptFields> kept = AskConflict(this, e);
+        if (!kept) {
+            ShowFieldError(ErrorSentence(e), "");
+            return false;
+        }
+        MergeConflict(e, *kept);
+        return Save();
     } catch (const UserError& e) {
         ShowFieldError(ErrorSentence(e), e.where().field);
         return false;
@@ -403,6 +414,27 @@ bool FrameworkEditorDialog::Save() {
     }
     if (changed_) status_->SetLabelText(_("Saved."));
     return true;
+}
+
+void FrameworkEditorDialog::MergeConflict(const EditConflict& conflict, const KeptFields& kept) {
+    std::set<std::string> named;
+    for (const auto& f : conflict.fields()) named.insert(f.field);
+    auto takeStored = [&](const char* field) { return named.count(field) && !kept.count(field); };
+    const Framework stored = services::FrameworkService(session_.db(), session_.user()).Load(code_);
+    if (takeStored("name")) name_->ChangeValue(U8(stored.name));
+    if (takeStored("description")) description_->ChangeValue(U8(stored.description));
+    if (takeStored("bands")) bands_->ChangeValue(U8(FormatBands(stored.bands)));
+    if ((criterionDirty_ || pendingNew_) && editing_.id != 0) {
+        for (const auto& c : stored.criteria)
+            if (c.id == editing_.id) {
+                const Criterion merged = services::MergeCriterion(ReadCriterion(), c, kept);
+                const bool pending = pendingNew_;
+                ShowCriterion(merged);
+                criterionDirty_ = true;
+                pendingNew_ = pending;
+            }
+    }
+    fw_.version = conflict.storedVersion();
 }
 
 bool FrameworkEditorDialog::ConfirmLeave(Leave what) {

@@ -53,6 +53,9 @@ class FrameworkEditorDialog : public DialogBase {
     std::string ProposeCode(const std::string& parentCode) const;
     bool Dirty(Leave what) const;
     bool Save();
+    // After a conflict: the stored values of the fields the user did not
+    // keep into the form, and the stored version.
+    void MergeConflict(const EditConflict& conflict, const KeptFields& kept);
     bool ConfirmLeave(Leave what);
     void AddCriterion(bool asChild);
     void DeleteSelected();

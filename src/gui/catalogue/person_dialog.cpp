@@ -84,7 +84,14 @@ Person PersonDialog::Read() const {
 }
 
 void PersonDialog::OnSave(wxCommandEvent&) {
-    SaveAndClose([this] { saved_ = session_.Organisation().SavePerson(Read()); });
+    SaveAndClose([this] { saved_ = session_.Organisation().SavePerson(Read()); },
+                 [this](const EditConflict& conflict, const KeptFields& kept) {
+                     Person stored = Read();
+                     for (const Person& p : session_.Organisation().AllPeople())
+                         if (p.id == original_.id) stored = p;
+                     Fill(services::MergePerson(Read(), stored, kept));
+                     original_.version = conflict.storedVersion();
+                 });
 }
 
 }  // namespace cchc::gui

@@ -95,7 +95,18 @@ Unit UnitDialog::Read() const {
 }
 
 void UnitDialog::OnSave(wxCommandEvent&) {
-    SaveAndClose([this] { saved_ = session_.Organisation().SaveUnit(Read()); });
+    SaveAndClose([this] { saved_ = session_.Organisation().SaveUnit(Read()); },
+                 [this](const EditConflict& conflict, const KeptFields& kept) {
+                     // The form shows the merge; the next save is against
+                     // the version the conflict showed.
+                     Unit stored = Read();
+                     if (auto now = session_.Organisation().UnitById(original_.id)) stored = *now;
+                     stored.version = conflict.storedVersion();
+                     const Unit merged = services::MergeUnit(Read(), stored, kept);
+                     Fill(merged);
+                     original_.sortOrder = merged.sortOrder;
+                     original_.version = conflict.storedVersion();
+                 });
 }
 
 }  // namespace cchc::gui

@@ -177,23 +177,37 @@ EvidenceDocDialog::EvidenceDocDialog(wxWindow* parent, GuiSession& session,
 }
 
 void EvidenceDocDialog::OnSave(wxCommandEvent&) {
-    SaveAndClose([this] {
-        services::EvidenceInput in;
-        in.filePath = TrimmedU8(Ctrl<wxFilePickerCtrl>("file")->GetPath());
-        in.docNumber = TrimmedU8(Ctrl<wxTextCtrl>("doc_number")->GetValue());
-        const std::string date = TrimmedU8(Ctrl<wxTextCtrl>("doc_date")->GetValue());
-        if (!date.empty()) {
-            auto parsed = Date::ParseVn(date);
-            if (!parsed)
-                throw UserError(Location{"", 0, "doc_date"}, tr("write the date as dd/mm/yyyy"));
-            in.docDate = parsed->ToIso();
-        }
-        in.issuer = TrimmedU8(Ctrl<wxTextCtrl>("issuer")->GetValue());
-        in.title = TrimmedU8(Ctrl<wxTextCtrl>("title")->GetValue());
-        in.note = TrimmedU8(Ctrl<wxTextCtrl>("note")->GetValue());
-        services::ResultSheetService(session_.db(), session_.user())
-            .AttachEvidence(sheet_, criterion_, in);
-    });
+    SaveAndClose(
+        [this] {
+            services::EvidenceInput in;
+            in.filePath = TrimmedU8(Ctrl<wxFilePickerCtrl>("file")->GetPath());
+            in.docNumber = TrimmedU8(Ctrl<wxTextCtrl>("doc_number")->GetValue());
+            const std::string date = TrimmedU8(Ctrl<wxTextCtrl>("doc_date")->GetValue());
+            if (!date.empty()) {
+                auto parsed = Date::ParseVn(date);
+                if (!parsed)
+                    throw UserError(Location{"", 0, "doc_date"},
+                                    tr("write the date as dd/mm/yyyy"));
+                in.docDate = parsed->ToIso();
+            }
+            in.issuer = TrimmedU8(Ctrl<wxTextCtrl>("issuer")->GetValue());
+            in.title = TrimmedU8(Ctrl<wxTextCtrl>("title")->GetValue());
+            in.note = TrimmedU8(Ctrl<wxTextCtrl>("note")->GetValue());
+            in.detailsTyped = true;
+            in.version = version_;
+            services::ResultSheetService(session_.db(), session_.user())
+                .AttachEvidence(sheet_, criterion_, in);
+        },
+        [this](const EditConflict& conflict, const KeptFields& kept) {
+            // The file is in the register already with other details:
+            // the register's for the fields not kept (shown as the
+            // form takes them), the typed ones replace its own.
+            for (const auto& f : conflict.fields())
+                if (!kept.count(f.field))
+                    if (auto* text = dynamic_cast<wxTextCtrl*>(FindWindow(XRCID(f.field.c_str()))))
+                        text->ChangeValue(U8(f.theirs));
+            version_ = conflict.storedVersion();
+        });
 }
 
 }  // namespace cchc::gui

@@ -47,6 +47,7 @@ class EvidenceDocDialog : public DialogBase {
     GuiSession& session_;
     const services::Sheet& sheet_;
     std::string criterion_;
+    int version_ = 0;  // of the register's document with the file, once a conflict showed it
 };
 
 }  // namespace cchc::gui

@@ -17,6 +17,7 @@
 #include "core/org.h"
 #include "core/vnformat.h"
 #include "gui/index/evidence_dialog.h"
+#include "gui/shell/conflict_dialog.h"
 #include "gui/shell/gui_util.h"
 
 namespace cchc::gui {
@@ -629,6 +630,16 @@ void ScoringGridPage::Save(const std::vector<services::SheetEdit>& edits) {
         *sheet_ = std::move(saved);
         unsaved_.clear();
         unsavedReason_.clear();
+    } catch (const services::SheetConflict& conflict) {
+        // Another desk saved some of these cells first: kept as not saved
+        // while the user compares, after the grid has finished its edit.
+        unsaved_ = std::move(all);
+        unsavedReason_ = ErrorSentence(conflict);
+        ShowUnsaved();
+        CallAfter([this, conflict] {
+            ShowSheet();  // marked as not saved while the user compares
+            ResolveConflict(conflict);
+        });
     } catch (const std::exception& e) {
         // Nothing is lost: the typed values stay in the grid, marked as not
         // saved, and go again with the next save.
@@ -638,6 +649,23 @@ void ScoringGridPage::Save(const std::vector<services::SheetEdit>& edits) {
     }
     // Refresh after the grid has finished moving its cursor.
     CallAfter([this] { ShowSheet(); });
+}
+
+void ScoringGridPage::ResolveConflict(const services::SheetConflict& conflict) {
+    if (!sheet_ || unsaved_.empty()) return;
+    const std::optional<KeptFields> kept = AskConflict(this, conflict);
+    if (!kept) {
+        // Cancelled: the typed scores stay, not saved, for "Save again".
+        ShowSheet();
+        return;
+    }
+    // The stored sheet with the cells the user keeps typed over it, saved
+    // against the versions the conflict showed.
+    unsaved_ = services::KeptEdits(unsaved_, conflict, *kept);
+    table_->SetSheet(nullptr);
+    preview_.reset();
+    sheet_ = conflict.stored();
+    Save({});
 }
 
 services::Sheet ScoringGridPage::WithUnsaved() const {
@@ -769,6 +797,23 @@ void ScoringGridPage::Step(SetAction action) {
                 break;
             }
         }
+    } catch (const EditConflict& e) {
+        // Shown again as stored, with what changed, before the step is taken.
+        wxString text =
+            _("These results were changed on another desk since you opened them. "
+              "They are shown again as stored now: look at them, then try again.");
+        std::size_t listed = 0;
+        for (const auto& f : e.fields()) {
+            if (++listed > 6) {
+                text += wxString::FromUTF8("\n\xe2\x80\xa2 ...");
+                break;
+            }
+            text += wxString::FromUTF8("\n\xe2\x80\xa2 ") + U8(f.label) + ": " +
+                    U8(f.theirs.empty() ? "-" : f.theirs);
+        }
+        ShowError(this, text);
+        LoadSheet();
+        return;
     } catch (const std::exception& e) {
         ShowError(this, ErrorSentence(e));
         LoadSheet();

@@ -63,6 +63,10 @@ class ScoringGridPage : public wxPanel {
     // Saves the edits with those a failed save left; when refused, keeps
     // them all shown in the grid, marked as not saved.
     void Save(const std::vector<services::SheetEdit>& edits);
+    // Asks the user to choose between the typed cells and those another
+    // desk saved, and saves the choice against the stored sheet; cancelled,
+    // the typed cells stay not saved.
+    void ResolveConflict(const services::SheetConflict& conflict);
     // The stored sheet with the edits not saved yet written in.
     services::Sheet WithUnsaved() const;
     // Shows the stored sheet, or a preview with the edits not saved.

@@ -7,6 +7,7 @@
 #include <wx/stattext.h>
 
 #include "core/errors.h"
+#include "gui/shell/conflict_dialog.h"
 #include "gui/shell/gui_util.h"
 #include "services/frameworks/frameworks.h"
 
@@ -153,8 +154,10 @@ void AssignmentMatrixDialog::Reload() {
     ClearError();
     stored_.clear();
     try {
-        stored_ = services::AssignmentService(session_.db(), session_.user())
-                      .Load(unitCode_, frameworkCode_);
+        auto matrix = services::AssignmentService(session_.db(), session_.user())
+                          .LoadMatrix(unitCode_, frameworkCode_);
+        stored_ = std::move(matrix.rows);
+        version_ = matrix.version;
     } catch (const std::exception& e) {
         ShowFieldError(ErrorSentence(e), "framework");
     }
@@ -248,7 +251,21 @@ bool AssignmentMatrixDialog::Save() {
     const auto rows = ReadGrid();
     try {
         services::AssignmentService(session_.db(), session_.user())
-            .Save(unitCode_, frameworkCode_, rows);
+            .Save(unitCode_, frameworkCode_, rows, version_);
+    } catch (const EditConflict& e) {
+        // Saved on another desk since it was shown: the user chooses per
+        // value, and the choice is saved against the stored version.
+        const std::optional<KeptFields> kept = AskConflict(this, e);
+        if (!kept) {
+            ShowFieldError(ErrorSentence(e), "matrix");
+            return false;
+        }
+        auto stored = services::AssignmentService(session_.db(), session_.user())
+                          .LoadMatrix(unitCode_, frameworkCode_);
+        stored_ = stored.rows;
+        version_ = e.storedVersion();
+        Fill(services::MergeAssignments(rows, stored.rows, e, *kept));
+        return Save();
     } catch (const UserError& e) {
         const long line = e.where().line;
         if (line >= 1 && line <= grid_->GetNumberRows()) {

@@ -51,6 +51,7 @@ class AssignmentMatrixDialog : public DialogBase {
     std::string unitCode_, frameworkCode_;
     std::vector<std::string> frameworkCodes_, frameworkNames_;  // in the choice's order
     std::vector<services::AssignmentRow> stored_;
+    int version_ = 0;  // of the matrix as read
     wxGrid* grid_ = nullptr;
     wxChoice* framework_ = nullptr;
 };

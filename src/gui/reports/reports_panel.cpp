@@ -29,6 +29,7 @@
 #include "gui/reports/report_preview.h"
 #include "gui/reports/report_printout.h"
 #include "gui/shell/background_work.h"
+#include "gui/shell/conflict_dialog.h"
 #include "gui/shell/gui_util.h"
 #include "gui/shell/vn_date_ctrl.h"
 #include "report/layout.h"
@@ -475,10 +476,12 @@ void ReportsPanel::ShowNarratives() {
     const auto sections = services::NarrativeSections(r.type);
     const std::int64_t unitId =
         unit_ && IsCommuneLevel(unit_->kind) ? unit_->id : session_.Organisation().Office().unitId;
-    std::map<std::string, std::string> stored;
+    std::map<std::string, services::NarrativeText> stored;
     if (!sections.empty() && unitId != 0 && !r.period.empty())
         stored = services::ReportArchive(session_.db(), session_.user())
-                     .Narratives(unitId, r.period, r.type);
+                     .NarrativeTexts(unitId, r.period, r.type);
+    narrativeVersions_.clear();
+    for (const auto& [key, text] : stored) narrativeVersions_[key] = text.version;
     if (sections.empty()) {
         sizer->Add(new wxStaticText(narrativePage_, wxID_ANY,
                                     _("This report is made from the data alone: it has no text "
@@ -490,8 +493,9 @@ void ReportsPanel::ShowNarratives() {
         heading->SetFont(ScaledFont(heading, 1.0, true));
         heading->SetLabelText(U8(s.heading));
         sizer->Add(heading, 0, wxLEFT | wxRIGHT | wxTOP, FromDIP(12));
-        auto* text = new wxTextCtrl(narrativePage_, wxID_ANY, U8(stored[s.key]), wxDefaultPosition,
-                                    wxSize(-1, FromDIP(90)), wxTE_MULTILINE | wxTE_WORDWRAP);
+        auto* text =
+            new wxTextCtrl(narrativePage_, wxID_ANY, U8(stored[s.key].body), wxDefaultPosition,
+                           wxSize(-1, FromDIP(90)), wxTE_MULTILINE | wxTE_WORDWRAP);
         text->SetName("narrative_" + s.key);
         text->SetHint(U8(s.hint));
         text->SetToolTip(U8(s.hint));
@@ -509,14 +513,41 @@ void ReportsPanel::ShowNarratives() {
 
 void ReportsPanel::SaveNarratives() {
     if (narratives_.empty() || narrativeUnit_ == 0 || narrativePeriod_.empty()) return;
-    std::map<std::string, std::string> sections;
+    std::map<std::string, services::NarrativeText> sections;
     for (const auto& [key, text] : narratives_)
-        if (text->IsModified()) sections[key] = ToU8(text->GetValue());
+        if (text->IsModified()) sections[key] = {ToU8(text->GetValue()), narrativeVersions_[key]};
     if (sections.empty()) return;
     try {
-        services::ReportArchive(session_.db(), session_.user())
-            .SaveNarratives(narrativeUnit_, narrativePeriod_, narrativeType_, sections);
-        for (const auto& [key, text] : narratives_) text->SetModified(false);
+        const auto stored =
+            services::ReportArchive(session_.db(), session_.user())
+                .SaveNarrativeTexts(narrativeUnit_, narrativePeriod_, narrativeType_, sections);
+        for (const auto& [key, text] : narratives_) {
+            if (!sections.count(key)) continue;
+            text->SetModified(false);
+            auto now = stored.find(key);
+            narrativeVersions_[key] = now == stored.end() ? 0 : now->second.version;
+        }
+    } catch (const services::NarrativeConflict& e) {
+        // Another desk saved some of these sections first: the user chooses
+        // per section; the sections taken from it are no longer to save.
+        const std::optional<KeptFields> kept = AskConflict(this, e);
+        if (!kept) {
+            ShowStatus(ErrorSentence(e), false);
+            return;
+        }
+        for (const auto& f : e.fields()) {
+            auto now = e.stored().find(f.field);
+            const services::NarrativeText stored =
+                now == e.stored().end() ? services::NarrativeText{} : now->second;
+            narrativeVersions_[f.field] = stored.version;
+            if (kept->count(f.field)) continue;
+            for (const auto& [key, text] : narratives_)
+                if (key == f.field) {
+                    text->ChangeValue(U8(stored.body));
+                    text->SetModified(false);
+                }
+        }
+        SaveNarratives();
     } catch (const std::exception& e) {
         ShowError(this, ErrorSentence(e));
     }

@@ -8,6 +8,7 @@
 #pragma once
 #include <wx/timer.h>
 
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -121,6 +122,8 @@ class ReportsPanel : public AreaPanel {
     // The unit, period and type the narratives shown belong to.
     std::int64_t narrativeUnit_ = 0;
     std::string narrativePeriod_, narrativeType_;
+    // The version each section was read with (a save is checked against it).
+    std::map<std::string, int> narrativeVersions_;
     wxListCtrl* archive_ = nullptr;
     std::vector<services::IssuedReportRecord> issued_;
 

@@ -19,6 +19,7 @@
 #include "core/period.h"
 #include "core/survey_rules.h"
 #include "core/vnformat.h"
+#include "gui/shell/conflict_dialog.h"
 #include "gui/shell/gui_events.h"
 #include "gui/shell/gui_util.h"
 #include "services/app/backup.h"
@@ -191,6 +192,28 @@ void SettingsPanel::OnSaveBackups() {
 
 void SettingsPanel::FillSurveys() {
     const services::SurveySettings s = services::LoadSurveySettings(session_.db());
+    surveyVersion_ = s.version;
+    FillSurveyValues(s);
+    surveyStatus_->SetLabelText("");
+}
+
+void SettingsPanel::EnablePublicationRows() {
+    for (PublicationRow& row : publications_) {
+        row.day->Enable(row.on->GetValue());
+        for (wxCheckBox* part : row.parts) part->Enable(row.on->GetValue());
+    }
+}
+
+services::SurveySettings SettingsPanel::ReadSurveys() const {
+    services::SurveySettings s;
+    s.version = surveyVersion_;
+    s.coverageThreshold = coverage_->GetValue() / 100.0;
+    s.minimumSample = minimumSample_->GetValue();
+    s.qrUrlTemplate = TrimmedU8(qrTemplate_->GetValue());
+    return s;
+}
+
+void SettingsPanel::FillSurveyValues(const services::SurveySettings& s) {
     coverage_->SetValue(static_cast<int>(s.coverageThreshold * 100 + 0.5));
     minimumSample_->SetValue(s.minimumSample);
     qrTemplate_->ChangeValue(U8(s.qrUrlTemplate));
@@ -208,21 +231,10 @@ void SettingsPanel::FillSurveys() {
         }
     }
     EnablePublicationRows();
-    surveyStatus_->SetLabelText("");
-}
-
-void SettingsPanel::EnablePublicationRows() {
-    for (PublicationRow& row : publications_) {
-        row.day->Enable(row.on->GetValue());
-        for (wxCheckBox* part : row.parts) part->Enable(row.on->GetValue());
-    }
 }
 
 void SettingsPanel::OnSaveSurveys() {
-    services::SurveySettings s;
-    s.coverageThreshold = coverage_->GetValue() / 100.0;
-    s.minimumSample = minimumSample_->GetValue();
-    s.qrUrlTemplate = TrimmedU8(qrTemplate_->GetValue());
+    services::SurveySettings s = ReadSurveys();
     s.publicationCalendar.clear();
     for (const PublicationRow& row : publications_) {
         if (!row.on->GetValue()) continue;
@@ -243,7 +255,22 @@ void SettingsPanel::OnSaveSurveys() {
         s.publicationCalendar.push_back(rule);
     }
     try {
-        services::SaveSurveySettings(session_.db(), s, session_.user());
+        surveyVersion_ = services::SaveSurveySettings(session_.db(), s, session_.user());
+    } catch (const EditConflict& e) {
+        // Saved on another desk since shown: the user chooses per field.
+        const std::optional<KeptFields> kept = AskConflict(this, e);
+        if (!kept) {
+            surveyStatus_->SetForegroundColour(colours::Danger());
+            surveyStatus_->SetLabelText(ErrorSentence(e));
+            surveyStatus_->GetParent()->Layout();
+            return;
+        }
+        services::SurveySettings stored = services::LoadSurveySettings(session_.db());
+        stored.version = e.storedVersion();
+        FillSurveyValues(services::MergeSurveySettings(s, stored, *kept));
+        surveyVersion_ = e.storedVersion();
+        OnSaveSurveys();
+        return;
     } catch (const std::exception& e) {
         ShowError(this, ErrorSentence(e));
         return;
@@ -330,13 +357,29 @@ void SettingsPanel::SetModified(bool modified) {
 void SettingsPanel::OnSaveOffice() {
     try {
         const services::OfficeIdentity office = ReadOffice();
-        session_.Organisation().SaveOffice(office);
-        loaded_ = session_.Organisation().Office();
+        const int version = session_.Organisation().SaveOffice(office);
+        loaded_ = office;
+        loaded_.version = version;
         SetModified(false);
         NotifyDataChanged(this, unit_ ? unit_->id : 0);  // reloads this panel too
         status_->SetForegroundColour(colours::Good());
         status_->SetLabelText(_("The office identity was saved."));
         status_->GetParent()->Layout();
+    } catch (const EditConflict& e) {
+        // Saved on another desk since shown: the user chooses per field.
+        const std::optional<KeptFields> kept = AskConflict(this, e);
+        if (!kept) {
+            status_->SetForegroundColour(colours::Danger());
+            status_->SetLabelText(ErrorSentence(e));
+            status_->GetParent()->Layout();
+            return;
+        }
+        services::OfficeIdentity stored = session_.Organisation().Office();
+        stored.version = e.storedVersion();
+        const services::OfficeIdentity merged = services::MergeOffice(ReadOffice(), stored, *kept);
+        FillOffice(merged);
+        loaded_.version = e.storedVersion();
+        OnSaveOffice();
     } catch (const std::exception& e) {
         ShowError(this, ErrorSentence(e));
     }

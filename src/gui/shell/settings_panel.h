@@ -10,6 +10,7 @@
 #include "core/period.h"
 #include "gui/shell/area_panel.h"
 #include "services/org/organisation.h"
+#include "services/surveys/self_assessment.h"
 
 class wxButton;
 class wxCheckBox;
@@ -43,6 +44,10 @@ class SettingsPanel : public AreaPanel {
     void SetModified(bool modified);
     void OnSaveOffice();
     void FillSurveys();
+    // The survey settings shown, without the publication calendar (read by
+    // OnSaveSurveys), and showing some.
+    services::SurveySettings ReadSurveys() const;
+    void FillSurveyValues(const services::SurveySettings& s);
     void OnSaveSurveys();
     void EnablePublicationRows();
     void FillBackups();
@@ -81,6 +86,7 @@ class SettingsPanel : public AreaPanel {
     std::vector<PublicationRow> publications_;
     std::vector<std::int64_t> unitIds_;  // per office unit item; 0 for none
     services::OfficeIdentity loaded_;
+    int surveyVersion_ = 0;  // of the survey settings shown
 };
 
 }  // namespace cchc::gui

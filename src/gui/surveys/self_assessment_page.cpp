@@ -14,6 +14,7 @@
 
 #include "core/collation.h"
 #include "core/vnformat.h"
+#include "gui/shell/conflict_dialog.h"
 #include "gui/shell/gui_events.h"
 #include "gui/shell/gui_util.h"
 
@@ -291,7 +292,21 @@ bool SelfAssessmentPage::Save() {
     if (!sheet_) return false;
     ReadControls();
     try {
-        services::SaveSelfAssessment(session_.db(), *sheet_, session_.user());
+        sheet_->version = services::SaveSelfAssessment(session_.db(), *sheet_, session_.user());
+    } catch (const EditConflict& e) {
+        // Saved on another desk since shown: the user chooses per value.
+        const std::optional<KeptFields> kept = AskConflict(this, e);
+        if (!kept) {
+            hint_->SetLabel(ErrorSentence(e));
+            return false;
+        }
+        services::SelfAssessmentSheet stored = services::LoadSelfAssessment(
+            session_.db(), sheet_->personId, sheet_->period, sheet_->frameworkCode);
+        stored.version = e.storedVersion();
+        sheet_ = services::MergeSelfAssessment(*sheet_, stored, *kept);
+        BuildLines();
+        ShowTotals();
+        return Save();
     } catch (const std::exception& e) {
         ShowError(this, ErrorSentence(e));
         return false;

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "core/conflict.h"
 #include "core/framework.h"
 #include "storage/database.h"
 
@@ -42,6 +43,10 @@ std::string ProposedCopyCode(const std::string& code, int oldYear, int newYear);
 // or the new year appended ("Chỉ số CCHC cấp xã năm 2026").
 std::string ProposedCopyName(const std::string& name, int oldYear, int newYear);
 
+// The criterion after a conflict: the fields kept as typed from mine, the
+// others from stored (the framework's version is EditConflict's).
+Criterion MergeCriterion(const Criterion& mine, const Criterion& stored, const KeptFields& kept);
+
 class FrameworkService {
   public:
     FrameworkService(storage::Database& db, std::string user);
@@ -69,7 +74,11 @@ class FrameworkService {
 
     // The edits below take the framework's version as the editor loaded it
     // (Framework::version); when someone else changed the framework since,
-    // they throw ConcurrentEditError. Without it they apply to the latest.
+    // SaveCriterion, SaveBands and SaveHeader throw EditConflict with the
+    // values the user's differ from the stored ones on (fields keyed as the
+    // editor's controls: code, title, max_points, ..., name, description,
+    // bands), DeleteCriterion and MoveCriterion ConcurrentEditError.
+    // Without it they apply to the latest.
     //
     // Adds (criterion.id == 0, under parentCode or at the root) or edits a
     // criterion; the parent of an existing criterion stays where it is. The
@@ -86,11 +95,12 @@ class FrameworkService {
     // siblings. Only the order changes, so it is allowed after appraisal.
     void MoveCriterion(const std::string& frameworkCode, const std::string& criterionCode,
                        int delta, std::optional<int> expectedVersion = std::nullopt);
-    void SaveBands(const std::string& frameworkCode, const std::vector<Band>& bands,
+    // SaveBands and SaveHeader return the framework's version after the save.
+    int SaveBands(const std::string& frameworkCode, const std::vector<Band>& bands,
+                  std::optional<int> expectedVersion = std::nullopt);
+    int SaveHeader(const std::string& frameworkCode, const std::string& name,
+                   const std::string& description,
                    std::optional<int> expectedVersion = std::nullopt);
-    void SaveHeader(const std::string& frameworkCode, const std::string& name,
-                    const std::string& description,
-                    std::optional<int> expectedVersion = std::nullopt);
 
   private:
     // The framework to edit: refused when built in, or changed by someone

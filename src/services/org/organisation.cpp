@@ -4,6 +4,8 @@
 #include <map>
 #include <set>
 
+#include <fmt/format.h>
+
 #include "core/collation.h"
 #include "core/i18n.h"
 #include "services/org/org_audit.h"
@@ -29,7 +31,115 @@ void Diff(storage::AuditRepository& audit, const std::string& user, const std::s
 
 std::string ParentText(const Unit& u) { return u.parentId ? std::to_string(*u.parentId) : ""; }
 
+std::string YesNo(bool v) { return v ? tr("Yes") : tr("No"); }
+
+// A unit's name for the conflict dialog ("" for none).
+std::string UnitName(storage::UnitRepository& units, std::optional<std::int64_t> id) {
+    if (!id) return {};
+    auto u = units.ById(*id);
+    return u ? u->name : std::to_string(*id);
+}
+
+std::vector<FieldConflict> UnitConflicts(storage::UnitRepository& units, const Unit& mine,
+                                         const Unit& stored) {
+    ConflictFields f;
+    f.Compare("code", tr("Code"), mine.code, stored.code)
+        .Compare("name", tr("Name"), mine.name, stored.name)
+        .Compare("kind", tr("Kind"), UnitKindLabel(mine.kind), UnitKindLabel(stored.kind))
+        .Compare("parent", tr("Belongs to"), UnitName(units, mine.parentId),
+                 UnitName(units, stored.parentId))
+        .Compare("place_name", tr("Place name"), mine.placeName, stored.placeName)
+        .Compare("header_parent", tr("Header, first line"), mine.headerParent, stored.headerParent)
+        .Compare("header_name", tr("Header, issuing body"), mine.headerName, stored.headerName)
+        .Compare("doc_symbol", tr("Document symbol"), mine.docSymbol, stored.docSymbol)
+        .Compare("active", tr("Active"), YesNo(mine.active), YesNo(stored.active));
+    return f.Take();
+}
+
+std::vector<FieldConflict> PersonConflicts(storage::UnitRepository& units, const Person& mine,
+                                           const Person& stored) {
+    ConflictFields f;
+    f.Compare("code", tr("Code"), mine.code, stored.code)
+        .Compare("full_name", tr("Full name"), mine.fullName, stored.fullName)
+        .Compare("unit", tr("Unit"), UnitName(units, mine.unitId), UnitName(units, stored.unitId))
+        .Compare("position", tr("Position"), mine.position, stored.position)
+        .Compare("phone", tr("Phone"), mine.phone, stored.phone)
+        .Compare("email", tr("E-mail"), mine.email, stored.email)
+        .Compare("one_stop_desk", tr("Works at the one-stop desk"), YesNo(mine.oneStopDesk),
+                 YesNo(stored.oneStopDesk))
+        .Compare("active", tr("Active"), YesNo(mine.active), YesNo(stored.active));
+    return f.Take();
+}
+
+const std::vector<std::string>& OfficeKeys() {
+    static const std::vector<std::string> keys = {
+        "office.unit_id",     "office.parent_body",  "office.issuing_body",    "office.place_name",
+        "office.signer_name", "office.signer_title", "office.signer_authority"};
+    return keys;
+}
+
+std::vector<FieldConflict> OfficeConflicts(storage::UnitRepository& units,
+                                           const OfficeIdentity& mine,
+                                           const OfficeIdentity& stored) {
+    auto unit = [&](std::int64_t id) { return id == 0 ? std::string() : UnitName(units, id); };
+    ConflictFields f;
+    f.Compare("office_unit", tr("The office"), unit(mine.unitId), unit(stored.unitId))
+        .Compare("parent_body", tr("Header, first line"), mine.parentBody, stored.parentBody)
+        .Compare("issuing_body", tr("Header, issuing body"), mine.issuingBody, stored.issuingBody)
+        .Compare("office_place", tr("Place name"), mine.placeName, stored.placeName)
+        .Compare("signer_name", tr("Signer"), mine.signerName, stored.signerName)
+        .Compare("signer_title", tr("Signer's title"), mine.signerTitle, stored.signerTitle)
+        .Compare("signer_authority", tr("Signing on behalf"), mine.signerAuthority,
+                 stored.signerAuthority);
+    return f.Take();
+}
+
 }  // namespace
+
+Unit MergeUnit(const Unit& mine, const Unit& stored, const KeptFields& kept) {
+    Unit u = mine;
+    u.code = Pick(kept, "code", mine.code, stored.code);
+    u.name = Pick(kept, "name", mine.name, stored.name);
+    u.kind = Pick(kept, "kind", mine.kind, stored.kind);
+    u.parentId = Pick(kept, "parent", mine.parentId, stored.parentId);
+    u.placeName = Pick(kept, "place_name", mine.placeName, stored.placeName);
+    u.headerParent = Pick(kept, "header_parent", mine.headerParent, stored.headerParent);
+    u.headerName = Pick(kept, "header_name", mine.headerName, stored.headerName);
+    u.docSymbol = Pick(kept, "doc_symbol", mine.docSymbol, stored.docSymbol);
+    u.active = Pick(kept, "active", mine.active, stored.active);
+    u.sortOrder = stored.sortOrder;
+    u.version = stored.version;
+    return u;
+}
+
+Person MergePerson(const Person& mine, const Person& stored, const KeptFields& kept) {
+    Person p = mine;
+    p.code = Pick(kept, "code", mine.code, stored.code);
+    p.fullName = Pick(kept, "full_name", mine.fullName, stored.fullName);
+    p.unitId = Pick(kept, "unit", mine.unitId, stored.unitId);
+    p.position = Pick(kept, "position", mine.position, stored.position);
+    p.phone = Pick(kept, "phone", mine.phone, stored.phone);
+    p.email = Pick(kept, "email", mine.email, stored.email);
+    p.oneStopDesk = Pick(kept, "one_stop_desk", mine.oneStopDesk, stored.oneStopDesk);
+    p.active = Pick(kept, "active", mine.active, stored.active);
+    p.version = stored.version;
+    return p;
+}
+
+OfficeIdentity MergeOffice(const OfficeIdentity& mine, const OfficeIdentity& stored,
+                           const KeptFields& kept) {
+    OfficeIdentity o = mine;
+    o.unitId = Pick(kept, "office_unit", mine.unitId, stored.unitId);
+    o.parentBody = Pick(kept, "parent_body", mine.parentBody, stored.parentBody);
+    o.issuingBody = Pick(kept, "issuing_body", mine.issuingBody, stored.issuingBody);
+    o.placeName = Pick(kept, "office_place", mine.placeName, stored.placeName);
+    o.signerName = Pick(kept, "signer_name", mine.signerName, stored.signerName);
+    o.signerTitle = Pick(kept, "signer_title", mine.signerTitle, stored.signerTitle);
+    o.signerAuthority =
+        Pick(kept, "signer_authority", mine.signerAuthority, stored.signerAuthority);
+    o.version = stored.version;
+    return o;
+}
 
 void RecordUnitChanges(storage::AuditRepository& audit, const std::string& user, const Unit& old,
                        const Unit& now) {
@@ -155,7 +265,18 @@ Unit OrganisationService::SaveUnit(const Unit& input) {
     } else {
         auto old = units.ById(unit.id);
         if (!old) throw UserError(tr("the unit no longer exists"));
-        units.Update(unit);
+        auto conflict = [&](const Unit& stored) {
+            return EditConflict(fmt::format(fmt::runtime(tr("the unit {0}")), stored.name),
+                                UnitConflicts(units, unit, stored), stored.version);
+        };
+        if (old->version != unit.version) throw conflict(*old);
+        try {
+            units.Update(unit);
+        } catch (const storage::ConcurrentEditError&) {
+            // Saved by another desk since it was read above.
+            if (auto now = units.ById(unit.id)) throw conflict(*now);
+            throw;
+        }
         RecordUnitChanges(audit, user_, *old, unit);
         unit.version += 1;
     }
@@ -181,7 +302,18 @@ Person OrganisationService::SavePerson(const Person& input) {
     } else {
         auto old = people.ById(person.id);
         if (!old) throw UserError(tr("the person no longer exists"));
-        people.Update(person);
+        storage::UnitRepository units(db_.session());
+        auto conflict = [&](const Person& stored) {
+            return EditConflict(fmt::format(fmt::runtime(tr("the officer {0}")), stored.fullName),
+                                PersonConflicts(units, person, stored), stored.version);
+        };
+        if (old->version != person.version) throw conflict(*old);
+        try {
+            people.Update(person);
+        } catch (const storage::ConcurrentEditError&) {
+            if (auto now = people.ById(person.id)) throw conflict(*now);
+            throw;
+        }
         RecordPersonChanges(audit, user_, *old, person);
         person.version += 1;
     }
@@ -210,6 +342,9 @@ void OrganisationService::SetPersonActive(std::int64_t id, bool active) {
 OfficeIdentity OrganisationService::Office() {
     storage::SettingsRepository s(db_.session());
     OfficeIdentity o;
+    // The version first: a save between the two reads makes the next save
+    // refused, never silently accepted.
+    o.version = s.GroupVersion(OfficeKeys());
     o.unitId = std::atoll(s.Get("office.unit_id", "0").c_str());
     o.parentBody = s.Get("office.parent_body", "");
     o.issuingBody = s.Get("office.issuing_body", "");
@@ -220,17 +355,35 @@ OfficeIdentity OrganisationService::Office() {
     return o;
 }
 
-void OrganisationService::SaveOffice(const OfficeIdentity& o) {
+int OrganisationService::SaveOffice(const OfficeIdentity& o) {
     storage::Transaction tx(db_);
+    storage::LockForEdit(db_, "settings:office");
+    const OfficeIdentity stored = Office();
+    if (stored.version != o.version) {
+        storage::UnitRepository units(db_.session());
+        auto fields = OfficeConflicts(units, o, stored);
+        if (!fields.empty())
+            throw EditConflict(tr("the office's identity"), std::move(fields), stored.version);
+    }
     storage::SettingsRepository s(db_.session());
-    s.Set("office.unit_id", std::to_string(o.unitId));
-    s.Set("office.parent_body", o.parentBody);
-    s.Set("office.issuing_body", o.issuingBody);
-    s.Set("office.place_name", o.placeName);
-    s.Set("office.signer_name", o.signerName);
-    s.Set("office.signer_title", o.signerTitle);
-    s.Set("office.signer_authority", o.signerAuthority);
+    storage::AuditRepository audit(db_.session());
+    const std::string values[] = {std::to_string(o.unitId),
+                                  o.parentBody,
+                                  o.issuingBody,
+                                  o.placeName,
+                                  o.signerName,
+                                  o.signerTitle,
+                                  o.signerAuthority};
+    for (std::size_t i = 0; i < OfficeKeys().size(); ++i) {
+        const std::string& key = OfficeKeys()[i];
+        const auto old = s.Get(key);
+        if (old && *old == values[i]) continue;
+        s.Set(key, values[i]);
+        audit.Record({"", user_, "settings", 0, "update", key, old, values[i]});
+    }
+    const int version = s.GroupVersion(OfficeKeys());
     tx.Commit();
+    return version;
 }
 
 WindowKind OrganisationService::ReportingWindow() {

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "core/conflict.h"
 #include "core/org.h"
 #include "core/period.h"
 #include "storage/database.h"
@@ -22,6 +23,7 @@ struct OfficeIdentity {
     std::string signerName;
     std::string signerTitle;      // "TRƯỞNG PHÒNG"
     std::string signerAuthority;  // "KT. CHỦ TỊCH" or empty
+    int version = 0;              // of the settings as read (see SaveOffice)
 };
 
 class OrganisationService {
@@ -37,14 +39,19 @@ class OrganisationService {
     std::optional<Unit> UnitByCode(const std::string& code);
 
     // Inserts (id == 0) or updates; returns the stored record. Throws
-    // UserError whose where().field names the offending field.
+    // UserError whose where().field names the offending field, and
+    // EditConflict (fields keyed as the form's controls) when another desk
+    // saved the record after unit.version / person.version was read.
     Unit SaveUnit(const Unit& unit);
     Person SavePerson(const Person& person);
     void SetUnitActive(std::int64_t id, bool active);
     void SetPersonActive(std::int64_t id, bool active);
 
     OfficeIdentity Office();
-    void SaveOffice(const OfficeIdentity& office);
+    // Audited, one entry per changed key. EditConflict when another desk
+    // saved the identity after office.version was read and a value differs.
+    // Returns the identity's version after the save.
+    int SaveOffice(const OfficeIdentity& office);
 
     // Whether the office counts its data by calendar periods or by the
     // Decree 09/2019 cut-off (15th to 14th); shared by every desk.
@@ -55,6 +62,13 @@ class OrganisationService {
     storage::Database& db_;
     std::string user_;
 };
+
+// The user's record after a conflict: the fields kept as typed from mine,
+// the others from stored, with the stored version (EditConflict's).
+Unit MergeUnit(const Unit& mine, const Unit& stored, const KeptFields& kept);
+Person MergePerson(const Person& mine, const Person& stored, const KeptFields& kept);
+OfficeIdentity MergeOffice(const OfficeIdentity& mine, const OfficeIdentity& stored,
+                           const KeptFields& kept);
 
 // Orders units as a tree (parents before children, siblings by sort order
 // and Vietnamese name); units whose parent is missing come out as roots.

@@ -194,12 +194,6 @@ std::vector<AssignmentRow> ToRows(const OfficeDirectory& dir, const Framework& f
     return rows;
 }
 
-long CountRows(const std::vector<AssignmentRecord>& groups) {
-    long n = 0;
-    for (const auto& g : groups) n += 1 + static_cast<long>(g.indicators.size());
-    return n;
-}
-
 Framework LoadFramework(storage::Database& db, const std::string& code, const Location& where) {
     storage::FrameworkRepository repo(db.session());
     std::optional<Framework> fw;
@@ -214,20 +208,6 @@ std::int64_t UnitId(const OfficeDirectory& dir, const std::string& code, const L
     auto id = dir.UnitByCode(code);
     if (!id) throw UserError(where, std::string(tr("the unit does not exist: ")) + Excerpt(code));
     return *id;
-}
-
-void Store(storage::Database& db, std::int64_t unitId, const Framework& fw,
-           std::vector<AssignmentRecord>& groups, const std::string& user,
-           const std::string& source) {
-    storage::AssignmentRepository repo(db.session());
-    const long before = repo.Count(unitId, fw.id);
-    repo.Replace(unitId, fw.id, groups, user);
-    // One entry for the matrix: the unit's row id, the framework and the
-    // number of rows before and after.
-    storage::AuditRepository(db.session())
-        .Record({"", user, "indicator_assignments", unitId, "update",
-                 "matrix " + fw.code + (source.empty() ? "" : " " + source), std::to_string(before),
-                 std::to_string(CountRows(groups))});
 }
 
 // Counts the matrix `rows` read from a file against the `stored` ones, each
@@ -292,7 +272,87 @@ bool CompareMatrix(const std::vector<AssignmentRow>& stored, const std::vector<A
     }
     return same;
 }
+
+// The rows by (group, indicator).
+std::map<std::pair<std::string, std::string>, const AssignmentRow*> ByKey(
+    const std::vector<AssignmentRow>& rows) {
+    std::map<std::pair<std::string, std::string>, const AssignmentRow*> out;
+    for (const auto& r : rows) out.emplace(std::make_pair(Trim(r.group), Trim(r.indicator)), &r);
+    return out;
+}
+
+// The values of a row the user edits, by column key, with their labels.
+std::vector<std::tuple<std::string, std::string, std::string AssignmentRow::*>> RowFields() {
+    return {{"title", tr("Title"), &AssignmentRow::title},
+            {"lead_unit", tr("Lead unit"), &AssignmentRow::leadUnit},
+            {"coordinating_units", tr("Coordinating units"), &AssignmentRow::coordinatingUnits},
+            {"responsible_person", tr("Responsible person"), &AssignmentRow::responsiblePerson}};
+}
+
+std::string RowName(const AssignmentRow& r) {
+    return Trim(r.group) + (Trim(r.indicator).empty() ? "" : " " + Trim(r.indicator));
+}
+
+// The values on which the user's rows and the stored ones differ.
+std::vector<FieldConflict> MatrixConflicts(const std::vector<AssignmentRow>& mine,
+                                           const std::vector<AssignmentRow>& stored) {
+    const auto theirs = ByKey(stored), ours = ByKey(mine);
+    ConflictFields f;
+    const std::string dash = " \xe2\x80\x94 ";
+    for (const auto& r : mine) {
+        auto s = theirs.find(std::make_pair(Trim(r.group), Trim(r.indicator)));
+        if (s == theirs.end()) {
+            f.Compare(AssignmentFieldKey(r, "row"), RowName(r) + dash + tr("Row"), tr("present"),
+                      "");
+            continue;
+        }
+        for (const auto& [key, label, member] : RowFields())
+            f.Compare(AssignmentFieldKey(r, key), RowName(r) + dash + label, Trim(r.*member),
+                      Trim(s->second->*member));
+    }
+    for (const auto& r : stored)
+        if (!ours.count(std::make_pair(Trim(r.group), Trim(r.indicator))))
+            f.Compare(AssignmentFieldKey(r, "row"), RowName(r) + dash + tr("Row"), "",
+                      tr("present"));
+    return f.Take();
+}
 }  // namespace
+
+std::string AssignmentFieldKey(const AssignmentRow& row, const std::string& field) {
+    return Trim(row.group) + "|" + Trim(row.indicator) + "|" + field;
+}
+
+std::vector<AssignmentRow> MergeAssignments(const std::vector<AssignmentRow>& mine,
+                                            const std::vector<AssignmentRow>& stored,
+                                            const EditConflict& conflict, const KeptFields& kept) {
+    std::set<std::string> named;
+    for (const auto& f : conflict.fields()) named.insert(f.field);
+    // The stored value wherever the conflict names it and the user did not keep it.
+    auto takeStored = [&](const std::string& key) { return named.count(key) && !kept.count(key); };
+    const auto theirs = ByKey(stored);
+    std::vector<AssignmentRow> out;
+    for (const auto& r : mine) {
+        if (takeStored(AssignmentFieldKey(r, "row"))) continue;  // the other desk removed it
+        AssignmentRow m = r;
+        auto s = theirs.find(std::make_pair(Trim(r.group), Trim(r.indicator)));
+        if (s != theirs.end())
+            for (const auto& [key, label, member] : RowFields())
+                if (takeStored(AssignmentFieldKey(r, key))) m.*member = s->second->*member;
+        out.push_back(std::move(m));
+    }
+    // Rows the other desk added: after the last row of their group.
+    const auto ours = ByKey(mine);
+    for (const auto& r : stored) {
+        if (ours.count(std::make_pair(Trim(r.group), Trim(r.indicator))) ||
+            !takeStored(AssignmentFieldKey(r, "row")))
+            continue;
+        auto at = out.end();
+        for (auto it = out.begin(); it != out.end(); ++it)
+            if (Trim(it->group) == Trim(r.group)) at = it + 1;
+        out.insert(at, r);
+    }
+    return out;
+}
 
 AssignmentService::AssignmentService(storage::Database& db, std::string user)
     : db_(db), user_(std::move(user)) {}
@@ -305,8 +365,21 @@ std::vector<AssignmentRow> AssignmentService::Load(const std::string& unitCode,
     return ToRows(dir, fw, storage::AssignmentRepository(db_.session()).Load(unit, fw.id), false);
 }
 
-void AssignmentService::Save(const std::string& unitCode, const std::string& frameworkCode,
-                             const std::vector<AssignmentRow>& rows) {
+AssignmentMatrix AssignmentService::LoadMatrix(const std::string& unitCode,
+                                               const std::string& frameworkCode) {
+    const OfficeDirectory dir(db_);
+    const std::int64_t unit = UnitId(dir, unitCode, Location{"", 0, "unit"});
+    const Framework fw = LoadFramework(db_, frameworkCode, Location{"", 0, "framework"});
+    storage::AssignmentRepository repo(db_.session());
+    AssignmentMatrix m;
+    m.version = repo.Version(unit, fw.id);
+    m.rows = ToRows(dir, fw, repo.Load(unit, fw.id), false);
+    return m;
+}
+
+int AssignmentService::Save(const std::string& unitCode, const std::string& frameworkCode,
+                            const std::vector<AssignmentRow>& rows,
+                            std::optional<int> expectedVersion) {
     storage::Transaction tx(db_);
     const OfficeDirectory dir(db_);
     const std::int64_t unit = UnitId(dir, unitCode, Location{"", 0, "unit"});
@@ -314,8 +387,32 @@ void AssignmentService::Save(const std::string& unitCode, const std::string& fra
     auto groups = BuildMatrix(dir, fw, rows, [](std::size_t i, const std::string& field) {
         return Location{"", static_cast<long>(i) + 1, field};
     });
-    Store(db_, unit, fw, groups, user_, "");
+    storage::LockForEdit(db_, "assignments:" + std::to_string(unit) + ":" + std::to_string(fw.id));
+    storage::AssignmentRepository repo(db_.session());
+    const int version = repo.Version(unit, fw.id);
+    const auto storedGroups = repo.Load(unit, fw.id);
+    if (expectedVersion && *expectedVersion != version) {
+        auto fields =
+            MatrixConflicts(ToRows(dir, fw, groups, false), ToRows(dir, fw, storedGroups, false));
+        if (!fields.empty()) {
+            const std::string unitName = dir.UnitName(unit);
+            throw EditConflict(
+                fmt::format(fmt::runtime(tr("the assignment of indicators of {0} on {1}")),
+                            unitName, fw.code),
+                std::move(fields), version);
+        }
+    }
+    // One audit entry per value changed, row added or removed, as an import does.
+    ImportSummary summary;
+    std::vector<storage::AuditEntry> audit;
+    if (CompareMatrix(ToRows(dir, fw, storedGroups, true), ToRows(dir, fw, groups, true), unit,
+                      fw.code, user_, summary, audit))
+        return version;  // nothing changed: nothing written
+    repo.Replace(unit, fw.id, groups, user_);
+    storage::AuditRepository(db_.session()).RecordMany(audit);
+    const int now = repo.Version(unit, fw.id);
     tx.Commit();
+    return now;
 }
 
 ImportSummary ImportAssignments(storage::Database& db, const std::string& path,

@@ -14,9 +14,11 @@
 // file names; all or nothing, the first problem stops it with its file,
 // line and column.
 #pragma once
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "core/conflict.h"
 #include "services/org/org_io.h"
 #include "storage/database.h"
 
@@ -32,6 +34,22 @@ struct AssignmentRow {
     bool IsGroup() const { return indicator.empty(); }
 };
 
+// A matrix as read, with the version its save is checked against.
+struct AssignmentMatrix {
+    std::vector<AssignmentRow> rows;
+    int version = 0;  // 0: no matrix stored
+};
+
+// The key of one value of a row in a conflict: "III.1|1.2|lead_unit" (the
+// field "row" for a row only one side has).
+std::string AssignmentFieldKey(const AssignmentRow& row, const std::string& field);
+
+// The rows after a conflict: mine, with every value (and row) of the
+// conflict the user did not keep taken from stored.
+std::vector<AssignmentRow> MergeAssignments(const std::vector<AssignmentRow>& mine,
+                                            const std::vector<AssignmentRow>& stored,
+                                            const EditConflict& conflict, const KeptFields& kept);
+
 class AssignmentService {
   public:
     AssignmentService(storage::Database& db, std::string user);
@@ -39,12 +57,18 @@ class AssignmentService {
     // The matrix in order (empty when none is stored). UserError when the
     // unit or the framework does not exist.
     std::vector<AssignmentRow> Load(const std::string& unitCode, const std::string& frameworkCode);
-    // Replaces the matrix with rows and records it in the audit log. A
-    // problem throws UserError whose Location has line = the 1-based row
-    // and field = the column key ("group", "indicator", ...); nothing is
-    // stored then.
-    void Save(const std::string& unitCode, const std::string& frameworkCode,
-              const std::vector<AssignmentRow>& rows);
+    // The same with the matrix's version.
+    AssignmentMatrix LoadMatrix(const std::string& unitCode, const std::string& frameworkCode);
+    // Replaces the matrix with rows when they differ from it, and records
+    // each changed value (old and new), added and removed row in the audit
+    // log. A problem throws UserError whose Location has line = the
+    // 1-based row and field = the column key ("group", "indicator", ...);
+    // nothing is stored then. With expectedVersion (as LoadMatrix read it),
+    // EditConflict (fields keyed by AssignmentFieldKey) when another desk
+    // saved the matrix since and the rows differ. Returns the version now.
+    int Save(const std::string& unitCode, const std::string& frameworkCode,
+             const std::vector<AssignmentRow>& rows,
+             std::optional<int> expectedVersion = std::nullopt);
 
   private:
     storage::Database& db_;

@@ -6,6 +6,7 @@
 #include "core/i18n.h"
 #include "core/period.h"
 #include "core/vnformat.h"
+#include "services/reports/reports.h"
 #include "services/results/result_sheet.h"
 #include "storage/report_repository.h"
 #include "storage/settings_repository.h"
@@ -82,6 +83,71 @@ void ReportArchive::SaveNarratives(std::int64_t unitId, const std::string& perio
     for (const auto& [key, body] : sections)
         reports.SaveNarrative(unitId, period, reportType, key, body, user_);
     tx.Commit();
+}
+
+NarrativeConflict::NarrativeConflict(std::string record, std::vector<FieldConflict> fields,
+                                     std::map<std::string, NarrativeText> stored)
+    : EditConflict(std::move(record), std::move(fields), 0), stored_(std::move(stored)) {}
+
+std::map<std::string, NarrativeText> ReportArchive::NarrativeTexts(std::int64_t unitId,
+                                                                   const std::string& period,
+                                                                   const std::string& reportType) {
+    std::map<std::string, NarrativeText> out;
+    for (auto& [key, text] :
+         storage::ReportRepository(db_.session()).NarrativeVersions(unitId, period, reportType))
+        out[key] = {std::move(text.first), text.second};
+    return out;
+}
+
+std::map<std::string, NarrativeText> ReportArchive::SaveNarrativeTexts(
+    std::int64_t unitId, const std::string& period, const std::string& reportType,
+    const std::map<std::string, NarrativeText>& sections) {
+    if (!Period::Parse(period))
+        throw UserError(Location{"", 0, "period"},
+                        fmt::format(fmt::runtime(tr("\"{0}\" is not a period")), period));
+    if (!KnownType(reportType))
+        throw UserError(Location{"", 0, "type"},
+                        fmt::format(fmt::runtime(tr("unknown report type \"{0}\"")), reportType));
+    std::map<std::string, std::string> headings;
+    for (const auto& s : NarrativeSections(reportType)) headings[s.key] = s.heading;
+    for (int attempt = 1;; ++attempt) {
+        storage::Transaction tx(db_);
+        storage::ReportRepository reports(db_.session());
+        const auto stored = NarrativeTexts(unitId, period, reportType);
+        ConflictFields fields;
+        for (const auto& [key, mine] : sections) {
+            auto s = stored.find(key);
+            const NarrativeText now = s == stored.end() ? NarrativeText{} : s->second;
+            if (now.version != mine.version)
+                fields.Compare(key, headings.count(key) ? headings[key] : key, mine.body, now.body);
+        }
+        if (!fields.empty())
+            throw NarrativeConflict(tr("the text of the report"), fields.Take(), stored);
+        storage::AuditRepository audit(db_.session());
+        bool lost = false;
+        for (const auto& [key, mine] : sections) {
+            auto s = stored.find(key);
+            const NarrativeText now = s == stored.end() ? NarrativeText{} : s->second;
+            if (now.body == mine.body) continue;
+            if (!reports.SaveNarrativeAt(unitId, period, reportType, key, mine.body, now.version,
+                                         user_)) {
+                lost = true;  // saved by another desk since it was read above
+                break;
+            }
+            audit.Record({"", user_, "report_narratives", unitId,
+                          now.version == 0 ? "insert" : "update",
+                          period + " " + reportType + " " + key,
+                          now.version == 0 ? std::nullopt : std::optional<std::string>(now.body),
+                          mine.body});
+        }
+        if (lost) {
+            if (attempt == 3)
+                throw UserError(tr("another desk is saving the same text: save again"));
+            continue;  // rolled back; read again
+        }
+        tx.Commit();
+        return NarrativeTexts(unitId, period, reportType);
+    }
 }
 
 int ReportArchive::ProposeNumber(std::int64_t issuerUnitId, const std::string& reportType,

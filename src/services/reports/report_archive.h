@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "core/conflict.h"
 #include "storage/database.h"
 
 namespace cchc::services {
@@ -53,6 +54,25 @@ struct IssueRequest {
     std::string parametersJson = "{}";
 };
 
+// A section of a report's text as read: its body and the version a save is
+// checked against (0: nothing stored yet).
+struct NarrativeText {
+    std::string body;
+    int version = 0;
+};
+
+// Sections of a report's text that another desk saved after this one read
+// them (fields keyed by section), and every section as stored now.
+class NarrativeConflict : public EditConflict {
+  public:
+    NarrativeConflict(std::string record, std::vector<FieldConflict> fields,
+                      std::map<std::string, NarrativeText> stored);
+    const std::map<std::string, NarrativeText>& stored() const { return stored_; }
+
+  private:
+    std::map<std::string, NarrativeText> stored_;
+};
+
 class ReportArchive {
   public:
     ReportArchive(storage::Database& db, std::string user);
@@ -64,6 +84,17 @@ class ReportArchive {
     void SaveNarratives(std::int64_t unitId, const std::string& period,
                         const std::string& reportType,
                         const std::map<std::string, std::string>& sections);
+    // The sections with their versions, as the client edits them.
+    std::map<std::string, NarrativeText> NarrativeTexts(std::int64_t unitId,
+                                                        const std::string& period,
+                                                        const std::string& reportType);
+    // Stores the sections given, each against the version it was read
+    // with, in one transaction, audited; returns every section as stored.
+    // NarrativeConflict when another desk saved one of them since and its
+    // text differs from the user's (nothing is stored then).
+    std::map<std::string, NarrativeText> SaveNarrativeTexts(
+        std::int64_t unitId, const std::string& period, const std::string& reportType,
+        const std::map<std::string, NarrativeText>& sections);
 
     // The next free number of the issuer for the report type's kind and year.
     int ProposeNumber(std::int64_t issuerUnitId, const std::string& reportType, int year);

@@ -37,7 +37,7 @@ std::vector<EvidenceRecord> FromStorage(std::vector<storage::EvidenceRecord> rec
         out.push_back({e.id, e.unitId, std::move(e.docNumber), std::move(e.docDate),
                        std::move(e.issuer), std::move(e.title), std::move(e.note),
                        std::move(e.fileName), std::move(e.mimeType), std::move(e.sha256),
-                       e.sizeBytes, std::move(e.createdAt), std::move(e.createdBy)});
+                       e.sizeBytes, std::move(e.createdAt), std::move(e.createdBy), e.version});
     return out;
 }
 
@@ -117,7 +117,34 @@ std::string CriterionMessage(const std::string& code, const std::string& message
     return fmt::format(fmt::runtime(tr("criterion {0}: {1}")), code, message);
 }
 
+// The sheet named in a sentence: "the results of Xã An Hòa (PAR-XA-2025, 2026)".
+std::string SheetRecord(const Sheet& sheet) {
+    const auto p = Period::Parse(sheet.period);
+    return fmt::format(fmt::runtime(tr("the results of {0} ({1}, {2})")), sheet.unitName,
+                       sheet.frameworkCode, p ? p->Label() : sheet.period);
+}
+
 }  // namespace
+
+SheetConflict::SheetConflict(std::string record, std::vector<FieldConflict> fields, Sheet stored)
+    : EditConflict(std::move(record), std::move(fields), stored.setVersion),
+      stored_(std::move(stored)) {}
+
+std::string SheetFieldKey(const std::string& criterion, ResultField field) {
+    return criterion + "/" + std::string(ResultFieldKey(field));
+}
+
+std::vector<SheetEdit> KeptEdits(const std::vector<SheetEdit>& edits, const EditConflict& conflict,
+                                 const KeptFields& kept) {
+    std::set<std::string> named;
+    for (const auto& f : conflict.fields()) named.insert(f.field);
+    std::vector<SheetEdit> out;
+    for (const auto& e : edits) {
+        const std::string key = SheetFieldKey(e.criterion, e.field);
+        if (!named.count(key) || kept.count(key)) out.push_back(e);
+    }
+    return out;
+}
 
 long long EvidenceSizeLimit(storage::Database& db) {
     const std::string text =
@@ -213,6 +240,7 @@ Sheet ResultSheetService::Load(const std::string& unitCode, const std::string& f
     sheet.framework = IsCommuneLevel(unit->kind) ? CommuneView(*fw) : *fw;
 
     if (auto set = storage::ResultSetRepository(db_.session()).Find(unit->id, *fid, sheet.period)) {
+        sheet.setVersion = set->version;
         sheet.status = ResultStatusFromKey(set->status).value_or(ResultStatus::Draft);
         auto stamp = [](const std::string& iso) {
             auto d = Date::ParseIso(iso.substr(0, 10));
@@ -255,6 +283,7 @@ Sheet ResultSheetService::Load(const std::string& unitCode, const std::string& f
             row.denominator = r->second.denominator;
             row.note = r->second.note;
             row.source = r->second.source;
+            row.version = r->second.version;
         }
         if (auto e = evidence.find(c->id); e != evidence.end()) row.evidence = e->second;
         sheet.rows.push_back(std::move(row));
@@ -269,6 +298,10 @@ namespace {
 struct ResultChange {
     ResultRecord before, after;
     bool isNew = false;
+    std::string code;                 // the criterion's
+    int readVersion = 0;              // as the sheet read it (0: none stored then)
+    ResultRecord read;                // the values as the sheet read them
+    std::vector<ResultField> edited;  // the fields the edits name, in order
 };
 
 // The results the edits change, by criterion id, from the stored ones (or
@@ -312,8 +345,18 @@ std::map<std::int64_t, ResultChange> ChangesOf(const Sheet& sheet,
             }
             c.after = c.before;
             c.after.source = "manual";
+            c.code = r.code;
+            c.readVersion = r.version;
+            c.read.selfScore = r.selfScore;
+            c.read.appraisedScore = r.appraisedScore;
+            c.read.numerator = r.numerator;
+            c.read.denominator = r.denominator;
+            c.read.note = r.note;
             it = changes.emplace(r.criterionId, std::move(c)).first;
         }
+        auto& edited = it->second.edited;
+        if (std::find(edited.begin(), edited.end(), e.field) == edited.end())
+            edited.push_back(e.field);
         ResultRecord& after = it->second.after;
         const bool changed = e.field == ResultField::Note ? after.note != e.text
                                                           : !Same(Value(after, e.field), e.value);
@@ -328,8 +371,66 @@ std::map<std::int64_t, ResultChange> ChangesOf(const Sheet& sheet,
     return changes;
 }
 
+// Another desk saved a result between the check and the write (the
+// conditional write found it changed): the save starts again and sees it.
+struct SavedMeanwhile {};
+
+// The version a change's result has now (0: none is stored).
+int StoredVersion(const ResultChange& c) { return c.isNew ? 0 : c.before.version; }
+
+// The user's value and the stored one, as the conflict dialog shows them.
+std::string Shown(const ResultRecord& r, ResultField f) {
+    if (f == ResultField::Note) return r.note;
+    const auto v = Value(r, f);
+    return v ? FormatNumberTrim(*v, 6) : std::string();
+}
+
+// What differs between the sheet as shown and as stored: its state, and
+// every value of its criteria.
+std::vector<FieldConflict> SheetDifferences(const Sheet& shown, const Sheet& stored) {
+    ConflictFields fields;
+    fields.Compare("status", tr("Status"), ResultStatusLabel(shown.status),
+                   ResultStatusLabel(stored.status));
+    std::map<std::string, const SheetRow*> now;
+    for (const auto& r : stored.rows) now[r.code] = &r;
+    for (const auto& row : shown.rows) {
+        auto it = now.find(row.code);
+        if (row.group || it == now.end()) continue;
+        const SheetRow& s = *it->second;
+        ResultRecord a, b;
+        a.selfScore = row.selfScore, b.selfScore = s.selfScore;
+        a.appraisedScore = row.appraisedScore, b.appraisedScore = s.appraisedScore;
+        a.numerator = row.numerator, b.numerator = s.numerator;
+        a.denominator = row.denominator, b.denominator = s.denominator;
+        a.note = row.note, b.note = s.note;
+        for (ResultField f : {ResultField::SelfScore, ResultField::AppraisedScore,
+                              ResultField::Numerator, ResultField::Denominator, ResultField::Note})
+            if (Text(a, f) != Text(b, f))
+                fields.Compare(SheetFieldKey(row.code, f),
+                               row.code + " \xe2\x80\x94 " + ResultFieldLabel(f), Shown(a, f),
+                               Shown(b, f));
+    }
+    return fields.Take();
+}
+
+// The cells the user edited that another desk changed since the sheet was
+// read, to another value than the user's.
+std::vector<FieldConflict> Conflicts(const std::map<std::int64_t, ResultChange>& changes) {
+    ConflictFields fields;
+    for (const auto& [id, c] : changes) {
+        if (c.readVersion == StoredVersion(c)) continue;
+        for (ResultField f : c.edited)
+            if (Text(c.before, f) != Text(c.read, f) && Text(c.before, f) != Text(c.after, f))
+                fields.Compare(SheetFieldKey(c.code, f),
+                               c.code + " \xe2\x80\x94 " + ResultFieldLabel(f), Shown(c.after, f),
+                               Shown(c.before, f));
+    }
+    return fields.Take();
+}
+
 // Writes the results whose values the changes alter (the others are left
-// alone) and returns an audit entry for each field altered.
+// alone), each only if it is still as read (else SavedMeanwhile), and
+// returns an audit entry for each field altered.
 std::vector<storage::AuditEntry> WriteChanges(storage::ResultRepository& results,
                                               const std::map<std::int64_t, ResultChange>& changes,
                                               const std::string& user) {
@@ -341,10 +442,13 @@ std::vector<storage::AuditEntry> WriteChanges(storage::ResultRepository& results
             if (Text(c.before, f) != Text(c.after, f)) fields.push_back(f);
         if (fields.empty()) continue;
         std::int64_t rowId = c.after.id;
-        if (c.isNew)
-            rowId = results.Insert(c.after, user);
-        else
-            results.UpdateValues(c.after, user);
+        if (c.isNew) {
+            auto id = results.InsertIfAbsent(c.after, user);
+            if (!id) throw SavedMeanwhile{};
+            rowId = *id;
+        } else if (!results.UpdateValues(c.after, user)) {
+            throw SavedMeanwhile{};
+        }
         for (ResultField f : fields) {
             storage::AuditEntry a;
             a.user = user;
@@ -363,6 +467,19 @@ std::vector<storage::AuditEntry> WriteChanges(storage::ResultRepository& results
 }  // namespace
 
 Sheet ResultSheetService::Apply(const Sheet& sheet, const std::vector<SheetEdit>& edits) {
+    // A result saved by another desk between this save's check and its
+    // write makes the save start again, and then see it.
+    for (int attempt = 1;; ++attempt) {
+        try {
+            return ApplyOnce(sheet, edits);
+        } catch (const SavedMeanwhile&) {
+            if (attempt == 3)
+                throw UserError(tr("another desk is saving the same results: save again"));
+        }
+    }
+}
+
+Sheet ResultSheetService::ApplyOnce(const Sheet& sheet, const std::vector<SheetEdit>& edits) {
     storage::Transaction tx(db_);
     storage::ResultSetRepository sets(db_.session());
     storage::ResultRepository results(db_.session());
@@ -371,9 +488,13 @@ Sheet ResultSheetService::Apply(const Sheet& sheet, const std::vector<SheetEdit>
     for (auto& r : results.ForUnitFrameworkPeriod(sheet.unitId, sheet.frameworkId, sheet.period))
         stored[r.criterionId] = std::move(r);
     const auto changes = ChangesOf(sheet, edits, stored, set.status);
+    if (auto fields = Conflicts(changes); !fields.empty())
+        throw SheetConflict(SheetRecord(sheet), std::move(fields),
+                            Load(sheet.unitCode, sheet.frameworkCode, sheet.period));
     const std::vector<storage::AuditEntry> audit = WriteChanges(results, changes, user_);
     if (!audit.empty()) {
         storage::AuditRepository(db_.session()).RecordMany(audit);
+        sets.Touch(sheet.unitId, sheet.frameworkId, sheet.period);
         RefreshTotals(db_, sheet.frameworkId, sheet.period, {sheet.unitId});
     }
     tx.Commit();
@@ -383,6 +504,12 @@ Sheet ResultSheetService::Apply(const Sheet& sheet, const std::vector<SheetEdit>
 Sheet ResultSheetService::Step(const Sheet& sheet, SetAction action, const std::string& reason) {
     storage::Transaction tx(db_);
     storage::ResultSetRepository sets(db_.session());
+    const auto existing = sets.Find(sheet.unitId, sheet.frameworkId, sheet.period);
+    if ((existing ? existing->version : 0) != sheet.setVersion)
+        throw EditConflict(
+            SheetRecord(sheet),
+            SheetDifferences(sheet, Load(sheet.unitCode, sheet.frameworkCode, sheet.period)),
+            existing ? existing->version : 0);
     const auto set = sets.Ensure(sheet.unitId, sheet.frameworkId, sheet.period);
     const ResultStatus status = ResultStatusFromKey(set.status).value_or(ResultStatus::Draft);
     Transition t = NextStatus(status, action, reason);
@@ -436,6 +563,52 @@ Sheet ResultSheetService::Reopen(const Sheet& sheet, const std::string& reason) 
     return Step(sheet, SetAction::Reopen, reason);
 }
 
+namespace {
+// The unit's document `id` has the file being registered: its details
+// where the user typed other ones are replaced when the user saw them (the
+// input's version is the document's), else refused with both.
+std::int64_t ReuseEvidence(storage::Database& db, std::int64_t id, const EvidenceInput& input,
+                           const std::string& user) {
+    storage::EvidenceRepository register_(db.session());
+    auto doc = register_.Find(id);
+    if (!doc || !input.detailsTyped) return id;
+    auto blank = [](const std::string& v) {
+        return v.find_first_not_of(" \t") == std::string::npos;
+    };
+    auto shownDate = [](const std::optional<std::string>& iso) {
+        if (!iso) return std::string();
+        auto d = Date::ParseIso(*iso);
+        return d ? FormatDate(*d) : *iso;
+    };
+    storage::EvidenceRecord typed = *doc;
+    if (!blank(input.docNumber)) typed.docNumber = input.docNumber;
+    if (input.docDate) typed.docDate = input.docDate;
+    if (!blank(input.issuer)) typed.issuer = input.issuer;
+    if (!blank(input.title)) typed.title = input.title;
+    if (!blank(input.note)) typed.note = input.note;
+    ConflictFields fields;
+    fields.Compare("doc_number", tr("Number"), typed.docNumber, doc->docNumber)
+        .Compare("doc_date", tr("Date"), shownDate(typed.docDate), shownDate(doc->docDate))
+        .Compare("issuer", tr("Issued by"), typed.issuer, doc->issuer)
+        .Compare("title", tr("Title"), typed.title, doc->title)
+        .Compare("note", tr("Note"), typed.note, doc->note);
+    auto differences = fields.Take();
+    if (differences.empty()) return id;
+    if (input.version != doc->version)
+        throw EditConflict(
+            fmt::format(fmt::runtime(tr("the document {0} (already in the register)")),
+                        doc->fileName),
+            std::move(differences), doc->version);
+    if (!register_.UpdateDetails(typed))
+        throw UserError(tr("another desk changed this document in the meantime: save again"));
+    std::vector<storage::AuditEntry> audit;
+    for (const auto& f : differences)
+        audit.push_back({"", user, "evidence", id, "update", f.field, f.theirs, f.mine});
+    storage::AuditRepository(db.session()).RecordMany(audit);
+    return id;
+}
+}  // namespace
+
 std::int64_t RegisterEvidence(storage::Database& db, std::int64_t unitId,
                               const EvidenceInput& input, const std::string& user) {
     std::string content, fileName;
@@ -466,7 +639,8 @@ std::int64_t RegisterEvidence(storage::Database& db, std::int64_t unitId,
     storage::EvidenceRepository register_(db.session());
     const std::string sha = content.empty() ? std::string() : Sha256Hex(content);
     if (!sha.empty())
-        if (auto existing = register_.FindByHash(unitId, sha)) return *existing;
+        if (auto existing = register_.FindByHash(unitId, sha))
+            return ReuseEvidence(db, *existing, input, user);
     storage::EvidenceRecord e;
     e.unitId = unitId;
     e.docNumber = input.docNumber;
@@ -517,7 +691,13 @@ std::int64_t ResultSheetService::ResultForEvidence(const Sheet& sheet, const She
     empty.criterionId = row.criterionId;
     empty.period = sheet.period;
     empty.status = set.status;
-    const std::int64_t id = results.Insert(empty, user_);
+    const auto inserted = results.InsertIfAbsent(empty, user_);
+    if (!inserted) {
+        // Another desk created it meanwhile.
+        if (auto r = results.Find(sheet.unitId, row.criterionId, sheet.period)) return r->id;
+        throw UserError(tr("another desk is saving the same results: save again"));
+    }
+    const std::int64_t id = *inserted;
     storage::AuditRepository(db_.session())
         .Record({"", user_, "results", id, "insert", "", std::nullopt, row.code});
     return id;

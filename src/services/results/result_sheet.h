@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "core/conflict.h"
 #include "core/result_workflow.h"
 #include "core/scoring.h"
 #include "storage/database.h"
@@ -33,6 +34,9 @@ struct SheetRow {
     // from the survey tallies; a figure typed over them makes it manual).
     std::string source = "manual";
     int evidence = 0;
+    // The version of the row's result as read (0: none was stored): a save
+    // is checked against it.
+    int version = 0;
     // Computed.
     double selfPoints = 0, appraisedPoints = 0, max = 0;
     double lost = 0;  // max − appraised points: what the remediation plan can win back
@@ -48,6 +52,10 @@ struct Sheet {
     Framework framework;         // as the unit sees it (criteria that apply to it)
     std::vector<SheetRow> rows;  // in the framework's order
     FrameworkTotal self, appraised;
+    // The version of the set as read (0: none was stored): a workflow step
+    // is refused when the set (its state or any of its results) changed
+    // since.
+    int setVersion = 0;
 };
 
 // Fills the computed columns, the group subtotals, the totals and the
@@ -64,6 +72,27 @@ struct SheetEdit {
     std::string text;
 };
 
+// The cells of a sheet that another desk saved after this one read them,
+// with the user's value beside the stored one (fields keyed by
+// SheetFieldKey), and the sheet as stored now: the edits the user keeps
+// (KeptEdits) are applied to it again.
+class SheetConflict : public EditConflict {
+  public:
+    SheetConflict(std::string record, std::vector<FieldConflict> fields, Sheet stored);
+    const Sheet& stored() const { return stored_; }
+
+  private:
+    Sheet stored_;
+};
+
+// The key of one cell in a SheetConflict: "2.3/self_score".
+std::string SheetFieldKey(const std::string& criterion, ResultField field);
+
+// The edits still to save after the user chose in a conflict: those of the
+// cells the conflict does not name, and those it names that the user kept.
+std::vector<SheetEdit> KeptEdits(const std::vector<SheetEdit>& edits, const EditConflict& conflict,
+                                 const KeptFields& kept);
+
 // A document of a unit's evidence register.
 struct EvidenceRecord {
     std::int64_t id = 0;
@@ -75,6 +104,7 @@ struct EvidenceRecord {
     std::string sha256;                  // 64 hex digits, empty without a file
     std::optional<long long> sizeBytes;  // without a file: none
     std::string createdAt, createdBy;
+    int version = 1;
 };
 
 struct EvidenceInput {
@@ -82,6 +112,15 @@ struct EvidenceInput {
     std::optional<std::string> docDate;  // ISO
     std::string issuer, title, note;
     std::string filePath;  // empty: a reference without a file
+    // Whether the details are the user's for the document itself (the
+    // evidence dialog), to compare with those of a document registered with
+    // the same file; otherwise (a progress note as title) that document is
+    // reused as it is.
+    bool detailsTyped = false;
+    // The version of the register's document with the same file as a
+    // conflict showed it (EditConflict::storedVersion), when the user chose
+    // between its details and the typed ones; 0 otherwise.
+    int version = 0;
 };
 
 class ResultSheetService {
@@ -95,13 +134,17 @@ class ResultSheetService {
     // Stores the edits in one transaction. Refuses them all (UserError
     // naming the criterion and the field) when one changes a value the
     // set's state locks, names a group or an unknown criterion, or is
-    // negative. Returns the sheet as stored.
+    // negative; and (SheetConflict) when another desk saved a result the
+    // edits change after `sheet` was read (SheetRow::version) and its
+    // stored value differs from the user's. Returns the sheet as stored.
     Sheet Apply(const Sheet& sheet, const std::vector<SheetEdit>& edits);
 
     // Workflow steps; each returns the sheet in its new state. Submitting
     // is refused while the sheet has problems (they are listed); appraising
     // and reopening are refused to commune accounts (chair, clerk) and
-    // viewers: they are the office's.
+    // viewers: they are the office's. Each is refused (EditConflict naming
+    // what changed) when the set changed since `sheet` was read
+    // (Sheet::setVersion): the user looks at it again first.
     Sheet Submit(const Sheet& sheet);
     Sheet Withdraw(const Sheet& sheet);
     Sheet Appraise(const Sheet& sheet);
@@ -124,6 +167,7 @@ class ResultSheetService {
     std::string ExportEvidenceFile(std::int64_t evidenceId, const std::string& directory);
 
   private:
+    Sheet ApplyOnce(const Sheet& sheet, const std::vector<SheetEdit>& edits);
     Sheet Step(const Sheet& sheet, SetAction action, const std::string& reason);
     // The id of the row's result, created empty when missing; refused on an
     // appraised set. Inside a transaction.
@@ -134,7 +178,11 @@ class ResultSheetService {
 };
 
 // Adds a document to the unit's register: its file read, checked against the
-// size limit and hashed; a file the unit already registered is reused.
+// size limit and hashed; a file the unit already registered is reused. When
+// input.detailsTyped and details typed (number, date, issuer, title, note;
+// blank ones are not typed) differ from that document's, EditConflict (fields doc_number,
+// doc_date as dd/mm/yyyy, issuer, title, note) unless input.version is the
+// document's version: then the typed details replace its own, audited.
 // Returns the document's id. Call it inside a transaction.
 std::int64_t RegisterEvidence(storage::Database& db, std::int64_t unitId,
                               const EvidenceInput& input, const std::string& user);

@@ -201,7 +201,10 @@ class ResultImport {
             touched[{row.frameworkId, row.after.period}].insert(row.after.unitId);
         }
         for (const auto& [key, unitsOfSet] : touched)
-            for (std::int64_t unitId : unitsOfSet) sets_.Ensure(unitId, key.first, key.second);
+            for (std::int64_t unitId : unitsOfSet) {
+                sets_.Ensure(unitId, key.first, key.second);
+                sets_.Touch(unitId, key.first, key.second);
+            }
         results_.Upsert(write);
         storage::AuditRepository(db_.session()).RecordMany(AuditEntries(touched, user));
         for (const auto& [key, unitsOfSet] : touched)

@@ -77,6 +77,7 @@ SelfAssessmentSheet LoadSelfAssessment(storage::Database& db, std::int64_t perso
     sheet.frameworkCode = f.code;
     const auto stored =
         storage::SelfAssessmentRepository(db.session()).ForPerson(personId, sheet.period);
+    for (const auto& r : stored) sheet.version += r.version;
     for (const auto& [c, depth] : TreeOrder(f)) {
         if (!IsLeaf(f, *c)) continue;
         SelfAssessmentLine line;
@@ -100,26 +101,102 @@ SelfAssessmentTotal TotalOf(storage::Database& db, const SelfAssessmentSheet& sh
     return TotalSelfAssessment(LoadFramework(db, sheet.frameworkCode), Scores(sheet));
 }
 
-void SaveSelfAssessment(storage::Database& db, const SelfAssessmentSheet& sheet,
-                        const std::string& user) {
-    std::vector<storage::SelfAssessmentRow> rows;
-    for (const auto& l : sheet.lines) {
+namespace {
+std::string Score(const std::optional<double>& v) {
+    return v ? FormatNumberTrim(*v, 4) : std::string();
+}
+
+// A line's values by key, as shown and audited.
+std::vector<std::pair<std::string, std::string>> LineValues(const SelfAssessmentLine& l) {
+    return {{"self", Score(l.self)}, {"appraised", Score(l.appraised)}, {"note", l.note}};
+}
+
+std::string LineLabel(const SelfAssessmentLine& l, const std::string& key) {
+    const std::string what = key == "self"        ? tr("Self score")
+                             : key == "appraised" ? tr("Appraised score")
+                                                  : tr("Note");
+    return l.code + " \xe2\x80\x94 " + what;
+}
+}  // namespace
+
+SelfAssessmentSheet MergeSelfAssessment(const SelfAssessmentSheet& mine,
+                                        const SelfAssessmentSheet& stored, const KeptFields& kept) {
+    SelfAssessmentSheet out = mine;
+    for (auto& l : out.lines)
+        for (const auto& s : stored.lines) {
+            if (s.criterionId != l.criterionId) continue;
+            l.self = Pick(kept, l.code + "/self", l.self, s.self);
+            l.appraised = Pick(kept, l.code + "/appraised", l.appraised, s.appraised);
+            l.note = Pick(kept, l.code + "/note", l.note, s.note);
+        }
+    out.version = stored.version;
+    return out;
+}
+
+int SaveSelfAssessment(storage::Database& db, const SelfAssessmentSheet& sheet,
+                       const std::string& user) {
+    for (const auto& l : sheet.lines)
         for (const auto& score : {l.self, l.appraised})
             if (score && (*score < 0 || *score > l.max))
                 throw UserError(
                     Location{"", 0, l.code},
                     fmt::format(fmt::runtime(tr("criterion {0}: a score is from 0 to {1}")), l.code,
                                 FormatNumberTrim(l.max, 2)));
-        rows.push_back(
-            {sheet.personId, sheet.period, {l.criterionId, l.self, l.appraised}, l.note});
-    }
     storage::Transaction tx(db);
+    storage::LockForEdit(db,
+                         "self_assessments:" + std::to_string(sheet.personId) + ":" + sheet.period);
+    const SelfAssessmentSheet stored =
+        LoadSelfAssessment(db, sheet.personId, sheet.period, sheet.frameworkCode);
+    std::map<std::int64_t, const SelfAssessmentLine*> before;
+    for (const auto& l : stored.lines) before[l.criterionId] = &l;
+    if (stored.version != sheet.version) {
+        ConflictFields fields;
+        for (const auto& l : sheet.lines) {
+            auto s = before.find(l.criterionId);
+            if (s == before.end()) continue;
+            const auto mine = LineValues(l), theirs = LineValues(*s->second);
+            for (std::size_t i = 0; i < mine.size(); ++i)
+                fields.Compare(l.code + "/" + mine[i].first, LineLabel(l, mine[i].first),
+                               mine[i].second, theirs[i].second);
+        }
+        if (!fields.empty()) {
+            auto person = storage::PersonRepository(db.session()).ById(sheet.personId);
+            throw EditConflict(fmt::format(fmt::runtime(tr("the self-assessment of {0} for {1}")),
+                                           person ? person->fullName : std::string(),
+                                           Period::Parse(sheet.period)->Label()),
+                               fields.Take(), stored.version);
+        }
+    }
+    // Every line is stored (a line never saved, even empty, too); a stored
+    // line only when it changed, so that its version says so.
+    std::set<std::int64_t> present;
+    for (const auto& r :
+         storage::SelfAssessmentRepository(db.session()).ForPerson(sheet.personId, sheet.period))
+        present.insert(r.score.criterionId);
+    std::vector<storage::SelfAssessmentRow> rows;
+    std::vector<storage::AuditEntry> audit;
+    for (const auto& l : sheet.lines) {
+        auto s = before.find(l.criterionId);
+        const auto now = LineValues(l);
+        const auto old = s == before.end() ? decltype(now)() : LineValues(*s->second);
+        bool changed = false;
+        for (std::size_t i = 0; i < now.size(); ++i) {
+            const std::string was = old.empty() ? std::string() : old[i].second;
+            if (was == now[i].second) continue;
+            changed = true;
+            audit.push_back({"", user, "self_assessments", sheet.personId, "update",
+                             sheet.period + " " + l.code + " " + now[i].first, was, now[i].second});
+        }
+        if (changed || !present.count(l.criterionId))
+            rows.push_back(
+                {sheet.personId, sheet.period, {l.criterionId, l.self, l.appraised}, l.note});
+    }
     storage::SelfAssessmentRepository(db.session()).Save(rows, user);
-    storage::AuditRepository(db.session())
-        .Record(
-            {"", user, "self_assessments", sheet.personId, "update", sheet.period, std::nullopt,
-             fmt::format("{0}: {1} / {2}", sheet.frameworkCode, rows.size(), sheet.lines.size())});
+    storage::AuditRepository(db.session()).RecordMany(audit);
+    const int version =
+        LoadSelfAssessment(db, sheet.personId, sheet.period, sheet.frameworkCode).version;
     tx.Commit();
+    return version;
 }
 
 RatingTally OfficerRatings(storage::Database& db, std::int64_t personId,
@@ -139,9 +216,47 @@ RatingTally OfficerRatings(storage::Database& db, std::int64_t personId,
     return none;
 }
 
+namespace {
+const std::vector<std::string>& SurveyKeys() {
+    static const std::vector<std::string> keys = {"survey.coverage_threshold", "ratings.min_sample",
+                                                  "qr.url_template", "survey.publication_calendar"};
+    return keys;
+}
+
+std::vector<FieldConflict> SurveyConflicts(const SurveySettings& mine,
+                                           const SurveySettings& stored) {
+    ConflictFields f;
+    f.Compare("survey.coverage_threshold", tr("Coverage threshold"),
+              FormatPercentTrim(mine.coverageThreshold * 100),
+              FormatPercentTrim(stored.coverageThreshold * 100))
+        .Compare("ratings.min_sample", tr("Minimum ratings to rank an officer"),
+                 std::to_string(mine.minimumSample), std::to_string(stored.minimumSample))
+        .Compare("qr.url_template", tr("QR rating address"), mine.qrUrlTemplate,
+                 stored.qrUrlTemplate)
+        .Compare("survey.publication_calendar", tr("Results published"),
+                 FormatPublicationCalendar(mine.publicationCalendar),
+                 FormatPublicationCalendar(stored.publicationCalendar));
+    return f.Take();
+}
+}  // namespace
+
+SurveySettings MergeSurveySettings(const SurveySettings& mine, const SurveySettings& stored,
+                                   const KeptFields& kept) {
+    SurveySettings s = mine;
+    s.coverageThreshold =
+        Pick(kept, "survey.coverage_threshold", mine.coverageThreshold, stored.coverageThreshold);
+    s.minimumSample = Pick(kept, "ratings.min_sample", mine.minimumSample, stored.minimumSample);
+    s.qrUrlTemplate = Pick(kept, "qr.url_template", mine.qrUrlTemplate, stored.qrUrlTemplate);
+    s.publicationCalendar = Pick(kept, "survey.publication_calendar", mine.publicationCalendar,
+                                 stored.publicationCalendar);
+    s.version = stored.version;
+    return s;
+}
+
 SurveySettings LoadSurveySettings(storage::Database& db) {
     storage::SettingsRepository s(db.session());
     SurveySettings out;
+    out.version = s.GroupVersion(SurveyKeys());  // first: see OrganisationService::Office
     if (auto v = ParseVnNumber(s.Get("survey.coverage_threshold", "0.8")))
         out.coverageThreshold = *v > 1 ? *v / 100 : *v;
     if (auto v = ParseVnNumber(s.Get("ratings.min_sample", "5")))
@@ -152,8 +267,8 @@ SurveySettings LoadSurveySettings(storage::Database& db) {
     return out;
 }
 
-void SaveSurveySettings(storage::Database& db, const SurveySettings& settings,
-                        const std::string& user) {
+int SaveSurveySettings(storage::Database& db, const SurveySettings& settings,
+                       const std::string& user) {
     if (!(settings.coverageThreshold >= 0 && settings.coverageThreshold <= 1))
         throw UserError(Location{"", 0, "survey.coverage_threshold"},
                         tr("the coverage threshold is a percentage from 0 to 100"));
@@ -180,6 +295,13 @@ void SaveSurveySettings(storage::Database& db, const SurveySettings& settings,
         throw UserError(calendarKey, tr("the chosen periods do not exist (a quarter is I to IV, a "
                                         "half year 1 or 2)"));
     storage::Transaction tx(db);
+    storage::LockForEdit(db, "settings:surveys");
+    const SurveySettings stored = LoadSurveySettings(db);
+    if (stored.version != settings.version) {
+        auto fields = SurveyConflicts(settings, stored);
+        if (!fields.empty())
+            throw EditConflict(tr("the survey settings"), std::move(fields), stored.version);
+    }
     storage::SettingsRepository s(db.session());
     storage::AuditRepository audit(db.session());
     auto set = [&](const char* key, const std::string& value) {
@@ -192,7 +314,9 @@ void SaveSurveySettings(storage::Database& db, const SurveySettings& settings,
     set("ratings.min_sample", std::to_string(settings.minimumSample));
     set("qr.url_template", url);
     set("survey.publication_calendar", calendar);
+    const int version = s.GroupVersion(SurveyKeys());
     tx.Commit();
+    return version;
 }
 
 std::vector<SelfAssessmentSummaryRow> SelfAssessmentSummary(storage::Database& db,

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "core/conflict.h"
 #include "core/period.h"
 #include "core/survey_rules.h"
 #include "storage/database.h"
@@ -31,6 +32,7 @@ struct SelfAssessmentSheet {
     std::string frameworkCode;              // "TT01-2018"
     std::vector<SelfAssessmentLine> lines;  // scored criteria in framework order
     SelfAssessmentTotal total;
+    int version = 0;  // of the stored lines as read (see SaveSelfAssessment)
 };
 
 // The officer's sheet for the period: every scored criterion of the
@@ -41,11 +43,15 @@ SelfAssessmentSheet LoadSelfAssessment(storage::Database& db, std::int64_t perso
                                        const std::string& frameworkCode = kDefaultSelfFramework);
 // Totals and classes of the sheet's current scores (as typed, before saving).
 SelfAssessmentTotal TotalOf(storage::Database& db, const SelfAssessmentSheet& sheet);
-// Stores every line of the sheet (scores, notes) in one transaction, audited.
-// A score outside 0..max of its criterion is refused (UserError naming the
-// criterion's code); nothing is stored then.
-void SaveSelfAssessment(storage::Database& db, const SelfAssessmentSheet& sheet,
-                        const std::string& user);
+// Stores the lines of the sheet that changed (scores, notes) in one
+// transaction, audited one entry per changed value. A score outside 0..max
+// of its criterion is refused (UserError naming the criterion's code);
+// nothing is stored then. EditConflict (fields "CODE/self",
+// "CODE/appraised", "CODE/note") when another desk saved the officer's
+// sheet after sheet.version was read and a value differs. Returns the
+// sheet's version after the save.
+int SaveSelfAssessment(storage::Database& db, const SelfAssessmentSheet& sheet,
+                       const std::string& user);
 
 // The officer's citizen ratings over the period's window (calendar or
 // cut-off as the office set it); ratings 0 when there are none.
@@ -74,14 +80,27 @@ struct SurveySettings {
         "https://dichvucong.example.vn/danh-gia?cb={officer_code}";  // qr.url_template
     // survey.publication_calendar; seed 001's when not set or unreadable.
     std::vector<PublicationRule> publicationCalendar = DefaultPublicationCalendar();
+    int version = 0;  // of the settings as read (see SaveSurveySettings)
 };
 SurveySettings LoadSurveySettings(storage::Database& db);
 // Refuses (UserError on the field's key) a threshold outside 0..1, a minimum
 // below 1, a template that is not an http(s) address with {officer_code},
 // and a publication calendar without any publication, with a day outside
 // 1..31 or a kind listed twice.
-// Audited, one entry per changed key.
-void SaveSurveySettings(storage::Database& db, const SurveySettings& settings,
-                        const std::string& user);
+// Audited, one entry per changed key. EditConflict (fields keyed as the
+// settings) when another desk saved them after settings.version was read
+// and a value differs. Returns their version after the save.
+int SaveSurveySettings(storage::Database& db, const SurveySettings& settings,
+                       const std::string& user);
+
+// The sheet after a conflict: the values kept as typed from mine, the
+// others from stored, with the stored version.
+SelfAssessmentSheet MergeSelfAssessment(const SelfAssessmentSheet& mine,
+                                        const SelfAssessmentSheet& stored, const KeptFields& kept);
+
+// The settings after a conflict: the fields kept as typed from mine, the
+// others from stored, with the stored version.
+SurveySettings MergeSurveySettings(const SurveySettings& mine, const SurveySettings& stored,
+                                   const KeptFields& kept);
 
 }  // namespace cchc::services

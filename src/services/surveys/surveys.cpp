@@ -945,7 +945,10 @@ SurveyFillSummary FillCriterionFromSurveys(storage::Database& db, const std::str
         touched.insert(r.unitId);
         ++summary.written;
     }
-    for (std::int64_t unit : touched) sets.Ensure(unit, fid, periodKey);
+    for (std::int64_t unit : touched) {
+        sets.Ensure(unit, fid, periodKey);
+        sets.Touch(unit, fid, periodKey);
+    }
     results.Upsert(write);
     for (const auto& r : write)
         if (r.id == 0)

@@ -24,12 +24,18 @@ struct OpenOptions {
     bool migrate = true;    // apply pending migrations
     int targetVersion = 0;  // stop at this schema version (0: the latest); for tests
     // Only to read (checks): nothing is created, migrated or written, and
-    // the journal mode is left as it is.
+    // the journal mode is left as it is. What a program killed while
+    // writing left unfinished on an SQLite file (a hot journal) is first
+    // undone, as any connection that writes would.
     bool readOnly = false;
     // Fills a database whose schema is created now (version 0 to the
     // latest), inside the same transaction: a new database is there with
     // its contents or not at all (a kill in between leaves no half one).
     std::function<void(Database&)> onCreate;
+    // Called, inside the same transaction, after the migrations that
+    // upgraded an older database (version 1 or more): what the new schema
+    // needs (the catalogues) lands with it or not at all.
+    std::function<void(Database&)> onUpgrade;
 };
 
 struct MigrationReport {
@@ -62,7 +68,7 @@ class Database {
 
   private:
     Database(DatabaseUrl url, std::unique_ptr<soci::session> session);
-    MigrationReport Migrate(int targetVersion, const std::function<void(Database&)>& onCreate);
+    MigrationReport Migrate(int targetVersion, const OpenOptions& options);
 
     friend class Transaction;
     DatabaseUrl url_;

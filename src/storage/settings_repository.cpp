@@ -117,14 +117,23 @@ std::vector<Column> Columns(soci::session& s, const std::string& table) {
     return out;
 }
 
-// The row's columns but id and blobs as one JSON object, as SQL.
+// Columns that say who wrote a row, when and from which import: the audit
+// entry says it already.
+bool Bookkeeping(const std::string& column) {
+    static const std::set<std::string> names = {
+        "id", "created_at", "created_by", "updated_at", "updated_by", "version", "import_batch_id"};
+    return names.count(column) > 0;
+}
+
+// The row's values (its columns but bookkeeping and blobs) as one JSON
+// object, as SQL.
 std::string JsonOfRow(soci::session& s, const std::vector<Column>& columns) {
     const bool pg = IsPostgres(s);
     std::vector<std::string> parts;
     std::string current;
     int pairs = 0;
     for (const auto& c : columns) {
-        if (c.blob || c.name == "id") continue;
+        if (c.blob || Bookkeeping(c.name)) continue;
         // Both engines take at most 100 arguments to a function.
         if (pairs == 40) parts.push_back(current), current.clear(), pairs = 0;
         current += (pairs ? ", '" : "'") + c.name + "', " + Identifier(c.name);

@@ -63,8 +63,8 @@ class AuditRepository {
     void RecordMany(const std::vector<AuditEntry>& entries);
     // One "insert" entry per row that `rows` selects: its field says where
     // the row came from (`source`: import, demo), its new value holds the
-    // row's columns as a JSON object (blobs left out). The database writes
-    // them in one statement; returns how many.
+    // row's values as a JSON object (blobs, and who wrote it when, left
+    // out). The database writes them in one statement; returns how many.
     long RecordInserted(const InsertedRows& rows, const std::string& user,
                         const std::string& source);
     // Every table but the audit log and the schema version, as it is now.

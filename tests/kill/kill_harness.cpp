@@ -852,6 +852,14 @@ int main(int argc, char** argv) {
         o.seed = static_cast<unsigned long long>(
                      std::chrono::system_clock::now().time_since_epoch().count()) %
                  1000000007ull;
+    if (o.engine == "postgresql" &&
+        !(std::getenv("CCHC_TEST_PG") && *std::getenv("CCHC_TEST_PG"))) {
+        const char* ci = std::getenv("CI");
+        const bool inCi = ci && std::string(ci) == "true";
+        std::fprintf(stderr, "no PostgreSQL server (CCHC_TEST_PG unset): %s\n",
+                     inCi ? "failed (CI)" : "skipped");
+        return inCi ? 1 : 77;
+    }
     std::string work = o.work;
     bool madeWork = false;
     if (work.empty()) {
@@ -864,14 +872,7 @@ int main(int argc, char** argv) {
     try {
         std::unique_ptr<Engine> engine;
         if (o.engine == "postgresql") {
-            const char* pg = std::getenv("CCHC_TEST_PG");
-            if (!pg || !*pg) {
-                const char* ci = std::getenv("CI");
-                std::fprintf(stderr, "no PostgreSQL server (CCHC_TEST_PG unset): %s\n",
-                             ci && std::string(ci) == "true" ? "failed (CI)" : "skipped");
-                return ci && std::string(ci) == "true" ? 1 : 77;
-            }
-            engine = std::make_unique<PostgresEngine>(pg);
+            engine = std::make_unique<PostgresEngine>(std::getenv("CCHC_TEST_PG"));
         } else if (o.engine == "sqlite") {
             engine = std::make_unique<SqliteEngine>(work);
         } else {

@@ -219,6 +219,8 @@ int RunInit(const Args& args) {
         report = services::LoadBuiltinCatalogues(created);
         loaded = true;
     };
+    // An upgrade gets the catalogues of the new schema in its transaction.
+    o.onUpgrade = o.onCreate;
     auto db = services::OpenDatabase(services::ResolveDatabaseUrl(args.Get("db")), o);
     if (!loaded) report = services::LoadBuiltinCatalogues(*db);
     const auto& m = db->lastMigration();
@@ -262,10 +264,19 @@ int RunDemo(const Args& args) {
     if (o.communes < 1 || o.communes > 5000)
         throw UsageError(tr("--communes must be between 1 and 5000"));
     if (o.years < 1 || o.years > 20) throw UsageError(tr("--years must be between 1 and 20"));
+    o.user = services::CurrentUser();
     auto start = std::chrono::steady_clock::now();
-    auto db = OpenDb(args);
     TerminalProgress progress;
-    auto r = services::BuildDemo(*db, o, &progress);
+    // A new database gets its schema and the office in one transaction.
+    services::DemoReport r;
+    bool built = false;
+    services::OpenOptions open;
+    open.onCreate = [&](services::Database& created) {
+        r = services::BuildDemo(created, o, &progress);
+        built = true;
+    };
+    auto db = services::OpenDatabase(services::ResolveDatabaseUrl(args.Get("db")), open);
+    if (!built) r = services::BuildDemo(*db, o, &progress);
     double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     std::cout << fmt::format(
                      fmt::runtime(tr("Demo office created: {0} units, {1} people, {2} results, "

@@ -66,6 +66,37 @@ long ForeignTables(soci::session& s, Backend backend) {
     return static_cast<long>(n);
 }
 
+// Whether a read-only connection finds what only a writer can undo: a
+// program killed while writing may leave a hot rollback journal (a new
+// database stopped while its first pages were written) or a WAL index to
+// rebuild, and a read-only connection then fails on its first read.
+bool NeedsRecovery(soci::session& s) {
+    try {
+        int n = 0;
+        s << "SELECT COUNT(*) FROM sqlite_master", soci::into(n);
+        return false;
+    } catch (const soci::sqlite3_soci_error& e) {
+        if ((e.result() & 0xff) == SQLITE_READONLY) return true;
+        throw;
+    }
+}
+
+// Lets SQLite finish what a killed writer left, as any read-write
+// connection does on its first read: the unfinished transaction is undone
+// and the database is as its last commit left it. Nothing else is written
+// (no checkpoint when this connection closes).
+void RecoverForReading(const std::string& path) {
+    // SOCI's header puts SQLite's interface in a namespace of its own.
+    using namespace sqlite_api;
+    sqlite3* h = nullptr;
+    if (sqlite3_open_v2(path.c_str(), &h, SQLITE_OPEN_READWRITE, nullptr) == SQLITE_OK) {
+        sqlite3_db_config(h, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
+        sqlite3_busy_timeout(h, 10000);
+        sqlite3_exec(h, "SELECT COUNT(*) FROM sqlite_master", nullptr, nullptr, nullptr);
+    }
+    sqlite3_close(h);
+}
+
 }  // namespace
 
 DatabaseFailure::DatabaseFailure(Location where, const std::string& message, std::string technical)
@@ -131,8 +162,14 @@ std::unique_ptr<Database> Database::Open(const DatabaseUrl& url, const OpenOptio
             // Before SQLite's first file: locks no other handle of the
             // process can drop (a file dialog reading the database file).
             detail::InstallSqliteLockOwners();
-            session->open(soci::sqlite3, "db=" + QuoteSqliteConnectValue(url.path) + " timeout=10" +
-                                             (options.readOnly ? " readonly=true" : ""));
+            const std::string connect = "db=" + QuoteSqliteConnectValue(url.path) + " timeout=10" +
+                                        (options.readOnly ? " readonly=true" : "");
+            session->open(soci::sqlite3, connect);
+            if (options.readOnly && NeedsRecovery(*session)) {
+                session->close();
+                RecoverForReading(url.path);
+                session->open(soci::sqlite3, connect);
+            }
             *session << "PRAGMA foreign_keys = ON";
             *session << "PRAGMA busy_timeout = 10000";
             if (!options.readOnly) {
@@ -161,7 +198,7 @@ std::unique_ptr<Database> Database::Open(const DatabaseUrl& url, const OpenOptio
     std::unique_ptr<Database> db(new Database(url, std::move(session)));
     if (options.migrate && !options.readOnly) {
         try {
-            db->migration_ = db->Migrate(options.targetVersion, options.onCreate);
+            db->migration_ = db->Migrate(options.targetVersion, options);
         } catch (const UserError&) {
             throw;
         } catch (const std::exception& e) {
@@ -189,8 +226,7 @@ int Database::SchemaVersion() {
     return ind == soci::i_ok ? v : 0;
 }
 
-MigrationReport Database::Migrate(int targetVersion,
-                                  const std::function<void(Database&)>& onCreate) {
+MigrationReport Database::Migrate(int targetVersion, const OpenOptions& options) {
     MigrationReport report;
     const int known = LatestSchemaVersion();
     const int latest = targetVersion > 0 ? std::min(targetVersion, known) : known;
@@ -210,8 +246,13 @@ MigrationReport Database::Migrate(int targetVersion,
                            "needs an empty database or one of its own"));
 
     if (url_.backend == Backend::Sqlite && report.fromVersion > 0) {
-        report.backupPath = url_.path + ".v" + std::to_string(report.fromVersion) + "-" +
-                            NowStamp("%Y%m%d-%H%M%S") + ".bak";
+        // A free name: an upgrade tried again within the same second (after
+        // a failure or a kill) keeps the first copy as it is.
+        const std::string stem =
+            url_.path + ".v" + std::to_string(report.fromVersion) + "-" + NowStamp("%Y%m%d-%H%M%S");
+        report.backupPath = stem + ".bak";
+        for (int n = 2; std::filesystem::exists(report.backupPath); ++n)
+            report.backupPath = stem + "-" + std::to_string(n) + ".bak";
         BackupTo(report.backupPath);
     }
 
@@ -241,7 +282,8 @@ MigrationReport Database::Migrate(int targetVersion,
             soci::use(m.version), soci::use(m.description), soci::use(at);
         report.toVersion = m.version;
     }
-    if (report.fromVersion == 0 && onCreate) onCreate(*this);
+    if (report.fromVersion == 0 && options.onCreate) options.onCreate(*this);
+    if (report.fromVersion > 0 && options.onUpgrade) options.onUpgrade(*this);
     tx.Commit();
     return report;
 }

@@ -24,7 +24,9 @@ struct OpenOptions {
     bool migrate = true;    // apply pending migrations
     int targetVersion = 0;  // stop at this schema version (0: the latest); for tests
     // Only to read (checks): nothing is created, migrated or written, and
-    // the journal mode is left as it is.
+    // the journal mode is left as it is. What a program killed while
+    // writing left unfinished on an SQLite file (a hot journal) is first
+    // undone, as any connection that writes would.
     bool readOnly = false;
     // Fills a database whose schema is created now (version 0 to the
     // latest), inside the same transaction: a new database is there with
@@ -35,6 +37,10 @@ struct OpenOptions {
     // SQLite's busy timeout. Milliseconds; 0 waits for ever.
     int lockTimeoutMs = kDefaultLockTimeoutMs;
     static constexpr int kDefaultLockTimeoutMs = 10000;
+    // Called, inside the same transaction, after the migrations that
+    // upgraded an older database (version 1 or more): what the new schema
+    // needs (the catalogues) lands with it or not at all.
+    std::function<void(Database&)> onUpgrade;
 };
 
 struct MigrationReport {
@@ -59,7 +65,7 @@ class Database {
     const MigrationReport& lastMigration() const { return migration_; }
     // Applies the pending migrations now, inside the caller's transaction
     // when one is open (a restore creates the schema it fills this way).
-    MigrationReport Upgrade() { return migration_ = Migrate(0, nullptr); }
+    MigrationReport Upgrade() { return migration_ = Migrate(0, OpenOptions{}); }
 
     // Integrity and foreign-key checks; an empty list means all is well.
     std::vector<std::string> Check();
@@ -72,7 +78,7 @@ class Database {
 
   private:
     Database(DatabaseUrl url, std::unique_ptr<soci::session> session);
-    MigrationReport Migrate(int targetVersion, const std::function<void(Database&)>& onCreate);
+    MigrationReport Migrate(int targetVersion, const OpenOptions& options);
 
     friend class Transaction;
     DatabaseUrl url_;

@@ -2,6 +2,9 @@
 
 #include <soci/soci.h>
 
+#include <cctype>
+#include <stdexcept>
+
 #include "storage/row_helpers.h"
 
 namespace cchc::storage {
@@ -78,6 +81,148 @@ void AuditRepository::RecordMany(const std::vector<AuditEntry>& entries) {
         soci::use(field), soci::use(oldV, oldI), soci::use(newV, newI);
 }
 
+namespace {
+
+bool IsPostgres(soci::session& s) { return s.get_backend_name() == "postgresql"; }
+
+// A table or column name as the schema spells it, quoted for SQL; names
+// come from the schema itself, never from a user.
+std::string Identifier(const std::string& name) {
+    if (name.empty()) throw std::logic_error("empty identifier");
+    for (char c : name)
+        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'))
+            throw std::logic_error("unexpected identifier: " + name);
+    return "\"" + name + "\"";
+}
+
+std::vector<std::string> Tables(soci::session& s) {
+    std::vector<std::string> out;
+    soci::rowset<std::string> rs =
+        IsPostgres(s)
+            ? (s.prepare << "SELECT table_name FROM information_schema.tables WHERE table_schema = "
+                            "current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name")
+            : (s.prepare << "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT "
+                            "LIKE 'sqlite_%' ORDER BY name");
+    for (const auto& t : rs)
+        if (t != "audit_log" && t != "schema_version") out.push_back(t);
+    return out;
+}
+
+struct Column {
+    std::string name;
+    bool blob = false;
+};
+
+std::vector<Column> Columns(soci::session& s, const std::string& table) {
+    std::vector<Column> out;
+    soci::rowset<soci::row> rs =
+        IsPostgres(s) ? (s.prepare << "SELECT column_name AS name, data_type AS type FROM "
+                                      "information_schema.columns WHERE table_schema = "
+                                      "current_schema() AND table_name = :t ORDER BY "
+                                      "ordinal_position",
+                         soci::use(table))
+                      : (s.prepare << "SELECT name, type FROM pragma_table_info(:t) ORDER BY cid",
+                         soci::use(table));
+    for (const auto& r : rs) {
+        std::string type = Text(r, "type");
+        for (auto& c : type) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        out.push_back({Text(r, "name"), type == "blob" || type == "bytea"});
+    }
+    if (out.empty()) throw std::logic_error("no such table: " + table);
+    return out;
+}
+
+// Columns that say who wrote a row, when and from which import: the audit
+// entry says it already.
+bool Bookkeeping(const std::string& column) {
+    static const std::set<std::string> names = {
+        "id", "created_at", "created_by", "updated_at", "updated_by", "version", "import_batch_id"};
+    return names.count(column) > 0;
+}
+
+// The row's values (its columns but bookkeeping and blobs) as one JSON
+// object, as SQL.
+std::string JsonOfRow(soci::session& s, const std::vector<Column>& columns) {
+    const bool pg = IsPostgres(s);
+    std::vector<std::string> parts;
+    std::string current;
+    int pairs = 0;
+    for (const auto& c : columns) {
+        if (c.blob || Bookkeeping(c.name)) continue;
+        // Both engines take at most 100 arguments to a function.
+        if (pairs == 40) parts.push_back(current), current.clear(), pairs = 0;
+        current += (pairs ? ", '" : "'") + c.name + "', " + Identifier(c.name);
+        ++pairs;
+    }
+    parts.push_back(current);
+    const char* object = pg ? "jsonb_build_object(" : "json_object(";
+    std::string sql = std::string(object) + parts[0] + ")";
+    for (std::size_t i = 1; i < parts.size(); ++i)
+        sql = pg ? "(" + sql + " || " + object + parts[i] + "))"
+                 : "json_patch(" + sql + ", " + object + parts[i] + "))";
+    return pg ? "CAST(" + sql + " AS TEXT)" : sql;
+}
+
+long long ScalarOf(soci::session& s, const std::string& sql) {
+    long long n = 0;
+    soci::indicator ind = soci::i_null;
+    s << sql, soci::into(n, ind);
+    return ind == soci::i_ok ? n : 0;
+}
+
+}  // namespace
+
+long AuditRepository::RecordInserted(const InsertedRows& rows, const std::string& user,
+                                     const std::string& source) {
+    const auto columns = Columns(s_, rows.table);
+    bool hasId = false;
+    for (const auto& c : columns) hasId = hasId || c.name == "id";
+    const std::string at = NowIso();
+    long long after = rows.afterId, batch = rows.importBatch.value_or(0);
+    std::string sql =
+        "INSERT INTO audit_log (at, user_login, table_name, row_id, action, field, old_value, "
+        "new_value) SELECT CAST(:at AS TEXT), CAST(:u AS TEXT), CAST(:t AS TEXT), " +
+        std::string(hasId ? "id" : "CAST(NULL AS BIGINT)") +
+        ", 'insert', CAST(:f AS TEXT), CAST(NULL AS TEXT), " + JsonOfRow(s_, columns) + " FROM " +
+        Identifier(rows.table);
+    soci::statement st =
+        rows.importBatch
+            ? (s_.prepare << sql + " WHERE import_batch_id = :b", soci::use(at), soci::use(user),
+               soci::use(rows.table), soci::use(source), soci::use(batch))
+        : hasId ? (s_.prepare << sql + " WHERE id > :a", soci::use(at), soci::use(user),
+                   soci::use(rows.table), soci::use(source), soci::use(after))
+                : (s_.prepare << sql, soci::use(at), soci::use(user), soci::use(rows.table),
+                   soci::use(source));
+    st.execute(true);
+    return static_cast<long>(st.get_affected_rows());
+}
+
+std::vector<TableMark> AuditRepository::MarkTables() {
+    std::vector<TableMark> out;
+    for (const auto& table : Tables(s_)) {
+        TableMark m;
+        m.table = table;
+        for (const auto& c : Columns(s_, table)) m.hasId = m.hasId || c.name == "id";
+        if (m.hasId)
+            m.maxId = ScalarOf(s_, "SELECT MAX(id) FROM " + Identifier(table));
+        else
+            m.rows = ScalarOf(s_, "SELECT COUNT(*) FROM " + Identifier(table));
+        out.push_back(std::move(m));
+    }
+    return out;
+}
+
+long AuditRepository::RecordInsertedSince(const std::vector<TableMark>& marks,
+                                          const std::string& user, const std::string& source,
+                                          const std::set<std::string>& except) {
+    long n = 0;
+    for (const auto& m : marks) {
+        if (except.count(m.table) || (!m.hasId && m.rows > 0)) continue;
+        n += RecordInserted({m.table, m.maxId, std::nullopt}, user, source);
+    }
+    return n;
+}
+
 std::vector<AuditEntry> AuditRepository::ForRow(const std::string& table, std::int64_t rowId) {
     long long row = rowId;
     std::vector<AuditEntry> out;
@@ -103,6 +248,15 @@ std::vector<AuditEntry> AuditRepository::ForRow(const std::string& table, std::i
 long AuditRepository::Count() {
     long long n = 0;
     s_ << "SELECT COUNT(*) FROM audit_log", soci::into(n);
+    return static_cast<long>(n);
+}
+
+long AuditRepository::Count(const std::string& table, const std::optional<std::string>& field) {
+    long long n = 0;
+    const std::string f = field.value_or("");
+    const int any = field ? 0 : 1;
+    s_ << "SELECT COUNT(*) FROM audit_log WHERE table_name = :t AND (:a = 1 OR field = :f)",
+        soci::use(table), soci::use(any), soci::use(f), soci::into(n);
     return static_cast<long>(n);
 }
 

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -41,14 +42,48 @@ struct AuditEntry {
     std::optional<std::string> newValue;
 };
 
+// Rows that a bulk write inserted into one table: those whose id is above
+// afterId, or those an import batch brought (the table's import_batch_id).
+struct InsertedRows {
+    std::string table;
+    std::int64_t afterId = 0;
+    std::optional<std::int64_t> importBatch;
+};
+
+// What every table of the database held at one moment: its largest id, or
+// its row count when it has no id column. Taken before a bulk write (the
+// demo office) to audit what it added.
+struct TableMark {
+    std::string table;
+    bool hasId = false;
+    std::int64_t maxId = 0;
+    long long rows = 0;
+};
+
 class AuditRepository {
   public:
     explicit AuditRepository(soci::session& s) : s_(s) {}
     void Record(const AuditEntry& entry);
     // Many entries through one prepared statement (imports).
     void RecordMany(const std::vector<AuditEntry>& entries);
+    // One "insert" entry per row that `rows` selects: its field says where
+    // the row came from (`source`: import, demo), its new value holds the
+    // row's values as a JSON object (blobs, and who wrote it when, left
+    // out). The database writes them in one statement; returns how many.
+    long RecordInserted(const InsertedRows& rows, const std::string& user,
+                        const std::string& source);
+    // Every table but the audit log and the schema version, as it is now.
+    std::vector<TableMark> MarkTables();
+    // One "insert" entry per row added since `marks` to each table (rows
+    // above the marked id; every row of a table without id that was empty),
+    // as RecordInserted writes them; tables in `except` are left to their
+    // own audit. Returns how many.
+    long RecordInsertedSince(const std::vector<TableMark>& marks, const std::string& user,
+                             const std::string& source, const std::set<std::string>& except = {});
     std::vector<AuditEntry> ForRow(const std::string& table, std::int64_t rowId);
     long Count();
+    // Entries about one table (with this field, when given).
+    long Count(const std::string& table, const std::optional<std::string>& field = std::nullopt);
 
   private:
     soci::session& s_;

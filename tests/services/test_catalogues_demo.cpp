@@ -8,7 +8,11 @@
 #include "services/frameworks/framework_io.h"
 #include "services/org/organisation.h"
 #include "storage/framework_repository.h"
+#include "storage/plan_repository.h"
+#include "storage/rating_repository.h"
 #include "storage/result_repository.h"
+#include "storage/settings_repository.h"
+#include "storage/tally_repository.h"
 #include "storage/unit_repository.h"
 
 using namespace cchc;
@@ -97,6 +101,57 @@ BOOST_FIXTURE_TEST_CASE(demo_office_is_believable_and_deterministic, DbFixture) 
     auto b = storage::PersonRepository(db2->session()).All();
     BOOST_REQUIRE(a.size() == b.size());
     for (std::size_t i = 0; i < a.size(); ++i) BOOST_TEST(a[i].fullName == b[i].fullName);
+}
+
+BOOST_FIXTURE_TEST_CASE(the_demo_audits_every_record_it_creates, DbFixture) {
+    services::DemoOptions o;
+    o.communes = 3;
+    o.years = 1;
+    o.ratings = 300;
+    o.seed = 5;
+    o.lastYear = 2025;
+    o.user = "nguyen.an";
+    const auto r = services::BuildDemo(Db(), o, nullptr);
+    storage::AuditRepository audit(Db().session());
+    // One entry per record created, naming the user and the demo as source.
+    const long units = storage::UnitRepository(Db().session()).Count();
+    BOOST_TEST(units > 3);
+    BOOST_TEST(audit.Count("units", std::string("demo")) == units);
+    BOOST_TEST(audit.Count("units") == units);
+    BOOST_TEST(audit.Count("people", std::string("demo")) == r.people);
+    BOOST_TEST(audit.Count("results", std::string("demo")) == r.results);
+    BOOST_TEST(audit.Count("plans", std::string("demo")) == r.plans);
+    BOOST_TEST(audit.Count("tasks", std::string("demo")) == r.tasks);
+    BOOST_TEST(audit.Count("survey_tallies", std::string("demo")) ==
+               storage::TallyRepository(Db().session()).Count());
+    BOOST_TEST(audit.Count("ratings", std::string("demo")) ==
+               storage::RatingRepository(Db().session()).Count());
+    // The built-in catalogues it loaded into the empty database too.
+    BOOST_TEST(audit.Count("frameworks", std::string("demo")) == 3);
+    BOOST_TEST(audit.Count("criteria", std::string("demo")) > 50);
+
+    const auto unit = services::OrganisationService(Db(), "t").UnitByCode("XA-TAYXUAN");
+    BOOST_REQUIRE(unit.has_value());
+    const auto entries = audit.ForRow("units", unit->id);
+    BOOST_REQUIRE(entries.size() == 1u);
+    BOOST_TEST(entries[0].user == "nguyen.an");
+    BOOST_TEST(entries[0].action == "insert");
+    BOOST_TEST(entries[0].field == "demo");
+    BOOST_REQUIRE(entries[0].newValue.has_value());
+    BOOST_TEST(entries[0].newValue->find("XA-TAYXUAN") != std::string::npos);
+    BOOST_TEST(entries[0].newValue->find(unit->name) != std::string::npos);
+
+    // The office's settings with their new values.
+    bool signer = false;
+    for (const auto& e : audit.ForRow("settings", 0))
+        if (e.field == "office.signer_name") {
+            signer = true;
+            BOOST_TEST(e.user == "nguyen.an");
+            BOOST_TEST(e.action == "insert");
+            BOOST_TEST(
+                (e.newValue == services::OrganisationService(Db(), "t").Office().signerName));
+        }
+    BOOST_TEST(signer);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -228,6 +228,50 @@ BOOST_FIXTURE_TEST_CASE(ratings_import_skips_duplicates_and_round_trips, IoFixtu
     BOOST_TEST(fromXlsx.inserted == 0);
 }
 
+BOOST_FIXTURE_TEST_CASE(a_ratings_import_audits_each_new_rating_with_its_values, IoFixture) {
+    storage::AuditRepository audit(Db().session());
+    const long before = audit.Count();
+    auto s = services::ImportRatings(Db(), Write("ratings.csv", RatingsCsv()), "tester");
+    BOOST_REQUIRE(s.inserted == 4);
+    // One entry per rating stored (the repeated row is not one), each with
+    // the rating's values, who imported it and where it came from.
+    BOOST_TEST(audit.Count() == before + 4);
+    BOOST_TEST(audit.Count("ratings", std::string("import")) == 4);
+    storage::RatingRepository ratings(Db().session());
+    for (const auto& row : ratings.Page(ratings.FilterIds({}))) {
+        const auto entries = audit.ForRow("ratings", row.id);
+        BOOST_REQUIRE(entries.size() == 1u);
+        const auto& e = entries[0];
+        BOOST_TEST(e.user == "tester");
+        BOOST_TEST(e.action == "insert");
+        BOOST_TEST(e.field == "import");
+        BOOST_TEST(!e.oldValue.has_value());
+        BOOST_REQUIRE(e.newValue.has_value());
+        const std::string& v = *e.newValue;
+        BOOST_TEST(v.find(row.rating.ratedAt) != std::string::npos, v);
+        BOOST_TEST(v.find(row.rating.procedure) != std::string::npos, v);
+        BOOST_TEST(v.find(row.rating.channel) != std::string::npos, v);
+        BOOST_TEST(v.find("officer_id") != std::string::npos, v);
+        BOOST_TEST(v.find("attitude") != std::string::npos, v);
+        if (!row.rating.citizen.empty())
+            BOOST_TEST(v.find(row.rating.citizen) != std::string::npos, v);
+    }
+    // Importing them again stores nothing and audits nothing.
+    auto again = services::ImportRatings(Db(), Write("ratings.csv", RatingsCsv()), "tester");
+    BOOST_TEST(again.inserted == 0);
+    BOOST_TEST(audit.Count() == before + 4);
+    // A refused file audits nothing either.
+    BOOST_CHECK_THROW(
+        services::ImportRatings(Db(),
+                                Write("bad.csv",
+                                      "time,unit,officer,procedure,channel,attitude\n"
+                                      "2024-03-01T08:00:00,XA-TAYXUAN,CB01,Khai sinh,kiosk,4\n"
+                                      "2024-03-01T09:00:00,XA-TAYXUAN,CB01,Khai sinh,kiosk,9\n"),
+                                "tester"),
+        UserError);
+    BOOST_TEST(audit.Count() == before + 4);
+}
+
 BOOST_FIXTURE_TEST_CASE(a_refused_ratings_file_stores_nothing, IoFixture) {
     struct Case {
         const char* what;

@@ -1,6 +1,7 @@
 // Opening databases: URLs, migrations, refusing newer schemas, backups
 // before upgrades, transactions and the constraints that guard the data.
 #include <soci/soci.h>
+#include <sqlite3.h>
 #include <boost/test/unit_test.hpp>
 
 #include <unistd.h>
@@ -105,6 +106,83 @@ BOOST_AUTO_TEST_CASE(older_database_is_upgraded_after_a_copy) {
         BOOST_TEST(old->SchemaVersion() == 1);
         BOOST_TEST(storage::UnitRepository(old->session()).Count() == 1);
     }
+}
+
+BOOST_AUTO_TEST_CASE(an_upgrade_and_what_it_brings_land_together) {
+    TempDir dir;
+    auto url = FreshDatabase(dir, 1)->url();
+    // Stopped after the migrations, before the upgrade's contents (as by a
+    // kill): still the old schema, nothing of the contents.
+    storage::OpenOptions failing;
+    bool created = false;
+    failing.onCreate = [&](storage::Database&) { created = true; };
+    failing.onUpgrade = [](storage::Database& db) {
+        Unit u;
+        u.code = "XA-A";
+        u.name = "Xã A";
+        storage::UnitRepository(db.session()).Insert(u);
+        throw std::runtime_error("stopped");
+    };
+    BOOST_CHECK_THROW(storage::Database::Open(url, failing), std::runtime_error);
+    BOOST_TEST(!created);
+    storage::OpenOptions look;
+    look.create = false;
+    look.migrate = false;
+    {
+        auto db = storage::Database::Open(url, look);
+        BOOST_TEST(db->SchemaVersion() == 1);
+        BOOST_TEST(storage::UnitRepository(db->session()).Count() == 0);
+    }
+    // Completed: the new schema and the contents together, once.
+    int calls = 0;
+    storage::OpenOptions upgrading;
+    upgrading.onUpgrade = [&](storage::Database& db) {
+        ++calls;
+        Unit u;
+        u.code = "XA-B";
+        u.name = "Xã B";
+        storage::UnitRepository(db.session()).Insert(u);
+    };
+    {
+        auto db = storage::Database::Open(url, upgrading);
+        BOOST_TEST(db->SchemaVersion() == storage::Database::LatestSchemaVersion());
+        BOOST_TEST(storage::UnitRepository(db->session()).Count() == 1);
+    }
+    storage::Database::Open(url, upgrading);  // up to date: not called again
+    BOOST_TEST(calls == 1);
+}
+
+BOOST_AUTO_TEST_CASE(a_read_only_open_undoes_what_a_killed_writer_left) {
+    if (TestingPostgres()) return;  // the server undoes it itself
+    TempDir dir;
+    const std::string path = dir.File("killed.db");
+    // A writer stopped inside a transaction of a rollback-journal database
+    // (as a new database killed while its first pages were written): the
+    // files as it left them, copied while its transaction is open.
+    sqlite3* h = nullptr;
+    BOOST_REQUIRE(sqlite3_open(dir.File("live.db").c_str(), &h) == SQLITE_OK);
+    auto exec = [&](const char* sql) { BOOST_REQUIRE(sqlite3_exec(h, sql, 0, 0, 0) == SQLITE_OK); };
+    exec("PRAGMA journal_mode = DELETE");
+    exec("CREATE TABLE t (x TEXT)");
+    exec("INSERT INTO t VALUES ('kept')");
+    exec("PRAGMA cache_size = 5");
+    exec("BEGIN");
+    for (int i = 0; i < 2000; ++i)
+        exec("INSERT INTO t VALUES ('unfinished unfinished unfinished unfinished unfinished')");
+    BOOST_REQUIRE(std::filesystem::exists(dir.File("live.db-journal")));
+    std::filesystem::copy_file(dir.File("live.db"), path);
+    std::filesystem::copy_file(dir.File("live.db-journal"), path + "-journal");
+    exec("ROLLBACK");
+    sqlite3_close(h);
+
+    storage::OpenOptions look;
+    look.readOnly = true;
+    auto db = storage::Database::Open(storage::DatabaseUrl::Parse("sqlite:" + path), look);
+    BOOST_TEST(db->SchemaVersion() == 0);
+    long long n = 0;
+    db->session() << "SELECT COUNT(*) FROM t", soci::into(n);
+    BOOST_TEST(n == 1);
+    BOOST_TEST(db->Check().empty());
 }
 
 BOOST_AUTO_TEST_CASE(a_read_only_open_reports_an_older_version_without_upgrading) {

@@ -25,16 +25,23 @@ bool IsEmptyOffice(storage::Database& db) {
 PreparedDatabase OpenPrepared(const storage::DatabaseUrl& url, bool fillDemo) {
     PreparedDatabase out;
     // A new database gets its catalogues in the transaction that creates it.
+    // An upgraded one gets them in the transaction of its migrations; the
+    // demo office for a new one is built in that same transaction.
     storage::OpenOptions options;
-    options.onCreate = [](storage::Database& db) { LoadBuiltinCatalogues(db); };
+    options.onCreate = [&](storage::Database& db) {
+        LoadBuiltinCatalogues(db);
+        if (fillDemo) {
+            BuildDemo(db, DemoOptions{}, nullptr);
+            out.demoFilled = true;
+        }
+    };
+    options.onUpgrade = [](storage::Database& db) { LoadBuiltinCatalogues(db); };
     out.db = storage::Database::Open(url, options);
     const auto& m = out.db->lastMigration();
     out.created = m.fromVersion == 0 && m.toVersion > 0;
-    if (m.toVersion != m.fromVersion && !out.created) LoadBuiltinCatalogues(*out.db);
-    if (fillDemo && IsEmptyOffice(*out.db)) {
-        LoadBuiltinCatalogues(*out.db);
-        DemoOptions options;
-        BuildDemo(*out.db, options, nullptr);
+    if (fillDemo && !out.demoFilled && IsEmptyOffice(*out.db)) {
+        // BuildDemo loads the catalogues in its own transaction.
+        BuildDemo(*out.db, DemoOptions{}, nullptr);
         out.demoFilled = true;
     }
     return out;

@@ -11,6 +11,7 @@
 #include "core/i18n.h"
 #include "core/task_rules.h"
 #include "core/text.h"
+#include "services/app/app_context.h"
 #include "services/frameworks/framework_io.h"
 #include "services/org/organisation.h"
 #include "services/results/result_totals.h"
@@ -844,9 +845,14 @@ DemoReport BuildDemo(storage::Database& db, const DemoOptions& opt, Progress* pr
         throw UserError(
             tr("the database already holds units; the demo office is only built into "
                "an empty database"));
+    // One transaction from the catalogues to the audit: a stop anywhere
+    // leaves the database as it was.
+    storage::Transaction tx(db);
+    storage::AuditRepository audit(db.session());
+    const auto marks = audit.MarkTables();
+    const auto before = storage::SettingsRepository(db.session()).All();
     LoadBuiltinCatalogues(db);
     DemoBuilder demo(db, opt, progress);
-    storage::Transaction tx(db);
     Step(progress, tr("Creating units and people"), 0.0);
     demo.AddOrganisation();
     demo.AddCommunes();
@@ -863,6 +869,19 @@ DemoReport BuildDemo(storage::Database& db, const DemoOptions& opt, Progress* pr
     demo.AddTallies();
     demo.AddRatings();
     demo.AddSelfAssessments();
+    // Every record created, one audit entry each with its values (written
+    // by the database from the new rows); settings with old and new value.
+    const std::string user = opt.user.empty() ? CurrentUser() : opt.user;
+    audit.RecordInsertedSince(marks, user, "demo", {"settings"});
+    std::vector<storage::AuditEntry> changed;
+    for (const auto& [key, value] : storage::SettingsRepository(db.session()).All()) {
+        const auto old = before.find(key);
+        if (old == before.end())
+            changed.push_back({"", user, "settings", 0, "insert", key, std::nullopt, value});
+        else if (old->second != value)
+            changed.push_back({"", user, "settings", 0, "update", key, old->second, value});
+    }
+    audit.RecordMany(changed);
     Step(progress, tr("Saving"), 1.0);
     tx.Commit();
     return demo.report;

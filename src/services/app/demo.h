@@ -22,6 +22,9 @@ struct DemoOptions {
     // The day the office's work stands at (tasks done or overdue, ratings
     // and self-assessments up to it); nothing: today.
     std::optional<Date> asOf;
+    // Who the audit log names for every record created (empty: the
+    // system's user).
+    std::string user;
 };
 
 struct DemoReport {
@@ -29,7 +32,8 @@ struct DemoReport {
 };
 
 // Fills an empty office (throws UserError if units already exist). Loads the
-// built-in catalogues first. All in one transaction.
+// built-in catalogues first. All in one transaction, with one audit entry
+// (source "demo") per record created.
 DemoReport BuildDemo(storage::Database& db, const DemoOptions& options, Progress* progress);
 
 }  // namespace cchc::services

@@ -619,10 +619,8 @@ RatingImportSummary ImportRatings(storage::Database& db, const std::string& path
     }
     bulk.Flush();
     batches.Finish(batch, bulk.inserted(), bulk.skipped());
-    storage::AuditRepository(db.session())
-        .Record(
-            {"", user, "ratings", 0, "insert", "import", std::nullopt,
-             fmt::format("{0}: {1} + {2}", reader->FileName(), bulk.inserted(), bulk.skipped())});
+    // Each new rating with its values (those skipped were already stored).
+    storage::AuditRepository(db.session()).RecordInserted({"ratings", 0, batch}, user, "import");
     Step(progress, tr("Saving"), 1.0);
     tx.Commit();
     return {bulk.inserted(), bulk.skipped()};

@@ -333,7 +333,10 @@ class CsvReader final : public TableReader {
                     }
                     if (*p_ == '\n') {
                         ++physLine_;
-                        if (!f->empty() && f->back() == '\r') f->pop_back();
+                        // CRLF, and CRCRLF from a file converted twice, are one
+                        // line break: a field read never holds "\r\n", which
+                        // could not be written back as it was.
+                        while (!f->empty() && f->back() == '\r') f->pop_back();
                         f->push_back('\n');
                     } else {
                         st = State::AfterQuote;

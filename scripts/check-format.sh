@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Checks that every C++ file of src/, tests/ and bench/ is formatted as
+# Checks that every C++ file of src/, tests/, bench/ and fuzz/ is formatted as
 # .clang-format says, with the clang-format of Debian 12 (clang-format-14,
 # installed by scripts/setup.sh). With --fix, formats them instead.
 set -euo pipefail
@@ -9,8 +9,8 @@ if [ -z "$cf" ]; then
     echo "clang-format-14 is missing: run scripts/setup.sh" >&2
     exit 1
 fi
-mapfile -t files < <(git ls-files -- 'src/*.h' 'src/*.cpp' 'tests/*.h' 'tests/*.cpp' 'bench/*.h' 'bench/*.cpp' 2>/dev/null ||
-    find src tests bench -name '*.h' -o -name '*.cpp')
+mapfile -t files < <(git ls-files -- 'src/*.h' 'src/*.cpp' 'tests/*.h' 'tests/*.cpp' 'bench/*.h' 'bench/*.cpp' 'fuzz/*.h' 'fuzz/*.cpp' 2>/dev/null ||
+    find src tests bench fuzz -name '*.h' -o -name '*.cpp')
 if [ "${1:-}" = "--fix" ]; then
     "$cf" -i --style=file "${files[@]}"
     exit 0

@@ -27,11 +27,11 @@ const KindInfo kKinds[] = {
 bool HasSpace(const std::string& s) {
     return std::any_of(s.begin(), s.end(), [](unsigned char c) { return c == ' ' || c == '\t'; });
 }
-// "the code is longer than 50 characters" when text passes the limit.
-void CheckLength(Problems& p, const char* field, const std::string& text, std::size_t limit,
-                 const char* message) {
-    if (text.size() > limit && Utf8Length(text) > limit)
-        p.push_back({field, fmt::format(fmt::runtime(tr(message)), limit)});
+// "the code is longer than the limit of 50 characters" when text passes
+// its field's limit.
+void CheckLength(Problems& p, const char* field, const std::string& text, const TextLimit& limit) {
+    std::string tooLong = TooLong(text, limit);
+    if (!tooLong.empty()) p.push_back({field, std::move(tooLong)});
 }
 
 }  // namespace
@@ -71,11 +71,13 @@ Problems CheckUnit(const Unit& unit) {
         p.push_back({"code", tr("the code must not be empty")});
     else if (HasSpace(unit.code))
         p.push_back({"code", tr("the code must not contain spaces")});
-    CheckLength(p, "code", unit.code, kMaxCodeChars,
-                N_("the code is longer than the limit of {0} characters"));
+    CheckLength(p, "code", unit.code, kCodeText);
     if (Trim(unit.name).empty()) p.push_back({"name", tr("the name must not be empty")});
-    CheckLength(p, "name", unit.name, kMaxNameChars,
-                N_("the name is longer than the limit of {0} characters"));
+    CheckLength(p, "name", unit.name, kNameText);
+    CheckLength(p, "place_name", unit.placeName, kShortText);
+    CheckLength(p, "header_parent", unit.headerParent, kShortText);
+    CheckLength(p, "header_name", unit.headerName, kShortText);
+    CheckLength(p, "doc_symbol", unit.docSymbol, kCodeText);
     return p;
 }
 
@@ -85,12 +87,13 @@ Problems CheckPerson(const Person& person) {
         p.push_back({"code", tr("the code must not be empty")});
     else if (HasSpace(person.code))
         p.push_back({"code", tr("the code must not contain spaces")});
-    CheckLength(p, "code", person.code, kMaxCodeChars,
-                N_("the code is longer than the limit of {0} characters"));
+    CheckLength(p, "code", person.code, kCodeText);
     if (Trim(person.fullName).empty())
         p.push_back({"full_name", tr("the full name must not be empty")});
-    CheckLength(p, "full_name", person.fullName, kMaxNameChars,
-                N_("the name is longer than the limit of {0} characters"));
+    CheckLength(p, "full_name", person.fullName, kNameText);
+    CheckLength(p, "position", person.position, kShortText);
+    CheckLength(p, "phone", person.phone, kShortText);
+    CheckLength(p, "email", person.email, kShortText);
     if (!person.email.empty()) {
         auto at = person.email.find('@');
         if (at == std::string::npos || at == 0 || person.email.find('.', at) == std::string::npos ||

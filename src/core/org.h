@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/errors.h"
+#include "core/text_limits.h"
 
 namespace cchc {
 
@@ -54,10 +55,11 @@ struct Person {
 };
 
 // Field checks that need no database: empty code or name, a code with
-// spaces, a code or name longer than its limit, malformed e-mail. Duplicate
-// codes and missing parents are checked by the service that has the data.
-constexpr std::size_t kMaxCodeChars = 50;
-constexpr std::size_t kMaxNameChars = 255;
+// spaces, any text longer than its field's limit (core/text_limits.h),
+// malformed e-mail. Duplicate codes and missing parents are checked by the
+// service that has the data.
+constexpr std::size_t kMaxCodeChars = kCodeText.chars;
+constexpr std::size_t kMaxNameChars = kNameText.chars;
 Problems CheckUnit(const Unit& unit);
 Problems CheckPerson(const Person& person);
 

@@ -15,6 +15,35 @@ std::string Trim(std::string_view s) {
     return std::string(s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1));
 }
 
+namespace {
+
+// Bytes of the valid UTF-8 sequence at p[i] (NUL refused), or 0.
+std::size_t SequenceLength(const unsigned char* p, std::size_t n, std::size_t i) {
+    const unsigned char c = p[i];
+    if (c < 0x80) return c == 0 ? 0 : 1;
+    std::size_t len;
+    unsigned char lo = 0x80, hi = 0xBF;  // range of the second byte
+    if (c >= 0xC2 && c <= 0xDF) {
+        len = 2;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+        len = 3;
+        if (c == 0xE0) lo = 0xA0;
+        if (c == 0xED) hi = 0x9F;  // no surrogates
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        len = 4;
+        if (c == 0xF0) lo = 0x90;
+        if (c == 0xF4) hi = 0x8F;
+    } else {
+        return 0;
+    }
+    if (i + len > n || p[i + 1] < lo || p[i + 1] > hi) return 0;
+    for (std::size_t k = 2; k < len; ++k)
+        if ((p[i + k] & 0xC0) != 0x80) return 0;
+    return len;
+}
+
+}  // namespace
+
 std::size_t FindInvalidUtf8(std::string_view s) {
     const auto* p = reinterpret_cast<const unsigned char*>(s.data());
     const std::size_t n = s.size();
@@ -28,30 +57,8 @@ std::size_t FindInvalidUtf8(std::string_view s) {
             i += 8;
         }
         if (i >= n) break;
-        const unsigned char c = p[i];
-        if (c < 0x80) {
-            if (c == 0) return i;
-            ++i;
-            continue;
-        }
-        std::size_t len;
-        unsigned char lo = 0x80, hi = 0xBF;  // range of the second byte
-        if (c >= 0xC2 && c <= 0xDF) {
-            len = 2;
-        } else if (c >= 0xE0 && c <= 0xEF) {
-            len = 3;
-            if (c == 0xE0) lo = 0xA0;
-            if (c == 0xED) hi = 0x9F;  // no surrogates
-        } else if (c >= 0xF0 && c <= 0xF4) {
-            len = 4;
-            if (c == 0xF0) lo = 0x90;
-            if (c == 0xF4) hi = 0x8F;
-        } else {
-            return i;
-        }
-        if (i + len > n || p[i + 1] < lo || p[i + 1] > hi) return i;
-        for (std::size_t k = 2; k < len; ++k)
-            if ((p[i + k] & 0xC0) != 0x80) return i;
+        const std::size_t len = SequenceLength(p, n, i);
+        if (len == 0) return i;
         i += len;
     }
     return std::string_view::npos;
@@ -65,14 +72,24 @@ std::size_t Utf8Length(std::string_view s) {
 }
 
 std::string Excerpt(std::string_view s, std::size_t maxChars) {
-    std::size_t chars = 0, i = 0;
-    for (; i < s.size(); ++i) {
-        if ((static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) continue;
-        if (chars == maxChars) break;
-        ++chars;
+    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+    std::string out;
+    std::size_t chars = 0;
+    for (std::size_t i = 0; i < s.size(); ++chars) {
+        if (chars == maxChars) return out + "…";
+        const std::size_t len = SequenceLength(p, s.size(), i);
+        if (len == 0) {
+            out += "\xEF\xBF\xBD";  // U+FFFD for a byte that is not UTF-8
+            ++i;
+        } else if (len == 1 && (p[i] < 0x20 || p[i] == 0x7F)) {
+            out += ' ';  // one line: line ends and tabs as spaces
+            ++i;
+        } else {
+            out.append(s.data() + i, len);
+            i += len;
+        }
     }
-    if (i == s.size()) return std::string(s);
-    return std::string(s.substr(0, i)) + "…";
+    return out;
 }
 
 std::optional<long long> ParseInteger(std::string_view s, long long min, long long max) {

@@ -23,7 +23,9 @@ inline bool IsValidUtf8(std::string_view s) { return FindInvalidUtf8(s) == std::
 std::size_t Utf8Length(std::string_view s);
 
 // s for quoting in a message: at most maxChars code points, cut with "…"
-// when longer. Never splits a UTF-8 sequence.
+// when longer, on one line (control characters such as line ends become
+// spaces), and always UTF-8 (a byte that is not shows as U+FFFD). Never
+// splits a UTF-8 sequence.
 std::string Excerpt(std::string_view s, std::size_t maxChars = 60);
 
 // A whole number written in decimal digits with an optional sign (no

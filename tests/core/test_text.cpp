@@ -35,6 +35,25 @@ BOOST_AUTO_TEST_CASE(excerpts_are_cut_at_whole_characters) {
     BOOST_TEST(cchc::Utf8Length("Đặng Thị Ánh") == 12u);
 }
 
+BOOST_AUTO_TEST_CASE(excerpts_are_utf8_on_one_line_whatever_they_quote) {
+    // Bytes that are not UTF-8 (a raw XML attribute, a file in another
+    // encoding) count as characters and show as U+FFFD: ten million stray
+    // continuation bytes are not echoed whole.
+    const std::string stray = cchc::Excerpt(std::string(10'000'000, '\x80'));
+    BOOST_TEST(stray == [] {
+        std::string s;
+        for (int i = 0; i < 60; ++i) s += "\xEF\xBF\xBD";
+        return s + "…";
+    }());
+    BOOST_TEST(cchc::IsValidUtf8(cchc::Excerpt("X\xE3 A")));
+    BOOST_TEST(cchc::Excerpt("X\xE3 A") == "X\xEF\xBF\xBD A");
+    BOOST_TEST(cchc::Excerpt(std::string("a\0b", 3)) ==
+               "a\xEF\xBF\xBD"
+               "b");
+    BOOST_TEST(cchc::Excerpt("line 1\nline 2\ttab") == "line 1 line 2 tab");
+    BOOST_TEST(cchc::Excerpt("Đ\xED\xA0\x80", 2) == "Đ\xEF\xBF\xBD…");
+}
+
 BOOST_AUTO_TEST_CASE(integers_are_read_within_their_range) {
     BOOST_TEST(*cchc::ParseInteger("55", 0, 100) == 55);
     BOOST_TEST(*cchc::ParseInteger("+7", 0, 100) == 7);

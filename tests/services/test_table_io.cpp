@@ -12,6 +12,7 @@
 
 #include "core/errors.h"
 #include "services/io/table_io.h"
+#include "support/fuzz_limits.h"
 #include "support/test_support.h"
 
 using cchc::UserError;
@@ -31,8 +32,8 @@ struct Table {
     std::vector<long> lines;
 };
 
-Table ReadAll(const std::string& path) {
-    auto reader = tio::TableReader::Open(path);
+Table ReadAll(const std::string& path, const tio::ReadLimits& limits = {}) {
+    auto reader = tio::TableReader::Open(path, limits);
     Table t;
     t.header = reader->Header();
     Row row;
@@ -229,6 +230,25 @@ BOOST_AUTO_TEST_CASE(csv_crlf_line_ends) {
     BOOST_TEST(t.rows[1] == (Row{"3", "x\ny"}), boost::test_tools::per_element());
     BOOST_TEST(t.rows[2] == (Row{"4", "5"}), boost::test_tools::per_element());
     BOOST_TEST(t.lines == (std::vector<long>{2, 3, 5}), boost::test_tools::per_element());
+}
+
+// Found by fuzz_csv: "\r\r\n" inside quotes read as "\r\n", which the
+// writer cannot give back (a reader turns it into "\n").
+BOOST_AUTO_TEST_CASE(csv_line_breaks_inside_quotes_read_back_as_written) {
+    TempDir dir;
+    WriteFile(dir.File("cr.csv"), "a,b\n1,\"x\r\r\ny\"\n2,\"\r\r\n,5\"\n3,\"p\rq\r\"\n");
+    const Table t = ReadAll(dir.File("cr.csv"));
+    BOOST_REQUIRE_EQUAL(t.rows.size(), 3u);
+    BOOST_TEST(t.rows[0][1] == "x\ny");
+    BOOST_TEST(t.rows[1][1] == "\n,5");
+    BOOST_TEST(t.rows[2][1] == "p\rq\r");
+    {
+        auto w = tio::TableWriter::Create(dir.File("back.csv"), t.header);
+        for (const auto& r : t.rows) w->Add(r);
+        w->Close();
+    }
+    const Table back = ReadAll(dir.File("back.csv"));
+    BOOST_TEST((back.rows == t.rows));
 }
 
 BOOST_AUTO_TEST_CASE(csv_unterminated_quote_names_its_line) {
@@ -868,6 +888,167 @@ BOOST_AUTO_TEST_CASE(csv_quote_that_does_not_close_names_the_line_it_opened) {
     BOOST_TEST(e.where().file == "q.csv");
     BOOST_TEST(e.where().line == 3);
     BOOST_TEST(e.where().field == "task");
+}
+
+// ------------------------------------------------- buffers, rows, fields
+
+BOOST_AUTO_TEST_CASE(small_buffers_read_the_same_tables) {
+    TempDir dir;
+    WriteFile(dir.File("a.csv"),
+              "\xEF\xBB\xBFid,\"name\",note\r\n1,\"Nguyễn, Văn A\",\"He said \"\"hi\"\"\"\r\n"
+              "2,\"multi\r\nline\nnote\",x\r\n\r\n3,after, spaced \r\n4,'=1+1,''-x\r");
+    WriteFile(dir.File("b.csv"), "sep=;\na;b\n1;\"2;3\"\n");
+    WriteFile(dir.File("c.xlsx"), HandMadeXlsx());
+    std::string rows = kHeaderRow;
+    for (int r = 2; r <= 300; ++r) {
+        const std::string n = std::to_string(r);
+        rows += r % 3 ? "<row r=\"" + n + "\">" + InlineCell("A" + n, "u" + n) +
+                            InlineCell("B" + n, "Đặng Thị Ánh " + n) + "</row>"
+                      : "<row r=\"" + n + "\"/>";
+    }
+    WriteFile(dir.File("d.xlsx"), XlsxWithSheet(rows));
+    for (const char* name : {"a.csv", "b.csv", "c.xlsx", "d.xlsx"}) {
+        const Table whole = ReadAll(dir.File(name));
+        BOOST_TEST(!whole.rows.empty());
+        for (std::size_t buffer : {64, 65, 100, 333}) {
+            BOOST_TEST_CONTEXT(name << " read " << buffer << " bytes at a time") {
+                tio::ReadLimits limits;
+                limits.bufferBytes = buffer;
+                const Table t = ReadAll(dir.File(name), limits);
+                BOOST_TEST(t.header == whole.header, boost::test_tools::per_element());
+                BOOST_TEST((t.rows == whole.rows));
+                BOOST_TEST(t.lines == whole.lines, boost::test_tools::per_element());
+            }
+        }
+    }
+}
+
+// Rows of a sheet with nothing in them after the data: a million
+// self-closing rows, or a million rows of empty formatted cells (a format
+// applied down a column), are read through to the end and give no records.
+BOOST_AUTO_TEST_CASE(xlsx_million_empty_rows_after_the_data) {
+    TempDir dir;
+    std::string data = std::string(kHeaderRow) + "<row r=\"2\">" + InlineCell("A2", "u1") +
+                       InlineCell("B2", "first") + "</row><row r=\"3\">" + InlineCell("A3", "u2") +
+                       InlineCell("B3", "second") + "</row>";
+    std::string selfClosing = data, styled = data;
+    selfClosing.reserve(30'000'000);
+    styled.reserve(60'000'000);
+    for (long r = 4; r < 1'000'004; ++r) {
+        const std::string n = std::to_string(r);
+        selfClosing += "<row r=\"" + n + "\" spans=\"1:2\"/>";
+        styled += "<row r=\"" + n + "\"><c r=\"A" + n + "\" s=\"1\"/><c r=\"B" + n + "\"/></row>";
+    }
+    WriteFile(dir.File("self.xlsx"), XlsxWithSheet(selfClosing, {}, "A1:B1000003"));
+    WriteFile(dir.File("styled.xlsx"), XlsxWithSheet(styled, {}, "A1:B1000003"));
+    for (const char* name : {"self.xlsx", "styled.xlsx"}) {
+        BOOST_TEST_CONTEXT(name) {
+            auto reader = tio::TableReader::Open(dir.File(name));
+            BOOST_TEST(reader->Header() == (Row{"unit", "task"}), boost::test_tools::per_element());
+            Row row;
+            std::vector<Row> rowsRead;
+            while (reader->Next(row)) rowsRead.push_back(row);
+            BOOST_TEST((rowsRead == std::vector<Row>{{"u1", "first"}, {"u2", "second"}}));
+            BOOST_TEST(reader->BytesRead() == reader->TotalBytes());
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(xlsx_row_larger_than_the_limit_is_refused) {
+    TempDir dir;
+    std::string wide = std::string(kHeaderRow) + "<row r=\"2\">";
+    for (int i = 0; i < 100; ++i) wide += "<c r=\"A2\" s=\"0\"/>";  // 1,700 bytes, no text
+    WriteFile(dir.File("wide.xlsx"), XlsxWithSheet(wide + "</row>"));
+    tio::ReadLimits limits;
+    limits.maxRowBytes = 1000;
+    limits.bufferBytes = 64;
+    const UserError e = ReadAllRefused(dir.File("wide.xlsx"), limits);
+    BOOST_TEST(e.where().file == "wide.xlsx");
+    BOOST_TEST(e.where().line == 2);
+    BOOST_TEST(e.message().find("1.000") != std::string::npos, e.message());
+    limits.maxRowBytes = 2000;
+    BOOST_TEST(ReadAll(dir.File("wide.xlsx"), limits).rows.empty());
+}
+
+BOOST_AUTO_TEST_CASE(xlsx_sheet_cut_short_is_damage) {
+    TempDir dir;
+    // The rows stop without </sheetData>: the end of the sheet is missing.
+    WriteFile(dir.File("cut.xlsx"),
+              MakeZip({{"xl/workbook.xml",
+                        "<workbook xmlns:r=\"r\"><sheets><sheet name=\"S\" sheetId=\"1\" "
+                        "r:id=\"rId1\"/></sheets></workbook>"},
+                       {"xl/worksheets/sheet1.xml", std::string("<worksheet><sheetData>") +
+                                                        kHeaderRow + "<row r=\"2\">" +
+                                                        InlineCell("A2", "u1") + "</row>"}}));
+    const UserError e = ReadAllRefused(dir.File("cut.xlsx"));
+    BOOST_TEST(e.where().file == "cut.xlsx");
+    BOOST_TEST(e.message().find(".xlsx") != std::string::npos, e.message());
+}
+
+BOOST_AUTO_TEST_CASE(csv_line_with_more_fields_than_the_limit_is_refused) {
+    TempDir dir;
+    WriteFile(dir.File("commas.csv"), "unit,task\nu1,a\nu2" + std::string(20'000, ',') + "\n");
+    const UserError e = ReadAllRefused(dir.File("commas.csv"));
+    BOOST_TEST(e.where().file == "commas.csv");
+    BOOST_TEST(e.where().line == 3);
+    BOOST_TEST(e.message().find("16.384") != std::string::npos, e.message());
+    tio::ReadLimits limits;
+    limits.maxColumns = 3;
+    WriteFile(dir.File("three.csv"), "a,b,c\n1,2,3\n");
+    BOOST_TEST(ReadAll(dir.File("three.csv"), limits).rows.size() == 1u);
+    WriteFile(dir.File("four.csv"), "a,b,c\n1,2,3,\n");
+    BOOST_TEST(ReadAllRefused(dir.File("four.csv"), limits).where().line == 2);
+}
+
+BOOST_AUTO_TEST_CASE(header_names_in_messages_are_quoted_short) {
+    TempDir dir;
+    const std::string longName(3000, 'h');
+    WriteFile(dir.File("h.csv"), "unit," + longName + "\nu1,X\xE3\n");
+    UserError e = ReadAllRefused(dir.File("h.csv"));
+    BOOST_TEST(e.where().field.size() < 200u);
+    BOOST_TEST(std::string(e.what()).size() < 400u);
+    WriteFile(dir.File("h.xlsx"),
+              XlsxWithSheet("<row r=\"1\">" + InlineCell("A1", "unit") +
+                            InlineCell("B1", longName) + "</row><row r=\"2\">" +
+                            InlineCell("A2", "u1") + InlineCell("B2", "X\xE3") + "</row>"));
+    e = ReadAllRefused(dir.File("h.xlsx"));
+    BOOST_TEST(e.where().field.size() < 200u);
+    BOOST_TEST(std::string(e.what()).size() < 400u);
+}
+
+// Every input the fuzz targets once failed on (tests/data/fuzz/fuzz_csv and
+// fuzz_xlsx) is read with the limits they run with, and either reads or is
+// refused with a UserError of one short line.
+BOOST_AUTO_TEST_CASE(inputs_the_fuzzers_found_are_read_or_refused) {
+    namespace fs = std::filesystem;
+    TempDir dir;
+    int files = 0;
+    for (const char* target : {"fuzz_csv", "fuzz_xlsx"}) {
+        const fs::path folder = fs::path(cchc::test::DataFile("fuzz")) / target;
+        if (!fs::exists(folder)) continue;
+        for (const auto& entry : fs::directory_iterator(folder)) {
+            BOOST_TEST_CONTEXT(entry.path().filename().string()) {
+                std::string content = ReadFile(entry.path().string());
+                const bool xlsx = std::string(target) == "fuzz_xlsx";
+                if (xlsx && content.compare(0, 4, "PK\x03\x04") != 0)
+                    content = cchc::test::XlsxFromParts(content);
+                const std::string path = dir.File(xlsx ? "input.xlsx" : "input.csv");
+                WriteFile(path, content);
+                try {
+                    ReadAll(path, cchc::test::FuzzReadLimits());
+                } catch (const UserError& e) {
+                    const std::string what = e.what();
+                    BOOST_TEST(what.find('\n') == std::string::npos, what);
+                    BOOST_TEST(what.size() < 1200u);
+                    BOOST_TEST((e.where().file.empty() || e.where().file == "input.csv" ||
+                                e.where().file == "input.xlsx"),
+                               what);
+                }
+                ++files;
+            }
+        }
+    }
+    BOOST_TEST_MESSAGE(files << " inputs of the fuzzers read");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -103,7 +103,10 @@ void Put32(std::string& out, std::uint32_t v) {
 
 std::string MakeZip(const std::vector<std::pair<std::string, std::string>>& entries) {
     std::string out, central;
-    for (const auto& [name, data] : entries) {
+    for (const auto& entry : entries) {
+        // Plain references: clang 14 (the fuzz build) captures no structured binding.
+        const std::string& name = entry.first;
+        const std::string& data = entry.second;
         const auto offset = static_cast<std::uint32_t>(out.size());
         const std::uint32_t crc = Crc32(data);
         auto common = [&](std::string& s) {
@@ -142,6 +145,55 @@ std::string MakeZip(const std::vector<std::pair<std::string, std::string>>& entr
     Put32(out, static_cast<std::uint32_t>(central.size()));
     Put32(out, cdOffset);
     Put16(out, 0);
+    return out;
+}
+
+namespace {
+
+const char* const kDefaultWorkbook =
+    "<workbook xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
+    "<sheets><sheet name=\"S\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>";
+const char* const kDefaultRels =
+    "<Relationships>"
+    "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/"
+    "relationships/worksheet\" Target=\"worksheets/sheet1.xml\"/>"
+    "<Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/"
+    "relationships/sharedStrings\" Target=\"sharedStrings.xml\"/>"
+    "<Relationship Id=\"rId3\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/"
+    "relationships/styles\" Target=\"styles.xml\"/>"
+    "</Relationships>";
+
+}  // namespace
+
+std::string XlsxFromParts(const std::string& input) {
+    std::vector<std::string> parts;
+    std::size_t start = 0;
+    for (;;) {
+        const std::size_t nul = input.find('\0', start);
+        parts.push_back(input.substr(start, nul == std::string::npos ? nul : nul - start));
+        if (nul == std::string::npos || parts.size() == 5) break;
+        start = nul + 1;
+    }
+    parts.resize(5);
+    std::vector<std::pair<std::string, std::string>> entries = {
+        {"[Content_Types].xml", "<Types/>"},
+        {"xl/workbook.xml", parts[3].empty() ? kDefaultWorkbook : parts[3]},
+        {"xl/_rels/workbook.xml.rels", parts[4].empty() ? kDefaultRels : parts[4]},
+        {"xl/worksheets/sheet1.xml", parts[0]}};
+    if (!parts[1].empty()) entries.emplace_back("xl/sharedStrings.xml", parts[1]);
+    if (!parts[2].empty()) entries.emplace_back("xl/styles.xml", parts[2]);
+    return MakeZip(entries);
+}
+
+std::string PartsInput(const std::string& sheet, const std::string& sharedStrings,
+                       const std::string& styles, const std::string& workbook,
+                       const std::string& rels) {
+    std::string out = sheet;
+    for (const std::string* p : {&sharedStrings, &styles, &workbook, &rels}) {
+        out += '\0';
+        out += *p;
+    }
+    while (!out.empty() && out.back() == '\0') out.pop_back();
     return out;
 }
 

@@ -44,6 +44,19 @@ void WriteFile(const std::string& path, const std::string& content);
 // enough to build XLSX workbooks by hand, damaged ones included.
 std::string MakeZip(const std::vector<std::pair<std::string, std::string>>& entries);
 
+// An .xlsx package (for the fuzz target fuzz_xlsx and the tests of what it
+// found) from its XML parts separated by NUL bytes, in the order
+// sheet, shared strings, styles, workbook, workbook relationships. The
+// shared strings and styles are left out when the input has fewer parts;
+// a missing workbook or relationships part is a plain one naming
+// xl/worksheets/sheet1.xml.
+std::string XlsxFromParts(const std::string& input);
+
+// The inverse, for the seeds: the parts of a package as one input.
+std::string PartsInput(const std::string& sheet, const std::string& sharedStrings,
+                       const std::string& styles, const std::string& workbook = {},
+                       const std::string& rels = {});
+
 // Runs a shell command line, capturing stdout and stderr together.
 struct CommandResult {
     int exitCode = -1;

@@ -5,6 +5,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <filesystem>
 #include <map>
 
 #include <fmt/format.h>
@@ -98,15 +99,6 @@ const embedded::File* FindCatalogue(const std::string& name) {
 
 namespace {
 
-// Refuses text past its limit in characters, naming the column.
-void CheckLength(const ColumnMap& cols, const tableio::TableReader& reader, const char* key,
-                 const std::string& text, std::size_t limit, const char* message) {
-    if (text.size() > limit && Utf8Length(text) > limit)
-        throw UserError(cols.At(reader, key), fmt::format(fmt::runtime(tr(message)), limit));
-}
-
-constexpr std::size_t kMaxTitleChars = 1000;
-
 // The criterion written on the current row of a framework file.
 Criterion ReadCriterion(const ColumnMap& cols, const tableio::TableReader& reader,
                         const std::vector<std::string>& f, const Framework& fw) {
@@ -116,12 +108,9 @@ Criterion ReadCriterion(const ColumnMap& cols, const tableio::TableReader& reade
     c.title = Trim(cols.Get(f, "title"));
     if (c.code.empty()) throw UserError(cols.At(reader, "code"), tr("the criterion code is empty"));
     if (c.title.empty()) throw UserError(cols.At(reader, "title"), tr("the title is empty"));
-    CheckLength(cols, reader, "code", c.code, kMaxCodeChars,
-                N_("the code is longer than the limit of {0} characters"));
-    CheckLength(cols, reader, "parent", c.parentCode, kMaxCodeChars,
-                N_("the code is longer than the limit of {0} characters"));
-    CheckLength(cols, reader, "title", c.title, kMaxTitleChars,
-                N_("the title is longer than the limit of {0} characters"));
+    tableio::CheckTextLimit(cols, reader, "code", c.code, kCodeText);
+    tableio::CheckTextLimit(cols, reader, "parent", c.parentCode, kCodeText);
+    tableio::CheckTextLimit(cols, reader, "title", c.title, kTitleText);
     auto max = Number(Trim(cols.Get(f, "max_points")));
     if (!max || *max < 0)
         throw UserError(cols.At(reader, "max_points"),
@@ -184,8 +173,7 @@ std::vector<Framework> ReadFrameworks(const std::string& path) {
         std::string code = Trim(cols.Get(f, "framework"));
         if (code.empty())
             throw UserError(cols.At(*reader, "framework"), tr("the framework code is empty"));
-        CheckLength(cols, *reader, "framework", code, kMaxCodeChars,
-                    N_("the code is longer than the limit of {0} characters"));
+        tableio::CheckTextLimit(cols, *reader, "framework", code, kCodeText);
         std::string yearText = Trim(cols.Get(f, "year"));
         int year = std::atoi(yearText.c_str());
         if (year < 1990 || year > 2999 || yearText.size() != 4)
@@ -226,7 +214,7 @@ long ImportFrameworks(storage::Database& db, const std::string& path, const std:
     for (auto& fw : frameworks) {
         if (repo.IdByCode(fw.code))
             throw UserError(
-                Location{path, 0, "framework"},
+                Location{std::filesystem::path(path).filename().string(), 0, "framework"},
                 std::string(tr("a framework with this code already exists: ")) + Excerpt(fw.code));
         repo.Insert(fw);
         audit.Record({"", user, "frameworks", fw.id, "insert", "code", std::nullopt, fw.code});

@@ -11,9 +11,12 @@
 
 #include <sys/stat.h>
 
+#include <fmt/format.h>
+
 #include "core/atomic_file.h"
 #include "core/i18n.h"
 #include "core/text.h"
+#include "core/vnformat.h"
 #include "services/io/table_io.h"
 #include "services/io/table_io_detail.h"
 
@@ -92,7 +95,7 @@ void RemoveFormulaGuards(std::vector<std::string>& fields) {
 class CsvReader final : public TableReader {
   public:
     CsvReader(const std::string& path, char fixedDelimiter, const ReadLimits& limits)
-        : TableReader(BaseName(path)), limits_(limits), buf_(kBufferSize) {
+        : TableReader(BaseName(path)), limits_(limits) {
         file_.reset(std::fopen(path.c_str(), "rb"));
         if (!file_)
             throw UserError(Loc(fileName_),
@@ -100,6 +103,10 @@ class CsvReader final : public TableReader {
         std::setvbuf(file_.get(), nullptr, _IONBF, 0);
         struct stat st;
         if (fstat(fileno(file_.get()), &st) == 0 && S_ISREG(st.st_mode)) total_ = st.st_size;
+        // A file smaller than a buffer gets a buffer of its size.
+        std::size_t bufferBytes = std::max<std::size_t>(limits.bufferBytes, 64);
+        if (total_ >= 0) bufferBytes = std::min(bufferBytes, static_cast<std::size_t>(total_) + 64);
+        buf_.resize(bufferBytes);
         p_ = e_ = buf_.data();
         Refill();
 
@@ -206,9 +213,10 @@ class CsvReader final : public TableReader {
         return ',';
     }
 
-    // The header's name of the nf-th field (1-based), once the header is read.
+    // The header's name of the nf-th field (1-based), once the header is read
+    // (quoted short: a header cell may be thousands of characters).
     std::string FieldName(std::size_t nf) const {
-        return nf >= 1 && nf <= header_.size() ? header_[nf - 1] : std::string();
+        return nf >= 1 && nf <= header_.size() ? Excerpt(header_[nf - 1]) : std::string();
     }
 
     void CheckField(const std::string& field, long fieldLine, std::size_t nf) const {
@@ -238,6 +246,13 @@ class CsvReader final : public TableReader {
                             "field ends (a \" is missing or extra)"));
     }
 
+    UserError TooManyFields(long line) const {
+        return UserError(
+            Loc(fileName_, line),
+            fmt::format(fmt::runtime(tr("the line has more fields than the limit of {0}")),
+                        FormatInteger(static_cast<long long>(limits_.maxColumns))));
+    }
+
     // Reads one physical record into fields. False at the end of the file.
     bool ReadRecord(std::vector<std::string>& fields) {
         if (pendingCR_) {  // the LF of a CRLF split from its CR
@@ -247,9 +262,11 @@ class CsvReader final : public TableReader {
         }
         std::size_t nf = 0;
         std::string* f = nullptr;
+        const long recordLine = physLine_;
         long fieldLine = physLine_;
         State st = State::FieldStart;
         auto newField = [&] {
+            if (nf >= limits_.maxColumns) throw TooManyFields(recordLine);
             if (nf < fields.size())
                 fields[nf].clear();
             else
@@ -316,7 +333,10 @@ class CsvReader final : public TableReader {
                     }
                     if (*p_ == '\n') {
                         ++physLine_;
-                        if (!f->empty() && f->back() == '\r') f->pop_back();
+                        // CRLF, and CRCRLF from a file converted twice, are one
+                        // line break: a field read never holds "\r\n", which
+                        // could not be written back as it was.
+                        while (!f->empty() && f->back() == '\r') f->pop_back();
                         f->push_back('\n');
                     } else {
                         st = State::AfterQuote;

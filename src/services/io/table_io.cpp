@@ -237,6 +237,12 @@ Location ColumnMap::At(const TableReader& reader, const std::string& key) const 
     return Loc(reader.FileName(), reader.Line(), key);
 }
 
+void CheckTextLimit(const ColumnMap& cols, const TableReader& reader, const std::string& key,
+                    std::string_view text, const TextLimit& limit) {
+    std::string tooLong = TooLong(text, limit);
+    if (!tooLong.empty()) throw UserError(cols.At(reader, key), tooLong);
+}
+
 TableWriter::~TableWriter() = default;
 
 std::unique_ptr<TableWriter> TableWriter::Create(const std::string& path,

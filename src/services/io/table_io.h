@@ -15,10 +15,12 @@
 #include <cstddef>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
 #include "core/errors.h"
+#include "core/text_limits.h"
 
 namespace cchc::tableio {
 
@@ -37,6 +39,14 @@ struct ReadLimits {
     long maxRows = 2'500'000;
     // Characters in one field or cell.
     std::size_t maxFieldChars = 4000;
+    // CSV: fields in one record (an Excel sheet has 16,384 columns).
+    std::size_t maxColumns = 16384;
+    // XLSX: bytes of XML of one row of the sheet.
+    long long maxRowBytes = 64LL << 20;
+    // Bytes read from the file (CSV) or inflated from the sheet (XLSX) at a
+    // time; at least 64. Not a limit: tests and fuzzing lower it so that
+    // records and XML cross many buffer boundaries.
+    std::size_t bufferBytes = 1 << 20;
 };
 
 // A table read record by record. Open() chooses the format by the file's
@@ -146,6 +156,11 @@ class ColumnMap {
     std::vector<std::pair<std::string, int>> index_;  // key → position
     std::vector<std::string> unknown_;
 };
+
+// Refuses text longer than its field's limit (core/text_limits.h): throws
+// UserError at cols.At(reader, key) with the message naming the limit.
+void CheckTextLimit(const ColumnMap& cols, const TableReader& reader, const std::string& key,
+                    std::string_view text, const TextLimit& limit);
 
 // --------------------------------------------------------------- writing
 

@@ -449,9 +449,10 @@ class XlsxReader final : public TableReader {
     // Appends up to one buffer of the sheet's XML to pending_.
     bool ReadMore() {
         if (sheetEof_) return false;
+        const std::size_t chunk = std::max<std::size_t>(limits_.bufferBytes, 64);
         const std::size_t old = pending_.size();
-        pending_.resize(old + kBufferSize);
-        const zip_int64_t n = zip_fread(sheet_.get(), &pending_[old], kBufferSize);
+        pending_.resize(old + chunk);
+        const zip_int64_t n = zip_fread(sheet_.get(), &pending_[old], chunk);
         if (n < 0)
             throw DamagedBecause(
                 fmt::format(fmt::runtime(tr("the part {0} is missing or cannot be read")),
@@ -463,9 +464,15 @@ class XlsxReader final : public TableReader {
         return n > 0;
     }
 
+    // A tag may straddle two reads: a search in new bytes starts this far
+    // before them (a namespace prefix is shorter).
+    static constexpr std::size_t kTagOverlap = 64;
+
     // Position of the '<' of a tag "<name" or "<prefix:name" (closing when
-    // close is set) found from `from`, or npos.
-    std::size_t FindTag(const char* name, bool close, std::size_t from) const {
+    // close is set) found from `from`, or npos; *nameEnd is set past the
+    // name, where a search for the next one starts.
+    std::size_t FindTag(const char* name, bool close, std::size_t from,
+                        std::size_t* nameEnd = nullptr) const {
         const std::size_t len = std::strlen(name);
         for (std::size_t pos = pending_.find(name, from); pos != std::string::npos;
              pos = pending_.find(name, pos + 1)) {
@@ -476,10 +483,12 @@ class XlsxReader final : public TableReader {
             std::size_t lt = pos;
             if (lt > 0 && pending_[lt - 1] == ':') {  // skip a namespace prefix
                 --lt;
-                while (lt > 0 && pending_[lt - 1] != '<' && pending_[lt - 1] != '/' &&
+                const std::size_t stop = lt > kTagOverlap / 2 ? lt - kTagOverlap / 2 : 0;
+                while (lt > stop && pending_[lt - 1] != '<' && pending_[lt - 1] != '/' &&
                        pending_[lt - 1] != '>' && pending_[lt - 1] != ' ')
                     --lt;
             }
+            if (nameEnd) *nameEnd = pos + len;
             if (close) {
                 if (lt >= 2 && pending_[lt - 1] == '/' && pending_[lt - 2] == '<') return lt - 2;
             } else if (lt >= 1 && pending_[lt - 1] == '<') {
@@ -489,45 +498,65 @@ class XlsxReader final : public TableReader {
         return std::string::npos;
     }
 
-    // Parses the next run of complete <row> elements into chunk_.
+    UserError RowTooLarge() const {
+        return UserError(
+            Loc(fileName_, line_ + 1),
+            fmt::format(fmt::runtime(tr("a row of the sheet is larger than the limit of {0} "
+                                        "bytes")),
+                        FormatInteger(limits_.maxRowBytes)));
+    }
+
+    // Parses the next run of complete <row> elements into chunk_. Each byte
+    // of the sheet is searched once: what comes before <sheetData> is
+    // dropped as it is read, and inside it every row before the start of
+    // the last one seen is complete (empty rows "<row r=\"9\"/>" too).
     bool LoadChunk() {
+        constexpr std::size_t npos = std::string::npos;
         while (!inSheetData_) {
             if (sheetDone_) return false;
-            const std::size_t lt = FindTag("sheetData", false, 0);
-            const std::size_t gt = lt == std::string::npos ? lt : pending_.find('>', lt);
-            if (gt != std::string::npos) {
+            const std::size_t from = scanned_ > kTagOverlap ? scanned_ - kTagOverlap : 0;
+            const std::size_t lt = FindTag("sheetData", false, from);
+            const std::size_t gt = lt == npos ? lt : pending_.find('>', std::max(lt, from));
+            if (gt != npos) {
                 inSheetData_ = true;
                 if (pending_[gt - 1] == '/') sheetDone_ = true;  // <sheetData/>
                 pending_.erase(0, gt + 1);
+                scanned_ = 0;
                 if (sheetDone_) return false;
-            } else if (!ReadMore()) {
+                break;
+            }
+            // Sheet views, columns...: only a tail where the tag may start is kept.
+            const std::size_t keep = lt != npos                      ? lt
+                                     : pending_.size() > kTagOverlap ? pending_.size() - kTagOverlap
+                                                                     : 0;
+            pending_.erase(0, keep);
+            scanned_ = lt != npos ? 0 : pending_.size();
+            if (static_cast<long long>(pending_.size()) > limits_.maxRowBytes) throw Damaged();
+            if (!ReadMore()) {
                 sheetDone_ = true;  // no rows at all
                 return false;
             }
         }
         for (;;) {
             if (sheetDone_) return false;
-            std::size_t cut = FindTag("sheetData", true, 0);
-            if (cut != std::string::npos) {
+            const std::size_t from = scanned_ > kTagOverlap ? scanned_ - kTagOverlap : 0;
+            std::size_t cut = FindTag("sheetData", true, from);
+            if (cut != npos) {
                 sheetDone_ = true;
             } else {
-                // After the last complete "</row>" (or "</x:row>").
-                for (std::size_t pos = pending_.rfind("row>"); pos != std::string::npos && pos > 0;
-                     pos = pending_.rfind("row>", pos - 1)) {
-                    std::size_t lt = pos;
-                    if (pending_[lt - 1] == ':') {
-                        --lt;
-                        while (lt > 0 && pending_[lt - 1] != '/' && pending_[lt - 1] != '<') --lt;
-                    }
-                    if (lt >= 2 && pending_[lt - 1] == '/' && pending_[lt - 2] == '<') {
-                        cut = pos + 4;
-                        break;
-                    }
-                }
-                if (cut == std::string::npos) {
+                std::size_t next = from;
+                for (std::size_t at; (at = FindTag("row", false, next, &next)) != npos;)
+                    lastRow_ = at;
+                scanned_ = pending_.size();
+                if (lastRow_ != npos && lastRow_ > 0) {
+                    cut = lastRow_;
+                } else {
+                    // One row (or what precedes the first) is still incomplete.
+                    if (static_cast<long long>(pending_.size()) > limits_.maxRowBytes)
+                        throw RowTooLarge();
                     if (!ReadMore()) {
-                        if (pending_.find_first_not_of(" \t\r\n") != std::string::npos)
-                            throw Damaged();
+                        // No </sheetData>: the sheet is cut short.
+                        if (pending_.find_first_not_of(" \t\r\n") != npos) throw Damaged();
                         sheetDone_ = true;
                         return false;
                     }
@@ -538,10 +567,11 @@ class XlsxReader final : public TableReader {
                 chunk_.load_buffer(pending_.data(), cut, kXmlFlags | pugi::parse_fragment);
             if (!ok) throw Damaged();
             pending_.erase(0, cut);
+            scanned_ = scanned_ > cut ? scanned_ - cut : 0;
+            lastRow_ = lastRow_ != npos && lastRow_ >= cut ? lastRow_ - cut : npos;
             nextRow_ = chunk_.first_child();
             while (nextRow_ && !Is(nextRow_, "row")) nextRow_ = nextRow_.next_sibling();
             if (nextRow_) return true;
-            if (!sheetDone_ && pending_.size() < kBufferSize) ReadMore();
         }
     }
 
@@ -569,8 +599,9 @@ class XlsxReader final : public TableReader {
     // The header's name of the column (once the header is read), else the
     // cell's reference.
     std::string FieldOf(long col) const {
-        return col < static_cast<long>(header_.size()) && !header_[col].empty() ? header_[col]
-                                                                                : CellRef(col);
+        return col < static_cast<long>(header_.size()) && !header_[col].empty()
+                   ? Excerpt(header_[col])
+                   : CellRef(col);
     }
 
     std::string CellText(const pugi::xml_node& c, long col) const {
@@ -665,7 +696,9 @@ class XlsxReader final : public TableReader {
     std::vector<std::string> strings_;
     std::vector<NumKind> xfKinds_;
 
-    std::string pending_;  // sheet XML read but not parsed yet
+    std::string pending_;                      // sheet XML read but not parsed yet
+    std::size_t scanned_ = 0;                  // bytes of pending_ searched for tags
+    std::size_t lastRow_ = std::string::npos;  // start of the last <row> in pending_
     bool sheetEof_ = false, inSheetData_ = false, sheetDone_ = false;
     pugi::xml_document chunk_;
     pugi::xml_node nextRow_;

@@ -13,6 +13,7 @@
 #include "core/framework.h"
 #include "core/i18n.h"
 #include "core/text.h"
+#include "core/text_limits.h"
 #include "services/io/table_io.h"
 #include "services/org/directory.h"
 #include "storage/assignment_repository.h"
@@ -116,6 +117,17 @@ std::vector<AssignmentRecord> BuildMatrix(const OfficeDirectory& dir, const Fram
     for (std::size_t i = 0; i < rows.size(); ++i) {
         const AssignmentRow& row = rows[i];
         const std::string group = Trim(row.group), indicator = Trim(row.indicator);
+        const std::pair<const char*, std::pair<std::string, const TextLimit*>> texts[] = {
+            {"group", {group, &kCodeText}},
+            {"indicator", {indicator, &kCodeText}},
+            {"title", {Trim(row.title), &kTitleText}},
+            {"lead_unit", {Trim(row.leadUnit), &kShortText}},
+            {"coordinating_units", {row.coordinatingUnits, &kLongText}},
+            {"responsible_person", {Trim(row.responsiblePerson), &kShortText}},
+        };
+        for (const auto& [key, text] : texts)
+            if (std::string tooLong = TooLong(text.first, *text.second); !tooLong.empty())
+                throw UserError(locate(i, key), tooLong);
         if (group.empty())
             throw UserError(locate(i, "group"),
                             tr("write the indicator group of the row (for example I, III.1 or a "

@@ -132,11 +132,14 @@ class TaskImport {
         const Framework* fw = FrameworkOf(fwCode);
         const int year = YearOf(f);
         const std::string critCode = Trim(cols_.Get(f, "criterion"));
+        tableio::CheckTextLimit(cols_, reader_, "criterion", critCode, kCodeText);
         const Criterion* criterion = CriterionOf(critCode, fw, fwCode);
+        const std::string target = Trim(cols_.Get(f, "target"));
+        tableio::CheckTextLimit(cols_, reader_, "target", target, kLongText);
         TaskRecord t = ReadTask(f, year);
         PlanRecord& plan = PlanFor(unitId, fw, year);
-        PlanItemRecord& item = ItemFor(plan, fw, criterion, criterion ? criterion->code : critCode,
-                                       Trim(cols_.Get(f, "target")));
+        PlanItemRecord& item =
+            ItemFor(plan, fw, criterion, criterion ? criterion->code : critCode, target);
         StoreTask(item, std::move(t));
     }
 
@@ -215,20 +218,26 @@ class TaskImport {
         TaskRecord t;
         t.solution = Trim(cols_.Get(f, "task"));
         if (t.solution.empty()) throw Error("task", tr("the task needs its text"));
+        tableio::CheckTextLimit(cols_, reader_, "task", t.solution, kFreeText);
         const std::string leadUnit = Trim(cols_.Get(f, "lead_unit"));
+        tableio::CheckTextLimit(cols_, reader_, "lead_unit", leadUnit, kShortText);
         if (auto id = leadUnit.empty() ? std::nullopt : dir_.Unit(leadUnit))
             t.leadUnitId = *id;
         else
             t.leadUnitText = leadUnit;
         const std::string leadPerson = Trim(cols_.Get(f, "lead_person"));
+        tableio::CheckTextLimit(cols_, reader_, "lead_person", leadPerson, kShortText);
         if (auto id = leadPerson.empty() ? std::nullopt : dir_.Person(leadPerson))
             t.leadPersonId = *id;
         else
             t.leadPersonText = leadPerson;
-        t.coordinators = dir_.Coordinators(cols_.Get(f, "coordinating_units"));
+        const std::string& coordinating = cols_.Get(f, "coordinating_units");
+        tableio::CheckTextLimit(cols_, reader_, "coordinating_units", coordinating, kLongText);
+        t.coordinators = dir_.Coordinators(coordinating);
         ReadTimeFrame(f, year, t);
         ReadProgress(f, t);
         t.outcome = Trim(cols_.Get(f, "outcome"));
+        tableio::CheckTextLimit(cols_, reader_, "outcome", t.outcome, kFreeText);
         t.timeText = TimeText(t);
         return t;
     }
@@ -246,8 +255,14 @@ class TaskImport {
         }
         const std::string due = Trim(cols_.Get(f, "due"));
         if (!due.empty()) {
-            if (due.size() == 4 && std::all_of(due.begin(), due.end(), ::isdigit)) {
-                t.dueYear = static_cast<int>(*ParseInteger(due, 0, 9999));
+            if (due.size() == 4 &&
+                std::all_of(due.begin(), due.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+                // A plan's years: as YearOf reads them.
+                const auto dueYear = ParseInteger(due, 1900, 2999);
+                if (!dueYear)
+                    throw Error("due",
+                                fmt::format(fmt::runtime(tr("not a year: {0}")), Excerpt(due)));
+                t.dueYear = static_cast<int>(*dueYear);
             } else if (auto d = ParseDate(due)) {
                 t.dueOn = *d;
             } else {
@@ -282,7 +297,9 @@ class TaskImport {
         } else {
             std::string digits = percent;
             if (!digits.empty() && digits.back() == '%') digits.pop_back();
-            const bool ok = !digits.empty() && std::all_of(digits.begin(), digits.end(), ::isdigit);
+            const bool ok =
+                !digits.empty() && std::all_of(digits.begin(), digits.end(),
+                                               [](char c) { return c >= '0' && c <= '9'; });
             const auto value = ok ? ParseInteger(digits, 0, 100) : std::nullopt;
             if (!value)
                 throw Error("percent", fmt::format(fmt::runtime(tr("the percentage done must be a "

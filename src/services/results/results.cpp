@@ -176,6 +176,7 @@ class ResultImport {
         r.criterionId = c.id;
         ReadFigures(f, c, lf.groups.count(c.id) > 0, r);
         r.note = Trim(cols_.Get(f, "note"));
+        tableio::CheckTextLimit(cols_, reader_, "note", r.note, kFreeText);
         if (!seen_.emplace(r.unitId, r.criterionId, r.period).second)
             throw Error("criterion",
                         tr("this unit, criterion and period appear twice in the file"));

@@ -499,7 +499,9 @@ class RatingRowReader {
         ReadChannel(r);
         ReadScores(r);
         r.procedure = Trim(Cell(iProcedure_));
+        tableio::CheckTextLimit(cols_, reader_, "procedure", r.procedure, kShortText);
         r.citizen = Trim(Cell(iCitizen_));
+        tableio::CheckTextLimit(cols_, reader_, "citizen", r.citizen, kShortText);
     }
 
   private:

@@ -29,4 +29,25 @@ ConflictFields& ConflictFields::Compare(const std::string& field, const std::str
     return *this;
 }
 
+EditedFields EditedOf(const std::vector<FieldConflict>& mineAgainstBase) {
+    EditedFields edited;
+    for (const FieldConflict& f : mineAgainstBase) edited[f.field] = f.theirs;
+    return edited;
+}
+
+bool NeedsChoice(const EditConflict& conflict, const EditedFields& edited) {
+    for (const FieldConflict& f : conflict.fields()) {
+        auto it = edited.find(f.field);
+        if (it != edited.end() && (!it->second || *it->second != f.theirs)) return true;
+    }
+    return false;
+}
+
+KeptFields DefaultKept(const EditConflict& conflict, const EditedFields& edited) {
+    KeptFields kept;
+    for (const FieldConflict& f : conflict.fields())
+        if (edited.count(f.field)) kept.insert(f.field);
+    return kept;
+}
+
 }  // namespace cchc

@@ -6,6 +6,8 @@
 // against the stored version (which fails again, visibly, if a third desk
 // saved in between).
 #pragma once
+#include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -53,6 +55,26 @@ class ConflictFields {
   private:
     std::vector<FieldConflict> fields_;
 };
+
+// Three-way: the fields the user edited, each with its value as first read
+// (shown as the conflict shows values), i.e. the diff of the user's copy
+// against the copy first read (base), made with the same function the
+// service uses for the conflict (ConflictFields), so that "edited" and
+// "conflicting" name the same fields and read the same. The value read is
+// unknown (nullopt) where the caller cannot say; such a field, when the
+// conflict lists it, counts as changed on both desks.
+using EditedFields = std::map<std::string, std::optional<std::string>>;
+EditedFields EditedOf(const std::vector<FieldConflict>& mineAgainstBase);
+// Whether the user has to choose: some field of the conflict was changed on
+// both desks (edited here, and the stored value is not the one read). A
+// field only the other desk changed takes its value; one only this desk
+// changed keeps the user's: the merge is obvious.
+bool NeedsChoice(const EditConflict& conflict, const EditedFields& edited);
+// The choice offered first (and taken without asking when NeedsChoice is
+// false): keep the user's value on the fields the user edited, take the
+// stored one on every other field (never write an untouched, stale value
+// over another desk's change).
+KeptFields DefaultKept(const EditConflict& conflict, const EditedFields& edited);
 
 // value when the user keeps field as typed, else stored.
 template <class T>

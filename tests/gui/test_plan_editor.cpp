@@ -14,6 +14,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include <algorithm>
+#include <memory>
 
 #include "gui/plans/plan_editor_dialog.h"
 #include "gui/plans/plan_header_dialog.h"
@@ -220,29 +221,57 @@ wxRadioButton* ConflictChoice(const char* name) {
 }
 }  // namespace
 
-// Two desks on one task: the editor read it at 35 %, another desk saved
-// 55 % meanwhile, and the clerk writes the result and saves. The conflict
-// dialog shows the percentage both ways; taking the other desk's and
-// keeping the result stores both changes.
-BOOST_AUTO_TEST_CASE(a_task_saved_on_another_desk_meanwhile_is_merged_in_the_conflict_dialog) {
+namespace {
+// A task of the seeded plan at 35 %, in progress, and its item.
+struct TaskAt35 {
     TempDir dir;
-    const std::string url = "sqlite:" + dir.File("plan.db");
-    auto prepared = SeedPlan(url);
-    storage::Database& db = *prepared.db;
-    const PlanRecord plan = storage::PlanRepository(db.session()).All().at(0);
-    auto item = std::find_if(plan.items.begin(), plan.items.end(),
-                             [](const auto& i) { return i.heading == "1.3"; });
-    BOOST_REQUIRE(item != plan.items.end());
-    TaskRecord task = item->tasks.at(0);
-    task.status = TaskStatus::InProgress;
-    task.percentDone = 35;
-    task = services::PlanService(db, "test").SaveTask(item->id, task);
-    const std::int64_t itemId = item->id;
-    gui::GuiSession session(std::move(prepared.db), "gui-test");
-    auto otherDesk = storage::Database::Open(storage::DatabaseUrl::Parse(url));
+    std::string url = "sqlite:" + dir.File("plan.db");
+    PlanRecord plan;
+    TaskRecord task;
+    std::int64_t itemId = 0;
+    std::unique_ptr<gui::GuiSession> session;
+    std::unique_ptr<storage::Database> otherDesk;
 
+    TaskAt35() {
+        auto prepared = SeedPlan(url);
+        storage::Database& db = *prepared.db;
+        plan = storage::PlanRepository(db.session()).All().at(0);
+        auto item = std::find_if(plan.items.begin(), plan.items.end(),
+                                 [](const auto& i) { return i.heading == "1.3"; });
+        BOOST_REQUIRE(item != plan.items.end());
+        task = item->tasks.at(0);
+        task.status = TaskStatus::InProgress;
+        task.percentDone = 35;
+        task = services::PlanService(db, "test").SaveTask(item->id, task);
+        itemId = item->id;
+        session = std::make_unique<gui::GuiSession>(std::move(prepared.db), "gui-test");
+        otherDesk = storage::Database::Open(storage::DatabaseUrl::Parse(url));
+    }
+    // Another desk saves the task at 55 %.
+    void OtherDeskSaves55() {
+        services::PlanService other(*otherDesk, "other-desk");
+        TaskRecord t = other.LoadTask(task.id);
+        t.percentDone = 55;
+        other.SaveTask(itemId, t);
+    }
+    TaskRecord Stored() const {
+        auto check = storage::Database::Open(storage::DatabaseUrl::Parse(url));
+        auto stored = storage::PlanRepository(check->session()).LoadTask(task.id);
+        BOOST_REQUIRE(stored);
+        return *stored;
+    }
+};
+}  // namespace
+
+// Issue 13: two desks on one task; the editor read it at 35 %, another
+// desk saved 55 % meanwhile, and the clerk writes only the result and saves.
+// The clerk never touched the percentage and the other desk never touched
+// the result: nothing is asked, both changes are stored and the editor shows
+// them (the clerk's stale 35 % does not go back over the other desk's 55 %).
+BOOST_AUTO_TEST_CASE(a_task_saved_on_another_desk_on_other_fields_merges_without_asking) {
+    TaskAt35 t;
     const wxString outcome = wxString::FromUTF8("Đã niêm yết đủ thủ tục tại Bộ phận Một cửa");
-    wxString mineShown, theirsShown;
+    bool asked = false;
     UiScript script;
     script.onAbort = EndModals;
     script.Add("the editor opens on the task", [] {
@@ -250,10 +279,7 @@ BOOST_AUTO_TEST_CASE(a_task_saved_on_another_desk_meanwhile_is_merged_in_the_con
         return dlg && dlg->IsModal();
     });
     script.Add("another desk saves 55 %", [&] {
-        services::PlanService other(*otherDesk, "other-desk");
-        TaskRecord t = other.LoadTask(task.id);
-        t.percentDone = 55;
-        other.SaveTask(itemId, t);
+        t.OtherDeskSaves55();
         return true;
     });
     script.Add("write the result and save", [&] {
@@ -262,25 +288,14 @@ BOOST_AUTO_TEST_CASE(a_task_saved_on_another_desk_meanwhile_is_merged_in_the_con
         PressLater(dlg, wxID_OK);
         return true;
     });
-    script.Add("the conflict dialog shows the percentage both ways", [&] {
-        wxRadioButton* mine = ConflictChoice("mine_percent");
-        wxRadioButton* theirs = ConflictChoice("theirs_percent");
-        if (!mine || !theirs || !theirs->IsShownOnScreen()) return false;
-        mineShown = mine->GetLabel();
-        theirsShown = theirs->GetLabel();
-        return ConflictChoice("mine_outcome") != nullptr;
-    });
-    wxUIActionSimulator sim;
-    script.Add("take the other desk's percentage",
-               ClickStep(sim, [] { return ConflictChoice("theirs_percent"); }));
-    script.Add("it is chosen", [] { return ConflictChoice("theirs_percent")->GetValue(); });
-    script.Add("save the choice", [] {
-        PressLater(ShownConflict(), wxID_OK);
-        return true;
-    });
-    script.Add("saved: the editor shows 55 % and the result", [&] {
+    script.Add("saved without a question: the editor shows 55 % and the result", [&] {
+        if (wxDialog* c = ShownConflict()) {
+            asked = true;
+            PressLater(c, wxID_OK);  // the defaults
+            return false;
+        }
         auto* dlg = FindShown<gui::PlanEditorDialog>();
-        if (ShownConflict() || !dlg) return false;
+        if (!dlg) return false;
         auto* error = Control<wxStaticText>(dlg, "error");
         return Control<wxSpinCtrl>(dlg, "percent")->GetValue() == 55 &&
                Control<wxTextCtrl>(dlg, "outcome")->GetValue() == outcome &&
@@ -292,25 +307,96 @@ BOOST_AUTO_TEST_CASE(a_task_saved_on_another_desk_meanwhile_is_merged_in_the_con
     });
     script.Begin();
     {
-        gui::PlanEditorDialog dlg(nullptr, session, plan.id, task.id);
+        gui::PlanEditorDialog dlg(nullptr, *t.session, t.plan.id, t.task.id);
         dlg.ShowModal();
     }
     BOOST_REQUIRE(WaitFor([&] { return script.Finished(); }, 15000));
     BOOST_REQUIRE_MESSAGE(script.failure().empty(), script.failure());
 
-    BOOST_TEST(mineShown == "35%");
+    BOOST_TEST(!asked);
+    const TaskRecord stored = t.Stored();
+    BOOST_TEST(stored.percentDone == 55);
+    BOOST_TEST(stored.outcome == outcome.utf8_string());
+}
+
+// The clerk changes the percentage too (to 40 %) while another desk saved
+// 55 %: the conflict dialog shows the percentage both ways with the clerk's
+// pre-selected (edited here), and the result, edited here only, also the
+// clerk's. Saving the defaults stores 40 % and the result.
+BOOST_AUTO_TEST_CASE(a_percentage_changed_on_both_desks_asks_with_the_users_value_first) {
+    TaskAt35 t;
+    const wxString outcome = wxString::FromUTF8("Đã niêm yết một phần");
+    wxString mineShown, theirsShown;
+    bool mineFirst = false, theirsFirst = true, outcomeMine = false;
+    UiScript script;
+    script.onAbort = EndModals;
+    script.Add("the editor opens on the task", [] {
+        auto* dlg = FindShown<gui::PlanEditorDialog>();
+        return dlg && dlg->IsModal();
+    });
+    script.Add("another desk saves 55 %", [&] {
+        t.OtherDeskSaves55();
+        return true;
+    });
+    script.Add("write 40 % and the result and save", [&] {
+        auto* dlg = FindShown<gui::PlanEditorDialog>();
+        Control<wxSpinCtrl>(dlg, "percent")->SetValue(40);
+        Control<wxTextCtrl>(dlg, "outcome")->SetValue(outcome);
+        PressLater(dlg, wxID_OK);
+        return true;
+    });
+    script.Add("the conflict dialog shows the percentage both ways", [&] {
+        wxRadioButton* mine = ConflictChoice("mine_percent");
+        wxRadioButton* theirs = ConflictChoice("theirs_percent");
+        if (!mine || !theirs || !theirs->IsShownOnScreen()) return false;
+        mineShown = mine->GetLabel();
+        theirsShown = theirs->GetLabel();
+        mineFirst = mine->GetValue();
+        theirsFirst = theirs->GetValue();
+        wxRadioButton* out = ConflictChoice("mine_outcome");
+        outcomeMine = out && out->GetValue();
+        return true;
+    });
+    script.Add("save the choice as offered", [] {
+        PressLater(ShownConflict(), wxID_OK);
+        return true;
+    });
+    script.Add("saved: the editor shows 40 % and the result", [&] {
+        auto* dlg = FindShown<gui::PlanEditorDialog>();
+        if (ShownConflict() || !dlg) return false;
+        auto* error = Control<wxStaticText>(dlg, "error");
+        return Control<wxSpinCtrl>(dlg, "percent")->GetValue() == 40 &&
+               Control<wxTextCtrl>(dlg, "outcome")->GetValue() == outcome &&
+               !(error && error->IsShown());
+    });
+    script.Add("close", [] {
+        FindShown<gui::PlanEditorDialog>()->EndModal(wxID_CANCEL);
+        return true;
+    });
+    script.Begin();
+    {
+        gui::PlanEditorDialog dlg(nullptr, *t.session, t.plan.id, t.task.id);
+        dlg.ShowModal();
+    }
+    BOOST_REQUIRE(WaitFor([&] { return script.Finished(); }, 15000));
+    BOOST_REQUIRE_MESSAGE(script.failure().empty(), script.failure());
+
+    BOOST_TEST(mineShown == "40%");
     BOOST_TEST(theirsShown == "55%");
-    auto check = storage::Database::Open(storage::DatabaseUrl::Parse(url));
-    auto stored = storage::PlanRepository(check->session()).LoadTask(task.id);
-    BOOST_REQUIRE(stored);
-    BOOST_TEST(stored->percentDone == 55);
-    BOOST_TEST(stored->outcome == outcome.utf8_string());
+    BOOST_TEST(mineFirst);
+    BOOST_TEST(!theirsFirst);
+    BOOST_TEST(outcomeMine);
+    const TaskRecord stored = t.Stored();
+    BOOST_TEST(stored.percentDone == 40);
+    BOOST_TEST(stored.outcome == outcome.utf8_string());
 }
 
 // The plan's document fields saved on another desk while the clerk writes
-// the recipients: cancelled, the conflict dialog leaves the clerk's input
-// in the form with a message and stores nothing; saved again, the clerk
-// takes the other desk's number and keeps the recipients.
+// the recipients and a number of its own: cancelled, the conflict dialog
+// leaves the clerk's input in the form with a message and stores nothing;
+// saved again, the clerk takes the other desk's number and keeps the
+// recipients. (Had the clerk written only the recipients, nothing would be
+// asked: see the task above.)
 BOOST_AUTO_TEST_CASE(plan_details_saved_on_another_desk_keep_the_input_when_cancelled) {
     TempDir dir;
     const std::string url = "sqlite:" + dir.File("plan.db");
@@ -338,12 +424,17 @@ BOOST_AUTO_TEST_CASE(plan_details_saved_on_another_desk_keep_the_input_when_canc
     auto save = [&] {
         auto* dlg = FindShown<gui::PlanHeaderDialog>();
         Control<wxTextCtrl>(dlg, "recipients")->ChangeValue(recipients);
+        Control<wxTextCtrl>(dlg, "number")->ChangeValue("06/KH-UBND");
         PressLater(dlg, wxID_OK);
         return true;
     };
     script.Add("write the recipients and save", save);
-    script.Add("the conflict dialog opens",
-               [] { return ConflictChoice("theirs_number") != nullptr; });
+    bool numberMine = false;
+    script.Add("the conflict dialog opens", [&] {
+        wxRadioButton* mine = ConflictChoice("mine_number");
+        numberMine = mine && mine->GetValue();  // edited here
+        return ConflictChoice("theirs_number") != nullptr;
+    });
     script.Add("cancel it", [] {
         PressLater(ShownConflict(), wxID_CANCEL);
         return true;
@@ -355,7 +446,7 @@ BOOST_AUTO_TEST_CASE(plan_details_saved_on_another_desk_keep_the_input_when_canc
         if (!error || !error->IsShown()) return false;
         message = error->GetLabel();
         inputKept = Control<wxTextCtrl>(dlg, "recipients")->GetValue() == recipients &&
-                    Control<wxTextCtrl>(dlg, "number")->GetValue().empty();
+                    Control<wxTextCtrl>(dlg, "number")->GetValue() == "06/KH-UBND";
         storedNothing = services::PlanService(*otherDesk, "check").Load(plan.id).recipients.empty();
         return true;
     });
@@ -381,6 +472,7 @@ BOOST_AUTO_TEST_CASE(plan_details_saved_on_another_desk_keep_the_input_when_canc
     BOOST_REQUIRE_MESSAGE(script.failure().empty(), script.failure());
     BOOST_TEST(result == wxID_OK);
     BOOST_TEST(inputKept);
+    BOOST_TEST(numberMine);
     BOOST_TEST(storedNothing);
     BOOST_TEST(message.utf8_string().find("máy khác") != std::string::npos, message.utf8_string());
 

@@ -381,7 +381,12 @@ BOOST_AUTO_TEST_CASE(a_score_saved_on_another_desk_meanwhile_asks_which_to_keep)
             if (!m || !t || !m->IsShownOnScreen()) return false;
             BOOST_TEST(m->GetLabel() == mine);
             BOOST_TEST(t->GetLabel() == theirs);
-            BOOST_TEST(m->GetValue());  // one's own value is proposed
+            // A typed cell is one the user edited: one's own value is
+            // proposed, without the "not changed here" note.
+            BOOST_TEST(m->GetValue());
+            BOOST_TEST(!t->GetValue());
+            BOOST_TEST(wxWindow::FindWindowByName(wxString::FromUTF8("untouched_" + key),
+                                                  ConflictDialogShown()) == nullptr);
             return true;
         });
         script.Add("it stays up a moment", [shown]() mutable {

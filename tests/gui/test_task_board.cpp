@@ -314,11 +314,17 @@ BOOST_AUTO_TEST_CASE(drafting_a_plan_for_a_commune_opens_it_in_the_editor) {
     BOOST_TEST(itemsOf(after) > itemsOf(before));
 }
 
-// The board read a task; another desk then saved its percentage. Recording
-// progress from the board's copy brings up the conflict dialog with the
-// percentage both ways; taking the other desk's values records the update
-// at that percentage and leaves it on the task.
-BOOST_AUTO_TEST_CASE(progress_on_a_task_saved_on_another_desk_goes_through_the_conflict_dialog) {
+namespace {
+// The board read a task; another desk then saved its percentage. The clerk
+// records progress from the board's copy with a note, setting the
+// percentage too when typePercent. Returns the percentage stored and
+// whether the conflict dialog was shown (its defaults are saved).
+struct ProgressOutcome {
+    int board = 0, theirs = 0, typed = 0, stored = 0;
+    bool asked = false, typedPreselected = false;
+};
+ProgressOutcome ProgressAgainstAnotherDesk(bool typePercent) {
+    ProgressOutcome out;
     TempDir dir;
     const std::string url = "sqlite:" + dir.File("conflict.db");
     BoardWindow window(DemoDatabase(url));
@@ -333,13 +339,15 @@ BOOST_AUTO_TEST_CASE(progress_on_a_task_saved_on_another_desk_goes_through_the_c
     const services::BoardRow row = window.panel->TaskAt(item)->row;
     list->SetItemState(item, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED,
                        wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED);
+    out.board = row.percentDone;
+    out.theirs = row.percentDone == 77 ? 78 : 77;
+    out.typed = row.percentDone == 20 ? 21 : 20;
     // Another desk saves the task after the board read it.
-    const int theirs = row.percentDone == 77 ? 78 : 77;
     auto otherDesk = storage::Database::Open(storage::DatabaseUrl::Parse(url));
     {
         services::PlanService other(*otherDesk, "other-desk");
         TaskRecord t = other.LoadTask(row.taskId);
-        t.percentDone = theirs;
+        t.percentDone = out.theirs;
         other.SaveTask(row.itemId, t);
     }
     const std::size_t updatesBefore =
@@ -352,53 +360,63 @@ BOOST_AUTO_TEST_CASE(progress_on_a_task_saved_on_another_desk_goes_through_the_c
                 return d;
         return static_cast<wxDialog*>(nullptr);
     };
-    wxString mine, saved;
     UiScript script;
     script.onAbort = EndModals;
     script.Add("the progress dialog opens", [] {
         auto* dlg = FindShown<gui::ProgressDialog>();
         return dlg && dlg->IsModal();
     });
-    script.Add("write a note and save", [] {
+    script.Add("write a note and save", [&] {
         auto* dlg = FindShown<gui::ProgressDialog>();
         Control<wxTextCtrl>(dlg, "note")->SetValue(wxString::FromUTF8("Đã họp rà soát."));
+        if (typePercent) Control<wxSpinCtrl>(dlg, "percent")->SetValue(out.typed);
         PressLater(dlg, wxID_OK);
         return true;
     });
-    script.Add("the conflict dialog shows the percentage both ways", [&] {
-        wxDialog* dlg = conflictShown();
-        auto* m =
-            dlg ? dynamic_cast<wxRadioButton*>(wxWindow::FindWindowByName("mine_percent", dlg))
-                : nullptr;
-        auto* t =
-            dlg ? dynamic_cast<wxRadioButton*>(wxWindow::FindWindowByName("theirs_percent", dlg))
-                : nullptr;
-        if (!m || !t) return false;
-        mine = m->GetLabel();
-        saved = t->GetLabel();
-        return true;
+    script.Add("the dialogs close, the conflict dialog answered with its defaults", [&] {
+        if (wxDialog* dlg = conflictShown()) {
+            if (!out.asked) {
+                auto* m =
+                    dynamic_cast<wxRadioButton*>(wxWindow::FindWindowByName("mine_percent", dlg));
+                out.typedPreselected = m && m->GetValue();
+                out.asked = true;
+                PressLater(dlg, wxID_OK);
+            }
+            return false;
+        }
+        return FindShown<gui::ProgressDialog>() == nullptr;
     });
-    script.Add("take everything saved and save", [&] {
-        wxDialog* dlg = conflictShown();
-        PressLater(dlg, wxWindow::FindWindowByName("take_all_saved", dlg)->GetId());
-        PressLater(dlg, wxID_OK);
-        return true;
-    });
-    script.Add("the dialogs close",
-               [&] { return !conflictShown() && FindShown<gui::ProgressDialog>() == nullptr; });
     script.Begin();
     BOOST_REQUIRE(window.panel->OpenSelected());
     BOOST_REQUIRE(WaitFor([&] { return script.Finished(); }, 10000));
     BOOST_REQUIRE_MESSAGE(script.failure().empty(), script.failure());
 
-    BOOST_TEST(mine == wxString::Format("%d%%", row.percentDone));
-    BOOST_TEST(saved == wxString::Format("%d%%", theirs));
     auto check = storage::Database::Open(storage::DatabaseUrl::Parse(url));
     storage::PlanRepository plans(check->session());
-    BOOST_TEST(plans.LoadTask(row.taskId)->percentDone == theirs);
+    out.stored = plans.LoadTask(row.taskId)->percentDone;
     const auto updates = plans.UpdatesOf(row.taskId);
     BOOST_REQUIRE(updates.size() == updatesBefore + 1);
     BOOST_TEST(std::any_of(updates.begin(), updates.end(), [&](const auto& u) {
-        return u.percentDone == theirs && u.note == "Đã họp rà soát.";
+        return u.percentDone == out.stored && u.note == "Đã họp rà soát.";
     }));
+    return out;
+}
+}  // namespace
+
+// Issue 13: the clerk writes only a note; the percentage the dialog shows
+// is the board's stale copy, never touched. Nothing is asked and the other
+// desk's percentage stays (it is not set back to the board's).
+BOOST_AUTO_TEST_CASE(progress_on_a_task_saved_on_another_desk_keeps_its_percentage) {
+    const ProgressOutcome out = ProgressAgainstAnotherDesk(false);
+    BOOST_TEST(!out.asked);
+    BOOST_TEST(out.stored == out.theirs);
+}
+
+// The clerk sets the percentage too: it was changed on both desks, so the
+// conflict dialog asks, with the clerk's value pre-selected.
+BOOST_AUTO_TEST_CASE(progress_setting_a_percentage_changed_elsewhere_asks_with_the_users_first) {
+    const ProgressOutcome out = ProgressAgainstAnotherDesk(true);
+    BOOST_TEST(out.asked);
+    BOOST_TEST(out.typedPreselected);
+    BOOST_TEST(out.stored == out.typed);
 }

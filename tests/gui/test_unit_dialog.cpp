@@ -240,7 +240,13 @@ BOOST_AUTO_TEST_CASE(a_unit_saved_on_another_desk_meanwhile_merges_field_by_fiel
         if (!mine || !theirs || !theirs->IsShownOnScreen()) return false;
         BOOST_TEST(mine->GetLabel() == newName);
         BOOST_TEST(theirs->GetLabel() == "Xa Cua Ban Kia");
-        BOOST_TEST(radio("theirs_place_name") != nullptr);
+        // Three-way defaults: the name, edited here, is this desk's; the
+        // place name, not touched here, is the other desk's.
+        BOOST_TEST(mine->GetValue());
+        wxRadioButton* place = radio("theirs_place_name");
+        BOOST_TEST((place && place->GetValue()));
+        BOOST_TEST(wxWindow::FindWindowByName("untouched_place_name", conflictShown()) != nullptr);
+        BOOST_TEST(wxWindow::FindWindowByName("untouched_name", conflictShown()) == nullptr);
         return true;
     });
     script.Add("take the other desk's place name",
@@ -261,6 +267,53 @@ BOOST_AUTO_TEST_CASE(a_unit_saved_on_another_desk_meanwhile_merges_field_by_fiel
     BOOST_REQUIRE(WaitFor([&] { return script.Finished(); }, 15000));
     BOOST_REQUIRE_MESSAGE(script.failure().empty(), script.failure());
 
+    auto stored = w.Stored(w.commune.id);
+    BOOST_REQUIRE(stored);
+    BOOST_TEST(stored->name == newName);
+    BOOST_TEST(stored->placeName == "Noi Khac");
+}
+
+// Another desk changes only the commune's place name while the clerk here
+// renames it: no field was changed on both desks, so no question is asked;
+// the save goes through with the clerk's name and the other desk's place
+// name (the clerk's untouched, stale place name does not overwrite it).
+BOOST_AUTO_TEST_CASE(a_unit_changed_elsewhere_on_other_fields_merges_without_asking) {
+    DemoWindow w;
+    w.frame->unitTree()->Select(w.commune.id);
+    BOOST_REQUIRE(WaitFor([&] { return w.frame->unitTree()->Selected().has_value(); }));
+    bool asked = false;
+    const char* newName = "Xa Tay Xuan Moi";
+    wxUIActionSimulator sim;
+    UiScript script;
+    script.onAbort = EndModals;
+    script.Add("the unit dialog opens with the focus in the name",
+               FocusIn<gui::UnitDialog>("name"));
+    script.Add("another desk gives the commune another place name", [&] {
+        auto db = storage::Database::Open(storage::DatabaseUrl::Parse(w.url));
+        services::OrganisationService other(*db, "desk-b");
+        Unit u = *other.UnitById(w.commune.id);
+        u.placeName = "Noi Khac";
+        other.SaveUnit(u);
+        return true;
+    });
+    script.Add("select the name and type a new one", TypeOver(sim, newName));
+    script.Add("the typed name arrives in the field", HasValue<gui::UnitDialog>("name", newName));
+    script.Add("press Enter (the default button: Save)", PressKey(sim, WXK_RETURN));
+    script.Add("the dialog closes without a conflict dialog", [&] {
+        for (wxWindow* win : wxTopLevelWindows)
+            if (auto* d = dynamic_cast<wxDialog*>(win);
+                d && d->IsShown() && d->GetName() == "conflict_dialog") {
+                asked = true;
+                d->EndModal(wxID_CANCEL);
+            }
+        return FindShown<gui::UnitDialog>() == nullptr;
+    });
+    script.Begin();
+    w.Command(gui::ID_EDIT_UNIT);
+    BOOST_REQUIRE(WaitFor([&] { return script.Finished(); }, 15000));
+    BOOST_REQUIRE_MESSAGE(script.failure().empty(), script.failure());
+
+    BOOST_TEST(!asked);
     auto stored = w.Stored(w.commune.id);
     BOOST_REQUIRE(stored);
     BOOST_TEST(stored->name == newName);

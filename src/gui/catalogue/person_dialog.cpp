@@ -1,6 +1,8 @@
 // The officer form (see person_dialog.h).
 #include "gui/catalogue/person_dialog.h"
 
+#include "core/org_conflicts.h"
+
 #include <wx/checkbox.h>
 #include <wx/choice.h>
 #include <wx/combobox.h>
@@ -17,7 +19,7 @@ namespace cchc::gui {
 
 PersonDialog::PersonDialog(wxWindow* parent, GuiSession& session, const Person& person,
                            const std::vector<Unit>& units)
-    : session_(session), original_(person) {
+    : session_(session), original_(person), base_(person) {
     LoadForm(parent, "PersonDialog");
     code_ = Ctrl<wxTextCtrl>("code");
     fullName_ = Ctrl<wxTextCtrl>("full_name");
@@ -91,6 +93,16 @@ void PersonDialog::OnSave(wxCommandEvent&) {
                          if (p.id == original_.id) stored = p;
                      Fill(services::MergePerson(Read(), stored, kept));
                      original_.version = conflict.storedVersion();
+                     base_ = stored;
+                 },
+                 [this] {
+                     // Units named as the service names them in the conflict.
+                     return EditedOf(PersonConflicts(
+                         Read(), base_, [this](std::optional<std::int64_t> id) -> std::string {
+                             if (!id) return {};
+                             auto u = session_.Organisation().UnitById(*id);
+                             return u ? u->name : std::to_string(*id);
+                         }));
                  });
 }
 

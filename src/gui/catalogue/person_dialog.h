@@ -33,6 +33,9 @@ class PersonDialog : public DialogBase {
 
     GuiSession& session_;
     Person original_;
+    // The copy the user's edits are against: as read, then as stored when a
+    // conflict was merged (see AskConflict).
+    Person base_;
     Person saved_;
     std::vector<std::int64_t> unitIds_;  // per unit item
     wxTextCtrl* code_;

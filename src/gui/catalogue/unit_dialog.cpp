@@ -1,6 +1,8 @@
 // The unit form (see unit_dialog.h).
 #include "gui/catalogue/unit_dialog.h"
 
+#include "core/org_conflicts.h"
+
 #include <wx/checkbox.h>
 #include <wx/choice.h>
 #include <wx/textctrl.h>
@@ -15,7 +17,7 @@ namespace cchc::gui {
 
 UnitDialog::UnitDialog(wxWindow* parent, GuiSession& session, const Unit& unit,
                        const std::vector<Unit>& units)
-    : session_(session), original_(unit) {
+    : session_(session), original_(unit), base_(unit) {
     LoadForm(parent, "UnitDialog");
     code_ = Ctrl<wxTextCtrl>("code");
     name_ = Ctrl<wxTextCtrl>("name");
@@ -106,6 +108,16 @@ void UnitDialog::OnSave(wxCommandEvent&) {
                      Fill(merged);
                      original_.sortOrder = merged.sortOrder;
                      original_.version = conflict.storedVersion();
+                     base_ = stored;
+                 },
+                 [this] {
+                     // Parents named as the service names them in the conflict.
+                     return EditedOf(UnitConflicts(
+                         Read(), base_, [this](std::optional<std::int64_t> id) -> std::string {
+                             if (!id) return {};
+                             auto u = session_.Organisation().UnitById(*id);
+                             return u ? u->name : std::to_string(*id);
+                         }));
                  });
 }
 

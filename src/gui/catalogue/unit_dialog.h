@@ -32,6 +32,9 @@ class UnitDialog : public DialogBase {
 
     GuiSession& session_;
     Unit original_;
+    // The copy the user's edits are against: as read, then as stored when a
+    // conflict was merged (see AskConflict).
+    Unit base_;
     Unit saved_;
     std::vector<std::int64_t> parentIds_;  // per "belongs to" item; 0 for none
     wxTextCtrl* code_;

@@ -653,7 +653,13 @@ void ScoringGridPage::Save(const std::vector<services::SheetEdit>& edits) {
 
 void ScoringGridPage::ResolveConflict(const services::SheetConflict& conflict) {
     if (!sheet_ || unsaved_.empty()) return;
-    const std::optional<KeptFields> kept = AskConflict(this, conflict);
+    // The cells the user typed are the ones edited (the service names only
+    // those the other desk changed too); any other field the conflict names
+    // takes the stored value unless the user chooses.
+    EditedFields edited;
+    for (const auto& e : unsaved_)
+        edited[services::SheetFieldKey(e.criterion, e.field)] = std::nullopt;
+    const std::optional<KeptFields> kept = AskConflict(this, conflict, edited);
     if (!kept) {
         // Cancelled: the typed scores stay, not saved, for "Save again".
         ShowSheet();

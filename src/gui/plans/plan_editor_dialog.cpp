@@ -335,8 +335,34 @@ bool PlanEditorDialog::Save() {
     return true;
 }
 
+EditedFields PlanEditorDialog::Edited(bool task) const {
+    // Mine against the copy this editor read, with the diff of the conflict,
+    // the leads and coordinators named as the form shows them.
+    const PlanItemRecord* item = Item(current_.itemId);
+    if (!item) return {};
+    if (!task) {
+        PlanItemRecord mine = *item;
+        mine.targetText = TrimmedU8(Ctrl<wxTextCtrl>("target")->GetValue());
+        return EditedOf(ItemTargetConflicts(mine, *item));
+    }
+    const TaskRecord* base = current_.taskId ? Task(current_.taskId) : nullptr;
+    if (!base) return {};
+    const services::OfficeDirectory dir(session_.db());
+    TaskNames names;
+    names.leadUnit = [&dir](const TaskRecord& t) {
+        return t.leadUnitId ? dir.UnitName(*t.leadUnitId) : t.leadUnitText;
+    };
+    names.leadPerson = [&dir](const TaskRecord& t) {
+        return t.leadPersonId ? dir.PersonName(*t.leadPersonId) : t.leadPersonText;
+    };
+    names.coordinators = [&dir](const TaskRecord& t) {
+        return dir.CoordinatorsText(t.coordinators, false);
+    };
+    return EditedOf(TaskConflicts(ReadTask(), *base, names));
+}
+
 bool PlanEditorDialog::Merge(const EditConflict& conflict, bool task) {
-    std::optional<KeptFields> kept = AskConflict(this, conflict);
+    std::optional<KeptFields> kept = AskConflict(this, conflict, Edited(task));
     if (!kept) {
         ShowFieldError(ErrorSentence(conflict), "");
         return false;

@@ -49,6 +49,9 @@ class PlanEditorDialog : public DialogBase {
     // After a refused save: asks which values to keep and puts them in the
     // form; false when the user cancelled or the record is gone.
     bool Merge(const EditConflict& conflict, bool task);
+    // The fields of the task (or the item's target) the user edited since
+    // this editor read it (see AskConflict).
+    EditedFields Edited(bool task) const;
     bool ConfirmLeave();
     void AddTask();
     void DeleteTask();

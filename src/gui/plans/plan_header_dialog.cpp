@@ -33,7 +33,7 @@ const Field kFields[] = {
 }  // namespace
 
 PlanHeaderDialog::PlanHeaderDialog(wxWindow* parent, GuiSession& session, const PlanRecord& plan)
-    : session_(session), plan_(plan) {
+    : session_(session), plan_(plan), base_(plan) {
     LoadForm(parent, "PlanHeaderDialog");
     date_ = new VnDateCtrl(this);
     wxXmlResource::Get()->AttachUnknownControl("issued_on", date_, this);
@@ -82,7 +82,10 @@ void PlanHeaderDialog::OnSave(wxCommandEvent&) {
                 services::PlanService(session_.db(), session_.user()).Load(plan_.id);
             Fill(MergePlanHeader(ReadForm(), stored, kept));
             plan_.version = conflict.storedVersion();
-        });
+            base_ = stored;
+        },
+        // The document fields the user changed since the form was filled.
+        [this] { return EditedOf(PlanHeaderConflicts(ReadForm(), base_)); });
 }
 
 }  // namespace cchc::gui

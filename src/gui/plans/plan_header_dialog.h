@@ -26,6 +26,9 @@ class PlanHeaderDialog : public DialogBase {
 
     GuiSession& session_;
     PlanRecord plan_;
+    // The header the user's edits are against: as read, then as stored when
+    // a conflict was merged (see AskConflict).
+    PlanRecord base_;
     VnDateCtrl* date_ = nullptr;
 };
 

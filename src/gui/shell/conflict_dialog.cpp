@@ -5,6 +5,7 @@
 #include <wx/dialog.h>
 #include <wx/radiobut.h>
 #include <wx/scrolwin.h>
+#include <wx/settings.h>
 #include <wx/sizer.h>
 #include <wx/stattext.h>
 #include <wx/textwrapper.h>
@@ -38,10 +39,9 @@ class LineBreaker : public wxTextWrapper {
 
 class ConflictDialog : public wxDialog {
   public:
-    ConflictDialog(wxWindow* parent, const EditConflict& conflict)
+    ConflictDialog(wxWindow* parent, const EditConflict& conflict, const EditedFields& edited)
         : wxDialog(parent, wxID_ANY, _("Saved on another desk"), wxDefaultPosition, wxDefaultSize,
-                   wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER),
-          conflict_(conflict) {
+                   wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER) {
         SetName("conflict_dialog");
         auto* top = new wxBoxSizer(wxVERTICAL);
         auto* intro = new wxStaticText(this, wxID_ANY, ErrorSentence(conflict));
@@ -64,10 +64,28 @@ class ConflictDialog : public wxDialog {
         // Long values (a task's text, the recipients) wrap within their column.
         const int column = FromDIP(280);
         LineBreaker breaker;
-        for (const FieldConflict& f : conflict.fields()) {
+        // The fields the user edited first, then those only the other desk
+        // changed (the stored value pre-selected).
+        std::vector<const FieldConflict*> order;
+        for (const FieldConflict& f : conflict.fields())
+            if (edited.count(f.field)) order.push_back(&f);
+        for (const FieldConflict& f : conflict.fields())
+            if (!edited.count(f.field)) order.push_back(&f);
+        for (const FieldConflict* field : order) {
+            const FieldConflict& f = *field;
+            const bool touched = edited.count(f.field) > 0;
+            auto* cell = new wxBoxSizer(wxVERTICAL);
             auto* label = new wxStaticText(page, wxID_ANY, U8(f.label));
             label->Wrap(FromDIP(160));
-            grid->Add(label, 0, wxALIGN_TOP);
+            cell->Add(label);
+            if (!touched) {
+                auto* note = new wxStaticText(page, wxID_ANY, _("(you did not change this)"));
+                note->SetName("untouched_" + U8(f.field));
+                note->SetForegroundColour(wxSystemSettings::GetColour(wxSYS_COLOUR_GRAYTEXT));
+                note->SetFont(ScaledFont(note, 0.9, false));
+                cell->Add(note);
+            }
+            grid->Add(cell, 0, wxALIGN_TOP);
             auto choice = [&](const std::string& v, const wxString& name, long style) {
                 auto* radio =
                     new wxRadioButton(page, wxID_ANY, "", wxDefaultPosition, wxDefaultSize, style);
@@ -78,11 +96,12 @@ class ConflictDialog : public wxDialog {
             };
             auto* mine = choice(f.mine, "mine_" + U8(f.field), wxRB_GROUP);
             auto* theirs = choice(f.theirs, "theirs_" + U8(f.field), 0);
-            mine->SetValue(true);
+            (touched ? mine : theirs)->SetValue(true);
             grid->Add(mine, 0, wxALIGN_TOP);
             grid->Add(theirs, 0, wxALIGN_TOP);
             mine_.push_back(mine);
             theirs_.push_back(theirs);
+            fields_.push_back(f.field);
         }
         if (conflict.fields().empty()) {
             grid->Add(new wxStaticText(page, wxID_ANY,
@@ -121,7 +140,7 @@ class ConflictDialog : public wxDialog {
     KeptFields Kept() const {
         KeptFields kept;
         for (size_t i = 0; i < mine_.size(); ++i)
-            if (mine_[i]->GetValue()) kept.insert(conflict_.fields()[i].field);
+            if (mine_[i]->GetValue()) kept.insert(fields_[i]);
         return kept;
     }
 
@@ -133,14 +152,24 @@ class ConflictDialog : public wxDialog {
         }
     }
 
-    const EditConflict& conflict_;
     std::vector<wxRadioButton*> mine_, theirs_;
+    std::vector<std::string> fields_;  // the field of each row, in the order shown
 };
 
 }  // namespace
 
+std::optional<KeptFields> AskConflict(wxWindow* parent, const EditConflict& conflict,
+                                      const EditedFields& edited) {
+    if (!NeedsChoice(conflict, edited)) return DefaultKept(conflict, edited);
+    ConflictDialog dlg(parent, conflict, edited);
+    if (dlg.ShowModal() != wxID_OK) return std::nullopt;
+    return dlg.Kept();
+}
+
 std::optional<KeptFields> AskConflict(wxWindow* parent, const EditConflict& conflict) {
-    ConflictDialog dlg(parent, conflict);
+    EditedFields all;
+    for (const FieldConflict& f : conflict.fields()) all[f.field] = std::nullopt;
+    ConflictDialog dlg(parent, conflict, all);
     if (dlg.ShowModal() != wxID_OK) return std::nullopt;
     return dlg.Kept();
 }

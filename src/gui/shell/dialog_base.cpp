@@ -64,6 +64,11 @@ void DialogBase::ClearError() {
 void DialogBase::SaveAndClose(const std::function<void()>& save) { SaveAndClose(save, nullptr); }
 
 void DialogBase::SaveAndClose(const std::function<void()>& save, const ConflictMerge& merge) {
+    SaveAndClose(save, merge, nullptr);
+}
+
+void DialogBase::SaveAndClose(const std::function<void()>& save, const ConflictMerge& merge,
+                              const EditedNow& edited) {
     for (;;) {
         ClearError();
         std::optional<EditConflict> conflict;
@@ -82,7 +87,8 @@ void DialogBase::SaveAndClose(const std::function<void()>& save, const ConflictM
             return;
         }
         // Out of the handler: the conflict dialog runs its own event loop.
-        std::optional<KeptFields> kept = AskConflict(this, *conflict);
+        std::optional<KeptFields> kept =
+            edited ? AskConflict(this, *conflict, edited()) : AskConflict(this, *conflict);
         if (!kept) {
             ShowFieldError(ErrorSentence(*conflict), "");
             return;

@@ -47,6 +47,14 @@ class DialogBase : public wxDialog {
     // save runs again. Cancelled, the dialog stays open with the user's input.
     using ConflictMerge = std::function<void(const EditConflict&, const KeptFields&)>;
     void SaveAndClose(const std::function<void()>& save, const ConflictMerge& merge);
+    // Three-way: edited gives the fields the user edited (the form's record
+    // against the copy first read, with the service's diff; see
+    // AskConflict): only those pre-select the user's value, and when the
+    // other desk changed none of them its values are merged in and saved
+    // without asking.
+    using EditedNow = std::function<EditedFields()>;
+    void SaveAndClose(const std::function<void()>& save, const ConflictMerge& merge,
+                      const EditedNow& edited);
     // A refused save beside the control it names; a failure of the database
     // or the program with a word that the input is still there.
     void ShowSaveError(const std::exception& error);

@@ -7,6 +7,7 @@
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
 
+#include "core/plan_conflicts.h"
 #include "gui/shell/gui_util.h"
 #include "services/plans/plans.h"
 
@@ -18,7 +19,11 @@ const TaskStatus kStatuses[] = {TaskStatus::NotStarted, TaskStatus::InProgress, 
 
 ProgressDialog::ProgressDialog(wxWindow* parent, GuiSession& session,
                                const services::BoardTask& task, const std::string& facts)
-    : session_(session), taskId_(task.row.taskId), taskVersion_(task.row.version) {
+    : session_(session),
+      taskId_(task.row.taskId),
+      taskVersion_(task.row.version),
+      readStatus_(task.row.status),
+      readPercent_(task.row.percentDone) {
     LoadForm(parent, "ProgressDialog");
     auto* text = Ctrl<wxStaticText>("task_text");
     text->SetLabelText(U8(task.row.criterion + "  " + task.row.solution));
@@ -99,6 +104,23 @@ void ProgressDialog::OnSave(wxCommandEvent&) {
             }
             UpdateOutcome();
             taskVersion_ = conflict.storedVersion();
+            readStatus_ = stored.status;
+            readPercent_ = stored.percentDone;
+        },
+        // The status and percentage the user set against those read, with
+        // the task's diff; the result when the user wrote one (the board
+        // does not read the stored result).
+        [this] {
+            TaskRecord read;
+            read.status = readStatus_;
+            read.percentDone = readPercent_;
+            const services::ProgressInput in = ReadInput();
+            TaskRecord mine = read;
+            mine.status = in.status;
+            mine.percentDone = in.percent;
+            EditedFields edited = EditedOf(TaskConflicts(mine, read, {}));
+            if (!in.outcome.empty()) edited["outcome"] = std::nullopt;
+            return edited;
         });
 }
 

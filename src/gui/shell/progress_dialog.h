@@ -29,6 +29,10 @@ class ProgressDialog : public DialogBase {
     GuiSession& session_;
     std::int64_t taskId_;
     int taskVersion_ = 0;
+    // The task's status and percentage as the board read them, then as
+    // stored when a conflict was merged: what the user's update is against.
+    TaskStatus readStatus_ = TaskStatus::NotStarted;
+    int readPercent_ = 0;
     std::vector<Period> quarters_;
 };
 

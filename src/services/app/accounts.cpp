@@ -37,9 +37,7 @@ void CheckField(const std::string& problem, const char* field) {
     if (!problem.empty()) throw UserError(Location{"", 0, field}, problem);
 }
 
-Role RoleOfRow(const storage::UserRow& row) {
-    return RoleFromKey(row.role).value_or(Role::Viewer);
-}
+Role RoleOfRow(const storage::UserRow& row) { return RoleFromKey(row.role).value_or(Role::Viewer); }
 
 }  // namespace
 
@@ -85,8 +83,8 @@ void AccountService::Add(const std::string& login, Role role, const std::string&
     const auto id = users.Insert(login, fullName, std::string(RoleKey(role)), unitId, hash);
     storage::AuditRepository audit(db_.session());
     audit.Record({"", actor_, "users", id, "insert", "login", std::nullopt, login});
-    audit.Record({"", actor_, "users", id, "insert", "role", std::nullopt,
-                  std::string(RoleKey(role))});
+    audit.Record(
+        {"", actor_, "users", id, "insert", "role", std::nullopt, std::string(RoleKey(role))});
     if (!unitCode.empty())
         audit.Record({"", actor_, "users", id, "insert", "unit", std::nullopt, unitCode});
     tx.Commit();

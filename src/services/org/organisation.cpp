@@ -8,6 +8,7 @@
 
 #include "core/collation.h"
 #include "core/i18n.h"
+#include "core/org_conflicts.h"
 #include "services/org/org_audit.h"
 #include "storage/settings_repository.h"
 #include "storage/unit_repository.h"
@@ -31,8 +32,6 @@ void Diff(storage::AuditRepository& audit, const std::string& user, const std::s
 
 std::string ParentText(const Unit& u) { return u.parentId ? std::to_string(*u.parentId) : ""; }
 
-std::string YesNo(bool v) { return v ? tr("Yes") : tr("No"); }
-
 // A unit's name for the conflict dialog ("" for none).
 std::string UnitName(storage::UnitRepository& units, std::optional<std::int64_t> id) {
     if (!id) return {};
@@ -40,35 +39,9 @@ std::string UnitName(storage::UnitRepository& units, std::optional<std::int64_t>
     return u ? u->name : std::to_string(*id);
 }
 
-std::vector<FieldConflict> UnitConflicts(storage::UnitRepository& units, const Unit& mine,
-                                         const Unit& stored) {
-    ConflictFields f;
-    f.Compare("code", tr("Code"), mine.code, stored.code)
-        .Compare("name", tr("Name"), mine.name, stored.name)
-        .Compare("kind", tr("Kind"), UnitKindLabel(mine.kind), UnitKindLabel(stored.kind))
-        .Compare("parent", tr("Belongs to"), UnitName(units, mine.parentId),
-                 UnitName(units, stored.parentId))
-        .Compare("place_name", tr("Place name"), mine.placeName, stored.placeName)
-        .Compare("header_parent", tr("Header, first line"), mine.headerParent, stored.headerParent)
-        .Compare("header_name", tr("Header, issuing body"), mine.headerName, stored.headerName)
-        .Compare("doc_symbol", tr("Document symbol"), mine.docSymbol, stored.docSymbol)
-        .Compare("active", tr("Active"), YesNo(mine.active), YesNo(stored.active));
-    return f.Take();
-}
-
-std::vector<FieldConflict> PersonConflicts(storage::UnitRepository& units, const Person& mine,
-                                           const Person& stored) {
-    ConflictFields f;
-    f.Compare("code", tr("Code"), mine.code, stored.code)
-        .Compare("full_name", tr("Full name"), mine.fullName, stored.fullName)
-        .Compare("unit", tr("Unit"), UnitName(units, mine.unitId), UnitName(units, stored.unitId))
-        .Compare("position", tr("Position"), mine.position, stored.position)
-        .Compare("phone", tr("Phone"), mine.phone, stored.phone)
-        .Compare("email", tr("E-mail"), mine.email, stored.email)
-        .Compare("one_stop_desk", tr("Works at the one-stop desk"), YesNo(mine.oneStopDesk),
-                 YesNo(stored.oneStopDesk))
-        .Compare("active", tr("Active"), YesNo(mine.active), YesNo(stored.active));
-    return f.Take();
+// Unit names read from storage for the conflict dialog.
+UnitNameOf NamesFrom(storage::UnitRepository& units) {
+    return [&units](std::optional<std::int64_t> id) { return UnitName(units, id); };
 }
 
 const std::vector<std::string>& OfficeKeys() {
@@ -267,7 +240,7 @@ Unit OrganisationService::SaveUnit(const Unit& input) {
         if (!old) throw UserError(tr("the unit no longer exists"));
         auto conflict = [&](const Unit& stored) {
             return EditConflict(fmt::format(fmt::runtime(tr("the unit {0}")), stored.name),
-                                UnitConflicts(units, unit, stored), stored.version);
+                                UnitConflicts(unit, stored, NamesFrom(units)), stored.version);
         };
         if (old->version != unit.version) throw conflict(*old);
         try {
@@ -305,7 +278,7 @@ Person OrganisationService::SavePerson(const Person& input) {
         storage::UnitRepository units(db_.session());
         auto conflict = [&](const Person& stored) {
             return EditConflict(fmt::format(fmt::runtime(tr("the officer {0}")), stored.fullName),
-                                PersonConflicts(units, person, stored), stored.version);
+                                PersonConflicts(person, stored, NamesFrom(units)), stored.version);
         };
         if (old->version != person.version) throw conflict(*old);
         try {

@@ -1,0 +1,50 @@
+#include "core/org_conflicts.h"
+
+#include "core/i18n.h"
+
+namespace cchc {
+
+namespace {
+
+std::string YesNo(bool v) { return v ? tr("Yes") : tr("No"); }
+
+// The name, else the id as written (a missing function reads the id).
+std::string NameOf(const UnitNameOf& unitName, std::optional<std::int64_t> id) {
+    if (!id) return {};
+    return unitName ? unitName(id) : std::to_string(*id);
+}
+
+}  // namespace
+
+std::vector<FieldConflict> UnitConflicts(const Unit& mine, const Unit& stored,
+                                         const UnitNameOf& unitName) {
+    ConflictFields f;
+    f.Compare("code", tr("Code"), mine.code, stored.code)
+        .Compare("name", tr("Name"), mine.name, stored.name)
+        .Compare("kind", tr("Kind"), UnitKindLabel(mine.kind), UnitKindLabel(stored.kind))
+        .Compare("parent", tr("Belongs to"), NameOf(unitName, mine.parentId),
+                 NameOf(unitName, stored.parentId))
+        .Compare("place_name", tr("Place name"), mine.placeName, stored.placeName)
+        .Compare("header_parent", tr("Header, first line"), mine.headerParent, stored.headerParent)
+        .Compare("header_name", tr("Header, issuing body"), mine.headerName, stored.headerName)
+        .Compare("doc_symbol", tr("Document symbol"), mine.docSymbol, stored.docSymbol)
+        .Compare("active", tr("Active"), YesNo(mine.active), YesNo(stored.active));
+    return f.Take();
+}
+
+std::vector<FieldConflict> PersonConflicts(const Person& mine, const Person& stored,
+                                           const UnitNameOf& unitName) {
+    ConflictFields f;
+    f.Compare("code", tr("Code"), mine.code, stored.code)
+        .Compare("full_name", tr("Full name"), mine.fullName, stored.fullName)
+        .Compare("unit", tr("Unit"), NameOf(unitName, mine.unitId), NameOf(unitName, stored.unitId))
+        .Compare("position", tr("Position"), mine.position, stored.position)
+        .Compare("phone", tr("Phone"), mine.phone, stored.phone)
+        .Compare("email", tr("E-mail"), mine.email, stored.email)
+        .Compare("one_stop_desk", tr("Works at the one-stop desk"), YesNo(mine.oneStopDesk),
+                 YesNo(stored.oneStopDesk))
+        .Compare("active", tr("Active"), YesNo(mine.active), YesNo(stored.active));
+    return f.Take();
+}
+
+}  // namespace cchc

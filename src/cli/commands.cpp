@@ -34,11 +34,15 @@
 namespace cchc::cli {
 namespace {
 
+// The database of --db, opened, and the person acting on it checked once
+// (Actor): every command reads and writes as that account.
 std::unique_ptr<services::Database> OpenDb(const Args& args, bool create = true) {
     auto url = services::ResolveDatabaseUrl(args.Get("db"));
     services::OpenOptions o;
     o.create = create;
-    return services::OpenDatabase(url, o);
+    auto db = services::OpenDatabase(url, o);
+    Actor(args, *db);
+    return db;
 }
 
 // Progress on the terminal (standard error), only when it is one.
@@ -370,7 +374,7 @@ int RunImport(const Args& args) {
     if (!std::filesystem::exists(file))
         throw UserError(Location{file, 0, ""}, tr("the file does not exist"));
     auto db = OpenDb(args);
-    std::string user = services::CurrentUser();
+    std::string user = Actor(args, *db);
     services::ImportSummary s;
     if (kind == "units") {
         s = services::ImportUnits(*db, file, user);
@@ -600,7 +604,7 @@ int RunPlan(const Args& args) {
         below = *v;
     }
     auto db = OpenDb(args, false);
-    auto r = services::DraftPlan(*db, unit, framework, period, below, services::CurrentUser());
+    auto r = services::DraftPlan(*db, unit, framework, period, below, Actor(args, *db));
     Table t;
     t.keys = {"plan", "criterion", "title", "baseline_points", "target"};
     t.headers = {tr("Plan"), tr("Criterion"), tr("Title"), tr("Points"), tr("Target")};
@@ -684,8 +688,8 @@ int RunSurveyFill(const Args& args) {
     const std::string criterion = Required(args, "criterion", "survey fill");
     const std::string period = Required(args, "period", "survey fill");
     auto db = OpenDb(args, false);
-    auto r = services::FillCriterionFromSurveys(*db, framework, criterion, period,
-                                                services::CurrentUser());
+    auto r =
+        services::FillCriterionFromSurveys(*db, framework, criterion, period, Actor(args, *db));
     std::cout << fmt::format(fmt::runtime(tr("Criterion {0} of {1}, {2}: {3} results written "
                                              "from the surveys, {4} unchanged, {5} entered by "
                                              "users and {6} locked left as they were")),
@@ -859,23 +863,6 @@ std::string ReadPassword(const std::string& prompt, bool fromStdin) {
     return line;
 }
 
-// Who is acting: --user (or the operating system's login); once the
-// database has accounts, the account's password from $CCHC_PASSWORD or a
-// prompt is checked (SQLite; on PostgreSQL the server checked it at connect).
-std::string Actor(const Args& args, services::Database& db) {
-    std::string login = args.Get("user");
-    if (db.backend() != services::DatabaseBackend::Sqlite || !services::HasAccounts(db))
-        return login.empty() ? services::CurrentUser() : login;
-    if (login.empty())
-        throw UsageError(
-            tr("this database has accounts: give --user LOGIN (and the password in "
-               "CCHC_PASSWORD or at the prompt)"));
-    const char* env = std::getenv("CCHC_PASSWORD");
-    const std::string password = env ? std::string(env) : ReadPassword(tr("Password: "), false);
-    services::AccountService(db, login).LogIn(login, password);
-    return login;
-}
-
 std::string NewPassword(const Args& args) {
     const bool fromStdin = args.Has("password-stdin");
     std::string password = ReadPassword(tr("New password: "), fromStdin);
@@ -959,6 +946,26 @@ int RunUser(const Args& args) {
     }
     throw UsageError(fmt::format(
         fmt::runtime(tr("not a user subcommand (add, passwd, list, disable, enable): {0}")), sub));
+}
+
+// Who is acting: --user (or the operating system's login); once the
+// database has accounts, the account's password from $CCHC_PASSWORD or a
+// prompt is checked (SQLite; on PostgreSQL the server checked it at connect).
+std::string Actor(const Args& args, services::Database& db) {
+    // Checked once per run: the password is asked for at most once.
+    static std::string checked;
+    if (!checked.empty()) return checked;
+    std::string login = args.Get("user");
+    if (db.backend() != services::DatabaseBackend::Sqlite || !services::HasAccounts(db))
+        return checked = login.empty() ? services::CurrentUser() : login;
+    if (login.empty())
+        throw UsageError(
+            tr("this database has accounts: give --user LOGIN (and the password in "
+               "CCHC_PASSWORD or at the prompt)"));
+    const char* env = std::getenv("CCHC_PASSWORD");
+    const std::string password = env ? std::string(env) : ReadPassword(tr("Password: "), false);
+    services::AccountService(db, login).LogIn(login, password);
+    return checked = login;
 }
 
 }  // namespace cchc::cli

@@ -291,6 +291,20 @@ std::int64_t PlanRepository::PlanOfTask(std::int64_t taskId) {
     return s_.got_data() && ind == soci::i_ok ? plan : 0;
 }
 
+std::int64_t PlanRepository::PlanOfItem(std::int64_t itemId) {
+    long long i = itemId, plan = 0;
+    soci::indicator ind = soci::i_null;
+    s_ << "SELECT plan_id FROM plan_items WHERE id = :i", soci::use(i), soci::into(plan, ind);
+    return s_.got_data() && ind == soci::i_ok ? plan : 0;
+}
+
+std::int64_t PlanRepository::UnitOfPlan(std::int64_t planId) {
+    long long p = planId, unit = 0;
+    soci::indicator ind = soci::i_null;
+    s_ << "SELECT unit_id FROM plans WHERE id = :p", soci::use(p), soci::into(unit, ind);
+    return s_.got_data() && ind == soci::i_ok ? unit : 0;
+}
+
 void PlanRepository::DeleteTask(std::int64_t taskId) {
     long long t = taskId;
     s_ << "DELETE FROM tasks WHERE id = :t", soci::use(t);

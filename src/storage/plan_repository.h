@@ -81,6 +81,9 @@ class PlanRepository {
     std::optional<TaskRecord> LoadTask(std::int64_t taskId);
     // The plan a task belongs to (0 when the task does not exist).
     std::int64_t PlanOfTask(std::int64_t taskId);
+    // The plan of an item and the unit of a plan; 0 when there is none.
+    std::int64_t PlanOfItem(std::int64_t itemId);
+    std::int64_t UnitOfPlan(std::int64_t planId);
     void DeleteTask(std::int64_t taskId);
 
     // Every task of every plan, for the task board (in no particular order).

@@ -176,7 +176,10 @@ BOOST_FIXTURE_TEST_CASE(only_the_office_appraises_and_reopens, SheetFixture) {
     BOOST_CHECK_THROW(clerk.Reopen(sheet, "Nhập sai"), UserError);
     sheet = office.Reopen(sheet, "Nhập sai");
     BOOST_TEST(Status() == "submitted");
-    BOOST_CHECK_NO_THROW(clerk.Withdraw(sheet));  // the commune's own step
+    // Withdrawing is the commune's own step, its chair's (not its clerk's).
+    users.Insert("chair", "Lê Văn Chủ", "chair", sheet.unitId);
+    BOOST_CHECK_THROW(clerk.Withdraw(sheet), UserError);
+    BOOST_CHECK_NO_THROW(services::ResultSheetService(Db(), "chair").Withdraw(sheet));
 }
 
 BOOST_FIXTURE_TEST_CASE(every_change_is_audited_with_old_and_new_values, SheetFixture) {

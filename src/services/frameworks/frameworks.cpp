@@ -1,5 +1,7 @@
 #include "services/frameworks/frameworks.h"
 
+#include "services/app/access_guard.h"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -210,6 +212,7 @@ void CheckNewFramework(storage::FrameworkRepository& repo, const std::string& co
 
 Framework FrameworkService::CopyToNewYear(const std::string& code, const std::string& newCodeIn,
                                           int newYear, const std::string& newNameIn) {
+    AccessGuard(db_, user_).Require(Action::EditFrameworks);
     const std::string newCode = Trim(newCodeIn), newName = Trim(newNameIn);
     storage::Transaction tx(db_);
     storage::FrameworkRepository repo(db_.session());
@@ -243,6 +246,7 @@ Framework FrameworkService::CopyToNewYear(const std::string& code, const std::st
 
 Framework FrameworkService::Create(const std::string& codeIn, const std::string& nameIn, int year,
                                    FrameworkKind kind) {
+    AccessGuard(db_, user_).Require(Action::EditFrameworks);
     const std::string code = Trim(codeIn), name = Trim(nameIn);
     storage::Transaction tx(db_);
     storage::FrameworkRepository repo(db_.session());
@@ -328,10 +332,12 @@ UserError AppraisedError(const Framework& fw) {
 }  // namespace
 
 void FrameworkService::Retire(const std::string& code) {
+    AccessGuard(db_, user_).Require(Action::EditFrameworks);
     SetFrameworkStatus(db_, user_, Load(code), "retired");
 }
 
 void FrameworkService::Reactivate(const std::string& code) {
+    AccessGuard(db_, user_).Require(Action::EditFrameworks);
     SetFrameworkStatus(db_, user_, Load(code), "active");
 }
 
@@ -431,6 +437,7 @@ Criterion MergeCriterion(const Criterion& mine, const Criterion& stored, const K
 
 Criterion FrameworkService::SaveCriterion(const std::string& frameworkCode, const Criterion& input,
                                           std::optional<int> expectedVersion) {
+    AccessGuard(db_, user_).Require(Action::EditFrameworks);
     Criterion c = CleanCriterion(input);
 
     storage::Transaction tx(db_);
@@ -496,6 +503,7 @@ Framework FrameworkService::LoadEditable(const std::string& code,
 void FrameworkService::MoveCriterion(const std::string& frameworkCode,
                                      const std::string& criterionCode, int delta,
                                      std::optional<int> expectedVersion) {
+    AccessGuard(db_, user_).Require(Action::EditFrameworks);
     storage::Transaction tx(db_);
     storage::FrameworkRepository repo(db_.session());
     storage::AuditRepository audit(db_.session());
@@ -527,6 +535,7 @@ void FrameworkService::MoveCriterion(const std::string& frameworkCode,
 void FrameworkService::DeleteCriterion(const std::string& frameworkCode,
                                        const std::string& criterionCode,
                                        std::optional<int> expectedVersion) {
+    AccessGuard(db_, user_).Require(Action::EditFrameworks);
     storage::Transaction tx(db_);
     storage::FrameworkRepository repo(db_.session());
     storage::AuditRepository audit(db_.session());
@@ -598,6 +607,7 @@ void FrameworkService::DeleteCriterion(const std::string& frameworkCode,
 
 int FrameworkService::SaveBands(const std::string& frameworkCode, const std::vector<Band>& bands,
                                 std::optional<int> expectedVersion) {
+    AccessGuard(db_, user_).Require(Action::EditFrameworks);
     for (std::size_t i = 0; i < bands.size(); ++i) {
         if (Trim(bands[i].label).empty()) throw FieldError("bands", tr("every band needs a name"));
         if (bands[i].minPercent < 0 || bands[i].minPercent > 100)
@@ -632,6 +642,7 @@ int FrameworkService::SaveBands(const std::string& frameworkCode, const std::vec
 int FrameworkService::SaveHeader(const std::string& frameworkCode, const std::string& nameIn,
                                  const std::string& descriptionIn,
                                  std::optional<int> expectedVersion) {
+    AccessGuard(db_, user_).Require(Action::EditFrameworks);
     const std::string name = Trim(nameIn), description = Trim(descriptionIn);
     if (name.empty()) throw FieldError("name", tr("the framework needs a name"));
     storage::Transaction tx(db_);

@@ -1,5 +1,7 @@
 #include "services/org/organisation.h"
 
+#include "services/app/access_guard.h"
+
 #include <algorithm>
 #include <map>
 #include <set>
@@ -208,6 +210,13 @@ std::optional<Unit> OrganisationService::UnitByCode(const std::string& code) {
 }
 
 Unit OrganisationService::SaveUnit(const Unit& input) {
+    AccessGuard guard(db_, user_);
+    if (input.id != 0)
+        guard.Require(Action::EditUnits, input.id);
+    else if (input.parentId)
+        guard.Require(Action::EditUnits, *input.parentId);
+    else
+        guard.Require(Action::EditUnits);
     Unit unit = input;
     ThrowFirst(CheckUnit(unit));
     storage::Transaction tx(db_);
@@ -258,6 +267,7 @@ Unit OrganisationService::SaveUnit(const Unit& input) {
 }
 
 Person OrganisationService::SavePerson(const Person& input) {
+    AccessGuard(db_, user_).Require(Action::EditUnits, input.unitId);
     Person person = input;
     ThrowFirst(CheckPerson(person));
     storage::Transaction tx(db_);
@@ -295,6 +305,7 @@ Person OrganisationService::SavePerson(const Person& input) {
 }
 
 void OrganisationService::SetUnitActive(std::int64_t id, bool active) {
+    AccessGuard(db_, user_).Require(Action::EditUnits, id);
     storage::Transaction tx(db_);
     storage::UnitRepository(db_.session()).SetActive(id, active);
     storage::AuditRepository(db_.session())
@@ -304,6 +315,8 @@ void OrganisationService::SetUnitActive(std::int64_t id, bool active) {
 }
 
 void OrganisationService::SetPersonActive(std::int64_t id, bool active) {
+    if (auto person = storage::PersonRepository(db_.session()).ById(id))
+        AccessGuard(db_, user_).Require(Action::EditUnits, person->unitId);
     storage::Transaction tx(db_);
     storage::PersonRepository(db_.session()).SetActive(id, active);
     storage::AuditRepository(db_.session())
@@ -329,6 +342,7 @@ OfficeIdentity OrganisationService::Office() {
 }
 
 int OrganisationService::SaveOffice(const OfficeIdentity& o) {
+    AccessGuard(db_, user_).Require(Action::EditSettings);
     storage::Transaction tx(db_);
     storage::LockForEdit(db_, "settings:office");
     const OfficeIdentity stored = Office();
@@ -367,6 +381,7 @@ WindowKind OrganisationService::ReportingWindow() {
 }
 
 void OrganisationService::SetReportingWindow(WindowKind kind) {
+    AccessGuard(db_, user_).Require(Action::EditSettings);
     storage::Transaction tx(db_);
     storage::SettingsRepository s(db_.session());
     std::string old = s.Get("reporting.window", "calendar");

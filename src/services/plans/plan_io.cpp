@@ -1,6 +1,8 @@
 // Plans and tasks to and from files: see plan_io.h.
 #include "services/plans/plan_io.h"
 
+#include "services/app/access_guard.h"
+
 #include <algorithm>
 #include <map>
 #include <set>
@@ -124,10 +126,14 @@ class TaskImport {
           dir_(db),
           frameworks_(db.session()),
           plans_(db.session()),
-          audit_(db.session()) {}
+          audit_(db.session()),
+          guard_(db, user) {
+        guard_.Require(Action::Import);
+    }
 
     void Row(const std::vector<std::string>& f) {
         const std::int64_t unitId = UnitOf(f);
+        guard_.RequireAt(cols_.At(reader_, "unit"), Action::EditPlans, unitId);
         const std::string fwCode = Trim(cols_.Get(f, "framework"));
         const Framework* fw = FrameworkOf(fwCode);
         const int year = YearOf(f);
@@ -429,6 +435,7 @@ class TaskImport {
     std::map<PlanKey, PlanRecord> planCache_;  // loaded or created, with items and tasks
     std::set<std::int64_t> matched_;           // tasks a row of the file stands for
     ImportSummary summary_;
+    AccessGuard guard_;
 };
 
 }  // namespace

@@ -1,6 +1,8 @@
 // Draft plans and progress updates: see plans.h.
 #include "services/plans/plans.h"
 
+#include "services/app/access_guard.h"
+
 #include <algorithm>
 #include <map>
 #include <set>
@@ -48,6 +50,18 @@ EditConflict TaskConflict(const OfficeDirectory& dir, const TaskRecord& mine,
 }
 }  // namespace
 
+namespace {
+// The unit whose plan holds the task, item or plan, for the access check.
+std::int64_t UnitOfTask(storage::Database& db, std::int64_t taskId) {
+    storage::PlanRepository plans(db.session());
+    return plans.UnitOfPlan(plans.PlanOfTask(taskId));
+}
+std::int64_t UnitOfItem(storage::Database& db, std::int64_t itemId) {
+    storage::PlanRepository plans(db.session());
+    return plans.UnitOfPlan(plans.PlanOfItem(itemId));
+}
+}  // namespace
+
 DraftPlanResult DraftPlan(storage::Database& db, const std::string& unitCode,
                           const std::string& frameworkCode, const std::string& period,
                           double belowPercent, const std::string& user) {
@@ -55,6 +69,7 @@ DraftPlanResult DraftPlan(storage::Database& db, const std::string& unitCode,
     if (!unit)
         throw UserError(Location{"", 0, "unit"},
                         std::string(tr("the unit does not exist: ")) + unitCode);
+    AccessGuard(db, user).Require(Action::EditPlans, unit->id);
     storage::FrameworkRepository frameworks(db.session());
     auto fid = frameworks.IdByCode(frameworkCode);
     std::optional<Framework> full;
@@ -133,6 +148,7 @@ DraftPlanResult DraftPlan(storage::Database& db, const std::string& unitCode,
 
 std::int64_t AddProgressUpdate(storage::Database& db, const ProgressInput& in,
                                const std::string& user) {
+    AccessGuard(db, user).Require(Action::RecordProgress, UnitOfTask(db, in.taskId));
     auto period = Period::Parse(in.period);
     if (!period || period->kind() != PeriodKind::Quarter)
         throw UserError(
@@ -232,6 +248,8 @@ std::string IdText(const std::optional<std::int64_t>& v) {
 }  // namespace
 
 TaskRecord PlanService::SaveTask(std::int64_t itemId, TaskRecord t) {
+    AccessGuard(db_, user_)
+        .Require(Action::EditPlans, t.id != 0 ? UnitOfTask(db_, t.id) : UnitOfItem(db_, itemId));
     auto trim = [](std::string& s) {
         auto b = s.find_first_not_of(" \t\r\n");
         s = b == std::string::npos ? std::string()
@@ -312,6 +330,7 @@ TaskRecord PlanService::LoadTask(std::int64_t taskId) {
 }
 
 void PlanService::DeleteTask(std::int64_t taskId) {
+    AccessGuard(db_, user_).Require(Action::EditPlans, UnitOfTask(db_, taskId));
     storage::Transaction tx(db_);
     storage::PlanRepository plans(db_.session());
     auto task = plans.LoadTask(taskId);
@@ -365,6 +384,7 @@ std::map<std::int64_t, PlanService::ItemEffect> PlanService::Effects(const PlanR
 }
 
 PlanItemRecord PlanService::SaveItemTarget(const PlanItemRecord& item) {
+    AccessGuard(db_, user_).Require(Action::EditPlans, UnitOfItem(db_, item.id));
     storage::Transaction tx(db_);
     storage::PlanRepository plans(db_.session());
     auto before = plans.LoadItem(item.id);
@@ -388,6 +408,10 @@ PlanItemRecord PlanService::SaveItemTarget(const PlanItemRecord& item) {
 
 namespace cchc::services {
 void PlanService::SaveHeader(const PlanRecord& header) {
+    AccessGuard(db_, user_)
+        .Require(Action::EditPlans,
+                 header.id != 0 ? storage::PlanRepository(db_.session()).UnitOfPlan(header.id)
+                                : header.unitId);
     PlanRecord p = header;
     for (std::string* f : {&p.number, &p.title, &p.summary, &p.placeName, &p.basis, &p.signerName,
                            &p.signerTitle, &p.signerAuthority, &p.recipients})
@@ -448,6 +472,8 @@ std::vector<Criterion> PlanService::CriteriaWithoutItem(const PlanRecord& plan) 
 
 PlanItemRecord PlanService::AddItem(std::int64_t planId, std::int64_t criterionId,
                                     const std::string& heading, const std::string& title) {
+    AccessGuard(db_, user_)
+        .Require(Action::EditPlans, storage::PlanRepository(db_.session()).UnitOfPlan(planId));
     storage::Transaction tx(db_);
     storage::PlanRepository plans(db_.session());
     auto plan = plans.Load(planId);
@@ -499,6 +525,7 @@ PlanItemRecord PlanService::AddItem(std::int64_t planId, std::int64_t criterionI
 }
 
 void PlanService::DeleteItem(std::int64_t itemId) {
+    AccessGuard(db_, user_).Require(Action::EditPlans, UnitOfItem(db_, itemId));
     storage::Transaction tx(db_);
     storage::PlanRepository plans(db_.session());
     if (plans.CountUpdatesOfItem(itemId) > 0)

@@ -1,6 +1,8 @@
 // One unit's result set: see result_sheet.h.
 #include "services/results/result_sheet.h"
 
+#include "services/app/access_guard.h"
+
 #include <sodium.h>
 
 #include <algorithm>
@@ -480,6 +482,13 @@ Sheet ResultSheetService::Apply(const Sheet& sheet, const std::vector<SheetEdit>
 }
 
 Sheet ResultSheetService::ApplyOnce(const Sheet& sheet, const std::vector<SheetEdit>& edits) {
+    {
+        AccessGuard guard(db_, user_);
+        for (const auto& e : edits)
+            guard.Require(e.field == ResultField::AppraisedScore ? Action::AppraiseResults
+                                                                 : Action::EditScores,
+                          sheet.unitId);
+    }
     storage::Transaction tx(db_);
     storage::ResultSetRepository sets(db_.session());
     storage::ResultRepository results(db_.session());
@@ -502,6 +511,13 @@ Sheet ResultSheetService::ApplyOnce(const Sheet& sheet, const std::vector<SheetE
 }
 
 Sheet ResultSheetService::Step(const Sheet& sheet, SetAction action, const std::string& reason) {
+    // Appraising and reopening are the office's; submitting and withdrawing
+    // the commune's (and the office's for it).
+    AccessGuard(db_, user_)
+        .Require(action == SetAction::Appraise || action == SetAction::Reopen
+                     ? Action::AppraiseResults
+                     : Action::SubmitResults,
+                 sheet.unitId);
     storage::Transaction tx(db_);
     storage::ResultSetRepository sets(db_.session());
     const auto existing = sets.Find(sheet.unitId, sheet.frameworkId, sheet.period);
@@ -514,14 +530,6 @@ Sheet ResultSheetService::Step(const Sheet& sheet, SetAction action, const std::
     const ResultStatus status = ResultStatusFromKey(set.status).value_or(ResultStatus::Draft);
     Transition t = NextStatus(status, action, reason);
     if (!t.next) throw UserError(t.refusal);
-    // Appraising and reopening are the office's: refused to commune accounts
-    // (an office without accounts works as one desk).
-    if (action == SetAction::Appraise || action == SetAction::Reopen) {
-        const auto role = storage::UserRepository(db_.session()).RoleOf(user_);
-        if (role && *role != "admin" && *role != "specialist")
-            throw UserError(tr(
-                "only the office (an administrator or a specialist) appraises or reopens results"));
-    }
     if (action == SetAction::Submit) {
         Sheet current = Load(sheet.unitCode, sheet.frameworkCode, sheet.period);
         std::vector<std::string> problems;
@@ -611,6 +619,7 @@ std::int64_t ReuseEvidence(storage::Database& db, std::int64_t id, const Evidenc
 
 std::int64_t RegisterEvidence(storage::Database& db, std::int64_t unitId,
                               const EvidenceInput& input, const std::string& user) {
+    AccessGuard(db, user).Require(Action::EditEvidence, unitId);
     std::string content, fileName;
     if (!input.filePath.empty()) {
         const std::filesystem::path path = std::filesystem::u8path(input.filePath);
@@ -662,6 +671,7 @@ std::int64_t RegisterEvidence(storage::Database& db, std::int64_t unitId,
 
 std::int64_t ResultSheetService::AttachEvidence(const Sheet& sheet, const std::string& criterion,
                                                 const EvidenceInput& input) {
+    AccessGuard(db_, user_).Require(Action::EditEvidence, sheet.unitId);
     auto row = std::find_if(sheet.rows.begin(), sheet.rows.end(),
                             [&](const SheetRow& r) { return r.code == criterion; });
     if (row == sheet.rows.end() || row->group)
@@ -705,6 +715,7 @@ std::int64_t ResultSheetService::ResultForEvidence(const Sheet& sheet, const She
 
 void ResultSheetService::LinkEvidence(const Sheet& sheet, const std::string& criterion,
                                       std::int64_t evidenceId) {
+    AccessGuard(db_, user_).Require(Action::EditEvidence, sheet.unitId);
     auto row = std::find_if(sheet.rows.begin(), sheet.rows.end(),
                             [&](const SheetRow& r) { return r.code == criterion; });
     if (row == sheet.rows.end() || row->group)
@@ -729,6 +740,7 @@ std::vector<EvidenceRecord> ResultSheetService::Register(const Sheet& sheet) {
 
 void ResultSheetService::DetachEvidence(const Sheet& sheet, const std::string& criterion,
                                         std::int64_t evidenceId) {
+    AccessGuard(db_, user_).Require(Action::EditEvidence, sheet.unitId);
     storage::Transaction tx(db_);
     const auto set = storage::ResultSetRepository(db_.session())
                          .Find(sheet.unitId, sheet.frameworkId, sheet.period);

@@ -18,6 +18,7 @@
 #include "core/vnformat.h"
 #include "services/app/accounts.h"
 #include "services/app/app_context.h"
+#include "services/app/audit_trail.h"
 #include "services/app/backup.h"
 #include "services/app/demo.h"
 #include "services/frameworks/framework_io.h"
@@ -948,6 +949,38 @@ int RunUser(const Args& args) {
         fmt::runtime(tr("not a user subcommand (add, passwd, list, disable, enable): {0}")), sub));
 }
 
+// cchc audit [--table T] [--user LOGIN] [--unit CODE] [--since DATE]: the
+// audit trail, oldest first. Here --user filters the entries by login; the
+// account reading them is --as LOGIN (else the same --user).
+int RunAudit(const Args& args) {
+    if (!args.positional.empty()) throw UsageError(tr("audit takes no positional arguments"));
+    auto db = OpenDb(args, false);
+    services::AuditTrailFilter f;
+    f.table = args.Get("table");
+    f.user = args.Get("user");
+    f.unitCode = args.Get("unit");
+    f.since = args.Get("since");
+    const auto rows = services::ReadAuditTrail(*db, Actor(args, *db), f);
+    Table t;
+    t.keys = {"at", "user", "table", "row", "action", "field", "old", "new"};
+    t.headers = {tr("Time"),   tr("Account"), tr("Table"),     tr("Row"),
+                 tr("Action"), tr("Field"),   tr("Old value"), tr("New value")};
+    t.numeric = {false, false, false, true, false, false, false, false};
+    for (const auto& r : rows) {
+        std::string when = r.at;
+        if (r.at.size() >= 10)
+            if (auto d = Date::ParseIso(r.at.substr(0, 10)))
+                when = FormatDate(*d) + (r.at.size() > 10 ? " " + r.at.substr(11, 8) : "");
+        const std::string row = std::to_string(r.rowId);
+        t.machine.push_back({r.at, r.user, r.table, row, r.action, r.field, r.oldValue.value_or(""),
+                             r.newValue.value_or("")});
+        t.text.push_back({when, r.user, r.table, row, r.action, r.field, r.oldValue.value_or(""),
+                          r.newValue.value_or("")});
+    }
+    Print(t, args.Get("format", "text"));
+    return 0;
+}
+
 // Who is acting: --user (or the operating system's login); once the
 // database has accounts, the account's password from $CCHC_PASSWORD or a
 // prompt is checked (SQLite; on PostgreSQL the server checked it at connect).
@@ -955,7 +988,7 @@ std::string Actor(const Args& args, services::Database& db) {
     // Checked once per run: the password is asked for at most once.
     static std::string checked;
     if (!checked.empty()) return checked;
-    std::string login = args.Get("user");
+    std::string login = args.Get("as", args.Get("user"));
     if (db.backend() != services::DatabaseBackend::Sqlite || !services::HasAccounts(db))
         return checked = login.empty() ? services::CurrentUser() : login;
     if (login.empty())

@@ -42,9 +42,10 @@ int RunPlan(const Args& args);
 int RunSurvey(const Args& args);
 int RunReport(const Args& args);
 int RunUser(const Args& args);
+int RunAudit(const Args& args);
 
-// Who is acting on the open database: --user (or the operating system's
-// login); once the database has accounts, --user is required and its
+// Who is acting on the open database: --as or --user (or the operating
+// system's login); once the database has accounts, --user is required and its
 // password (from $CCHC_PASSWORD or a prompt) is checked on SQLite (on
 // PostgreSQL the server checked it at connect). Checked once per run.
 std::string Actor(const Args& args, services::Database& db);

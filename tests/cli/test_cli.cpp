@@ -771,4 +771,16 @@ BOOST_FIXTURE_TEST_CASE(every_command_acts_as_a_checked_account_within_its_scope
     const auto office =
         Run("--user quantri import tasks " + dir.File("viec.csv"), "CCHC_PASSWORD=mk-12345");
     BOOST_TEST(office.exitCode == 0, office.output);
+    // The audit trail: --user filters by login, --as reads.
+    const auto audit = Run("--format csv --as quantri audit --table tasks --user quantri",
+                           "CCHC_PASSWORD=mk-12345");
+    BOOST_TEST(audit.exitCode == 0, audit.output);
+    BOOST_TEST(audit.output.rfind("at,user,table,row,action,field,old,new\n", 0) == 0,
+               audit.output);
+    BOOST_TEST(Contains(audit.output, ",quantri,tasks,"), audit.output);
+    BOOST_TEST(Contains(audit.output, "Việc của xã khác"), audit.output);
+    const auto chairs =
+        Run("--format csv --as ct_a audit --unit XA-TAYBINH", "CCHC_PASSWORD=mk-chu-tich");
+    BOOST_TEST(chairs.exitCode == 1, chairs.output);
+    BOOST_TEST(Contains(chairs.output, "ct_a"), chairs.output);
 }

@@ -14,6 +14,7 @@
 #include "core/errors.h"
 #include "fixture.h"
 #include "services/app/access_guard.h"
+#include "services/app/audit_trail.h"
 #include "services/frameworks/framework_io.h"
 #include "services/frameworks/frameworks.h"
 #include "services/org/org_io.h"
@@ -328,6 +329,45 @@ BOOST_FIXTURE_TEST_CASE(a_database_without_accounts_refuses_nothing, DbFixture) 
     BOOST_TEST(!guard.Enforced());
     BOOST_TEST(guard.Allows(Action::ManageAccounts));
     BOOST_TEST(guard.InScope(storage::UnitRepository(Db().session()).ByCode("XA-B")->id));
+}
+
+BOOST_FIXTURE_TEST_CASE(the_audit_trail_is_read_within_the_accounts_scope, Office) {
+    auto bump = [&](std::int64_t taskId, const std::string& login, int percent) {
+        TaskRecord t = Task(taskId);
+        t.percentDone = percent;
+        services::PlanService(Db(), login).SaveTask(0, t);
+    };
+    bump(taskA, "ct_a", 45);
+    bump(taskB, "chuyenvien", 65);
+    auto percentChanges = [&](const std::string& reader, services::AuditTrailFilter f) {
+        f.table = "tasks";
+        std::vector<std::string> out;
+        for (const auto& r : services::ReadAuditTrail(Db(), reader, f))
+            if (r.field == "percent_done")
+                out.push_back(r.user + ":" + std::to_string(r.rowId) + ":" +
+                              r.oldValue.value_or("") + ">" + r.newValue.value_or(""));
+        return out;
+    };
+    const std::string a = "ct_a:" + std::to_string(taskA) + ":10>45";
+    const std::string b = "chuyenvien:" + std::to_string(taskB) + ":20>65";
+    BOOST_TEST(percentChanges("quantri", {}) == (Logins{a, b}));
+    // The chair reads its commune's entries only, whoever wrote them.
+    BOOST_TEST(percentChanges("ct_a", {}) == (Logins{a}));
+    services::AuditTrailFilter byLogin;
+    byLogin.user = "chuyenvien";
+    BOOST_TEST(percentChanges("chuyenvien", byLogin) == (Logins{b}));
+    services::AuditTrailFilter ofB;
+    ofB.unitCode = "XA-B";
+    BOOST_TEST(percentChanges("quantri", ofB) == (Logins{b}));
+    BOOST_TEST(Refused(Try([&] { services::ReadAuditTrail(Db(), "ct_a", ofB); })));
+    services::AuditTrailFilter later;
+    later.since = "01/01/2999";
+    BOOST_TEST(percentChanges("quantri", later).empty());
+    later.since = "hôm qua";
+    BOOST_CHECK_THROW(services::ReadAuditTrail(Db(), "quantri", later), UserError);
+    // Clerks and viewers do not read it.
+    BOOST_TEST(Refused(Try([&] { services::ReadAuditTrail(Db(), "cc_a", {}); })));
+    BOOST_TEST(Refused(Try([&] { services::ReadAuditTrail(Db(), "xem", {}); })));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

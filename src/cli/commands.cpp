@@ -16,6 +16,7 @@
 #include "core/i18n.h"
 #include "core/progress.h"
 #include "core/vnformat.h"
+#include "services/app/access_guard.h"
 #include "services/app/accounts.h"
 #include "services/app/app_context.h"
 #include "services/app/audit_trail.h"
@@ -439,7 +440,7 @@ int RunExport(const Args& args) {
         rows = services::ExportTallies(*db, out);
     else if (kind == "ratings") {
         TerminalProgress progress;
-        rows = services::ExportRatings(*db, out, &progress);
+        rows = services::ExportRatings(*db, out, Actor(args, *db), &progress);
     } else
         throw UsageError(fmt::format(fmt::runtime(tr("unknown KIND for export: {0}")), kind));
     if (out != "-")
@@ -564,9 +565,12 @@ int RunTasks(const Args& args) {
                  tr("Lead unit"), tr("Lead person"), tr("Due"),       tr("Status"),
                  tr("Progress"),  tr("Days overdue")};
     t.numeric = {true, false, false, false, false, false, false, false, true, true};
+    // A commune's account reads its own units' tasks.
+    services::AccessGuard scope(*db, Actor(args, *db));
     for (std::size_t i : board.Filter(filter)) {
         const auto& task = board[i];
         const auto& r = task.row;
+        if (!scope.InScope(r.unitId)) continue;
         std::string dueMachine = r.dueOn     ? *r.dueOn
                                  : r.dueYear ? std::to_string(*r.dueYear)
                                              : std::string();

@@ -768,6 +768,12 @@ BOOST_FIXTURE_TEST_CASE(every_command_acts_as_a_checked_account_within_its_scope
     BOOST_TEST(Contains(refused.output, "Xã Tây Bình"), refused.output);
     const auto after = Run("--format csv --user quantri tasks", "CCHC_PASSWORD=mk-12345");
     BOOST_TEST(after.output == before.output);
+    // The chair lists its commune's tasks only.
+    const auto own = Run("--format csv --user ct_a tasks", "CCHC_PASSWORD=mk-chu-tich");
+    BOOST_TEST(own.exitCode == 0, own.output);
+    BOOST_TEST(Contains(own.output, ",XA-TAYXUAN,"), own.output);
+    BOOST_TEST(!Contains(own.output, ",XA-TAYBINH,"), own.output);
+    BOOST_TEST(Contains(before.output, ",XA-TAYBINH,"), before.output);
     const auto office =
         Run("--user quantri import tasks " + dir.File("viec.csv"), "CCHC_PASSWORD=mk-12345");
     BOOST_TEST(office.exitCode == 0, office.output);

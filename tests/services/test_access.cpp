@@ -24,6 +24,7 @@
 #include "services/plans/task_board.h"
 #include "services/reports/report_archive.h"
 #include "services/results/result_sheet.h"
+#include "services/surveys/surveys.h"
 #include "storage/unit_repository.h"
 #include "storage/user_repository.h"
 
@@ -368,6 +369,44 @@ BOOST_FIXTURE_TEST_CASE(the_audit_trail_is_read_within_the_accounts_scope, Offic
     // Clerks and viewers do not read it.
     BOOST_TEST(Refused(Try([&] { services::ReadAuditTrail(Db(), "cc_a", {}); })));
     BOOST_TEST(Refused(Try([&] { services::ReadAuditTrail(Db(), "xem", {}); })));
+}
+
+BOOST_FIXTURE_TEST_CASE(citizens_names_and_other_communes_ratings_stay_hidden, Office) {
+    WriteFile(dir.File("people.csv"),
+              "code,unit,full_name\nCB-A,XA-A,Lê Văn Sáu\nCB-B,XA-B,Phạm Thị Bảy\n");
+    services::ImportPeople(Db(), dir.File("people.csv"), "quantri");
+    WriteFile(dir.File("ratings.csv"),
+              "time,unit,officer,procedure,channel,attitude,handling,guidance,citizen\n"
+              "2026-03-02T08:00:00,XA-A,CB-A,Đăng ký khai sinh,kiosk,5,5,4,Nguyễn Văn An\n"
+              "2026-03-02T09:00:00,XA-B,CB-B,Chứng thực,qr,4,4,4,Trần Thị Bình\n");
+    services::ImportRatings(Db(), dir.File("ratings.csv"), "quantri");
+    auto exported = [&](const std::string& login) {
+        const std::string out = dir.File("out-" + login + ".csv");
+        services::ExportRatings(Db(), out, login);
+        return ReadFile(out);
+    };
+    for (const std::string login : {"quantri", "chuyenvien"}) {
+        const std::string all = exported(login);
+        BOOST_TEST(all.find("Nguyễn Văn An") != std::string::npos, login);
+        BOOST_TEST(all.find("Trần Thị Bình") != std::string::npos, login);
+    }
+    // The chair: its commune's ratings with names, none of the other's.
+    const std::string chair = exported("ct_a");
+    BOOST_TEST(chair.find("Nguyễn Văn An") != std::string::npos);
+    BOOST_TEST(chair.find("XA-B") == std::string::npos);
+    // The clerk: its commune's ratings without names; the viewer every
+    // rating, without names.
+    const std::string clerk = exported("cc_a");
+    BOOST_TEST(clerk.find("Đăng ký khai sinh") != std::string::npos);
+    BOOST_TEST(clerk.find("Nguyễn Văn An") == std::string::npos);
+    BOOST_TEST(clerk.find("XA-B") == std::string::npos);
+    const std::string viewer = exported("xem");
+    BOOST_TEST(viewer.find("Chứng thực") != std::string::npos);
+    BOOST_TEST(viewer.find("Nguyễn Văn An") == std::string::npos);
+    BOOST_TEST(viewer.find("Trần Thị Bình") == std::string::npos);
+    // Importing ratings is a survey edit: refused to the viewer.
+    BOOST_TEST(
+        Refused(Try([&] { services::ImportRatings(Db(), dir.File("ratings.csv"), "xem"); })));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

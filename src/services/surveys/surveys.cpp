@@ -639,7 +639,14 @@ RatingImportSummary ImportRatings(storage::Database& db, const std::string& path
     return {bulk.inserted(), bulk.skipped()};
 }
 
-long ExportRatings(storage::Database& db, const std::string& path, Progress* progress) {
+long ExportRatings(storage::Database& db, const std::string& path, const std::string& user,
+                   Progress* progress) {
+    AccessGuard guard(db, user);
+    const bool scoped = guard.ScopeUnit().has_value();
+    // Citizens' names only to those who may see them (per unit for a
+    // commune's account).
+    const bool namesEverywhere = guard.Allows(Action::SeeCitizenNames) && !scoped;
+    std::map<std::int64_t, bool> namesIn;
     const OfficeDirectory dir(db);
     using tableio::ColumnType;
     tableio::WriteOptions o{
@@ -661,6 +668,7 @@ long ExportRatings(storage::Database& db, const std::string& path, Progress* pro
     repo.ForEachForExport([&](const std::vector<storage::RatingRow>& rows) {
         for (const auto& x : rows) {
             const auto& r = x.rating;
+            if (scoped && !guard.InScope(r.unitId)) continue;
             row[0] = r.ratedAt;
             row[1] = code(unitCodes, r.unitId, [&](std::int64_t id) { return dir.UnitCode(id); });
             row[2] = code(officerCodes, r.officerId,
@@ -670,7 +678,15 @@ long ExportRatings(storage::Database& db, const std::string& path, Progress* pro
             row[5] = score(r.attitude);
             row[6] = score(r.handling);
             row[7] = score(r.guidance);
-            row[8] = r.citizen;
+            bool names = namesEverywhere;
+            if (!names && scoped) {
+                auto it = namesIn.find(r.unitId);
+                if (it == namesIn.end())
+                    it = namesIn.emplace(r.unitId, guard.Allows(Action::SeeCitizenNames, r.unitId))
+                             .first;
+                names = it->second;
+            }
+            row[8] = names ? r.citizen : std::string();
             w->Add(row);
         }
         Step(progress, tr("Exporting ratings"), static_cast<double>(w->Rows()) / total);

@@ -154,6 +154,7 @@ int RunReport(const Args& args) {
         throw UsageError(tr("--issue archives a PDF: give --out FILE.pdf"));
 
     auto db = OpenExisting(args);
+    req.user = Actor(args, *db);
     auto built = services::BuildReport(*db, req);
     if (args.Has("issue")) {
         // The PDF carries the number it is archived under: it reaches --out

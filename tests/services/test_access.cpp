@@ -23,6 +23,7 @@
 #include "services/plans/plans.h"
 #include "services/plans/task_board.h"
 #include "services/reports/report_archive.h"
+#include "services/reports/reports.h"
 #include "services/results/result_sheet.h"
 #include "services/surveys/surveys.h"
 #include "storage/unit_repository.h"
@@ -407,6 +408,31 @@ BOOST_FIXTURE_TEST_CASE(citizens_names_and_other_communes_ratings_stay_hidden, O
     // Importing ratings is a survey edit: refused to the viewer.
     BOOST_TEST(
         Refused(Try([&] { services::ImportRatings(Db(), dir.File("ratings.csv"), "xem"); })));
+}
+
+BOOST_FIXTURE_TEST_CASE(reports_are_printed_within_the_accounts_scope, Office) {
+    auto build = [&](const std::string& login, const std::string& unit, bool names = false) {
+        return Try([&] {
+            services::ReportRequest r;
+            r.type = names ? "ratings" : "tasks";
+            r.period = "2026-Q1";
+            r.unitCode = unit;
+            r.showCitizens = names;
+            r.user = login;
+            services::BuildReport(Db(), r);
+        });
+    };
+    BOOST_TEST(!Refused(build("ct_a", "XA-A")), build("ct_a", "XA-A"));
+    BOOST_TEST(!Refused(build("cc_a", "XA-A")));
+    BOOST_TEST(Refused(build("ct_a", "XA-B")));
+    // The whole office's report is the office's.
+    BOOST_TEST(Refused(build("ct_a", "")));
+    BOOST_TEST(!Refused(build("xem", "")), build("xem", ""));
+    BOOST_TEST(!Refused(build("chuyenvien", "XA-B")));
+    // Citizens' names: the chair of the commune, not its clerk or a viewer.
+    BOOST_TEST(!Refused(build("ct_a", "XA-A", true)));
+    BOOST_TEST(Refused(build("cc_a", "XA-A", true)));
+    BOOST_TEST(Refused(build("xem", "", true)));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

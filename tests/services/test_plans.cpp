@@ -663,3 +663,47 @@ BOOST_FIXTURE_TEST_CASE(saved_task_board_filters_per_user, SeedFixture) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(plans)
+
+// Issue 13: a tasks file imported again with two values changed audits
+// each changed value of the task, with its old and new value, as the plan
+// editor does; values left alone are not audited.
+BOOST_FIXTURE_TEST_CASE(a_task_updated_by_an_import_audits_each_changed_value, SeedFixture) {
+    const std::string header =
+        "unit,framework,year,criterion,target,task,lead_unit,lead_person,coordinating_units,"
+        "start,due,recurring,status,percent,outcome\n";
+    const std::string first = dir.File("tasks1.csv"), second = dir.File("tasks2.csv");
+    WriteFile(first, header +
+                         "TT-KONGCHRO,GL-XA-2020,2021,1.1,,Niêm yết thủ tục hành chính,,,,,"
+                         "2021,no,not_started,0,\n");
+    WriteFile(second, header +
+                          "TT-KONGCHRO,GL-XA-2020,2021,1.1,,Niêm yết thủ tục hành chính,,,,,"
+                          "2021,no,in_progress,40,\n");
+    BOOST_TEST(services::ImportTasks(Db(), first, "clerk").inserted == 1);
+    const PlanItemRecord item = Item(Plans().at(0), "1.1");
+    const std::int64_t id = item.tasks.at(0).id;
+    const long before = storage::AuditRepository(Db().session()).ForRow("tasks", id).size();
+    BOOST_TEST(services::ImportTasks(Db(), second, "clerk").updated == 1);
+    const auto log = storage::AuditRepository(Db().session()).ForRow("tasks", id);
+    std::vector<storage::AuditEntry> added(log.begin() + before, log.end());
+    BOOST_REQUIRE(added.size() == 2u);
+    auto entry = [&](const std::string& field) -> const storage::AuditEntry* {
+        for (const auto& e : added)
+            if (e.field == field) return &e;
+        return nullptr;
+    };
+    BOOST_REQUIRE(entry("status"));
+    BOOST_TEST(entry("status")->oldValue.value_or("") == "not_started");
+    BOOST_TEST(entry("status")->newValue.value_or("") == "in_progress");
+    BOOST_TEST(entry("status")->action == "update");
+    BOOST_TEST(entry("status")->user == "clerk");
+    BOOST_REQUIRE(entry("percent_done"));
+    BOOST_TEST(entry("percent_done")->oldValue.value_or("") == "0");
+    BOOST_TEST(entry("percent_done")->newValue.value_or("") == "40");
+    // The same file again changes nothing and audits nothing.
+    BOOST_TEST(services::ImportTasks(Db(), second, "clerk").unchanged == 1);
+    BOOST_TEST(storage::AuditRepository(Db().session()).ForRow("tasks", id).size() == log.size());
+}
+
+BOOST_AUTO_TEST_SUITE_END()

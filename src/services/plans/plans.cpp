@@ -15,6 +15,7 @@
 #include "core/task_rules.h"
 #include "core/text.h"
 #include "services/org/directory.h"
+#include "services/plans/plan_audit.h"
 #include "services/results/result_totals.h"
 #include "storage/evidence_repository.h"
 #include "storage/framework_repository.h"
@@ -188,6 +189,9 @@ std::int64_t AddProgressUpdate(storage::Database& db, const ProgressInput& in,
     if (before.outcome != after.outcome)
         audit.Record(
             {"", user, "tasks", after.id, "update", "outcome", before.outcome, after.outcome});
+    if (before.closedOn != after.closedOn)
+        audit.Record({"", user, "tasks", after.id, "update", "closed_on",
+                      before.closedOn.value_or(""), after.closedOn.value_or("")});
 
     if (in.evidence) {
         // The document goes to the register of the plan's unit.
@@ -230,6 +234,35 @@ std::string IdText(const std::optional<std::int64_t>& v) {
     return v ? std::to_string(*v) : std::string();
 }
 }  // namespace
+
+void RecordTaskChanges(storage::AuditRepository& audit, const std::string& user,
+                       const OfficeDirectory& dir, const TaskRecord& old, const TaskRecord& now) {
+    const std::vector<std::pair<std::string, std::pair<std::string, std::string>>> fields = {
+        {"solution", {old.solution, now.solution}},
+        {"lead_unit_id", {IdText(old.leadUnitId), IdText(now.leadUnitId)}},
+        {"lead_unit_text", {old.leadUnitText, now.leadUnitText}},
+        {"lead_person_id", {IdText(old.leadPersonId), IdText(now.leadPersonId)}},
+        {"lead_person_text", {old.leadPersonText, now.leadPersonText}},
+        {"coordinators",
+         {dir.CoordinatorsText(old.coordinators, true),
+          dir.CoordinatorsText(now.coordinators, true)}},
+        {"start_on", {Opt(old.startOn), Opt(now.startOn)}},
+        {"due_on", {Opt(old.dueOn), Opt(now.dueOn)}},
+        {"due_year", {OptInt(old.dueYear), OptInt(now.dueYear)}},
+        {"recurring", {old.recurring ? "1" : "0", now.recurring ? "1" : "0"}},
+        {"time_text", {old.timeText, now.timeText}},
+        {"status", {TaskStatusKey(old.status), TaskStatusKey(now.status)}},
+        {"percent_done", {std::to_string(old.percentDone), std::to_string(now.percentDone)}},
+        {"outcome", {old.outcome, now.outcome}},
+        {"closed_on", {Opt(old.closedOn), Opt(now.closedOn)}},
+    };
+    std::vector<storage::AuditEntry> entries;
+    for (const auto& [field, values] : fields)
+        if (values.first != values.second)
+            entries.push_back(
+                {"", user, "tasks", now.id, "update", field, values.first, values.second});
+    audit.RecordMany(entries);
+}
 
 TaskRecord PlanService::SaveTask(std::int64_t itemId, TaskRecord t) {
     auto trim = [](std::string& s) {
@@ -279,27 +312,7 @@ TaskRecord PlanService::SaveTask(std::int64_t itemId, TaskRecord t) {
             if (!stored) throw UserError(tr("the task no longer exists"));
             throw TaskConflict(dir, t, *stored);
         }
-        const std::vector<std::pair<std::string, std::pair<std::string, std::string>>> fields = {
-            {"solution", {before->solution, t.solution}},
-            {"lead_unit_id", {IdText(before->leadUnitId), IdText(t.leadUnitId)}},
-            {"lead_unit_text", {before->leadUnitText, t.leadUnitText}},
-            {"lead_person_id", {IdText(before->leadPersonId), IdText(t.leadPersonId)}},
-            {"lead_person_text", {before->leadPersonText, t.leadPersonText}},
-            {"coordinators",
-             {dir.CoordinatorsText(before->coordinators, true),
-              dir.CoordinatorsText(t.coordinators, true)}},
-            {"start_on", {Opt(before->startOn), Opt(t.startOn)}},
-            {"due_on", {Opt(before->dueOn), Opt(t.dueOn)}},
-            {"due_year", {OptInt(before->dueYear), OptInt(t.dueYear)}},
-            {"recurring", {before->recurring ? "1" : "0", t.recurring ? "1" : "0"}},
-            {"status", {TaskStatusKey(before->status), TaskStatusKey(t.status)}},
-            {"percent_done", {std::to_string(before->percentDone), std::to_string(t.percentDone)}},
-            {"outcome", {before->outcome, t.outcome}},
-        };
-        for (const auto& [field, values] : fields)
-            if (values.first != values.second)
-                audit.Record(
-                    {"", user_, "tasks", t.id, "update", field, values.first, values.second});
+        RecordTaskChanges(audit, user_, dir, *before, t);
     }
     tx.Commit();
     return *plans.LoadTask(t.id);

@@ -31,8 +31,8 @@ namespace {
 // The refusal of a task saved since it was read: the fields on which mine
 // and the stored task differ, named as the plan editor shows them; the task
 // is called by its text as the user has it.
-EditConflict TaskConflict(const OfficeDirectory& dir, const TaskRecord& mine,
-                          const TaskRecord& stored) {
+std::vector<FieldConflict> TaskFields(const OfficeDirectory& dir, const TaskRecord& mine,
+                                      const TaskRecord& stored) {
     TaskNames names;
     names.leadUnit = [&dir](const TaskRecord& t) {
         return t.leadUnitId ? dir.UnitName(*t.leadUnitId) : t.leadUnitText;
@@ -43,9 +43,28 @@ EditConflict TaskConflict(const OfficeDirectory& dir, const TaskRecord& mine,
     names.coordinators = [&dir](const TaskRecord& t) {
         return dir.CoordinatorsText(t.coordinators, false);
     };
-    return EditConflict(
-        fmt::format(fmt::runtime(tr("the task \"{0}\"")), Excerpt(mine.solution, 60)),
-        TaskConflicts(mine, stored, names), stored.version);
+    return TaskConflicts(mine, stored, names);
+}
+
+std::string TaskRecordName(const TaskRecord& task) {
+    return fmt::format(fmt::runtime(tr("the task \"{0}\"")), Excerpt(task.solution, 60));
+}
+
+EditConflict TaskConflict(const OfficeDirectory& dir, const TaskRecord& mine,
+                          const TaskRecord& stored) {
+    return EditConflict(TaskRecordName(mine), TaskFields(dir, mine, stored), stored.version);
+}
+
+ProgressUpdate FromStorage(const storage::ProgressUpdateRecord& r) {
+    ProgressUpdate u;
+    u.id = r.id;
+    u.period = r.period;
+    u.reportedOn = r.reportedOn.value_or("");
+    u.reportedBy = r.createdBy;
+    u.status = r.status;
+    u.percent = r.percentDone;
+    u.note = r.note;
+    return u;
 }
 }  // namespace
 
@@ -152,34 +171,67 @@ std::int64_t AddProgressUpdate(storage::Database& db, const ProgressInput& in,
     const auto loaded = plans.LoadTask(in.taskId);
     if (!loaded) throw UserError(tr("the task no longer exists"));
     const TaskRecord& before = *loaded;
+    const std::string quarter = period->ToString();
     const Date today = Date::Today();
     auto moved = [&](const TaskRecord& t) {
         return ApplyProgress(t, in.status, in.percent, in.outcome, today);
     };
     // Saved on another desk since this one read it: the task as this update
-    // would leave it beside the stored one.
-    auto conflict = [&](const TaskRecord& stored) {
-        return TaskConflict(OfficeDirectory(db), moved(stored), stored);
+    // would leave it beside the stored one and, when the quarter has an
+    // update this desk did not see, this note beside that update's.
+    auto conflict = [&](const TaskRecord& stored,
+                        const std::optional<storage::ProgressUpdateRecord>& reported) {
+        std::vector<FieldConflict> fields = TaskFields(OfficeDirectory(db), moved(stored), stored);
+        if (!reported || reported->id == in.updateId)
+            return EditConflict(TaskRecordName(stored), std::move(fields), stored.version);
+        for (auto& f : ProgressNoteConflicts(in.note, reported->note)) fields.push_back(f);
+        return EditConflict(fmt::format(fmt::runtime(tr("the progress of the task \"{0}\" in {1}")),
+                                        Excerpt(stored.solution, 60), period->Label()),
+                            std::move(fields), stored.version);
     };
-    if (in.taskVersion != 0 && before.version != in.taskVersion) throw conflict(before);
+    if (in.taskVersion != 0 && before.version != in.taskVersion)
+        throw conflict(before, plans.UpdateFor(in.taskId, quarter));
     const TaskRecord after = moved(before);
     if (!plans.UpdateTask(after, user)) {
         auto stored = plans.LoadTask(in.taskId);
         if (!stored) throw UserError(tr("the task no longer exists"));
-        throw conflict(*stored);
+        throw conflict(*stored, plans.UpdateFor(in.taskId, quarter));
     }
+    // Looked up once this transaction holds the task (every update of it
+    // writes the task first): another desk's update of the quarter is seen.
+    // A task has one update per quarter: this one replaces the update the
+    // user saw, and is refused over one the user did not see.
+    const auto reported = plans.UpdateFor(in.taskId, quarter);
+    if (reported && reported->id != in.updateId) throw conflict(before, reported);
+
     storage::ProgressUpdateRecord u;
     u.taskId = in.taskId;
-    u.period = period->ToString();
+    u.period = quarter;
     u.reportedOn = today.ToIso();
     u.status = in.status;
     u.percentDone = after.percentDone;
     u.note = in.note;
     u.createdBy = user;
-    const std::int64_t id = plans.InsertUpdate(u);
-
     storage::AuditRepository audit(db.session());
-    audit.Record({"", user, "progress_updates", id, "insert", "", std::nullopt, u.period});
+    std::int64_t id = 0;
+    if (reported) {
+        id = u.id = reported->id;
+        plans.RewriteUpdate(u);
+        const std::vector<std::pair<std::string, std::pair<std::string, std::string>>> fields = {
+            {"reported_on", {reported->reportedOn.value_or(""), *u.reportedOn}},
+            {"status", {TaskStatusKey(reported->status), TaskStatusKey(u.status)}},
+            {"percent_done",
+             {std::to_string(reported->percentDone), std::to_string(u.percentDone)}},
+            {"note", {reported->note, u.note}},
+        };
+        for (const auto& [field, values] : fields)
+            if (values.first != values.second)
+                audit.Record({"", user, "progress_updates", id, "update", field, values.first,
+                              values.second});
+    } else {
+        id = plans.InsertUpdate(u);
+        audit.Record({"", user, "progress_updates", id, "insert", "", std::nullopt, u.period});
+    }
     if (before.status != after.status)
         audit.Record({"", user, "tasks", after.id, "update", "status", TaskStatusKey(before.status),
                       TaskStatusKey(after.status)});
@@ -204,13 +256,27 @@ std::int64_t AddProgressUpdate(storage::Database& db, const ProgressInput& in,
     return id;
 }
 
-ProgressInput MergeProgress(ProgressInput in, const TaskRecord& stored, const KeptFields& kept) {
+std::optional<ProgressUpdate> QuarterUpdate(storage::Database& db, std::int64_t taskId,
+                                            const std::string& period) {
+    auto r = storage::PlanRepository(db.session()).UpdateFor(taskId, period);
+    if (!r) return std::nullopt;
+    return FromStorage(*r);
+}
+
+ProgressInput MergeProgress(ProgressInput in, const TaskRecord& stored,
+                            const std::optional<ProgressUpdate>& reported, const KeptFields& kept) {
     const TaskRecord mine = ApplyProgress(stored, in.status, in.percent, in.outcome, Date::Today());
     const TaskRecord merged = MergeTask(mine, stored, kept);
     in.status = merged.status;
     in.percent = merged.percentDone;
     if (!kept.count("outcome")) in.outcome = merged.outcome;
     in.taskVersion = stored.version;
+    if (reported) {
+        // The quarter's update is edited, with its note unless the user's
+        // is kept.
+        if (!kept.count("note")) in.note = reported->note;
+        in.updateId = reported->id;
+    }
     return in;
 }
 

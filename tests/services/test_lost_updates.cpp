@@ -13,6 +13,7 @@
 
 #include "core/conflict.h"
 #include "core/errors.h"
+#include "core/org_conflicts.h"
 #include "fixture.h"
 #include "services/frameworks/framework_io.h"
 #include "services/frameworks/frameworks.h"
@@ -377,7 +378,7 @@ BOOST_FIXTURE_TEST_CASE(units_and_people_saved_on_two_desks, TwoDesks) {
     // B takes A's name and keeps its place.
     auto stored = *orgB.UnitByCode("XA-A");
     BOOST_TEST(stored.version == conflict.storedVersion());
-    orgB.SaveUnit(services::MergeUnit(b, stored, {"place_name"}));
+    orgB.SaveUnit(MergeUnit(b, stored, {"place_name"}));
     auto now = *orgA.UnitByCode("XA-A");
     BOOST_TEST(now.name == "Xã An Hòa Mới");
     BOOST_TEST(now.placeName == "An Hòa");
@@ -395,7 +396,7 @@ BOOST_FIXTURE_TEST_CASE(units_and_people_saved_on_two_desks, TwoDesks) {
     Person storedPerson;
     for (const auto& x : orgB.AllPeople())
         if (x.id == p.id) storedPerson = x;
-    orgB.SavePerson(services::MergePerson(pb, storedPerson, {"email"}));
+    orgB.SavePerson(MergePerson(pb, storedPerson, {"email"}));
     for (const auto& x : orgA.AllPeople())
         if (x.id == p.id) {
             BOOST_TEST(x.phone == "0912345678");

@@ -9,6 +9,7 @@
 #include "core/collation.h"
 #include "core/i18n.h"
 #include "core/org_conflicts.h"
+#include "services/app/checked_write.h"
 #include "services/org/org_audit.h"
 #include "storage/settings_repository.h"
 #include "storage/unit_repository.h"
@@ -44,6 +45,24 @@ UnitNameOf NamesFrom(storage::UnitRepository& units) {
     return [&units](std::optional<std::int64_t> id) { return UnitName(units, id); };
 }
 
+// The refusal of a unit saved (or switched on or off) from a copy another
+// desk saved since: mine beside the stored unit.
+auto UnitRefusal(storage::UnitRepository& units, const Unit& mine) {
+    return [&units, &mine](const Unit& stored) {
+        return EditConflict(fmt::format(fmt::runtime(tr("the unit {0}")), stored.name),
+                            UnitConflicts(mine, stored, NamesFrom(units)), stored.version);
+    };
+}
+
+auto PersonRefusal(storage::UnitRepository& units, const Person& mine) {
+    return [&units, &mine](const Person& stored) {
+        return EditConflict(fmt::format(fmt::runtime(tr("the officer {0}")), stored.fullName),
+                            PersonConflicts(mine, stored, NamesFrom(units)), stored.version);
+    };
+}
+
+constexpr const char* kWindowKey = "reporting.window";
+
 const std::vector<std::string>& OfficeKeys() {
     static const std::vector<std::string> keys = {
         "office.unit_id",     "office.parent_body",  "office.issuing_body",    "office.place_name",
@@ -68,36 +87,6 @@ std::vector<FieldConflict> OfficeConflicts(storage::UnitRepository& units,
 }
 
 }  // namespace
-
-Unit MergeUnit(const Unit& mine, const Unit& stored, const KeptFields& kept) {
-    Unit u = mine;
-    u.code = Pick(kept, "code", mine.code, stored.code);
-    u.name = Pick(kept, "name", mine.name, stored.name);
-    u.kind = Pick(kept, "kind", mine.kind, stored.kind);
-    u.parentId = Pick(kept, "parent", mine.parentId, stored.parentId);
-    u.placeName = Pick(kept, "place_name", mine.placeName, stored.placeName);
-    u.headerParent = Pick(kept, "header_parent", mine.headerParent, stored.headerParent);
-    u.headerName = Pick(kept, "header_name", mine.headerName, stored.headerName);
-    u.docSymbol = Pick(kept, "doc_symbol", mine.docSymbol, stored.docSymbol);
-    u.active = Pick(kept, "active", mine.active, stored.active);
-    u.sortOrder = stored.sortOrder;
-    u.version = stored.version;
-    return u;
-}
-
-Person MergePerson(const Person& mine, const Person& stored, const KeptFields& kept) {
-    Person p = mine;
-    p.code = Pick(kept, "code", mine.code, stored.code);
-    p.fullName = Pick(kept, "full_name", mine.fullName, stored.fullName);
-    p.unitId = Pick(kept, "unit", mine.unitId, stored.unitId);
-    p.position = Pick(kept, "position", mine.position, stored.position);
-    p.phone = Pick(kept, "phone", mine.phone, stored.phone);
-    p.email = Pick(kept, "email", mine.email, stored.email);
-    p.oneStopDesk = Pick(kept, "one_stop_desk", mine.oneStopDesk, stored.oneStopDesk);
-    p.active = Pick(kept, "active", mine.active, stored.active);
-    p.version = stored.version;
-    return p;
-}
 
 OfficeIdentity MergeOffice(const OfficeIdentity& mine, const OfficeIdentity& stored,
                            const KeptFields& kept) {
@@ -238,18 +227,9 @@ Unit OrganisationService::SaveUnit(const Unit& input) {
     } else {
         auto old = units.ById(unit.id);
         if (!old) throw UserError(tr("the unit no longer exists"));
-        auto conflict = [&](const Unit& stored) {
-            return EditConflict(fmt::format(fmt::runtime(tr("the unit {0}")), stored.name),
-                                UnitConflicts(unit, stored, NamesFrom(units)), stored.version);
-        };
-        if (old->version != unit.version) throw conflict(*old);
-        try {
-            units.Update(unit);
-        } catch (const storage::ConcurrentEditError&) {
-            // Saved by another desk since it was read above.
-            if (auto now = units.ById(unit.id)) throw conflict(*now);
-            throw;
-        }
+        WriteIfUnchanged(
+            unit.version, *old, UnitRefusal(units, unit), [&] { units.Update(unit); },
+            [&] { return units.ById(unit.id); });
         RecordUnitChanges(audit, user_, *old, unit);
         unit.version += 1;
     }
@@ -276,17 +256,9 @@ Person OrganisationService::SavePerson(const Person& input) {
         auto old = people.ById(person.id);
         if (!old) throw UserError(tr("the person no longer exists"));
         storage::UnitRepository units(db_.session());
-        auto conflict = [&](const Person& stored) {
-            return EditConflict(fmt::format(fmt::runtime(tr("the officer {0}")), stored.fullName),
-                                PersonConflicts(person, stored, NamesFrom(units)), stored.version);
-        };
-        if (old->version != person.version) throw conflict(*old);
-        try {
-            people.Update(person);
-        } catch (const storage::ConcurrentEditError&) {
-            if (auto now = people.ById(person.id)) throw conflict(*now);
-            throw;
-        }
+        WriteIfUnchanged(
+            person.version, *old, PersonRefusal(units, person), [&] { people.Update(person); },
+            [&] { return people.ById(person.id); });
         RecordPersonChanges(audit, user_, *old, person);
         person.version += 1;
     }

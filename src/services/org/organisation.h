@@ -63,10 +63,9 @@ class OrganisationService {
     std::string user_;
 };
 
-// The user's record after a conflict: the fields kept as typed from mine,
-// the others from stored, with the stored version (EditConflict's).
-Unit MergeUnit(const Unit& mine, const Unit& stored, const KeptFields& kept);
-Person MergePerson(const Person& mine, const Person& stored, const KeptFields& kept);
+// The office's identity after a conflict: the fields kept as typed from
+// mine, the others from stored, with the stored version (EditConflict's).
+// A unit's and a person's merge are in core/org_conflicts.h.
 OfficeIdentity MergeOffice(const OfficeIdentity& mine, const OfficeIdentity& stored,
                            const KeptFields& kept);
 

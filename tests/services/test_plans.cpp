@@ -366,10 +366,16 @@ BOOST_FIXTURE_TEST_CASE(overdue_due_soon_and_missing_updates_on_the_board, SeedF
         BOOST_TEST(listed == all.size());
     }
     // With the cut-off windows Q1 closes 14/03: missing from 15/03.
-    services::OrganisationService(Db(), "test").SetReportingWindow(WindowKind::CutOff);
+    {
+        services::OrganisationService org(Db(), "test");
+        org.SetReportingWindow(WindowKind::CutOff, org.LoadReportingWindow().version);
+    }
     BOOST_TEST(services::TaskBoard::Load(Db(), Date{2026, 3, 14}).Filter(missing).empty());
     BOOST_TEST(services::TaskBoard::Load(Db(), Date{2026, 3, 15}).Filter(missing).size() == 3u);
-    services::OrganisationService(Db(), "test").SetReportingWindow(WindowKind::Calendar);
+    {
+        services::OrganisationService org(Db(), "test");
+        org.SetReportingWindow(WindowKind::Calendar, org.LoadReportingWindow().version);
+    }
 
     // A progress update for Q1 removes the task from "missing update"; closing it as done
     // removes it from "overdue" and asks what changed.

@@ -196,6 +196,10 @@ std::optional<Unit> OrganisationService::UnitByCode(const std::string& code) {
     return storage::UnitRepository(db_.session()).ByCode(code);
 }
 
+std::optional<Person> OrganisationService::PersonById(std::int64_t id) {
+    return storage::PersonRepository(db_.session()).ById(id);
+}
+
 Unit OrganisationService::SaveUnit(const Unit& input) {
     Unit unit = input;
     ThrowFirst(CheckUnit(unit));
@@ -266,22 +270,47 @@ Person OrganisationService::SavePerson(const Person& input) {
     return person;
 }
 
-void OrganisationService::SetUnitActive(std::int64_t id, bool active) {
+Unit OrganisationService::SetUnitActive(const Unit& read, bool active) {
     storage::Transaction tx(db_);
-    storage::UnitRepository(db_.session()).SetActive(id, active);
-    storage::AuditRepository(db_.session())
-        .Record(
-            {"", user_, "units", id, "update", "active", active ? "0" : "1", active ? "1" : "0"});
+    storage::UnitRepository units(db_.session());
+    auto stored = units.ById(read.id);
+    if (!stored) throw UserError(tr("the unit no longer exists"));
+    // The copy read, switched: beside the stored unit when another desk
+    // saved it since.
+    Unit mine = read;
+    mine.active = active;
+    WriteIfUnchanged(
+        read.version, *stored, UnitRefusal(units, mine),
+        [&] { units.SetActive(read.id, active, read.version); },
+        [&] { return units.ById(read.id); });
+    Unit now = *stored;
+    now.active = active;
+    now.version = stored->version + 1;
+    storage::AuditRepository audit(db_.session());
+    RecordUnitChanges(audit, user_, *stored, now);
     tx.Commit();
+    return now;
 }
 
-void OrganisationService::SetPersonActive(std::int64_t id, bool active) {
+Person OrganisationService::SetPersonActive(const Person& read, bool active) {
     storage::Transaction tx(db_);
-    storage::PersonRepository(db_.session()).SetActive(id, active);
-    storage::AuditRepository(db_.session())
-        .Record(
-            {"", user_, "people", id, "update", "active", active ? "0" : "1", active ? "1" : "0"});
+    storage::PersonRepository people(db_.session());
+    storage::UnitRepository units(db_.session());
+    auto stored = people.ById(read.id);
+    if (!stored) throw UserError(tr("the person no longer exists"));
+    Person mine = read;
+    mine.active = active;
+    WriteIfUnchanged(
+        read.version, *stored, PersonRefusal(units, mine),
+        [&] { people.SetActive(read.id, active, read.version); },
+        [&] { return people.ById(read.id); });
+    Person now = *stored;
+    now.active = active;
+    now.version = stored->version + 1;
+    storage::AuditRepository audit(db_.session());
+    RecordPersonChanges(audit, user_, *stored, now);
     tx.Commit();
+    return now;
 }
 
 OfficeIdentity OrganisationService::Office() {
@@ -331,22 +360,35 @@ int OrganisationService::SaveOffice(const OfficeIdentity& o) {
     return version;
 }
 
-WindowKind OrganisationService::ReportingWindow() {
-    return storage::SettingsRepository(db_.session()).Get("reporting.window", "calendar") ==
-                   "cutoff"
-               ? WindowKind::CutOff
-               : WindowKind::Calendar;
+WindowKind OrganisationService::ReportingWindow() { return LoadReportingWindow().kind; }
+
+ReportingWindowSetting OrganisationService::LoadReportingWindow() {
+    storage::SettingsRepository s(db_.session());
+    ReportingWindowSetting out;
+    // The version first, as for the office's identity.
+    out.version = s.GroupVersion({kWindowKey});
+    out.kind =
+        s.Get(kWindowKey, "calendar") == "cutoff" ? WindowKind::CutOff : WindowKind::Calendar;
+    return out;
 }
 
-void OrganisationService::SetReportingWindow(WindowKind kind) {
+int OrganisationService::SetReportingWindow(WindowKind kind, int readVersion) {
     storage::Transaction tx(db_);
+    storage::LockForEdit(db_, std::string("settings:") + kWindowKey);
+    const ReportingWindowSetting stored = LoadReportingWindow();
+    if (stored.version != readVersion && stored.kind != kind)
+        throw EditConflict(tr("the reporting window"), WindowKindConflicts(kind, stored.kind),
+                           stored.version);
+    if (stored.kind == kind) return stored.version;
     storage::SettingsRepository s(db_.session());
-    std::string old = s.Get("reporting.window", "calendar");
-    std::string now = kind == WindowKind::CutOff ? "cutoff" : "calendar";
-    s.Set("reporting.window", now);
+    const std::string old = s.Get(kWindowKey, "calendar");
+    const std::string now = kind == WindowKind::CutOff ? "cutoff" : "calendar";
+    s.Set(kWindowKey, now);
     storage::AuditRepository(db_.session())
-        .Record({"", user_, "settings", 0, "update", "reporting.window", old, now});
+        .Record({"", user_, "settings", 0, "update", kWindowKey, old, now});
+    const int version = s.GroupVersion({kWindowKey});
     tx.Commit();
+    return version;
 }
 
 }  // namespace cchc::services

@@ -559,4 +559,50 @@ BOOST_FIXTURE_TEST_CASE(the_reporting_window_chosen_on_two_desks, TwoDesks) {
     BOOST_TEST((orgA.ReportingWindow() == WindowKind::CutOff));
 }
 
+BOOST_FIXTURE_TEST_CASE(evidence_linked_or_unlinked_from_an_old_list, TwoDesks) {
+    services::ResultSheetService deskA(A(), "a"), deskB(B(), "b");
+    const auto sheet = deskA.Load("XA-A", "PAR-XA-2025", "2025");
+    auto attach = [&](const std::string& name, const std::string& criterion) {
+        WriteFile(dir.File(name), "%PDF-1.4 " + name);
+        services::EvidenceInput in;
+        in.filePath = dir.File(name);
+        in.title = name;
+        return deskA.AttachEvidence(sheet, criterion, in);
+    };
+    const auto minutes = attach("Biên bản.pdf", "1.3");
+    const auto report = attach("Báo cáo.pdf", "1.4");
+    // Both desks list the documents of 1.3.
+    const auto listA = deskA.EvidenceOf(sheet, "1.3");
+    const auto listB = deskB.EvidenceOf(deskB.Load("XA-A", "PAR-XA-2025", "2025"), "1.3");
+    BOOST_REQUIRE(listB.documents.size() == 1u);
+    BOOST_TEST(listA.version == listB.version);
+    // A unlinks the minutes; B, from its old list, links the report beside
+    // them: refused, nothing linked.
+    deskA.DetachEvidence(sheet, "1.3", minutes, listA.version);
+    auto linked =
+        Refused<ChangedSinceRead>([&] { deskB.LinkEvidence(sheet, "1.3", report, listB.version); });
+    BOOST_TEST(std::string(linked.what()).find("1.3") != std::string::npos);
+    BOOST_TEST(deskA.Evidence(sheet, "1.3").empty());
+    // Nor does B unlink from the old list.
+    Refused<ChangedSinceRead>([&] { deskB.DetachEvidence(sheet, "1.3", minutes, listB.version); });
+    // Listed again, B's link is made.
+    deskB.LinkEvidence(sheet, "1.3", report, deskB.EvidenceOf(sheet, "1.3").version);
+    const auto now = deskA.Evidence(sheet, "1.3");
+    BOOST_REQUIRE(now.size() == 1u);
+    BOOST_TEST(now[0].id == report);
+
+    // A criterion without a result yet: the first desk's link creates it,
+    // the second desk's, from its list of none, is refused.
+    const auto emptyA = deskA.EvidenceOf(sheet, "2.1"), emptyB = deskB.EvidenceOf(sheet, "2.1");
+    BOOST_TEST(emptyB.version == 0);
+    deskA.LinkEvidence(sheet, "2.1", minutes, emptyA.version);
+    Refused<ChangedSinceRead>([&] { deskB.LinkEvidence(sheet, "2.1", report, emptyB.version); });
+    BOOST_TEST(deskA.Evidence(sheet, "2.1").size() == 1u);
+    // A document added on one desk refuses the other's unlink from before.
+    const auto before = deskB.EvidenceOf(sheet, "2.1");
+    attach("Quyết định.pdf", "2.1");
+    Refused<ChangedSinceRead>([&] { deskB.DetachEvidence(sheet, "2.1", minutes, before.version); });
+    BOOST_TEST(deskA.Evidence(sheet, "2.1").size() == 2u);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

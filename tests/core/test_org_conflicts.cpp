@@ -45,7 +45,7 @@ BOOST_AUTO_TEST_CASE(a_unit_merged_keeps_the_fields_chosen_and_the_stored_versio
     mine.sortOrder = 9;
     mine.version = 5;
     const Unit merged = MergeUnit(mine, stored, {"place_name", "active"});
-    BOOST_TEST(merged.name == "Xã An Hòa Mới");   // taken from the other desk
+    BOOST_TEST(merged.name == "Xã An Hòa Mới");     // taken from the other desk
     BOOST_TEST(merged.placeName == "Thôn An Hòa");  // kept
     BOOST_TEST(!merged.active);                     // kept
     BOOST_TEST(merged.sortOrder == 3);              // its place stays the stored one

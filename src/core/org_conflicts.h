@@ -1,8 +1,9 @@
 // Edit conflicts on units and people (see core/conflict.h): the fields on
-// which two copies differ, as the user reads them. The organisation service
-// lists them when a save is refused (mine against stored); the unit and
-// person dialogs list the fields the user edited with the same functions
-// (mine against the copy first read).
+// which two copies differ, as the user reads them, and the merge once the
+// user chose per field. The organisation service lists them when a save is
+// refused (mine against stored); the unit and person dialogs list the fields
+// the user edited with the same functions (mine against the copy first
+// read), and merge with the same keys.
 #pragma once
 #include <cstdint>
 #include <functional>
@@ -12,6 +13,7 @@
 
 #include "core/conflict.h"
 #include "core/org.h"
+#include "core/period.h"
 
 namespace cchc {
 
@@ -26,5 +28,14 @@ std::vector<FieldConflict> UnitConflicts(const Unit& mine, const Unit& stored,
 // one_stop_desk, active.
 std::vector<FieldConflict> PersonConflicts(const Person& mine, const Person& stored,
                                            const UnitNameOf& unitName);
+
+// The office's reporting window: window_kind.
+std::vector<FieldConflict> WindowKindConflicts(WindowKind mine, WindowKind stored);
+
+// The user's record after a conflict: the fields kept as typed from mine,
+// the others from stored, with the stored version (EditConflict's); a
+// unit's place among its siblings is the stored one.
+Unit MergeUnit(const Unit& mine, const Unit& stored, const KeptFields& kept);
+Person MergePerson(const Person& mine, const Person& stored, const KeptFields& kept);
 
 }  // namespace cchc

@@ -13,6 +13,7 @@
 #include "core/i18n.h"
 #include "core/text.h"
 #include "core/vnformat.h"
+#include "services/app/checked_write.h"
 #include "storage/framework_repository.h"
 #include "storage/result_set_repository.h"
 #include "storage/settings_repository.h"
@@ -91,6 +92,12 @@ Criterion* FindCode(Framework& fw, const std::string& code) {
 
 Criterion* FindId(Framework& fw, std::int64_t id) {
     for (auto& c : fw.criteria)
+        if (c.id == id) return &c;
+    return nullptr;
+}
+
+const Criterion* FindId(const Framework& fw, std::int64_t id) {
+    for (const auto& c : fw.criteria)
         if (c.id == id) return &c;
     return nullptr;
 }
@@ -286,9 +293,17 @@ void RefuseBuiltin(const Framework& fw) {
             fw.code));
 }
 
-// Someone else changed the framework since the editor loaded it.
-void CheckVersion(const Framework& fw, std::optional<int> expectedVersion) {
-    if (expectedVersion && *expectedVersion != fw.version) throw storage::ConcurrentEditError();
+// Raises the framework's version, first thing of an edit: refused with
+// refusal(stored framework) when someone else changed the framework since
+// the editor loaded expectedVersion (without it, the edit applies to the
+// latest), or changes it before this edit is stored.
+template <class Refusal>
+void BumpIfUnchanged(storage::Database& db, const Framework& fw, std::optional<int> expectedVersion,
+                     const Refusal& refusal) {
+    storage::FrameworkRepository repo(db.session());
+    WriteIfUnchanged(
+        expectedVersion.value_or(fw.version), fw, refusal,
+        [&] { repo.BumpVersion(fw.id, fw.version); }, [&] { return repo.Load(fw.id); });
 }
 
 std::string Number(const std::optional<double>& v) {
@@ -303,7 +318,6 @@ std::vector<FieldConflict> CriterionConflicts(const Criterion& mine, const Crite
     auto target = [](const Criterion& c) {
         return c.target ? FormatPercentTrim(*c.target * 100, 2) : std::string();
     };
-    auto yesNo = [](bool v) { return std::string(v ? tr("Yes") : tr("No")); };
     ConflictFields f;
     f.Compare("code", tr("Code"), mine.code, stored.code)
         .Compare("title", tr("Title"), mine.title, stored.title)
@@ -314,10 +328,10 @@ std::vector<FieldConflict> CriterionConflicts(const Criterion& mine, const Crite
         .Compare("per_unit", tr("Points per unit"), Number(mine.perUnit), Number(stored.perUnit))
         .Compare("cap", tr("Cap"), Number(mine.cap), Number(stored.cap))
         .Compare("no_data", tr("Without data"), noData(mine), noData(stored))
-        .Compare("evidence_required", tr("Evidence required"), yesNo(mine.evidenceRequired),
-                 yesNo(stored.evidenceRequired))
-        .Compare("applies_to_communes", tr("Applies to communes"), yesNo(mine.appliesToCommunes),
-                 yesNo(stored.appliesToCommunes))
+        .CompareYesNo("evidence_required", tr("Evidence required"), mine.evidenceRequired,
+                      stored.evidenceRequired)
+        .CompareYesNo("applies_to_communes", tr("Applies to communes"), mine.appliesToCommunes,
+                      stored.appliesToCommunes)
         .Compare("guidance", tr("Guidance"), mine.guidance, stored.guidance);
     return f.Take();
 }
@@ -443,14 +457,14 @@ Criterion FrameworkService::SaveCriterion(const std::string& frameworkCode, cons
     storage::Transaction tx(db_);
     storage::FrameworkRepository repo(db_.session());
     storage::AuditRepository audit(db_.session());
-    Framework fw = LoadEditable(frameworkCode, std::nullopt);
-    if (expectedVersion && *expectedVersion != fw.version) {
-        const Criterion* stored = c.id != 0 ? FindId(fw, c.id) : nullptr;
-        throw EditConflict(fmt::format(fmt::runtime(tr("criterion {0} of {1}")),
-                                       stored ? stored->code : c.code, fw.code),
-                           stored ? CriterionConflicts(c, *stored) : std::vector<FieldConflict>(),
-                           fw.version);
-    }
+    Framework fw = LoadEditable(frameworkCode);
+    BumpIfUnchanged(db_, fw, expectedVersion, [&](const Framework& now) {
+        const Criterion* stored = c.id != 0 ? FindId(now, c.id) : nullptr;
+        return EditConflict(fmt::format(fmt::runtime(tr("criterion {0} of {1}")),
+                                        stored ? stored->code : c.code, now.code),
+                            stored ? CriterionConflicts(c, *stored) : std::vector<FieldConflict>(),
+                            now.version);
+    });
     const Framework before = fw;
     const bool appraised =
         storage::ResultSetRepository(db_.session()).CountWithStatus(fw.id, "appraised") > 0;
@@ -487,16 +501,13 @@ Criterion FrameworkService::SaveCriterion(const std::string& frameworkCode, cons
             repo.UpdateCriterion(*now);
     }
     if (scoringChanged) storage::ResultSetRepository(db_.session()).MarkFrameworkStale(fw.id);
-    repo.BumpVersion(fw.id, fw.version);
     tx.Commit();
     return *FindId(fw, c.id);
 }
 
-Framework FrameworkService::LoadEditable(const std::string& code,
-                                         std::optional<int> expectedVersion) {
+Framework FrameworkService::LoadEditable(const std::string& code) {
     Framework fw = Load(code);
     RefuseBuiltin(fw);
-    CheckVersion(fw, expectedVersion);
     return fw;
 }
 
@@ -507,7 +518,15 @@ void FrameworkService::MoveCriterion(const std::string& frameworkCode,
     storage::Transaction tx(db_);
     storage::FrameworkRepository repo(db_.session());
     storage::AuditRepository audit(db_.session());
-    Framework fw = LoadEditable(frameworkCode, expectedVersion);
+    Framework fw = LoadEditable(frameworkCode);
+    BumpIfUnchanged(db_, fw, expectedVersion, [&](const Framework& now) {
+        // TRANSLATORS: {0} a framework's code, {1} a criterion's.
+        return ChangedSinceRead(fmt::format(
+            fmt::runtime(tr("the framework {0} was changed on another desk after you opened it, "
+                            "so criterion {1} was not moved: look at the framework as it is now "
+                            "and move the criterion again if it should still move")),
+            now.code, criterionCode));
+    });
     Criterion* moved = FindCode(fw, criterionCode);
     if (!moved) throw UserError(UnknownCriterion(criterionCode, fw.code));
     std::vector<Criterion*> siblings;
@@ -528,7 +547,6 @@ void FrameworkService::MoveCriterion(const std::string& frameworkCode,
         RecordCriterionChanges(audit, user_, old, *c);
         repo.UpdateCriterion(*c);
     }
-    repo.BumpVersion(fw.id, fw.version);
     tx.Commit();
 }
 
@@ -539,7 +557,15 @@ void FrameworkService::DeleteCriterion(const std::string& frameworkCode,
     storage::Transaction tx(db_);
     storage::FrameworkRepository repo(db_.session());
     storage::AuditRepository audit(db_.session());
-    Framework fw = LoadEditable(frameworkCode, expectedVersion);
+    Framework fw = LoadEditable(frameworkCode);
+    BumpIfUnchanged(db_, fw, expectedVersion, [&](const Framework& now) {
+        // TRANSLATORS: {0} a framework's code, {1} a criterion's.
+        return ChangedSinceRead(fmt::format(
+            fmt::runtime(tr("the framework {0} was changed on another desk after you opened it, "
+                            "so criterion {1} was not deleted: look at the framework as it is now "
+                            "and delete the criterion again if it should still go")),
+            now.code, criterionCode));
+    });
     Criterion* target = FindCode(fw, criterionCode);
     if (!target) throw UserError(UnknownCriterion(criterionCode, fw.code));
     if (storage::ResultSetRepository(db_.session()).CountWithStatus(fw.id, "appraised") > 0)
@@ -601,7 +627,6 @@ void FrameworkService::DeleteCriterion(const std::string& frameworkCode,
         repo.UpdateCriterion(*now);
     }
     storage::ResultSetRepository(db_.session()).MarkFrameworkStale(fw.id);
-    repo.BumpVersion(fw.id, fw.version);
     tx.Commit();
 }
 
@@ -622,17 +647,18 @@ int FrameworkService::SaveBands(const std::string& frameworkCode, const std::vec
                                              Trim(bands[i].label)));
     }
     storage::Transaction tx(db_);
-    Framework fw = LoadEditable(frameworkCode, std::nullopt);
+    Framework fw = LoadEditable(frameworkCode);
     const std::string old = FormatBands(fw.bands), now = FormatBands(bands);
-    if (expectedVersion && *expectedVersion != fw.version) {
+    auto refusal = [&](const Framework& stored) {
         ConflictFields f;
-        f.Compare("bands", tr("Rating bands"), now, old);
-        throw EditConflict(fmt::format(fmt::runtime(tr("the framework {0}")), fw.code), f.Take(),
-                           fw.version);
-    }
+        f.Compare("bands", tr("Rating bands"), now, FormatBands(stored.bands));
+        return EditConflict(fmt::format(fmt::runtime(tr("the framework {0}")), stored.code),
+                            f.Take(), stored.version);
+    };
+    if (expectedVersion && *expectedVersion != fw.version) throw refusal(fw);
     if (old == now) return fw.version;
+    BumpIfUnchanged(db_, fw, expectedVersion, refusal);
     storage::FrameworkRepository(db_.session()).ReplaceBands(fw.id, bands);
-    storage::FrameworkRepository(db_.session()).BumpVersion(fw.id, fw.version);
     storage::AuditRepository(db_.session())
         .Record({"", user_, "frameworks", fw.id, "update", "bands", old, now});
     tx.Commit();
@@ -646,17 +672,18 @@ int FrameworkService::SaveHeader(const std::string& frameworkCode, const std::st
     const std::string name = Trim(nameIn), description = Trim(descriptionIn);
     if (name.empty()) throw FieldError("name", tr("the framework needs a name"));
     storage::Transaction tx(db_);
-    Framework fw = LoadEditable(frameworkCode, std::nullopt);
-    if (expectedVersion && *expectedVersion != fw.version) {
+    Framework fw = LoadEditable(frameworkCode);
+    auto refusal = [&](const Framework& stored) {
         ConflictFields f;
-        f.Compare("name", tr("Name"), name, fw.name)
-            .Compare("description", tr("Description"), description, fw.description);
-        throw EditConflict(fmt::format(fmt::runtime(tr("the framework {0}")), fw.code), f.Take(),
-                           fw.version);
-    }
+        f.Compare("name", tr("Name"), name, stored.name)
+            .Compare("description", tr("Description"), description, stored.description);
+        return EditConflict(fmt::format(fmt::runtime(tr("the framework {0}")), stored.code),
+                            f.Take(), stored.version);
+    };
+    if (expectedVersion && *expectedVersion != fw.version) throw refusal(fw);
     if (fw.name == name && fw.description == description) return fw.version;
+    BumpIfUnchanged(db_, fw, expectedVersion, refusal);
     storage::FrameworkRepository(db_.session()).UpdateHeader(fw.id, name, description);
-    storage::FrameworkRepository(db_.session()).BumpVersion(fw.id, fw.version);
     storage::AuditRepository audit(db_.session());
     if (fw.name != name)
         audit.Record({"", user_, "frameworks", fw.id, "update", "name", fw.name, name});

@@ -17,6 +17,7 @@
 #include "core/vnformat.h"
 #include "services/io/table_io.h"
 #include "services/org/directory.h"
+#include "services/plans/plan_audit.h"
 #include "storage/framework_repository.h"
 #include "storage/plan_repository.h"
 #include "storage/settings_repository.h"
@@ -410,8 +411,7 @@ class TaskImport {
             t.version = same->version;
             if (!plans_.UpdateTask(t, user_)) throw Error("task", ChangedMeanwhile());
             ++t.version;
-            audit_.Record(
-                {"", user_, "tasks", t.id, "update", "import", std::nullopt, reader_.FileName()});
+            RecordTaskChanges(audit_, user_, dir_, *same, t);
             *same = t;
             ++summary_.updated;
         } else {

@@ -680,6 +680,9 @@ std::int64_t ResultSheetService::AttachEvidence(const Sheet& sheet, const std::s
     storage::Transaction tx(db_);
     const std::int64_t resultId = ResultForEvidence(sheet, *row);
     const std::int64_t evidenceId = RegisterEvidence(db_, sheet.unitId, input, user_);
+    // A document added changes the result's evidence: a link or unlink made
+    // on another desk from the list before it is refused.
+    storage::ResultRepository(db_.session()).BumpVersion(resultId, std::nullopt);
     storage::EvidenceRepository(db_.session()).Link(resultId, evidenceId);
     storage::AuditRepository(db_.session())
         .Record({"", user_, "result_evidence", resultId, "insert", "evidence_id", std::nullopt,
@@ -688,7 +691,8 @@ std::int64_t ResultSheetService::AttachEvidence(const Sheet& sheet, const std::s
     return evidenceId;
 }
 
-std::int64_t ResultSheetService::ResultForEvidence(const Sheet& sheet, const SheetRow& row) {
+std::int64_t ResultSheetService::ResultForEvidence(const Sheet& sheet, const SheetRow& row,
+                                                   bool* created) {
     const auto set = storage::ResultSetRepository(db_.session())
                          .Ensure(sheet.unitId, sheet.frameworkId, sheet.period);
     if (set.status == "appraised")
@@ -710,11 +714,44 @@ std::int64_t ResultSheetService::ResultForEvidence(const Sheet& sheet, const She
     const std::int64_t id = *inserted;
     storage::AuditRepository(db_.session())
         .Record({"", user_, "results", id, "insert", "", std::nullopt, row.code});
+    if (created) *created = true;
     return id;
 }
 
+std::int64_t ResultSheetService::ResultForLink(const Sheet& sheet, const SheetRow& row,
+                                               int readVersion, const std::string& stale) {
+    storage::ResultRepository results(db_.session());
+    const auto stored = results.Find(sheet.unitId, row.criterionId, sheet.period);
+    if ((stored ? stored->version : 0) != readVersion) throw ChangedSinceRead(stale);
+    bool created = false;
+    const std::int64_t id = ResultForEvidence(sheet, row, &created);  // the set's state allows it
+    if (!stored) {
+        // None then, none before this write: it is this desk's.
+        if (!created) throw ChangedSinceRead(stale);
+        return id;
+    }
+    if (!results.BumpVersion(stored->id, readVersion)) throw ChangedSinceRead(stale);
+    return stored->id;
+}
+
+namespace {
+// The refusal of a link made or removed from a list of documents another
+// desk changed since.
+std::string StaleEvidence(const std::string& criterion, bool linking) {
+    return fmt::format(
+        fmt::runtime(
+            linking ? tr("criterion {0} was changed on another desk after its documents were "
+                         "listed here, so the document was not linked: the list now shows them "
+                         "as stored; link the document again if it is still needed")
+                    : tr("criterion {0} was changed on another desk after its documents were "
+                         "listed here, so the document was not unlinked: the list now shows them "
+                         "as stored; unlink the document again if it should still go")),
+        criterion);
+}
+}  // namespace
+
 void ResultSheetService::LinkEvidence(const Sheet& sheet, const std::string& criterion,
-                                      std::int64_t evidenceId) {
+                                      std::int64_t evidenceId, int readVersion) {
     AccessGuard(db_, user_).Require(Action::EditEvidence, sheet.unitId);
     auto row = std::find_if(sheet.rows.begin(), sheet.rows.end(),
                             [&](const SheetRow& r) { return r.code == criterion; });
@@ -726,7 +763,8 @@ void ResultSheetService::LinkEvidence(const Sheet& sheet, const std::string& cri
     auto doc = register_.Find(evidenceId);
     if (!doc || doc->unitId != sheet.unitId)
         throw UserError(tr("this document is not in the unit's register"));
-    const std::int64_t resultId = ResultForEvidence(sheet, *row);
+    const std::int64_t resultId =
+        ResultForLink(sheet, *row, readVersion, StaleEvidence(row->code, true));
     register_.Link(resultId, evidenceId);
     storage::AuditRepository(db_.session())
         .Record({"", user_, "result_evidence", resultId, "insert", "evidence_id", std::nullopt,
@@ -739,7 +777,7 @@ std::vector<EvidenceRecord> ResultSheetService::Register(const Sheet& sheet) {
 }
 
 void ResultSheetService::DetachEvidence(const Sheet& sheet, const std::string& criterion,
-                                        std::int64_t evidenceId) {
+                                        std::int64_t evidenceId, int readVersion) {
     AccessGuard(db_, user_).Require(Action::EditEvidence, sheet.unitId);
     storage::Transaction tx(db_);
     const auto set = storage::ResultSetRepository(db_.session())
@@ -750,9 +788,11 @@ void ResultSheetService::DetachEvidence(const Sheet& sheet, const std::string& c
     auto row = std::find_if(sheet.rows.begin(), sheet.rows.end(),
                             [&](const SheetRow& r) { return r.code == criterion; });
     if (row == sheet.rows.end()) return;
-    auto result =
-        storage::ResultRepository(db_.session()).Find(sheet.unitId, row->criterionId, sheet.period);
-    if (!result) return;
+    storage::ResultRepository results(db_.session());
+    auto result = results.Find(sheet.unitId, row->criterionId, sheet.period);
+    if (!result && readVersion == 0) return;  // nothing was linked
+    if (!result || result->version != readVersion || !results.BumpVersion(result->id, readVersion))
+        throw ChangedSinceRead(StaleEvidence(row->code, false));
     storage::EvidenceRepository(db_.session()).Unlink(result->id, evidenceId);
     storage::AuditRepository(db_.session())
         .Record({"", user_, "result_evidence", result->id, "delete", "evidence_id",
@@ -769,6 +809,22 @@ std::vector<EvidenceRecord> ResultSheetService::Evidence(const Sheet& sheet,
         storage::ResultRepository(db_.session()).Find(sheet.unitId, row->criterionId, sheet.period);
     if (!result) return {};
     return FromStorage(storage::EvidenceRepository(db_.session()).ForResult(result->id));
+}
+
+ResultSheetService::CriterionEvidence ResultSheetService::EvidenceOf(const Sheet& sheet,
+                                                                     const std::string& criterion) {
+    CriterionEvidence out;
+    auto row = std::find_if(sheet.rows.begin(), sheet.rows.end(),
+                            [&](const SheetRow& r) { return r.code == criterion; });
+    if (row == sheet.rows.end()) return out;
+    auto result =
+        storage::ResultRepository(db_.session()).Find(sheet.unitId, row->criterionId, sheet.period);
+    if (!result) return out;
+    // The version first: a change between the two reads refuses the next
+    // link rather than letting it through.
+    out.version = result->version;
+    out.documents = FromStorage(storage::EvidenceRepository(db_.session()).ForResult(result->id));
+    return out;
 }
 
 std::string ResultSheetService::ExportEvidenceFile(std::int64_t evidenceId,

@@ -301,7 +301,8 @@ const services::RatingListRow* RatingsPage::RowAt(long item) {
         // A window of ids and its rows: what the screen shows and a little more.
         try {
             auto rows =
-                services::RatingsWindow(session_.db(), filter_, window * kWindow, kWindow, count_);
+            auto rows = services::RatingsWindow(session_.db(), session_.user(), filter_,
+                                                window * kWindow, kWindow, count_);
             if (windows_.size() >= kKeptWindows) windows_.clear();
             it = windows_.emplace(window, std::move(rows)).first;
         } catch (const std::exception&) {

@@ -19,6 +19,7 @@
 #include "core/period.h"
 #include "core/survey_rules.h"
 #include "core/vnformat.h"
+#include "gui/shell/access_ui.h"
 #include "gui/shell/conflict_dialog.h"
 #include "gui/shell/gui_events.h"
 #include "gui/shell/gui_util.h"
@@ -159,6 +160,10 @@ void SettingsPanel::Reload() {
     UpdateWindowNote();
     FillSurveys();
     FillBackups();
+    // The office's settings are the administrator's (the language is the desk's own).
+    for (const char* name : {"save_surveys", "save_backup"})
+        session_.Access().Offer(FindWindow(XRCID(name)), true, Action::EditSettings);
+    session_.Access().Offer(windowKind_, true, Action::EditSettings);
     scroll_->FitInside();
 }
 
@@ -343,7 +348,7 @@ void SettingsPanel::UpdateWindowNote() {
 }
 
 void SettingsPanel::SetModified(bool modified) {
-    save_->Enable(modified);
+    session_.Access().Offer(save_, modified, Action::EditSettings);
     revert_->Enable(modified);
     if (modified) {
         status_->SetForegroundColour(colours::Warning());

@@ -17,11 +17,11 @@ class session;
 namespace cchc::storage {
 
 struct AuditFilter {
-    std::string table;       // empty: every table
-    std::string user;        // empty: every login
-    std::string since;       // ISO date or timestamp; empty: from the start
-    std::int64_t unitId = 0; // 0: the whole tree
-    long limit = 0;          // 0: no limit
+    std::string table;        // empty: every table
+    std::string user;         // empty: every login
+    std::string since;        // ISO date or timestamp; empty: from the start
+    std::int64_t unitId = 0;  // 0: the whole tree
+    long limit = 0;           // 0: no limit
 };
 
 class AuditQuery {

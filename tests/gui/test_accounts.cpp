@@ -68,6 +68,19 @@ struct OfficeWithAccounts {
     }
 };
 
+// Without a window manager the keyboard goes to the window under the
+// pointer: a step that puts the pointer on the modal dialog T.
+template <class T>
+UiScript::Step PointAt(wxUIActionSimulator& sim) {
+    return [&sim] {
+        T* dlg = FindModal<T>();
+        if (!dlg || !dlg->IsShownOnScreen()) return false;
+        const wxRect r = dlg->GetScreenRect();
+        sim.MouseMove(r.x + r.width / 2, r.y + 8);
+        return true;
+    };
+}
+
 template <class T>
 T* Named(wxWindow* top, const char* name) {
     return dynamic_cast<T*>(wxWindow::FindWindowByName(name, top));
@@ -96,6 +109,7 @@ BOOST_AUTO_TEST_CASE(the_login_dialog_refuses_a_wrong_password_and_keeps_the_log
     bool focusOnPassword = false;
     UiScript script;
     script.onAbort = CancelModal<gui::LoginDialog>;
+    script.Add("point at the dialog", PointAt<gui::LoginDialog>(sim));
     script.Add("the dialog asks for the login", FocusIn<gui::LoginDialog>("login"));
     script.Add("type the login", TypeOver(sim, "quantri"));
     script.Add("the login arrives", HasValue<gui::LoginDialog>("login", "quantri"));
@@ -147,8 +161,8 @@ BOOST_AUTO_TEST_CASE(a_chairs_window_holds_its_commune_only_and_offers_no_office
             bool in = u.id == commune.id;
             for (auto p = u.parentId; p && !in;) {
                 in = *p == commune.id;
-                auto it = std::find_if(all.begin(), all.end(),
-                                       [&](const Unit& x) { return x.id == *p; });
+                auto it =
+                    std::find_if(all.begin(), all.end(), [&](const Unit& x) { return x.id == *p; });
                 p = it == all.end() ? std::nullopt : it->parentId;
             }
             if (in) subtree.push_back(u);
@@ -254,6 +268,7 @@ BOOST_AUTO_TEST_CASE(the_administrator_adds_an_account_on_the_accounts_page) {
     bool focusOnLogin = false;
     UiScript script;
     script.onAbort = CancelModal<gui::AccountDialog>;
+    script.Add("point at the dialog", PointAt<gui::AccountDialog>(sim));
     script.Add("the dialog opens in the login", FocusIn<gui::AccountDialog>("login"));
     script.Add("type a login with capitals", TypeOver(sim, "CongChuc"));
     script.Add("it arrives", HasValue<gui::AccountDialog>("login", "CongChuc"));

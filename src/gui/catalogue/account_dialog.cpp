@@ -28,10 +28,12 @@ AccountDialog::AccountDialog(wxWindow* parent, GuiSession& session, bool firstAc
         role_->Append(U8(RoleLabel(r)));
         roles_.push_back(r);
     }
-    role_->SetSelection(0);
+    // The least a role may do, unless the administrator chooses more.
+    role_->SetSelection(static_cast<int>(roles_.size()) - 1);
     if (firstAccount)
-        role_->SetToolTip(_("The first account of a database is an administrator's: it adds the "
-                            "others."));
+        role_->SetToolTip(
+            _("The first account of a database is an administrator's: it adds the "
+              "others."));
 
     // The whole tree, then the units indented by depth as in the tree.
     unit_->Append(_("(none: the whole office)"));

@@ -57,6 +57,16 @@ AccountsPage::AccountsPage(wxWindow* parent, GuiSession& session)
     toggle_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { ToggleActive(); });
     list_->Bind(wxEVT_DATAVIEW_SELECTION_CHANGED, [this](wxDataViewEvent&) { UpdateButtons(); });
     list_->Bind(wxEVT_DATAVIEW_ITEM_ACTIVATED, [this](wxDataViewEvent&) { ResetPassword(); });
+    Bind(wxEVT_SIZE, [this](wxSizeEvent& e) {
+        e.Skip();
+        CallAfter([this] { WrapIntro(); });
+    });
+}
+
+void AccountsPage::WrapIntro() {
+    intro_->SetLabelText(introText_);
+    intro_->Wrap(std::max(FromDIP(400), GetClientSize().x - FromDIP(16)));
+    Layout();
 }
 
 void AccountsPage::Reload() {
@@ -80,16 +90,15 @@ void AccountsPage::Reload() {
         row.push_back(U8(FormatDateTime(a.lastLoginAt)));
         list_->AppendItem(row, static_cast<wxUIntPtr>(i));
     }
-    intro_->SetLabelText(
-        rows_.empty()
-            ? _("This database has no accounts: whoever opens it may do everything. Add the "
-                "administrator's account first; from then on everyone logs in, and each account "
-                "may do what its role allows (a commune chair or clerk only in its commune).")
-            : _("Who may log in, with which role and over which units. A commune chair or clerk "
-                "sees and changes only its commune; the office's accounts have no unit."));
-    intro_->Wrap(std::max(FromDIP(500), GetClientSize().x - FromDIP(16)));
-    add_->SetLabel(rows_.empty() ? _("&Add the administrator's account...")
-                                 : _("&Add account..."));
+    introText_ =
+        (rows_.empty()
+             ? _("This database has no accounts: whoever opens it may do everything. Add the "
+                 "administrator's account first; from then on everyone logs in, and each account "
+                 "may do what its role allows (a commune chair or clerk only in its commune).")
+             : _("Who may log in, with which role and over which units. A commune chair or clerk "
+                 "sees and changes only its commune; the office's accounts have no unit."));
+    WrapIntro();
+    add_->SetLabel(rows_.empty() ? _("&Add the administrator's account...") : _("&Add account..."));
     Select(keep);
     Layout();
 }

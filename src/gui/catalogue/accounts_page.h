@@ -36,9 +36,11 @@ class AccountsPage : public wxPanel {
     void ResetPassword();
     void ToggleActive();
     void Select(const std::string& login);
+    void WrapIntro();
 
     GuiSession& session_;
     wxStaticText* intro_;
+    wxString introText_;
     wxDataViewListCtrl* list_;
     wxButton* add_;
     wxButton* reset_;

@@ -141,22 +141,21 @@ AuditPage::AuditPage(wxWindow* parent, GuiSession& session)
     label(_("&Since:"));
     since_ = new VnDateCtrl(this);
     since_->SetName("auditSince");
-    bar->Add(since_, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 2 * gap);
-    bar->AddStretchSpacer();
+    since_->SetMinSize(wxSize(FromDIP(165), -1));
+    bar->Add(since_, 0, wxALIGN_CENTER_VERTICAL);
+    sizer->Add(bar, 0, wxEXPAND | wxALL, gap);
     count_ = new wxStaticText(this, wxID_ANY, "");
     count_->SetName("auditCount");
     count_->SetFont(ScaledFont(count_, 1.0, true));
-    bar->Add(count_, 0, wxALIGN_CENTER_VERTICAL);
-    sizer->Add(bar, 0, wxEXPAND | wxALL, gap);
+    sizer->Add(count_, 0, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, gap);
 
     list_ = new AuditList(this);
     list_->SetName("auditList");
     const std::pair<wxString, int> columns[kColumns] = {
-        {_("Time"), 125},   {_("Account"), 100}, {_("Table"), 130},     {_("Record"), 60},
-        {_("Action"), 70},  {_("Field"), 120},   {_("Old value"), 170}, {_("New value"), 170}};
+        {_("Time"), 125},  {_("Account"), 100}, {_("Table"), 130},     {_("Record"), 60},
+        {_("Action"), 70}, {_("Field"), 120},   {_("Old value"), 170}, {_("New value"), 170}};
     for (int i = 0; i < kColumns; ++i)
-        list_->AppendColumn(columns[i].first,
-                            i == kRow ? wxLIST_FORMAT_RIGHT : wxLIST_FORMAT_LEFT,
+        list_->AppendColumn(columns[i].first, i == kRow ? wxLIST_FORMAT_RIGHT : wxLIST_FORMAT_LEFT,
                             FromDIP(columns[i].second));
     sizer->Add(list_, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, gap);
     SetSizer(sizer);
@@ -173,6 +172,17 @@ AuditPage::AuditPage(wxWindow* parent, GuiSession& session)
     });
     since_->Bind(wxEVT_TEXT, [this](wxCommandEvent&) {
         if (!since_->Bad()) ApplyFilter();
+    });
+    // Double-click (or Enter): the change whole, values that the list cuts.
+    list_->Bind(wxEVT_LIST_ITEM_ACTIVATED, [this](wxListEvent& e) {
+        const services::AuditTrailRow* r = RowAt(e.GetIndex());
+        if (!r) return;
+        ShowInfo(this, wxString::Format(
+                           _("%s, %s: %s %s no. %lld, field %s.\n\nOld value: "
+                             "%s\n\nNew value: %s"),
+                           U8(FormatDateTime(r->at)), U8(r->user), ActionLabel(r->action),
+                           TableLabel(r->table), static_cast<long long>(r->rowId), U8(r->field),
+                           U8(r->oldValue.value_or("")), U8(r->newValue.value_or(""))));
     });
 }
 

@@ -49,7 +49,7 @@ class AuditPage : public wxPanel {
     VnDateCtrl* since_;
     wxStaticText* count_;
     AuditList* list_;
-    std::vector<std::string> unitCodes_;  // of unit_'s items after the first
+    std::vector<std::string> unitCodes_;         // of unit_'s items after the first
     std::vector<services::AuditTrailRow> rows_;  // oldest first, as read
     std::string lastUser_;                       // the account filter last read
     int generation_ = 0;

@@ -1,8 +1,16 @@
 // What the account may do, for the windows (see access_ui.h).
 #include "gui/shell/access_ui.h"
 
+#include <wx/button.h>
+#include <wx/checkbox.h>
+#include <wx/choice.h>
+#include <wx/combobox.h>
 #include <wx/menu.h>
+#include <wx/spinctrl.h>
+#include <wx/textctrl.h>
 #include <wx/window.h>
+
+#include <algorithm>
 
 #include <unordered_map>
 
@@ -79,6 +87,31 @@ void AccessUi::Offer(wxWindow* control, bool also, Action action,
         RestoreTip(control);
     else
         SetRefusalTip(control, WhyNot(action, unitId));
+}
+
+void AccessUi::OfferAll(wxWindow* container, Action action, const std::vector<wxWindow*>& except) {
+    if (!container) return;
+    const bool allowed = May(action);
+    const wxString why = allowed ? wxString() : WhyNot(action);
+    for (wxWindow* w : container->GetChildren()) {
+        if (std::find(except.begin(), except.end(), w) != except.end()) continue;
+        const bool input = dynamic_cast<wxTextCtrl*>(w) || dynamic_cast<wxChoice*>(w) ||
+                           dynamic_cast<wxComboBox*>(w) || dynamic_cast<wxSpinCtrl*>(w) ||
+                           dynamic_cast<wxSpinCtrlDouble*>(w) || dynamic_cast<wxCheckBox*>(w) ||
+                           dynamic_cast<wxButton*>(w);
+        if (!input) {
+            OfferAll(w, action, except);
+            continue;
+        }
+        if (!allowed) {
+            SetRefusalTip(w, why);
+            w->Disable();
+        } else if (OwnTips().count(w)) {
+            RestoreTip(w);
+            OwnTips().erase(w);
+            w->Enable();
+        }
+    }
 }
 
 void AccessUi::ShowIf(wxWindow* control, Action action) {

@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/access.h"
 #include "services/app/access_guard.h"
@@ -42,6 +43,10 @@ class AccessUi {
     // forbids it, says why in its tooltip.
     void Offer(wxWindow* control, bool also, Action action,
                std::optional<std::int64_t> unitId = std::nullopt);
+    // Every field and button inside container but those of `except`: each
+    // disabled with the reason when the account may not do the action at
+    // all, and given back (enabled, its own tooltip) once it may.
+    void OfferAll(wxWindow* container, Action action, const std::vector<wxWindow*>& except);
     // Shows control only when the account may do the action at all.
     void ShowIf(wxWindow* control, Action action);
     // A menu command: enabled only when `also` holds and it is allowed.

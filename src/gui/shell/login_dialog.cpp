@@ -17,8 +17,7 @@ namespace {
 constexpr const char* kLastLogin = "Session/LastLogin";
 }  // namespace
 
-LoginDialog::LoginDialog(wxWindow* parent, const wxString& database, bool atStart,
-                         Attempt attempt)
+LoginDialog::LoginDialog(wxWindow* parent, const wxString& database, bool atStart, Attempt attempt)
     : attempt_(std::move(attempt)) {
     LoadForm(parent, "LoginDialog");
     login_ = Ctrl<wxTextCtrl>("login");
@@ -43,8 +42,7 @@ void LoginDialog::ShowProblem(const wxString& text) {
 void LoginDialog::OnLogIn(wxCommandEvent&) {
     SaveAndClose([this] {
         const std::string login = this->login();
-        if (login.empty())
-            throw UserError(Location{"", 0, "login"}, ToU8(_("Type your login.")));
+        if (login.empty()) throw UserError(Location{"", 0, "login"}, ToU8(_("Type your login.")));
         attempt_(login, ToU8(password_->GetValue()));
         wxConfig::Get()->Write(kLastLogin, U8(login));
         wxConfig::Get()->Flush();
@@ -57,26 +55,26 @@ std::optional<std::string> LogInTo(wxWindow* parent, std::unique_ptr<services::D
     if (std::string me = services::ConnectedAccount(*db); !me.empty()) return me;
     const bool sqlite = db->backend() == services::DatabaseBackend::Sqlite;
     std::unique_ptr<services::Database> asAccount;
-    LoginDialog dlg(parent, U8(db->url().Display()), atStart,
-                    [&](const std::string& login, const std::string& password) {
-                        if (sqlite) {
-                            services::AccountService(*db, login).LogIn(login, password);
-                            return;
-                        }
-                        // The server checks the password of the account's role.
-                        std::unique_ptr<services::Database> other;
-                        try {
-                            other = services::OpenConnection(
-                                services::WithLogin(db->url(), login, password));
-                        } catch (const UserError& e) {
-                            throw UserError(Location{"", 0, "password"}, e.message());
-                        }
-                        if (services::ConnectedAccount(*other) != login)
-                            throw UserError(Location{"", 0, "login"},
-                                            ToU8(_("This login is not an active account of the "
-                                                   "database; ask the office's administrator.")));
-                        asAccount = std::move(other);
-                    });
+    LoginDialog dlg(
+        parent, U8(db->url().Display()), atStart,
+        [&](const std::string& login, const std::string& password) {
+            if (sqlite) {
+                services::AccountService(*db, login).LogIn(login, password);
+                return;
+            }
+            // The server checks the password of the account's role.
+            std::unique_ptr<services::Database> other;
+            try {
+                other = services::OpenConnection(services::WithLogin(db->url(), login, password));
+            } catch (const UserError& e) {
+                throw UserError(Location{"", 0, "password"}, e.message());
+            }
+            if (services::ConnectedAccount(*other) != login)
+                throw UserError(Location{"", 0, "login"},
+                                ToU8(_("This login is not an active account of the "
+                                       "database; ask the office's administrator.")));
+            asAccount = std::move(other);
+        });
     if (dlg.ShowModal() != wxID_OK) return std::nullopt;
     if (asAccount) db = std::move(asAccount);
     return dlg.login();

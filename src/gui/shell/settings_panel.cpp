@@ -136,6 +136,7 @@ void SettingsPanel::BindEvents() {
 }
 
 void SettingsPanel::Reload() {
+    session_.Access().OfferAll(scroll_, Action::EditSettings, {language_});  // given back first
     // The office is usually a department (Phòng Nội vụ) of a district or a
     // province; any unit may be picked. A department is shown with its unit.
     officeUnit_->Clear();
@@ -161,9 +162,7 @@ void SettingsPanel::Reload() {
     FillSurveys();
     FillBackups();
     // The office's settings are the administrator's (the language is the desk's own).
-    for (const char* name : {"save_surveys", "save_backup"})
-        session_.Access().Offer(FindWindow(XRCID(name)), true, Action::EditSettings);
-    session_.Access().Offer(windowKind_, true, Action::EditSettings);
+    session_.Access().OfferAll(scroll_, Action::EditSettings, {language_});
     scroll_->FitInside();
 }
 

@@ -263,4 +263,13 @@ std::string FormatMachine(double value, int maxDecimals) {
     return out;
 }
 
+std::string FormatDateTime(const std::string& iso) {
+    auto day = Date::ParseIso(iso.substr(0, 10));
+    if (!day) return iso;
+    std::string text = FormatDate(*day);
+    if (iso.size() >= 16 && (iso[10] == 'T' || iso[10] == ' ') && iso[13] == ':')
+        text += " " + iso.substr(11, 5);
+    return text;
+}
+
 }  // namespace cchc

@@ -62,4 +62,8 @@ std::string ToRoman(int value);
 // above. NaN and infinities give "" (an empty cell / use null in JSON).
 std::string FormatMachine(double value, int maxDecimals = 4);
 
+// A stored time "2024-01-05T14:03:22" (or with a space) as "05/01/2024
+// 14:03"; a date alone as "05/01/2024"; anything else as it is.
+std::string FormatDateTime(const std::string& iso);
+
 }  // namespace cchc

@@ -87,4 +87,11 @@ void UserRepository::TouchLastLogin(const std::string& login) {
         soci::use(login);
 }
 
+std::string UserRepository::ConnectedLogin() {
+    if (!IsPostgres(s_)) return {};
+    std::string login;
+    s_ << "SELECT CAST(current_user AS TEXT)", soci::into(login);
+    return login;
+}
+
 }  // namespace cchc::storage

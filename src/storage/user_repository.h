@@ -41,6 +41,9 @@ class UserRepository {
     void SetPasswordHash(const std::string& login, const std::string& hash);
     void SetActive(const std::string& login, bool active);
     void TouchLastLogin(const std::string& login);
+    // The login a PostgreSQL connection acts as (its current_user); empty
+    // on SQLite, whose connections have no user.
+    std::string ConnectedLogin();
 
   private:
     soci::session& s_;

@@ -248,3 +248,15 @@ BOOST_AUTO_TEST_CASE(trim_and_vietnamese_capitals) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(vnformat_times)
+
+BOOST_AUTO_TEST_CASE(stored_times_read_as_day_month_year_hours_minutes) {
+    BOOST_TEST(cchc::FormatDateTime("2024-01-05T14:03:22") == "05/01/2024 14:03");
+    BOOST_TEST(cchc::FormatDateTime("2024-01-05 09:41") == "05/01/2024 09:41");
+    BOOST_TEST(cchc::FormatDateTime("2024-01-05") == "05/01/2024");
+    BOOST_TEST(cchc::FormatDateTime("") == "");
+    BOOST_TEST(cchc::FormatDateTime("hôm qua") == "hôm qua");
+}
+
+BOOST_AUTO_TEST_SUITE_END()

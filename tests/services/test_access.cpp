@@ -14,6 +14,7 @@
 #include "core/errors.h"
 #include "fixture.h"
 #include "services/app/access_guard.h"
+#include "services/app/accounts.h"
 #include "services/app/audit_trail.h"
 #include "services/frameworks/framework_io.h"
 #include "services/frameworks/frameworks.h"
@@ -25,6 +26,7 @@
 #include "services/reports/report_archive.h"
 #include "services/reports/reports.h"
 #include "services/results/result_sheet.h"
+#include "services/surveys/ratings_list.h"
 #include "services/surveys/surveys.h"
 #include "storage/unit_repository.h"
 #include "storage/user_repository.h"
@@ -433,6 +435,77 @@ BOOST_FIXTURE_TEST_CASE(reports_are_printed_within_the_accounts_scope, Office) {
     BOOST_TEST(!Refused(build("ct_a", "XA-A", true)));
     BOOST_TEST(Refused(build("cc_a", "XA-A", true)));
     BOOST_TEST(Refused(build("xem", "", true)));
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(access_reads)
+
+// Citizens' names in the ratings list: the office and a commune's chair (on
+// its commune) see them; a clerk and a viewer get the rows without them.
+BOOST_FIXTURE_TEST_CASE(citizens_names_are_left_out_where_the_account_may_not_see_them, Office) {
+    services::OrganisationService org(Db(), "quantri");
+    for (auto [code, unit] :
+         {std::pair<const char*, std::int64_t>{"CB-A", unitA}, {"CB-B", unitB}}) {
+        Person p;
+        p.code = code;
+        p.unitId = unit;
+        p.fullName = std::string("Cán bộ ") + code;
+        org.SavePerson(p);
+    }
+    WriteFile(dir.File("ratings.csv"),
+              "time,unit,officer,procedure,channel,attitude,handling,guidance,citizen\n"
+              "2026-02-02T09:00:00,XA-A,CB-A,Chứng thực,kiosk,5,5,5,Nguyễn Thị Hoa\n"
+              "2026-02-03T09:00:00,XA-B,CB-B,Hộ tịch,kiosk,4,4,4,Trần Văn Bình\n");
+    services::ImportRatings(Db(), dir.File("ratings.csv"), "quantri");
+    auto names = [&](const std::string& login) {
+        std::vector<std::string> out;
+        for (const auto& r : services::RatingsWindow(Db(), login, {}, 0, 10))
+            out.push_back(r.rating.citizen.empty() ? "-" : r.rating.citizen);
+        return out;
+    };
+    // Newest first: commune B's rating, then commune A's.
+    BOOST_TEST(names("quantri") == (Logins{"Trần Văn Bình", "Nguyễn Thị Hoa"}));
+    BOOST_TEST(names("chuyenvien") == (Logins{"Trần Văn Bình", "Nguyễn Thị Hoa"}));
+    BOOST_TEST(names("ct_a") == (Logins{"-", "Nguyễn Thị Hoa"}));
+    BOOST_TEST(names("cc_a") == (Logins{"-", "-"}));
+    BOOST_TEST(names("xem") == (Logins{"-", "-"}));
+}
+
+// The account a connection is: on PostgreSQL its role when that is an
+// active account's login (no login dialog then); never on SQLite.
+BOOST_FIXTURE_TEST_CASE(a_connection_is_an_account_only_as_an_active_accounts_role, Office) {
+    BOOST_TEST(services::ConnectedAccount(Db()).empty());
+    const std::string role = storage::UserRepository(Db().session()).ConnectedLogin();
+    BOOST_TEST(role.empty() == (Db().backend() == services::DatabaseBackend::Sqlite));
+    if (role.empty()) return;
+    // As the fixture's accounts, without a server login role of its own.
+    storage::UserRepository(Db().session()).Insert(role, "", "specialist", std::nullopt);
+    BOOST_TEST(services::ConnectedAccount(Db()) == role);
+    storage::UserRepository(Db().session()).SetActive(role, false);
+    BOOST_TEST(services::ConnectedAccount(Db()).empty());
+}
+
+// Reconnecting as an account: the URL's user and password replaced, its
+// other parts kept.
+BOOST_AUTO_TEST_CASE(a_url_with_a_login_keeps_the_server_and_options) {
+    auto url = services::WithLogin(
+        services::ParseDatabaseUrl(
+            "postgresql://owner:secret@db.example:5433/cchc?sslmode=require&password=x"),
+        "ct_a", "mật khẩu:@/1");
+    BOOST_TEST(url.user == "ct_a");
+    BOOST_TEST(url.password == "mật khẩu:@/1");
+    BOOST_TEST(url.host == "db.example");
+    BOOST_TEST(url.port == "5433");
+    BOOST_TEST(url.database == "cchc");
+    BOOST_TEST(url.connectStringWithoutPassword.find("sslmode='require'") != std::string::npos);
+    BOOST_TEST(url.Display().find("secret") == std::string::npos);
+    auto bare =
+        services::WithLogin(services::ParseDatabaseUrl("postgresql://localhost/cchc"), "xem", "");
+    BOOST_TEST(bare.user == "xem");
+    BOOST_TEST(bare.password.empty());
+    auto file = services::ParseDatabaseUrl("sqlite:/tmp/a.db");
+    BOOST_TEST(services::WithLogin(file, "xem", "mk").original == file.original);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

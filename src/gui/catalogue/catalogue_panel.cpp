@@ -3,6 +3,7 @@
 
 #include <wx/button.h>
 #include <wx/dataview.h>
+#include <wx/notebook.h>
 #include <wx/stattext.h>
 #include <wx/xrc/xmlres.h>
 
@@ -11,10 +12,13 @@
 #include "core/framework.h"
 #include "core/org_conflicts.h"
 #include "core/vnformat.h"
+#include "gui/catalogue/accounts_page.h"
+#include "gui/catalogue/audit_page.h"
 #include "gui/catalogue/framework_copy_dialog.h"
 #include "gui/catalogue/framework_editor_dialog.h"
 #include "gui/catalogue/framework_new_dialog.h"
 #include "gui/catalogue/person_dialog.h"
+#include "gui/shell/access_ui.h"
 #include "gui/shell/conflict_dialog.h"
 #include "gui/shell/gui_events.h"
 #include "gui/shell/gui_util.h"
@@ -60,6 +64,7 @@ CataloguePanel::CataloguePanel(wxWindow* parent, GuiSession& session) : AreaPane
     editFramework_ = FindCtrl<wxButton>(this, "edit_framework");
     copyFramework_ = FindCtrl<wxButton>(this, "copy_framework");
     toggleFramework_ = FindCtrl<wxButton>(this, "toggle_framework");
+    pages_ = FindCtrl<wxNotebook>(this, "pages");
 
     title_->SetFont(ScaledFont(title_, 1.5, true));
     auto* peopleTitle = FindCtrl<wxStaticText>(this, "people_title");
@@ -119,6 +124,14 @@ CataloguePanel::CataloguePanel(wxWindow* parent, GuiSession& session) : AreaPane
                       [this](wxDataViewEvent&) { EditSelectedFramework(); });
     frameworks_->Bind(wxEVT_DATAVIEW_SELECTION_CHANGED,
                       [this](wxDataViewEvent&) { UpdateFrameworkButtons(); });
+    // The history is read when its page is shown.
+    pages_->Bind(wxEVT_NOTEBOOK_PAGE_CHANGED, [this](wxBookCtrlEvent& e) {
+        e.Skip();
+        if (audit_ && auditStale_ && pages_->GetCurrentPage() == audit_) {
+            auditStale_ = false;
+            audit_->Reload();
+        }
+    });
 }
 
 void CataloguePanel::SetUnit(const std::optional<Unit>& unit) {
@@ -132,6 +145,40 @@ void CataloguePanel::SetUnit(const std::optional<Unit>& unit) {
 void CataloguePanel::Reload() {
     ShowUnit();
     LoadFrameworks();
+    SyncPages();
+}
+
+void CataloguePanel::SyncPages() {
+    AccessUi& access = session_.Access();
+    const bool accounts = access.May(Action::ManageAccounts);
+    const bool audit = access.May(Action::ReadAudit);
+    auto drop = [this](wxWindow* page) {
+        const int at = pages_->FindPage(page);
+        if (at != wxNOT_FOUND) pages_->DeletePage(static_cast<std::size_t>(at));
+    };
+    if (accounts_ && !accounts) {
+        drop(accounts_);
+        accounts_ = nullptr;
+    }
+    if (audit_ && !audit) {
+        drop(audit_);
+        audit_ = nullptr;
+    }
+    if (accounts && !accounts_) {
+        accounts_ = new AccountsPage(pages_, session_);
+        accounts_->onFirstAccount = [this] { SendCommand(this, ID_LOG_IN_AGAIN); };
+        pages_->AddPage(accounts_, _("Accounts"));
+    }
+    if (audit && !audit_) {
+        audit_ = new AuditPage(pages_, session_);
+        pages_->AddPage(audit_, _("Change history"));
+    }
+    if (accounts_) accounts_->Reload();
+    auditStale_ = true;
+    if (audit_ && pages_->GetCurrentPage() == audit_) {
+        auditStale_ = false;
+        audit_->Reload();
+    }
 }
 
 void CataloguePanel::ShowUnit() {
@@ -175,10 +222,10 @@ void CataloguePanel::ShowUnit() {
         set("doc_symbol_value", u.docSymbol);
         toggleUnit_->SetLabel(u.active ? _("&Deactivate") : _("Re&activate"));
     }
-    editUnit_->Enable(has);
-    addChild_->Enable(has);
-    toggleUnit_->Enable(has);
-    addPerson_->Enable(has);
+    AccessUi& access = session_.Access();
+    const auto unitId = has ? std::optional<std::int64_t>(unit_->id) : std::nullopt;
+    for (wxButton* b : {editUnit_, addChild_, toggleUnit_, addPerson_})
+        access.Offer(b, has, Action::EditUnits, unitId);
     LoadPeople();
     FindWindow(XRCID("unit_page"))->Layout();
     Thaw();
@@ -252,9 +299,10 @@ void CataloguePanel::SelectFramework(const std::string& code) {
 
 void CataloguePanel::UpdateFrameworkButtons() {
     const auto f = SelectedFramework();
-    editFramework_->Enable(f.has_value());
-    copyFramework_->Enable(f.has_value());
-    toggleFramework_->Enable(f.has_value());
+    AccessUi& access = session_.Access();
+    for (wxButton* b : {editFramework_, copyFramework_, toggleFramework_})
+        access.Offer(b, f.has_value(), Action::EditFrameworks);
+    access.Offer(FindCtrl<wxButton>(this, "new_framework"), true, Action::EditFrameworks);
     toggleFramework_->SetLabel(f && f->status == "retired" ? _("Put back in &use") : _("&Retire"));
     toggleFramework_->GetParent()->Layout();
 }
@@ -274,7 +322,7 @@ void CataloguePanel::EditFramework(const std::string& code) {
 
 void CataloguePanel::EditSelectedFramework() {
     const auto f = SelectedFramework();
-    if (!f) return;
+    if (!f || !editFramework_->IsEnabled()) return;
     if (f->builtin) {
         if (AskYesNo(
                 this,
@@ -355,15 +403,17 @@ std::optional<Person> CataloguePanel::SelectedPerson() const {
 
 void CataloguePanel::UpdatePersonButtons() {
     const auto person = SelectedPerson();
-    editPerson_->Enable(person.has_value());
-    togglePerson_->Enable(person.has_value());
+    AccessUi& access = session_.Access();
+    const auto unitId = unit_ ? std::optional<std::int64_t>(unit_->id) : std::nullopt;
+    for (wxButton* b : {editPerson_, togglePerson_})
+        access.Offer(b, person.has_value(), Action::EditUnits, unitId);
     togglePerson_->SetLabel(person && !person->active ? _("Reactivate o&fficer")
                                                       : _("Deactivate o&fficer"));
 }
 
 void CataloguePanel::EditPerson() {
     const auto person = SelectedPerson();
-    if (!person) return;
+    if (!person || !editPerson_->IsEnabled()) return;
     PersonDialog dlg(this, session_, *person, session_.Organisation().Units());
     if (dlg.ShowModal() == wxID_OK) NotifyDataChanged(this, unit_ ? unit_->id : 0);
 }

@@ -12,20 +12,31 @@
 
 class wxButton;
 class wxDataViewListCtrl;
+class wxNotebook;
 class wxDataViewEvent;
 class wxStaticText;
 
 namespace cchc::gui {
+
+class AccountsPage;
+class AuditPage;
 
 class CataloguePanel : public AreaPanel {
   public:
     CataloguePanel(wxWindow* parent, GuiSession& session);
     void SetUnit(const std::optional<Unit>& unit) override;
 
+    // The administrator's accounts page and the history page, when the
+    // account may see them (nullptr otherwise).
+    AccountsPage* accountsPage() const { return accounts_; }
+    AuditPage* auditPage() const { return audit_; }
+
   protected:
     void Reload() override;
 
   private:
+    // Adds or removes the accounts and history pages for the account.
+    void SyncPages();
     void ShowUnit();
     void LoadPeople();
     void LoadFrameworks();
@@ -58,6 +69,10 @@ class CataloguePanel : public AreaPanel {
     wxButton* toggleFramework_;
     std::vector<Person> rows_;  // the people list's rows
     std::vector<services::FrameworkSummary> frameworkRows_;
+    wxNotebook* pages_;
+    AccountsPage* accounts_ = nullptr;
+    AuditPage* audit_ = nullptr;
+    bool auditStale_ = true;
 };
 
 }  // namespace cchc::gui

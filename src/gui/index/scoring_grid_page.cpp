@@ -17,6 +17,7 @@
 #include "core/org.h"
 #include "core/vnformat.h"
 #include "gui/index/evidence_dialog.h"
+#include "gui/shell/access_ui.h"
 #include "gui/shell/conflict_dialog.h"
 #include "gui/shell/gui_util.h"
 
@@ -119,6 +120,7 @@ class SheetTable : public wxGridTableBase {
         auto field = FieldOf(col);
         if (!r || !field || r->group) return false;
         if ((col == kNumerator || col == kDenominator) && r->rule != RuleKind::Rate) return false;
+        if (!(*field == ResultField::AppraisedScore ? mayAppraise : mayScore)) return false;
         return !EditRefusal(sheet_->status, *field).has_value();
     }
 
@@ -158,6 +160,8 @@ class SheetTable : public wxGridTableBase {
         return {};
     }
     void SetValue(int, int, const wxString&) override {}  // saved by the page
+    // What the account may type: the commune's figures, the appraised score.
+    bool mayScore = true, mayAppraise = true;
     bool IsEmptyCell(int row, int col) override { return GetValue(row, col).empty(); }
 
     // Figures' headings on two lines to keep their columns narrow.
@@ -391,8 +395,10 @@ void ScoringGridPage::SelectUnit(const std::string& unitCode) {
 void ScoringGridPage::Reload() {
     const std::string keep = SelectedUnit();
     std::vector<Unit> communes;
+    AccessUi& access = session_.Access();  // a commune's accounts: their communes only
     for (auto& u : session_.Organisation().Units())
-        if (IsCommuneLevel(u.kind) && u.active) communes.push_back(std::move(u));
+        if (IsCommuneLevel(u.kind) && u.active && access.InScope(u.id))
+            communes.push_back(std::move(u));
     std::stable_sort(communes.begin(), communes.end(), [](const Unit& a, const Unit& b) {
         return VietnameseLess(SortName(a), SortName(b));
     });
@@ -483,10 +489,18 @@ void ScoringGridPage::ShowSheet() {
         status_->SetForegroundColour(colours::Danger());
     }
     retry_->Show(have && !unsaved_.empty());
-    submit_->Enable(have && status == ResultStatus::Draft);
-    withdraw_->Enable(have && status == ResultStatus::Submitted);
-    appraise_->Enable(have && status != ResultStatus::Appraised);
-    reopen_->Enable(have && status == ResultStatus::Appraised);
+    AccessUi& access = session_.Access();
+    const auto unitId = have ? std::optional<std::int64_t>(sheet_->unitId) : std::nullopt;
+    access.Offer(submit_, have && status == ResultStatus::Draft, Action::SubmitResults, unitId);
+    access.Offer(withdraw_, have && status == ResultStatus::Submitted, Action::SubmitResults,
+                 unitId);
+    access.Offer(appraise_, have && status != ResultStatus::Appraised, Action::AppraiseResults,
+                 unitId);
+    access.Offer(reopen_, have && status == ResultStatus::Appraised, Action::AppraiseResults,
+                 unitId);
+    for (wxButton* b : {appraise_, reopen_}) access.ShowIf(b, Action::AppraiseResults);
+    table_->mayScore = have && access.May(Action::EditScores, sheet_->unitId);
+    table_->mayAppraise = have && access.May(Action::AppraiseResults, sheet_->unitId);
     evidence_->Enable(have);
     UpdateTotals();
     ShowRowDetails(grid_->GetGridCursorRow());

@@ -19,6 +19,7 @@
 #include "gui/plans/board_loader.h"
 #include "gui/plans/draft_plan_dialog.h"
 #include "gui/plans/plan_editor_dialog.h"
+#include "gui/shell/access_ui.h"
 #include "gui/shell/gui_util.h"
 #include "gui/shell/progress_dialog.h"
 #include "gui/shell/vn_date_ctrl.h"
@@ -263,8 +264,12 @@ void TaskBoardPanel::Reload() {
     const int keep = communeChoice_->GetSelection();
     const std::int64_t keepId = keep > 0 ? unitIds_[static_cast<std::size_t>(keep - 1)] : 0;
     std::vector<Unit> communes;
+    AccessUi& access = session_.Access();  // a commune's accounts: their communes only
     for (auto& u : session_.Organisation().Units())
-        if (IsCommuneLevel(u.kind)) communes.push_back(std::move(u));
+        if (IsCommuneLevel(u.kind) && access.InScope(u.id)) communes.push_back(std::move(u));
+    access.Offer(update_, true, Action::RecordProgress);
+    for (const char* name : {"openPlan", "draftPlan", "assignments"})
+        access.Offer(FindWindow(XRCID(name)), true, Action::EditPlans);
     std::stable_sort(communes.begin(), communes.end(), [](const Unit& a, const Unit& b) {
         return VietnameseLess(SortName(a), SortName(b));
     });
@@ -398,6 +403,11 @@ void TaskBoardPanel::ShowView(const services::TaskBoardView& v) {
 void TaskBoardPanel::ApplyFilter() {
     if (!board_) return;
     rows_ = board_->Filter(CurrentView().ToFilter(board_->asOf()));
+    AccessUi& access = session_.Access();  // a commune's accounts: their tasks only
+    rows_.erase(
+        std::remove_if(rows_.begin(), rows_.end(),
+                       [&](std::size_t i) { return !access.InScope((*board_)[i].row.unitId); }),
+        rows_.end());
     SortRows();
     const TaskCounts c = board_->Count(rows_);
     counts_->SetLabelText(wxString::Format(
@@ -527,6 +537,7 @@ void TaskBoardPanel::DeleteView() {
 }
 
 bool TaskBoardPanel::OpenPlan() {
+    if (!FindWindow(XRCID("openPlan"))->IsEnabled()) return false;
     const long item = list_->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
     const services::BoardTask* selected = TaskAt(item);
     if (!selected) {
@@ -581,6 +592,7 @@ void TaskBoardPanel::OpenAssignments() {
 }
 
 bool TaskBoardPanel::OpenSelected() {
+    if (!update_->IsEnabled()) return false;
     const long item = list_->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
     const services::BoardTask* selected = TaskAt(item);
     if (!selected) return false;

@@ -28,6 +28,7 @@
 #include "core/vnformat.h"
 #include "gui/reports/report_preview.h"
 #include "gui/reports/report_printout.h"
+#include "gui/shell/access_ui.h"
 #include "gui/shell/background_work.h"
 #include "gui/shell/conflict_dialog.h"
 #include "gui/shell/gui_util.h"
@@ -330,7 +331,10 @@ void ReportsPanel::ShowStatus(const wxString& text, bool busy) {
     gauge_->Show(busy);
     cancel_->Show(busy);
     if (busy) gauge_->Pulse();
-    for (wxButton* b : {print_, save_, issue_}) b->Enable(!busy && pages_ != nullptr);
+    AccessUi& access = session_.Access();
+    for (wxButton* b : {print_, save_}) access.Offer(b, !busy && pages_, Action::PrintReports);
+    access.Offer(issue_, !busy && pages_ != nullptr, Action::IssueReports);
+    access.Offer(FindWindow(XRCID("revoke")), true, Action::RevokeReports);
     Layout();
 }
 

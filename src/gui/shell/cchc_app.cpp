@@ -10,10 +10,13 @@
 #include <wx/uilocale.h>
 #include <wx/utils.h>
 
+#include <optional>
+
 #include "core/errors.h"
 #include "gui/shell/app_setup.h"
 #include "gui/shell/art.h"
 #include "gui/shell/gui_util.h"
+#include "gui/shell/login_dialog.h"
 #include "gui/shell/main_frame.h"
 #include "services/app/app_context.h"
 
@@ -88,8 +91,11 @@ bool CchcApp::OnInit() {
 
     std::unique_ptr<services::Database> db = OpenAtStart();
     if (!db) return false;
+    // A database with accounts: the account logged in is the session's user.
+    const std::optional<std::string> user = LogInTo(nullptr, db, true);
+    if (!user) return false;
 
-    auto* frame = new MainFrame(std::move(db), services::CurrentUser());
+    auto* frame = new MainFrame(std::move(db), *user);
     frame->Show();
     frame->StartDailyCopy();
     return true;
@@ -117,6 +123,14 @@ std::unique_ptr<services::Database> CchcApp::OpenAtStart() {
         try {
             return OpenAndRemember(url, fillDemo);
         } catch (const std::exception& e) {
+            // A server that wants its account's password: ask for them.
+            std::optional<services::DatabaseUrl> parsed;
+            try {
+                parsed = services::ParseDatabaseUrl(ToU8(url));
+            } catch (const std::exception&) {
+            }
+            if (parsed && parsed->backend == services::DatabaseBackend::Postgresql)
+                if (auto db = OpenServerAsAccount(*parsed, ErrorSentence(e))) return db;
             wxString shown = url;
             try {
                 shown = U8(services::ParseDatabaseUrl(ToU8(url)).Display());

@@ -28,7 +28,9 @@ enum CommandId {
     ID_IMPORT_RATINGS,
     ID_BACKUP,
     ID_RESTORE,
-    ID_AREA_FIRST,  // ID_AREA_FIRST + Area
+    ID_CHANGE_PASSWORD,
+    ID_LOG_IN_AGAIN,  // the database now has accounts: log in (Accounts page)
+    ID_AREA_FIRST,    // ID_AREA_FIRST + Area
     ID_AREA_LAST = ID_AREA_FIRST + static_cast<int>(Area::Count) - 1,
 };
 

@@ -12,9 +12,12 @@
 
 namespace cchc::gui {
 
+class AccessUi;
+
 class GuiSession {
   public:
     GuiSession(std::unique_ptr<services::Database> db, std::string user);
+    ~GuiSession();
 
     services::Database& db() { return *db_; }
     const std::string& user() const { return user_; }
@@ -23,7 +26,14 @@ class GuiSession {
     }
 
     // Replaces the open database (File > Open).
-    void Replace(std::unique_ptr<services::Database> db) { db_ = std::move(db); }
+    void Replace(std::unique_ptr<services::Database> db);
+    // ... and the user logged in to it.
+    void Replace(std::unique_ptr<services::Database> db, std::string user);
+
+    // What the account may do (read once; ForgetAccess after the accounts
+    // or the units changed).
+    AccessUi& Access();
+    void ForgetAccess();
 
     // Calendar or Decree 09/2019 cut-off windows, as the office set them.
     WindowKind ReportingWindow() { return Organisation().ReportingWindow(); }
@@ -33,6 +43,7 @@ class GuiSession {
   private:
     std::unique_ptr<services::Database> db_;
     std::string user_;
+    std::unique_ptr<AccessUi> access_;
 };
 
 }  // namespace cchc::gui

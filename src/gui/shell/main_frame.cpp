@@ -31,6 +31,7 @@
 #include "gui/index/index_results_panel.h"
 #include "gui/plans/task_board_panel.h"
 #include "gui/reports/reports_panel.h"
+#include "gui/shell/access_ui.h"
 #include "gui/shell/app_setup.h"
 #include "gui/shell/art.h"
 #include "gui/shell/background_work.h"
@@ -38,6 +39,8 @@
 #include "gui/shell/conflict_dialog.h"
 #include "gui/shell/dashboard_panel.h"
 #include "gui/shell/gui_util.h"
+#include "gui/shell/login_dialog.h"
+#include "gui/shell/password_dialog.h"
 #include "gui/shell/settings_panel.h"
 #include "gui/shell/unit_tree_panel.h"
 #include "gui/surveys/surveys_panel.h"
@@ -81,9 +84,9 @@ MainFrame::MainFrame(std::unique_ptr<services::Database> db, const std::string& 
     SetIcons(AppIcons());
     BuildMenus();
     BuildToolBar();
-    CreateStatusBar(3);
-    const int widths[] = {-3, -2, -3};
-    GetStatusBar()->SetStatusWidths(3, widths);
+    CreateStatusBar(4);
+    const int widths[] = {-3, -2, -3, -3};
+    GetStatusBar()->SetStatusWidths(4, widths);
     SetStatusBarPane(-1);  // menu help would hide the database name
 
     splitter_ = new wxSplitterWindow(this, wxID_ANY, wxDefaultPosition, wxDefaultSize,
@@ -138,6 +141,9 @@ void MainFrame::BuildMenus() {
     file->Append(ID_RESTORE, _("&Restore from a backup..."),
                  _("Replace what the database holds by a backup (what it holds is backed up "
                    "first)"));
+    file->AppendSeparator();
+    file->Append(ID_CHANGE_PASSWORD, _("Change &password..."),
+                 _("A new password for the account you logged in with"));
     file->AppendSeparator();
     file->Append(wxID_EXIT, _("E&xit\tCtrl+Q"), _("Close CCHC Desk"));
 
@@ -204,6 +210,10 @@ void MainFrame::BindCommands() {
     Bind(
         wxEVT_MENU, [this](wxCommandEvent&) { ShowAbout(); }, wxID_ABOUT);
     Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { ChangePassword(); }, ID_CHANGE_PASSWORD);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { LogInAgain(); }, ID_LOG_IN_AGAIN);
+    Bind(
         wxEVT_MENU, [this](wxCommandEvent&) { ImportFromMenu(false); }, ID_IMPORT_TALLIES);
     Bind(
         wxEVT_MENU, [this](wxCommandEvent&) { ImportFromMenu(true); }, ID_IMPORT_RATINGS);
@@ -246,11 +256,19 @@ Area MainFrame::CurrentArea() const { return static_cast<Area>(book_->GetSelecti
 void MainFrame::ReloadAll(std::int64_t selectId) {
     if (selectId == 0 && selected_) selectId = selected_->id;
     for (AreaPanel* area : areas_) area->Invalidate();
+    session_->ForgetAccess();  // the units or the accounts may have changed
     try {
-        tree_->SetUnits(session_->Organisation().Units(), selectId);  // calls OnUnitSelected
+        // A commune's chair or clerk sees its own units only.
+        std::vector<Unit> units = session_->Organisation().Units();
+        AccessUi& access = session_->Access();
+        units.erase(std::remove_if(units.begin(), units.end(),
+                                   [&](const Unit& u) { return !access.InScope(u.id); }),
+                    units.end());
+        tree_->SetUnits(std::move(units), selectId);  // calls OnUnitSelected
     } catch (const std::exception& e) {
         ShowError(this, ErrorSentence(e));
     }
+    UpdateAccessCommands();
     UpdateStatus();
 }
 
@@ -264,9 +282,10 @@ void MainFrame::OnUnitSelected(const std::optional<Unit>& unit) {
 void MainFrame::UpdateUnitCommands() {
     wxMenuBar* bar = GetMenuBar();
     const bool has = selected_.has_value();
-    bar->Enable(ID_EDIT_UNIT, has);
-    bar->Enable(ID_TOGGLE_UNIT_ACTIVE, has);
-    bar->Enable(ID_ADD_PERSON, has);
+    AccessUi& access = session_->Access();
+    const auto unitId = has ? std::optional<std::int64_t>(selected_->id) : std::nullopt;
+    for (int id : {ID_EDIT_UNIT, ID_TOGGLE_UNIT_ACTIVE, ID_ADD_PERSON})
+        access.Offer(bar, id, has, Action::EditUnits, unitId);
     bar->SetLabel(ID_TOGGLE_UNIT_ACTIVE,
                   has && !selected_->active ? _("Re&activate unit") : _("&Deactivate unit"));
 }
@@ -277,6 +296,7 @@ void MainFrame::UpdateStatus() {
     SetStatusText(
         wxString::Format(_("Reporting period: %s"), U8(session_->CurrentQuarter().Label())), 1);
     SetStatusText(selected_ ? wxString::Format(_("Unit: %s"), U8(selected_->name)) : wxString(), 2);
+    SetStatusText(session_->Access().Describe(), 3);
     wxString dbName = url.backend == services::DatabaseBackend::Sqlite
                           ? wxFileName(U8(url.path)).GetFullName()
                           : U8(url.Display());
@@ -302,7 +322,7 @@ void MainFrame::AddUnit(bool asChild) {
 }
 
 void MainFrame::EditUnit() {
-    if (!selected_) return;
+    if (!selected_ || !session_->Access().May(Action::EditUnits, selected_->id)) return;
     // Edit what is stored now, not what the tree read earlier.
     std::optional<Unit> current = session_->Organisation().UnitById(selected_->id);
     if (!current) {
@@ -380,7 +400,20 @@ void MainFrame::OpenDatabaseAddress() {
 
 bool MainFrame::SwitchDatabase(const wxString& url) {
     try {
-        session_->Replace(OpenAndRemember(url, false));
+        std::unique_ptr<services::Database> db;
+        try {
+            db = OpenAndRemember(url, false);
+        } catch (const std::exception& e) {
+            // A server that wants its account's password: ask for them.
+            const services::DatabaseUrl parsed = services::ParseDatabaseUrl(ToU8(url));
+            if (parsed.backend != services::DatabaseBackend::Postgresql) throw;
+            db = OpenServerAsAccount(parsed, ErrorSentence(e));
+            if (!db) return false;
+        }
+        // A database with accounts: logged in, or the open one stays.
+        const std::optional<std::string> user = LogInTo(this, db, false);
+        if (!user) return false;
+        session_->Replace(std::move(db), *user);
     } catch (const std::exception& e) {
         wxString shown = url;
         try {
@@ -395,6 +428,43 @@ bool MainFrame::SwitchDatabase(const wxString& url) {
     ReloadAll();
     ShowArea(CurrentArea());
     return true;
+}
+
+void MainFrame::UpdateAccessCommands() {
+    wxMenuBar* bar = GetMenuBar();
+    AccessUi& access = session_->Access();
+    access.Offer(bar, ID_ADD_UNIT, true, Action::EditUnits);
+    access.Offer(bar, ID_ADD_CHILD_UNIT, true, Action::EditUnits);
+    const bool surveys = access.May(Action::EditSurveys);
+    access.Offer(bar, ID_IMPORT_TALLIES, surveys, Action::Import);
+    access.Offer(bar, ID_IMPORT_RATINGS, surveys, Action::Import);
+    // A restore replaces everything, the accounts too: the administrator's.
+    access.Offer(bar, ID_RESTORE, true, Action::ManageAccounts);
+    bar->Enable(ID_CHANGE_PASSWORD, access.Acting().has_value());
+    UpdateUnitCommands();
+}
+
+void MainFrame::ChangePassword() {
+    if (!session_->Access().Acting()) return;
+    PasswordDialog dlg(this, *session_, session_->user(), true);
+    if (dlg.ShowModal() == wxID_OK) ShowInfo(this, _("Your password was changed."));
+}
+
+void MainFrame::LogInAgain() {
+    std::unique_ptr<services::Database> db;
+    std::optional<std::string> user;
+    try {
+        db = services::OpenConnection(session_->db().url());
+        user = LogInTo(this, db, false);
+    } catch (const std::exception& e) {
+        ShowError(this, ErrorSentence(e));
+        return;
+    }
+    if (!user) return;
+    session_->Replace(std::move(db), *user);
+    selected_.reset();
+    ReloadAll();
+    ShowArea(CurrentArea());
 }
 
 void MainFrame::StartDailyCopy() {

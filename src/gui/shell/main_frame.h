@@ -59,6 +59,10 @@ class MainFrame : public wxFrame {
     void BindCommands();
     void UpdateStatus();
     void UpdateUnitCommands();
+    // The commands the account may not use disabled (core/access.h).
+    void UpdateAccessCommands();
+    void ChangePassword();
+    void LogInAgain();
     void OnUnitSelected(const std::optional<Unit>& unit);
 
     void AddUnit(bool asChild);

@@ -20,6 +20,7 @@
 #include "core/period.h"
 #include "core/survey_rules.h"
 #include "core/vnformat.h"
+#include "gui/shell/access_ui.h"
 #include "gui/shell/conflict_dialog.h"
 #include "gui/shell/gui_events.h"
 #include "gui/shell/gui_util.h"
@@ -164,6 +165,7 @@ void SettingsPanel::BindEvents() {
 }
 
 void SettingsPanel::Reload() {
+    session_.Access().OfferAll(scroll_, Action::EditSettings, {language_});  // given back first
     // The office is usually a department (Phòng Nội vụ) of a district or a
     // province; any unit may be picked. A department is shown with its unit.
     officeUnit_->Clear();
@@ -188,6 +190,8 @@ void SettingsPanel::Reload() {
     FillWindowKind();
     FillSurveys();
     FillBackups();
+    // The office's settings are the administrator's (the language is the desk's own).
+    session_.Access().OfferAll(scroll_, Action::EditSettings, {language_});
     scroll_->FitInside();
 }
 
@@ -372,7 +376,7 @@ void SettingsPanel::UpdateWindowNote() {
 }
 
 void SettingsPanel::SetModified(bool modified) {
-    save_->Enable(modified);
+    session_.Access().Offer(save_, modified, Action::EditSettings);
     revert_->Enable(modified);
     if (modified) {
         status_->SetForegroundColour(colours::Warning());

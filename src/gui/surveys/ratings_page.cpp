@@ -12,6 +12,7 @@
 #include "core/collation.h"
 #include "core/survey_rules.h"
 #include "core/vnformat.h"
+#include "gui/shell/access_ui.h"
 #include "gui/shell/background_work.h"
 #include "gui/shell/gui_util.h"
 #include "gui/shell/vn_date_ctrl.h"
@@ -187,6 +188,11 @@ void RatingsPage::SetUnit(const std::optional<Unit>& unit) {
     const bool same = unit_.has_value() == unit.has_value() && (!unit || unit_->id == unit->id) &&
                       officer_->GetCount() > 0;
     unit_ = unit;
+    // Names are personal data: offered where the account may see them (the
+    // list gets them blanked elsewhere anyway).
+    session_.Access().Offer(names_, true, Action::SeeCitizenNames,
+                            unit ? std::optional<std::int64_t>(unit->id) : std::nullopt);
+    if (!names_->IsEnabled()) names_->SetValue(false);
     if (same) {  // the same commune read again: keep the filters
         ApplyFilter();
         return;
@@ -300,8 +306,8 @@ const services::RatingListRow* RatingsPage::RowAt(long item) {
     if (it == windows_.end()) {
         // A window of ids and its rows: what the screen shows and a little more.
         try {
-            auto rows =
-                services::RatingsWindow(session_.db(), filter_, window * kWindow, kWindow, count_);
+            auto rows = services::RatingsWindow(session_.db(), session_.user(), filter_,
+                                                window * kWindow, kWindow, count_);
             if (windows_.size() >= kKeptWindows) windows_.clear();
             it = windows_.emplace(window, std::move(rows)).first;
         } catch (const std::exception&) {

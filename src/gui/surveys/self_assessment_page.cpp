@@ -14,6 +14,7 @@
 
 #include "core/collation.h"
 #include "core/vnformat.h"
+#include "gui/shell/access_ui.h"
 #include "gui/shell/conflict_dialog.h"
 #include "gui/shell/gui_events.h"
 #include "gui/shell/gui_util.h"
@@ -160,7 +161,8 @@ void SelfAssessmentPage::Load() {
     BuildLines();
     ShowTotals();
     ShowRatings();
-    save_->Enable(sheet_.has_value());
+    session_.Access().Offer(save_, sheet_.has_value(), Action::EditSurveys,
+                            unit_ ? std::optional<std::int64_t>(unit_->id) : std::nullopt);
     Layout();
 }
 

@@ -43,6 +43,14 @@ Role RoleOfRow(const storage::UserRow& row) { return RoleFromKey(row.role).value
 
 bool HasAccounts(Database& db) { return storage::UserRepository(db.session()).Count() > 0; }
 
+std::string ConnectedAccount(Database& db) {
+    storage::UserRepository users(db.session());
+    const std::string login = users.ConnectedLogin();
+    if (login.empty()) return {};
+    auto row = users.ByLogin(login);
+    return row && row->active ? login : std::string();
+}
+
 AccountService::AccountService(Database& db, std::string actor)
     : db_(db), actor_(std::move(actor)) {}
 

@@ -27,6 +27,13 @@ struct AccountInfo {
 // Whether the database has any account (then every desk logs in).
 bool HasAccounts(Database& db);
 
+// The account a connection already is, when it needs no login dialog: on
+// PostgreSQL the connection's role (the URL's user, with its password from
+// the URL, PGPASSWORD or ~/.pgpass) when it is an active account's login;
+// empty otherwise, and always on SQLite, whose accounts are checked by
+// their passwords (AccountService::LogIn).
+std::string ConnectedAccount(Database& db);
+
 class AccountService {
   public:
     // actor: the login making the changes (for the audit log and the check

@@ -32,6 +32,11 @@ std::unique_ptr<Database> OpenDatabase(const DatabaseUrl& url, const OpenOptions
 // Another connection to a database that is open and up to date already (for
 // a worker thread): nothing is created or migrated.
 std::unique_ptr<Database> OpenConnection(const DatabaseUrl& url);
+// The same database reached as another login: on PostgreSQL the URL with
+// login and password as its user and password (a user or password the URL
+// held is replaced); an SQLite URL, which has no user, as it is.
+DatabaseUrl WithLogin(const DatabaseUrl& url, const std::string& login,
+                      const std::string& password);
 // The schema version this program writes.
 int LatestSchemaVersion();
 

@@ -33,8 +33,11 @@ struct RatingListRow {
 long CountRatings(storage::Database& db, const RatingListFilter& filter);
 // The rows offset .. offset + limit - 1 of the list (newest first: time,
 // then id). Given the list's total (CountRatings), a window in the second
-// half is read from the oldest end.
-std::vector<RatingListRow> RatingsWindow(storage::Database& db, const RatingListFilter& filter,
-                                         long offset, long limit, long total = -1);
+// half is read from the oldest end. The citizen's name is left empty in the
+// rows of units where the account `user` may not see citizens' names
+// (core/access.h: SeeCitizenNames).
+std::vector<RatingListRow> RatingsWindow(storage::Database& db, const std::string& user,
+                                         const RatingListFilter& filter, long offset, long limit,
+                                         long total = -1);
 
 }  // namespace cchc::services

@@ -1,0 +1,81 @@
+// A new account (see account_dialog.h).
+#include "gui/catalogue/account_dialog.h"
+
+#include <wx/choice.h>
+#include <wx/textctrl.h>
+
+#include <unordered_map>
+
+#include "core/errors.h"
+#include "gui/shell/gui_util.h"
+#include "services/app/accounts.h"
+
+namespace cchc::gui {
+
+AccountDialog::AccountDialog(wxWindow* parent, GuiSession& session, bool firstAccount)
+    : session_(session) {
+    LoadForm(parent, "AccountDialog");
+    login_ = Ctrl<wxTextCtrl>("login");
+    fullName_ = Ctrl<wxTextCtrl>("full_name");
+    role_ = Ctrl<wxChoice>("role");
+    unit_ = Ctrl<wxChoice>("unit");
+    password_ = Ctrl<wxTextCtrl>("password");
+    repeat_ = Ctrl<wxTextCtrl>("repeat");
+    SetTitle(firstAccount ? _("Add the administrator's account") : _("Add an account"));
+
+    for (Role r : AllRoles()) {
+        if (firstAccount && r != Role::Admin) continue;
+        role_->Append(U8(RoleLabel(r)));
+        roles_.push_back(r);
+    }
+    // The least a role may do, unless the administrator chooses more.
+    role_->SetSelection(static_cast<int>(roles_.size()) - 1);
+    if (firstAccount)
+        role_->SetToolTip(
+            _("The first account of a database is an administrator's: it adds the "
+              "others."));
+
+    // The whole tree, then the units indented by depth as in the tree.
+    unit_->Append(_("(none: the whole office)"));
+    unitCodes_.push_back("");
+    std::unordered_map<std::int64_t, int> depth;
+    const wxString indent = wxString::FromUTF8("\xe2\x80\x83");  // em space
+    for (const Unit& u : session_.Organisation().Units()) {
+        int d = 0;
+        if (u.parentId)
+            if (auto it = depth.find(*u.parentId); it != depth.end()) d = it->second + 1;
+        depth[u.id] = d;
+        if (!u.active) continue;
+        wxString label;
+        for (int i = 0; i < d; ++i) label += indent;
+        unit_->Append(label + U8(u.name));
+        unitCodes_.push_back(u.code);
+    }
+    unit_->SetSelection(0);
+
+    Bind(wxEVT_BUTTON, &AccountDialog::OnSave, this, wxID_OK);
+    FinishLayout(login_);
+}
+
+Role AccountDialog::ChosenRole() const {
+    const int i = role_->GetSelection();
+    return i >= 0 && static_cast<std::size_t>(i) < roles_.size() ? roles_[i] : Role::Viewer;
+}
+
+void AccountDialog::OnSave(wxCommandEvent&) {
+    SaveAndClose([this] {
+        const std::string login = TrimmedU8(login_->GetValue());
+        const std::string password = ToU8(password_->GetValue());
+        if (ToU8(repeat_->GetValue()) != password)
+            throw UserError(Location{"", 0, "repeat"},
+                            ToU8(_("The two passwords differ; type the same one twice.")));
+        const int u = unit_->GetSelection();
+        const std::string unit =
+            u >= 0 && static_cast<std::size_t>(u) < unitCodes_.size() ? unitCodes_[u] : "";
+        services::AccountService(session_.db(), session_.user())
+            .Add(login, ChosenRole(), unit, TrimmedU8(fullName_->GetValue()), password);
+        added_ = login;
+    });
+}
+
+}  // namespace cchc::gui

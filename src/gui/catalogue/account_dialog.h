@@ -1,0 +1,42 @@
+// A new account (form AccountDialog): login, full name, role, unit (chair
+// and clerk accounts belong to one; the office's accounts to none, the
+// whole tree), and the password typed twice. Added through AccountService;
+// a refusal is shown beside the field it names (login, role, unit,
+// password) and the dialog stays open. The first account of a database is
+// an administrator's, so the role is fixed then.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/access.h"
+#include "gui/shell/dialog_base.h"
+#include "gui/shell/gui_session.h"
+
+class wxChoice;
+class wxTextCtrl;
+
+namespace cchc::gui {
+
+class AccountDialog : public DialogBase {
+  public:
+    AccountDialog(wxWindow* parent, GuiSession& session, bool firstAccount);
+    const std::string& addedLogin() const { return added_; }
+
+  private:
+    void OnSave(wxCommandEvent& event);
+    Role ChosenRole() const;
+
+    GuiSession& session_;
+    wxTextCtrl* login_;
+    wxTextCtrl* fullName_;
+    wxChoice* role_;
+    wxChoice* unit_;
+    wxTextCtrl* password_;
+    wxTextCtrl* repeat_;
+    std::vector<Role> roles_;
+    std::vector<std::string> unitCodes_;  // of unit_'s items ("" for the whole tree)
+    std::string added_;
+};
+
+}  // namespace cchc::gui

@@ -1,0 +1,278 @@
+// The audit trail page (see audit_page.h).
+#include "gui/catalogue/audit_page.h"
+
+#include <wx/choice.h>
+#include <wx/combobox.h>
+#include <wx/listctrl.h>
+#include <wx/sizer.h>
+#include <wx/stattext.h>
+
+#include <memory>
+
+#include "core/vnformat.h"
+#include "gui/shell/access_ui.h"
+#include "gui/shell/background_work.h"
+#include "gui/shell/gui_util.h"
+#include "gui/shell/vn_date_ctrl.h"
+#include "services/app/accounts.h"
+
+namespace cchc::gui {
+namespace {
+
+enum Column { kAt, kUser, kTable, kRow, kAction, kField, kOld, kNew, kColumns };
+
+// The audited tables, as the filter offers them (marked, translated where
+// shown).
+const struct {
+    const char* key;
+    const char* label;
+} kTables[] = {
+    {"units", wxTRANSLATE("Units")},
+    {"people", wxTRANSLATE("Officers")},
+    {"results", wxTRANSLATE("Index results")},
+    {"result_sets", wxTRANSLATE("Result sets (submitting, appraising)")},
+    {"evidence", wxTRANSLATE("Evidence documents")},
+    {"result_evidence", wxTRANSLATE("Evidence of results")},
+    {"plans", wxTRANSLATE("Remediation plans")},
+    {"plan_items", wxTRANSLATE("Plan criteria")},
+    {"tasks", wxTRANSLATE("Tasks")},
+    {"progress_updates", wxTRANSLATE("Task progress")},
+    {"survey_tallies", wxTRANSLATE("Survey tallies")},
+    {"ratings", wxTRANSLATE("Citizen ratings")},
+    {"self_assessments", wxTRANSLATE("Officers' self-assessments")},
+    {"indicator_assignments", wxTRANSLATE("Indicator assignments")},
+    {"report_narratives", wxTRANSLATE("Report texts")},
+    {"issued_reports", wxTRANSLATE("Issued reports")},
+    {"frameworks", wxTRANSLATE("Index frameworks")},
+    {"criteria", wxTRANSLATE("Criteria")},
+    {"settings", wxTRANSLATE("Settings")},
+    {"users", wxTRANSLATE("Accounts")},
+};
+
+wxString TableLabel(const std::string& key) {
+    for (const auto& t : kTables)
+        if (key == t.key) return wxGetTranslation(t.label);
+    return U8(key);
+}
+
+wxString ActionLabel(const std::string& action) {
+    // TRANSLATORS: what a change in the audit trail did to a record.
+    if (action == "insert") return _("added");
+    if (action == "update") return _("changed");
+    if (action == "delete") return _("deleted");
+    return U8(action);
+}
+
+// A value on one line, cut where it is long (the whole value is in the
+// database; the list is for finding it).
+wxString ValueText(const std::optional<std::string>& value) {
+    if (!value) return {};
+    wxString text = U8(*value);
+    text.Replace("\n", " ");
+    if (text.length() > 200) text = text.Left(200) + wxString::FromUTF8("\xe2\x80\xa6");
+    return text;
+}
+
+}  // namespace
+
+class AuditList : public wxListCtrl {
+  public:
+    explicit AuditList(AuditPage* page)
+        : wxListCtrl(page, wxID_ANY, wxDefaultPosition, wxDefaultSize,
+                     wxLC_REPORT | wxLC_VIRTUAL | wxLC_SINGLE_SEL),
+          page_(page) {}
+    wxString OnGetItemText(long item, long column) const override {
+        const services::AuditTrailRow* r = page_->RowAt(item);
+        if (!r) return {};
+        switch (column) {
+            case kAt:
+                return U8(FormatDateTime(r->at));
+            case kUser:
+                return U8(r->user);
+            case kTable:
+                return TableLabel(r->table);
+            case kRow:
+                return wxString::Format("%lld", static_cast<long long>(r->rowId));
+            case kAction:
+                return ActionLabel(r->action);
+            case kField:
+                return U8(r->field);
+            case kOld:
+                return ValueText(r->oldValue);
+            case kNew:
+                return ValueText(r->newValue);
+        }
+        return {};
+    }
+
+  private:
+    AuditPage* page_;
+};
+
+AuditPage::AuditPage(wxWindow* parent, GuiSession& session)
+    : wxPanel(parent, wxID_ANY), session_(session) {
+    SetName("auditPage");
+    const int gap = FromDIP(8);
+    auto* sizer = new wxBoxSizer(wxVERTICAL);
+    auto* bar = new wxBoxSizer(wxHORIZONTAL);
+    auto label = [&](const wxString& text) {
+        bar->Add(new wxStaticText(this, wxID_ANY, text), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT,
+                 gap / 2);
+    };
+    label(_("T&able:"));
+    table_ = new wxChoice(this, wxID_ANY);
+    table_->SetName("auditTable");
+    table_->Append(_("All tables"));
+    for (const auto& t : kTables) table_->Append(wxGetTranslation(t.label));
+    table_->SetSelection(0);
+    bar->Add(table_, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 2 * gap);
+    label(_("Acc&ount:"));
+    user_ = new wxComboBox(this, wxID_ANY, "", wxDefaultPosition, wxSize(FromDIP(150), -1), 0,
+                           nullptr, wxCB_DROPDOWN | wxTE_PROCESS_ENTER);
+    user_->SetName("auditUser");
+    user_->SetToolTip(_("Only the changes made by this login (empty: everyone's)"));
+    bar->Add(user_, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 2 * gap);
+    label(_("U&nit:"));
+    unit_ = new wxChoice(this, wxID_ANY);
+    unit_->SetName("auditUnit");
+    unit_->SetMinSize(wxSize(FromDIP(200), -1));
+    unit_->SetToolTip(_("The changes of records that belong to the unit or to a unit under it"));
+    bar->Add(unit_, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 2 * gap);
+    label(_("&Since:"));
+    since_ = new VnDateCtrl(this);
+    since_->SetName("auditSince");
+    since_->SetMinSize(wxSize(FromDIP(165), -1));
+    bar->Add(since_, 0, wxALIGN_CENTER_VERTICAL);
+    sizer->Add(bar, 0, wxEXPAND | wxALL, gap);
+    count_ = new wxStaticText(this, wxID_ANY, "");
+    count_->SetName("auditCount");
+    count_->SetFont(ScaledFont(count_, 1.0, true));
+    sizer->Add(count_, 0, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, gap);
+
+    list_ = new AuditList(this);
+    list_->SetName("auditList");
+    const std::pair<wxString, int> columns[kColumns] = {
+        {_("Time"), 125},  {_("Account"), 100}, {_("Table"), 130},     {_("Record"), 60},
+        {_("Action"), 70}, {_("Field"), 120},   {_("Old value"), 170}, {_("New value"), 170}};
+    for (int i = 0; i < kColumns; ++i)
+        list_->AppendColumn(columns[i].first, i == kRow ? wxLIST_FORMAT_RIGHT : wxLIST_FORMAT_LEFT,
+                            FromDIP(columns[i].second));
+    sizer->Add(list_, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, gap);
+    SetSizer(sizer);
+
+    for (wxChoice* c : {table_, unit_})
+        c->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { ApplyFilter(); });
+    user_->Bind(wxEVT_COMBOBOX, [this](wxCommandEvent&) { ApplyFilter(); });
+    user_->Bind(wxEVT_TEXT_ENTER, [this](wxCommandEvent&) { ApplyFilter(); });
+    user_->Bind(wxEVT_KILL_FOCUS, [this](wxFocusEvent& e) {
+        e.Skip();
+        CallAfter([this] {
+            if (TrimmedU8(user_->GetValue()) != lastUser_) ApplyFilter();
+        });
+    });
+    since_->Bind(wxEVT_TEXT, [this](wxCommandEvent&) {
+        if (!since_->Bad()) ApplyFilter();
+    });
+    // Double-click (or Enter): the change whole, values that the list cuts.
+    list_->Bind(wxEVT_LIST_ITEM_ACTIVATED, [this](wxListEvent& e) {
+        const services::AuditTrailRow* r = RowAt(e.GetIndex());
+        if (!r) return;
+        ShowInfo(this, wxString::Format(
+                           _("%s, %s: %s %s no. %lld, field %s.\n\nOld value: "
+                             "%s\n\nNew value: %s"),
+                           U8(FormatDateTime(r->at)), U8(r->user), ActionLabel(r->action),
+                           TableLabel(r->table), static_cast<long long>(r->rowId), U8(r->field),
+                           U8(r->oldValue.value_or("")), U8(r->newValue.value_or(""))));
+    });
+}
+
+wxListCtrl* AuditPage::list() const { return list_; }
+
+const services::AuditTrailRow* AuditPage::RowAt(long item) const {
+    if (item < 0 || item >= static_cast<long>(rows_.size())) return nullptr;
+    return &rows_[rows_.size() - 1 - static_cast<std::size_t>(item)];
+}
+
+void AuditPage::FillChoices() {
+    // Accounts that exist, to pick from (any login may be typed: changes
+    // made before the accounts carry the desk's login).
+    const wxString typed = user_->GetValue();
+    user_->Clear();
+    try {
+        for (const auto& a : services::AccountService(session_.db(), session_.user()).List())
+            user_->Append(U8(a.login));
+    } catch (const std::exception&) {
+    }
+    user_->ChangeValue(typed);
+
+    // The units the account may read: its own subtree (all for the office).
+    wxString chosen = unit_->GetStringSelection();
+    unit_->Clear();
+    unitCodes_.clear();
+    AccessUi& access = session_.Access();
+    const auto account = access.Acting();
+    unit_->Append(account && account->unitId ? _("All my units") : _("All units"));
+    try {
+        for (const Unit& u : session_.Organisation().Units()) {
+            if (!access.InScope(u.id)) continue;
+            unit_->Append(U8(u.name));
+            unitCodes_.push_back(u.code);
+        }
+    } catch (const std::exception& e) {
+        ShowError(this, ErrorSentence(e));
+    }
+    if (chosen.empty() || !unit_->SetStringSelection(chosen)) unit_->SetSelection(0);
+}
+
+void AuditPage::Reload() {
+    FillChoices();
+    ApplyFilter();
+}
+
+services::AuditTrailFilter AuditPage::CurrentFilter() const {
+    services::AuditTrailFilter f;
+    const int t = table_->GetSelection();
+    if (t > 0 && static_cast<std::size_t>(t) <= std::size(kTables)) f.table = kTables[t - 1].key;
+    f.user = TrimmedU8(user_->GetValue());
+    const int u = unit_->GetSelection();
+    if (u > 0 && static_cast<std::size_t>(u) <= unitCodes_.size()) f.unitCode = unitCodes_[u - 1];
+    if (auto iso = since_->Iso()) f.since = *iso;
+    return f;
+}
+
+void AuditPage::ApplyFilter() {
+    const services::AuditTrailFilter filter = CurrentFilter();
+    lastUser_ = filter.user;
+    const int generation = ++generation_;
+    reading_ = true;
+    count_->SetLabel(_("Reading the history..."));
+    count_->SetToolTip(wxString());
+    const std::string user = session_.user();
+    RunOnOwnConnection<std::vector<services::AuditTrailRow>>(
+        this, session_.db().url(),
+        [filter, user](services::Database& db) {
+            return std::make_shared<std::vector<services::AuditTrailRow>>(
+                services::ReadAuditTrail(db, user, filter));
+        },
+        [this, generation](std::shared_ptr<std::vector<services::AuditTrailRow>> rows,
+                           const std::string& error) {
+            if (generation != generation_) return;  // the filter changed meanwhile
+            reading_ = false;
+            rows_.clear();
+            if (!error.empty() || !rows) {
+                count_->SetLabel(_("The history could not be read."));
+                count_->SetToolTip(U8(error));
+                ShowError(this, _("The history could not be read.") + "\n\n" + U8(error));
+            } else {
+                rows_ = std::move(*rows);
+                count_->SetLabel(
+                    wxString::Format(wxPLURAL("%s change", "%s changes", rows_.size()),
+                                     U8(FormatInteger(static_cast<long long>(rows_.size())))));
+            }
+            list_->SetItemCount(static_cast<long>(rows_.size()));
+            list_->Refresh();
+            Layout();
+        });
+}
+
+}  // namespace cchc::gui

@@ -1,0 +1,100 @@
+// The login dialog and logging in to a database (see login_dialog.h).
+#include "gui/shell/login_dialog.h"
+
+#include <wx/button.h>
+#include <wx/config.h>
+#include <wx/stattext.h>
+#include <wx/textctrl.h>
+
+#include "core/errors.h"
+#include "gui/shell/app_setup.h"
+#include "gui/shell/gui_util.h"
+#include "services/app/accounts.h"
+#include "services/app/app_context.h"
+
+namespace cchc::gui {
+namespace {
+constexpr const char* kLastLogin = "Session/LastLogin";
+}  // namespace
+
+LoginDialog::LoginDialog(wxWindow* parent, const wxString& database, bool atStart, Attempt attempt)
+    : attempt_(std::move(attempt)) {
+    LoadForm(parent, "LoginDialog");
+    login_ = Ctrl<wxTextCtrl>("login");
+    password_ = Ctrl<wxTextCtrl>("password");
+    auto* heading = Ctrl<wxStaticText>("heading");
+    heading->SetFont(ScaledFont(heading, 1.25, true));
+    Ctrl<wxStaticText>("database")->SetLabelText(wxString::Format(_("Database: %s"), database));
+    if (!atStart)
+        if (auto* cancel = FindWindow(wxID_CANCEL)) cancel->SetLabel(_("Cancel"));
+    const wxString last = wxConfig::Get()->Read(kLastLogin, "");
+    login_->ChangeValue(last);
+    Bind(wxEVT_BUTTON, &LoginDialog::OnLogIn, this, wxID_OK);
+    FinishLayout(last.empty() ? login_ : password_);
+}
+
+std::string LoginDialog::login() const { return TrimmedU8(login_->GetValue()); }
+
+void LoginDialog::ShowProblem(const wxString& text) {
+    ShowFieldError(text, login_->GetValue().empty() ? "login" : "password");
+}
+
+void LoginDialog::OnLogIn(wxCommandEvent&) {
+    SaveAndClose([this] {
+        const std::string login = this->login();
+        if (login.empty()) throw UserError(Location{"", 0, "login"}, ToU8(_("Type your login.")));
+        attempt_(login, ToU8(password_->GetValue()));
+        wxConfig::Get()->Write(kLastLogin, U8(login));
+        wxConfig::Get()->Flush();
+    });
+}
+
+std::optional<std::string> LogInTo(wxWindow* parent, std::unique_ptr<services::Database>& db,
+                                   bool atStart) {
+    if (!services::HasAccounts(*db)) return services::CurrentUser();
+    if (std::string me = services::ConnectedAccount(*db); !me.empty()) return me;
+    const bool sqlite = db->backend() == services::DatabaseBackend::Sqlite;
+    std::unique_ptr<services::Database> asAccount;
+    LoginDialog dlg(
+        parent, U8(db->url().Display()), atStart,
+        [&](const std::string& login, const std::string& password) {
+            if (sqlite) {
+                services::AccountService(*db, login).LogIn(login, password);
+                return;
+            }
+            // The server checks the password of the account's role.
+            std::unique_ptr<services::Database> other;
+            try {
+                other = services::OpenConnection(services::WithLogin(db->url(), login, password));
+            } catch (const UserError& e) {
+                throw UserError(Location{"", 0, "password"}, e.message());
+            }
+            if (services::ConnectedAccount(*other) != login)
+                throw UserError(Location{"", 0, "login"},
+                                ToU8(_("This login is not an active account of the "
+                                       "database; ask the office's administrator.")));
+            asAccount = std::move(other);
+        });
+    if (dlg.ShowModal() != wxID_OK) return std::nullopt;
+    if (asAccount) db = std::move(asAccount);
+    return dlg.login();
+}
+
+std::unique_ptr<services::Database> OpenServerAsAccount(const services::DatabaseUrl& url,
+                                                        const wxString& error) {
+    std::unique_ptr<services::Database> db;
+    LoginDialog dlg(nullptr, U8(url.Display()), false,
+                    [&](const std::string& login, const std::string& password) {
+                        try {
+                            db = OpenAndRemember(
+                                U8(services::WithLogin(url, login, password).original), false);
+                        } catch (const UserError& e) {
+                            throw UserError(Location{"", 0, "password"}, e.message());
+                        }
+                    });
+    dlg.ShowProblem(error);
+    if (dlg.ShowModal() != wxID_OK) return nullptr;
+    return db;
+}
+
+}  // namespace cchc::gui

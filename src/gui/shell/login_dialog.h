@@ -1,0 +1,57 @@
+// Logging in to a database that has accounts (form LoginDialog): the login
+// (the last one used is filled in), the password, Enter logs in; a refusal
+// is shown in the dialog with the login kept. On SQLite the account service
+// checks the password; on PostgreSQL the account is the connection's role,
+// so the dialog connects again as the login with the password, unless the
+// connection already is an active account (PGPASSWORD, ~/.pgpass or the
+// address's own password).
+#pragma once
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "gui/shell/dialog_base.h"
+#include "services/app/database_access.h"
+
+class wxTextCtrl;
+
+namespace cchc::gui {
+
+class LoginDialog : public DialogBase {
+  public:
+    // Checks the login and password: returns when they open the session,
+    // throws UserError (shown under the fields, beside the field it names)
+    // otherwise.
+    using Attempt = std::function<void(const std::string& login, const std::string& password)>;
+    // atStart: the button that gives up says Quit (the program ends), else
+    // Cancel (the database open before stays open).
+    LoginDialog(wxWindow* parent, const wxString& database, bool atStart, Attempt attempt);
+
+    std::string login() const;
+    // Shows why the dialog is asked for (opening the database failed).
+    void ShowProblem(const wxString& text);
+
+  private:
+    void OnLogIn(wxCommandEvent& event);
+
+    Attempt attempt_;
+    wxTextCtrl* login_;
+    wxTextCtrl* password_;
+};
+
+// The user of a session on db: without accounts the desk's user
+// (services::CurrentUser()); with accounts the connection's own account, or
+// the account logged in with the dialog (on PostgreSQL db is then replaced
+// by a connection as that account). Nothing when the user gave up.
+std::optional<std::string> LogInTo(wxWindow* parent, std::unique_ptr<services::Database>& db,
+                                   bool atStart);
+
+// Opening the PostgreSQL database at url failed with error (a server that
+// wants a password, a role that is no account): asks for a login and
+// password and opens the database as that account (OpenAndRemember);
+// nullptr when the user gave up.
+std::unique_ptr<services::Database> OpenServerAsAccount(const services::DatabaseUrl& url,
+                                                        const wxString& error);
+
+}  // namespace cchc::gui

@@ -470,6 +470,27 @@ BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(framework_files)
 
+BOOST_FIXTURE_TEST_CASE(an_order_out_of_range_is_refused_at_its_cell, DbFixture) {
+    const std::string header =
+        "framework,year,kind,code,parent,title,max_points,rule,target,per_unit,no_data,"
+        "evidence_required,order\n";
+    for (const std::string order :
+         std::vector<std::string>{"1" + std::string(100, '2'), "-1", "2,5"}) {
+        BOOST_TEST_CONTEXT(order) {
+            WriteFile(dir.File("fw.csv"),
+                      header + "ORD-FW,2026,custom,1,,Tiêu chí,5,manual,,,,no,\"" + order + "\"\n");
+            try {
+                services::ImportFrameworks(Db(), dir.File("fw.csv"), "test");
+                BOOST_FAIL("an order out of range was imported");
+            } catch (const UserError& e) {
+                BOOST_TEST(e.where().line == 2);
+                BOOST_TEST(e.where().field == "order");
+            }
+        }
+    }
+    BOOST_TEST(storage::FrameworkRepository(Db().session()).List().empty());
+}
+
 BOOST_FIXTURE_TEST_CASE(codes_and_titles_past_their_limits_are_refused_not_stored, DbFixture) {
     const std::string header =
         "framework,year,kind,code,parent,title,max_points,rule,target,per_unit,no_data,"

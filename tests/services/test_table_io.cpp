@@ -485,6 +485,16 @@ BOOST_AUTO_TEST_CASE(csv_reader_removes_one_formula_apostrophe) {
     BOOST_TEST(t.rows[0] == (Row{"=1+2", "-5", "'abc", "'"}), boost::test_tools::per_element());
 }
 
+BOOST_AUTO_TEST_CASE(csv_a_record_blank_once_unguarded_is_skipped_as_blank) {
+    TempDir dir;
+    // "'\t" is a tab behind its formula guard: blank, as a tab alone is.
+    WriteFile(dir.File("in.csv"), "a,b\n'\t,\nx,y\n");
+    const Table t = ReadAll(dir.File("in.csv"));
+    BOOST_REQUIRE_EQUAL(t.rows.size(), 1u);
+    BOOST_TEST(t.rows[0] == (Row{"x", "y"}), boost::test_tools::per_element());
+    BOOST_TEST(t.lines[0] == 3);
+}
+
 BOOST_AUTO_TEST_CASE(xlsx_formula_like_text_is_a_string_cell) {
     TempDir dir;
     using CT = tio::ColumnType;

@@ -32,6 +32,7 @@ const std::vector<File>& catalogue_files();
 
 namespace cchc::services {
 namespace {
+constexpr int kMaxSortOrder = 100000;
 using tableio::ColumnMap;
 using tableio::ColumnSpec;
 
@@ -144,6 +145,11 @@ Criterion ReadCriterion(const ColumnMap& cols, const tableio::TableReader& reade
     c.evidenceRequired = YesNo(cols, reader, f, "evidence_required", false);
     c.appliesToCommunes = YesNo(cols, reader, f, "applies_to_communes", true);
     auto order = numberOf("order");
+    // Tested before the cast: a number out of an int's range is no order.
+    if (order && !(*order >= 0 && *order <= kMaxSortOrder && *order == std::floor(*order)))
+        throw UserError(cols.At(reader, "order"),
+                        fmt::format(fmt::runtime(tr("the order is a whole number from 0 to {0}")),
+                                    kMaxSortOrder));
     c.sortOrder = order ? static_cast<int>(*order) : static_cast<int>(fw.criteria.size());
     return c;
 }

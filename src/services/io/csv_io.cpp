@@ -141,8 +141,9 @@ class CsvReader final : public TableReader {
             const long start = physLine_;
             if (!ReadRecord(record))
                 throw UserError(Loc(fileName_), tr("the file is empty: it has no header row"));
-            if (AllBlank(record)) continue;
+            // A guarded tab ("'\t") is blank once read, like the tab itself.
             RemoveFormulaGuards(record);
+            if (AllBlank(record)) continue;
             header_ = std::move(record);
             headerLine_ = line_ = start;
             break;
@@ -157,8 +158,8 @@ class CsvReader final : public TableReader {
                 fields.clear();
                 return false;
             }
-            if (AllBlank(fields)) continue;
             RemoveFormulaGuards(fields);
+            if (AllBlank(fields)) continue;
             if (fields.size() < header_.size()) fields.resize(header_.size());
             line_ = start;
             if (++rows_ > limits_.maxRows)

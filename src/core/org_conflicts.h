@@ -1,8 +1,10 @@
-// Edit conflicts on units and people (see core/conflict.h): the fields on
-// which two copies differ, as the user reads them. The organisation service
-// lists them when a save is refused (mine against stored); the unit and
-// person dialogs list the fields the user edited with the same functions
-// (mine against the copy first read).
+// Edit conflicts on units, people and the office's identity (see
+// core/conflict.h): the fields on which two copies differ, as the user reads
+// them, and the office's identity merged once the user chose. The
+// organisation service lists them when a save is refused (mine against
+// stored); the unit and person dialogs and the settings panel list the
+// fields the user edited with the same functions (mine against the copy
+// first read).
 #pragma once
 #include <cstdint>
 #include <functional>
@@ -26,5 +28,27 @@ std::vector<FieldConflict> UnitConflicts(const Unit& mine, const Unit& stored,
 // one_stop_desk, active.
 std::vector<FieldConflict> PersonConflicts(const Person& mine, const Person& stored,
                                            const UnitNameOf& unitName);
+
+// What the office prints in document headers and datelines (settings
+// office.*, edited under Settings).
+struct OfficeIdentity {
+    std::int64_t unitId = 0;  // the office's own unit (e.g. the district); 0: not set
+    std::string parentBody;   // "UBND HUYỆN TÂY SƠN"
+    std::string issuingBody;  // "PHÒNG NỘI VỤ"
+    std::string placeName;    // "Tây Sơn"
+    std::string signerName;
+    std::string signerTitle;      // "TRƯỞNG PHÒNG"
+    std::string signerAuthority;  // "KT. CHỦ TỊCH" or empty
+    int version = 0;              // of the settings as read
+};
+
+// Fields of the office's identity, keyed as the settings panel's controls:
+// office_unit, parent_body, issuing_body, office_place, signer_name,
+// signer_title, signer_authority.
+std::vector<FieldConflict> OfficeConflicts(const OfficeIdentity& mine, const OfficeIdentity& stored,
+                                           const UnitNameOf& unitName);
+// mine with the fields not kept taken from stored, and the stored version.
+OfficeIdentity MergeOffice(const OfficeIdentity& mine, const OfficeIdentity& stored,
+                           const KeptFields& kept);
 
 }  // namespace cchc

@@ -4,6 +4,7 @@
 // program of its kind, links one already in the register, and unlinks one. Changes are saved at
 // once.
 #pragma once
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -42,12 +43,18 @@ class EvidenceDocDialog : public DialogBase {
                       const std::string& criterion);
 
   private:
+    // The details typed; UserError (field doc_date) for a date that does not read.
+    EvidenceDetails ReadDetails() const;
     void OnSave(wxCommandEvent&);
 
     GuiSession& session_;
     const services::Sheet& sheet_;
     std::string criterion_;
     int version_ = 0;  // of the register's document with the file, once a conflict showed it
+    // The register's details of the document with the same file: as the
+    // last refused save found them, and as a conflict showed them (what the
+    // form is measured against; none before).
+    std::optional<EvidenceDetails> registered_, seen_;
 };
 
 }  // namespace cchc::gui

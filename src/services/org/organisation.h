@@ -9,22 +9,15 @@
 
 #include "core/conflict.h"
 #include "core/org.h"
+#include "core/org_conflicts.h"
 #include "core/period.h"
 #include "storage/database.h"
 
 namespace cchc::services {
 
-// What the office prints in document headers and datelines.
-struct OfficeIdentity {
-    std::int64_t unitId = 0;  // the office's own unit (e.g. the district)
-    std::string parentBody;   // "UBND HUYỆN TÂY SƠN"
-    std::string issuingBody;  // "PHÒNG NỘI VỤ"
-    std::string placeName;    // "Tây Sơn"
-    std::string signerName;
-    std::string signerTitle;      // "TRƯỞNG PHÒNG"
-    std::string signerAuthority;  // "KT. CHỦ TỊCH" or empty
-    int version = 0;              // of the settings as read (see SaveOffice)
-};
+// What the office prints in document headers and datelines (its version:
+// see SaveOffice); its conflicts and merge are core's (core/org_conflicts.h).
+using cchc::OfficeIdentity;
 
 class OrganisationService {
   public:
@@ -67,8 +60,6 @@ class OrganisationService {
 // the others from stored, with the stored version (EditConflict's).
 Unit MergeUnit(const Unit& mine, const Unit& stored, const KeptFields& kept);
 Person MergePerson(const Person& mine, const Person& stored, const KeptFields& kept);
-OfficeIdentity MergeOffice(const OfficeIdentity& mine, const OfficeIdentity& stored,
-                           const KeptFields& kept);
 
 // Orders units as a tree (parents before children, siblings by sort order
 // and Vietnamese name); units whose parent is missing come out as roots.

@@ -283,24 +283,6 @@ BOOST_AUTO_TEST_CASE(a_refused_save_keeps_the_typed_score_until_it_is_saved) {
     DestroyWindow(frame);
 }
 
-namespace {
-// The conflict dialog (AskConflict) while it is shown modal, or nullptr.
-wxDialog* ConflictDialogShown() {
-    for (wxWindow* w : wxTopLevelWindows)
-        if (auto* d = dynamic_cast<wxDialog*>(w);
-            d && d->IsShown() && d->IsModal() && d->GetName() == "conflict_dialog")
-            return d;
-    return nullptr;
-}
-
-wxRadioButton* Choice(const char* side, const std::string& field) {
-    wxDialog* dlg = ConflictDialogShown();
-    return dlg ? dynamic_cast<wxRadioButton*>(
-                     wxWindow::FindWindowByName(wxString(side) + wxString::FromUTF8(field), dlg))
-               : nullptr;
-}
-}  // namespace
-
 // Another desk saves a score of the same criterion while the grid shows the
 // old one: the score typed here is not written over it. The conflict
 // dialog shows both values; cancelled, the typed score stays in its cell,
@@ -376,8 +358,8 @@ BOOST_AUTO_TEST_CASE(a_score_saved_on_another_desk_meanwhile_asks_which_to_keep)
         script.onAbort = EndModals;
         wxLongLong shown = 0;
         script.Add("the conflict dialog shows both values", [=] {
-            wxRadioButton* m = Choice("mine_", key);
-            wxRadioButton* t = Choice("theirs_", key);
+            wxRadioButton* m = ConflictChoice("mine_", key);
+            wxRadioButton* t = ConflictChoice("theirs_", key);
             if (!m || !t || !m->IsShownOnScreen()) return false;
             BOOST_TEST(m->GetLabel() == mine);
             BOOST_TEST(t->GetLabel() == theirs);
@@ -385,24 +367,24 @@ BOOST_AUTO_TEST_CASE(a_score_saved_on_another_desk_meanwhile_asks_which_to_keep)
             // proposed, without the "not changed here" note.
             BOOST_TEST(m->GetValue());
             BOOST_TEST(!t->GetValue());
-            BOOST_TEST(wxWindow::FindWindowByName(wxString::FromUTF8("untouched_" + key),
-                                                  ConflictDialogShown()) == nullptr);
+            BOOST_TEST(!MarkedUntouched(key));
             return true;
         });
         script.Add("it stays up a moment", [shown]() mutable {
             if (shown == 0) shown = wxGetLocalTimeMillis();
             return wxGetLocalTimeMillis() - shown > 500;
         });
-        script.Add("choose a side", ClickStep(sim, [side, key] { return Choice(side, key); }));
+        script.Add("choose a side",
+                   ClickStep(sim, [side, key] { return ConflictChoice(side, key); }));
         script.Add("the side is chosen", [side, key] {
-            wxRadioButton* r = Choice(side, key);
+            wxRadioButton* r = ConflictChoice(side, key);
             return r && r->GetValue();
         });
         script.Add("answer", [button] {
-            if (wxDialog* dlg = ConflictDialogShown()) PressLater(dlg, button);
+            if (wxDialog* dlg = ShownConflictDialog()) PressLater(dlg, button);
             return true;
         });
-        script.Add("the dialog closes", [] { return ConflictDialogShown() == nullptr; });
+        script.Add("the dialog closes", [] { return ShownConflictDialog() == nullptr; });
         script.Begin();
     };
 

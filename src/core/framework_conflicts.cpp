@@ -57,7 +57,8 @@ Criterion MergeCriterion(const Criterion& mine, const Criterion& stored, const K
     return c;
 }
 
-std::vector<FieldConflict> FrameworkHeaderConflicts(const Framework& mine, const Framework& stored) {
+std::vector<FieldConflict> FrameworkHeaderConflicts(const Framework& mine,
+                                                    const Framework& stored) {
     ConflictFields f;
     f.Compare("name", tr("Name"), mine.name, stored.name)
         .Compare("description", tr("Description"), mine.description, stored.description)

@@ -27,7 +27,8 @@ std::vector<FieldConflict> NarrativeDiff(const std::map<std::string, std::string
     ConflictFields f;
     for (const auto& [key, body] : mine) {
         auto o = other.find(key);
-        f.Compare(key, HeadingOf(headings, key), body, o == other.end() ? std::string() : o->second);
+        f.Compare(key, HeadingOf(headings, key), body,
+                  o == other.end() ? std::string() : o->second);
     }
     return f.Take();
 }

@@ -75,7 +75,8 @@ BOOST_AUTO_TEST_CASE(the_office_identity_merges_a_field_changed_on_one_desk_with
         return id ? "Unit " + std::to_string(*id) : std::string();
     };
 
-    const Outcome o = Meet(OfficeConflicts(mine, stored, names), OfficeConflicts(mine, base, names));
+    const Outcome o =
+        Meet(OfficeConflicts(mine, stored, names), OfficeConflicts(mine, base, names));
     BOOST_TEST((Keys(o.conflict.fields()) ==
                 std::set<std::string>{"office_unit", "office_place", "signer_name"}));
     BOOST_TEST(Find(o.conflict.fields(), "office_unit")->theirs == "Unit 2");
@@ -111,9 +112,9 @@ BOOST_AUTO_TEST_CASE(survey_settings_read_as_the_user_reads_them_and_merge_three
     mine.publicationCalendar = {{PeriodKind::Month, 25, {}}};
 
     const auto fields = SurveyConflicts(mine, stored);
-    BOOST_TEST((Keys(fields) == std::set<std::string>{"survey.coverage_threshold",
-                                                      "ratings.min_sample",
-                                                      "survey.publication_calendar"}));
+    BOOST_TEST(
+        (Keys(fields) == std::set<std::string>{"survey.coverage_threshold", "ratings.min_sample",
+                                               "survey.publication_calendar"}));
     BOOST_TEST(Find(fields, "survey.coverage_threshold")->mine == "85%");
     BOOST_TEST(Find(fields, "survey.coverage_threshold")->theirs == "80%");
     BOOST_TEST(Find(fields, "survey.publication_calendar")->mine == "month:25");
@@ -147,12 +148,14 @@ BOOST_AUTO_TEST_CASE(a_self_assessment_merges_line_by_line) {
     mine.lines[1].note = "Đủ hồ sơ";
 
     const auto fields = SelfAssessmentConflicts(mine, stored);
-    BOOST_TEST((Keys(fields) == std::set<std::string>{"1/self", "1/appraised", "2/self", "2/note"}));
+    BOOST_TEST(
+        (Keys(fields) == std::set<std::string>{"1/self", "1/appraised", "2/self", "2/note"}));
     BOOST_TEST(Find(fields, "2/self")->mine == "1,5");
     BOOST_TEST(Find(fields, "1/appraised")->theirs == "1,5");
     BOOST_TEST(Find(fields, "2/self")->label == "2 \xe2\x80\x94 Self score");
 
-    const Outcome o = Meet(SelfAssessmentConflicts(mine, stored), SelfAssessmentConflicts(mine, base));
+    const Outcome o =
+        Meet(SelfAssessmentConflicts(mine, stored), SelfAssessmentConflicts(mine, base));
     BOOST_TEST(!o.asks);
     BOOST_TEST((o.kept == KeptFields{"1/self", "2/self", "2/note"}));
     const SelfAssessmentSheet merged = MergeSelfAssessment(mine, stored, o.kept);
@@ -183,8 +186,8 @@ BOOST_AUTO_TEST_CASE(an_assignment_matrix_merges_values_and_rows_three_way) {
     const std::string lead = AssignmentFieldKey(base[1], "lead_unit");
     BOOST_TEST(lead == "I|1.1|lead_unit");
     const auto fields = AssignmentConflicts(mine, stored);
-    BOOST_TEST((Keys(fields) == std::set<std::string>{lead, "I|1.2|responsible_person",
-                                                      "I|1.3|row"}));
+    BOOST_TEST(
+        (Keys(fields) == std::set<std::string>{lead, "I|1.2|responsible_person", "I|1.3|row"}));
     BOOST_TEST(Find(fields, lead)->mine == "Tư pháp");  // trimmed
     BOOST_TEST(Find(fields, lead)->label == "I 1.1 \xe2\x80\x94 Lead unit");
     BOOST_TEST(Find(fields, "I|1.3|row")->theirs == "present");
@@ -201,7 +204,8 @@ BOOST_AUTO_TEST_CASE(an_assignment_matrix_merges_values_and_rows_three_way) {
     // A row removed here that the other desk changed: both changed it.
     std::vector<AssignmentRow> removed = base;
     removed.erase(removed.begin() + 2);
-    const Outcome r = Meet(AssignmentConflicts(removed, stored), AssignmentConflicts(removed, base));
+    const Outcome r =
+        Meet(AssignmentConflicts(removed, stored), AssignmentConflicts(removed, base));
     BOOST_TEST(Keys(r.conflict.fields()).count("I|1.2|row") == 1u);
     BOOST_TEST(r.kept.count("I|1.2|row") == 1u);
 }
@@ -286,7 +290,8 @@ BOOST_AUTO_TEST_CASE(a_criterion_and_a_framework_header_merge_three_way) {
     const auto headerFields = FrameworkHeaderConflicts(ours, theirs);
     BOOST_TEST((Keys(headerFields) == std::set<std::string>{"description", "bands"}));
     BOOST_TEST(Find(headerFields, "bands")->theirs == FormatBands(theirs.bands));
-    const Outcome h = Meet(FrameworkHeaderConflicts(ours, theirs), FrameworkHeaderConflicts(ours, head));
+    const Outcome h =
+        Meet(FrameworkHeaderConflicts(ours, theirs), FrameworkHeaderConflicts(ours, head));
     BOOST_TEST(!h.asks);
     const Framework mergedHead = MergeFrameworkHeader(ours, theirs, h.kept);
     BOOST_TEST(mergedHead.description == "Theo Quyết định 1149");
@@ -306,11 +311,11 @@ BOOST_AUTO_TEST_CASE(evidence_details_typed_over_a_registered_document) {
     BOOST_TEST(over.title == typed.title);
     const auto fields = EvidenceConflicts(over, registered);
     BOOST_TEST((Keys(fields) == std::set<std::string>{"title", "note"}));
-    BOOST_TEST(Find(EvidenceConflicts(TypedOver({"", std::string("2026-02-01"), "", "", ""},
-                                                registered),
-                                      registered),
-                    "doc_date")
-                   ->mine == "01/02/2026");
+    BOOST_TEST(
+        Find(EvidenceConflicts(TypedOver({"", std::string("2026-02-01"), "", "", ""}, registered),
+                               registered),
+             "doc_date")
+            ->mine == "01/02/2026");
 
     // Before any conflict the user has seen nothing of the document: every
     // detail typed is the user's, its value as read unknown (asked).

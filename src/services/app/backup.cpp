@@ -129,7 +129,7 @@ RestoreReport RestoreDatabase(Database& target, const std::string& file, bool re
                                "first)"));
         Step(progress, tr("Backing up the data that will be replaced..."), -1);
         report.replacedCopy = ReplacedCopyPath(target, file);
-        storage::WriteBackup(target, report.replacedCopy, nullptr);
+        storage::WriteBackup(target, report.replacedCopy, progress);
     }
     storage::RestoreBackup(target, file, info, progress);
     return report;

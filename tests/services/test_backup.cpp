@@ -395,4 +395,21 @@ BOOST_FIXTURE_TEST_CASE(a_cancelled_restore_leaves_the_database_as_it_was, DbFix
     BOOST_TEST((ExportEverything(Db(), dir.File("after-early")) == before));
 }
 
+// The client asks now and then whether today's daily copy is still to make:
+// yes for an SQLite database until it is made, again the next day; never
+// for PostgreSQL.
+BOOST_FIXTURE_TEST_CASE(the_daily_copy_is_due_once_a_day, DbFixture) {
+    const Date day{2026, 12, 1}, next{2026, 12, 2};
+    if (TestingPostgres()) {
+        BOOST_TEST(!services::DailyCopyDue(Db().url(), day));
+        return;
+    }
+    BOOST_TEST(services::DailyCopyDue(Db().url(), day));
+    services::KeepDailyCopy(Db(), day);
+    BOOST_TEST(!services::DailyCopyDue(Db().url(), day));
+    BOOST_TEST(services::DailyCopyDue(Db().url(), next));
+    services::KeepDailyCopy(Db(), next);
+    BOOST_TEST(!services::DailyCopyDue(Db().url(), next));
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -70,6 +70,10 @@ struct DailyCopyReport {
     std::vector<std::string> removed;  // older copies removed
 };
 DailyCopyReport KeepDailyCopy(Database& db, const Date& today);
+// Whether the database at url needs today's copy: an SQLite database whose
+// backups/ folder has no copy of today yet (a client left open for days
+// asks this now and then; never for PostgreSQL).
+bool DailyCopyDue(const DatabaseUrl& url, const Date& today);
 // The folder of the daily copies ("" for PostgreSQL).
 std::string DailyCopyFolder(const DatabaseUrl& url);
 

@@ -435,3 +435,51 @@ BOOST_AUTO_TEST_CASE(a_score_saved_on_another_desk_meanwhile_asks_which_to_keep)
 
     DestroyWindow(frame);
 }
+
+// The grid's buttons show whole at 1280 pixels wide and more, "Save again"
+// shown or not: they go on to a second line rather than being cut (at 1440
+// × 900, in its window of 1360, "Reopen..." was cut once "Save again"
+// showed).
+BOOST_AUTO_TEST_CASE(every_button_of_the_grid_shows_whole_at_1280_pixels_and_more) {
+    TempDir dir;
+    const std::string url = "sqlite:" + dir.File("grid.db");
+    auto demo = DemoDatabase(url);
+    const Unit commune = FirstCommune(*demo);
+    BOOST_REQUIRE(commune.id != 0);
+    auto* frame = ShowMainFrame(std::move(demo));
+    frame->ShowArea(gui::Area::IndexResults);
+    auto* panel =
+        dynamic_cast<gui::IndexResultsPanel*>(wxWindow::FindWindowByName("indexResults", frame));
+    BOOST_REQUIRE(panel);
+    panel->OpenUnit(commune.code);
+    wxGrid* grid = nullptr;
+    BOOST_REQUIRE(WaitFor([&] {
+        grid = dynamic_cast<wxGrid*>(wxWindow::FindWindowByName("scoringGrid", frame));
+        return grid && grid->IsShownOnScreen();
+    }));
+    wxWindow* page = grid->GetParent();
+    auto* retry = dynamic_cast<wxButton*>(wxWindow::FindWindowByName("gridRetry", frame));
+    BOOST_REQUIRE(retry);
+    for (const bool retryShown : {false, true}) {
+        retry->Show(retryShown);
+        for (const int width : {1280, 1360, 1440}) {
+            frame->SetSize(width, 860);
+            WaitFor([] { return false; }, 300);
+            page->Layout();
+            WaitFor([] { return false; }, 100);
+            const wxRect inside = page->GetScreenRect();
+            for (const char* name : {"gridRetry", "gridEvidence", "gridSubmit", "gridWithdraw",
+                                     "gridAppraise", "gridReopen"}) {
+                auto* b = dynamic_cast<wxButton*>(wxWindow::FindWindowByName(name, frame));
+                BOOST_REQUIRE(b);
+                if (!b->IsShown()) continue;
+                const wxRect r = b->GetScreenRect();
+                const std::string what = std::string(name) + " at " + std::to_string(width) +
+                                         (retryShown ? ", Save again shown" : "");
+                BOOST_TEST(inside.Contains(r), what);
+                BOOST_TEST(r.width >= b->GetBestSize().x, what);
+            }
+        }
+    }
+    DestroyWindow(frame);
+}

@@ -8,6 +8,9 @@
 #   scripts/fuzz.sh [-j N] [--build-dir DIR] [SECONDS] [TARGET...]
 #
 #   -j N           run N targets at once (default 1)
+#   --timeout S    an input running longer than S seconds is a failure
+#                  (default 10; raise it when the machine is shared, as a
+#                  target starved of CPU time looks hung)
 #   --build-dir    where to build (default build-fuzz); the corpora grow in
 #                  DIR/corpus/TARGET across runs, what a target found wrong
 #                  is saved in DIR/artifacts/TARGET (crash-*, leak-*, ...)
@@ -21,6 +24,7 @@ cd "$(dirname "$0")/.."
 root=$PWD
 
 jobs=1
+timeout=10
 build=build-fuzz
 seconds=3600
 targets=()
@@ -29,7 +33,8 @@ while (($#)); do
     -j) jobs=$2; shift 2 ;;
     -j*) jobs=${1#-j}; shift ;;
     --build-dir) build=$2; shift 2 ;;
-    -h | --help) sed -n '2,20p' "$0"; exit 0 ;;
+    --timeout) timeout=$2; shift 2 ;;
+    -h | --help) sed -n '2,24p' "$0"; exit 0 ;;
     [0-9]*) seconds=$1; shift ;;
     *) targets+=("$1"); shift ;;
     esac
@@ -90,7 +95,7 @@ run_one() {
     t0=$(date +%s)
     TMPDIR=$tmp ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
         "$build/fuzz/$t" -max_total_time="$seconds" -print_final_stats=1 -max_len=20000 \
-        -timeout=10 -rss_limit_mb=2048 -dict="$(dict_of "$t")" -artifact_prefix="$art/" \
+        -timeout="$timeout" -rss_limit_mb=2048 -dict="$(dict_of "$t")" -artifact_prefix="$art/" \
         "$corpus" "$seeds" >"$build/$t.log" 2>&1 || true
     echo $(($(date +%s) - t0)) >"$build/$t.seconds"
 }

@@ -16,8 +16,10 @@
 #include "core/i18n.h"
 #include "core/progress.h"
 #include "core/vnformat.h"
+#include "services/app/access_guard.h"
 #include "services/app/accounts.h"
 #include "services/app/app_context.h"
+#include "services/app/audit_trail.h"
 #include "services/app/backup.h"
 #include "services/app/demo.h"
 #include "services/frameworks/framework_io.h"
@@ -34,11 +36,15 @@
 namespace cchc::cli {
 namespace {
 
+// The database of --db, opened, and the person acting on it checked once
+// (Actor): every command reads and writes as that account.
 std::unique_ptr<services::Database> OpenDb(const Args& args, bool create = true) {
     auto url = services::ResolveDatabaseUrl(args.Get("db"));
     services::OpenOptions o;
     o.create = create;
-    return services::OpenDatabase(url, o);
+    auto db = services::OpenDatabase(url, o);
+    Actor(args, *db);
+    return db;
 }
 
 // Progress on the terminal (standard error), only when it is one.
@@ -370,7 +376,7 @@ int RunImport(const Args& args) {
     if (!std::filesystem::exists(file))
         throw UserError(Location{file, 0, ""}, tr("the file does not exist"));
     auto db = OpenDb(args);
-    std::string user = services::CurrentUser();
+    std::string user = Actor(args, *db);
     services::ImportSummary s;
     if (kind == "units") {
         s = services::ImportUnits(*db, file, user);
@@ -434,7 +440,7 @@ int RunExport(const Args& args) {
         rows = services::ExportTallies(*db, out);
     else if (kind == "ratings") {
         TerminalProgress progress;
-        rows = services::ExportRatings(*db, out, &progress);
+        rows = services::ExportRatings(*db, out, Actor(args, *db), &progress);
     } else
         throw UsageError(fmt::format(fmt::runtime(tr("unknown KIND for export: {0}")), kind));
     if (out != "-")
@@ -559,9 +565,12 @@ int RunTasks(const Args& args) {
                  tr("Lead unit"), tr("Lead person"), tr("Due"),       tr("Status"),
                  tr("Progress"),  tr("Days overdue")};
     t.numeric = {true, false, false, false, false, false, false, false, true, true};
+    // A commune's account reads its own units' tasks.
+    services::AccessGuard scope(*db, Actor(args, *db));
     for (std::size_t i : board.Filter(filter)) {
         const auto& task = board[i];
         const auto& r = task.row;
+        if (!scope.InScope(r.unitId)) continue;
         std::string dueMachine = r.dueOn     ? *r.dueOn
                                  : r.dueYear ? std::to_string(*r.dueYear)
                                              : std::string();
@@ -600,7 +609,7 @@ int RunPlan(const Args& args) {
         below = *v;
     }
     auto db = OpenDb(args, false);
-    auto r = services::DraftPlan(*db, unit, framework, period, below, services::CurrentUser());
+    auto r = services::DraftPlan(*db, unit, framework, period, below, Actor(args, *db));
     Table t;
     t.keys = {"plan", "criterion", "title", "baseline_points", "target"};
     t.headers = {tr("Plan"), tr("Criterion"), tr("Title"), tr("Points"), tr("Target")};
@@ -684,8 +693,8 @@ int RunSurveyFill(const Args& args) {
     const std::string criterion = Required(args, "criterion", "survey fill");
     const std::string period = Required(args, "period", "survey fill");
     auto db = OpenDb(args, false);
-    auto r = services::FillCriterionFromSurveys(*db, framework, criterion, period,
-                                                services::CurrentUser());
+    auto r =
+        services::FillCriterionFromSurveys(*db, framework, criterion, period, Actor(args, *db));
     std::cout << fmt::format(fmt::runtime(tr("Criterion {0} of {1}, {2}: {3} results written "
                                              "from the surveys, {4} unchanged, {5} entered by "
                                              "users and {6} locked left as they were")),
@@ -859,23 +868,6 @@ std::string ReadPassword(const std::string& prompt, bool fromStdin) {
     return line;
 }
 
-// Who is acting: --user (or the operating system's login); once the
-// database has accounts, the account's password from $CCHC_PASSWORD or a
-// prompt is checked (SQLite; on PostgreSQL the server checked it at connect).
-std::string Actor(const Args& args, services::Database& db) {
-    std::string login = args.Get("user");
-    if (db.backend() != services::DatabaseBackend::Sqlite || !services::HasAccounts(db))
-        return login.empty() ? services::CurrentUser() : login;
-    if (login.empty())
-        throw UsageError(
-            tr("this database has accounts: give --user LOGIN (and the password in "
-               "CCHC_PASSWORD or at the prompt)"));
-    const char* env = std::getenv("CCHC_PASSWORD");
-    const std::string password = env ? std::string(env) : ReadPassword(tr("Password: "), false);
-    services::AccountService(db, login).LogIn(login, password);
-    return login;
-}
-
 std::string NewPassword(const Args& args) {
     const bool fromStdin = args.Has("password-stdin");
     std::string password = ReadPassword(tr("New password: "), fromStdin);
@@ -959,6 +951,58 @@ int RunUser(const Args& args) {
     }
     throw UsageError(fmt::format(
         fmt::runtime(tr("not a user subcommand (add, passwd, list, disable, enable): {0}")), sub));
+}
+
+// cchc audit [--table T] [--user LOGIN] [--unit CODE] [--since DATE]: the
+// audit trail, oldest first. Here --user filters the entries by login; the
+// account reading them is --as LOGIN (else the same --user).
+int RunAudit(const Args& args) {
+    if (!args.positional.empty()) throw UsageError(tr("audit takes no positional arguments"));
+    auto db = OpenDb(args, false);
+    services::AuditTrailFilter f;
+    f.table = args.Get("table");
+    f.user = args.Get("user");
+    f.unitCode = args.Get("unit");
+    f.since = args.Get("since");
+    const auto rows = services::ReadAuditTrail(*db, Actor(args, *db), f);
+    Table t;
+    t.keys = {"at", "user", "table", "row", "action", "field", "old", "new"};
+    t.headers = {tr("Time"),   tr("Account"), tr("Table"),     tr("Row"),
+                 tr("Action"), tr("Field"),   tr("Old value"), tr("New value")};
+    t.numeric = {false, false, false, true, false, false, false, false};
+    for (const auto& r : rows) {
+        std::string when = r.at;
+        if (r.at.size() >= 10)
+            if (auto d = Date::ParseIso(r.at.substr(0, 10)))
+                when = FormatDate(*d) + (r.at.size() > 10 ? " " + r.at.substr(11, 8) : "");
+        const std::string row = std::to_string(r.rowId);
+        t.machine.push_back({r.at, r.user, r.table, row, r.action, r.field, r.oldValue.value_or(""),
+                             r.newValue.value_or("")});
+        t.text.push_back({when, r.user, r.table, row, r.action, r.field, r.oldValue.value_or(""),
+                          r.newValue.value_or("")});
+    }
+    Print(t, args.Get("format", "text"));
+    return 0;
+}
+
+// Who is acting: --user (or the operating system's login); once the
+// database has accounts, the account's password from $CCHC_PASSWORD or a
+// prompt is checked (SQLite; on PostgreSQL the server checked it at connect).
+std::string Actor(const Args& args, services::Database& db) {
+    // Checked once per run: the password is asked for at most once.
+    static std::string checked;
+    if (!checked.empty()) return checked;
+    std::string login = args.Get("as", args.Get("user"));
+    if (db.backend() != services::DatabaseBackend::Sqlite || !services::HasAccounts(db))
+        return checked = login.empty() ? services::CurrentUser() : login;
+    if (login.empty())
+        throw UsageError(
+            tr("this database has accounts: give --user LOGIN (and the password in "
+               "CCHC_PASSWORD or at the prompt)"));
+    const char* env = std::getenv("CCHC_PASSWORD");
+    const std::string password = env ? std::string(env) : ReadPassword(tr("Password: "), false);
+    services::AccountService(db, login).LogIn(login, password);
+    return checked = login;
 }
 
 }  // namespace cchc::cli

@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "services/app/database_access.h"
+
 namespace cchc::cli {
 
 class UsageError : public std::runtime_error {
@@ -40,5 +42,12 @@ int RunPlan(const Args& args);
 int RunSurvey(const Args& args);
 int RunReport(const Args& args);
 int RunUser(const Args& args);
+int RunAudit(const Args& args);
+
+// Who is acting on the open database: --as or --user (or the operating
+// system's login); once the database has accounts, --user is required and its
+// password (from $CCHC_PASSWORD or a prompt) is checked on SQLite (on
+// PostgreSQL the server checked it at connect). Checked once per run.
+std::string Actor(const Args& args, services::Database& db);
 
 }  // namespace cchc::cli

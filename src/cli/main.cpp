@@ -69,12 +69,18 @@ const char* kUsageAccounts =
        "Once an SQLite database has accounts, the user commands need --user LOGIN and the\n"
        "password in CCHC_PASSWORD or at the prompt.\n");
 
+const char* kUsageAudit =
+    N_("Once a database has accounts, every command needs --user LOGIN (or --as LOGIN)\n"
+       "and, on SQLite, its password.\n"
+       "  audit [--table TABLE] [--user LOGIN] [--unit CODE] [--since DATE] [--as LOGIN]\n"
+       "       the audit trail: at, user, table, row, action, field, old, new\n");
+
 // Options that take a value; everything else starting with -- is a flag.
 const std::set<std::string> kValued = {
-    "db",         "format", "lang",      "out",    "communes", "years",       "ratings",
-    "seed",       "year",   "framework", "period", "score",    "unit",        "status",
-    "due-within", "as-of",  "below",     "by",     "window",   "min-ratings", "criterion",
-    "plan",       "number", "date",      "type",   "role",     "name",        "user"};
+    "db",    "format",    "lang",   "out",         "communes",  "years",  "ratings",    "seed",
+    "year",  "framework", "period", "score",       "unit",      "status", "due-within", "as-of",
+    "below", "by",        "window", "min-ratings", "criterion", "plan",   "number",     "date",
+    "type",  "role",      "name",   "user",        "as",        "table",  "since"};
 const std::set<std::string> kFlags = {"help",          "quiet",          "self-vs-appraised",
                                       "overdue",       "missing-update", "issue",
                                       "show-citizens", "password-stdin", "replace"};
@@ -122,7 +128,7 @@ int main(int argc, char** argv) {
     try {
         Args args = Parse(argc, argv);
         if (args.Has("help") || args.command.empty() || args.command == "help") {
-            std::cout << cchc::tr(kUsage) << cchc::tr(kUsageAccounts);
+            std::cout << cchc::tr(kUsage) << cchc::tr(kUsageAccounts) << cchc::tr(kUsageAudit);
             return args.command.empty() && !args.Has("help") ? 2 : 0;
         }
         std::string fmt = args.Get("format", "text");
@@ -142,6 +148,7 @@ int main(int argc, char** argv) {
         if (args.command == "survey") return cchc::cli::RunSurvey(args);
         if (args.command == "report") return cchc::cli::RunReport(args);
         if (args.command == "user") return cchc::cli::RunUser(args);
+        if (args.command == "audit") return cchc::cli::RunAudit(args);
         throw UsageError(std::string(cchc::tr("unknown command: ")) + args.command);
     } catch (const UsageError& e) {
         std::cerr << "cchc: " << e.what() << "\n"

@@ -27,7 +27,9 @@ std::unique_ptr<services::Database> OpenExisting(const Args& args) {
     auto url = services::ResolveDatabaseUrl(args.Get("db"));
     services::OpenOptions o;
     o.create = false;
-    return services::OpenDatabase(url, o);
+    auto db = services::OpenDatabase(url, o);
+    Actor(args, *db);
+    return db;
 }
 
 std::string ReadFile(const std::string& path) {
@@ -43,7 +45,7 @@ void WriteFile(const std::string& path, const std::string& bytes) {
 
 int RunArchiveList(const Args& args) {
     auto db = OpenExisting(args);
-    services::ReportArchive archive(*db, services::CurrentUser());
+    services::ReportArchive archive(*db, Actor(args, *db));
     std::optional<std::string> type;
     if (args.Has("type")) type = args.Get("type");
     auto list = archive.List(type, std::nullopt);
@@ -113,7 +115,7 @@ int RunReprint(const Args& args) {
     const std::string out = args.Get("out");
     if (out.empty()) throw UsageError(tr("report reprint needs --out FILE.pdf"));
     auto db = OpenExisting(args);
-    services::ReportArchive archive(*db, services::CurrentUser());
+    services::ReportArchive archive(*db, Actor(args, *db));
     WriteFile(out, archive.Reprint(id));
     if (!args.Has("quiet")) std::cout << out << "\n";
     return 0;
@@ -152,6 +154,7 @@ int RunReport(const Args& args) {
         throw UsageError(tr("--issue archives a PDF: give --out FILE.pdf"));
 
     auto db = OpenExisting(args);
+    req.user = Actor(args, *db);
     auto built = services::BuildReport(*db, req);
     if (args.Has("issue")) {
         // The PDF carries the number it is archived under: it reaches --out
@@ -159,7 +162,7 @@ int RunReport(const Args& args) {
         // issued meanwhile leaves no file behind (nor changes an old one).
         AtomicFile file(out);
         report::RenderPdf(built.document, file.TempPath());
-        services::ReportArchive archive(*db, services::CurrentUser());
+        services::ReportArchive archive(*db, Actor(args, *db));
         auto rec = archive.Issue(services::IssueRequestFor(built), ReadFile(file.TempPath()));
         file.Commit();
         std::cout << (rec.numberText.empty() ? std::to_string(rec.id) : rec.numberText) << "\t"

@@ -29,6 +29,12 @@ ConflictFields& ConflictFields::Compare(const std::string& field, const std::str
     return *this;
 }
 
+ConflictFields& ConflictFields::CompareYesNo(const std::string& field, const std::string& label,
+                                             bool mine, bool theirs) {
+    auto text = [](bool v) { return std::string(v ? tr("Yes") : tr("No")); };
+    return Compare(field, label, text(mine), text(theirs));
+}
+
 EditedFields EditedOf(const std::vector<FieldConflict>& mineAgainstBase) {
     EditedFields edited;
     for (const FieldConflict& f : mineAgainstBase) edited[f.field] = f.theirs;

@@ -43,12 +43,25 @@ class EditConflict : public UserError {
     int storedVersion_;
 };
 
+// An action on a record that has no fields to merge (a link made or
+// removed, a criterion deleted or moved, a flag switched over a copy that
+// no longer exists) refused because another desk changed the record after
+// this one read it. Nothing was done; the message says what and asks the
+// user to look at the record as stored, which the client shows again.
+class ChangedSinceRead : public UserError {
+  public:
+    explicit ChangedSinceRead(const std::string& message) : UserError(message) {}
+};
+
 // Collects the fields on which two copies of a record differ.
 class ConflictFields {
   public:
     // Adds the field when mine and theirs differ.
     ConflictFields& Compare(const std::string& field, const std::string& label,
                             const std::string& mine, const std::string& theirs);
+    // The same for a yes-or-no field, shown as "Yes" or "No".
+    ConflictFields& CompareYesNo(const std::string& field, const std::string& label, bool mine,
+                                 bool theirs);
     std::vector<FieldConflict> Take() { return std::move(fields_); }
     bool empty() const { return fields_.empty(); }
 

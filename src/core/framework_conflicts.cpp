@@ -20,7 +20,6 @@ std::vector<FieldConflict> CriterionConflicts(const Criterion& mine, const Crite
     auto target = [](const Criterion& c) {
         return c.target ? FormatPercentTrim(*c.target * 100, 2) : std::string();
     };
-    auto yesNo = [](bool v) { return std::string(v ? tr("Yes") : tr("No")); };
     ConflictFields f;
     f.Compare("code", tr("Code"), mine.code, stored.code)
         .Compare("title", tr("Title"), mine.title, stored.title)
@@ -31,10 +30,10 @@ std::vector<FieldConflict> CriterionConflicts(const Criterion& mine, const Crite
         .Compare("per_unit", tr("Points per unit"), Number(mine.perUnit), Number(stored.perUnit))
         .Compare("cap", tr("Cap"), Number(mine.cap), Number(stored.cap))
         .Compare("no_data", tr("Without data"), noData(mine), noData(stored))
-        .Compare("evidence_required", tr("Evidence required"), yesNo(mine.evidenceRequired),
-                 yesNo(stored.evidenceRequired))
-        .Compare("applies_to_communes", tr("Applies to communes"), yesNo(mine.appliesToCommunes),
-                 yesNo(stored.appliesToCommunes))
+        .CompareYesNo("evidence_required", tr("Evidence required"), mine.evidenceRequired,
+                      stored.evidenceRequired)
+        .CompareYesNo("applies_to_communes", tr("Applies to communes"), mine.appliesToCommunes,
+                      stored.appliesToCommunes)
         .Compare("guidance", tr("Guidance"), mine.guidance, stored.guidance);
     return f.Take();
 }

@@ -6,8 +6,6 @@ namespace cchc {
 
 namespace {
 
-std::string YesNo(bool v) { return v ? tr("Yes") : tr("No"); }
-
 // The name, else the id as written (a missing function reads the id).
 std::string NameOf(const UnitNameOf& unitName, std::optional<std::int64_t> id) {
     if (!id) return {};
@@ -28,7 +26,7 @@ std::vector<FieldConflict> UnitConflicts(const Unit& mine, const Unit& stored,
         .Compare("header_parent", tr("Header, first line"), mine.headerParent, stored.headerParent)
         .Compare("header_name", tr("Header, issuing body"), mine.headerName, stored.headerName)
         .Compare("doc_symbol", tr("Document symbol"), mine.docSymbol, stored.docSymbol)
-        .Compare("active", tr("Active"), YesNo(mine.active), YesNo(stored.active));
+        .CompareYesNo("active", tr("Active"), mine.active, stored.active);
     return f.Take();
 }
 
@@ -41,10 +39,47 @@ std::vector<FieldConflict> PersonConflicts(const Person& mine, const Person& sto
         .Compare("position", tr("Position"), mine.position, stored.position)
         .Compare("phone", tr("Phone"), mine.phone, stored.phone)
         .Compare("email", tr("E-mail"), mine.email, stored.email)
-        .Compare("one_stop_desk", tr("Works at the one-stop desk"), YesNo(mine.oneStopDesk),
-                 YesNo(stored.oneStopDesk))
-        .Compare("active", tr("Active"), YesNo(mine.active), YesNo(stored.active));
+        .CompareYesNo("one_stop_desk", tr("Works at the one-stop desk"), mine.oneStopDesk,
+                      stored.oneStopDesk)
+        .CompareYesNo("active", tr("Active"), mine.active, stored.active);
     return f.Take();
+}
+
+std::vector<FieldConflict> WindowKindConflicts(WindowKind mine, WindowKind stored) {
+    ConflictFields f;
+    f.Compare("window_kind", tr("Reporting window"), WindowKindLabel(mine),
+              WindowKindLabel(stored));
+    return f.Take();
+}
+
+Unit MergeUnit(const Unit& mine, const Unit& stored, const KeptFields& kept) {
+    Unit u = mine;
+    u.code = Pick(kept, "code", mine.code, stored.code);
+    u.name = Pick(kept, "name", mine.name, stored.name);
+    u.kind = Pick(kept, "kind", mine.kind, stored.kind);
+    u.parentId = Pick(kept, "parent", mine.parentId, stored.parentId);
+    u.placeName = Pick(kept, "place_name", mine.placeName, stored.placeName);
+    u.headerParent = Pick(kept, "header_parent", mine.headerParent, stored.headerParent);
+    u.headerName = Pick(kept, "header_name", mine.headerName, stored.headerName);
+    u.docSymbol = Pick(kept, "doc_symbol", mine.docSymbol, stored.docSymbol);
+    u.active = Pick(kept, "active", mine.active, stored.active);
+    u.sortOrder = stored.sortOrder;
+    u.version = stored.version;
+    return u;
+}
+
+Person MergePerson(const Person& mine, const Person& stored, const KeptFields& kept) {
+    Person p = mine;
+    p.code = Pick(kept, "code", mine.code, stored.code);
+    p.fullName = Pick(kept, "full_name", mine.fullName, stored.fullName);
+    p.unitId = Pick(kept, "unit", mine.unitId, stored.unitId);
+    p.position = Pick(kept, "position", mine.position, stored.position);
+    p.phone = Pick(kept, "phone", mine.phone, stored.phone);
+    p.email = Pick(kept, "email", mine.email, stored.email);
+    p.oneStopDesk = Pick(kept, "one_stop_desk", mine.oneStopDesk, stored.oneStopDesk);
+    p.active = Pick(kept, "active", mine.active, stored.active);
+    p.version = stored.version;
+    return p;
 }
 
 std::vector<FieldConflict> OfficeConflicts(const OfficeIdentity& mine, const OfficeIdentity& stored,

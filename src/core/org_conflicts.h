@@ -1,10 +1,10 @@
-// Edit conflicts on units, people and the office's identity (see
-// core/conflict.h): the fields on which two copies differ, as the user reads
-// them, and the office's identity merged once the user chose. The
+// Edit conflicts on units, people, the office's identity and its reporting
+// window (see core/conflict.h): the fields on which two copies differ, as the
+// user reads them, and the merge once the user chose per field. The
 // organisation service lists them when a save is refused (mine against
 // stored); the unit and person dialogs and the settings panel list the
 // fields the user edited with the same functions (mine against the copy
-// first read).
+// first read), and merge with the same keys.
 #pragma once
 #include <cstdint>
 #include <functional>
@@ -14,6 +14,7 @@
 
 #include "core/conflict.h"
 #include "core/org.h"
+#include "core/period.h"
 
 namespace cchc {
 
@@ -28,6 +29,15 @@ std::vector<FieldConflict> UnitConflicts(const Unit& mine, const Unit& stored,
 // one_stop_desk, active.
 std::vector<FieldConflict> PersonConflicts(const Person& mine, const Person& stored,
                                            const UnitNameOf& unitName);
+
+// The office's reporting window: window_kind.
+std::vector<FieldConflict> WindowKindConflicts(WindowKind mine, WindowKind stored);
+
+// The user's record after a conflict: the fields kept as typed from mine,
+// the others from stored, with the stored version (EditConflict's); a
+// unit's place among its siblings is the stored one.
+Unit MergeUnit(const Unit& mine, const Unit& stored, const KeptFields& kept);
+Person MergePerson(const Person& mine, const Person& stored, const KeptFields& kept);
 
 // What the office prints in document headers and datelines (settings
 // office.*, edited under Settings).

@@ -251,6 +251,11 @@ bool Period::operator<(const Period& o) const {
 
 namespace cchc {
 
+std::string WindowKindLabel(WindowKind window) {
+    return window == WindowKind::CutOff ? tr("Data cut-off of Decree 09/2019/ND-CP (15th to 14th)")
+                                        : tr("Calendar months and quarters");
+}
+
 std::vector<Period> RecentPeriods(Date today, WindowKind window, bool withMonths) {
     std::vector<Period> out;
     Period q = Period::Containing(PeriodKind::Quarter, today, window);

@@ -103,6 +103,10 @@ class Period {
 // the month containing it and the eleven before it.
 std::vector<Period> RecentPeriods(Date today, WindowKind window, bool withMonths);
 
+// The reporting window as the settings name it ("Calendar months and
+// quarters", translated).
+std::string WindowKindLabel(WindowKind window);
+
 // Keys used in files and on the command line: "year", "half", "9m",
 // "quarter", "month".
 std::string_view PeriodKindKey(PeriodKind kind);

@@ -139,6 +139,13 @@ PlanRecord MergePlanHeader(const PlanRecord& mine, const PlanRecord& stored,
     return p;
 }
 
+std::vector<FieldConflict> ProgressNoteConflicts(const std::string& mine,
+                                                 const std::string& stored) {
+    ConflictFields f;
+    f.Compare("note", tr("What was done"), mine, stored);
+    return f.Take();
+}
+
 TaskRecord ApplyProgress(TaskRecord task, TaskStatus status, int percent,
                          const std::string& outcome, const Date& today) {
     task.status = status;

@@ -51,6 +51,11 @@ std::vector<FieldConflict> PlanHeaderConflicts(const PlanRecord& mine, const Pla
 PlanRecord MergePlanHeader(const PlanRecord& mine, const PlanRecord& stored,
                            const KeptFields& kept);
 
+// The field of a quarter's progress update beyond what it sets on its
+// task: note (what was done).
+std::vector<FieldConflict> ProgressNoteConflicts(const std::string& mine,
+                                                 const std::string& stored);
+
 // The task as a progress update leaves it: its status and percentage (done
 // is 100 %), closed on `today` when done or cancelled (reopened otherwise);
 // the result written when done, or when cancelled with one given.

@@ -291,6 +291,20 @@ std::int64_t PlanRepository::PlanOfTask(std::int64_t taskId) {
     return s_.got_data() && ind == soci::i_ok ? plan : 0;
 }
 
+std::int64_t PlanRepository::PlanOfItem(std::int64_t itemId) {
+    long long i = itemId, plan = 0;
+    soci::indicator ind = soci::i_null;
+    s_ << "SELECT plan_id FROM plan_items WHERE id = :i", soci::use(i), soci::into(plan, ind);
+    return s_.got_data() && ind == soci::i_ok ? plan : 0;
+}
+
+std::int64_t PlanRepository::UnitOfPlan(std::int64_t planId) {
+    long long p = planId, unit = 0;
+    soci::indicator ind = soci::i_null;
+    s_ << "SELECT unit_id FROM plans WHERE id = :p", soci::use(p), soci::into(unit, ind);
+    return s_.got_data() && ind == soci::i_ok ? unit : 0;
+}
+
 void PlanRepository::DeleteTask(std::int64_t taskId) {
     long long t = taskId;
     s_ << "DELETE FROM tasks WHERE id = :t", soci::use(t);
@@ -478,27 +492,55 @@ std::int64_t PlanRepository::InsertUpdate(const ProgressUpdateRecord& u) {
     return id;
 }
 
+void PlanRepository::RewriteUpdate(const ProgressUpdateRecord& u) {
+    long long id = u.id;
+    Nullable<std::string> reported(u.reportedOn);
+    std::string status = TaskStatusKey(u.status);
+    int percent = u.percentDone;
+    s_ << "UPDATE progress_updates SET reported_on = :r, status = :s, percent_done = :pc, note = "
+          ":n WHERE id = :id",
+        soci::use(reported.value, reported.ind), soci::use(status), soci::use(percent),
+        soci::use(u.note), soci::use(id);
+}
+
+namespace {
+#define UPDATE_COLUMNS \
+    "id, task_id, period, reported_on, status, percent_done, note, created_at, created_by"
+
+ProgressUpdateRecord UpdateFromRow(const soci::row& r) {
+    ProgressUpdateRecord u;
+    u.id = Int(r, "id");
+    u.taskId = Int(r, "task_id");
+    u.period = Text(r, "period");
+    if (r.get_indicator("reported_on") == soci::i_ok) u.reportedOn = Text(r, "reported_on");
+    u.status = StatusOf(Text(r, "status"));
+    u.percentDone = static_cast<int>(Int(r, "percent_done"));
+    u.note = Text(r, "note");
+    u.createdAt = Text(r, "created_at");
+    u.createdBy = Text(r, "created_by");
+    return u;
+}
+}  // namespace
+
+std::optional<ProgressUpdateRecord> PlanRepository::UpdateFor(std::int64_t taskId,
+                                                              const std::string& period) {
+    long long t = taskId;
+    soci::rowset<soci::row> rs =
+        (s_.prepare << "SELECT " UPDATE_COLUMNS
+                       " FROM progress_updates WHERE task_id = :t AND period = :p",
+         soci::use(t), soci::use(period));
+    for (const auto& r : rs) return UpdateFromRow(r);
+    return std::nullopt;
+}
+
 std::vector<ProgressUpdateRecord> PlanRepository::UpdatesOf(std::int64_t taskId) {
     long long t = taskId;
     std::vector<ProgressUpdateRecord> out;
     soci::rowset<soci::row> rs =
-        (s_.prepare << "SELECT id, task_id, period, reported_on, status, percent_done, "
-                       "note, created_at, created_by FROM progress_updates WHERE task_id "
-                       "= :t ORDER BY period, id",
+        (s_.prepare << "SELECT " UPDATE_COLUMNS
+                       " FROM progress_updates WHERE task_id = :t ORDER BY period, id",
          soci::use(t));
-    for (const auto& r : rs) {
-        ProgressUpdateRecord u;
-        u.id = Int(r, "id");
-        u.taskId = Int(r, "task_id");
-        u.period = Text(r, "period");
-        if (r.get_indicator("reported_on") == soci::i_ok) u.reportedOn = Text(r, "reported_on");
-        u.status = StatusOf(Text(r, "status"));
-        u.percentDone = static_cast<int>(Int(r, "percent_done"));
-        u.note = Text(r, "note");
-        u.createdAt = Text(r, "created_at");
-        u.createdBy = Text(r, "created_by");
-        out.push_back(std::move(u));
-    }
+    for (const auto& r : rs) out.push_back(UpdateFromRow(r));
     return out;
 }
 

@@ -81,6 +81,9 @@ class PlanRepository {
     std::optional<TaskRecord> LoadTask(std::int64_t taskId);
     // The plan a task belongs to (0 when the task does not exist).
     std::int64_t PlanOfTask(std::int64_t taskId);
+    // The plan of an item and the unit of a plan; 0 when there is none.
+    std::int64_t PlanOfItem(std::int64_t itemId);
+    std::int64_t UnitOfPlan(std::int64_t planId);
     void DeleteTask(std::int64_t taskId);
 
     // Every task of every plan, for the task board (in no particular order).
@@ -89,7 +92,14 @@ class PlanRepository {
     // unit and year, items and tasks in order.
     std::vector<PlanRecord> All();
 
+    // A task has one progress update per period (a unique index): the
+    // insert of a second one fails.
     std::int64_t InsertUpdate(const ProgressUpdateRecord& update);
+    // Writes the date reported, status, percentage and note of the update
+    // with update.id (its task, period and author stay).
+    void RewriteUpdate(const ProgressUpdateRecord& update);
+    // The task's update for the period, if any.
+    std::optional<ProgressUpdateRecord> UpdateFor(std::int64_t taskId, const std::string& period);
     std::vector<ProgressUpdateRecord> UpdatesOf(std::int64_t taskId);
     // (task id, period) of every progress update.
     std::vector<std::pair<std::int64_t, std::string>> UpdatePeriods();

@@ -283,6 +283,17 @@ bool ResultRepository::UpdateValues(const ResultRecord& r, const std::string& us
     return st.get_affected_rows() == 1;
 }
 
+bool ResultRepository::BumpVersion(std::int64_t id, std::optional<int> version) {
+    long long key = id;
+    int expected = version.value_or(0), any = version ? 0 : 1;
+    soci::statement st =
+        (s_.prepare << "UPDATE results SET version = version + 1 WHERE id = :id AND (:anyv = 1 OR "
+                       "version = :v)",
+         soci::use(key, "id"), soci::use(any, "anyv"), soci::use(expected, "v"));
+    st.execute(true);
+    return st.get_affected_rows() == 1;
+}
+
 long ResultRepository::Count() {
     long long n = 0;
     s_ << "SELECT COUNT(*) FROM results", soci::into(n);

@@ -43,6 +43,10 @@ class ResultRepository {
     // result with this id if it still has result.version, and raises the
     // version; false when another desk changed the result first.
     bool UpdateValues(const ResultRecord& result, const std::string& user);
+    // Raises the version of the result with this id, when it still has
+    // `version` (any version when none is given): its evidence changed.
+    // False when another desk changed the result first.
+    bool BumpVersion(std::int64_t id, std::optional<int> version);
     // Every unit's results on the criteria of one framework in one period.
     // In no particular order.
     std::vector<ResultRecord> ForFrameworkAndPeriod(std::int64_t frameworkId,

@@ -119,12 +119,16 @@ void UnitRepository::Update(const Unit& u) {
     if (st.get_affected_rows() != 1) throw ConcurrentEditError();
 }
 
-void UnitRepository::SetActive(std::int64_t id, bool active) {
+void UnitRepository::SetActive(std::int64_t id, bool active, int version) {
     long long key = id;
     int a = active ? 1 : 0;
     std::string now = NowIso();
-    s_ << "UPDATE units SET active = :a, version = version + 1, updated_at = :now WHERE id = :id",
-        soci::use(a), soci::use(now), soci::use(key);
+    soci::statement st =
+        (s_.prepare << "UPDATE units SET active = :a, version = version + 1, updated_at = :now "
+                       "WHERE id = :id AND version = :version",
+         soci::use(a), soci::use(now), soci::use(key), soci::use(version));
+    st.execute(true);
+    if (st.get_affected_rows() != 1) throw ConcurrentEditError();
 }
 
 long UnitRepository::Count() {
@@ -192,12 +196,16 @@ void PersonRepository::Update(const Person& p) {
     if (st.get_affected_rows() != 1) throw ConcurrentEditError();
 }
 
-void PersonRepository::SetActive(std::int64_t id, bool active) {
+void PersonRepository::SetActive(std::int64_t id, bool active, int version) {
     long long key = id;
     int a = active ? 1 : 0;
     std::string now = NowIso();
-    s_ << "UPDATE people SET active = :a, version = version + 1, updated_at = :now WHERE id = :id",
-        soci::use(a), soci::use(now), soci::use(key);
+    soci::statement st =
+        (s_.prepare << "UPDATE people SET active = :a, version = version + 1, updated_at = :now "
+                       "WHERE id = :id AND version = :version",
+         soci::use(a), soci::use(now), soci::use(key), soci::use(version));
+    st.execute(true);
+    if (st.get_affected_rows() != 1) throw ConcurrentEditError();
 }
 
 long PersonRepository::Count() {

@@ -28,7 +28,8 @@ class UnitRepository {
     std::int64_t Insert(const Unit& unit);
     // Updates every field if the row still has unit.version.
     void Update(const Unit& unit);
-    void SetActive(std::int64_t id, bool active);
+    // Sets the active flag if the row still has `version`.
+    void SetActive(std::int64_t id, bool active, int version);
     long Count();
 
   private:
@@ -44,7 +45,8 @@ class PersonRepository {
     std::optional<Person> ByCode(const std::string& code);
     std::int64_t Insert(const Person& person);
     void Update(const Person& person);
-    void SetActive(std::int64_t id, bool active);
+    // Sets the active flag if the row still has `version`.
+    void SetActive(std::int64_t id, bool active, int version);
     long Count();
 
   private:

@@ -734,3 +734,59 @@ BOOST_FIXTURE_TEST_CASE(user_accounts_from_the_command_line, Cli) {
     BOOST_TEST(Contains(list.output, "ct_a,,chair,XA-TAYXUAN,0,"), list.output);
     BOOST_TEST(Contains(list.output, "quantri,Nguyễn Văn Quản,admin,,1,20"), list.output);
 }
+
+BOOST_FIXTURE_TEST_CASE(every_command_acts_as_a_checked_account_within_its_scope, Cli) {
+    BOOST_REQUIRE(Run("demo --communes 3 --years 1 --ratings 10 --seed 2").exitCode == 0);
+    BOOST_REQUIRE(
+        Run("user add quantri --role admin --password-stdin " + StdinWith("mk-12345")).exitCode ==
+        0);
+    BOOST_REQUIRE(Run("--user quantri user add ct_a --role chair --unit XA-TAYXUAN "
+                      "--password-stdin " +
+                          StdinWith("mk-chu-tich"),
+                      "CCHC_PASSWORD=mk-12345")
+                      .exitCode == 0);
+    // Reading and writing both need the account now.
+    const auto anonymous = Run("tasks");
+    BOOST_TEST(anonymous.exitCode == 2, anonymous.output);
+    BOOST_TEST(Contains(anonymous.output, "--user"), anonymous.output);
+    BOOST_TEST(Run("--user ct_a tasks", "CCHC_PASSWORD=sai-mat-khau").exitCode == 1);
+    // A file with a task of the chair's own commune and one of another.
+    WriteFile(dir.File("viec.csv"),
+              "unit,framework,year,criterion,target,task,start,due,status,percent\n"
+              "XA-TAYXUAN,PAR-XA-2025,2026,2.3,Đạt điểm tối đa,Việc của xã mình,2026-02-01,"
+              "2026-06-30,not_started,0\n"
+              "XA-TAYBINH,PAR-XA-2025,2026,2.3,Đạt điểm tối đa,Việc của xã khác,2026-02-01,"
+              "2026-06-30,not_started,0\n");
+    const auto before = Run("--format csv --user quantri tasks", "CCHC_PASSWORD=mk-12345");
+    BOOST_REQUIRE(before.exitCode == 0);
+    const auto refused =
+        Run("--user ct_a import tasks " + dir.File("viec.csv"), "CCHC_PASSWORD=mk-chu-tich");
+    BOOST_TEST(refused.exitCode == 1, refused.output);
+    BOOST_TEST(Contains(refused.output, "viec.csv"), refused.output);
+    BOOST_TEST(Contains(refused.output, "3"), refused.output);
+    BOOST_TEST(Contains(refused.output, "ct_a"), refused.output);
+    BOOST_TEST(Contains(refused.output, "Xã Tây Bình"), refused.output);
+    const auto after = Run("--format csv --user quantri tasks", "CCHC_PASSWORD=mk-12345");
+    BOOST_TEST(after.output == before.output);
+    // The chair lists its commune's tasks only.
+    const auto own = Run("--format csv --user ct_a tasks", "CCHC_PASSWORD=mk-chu-tich");
+    BOOST_TEST(own.exitCode == 0, own.output);
+    BOOST_TEST(Contains(own.output, ",XA-TAYXUAN,"), own.output);
+    BOOST_TEST(!Contains(own.output, ",XA-TAYBINH,"), own.output);
+    BOOST_TEST(Contains(before.output, ",XA-TAYBINH,"), before.output);
+    const auto office =
+        Run("--user quantri import tasks " + dir.File("viec.csv"), "CCHC_PASSWORD=mk-12345");
+    BOOST_TEST(office.exitCode == 0, office.output);
+    // The audit trail: --user filters by login, --as reads.
+    const auto audit = Run("--format csv --as quantri audit --table tasks --user quantri",
+                           "CCHC_PASSWORD=mk-12345");
+    BOOST_TEST(audit.exitCode == 0, audit.output);
+    BOOST_TEST(audit.output.rfind("at,user,table,row,action,field,old,new\n", 0) == 0,
+               audit.output);
+    BOOST_TEST(Contains(audit.output, ",quantri,tasks,"), audit.output);
+    BOOST_TEST(Contains(audit.output, "Việc của xã khác"), audit.output);
+    const auto chairs =
+        Run("--format csv --as ct_a audit --unit XA-TAYBINH", "CCHC_PASSWORD=mk-chu-tich");
+    BOOST_TEST(chairs.exitCode == 1, chairs.output);
+    BOOST_TEST(Contains(chairs.output, "ct_a"), chairs.output);
+}

@@ -214,3 +214,80 @@ BOOST_AUTO_TEST_CASE(the_copy_dialog_proposes_next_year_and_copies_on_enter) {
     BOOST_TEST(copy.name == "Bo chi so 2027");
     BOOST_TEST(copy.criteria.size() == source.criteria.size());
 }
+
+// Issue 13: another desk renames 2.3 while the editor is open; moving 2.4
+// up from the editor's old copy is refused, said under the form, and the
+// tree shows the framework as stored (the other desk's title, the order
+// unchanged), so that moving it again goes through.
+BOOST_AUTO_TEST_CASE(a_move_over_another_desks_change_is_refused_and_the_tree_shown_again) {
+    CopiedFramework fw;
+    const int before = fw.Stored("2.4").sortOrder;
+    const wxString theirs = "Tieu de cua ban khac";
+    auto treeShows = [](const wxString& text) {
+        auto* dlg = Editor();
+        auto* tree = dlg ? Control<wxTreeCtrl>(dlg, "criteria") : nullptr;
+        if (!tree) return false;
+        std::vector<wxTreeItemId> stack{tree->GetRootItem()};
+        while (!stack.empty()) {
+            const wxTreeItemId id = stack.back();
+            stack.pop_back();
+            if (id != tree->GetRootItem() && tree->GetItemText(id).Contains(text)) return true;
+            wxTreeItemIdValue cookie;
+            for (wxTreeItemId c = tree->GetFirstChild(id, cookie); c.IsOk();
+                 c = tree->GetNextChild(id, cookie))
+                stack.push_back(c);
+        }
+        return false;
+    };
+    wxString refusal;
+    UiScript script;
+    script.onAbort = CancelModal<gui::FrameworkEditorDialog>;
+    script.Add("the editor opens; select 2.4", [] {
+        auto* dlg = Editor();
+        return dlg && dlg->SelectCriterion("2.4");
+    });
+    script.Add("another desk renames 2.3", [&] {
+        auto db = storage::Database::Open(storage::DatabaseUrl::Parse(fw.url));
+        services::FrameworkService other(*db, "other-desk");
+        const Framework now = other.Load("PAR-XA-2026");
+        for (Criterion c : now.criteria)
+            if (c.code == "2.3") {
+                c.title = theirs.utf8_string();
+                other.SaveCriterion("PAR-XA-2026", c, now.version);
+            }
+        return true;
+    });
+    script.Add("move 2.4 up", [] {
+        PressLater(Editor(), XRCID("move_up"));
+        return true;
+    });
+    script.Add("the refusal shows under the form and the tree shows the other desk's title", [&] {
+        auto* dlg = Editor();
+        auto* error = dlg ? Control<wxStaticText>(dlg, "error") : nullptr;
+        if (!error || !error->IsShown() || error->GetLabel().empty() || !treeShows(theirs))
+            return false;
+        refusal = error->GetLabel();
+        return true;
+    });
+    script.Add("move it up again", [] {
+        auto* dlg = Editor();
+        if (!dlg || !dlg->SelectCriterion("2.4")) return false;
+        PressLater(dlg, XRCID("move_up"));
+        return true;
+    });
+    script.Add("it moves", [&] { return fw.Stored("2.4").sortOrder < fw.Stored("2.3").sortOrder; });
+    script.Add("close", [] {
+        CancelModal<gui::FrameworkEditorDialog>();
+        return true;
+    });
+    script.Begin();
+    {
+        gui::FrameworkEditorDialog dlg(nullptr, *fw.session, "PAR-XA-2026");
+        dlg.ShowModal();
+    }
+    BOOST_REQUIRE(WaitFor([&] { return script.Finished(); }, 10000));
+    BOOST_REQUIRE_MESSAGE(script.failure().empty(), script.failure());
+    BOOST_TEST(refusal.Contains("2.4"));
+    BOOST_TEST(fw.Stored("2.3").title == theirs.utf8_string());
+    BOOST_TEST(before > fw.Stored("2.3").sortOrder);
+}

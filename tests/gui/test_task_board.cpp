@@ -26,6 +26,7 @@
 #include "gui/shell/progress_dialog.h"
 #include "gui/shell/unit_tree_panel.h"
 #include "gui_fixture.h"
+#include "services/org/organisation.h"
 #include "services/plans/plans.h"
 #include "services/plans/task_board.h"
 #include "storage/database_url.h"
@@ -411,4 +412,112 @@ BOOST_AUTO_TEST_CASE(progress_setting_a_percentage_changed_elsewhere_asks_with_t
     BOOST_TEST(out.asked);
     BOOST_TEST(out.typedPreselected);
     BOOST_TEST(out.stored == out.typed);
+}
+
+// Issue 13: a task has one progress update per quarter. Another desk
+// reports this quarter while the clerk's progress dialog is open; the
+// clerk's note, written on the same quarter, is refused, the conflict
+// dialog asks (the note was written on both desks) with the clerk's note
+// first, and the clerk's choice edits the other desk's update: still one
+// update for the quarter, with the clerk's note and the other desk's
+// percentage (the clerk left it alone). Opened again, the dialog shows it.
+BOOST_AUTO_TEST_CASE(progress_of_a_quarter_reported_elsewhere_meanwhile_edits_that_report) {
+    TempDir dir;
+    const std::string url = "sqlite:" + dir.File("quarter.db");
+    BoardWindow window(DemoDatabase(url));
+    auto* list = dynamic_cast<wxListCtrl*>(wxWindow::FindWindowByName("taskList", window.frame));
+    BOOST_REQUIRE(list);
+    long item = 0;
+    for (; item < list->GetItemCount(); ++item) {
+        const services::BoardTask* t = window.panel->TaskAt(item);
+        if (t && t->row.status == TaskStatus::InProgress) break;
+    }
+    BOOST_REQUIRE(window.panel->TaskAt(item));
+    const services::BoardRow row = window.panel->TaskAt(item)->row;
+    list->SetItemState(item, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED,
+                       wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED);
+    auto otherDesk = storage::Database::Open(storage::DatabaseUrl::Parse(url));
+    const int theirs = row.percentDone == 77 ? 78 : 77;
+    // The quarter the dialog offers first: this one, as the office counts it.
+    const std::string quarter =
+        Period::Containing(PeriodKind::Quarter, Date::Today(),
+                           services::OrganisationService(*otherDesk, "t").ReportingWindow())
+            .ToString();
+
+    auto conflictShown = [] {
+        for (wxWindow* w : wxTopLevelWindows)
+            if (auto* d = dynamic_cast<wxDialog*>(w);
+                d && d->IsShown() && d->IsModal() && d->GetName() == "conflict_dialog")
+                return d;
+        return static_cast<wxDialog*>(nullptr);
+    };
+    bool asked = false, minePreselected = false;
+    UiScript script;
+    script.onAbort = EndModals;
+    script.Add("the progress dialog opens", [&] {
+        auto* dlg = FindShown<gui::ProgressDialog>();
+        return dlg && dlg->IsModal();
+    });
+    script.Add("another desk reports the same quarter", [&] {
+        services::ProgressInput in;
+        in.taskId = row.taskId;
+        in.period = quarter;
+        in.status = TaskStatus::InProgress;
+        in.percent = theirs;
+        in.note = "Bao cao cua ban khac";
+        services::AddProgressUpdate(*otherDesk, in, "other-desk");
+        return true;
+    });
+    script.Add("write a note and save", [&] {
+        auto* dlg = FindShown<gui::ProgressDialog>();
+        Control<wxTextCtrl>(dlg, "note")->SetValue("Bao cao cua toi");
+        PressLater(dlg, wxID_OK);
+        return true;
+    });
+    script.Add("the conflict dialog asks; its defaults are saved", [&] {
+        if (wxDialog* dlg = conflictShown()) {
+            if (!asked) {
+                auto* m =
+                    dynamic_cast<wxRadioButton*>(wxWindow::FindWindowByName("mine_note", dlg));
+                minePreselected = m && m->GetValue();
+                asked = true;
+                PressLater(dlg, wxID_OK);
+            }
+            return false;
+        }
+        return asked && FindShown<gui::ProgressDialog>() == nullptr;
+    });
+    script.Begin();
+    BOOST_REQUIRE(window.panel->OpenSelected());
+    BOOST_REQUIRE(WaitFor([&] { return script.Finished(); }, 15000));
+    BOOST_REQUIRE_MESSAGE(script.failure().empty(), script.failure());
+    BOOST_TEST(asked);
+    BOOST_TEST(minePreselected);
+
+    storage::PlanRepository plans(otherDesk->session());
+    const auto updates = plans.UpdatesOf(row.taskId);
+    BOOST_TEST(std::count_if(updates.begin(), updates.end(),
+                             [&](const auto& u) { return u.period == quarter; }) == 1);
+    const auto reported = plans.UpdateFor(row.taskId, quarter);
+    BOOST_REQUIRE(reported);
+    BOOST_TEST(reported->note == "Bao cao cua toi");
+    BOOST_TEST(reported->percentDone == theirs);
+    BOOST_TEST(plans.LoadTask(row.taskId)->percentDone == theirs);
+
+    // Opened again on that quarter, the dialog shows the report to edit.
+    std::string shownNote;
+    UiScript again;
+    again.onAbort = EndModals;
+    again.Add("the progress dialog opens with the quarter's note", [&] {
+        auto* dlg = FindShown<gui::ProgressDialog>();
+        if (!dlg || !dlg->IsModal()) return false;
+        shownNote = Control<wxTextCtrl>(dlg, "note")->GetValue().utf8_string();
+        dlg->EndModal(wxID_CANCEL);
+        return true;
+    });
+    again.Begin();
+    BOOST_REQUIRE(window.panel->OpenSelected());
+    BOOST_REQUIRE(WaitFor([&] { return again.Finished(); }, 15000));
+    BOOST_REQUIRE_MESSAGE(again.failure().empty(), again.failure());
+    BOOST_TEST(shownNote == "Bao cao cua toi");
 }

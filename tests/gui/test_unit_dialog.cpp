@@ -302,3 +302,57 @@ BOOST_AUTO_TEST_CASE(a_unit_changed_elsewhere_on_other_fields_merges_without_ask
     BOOST_TEST(stored->name == newName);
     BOOST_TEST(stored->placeName == "Noi Khac");
 }
+
+// Issue 13: a commune switched off is switched on again from the tree's
+// copy after another desk renamed it. The switch is checked against the
+// copy read: nothing was changed on both desks, so nothing is asked, and
+// the commune is active again with the other desk's name (not the tree's).
+BOOST_AUTO_TEST_CASE(a_unit_switched_on_after_another_desk_renamed_it_keeps_the_new_name) {
+    TempDir dir;
+    const std::string url = "sqlite:" + dir.File("switch.db");
+    auto demo = DemoDatabase(url);
+    Unit commune;
+    {
+        services::OrganisationService org(*demo, "gui-test");
+        for (const Unit& u : org.Units())
+            if (IsCommuneLevel(u.kind) && u.active) {
+                commune = u;
+                break;
+            }
+        BOOST_REQUIRE(commune.id != 0);
+        commune = org.SetUnitActive(commune, false);
+    }
+    gui::MainFrame* frame = ShowMainFrame(std::move(demo));
+    frame->unitTree()->Select(commune.id);
+    BOOST_REQUIRE(WaitFor([&] { return frame->unitTree()->Selected().has_value(); }));
+    {
+        auto db = storage::Database::Open(storage::DatabaseUrl::Parse(url));
+        services::OrganisationService other(*db, "desk-b");
+        Unit u = *other.UnitById(commune.id);
+        u.name = "Xa Doi Ten";
+        other.SaveUnit(u);
+    }
+    bool asked = false;
+    UiScript script;
+    script.onAbort = EndModals;
+    script.Add("no conflict dialog", [&] {
+        for (wxWindow* win : wxTopLevelWindows)
+            if (auto* d = dynamic_cast<wxDialog*>(win);
+                d && d->IsShown() && d->GetName() == "conflict_dialog") {
+                asked = true;
+                d->EndModal(wxID_CANCEL);
+            }
+        return true;
+    });
+    script.Begin();
+    wxCommandEvent e(wxEVT_MENU, gui::ID_TOGGLE_UNIT_ACTIVE);
+    frame->GetEventHandler()->ProcessEvent(e);
+    BOOST_REQUIRE(WaitFor([&] { return script.Finished(); }, 10000));
+    BOOST_TEST(!asked);
+    auto db = storage::Database::Open(storage::DatabaseUrl::Parse(url));
+    const auto stored = services::OrganisationService(*db, "gui-test").UnitById(commune.id);
+    BOOST_REQUIRE(stored);
+    BOOST_TEST(stored->active);
+    BOOST_TEST(stored->name == "Xa Doi Ten");
+    DestroyWindow(frame);
+}

@@ -44,7 +44,7 @@ std::map<std::string, std::string> ExportEverything(storage::Database& db, const
     services::ExportTasks(db, file("tasks"));
     services::ExportAssignments(db, file("assignments"));
     services::ExportTallies(db, file("tallies"));
-    services::ExportRatings(db, file("ratings"));
+    services::ExportRatings(db, file("ratings"), "test");
     std::map<std::string, std::string> out;
     for (const char* kind :
          {"units", "people", "frameworks", "results", "tasks", "assignments", "tallies", "ratings"})

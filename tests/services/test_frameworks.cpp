@@ -349,7 +349,7 @@ BOOST_FIXTURE_TEST_CASE(an_edit_from_a_stale_copy_of_the_framework_is_refused, F
     BOOST_CHECK_THROW(service.SaveHeader("PAR-XA-2026", "Tên khác", "", second.version),
                       EditConflict);
     BOOST_CHECK_THROW(service.DeleteCriterion("PAR-XA-2026", "2.4", second.version),
-                      storage::ConcurrentEditError);
+                      ChangedSinceRead);
     BOOST_TEST(Get("2.3").title == "Bàn thứ nhất");
     BOOST_TEST(Copy().name == first.name);
     BOOST_TEST(Copy().criteria.size() == 65u);

@@ -14,6 +14,7 @@
 #include "core/conflict.h"
 #include "core/errors.h"
 #include "core/framework_conflicts.h"
+#include "core/org_conflicts.h"
 #include "fixture.h"
 #include "services/frameworks/framework_io.h"
 #include "services/frameworks/frameworks.h"
@@ -377,7 +378,7 @@ BOOST_FIXTURE_TEST_CASE(units_and_people_saved_on_two_desks, TwoDesks) {
     // B takes A's name and keeps its place.
     auto stored = *orgB.UnitByCode("XA-A");
     BOOST_TEST(stored.version == conflict.storedVersion());
-    orgB.SaveUnit(services::MergeUnit(b, stored, {"place_name"}));
+    orgB.SaveUnit(MergeUnit(b, stored, {"place_name"}));
     auto now = *orgA.UnitByCode("XA-A");
     BOOST_TEST(now.name == "Xã An Hòa Mới");
     BOOST_TEST(now.placeName == "An Hòa");
@@ -395,7 +396,7 @@ BOOST_FIXTURE_TEST_CASE(units_and_people_saved_on_two_desks, TwoDesks) {
     Person storedPerson;
     for (const auto& x : orgB.AllPeople())
         if (x.id == p.id) storedPerson = x;
-    orgB.SavePerson(services::MergePerson(pb, storedPerson, {"email"}));
+    orgB.SavePerson(MergePerson(pb, storedPerson, {"email"}));
     for (const auto& x : orgA.AllPeople())
         if (x.id == p.id) {
             BOOST_TEST(x.phone == "0912345678");
@@ -431,6 +432,176 @@ BOOST_FIXTURE_TEST_CASE(a_criterion_edited_on_two_desks, TwoDesks) {
     auto header =
         Refused([&] { deskB.SaveHeader("PAR-XA-2031", "Tên của B", "Mô tả", h.version); });
     BOOST_TEST(Field(header, "name").theirs == "Tên của A");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(lost_updates)
+
+namespace {
+long ActiveEntries(storage::Database& db, const std::string& table, std::int64_t id) {
+    const auto log = storage::AuditRepository(db.session()).ForRow(table, id);
+    return std::count_if(log.begin(), log.end(), [](const auto& e) { return e.field == "active"; });
+}
+}  // namespace
+
+BOOST_FIXTURE_TEST_CASE(a_unit_or_officer_switched_off_from_an_old_copy, TwoDesks) {
+    auto orgA = services::OrganisationService(A(), "a");
+    auto orgB = services::OrganisationService(B(), "b");
+    const Unit readA = *orgA.UnitByCode("XA-A"), readB = *orgB.UnitByCode("XA-A");
+    Unit renamed = readA;
+    renamed.name = "Xã An Hòa Mới";
+    orgA.SaveUnit(renamed);
+    // B, which has not seen the new name, switches the unit off: refused,
+    // with A's name beside the one B read.
+    auto conflict = Refused([&] { orgB.SetUnitActive(readB, false); });
+    BOOST_TEST(Field(conflict, "name").theirs == "Xã An Hòa Mới");
+    BOOST_TEST(Field(conflict, "name").mine == readB.name);
+    BOOST_TEST(Field(conflict, "active").theirs != Field(conflict, "active").mine);
+    BOOST_TEST(orgA.UnitByCode("XA-A")->active);
+    BOOST_TEST(ActiveEntries(A(), "units", readA.id) == 0);
+    // Against the stored version, B's switch keeps A's name.
+    Unit stored = *orgB.UnitByCode("XA-A");
+    BOOST_TEST(stored.version == conflict.storedVersion());
+    const Unit off = orgB.SetUnitActive(stored, false);
+    BOOST_TEST(!off.active);
+    BOOST_TEST(!orgA.UnitByCode("XA-A")->active);
+    BOOST_TEST(orgA.UnitByCode("XA-A")->name == "Xã An Hòa Mới");
+    BOOST_TEST(orgA.UnitByCode("XA-A")->version == off.version);
+    // A, on its copy from before, switches it off too: the conflict names
+    // nothing (both desks meant the same), and nothing is written or audited
+    // twice.
+    auto same = Refused([&] { orgA.SetUnitActive(renamed, false); });
+    BOOST_TEST(same.fields().empty());
+    BOOST_TEST(ActiveEntries(A(), "units", readA.id) == 1);
+
+    Person p;
+    p.code = "CB01", p.fullName = "Nguyễn Văn An", p.unitId = readA.id;
+    const Person read = orgA.SavePerson(p);
+    Person phoned = read;
+    phoned.phone = "0912345678";
+    orgA.SavePerson(phoned);
+    auto personConflict = Refused([&] { orgB.SetPersonActive(read, false); });
+    BOOST_TEST(Field(personConflict, "phone").theirs == "0912345678");
+    BOOST_TEST(orgA.PersonById(read.id)->active);
+    const Person now = *orgB.PersonById(read.id);
+    orgB.SetPersonActive(now, false);
+    BOOST_TEST(!orgA.PersonById(read.id)->active);
+    BOOST_TEST(orgA.PersonById(read.id)->phone == "0912345678");
+    // Audited once, with the value it had.
+    const auto log = storage::AuditRepository(A().session()).ForRow("people", read.id);
+    auto entry =
+        std::find_if(log.begin(), log.end(), [](const auto& e) { return e.field == "active"; });
+    BOOST_REQUIRE(entry != log.end());
+    BOOST_TEST(entry->oldValue.value_or("") == "1");
+    BOOST_TEST(entry->newValue.value_or("") == "0");
+    BOOST_TEST(entry->user == "b");
+}
+
+BOOST_FIXTURE_TEST_CASE(a_criterion_deleted_or_moved_from_an_old_copy, TwoDesks) {
+    services::FrameworkService deskA(A(), "a"), deskB(B(), "b");
+    deskA.CopyToNewYear("PAR-XA-2025", "PAR-XA-2031", 2031, "Chỉ số CCHC cấp xã năm 2031");
+    const Framework fa = deskA.Load("PAR-XA-2031"), fb = deskB.Load("PAR-XA-2031");
+    auto find = [](const Framework& f, const std::string& code) {
+        return *std::find_if(f.criteria.begin(), f.criteria.end(),
+                             [&](const Criterion& c) { return c.code == code; });
+    };
+    // A gives 2.4 a new title; B, which has not seen it, deletes 2.4.
+    Criterion c = find(fa, "2.4");
+    c.title = "Tiêu đề mới của A";
+    deskA.SaveCriterion("PAR-XA-2031", c, fa.version);
+    auto deleted =
+        Refused<ChangedSinceRead>([&] { deskB.DeleteCriterion("PAR-XA-2031", "2.4", fb.version); });
+    BOOST_TEST(std::string(deleted.what()).find("2.4") != std::string::npos);
+    BOOST_TEST(std::string(deleted.what()).find("PAR-XA-2031") != std::string::npos);
+    BOOST_TEST(find(deskA.Load("PAR-XA-2031"), "2.4").title == "Tiêu đề mới của A");
+    // Nor does B move a criterion on its old copy.
+    const int order = find(deskA.Load("PAR-XA-2031"), "2.4").sortOrder;
+    auto moved = Refused<ChangedSinceRead>(
+        [&] { deskB.MoveCriterion("PAR-XA-2031", "2.4", -1, fb.version); });
+    BOOST_TEST(std::string(moved.what()).find("2.4") != std::string::npos);
+    BOOST_TEST(find(deskA.Load("PAR-XA-2031"), "2.4").sortOrder == order);
+    BOOST_TEST(deskA.Load("PAR-XA-2031").version == fa.version + 1);
+    // With the framework as stored, B's move and deletion go through.
+    BOOST_TEST(find(deskA.Load("PAR-XA-2031"), "2.3").sortOrder < order);
+    deskB.MoveCriterion("PAR-XA-2031", "2.4", -1, deskB.Load("PAR-XA-2031").version);
+    const Framework reordered = deskA.Load("PAR-XA-2031");
+    BOOST_TEST(find(reordered, "2.4").sortOrder < find(reordered, "2.3").sortOrder);
+    deskB.DeleteCriterion("PAR-XA-2031", "2.4", deskB.Load("PAR-XA-2031").version);
+    const Framework after = deskA.Load("PAR-XA-2031");
+    BOOST_TEST(std::none_of(after.criteria.begin(), after.criteria.end(),
+                            [](const Criterion& x) { return x.code == "2.4"; }));
+}
+
+BOOST_FIXTURE_TEST_CASE(the_reporting_window_chosen_on_two_desks, TwoDesks) {
+    auto orgA = services::OrganisationService(A(), "a");
+    auto orgB = services::OrganisationService(B(), "b");
+    const auto readA = orgA.LoadReportingWindow(), readB = orgB.LoadReportingWindow();
+    BOOST_TEST((readB.kind == WindowKind::Calendar));
+    const int afterA = orgA.SetReportingWindow(WindowKind::CutOff, readA.version);
+    BOOST_TEST(afterA != readA.version);
+    // B chooses the same: nothing to refuse, nothing written again.
+    BOOST_TEST(orgB.SetReportingWindow(WindowKind::CutOff, readB.version) == afterA);
+    auto log = storage::AuditRepository(A().session()).ForRow("settings", 0);
+    BOOST_TEST(std::count_if(log.begin(), log.end(),
+                             [](const auto& e) { return e.field == "reporting.window"; }) == 1);
+    // A goes back to the calendar; B, still showing the calendar it read
+    // first, chooses the cut-off over it: refused, the window A chose beside
+    // B's.
+    orgA.SetReportingWindow(WindowKind::Calendar, afterA);
+    auto conflict = Refused([&] { orgB.SetReportingWindow(WindowKind::CutOff, readB.version); });
+    BOOST_TEST(Field(conflict, "window_kind").theirs == WindowKindLabel(WindowKind::Calendar));
+    BOOST_TEST(Field(conflict, "window_kind").mine == WindowKindLabel(WindowKind::CutOff));
+    BOOST_TEST((orgA.ReportingWindow() == WindowKind::Calendar));
+    // Chosen again against the stored version.
+    orgB.SetReportingWindow(WindowKind::CutOff, conflict.storedVersion());
+    BOOST_TEST((orgA.ReportingWindow() == WindowKind::CutOff));
+}
+
+BOOST_FIXTURE_TEST_CASE(evidence_linked_or_unlinked_from_an_old_list, TwoDesks) {
+    services::ResultSheetService deskA(A(), "a"), deskB(B(), "b");
+    const auto sheet = deskA.Load("XA-A", "PAR-XA-2025", "2025");
+    auto attach = [&](const std::string& name, const std::string& criterion) {
+        WriteFile(dir.File(name), "%PDF-1.4 " + name);
+        services::EvidenceInput in;
+        in.filePath = dir.File(name);
+        in.title = name;
+        return deskA.AttachEvidence(sheet, criterion, in);
+    };
+    const auto minutes = attach("Biên bản.pdf", "1.3");
+    const auto report = attach("Báo cáo.pdf", "1.4");
+    // Both desks list the documents of 1.3.
+    const auto listA = deskA.EvidenceOf(sheet, "1.3");
+    const auto listB = deskB.EvidenceOf(deskB.Load("XA-A", "PAR-XA-2025", "2025"), "1.3");
+    BOOST_REQUIRE(listB.documents.size() == 1u);
+    BOOST_TEST(listA.version == listB.version);
+    // A unlinks the minutes; B, from its old list, links the report beside
+    // them: refused, nothing linked.
+    deskA.DetachEvidence(sheet, "1.3", minutes, listA.version);
+    auto linked =
+        Refused<ChangedSinceRead>([&] { deskB.LinkEvidence(sheet, "1.3", report, listB.version); });
+    BOOST_TEST(std::string(linked.what()).find("1.3") != std::string::npos);
+    BOOST_TEST(deskA.Evidence(sheet, "1.3").empty());
+    // Nor does B unlink from the old list.
+    Refused<ChangedSinceRead>([&] { deskB.DetachEvidence(sheet, "1.3", minutes, listB.version); });
+    // Listed again, B's link is made.
+    deskB.LinkEvidence(sheet, "1.3", report, deskB.EvidenceOf(sheet, "1.3").version);
+    const auto now = deskA.Evidence(sheet, "1.3");
+    BOOST_REQUIRE(now.size() == 1u);
+    BOOST_TEST(now[0].id == report);
+
+    // A criterion without a result yet: the first desk's link creates it,
+    // the second desk's, from its list of none, is refused.
+    const auto emptyA = deskA.EvidenceOf(sheet, "2.1"), emptyB = deskB.EvidenceOf(sheet, "2.1");
+    BOOST_TEST(emptyB.version == 0);
+    deskA.LinkEvidence(sheet, "2.1", minutes, emptyA.version);
+    Refused<ChangedSinceRead>([&] { deskB.LinkEvidence(sheet, "2.1", report, emptyB.version); });
+    BOOST_TEST(deskA.Evidence(sheet, "2.1").size() == 1u);
+    // A document added on one desk refuses the other's unlink from before.
+    const auto before = deskB.EvidenceOf(sheet, "2.1");
+    attach("Quyết định.pdf", "2.1");
+    Refused<ChangedSinceRead>([&] { deskB.DetachEvidence(sheet, "2.1", minutes, before.version); });
+    BOOST_TEST(deskA.Evidence(sheet, "2.1").size() == 2u);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

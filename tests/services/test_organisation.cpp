@@ -185,7 +185,7 @@ BOOST_AUTO_TEST_SUITE_END()
 BOOST_FIXTURE_TEST_CASE(reporting_window_is_shared_through_the_database, DbFixture) {
     services::OrganisationService org(Db(), "t");
     BOOST_TEST((org.ReportingWindow() == WindowKind::Calendar));
-    org.SetReportingWindow(WindowKind::CutOff);
+    org.SetReportingWindow(WindowKind::CutOff, org.LoadReportingWindow().version);
     auto again = storage::Database::Open(Db().url());
     BOOST_TEST(
         (services::OrganisationService(*again, "other").ReportingWindow() == WindowKind::CutOff));

@@ -247,17 +247,97 @@ BOOST_FIXTURE_TEST_CASE(a_progress_update_on_an_old_copy_is_refused_then_merged,
     BOOST_TEST(storage::PlanRepository(A().session()).UpdatesOf(id).size() == 1u);
     BOOST_TEST((services::PlanService(A(), "an").LoadTask(id).status == TaskStatus::InProgress));
 
-    // B keeps its status and result, takes A's percentage.
+    // B keeps its status and result, takes A's percentage (and A's note:
+    // the quarter has one update, A's, which B's save edits).
     const TaskRecord stored = services::PlanService(B(), "binh").LoadTask(id);
-    b = services::MergeProgress(b, stored, {"status", "outcome"});
+    const auto reported = services::QuarterUpdate(B(), id, "2021-Q2");
+    BOOST_REQUIRE(reported);
+    b = services::MergeProgress(b, stored, reported, {"status", "outcome"});
     BOOST_TEST(b.percent == 55);
     BOOST_TEST(b.outcome == "Gộp vào nhiệm vụ 1.4");
+    BOOST_TEST(b.note == a.note);
+    BOOST_TEST(b.updateId == reported->id);
     b.taskVersion = conflict->storedVersion();
     services::AddProgressUpdate(B(), b, "binh");
     const TaskRecord after = services::PlanService(A(), "an").LoadTask(id);
     BOOST_TEST(after.percentDone == 55);
     BOOST_TEST((after.status == TaskStatus::Cancelled));
     BOOST_TEST(after.outcome == "Gộp vào nhiệm vụ 1.4");
+    BOOST_TEST(storage::PlanRepository(A().session()).UpdatesOf(id).size() == 1u);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(plan_conflicts)
+
+// Issue 13: two desks report the same task's same quarter. The task keeps
+// one update per quarter: the second desk, which did not see the first
+// one's, is refused with that update's values beside its own, and its save
+// after choosing edits that update (no second one is added).
+BOOST_FIXTURE_TEST_CASE(two_desks_reporting_the_same_quarter_make_one_update, TwoDesks) {
+    services::PlanService deskA(A(), "an");
+    const PlanItemRecord item = Item(deskA.Load(planId), "1.3");
+    const std::int64_t id = item.tasks.at(0).id;
+    const int read = deskA.LoadTask(id).version;
+    BOOST_TEST(!services::QuarterUpdate(B(), id, "2021-Q3"));
+
+    services::ProgressInput a;
+    a.taskId = id;
+    a.period = "2021-Q3";
+    a.status = TaskStatus::InProgress;
+    a.percent = 60;
+    a.note = "Đã niêm yết 30 thủ tục";
+    a.taskVersion = read;
+    const std::int64_t first = services::AddProgressUpdate(A(), a, "an");
+
+    // B wrote its own report of the quarter on the copy it read before.
+    services::ProgressInput b = a;
+    b.percent = 40;
+    b.note = "Đang rà soát danh mục";
+    auto conflict = ConflictOf([&] { services::AddProgressUpdate(B(), b, "binh"); });
+    BOOST_REQUIRE(conflict);
+    const FieldConflict* note = Field(*conflict, "note");
+    BOOST_REQUIRE(note);
+    BOOST_TEST(note->mine == "Đang rà soát danh mục");
+    BOOST_TEST(note->theirs == "Đã niêm yết 30 thủ tục");
+    BOOST_REQUIRE(Field(*conflict, "percent"));
+    BOOST_TEST(Field(*conflict, "percent")->theirs == "60%");
+    BOOST_TEST(storage::PlanRepository(A().session()).UpdatesOf(id).size() == 1u);
+
+    // Even with the task as stored, a report of a quarter made without
+    // seeing the one stored is refused.
+    b.taskVersion = conflict->storedVersion();
+    auto unseen = ConflictOf([&] { services::AddProgressUpdate(B(), b, "binh"); });
+    BOOST_REQUIRE(unseen);
+    BOOST_TEST(Field(*unseen, "note"));
+
+    // B keeps its note, takes A's percentage: A's update is edited.
+    const auto reported = services::QuarterUpdate(B(), id, "2021-Q3");
+    BOOST_REQUIRE(reported);
+    BOOST_TEST(reported->id == first);
+    BOOST_TEST(reported->note == a.note);
+    BOOST_TEST(reported->reportedBy == "an");
+    b = services::MergeProgress(b, services::PlanService(B(), "binh").LoadTask(id), reported,
+                                {"note"});
+    BOOST_TEST(b.percent == 60);
+    BOOST_TEST(b.updateId == first);
+    BOOST_TEST(services::AddProgressUpdate(B(), b, "binh") == first);
+    const auto updates = storage::PlanRepository(A().session()).UpdatesOf(id);
+    BOOST_REQUIRE(updates.size() == 1u);
+    BOOST_TEST(updates[0].note == "Đang rà soát danh mục");
+    BOOST_TEST(updates[0].percentDone == 60);
+    BOOST_TEST(deskA.LoadTask(id).percentDone == 60);
+    // The note changed is audited with its old and new value.
+    const auto log = storage::AuditRepository(A().session()).ForRow("progress_updates", first);
+    BOOST_TEST(std::any_of(log.begin(), log.end(), [&](const storage::AuditEntry& e) {
+        return e.field == "note" && e.oldValue == a.note && e.newValue == b.note &&
+               e.user == "binh";
+    }));
+    // Another quarter is another update.
+    services::ProgressInput next = a;
+    next.period = "2021-Q4";
+    next.taskVersion = deskA.LoadTask(id).version;
+    BOOST_TEST(services::AddProgressUpdate(A(), next, "an") != first);
     BOOST_TEST(storage::PlanRepository(A().session()).UpdatesOf(id).size() == 2u);
 }
 

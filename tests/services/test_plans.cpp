@@ -366,10 +366,16 @@ BOOST_FIXTURE_TEST_CASE(overdue_due_soon_and_missing_updates_on_the_board, SeedF
         BOOST_TEST(listed == all.size());
     }
     // With the cut-off windows Q1 closes 14/03: missing from 15/03.
-    services::OrganisationService(Db(), "test").SetReportingWindow(WindowKind::CutOff);
+    {
+        services::OrganisationService org(Db(), "test");
+        org.SetReportingWindow(WindowKind::CutOff, org.LoadReportingWindow().version);
+    }
     BOOST_TEST(services::TaskBoard::Load(Db(), Date{2026, 3, 14}).Filter(missing).empty());
     BOOST_TEST(services::TaskBoard::Load(Db(), Date{2026, 3, 15}).Filter(missing).size() == 3u);
-    services::OrganisationService(Db(), "test").SetReportingWindow(WindowKind::Calendar);
+    {
+        services::OrganisationService org(Db(), "test");
+        org.SetReportingWindow(WindowKind::Calendar, org.LoadReportingWindow().version);
+    }
 
     // A progress update for Q1 removes the task from "missing update"; closing it as done
     // removes it from "overdue" and asks what changed.
@@ -660,6 +666,50 @@ BOOST_FIXTURE_TEST_CASE(saved_task_board_filters_per_user, SeedFixture) {
     BOOST_TEST(services::SavedTaskViews(Db(), "binh").size() == 1u);
     BOOST_CHECK_THROW(services::SaveTaskView(Db(), "an", "  ", month), UserError);
     BOOST_TEST(!services::TaskBoardView::FromJson("not json").has_value());
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(plans)
+
+// Issue 13: a tasks file imported again with two values changed audits
+// each changed value of the task, with its old and new value, as the plan
+// editor does; values left alone are not audited.
+BOOST_FIXTURE_TEST_CASE(a_task_updated_by_an_import_audits_each_changed_value, SeedFixture) {
+    const std::string header =
+        "unit,framework,year,criterion,target,task,lead_unit,lead_person,coordinating_units,"
+        "start,due,recurring,status,percent,outcome\n";
+    const std::string first = dir.File("tasks1.csv"), second = dir.File("tasks2.csv");
+    WriteFile(first, header +
+                         "TT-KONGCHRO,GL-XA-2020,2021,1.1,,Niêm yết thủ tục hành chính,,,,,"
+                         "2021,no,not_started,0,\n");
+    WriteFile(second, header +
+                          "TT-KONGCHRO,GL-XA-2020,2021,1.1,,Niêm yết thủ tục hành chính,,,,,"
+                          "2021,no,in_progress,40,\n");
+    BOOST_TEST(services::ImportTasks(Db(), first, "clerk").inserted == 1);
+    const PlanItemRecord item = Item(Plans().at(0), "1.1");
+    const std::int64_t id = item.tasks.at(0).id;
+    const long before = storage::AuditRepository(Db().session()).ForRow("tasks", id).size();
+    BOOST_TEST(services::ImportTasks(Db(), second, "clerk").updated == 1);
+    const auto log = storage::AuditRepository(Db().session()).ForRow("tasks", id);
+    std::vector<storage::AuditEntry> added(log.begin() + before, log.end());
+    BOOST_REQUIRE(added.size() == 2u);
+    auto entry = [&](const std::string& field) -> const storage::AuditEntry* {
+        for (const auto& e : added)
+            if (e.field == field) return &e;
+        return nullptr;
+    };
+    BOOST_REQUIRE(entry("status"));
+    BOOST_TEST(entry("status")->oldValue.value_or("") == "not_started");
+    BOOST_TEST(entry("status")->newValue.value_or("") == "in_progress");
+    BOOST_TEST(entry("status")->action == "update");
+    BOOST_TEST(entry("status")->user == "clerk");
+    BOOST_REQUIRE(entry("percent_done"));
+    BOOST_TEST(entry("percent_done")->oldValue.value_or("") == "0");
+    BOOST_TEST(entry("percent_done")->newValue.value_or("") == "40");
+    // The same file again changes nothing and audits nothing.
+    BOOST_TEST(services::ImportTasks(Db(), second, "clerk").unchanged == 1);
+    BOOST_TEST(storage::AuditRepository(Db().session()).ForRow("tasks", id).size() == log.size());
 }
 
 BOOST_AUTO_TEST_SUITE_END()

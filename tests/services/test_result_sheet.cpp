@@ -176,7 +176,10 @@ BOOST_FIXTURE_TEST_CASE(only_the_office_appraises_and_reopens, SheetFixture) {
     BOOST_CHECK_THROW(clerk.Reopen(sheet, "Nhập sai"), UserError);
     sheet = office.Reopen(sheet, "Nhập sai");
     BOOST_TEST(Status() == "submitted");
-    BOOST_CHECK_NO_THROW(clerk.Withdraw(sheet));  // the commune's own step
+    // Withdrawing is the commune's own step, its chair's (not its clerk's).
+    users.Insert("chair", "Lê Văn Chủ", "chair", sheet.unitId);
+    BOOST_CHECK_THROW(clerk.Withdraw(sheet), UserError);
+    BOOST_CHECK_NO_THROW(services::ResultSheetService(Db(), "chair").Withdraw(sheet));
 }
 
 BOOST_FIXTURE_TEST_CASE(every_change_is_audited_with_old_and_new_values, SheetFixture) {
@@ -275,10 +278,11 @@ BOOST_FIXTURE_TEST_CASE(evidence_files_are_stored_hashed_and_limited, SheetFixtu
     BOOST_TEST(svc.AttachEvidence(sheet, "1.4", doc) == id);
     // A document of the register linked to a third criterion by choice.
     BOOST_TEST(svc.Register(sheet).size() == 1u);
-    svc.LinkEvidence(sheet, "1.6", id);
+    svc.LinkEvidence(sheet, "1.6", id, svc.EvidenceOf(sheet, "1.6").version);
     BOOST_TEST(Row(Load(), "1.6").evidence == 1);
-    BOOST_CHECK_THROW(svc.LinkEvidence(Load("XA-B"), "1.6", id),
-                      UserError);  // another commune's document
+    BOOST_CHECK_THROW(
+        svc.LinkEvidence(Load("XA-B"), "1.6", id, svc.EvidenceOf(Load("XA-B"), "1.6").version),
+        UserError);  // another commune's document
     // The known digest of "abc".
     BOOST_TEST(services::Sha256Hex("abc") ==
                "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
@@ -294,7 +298,7 @@ BOOST_FIXTURE_TEST_CASE(evidence_files_are_stored_hashed_and_limited, SheetFixtu
     // Evidence satisfies the "evidence required" check.
     sheet = svc.Apply(Load(), {Edit("1.3", ResultField::SelfScore, 1)});
     BOOST_TEST(Row(sheet, "1.3").problems.empty());
-    svc.DetachEvidence(sheet, "1.3", id);
+    svc.DetachEvidence(sheet, "1.3", id, svc.EvidenceOf(sheet, "1.3").version);
     BOOST_TEST(!Row(Load(), "1.3").problems.empty());
 }
 

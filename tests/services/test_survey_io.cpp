@@ -213,8 +213,8 @@ BOOST_FIXTURE_TEST_CASE(ratings_import_skips_duplicates_and_round_trips, IoFixtu
     BOOST_TEST(Ratings() == 4);
 
     std::string csv = dir.File("r.csv"), xlsx = dir.File("r.xlsx");
-    BOOST_TEST(services::ExportRatings(Db(), csv) == 4);
-    BOOST_TEST(services::ExportRatings(Db(), xlsx) == 4);
+    BOOST_TEST(services::ExportRatings(Db(), csv, "test") == 4);
+    BOOST_TEST(services::ExportRatings(Db(), xlsx, "test") == 4);
     const std::string text = ReadFile(csv);
     BOOST_TEST(text.rfind("time,unit,officer,procedure,channel,attitude,handling,guidance,citizen\n"
                           "2024-01-05T09:41:00,XA-TAYXUAN,CB01,Đăng ký khai sinh,kiosk,5,5,5,\n",

@@ -18,8 +18,11 @@
 #include "fixture.h"
 #include "services/app/failure_message.h"
 #include "services/org/organisation.h"
+#include "storage/evidence_repository.h"
 #include "storage/migrations.h"
+#include "storage/plan_repository.h"
 #include "storage/rating_repository.h"
+#include "storage/settings_repository.h"
 #include "storage/unit_repository.h"
 
 using namespace cchc;
@@ -565,3 +568,74 @@ BOOST_FIXTURE_TEST_CASE(another_programs_database_is_left_alone, TempDir) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+// Schema 9: a task has one progress update per quarter. Two desks' updates
+// of one quarter kept by older programs are folded into the newest: its
+// values stay, the older one's evidence is linked to it and the older one is
+// audited with its values; a second update of a quarter is refused from then.
+BOOST_AUTO_TEST_CASE(duplicate_progress_updates_are_folded_into_the_newest) {
+    TempDir dir;
+    auto db = FreshDatabase(dir, 8);
+    Unit u;
+    u.code = "XA-A";
+    u.name = "Xã A";
+    u.id = storage::UnitRepository(db->session()).Insert(u);
+    PlanRecord plan;
+    plan.unitId = u.id;
+    plan.year = 2026;
+    PlanItemRecord item;
+    item.heading = "1.3";
+    TaskRecord task;
+    task.solution = "Niêm yết thủ tục hành chính";
+    item.tasks.push_back(task);
+    plan.items.push_back(item);
+    storage::PlanRepository(db->session()).Insert(plan);
+    const std::int64_t taskId = plan.items.at(0).tasks.at(0).id;
+    auto update = [&](const std::string& period, int percent, const std::string& note) {
+        storage::ProgressUpdateRecord r;
+        r.taskId = taskId;
+        r.period = period;
+        r.status = TaskStatus::InProgress;
+        r.percentDone = percent;
+        r.note = note;
+        r.createdBy = "desk";
+        return storage::PlanRepository(db->session()).InsertUpdate(r);
+    };
+    const auto older = update("2026-Q1", 30, "Bàn A");
+    const auto newer = update("2026-Q1", 45, "Bàn B");
+    const auto other = update("2026-Q2", 60, "Quý sau");
+    storage::EvidenceRecord e;
+    e.unitId = u.id;
+    e.title = "Biên bản";
+    const auto doc = storage::EvidenceRepository(db->session()).Insert(e, "");
+    storage::EvidenceRepository(db->session()).LinkUpdate(older, doc);
+    const auto url = db->url();
+    db.reset();
+
+    auto upgraded = storage::Database::Open(url);
+    BOOST_TEST(upgraded->SchemaVersion() >= 9);
+    storage::PlanRepository plans(upgraded->session());
+    const auto left = plans.UpdatesOf(taskId);
+    BOOST_REQUIRE(left.size() == 2u);
+    BOOST_TEST(left[0].id == newer);
+    BOOST_TEST(left[0].percentDone == 45);
+    BOOST_TEST(left[0].note == "Bàn B");
+    BOOST_TEST(left[1].id == other);
+    int linked = 0;
+    long long kept = newer, linkedDoc = doc;
+    upgraded->session() << "SELECT COUNT(*) FROM progress_evidence WHERE update_id = :u AND "
+                           "evidence_id = :e",
+        soci::use(kept), soci::use(linkedDoc), soci::into(linked);
+    BOOST_TEST(linked == 1);
+    const auto audit =
+        storage::AuditRepository(upgraded->session()).ForRow("progress_updates", older);
+    BOOST_REQUIRE(audit.size() == 1u);
+    BOOST_TEST(audit[0].action == "delete");
+    BOOST_TEST(audit[0].oldValue.value_or("").find("Bàn A") != std::string::npos);
+    // One update per quarter from now on.
+    storage::ProgressUpdateRecord again;
+    again.taskId = taskId;
+    again.period = "2026-Q1";
+    storage::Transaction tx(*upgraded);
+    BOOST_CHECK_THROW(plans.InsertUpdate(again), std::exception);
+}

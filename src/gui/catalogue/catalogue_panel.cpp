@@ -9,11 +9,13 @@
 #include <algorithm>
 
 #include "core/framework.h"
+#include "core/org_conflicts.h"
 #include "core/vnformat.h"
 #include "gui/catalogue/framework_copy_dialog.h"
 #include "gui/catalogue/framework_editor_dialog.h"
 #include "gui/catalogue/framework_new_dialog.h"
 #include "gui/catalogue/person_dialog.h"
+#include "gui/shell/conflict_dialog.h"
 #include "gui/shell/gui_events.h"
 #include "gui/shell/gui_util.h"
 #include "services/app/overview.h"
@@ -377,8 +379,26 @@ void CataloguePanel::TogglePerson() {
                       U8(person->fullName)),
                   _("Deactivate")))
         return;
+    // Switched against the officer as the list read them (see
+    // MainFrame::ToggleUnitActive).
+    Person mine = *person;
+    mine.active = !person->active;
+    const EditedFields edited = EditedOf(PersonConflicts(mine, *person, {}));
+    Person read = *person;
     try {
-        session_.Organisation().SetPersonActive(person->id, !person->active);
+        for (;;) {
+            try {
+                session_.Organisation().SetPersonActive(read, mine.active);
+                break;
+            } catch (const EditConflict& conflict) {
+                const std::optional<KeptFields> kept = AskConflict(this, conflict, edited);
+                if (!kept || !kept->count("active")) break;  // cancelled, or stored already
+                const auto now = session_.Organisation().PersonById(person->id);
+                if (!now) break;
+                read = *now;
+                read.version = conflict.storedVersion();
+            }
+        }
     } catch (const std::exception& e) {
         ShowError(this, ErrorSentence(e));
     }

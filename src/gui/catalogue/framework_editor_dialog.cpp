@@ -600,6 +600,9 @@ void FrameworkEditorDialog::DeleteSelected() {
     try {
         services::FrameworkService(session_.db(), session_.user())
             .DeleteCriterion(code_, editing_.code, fw_.version);
+    } catch (const ChangedSinceRead& e) {
+        ShowChangedElsewhere(e, editing_.code);
+        return;
     } catch (const std::exception& e) {
         ShowFieldError(ErrorSentence(e), "");
         return;
@@ -618,6 +621,9 @@ void FrameworkEditorDialog::MoveSelected(int delta) {
     try {
         services::FrameworkService(session_.db(), session_.user())
             .MoveCriterion(code_, code, delta, fw_.version);
+    } catch (const ChangedSinceRead& e) {
+        ShowChangedElsewhere(e, code);
+        return;
     } catch (const std::exception& e) {
         ShowFieldError(ErrorSentence(e), "");
         return;
@@ -625,6 +631,19 @@ void FrameworkEditorDialog::MoveSelected(int delta) {
     changed_ = true;
     Reload();
     FillTree(code);
+}
+
+void FrameworkEditorDialog::ShowChangedElsewhere(const ChangedSinceRead& refusal,
+                                                 const std::string& select) {
+    // Nothing typed is lost: with nothing unsaved the tree shows the
+    // framework as stored now, for the user to decide again; otherwise the
+    // next save compares what is typed with it first.
+    if (!Dirty(Leave::Everything)) {
+        Reload();
+        FillHeader();
+        FillTree(select);
+    }
+    ShowFieldError(ErrorSentence(refusal), "");
 }
 
 void FrameworkEditorDialog::OnCancel() {

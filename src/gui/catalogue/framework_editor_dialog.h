@@ -11,6 +11,7 @@
 
 #include <wx/treebase.h>
 
+#include "core/conflict.h"
 #include "core/framework.h"
 #include "gui/shell/dialog_base.h"
 #include "gui/shell/gui_session.h"
@@ -67,6 +68,10 @@ class FrameworkEditorDialog : public DialogBase {
     void AddCriterion(bool asChild);
     void DeleteSelected();
     void MoveSelected(int delta);
+    // A deletion or move refused because the framework changed on another
+    // desk since it was loaded: said, and the framework shown as stored
+    // (selecting `select`) when nothing typed is unsaved.
+    void ShowChangedElsewhere(const ChangedSinceRead& refusal, const std::string& select);
     void OnCancel();
     void OnTreeChanging(wxTreeEvent& event);
     void OnTreeChanged(wxTreeEvent& event);

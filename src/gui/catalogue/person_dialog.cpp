@@ -91,7 +91,7 @@ void PersonDialog::OnSave(wxCommandEvent&) {
                      Person stored = Read();
                      for (const Person& p : session_.Organisation().AllPeople())
                          if (p.id == original_.id) stored = p;
-                     Fill(services::MergePerson(Read(), stored, kept));
+                     Fill(MergePerson(Read(), stored, kept));
                      original_.version = conflict.storedVersion();
                      base_ = stored;
                  },

@@ -104,7 +104,7 @@ void UnitDialog::OnSave(wxCommandEvent&) {
                      Unit stored = Read();
                      if (auto now = session_.Organisation().UnitById(original_.id)) stored = *now;
                      stored.version = conflict.storedVersion();
-                     const Unit merged = services::MergeUnit(Read(), stored, kept);
+                     const Unit merged = MergeUnit(Read(), stored, kept);
                      Fill(merged);
                      original_.sortOrder = merged.sortOrder;
                      original_.version = conflict.storedVersion();

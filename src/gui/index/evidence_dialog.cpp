@@ -61,8 +61,10 @@ EvidenceDialog::EvidenceDialog(wxWindow* parent, GuiSession& session, const serv
 }
 
 void EvidenceDialog::Fill() {
-    docs_ =
-        services::ResultSheetService(session_.db(), session_.user()).Evidence(sheet_, criterion_);
+    auto listed =
+        services::ResultSheetService(session_.db(), session_.user()).EvidenceOf(sheet_, criterion_);
+    docs_ = std::move(listed.documents);
+    version_ = listed.version;
     list_->DeleteAllItems();
     for (std::size_t i = 0; i < docs_.size(); ++i) {
         const auto& d = docs_[i];
@@ -119,8 +121,10 @@ void EvidenceDialog::LinkExisting() {
     if (dlg.ShowModal() != wxID_OK) return;
     try {
         service.LinkEvidence(sheet_, criterion_,
-                             choices[static_cast<std::size_t>(dlg.GetSelection())].id);
+                             choices[static_cast<std::size_t>(dlg.GetSelection())].id, version_);
     } catch (const std::exception& e) {
+        // Refused (another desk changed the criterion's documents since
+        // they were listed, say): said, and the list shows them as stored.
         ShowError(this, ErrorSentence(e));
     }
     Fill();
@@ -161,7 +165,7 @@ void EvidenceDialog::Remove() {
         return;
     try {
         services::ResultSheetService(session_.db(), session_.user())
-            .DetachEvidence(sheet_, criterion_, doc.id);
+            .DetachEvidence(sheet_, criterion_, doc.id, version_);
     } catch (const std::exception& e) {
         ShowError(this, ErrorSentence(e));
     }

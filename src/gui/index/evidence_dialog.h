@@ -1,8 +1,9 @@
 // The evidence documents of one criterion's result (form EvidenceDialog):
 // lists them, adds one (EvidenceDocDialog: number, date, issuer, title and
 // the file, stored in the database), opens a document's file with the
-// program of its kind, links one already in the register, and unlinks one. Changes are saved at
-// once.
+// program of its kind, links one already in the register, and unlinks one.
+// Changes are saved at once, links against the documents listed: one
+// another desk changed meanwhile is refused and the list shown again.
 #pragma once
 #include <optional>
 #include <string>
@@ -34,6 +35,7 @@ class EvidenceDialog : public DialogBase {
     std::string criterion_;
     wxListCtrl* list_ = nullptr;
     std::vector<services::EvidenceRecord> docs_;
+    int version_ = 0;  // of the criterion's result, as read with docs_
 };
 
 // One new document for the criterion's result.

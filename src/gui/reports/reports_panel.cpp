@@ -259,6 +259,7 @@ bool ReportsPanel::ChoosePeriod(const std::string& key) {
 
 services::ReportRequest ReportsPanel::CurrentRequest() const {
     services::ReportRequest r;
+    r.user = session_.user();
     const int t = type_->GetSelection(), p = period_->GetSelection();
     if (t >= 0) r.type = types_[static_cast<std::size_t>(t)].key;
     if (p >= 0 && static_cast<std::size_t>(p) < periods_.size())

@@ -22,6 +22,7 @@
 
 #include "core/date.h"
 #include "core/errors.h"
+#include "core/org_conflicts.h"
 #include "core/period.h"
 #include "core/progress.h"
 #include "core/vnformat.h"
@@ -35,6 +36,7 @@
 #include "gui/shell/art.h"
 #include "gui/shell/background_work.h"
 #include "gui/shell/backup_commands.h"
+#include "gui/shell/conflict_dialog.h"
 #include "gui/shell/dashboard_panel.h"
 #include "gui/shell/gui_util.h"
 #include "gui/shell/settings_panel.h"
@@ -329,8 +331,27 @@ void MainFrame::ToggleUnitActive() {
                       U8(unit.name)),
                   _("Deactivate")))
         return;
+    // Switched against the unit as the tree read it. Saved on another desk
+    // since, the switch is the user's only edit: the conflict dialog asks
+    // only if the other desk switched it the other way.
+    Unit mine = unit;
+    mine.active = !unit.active;
+    const EditedFields edited = EditedOf(UnitConflicts(mine, unit, {}));
+    Unit read = unit;
     try {
-        session_->Organisation().SetUnitActive(unit.id, !unit.active);
+        for (;;) {
+            try {
+                session_->Organisation().SetUnitActive(read, mine.active);
+                break;
+            } catch (const EditConflict& conflict) {
+                const std::optional<KeptFields> kept = AskConflict(this, conflict, edited);
+                if (!kept || !kept->count("active")) break;  // cancelled, or stored already
+                const std::optional<Unit> now = session_->Organisation().UnitById(unit.id);
+                if (!now) break;
+                read = *now;
+                read.version = conflict.storedVersion();
+            }
+        }
     } catch (const std::exception& e) {
         ShowError(this, ErrorSentence(e));
     }

@@ -1,10 +1,12 @@
 // A quarterly progress update on one remediation task (form ProgressDialog):
 // the quarter (the last one whose reporting window closed, or the current
 // one), the status and percentage, what was done, the result achieved
-// (required when the task is done) and an evidence file. Saved through
-// services::AddProgressUpdate against the task's version as the board read
-// it; a refused field is shown beside it, and a task saved on another desk
-// meanwhile brings up the conflict dialog (status, percentage, result).
+// (required when the task is done) and an evidence file. A quarter already
+// reported is shown and edited (one update per task and quarter). Saved
+// through services::AddProgressUpdate against the task's version as the
+// board read it and the quarter's update shown; a refused field is shown
+// beside it, and a task or quarter saved on another desk meanwhile brings up
+// the conflict dialog (status, percentage, result, what was done).
 #pragma once
 #include <vector>
 
@@ -23,6 +25,9 @@ class ProgressDialog : public DialogBase {
 
   private:
     void OnSave(wxCommandEvent& event);
+    // The chosen quarter's update, if the task has one: its note shown (the
+    // user's typing kept) and said in the facts; saving edits it.
+    void ShowQuarter();
     void UpdateOutcome();
     services::ProgressInput ReadInput() const;
 
@@ -34,6 +39,11 @@ class ProgressDialog : public DialogBase {
     TaskStatus readStatus_ = TaskStatus::NotStarted;
     int readPercent_ = 0;
     std::vector<Period> quarters_;
+    std::string facts_;
+    // The chosen quarter's update as shown (0: none) and its note, then as
+    // stored when a conflict was merged.
+    std::int64_t updateId_ = 0;
+    std::string readNote_;
 };
 
 }  // namespace cchc::gui

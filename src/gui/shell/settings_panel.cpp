@@ -108,8 +108,45 @@ void SettingsPanel::PrepareControls() {
     language_->Append(wxString::FromUTF8("Ti\xe1\xba\xbfng Vi\xe1\xbb\x87t"));  // Tiếng Việt
     language_->Append("English");
     language_->SetSelection(wxConfig::Get()->Read(config::kLanguage, "vi") == "en" ? 1 : 0);
-    windowKind_->SetSelection(session_.ReportingWindow() == WindowKind::CutOff ? 1 : 0);
+    FillWindowKind();
+}
+
+void SettingsPanel::FillWindowKind() {
+    const services::ReportingWindowSetting window = session_.Organisation().LoadReportingWindow();
+    windowKind_->SetSelection(window.kind == WindowKind::CutOff ? 1 : 0);
+    windowVersion_ = window.version;
+    windowRead_ = window.kind;
     UpdateWindowNote();
+}
+
+void SettingsPanel::OnWindowKind() {
+    const WindowKind chosen =
+        windowKind_->GetSelection() == 1 ? WindowKind::CutOff : WindowKind::Calendar;
+    // The choice is the user's only edit: against the window shown, the
+    // conflict dialog asks only if another desk chose meanwhile.
+    const EditedFields edited = EditedOf(WindowKindConflicts(chosen, windowRead_));
+    try {
+        for (;;) {
+            try {
+                windowVersion_ = session_.Organisation().SetReportingWindow(chosen, windowVersion_);
+                windowRead_ = chosen;
+                break;
+            } catch (const EditConflict& conflict) {
+                const std::optional<KeptFields> kept = AskConflict(this, conflict, edited);
+                if (!kept || !kept->count("window_kind")) {
+                    // Not chosen: the window stored stays, and is shown.
+                    FillWindowKind();
+                    break;
+                }
+                windowVersion_ = conflict.storedVersion();
+            }
+        }
+    } catch (const std::exception& e) {
+        ShowError(this, ErrorSentence(e));
+        FillWindowKind();
+    }
+    UpdateWindowNote();
+    NotifyDataChanged(this, unit_ ? unit_->id : 0);  // periods shown elsewhere change
 }
 
 void SettingsPanel::BindEvents() {
@@ -118,16 +155,7 @@ void SettingsPanel::BindEvents() {
         wxConfig::Get()->Flush();
         ShowInfo(this, _("The new language will be used the next time CCHC Desk starts."));
     });
-    windowKind_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) {
-        try {
-            session_.Organisation().SetReportingWindow(
-                windowKind_->GetSelection() == 1 ? WindowKind::CutOff : WindowKind::Calendar);
-        } catch (const std::exception& e) {
-            ShowError(this, ErrorSentence(e));
-        }
-        UpdateWindowNote();
-        NotifyDataChanged(this, unit_ ? unit_->id : 0);  // periods shown elsewhere change
-    });
+    windowKind_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { OnWindowKind(); });
     for (wxTextCtrl* text :
          {parentBody_, issuingBody_, place_, signerName_, signerTitle_, signerAuthority_})
         text->Bind(wxEVT_TEXT, [this](wxCommandEvent&) {
@@ -170,7 +198,7 @@ void SettingsPanel::Reload() {
     loaded_ = session_.Organisation().Office();
     FillOffice(loaded_);
     SetModified(false);
-    UpdateWindowNote();
+    FillWindowKind();
     FillSurveys();
     FillBackups();
     scroll_->FitInside();

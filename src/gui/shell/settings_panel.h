@@ -1,9 +1,10 @@
 // The "Settings" area (form SettingsPanel in forms/settings_panel.xrc): the
-// interface language (used from the next start), the reporting window
-// (calendar or the cut-off of Decree 09/2019), both kept in wxConfig, and
-// the survey settings, how many daily copies of an SQLite database are kept
-// (services/app/backup.h), and the office's identity in document headers,
-// saved through OrganisationService::SaveOffice, with a live preview.
+// interface language (kept in wxConfig, used from the next start), the
+// office's reporting window (calendar or the cut-off of Decree 09/2019,
+// saved at once against the version shown), the survey settings, how many
+// daily copies of an SQLite database are kept (services/app/backup.h), and
+// the office's identity in document headers, saved through
+// OrganisationService::SaveOffice, with a live preview.
 #pragma once
 #include <vector>
 
@@ -40,6 +41,9 @@ class SettingsPanel : public AreaPanel {
     void FillOffice(const services::OfficeIdentity& office);
     services::OfficeIdentity ReadOffice() const;
     void UpdatePreview();
+    // The reporting window as stored, and the user's choice of another.
+    void FillWindowKind();
+    void OnWindowKind();
     void UpdateWindowNote();
     void SetModified(bool modified);
     void OnSaveOffice();
@@ -89,6 +93,8 @@ class SettingsPanel : public AreaPanel {
     // form's values are measured against (three-way, see AskConflict).
     services::OfficeIdentity loaded_;
     services::SurveySettings surveyRead_;
+    int windowVersion_ = 0;  // of the reporting window shown
+    WindowKind windowRead_ = WindowKind::Calendar;
 };
 
 }  // namespace cchc::gui

@@ -1,6 +1,8 @@
 // Backups and restoring (see backup.h).
 #include "services/app/backup.h"
 
+#include "services/app/access_guard.h"
+
 #include <algorithm>
 #include <ctime>
 #include <filesystem>
@@ -193,6 +195,7 @@ int BackupKeepDays(Database& db) {
 }
 
 void SaveBackupKeepDays(Database& db, int days, const std::string& user) {
+    AccessGuard(db, user).Require(Action::EditSettings);
     if (days < 1 || days > 365)
         throw UserError(Location{"", 0, kKeepDaysKey},
                         tr("daily copies are kept for 1 to 365 days"));

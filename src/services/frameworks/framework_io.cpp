@@ -1,6 +1,8 @@
 // Framework files and the built-in catalogues: see framework_io.h.
 #include "services/frameworks/framework_io.h"
 
+#include "services/app/access_guard.h"
+
 #include <unistd.h>
 
 #include <cmath>
@@ -207,6 +209,9 @@ std::vector<Framework> ReadFrameworks(const std::string& path) {
 }
 
 long ImportFrameworks(storage::Database& db, const std::string& path, const std::string& user) {
+    AccessGuard guard(db, user);
+    guard.Require(Action::Import);
+    guard.Require(Action::EditFrameworks);
     auto frameworks = ReadFrameworks(path);
     storage::Transaction tx(db);
     storage::FrameworkRepository repo(db.session());

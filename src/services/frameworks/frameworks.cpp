@@ -1,5 +1,7 @@
 #include "services/frameworks/frameworks.h"
 
+#include "services/app/access_guard.h"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -12,6 +14,7 @@
 #include "core/i18n.h"
 #include "core/text.h"
 #include "core/vnformat.h"
+#include "services/app/checked_write.h"
 #include "storage/framework_repository.h"
 #include "storage/result_set_repository.h"
 #include "storage/settings_repository.h"
@@ -90,6 +93,12 @@ Criterion* FindCode(Framework& fw, const std::string& code) {
 
 Criterion* FindId(Framework& fw, std::int64_t id) {
     for (auto& c : fw.criteria)
+        if (c.id == id) return &c;
+    return nullptr;
+}
+
+const Criterion* FindId(const Framework& fw, std::int64_t id) {
+    for (const auto& c : fw.criteria)
         if (c.id == id) return &c;
     return nullptr;
 }
@@ -211,6 +220,7 @@ void CheckNewFramework(storage::FrameworkRepository& repo, const std::string& co
 
 Framework FrameworkService::CopyToNewYear(const std::string& code, const std::string& newCodeIn,
                                           int newYear, const std::string& newNameIn) {
+    AccessGuard(db_, user_).Require(Action::EditFrameworks);
     const std::string newCode = Trim(newCodeIn), newName = Trim(newNameIn);
     storage::Transaction tx(db_);
     storage::FrameworkRepository repo(db_.session());
@@ -244,6 +254,7 @@ Framework FrameworkService::CopyToNewYear(const std::string& code, const std::st
 
 Framework FrameworkService::Create(const std::string& codeIn, const std::string& nameIn, int year,
                                    FrameworkKind kind) {
+    AccessGuard(db_, user_).Require(Action::EditFrameworks);
     const std::string code = Trim(codeIn), name = Trim(nameIn);
     storage::Transaction tx(db_);
     storage::FrameworkRepository repo(db_.session());
@@ -283,9 +294,17 @@ void RefuseBuiltin(const Framework& fw) {
             fw.code));
 }
 
-// Someone else changed the framework since the editor loaded it.
-void CheckVersion(const Framework& fw, std::optional<int> expectedVersion) {
-    if (expectedVersion && *expectedVersion != fw.version) throw storage::ConcurrentEditError();
+// Raises the framework's version, first thing of an edit: refused with
+// refusal(stored framework) when someone else changed the framework since
+// the editor loaded expectedVersion (without it, the edit applies to the
+// latest), or changes it before this edit is stored.
+template <class Refusal>
+void BumpIfUnchanged(storage::Database& db, const Framework& fw, std::optional<int> expectedVersion,
+                     const Refusal& refusal) {
+    storage::FrameworkRepository repo(db.session());
+    WriteIfUnchanged(
+        expectedVersion.value_or(fw.version), fw, refusal,
+        [&] { repo.BumpVersion(fw.id, fw.version); }, [&] { return repo.Load(fw.id); });
 }
 
 UserError AppraisedError(const Framework& fw) {
@@ -298,10 +317,12 @@ UserError AppraisedError(const Framework& fw) {
 }  // namespace
 
 void FrameworkService::Retire(const std::string& code) {
+    AccessGuard(db_, user_).Require(Action::EditFrameworks);
     SetFrameworkStatus(db_, user_, Load(code), "retired");
 }
 
 void FrameworkService::Reactivate(const std::string& code) {
+    AccessGuard(db_, user_).Require(Action::EditFrameworks);
     SetFrameworkStatus(db_, user_, Load(code), "active");
 }
 
@@ -383,19 +404,20 @@ bool ReplaceCriterion(Framework& fw, Criterion& c, const std::string& inputCode,
 
 Criterion FrameworkService::SaveCriterion(const std::string& frameworkCode, const Criterion& input,
                                           std::optional<int> expectedVersion) {
+    AccessGuard(db_, user_).Require(Action::EditFrameworks);
     Criterion c = CleanCriterion(input);
 
     storage::Transaction tx(db_);
     storage::FrameworkRepository repo(db_.session());
     storage::AuditRepository audit(db_.session());
-    Framework fw = LoadEditable(frameworkCode, std::nullopt);
-    if (expectedVersion && *expectedVersion != fw.version) {
-        const Criterion* stored = c.id != 0 ? FindId(fw, c.id) : nullptr;
-        throw EditConflict(fmt::format(fmt::runtime(tr("criterion {0} of {1}")),
-                                       stored ? stored->code : c.code, fw.code),
-                           stored ? CriterionConflicts(c, *stored) : std::vector<FieldConflict>(),
-                           fw.version);
-    }
+    Framework fw = LoadEditable(frameworkCode);
+    BumpIfUnchanged(db_, fw, expectedVersion, [&](const Framework& now) {
+        const Criterion* stored = c.id != 0 ? FindId(now, c.id) : nullptr;
+        return EditConflict(fmt::format(fmt::runtime(tr("criterion {0} of {1}")),
+                                        stored ? stored->code : c.code, now.code),
+                            stored ? CriterionConflicts(c, *stored) : std::vector<FieldConflict>(),
+                            now.version);
+    });
     const Framework before = fw;
     const bool appraised =
         storage::ResultSetRepository(db_.session()).CountWithStatus(fw.id, "appraised") > 0;
@@ -432,26 +454,32 @@ Criterion FrameworkService::SaveCriterion(const std::string& frameworkCode, cons
             repo.UpdateCriterion(*now);
     }
     if (scoringChanged) storage::ResultSetRepository(db_.session()).MarkFrameworkStale(fw.id);
-    repo.BumpVersion(fw.id, fw.version);
     tx.Commit();
     return *FindId(fw, c.id);
 }
 
-Framework FrameworkService::LoadEditable(const std::string& code,
-                                         std::optional<int> expectedVersion) {
+Framework FrameworkService::LoadEditable(const std::string& code) {
     Framework fw = Load(code);
     RefuseBuiltin(fw);
-    CheckVersion(fw, expectedVersion);
     return fw;
 }
 
 void FrameworkService::MoveCriterion(const std::string& frameworkCode,
                                      const std::string& criterionCode, int delta,
                                      std::optional<int> expectedVersion) {
+    AccessGuard(db_, user_).Require(Action::EditFrameworks);
     storage::Transaction tx(db_);
     storage::FrameworkRepository repo(db_.session());
     storage::AuditRepository audit(db_.session());
-    Framework fw = LoadEditable(frameworkCode, expectedVersion);
+    Framework fw = LoadEditable(frameworkCode);
+    BumpIfUnchanged(db_, fw, expectedVersion, [&](const Framework& now) {
+        // TRANSLATORS: {0} a framework's code, {1} a criterion's.
+        return ChangedSinceRead(fmt::format(
+            fmt::runtime(tr("the framework {0} was changed on another desk after you opened it, "
+                            "so criterion {1} was not moved: look at the framework as it is now "
+                            "and move the criterion again if it should still move")),
+            now.code, criterionCode));
+    });
     Criterion* moved = FindCode(fw, criterionCode);
     if (!moved) throw UserError(UnknownCriterion(criterionCode, fw.code));
     std::vector<Criterion*> siblings;
@@ -472,17 +500,25 @@ void FrameworkService::MoveCriterion(const std::string& frameworkCode,
         RecordCriterionChanges(audit, user_, old, *c);
         repo.UpdateCriterion(*c);
     }
-    repo.BumpVersion(fw.id, fw.version);
     tx.Commit();
 }
 
 void FrameworkService::DeleteCriterion(const std::string& frameworkCode,
                                        const std::string& criterionCode,
                                        std::optional<int> expectedVersion) {
+    AccessGuard(db_, user_).Require(Action::EditFrameworks);
     storage::Transaction tx(db_);
     storage::FrameworkRepository repo(db_.session());
     storage::AuditRepository audit(db_.session());
-    Framework fw = LoadEditable(frameworkCode, expectedVersion);
+    Framework fw = LoadEditable(frameworkCode);
+    BumpIfUnchanged(db_, fw, expectedVersion, [&](const Framework& now) {
+        // TRANSLATORS: {0} a framework's code, {1} a criterion's.
+        return ChangedSinceRead(fmt::format(
+            fmt::runtime(tr("the framework {0} was changed on another desk after you opened it, "
+                            "so criterion {1} was not deleted: look at the framework as it is now "
+                            "and delete the criterion again if it should still go")),
+            now.code, criterionCode));
+    });
     Criterion* target = FindCode(fw, criterionCode);
     if (!target) throw UserError(UnknownCriterion(criterionCode, fw.code));
     if (storage::ResultSetRepository(db_.session()).CountWithStatus(fw.id, "appraised") > 0)
@@ -544,12 +580,12 @@ void FrameworkService::DeleteCriterion(const std::string& frameworkCode,
         repo.UpdateCriterion(*now);
     }
     storage::ResultSetRepository(db_.session()).MarkFrameworkStale(fw.id);
-    repo.BumpVersion(fw.id, fw.version);
     tx.Commit();
 }
 
 int FrameworkService::SaveBands(const std::string& frameworkCode, const std::vector<Band>& bands,
                                 std::optional<int> expectedVersion) {
+    AccessGuard(db_, user_).Require(Action::EditFrameworks);
     for (std::size_t i = 0; i < bands.size(); ++i) {
         if (Trim(bands[i].label).empty()) throw FieldError("bands", tr("every band needs a name"));
         if (bands[i].minPercent < 0 || bands[i].minPercent > 100)
@@ -564,17 +600,18 @@ int FrameworkService::SaveBands(const std::string& frameworkCode, const std::vec
                                              Trim(bands[i].label)));
     }
     storage::Transaction tx(db_);
-    Framework fw = LoadEditable(frameworkCode, std::nullopt);
+    Framework fw = LoadEditable(frameworkCode);
     const std::string old = FormatBands(fw.bands), now = FormatBands(bands);
-    if (expectedVersion && *expectedVersion != fw.version) {
-        Framework mine = fw;
+    auto refusal = [&](const Framework& stored) {
+        Framework mine = stored;
         mine.bands = bands;
-        throw EditConflict(fmt::format(fmt::runtime(tr("the framework {0}")), fw.code),
-                           FrameworkHeaderConflicts(mine, fw), fw.version);
-    }
+        return EditConflict(fmt::format(fmt::runtime(tr("the framework {0}")), stored.code),
+                            FrameworkHeaderConflicts(mine, stored), stored.version);
+    };
+    if (expectedVersion && *expectedVersion != fw.version) throw refusal(fw);
     if (old == now) return fw.version;
+    BumpIfUnchanged(db_, fw, expectedVersion, refusal);
     storage::FrameworkRepository(db_.session()).ReplaceBands(fw.id, bands);
-    storage::FrameworkRepository(db_.session()).BumpVersion(fw.id, fw.version);
     storage::AuditRepository(db_.session())
         .Record({"", user_, "frameworks", fw.id, "update", "bands", old, now});
     tx.Commit();
@@ -584,20 +621,22 @@ int FrameworkService::SaveBands(const std::string& frameworkCode, const std::vec
 int FrameworkService::SaveHeader(const std::string& frameworkCode, const std::string& nameIn,
                                  const std::string& descriptionIn,
                                  std::optional<int> expectedVersion) {
+    AccessGuard(db_, user_).Require(Action::EditFrameworks);
     const std::string name = Trim(nameIn), description = Trim(descriptionIn);
     if (name.empty()) throw FieldError("name", tr("the framework needs a name"));
     storage::Transaction tx(db_);
-    Framework fw = LoadEditable(frameworkCode, std::nullopt);
-    if (expectedVersion && *expectedVersion != fw.version) {
-        Framework mine = fw;
+    Framework fw = LoadEditable(frameworkCode);
+    auto refusal = [&](const Framework& stored) {
+        Framework mine = stored;
         mine.name = name;
         mine.description = description;
-        throw EditConflict(fmt::format(fmt::runtime(tr("the framework {0}")), fw.code),
-                           FrameworkHeaderConflicts(mine, fw), fw.version);
-    }
+        return EditConflict(fmt::format(fmt::runtime(tr("the framework {0}")), stored.code),
+                            FrameworkHeaderConflicts(mine, stored), stored.version);
+    };
+    if (expectedVersion && *expectedVersion != fw.version) throw refusal(fw);
     if (fw.name == name && fw.description == description) return fw.version;
+    BumpIfUnchanged(db_, fw, expectedVersion, refusal);
     storage::FrameworkRepository(db_.session()).UpdateHeader(fw.id, name, description);
-    storage::FrameworkRepository(db_.session()).BumpVersion(fw.id, fw.version);
     storage::AuditRepository audit(db_.session());
     if (fw.name != name)
         audit.Record({"", user_, "frameworks", fw.id, "update", "name", fw.name, name});

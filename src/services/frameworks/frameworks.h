@@ -70,11 +70,12 @@ class FrameworkService {
 
     // The edits below take the framework's version as the editor loaded it
     // (Framework::version); when someone else changed the framework since,
-    // SaveCriterion, SaveBands and SaveHeader throw EditConflict with the
-    // values the user's differ from the stored ones on (fields keyed as the
-    // editor's controls: code, title, max_points, ..., name, description,
-    // bands), DeleteCriterion and MoveCriterion ConcurrentEditError.
-    // Without it they apply to the latest.
+    // nothing is written: SaveCriterion, SaveBands and SaveHeader throw
+    // EditConflict with the values the user's differ from the stored ones on
+    // (fields keyed as the editor's controls: code, title, max_points, ...,
+    // name, description, bands), DeleteCriterion and MoveCriterion, which
+    // have no fields to merge, ChangedSinceRead naming the framework and the
+    // criterion. Without it they apply to the latest.
     //
     // Adds (criterion.id == 0, under parentCode or at the root) or edits a
     // criterion; the parent of an existing criterion stays where it is. The
@@ -99,9 +100,8 @@ class FrameworkService {
                    std::optional<int> expectedVersion = std::nullopt);
 
   private:
-    // The framework to edit: refused when built in, or changed by someone
-    // else since the editor loaded expectedVersion.
-    Framework LoadEditable(const std::string& code, std::optional<int> expectedVersion);
+    // The framework to edit: refused when built in.
+    Framework LoadEditable(const std::string& code);
 
     storage::Database& db_;
     std::string user_;

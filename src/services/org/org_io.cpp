@@ -1,5 +1,7 @@
 #include "services/org/org_io.h"
 
+#include "services/app/access_guard.h"
+
 #include <algorithm>
 #include <map>
 #include <set>
@@ -180,6 +182,8 @@ ImportSummary ImportUnits(storage::Database& db, const std::string& path, const 
     std::map<std::string, std::size_t> byCode;
     std::vector<UnitRow> rows = ReadUnitRows(*reader, cols, byCode);
 
+    AccessGuard guard(db, user);
+    guard.Require(Action::Import);
     storage::Transaction tx(db);
     storage::UnitRepository units(db.session());
     storage::AuditRepository audit(db.session());
@@ -208,6 +212,9 @@ ImportSummary ImportUnits(storage::Database& db, const std::string& path, const 
             Unit u = r.unit;
             if (!r.parentCode.empty()) u.parentId = idByCode.at(r.parentCode);
             auto old = existing.find(u.code);
+            guard.RequireAt(
+                Location{reader->FileName(), r.line, "code"}, Action::EditUnits,
+                old != existing.end() ? std::optional<std::int64_t>(old->second.id) : u.parentId);
             if (old == existing.end()) {
                 u.id = units.Insert(u);
                 audit.Record({"", user, "units", u.id, "insert", "code", std::nullopt, u.code});
@@ -242,6 +249,8 @@ ImportSummary ImportPeople(storage::Database& db, const std::string& path,
                            const std::string& user) {
     auto reader = tableio::TableReader::Open(path);
     ColumnMap cols(*reader, PeopleColumns());
+    AccessGuard guard(db, user);
+    guard.Require(Action::Import);
     storage::Transaction tx(db);
     storage::UnitRepository units(db.session());
     storage::PersonRepository people(db.session());
@@ -262,6 +271,7 @@ ImportSummary ImportPeople(storage::Database& db, const std::string& path,
             throw UserError(cols.At(*reader, "unit"),
                             std::string(tr("the unit does not exist: ")) + Excerpt(unitCode));
         p.unitId = unit->second;
+        guard.RequireAt(cols.At(*reader, "unit"), Action::EditUnits, p.unitId);
         p.fullName = Trim(cols.Get(f, "full_name"));
         p.position = Trim(cols.Get(f, "position"));
         p.phone = Trim(cols.Get(f, "phone"));

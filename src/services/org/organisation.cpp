@@ -1,5 +1,7 @@
 #include "services/org/organisation.h"
 
+#include "services/app/access_guard.h"
+
 #include <algorithm>
 #include <map>
 #include <set>
@@ -9,6 +11,7 @@
 #include "core/collation.h"
 #include "core/i18n.h"
 #include "core/org_conflicts.h"
+#include "services/app/checked_write.h"
 #include "services/org/org_audit.h"
 #include "storage/settings_repository.h"
 #include "storage/unit_repository.h"
@@ -44,6 +47,24 @@ UnitNameOf NamesFrom(storage::UnitRepository& units) {
     return [&units](std::optional<std::int64_t> id) { return UnitName(units, id); };
 }
 
+// The refusal of a unit saved (or switched on or off) from a copy another
+// desk saved since: mine beside the stored unit.
+auto UnitRefusal(storage::UnitRepository& units, const Unit& mine) {
+    return [&units, &mine](const Unit& stored) {
+        return EditConflict(fmt::format(fmt::runtime(tr("the unit {0}")), stored.name),
+                            UnitConflicts(mine, stored, NamesFrom(units)), stored.version);
+    };
+}
+
+auto PersonRefusal(storage::UnitRepository& units, const Person& mine) {
+    return [&units, &mine](const Person& stored) {
+        return EditConflict(fmt::format(fmt::runtime(tr("the officer {0}")), stored.fullName),
+                            PersonConflicts(mine, stored, NamesFrom(units)), stored.version);
+    };
+}
+
+constexpr const char* kWindowKey = "reporting.window";
+
 const std::vector<std::string>& OfficeKeys() {
     static const std::vector<std::string> keys = {
         "office.unit_id",     "office.parent_body",  "office.issuing_body",    "office.place_name",
@@ -52,36 +73,6 @@ const std::vector<std::string>& OfficeKeys() {
 }
 
 }  // namespace
-
-Unit MergeUnit(const Unit& mine, const Unit& stored, const KeptFields& kept) {
-    Unit u = mine;
-    u.code = Pick(kept, "code", mine.code, stored.code);
-    u.name = Pick(kept, "name", mine.name, stored.name);
-    u.kind = Pick(kept, "kind", mine.kind, stored.kind);
-    u.parentId = Pick(kept, "parent", mine.parentId, stored.parentId);
-    u.placeName = Pick(kept, "place_name", mine.placeName, stored.placeName);
-    u.headerParent = Pick(kept, "header_parent", mine.headerParent, stored.headerParent);
-    u.headerName = Pick(kept, "header_name", mine.headerName, stored.headerName);
-    u.docSymbol = Pick(kept, "doc_symbol", mine.docSymbol, stored.docSymbol);
-    u.active = Pick(kept, "active", mine.active, stored.active);
-    u.sortOrder = stored.sortOrder;
-    u.version = stored.version;
-    return u;
-}
-
-Person MergePerson(const Person& mine, const Person& stored, const KeptFields& kept) {
-    Person p = mine;
-    p.code = Pick(kept, "code", mine.code, stored.code);
-    p.fullName = Pick(kept, "full_name", mine.fullName, stored.fullName);
-    p.unitId = Pick(kept, "unit", mine.unitId, stored.unitId);
-    p.position = Pick(kept, "position", mine.position, stored.position);
-    p.phone = Pick(kept, "phone", mine.phone, stored.phone);
-    p.email = Pick(kept, "email", mine.email, stored.email);
-    p.oneStopDesk = Pick(kept, "one_stop_desk", mine.oneStopDesk, stored.oneStopDesk);
-    p.active = Pick(kept, "active", mine.active, stored.active);
-    p.version = stored.version;
-    return p;
-}
 
 void RecordUnitChanges(storage::AuditRepository& audit, const std::string& user, const Unit& old,
                        const Unit& now) {
@@ -176,7 +167,18 @@ std::optional<Unit> OrganisationService::UnitByCode(const std::string& code) {
     return storage::UnitRepository(db_.session()).ByCode(code);
 }
 
+std::optional<Person> OrganisationService::PersonById(std::int64_t id) {
+    return storage::PersonRepository(db_.session()).ById(id);
+}
+
 Unit OrganisationService::SaveUnit(const Unit& input) {
+    AccessGuard guard(db_, user_);
+    if (input.id != 0)
+        guard.Require(Action::EditUnits, input.id);
+    else if (input.parentId)
+        guard.Require(Action::EditUnits, *input.parentId);
+    else
+        guard.Require(Action::EditUnits);
     Unit unit = input;
     ThrowFirst(CheckUnit(unit));
     storage::Transaction tx(db_);
@@ -207,18 +209,9 @@ Unit OrganisationService::SaveUnit(const Unit& input) {
     } else {
         auto old = units.ById(unit.id);
         if (!old) throw UserError(tr("the unit no longer exists"));
-        auto conflict = [&](const Unit& stored) {
-            return EditConflict(fmt::format(fmt::runtime(tr("the unit {0}")), stored.name),
-                                UnitConflicts(unit, stored, NamesFrom(units)), stored.version);
-        };
-        if (old->version != unit.version) throw conflict(*old);
-        try {
-            units.Update(unit);
-        } catch (const storage::ConcurrentEditError&) {
-            // Saved by another desk since it was read above.
-            if (auto now = units.ById(unit.id)) throw conflict(*now);
-            throw;
-        }
+        WriteIfUnchanged(
+            unit.version, *old, UnitRefusal(units, unit), [&] { units.Update(unit); },
+            [&] { return units.ById(unit.id); });
         RecordUnitChanges(audit, user_, *old, unit);
         unit.version += 1;
     }
@@ -227,6 +220,7 @@ Unit OrganisationService::SaveUnit(const Unit& input) {
 }
 
 Person OrganisationService::SavePerson(const Person& input) {
+    AccessGuard(db_, user_).Require(Action::EditUnits, input.unitId);
     Person person = input;
     ThrowFirst(CheckPerson(person));
     storage::Transaction tx(db_);
@@ -245,17 +239,9 @@ Person OrganisationService::SavePerson(const Person& input) {
         auto old = people.ById(person.id);
         if (!old) throw UserError(tr("the person no longer exists"));
         storage::UnitRepository units(db_.session());
-        auto conflict = [&](const Person& stored) {
-            return EditConflict(fmt::format(fmt::runtime(tr("the officer {0}")), stored.fullName),
-                                PersonConflicts(person, stored, NamesFrom(units)), stored.version);
-        };
-        if (old->version != person.version) throw conflict(*old);
-        try {
-            people.Update(person);
-        } catch (const storage::ConcurrentEditError&) {
-            if (auto now = people.ById(person.id)) throw conflict(*now);
-            throw;
-        }
+        WriteIfUnchanged(
+            person.version, *old, PersonRefusal(units, person), [&] { people.Update(person); },
+            [&] { return people.ById(person.id); });
         RecordPersonChanges(audit, user_, *old, person);
         person.version += 1;
     }
@@ -263,22 +249,50 @@ Person OrganisationService::SavePerson(const Person& input) {
     return person;
 }
 
-void OrganisationService::SetUnitActive(std::int64_t id, bool active) {
+Unit OrganisationService::SetUnitActive(const Unit& read, bool active) {
+    AccessGuard(db_, user_).Require(Action::EditUnits, read.id);
     storage::Transaction tx(db_);
-    storage::UnitRepository(db_.session()).SetActive(id, active);
-    storage::AuditRepository(db_.session())
-        .Record(
-            {"", user_, "units", id, "update", "active", active ? "0" : "1", active ? "1" : "0"});
+    storage::UnitRepository units(db_.session());
+    auto stored = units.ById(read.id);
+    if (!stored) throw UserError(tr("the unit no longer exists"));
+    // The copy read, switched: beside the stored unit when another desk
+    // saved it since.
+    Unit mine = read;
+    mine.active = active;
+    WriteIfUnchanged(
+        read.version, *stored, UnitRefusal(units, mine),
+        [&] { units.SetActive(read.id, active, read.version); },
+        [&] { return units.ById(read.id); });
+    Unit now = *stored;
+    now.active = active;
+    now.version = stored->version + 1;
+    storage::AuditRepository audit(db_.session());
+    RecordUnitChanges(audit, user_, *stored, now);
     tx.Commit();
+    return now;
 }
 
-void OrganisationService::SetPersonActive(std::int64_t id, bool active) {
+Person OrganisationService::SetPersonActive(const Person& read, bool active) {
+    if (auto person = storage::PersonRepository(db_.session()).ById(read.id))
+        AccessGuard(db_, user_).Require(Action::EditUnits, person->unitId);
     storage::Transaction tx(db_);
-    storage::PersonRepository(db_.session()).SetActive(id, active);
-    storage::AuditRepository(db_.session())
-        .Record(
-            {"", user_, "people", id, "update", "active", active ? "0" : "1", active ? "1" : "0"});
+    storage::PersonRepository people(db_.session());
+    storage::UnitRepository units(db_.session());
+    auto stored = people.ById(read.id);
+    if (!stored) throw UserError(tr("the person no longer exists"));
+    Person mine = read;
+    mine.active = active;
+    WriteIfUnchanged(
+        read.version, *stored, PersonRefusal(units, mine),
+        [&] { people.SetActive(read.id, active, read.version); },
+        [&] { return people.ById(read.id); });
+    Person now = *stored;
+    now.active = active;
+    now.version = stored->version + 1;
+    storage::AuditRepository audit(db_.session());
+    RecordPersonChanges(audit, user_, *stored, now);
     tx.Commit();
+    return now;
 }
 
 OfficeIdentity OrganisationService::Office() {
@@ -298,6 +312,7 @@ OfficeIdentity OrganisationService::Office() {
 }
 
 int OrganisationService::SaveOffice(const OfficeIdentity& o) {
+    AccessGuard(db_, user_).Require(Action::EditSettings);
     storage::Transaction tx(db_);
     storage::LockForEdit(db_, "settings:office");
     const OfficeIdentity stored = Office();
@@ -328,22 +343,36 @@ int OrganisationService::SaveOffice(const OfficeIdentity& o) {
     return version;
 }
 
-WindowKind OrganisationService::ReportingWindow() {
-    return storage::SettingsRepository(db_.session()).Get("reporting.window", "calendar") ==
-                   "cutoff"
-               ? WindowKind::CutOff
-               : WindowKind::Calendar;
+WindowKind OrganisationService::ReportingWindow() { return LoadReportingWindow().kind; }
+
+ReportingWindowSetting OrganisationService::LoadReportingWindow() {
+    storage::SettingsRepository s(db_.session());
+    ReportingWindowSetting out;
+    // The version first, as for the office's identity.
+    out.version = s.GroupVersion({kWindowKey});
+    out.kind =
+        s.Get(kWindowKey, "calendar") == "cutoff" ? WindowKind::CutOff : WindowKind::Calendar;
+    return out;
 }
 
-void OrganisationService::SetReportingWindow(WindowKind kind) {
+int OrganisationService::SetReportingWindow(WindowKind kind, int readVersion) {
+    AccessGuard(db_, user_).Require(Action::EditSettings);
     storage::Transaction tx(db_);
+    storage::LockForEdit(db_, std::string("settings:") + kWindowKey);
+    const ReportingWindowSetting stored = LoadReportingWindow();
+    if (stored.version != readVersion && stored.kind != kind)
+        throw EditConflict(tr("the reporting window"), WindowKindConflicts(kind, stored.kind),
+                           stored.version);
+    if (stored.kind == kind) return stored.version;
     storage::SettingsRepository s(db_.session());
-    std::string old = s.Get("reporting.window", "calendar");
-    std::string now = kind == WindowKind::CutOff ? "cutoff" : "calendar";
-    s.Set("reporting.window", now);
+    const std::string old = s.Get(kWindowKey, "calendar");
+    const std::string now = kind == WindowKind::CutOff ? "cutoff" : "calendar";
+    s.Set(kWindowKey, now);
     storage::AuditRepository(db_.session())
-        .Record({"", user_, "settings", 0, "update", "reporting.window", old, now});
+        .Record({"", user_, "settings", 0, "update", kWindowKey, old, now});
+    const int version = s.GroupVersion({kWindowKey});
     tx.Commit();
+    return version;
 }
 
 }  // namespace cchc::services

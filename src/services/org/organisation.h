@@ -19,6 +19,12 @@ namespace cchc::services {
 // see SaveOffice); its conflicts and merge are core's (core/org_conflicts.h).
 using cchc::OfficeIdentity;
 
+// The office's reporting window as read, with the setting's version.
+struct ReportingWindowSetting {
+    WindowKind kind = WindowKind::Calendar;
+    int version = 0;
+};
+
 class OrganisationService {
   public:
     OrganisationService(storage::Database& db, std::string user);
@@ -30,6 +36,7 @@ class OrganisationService {
     std::vector<Person> AllPeople();
     std::optional<Unit> UnitById(std::int64_t id);
     std::optional<Unit> UnitByCode(const std::string& code);
+    std::optional<Person> PersonById(std::int64_t id);
 
     // Inserts (id == 0) or updates; returns the stored record. Throws
     // UserError whose where().field names the offending field, and
@@ -37,8 +44,12 @@ class OrganisationService {
     // saved the record after unit.version / person.version was read.
     Unit SaveUnit(const Unit& unit);
     Person SavePerson(const Person& person);
-    void SetUnitActive(std::int64_t id, bool active);
-    void SetPersonActive(std::int64_t id, bool active);
+    // Switches a unit or a person on or off, audited; returns it as stored.
+    // `read` is the record as the desk read it: when another desk saved it
+    // since (read.version), nothing is written and EditConflict lists the
+    // fields on which read, switched, and the stored record differ.
+    Unit SetUnitActive(const Unit& read, bool active);
+    Person SetPersonActive(const Person& read, bool active);
 
     OfficeIdentity Office();
     // Audited, one entry per changed key. EditConflict when another desk
@@ -49,17 +60,17 @@ class OrganisationService {
     // Whether the office counts its data by calendar periods or by the
     // Decree 09/2019 cut-off (15th to 14th); shared by every desk.
     WindowKind ReportingWindow();
-    void SetReportingWindow(WindowKind kind);
+    // The same with the version it was read with, for choosing another.
+    ReportingWindowSetting LoadReportingWindow();
+    // Chooses the window, audited; returns the setting's version after the
+    // choice. EditConflict (field window_kind) when another desk chose
+    // another window after readVersion was read.
+    int SetReportingWindow(WindowKind kind, int readVersion);
 
   private:
     storage::Database& db_;
     std::string user_;
 };
-
-// The user's record after a conflict: the fields kept as typed from mine,
-// the others from stored, with the stored version (EditConflict's).
-Unit MergeUnit(const Unit& mine, const Unit& stored, const KeptFields& kept);
-Person MergePerson(const Person& mine, const Person& stored, const KeptFields& kept);
 
 // Orders units as a tree (parents before children, siblings by sort order
 // and Vietnamese name); units whose parent is missing come out as roots.

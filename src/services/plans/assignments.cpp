@@ -1,6 +1,8 @@
 // The indicator assignment matrix: see assignments.h.
 #include "services/plans/assignments.h"
 
+#include "services/app/access_guard.h"
+
 #include <algorithm>
 #include <functional>
 #include <map>
@@ -316,6 +318,7 @@ int AssignmentService::Save(const std::string& unitCode, const std::string& fram
     storage::Transaction tx(db_);
     const OfficeDirectory dir(db_);
     const std::int64_t unit = UnitId(dir, unitCode, Location{"", 0, "unit"});
+    AccessGuard(db_, user_).Require(Action::EditPlans, unit);
     const Framework fw = LoadFramework(db_, frameworkCode, Location{"", 0, "framework"});
     auto groups = BuildMatrix(dir, fw, rows, [](std::size_t i, const std::string& field) {
         return Location{"", static_cast<long>(i) + 1, field};
@@ -352,6 +355,8 @@ ImportSummary ImportAssignments(storage::Database& db, const std::string& path,
                                 const std::string& user) {
     auto reader = tableio::TableReader::Open(path);
     ColumnMap cols(*reader, AssignmentColumns());
+    AccessGuard guard(db, user);
+    guard.Require(Action::Import);
     storage::Transaction tx(db);
     const OfficeDirectory dir(db);
     struct Matrix {
@@ -365,6 +370,7 @@ ImportSummary ImportAssignments(storage::Database& db, const std::string& path,
     std::vector<std::string> f;
     while (reader->Next(f)) {
         const std::int64_t unit = UnitId(dir, Trim(cols.Get(f, "unit")), cols.At(*reader, "unit"));
+        guard.RequireAt(cols.At(*reader, "unit"), Action::EditPlans, unit);
         const std::string fwCode = Trim(cols.Get(f, "framework"));
         auto fw = frameworks.find(fwCode);
         if (fw == frameworks.end())

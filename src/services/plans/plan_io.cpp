@@ -1,6 +1,8 @@
 // Plans and tasks to and from files: see plan_io.h.
 #include "services/plans/plan_io.h"
 
+#include "services/app/access_guard.h"
+
 #include <algorithm>
 #include <map>
 #include <set>
@@ -15,6 +17,7 @@
 #include "core/vnformat.h"
 #include "services/io/table_io.h"
 #include "services/org/directory.h"
+#include "services/plans/plan_audit.h"
 #include "storage/framework_repository.h"
 #include "storage/plan_repository.h"
 #include "storage/settings_repository.h"
@@ -124,10 +127,14 @@ class TaskImport {
           dir_(db),
           frameworks_(db.session()),
           plans_(db.session()),
-          audit_(db.session()) {}
+          audit_(db.session()),
+          guard_(db, user) {
+        guard_.Require(Action::Import);
+    }
 
     void Row(const std::vector<std::string>& f) {
         const std::int64_t unitId = UnitOf(f);
+        guard_.RequireAt(cols_.At(reader_, "unit"), Action::EditPlans, unitId);
         const std::string fwCode = Trim(cols_.Get(f, "framework"));
         const Framework* fw = FrameworkOf(fwCode);
         const int year = YearOf(f);
@@ -404,8 +411,7 @@ class TaskImport {
             t.version = same->version;
             if (!plans_.UpdateTask(t, user_)) throw Error("task", ChangedMeanwhile());
             ++t.version;
-            audit_.Record(
-                {"", user_, "tasks", t.id, "update", "import", std::nullopt, reader_.FileName()});
+            RecordTaskChanges(audit_, user_, dir_, *same, t);
             *same = t;
             ++summary_.updated;
         } else {
@@ -429,6 +435,7 @@ class TaskImport {
     std::map<PlanKey, PlanRecord> planCache_;  // loaded or created, with items and tasks
     std::set<std::int64_t> matched_;           // tasks a row of the file stands for
     ImportSummary summary_;
+    AccessGuard guard_;
 };
 
 }  // namespace

@@ -1,6 +1,8 @@
 // Draft plans and progress updates: see plans.h.
 #include "services/plans/plans.h"
 
+#include "services/app/access_guard.h"
+
 #include <algorithm>
 #include <map>
 #include <set>
@@ -15,6 +17,7 @@
 #include "core/task_rules.h"
 #include "core/text.h"
 #include "services/org/directory.h"
+#include "services/plans/plan_audit.h"
 #include "services/results/result_totals.h"
 #include "storage/evidence_repository.h"
 #include "storage/framework_repository.h"
@@ -30,8 +33,8 @@ namespace {
 // The refusal of a task saved since it was read: the fields on which mine
 // and the stored task differ, named as the plan editor shows them; the task
 // is called by its text as the user has it.
-EditConflict TaskConflict(const OfficeDirectory& dir, const TaskRecord& mine,
-                          const TaskRecord& stored) {
+std::vector<FieldConflict> TaskFields(const OfficeDirectory& dir, const TaskRecord& mine,
+                                      const TaskRecord& stored) {
     TaskNames names;
     names.leadUnit = [&dir](const TaskRecord& t) {
         return t.leadUnitId ? dir.UnitName(*t.leadUnitId) : t.leadUnitText;
@@ -42,9 +45,40 @@ EditConflict TaskConflict(const OfficeDirectory& dir, const TaskRecord& mine,
     names.coordinators = [&dir](const TaskRecord& t) {
         return dir.CoordinatorsText(t.coordinators, false);
     };
-    return EditConflict(
-        fmt::format(fmt::runtime(tr("the task \"{0}\"")), Excerpt(mine.solution, 60)),
-        TaskConflicts(mine, stored, names), stored.version);
+    return TaskConflicts(mine, stored, names);
+}
+
+std::string TaskRecordName(const TaskRecord& task) {
+    return fmt::format(fmt::runtime(tr("the task \"{0}\"")), Excerpt(task.solution, 60));
+}
+
+EditConflict TaskConflict(const OfficeDirectory& dir, const TaskRecord& mine,
+                          const TaskRecord& stored) {
+    return EditConflict(TaskRecordName(mine), TaskFields(dir, mine, stored), stored.version);
+}
+
+ProgressUpdate FromStorage(const storage::ProgressUpdateRecord& r) {
+    ProgressUpdate u;
+    u.id = r.id;
+    u.period = r.period;
+    u.reportedOn = r.reportedOn.value_or("");
+    u.reportedBy = r.createdBy;
+    u.status = r.status;
+    u.percent = r.percentDone;
+    u.note = r.note;
+    return u;
+}
+}  // namespace
+
+namespace {
+// The unit whose plan holds the task, item or plan, for the access check.
+std::int64_t UnitOfTask(storage::Database& db, std::int64_t taskId) {
+    storage::PlanRepository plans(db.session());
+    return plans.UnitOfPlan(plans.PlanOfTask(taskId));
+}
+std::int64_t UnitOfItem(storage::Database& db, std::int64_t itemId) {
+    storage::PlanRepository plans(db.session());
+    return plans.UnitOfPlan(plans.PlanOfItem(itemId));
 }
 }  // namespace
 
@@ -55,6 +89,7 @@ DraftPlanResult DraftPlan(storage::Database& db, const std::string& unitCode,
     if (!unit)
         throw UserError(Location{"", 0, "unit"},
                         std::string(tr("the unit does not exist: ")) + unitCode);
+    AccessGuard(db, user).Require(Action::EditPlans, unit->id);
     storage::FrameworkRepository frameworks(db.session());
     auto fid = frameworks.IdByCode(frameworkCode);
     std::optional<Framework> full;
@@ -133,6 +168,7 @@ DraftPlanResult DraftPlan(storage::Database& db, const std::string& unitCode,
 
 std::int64_t AddProgressUpdate(storage::Database& db, const ProgressInput& in,
                                const std::string& user) {
+    AccessGuard(db, user).Require(Action::RecordProgress, UnitOfTask(db, in.taskId));
     auto period = Period::Parse(in.period);
     if (!period || period->kind() != PeriodKind::Quarter)
         throw UserError(
@@ -151,34 +187,67 @@ std::int64_t AddProgressUpdate(storage::Database& db, const ProgressInput& in,
     const auto loaded = plans.LoadTask(in.taskId);
     if (!loaded) throw UserError(tr("the task no longer exists"));
     const TaskRecord& before = *loaded;
+    const std::string quarter = period->ToString();
     const Date today = Date::Today();
     auto moved = [&](const TaskRecord& t) {
         return ApplyProgress(t, in.status, in.percent, in.outcome, today);
     };
     // Saved on another desk since this one read it: the task as this update
-    // would leave it beside the stored one.
-    auto conflict = [&](const TaskRecord& stored) {
-        return TaskConflict(OfficeDirectory(db), moved(stored), stored);
+    // would leave it beside the stored one and, when the quarter has an
+    // update this desk did not see, this note beside that update's.
+    auto conflict = [&](const TaskRecord& stored,
+                        const std::optional<storage::ProgressUpdateRecord>& reported) {
+        std::vector<FieldConflict> fields = TaskFields(OfficeDirectory(db), moved(stored), stored);
+        if (!reported || reported->id == in.updateId)
+            return EditConflict(TaskRecordName(stored), std::move(fields), stored.version);
+        for (auto& f : ProgressNoteConflicts(in.note, reported->note)) fields.push_back(f);
+        return EditConflict(fmt::format(fmt::runtime(tr("the progress of the task \"{0}\" in {1}")),
+                                        Excerpt(stored.solution, 60), period->Label()),
+                            std::move(fields), stored.version);
     };
-    if (in.taskVersion != 0 && before.version != in.taskVersion) throw conflict(before);
+    if (in.taskVersion != 0 && before.version != in.taskVersion)
+        throw conflict(before, plans.UpdateFor(in.taskId, quarter));
     const TaskRecord after = moved(before);
     if (!plans.UpdateTask(after, user)) {
         auto stored = plans.LoadTask(in.taskId);
         if (!stored) throw UserError(tr("the task no longer exists"));
-        throw conflict(*stored);
+        throw conflict(*stored, plans.UpdateFor(in.taskId, quarter));
     }
+    // Looked up once this transaction holds the task (every update of it
+    // writes the task first): another desk's update of the quarter is seen.
+    // A task has one update per quarter: this one replaces the update the
+    // user saw, and is refused over one the user did not see.
+    const auto reported = plans.UpdateFor(in.taskId, quarter);
+    if (reported && reported->id != in.updateId) throw conflict(before, reported);
+
     storage::ProgressUpdateRecord u;
     u.taskId = in.taskId;
-    u.period = period->ToString();
+    u.period = quarter;
     u.reportedOn = today.ToIso();
     u.status = in.status;
     u.percentDone = after.percentDone;
     u.note = in.note;
     u.createdBy = user;
-    const std::int64_t id = plans.InsertUpdate(u);
-
     storage::AuditRepository audit(db.session());
-    audit.Record({"", user, "progress_updates", id, "insert", "", std::nullopt, u.period});
+    std::int64_t id = 0;
+    if (reported) {
+        id = u.id = reported->id;
+        plans.RewriteUpdate(u);
+        const std::vector<std::pair<std::string, std::pair<std::string, std::string>>> fields = {
+            {"reported_on", {reported->reportedOn.value_or(""), *u.reportedOn}},
+            {"status", {TaskStatusKey(reported->status), TaskStatusKey(u.status)}},
+            {"percent_done",
+             {std::to_string(reported->percentDone), std::to_string(u.percentDone)}},
+            {"note", {reported->note, u.note}},
+        };
+        for (const auto& [field, values] : fields)
+            if (values.first != values.second)
+                audit.Record({"", user, "progress_updates", id, "update", field, values.first,
+                              values.second});
+    } else {
+        id = plans.InsertUpdate(u);
+        audit.Record({"", user, "progress_updates", id, "insert", "", std::nullopt, u.period});
+    }
     if (before.status != after.status)
         audit.Record({"", user, "tasks", after.id, "update", "status", TaskStatusKey(before.status),
                       TaskStatusKey(after.status)});
@@ -188,6 +257,9 @@ std::int64_t AddProgressUpdate(storage::Database& db, const ProgressInput& in,
     if (before.outcome != after.outcome)
         audit.Record(
             {"", user, "tasks", after.id, "update", "outcome", before.outcome, after.outcome});
+    if (before.closedOn != after.closedOn)
+        audit.Record({"", user, "tasks", after.id, "update", "closed_on",
+                      before.closedOn.value_or(""), after.closedOn.value_or("")});
 
     if (in.evidence) {
         // The document goes to the register of the plan's unit.
@@ -200,13 +272,27 @@ std::int64_t AddProgressUpdate(storage::Database& db, const ProgressInput& in,
     return id;
 }
 
-ProgressInput MergeProgress(ProgressInput in, const TaskRecord& stored, const KeptFields& kept) {
+std::optional<ProgressUpdate> QuarterUpdate(storage::Database& db, std::int64_t taskId,
+                                            const std::string& period) {
+    auto r = storage::PlanRepository(db.session()).UpdateFor(taskId, period);
+    if (!r) return std::nullopt;
+    return FromStorage(*r);
+}
+
+ProgressInput MergeProgress(ProgressInput in, const TaskRecord& stored,
+                            const std::optional<ProgressUpdate>& reported, const KeptFields& kept) {
     const TaskRecord mine = ApplyProgress(stored, in.status, in.percent, in.outcome, Date::Today());
     const TaskRecord merged = MergeTask(mine, stored, kept);
     in.status = merged.status;
     in.percent = merged.percentDone;
     if (!kept.count("outcome")) in.outcome = merged.outcome;
     in.taskVersion = stored.version;
+    if (reported) {
+        // The quarter's update is edited, with its note unless the user's
+        // is kept.
+        if (!kept.count("note")) in.note = reported->note;
+        in.updateId = reported->id;
+    }
     return in;
 }
 
@@ -231,7 +317,38 @@ std::string IdText(const std::optional<std::int64_t>& v) {
 }
 }  // namespace
 
+void RecordTaskChanges(storage::AuditRepository& audit, const std::string& user,
+                       const OfficeDirectory& dir, const TaskRecord& old, const TaskRecord& now) {
+    const std::vector<std::pair<std::string, std::pair<std::string, std::string>>> fields = {
+        {"solution", {old.solution, now.solution}},
+        {"lead_unit_id", {IdText(old.leadUnitId), IdText(now.leadUnitId)}},
+        {"lead_unit_text", {old.leadUnitText, now.leadUnitText}},
+        {"lead_person_id", {IdText(old.leadPersonId), IdText(now.leadPersonId)}},
+        {"lead_person_text", {old.leadPersonText, now.leadPersonText}},
+        {"coordinators",
+         {dir.CoordinatorsText(old.coordinators, true),
+          dir.CoordinatorsText(now.coordinators, true)}},
+        {"start_on", {Opt(old.startOn), Opt(now.startOn)}},
+        {"due_on", {Opt(old.dueOn), Opt(now.dueOn)}},
+        {"due_year", {OptInt(old.dueYear), OptInt(now.dueYear)}},
+        {"recurring", {old.recurring ? "1" : "0", now.recurring ? "1" : "0"}},
+        {"time_text", {old.timeText, now.timeText}},
+        {"status", {TaskStatusKey(old.status), TaskStatusKey(now.status)}},
+        {"percent_done", {std::to_string(old.percentDone), std::to_string(now.percentDone)}},
+        {"outcome", {old.outcome, now.outcome}},
+        {"closed_on", {Opt(old.closedOn), Opt(now.closedOn)}},
+    };
+    std::vector<storage::AuditEntry> entries;
+    for (const auto& [field, values] : fields)
+        if (values.first != values.second)
+            entries.push_back(
+                {"", user, "tasks", now.id, "update", field, values.first, values.second});
+    audit.RecordMany(entries);
+}
+
 TaskRecord PlanService::SaveTask(std::int64_t itemId, TaskRecord t) {
+    AccessGuard(db_, user_)
+        .Require(Action::EditPlans, t.id != 0 ? UnitOfTask(db_, t.id) : UnitOfItem(db_, itemId));
     auto trim = [](std::string& s) {
         auto b = s.find_first_not_of(" \t\r\n");
         s = b == std::string::npos ? std::string()
@@ -279,27 +396,7 @@ TaskRecord PlanService::SaveTask(std::int64_t itemId, TaskRecord t) {
             if (!stored) throw UserError(tr("the task no longer exists"));
             throw TaskConflict(dir, t, *stored);
         }
-        const std::vector<std::pair<std::string, std::pair<std::string, std::string>>> fields = {
-            {"solution", {before->solution, t.solution}},
-            {"lead_unit_id", {IdText(before->leadUnitId), IdText(t.leadUnitId)}},
-            {"lead_unit_text", {before->leadUnitText, t.leadUnitText}},
-            {"lead_person_id", {IdText(before->leadPersonId), IdText(t.leadPersonId)}},
-            {"lead_person_text", {before->leadPersonText, t.leadPersonText}},
-            {"coordinators",
-             {dir.CoordinatorsText(before->coordinators, true),
-              dir.CoordinatorsText(t.coordinators, true)}},
-            {"start_on", {Opt(before->startOn), Opt(t.startOn)}},
-            {"due_on", {Opt(before->dueOn), Opt(t.dueOn)}},
-            {"due_year", {OptInt(before->dueYear), OptInt(t.dueYear)}},
-            {"recurring", {before->recurring ? "1" : "0", t.recurring ? "1" : "0"}},
-            {"status", {TaskStatusKey(before->status), TaskStatusKey(t.status)}},
-            {"percent_done", {std::to_string(before->percentDone), std::to_string(t.percentDone)}},
-            {"outcome", {before->outcome, t.outcome}},
-        };
-        for (const auto& [field, values] : fields)
-            if (values.first != values.second)
-                audit.Record(
-                    {"", user_, "tasks", t.id, "update", field, values.first, values.second});
+        RecordTaskChanges(audit, user_, dir, *before, t);
     }
     tx.Commit();
     return *plans.LoadTask(t.id);
@@ -312,6 +409,7 @@ TaskRecord PlanService::LoadTask(std::int64_t taskId) {
 }
 
 void PlanService::DeleteTask(std::int64_t taskId) {
+    AccessGuard(db_, user_).Require(Action::EditPlans, UnitOfTask(db_, taskId));
     storage::Transaction tx(db_);
     storage::PlanRepository plans(db_.session());
     auto task = plans.LoadTask(taskId);
@@ -365,6 +463,7 @@ std::map<std::int64_t, PlanService::ItemEffect> PlanService::Effects(const PlanR
 }
 
 PlanItemRecord PlanService::SaveItemTarget(const PlanItemRecord& item) {
+    AccessGuard(db_, user_).Require(Action::EditPlans, UnitOfItem(db_, item.id));
     storage::Transaction tx(db_);
     storage::PlanRepository plans(db_.session());
     auto before = plans.LoadItem(item.id);
@@ -388,6 +487,10 @@ PlanItemRecord PlanService::SaveItemTarget(const PlanItemRecord& item) {
 
 namespace cchc::services {
 void PlanService::SaveHeader(const PlanRecord& header) {
+    AccessGuard(db_, user_)
+        .Require(Action::EditPlans,
+                 header.id != 0 ? storage::PlanRepository(db_.session()).UnitOfPlan(header.id)
+                                : header.unitId);
     PlanRecord p = header;
     for (std::string* f : {&p.number, &p.title, &p.summary, &p.placeName, &p.basis, &p.signerName,
                            &p.signerTitle, &p.signerAuthority, &p.recipients})
@@ -448,6 +551,8 @@ std::vector<Criterion> PlanService::CriteriaWithoutItem(const PlanRecord& plan) 
 
 PlanItemRecord PlanService::AddItem(std::int64_t planId, std::int64_t criterionId,
                                     const std::string& heading, const std::string& title) {
+    AccessGuard(db_, user_)
+        .Require(Action::EditPlans, storage::PlanRepository(db_.session()).UnitOfPlan(planId));
     storage::Transaction tx(db_);
     storage::PlanRepository plans(db_.session());
     auto plan = plans.Load(planId);
@@ -499,6 +604,7 @@ PlanItemRecord PlanService::AddItem(std::int64_t planId, std::int64_t criterionI
 }
 
 void PlanService::DeleteItem(std::int64_t itemId) {
+    AccessGuard(db_, user_).Require(Action::EditPlans, UnitOfItem(db_, itemId));
     storage::Transaction tx(db_);
     storage::PlanRepository plans(db_.session());
     if (plans.CountUpdatesOfItem(itemId) > 0)

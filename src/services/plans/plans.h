@@ -11,9 +11,10 @@
 // MergePlanHeader) and saves again against that version. A request with
 // version 0 was made without reading a copy (a file's import reads the
 // record in its own transaction; the command line) and applies to the
-// latest. Progress updates themselves are only ever added, never edited:
-// what they can overwrite is their task's status, percentage and result,
-// checked against the task's version.
+// latest. A task has one progress update per quarter, which moves the
+// task's status, percentage and result: an update is saved against the
+// task's version and against the quarter's update the user saw (none, or
+// the one it edits), since every update writes its task.
 #pragma once
 #include <cstdint>
 #include <map>
@@ -54,20 +55,43 @@ struct ProgressInput {
     std::string outcome;  // what changed: required when the task is closed as done
     std::optional<EvidenceInput> evidence;
     int taskVersion = 0;  // the task's version as read (BoardRow::version); 0: the latest
+    // The quarter's update as the user saw it (QuarterUpdate), which this
+    // one replaces; 0: the user saw none.
+    std::int64_t updateId = 0;
 };
 
-// Records the update and moves the task to its status and percentage (done
-// sets 100 % and the closing date). UserError (field period, percent,
-// outcome or the evidence's) for a malformed quarter, a percentage outside
-// 0..100, or a task closed as done without saying what changed.
-// EditConflict (status, percent, outcome) when the task was saved since
-// taskVersion; nothing is recorded then.
+// A task's progress update of one quarter, as the progress dialog shows it.
+struct ProgressUpdate {
+    std::int64_t id = 0;
+    std::string period;      // "2026-Q3"
+    std::string reportedOn;  // ISO date
+    std::string reportedBy;  // who first reported it
+    TaskStatus status = TaskStatus::InProgress;
+    int percent = 0;
+    std::string note;
+};
+
+// Records the quarter's update (a new one, or the one the user saw,
+// rewritten; each changed value audited) and moves the task to its status
+// and percentage (done sets 100 % and the closing date); returns the
+// update's id. UserError (field period, percent, outcome or the
+// evidence's) for a malformed quarter, a percentage outside 0..100, or a
+// task closed as done without saying what changed. EditConflict (status,
+// percent, outcome, and note beside that of the quarter's update) when the
+// task was saved since taskVersion, or the quarter has an update other than
+// updateId (another desk reported it meanwhile); nothing is recorded then.
 std::int64_t AddProgressUpdate(storage::Database& db, const ProgressInput& input,
                                const std::string& user);
+// The task's update of the quarter, if it has one.
+std::optional<ProgressUpdate> QuarterUpdate(storage::Database& db, std::int64_t taskId,
+                                            const std::string& period);
 // The update once the user chose per field after an EditConflict: the
 // status, percentage and result of the stored task where not kept (as the
-// update would leave it, ApplyProgress), and the stored task's version.
-ProgressInput MergeProgress(ProgressInput mine, const TaskRecord& stored, const KeptFields& kept);
+// update would leave it, ApplyProgress), the stored task's version, and
+// the quarter's update as stored (`reported`, QuarterUpdate) to replace,
+// with its note where the user's is not kept.
+ProgressInput MergeProgress(ProgressInput mine, const TaskRecord& stored,
+                            const std::optional<ProgressUpdate>& reported, const KeptFields& kept);
 
 // What the plan editor changes: the plan's tasks and items. Every change is
 // one transaction with one audit row per changed field.

@@ -1,5 +1,7 @@
 #include "services/reports/report_archive.h"
 
+#include "services/app/access_guard.h"
+
 #include <fmt/format.h>
 
 #include "core/errors.h"
@@ -72,6 +74,7 @@ std::map<std::string, std::string> ReportArchive::Narratives(std::int64_t unitId
 void ReportArchive::SaveNarratives(std::int64_t unitId, const std::string& period,
                                    const std::string& reportType,
                                    const std::map<std::string, std::string>& sections) {
+    AccessGuard(db_, user_).Require(Action::DraftReports, unitId);
     if (!Period::Parse(period))
         throw UserError(Location{"", 0, "period"},
                         fmt::format(fmt::runtime(tr("\"{0}\" is not a period")), period));
@@ -102,6 +105,7 @@ std::map<std::string, NarrativeText> ReportArchive::NarrativeTexts(std::int64_t 
 std::map<std::string, NarrativeText> ReportArchive::SaveNarrativeTexts(
     std::int64_t unitId, const std::string& period, const std::string& reportType,
     const std::map<std::string, NarrativeText>& sections) {
+    AccessGuard(db_, user_).Require(Action::DraftReports, unitId);
     if (!Period::Parse(period))
         throw UserError(Location{"", 0, "period"},
                         fmt::format(fmt::runtime(tr("\"{0}\" is not a period")), period));
@@ -151,6 +155,7 @@ int ReportArchive::ProposeNumber(std::int64_t issuerUnitId, const std::string& r
 }
 
 IssuedReportRecord ReportArchive::Issue(const IssueRequest& r, const std::string& pdf) {
+    AccessGuard(db_, user_).Require(Action::IssueReports, r.issuerUnitId);
     if (!KnownType(r.reportType))
         throw UserError(Location{"", 0, "type"},
                         fmt::format(fmt::runtime(tr("unknown report type \"{0}\"")), r.reportType));
@@ -203,9 +208,11 @@ std::vector<IssuedReportRecord> ReportArchive::List(const std::optional<std::str
 }
 
 std::string ReportArchive::Reprint(std::int64_t id) {
+    AccessGuard guard(db_, user_);
     storage::ReportRepository reports(db_.session());
     auto x = reports.Find(id);
     if (!x) throw UserError(tr("the issued report no longer exists"));
+    guard.Require(Action::PrintReports, x->unitId.value_or(x->issuerUnitId));
     std::string pdf = reports.Pdf(id);
     if (Sha256Hex(pdf) != x->sha256)
         throw UserError(tr("the archived file of this report does not match its fingerprint"));
@@ -213,6 +220,11 @@ std::string ReportArchive::Reprint(std::int64_t id) {
 }
 
 void ReportArchive::Revoke(std::int64_t id) {
+    AccessGuard guard(db_, user_);
+    if (auto x = storage::ReportRepository(db_.session()).Find(id))
+        guard.Require(Action::RevokeReports, x->issuerUnitId);
+    else
+        guard.Require(Action::RevokeReports);
     storage::Transaction tx(db_);
     storage::ReportRepository(db_.session()).SetStatus(id, "revoked");
     storage::AuditRepository(db_.session())

@@ -3,6 +3,9 @@
 // the dispatch to the builder of each type (report_parts.h).
 #include "services/reports/reports.h"
 
+#include "services/app/access_guard.h"
+#include "storage/unit_repository.h"
+
 #include <algorithm>
 
 #include <fmt/format.h>
@@ -60,6 +63,31 @@ BuiltReport BuildReport(storage::Database& db, const ReportRequest& request) {
                                                     "ranking, tasks, survey, assignments, ratings, "
                                                     "qr-cards)")),
                                     type));
+    {
+        AccessGuard guard(db, request.user);
+        std::optional<std::int64_t> unitId;
+        if (!request.unitCode.empty())
+            if (auto unit = storage::UnitRepository(db.session()).ByCode(request.unitCode))
+                unitId = unit->id;
+        // A report of the whole office is the office's: a commune's account
+        // is refused it as it is refused the office's own unit.
+        if (!unitId && guard.ScopeUnit())
+            for (const auto& u : storage::UnitRepository(db.session()).All())
+                if (!u.parentId) {
+                    unitId = u.id;
+                    break;
+                }
+        if (unitId)
+            guard.Require(Action::PrintReports, *unitId);
+        else
+            guard.Require(Action::PrintReports);
+        if (request.showCitizens) {
+            if (unitId)
+                guard.Require(Action::SeeCitizenNames, *unitId);
+            else
+                guard.Require(Action::SeeCitizenNames);
+        }
+    }
     report_parts::Context c(db, request);
     if (type == "quarterly") return report_parts::BuildQuarterly(c);
     if (type == "plan") return report_parts::BuildPlan(c);

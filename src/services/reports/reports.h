@@ -48,6 +48,9 @@ struct ReportRequest {
     std::string place, signerName, signerTitle, signerAuthority;
     std::vector<std::string> recipients;
     bool showCitizens = false;  // ratings: citizens' names (hidden by default)
+    // The account building it: prints reports on the unit (or the whole
+    // office), and sees citizens' names only where allowed (core/access.h).
+    std::string user;
 };
 
 struct BuiltReport {

@@ -1,6 +1,8 @@
 // One unit's result set: see result_sheet.h.
 #include "services/results/result_sheet.h"
 
+#include "services/app/access_guard.h"
+
 #include <sodium.h>
 
 #include <algorithm>
@@ -481,6 +483,13 @@ Sheet ResultSheetService::Apply(const Sheet& sheet, const std::vector<SheetEdit>
 }
 
 Sheet ResultSheetService::ApplyOnce(const Sheet& sheet, const std::vector<SheetEdit>& edits) {
+    {
+        AccessGuard guard(db_, user_);
+        for (const auto& e : edits)
+            guard.Require(e.field == ResultField::AppraisedScore ? Action::AppraiseResults
+                                                                 : Action::EditScores,
+                          sheet.unitId);
+    }
     storage::Transaction tx(db_);
     storage::ResultSetRepository sets(db_.session());
     storage::ResultRepository results(db_.session());
@@ -503,6 +512,13 @@ Sheet ResultSheetService::ApplyOnce(const Sheet& sheet, const std::vector<SheetE
 }
 
 Sheet ResultSheetService::Step(const Sheet& sheet, SetAction action, const std::string& reason) {
+    // Appraising and reopening are the office's; submitting and withdrawing
+    // the commune's (and the office's for it).
+    AccessGuard(db_, user_)
+        .Require(action == SetAction::Appraise || action == SetAction::Reopen
+                     ? Action::AppraiseResults
+                     : Action::SubmitResults,
+                 sheet.unitId);
     storage::Transaction tx(db_);
     storage::ResultSetRepository sets(db_.session());
     const auto existing = sets.Find(sheet.unitId, sheet.frameworkId, sheet.period);
@@ -515,14 +531,6 @@ Sheet ResultSheetService::Step(const Sheet& sheet, SetAction action, const std::
     const ResultStatus status = ResultStatusFromKey(set.status).value_or(ResultStatus::Draft);
     Transition t = NextStatus(status, action, reason);
     if (!t.next) throw UserError(t.refusal);
-    // Appraising and reopening are the office's: refused to commune accounts
-    // (an office without accounts works as one desk).
-    if (action == SetAction::Appraise || action == SetAction::Reopen) {
-        const auto role = storage::UserRepository(db_.session()).RoleOf(user_);
-        if (role && *role != "admin" && *role != "specialist")
-            throw UserError(tr(
-                "only the office (an administrator or a specialist) appraises or reopens results"));
-    }
     if (action == SetAction::Submit) {
         Sheet current = Load(sheet.unitCode, sheet.frameworkCode, sheet.period);
         std::vector<std::string> problems;
@@ -610,6 +618,7 @@ std::int64_t ReuseEvidence(storage::Database& db, std::int64_t id, const Evidenc
 
 std::int64_t RegisterEvidence(storage::Database& db, std::int64_t unitId,
                               const EvidenceInput& input, const std::string& user) {
+    AccessGuard(db, user).Require(Action::EditEvidence, unitId);
     std::string content, fileName;
     if (!input.filePath.empty()) {
         const std::filesystem::path path = std::filesystem::u8path(input.filePath);
@@ -661,6 +670,7 @@ std::int64_t RegisterEvidence(storage::Database& db, std::int64_t unitId,
 
 std::int64_t ResultSheetService::AttachEvidence(const Sheet& sheet, const std::string& criterion,
                                                 const EvidenceInput& input) {
+    AccessGuard(db_, user_).Require(Action::EditEvidence, sheet.unitId);
     auto row = std::find_if(sheet.rows.begin(), sheet.rows.end(),
                             [&](const SheetRow& r) { return r.code == criterion; });
     if (row == sheet.rows.end() || row->group)
@@ -669,6 +679,9 @@ std::int64_t ResultSheetService::AttachEvidence(const Sheet& sheet, const std::s
     storage::Transaction tx(db_);
     const std::int64_t resultId = ResultForEvidence(sheet, *row);
     const std::int64_t evidenceId = RegisterEvidence(db_, sheet.unitId, input, user_);
+    // A document added changes the result's evidence: a link or unlink made
+    // on another desk from the list before it is refused.
+    storage::ResultRepository(db_.session()).BumpVersion(resultId, std::nullopt);
     storage::EvidenceRepository(db_.session()).Link(resultId, evidenceId);
     storage::AuditRepository(db_.session())
         .Record({"", user_, "result_evidence", resultId, "insert", "evidence_id", std::nullopt,
@@ -677,7 +690,8 @@ std::int64_t ResultSheetService::AttachEvidence(const Sheet& sheet, const std::s
     return evidenceId;
 }
 
-std::int64_t ResultSheetService::ResultForEvidence(const Sheet& sheet, const SheetRow& row) {
+std::int64_t ResultSheetService::ResultForEvidence(const Sheet& sheet, const SheetRow& row,
+                                                   bool* created) {
     const auto set = storage::ResultSetRepository(db_.session())
                          .Ensure(sheet.unitId, sheet.frameworkId, sheet.period);
     if (set.status == "appraised")
@@ -699,11 +713,45 @@ std::int64_t ResultSheetService::ResultForEvidence(const Sheet& sheet, const She
     const std::int64_t id = *inserted;
     storage::AuditRepository(db_.session())
         .Record({"", user_, "results", id, "insert", "", std::nullopt, row.code});
+    if (created) *created = true;
     return id;
 }
 
+std::int64_t ResultSheetService::ResultForLink(const Sheet& sheet, const SheetRow& row,
+                                               int readVersion, const std::string& stale) {
+    storage::ResultRepository results(db_.session());
+    const auto stored = results.Find(sheet.unitId, row.criterionId, sheet.period);
+    if ((stored ? stored->version : 0) != readVersion) throw ChangedSinceRead(stale);
+    bool created = false;
+    const std::int64_t id = ResultForEvidence(sheet, row, &created);  // the set's state allows it
+    if (!stored) {
+        // None then, none before this write: it is this desk's.
+        if (!created) throw ChangedSinceRead(stale);
+        return id;
+    }
+    if (!results.BumpVersion(stored->id, readVersion)) throw ChangedSinceRead(stale);
+    return stored->id;
+}
+
+namespace {
+// The refusal of a link made or removed from a list of documents another
+// desk changed since.
+std::string StaleEvidence(const std::string& criterion, bool linking) {
+    return fmt::format(
+        fmt::runtime(
+            linking ? tr("criterion {0} was changed on another desk after its documents were "
+                         "listed here, so the document was not linked: the list now shows them "
+                         "as stored; link the document again if it is still needed")
+                    : tr("criterion {0} was changed on another desk after its documents were "
+                         "listed here, so the document was not unlinked: the list now shows them "
+                         "as stored; unlink the document again if it should still go")),
+        criterion);
+}
+}  // namespace
+
 void ResultSheetService::LinkEvidence(const Sheet& sheet, const std::string& criterion,
-                                      std::int64_t evidenceId) {
+                                      std::int64_t evidenceId, int readVersion) {
+    AccessGuard(db_, user_).Require(Action::EditEvidence, sheet.unitId);
     auto row = std::find_if(sheet.rows.begin(), sheet.rows.end(),
                             [&](const SheetRow& r) { return r.code == criterion; });
     if (row == sheet.rows.end() || row->group)
@@ -714,7 +762,8 @@ void ResultSheetService::LinkEvidence(const Sheet& sheet, const std::string& cri
     auto doc = register_.Find(evidenceId);
     if (!doc || doc->unitId != sheet.unitId)
         throw UserError(tr("this document is not in the unit's register"));
-    const std::int64_t resultId = ResultForEvidence(sheet, *row);
+    const std::int64_t resultId =
+        ResultForLink(sheet, *row, readVersion, StaleEvidence(row->code, true));
     register_.Link(resultId, evidenceId);
     storage::AuditRepository(db_.session())
         .Record({"", user_, "result_evidence", resultId, "insert", "evidence_id", std::nullopt,
@@ -727,7 +776,8 @@ std::vector<EvidenceRecord> ResultSheetService::Register(const Sheet& sheet) {
 }
 
 void ResultSheetService::DetachEvidence(const Sheet& sheet, const std::string& criterion,
-                                        std::int64_t evidenceId) {
+                                        std::int64_t evidenceId, int readVersion) {
+    AccessGuard(db_, user_).Require(Action::EditEvidence, sheet.unitId);
     storage::Transaction tx(db_);
     const auto set = storage::ResultSetRepository(db_.session())
                          .Find(sheet.unitId, sheet.frameworkId, sheet.period);
@@ -737,9 +787,11 @@ void ResultSheetService::DetachEvidence(const Sheet& sheet, const std::string& c
     auto row = std::find_if(sheet.rows.begin(), sheet.rows.end(),
                             [&](const SheetRow& r) { return r.code == criterion; });
     if (row == sheet.rows.end()) return;
-    auto result =
-        storage::ResultRepository(db_.session()).Find(sheet.unitId, row->criterionId, sheet.period);
-    if (!result) return;
+    storage::ResultRepository results(db_.session());
+    auto result = results.Find(sheet.unitId, row->criterionId, sheet.period);
+    if (!result && readVersion == 0) return;  // nothing was linked
+    if (!result || result->version != readVersion || !results.BumpVersion(result->id, readVersion))
+        throw ChangedSinceRead(StaleEvidence(row->code, false));
     storage::EvidenceRepository(db_.session()).Unlink(result->id, evidenceId);
     storage::AuditRepository(db_.session())
         .Record({"", user_, "result_evidence", result->id, "delete", "evidence_id",
@@ -756,6 +808,22 @@ std::vector<EvidenceRecord> ResultSheetService::Evidence(const Sheet& sheet,
         storage::ResultRepository(db_.session()).Find(sheet.unitId, row->criterionId, sheet.period);
     if (!result) return {};
     return FromStorage(storage::EvidenceRepository(db_.session()).ForResult(result->id));
+}
+
+ResultSheetService::CriterionEvidence ResultSheetService::EvidenceOf(const Sheet& sheet,
+                                                                     const std::string& criterion) {
+    CriterionEvidence out;
+    auto row = std::find_if(sheet.rows.begin(), sheet.rows.end(),
+                            [&](const SheetRow& r) { return r.code == criterion; });
+    if (row == sheet.rows.end()) return out;
+    auto result =
+        storage::ResultRepository(db_.session()).Find(sheet.unitId, row->criterionId, sheet.period);
+    if (!result) return out;
+    // The version first: a change between the two reads refuses the next
+    // link rather than letting it through.
+    out.version = result->version;
+    out.documents = FromStorage(storage::EvidenceRepository(db_.session()).ForResult(result->id));
+    return out;
 }
 
 std::string ResultSheetService::ExportEvidenceFile(std::int64_t evidenceId,

@@ -170,12 +170,25 @@ class ResultSheetService {
     std::int64_t AttachEvidence(const Sheet& sheet, const std::string& criterion,
                                 const EvidenceInput& input);
     // Links a document already in the unit's register to the criterion's
-    // result (one document may prove many criteria).
-    void LinkEvidence(const Sheet& sheet, const std::string& criterion, std::int64_t evidenceId);
-    void DetachEvidence(const Sheet& sheet, const std::string& criterion, std::int64_t evidenceId);
+    // result (one document may prove many criteria), or removes the link.
+    // readVersion is the result's version as read with its documents
+    // (CriterionEvidence::version): when another desk changed the result
+    // since (its documents, or its figures), nothing is done and
+    // ChangedSinceRead says so; the caller shows the documents again.
+    void LinkEvidence(const Sheet& sheet, const std::string& criterion, std::int64_t evidenceId,
+                      int readVersion);
+    void DetachEvidence(const Sheet& sheet, const std::string& criterion, std::int64_t evidenceId,
+                        int readVersion);
     // The unit's whole register, latest first.
     std::vector<EvidenceRecord> Register(const Sheet& sheet);
     std::vector<EvidenceRecord> Evidence(const Sheet& sheet, const std::string& criterion);
+    // The documents of the criterion's result with the result's version
+    // (0: no result stored), for linking and unlinking against them.
+    struct CriterionEvidence {
+        std::vector<EvidenceRecord> documents;
+        int version = 0;
+    };
+    CriterionEvidence EvidenceOf(const Sheet& sheet, const std::string& criterion);
     // Writes the document's file into `directory` under its own name and
     // returns the path, for opening it with the program of its kind.
     std::string ExportEvidenceFile(std::int64_t evidenceId, const std::string& directory);
@@ -183,9 +196,15 @@ class ResultSheetService {
   private:
     Sheet ApplyOnce(const Sheet& sheet, const std::vector<SheetEdit>& edits);
     Sheet Step(const Sheet& sheet, SetAction action, const std::string& reason);
-    // The id of the row's result, created empty when missing; refused on an
-    // appraised set. Inside a transaction.
-    std::int64_t ResultForEvidence(const Sheet& sheet, const SheetRow& row);
+    // The id of the row's result, created empty when missing (then
+    // *created is set); refused on an appraised set. Inside a transaction.
+    std::int64_t ResultForEvidence(const Sheet& sheet, const SheetRow& row,
+                                   bool* created = nullptr);
+    // The same for a link made or removed against the result's version as
+    // read (0: none stored then), which it raises; refused with `stale`
+    // when another desk changed (or created) the result since.
+    std::int64_t ResultForLink(const Sheet& sheet, const SheetRow& row, int readVersion,
+                               const std::string& stale);
 
     storage::Database& db_;
     std::string user_;

@@ -1,5 +1,7 @@
 #include "services/results/results.h"
 
+#include "services/app/access_guard.h"
+
 #include <algorithm>
 #include <map>
 #include <set>
@@ -154,13 +156,16 @@ class ResultImport {
     using Touched = std::map<std::pair<std::int64_t, std::string>, std::set<std::int64_t>>;
 
   public:
-    ResultImport(storage::Database& db, tableio::TableReader& reader, const ColumnMap& cols)
+    ResultImport(storage::Database& db, tableio::TableReader& reader, const ColumnMap& cols,
+                 const std::string& user)
         : db_(db),
           reader_(reader),
           cols_(cols),
           frameworks_(db.session()),
           results_(db.session()),
-          sets_(db.session()) {
+          sets_(db.session()),
+          guard_(db, user) {
+        guard_.Require(Action::Import);
         for (const auto& u : storage::UnitRepository(db.session()).All()) unitIds_[u.code] = u.id;
     }
 
@@ -177,6 +182,7 @@ class ResultImport {
         ReadFigures(f, c, lf.groups.count(c.id) > 0, r);
         r.note = Trim(cols_.Get(f, "note"));
         tableio::CheckTextLimit(cols_, reader_, "note", r.note, kFreeText);
+        guard_.RequireAt(cols_.At(reader_, "unit"), Action::EditScores, r.unitId);
         if (!seen_.emplace(r.unitId, r.criterionId, r.period).second)
             throw Error("criterion",
                         tr("this unit, criterion and period appear twice in the file"));
@@ -338,6 +344,9 @@ class ResultImport {
         const ResultStatus state = ResultStatusFromKey(setStatus).value_or(ResultStatus::Draft);
         for (ResultField field : kFileFields) {
             if (FieldText(row.before, field) == FieldText(r, field)) continue;
+            if (field == ResultField::AppraisedScore)
+                guard_.RequireAt(cols_.At(reader_, "appraised_score"), Action::AppraiseResults,
+                                 r.unitId);
             if (auto refusal = EditRefusal(state, field))
                 throw Error(std::string(ResultFieldKey(field)), *refusal);
         }
@@ -385,6 +394,7 @@ class ResultImport {
     std::map<std::pair<std::int64_t, std::string>, Stored> stored_;
     std::vector<Row> rows_;
     std::set<std::tuple<std::int64_t, std::int64_t, std::string>> seen_;
+    AccessGuard guard_;
 };
 
 }  // namespace
@@ -394,7 +404,7 @@ ImportSummary ImportResults(storage::Database& db, const std::string& path,
     auto reader = tableio::TableReader::Open(path);
     ColumnMap cols(*reader, ResultColumns());
     storage::Transaction tx(db);
-    ResultImport import(db, *reader, cols);
+    ResultImport import(db, *reader, cols, user);
     std::vector<std::string> f;
     while (reader->Next(f)) import.Read(f);
     const ImportSummary summary = import.Store(user);

@@ -1,6 +1,8 @@
 // Officers' self-assessment and survey settings (see self_assessment.h).
 #include "services/surveys/self_assessment.h"
 
+#include "services/app/access_guard.h"
+
 #include <algorithm>
 #include <map>
 #include <set>
@@ -115,6 +117,10 @@ std::vector<std::pair<std::string, std::string>> LineValues(const SelfAssessment
 
 int SaveSelfAssessment(storage::Database& db, const SelfAssessmentSheet& sheet,
                        const std::string& user) {
+    {
+        auto person = storage::PersonRepository(db.session()).ById(sheet.personId);
+        AccessGuard(db, user).Require(Action::EditSurveys, person ? person->unitId : 0);
+    }
     for (const auto& l : sheet.lines)
         for (const auto& score : {l.self, l.appraised})
             if (score && (*score < 0 || *score > l.max))
@@ -213,6 +219,7 @@ SurveySettings LoadSurveySettings(storage::Database& db) {
 
 int SaveSurveySettings(storage::Database& db, const SurveySettings& settings,
                        const std::string& user) {
+    AccessGuard(db, user).Require(Action::EditSettings);
     if (!(settings.coverageThreshold >= 0 && settings.coverageThreshold <= 1))
         throw UserError(Location{"", 0, "survey.coverage_threshold"},
                         tr("the coverage threshold is a percentage from 0 to 100"));

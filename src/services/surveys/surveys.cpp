@@ -1,6 +1,8 @@
 // Surveys and ratings use cases: see surveys.h.
 #include "services/surveys/surveys.h"
 
+#include "services/app/access_guard.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstring>
@@ -376,6 +378,9 @@ ImportSummary ImportTallies(storage::Database& db, const std::string& path,
                             const std::string& user) {
     auto reader = tableio::TableReader::Open(path);
     ColumnMap cols(*reader, TallyColumns());
+    AccessGuard guard(db, user);
+    guard.Require(Action::Import);
+    guard.Require(Action::EditSurveys);
     storage::Transaction tx(db);
     const OfficeDirectory dir(db);
     const FieldIndex fields(db);
@@ -385,6 +390,7 @@ ImportSummary ImportTallies(storage::Database& db, const std::string& path,
     std::vector<std::string> f;
     while (reader->Next(f)) {
         TallyRecord t = ReadTallyRow(cols, *reader, f, dir, fields, scales);
+        guard.RequireAt(cols.At(*reader, "unit"), Action::EditSurveys, t.unitId);
         if (!seen.emplace(t.unitId, t.period, t.fieldId).second)
             throw UserError(cols.At(*reader, "field"),
                             tr("this unit, month and field appear twice in the file"));
@@ -597,6 +603,10 @@ RatingImportSummary ImportRatings(storage::Database& db, const std::string& path
     if (!cols.Has("attitude") && !cols.Has("handling") && !cols.Has("guidance"))
         throw UserError(Location{reader->FileName(), reader->HeaderLine(), "attitude"},
                         tr("the file has no score column (attitude, handling or guidance)"));
+    AccessGuard guard(db, user);
+    guard.Require(Action::Import);
+    guard.Require(Action::EditSurveys);
+    const bool scoped = guard.ScopeUnit().has_value();
     const char* const importing = N_("Importing ratings");
     Step(progress, tr(importing), 0);
     storage::Transaction tx(db);
@@ -612,6 +622,7 @@ RatingImportSummary ImportRatings(storage::Database& db, const std::string& path
     const double total = std::max(1.0, static_cast<double>(reader->TotalBytes()));
     while (reader->Next(f)) {
         rowReader.Read(f, r);
+        if (scoped) guard.RequireAt(cols.At(*reader, "unit"), Action::EditSurveys, r.unitId);
         bulk.Add(r);
         if (++rows % 10000 == 0)
             Step(progress,
@@ -628,7 +639,14 @@ RatingImportSummary ImportRatings(storage::Database& db, const std::string& path
     return {bulk.inserted(), bulk.skipped()};
 }
 
-long ExportRatings(storage::Database& db, const std::string& path, Progress* progress) {
+long ExportRatings(storage::Database& db, const std::string& path, const std::string& user,
+                   Progress* progress) {
+    AccessGuard guard(db, user);
+    const bool scoped = guard.ScopeUnit().has_value();
+    // Citizens' names only to those who may see them (per unit for a
+    // commune's account).
+    const bool namesEverywhere = guard.Allows(Action::SeeCitizenNames) && !scoped;
+    std::map<std::int64_t, bool> namesIn;
     const OfficeDirectory dir(db);
     using tableio::ColumnType;
     tableio::WriteOptions o{
@@ -650,6 +668,7 @@ long ExportRatings(storage::Database& db, const std::string& path, Progress* pro
     repo.ForEachForExport([&](const std::vector<storage::RatingRow>& rows) {
         for (const auto& x : rows) {
             const auto& r = x.rating;
+            if (scoped && !guard.InScope(r.unitId)) continue;
             row[0] = r.ratedAt;
             row[1] = code(unitCodes, r.unitId, [&](std::int64_t id) { return dir.UnitCode(id); });
             row[2] = code(officerCodes, r.officerId,
@@ -659,7 +678,15 @@ long ExportRatings(storage::Database& db, const std::string& path, Progress* pro
             row[5] = score(r.attitude);
             row[6] = score(r.handling);
             row[7] = score(r.guidance);
-            row[8] = r.citizen;
+            bool names = namesEverywhere;
+            if (!names && scoped) {
+                auto it = namesIn.find(r.unitId);
+                if (it == namesIn.end())
+                    it = namesIn.emplace(r.unitId, guard.Allows(Action::SeeCitizenNames, r.unitId))
+                             .first;
+                names = it->second;
+            }
+            row[8] = names ? r.citizen : std::string();
             w->Add(row);
         }
         Step(progress, tr("Exporting ratings"), static_cast<double>(w->Rows()) / total);
@@ -913,6 +940,8 @@ SurveyFillSummary FillCriterionFromSurveys(storage::Database& db, const std::str
     const Scales scales(db);
     const std::string periodKey = s.period.ToString();
 
+    AccessGuard guard(db, user);
+    guard.Require(Action::EditScores);
     storage::Transaction tx(db);
     storage::ResultRepository results(db.session());
     storage::ResultSetRepository sets(db.session());
@@ -928,6 +957,8 @@ SurveyFillSummary FillCriterionFromSurveys(storage::Database& db, const std::str
     std::vector<storage::AuditEntry> audit;
     std::set<std::int64_t> touched;
     for (const auto& line : SumByUnit(TalliesOf(db, s), s.period, scales.satisfied, s.threshold)) {
+        // A commune's account fills its own units only.
+        if (!guard.InScope(line.unitId)) continue;
         ResultRecord r;
         r.unitId = line.unitId;
         r.criterionId = criterionId;

@@ -50,8 +50,10 @@ struct RatingImportSummary {
 // when progress is cancelled.
 RatingImportSummary ImportRatings(storage::Database& db, const std::string& path,
                                   const std::string& user, Progress* progress = nullptr);
-// Every rating, oldest first, with unit and officer codes.
-long ExportRatings(storage::Database& db, const std::string& path, Progress* progress = nullptr);
+// Every rating the account may read, oldest first, with unit and officer
+// codes; the citizen's name only where the account may see it (core/access.h).
+long ExportRatings(storage::Database& db, const std::string& path, const std::string& user,
+                   Progress* progress = nullptr);
 
 // What a survey summary covers. Unset values come from the office's
 // settings: reporting.window (calendar), survey.coverage_threshold (0.8),

@@ -1,0 +1,69 @@
+// The door keeper of every service that changes or reveals data: who is
+// acting (an account's login) and whether core/access.h lets that account do
+// the action on the unit. A database without accounts is a single desk's and
+// everything is allowed; once it has accounts, an unknown or disabled login
+// may do nothing. On PostgreSQL the server's grants and row-level policies
+// say the same again; here the refusal is a sentence the user can read.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <unordered_map>
+
+#include "core/access.h"
+#include "core/errors.h"
+
+namespace cchc::storage {
+class Database;
+}
+
+namespace cchc::services {
+
+// A refusal: "tài khoản ct_ab không được sửa kết quả của Xã Đông Thạnh".
+class AccessDenied : public UserError {
+  public:
+    using UserError::UserError;
+};
+
+class AccessGuard {
+  public:
+    AccessGuard(storage::Database& db, std::string login);
+
+    const std::string& login() const { return login_; }
+    // Whether the database has accounts (checked once).
+    bool Enforced();
+    // The acting account when enforced and known and active.
+    std::optional<Account> Acting();
+
+    // AccessDenied unless the account may do the action at all (office-wide
+    // actions: settings, frameworks, catalogues, accounts).
+    void Require(Action action);
+    // ... and on this unit, which must lie in the account's scope.
+    void Require(Action action, std::int64_t unitId);
+    // The same for a row of an imported file: the refusal names the file,
+    // line and field. Without a unit, an office-wide action.
+    void RequireAt(const Location& where, Action action, std::optional<std::int64_t> unitId);
+    bool Allows(Action action);
+    bool Allows(Action action, std::int64_t unitId);
+    // Whether the unit lies in the account's scope (always, when not
+    // enforced or for an account without a unit).
+    bool InScope(std::int64_t unitId);
+    // The account's unit: nothing for the whole tree.
+    std::optional<std::int64_t> ScopeUnit();
+
+  private:
+    void Load();
+    [[noreturn]] void Refuse(Action action, std::optional<std::int64_t> unitId,
+                             const std::optional<Location>& where = std::nullopt);
+
+    storage::Database& db_;
+    std::string login_;
+    bool loaded_ = false;
+    bool enforced_ = false;
+    std::optional<Account> account_;
+    // Parent of every unit, read once when a scoped account asks.
+    std::unordered_map<std::int64_t, std::int64_t> parents_;
+    bool parentsLoaded_ = false;
+};
+
+}  // namespace cchc::services

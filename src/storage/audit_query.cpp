@@ -1,0 +1,85 @@
+#include "storage/audit_query.h"
+
+#include <soci/soci.h>
+
+#include "storage/row_helpers.h"
+
+using cchc::storage::detail::Int;
+using cchc::storage::detail::Text;
+
+namespace cchc::storage {
+
+namespace {
+// The units under the filter's unit, then each audited table's rows that
+// belong to them. Entries written per unit (the assignment matrix, report
+// texts) or per person (self-assessments) carry that unit's or person's id.
+const char* const kSql =
+    "WITH RECURSIVE sub(id) AS ("
+    " SELECT id FROM units WHERE id = :root1"
+    " UNION ALL SELECT u.id FROM units u JOIN sub ON u.parent_id = sub.id) "
+    "SELECT a.at, a.user_login, a.table_name, a.row_id, a.action, a.field, a.old_value, "
+    "a.new_value FROM audit_log a "
+    "WHERE (:table1 = '' OR a.table_name = :table2) "
+    "AND (:user1 = '' OR a.user_login = :user2) "
+    "AND (:since1 = '' OR a.at >= :since2) "
+    "AND (:root2 = 0"
+    " OR (a.table_name IN ('units', 'indicator_assignments', 'report_narratives')"
+    "     AND a.row_id IN (SELECT id FROM sub))"
+    " OR (a.table_name IN ('people', 'self_assessments') AND a.row_id IN"
+    "     (SELECT x.id FROM people x WHERE x.unit_id IN (SELECT id FROM sub)))"
+    " OR (a.table_name IN ('results', 'result_evidence') AND a.row_id IN"
+    "     (SELECT x.id FROM results x WHERE x.unit_id IN (SELECT id FROM sub)))"
+    " OR (a.table_name = 'result_sets' AND a.row_id IN"
+    "     (SELECT x.id FROM result_sets x WHERE x.unit_id IN (SELECT id FROM sub)))"
+    " OR (a.table_name = 'evidence' AND a.row_id IN"
+    "     (SELECT x.id FROM evidence x WHERE x.unit_id IN (SELECT id FROM sub)))"
+    " OR (a.table_name = 'plans' AND a.row_id IN"
+    "     (SELECT x.id FROM plans x WHERE x.unit_id IN (SELECT id FROM sub)))"
+    " OR (a.table_name = 'plan_items' AND a.row_id IN"
+    "     (SELECT i.id FROM plan_items i JOIN plans p ON p.id = i.plan_id"
+    "      WHERE p.unit_id IN (SELECT id FROM sub)))"
+    " OR (a.table_name = 'tasks' AND a.row_id IN"
+    "     (SELECT t.id FROM tasks t JOIN plan_items i ON i.id = t.item_id"
+    "      JOIN plans p ON p.id = i.plan_id WHERE p.unit_id IN (SELECT id FROM sub)))"
+    " OR (a.table_name = 'progress_updates' AND a.row_id IN"
+    "     (SELECT g.id FROM progress_updates g JOIN tasks t ON t.id = g.task_id"
+    "      JOIN plan_items i ON i.id = t.item_id JOIN plans p ON p.id = i.plan_id"
+    "      WHERE p.unit_id IN (SELECT id FROM sub)))"
+    " OR (a.table_name = 'survey_tallies' AND a.row_id IN"
+    "     (SELECT x.id FROM survey_tallies x WHERE x.unit_id IN (SELECT id FROM sub)))"
+    " OR (a.table_name = 'dossier_stats' AND a.row_id IN"
+    "     (SELECT x.id FROM dossier_stats x WHERE x.unit_id IN (SELECT id FROM sub)))"
+    " OR (a.table_name = 'ratings' AND a.row_id IN"
+    "     (SELECT x.id FROM ratings x WHERE x.unit_id IN (SELECT id FROM sub)))"
+    " OR (a.table_name = 'issued_reports' AND a.row_id IN"
+    "     (SELECT x.id FROM issued_reports x WHERE x.issuer_unit_id IN (SELECT id FROM sub)"
+    "      OR x.unit_id IN (SELECT id FROM sub)))"
+    " OR (a.table_name = 'users' AND a.row_id IN"
+    "     (SELECT x.id FROM users x WHERE x.unit_id IN (SELECT id FROM sub)))"
+    ") ORDER BY a.id";
+}  // namespace
+
+std::vector<AuditEntry> AuditQuery::Find(const AuditFilter& f) {
+    long long root = f.unitId;
+    std::vector<AuditEntry> out;
+    soci::rowset<soci::row> rs =
+        (s_.prepare << kSql, soci::use(root, "root1"), soci::use(f.table, "table1"),
+         soci::use(f.table, "table2"), soci::use(f.user, "user1"), soci::use(f.user, "user2"),
+         soci::use(f.since, "since1"), soci::use(f.since, "since2"), soci::use(root, "root2"));
+    for (const auto& r : rs) {
+        AuditEntry e;
+        e.at = Text(r, "at");
+        e.user = Text(r, "user_login");
+        e.table = Text(r, "table_name");
+        e.rowId = Int(r, "row_id");
+        e.action = Text(r, "action");
+        e.field = Text(r, "field");
+        if (r.get_indicator("old_value") == soci::i_ok) e.oldValue = Text(r, "old_value");
+        if (r.get_indicator("new_value") == soci::i_ok) e.newValue = Text(r, "new_value");
+        out.push_back(std::move(e));
+        if (f.limit > 0 && static_cast<long>(out.size()) >= f.limit) break;
+    }
+    return out;
+}
+
+}  // namespace cchc::storage

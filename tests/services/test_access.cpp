@@ -1,0 +1,438 @@
+// The role × action matrix of core/access.h enforced by the services, on
+// both backends: each role of PRODUCT.md tries what the office's desks do
+// (units, settings, frameworks, tasks, progress, scores, submitting,
+// appraising, report texts, issuing, revoking, imports) on its own commune
+// and on another; what it may not do is refused with a sentence naming the
+// account, and nothing is stored. A database without accounts is one desk's
+// and refuses nothing.
+#include <boost/test/unit_test.hpp>
+
+#include <functional>
+#include <map>
+#include <string>
+
+#include "core/errors.h"
+#include "fixture.h"
+#include "services/app/access_guard.h"
+#include "services/app/audit_trail.h"
+#include "services/frameworks/framework_io.h"
+#include "services/frameworks/frameworks.h"
+#include "services/org/org_io.h"
+#include "services/org/organisation.h"
+#include "services/plans/plan_io.h"
+#include "services/plans/plans.h"
+#include "services/plans/task_board.h"
+#include "services/reports/report_archive.h"
+#include "services/reports/reports.h"
+#include "services/results/result_sheet.h"
+#include "services/surveys/surveys.h"
+#include "storage/unit_repository.h"
+#include "storage/user_repository.h"
+
+using namespace cchc;
+using namespace cchc::test;
+
+namespace {
+const char* kUnits =
+    "code,name,kind,parent\n"
+    "H-TEST,Huyện Thử,district,\n"
+    "XA-A,Xã An Hòa,commune,H-TEST\n"
+    "XA-B,Xã Bình An,commune,H-TEST\n";
+
+const char* kTasks =
+    "unit,framework,year,criterion,target,task,start,due,status,percent\n"
+    "XA-A,PAR-XA-2025,2026,2.3,Đạt điểm tối đa,Niêm yết thủ tục,2026-01-05,2026-06-30,"
+    "in_progress,10\n"
+    "XA-B,PAR-XA-2025,2026,2.3,Đạt điểm tối đa,Cập nhật cổng dịch vụ công,2026-01-05,"
+    "2026-06-30,in_progress,20\n";
+
+// What a test tries: nothing thrown is "ok", a refusal "refused: <message>",
+// anything else its text.
+std::string Try(const std::function<void()>& f) {
+    try {
+        f();
+    } catch (const services::AccessDenied& e) {
+        return "refused: " + e.message();
+    } catch (const std::exception& e) {
+        return std::string("error: ") + e.what();
+    }
+    return "ok";
+}
+
+bool Refused(const std::string& outcome) { return outcome.rfind("refused: ", 0) == 0; }
+
+struct Office : DbFixture {
+    std::int64_t unitA = 0, unitB = 0, taskA = 0, taskB = 0;
+    Office() {
+        services::LoadBuiltinCatalogues(Db());
+        WriteFile(dir.File("units.csv"), kUnits);
+        services::ImportUnits(Db(), dir.File("units.csv"), "setup");
+        WriteFile(dir.File("tasks.csv"), kTasks);
+        services::ImportTasks(Db(), dir.File("tasks.csv"), "setup");
+        storage::UnitRepository units(Db().session());
+        unitA = units.ByCode("XA-A")->id;
+        unitB = units.ByCode("XA-B")->id;
+        auto board = services::TaskBoard::Load(Db(), Date{2026, 3, 1});
+        for (std::size_t i = 0; i < board.size(); ++i)
+            (board[i].row.unitId == unitA ? taskA : taskB) = board[i].row.taskId;
+        // The accounts of the office and of commune A (inserted as the
+        // account service would, without the server's login roles).
+        storage::UserRepository users(Db().session());
+        users.Insert("quantri", "", "admin", std::nullopt);
+        users.Insert("chuyenvien", "", "specialist", std::nullopt);
+        users.Insert("ct_a", "", "chair", unitA);
+        users.Insert("cc_a", "", "clerk", unitA);
+        users.Insert("xem", "", "viewer", std::nullopt);
+    }
+
+    services::TaskBoard Board() { return services::TaskBoard::Load(Db(), Date{2026, 3, 1}); }
+    TaskRecord Task(std::int64_t id) { return services::PlanService(Db(), "setup").LoadTask(id); }
+};
+
+const std::vector<std::string> kLogins = {"quantri", "chuyenvien", "ct_a", "cc_a", "xem"};
+
+// The logins that may do it, of kLogins, in order.
+std::vector<std::string> Allowed(const std::function<std::string(const std::string&)>& attempt) {
+    std::vector<std::string> out;
+    for (const auto& login : kLogins) {
+        const std::string outcome = attempt(login);
+        if (outcome == "ok")
+            out.push_back(login);
+        else
+            BOOST_TEST_MESSAGE(login + ": " + outcome);
+    }
+    return out;
+}
+using Logins = std::vector<std::string>;
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(access_matrix)
+
+BOOST_FIXTURE_TEST_CASE(units_settings_and_frameworks_are_the_offices, Office) {
+    int n = 0;
+    BOOST_TEST(Allowed([&](const std::string& login) {
+                   Unit u;
+                   u.code = "XA-MOI-" + std::to_string(++n);
+                   u.name = "Xã Mới " + std::to_string(n);
+                   u.parentId = storage::UnitRepository(Db().session()).ByCode("H-TEST")->id;
+                   return Try([&] { services::OrganisationService(Db(), login).SaveUnit(u); });
+               }) == (Logins{"quantri", "chuyenvien"}));
+    BOOST_TEST(Allowed([&](const std::string& login) {
+                   return Try([&] {
+                       services::OrganisationService org(Db(), login);
+                       auto office = org.Office();
+                       office.signerName = "Người ký " + login;
+                       org.SaveOffice(office);
+                   });
+               }) == (Logins{"quantri"}));
+    BOOST_TEST(Allowed([&](const std::string& login) {
+                   return Try([&] {
+                       services::FrameworkService(Db(), login)
+                           .Create("BO-" + login.substr(0, 4), "Bộ chỉ số " + login, 2026,
+                                   FrameworkKind::Custom);
+                   });
+               }) == (Logins{"quantri"}));
+    // Nothing of a refused save was stored.
+    BOOST_TEST(services::OrganisationService(Db(), "setup").Office().signerName ==
+               "Người ký quantri");
+}
+
+BOOST_FIXTURE_TEST_CASE(tasks_are_written_by_the_office_and_the_communes_chair, Office) {
+    int percent = 10;
+    auto edit = [&](std::int64_t taskId) {
+        return [&, taskId](const std::string& login) {
+            return Try([&] {
+                TaskRecord t = Task(taskId);
+                t.percentDone = ++percent;
+                services::PlanService(Db(), login).SaveTask(0, t);
+            });
+        };
+    };
+    BOOST_TEST(Allowed(edit(taskA)) == (Logins{"quantri", "chuyenvien", "ct_a"}));
+    // Commune A's chair may not touch commune B's task.
+    BOOST_TEST(Allowed(edit(taskB)) == (Logins{"quantri", "chuyenvien"}));
+    const int was = Task(taskB).percentDone;
+    const std::string refusal = edit(taskB)("ct_a");
+    BOOST_TEST(refusal.find("ct_a") != std::string::npos);
+    BOOST_TEST(refusal.find("Xã Bình An") != std::string::npos);
+    BOOST_TEST(Task(taskB).percentDone == was);
+}
+
+BOOST_FIXTURE_TEST_CASE(progress_is_recorded_in_the_commune_by_its_chair_and_clerk, Office) {
+    int percent = 20;
+    auto report = [&](std::int64_t taskId) {
+        return [&, taskId](const std::string& login) {
+            return Try([&] {
+                services::ProgressInput in;
+                in.taskId = taskId;
+                in.period = "2026-Q1";
+                in.percent = ++percent;
+                services::AddProgressUpdate(Db(), in, login);
+            });
+        };
+    };
+    BOOST_TEST(Allowed(report(taskA)) == (Logins{"quantri", "chuyenvien", "ct_a", "cc_a"}));
+    BOOST_TEST(Allowed(report(taskB)) == (Logins{"quantri", "chuyenvien"}));
+}
+
+BOOST_FIXTURE_TEST_CASE(scores_submitting_and_appraising_follow_the_matrix, Office) {
+    int n = 0;
+    auto type = [&](const std::string& unitCode, ResultField field) {
+        return [&, unitCode, field](const std::string& login) {
+            return Try([&] {
+                services::ResultSheetService sheets(Db(), login);
+                services::SheetEdit e;
+                e.criterion = "2.3";  // at most 2 points
+                e.field = field;
+                e.value = 0.5 * (++n % 5);
+                sheets.Apply(sheets.Load(unitCode, "PAR-XA-2025", "2025"), {e});
+            });
+        };
+    };
+    BOOST_TEST(Allowed(type("XA-A", ResultField::SelfScore)) ==
+               (Logins{"quantri", "chuyenvien", "ct_a", "cc_a"}));
+    BOOST_TEST(Allowed(type("XA-B", ResultField::SelfScore)) == (Logins{"quantri", "chuyenvien"}));
+    BOOST_TEST(Allowed(type("XA-A", ResultField::AppraisedScore)) ==
+               (Logins{"quantri", "chuyenvien"}));
+
+    // Evidence: the commune's chair and clerk attach it, the viewer not.
+    BOOST_TEST(Allowed([&](const std::string& login) {
+                   return Try([&] {
+                       services::ResultSheetService sheets(Db(), login);
+                       services::EvidenceInput doc;
+                       doc.docNumber = "12/BC-UBND";
+                       doc.title = "Báo cáo của " + login;
+                       sheets.AttachEvidence(sheets.Load("XA-A", "PAR-XA-2025", "2025"), "2.3",
+                                             doc);
+                   });
+               }) == (Logins{"quantri", "chuyenvien", "ct_a", "cc_a"}));
+    {
+        // A self score the appraisal may keep within the maximum.
+        services::ResultSheetService sheets(Db(), "quantri");
+        services::SheetEdit e;
+        e.criterion = "2.3";
+        e.field = ResultField::AppraisedScore;
+        e.value = 1.5;
+        sheets.Apply(sheets.Load("XA-A", "PAR-XA-2025", "2025"), {e});
+    }
+    // Submitting and withdrawing: the chair (and the office), not the clerk.
+    auto submitThenWithdraw = [&](const std::string& login) {
+        return Try([&] {
+            services::ResultSheetService sheets(Db(), login);
+            auto submitted = sheets.Submit(sheets.Load("XA-A", "PAR-XA-2025", "2025"));
+            sheets.Withdraw(submitted);
+        });
+    };
+    BOOST_TEST(Allowed(submitThenWithdraw) == (Logins{"quantri", "chuyenvien", "ct_a"}));
+    // Appraising and reopening: the office only.
+    auto appraiseThenReopen = [&](const std::string& login) {
+        return Try([&] {
+            services::ResultSheetService sheets(Db(), login);
+            auto setup = services::ResultSheetService(Db(), "quantri");
+            auto sheet = sheets.Load("XA-A", "PAR-XA-2025", "2025");
+            if (sheet.status == ResultStatus::Draft) sheet = setup.Submit(sheet);
+            auto appraised = sheets.Appraise(sheet);
+            sheets.Reopen(appraised, "Thẩm định lại");
+        });
+    };
+    BOOST_TEST(Allowed(appraiseThenReopen) == (Logins{"quantri", "chuyenvien"}));
+}
+
+BOOST_FIXTURE_TEST_CASE(report_texts_issuing_and_revoking, Office) {
+    int n = 0;
+    auto draft = [&](std::int64_t unit) {
+        return [&, unit](const std::string& login) {
+            return Try([&] {
+                services::ReportArchive(Db(), login)
+                    .SaveNarratives(unit, "2026-Q1", "quarterly",
+                                    {{"results", "Kết quả " + std::to_string(++n)}});
+            });
+        };
+    };
+    BOOST_TEST(Allowed(draft(unitA)) == (Logins{"quantri", "chuyenvien", "ct_a", "cc_a"}));
+    BOOST_TEST(Allowed(draft(unitB)) == (Logins{"quantri", "chuyenvien"}));
+
+    auto issue = [&](const std::string& login) {
+        return Try([&] {
+            services::IssueRequest r;
+            r.reportType = "quarterly";
+            r.unitId = unitA;
+            r.issuerUnitId = unitA;
+            r.period = "2026-Q1";
+            r.year = 2026;
+            r.issuerSymbol = "UBND";
+            r.title = "Báo cáo";
+            services::ReportArchive(Db(), login).Issue(r, "%PDF-1.4 trang");
+        });
+    };
+    BOOST_TEST(Allowed(issue) == (Logins{"quantri", "chuyenvien", "ct_a"}));
+    const auto issued = services::ReportArchive(Db(), "quantri").List(std::nullopt, std::nullopt);
+    BOOST_REQUIRE_EQUAL(issued.size(), 3u);
+    std::size_t next = 0;
+    BOOST_TEST(Allowed([&](const std::string& login) {
+                   return Try([&] {
+                       services::ReportArchive(Db(), login).Revoke(issued.at(next).id);
+                       ++next;
+                   });
+               }) == (Logins{"quantri", "chuyenvien"}));
+    // Everyone reprints what is in scope; viewers print.
+    BOOST_TEST(Allowed([&](const std::string& login) {
+                   return Try([&] { services::ReportArchive(Db(), login).Reprint(issued[0].id); });
+               }) == (Logins{"quantri", "chuyenvien", "ct_a", "cc_a", "xem"}));
+}
+
+BOOST_FIXTURE_TEST_CASE(an_import_naming_another_commune_is_refused_at_its_line, Office) {
+    WriteFile(dir.File("mine.csv"),
+              "unit,framework,year,criterion,target,task,start,due,status,percent\n"
+              "XA-A,PAR-XA-2025,2026,2.3,Đạt điểm tối đa,Việc mới của xã A,2026-02-01,2026-06-30,"
+              "not_started,0\n"
+              "XA-B,PAR-XA-2025,2026,2.3,Đạt điểm tối đa,Việc chen vào xã B,2026-02-01,2026-06-30,"
+              "not_started,0\n");
+    const auto before = Board().size();
+    try {
+        services::ImportTasks(Db(), dir.File("mine.csv"), "ct_a");
+        BOOST_FAIL("the chair of A imported a task of B");
+    } catch (const services::AccessDenied& e) {
+        BOOST_TEST(e.where().file == "mine.csv");
+        BOOST_TEST(e.where().line == 3);
+        BOOST_TEST(e.where().field == "unit");
+        BOOST_TEST(e.message().find("Xã Bình An") != std::string::npos);
+    }
+    // Nothing of the file was stored, not even commune A's row.
+    BOOST_TEST(Board().size() == before);
+    // The viewer imports nothing at all; the clerk no tasks.
+    BOOST_TEST(Refused(Try([&] { services::ImportTasks(Db(), dir.File("mine.csv"), "xem"); })));
+    BOOST_TEST(Refused(Try([&] { services::ImportTasks(Db(), dir.File("mine.csv"), "cc_a"); })));
+    BOOST_TEST(Try([&] { services::ImportTasks(Db(), dir.File("mine.csv"), "chuyenvien"); }) ==
+               "ok");
+    BOOST_TEST(Board().size() == before + 2);
+}
+
+BOOST_FIXTURE_TEST_CASE(unknown_and_disabled_logins_may_do_nothing, Office) {
+    storage::UserRepository(Db().session()).SetActive("ct_a", false);
+    for (const std::string login : {"ct_a", "nguoila"}) {
+        const std::string outcome = Try([&] {
+            services::ProgressInput in;
+            in.taskId = taskA;
+            in.period = "2026-Q1";
+            in.percent = 50;
+            services::AddProgressUpdate(Db(), in, login);
+        });
+        BOOST_TEST(Refused(outcome));
+        BOOST_TEST(outcome.find(login) != std::string::npos);
+    }
+}
+
+BOOST_FIXTURE_TEST_CASE(a_database_without_accounts_refuses_nothing, DbFixture) {
+    services::LoadBuiltinCatalogues(Db());
+    WriteFile(dir.File("units.csv"), kUnits);
+    BOOST_TEST(Try([&] { services::ImportUnits(Db(), dir.File("units.csv"), "ai-do"); }) == "ok");
+    services::AccessGuard guard(Db(), "ai-do");
+    BOOST_TEST(!guard.Enforced());
+    BOOST_TEST(guard.Allows(Action::ManageAccounts));
+    BOOST_TEST(guard.InScope(storage::UnitRepository(Db().session()).ByCode("XA-B")->id));
+}
+
+BOOST_FIXTURE_TEST_CASE(the_audit_trail_is_read_within_the_accounts_scope, Office) {
+    auto bump = [&](std::int64_t taskId, const std::string& login, int percent) {
+        TaskRecord t = Task(taskId);
+        t.percentDone = percent;
+        services::PlanService(Db(), login).SaveTask(0, t);
+    };
+    bump(taskA, "ct_a", 45);
+    bump(taskB, "chuyenvien", 65);
+    auto percentChanges = [&](const std::string& reader, services::AuditTrailFilter f) {
+        f.table = "tasks";
+        std::vector<std::string> out;
+        for (const auto& r : services::ReadAuditTrail(Db(), reader, f))
+            if (r.field == "percent_done")
+                out.push_back(r.user + ":" + std::to_string(r.rowId) + ":" +
+                              r.oldValue.value_or("") + ">" + r.newValue.value_or(""));
+        return out;
+    };
+    const std::string a = "ct_a:" + std::to_string(taskA) + ":10>45";
+    const std::string b = "chuyenvien:" + std::to_string(taskB) + ":20>65";
+    BOOST_TEST(percentChanges("quantri", {}) == (Logins{a, b}));
+    // The chair reads its commune's entries only, whoever wrote them.
+    BOOST_TEST(percentChanges("ct_a", {}) == (Logins{a}));
+    services::AuditTrailFilter byLogin;
+    byLogin.user = "chuyenvien";
+    BOOST_TEST(percentChanges("chuyenvien", byLogin) == (Logins{b}));
+    services::AuditTrailFilter ofB;
+    ofB.unitCode = "XA-B";
+    BOOST_TEST(percentChanges("quantri", ofB) == (Logins{b}));
+    BOOST_TEST(Refused(Try([&] { services::ReadAuditTrail(Db(), "ct_a", ofB); })));
+    services::AuditTrailFilter later;
+    later.since = "01/01/2999";
+    BOOST_TEST(percentChanges("quantri", later).empty());
+    later.since = "hôm qua";
+    BOOST_CHECK_THROW(services::ReadAuditTrail(Db(), "quantri", later), UserError);
+    // Clerks and viewers do not read it.
+    BOOST_TEST(Refused(Try([&] { services::ReadAuditTrail(Db(), "cc_a", {}); })));
+    BOOST_TEST(Refused(Try([&] { services::ReadAuditTrail(Db(), "xem", {}); })));
+}
+
+BOOST_FIXTURE_TEST_CASE(citizens_names_and_other_communes_ratings_stay_hidden, Office) {
+    WriteFile(dir.File("people.csv"),
+              "code,unit,full_name\nCB-A,XA-A,Lê Văn Sáu\nCB-B,XA-B,Phạm Thị Bảy\n");
+    services::ImportPeople(Db(), dir.File("people.csv"), "quantri");
+    WriteFile(dir.File("ratings.csv"),
+              "time,unit,officer,procedure,channel,attitude,handling,guidance,citizen\n"
+              "2026-03-02T08:00:00,XA-A,CB-A,Đăng ký khai sinh,kiosk,5,5,4,Nguyễn Văn An\n"
+              "2026-03-02T09:00:00,XA-B,CB-B,Chứng thực,qr,4,4,4,Trần Thị Bình\n");
+    services::ImportRatings(Db(), dir.File("ratings.csv"), "quantri");
+    auto exported = [&](const std::string& login) {
+        const std::string out = dir.File("out-" + login + ".csv");
+        services::ExportRatings(Db(), out, login);
+        return ReadFile(out);
+    };
+    for (const std::string login : {"quantri", "chuyenvien"}) {
+        const std::string all = exported(login);
+        BOOST_TEST(all.find("Nguyễn Văn An") != std::string::npos, login);
+        BOOST_TEST(all.find("Trần Thị Bình") != std::string::npos, login);
+    }
+    // The chair: its commune's ratings with names, none of the other's.
+    const std::string chair = exported("ct_a");
+    BOOST_TEST(chair.find("Nguyễn Văn An") != std::string::npos);
+    BOOST_TEST(chair.find("XA-B") == std::string::npos);
+    // The clerk: its commune's ratings without names; the viewer every
+    // rating, without names.
+    const std::string clerk = exported("cc_a");
+    BOOST_TEST(clerk.find("Đăng ký khai sinh") != std::string::npos);
+    BOOST_TEST(clerk.find("Nguyễn Văn An") == std::string::npos);
+    BOOST_TEST(clerk.find("XA-B") == std::string::npos);
+    const std::string viewer = exported("xem");
+    BOOST_TEST(viewer.find("Chứng thực") != std::string::npos);
+    BOOST_TEST(viewer.find("Nguyễn Văn An") == std::string::npos);
+    BOOST_TEST(viewer.find("Trần Thị Bình") == std::string::npos);
+    // Importing ratings is a survey edit: refused to the viewer.
+    BOOST_TEST(
+        Refused(Try([&] { services::ImportRatings(Db(), dir.File("ratings.csv"), "xem"); })));
+}
+
+BOOST_FIXTURE_TEST_CASE(reports_are_printed_within_the_accounts_scope, Office) {
+    auto build = [&](const std::string& login, const std::string& unit, bool names = false) {
+        return Try([&] {
+            services::ReportRequest r;
+            r.type = names ? "ratings" : "tasks";
+            r.period = "2026-Q1";
+            r.unitCode = unit;
+            r.showCitizens = names;
+            r.user = login;
+            services::BuildReport(Db(), r);
+        });
+    };
+    BOOST_TEST(!Refused(build("ct_a", "XA-A")), build("ct_a", "XA-A"));
+    BOOST_TEST(!Refused(build("cc_a", "XA-A")));
+    BOOST_TEST(Refused(build("ct_a", "XA-B")));
+    // The whole office's report is the office's.
+    BOOST_TEST(Refused(build("ct_a", "")));
+    BOOST_TEST(!Refused(build("xem", "")), build("xem", ""));
+    BOOST_TEST(!Refused(build("chuyenvien", "XA-B")));
+    // Citizens' names: the chair of the commune, not its clerk or a viewer.
+    BOOST_TEST(!Refused(build("ct_a", "XA-A", true)));
+    BOOST_TEST(Refused(build("cc_a", "XA-A", true)));
+    BOOST_TEST(Refused(build("xem", "", true)));
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -82,4 +82,36 @@ Person MergePerson(const Person& mine, const Person& stored, const KeptFields& k
     return p;
 }
 
+std::vector<FieldConflict> OfficeConflicts(const OfficeIdentity& mine, const OfficeIdentity& stored,
+                                           const UnitNameOf& unitName) {
+    auto unit = [&](std::int64_t id) {
+        return NameOf(unitName, id == 0 ? std::nullopt : std::optional<std::int64_t>(id));
+    };
+    ConflictFields f;
+    f.Compare("office_unit", tr("The office"), unit(mine.unitId), unit(stored.unitId))
+        .Compare("parent_body", tr("Header, first line"), mine.parentBody, stored.parentBody)
+        .Compare("issuing_body", tr("Header, issuing body"), mine.issuingBody, stored.issuingBody)
+        .Compare("office_place", tr("Place name"), mine.placeName, stored.placeName)
+        .Compare("signer_name", tr("Signer"), mine.signerName, stored.signerName)
+        .Compare("signer_title", tr("Signer's title"), mine.signerTitle, stored.signerTitle)
+        .Compare("signer_authority", tr("Signing on behalf"), mine.signerAuthority,
+                 stored.signerAuthority);
+    return f.Take();
+}
+
+OfficeIdentity MergeOffice(const OfficeIdentity& mine, const OfficeIdentity& stored,
+                           const KeptFields& kept) {
+    OfficeIdentity o = mine;
+    o.unitId = Pick(kept, "office_unit", mine.unitId, stored.unitId);
+    o.parentBody = Pick(kept, "parent_body", mine.parentBody, stored.parentBody);
+    o.issuingBody = Pick(kept, "issuing_body", mine.issuingBody, stored.issuingBody);
+    o.placeName = Pick(kept, "office_place", mine.placeName, stored.placeName);
+    o.signerName = Pick(kept, "signer_name", mine.signerName, stored.signerName);
+    o.signerTitle = Pick(kept, "signer_title", mine.signerTitle, stored.signerTitle);
+    o.signerAuthority =
+        Pick(kept, "signer_authority", mine.signerAuthority, stored.signerAuthority);
+    o.version = stored.version;
+    return o;
+}
+
 }  // namespace cchc

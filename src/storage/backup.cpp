@@ -97,17 +97,23 @@ class SqliteStatement {
     sqlite3_stmt* stmt_ = nullptr;
 };
 
+// Pages copied per step when progress is reported: 1 MB of 4 KB pages,
+// between which the user may cancel.
+constexpr int kPagesPerStep = 256;
+
 // Copies every page of from into to (replacing its content) in one write
 // transaction of to, reporting progress; waits while either side is busy,
-// up to the busy timeout, then throws DatabaseBusyError.
+// up to the busy timeout, then throws DatabaseBusyError. Cancelled between
+// steps (CancelledError), the write transaction of to is rolled back.
 void CopyPages(sqlite_api::sqlite3* from, sqlite_api::sqlite3* to, Progress* progress,
                const std::string& what) {
+    Step(progress, what, 0);
     sqlite3_backup* backup = sqlite3_backup_init(to, "main", from, "main");
     if (!backup) ThrowSqlite(to, sqlite3_errcode(to), "backup");
     int rc = SQLITE_OK, waited = 0;
     try {
         for (;;) {
-            rc = sqlite3_backup_step(backup, progress ? 1024 : -1);
+            rc = sqlite3_backup_step(backup, progress ? kPagesPerStep : -1);
             if (rc == SQLITE_DONE) break;
             if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED) {
                 if (++waited > 200) throw DatabaseBusyError();  // 10 s
@@ -153,11 +159,19 @@ void WriteSqliteBackup(Database& db, const std::string& path, Progress* progress
         SqliteFile copy(temp, SQLITE_OPEN_READWRITE);
         copy.Exec("PRAGMA journal_mode = DELETE");
         copy.Close();
+        // Cancelled up to here, the copy is discarded: nothing at path.
+        Step(progress, tr("Copying the database..."), 1);
     });
 }
 
 // ---------------------------------------------------------------------------
 // PostgreSQL.
+
+// Whether the user cancelled the work progress reports to.
+detail::CancelCheck CancelCheckOf(Progress* progress) {
+    if (!progress) return nullptr;
+    return [progress] { return progress->Cancelled(); };
+}
 
 int ServerMajor(Database& db) {
     std::string version;
@@ -202,9 +216,10 @@ void WritePgDump(Database& db, const std::string& path, Progress* progress) {
     const DatabaseUrl& url = db.url();
     const std::string tool = detail::PostgresTool("pg_dump", ServerMajor(db));
     WriteFileAtomically(path, [&](const std::string& temp) {
+        // Cancelled, pg_dump is killed and its unfinished file discarded.
         const auto r = detail::RunTool({tool, "--format=custom", "--no-password", "--file", temp,
                                         "--dbname", url.connectStringWithoutPassword},
-                                       detail::ToolEnvironment(url));
+                                       detail::ToolEnvironment(url), "", CancelCheckOf(progress));
         if (r.exitCode != 0)
             ThrowToolFailure("pg_dump", r, url, path,
                              tr("pg_dump could not back up the database; check the connection to "
@@ -261,7 +276,8 @@ void RestorePgDump(Database& target, const std::string& file, Progress* progress
     const int major = ServerMajor(target);
     // pg_restore prints the dump as SQL; psql runs it inside BEGIN ...
     // COMMIT, the COMMIT sent only when pg_restore read the whole dump. A
-    // failure anywhere (or a kill) leaves the database as it was.
+    // failure anywhere, a kill or a cancel (both programs killed before the
+    // COMMIT) leaves the database as it was.
     std::vector<std::string> psqlEnv = detail::ToolEnvironment(url);
     psqlEnv.push_back("PGOPTIONS=-c lock_timeout=" +
                       std::to_string(OpenOptions::kDefaultLockTimeoutMs));
@@ -271,7 +287,7 @@ void RestorePgDump(Database& target, const std::string& file, Progress* progress
         detail::ToolEnvironment(url),
         {detail::PostgresTool("psql", major), "--no-psqlrc", "--quiet", "--no-password", "--set",
          "ON_ERROR_STOP=1", "--dbname", url.connectStringWithoutPassword},
-        psqlEnv, std::string("BEGIN;\n") + kDropTables, "COMMIT;\n");
+        psqlEnv, std::string("BEGIN;\n") + kDropTables, "COMMIT;\n", CancelCheckOf(progress));
     if (r.producer.exitCode != 0)
         ThrowToolFailure("pg_restore", r.producer, url, file,
                          tr("this PostgreSQL backup cannot be read; it may be damaged or cut "

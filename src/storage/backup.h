@@ -40,6 +40,8 @@ struct BackupInfo {
 BackupInfo InspectBackup(const std::string& file, Database* target = nullptr);
 
 // Writes a backup of db into path (replacing a file there), beside it first.
+// Cancelled through progress (between SQLite's backup steps; pg_dump is
+// killed), CancelledError, and path is as it was.
 void WriteBackup(Database& db, const std::string& path, Progress* progress);
 
 // Whether the database holds anything beyond the schema and the built-in
@@ -53,6 +55,9 @@ bool HoldsData(Database& db);
 // backup's schema is brought up to date in a temporary copy). The caller
 // checks that target may be replaced and reopens it afterwards (the schema
 // may be older than the program's). UserError for an impossible pair.
+// Cancelled through progress (between SQLite's backup steps, between
+// tables and rows copied, pg_restore and psql killed before the COMMIT),
+// CancelledError, and target holds what it held.
 void RestoreBackup(Database& target, const std::string& file, const BackupInfo& info,
                    Progress* progress);
 

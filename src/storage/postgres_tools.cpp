@@ -1,6 +1,7 @@
 #include "storage/postgres_tools.h"
 
 #include <fcntl.h>
+#include <poll.h>
 #include <spawn.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -8,6 +9,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <climits>
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
@@ -18,6 +20,7 @@
 
 #include "core/errors.h"
 #include "core/i18n.h"
+#include "core/progress.h"
 #include "storage/database.h"
 
 extern char** environ;
@@ -91,17 +94,55 @@ pid_t Spawn(const std::vector<std::string>& argv, const std::vector<std::string>
     return pid;
 }
 
+int ExitCode(int status) { return WIFEXITED(status) ? WEXITSTATUS(status) : -1; }
+
 int Wait(pid_t pid) {
     int status = 0;
     while (waitpid(pid, &status, 0) < 0)
         if (errno != EINTR) return -1;
-    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    return ExitCode(status);
 }
 
-// Writes all of data to fd; false when the reader has gone.
-bool WriteAll(int fd, const char* data, std::size_t size) {
+// Kills the program and waits until it has gone.
+void Kill(pid_t pid) {
+    if (pid <= 0) return;
+    ::kill(pid, SIGKILL);
+    Wait(pid);
+}
+
+// Waits for the program, polling cancelled() every 50 ms: killed and
+// CancelledError when it holds first.
+int WaitOrCancel(pid_t pid, const CancelCheck& cancelled) {
+    if (!cancelled) return Wait(pid);
+    for (;;) {
+        if (cancelled()) {
+            Kill(pid);
+            throw CancelledError();
+        }
+        int status = 0;
+        const pid_t done = waitpid(pid, &status, WNOHANG);
+        if (done == pid) return ExitCode(status);
+        if (done < 0 && errno != EINTR) return -1;
+        ::poll(nullptr, 0, 50);
+    }
+}
+
+// Writes all of data to fd; false when the reader has gone. With
+// cancelled, waits for room at most 100 ms at a time and throws
+// CancelledError (the caller kills the programs) when it holds.
+bool WriteAll(int fd, const char* data, std::size_t size, const CancelCheck& cancelled = nullptr) {
     while (size > 0) {
-        const ssize_t n = ::write(fd, data, size);
+        std::size_t chunk = size;
+        if (cancelled) {
+            if (cancelled()) throw CancelledError();
+            pollfd out{fd, POLLOUT, 0};
+            const int ready = ::poll(&out, 1, 100);
+            if (ready < 0 && errno != EINTR) return false;
+            if (ready <= 0) continue;
+            if (out.revents & (POLLERR | POLLHUP)) return false;
+            chunk = std::min<std::size_t>(size, PIPE_BUF);  // fits the room polled for
+        }
+        const ssize_t n = ::write(fd, data, chunk);
         if (n < 0) {
             if (errno == EINTR) continue;
             return false;
@@ -152,7 +193,7 @@ std::vector<std::string> ToolEnvironment(const DatabaseUrl& url) {
 }
 
 ToolResult RunTool(const std::vector<std::string>& argv, const std::vector<std::string>& env,
-                   const std::string& outputFile) {
+                   const std::string& outputFile, const CancelCheck& cancelled) {
     ErrorFile errors;
     int out = -1;
     if (!outputFile.empty()) {
@@ -165,7 +206,7 @@ ToolResult RunTool(const std::vector<std::string>& argv, const std::vector<std::
     ToolResult r;
     try {
         const pid_t pid = Spawn(argv, env, -1, out, errors.fd());
-        r.exitCode = Wait(pid);
+        r.exitCode = WaitOrCancel(pid, cancelled);
     } catch (...) {
         if (out >= 0) ::close(out);
         throw;
@@ -179,7 +220,7 @@ PipeResult RunPipe(const std::vector<std::string>& producer,
                    const std::vector<std::string>& producerEnv,
                    const std::vector<std::string>& consumer,
                    const std::vector<std::string>& consumerEnv, const std::string& before,
-                   const std::string& after) {
+                   const std::string& after, const CancelCheck& cancelled) {
     // A consumer that stops reading must not kill this process.
     std::signal(SIGPIPE, SIG_IGN);
     int fromProducer[2], toConsumer[2];
@@ -202,21 +243,49 @@ PipeResult RunPipe(const std::vector<std::string>& producer,
     }
     ::close(fromProducer[1]);
     ::close(toConsumer[0]);
-    bool consumerReading = WriteAll(toConsumer[1], before.data(), before.size());
-    char buf[65536];
-    for (;;) {
-        const ssize_t n = ::read(fromProducer[0], buf, sizeof buf);
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) break;
-        if (consumerReading)
-            consumerReading = WriteAll(toConsumer[1], buf, static_cast<std::size_t>(n));
-        if (!consumerReading) {
-            ::kill(producerPid, SIGTERM);
-            break;
+    // Cancelled: both killed before the consumer is told to finish (it
+    // never gets `after`, so what it did is undone).
+    auto stop = [&] {
+        Kill(producerPid);
+        Kill(consumerPid);
+        ::close(fromProducer[0]);
+        ::close(toConsumer[1]);
+        throw CancelledError();
+    };
+    auto isCancelled = [&] { return cancelled && cancelled(); };
+    bool consumerReading = true;
+    try {
+        if (isCancelled()) throw CancelledError();
+        consumerReading = WriteAll(toConsumer[1], before.data(), before.size(), cancelled);
+        char buf[65536];
+        for (;;) {
+            if (isCancelled()) throw CancelledError();
+            if (cancelled) {
+                // Wait for output at most 100 ms, then ask again.
+                pollfd in{fromProducer[0], POLLIN, 0};
+                const int ready = ::poll(&in, 1, 100);
+                if (ready < 0 && errno != EINTR) break;
+                if (ready <= 0) continue;
+            }
+            const ssize_t n = ::read(fromProducer[0], buf, sizeof buf);
+            if (n < 0 && errno == EINTR) continue;
+            if (n <= 0) break;
+            if (consumerReading)
+                consumerReading =
+                    WriteAll(toConsumer[1], buf, static_cast<std::size_t>(n), cancelled);
+            if (!consumerReading) {
+                ::kill(producerPid, SIGTERM);
+                break;
+            }
         }
+    } catch (const CancelledError&) {
+        stop();
     }
     ::close(fromProducer[0]);
+    fromProducer[0] = -1;
     r.producer.exitCode = Wait(producerPid);
+    producerPid = -1;
+    if (isCancelled()) stop();
     if (r.producer.exitCode == 0 && consumerReading)
         WriteAll(toConsumer[1], after.data(), after.size());
     ::close(toConsumer[1]);

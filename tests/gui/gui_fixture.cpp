@@ -4,6 +4,7 @@
 #include <wx/checkbox.h>
 #include <wx/choice.h>
 #include <wx/dialog.h>
+#include <wx/radiobut.h>
 
 #include <wx/app.h>
 #include <wx/fileconf.h>
@@ -215,6 +216,52 @@ void UiScript::Notify() {
         Stop();
         if (onAbort) onAbort();
     }
+}
+
+std::unique_ptr<storage::Database> OtherDesk(const std::string& url) {
+    return storage::Database::Open(storage::DatabaseUrl::Parse(url));
+}
+
+wxDialog* ShownConflictDialog() {
+    for (wxWindow* w : wxTopLevelWindows)
+        if (auto* d = dynamic_cast<wxDialog*>(w);
+            d && d->IsShown() && d->IsModal() && d->GetName() == "conflict_dialog")
+            return d;
+    return nullptr;
+}
+
+wxRadioButton* ConflictChoice(const std::string& side, const std::string& field) {
+    wxDialog* dlg = ShownConflictDialog();
+    return dlg ? dynamic_cast<wxRadioButton*>(
+                     wxWindow::FindWindowByName(wxString::FromUTF8(side + field), dlg))
+               : nullptr;
+}
+
+bool MarkedUntouched(const std::string& field) {
+    wxDialog* dlg = ShownConflictDialog();
+    return dlg && wxWindow::FindWindowByName(wxString::FromUTF8("untouched_" + field), dlg);
+}
+
+UiScript::Step ConflictAnswered(ConflictSeen& seen, std::vector<std::string> fields,
+                                std::function<bool()> done) {
+    return [&seen, fields = std::move(fields), done = std::move(done)] {
+        if (wxDialog* dlg = ShownConflictDialog()) {
+            if (seen.answered == dlg) return false;  // closing
+            if (!seen.asked)
+                for (const std::string& f : fields) {
+                    wxRadioButton* mine = ConflictChoice("mine_", f);
+                    if (!mine) continue;
+                    seen.fields.push_back(f);
+                    if (mine->GetValue()) seen.mineFirst.push_back(f);
+                }
+            seen.asked = true;
+            seen.answered = dlg;
+            PressLater(dlg, wxID_OK);
+            return false;
+        }
+        seen.answered = nullptr;
+        return done();
+    };
 }
 
 }  // namespace cchc::test

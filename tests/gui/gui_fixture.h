@@ -17,6 +17,8 @@
 
 class wxCheckBox;
 class wxChoice;
+class wxDialog;
+class wxRadioButton;
 
 namespace cchc::gui {
 class MainFrame;
@@ -158,5 +160,31 @@ template <class T>
 void CancelModal() {
     if (T* dlg = FindModal<T>()) dlg->EndModal(wxID_CANCEL);
 }
+
+// Two desks on one database (the conflict tests): the window under test
+// is one desk; another desk saves behind its back through a connection of
+// its own, and the conflict dialog (AskConflict) is watched and answered.
+//
+// A connection of its own to url (another desk, or a check of what is stored).
+std::unique_ptr<storage::Database> OtherDesk(const std::string& url);
+// The conflict dialog while it is shown modal, or nullptr.
+wxDialog* ShownConflictDialog();
+// The choice of one side of a field in it ("mine_" or "theirs_" and the
+// field's key), or nullptr.
+wxRadioButton* ConflictChoice(const std::string& side, const std::string& field);
+// Whether the shown conflict dialog marks field "(you did not change this)".
+bool MarkedUntouched(const std::string& field);
+// What a script saw of the conflict dialog (ConflictAnswered).
+struct ConflictSeen {
+    bool asked = false;
+    std::vector<std::string> mineFirst;  // fields with the user's value pre-selected
+    std::vector<std::string> fields;     // every field listed
+    const void* answered = nullptr;      // the dialog answered last
+};
+// A script step that waits until done() holds, answering a conflict dialog
+// shown meanwhile with its pre-selected choices (OK) after recording what it
+// showed into seen (the first one shown); fields are the keys to look for.
+UiScript::Step ConflictAnswered(ConflictSeen& seen, std::vector<std::string> fields,
+                                std::function<bool()> done);
 
 }  // namespace cchc::test

@@ -11,6 +11,8 @@
 #include <boost/test/unit_test.hpp>
 
 #include <cstdlib>
+#include <functional>
+#include <memory>
 
 #include "gui/plans/assignment_matrix_dialog.h"
 #include "gui/shell/gui_session.h"
@@ -27,14 +29,21 @@
 using namespace cchc;
 using namespace cchc::test;
 
-BOOST_AUTO_TEST_CASE(editing_a_responsible_person_in_the_matrix_stores_it) {
-    TempDir dir;
-    const std::string url = "sqlite:" + dir.File("assign.db");
+namespace {
+// Seed 003's office and matrices in a database at url, open for the client.
+std::unique_ptr<storage::Database> SeedAssignments(const std::string& url) {
     auto prepared = services::OpenPrepared(storage::DatabaseUrl::Parse(url), false);
     services::ImportUnits(*prepared.db, DataFile("seed003_units.csv"), "test");
     services::ImportPeople(*prepared.db, DataFile("seed003_people.csv"), "test");
     services::ImportAssignments(*prepared.db, DataFile("seed003_assignments.csv"), "test");
-    gui::GuiSession session(std::move(prepared.db), "gui-test");
+    return std::move(prepared.db);
+}
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(editing_a_responsible_person_in_the_matrix_stores_it) {
+    TempDir dir;
+    const std::string url = "sqlite:" + dir.File("assign.db");
+    gui::GuiSession session(SeedAssignments(url), "gui-test");
 
     auto* dlg = new gui::AssignmentMatrixDialog(nullptr, session, "H-NINHSON", "QD766");
     dlg->Show();
@@ -98,4 +107,79 @@ BOOST_AUTO_TEST_CASE(editing_a_responsible_person_in_the_matrix_stores_it) {
     ClickOn(sim, dlg->FindWindow(wxID_CANCEL));
     BOOST_TEST(WaitFor([] { return FindShown<gui::AssignmentMatrixDialog>() == nullptr; }));
     WaitFor([] { return false; }, 100);
+}
+
+namespace {
+// The matrix of Huyện Ninh Sơn on QD766 open here; another desk saves it
+// behind this one's back; this desk changes one cell and saves. Returns
+// what the conflict dialog showed and the rows stored.
+struct MatrixOutcome {
+    ConflictSeen seen;
+    std::vector<AssignmentRow> stored;
+};
+MatrixOutcome SaveAgainstAnotherDesk(
+    int row, int column, const wxString& typed,
+    const std::function<void(std::vector<AssignmentRow>&)>& otherDesk) {
+    TempDir dir;
+    const std::string url = "sqlite:" + dir.File("assign.db");
+    gui::GuiSession session(SeedAssignments(url), "gui-test");
+    auto* dlg = new gui::AssignmentMatrixDialog(nullptr, session, "H-NINHSON", "QD766");
+    dlg->Show();
+    BOOST_REQUIRE(WaitFor([&] { return dlg->IsShownOnScreen(); }));
+    auto* grid = Control<wxGrid>(dlg, "matrix");
+    BOOST_REQUIRE(grid);
+    {
+        auto db = OtherDesk(url);
+        services::AssignmentService other(*db, "desk-b");
+        auto m = other.LoadMatrix("H-NINHSON", "QD766");
+        otherDesk(m.rows);
+        other.Save("H-NINHSON", "QD766", m.rows, m.version);
+    }
+    grid->SetCellValue(row, column, typed);
+    BOOST_REQUIRE(dlg->HasChanges());
+
+    MatrixOutcome out;
+    wxUIActionSimulator sim;
+    UiScript script;
+    script.onAbort = EndModals;
+    script.Add("saved, a conflict dialog answered with its defaults",
+               ConflictAnswered(out.seen, {"II||responsible_person", "II||lead_unit"},
+                                [&] { return !dlg->HasChanges(); }),
+               10000);
+    script.Begin();
+    ClickOn(sim, dlg->FindWindow(wxID_OK));
+    BOOST_REQUIRE(WaitFor([&] { return script.Finished(); }, 15000));
+    BOOST_REQUIRE_MESSAGE(script.failure().empty(), script.failure());
+    BOOST_TEST(!Control<wxStaticText>(dlg, "error")->IsShown());
+    auto db = OtherDesk(url);
+    out.stored = services::AssignmentService(*db, "check").Load("H-NINHSON", "QD766");
+    dlg->Destroy();
+    WaitFor([] { return false; }, 100);
+    return out;
+}
+}  // namespace
+
+// Another desk names another lead unit for group II while the person
+// responsible for it is changed here: nothing is asked and both are stored
+// (the lead this desk read does not go back over the other desk's).
+BOOST_AUTO_TEST_CASE(a_matrix_saved_on_another_desk_in_other_cells_merges_without_asking) {
+    const MatrixOutcome out = SaveAgainstAnotherDesk(
+        4, 5, wxString::FromUTF8("Nguyễn Anh Văn"),
+        [](std::vector<AssignmentRow>& rows) { rows.at(4).leadUnit = "Phòng Tư pháp"; });
+    BOOST_TEST(!out.seen.asked);
+    BOOST_REQUIRE(out.stored.size() == 27u);
+    BOOST_TEST(out.stored[4].responsiblePerson == "Nguyễn Anh Văn");
+    BOOST_TEST(out.stored[4].leadUnit == "Phòng Tư pháp");
+}
+
+// Both desks change the person responsible for group II: asked, with this
+// desk's person pre-selected; the defaults store it.
+BOOST_AUTO_TEST_CASE(a_cell_changed_on_both_desks_asks_with_this_desks_value_first) {
+    const MatrixOutcome out = SaveAgainstAnotherDesk(
+        4, 5, wxString::FromUTF8("Nguyễn Anh Văn"),
+        [](std::vector<AssignmentRow>& rows) { rows.at(4).responsiblePerson = "Người Khác"; });
+    BOOST_TEST(out.seen.asked);
+    BOOST_TEST((out.seen.mineFirst == std::vector<std::string>{"II||responsible_person"}));
+    BOOST_REQUIRE(out.stored.size() == 27u);
+    BOOST_TEST(out.stored[4].responsiblePerson == "Nguyễn Anh Văn");
 }

@@ -206,22 +206,6 @@ BOOST_AUTO_TEST_CASE(the_plan_number_date_and_a_new_criterion_are_stored_from_th
 }
 
 namespace {
-// The conflict dialog (AskConflict) when it is shown.
-wxDialog* ShownConflict() {
-    for (wxWindow* w : wxTopLevelWindows)
-        if (auto* d = dynamic_cast<wxDialog*>(w);
-            d && d->IsShown() && d->IsModal() && d->GetName() == "conflict_dialog")
-            return d;
-    return nullptr;
-}
-// The choice of one side of a field in the conflict dialog ("mine_percent").
-wxRadioButton* ConflictChoice(const char* name) {
-    wxDialog* dlg = ShownConflict();
-    return dlg ? dynamic_cast<wxRadioButton*>(wxWindow::FindWindowByName(name, dlg)) : nullptr;
-}
-}  // namespace
-
-namespace {
 // A task of the seeded plan at 35 %, in progress, and its item.
 struct TaskAt35 {
     TempDir dir;
@@ -289,7 +273,7 @@ BOOST_AUTO_TEST_CASE(a_task_saved_on_another_desk_on_other_fields_merges_without
         return true;
     });
     script.Add("saved without a question: the editor shows 55 % and the result", [&] {
-        if (wxDialog* c = ShownConflict()) {
+        if (wxDialog* c = ShownConflictDialog()) {
             asked = true;
             PressLater(c, wxID_OK);  // the defaults
             return false;
@@ -346,24 +330,24 @@ BOOST_AUTO_TEST_CASE(a_percentage_changed_on_both_desks_asks_with_the_users_valu
         return true;
     });
     script.Add("the conflict dialog shows the percentage both ways", [&] {
-        wxRadioButton* mine = ConflictChoice("mine_percent");
-        wxRadioButton* theirs = ConflictChoice("theirs_percent");
+        wxRadioButton* mine = ConflictChoice("mine_", "percent");
+        wxRadioButton* theirs = ConflictChoice("theirs_", "percent");
         if (!mine || !theirs || !theirs->IsShownOnScreen()) return false;
         mineShown = mine->GetLabel();
         theirsShown = theirs->GetLabel();
         mineFirst = mine->GetValue();
         theirsFirst = theirs->GetValue();
-        wxRadioButton* out = ConflictChoice("mine_outcome");
+        wxRadioButton* out = ConflictChoice("mine_", "outcome");
         outcomeMine = out && out->GetValue();
         return true;
     });
     script.Add("save the choice as offered", [] {
-        PressLater(ShownConflict(), wxID_OK);
+        PressLater(ShownConflictDialog(), wxID_OK);
         return true;
     });
     script.Add("saved: the editor shows 40 % and the result", [&] {
         auto* dlg = FindShown<gui::PlanEditorDialog>();
-        if (ShownConflict() || !dlg) return false;
+        if (ShownConflictDialog() || !dlg) return false;
         auto* error = Control<wxStaticText>(dlg, "error");
         return Control<wxSpinCtrl>(dlg, "percent")->GetValue() == 40 &&
                Control<wxTextCtrl>(dlg, "outcome")->GetValue() == outcome &&
@@ -431,17 +415,17 @@ BOOST_AUTO_TEST_CASE(plan_details_saved_on_another_desk_keep_the_input_when_canc
     script.Add("write the recipients and save", save);
     bool numberMine = false;
     script.Add("the conflict dialog opens", [&] {
-        wxRadioButton* mine = ConflictChoice("mine_number");
+        wxRadioButton* mine = ConflictChoice("mine_", "number");
         numberMine = mine && mine->GetValue();  // edited here
-        return ConflictChoice("theirs_number") != nullptr;
+        return ConflictChoice("theirs_", "number") != nullptr;
     });
     script.Add("cancel it", [] {
-        PressLater(ShownConflict(), wxID_CANCEL);
+        PressLater(ShownConflictDialog(), wxID_CANCEL);
         return true;
     });
     script.Add("the details stay open with the input and a message", [&] {
         auto* dlg = FindShown<gui::PlanHeaderDialog>();
-        if (ShownConflict() || !dlg) return false;
+        if (ShownConflictDialog() || !dlg) return false;
         auto* error = Control<wxStaticText>(dlg, "error");
         if (!error || !error->IsShown()) return false;
         message = error->GetLabel();
@@ -455,10 +439,10 @@ BOOST_AUTO_TEST_CASE(plan_details_saved_on_another_desk_keep_the_input_when_canc
         return true;
     });
     script.Add("take the other desk's number", [] {
-        wxRadioButton* theirs = ConflictChoice("theirs_number");
-        if (!theirs || !ConflictChoice("mine_recipients")) return false;
+        wxRadioButton* theirs = ConflictChoice("theirs_", "number");
+        if (!theirs || !ConflictChoice("mine_", "recipients")) return false;
         theirs->SetValue(true);
-        PressLater(ShownConflict(), wxID_OK);
+        PressLater(ShownConflictDialog(), wxID_OK);
         return true;
     });
     script.Add("the details close", [] { return FindShown<gui::PlanHeaderDialog>() == nullptr; });

@@ -283,24 +283,6 @@ BOOST_AUTO_TEST_CASE(a_refused_save_keeps_the_typed_score_until_it_is_saved) {
     DestroyWindow(frame);
 }
 
-namespace {
-// The conflict dialog (AskConflict) while it is shown modal, or nullptr.
-wxDialog* ConflictDialogShown() {
-    for (wxWindow* w : wxTopLevelWindows)
-        if (auto* d = dynamic_cast<wxDialog*>(w);
-            d && d->IsShown() && d->IsModal() && d->GetName() == "conflict_dialog")
-            return d;
-    return nullptr;
-}
-
-wxRadioButton* Choice(const char* side, const std::string& field) {
-    wxDialog* dlg = ConflictDialogShown();
-    return dlg ? dynamic_cast<wxRadioButton*>(
-                     wxWindow::FindWindowByName(wxString(side) + wxString::FromUTF8(field), dlg))
-               : nullptr;
-}
-}  // namespace
-
 // Another desk saves a score of the same criterion while the grid shows the
 // old one: the score typed here is not written over it. The conflict
 // dialog shows both values; cancelled, the typed score stays in its cell,
@@ -376,8 +358,8 @@ BOOST_AUTO_TEST_CASE(a_score_saved_on_another_desk_meanwhile_asks_which_to_keep)
         script.onAbort = EndModals;
         wxLongLong shown = 0;
         script.Add("the conflict dialog shows both values", [=] {
-            wxRadioButton* m = Choice("mine_", key);
-            wxRadioButton* t = Choice("theirs_", key);
+            wxRadioButton* m = ConflictChoice("mine_", key);
+            wxRadioButton* t = ConflictChoice("theirs_", key);
             if (!m || !t || !m->IsShownOnScreen()) return false;
             BOOST_TEST(m->GetLabel() == mine);
             BOOST_TEST(t->GetLabel() == theirs);
@@ -385,24 +367,24 @@ BOOST_AUTO_TEST_CASE(a_score_saved_on_another_desk_meanwhile_asks_which_to_keep)
             // proposed, without the "not changed here" note.
             BOOST_TEST(m->GetValue());
             BOOST_TEST(!t->GetValue());
-            BOOST_TEST(wxWindow::FindWindowByName(wxString::FromUTF8("untouched_" + key),
-                                                  ConflictDialogShown()) == nullptr);
+            BOOST_TEST(!MarkedUntouched(key));
             return true;
         });
         script.Add("it stays up a moment", [shown]() mutable {
             if (shown == 0) shown = wxGetLocalTimeMillis();
             return wxGetLocalTimeMillis() - shown > 500;
         });
-        script.Add("choose a side", ClickStep(sim, [side, key] { return Choice(side, key); }));
+        script.Add("choose a side",
+                   ClickStep(sim, [side, key] { return ConflictChoice(side, key); }));
         script.Add("the side is chosen", [side, key] {
-            wxRadioButton* r = Choice(side, key);
+            wxRadioButton* r = ConflictChoice(side, key);
             return r && r->GetValue();
         });
         script.Add("answer", [button] {
-            if (wxDialog* dlg = ConflictDialogShown()) PressLater(dlg, button);
+            if (wxDialog* dlg = ShownConflictDialog()) PressLater(dlg, button);
             return true;
         });
-        script.Add("the dialog closes", [] { return ConflictDialogShown() == nullptr; });
+        script.Add("the dialog closes", [] { return ShownConflictDialog() == nullptr; });
         script.Begin();
     };
 
@@ -451,5 +433,53 @@ BOOST_AUTO_TEST_CASE(a_score_saved_on_another_desk_meanwhile_asks_which_to_keep)
     BOOST_REQUIRE(WaitFor([&] { return !NotSaved(status->GetLabel()); }));
     BOOST_TEST(grid->GetCellValue(leaf, selfColumn) == "1,75");
 
+    DestroyWindow(frame);
+}
+
+// The grid's buttons show whole at 1280 pixels wide and more, "Save again"
+// shown or not: they go on to a second line rather than being cut (at 1440
+// × 900, in its window of 1360, "Reopen..." was cut once "Save again"
+// showed).
+BOOST_AUTO_TEST_CASE(every_button_of_the_grid_shows_whole_at_1280_pixels_and_more) {
+    TempDir dir;
+    const std::string url = "sqlite:" + dir.File("grid.db");
+    auto demo = DemoDatabase(url);
+    const Unit commune = FirstCommune(*demo);
+    BOOST_REQUIRE(commune.id != 0);
+    auto* frame = ShowMainFrame(std::move(demo));
+    frame->ShowArea(gui::Area::IndexResults);
+    auto* panel =
+        dynamic_cast<gui::IndexResultsPanel*>(wxWindow::FindWindowByName("indexResults", frame));
+    BOOST_REQUIRE(panel);
+    panel->OpenUnit(commune.code);
+    wxGrid* grid = nullptr;
+    BOOST_REQUIRE(WaitFor([&] {
+        grid = dynamic_cast<wxGrid*>(wxWindow::FindWindowByName("scoringGrid", frame));
+        return grid && grid->IsShownOnScreen();
+    }));
+    wxWindow* page = grid->GetParent();
+    auto* retry = dynamic_cast<wxButton*>(wxWindow::FindWindowByName("gridRetry", frame));
+    BOOST_REQUIRE(retry);
+    for (const bool retryShown : {false, true}) {
+        retry->Show(retryShown);
+        for (const int width : {1280, 1360, 1440}) {
+            frame->SetSize(width, 860);
+            WaitFor([] { return false; }, 300);
+            page->Layout();
+            WaitFor([] { return false; }, 100);
+            const wxRect inside = page->GetScreenRect();
+            for (const char* name : {"gridRetry", "gridEvidence", "gridSubmit", "gridWithdraw",
+                                     "gridAppraise", "gridReopen"}) {
+                auto* b = dynamic_cast<wxButton*>(wxWindow::FindWindowByName(name, frame));
+                BOOST_REQUIRE(b);
+                if (!b->IsShown()) continue;
+                const wxRect r = b->GetScreenRect();
+                const std::string what = std::string(name) + " at " + std::to_string(width) +
+                                         (retryShown ? ", Save again shown" : "");
+                BOOST_TEST(inside.Contains(r), what);
+                BOOST_TEST(r.width >= b->GetBestSize().x, what);
+            }
+        }
+    }
     DestroyWindow(frame);
 }

@@ -313,3 +313,41 @@ BOOST_AUTO_TEST_CASE(the_publication_calendar_is_set_in_settings) {
     const auto calendar = services::LoadSurveySettings(*w.db).publicationCalendar;
     BOOST_TEST(FormatPublicationCalendar(calendar) == expected);
 }
+
+// Two desks on one officer's quarter: the commune's leadership appraises
+// the first criterion on another desk while the officer scores it here.
+// Each changed another value: nothing is asked, both are stored (the empty
+// appraisal this page read does not go back over the other desk's).
+BOOST_AUTO_TEST_CASE(a_self_assessment_appraised_on_another_desk_merges_without_asking) {
+    SurveysWindow w;
+    w.panel->ShowPage(gui::SurveysPanel::kSelfPage);
+    gui::SelfAssessmentPage* page = w.panel->selfAssessment();
+    BOOST_REQUIRE(WaitFor([&] { return page->sheet().has_value(); }));
+    const SelfAssessmentSheet read = *page->sheet();
+    const double appraised = read.lines[0].appraised == 1.0 ? 1.5 : 1.0;
+    const int selfChoice = read.lines[0].self == 2.0 ? 4 : 5;  // 1,5 or 2 points
+    {
+        auto db = OtherDesk(w.url);
+        SelfAssessmentSheet theirs =
+            services::LoadSelfAssessment(*db, read.personId, read.period, read.frameworkCode);
+        theirs.lines[0].appraised = appraised;
+        services::SaveSelfAssessment(*db, theirs, "desk-b");
+    }
+    Choose(page->SelfChoice(0), selfChoice);
+    ConflictSeen seen;
+    bool saved = false;
+    UiScript script;
+    script.onAbort = EndModals;
+    script.Add("saved, a conflict dialog answered with its defaults",
+               ConflictAnswered(seen, {read.lines[0].code + "/self"}, [&] { return saved; }),
+               10000);
+    script.Begin();
+    saved = page->Save();
+    BOOST_REQUIRE(WaitFor([&] { return script.Finished(); }, 15000));
+    BOOST_REQUIRE_MESSAGE(script.failure().empty(), script.failure());
+    BOOST_TEST(!seen.asked);
+    const auto stored =
+        services::LoadSelfAssessment(*w.db, read.personId, read.period, read.frameworkCode);
+    BOOST_TEST(stored.lines[0].self.value_or(-1) == (selfChoice - 1) / 2.0);
+    BOOST_TEST(stored.lines[0].appraised.value_or(-1) == appraised);
+}

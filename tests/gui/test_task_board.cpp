@@ -344,7 +344,7 @@ ProgressOutcome ProgressAgainstAnotherDesk(bool typePercent) {
     out.theirs = row.percentDone == 77 ? 78 : 77;
     out.typed = row.percentDone == 20 ? 21 : 20;
     // Another desk saves the task after the board read it.
-    auto otherDesk = storage::Database::Open(storage::DatabaseUrl::Parse(url));
+    auto otherDesk = OtherDesk(url);
     {
         services::PlanService other(*otherDesk, "other-desk");
         TaskRecord t = other.LoadTask(row.taskId);
@@ -354,13 +354,6 @@ ProgressOutcome ProgressAgainstAnotherDesk(bool typePercent) {
     const std::size_t updatesBefore =
         storage::PlanRepository(otherDesk->session()).UpdatesOf(row.taskId).size();
 
-    auto conflictShown = [] {
-        for (wxWindow* w : wxTopLevelWindows)
-            if (auto* d = dynamic_cast<wxDialog*>(w);
-                d && d->IsShown() && d->IsModal() && d->GetName() == "conflict_dialog")
-                return d;
-        return static_cast<wxDialog*>(nullptr);
-    };
     UiScript script;
     script.onAbort = EndModals;
     script.Add("the progress dialog opens", [] {
@@ -375,10 +368,9 @@ ProgressOutcome ProgressAgainstAnotherDesk(bool typePercent) {
         return true;
     });
     script.Add("the dialogs close, the conflict dialog answered with its defaults", [&] {
-        if (wxDialog* dlg = conflictShown()) {
+        if (wxDialog* dlg = ShownConflictDialog()) {
             if (!out.asked) {
-                auto* m =
-                    dynamic_cast<wxRadioButton*>(wxWindow::FindWindowByName("mine_percent", dlg));
+                wxRadioButton* m = ConflictChoice("mine_", "percent");
                 out.typedPreselected = m && m->GetValue();
                 out.asked = true;
                 PressLater(dlg, wxID_OK);

@@ -204,17 +204,6 @@ BOOST_AUTO_TEST_CASE(a_unit_saved_on_another_desk_meanwhile_merges_field_by_fiel
     DemoWindow w;
     w.frame->unitTree()->Select(w.commune.id);
     BOOST_REQUIRE(WaitFor([&] { return w.frame->unitTree()->Selected().has_value(); }));
-    auto conflictShown = []() -> wxDialog* {
-        for (wxWindow* win : wxTopLevelWindows)
-            if (auto* d = dynamic_cast<wxDialog*>(win);
-                d && d->IsShown() && d->IsModal() && d->GetName() == "conflict_dialog")
-                return d;
-        return nullptr;
-    };
-    auto radio = [conflictShown](const char* name) -> wxRadioButton* {
-        wxDialog* d = conflictShown();
-        return d ? dynamic_cast<wxRadioButton*>(wxWindow::FindWindowByName(name, d)) : nullptr;
-    };
 
     const char* newName = "Xa Tay Xuan Moi";
     wxUIActionSimulator sim;
@@ -223,7 +212,7 @@ BOOST_AUTO_TEST_CASE(a_unit_saved_on_another_desk_meanwhile_merges_field_by_fiel
     script.Add("the unit dialog opens with the focus in the name",
                FocusIn<gui::UnitDialog>("name"));
     script.Add("another desk renames the commune and gives its place name", [&] {
-        auto db = storage::Database::Open(storage::DatabaseUrl::Parse(w.url));
+        auto db = OtherDesk(w.url);
         services::OrganisationService other(*db, "desk-b");
         Unit u = *other.UnitById(w.commune.id);
         u.name = "Xa Cua Ban Kia";
@@ -235,32 +224,32 @@ BOOST_AUTO_TEST_CASE(a_unit_saved_on_another_desk_meanwhile_merges_field_by_fiel
     script.Add("the typed name arrives in the field", HasValue<gui::UnitDialog>("name", newName));
     script.Add("press Enter (the default button: Save)", PressKey(sim, WXK_RETURN));
     script.Add("the conflict dialog shows both sides", [&] {
-        wxRadioButton* mine = radio("mine_name");
-        wxRadioButton* theirs = radio("theirs_name");
+        wxRadioButton* mine = ConflictChoice("mine_", "name");
+        wxRadioButton* theirs = ConflictChoice("theirs_", "name");
         if (!mine || !theirs || !theirs->IsShownOnScreen()) return false;
         BOOST_TEST(mine->GetLabel() == newName);
         BOOST_TEST(theirs->GetLabel() == "Xa Cua Ban Kia");
         // Three-way defaults: the name, edited here, is this desk's; the
         // place name, not touched here, is the other desk's.
         BOOST_TEST(mine->GetValue());
-        wxRadioButton* place = radio("theirs_place_name");
+        wxRadioButton* place = ConflictChoice("theirs_", "place_name");
         BOOST_TEST((place && place->GetValue()));
-        BOOST_TEST(wxWindow::FindWindowByName("untouched_place_name", conflictShown()) != nullptr);
-        BOOST_TEST(wxWindow::FindWindowByName("untouched_name", conflictShown()) == nullptr);
+        BOOST_TEST(MarkedUntouched("place_name"));
+        BOOST_TEST(!MarkedUntouched("name"));
         return true;
     });
     script.Add("take the other desk's place name",
-               ClickStep(sim, [&] { return radio("theirs_place_name"); }));
+               ClickStep(sim, [&] { return ConflictChoice("theirs_", "place_name"); }));
     script.Add("it is chosen", [&] {
-        wxRadioButton* r = radio("theirs_place_name");
+        wxRadioButton* r = ConflictChoice("theirs_", "place_name");
         return r && r->GetValue();
     });
     script.Add("save the choice", [&] {
-        if (wxDialog* d = conflictShown()) PressLater(d, wxID_OK);
+        if (wxDialog* d = ShownConflictDialog()) PressLater(d, wxID_OK);
         return true;
     });
     script.Add("both dialogs close", [&] {
-        return conflictShown() == nullptr && FindShown<gui::UnitDialog>() == nullptr;
+        return ShownConflictDialog() == nullptr && FindShown<gui::UnitDialog>() == nullptr;
     });
     script.Begin();
     w.Command(gui::ID_EDIT_UNIT);
@@ -281,7 +270,6 @@ BOOST_AUTO_TEST_CASE(a_unit_changed_elsewhere_on_other_fields_merges_without_ask
     DemoWindow w;
     w.frame->unitTree()->Select(w.commune.id);
     BOOST_REQUIRE(WaitFor([&] { return w.frame->unitTree()->Selected().has_value(); }));
-    bool asked = false;
     const char* newName = "Xa Tay Xuan Moi";
     wxUIActionSimulator sim;
     UiScript script;
@@ -289,7 +277,7 @@ BOOST_AUTO_TEST_CASE(a_unit_changed_elsewhere_on_other_fields_merges_without_ask
     script.Add("the unit dialog opens with the focus in the name",
                FocusIn<gui::UnitDialog>("name"));
     script.Add("another desk gives the commune another place name", [&] {
-        auto db = storage::Database::Open(storage::DatabaseUrl::Parse(w.url));
+        auto db = OtherDesk(w.url);
         services::OrganisationService other(*db, "desk-b");
         Unit u = *other.UnitById(w.commune.id);
         u.placeName = "Noi Khac";
@@ -299,21 +287,16 @@ BOOST_AUTO_TEST_CASE(a_unit_changed_elsewhere_on_other_fields_merges_without_ask
     script.Add("select the name and type a new one", TypeOver(sim, newName));
     script.Add("the typed name arrives in the field", HasValue<gui::UnitDialog>("name", newName));
     script.Add("press Enter (the default button: Save)", PressKey(sim, WXK_RETURN));
-    script.Add("the dialog closes without a conflict dialog", [&] {
-        for (wxWindow* win : wxTopLevelWindows)
-            if (auto* d = dynamic_cast<wxDialog*>(win);
-                d && d->IsShown() && d->GetName() == "conflict_dialog") {
-                asked = true;
-                d->EndModal(wxID_CANCEL);
-            }
-        return FindShown<gui::UnitDialog>() == nullptr;
-    });
+    ConflictSeen seen;
+    script.Add("the dialog closes without a conflict dialog",
+               ConflictAnswered(seen, {"name", "place_name"},
+                                [] { return FindShown<gui::UnitDialog>() == nullptr; }));
     script.Begin();
     w.Command(gui::ID_EDIT_UNIT);
     BOOST_REQUIRE(WaitFor([&] { return script.Finished(); }, 15000));
     BOOST_REQUIRE_MESSAGE(script.failure().empty(), script.failure());
 
-    BOOST_TEST(!asked);
+    BOOST_TEST(!seen.asked);
     auto stored = w.Stored(w.commune.id);
     BOOST_REQUIRE(stored);
     BOOST_TEST(stored->name == newName);

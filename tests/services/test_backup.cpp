@@ -12,6 +12,7 @@
 
 #include "core/errors.h"
 #include "core/i18n.h"
+#include "core/progress.h"
 #include "fixture.h"
 #include "services/app/backup.h"
 #include "services/app/demo.h"
@@ -293,6 +294,122 @@ BOOST_FIXTURE_TEST_CASE(daily_copies_keep_the_newest_n, DbFixture) {
     // Each copy is a backup that restores.
     BOOST_TEST((storage::InspectBackup(folder + "/test-2026-12-05.db").format ==
                 storage::BackupFormat::Sqlite));
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+namespace {
+// A user who presses Cancel: once the work has reported a step whose text
+// starts with `during` (any step when empty), every poll says cancelled.
+class CancelDuring : public Progress {
+  public:
+    explicit CancelDuring(std::string during) : during_(std::move(during)) {}
+    void Report(const std::string& what, double) override {
+        if (what.rfind(during_, 0) == 0) armed_ = true;
+    }
+    bool Cancelled() const override {
+        if (armed_) ++cancelledPolls_;
+        return armed_;
+    }
+    bool armed() const { return armed_; }
+    int cancelledPolls() const { return cancelledPolls_; }
+
+  private:
+    std::string during_;
+    bool armed_ = false;
+    mutable int cancelledPolls_ = 0;
+};
+
+// The files in dir whose name contains part (a backup or its temporary).
+std::vector<std::string> FilesLike(const std::string& dir, const std::string& part) {
+    std::vector<std::string> out;
+    for (const auto& e : fs::directory_iterator(dir))
+        if (e.path().filename().string().find(part) != std::string::npos)
+            out.push_back(e.path().filename().string());
+    return out;
+}
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(backup_cancel)
+
+// Cancel pressed while the backup is written (SQLite: between the online
+// backup's steps; PostgreSQL: pg_dump killed): no file at the target, no
+// temporary beside it; an existing file there is left as it was.
+BOOST_FIXTURE_TEST_CASE(a_cancelled_backup_leaves_no_file_at_the_target, DbFixture) {
+    FillDemo(Db());
+    const std::string folder = dir.File("out");
+    fs::create_directories(folder);
+    const std::string file = folder + "/" + BackupName("office");
+    CancelDuring cancel("");
+    BOOST_CHECK_THROW(services::BackupDatabase(Db(), file, false, &cancel), CancelledError);
+    BOOST_TEST(cancel.cancelledPolls() >= 1);
+    BOOST_TEST(!fs::exists(file));
+    BOOST_TEST(FilesLike(folder, "office").empty());
+
+    // Cancelled once the copy is under way (it reported its first step).
+    CancelDuring underWay(TestingPostgres() ? tr("Dumping the database on the server...")
+                                            : tr("Copying the database..."));
+    BOOST_CHECK_THROW(services::BackupDatabase(Db(), file, false, &underWay), CancelledError);
+    BOOST_TEST(underWay.armed());
+    BOOST_TEST(!fs::exists(file));
+    BOOST_TEST(FilesLike(folder, "office").empty());
+
+    // Over a file the save dialog let the user replace: it stays as it was.
+    WriteFile(file, "the older backup");
+    CancelDuring again(TestingPostgres() ? tr("Dumping the database on the server...")
+                                         : tr("Copying the database..."));
+    BOOST_CHECK_THROW(services::BackupDatabase(Db(), file, true, &again), CancelledError);
+    BOOST_TEST(ReadFile(file) == "the older backup");
+    BOOST_TEST((FilesLike(folder, "office") == std::vector<std::string>{BackupName("office")}));
+
+    // Not cancelled, the same call writes the backup.
+    services::BackupDatabase(Db(), file, true, nullptr);
+    BOOST_TEST((storage::InspectBackup(file).format != storage::BackupFormat::None));
+}
+
+// Cancel pressed while a backup replaces what the database holds (after
+// the copy of what it holds is made): SQLite's backup into the database is
+// rolled back; on PostgreSQL pg_restore and psql are killed before their
+// COMMIT. The database holds what it held, and is still usable.
+BOOST_FIXTURE_TEST_CASE(a_cancelled_restore_leaves_the_database_as_it_was, DbFixture) {
+    FillDemo(Db());
+    const std::string file = dir.File(BackupName("office"));
+    services::BackupDatabase(Db(), file, false, nullptr);
+    Unit u;
+    u.code = "XA-MOI";
+    u.name = "Xã Mới";
+    storage::UnitRepository(Db().session()).Insert(u);
+    const auto before = ExportEverything(Db(), dir.File("before"));
+
+    CancelDuring cancel(TestingPostgres() ? tr("Restoring the database on the server...")
+                                          : tr("Restoring the database..."));
+    BOOST_CHECK_THROW(services::RestoreDatabase(Db(), file, true, &cancel), CancelledError);
+    BOOST_TEST(cancel.armed());
+    BOOST_TEST((ExportEverything(Db(), dir.File("after")) == before));
+    BOOST_TEST(storage::UnitRepository(Db().session()).ByCode("XA-MOI").has_value());
+    BOOST_TEST(Db().Check().empty());
+
+    // Cancelled while what it holds is being backed up first: the same.
+    CancelDuring early("");
+    BOOST_CHECK_THROW(services::RestoreDatabase(Db(), file, true, &early), CancelledError);
+    BOOST_TEST((ExportEverything(Db(), dir.File("after-early")) == before));
+}
+
+// The client asks now and then whether today's daily copy is still to make:
+// yes for an SQLite database until it is made, again the next day; never
+// for PostgreSQL.
+BOOST_FIXTURE_TEST_CASE(the_daily_copy_is_due_once_a_day, DbFixture) {
+    const Date day{2026, 12, 1}, next{2026, 12, 2};
+    if (TestingPostgres()) {
+        BOOST_TEST(!services::DailyCopyDue(Db().url(), day));
+        return;
+    }
+    BOOST_TEST(services::DailyCopyDue(Db().url(), day));
+    services::KeepDailyCopy(Db(), day);
+    BOOST_TEST(!services::DailyCopyDue(Db().url(), day));
+    BOOST_TEST(services::DailyCopyDue(Db().url(), next));
+    services::KeepDailyCopy(Db(), next);
+    BOOST_TEST(!services::DailyCopyDue(Db().url(), next));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

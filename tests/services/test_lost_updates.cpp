@@ -13,6 +13,7 @@
 
 #include "core/conflict.h"
 #include "core/errors.h"
+#include "core/framework_conflicts.h"
 #include "core/org_conflicts.h"
 #include "fixture.h"
 #include "services/frameworks/framework_io.h"
@@ -244,7 +245,7 @@ BOOST_FIXTURE_TEST_CASE(a_self_assessment_saved_on_two_desks, TwoDesks) {
     BOOST_TEST(!services::LoadSelfAssessment(A(), officer, "2026-Q1").lines[1].self);
     // B takes A's first score and keeps its second one.
     auto stored = services::LoadSelfAssessment(B(), officer, "2026-Q1");
-    auto merged = services::MergeSelfAssessment(sheetB, stored, {second});
+    auto merged = MergeSelfAssessment(sheetB, stored, {second});
     BOOST_TEST(merged.version == conflict.storedVersion());
     services::SaveSelfAssessment(B(), merged, "b");
     auto back = services::LoadSelfAssessment(A(), officer, "2026-Q1");
@@ -305,15 +306,15 @@ BOOST_FIXTURE_TEST_CASE(the_assignment_matrix_saved_on_two_desks_audits_each_val
                1);
     // B changed another row's person on its old copy.
     mB.rows[2].responsiblePerson = "Phạm Thị Lan";
-    const std::string leadKey = services::AssignmentFieldKey(mB.rows[1], "lead_unit");
-    const std::string personKey = services::AssignmentFieldKey(mB.rows[2], "responsible_person");
+    const std::string leadKey = AssignmentFieldKey(mB.rows[1], "lead_unit");
+    const std::string personKey = AssignmentFieldKey(mB.rows[2], "responsible_person");
     auto conflict = Refused([&] { deskB.Save("H-NINHSON", "QD766", mB.rows, mB.version); });
     BOOST_TEST(Field(conflict, leadKey).mine == before);
     BOOST_TEST(Field(conflict, leadKey).theirs == "Tổ công tác CCHC");
     BOOST_TEST(Field(conflict, personKey).mine == "Phạm Thị Lan");
     // B takes A's lead and keeps its person.
     const auto stored = deskB.LoadMatrix("H-NINHSON", "QD766");
-    const auto merged = services::MergeAssignments(mB.rows, stored.rows, conflict, {personKey});
+    const auto merged = MergeAssignments(mB.rows, stored.rows, conflict, {personKey});
     deskB.Save("H-NINHSON", "QD766", merged, conflict.storedVersion());
     const auto now = deskA.LoadMatrix("H-NINHSON", "QD766").rows;
     BOOST_TEST(now[1].leadUnit == "Tổ công tác CCHC");
@@ -336,7 +337,7 @@ BOOST_FIXTURE_TEST_CASE(settings_saved_on_two_desks, TwoDesks) {
     BOOST_TEST(orgA.Office().placeName == placeBefore);
     // B takes A's signer and keeps its place.
     auto stored = orgB.Office();
-    orgB.SaveOffice(services::MergeOffice(officeB, stored, {"office_place"}));
+    orgB.SaveOffice(MergeOffice(officeB, stored, {"office_place"}));
     BOOST_TEST(orgA.Office().signerName == "Nguyễn Văn A");
     BOOST_TEST(orgA.Office().placeName == "Tây Sơn");
     // Each changed key is audited with its old and new value.
@@ -354,11 +355,10 @@ BOOST_FIXTURE_TEST_CASE(settings_saved_on_two_desks, TwoDesks) {
     auto survey = Refused([&] { services::SaveSurveySettings(B(), surveyB, "b"); });
     BOOST_TEST(Field(survey, "ratings.min_sample").theirs == "9");
     BOOST_TEST(Field(survey, "ratings.min_sample").mine == "3");
-    services::SaveSurveySettings(
-        B(),
-        services::MergeSurveySettings(surveyB, services::LoadSurveySettings(B()),
-                                      {"survey.coverage_threshold"}),
-        "b");
+    services::SaveSurveySettings(B(),
+                                 MergeSurveySettings(surveyB, services::LoadSurveySettings(B()),
+                                                     {"survey.coverage_threshold"}),
+                                 "b");
     const auto now = services::LoadSurveySettings(A());
     BOOST_TEST(now.minimumSample == 9);
     BOOST_TEST(now.coverageThreshold == 0.85, boost::test_tools::tolerance(1e-9));
@@ -421,8 +421,7 @@ BOOST_FIXTURE_TEST_CASE(a_criterion_edited_on_two_desks, TwoDesks) {
     BOOST_TEST(Field(conflict, "guidance").mine == "Hướng dẫn của B");
     // B takes A's title, keeps its guidance.
     const Framework stored = deskB.Load("PAR-XA-2031");
-    deskB.SaveCriterion("PAR-XA-2031",
-                        services::MergeCriterion(cb, find(stored, "2.3"), {"guidance"}),
+    deskB.SaveCriterion("PAR-XA-2031", MergeCriterion(cb, find(stored, "2.3"), {"guidance"}),
                         conflict.storedVersion());
     const Criterion now = find(deskA.Load("PAR-XA-2031"), "2.3");
     BOOST_TEST(now.title == "Tiêu đề của A");

@@ -14,6 +14,7 @@
 
 #include "core/errors.h"
 #include "core/framework.h"
+#include "core/framework_conflicts.h"
 #include "core/vnformat.h"
 #include "gui/shell/conflict_dialog.h"
 #include "gui/shell/gui_util.h"
@@ -187,6 +188,7 @@ void FrameworkEditorDialog::Reload() {
 }
 
 void FrameworkEditorDialog::FillHeader() {
+    headerRead_ = fw_;
     name_->ChangeValue(U8(fw_.name));
     description_->ChangeValue(U8(fw_.description));
     bands_->ChangeValue(U8(FormatBands(fw_.bands)));
@@ -263,6 +265,7 @@ void FrameworkEditorDialog::ShowSelected() {
 
 void FrameworkEditorDialog::ShowCriterion(const Criterion& c) {
     editing_ = c;
+    criterionRead_ = c;
     editingGroup_ = c.id != 0 && IsGroup(c.code);
     codeCtrl_->ChangeValue(U8(c.code));
     title_->ChangeValue(U8(c.title));
@@ -368,23 +371,57 @@ bool FrameworkEditorDialog::Dirty(Leave what) const {
     return criterionDirty_ || pendingNew_ || (what == Leave::Everything && headerDirty_);
 }
 
+Framework FrameworkEditorDialog::ReadHeader() const {
+    auto bands = ParseBands(ToU8(bands_->GetValue()));
+    if (!bands)
+        throw FieldError("bands", _("Write the bands best first as name:percentage, separated by "
+                                    "semicolons, each threshold below the one before, e.g. "
+                                    "Tốt:90;Khá:80;Trung bình:65;Yếu:0"));
+    Framework f = headerRead_;
+    f.name = TrimmedU8(name_->GetValue());
+    f.description = TrimmedU8(description_->GetValue());
+    f.bands = *bands;
+    return f;
+}
+
+EditedFields FrameworkEditorDialog::Edited() const {
+    EditedFields edited;
+    try {
+        if (headerDirty_) edited = EditedOf(FrameworkHeaderConflicts(ReadHeader(), headerRead_));
+    } catch (const UserError&) {
+        // Bands that do not read: edited, their value as read unknown to them.
+        edited["bands"] = std::nullopt;
+    }
+    if (criterionDirty_ || pendingNew_) {
+        try {
+            for (auto& [field, read] :
+                 EditedOf(CriterionConflicts(ReadCriterion(), criterionRead_)))
+                edited[field] = read;
+        } catch (const UserError& e) {
+            edited[e.where().field] = std::nullopt;
+        }
+    }
+    return edited;
+}
+
 bool FrameworkEditorDialog::Save() {
     ClearError();
     status_->SetLabelText("");
     services::FrameworkService service(session_.db(), session_.user());
+    std::optional<EditConflict> conflict;
     try {
         if (headerDirty_) {
-            auto bands = ParseBands(ToU8(bands_->GetValue()));
-            if (!bands)
-                throw FieldError("bands",
-                                 _("Write the bands best first as name:percentage, separated by "
-                                   "semicolons, each threshold below the one before, e.g. "
-                                   "Tốt:90;Khá:80;Trung bình:65;Yếu:0"));
-            fw_.version = service.SaveHeader(code_, TrimmedU8(name_->GetValue()),
-                                             TrimmedU8(description_->GetValue()), fw_.version);
-            fw_.version = service.SaveBands(code_, *bands, fw_.version);
+            // Only what the user changed is saved: a field left alone never
+            // goes back over another desk's change.
+            const Framework header = ReadHeader();
+            const EditedFields edited = EditedOf(FrameworkHeaderConflicts(header, headerRead_));
+            if (edited.count("name") || edited.count("description"))
+                fw_.version =
+                    service.SaveHeader(code_, header.name, header.description, fw_.version);
+            if (edited.count("bands"))
+                fw_.version = service.SaveBands(code_, header.bands, fw_.version);
             headerDirty_ = false;
-            changed_ = true;
+            if (!edited.empty()) changed_ = true;
             Reload();
             FillHeader();
         }
@@ -396,15 +433,7 @@ bool FrameworkEditorDialog::Save() {
             FillTree(saved.code);
         }
     } catch (const EditConflict& e) {
-        // Saved on another desk since it was loaded: the user chooses per
-        // field, and the choice is saved against the stored version.
-        const std::optional<KeptFields> kept = AskConflict(this, e);
-        if (!kept) {
-            ShowFieldError(ErrorSentence(e), "");
-            return false;
-        }
-        MergeConflict(e, *kept);
-        return Save();
+        conflict = e;
     } catch (const UserError& e) {
         ShowFieldError(ErrorSentence(e), e.where().field);
         return false;
@@ -412,24 +441,61 @@ bool FrameworkEditorDialog::Save() {
         ShowFieldError(ErrorSentence(e), "");
         return false;
     }
+    if (conflict) {
+        // Saved on another desk since it was loaded: a field only one desk
+        // changed is merged, the user chooses where both did, and the choice
+        // is saved against the stored version (out of the handler: the
+        // conflict dialog runs its own event loop).
+        const EditedFields edited = Edited();
+        const std::optional<KeptFields> kept = AskConflict(this, *conflict, edited);
+        if (!kept) {
+            ShowFieldError(ErrorSentence(*conflict), "");
+            return false;
+        }
+        try {
+            MergeConflict(*conflict, *kept, edited);
+        } catch (const std::exception& e) {
+            ShowFieldError(ErrorSentence(e), "");
+            return false;
+        }
+        return Save();
+    }
     if (changed_) status_->SetLabelText(_("Saved."));
     return true;
 }
 
-void FrameworkEditorDialog::MergeConflict(const EditConflict& conflict, const KeptFields& kept) {
+void FrameworkEditorDialog::MergeConflict(const EditConflict& conflict, const KeptFields& kept,
+                                          const EditedFields& edited) {
+    // A field the conflict does not name keeps the user's value when the
+    // user edited it, else takes the stored one (it may have changed there
+    // too: the conflict of a header compares only what was sent).
+    KeptFields keep = kept;
     std::set<std::string> named;
     for (const auto& f : conflict.fields()) named.insert(f.field);
-    auto takeStored = [&](const char* field) { return named.count(field) && !kept.count(field); };
+    for (const auto& [field, read] : edited)
+        if (!named.count(field)) keep.insert(field);
     const Framework stored = services::FrameworkService(session_.db(), session_.user()).Load(code_);
-    if (takeStored("name")) name_->ChangeValue(U8(stored.name));
-    if (takeStored("description")) description_->ChangeValue(U8(stored.description));
-    if (takeStored("bands")) bands_->ChangeValue(U8(FormatBands(stored.bands)));
+    if (headerDirty_) {
+        Framework mine = headerRead_;
+        try {
+            mine = ReadHeader();
+        } catch (const UserError&) {
+            keep.erase("bands");  // what does not read is not kept
+        }
+        const Framework merged = MergeFrameworkHeader(mine, stored, keep);
+        name_->ChangeValue(U8(merged.name));
+        description_->ChangeValue(U8(merged.description));
+        if (!keep.count("bands")) bands_->ChangeValue(U8(FormatBands(merged.bands)));
+        headerRead_ = stored;
+        headerDirty_ = true;
+    }
     if ((criterionDirty_ || pendingNew_) && editing_.id != 0) {
         for (const auto& c : stored.criteria)
             if (c.id == editing_.id) {
-                const Criterion merged = services::MergeCriterion(ReadCriterion(), c, kept);
+                const Criterion merged = MergeCriterion(ReadCriterion(), c, keep);
                 const bool pending = pendingNew_;
                 ShowCriterion(merged);
+                criterionRead_ = c;  // measured against the copy compared
                 criterionDirty_ = true;
                 pendingNew_ = pending;
             }

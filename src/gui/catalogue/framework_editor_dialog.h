@@ -53,10 +53,17 @@ class FrameworkEditorDialog : public DialogBase {
     bool IsGroup(const std::string& code) const;
     std::string ProposeCode(const std::string& parentCode) const;
     bool Dirty(Leave what) const;
+    // The name, description and bands typed; UserError (field bands) when
+    // the bands do not read.
+    Framework ReadHeader() const;
+    // The fields the user changed since the form showed them (three-way,
+    // see AskConflict): of the header when it changed, of the criterion.
+    EditedFields Edited() const;
     bool Save();
     // After a conflict: the stored values of the fields the user did not
-    // keep into the form, and the stored version.
-    void MergeConflict(const EditConflict& conflict, const KeptFields& kept);
+    // keep (or left alone) into the form, and the stored version.
+    void MergeConflict(const EditConflict& conflict, const KeptFields& kept,
+                       const EditedFields& edited);
     bool ConfirmLeave(Leave what);
     void AddCriterion(bool asChild);
     void DeleteSelected();
@@ -74,6 +81,10 @@ class FrameworkEditorDialog : public DialogBase {
     Framework fw_;
     bool locked_ = false;  // results appraised: scoring can no longer change
     Criterion editing_;    // shown on the right (id 0: a new one not yet saved)
+    // The header and the criterion as read (or as last compared with
+    // another desk's), which the form is measured against.
+    Framework headerRead_;
+    Criterion criterionRead_;
     bool editingGroup_ = false;
     bool pendingNew_ = false;
     bool criterionDirty_ = false, headerDirty_ = false;

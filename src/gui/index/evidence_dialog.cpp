@@ -15,6 +15,7 @@
 
 #include "core/date.h"
 #include "core/errors.h"
+#include "core/evidence_conflicts.h"
 #include "core/i18n.h"
 #include "core/vnformat.h"
 #include "gui/shell/gui_util.h"
@@ -180,37 +181,73 @@ EvidenceDocDialog::EvidenceDocDialog(wxWindow* parent, GuiSession& session,
     FinishLayout(Ctrl<wxFilePickerCtrl>("file"));
 }
 
+EvidenceDetails EvidenceDocDialog::ReadDetails() const {
+    EvidenceDetails d;
+    d.docNumber = TrimmedU8(Ctrl<wxTextCtrl>("doc_number")->GetValue());
+    const std::string date = TrimmedU8(Ctrl<wxTextCtrl>("doc_date")->GetValue());
+    if (!date.empty()) {
+        auto parsed = Date::ParseVn(date);
+        if (!parsed)
+            throw UserError(Location{"", 0, "doc_date"}, tr("write the date as dd/mm/yyyy"));
+        d.docDate = parsed->ToIso();
+    }
+    d.issuer = TrimmedU8(Ctrl<wxTextCtrl>("issuer")->GetValue());
+    d.title = TrimmedU8(Ctrl<wxTextCtrl>("title")->GetValue());
+    d.note = TrimmedU8(Ctrl<wxTextCtrl>("note")->GetValue());
+    return d;
+}
+
 void EvidenceDocDialog::OnSave(wxCommandEvent&) {
     SaveAndClose(
         [this] {
+            const EvidenceDetails typed = ReadDetails();
             services::EvidenceInput in;
             in.filePath = TrimmedU8(Ctrl<wxFilePickerCtrl>("file")->GetPath());
-            in.docNumber = TrimmedU8(Ctrl<wxTextCtrl>("doc_number")->GetValue());
-            const std::string date = TrimmedU8(Ctrl<wxTextCtrl>("doc_date")->GetValue());
-            if (!date.empty()) {
-                auto parsed = Date::ParseVn(date);
-                if (!parsed)
-                    throw UserError(Location{"", 0, "doc_date"},
-                                    tr("write the date as dd/mm/yyyy"));
-                in.docDate = parsed->ToIso();
-            }
-            in.issuer = TrimmedU8(Ctrl<wxTextCtrl>("issuer")->GetValue());
-            in.title = TrimmedU8(Ctrl<wxTextCtrl>("title")->GetValue());
-            in.note = TrimmedU8(Ctrl<wxTextCtrl>("note")->GetValue());
+            in.docNumber = typed.docNumber;
+            in.docDate = typed.docDate;
+            in.issuer = typed.issuer;
+            in.title = typed.title;
+            in.note = typed.note;
             in.detailsTyped = true;
             in.version = version_;
-            services::ResultSheetService(session_.db(), session_.user())
-                .AttachEvidence(sheet_, criterion_, in);
+            try {
+                services::ResultSheetService(session_.db(), session_.user())
+                    .AttachEvidence(sheet_, criterion_, in);
+            } catch (const services::EvidenceConflict& e) {
+                registered_ = e.stored();  // what the register says, for the merge
+                throw;
+            }
         },
         [this](const EditConflict& conflict, const KeptFields& kept) {
-            // The file is in the register already with other details:
-            // the register's for the fields not kept (shown as the
-            // form takes them), the typed ones replace its own.
-            for (const auto& f : conflict.fields())
-                if (!kept.count(f.field))
-                    if (auto* text = dynamic_cast<wxTextCtrl*>(FindWindow(XRCID(f.field.c_str()))))
-                        text->ChangeValue(U8(f.theirs));
+            // The file is in the register already with other details: the
+            // register's for the fields not kept, the typed ones replace
+            // its own; the form shows the merge, and what is typed from
+            // now on is measured against the details the conflict showed.
+            if (!registered_) return;
+            const EvidenceDetails merged =
+                MergeEvidenceDetails(TypedOver(ReadDetails(), *registered_), *registered_, kept);
+            Ctrl<wxTextCtrl>("doc_number")->ChangeValue(U8(merged.docNumber));
+            wxString date;
+            if (merged.docDate)
+                if (auto d = Date::ParseIso(*merged.docDate)) date = U8(FormatDate(*d));
+            Ctrl<wxTextCtrl>("doc_date")->ChangeValue(date);
+            Ctrl<wxTextCtrl>("issuer")->ChangeValue(U8(merged.issuer));
+            Ctrl<wxTextCtrl>("title")->ChangeValue(U8(merged.title));
+            Ctrl<wxTextCtrl>("note")->ChangeValue(U8(merged.note));
+            seen_ = registered_;
             version_ = conflict.storedVersion();
+        },
+        // The details typed against those of the register the user saw.
+        [this] {
+            try {
+                return EditedEvidence(ReadDetails(), seen_);
+            } catch (const UserError&) {
+                // Unreadable now: every detail counts as the user's.
+                EditedFields all;
+                for (const char* f : {"doc_number", "doc_date", "issuer", "title", "note"})
+                    all[f] = std::nullopt;
+                return all;
+            }
         });
 }
 

@@ -5,6 +5,7 @@
 // Changes are saved at once, links against the documents listed: one
 // another desk changed meanwhile is refused and the list shown again.
 #pragma once
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -44,12 +45,18 @@ class EvidenceDocDialog : public DialogBase {
                       const std::string& criterion);
 
   private:
+    // The details typed; UserError (field doc_date) for a date that does not read.
+    EvidenceDetails ReadDetails() const;
     void OnSave(wxCommandEvent&);
 
     GuiSession& session_;
     const services::Sheet& sheet_;
     std::string criterion_;
     int version_ = 0;  // of the register's document with the file, once a conflict showed it
+    // The register's details of the document with the same file: as the
+    // last refused save found them, and as a conflict showed them (what the
+    // form is measured against; none before).
+    std::optional<EvidenceDetails> registered_, seen_;
 };
 
 }  // namespace cchc::gui

@@ -9,6 +9,7 @@
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
 #include <wx/textdlg.h>
+#include <wx/wrapsizer.h>
 
 #include <algorithm>
 
@@ -238,7 +239,7 @@ ScoringGridPage::ScoringGridPage(wxWindow* parent, GuiSession& session)
     const int gap = FromDIP(8);
     auto* sizer = new wxBoxSizer(wxVERTICAL);
 
-    sizer->Add(BuildToolbar(gap), 0, wxEXPAND | wxBOTTOM, gap);
+    sizer->Add(BuildToolbar(gap), 0, wxEXPAND | wxBOTTOM, gap / 2);
     status_ = new wxStaticText(this, wxID_ANY, "");
     status_->SetName("gridStatus");
     status_->SetFont(ScaledFont(status_, 1.0, true));
@@ -265,19 +266,24 @@ ScoringGridPage::ScoringGridPage(wxWindow* parent, GuiSession& session)
 }
 
 wxSizer* ScoringGridPage::BuildToolbar(int gap) {
-    auto* bar = new wxBoxSizer(wxHORIZONTAL);
+    // The commune, then the buttons; the buttons go on to a second line
+    // when the page is too narrow for all of them (with "Save again" shown,
+    // at 1280 pixels), rather than being cut.
+    auto* bar = new wxWrapSizer(wxHORIZONTAL, wxREMOVE_LEADING_SPACES);
+    auto* unitBox = new wxBoxSizer(wxHORIZONTAL);
     auto* unitLabel = new wxStaticText(this, wxID_ANY, _("&Commune:"));
-    bar->Add(unitLabel, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, gap / 2);
+    unitBox->Add(unitLabel, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, gap / 2);
     unit_ = new wxChoice(this, wxID_ANY);
     unit_->SetName("gridUnit");
     unit_->SetMinSize(wxSize(FromDIP(220), -1));
-    bar->Add(unit_, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 2 * gap);
-    bar->AddStretchSpacer();
+    unitBox->Add(unit_, 0, wxALIGN_CENTER_VERTICAL);
+    bar->Add(unitBox, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT | wxBOTTOM, gap / 2);
+    bar->AddSpacer(gap + gap / 2);
     auto button = [&](const wxString& label, const wxString& tip, const char* name) {
         auto* b = new wxButton(this, wxID_ANY, label);
         b->SetToolTip(tip);
         b->SetName(name);
-        bar->Add(b, 0, wxALIGN_CENTER_VERTICAL | wxLEFT, gap / 2);
+        bar->Add(b, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT | wxBOTTOM, gap / 2);
         return b;
     };
     retry_ = button(_("Sa&ve again"), _("Save the scores that could not be saved"), "gridRetry");
@@ -294,6 +300,22 @@ wxSizer* ScoringGridPage::BuildToolbar(int gap) {
     reopen_ =
         button(_("&Reopen..."), _("Unlock appraised results, giving the reason"), "gridReopen");
     return bar;
+}
+
+void ScoringGridPage::ShowStatus(const wxString& text, const wxColour& colour) {
+    statusText_ = text;
+    status_->SetForegroundColour(colour);
+    WrapStatus();
+}
+
+void ScoringGridPage::WrapStatus() {
+    // A long message (why a save failed, what to do) goes on over lines
+    // instead of being cut at the page's edge.
+    const int width = GetClientSize().x;
+    statusWidth_ = width;
+    status_->SetLabelText(statusText_);
+    if (width > FromDIP(100)) status_->Wrap(width);
+    status_->SetToolTip(statusText_);
 }
 
 wxGrid* ScoringGridPage::BuildGrid() {
@@ -341,6 +363,16 @@ void ScoringGridPage::BindEvents() {
         ShowRowDetails(e.GetRow());
     });
     grid_->Bind(wxEVT_KEY_DOWN, &ScoringGridPage::OnGridKey, this);
+    Bind(wxEVT_SIZE, [this](wxSizeEvent& e) {
+        e.Skip();
+        // The status line wrapped again to a new width.
+        if (e.GetSize().x != statusWidth_ && !statusText_.empty())
+            CallAfter([this] {
+                if (GetClientSize().x == statusWidth_) return;
+                WrapStatus();
+                Layout();
+            });
+    });
     grid_->Bind(wxEVT_SIZE, [this](wxSizeEvent& e) {
         e.Skip();
         CallAfter([this] { FitColumns(); });
@@ -477,17 +509,14 @@ void ScoringGridPage::ShowSheet() {
         wxString text = wxString::Format(_("Status: %s"), U8(ResultStatusLabel(status)));
         if (!sheet_->statusNote.empty())
             text += wxString::FromUTF8(" \xe2\x80\x94 ") + U8(sheet_->statusNote);
-        status_->SetLabelText(text);
-        status_->SetForegroundColour(status == ResultStatus::Appraised   ? colours::Good()
-                                     : status == ResultStatus::Submitted ? colours::Accent()
-                                                                         : colours::Text());
+        ShowStatus(text, status == ResultStatus::Appraised   ? colours::Good()
+                         : status == ResultStatus::Submitted ? colours::Accent()
+                                                             : colours::Text());
     } else {
-        status_->SetLabelText("");
+        ShowStatus("", colours::Text());
     }
-    if (have && !unsaved_.empty()) {
-        status_->SetLabelText(wxString::Format(_("Not saved: %s"), unsavedReason_));
-        status_->SetForegroundColour(colours::Danger());
-    }
+    if (have && !unsaved_.empty())
+        ShowStatus(wxString::Format(_("Not saved: %s"), unsavedReason_), colours::Danger());
     retry_->Show(have && !unsaved_.empty());
     AccessUi& access = session_.Access();
     const auto unitId = have ? std::optional<std::int64_t>(sheet_->unitId) : std::nullopt;

@@ -56,6 +56,9 @@ class ScoringGridPage : public wxPanel {
   private:
     // The commune choice and the evidence and status buttons.
     wxSizer* BuildToolbar(int gap);
+    // The status line: text in colour, wrapped to the page's width.
+    void ShowStatus(const wxString& text, const wxColour& colour);
+    void WrapStatus();
     wxGrid* BuildGrid();
     void BindEvents();
     void LoadSheet();
@@ -87,6 +90,8 @@ class ScoringGridPage : public wxPanel {
     std::vector<std::string> unitCodes_;
     wxChoice* unit_ = nullptr;
     wxStaticText* status_ = nullptr;
+    wxString statusText_;  // the status line's text before wrapping
+    int statusWidth_ = 0;  // the width it was wrapped to
     wxButton* submit_ = nullptr;
     wxButton* withdraw_ = nullptr;
     wxButton* appraise_ = nullptr;

@@ -6,6 +6,7 @@
 #include <wx/grid.h>
 #include <wx/stattext.h>
 
+#include "core/assignment_conflicts.h"
 #include "core/errors.h"
 #include "gui/shell/conflict_dialog.h"
 #include "gui/shell/gui_util.h"
@@ -249,23 +250,12 @@ bool AssignmentMatrixDialog::Save() {
     grid_->SaveEditControlValue();
     ClearError();
     const auto rows = ReadGrid();
+    std::optional<EditConflict> conflict;
     try {
         services::AssignmentService(session_.db(), session_.user())
             .Save(unitCode_, frameworkCode_, rows, version_);
     } catch (const EditConflict& e) {
-        // Saved on another desk since it was shown: the user chooses per
-        // value, and the choice is saved against the stored version.
-        const std::optional<KeptFields> kept = AskConflict(this, e);
-        if (!kept) {
-            ShowFieldError(ErrorSentence(e), "matrix");
-            return false;
-        }
-        auto stored = services::AssignmentService(session_.db(), session_.user())
-                          .LoadMatrix(unitCode_, frameworkCode_);
-        stored_ = stored.rows;
-        version_ = e.storedVersion();
-        Fill(services::MergeAssignments(rows, stored.rows, e, *kept));
-        return Save();
+        conflict = e;
     } catch (const UserError& e) {
         const long line = e.where().line;
         if (line >= 1 && line <= grid_->GetNumberRows()) {
@@ -283,6 +273,30 @@ bool AssignmentMatrixDialog::Save() {
     } catch (const std::exception& e) {
         ShowFieldError(ErrorSentence(e), "matrix");
         return false;
+    }
+    if (conflict) {
+        // Saved on another desk since it was shown: a value only one desk
+        // changed is merged, the user chooses where both did, and the
+        // choice is saved against the stored version (out of the handler:
+        // the conflict dialog runs its own event loop).
+        const std::optional<KeptFields> kept =
+            AskConflict(this, *conflict, EditedOf(AssignmentConflicts(rows, stored_)));
+        if (!kept) {
+            ShowFieldError(ErrorSentence(*conflict), "matrix");
+            return false;
+        }
+        try {
+            auto stored = services::AssignmentService(session_.db(), session_.user())
+                              .LoadMatrix(unitCode_, frameworkCode_);
+            // The grid is now measured against the copy compared.
+            stored_ = stored.rows;
+            version_ = conflict->storedVersion();
+            Fill(MergeAssignments(rows, stored.rows, *conflict, *kept));
+        } catch (const std::exception& e) {
+            ShowFieldError(ErrorSentence(e), "matrix");
+            return false;
+        }
+        return Save();
     }
     Reload();
     Ctrl<wxStaticText>("status")->SetLabelText(

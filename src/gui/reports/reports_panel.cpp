@@ -25,6 +25,7 @@
 #include "core/atomic_file.h"
 #include "core/errors.h"
 #include "core/period.h"
+#include "core/report_conflicts.h"
 #include "core/vnformat.h"
 #include "gui/reports/report_preview.h"
 #include "gui/reports/report_printout.h"
@@ -486,7 +487,11 @@ void ReportsPanel::ShowNarratives() {
         stored = services::ReportArchive(session_.db(), session_.user())
                      .NarrativeTexts(unitId, r.period, r.type);
     narrativeVersions_.clear();
-    for (const auto& [key, text] : stored) narrativeVersions_[key] = text.version;
+    narrativeRead_.clear();
+    for (const auto& [key, text] : stored) {
+        narrativeVersions_[key] = text.version;
+        narrativeRead_[key] = text.body;
+    }
     if (sections.empty()) {
         sizer->Add(new wxStaticText(narrativePage_, wxID_ANY,
                                     _("This report is made from the data alone: it has no text "
@@ -519,9 +524,14 @@ void ReportsPanel::ShowNarratives() {
 void ReportsPanel::SaveNarratives() {
     if (narratives_.empty() || narrativeUnit_ == 0 || narrativePeriod_.empty()) return;
     std::map<std::string, services::NarrativeText> sections;
+    std::map<std::string, std::string> typed;
     for (const auto& [key, text] : narratives_)
-        if (text->IsModified()) sections[key] = {ToU8(text->GetValue()), narrativeVersions_[key]};
+        if (text->IsModified()) {
+            sections[key] = {ToU8(text->GetValue()), narrativeVersions_[key]};
+            typed[key] = sections[key].body;
+        }
     if (sections.empty()) return;
+    std::optional<services::NarrativeConflict> conflict;
     try {
         const auto stored =
             services::ReportArchive(session_.db(), session_.user())
@@ -531,31 +541,42 @@ void ReportsPanel::SaveNarratives() {
             text->SetModified(false);
             auto now = stored.find(key);
             narrativeVersions_[key] = now == stored.end() ? 0 : now->second.version;
+            narrativeRead_[key] = sections[key].body;
         }
     } catch (const services::NarrativeConflict& e) {
-        // Another desk saved some of these sections first: the user chooses
-        // per section; the sections taken from it are no longer to save.
-        const std::optional<KeptFields> kept = AskConflict(this, e);
-        if (!kept) {
-            ShowStatus(ErrorSentence(e), false);
-            return;
-        }
-        for (const auto& f : e.fields()) {
-            auto now = e.stored().find(f.field);
-            const services::NarrativeText stored =
-                now == e.stored().end() ? services::NarrativeText{} : now->second;
-            narrativeVersions_[f.field] = stored.version;
-            if (kept->count(f.field)) continue;
-            for (const auto& [key, text] : narratives_)
-                if (key == f.field) {
-                    text->ChangeValue(U8(stored.body));
-                    text->SetModified(false);
-                }
-        }
-        SaveNarratives();
+        conflict = e;
     } catch (const std::exception& e) {
         ShowError(this, ErrorSentence(e));
+        return;
     }
+    if (!conflict) return;
+    // Another desk saved some of these sections first: a section only one
+    // desk changed is merged, the user chooses where both did; the sections
+    // taken from the other desk are no longer to save (out of the handler:
+    // the conflict dialog runs its own event loop).
+    NarrativeHeadings headings;
+    for (const auto& section : services::NarrativeSections(narrativeType_))
+        headings[section.key] = section.heading;
+    const std::optional<KeptFields> kept =
+        AskConflict(this, *conflict, EditedNarratives(typed, narrativeRead_, headings));
+    if (!kept) {
+        ShowStatus(ErrorSentence(*conflict), false);
+        return;
+    }
+    for (const auto& [key, merged] :
+         MergeNarratives(sections, conflict->stored(), *conflict, *kept)) {
+        narrativeVersions_[key] = merged.version;
+        // The section is now measured against the text compared.
+        auto now = conflict->stored().find(key);
+        narrativeRead_[key] = now == conflict->stored().end() ? std::string() : now->second.body;
+        if (kept->count(key)) continue;
+        for (const auto& [k, text] : narratives_)
+            if (k == key) {
+                text->ChangeValue(U8(merged.body));
+                text->SetModified(false);
+            }
+    }
+    SaveNarratives();
 }
 
 void ReportsPanel::FillArchive() {

@@ -124,6 +124,10 @@ class ReportsPanel : public AreaPanel {
     std::string narrativePeriod_, narrativeType_;
     // The version each section was read with (a save is checked against it).
     std::map<std::string, int> narrativeVersions_;
+    // Each section's text as read (or as last compared with another
+    // desk's), which what is typed is measured against (three-way, see
+    // AskConflict).
+    std::map<std::string, std::string> narrativeRead_;
     wxListCtrl* archive_ = nullptr;
     std::vector<services::IssuedReportRecord> issued_;
 

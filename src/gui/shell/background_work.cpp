@@ -2,7 +2,10 @@
 #include "gui/shell/background_work.h"
 
 #include <wx/app.h>
+#include <wx/evtloop.h>
 #include <wx/log.h>
+#include <wx/progdlg.h>
+#include <wx/timer.h>
 #include <wx/weakref.h>
 #include <wx/window.h>
 
@@ -72,6 +75,80 @@ void BackgroundProgress::Deliver() {
     posted_ = false;
     // A report that came while this one was shown, and did not post: its turn.
     if (reports_ != seen && !posted_.exchange(true)) Post();
+}
+
+WorkOutcome RunWithProgress(wxWindow* parent, const ProgressTexts& texts,
+                            const services::DatabaseUrl& url,
+                            std::function<void(services::Database&, Progress&)> work) {
+    auto progress = std::make_shared<BackgroundProgress>();
+    auto cancelled = std::make_shared<std::atomic<bool>>(false);
+    WorkOutcome outcome;
+    bool finished = false;
+    wxGUIEventLoop loop;  // runs while the work does, under the progress dialog
+    {
+        wxProgressDialog dialog(texts.title, texts.first, 1000, parent,
+                                wxPD_APP_MODAL | wxPD_SMOOTH | wxPD_CAN_ABORT);
+        dialog.SetName(texts.name);
+        // The stock Cancel button speaks English in GTK: our word instead.
+        if (wxWindow* cancel = dialog.FindWindow(wxID_CANCEL)) cancel->SetLabel(_("Cancel"));
+        bool showing = false;
+        auto show = [&] {
+            if (showing || finished) return;
+            showing = true;
+            const std::string what = progress->What();
+            wxString message = what.empty() ? texts.first : wxString::FromUTF8(what);
+            if (progress->Cancelled()) message = texts.cancelling;
+            // A step whose length is unknown (the server's pg_dump) pulses.
+            const bool going = progress->Permille() == 0
+                                   ? dialog.Pulse(message)
+                                   : dialog.Update(std::min(999, progress->Permille()), message);
+            if (!going) progress->Cancel();
+            showing = false;
+        };
+        // Cancel, or closing the dialog, asks the work to stop.
+        auto cancel = [&, progress] {
+            progress->Cancel();
+            show();
+        };
+        dialog.Bind(
+            wxEVT_BUTTON,
+            [cancel](wxCommandEvent& e) {
+                e.Skip();
+                cancel();
+            },
+            wxID_CANCEL);
+        dialog.Bind(wxEVT_CLOSE_WINDOW, [cancel](wxCloseEvent& e) {
+            e.Skip();
+            cancel();
+        });
+        progress->OnReport(show);
+        // Between reports (a long step without any), the dialog still moves
+        // and its Cancel button still answers.
+        wxTimer pulse;
+        pulse.Bind(wxEVT_TIMER, [&](wxTimerEvent&) { show(); });
+        pulse.Start(150);
+        // The dialog owns the work: it stays until the work has ended.
+        RunInBackground(
+            &dialog, url,
+            [progress, cancelled, work = std::move(work)](services::Database& db) {
+                try {
+                    work(db, *progress);
+                } catch (const CancelledError&) {
+                    *cancelled = true;
+                }
+            },
+            [&](const std::string& message) {
+                outcome.error = message;
+                finished = true;
+                if (loop.IsRunning()) loop.Exit();
+            });
+        show();
+        if (!finished) loop.Run();
+        pulse.Stop();
+        progress->OnReport(nullptr);
+    }
+    outcome.cancelled = *cancelled && outcome.error.empty();
+    return outcome;
 }
 
 }  // namespace cchc::gui

@@ -6,6 +6,8 @@
 // cancelled reports through a BackgroundProgress shared with the window
 // that shows it.
 #pragma once
+#include <wx/string.h>
+
 #include <atomic>
 #include <functional>
 #include <memory>
@@ -72,5 +74,30 @@ class BackgroundProgress : public Progress,
     std::atomic<unsigned> reports_{0};
     std::function<void()> show_;  // main thread only
 };
+
+// What the progress dialog of RunWithProgress says.
+struct ProgressTexts {
+    wxString title;       // the dialog's title
+    wxString first;       // before the work's first report
+    wxString cancelling;  // once Cancel was pressed, until the work has stopped
+    wxString name;        // the dialog's window name (tests find it by it)
+};
+
+// How work run under a progress dialog ended: cancelled by the user (the
+// work stopped with CancelledError), or with the error's sentence (empty
+// when it ran to its end).
+struct WorkOutcome {
+    bool cancelled = false;
+    std::string error;
+};
+
+// Runs work on a connection of its own to url while a modal progress
+// dialog shows what it reports (a step of unknown length pulses). Its
+// Cancel button (or closing it) asks the work to stop: the dialog then says
+// texts.cancelling and stays until the work has stopped, which it does at
+// its next poll of Progress::Cancelled. Returns once the work has ended.
+WorkOutcome RunWithProgress(wxWindow* parent, const ProgressTexts& texts,
+                            const services::DatabaseUrl& url,
+                            std::function<void(services::Database&, Progress&)> work);
 
 }  // namespace cchc::gui

@@ -1,10 +1,8 @@
 // Backups and restoring from the File menu (see backup_commands.h).
 #include "gui/shell/backup_commands.h"
 
-#include <wx/evtloop.h>
 #include <wx/filedlg.h>
 #include <wx/filename.h>
-#include <wx/progdlg.h>
 #include <wx/utils.h>
 
 #include <algorithm>
@@ -20,43 +18,12 @@
 
 namespace cchc::gui {
 
-std::string RunUnderProgress(wxWindow* parent, const wxString& title, const wxString& first,
+WorkOutcome RunUnderProgress(wxWindow* parent, const wxString& title, const wxString& first,
                              const services::DatabaseUrl& url,
                              std::function<void(services::Database&, Progress&)> work) {
-    auto progress = std::make_shared<BackgroundProgress>();
-    std::string error;
-    bool finished = false;
-    wxGUIEventLoop loop;  // runs while the work does, under the progress dialog
-    {
-        wxProgressDialog dialog(title, first, 1000, parent, wxPD_APP_MODAL | wxPD_SMOOTH);
-        dialog.SetName("backupProgress");
-        bool showing = false;
-        auto show = [&] {
-            if (showing) return;
-            showing = true;
-            const std::string what = progress->What();
-            const wxString message = what.empty() ? first : U8(what);
-            // A step whose length is unknown (the server's pg_dump) pulses.
-            if (progress->Permille() == 0)
-                dialog.Pulse(message);
-            else
-                dialog.Update(std::min(999, progress->Permille()), message);
-            showing = false;
-        };
-        progress->OnReport(show);
-        RunInBackground(
-            parent, url,
-            [progress, work = std::move(work)](services::Database& db) { work(db, *progress); },
-            [&](const std::string& message) {
-                error = message;
-                finished = true;
-                if (loop.IsRunning()) loop.Exit();
-            });
-        show();
-        if (!finished) loop.Run();
-        progress->OnReport(nullptr);
-    }
-    return error;
+    return RunWithProgress(
+        parent, {title, first, _("Cancelling: waiting for the work to stop..."), "backupProgress"},
+        url, std::move(work));
 }
 
 void BackUpFromMenu(wxWindow* parent, GuiSession& session) {
@@ -70,13 +37,17 @@ void BackUpFromMenu(wxWindow* parent, GuiSession& session) {
                       wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
     if (pick.ShowModal() != wxID_OK) return;
     const std::string path = ToU8(pick.GetPath());
-    const std::string error =
+    const WorkOutcome outcome =
         RunUnderProgress(parent, _("Back up the database"), _("Writing the backup..."), url,
                          [path](services::Database& db, Progress& progress) {
                              services::BackupDatabase(db, path, true, &progress);
                          });
-    if (!error.empty()) {
-        ShowError(parent, _("The backup was not written.") + "\n\n" + U8(error));
+    if (outcome.cancelled) {
+        ShowInfo(parent, _("The backup was cancelled: no file was written."));
+        return;
+    }
+    if (!outcome.error.empty()) {
+        ShowError(parent, _("The backup was not written.") + "\n\n" + U8(outcome.error));
         return;
     }
     wxULongLong size = wxFileName::GetSize(pick.GetPath());
@@ -131,14 +102,18 @@ void RestoreFromMenu(wxWindow* parent, GuiSession& session, const std::function<
     if (!AskYesNo(parent, question, _("Restore"))) return;
     auto report = std::make_shared<services::RestoreReport>();
     const std::string path = ToU8(file);
-    const std::string error = RunUnderProgress(
+    const WorkOutcome outcome = RunUnderProgress(
         parent, _("Restore from a backup"), _("Reading the backup..."), session.db().url(),
         [path, report](services::Database& db, Progress& progress) {
             *report = services::RestoreDatabase(db, path, true, &progress);
         });
-    if (!error.empty()) {
+    if (outcome.cancelled) {
+        ShowInfo(parent, _("The restore was cancelled: the database holds what it held before."));
+        return;
+    }
+    if (!outcome.error.empty()) {
         ShowError(parent, _("The database was not restored; it holds what it held before.") +
-                              "\n\n" + U8(error));
+                              "\n\n" + U8(outcome.error));
         return;
     }
     reopen();

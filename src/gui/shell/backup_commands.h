@@ -1,7 +1,9 @@
 // File > Back up... and File > Restore from a backup... of the main window,
-// and the daily copy of an SQLite database at start. The work runs off the
-// main thread on a connection of its own under a progress dialog
-// (background_work.h); the services do the rest (services/app/backup.h).
+// and the daily copy of an SQLite database. The work runs off the main
+// thread on a connection of its own under a progress dialog whose Cancel
+// stops it (background_work.h): a cancelled backup leaves no file, a
+// cancelled restore the database as it was; the services do the rest
+// (services/app/backup.h).
 #pragma once
 #include <wx/string.h>
 
@@ -9,6 +11,7 @@
 #include <string>
 
 #include "core/progress.h"
+#include "gui/shell/background_work.h"
 #include "services/app/database_access.h"
 
 class wxWindow;
@@ -18,9 +21,9 @@ namespace cchc::gui {
 class GuiSession;
 
 // Runs work on a connection of its own to url while a modal progress dialog
-// titled title shows what it reports (first: the text before its first
-// report). Returns the error's sentence, empty when the work ran to its end.
-std::string RunUnderProgress(wxWindow* parent, const wxString& title, const wxString& first,
+// titled title, with a Cancel button, shows what it reports (first: the
+// text before its first report); see RunWithProgress (background_work.h).
+WorkOutcome RunUnderProgress(wxWindow* parent, const wxString& title, const wxString& first,
                              const services::DatabaseUrl& url,
                              std::function<void(services::Database&, Progress&)> work);
 

@@ -20,6 +20,7 @@
 
 #include <algorithm>
 
+#include "core/date.h"
 #include "core/errors.h"
 #include "core/org_conflicts.h"
 #include "core/period.h"
@@ -44,6 +45,7 @@
 #include "gui/shell/settings_panel.h"
 #include "gui/shell/unit_tree_panel.h"
 #include "gui/surveys/surveys_panel.h"
+#include "services/app/backup.h"
 #include "services/surveys/surveys.h"
 
 namespace cchc::gui {
@@ -120,6 +122,11 @@ MainFrame::MainFrame(std::unique_ptr<services::Database> db, const std::string& 
     tree_->tree()->SetFocus();
     long last = wxConfig::Get()->ReadLong(config::kLastArea, 0);
     ShowArea(static_cast<Area>(last >= 0 && last < kAreaCount ? last : 0));
+
+    // A client left open for days makes each day's copy too: every hour it
+    // looks whether today's is still to make.
+    dailyCopyTimer_.Bind(wxEVT_TIMER, [this](wxTimerEvent&) { CheckDailyCopy(); });
+    dailyCopyTimer_.Start(kDailyCopyCheckMs);
 }
 
 void MainFrame::BuildMenus() {
@@ -468,12 +475,23 @@ void MainFrame::LogInAgain() {
 }
 
 void MainFrame::StartDailyCopy() {
+    if (dailyCopyRunning_ || session_->db().url().backend != services::DatabaseBackend::Sqlite)
+        return;
+    dailyCopyRunning_ = true;
     gui::StartDailyCopy(this, session_->db().url(), [this](const std::string& error) {
+        dailyCopyRunning_ = false;
         if (!error.empty())
             SetStatusText(wxString::Format(_("The daily copy of the database was not written: %s"),
                                            U8(error)),
                           0);
     });
+}
+
+bool MainFrame::CheckDailyCopy() {
+    if (dailyCopyRunning_ || !services::DailyCopyDue(session_->db().url(), Date::Today()))
+        return false;
+    StartDailyCopy();
+    return true;
 }
 
 void MainFrame::ShowAbout() {

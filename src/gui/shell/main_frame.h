@@ -5,6 +5,7 @@
 // database); size, position, splitter and last area are remembered.
 #pragma once
 #include <wx/frame.h>
+#include <wx/timer.h>
 
 #include <functional>
 #include <memory>
@@ -47,8 +48,12 @@ class MainFrame : public wxFrame {
     UnitTreePanel* unitTree() const { return tree_; }
 
     // The daily copy of an SQLite database (backups/ beside it), off the
-    // main thread; a failure is said in the status bar.
+    // main thread (one at a time); a failure is said in the status bar.
     void StartDailyCopy();
+    // Starts it when today's copy is still to make (services::DailyCopyDue)
+    // and none is being made; true when it did. The window asks every hour.
+    bool CheckDailyCopy();
+    static constexpr int kDailyCopyCheckMs = 60 * 60 * 1000;
     // Opens the database at url in place of the open one (File > Open, after
     // a restore); false, after telling why, when it cannot be opened.
     bool SwitchDatabase(const wxString& url);
@@ -81,6 +86,8 @@ class MainFrame : public wxFrame {
     wxSimplebook* book_ = nullptr;
     std::vector<AreaPanel*> areas_;
     std::optional<Unit> selected_;
+    wxTimer dailyCopyTimer_;
+    bool dailyCopyRunning_ = false;
 };
 
 }  // namespace cchc::gui

@@ -18,6 +18,7 @@
 #include "core/date.h"
 #include "core/org_conflicts.h"
 #include "core/period.h"
+#include "core/survey_conflicts.h"
 #include "core/survey_rules.h"
 #include "core/vnformat.h"
 #include "gui/shell/access_ui.h"
@@ -28,6 +29,18 @@
 #include "services/surveys/self_assessment.h"
 
 namespace cchc::gui {
+
+namespace {
+// Units named as the organisation service names them in a conflict.
+UnitNameOf UnitNames(GuiSession& session) {
+    return [&session](std::optional<std::int64_t> id) -> std::string {
+        if (!id) return {};
+        auto u = session.Organisation().UnitById(*id);
+        return u ? u->name : std::to_string(*id);
+    };
+}
+}  // namespace
+
 SettingsPanel::SettingsPanel(wxWindow* parent, GuiSession& session) : AreaPanel(session) {
     if (!wxXmlResource::Get()->LoadPanel(this, parent, "SettingsPanel"))
         wxLogFatalError("The form SettingsPanel is missing from the program's resources.");
@@ -224,9 +237,8 @@ void SettingsPanel::OnSaveBackups() {
 }
 
 void SettingsPanel::FillSurveys() {
-    const services::SurveySettings s = services::LoadSurveySettings(session_.db());
-    surveyVersion_ = s.version;
-    FillSurveyValues(s);
+    surveyRead_ = services::LoadSurveySettings(session_.db());
+    FillSurveyValues(surveyRead_);
     surveyStatus_->SetLabelText("");
 }
 
@@ -239,7 +251,7 @@ void SettingsPanel::EnablePublicationRows() {
 
 services::SurveySettings SettingsPanel::ReadSurveys() const {
     services::SurveySettings s;
-    s.version = surveyVersion_;
+    s.version = surveyRead_.version;
     s.coverageThreshold = coverage_->GetValue() / 100.0;
     s.minimumSample = minimumSample_->GetValue();
     s.qrUrlTemplate = TrimmedU8(qrTemplate_->GetValue());
@@ -287,27 +299,43 @@ void SettingsPanel::OnSaveSurveys() {
         if (rule.indexes.size() == row.parts.size()) rule.indexes.clear();  // every period
         s.publicationCalendar.push_back(rule);
     }
+    std::optional<EditConflict> conflict;
+    int version = 0;
     try {
-        surveyVersion_ = services::SaveSurveySettings(session_.db(), s, session_.user());
+        version = services::SaveSurveySettings(session_.db(), s, session_.user());
     } catch (const EditConflict& e) {
-        // Saved on another desk since shown: the user chooses per field.
-        const std::optional<KeptFields> kept = AskConflict(this, e);
-        if (!kept) {
-            surveyStatus_->SetForegroundColour(colours::Danger());
-            surveyStatus_->SetLabelText(ErrorSentence(e));
-            surveyStatus_->GetParent()->Layout();
-            return;
-        }
-        services::SurveySettings stored = services::LoadSurveySettings(session_.db());
-        stored.version = e.storedVersion();
-        FillSurveyValues(services::MergeSurveySettings(s, stored, *kept));
-        surveyVersion_ = e.storedVersion();
-        OnSaveSurveys();
-        return;
+        conflict = e;
     } catch (const std::exception& e) {
         ShowError(this, ErrorSentence(e));
         return;
     }
+    if (conflict) {
+        // Saved on another desk since shown: what only one desk changed is
+        // merged, the user chooses where both did (out of the handler: the
+        // conflict dialog runs its own event loop).
+        const std::optional<KeptFields> kept =
+            AskConflict(this, *conflict, EditedOf(SurveyConflicts(s, surveyRead_)));
+        if (!kept) {
+            surveyStatus_->SetForegroundColour(colours::Danger());
+            surveyStatus_->SetLabelText(ErrorSentence(*conflict));
+            surveyStatus_->GetParent()->Layout();
+            return;
+        }
+        try {
+            SurveySettings stored = services::LoadSurveySettings(session_.db());
+            stored.version = conflict->storedVersion();
+            FillSurveyValues(MergeSurveySettings(s, stored, *kept));
+            // The form is now measured against the copy compared.
+            surveyRead_ = stored;
+        } catch (const std::exception& e) {
+            ShowError(this, ErrorSentence(e));
+            return;
+        }
+        OnSaveSurveys();
+        return;
+    }
+    surveyRead_ = s;
+    surveyRead_.version = version;
     NotifyDataChanged(this, unit_ ? unit_->id : 0);  // the Surveys area uses them
     surveyStatus_->SetForegroundColour(colours::Good());
     surveyStatus_->SetLabelText(_("The survey settings were saved."));
@@ -388,34 +416,47 @@ void SettingsPanel::SetModified(bool modified) {
 }
 
 void SettingsPanel::OnSaveOffice() {
+    const services::OfficeIdentity office = ReadOffice();
+    std::optional<EditConflict> conflict;
     try {
-        const services::OfficeIdentity office = ReadOffice();
         const int version = session_.Organisation().SaveOffice(office);
         loaded_ = office;
         loaded_.version = version;
-        SetModified(false);
-        NotifyDataChanged(this, unit_ ? unit_->id : 0);  // reloads this panel too
-        status_->SetForegroundColour(colours::Good());
-        status_->SetLabelText(_("The office identity was saved."));
-        status_->GetParent()->Layout();
     } catch (const EditConflict& e) {
-        // Saved on another desk since shown: the user chooses per field.
-        const std::optional<KeptFields> kept = AskConflict(this, e);
+        conflict = e;
+    } catch (const std::exception& e) {
+        ShowError(this, ErrorSentence(e));
+        return;
+    }
+    if (conflict) {
+        // Saved on another desk since shown: what only one desk changed is
+        // merged, the user chooses where both did.
+        const std::optional<KeptFields> kept = AskConflict(
+            this, *conflict, EditedOf(OfficeConflicts(office, loaded_, UnitNames(session_))));
         if (!kept) {
             status_->SetForegroundColour(colours::Danger());
-            status_->SetLabelText(ErrorSentence(e));
+            status_->SetLabelText(ErrorSentence(*conflict));
             status_->GetParent()->Layout();
             return;
         }
-        services::OfficeIdentity stored = session_.Organisation().Office();
-        stored.version = e.storedVersion();
-        const services::OfficeIdentity merged = services::MergeOffice(ReadOffice(), stored, *kept);
-        FillOffice(merged);
-        loaded_.version = e.storedVersion();
+        try {
+            services::OfficeIdentity stored = session_.Organisation().Office();
+            stored.version = conflict->storedVersion();
+            FillOffice(MergeOffice(office, stored, *kept));
+            // The form is now measured against the copy compared.
+            loaded_ = stored;
+        } catch (const std::exception& e) {
+            ShowError(this, ErrorSentence(e));
+            return;
+        }
         OnSaveOffice();
-    } catch (const std::exception& e) {
-        ShowError(this, ErrorSentence(e));
+        return;
     }
+    SetModified(false);
+    NotifyDataChanged(this, unit_ ? unit_->id : 0);  // reloads this panel too
+    status_->SetForegroundColour(colours::Good());
+    status_->SetLabelText(_("The office identity was saved."));
+    status_->GetParent()->Layout();
 }
 
 }  // namespace cchc::gui

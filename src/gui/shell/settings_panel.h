@@ -89,8 +89,10 @@ class SettingsPanel : public AreaPanel {
     wxStaticText* backupStatus_;
     std::vector<PublicationRow> publications_;
     std::vector<std::int64_t> unitIds_;  // per office unit item; 0 for none
+    // The office's identity and the survey settings as read, which the
+    // form's values are measured against (three-way, see AskConflict).
     services::OfficeIdentity loaded_;
-    int surveyVersion_ = 0;  // of the survey settings shown
+    services::SurveySettings surveyRead_;
     int windowVersion_ = 0;  // of the reporting window shown
     WindowKind windowRead_ = WindowKind::Calendar;
 };

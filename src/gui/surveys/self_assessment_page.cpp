@@ -13,6 +13,7 @@
 #include <cmath>
 
 #include "core/collation.h"
+#include "core/survey_conflicts.h"
 #include "core/vnformat.h"
 #include "gui/shell/access_ui.h"
 #include "gui/shell/conflict_dialog.h"
@@ -142,6 +143,7 @@ void SelfAssessmentPage::SetUnit(const std::optional<Unit>& unit) {
 
 void SelfAssessmentPage::Load() {
     sheet_.reset();
+    read_.reset();
     const int o = officer_->GetSelection(), q = quarter_->GetSelection();
     if (officerIds_.empty())
         hint_->SetLabel(
@@ -154,6 +156,7 @@ void SelfAssessmentPage::Load() {
         try {
             sheet_ = services::LoadSelfAssessment(session_.db(), officerIds_[o],
                                                   quarters_[q].ToString());
+            read_ = sheet_;
         } catch (const std::exception& e) {
             hint_->SetLabel(ErrorSentence(e));
         }
@@ -293,26 +296,43 @@ wxString SelfAssessmentPage::TotalText() const { return selfTotal_->GetLabel(); 
 bool SelfAssessmentPage::Save() {
     if (!sheet_) return false;
     ReadControls();
+    std::optional<EditConflict> conflict;
     try {
         sheet_->version = services::SaveSelfAssessment(session_.db(), *sheet_, session_.user());
     } catch (const EditConflict& e) {
-        // Saved on another desk since shown: the user chooses per value.
-        const std::optional<KeptFields> kept = AskConflict(this, e);
-        if (!kept) {
-            hint_->SetLabel(ErrorSentence(e));
-            return false;
-        }
-        services::SelfAssessmentSheet stored = services::LoadSelfAssessment(
-            session_.db(), sheet_->personId, sheet_->period, sheet_->frameworkCode);
-        stored.version = e.storedVersion();
-        sheet_ = services::MergeSelfAssessment(*sheet_, stored, *kept);
-        BuildLines();
-        ShowTotals();
-        return Save();
+        conflict = e;
     } catch (const std::exception& e) {
         ShowError(this, ErrorSentence(e));
         return false;
     }
+    if (conflict) {
+        // Saved on another desk since shown: a value only one desk changed
+        // is merged, the user chooses where both did (out of the handler:
+        // the conflict dialog runs its own event loop).
+        const EditedFields edited =
+            read_ ? EditedOf(SelfAssessmentConflicts(*sheet_, *read_)) : EditedFields{};
+        const std::optional<KeptFields> kept =
+            read_ ? AskConflict(this, *conflict, edited) : AskConflict(this, *conflict);
+        if (!kept) {
+            hint_->SetLabel(ErrorSentence(*conflict));
+            return false;
+        }
+        try {
+            SelfAssessmentSheet stored = services::LoadSelfAssessment(
+                session_.db(), sheet_->personId, sheet_->period, sheet_->frameworkCode);
+            stored.version = conflict->storedVersion();
+            sheet_ = MergeSelfAssessment(*sheet_, stored, *kept);
+            // The lines are now measured against the copy compared.
+            read_ = stored;
+        } catch (const std::exception& e) {
+            ShowError(this, ErrorSentence(e));
+            return false;
+        }
+        BuildLines();
+        ShowTotals();
+        return Save();
+    }
+    read_ = sheet_;
     hint_->SetLabel(_("Saved."));
     return true;
 }

@@ -51,6 +51,9 @@ class SelfAssessmentPage : public wxPanel {
     std::vector<std::int64_t> officerIds_;
     std::vector<Period> quarters_;
     std::optional<services::SelfAssessmentSheet> sheet_;
+    // The sheet as read, which the values typed are measured against
+    // (three-way, see AskConflict).
+    std::optional<services::SelfAssessmentSheet> read_;
 
     wxChoice* officer_ = nullptr;
     wxChoice* quarter_ = nullptr;

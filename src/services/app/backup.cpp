@@ -131,7 +131,7 @@ RestoreReport RestoreDatabase(Database& target, const std::string& file, bool re
                                "first)"));
         Step(progress, tr("Backing up the data that will be replaced..."), -1);
         report.replacedCopy = ReplacedCopyPath(target, file);
-        storage::WriteBackup(target, report.replacedCopy, nullptr);
+        storage::WriteBackup(target, report.replacedCopy, progress);
     }
     storage::RestoreBackup(target, file, info, progress);
     return report;
@@ -148,13 +148,26 @@ std::string DailyCopyFolder(const DatabaseUrl& url) {
     return (fs::absolute(url.path).parent_path() / "backups").string();
 }
 
+namespace {
+// Today's daily copy of the SQLite database at url.
+fs::path DailyCopyPath(const DatabaseUrl& url, const Date& today) {
+    return fs::path(DailyCopyFolder(url)) / (DatabaseStem(url) + "-" + today.ToIso() + ".db");
+}
+}  // namespace
+
+bool DailyCopyDue(const DatabaseUrl& url, const Date& today) {
+    if (url.backend != DatabaseBackend::Sqlite) return false;
+    std::error_code ec;
+    return !fs::exists(DailyCopyPath(url, today), ec) && !ec;
+}
+
 DailyCopyReport KeepDailyCopy(Database& db, const Date& today) {
     DailyCopyReport report;
     if (db.backend() != DatabaseBackend::Sqlite) return report;
     const fs::path folder = DailyCopyFolder(db.url());
     const std::string stem = DatabaseStem(db.url());
     fs::create_directories(folder);
-    const fs::path todays = folder / (stem + "-" + today.ToIso() + ".db");
+    const fs::path todays = DailyCopyPath(db.url(), today);
     std::error_code ec;
     if (!fs::exists(todays, ec)) {
         storage::WriteBackup(db, todays.string(), nullptr);

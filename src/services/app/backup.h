@@ -22,7 +22,9 @@ struct BackupWritten {
 };
 
 // Writes a backup of db to path. An existing file is refused unless
-// overwrite is set (the client's save dialog asked already).
+// overwrite is set (the client's save dialog asked already). Cancelled
+// through progress: CancelledError, and path is as it was (no file, or the
+// one there before).
 BackupWritten BackupDatabase(Database& db, const std::string& path, bool overwrite,
                              Progress* progress);
 
@@ -50,7 +52,8 @@ struct RestoreReport {
 // replace, first backs up what is there (beside an SQLite database in its
 // backups/ folder; for PostgreSQL beside file) and names that copy in the
 // report. Open the database again afterwards (OpenPrepared): migrations
-// bring an older backup up to date.
+// bring an older backup up to date. Cancelled through progress:
+// CancelledError, and target holds what it held.
 RestoreReport RestoreDatabase(Database& target, const std::string& file, bool replace,
                               Progress* progress);
 
@@ -67,6 +70,10 @@ struct DailyCopyReport {
     std::vector<std::string> removed;  // older copies removed
 };
 DailyCopyReport KeepDailyCopy(Database& db, const Date& today);
+// Whether the database at url needs today's copy: an SQLite database whose
+// backups/ folder has no copy of today yet (a client left open for days
+// asks this now and then; never for PostgreSQL).
+bool DailyCopyDue(const DatabaseUrl& url, const Date& today);
 // The folder of the daily copies ("" for PostgreSQL).
 std::string DailyCopyFolder(const DatabaseUrl& url);
 

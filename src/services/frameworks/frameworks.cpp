@@ -10,6 +10,7 @@
 #include <functional>
 #include <set>
 
+#include "core/framework_conflicts.h"
 #include "core/i18n.h"
 #include "core/text.h"
 #include "core/vnformat.h"
@@ -306,36 +307,6 @@ void BumpIfUnchanged(storage::Database& db, const Framework& fw, std::optional<i
         [&] { repo.BumpVersion(fw.id, fw.version); }, [&] { return repo.Load(fw.id); });
 }
 
-std::string Number(const std::optional<double>& v) {
-    return v ? FormatNumberTrim(*v, 4) : std::string();
-}
-
-std::vector<FieldConflict> CriterionConflicts(const Criterion& mine, const Criterion& stored) {
-    auto rule = [](const Criterion& c) { return c.rule ? RuleKindLabel(*c.rule) : std::string(); };
-    auto noData = [](const Criterion& c) {
-        return c.noData ? NoDataRuleLabel(*c.noData) : std::string();
-    };
-    auto target = [](const Criterion& c) {
-        return c.target ? FormatPercentTrim(*c.target * 100, 2) : std::string();
-    };
-    ConflictFields f;
-    f.Compare("code", tr("Code"), mine.code, stored.code)
-        .Compare("title", tr("Title"), mine.title, stored.title)
-        .Compare("max_points", tr("Maximum points"), Number(mine.maxPoints),
-                 Number(stored.maxPoints))
-        .Compare("rule", tr("Scoring rule"), rule(mine), rule(stored))
-        .Compare("target", tr("Target"), target(mine), target(stored))
-        .Compare("per_unit", tr("Points per unit"), Number(mine.perUnit), Number(stored.perUnit))
-        .Compare("cap", tr("Cap"), Number(mine.cap), Number(stored.cap))
-        .Compare("no_data", tr("Without data"), noData(mine), noData(stored))
-        .CompareYesNo("evidence_required", tr("Evidence required"), mine.evidenceRequired,
-                      stored.evidenceRequired)
-        .CompareYesNo("applies_to_communes", tr("Applies to communes"), mine.appliesToCommunes,
-                      stored.appliesToCommunes)
-        .Compare("guidance", tr("Guidance"), mine.guidance, stored.guidance);
-    return f.Take();
-}
-
 UserError AppraisedError(const Framework& fw) {
     return UserError(fmt::format(
         fmt::runtime(tr(
@@ -430,24 +401,6 @@ bool ReplaceCriterion(Framework& fw, Criterion& c, const std::string& inputCode,
 }
 
 }  // namespace
-
-Criterion MergeCriterion(const Criterion& mine, const Criterion& stored, const KeptFields& kept) {
-    Criterion c = mine;
-    c.code = Pick(kept, "code", mine.code, stored.code);
-    c.title = Pick(kept, "title", mine.title, stored.title);
-    c.maxPoints = Pick(kept, "max_points", mine.maxPoints, stored.maxPoints);
-    c.rule = Pick(kept, "rule", mine.rule, stored.rule);
-    c.target = Pick(kept, "target", mine.target, stored.target);
-    c.perUnit = Pick(kept, "per_unit", mine.perUnit, stored.perUnit);
-    c.cap = Pick(kept, "cap", mine.cap, stored.cap);
-    c.noData = Pick(kept, "no_data", mine.noData, stored.noData);
-    c.evidenceRequired =
-        Pick(kept, "evidence_required", mine.evidenceRequired, stored.evidenceRequired);
-    c.appliesToCommunes =
-        Pick(kept, "applies_to_communes", mine.appliesToCommunes, stored.appliesToCommunes);
-    c.guidance = Pick(kept, "guidance", mine.guidance, stored.guidance);
-    return c;
-}
 
 Criterion FrameworkService::SaveCriterion(const std::string& frameworkCode, const Criterion& input,
                                           std::optional<int> expectedVersion) {
@@ -650,10 +603,10 @@ int FrameworkService::SaveBands(const std::string& frameworkCode, const std::vec
     Framework fw = LoadEditable(frameworkCode);
     const std::string old = FormatBands(fw.bands), now = FormatBands(bands);
     auto refusal = [&](const Framework& stored) {
-        ConflictFields f;
-        f.Compare("bands", tr("Rating bands"), now, FormatBands(stored.bands));
+        Framework mine = stored;
+        mine.bands = bands;
         return EditConflict(fmt::format(fmt::runtime(tr("the framework {0}")), stored.code),
-                            f.Take(), stored.version);
+                            FrameworkHeaderConflicts(mine, stored), stored.version);
     };
     if (expectedVersion && *expectedVersion != fw.version) throw refusal(fw);
     if (old == now) return fw.version;
@@ -674,11 +627,11 @@ int FrameworkService::SaveHeader(const std::string& frameworkCode, const std::st
     storage::Transaction tx(db_);
     Framework fw = LoadEditable(frameworkCode);
     auto refusal = [&](const Framework& stored) {
-        ConflictFields f;
-        f.Compare("name", tr("Name"), name, stored.name)
-            .Compare("description", tr("Description"), description, stored.description);
+        Framework mine = stored;
+        mine.name = name;
+        mine.description = description;
         return EditConflict(fmt::format(fmt::runtime(tr("the framework {0}")), stored.code),
-                            f.Take(), stored.version);
+                            FrameworkHeaderConflicts(mine, stored), stored.version);
     };
     if (expectedVersion && *expectedVersion != fw.version) throw refusal(fw);
     if (fw.name == name && fw.description == description) return fw.version;

@@ -43,10 +43,6 @@ std::string ProposedCopyCode(const std::string& code, int oldYear, int newYear);
 // or the new year appended ("Chỉ số CCHC cấp xã năm 2026").
 std::string ProposedCopyName(const std::string& name, int oldYear, int newYear);
 
-// The criterion after a conflict: the fields kept as typed from mine, the
-// others from stored (the framework's version is EditConflict's).
-Criterion MergeCriterion(const Criterion& mine, const Criterion& stored, const KeptFields& kept);
-
 class FrameworkService {
   public:
     FrameworkService(storage::Database& db, std::string user);

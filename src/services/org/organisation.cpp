@@ -72,38 +72,7 @@ const std::vector<std::string>& OfficeKeys() {
     return keys;
 }
 
-std::vector<FieldConflict> OfficeConflicts(storage::UnitRepository& units,
-                                           const OfficeIdentity& mine,
-                                           const OfficeIdentity& stored) {
-    auto unit = [&](std::int64_t id) { return id == 0 ? std::string() : UnitName(units, id); };
-    ConflictFields f;
-    f.Compare("office_unit", tr("The office"), unit(mine.unitId), unit(stored.unitId))
-        .Compare("parent_body", tr("Header, first line"), mine.parentBody, stored.parentBody)
-        .Compare("issuing_body", tr("Header, issuing body"), mine.issuingBody, stored.issuingBody)
-        .Compare("office_place", tr("Place name"), mine.placeName, stored.placeName)
-        .Compare("signer_name", tr("Signer"), mine.signerName, stored.signerName)
-        .Compare("signer_title", tr("Signer's title"), mine.signerTitle, stored.signerTitle)
-        .Compare("signer_authority", tr("Signing on behalf"), mine.signerAuthority,
-                 stored.signerAuthority);
-    return f.Take();
-}
-
 }  // namespace
-
-OfficeIdentity MergeOffice(const OfficeIdentity& mine, const OfficeIdentity& stored,
-                           const KeptFields& kept) {
-    OfficeIdentity o = mine;
-    o.unitId = Pick(kept, "office_unit", mine.unitId, stored.unitId);
-    o.parentBody = Pick(kept, "parent_body", mine.parentBody, stored.parentBody);
-    o.issuingBody = Pick(kept, "issuing_body", mine.issuingBody, stored.issuingBody);
-    o.placeName = Pick(kept, "office_place", mine.placeName, stored.placeName);
-    o.signerName = Pick(kept, "signer_name", mine.signerName, stored.signerName);
-    o.signerTitle = Pick(kept, "signer_title", mine.signerTitle, stored.signerTitle);
-    o.signerAuthority =
-        Pick(kept, "signer_authority", mine.signerAuthority, stored.signerAuthority);
-    o.version = stored.version;
-    return o;
-}
 
 void RecordUnitChanges(storage::AuditRepository& audit, const std::string& user, const Unit& old,
                        const Unit& now) {
@@ -349,7 +318,7 @@ int OrganisationService::SaveOffice(const OfficeIdentity& o) {
     const OfficeIdentity stored = Office();
     if (stored.version != o.version) {
         storage::UnitRepository units(db_.session());
-        auto fields = OfficeConflicts(units, o, stored);
+        auto fields = OfficeConflicts(o, stored, NamesFrom(units));
         if (!fields.empty())
             throw EditConflict(tr("the office's identity"), std::move(fields), stored.version);
     }

@@ -9,22 +9,15 @@
 
 #include "core/conflict.h"
 #include "core/org.h"
+#include "core/org_conflicts.h"
 #include "core/period.h"
 #include "storage/database.h"
 
 namespace cchc::services {
 
-// What the office prints in document headers and datelines.
-struct OfficeIdentity {
-    std::int64_t unitId = 0;  // the office's own unit (e.g. the district)
-    std::string parentBody;   // "UBND HUYỆN TÂY SƠN"
-    std::string issuingBody;  // "PHÒNG NỘI VỤ"
-    std::string placeName;    // "Tây Sơn"
-    std::string signerName;
-    std::string signerTitle;      // "TRƯỞNG PHÒNG"
-    std::string signerAuthority;  // "KT. CHỦ TỊCH" or empty
-    int version = 0;              // of the settings as read (see SaveOffice)
-};
+// What the office prints in document headers and datelines (its version:
+// see SaveOffice); its conflicts and merge are core's (core/org_conflicts.h).
+using cchc::OfficeIdentity;
 
 // The office's reporting window as read, with the setting's version.
 struct ReportingWindowSetting {
@@ -78,12 +71,6 @@ class OrganisationService {
     storage::Database& db_;
     std::string user_;
 };
-
-// The office's identity after a conflict: the fields kept as typed from
-// mine, the others from stored, with the stored version (EditConflict's).
-// A unit's and a person's merge are in core/org_conflicts.h.
-OfficeIdentity MergeOffice(const OfficeIdentity& mine, const OfficeIdentity& stored,
-                           const KeptFields& kept);
 
 // Orders units as a tree (parents before children, siblings by sort order
 // and Vietnamese name); units whose parent is missing come out as roots.

@@ -18,37 +18,22 @@
 #include <string>
 #include <vector>
 
+#include "core/assignment_conflicts.h"
 #include "core/conflict.h"
 #include "services/org/org_io.h"
 #include "storage/database.h"
 
 namespace cchc::services {
 
-struct AssignmentRow {
-    std::string group;      // "III.1"
-    std::string indicator;  // criterion code; empty on a group row
-    std::string title;
-    std::string leadUnit;
-    std::string coordinatingUnits;  // "A; B"
-    std::string responsiblePerson;
-    bool IsGroup() const { return indicator.empty(); }
-};
+// A row of the matrix; its conflicts and merge are core's
+// (core/assignment_conflicts.h).
+using cchc::AssignmentRow;
 
 // A matrix as read, with the version its save is checked against.
 struct AssignmentMatrix {
     std::vector<AssignmentRow> rows;
     int version = 0;  // 0: no matrix stored
 };
-
-// The key of one value of a row in a conflict: "III.1|1.2|lead_unit" (the
-// field "row" for a row only one side has).
-std::string AssignmentFieldKey(const AssignmentRow& row, const std::string& field);
-
-// The rows after a conflict: mine, with every value (and row) of the
-// conflict the user did not keep taken from stored.
-std::vector<AssignmentRow> MergeAssignments(const std::vector<AssignmentRow>& mine,
-                                            const std::vector<AssignmentRow>& stored,
-                                            const EditConflict& conflict, const KeptFields& kept);
 
 class AssignmentService {
   public:

@@ -118,15 +118,9 @@ std::map<std::string, NarrativeText> ReportArchive::SaveNarrativeTexts(
         storage::Transaction tx(db_);
         storage::ReportRepository reports(db_.session());
         const auto stored = NarrativeTexts(unitId, period, reportType);
-        ConflictFields fields;
-        for (const auto& [key, mine] : sections) {
-            auto s = stored.find(key);
-            const NarrativeText now = s == stored.end() ? NarrativeText{} : s->second;
-            if (now.version != mine.version)
-                fields.Compare(key, headings.count(key) ? headings[key] : key, mine.body, now.body);
-        }
+        auto fields = NarrativeConflicts(sections, stored, headings);
         if (!fields.empty())
-            throw NarrativeConflict(tr("the text of the report"), fields.Take(), stored);
+            throw NarrativeConflict(tr("the text of the report"), std::move(fields), stored);
         storage::AuditRepository audit(db_.session());
         bool lost = false;
         for (const auto& [key, mine] : sections) {

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/conflict.h"
+#include "core/report_conflicts.h"
 #include "storage/database.h"
 
 namespace cchc::services {
@@ -54,12 +55,8 @@ struct IssueRequest {
     std::string parametersJson = "{}";
 };
 
-// A section of a report's text as read: its body and the version a save is
-// checked against (0: nothing stored yet).
-struct NarrativeText {
-    std::string body;
-    int version = 0;
-};
+// A section of a report's text as read (core/report_conflicts.h).
+using cchc::NarrativeText;
 
 // Sections of a report's text that another desk saved after this one read
 // them (fields keyed by section), and every section as stored now.

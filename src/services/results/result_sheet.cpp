@@ -16,6 +16,7 @@
 
 #include "core/atomic_file.h"
 #include "core/date.h"
+#include "core/evidence_conflicts.h"
 #include "core/i18n.h"
 #include "core/org.h"
 #include "core/period.h"
@@ -571,7 +572,16 @@ Sheet ResultSheetService::Reopen(const Sheet& sheet, const std::string& reason) 
     return Step(sheet, SetAction::Reopen, reason);
 }
 
+EvidenceConflict::EvidenceConflict(std::string record, std::vector<FieldConflict> fields,
+                                   int storedVersion, EvidenceDetails stored)
+    : EditConflict(std::move(record), std::move(fields), storedVersion),
+      stored_(std::move(stored)) {}
+
 namespace {
+EvidenceDetails DetailsOf(const storage::EvidenceRecord& doc) {
+    return {doc.docNumber, doc.docDate, doc.issuer, doc.title, doc.note};
+}
+
 // The unit's document `id` has the file being registered: its details
 // where the user typed other ones are replaced when the user saw them (the
 // input's version is the document's), else refused with both.
@@ -580,33 +590,22 @@ std::int64_t ReuseEvidence(storage::Database& db, std::int64_t id, const Evidenc
     storage::EvidenceRepository register_(db.session());
     auto doc = register_.Find(id);
     if (!doc || !input.detailsTyped) return id;
-    auto blank = [](const std::string& v) {
-        return v.find_first_not_of(" \t") == std::string::npos;
-    };
-    auto shownDate = [](const std::optional<std::string>& iso) {
-        if (!iso) return std::string();
-        auto d = Date::ParseIso(*iso);
-        return d ? FormatDate(*d) : *iso;
-    };
-    storage::EvidenceRecord typed = *doc;
-    if (!blank(input.docNumber)) typed.docNumber = input.docNumber;
-    if (input.docDate) typed.docDate = input.docDate;
-    if (!blank(input.issuer)) typed.issuer = input.issuer;
-    if (!blank(input.title)) typed.title = input.title;
-    if (!blank(input.note)) typed.note = input.note;
-    ConflictFields fields;
-    fields.Compare("doc_number", tr("Number"), typed.docNumber, doc->docNumber)
-        .Compare("doc_date", tr("Date"), shownDate(typed.docDate), shownDate(doc->docDate))
-        .Compare("issuer", tr("Issued by"), typed.issuer, doc->issuer)
-        .Compare("title", tr("Title"), typed.title, doc->title)
-        .Compare("note", tr("Note"), typed.note, doc->note);
-    auto differences = fields.Take();
+    const EvidenceDetails stored = DetailsOf(*doc);
+    const EvidenceDetails mine =
+        TypedOver({input.docNumber, input.docDate, input.issuer, input.title, input.note}, stored);
+    auto differences = EvidenceConflicts(mine, stored);
     if (differences.empty()) return id;
     if (input.version != doc->version)
-        throw EditConflict(
+        throw EvidenceConflict(
             fmt::format(fmt::runtime(tr("the document {0} (already in the register)")),
                         doc->fileName),
-            std::move(differences), doc->version);
+            std::move(differences), doc->version, stored);
+    storage::EvidenceRecord typed = *doc;
+    typed.docNumber = mine.docNumber;
+    typed.docDate = mine.docDate;
+    typed.issuer = mine.issuer;
+    typed.title = mine.title;
+    typed.note = mine.note;
     if (!register_.UpdateDetails(typed))
         throw UserError(tr("another desk changed this document in the meantime: save again"));
     std::vector<storage::AuditEntry> audit;

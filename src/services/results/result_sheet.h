@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/conflict.h"
+#include "core/evidence_conflicts.h"
 #include "core/result_workflow.h"
 #include "core/scoring.h"
 #include "storage/database.h"
@@ -121,6 +122,19 @@ struct EvidenceInput {
     // conflict showed it (EditConflict::storedVersion), when the user chose
     // between its details and the typed ones; 0 otherwise.
     int version = 0;
+};
+
+// A document registered with the same file has other details than those
+// typed, and the user has not seen them (fields doc_number, doc_date,
+// issuer, title, note); stored() is what the register says.
+class EvidenceConflict : public EditConflict {
+  public:
+    EvidenceConflict(std::string record, std::vector<FieldConflict> fields, int storedVersion,
+                     EvidenceDetails stored);
+    const EvidenceDetails& stored() const { return stored_; }
+
+  private:
+    EvidenceDetails stored_;
 };
 
 class ResultSheetService {

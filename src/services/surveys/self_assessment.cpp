@@ -113,27 +113,7 @@ std::vector<std::pair<std::string, std::string>> LineValues(const SelfAssessment
     return {{"self", Score(l.self)}, {"appraised", Score(l.appraised)}, {"note", l.note}};
 }
 
-std::string LineLabel(const SelfAssessmentLine& l, const std::string& key) {
-    const std::string what = key == "self"        ? tr("Self score")
-                             : key == "appraised" ? tr("Appraised score")
-                                                  : tr("Note");
-    return l.code + " \xe2\x80\x94 " + what;
-}
 }  // namespace
-
-SelfAssessmentSheet MergeSelfAssessment(const SelfAssessmentSheet& mine,
-                                        const SelfAssessmentSheet& stored, const KeptFields& kept) {
-    SelfAssessmentSheet out = mine;
-    for (auto& l : out.lines)
-        for (const auto& s : stored.lines) {
-            if (s.criterionId != l.criterionId) continue;
-            l.self = Pick(kept, l.code + "/self", l.self, s.self);
-            l.appraised = Pick(kept, l.code + "/appraised", l.appraised, s.appraised);
-            l.note = Pick(kept, l.code + "/note", l.note, s.note);
-        }
-    out.version = stored.version;
-    return out;
-}
 
 int SaveSelfAssessment(storage::Database& db, const SelfAssessmentSheet& sheet,
                        const std::string& user) {
@@ -156,21 +136,13 @@ int SaveSelfAssessment(storage::Database& db, const SelfAssessmentSheet& sheet,
     std::map<std::int64_t, const SelfAssessmentLine*> before;
     for (const auto& l : stored.lines) before[l.criterionId] = &l;
     if (stored.version != sheet.version) {
-        ConflictFields fields;
-        for (const auto& l : sheet.lines) {
-            auto s = before.find(l.criterionId);
-            if (s == before.end()) continue;
-            const auto mine = LineValues(l), theirs = LineValues(*s->second);
-            for (std::size_t i = 0; i < mine.size(); ++i)
-                fields.Compare(l.code + "/" + mine[i].first, LineLabel(l, mine[i].first),
-                               mine[i].second, theirs[i].second);
-        }
+        auto fields = SelfAssessmentConflicts(sheet, stored);
         if (!fields.empty()) {
             auto person = storage::PersonRepository(db.session()).ById(sheet.personId);
             throw EditConflict(fmt::format(fmt::runtime(tr("the self-assessment of {0} for {1}")),
                                            person ? person->fullName : std::string(),
                                            Period::Parse(sheet.period)->Label()),
-                               fields.Take(), stored.version);
+                               std::move(fields), stored.version);
         }
     }
     // Every line is stored (a line never saved, even empty, too); a stored
@@ -229,35 +201,7 @@ const std::vector<std::string>& SurveyKeys() {
     return keys;
 }
 
-std::vector<FieldConflict> SurveyConflicts(const SurveySettings& mine,
-                                           const SurveySettings& stored) {
-    ConflictFields f;
-    f.Compare("survey.coverage_threshold", tr("Coverage threshold"),
-              FormatPercentTrim(mine.coverageThreshold * 100),
-              FormatPercentTrim(stored.coverageThreshold * 100))
-        .Compare("ratings.min_sample", tr("Minimum ratings to rank an officer"),
-                 std::to_string(mine.minimumSample), std::to_string(stored.minimumSample))
-        .Compare("qr.url_template", tr("QR rating address"), mine.qrUrlTemplate,
-                 stored.qrUrlTemplate)
-        .Compare("survey.publication_calendar", tr("Results published"),
-                 FormatPublicationCalendar(mine.publicationCalendar),
-                 FormatPublicationCalendar(stored.publicationCalendar));
-    return f.Take();
-}
 }  // namespace
-
-SurveySettings MergeSurveySettings(const SurveySettings& mine, const SurveySettings& stored,
-                                   const KeptFields& kept) {
-    SurveySettings s = mine;
-    s.coverageThreshold =
-        Pick(kept, "survey.coverage_threshold", mine.coverageThreshold, stored.coverageThreshold);
-    s.minimumSample = Pick(kept, "ratings.min_sample", mine.minimumSample, stored.minimumSample);
-    s.qrUrlTemplate = Pick(kept, "qr.url_template", mine.qrUrlTemplate, stored.qrUrlTemplate);
-    s.publicationCalendar = Pick(kept, "survey.publication_calendar", mine.publicationCalendar,
-                                 stored.publicationCalendar);
-    s.version = stored.version;
-    return s;
-}
 
 SurveySettings LoadSurveySettings(storage::Database& db) {
     storage::SettingsRepository s(db.session());

@@ -11,6 +11,7 @@
 
 #include "core/conflict.h"
 #include "core/period.h"
+#include "core/survey_conflicts.h"
 #include "core/survey_rules.h"
 #include "storage/database.h"
 
@@ -18,22 +19,10 @@ namespace cchc::services {
 
 inline constexpr const char* kDefaultSelfFramework = "TT01-2018";
 
-struct SelfAssessmentLine {
-    std::int64_t criterionId = 0;
-    std::string code, title;
-    double max = 0;
-    std::optional<double> self, appraised;
-    std::string note;
-};
-
-struct SelfAssessmentSheet {
-    std::int64_t personId = 0;
-    std::string period;                     // a quarter, "2026-Q1"
-    std::string frameworkCode;              // "TT01-2018"
-    std::vector<SelfAssessmentLine> lines;  // scored criteria in framework order
-    SelfAssessmentTotal total;
-    int version = 0;  // of the stored lines as read (see SaveSelfAssessment)
-};
+// An officer's sheet (its version: see SaveSelfAssessment); its conflicts
+// and merge are core's (core/survey_conflicts.h).
+using cchc::SelfAssessmentLine;
+using cchc::SelfAssessmentSheet;
 
 // The officer's sheet for the period: every scored criterion of the
 // framework with what is stored. Throws UserError for an unknown officer,
@@ -72,16 +61,8 @@ std::vector<SelfAssessmentSummaryRow> SelfAssessmentSummary(
     storage::Database& db, const std::string& period, const std::string& unitCode = "",
     const std::string& frameworkCode = kDefaultSelfFramework);
 
-// Settings of surveys and ratings, stored in the office's settings.
-struct SurveySettings {
-    double coverageThreshold = 0.8;  // survey.coverage_threshold, a ratio
-    int minimumSample = 5;           // ratings.min_sample
-    std::string qrUrlTemplate =
-        "https://dichvucong.example.vn/danh-gia?cb={officer_code}";  // qr.url_template
-    // survey.publication_calendar; seed 001's when not set or unreadable.
-    std::vector<PublicationRule> publicationCalendar = DefaultPublicationCalendar();
-    int version = 0;  // of the settings as read (see SaveSurveySettings)
-};
+// Settings of surveys and ratings (their version: see SaveSurveySettings).
+using cchc::SurveySettings;
 SurveySettings LoadSurveySettings(storage::Database& db);
 // Refuses (UserError on the field's key) a threshold outside 0..1, a minimum
 // below 1, a template that is not an http(s) address with {officer_code},
@@ -92,15 +73,5 @@ SurveySettings LoadSurveySettings(storage::Database& db);
 // and a value differs. Returns their version after the save.
 int SaveSurveySettings(storage::Database& db, const SurveySettings& settings,
                        const std::string& user);
-
-// The sheet after a conflict: the values kept as typed from mine, the
-// others from stored, with the stored version.
-SelfAssessmentSheet MergeSelfAssessment(const SelfAssessmentSheet& mine,
-                                        const SelfAssessmentSheet& stored, const KeptFields& kept);
-
-// The settings after a conflict: the fields kept as typed from mine, the
-// others from stored, with the stored version.
-SurveySettings MergeSurveySettings(const SurveySettings& mine, const SurveySettings& stored,
-                                   const KeptFields& kept);
 
 }  // namespace cchc::services

@@ -1,0 +1,66 @@
+// Edit conflicts on the survey settings and on an officer's quarterly
+// self-assessment (see core/conflict.h): the fields on which two copies
+// differ, as the user reads them, and the merge once the user chose per
+// field. The survey services list them when a save is refused (mine against
+// stored); the settings panel and the self-assessment page list the fields
+// the user edited with the same functions (mine against the copy first
+// read).
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/conflict.h"
+#include "core/survey_rules.h"
+
+namespace cchc {
+
+// Settings of surveys and ratings, stored in the office's settings.
+struct SurveySettings {
+    double coverageThreshold = 0.8;  // survey.coverage_threshold, a ratio
+    int minimumSample = 5;           // ratings.min_sample
+    std::string qrUrlTemplate =
+        "https://dichvucong.example.vn/danh-gia?cb={officer_code}";  // qr.url_template
+    // survey.publication_calendar; seed 001's when not set or unreadable.
+    std::vector<PublicationRule> publicationCalendar = DefaultPublicationCalendar();
+    int version = 0;  // of the settings as read
+};
+
+// Fields keyed as the settings: survey.coverage_threshold (a percentage),
+// ratings.min_sample, qr.url_template, survey.publication_calendar.
+std::vector<FieldConflict> SurveyConflicts(const SurveySettings& mine,
+                                           const SurveySettings& stored);
+// mine with the fields not kept taken from stored, and the stored version.
+SurveySettings MergeSurveySettings(const SurveySettings& mine, const SurveySettings& stored,
+                                   const KeptFields& kept);
+
+// One criterion of an officer's self-assessment sheet.
+struct SelfAssessmentLine {
+    std::int64_t criterionId = 0;
+    std::string code, title;
+    double max = 0;
+    std::optional<double> self, appraised;
+    std::string note;
+};
+
+// An officer's sheet for a quarter.
+struct SelfAssessmentSheet {
+    std::int64_t personId = 0;
+    std::string period;                     // a quarter, "2026-Q1"
+    std::string frameworkCode;              // "TT01-2018"
+    std::vector<SelfAssessmentLine> lines;  // scored criteria in framework order
+    SelfAssessmentTotal total;
+    int version = 0;  // of the stored lines as read
+};
+
+// The values of the lines both sheets have (by criterion), keyed
+// "CODE/self", "CODE/appraised" and "CODE/note", labelled "CODE — Self
+// score"; scores as the user reads them (1,5).
+std::vector<FieldConflict> SelfAssessmentConflicts(const SelfAssessmentSheet& mine,
+                                                   const SelfAssessmentSheet& stored);
+// mine with the values not kept taken from stored, and the stored version.
+SelfAssessmentSheet MergeSelfAssessment(const SelfAssessmentSheet& mine,
+                                        const SelfAssessmentSheet& stored, const KeptFields& kept);
+
+}  // namespace cchc

@@ -162,12 +162,16 @@ BOOST_FIXTURE_TEST_CASE(tasks_are_written_by_the_office_and_the_communes_chair, 
 
 BOOST_FIXTURE_TEST_CASE(progress_is_recorded_in_the_commune_by_its_chair_and_clerk, Office) {
     int percent = 20;
+    // Each attempt reports another quarter: one update per task and quarter.
+    int quarter = 0;
     auto report = [&](std::int64_t taskId) {
         return [&, taskId](const std::string& login) {
             return Try([&] {
                 services::ProgressInput in;
                 in.taskId = taskId;
-                in.period = "2026-Q1";
+                in.period =
+                    std::to_string(2026 + quarter / 4) + "-Q" + std::to_string(quarter % 4 + 1);
+                ++quarter;
                 in.percent = ++percent;
                 services::AddProgressUpdate(Db(), in, login);
             });

@@ -2,11 +2,6 @@
 
 #include <soci/soci.h>
 
-#include "storage/row_helpers.h"
-
-using cchc::storage::detail::Int;
-using cchc::storage::detail::Text;
-
 namespace cchc::storage {
 
 namespace {
@@ -67,16 +62,7 @@ std::vector<AuditEntry> AuditQuery::Find(const AuditFilter& f) {
          soci::use(f.table, "table2"), soci::use(f.user, "user1"), soci::use(f.user, "user2"),
          soci::use(f.since, "since1"), soci::use(f.since, "since2"), soci::use(root, "root2"));
     for (const auto& r : rs) {
-        AuditEntry e;
-        e.at = Text(r, "at");
-        e.user = Text(r, "user_login");
-        e.table = Text(r, "table_name");
-        e.rowId = Int(r, "row_id");
-        e.action = Text(r, "action");
-        e.field = Text(r, "field");
-        if (r.get_indicator("old_value") == soci::i_ok) e.oldValue = Text(r, "old_value");
-        if (r.get_indicator("new_value") == soci::i_ok) e.newValue = Text(r, "new_value");
-        out.push_back(std::move(e));
+        out.push_back(AuditEntryOf(r));
         if (f.limit > 0 && static_cast<long>(out.size()) >= f.limit) break;
     }
     return out;

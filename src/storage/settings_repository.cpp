@@ -230,19 +230,21 @@ std::vector<AuditEntry> AuditRepository::ForRow(const std::string& table, std::i
         (s_.prepare << "SELECT at, user_login, table_name, row_id, action, field, old_value, "
                        "new_value FROM audit_log WHERE table_name = :t AND row_id = :r ORDER BY id",
          soci::use(table), soci::use(row));
-    for (const auto& r : rs) {
-        AuditEntry e;
-        e.at = Text(r, "at");
-        e.user = Text(r, "user_login");
-        e.table = Text(r, "table_name");
-        e.rowId = Int(r, "row_id");
-        e.action = Text(r, "action");
-        e.field = Text(r, "field");
-        if (r.get_indicator("old_value") == soci::i_ok) e.oldValue = Text(r, "old_value");
-        if (r.get_indicator("new_value") == soci::i_ok) e.newValue = Text(r, "new_value");
-        out.push_back(std::move(e));
-    }
+    for (const auto& r : rs) out.push_back(AuditEntryOf(r));
     return out;
+}
+
+AuditEntry AuditEntryOf(const soci::row& r) {
+    AuditEntry e;
+    e.at = Text(r, "at");
+    e.user = Text(r, "user_login");
+    e.table = Text(r, "table_name");
+    e.rowId = Int(r, "row_id");
+    e.action = Text(r, "action");
+    e.field = Text(r, "field");
+    if (r.get_indicator("old_value") == soci::i_ok) e.oldValue = Text(r, "old_value");
+    if (r.get_indicator("new_value") == soci::i_ok) e.newValue = Text(r, "new_value");
+    return e;
 }
 
 long AuditRepository::Count() {

@@ -10,7 +10,8 @@
 
 namespace soci {
 class session;
-}
+class row;
+}  // namespace soci
 
 namespace cchc::storage {
 
@@ -59,6 +60,10 @@ struct TableMark {
     std::int64_t maxId = 0;
     long long rows = 0;
 };
+
+// An audit entry from a row holding audit_log's columns (at, user_login,
+// table_name, row_id, action, field, old_value, new_value).
+AuditEntry AuditEntryOf(const soci::row& r);
 
 class AuditRepository {
   public:

@@ -248,12 +248,23 @@ int DumpSchemaVersion(const std::string& file, int serverMajor, const DatabaseUr
     return version;
 }
 
-// Drops every table of the current schema: run first in the restore's
-// transaction, so that the dump's tables are created anew.
+// Drops every table of the current schema, and the program's functions
+// (the office server's access rules): run first in the restore's
+// transaction, so that the dump's tables and functions are created anew.
 constexpr const char* kDropTables =
     "DO $$DECLARE t record; BEGIN FOR t IN SELECT tablename FROM pg_tables WHERE schemaname = "
     "current_schema() LOOP EXECUTE format('DROP TABLE IF EXISTS %I CASCADE', t.tablename); END "
-    "LOOP; END$$;\n";
+    "LOOP; FOR t IN SELECT p.oid::regprocedure AS f FROM pg_proc p WHERE p.pronamespace = "
+    "current_schema()::regnamespace AND p.proname LIKE 'cchc\\_%' LOOP EXECUTE format('DROP "
+    "FUNCTION IF EXISTS %s CASCADE', t.f); END LOOP; END$$;\n";
+
+// A dump carries no grants (pg_restore --no-privileges): the office
+// server's are given again, inside the restore's transaction, when the
+// dump holds the function that gives them (a dump of an older schema gets
+// them from its upgrade).
+constexpr const char* kGrantAgain =
+    "RESET search_path;\nDO $$BEGIN IF to_regproc('cchc_grant_access') IS NOT NULL THEN PERFORM "
+    "cchc_grant_access(); END IF; END$$;\n";
 
 void RestorePgDump(Database& target, const std::string& file, Progress* progress) {
     Step(progress, tr("Restoring the database on the server..."), -1);
@@ -271,7 +282,7 @@ void RestorePgDump(Database& target, const std::string& file, Progress* progress
         detail::ToolEnvironment(url),
         {detail::PostgresTool("psql", major), "--no-psqlrc", "--quiet", "--no-password", "--set",
          "ON_ERROR_STOP=1", "--dbname", url.connectStringWithoutPassword},
-        psqlEnv, std::string("BEGIN;\n") + kDropTables, "COMMIT;\n");
+        psqlEnv, std::string("BEGIN;\n") + kDropTables, std::string(kGrantAgain) + "COMMIT;\n");
     if (r.producer.exitCode != 0)
         ThrowToolFailure("pg_restore", r.producer, url, file,
                          tr("this PostgreSQL backup cannot be read; it may be damaged or cut "

@@ -4,9 +4,12 @@
 #include <soci/soci.h>
 #include <boost/test/unit_test.hpp>
 
+#include <map>
 #include <regex>
 #include <string>
+#include <utility>
 
+#include "core/access.h"
 #include "core/i18n.h"
 #include "fixture.h"
 #include "storage/migrations.h"
@@ -34,6 +37,33 @@ struct Guest {
         }
     }
 };
+
+std::string GroupOf(Role role) { return "cchc_" + std::string(RoleKey(role)); }
+
+bool Granted(storage::Database& db, Role role, const std::string& table, const std::string& what) {
+    int yes = 0;
+    db.session() << "SELECT CASE WHEN has_table_privilege(:g, :t, :p) THEN 1 ELSE 0 END",
+        soci::use(GroupOf(role)), soci::use(table), soci::use(what), soci::into(yes);
+    return yes == 1;
+}
+
+bool ColumnGranted(storage::Database& db, Role role, const std::string& table,
+                   const std::string& column, const std::string& what) {
+    int yes = 0;
+    db.session() << "SELECT CASE WHEN has_column_privilege(:g, :t, :c, :p) THEN 1 ELSE 0 END",
+        soci::use(GroupOf(role)), soci::use(table), soci::use(column), soci::use(what),
+        soci::into(yes);
+    return yes == 1;
+}
+
+std::vector<std::string> Tables(storage::Database& db) {
+    std::vector<std::string> out;
+    soci::rowset<std::string> rs = (db.session().prepare << "SELECT tablename FROM pg_tables WHERE "
+                                                            "schemaname = current_schema() ORDER "
+                                                            "BY tablename");
+    for (const auto& t : rs) out.push_back(t);
+    return out;
+}
 
 }  // namespace
 
@@ -120,6 +150,81 @@ BOOST_AUTO_TEST_CASE(an_account_is_told_to_ask_the_owner_for_an_upgrade) {
     owner->DropEverything();
     BOOST_CHECK_THROW(storage::Database::Open(url), storage::DatabaseFailure);
     BOOST_TEST(owner->SchemaVersion() == 0);
+}
+
+// The grants of each group role say what core/access.h says of its role:
+// the tables an action writes, the audit trail, citizens' names, accounts.
+BOOST_FIXTURE_TEST_CASE(group_roles_are_granted_what_the_matrix_allows, DbFixture) {
+    if (!OnServer(Db())) return;
+    struct Write {
+        const char* table;
+        Action action;
+    };
+    const Write writes[] = {
+        {"settings", Action::EditSettings},
+        {"frameworks", Action::EditFrameworks},
+        {"criteria", Action::EditFrameworks},
+        {"procedure_fields", Action::EditCatalogues},
+        {"rating_aspects", Action::EditCatalogues},
+        {"units", Action::EditUnits},
+        {"people", Action::EditUnits},
+        {"results", Action::EditScores},
+        {"result_sets", Action::EditScores},
+        {"evidence", Action::EditEvidence},
+        {"result_evidence", Action::EditEvidence},
+        {"plans", Action::EditPlans},
+        {"plan_items", Action::EditPlans},
+        {"tasks", Action::EditPlans},
+        {"task_coordinators", Action::EditPlans},
+        {"progress_updates", Action::RecordProgress},
+        {"progress_evidence", Action::RecordProgress},
+        {"survey_tallies", Action::EditSurveys},
+        {"dossier_stats", Action::EditSurveys},
+        {"ratings", Action::EditSurveys},
+        {"self_assessments", Action::EditSurveys},
+        {"report_narratives", Action::DraftReports},
+        {"issued_reports", Action::IssueReports},
+        {"users", Action::ManageAccounts},
+    };
+    for (Role role : AllRoles()) {
+        BOOST_TEST_CONTEXT(RoleKey(role)) {
+            for (const auto& w : writes)
+                BOOST_TEST(Granted(Db(), role, w.table, "INSERT") == RoleAllows(role, w.action),
+                           w.table);
+            BOOST_TEST(Granted(Db(), role, "audit_log", "SELECT") ==
+                       RoleAllows(role, Action::ReadAudit));
+            BOOST_TEST(ColumnGranted(Db(), role, "ratings", "citizen", "SELECT") ==
+                       RoleAllows(role, Action::SeeCitizenNames));
+            BOOST_TEST(ColumnGranted(Db(), role, "ratings", "officer_id", "SELECT"));
+            BOOST_TEST(ColumnGranted(Db(), role, "users", "password_hash", "SELECT") ==
+                       RoleAllows(role, Action::ManageAccounts));
+            BOOST_TEST(ColumnGranted(Db(), role, "users", "login", "SELECT"));
+            // The audit log is only added to, by everyone.
+            BOOST_TEST(Granted(Db(), role, "audit_log", "INSERT"));
+            BOOST_TEST(!Granted(Db(), role, "audit_log", "UPDATE"));
+            BOOST_TEST(!Granted(Db(), role, "audit_log", "DELETE"));
+            BOOST_TEST(!Granted(Db(), role, "audit_log", "TRUNCATE"));
+            BOOST_TEST(!Granted(Db(), role, "schema_version", "INSERT"));
+            // Everyone reads the rest (row-level security says which rows).
+            for (const auto& table : Tables(Db()))
+                if (table != "ratings" && table != "audit_log" && table != "users")
+                    BOOST_TEST(Granted(Db(), role, table, "SELECT"), table);
+        }
+    }
+    // A clerk records progress, which moves the task's status, but does
+    // not add tasks; the server's guard keeps the rest of the task (below).
+    BOOST_TEST(Granted(Db(), Role::Clerk, "tasks", "UPDATE"));
+    BOOST_TEST(!Granted(Db(), Role::Clerk, "tasks", "DELETE"));
+    // A viewer writes nothing of the office's data.
+    for (const auto& table : Tables(Db())) {
+        if (table == "audit_log" || table == "saved_filters") continue;
+        for (const char* what : {"INSERT", "UPDATE", "DELETE", "TRUNCATE"})
+            BOOST_TEST(!Granted(Db(), Role::Viewer, table, what), table << " " << what);
+    }
+    // Given again (after a restore), the grants are the same.
+    Db().session() << "DO $$BEGIN PERFORM cchc_grant_access(); END$$";
+    BOOST_TEST(Granted(Db(), Role::Chair, "tasks", "INSERT"));
+    BOOST_TEST(!Granted(Db(), Role::Viewer, "tasks", "INSERT"));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

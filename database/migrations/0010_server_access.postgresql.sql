@@ -1,4 +1,4 @@
--- Office server: group roles of the program's roles with their grants (PostgreSQL only).
+-- Office server: group roles of the program's roles with their grants, and row-level security by unit (PostgreSQL only).
 --
 -- PostgreSQL only (on SQLite this version changes nothing). Each account
 -- of the office is a login role of the server, member of the group role of
@@ -41,6 +41,302 @@ BEGIN
     END LOOP;
 END
 $$;
+
+-- ===================================================================
+-- Row-level security: each account sees and changes the rows of its unit
+-- and of every unit under it; an account without a unit (the province's or
+-- the district's office) the whole tree. cchc_account_units() gives that
+-- subtree: the policies call it in a subquery of its own, which the planner
+-- runs once per statement (an InitPlan), never once per row. The owner of
+-- the tables (the office's setup account, which runs the upgrades) and
+-- superusers bypass row-level security; a role that is no account of this
+-- database (another database's account on the same server, or a group role
+-- taken with SET ROLE) sees no row at all.
+-- ===================================================================
+
+-- The role of an active account ('admin', ..., 'viewer'), or NULL when the
+-- login is no active account of this database.
+CREATE OR REPLACE FUNCTION cchc_account_role(p_login TEXT) RETURNS TEXT
+    LANGUAGE sql STABLE SECURITY DEFINER AS $$
+    SELECT role FROM users WHERE login = p_login AND active = 1
+$$;
+
+-- The units an account works on: its unit and every unit under it (over
+-- units.parent_id); NULL for the whole tree (an account without a unit); an
+-- empty array when the login is no active account of this database.
+CREATE OR REPLACE FUNCTION cchc_account_units(p_login TEXT) RETURNS BIGINT[]
+    LANGUAGE sql STABLE SECURITY DEFINER AS $$
+    WITH RECURSIVE account AS (
+        SELECT unit_id FROM users WHERE login = p_login AND active = 1
+    ), subtree (id) AS (
+        SELECT unit_id FROM account WHERE unit_id IS NOT NULL
+        UNION
+        SELECT u.id FROM units u JOIN subtree s ON u.parent_id = s.id
+    )
+    SELECT CASE WHEN NOT EXISTS (SELECT 1 FROM account) THEN CAST(ARRAY[] AS BIGINT[])
+                WHEN (SELECT unit_id FROM account) IS NULL THEN CAST(NULL AS BIGINT[])
+                ELSE ARRAY(SELECT id FROM subtree) END
+$$;
+
+-- The audit trail of a chair's units: each entry carries the unit of the
+-- row it is about (written by the audit triggers).
+ALTER TABLE audit_log ADD COLUMN IF NOT EXISTS unit_id BIGINT;
+
+CREATE INDEX IF NOT EXISTS audit_log_unit_idx ON audit_log (unit_id, at);
+
+-- The ids of the rows an account works on in the tables whose unit lies
+-- two or more steps up (plan items, tasks, progress updates): computed once
+-- per statement, like the subtree, so that the policies of the tables under
+-- them need not walk up through each other's policies; NULL for the whole
+-- tree.
+CREATE OR REPLACE FUNCTION cchc_account_ids(p_login TEXT, p_table TEXT) RETURNS BIGINT[]
+    LANGUAGE plpgsql STABLE SECURITY DEFINER AS $$
+DECLARE
+    units CONSTANT BIGINT[] := cchc_account_units(p_login);
+BEGIN
+    IF units IS NULL THEN
+        RETURN NULL;
+    END IF;
+    CASE p_table
+    WHEN 'plan_items' THEN
+        RETURN ARRAY(SELECT i.id FROM plan_items i JOIN plans p ON p.id = i.plan_id WHERE p.unit_id = ANY (units));
+    WHEN 'tasks' THEN
+        RETURN ARRAY(SELECT t.id FROM tasks t JOIN plan_items i ON i.id = t.item_id JOIN plans p ON p.id = i.plan_id
+                     WHERE p.unit_id = ANY (units));
+    WHEN 'progress_updates' THEN
+        RETURN ARRAY(SELECT u.id FROM progress_updates u JOIN tasks t ON t.id = u.task_id
+                     JOIN plan_items i ON i.id = t.item_id JOIN plans p ON p.id = i.plan_id
+                     WHERE p.unit_id = ANY (units));
+    ELSE
+        RAISE EXCEPTION 'cchc: no ids of %', p_table;
+    END CASE;
+END
+$$;
+
+-- The policies. A table of a unit's data: its rows whose unit (directly, or
+-- through the plan, task, result, rating or person they belong to) is in
+-- the account's subtree, for reading and for writing alike (a row cannot be
+-- moved out of the subtree either). What a role may write at all is its
+-- grants; the guards below keep the finer rules.
+DO $$
+DECLARE
+    units CONSTANT TEXT := 'CAST((SELECT cchc_account_units(CAST(current_user AS TEXT))) AS BIGINT[])';
+    ids CONSTANT TEXT := 'CAST((SELECT cchc_account_ids(CAST(current_user AS TEXT), %L)) AS BIGINT[])';
+    account CONSTANT TEXT := '(SELECT cchc_account_role(CAST(current_user AS TEXT))) IS NOT NULL';
+    x RECORD;
+BEGIN
+    FOR x IN SELECT * FROM (VALUES
+        ('units', 'id = ANY (%1$s)'),
+        ('people', 'unit_id = ANY (%1$s)'),
+        ('results', 'unit_id = ANY (%1$s)'),
+        ('result_sets', 'unit_id = ANY (%1$s)'),
+        ('evidence', 'unit_id = ANY (%1$s)'),
+        ('result_evidence', 'EXISTS (SELECT 1 FROM results r WHERE r.id = result_id AND r.unit_id = ANY (%1$s))'),
+        ('plans', 'unit_id = ANY (%1$s)'),
+        ('plan_sections', 'EXISTS (SELECT 1 FROM plans p WHERE p.id = plan_id AND p.unit_id = ANY (%1$s))'),
+        ('plan_items', 'EXISTS (SELECT 1 FROM plans p WHERE p.id = plan_id AND p.unit_id = ANY (%1$s))'),
+        ('tasks', 'item_id = ANY (%2$s)'),
+        ('task_coordinators', 'task_id = ANY (%3$s)'),
+        ('progress_updates', 'task_id = ANY (%3$s)'),
+        ('progress_evidence', 'update_id = ANY (%4$s)'),
+        ('indicator_assignments', 'unit_id = ANY (%1$s)'),
+        ('assignment_coordinators', 'EXISTS (SELECT 1 FROM indicator_assignments a WHERE a.id = assignment_id '
+                                    'AND a.unit_id = ANY (%1$s))'),
+        ('survey_tallies', 'unit_id = ANY (%1$s)'),
+        ('dossier_stats', 'unit_id = ANY (%1$s)'),
+        ('ratings', 'unit_id = ANY (%1$s)'),
+        ('rating_extra_scores', 'EXISTS (SELECT 1 FROM ratings r WHERE r.id = rating_id AND r.unit_id = ANY (%1$s))'),
+        ('self_assessments', 'EXISTS (SELECT 1 FROM people p WHERE p.id = person_id AND p.unit_id = ANY (%1$s))'),
+        ('report_narratives', 'unit_id = ANY (%1$s)'),
+        ('issued_reports', 'COALESCE(unit_id, issuer_unit_id) = ANY (%1$s)'),
+        ('exchange_packages', 'unit_id = ANY (%1$s)')
+    ) AS v (t, rows) LOOP
+        EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', x.t);
+        EXECUTE format('DROP POLICY IF EXISTS cchc_unit ON %I', x.t);
+        EXECUTE format('CREATE POLICY cchc_unit ON %I USING (%s IS NULL OR %s)', x.t, units,
+                       format(x.rows, units, format(ids, 'plan_items'), format(ids, 'tasks'),
+                              format(ids, 'progress_updates')));
+    END LOOP;
+    -- Settings, frameworks, catalogues, imports and accounts: every
+    -- account of this database (its grants say who writes).
+    FOR x IN SELECT unnest(ARRAY['settings', 'frameworks', 'framework_bands', 'criteria', 'criterion_crosswalk',
+                                 'rating_scales', 'rating_scale_levels', 'rating_aspects', 'procedure_fields',
+                                 'import_batches', 'users']) AS t LOOP
+        EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', x.t);
+        EXECUTE format('DROP POLICY IF EXISTS cchc_account ON %I', x.t);
+        EXECUTE format('CREATE POLICY cchc_account ON %I USING (%s)', x.t, account);
+    END LOOP;
+    -- An account changes its own row (its last login) unless it is an
+    -- administrator's.
+    DROP POLICY IF EXISTS cchc_own_account ON users;
+    EXECUTE format('CREATE POLICY cchc_own_account ON users AS RESTRICTIVE FOR UPDATE USING (login = '
+                   'CAST(current_user AS TEXT) OR (SELECT cchc_account_role(CAST(current_user AS TEXT))) = '
+                   '''admin'')');
+    -- Saved filters: one's own.
+    ALTER TABLE saved_filters ENABLE ROW LEVEL SECURITY;
+    DROP POLICY IF EXISTS cchc_own ON saved_filters;
+    EXECUTE format('CREATE POLICY cchc_own ON saved_filters USING (user_login = CAST(current_user AS TEXT) '
+                   'AND %s)', account);
+    -- The audit trail: read by the office (admin, specialist) and by a
+    -- chair for its units, each within its subtree; added to by every
+    -- account (a trigger writes the account's own login into the row).
+    ALTER TABLE audit_log ENABLE ROW LEVEL SECURITY;
+    DROP POLICY IF EXISTS cchc_read ON audit_log;
+    EXECUTE format('CREATE POLICY cchc_read ON audit_log FOR SELECT USING ((SELECT cchc_account_role(CAST('
+                   'current_user AS TEXT))) IN (''admin'', ''specialist'', ''chair'') AND (%1$s IS NULL OR '
+                   'unit_id = ANY (%1$s)))', units);
+    DROP POLICY IF EXISTS cchc_add ON audit_log;
+    EXECUTE format('CREATE POLICY cchc_add ON audit_log FOR INSERT WITH CHECK (%s)', account);
+END
+$$;
+
+-- ===================================================================
+-- Guards: what a commune's accounts may change within the tables they
+-- write, as the matrix says. A chair submits and withdraws its results but
+-- does not appraise or reopen them, nor touch an appraised set; a clerk
+-- enters self scores but does not submit; a clerk records a task's progress
+-- (status, percentage, outcome, closing date) but changes nothing else of
+-- the task; a chair issues its unit's reports but does not revoke one. The
+-- office's accounts (and the owner) pass. A refusal is SQLSTATE 42501
+-- (insufficient_privilege), like a missing grant.
+-- ===================================================================
+
+-- Whether the row changed in other columns than those allowed.
+CREATE OR REPLACE FUNCTION cchc_changed_besides(old_row JSONB, new_row JSONB, allowed TEXT[]) RETURNS BOOLEAN
+    LANGUAGE sql IMMUTABLE AS $$
+    SELECT (old_row - allowed) IS DISTINCT FROM (new_row - allowed)
+$$;
+
+CREATE OR REPLACE FUNCTION cchc_guard_results() RETURNS TRIGGER
+    LANGUAGE plpgsql AS $$
+DECLARE
+    r CONSTANT TEXT := cchc_account_role(CAST(current_user AS TEXT));
+    allowed TEXT[] := ARRAY['version', 'updated_at', 'updated_by'];
+BEGIN
+    IF r IS NULL OR r NOT IN ('chair', 'clerk') THEN
+        RETURN COALESCE(NEW, OLD);
+    END IF;
+    IF TG_OP = 'DELETE' THEN
+        IF OLD.status <> 'draft' THEN
+            RAISE EXCEPTION 'cchc: % may not remove submitted or appraised results', current_user
+                USING ERRCODE = 'insufficient_privilege';
+        END IF;
+        RETURN OLD;
+    END IF;
+    IF TG_OP = 'INSERT' THEN
+        IF NEW.status <> 'draft' OR NEW.appraised_score IS NOT NULL OR NEW.appraised_at IS NOT NULL
+           OR NEW.appraised_by IS NOT NULL THEN
+            RAISE EXCEPTION 'cchc: % may not submit or appraise results this way', current_user
+                USING ERRCODE = 'insufficient_privilege';
+        END IF;
+        RETURN NEW;
+    END IF;
+    IF OLD.status = 'draft' THEN
+        allowed := allowed || ARRAY['self_score', 'numerator', 'denominator', 'note', 'score_overridden', 'source',
+                                    'import_batch_id'];
+    END IF;
+    IF r = 'chair' AND OLD.status <> 'appraised' AND NEW.status <> 'appraised' THEN
+        allowed := allowed || ARRAY['status', 'submitted_at', 'submitted_by'];
+    END IF;
+    IF cchc_changed_besides(to_jsonb(OLD), to_jsonb(NEW), allowed) THEN
+        RAISE EXCEPTION 'cchc: % may not appraise, reopen or change locked results', current_user
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    RETURN NEW;
+END
+$$;
+
+CREATE OR REPLACE FUNCTION cchc_guard_result_sets() RETURNS TRIGGER
+    LANGUAGE plpgsql AS $$
+DECLARE
+    r CONSTANT TEXT := cchc_account_role(CAST(current_user AS TEXT));
+    allowed TEXT[] := ARRAY['version', 'updated_at', 'updated_by', 'self_points', 'self_max', 'appraised_points',
+                            'appraised_max', 'totals_fresh'];
+BEGIN
+    IF r IS NULL OR r NOT IN ('chair', 'clerk') THEN
+        RETURN COALESCE(NEW, OLD);
+    END IF;
+    IF TG_OP = 'DELETE' THEN
+        IF OLD.status <> 'draft' THEN
+            RAISE EXCEPTION 'cchc: % may not remove submitted or appraised results', current_user
+                USING ERRCODE = 'insufficient_privilege';
+        END IF;
+        RETURN OLD;
+    END IF;
+    IF TG_OP = 'INSERT' THEN
+        IF NEW.status <> 'draft' OR NEW.appraised_at IS NOT NULL OR NEW.appraised_by IS NOT NULL THEN
+            RAISE EXCEPTION 'cchc: % may not submit or appraise results this way', current_user
+                USING ERRCODE = 'insufficient_privilege';
+        END IF;
+        RETURN NEW;
+    END IF;
+    -- Submitting and withdrawing (which clears the reason of a reopening).
+    IF r = 'chair' AND OLD.status <> 'appraised' AND NEW.status <> 'appraised' THEN
+        allowed := allowed || ARRAY['status', 'submitted_at', 'submitted_by'];
+        IF NEW.reopen_reason = '' THEN
+            allowed := allowed || ARRAY['reopen_reason'];
+        END IF;
+    END IF;
+    IF cchc_changed_besides(to_jsonb(OLD), to_jsonb(NEW), allowed) THEN
+        RAISE EXCEPTION 'cchc: % may not submit, appraise or reopen these results', current_user
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    RETURN NEW;
+END
+$$;
+
+CREATE OR REPLACE FUNCTION cchc_guard_tasks() RETURNS TRIGGER
+    LANGUAGE plpgsql AS $$
+BEGIN
+    IF cchc_account_role(CAST(current_user AS TEXT)) = 'clerk'
+       AND cchc_changed_besides(to_jsonb(OLD), to_jsonb(NEW),
+                                ARRAY['status', 'percent_done', 'outcome', 'closed_on', 'version', 'updated_at',
+                                      'updated_by']) THEN
+        RAISE EXCEPTION 'cchc: % may record progress of a task but not edit the task', current_user
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    RETURN NEW;
+END
+$$;
+
+CREATE OR REPLACE FUNCTION cchc_guard_issued_reports() RETURNS TRIGGER
+    LANGUAGE plpgsql AS $$
+BEGIN
+    IF cchc_account_role(CAST(current_user AS TEXT)) = 'chair' THEN
+        IF TG_OP = 'INSERT' AND NEW.status <> 'issued' THEN
+            RAISE EXCEPTION 'cchc: % may issue reports but not revoke them', current_user
+                USING ERRCODE = 'insufficient_privilege';
+        END IF;
+        -- The frozen PDF is stored once, right after the report is issued.
+        IF TG_OP = 'UPDATE' AND (OLD.pdf IS NOT NULL
+                                 OR cchc_changed_besides(to_jsonb(OLD), to_jsonb(NEW), ARRAY['pdf'])) THEN
+            RAISE EXCEPTION 'cchc: % may issue reports but not revoke or change them', current_user
+                USING ERRCODE = 'insufficient_privilege';
+        END IF;
+    END IF;
+    RETURN NEW;
+END
+$$;
+
+DROP TRIGGER IF EXISTS cchc_guard ON results;
+
+CREATE TRIGGER cchc_guard BEFORE INSERT OR UPDATE OR DELETE ON results
+    FOR EACH ROW EXECUTE FUNCTION cchc_guard_results();
+
+DROP TRIGGER IF EXISTS cchc_guard ON result_sets;
+
+CREATE TRIGGER cchc_guard BEFORE INSERT OR UPDATE OR DELETE ON result_sets
+    FOR EACH ROW EXECUTE FUNCTION cchc_guard_result_sets();
+
+DROP TRIGGER IF EXISTS cchc_guard ON tasks;
+
+CREATE TRIGGER cchc_guard BEFORE UPDATE ON tasks
+    FOR EACH ROW EXECUTE FUNCTION cchc_guard_tasks();
+
+DROP TRIGGER IF EXISTS cchc_guard ON issued_reports;
+
+CREATE TRIGGER cchc_guard BEFORE INSERT OR UPDATE ON issued_reports
+    FOR EACH ROW EXECUTE FUNCTION cchc_guard_issued_reports();
 
 CREATE OR REPLACE FUNCTION cchc_grant_access() RETURNS VOID LANGUAGE plpgsql AS $$
 DECLARE

@@ -1,4 +1,4 @@
--- Office server: group roles of the program's roles with their grants, and row-level security by unit (PostgreSQL only).
+-- Office server: accounts as server logins in group roles of the program's roles, their grants, and row-level security by unit (PostgreSQL only).
 --
 -- PostgreSQL only (on SQLite this version changes nothing). Each account
 -- of the office is a login role of the server, member of the group role of
@@ -338,6 +338,124 @@ DROP TRIGGER IF EXISTS cchc_guard ON issued_reports;
 CREATE TRIGGER cchc_guard BEFORE INSERT OR UPDATE ON issued_reports
     FOR EACH ROW EXECUTE FUNCTION cchc_guard_issued_reports();
 
+-- ===================================================================
+-- Accounts: each account of the office is a login role of the server
+-- (its password kept by the server as a SCRAM-SHA-256 verifier), member of
+-- the group role of its role. An administrator's connection creates and
+-- changes them through these functions, which run as the owner (who may
+-- create roles: CREATEROLE) and check who calls: the owner, or an active
+-- administrator of this database (a password: also the account itself).
+-- They touch only the logins of this database's accounts, never another
+-- role of the server. The program computes the verifier itself
+-- (libpq's PQencryptPasswordConn), so that no password crosses the
+-- connection or reaches the server's log.
+-- ===================================================================
+
+-- Whether the connection's login may manage accounts.
+CREATE OR REPLACE FUNCTION cchc_caller_manages_accounts() RETURNS BOOLEAN
+    LANGUAGE sql STABLE SECURITY DEFINER AS $$
+    SELECT pg_has_role(session_user, c.relowner, 'MEMBER')
+           OR cchc_account_role(CAST(session_user AS TEXT)) = 'admin'
+    FROM pg_class c WHERE c.oid = CAST('audit_log' AS regclass)
+$$;
+
+CREATE OR REPLACE FUNCTION cchc_check_login(p_login TEXT, p_role TEXT, p_verifier TEXT) RETURNS VOID
+    LANGUAGE plpgsql AS $$
+BEGIN
+    IF p_login IS NULL OR p_login !~ '^[a-z][a-z0-9_.-]{1,62}$' THEN
+        RAISE EXCEPTION 'cchc: not a login: %', p_login USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    IF p_role IS NOT NULL AND p_role NOT IN ('admin', 'specialist', 'chair', 'clerk', 'viewer') THEN
+        RAISE EXCEPTION 'cchc: not a role: %', p_role USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    IF p_verifier IS NOT NULL AND p_verifier NOT LIKE 'SCRAM-SHA-256$%' THEN
+        RAISE EXCEPTION 'cchc: a password goes to the server as a SCRAM-SHA-256 verifier'
+            USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+END
+$$;
+
+-- The login of an account of this database, checked for a change: it must
+-- be one of this database's accounts (users), a member of one of the
+-- program's group roles, and not a superuser.
+CREATE OR REPLACE FUNCTION cchc_check_account_login(p_login TEXT) RETURNS VOID
+    LANGUAGE plpgsql SECURITY DEFINER AS $$
+BEGIN
+    IF NOT EXISTS (SELECT 1 FROM users WHERE login = p_login)
+       OR NOT EXISTS (SELECT 1 FROM pg_roles r JOIN pg_auth_members m ON m.member = r.oid
+                      JOIN pg_roles g ON g.oid = m.roleid
+                      WHERE r.rolname = p_login AND NOT r.rolsuper
+                        AND g.rolname IN ('cchc_admin', 'cchc_specialist', 'cchc_chair', 'cchc_clerk',
+                                          'cchc_viewer')) THEN
+        RAISE EXCEPTION 'cchc: % is no account of this database', p_login USING ERRCODE = 'undefined_object';
+    END IF;
+END
+$$;
+
+CREATE OR REPLACE FUNCTION cchc_create_login(p_login TEXT, p_role TEXT, p_verifier TEXT) RETURNS VOID
+    LANGUAGE plpgsql SECURITY DEFINER AS $$
+BEGIN
+    IF NOT cchc_caller_manages_accounts() THEN
+        RAISE EXCEPTION 'cchc: only an administrator adds accounts' USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    PERFORM cchc_check_login(p_login, p_role, p_verifier);
+    IF p_role IS NULL OR p_verifier IS NULL THEN
+        RAISE EXCEPTION 'cchc: an account needs its role and password' USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = p_login) THEN
+        RAISE EXCEPTION 'cchc: the server already has a role %', p_login USING ERRCODE = 'duplicate_object';
+    END IF;
+    EXECUTE format('CREATE ROLE %I LOGIN PASSWORD %L IN ROLE %I', p_login, p_verifier, 'cchc_' || p_role);
+END
+$$;
+
+CREATE OR REPLACE FUNCTION cchc_set_login_password(p_login TEXT, p_verifier TEXT) RETURNS VOID
+    LANGUAGE plpgsql SECURITY DEFINER AS $$
+DECLARE
+    caller CONSTANT TEXT := CAST(session_user AS TEXT);
+BEGIN
+    IF caller <> p_login AND NOT cchc_caller_manages_accounts() THEN
+        RAISE EXCEPTION 'cchc: only an administrator changes another account''s password'
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    PERFORM cchc_check_login(p_login, NULL, p_verifier);
+    PERFORM cchc_check_account_login(p_login);
+    EXECUTE format('ALTER ROLE %I PASSWORD %L', p_login, p_verifier);
+END
+$$;
+
+CREATE OR REPLACE FUNCTION cchc_set_login_enabled(p_login TEXT, p_enabled BOOLEAN) RETURNS VOID
+    LANGUAGE plpgsql SECURITY DEFINER AS $$
+BEGIN
+    IF NOT cchc_caller_manages_accounts() THEN
+        RAISE EXCEPTION 'cchc: only an administrator disables or enables accounts'
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    PERFORM cchc_check_login(p_login, NULL, NULL);
+    PERFORM cchc_check_account_login(p_login);
+    EXECUTE format(CASE WHEN p_enabled THEN 'ALTER ROLE %I LOGIN' ELSE 'ALTER ROLE %I NOLOGIN' END, p_login);
+END
+$$;
+
+CREATE OR REPLACE FUNCTION cchc_set_login_role(p_login TEXT, p_role TEXT) RETURNS VOID
+    LANGUAGE plpgsql SECURITY DEFINER AS $$
+DECLARE
+    g TEXT;
+BEGIN
+    IF NOT cchc_caller_manages_accounts() THEN
+        RAISE EXCEPTION 'cchc: only an administrator changes roles' USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    PERFORM cchc_check_login(p_login, p_role, NULL);
+    PERFORM cchc_check_account_login(p_login);
+    FOREACH g IN ARRAY ARRAY['cchc_admin', 'cchc_specialist', 'cchc_chair', 'cchc_clerk', 'cchc_viewer'] LOOP
+        IF g <> 'cchc_' || p_role THEN
+            EXECUTE format('REVOKE %I FROM %I', g, p_login);
+        END IF;
+    END LOOP;
+    EXECUTE format('GRANT %I TO %I', 'cchc_' || p_role, p_login);
+END
+$$;
+
 CREATE OR REPLACE FUNCTION cchc_grant_access() RETURNS VOID LANGUAGE plpgsql AS $$
 DECLARE
     groups TEXT[] := ARRAY['cchc_admin', 'cchc_specialist', 'cchc_chair', 'cchc_clerk', 'cchc_viewer'];
@@ -407,6 +525,14 @@ BEGIN
     EXECUTE 'GRANT INSERT, UPDATE ON TABLE issued_reports TO cchc_chair';
     EXECUTE 'GRANT INSERT, UPDATE ON TABLE import_batches TO cchc_admin, cchc_specialist, cchc_chair, cchc_clerk';
     EXECUTE 'GRANT DELETE ON TABLE import_batches TO cchc_admin';
+    -- Accounts are managed through the server's functions, which check who
+    -- calls; the rest of the program's functions are the owner's.
+    REVOKE ALL ON FUNCTION cchc_create_login(TEXT, TEXT, TEXT), cchc_set_login_password(TEXT, TEXT),
+        cchc_set_login_enabled(TEXT, BOOLEAN), cchc_set_login_role(TEXT, TEXT), cchc_check_account_login(TEXT),
+        cchc_grant_access() FROM PUBLIC;
+    EXECUTE format('GRANT EXECUTE ON FUNCTION cchc_create_login(TEXT, TEXT, TEXT), '
+                   'cchc_set_login_password(TEXT, TEXT), cchc_set_login_enabled(TEXT, BOOLEAN), '
+                   'cchc_set_login_role(TEXT, TEXT) TO %s', everyone);
 END
 $$;
 
@@ -415,8 +541,6 @@ $$;
 -- tables, then temporary objects (so that no temporary table of a session
 -- can stand in for one of the tables in a function).
 -- ===================================================================
-
-REVOKE ALL ON FUNCTION cchc_grant_access() FROM PUBLIC;
 
 DO $$
 DECLARE

@@ -861,11 +861,16 @@ std::string ReadPassword(const std::string& prompt, bool fromStdin) {
 
 // Who is acting: --user (or the operating system's login); once the
 // database has accounts, the account's password from $CCHC_PASSWORD or a
-// prompt is checked (SQLite; on PostgreSQL the server checked it at connect).
+// prompt is checked (SQLite). On PostgreSQL the server checked it at
+// connect: a connection as an account acts as that account; the owner's
+// connection (setup) as --user.
 std::string Actor(const Args& args, services::Database& db) {
     std::string login = args.Get("user");
-    if (db.backend() != services::DatabaseBackend::Sqlite || !services::HasAccounts(db))
+    if (db.backend() != services::DatabaseBackend::Sqlite) {
+        if (auto account = services::ConnectedAccount(db)) return account->login;
         return login.empty() ? services::CurrentUser() : login;
+    }
+    if (!services::HasAccounts(db)) return login.empty() ? services::CurrentUser() : login;
     if (login.empty())
         throw UsageError(
             tr("this database has accounts: give --user LOGIN (and the password in "
@@ -893,7 +898,6 @@ int RunUser(const Args& args) {
         throw UsageError(tr("user needs a subcommand: add, passwd, list, disable or enable"));
     const std::string sub = args.positional[0];
     auto db = OpenDb(args, false);
-    const bool sqlite = db->backend() == services::DatabaseBackend::Sqlite;
     auto loginArg = [&]() -> std::string {
         if (args.positional.size() < 2)
             throw UsageError(fmt::format(fmt::runtime(tr("user {0} needs a LOGIN")), sub));
@@ -929,7 +933,7 @@ int RunUser(const Args& args) {
                 fmt::runtime(tr("not a role (admin, specialist, chair, clerk or viewer): {0}")),
                 args.Get("role")));
         const std::string actor = Actor(args, *db);
-        const std::string password = sqlite ? NewPassword(args) : std::string();
+        const std::string password = NewPassword(args);
         services::AccountService(*db, actor)
             .Add(login, *role, args.Get("unit"), args.Get("name"), password);
         if (!args.Has("quiet"))

@@ -43,6 +43,51 @@ Role RoleOfRow(const storage::UserRow& row) { return RoleFromKey(row.role).value
 
 bool HasAccounts(Database& db) { return storage::UserRepository(db.session()).Count() > 0; }
 
+std::optional<Account> ConnectedAccount(Database& db) {
+    if (db.backend() != storage::Backend::Postgresql) return std::nullopt;
+    storage::UserRepository users(db.session());
+    auto row = users.ByLogin(users.ConnectedLogin());
+    if (!row || !row->active) return std::nullopt;
+    return Account{row->login, RoleOfRow(*row), row->unitId};
+}
+
+AccountConnection ConnectAsAccount(const DatabaseUrl& url, const std::string& login,
+                                   const std::string& password) {
+    const UserError wrong(Location{"", 0, "password"}, tr("wrong login or password"));
+    if (!CheckLogin(login).empty()) throw wrong;
+    OpenOptions options;
+    options.create = false;
+    AccountConnection out;
+    try {
+        out.db = Database::Open(url.WithLogin(login, password), options);
+    } catch (const storage::DatabaseFailure& e) {
+        // The server's words: a role without LOGIN is a disabled account; a
+        // wrong password and an unknown login are not told apart.
+        const std::string& why = e.technical();
+        if (why.find("not permitted to log in") != std::string::npos)
+            throw UserError(Location{"", 0, "login"}, tr("the account is disabled"));
+        if (why.find("password authentication failed") != std::string::npos ||
+            why.find("does not exist") != std::string::npos ||
+            why.find("no password supplied") != std::string::npos)
+            throw wrong;
+        throw;
+    }
+    auto account = ConnectedAccount(*out.db);
+    if (!account) {
+        // A login of the server that is no account of this database, or a
+        // disabled one whose login was left enabled.
+        auto row = storage::UserRepository(out.db->session()).ByLogin(login);
+        if (row && !row->active)
+            throw UserError(Location{"", 0, "login"}, tr("the account is disabled"));
+        throw wrong;
+    }
+    out.account = *account;
+    storage::Transaction tx(*out.db);
+    storage::UserRepository(out.db->session()).TouchLastLogin(login);
+    tx.Commit();
+    return out;
+}
+
 AccountService::AccountService(Database& db, std::string actor)
     : db_(db), actor_(std::move(actor)) {}
 
@@ -58,7 +103,7 @@ void AccountService::Add(const std::string& login, Role role, const std::string&
                          const std::string& fullName, const std::string& password) {
     CheckField(CheckLogin(login), "login");
     const bool sqlite = db_.backend() == storage::Backend::Sqlite;
-    if (sqlite) CheckField(CheckPassword(password), "password");
+    CheckField(CheckPassword(password), "password");
     storage::Transaction tx(db_);
     RequireAdmin();
     storage::UserRepository users(db_.session());
@@ -80,6 +125,14 @@ void AccountService::Add(const std::string& login, Role role, const std::string&
                         tr("a commune chair's or clerk's account needs its unit"));
     }
     const std::string hash = sqlite ? HashPassword(password) : std::string();
+    if (!sqlite) {
+        // The server's login: its names are the whole server's, another
+        // database's account included.
+        if (users.ServerLoginExists(login))
+            throw UserError(Location{"", 0, "login"},
+                            std::string(tr("the server already has a login named ")) + login);
+        users.CreateServerLogin(login, std::string(RoleKey(role)), password);
+    }
     const auto id = users.Insert(login, fullName, std::string(RoleKey(role)), unitId, hash);
     storage::AuditRepository audit(db_.session());
     audit.Record({"", actor_, "users", id, "insert", "login", std::nullopt, login});
@@ -100,7 +153,10 @@ void AccountService::SetPassword(const std::string& login, const std::string& pa
                         std::string(tr("no account has the login ")) + login);
     // Everyone may change their own password; others' are the administrator's.
     if (login != actor_) RequireAdmin();
-    users.SetPasswordHash(login, HashPassword(password));
+    if (db_.backend() == storage::Backend::Sqlite)
+        users.SetPasswordHash(login, HashPassword(password));
+    else
+        users.SetServerPassword(login, password);
     // The hash itself never goes into the audit log.
     storage::AuditRepository(db_.session())
         .Record({"", actor_, "users", row->id, "update", "password", std::nullopt, std::nullopt});
@@ -125,6 +181,8 @@ void AccountService::SetActive(const std::string& login, bool active) {
                             tr("the last active administrator cannot be disabled"));
     }
     users.SetActive(login, active);
+    // A disabled account's login may no longer connect to the server.
+    if (db_.backend() == storage::Backend::Postgresql) users.SetServerLoginEnabled(login, active);
     storage::AuditRepository(db_.session())
         .Record({"", actor_, "users", row->id, "update", "active", row->active ? "1" : "0",
                  active ? "1" : "0"});
@@ -152,6 +210,8 @@ std::vector<AccountInfo> AccountService::List() {
 }
 
 Account AccountService::LogIn(const std::string& login, const std::string& password) {
+    if (db_.backend() == storage::Backend::Postgresql)
+        return ConnectAsAccount(db_.url(), login, password).account;
     storage::UserRepository users(db_.session());
     auto row = users.ByLogin(login);
     if (!row || !PasswordMatches(row->passwordHash, password))

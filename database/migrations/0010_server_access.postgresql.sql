@@ -1,4 +1,4 @@
--- Office server: accounts as server logins in group roles of the program's roles, their grants, and row-level security by unit (PostgreSQL only).
+-- Office server: accounts as server logins in group roles of the program's roles, their grants, row-level security by unit, and the audit log written by triggers (PostgreSQL only).
 --
 -- PostgreSQL only (on SQLite this version changes nothing). Each account
 -- of the office is a login role of the server, member of the group role of
@@ -421,6 +421,13 @@ BEGIN
     PERFORM cchc_check_login(p_login, NULL, p_verifier);
     PERFORM cchc_check_account_login(p_login);
     EXECUTE format('ALTER ROLE %I PASSWORD %L', p_login, p_verifier);
+    -- Audited like a change of the account's row, without the secret.
+    INSERT INTO audit_log (at, user_login, table_name, row_id, action, field, unit_id)
+    SELECT to_char(localtimestamp, 'YYYY-MM-DD"T"HH24:MI:SS'),
+           CASE WHEN pg_has_role(session_user, c.relowner, 'MEMBER')
+                THEN COALESCE(NULLIF(current_setting('cchc.actor', true), ''), caller) ELSE caller END,
+           'users', u.id, 'update', 'password', u.unit_id
+    FROM users u, pg_class c WHERE u.login = p_login AND c.oid = CAST('audit_log' AS regclass);
 END
 $$;
 
@@ -453,6 +460,233 @@ BEGIN
         END IF;
     END LOOP;
     EXECUTE format('GRANT %I TO %I', 'cchc_' || p_role, p_login);
+END
+$$;
+
+-- ===================================================================
+-- Audit: every change to the office's tables is written to audit_log by
+-- the server itself, so that a change made with psql is audited like one
+-- made by the program. One entry per changed column on update (its old and
+-- new value as text), one per row on insert and delete (the row's values
+-- as a JSON object, without who wrote it when, blobs, or a password hash).
+-- The entries are written when the transaction commits (deferred
+-- triggers), each naming the connection's login. A connection of the owner
+-- (the setup account, the tests) may name the person it acts for in the
+-- setting cchc.actor (and where new rows come from in cchc.source, e.g.
+-- "import"): the owner can do anything anyway. An account's connection
+-- never can. The log itself is only added to.
+-- ===================================================================
+
+-- Whether the connection is the owner of the tables (or a superuser): the
+-- office's setup account, which bypasses row-level security.
+CREATE OR REPLACE FUNCTION cchc_is_owner() RETURNS BOOLEAN
+    LANGUAGE sql STABLE AS $$
+    SELECT pg_has_role(current_user, c.relowner, 'MEMBER') FROM pg_class c
+    WHERE c.oid = CAST('audit_log' AS regclass)
+$$;
+
+-- Who makes the change: the connection's login; the owner's connection may
+-- say whom it acts for.
+CREATE OR REPLACE FUNCTION cchc_actor() RETURNS TEXT
+    LANGUAGE sql STABLE AS $$
+    SELECT CASE WHEN cchc_is_owner()
+                THEN COALESCE(NULLIF(current_setting('cchc.actor', true), ''), CAST(current_user AS TEXT))
+                ELSE CAST(current_user AS TEXT) END
+$$;
+
+-- The unit a row of a table belongs to (directly or through its parent),
+-- from the row's values; NULL for rows of no unit (settings, frameworks) or
+-- whose parent is gone.
+CREATE OR REPLACE FUNCTION cchc_unit_of(tbl TEXT, r JSONB) RETURNS BIGINT
+    LANGUAGE plpgsql STABLE AS $$
+DECLARE
+    id BIGINT;
+BEGIN
+    CASE tbl
+    WHEN 'units' THEN
+        RETURN CAST(r ->> 'id' AS BIGINT);
+    WHEN 'people', 'results', 'result_sets', 'evidence', 'plans', 'indicator_assignments', 'survey_tallies',
+         'dossier_stats', 'ratings', 'report_narratives', 'exchange_packages', 'users' THEN
+        RETURN CAST(r ->> 'unit_id' AS BIGINT);
+    WHEN 'issued_reports' THEN
+        RETURN CAST(COALESCE(r ->> 'unit_id', r ->> 'issuer_unit_id') AS BIGINT);
+    WHEN 'result_evidence' THEN
+        SELECT x.unit_id INTO id FROM results x WHERE x.id = CAST(r ->> 'result_id' AS BIGINT);
+    WHEN 'plan_sections', 'plan_items' THEN
+        SELECT x.unit_id INTO id FROM plans x WHERE x.id = CAST(r ->> 'plan_id' AS BIGINT);
+    WHEN 'tasks' THEN
+        SELECT p.unit_id INTO id FROM plan_items i JOIN plans p ON p.id = i.plan_id
+        WHERE i.id = CAST(r ->> 'item_id' AS BIGINT);
+    WHEN 'task_coordinators', 'progress_updates' THEN
+        SELECT p.unit_id INTO id FROM tasks t JOIN plan_items i ON i.id = t.item_id JOIN plans p ON p.id = i.plan_id
+        WHERE t.id = CAST(r ->> 'task_id' AS BIGINT);
+    WHEN 'progress_evidence' THEN
+        SELECT p.unit_id INTO id FROM progress_updates u JOIN tasks t ON t.id = u.task_id
+        JOIN plan_items i ON i.id = t.item_id JOIN plans p ON p.id = i.plan_id
+        WHERE u.id = CAST(r ->> 'update_id' AS BIGINT);
+    WHEN 'assignment_coordinators' THEN
+        SELECT x.unit_id INTO id FROM indicator_assignments x WHERE x.id = CAST(r ->> 'assignment_id' AS BIGINT);
+    WHEN 'rating_extra_scores' THEN
+        SELECT x.unit_id INTO id FROM ratings x WHERE x.id = CAST(r ->> 'rating_id' AS BIGINT);
+    WHEN 'self_assessments' THEN
+        SELECT x.unit_id INTO id FROM people x WHERE x.id = CAST(r ->> 'person_id' AS BIGINT);
+    ELSE
+        RETURN NULL;
+    END CASE;
+    RETURN id;
+END
+$$;
+
+CREATE OR REPLACE FUNCTION cchc_audit() RETURNS TRIGGER
+    LANGUAGE plpgsql AS $$
+DECLARE
+    who CONSTANT TEXT := cchc_actor();
+    stamp CONSTANT TEXT := to_char(localtimestamp, 'YYYY-MM-DD"T"HH24:MI:SS');
+    -- Who wrote a row, when and from which import (the entry says it),
+    -- and a password hash: never in an entry.
+    unsaid CONSTANT TEXT[] := ARRAY['id', 'created_at', 'created_by', 'updated_at', 'updated_by', 'version',
+                                    'import_batch_id', 'password_hash', 'last_login_at'];
+    -- Figures the program derives from others: not changes of their own.
+    derived CONSTANT TEXT[] := ARRAY['due_date', 'low_score', 'self_points', 'self_max', 'appraised_points',
+                                     'appraised_max', 'totals_fresh'];
+    -- The table's blobs (evidence files, frozen PDFs), named by the trigger.
+    blobs CONSTANT TEXT[] := COALESCE(TG_ARGV, CAST(ARRAY[] AS TEXT[]));
+    old_row JSONB;
+    new_row JSONB;
+    unit_of_row BIGINT;
+BEGIN
+    IF current_setting('cchc.audit', true) = 'off' AND cchc_is_owner() THEN
+        RETURN NULL;  -- a restore copying a backup's rows (and its log) in
+    END IF;
+    IF TG_OP <> 'INSERT' THEN
+        old_row := to_jsonb(OLD) - blobs;
+    END IF;
+    IF TG_OP <> 'DELETE' THEN
+        new_row := to_jsonb(NEW) - blobs;
+    END IF;
+    IF TG_TABLE_NAME = 'settings' THEN
+        -- A setting is its key's value (row 0, the key as the field).
+        IF TG_OP = 'UPDATE' AND (old_row -> 'value') IS NOT DISTINCT FROM (new_row -> 'value') THEN
+            RETURN NULL;
+        END IF;
+        INSERT INTO audit_log (at, user_login, table_name, row_id, action, field, old_value, new_value)
+        VALUES (stamp, who, TG_TABLE_NAME, 0, lower(TG_OP), COALESCE(new_row, old_row) ->> 'key',
+                old_row ->> 'value', new_row ->> 'value');
+        RETURN NULL;
+    END IF;
+    unit_of_row := cchc_unit_of(TG_TABLE_NAME, COALESCE(new_row, old_row));
+    IF TG_OP = 'UPDATE' THEN
+        INSERT INTO audit_log (at, user_login, table_name, row_id, action, field, old_value, new_value, unit_id)
+        SELECT stamp, who, TG_TABLE_NAME, CAST(new_row ->> 'id' AS BIGINT), 'update', CAST(a.attname AS TEXT),
+               old_row ->> CAST(a.attname AS TEXT), new_row ->> CAST(a.attname AS TEXT), unit_of_row
+        FROM pg_attribute a
+        WHERE a.attrelid = TG_RELID AND a.attnum > 0 AND NOT a.attisdropped
+          AND CAST(a.attname AS TEXT) <> ALL (unsaid || derived || blobs)
+          AND (old_row -> CAST(a.attname AS TEXT)) IS DISTINCT FROM (new_row -> CAST(a.attname AS TEXT))
+        ORDER BY a.attnum;
+    ELSIF TG_OP = 'INSERT' THEN
+        INSERT INTO audit_log (at, user_login, table_name, row_id, action, field, old_value, new_value, unit_id)
+        VALUES (stamp, who, TG_TABLE_NAME, CAST(new_row ->> 'id' AS BIGINT), 'insert',
+                COALESCE(current_setting('cchc.source', true), ''), NULL, CAST(new_row - unsaid AS TEXT), unit_of_row);
+    ELSE
+        INSERT INTO audit_log (at, user_login, table_name, row_id, action, field, old_value, new_value, unit_id)
+        VALUES (stamp, who, TG_TABLE_NAME, CAST(old_row ->> 'id' AS BIGINT), 'delete', '',
+                CAST(old_row - unsaid AS TEXT), NULL, unit_of_row);
+    END IF;
+    RETURN NULL;
+END
+$$;
+
+-- The unit of the entries written before the server kept the log (by the
+-- program on this server, or copied from an SQLite file): from the row
+-- each one is about, where that row is still there. The program's own
+-- entries of an assignment matrix or a report's texts name the unit as
+-- their row; of a self-assessment, the person; of a result's evidence,
+-- the result.
+CREATE OR REPLACE FUNCTION cchc_fill_audit_units() RETURNS VOID
+    LANGUAGE plpgsql AS $$
+DECLARE
+    t TEXT;
+BEGIN
+    FOREACH t IN ARRAY ARRAY['units', 'people', 'results', 'result_sets', 'evidence', 'plans', 'plan_sections',
+                             'plan_items', 'tasks', 'progress_updates', 'survey_tallies', 'dossier_stats',
+                             'ratings', 'issued_reports', 'exchange_packages', 'users'] LOOP
+        EXECUTE format('UPDATE audit_log a SET unit_id = cchc_unit_of(%L, to_jsonb(x)) FROM %I x '
+                       'WHERE a.table_name = %L AND a.row_id = x.id AND a.unit_id IS NULL', t, t, t);
+    END LOOP;
+    UPDATE audit_log a SET unit_id = a.row_id FROM units u
+    WHERE a.table_name IN ('indicator_assignments', 'report_narratives') AND u.id = a.row_id
+      AND a.unit_id IS NULL;
+    UPDATE audit_log a SET unit_id = p.unit_id FROM people p
+    WHERE a.table_name = 'self_assessments' AND p.id = a.row_id AND a.unit_id IS NULL;
+    UPDATE audit_log a SET unit_id = r.unit_id FROM results r
+    WHERE a.table_name = 'result_evidence' AND r.id = a.row_id AND a.unit_id IS NULL;
+END
+$$;
+
+DO $$
+BEGIN
+    PERFORM cchc_fill_audit_units();
+END
+$$;
+
+-- An account adds to the log in its own name only; nobody changes or
+-- removes an entry (the owner's restore of a backup's log excepted).
+CREATE OR REPLACE FUNCTION cchc_audit_log_added() RETURNS TRIGGER
+    LANGUAGE plpgsql AS $$
+BEGIN
+    IF NOT cchc_is_owner() THEN
+        NEW.user_login := CAST(current_user AS TEXT);
+        NEW.at := to_char(localtimestamp, 'YYYY-MM-DD"T"HH24:MI:SS');
+    END IF;
+    RETURN NEW;
+END
+$$;
+
+CREATE OR REPLACE FUNCTION cchc_audit_log_kept() RETURNS TRIGGER
+    LANGUAGE plpgsql AS $$
+BEGIN
+    IF current_setting('cchc.audit', true) = 'off' AND cchc_is_owner() THEN
+        RETURN COALESCE(NEW, OLD);
+    END IF;
+    RAISE EXCEPTION 'cchc: the audit log is only added to' USING ERRCODE = 'insufficient_privilege';
+END
+$$;
+
+DROP TRIGGER IF EXISTS cchc_added ON audit_log;
+
+CREATE TRIGGER cchc_added BEFORE INSERT ON audit_log
+    FOR EACH ROW EXECUTE FUNCTION cchc_audit_log_added();
+
+DROP TRIGGER IF EXISTS cchc_kept ON audit_log;
+
+CREATE TRIGGER cchc_kept BEFORE UPDATE OR DELETE ON audit_log
+    FOR EACH ROW EXECUTE FUNCTION cchc_audit_log_kept();
+
+DROP TRIGGER IF EXISTS cchc_kept_whole ON audit_log;
+
+CREATE TRIGGER cchc_kept_whole BEFORE TRUNCATE ON audit_log
+    FOR EACH STATEMENT EXECUTE FUNCTION cchc_audit_log_kept();
+
+-- Every table but the log itself, the schema version, import batches (the
+-- entries name the import) and saved filters (a desk's own view).
+DO $$
+DECLARE
+    x RECORD;
+    blobs TEXT;
+BEGIN
+    FOR x IN SELECT c.oid, c.relname AS t FROM pg_class c
+             WHERE c.relnamespace = CAST(current_schema() AS regnamespace) AND c.relkind = 'r'
+               AND c.relname NOT IN ('audit_log', 'schema_version', 'import_batches', 'saved_filters') LOOP
+        SELECT string_agg(quote_literal(attname), ', ' ORDER BY attnum) INTO blobs FROM pg_attribute
+        WHERE attrelid = x.oid AND atttypid = CAST('bytea' AS regtype) AND NOT attisdropped;
+        EXECUTE format('DROP TRIGGER IF EXISTS cchc_audit ON %I', x.t);
+        -- Not even queued while the owner restores a backup (cchc.audit off).
+        EXECUTE format('CREATE CONSTRAINT TRIGGER cchc_audit AFTER INSERT OR UPDATE OR DELETE ON %I DEFERRABLE '
+                       'INITIALLY DEFERRED FOR EACH ROW WHEN (current_setting(''cchc.audit'', true) IS DISTINCT '
+                       'FROM ''off'' OR NOT cchc_is_owner()) EXECUTE FUNCTION cchc_audit(%s)', x.t,
+                       COALESCE(blobs, ''));
+    END LOOP;
 END
 $$;
 
@@ -529,7 +763,7 @@ BEGIN
     -- calls; the rest of the program's functions are the owner's.
     REVOKE ALL ON FUNCTION cchc_create_login(TEXT, TEXT, TEXT), cchc_set_login_password(TEXT, TEXT),
         cchc_set_login_enabled(TEXT, BOOLEAN), cchc_set_login_role(TEXT, TEXT), cchc_check_account_login(TEXT),
-        cchc_grant_access() FROM PUBLIC;
+        cchc_grant_access(), cchc_fill_audit_units() FROM PUBLIC;
     EXECUTE format('GRANT EXECUTE ON FUNCTION cchc_create_login(TEXT, TEXT, TEXT), '
                    'cchc_set_login_password(TEXT, TEXT), cchc_set_login_enabled(TEXT, BOOLEAN), '
                    'cchc_set_login_role(TEXT, TEXT) TO %s', everyone);

@@ -579,6 +579,15 @@ long CopyTable(sqlite_api::sqlite3* source, soci::session& target, const std::st
     return copied;
 }
 
+bool SqliteHasColumn(sqlite_api::sqlite3* db, const std::string& table, const std::string& column) {
+    SqliteStatement info(db, "SELECT name FROM pragma_table_info(?1)");
+    sqlite3_bind_text(info.get(), 1, table.c_str(), -1, SQLITE_TRANSIENT);
+    while (info.Next())
+        if (column == reinterpret_cast<const char*>(sqlite3_column_text(info.get(), 0)))
+            return true;
+    return false;
+}
+
 void CopySqliteIntoPostgres(Database& target, const std::string& file, Progress* progress) {
     // The backup's schema is brought up to date in a copy, so that its
     // tables are those the program creates on the server.
@@ -601,6 +610,11 @@ void CopySqliteIntoPostgres(Database& target, const std::string& file, Progress*
     auto source = Database::Open(DatabaseUrl::Parse("sqlite:" + copyPath));
     soci::session& s = target.session();
     Transaction tx(target);
+    // The backup's rows come with their own audit entries: the server's
+    // audit triggers (schema 10) are told to leave them be, the owner's
+    // connection being the only one they listen to.
+    std::string off;
+    s << "SELECT set_config('cchc.audit', 'off', true)", soci::into(off);
     s << kDropTables;
     target.Upgrade();
     const auto keys = PostgresForeignKeys(s);
@@ -612,7 +626,11 @@ void CopySqliteIntoPostgres(Database& target, const std::string& file, Progress*
             fmt::format(fmt::runtime(tr("Copying table {0} to the server...")), tables[i]);
         const double fraction = static_cast<double>(i) / tables.size();
         Step(progress, what, fraction);
-        const auto columns = PostgresColumns(s, tables[i]);
+        // Columns the server's schema has of its own (the audit log's unit)
+        // keep their defaults.
+        std::vector<Column> columns;
+        for (const auto& c : PostgresColumns(s, tables[i]))
+            if (SqliteHasColumn(Handle(*source), tables[i], c.name)) columns.push_back(c);
         CopyTable(Handle(*source), s, tables[i], columns, keys, progress, what, fraction);
         // Identity columns go on after the largest id copied.
         for (const auto& c : columns) {
@@ -626,6 +644,11 @@ void CopySqliteIntoPostgres(Database& target, const std::string& file, Progress*
                 soci::use(column), soci::use(next), soci::into(set);
         }
     }
+    // The copied audit entries get the unit of the row each is about.
+    int filled = 0;
+    s << "SELECT CASE WHEN to_regproc('cchc_fill_audit_units') IS NULL THEN 0 ELSE 1 END",
+        soci::into(filled);
+    if (filled) s << "DO $$BEGIN PERFORM cchc_fill_audit_units(); END$$";
     tx.Commit();
     Step(progress, tr("Copying the database to the server..."), 1);
 }

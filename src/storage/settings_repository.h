@@ -60,6 +60,12 @@ struct TableMark {
     long long rows = 0;
 };
 
+// The audit log. On SQLite the program writes it, through Record and the
+// others below. On a PostgreSQL server the server's triggers write it
+// (every change, made by the program or not, in the name of the
+// connection's login): there these write nothing, and only tell the
+// server whom the owner's connection acts for and where new rows come from
+// (the counts they return are then 0).
 class AuditRepository {
   public:
     explicit AuditRepository(soci::session& s) : s_(s) {}

@@ -190,7 +190,14 @@ BOOST_FIXTURE_TEST_CASE(account_changes_are_audited_without_secrets, AccountsFix
     Db().session() << "SELECT COUNT(*) FROM audit_log WHERE new_value LIKE '$argon2%' OR "
                       "old_value LIKE '$argon2%'",
         soci::into(secrets);
-    BOOST_TEST(rows >= 6);
+    // The program writes one entry per field it sets (SQLite); the server's
+    // triggers one per new row, one per changed column, and its own for a
+    // new password.
+    BOOST_TEST(rows >= (Db().backend() == storage::Backend::Sqlite ? 6 : 4));
+    BOOST_TEST(secrets == 0);
+    Db().session() << "SELECT COUNT(*) FROM audit_log WHERE new_value LIKE '%SCRAM%' OR "
+                      "old_value LIKE '%SCRAM%' OR new_value LIKE '%password_hash%'",
+        soci::into(secrets);
     BOOST_TEST(secrets == 0);
 }
 

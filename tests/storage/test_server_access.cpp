@@ -14,9 +14,11 @@
 #include "core/i18n.h"
 #include "fixture.h"
 #include "storage/migrations.h"
+#include "storage/settings_repository.h"
 
 using namespace cchc;
 using namespace cchc::test;
+namespace tt = boost::test_tools;
 
 namespace {
 
@@ -561,6 +563,63 @@ BOOST_FIXTURE_TEST_CASE(the_subtree_is_computed_once_per_statement, Office) {
                                    "'cchc_account_units'");
     BOOST_TEST(calls >= 1);
     BOOST_TEST(calls <= 12, calls << " calls for two statements");
+}
+
+// The server's entries read as the program's: one per changed column with
+// old and new text on update; a record added or removed whole, its values
+// as JSON (without who wrote it when, blobs or a password hash); a setting
+// as its key and value. The owner's connection names whom it acts for.
+BOOST_FIXTURE_TEST_CASE(the_server_writes_entries_as_the_program_does, Office) {
+    if (!OnServer(Db())) return;
+    {
+        storage::Transaction tx(Db());
+        std::string actor;
+        Db().session() << "SELECT set_config('cchc.actor', 'nguyen.an', true)", soci::into(actor);
+        Changed(Db(),
+                "UPDATE units SET name = 'Xã An Bình (mới)', place_name = 'An Bình', "
+                "version = version + 1, updated_at = '2026-01-01T00:00:00' WHERE id = :id",
+                ab);
+        Changed(Db(),
+                "INSERT INTO settings (key, value) VALUES ('office.signer_name', 'Lê Văn "
+                "Ký')");
+        Changed(Db(), "UPDATE settings SET value = 'Lê Thị Ký' WHERE key = 'office.signer_name'");
+        Changed(Db(), "DELETE FROM evidence WHERE unit_id = :id", dt);
+        tx.Commit();
+    }
+    const auto unit = storage::AuditRepository(Db().session()).ForRow("units", ab);
+    BOOST_REQUIRE_EQUAL(unit.size(), 3u);  // added by the fixture, then two columns
+    BOOST_TEST(unit[0].action == "insert");
+    BOOST_TEST(unit[0].newValue->find("\"code\": \"XA-AB\"") != std::string::npos,
+               *unit[0].newValue);
+    BOOST_TEST(unit[0].newValue->find("version") == std::string::npos);
+    BOOST_TEST(unit[1].field == "name");
+    BOOST_TEST(unit[1].user == "nguyen.an");
+    BOOST_TEST((unit[1].oldValue == std::optional<std::string>("Xã An Bình")));
+    BOOST_TEST((unit[1].newValue == std::optional<std::string>("Xã An Bình (mới)")));
+    BOOST_TEST(unit[2].field == "place_name");
+    BOOST_TEST((unit[2].oldValue == std::optional<std::string>("")));
+    const auto settings = storage::AuditRepository(Db().session()).ForRow("settings", 0);
+    BOOST_REQUIRE(settings.size() >= 2u);
+    const auto& last = settings.back();
+    BOOST_TEST(last.field == "office.signer_name");
+    BOOST_TEST(last.action == "update");
+    BOOST_TEST((last.oldValue == std::optional<std::string>("Lê Văn Ký")));
+    BOOST_TEST((last.newValue == std::optional<std::string>("Lê Thị Ký")));
+    long long removed = 0;
+    std::string old;
+    Db().session() << "SELECT COUNT(*), MAX(old_value) FROM audit_log WHERE table_name = "
+                      "'evidence' AND action = 'delete' AND user_login = 'nguyen.an'",
+        soci::into(removed), soci::into(old);
+    BOOST_TEST(removed == 1);
+    BOOST_TEST(old.find("Biên bản") != std::string::npos, old);
+    BOOST_TEST(old.find("content") == std::string::npos, old);
+    // A rolled back change leaves no entry.
+    const long before = storage::AuditRepository(Db().session()).Count();
+    {
+        storage::Transaction tx(Db());
+        Changed(Db(), "UPDATE units SET name = 'Xã khác' WHERE id = :id", dt);
+    }
+    BOOST_TEST(storage::AuditRepository(Db().session()).Count() == before);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -13,6 +13,7 @@
 #include "core/access.h"
 #include "core/i18n.h"
 #include "fixture.h"
+#include "services/app/accounts.h"
 #include "storage/migrations.h"
 #include "storage/settings_repository.h"
 
@@ -206,6 +207,50 @@ struct Office : DbFixture {
         return storage::Database::Open(TestUrlAs(login));
     }
 };
+
+// The office with its accounts made as the office makes them: the owner's
+// setup connection adds the administrator, whose own connection adds the
+// others (server logins in their groups, with passwords).
+struct OfficeWithAccounts : Office {
+    std::string admin, chair, viewer, specialist;
+    services::AccountConnection adminDesk;
+
+    OfficeWithAccounts() {
+        if (!OnServer(Db())) return;
+        admin = TestLogin("quantri");
+        chair = TestLogin("ct_ab");
+        viewer = TestLogin("xem");
+        specialist = TestLogin("cv_noivu");
+        services::AccountService(Db(), "installer")
+            .Add(admin, Role::Admin, "", "Quản trị", "Mk-quan-tri-1");
+        adminDesk = services::ConnectAsAccount(Db().url(), admin, "Mk-quan-tri-1");
+        services::AccountService office(*adminDesk.db, admin);
+        office.Add(chair, Role::Chair, "XA-AB", "Chủ tịch xã An Bình", "Mk-chu-tich-1");
+        office.Add(viewer, Role::Viewer, "", "Người xem", "Mk-nguoi-xem-1");
+        office.Add(specialist, Role::Specialist, "", "Chuyên viên", "Mk-chuyen-vien-1");
+    }
+
+    std::unique_ptr<storage::Database> Desk(const std::string& login, const std::string& password) {
+        return services::ConnectAsAccount(Db().url(), login, password).db;
+    }
+
+    // The audit entries of a row, as the owner reads them.
+    std::vector<storage::AuditEntry> Trail(const std::string& table, long long id) {
+        return storage::AuditRepository(Db().session()).ForRow(table, id);
+    }
+};
+
+std::vector<std::pair<std::string, std::string>> TablesAndAColumn(storage::Database& db) {
+    std::vector<std::pair<std::string, std::string>> out;
+    soci::rowset<soci::row> rs =
+        (db.session().prepare << "SELECT c.table_name, MIN(c.column_name) FROM "
+                                 "information_schema.columns c JOIN pg_tables t ON t.tablename = "
+                                 "c.table_name AND t.schemaname = c.table_schema WHERE "
+                                 "c.table_schema = current_schema() AND c.column_name <> "
+                                 "'last_login_at' GROUP BY c.table_name ORDER BY 1");
+    for (const auto& r : rs) out.emplace_back(r.get<std::string>(0), r.get<std::string>(1));
+    return out;
+}
 
 }  // namespace
 
@@ -563,6 +608,113 @@ BOOST_FIXTURE_TEST_CASE(the_subtree_is_computed_once_per_statement, Office) {
                                    "'cchc_account_units'");
     BOOST_TEST(calls >= 1);
     BOOST_TEST(calls <= 12, calls << " calls for two statements");
+}
+
+// As the accounts themselves, connected with their passwords: the chair of
+// XA-AB sees its subtree's tasks only, changes its own and not XA-DT's,
+// and cannot appraise; the viewer writes nothing anywhere; nobody, the
+// owner included, changes or removes an audit entry.
+BOOST_FIXTURE_TEST_CASE(as_a_chair_and_a_viewer_of_the_office, OfficeWithAccounts) {
+    if (!OnServer(Db())) return;
+    const auto chairDesk = Desk(chair, "Mk-chu-tich-1");
+    auto& c = *chairDesk;
+    std::vector<long long> seen;
+    soci::rowset<long long> tasks = (c.session().prepare << "SELECT id FROM tasks ORDER BY id");
+    for (auto id : tasks) seen.push_back(id);
+    BOOST_TEST((seen == std::vector<long long>{task["XA-AB"], task["XA-AB-VP"]}));
+    BOOST_TEST(Changed(c, "UPDATE tasks SET percent_done = 50 WHERE id = :id", task["XA-AB"]) == 1);
+    BOOST_TEST(Changed(c, "UPDATE tasks SET percent_done = 50 WHERE id = :id", task["XA-DT"]) == 0);
+    BOOST_TEST(Scalar(Db(), "SELECT percent_done FROM tasks WHERE id = :id", task["XA-DT"]) == 0);
+    BOOST_TEST(StateOf([&] {
+                   Changed(c, "UPDATE result_sets SET status = 'appraised' WHERE id = :id",
+                           set["XA-AB"]);
+               }) == "42501");
+    BOOST_TEST(StateOf([&] {
+                   Changed(c, "UPDATE results SET appraised_score = 1 WHERE id = :id",
+                           result["XA-AB"]);
+               }) == "42501");
+
+    // The viewer: every INSERT, UPDATE and DELETE refused, on every table
+    // (its own saved filters aside; the audit log it may only add to, in
+    // its own name).
+    const auto viewerDesk = Desk(viewer, "Mk-nguoi-xem-1");
+    auto& v = *viewerDesk;
+    BOOST_TEST(Count(v, "tasks") == 3);
+    for (const auto& [table, column] : TablesAndAColumn(Db())) {
+        BOOST_TEST_CONTEXT(table) {
+            if (table != "saved_filters" && table != "audit_log")
+                BOOST_TEST(StateOf([&] {
+                               Changed(v, "INSERT INTO " + table + " DEFAULT VALUES");
+                           }) == "42501");
+            if (table == "saved_filters") continue;
+            BOOST_TEST(StateOf([&] {
+                           Changed(v, "UPDATE " + table + " SET " + column + " = " + column);
+                       }) == "42501");
+            BOOST_TEST(StateOf([&] { Changed(v, "DELETE FROM " + table); }) == "42501");
+        }
+    }
+    BOOST_TEST(Count(Db(), "tasks") == 3);
+
+    // The audit log: never changed nor emptied, whoever asks.
+    BOOST_TEST(Count(Db(), "audit_log") > 0);
+    const auto adminDeskDb = Desk(admin, "Mk-quan-tri-1");
+    for (storage::Database* db : {&c, &v, adminDeskDb.get(), &Db()}) {
+        BOOST_TEST(StateOf([&] { Changed(*db, "UPDATE audit_log SET user_login = 'ai'"); }) ==
+                   "42501");
+        BOOST_TEST(StateOf([&] { Changed(*db, "DELETE FROM audit_log"); }) == "42501");
+        BOOST_TEST(StateOf([&] { Changed(*db, "TRUNCATE audit_log"); }) == "42501");
+    }
+}
+
+// A change made with psql by a specialist is audited in its login's name,
+// one entry per changed column with the old and new value; the account
+// cannot write another name, not even by setting what the owner's
+// connection may set.
+BOOST_FIXTURE_TEST_CASE(a_psql_change_by_a_specialist_is_audited_with_its_login,
+                        OfficeWithAccounts) {
+    if (!OnServer(Db())) return;
+    const auto url = TestUrlAs(specialist);
+    const std::string id = std::to_string(task["XA-DT"]);
+    const auto psql = RunCommand(
+        "PGPASSWORD=Mk-chuyen-vien-1 psql --no-psqlrc -X -q -v ON_ERROR_STOP=1 '" + url.original +
+        "' -c \"SET cchc.actor = 'nguoi_khac'; UPDATE tasks SET solution = 'Rà soát lại thủ tục', "
+        "percent_done = 20 WHERE id = " +
+        id +
+        "\" -c \"INSERT INTO audit_log (at, user_login, table_name, action) VALUES "
+        "('2020-01-01T00:00:00', 'nguoi_khac', 'tasks', 'update')\"");
+    BOOST_REQUIRE_MESSAGE(psql.exitCode == 0, psql.output);
+    const auto trail = Trail("tasks", task["XA-DT"]);
+    BOOST_REQUIRE(!trail.empty());
+    BOOST_TEST(trail[0].action == "insert");  // the fixture's, as the owner
+    std::vector<std::string> fields;
+    for (const auto& e : trail) {
+        if (e.action == "insert") continue;
+        BOOST_TEST(e.user == specialist);
+        BOOST_TEST(e.action == "update");
+        fields.push_back(e.field);
+        if (e.field == "solution") {
+            BOOST_TEST((e.oldValue == std::optional<std::string>("Niêm yết")));
+            BOOST_TEST((e.newValue == std::optional<std::string>("Rà soát lại thủ tục")));
+        }
+    }
+    BOOST_TEST(fields == (std::vector<std::string>{"solution", "percent_done"}), tt::per_element());
+    // What it added to the log itself carries its name and the time it did.
+    BOOST_TEST(Scalar(Db(), "SELECT COUNT(*) FROM audit_log WHERE user_login = 'nguoi_khac'") == 0);
+    BOOST_TEST(Scalar(Db(), "SELECT COUNT(*) FROM audit_log WHERE at < '2021'") == 0);
+    // The entries carry the unit: XA-DT's chair would read them, not XA-AB's.
+    const auto chairDesk = Desk(chair, "Mk-chu-tich-1");
+    BOOST_TEST(Scalar(*chairDesk,
+                      "SELECT COUNT(*) FROM audit_log WHERE table_name = 'tasks' AND "
+                      "row_id = :id",
+                      task["XA-DT"]) == 0);
+    BOOST_TEST(Scalar(Db(),
+                      "SELECT MIN(unit_id) FROM audit_log WHERE table_name = 'tasks' AND "
+                      "action = 'update' AND row_id = :id",
+                      task["XA-DT"]) == dt);
+    BOOST_TEST(Scalar(Db(),
+                      "SELECT MAX(unit_id) FROM audit_log WHERE table_name = 'tasks' AND "
+                      "action = 'update' AND row_id = :id",
+                      task["XA-DT"]) == dt);
 }
 
 // The server's entries read as the program's: one per changed column with

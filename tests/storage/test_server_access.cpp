@@ -14,7 +14,9 @@
 #include "core/i18n.h"
 #include "fixture.h"
 #include "services/app/accounts.h"
+#include "services/surveys/surveys.h"
 #include "storage/migrations.h"
+#include "storage/rating_repository.h"
 #include "storage/settings_repository.h"
 
 using namespace cchc;
@@ -715,6 +717,48 @@ BOOST_FIXTURE_TEST_CASE(a_psql_change_by_a_specialist_is_audited_with_its_login,
                       "SELECT MAX(unit_id) FROM audit_log WHERE table_name = 'tasks' AND "
                       "action = 'update' AND row_id = :id",
                       task["XA-DT"]) == dt);
+}
+
+// Citizens' names: a clerk imports ratings (with names) but reads them
+// without; a chair reads them. The storage reads leave the column out
+// where the server does not grant it.
+BOOST_FIXTURE_TEST_CASE(a_clerk_imports_ratings_without_reading_citizens_names,
+                        OfficeWithAccounts) {
+    if (!OnServer(Db())) return;
+    const std::string clerk = TestLogin("cc_ab");
+    services::AccountService(*adminDesk.db, admin)
+        .Add(clerk, Role::Clerk, "XA-AB", "Công chức xã An Bình", "Mk-cong-chuc-1");
+    const auto clerkDesk = Desk(clerk, "Mk-cong-chuc-1");
+    std::string officer;
+    Db().session() << "SELECT code FROM people WHERE unit_id = :u", soci::use(ab),
+        soci::into(officer);
+    TempDir files;
+    WriteFile(files.File("ratings.csv"),
+              "time,unit,officer,procedure,channel,attitude,handling,guidance,citizen\n"
+              "2026-03-02T08:00:00,XA-AB," +
+                  officer +
+                  ",Khai sinh,kiosk,5,5,4,Trần Thị Bình\n"
+                  "2026-03-02T09:00:00,XA-AB," +
+                  officer + ",Khai tử,qr,4,4,4,Lê Văn Cường\n");
+    const auto imported = services::ImportRatings(*clerkDesk, files.File("ratings.csv"), clerk);
+    BOOST_TEST(imported.inserted == 2);
+    // Again: the same ratings are known, and skipped.
+    BOOST_TEST(services::ImportRatings(*clerkDesk, files.File("ratings.csv"), clerk).skipped == 2);
+    storage::RatingRepository asClerk(clerkDesk->session());
+    const auto rows = asClerk.Page(asClerk.FilterIds({}));
+    BOOST_REQUIRE_EQUAL(rows.size(), 8u);
+    for (const auto& r : rows) BOOST_TEST(r.rating.citizen.empty());
+    const auto chairDesk = Desk(chair, "Mk-chu-tich-1");
+    storage::RatingRepository asChair(chairDesk->session());
+    std::size_t named = 0;
+    for (const auto& r : asChair.Page(asChair.FilterIds({})))
+        named += r.rating.citizen == "Trần Thị Bình" || r.rating.citizen == "Lê Văn Cường";
+    BOOST_TEST(named == 2u);
+    // The import is audited in the clerk's name, where it came from.
+    BOOST_TEST(Scalar(Db(),
+                      "SELECT COUNT(*) FROM audit_log WHERE table_name = 'ratings' AND "
+                      "field = 'import' AND action = 'insert' AND unit_id = :id",
+                      ab) == 2);
 }
 
 // The server's entries read as the program's: one per changed column with

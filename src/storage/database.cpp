@@ -368,6 +368,11 @@ bool IsDatabaseBusy(const std::exception& e) {
     return code == SQLITE_BUSY || code == SQLITE_LOCKED;
 }
 
+bool IsRefusedByServer(const std::exception& e) {
+    auto* pg = dynamic_cast<const soci::postgresql_soci_error*>(&e);
+    return pg && pg->sqlstate() == "42501";
+}
+
 bool IsDatabaseError(const std::exception& e) {
     return dynamic_cast<const soci::soci_error*>(&e) != nullptr;
 }

@@ -14,6 +14,7 @@
 #include "core/i18n.h"
 #include "fixture.h"
 #include "services/app/accounts.h"
+#include "services/app/failure_message.h"
 #include "services/surveys/surveys.h"
 #include "storage/migrations.h"
 #include "storage/rating_repository.h"
@@ -656,6 +657,16 @@ BOOST_FIXTURE_TEST_CASE(as_a_chair_and_a_viewer_of_the_office, OfficeWithAccount
         }
     }
     BOOST_TEST(Count(Db(), "tasks") == 3);
+    // Told in the user's words, without the server's.
+    try {
+        Changed(v, "DELETE FROM tasks");
+        BOOST_FAIL("a viewer removed tasks");
+    } catch (const std::exception& e) {
+        BOOST_TEST(storage::IsRefusedByServer(e));
+        const std::string message = services::FailureMessage(e);
+        BOOST_TEST(message.find("does not allow this account") != std::string::npos, message);
+        BOOST_TEST(message.find("tasks") == std::string::npos, message);
+    }
 
     // The audit log: never changed nor emptied, whoever asks.
     BOOST_TEST(Count(Db(), "audit_log") > 0);

@@ -43,6 +43,41 @@ END
 $$;
 
 -- ===================================================================
+-- Who the connection is: the owner (or a superuser), or an account, and
+-- whom the owner's connection says it acts for. These name nothing a
+-- session could shadow: they are also evaluated in triggers' conditions.
+-- ===================================================================
+
+-- Whether the connection is the database's owner (or a superuser): the
+-- office's setup account, which runs the upgrades..
+CREATE OR REPLACE FUNCTION cchc_is_owner() RETURNS BOOLEAN
+    LANGUAGE sql STABLE AS $$
+    SELECT pg_catalog.pg_has_role(current_user, d.datdba, 'MEMBER') FROM pg_catalog.pg_database d
+    WHERE d.datname = pg_catalog.current_database()
+$$;
+
+-- Whether the owner's connection has said whom it acts for.
+CREATE OR REPLACE FUNCTION cchc_actor_said() RETURNS BOOLEAN
+    LANGUAGE sql STABLE AS $$
+    SELECT COALESCE(pg_catalog.current_setting('cchc.actor', true), '') <> ''
+$$;
+
+-- Whether the owner's connection has turned the audit off (a restore of a
+-- backup that brings its own log); only the owner's connection may.
+CREATE OR REPLACE FUNCTION cchc_audit_off() RETURNS BOOLEAN
+    LANGUAGE sql STABLE AS $$
+    SELECT pg_catalog.current_setting('cchc.audit', true) IS NOT DISTINCT FROM 'off' AND cchc_is_owner()
+$$;
+
+-- Who makes the change: the connection's login; the owner's connection may
+-- say whom it acts for.
+CREATE OR REPLACE FUNCTION cchc_actor() RETURNS TEXT
+    LANGUAGE sql STABLE AS $$
+    SELECT CASE WHEN cchc_is_owner() AND cchc_actor_said()
+                THEN pg_catalog.current_setting('cchc.actor', true) ELSE CAST(current_user AS TEXT) END
+$$;
+
+-- ===================================================================
 -- Row-level security: each account sees and changes the rows of its unit
 -- and of every unit under it; an account without a unit (the province's or
 -- the district's office) the whole tree. cchc_account_units() gives that
@@ -321,22 +356,22 @@ $$;
 DROP TRIGGER IF EXISTS cchc_guard ON results;
 
 CREATE TRIGGER cchc_guard BEFORE INSERT OR UPDATE OR DELETE ON results
-    FOR EACH ROW EXECUTE FUNCTION cchc_guard_results();
+    FOR EACH ROW WHEN (NOT cchc_is_owner()) EXECUTE FUNCTION cchc_guard_results();
 
 DROP TRIGGER IF EXISTS cchc_guard ON result_sets;
 
 CREATE TRIGGER cchc_guard BEFORE INSERT OR UPDATE OR DELETE ON result_sets
-    FOR EACH ROW EXECUTE FUNCTION cchc_guard_result_sets();
+    FOR EACH ROW WHEN (NOT cchc_is_owner()) EXECUTE FUNCTION cchc_guard_result_sets();
 
 DROP TRIGGER IF EXISTS cchc_guard ON tasks;
 
 CREATE TRIGGER cchc_guard BEFORE UPDATE ON tasks
-    FOR EACH ROW EXECUTE FUNCTION cchc_guard_tasks();
+    FOR EACH ROW WHEN (NOT cchc_is_owner()) EXECUTE FUNCTION cchc_guard_tasks();
 
 DROP TRIGGER IF EXISTS cchc_guard ON issued_reports;
 
 CREATE TRIGGER cchc_guard BEFORE INSERT OR UPDATE ON issued_reports
-    FOR EACH ROW EXECUTE FUNCTION cchc_guard_issued_reports();
+    FOR EACH ROW WHEN (NOT cchc_is_owner()) EXECUTE FUNCTION cchc_guard_issued_reports();
 
 -- ===================================================================
 -- Accounts: each account of the office is a login role of the server
@@ -354,9 +389,9 @@ CREATE TRIGGER cchc_guard BEFORE INSERT OR UPDATE ON issued_reports
 -- Whether the connection's login may manage accounts.
 CREATE OR REPLACE FUNCTION cchc_caller_manages_accounts() RETURNS BOOLEAN
     LANGUAGE sql STABLE SECURITY DEFINER AS $$
-    SELECT pg_has_role(session_user, c.relowner, 'MEMBER')
+    SELECT pg_has_role(session_user, d.datdba, 'MEMBER')
            OR cchc_account_role(CAST(session_user AS TEXT)) = 'admin'
-    FROM pg_class c WHERE c.oid = CAST('audit_log' AS regclass)
+    FROM pg_database d WHERE d.datname = current_database()
 $$;
 
 CREATE OR REPLACE FUNCTION cchc_check_login(p_login TEXT, p_role TEXT, p_verifier TEXT) RETURNS VOID
@@ -424,10 +459,10 @@ BEGIN
     -- Audited like a change of the account's row, without the secret.
     INSERT INTO audit_log (at, user_login, table_name, row_id, action, field, unit_id)
     SELECT to_char(localtimestamp, 'YYYY-MM-DD"T"HH24:MI:SS'),
-           CASE WHEN pg_has_role(session_user, c.relowner, 'MEMBER')
+           CASE WHEN pg_has_role(session_user, d.datdba, 'MEMBER')
                 THEN COALESCE(NULLIF(current_setting('cchc.actor', true), ''), caller) ELSE caller END,
            'users', u.id, 'update', 'password', u.unit_id
-    FROM users u, pg_class c WHERE u.login = p_login AND c.oid = CAST('audit_log' AS regclass);
+    FROM users u, pg_database d WHERE u.login = p_login AND d.datname = current_database();
 END
 $$;
 
@@ -468,39 +503,25 @@ $$;
 -- the server itself, so that a change made with psql is audited like one
 -- made by the program. One entry per changed column on update (its old and
 -- new value as text), one per row on insert and delete (the row's values
--- as a JSON object, without who wrote it when, blobs, or a password hash).
--- The entries are written when the transaction commits (deferred
--- triggers), each naming the connection's login. A connection of the owner
--- (the setup account, the tests) may name the person it acts for in the
--- setting cchc.actor (and where new rows come from in cchc.source, e.g.
--- "import"): the owner can do anything anyway. An account's connection
--- never can. The log itself is only added to.
+-- as a JSON object, without who wrote it when, blobs, or a password hash),
+-- each naming the connection's login. A connection of the owner (the
+-- setup account, the tests) may name the person it acts for in the setting
+-- cchc.actor (and where new rows come from in cchc.source, e.g. "import"):
+-- the owner can do anything anyway. An account's connection never can.
+-- Rows added are logged when their statement ends, all at once (an import
+-- of millions of ratings costs one statement more); changed and removed
+-- rows when the transaction commits (deferred triggers), as are the rows
+-- the owner's connection adds before it has said whom it acts for (the
+-- program says it once its changes are made). The log is only added to.
 -- ===================================================================
-
--- Whether the connection is the owner of the tables (or a superuser): the
--- office's setup account, which bypasses row-level security.
-CREATE OR REPLACE FUNCTION cchc_is_owner() RETURNS BOOLEAN
-    LANGUAGE sql STABLE AS $$
-    SELECT pg_has_role(current_user, c.relowner, 'MEMBER') FROM pg_class c
-    WHERE c.oid = CAST('audit_log' AS regclass)
-$$;
-
--- Who makes the change: the connection's login; the owner's connection may
--- say whom it acts for.
-CREATE OR REPLACE FUNCTION cchc_actor() RETURNS TEXT
-    LANGUAGE sql STABLE AS $$
-    SELECT CASE WHEN cchc_is_owner()
-                THEN COALESCE(NULLIF(current_setting('cchc.actor', true), ''), CAST(current_user AS TEXT))
-                ELSE CAST(current_user AS TEXT) END
-$$;
 
 -- The unit a row of a table belongs to (directly or through its parent),
 -- from the row's values; NULL for rows of no unit (settings, frameworks) or
--- whose parent is gone.
+-- whose parent is gone. Called by the audit trigger, in its names.
 CREATE OR REPLACE FUNCTION cchc_unit_of(tbl TEXT, r JSONB) RETURNS BIGINT
     LANGUAGE plpgsql STABLE AS $$
 DECLARE
-    id BIGINT;
+    unit BIGINT;
 BEGIN
     CASE tbl
     WHEN 'units' THEN
@@ -511,29 +532,29 @@ BEGIN
     WHEN 'issued_reports' THEN
         RETURN CAST(COALESCE(r ->> 'unit_id', r ->> 'issuer_unit_id') AS BIGINT);
     WHEN 'result_evidence' THEN
-        SELECT x.unit_id INTO id FROM results x WHERE x.id = CAST(r ->> 'result_id' AS BIGINT);
+        SELECT x.unit_id INTO unit FROM results x WHERE x.id = CAST(r ->> 'result_id' AS BIGINT);
     WHEN 'plan_sections', 'plan_items' THEN
-        SELECT x.unit_id INTO id FROM plans x WHERE x.id = CAST(r ->> 'plan_id' AS BIGINT);
+        SELECT x.unit_id INTO unit FROM plans x WHERE x.id = CAST(r ->> 'plan_id' AS BIGINT);
     WHEN 'tasks' THEN
-        SELECT p.unit_id INTO id FROM plan_items i JOIN plans p ON p.id = i.plan_id
+        SELECT p.unit_id INTO unit FROM plan_items i JOIN plans p ON p.id = i.plan_id
         WHERE i.id = CAST(r ->> 'item_id' AS BIGINT);
     WHEN 'task_coordinators', 'progress_updates' THEN
-        SELECT p.unit_id INTO id FROM tasks t JOIN plan_items i ON i.id = t.item_id JOIN plans p ON p.id = i.plan_id
-        WHERE t.id = CAST(r ->> 'task_id' AS BIGINT);
+        SELECT p.unit_id INTO unit FROM tasks t JOIN plan_items i ON i.id = t.item_id
+        JOIN plans p ON p.id = i.plan_id WHERE t.id = CAST(r ->> 'task_id' AS BIGINT);
     WHEN 'progress_evidence' THEN
-        SELECT p.unit_id INTO id FROM progress_updates u JOIN tasks t ON t.id = u.task_id
+        SELECT p.unit_id INTO unit FROM progress_updates u JOIN tasks t ON t.id = u.task_id
         JOIN plan_items i ON i.id = t.item_id JOIN plans p ON p.id = i.plan_id
         WHERE u.id = CAST(r ->> 'update_id' AS BIGINT);
     WHEN 'assignment_coordinators' THEN
-        SELECT x.unit_id INTO id FROM indicator_assignments x WHERE x.id = CAST(r ->> 'assignment_id' AS BIGINT);
+        SELECT x.unit_id INTO unit FROM indicator_assignments x WHERE x.id = CAST(r ->> 'assignment_id' AS BIGINT);
     WHEN 'rating_extra_scores' THEN
-        SELECT x.unit_id INTO id FROM ratings x WHERE x.id = CAST(r ->> 'rating_id' AS BIGINT);
+        SELECT x.unit_id INTO unit FROM ratings x WHERE x.id = CAST(r ->> 'rating_id' AS BIGINT);
     WHEN 'self_assessments' THEN
-        SELECT x.unit_id INTO id FROM people x WHERE x.id = CAST(r ->> 'person_id' AS BIGINT);
+        SELECT x.unit_id INTO unit FROM people x WHERE x.id = CAST(r ->> 'person_id' AS BIGINT);
     ELSE
         RETURN NULL;
     END CASE;
-    RETURN id;
+    RETURN unit;
 END
 $$;
 
@@ -542,6 +563,7 @@ CREATE OR REPLACE FUNCTION cchc_audit() RETURNS TRIGGER
 DECLARE
     who CONSTANT TEXT := cchc_actor();
     stamp CONSTANT TEXT := to_char(localtimestamp, 'YYYY-MM-DD"T"HH24:MI:SS');
+    source CONSTANT TEXT := COALESCE(current_setting('cchc.source', true), '');
     -- Who wrote a row, when and from which import (the entry says it),
     -- and a password hash: never in an entry.
     unsaid CONSTANT TEXT[] := ARRAY['id', 'created_at', 'created_by', 'updated_at', 'updated_by', 'version',
@@ -553,10 +575,21 @@ DECLARE
     blobs CONSTANT TEXT[] := COALESCE(TG_ARGV, CAST(ARRAY[] AS TEXT[]));
     old_row JSONB;
     new_row JSONB;
-    unit_of_row BIGINT;
 BEGIN
-    IF current_setting('cchc.audit', true) = 'off' AND cchc_is_owner() THEN
-        RETURN NULL;  -- a restore copying a backup's rows (and its log) in
+    IF TG_LEVEL = 'STATEMENT' THEN
+        -- The rows a statement added, all at once.
+        IF TG_TABLE_NAME = 'settings' THEN
+            INSERT INTO audit_log (at, user_login, table_name, row_id, action, field, old_value, new_value)
+            SELECT stamp, who, 'settings', 0, 'insert', a.key, NULL, a.value FROM added a;
+        ELSE
+            INSERT INTO audit_log (at, user_login, table_name, row_id, action, field, old_value, new_value, unit_id)
+            SELECT stamp, who, TG_TABLE_NAME, CAST(x.j ->> 'id' AS BIGINT), 'insert', source, NULL,
+                   CAST(x.j - unsaid AS TEXT),
+                   CASE WHEN x.j ? 'unit_id' AND TG_TABLE_NAME <> 'issued_reports'
+                        THEN CAST(x.j ->> 'unit_id' AS BIGINT) ELSE cchc_unit_of(TG_TABLE_NAME, x.j) END
+            FROM (SELECT to_jsonb(a) - blobs AS j FROM added a) AS x;
+        END IF;
+        RETURN NULL;
     END IF;
     IF TG_OP <> 'INSERT' THEN
         old_row := to_jsonb(OLD) - blobs;
@@ -572,13 +605,11 @@ BEGIN
         INSERT INTO audit_log (at, user_login, table_name, row_id, action, field, old_value, new_value)
         VALUES (stamp, who, TG_TABLE_NAME, 0, lower(TG_OP), COALESCE(new_row, old_row) ->> 'key',
                 old_row ->> 'value', new_row ->> 'value');
-        RETURN NULL;
-    END IF;
-    unit_of_row := cchc_unit_of(TG_TABLE_NAME, COALESCE(new_row, old_row));
-    IF TG_OP = 'UPDATE' THEN
+    ELSIF TG_OP = 'UPDATE' THEN
         INSERT INTO audit_log (at, user_login, table_name, row_id, action, field, old_value, new_value, unit_id)
         SELECT stamp, who, TG_TABLE_NAME, CAST(new_row ->> 'id' AS BIGINT), 'update', CAST(a.attname AS TEXT),
-               old_row ->> CAST(a.attname AS TEXT), new_row ->> CAST(a.attname AS TEXT), unit_of_row
+               old_row ->> CAST(a.attname AS TEXT), new_row ->> CAST(a.attname AS TEXT),
+               cchc_unit_of(TG_TABLE_NAME, new_row)
         FROM pg_attribute a
         WHERE a.attrelid = TG_RELID AND a.attnum > 0 AND NOT a.attisdropped
           AND CAST(a.attname AS TEXT) <> ALL (unsaid || derived || blobs)
@@ -586,12 +617,12 @@ BEGIN
         ORDER BY a.attnum;
     ELSIF TG_OP = 'INSERT' THEN
         INSERT INTO audit_log (at, user_login, table_name, row_id, action, field, old_value, new_value, unit_id)
-        VALUES (stamp, who, TG_TABLE_NAME, CAST(new_row ->> 'id' AS BIGINT), 'insert',
-                COALESCE(current_setting('cchc.source', true), ''), NULL, CAST(new_row - unsaid AS TEXT), unit_of_row);
+        VALUES (stamp, who, TG_TABLE_NAME, CAST(new_row ->> 'id' AS BIGINT), 'insert', source, NULL,
+                CAST(new_row - unsaid AS TEXT), cchc_unit_of(TG_TABLE_NAME, new_row));
     ELSE
         INSERT INTO audit_log (at, user_login, table_name, row_id, action, field, old_value, new_value, unit_id)
         VALUES (stamp, who, TG_TABLE_NAME, CAST(old_row ->> 'id' AS BIGINT), 'delete', '',
-                CAST(old_row - unsaid AS TEXT), NULL, unit_of_row);
+                CAST(old_row - unsaid AS TEXT), NULL, cchc_unit_of(TG_TABLE_NAME, old_row));
     END IF;
     RETURN NULL;
 END
@@ -638,6 +669,9 @@ BEGIN
     IF NOT cchc_is_owner() THEN
         NEW.user_login := CAST(current_user AS TEXT);
         NEW.at := to_char(localtimestamp, 'YYYY-MM-DD"T"HH24:MI:SS');
+        -- An entry the account writes itself names no unit: no unit's
+        -- chair reads it.
+        NEW.unit_id := NULL;
     END IF;
     RETURN NEW;
 END
@@ -646,7 +680,7 @@ $$;
 CREATE OR REPLACE FUNCTION cchc_audit_log_kept() RETURNS TRIGGER
     LANGUAGE plpgsql AS $$
 BEGIN
-    IF current_setting('cchc.audit', true) = 'off' AND cchc_is_owner() THEN
+    IF cchc_audit_off() THEN
         RETURN COALESCE(NEW, OLD);
     END IF;
     RAISE EXCEPTION 'cchc: the audit log is only added to' USING ERRCODE = 'insufficient_privilege';
@@ -655,8 +689,9 @@ $$;
 
 DROP TRIGGER IF EXISTS cchc_added ON audit_log;
 
+-- (Entries the audit triggers write carry their login already.)
 CREATE TRIGGER cchc_added BEFORE INSERT ON audit_log
-    FOR EACH ROW EXECUTE FUNCTION cchc_audit_log_added();
+    FOR EACH ROW WHEN (pg_trigger_depth() = 0) EXECUTE FUNCTION cchc_audit_log_added();
 
 DROP TRIGGER IF EXISTS cchc_kept ON audit_log;
 
@@ -680,12 +715,28 @@ BEGIN
                AND c.relname NOT IN ('audit_log', 'schema_version', 'import_batches', 'saved_filters') LOOP
         SELECT string_agg(quote_literal(attname), ', ' ORDER BY attnum) INTO blobs FROM pg_attribute
         WHERE attrelid = x.oid AND atttypid = CAST('bytea' AS regtype) AND NOT attisdropped;
-        EXECUTE format('DROP TRIGGER IF EXISTS cchc_audit ON %I', x.t);
-        -- Not even queued while the owner restores a backup (cchc.audit off).
-        EXECUTE format('CREATE CONSTRAINT TRIGGER cchc_audit AFTER INSERT OR UPDATE OR DELETE ON %I DEFERRABLE '
-                       'INITIALLY DEFERRED FOR EACH ROW WHEN (current_setting(''cchc.audit'', true) IS DISTINCT '
-                       'FROM ''off'' OR NOT cchc_is_owner()) EXECUTE FUNCTION cchc_audit(%s)', x.t,
-                       COALESCE(blobs, ''));
+        blobs := COALESCE(blobs, '');
+        EXECUTE format('DROP TRIGGER IF EXISTS cchc_audit_added ON %I', x.t);
+        EXECUTE format('DROP TRIGGER IF EXISTS cchc_audit_added_late ON %I', x.t);
+        EXECUTE format('DROP TRIGGER IF EXISTS cchc_audit_changed ON %I', x.t);
+        EXECUTE format('DROP TRIGGER IF EXISTS cchc_audit_removed ON %I', x.t);
+        -- Rows added: at the statement's end, when the actor is known then
+        -- (an account's connection, or the owner's that said it)...
+        EXECUTE format('CREATE TRIGGER cchc_audit_added AFTER INSERT ON %I REFERENCING NEW TABLE AS added '
+                       'FOR EACH STATEMENT WHEN (NOT cchc_is_owner() OR (cchc_actor_said() AND NOT '
+                       'cchc_audit_off())) EXECUTE FUNCTION cchc_audit(%s)', x.t, blobs);
+        -- ... else at the commit, row by row.
+        EXECUTE format('CREATE CONSTRAINT TRIGGER cchc_audit_added_late AFTER INSERT ON %I DEFERRABLE '
+                       'INITIALLY DEFERRED FOR EACH ROW WHEN (cchc_is_owner() AND NOT cchc_actor_said() AND '
+                       'NOT cchc_audit_off()) EXECUTE FUNCTION cchc_audit(%s)', x.t, blobs);
+        -- Rows changed (really) or removed: at the commit (not even queued
+        -- while the owner restores a backup).
+        EXECUTE format('CREATE CONSTRAINT TRIGGER cchc_audit_changed AFTER UPDATE ON %I DEFERRABLE INITIALLY '
+                       'DEFERRED FOR EACH ROW WHEN (OLD IS DISTINCT FROM NEW AND NOT cchc_audit_off()) '
+                       'EXECUTE FUNCTION cchc_audit(%s)', x.t, blobs);
+        EXECUTE format('CREATE CONSTRAINT TRIGGER cchc_audit_removed AFTER DELETE ON %I DEFERRABLE INITIALLY '
+                       'DEFERRED FOR EACH ROW WHEN (NOT cchc_audit_off()) EXECUTE FUNCTION cchc_audit(%s)',
+                       x.t, blobs);
     END LOOP;
 END
 $$;
@@ -771,9 +822,13 @@ END
 $$;
 
 -- ===================================================================
--- Grants (above), and the names the functions see: the schema of the
--- tables, then temporary objects (so that no temporary table of a session
--- can stand in for one of the tables in a function).
+-- Grants (above), and the names the functions see: those that run as the
+-- owner, the triggers' and the owner's own see the schema of the tables,
+-- then temporary objects, so that no temporary table of a session can stand
+-- in for one of the tables. The small helpers the triggers call (row by row,
+-- or in their conditions) are left as they are, to be inlined or cheap:
+-- they name the system catalogue in full, no table at all, or run within a
+-- trigger, in its names.
 -- ===================================================================
 
 DO $$
@@ -781,7 +836,9 @@ DECLARE
     f RECORD;
 BEGIN
     FOR f IN SELECT CAST(p.oid AS regprocedure) AS sig FROM pg_proc p
-             WHERE p.pronamespace = CAST(current_schema() AS regnamespace) AND p.proname LIKE 'cchc\_%' LOOP
+             WHERE p.pronamespace = CAST(current_schema() AS regnamespace) AND p.proname LIKE 'cchc\_%'
+               AND p.proname NOT IN ('cchc_is_owner', 'cchc_actor_said', 'cchc_audit_off', 'cchc_actor',
+                                     'cchc_unit_of', 'cchc_changed_besides', 'cchc_check_login') LOOP
         EXECUTE format('ALTER FUNCTION %s SET search_path = %I, pg_temp', f.sig, current_schema());
     END LOOP;
     PERFORM cchc_grant_access();

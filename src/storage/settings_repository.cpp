@@ -76,6 +76,10 @@ bool WrittenByServer(soci::session& s, const std::string& user, const std::strin
 
 }  // namespace
 
+void AuditRepository::Attribute(const std::string& user, const std::string& source) {
+    WrittenByServer(s_, user, &source);
+}
+
 void AuditRepository::Record(const AuditEntry& e) {
     if (WrittenByServer(s_, e.user, nullptr)) return;
     std::string at = e.at.empty() ? NowIso() : e.at;

@@ -70,6 +70,12 @@ class AuditRepository {
   public:
     explicit AuditRepository(soci::session& s) : s_(s) {}
     void Record(const AuditEntry& entry);
+    // Before a bulk write (an import, the demo office): says who writes what
+    // follows in this transaction and where its new rows come from, so that
+    // the server logs the rows as each statement adds them, all at once,
+    // rather than one by one when the transaction commits. Nothing on
+    // SQLite, where RecordInserted writes the entries after the rows.
+    void Attribute(const std::string& user, const std::string& source);
     // Many entries through one prepared statement (imports).
     void RecordMany(const std::vector<AuditEntry>& entries);
     // One "insert" entry per row that `rows` selects: its field says where

@@ -274,6 +274,17 @@ BOOST_FIXTURE_TEST_CASE(on_the_server_an_account_is_a_login_of_its_group, Accoun
                        .Add(xem, Role::Viewer, "", "", "Mk-nguoi-xem-1");
                }).rfind("login:", 0) == 0);
     RunOnRole(Db(), "DROP ROLE %I", xem);
+    // An account of an SQLite file moved to the server has no login there
+    // yet: its first password gives it one, in the group of its role.
+    const std::string moved = TestLogin("cc_moved");
+    Db().session() << "INSERT INTO users (login, role, unit_id) SELECT :l, 'clerk', id FROM units "
+                      "WHERE code = 'XA-DONGTHANH'",
+        soci::use(moved);
+    services::AccountService(*admin.db, quantri).SetPassword(moved, "Mk-cong-chuc-1");
+    BOOST_TEST(MemberOf(Db(), moved, "cchc_clerk"));
+    BOOST_TEST(VerifierOf(StoredVerifier(Db(), moved), "Mk-cong-chuc-1"));
+    BOOST_TEST(services::ConnectAsAccount(Db().url(), moved, "Mk-cong-chuc-1").account.login ==
+               moved);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

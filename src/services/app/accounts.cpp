@@ -155,8 +155,10 @@ void AccountService::SetPassword(const std::string& login, const std::string& pa
     if (login != actor_) RequireAdmin();
     if (db_.backend() == storage::Backend::Sqlite)
         users.SetPasswordHash(login, HashPassword(password));
-    else
+    else if (users.ServerLoginExists(login))
         users.SetServerPassword(login, password);
+    else  // an account copied from an SQLite file: its login on the server
+        users.CreateServerLogin(login, row->role, password);
     // The hash itself never goes into the audit log.
     storage::AuditRepository(db_.session())
         .Record({"", actor_, "users", row->id, "update", "password", std::nullopt, std::nullopt});

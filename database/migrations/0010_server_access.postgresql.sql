@@ -49,7 +49,7 @@ $$;
 -- ===================================================================
 
 -- Whether the connection is the database's owner (or a superuser): the
--- office's setup account, which runs the upgrades..
+-- office's setup account, which runs the upgrades.
 CREATE OR REPLACE FUNCTION cchc_is_owner() RETURNS BOOLEAN
     LANGUAGE sql STABLE AS $$
     SELECT pg_catalog.pg_has_role(current_user, d.datdba, 'MEMBER') FROM pg_catalog.pg_database d

@@ -172,6 +172,20 @@ void MaskPdf(std::string& pdf) {
         }
 }
 
+// The server's audit entry of an issued report holds the report's values,
+// its PDF's hash and size among them (which follow the time the PDF was
+// made): masked, as the PDF is.
+void MaskIssuedPdf(std::string& row) {
+    if (row.find("issued_reports") == std::string::npos) return;
+    for (const char* key : {"\"sha256\": \"", "\"size_bytes\": "}) {
+        const auto at = row.find(key);
+        if (at == std::string::npos) continue;
+        const auto from = at + std::strlen(key);
+        const auto to = row.find_first_of("\",}", from);
+        if (to != std::string::npos) row.replace(from, to - from, "<pdf>");
+    }
+}
+
 std::string ReadPdf(const std::string& path);
 
 bool IsPg(soci::session& s) { return s.get_backend_name() == "postgresql"; }
@@ -233,6 +247,7 @@ Dump DumpDatabase(const std::string& url) {
                 row = row.substr(0, bar + 1) + std::to_string(Fnv(0, bytes));
             }
             MaskRunTimes(row);
+            if (table == "audit_log") MaskIssuedPdf(row);
             rows.push_back(std::move(row));
         }
         std::sort(rows.begin(), rows.end());

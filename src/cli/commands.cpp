@@ -885,7 +885,6 @@ int RunUser(const Args& args) {
         throw UsageError(tr("user needs a subcommand: add, passwd, list, disable or enable"));
     const std::string sub = args.positional[0];
     auto db = OpenDb(args, false);
-    const bool sqlite = db->backend() == services::DatabaseBackend::Sqlite;
     auto loginArg = [&]() -> std::string {
         if (args.positional.size() < 2)
             throw UsageError(fmt::format(fmt::runtime(tr("user {0} needs a LOGIN")), sub));
@@ -921,7 +920,7 @@ int RunUser(const Args& args) {
                 fmt::runtime(tr("not a role (admin, specialist, chair, clerk or viewer): {0}")),
                 args.Get("role")));
         const std::string actor = Actor(args, *db);
-        const std::string password = sqlite ? NewPassword(args) : std::string();
+        const std::string password = NewPassword(args);
         services::AccountService(*db, actor)
             .Add(login, *role, args.Get("unit"), args.Get("name"), password);
         if (!args.Has("quiet"))
@@ -993,7 +992,14 @@ std::string Actor(const Args& args, services::Database& db) {
     static std::string checked;
     if (!checked.empty()) return checked;
     std::string login = args.Get("as", args.Get("user"));
-    if (db.backend() != services::DatabaseBackend::Sqlite || !services::HasAccounts(db))
+    // On PostgreSQL the server checked the password at connect: a
+    // connection as an account acts as that account; the owner's
+    // connection (setup) as --as or --user.
+    if (db.backend() != services::DatabaseBackend::Sqlite) {
+        if (auto account = services::ConnectedAccount(db)) return checked = account->login;
+        return checked = login.empty() ? services::CurrentUser() : login;
+    }
+    if (!services::HasAccounts(db))
         return checked = login.empty() ? services::CurrentUser() : login;
     if (login.empty())
         throw UsageError(

@@ -263,12 +263,23 @@ int DumpSchemaVersion(const std::string& file, int serverMajor, const DatabaseUr
     return version;
 }
 
-// Drops every table of the current schema: run first in the restore's
-// transaction, so that the dump's tables are created anew.
+// Drops every table of the current schema, and the program's functions
+// (the office server's access rules): run first in the restore's
+// transaction, so that the dump's tables and functions are created anew.
 constexpr const char* kDropTables =
     "DO $$DECLARE t record; BEGIN FOR t IN SELECT tablename FROM pg_tables WHERE schemaname = "
     "current_schema() LOOP EXECUTE format('DROP TABLE IF EXISTS %I CASCADE', t.tablename); END "
-    "LOOP; END$$;\n";
+    "LOOP; FOR t IN SELECT p.oid::regprocedure AS f FROM pg_proc p WHERE p.pronamespace = "
+    "current_schema()::regnamespace AND p.proname LIKE 'cchc\\_%' LOOP EXECUTE format('DROP "
+    "FUNCTION IF EXISTS %s CASCADE', t.f); END LOOP; END$$;\n";
+
+// A dump carries no grants (pg_restore --no-privileges): the office
+// server's are given again, inside the restore's transaction, when the
+// dump holds the function that gives them (a dump of an older schema gets
+// them from its upgrade).
+constexpr const char* kGrantAgain =
+    "RESET search_path;\nDO $$BEGIN IF to_regproc('cchc_grant_access') IS NOT NULL THEN PERFORM "
+    "cchc_grant_access(); END IF; END$$;\n";
 
 void RestorePgDump(Database& target, const std::string& file, Progress* progress) {
     Step(progress, tr("Restoring the database on the server..."), -1);
@@ -287,7 +298,8 @@ void RestorePgDump(Database& target, const std::string& file, Progress* progress
         detail::ToolEnvironment(url),
         {detail::PostgresTool("psql", major), "--no-psqlrc", "--quiet", "--no-password", "--set",
          "ON_ERROR_STOP=1", "--dbname", url.connectStringWithoutPassword},
-        psqlEnv, std::string("BEGIN;\n") + kDropTables, "COMMIT;\n", CancelCheckOf(progress));
+        psqlEnv, std::string("BEGIN;\n") + kDropTables, std::string(kGrantAgain) + "COMMIT;\n",
+        CancelCheckOf(progress));
     if (r.producer.exitCode != 0)
         ThrowToolFailure("pg_restore", r.producer, url, file,
                          tr("this PostgreSQL backup cannot be read; it may be damaged or cut "
@@ -584,6 +596,15 @@ long CopyTable(sqlite_api::sqlite3* source, soci::session& target, const std::st
     return copied;
 }
 
+bool SqliteHasColumn(sqlite_api::sqlite3* db, const std::string& table, const std::string& column) {
+    SqliteStatement info(db, "SELECT name FROM pragma_table_info(?1)");
+    sqlite3_bind_text(info.get(), 1, table.c_str(), -1, SQLITE_TRANSIENT);
+    while (info.Next())
+        if (column == reinterpret_cast<const char*>(sqlite3_column_text(info.get(), 0)))
+            return true;
+    return false;
+}
+
 void CopySqliteIntoPostgres(Database& target, const std::string& file, Progress* progress) {
     // The backup's schema is brought up to date in a copy, so that its
     // tables are those the program creates on the server.
@@ -606,6 +627,11 @@ void CopySqliteIntoPostgres(Database& target, const std::string& file, Progress*
     auto source = Database::Open(DatabaseUrl::Parse("sqlite:" + copyPath));
     soci::session& s = target.session();
     Transaction tx(target);
+    // The backup's rows come with their own audit entries: the server's
+    // audit triggers (schema 10) are told to leave them be, the owner's
+    // connection being the only one they listen to.
+    std::string off;
+    s << "SELECT set_config('cchc.audit', 'off', true)", soci::into(off);
     s << kDropTables;
     target.Upgrade();
     const auto keys = PostgresForeignKeys(s);
@@ -617,7 +643,11 @@ void CopySqliteIntoPostgres(Database& target, const std::string& file, Progress*
             fmt::format(fmt::runtime(tr("Copying table {0} to the server...")), tables[i]);
         const double fraction = static_cast<double>(i) / tables.size();
         Step(progress, what, fraction);
-        const auto columns = PostgresColumns(s, tables[i]);
+        // Columns the server's schema has of its own (the audit log's unit)
+        // keep their defaults.
+        std::vector<Column> columns;
+        for (const auto& c : PostgresColumns(s, tables[i]))
+            if (SqliteHasColumn(Handle(*source), tables[i], c.name)) columns.push_back(c);
         CopyTable(Handle(*source), s, tables[i], columns, keys, progress, what, fraction);
         // Identity columns go on after the largest id copied.
         for (const auto& c : columns) {
@@ -631,6 +661,11 @@ void CopySqliteIntoPostgres(Database& target, const std::string& file, Progress*
                 soci::use(column), soci::use(next), soci::into(set);
         }
     }
+    // The copied audit entries get the unit of the row each is about.
+    int filled = 0;
+    s << "SELECT CASE WHEN to_regproc('cchc_fill_audit_units') IS NULL THEN 0 ELSE 1 END",
+        soci::into(filled);
+    if (filled) s << "DO $$BEGIN PERFORM cchc_fill_audit_units(); END$$";
     tx.Commit();
     Step(progress, tr("Copying the database to the server..."), 1);
 }

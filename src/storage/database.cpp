@@ -66,6 +66,17 @@ long ForeignTables(soci::session& s, Backend backend) {
     return static_cast<long>(n);
 }
 
+// Whether the connection may change the schema of a PostgreSQL database:
+// its owner (or a member of the owner's role, a superuser). Accounts of the
+// office may not, whatever their role.
+bool MayMigrate(soci::session& s) {
+    int owner = 0;
+    s << "SELECT CASE WHEN pg_has_role(current_user, d.datdba, 'MEMBER') THEN 1 ELSE 0 END FROM "
+         "pg_database d WHERE d.datname = current_database()",
+        soci::into(owner);
+    return owner == 1;
+}
+
 // Whether a read-only connection finds what only a writer can undo: a
 // program killed while writing may leave a hot rollback journal (a new
 // database stopped while its first pages were written) or a WAL index to
@@ -240,6 +251,16 @@ MigrationReport Database::Migrate(int targetVersion, const OpenOptions& options)
                                         "to {1}); please install the newer version")),
                         report.fromVersion, known));
     if (report.fromVersion >= latest) return report;
+    // Only the owner changes a server's schema: an account (which may not
+    // see every table) is told whom to ask, and nothing is tried.
+    if (url_.backend == Backend::Postgresql && !MayMigrate(*session_))
+        throw DatabaseFailure(
+            Location{url_.Display(), 0, ""},
+            tr("the database on the server must be upgraded by its owner before it can be used; "
+               "ask the administrator to run the upgrade (cchc init as the database owner), then "
+               "open it again"),
+            fmt::format("schema {0} of {1}; the connection is not the database owner",
+                        report.fromVersion, latest));
     if (report.fromVersion == 0 && ForeignTables(*session_, url_.backend) > 0)
         throw UserError(Location{url_.Display(), 0, ""},
                         tr("the database already holds tables of another program; CCHC Desk "
@@ -345,6 +366,11 @@ bool IsDatabaseBusy(const std::exception& e) {
     if (!sqlite) return false;
     const int code = sqlite->result() & 0xff;
     return code == SQLITE_BUSY || code == SQLITE_LOCKED;
+}
+
+bool IsRefusedByServer(const std::exception& e) {
+    auto* pg = dynamic_cast<const soci::postgresql_soci_error*>(&e);
+    return pg && pg->sqlstate() == "42501";
 }
 
 bool IsDatabaseError(const std::exception& e) {

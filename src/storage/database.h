@@ -120,6 +120,11 @@ bool IsDatabaseBusy(const std::exception& e);
 // from the program's own checks.
 bool IsDatabaseError(const std::exception& e);
 
+// Whether e is the PostgreSQL server refusing the connection's account what
+// it asked (a grant it lacks, a row outside its units, a guard of migration
+// 0010): SQLSTATE 42501.
+bool IsRefusedByServer(const std::exception& e);
+
 // One unit of work: everything written through the database between
 // construction and Commit() is kept, or nothing of it if Commit() is never
 // reached (exception, early return). On SQLite it takes the write lock at

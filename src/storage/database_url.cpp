@@ -1,5 +1,6 @@
 #include "storage/database_url.h"
 
+#include <cctype>
 #include <cstdlib>
 #include <vector>
 
@@ -31,6 +32,38 @@ std::string Quote(const std::string& v) {
         out += c;
     }
     return out + "'";
+}
+
+// Percent-encoding of a user name, password or database name for a URL.
+std::string Encode(const std::string& s) {
+    static const char* hex = "0123456789ABCDEF";
+    std::string out;
+    for (unsigned char c : s) {
+        if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
+            out += static_cast<char>(c);
+        } else {
+            out += '%';
+            out += hex[c >> 4];
+            out += hex[c & 15];
+        }
+    }
+    return out;
+}
+
+// The libpq connection strings of a PostgreSQL URL from its parts.
+void Compose(DatabaseUrl& u) {
+    std::vector<std::string> parts;
+    if (!u.host.empty()) parts.push_back("host=" + Quote(u.host));
+    if (!u.port.empty()) parts.push_back("port=" + u.port);
+    if (!u.database.empty()) parts.push_back("dbname=" + Quote(u.database));
+    if (!u.user.empty()) parts.push_back("user=" + Quote(u.user));
+    for (const auto& [key, value] : u.params) parts.push_back(key + "=" + Quote(value));
+    u.connectStringWithoutPassword.clear();
+    for (std::size_t i = 0; i < parts.size(); ++i)
+        u.connectStringWithoutPassword += (i ? " " : "") + parts[i];
+    u.connectString = u.connectStringWithoutPassword;
+    if (!u.password.empty())
+        u.connectString += (u.connectString.empty() ? "" : " ") + ("password=" + Quote(u.password));
 }
 
 DatabaseUrl ParsePostgres(const std::string& url) {
@@ -76,11 +109,6 @@ DatabaseUrl ParsePostgres(const std::string& url) {
     DatabaseUrl u;
     u.backend = Backend::Postgresql;
     u.original = url;
-    std::vector<std::string> parts;
-    if (!host.empty()) parts.push_back("host=" + Quote(host));
-    if (!port.empty()) parts.push_back("port=" + port);
-    if (!db.empty()) parts.push_back("dbname=" + Quote(Decode(db)));
-    if (!user.empty()) parts.push_back("user=" + Quote(user));
     std::size_t start = 0;
     while (start < query.size()) {
         auto amp = query.find('&', start);
@@ -92,20 +120,16 @@ DatabaseUrl ParsePostgres(const std::string& url) {
         if (key == "password")
             password = value;
         else
-            parts.push_back(key + "=" + Quote(value));
+            u.params.emplace_back(key, value);
         if (amp == std::string::npos) break;
         start = amp + 1;
     }
-    for (std::size_t i = 0; i < parts.size(); ++i)
-        u.connectStringWithoutPassword += (i ? " " : "") + parts[i];
-    u.connectString = u.connectStringWithoutPassword;
-    if (!password.empty())
-        u.connectString += (u.connectString.empty() ? "" : " ") + ("password=" + Quote(password));
     u.host = host;
     u.port = port;
     u.database = Decode(db);
     u.user = user;
     u.password = password;
+    Compose(u);
     return u;
 }
 
@@ -145,6 +169,20 @@ DatabaseUrl DatabaseUrl::Resolve(const std::string& fromCommandLine) {
     if (!fromCommandLine.empty()) return Parse(fromCommandLine);
     if (const char* env = std::getenv("CCHC_DB"); env && *env) return Parse(env);
     return Default();
+}
+
+DatabaseUrl DatabaseUrl::WithLogin(const std::string& login, const std::string& pw) const {
+    if (backend != Backend::Postgresql) return *this;
+    DatabaseUrl u = *this;
+    u.user = login;
+    u.password = pw;
+    Compose(u);
+    std::string host = u.host.find(':') != std::string::npos ? "[" + u.host + "]" : u.host;
+    u.original = "postgresql://" + Encode(login) + "@" + host +
+                 (u.port.empty() ? "" : ":" + u.port) + "/" + Encode(u.database);
+    for (std::size_t i = 0; i < u.params.size(); ++i)
+        u.original += (i ? "&" : "?") + u.params[i].first + "=" + Encode(u.params[i].second);
+    return u;
 }
 
 std::string DatabaseUrl::Display() const {

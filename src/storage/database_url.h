@@ -3,6 +3,8 @@
 // line (--db, $CCHC_DB) and the desktop client read the same form.
 #pragma once
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace cchc::storage {
 
@@ -20,6 +22,9 @@ struct DatabaseUrl {
     // The libpq connection string without the password (which the server's
     // tools get from PGPASSWORD or ~/.pgpass): safe on a command line.
     std::string connectStringWithoutPassword;
+    // Further libpq settings given in the URL's query (?sslmode=require),
+    // the password left out.
+    std::vector<std::pair<std::string, std::string>> params;
 
     // Throws cchc::UserError for anything that is neither form.
     static DatabaseUrl Parse(const std::string& url);
@@ -31,6 +36,10 @@ struct DatabaseUrl {
 
     // The URL with any password hidden, for status bars and messages.
     std::string Display() const;
+    // The same PostgreSQL database as another user (an account logging in):
+    // user and password replaced (an empty password is left to libpq:
+    // PGPASSWORD, ~/.pgpass). An SQLite URL is returned as it is.
+    DatabaseUrl WithLogin(const std::string& login, const std::string& password) const;
 };
 
 std::string DefaultDataDirectory();

@@ -34,24 +34,72 @@ std::string SubstituteDialect(const std::string& sql, Backend backend) {
     return s;
 }
 
+namespace {
+
+// The dollar quote that starts at sql[at] ("$$" or "$tag$"), or empty.
+std::string DollarQuoteAt(const std::string& line, std::size_t at) {
+    if (line[at] != '$') return {};
+    std::size_t end = at + 1;
+    while (end < line.size() &&
+           (std::isalnum(static_cast<unsigned char>(line[end])) || line[end] == '_'))
+        ++end;
+    if (end >= line.size() || line[end] != '$') return {};
+    // "$1" is a parameter, not a quote: a tag does not start with a digit.
+    if (end > at + 1 && std::isdigit(static_cast<unsigned char>(line[at + 1]))) return {};
+    return line.substr(at, end - at + 1);
+}
+
+}  // namespace
+
 std::vector<std::string> SplitStatements(const std::string& sql) {
-    // A statement ends with a ';' that ends its line; lines starting with
-    // "--" are comments.
+    // A statement ends with a ';' that ends its line outside quotes; lines
+    // starting with "--" outside quotes are comments.
     std::vector<std::string> out;
     std::string current;
+    std::string dollar;     // the dollar quote open, if any
+    bool inString = false;  // inside '...'
     std::size_t start = 0;
     while (start <= sql.size()) {
         auto end = sql.find('\n', start);
         std::string line =
             sql.substr(start, end == std::string::npos ? std::string::npos : end - start);
         start = end == std::string::npos ? sql.size() + 1 : end + 1;
-        auto first = line.find_first_not_of(" \t\r");
-        if (first == std::string::npos || line.compare(first, 2, "--") == 0) continue;
+        const bool quoted = !dollar.empty() || inString;
+        if (!quoted) {
+            auto first = line.find_first_not_of(" \t\r");
+            if (first == std::string::npos || line.compare(first, 2, "--") == 0) continue;
+        }
         while (!line.empty() && std::isspace(static_cast<unsigned char>(line.back())))
             line.pop_back();
+        // Where the line leaves the quotes: a ';' there ends the statement
+        // only outside them (and outside a trailing comment).
+        bool ends = false;
+        for (std::size_t i = 0; i < line.size(); ++i) {
+            if (!dollar.empty()) {
+                if (line.compare(i, dollar.size(), dollar) == 0) {
+                    i += dollar.size() - 1;
+                    dollar.clear();
+                }
+                continue;
+            }
+            if (inString) {
+                if (line[i] == '\'') inString = false;  // '' reopens at once
+                continue;
+            }
+            if (line[i] == '\'') {
+                inString = true;
+            } else if (line.compare(i, 2, "--") == 0) {
+                break;
+            } else if (auto tag = DollarQuoteAt(line, i); !tag.empty()) {
+                dollar = tag;
+                i += tag.size() - 1;
+            } else if (line[i] == ';' && i + 1 == line.size()) {
+                ends = true;
+            }
+        }
         current += line;
         current += '\n';
-        if (!line.empty() && line.back() == ';') {
+        if (ends) {
             current.erase(current.find_last_of(';'));
             out.push_back(current);
             current.clear();
@@ -59,6 +107,16 @@ std::vector<std::string> SplitStatements(const std::string& sql) {
     }
     if (current.find_first_not_of(" \t\r\n") != std::string::npos) out.push_back(current);
     return out;
+}
+
+MigrationEngine EngineOfMigration(const std::string& fileName) {
+    auto endsWith = [&](const std::string& suffix) {
+        return fileName.size() >= suffix.size() &&
+               fileName.compare(fileName.size() - suffix.size(), suffix.size(), suffix) == 0;
+    };
+    if (endsWith(".postgresql.sql")) return {false, Backend::Postgresql};
+    if (endsWith(".sqlite.sql")) return {false, Backend::Sqlite};
+    return {};
 }
 
 std::vector<Migration> LoadMigrations(Backend backend) {
@@ -75,7 +133,9 @@ std::vector<Migration> LoadMigrations(Backend backend) {
             auto b = m.description.find_first_not_of(' ');
             m.description = b == std::string::npos ? "" : m.description.substr(b);
         }
-        m.statements = SplitStatements(SubstituteDialect(text, backend));
+        const auto engine = EngineOfMigration(m.name);
+        if (engine.any || engine.only == backend)
+            m.statements = SplitStatements(SubstituteDialect(text, backend));
         all.push_back(std::move(m));
     }
     std::sort(all.begin(), all.end(),

@@ -270,9 +270,11 @@ std::vector<RatingRow> RatingRepository::Page(const std::vector<std::int64_t>& i
     soci::indicator ai = soci::i_null, hi = soci::i_null, gi = soci::i_null;
     soci::statement st =
         (s_.prepare << "SELECT r.id, r.rated_at, r.unit_id, r.officer_id, r.procedure, "
-                       "r.channel, r.citizen, r.attitude, r.handling, r.guidance, u.code, "
-                       "p.code, p.full_name FROM ratings r JOIN units u ON u.id = r.unit_id JOIN "
-                       "people p ON p.id = r.officer_id WHERE r.id = :id",
+                       "r.channel, " +
+                           CitizenColumn(s_, "r.citizen") +
+                           ", r.attitude, r.handling, r.guidance, u.code, p.code, p.full_name "
+                           "FROM ratings r JOIN units u ON u.id = r.unit_id JOIN people p ON p.id "
+                           "= r.officer_id WHERE r.id = :id",
          soci::use(id), soci::into(rid), soci::into(at), soci::into(unit), soci::into(officer),
          soci::into(procedure), soci::into(channel), soci::into(citizen), soci::into(a, ai),
          soci::into(h, hi), soci::into(g, gi), soci::into(unitCode), soci::into(officerCode),
@@ -356,8 +358,9 @@ void RatingRepository::ForEachForExport(
     std::vector<int> a(batch), h(batch), g(batch);
     std::vector<soci::indicator> ai(batch), hi(batch), gi(batch);
     soci::statement st =
-        (s_.prepare << "SELECT id, rated_at, unit_id, officer_id, procedure, channel, citizen, "
-                       "attitude, handling, guidance FROM ratings ORDER BY rated_at, id",
+        (s_.prepare << "SELECT id, rated_at, unit_id, officer_id, procedure, channel, " +
+                           CitizenColumn(s_, "citizen") +
+                           ", attitude, handling, guidance FROM ratings ORDER BY rated_at, id",
          soci::into(id), soci::into(at), soci::into(unit), soci::into(officer),
          soci::into(procedure), soci::into(channel), soci::into(citizen), soci::into(a, ai),
          soci::into(h, hi), soci::into(g, gi));
@@ -518,6 +521,10 @@ void RatingBulkInsert::Flush() {
         s << "SELECT total_changes()", soci::into(after);
         written = after - before;
     } else {
+        // The natural key is the table's only unique key but the id (which
+        // the server gives): a conflict with no key named is a conflict on
+        // it, and needs no right to read the citizens' names it holds (a
+        // clerk imports ratings without reading them).
         // SOCI sends a bulk statement to PostgreSQL one row per round trip
         // (and 4.0 resends the first batch's rows when a statement is run
         // again). The whole batch goes instead as one array per column,
@@ -535,7 +542,7 @@ void RatingBulkInsert::Flush() {
                           "AS BIGINT[]), CAST(:p AS TEXT[]), CAST(:c AS TEXT[]), CAST(:z AS "
                           "TEXT[]), CAST(:a AS INTEGER[]), CAST(:h AS INTEGER[]), CAST(:g AS "
                           "INTEGER[]), CAST(:l AS INTEGER[]), CAST(:b AS BIGINT[])) ON CONFLICT "
-                          "(officer_id, rated_at, procedure, citizen) DO NOTHING",
+                          "DO NOTHING",
              soci::use(at), soci::use(unit), soci::use(officer), soci::use(procedure),
              soci::use(channel), soci::use(citizen), soci::use(att), soci::use(han), soci::use(gui),
              soci::use(low), soci::use(batch));

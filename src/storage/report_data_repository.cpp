@@ -109,11 +109,12 @@ std::vector<RatingLine> ReportDataRepository::Ratings(const std::string& firstIs
     std::vector<RatingLine> out;
     soci::rowset<soci::row> rs =
         (s_.prepare << "SELECT r.rated_at AS at, p.full_name AS officer, r.procedure AS proc, "
-                       "r.channel AS channel, r.citizen AS citizen, r.attitude AS att, "
-                       "r.handling AS han, r.guidance AS gui "
-                       "FROM ratings r JOIN people p ON p.id = r.officer_id "
-                       "WHERE r.rated_at >= :f AND r.rated_at <= :t "
-                       "AND (r.unit_id = :u OR :a = 1) ORDER BY r.rated_at, r.id",
+                       "r.channel AS channel, " +
+                           detail::CitizenColumn(s_, "r.citizen") +
+                           " AS citizen, r.attitude AS att, r.handling AS han, r.guidance AS gui "
+                           "FROM ratings r JOIN people p ON p.id = r.officer_id "
+                           "WHERE r.rated_at >= :f AND r.rated_at <= :t "
+                           "AND (r.unit_id = :u OR :a = 1) ORDER BY r.rated_at, r.id",
          soci::use(from), soci::use(to), soci::use(u), soci::use(all));
     for (const auto& r : rs) {
         RatingLine l;

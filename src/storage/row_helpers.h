@@ -82,6 +82,20 @@ struct Nullable {
 
 inline bool IsPostgres(soci::session& s) { return s.get_backend_name() == "postgresql"; }
 
+// The ratings' citizen column as a query selects it: the column itself
+// when the connection may read citizens' names (always on SQLite; on the
+// server an administrator's, a specialist's or a chair's account, or the
+// owner: migration 0010 grants the column to no clerk or viewer), else an
+// empty text in its place.
+inline std::string CitizenColumn(soci::session& s, const std::string& column) {
+    if (!IsPostgres(s)) return column;
+    int may = 0;
+    s << "SELECT CASE WHEN has_column_privilege('ratings', 'citizen', 'SELECT') THEN 1 ELSE 0 "
+         "END",
+        soci::into(may);
+    return may == 1 ? column : "CAST('' AS TEXT)";
+}
+
 // Files kept in the database (evidence, archived reports) cross as
 // hexadecimal text on PostgreSQL, whose blobs in SOCI are large objects
 // rather than bytea columns.

@@ -65,10 +65,22 @@ struct TableMark {
 // table_name, row_id, action, field, old_value, new_value).
 AuditEntry AuditEntryOf(const soci::row& r);
 
+// The audit log. On SQLite the program writes it, through Record and the
+// others below. On a PostgreSQL server the server's triggers write it
+// (every change, made by the program or not, in the name of the
+// connection's login): there these write nothing, and only tell the
+// server whom the owner's connection acts for and where new rows come from
+// (the counts they return are then 0).
 class AuditRepository {
   public:
     explicit AuditRepository(soci::session& s) : s_(s) {}
     void Record(const AuditEntry& entry);
+    // Before a bulk write (an import, the demo office): says who writes what
+    // follows in this transaction and where its new rows come from, so that
+    // the server logs the rows as each statement adds them, all at once,
+    // rather than one by one when the transaction commits. Nothing on
+    // SQLite, where RecordInserted writes the entries after the rows.
+    void Attribute(const std::string& user, const std::string& source);
     // Many entries through one prepared statement (imports).
     void RecordMany(const std::vector<AuditEntry>& entries);
     // One "insert" entry per row that `rows` selects: its field says where

@@ -1,6 +1,10 @@
 #include "storage/user_repository.h"
 
+#include <libpq-fe.h>
+#include <soci/postgresql/soci-postgresql.h>
 #include <soci/soci.h>
+
+#include <stdexcept>
 
 #include "storage/row_helpers.h"
 
@@ -9,6 +13,28 @@ using namespace detail;
 
 namespace {
 #define USER_COLUMNS "id, login, full_name, password_hash, role, unit_id, active, last_login_at"
+// On the server the hash is empty (the server keeps the password) and its
+// column is readable by administrators only: it is not read.
+#define SERVER_USER_COLUMNS \
+    "id, login, full_name, '' AS password_hash, role, unit_id, active, last_login_at"
+
+bool OnServer(soci::session& s) { return s.get_backend_name() == "postgresql"; }
+
+std::string Columns(soci::session& s) { return OnServer(s) ? SERVER_USER_COLUMNS : USER_COLUMNS; }
+
+// The SCRAM-SHA-256 verifier of a password, as the server stores it,
+// computed by libpq on this side of the connection.
+std::string Verifier(soci::session& s, const std::string& login, const std::string& password) {
+    if (!OnServer(s)) throw std::logic_error("not a PostgreSQL connection");
+    auto* backend = static_cast<soci::postgresql_session_backend*>(s.get_backend());
+    if (!backend->conn_) throw std::logic_error("not a PostgreSQL connection");
+    char* v =
+        PQencryptPasswordConn(backend->conn_, password.c_str(), login.c_str(), "scram-sha-256");
+    if (!v) throw std::runtime_error(PQerrorMessage(backend->conn_));
+    std::string out(v);
+    PQfreemem(v);
+    return out;
+}
 
 UserRow UserFromRow(const soci::row& r) {
     UserRow u;
@@ -35,7 +61,7 @@ std::optional<std::string> UserRepository::RoleOf(const std::string& login) {
 
 std::optional<UserRow> UserRepository::ByLogin(const std::string& login) {
     soci::row r;
-    s_ << "SELECT " USER_COLUMNS " FROM users WHERE login = :l", soci::use(login), soci::into(r);
+    s_ << "SELECT " + Columns(s_) + " FROM users WHERE login = :l", soci::use(login), soci::into(r);
     if (!s_.got_data()) return std::nullopt;
     return UserFromRow(r);
 }
@@ -43,7 +69,7 @@ std::optional<UserRow> UserRepository::ByLogin(const std::string& login) {
 std::vector<UserRow> UserRepository::All() {
     std::vector<UserRow> out;
     soci::rowset<soci::row> rows =
-        (s_.prepare << "SELECT " USER_COLUMNS " FROM users ORDER BY login");
+        (s_.prepare << "SELECT " + Columns(s_) + " FROM users ORDER BY login");
     for (const auto& r : rows) out.push_back(UserFromRow(r));
     return out;
 }
@@ -85,6 +111,34 @@ void UserRepository::TouchLastLogin(const std::string& login) {
     const std::string now = NowIso();
     s_ << "UPDATE users SET last_login_at = :now WHERE login = :l", soci::use(now),
         soci::use(login);
+}
+
+bool UserRepository::ServerLoginExists(const std::string& login) {
+    int n = 0;
+    s_ << "SELECT COUNT(*) FROM pg_roles WHERE rolname = :l", soci::use(login), soci::into(n);
+    return n > 0;
+}
+
+void UserRepository::CreateServerLogin(const std::string& login, const std::string& role,
+                                       const std::string& password) {
+    const std::string verifier = Verifier(s_, login, password);
+    int done = 0;
+    s_ << "SELECT 1 FROM (SELECT cchc_create_login(:l, :r, :v)) AS x", soci::use(login),
+        soci::use(role), soci::use(verifier), soci::into(done);
+}
+
+void UserRepository::SetServerPassword(const std::string& login, const std::string& password) {
+    const std::string verifier = Verifier(s_, login, password);
+    int done = 0;
+    s_ << "SELECT 1 FROM (SELECT cchc_set_login_password(:l, :v)) AS x", soci::use(login),
+        soci::use(verifier), soci::into(done);
+}
+
+void UserRepository::SetServerLoginEnabled(const std::string& login, bool enabled) {
+    const int on = enabled ? 1 : 0;
+    int done = 0;
+    s_ << "SELECT 1 FROM (SELECT cchc_set_login_enabled(:l, :e = 1)) AS x", soci::use(login),
+        soci::use(on), soci::into(done);
 }
 
 std::string UserRepository::ConnectedLogin() {

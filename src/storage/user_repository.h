@@ -1,6 +1,7 @@
 // Accounts of the program (table users): login, name, role, unit, the
 // password hash of an SQLite account (empty on PostgreSQL, where the server
-// keeps the password), active flag and last login. Roles: admin, specialist
+// keeps the password, and never read there: only an administrator may),
+// active flag and last login. Roles: admin, specialist
 // (the office), chair, clerk (one commune), viewer.
 #pragma once
 #include <cstdint>
@@ -41,6 +42,16 @@ class UserRepository {
     void SetPasswordHash(const std::string& login, const std::string& hash);
     void SetActive(const std::string& login, bool active);
     void TouchLastLogin(const std::string& login);
+    // PostgreSQL: each account is a login role of the server, member of the
+    // group role of its role (cchc_admin, ...), its password kept by the
+    // server. These go through the server's functions (migration 0010),
+    // which check that the connection may do it; the password crosses as a
+    // SCRAM-SHA-256 verifier computed here (libpq), never as itself.
+    bool ServerLoginExists(const std::string& login);
+    void CreateServerLogin(const std::string& login, const std::string& role,
+                           const std::string& password);
+    void SetServerPassword(const std::string& login, const std::string& password);
+    void SetServerLoginEnabled(const std::string& login, bool enabled);
     // The login a PostgreSQL connection acts as (its current_user); empty
     // on SQLite, whose connections have no user.
     std::string ConnectedLogin();

@@ -172,6 +172,20 @@ void MaskPdf(std::string& pdf) {
         }
 }
 
+// The server's audit entry of an issued report holds the report's values,
+// its PDF's hash and size among them (which follow the time the PDF was
+// made): masked, as the PDF is.
+void MaskIssuedPdf(std::string& row) {
+    if (row.find("issued_reports") == std::string::npos) return;
+    for (const char* key : {"\"sha256\": \"", "\"size_bytes\": "}) {
+        const auto at = row.find(key);
+        if (at == std::string::npos) continue;
+        const auto from = at + std::strlen(key);
+        const auto to = row.find_first_of("\",}", from);
+        if (to != std::string::npos) row.replace(from, to - from, "<pdf>");
+    }
+}
+
 std::string ReadPdf(const std::string& path);
 
 bool IsPg(soci::session& s) { return s.get_backend_name() == "postgresql"; }
@@ -233,6 +247,7 @@ Dump DumpDatabase(const std::string& url) {
                 row = row.substr(0, bar + 1) + std::to_string(Fnv(0, bytes));
             }
             MaskRunTimes(row);
+            if (table == "audit_log") MaskIssuedPdf(row);
             rows.push_back(std::move(row));
         }
         std::sort(rows.begin(), rows.end());
@@ -559,18 +574,19 @@ class Harness {
         Add(migrate);
     }
 
-    // Schemas 9, 8 and 6 undone (7 changed nothing): the office as the
-    // program of schema 5 wrote it.
+    // Schemas 10, 9, 8 and 6 undone (7 changed nothing, 10 nothing on
+    // SQLite): the office as the program of schema 5 wrote it.
     void Downgrade(const std::string& state) {
         cchc::storage::OpenOptions o;
         o.create = false;
         o.migrate = false;
         auto db = cchc::storage::Database::Open(
             cchc::storage::DatabaseUrl::Parse(engine_->Url(state)), o);
-        if (db->SchemaVersion() != 9)
-            throw std::runtime_error("the upgrade fixture undoes schemas 6 to 9; the latest is " +
+        if (db->SchemaVersion() != 10)
+            throw std::runtime_error("the upgrade fixture undoes schemas 6 to 10; the latest is " +
                                      std::to_string(db->SchemaVersion()));
         soci::session& s = db->session();
+        if (IsPg(s)) s << kUndoServerAccess;
         s << "DROP INDEX progress_updates_task_period_idx";
         s << "CREATE INDEX progress_updates_task_idx ON progress_updates (task_id, period)";
         s << "ALTER TABLE settings DROP COLUMN version";
@@ -579,6 +595,36 @@ class Harness {
         s << "ALTER TABLE ratings DROP COLUMN low_score";
         s << "DELETE FROM schema_version WHERE version >= 6";
     }
+
+    // What 0010_server_access.postgresql.sql adds to a database: its
+    // triggers, policies, row-level security, functions, the audit log's
+    // unit and the group roles' grants (the roles stay: they are the
+    // server's).
+    static constexpr const char* kUndoServerAccess = R"(DO $$
+DECLARE
+    x RECORD;
+BEGIN
+    FOR x IN SELECT c.relname AS t, g.tgname AS name FROM pg_trigger g JOIN pg_class c ON c.oid = g.tgrelid
+             WHERE c.relnamespace = current_schema()::regnamespace AND g.tgname LIKE 'cchc\_%' LOOP
+        EXECUTE format('DROP TRIGGER %I ON %I', x.name, x.t);
+    END LOOP;
+    FOR x IN SELECT tablename AS t, policyname AS name FROM pg_policies WHERE schemaname = current_schema() LOOP
+        EXECUTE format('DROP POLICY %I ON %I', x.name, x.t);
+    END LOOP;
+    FOR x IN SELECT tablename AS t FROM pg_tables WHERE schemaname = current_schema() LOOP
+        EXECUTE format('ALTER TABLE %I DISABLE ROW LEVEL SECURITY', x.t);
+        FOR i IN 1..5 LOOP
+            EXECUTE format('REVOKE ALL ON TABLE %I FROM %I', x.t,
+                           (ARRAY['cchc_admin', 'cchc_specialist', 'cchc_chair', 'cchc_clerk', 'cchc_viewer'])[i]);
+        END LOOP;
+    END LOOP;
+    FOR x IN SELECT p.oid::regprocedure AS f FROM pg_proc p
+             WHERE p.pronamespace = current_schema()::regnamespace AND p.proname LIKE 'cchc\_%' LOOP
+        EXECUTE format('DROP FUNCTION %s', x.f);
+    END LOOP;
+    ALTER TABLE audit_log DROP COLUMN IF EXISTS unit_id;
+END
+$$)";
 
     std::string Snapshot(const std::string& from, const std::string& as) {
         engine_->Copy(from, as);

@@ -479,15 +479,15 @@ BOOST_FIXTURE_TEST_CASE(citizens_names_are_left_out_where_the_account_may_not_se
 // The account a connection is: on PostgreSQL its role when that is an
 // active account's login (no login dialog then); never on SQLite.
 BOOST_FIXTURE_TEST_CASE(a_connection_is_an_account_only_as_an_active_accounts_role, Office) {
-    BOOST_TEST(services::ConnectedAccount(Db()).empty());
+    BOOST_TEST(!services::ConnectedAccount(Db()).has_value());
     const std::string role = storage::UserRepository(Db().session()).ConnectedLogin();
     BOOST_TEST(role.empty() == (Db().backend() == services::DatabaseBackend::Sqlite));
     if (role.empty()) return;
     // As the fixture's accounts, without a server login role of its own.
     storage::UserRepository(Db().session()).Insert(role, "", "specialist", std::nullopt);
-    BOOST_TEST(services::ConnectedAccount(Db()) == role);
+    BOOST_TEST(services::ConnectedAccount(Db())->login == role);
     storage::UserRepository(Db().session()).SetActive(role, false);
-    BOOST_TEST(services::ConnectedAccount(Db()).empty());
+    BOOST_TEST(!services::ConnectedAccount(Db()).has_value());
 }
 
 // Reconnecting as an account: the URL's user and password replaced, its

@@ -292,8 +292,12 @@ BOOST_FIXTURE_TEST_CASE(every_changed_field_is_audited, FrameworkFixture) {
     c.title = "Tỷ lệ hồ sơ giải quyết đúng hạn";
     c.target = 0.95;
     c.guidance = "Lấy số liệu từ hệ thống một cửa";
+    // (The server logs the criterion added by the copy too: the entries
+    // of this save follow it.)
+    const auto earlier = storage::AuditRepository(Db().session()).ForRow("criteria", c.id).size();
     service.SaveCriterion("PAR-XA-2026", c);
     auto rows = storage::AuditRepository(Db().session()).ForRow("criteria", c.id);
+    rows.erase(rows.begin(), rows.begin() + static_cast<long>(earlier));
     std::vector<std::string> fields;
     for (const auto& r : rows) {
         fields.push_back(r.field);
@@ -315,8 +319,16 @@ BOOST_FIXTURE_TEST_CASE(every_changed_field_is_audited, FrameworkFixture) {
     for (const auto& r : fwRows)
         if (r.action == "update") fwFields.push_back(r.field);
     std::sort(fwFields.begin(), fwFields.end());
-    BOOST_TEST(fwFields == (std::vector<std::string>{"bands", "description", "name"}),
-               tt::per_element());
+    if (Db().backend() == storage::Backend::Sqlite) {
+        BOOST_TEST(fwFields == (std::vector<std::string>{"bands", "description", "name"}),
+                   tt::per_element());
+    } else {
+        // On the server the bands are rows of their own table, logged as
+        // such by its triggers.
+        BOOST_TEST(fwFields == (std::vector<std::string>{"description", "name"}),
+                   tt::per_element());
+        BOOST_TEST(storage::AuditRepository(Db().session()).Count("framework_bands") >= 5);
+    }
     // Saving the same again writes nothing.
     const long count = storage::AuditRepository(Db().session()).Count();
     service.SaveCriterion("PAR-XA-2026", Get("3.2.1"));
@@ -474,7 +486,7 @@ BOOST_FIXTURE_TEST_CASE(an_order_out_of_range_is_refused_at_its_cell, DbFixture)
     const std::string header =
         "framework,year,kind,code,parent,title,max_points,rule,target,per_unit,no_data,"
         "evidence_required,order\n";
-    for (const std::string order :
+    for (const std::string& order :
          std::vector<std::string>{"1" + std::string(100, '2'), "-1", "2,5"}) {
         BOOST_TEST_CONTEXT(order) {
             WriteFile(dir.File("fw.csv"),

@@ -104,8 +104,10 @@ BOOST_AUTO_TEST_CASE(older_database_is_upgraded_after_a_copy) {
         const std::string& copy = upgraded->lastMigration().backupPath;
         BOOST_REQUIRE(!copy.empty());
         BOOST_TEST(std::filesystem::exists(copy));
-        auto old = storage::Database::Open(storage::DatabaseUrl::Parse("sqlite:" + copy),
-                                           {false, false, 0});
+        storage::OpenOptions asIs;
+        asIs.create = false;
+        asIs.migrate = false;
+        auto old = storage::Database::Open(storage::DatabaseUrl::Parse("sqlite:" + copy), asIs);
         BOOST_TEST(old->SchemaVersion() == 1);
         BOOST_TEST(storage::UnitRepository(old->session()).Count() == 1);
     }

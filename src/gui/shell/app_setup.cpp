@@ -84,7 +84,11 @@ void InitResources() {
 }
 
 std::unique_ptr<services::Database> OpenAndRemember(const wxString& url, bool fillDemo) {
-    const services::DatabaseUrl parsed = services::ParseDatabaseUrl(ToU8(url));
+    return OpenAndRemember(services::ParseDatabaseUrl(ToU8(url)), fillDemo);
+}
+
+std::unique_ptr<services::Database> OpenAndRemember(const services::DatabaseUrl& parsed,
+                                                    bool fillDemo) {
     wxBusyCursor busy;
     // Migrating or building the demo office can take seconds: do it off the
     // main thread and show that the program is working. The database is

@@ -24,5 +24,7 @@ void InitResources();
 // takes more than a moment. Throws what OpenPrepared
 // throws. On success the URL is remembered as the one to open next time.
 std::unique_ptr<services::Database> OpenAndRemember(const wxString& url, bool fillDemo);
+std::unique_ptr<services::Database> OpenAndRemember(const services::DatabaseUrl& url,
+                                                    bool fillDemo);
 
 }  // namespace cchc::gui

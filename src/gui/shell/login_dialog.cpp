@@ -52,29 +52,18 @@ void LoginDialog::OnLogIn(wxCommandEvent&) {
 std::optional<std::string> LogInTo(wxWindow* parent, std::unique_ptr<services::Database>& db,
                                    bool atStart) {
     if (!services::HasAccounts(*db)) return services::CurrentUser();
-    if (std::string me = services::ConnectedAccount(*db); !me.empty()) return me;
+    if (auto me = services::ConnectedAccount(*db)) return me->login;
     const bool sqlite = db->backend() == services::DatabaseBackend::Sqlite;
     std::unique_ptr<services::Database> asAccount;
-    LoginDialog dlg(
-        parent, U8(db->url().Display()), atStart,
-        [&](const std::string& login, const std::string& password) {
-            if (sqlite) {
-                services::AccountService(*db, login).LogIn(login, password);
-                return;
-            }
-            // The server checks the password of the account's role.
-            std::unique_ptr<services::Database> other;
-            try {
-                other = services::OpenConnection(services::WithLogin(db->url(), login, password));
-            } catch (const UserError& e) {
-                throw UserError(Location{"", 0, "password"}, e.message());
-            }
-            if (services::ConnectedAccount(*other) != login)
-                throw UserError(Location{"", 0, "login"},
-                                ToU8(_("This login is not an active account of the "
-                                       "database; ask the office's administrator.")));
-            asAccount = std::move(other);
-        });
+    LoginDialog dlg(parent, U8(db->url().Display()), atStart,
+                    [&](const std::string& login, const std::string& password) {
+                        if (sqlite) {
+                            services::AccountService(*db, login).LogIn(login, password);
+                            return;
+                        }
+                        // The server checks the password of the account's role.
+                        asAccount = services::ConnectAsAccount(db->url(), login, password).db;
+                    });
     if (dlg.ShowModal() != wxID_OK) return std::nullopt;
     if (asAccount) db = std::move(asAccount);
     return dlg.login();
@@ -86,8 +75,7 @@ std::unique_ptr<services::Database> OpenServerAsAccount(const services::Database
     LoginDialog dlg(nullptr, U8(url.Display()), false,
                     [&](const std::string& login, const std::string& password) {
                         try {
-                            db = OpenAndRemember(
-                                U8(services::WithLogin(url, login, password).original), false);
+                            db = OpenAndRemember(services::WithLogin(url, login, password), false);
                         } catch (const UserError& e) {
                             throw UserError(Location{"", 0, "password"}, e.message());
                         }

@@ -43,12 +43,49 @@ Role RoleOfRow(const storage::UserRow& row) { return RoleFromKey(row.role).value
 
 bool HasAccounts(Database& db) { return storage::UserRepository(db.session()).Count() > 0; }
 
-std::string ConnectedAccount(Database& db) {
+std::optional<Account> ConnectedAccount(Database& db) {
+    if (db.backend() != storage::Backend::Postgresql) return std::nullopt;
     storage::UserRepository users(db.session());
-    const std::string login = users.ConnectedLogin();
-    if (login.empty()) return {};
-    auto row = users.ByLogin(login);
-    return row && row->active ? login : std::string();
+    auto row = users.ByLogin(users.ConnectedLogin());
+    if (!row || !row->active) return std::nullopt;
+    return Account{row->login, RoleOfRow(*row), row->unitId};
+}
+
+AccountConnection ConnectAsAccount(const DatabaseUrl& url, const std::string& login,
+                                   const std::string& password) {
+    const UserError wrong(Location{"", 0, "password"}, tr("wrong login or password"));
+    if (!CheckLogin(login).empty()) throw wrong;
+    OpenOptions options;
+    options.create = false;
+    AccountConnection out;
+    try {
+        out.db = Database::Open(url.WithLogin(login, password), options);
+    } catch (const storage::DatabaseFailure& e) {
+        // The server's words: a role without LOGIN is a disabled account; a
+        // wrong password and an unknown login are not told apart.
+        const std::string& why = e.technical();
+        if (why.find("not permitted to log in") != std::string::npos)
+            throw UserError(Location{"", 0, "login"}, tr("the account is disabled"));
+        if (why.find("password authentication failed") != std::string::npos ||
+            why.find("does not exist") != std::string::npos ||
+            why.find("no password supplied") != std::string::npos)
+            throw wrong;
+        throw;
+    }
+    auto account = ConnectedAccount(*out.db);
+    if (!account) {
+        // A login of the server that is no account of this database, or a
+        // disabled one whose login was left enabled.
+        auto row = storage::UserRepository(out.db->session()).ByLogin(login);
+        if (row && !row->active)
+            throw UserError(Location{"", 0, "login"}, tr("the account is disabled"));
+        throw wrong;
+    }
+    out.account = *account;
+    storage::Transaction tx(*out.db);
+    storage::UserRepository(out.db->session()).TouchLastLogin(login);
+    tx.Commit();
+    return out;
 }
 
 AccountService::AccountService(Database& db, std::string actor)
@@ -66,7 +103,7 @@ void AccountService::Add(const std::string& login, Role role, const std::string&
                          const std::string& fullName, const std::string& password) {
     CheckField(CheckLogin(login), "login");
     const bool sqlite = db_.backend() == storage::Backend::Sqlite;
-    if (sqlite) CheckField(CheckPassword(password), "password");
+    CheckField(CheckPassword(password), "password");
     storage::Transaction tx(db_);
     RequireAdmin();
     storage::UserRepository users(db_.session());
@@ -88,6 +125,14 @@ void AccountService::Add(const std::string& login, Role role, const std::string&
                         tr("a commune chair's or clerk's account needs its unit"));
     }
     const std::string hash = sqlite ? HashPassword(password) : std::string();
+    if (!sqlite) {
+        // The server's login: its names are the whole server's, another
+        // database's account included.
+        if (users.ServerLoginExists(login))
+            throw UserError(Location{"", 0, "login"},
+                            std::string(tr("the server already has a login named ")) + login);
+        users.CreateServerLogin(login, std::string(RoleKey(role)), password);
+    }
     const auto id = users.Insert(login, fullName, std::string(RoleKey(role)), unitId, hash);
     storage::AuditRepository audit(db_.session());
     audit.Record({"", actor_, "users", id, "insert", "login", std::nullopt, login});
@@ -108,7 +153,12 @@ void AccountService::SetPassword(const std::string& login, const std::string& pa
                         std::string(tr("no account has the login ")) + login);
     // Everyone may change their own password; others' are the administrator's.
     if (login != actor_) RequireAdmin();
-    users.SetPasswordHash(login, HashPassword(password));
+    if (db_.backend() == storage::Backend::Sqlite)
+        users.SetPasswordHash(login, HashPassword(password));
+    else if (users.ServerLoginExists(login))
+        users.SetServerPassword(login, password);
+    else  // an account copied from an SQLite file: its login on the server
+        users.CreateServerLogin(login, row->role, password);
     // The hash itself never goes into the audit log.
     storage::AuditRepository(db_.session())
         .Record({"", actor_, "users", row->id, "update", "password", std::nullopt, std::nullopt});
@@ -133,6 +183,8 @@ void AccountService::SetActive(const std::string& login, bool active) {
                             tr("the last active administrator cannot be disabled"));
     }
     users.SetActive(login, active);
+    // A disabled account's login may no longer connect to the server.
+    if (db_.backend() == storage::Backend::Postgresql) users.SetServerLoginEnabled(login, active);
     storage::AuditRepository(db_.session())
         .Record({"", actor_, "users", row->id, "update", "active", row->active ? "1" : "0",
                  active ? "1" : "0"});
@@ -160,6 +212,8 @@ std::vector<AccountInfo> AccountService::List() {
 }
 
 Account AccountService::LogIn(const std::string& login, const std::string& password) {
+    if (db_.backend() == storage::Backend::Postgresql)
+        return ConnectAsAccount(db_.url(), login, password).account;
     storage::UserRepository users(db_.session());
     auto row = users.ByLogin(login);
     if (!row || !PasswordMatches(row->passwordHash, password))

@@ -1,10 +1,15 @@
 // The program's accounts: who may log in, with which role and over which
 // units (core/access.h). On SQLite an account's password is an Argon2id hash
-// kept in the file (libsodium) and checked here; on PostgreSQL the server
-// keeps the password of the account's login role. Managing accounts is the
-// administrator's; the first account of a database must be an administrator
-// (so that someone can manage the others).
+// kept in the file (libsodium) and checked here. On PostgreSQL each account
+// is a login role of the server (SCRAM-SHA-256, the server's own password
+// store), member of the group role of its role (cchc_admin, ...): the
+// server checks the password when the account connects, and enforces what
+// the role may do (grants, row-level security by unit, migration 0010).
+// Managing accounts is the administrator's; the first account of a
+// database must be an administrator (so that someone can manage the
+// others).
 #pragma once
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -27,12 +32,22 @@ struct AccountInfo {
 // Whether the database has any account (then every desk logs in).
 bool HasAccounts(Database& db);
 
-// The account a connection already is, when it needs no login dialog: on
-// PostgreSQL the connection's role (the URL's user, with its password from
-// the URL, PGPASSWORD or ~/.pgpass) when it is an active account's login;
-// empty otherwise, and always on SQLite, whose accounts are checked by
-// their passwords (AccountService::LogIn).
-std::string ConnectedAccount(Database& db);
+// PostgreSQL: the account the connection works as (its login is the
+// connection's user, current_user), or nothing when it is no active account
+// of the database (the owner's setup connection). Always nothing on SQLite.
+std::optional<Account> ConnectedAccount(Database& db);
+
+// PostgreSQL: a connection to the database of url as an account, with its
+// login and password (an empty password is left to libpq: PGPASSWORD,
+// ~/.pgpass); the account then is the connection's current_user, and the
+// server allows it what its role allows. UserError "wrong login or
+// password" or "the account is disabled" as LogIn says.
+struct AccountConnection {
+    std::unique_ptr<Database> db;
+    Account account;
+};
+AccountConnection ConnectAsAccount(const DatabaseUrl& url, const std::string& login,
+                                   const std::string& password);
 
 class AccountService {
   public:
@@ -49,9 +64,10 @@ class AccountService {
     // Every account, by login.
     std::vector<AccountInfo> List();
 
-    // Checks a password (SQLite accounts): the account, else UserError
-    // "wrong login or password" (the same for a login that does not exist) or
-    // "the account is disabled". Records the time of the login.
+    // Checks a password: the account, else UserError "wrong login or
+    // password" (the same for a login that does not exist) or "the account
+    // is disabled". Records the time of the login. On PostgreSQL this is
+    // connecting to the server as the account (ConnectAsAccount).
     Account LogIn(const std::string& login, const std::string& password);
 
   private:

@@ -849,6 +849,10 @@ DemoReport BuildDemo(storage::Database& db, const DemoOptions& opt, Progress* pr
     // leaves the database as it was.
     storage::Transaction tx(db);
     storage::AuditRepository audit(db.session());
+    const std::string user = opt.user.empty() ? CurrentUser() : opt.user;
+    // Said first: on the server each statement's records are audited as
+    // they go in.
+    audit.Attribute(user, "demo");
     const auto marks = audit.MarkTables();
     const auto before = storage::SettingsRepository(db.session()).All();
     LoadBuiltinCatalogues(db);
@@ -871,7 +875,6 @@ DemoReport BuildDemo(storage::Database& db, const DemoOptions& opt, Progress* pr
     demo.AddSelfAssessments();
     // Every record created, one audit entry each with its values (written
     // by the database from the new rows); settings with old and new value.
-    const std::string user = opt.user.empty() ? CurrentUser() : opt.user;
     audit.RecordInsertedSince(marks, user, "demo", {"settings"});
     std::vector<storage::AuditEntry> changed;
     for (const auto& [key, value] : storage::SettingsRepository(db.session()).All()) {

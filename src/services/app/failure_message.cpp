@@ -30,6 +30,10 @@ std::string LogText(const std::exception& e) {
 std::string FailureMessage(const std::exception& e) {
     if (!IsTechnicalFailure(e)) return e.what();
     if (storage::IsDatabaseBusy(e)) return storage::DatabaseBusyError().what();
+    if (storage::IsRefusedByServer(e))
+        return tr(
+            "the server does not allow this account to do that (its role or its units do not "
+            "cover it); nothing was changed; ask the administrator if the account needs it");
     if (storage::IsDatabaseError(e))
         return tr(
             "the database could not carry out the operation; try again, or check the database "

@@ -297,8 +297,8 @@ std::vector<SelfAssessmentSummaryRow> SelfAssessmentSummary(storage::Database& d
     // Everyone's citizen ratings of the window in one GROUP BY.
     const DateRange w = quarter.Window(OfficeWindow(db));
     std::map<std::int64_t, RatingTally> ratings;
-    for (const auto& t :
-         storage::RatingRepository(db.session()).Aggregate({w.first.ToIso(), w.last.ToIso()}))
+    for (const auto& t : storage::RatingRepository(db.session())
+                             .Aggregate({w.first.ToIso(), w.last.ToIso(), std::nullopt, false}))
         ratings[t.officerId] = t;
     std::vector<SelfAssessmentSummaryRow> out;
     storage::PersonRepository people(db.session());

@@ -610,6 +610,8 @@ RatingImportSummary ImportRatings(storage::Database& db, const std::string& path
     const char* const importing = N_("Importing ratings");
     Step(progress, tr(importing), 0);
     storage::Transaction tx(db);
+    // Said first: on the server each batch of ratings is audited as it goes in.
+    storage::AuditRepository(db.session()).Attribute(user, "import");
     const OfficeDirectory dir(db);
     storage::ImportBatchRepository batches(db.session());
     const auto batch = batches.Start("ratings", reader->FileName(), user);

@@ -31,6 +31,13 @@ trap cleanup EXIT
 mkdir -p "$pgdata"
 [ "$(id -u)" -eq 0 ] && chown postgres "$pgdata" "$work"
 "${as_pg[@]}" "$pg_bin/initdb" -D "$pgdata" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >/dev/null
+# As an office's server: the owner (the tests' set-up) is trusted, every
+# other login (the accounts the tests make) gives its password (SCRAM).
+"${as_pg[@]}" tee "$pgdata/pg_hba.conf" >/dev/null <<'EOF_HBA'
+local all all                trust
+host  all postgres 127.0.0.1/32 trust
+host  all all      127.0.0.1/32 scram-sha-256
+EOF_HBA
 "${as_pg[@]}" "$pg_bin/pg_ctl" -D "$pgdata" -l "$work/pg.log" -w \
     -o "-h 127.0.0.1 -p $pg_port -k $work -F" start >/dev/null
 "$pg_bin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -q -c 'CREATE DATABASE cchc_test' >/dev/null

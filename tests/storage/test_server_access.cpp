@@ -28,6 +28,11 @@ namespace {
 
 bool OnServer(storage::Database& db) { return db.backend() == storage::Backend::Postgresql; }
 
+// The password of the login roles these tests make themselves: the test
+// server asks every login but its owner for a password (SCRAM), as an
+// office's server does.
+const char* const kRolePassword = "Mk-thu-nghiem-1";
+
 // A login role of the test server that is no account (the database's
 // owner's guest), dropped when the test ends.
 struct Guest {
@@ -35,7 +40,7 @@ struct Guest {
     std::string name;
     Guest(storage::Database& db, const std::string& login) : admin(db), name(TestLogin(login)) {
         RunOnRole(admin, "DROP ROLE IF EXISTS %I", name);
-        RunOnRole(admin, "CREATE ROLE %I LOGIN", name);
+        RunOnRole(admin, "CREATE ROLE %I LOGIN PASSWORD 'Mk-thu-nghiem-1'", name);
     }
     ~Guest() {
         try {
@@ -194,9 +199,12 @@ struct Office : DbFixture {
         const std::string login = TestLogin(name);
         RunOnRole(Db(), "DROP ROLE IF EXISTS %I", login);
         std::string sql;
-        const std::string group = GroupOf(role), pattern = "CREATE ROLE %I LOGIN IN ROLE %I";
-        Db().session() << "SELECT format(:f, CAST(:l AS TEXT), CAST(:g AS TEXT))",
-            soci::use(pattern), soci::use(login), soci::use(group), soci::into(sql);
+        const std::string group = GroupOf(role),
+                          pattern = "CREATE ROLE %I LOGIN PASSWORD %L IN ROLE %I";
+        const std::string password = kRolePassword;
+        Db().session() << "SELECT format(:f, CAST(:l AS TEXT), CAST(:p AS TEXT), CAST(:g AS TEXT))",
+            soci::use(pattern), soci::use(login), soci::use(password), soci::use(group),
+            soci::into(sql);
         Db().session() << sql;
         const std::string key(RoleKey(role));
         long long unitId = unit;
@@ -207,7 +215,7 @@ struct Office : DbFixture {
     }
 
     std::unique_ptr<storage::Database> As(const std::string& login) {
-        return storage::Database::Open(TestUrlAs(login));
+        return storage::Database::Open(TestUrlAs(login, kRolePassword));
     }
 };
 
@@ -321,7 +329,7 @@ BOOST_AUTO_TEST_CASE(an_account_is_told_to_ask_the_owner_for_an_upgrade) {
     const int before = owner->SchemaVersion();
     BOOST_REQUIRE(before < storage::Database::LatestSchemaVersion());
     Guest guest(*owner, "khach");
-    const auto url = TestUrlAs(guest.name);
+    const auto url = TestUrlAs(guest.name, kRolePassword);
     SetLanguage("vi");
     std::string message, technical;
     try {
@@ -565,7 +573,7 @@ BOOST_FIXTURE_TEST_CASE(the_office_sees_the_whole_tree_and_strangers_nothing, Of
     // this database (another office's database on the same server): no row.
     const std::string stranger = TestLogin("la");
     RunOnRole(Db(), "DROP ROLE IF EXISTS %I", stranger);
-    RunOnRole(Db(), "CREATE ROLE %I LOGIN IN ROLE cchc_admin", stranger);
+    RunOnRole(Db(), "CREATE ROLE %I LOGIN PASSWORD 'Mk-thu-nghiem-1' IN ROLE cchc_admin", stranger);
     {
         const auto s = As(stranger);
         for (const char* t : {"units", "tasks", "settings", "frameworks", "users", "audit_log"})

@@ -164,8 +164,11 @@ void SelfAssessmentPage::Load() {
     BuildLines();
     ShowTotals();
     ShowRatings();
-    session_.Access().Offer(save_, sheet_.has_value(), Action::EditSurveys,
-                            unit_ ? std::optional<std::int64_t>(unit_->id) : std::nullopt);
+    // The scores and notes take input only from an account that may edit
+    // the commune's self-assessments; for another they are read, and say why.
+    const auto unitId = unit_ ? std::optional<std::int64_t>(unit_->id) : std::nullopt;
+    session_.Access().Offer(save_, sheet_.has_value(), Action::EditSurveys, unitId);
+    session_.Access().OfferAll(form_, Action::EditSurveys, unitId, {});
     Layout();
 }
 

@@ -212,8 +212,8 @@ BOOST_AUTO_TEST_CASE(the_assignment_matrix_of_another_unit_is_read_only) {
         may ? CheckOffered(dlg.FindWindow(wxID_OK), login)
             : CheckRefused(dlg.FindWindow(wxID_OK), login);
         if (!may)
-            BOOST_TEST(grid->GetGridWindow()->GetToolTipText().utf8_string().find(
-                           "Tài khoản " + login) == 0);
+            BOOST_TEST(grid->GetGridWindow()->GetToolTipText().utf8_string().find("Tài khoản " +
+                                                                                  login) == 0);
     };
     check("quantri", office.office, true);
     check("ct_a", office.communeA, true);
@@ -235,6 +235,11 @@ BOOST_AUTO_TEST_CASE(the_self_assessment_takes_scores_from_the_communes_accounts
         page->SetQuarters(quarters);
         page->SetUnit(office.communeA);
         BOOST_REQUIRE(page->sheet().has_value());
+        // The officer with the position, apart: "Phạm Thị Hoa – Công chức ...".
+        auto* officer = dynamic_cast<wxChoice*>(wxWindow::FindWindowByName("selfOfficer", page));
+        BOOST_REQUIRE(officer);
+        BOOST_TEST(officer->GetString(0).utf8_string().find(" – ") != std::string::npos,
+                   officer->GetString(0).utf8_string());
         wxWindow* save = wxWindow::FindWindowByName("selfSave", page);
         if (login == "cc_a") {
             CheckOffered(page->SelfChoice(0), login);

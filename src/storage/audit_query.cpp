@@ -2,21 +2,26 @@
 
 #include <soci/soci.h>
 
+#include <string>
+
 namespace cchc::storage {
 
 namespace {
 // The units under the filter's unit, then each audited table's rows that
 // belong to them. Entries written per unit (the assignment matrix, report
 // texts) or per person (self-assessments) carry that unit's or person's id.
-const char* const kSql =
+const char* const kUnits =
     "WITH RECURSIVE sub(id) AS ("
     " SELECT id FROM units WHERE id = :root1"
-    " UNION ALL SELECT u.id FROM units u JOIN sub ON u.parent_id = sub.id) "
+    " UNION ALL SELECT u.id FROM units u JOIN sub ON u.parent_id = sub.id) ";
+const char* const kColumns =
     "SELECT a.at, a.user_login, a.table_name, a.row_id, a.action, a.field, a.old_value, "
-    "a.new_value FROM audit_log a "
+    "a.new_value FROM audit_log a ";
+const char* const kWhere =
     "WHERE (:table1 = '' OR a.table_name = :table2) "
     "AND (:user1 = '' OR a.user_login = :user2) "
     "AND (:since1 = '' OR a.at >= :since2) "
+    "AND (:upto1 = 0 OR a.id <= :upto2) "
     "AND (:root2 = 0"
     " OR (a.table_name IN ('units', 'indicator_assignments', 'report_narratives')"
     "     AND a.row_id IN (SELECT id FROM sub))"
@@ -51,20 +56,59 @@ const char* const kSql =
     "      OR x.unit_id IN (SELECT id FROM sub)))"
     " OR (a.table_name = 'users' AND a.row_id IN"
     "     (SELECT x.id FROM users x WHERE x.unit_id IN (SELECT id FROM sub)))"
-    ") ORDER BY a.id";
+    ") ";
+
 }  // namespace
 
 std::vector<AuditEntry> AuditQuery::Find(const AuditFilter& f) {
-    long long root = f.unitId;
+    long long root = f.unitId, upTo = f.upToId;
+    const std::string sql = std::string(kUnits) + kColumns + kWhere + "ORDER BY a.id";
     std::vector<AuditEntry> out;
     soci::rowset<soci::row> rs =
-        (s_.prepare << kSql, soci::use(root, "root1"), soci::use(f.table, "table1"),
+        (s_.prepare << sql, soci::use(root, "root1"), soci::use(f.table, "table1"),
          soci::use(f.table, "table2"), soci::use(f.user, "user1"), soci::use(f.user, "user2"),
-         soci::use(f.since, "since1"), soci::use(f.since, "since2"), soci::use(root, "root2"));
+         soci::use(f.since, "since1"), soci::use(f.since, "since2"), soci::use(upTo, "upto1"),
+         soci::use(upTo, "upto2"), soci::use(root, "root2"));
     for (const auto& r : rs) {
         out.push_back(AuditEntryOf(r));
         if (f.limit > 0 && static_cast<long>(out.size()) >= f.limit) break;
     }
+    return out;
+}
+
+std::int64_t AuditQuery::LastId() {
+    long long id = 0;
+    soci::indicator ind = soci::i_ok;
+    s_ << "SELECT MAX(id) FROM audit_log", soci::into(id, ind);
+    return ind == soci::i_ok ? static_cast<std::int64_t>(id) : 0;
+}
+
+long long AuditQuery::Count(const AuditFilter& f) {
+    long long root = f.unitId, upTo = f.upToId;
+    const std::string sql = std::string(kUnits) + "SELECT COUNT(*) FROM audit_log a " + kWhere;
+    long long n = 0;
+    s_ << sql, soci::use(root, "root1"), soci::use(f.table, "table1"), soci::use(f.table, "table2"),
+        soci::use(f.user, "user1"), soci::use(f.user, "user2"), soci::use(f.since, "since1"),
+        soci::use(f.since, "since2"), soci::use(upTo, "upto1"), soci::use(upTo, "upto2"),
+        soci::use(root, "root2"), soci::into(n);
+    return n;
+}
+
+std::vector<AuditEntry> AuditQuery::Window(const AuditFilter& f, long long offset, long count) {
+    std::vector<AuditEntry> out;
+    if (count <= 0 || offset < 0) return out;
+    long long root = f.unitId, upTo = f.upToId;
+    long long limit = count, skip = offset;
+    const std::string sql =
+        std::string(kUnits) + kColumns + kWhere + "ORDER BY a.id DESC LIMIT :lim OFFSET :skip";
+    soci::rowset<soci::row> rs =
+        (s_.prepare << sql, soci::use(root, "root1"), soci::use(f.table, "table1"),
+         soci::use(f.table, "table2"), soci::use(f.user, "user1"), soci::use(f.user, "user2"),
+         soci::use(f.since, "since1"), soci::use(f.since, "since2"), soci::use(upTo, "upto1"),
+         soci::use(upTo, "upto2"), soci::use(root, "root2"), soci::use(limit, "lim"),
+         soci::use(skip, "skip"));
+    out.reserve(static_cast<std::size_t>(count));
+    for (const auto& r : rs) out.push_back(AuditEntryOf(r));
     return out;
 }
 

@@ -2,7 +2,8 @@
 // time and unit. A unit filter keeps the entries about rows that belong to
 // the unit or a unit under it (directly, or through their plan, task,
 // result or person); entries about rows deleted since cannot be placed and
-// are left out of a unit's view.
+// are left out of a unit's view. A long log is read as a count and then
+// windows of it (Count, Window), never whole.
 #pragma once
 #include <cstdint>
 #include <string>
@@ -22,6 +23,7 @@ struct AuditFilter {
     std::string since;        // ISO date or timestamp; empty: from the start
     std::int64_t unitId = 0;  // 0: the whole tree
     long limit = 0;           // 0: no limit
+    std::int64_t upToId = 0;  // entries up to this one (LastId); 0: all
 };
 
 class AuditQuery {
@@ -29,6 +31,14 @@ class AuditQuery {
     explicit AuditQuery(soci::session& s) : s_(s) {}
     // Oldest first.
     std::vector<AuditEntry> Find(const AuditFilter& filter);
+    // The newest entry's id (0 when the log is empty): a filter's upToId
+    // holds its windows still while desks write more entries.
+    std::int64_t LastId();
+    // How many entries the filter selects.
+    long long Count(const AuditFilter& filter);
+    // A window of them, newest first: `count` entries from the `offset`-th
+    // newest (0: the newest); the filter's limit is not used.
+    std::vector<AuditEntry> Window(const AuditFilter& filter, long long offset, long count);
 
   private:
     soci::session& s_;

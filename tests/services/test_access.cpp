@@ -512,4 +512,76 @@ BOOST_AUTO_TEST_CASE(a_url_with_a_login_keeps_the_server_and_options) {
     BOOST_TEST(services::WithLogin(file, "xem", "mk").original == file.original);
 }
 
+BOOST_FIXTURE_TEST_CASE(the_audit_trail_is_counted_and_read_by_windows_within_the_scope, Office) {
+    for (int percent = 11; percent <= 17; ++percent) {
+        TaskRecord a = Task(taskA);
+        a.percentDone = percent;
+        services::PlanService(Db(), "ct_a").SaveTask(0, a);
+        TaskRecord b = Task(taskB);
+        b.percentDone = percent + 20;
+        services::PlanService(Db(), "chuyenvien").SaveTask(0, b);
+    }
+    services::AuditTrailFilter tasks;
+    tasks.table = "tasks";
+    // The windows, newest first, are the whole trail turned around.
+    auto byWindows = [&](const std::string& reader, services::AuditTrailFilter f) {
+        const services::AuditTrailSize size = services::CountAuditTrail(Db(), reader, f);
+        f.upToId = size.upToId;
+        std::vector<std::string> out;
+        for (long long at = 0; at < size.count; at += 4)
+            for (const auto& r : services::ReadAuditTrailWindow(Db(), reader, f, at, 4))
+                out.push_back(std::to_string(r.rowId) + ":" + r.field + ":" +
+                              r.newValue.value_or(""));
+        BOOST_TEST(out.size() == static_cast<std::size_t>(size.count));
+        return out;
+    };
+    auto whole = [&](const std::string& reader, const services::AuditTrailFilter& f) {
+        std::vector<std::string> out;
+        for (const auto& r : services::ReadAuditTrail(Db(), reader, f))
+            out.insert(out.begin(),
+                       std::to_string(r.rowId) + ":" + r.field + ":" + r.newValue.value_or(""));
+        return out;
+    };
+    const auto all = byWindows("quantri", tasks);
+    BOOST_TEST(all == whole("quantri", tasks));
+    BOOST_TEST(all.size() >= 14u);
+    BOOST_TEST(all.front() == std::to_string(taskB) + ":percent_done:37");
+    // The chair: its commune's task only, by windows as whole.
+    const auto chair = byWindows("ct_a", tasks);
+    BOOST_TEST(chair == whole("ct_a", tasks));
+    BOOST_TEST(!chair.empty());
+    BOOST_TEST(chair.size() < all.size());
+    for (const auto& line : chair) BOOST_TEST(line.rfind(std::to_string(taskA) + ":", 0) == 0);
+    BOOST_TEST(chair.front() == std::to_string(taskA) + ":percent_done:17");
+    // Filters by login and unit are the query's.
+    services::AuditTrailFilter mine = tasks;
+    mine.user = "chuyenvien";
+    mine.unitCode = "XA-A";
+    BOOST_TEST(services::CountAuditTrail(Db(), "quantri", mine).count == 0);
+    mine.unitCode = "XA-B";
+    BOOST_TEST(byWindows("quantri", mine).front() == std::to_string(taskB) + ":percent_done:37");
+    // Counted, the trail holds still while another change is made.
+    const services::AuditTrailSize before = services::CountAuditTrail(Db(), "quantri", tasks);
+    TaskRecord b = Task(taskB);
+    b.percentDone = 90;
+    services::PlanService(Db(), "chuyenvien").SaveTask(0, b);
+    services::AuditTrailFilter held = tasks;
+    held.upToId = before.upToId;
+    BOOST_TEST(services::CountAuditTrail(Db(), "quantri", held).count == before.count);
+    BOOST_TEST(
+        services::ReadAuditTrailWindow(Db(), "quantri", held, 0, 1).at(0).newValue.value_or("") ==
+        "37");
+    BOOST_TEST(services::CountAuditTrail(Db(), "quantri", tasks).count > before.count);
+    // Outside the scope, and for clerks and viewers: refused.
+    services::AuditTrailFilter ofB;
+    ofB.unitCode = "XA-B";
+    BOOST_TEST(Refused(Try([&] { services::CountAuditTrail(Db(), "ct_a", ofB); })));
+    BOOST_TEST(Refused(Try([&] { services::ReadAuditTrailWindow(Db(), "ct_a", ofB, 0, 10); })));
+    for (const std::string login : {"cc_a", "xem"}) {
+        BOOST_TEST(Refused(Try([&] { services::CountAuditTrail(Db(), login, {}); })), login);
+        BOOST_TEST(Refused(Try([&] { services::ReadAuditTrailWindow(Db(), login, {}, 0, 10); })),
+                   login);
+    }
+}
+
 BOOST_AUTO_TEST_SUITE_END()

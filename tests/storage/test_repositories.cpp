@@ -3,6 +3,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include "fixture.h"
+#include "storage/audit_query.h"
 #include "storage/plan_repository.h"
 #include "storage/rating_repository.h"
 #include "storage/result_repository.h"
@@ -186,6 +187,79 @@ BOOST_FIXTURE_TEST_CASE(ratings_in_bulk_with_duplicates_skipped, DbFixture) {
         BOOST_CHECK_THROW(refused.Flush(), std::exception);
     }
     BOOST_TEST(stored.Count() == 2500);
+}
+
+BOOST_FIXTURE_TEST_CASE(the_audit_log_is_counted_and_read_by_windows_newest_first, DbFixture) {
+    storage::UnitRepository units(Db().session());
+    Unit district = MakeUnit("H-A", "Huyện A", UnitKind::District);
+    district.id = units.Insert(district);
+    Unit a = MakeUnit("XA-A", "Xã A");
+    a.parentId = district.id;
+    a.id = units.Insert(a);
+    Unit b = MakeUnit("XA-B", "Xã B");
+    b.id = units.Insert(b);
+    // 250 changes of the units' names, by two logins; every fifth of B.
+    auto entry = [&](int i) {
+        storage::AuditEntry e;
+        e.user = i % 2 ? "le-odd" : "le-even";
+        e.table = "units";
+        e.rowId = i % 5 == 0 ? b.id : a.id;
+        e.action = "update";
+        e.field = "name";
+        e.oldValue = std::to_string(i);
+        e.newValue = std::to_string(i + 1);
+        return e;
+    };
+    std::vector<storage::AuditEntry> entries;
+    for (int i = 0; i < 250; ++i) entries.push_back(entry(i));
+    storage::AuditRepository(Db().session()).RecordMany(entries);
+
+    storage::AuditQuery query(Db().session());
+    storage::AuditFilter odd;
+    odd.table = "units";
+    odd.user = "le-odd";
+    odd.upToId = query.LastId();
+    BOOST_TEST(odd.upToId > 0);
+    BOOST_TEST(query.Count(odd) == 125);
+    auto olds = [](const std::vector<storage::AuditEntry>& rows) {
+        std::vector<std::string> out;
+        for (const auto& r : rows) out.push_back(r.oldValue.value_or(""));
+        return out;
+    };
+    // The newest first; the last window is what is left.
+    BOOST_TEST(olds(query.Window(odd, 0, 3)) == (std::vector<std::string>{"249", "247", "245"}));
+    BOOST_TEST(olds(query.Window(odd, 122, 10)) == (std::vector<std::string>{"5", "3", "1"}));
+    BOOST_TEST(query.Window(odd, 125, 10).empty());
+    // The windows, one after another, are the whole selection.
+    std::size_t read = 0;
+    for (long long at = 0; at < 125; at += 40) read += query.Window(odd, at, 40).size();
+    BOOST_TEST(read == 125u);
+    // Oldest first, whole, as before.
+    BOOST_TEST(olds(query.Find(odd)).front() == "1");
+
+    // The unit's subtree: the district holds A; B alone.
+    storage::AuditFilter ofDistrict;
+    ofDistrict.table = "units";
+    ofDistrict.unitId = district.id;
+    BOOST_TEST(query.Count(ofDistrict) == 200);
+    storage::AuditFilter oddOfB = odd;
+    oddOfB.unitId = b.id;
+    BOOST_TEST(query.Count(oddOfB) == 25);
+    for (const auto& r : query.Window(oddOfB, 0, 100)) {
+        BOOST_TEST(r.rowId == b.id);
+        BOOST_TEST(r.user == "le-odd");
+    }
+    storage::AuditFilter later = odd;
+    later.since = "2999-01-01";
+    BOOST_TEST(query.Count(later) == 0);
+
+    // Entries written since the count do not shift its windows.
+    storage::AuditRepository(Db().session()).Record(entry(251));
+    BOOST_TEST(query.Count(odd) == 125);
+    BOOST_TEST(olds(query.Window(odd, 0, 1)) == (std::vector<std::string>{"249"}));
+    odd.upToId = query.LastId();
+    BOOST_TEST(query.Count(odd) == 126);
+    BOOST_TEST(olds(query.Window(odd, 0, 1)) == (std::vector<std::string>{"251"}));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

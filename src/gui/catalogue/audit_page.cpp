@@ -7,6 +7,8 @@
 #include <wx/sizer.h>
 #include <wx/stattext.h>
 
+#include <algorithm>
+#include <cstdlib>
 #include <memory>
 
 #include "core/vnformat.h"
@@ -83,7 +85,11 @@ class AuditList : public wxListCtrl {
           page_(page) {}
     wxString OnGetItemText(long item, long column) const override {
         const services::AuditTrailRow* r = page_->RowAt(item);
-        if (!r) return {};
+        if (!r) {
+            // Not read yet: the window is asked for, and shown when in.
+            page_->Want(item);
+            return column == kAt ? wxString::FromUTF8("\xe2\x80\xa6") : wxString();
+        }
         switch (column) {
             case kAt:
                 return U8(FormatDateTime(r->at));
@@ -189,8 +195,64 @@ AuditPage::AuditPage(wxWindow* parent, GuiSession& session)
 wxListCtrl* AuditPage::list() const { return list_; }
 
 const services::AuditTrailRow* AuditPage::RowAt(long item) const {
-    if (item < 0 || item >= static_cast<long>(rows_.size())) return nullptr;
-    return &rows_[rows_.size() - 1 - static_cast<std::size_t>(item)];
+    if (item < 0 || item >= static_cast<long>(total_)) return nullptr;
+    auto it = windows_.find(item / kWindow);
+    if (it == windows_.end()) return nullptr;
+    const auto at = static_cast<std::size_t>(item % kWindow);
+    return at < it->second.size() ? &it->second[at] : nullptr;
+}
+
+long AuditPage::RowsHeld() const {
+    long n = 0;
+    for (const auto& [window, rows] : windows_) n += static_cast<long>(rows.size());
+    return n;
+}
+
+void AuditPage::Want(long item) {
+    if (counting_ || reading_ >= 0 || item < 0 || item >= static_cast<long>(total_)) return;
+    const long window = item / kWindow;
+    if (windows_.count(window)) return;
+    // Not from inside the list's painting: read once it is done.
+    reading_ = window;
+    CallAfter([this, window, generation = generation_] {
+        if (generation == generation_ && reading_ == window) ReadWindow(window);
+    });
+}
+
+void AuditPage::ReadWindow(long window) {
+    const services::AuditTrailFilter filter = counted_;
+    const std::string user = session_.user();
+    const int generation = generation_;
+    const long long offset = static_cast<long long>(window) * kWindow;
+    RunOnOwnConnection<std::vector<services::AuditTrailRow>>(
+        this, session_.db().url(),
+        [filter, user, offset](services::Database& db) {
+            return std::make_shared<std::vector<services::AuditTrailRow>>(
+                services::ReadAuditTrailWindow(db, user, filter, offset, kWindow));
+        },
+        [this, generation, window](std::shared_ptr<std::vector<services::AuditTrailRow>> rows,
+                                   const std::string& error) {
+            if (generation != generation_) return;  // the filter changed meanwhile
+            reading_ = -1;
+            if (!error.empty() || !rows) {
+                count_->SetLabel(_("The history could not be read."));
+                count_->SetToolTip(U8(error));
+                return;
+            }
+            // A few windows are kept: those farthest from this one go.
+            constexpr std::size_t kKept = 8;
+            while (windows_.size() >= kKept) {
+                auto far = std::max_element(
+                    windows_.begin(), windows_.end(), [window](const auto& a, const auto& b) {
+                        return std::abs(a.first - window) < std::abs(b.first - window);
+                    });
+                windows_.erase(far);
+            }
+            windows_[window] = std::move(*rows);
+            // The list paints the rows now read, and asks for any other
+            // window it shows.
+            list_->Refresh();
+        });
 }
 
 void AuditPage::FillChoices() {
@@ -244,32 +306,44 @@ void AuditPage::ApplyFilter() {
     const services::AuditTrailFilter filter = CurrentFilter();
     lastUser_ = filter.user;
     const int generation = ++generation_;
-    reading_ = true;
+    counting_ = true;
+    reading_ = -1;
+    windows_.clear();
+    total_ = 0;
+    list_->SetItemCount(0);
     count_->SetLabel(_("Reading the history..."));
     count_->SetToolTip(wxString());
     const std::string user = session_.user();
-    RunOnOwnConnection<std::vector<services::AuditTrailRow>>(
+    struct Counted {
+        services::AuditTrailFilter filter;
+        services::AuditTrailSize size;
+        std::vector<services::AuditTrailRow> first;  // the first window
+    };
+    RunOnOwnConnection<Counted>(
         this, session_.db().url(),
         [filter, user](services::Database& db) {
-            return std::make_shared<std::vector<services::AuditTrailRow>>(
-                services::ReadAuditTrail(db, user, filter));
+            auto c = std::make_shared<Counted>();
+            c->size = services::CountAuditTrail(db, user, filter);
+            c->filter = filter;
+            c->filter.upToId = c->size.upToId;
+            c->first = services::ReadAuditTrailWindow(db, user, c->filter, 0, kWindow);
+            return c;
         },
-        [this, generation](std::shared_ptr<std::vector<services::AuditTrailRow>> rows,
-                           const std::string& error) {
+        [this, generation](std::shared_ptr<Counted> counted, const std::string& error) {
             if (generation != generation_) return;  // the filter changed meanwhile
-            reading_ = false;
-            rows_.clear();
-            if (!error.empty() || !rows) {
+            counting_ = false;
+            if (!error.empty() || !counted) {
                 count_->SetLabel(_("The history could not be read."));
                 count_->SetToolTip(U8(error));
                 ShowError(this, _("The history could not be read.") + "\n\n" + U8(error));
             } else {
-                rows_ = std::move(*rows);
-                count_->SetLabel(
-                    wxString::Format(wxPLURAL("%s change", "%s changes", rows_.size()),
-                                     U8(FormatInteger(static_cast<long long>(rows_.size())))));
+                counted_ = counted->filter;
+                total_ = counted->size.count;
+                if (!counted->first.empty()) windows_[0] = std::move(counted->first);
+                count_->SetLabel(wxString::Format(wxPLURAL("%s change", "%s changes", total_),
+                                                  U8(FormatInteger(total_))));
             }
-            list_->SetItemCount(static_cast<long>(rows_.size()));
+            list_->SetItemCount(static_cast<long>(total_));
             list_->Refresh();
             Layout();
         });

@@ -1,13 +1,17 @@
 // Danh mục > Lịch sử thay đổi: the audit trail (who changed which value of
 // which record, when, from what to what), newest first, in a virtual list,
 // filtered by table, account, unit (and the units under it) and a first
-// day. Read off the main thread through ReadAuditTrail, which keeps a
-// commune chair within the commune; offered only to the roles that may
-// read it (core/access.h: ReadAudit).
+// day, the filters done by the query. A long trail is never read whole:
+// the page counts what the filter selects (CountAuditTrail), and the list
+// reads the windows of rows it shows (ReadAuditTrailWindow, kWindow rows
+// each, one at a time, off the main thread) and keeps a few of them. The
+// service keeps a commune chair within the commune; the page is offered
+// only to the roles that may read it (core/access.h: ReadAudit).
 #pragma once
 #include <wx/panel.h>
 
 #include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -26,21 +30,32 @@ class AuditList;
 
 class AuditPage : public wxPanel {
   public:
+    // Rows read at once, as the list shows them.
+    static constexpr long kWindow = 100;
+
     AuditPage(wxWindow* parent, GuiSession& session);
-    // Fills the filters' choices again and reads the trail.
+    // Fills the filters' choices again and counts the trail.
     void Reload();
 
     wxListCtrl* list() const;
-    long RowCount() const { return static_cast<long>(rows_.size()); }
-    // Rows newest first.
+    // How many changes the filter selects.
+    long RowCount() const { return static_cast<long>(total_); }
+    // Row `item`, newest first; nullptr while its window is not read.
     const services::AuditTrailRow* RowAt(long item) const;
-    // Whether a read is under way.
-    bool Reading() const { return reading_; }
+    // Asks for the window of row `item` to be read, unless it is held or a
+    // read is under way (the list asks again for what it shows once that
+    // read is in).
+    void Want(long item);
+    // Whether the count or a window is being read.
+    bool Reading() const { return counting_ || reading_ >= 0; }
+    // The rows read and kept now.
+    long RowsHeld() const;
 
   private:
     void FillChoices();
     void ApplyFilter();
     services::AuditTrailFilter CurrentFilter() const;
+    void ReadWindow(long window);
 
     GuiSession& session_;
     wxChoice* table_;
@@ -49,11 +64,16 @@ class AuditPage : public wxPanel {
     VnDateCtrl* since_;
     wxStaticText* count_;
     AuditList* list_;
-    std::vector<std::string> unitCodes_;         // of unit_'s items after the first
-    std::vector<services::AuditTrailRow> rows_;  // oldest first, as read
-    std::string lastUser_;                       // the account filter last read
+    std::vector<std::string> unitCodes_;  // of unit_'s items after the first
+    // What the list shows: the filter as counted (up to the newest entry
+    // then), how many it selects, and the windows read (by number).
+    services::AuditTrailFilter counted_;
+    long long total_ = 0;
+    std::map<long, std::vector<services::AuditTrailRow>> windows_;
+    std::string lastUser_;  // the account filter last read
     int generation_ = 0;
-    bool reading_ = false;
+    bool counting_ = false;
+    long reading_ = -1;  // the window being read
 };
 
 }  // namespace cchc::gui

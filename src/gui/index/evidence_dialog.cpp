@@ -18,6 +18,7 @@
 #include "core/evidence_conflicts.h"
 #include "core/i18n.h"
 #include "core/vnformat.h"
+#include "gui/shell/access_ui.h"
 #include "gui/shell/gui_util.h"
 
 namespace cchc::gui {
@@ -47,17 +48,21 @@ EvidenceDialog::EvidenceDialog(wxWindow* parent, GuiSession& session, const serv
     for (const auto& row : sheet.rows)
         if (row.code == criterion)
             Ctrl<wxStaticText>("criterion")->SetLabelText(U8(row.code) + " " + U8(row.title));
+    // Adding, linking and unlinking: not once the set is appraised, nor for
+    // an account that may not attach the commune's evidence (it reads the
+    // documents and opens their files; the buttons say why not).
+    AccessUi& access = session_.Access();
     const bool locked = sheet.status == ResultStatus::Appraised;
-    Ctrl<wxButton>("add")->Enable(!locked);
-    Ctrl<wxButton>("link")->Enable(!locked);
+    mayChange_ = !locked && access.May(Action::EditEvidence, sheet.unitId);
+    for (const char* name : {"add", "link", "remove"})
+        access.Offer(Ctrl<wxButton>(name), !locked, Action::EditEvidence, sheet.unitId);
     Ctrl<wxButton>("link")->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { LinkExisting(); });
-    Ctrl<wxButton>("remove")->Enable(!locked);
     Ctrl<wxButton>("add")->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { Add(); });
     Ctrl<wxButton>("open")->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { Open(); });
     Ctrl<wxButton>("remove")->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { Remove(); });
     list_->Bind(wxEVT_LIST_ITEM_ACTIVATED, [this](wxListEvent&) { Open(); });
     Fill();
-    FinishLayout(locked ? static_cast<wxWindow*>(list_) : Ctrl<wxButton>("add"));
+    FinishLayout(mayChange_ ? static_cast<wxWindow*>(Ctrl<wxButton>("add")) : list_);
 }
 
 void EvidenceDialog::Fill() {
@@ -82,6 +87,7 @@ void EvidenceDialog::Fill() {
         list_->SetItemState(0, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED,
                             wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED);
     Ctrl<wxButton>("open")->Enable(!docs_.empty());
+    if (mayChange_) Ctrl<wxButton>("remove")->Enable(!docs_.empty());
 }
 
 long EvidenceDialog::Selected() const {
@@ -89,11 +95,13 @@ long EvidenceDialog::Selected() const {
 }
 
 void EvidenceDialog::Add() {
+    if (!mayChange_) return;
     EvidenceDocDialog dlg(this, session_, sheet_, criterion_);
     if (dlg.ShowModal() == wxID_OK) Fill();
 }
 
 void EvidenceDialog::LinkExisting() {
+    if (!mayChange_) return;
     services::ResultSheetService service(session_.db(), session_.user());
     std::vector<services::EvidenceRecord> choices;
     wxArrayString labels;
@@ -154,6 +162,7 @@ void EvidenceDialog::Open() {
 }
 
 void EvidenceDialog::Remove() {
+    if (!mayChange_) return;
     const long i = Selected();
     if (i < 0) return;
     const auto& doc = docs_[static_cast<std::size_t>(i)];

@@ -3,7 +3,10 @@
 // the file, stored in the database), opens a document's file with the
 // program of its kind, links one already in the register, and unlinks one.
 // Changes are saved at once, links against the documents listed: one
-// another desk changed meanwhile is refused and the list shown again.
+// another desk changed meanwhile is refused and the list shown again. An
+// account that may not attach the commune's evidence (core/access.h) reads
+// the list and opens the files; the buttons that change it are disabled
+// with the reason in their tooltips.
 #pragma once
 #include <optional>
 #include <string>
@@ -35,7 +38,8 @@ class EvidenceDialog : public DialogBase {
     std::string criterion_;
     wxListCtrl* list_ = nullptr;
     std::vector<services::EvidenceRecord> docs_;
-    int version_ = 0;  // of the criterion's result, as read with docs_
+    int version_ = 0;         // of the criterion's result, as read with docs_
+    bool mayChange_ = false;  // not appraised, and the account may attach evidence
 };
 
 // One new document for the criterion's result.

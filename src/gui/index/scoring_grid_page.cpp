@@ -583,21 +583,22 @@ void ScoringGridPage::UpdateTotals() {
 }
 
 void ScoringGridPage::ShowRowDetails(int row) {
+    // How to type the scores; for an account that may type none, why not.
+    wxString typing =
+        _("Type the scores in the white cells; Enter or Tab saves a cell. Ctrl+V pastes a "
+          "column copied from a spreadsheet, from the selected cell down.");
+    if (sheet_ && !table_->mayScore && !table_->mayAppraise)
+        typing = session_.Access().WhyNot(Action::EditScores, sheet_->unitId);
     const services::SheetRow* r = table_->Row(row);
     if (!r) {
-        details_->SetLabelText(
-            _("Type the scores in the white cells; Enter or Tab saves a cell. Ctrl+V pastes a "
-              "column copied from a spreadsheet, from the selected cell down."));
+        details_->SetLabelText(typing);
         return;
     }
     wxString text = U8(r->code) + " " + U8(r->title);
     if (r->rule && !r->group) text += " \xe2\x80\x94 " + U8(RuleKindLabel(*r->rule));
     if (r->evidenceRequired && !r->group) text += "; " + _("evidence required");
     for (const auto& p : r->problems) text += "\n\xe2\x80\xa2 " + U8(p);
-    if (r->problems.empty())
-        text += "\n" + _("Type the scores in the white cells; Enter or Tab saves a cell. Ctrl+V "
-                         "pastes a column "
-                         "copied from a spreadsheet, from the selected cell down.");
+    if (r->problems.empty()) text += "\n" + typing;
     details_->SetLabelText(text);
     details_->SetForegroundColour(r->problems.empty() ? colours::MutedText() : colours::Danger());
     details_->Wrap(std::max(FromDIP(400), GetClientSize().x - FromDIP(20)));

@@ -8,6 +8,7 @@
 
 #include "core/assignment_conflicts.h"
 #include "core/errors.h"
+#include "gui/shell/access_ui.h"
 #include "gui/shell/conflict_dialog.h"
 #include "gui/shell/gui_util.h"
 #include "services/frameworks/frameworks.h"
@@ -59,6 +60,16 @@ AssignmentMatrixDialog::AssignmentMatrixDialog(wxWindow* parent, GuiSession& ses
     FillFrameworks();
     SetUpGrid();
     BindEvents();
+    // An account that may not edit the unit's plans reads the matrix: the
+    // grid takes no input and the buttons that change it say why not.
+    AccessUi& access = session_.Access();
+    const auto unitId = unit ? std::optional<std::int64_t>(unit->id) : std::nullopt;
+    mayEdit_ = unitId ? access.May(Action::EditPlans, *unitId) : access.May(Action::EditPlans);
+    for (const char* name : {"add", "remove"})
+        access.Offer(Ctrl<wxButton>(name), true, Action::EditPlans, unitId);
+    access.Offer(FindWindow(wxID_OK), true, Action::EditPlans, unitId);
+    grid_->EnableEditing(mayEdit_);
+    if (!mayEdit_) grid_->GetGridWindow()->SetToolTip(access.WhyNot(Action::EditPlans, unitId));
     Reload();
     FinishLayout(grid_);
 }
@@ -182,7 +193,7 @@ void AssignmentMatrixDialog::Fill(const std::vector<services::AssignmentRow>& ro
     grid_->AutoSizeRows(false);
     grid_->EndBatch();
     if (!rows.empty()) grid_->SetGridCursor(0, kGroup);
-    Ctrl<wxButton>("remove")->Enable(!rows.empty());
+    if (mayEdit_) Ctrl<wxButton>("remove")->Enable(!rows.empty());
     Ctrl<wxStaticText>("status")->SetLabelText(
         rows.empty() ? _("No assignment yet: add a group row, then its indicators.") : wxString());
 }
@@ -219,6 +230,7 @@ void AssignmentMatrixDialog::StyleRow(int row) {
 }
 
 void AssignmentMatrixDialog::AddRow() {
+    if (!mayEdit_) return;
     grid_->SaveEditControlValue();
     const int current = grid_->GetNumberRows() > 0 ? grid_->GetGridCursorRow() : -1;
     const int at = current + 1;
@@ -234,7 +246,7 @@ void AssignmentMatrixDialog::AddRow() {
 }
 
 void AssignmentMatrixDialog::RemoveRow() {
-    if (grid_->GetNumberRows() == 0) return;
+    if (!mayEdit_ || grid_->GetNumberRows() == 0) return;
     grid_->SaveEditControlValue();
     const int row = grid_->GetGridCursorRow();
     if (row < 0) return;
@@ -247,6 +259,7 @@ void AssignmentMatrixDialog::RemoveRow() {
 }
 
 bool AssignmentMatrixDialog::Save() {
+    if (!mayEdit_) return false;
     grid_->SaveEditControlValue();
     ClearError();
     const auto rows = ReadGrid();

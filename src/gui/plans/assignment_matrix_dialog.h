@@ -2,7 +2,9 @@
 // seed 003): for the chosen framework, each indicator group and indicator
 // with its lead unit, coordinating units and responsible person, edited in
 // a grid. Save replaces the matrix through AssignmentService; Close asks
-// before dropping unsaved changes.
+// before dropping unsaved changes. An account that may not edit the unit's
+// plans (core/access.h) reads it: no cell takes input, and the buttons that
+// change it are disabled with the reason in their tooltips.
 #pragma once
 #include <string>
 #include <vector>
@@ -51,7 +53,8 @@ class AssignmentMatrixDialog : public DialogBase {
     std::string unitCode_, frameworkCode_;
     std::vector<std::string> frameworkCodes_, frameworkNames_;  // in the choice's order
     std::vector<services::AssignmentRow> stored_;
-    int version_ = 0;  // of the matrix as read
+    int version_ = 0;       // of the matrix as read
+    bool mayEdit_ = false;  // the account may edit the unit's plans
     wxGrid* grid_ = nullptr;
     wxChoice* framework_ = nullptr;
 };

@@ -19,6 +19,7 @@
 #include "core/task_rules.h"
 #include "core/vnformat.h"
 #include "gui/plans/plan_header_dialog.h"
+#include "gui/shell/access_ui.h"
 #include "gui/shell/conflict_dialog.h"
 #include "gui/shell/gui_util.h"
 #include "gui/shell/vn_date_ctrl.h"
@@ -128,6 +129,13 @@ void PlanEditorDialog::Reload(std::int64_t selectItem, std::int64_t selectTask) 
     services::PlanService service(session_.db(), session_.user());
     plan_ = service.Load(planId_);
     effects_ = service.Effects(plan_);
+    // An account that may not edit this commune's plans reads it: every
+    // button and field that changes it is disabled, saying why.
+    AccessUi& access = session_.Access();
+    mayEdit_ = access.May(Action::EditPlans, plan_.unitId);
+    for (const char* name : {"add_item", "plan_details"})
+        access.Offer(FindWindow(XRCID(name)), true, Action::EditPlans, plan_.unitId);
+    access.Offer(FindWindow(wxID_OK), true, Action::EditPlans, plan_.unitId);
     filling_ = true;
     tree_->DeleteAllItems();
     nodes_.clear();
@@ -176,17 +184,20 @@ void PlanEditorDialog::Reload(std::int64_t selectItem, std::int64_t selectTask) 
 }
 
 void PlanEditorDialog::EnableTaskFields(bool enable) {
+    AccessUi& access = session_.Access();
     for (const char* name : {"solution", "lead_unit", "lead_person", "coordinators", "start", "due",
                              "due_year", "recurring", "status", "percent", "outcome"})
-        FindWindow(XRCID(name))->Enable(enable);
-    Ctrl<wxButton>("delete_task")->Enable(enable && !adding_);
+        access.Offer(FindWindow(XRCID(name)), enable, Action::EditPlans, plan_.unitId);
+    access.Offer(Ctrl<wxButton>("delete_task"), enable && !adding_, Action::EditPlans,
+                 plan_.unitId);
 }
 
 void PlanEditorDialog::ShowSelection() {
     filling_ = true;
     const PlanItemRecord* item = Item(current_.itemId);
     Ctrl<wxTextCtrl>("target")->ChangeValue(item ? U8(item->targetText) : wxString());
-    Ctrl<wxTextCtrl>("target")->Enable(item != nullptr);
+    AccessUi& access = session_.Access();
+    access.Offer(Ctrl<wxTextCtrl>("target"), item != nullptr, Action::EditPlans, plan_.unitId);
     // Whether the criterion's appraised points rose in the plan's year.
     wxString effect;
     if (auto e = item ? effects_.find(item->id) : effects_.end(); e != effects_.end()) {
@@ -208,8 +219,9 @@ void PlanEditorDialog::ShowSelection() {
                                              effects_[current_.itemId].Improved()
                                          ? colours::Good()
                                          : colours::MutedText());
-    Ctrl<wxButton>("add_task")->Enable(item != nullptr);
-    Ctrl<wxButton>("delete_item")->Enable(item != nullptr && current_.taskId == 0 && !adding_);
+    access.Offer(Ctrl<wxButton>("add_task"), item != nullptr, Action::EditPlans, plan_.unitId);
+    access.Offer(Ctrl<wxButton>("delete_item"), item != nullptr && current_.taskId == 0 && !adding_,
+                 Action::EditPlans, plan_.unitId);
     const TaskRecord* task = current_.taskId ? Task(current_.taskId) : nullptr;
     if (task && item) {
         ShowTask(*task, *item);
@@ -294,6 +306,7 @@ void PlanEditorDialog::UpdateFiveClear() {
 }
 
 bool PlanEditorDialog::Save() {
+    if (!mayEdit_) return false;
     const PlanItemRecord* item = Item(current_.itemId);
     if (!item) return true;
     ClearError();
@@ -424,6 +437,7 @@ bool PlanEditorDialog::ConfirmLeave() {
 }
 
 void PlanEditorDialog::AddTask() {
+    if (!mayEdit_) return;
     if (!Item(current_.itemId)) return;
     if (dirty_ && !ConfirmLeave()) return;
     current_.taskId = 0;
@@ -435,6 +449,7 @@ void PlanEditorDialog::AddTask() {
 }
 
 void PlanEditorDialog::DeleteTask() {
+    if (!mayEdit_) return;
     const TaskRecord* task = current_.taskId ? Task(current_.taskId) : nullptr;
     if (!task) return;
     if (!AskYesNo(this, wxString::Format(_("Delete the task \"%s\"?"), Short(task->solution, 80)),
@@ -450,12 +465,14 @@ void PlanEditorDialog::DeleteTask() {
 }
 
 void PlanEditorDialog::EditHeader() {
+    if (!mayEdit_) return;
     if (dirty_ && !ConfirmLeave()) return;
     PlanHeaderDialog dialog(this, session_, plan_);
     if (dialog.ShowModal() == wxID_OK) Reload(current_.itemId, current_.taskId);
 }
 
 void PlanEditorDialog::AddItem() {
+    if (!mayEdit_) return;
     if (dirty_ && !ConfirmLeave()) return;
     services::PlanService service(session_.db(), session_.user());
     const std::vector<Criterion> free = service.CriteriaWithoutItem(plan_);
@@ -488,6 +505,7 @@ void PlanEditorDialog::AddItem() {
 }
 
 void PlanEditorDialog::DeleteItem() {
+    if (!mayEdit_) return;
     const PlanItemRecord* item = Item(current_.itemId);
     if (!item || current_.taskId) return;
     wxString question = wxString::Format(_("Remove criterion %s \"%s\" from the plan?"),

@@ -12,7 +12,10 @@
 // changed one asks first. When another desk saved the item's target or the
 // task meanwhile, the conflict dialog shows both values of each field; the
 // form then shows the values chosen and they are saved (cancelled, the form
-// keeps what was typed).
+// keeps what was typed). An account that may not edit the commune's plans
+// (a viewer, a clerk, another commune's chair: core/access.h) reads the
+// plan: the fields and the buttons that change it are disabled, their
+// tooltips saying why.
 #pragma once
 #include <cstdint>
 #include <map>
@@ -69,7 +72,8 @@ class PlanEditorDialog : public DialogBase {
     wxTreeCtrl* tree_ = nullptr;
     std::map<wxTreeItemIdValue, Node> nodes_;
     Node current_;
-    bool adding_ = false;  // a new task of current_.itemId is being written
+    bool mayEdit_ = false;  // the account may edit this commune's plans
+    bool adding_ = false;   // a new task of current_.itemId is being written
     bool dirty_ = false;
     bool filling_ = false;
 };

@@ -268,8 +268,9 @@ void TaskBoardPanel::Reload() {
     for (auto& u : session_.Organisation().Units())
         if (IsCommuneLevel(u.kind) && access.InScope(u.id)) communes.push_back(std::move(u));
     access.Offer(update_, true, Action::RecordProgress);
-    for (const char* name : {"openPlan", "draftPlan", "assignments"})
-        access.Offer(FindWindow(XRCID(name)), true, Action::EditPlans);
+    // The plan editor and the assignment matrix open for every account, to
+    // read; what the account may not change is disabled inside them.
+    OfferDraft();
     std::stable_sort(communes.begin(), communes.end(), [](const Unit& a, const Unit& b) {
         return VietnameseLess(SortName(a), SortName(b));
     });
@@ -328,8 +329,16 @@ void TaskBoardPanel::OnLoaded(std::shared_ptr<services::TaskBoard> board) {
     ApplyFilter();
 }
 
+void TaskBoardPanel::OfferDraft() {
+    // A plan is drafted for the commune chosen in the tree.
+    const auto& unit = AreaPanel::unit_;
+    session_.Access().Offer(FindWindow(XRCID("draftPlan")), true, Action::EditPlans,
+                            unit ? std::optional<std::int64_t>(unit->id) : std::nullopt);
+}
+
 void TaskBoardPanel::SetUnit(const std::optional<Unit>& unit) {
     AreaPanel::SetUnit(unit);
+    OfferDraft();
     // The chair's view of a commune is grouped by status; the office's list is not.
     group_->SetValue(unit && IsCommuneLevel(unit->kind));
     // A commune chosen in the tree: its tasks only; anything else: all.
@@ -556,6 +565,7 @@ bool TaskBoardPanel::OpenPlan() {
 }
 
 void TaskBoardPanel::DraftPlan() {
+    if (!FindWindow(XRCID("draftPlan"))->IsEnabled()) return;
     if (!AreaPanel::unit_ || !IsCommuneLevel(AreaPanel::unit_->kind)) {
         ShowInfo(this,
                  _("Select a commune in the tree first: the plan is drafted from its results."));

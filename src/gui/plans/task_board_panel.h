@@ -54,6 +54,9 @@ class TaskBoardPanel : public AreaPanel {
     void Reload() override;
 
   private:
+    // "Dự thảo kế hoạch..." only for an account that may edit the tree
+    // commune's plans (the reason in its tooltip otherwise).
+    void OfferDraft();
     // The handlers of the filters, the saved filters, the actions and the list.
     void OnFilterChanged(wxCommandEvent&);
     void OnDueChanged(wxCommandEvent&);

@@ -334,7 +334,10 @@ void ReportsPanel::ShowStatus(const wxString& text, bool busy) {
     if (busy) gauge_->Pulse();
     AccessUi& access = session_.Access();
     for (wxButton* b : {print_, save_}) access.Offer(b, !busy && pages_, Action::PrintReports);
-    access.Offer(issue_, !busy && pages_ != nullptr, Action::IssueReports);
+    // Issued by the unit the report is of (a commune's chair: its own only).
+    std::optional<std::int64_t> issuer;
+    if (prepared_ && prepared_->built.issuerUnitId != 0) issuer = prepared_->built.issuerUnitId;
+    access.Offer(issue_, !busy && pages_ != nullptr, Action::IssueReports, issuer);
     access.Offer(FindWindow(XRCID("revoke")), true, Action::RevokeReports);
     Layout();
 }
@@ -510,6 +513,9 @@ void ReportsPanel::ShowNarratives() {
         text->SetHint(U8(s.hint));
         text->SetToolTip(U8(s.hint));
         text->Bind(wxEVT_KILL_FOCUS, &ReportsPanel::OnNarrativeLeft, this);
+        // Read-only, saying why, for an account that may not draft this
+        // unit's reports (a viewer; a commune's accounts, the office's text).
+        session_.Access().OfferText(text, Action::DraftReports, unitId);
         sizer->Add(text, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, FromDIP(12));
         narratives_.emplace_back(s.key, text);
     }

@@ -90,9 +90,14 @@ void AccessUi::Offer(wxWindow* control, bool also, Action action,
 }
 
 void AccessUi::OfferAll(wxWindow* container, Action action, const std::vector<wxWindow*>& except) {
+    OfferAll(container, action, std::nullopt, except);
+}
+
+void AccessUi::OfferAll(wxWindow* container, Action action, std::optional<std::int64_t> unitId,
+                        const std::vector<wxWindow*>& except) {
     if (!container) return;
-    const bool allowed = May(action);
-    const wxString why = allowed ? wxString() : WhyNot(action);
+    const bool allowed = unitId ? May(action, *unitId) : May(action);
+    const wxString why = allowed ? wxString() : WhyNot(action, unitId);
     for (wxWindow* w : container->GetChildren()) {
         if (std::find(except.begin(), except.end(), w) != except.end()) continue;
         const bool input = dynamic_cast<wxTextCtrl*>(w) || dynamic_cast<wxChoice*>(w) ||
@@ -100,7 +105,7 @@ void AccessUi::OfferAll(wxWindow* container, Action action, const std::vector<wx
                            dynamic_cast<wxSpinCtrlDouble*>(w) || dynamic_cast<wxCheckBox*>(w) ||
                            dynamic_cast<wxButton*>(w);
         if (!input) {
-            OfferAll(w, action, except);
+            OfferAll(w, action, unitId, except);
             continue;
         }
         if (!allowed) {
@@ -112,6 +117,16 @@ void AccessUi::OfferAll(wxWindow* container, Action action, const std::vector<wx
             w->Enable();
         }
     }
+}
+
+void AccessUi::OfferText(wxTextCtrl* text, Action action, std::optional<std::int64_t> unitId) {
+    if (!text) return;
+    const bool allowed = unitId ? May(action, *unitId) : May(action);
+    text->SetEditable(allowed);
+    if (allowed)
+        RestoreTip(text);
+    else
+        SetRefusalTip(text, WhyNot(action, unitId));
 }
 
 void AccessUi::ShowIf(wxWindow* control, Action action) {

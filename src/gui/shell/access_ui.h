@@ -19,6 +19,7 @@
 
 class wxWindow;
 class wxMenuBar;
+class wxTextCtrl;
 
 namespace cchc::gui {
 
@@ -45,8 +46,15 @@ class AccessUi {
                std::optional<std::int64_t> unitId = std::nullopt);
     // Every field and button inside container but those of `except`: each
     // disabled with the reason when the account may not do the action at
-    // all, and given back (enabled, its own tooltip) once it may.
+    // all (or on the unit), and given back (enabled, its own tooltip) once
+    // it may.
     void OfferAll(wxWindow* container, Action action, const std::vector<wxWindow*>& except);
+    void OfferAll(wxWindow* container, Action action, std::optional<std::int64_t> unitId,
+                  const std::vector<wxWindow*>& except);
+    // A text to read either way: editable only when the account may do the
+    // action (on the unit), else read-only with the reason in its tooltip.
+    void OfferText(wxTextCtrl* text, Action action,
+                   std::optional<std::int64_t> unitId = std::nullopt);
     // Shows control only when the account may do the action at all.
     void ShowIf(wxWindow* control, Action action);
     // A menu command: enabled only when `also` holds and it is allowed.

@@ -311,6 +311,7 @@ void MainFrame::UpdateStatus() {
 }
 
 void MainFrame::AddUnit(bool asChild) {
+    if (!session_->Access().May(Action::EditUnits)) return;  // the menu is disabled too
     Unit unit;
     unit.kind = UnitKind::Commune;
     if (selected_) {
@@ -341,7 +342,7 @@ void MainFrame::EditUnit() {
 }
 
 void MainFrame::ToggleUnitActive() {
-    if (!selected_) return;
+    if (!selected_ || !session_->Access().May(Action::EditUnits, selected_->id)) return;
     const Unit unit = *selected_;
     if (unit.active &&
         !AskYesNo(this,
@@ -379,7 +380,7 @@ void MainFrame::ToggleUnitActive() {
 }
 
 void MainFrame::AddPerson() {
-    if (!selected_) return;
+    if (!selected_ || !session_->Access().May(Action::EditUnits, selected_->id)) return;
     Person person;
     person.unitId = selected_->id;
     PersonDialog dlg(this, *session_, person, session_->Organisation().Units());

@@ -10,6 +10,7 @@
 #include "core/date.h"
 #include "core/plan_conflicts.h"
 #include "core/vnformat.h"
+#include "gui/shell/access_ui.h"
 #include "gui/shell/gui_util.h"
 #include "services/plans/plans.h"
 
@@ -51,6 +52,8 @@ ProgressDialog::ProgressDialog(wxWindow* parent, GuiSession& session,
     status->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { UpdateOutcome(); });
     UpdateOutcome();
     Bind(wxEVT_BUTTON, &ProgressDialog::OnSave, this, wxID_OK);
+    // The board offers it for tasks in the account's scope; said again here.
+    session_.Access().Offer(FindWindow(wxID_OK), true, Action::RecordProgress, task.row.unitId);
     FinishLayout(Ctrl<wxTextCtrl>("note"));
 }
 

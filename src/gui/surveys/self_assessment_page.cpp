@@ -130,7 +130,9 @@ void SelfAssessmentPage::SetUnit(const std::optional<Unit>& unit) {
             for (const auto& p : people) {
                 if (!p.active) continue;
                 officer_->Append(U8(p.fullName) +
-                                 (p.position.empty() ? wxString() : " – " + U8(p.position)));
+                                 (p.position.empty()
+                                      ? wxString()
+                                      : wxString::FromUTF8(" \xe2\x80\x93 ") + U8(p.position)));
                 officerIds_.push_back(p.id);
             }
         } catch (const std::exception& e) {
@@ -164,8 +166,11 @@ void SelfAssessmentPage::Load() {
     BuildLines();
     ShowTotals();
     ShowRatings();
-    session_.Access().Offer(save_, sheet_.has_value(), Action::EditSurveys,
-                            unit_ ? std::optional<std::int64_t>(unit_->id) : std::nullopt);
+    // The scores and notes take input only from an account that may edit
+    // the commune's self-assessments; for another they are read, and say why.
+    const auto unitId = unit_ ? std::optional<std::int64_t>(unit_->id) : std::nullopt;
+    session_.Access().Offer(save_, sheet_.has_value(), Action::EditSurveys, unitId);
+    session_.Access().OfferAll(form_, Action::EditSurveys, unitId, {});
     Layout();
 }
 
@@ -249,7 +254,7 @@ void SelfAssessmentPage::ShowTotals() {
     auto text = [&](const wxString& caption, double points, int scored, const std::string& cls) {
         wxString s = wxString::Format("%s: %s / %s", caption, U8(FormatNumberTrim(points, 1)),
                                       U8(FormatNumberTrim(t.max, 1)));
-        if (!cls.empty()) s += " – " + U8(cls);
+        if (!cls.empty()) s += wxString::FromUTF8(" \xe2\x80\x93 ") + U8(cls);
         if (scored < t.criteria)
             s += " " + wxString::Format(_("(%d of %d criteria scored)"), scored, t.criteria);
         return s;

@@ -10,13 +10,16 @@
 
 namespace cchc::services {
 
-std::vector<AuditTrailRow> ReadAuditTrail(Database& db, const std::string& user,
-                                          const AuditTrailFilter& in) {
+namespace {
+
+// The storage filter of what the user asked, once the account may read it.
+storage::AuditFilter Checked(Database& db, const std::string& user, const AuditTrailFilter& in) {
     AccessGuard guard(db, user);
     storage::AuditFilter f;
     f.table = in.table;
     f.user = in.user;
     f.limit = in.limit;
+    f.upToId = in.upToId;
     if (!in.since.empty()) {
         auto day = Date::ParseIso(in.since);
         if (!day) day = Date::ParseVn(in.since);
@@ -40,12 +43,42 @@ std::vector<AuditTrailRow> ReadAuditTrail(Database& db, const std::string& user,
     } else {
         guard.Require(Action::ReadAudit);
     }
+    return f;
+}
+
+std::vector<AuditTrailRow> RowsOf(std::vector<storage::AuditEntry> entries) {
     std::vector<AuditTrailRow> out;
-    for (auto& e : storage::AuditQuery(db.session()).Find(f))
+    out.reserve(entries.size());
+    for (auto& e : entries)
         out.push_back({std::move(e.at), std::move(e.user), std::move(e.table), e.rowId,
                        std::move(e.action), std::move(e.field), std::move(e.oldValue),
                        std::move(e.newValue)});
     return out;
+}
+
+}  // namespace
+
+std::vector<AuditTrailRow> ReadAuditTrail(Database& db, const std::string& user,
+                                          const AuditTrailFilter& in) {
+    const storage::AuditFilter f = Checked(db, user, in);
+    return RowsOf(storage::AuditQuery(db.session()).Find(f));
+}
+
+AuditTrailSize CountAuditTrail(Database& db, const std::string& user, const AuditTrailFilter& in) {
+    storage::AuditFilter f = Checked(db, user, in);
+    storage::AuditQuery query(db.session());
+    AuditTrailSize size;
+    size.upToId = f.upToId != 0 ? f.upToId : query.LastId();
+    f.upToId = size.upToId;
+    size.count = size.upToId == 0 ? 0 : query.Count(f);
+    return size;
+}
+
+std::vector<AuditTrailRow> ReadAuditTrailWindow(Database& db, const std::string& user,
+                                                const AuditTrailFilter& in, long long offset,
+                                                long count) {
+    const storage::AuditFilter f = Checked(db, user, in);
+    return RowsOf(storage::AuditQuery(db.session()).Window(f, offset, count));
 }
 
 }  // namespace cchc::services

@@ -4,6 +4,8 @@
 
 #include <string>
 
+#include "storage/row_helpers.h"
+
 namespace cchc::storage {
 
 namespace {
@@ -22,7 +24,10 @@ const char* const kWhere =
     "AND (:user1 = '' OR a.user_login = :user2) "
     "AND (:since1 = '' OR a.at >= :since2) "
     "AND (:upto1 = 0 OR a.id <= :upto2) "
-    "AND (:root2 = 0"
+    "AND (:root2 = 0";
+
+// SQLite: entries placed by their rows as they are now.
+const char* const kRowsOfUnits =
     " OR (a.table_name IN ('units', 'indicator_assignments', 'report_narratives')"
     "     AND a.row_id IN (SELECT id FROM sub))"
     " OR (a.table_name IN ('people', 'self_assessments') AND a.row_id IN"
@@ -57,12 +62,19 @@ const char* const kWhere =
     " OR (a.table_name = 'users' AND a.row_id IN"
     "     (SELECT x.id FROM users x WHERE x.unit_id IN (SELECT id FROM sub)))"
     ") ";
+// PostgreSQL: the server's triggers wrote each entry's unit (audit_log.unit_id),
+// so an entry is placed even after its row was deleted or moved.
+const char* const kEntriesOfUnits = " OR a.unit_id IN (SELECT id FROM sub)) ";
 
 }  // namespace
 
+std::string AuditQuery::Where() const {
+    return std::string(kWhere) + (detail::IsPostgres(s_) ? kEntriesOfUnits : kRowsOfUnits);
+}
+
 std::vector<AuditEntry> AuditQuery::Find(const AuditFilter& f) {
     long long root = f.unitId, upTo = f.upToId;
-    const std::string sql = std::string(kUnits) + kColumns + kWhere + "ORDER BY a.id";
+    const std::string sql = std::string(kUnits) + kColumns + Where() + "ORDER BY a.id";
     std::vector<AuditEntry> out;
     soci::rowset<soci::row> rs =
         (s_.prepare << sql, soci::use(root, "root1"), soci::use(f.table, "table1"),
@@ -85,7 +97,7 @@ std::int64_t AuditQuery::LastId() {
 
 long long AuditQuery::Count(const AuditFilter& f) {
     long long root = f.unitId, upTo = f.upToId;
-    const std::string sql = std::string(kUnits) + "SELECT COUNT(*) FROM audit_log a " + kWhere;
+    const std::string sql = std::string(kUnits) + "SELECT COUNT(*) FROM audit_log a " + Where();
     long long n = 0;
     s_ << sql, soci::use(root, "root1"), soci::use(f.table, "table1"), soci::use(f.table, "table2"),
         soci::use(f.user, "user1"), soci::use(f.user, "user2"), soci::use(f.since, "since1"),
@@ -100,7 +112,7 @@ std::vector<AuditEntry> AuditQuery::Window(const AuditFilter& f, long long offse
     long long root = f.unitId, upTo = f.upToId;
     long long limit = count, skip = offset;
     const std::string sql =
-        std::string(kUnits) + kColumns + kWhere + "ORDER BY a.id DESC LIMIT :lim OFFSET :skip";
+        std::string(kUnits) + kColumns + Where() + "ORDER BY a.id DESC LIMIT :lim OFFSET :skip";
     soci::rowset<soci::row> rs =
         (s_.prepare << sql, soci::use(root, "root1"), soci::use(f.table, "table1"),
          soci::use(f.table, "table2"), soci::use(f.user, "user1"), soci::use(f.user, "user2"),

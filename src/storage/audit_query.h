@@ -1,8 +1,9 @@
 // Reading the audit log: who changed what, when, filtered by table, login,
 // time and unit. A unit filter keeps the entries about rows that belong to
 // the unit or a unit under it (directly, or through their plan, task,
-// result or person); entries about rows deleted since cannot be placed and
-// are left out of a unit's view. A long log is read as a count and then
+// result or person). On SQLite entries about rows deleted since cannot be
+// placed and are left out of a unit's view; on PostgreSQL the server wrote
+// each entry's unit with it, so they stay in. A long log is read as a count and then
 // windows of it (Count, Window), never whole.
 #pragma once
 #include <cstdint>
@@ -41,6 +42,8 @@ class AuditQuery {
     std::vector<AuditEntry> Window(const AuditFilter& filter, long long offset, long count);
 
   private:
+    // The filter's WHERE clause for this engine.
+    std::string Where() const;
     soci::session& s_;
 };
 

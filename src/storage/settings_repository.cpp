@@ -115,8 +115,6 @@ void AuditRepository::RecordMany(const std::vector<AuditEntry>& entries) {
 
 namespace {
 
-bool IsPostgres(soci::session& s) { return s.get_backend_name() == "postgresql"; }
-
 // A table or column name as the schema spells it, quoted for SQL; names
 // come from the schema itself, never from a user.
 std::string Identifier(const std::string& name) {

@@ -18,14 +18,12 @@ namespace {
 #define SERVER_USER_COLUMNS \
     "id, login, full_name, '' AS password_hash, role, unit_id, active, last_login_at"
 
-bool OnServer(soci::session& s) { return s.get_backend_name() == "postgresql"; }
-
-std::string Columns(soci::session& s) { return OnServer(s) ? SERVER_USER_COLUMNS : USER_COLUMNS; }
+std::string Columns(soci::session& s) { return IsPostgres(s) ? SERVER_USER_COLUMNS : USER_COLUMNS; }
 
 // The SCRAM-SHA-256 verifier of a password, as the server stores it,
 // computed by libpq on this side of the connection.
 std::string Verifier(soci::session& s, const std::string& login, const std::string& password) {
-    if (!OnServer(s)) throw std::logic_error("not a PostgreSQL connection");
+    if (!IsPostgres(s)) throw std::logic_error("not a PostgreSQL connection");
     auto* backend = static_cast<soci::postgresql_session_backend*>(s.get_backend());
     if (!backend->conn_) throw std::logic_error("not a PostgreSQL connection");
     char* v =

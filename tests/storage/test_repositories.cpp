@@ -210,9 +210,27 @@ BOOST_FIXTURE_TEST_CASE(the_audit_log_is_counted_and_read_by_windows_newest_firs
         e.newValue = std::to_string(i + 1);
         return e;
     };
+    // Written as each engine writes them: by the program on SQLite, by the
+    // server's triggers on PostgreSQL (with the row's unit, here the unit
+    // itself).
+    auto record = [&](const std::vector<storage::AuditEntry>& entries) {
+        if (Db().backend() == storage::Backend::Sqlite) {
+            storage::AuditRepository(Db().session()).RecordMany(entries);
+            return;
+        }
+        for (const auto& e : entries) {
+            long long row = e.rowId;
+            Db().session()
+                << "INSERT INTO audit_log (at, user_login, table_name, row_id, action, "
+                   "field, old_value, new_value, unit_id) VALUES ('2026-01-05T08:00:00', "
+                   ":u, :t, :r, :a, :f, :o, :n, :r2)",
+                soci::use(e.user), soci::use(e.table), soci::use(row), soci::use(e.action),
+                soci::use(e.field), soci::use(*e.oldValue), soci::use(*e.newValue), soci::use(row);
+        }
+    };
     std::vector<storage::AuditEntry> entries;
     for (int i = 0; i < 250; ++i) entries.push_back(entry(i));
-    storage::AuditRepository(Db().session()).RecordMany(entries);
+    record(entries);
 
     storage::AuditQuery query(Db().session());
     storage::AuditFilter odd;
@@ -238,10 +256,9 @@ BOOST_FIXTURE_TEST_CASE(the_audit_log_is_counted_and_read_by_windows_newest_firs
     BOOST_TEST(olds(query.Find(odd)).front() == "1");
 
     // The unit's subtree: the district holds A; B alone.
-    storage::AuditFilter ofDistrict;
-    ofDistrict.table = "units";
+    storage::AuditFilter ofDistrict = odd;
     ofDistrict.unitId = district.id;
-    BOOST_TEST(query.Count(ofDistrict) == 200);
+    BOOST_TEST(query.Count(ofDistrict) == 100);
     storage::AuditFilter oddOfB = odd;
     oddOfB.unitId = b.id;
     BOOST_TEST(query.Count(oddOfB) == 25);
@@ -254,12 +271,42 @@ BOOST_FIXTURE_TEST_CASE(the_audit_log_is_counted_and_read_by_windows_newest_firs
     BOOST_TEST(query.Count(later) == 0);
 
     // Entries written since the count do not shift its windows.
-    storage::AuditRepository(Db().session()).Record(entry(251));
+    record({entry(251)});
     BOOST_TEST(query.Count(odd) == 125);
     BOOST_TEST(olds(query.Window(odd, 0, 1)) == (std::vector<std::string>{"249"}));
     odd.upToId = query.LastId();
     BOOST_TEST(query.Count(odd) == 126);
     BOOST_TEST(olds(query.Window(odd, 0, 1)) == (std::vector<std::string>{"251"}));
+}
+
+// On the server an entry keeps the unit its row was in when it was written:
+// a deleted task's entries stay in its commune's view.
+BOOST_FIXTURE_TEST_CASE(the_servers_entries_stay_with_their_unit_after_the_row_is_gone, DbFixture) {
+    if (Db().backend() != storage::Backend::Postgresql) return;
+    storage::UnitRepository units(Db().session());
+    Unit a = MakeUnit("XA-A", "Xã A");
+    a.id = units.Insert(a);
+    Unit b = MakeUnit("XA-B", "Xã B");
+    b.id = units.Insert(b);
+    long long plan = 0, item = 0, task = 0, unitA = a.id;
+    Db().session() << "INSERT INTO plans (unit_id, year, title) VALUES (:u, 2026, 'Kế hoạch') "
+                      "RETURNING id",
+        soci::use(unitA), soci::into(plan);
+    Db().session() << "INSERT INTO plan_items (plan_id, heading) VALUES (:p, '1.1') RETURNING id",
+        soci::use(plan), soci::into(item);
+    Db().session() << "INSERT INTO tasks (item_id, solution) VALUES (:i, 'Niêm yết') RETURNING id",
+        soci::use(item), soci::into(task);
+    Db().session() << "DELETE FROM tasks WHERE id = :t", soci::use(task);
+    storage::AuditQuery query(Db().session());
+    storage::AuditFilter ofA;
+    ofA.table = "tasks";
+    ofA.unitId = a.id;
+    const auto entries = query.Find(ofA);
+    BOOST_TEST(entries.size() >= 2u);  // its insert and its delete
+    for (const auto& e : entries) BOOST_TEST(e.rowId == task);
+    storage::AuditFilter ofB = ofA;
+    ofB.unitId = b.id;
+    BOOST_TEST(query.Count(ofB) == 0);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -882,7 +882,7 @@ std::string NewPassword(const Args& args) {
 
 int RunUser(const Args& args) {
     if (args.positional.empty())
-        throw UsageError(tr("user needs a subcommand: add, passwd, list, disable or enable"));
+        throw UsageError(tr("user needs a subcommand: add, set, passwd, list, disable or enable"));
     const std::string sub = args.positional[0];
     auto db = OpenDb(args, false);
     auto loginArg = [&]() -> std::string {
@@ -937,6 +937,36 @@ int RunUser(const Args& args) {
             std::cout << fmt::format(fmt::runtime(tr("Password of {0} changed.")), login) << "\n";
         return 0;
     }
+    if (sub == "set") {
+        // What is not given is kept: --role, --unit CODE (--unit "" or
+        // --no-unit: the whole tree), --name.
+        const std::string login = loginArg();
+        services::AccountService accounts(*db, Actor(args, *db));
+        std::optional<services::AccountInfo> read;
+        for (auto& a : accounts.List())
+            if (a.login == login) read = a;
+        if (!read)
+            throw UserError(Location{"", 0, "login"},
+                            std::string(tr("no account has the login ")) + login);
+        Role role = read->role;
+        if (args.Has("role")) {
+            auto chosen = RoleFromKey(args.Get("role"));
+            if (!chosen)
+                throw UsageError(fmt::format(
+                    fmt::runtime(tr("not a role (admin, specialist, chair, clerk or viewer): {0}")),
+                    args.Get("role")));
+            role = *chosen;
+        }
+        std::string unit = read->unitCode;
+        if (args.Has("no-unit")) unit.clear();
+        if (args.Has("unit")) unit = args.Get("unit");
+        accounts.Change(*read, role, unit, args.Has("name") ? args.Get("name") : read->fullName);
+        if (!args.Has("quiet"))
+            std::cout << fmt::format(fmt::runtime(tr("Account {0} changed ({1}).")), login,
+                                     RoleLabel(role))
+                      << "\n";
+        return 0;
+    }
     if (sub == "disable" || sub == "enable") {
         const std::string login = loginArg();
         const bool enable = sub == "enable";
@@ -949,7 +979,8 @@ int RunUser(const Args& args) {
         return 0;
     }
     throw UsageError(fmt::format(
-        fmt::runtime(tr("not a user subcommand (add, passwd, list, disable, enable): {0}")), sub));
+        fmt::runtime(tr("not a user subcommand (add, set, passwd, list, disable, enable): {0}")),
+        sub));
 }
 
 // cchc audit [--table T] [--user LOGIN] [--unit CODE] [--since DATE]: the

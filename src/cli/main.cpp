@@ -64,6 +64,8 @@ const char* kUsageAccounts =
        "Accounts:\n"
        "  user add LOGIN --role admin|specialist|chair|clerk|viewer [--unit CODE]\n"
        "       [--name NAME] [--password-stdin]   a new account (chair and clerk: --unit)\n"
+       "  user set LOGIN [--role ROLE] [--unit CODE | --no-unit] [--name NAME]\n"
+       "       another role, unit or name (what is not given is kept)\n"
        "  user passwd LOGIN [--password-stdin]   a new password\n"
        "  user list | user disable LOGIN | user enable LOGIN\n"
        "Once an SQLite database has accounts, the user commands need --user LOGIN and the\n"
@@ -81,9 +83,9 @@ const std::set<std::string> kValued = {
     "year",  "framework", "period", "score",       "unit",      "status", "due-within", "as-of",
     "below", "by",        "window", "min-ratings", "criterion", "plan",   "number",     "date",
     "type",  "role",      "name",   "user",        "as",        "table",  "since"};
-const std::set<std::string> kFlags = {"help",          "quiet",          "self-vs-appraised",
-                                      "overdue",       "missing-update", "issue",
-                                      "show-citizens", "password-stdin", "replace"};
+const std::set<std::string> kFlags = {
+    "help",  "quiet",         "self-vs-appraised", "overdue", "missing-update",
+    "issue", "show-citizens", "password-stdin",    "replace", "no-unit"};
 
 Args Parse(int argc, char** argv) {
     Args a;

@@ -7,16 +7,18 @@
 #include <stdexcept>
 
 #include "storage/row_helpers.h"
+#include "storage/unit_repository.h"
 
 namespace cchc::storage {
 using namespace detail;
 
 namespace {
-#define USER_COLUMNS "id, login, full_name, password_hash, role, unit_id, active, last_login_at"
+#define USER_COLUMNS \
+    "id, login, full_name, password_hash, role, unit_id, active, last_login_at, version"
 // On the server the hash is empty (the server keeps the password) and its
 // column is readable by administrators only: it is not read.
 #define SERVER_USER_COLUMNS \
-    "id, login, full_name, '' AS password_hash, role, unit_id, active, last_login_at"
+    "id, login, full_name, '' AS password_hash, role, unit_id, active, last_login_at, version"
 
 std::string Columns(soci::session& s) { return IsPostgres(s) ? SERVER_USER_COLUMNS : USER_COLUMNS; }
 
@@ -44,6 +46,7 @@ UserRow UserFromRow(const soci::row& r) {
     if (auto unit = OptInt(r, "unit_id")) u.unitId = *unit;
     u.active = Int(r, "active", 1) != 0;
     u.lastLoginAt = Text(r, "last_login_at");
+    u.version = static_cast<int>(Int(r, "version", 1));
     return u;
 }
 }  // namespace
@@ -105,6 +108,20 @@ void UserRepository::SetActive(const std::string& login, bool active) {
         soci::use(a), soci::use(now), soci::use(login);
 }
 
+void UserRepository::Update(const std::string& login, int version, const std::string& fullName,
+                            const std::string& role, std::optional<std::int64_t> unitId) {
+    const std::string now = NowIso();
+    long long unit = unitId.value_or(0);
+    soci::indicator unitInd = unitId ? soci::i_ok : soci::i_null;
+    soci::statement st =
+        (s_.prepare << "UPDATE users SET full_name = :n, role = :r, unit_id = :u, updated_at = "
+                       ":now, version = version + 1 WHERE login = :l AND version = :v",
+         soci::use(fullName), soci::use(role), soci::use(unit, unitInd), soci::use(now),
+         soci::use(login), soci::use(version));
+    st.execute(true);
+    if (st.get_affected_rows() != 1) throw ConcurrentEditError();
+}
+
 void UserRepository::TouchLastLogin(const std::string& login) {
     const std::string now = NowIso();
     s_ << "UPDATE users SET last_login_at = :now WHERE login = :l", soci::use(now),
@@ -137,6 +154,12 @@ void UserRepository::SetServerLoginEnabled(const std::string& login, bool enable
     int done = 0;
     s_ << "SELECT 1 FROM (SELECT cchc_set_login_enabled(:l, :e = 1)) AS x", soci::use(login),
         soci::use(on), soci::into(done);
+}
+
+void UserRepository::SetServerLoginRole(const std::string& login, const std::string& role) {
+    int done = 0;
+    s_ << "SELECT 1 FROM (SELECT cchc_set_login_role(:l, :r)) AS x", soci::use(login),
+        soci::use(role), soci::into(done);
 }
 
 std::string UserRepository::ConnectedLogin() {

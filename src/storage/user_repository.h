@@ -24,6 +24,7 @@ struct UserRow {
     std::optional<std::int64_t> unitId;
     bool active = true;
     std::string lastLoginAt;  // ISO timestamp or empty
+    int version = 1;
 };
 
 class UserRepository {
@@ -41,6 +42,10 @@ class UserRepository {
                         const std::string& passwordHash = "");
     void SetPasswordHash(const std::string& login, const std::string& hash);
     void SetActive(const std::string& login, bool active);
+    // Name, role and unit of an account as read at `version`; another desk's
+    // change since then: ConcurrentEditError (nothing written).
+    void Update(const std::string& login, int version, const std::string& fullName,
+                const std::string& role, std::optional<std::int64_t> unitId);
     void TouchLastLogin(const std::string& login);
     // PostgreSQL: each account is a login role of the server, member of the
     // group role of its role (cchc_admin, ...), its password kept by the
@@ -52,6 +57,8 @@ class UserRepository {
                            const std::string& password);
     void SetServerPassword(const std::string& login, const std::string& password);
     void SetServerLoginEnabled(const std::string& login, bool enabled);
+    // The login into its role's group role only.
+    void SetServerLoginRole(const std::string& login, const std::string& role);
     // The login a PostgreSQL connection acts as (its current_user); empty
     // on SQLite, whose connections have no user.
     std::string ConnectedLogin();

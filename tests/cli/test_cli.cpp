@@ -733,6 +733,21 @@ BOOST_FIXTURE_TEST_CASE(user_accounts_from_the_command_line, Cli) {
     BOOST_TEST(Contains(list.output, "login,name,role,unit,active,last_login"), list.output);
     BOOST_TEST(Contains(list.output, "ct_a,,chair,XA-TAYXUAN,0,"), list.output);
     BOOST_TEST(Contains(list.output, "quantri,Nguyễn Văn Quản,admin,,1,20"), list.output);
+    // Another role, unit or name: what is not given is kept.
+    auto toClerk = Run("--user quantri user set ct_a --role clerk --name 'Lê Thị Cúc'",
+                       "CCHC_PASSWORD=mk-12345");
+    BOOST_TEST(toClerk.exitCode == 0, toClerk.output);
+    auto toOffice =
+        Run("--user quantri user set ct_a --role viewer --no-unit", "CCHC_PASSWORD=mk-12345");
+    BOOST_TEST(toOffice.exitCode == 0, toOffice.output);
+    auto noUnit = Run("--user quantri user set ct_a --role chair", "CCHC_PASSWORD=mk-12345");
+    BOOST_TEST(noUnit.exitCode == 1, noUnit.output);
+    BOOST_TEST(Contains(noUnit.output, "unit"), noUnit.output);
+    auto lastAdmin = Run("--user quantri user set quantri --role viewer", "CCHC_PASSWORD=mk-12345");
+    BOOST_TEST(lastAdmin.exitCode == 1, lastAdmin.output);
+    auto changed = Run("--format csv --user quantri user list", "CCHC_PASSWORD=mk-12345");
+    BOOST_TEST(Contains(changed.output, "ct_a,Lê Thị Cúc,viewer,,0,"), changed.output);
+    BOOST_TEST(Contains(changed.output, "quantri,Nguyễn Văn Quản,admin,,1,20"), changed.output);
 }
 
 BOOST_FIXTURE_TEST_CASE(every_command_acts_as_a_checked_account_within_its_scope, Cli) {

@@ -329,4 +329,70 @@ BOOST_AUTO_TEST_CASE(the_administrator_adds_an_account_on_the_accounts_page) {
     DestroyWindow(frame);
 }
 
+// Changing an account: the login fixed, no password asked, role and unit
+// shown as they are; the chair becomes a viewer of the whole office.
+BOOST_AUTO_TEST_CASE(the_administrator_changes_an_accounts_role_and_unit) {
+    OfficeWithAccounts office;
+    gui::MainFrame* frame = office.Show("quantri");
+    frame->ShowArea(gui::Area::Catalogue);
+    gui::AccountsPage* page = nullptr;
+    BOOST_REQUIRE(WaitFor([&] {
+        page = Named<gui::AccountsPage>(frame, "accountsPage");
+        return page && page->list()->GetItemCount() == 2;
+    }));
+    BOOST_REQUIRE(page->list()->GetTextValue(0, 0) == "ct_a");
+    page->list()->SelectRow(0);
+    wxDataViewEvent selected(wxEVT_DATAVIEW_SELECTION_CHANGED, page->list(),
+                             page->list()->RowToItem(0));
+    page->list()->GetEventHandler()->ProcessEvent(selected);
+    wxButton* change = Named<wxButton>(page, "changeAccount");
+    BOOST_REQUIRE(change);
+    BOOST_REQUIRE(change->IsEnabled());
+
+    bool loginFixed = false, passwordHidden = false;
+    wxString roleShown, unitShown;
+    UiScript script;
+    script.onAbort = CancelModal<gui::AccountDialog>;
+    script.Add("the dialog shows the account", [&] {
+        auto* dlg = FindModal<gui::AccountDialog>();
+        if (!dlg || !dlg->IsShownOnScreen()) return false;
+        auto* login = Control<wxTextCtrl>(dlg, "login");
+        loginFixed = login->GetValue() == "ct_a" && !login->IsEnabled();
+        passwordHidden = !Control<wxTextCtrl>(dlg, "password")->IsShown() &&
+                         !Control<wxTextCtrl>(dlg, "repeat")->IsShown();
+        roleShown = Control<wxChoice>(dlg, "role")->GetStringSelection();
+        unitShown = Control<wxChoice>(dlg, "unit")->GetStringSelection();
+        return true;
+    });
+    script.Add("make it a viewer of the whole office", [&] {
+        auto* dlg = FindModal<gui::AccountDialog>();
+        auto* role = Control<wxChoice>(dlg, "role");
+        Choose(role, role->FindString(wxString::FromUTF8(RoleLabel(Role::Viewer))));
+        Choose(Control<wxChoice>(dlg, "unit"), 0);
+        PressLater(dlg, wxID_OK);
+        return true;
+    });
+    script.Add("the dialog closes", [] { return FindShown<gui::AccountDialog>() == nullptr; });
+    script.Begin();
+    wxCommandEvent click(wxEVT_BUTTON, change->GetId());
+    click.SetEventObject(change);
+    change->GetEventHandler()->ProcessEvent(click);  // returns when the dialog is closed
+    BOOST_REQUIRE(WaitFor([&] { return script.Finished(); }, 15000));
+    BOOST_REQUIRE_MESSAGE(script.failure().empty(), script.failure());
+    BOOST_TEST(loginFixed);
+    BOOST_TEST(passwordHidden);
+    BOOST_TEST(roleShown.utf8_string() == RoleLabel(Role::Chair));
+    BOOST_TEST(unitShown.utf8_string().find(office.commune.name) != std::string::npos,
+               unitShown.utf8_string());
+
+    auto db = storage::Database::Open(storage::DatabaseUrl::Parse(office.url));
+    for (const auto& a : services::AccountService(*db, "quantri").List())
+        if (a.login == "ct_a") {
+            BOOST_TEST((a.role == Role::Viewer));
+            BOOST_TEST(a.unitCode.empty());
+            BOOST_TEST(a.fullName == "Chủ tịch xã");
+        }
+    DestroyWindow(frame);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

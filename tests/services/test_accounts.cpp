@@ -3,7 +3,9 @@
 // anyone but an administrator, and the audit rows, on both backends.
 #include <boost/test/unit_test.hpp>
 
+#include <algorithm>
 #include <functional>
+#include <stdexcept>
 #include <string>
 
 #include <soci/soci.h>
@@ -285,6 +287,69 @@ BOOST_FIXTURE_TEST_CASE(on_the_server_an_account_is_a_login_of_its_group, Accoun
     BOOST_TEST(VerifierOf(StoredVerifier(Db(), moved), "Mk-cong-chuc-1"));
     BOOST_TEST(services::ConnectAsAccount(Db().url(), moved, "Mk-cong-chuc-1").account.login ==
                moved);
+}
+
+// An administrator gives an account another role, unit or name: checked
+// as when adding, audited per field, refused when the last administrator
+// would lose the role or when another desk changed the account since it was
+// read; on the server the login moves to the new role's group.
+BOOST_FIXTURE_TEST_CASE(an_administrator_changes_an_accounts_role_unit_and_name, AccountsFixture) {
+    const bool pg = Db().backend() == storage::Backend::Postgresql;
+    const std::string quantri = TestLogin("quantri"), ct = TestLogin("ct_dt");
+    services::AccountService(Db(), "installer")
+        .Add(quantri, Role::Admin, "", "Nguyễn Văn Quản", "Mk-quan-tri-1");
+    // On the server the administrator works on its own connection.
+    std::unique_ptr<storage::Database> own;
+    if (pg) own = services::ConnectAsAccount(Db().url(), quantri, "Mk-quan-tri-1").db;
+    storage::Database& desk = pg ? *own : Db();
+    services::AccountService admin(desk, quantri);
+    admin.Add(ct, Role::Clerk, "XA-DONGTHANH", "Trần Thị Chủ", "Mk-chu-tich-1");
+    auto read = [&](const std::string& login) {
+        for (auto& a : admin.List())
+            if (a.login == login) return a;
+        throw std::runtime_error("no account " + login);
+    };
+    const auto clerk = read(ct);
+    // A chair still needs its unit.
+    BOOST_TEST(ErrorOf([&] { admin.Change(clerk, Role::Chair, "", "Trần Thị Chủ"); }) ==
+               "unit: " + std::string(tr("a commune chair's or clerk's account needs its unit")));
+    admin.Change(clerk, Role::Chair, "XA-DONGTHANH", "Trần Thị Chủ Tịch");
+    const auto chair = read(ct);
+    BOOST_TEST((chair.role == Role::Chair));
+    BOOST_TEST(chair.unitCode == "XA-DONGTHANH");
+    BOOST_TEST(chair.fullName == "Trần Thị Chủ Tịch");
+    BOOST_TEST(chair.version == clerk.version + 1);
+    if (pg) {
+        BOOST_TEST(MemberOf(Db(), ct, "cchc_chair"));
+        BOOST_TEST(!MemberOf(Db(), ct, "cchc_clerk"));
+    }
+    // The version read before: another desk changed it since.
+    BOOST_CHECK_THROW(admin.Change(clerk, Role::Viewer, "", "x"), UserError);
+    BOOST_TEST((read(ct).role == Role::Chair));
+    // Into the office: no unit.
+    admin.Change(chair, Role::Specialist, "", chair.fullName);
+    BOOST_TEST(read(ct).unitCode.empty());
+    if (pg) BOOST_TEST(MemberOf(Db(), ct, "cchc_specialist"));
+    // The last administrator keeps its role.
+    BOOST_TEST(ErrorOf([&] { admin.Change(read(quantri), Role::Viewer, "", ""); }) ==
+               "role: " + std::string(tr("the last active administrator keeps the "
+                                         "administrator's role")));
+    // Only an administrator changes accounts.
+    BOOST_CHECK_THROW(services::AccountService(desk, ct).Change(read(ct), Role::Admin, "", ""),
+                      UserError);
+    BOOST_TEST((read(ct).role == Role::Specialist));
+    // Audited field by field (on the server by its triggers).
+    std::vector<std::string> fields;
+    for (const auto& e : storage::AuditRepository(Db().session()).ForRow("users", [&] {
+             return storage::UserRepository(Db().session()).ByLogin(ct)->id;
+         }()))
+        if (e.action == "update") fields.push_back(e.field);
+    auto has = [&](const std::string& f) {
+        return std::find(fields.begin(), fields.end(), f) != fields.end();
+    };
+    BOOST_TEST(has("role"));
+    BOOST_TEST(has("full_name"));
+    BOOST_TEST((has("unit") || has("unit_id")));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -14,6 +14,29 @@ namespace cchc::gui {
 
 AccountDialog::AccountDialog(wxWindow* parent, GuiSession& session, bool firstAccount)
     : session_(session) {
+    Build(parent, firstAccount);
+    FinishLayout(login_);
+}
+
+AccountDialog::AccountDialog(wxWindow* parent, GuiSession& session,
+                             const services::AccountInfo& account)
+    : session_(session), editing_(account) {
+    Build(parent, false);
+    SetTitle(wxString::Format(_("Change the account %s"), U8(account.login)));
+    login_->ChangeValue(U8(account.login));
+    login_->Disable();
+    fullName_->ChangeValue(U8(account.fullName));
+    for (std::size_t i = 0; i < roles_.size(); ++i)
+        if (roles_[i] == account.role) role_->SetSelection(static_cast<int>(i));
+    for (std::size_t i = 0; i < unitCodes_.size(); ++i)
+        if (unitCodes_[i] == account.unitCode) unit_->SetSelection(static_cast<int>(i));
+    // The password is changed apart (Reset password...).
+    for (const char* name : {"password", "repeat", "password_label", "repeat_label"})
+        if (wxWindow* w = FindWindow(name)) w->Hide();
+    FinishLayout(fullName_);
+}
+
+void AccountDialog::Build(wxWindow* parent, bool firstAccount) {
     LoadForm(parent, "AccountDialog");
     login_ = Ctrl<wxTextCtrl>("login");
     fullName_ = Ctrl<wxTextCtrl>("full_name");
@@ -54,7 +77,6 @@ AccountDialog::AccountDialog(wxWindow* parent, GuiSession& session, bool firstAc
     unit_->SetSelection(0);
 
     Bind(wxEVT_BUTTON, &AccountDialog::OnSave, this, wxID_OK);
-    FinishLayout(login_);
 }
 
 Role AccountDialog::ChosenRole() const {
@@ -62,18 +84,26 @@ Role AccountDialog::ChosenRole() const {
     return i >= 0 && static_cast<std::size_t>(i) < roles_.size() ? roles_[i] : Role::Viewer;
 }
 
+std::string AccountDialog::ChosenUnit() const {
+    const int u = unit_->GetSelection();
+    return u >= 0 && static_cast<std::size_t>(u) < unitCodes_.size() ? unitCodes_[u] : "";
+}
+
 void AccountDialog::OnSave(wxCommandEvent&) {
     SaveAndClose([this] {
+        if (editing_) {
+            services::AccountService(session_.db(), session_.user())
+                .Change(*editing_, ChosenRole(), ChosenUnit(), TrimmedU8(fullName_->GetValue()));
+            added_ = editing_->login;
+            return;
+        }
         const std::string login = TrimmedU8(login_->GetValue());
         const std::string password = ToU8(password_->GetValue());
         if (ToU8(repeat_->GetValue()) != password)
             throw UserError(Location{"", 0, "repeat"},
                             ToU8(_("The two passwords differ; type the same one twice.")));
-        const int u = unit_->GetSelection();
-        const std::string unit =
-            u >= 0 && static_cast<std::size_t>(u) < unitCodes_.size() ? unitCodes_[u] : "";
         services::AccountService(session_.db(), session_.user())
-            .Add(login, ChosenRole(), unit, TrimmedU8(fullName_->GetValue()), password);
+            .Add(login, ChosenRole(), ChosenUnit(), TrimmedU8(fullName_->GetValue()), password);
         added_ = login;
     });
 }

@@ -27,13 +27,16 @@ AccountsPage::AccountsPage(wxWindow* parent, GuiSession& session)
     auto* bar = new wxBoxSizer(wxHORIZONTAL);
     add_ = new wxButton(this, wxID_ANY, _("&Add account..."));
     add_->SetName("addAccount");
+    edit_ = new wxButton(this, wxID_ANY, _("&Change..."));
+    edit_->SetName("changeAccount");
+    edit_->SetToolTip(_("Another role, unit or full name for the selected account"));
     reset_ = new wxButton(this, wxID_ANY, _("&Reset password..."));
     reset_->SetName("resetPassword");
     reset_->SetToolTip(_("Give the selected account a new password"));
     toggle_ = new wxButton(this, wxID_ANY, _("&Lock"));
     toggle_->SetName("toggleAccount");
     toggle_->SetToolTip(_("A locked account can no longer log in; its history stays"));
-    for (wxButton* b : {add_, reset_, toggle_}) bar->Add(b, 0, wxRIGHT, gap);
+    for (wxButton* b : {add_, edit_, reset_, toggle_}) bar->Add(b, 0, wxRIGHT, gap);
     sizer->Add(bar, 0, wxLEFT | wxRIGHT | wxBOTTOM, gap);
 
     list_ = new wxDataViewListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize,
@@ -53,10 +56,11 @@ AccountsPage::AccountsPage(wxWindow* parent, GuiSession& session)
     SetSizer(sizer);
 
     add_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { AddAccount(); });
+    edit_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { ChangeAccount(); });
     reset_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { ResetPassword(); });
     toggle_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { ToggleActive(); });
     list_->Bind(wxEVT_DATAVIEW_SELECTION_CHANGED, [this](wxDataViewEvent&) { UpdateButtons(); });
-    list_->Bind(wxEVT_DATAVIEW_ITEM_ACTIVATED, [this](wxDataViewEvent&) { ResetPassword(); });
+    list_->Bind(wxEVT_DATAVIEW_ITEM_ACTIVATED, [this](wxDataViewEvent&) { ChangeAccount(); });
     Bind(wxEVT_SIZE, [this](wxSizeEvent& e) {
         e.Skip();
         CallAfter([this] { WrapIntro(); });
@@ -121,6 +125,7 @@ void AccountsPage::Select(const std::string& login) {
 
 void AccountsPage::UpdateButtons() {
     const auto a = Selected();
+    edit_->Enable(a.has_value());
     reset_->Enable(a.has_value());
     toggle_->Enable(a.has_value());
     toggle_->SetLabel(a && !a->active ? _("&Unlock") : _("&Lock"));
@@ -143,6 +148,17 @@ void AccountsPage::AddAccount() {
                                         U8(added)));
         if (onFirstAccount) onFirstAccount();
     }
+}
+
+void AccountsPage::ChangeAccount() {
+    const auto a = Selected();
+    if (!a) return;
+    {
+        AccountDialog dlg(this, session_, *a);
+        dlg.ShowModal();
+    }
+    Reload();
+    Select(a->login);
 }
 
 void AccountsPage::ResetPassword() {

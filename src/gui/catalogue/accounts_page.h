@@ -33,6 +33,7 @@ class AccountsPage : public wxPanel {
     std::optional<services::AccountInfo> Selected() const;
     void UpdateButtons();
     void AddAccount();
+    void ChangeAccount();
     void ResetPassword();
     void ToggleActive();
     void Select(const std::string& login);
@@ -43,6 +44,7 @@ class AccountsPage : public wxPanel {
     wxString introText_;
     wxDataViewListCtrl* list_;
     wxButton* add_;
+    wxButton* edit_;
     wxButton* reset_;
     wxButton* toggle_;
     std::vector<services::AccountInfo> rows_;

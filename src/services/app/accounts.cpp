@@ -99,6 +99,26 @@ void AccountService::RequireAdmin() {
         throw UserError(RefusalMessage(actor_, Action::ManageAccounts));
 }
 
+std::optional<std::int64_t> AccountService::AccountUnit(Role role, const std::string& unitCode) {
+    if (!unitCode.empty()) {
+        auto unit = storage::UnitRepository(db_.session()).ByCode(unitCode);
+        if (!unit)
+            throw UserError(Location{"", 0, "unit"},
+                            std::string(tr("the unit does not exist: ")) + unitCode);
+        return unit->id;
+    }
+    if (RoleNeedsUnit(role))
+        throw UserError(Location{"", 0, "unit"},
+                        tr("a commune chair's or clerk's account needs its unit"));
+    return std::nullopt;
+}
+
+bool AccountService::OtherActiveAdmin(const std::string& login) {
+    for (const auto& u : storage::UserRepository(db_.session()).All())
+        if (u.login != login && u.active && RoleOfRow(u) == Role::Admin) return true;
+    return false;
+}
+
 void AccountService::Add(const std::string& login, Role role, const std::string& unitCode,
                          const std::string& fullName, const std::string& password) {
     CheckField(CheckLogin(login), "login");
@@ -113,17 +133,7 @@ void AccountService::Add(const std::string& login, Role role, const std::string&
     if (users.ByLogin(login))
         throw UserError(Location{"", 0, "login"},
                         std::string(tr("another account already has the login ")) + login);
-    std::optional<std::int64_t> unitId;
-    if (!unitCode.empty()) {
-        auto unit = storage::UnitRepository(db_.session()).ByCode(unitCode);
-        if (!unit)
-            throw UserError(Location{"", 0, "unit"},
-                            std::string(tr("the unit does not exist: ")) + unitCode);
-        unitId = unit->id;
-    } else if (RoleNeedsUnit(role)) {
-        throw UserError(Location{"", 0, "unit"},
-                        tr("a commune chair's or clerk's account needs its unit"));
-    }
+    const std::optional<std::int64_t> unitId = AccountUnit(role, unitCode);
     const std::string hash = sqlite ? HashPassword(password) : std::string();
     if (!sqlite) {
         // The server's login: its names are the whole server's, another
@@ -174,20 +184,53 @@ void AccountService::SetActive(const std::string& login, bool active) {
         throw UserError(Location{"", 0, "login"},
                         std::string(tr("no account has the login ")) + login);
     if (row->active == active) return;
-    if (!active && RoleOfRow(*row) == Role::Admin) {
-        int admins = 0;
-        for (const auto& u : users.All())
-            if (u.active && RoleOfRow(u) == Role::Admin) ++admins;
-        if (admins <= 1)
-            throw UserError(Location{"", 0, "login"},
-                            tr("the last active administrator cannot be disabled"));
-    }
+    if (!active && RoleOfRow(*row) == Role::Admin && !OtherActiveAdmin(login))
+        throw UserError(Location{"", 0, "login"},
+                        tr("the last active administrator cannot be disabled"));
     users.SetActive(login, active);
     // A disabled account's login may no longer connect to the server.
     if (db_.backend() == storage::Backend::Postgresql) users.SetServerLoginEnabled(login, active);
     storage::AuditRepository(db_.session())
         .Record({"", actor_, "users", row->id, "update", "active", row->active ? "1" : "0",
                  active ? "1" : "0"});
+    tx.Commit();
+}
+
+void AccountService::Change(const AccountInfo& read, Role role, const std::string& unitCode,
+                            const std::string& fullName) {
+    storage::Transaction tx(db_);
+    RequireAdmin();
+    storage::UserRepository users(db_.session());
+    auto row = users.ByLogin(read.login);
+    if (!row)
+        throw UserError(Location{"", 0, "login"},
+                        std::string(tr("no account has the login ")) + read.login);
+    if (row->version != read.version) throw storage::ConcurrentEditError();
+    const std::optional<std::int64_t> unitId = AccountUnit(role, unitCode);
+    const Role was = RoleOfRow(*row);
+    if (was == Role::Admin && role != Role::Admin && row->active && !OtherActiveAdmin(read.login))
+        throw UserError(Location{"", 0, "role"},
+                        tr("the last active administrator keeps the administrator's role"));
+    const std::string key(RoleKey(role));
+    users.Update(read.login, read.version, fullName, key, unitId);
+    if (db_.backend() == storage::Backend::Postgresql && was != role &&
+        users.ServerLoginExists(read.login))
+        users.SetServerLoginRole(read.login, key);
+    storage::AuditRepository audit(db_.session());
+    auto codeOf = [&](const std::optional<std::int64_t>& id) -> std::optional<std::string> {
+        if (!id) return std::nullopt;
+        if (auto u = storage::UnitRepository(db_.session()).ById(*id)) return u->code;
+        return std::nullopt;
+    };
+    if (row->fullName != fullName)
+        audit.Record(
+            {"", actor_, "users", row->id, "update", "full_name", row->fullName, fullName});
+    if (was != role)
+        audit.Record(
+            {"", actor_, "users", row->id, "update", "role", std::string(RoleKey(was)), key});
+    if (row->unitId != unitId)
+        audit.Record(
+            {"", actor_, "users", row->id, "update", "unit", codeOf(row->unitId), codeOf(unitId)});
     tx.Commit();
 }
 
@@ -206,6 +249,7 @@ std::vector<AccountInfo> AccountService::List() {
             }
         a.active = row.active;
         a.lastLoginAt = row.lastLoginAt;
+        a.version = row.version;
         out.push_back(std::move(a));
     }
     return out;

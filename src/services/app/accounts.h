@@ -27,6 +27,7 @@ struct AccountInfo {
     std::string unitName;
     bool active = true;
     std::string lastLoginAt;  // ISO timestamp or empty
+    int version = 1;          // as read: Change refuses another desk's change since
 };
 
 // Whether the database has any account (then every desk logs in).
@@ -61,6 +62,13 @@ class AccountService {
              const std::string& fullName, const std::string& password);
     void SetPassword(const std::string& login, const std::string& password);
     void SetActive(const std::string& login, bool active);
+    // Name, role and unit of the account `read` (as List gave it); refused
+    // like Add (a chair or clerk needs a unit) and when it would leave the
+    // database without an active administrator; another desk's change
+    // since `read`: ConcurrentEditError. Each changed field is audited; on
+    // PostgreSQL the server login moves to the new role's group.
+    void Change(const AccountInfo& read, Role role, const std::string& unitCode,
+                const std::string& fullName);
     // Every account, by login.
     std::vector<AccountInfo> List();
 
@@ -72,6 +80,11 @@ class AccountService {
 
   private:
     void RequireAdmin();
+    // The unit an account of `role` is given by its code (none: the whole
+    // tree), checked as Add and Change check it.
+    std::optional<std::int64_t> AccountUnit(Role role, const std::string& unitCode);
+    // Whether an active administrator other than `login` remains.
+    bool OtherActiveAdmin(const std::string& login);
 
     Database& db_;
     std::string actor_;

@@ -368,6 +368,11 @@ bool IsDatabaseBusy(const std::exception& e) {
     return code == SQLITE_BUSY || code == SQLITE_LOCKED;
 }
 
+bool IsPasswordWanted(const std::exception& e) {
+    const auto* f = dynamic_cast<const DatabaseFailure*>(&e);
+    return f && f->technical().find("no password supplied") != std::string::npos;
+}
+
 bool IsRefusedByServer(const std::exception& e) {
     auto* pg = dynamic_cast<const soci::postgresql_soci_error*>(&e);
     return pg && pg->sqlstate() == "42501";

@@ -116,6 +116,11 @@ class DatabaseBusyError : public UserError {
 // PostgreSQL's lock_timeout: SQLSTATE 55P03).
 bool IsDatabaseBusy(const std::exception& e);
 
+// Whether e is a PostgreSQL server asking for a password the connection did
+// not give (the address names a login, no PGPASSWORD or ~/.pgpass entry):
+// not a failure to tell, a password to ask for.
+bool IsPasswordWanted(const std::exception& e);
+
 // Whether e comes from the database engine (SOCI, SQLite, libpq) rather than
 // from the program's own checks.
 bool IsDatabaseError(const std::exception& e);

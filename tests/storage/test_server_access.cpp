@@ -837,4 +837,31 @@ BOOST_FIXTURE_TEST_CASE(the_server_writes_entries_as_the_program_does, Office) {
     BOOST_TEST(storage::AuditRepository(Db().session()).Count() == before);
 }
 
+// A login without its password: the server asks for it, which the client
+// takes as a reason to ask the user, not as a failure; a wrong password is
+// a failure.
+BOOST_AUTO_TEST_CASE(a_server_asking_for_a_password_is_told_apart_from_a_refusal) {
+    TempDir dir;
+    auto owner = FreshDatabase(dir, storage::Database::LatestSchemaVersion());
+    if (!OnServer(*owner)) return;
+    Guest guest(*owner, "khach_mk");
+    auto failureOf = [&](const std::string& password) -> std::optional<bool> {
+        try {
+            storage::Database::Open(TestUrlAs(guest.name, password));
+        } catch (const storage::DatabaseFailure& e) {
+            return storage::IsPasswordWanted(e);
+        }
+        return std::nullopt;
+    };
+    const auto none = failureOf("");
+    if (!none) {
+        BOOST_TEST_MESSAGE("the test server trusts local connections: passwords not asked");
+        return;
+    }
+    BOOST_TEST(*none);
+    BOOST_TEST((failureOf("Mk-sai-mat-khau") == std::optional<bool>(false)));
+    // With it the login connects (what it may then do is another matter).
+    BOOST_TEST((failureOf(kRolePassword) != std::optional<bool>(true)));
+}
+
 BOOST_AUTO_TEST_SUITE_END()

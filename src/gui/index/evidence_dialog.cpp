@@ -185,6 +185,7 @@ EvidenceDocDialog::EvidenceDocDialog(wxWindow* parent, GuiSession& session,
                                      const services::Sheet& sheet, const std::string& criterion)
     : session_(session), sheet_(sheet), criterion_(criterion) {
     LoadForm(parent, "EvidenceDocDialog");
+    PrepareFilePicker(Ctrl<wxFilePickerCtrl>("file"));
     SetTitle(wxString::Format(_("Add evidence to criterion %s"), U8(criterion)));
     Bind(wxEVT_BUTTON, &EvidenceDocDialog::OnSave, this, wxID_OK);
     FinishLayout(Ctrl<wxFilePickerCtrl>("file"));

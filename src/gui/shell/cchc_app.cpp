@@ -130,7 +130,7 @@ std::unique_ptr<services::Database> CchcApp::OpenAtStart() {
             } catch (const std::exception&) {
             }
             if (parsed && parsed->backend == services::DatabaseBackend::Postgresql)
-                if (auto db = OpenServerAsAccount(*parsed, ErrorSentence(e))) return db;
+                if (auto db = OpenServerAsAccount(*parsed, e)) return db;
             wxString shown = url;
             try {
                 shown = U8(services::ParseDatabaseUrl(ToU8(url)).Display());

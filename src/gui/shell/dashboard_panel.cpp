@@ -1,5 +1,6 @@
 // The "Overview" area (see dashboard_panel.h).
 #include "gui/shell/dashboard_panel.h"
+#include "gui/shell/access_ui.h"
 
 #include <wx/hyperlink.h>
 
@@ -14,6 +15,7 @@
 #include "core/period.h"
 #include "core/vnformat.h"
 #include "gui/plans/board_loader.h"
+#include "gui/shell/access_ui.h"
 #include "gui/shell/background_work.h"
 #include "gui/shell/gui_util.h"
 #include "gui/shell/section_card.h"
@@ -109,9 +111,15 @@ DashboardPanel::DashboardPanel(wxWindow* parent, GuiSession& session) : AreaPane
 }
 
 wxString DashboardPanel::OfficeName(const services::OfficeIdentity& office) {
-    if (office.unitId != 0) {
+    if (wxString name = UnitName(office.unitId); !name.empty()) return name;
+    if (!office.issuingBody.empty()) return U8(office.issuingBody);
+    return {};
+}
+
+wxString DashboardPanel::UnitName(std::int64_t unitId) {
+    if (unitId != 0) {
         auto org = session_.Organisation();
-        if (auto unit = org.UnitById(office.unitId)) {
+        if (auto unit = org.UnitById(unitId)) {
             wxString name = U8(unit->name);
             // A department is named with the unit it belongs to, the way
             // Vietnamese writes it: "Phòng Nội vụ huyện Tây Sơn".
@@ -125,7 +133,6 @@ wxString DashboardPanel::OfficeName(const services::OfficeIdentity& office) {
             return name;
         }
     }
-    if (!office.issuingBody.empty()) return U8(office.issuingBody);
     return {};
 }
 
@@ -134,7 +141,12 @@ void DashboardPanel::Reload() {
     const services::OfficeOverview o = services::GetOverview(session_.db(), today.ToIso());
     const services::OfficeIdentity office = session_.Organisation().Office();
 
-    const wxString name = OfficeName(office);
+    // A commune's account sees its commune's overview, under its own name
+    // and header.
+    std::optional<Unit> own;
+    if (auto account = session_.Access().Acting(); account && account->unitId)
+        own = session_.Organisation().UnitById(*account->unitId);
+    const wxString name = own ? UnitName(own->id) : OfficeName(office);
     // TRANSLATORS: dashboard title; %s is the office's unit, e.g. "Huyện Tây Sơn".
     title_->SetLabelText(name.empty() ? _("Overview")
                                       : wxString::Format(_("Overview of %s"), name));
@@ -143,7 +155,9 @@ void DashboardPanel::Reload() {
     const wxString dot = wxString::FromUTF8("  \xc2\xb7  ");     // middle dot
     const wxString dash = wxString::FromUTF8(" \xe2\x80\x93 ");  // en dash
     wxString sub;
-    if (!office.issuingBody.empty() || !office.parentBody.empty()) {
+    if (own) {
+        if (!own->headerName.empty()) sub = U8(own->headerName) + dot;
+    } else if (!office.issuingBody.empty() || !office.parentBody.empty()) {
         sub = U8(office.issuingBody);
         if (!office.parentBody.empty())
             sub += (sub.empty() ? wxString() : dash) + U8(office.parentBody);

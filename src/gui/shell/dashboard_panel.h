@@ -33,6 +33,9 @@ class DashboardPanel : public AreaPanel {
   private:
     void FillCards(const services::OfficeOverview& o);
     void FillNext(const services::OfficeOverview& o, const services::OfficeIdentity& office);
+    // The unit the overview is of: a commune account's unit, else the
+    // office's (unitId 0: none named).
+    wxString UnitName(std::int64_t unitId);
     wxString OfficeName(const services::OfficeIdentity& office);
     void FillPublications(const std::vector<services::DuePublication>& due);
 

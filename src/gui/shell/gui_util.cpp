@@ -3,7 +3,9 @@
 
 #include <algorithm>
 
+#include <wx/button.h>
 #include <wx/filefn.h>
+#include <wx/filepicker.h>
 #include <wx/log.h>
 #include <wx/msgdlg.h>
 #include <wx/scrolwin.h>
@@ -56,6 +58,13 @@ wxString UserFilesFolder() {
     const wxString documents = wxStandardPaths::Get().GetDocumentsDir();
     if (!documents.empty() && wxDirExists(documents)) return documents;
     return wxGetHomeDir();
+}
+
+void PrepareFilePicker(wxFilePickerCtrl* picker) {
+    if (!picker) return;
+    if (auto* button = dynamic_cast<wxButton*>(picker->GetPickerCtrl()))
+        button->SetLabel(_("Choose..."));
+    picker->SetInitialDirectory(UserFilesFolder());
 }
 
 namespace colours {

@@ -11,6 +11,7 @@
 #include <stdexcept>
 #include <string>
 
+class wxFilePickerCtrl;
 class wxWindow;
 
 namespace cchc::gui {
@@ -46,6 +47,11 @@ wxString DatabaseFileFilter();
 // folder when there is none), never the working directory, which may be the
 // database's own folder.
 wxString UserFilesFolder();
+
+// A file picker as the client's dialogs want it: its button in the user's
+// language (wxWidgets' own "Browse" is not translated) and its dialog
+// opening in UserFilesFolder().
+void PrepareFilePicker(wxFilePickerCtrl* picker);
 
 // Colours of the client's visual language (cards, accents, warnings).
 namespace colours {

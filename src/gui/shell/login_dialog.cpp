@@ -11,6 +11,7 @@
 #include "gui/shell/gui_util.h"
 #include "services/app/accounts.h"
 #include "services/app/app_context.h"
+#include "services/app/failure_message.h"
 
 namespace cchc::gui {
 namespace {
@@ -34,6 +35,11 @@ LoginDialog::LoginDialog(wxWindow* parent, const wxString& database, bool atStar
 }
 
 std::string LoginDialog::login() const { return TrimmedU8(login_->GetValue()); }
+
+void LoginDialog::SetLogin(const std::string& login) {
+    login_->ChangeValue(U8(login));
+    password_->SetFocus();
+}
 
 void LoginDialog::ShowProblem(const wxString& text) {
     ShowFieldError(text, login_->GetValue().empty() ? "login" : "password");
@@ -70,7 +76,7 @@ std::optional<std::string> LogInTo(wxWindow* parent, std::unique_ptr<services::D
 }
 
 std::unique_ptr<services::Database> OpenServerAsAccount(const services::DatabaseUrl& url,
-                                                        const wxString& error) {
+                                                        const std::exception& error) {
     std::unique_ptr<services::Database> db;
     LoginDialog dlg(nullptr, U8(url.Display()), false,
                     [&](const std::string& login, const std::string& password) {
@@ -80,7 +86,8 @@ std::unique_ptr<services::Database> OpenServerAsAccount(const services::Database
                             throw UserError(Location{"", 0, "password"}, e.message());
                         }
                     });
-    dlg.ShowProblem(error);
+    if (!url.user.empty()) dlg.SetLogin(url.user);
+    if (!services::PasswordWanted(error)) dlg.ShowProblem(ErrorSentence(error));
     if (dlg.ShowModal() != wxID_OK) return nullptr;
     return db;
 }

@@ -31,6 +31,9 @@ class LoginDialog : public DialogBase {
     std::string login() const;
     // Shows why the dialog is asked for (opening the database failed).
     void ShowProblem(const wxString& text);
+    // The login the database's address names: filled in, the password
+    // field focused.
+    void SetLogin(const std::string& login);
 
   private:
     void OnLogIn(wxCommandEvent& event);
@@ -50,8 +53,9 @@ std::optional<std::string> LogInTo(wxWindow* parent, std::unique_ptr<services::D
 // Opening the PostgreSQL database at url failed with error (a server that
 // wants a password, a role that is no account): asks for a login and
 // password and opens the database as that account (OpenAndRemember);
-// nullptr when the user gave up.
+// nullptr when the user gave up. The address's login is filled in; when the
+// server only wanted its password, no failure is shown.
 std::unique_ptr<services::Database> OpenServerAsAccount(const services::DatabaseUrl& url,
-                                                        const wxString& error);
+                                                        const std::exception& error);
 
 }  // namespace cchc::gui

@@ -415,7 +415,7 @@ bool MainFrame::SwitchDatabase(const wxString& url) {
             // A server that wants its account's password: ask for them.
             const services::DatabaseUrl parsed = services::ParseDatabaseUrl(ToU8(url));
             if (parsed.backend != services::DatabaseBackend::Postgresql) throw;
-            db = OpenServerAsAccount(parsed, ErrorSentence(e));
+            db = OpenServerAsAccount(parsed, e);
             if (!db) return false;
         }
         // A database with accounts: logged in, or the open one stays.

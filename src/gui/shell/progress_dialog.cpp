@@ -28,6 +28,7 @@ ProgressDialog::ProgressDialog(wxWindow* parent, GuiSession& session,
       readStatus_(task.row.status),
       readPercent_(task.row.percentDone) {
     LoadForm(parent, "ProgressDialog");
+    PrepareFilePicker(Ctrl<wxFilePickerCtrl>("file"));
     auto* text = Ctrl<wxStaticText>("task_text");
     text->SetLabelText(U8(task.row.criterion + "  " + task.row.solution));
     text->SetFont(ScaledFont(text, 1.0, true));

@@ -11,6 +11,8 @@
 
 namespace cchc::services {
 
+bool PasswordWanted(const std::exception& e) { return storage::IsPasswordWanted(e); }
+
 bool IsTechnicalFailure(const std::exception& e) {
     return dynamic_cast<const UserError*>(&e) == nullptr;
 }

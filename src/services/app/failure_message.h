@@ -15,6 +15,10 @@ namespace cchc::services {
 // The translated sentence for e: UserError's what() (with its location),
 // the busy database's sentence, or what failed and what to do. Never SQL.
 std::string FailureMessage(const std::exception& e);
+// True when opening a PostgreSQL database failed only because the server
+// wants the account's password and none was given: ask for it, without
+// showing a failure.
+bool PasswordWanted(const std::exception& e);
 // True when e is not one of our UserErrors: its text is technical and goes
 // to the log, never to the user.
 bool IsTechnicalFailure(const std::exception& e);

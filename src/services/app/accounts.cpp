@@ -41,7 +41,9 @@ Role RoleOfRow(const storage::UserRow& row) { return RoleFromKey(row.role).value
 
 }  // namespace
 
-bool HasAccounts(Database& db) { return storage::UserRepository(db.session()).Count() > 0; }
+bool HasAccounts(Database& db) {
+    return db.SchemaVersion() > 0 && storage::UserRepository(db.session()).Count() > 0;
+}
 
 std::optional<Account> ConnectedAccount(Database& db) {
     if (db.backend() != storage::Backend::Postgresql) return std::nullopt;

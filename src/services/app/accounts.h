@@ -29,7 +29,8 @@ struct AccountInfo {
     std::string lastLoginAt;  // ISO timestamp or empty
 };
 
-// Whether the database has any account (then every desk logs in).
+// Whether the database has any account (then every desk logs in). An
+// empty database (no schema yet, as a restore's target) has none.
 bool HasAccounts(Database& db);
 
 // PostgreSQL: the account the connection works as (its login is the

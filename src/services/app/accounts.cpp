@@ -46,7 +46,9 @@ bool HasAccounts(Database& db) {
 }
 
 std::optional<Account> ConnectedAccount(Database& db) {
-    if (db.backend() != storage::Backend::Postgresql) return std::nullopt;
+    // An empty database (a restore's target) has no accounts.
+    if (db.backend() != storage::Backend::Postgresql || db.SchemaVersion() == 0)
+        return std::nullopt;
     storage::UserRepository users(db.session());
     auto row = users.ByLogin(users.ConnectedLogin());
     if (!row || !row->active) return std::nullopt;

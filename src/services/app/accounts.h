@@ -35,7 +35,8 @@ bool HasAccounts(Database& db);
 
 // PostgreSQL: the account the connection works as (its login is the
 // connection's user, current_user), or nothing when it is no active account
-// of the database (the owner's setup connection). Always nothing on SQLite.
+// of the database (the owner's setup connection, an empty database). Always
+// nothing on SQLite.
 std::optional<Account> ConnectedAccount(Database& db);
 
 // PostgreSQL: a connection to the database of url as an account, with its

@@ -459,10 +459,9 @@ BOOST_FIXTURE_TEST_CASE(ratings_within_a_unit_and_those_under_it, SurveyFixture)
     high.minScore = 4;
     officer.officerId = officer2;
     march.from = "2026-03-01", march.to = "2026-03-20";
-    for (auto [root, units] :
-         {std::pair{unitA, std::set<std::int64_t>{unitA, unitA1}},
-          std::pair{unitB, std::set<std::int64_t>{unitB}},
-          std::pair{unitA1, std::set<std::int64_t>{unitA1}}}) {
+    for (auto [root, units] : {std::pair{unitA, std::set<std::int64_t>{unitA, unitA1}},
+                               std::pair{unitB, std::set<std::int64_t>{unitB}},
+                               std::pair{unitA1, std::set<std::int64_t>{unitA1}}}) {
         for (auto f : {all, kiosk, high, officer, march}) {
             f.within = root;
             const auto want = expected(f, units);
@@ -485,4 +484,3 @@ BOOST_FIXTURE_TEST_CASE(ratings_within_a_unit_and_those_under_it, SurveyFixture)
 }
 
 BOOST_AUTO_TEST_SUITE_END()
-

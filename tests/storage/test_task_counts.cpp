@@ -170,8 +170,8 @@ BOOST_FIXTURE_TEST_CASE(sql_counts_of_one_unit_equal_the_core_rules_of_its_tasks
         const auto office = stats.Counts(day, asOf.AddDays(7).ToIso(), asOf.AddDays(30).ToIso());
         for (std::int64_t unit : units) {
             BOOST_TEST_CONTEXT("as of " << day << ", unit " << unit) {
-                const auto c = stats.Counts(day, asOf.AddDays(7).ToIso(),
-                                            asOf.AddDays(30).ToIso(), unit);
+                const auto c =
+                    stats.Counts(day, asOf.AddDays(7).ToIso(), asOf.AddDays(30).ToIso(), unit);
                 auto it = expected.find(unit);
                 const Counts want = it == expected.end() ? Counts{} : it->second;
                 BOOST_TEST(c.tasksOpen == want.open);

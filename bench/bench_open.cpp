@@ -34,8 +34,8 @@ int main(int argc, char** argv) {
     auto units = org.Units();
     double tree = Ms(t1);
     auto t2 = std::chrono::steady_clock::now();
-    auto overview = cchc::services::GetOverview(*db, cchc::Date::Today().ToIso());
-    auto byCommune = cchc::services::OpenTasksByCommune(*db, cchc::Date::Today().ToIso());
+    auto overview = cchc::services::GetOverview(*db, cchc::Date::Today().ToIso(), "bench");
+    auto byCommune = cchc::services::OpenTasksByCommune(*db, cchc::Date::Today().ToIso(), "bench");
     double dash = Ms(t2);
     std::printf("units %zu, ratings %ld, communes with open tasks %zu\n", units.size(),
                 overview.ratings, byCommune.size());

@@ -123,7 +123,7 @@ int main(int argc, char** argv) {
     std::size_t units = 0;
     for (int run = 0; run < 6; ++run) {
         auto t0 = std::chrono::steady_clock::now();
-        auto rows = cchc::services::RankUnits(*db, framework, period, true);
+        auto rows = cchc::services::RankUnits(*db, framework, period, true, "bench");
         double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0)
                         .count();
         units = rows.size();

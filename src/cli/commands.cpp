@@ -270,7 +270,9 @@ int RunDemo(const Args& args) {
     if (o.communes < 1 || o.communes > 5000)
         throw UsageError(tr("--communes must be between 1 and 5000"));
     if (o.years < 1 || o.years > 20) throw UsageError(tr("--years must be between 1 and 20"));
-    o.user = services::CurrentUser();
+    // A new database has no accounts yet; an existing one with accounts is
+    // filled by its administrator only (Actor below).
+    o.user = args.Get("as", args.Get("user", services::CurrentUser()));
     auto start = std::chrono::steady_clock::now();
     TerminalProgress progress;
     // A new database gets its schema and the office in one transaction.
@@ -282,7 +284,10 @@ int RunDemo(const Args& args) {
         built = true;
     };
     auto db = services::OpenDatabase(services::ResolveDatabaseUrl(args.Get("db")), open);
-    if (!built) r = services::BuildDemo(*db, o, &progress);
+    if (!built) {
+        o.user = Actor(args, *db);
+        r = services::BuildDemo(*db, o, &progress);
+    }
     double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     std::cout << fmt::format(
                      fmt::runtime(tr("Demo office created: {0} units, {1} people, {2} results, "
@@ -331,7 +336,7 @@ int RunBackup(const Args& args) {
     if (out.empty()) throw UsageError(tr("backup needs --out FILE"));
     auto db = OpenDb(args, false);
     TerminalProgress progress;
-    const auto written = services::BackupDatabase(*db, out, false, &progress);
+    const auto written = services::BackupDatabase(*db, out, false, Actor(args, *db), &progress);
     std::cout << fmt::format(fmt::runtime(tr("Backup written to {0} ({1} bytes)")), written.path,
                              FormatInteger(static_cast<long long>(written.bytes)))
               << "\n";
@@ -349,8 +354,10 @@ int RunRestore(const Args& args) {
         services::OpenOptions o;
         o.migrate = false;
         auto target = services::OpenDatabase(url, o);
+        // A target with accounts is replaced by its administrator only.
+        const std::string user = Actor(args, *target);
         TerminalProgress progress;
-        report = services::RestoreDatabase(*target, file, args.Has("replace"), &progress);
+        report = services::RestoreDatabase(*target, file, args.Has("replace"), user, &progress);
     }
     if (!report.replacedCopy.empty())
         std::cout << fmt::format(fmt::runtime(tr("Backup of the replaced data: {0}")),
@@ -423,24 +430,26 @@ int RunExport(const Args& args) {
     std::string out = args.Get("out");
     if (out.empty()) throw UsageError(tr("export needs --out FILE"));
     auto db = OpenDb(args, false);
+    // A commune's account exports its own units' rows.
+    const std::string user = Actor(args, *db);
     long rows = 0;
     if (kind == "units")
-        rows = services::ExportUnits(*db, out);
+        rows = services::ExportUnits(*db, out, user);
     else if (kind == "people")
-        rows = services::ExportPeople(*db, out);
+        rows = services::ExportPeople(*db, out, user);
     else if (kind == "frameworks")
         rows = services::ExportFrameworks(*db, out);
     else if (kind == "results")
-        rows = services::ExportResults(*db, out);
+        rows = services::ExportResults(*db, out, user);
     else if (kind == "plans" || kind == "tasks")
-        rows = services::ExportTasks(*db, out);
+        rows = services::ExportTasks(*db, out, user);
     else if (kind == "assignments")
-        rows = services::ExportAssignments(*db, out);
+        rows = services::ExportAssignments(*db, out, user);
     else if (kind == "tallies")
-        rows = services::ExportTallies(*db, out);
+        rows = services::ExportTallies(*db, out, user);
     else if (kind == "ratings") {
         TerminalProgress progress;
-        rows = services::ExportRatings(*db, out, Actor(args, *db), &progress);
+        rows = services::ExportRatings(*db, out, user, &progress);
     } else
         throw UsageError(fmt::format(fmt::runtime(tr("unknown KIND for export: {0}")), kind));
     if (out != "-")
@@ -457,7 +466,7 @@ int RunRank(const Args& args) {
         throw UsageError(
             fmt::format(fmt::runtime(tr("--score must be self or appraised, not {0}")), score));
     auto db = OpenDb(args, false);
-    auto rows = services::RankUnits(*db, framework, period, score == "appraised");
+    auto rows = services::RankUnits(*db, framework, period, score == "appraised", Actor(args, *db));
     Table t;
     t.keys = {"unit", "name", "total", "max", "percent", "band", "rank", "change"};
     t.headers = {tr("Code"),
@@ -492,7 +501,8 @@ int RunGaps(const Args& args) {
         t.headers = {tr("Unit code"), tr("Unit"),    tr("Self-assessed"),
                      tr("Appraised"), tr("Maximum"), tr("Difference")};
         t.numeric = {false, false, true, true, true, true};
-        for (const auto& r : services::SelfAppraisedGaps(*db, framework, period)) {
+        for (const auto& r :
+             services::SelfAppraisedGaps(*db, framework, period, Actor(args, *db))) {
             t.machine.push_back({r.unit, r.name, FormatMachine(r.selfPoints, 2),
                                  FormatMachine(r.appraisedPoints, 2), FormatMachine(r.max, 2),
                                  FormatMachine(r.gap, 2)});
@@ -509,7 +519,7 @@ int RunGaps(const Args& args) {
         t.headers = {tr("Criterion"), tr("Title"),       tr("Maximum"),
                      tr("Communes"),  tr("Points lost"), tr("Average")};
         t.numeric = {false, false, true, true, true, true};
-        for (const auto& r : services::GapsForOffice(*db, framework, period)) {
+        for (const auto& r : services::GapsForOffice(*db, framework, period, Actor(args, *db))) {
             t.machine.push_back({r.code, r.title, FormatMachine(r.max, 2), std::to_string(r.units),
                                  FormatMachine(r.lost, 2), FormatMachine(r.averageLost, 2)});
             t.text.push_back({r.code, r.title, FormatNumberTrim(r.max, 2), FormatInteger(r.units),
@@ -519,7 +529,7 @@ int RunGaps(const Args& args) {
         return 0;
     }
     std::string unit = Required(args, "unit", "gaps");
-    auto rows = services::GapsForUnit(*db, unit, framework, period);
+    auto rows = services::GapsForUnit(*db, unit, framework, period, Actor(args, *db));
     t.keys = {"criterion", "title", "max", "points", "lost"};
     t.headers = {tr("Criterion"), tr("Title"), tr("Maximum"), tr("Points"), tr("Points lost")};
     t.numeric = {false, false, true, true, true};
@@ -535,11 +545,14 @@ int RunGaps(const Args& args) {
 
 int RunTasks(const Args& args) {
     auto db = OpenDb(args, false);
+    const std::string user = Actor(args, *db);
     const Date asOf = AsOf(args);
     services::TaskFilter filter;
     if (args.Has("unit")) {
         auto unit = services::OrganisationService(*db, "").UnitByCode(args.Get("unit"));
         if (!unit) throw UserError(std::string(tr("the unit does not exist: ")) + args.Get("unit"));
+        // Another commune's tasks are refused to a commune's account.
+        services::AccessGuard(*db, user).Require(Action::ReadData, unit->id);
         filter.unitId = unit->id;
     }
     if (args.Has("status")) {
@@ -557,7 +570,8 @@ int RunTasks(const Args& args) {
         if (days < 0) throw UsageError(tr("--due-within needs a number of days"));
         filter.dueWithinDays = static_cast<int>(days);
     }
-    const auto board = services::TaskBoard::Load(*db, asOf);
+    // A commune's account reads its own units' tasks.
+    const auto board = services::TaskBoard::Load(*db, asOf, user);
     Table t;
     t.keys = {"id",          "unit", "criterion", "task",    "lead_unit",
               "lead_person", "due",  "status",    "percent", "overdue_days"};
@@ -565,12 +579,9 @@ int RunTasks(const Args& args) {
                  tr("Lead unit"), tr("Lead person"), tr("Due"),       tr("Status"),
                  tr("Progress"),  tr("Days overdue")};
     t.numeric = {true, false, false, false, false, false, false, false, true, true};
-    // A commune's account reads its own units' tasks.
-    services::AccessGuard scope(*db, Actor(args, *db));
     for (std::size_t i : board.Filter(filter)) {
         const auto& task = board[i];
         const auto& r = task.row;
-        if (!scope.InScope(r.unitId)) continue;
         std::string dueMachine = r.dueOn     ? *r.dueOn
                                  : r.dueYear ? std::to_string(*r.dueYear)
                                              : std::string();
@@ -653,7 +664,8 @@ int RunSelfAssessments(const Args& args) {
     const std::string framework = args.Get("framework", services::kDefaultSelfFramework);
     const std::string format = args.Get("format", "text");
     auto db = OpenDb(args, false);
-    const auto rows = services::SelfAssessmentSummary(*db, period, args.Get("unit"), framework);
+    const auto rows =
+        services::SelfAssessmentSummary(*db, Actor(args, *db), period, args.Get("unit"), framework);
     Table t;
     t.keys = {"unit",      "officer",         "name",    "self",           "self_class",
               "appraised", "appraised_class", "ratings", "satisfied_share"};
@@ -819,10 +831,12 @@ int RunSurvey(const Args& args) {
     if (!args.positional.empty())
         throw UsageError(
             fmt::format(fmt::runtime(tr("unknown argument: {0}")), args.positional[0]));
-    const services::SurveyQuery q = SurveyQueryOf(args);
+    services::SurveyQuery q = SurveyQueryOf(args);
     const std::string by = args.Get("by", "field");
     const std::string format = args.Get("format", "text");
     auto db = OpenDb(args, false);
+    // A commune's account reads its own units.
+    q.user = Actor(args, *db);
     if (by == "field") {
         PrintSurveyByField(*db, q, format);
         return 0;

@@ -62,6 +62,8 @@ bool RoleAllows(Role role, Action action) {
                 case Action::EditSettings:
                 case Action::EditFrameworks:
                 case Action::EditCatalogues:
+                case Action::Restore:
+                case Action::FillDemo:
                     return false;
                 default:
                     return true;
@@ -80,6 +82,7 @@ bool RoleAllows(Role role, Action action) {
                 case Action::SeeCitizenNames:
                 case Action::ReadAudit:
                 case Action::Import:
+                case Action::ReadData:
                     return true;
                 default:
                     return false;
@@ -93,12 +96,13 @@ bool RoleAllows(Role role, Action action) {
                 case Action::DraftReports:
                 case Action::PrintReports:
                 case Action::Import:
+                case Action::ReadData:
                     return true;
                 default:
                     return false;
             }
         case Role::Viewer:
-            return action == Action::PrintReports;
+            return action == Action::PrintReports || action == Action::ReadData;
     }
     return false;
 }
@@ -143,6 +147,14 @@ std::string ActionPhrase(Action action) {
             return tr("read the audit trail");
         case Action::Import:
             return tr("import files");
+        case Action::ReadData:
+            return tr("read the data");
+        case Action::BackUp:
+            return tr("back up the database");
+        case Action::Restore:
+            return tr("restore the database from a backup");
+        case Action::FillDemo:
+            return tr("fill in the demo office");
     }
     return {};
 }

@@ -46,6 +46,13 @@ enum class Action {
     SeeCitizenNames,  // names of citizens in ratings
     ReadAudit,
     Import,  // any import of files (then each row's action applies)
+    // Reading a unit's rows (lists, exports, figures): every role, on the
+    // units of its scope; an unknown or disabled login of a database with
+    // accounts reads nothing, as on the server.
+    ReadData,
+    BackUp,    // write a backup of the whole database
+    Restore,   // replace the whole database by a backup (the accounts too)
+    FillDemo,  // fill the demo office into an empty database
 };
 
 // Whether the role may do the action at all, on units within its scope.

@@ -45,6 +45,14 @@ std::string TimeTo(const std::optional<std::string>& day) { return day ? *day + 
     "officer_id = :o AND (unit_id = :u OR :anyu = 1) AND (channel = :c OR :anyc = 1) AND "
 #define CCHC_BY_UNIT "unit_id = :u AND (channel = :c OR :anyc = 1) AND "
 #define CCHC_BY_CHANNEL "channel = :c AND "
+// The units of a scope (:root and every unit under it) before a statement
+// of its ratings, which are read through the (unit_id, rated_at) index.
+#define CCHC_SUBTREE                                                                       \
+    "WITH RECURSIVE sub (id) AS (SELECT id FROM units WHERE id = :root UNION SELECT u.id " \
+    "FROM units u JOIN sub ON u.parent_id = sub.id) "
+#define CCHC_BY_WITHIN                                                                      \
+    "unit_id IN (SELECT id FROM sub) AND (officer_id = :o OR :anyo = 1) AND (channel = :c " \
+    "OR :anyc = 1) AND "
 #define CCHC_IDS "SELECT id FROM ratings WHERE "
 #define CCHC_COUNT "SELECT COUNT(*) FROM ratings WHERE "
 #define CCHC_WINDOW " LIMIT :lim OFFSET :off"
@@ -69,12 +77,12 @@ std::string TimeTo(const std::optional<std::string>& day) { return day ? *day + 
         4) " UNION ALL " CCHC_LOW_ARM(5)
 #define CCHC_LOW_COUNT(n) "(SELECT COUNT(*) " CCHC_LOW_WHERE(n) ")"
 
-enum class Lead { Officer = 0, Unit = 1, Channel = 2, Time = 3 };
+enum class Lead { Officer = 0, Unit = 1, Channel = 2, Time = 3, Within = 4 };
 // WindowUp: a window counted from the oldest rating, for the list's second
 // half (the caller reverses it).
 enum class Shape { Ids = 0, Count = 1, Window = 2, WindowUp = 3 };
 // [lead][score][shape]
-const char* const kRatingSql[4][2][4] = {
+const char* const kRatingSql[5][2][4] = {
     {CCHC_LEAD(CCHC_IDS, CCHC_COUNT, CCHC_BY_OFFICER CCHC_TIME),
      CCHC_LEAD(CCHC_IDS, CCHC_COUNT, CCHC_BY_OFFICER CCHC_TIME CCHC_SCORE)},
     {CCHC_LEAD(CCHC_IDS, CCHC_COUNT, CCHC_BY_UNIT CCHC_TIME),
@@ -86,6 +94,9 @@ const char* const kRatingSql[4][2][4] = {
       "SELECT " CCHC_LOW_COUNT(1) " + " CCHC_LOW_COUNT(2) " + " CCHC_LOW_COUNT(
           3) " + " CCHC_LOW_COUNT(4) " + " CCHC_LOW_COUNT(5),
       CCHC_LOW_ARMS CCHC_ORDER CCHC_WINDOW, CCHC_LOW_ARMS CCHC_ORDER_UP CCHC_WINDOW}},
+    {CCHC_LEAD(CCHC_SUBTREE CCHC_IDS, CCHC_SUBTREE CCHC_COUNT, CCHC_BY_WITHIN CCHC_TIME),
+     CCHC_LEAD(CCHC_SUBTREE CCHC_IDS, CCHC_SUBTREE CCHC_COUNT,
+               CCHC_BY_WITHIN CCHC_TIME CCHC_SCORE)},
 };
 // Without any filter SQLite counts the rows of its smallest index.
 const char* const kCountAll = "SELECT COUNT(*) FROM ratings";
@@ -96,6 +107,8 @@ const char* const kCountAll = "SELECT COUNT(*) FROM ratings";
 #undef CCHC_BY_OFFICER
 #undef CCHC_BY_UNIT
 #undef CCHC_BY_CHANNEL
+#undef CCHC_SUBTREE
+#undef CCHC_BY_WITHIN
 #undef CCHC_IDS
 #undef CCHC_COUNT
 #undef CCHC_WINDOW
@@ -113,10 +126,13 @@ struct BoundFilter {
     bool withTime = false;  // the statement selects (id, rated_at)
 
     BoundFilter(const RatingFilter& f, Shape shape, long offset = 0, long limit = 0) {
-        const Lead lead = f.officerId ? Lead::Officer
-                          : f.unitId  ? Lead::Unit
-                          : f.channel ? Lead::Channel
-                                      : Lead::Time;
+        // A scope without a unit first: every other filter is a condition
+        // within its units.
+        const Lead lead = f.within && !f.unitId ? Lead::Within
+                          : f.officerId         ? Lead::Officer
+                          : f.unitId            ? Lead::Unit
+                          : f.channel           ? Lead::Channel
+                                                : Lead::Time;
         const bool score = f.minScore || f.maxScore;
         if (shape == Shape::Count && lead == Lead::Time && !score && !f.from && !f.to) {
             sql = kCountAll;
@@ -139,6 +155,11 @@ struct BoundFilter {
                             anyChannel = f.channel ? 0 : 1;
             const std::string channel = f.channel.value_or("");
             switch (lead) {
+                case Lead::Within:
+                    values = {static_cast<long long>(*f.within),
+                              static_cast<long long>(f.officerId.value_or(0)),
+                              static_cast<long long>(f.officerId ? 0 : 1), channel, anyChannel};
+                    break;
                 case Lead::Officer:
                     values = {static_cast<long long>(*f.officerId), unit, anyUnit, channel,
                               anyChannel};

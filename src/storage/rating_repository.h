@@ -32,6 +32,9 @@ struct RatingFilter {
     std::optional<std::string> channel;
     std::optional<std::string> from, to;
     std::optional<int> minScore, maxScore;
+    // Without unitId: the ratings of this unit and of the units under it
+    // only (an account's units).
+    std::optional<std::int64_t> within;
 };
 
 // One row of the ratings list, with the names it shows.

@@ -11,47 +11,97 @@ long CountOf(soci::session& s, const char* sql) {
     s << sql, soci::into(n);
     return static_cast<long>(n);
 }
+
+// The units of a scope: :root and every unit under it, before a count of
+// one account's rows.
+const char* const kSubtree =
+    "WITH RECURSIVE sub (id) AS (SELECT id FROM units WHERE id = :root UNION SELECT u.id FROM "
+    "units u JOIN sub ON u.parent_id = sub.id) ";
+// The rows of the scope's units, of each table counted.
+const char* const kUnitIn = " AND id IN (SELECT id FROM sub)";
+const char* const kRowIn = " AND unit_id IN (SELECT id FROM sub)";
+const char* const kTaskIn =
+    " AND item_id IN (SELECT i.id FROM plan_items i JOIN plans p ON p.id = i.plan_id WHERE "
+    "p.unit_id IN (SELECT id FROM sub))";
+
+// sql (with a WHERE clause) as it is, or with the subtree before it and the
+// condition of the scope's rows after it: text of the program only, the
+// unit is bound.
+std::string Scoped(const char* sql, const char* rowsIn, bool scoped) {
+    return scoped ? std::string(kSubtree) + sql + rowsIn : std::string(sql);
+}
 }  // namespace
 
 OfficeCounts StatsRepository::Counts(const std::string& asOf, const std::string& in7Iso,
-                                     const std::string& in30Iso) {
+                                     const std::string& in30Iso,
+                                     std::optional<std::int64_t> within) {
     OfficeCounts c;
-    c.communes = CountOf(
-        s_, "SELECT COUNT(*) FROM units WHERE active = 1 AND kind IN ('commune', 'ward', 'town')");
+    const bool scoped = within.has_value();
+    const long long root = within.value_or(0);
+    auto count = [&](const char* sql, const char* rowsIn) {
+        if (!scoped) return CountOf(s_, sql);
+        long long n = 0;
+        s_ << Scoped(sql, rowsIn, true), soci::use(root), soci::into(n);
+        return static_cast<long>(n);
+    };
+    c.communes =
+        count("SELECT COUNT(*) FROM units WHERE active = 1 AND kind IN ('commune', 'ward', 'town')",
+              kUnitIn);
     c.departments =
-        CountOf(s_, "SELECT COUNT(*) FROM units WHERE active = 1 AND kind = 'department'");
-    c.people = CountOf(s_, "SELECT COUNT(*) FROM people WHERE active = 1");
+        count("SELECT COUNT(*) FROM units WHERE active = 1 AND kind = 'department'", kUnitIn);
+    c.people = count("SELECT COUNT(*) FROM people WHERE active = 1", kRowIn);
     c.frameworks = CountOf(s_, "SELECT COUNT(*) FROM frameworks WHERE status <> 'retired'");
-    c.results = CountOf(s_, "SELECT COUNT(*) FROM results");
-    c.plans = CountOf(s_, "SELECT COUNT(*) FROM plans");
+    if (scoped) {
+        c.results = count("SELECT COUNT(*) FROM results WHERE 1 = 1", kRowIn);
+        c.plans = count("SELECT COUNT(*) FROM plans WHERE 1 = 1", kRowIn);
+        c.tallies = count("SELECT COUNT(*) FROM survey_tallies WHERE 1 = 1", kRowIn);
+        c.ratings = count("SELECT COUNT(*) FROM ratings WHERE 1 = 1", kRowIn);
+    } else {
+        // Without a WHERE clause: SQLite counts a whole table fast.
+        c.results = CountOf(s_, "SELECT COUNT(*) FROM results");
+        c.plans = CountOf(s_, "SELECT COUNT(*) FROM plans");
+        c.tallies = CountOf(s_, "SELECT COUNT(*) FROM survey_tallies");
+        c.ratings = CountOf(s_, "SELECT COUNT(*) FROM ratings");
+    }
     c.tasksOpen =
-        CountOf(s_, "SELECT COUNT(*) FROM tasks WHERE status IN ('not_started', 'in_progress')");
-    c.tasksDone = CountOf(s_, "SELECT COUNT(*) FROM tasks WHERE status = 'done'");
-    c.tallies = CountOf(s_, "SELECT COUNT(*) FROM survey_tallies");
-    c.ratings = CountOf(s_, "SELECT COUNT(*) FROM ratings");
+        count("SELECT COUNT(*) FROM tasks WHERE status IN ('not_started', 'in_progress')", kTaskIn);
+    c.tasksDone = count("SELECT COUNT(*) FROM tasks WHERE status = 'done'", kTaskIn);
     long long overdue = 0;
     // Open, not recurring, past the effective due date: OverdueDays and
     // DueWithin of core/task_rules (tests/storage/test_task_counts.cpp
     // compares these counts with them).
-    s_ << "SELECT COUNT(*) FROM tasks WHERE status IN ('not_started', 'in_progress') AND recurring "
-          "= 0 AND "
-          "due_date < :d",
-        soci::use(asOf), soci::into(overdue);
+    const std::string overdueSql = Scoped(
+        "SELECT COUNT(*) FROM tasks WHERE status IN ('not_started', 'in_progress') AND "
+        "recurring = 0 AND due_date < :d",
+        kTaskIn, scoped);
+    if (scoped)
+        s_ << overdueSql, soci::use(root), soci::use(asOf), soci::into(overdue);
+    else
+        s_ << overdueSql, soci::use(asOf), soci::into(overdue);
     c.tasksOverdue = static_cast<long>(overdue);
+    const std::string dueSql = Scoped(
+        "SELECT COUNT(*) FROM tasks WHERE status IN ('not_started', 'in_progress') AND "
+        "recurring = 0 AND due_date >= :d AND due_date <= :last",
+        kTaskIn, scoped);
     auto dueBy = [&](const std::string& last) {
         long long n = 0;
         if (last.empty()) return 0L;
-        s_ << "SELECT COUNT(*) FROM tasks WHERE status IN ('not_started', 'in_progress') AND "
-              "recurring = 0 AND "
-              "due_date >= :d AND due_date <= :last",
-            soci::use(asOf), soci::use(last), soci::into(n);
+        if (scoped)
+            s_ << dueSql, soci::use(root), soci::use(asOf), soci::use(last), soci::into(n);
+        else
+            s_ << dueSql, soci::use(asOf), soci::use(last), soci::into(n);
         return static_cast<long>(n);
     };
     c.tasksDue7 = dueBy(in7Iso);
     c.tasksDue30 = dueBy(in30Iso);
     std::string latest;
     soci::indicator ind = soci::i_null;
-    s_ << "SELECT MAX(period) FROM results WHERE length(period) = 4", soci::into(latest, ind);
+    const std::string latestSql =
+        Scoped("SELECT MAX(period) FROM results WHERE length(period) = 4", kRowIn, scoped);
+    if (scoped)
+        s_ << latestSql, soci::use(root), soci::into(latest, ind);
+    else
+        s_ << latestSql, soci::into(latest, ind);
     if (ind == soci::i_ok) c.latestResultPeriod = latest;
     return c;
 }

@@ -1,6 +1,7 @@
 // Counts across the whole office for the dashboard.
 #pragma once
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -26,9 +27,12 @@ struct UnitTaskCounts {
 class StatsRepository {
   public:
     explicit StatsRepository(soci::session& s) : s_(s) {}
-    // asOfIso and the dates 7 and 30 days later (ISO).
+    // asOfIso and the dates 7 and 30 days later (ISO). With within, the
+    // rows of that unit and of the units under it only (an account's scope;
+    // frameworks are everyone's and counted all).
     OfficeCounts Counts(const std::string& asOfIso, const std::string& in7Iso = {},
-                        const std::string& in30Iso = {});
+                        const std::string& in30Iso = {},
+                        std::optional<std::int64_t> within = std::nullopt);
     // Per unit whose plans have open tasks: open, overdue (before asOf), due
     // from asOf to in7 and to in30 (recurring tasks are never overdue or due).
     std::vector<UnitTaskCounts> OpenTasksByUnit(const std::string& asOfIso,

@@ -16,6 +16,7 @@
 #include "core/date.h"
 #include "core/period.h"
 #include "document_files.h"
+#include "fixture.h"
 #include "storage/database.h"
 #include "test_support.h"
 
@@ -804,4 +805,145 @@ BOOST_FIXTURE_TEST_CASE(every_command_acts_as_a_checked_account_within_its_scope
         Run("--format csv --as ct_a audit --unit XA-TAYBINH", "CCHC_PASSWORD=mk-chu-tich");
     BOOST_TEST(chairs.exitCode == 1, chairs.output);
     BOOST_TEST(Contains(chairs.output, "ct_a"), chairs.output);
+}
+
+namespace {
+// A commune chair's, a specialist's, a viewer's and the administrator's
+// accounts on the database at url (a demo office), each reading, exporting
+// and backing up through the command: a commune's account gets its
+// commune's rows only, with the office's columns; backups are the office's,
+// restoring and filling the demo the administrator's. On the server the
+// accounts are its logins (named after the test database), acting through
+// the owner's connection with --user.
+void CommandsReadWithinTheAccountsUnits(const Cli& cli, const std::string& url) {
+    auto run = [&](const std::string& env, const std::string& args) {
+        return RunCommand(env + " " + std::string(CCHC_EXE) + " --db '" + url + "' " + args);
+    };
+    auto password = [](const std::string& login) { return "mk-" + login + "-123"; };
+    auto as = [&](const std::string& login, const std::string& args,
+                  const std::string& lang = "en") {
+        return run("CCHC_LANG=" + lang + " CCHC_PASSWORD=" + password(login),
+                   "--user " + cchc::test::TestLogin(login) + " " + args);
+    };
+    BOOST_REQUIRE(
+        run("CCHC_LANG=en", "demo --communes 3 --years 1 --ratings 40 --seed 2 --as-of 2026-06-15")
+            .exitCode == 0);
+    auto admin = run("CCHC_LANG=en", "user add " + cchc::test::TestLogin("quantri") +
+                                         " --role admin --password-stdin" +
+                                         cli.StdinWith(password("quantri")));
+    BOOST_REQUIRE_MESSAGE(admin.exitCode == 0, admin.output);
+    for (const auto& [login, role] : std::vector<std::pair<std::string, std::string>>{
+             {"ct_a", "chair --unit XA-TAYXUAN"}, {"cv", "specialist"}, {"xem", "viewer"}}) {
+        auto added = as("quantri", "user add " + cchc::test::TestLogin(login) + " --role " + role +
+                                       " --password-stdin" + cli.StdinWith(password(login)));
+        BOOST_REQUIRE_MESSAGE(added.exitCode == 0, added.output);
+    }
+    const auto& dir = cli.dir;
+    // The demo has no assignment matrices: two communes' from a file.
+    WriteFile(dir.File("phan-cong.csv"),
+              "unit,framework,group,indicator,title,lead_unit,coordinating_units,"
+              "responsible_person\n"
+              "XA-TAYXUAN,QD766,I,,Công khai minh bạch,,,\n"
+              "XA-TAYXUAN,QD766,I,1.2,,,,\n"
+              "XA-TAYBINH,QD766,I,,Công khai minh bạch,,,\n"
+              "XA-TAYBINH,QD766,I,1.2,,,,\n");
+    const auto matrices = as("quantri", "import assignments " + dir.File("phan-cong.csv"));
+    BOOST_REQUIRE_MESSAGE(matrices.exitCode == 0, matrices.output);
+    auto exported = [&](const std::string& login, const std::string& kind) {
+        const std::string file = dir.File(kind + "-" + login + ".csv");
+        auto r = as(login, "export " + kind + " --out " + file);
+        BOOST_TEST(r.exitCode == 0, login << " " << kind << ": " << r.output);
+        return ReadFile(file);
+    };
+    auto header = [](const std::string& csv) { return csv.substr(0, csv.find('\n')); };
+    for (const std::string kind :
+         {"units", "people", "results", "tasks", "assignments", "tallies", "ratings"}) {
+        BOOST_TEST_CONTEXT(kind) {
+            const std::string office = exported("quantri", kind);
+            const std::string chair = exported("ct_a", kind);
+            BOOST_TEST(header(chair) == header(office));
+            BOOST_TEST(Contains(office, "XA-TAYBINH"), office);
+            BOOST_TEST(Contains(chair, "XA-TAYXUAN"), chair);
+            BOOST_TEST(!Contains(chair, "XA-TAYBINH"), chair);
+            BOOST_TEST(Contains(exported("xem", kind), "XA-TAYBINH"));
+        }
+    }
+    // The year of the results, for the ranking.
+    std::string year;
+    {
+        std::istringstream in(exported("quantri", "results"));
+        std::string line, cell;
+        std::getline(in, line);
+        std::getline(in, line);
+        std::istringstream cells(line);
+        for (int column = 0; column < 3; ++column) std::getline(cells, cell, ',');
+        year = cell;
+    }
+    BOOST_REQUIRE(year.size() == 4u);
+    const auto rankOffice =
+        as("quantri", "--format csv rank --framework PAR-XA-2025 --period " + year);
+    const auto rankChair = as("ct_a", "--format csv rank --framework PAR-XA-2025 --period " + year);
+    BOOST_TEST(rankChair.exitCode == 0, rankChair.output);
+    BOOST_TEST(Contains(rankOffice.output, "XA-TAYBINH,"), rankOffice.output);
+    BOOST_TEST(Contains(rankChair.output, "XA-TAYXUAN,"), rankChair.output);
+    BOOST_TEST(!Contains(rankChair.output, "XA-TAYBINH"), rankChair.output);
+    const auto survey = as("ct_a", "--format csv survey --period 2026 --by unit");
+    BOOST_TEST(survey.exitCode == 0, survey.output);
+    BOOST_TEST(!Contains(survey.output, "XA-TAYBINH"), survey.output);
+    for (const std::string& other : std::vector<std::string>{
+             "survey --period 2026 --unit XA-TAYBINH", "tasks --unit XA-TAYBINH",
+             "gaps --framework PAR-XA-2025 --period " + year + " --unit XA-TAYBINH"}) {
+        const auto refused = as("ct_a", other);
+        BOOST_TEST(refused.exitCode == 1, other << ": " << refused.output);
+        BOOST_TEST(Contains(refused.output, "may not read the data of Xã Tây Bình"),
+                   refused.output);
+    }
+
+    // Backups: the office's; restoring and the demo: the administrator's.
+    const bool sqlite = url.rfind("sqlite:", 0) == 0;
+    auto backupOf = [&](const std::string& login) {
+        return dir.File("backup-" + login + (sqlite ? ".db" : ".backup"));
+    };
+    const auto chairBackup = as("ct_a", "backup --out " + backupOf("ct_a"), "vi");
+    BOOST_TEST(chairBackup.exitCode == 1, chairBackup.output);
+    BOOST_TEST(Contains(chairBackup.output, "tài khoản " + cchc::test::TestLogin("ct_a") +
+                                                " không được sao lưu cơ sở dữ liệu"),
+               chairBackup.output);
+    BOOST_TEST(!std::filesystem::exists(backupOf("ct_a")));
+    BOOST_TEST(as("xem", "backup --out " + backupOf("xem")).exitCode == 1);
+    const auto specialist = as("cv", "backup --out " + backupOf("cv"));
+    BOOST_TEST(specialist.exitCode == 0, specialist.output);
+    const auto notRestored = as("cv", "restore " + backupOf("cv") + " --replace");
+    BOOST_TEST(notRestored.exitCode == 1, notRestored.output);
+    BOOST_TEST(Contains(notRestored.output, "may not restore the database from a backup"),
+               notRestored.output);
+    const auto demo = as("ct_a", "demo --communes 2 --years 1 --ratings 10");
+    BOOST_TEST(demo.exitCode == 1, demo.output);
+    BOOST_TEST(Contains(demo.output, "may not fill in the demo office"), demo.output);
+    const auto demoOverUnits = as("quantri", "demo --communes 2 --years 1 --ratings 10");
+    BOOST_TEST(demoOverUnits.exitCode == 1, demoOverUnits.output);
+    BOOST_TEST(!Contains(demoOverUnits.output, "may not"), demoOverUnits.output);
+    const auto restored = as("quantri", "restore " + backupOf("cv") + " --replace");
+    BOOST_TEST(restored.exitCode == 0, restored.output);
+}
+}  // namespace
+
+BOOST_FIXTURE_TEST_CASE(commands_read_and_back_up_within_the_accounts_units, Cli) {
+    CommandsReadWithinTheAccountsUnits(*this, db);
+}
+
+BOOST_FIXTURE_TEST_CASE(commands_read_and_back_up_within_the_accounts_units_on_postgresql, Cli) {
+    if (!TestingPostgres()) return;  // ctest's cli_scope_postgresql runs it
+    const std::string server = std::getenv("CCHC_TEST_PG");
+    auto emptied = [&] {
+        auto url = cchc::storage::DatabaseUrl::Parse(server);
+        cchc::storage::OpenOptions o;
+        o.migrate = false;
+        auto owner = cchc::storage::Database::Open(url, o);
+        cchc::test::DropTestLogins(*owner);
+        owner->DropEverything();
+    };
+    emptied();
+    CommandsReadWithinTheAccountsUnits(*this, server);
+    emptied();
 }

@@ -26,16 +26,32 @@ BOOST_AUTO_TEST_CASE(the_matrix_is_the_one_of_the_product) {
     // clerk, viewer): Y allowed, - refused. Chair and clerk act on their own
     // unit only (the scope test below).
     const std::map<Action, std::string> expected{
-        {Action::ManageAccounts, "Y----"},  {Action::EditSettings, "Y----"},
-        {Action::EditFrameworks, "Y----"},  {Action::EditCatalogues, "Y----"},
-        {Action::EditUnits, "YY---"},       {Action::EditScores, "YYYY-"},
-        {Action::EditEvidence, "YYYY-"},    {Action::SubmitResults, "YYY--"},
-        {Action::AppraiseResults, "YY---"}, {Action::EditPlans, "YYY--"},
-        {Action::RecordProgress, "YYYY-"},  {Action::EditSurveys, "YYYY-"},
-        {Action::DraftReports, "YYYY-"},    {Action::PrintReports, "YYYYY"},
-        {Action::IssueReports, "YYY--"},    {Action::RevokeReports, "YY---"},
-        {Action::SeeCitizenNames, "YYY--"}, {Action::ReadAudit, "YYY--"},
+        {Action::ManageAccounts, "Y----"},
+        {Action::EditSettings, "Y----"},
+        {Action::EditFrameworks, "Y----"},
+        {Action::EditCatalogues, "Y----"},
+        {Action::EditUnits, "YY---"},
+        {Action::EditScores, "YYYY-"},
+        {Action::EditEvidence, "YYYY-"},
+        {Action::SubmitResults, "YYY--"},
+        {Action::AppraiseResults, "YY---"},
+        {Action::EditPlans, "YYY--"},
+        {Action::RecordProgress, "YYYY-"},
+        {Action::EditSurveys, "YYYY-"},
+        {Action::DraftReports, "YYYY-"},
+        {Action::PrintReports, "YYYYY"},
+        {Action::IssueReports, "YYY--"},
+        {Action::RevokeReports, "YY---"},
+        {Action::SeeCitizenNames, "YYY--"},
+        {Action::ReadAudit, "YYY--"},
         {Action::Import, "YYYY-"},
+        // Reading is everyone's (within the account's units); a backup holds
+        // every unit's data, a restore replaces the accounts, the demo fills
+        // an empty office.
+        {Action::ReadData, "YYYYY"},
+        {Action::BackUp, "YY---"},
+        {Action::Restore, "Y----"},
+        {Action::FillDemo, "Y----"},
     };
     for (const auto& [action, letters] : expected) {
         for (size_t i = 0; i < AllRoles().size(); ++i) {

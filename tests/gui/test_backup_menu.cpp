@@ -55,7 +55,7 @@ BOOST_FIXTURE_TEST_CASE(a_restore_says_what_it_replaces_and_the_window_shows_the
     const std::string backup = dir.File("cchc-backup.db");
     gui::WorkOutcome outcome = gui::RunUnderProgress(
         frame, "Sao lưu", "...", dbUrl, [backup](services::Database& db, Progress& progress) {
-            services::BackupDatabase(db, backup, true, &progress);
+            services::BackupDatabase(db, backup, true, "test", &progress);
         });
     BOOST_TEST(outcome.error.empty(), outcome.error);
     BOOST_TEST(!outcome.cancelled);
@@ -78,8 +78,8 @@ BOOST_FIXTURE_TEST_CASE(a_restore_says_what_it_replaces_and_the_window_shows_the
     auto report = std::make_shared<services::RestoreReport>();
     outcome = gui::RunUnderProgress(frame, "Khôi phục", "...", dbUrl,
                                     [backup, report](services::Database& db, Progress& progress) {
-                                        *report =
-                                            services::RestoreDatabase(db, backup, true, &progress);
+                                        *report = services::RestoreDatabase(db, backup, true,
+                                                                            "test", &progress);
                                     });
     BOOST_TEST(outcome.error.empty(), outcome.error);
     BOOST_TEST(std::filesystem::exists(report->replacedCopy), report->replacedCopy);
@@ -130,7 +130,7 @@ BOOST_FIXTURE_TEST_CASE(cancel_on_the_progress_dialog_stops_a_backup_and_a_resto
     const gui::WorkOutcome outcome = gui::RunUnderProgress(
         frame, "Sao lưu", "...", dbUrl, [backup](services::Database& db, Progress& progress) {
             HoldUntilCancelled hold(progress);
-            services::BackupDatabase(db, backup, true, &hold);
+            services::BackupDatabase(db, backup, true, "test", &hold);
         });
     BOOST_REQUIRE(WaitFor([&] { return script.Finished(); }));
     BOOST_REQUIRE_MESSAGE(script.failure().empty(), script.failure());
@@ -140,7 +140,7 @@ BOOST_FIXTURE_TEST_CASE(cancel_on_the_progress_dialog_stops_a_backup_and_a_resto
 
     // A backup to restore, then a unit added after it.
     const std::string good = dir.File("good.db");
-    services::BackupDatabase(frame->session().db(), good, false, nullptr);
+    services::BackupDatabase(frame->session().db(), good, false, "test", nullptr);
     const long units = Units();
     Unit added;
     added.code = "XA-MOI";
@@ -153,7 +153,7 @@ BOOST_FIXTURE_TEST_CASE(cancel_on_the_progress_dialog_stops_a_backup_and_a_resto
     const gui::WorkOutcome restore = gui::RunUnderProgress(
         frame, "Khôi phục", "...", dbUrl, [good](services::Database& db, Progress& progress) {
             HoldUntilCancelled hold(progress);
-            services::RestoreDatabase(db, good, true, &hold);
+            services::RestoreDatabase(db, good, true, "test", &hold);
         });
     BOOST_REQUIRE(WaitFor([&] { return again.Finished(); }));
     BOOST_TEST(restore.cancelled);

@@ -7,26 +7,35 @@
 // and refuses nothing.
 #include <boost/test/unit_test.hpp>
 
+#include <filesystem>
 #include <functional>
 #include <map>
 #include <string>
 
 #include "core/errors.h"
+#include "core/i18n.h"
 #include "fixture.h"
 #include "services/app/access_guard.h"
 #include "services/app/accounts.h"
 #include "services/app/audit_trail.h"
+#include "services/app/backup.h"
+#include "services/app/demo.h"
+#include "services/app/overview.h"
 #include "services/frameworks/framework_io.h"
 #include "services/frameworks/frameworks.h"
 #include "services/org/org_io.h"
 #include "services/org/organisation.h"
+#include "services/plans/assignments.h"
 #include "services/plans/plan_io.h"
 #include "services/plans/plans.h"
 #include "services/plans/task_board.h"
 #include "services/reports/report_archive.h"
 #include "services/reports/reports.h"
 #include "services/results/result_sheet.h"
+#include "services/results/results.h"
 #include "services/surveys/ratings_list.h"
+#include "services/surveys/self_assessment.h"
+#include "services/surveys/survey_calendar.h"
 #include "services/surveys/surveys.h"
 #include "storage/unit_repository.h"
 #include "storage/user_repository.h"
@@ -88,7 +97,7 @@ struct Office : DbFixture {
     }
 
     services::TaskBoard Board() { return services::TaskBoard::Load(Db(), Date{2026, 3, 1}); }
-    TaskRecord Task(std::int64_t id) { return services::PlanService(Db(), "setup").LoadTask(id); }
+    TaskRecord Task(std::int64_t id) { return services::PlanService(Db(), "quantri").LoadTask(id); }
 };
 
 const std::vector<std::string> kLogins = {"quantri", "chuyenvien", "ct_a", "cc_a", "xem"};
@@ -468,11 +477,12 @@ BOOST_FIXTURE_TEST_CASE(citizens_names_are_left_out_where_the_account_may_not_se
             out.push_back(r.rating.citizen.empty() ? "-" : r.rating.citizen);
         return out;
     };
-    // Newest first: commune B's rating, then commune A's.
+    // Newest first: commune B's rating, then commune A's; a commune's
+    // account lists its commune's only.
     BOOST_TEST(names("quantri") == (Logins{"Trần Văn Bình", "Nguyễn Thị Hoa"}));
     BOOST_TEST(names("chuyenvien") == (Logins{"Trần Văn Bình", "Nguyễn Thị Hoa"}));
-    BOOST_TEST(names("ct_a") == (Logins{"-", "Nguyễn Thị Hoa"}));
-    BOOST_TEST(names("cc_a") == (Logins{"-", "-"}));
+    BOOST_TEST(names("ct_a") == (Logins{"Nguyễn Thị Hoa"}));
+    BOOST_TEST(names("cc_a") == (Logins{"-"}));
     BOOST_TEST(names("xem") == (Logins{"-", "-"}));
 }
 
@@ -582,6 +592,315 @@ BOOST_FIXTURE_TEST_CASE(the_audit_trail_is_counted_and_read_by_windows_within_th
         BOOST_TEST(Refused(Try([&] { services::ReadAuditTrailWindow(Db(), login, {}, 0, 10); })),
                    login);
     }
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(access_reads)
+
+namespace {
+// Both communes' people, results, tallies, assignment matrices, ratings and
+// self-assessments (their tasks are the Office's), stored by the office.
+struct FullOffice : Office {
+    FullOffice() {
+        WriteFile(dir.File("people.csv"),
+                  "code,unit,full_name\nCB-A,XA-A,Lê Văn Sáu\nCB-B,XA-B,Phạm Thị Bảy\n");
+        services::ImportPeople(Db(), dir.File("people.csv"), "quantri");
+        WriteFile(dir.File("results.csv"),
+                  "unit,framework,period,criterion,self_score,appraised_score,numerator,"
+                  "denominator,note\n"
+                  "XA-A,PAR-XA-2025,2025,2.3,1,1,,,\n"
+                  "XA-B,PAR-XA-2025,2025,2.3,2,2,,,\n");
+        services::ImportResults(Db(), dir.File("results.csv"), "quantri");
+        WriteFile(dir.File("tallies.csv"),
+                  "unit,period,field,settled,responses,very_satisfied,satisfied,neutral,"
+                  "dissatisfied,very_dissatisfied\n"
+                  "XA-A,2026-01,HOTICH,40,25,15,5,3,1,1\n"
+                  "XA-B,2026-01,HOTICH,30,20,10,5,3,1,1\n");
+        services::ImportTallies(Db(), dir.File("tallies.csv"), "quantri");
+        WriteFile(dir.File("assignments.csv"),
+                  "unit,framework,group,indicator,title,lead_unit,coordinating_units,"
+                  "responsible_person\n"
+                  "XA-A,QD766,I,,Công khai minh bạch,,,\n"
+                  "XA-A,QD766,I,1.2,,,,\n"
+                  "XA-B,QD766,I,,Công khai minh bạch,,,\n"
+                  "XA-B,QD766,I,1.2,,,,\n");
+        services::ImportAssignments(Db(), dir.File("assignments.csv"), "quantri");
+        WriteFile(dir.File("ratings.csv"),
+                  "time,unit,officer,procedure,channel,attitude,handling,guidance,citizen\n"
+                  "2026-02-02T09:00:00,XA-A,CB-A,Chứng thực,kiosk,5,5,5,Nguyễn Thị Hoa\n"
+                  "2026-02-03T09:00:00,XA-B,CB-B,Hộ tịch,kiosk,4,4,4,Trần Văn Bình\n");
+        services::ImportRatings(Db(), dir.File("ratings.csv"), "quantri");
+        storage::UnitRepository units(Db().session());
+        for (const char* code : {"CB-A", "CB-B"}) {
+            const auto people = services::OrganisationService(Db(), "quantri")
+                                    .People(std::string(code) == "CB-A" ? unitA : unitB);
+            BOOST_REQUIRE(!people.empty());
+            auto sheet = services::LoadSelfAssessment(Db(), people[0].id, "2026-Q1");
+            for (auto& l : sheet.lines) l.self = 1;
+            services::SaveSelfAssessment(Db(), sheet, "quantri");
+        }
+    }
+
+    // The file an export writes as login.
+    std::string Export(const std::string& kind, const std::string& login) {
+        const std::string out = dir.File(kind + "-" + login + ".csv");
+        if (kind == "units")
+            services::ExportUnits(Db(), out, login);
+        else if (kind == "people")
+            services::ExportPeople(Db(), out, login);
+        else if (kind == "results")
+            services::ExportResults(Db(), out, login);
+        else if (kind == "tasks")
+            services::ExportTasks(Db(), out, login);
+        else if (kind == "assignments")
+            services::ExportAssignments(Db(), out, login);
+        else if (kind == "tallies")
+            services::ExportTallies(Db(), out, login);
+        else
+            services::ExportRatings(Db(), out, login);
+        return ReadFile(out);
+    }
+};
+
+bool Has(const std::string& text, const std::string& part) {
+    return text.find(part) != std::string::npos;
+}
+std::string HeaderOf(const std::string& csv) { return csv.substr(0, csv.find('\n')); }
+
+// The unit codes of the rows of a list, in order.
+template <class Rows, class Code>
+std::vector<std::string> Codes(const Rows& rows, Code code) {
+    std::vector<std::string> out;
+    for (const auto& r : rows) out.push_back(code(r));
+    return out;
+}
+}  // namespace
+
+// Every export a commune's account reaches holds its unit's rows only, with
+// the columns of the office's; the office and the viewer export everything;
+// a login that is no account exports nothing.
+BOOST_FIXTURE_TEST_CASE(exports_hold_the_rows_of_the_accounts_units_only, FullOffice) {
+    for (const std::string kind :
+         {"units", "people", "results", "tasks", "assignments", "tallies", "ratings"}) {
+        BOOST_TEST_CONTEXT(kind) {
+            const std::string all = Export(kind, "quantri");
+            BOOST_TEST(Has(all, "XA-A,"), all);
+            BOOST_TEST(Has(all, "XA-B,"), all);
+            BOOST_TEST(Export(kind, "chuyenvien") == all);
+            // The viewer: everything, citizens' names left out of ratings.
+            if (kind != "ratings") BOOST_TEST(Export(kind, "xem") == all);
+            BOOST_TEST(Has(Export(kind, "xem"), "XA-B,"));
+            for (const std::string login : {"ct_a", "cc_a"}) {
+                const std::string own = Export(kind, login);
+                BOOST_TEST(HeaderOf(own) == HeaderOf(all), login);
+                BOOST_TEST(Has(own, "XA-A,"), login << ": " << own);
+                BOOST_TEST(!Has(own, "XA-B"), login << ": " << own);
+                BOOST_TEST(!Has(own, "H-TEST"), login << ": " << own);
+            }
+            BOOST_TEST(Refused(Try([&] { Export(kind, "nguoila"); })));
+        }
+    }
+    // The commune's unit has no parent in its file: the district is not its
+    // account's to read.
+    BOOST_TEST(Has(Export("units", "ct_a"), "\nXA-A,Xã An Hòa,commune,,"), Export("units", "ct_a"));
+}
+
+// The dashboard's figures and the lists of results, surveys, tasks, issued
+// reports and ratings count the account's units only.
+BOOST_FIXTURE_TEST_CASE(figures_and_lists_are_the_accounts_units, FullOffice) {
+    const std::string today = "2026-03-01";
+    const auto office = services::GetOverview(Db(), today, "quantri");
+    const auto chair = services::GetOverview(Db(), today, "ct_a");
+    BOOST_TEST(office.communes == 2);
+    BOOST_TEST(chair.communes == 1);
+    BOOST_TEST(office.people == 2);
+    BOOST_TEST(chair.people == 1);
+    BOOST_TEST(office.results == 2);
+    BOOST_TEST(chair.results == 1);
+    BOOST_TEST(office.tasksOpen == 2);
+    BOOST_TEST(chair.tasksOpen == 1);
+    BOOST_TEST(office.tallies == 2);
+    BOOST_TEST(chair.tallies == 1);
+    BOOST_TEST(office.ratings == 2);
+    BOOST_TEST(chair.ratings == 1);
+    BOOST_TEST(chair.frameworks == office.frameworks);  // everyone's
+    BOOST_TEST(services::GetOverview(Db(), today, "xem").communes == 2);
+    BOOST_TEST(Refused(Try([&] { services::GetOverview(Db(), today, "nguoila"); })));
+    auto open = [&](const std::string& login) {
+        return Codes(services::OpenTasksByCommune(Db(), today, login),
+                     [](const services::CommuneTasks& c) { return c.name; });
+    };
+    BOOST_TEST(open("quantri").size() == 2u);
+    BOOST_TEST(open("cc_a") == (Logins{"Xã An Hòa"}));
+    auto due = services::NextSurveyPublications(Db(), "ct_a", Date{2026, 1, 1}, 1);
+    BOOST_TEST_REQUIRE(due.size() == 1u);
+    BOOST_TEST(due[0].communes == 1);
+
+    // Ranking and gaps.
+    auto ranked = [&](const std::string& login) {
+        return Codes(services::RankUnits(Db(), "PAR-XA-2025", "2025", true, login),
+                     [](const services::RankRow& r) { return r.unit; });
+    };
+    BOOST_TEST(ranked("quantri") == (Logins{"XA-B", "XA-A"}));
+    BOOST_TEST(ranked("xem") == (Logins{"XA-B", "XA-A"}));
+    BOOST_TEST(ranked("ct_a") == (Logins{"XA-A"}));
+    BOOST_TEST(Codes(services::SelfAppraisedGaps(Db(), "PAR-XA-2025", "2025", "cc_a"),
+                     [](const services::ScoreGapRow& r) { return r.unit; }) == (Logins{"XA-A"}));
+    BOOST_TEST(!services::GapsForUnit(Db(), "XA-A", "PAR-XA-2025", "2025", "ct_a").empty());
+    BOOST_TEST(
+        Refused(Try([&] { services::GapsForUnit(Db(), "XA-B", "PAR-XA-2025", "2025", "ct_a"); })));
+    BOOST_TEST(
+        services::BuildResultMatrix(Db(), "PAR-XA-2025", "2025", true, "ct_a").columns.size() ==
+        1u);
+    // Results and evidence of another commune are not read.
+    BOOST_TEST(Refused(Try(
+        [&] { services::ResultSheetService(Db(), "ct_a").Load("XA-B", "PAR-XA-2025", "2025"); })));
+
+    // Surveys: the commune's units stand for the office; another is refused.
+    services::SurveyQuery q;
+    q.period = "2026-01";
+    q.user = "ct_a";
+    BOOST_TEST(Codes(services::SurveyByUnit(Db(), q),
+                     [](const services::SurveyUnitRow& r) { return r.unit; }) == (Logins{"XA-A"}));
+    BOOST_TEST(Codes(services::SurveyByField(Db(), q),
+                     [](const services::SurveyFieldRow& r) { return r.unit; }) == (Logins{"XA-A"}));
+    q.user = "xem";
+    BOOST_TEST(services::SurveyByUnit(Db(), q).size() == 2u);
+    q.user = "ct_a";
+    q.unitCode = "XA-B";
+    BOOST_TEST(Refused(Try([&] { services::SurveyByField(Db(), q); })));
+    auto selves = [&](const std::string& login) {
+        return Codes(services::SelfAssessmentSummary(Db(), login, "2026-Q1"),
+                     [](const services::SelfAssessmentSummaryRow& r) { return r.officer; });
+    };
+    BOOST_TEST(selves("chuyenvien").size() == 2u);
+    BOOST_TEST(selves("cc_a") == (Logins{"CB-A"}));
+    BOOST_TEST(
+        Refused(Try([&] { services::SelfAssessmentSummary(Db(), "ct_a", "2026-Q1", "XA-B"); })));
+
+    // Tasks: the board, a task and a plan of another commune.
+    const auto board = services::TaskBoard::Load(Db(), Date{2026, 3, 1}, "ct_a");
+    BOOST_TEST_REQUIRE(board.size() == 1u);
+    BOOST_TEST(board[0].row.taskId == taskA);
+    BOOST_TEST(services::TaskBoard::Load(Db(), Date{2026, 3, 1}, "xem").size() == 2u);
+    BOOST_TEST(Refused(Try([&] { services::PlanService(Db(), "cc_a").LoadTask(taskB); })));
+    BOOST_TEST(Try([&] { services::PlanService(Db(), "cc_a").LoadTask(taskA); }) == "ok");
+    BOOST_TEST(
+        Refused(Try([&] { services::AssignmentService(Db(), "ct_a").Load("XA-B", "QD766"); })));
+
+    // Ratings: the count and the list agree.
+    BOOST_TEST(services::CountRatings(Db(), "quantri", {}) == 2);
+    BOOST_TEST(services::CountRatings(Db(), "ct_a", {}) == 1);
+    services::RatingListFilter ofB;
+    ofB.unitId = unitB;
+    BOOST_TEST(Refused(Try([&] { services::CountRatings(Db(), "ct_a", ofB); })));
+
+    // Issued reports: of the commune's units (the unit it is about, else
+    // the issuer).
+    for (std::int64_t unit : {unitA, unitB}) {
+        services::IssueRequest r;
+        r.reportType = "quarterly";
+        r.unitId = unit;
+        r.issuerUnitId = unit;
+        r.period = "2026-Q1";
+        r.year = 2026;
+        r.issuerSymbol = "UBND";
+        r.title = "Báo cáo";
+        services::ReportArchive(Db(), "quantri").Issue(r, "%PDF-1.4 trang");
+    }
+    auto archive = [&](const std::string& login) {
+        return services::ReportArchive(Db(), login).List(std::nullopt, std::nullopt).size();
+    };
+    BOOST_TEST(archive("quantri") == 2u);
+    BOOST_TEST(archive("xem") == 2u);
+    BOOST_TEST(archive("ct_a") == 1u);
+    BOOST_TEST(Refused(Try([&] { archive("nguoila"); })));
+}
+
+// A district's account reads its district's communes (the subtree, not
+// only its own unit), in the ratings list too.
+BOOST_FIXTURE_TEST_CASE(a_district_account_reads_every_unit_under_it, FullOffice) {
+    storage::UserRepository(Db().session())
+        .Insert("huyen", "", "specialist",
+                storage::UnitRepository(Db().session()).ByCode("H-TEST")->id);
+    BOOST_TEST(services::GetOverview(Db(), "2026-03-01", "huyen").communes == 2);
+    BOOST_TEST(services::CountRatings(Db(), "huyen", {}) == 2);
+    BOOST_TEST(services::RatingsWindow(Db(), "huyen", {}, 0, 10).size() == 2u);
+    services::RatingListFilter kiosk;
+    kiosk.channel = "kiosk";
+    kiosk.officerId = services::OrganisationService(Db(), "quantri").People(unitB).at(0).id;
+    BOOST_TEST(services::CountRatings(Db(), "huyen", kiosk) == 1);
+    BOOST_TEST(Export("units", "huyen") == Export("units", "quantri"));
+}
+
+// Backups are the office's (administrator, specialist), restoring the
+// administrator's; the demo office is filled by the administrator once the
+// database has accounts. A refusal names the account in Vietnamese.
+BOOST_FIXTURE_TEST_CASE(backup_restore_and_demo_follow_the_roles, Office) {
+    auto fileOf = [&](const std::string& login) {
+        return dir.File(login +
+                        (Db().backend() == services::DatabaseBackend::Sqlite ? ".db" : ".backup"));
+    };
+    BOOST_TEST(Allowed([&](const std::string& login) {
+                   return Try([&] {
+                       services::BackupDatabase(Db(), fileOf(login), false, login, nullptr);
+                   });
+               }) == (Logins{"quantri", "chuyenvien"}));
+    BOOST_TEST(!std::filesystem::exists(fileOf("ct_a")));
+    const std::string file = fileOf("chuyenvien");
+    BOOST_TEST(std::filesystem::exists(file));
+    SetLanguage("vi");
+    const std::string refused =
+        Try([&] { services::BackupDatabase(Db(), dir.File("x.db"), false, "ct_a", nullptr); });
+    const std::string restoreRefused =
+        Try([&] { services::RestoreDatabase(Db(), file, true, "chuyenvien", nullptr); });
+    const std::string demoRefused = Try([&] {
+        services::DemoOptions o;
+        o.user = "ct_a";
+        services::BuildDemo(Db(), o, nullptr);
+    });
+    SetLanguage("en");
+    BOOST_TEST(refused == "refused: tài khoản ct_a không được sao lưu cơ sở dữ liệu");
+    BOOST_TEST(!std::filesystem::exists(dir.File("x.db")));
+    BOOST_TEST(restoreRefused ==
+               "refused: tài khoản chuyenvien không được khôi phục cơ sở dữ liệu từ bản sao lưu");
+    BOOST_TEST(demoRefused == "refused: tài khoản ct_a không được tạo dữ liệu mẫu");
+    for (const std::string login : {"ct_a", "cc_a", "xem"})
+        BOOST_TEST(
+            Refused(Try([&] { services::RestoreDatabase(Db(), file, true, login, nullptr); })));
+    // The administrator restores (what was there is backed up first).
+    WriteFile(dir.File("more.csv"), "code,name,kind,parent\nXA-C,Xã Cát Tiến,commune,H-TEST\n");
+    services::ImportUnits(Db(), dir.File("more.csv"), "quantri");
+    const auto report = services::RestoreDatabase(Db(), file, true, "quantri", nullptr);
+    BOOST_TEST(!report.replacedCopy.empty());
+    // The demo: not over units (a user error, not a refusal) for the
+    // administrator.
+    const std::string overUnits = Try([&] {
+        services::DemoOptions o;
+        o.user = "quantri";
+        services::BuildDemo(Db(), o, nullptr);
+    });
+    BOOST_TEST(!Refused(overUnits));
+    BOOST_TEST(overUnits != "ok");
+}
+
+// A database with accounts but no units yet: the demo is filled by the
+// administrator only; a database without accounts by anyone.
+BOOST_FIXTURE_TEST_CASE(the_demo_office_is_the_administrators_once_there_are_accounts, DbFixture) {
+    storage::UserRepository(Db().session()).Insert("xem", "", "viewer", std::nullopt);
+    services::DemoOptions o;
+    o.communes = 2;
+    o.years = 1;
+    o.ratings = 20;
+    o.asOf = Date{2026, 6, 15};
+    o.user = "xem";
+    BOOST_TEST(Refused(Try([&] { services::BuildDemo(Db(), o, nullptr); })));
+    BOOST_TEST(storage::UnitRepository(Db().session()).Count() == 0);
+    storage::UserRepository(Db().session()).Insert("quantri", "", "admin", std::nullopt);
+    o.user = "quantri";
+    BOOST_TEST(Try([&] { services::BuildDemo(Db(), o, nullptr); }) == "ok");
+    BOOST_TEST(storage::UnitRepository(Db().session()).Count() > 0);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -219,7 +219,7 @@ BOOST_FIXTURE_TEST_CASE(an_exported_matrix_imports_back_unchanged, Seed003) {
     for (const char* ext : {"csv", "xlsx"}) {
         BOOST_TEST_CONTEXT(ext) {
             const std::string path = dir.File(std::string("assignments.") + ext);
-            BOOST_TEST(services::ExportAssignments(Db(), path) == 27);
+            BOOST_TEST(services::ExportAssignments(Db(), path, "test") == 27);
             auto again = services::ImportAssignments(Db(), path, "test");
             BOOST_TEST(again.unchanged == 27);
             BOOST_TEST(again.updated == 0);
@@ -237,7 +237,7 @@ BOOST_FIXTURE_TEST_CASE(an_exported_matrix_imports_back_unchanged, Seed003) {
 BOOST_FIXTURE_TEST_CASE(a_reimport_writes_no_audit_and_one_changed_title_is_audited, Seed003) {
     services::ImportAssignments(Db(), DataFile("seed003_assignments.csv"), "test");
     const std::string path = dir.File("assignments.csv");
-    BOOST_TEST(services::ExportAssignments(Db(), path) == 27);
+    BOOST_TEST(services::ExportAssignments(Db(), path, "test") == 27);
     storage::AuditRepository audit(Db().session());
     const long before = audit.Count();
     auto again = services::ImportAssignments(Db(), path, "test");

@@ -37,13 +37,13 @@ namespace {
 std::map<std::string, std::string> ExportEverything(storage::Database& db, const std::string& dir) {
     fs::create_directories(dir);
     auto file = [&](const std::string& kind) { return dir + "/" + kind + ".csv"; };
-    services::ExportUnits(db, file("units"));
-    services::ExportPeople(db, file("people"));
+    services::ExportUnits(db, file("units"), "test");
+    services::ExportPeople(db, file("people"), "test");
     services::ExportFrameworks(db, file("frameworks"));
-    services::ExportResults(db, file("results"));
-    services::ExportTasks(db, file("tasks"));
-    services::ExportAssignments(db, file("assignments"));
-    services::ExportTallies(db, file("tallies"));
+    services::ExportResults(db, file("results"), "test");
+    services::ExportTasks(db, file("tasks"), "test");
+    services::ExportAssignments(db, file("assignments"), "test");
+    services::ExportTallies(db, file("tallies"), "test");
     services::ExportRatings(db, file("ratings"), "test");
     std::map<std::string, std::string> out;
     for (const char* kind :
@@ -91,16 +91,16 @@ BOOST_FIXTURE_TEST_CASE(a_restored_backup_gives_the_same_exports_of_every_kind, 
     const auto before = ExportEverything(Db(), dir.File("before"));
     for (const auto& [kind, content] : before) BOOST_TEST(content.size() > 40u, kind);
     const std::string file = dir.File(BackupName("office"));
-    const auto written = services::BackupDatabase(Db(), file, false, nullptr);
+    const auto written = services::BackupDatabase(Db(), file, false, "test", nullptr);
     BOOST_TEST(written.bytes > 0u);
     BOOST_TEST(fs::file_size(file) == written.bytes);
     // Never over an existing file unless asked.
-    BOOST_CHECK_THROW(services::BackupDatabase(Db(), file, false, nullptr), UserError);
+    BOOST_CHECK_THROW(services::BackupDatabase(Db(), file, false, "test", nullptr), UserError);
 
     auto target = EmptyTarget(dir, "restored.db");
     const auto url = target->url();
     BOOST_TEST(!services::HoldsOfficeData(*target));
-    const auto report = services::RestoreDatabase(*target, file, false, nullptr);
+    const auto report = services::RestoreDatabase(*target, file, false, "test", nullptr);
     BOOST_TEST(report.replacedCopy.empty());
     BOOST_TEST(report.backupVersion == storage::Database::LatestSchemaVersion());
     target.reset();
@@ -114,7 +114,7 @@ BOOST_FIXTURE_TEST_CASE(a_database_with_data_is_replaced_only_when_asked_and_bac
                         DbFixture) {
     FillDemo(Db());
     const std::string file = dir.File(BackupName("office"));
-    services::BackupDatabase(Db(), file, false, nullptr);
+    services::BackupDatabase(Db(), file, false, "test", nullptr);
     // Work done after the backup.
     Unit u;
     u.code = "XA-MOI";
@@ -125,7 +125,7 @@ BOOST_FIXTURE_TEST_CASE(a_database_with_data_is_replaced_only_when_asked_and_bac
 
     BOOST_TEST(services::HoldsOfficeData(Db()));
     try {
-        services::RestoreDatabase(Db(), file, false, nullptr);
+        services::RestoreDatabase(Db(), file, false, "test", nullptr);
         BOOST_FAIL("a database with data was replaced without being asked");
     } catch (const UserError& e) {
         BOOST_TEST(std::string(e.what()).find("--replace") != std::string::npos, e.what());
@@ -133,7 +133,7 @@ BOOST_FIXTURE_TEST_CASE(a_database_with_data_is_replaced_only_when_asked_and_bac
     BOOST_TEST(Units(Db()) == units);
     BOOST_TEST((ExportEverything(Db(), dir.File("unchanged")) == before));
 
-    const auto report = services::RestoreDatabase(Db(), file, true, nullptr);
+    const auto report = services::RestoreDatabase(Db(), file, true, "test", nullptr);
     BOOST_REQUIRE(!report.replacedCopy.empty());
     BOOST_TEST(fs::exists(report.replacedCopy));
     const auto url = Db().url();
@@ -142,7 +142,8 @@ BOOST_FIXTURE_TEST_CASE(a_database_with_data_is_replaced_only_when_asked_and_bac
     BOOST_TEST(Units(*restored.db) == units - 1);  // the backup's office
 
     // The copy made first holds what was replaced.
-    auto again = services::RestoreDatabase(*restored.db, report.replacedCopy, true, nullptr);
+    auto again =
+        services::RestoreDatabase(*restored.db, report.replacedCopy, true, "test", nullptr);
     BOOST_TEST(!again.replacedCopy.empty());
     restored.db.reset();
     auto back = services::ReopenAfterRestore(url);
@@ -152,7 +153,7 @@ BOOST_FIXTURE_TEST_CASE(a_database_with_data_is_replaced_only_when_asked_and_bac
 BOOST_FIXTURE_TEST_CASE(a_file_that_is_not_a_backup_is_refused_naming_it, DbFixture) {
     auto refused = [&](const std::string& path) {
         try {
-            services::RestoreDatabase(Db(), path, true, nullptr);
+            services::RestoreDatabase(Db(), path, true, "test", nullptr);
         } catch (const UserError& e) {
             const std::string text = e.what();
             BOOST_TEST(text.find(path) != std::string::npos, text);
@@ -181,7 +182,7 @@ BOOST_FIXTURE_TEST_CASE(a_file_that_is_not_a_backup_is_refused_naming_it, DbFixt
     // In Vietnamese too.
     BOOST_TEST(SetLanguage("vi"));
     try {
-        services::RestoreDatabase(Db(), notes, true, nullptr);
+        services::RestoreDatabase(Db(), notes, true, "test", nullptr);
     } catch (const UserError& e) {
         BOOST_TEST(std::string(e.what()).find("sao lưu") != std::string::npos, e.what());
     }
@@ -197,11 +198,11 @@ BOOST_AUTO_TEST_CASE(an_older_backup_is_brought_up_to_date) {
     u.name = "Xã A";
     storage::UnitRepository(old->session()).Insert(u);
     const std::string file = dir.File(BackupName("old"));
-    services::BackupDatabase(*old, file, false, nullptr);
+    services::BackupDatabase(*old, file, false, "test", nullptr);
     old.reset();
     auto target = EmptyTarget(dir, "new.db");
     const auto url = target->url();
-    BOOST_TEST(services::RestoreDatabase(*target, file, false, nullptr).backupVersion == 1);
+    BOOST_TEST(services::RestoreDatabase(*target, file, false, "test", nullptr).backupVersion == 1);
     target.reset();
     auto restored = services::ReopenAfterRestore(url);
     BOOST_TEST(restored.db->lastMigration().fromVersion == 1);
@@ -227,11 +228,11 @@ BOOST_AUTO_TEST_CASE(an_sqlite_backup_moves_into_an_empty_postgresql_database) {
     const auto evidenceId = storage::EvidenceRepository(office->session()).Insert(e, bytes);
     const auto before = ExportEverything(*office, dir.File("before"));
     const std::string file = dir.File("office.db");
-    services::BackupDatabase(*office, file, false, nullptr);
+    services::BackupDatabase(*office, file, false, "test", nullptr);
 
     auto target = EmptyTarget(dir, "");
     const auto url = target->url();
-    const auto report = services::RestoreDatabase(*target, file, false, nullptr);
+    const auto report = services::RestoreDatabase(*target, file, false, "test", nullptr);
     BOOST_TEST(report.acrossEngines);
     target.reset();
     auto server = services::ReopenAfterRestore(url);
@@ -245,7 +246,8 @@ BOOST_AUTO_TEST_CASE(an_sqlite_backup_moves_into_an_empty_postgresql_database) {
     const auto id = storage::UnitRepository(server.db->session()).Insert(u);
     BOOST_TEST(id > e.unitId);
     // A database that holds data is not filled from SQLite without --replace.
-    BOOST_CHECK_THROW(services::RestoreDatabase(*server.db, file, false, nullptr), UserError);
+    BOOST_CHECK_THROW(services::RestoreDatabase(*server.db, file, false, "test", nullptr),
+                      UserError);
 }
 
 BOOST_AUTO_TEST_CASE(a_postgresql_dump_is_refused_by_an_sqlite_database) {
@@ -253,10 +255,10 @@ BOOST_AUTO_TEST_CASE(a_postgresql_dump_is_refused_by_an_sqlite_database) {
     TempDir dir;
     auto server = FreshDatabase(dir);
     const std::string dump = dir.File("server.backup");
-    services::BackupDatabase(*server, dump, false, nullptr);
+    services::BackupDatabase(*server, dump, false, "test", nullptr);
     auto local = storage::Database::Open(storage::DatabaseUrl::Parse("sqlite:" + dir.File("l.db")));
     try {
-        services::RestoreDatabase(*local, dump, true, nullptr);
+        services::RestoreDatabase(*local, dump, true, "test", nullptr);
         BOOST_FAIL("a dump was restored into SQLite");
     } catch (const UserError& e) {
         BOOST_TEST(std::string(e.what()).find("PostgreSQL") != std::string::npos, e.what());
@@ -341,7 +343,7 @@ BOOST_FIXTURE_TEST_CASE(a_cancelled_backup_leaves_no_file_at_the_target, DbFixtu
     fs::create_directories(folder);
     const std::string file = folder + "/" + BackupName("office");
     CancelDuring cancel("");
-    BOOST_CHECK_THROW(services::BackupDatabase(Db(), file, false, &cancel), CancelledError);
+    BOOST_CHECK_THROW(services::BackupDatabase(Db(), file, false, "test", &cancel), CancelledError);
     BOOST_TEST(cancel.cancelledPolls() >= 1);
     BOOST_TEST(!fs::exists(file));
     BOOST_TEST(FilesLike(folder, "office").empty());
@@ -349,7 +351,8 @@ BOOST_FIXTURE_TEST_CASE(a_cancelled_backup_leaves_no_file_at_the_target, DbFixtu
     // Cancelled once the copy is under way (it reported its first step).
     CancelDuring underWay(TestingPostgres() ? tr("Dumping the database on the server...")
                                             : tr("Copying the database..."));
-    BOOST_CHECK_THROW(services::BackupDatabase(Db(), file, false, &underWay), CancelledError);
+    BOOST_CHECK_THROW(services::BackupDatabase(Db(), file, false, "test", &underWay),
+                      CancelledError);
     BOOST_TEST(underWay.armed());
     BOOST_TEST(!fs::exists(file));
     BOOST_TEST(FilesLike(folder, "office").empty());
@@ -358,12 +361,12 @@ BOOST_FIXTURE_TEST_CASE(a_cancelled_backup_leaves_no_file_at_the_target, DbFixtu
     WriteFile(file, "the older backup");
     CancelDuring again(TestingPostgres() ? tr("Dumping the database on the server...")
                                          : tr("Copying the database..."));
-    BOOST_CHECK_THROW(services::BackupDatabase(Db(), file, true, &again), CancelledError);
+    BOOST_CHECK_THROW(services::BackupDatabase(Db(), file, true, "test", &again), CancelledError);
     BOOST_TEST(ReadFile(file) == "the older backup");
     BOOST_TEST((FilesLike(folder, "office") == std::vector<std::string>{BackupName("office")}));
 
     // Not cancelled, the same call writes the backup.
-    services::BackupDatabase(Db(), file, true, nullptr);
+    services::BackupDatabase(Db(), file, true, "test", nullptr);
     BOOST_TEST((storage::InspectBackup(file).format != storage::BackupFormat::None));
 }
 
@@ -374,7 +377,7 @@ BOOST_FIXTURE_TEST_CASE(a_cancelled_backup_leaves_no_file_at_the_target, DbFixtu
 BOOST_FIXTURE_TEST_CASE(a_cancelled_restore_leaves_the_database_as_it_was, DbFixture) {
     FillDemo(Db());
     const std::string file = dir.File(BackupName("office"));
-    services::BackupDatabase(Db(), file, false, nullptr);
+    services::BackupDatabase(Db(), file, false, "test", nullptr);
     Unit u;
     u.code = "XA-MOI";
     u.name = "Xã Mới";
@@ -383,7 +386,7 @@ BOOST_FIXTURE_TEST_CASE(a_cancelled_restore_leaves_the_database_as_it_was, DbFix
 
     CancelDuring cancel(TestingPostgres() ? tr("Restoring the database on the server...")
                                           : tr("Restoring the database..."));
-    BOOST_CHECK_THROW(services::RestoreDatabase(Db(), file, true, &cancel), CancelledError);
+    BOOST_CHECK_THROW(services::RestoreDatabase(Db(), file, true, "test", &cancel), CancelledError);
     BOOST_TEST(cancel.armed());
     BOOST_TEST((ExportEverything(Db(), dir.File("after")) == before));
     BOOST_TEST(storage::UnitRepository(Db().session()).ByCode("XA-MOI").has_value());
@@ -391,7 +394,7 @@ BOOST_FIXTURE_TEST_CASE(a_cancelled_restore_leaves_the_database_as_it_was, DbFix
 
     // Cancelled while what it holds is being backed up first: the same.
     CancelDuring early("");
-    BOOST_CHECK_THROW(services::RestoreDatabase(Db(), file, true, &early), CancelledError);
+    BOOST_CHECK_THROW(services::RestoreDatabase(Db(), file, true, "test", &early), CancelledError);
     BOOST_TEST((ExportEverything(Db(), dir.File("after-early")) == before));
 }
 

@@ -133,8 +133,8 @@ BOOST_FIXTURE_TEST_CASE(an_export_imported_again_changes_nothing, DbFixture) {
               "code,unit,full_name,position\nCB01,XA-TAYXUAN,Đặng Thị Ánh,Công chức\n");
     services::ImportUnits(Db(), dir.File("units.csv"), "t");
     services::ImportPeople(Db(), dir.File("people.csv"), "t");
-    services::ExportUnits(Db(), dir.File("units-out.csv"));
-    services::ExportPeople(Db(), dir.File("people-out.csv"));
+    services::ExportUnits(Db(), dir.File("units-out.csv"), "test");
+    services::ExportPeople(Db(), dir.File("people-out.csv"), "test");
     const auto units = services::ImportUnits(Db(), dir.File("units-out.csv"), "t");
     BOOST_TEST(units.inserted == 0);
     BOOST_TEST(units.updated == 0);

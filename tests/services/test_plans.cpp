@@ -107,13 +107,13 @@ BOOST_FIXTURE_TEST_CASE(importing_again_updates_and_export_round_trips, SeedFixt
     BOOST_TEST(again.unchanged == 28);
     BOOST_TEST(storage::PlanRepository(Db().session()).CountTasks() == 28);
     const std::string first = dir.File("tasks1.csv"), second = dir.File("tasks2.csv");
-    BOOST_TEST(services::ExportTasks(Db(), first) == 28);
+    BOOST_TEST(services::ExportTasks(Db(), first, "test") == 28);
     services::ImportTasks(Db(), first, "test");
     BOOST_TEST(storage::PlanRepository(Db().session()).CountTasks() == 28);
-    services::ExportTasks(Db(), second);
+    services::ExportTasks(Db(), second, "test");
     BOOST_TEST(ReadFile(first) == ReadFile(second));
     // And as a workbook.
-    BOOST_TEST(services::ExportTasks(Db(), dir.File("tasks.xlsx")) == 28);
+    BOOST_TEST(services::ExportTasks(Db(), dir.File("tasks.xlsx"), "test") == 28);
     const auto fromXlsx = services::ImportTasks(Db(), dir.File("tasks.xlsx"), "test");
     BOOST_TEST(fromXlsx.updated == 0);
     BOOST_TEST(fromXlsx.unchanged == 28);
@@ -122,7 +122,7 @@ BOOST_FIXTURE_TEST_CASE(importing_again_updates_and_export_round_trips, SeedFixt
 BOOST_FIXTURE_TEST_CASE(only_rows_with_other_values_count_as_updated, SeedFixture) {
     services::ImportTasks(Db(), DataFile("seed002_tasks.csv"), "test");
     const std::string file = dir.File("tasks.csv");
-    services::ExportTasks(Db(), file);
+    services::ExportTasks(Db(), file, "test");
     // One task is under way in the file.
     std::string text = ReadFile(file);
     const std::size_t at = text.find(",not_started,0,");
@@ -148,13 +148,13 @@ BOOST_FIXTURE_TEST_CASE(the_demo_tasks_export_imports_again_unchanged, DbFixture
     const long tasks = storage::PlanRepository(Db().session()).CountTasks();
     BOOST_REQUIRE(tasks > 0);
     const std::string first = dir.File("demo1.csv"), second = dir.File("demo2.csv");
-    BOOST_TEST(services::ExportTasks(Db(), first) == tasks);
+    BOOST_TEST(services::ExportTasks(Db(), first, "test") == tasks);
     const auto s = services::ImportTasks(Db(), first, "test");
     BOOST_TEST(s.inserted == 0);
     BOOST_TEST(s.updated == 0);
     BOOST_TEST(s.unchanged == tasks);
     BOOST_TEST(storage::PlanRepository(Db().session()).CountTasks() == tasks);
-    services::ExportTasks(Db(), second);
+    services::ExportTasks(Db(), second, "test");
     BOOST_TEST(ReadFile(first) == ReadFile(second));
 }
 

@@ -90,12 +90,12 @@ BOOST_FIXTURE_TEST_CASE(the_sheet_lists_the_tree_and_subtotals_follow_the_entrie
     auto saved = Service().Apply(Load(), {Edit("2.3", ResultField::SelfScore, 1.5)});
     BOOST_TEST(*Row(saved, "2.3").selfScore == 1.5);
     BOOST_TEST(Row(saved, "2").selfPoints == before + 1.5, tt::tolerance(1e-9));
-    auto rank = services::RankUnits(Db(), "PAR-XA-2025", "2025", false);
+    auto rank = services::RankUnits(Db(), "PAR-XA-2025", "2025", false, "test");
     BOOST_REQUIRE(rank.size() == 1u);
     BOOST_TEST(rank[0].total == saved.self.points, tt::tolerance(1e-9));
     const double total = saved.self.points;
     saved = Service().Apply(saved, {Edit("2.3", ResultField::SelfScore, 0.5)});
-    rank = services::RankUnits(Db(), "PAR-XA-2025", "2025", false);
+    rank = services::RankUnits(Db(), "PAR-XA-2025", "2025", false, "test");
     BOOST_TEST(rank[0].total == saved.self.points, tt::tolerance(1e-9));
     BOOST_TEST(saved.self.points == total - 1.0, tt::tolerance(1e-9));
 }
@@ -239,7 +239,7 @@ BOOST_FIXTURE_TEST_CASE(imports_respect_the_lock_and_audit_each_value, SheetFixt
     BOOST_TEST(fields == (std::vector<std::string>{"self_score", "appraised_score", "note"}),
                tt::per_element());
     // The ranking follows the import through the stored totals.
-    auto rank = services::RankUnits(Db(), "PAR-XA-2025", "2025", false);
+    auto rank = services::RankUnits(Db(), "PAR-XA-2025", "2025", false, "test");
     auto rowB =
         std::find_if(rank.begin(), rank.end(), [](const auto& r) { return r.unit == "XA-B"; });
     BOOST_REQUIRE(rowB != rank.end());
@@ -310,7 +310,7 @@ BOOST_FIXTURE_TEST_CASE(office_wide_losses_and_self_versus_appraised, SheetFixtu
                                      "XA-B,PAR-XA-2025,2025,2.3,1,1,,,\n"
                                      "XA-A,PAR-XA-2025,2025,2.1,2,2,,,\n");
     services::ImportResults(Db(), dir.File("r.csv"), "importer");
-    auto losses = services::GapsForOffice(Db(), "PAR-XA-2025", "2025");
+    auto losses = services::GapsForOffice(Db(), "PAR-XA-2025", "2025", "test");
     auto it =
         std::find_if(losses.begin(), losses.end(), [](const auto& l) { return l.code == "2.3"; });
     BOOST_REQUIRE(it != losses.end());
@@ -320,7 +320,7 @@ BOOST_FIXTURE_TEST_CASE(office_wide_losses_and_self_versus_appraised, SheetFixtu
     for (std::size_t i = 1; i < losses.size(); ++i)
         BOOST_TEST(losses[i - 1].lost >= losses[i].lost);
 
-    auto gaps = services::SelfAppraisedGaps(Db(), "PAR-XA-2025", "2025");
+    auto gaps = services::SelfAppraisedGaps(Db(), "PAR-XA-2025", "2025", "test");
     BOOST_REQUIRE(gaps.size() == 2u);
     BOOST_TEST(gaps[0].unit == "XA-A");  // over-scored by 1.5 points
     BOOST_TEST(gaps[0].gap == 1.5, tt::tolerance(1e-9));
@@ -332,12 +332,12 @@ BOOST_FIXTURE_TEST_CASE(stale_totals_are_computed_before_ranking, SheetFixture) 
         "unit,framework,period,criterion,self_score,appraised_score,numerator,denominator,note\n";
     WriteFile(dir.File("r.csv"), header + "XA-A,PAR-XA-2025,2025,2.3,2,0.5,,,\n");
     services::ImportResults(Db(), dir.File("r.csv"), "importer");
-    auto before = services::RankUnits(Db(), "PAR-XA-2025", "2025", true);
+    auto before = services::RankUnits(Db(), "PAR-XA-2025", "2025", true, "test");
     auto fid = *storage::FrameworkRepository(Db().session()).IdByCode("PAR-XA-2025");
     storage::ResultSetRepository sets(Db().session());
     sets.MarkFrameworkStale(fid);
     BOOST_TEST(sets.StalePairs().size() == 1u);
-    auto after = services::RankUnits(Db(), "PAR-XA-2025", "2025", true);
+    auto after = services::RankUnits(Db(), "PAR-XA-2025", "2025", true, "test");
     BOOST_TEST(sets.StalePairs().empty());
     BOOST_REQUIRE(after.size() == 1u);
     BOOST_TEST(after[0].total == before[0].total, tt::tolerance(1e-9));
@@ -374,7 +374,7 @@ BOOST_FIXTURE_TEST_CASE(a_766_month_scored_by_hand, SheetFixture) {
     BOOST_TEST(sheet.appraised.points == points, tt::tolerance(1e-9));
     BOOST_TEST(sheet.appraised.percent == 100 * points / 74, tt::tolerance(1e-9));
     // The ranking reads the same total from the stored totals.
-    auto rank = services::RankUnits(Db(), "QD766", "2026-03", true);
+    auto rank = services::RankUnits(Db(), "QD766", "2026-03", true, "test");
     BOOST_REQUIRE(rank.size() == 1u);
     BOOST_TEST(rank[0].total == points, tt::tolerance(1e-9));
     BOOST_TEST(rank[0].max == 74.0, tt::tolerance(1e-9));
@@ -390,7 +390,7 @@ BOOST_FIXTURE_TEST_CASE(a_copy_for_a_new_year_compares_with_its_source, SheetFix
                                      "XA-A,PAR-XA-2026,2026,2.3,2,2,,,\n"
                                      "XA-B,PAR-XA-2026,2026,2.3,2,1,,,\n");
     services::ImportResults(Db(), dir.File("r.csv"), "importer");
-    auto rows = services::RankUnits(Db(), "PAR-XA-2026", "2026", true);
+    auto rows = services::RankUnits(Db(), "PAR-XA-2026", "2026", true, "test");
     BOOST_REQUIRE(rows.size() == 2u);
     BOOST_TEST(rows[0].unit == "XA-A");
     BOOST_REQUIRE(rows[0].change.has_value());

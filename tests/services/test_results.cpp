@@ -68,7 +68,7 @@ BOOST_FIXTURE_TEST_CASE(import_counts_new_and_updated_rows, ResultsFixture) {
 
 BOOST_FIXTURE_TEST_CASE(ranking_with_ties_and_change_vs_previous_year, ResultsFixture) {
     Import("results.csv", kResults);
-    auto rows = services::RankUnits(Db(), "PAR-XA-2025", "2025", true);
+    auto rows = services::RankUnits(Db(), "PAR-XA-2025", "2025", true, "test");
     BOOST_REQUIRE(rows.size() == 3u);
     // A: 2 + 9/10 × 2 = 3.8; B: 1.8 + 2 = 3.8 (a tie, ordered by name); C: 1 + 1 = 2.
     BOOST_TEST(rows[0].unit == "XA-A");
@@ -91,7 +91,7 @@ BOOST_FIXTURE_TEST_CASE(ranking_with_ties_and_change_vs_previous_year, ResultsFi
     BOOST_TEST(!rows[2].change.has_value());
 
     // By self scores: A 2 + 1.8, C 2 + 1, B nothing + 2.
-    auto self = services::RankUnits(Db(), "PAR-XA-2025", "2025", false);
+    auto self = services::RankUnits(Db(), "PAR-XA-2025", "2025", false, "test");
     BOOST_REQUIRE(self.size() == 3u);
     BOOST_TEST(self[0].unit == "XA-A");
     BOOST_TEST(self[1].unit == "XA-C");
@@ -99,14 +99,14 @@ BOOST_FIXTURE_TEST_CASE(ranking_with_ties_and_change_vs_previous_year, ResultsFi
     BOOST_TEST(self[2].rank == 3);
 
     // A period without results ranks nobody; unknown codes are user errors.
-    BOOST_TEST(services::RankUnits(Db(), "PAR-XA-2025", "2023", true).empty());
-    BOOST_CHECK_THROW(services::RankUnits(Db(), "NO-SUCH", "2025", true), UserError);
-    BOOST_CHECK_THROW(services::RankUnits(Db(), "PAR-XA-2025", "2025-Q5", true), UserError);
+    BOOST_TEST(services::RankUnits(Db(), "PAR-XA-2025", "2023", true, "test").empty());
+    BOOST_CHECK_THROW(services::RankUnits(Db(), "NO-SUCH", "2025", true, "test"), UserError);
+    BOOST_CHECK_THROW(services::RankUnits(Db(), "PAR-XA-2025", "2025-Q5", true, "test"), UserError);
 }
 
 BOOST_FIXTURE_TEST_CASE(gaps_list_criteria_by_points_lost, ResultsFixture) {
     Import("results.csv", kResults);
-    auto gaps = services::GapsForUnit(Db(), "XA-C", "PAR-XA-2025", "2025");
+    auto gaps = services::GapsForUnit(Db(), "XA-C", "PAR-XA-2025", "2025", "test");
     BOOST_REQUIRE(!gaps.empty());
     for (std::size_t i = 1; i < gaps.size(); ++i) BOOST_TEST(gaps[i - 1].lost >= gaps[i].lost);
     auto find = [&](const std::string& code) {
@@ -121,10 +121,11 @@ BOOST_FIXTURE_TEST_CASE(gaps_list_criteria_by_points_lost, ResultsFixture) {
     // The biggest losses come first: the SIPAS rates entered as nothing lose 4.
     BOOST_TEST(gaps.front().lost == 4.0, tt::tolerance(1e-9));
 
-    auto a = services::GapsForUnit(Db(), "XA-A", "PAR-XA-2025", "2025");
+    auto a = services::GapsForUnit(Db(), "XA-A", "PAR-XA-2025", "2025", "test");
     auto findA = std::find_if(a.begin(), a.end(), [](const auto& g) { return g.code == "2.3"; });
     BOOST_TEST((findA == a.end()));  // full points: nothing lost
-    BOOST_CHECK_THROW(services::GapsForUnit(Db(), "XA-NONE", "PAR-XA-2025", "2025"), UserError);
+    BOOST_CHECK_THROW(services::GapsForUnit(Db(), "XA-NONE", "PAR-XA-2025", "2025", "test"),
+                      UserError);
 }
 
 BOOST_FIXTURE_TEST_CASE(broken_files_store_nothing_and_name_line_and_column, ResultsFixture) {
@@ -172,12 +173,12 @@ BOOST_FIXTURE_TEST_CASE(broken_files_store_nothing_and_name_line_and_column, Res
 BOOST_FIXTURE_TEST_CASE(export_and_reimport_into_a_fresh_database_round_trip, ResultsFixture) {
     Import("results.csv", kResults);
     std::string first = dir.File("export1.csv"), units = dir.File("units_out.csv");
-    BOOST_TEST(services::ExportResults(Db(), first) == 7);
-    services::ExportUnits(Db(), units);
+    BOOST_TEST(services::ExportResults(Db(), first, "test") == 7);
+    services::ExportUnits(Db(), units, "test");
     std::string text = ReadFile(first);
     BOOST_TEST(text.find("XA-B,PAR-XA-2025,2025,2.3,,1.8,,,") != std::string::npos, text);
     BOOST_TEST(text.find("\"ghi chú, có dấu phẩy\"") != std::string::npos, text);
-    auto before = services::RankUnits(Db(), "PAR-XA-2025", "2025", true);
+    auto before = services::RankUnits(Db(), "PAR-XA-2025", "2025", true, "test");
 
     // A fresh database (on PostgreSQL the same test database emptied).
     db.reset();
@@ -188,9 +189,9 @@ BOOST_FIXTURE_TEST_CASE(export_and_reimport_into_a_fresh_database_round_trip, Re
     auto s = services::ImportResults(*fresh, first, "test");
     BOOST_TEST(s.inserted == 7);
     std::string second = other.File("export2.csv");
-    services::ExportResults(*fresh, second);
+    services::ExportResults(*fresh, second, "test");
     BOOST_TEST(ReadFile(second) == text);
-    auto after = services::RankUnits(*fresh, "PAR-XA-2025", "2025", true);
+    auto after = services::RankUnits(*fresh, "PAR-XA-2025", "2025", true, "test");
     BOOST_REQUIRE(after.size() == before.size());
     for (std::size_t i = 0; i < after.size(); ++i) {
         BOOST_TEST(after[i].unit == before[i].unit);
@@ -210,7 +211,7 @@ BOOST_FIXTURE_TEST_CASE(periods_with_results_latest_first_and_ranking_export, Re
     BOOST_CHECK_THROW(services::ResultPeriods(Db(), "NO-SUCH"), UserError);
     BOOST_TEST(!services::BandLabels(Db(), "PAR-XA-2025").empty());
 
-    auto rows = services::RankUnits(Db(), "PAR-XA-2025", "2025", true);
+    auto rows = services::RankUnits(Db(), "PAR-XA-2025", "2025", true, "test");
     const std::string csv = dir.File("ranking.csv");
     BOOST_TEST(services::ExportRanking(rows, csv) == 3);
     std::string text = ReadFile(csv);

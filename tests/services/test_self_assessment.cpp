@@ -88,7 +88,7 @@ BOOST_FIXTURE_TEST_CASE(the_quarters_summary_puts_each_sheet_beside_the_citizen_
         bulk.Flush();
         tx.Commit();
     }
-    auto rows = services::SelfAssessmentSummary(Db(), "2026-Q1");
+    auto rows = services::SelfAssessmentSummary(Db(), "test", "2026-Q1");
     BOOST_TEST_REQUIRE(rows.size() == 2u);
     // By unit name without its kind: An Nhơn before Tây Xuân.
     BOOST_TEST(rows[0].officer == "CB02");
@@ -101,10 +101,11 @@ BOOST_FIXTURE_TEST_CASE(the_quarters_summary_puts_each_sheet_beside_the_citizen_
     BOOST_TEST(rows[1].total.appraisedClass == "Rất tốt");
     BOOST_TEST(rows[1].ratings.ratings == 2);
     BOOST_TEST(rows[1].ratings.satisfied == 1);
-    BOOST_TEST(services::SelfAssessmentSummary(Db(), "2026-Q1", "XA-B").size() == 1u);
-    BOOST_TEST(services::SelfAssessmentSummary(Db(), "2026-Q2").empty());
-    BOOST_CHECK_THROW(services::SelfAssessmentSummary(Db(), "2026-03"), UserError);
-    BOOST_CHECK_THROW(services::SelfAssessmentSummary(Db(), "2026-Q1", "XA-KHONG"), UserError);
+    BOOST_TEST(services::SelfAssessmentSummary(Db(), "test", "2026-Q1", "XA-B").size() == 1u);
+    BOOST_TEST(services::SelfAssessmentSummary(Db(), "test", "2026-Q2").empty());
+    BOOST_CHECK_THROW(services::SelfAssessmentSummary(Db(), "test", "2026-03"), UserError);
+    BOOST_CHECK_THROW(services::SelfAssessmentSummary(Db(), "test", "2026-Q1", "XA-KHONG"),
+                      UserError);
 }
 
 BOOST_FIXTURE_TEST_CASE(a_score_above_the_maximum_is_refused_and_nothing_stored, SheetFixture) {
@@ -187,7 +188,7 @@ BOOST_FIXTURE_TEST_CASE(a_publication_is_prepared_when_every_commune_has_its_tal
                  tally(unit, "2026-12")},
                 "tester");
     // From 20/11/2026: November on the 28th, then the year and December on 28/12.
-    auto due = services::NextSurveyPublications(Db(), Date{2026, 11, 20}, 3);
+    auto due = services::NextSurveyPublications(Db(), "tester", Date{2026, 11, 20}, 3);
     BOOST_TEST_REQUIRE(due.size() == 3u);
     BOOST_TEST(due[0].publication.period.ToString() == "2026-11");
     BOOST_TEST(due[0].communes == 2);
@@ -208,7 +209,7 @@ BOOST_FIXTURE_TEST_CASE(the_office_sets_its_own_publication_calendar, SheetFixtu
     settings.publicationCalendar = {{PeriodKind::Quarter, 5, {}}, {PeriodKind::NineMonths, 20, {}}};
     services::SaveSurveySettings(Db(), settings, "tester");
     BOOST_TEST(services::LoadSurveySettings(Db()).publicationCalendar.size() == 2u);
-    auto due = services::NextSurveyPublications(Db(), Date{2026, 8, 1}, 3);
+    auto due = services::NextSurveyPublications(Db(), "tester", Date{2026, 8, 1}, 3);
     BOOST_TEST_REQUIRE(due.size() == 3u);
     BOOST_TEST(due[0].publication.date.ToIso() == "2026-09-05");
     BOOST_TEST(due[0].publication.period.ToString() == "2026-Q3");

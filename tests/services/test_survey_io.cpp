@@ -94,14 +94,14 @@ BOOST_FIXTURE_TEST_CASE(tallies_import_with_vietnamese_headers_and_export_round_
     BOOST_TEST(three->tally.level1 == 1);
 
     std::string out = dir.File("out.csv"), xlsx = dir.File("out.xlsx");
-    BOOST_TEST(services::ExportTallies(Db(), out) == 5);
-    BOOST_TEST(services::ExportTallies(Db(), xlsx) == 5);
+    BOOST_TEST(services::ExportTallies(Db(), out, "test") == 5);
+    BOOST_TEST(services::ExportTallies(Db(), xlsx, "test") == 5);
     // Importing the export again changes nothing and says so.
     auto again = services::ImportTallies(Db(), xlsx, "tester");
     BOOST_TEST(again.updated == 0);
     BOOST_TEST(again.unchanged == 5);
     std::string second = dir.File("second.csv");
-    services::ExportTallies(Db(), second);
+    services::ExportTallies(Db(), second, "test");
     BOOST_TEST(ReadFile(out) == ReadFile(second));
     BOOST_TEST(ReadFile(out).rfind("unit,period,field,settled,responses,very_satisfied,satisfied,"
                                    "neutral,dissatisfied,very_dissatisfied\n",
@@ -111,7 +111,7 @@ BOOST_FIXTURE_TEST_CASE(tallies_import_with_vietnamese_headers_and_export_round_
 BOOST_FIXTURE_TEST_CASE(a_tallies_reimport_changes_nothing_and_one_figure_is_audited, IoFixture) {
     services::ImportTallies(Db(), Write("tallies.csv", kTallies), "tester");
     const std::string out = dir.File("out.csv");
-    BOOST_TEST(services::ExportTallies(Db(), out) == 5);
+    BOOST_TEST(services::ExportTallies(Db(), out, "test") == 5);
     storage::AuditRepository audit(Db().session());
     const long before = audit.Count();
     auto again = services::ImportTallies(Db(), out, "tester");
@@ -440,7 +440,7 @@ BOOST_FIXTURE_TEST_CASE(satisfaction_criterion_filled_from_tallies_keeps_user_fi
     BOOST_CHECK_THROW(services::FillCriterionFromSurveys(Db(), "TT01-2018", "1", "2024-Q1", "t"),
                       UserError);
     // The ranking sees the filled figure: 46/55 = 83.6% of the 0.9 target.
-    auto rank = services::RankUnits(Db(), "QD766", "2024-Q1", false);
+    auto rank = services::RankUnits(Db(), "QD766", "2024-Q1", false, "test");
     BOOST_TEST(!rank.empty());
 }
 

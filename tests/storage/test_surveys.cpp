@@ -5,6 +5,8 @@
 // the core rule, and self-assessments saved again.
 #include <boost/test/unit_test.hpp>
 
+#include <set>
+
 #include <soci/soci.h>
 
 #include "fixture.h"
@@ -426,6 +428,59 @@ BOOST_FIXTURE_TEST_CASE(self_assessments_are_saved_and_replaced, SurveyFixture) 
     BOOST_TEST(repo.ForPeriod("2026-Q1").size() == 9u);
     BOOST_TEST(*repo.ForPerson(officer1, "2026-Q1")[0].score.appraised == 1.0);
     BOOST_TEST(repo.ForPerson(officer2, "2026-Q1").empty());
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(surveys)
+
+// An account's units (a unit and those under it): the list, its count and
+// its windows from either end hold their ratings only, whatever else the
+// filter asks.
+BOOST_FIXTURE_TEST_CASE(ratings_within_a_unit_and_those_under_it, SurveyFixture) {
+    Unit under;
+    under.code = "TA-A1", under.name = "Bộ phận một cửa Tây Xuân", under.parentId = unitA;
+    const std::int64_t unitA1 = storage::UnitRepository(Db().session()).Insert(under);
+    auto sample = Sample(*this);
+    sample.push_back(Rating(officer2, unitA1, "2026-03-20T10:00:00", "kiosk", 4, 5, 4));
+    sample.push_back(Rating(officer3, unitB, "2026-03-21T10:00:00", "kiosk", 4, 4, 4));
+    Store(Db(), sample);
+    storage::RatingRepository repo(Db().session());
+    // What a filter lists, kept to the units given, from the whole list.
+    auto expected = [&](storage::RatingFilter f, const std::set<std::int64_t>& units) {
+        f.within.reset();
+        std::vector<std::int64_t> out;
+        for (const auto& row : repo.Page(repo.FilterIds(f)))
+            if (units.count(row.rating.unitId)) out.push_back(row.id);
+        return out;
+    };
+    storage::RatingFilter all, kiosk, high, officer, march;
+    kiosk.channel = "kiosk";
+    high.minScore = 4;
+    officer.officerId = officer2;
+    march.from = "2026-03-01", march.to = "2026-03-20";
+    for (auto [root, units] : {std::pair{unitA, std::set<std::int64_t>{unitA, unitA1}},
+                               std::pair{unitB, std::set<std::int64_t>{unitB}},
+                               std::pair{unitA1, std::set<std::int64_t>{unitA1}}}) {
+        for (auto f : {all, kiosk, high, officer, march}) {
+            f.within = root;
+            const auto want = expected(f, units);
+            BOOST_TEST(repo.FilterIds(f) == want);
+            const long total = repo.CountMatching(f);
+            BOOST_TEST(total == static_cast<long>(want.size()));
+            for (long offset = 0; offset < total; ++offset) {
+                const auto window = repo.FilterIdsWindow(f, offset, 2, total);
+                const std::vector<std::int64_t> slice(
+                    want.begin() + offset, want.begin() + std::min<long>(total, offset + 2));
+                BOOST_TEST(window == slice, "root " << root << " offset " << offset);
+            }
+        }
+    }
+    // A unit given leads: the scope is the caller's to check.
+    storage::RatingFilter ofB;
+    ofB.unitId = unitB;
+    ofB.within = unitA;
+    BOOST_TEST(repo.CountMatching(ofB) == 2);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -155,3 +155,40 @@ BOOST_FIXTURE_TEST_CASE(sql_counts_of_the_dashboard_equal_the_core_rules, TaskCo
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(task_counts)
+
+// The counts of one account's units: the tasks of that unit's plans only
+// (the third commune, without a plan, counts no task; frameworks are
+// everyone's).
+BOOST_FIXTURE_TEST_CASE(sql_counts_of_one_unit_equal_the_core_rules_of_its_tasks,
+                        TaskCountFixture) {
+    for (const char* day : {"2026-03-31", "2026-04-09", "2027-01-01"}) {
+        const Date asOf = *Date::ParseIso(day);
+        const auto expected = CoreCounts(asOf);
+        storage::StatsRepository stats(Db().session());
+        const auto office = stats.Counts(day, asOf.AddDays(7).ToIso(), asOf.AddDays(30).ToIso());
+        for (std::int64_t unit : units) {
+            BOOST_TEST_CONTEXT("as of " << day << ", unit " << unit) {
+                const auto c =
+                    stats.Counts(day, asOf.AddDays(7).ToIso(), asOf.AddDays(30).ToIso(), unit);
+                auto it = expected.find(unit);
+                const Counts want = it == expected.end() ? Counts{} : it->second;
+                BOOST_TEST(c.tasksOpen == want.open);
+                BOOST_TEST(c.tasksOverdue == want.overdue);
+                BOOST_TEST(c.tasksDue7 == want.due7);
+                BOOST_TEST(c.tasksDue30 == want.due30);
+                BOOST_TEST(c.tasksDone == want.done);
+                BOOST_TEST(c.communes == 1);
+                long plans = 0;
+                for (const auto& p : storage::PlanRepository(Db().session()).All())
+                    plans += p.unitId == unit ? 1 : 0;
+                BOOST_TEST(c.plans == plans);
+                BOOST_TEST(c.frameworks == office.frameworks);
+            }
+        }
+        BOOST_TEST(office.communes == static_cast<long>(units.size()));
+    }
+}
+
+BOOST_AUTO_TEST_SUITE_END()

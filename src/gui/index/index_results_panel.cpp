@@ -450,7 +450,7 @@ void IndexResultsPanel::LoadRanking() {
         return;
     }
     const bool appraised = scoreKind_->GetSelection() != 1;
-    auto rows = services::RankUnits(session_.db(), fw, period, appraised);
+    auto rows = services::RankUnits(session_.db(), fw, period, appraised, session_.user());
     if (rows.empty()) {
         ShowEmpty(
             appraised

@@ -59,7 +59,8 @@ void ResultAnalysisPage::SetContext(const std::string& framework, const std::str
     gaps_->DeleteAllItems();
     if (framework.empty() || period.empty()) return;
     try {
-        const auto losses = services::GapsForOffice(session_.db(), framework, period);
+        const auto losses =
+            services::GapsForOffice(session_.db(), framework, period, session_.user());
         losses_->Freeze();
         for (std::size_t i = 0; i < losses.size(); ++i) {
             const auto& l = losses[i];
@@ -71,7 +72,8 @@ void ResultAnalysisPage::SetContext(const std::string& framework, const std::str
             losses_->SetItem(item, 5, U8(FormatNumberTrim(l.averageLost, 2)));
         }
         losses_->Thaw();
-        const auto gaps = services::SelfAppraisedGaps(session_.db(), framework, period);
+        const auto gaps =
+            services::SelfAppraisedGaps(session_.db(), framework, period, session_.user());
         gaps_->Freeze();
         for (std::size_t i = 0; i < gaps.size(); ++i) {
             const auto& g = gaps[i];

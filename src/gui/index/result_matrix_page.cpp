@@ -95,7 +95,8 @@ void ResultMatrixPage::SetContext(const std::string& framework, const std::strin
     wxString message;
     if (!framework.empty() && !period.empty()) {
         try {
-            matrix_ = services::BuildResultMatrix(session_.db(), framework, period, appraised);
+            matrix_ = services::BuildResultMatrix(session_.db(), framework, period, appraised,
+                                                  session_.user());
         } catch (const std::exception& e) {
             message = ErrorSentence(e);
         }

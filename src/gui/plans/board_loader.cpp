@@ -6,11 +6,11 @@
 namespace cchc::gui {
 
 void LoadTaskBoardAsync(wxWindow* owner, const services::DatabaseUrl& url, Date asOf,
-                        BoardLoaded done) {
+                        const std::string& user, BoardLoaded done) {
     RunOnOwnConnection<services::TaskBoard>(
         owner, url,
-        [asOf](services::Database& db) {
-            return std::make_shared<services::TaskBoard>(services::TaskBoard::Load(db, asOf));
+        [asOf, user](services::Database& db) {
+            return std::make_shared<services::TaskBoard>(services::TaskBoard::Load(db, asOf, user));
         },
         std::move(done));
 }

@@ -16,8 +16,8 @@ namespace cchc::gui {
 using BoardLoaded =
     std::function<void(std::shared_ptr<services::TaskBoard> board, const std::string& error)>;
 
-// The whole task board as of a date.
+// The task board as of a date: the tasks of the units the account reads.
 void LoadTaskBoardAsync(wxWindow* owner, const services::DatabaseUrl& url, Date asOf,
-                        BoardLoaded done);
+                        const std::string& user, BoardLoaded done);
 
 }  // namespace cchc::gui

@@ -293,7 +293,7 @@ void TaskBoardPanel::StartLoading() {
     loading_ = true;
     counts_->SetLabelText(_("Reading the tasks..."));
     LoadTaskBoardAsync(
-        this, session_.db().url(), Date::Today(),
+        this, session_.db().url(), Date::Today(), session_.user(),
         [this](std::shared_ptr<services::TaskBoard> board, const std::string& error) {
             loading_ = false;
             if (!error.empty()) {

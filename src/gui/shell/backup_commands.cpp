@@ -39,8 +39,8 @@ void BackUpFromMenu(wxWindow* parent, GuiSession& session) {
     const std::string path = ToU8(pick.GetPath());
     const WorkOutcome outcome =
         RunUnderProgress(parent, _("Back up the database"), _("Writing the backup..."), url,
-                         [path](services::Database& db, Progress& progress) {
-                             services::BackupDatabase(db, path, true, &progress);
+                         [path, user = session.user()](services::Database& db, Progress& progress) {
+                             services::BackupDatabase(db, path, true, user, &progress);
                          });
     if (outcome.cancelled) {
         ShowInfo(parent, _("The backup was cancelled: no file was written."));
@@ -64,7 +64,8 @@ wxString RestoreQuestion(GuiSession& session, const wxString& file) {
           "the backup's data."),
         wxFileName(file).GetFullName(), U8(url.Display()));
     if (services::HoldsOfficeData(db)) {
-        const services::OfficeOverview o = services::GetOverview(db, Date::Today().ToIso());
+        const services::OfficeOverview o =
+            services::GetOverview(db, Date::Today().ToIso(), session.user());
         question +=
             " " + wxString::Format(_("It holds now %s communes, %s officers, %s index "
                                      "results, %s tasks and %s citizen ratings."),
@@ -104,8 +105,8 @@ void RestoreFromMenu(wxWindow* parent, GuiSession& session, const std::function<
     const std::string path = ToU8(file);
     const WorkOutcome outcome = RunUnderProgress(
         parent, _("Restore from a backup"), _("Reading the backup..."), session.db().url(),
-        [path, report](services::Database& db, Progress& progress) {
-            *report = services::RestoreDatabase(db, path, true, &progress);
+        [path, report, user = session.user()](services::Database& db, Progress& progress) {
+            *report = services::RestoreDatabase(db, path, true, user, &progress);
         });
     if (outcome.cancelled) {
         ShowInfo(parent, _("The restore was cancelled: the database holds what it held before."));

@@ -138,7 +138,8 @@ wxString DashboardPanel::UnitName(std::int64_t unitId) {
 
 void DashboardPanel::Reload() {
     const Date today = Date::Today();
-    const services::OfficeOverview o = services::GetOverview(session_.db(), today.ToIso());
+    const services::OfficeOverview o =
+        services::GetOverview(session_.db(), today.ToIso(), session_.user());
     const services::OfficeIdentity office = session_.Organisation().Office();
 
     // A commune's account sees its commune's overview, under its own name
@@ -175,7 +176,8 @@ void DashboardPanel::Reload() {
     FillNext(o, office);
     communeList_->DeleteAllItems();
     communeIds_.clear();
-    for (const auto& c : services::OpenTasksByCommune(session_.db(), today.ToIso())) {
+    for (const auto& c :
+         services::OpenTasksByCommune(session_.db(), today.ToIso(), session_.user())) {
         const long item = communeList_->InsertItem(communeList_->GetItemCount(), U8(c.name));
         communeList_->SetItem(item, 1, Num(c.open));
         communeList_->SetItem(item, 2, c.overdue > 0 ? Num(c.overdue) : wxString());
@@ -189,7 +191,7 @@ void DashboardPanel::Reload() {
         readingBoard_ = true;
         communeList_->SetItem(0, 5, _("reading..."));
         LoadTaskBoardAsync(
-            this, session_.db().url(), today,
+            this, session_.db().url(), today, session_.user(),
             [this](std::shared_ptr<services::TaskBoard> board, const std::string&) {
                 readingBoard_ = false;
                 const auto missing =
@@ -208,9 +210,9 @@ void DashboardPanel::Reload() {
     // Tallies of a whole year may be many: counted off the main thread.
     RunOnOwnConnection<std::vector<services::DuePublication>>(
         this, session_.db().url(),
-        [today](services::Database& db) {
+        [today, user = session_.user()](services::Database& db) {
             return std::make_shared<std::vector<services::DuePublication>>(
-                services::NextSurveyPublications(db, today, 4));
+                services::NextSurveyPublications(db, user, today, 4));
         },
         [this](std::shared_ptr<std::vector<services::DuePublication>> due, const std::string&) {
             FillPublications(due ? *due : std::vector<services::DuePublication>{});

@@ -447,7 +447,9 @@ void MainFrame::UpdateAccessCommands() {
     access.Offer(bar, ID_IMPORT_TALLIES, surveys, Action::Import);
     access.Offer(bar, ID_IMPORT_RATINGS, surveys, Action::Import);
     // A restore replaces everything, the accounts too: the administrator's.
-    access.Offer(bar, ID_RESTORE, true, Action::ManageAccounts);
+    access.Offer(bar, ID_RESTORE, true, Action::Restore);
+    // A backup holds every unit's data: the office's.
+    access.Offer(bar, ID_BACKUP, true, Action::BackUp);
     bar->Enable(ID_CHANGE_PASSWORD, access.Acting().has_value());
     UpdateUnitCommands();
 }

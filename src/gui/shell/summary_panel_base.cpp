@@ -65,7 +65,8 @@ SummaryPanelBase::SummaryPanelBase(wxWindow* parent, GuiSession& session, Area a
 }
 
 void SummaryPanelBase::Reload() {
-    const services::OfficeOverview o = services::GetOverview(session_.db(), Date::Today().ToIso());
+    const services::OfficeOverview o =
+        services::GetOverview(session_.db(), Date::Today().ToIso(), session_.user());
     const std::vector<Figure> figures = Figures(o);
     scroll_->Freeze();
     if (cards_.size() != figures.size()) {

@@ -267,8 +267,8 @@ void RatingsPage::ApplyFilter() {
     const services::RatingListFilter filter = filter_;
     RunOnOwnConnection<long>(
         this, session_.db().url(),
-        [filter](services::Database& db) {
-            return std::make_shared<long>(services::CountRatings(db, filter));
+        [filter, user = session_.user()](services::Database& db) {
+            return std::make_shared<long>(services::CountRatings(db, user, filter));
         },
         [this, generation](std::shared_ptr<long> count, const std::string& error) {
             if (generation != generation_) return;  // the filter changed meanwhile

@@ -195,6 +195,7 @@ std::string SurveysPanel::CurrentPeriod() const {
 services::SurveyQuery SurveysPanel::Query() const {
     services::SurveyQuery q;
     q.period = CurrentPeriod();
+    q.user = session_.user();
     if (unit_) q.unitCode = unit_->code;
     return q;
 }

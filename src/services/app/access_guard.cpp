@@ -39,11 +39,17 @@ std::optional<std::int64_t> AccessGuard::ScopeUnit() {
     return account_ ? account_->unitId : std::nullopt;
 }
 
+bool AccessGuard::ReadsAll() {
+    Load();
+    return !enforced_ || (account_ && !account_->unitId);
+}
+
 bool AccessGuard::InScope(std::int64_t unitId) {
     Load();
     if (!enforced_) return true;
     if (!account_) return false;
     if (!account_->unitId) return true;
+    if (auto known = inScope_.find(unitId); known != inScope_.end()) return known->second;
     if (!parentsLoaded_) {
         for (const auto& u : storage::UnitRepository(db_.session()).All())
             if (u.parentId) parents_[u.id] = *u.parentId;
@@ -57,7 +63,7 @@ bool AccessGuard::InScope(std::int64_t unitId) {
         if (p == parents_.end()) break;
         id = p->second;
     }
-    return cchc::InScope(*account_, chain);
+    return inScope_[unitId] = cchc::InScope(*account_, chain);
 }
 
 bool AccessGuard::Allows(Action action) {

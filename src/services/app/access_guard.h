@@ -50,6 +50,11 @@ class AccessGuard {
     bool InScope(std::int64_t unitId);
     // The account's unit: nothing for the whole tree.
     std::optional<std::int64_t> ScopeUnit();
+    // Reading: whether the account reads every unit's rows (a database
+    // without accounts, an account without a unit); otherwise it reads those
+    // InScope only. Lists and exports first Require(Action::ReadData), which
+    // refuses an unknown or disabled login (the server shows it no row).
+    bool ReadsAll();
 
   private:
     void Load();
@@ -64,6 +69,8 @@ class AccessGuard {
     // Parent of every unit, read once when a scoped account asks.
     std::unordered_map<std::int64_t, std::int64_t> parents_;
     bool parentsLoaded_ = false;
+    // InScope's answers, per unit (lists ask once per row).
+    std::unordered_map<std::int64_t, bool> inScope_;
 };
 
 }  // namespace cchc::services

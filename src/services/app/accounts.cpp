@@ -41,10 +41,14 @@ Role RoleOfRow(const storage::UserRow& row) { return RoleFromKey(row.role).value
 
 }  // namespace
 
-bool HasAccounts(Database& db) { return storage::UserRepository(db.session()).Count() > 0; }
+bool HasAccounts(Database& db) {
+    return db.SchemaVersion() > 0 && storage::UserRepository(db.session()).Count() > 0;
+}
 
 std::optional<Account> ConnectedAccount(Database& db) {
-    if (db.backend() != storage::Backend::Postgresql) return std::nullopt;
+    // An empty database (a restore's target) has no accounts.
+    if (db.backend() != storage::Backend::Postgresql || db.SchemaVersion() == 0)
+        return std::nullopt;
     storage::UserRepository users(db.session());
     auto row = users.ByLogin(users.ConnectedLogin());
     if (!row || !row->active) return std::nullopt;

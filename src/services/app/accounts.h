@@ -30,12 +30,14 @@ struct AccountInfo {
     int version = 1;          // as read: Change refuses another desk's change since
 };
 
-// Whether the database has any account (then every desk logs in).
+// Whether the database has any account (then every desk logs in). An
+// empty database (no schema yet, as a restore's target) has none.
 bool HasAccounts(Database& db);
 
 // PostgreSQL: the account the connection works as (its login is the
 // connection's user, current_user), or nothing when it is no active account
-// of the database (the owner's setup connection). Always nothing on SQLite.
+// of the database (the owner's setup connection, an empty database). Always
+// nothing on SQLite.
 std::optional<Account> ConnectedAccount(Database& db);
 
 // PostgreSQL: a connection to the database of url as an account, with its

@@ -76,7 +76,8 @@ std::optional<Date> DailyCopyDate(const std::string& name, const std::string& st
 }  // namespace
 
 BackupWritten BackupDatabase(Database& db, const std::string& path, bool overwrite,
-                             Progress* progress) {
+                             const std::string& user, Progress* progress) {
+    AccessGuard(db, user).Require(Action::BackUp);
     if (path.empty()) throw UserError(tr("name the file to write the backup to"));
     std::error_code ec;
     if (!overwrite && fs::exists(path, ec))
@@ -100,7 +101,9 @@ bool HoldsOfficeData(Database& db) { return storage::HoldsData(db); }
 void CheckBackupFile(const std::string& file) { storage::InspectBackup(file); }
 
 RestoreReport RestoreDatabase(Database& target, const std::string& file, bool replace,
-                              Progress* progress) {
+                              const std::string& user, Progress* progress) {
+    // An empty target (no schema yet) has no accounts.
+    if (target.SchemaVersion() > 0) AccessGuard(target, user).Require(Action::Restore);
     if (target.backend() == DatabaseBackend::Sqlite && SameFile(file, target.url().path))
         throw UserError(Location{file, 0, ""},
                         tr("this is the database itself, not a backup of it; choose the backup "

@@ -24,9 +24,11 @@ struct BackupWritten {
 // Writes a backup of db to path. An existing file is refused unless
 // overwrite is set (the client's save dialog asked already). Cancelled
 // through progress: CancelledError, and path is as it was (no file, or the
-// one there before).
+// one there before). A backup holds every unit's data: on a database with
+// accounts it is the administrator's and the specialists' (core/access.h),
+// refused to the account `user` otherwise (AccessDenied).
 BackupWritten BackupDatabase(Database& db, const std::string& path, bool overwrite,
-                             Progress* progress);
+                             const std::string& user, Progress* progress);
 
 // The name offered for a backup made on day: cchc-YYYY-MM-DD.db for SQLite,
 // cchc-YYYY-MM-DD.backup for a PostgreSQL dump.
@@ -53,9 +55,12 @@ struct RestoreReport {
 // backups/ folder; for PostgreSQL beside file) and names that copy in the
 // report. Open the database again afterwards (OpenPrepared): migrations
 // bring an older backup up to date. Cancelled through progress:
-// CancelledError, and target holds what it held.
+// CancelledError, and target holds what it held. A restore replaces the
+// accounts too: on a target with accounts it is the administrator's only,
+// refused to the account `user` otherwise (AccessDenied); an empty target,
+// or one without accounts, is anyone's.
 RestoreReport RestoreDatabase(Database& target, const std::string& file, bool replace,
-                              Progress* progress);
+                              const std::string& user, Progress* progress);
 
 // Opens the database a restore wrote: migrations bring an older backup up
 // to date, and the built-in catalogues are loaded (idempotent).

@@ -11,6 +11,7 @@
 #include "core/i18n.h"
 #include "core/task_rules.h"
 #include "core/text.h"
+#include "services/app/access_guard.h"
 #include "services/app/app_context.h"
 #include "services/frameworks/framework_io.h"
 #include "services/org/organisation.h"
@@ -841,6 +842,8 @@ struct DemoBuilder {
 }  // namespace
 
 DemoReport BuildDemo(storage::Database& db, const DemoOptions& opt, Progress* progress) {
+    // On a database with accounts, the administrator's only.
+    AccessGuard(db, opt.user.empty() ? CurrentUser() : opt.user).Require(Action::FillDemo);
     if (storage::UnitRepository(db.session()).Count() > 0)
         throw UserError(
             tr("the database already holds units; the demo office is only built into "

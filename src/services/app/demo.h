@@ -32,8 +32,9 @@ struct DemoReport {
 };
 
 // Fills an empty office (throws UserError if units already exist). Loads the
-// built-in catalogues first. All in one transaction, with one audit entry
-// (source "demo") per record created.
+// built-in catalogues first. On a database with accounts only an
+// administrator (options.user) fills it (AccessDenied otherwise). All in one transaction, with one
+// audit entry (source "demo") per record created.
 DemoReport BuildDemo(storage::Database& db, const DemoOptions& options, Progress* progress);
 
 }  // namespace cchc::services

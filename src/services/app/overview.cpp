@@ -5,6 +5,7 @@
 
 #include "core/collation.h"
 #include "core/date.h"
+#include "services/app/access_guard.h"
 #include "storage/stats_repository.h"
 #include "storage/unit_repository.h"
 
@@ -20,9 +21,13 @@ std::pair<std::string, std::string> DueWindowEnds(const std::string& asOf) {
 }
 }  // namespace
 
-OfficeOverview GetOverview(storage::Database& db, const std::string& asOf) {
+OfficeOverview GetOverview(storage::Database& db, const std::string& asOf,
+                           const std::string& user) {
+    AccessGuard guard(db, user);
+    guard.Require(Action::ReadData);
     const auto [in7, in30] = DueWindowEnds(asOf);
-    auto c = storage::StatsRepository(db.session()).Counts(asOf, in7, in30);
+    auto c = storage::StatsRepository(db.session())
+                 .Counts(asOf, in7, in30, guard.ReadsAll() ? std::nullopt : guard.ScopeUnit());
     OfficeOverview o;
     o.communes = c.communes;
     o.departments = c.departments;
@@ -41,13 +46,17 @@ OfficeOverview GetOverview(storage::Database& db, const std::string& asOf) {
     return o;
 }
 
-std::vector<CommuneTasks> OpenTasksByCommune(storage::Database& db, const std::string& asOf) {
+std::vector<CommuneTasks> OpenTasksByCommune(storage::Database& db, const std::string& asOf,
+                                             const std::string& user) {
+    AccessGuard guard(db, user);
+    guard.Require(Action::ReadData);
     const auto [in7, in30] = DueWindowEnds(asOf);
     std::map<std::int64_t, std::string> names;
     for (const auto& u : storage::UnitRepository(db.session()).All()) names[u.id] = u.name;
     std::vector<CommuneTasks> out;
     for (const auto& c : storage::StatsRepository(db.session()).OpenTasksByUnit(asOf, in7, in30))
-        out.push_back({c.unitId, names[c.unitId], c.open, c.overdue, c.due7, c.due30});
+        if (guard.InScope(c.unitId))
+            out.push_back({c.unitId, names[c.unitId], c.open, c.overdue, c.due7, c.due30});
     std::sort(out.begin(), out.end(), [](const CommuneTasks& a, const CommuneTasks& b) {
         if (a.overdue != b.overdue) return a.overdue > b.overdue;
         if (a.due30 != b.due30) return a.due30 > b.due30;

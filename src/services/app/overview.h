@@ -26,16 +26,22 @@ struct OfficeOverview {
     std::string latestResultPeriod;  // e.g. "2025", or empty
 };
 
-// Open remediation tasks per commune, most overdue first.
+// Open remediation tasks per commune, most overdue first: the communes the
+// account `user` reads (core/access.h; all of them on a database without
+// accounts). AccessDenied for a login that reads nothing.
 struct CommuneTasks {
     std::int64_t unitId = 0;
     std::string name;
     long open = 0, overdue = 0, due7 = 0, due30 = 0;
 };
-std::vector<CommuneTasks> OpenTasksByCommune(storage::Database& db, const std::string& asOf);
+std::vector<CommuneTasks> OpenTasksByCommune(storage::Database& db, const std::string& asOf,
+                                             const std::string& user);
 
-// asOf is an ISO date ("2026-11-22").
-OfficeOverview GetOverview(storage::Database& db, const std::string& asOf);
+// asOf is an ISO date ("2026-11-22"). The figures of the units the account
+// `user` reads: a commune's account counts its unit and the units under it
+// (the frameworks are everyone's). AccessDenied for a login that reads
+// nothing.
+OfficeOverview GetOverview(storage::Database& db, const std::string& asOf, const std::string& user);
 std::vector<FrameworkSummary> ListFrameworks(storage::Database& db);
 
 }  // namespace cchc::services

@@ -22,8 +22,11 @@ struct ImportSummary {
 ImportSummary ImportUnits(storage::Database& db, const std::string& path, const std::string& user);
 ImportSummary ImportPeople(storage::Database& db, const std::string& path, const std::string& user);
 
-// Returns the number of rows written.
-long ExportUnits(storage::Database& db, const std::string& path);
-long ExportPeople(storage::Database& db, const std::string& path);
+// Returns the number of rows written: the units (people) the account `user`
+// reads, a commune's account its unit and those under it (core/access.h);
+// a unit's parent outside them is left empty, as the server shows it.
+// AccessDenied for a login that reads nothing.
+long ExportUnits(storage::Database& db, const std::string& path, const std::string& user);
+long ExportPeople(storage::Database& db, const std::string& path, const std::string& user);
 
 }  // namespace cchc::services

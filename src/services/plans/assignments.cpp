@@ -296,6 +296,7 @@ std::vector<AssignmentRow> AssignmentService::Load(const std::string& unitCode,
                                                    const std::string& frameworkCode) {
     const OfficeDirectory dir(db_);
     const std::int64_t unit = UnitId(dir, unitCode, Location{"", 0, "unit"});
+    AccessGuard(db_, user_).Require(Action::ReadData, unit);
     const Framework fw = LoadFramework(db_, frameworkCode, Location{"", 0, "framework"});
     return ToRows(dir, fw, storage::AssignmentRepository(db_.session()).Load(unit, fw.id), false);
 }
@@ -304,6 +305,7 @@ AssignmentMatrix AssignmentService::LoadMatrix(const std::string& unitCode,
                                                const std::string& frameworkCode) {
     const OfficeDirectory dir(db_);
     const std::int64_t unit = UnitId(dir, unitCode, Location{"", 0, "unit"});
+    AccessGuard(db_, user_).Require(Action::ReadData, unit);
     const Framework fw = LoadFramework(db_, frameworkCode, Location{"", 0, "framework"});
     storage::AssignmentRepository repo(db_.session());
     AssignmentMatrix m;
@@ -407,12 +409,15 @@ ImportSummary ImportAssignments(storage::Database& db, const std::string& path,
     return summary;
 }
 
-long ExportAssignments(storage::Database& db, const std::string& path) {
+long ExportAssignments(storage::Database& db, const std::string& path, const std::string& user) {
+    AccessGuard guard(db, user);
+    guard.Require(Action::ReadData);
     const OfficeDirectory dir(db);
     storage::AssignmentRepository repo(db.session());
     storage::FrameworkRepository frameworks(db.session());
     auto w = tableio::TableWriter::Create(path, AssignmentHeader(), {false, "assignments", {}});
     for (const auto& [unitId, frameworkId] : repo.Matrices()) {
+        if (!guard.InScope(unitId)) continue;
         const auto fw = frameworks.Load(frameworkId);
         if (!fw) continue;
         for (const auto& r : ToRows(dir, *fw, repo.Load(unitId, frameworkId), true))

@@ -40,7 +40,8 @@ class AssignmentService {
     AssignmentService(storage::Database& db, std::string user);
 
     // The matrix in order (empty when none is stored). UserError when the
-    // unit or the framework does not exist.
+    // unit or the framework does not exist, AccessDenied for a unit the
+    // account does not read (a commune's account reads its own units).
     std::vector<AssignmentRow> Load(const std::string& unitCode, const std::string& frameworkCode);
     // The same with the matrix's version.
     AssignmentMatrix LoadMatrix(const std::string& unitCode, const std::string& frameworkCode);
@@ -63,7 +64,9 @@ class AssignmentService {
 // Replaces the matrices the file names; returns the rows stored.
 ImportSummary ImportAssignments(storage::Database& db, const std::string& path,
                                 const std::string& user);
-// Every stored matrix, by unit and framework; returns the rows written.
-long ExportAssignments(storage::Database& db, const std::string& path);
+// Every stored matrix of the units the account `user` reads (a commune's
+// account: its unit's and those under it), by unit and framework; returns
+// the rows written. AccessDenied for a login that reads nothing.
+long ExportAssignments(storage::Database& db, const std::string& path, const std::string& user);
 
 }  // namespace cchc::services

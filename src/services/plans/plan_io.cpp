@@ -451,7 +451,9 @@ ImportSummary ImportTasks(storage::Database& db, const std::string& path, const 
     return import.Summary();
 }
 
-long ExportTasks(storage::Database& db, const std::string& path) {
+long ExportTasks(storage::Database& db, const std::string& path, const std::string& user) {
+    AccessGuard guard(db, user);
+    guard.Require(Action::ReadData);
     const OfficeDirectory dir(db);
     std::map<std::int64_t, std::string> frameworkCode;
     std::map<std::int64_t, std::string> criterionCode;
@@ -463,6 +465,7 @@ long ExportTasks(storage::Database& db, const std::string& path) {
     }
     auto w = tableio::TableWriter::Create(path, TaskHeader(), {false, "tasks", {}});
     for (const auto& plan : storage::PlanRepository(db.session()).All()) {
+        if (!guard.InScope(plan.unitId)) continue;
         const std::string unit = dir.UnitCode(plan.unitId);
         const std::string fw = plan.frameworkId ? frameworkCode[*plan.frameworkId] : "";
         for (const auto& item : plan.items)

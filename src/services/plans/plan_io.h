@@ -19,7 +19,9 @@ namespace cchc::services {
 
 // Both kinds ("plans" and "tasks") read the same columns.
 ImportSummary ImportTasks(storage::Database& db, const std::string& path, const std::string& user);
-// Every task of every plan; returns the rows written.
-long ExportTasks(storage::Database& db, const std::string& path);
+// Every task of every plan of the units the account `user` reads (a
+// commune's account: its unit's and those under it); returns the rows
+// written. AccessDenied for a login that reads nothing.
+long ExportTasks(storage::Database& db, const std::string& path, const std::string& user);
 
 }  // namespace cchc::services

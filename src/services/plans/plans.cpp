@@ -302,6 +302,7 @@ PlanService::PlanService(storage::Database& db, std::string user)
 PlanRecord PlanService::Load(std::int64_t planId) {
     auto plan = storage::PlanRepository(db_.session()).Load(planId);
     if (!plan) throw UserError(tr("the plan no longer exists"));
+    AccessGuard(db_, user_).Require(Action::ReadData, plan->unitId);
     return *plan;
 }
 
@@ -405,6 +406,7 @@ TaskRecord PlanService::SaveTask(std::int64_t itemId, TaskRecord t) {
 TaskRecord PlanService::LoadTask(std::int64_t taskId) {
     auto task = storage::PlanRepository(db_.session()).LoadTask(taskId);
     if (!task) throw UserError(tr("the task no longer exists"));
+    AccessGuard(db_, user_).Require(Action::ReadData, UnitOfTask(db_, taskId));
     return *task;
 }
 

@@ -99,7 +99,9 @@ class PlanService {
   public:
     PlanService(storage::Database& db, std::string user);
 
-    // The plan with its items, tasks and coordinators. UserError when gone.
+    // The plan with its items, tasks and coordinators. UserError when gone,
+    // AccessDenied when the plan's unit is not one the account reads (a
+    // commune's account reads its unit and those under it); LoadTask too.
     PlanRecord Load(std::int64_t planId);
     // The plan a task belongs to (0 when the task does not exist).
     std::int64_t PlanOfTask(std::int64_t taskId);

@@ -10,6 +10,7 @@
 #include "core/collation.h"
 #include "core/errors.h"
 #include "core/i18n.h"
+#include "services/app/access_guard.h"
 #include "services/io/table_io.h"
 #include "services/org/organisation.h"
 #include "storage/plan_repository.h"
@@ -127,6 +128,18 @@ TaskRecord ToTaskRecord(const BoardRow& r) {
     t.closedOn = r.closedOn;
     t.version = r.version;
     return t;
+}
+
+TaskBoard TaskBoard::Load(storage::Database& db, Date asOf, const std::string& user) {
+    AccessGuard guard(db, user);
+    guard.Require(Action::ReadData);
+    TaskBoard board = Load(db, asOf);
+    if (!guard.ReadsAll())
+        board.tasks_.erase(
+            std::remove_if(board.tasks_.begin(), board.tasks_.end(),
+                           [&](const BoardTask& t) { return !guard.InScope(t.row.unitId); }),
+            board.tasks_.end());
+    return board;
 }
 
 TaskBoard TaskBoard::Load(storage::Database& db, Date asOf) {

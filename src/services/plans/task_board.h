@@ -91,6 +91,10 @@ class TaskBoard {
   public:
     // Reads every task; missing updates follow the office's reporting window.
     static TaskBoard Load(storage::Database& db, Date asOf);
+    // The tasks of the plans of the units the account `user` reads
+    // (core/access.h): a commune's account its unit's and those under it.
+    // AccessDenied for a login that reads nothing.
+    static TaskBoard Load(storage::Database& db, Date asOf, const std::string& user);
 
     Date asOf() const { return asOf_; }
     std::size_t size() const { return tasks_.size(); }

@@ -149,7 +149,7 @@ void AddOverdueTable(const ReportTemplate& t, const TaskBoard& board, const Task
 // commune's progress of the period, the overdue tasks.
 void AddTaskTables(Context& c, report::Section& s, Numbering& num) {
     const auto& t = c.t;
-    const auto board = TaskBoard::Load(c.db, c.asOf);
+    const auto board = TaskBoard::Load(c.db, c.asOf, c.req.user);
     TaskFilter all;
     if (c.unit) all.unitId = c.unit->id;
     auto positions = board.Filter(all);
@@ -180,7 +180,7 @@ void AddIndexTable(Context& c, report::Section& s, Numbering& num) {
         s.blocks.emplace_back(Para(t.Text("index_none")));
         return;
     }
-    auto rows = RankUnits(c.db, code, year, true);
+    auto rows = RankUnits(c.db, code, year, true, c.req.user);
     v["framework"] = name;
     v["result_period"] = year;
     v["count"] = FormatInteger(static_cast<long long>(rows.size()));

@@ -70,7 +70,7 @@ BuiltReport BuildRanking(Context& c) {
     if (code.empty())
         throw UserError(Location{"", 0, "framework"}, tr("no framework has results to rank"));
     const std::string year = RankingPeriod(c, code);
-    auto rows = RankUnits(c.db, code, year, true);
+    auto rows = RankUnits(c.db, code, year, true, c.req.user);
     const auto& t = c.t;
     TemplateVars v = c.vars;
     v["framework"] = name;

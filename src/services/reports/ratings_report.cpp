@@ -96,6 +96,7 @@ BuiltReport BuildRatings(Context& c) {
     // satisfied rating, the same minimum of ratings before an officer is ranked.
     SurveyQuery q;
     q.period = c.period->ToString();
+    q.user = c.req.user;
     if (unitId) q.unitCode = c.unit->code;
     const auto rows = SurveyByOfficer(c.db, q);
     const int minCount = std::max(1, LoadSurveySettings(c.db).minimumSample);

@@ -201,9 +201,14 @@ IssuedReportRecord ReportArchive::Issue(const IssueRequest& r, const std::string
 
 std::vector<IssuedReportRecord> ReportArchive::List(const std::optional<std::string>& reportType,
                                                     const std::optional<std::int64_t>& unitId) {
+    // A commune's account reads the reports of its units (of the unit the
+    // report is about, else of its issuer), as the server shows them.
+    AccessGuard guard(db_, user_);
+    guard.Require(Action::ReadData);
     std::vector<IssuedReportRecord> out;
     for (auto& x : storage::ReportRepository(db_.session()).List(reportType, unitId))
-        out.push_back(FromStorage(std::move(x)));
+        if (guard.InScope(x.unitId.value_or(x.issuerUnitId)))
+            out.push_back(FromStorage(std::move(x)));
     return out;
 }
 

@@ -100,6 +100,9 @@ class ReportArchive {
     // another desk may have issued it since the preview), (field type) for
     // an unknown report type, (field pdf) for an empty file.
     IssuedReportRecord Issue(const IssueRequest& request, const std::string& pdf);
+    // The issued reports the account reads (core/access.h): a commune's
+    // account those of its units (the unit a report is about, else its
+    // issuer). AccessDenied for a login that reads nothing.
     std::vector<IssuedReportRecord> List(const std::optional<std::string>& reportType,
                                          const std::optional<std::int64_t>& unitId);
     // The archived PDF, checked against its SHA-256. UserError when the

@@ -22,6 +22,7 @@ SurveySummaryRows ReadSurvey(Context& c) {
     // top one of three), summed per field over the units.
     SurveyQuery q;
     q.period = c.period->ToString();
+    q.user = c.req.user;
     if (unitId) q.unitCode = c.unit->code;
     std::map<std::string, long> satisfied;
     for (const auto& f : SurveyByField(c.db, q)) satisfied[f.fieldName] += f.satisfied;

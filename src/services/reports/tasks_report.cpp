@@ -116,7 +116,7 @@ BuiltReport BuildTasks(Context& c) {
     Prepare(c, false);
     const auto& t = c.t;
     const int days = 30;
-    const auto board = TaskBoard::Load(c.db, c.asOf);
+    const auto board = TaskBoard::Load(c.db, c.asOf, c.req.user);
     TaskFilter base;
     if (c.unit && c.unit->id != c.office.unitId) base.unitId = c.unit->id;
     TaskFilter open = base;

@@ -218,6 +218,8 @@ Sheet ResultSheetService::Load(const std::string& unitCode, const std::string& f
                                const std::string& period) {
     auto unit = storage::UnitRepository(db_.session()).ByCode(unitCode);
     if (!unit) throw UserError(std::string(tr("the unit does not exist: ")) + unitCode);
+    // A commune's account reads its own units' results only.
+    AccessGuard(db_, user_).Require(Action::ReadData, unit->id);
     storage::FrameworkRepository frameworks(db_.session());
     auto fid = frameworks.IdByCode(frameworkCode);
     std::optional<Framework> fw;
@@ -772,6 +774,7 @@ void ResultSheetService::LinkEvidence(const Sheet& sheet, const std::string& cri
 }
 
 std::vector<EvidenceRecord> ResultSheetService::Register(const Sheet& sheet) {
+    AccessGuard(db_, user_).Require(Action::ReadData, sheet.unitId);
     return FromStorage(storage::EvidenceRepository(db_.session()).ForUnit(sheet.unitId));
 }
 
@@ -801,6 +804,7 @@ void ResultSheetService::DetachEvidence(const Sheet& sheet, const std::string& c
 
 std::vector<EvidenceRecord> ResultSheetService::Evidence(const Sheet& sheet,
                                                          const std::string& criterion) {
+    AccessGuard(db_, user_).Require(Action::ReadData, sheet.unitId);
     auto row = std::find_if(sheet.rows.begin(), sheet.rows.end(),
                             [&](const SheetRow& r) { return r.code == criterion; });
     if (row == sheet.rows.end()) return {};
@@ -812,6 +816,7 @@ std::vector<EvidenceRecord> ResultSheetService::Evidence(const Sheet& sheet,
 
 ResultSheetService::CriterionEvidence ResultSheetService::EvidenceOf(const Sheet& sheet,
                                                                      const std::string& criterion) {
+    AccessGuard(db_, user_).Require(Action::ReadData, sheet.unitId);
     CriterionEvidence out;
     auto row = std::find_if(sheet.rows.begin(), sheet.rows.end(),
                             [&](const SheetRow& r) { return r.code == criterion; });
@@ -831,6 +836,7 @@ std::string ResultSheetService::ExportEvidenceFile(std::int64_t evidenceId,
     storage::EvidenceRepository register_(db_.session());
     auto e = register_.Find(evidenceId);
     if (!e || e->fileName.empty()) throw UserError(tr("this document has no file in the register"));
+    AccessGuard(db_, user_).Require(Action::ReadData, e->unitId);
     const std::string content = register_.Content(evidenceId);
     // Only the name: a stored name never leads outside the directory.
     std::filesystem::path name = std::filesystem::u8path(e->fileName).filename();

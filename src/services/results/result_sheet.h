@@ -141,7 +141,10 @@ class ResultSheetService {
   public:
     ResultSheetService(storage::Database& db, std::string user);
 
-    // Throws UserError for an unknown unit or framework or a malformed period.
+    // Throws UserError for an unknown unit or framework or a malformed period,
+    // AccessDenied for a unit the account does not read (core/access.h: a
+    // commune's account reads its unit and those under it). The evidence
+    // reads below are refused the same way.
     Sheet Load(const std::string& unitCode, const std::string& frameworkCode,
                const std::string& period);
 

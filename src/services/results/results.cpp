@@ -412,11 +412,14 @@ ImportSummary ImportResults(storage::Database& db, const std::string& path,
     return summary;
 }
 
-long ExportResults(storage::Database& db, const std::string& path) {
+long ExportResults(storage::Database& db, const std::string& path, const std::string& user) {
+    AccessGuard guard(db, user);
+    guard.Require(Action::ReadData);
     auto rows = storage::ResultRepository(db.session()).AllForExport();
     auto w = tableio::TableWriter::Create(path, ResultHeader(), {false, "results", {}});
     for (const auto& x : rows) {
         const auto& r = x.result;
+        if (!guard.InScope(r.unitId)) continue;
         w->Add({x.unitCode, x.frameworkCode, r.period, x.criterionCode, MachineNumber(r.selfScore),
                 MachineNumber(r.appraisedScore), MachineNumber(r.numerator),
                 MachineNumber(r.denominator), r.note});
@@ -446,18 +449,22 @@ std::map<std::int64_t, FrameworkTotal> StoredTotals(storage::Database& db, const
     return out;
 }
 
-std::map<std::int64_t, Unit> CommunesById(storage::Database& db) {
+// The commune-level units the account reads (AccessDenied for a login that
+// reads nothing).
+std::map<std::int64_t, Unit> CommunesById(storage::Database& db, const std::string& user) {
+    AccessGuard guard(db, user);
+    guard.Require(Action::ReadData);
     std::map<std::int64_t, Unit> communes;
     for (auto& u : storage::UnitRepository(db.session()).All())
-        if (IsCommuneLevel(u.kind)) communes.emplace(u.id, std::move(u));
+        if (IsCommuneLevel(u.kind) && guard.InScope(u.id)) communes.emplace(u.id, std::move(u));
     return communes;
 }
 }  // namespace
 
 std::vector<RankRow> RankUnits(storage::Database& db, const std::string& frameworkCode,
-                               const std::string& period, bool appraised) {
+                               const std::string& period, bool appraised, const std::string& user) {
     Resolved res = Resolve(db, frameworkCode, period);
-    std::map<std::int64_t, Unit> communes = CommunesById(db);
+    std::map<std::int64_t, Unit> communes = CommunesById(db, user);
     auto now = StoredTotals(db, res.lf->fw, res.frameworkId, res.period.ToString(), appraised);
     auto before =
         StoredTotals(db, res.lf->fw, res.frameworkId, res.period.Previous().ToString(), appraised);
@@ -493,9 +500,9 @@ std::vector<RankRow> RankUnits(storage::Database& db, const std::string& framewo
 }
 
 std::vector<ScoreGapRow> SelfAppraisedGaps(storage::Database& db, const std::string& frameworkCode,
-                                           const std::string& period) {
+                                           const std::string& period, const std::string& user) {
     Resolved res = Resolve(db, frameworkCode, period);
-    std::map<std::int64_t, Unit> communes = CommunesById(db);
+    std::map<std::int64_t, Unit> communes = CommunesById(db, user);
     auto self = StoredTotals(db, res.lf->fw, res.frameworkId, res.period.ToString(), false);
     auto appraised = StoredTotals(db, res.lf->fw, res.frameworkId, res.period.ToString(), true);
     std::vector<ScoreGapRow> out;
@@ -514,9 +521,9 @@ std::vector<ScoreGapRow> SelfAppraisedGaps(storage::Database& db, const std::str
 }
 
 std::vector<CriterionLosses> GapsForOffice(storage::Database& db, const std::string& frameworkCode,
-                                           const std::string& period) {
+                                           const std::string& period, const std::string& user) {
     Resolved res = Resolve(db, frameworkCode, period);
-    std::map<std::int64_t, Unit> communes = CommunesById(db);
+    std::map<std::int64_t, Unit> communes = CommunesById(db, user);
     const Framework fw = CommuneView(res.lf->fw);
     std::map<std::int64_t, std::map<std::string, CriterionInput>> inputs;
     for (const auto& r : storage::ResultRepository(db.session())
@@ -569,9 +576,11 @@ long ExportRanking(const std::vector<RankRow>& rows, const std::string& path) {
 }
 
 std::vector<PointsLost> GapsForUnit(storage::Database& db, const std::string& unitCode,
-                                    const std::string& frameworkCode, const std::string& period) {
+                                    const std::string& frameworkCode, const std::string& period,
+                                    const std::string& user) {
     auto unit = storage::UnitRepository(db.session()).ByCode(unitCode);
     if (!unit) throw UserError(std::string(tr("the unit does not exist: ")) + Excerpt(unitCode));
+    AccessGuard(db, user).Require(Action::ReadData, unit->id);
     Resolved res = Resolve(db, frameworkCode, period);
     Framework fw = IsCommuneLevel(unit->kind) ? CommuneView(res.lf->fw) : res.lf->fw;
     std::set<std::int64_t> kept;
@@ -590,11 +599,11 @@ std::vector<PointsLost> GapsForUnit(storage::Database& db, const std::string& un
 }
 
 ResultMatrix BuildResultMatrix(storage::Database& db, const std::string& frameworkCode,
-                               const std::string& period, bool appraised) {
+                               const std::string& period, bool appraised, const std::string& user) {
     Resolved res = Resolve(db, frameworkCode, period);
     const Framework fw = CommuneView(res.lf->fw);
     ResultMatrix m;
-    for (const auto& r : RankUnits(db, frameworkCode, period, appraised))
+    for (const auto& r : RankUnits(db, frameworkCode, period, appraised, user))
         m.columns.push_back({r.unit, r.name});
     std::map<std::string, std::size_t> column;
     for (std::size_t i = 0; i < m.columns.size(); ++i) column[m.columns[i].unit] = i;

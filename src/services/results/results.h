@@ -19,9 +19,11 @@ namespace cchc::services {
 ImportSummary ImportResults(storage::Database& db, const std::string& path,
                             const std::string& user);
 
-// Writes every result with codes (not ids), '.' decimals and empty cells for
-// missing values; returns the rows written. Re-imports unchanged.
-long ExportResults(storage::Database& db, const std::string& path);
+// Writes every result the account `user` reads (a commune's account: its
+// unit's and those under it) with codes (not ids), '.' decimals and empty
+// cells for missing values; returns the rows written. Re-imports unchanged.
+// AccessDenied for a login that reads nothing.
+long ExportResults(storage::Database& db, const std::string& path, const std::string& user);
 
 struct RankRow {
     std::string unit, name;  // unit code and name
@@ -37,8 +39,11 @@ struct RankRow {
 // by name. The change is against the previous period on the same framework
 // or, when it has none there, on the framework it was copied from. Throws UserError for an unknown
 // framework or a malformed period.
+// The units ranked are those the account `user` reads (core/access.h): a
+// commune's account ranks its unit and those under it, as the server shows
+// them their rows only. AccessDenied for a login that reads nothing.
 std::vector<RankRow> RankUnits(storage::Database& db, const std::string& frameworkCode,
-                               const std::string& period, bool appraised = true);
+                               const std::string& period, bool appraised, const std::string& user);
 
 // The periods with results on the framework, latest first. Throws UserError
 // for an unknown framework.
@@ -55,9 +60,10 @@ long ExportRanking(const std::vector<RankRow>& rows, const std::string& path);
 
 // The criteria where the unit lost points on its appraised results, most
 // points lost first. Throws UserError for an unknown unit or framework or a
-// malformed period.
+// malformed period, AccessDenied for a unit the account `user` does not read.
 std::vector<PointsLost> GapsForUnit(storage::Database& db, const std::string& unitCode,
-                                    const std::string& frameworkCode, const std::string& period);
+                                    const std::string& frameworkCode, const std::string& period,
+                                    const std::string& user);
 
 // Self-assessed against appraised totals per commune: who over-scores
 // themselves. Largest gap (self − appraised points) first.
@@ -67,13 +73,15 @@ struct ScoreGapRow {
     double selfPercent = 0, appraisedPercent = 0;
     double gap = 0;  // selfPoints − appraisedPoints
 };
+// Of the communes the account `user` reads (as RankUnits).
 std::vector<ScoreGapRow> SelfAppraisedGaps(storage::Database& db, const std::string& frameworkCode,
-                                           const std::string& period);
+                                           const std::string& period, const std::string& user);
 
 // The criteria where the office's communes lost most appraised points in
-// all, with how many communes lost points on each.
+// all, with how many communes lost points on each: the communes the account
+// `user` reads (as RankUnits).
 std::vector<CriterionLosses> GapsForOffice(storage::Database& db, const std::string& frameworkCode,
-                                           const std::string& period);
+                                           const std::string& period, const std::string& user);
 
 // Points of every commune on every leaf criterion: rows are the criteria
 // in the framework's order, columns the communes ranked best first.
@@ -91,7 +99,8 @@ struct ResultMatrix {
     // apply (no data under an "n/a" rule).
     std::vector<std::vector<std::optional<double>>> values;
 };
+// The communes the account `user` reads (as RankUnits).
 ResultMatrix BuildResultMatrix(storage::Database& db, const std::string& frameworkCode,
-                               const std::string& period, bool appraised = true);
+                               const std::string& period, bool appraised, const std::string& user);
 
 }  // namespace cchc::services

@@ -29,8 +29,11 @@ struct RatingListRow {
     std::string unitCode, officerCode, officerName;
 };
 
-// How many ratings pass the filter.
-long CountRatings(storage::Database& db, const RatingListFilter& filter);
+// How many ratings pass the filter: of the units the account `user` reads
+// (core/access.h): a commune's account's units stand for the whole office,
+// another unit asked for is refused (AccessDenied), as is a login that
+// reads nothing. RatingsWindow reads the same ratings.
+long CountRatings(storage::Database& db, const std::string& user, const RatingListFilter& filter);
 // The rows offset .. offset + limit - 1 of the list (newest first: time,
 // then id). Given the list's total (CountRatings), a window in the second
 // half is read from the oldest end. The citizen's name is left empty in the

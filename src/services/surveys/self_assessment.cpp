@@ -271,6 +271,7 @@ int SaveSurveySettings(storage::Database& db, const SurveySettings& settings,
 }
 
 std::vector<SelfAssessmentSummaryRow> SelfAssessmentSummary(storage::Database& db,
+                                                            const std::string& user,
                                                             const std::string& period,
                                                             const std::string& unitCode,
                                                             const std::string& frameworkCode) {
@@ -279,14 +280,20 @@ std::vector<SelfAssessmentSummaryRow> SelfAssessmentSummary(storage::Database& d
     const std::vector<Unit> all = storage::UnitRepository(db.session()).All();
     std::map<std::int64_t, Unit> units;
     for (const auto& u : all) units.emplace(u.id, u);
-    // The unit and the units under it.
+    // The unit and the units under it; a commune's account's units stand for
+    // the whole office.
+    AccessGuard guard(db, user);
+    guard.Require(Action::ReadData);
     std::set<std::int64_t> scope;
     if (!unitCode.empty()) {
         const auto root =
             std::find_if(all.begin(), all.end(), [&](const Unit& u) { return u.code == unitCode; });
         if (root == all.end())
             throw UserError(std::string(tr("the unit does not exist: ")) + unitCode);
+        guard.Require(Action::ReadData, root->id);
         scope = UnitAndUnitsUnder(all, root->id);
+    } else if (!guard.ReadsAll()) {
+        scope = UnitAndUnitsUnder(all, *guard.ScopeUnit());
     }
     std::set<std::int64_t> criteria;
     for (const auto& c : f.criteria) criteria.insert(c.id);

@@ -56,10 +56,13 @@ struct SelfAssessmentSummaryRow {
 // Every officer who self-assessed in the quarter on the framework, of the
 // unit and the units under it (unitCode "" for the whole office), by unit
 // then officer in Vietnamese order. UserError for a period that is not a
-// quarter, an unknown unit or framework.
+// quarter, an unknown unit or framework. The officers of the units the
+// account `user` reads (core/access.h): a commune's account reads its unit
+// and those under it, which stand for the whole office; AccessDenied for
+// another unit, or for a login that reads nothing.
 std::vector<SelfAssessmentSummaryRow> SelfAssessmentSummary(
-    storage::Database& db, const std::string& period, const std::string& unitCode = "",
-    const std::string& frameworkCode = kDefaultSelfFramework);
+    storage::Database& db, const std::string& user, const std::string& period,
+    const std::string& unitCode = "", const std::string& frameworkCode = kDefaultSelfFramework);
 
 // Settings of surveys and ratings (their version: see SaveSurveySettings).
 using cchc::SurveySettings;

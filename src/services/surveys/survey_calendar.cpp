@@ -5,17 +5,21 @@
 #include <set>
 
 #include "core/org.h"
+#include "services/app/access_guard.h"
 #include "services/surveys/self_assessment.h"
 #include "storage/tally_repository.h"
 #include "storage/unit_repository.h"
 
 namespace cchc::services {
 
-std::vector<DuePublication> NextSurveyPublications(storage::Database& db, Date from, int count) {
+std::vector<DuePublication> NextSurveyPublications(storage::Database& db, const std::string& user,
+                                                   Date from, int count) {
+    AccessGuard guard(db, user);
+    guard.Require(Action::ReadData);
     const std::vector<PublicationRule> rules = LoadSurveySettings(db).publicationCalendar;
     std::set<std::int64_t> communes;
     for (const auto& u : storage::UnitRepository(db.session()).All())
-        if (u.active && IsCommuneLevel(u.kind)) communes.insert(u.id);
+        if (u.active && IsCommuneLevel(u.kind) && guard.InScope(u.id)) communes.insert(u.id);
 
     std::vector<DuePublication> out;
     storage::TallyRepository tallies(db.session());

@@ -4,6 +4,7 @@
 // the months it covers. The calendar is the office's setting
 // survey.publication_calendar, or the seed's when it is not set.
 #pragma once
+#include <string>
 #include <vector>
 
 #include "core/date.h"
@@ -19,7 +20,10 @@ struct DuePublication {
     bool Prepared() const { return communes > 0 && communesWithData >= communes; }
 };
 
-// The next `count` publications on or after `from`.
-std::vector<DuePublication> NextSurveyPublications(storage::Database& db, Date from, int count = 4);
+// The next `count` publications on or after `from`, counting the communes
+// the account `user` reads (core/access.h: a commune's account its own).
+// AccessDenied for a login that reads nothing.
+std::vector<DuePublication> NextSurveyPublications(storage::Database& db, const std::string& user,
+                                                   Date from, int count = 4);
 
 }  // namespace cchc::services

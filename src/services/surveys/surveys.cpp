@@ -262,12 +262,20 @@ Scope Resolve(storage::Database& db, const SurveyQuery& q) {
     }
     const std::vector<Unit> all = storage::UnitRepository(db.session()).All();
     for (const auto& u : all) s.units.emplace(u.id, u);
+    AccessGuard guard(db, q.user);
+    guard.Require(Action::ReadData);
+    std::optional<std::int64_t> root;
     if (!q.unitCode.empty()) {
-        std::optional<std::int64_t> root;
         for (const auto& [id, u] : s.units)
             if (u.code == q.unitCode) root = id;
         if (!root)
             throw UserError(std::string(tr("the unit does not exist: ")) + Excerpt(q.unitCode));
+        guard.Require(Action::ReadData, *root);
+    } else if (!guard.ReadsAll()) {
+        // A commune's account: its units stand for the whole office.
+        root = guard.ScopeUnit();
+    }
+    if (root) {
         std::set<std::int64_t> subtree = UnitAndUnitsUnder(all, *root);
         if (subtree.size() == 1) s.single = *root;
         s.only = std::move(subtree);
@@ -457,7 +465,9 @@ ImportSummary ImportTallies(storage::Database& db, const std::string& path,
     return summary;
 }
 
-long ExportTallies(storage::Database& db, const std::string& path) {
+long ExportTallies(storage::Database& db, const std::string& path, const std::string& user) {
+    AccessGuard guard(db, user);
+    guard.Require(Action::ReadData);
     const Scales scales(db);
     using tableio::ColumnType;
     tableio::WriteOptions o{
@@ -466,6 +476,7 @@ long ExportTallies(storage::Database& db, const std::string& path) {
     auto w = tableio::TableWriter::Create(path, TallyHeader(), o);
     for (const auto& x : storage::TallyRepository(db.session()).AllForExport()) {
         const auto& t = x.tally;
+        if (!guard.InScope(t.unitId)) continue;
         if (x.scaleCode == "LIKERT3")
             w->Add({x.unitCode, t.period, x.fieldCode, Int(t.settled), Int(t.responses), "",
                     Int(t.level3), Int(t.level2), Int(t.level1), ""});
@@ -644,7 +655,8 @@ RatingImportSummary ImportRatings(storage::Database& db, const std::string& path
 long ExportRatings(storage::Database& db, const std::string& path, const std::string& user,
                    Progress* progress) {
     AccessGuard guard(db, user);
-    const bool scoped = guard.ScopeUnit().has_value();
+    guard.Require(Action::ReadData);
+    const bool scoped = !guard.ReadsAll();
     // Citizens' names only to those who may see them (per unit for a
     // commune's account).
     const bool namesEverywhere = guard.Allows(Action::SeeCitizenNames) && !scoped;
@@ -938,6 +950,7 @@ SurveyFillSummary FillCriterionFromSurveys(storage::Database& db, const std::str
     const auto [fid, criterionId] = RateCriterionOf(db, frameworkCode, criterionCode);
     SurveyQuery q;
     q.period = period;
+    q.user = user;
     const Scope s = Resolve(db, q);
     const Scales scales(db);
     const std::string periodKey = s.period.ToString();

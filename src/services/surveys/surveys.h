@@ -32,8 +32,10 @@ namespace cchc::services {
 // replaces it (updated); the same key twice in a file is refused.
 ImportSummary ImportTallies(storage::Database& db, const std::string& path,
                             const std::string& user);
-// Every tally, 3-level ones with empty very_* cells; re-imports unchanged.
-long ExportTallies(storage::Database& db, const std::string& path);
+// Every tally of the units the account `user` reads (a commune's account:
+// its unit's and those under it), 3-level ones with empty very_* cells;
+// re-imports unchanged. AccessDenied for a login that reads nothing.
+long ExportTallies(storage::Database& db, const std::string& path, const std::string& user);
 
 struct RatingImportSummary {
     long inserted = 0;
@@ -64,6 +66,10 @@ struct SurveyQuery {
     std::optional<WindowKind> window;  // ratings only: tallies are monthly
     std::optional<double> threshold;   // coverage rule, a ratio
     std::optional<int> minimumSample;  // ratings before an officer is ranked
+    // The account reading (core/access.h): a commune's account reads its
+    // unit and those under it, which stand for the whole office; another
+    // unit is refused (AccessDenied), as is a login that reads nothing.
+    std::string user;
 };
 
 // Percentages (0..100) or nothing when n/a.

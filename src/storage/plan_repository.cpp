@@ -39,6 +39,29 @@ void InsertCoordinators(soci::session& s, long long taskId,
     }
 }
 
+std::vector<TaskCoordinator> ReadCoordinators(soci::session& s, long long taskId) {
+    std::vector<TaskCoordinator> out;
+    soci::rowset<soci::row> cs =
+        (s.prepare << "SELECT unit_id, person_id, text FROM task_coordinators WHERE "
+                      "task_id = :t ORDER BY sort_order",
+         soci::use(taskId));
+    for (const auto& r : cs) {
+        TaskCoordinator c;
+        if (auto v = OptInt(r, "unit_id")) c.unitId = *v;
+        if (auto v = OptInt(r, "person_id")) c.personId = *v;
+        c.text = Text(r, "text");
+        out.push_back(std::move(c));
+    }
+    return out;
+}
+
+bool SameCoordinators(const std::vector<TaskCoordinator>& a,
+                      const std::vector<TaskCoordinator>& b) {
+    return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](const auto& x, const auto& y) {
+        return x.unitId == y.unitId && x.personId == y.personId && x.text == y.text;
+    });
+}
+
 TaskStatus StatusOf(const std::string& key) {
     return TaskStatusFromKey(key).value_or(TaskStatus::NotStarted);
 }
@@ -257,6 +280,9 @@ bool PlanRepository::UpdateTask(const TaskRecord& t, const std::string& user) {
          soci::use(id), soci::use(anyVersion), soci::use(version));
     st.execute(true);
     if (st.get_affected_rows() != 1) return false;
+    // Rewritten only when they changed: a progress report leaves them (and
+    // their audit trail) alone, and needs no right to change them.
+    if (SameCoordinators(ReadCoordinators(s_, id), t.coordinators)) return true;
     s_ << "DELETE FROM task_coordinators WHERE task_id = :t", soci::use(id);
     InsertCoordinators(s_, id, t.coordinators);
     return true;
@@ -269,17 +295,7 @@ std::optional<TaskRecord> PlanRepository::LoadTask(std::int64_t taskId) {
         (s_.prepare << "SELECT " TASK_COLUMNS " FROM tasks t WHERE t.id = :id", soci::use(id));
     for (const auto& r : rs) out = ReadTask(r);
     if (!out) return out;
-    soci::rowset<soci::row> cs =
-        (s_.prepare << "SELECT unit_id, person_id, text FROM task_coordinators WHERE "
-                       "task_id = :t ORDER BY sort_order",
-         soci::use(id));
-    for (const auto& r : cs) {
-        TaskCoordinator c;
-        if (auto v = OptInt(r, "unit_id")) c.unitId = *v;
-        if (auto v = OptInt(r, "person_id")) c.personId = *v;
-        c.text = Text(r, "text");
-        out->coordinators.push_back(std::move(c));
-    }
+    out->coordinators = ReadCoordinators(s_, id);
     return out;
 }
 

@@ -38,9 +38,11 @@
 #include "gui/shell/unit_tree_panel.h"
 #include "gui/surveys/self_assessment_page.h"
 #include "gui_fixture.h"
+#include "services/app/access_guard.h"
 #include "services/app/accounts.h"
 #include "services/app/audit_trail.h"
 #include "services/org/organisation.h"
+#include "services/plans/plans.h"
 #include "services/results/result_sheet.h"
 #include "storage/database.h"
 #include "storage/database_url.h"
@@ -157,16 +159,22 @@ BOOST_AUTO_TEST_CASE(the_evidence_dialog_offers_adding_and_unlinking_to_who_may_
             CheckOffered(Control<wxButton>(&dlg, name), login);
         CheckOffered(Control<wxButton>(&dlg, "open"), login);
     }
-    // The viewer, and the chair of another commune (named), read only.
-    for (const std::string login : {"xem", "ct_b"}) {
+    // The viewer reads only.
+    for (const std::string login : {"xem"}) {
         auto session = office.Session(login);
         gui::EvidenceDialog dlg(nullptr, *session, sheet, criterion);
         BOOST_TEST(Control<wxListCtrl>(&dlg, "documents")->GetItemCount() == 1);
         for (const char* name : {"add", "link", "remove"})
-            CheckRefused(Control<wxButton>(&dlg, name), login,
-                         login == "ct_b" ? office.communeA.name : "");
+            CheckRefused(Control<wxButton>(&dlg, name), login, "");
         CheckOffered(Control<wxButton>(&dlg, "open"), login);  // the file is read
     }
+    // The chair of another commune does not even read it (its tree never
+    // shows commune A): what the dialog would read is refused, naming it.
+    BOOST_CHECK_EXCEPTION(
+        services::ResultSheetService(*office.db, "ct_b").EvidenceOf(sheet, criterion),
+        services::AccessDenied, [&](const services::AccessDenied& e) {
+            return std::string(e.what()).find(office.communeA.name) != std::string::npos;
+        });
 }
 
 BOOST_AUTO_TEST_CASE(the_plan_editor_is_read_only_for_who_may_not_edit_the_communes_plans) {
@@ -183,12 +191,11 @@ BOOST_AUTO_TEST_CASE(the_plan_editor_is_read_only_for_who_may_not_edit_the_commu
         for (const char* name : fields) CheckOffered(dlg.FindWindow(XRCID(name)), login);
         CheckOffered(dlg.FindWindow(wxID_OK), login);
     }
-    // The clerk records progress elsewhere; the viewer reads; the chair
-    // of another commune is told whose plan it is.
-    for (const std::string login : {"cc_a", "xem", "ct_b"}) {
+    // The clerk records progress elsewhere; the viewer reads.
+    for (const std::string login : {"cc_a", "xem"}) {
         auto session = office.Session(login);
         gui::PlanEditorDialog dlg(nullptr, *session, office.plan.id, taskId);
-        const std::string unit = login == "ct_b" ? office.communeA.name : "";
+        const std::string unit;
         for (const char* name : buttons) CheckRefused(dlg.FindWindow(XRCID(name)), login, unit);
         for (const char* name : fields) CheckRefused(dlg.FindWindow(XRCID(name)), login, unit);
         CheckRefused(dlg.FindWindow(wxID_OK), login, unit);
@@ -196,6 +203,12 @@ BOOST_AUTO_TEST_CASE(the_plan_editor_is_read_only_for_who_may_not_edit_the_commu
         // The task is shown all the same.
         BOOST_TEST(!Control<wxTextCtrl>(&dlg, "solution")->GetValue().empty());
     }
+    // The chair of another commune does not read the plan at all.
+    BOOST_CHECK_EXCEPTION(services::PlanService(*office.db, "ct_b").LoadTask(taskId),
+                          services::AccessDenied, [&](const services::AccessDenied& e) {
+                              return std::string(e.what()).find(office.communeA.name) !=
+                                     std::string::npos;
+                          });
 }
 
 BOOST_AUTO_TEST_CASE(the_assignment_matrix_of_another_unit_is_read_only) {

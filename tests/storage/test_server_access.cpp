@@ -15,6 +15,7 @@
 #include "fixture.h"
 #include "services/app/accounts.h"
 #include "services/app/failure_message.h"
+#include "services/plans/plans.h"
 #include "services/surveys/surveys.h"
 #include "storage/migrations.h"
 #include "storage/rating_repository.h"
@@ -526,6 +527,34 @@ BOOST_FIXTURE_TEST_CASE(a_chair_submits_and_withdraws_but_does_not_appraise, Off
                    Changed(c, "UPDATE issued_reports SET status = 'revoked' WHERE id = :id",
                            issued);
                }) == "42501");
+}
+
+// Through the program, as the clerk's own login: a progress report moves
+// the task's status and percentage and leaves its coordinators (which the
+// clerk may not change) as they were, unwritten and unaudited.
+BOOST_FIXTURE_TEST_CASE(a_clerks_progress_report_leaves_the_tasks_coordinators_alone, Office) {
+    if (!OnServer(Db())) return;
+    const long long t = task["XA-AB"];
+    Changed(Db(),
+            "INSERT INTO task_coordinators (task_id, sort_order, text) VALUES (:id, 0, "
+            "'Công an xã')",
+            t);
+    const char* const kCoordinatorEntries =
+        "SELECT COUNT(*) FROM audit_log WHERE table_name = 'task_coordinators'";
+    const long long entries = Scalar(Db(), kCoordinatorEntries);
+    const std::string login = Account("cc_ab", Role::Clerk, ab);
+    const auto clerk = As(login);
+    services::ProgressInput input;
+    input.taskId = t;
+    input.period = "2026-Q2";
+    input.status = TaskStatus::InProgress;
+    input.percent = 70;
+    input.note = "Đã niêm yết tại Bộ phận Một cửa";
+    BOOST_CHECK_NO_THROW(services::AddProgressUpdate(*clerk, input, login));
+    BOOST_TEST(Scalar(Db(), "SELECT percent_done FROM tasks WHERE id = :id", t) == 70);
+    BOOST_TEST(Scalar(Db(), "SELECT COUNT(*) FROM task_coordinators WHERE text = 'Công an xã'") ==
+               1);
+    BOOST_TEST(Scalar(Db(), kCoordinatorEntries) == entries);
 }
 
 BOOST_FIXTURE_TEST_CASE(a_clerk_records_progress_but_does_not_edit_tasks_or_submit, Office) {

@@ -350,7 +350,7 @@ BOOST_AUTO_TEST_CASE(the_administrator_changes_an_accounts_role_and_unit) {
     BOOST_REQUIRE(change->IsEnabled());
 
     bool loginFixed = false, passwordHidden = false;
-    wxString roleShown, unitShown;
+    wxString roleShown, unitShown, saveLabel;
     UiScript script;
     script.onAbort = CancelModal<gui::AccountDialog>;
     script.Add("the dialog shows the account", [&] {
@@ -360,6 +360,7 @@ BOOST_AUTO_TEST_CASE(the_administrator_changes_an_accounts_role_and_unit) {
         loginFixed = login->GetValue() == "ct_a" && !login->IsEnabled();
         passwordHidden = !Control<wxTextCtrl>(dlg, "password")->IsShown() &&
                          !Control<wxTextCtrl>(dlg, "repeat")->IsShown();
+        saveLabel = dlg->FindWindow(wxID_OK)->GetLabel();
         roleShown = Control<wxChoice>(dlg, "role")->GetStringSelection();
         unitShown = Control<wxChoice>(dlg, "unit")->GetStringSelection();
         return true;
@@ -381,6 +382,7 @@ BOOST_AUTO_TEST_CASE(the_administrator_changes_an_accounts_role_and_unit) {
     BOOST_REQUIRE_MESSAGE(script.failure().empty(), script.failure());
     BOOST_TEST(loginFixed);
     BOOST_TEST(passwordHidden);
+    BOOST_TEST(saveLabel.utf8_string() == "&Lưu", saveLabel.utf8_string());
     BOOST_TEST(roleShown.utf8_string() == RoleLabel(Role::Chair));
     BOOST_TEST(unitShown.utf8_string().find(office.commune.name) != std::string::npos,
                unitShown.utf8_string());

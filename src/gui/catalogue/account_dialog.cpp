@@ -33,6 +33,10 @@ AccountDialog::AccountDialog(wxWindow* parent, GuiSession& session,
     // The password is changed apart (Reset password...).
     for (const char* name : {"password", "repeat", "password_label", "repeat_label"})
         if (wxWindow* w = FindWindow(name)) w->Hide();
+    if (wxWindow* ok = FindWindow(wxID_OK)) ok->SetLabel(_("&Save"));
+    // Its own remembered size: the form without the password rows.
+    SetName("AccountChangeDialog");
+    SetMinSize(wxDefaultSize);  // the form loaded its size with the password rows
     FinishLayout(fullName_);
 }
 

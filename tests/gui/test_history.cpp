@@ -4,13 +4,13 @@
 // (scoring grid) opens that record's trail, offered to the accounts that
 // read the audit trail (a chair, its commune's) and refused, saying why, to
 // clerks and viewers.
+#include <soci/soci.h>
 #include <wx/bookctrl.h>
 #include <wx/button.h>
 #include <wx/choice.h>
 #include <wx/grid.h>
 #include <wx/listctrl.h>
 #include <wx/stattext.h>
-#include <soci/soci.h>
 #include <boost/test/unit_test.hpp>
 
 #include <functional>
@@ -124,8 +124,8 @@ gui::AuditPage* ShowHistoryPage(gui::MainFrame* frame) {
 // The rows of an exported file (its header checked).
 std::vector<std::vector<std::string>> ReadExport(const std::string& path) {
     auto reader = tableio::TableReader::Open(path);
-    BOOST_TEST(reader->Header() == (std::vector<std::string>{"at", "user", "table", "row",
-                                                             "action", "field", "old", "new"}));
+    BOOST_TEST(reader->Header() == (std::vector<std::string>{"at", "user", "table", "row", "action",
+                                                             "field", "old", "new"}));
     std::vector<std::vector<std::string>> rows;
     std::vector<std::string> fields;
     while (reader->Next(fields)) rows.push_back(fields);
@@ -296,8 +296,8 @@ BOOST_AUTO_TEST_CASE(a_task_opens_its_history_from_the_task_board_and_the_plan_e
     // The task's progress, so that its history holds an update of it.
     services::ProgressInput progress;
     progress.taskId = office.taskId;
-    progress.period = Period::Containing(PeriodKind::Quarter, Date::Today(), WindowKind::Calendar)
-                          .ToString();
+    progress.period =
+        Period::Containing(PeriodKind::Quarter, Date::Today(), WindowKind::Calendar).ToString();
     progress.percent = 35;
     progress.note = "Đã niêm yết tại Bộ phận Một cửa";
     const std::int64_t update = services::AddProgressUpdate(*office.db, progress, "ct_a");
@@ -385,12 +385,14 @@ BOOST_AUTO_TEST_CASE(a_result_and_a_unit_open_their_history) {
         panel->OpenUnit(office.communeA.code);
         wxGrid* grid = nullptr;
         gui::ScoringGridPage* page = nullptr;
-        BOOST_REQUIRE(WaitFor([&] {
-            grid = Named<wxGrid>(frame, "scoringGrid");
-            page = grid ? dynamic_cast<gui::ScoringGridPage*>(grid->GetParent()) : nullptr;
-            return page && grid->IsShownOnScreen() && page->sheet() &&
-                   page->sheet()->unitId == office.communeA.id;
-        }, 15000));
+        BOOST_REQUIRE(WaitFor(
+            [&] {
+                grid = Named<wxGrid>(frame, "scoringGrid");
+                page = grid ? dynamic_cast<gui::ScoringGridPage*>(grid->GetParent()) : nullptr;
+                return page && grid->IsShownOnScreen() && page->sheet() &&
+                       page->sheet()->unitId == office.communeA.id;
+            },
+            15000));
         // A criterion with a stored result, and a group (which has none).
         const auto& rows = page->sheet()->rows;
         int leaf = -1, group = -1;
@@ -416,13 +418,13 @@ BOOST_AUTO_TEST_CASE(a_result_and_a_unit_open_their_history) {
             ofResult.table = "results";
             ofResult.rowId = result;
             const long long expected = services::CountAuditTrail(*check, login, ofResult).count;
-            CheckHistoryOpens(
-                [&] { Press(history); },
-                [&](const services::AuditTrailRow& r) {
-                    return (r.table == "results" || r.table == "result_evidence") &&
-                           r.rowId == result;
-                },
-                expected, "kết quả tiêu chí " + code + " của " + office.communeA.name);
+            CheckHistoryOpens([&] { Press(history); },
+                              [&](const services::AuditTrailRow& r) {
+                                  return (r.table == "results" || r.table == "result_evidence") &&
+                                         r.rowId == result;
+                              },
+                              expected,
+                              "kết quả tiêu chí " + code + " của " + office.communeA.name);
         }
 
         // The unit in the catalogue.
@@ -437,13 +439,12 @@ BOOST_AUTO_TEST_CASE(a_result_and_a_unit_open_their_history) {
             services::AuditTrailFilter ofUnit;
             ofUnit.table = "units";
             ofUnit.rowId = office.communeA.id;
-            CheckHistoryOpens(
-                [&] { Press(unitHistory); },
-                [&](const services::AuditTrailRow& r) {
-                    return r.table == "units" && r.rowId == office.communeA.id;
-                },
-                services::CountAuditTrail(*check, login, ofUnit).count,
-                "đơn vị " + office.communeA.name);
+            CheckHistoryOpens([&] { Press(unitHistory); },
+                              [&](const services::AuditTrailRow& r) {
+                                  return r.table == "units" && r.rowId == office.communeA.id;
+                              },
+                              services::CountAuditTrail(*check, login, ofUnit).count,
+                              "đơn vị " + office.communeA.name);
         }
         DestroyWindow(frame);
     }

@@ -17,7 +17,8 @@ AuditHistoryDialog::AuditHistoryDialog(wxWindow* parent, GuiSession& session, Au
     SetName("auditHistory");
     const int gap = FromDIP(8);
     auto* sizer = new wxBoxSizer(wxVERTICAL);
-    auto* heading = new wxStaticText(this, wxID_ANY, what);
+    auto* heading = new wxStaticText(this, wxID_ANY, GetTitle(), wxDefaultPosition, wxDefaultSize,
+                                     wxST_ELLIPSIZE_END);
     heading->SetName("auditHistoryTitle");
     heading->SetFont(ScaledFont(heading, 1.15, true));
     sizer->Add(heading, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, 2 * gap);
@@ -49,8 +50,8 @@ wxString TaskName(std::int64_t taskId, const std::string& criterion, const std::
     wxString text = U8(solution);
     text.Replace("\n", " ");
     if (text.length() > 80) text = text.Left(80) + wxString::FromUTF8("\xe2\x80\xa6");
-    return wxString::Format(_("task %lld (%s): %s"), static_cast<long long>(taskId),
-                            U8(criterion), text);
+    return wxString::Format(_("task %lld (%s): %s"), static_cast<long long>(taskId), U8(criterion),
+                            text);
 }
 
 void ShowRecordHistory(wxWindow* parent, GuiSession& session, const AuditRecord& record,

@@ -9,6 +9,7 @@
 #include <wx/listctrl.h>
 #include <wx/sizer.h>
 #include <wx/stattext.h>
+#include <wx/wrapsizer.h>
 
 #include <algorithm>
 #include <cstdlib>
@@ -124,50 +125,51 @@ AuditPage::AuditPage(wxWindow* parent, GuiSession& session, std::optional<AuditR
     SetName("auditPage");
     const int gap = FromDIP(8);
     auto* sizer = new wxBoxSizer(wxVERTICAL);
-    auto* bar = new wxBoxSizer(wxHORIZONTAL);
-    auto label = [&](const wxString& text) {
-        auto* l = new wxStaticText(this, wxID_ANY, text);
-        bar->Add(l, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, gap / 2);
-        return l;
-    };
+    // The filters, each with its label; on to a second line when the page
+    // is too narrow for all of them.
+    auto* bar = new wxWrapSizer(wxHORIZONTAL, wxREMOVE_LEADING_SPACES);
     // One record's history: its table and unit are given.
     std::vector<wxWindow*> recordHides;
-    recordHides.push_back(label(_("T&able:")));
+    auto filter = [&](const wxString& text, wxWindow* control, bool ofRecord) {
+        auto* pair = new wxBoxSizer(wxHORIZONTAL);
+        auto* l = new wxStaticText(this, wxID_ANY, text);
+        pair->Add(l, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, gap / 2);
+        pair->Add(control, 0, wxALIGN_CENTER_VERTICAL);
+        bar->Add(pair, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT | wxBOTTOM, gap);
+        if (ofRecord) {
+            recordHides.push_back(l);
+            recordHides.push_back(control);
+        }
+    };
     table_ = new wxChoice(this, wxID_ANY);
     table_->SetName("auditTable");
     table_->Append(_("All tables"));
     for (const auto& t : kTables) table_->Append(wxGetTranslation(t.label));
     table_->SetSelection(0);
-    bar->Add(table_, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 2 * gap);
-    recordHides.push_back(table_);
-    label(_("Acc&ount:"));
+    filter(_("T&able:"), table_, true);
     user_ = new wxComboBox(this, wxID_ANY, "", wxDefaultPosition, wxSize(FromDIP(150), -1), 0,
                            nullptr, wxCB_DROPDOWN | wxTE_PROCESS_ENTER);
     user_->SetName("auditUser");
     user_->SetToolTip(_("Only the changes made by this login (empty: everyone's)"));
-    bar->Add(user_, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 2 * gap);
-    recordHides.push_back(label(_("U&nit:")));
+    filter(_("Acc&ount:"), user_, false);
     unit_ = new wxChoice(this, wxID_ANY);
     unit_->SetName("auditUnit");
     unit_->SetMinSize(wxSize(FromDIP(200), -1));
     unit_->SetToolTip(_("The changes of records that belong to the unit or to a unit under it"));
-    bar->Add(unit_, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 2 * gap);
-    recordHides.push_back(unit_);
-    label(_("&Since:"));
+    filter(_("U&nit:"), unit_, true);
     since_ = new VnDateCtrl(this);
     since_->SetName("auditSince");
     since_->SetMinSize(wxSize(FromDIP(165), -1));
     since_->SetToolTip(_("The changes made on this day or later (empty: from the first)"));
-    bar->Add(since_, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 2 * gap);
-    label(_("&Until:"));
+    filter(_("&Since:"), since_, false);
     until_ = new VnDateCtrl(this);
     until_->SetName("auditUntil");
     until_->SetMinSize(wxSize(FromDIP(165), -1));
     until_->SetToolTip(_("The changes made on this day or before (empty: up to now)"));
-    bar->Add(until_, 0, wxALIGN_CENTER_VERTICAL);
+    filter(_("&Until:"), until_, false);
     if (record_)
         for (wxWindow* w : recordHides) w->Hide();
-    sizer->Add(bar, 0, wxEXPAND | wxALL, gap);
+    sizer->Add(bar, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, gap);
     auto* countBar = new wxBoxSizer(wxHORIZONTAL);
     count_ = new wxStaticText(this, wxID_ANY, "");
     count_->SetName("auditCount");

@@ -997,7 +997,7 @@ int RunUser(const Args& args) {
         sub));
 }
 
-// cchc audit [--table T] [--user LOGIN] [--unit CODE] [--since DATE]: the
+// cchc audit [--table T] [--user LOGIN] [--unit CODE] [--since DATE] [--until DATE]: the
 // audit trail, oldest first. Here --user filters the entries by login; the
 // account reading them is --as LOGIN (else the same --user).
 int RunAudit(const Args& args) {
@@ -1008,6 +1008,7 @@ int RunAudit(const Args& args) {
     f.user = args.Get("user");
     f.unitCode = args.Get("unit");
     f.since = args.Get("since");
+    f.until = args.Get("until");
     const auto rows = services::ReadAuditTrail(*db, Actor(args, *db), f);
     Table t;
     t.keys = {"at", "user", "table", "row", "action", "field", "old", "new"};

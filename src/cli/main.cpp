@@ -74,15 +74,17 @@ const char* kUsageAccounts =
 const char* kUsageAudit =
     N_("Once a database has accounts, every command needs --user LOGIN (or --as LOGIN)\n"
        "and, on SQLite, its password.\n"
-       "  audit [--table TABLE] [--user LOGIN] [--unit CODE] [--since DATE] [--as LOGIN]\n"
-       "       the audit trail: at, user, table, row, action, field, old, new\n");
+       "  audit [--table TABLE] [--user LOGIN] [--unit CODE] [--since DATE] [--until DATE]\n"
+       "        [--as LOGIN]\n"
+       "       the audit trail: at, user, table, row, action, field, old, new; --since and\n"
+       "       --until are its first and last day (2026-12-01 or 01/12/2026), whole\n");
 
 // Options that take a value; everything else starting with -- is a flag.
 const std::set<std::string> kValued = {
     "db",    "format",    "lang",   "out",         "communes",  "years",  "ratings",    "seed",
     "year",  "framework", "period", "score",       "unit",      "status", "due-within", "as-of",
     "below", "by",        "window", "min-ratings", "criterion", "plan",   "number",     "date",
-    "type",  "role",      "name",   "user",        "as",        "table",  "since"};
+    "type",  "role",      "name",   "user",        "as",        "table",  "since",      "until"};
 const std::set<std::string> kFlags = {
     "help",  "quiet",         "self-vs-appraised", "overdue", "missing-update",
     "issue", "show-citizens", "password-stdin",    "replace", "no-unit"};

@@ -5,6 +5,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include <algorithm>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <map>
@@ -946,4 +947,56 @@ BOOST_FIXTURE_TEST_CASE(commands_read_and_back_up_within_the_accounts_units_on_p
     emptied();
     CommandsReadWithinTheAccountsUnits(*this, server);
     emptied();
+}
+
+// cchc audit --since DATE --until DATE: the trail between two days, the
+// last one whole, in the columns of `cchc audit`.
+BOOST_FIXTURE_TEST_CASE(the_audit_trail_is_listed_between_two_days, Cli) {
+    BOOST_REQUIRE(Run("demo --communes 3 --years 1 --ratings 10 --seed 2").exitCode == 0);
+    WriteFile(dir.File("viec.csv"),
+              "unit,framework,year,criterion,target,task,start,due,status,percent\n"
+              "XA-TAYXUAN,PAR-XA-2025,2026,2.3,Đạt điểm tối đa,Niêm yết thủ tục mới,2026-02-01,"
+              "2026-06-30,not_started,0\n");
+    BOOST_REQUIRE(Run("--user can-bo import tasks " + dir.File("viec.csv")).exitCode == 0);
+    const cchc::Date today = cchc::Date::Today();
+    auto vn = [](const cchc::Date& d) {
+        char buf[16];
+        std::snprintf(buf, sizeof buf, "%02d/%02d/%04d", d.day, d.month, d.year);
+        return std::string(buf);
+    };
+    const std::string header = "at,user,table,row,action,field,old,new\n";
+    // Today, as ISO and as Vietnamese write it: the import's entries.
+    const auto ofToday = Run("--format csv audit --table tasks --user can-bo --since " +
+                             today.ToIso() + " --until " + vn(today));
+    BOOST_TEST(ofToday.exitCode == 0, ofToday.output);
+    BOOST_TEST(ofToday.output.rfind(header, 0) == 0, ofToday.output);
+    BOOST_TEST(Contains(ofToday.output, "Niêm yết thủ tục mới"), ofToday.output);
+    std::istringstream lines(ofToday.output.substr(header.size()));
+    std::string line;
+    int entries = 0;
+    while (std::getline(lines, line))
+        if (line.find(",can-bo,tasks,") != std::string::npos) {
+            ++entries;
+            BOOST_TEST(line.rfind(today.ToIso() + "T", 0) == 0, line);
+        }
+    BOOST_TEST(entries > 0);
+    // Up to yesterday: none of them.
+    const auto untilYesterday =
+        Run("--format csv audit --table tasks --user can-bo --until " + vn(today.AddDays(-1)));
+    BOOST_TEST(untilYesterday.exitCode == 0, untilYesterday.output);
+    BOOST_TEST(untilYesterday.output == header);
+    // A last day before the first, or no date: refused, naming it.
+    const auto reversed =
+        Run("audit --since " + today.ToIso() + " --until " + today.AddDays(-1).ToIso());
+    BOOST_TEST(reversed.exitCode == 1, reversed.output);
+    BOOST_TEST(Contains(reversed.output, vn(today.AddDays(-1))), reversed.output);
+    BOOST_TEST(Contains(reversed.output, "until"), reversed.output);
+    const auto bad = Run("audit --until 31/02/2026");
+    BOOST_TEST(bad.exitCode == 1, bad.output);
+    BOOST_TEST(Contains(bad.output, "31/02/2026"), bad.output);
+    const auto vi = RunVi("audit --until 31/02/2026");
+    BOOST_TEST(Contains(vi.output, "không phải một ngày"), vi.output);
+    // Said in the usage.
+    const auto help = Run("--help");
+    BOOST_TEST(Contains(help.output, "--until DATE"), help.output);
 }

@@ -14,6 +14,7 @@
 
 #include "core/errors.h"
 #include "core/i18n.h"
+#include "core/vnformat.h"
 #include "fixture.h"
 #include "services/app/access_guard.h"
 #include "services/app/accounts.h"
@@ -23,6 +24,7 @@
 #include "services/app/overview.h"
 #include "services/frameworks/framework_io.h"
 #include "services/frameworks/frameworks.h"
+#include "services/io/table_io.h"
 #include "services/org/org_io.h"
 #include "services/org/organisation.h"
 #include "services/plans/assignments.h"
@@ -592,6 +594,225 @@ BOOST_FIXTURE_TEST_CASE(the_audit_trail_is_counted_and_read_by_windows_within_th
         BOOST_TEST(Refused(Try([&] { services::ReadAuditTrailWindow(Db(), login, {}, 0, 10); })),
                    login);
     }
+}
+
+// The trail between two days (the last one whole), and one record's
+// history: a task with its progress updates, a result with its evidence.
+BOOST_FIXTURE_TEST_CASE(the_audit_trail_is_read_between_two_days_and_by_record, Office) {
+    TaskRecord a = Task(taskA);
+    a.solution = "Niêm yết thủ tục đúng quy định";
+    services::PlanService(Db(), "ct_a").SaveTask(0, a);
+    TaskRecord b = Task(taskB);
+    b.percentDone = 70;
+    services::PlanService(Db(), "chuyenvien").SaveTask(0, b);
+    services::ProgressInput progress;
+    progress.taskId = taskA;
+    progress.period = "2026-Q1";
+    progress.percent = 30;
+    progress.note = "Bắt đầu niêm yết";
+    const std::int64_t update = services::AddProgressUpdate(Db(), progress, "ct_a");
+    // The quarter's update rewritten: its note changed.
+    progress.updateId = update;
+    progress.percent = 40;
+    progress.note = "Đã niêm yết tại bộ phận một cửa";
+    BOOST_TEST(services::AddProgressUpdate(Db(), progress, "ct_a") == update);
+
+    services::AuditTrailFilter tasks;
+    tasks.table = "tasks";
+    const long long all = services::CountAuditTrail(Db(), "quantri", tasks).count;
+    BOOST_TEST_REQUIRE(all > 0);
+    const Date today = Date::Today();
+    services::AuditTrailFilter range = tasks;
+    range.until = FormatDate(today.AddDays(-1));  // 01/12/2026: before today's changes
+    BOOST_TEST(services::CountAuditTrail(Db(), "quantri", range).count == 0);
+    BOOST_TEST(services::ReadAuditTrail(Db(), "quantri", range).empty());
+    range.until = today.ToIso();  // the whole of today
+    BOOST_TEST(services::CountAuditTrail(Db(), "quantri", range).count == all);
+    range.since = FormatDate(today);
+    BOOST_TEST(services::ReadAuditTrail(Db(), "quantri", range).size() ==
+               static_cast<std::size_t>(all));
+    range.since = today.ToIso();
+    range.until = today.AddDays(-1).ToIso();
+    try {
+        services::CountAuditTrail(Db(), "quantri", range);
+        BOOST_ERROR("a last day before the first was taken");
+    } catch (const UserError& e) {
+        BOOST_TEST(e.where().field == "until");
+        BOOST_TEST(std::string(e.what()).find(FormatDate(today.AddDays(-1))) != std::string::npos,
+                   e.what());
+    }
+    range.since.clear();
+    range.until = "mai";
+    BOOST_CHECK_THROW(services::ReadAuditTrailWindow(Db(), "quantri", range, 0, 10), UserError);
+
+    // A task's history: its own entries and its progress updates', no other's.
+    services::AuditTrailFilter ofTaskA;
+    ofTaskA.table = "tasks";
+    ofTaskA.rowId = taskA;
+    auto lines = [&](const std::string& reader, const services::AuditTrailFilter& f) {
+        std::vector<std::string> out;
+        for (const auto& r : services::ReadAuditTrail(Db(), reader, f))
+            out.push_back(r.table + ":" + std::to_string(r.rowId) + ":" + r.field + ":" +
+                          r.newValue.value_or(""));
+        return out;
+    };
+    const auto history = lines("quantri", ofTaskA);
+    bool solution = false, reported = false;
+    for (const auto& line : history) {
+        const bool own = line.rfind("tasks:" + std::to_string(taskA) + ":", 0) == 0;
+        const bool itsUpdate =
+            line.rfind("progress_updates:" + std::to_string(update) + ":", 0) == 0;
+        BOOST_TEST((own || itsUpdate), line);
+        solution = solution || line.find("Niêm yết thủ tục đúng quy định") != std::string::npos;
+        reported = reported ||
+                   (itsUpdate && line.find("Đã niêm yết tại bộ phận một cửa") != std::string::npos);
+    }
+    BOOST_TEST(solution);
+    BOOST_TEST(reported);
+    BOOST_TEST(services::CountAuditTrail(Db(), "quantri", ofTaskA).count ==
+               static_cast<long long>(history.size()));
+    // The chair reads its task's history whole, and nothing of another
+    // commune's task; asked for that commune, it is refused.
+    BOOST_TEST(lines("ct_a", ofTaskA) == history);
+    services::AuditTrailFilter ofTaskB;
+    ofTaskB.table = "tasks";
+    ofTaskB.rowId = taskB;
+    BOOST_TEST(!lines("quantri", ofTaskB).empty());
+    BOOST_TEST(lines("ct_a", ofTaskB).empty());
+    ofTaskB.unitCode = "XA-B";
+    BOOST_TEST(Refused(Try([&] { services::ReadAuditTrail(Db(), "ct_a", ofTaskB); })));
+    BOOST_TEST(Refused(Try([&] { services::ReadAuditTrail(Db(), "cc_a", ofTaskA); })));
+
+    // A result's history: its scores and (where the program wrote them)
+    // its evidence links.
+    services::ResultSheetService sheets(Db(), "ct_a");
+    services::SheetEdit e;
+    e.criterion = "2.3";
+    e.field = ResultField::SelfScore;
+    e.value = 1.5;
+    sheets.Apply(sheets.Load("XA-A", "PAR-XA-2025", "2025"), {e});
+    services::EvidenceInput doc;
+    doc.docNumber = "12/BC-UBND";
+    doc.title = "Báo cáo niêm yết thủ tục";
+    sheets.AttachEvidence(sheets.Load("XA-A", "PAR-XA-2025", "2025"), "2.3", doc);
+    std::int64_t result = 0;
+    for (const auto& row : sheets.Load("XA-A", "PAR-XA-2025", "2025").rows)
+        if (row.code == "2.3") result = row.resultId;
+    BOOST_TEST_REQUIRE(result != 0);
+    services::AuditTrailFilter ofResult;
+    ofResult.table = "results";
+    ofResult.rowId = result;
+    const auto scores = lines("ct_a", ofResult);
+    BOOST_TEST(!scores.empty());
+    bool evidence = false;
+    for (const auto& line : scores) {
+        BOOST_TEST((line.rfind("results:" + std::to_string(result) + ":", 0) == 0 ||
+                    line.rfind("result_evidence:" + std::to_string(result) + ":", 0) == 0),
+                   line);
+        evidence = evidence || line.rfind("result_evidence:", 0) == 0;
+    }
+    if (Db().backend() == storage::Backend::Sqlite) BOOST_TEST(evidence);
+}
+
+namespace {
+// Asks the work to stop at its second report.
+struct StopSoon : Progress {
+    int reports = 0;
+    void Report(const std::string&, double) override { ++reports; }
+    bool Cancelled() const override { return reports >= 2; }
+};
+}  // namespace
+
+// What the history page exports: what the filter selects, whole, oldest
+// first, with the columns of `cchc audit`, Vietnamese intact; a chair's
+// export holds its commune's entries only.
+BOOST_FIXTURE_TEST_CASE(the_audit_trail_is_exported_as_the_filter_selects, Office) {
+    TaskRecord a = Task(taskA);
+    a.solution = "Niêm yết công khai thủ tục hành chính";
+    services::PlanService(Db(), "ct_a").SaveTask(0, a);
+    TaskRecord b = Task(taskB);
+    b.outcome = "Cổng dịch vụ công đã cập nhật";
+    b.percentDone = 80;
+    services::PlanService(Db(), "chuyenvien").SaveTask(0, b);
+
+    auto read = [](const std::string& path) {
+        auto reader = tableio::TableReader::Open(path);
+        std::vector<std::vector<std::string>> rows;
+        std::vector<std::string> fields;
+        while (reader->Next(fields)) rows.push_back(fields);
+        BOOST_TEST(reader->Header() == (std::vector<std::string>{"at", "user", "table", "row",
+                                                                 "action", "field", "old", "new"}));
+        return rows;
+    };
+    auto expected = [&](const std::string& reader, const services::AuditTrailFilter& f) {
+        std::vector<std::vector<std::string>> rows;
+        for (const auto& r : services::ReadAuditTrail(Db(), reader, f))
+            rows.push_back({r.at, r.user, r.table, std::to_string(r.rowId), r.action, r.field,
+                            r.oldValue.value_or(""), r.newValue.value_or("")});
+        return rows;
+    };
+    auto holds = [](const std::vector<std::vector<std::string>>& rows, const std::string& text) {
+        for (const auto& row : rows)
+            for (const auto& field : row)
+                if (field.find(text) != std::string::npos) return true;
+        return false;
+    };
+
+    // The office's tasks, to CSV: a BOM for Excel, the time as ISO text.
+    services::AuditTrailFilter tasks;
+    tasks.table = "tasks";
+    const std::string csv = dir.File("lịch sử.csv");
+    const long n = services::ExportAuditTrail(Db(), "quantri", tasks, csv);
+    BOOST_TEST(n == services::CountAuditTrail(Db(), "quantri", tasks).count);
+    const std::string bytes = ReadFile(csv);
+    BOOST_TEST(bytes.rfind("\xEF\xBB\xBF"
+                           "at,user,table,row,action,field,old,new\n",
+                           0) == 0);
+    const auto rows = read(csv);
+    BOOST_TEST(rows == expected("quantri", tasks));
+    BOOST_TEST(holds(rows, "Niêm yết công khai thủ tục hành chính"));
+    BOOST_TEST(holds(rows, "Cổng dịch vụ công đã cập nhật"));
+    for (const auto& row : rows) {
+        BOOST_TEST(row[0].size() == 19u, row[0]);
+        BOOST_TEST(Date::ParseIso(row[0].substr(0, 10)).has_value(), row[0]);
+        BOOST_TEST(row[0][10] == 'T', row[0]);
+    }
+
+    // The chair: its commune's entries only, whatever it asks.
+    const std::string chairFile = dir.File("chair.xlsx");
+    const long chairRows = services::ExportAuditTrail(Db(), "ct_a", {}, chairFile);
+    BOOST_TEST(chairRows == services::CountAuditTrail(Db(), "ct_a", {}).count);
+    BOOST_TEST(chairRows < services::CountAuditTrail(Db(), "quantri", {}).count);
+    const auto chair = read(chairFile);
+    BOOST_TEST(chair.size() == static_cast<std::size_t>(chairRows));
+    BOOST_TEST(chair == expected("ct_a", {}));  // the time read back as written
+    BOOST_TEST(holds(chair, "Niêm yết công khai thủ tục hành chính"));
+    BOOST_TEST(!holds(chair, "Cổng dịch vụ công đã cập nhật"));
+    for (const auto& row : chair)
+        if (row[2] == "tasks") BOOST_TEST(row[3] == std::to_string(taskA));
+
+    // Held at a count: entries written since are not in it.
+    services::AuditTrailFilter held = tasks;
+    held.upToId = services::CountAuditTrail(Db(), "quantri", tasks).upToId;
+    TaskRecord again = Task(taskB);
+    again.percentDone = 90;
+    services::PlanService(Db(), "chuyenvien").SaveTask(0, again);
+    BOOST_TEST(services::ExportAuditTrail(Db(), "quantri", held, dir.File("held.csv")) == n);
+
+    // Cancelled, no file; refused, no file.
+    StopSoon stop;
+    const std::string cancelled = dir.File("cancelled.csv");
+    BOOST_CHECK_THROW(services::ExportAuditTrail(Db(), "quantri", {}, cancelled, &stop),
+                      CancelledError);
+    BOOST_TEST(!std::filesystem::exists(cancelled));
+    const std::string refused = dir.File("refused.csv");
+    for (const std::string login : {"cc_a", "xem"})
+        BOOST_TEST(Refused(Try([&] { services::ExportAuditTrail(Db(), login, {}, refused); })),
+                   login);
+    services::AuditTrailFilter ofB;
+    ofB.unitCode = "XA-B";
+    BOOST_TEST(Refused(Try([&] { services::ExportAuditTrail(Db(), "ct_a", ofB, refused); })));
+    BOOST_TEST(!std::filesystem::exists(refused));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

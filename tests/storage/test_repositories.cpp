@@ -309,4 +309,116 @@ BOOST_FIXTURE_TEST_CASE(the_servers_entries_stay_with_their_unit_after_the_row_i
     BOOST_TEST(query.Count(ofB) == 0);
 }
 
+// A date range: since its first day and until its last one (inclusive,
+// the whole day), one record's entries, and the whole selection read in
+// chunks oldest first.
+BOOST_FIXTURE_TEST_CASE(the_audit_log_is_read_between_two_days_and_by_record_in_chunks, DbFixture) {
+    storage::UnitRepository units(Db().session());
+    Unit a = MakeUnit("XA-A", "Xã An Hòa");
+    a.id = units.Insert(a);
+    Unit b = MakeUnit("XA-B", "Xã Bình Đông");
+    b.id = units.Insert(b);
+    const std::vector<std::string> times = {"2026-01-04T23:59:59", "2026-01-05T00:00:00",
+                                            "2026-01-05T23:59:59", "2026-01-06T00:00:00",
+                                            "2026-01-07T12:00:00"};
+    // Each time once for A, once for B (written as each engine writes them).
+    for (std::size_t i = 0; i < times.size(); ++i)
+        for (const Unit* u : {&a, &b}) {
+            storage::AuditEntry e;
+            e.at = times[i];
+            e.user = "ghi-lai";
+            e.table = "units";
+            e.rowId = u->id;
+            e.action = "update";
+            e.field = "name";
+            e.oldValue = u->name + " " + std::to_string(i);
+            e.newValue = u->name + " " + std::to_string(i + 1);
+            if (Db().backend() == storage::Backend::Sqlite) {
+                storage::AuditRepository(Db().session()).Record(e);
+                continue;
+            }
+            long long row = e.rowId;
+            Db().session() << "INSERT INTO audit_log (at, user_login, table_name, row_id, action, "
+                              "field, old_value, new_value, unit_id) VALUES (:at, :u, :t, :r, "
+                              ":a, :f, :o, :n, :r2)",
+                soci::use(e.at), soci::use(e.user), soci::use(e.table), soci::use(row),
+                soci::use(e.action), soci::use(e.field), soci::use(*e.oldValue),
+                soci::use(*e.newValue), soci::use(row);
+        }
+    storage::AuditQuery query(Db().session());
+    auto times_of = [](const std::vector<storage::AuditEntry>& rows) {
+        std::vector<std::string> out;
+        for (const auto& r : rows) out.push_back(r.at);
+        return out;
+    };
+    storage::AuditFilter ofA;
+    ofA.table = "units";
+    ofA.user = "ghi-lai";
+    ofA.rowId = a.id;
+    BOOST_TEST(query.Count(ofA) == 5);
+    for (const auto& r : query.Find(ofA)) BOOST_TEST(r.rowId == a.id);
+
+    // The last day is inclusive: all of it, nothing of the next.
+    storage::AuditFilter range = ofA;
+    range.until = "2026-01-05";
+    BOOST_TEST(query.Count(range) == 3);
+    BOOST_TEST(times_of(query.Find(range)) ==
+               (std::vector<std::string>{times[0], times[1], times[2]}));
+    range.since = "2026-01-05";
+    BOOST_TEST(times_of(query.Window(range, 0, 10)) ==
+               (std::vector<std::string>{times[2], times[1]}));
+    range.since = "2026-01-06";
+    range.until = "2026-01-07";
+    BOOST_TEST(times_of(query.Find(range)) == (std::vector<std::string>{times[3], times[4]}));
+    range.since.clear();
+    range.until = "2026-01-03";
+    BOOST_TEST(query.Count(range) == 0);
+    range.until = "05/01/2026";  // storage takes ISO days only
+    BOOST_CHECK_THROW(query.Count(range), std::invalid_argument);
+
+    // Both records, oldest first, in chunks of 3 (each chunk after the last).
+    storage::AuditFilter both;
+    both.table = "units";
+    both.user = "ghi-lai";
+    both.until = "2026-01-06";
+    std::vector<std::size_t> sizes;
+    std::vector<std::string> olds;
+    const long long taken = query.Each(both, 3, [&](const std::vector<storage::AuditEntry>& chunk) {
+        sizes.push_back(chunk.size());
+        for (const auto& r : chunk) olds.push_back(r.oldValue.value_or(""));
+        return true;
+    });
+    BOOST_TEST(taken == 8);
+    BOOST_TEST(sizes == (std::vector<std::size_t>{3, 3, 2}));
+    BOOST_TEST(olds.front() == "Xã An Hòa 0");
+    BOOST_TEST(olds.back() == "Xã Bình Đông 3");
+    // The taker may stop.
+    sizes.clear();
+    BOOST_TEST(query.Each(both, 3, [&](const std::vector<storage::AuditEntry>& chunk) {
+        sizes.push_back(chunk.size());
+        return false;
+    }) == 3);
+    BOOST_TEST(sizes.size() == 1u);
+    // And keeps to upToId.
+    both.upToId = query.LastId();
+    storage::AuditEntry later;
+    later.at = "2026-01-06T08:00:00";
+    later.user = "ghi-lai";
+    later.table = "units";
+    later.rowId = a.id;
+    later.action = "update";
+    later.field = "name";
+    if (Db().backend() == storage::Backend::Sqlite)
+        storage::AuditRepository(Db().session()).Record(later);
+    else {
+        long long row = a.id;
+        Db().session() << "INSERT INTO audit_log (at, user_login, table_name, row_id, action, "
+                          "field, unit_id) VALUES (:at, :u, 'units', :r, 'update', 'name', :r2)",
+            soci::use(later.at), soci::use(later.user), soci::use(row), soci::use(row);
+    }
+    BOOST_TEST(query.Each(both, 100, [](const auto&) { return true; }) == 8);
+    both.upToId = 0;
+    BOOST_TEST(query.Each(both, 100, [](const auto&) { return true; }) == 9);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

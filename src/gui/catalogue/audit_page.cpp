@@ -1,16 +1,21 @@
 // The audit trail page (see audit_page.h).
 #include "gui/catalogue/audit_page.h"
 
+#include <wx/button.h>
 #include <wx/choice.h>
 #include <wx/combobox.h>
+#include <wx/filedlg.h>
+#include <wx/filename.h>
 #include <wx/listctrl.h>
 #include <wx/sizer.h>
 #include <wx/stattext.h>
+#include <wx/wrapsizer.h>
 
 #include <algorithm>
 #include <cstdlib>
 #include <memory>
 
+#include "core/date.h"
 #include "core/vnformat.h"
 #include "gui/shell/access_ui.h"
 #include "gui/shell/background_work.h"
@@ -115,45 +120,68 @@ class AuditList : public wxListCtrl {
     AuditPage* page_;
 };
 
-AuditPage::AuditPage(wxWindow* parent, GuiSession& session)
-    : wxPanel(parent, wxID_ANY), session_(session) {
+AuditPage::AuditPage(wxWindow* parent, GuiSession& session, std::optional<AuditRecord> record)
+    : wxPanel(parent, wxID_ANY), session_(session), record_(std::move(record)) {
     SetName("auditPage");
     const int gap = FromDIP(8);
     auto* sizer = new wxBoxSizer(wxVERTICAL);
-    auto* bar = new wxBoxSizer(wxHORIZONTAL);
-    auto label = [&](const wxString& text) {
-        bar->Add(new wxStaticText(this, wxID_ANY, text), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT,
-                 gap / 2);
+    // The filters, each with its label; on to a second line when the page
+    // is too narrow for all of them.
+    auto* bar = new wxWrapSizer(wxHORIZONTAL, wxREMOVE_LEADING_SPACES);
+    // One record's history: its table and unit are given.
+    std::vector<wxWindow*> recordHides;
+    auto filter = [&](const wxString& text, wxWindow* control, bool ofRecord) {
+        auto* pair = new wxBoxSizer(wxHORIZONTAL);
+        auto* l = new wxStaticText(this, wxID_ANY, text);
+        pair->Add(l, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, gap / 2);
+        pair->Add(control, 0, wxALIGN_CENTER_VERTICAL);
+        bar->Add(pair, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT | wxBOTTOM, gap);
+        if (ofRecord) {
+            recordHides.push_back(l);
+            recordHides.push_back(control);
+        }
     };
-    label(_("T&able:"));
     table_ = new wxChoice(this, wxID_ANY);
     table_->SetName("auditTable");
     table_->Append(_("All tables"));
     for (const auto& t : kTables) table_->Append(wxGetTranslation(t.label));
     table_->SetSelection(0);
-    bar->Add(table_, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 2 * gap);
-    label(_("Acc&ount:"));
+    filter(_("T&able:"), table_, true);
     user_ = new wxComboBox(this, wxID_ANY, "", wxDefaultPosition, wxSize(FromDIP(150), -1), 0,
                            nullptr, wxCB_DROPDOWN | wxTE_PROCESS_ENTER);
     user_->SetName("auditUser");
     user_->SetToolTip(_("Only the changes made by this login (empty: everyone's)"));
-    bar->Add(user_, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 2 * gap);
-    label(_("U&nit:"));
+    filter(_("Acc&ount:"), user_, false);
     unit_ = new wxChoice(this, wxID_ANY);
     unit_->SetName("auditUnit");
     unit_->SetMinSize(wxSize(FromDIP(200), -1));
     unit_->SetToolTip(_("The changes of records that belong to the unit or to a unit under it"));
-    bar->Add(unit_, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 2 * gap);
-    label(_("&Since:"));
+    filter(_("U&nit:"), unit_, true);
     since_ = new VnDateCtrl(this);
     since_->SetName("auditSince");
     since_->SetMinSize(wxSize(FromDIP(165), -1));
-    bar->Add(since_, 0, wxALIGN_CENTER_VERTICAL);
-    sizer->Add(bar, 0, wxEXPAND | wxALL, gap);
+    since_->SetToolTip(_("The changes made on this day or later (empty: from the first)"));
+    filter(_("&Since:"), since_, false);
+    until_ = new VnDateCtrl(this);
+    until_->SetName("auditUntil");
+    until_->SetMinSize(wxSize(FromDIP(165), -1));
+    until_->SetToolTip(_("The changes made on this day or before (empty: up to now)"));
+    filter(_("&Until:"), until_, false);
+    if (record_)
+        for (wxWindow* w : recordHides) w->Hide();
+    sizer->Add(bar, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, gap);
+    auto* countBar = new wxBoxSizer(wxHORIZONTAL);
     count_ = new wxStaticText(this, wxID_ANY, "");
     count_->SetName("auditCount");
     count_->SetFont(ScaledFont(count_, 1.0, true));
-    sizer->Add(count_, 0, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, gap);
+    countBar->Add(count_, 1, wxALIGN_CENTER_VERTICAL | wxRIGHT, gap);
+    export_ = new wxButton(this, wxID_ANY, _("Export..."));
+    export_->SetName("auditExport");
+    export_->SetToolTip(
+        _("Save all the changes the filters select to an Excel (XLSX) or CSV file"));
+    export_->Disable();
+    countBar->Add(export_, 0, wxALIGN_CENTER_VERTICAL);
+    sizer->Add(countBar, 0, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, gap);
 
     list_ = new AuditList(this);
     list_->SetName("auditList");
@@ -176,9 +204,11 @@ AuditPage::AuditPage(wxWindow* parent, GuiSession& session)
             if (TrimmedU8(user_->GetValue()) != lastUser_) ApplyFilter();
         });
     });
-    since_->Bind(wxEVT_TEXT, [this](wxCommandEvent&) {
-        if (!since_->Bad()) ApplyFilter();
-    });
+    for (VnDateCtrl* day : {since_, until_})
+        day->Bind(wxEVT_TEXT, [this, day](wxCommandEvent&) {
+            if (!day->Bad()) ApplyFilter();
+        });
+    export_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { Export(); });
     // Double-click (or Enter): the change whole, values that the list cuts.
     list_->Bind(wxEVT_LIST_ITEM_ACTIVATED, [this](wxListEvent& e) {
         const services::AuditTrailRow* r = RowAt(e.GetIndex());
@@ -298,7 +328,13 @@ services::AuditTrailFilter AuditPage::CurrentFilter() const {
     f.user = TrimmedU8(user_->GetValue());
     const int u = unit_->GetSelection();
     if (u > 0 && static_cast<std::size_t>(u) <= unitCodes_.size()) f.unitCode = unitCodes_[u - 1];
+    if (record_) {
+        f.table = record_->table;
+        f.rowId = record_->rowId;
+        f.unitCode = record_->unitCode;
+    }
     if (auto iso = since_->Iso()) f.since = *iso;
+    if (auto iso = until_->Iso()) f.until = *iso;
     return f;
 }
 
@@ -306,13 +342,21 @@ void AuditPage::ApplyFilter() {
     const services::AuditTrailFilter filter = CurrentFilter();
     lastUser_ = filter.user;
     const int generation = ++generation_;
-    counting_ = true;
     reading_ = -1;
     windows_.clear();
     total_ = 0;
     list_->SetItemCount(0);
-    count_->SetLabel(_("Reading the history..."));
+    export_->Disable();
     count_->SetToolTip(wxString());
+    const auto first = since_->Value(), last = until_->Value();
+    if (first && last && *last < *first) {
+        counting_ = false;
+        count_->SetLabel(_("The last day is before the first: no change to show."));
+        list_->Refresh();
+        return;
+    }
+    counting_ = true;
+    count_->SetLabel(_("Reading the history..."));
     const std::string user = session_.user();
     struct Counted {
         services::AuditTrailFilter filter;
@@ -342,11 +386,53 @@ void AuditPage::ApplyFilter() {
                 if (!counted->first.empty()) windows_[0] = std::move(counted->first);
                 count_->SetLabel(wxString::Format(wxPLURAL("%s change", "%s changes", total_),
                                                   U8(FormatInteger(total_))));
+                export_->Enable(total_ > 0);
             }
             list_->SetItemCount(static_cast<long>(total_));
             list_->Refresh();
             Layout();
         });
+}
+
+void AuditPage::Export() {
+    if (counting_ || total_ <= 0) return;
+    const wxString name = wxString::Format("%s-%s", _("change-history"), U8(Date::Today().ToIso()));
+    wxFileDialog dlg(this, _("Export the history"), UserFilesFolder(), name + ".xlsx",
+                     _("Excel workbook (*.xlsx)|*.xlsx|CSV file (*.csv)|*.csv"),
+                     wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
+    if (dlg.ShowModal() != wxID_OK) return;
+    wxFileName file(dlg.GetPath());
+    const wxString ext = file.GetExt().Lower();
+    if (ext != "xlsx" && ext != "csv")
+        file.SetFullName(file.GetFullName() + (dlg.GetFilterIndex() == 1 ? ".csv" : ".xlsx"));
+    const WorkOutcome outcome = ExportTo(ToU8(file.GetFullPath()));
+    if (outcome.cancelled) {
+        ShowInfo(this, _("The export was cancelled: no file was written."));
+    } else if (!outcome.error.empty()) {
+        ShowError(this, _("The history was not exported.") + "\n\n" + U8(outcome.error));
+    } else {
+        ShowInfo(this, wxString::Format(wxPLURAL("%s change was saved to %s.",
+                                                 "%s changes were saved to %s.", exported_),
+                                        U8(FormatInteger(exported_)), file.GetFullPath()));
+    }
+}
+
+WorkOutcome AuditPage::ExportTo(const std::string& path) {
+    exported_ = 0;
+    // What the list shows: the filter as counted, held at its newest entry.
+    const services::AuditTrailFilter filter = counted_;
+    const std::string user = session_.user();
+    auto rows = std::make_shared<long>(0);
+    const WorkOutcome outcome =
+        RunWithProgress(this,
+                        {_("Export the history"), _("Reading the history..."),
+                         _("Cancelling: waiting for the work to stop..."), "auditExportProgress"},
+                        session_.db().url(),
+                        [filter, user, path, rows](services::Database& db, Progress& progress) {
+                            *rows = services::ExportAuditTrail(db, user, filter, path, &progress);
+                        });
+    if (!outcome.cancelled && outcome.error.empty()) exported_ = *rows;
+    return outcome;
 }
 
 }  // namespace cchc::gui

@@ -13,6 +13,7 @@
 #include "core/org_conflicts.h"
 #include "core/vnformat.h"
 #include "gui/catalogue/accounts_page.h"
+#include "gui/catalogue/audit_history_dialog.h"
 #include "gui/catalogue/audit_page.h"
 #include "gui/catalogue/framework_copy_dialog.h"
 #include "gui/catalogue/framework_editor_dialog.h"
@@ -55,6 +56,7 @@ CataloguePanel::CataloguePanel(wxWindow* parent, GuiSession& session) : AreaPane
     editUnit_ = FindCtrl<wxButton>(this, "edit_unit");
     addChild_ = FindCtrl<wxButton>(this, "add_child");
     toggleUnit_ = FindCtrl<wxButton>(this, "toggle_active");
+    unitHistory_ = FindCtrl<wxButton>(this, "unit_history");
     peopleCount_ = FindCtrl<wxStaticText>(this, "people_count");
     people_ = FindCtrl<wxDataViewListCtrl>(this, "people");
     addPerson_ = FindCtrl<wxButton>(this, "add_person");
@@ -108,6 +110,7 @@ CataloguePanel::CataloguePanel(wxWindow* parent, GuiSession& session) : AreaPane
                     [this](wxCommandEvent&) { SendCommand(this, ID_ADD_CHILD_UNIT); });
     toggleUnit_->Bind(wxEVT_BUTTON,
                       [this](wxCommandEvent&) { SendCommand(this, ID_TOGGLE_UNIT_ACTIVE); });
+    unitHistory_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { OpenUnitHistory(); });
     addPerson_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { SendCommand(this, ID_ADD_PERSON); });
     editPerson_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { EditPerson(); });
     togglePerson_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { TogglePerson(); });
@@ -226,9 +229,16 @@ void CataloguePanel::ShowUnit() {
     const auto unitId = has ? std::optional<std::int64_t>(unit_->id) : std::nullopt;
     for (wxButton* b : {editUnit_, addChild_, toggleUnit_, addPerson_})
         access.Offer(b, has, Action::EditUnits, unitId);
+    access.Offer(unitHistory_, has, Action::ReadAudit, unitId);
     LoadPeople();
     FindWindow(XRCID("unit_page"))->Layout();
     Thaw();
+}
+
+void CataloguePanel::OpenUnitHistory() {
+    if (!unit_ || !unitHistory_->IsEnabled()) return;
+    ShowRecordHistory(this, session_, RecordOf(session_, "units", unit_->id, unit_->id),
+                      wxString::Format(_("the unit %s (%s)"), U8(unit_->name), U8(unit_->code)));
 }
 
 void CataloguePanel::LoadPeople() {

@@ -1,6 +1,6 @@
 // The "Catalogue" area (form CataloguePanel in forms/catalogue_panel.xrc):
 // the unit selected in the tree with its details and actions (edit, add a
-// sub-unit, deactivate), its officers (add, edit on double-click or Enter,
+// sub-unit, deactivate, its history), its officers (add, edit on double-click or Enter,
 // deactivate), and on a second page the index frameworks (edit, copy to a
 // new year, retire or reactivate).
 #pragma once
@@ -30,6 +30,8 @@ class CataloguePanel : public AreaPanel {
     // account may see them (nullptr otherwise).
     AccountsPage* accountsPage() const { return accounts_; }
     AuditPage* auditPage() const { return audit_; }
+    // "Lịch sử...": the selected unit's history (when the account may read it).
+    void OpenUnitHistory();
 
   protected:
     void Reload() override;
@@ -58,6 +60,7 @@ class CataloguePanel : public AreaPanel {
     wxButton* editUnit_;
     wxButton* addChild_;
     wxButton* toggleUnit_;
+    wxButton* unitHistory_;
     wxStaticText* peopleCount_;
     wxDataViewListCtrl* people_;
     wxButton* addPerson_;

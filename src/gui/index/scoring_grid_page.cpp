@@ -17,6 +17,7 @@
 #include "core/errors.h"
 #include "core/org.h"
 #include "core/vnformat.h"
+#include "gui/catalogue/audit_history_dialog.h"
 #include "gui/index/evidence_dialog.h"
 #include "gui/shell/access_ui.h"
 #include "gui/shell/conflict_dialog.h"
@@ -290,6 +291,10 @@ wxSizer* ScoringGridPage::BuildToolbar(int gap) {
     retry_->Hide();
     evidence_ = button(_("&Evidence..."), _("The evidence documents of the selected criterion"),
                        "gridEvidence");
+    history_ = button(_("&History..."),
+                      _("The changes made to the selected criterion's result and its evidence: "
+                        "who, when, from what to what"),
+                      "gridHistory");
     submit_ = button(_("&Submit"),
                      _("Send the self-assessment for appraisal; it can no longer be changed"),
                      "gridSubmit");
@@ -389,6 +394,7 @@ void ScoringGridPage::BindEvents() {
     appraise_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { Step(SetAction::Appraise); });
     reopen_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { Step(SetAction::Reopen); });
     evidence_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { OpenEvidence(); });
+    history_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { OpenHistory(); });
 }
 
 void ScoringGridPage::SetContext(const std::string& framework, const std::string& period) {
@@ -590,6 +596,10 @@ void ScoringGridPage::ShowRowDetails(int row) {
     if (sheet_ && !table_->mayScore && !table_->mayAppraise)
         typing = session_.Access().WhyNot(Action::EditScores, sheet_->unitId);
     const services::SheetRow* r = table_->Row(row);
+    // The history of the row's result, once one is stored.
+    session_.Access().Offer(history_, sheet_ && r && !r->group && r->resultId != 0,
+                            Action::ReadAudit,
+                            sheet_ ? std::optional<std::int64_t>(sheet_->unitId) : std::nullopt);
     if (!r) {
         details_->SetLabelText(typing);
         return;
@@ -882,6 +892,16 @@ void ScoringGridPage::OpenEvidence() {
     EvidenceDialog dlg(this, session_, *sheet_, r->code);
     dlg.ShowModal();
     LoadSheet();
+}
+
+bool ScoringGridPage::OpenHistory() {
+    if (!sheet_ || !history_->IsEnabled()) return false;
+    const services::SheetRow* r = table_->Row(grid_->GetGridCursorRow());
+    if (!r || r->group || r->resultId == 0) return false;
+    ShowRecordHistory(this, session_, RecordOf(session_, "results", r->resultId, sheet_->unitId),
+                      wxString::Format(_("the result of criterion %s of %s, %s"), U8(r->code),
+                                       U8(sheet_->unitName), U8(sheet_->period)));
+    return true;
 }
 
 }  // namespace cchc::gui

@@ -6,7 +6,7 @@
 // pastes a column copied from a spreadsheet into the criteria below the
 // cursor; invalid rows are marked and explained under the grid. Buttons
 // move the set through submit, withdraw, appraise and reopen, and open the
-// evidence of the selected criterion.
+// evidence and the history of the selected criterion's result.
 #pragma once
 #include <wx/panel.h>
 
@@ -52,6 +52,9 @@ class ScoringGridPage : public wxPanel {
     // does with the clipboard.
     void PasteText(const wxString& text);
     const std::optional<services::Sheet>& sheet() const { return sheet_; }
+    // "Lịch sử...": the history of the result of the criterion under the
+    // cursor (false when it has none stored, or the account may not read it).
+    bool OpenHistory();
 
   private:
     // The commune choice and the evidence and status buttons.
@@ -97,6 +100,7 @@ class ScoringGridPage : public wxPanel {
     wxButton* appraise_ = nullptr;
     wxButton* reopen_ = nullptr;
     wxButton* evidence_ = nullptr;
+    wxButton* history_ = nullptr;
     wxButton* retry_ = nullptr;  // saves the edits a failed save left
     wxGrid* grid_ = nullptr;
     SheetTable* table_ = nullptr;  // owned by the grid

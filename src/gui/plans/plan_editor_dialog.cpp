@@ -18,6 +18,7 @@
 #include "core/plan_conflicts.h"
 #include "core/task_rules.h"
 #include "core/vnformat.h"
+#include "gui/catalogue/audit_history_dialog.h"
 #include "gui/plans/plan_header_dialog.h"
 #include "gui/shell/access_ui.h"
 #include "gui/shell/conflict_dialog.h"
@@ -95,6 +96,13 @@ PlanEditorDialog::PlanEditorDialog(wxWindow* parent, GuiSession& session, std::i
     });
     Ctrl<wxButton>("add_task")->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { AddTask(); });
     Ctrl<wxButton>("delete_task")->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { DeleteTask(); });
+    Ctrl<wxButton>("task_history")->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+        const TaskRecord* task = current_.taskId && !adding_ ? Task(current_.taskId) : nullptr;
+        const PlanItemRecord* item = Item(current_.itemId);
+        if (!task || !item) return;
+        ShowRecordHistory(this, session_, RecordOf(session_, "tasks", task->id, plan_.unitId),
+                          TaskName(task->id, item->heading, task->solution));
+    });
     Ctrl<wxButton>("add_item")->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { AddItem(); });
     Ctrl<wxButton>("delete_item")->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { DeleteItem(); });
     Ctrl<wxButton>("plan_details")->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { EditHeader(); });
@@ -223,6 +231,9 @@ void PlanEditorDialog::ShowSelection() {
     access.Offer(Ctrl<wxButton>("delete_item"), item != nullptr && current_.taskId == 0 && !adding_,
                  Action::EditPlans, plan_.unitId);
     const TaskRecord* task = current_.taskId ? Task(current_.taskId) : nullptr;
+    // The task's history, for those who read the commune's audit trail.
+    access.Offer(Ctrl<wxButton>("task_history"), task && item && !adding_, Action::ReadAudit,
+                 plan_.unitId);
     if (task && item) {
         ShowTask(*task, *item);
         EnableTaskFields(true);

@@ -15,6 +15,7 @@
 #include "core/collation.h"
 #include "core/org.h"
 #include "core/vnformat.h"
+#include "gui/catalogue/audit_history_dialog.h"
 #include "gui/plans/assignment_matrix_dialog.h"
 #include "gui/plans/board_loader.h"
 #include "gui/plans/draft_plan_dialog.h"
@@ -194,6 +195,9 @@ TaskBoardPanel::TaskBoardPanel(wxWindow* parent, GuiSession& session) : AreaPane
     deleteView_->Bind(wxEVT_BUTTON, &TaskBoardPanel::OnForgetFilter, this);
     update_->Bind(wxEVT_BUTTON, &TaskBoardPanel::OnRecordProgress, this);
     FindCtrl<wxButton>(this, "openPlan")->Bind(wxEVT_BUTTON, &TaskBoardPanel::OnOpenPlan, this);
+    FindCtrl<wxButton>(this, "taskHistory")->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+        OpenHistory();
+    });
     FindCtrl<wxButton>(this, "draftPlan")->Bind(wxEVT_BUTTON, &TaskBoardPanel::OnDraftPlan, this);
     FindCtrl<wxButton>(this, "assignments")
         ->Bind(wxEVT_BUTTON, &TaskBoardPanel::OnAssignments, this);
@@ -268,6 +272,8 @@ void TaskBoardPanel::Reload() {
     for (auto& u : session_.Organisation().Units())
         if (IsCommuneLevel(u.kind) && access.InScope(u.id)) communes.push_back(std::move(u));
     access.Offer(update_, true, Action::RecordProgress);
+    // A task's history for those who read the audit trail (a chair: its own).
+    access.Offer(FindWindow(XRCID("taskHistory")), true, Action::ReadAudit);
     // The plan editor and the assignment matrix open for every account, to
     // read; what the account may not change is disabled inside them.
     OfferDraft();
@@ -561,6 +567,20 @@ bool TaskBoardPanel::OpenPlan() {
         ShowError(this, ErrorSentence(e));
     }
     StartLoading();
+    return true;
+}
+
+bool TaskBoardPanel::OpenHistory() {
+    if (!FindWindow(XRCID("taskHistory"))->IsEnabled()) return false;
+    const long item = list_->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
+    const services::BoardTask* selected = TaskAt(item);
+    if (!selected) {
+        ShowInfo(this, _("Select a task to see its history."));
+        return false;
+    }
+    const services::BoardRow row = selected->row;
+    ShowRecordHistory(this, session_, RecordOf(session_, "tasks", row.taskId, row.unitId),
+                      TaskName(row.taskId, row.criterion, row.solution));
     return true;
 }
 

@@ -38,6 +38,9 @@ class TaskBoardPanel : public AreaPanel {
     bool OpenSelected();
     // Opens the plan of the selected task in the plan editor.
     bool OpenPlan();
+    // The history of the selected task (with its progress updates), for an
+    // account that may read the audit trail.
+    bool OpenHistory();
     // The indicator assignment matrix of the tree's unit (or the office).
     void OpenAssignments();
     // A draft plan for the tree's commune from its weak criteria, then its editor.

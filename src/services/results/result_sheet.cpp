@@ -289,6 +289,7 @@ Sheet ResultSheetService::Load(const std::string& unitCode, const std::string& f
             row.note = r->second.note;
             row.source = r->second.source;
             row.version = r->second.version;
+            row.resultId = r->second.id;
         }
         if (auto e = evidence.find(c->id); e != evidence.end()) row.evidence = e->second;
         sheet.rows.push_back(std::move(row));

@@ -38,6 +38,8 @@ struct SheetRow {
     // The version of the row's result as read (0: none was stored): a save
     // is checked against it.
     int version = 0;
+    // The row's result (0: none stored), whose history the grid opens.
+    std::int64_t resultId = 0;
     // Computed.
     double selfPoints = 0, appraisedPoints = 0, max = 0;
     double lost = 0;  // max − appraised points: what the remediation plan can win back

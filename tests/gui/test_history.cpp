@@ -355,8 +355,8 @@ BOOST_AUTO_TEST_CASE(a_task_opens_its_history_from_the_task_board_and_the_plan_e
         DestroyWindow(frame);
     }
 
-    // The plan editor: the task's history beside it; not for a clerk, a
-    // viewer, or another commune's chair.
+    // The plan editor: the task's history beside it; not for a clerk or a
+    // viewer.
     {
         auto session = office.Session("ct_a");
         gui::PlanEditorDialog dlg(nullptr, *session, office.plan.id, office.taskId);
@@ -367,7 +367,9 @@ BOOST_AUTO_TEST_CASE(a_task_opens_its_history_from_the_task_board_and_the_plan_e
                           "nhiệm vụ " + std::to_string(office.taskId) + " (");
         dlg.Hide();
     }
-    for (const std::string login : {"cc_a", "xem", "ct_b"}) {
+    // (Another commune's chair does not read the plan at all: its tree never
+    // shows the commune, and the plan service refuses it.)
+    for (const std::string login : {"cc_a", "xem"}) {
         auto session = office.Session(login);
         gui::PlanEditorDialog dlg(nullptr, *session, office.plan.id, office.taskId);
         CheckRefused(dlg.FindWindow(XRCID("task_history")), login);

@@ -397,15 +397,9 @@ void AuditPage::ApplyFilter() {
 void AuditPage::Export() {
     if (counting_ || total_ <= 0) return;
     const wxString name = wxString::Format("%s-%s", _("change-history"), U8(Date::Today().ToIso()));
-    wxFileDialog dlg(this, _("Export the history"), UserFilesFolder(), name + ".xlsx",
-                     _("Excel workbook (*.xlsx)|*.xlsx|CSV file (*.csv)|*.csv"),
-                     wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
-    if (dlg.ShowModal() != wxID_OK) return;
-    wxFileName file(dlg.GetPath());
-    const wxString ext = file.GetExt().Lower();
-    if (ext != "xlsx" && ext != "csv")
-        file.SetFullName(file.GetFullName() + (dlg.GetFilterIndex() == 1 ? ".csv" : ".xlsx"));
-    const WorkOutcome outcome = ExportTo(ToU8(file.GetFullPath()));
+    const wxString path = AskTableFile(this, _("Export the history"), name);
+    if (path.empty()) return;
+    const WorkOutcome outcome = ExportTo(ToU8(path));
     if (outcome.cancelled) {
         ShowInfo(this, _("The export was cancelled: no file was written."));
     } else if (!outcome.error.empty()) {
@@ -413,7 +407,7 @@ void AuditPage::Export() {
     } else {
         ShowInfo(this, wxString::Format(wxPLURAL("%s change was saved to %s.",
                                                  "%s changes were saved to %s.", exported_),
-                                        U8(FormatInteger(exported_)), file.GetFullPath()));
+                                        U8(FormatInteger(exported_)), path));
     }
 }
 

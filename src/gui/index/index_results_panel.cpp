@@ -553,18 +553,12 @@ void IndexResultsPanel::Export() {
     if (rows_.empty()) return;
     const wxString name =
         wxString::Format("%s-%s-%s", _("ranking"), U8(SelectedFramework()), U8(SelectedPeriod()));
-    wxFileDialog dlg(this, _("Export the ranking"), UserFilesFolder(), name + ".xlsx",
-                     _("Excel workbook (*.xlsx)|*.xlsx|CSV file (*.csv)|*.csv"),
-                     wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
-    if (dlg.ShowModal() != wxID_OK) return;
-    wxFileName file(dlg.GetPath());
-    const wxString ext = file.GetExt().Lower();
-    if (ext != "xlsx" && ext != "csv")
-        file.SetFullName(file.GetFullName() + (dlg.GetFilterIndex() == 1 ? ".csv" : ".xlsx"));
+    const wxString path = AskTableFile(this, _("Export the ranking"), name);
+    if (path.empty()) return;
     try {
-        const long n = services::ExportRanking(rows_, ToU8(file.GetFullPath()));
+        const long n = services::ExportRanking(rows_, ToU8(path));
         ShowInfo(this, wxString::Format(_("The ranking of %s communes was saved to %s."),
-                                        U8(FormatInteger(n)), file.GetFullName()));
+                                        U8(FormatInteger(n)), wxFileName(path).GetFullName()));
     } catch (const std::exception& e) {
         ShowError(this, ErrorSentence(e));
     }

@@ -4,7 +4,9 @@
 #include <algorithm>
 
 #include <wx/button.h>
+#include <wx/filedlg.h>
 #include <wx/filefn.h>
+#include <wx/filename.h>
 #include <wx/filepicker.h>
 #include <wx/log.h>
 #include <wx/msgdlg.h>
@@ -58,6 +60,18 @@ wxString UserFilesFolder() {
     const wxString documents = wxStandardPaths::Get().GetDocumentsDir();
     if (!documents.empty() && wxDirExists(documents)) return documents;
     return wxGetHomeDir();
+}
+
+wxString AskTableFile(wxWindow* parent, const wxString& title, const wxString& name) {
+    wxFileDialog dlg(parent, title, UserFilesFolder(), name + ".xlsx",
+                     _("Excel workbook (*.xlsx)|*.xlsx|CSV file (*.csv)|*.csv"),
+                     wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
+    if (dlg.ShowModal() != wxID_OK) return {};
+    wxFileName file(dlg.GetPath());
+    const wxString ext = file.GetExt().Lower();
+    if (ext != "xlsx" && ext != "csv")
+        file.SetFullName(file.GetFullName() + (dlg.GetFilterIndex() == 1 ? ".csv" : ".xlsx"));
+    return file.GetFullPath();
 }
 
 void PrepareFilePicker(wxFilePickerCtrl* picker) {

@@ -48,6 +48,11 @@ wxString DatabaseFileFilter();
 // database's own folder.
 wxString UserFilesFolder();
 
+// Asks where to save a table: an XLSX or CSV file named `name` (without
+// extension) in UserFilesFolder(); the extension of the chosen type is
+// added when the name has neither. Empty when the user cancelled.
+wxString AskTableFile(wxWindow* parent, const wxString& title, const wxString& name);
+
 // A file picker as the client's dialogs want it: its button in the user's
 // language (wxWidgets' own "Browse" is not translated) and its dialog
 // opening in UserFilesFolder().

@@ -152,9 +152,9 @@ struct Desks : DbFixture {
                     BOOST_REQUIRE_MESSAGE(ready.kind == Outcome::Done, "prepared: " << ready);
                     said = Attempt([&] { act(Db(), desk.login); });
                 }
-                BOOST_TEST_REQUIRE((said.kind == Outcome::Done ||
-                                    said.kind == Outcome::RefusedByServices),
-                                   "as the owner acting for the account: " << said);
+                BOOST_TEST_REQUIRE(
+                    (said.kind == Outcome::Done || said.kind == Outcome::RefusedByServices),
+                    "as the owner acting for the account: " << said);
                 n = from;
                 const Outcome ready = Attempt(prepare);
                 BOOST_REQUIRE_MESSAGE(ready.kind == Outcome::Done, "prepared: " << ready);
@@ -210,8 +210,8 @@ struct ServerOffice : Desks {
             "note\n";
         for (int year = 2010; year < 2025; ++year)
             for (const char* code : {"XA-A", "XA-B"})
-                earlier += std::string(code) + ",PAR-XA-2025," + std::to_string(year) +
-                           ",6.1,0,0,,,\n";
+                earlier +=
+                    std::string(code) + ",PAR-XA-2025," + std::to_string(year) + ",6.1,0,0,,,\n";
         Write("earlier.csv", earlier);
         services::ImportResults(Db(), File("earlier.csv"), "setup");
         Write("tallies.csv",
@@ -278,12 +278,13 @@ struct ServerOffice : Desks {
         AddAccounts("XA-A");
     }
 
-
     // The owner's connection acting as the administrator: what brings the
     // data to where an action starts.
     services::ResultSheetService Sheets() { return services::ResultSheetService(Db(), admin); }
     services::PlanService Plans() { return services::PlanService(Db(), admin); }
-    services::Sheet SheetOf(const std::string& unit) { return Sheets().Load(unit, kFramework, "2025"); }
+    services::Sheet SheetOf(const std::string& unit) {
+        return Sheets().Load(unit, kFramework, "2025");
+    }
     // Moves the unit's result set to the state.
     void SetState(const std::string& unit, ResultStatus want) {
         for (int step = 0; step < 4; ++step) {
@@ -298,7 +299,6 @@ struct ServerOffice : Desks {
         }
         BOOST_FAIL("the result set of " << unit << " did not reach its state");
     }
-
 };
 
 }  // namespace
@@ -394,18 +394,17 @@ BOOST_FIXTURE_TEST_CASE(units_people_and_settings, ServerOffice) {
 BOOST_FIXTURE_TEST_CASE(frameworks, ServerOffice) {
     Agree("create a framework", [&](storage::Database& db, const std::string& login) {
         const std::string k = std::to_string(Next());
-        services::FrameworkService(db, login)
-            .Create("BO-" + k, "Bộ chỉ số " + k, 2026, FrameworkKind::Custom);
+        services::FrameworkService(db, login).Create("BO-" + k, "Bộ chỉ số " + k, 2026,
+                                                     FrameworkKind::Custom);
     });
     Agree("copy a framework to a new year", [&](storage::Database& db, const std::string& login) {
         const int k = Next();
-        services::FrameworkService(db, login)
-            .CopyToNewYear(kFramework, "PAR-XA-C" + std::to_string(k), 2100 + k,
-                           "Bản sao " + std::to_string(k));
+        services::FrameworkService(db, login).CopyToNewYear(
+            kFramework, "PAR-XA-C" + std::to_string(k), 2100 + k, "Bản sao " + std::to_string(k));
     });
     Agree("edit a framework's header", [&](storage::Database& db, const std::string& login) {
-        services::FrameworkService(db, login)
-            .SaveHeader("BO-RIENG", "Bộ chỉ số riêng " + std::to_string(Next()), "Mô tả");
+        services::FrameworkService(db, login).SaveHeader(
+            "BO-RIENG", "Bộ chỉ số riêng " + std::to_string(Next()), "Mô tả");
     });
     Agree("add a criterion", [&](storage::Database& db, const std::string& login) {
         Criterion c;
@@ -416,8 +415,8 @@ BOOST_FIXTURE_TEST_CASE(frameworks, ServerOffice) {
         services::FrameworkService(db, login).SaveCriterion("BO-RIENG", c);
     });
     Agree("edit the framework's bands", [&](storage::Database& db, const std::string& login) {
-        services::FrameworkService(db, login)
-            .SaveBands("BO-RIENG", {{"Tốt", 90.0 - Next() % 5}, {"Khá", 70}, {"Yếu", 0}});
+        services::FrameworkService(db, login).SaveBands(
+            "BO-RIENG", {{"Tốt", 90.0 - Next() % 5}, {"Khá", 70}, {"Yếu", 0}});
     });
     Agree("move a criterion", [&](storage::Database& db, const std::string& login) {
         services::FrameworkService(db, login).MoveCriterion("BO-RIENG", "1", Next() % 2 ? 1 : -1);
@@ -546,14 +545,13 @@ BOOST_FIXTURE_TEST_CASE(plans_tasks_and_assignments, ServerOffice) {
                           std::to_string(Next() % 90) + "\n");
             services::ImportTasks(db, file, login);
         });
-        Agree("save the assignment matrix of " + code,
-              [&](storage::Database& db, const std::string& login) {
-                  auto matrix = services::AssignmentService(Db(), admin).LoadMatrix(code, "QD766");
-                  matrix.rows.at(0).title = "Công khai minh bạch " + std::to_string(Next());
-                  matrix.rows.at(1).coordinatingUnits = "Công an xã; Văn phòng";
-                  services::AssignmentService(db, login)
-                      .Save(code, "QD766", matrix.rows, matrix.version);
-              });
+        Agree("save the assignment matrix of " + code, [&](storage::Database& db,
+                                                           const std::string& login) {
+            auto matrix = services::AssignmentService(Db(), admin).LoadMatrix(code, "QD766");
+            matrix.rows.at(0).title = "Công khai minh bạch " + std::to_string(Next());
+            matrix.rows.at(1).coordinatingUnits = "Công an xã; Văn phòng";
+            services::AssignmentService(db, login).Save(code, "QD766", matrix.rows, matrix.version);
+        });
         Agree("import the assignment matrix of " + code,
               [&](storage::Database& db, const std::string& login) {
                   const std::string k = std::to_string(Next());
@@ -668,9 +666,9 @@ BOOST_FIXTURE_TEST_CASE(surveys_reports_and_accounts, ServerOffice) {
               });
         Agree("save the report texts of " + code,
               [&](storage::Database& db, const std::string& login) {
-                  services::ReportArchive(db, login)
-                      .SaveNarratives(unitOf[code], "2026-Q1", "quarterly",
-                                      {{"results", "Kết quả " + std::to_string(Next())}});
+                  services::ReportArchive(db, login).SaveNarratives(
+                      unitOf[code], "2026-Q1", "quarterly",
+                      {{"results", "Kết quả " + std::to_string(Next())}});
               });
         Agree("edit the report texts of " + code,
               [&](storage::Database& db, const std::string& login) {
@@ -678,8 +676,8 @@ BOOST_FIXTURE_TEST_CASE(surveys_reports_and_accounts, ServerOffice) {
                                    .NarrativeTexts(unitOf[code], "2026-Q2", "quarterly");
                   texts["results"].body = "Kết quả " + std::to_string(Next());
                   texts["limits"].body = "Hạn chế " + std::to_string(n);
-                  services::ReportArchive(db, login)
-                      .SaveNarrativeTexts(unitOf[code], "2026-Q2", "quarterly", texts);
+                  services::ReportArchive(db, login).SaveNarrativeTexts(unitOf[code], "2026-Q2",
+                                                                        "quarterly", texts);
               });
         auto request = [&] {
             services::IssueRequest r;
@@ -723,9 +721,8 @@ BOOST_FIXTURE_TEST_CASE(surveys_reports_and_accounts, ServerOffice) {
             BOOST_TEST(services::SavedTaskViews(Db(), login).size() == 1u);
         });
     Agree("add an account", [&](storage::Database& db, const std::string& login) {
-        services::AccountService(db, login)
-            .Add(TestLogin("moi" + std::to_string(Next())), Role::Clerk, "XA-A", "Người mới",
-                 "Mk-nguoi-moi-1");
+        services::AccountService(db, login).Add(TestLogin("moi" + std::to_string(Next())),
+                                                Role::Clerk, "XA-A", "Người mới", "Mk-nguoi-moi-1");
     });
     Agree("set another account's password", [&](storage::Database& db, const std::string& login) {
         services::AccountService(db, login).SetPassword(spare, "Mk-phu-" + std::to_string(Next()));
@@ -734,20 +731,20 @@ BOOST_FIXTURE_TEST_CASE(surveys_reports_and_accounts, ServerOffice) {
         services::AccountService(db, login).SetPassword(login, Password(login));
     });
     Agree(
-        "disable an account",
-        [&] { services::AccountService(Db(), admin).SetActive(spare, true); },
+        "disable an account", [&] { services::AccountService(Db(), admin).SetActive(spare, true); },
         [&](storage::Database& db, const std::string& login) {
             services::AccountService(db, login).SetActive(spare, false);
         });
-    Agree("change an account's role and unit", [&](storage::Database& db, const std::string& login) {
-        for (const auto& a : services::AccountService(Db(), admin).List())
-            if (a.login == spare) {
-                const bool viewer = a.role == Role::Viewer;
-                services::AccountService(db, login)
-                    .Change(a, viewer ? Role::Clerk : Role::Viewer, viewer ? "XA-B" : "",
-                            "Tài khoản phụ " + std::to_string(Next()));
-            }
-    });
+    Agree("change an account's role and unit",
+          [&](storage::Database& db, const std::string& login) {
+              for (const auto& a : services::AccountService(Db(), admin).List())
+                  if (a.login == spare) {
+                      const bool viewer = a.role == Role::Viewer;
+                      services::AccountService(db, login).Change(
+                          a, viewer ? Role::Clerk : Role::Viewer, viewer ? "XA-B" : "",
+                          "Tài khoản phụ " + std::to_string(Next()));
+                  }
+          });
 }
 
 // An office with accounts but no units yet: the demo office is the
@@ -771,6 +768,186 @@ BOOST_FIXTURE_TEST_CASE(the_demo_office, EmptyOffice) {
         o.user = login;
         services::BuildDemo(db, o, nullptr);
     });
+}
+
+BOOST_FIXTURE_TEST_CASE(results_workflow_and_evidence, ServerOffice) {
+    auto type = [&](const std::string& code, const std::string& criterion, ResultField field) {
+        return [&, code, criterion, field](storage::Database& db, const std::string& login) {
+            services::SheetEdit e;
+            e.criterion = criterion;
+            e.field = field;
+            if (field == ResultField::Note)
+                e.text = "Ghi chú " + std::to_string(Next());
+            else
+                e.value = 0.5 * (Next() % 3);
+            services::ResultSheetService(db, login).Apply(SheetOf(code), {e});
+        };
+    };
+    auto in = [&](const std::string& code, ResultStatus state) {
+        return [&, code, state] { SetState(code, state); };
+    };
+    auto anyLeaf = [&] { return leaves.at(static_cast<std::size_t>(Next()) % leaves.size()); };
+    // A criterion of the unit without a stored result.
+    auto freshLeaf = [&](const std::string& code) {
+        const auto sheet = SheetOf(code);
+        for (const auto& leaf : leaves)
+            for (const auto& row : sheet.rows)
+                if (row.code == leaf && row.version == 0) return leaf;
+        BOOST_FAIL("every criterion of " << code << " has a result");
+        return std::string();
+    };
+    for (const std::string& code : kCommunes) {
+        Agree("type a self score of " + code, in(code, ResultStatus::Draft),
+              type(code, "2.3", ResultField::SelfScore));
+        Agree("type a note of " + code, in(code, ResultStatus::Draft),
+              type(code, "2.3", ResultField::Note));
+        Agree("type a self score of " + code + " where none was stored",
+              in(code, ResultStatus::Draft), [&](storage::Database& db, const std::string& login) {
+                  services::SheetEdit e;
+                  e.criterion = freshLeaf(code);
+                  e.value = 0;  // nothing claimed: no evidence needed
+                  services::ResultSheetService(db, login).Apply(SheetOf(code), {e});
+              });
+        Agree("type a note of " + code + "'s submitted results", in(code, ResultStatus::Submitted),
+              type(code, "2.3", ResultField::Note));
+        Agree("type a note of " + code + "'s submitted results where none was stored",
+              in(code, ResultStatus::Submitted),
+              [&](storage::Database& db, const std::string& login) {
+                  type(code, freshLeaf(code), ResultField::Note)(db, login);
+              });
+        Agree("type an appraised score of " + code, in(code, ResultStatus::Submitted),
+              type(code, "2.3", ResultField::AppraisedScore));
+        Agree("submit the results of " + code, in(code, ResultStatus::Draft),
+              [&](storage::Database& db, const std::string& login) {
+                  services::ResultSheetService(db, login).Submit(SheetOf(code));
+              });
+        Agree("withdraw the results of " + code, in(code, ResultStatus::Submitted),
+              [&](storage::Database& db, const std::string& login) {
+                  services::ResultSheetService(db, login).Withdraw(SheetOf(code));
+              });
+        Agree("appraise the results of " + code, in(code, ResultStatus::Submitted),
+              [&](storage::Database& db, const std::string& login) {
+                  services::ResultSheetService(db, login).Appraise(SheetOf(code));
+              });
+        Agree("reopen the results of " + code, in(code, ResultStatus::Appraised),
+              [&](storage::Database& db, const std::string& login) {
+                  services::ResultSheetService(db, login).Reopen(SheetOf(code), "Chấm lại");
+              });
+        Agree(
+            "withdraw the reopened results of " + code,
+            [&] {
+                SetState(code, ResultStatus::Appraised);
+                Sheets().Reopen(SheetOf(code), "Chấm lại");
+            },
+            [&](storage::Database& db, const std::string& login) {
+                services::ResultSheetService(db, login).Withdraw(SheetOf(code));
+            });
+        for (const ResultStatus state : {ResultStatus::Draft, ResultStatus::Submitted}) {
+            const std::string when = state == ResultStatus::Draft ? "" : " (submitted)";
+            Agree("attach evidence to a result of " + code + when, in(code, state),
+                  [&](storage::Database& db, const std::string& login) {
+                      services::EvidenceInput doc;
+                      doc.title = "Báo cáo " + std::to_string(Next());
+                      services::ResultSheetService(db, login).AttachEvidence(SheetOf(code), "2.3",
+                                                                             doc);
+                  });
+            Agree("attach an evidence file where no result was stored, " + code + when,
+                  in(code, state), [&](storage::Database& db, const std::string& login) {
+                      const std::string k = std::to_string(Next());
+                      const std::string file = File("qd-" + k + ".pdf");
+                      WriteFile(file, "%PDF-1.4 quyết định " + k);
+                      services::EvidenceInput doc;
+                      doc.docNumber = k + "/QĐ-UBND";
+                      doc.title = "Quyết định " + k;
+                      doc.filePath = file;
+                      services::ResultSheetService(db, login).AttachEvidence(SheetOf(code),
+                                                                             freshLeaf(code), doc);
+                  });
+            std::string known;
+            Agree(
+                "attach a file already in the register with other details, " + code + when,
+                [&] {
+                    known = File("so-tay-" + std::to_string(Next()) + ".pdf");
+                    WriteFile(known, "%PDF-1.4 " + known);
+                    services::EvidenceInput input;
+                    input.title = "Sổ tay";
+                    input.filePath = known;
+                    SetState(code, ResultStatus::Draft);
+                    Sheets().AttachEvidence(SheetOf(code), "2.3", input);
+                    SetState(code, state);
+                },
+                [&](storage::Database& db, const std::string& login) {
+                    services::EvidenceInput input;
+                    input.title = "Sổ tay nghiệp vụ " + std::to_string(Next());
+                    input.filePath = known;
+                    input.detailsTyped = true;
+                    for (const auto& e : Sheets().Register(SheetOf(code)))
+                        if (e.title == "Sổ tay") input.version = e.version;
+                    services::ResultSheetService(db, login).AttachEvidence(SheetOf(code), "2.3",
+                                                                           input);
+                });
+            std::int64_t doc = 0;
+            Agree(
+                "link a document to a result of " + code + when,
+                [&] {
+                    SetState(code, ResultStatus::Draft);
+                    services::EvidenceInput input;
+                    input.title = "Văn bản " + std::to_string(Next());
+                    doc = Sheets().AttachEvidence(SheetOf(code), anyLeaf(), input);
+                    SetState(code, state);
+                },
+                [&](storage::Database& db, const std::string& login) {
+                    const auto read = Sheets().EvidenceOf(SheetOf(code), "2.3");
+                    services::ResultSheetService(db, login).LinkEvidence(SheetOf(code), "2.3", doc,
+                                                                         read.version);
+                });
+            Agree(
+                "unlink a document from a result of " + code + when,
+                [&] {
+                    SetState(code, ResultStatus::Draft);
+                    services::EvidenceInput input;
+                    input.title = "Văn bản " + std::to_string(Next());
+                    doc = Sheets().AttachEvidence(SheetOf(code), "2.3", input);
+                    SetState(code, state);
+                },
+                [&](storage::Database& db, const std::string& login) {
+                    const auto read = Sheets().EvidenceOf(SheetOf(code), "2.3");
+                    services::ResultSheetService(db, login).DetachEvidence(SheetOf(code), "2.3",
+                                                                           doc, read.version);
+                });
+        }
+        for (const bool appraised : {false, true})
+            Agree(std::string("import results of ") + code +
+                      (appraised ? " with appraised scores" : ""),
+                  in(code, ResultStatus::Draft),
+                  [&](storage::Database& db, const std::string& login) {
+                      const std::string k = std::to_string(Next());
+                      const std::string score = k.back() < '5' ? "1" : "1.5";
+                      const std::string file = File("results-" + k + ".csv");
+                      WriteFile(file,
+                                "unit,framework,period,criterion,self_score,appraised_score,"
+                                "numerator,denominator,note\n" +
+                                    code + ",PAR-XA-2025,2025,2.3," + score + "," +
+                                    (appraised ? score : "") + ",,,Tệp " + k + "\n" + code +
+                                    ",PAR-XA-2025,2025," + anyLeaf() + ",0,,,,\n");
+                      services::ImportResults(db, file, login);
+                  });
+    }
+    Agree(
+        "fill the satisfaction criterion from the tallies",
+        [&] {
+            // Other figures each time: the filled results change.
+            const std::string file = File("tallies-" + std::to_string(Next()) + ".csv");
+            const std::string last = std::to_string(1 + n % 5);
+            WriteFile(file,
+                      "unit,period,field,settled,responses,very_satisfied,satisfied,neutral,"
+                      "dissatisfied,very_dissatisfied\nXA-A,2026-02,HOTICH,40,,10,5,3,1," +
+                          last + "\nXA-B,2026-02,HOTICH,40,,10,5,3,1," + last + "\n");
+            services::ImportTallies(Db(), file, admin);
+        },
+        [&](storage::Database& db, const std::string& login) {
+            services::FillCriterionFromSurveys(db, "QD766", "5.3", "2026", login);
+        });
 }
 
 BOOST_AUTO_TEST_SUITE_END()

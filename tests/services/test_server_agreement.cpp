@@ -950,4 +950,35 @@ BOOST_FIXTURE_TEST_CASE(results_workflow_and_evidence, ServerOffice) {
         });
 }
 
+// Backups and restores run the server's own tools (pg_dump, psql), which
+// only the database owner's connection may run: the services refuse them
+// on an account's connection and say who does it.
+BOOST_FIXTURE_TEST_CASE(backups_restores_and_the_demo, ServerOffice) {
+    if (!onServer) return;
+    const std::string copy = File("office.backup");
+    services::BackupDatabase(Db(), copy, false, admin, nullptr);
+    Agree(
+        "back up the database", [] {},
+        [&](storage::Database& db, const std::string& login) {
+            services::BackupDatabase(db, File("copy-" + std::to_string(Next()) + ".backup"), false,
+                                     login, nullptr);
+        },
+        Action::BackUp);
+    Agree(
+        "restore the database", [] {},
+        [&](storage::Database& db, const std::string& login) {
+            services::RestoreDatabase(db, copy, true, login, nullptr);
+        },
+        Action::Restore);
+    // The administrator is told who does it; the owner's connection does.
+    const Outcome own = Attempt([&] {
+        services::BackupDatabase(*desks.at(0).db, File("own.backup"), false, admin, nullptr);
+    });
+    BOOST_TEST(own.kind == Outcome::RefusedByServices);
+    BOOST_TEST(own.text.find("cchc backup") != std::string::npos, own.text);
+    BOOST_TEST(std::filesystem::exists(copy));
+    BOOST_TEST(services::RestoreDatabase(Db(), copy, true, admin, nullptr).backupVersion ==
+               storage::Database::LatestSchemaVersion());
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -165,6 +165,9 @@ struct Desks : DbFixture {
                 else  // by either: the server may not even show the rows
                     BOOST_TEST(got.kind != Outcome::Done,
                                "the services refuse it (" << said.text << "), the server took it");
+                if (said.kind != Outcome::Done && got.kind == Outcome::Failed)
+                    BOOST_TEST_MESSAGE(what << ", as " << RoleKey(desk.role)
+                                            << ": refused, in other words: " << got.text);
             }
         }
     }

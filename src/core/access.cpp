@@ -159,6 +159,23 @@ std::string ActionPhrase(Action action) {
     return {};
 }
 
+bool NeedsOwnersConnection(Action action) {
+    return action == Action::BackUp || action == Action::Restore;
+}
+
+std::string OwnersOnlyMessage(const std::string& login, Action action) {
+    std::string text =
+        tr("account %1 may not %2 over its own connection: on the office server this is done by "
+           "the database owner (cchc backup, cchc restore with the owner's connection)");
+    auto put = [&text](const char* mark, const std::string& value) {
+        auto at = text.find(mark);
+        if (at != std::string::npos) text.replace(at, 2, value);
+    };
+    put("%1", login);
+    put("%2", ActionPhrase(action));
+    return text;
+}
+
 bool InScope(const Account& account, const std::vector<std::int64_t>& unitAndAncestors) {
     if (!account.unitId) return true;
     return std::find(unitAndAncestors.begin(), unitAndAncestors.end(), *account.unitId) !=

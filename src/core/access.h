@@ -75,6 +75,16 @@ std::string CheckLogin(const std::string& login);
 std::string CheckPassword(const std::string& password);
 constexpr std::size_t kMinPasswordChars = 8;
 
+// Backing up and restoring run the server's own tools (pg_dump, psql) on
+// the whole database: on PostgreSQL only the database owner's connection
+// may, whatever the account's role (an account's connection sees its rows
+// only, and the tables are the owner's).
+bool NeedsOwnersConnection(Action action);
+// "tài khoản quantri không được sao lưu cơ sở dữ liệu qua kết nối của chính
+// tài khoản: trên máy chủ của cơ quan, việc này do chủ sở hữu cơ sở dữ liệu
+// thực hiện (...)", for such an action asked on an account's connection.
+std::string OwnersOnlyMessage(const std::string& login, Action action);
+
 // Whether the unit lies in the account's scope: ancestors are the unit's
 // chain from itself up to the root (unit first).
 bool InScope(const Account& account, const std::vector<std::int64_t>& unitAndAncestors);

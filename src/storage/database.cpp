@@ -237,6 +237,10 @@ int Database::SchemaVersion() {
     return ind == soci::i_ok ? v : 0;
 }
 
+bool Database::OwnersConnection() {
+    return url_.backend != Backend::Postgresql || MayMigrate(*session_);
+}
+
 MigrationReport Database::Migrate(int targetVersion, const OpenOptions& options) {
     MigrationReport report;
     const int known = LatestSchemaVersion();

@@ -62,6 +62,11 @@ class Database {
 
     int SchemaVersion();
     static int LatestSchemaVersion();
+    // Whether the connection is the database owner's: on PostgreSQL its
+    // owner, a member of the owner's role or a superuser (the office's
+    // accounts are not: they neither upgrade, dump nor restore it); always
+    // on SQLite.
+    bool OwnersConnection();
     const MigrationReport& lastMigration() const { return migration_; }
     // Applies the pending migrations now, inside the caller's transaction
     // when one is open (a restore creates the schema it fills this way).

@@ -66,8 +66,14 @@ bool AccessGuard::InScope(std::int64_t unitId) {
     return inScope_[unitId] = cchc::InScope(*account_, chain);
 }
 
+bool AccessGuard::OwnersConnection() {
+    if (!ownersConnection_) ownersConnection_ = db_.OwnersConnection();
+    return *ownersConnection_;
+}
+
 bool AccessGuard::Allows(Action action) {
     Load();
+    if (NeedsOwnersConnection(action) && !OwnersConnection()) return false;
     if (!enforced_) return true;
     return account_ && RoleAllows(account_->role, action);
 }
@@ -78,6 +84,9 @@ bool AccessGuard::Allows(Action action, std::int64_t unitId) {
 
 void AccessGuard::Refuse(Action action, std::optional<std::int64_t> unitId,
                          const std::optional<Location>& where) {
+    if (NeedsOwnersConnection(action) && !OwnersConnection() &&
+        (!enforced_ || (account_ && RoleAllows(account_->role, action))))
+        throw AccessDenied(OwnersOnlyMessage(login_, action));
     std::string unitName;
     if (unitId)
         if (auto unit = storage::UnitRepository(db_.session()).ById(*unitId)) unitName = unit->name;

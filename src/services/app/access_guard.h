@@ -36,7 +36,9 @@ class AccessGuard {
     std::optional<Account> Acting();
 
     // AccessDenied unless the account may do the action at all (office-wide
-    // actions: settings, frameworks, catalogues, accounts).
+    // actions: settings, frameworks, catalogues, accounts). Backing up and
+    // restoring need the database owner's connection on PostgreSQL too
+    // (core NeedsOwnersConnection), whoever acts.
     void Require(Action action);
     // ... and on this unit, which must lie in the account's scope.
     void Require(Action action, std::int64_t unitId);
@@ -58,12 +60,14 @@ class AccessGuard {
 
   private:
     void Load();
+    bool OwnersConnection();
     [[noreturn]] void Refuse(Action action, std::optional<std::int64_t> unitId,
                              const std::optional<Location>& where = std::nullopt);
 
     storage::Database& db_;
     std::string login_;
     bool loaded_ = false;
+    std::optional<bool> ownersConnection_;
     bool enforced_ = false;
     std::optional<Account> account_;
     // Parent of every unit, read once when a scoped account asks.

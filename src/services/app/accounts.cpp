@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include "core/i18n.h"
+#include "services/app/access_guard.h"
 #include "storage/settings_repository.h"
 #include "storage/unit_repository.h"
 #include "storage/user_repository.h"
@@ -100,7 +101,7 @@ void AccountService::RequireAdmin() {
     if (users.Count() == 0) return;
     auto me = users.ByLogin(actor_);
     if (!me || !me->active || RoleOfRow(*me) != Role::Admin)
-        throw UserError(RefusalMessage(actor_, Action::ManageAccounts));
+        throw AccessDenied(RefusalMessage(actor_, Action::ManageAccounts));
 }
 
 std::optional<std::int64_t> AccountService::AccountUnit(Role role, const std::string& unitCode) {

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The real cchc-desk as a user meets it, timed from outside under Xvfb.
 #
-#   bench/bench_client.sh --db URL [--runs 5] [--desk PATH] [--password PW]
+#   bench/bench_client.sh --db URL [--runs 5] [--desk PATH] [--password PW] [--areas "1 2 …"]
 #
 # Each run starts a fresh Xvfb and a fresh home folder, starts cchc-desk on
 # the database and times
@@ -21,12 +21,14 @@ desk="$here/build/src/gui/cchc-desk"
 db=""
 runs=5
 password=""
+only=""
 while [ $# -gt 0 ]; do
     case "$1" in
         --db) db="$2"; shift 2 ;;
         --runs) runs="$2"; shift 2 ;;
         --desk) desk="$2"; shift 2 ;;
         --password) password="$2"; shift 2 ;;
+        --areas) only="$2"; shift 2 ;;
         *) echo "unknown option: $1" >&2; exit 2 ;;
     esac
 done
@@ -125,6 +127,7 @@ for run in $(seq 1 "$runs"); do
     record start "$t"
     line="run $run: start ${t} ms"
     for i in "${!areas[@]}"; do
+        if [ -n "$only" ] && [[ " $only " != *" $((i + 1)) "* ]]; then continue; fi
         from=$(now_ms)
         xdotool key "ctrl+$((i + 1))"
         a=$(answer_after "$from")

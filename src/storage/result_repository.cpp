@@ -156,12 +156,20 @@ std::vector<ResultRecord> ResultRepository::ForFrameworkAndPeriod(std::int64_t f
 std::vector<std::string> ResultRepository::PeriodsWithResults(std::int64_t frameworkId) {
     long long f = frameworkId;
     std::vector<std::string> out;
-    soci::rowset<std::string> rs =
-        (s_.prepare
-             << "SELECT DISTINCT r.period FROM results r JOIN criteria c ON c.id = r.criterion_id "
-                "WHERE c.framework_id = :f ORDER BY r.period DESC",
-         soci::use(f));
-    for (const auto& p : rs) out.push_back(p);
+    // From the newest period down, each step the latest period before the
+    // last one found: a few index seeks per criterion on (criterion_id,
+    // period) instead of reading every result of the framework.
+    soci::rowset<soci::row> rs =
+        (s_.prepare << "WITH RECURSIVE p(period) AS ("
+                       "SELECT MAX((SELECT MAX(r.period) FROM results r WHERE r.criterion_id = "
+                       "c.id)) FROM criteria c WHERE c.framework_id = :f "
+                       "UNION ALL "
+                       "SELECT (SELECT MAX((SELECT MAX(r.period) FROM results r WHERE "
+                       "r.criterion_id = c.id AND r.period < p.period)) FROM criteria c WHERE "
+                       "c.framework_id = :f2) FROM p WHERE p.period IS NOT NULL) "
+                       "SELECT period FROM p WHERE period IS NOT NULL",
+         soci::use(f, "f"), soci::use(f, "f2"));
+    for (const auto& r : rs) out.push_back(r.get<std::string>(0));
     return out;
 }
 

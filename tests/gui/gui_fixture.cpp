@@ -1,6 +1,8 @@
 // Helpers of the GUI tests (see gui_fixture.h).
 #include "gui_fixture.h"
 
+#include "gui/shell/search_picker.h"
+
 #include <wx/checkbox.h>
 #include <wx/choice.h>
 #include <wx/dialog.h>
@@ -85,6 +87,14 @@ void Choose(wxChoice* choice, int index) {
     e.SetEventObject(choice);
     e.SetInt(index);
     choice->GetEventHandler()->ProcessEvent(e);
+}
+
+void Choose(gui::SearchPicker* picker, int index) {
+    picker->SetSelection(index);
+    wxCommandEvent e(wxEVT_CHOICE, picker->GetId());
+    e.SetEventObject(picker);
+    e.SetInt(index);
+    picker->GetEventHandler()->ProcessEvent(e);
 }
 
 namespace {

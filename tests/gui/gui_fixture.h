@@ -22,7 +22,8 @@ class wxRadioButton;
 
 namespace cchc::gui {
 class MainFrame;
-}
+class SearchPicker;
+}  // namespace cchc::gui
 namespace cchc::storage {
 class Database;
 }
@@ -80,6 +81,8 @@ void DestroyWindow(wxWindow* window);
 // Chooses item `index` of a wxChoice and sends the event a user's choice
 // sends.
 void Choose(wxChoice* choice, int index);
+// The same for a searchable picker (gui/shell/search_picker.h).
+void Choose(gui::SearchPicker* picker, int index);
 
 // What a user does with the mouse and the keyboard, through
 // wxUIActionSimulator, outside a modal dialog (each waits for the window).

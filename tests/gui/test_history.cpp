@@ -168,7 +168,7 @@ void CheckHistoryOpens(const std::function<void()>& open,
             for (long i = 0; i < std::min<long>(shown, gui::AuditPage::kWindow); ++i)
                 if (const auto* r = page->RowAt(i); r && !belongs(*r)) allBelong = false;
             filtersHidden = !Named<wxChoice>(dlg, "auditTable")->IsShown() &&
-                            !Named<wxChoice>(dlg, "auditUnit")->IsShown();
+                            !Named<wxWindow>(dlg, "auditUnit")->IsShown();
             exportOffered = Named<wxButton>(dlg, "auditExport")->IsEnabled();
             title = dlg->GetTitle().utf8_string();
             dlg->EndModal(wxID_CANCEL);

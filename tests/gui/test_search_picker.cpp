@@ -5,8 +5,8 @@
 #include <wx/dialog.h>
 #include <wx/frame.h>
 #include <wx/listctrl.h>
-#include <wx/textctrl.h>
 #include <wx/sizer.h>
+#include <wx/textctrl.h>
 #include <wx/uiaction.h>
 #include <boost/test/unit_test.hpp>
 
@@ -26,7 +26,8 @@ struct PickerWindow {
 
     PickerWindow() {
         picker->Append(wxString::FromUTF8("Huyện Tây Sơn"), wxString::FromUTF8("Tỉnh Bình Định"));
-        picker->Append(wxString::FromUTF8("\xe2\x80\x83Xã Tây An"), wxString::FromUTF8("Huyện Tây Sơn"));
+        picker->Append(wxString::FromUTF8("\xe2\x80\x83Xã Tây An"),
+                       wxString::FromUTF8("Huyện Tây Sơn"));
         picker->Append(wxString::FromUTF8("\xe2\x80\x83Xã Bình Hòa"),
                        wxString::FromUTF8("Huyện Tây Sơn"));
         picker->Append(wxString::FromUTF8("Phường Đống Đa"), wxString::FromUTF8("TP Quy Nhơn"));
@@ -88,8 +89,9 @@ BOOST_AUTO_TEST_CASE(typing_finds_enter_chooses_escape_keeps) {
               }));
         s.Add("type", TypeOver(sim, "binh hoa"));
         s.Add("one match listed", [&] {
-            auto* list = w.Search() ? dynamic_cast<wxListView*>(w.Search()->FindWindow("pickerList"))
-                                    : nullptr;
+            auto* list = w.Search()
+                             ? dynamic_cast<wxListView*>(w.Search()->FindWindow("pickerList"))
+                             : nullptr;
             return list && list->GetItemCount() == 1 && list->GetFirstSelected() == 0;
         });
         s.Add("Enter", PressKey(sim, WXK_RETURN));

@@ -20,6 +20,7 @@
 #include "gui/shell/access_ui.h"
 #include "gui/shell/background_work.h"
 #include "gui/shell/gui_util.h"
+#include "gui/shell/search_picker.h"
 #include "gui/shell/vn_date_ctrl.h"
 #include "services/app/accounts.h"
 
@@ -152,7 +153,7 @@ AuditPage::AuditPage(wxWindow* parent, GuiSession& session, std::optional<AuditR
     user_->SetName("auditUser");
     user_->SetToolTip(_("Only the changes made by this login (empty: everyone's)"));
     filter(_("Acc&ount:"), user_, false);
-    unit_ = new wxChoice(this, wxID_ANY);
+    unit_ = new SearchPicker(this, wxID_ANY, _("Choose a unit"));
     unit_->SetName("auditUnit");
     unit_->SetMinSize(wxSize(FromDIP(200), -1));
     unit_->SetToolTip(_("The changes of records that belong to the unit or to a unit under it"));
@@ -194,8 +195,8 @@ AuditPage::AuditPage(wxWindow* parent, GuiSession& session, std::optional<AuditR
     sizer->Add(list_, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, gap);
     SetSizer(sizer);
 
-    for (wxChoice* c : {table_, unit_})
-        c->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { ApplyFilter(); });
+    table_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { ApplyFilter(); });
+    unit_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { ApplyFilter(); });
     user_->Bind(wxEVT_COMBOBOX, [this](wxCommandEvent&) { ApplyFilter(); });
     user_->Bind(wxEVT_TEXT_ENTER, [this](wxCommandEvent&) { ApplyFilter(); });
     user_->Bind(wxEVT_KILL_FOCUS, [this](wxFocusEvent& e) {

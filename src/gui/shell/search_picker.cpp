@@ -84,7 +84,8 @@ class SearchWindow : public wxDialog {
         search_->Bind(wxEVT_TEXT_ENTER, [this](wxCommandEvent&) { Accept(); });
         search_->Bind(wxEVT_KEY_DOWN, &SearchWindow::OnSearchKey, this);
         list_->Bind(wxEVT_LIST_ITEM_ACTIVATED, [this](wxListEvent&) { Accept(); });
-        Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { Accept(); }, wxID_OK);
+        Bind(
+            wxEVT_BUTTON, [this](wxCommandEvent&) { Accept(); }, wxID_OK);
         list_->Bind(wxEVT_SIZE, [this](wxSizeEvent& e) {
             const int w = list_->GetClientSize().x;
             list_->SetColumnWidth(0, w * 3 / 5);
@@ -116,11 +117,11 @@ class SearchWindow : public wxDialog {
             list_->EnsureVisible(select);
         }
         list_->Refresh();
-        count_->SetLabel(rows_.empty()
-                             ? _("Nothing matches what you typed.")
-                             : wxString::Format(wxPLURAL("%s match", "%s matches",
-                                                         static_cast<int>(rows_.size())),
-                                                U8(FormatInteger(static_cast<long>(rows_.size())))));
+        count_->SetLabel(
+            rows_.empty() ? _("Nothing matches what you typed.")
+                          : wxString::Format(
+                                wxPLURAL("%s match", "%s matches", static_cast<int>(rows_.size())),
+                                U8(FormatInteger(static_cast<long>(rows_.size())))));
         FindWindow(wxID_OK)->Enable(!rows_.empty());
     }
 
@@ -133,11 +134,21 @@ class SearchWindow : public wxDialog {
         long at = list_->GetFirstSelected();
         const long page = std::max(1, list_->GetCountPerPage());
         switch (e.GetKeyCode()) {
-            case WXK_DOWN: at = std::min(n - 1, at + 1); break;
-            case WXK_UP: at = std::max(0L, at - 1); break;
-            case WXK_PAGEDOWN: at = std::min(n - 1, at + page); break;
-            case WXK_PAGEUP: at = std::max(0L, at - page); break;
-            default: e.Skip(); return;
+            case WXK_DOWN:
+                at = std::min(n - 1, at + 1);
+                break;
+            case WXK_UP:
+                at = std::max(0L, at - 1);
+                break;
+            case WXK_PAGEDOWN:
+                at = std::min(n - 1, at + page);
+                break;
+            case WXK_PAGEUP:
+                at = std::max(0L, at - page);
+                break;
+            default:
+                e.Skip();
+                return;
         }
         list_->Select(at);
         list_->Focus(at);
@@ -223,7 +234,17 @@ void SearchPicker::SetSelection(int n) {
 }
 
 wxString SearchPicker::GetStringSelection() const {
-    return selection_ == wxNOT_FOUND ? wxString() : entries_[static_cast<std::size_t>(selection_)].label;
+    return selection_ == wxNOT_FOUND ? wxString()
+                                     : entries_[static_cast<std::size_t>(selection_)].label;
+}
+
+bool SearchPicker::SetStringSelection(const wxString& label) {
+    for (std::size_t i = 0; i < entries_.size(); ++i)
+        if (entries_[i].label == label) {
+            SetSelection(static_cast<int>(i));
+            return true;
+        }
+    return false;
 }
 
 bool SearchPicker::Enable(bool enable) {

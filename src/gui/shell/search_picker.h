@@ -38,6 +38,8 @@ class SearchPicker : public wxPanel {
     void SetSelection(int n);
     int GetSelection() const { return selection_; }
     wxString GetStringSelection() const;
+    // Chooses the first entry labelled `label`; false when there is none.
+    bool SetStringSelection(const wxString& label);
     // The window's title (e.g. "Choose the parent unit").
     void SetTitle(const wxString& title) { title_ = title; }
     bool Enable(bool enable = true) override;

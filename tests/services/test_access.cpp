@@ -1125,3 +1125,16 @@ BOOST_FIXTURE_TEST_CASE(the_demo_office_is_the_administrators_once_there_are_acc
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_CASE(the_trails_fields_read_as_people_name_them) {
+    SetLanguage("vi");
+    const std::string signer = services::AuditFieldLabel("office.signer_title");
+    const std::string unit = services::AuditFieldLabel("unit_id");
+    const std::string due = services::AuditFieldLabel("due_on");
+    const std::string other = services::AuditFieldLabel("sha256");
+    SetLanguage("en");
+    BOOST_TEST(signer == "Chức vụ người ký");
+    BOOST_TEST(unit == "Đơn vị");
+    BOOST_TEST(due == "Thời hạn");
+    BOOST_TEST(other == "sha256");  // no label: as stored
+}

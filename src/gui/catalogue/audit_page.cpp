@@ -108,7 +108,7 @@ class AuditList : public wxListCtrl {
             case kAction:
                 return ActionLabel(r->action);
             case kField:
-                return U8(r->field);
+                return U8(services::AuditFieldLabel(r->field));
             case kOld:
                 return ValueText(r->oldValue);
             case kNew:
@@ -214,12 +214,13 @@ AuditPage::AuditPage(wxWindow* parent, GuiSession& session, std::optional<AuditR
     list_->Bind(wxEVT_LIST_ITEM_ACTIVATED, [this](wxListEvent& e) {
         const services::AuditTrailRow* r = RowAt(e.GetIndex());
         if (!r) return;
-        ShowInfo(this, wxString::Format(
-                           _("%s, %s: %s %s no. %lld, field %s.\n\nOld value: "
-                             "%s\n\nNew value: %s"),
-                           U8(FormatDateTime(r->at)), U8(r->user), ActionLabel(r->action),
-                           TableLabel(r->table), static_cast<long long>(r->rowId), U8(r->field),
-                           U8(r->oldValue.value_or("")), U8(r->newValue.value_or(""))));
+        ShowInfo(this,
+                 wxString::Format(_("%s, %s: %s %s no. %lld, field %s.\n\nOld value: "
+                                    "%s\n\nNew value: %s"),
+                                  U8(FormatDateTime(r->at)), U8(r->user), ActionLabel(r->action),
+                                  TableLabel(r->table), static_cast<long long>(r->rowId),
+                                  U8(services::AuditFieldLabel(r->field)),
+                                  U8(r->oldValue.value_or("")), U8(r->newValue.value_or(""))));
     });
 }
 

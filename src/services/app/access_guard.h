@@ -57,10 +57,12 @@ class AccessGuard {
     // InScope only. Lists and exports first Require(Action::ReadData), which
     // refuses an unknown or disabled login (the server shows it no row).
     bool ReadsAll();
+    // Whether this connection is the database owner's (always on SQLite),
+    // which backing up and restoring need.
+    bool OwnersConnection();
 
   private:
     void Load();
-    bool OwnersConnection();
     [[noreturn]] void Refuse(Action action, std::optional<std::int64_t> unitId,
                              const std::optional<Location>& where = std::nullopt);
 

@@ -185,7 +185,9 @@ storage::TaskBoardQuery TaskBoard::Query(const TaskFilter& f) {
     storage::TaskBoardQuery q;
     q.unitId = f.unitId;
     q.withinUnit = f.withinUnitId;
-    if (scope_) {
+    if (scope_ && !f.withinUnitId) {
+        q.withinUnit = scope_;  // the account's units
+    } else if (scope_) {
         // The account's units, and within them the units asked for.
         std::map<std::int64_t, std::optional<std::int64_t>> parents;
         for (const auto& u : storage::UnitRepository(db_.session()).All())
@@ -199,7 +201,7 @@ storage::TaskBoardQuery TaskBoard::Query(const TaskFilter& f) {
             }
             return false;
         };
-        if (!f.withinUnitId || under(*scope_, *f.withinUnitId))
+        if (under(*scope_, *f.withinUnitId))
             q.withinUnit = scope_;
         else if (!under(*f.withinUnitId, *scope_))
             q.nothing = true;

@@ -28,9 +28,9 @@ namespace {
     "plans p ON p.id = i.plan_id JOIN units u ON u.id = p.unit_id LEFT JOIN units lu ON lu.id = " \
     "t.lead_unit_id LEFT JOIN people lp ON lp.id = t.lead_person_id WHERE "
 #define CCHC_UPDATES_OF "SELECT g.task_id, g.period FROM progress_updates g WHERE "
-#define CCHC_TASKS_WHERE                                                                          \
-    "g.task_id IN (SELECT t.id FROM tasks t JOIN plan_items i ON i.id = t.item_id JOIN plans p ON " \
-    "p.id = i.plan_id WHERE "
+#define CCHC_TASKS_WHERE                                                                 \
+    "g.task_id IN (SELECT t.id FROM tasks t JOIN plan_items i ON i.id = t.item_id JOIN " \
+    "plans p ON p.id = i.plan_id WHERE "
 
 enum class Scope { Task, Plan, Unit, Person, Range };
 // [scope]: the tasks, their progress updates.
@@ -85,8 +85,8 @@ class RowWriter {
         : st_((s.prepare << kUpsert, soci::use(id_), soci::use(unit_), soci::use(status_),
                soci::use(percent_), soci::use(leadUnit_.value, leadUnit_.ind),
                soci::use(leadPerson_.value, leadPerson_.ind), soci::use(due_), soci::use(code_),
-               soci::use(unitKey_), soci::use(criterion_), soci::use(taskKey_),
-               soci::use(leadKey_), soci::use(search_), soci::use(cal_[0].value, cal_[0].ind),
+               soci::use(unitKey_), soci::use(criterion_), soci::use(taskKey_), soci::use(leadKey_),
+               soci::use(search_), soci::use(cal_[0].value, cal_[0].ind),
                soci::use(cal_[1].value, cal_[1].ind), soci::use(cal_[2].value, cal_[2].ind),
                soci::use(calUpdates_), soci::use(cut_[0].value, cut_[0].ind),
                soci::use(cut_[1].value, cut_[1].ind), soci::use(cut_[2].value, cut_[2].ind),
@@ -114,8 +114,8 @@ class RowWriter {
         percent_ = t.percentDone;
         leadUnit_ = Nullable<long long>(t.leadUnitId ? std::optional<long long>(*t.leadUnitId)
                                                      : std::nullopt);
-        leadPerson_ = Nullable<long long>(
-            t.leadPersonId ? std::optional<long long>(*t.leadPersonId) : std::nullopt);
+        leadPerson_ = Nullable<long long>(t.leadPersonId ? std::optional<long long>(*t.leadPersonId)
+                                                         : std::nullopt);
         const auto due = DueDate(t);
         due_ = due ? due->ToIso() : std::string("~");
         code_ = Text(r, "code");
@@ -125,8 +125,8 @@ class RowWriter {
         const std::string person =
             LeadShown(t.leadPersonId && r.get_indicator("lead_person_name") == soci::i_ok,
                       Text(r, "lead_person_name"), Text(r, "lead_person_text"));
-        const std::string unit =
-            LeadShown(t.leadUnitId.has_value(), Text(r, "lead_unit_name"), Text(r, "lead_unit_text"));
+        const std::string unit = LeadShown(t.leadUnitId.has_value(), Text(r, "lead_unit_name"),
+                                           Text(r, "lead_unit_text"));
         leadKey_ = StoredSortKey(person + " " + unit);
         search_ = TaskSearchKey(criterion, t.solution);
         const UpdateSpan cal = UpdateSpanOf(t, planYear, periods, WindowKind::Calendar);
@@ -173,8 +173,8 @@ void Refresh(soci::session& s, Scope scope, long long a, long long b = 0) {
     // Written as read: the rows read come from other tables.
     RowWriter writer(s);
     const std::set<std::string> none;
-    soci::rowset<soci::row> rs =
-        two ? (s.prepare << sql[0], soci::use(a), soci::use(b)) : (s.prepare << sql[0], soci::use(a));
+    soci::rowset<soci::row> rs = two ? (s.prepare << sql[0], soci::use(a), soci::use(b))
+                                     : (s.prepare << sql[0], soci::use(a));
     for (const auto& r : rs) {
         auto p = periods.find(Int(r, "id"));
         writer.Write(r, p == periods.end() ? none : p->second);
@@ -197,7 +197,6 @@ void TaskBoardWriter::All() {
     for (long long from = 0; from < last; from += batch)
         Refresh(s_, Scope::Range, from, std::min(last, from + batch));
 }
-
 
 // ---------------------------------------------------------------------
 // Reading the board.
@@ -242,9 +241,10 @@ struct Sql {
 // The units under a unit, before the statement that reads their tasks.
 void Scope(Sql& q, const TaskBoardQuery& f) {
     if (f.withinUnit)
-        q.Add("WITH RECURSIVE sub (id) AS (SELECT id FROM units WHERE id = ? UNION SELECT u.id "
-              "FROM units u JOIN sub ON u.parent_id = sub.id) ",
-              {static_cast<long long>(*f.withinUnit)});
+        q.Add(
+            "WITH RECURSIVE sub (id) AS (SELECT id FROM units WHERE id = ? UNION SELECT u.id "
+            "FROM units u JOIN sub ON u.parent_id = sub.id) ",
+            {static_cast<long long>(*f.withinUnit)});
 }
 
 // " FROM task_board b WHERE" and the query's conditions.
@@ -311,8 +311,8 @@ const char* const kGroupOf =
 
 // The missing updates of core MissingCount: the quarters from the first to
 // the last closed one (or the task's last) less those marked '1'.
-#define CCHC_MISSING(W)                                                                         \
-    "CASE WHEN b." W "_gap <= ? THEN (CASE WHEN b." W "_last IS NOT NULL AND b." W              \
+#define CCHC_MISSING(W)                                                                        \
+    "CASE WHEN b." W "_gap <= ? THEN (CASE WHEN b." W "_last IS NOT NULL AND b." W             \
     "_last < ? THEN b." W "_last ELSE ? END) - b." W "_first + 1 - length(replace(substr(b." W \
     "_updates, 1, CAST((CASE WHEN b." W "_last IS NOT NULL AND b." W "_last < ? THEN b." W     \
     "_last ELSE ? END) - b." W "_first + 1 AS INTEGER)), '0', '')) ELSE 0 END"
@@ -355,7 +355,8 @@ void OrderBy(Sql& q, const TaskBoardOrder& o, bool cutOff, bool reversed) {
         case TaskBoardSort::Overdue:
             // Days overdue, fewest first: the later due date first, those
             // not overdue (read as '~') before them all.
-            terms.push_back({"CASE WHEN b.status < 2 AND b.due < ? THEN b.due ELSE '~' END", false});
+            terms.push_back(
+                {"CASE WHEN b.status < 2 AND b.due < ? THEN b.due ELSE '~' END", false});
             first = {o.asOf};
             break;
         case TaskBoardSort::Updates: {
@@ -408,9 +409,10 @@ std::vector<TaskBoardCount> TaskBoardRepository::CountByStatus(const TaskBoardQu
                                                                const std::string& asOf) {
     Sql q;
     Scope(q, f);
-    q.Add("SELECT b.status, COUNT(*) AS n, SUM(CASE WHEN b.status < 2 AND b.due < ? THEN 1 ELSE 0 "
-          "END) AS late",
-          {asOf});
+    q.Add(
+        "SELECT b.status, COUNT(*) AS n, SUM(CASE WHEN b.status < 2 AND b.due < ? THEN 1 ELSE 0 "
+        "END) AS late",
+        {asOf});
     Where(q, f);
     q.Add(" GROUP BY b.status");
     soci::rowset<soci::row> rs(q.Prepare(s_));
@@ -421,9 +423,10 @@ std::map<std::int64_t, std::vector<TaskBoardCount>> TaskBoardRepository::CountBy
     const TaskBoardQuery& f, const std::string& asOf) {
     Sql q;
     Scope(q, f);
-    q.Add("SELECT b.unit_id, b.status, COUNT(*) AS n, SUM(CASE WHEN b.status < 2 AND b.due < ? "
-          "THEN 1 ELSE 0 END) AS late",
-          {asOf});
+    q.Add(
+        "SELECT b.unit_id, b.status, COUNT(*) AS n, SUM(CASE WHEN b.status < 2 AND b.due < ? "
+        "THEN 1 ELSE 0 END) AS late",
+        {asOf});
     Where(q, f);
     q.Add(" GROUP BY b.unit_id, b.status");
     soci::rowset<soci::row> rs(q.Prepare(s_));
@@ -436,8 +439,8 @@ std::map<std::int64_t, std::vector<TaskBoardCount>> TaskBoardRepository::CountBy
 }
 
 std::vector<std::pair<int, long>> TaskBoardRepository::CountByGroup(const TaskBoardQuery& f,
-                                                                   const std::string& day,
-                                                                   const std::string& monthEnd) {
+                                                                    const std::string& day,
+                                                                    const std::string& monthEnd) {
     Sql q;
     Scope(q, f);
     q.Add("SELECT ");
@@ -468,10 +471,11 @@ std::vector<TaskBoardRow> TaskBoardRepository::Window(const TaskBoardQuery& f,
     }
     Sql q;
     Scope(q, f);
-    q.Add("SELECT t.id, t.item_id, i.plan_id, p.unit_id, p.year, i.heading, t.solution, "
-          "t.lead_unit_id, t.lead_unit_text, t.lead_person_id, t.lead_person_text, t.start_on, "
-          "t.due_on, t.due_year, t.closed_on, t.recurring, t.status, t.percent_done, t.version, "
-          "u.code, u.name, lu.name AS lead_unit_name, lp.full_name AS lead_person_name, ");
+    q.Add(
+        "SELECT t.id, t.item_id, i.plan_id, p.unit_id, p.year, i.heading, t.solution, "
+        "t.lead_unit_id, t.lead_unit_text, t.lead_person_id, t.lead_person_text, t.start_on, "
+        "t.due_on, t.due_year, t.closed_on, t.recurring, t.status, t.percent_done, t.version, "
+        "u.code, u.name, lu.name AS lead_unit_name, lp.full_name AS lead_person_name, ");
     q.Add(f.cutOff ? "b.cutoff_first AS q_first, b.cutoff_last AS q_last, b.cutoff_gap AS q_gap, "
                      "b.cutoff_updates AS q_updates"
                    : "b.calendar_first AS q_first, b.calendar_last AS q_last, b.calendar_gap AS "
@@ -480,10 +484,11 @@ std::vector<TaskBoardRow> TaskBoardRepository::Window(const TaskBoardQuery& f,
     Where(q, f);
     OrderBy(q, order, f.cutOff, fromEnd);
     q.Add(" LIMIT ? OFFSET ?", {static_cast<long long>(take), static_cast<long long>(skip)});
-    q.Add(") w JOIN task_board b ON b.task_id = w.task_id JOIN tasks t ON t.id = b.task_id JOIN "
-          "plan_items i ON i.id = t.item_id JOIN plans p ON p.id = i.plan_id JOIN units u ON u.id "
-          "= p.unit_id LEFT JOIN units lu ON lu.id = t.lead_unit_id LEFT JOIN people lp ON lp.id "
-          "= t.lead_person_id");
+    q.Add(
+        ") w JOIN task_board b ON b.task_id = w.task_id JOIN tasks t ON t.id = b.task_id JOIN "
+        "plan_items i ON i.id = t.item_id JOIN plans p ON p.id = i.plan_id JOIN units u ON u.id "
+        "= p.unit_id LEFT JOIN units lu ON lu.id = t.lead_unit_id LEFT JOIN people lp ON lp.id "
+        "= t.lead_person_id");
     OrderBy(q, order, f.cutOff, false);
     soci::rowset<soci::row> rs(q.Prepare(s_));
     for (const auto& r : rs) {
@@ -509,11 +514,11 @@ std::vector<TaskBoardRow> TaskBoardRepository::Window(const TaskBoardQuery& f,
         row.version = static_cast<int>(Int(r, "version"));
         row.unitCode = Text(r, "code");
         row.unitName = Text(r, "name");
-        row.leadUnit = LeadShown(row.leadUnitId.has_value(), Text(r, "lead_unit_name"),
-                                 row.leadUnitText);
-        row.leadPerson = LeadShown(
-            row.leadPersonId && r.get_indicator("lead_person_name") == soci::i_ok,
-            Text(r, "lead_person_name"), row.leadPersonText);
+        row.leadUnit =
+            LeadShown(row.leadUnitId.has_value(), Text(r, "lead_unit_name"), row.leadUnitText);
+        row.leadPerson =
+            LeadShown(row.leadPersonId && r.get_indicator("lead_person_name") == soci::i_ok,
+                      Text(r, "lead_person_name"), row.leadPersonText);
         if (auto v = OptInt(r, "q_first")) row.firstQuarter = static_cast<int>(*v);
         if (auto v = OptInt(r, "q_last")) row.lastQuarter = static_cast<int>(*v);
         if (auto v = OptInt(r, "q_gap")) row.firstMissing = static_cast<int>(*v);

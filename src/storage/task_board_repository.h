@@ -72,7 +72,18 @@ struct TaskBoardQuery {
 
 // The board's orders: its own (commune's code, due date, task), or by a
 // column, ties in the board's own order; descending is the exact reverse.
-enum class TaskBoardSort { Board, Unit, Criterion, Task, Lead, Due, Status, Percent, Overdue, Updates };
+enum class TaskBoardSort {
+    Board,
+    Unit,
+    Criterion,
+    Task,
+    Lead,
+    Due,
+    Status,
+    Percent,
+    Overdue,
+    Updates
+};
 struct TaskBoardOrder {
     TaskBoardSort by = TaskBoardSort::Board;
     bool ascending = true;
@@ -114,7 +125,7 @@ class TaskBoardRepository {
     std::vector<TaskBoardCount> CountByStatus(const TaskBoardQuery& q, const std::string& asOf);
     // Per unit and status.
     std::map<std::int64_t, std::vector<TaskBoardCount>> CountByUnit(const TaskBoardQuery& q,
-                                                                     const std::string& asOf);
+                                                                    const std::string& asOf);
     // Per group of the chair's view (TaskGroup's number) as of day, whose
     // month ends on monthEnd; empty groups left out.
     std::vector<std::pair<int, long>> CountByGroup(const TaskBoardQuery& q, const std::string& day,

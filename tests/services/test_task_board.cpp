@@ -63,14 +63,13 @@ struct Office {
             e.unitCode = units[r.unitId].code;
             e.unitName = units[r.unitId].name;
             e.leadUnit = r.leadUnitId ? units[*r.leadUnitId].name : r.leadUnitText;
-            e.leadPerson = r.leadPersonId && people.count(*r.leadPersonId)
-                               ? people[*r.leadPersonId]
-                               : r.leadPersonText;
-            services::BoardRow b{r.taskId,    r.itemId,       r.planId,         r.unitId,
-                                 r.planYear,  r.criterion,    r.solution,       r.leadUnitId,
+            e.leadPerson = r.leadPersonId && people.count(*r.leadPersonId) ? people[*r.leadPersonId]
+                                                                           : r.leadPersonText;
+            services::BoardRow b{r.taskId,       r.itemId,       r.planId,         r.unitId,
+                                 r.planYear,     r.criterion,    r.solution,       r.leadUnitId,
                                  r.leadPersonId, r.leadUnitText, r.leadPersonText, r.startOn,
-                                 r.dueOn,     r.closedOn,     r.dueYear,        r.recurring,
-                                 r.status,    r.percentDone,  r.version};
+                                 r.dueOn,        r.closedOn,     r.dueYear,        r.recurring,
+                                 r.status,       r.percentDone,  r.version};
             const TaskRecord record = services::ToTaskRecord(b);
             e.due = DueDate(record);
             e.overdue = OverdueDays(r.status, e.due, asOf);
@@ -198,8 +197,8 @@ std::vector<std::pair<std::string, services::TaskFilter>> Filters(const Office& 
             out.push_back({"lead unit", f});
             break;
         }
-    for (TaskStatus s :
-         {TaskStatus::NotStarted, TaskStatus::InProgress, TaskStatus::Done, TaskStatus::Cancelled}) {
+    for (TaskStatus s : {TaskStatus::NotStarted, TaskStatus::InProgress, TaskStatus::Done,
+                         TaskStatus::Cancelled}) {
         f = {};
         f.status = s;
         out.push_back({std::string("status ") + TaskStatusKey(s), f});
@@ -356,8 +355,8 @@ void CheckBoard(storage::Database& db, Date asOf, WindowKind window) {
 void AddOddTasks(storage::Database& db) {
     storage::UnitRepository units(db.session());
     const auto all = units.All();
-    const auto commune = std::find_if(all.begin(), all.end(),
-                                      [](const Unit& u) { return IsCommuneLevel(u.kind); });
+    const auto commune =
+        std::find_if(all.begin(), all.end(), [](const Unit& u) { return IsCommuneLevel(u.kind); });
     BOOST_REQUIRE(commune != all.end());
     PlanRecord plan;
     plan.unitId = commune->id;
@@ -387,10 +386,10 @@ void AddOddTasks(storage::Database& db) {
          2026, false, std::nullopt);
     task("Công khai hồ sơ thường xuyên", TaskStatus::InProgress, std::nullopt, std::nullopt, 2025,
          true, std::nullopt);
-    task("Việc không có thời hạn", TaskStatus::NotStarted, std::nullopt, std::nullopt,
-         std::nullopt, false, std::nullopt);
-    task("Đã xong, có ngày đóng", TaskStatus::Done, "2025-01-10", "2025-09-30", std::nullopt,
-         false, "2025-08-20");
+    task("Việc không có thời hạn", TaskStatus::NotStarted, std::nullopt, std::nullopt, std::nullopt,
+         false, std::nullopt);
+    task("Đã xong, có ngày đóng", TaskStatus::Done, "2025-01-10", "2025-09-30", std::nullopt, false,
+         "2025-08-20");
     task("Đã xong, không có ngày đóng", TaskStatus::Done, "2025-01-10", "2025-06-30", std::nullopt,
          false, std::nullopt);
     task("Đã hủy, không báo cáo", TaskStatus::Cancelled, "2025-03-01", "2025-12-31", std::nullopt,
@@ -403,9 +402,14 @@ void AddOddTasks(storage::Database& db) {
     plans.Insert(plan);
     // Updates: some quarters, a month (not a quarter's), one ahead.
     const auto& tasks = plan.items[0].tasks;
-    for (const auto& [index, period] : std::vector<std::pair<std::size_t, std::string>>{
-             {0, "2025-Q1"}, {0, "2025-Q3"}, {0, "2026-Q3"}, {5, "2025-Q1"}, {5, "2025-Q2"},
-             {2, "2025-05"}, {7, "2026-Q1"}}) {
+    for (const auto& [index, period] :
+         std::vector<std::pair<std::size_t, std::string>>{{0, "2025-Q1"},
+                                                          {0, "2025-Q3"},
+                                                          {0, "2026-Q3"},
+                                                          {5, "2025-Q1"},
+                                                          {5, "2025-Q2"},
+                                                          {2, "2025-05"},
+                                                          {7, "2026-Q1"}}) {
         storage::ProgressUpdateRecord u;
         u.taskId = tasks[index].id;
         u.period = period;
@@ -420,8 +424,7 @@ void AddOddTasks(storage::Database& db) {
 
 BOOST_AUTO_TEST_SUITE(task_board)
 
-BOOST_FIXTURE_TEST_CASE(the_database_answers_every_filter_order_and_count_as_core_does,
-                        DbFixture) {
+BOOST_FIXTURE_TEST_CASE(the_database_answers_every_filter_order_and_count_as_core_does, DbFixture) {
     services::DemoOptions o;
     o.communes = 6;
     o.years = 3;

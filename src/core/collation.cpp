@@ -197,13 +197,14 @@ std::string StoredSortKey(std::string_view text) {
         if (U_SUCCESS(status)) u = decomposed;
     }
     std::string primary, secondary, tertiary;
+    int characters = 0;
     auto other = [&](char lead, UChar32 ch) {
         // Five base-32 digits of the code point, most significant first.
         primary += lead;
         for (int shift = 20; shift >= 0; shift -= 5)
             primary += "0123456789ABCDEFGHIJKLMNOPQRSTUV"[(ch >> shift) & 31];
     };
-    for (int32_t i = 0; i < u.length();) {
+    for (int32_t i = 0; i < u.length() && characters < kStoredSortLength; ++characters) {
         UChar32 ch = u.char32At(i);
         i += U16_LENGTH(ch);
         const int8_t type = u_charType(ch);

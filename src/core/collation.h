@@ -39,7 +39,9 @@ std::string FoldForSearch(std::string_view text);
 // text matches the texts whose SearchKey contains its SearchKey.
 std::string SearchKey(std::string_view text);
 
-// A key to sort by in a database, where ICU's SortKey may not be stored:
+// A key to sort by in a database, where ICU's SortKey may not be stored
+// (of the text's first kStoredSortLength characters, so that an index
+// takes it):
 // comparing two keys byte by byte gives the order of CompareVietnamese for
 // the text of names and tasks (the letters of the Vietnamese alphabet, with
 // f, j, w and z in their Latin places, then the tones, then lower before
@@ -49,6 +51,7 @@ std::string SearchKey(std::string_view text);
 // 0x01 that separate its levels, so that it sorts the same as text in
 // SQLite and in PostgreSQL's "C" collation.
 std::string StoredSortKey(std::string_view text);
+inline constexpr int kStoredSortLength = 100;
 
 }  // namespace cchc
 

@@ -100,7 +100,15 @@ std::string TaskGroupLabel(TaskGroup group) {
 }
 
 std::string TaskSearchKey(const std::string& criterion, const std::string& solution) {
-    return SearchKey(criterion + " " + solution);
+    std::string key = SearchKey(criterion + " " + solution);
+    // Cut after the last whole character (UTF-8) of the first kTaskSearchLength.
+    std::size_t characters = 0, at = 0;
+    for (; at < key.size(); ++at)
+        if ((static_cast<unsigned char>(key[at]) & 0xC0) != 0x80 &&
+            characters++ == kTaskSearchLength)
+            break;
+    key.resize(at);
+    return key;
 }
 
 int QuarterNumber(const Period& quarter) { return quarter.year() * 4 + quarter.index() - 1; }

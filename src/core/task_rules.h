@@ -56,9 +56,11 @@ TaskGroup GroupOf(TaskStatus status, std::optional<Date> due, Date asOf);
 std::string TaskGroupLabel(TaskGroup group);
 
 // What a task is found by in the task board's search: SearchKey
-// (core/collation.h) of its criterion and its text, a space between. A
+// (core/collation.h) of its criterion and its text, a space between, to
+// its first kTaskSearchLength characters (so that an index takes it). A
 // search matches the tasks whose key contains SearchKey of what was typed.
 std::string TaskSearchKey(const std::string& criterion, const std::string& solution);
+inline constexpr std::size_t kTaskSearchLength = 500;
 
 // Quarters numbered in a row, so that quarter arithmetic is counting:
 // 2026-Q1 is 2026 * 4, 2026-Q2 is 2026 * 4 + 1, ... 2027-Q1 is 2027 * 4.

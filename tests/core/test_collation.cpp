@@ -260,3 +260,13 @@ BOOST_AUTO_TEST_CASE(search_keys_fold_and_collapse_spaces) {
     BOOST_TEST(cchc::SearchKey("1.1 Niêm yết").find(cchc::SearchKey("NIEM  YET")) !=
                std::string::npos);
 }
+
+// A stored key is of the text's first characters only, so that an index
+// takes it: texts alike that far sort as equals (then by the board's order).
+BOOST_AUTO_TEST_CASE(stored_sort_keys_are_of_the_first_characters) {
+    const std::string same(cchc::kStoredSortLength, 'a');
+    BOOST_TEST(cchc::StoredSortKey(same + "b") == cchc::StoredSortKey(same + "c"));
+    BOOST_TEST(cchc::StoredSortKey(same.substr(1) + "b") <
+               cchc::StoredSortKey(same.substr(1) + "c"));
+    BOOST_TEST(cchc::StoredSortKey(std::string(5000, 'x')).size() < 400u);
+}

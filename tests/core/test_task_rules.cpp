@@ -754,3 +754,16 @@ BOOST_AUTO_TEST_CASE(update_spans_give_the_missing_updates_of_any_day) {
 BOOST_AUTO_TEST_CASE(a_task_is_found_by_its_criterion_and_text) {
     BOOST_TEST(TaskSearchKey("1.3", "Niêm yết  công khai") == "1.3 niem yet cong khai");
 }
+
+// The search key of a long task stops after its first characters, whole.
+BOOST_AUTO_TEST_CASE(a_long_tasks_search_key_keeps_its_first_characters) {
+    std::string text;
+    for (int i = 0; i < 600; ++i) text += "Đ";
+    const std::string key = TaskSearchKey("1.1", text);
+    BOOST_TEST(key.size() == kTaskSearchLength);
+    BOOST_TEST(key.substr(0, 6) == "1.1 dd");
+    std::string viet;
+    for (int i = 0; i < 600; ++i) viet += "中";
+    const std::string cut = TaskSearchKey("", viet);
+    BOOST_TEST(cut.size() == kTaskSearchLength * 3);
+}

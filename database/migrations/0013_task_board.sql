@@ -15,7 +15,8 @@
 --                 StoredSortKey of the unit's name, of the task, and of its
 --                 lead person and lead unit as shown
 --   criterion     the plan item's heading, as it sorts
---   search        TaskSearchKey of the criterion and the task
+--   search        TaskSearchKey of the criterion and the task (500
+--                 characters at most)
 --   calendar_*, cutoff_*
 --                 the task's UpdateSpan under each reporting window (first
 --                 and last quarter, first missing one, '1'/'0' per quarter)
@@ -46,25 +47,33 @@ CREATE TABLE task_board (
 
 -- One index per order of the board's columns, each ending with the
 -- board's own order; a window in the middle of a list is a range of one.
-CREATE INDEX task_board_order_idx ON task_board (unit_code, due, task_id);
+-- The board's own order carries the columns of the filters too (the text
+-- searched is of 500 characters at most), so that a filtered list and its
+-- counts read that index alone; the others carry the status and due date.
+-- The overdue tasks are listed by due date, the latest first, by the
+-- second index on due.
+CREATE INDEX task_board_order_idx ON task_board (unit_code, due, task_id, status, lead_unit_id, lead_person_id, calendar_gap, cutoff_gap, search);
 
-CREATE INDEX task_board_unit_name_idx ON task_board (unit_key, unit_code, due, task_id);
+CREATE INDEX task_board_unit_name_idx ON task_board (unit_key, unit_code, due, task_id, status);
 
-CREATE INDEX task_board_criterion_idx ON task_board (criterion, unit_code, due, task_id);
+CREATE INDEX task_board_criterion_idx ON task_board (criterion, unit_code, due, task_id, status);
 
-CREATE INDEX task_board_task_idx ON task_board (task_key, unit_code, due, task_id);
+CREATE INDEX task_board_task_idx ON task_board (task_key, unit_code, due, task_id, status);
 
-CREATE INDEX task_board_lead_idx ON task_board (lead_key, unit_code, due, task_id);
+CREATE INDEX task_board_lead_idx ON task_board (lead_key, unit_code, due, task_id, status);
 
-CREATE INDEX task_board_due_idx ON task_board (due, unit_code, task_id);
+CREATE INDEX task_board_due_idx ON task_board (due, unit_code, task_id, status);
 
-CREATE INDEX task_board_status_idx ON task_board (status, unit_code, due, task_id);
+CREATE INDEX task_board_overdue_idx ON task_board (due DESC, unit_code, task_id, status);
 
-CREATE INDEX task_board_percent_idx ON task_board (percent_done, unit_code, due, task_id);
+CREATE INDEX task_board_status_idx ON task_board (status, unit_code, due, task_id, calendar_gap, cutoff_gap);
 
--- The filters: a commune (and an account's communes), a lead, open and
--- overdue or due soon, a quarter without its update.
-CREATE INDEX task_board_unit_idx ON task_board (unit_id, due);
+CREATE INDEX task_board_percent_idx ON task_board (percent_done, unit_code, due, task_id, status);
+
+-- The filters: a commune (and an account's communes, with the chair's
+-- groups), a lead, open and overdue or due soon, a quarter without its
+-- update (with what the count of missing updates is worked out from).
+CREATE INDEX task_board_unit_idx ON task_board (unit_id, due, status, unit_code, task_id);
 
 CREATE INDEX task_board_lead_unit_idx ON task_board (lead_unit_id);
 
@@ -72,6 +81,6 @@ CREATE INDEX task_board_lead_person_idx ON task_board (lead_person_id);
 
 CREATE INDEX task_board_open_due_idx ON task_board (status, due);
 
-CREATE INDEX task_board_calendar_gap_idx ON task_board (calendar_gap);
+CREATE INDEX task_board_calendar_gap_idx ON task_board (calendar_gap, status, due, calendar_first, calendar_last, calendar_updates, unit_id, unit_code, task_id);
 
-CREATE INDEX task_board_cutoff_gap_idx ON task_board (cutoff_gap);
+CREATE INDEX task_board_cutoff_gap_idx ON task_board (cutoff_gap, status, due, cutoff_first, cutoff_last, cutoff_updates, unit_id, unit_code, task_id);

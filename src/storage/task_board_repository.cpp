@@ -209,8 +209,11 @@ using Value = std::variant<long long, std::string>;
 // a placeholder of its own (named in order: SOCI binds by position), and
 // the values bound to them.
 struct Sql {
+    bool postgres = false;  // for the engine's own way of leading a plan (Columns)
     std::string text;
     std::vector<Value> values;
+
+    explicit Sql(soci::session& s) : postgres(IsPostgres(s)) {}
 
     Sql& Add(const char* piece, std::vector<Value> bound = {}) {
         std::size_t k = 0;
@@ -247,8 +250,40 @@ void Scope(Sql& q, const TaskBoardQuery& f) {
             {static_cast<long long>(*f.withinUnit)});
 }
 
+// What a statement of the board is for: counting (its conditions lead it
+// to their index) or reading a window in an order (the index of the order
+// leads).
+enum class Use { Count, Window };
+
+// The columns of the conditions as a statement writes them. SQLite picks
+// its index without statistics, so there a condition that must not lead is
+// written as an expression no index serves ("b.status + 0"), as is usual
+// with it: a commune's, a lead's or an account's units lead whenever they
+// are asked for (their tasks are few, the others are checked on them);
+// otherwise a count reads the index of its conditions, and a window the
+// index of its order, whose entries carry the filters' columns.
+// PostgreSQL plans by the statistics it keeps: every condition is written
+// as it is, for it to choose.
+struct Columns {
+    std::string status, due, calendarGap, cutoffGap;
+
+    Columns(const TaskBoardQuery& f, Use use, bool postgres) {
+        const bool narrow = f.unitId || f.withinUnit || f.leadUnitId || f.leadPersonId;
+        const bool lead = postgres || (use == Use::Count && !narrow);
+        status = lead ? "b.status" : "(b.status + 0)";
+        due = lead ? "b.due" : "(b.due || '')";
+        calendarGap = lead ? "b.calendar_gap" : "(b.calendar_gap + 0)";
+        cutoffGap = lead ? "b.cutoff_gap" : "(b.cutoff_gap + 0)";
+    }
+    const std::string& Gap(bool cutOff) const { return cutOff ? cutoffGap : calendarGap; }
+};
+
 // " FROM task_board b WHERE" and the query's conditions.
-void Where(Sql& q, const TaskBoardQuery& f) {
+void Where(Sql& q, const TaskBoardQuery& f, Use use = Use::Count) {
+    const Columns c(f, use, q.postgres);
+    auto add = [&q](const std::string& piece, std::vector<Value> values = {}) {
+        q.Add(piece.c_str(), std::move(values));
+    };
     q.Add(" FROM task_board b WHERE 1 = 1");
     if (f.nothing) q.Add(" AND 1 = 0");
     if (f.unitId) q.Add(" AND b.unit_id = ?", {static_cast<long long>(*f.unitId)});
@@ -256,24 +291,23 @@ void Where(Sql& q, const TaskBoardQuery& f) {
     if (f.leadUnitId) q.Add(" AND b.lead_unit_id = ?", {static_cast<long long>(*f.leadUnitId)});
     if (f.leadPersonId)
         q.Add(" AND b.lead_person_id = ?", {static_cast<long long>(*f.leadPersonId)});
-    if (f.status) q.Add(" AND b.status = ?", {static_cast<long long>(*f.status)});
-    if (f.openOnly) q.Add(" AND b.status < 2");
+    if (f.status) add(" AND " + c.status + " = ?", {static_cast<long long>(*f.status)});
+    if (f.openOnly) add(" AND " + c.status + " < 2");
     // '~' (no due date) lies after every day.
     if (f.dueRange)
-        q.Add(" AND b.due >= ? AND b.due <= ?",
-              {f.dueFrom.value_or(""), f.dueTo.value_or("9999-12-31")});
-    if (f.openDueBefore) q.Add(" AND b.status < 2 AND b.due < ?", {*f.openDueBefore});
+        add(" AND " + c.due + " >= ? AND " + c.due + " <= ?",
+            {f.dueFrom.value_or(""), f.dueTo.value_or("9999-12-31")});
+    if (f.openDueBefore) add(" AND " + c.status + " < 2 AND " + c.due + " < ?", {*f.openDueBefore});
     if (f.openDueBetween)
-        q.Add(" AND b.status < 2 AND b.due >= ? AND b.due <= ?",
-              {f.openDueBetween->first, f.openDueBetween->second});
+        add(" AND " + c.status + " < 2 AND " + c.due + " >= ? AND " + c.due + " <= ?",
+            {f.openDueBetween->first, f.openDueBetween->second});
     if (f.missingBy)
-        q.Add(f.cutOff ? " AND b.cutoff_gap <= ?" : " AND b.calendar_gap <= ?",
-              {static_cast<long long>(*f.missingBy)});
+        add(" AND " + c.Gap(f.cutOff) + " <= ?", {static_cast<long long>(*f.missingBy)});
     if (!f.contains.empty()) {
         std::string pattern = "%";
-        for (char c : f.contains) {
-            if (c == '%' || c == '_' || c == '\\') pattern += '\\';
-            pattern += c;
+        for (char ch : f.contains) {
+            if (ch == '%' || ch == '_' || ch == '\\') pattern += '\\';
+            pattern += ch;
         }
         pattern += '%';
         q.Add(" AND b.search LIKE ? ESCAPE '\\'", {pattern});
@@ -283,31 +317,38 @@ void Where(Sql& q, const TaskBoardQuery& f) {
         // the month's end; then by status (tests/services compare them).
         switch (*f.group) {
             case 0:
-                q.Add(" AND b.status < 2 AND b.due < ?", {f.groupDay});
+                add(" AND " + c.status + " < 2 AND " + c.due + " < ?", {f.groupDay});
                 break;
             case 1:
-                q.Add(" AND b.status < 2 AND b.due >= ? AND b.due <= ?",
-                      {f.groupDay, f.groupMonthEnd});
+                add(" AND " + c.status + " < 2 AND " + c.due + " >= ? AND " + c.due + " <= ?",
+                    {f.groupDay, f.groupMonthEnd});
                 break;
             case 2:
-                q.Add(" AND b.status = 1 AND b.due > ?", {f.groupMonthEnd});
+                add(" AND " + c.status + " = 1 AND " + c.due + " > ?", {f.groupMonthEnd});
                 break;
             case 3:
-                q.Add(" AND b.status = 0 AND b.due > ?", {f.groupMonthEnd});
+                add(" AND " + c.status + " = 0 AND " + c.due + " > ?", {f.groupMonthEnd});
                 break;
             case 4:
-                q.Add(" AND b.status = 2");
+                add(" AND " + c.status + " = 2");
                 break;
             default:
-                q.Add(" AND b.status = 3");
+                add(" AND " + c.status + " = 3");
                 break;
         }
     }
 }
 
-const char* const kGroupOf =
-    "CASE WHEN b.status < 2 AND b.due < ? THEN 0 WHEN b.status < 2 AND b.due <= ? THEN 1 WHEN "
-    "b.status = 1 THEN 2 WHEN b.status = 0 THEN 3 WHEN b.status = 2 THEN 4 ELSE 5 END";
+// How many tasks of the list fall in each group of core GroupOf, one row
+// (summed, not grouped: the tasks read once from the index of their
+// status and due date): overdue; open and due from the day to the month's
+// end; then in progress, not started, done, cancelled.
+const char* const kGroupCounts =
+    "SUM(CASE WHEN b.status < 2 AND b.due < ? THEN 1 ELSE 0 END) AS g0, SUM(CASE WHEN b.status < "
+    "2 AND b.due >= ? AND b.due <= ? THEN 1 ELSE 0 END) AS g1, SUM(CASE WHEN b.status = 1 AND "
+    "b.due > ? THEN 1 ELSE 0 END) AS g2, SUM(CASE WHEN b.status = 0 AND b.due > ? THEN 1 ELSE 0 "
+    "END) AS g3, SUM(CASE WHEN b.status = 2 THEN 1 ELSE 0 END) AS g4, SUM(CASE WHEN b.status = 3 "
+    "THEN 1 ELSE 0 END) AS g5";
 
 // The missing updates of core MissingCount: the quarters from the first to
 // the last closed one (or the task's last) less those marked '1'.
@@ -323,77 +364,115 @@ const char* const kMissing[2] = {CCHC_MISSING("calendar"), CCHC_MISSING("cutoff"
 struct Term {
     const char* expr;
     bool ascending;
+    std::vector<Value> values;
 };
 
-void OrderBy(Sql& q, const TaskBoardOrder& o, bool cutOff, bool reversed) {
-    static const Term tail[] = {{"b.unit_code", true}, {"b.due", true}, {"b.task_id", true}};
-    std::vector<Term> terms;
-    std::vector<Value> first;
+// A part of a list in one order: the tasks of the list that also pass a
+// condition, in an order an index gives (or, for the missing updates, one
+// the database sorts). A list in the order of the days overdue or of the
+// missing updates is two parts: the tasks with none, in the board's
+// order, then the others by their days or their updates.
+struct Segment {
+    const char* condition = nullptr;  // nothing: every task of the list
+    std::vector<Value> values;
+    std::vector<Term> terms;  // ascending
+};
+
+const std::vector<Term> kBoardTerms = {
+    {"b.unit_code", true, {}}, {"b.due", true, {}}, {"b.task_id", true, {}}};
+
+std::vector<Term> Terms(std::initializer_list<Term> first, bool board = true) {
+    std::vector<Term> out(first);
+    if (board) out.insert(out.end(), kBoardTerms.begin(), kBoardTerms.end());
+    return out;
+}
+
+// The parts of the list in the order, ascending.
+std::vector<Segment> Segments(const TaskBoardOrder& o, bool cutOff) {
     switch (o.by) {
         case TaskBoardSort::Board:
-            break;
+            return {{nullptr, {}, kBoardTerms}};
         case TaskBoardSort::Unit:
-            terms.push_back({"b.unit_key", true});
-            break;
+            return {{nullptr, {}, Terms({{"b.unit_key", true, {}}})}};
         case TaskBoardSort::Criterion:
-            terms.push_back({"b.criterion", true});
-            break;
+            return {{nullptr, {}, Terms({{"b.criterion", true, {}}})}};
         case TaskBoardSort::Task:
-            terms.push_back({"b.task_key", true});
-            break;
+            return {{nullptr, {}, Terms({{"b.task_key", true, {}}})}};
         case TaskBoardSort::Lead:
-            terms.push_back({"b.lead_key", true});
-            break;
+            return {{nullptr, {}, Terms({{"b.lead_key", true, {}}})}};
         case TaskBoardSort::Due:
-            break;
+            return {
+                {nullptr,
+                 {},
+                 Terms({{"b.due", true, {}}, {"b.unit_code", true, {}}, {"b.task_id", true, {}}},
+                       false)}};
         case TaskBoardSort::Status:
-            terms.push_back({"b.status", true});
-            break;
+            return {{nullptr, {}, Terms({{"b.status", true, {}}})}};
         case TaskBoardSort::Percent:
-            terms.push_back({"b.percent_done", true});
-            break;
+            return {{nullptr, {}, Terms({{"b.percent_done", true, {}}})}};
         case TaskBoardSort::Overdue:
-            // Days overdue, fewest first: the later due date first, those
-            // not overdue (read as '~') before them all.
-            terms.push_back(
-                {"CASE WHEN b.status < 2 AND b.due < ? THEN b.due ELSE '~' END", false});
-            first = {o.asOf};
-            break;
+            // Days overdue, fewest first: none (the board's order), then the
+            // latest due date first (core OverdueDays: open, due before the day).
+            return {
+                {"(b.status >= 2 OR b.due >= ?)", {o.asOf}, kBoardTerms},
+                {"(b.status + 0) < 2 AND b.due < ?",
+                 {o.asOf},
+                 Terms({{"b.due", false, {}}, {"b.unit_code", true, {}}, {"b.task_id", true, {}}},
+                       false)}};
         case TaskBoardSort::Updates: {
-            terms.push_back({kMissing[cutOff ? 1 : 0], true});
+            // Missing updates, fewest first: none, then by their number.
             const long long h = o.lastClosed;
-            first = {h, h, h, h, h};
-            break;
+            return {{cutOff ? "(b.cutoff_gap IS NULL OR b.cutoff_gap > ?)"
+                            : "(b.calendar_gap IS NULL OR b.calendar_gap > ?)",
+                     {h},
+                     kBoardTerms},
+                    {cutOff ? "b.cutoff_gap <= ?" : "b.calendar_gap <= ?",
+                     {h},
+                     Terms({{kMissing[cutOff ? 1 : 0], true, {h, h, h, h, h}}})}};
         }
     }
-    if (o.by == TaskBoardSort::Due) {
-        terms.push_back({"b.due", true});
-        terms.push_back({"b.unit_code", true});
-        terms.push_back({"b.task_id", true});
-    } else {
-        terms.insert(terms.end(), std::begin(tail), std::end(tail));
-    }
-    const bool flip = !o.ascending != reversed;
+    return {{nullptr, {}, kBoardTerms}};
+}
+
+void OrderBy(Sql& q, const std::vector<Term>& terms, bool descending) {
     q.Add(" ORDER BY ");
     for (std::size_t i = 0; i < terms.size(); ++i) {
         if (i > 0) q.Add(", ");
-        q.Add(terms[i].expr, i == 0 ? first : std::vector<Value>{});
-        q.Add(terms[i].ascending != flip ? " ASC" : " DESC");
+        q.Add(terms[i].expr, terms[i].values);
+        q.Add(terms[i].ascending != descending ? " ASC" : " DESC");
     }
 }
 
-std::vector<TaskBoardCount> Counts(soci::rowset<soci::row>& rs) {
+void AddCondition(Sql& q, const Segment& seg) {
+    if (!seg.condition) return;
+    q.Add(" AND ");
+    q.Add(seg.condition, seg.values);
+}
+
+// How the statuses of a list are counted: one row, each status a sum.
+#define CCHC_COUNTS                                                                                \
+    "COUNT(*) AS n, SUM(CASE WHEN b.status = 0 THEN 1 ELSE 0 END) AS n0, SUM(CASE WHEN "           \
+    "b.status = 1 THEN 1 ELSE 0 END) AS n1, SUM(CASE WHEN b.status = 2 THEN 1 ELSE 0 END) AS n2, " \
+    "SUM(CASE WHEN b.status < 2 AND b.due < ? THEN 1 ELSE 0 END) AS late"
+
+// The counts of one row of CCHC_COUNTS; the overdue tasks (all of them
+// open) counted with the first status listed.
+std::vector<TaskBoardCount> Counts(const soci::row& r) {
+    const long n = static_cast<long>(Int(r, "n"));
+    long by[4] = {static_cast<long>(Int(r, "n0")), static_cast<long>(Int(r, "n1")),
+                  static_cast<long>(Int(r, "n2")), 0};
+    by[3] = n - by[0] - by[1] - by[2];
     std::vector<TaskBoardCount> out;
-    for (const auto& r : rs)
-        out.push_back({static_cast<int>(Int(r, "status")), static_cast<long>(Int(r, "n")),
-                       static_cast<long>(Int(r, "late"))});
+    for (int s = 0; s < 4; ++s)
+        if (by[s] > 0) out.push_back({s, by[s], 0});
+    if (!out.empty()) out.front().overdue = static_cast<long>(Int(r, "late"));
     return out;
 }
 
 }  // namespace
 
 long TaskBoardRepository::Count(const TaskBoardQuery& f) {
-    Sql q;
+    Sql q(s_);
     Scope(q, f);
     q.Add("SELECT COUNT(*)");
     Where(q, f);
@@ -407,69 +486,55 @@ long TaskBoardRepository::Count(const TaskBoardQuery& f) {
 
 std::vector<TaskBoardCount> TaskBoardRepository::CountByStatus(const TaskBoardQuery& f,
                                                                const std::string& asOf) {
-    Sql q;
+    Sql q(s_);
     Scope(q, f);
-    q.Add(
-        "SELECT b.status, COUNT(*) AS n, SUM(CASE WHEN b.status < 2 AND b.due < ? THEN 1 ELSE 0 "
-        "END) AS late",
-        {asOf});
+    q.Add("SELECT " CCHC_COUNTS, {asOf});
     Where(q, f);
-    q.Add(" GROUP BY b.status");
     soci::rowset<soci::row> rs(q.Prepare(s_));
-    return Counts(rs);
+    for (const auto& r : rs) return Counts(r);
+    return {};
 }
 
 std::map<std::int64_t, std::vector<TaskBoardCount>> TaskBoardRepository::CountByUnit(
     const TaskBoardQuery& f, const std::string& asOf) {
-    Sql q;
+    Sql q(s_);
     Scope(q, f);
-    q.Add(
-        "SELECT b.unit_id, b.status, COUNT(*) AS n, SUM(CASE WHEN b.status < 2 AND b.due < ? "
-        "THEN 1 ELSE 0 END) AS late",
-        {asOf});
+    // Grouped by an expression: each unit's tasks found through the
+    // filter's index, not every task read in the order of units.
+    q.Add("SELECT b.unit_id + 0 AS unit_id, " CCHC_COUNTS, {asOf});
     Where(q, f);
-    q.Add(" GROUP BY b.unit_id, b.status");
+    q.Add(" GROUP BY b.unit_id + 0");
     soci::rowset<soci::row> rs(q.Prepare(s_));
     std::map<std::int64_t, std::vector<TaskBoardCount>> out;
-    for (const auto& r : rs)
-        out[Int(r, "unit_id")].push_back({static_cast<int>(Int(r, "status")),
-                                          static_cast<long>(Int(r, "n")),
-                                          static_cast<long>(Int(r, "late"))});
+    for (const auto& r : rs) out[Int(r, "unit_id")] = Counts(r);
     return out;
 }
 
 std::vector<std::pair<int, long>> TaskBoardRepository::CountByGroup(const TaskBoardQuery& f,
                                                                     const std::string& day,
                                                                     const std::string& monthEnd) {
-    Sql q;
+    Sql q(s_);
     Scope(q, f);
     q.Add("SELECT ");
-    q.Add(kGroupOf, {day, monthEnd});
-    q.Add(" AS g, COUNT(*) AS n");
+    q.Add(kGroupCounts, {day, day, monthEnd, monthEnd, monthEnd});
     Where(q, f);
-    q.Add(" GROUP BY 1 ORDER BY 1");
     soci::rowset<soci::row> rs(q.Prepare(s_));
     std::vector<std::pair<int, long>> out;
     for (const auto& r : rs)
-        out.emplace_back(static_cast<int>(Int(r, "g")), static_cast<long>(Int(r, "n")));
+        for (int g = 0; g < 6; ++g) {
+            const long n = static_cast<long>(Int(r, "g" + std::to_string(g)));
+            if (n > 0) out.emplace_back(g, n);
+        }
     return out;
 }
 
-std::vector<TaskBoardRow> TaskBoardRepository::Window(const TaskBoardQuery& f,
-                                                      const TaskBoardOrder& order, long offset,
-                                                      long limit, long total) {
-    std::vector<TaskBoardRow> out;
-    offset = std::max(0L, offset);
-    if (limit <= 0 || (total >= 0 && offset >= total)) return out;
-    // Nearer the end: the same rows counted from the end.
-    const bool fromEnd = total >= 0 && offset > total - offset - limit;
-    long skip = offset, take = limit;
-    if (fromEnd) {
-        const long last = std::min(total, offset + limit);  // one past the window
-        skip = total - last;
-        take = last - offset;
-    }
-    Sql q;
+namespace {
+
+// The rows skip .. skip + take - 1 of a part of the list in its order
+// (descending: reversed), with what names them.
+void ReadPart(soci::session& s, const TaskBoardQuery& f, const Segment& seg, bool descending,
+              long skip, long take, std::vector<TaskBoardRow>& out) {
+    Sql q(s);
     Scope(q, f);
     q.Add(
         "SELECT t.id, t.item_id, i.plan_id, p.unit_id, p.year, i.heading, t.solution, "
@@ -481,16 +546,17 @@ std::vector<TaskBoardRow> TaskBoardRepository::Window(const TaskBoardQuery& f,
                    : "b.calendar_first AS q_first, b.calendar_last AS q_last, b.calendar_gap AS "
                      "q_gap, b.calendar_updates AS q_updates");
     q.Add(" FROM (SELECT b.task_id");
-    Where(q, f);
-    OrderBy(q, order, f.cutOff, fromEnd);
+    Where(q, f, Use::Window);
+    AddCondition(q, seg);
+    OrderBy(q, seg.terms, descending);
     q.Add(" LIMIT ? OFFSET ?", {static_cast<long long>(take), static_cast<long long>(skip)});
     q.Add(
         ") w JOIN task_board b ON b.task_id = w.task_id JOIN tasks t ON t.id = b.task_id JOIN "
         "plan_items i ON i.id = t.item_id JOIN plans p ON p.id = i.plan_id JOIN units u ON u.id "
         "= p.unit_id LEFT JOIN units lu ON lu.id = t.lead_unit_id LEFT JOIN people lp ON lp.id "
         "= t.lead_person_id");
-    OrderBy(q, order, f.cutOff, false);
-    soci::rowset<soci::row> rs(q.Prepare(s_));
+    OrderBy(q, seg.terms, descending);
+    soci::rowset<soci::row> rs(q.Prepare(s));
     for (const auto& r : rs) {
         TaskBoardRow row;
         row.taskId = Int(r, "id");
@@ -525,12 +591,80 @@ std::vector<TaskBoardRow> TaskBoardRepository::Window(const TaskBoardQuery& f,
         row.updated = Text(r, "q_updates");
         out.push_back(std::move(row));
     }
+}
+
+}  // namespace
+
+std::vector<TaskBoardRow> TaskBoardRepository::Window(const TaskBoardQuery& f,
+                                                      const TaskBoardOrder& order, long offset,
+                                                      long limit, long total) {
+    std::vector<TaskBoardRow> out;
+    offset = std::max(0L, offset);
+    if (limit <= 0 || (total >= 0 && offset >= total)) return out;
+    std::vector<Segment> segments = Segments(order, f.cutOff);
+    const bool descending = !order.ascending;
+    if (descending) std::reverse(segments.begin(), segments.end());
+    // How many tasks each part holds: the list's, or each part counted
+    // (the last one from the list's total when it is known).
+    std::vector<long> sizes(segments.size(), -1);
+    if (segments.size() == 1) {
+        sizes[0] = total;
+    } else {
+        for (std::size_t i = 0; i < segments.size(); ++i) {
+            if (i + 1 == segments.size() && total >= 0) {
+                long before = 0;
+                for (std::size_t k = 0; k < i; ++k) before += sizes[k];
+                sizes[i] = total - before;
+                break;
+            }
+            TaskBoardQuery part = f;
+            Sql q(s_);
+            Scope(q, part);
+            q.Add("SELECT COUNT(*)");
+            Where(q, part);
+            AddCondition(q, segments[i]);
+            long long n = 0;
+            soci::details::prepare_temp_type p = q.Prepare(s_);
+            p, soci::into(n);
+            soci::statement st(p);
+            st.execute(true);
+            sizes[i] = static_cast<long>(n);
+        }
+    }
+    long start = 0;  // the list's row where the part begins
+    for (std::size_t i = 0; i < segments.size() && limit > 0; ++i) {
+        const long size = sizes[i];
+        if (size >= 0 && offset >= start + size) {
+            start += size;
+            continue;
+        }
+        const long skip = offset - start;
+        const long take = size >= 0 ? std::min(limit, size - skip) : limit;
+        const std::size_t had = out.size();
+        if (size >= 0 && skip > size - skip - take) {
+            // Nearer the part's end: the same rows counted from its end.
+            std::vector<TaskBoardRow> rows;
+            ReadPart(s_, f, segments[i], !descending, size - skip - take, take, rows);
+            std::reverse(rows.begin(), rows.end());
+            for (auto& r : rows) out.push_back(std::move(r));
+        } else {
+            ReadPart(s_, f, segments[i], descending, skip, take, out);
+        }
+        const long got = static_cast<long>(out.size() - had);
+        offset += got;
+        limit -= got;
+        start += size >= 0 ? size : got;
+        if (size < 0 && got < take) {
+            // An unknown size: this part ended within the window.
+            start = offset;
+        }
+    }
     return out;
 }
 
 std::vector<std::pair<std::int64_t, std::string>> TaskBoardRepository::LeadPeople(
     const TaskBoardQuery& f) {
-    Sql q;
+    Sql q(s_);
     Scope(q, f);
     q.Add("SELECT x.id, x.full_name AS name FROM people x WHERE x.id IN (SELECT b.lead_person_id");
     Where(q, f);
@@ -543,7 +677,7 @@ std::vector<std::pair<std::int64_t, std::string>> TaskBoardRepository::LeadPeopl
 
 std::vector<std::pair<std::int64_t, std::string>> TaskBoardRepository::LeadUnits(
     const TaskBoardQuery& f) {
-    Sql q;
+    Sql q(s_);
     Scope(q, f);
     q.Add("SELECT x.id, x.name FROM units x WHERE x.id IN (SELECT b.lead_unit_id");
     Where(q, f);
@@ -555,7 +689,7 @@ std::vector<std::pair<std::int64_t, std::string>> TaskBoardRepository::LeadUnits
 }
 
 std::map<std::int64_t, long> TaskBoardRepository::CountPerUnit(const TaskBoardQuery& f) {
-    Sql q;
+    Sql q(s_);
     Scope(q, f);
     q.Add("SELECT b.unit_id, COUNT(*) AS n");
     Where(q, f);

@@ -111,7 +111,8 @@ struct TaskBoardRow {
     std::string updated;
 };
 
-// Counts of one status: its tasks and those of them overdue.
+// Counts of one status: its tasks, and the overdue tasks of the list (told
+// with the first status only; summed, they are the list's).
 struct TaskBoardCount {
     int status = 0;
     long tasks = 0, overdue = 0;

@@ -5,6 +5,7 @@
 #include <wx/checkbox.h>
 #include <wx/choice.h>
 #include <wx/listctrl.h>
+#include <wx/odcombo.h>
 #include <wx/srchctrl.h>
 #include <wx/stattext.h>
 #include <wx/textdlg.h>
@@ -181,7 +182,7 @@ TaskBoardPanel::TaskBoardPanel(wxWindow* parent, GuiSession& session) : AreaPane
     ShowDueRange(false);
     missing_ = FindCtrl<wxCheckBox>(this, "taskMissing");
     search_ = FindCtrl<wxSearchCtrl>(this, "taskSearch");
-    lead_ = FindCtrl<wxChoice>(this, "taskLead");
+    lead_ = FindCtrl<wxOwnerDrawnComboBox>(this, "taskLead");
     lead_->Append(_("Any lead"));
     lead_->SetSelection(0);
     group_ = FindCtrl<wxCheckBox>(this, "taskGroup");
@@ -206,8 +207,12 @@ TaskBoardPanel::TaskBoardPanel(wxWindow* parent, GuiSession& session) : AreaPane
                            {_("Quarterly updates"), 92, wxLIST_FORMAT_LEFT}};
     for (const auto& c : columns) list_->AppendColumn(c.text, c.format, FromDIP(c.width));
 
-    for (wxChoice* filter : {communeChoice_, status_, lead_})
+    for (wxChoice* filter : {communeChoice_, status_})
         filter->Bind(wxEVT_CHOICE, &TaskBoardPanel::OnFilterChanged, this);
+    lead_->Bind(wxEVT_COMBOBOX, [this](wxCommandEvent& e) {
+        pendingLead_.clear();  // the user's choice now
+        OnFilterChanged(e);
+    });
     due_->Bind(wxEVT_CHOICE, &TaskBoardPanel::OnDueChanged, this);
     dueFrom_->Bind(wxEVT_TEXT, &TaskBoardPanel::OnFilterChanged, this);
     dueTo_->Bind(wxEVT_TEXT, &TaskBoardPanel::OnFilterChanged, this);

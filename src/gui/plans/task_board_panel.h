@@ -24,6 +24,7 @@
 class wxCheckBox;
 class wxChoice;
 class wxListEvent;
+class wxOwnerDrawnComboBox;
 class wxSearchCtrl;
 class wxStaticText;
 class wxButton;
@@ -109,7 +110,8 @@ class TaskBoardPanel : public AreaPanel {
     wxChoice* due_ = nullptr;
     VnDateCtrl* dueFrom_ = nullptr;
     VnDateCtrl* dueTo_ = nullptr;
-    wxChoice* lead_ = nullptr;
+    // The leads: thousands in a province, in a list that draws only the lines it shows.
+    wxOwnerDrawnComboBox* lead_ = nullptr;
     std::vector<std::string> leadKeys_;  // choice position 1.. → "unit:ID" / "person:ID"
     std::string pendingLead_;            // a saved view's lead, chosen when the leads are read
     wxCheckBox* missing_ = nullptr;

@@ -571,7 +571,7 @@ int RunTasks(const Args& args) {
         filter.dueWithinDays = static_cast<int>(days);
     }
     // A commune's account reads its own units' tasks.
-    const auto board = services::TaskBoard::Load(*db, asOf, user);
+    services::TaskBoard board(*db, asOf, user);
     Table t;
     t.keys = {"id",          "unit", "criterion", "task",    "lead_unit",
               "lead_person", "due",  "status",    "percent", "overdue_days"};
@@ -579,8 +579,7 @@ int RunTasks(const Args& args) {
                  tr("Lead unit"), tr("Lead person"), tr("Due"),       tr("Status"),
                  tr("Progress"),  tr("Days overdue")};
     t.numeric = {true, false, false, false, false, false, false, false, true, true};
-    for (std::size_t i : board.Filter(filter)) {
-        const auto& task = board[i];
+    board.ForEach(filter, {}, [&](const services::BoardTask& task) {
         const auto& r = task.row;
         std::string dueMachine = r.dueOn     ? *r.dueOn
                                  : r.dueYear ? std::to_string(*r.dueYear)
@@ -592,16 +591,15 @@ int RunTasks(const Args& args) {
             dueText = fmt::format(fmt::runtime(r.recurring ? tr("{0} and after") : tr("year {0}")),
                                   *r.dueYear);
         }
-        t.machine.push_back({std::to_string(r.taskId), board.UnitCode(r.unitId), r.criterion,
-                             r.solution, board.LeadUnit(task), board.LeadPerson(task), dueMachine,
-                             TaskStatusKey(r.status), std::to_string(r.percentDone),
-                             std::to_string(task.overdueDays)});
-        t.text.push_back({std::to_string(r.taskId), board.UnitCode(r.unitId), r.criterion,
-                          Shorten(r.solution, 60), Shorten(board.LeadUnit(task), 30),
-                          Shorten(board.LeadPerson(task), 30), dueText, TaskStatusLabel(r.status),
+        t.machine.push_back({std::to_string(r.taskId), task.unitCode, r.criterion, r.solution,
+                             task.leadUnit, task.leadPerson, dueMachine, TaskStatusKey(r.status),
+                             std::to_string(r.percentDone), std::to_string(task.overdueDays)});
+        t.text.push_back({std::to_string(r.taskId), task.unitCode, r.criterion,
+                          Shorten(r.solution, 60), Shorten(task.leadUnit, 30),
+                          Shorten(task.leadPerson, 30), dueText, TaskStatusLabel(r.status),
                           FormatPercentTrim(r.percentDone),
                           task.overdueDays > 0 ? N(task.overdueDays) : ""});
-    }
+    });
     Print(t, args.Get("format", "text"));
     return 0;
 }

@@ -123,4 +123,156 @@ bool VietnameseNameLess(std::string_view a, std::string_view b) {
     if (given != 0) return given < 0;
     return CompareVietnamese(a, b) < 0;
 }
+std::string SearchKey(std::string_view text) {
+    const std::string folded = FoldForSearch(text);
+    const icu::UnicodeString u = FromUtf8(folded);
+    icu::UnicodeString out;
+    bool space = false;
+    for (int32_t i = 0; i < u.length();) {
+        const UChar32 ch = u.char32At(i);
+        i += U16_LENGTH(ch);
+        if (u_isUWhiteSpace(ch) || ch == '_' || ch == 0x00A0) {
+            space = true;
+            continue;
+        }
+        if (u_charType(ch) == U_FORMAT_CHAR || u_charType(ch) == U_CONTROL_CHAR) continue;
+        if (space && out.length() > 0) out.append(static_cast<UChar32>(' '));
+        space = false;
+        out.append(ch);
+    }
+    std::string result;
+    out.toUTF8String(result);
+    return result;
+}
+
+namespace {
+
+// The primary letters of the Vietnamese alphabet, in order, with the Latin
+// letters it lacks in their places: a ă â b c d đ e ê f g h i j k l m n o ô
+// ơ p q r s t u ư v w x y z. A base letter's place, before its marks.
+int LetterPlace(UChar32 lower) {
+    static const char kLetters[] = "abcdefghijklmnopqrstuvwxyz";
+    const char* at = std::char_traits<char>::find(kLetters, 26, static_cast<char>(lower));
+    if (lower > 'z' || !at) return -1;
+    const int latin = static_cast<int>(at - kLetters);
+    // Places taken by ă, â (after a), đ (after d), ê (after e), ô, ơ (after
+    // o) and ư (after u).
+    int place = latin;
+    if (lower > 'a') place += 2;
+    if (lower > 'd') place += 1;
+    if (lower > 'e') place += 1;
+    if (lower > 'o') place += 2;
+    if (lower > 'u') place += 1;
+    return place;
+}
+
+// Marks of the tones, in the order of the vi collation: unmarked, huyền,
+// hỏi, ngã, sắc, nặng.
+int TonePlace(UChar32 mark) {
+    switch (mark) {
+        case 0x0300:
+            return 1;
+        case 0x0309:
+            return 2;
+        case 0x0303:
+            return 3;
+        case 0x0301:
+            return 4;
+        case 0x0323:
+            return 5;
+        default:
+            return 0;
+    }
+}
+
+}  // namespace
+
+std::string StoredSortKey(std::string_view text) {
+    // Text decomposed (NFD): a base letter, then its marks in any order.
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
+    icu::UnicodeString u = FromUtf8(text);
+    if (nfd && U_SUCCESS(status)) {
+        icu::UnicodeString decomposed = nfd->normalize(u, status);
+        if (U_SUCCESS(status)) u = decomposed;
+    }
+    std::string primary, secondary, tertiary;
+    int characters = 0;
+    auto other = [&](char lead, UChar32 ch) {
+        // Five base-32 digits of the code point, most significant first.
+        primary += lead;
+        for (int shift = 20; shift >= 0; shift -= 5)
+            primary += "0123456789ABCDEFGHIJKLMNOPQRSTUV"[(ch >> shift) & 31];
+    };
+    for (int32_t i = 0; i < u.length() && characters < kStoredSortLength; ++characters) {
+        UChar32 ch = u.char32At(i);
+        i += U16_LENGTH(ch);
+        const int8_t type = u_charType(ch);
+        if (type == U_NON_SPACING_MARK || type == U_ENCLOSING_MARK || type == U_FORMAT_CHAR ||
+            type == U_CONTROL_CHAR)
+            continue;  // a mark without its letter, or an invisible character
+        if (ch >= '0' && ch <= '9') {
+            // A number by its value: how many digits (leading zeros left
+            // out), then the digits.
+            std::string digits;
+            for (--i; i < u.length() && u.charAt(i) >= '0' && u.charAt(i) <= '9'; ++i)
+                if (!digits.empty() || u.charAt(i) != '0') digits += static_cast<char>(u.charAt(i));
+            if (digits.size() > 15) digits.resize(15);
+            primary += static_cast<char>('0' + digits.size());
+            primary += digits;
+            secondary += 'a';
+            tertiary += 'a';
+            continue;
+        }
+        const bool upper = u_isupper(ch) || u_istitle(ch);
+        const UChar32 lower = u_tolower(ch);
+        int place = -1;
+        int tone = 0;
+        if (lower == 0x0111) {  // đ
+            place = LetterPlace('d') + 1;
+        } else if (lower == 0x00F0) {  // ð, a d with a mark to ICU
+            place = LetterPlace('d');
+            tone = 6;
+        } else if (lower < 0x80) {
+            place = LetterPlace(lower);
+        }
+        if (place >= 0) {
+            // The letter's marks: those that make another letter (ă â ê ô ơ
+            // ư), and its tone.
+            for (; i < u.length();) {
+                const UChar32 mark = u.char32At(i);
+                if (u_charType(mark) != U_NON_SPACING_MARK) break;
+                i += U16_LENGTH(mark);
+                if (mark == 0x0306 && lower == 'a')
+                    place += 1;  // ă
+                else if (mark == 0x0302 && (lower == 'a' || lower == 'e' || lower == 'o'))
+                    place += lower == 'a' ? 2 : 1;  // â ê ô
+                else if (mark == 0x031B && (lower == 'o' || lower == 'u'))
+                    place += lower == 'o' ? 2 : 1;  // ơ ư
+                else if (TonePlace(mark) > 0)
+                    tone = TonePlace(mark);
+                else
+                    tone = 6;  // another mark (é of a French word): after the tones
+            }
+            primary += static_cast<char>('A' + place);
+            secondary += static_cast<char>('a' + tone);
+            tertiary += upper ? 'b' : 'a';
+            continue;
+        }
+        if (u_isUWhiteSpace(ch)) {
+            primary += ' ';
+        } else if (ch < 0x80 && !u_isalpha(ch)) {
+            primary += '"';  // punctuation and symbols, in the order of their code
+            primary += static_cast<char>(ch);
+        } else if (!u_isalpha(ch)) {
+            other('#', ch);  // other punctuation and symbols, after ASCII's
+        } else {
+            other('~', u_tolower(ch));  // letters of other scripts, after the Latin ones
+        }
+        secondary += 'a';
+        tertiary += upper ? 'b' : 'a';
+    }
+    return primary + '\x01' + secondary + '\x01' + tertiary;
+}
+
 }  // namespace cchc

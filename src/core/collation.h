@@ -32,6 +32,27 @@ std::string SortKey(std::string_view text);
 // Compare folded text with folded text (e.g. substring search).
 std::string FoldForSearch(std::string_view text);
 
+// The folded text a search compares (FoldForSearch), with every run of
+// spaces, tabs, line breaks, no-break spaces and underscores made one space,
+// none at either end, and invisible characters (zero-width space, BOM)
+// left out: "  Tăng_cường\ttuyên " -> "tang cuong tuyen". A search for a
+// text matches the texts whose SearchKey contains its SearchKey.
+std::string SearchKey(std::string_view text);
+
+// A key to sort by in a database, where ICU's SortKey may not be stored
+// (of the text's first kStoredSortLength characters, so that an index
+// takes it):
+// comparing two keys byte by byte gives the order of CompareVietnamese for
+// the text of names and tasks (the letters of the Vietnamese alphabet, with
+// f, j, w and z in their Latin places, then the tones, then lower before
+// upper case; numbers by value; spaces, then punctuation, then digits,
+// then letters, then other scripts; ð as a d with a mark). Defined here and not by ICU's version,
+// so the order stays when ICU is upgraded. Printable ASCII between bytes
+// 0x01 that separate its levels, so that it sorts the same as text in
+// SQLite and in PostgreSQL's "C" collation.
+std::string StoredSortKey(std::string_view text);
+inline constexpr int kStoredSortLength = 100;
+
 }  // namespace cchc
 
 namespace cchc {

@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "core/collation.h"
 #include "core/i18n.h"
 #include "core/vnformat.h"
 
@@ -63,40 +64,129 @@ bool DueWithin(const TaskRecord& task, Date asOf, int days) {
     return DueWithin(task.status, DueDate(task), asOf, days);
 }
 
+TaskGroup GroupOf(TaskStatus status, std::optional<Date> due, Date asOf) {
+    const bool open = !IsClosed(status);
+    if (open && OverdueDays(status, due, asOf) > 0) return TaskGroup::Overdue;
+    if (open && due && due->year == asOf.year && due->month == asOf.month)
+        return TaskGroup::DueThisMonth;
+    switch (status) {
+        case TaskStatus::InProgress:
+            return TaskGroup::InProgress;
+        case TaskStatus::NotStarted:
+            return TaskGroup::NotStarted;
+        case TaskStatus::Done:
+            return TaskGroup::Done;
+        default:
+            return TaskGroup::Cancelled;
+    }
+}
+
+std::string TaskGroupLabel(TaskGroup group) {
+    switch (group) {
+        case TaskGroup::Overdue:
+            return tr("Overdue");
+        case TaskGroup::DueThisMonth:
+            return tr("Due this month");
+        case TaskGroup::InProgress:
+            return TaskStatusLabel(TaskStatus::InProgress);
+        case TaskGroup::NotStarted:
+            return TaskStatusLabel(TaskStatus::NotStarted);
+        case TaskGroup::Done:
+            return TaskStatusLabel(TaskStatus::Done);
+        case TaskGroup::Cancelled:
+            return TaskStatusLabel(TaskStatus::Cancelled);
+    }
+    return {};
+}
+
+std::string TaskSearchKey(const std::string& criterion, const std::string& solution) {
+    std::string key = SearchKey(criterion + " " + solution);
+    // Cut after the last whole character (UTF-8) of the first kTaskSearchLength.
+    std::size_t characters = 0, at = 0;
+    for (; at < key.size(); ++at)
+        if ((static_cast<unsigned char>(key[at]) & 0xC0) != 0x80 &&
+            characters++ == kTaskSearchLength)
+            break;
+    key.resize(at);
+    return key;
+}
+
+int QuarterNumber(const Period& quarter) { return quarter.year() * 4 + quarter.index() - 1; }
+
+std::optional<Period> LastClosedQuarter(Date asOf, WindowKind window) {
+    if (!asOf.Valid() || !QuarterYear(asOf.year)) return std::nullopt;
+    // The quarter containing asOf has not closed; the one before it has.
+    const Period q = Period::Containing(PeriodKind::Quarter, asOf, window);
+    if (q.year() <= 1 && q.index() == 1) return std::nullopt;
+    return q.Previous();
+}
+
+UpdateSpan UpdateSpanOf(const TaskRecord& task, int planYear,
+                        const std::set<std::string>& updatedPeriods, WindowKind window) {
+    UpdateSpan span;
+    std::optional<Date> start = IsoDate(task.startOn);
+    if (!start && task.dueYear) start = Date{*task.dueYear, 1, 1};
+    if (!start && planYear > 0) start = Date{planYear, 1, 1};
+    if (!start || !start->Valid() || !QuarterYear(start->year)) return span;
+
+    std::set<int> updated;
+    for (const auto& text : updatedPeriods) {
+        auto p = Period::Parse(text);
+        if (p && p->kind() == PeriodKind::Quarter) updated.insert(QuarterNumber(*p));
+    }
+
+    // The last quarter that needs an update, when the task is closed.
+    const int first = QuarterNumber(Period::Containing(PeriodKind::Quarter, *start, window));
+    std::optional<int> last;
+    if (IsClosed(task)) {
+        auto closed = IsoDate(task.closedOn);
+        if (closed && QuarterYear(closed->year)) {
+            last = QuarterNumber(Period::Containing(PeriodKind::Quarter, *closed, window));
+        } else if (!updated.empty()) {
+            last = *updated.rbegin();
+        } else {
+            return span;  // closed, never reported and no day of closing: nothing is asked
+        }
+    }
+    span.first = first;
+    span.last = last;
+    // Quarters up to 9999-Q4 at most.
+    const int end = std::min(last ? *last : (updated.empty() ? first - 1 : *updated.rbegin()),
+                             std::min(first + UpdateSpan::kMaxQuarters - 1, 9999 * 4 + 3));
+    for (int q = first; q <= end; ++q) span.updated += updated.count(q) ? '1' : '0';
+    for (int q = first;; ++q) {
+        if (last && q > *last) break;
+        const std::size_t at = static_cast<std::size_t>(q - first);
+        if (at >= span.updated.size() || span.updated[at] != '1') {
+            span.firstMissing = q;
+            break;
+        }
+    }
+    return span;
+}
+
+int MissingCount(const UpdateSpan& span, std::optional<int> lastClosed) {
+    if (!span.first || !lastClosed) return 0;
+    const int hi = span.last ? std::min(*span.last, *lastClosed) : *lastClosed;
+    const int n = hi - *span.first + 1;
+    if (n <= 0) return 0;
+    const auto marked = span.updated.substr(0, static_cast<std::size_t>(n));
+    return n - static_cast<int>(std::count(marked.begin(), marked.end(), '1'));
+}
+
 std::vector<Period> MissingUpdates(const TaskRecord& task, int planYear,
                                    const std::set<std::string>& updatedPeriods, Date asOf,
                                    WindowKind window) {
     std::vector<Period> missing;
-    if (!asOf.Valid()) return missing;
-
-    std::optional<Date> start = IsoDate(task.startOn);
-    if (!start && task.dueYear) start = Date{*task.dueYear, 1, 1};
-    if (!start && planYear > 0) start = Date{planYear, 1, 1};
-    if (!start || !start->Valid() || !QuarterYear(start->year)) return missing;
-
-    std::set<Period> updated;
-    for (const auto& text : updatedPeriods) {
-        auto p = Period::Parse(text);
-        if (p && p->kind() == PeriodKind::Quarter) updated.insert(*p);
-    }
-
-    // The last quarter that needs an update, when the task is closed.
-    std::optional<Period> last;
-    if (IsClosed(task)) {
-        auto closed = IsoDate(task.closedOn);
-        if (closed && QuarterYear(closed->year)) {
-            last = Period::Containing(PeriodKind::Quarter, *closed, window);
-        } else if (!updated.empty()) {
-            last = *updated.rbegin();
-        } else {
-            return missing;
-        }
-    }
-
-    for (Period q = Period::Containing(PeriodKind::Quarter, *start, window);
-         q.Window(window).last < asOf && (!last || q <= *last); q = q.Next()) {
-        if (!updated.count(q)) missing.push_back(q);
-        if (q.year() == 9999 && q.index() == 4) break;
+    const std::optional<Period> closed = LastClosedQuarter(asOf, window);
+    const UpdateSpan span = UpdateSpanOf(task, planYear, updatedPeriods, window);
+    if (!span.first || !closed) return missing;
+    const int hi =
+        span.last ? std::min(*span.last, QuarterNumber(*closed)) : QuarterNumber(*closed);
+    for (int q = *span.first; q <= hi; ++q) {
+        const std::size_t at = static_cast<std::size_t>(q - *span.first);
+        if (at < span.updated.size() && span.updated[at] == '1') continue;
+        missing.push_back(Period::Quarter(q / 4, q % 4 + 1));
     }
     return missing;
 }

@@ -45,6 +45,53 @@ bool DueWithin(const TaskRecord& task, Date asOf, int days);
 // The same for a task of this status whose DueDate is known already.
 bool DueWithin(TaskStatus status, std::optional<Date> due, Date asOf, int days);
 
+// The groups of the chair's view, in the order shown: overdue tasks, open
+// tasks due in the month of the as-of day, then the others by status.
+enum class TaskGroup { Overdue, DueThisMonth, InProgress, NotStarted, Done, Cancelled };
+// The group of a task of this status whose DueDate is known: overdue first
+// (OverdueDays > 0); then an open task due in the month of asOf; then its
+// status.
+TaskGroup GroupOf(TaskStatus status, std::optional<Date> due, Date asOf);
+// "Overdue", "Due this month", or the status's label; translated.
+std::string TaskGroupLabel(TaskGroup group);
+
+// What a task is found by in the task board's search: SearchKey
+// (core/collation.h) of its criterion and its text, a space between, to
+// its first kTaskSearchLength characters (so that an index takes it). A
+// search matches the tasks whose key contains SearchKey of what was typed.
+std::string TaskSearchKey(const std::string& criterion, const std::string& solution);
+inline constexpr std::size_t kTaskSearchLength = 500;
+
+// Quarters numbered in a row, so that quarter arithmetic is counting:
+// 2026-Q1 is 2026 * 4, 2026-Q2 is 2026 * 4 + 1, ... 2027-Q1 is 2027 * 4.
+int QuarterNumber(const Period& quarter);
+// The last quarter whose reporting window has closed by asOf (it ended
+// before asOf); nothing for an invalid day or one outside the years 1..9998.
+std::optional<Period> LastClosedQuarter(Date asOf, WindowKind window);
+
+// What a task's missing updates are made of, whatever the as-of day (see
+// MissingUpdates): the quarters that need an update, from `first` on (to
+// `last`, when the task is closed), which of them have one, and the first
+// that has none. Numbers are QuarterNumber's.
+struct UpdateSpan {
+    std::optional<int> first;  // nothing: no quarter ever needs an update
+    std::optional<int> last;   // nothing: every quarter from first on (an open task)
+    // '1' (an update) or '0' per quarter from first on: to last for a closed
+    // task, to the last quarter with an update for an open one (at most
+    // kMaxQuarters).
+    std::string updated;
+    // The first quarter from first (to last) without an update; nothing when
+    // none lacks one (a closed task reported for every quarter).
+    std::optional<int> firstMissing;
+    static constexpr int kMaxQuarters = 400;
+};
+UpdateSpan UpdateSpanOf(const TaskRecord& task, int planYear,
+                        const std::set<std::string>& updatedPeriods, WindowKind window);
+// The number of quarters missing an update when the last closed quarter is
+// lastClosed: those of [first, min(last, lastClosed)] not marked '1'. More
+// than 0 exactly when firstMissing <= lastClosed.
+int MissingCount(const UpdateSpan& span, std::optional<int> lastClosed);
+
 // The quarters, oldest first, whose reporting window (calendar or the
 // Decree 09/2019 cut-off) has closed by asOf (window end < asOf) and for
 // which the task has no progress update.

@@ -17,9 +17,13 @@
 #include "storage/backup.h"
 #include "storage/migrations.h"
 #include "storage/sqlite_locks.h"
+#include "storage/task_board_repository.h"
 
 namespace cchc::storage {
 namespace {
+
+// The schema that brought the task board's table (0013_task_board.sql).
+constexpr int kTaskBoardVersion = 13;
 
 std::string NowStamp(const char* fmt) {
     std::time_t t = std::time(nullptr);
@@ -307,6 +311,10 @@ MigrationReport Database::Migrate(int targetVersion, const OpenOptions& options)
             soci::use(m.version), soci::use(m.description), soci::use(at);
         report.toVersion = m.version;
     }
+    // The task board's rows of the tasks there before its table (0013).
+    if (report.fromVersion > 0 && report.fromVersion < kTaskBoardVersion &&
+        report.toVersion >= kTaskBoardVersion)
+        TaskBoardWriter(*session_).All();
     if (report.fromVersion == 0 && options.onCreate) options.onCreate(*this);
     if (report.fromVersion > 0 && options.onUpgrade) options.onUpgrade(*this);
     tx.Commit();

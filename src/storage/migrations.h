@@ -1,9 +1,11 @@
 // The numbered migrations compiled into the program from
 // database/migrations/NNNN_name.sql, with the dialect placeholders ({{PK}},
-// {{BLOB}}) replaced and each file split into statements. A file named
-// NNNN_name.postgresql.sql (or .sqlite.sql) holds statements for that engine
-// only: on the other one it is still applied and numbered, with nothing to
-// run, so that both engines count the same schema versions.
+// {{BLOB}}, {{BYTES}}: text ordered byte by byte) replaced and each file split into statements. A
+// file named NNNN_name.postgresql.sql (or .sqlite.sql) holds statements for that engine only: on
+// the other one it is still applied and numbered, with nothing to run, so that both engines count
+// the same schema versions. A version may also have a file for both engines and, beside it, the
+// same name for one engine (NNNN_name.sql and NNNN_name.postgresql.sql): that engine runs the
+// statements of both, in that order.
 #pragma once
 #include <string>
 #include <vector>

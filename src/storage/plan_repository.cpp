@@ -7,6 +7,7 @@
 
 #include "core/task_rules.h"
 #include "storage/row_helpers.h"
+#include "storage/task_board_repository.h"
 
 namespace cchc::storage {
 using namespace detail;
@@ -135,8 +136,9 @@ std::int64_t PlanRepository::Insert(PlanRecord& p) {
     p.version = 1;
     for (auto& item : p.items) {
         InsertItem(id, item);
-        for (auto& t : item.tasks) InsertTask(item.id, t, "");
+        for (auto& t : item.tasks) InsertTaskRow(item.id, t, "");
     }
+    TaskBoardWriter(s_).ForPlan(id);
     return id;
 }
 
@@ -224,6 +226,13 @@ std::optional<PlanItemRecord> PlanRepository::LoadItem(std::int64_t itemId) {
 
 std::int64_t PlanRepository::InsertTask(std::int64_t itemId, TaskRecord& t,
                                         const std::string& user) {
+    const std::int64_t id = InsertTaskRow(itemId, t, user);
+    TaskBoardWriter(s_).ForTask(id);
+    return id;
+}
+
+std::int64_t PlanRepository::InsertTaskRow(std::int64_t itemId, TaskRecord& t,
+                                           const std::string& user) {
     long long item = itemId, order = 0, taskId = 0;
     s_ << "SELECT COALESCE(MAX(sort_order) + 1, 0) FROM tasks WHERE item_id = :i", soci::use(item),
         soci::into(order);
@@ -280,6 +289,7 @@ bool PlanRepository::UpdateTask(const TaskRecord& t, const std::string& user) {
          soci::use(id), soci::use(anyVersion), soci::use(version));
     st.execute(true);
     if (st.get_affected_rows() != 1) return false;
+    TaskBoardWriter(s_).ForTask(t.id);
     // Rewritten only when they changed: a progress report leaves them (and
     // their audit trail) alone, and needs no right to change them.
     if (SameCoordinators(ReadCoordinators(s_, id), t.coordinators)) return true;
@@ -505,6 +515,7 @@ std::int64_t PlanRepository::InsertUpdate(const ProgressUpdateRecord& u) {
         soci::use(task), soci::use(u.period), soci::use(reported.value, reported.ind),
         soci::use(status), soci::use(percent), soci::use(u.note), soci::use(now),
         soci::use(u.createdBy), soci::into(id);
+    TaskBoardWriter(s_).ForTask(u.taskId);
     return id;
 }
 

@@ -1,6 +1,8 @@
 // Remediation plans (kế hoạch khắc phục): the plan document, its items per
 // criterion, their tasks with coordinators, and the tasks' progress updates.
-// The task board reads every task at once into column vectors (ForBoard);
+// Every write of a task or of its progress writes its row of the task
+// board too (storage/task_board_repository.h). ForBoard reads every task at
+// once into column vectors (for checks of the board against core's rules);
 // the rest works on one plan, item or task.
 #pragma once
 #include <cstdint>
@@ -86,7 +88,8 @@ class PlanRepository {
     std::int64_t UnitOfPlan(std::int64_t planId);
     void DeleteTask(std::int64_t taskId);
 
-    // Every task of every plan, for the task board (in no particular order).
+    // Every task of every plan (in no particular order): what the task
+    // board's rows are worked out from.
     std::vector<BoardRow> ForBoard();
     // Every plan's tasks with their plan and item, for export: plans by
     // unit and year, items and tasks in order.
@@ -105,6 +108,9 @@ class PlanRepository {
     std::vector<std::pair<std::int64_t, std::string>> UpdatePeriods();
 
   private:
+    // The task's row without its row of the task board.
+    std::int64_t InsertTaskRow(std::int64_t itemId, TaskRecord& task, const std::string& user);
+
     soci::session& s_;
 };
 

@@ -4,6 +4,7 @@
 
 #include "core/i18n.h"
 #include "storage/row_helpers.h"
+#include "storage/task_board_repository.h"
 
 namespace cchc::storage {
 using namespace detail;
@@ -117,6 +118,8 @@ void UnitRepository::Update(const Unit& u) {
          soci::use(id), soci::use(version));
     st.execute(true);
     if (st.get_affected_rows() != 1) throw ConcurrentEditError();
+    // The task board shows and sorts its tasks by its code and name.
+    TaskBoardWriter(s_).ForUnit(u.id);
 }
 
 void UnitRepository::SetActive(std::int64_t id, bool active, int version) {
@@ -194,6 +197,8 @@ void PersonRepository::Update(const Person& p) {
          soci::use(id), soci::use(version));
     st.execute(true);
     if (st.get_affected_rows() != 1) throw ConcurrentEditError();
+    // The task board sorts the tasks it leads by its name.
+    TaskBoardWriter(s_).ForPerson(p.id);
 }
 
 void PersonRepository::SetActive(std::int64_t id, bool active, int version) {

@@ -5,6 +5,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include <functional>
+#include <set>
 
 #include "core/i18n.h"
 #include "core/task_rules.h"
@@ -684,3 +685,85 @@ BOOST_AUTO_TEST_CASE(draft_plan_from_a_framework_read_from_a_file) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+// The groups of the chair's view: overdue first, then open and due in the
+// month of the day, then by status.
+BOOST_AUTO_TEST_CASE(tasks_fall_into_the_chairs_groups) {
+    const Date day{2026, 3, 15};
+    using G = TaskGroup;
+    const auto open = TaskStatus::InProgress, waiting = TaskStatus::NotStarted;
+    BOOST_TEST((GroupOf(open, Date{2026, 3, 14}, day) == G::Overdue));
+    BOOST_TEST((GroupOf(waiting, Date{2025, 12, 31}, day) == G::Overdue));
+    BOOST_TEST((GroupOf(open, Date{2026, 3, 15}, day) == G::DueThisMonth));
+    BOOST_TEST((GroupOf(waiting, Date{2026, 3, 31}, day) == G::DueThisMonth));
+    BOOST_TEST((GroupOf(open, Date{2026, 4, 1}, day) == G::InProgress));
+    BOOST_TEST((GroupOf(waiting, std::nullopt, day) == G::NotStarted));
+    BOOST_TEST((GroupOf(TaskStatus::Done, Date{2026, 3, 1}, day) == G::Done));
+    BOOST_TEST((GroupOf(TaskStatus::Cancelled, Date{2026, 3, 20}, day) == G::Cancelled));
+    BOOST_TEST(TaskGroupLabel(G::Overdue) == "Overdue");
+}
+
+// What the missing updates are made of, on any day: the span of quarters,
+// those reported, the first without a report; MissingUpdates on a day is
+// the span up to the last quarter closed by then.
+BOOST_AUTO_TEST_CASE(update_spans_give_the_missing_updates_of_any_day) {
+    TaskRecord open;
+    open.startOn = "2025-02-10";
+    open.status = TaskStatus::InProgress;
+    const std::set<std::string> updates = {"2025-Q1", "2025-Q3", "2026-q2", "2025-05"};
+    const UpdateSpan span = UpdateSpanOf(open, 2025, updates, WindowKind::Calendar);
+    BOOST_TEST(*span.first == 2025 * 4);
+    BOOST_TEST(!span.last.has_value());
+    BOOST_TEST(span.updated == "101001");
+    BOOST_TEST(*span.firstMissing == 2025 * 4 + 1);
+    BOOST_TEST(QuarterNumber(*LastClosedQuarter(Date{2026, 4, 1}, WindowKind::Calendar)) ==
+               2026 * 4);
+    BOOST_TEST(QuarterNumber(*LastClosedQuarter(Date{2026, 3, 31}, WindowKind::Calendar)) ==
+               2025 * 4 + 3);
+    // Under the cut-off, Q1 closes on 14/03.
+    BOOST_TEST(QuarterNumber(*LastClosedQuarter(Date{2026, 3, 15}, WindowKind::CutOff)) ==
+               2026 * 4);
+    for (Date day : {Date{2025, 3, 31}, Date{2025, 4, 1}, Date{2025, 10, 1}, Date{2026, 4, 1},
+                     Date{2026, 7, 1}, Date{2027, 1, 1}})
+        for (WindowKind w : {WindowKind::Calendar, WindowKind::CutOff}) {
+            const UpdateSpan s = UpdateSpanOf(open, 2025, updates, w);
+            const auto closed = LastClosedQuarter(day, w);
+            const int count =
+                MissingCount(s, closed ? std::optional<int>(QuarterNumber(*closed)) : std::nullopt);
+            BOOST_TEST(
+                count == static_cast<int>(MissingUpdates(open, 2025, updates, day, w).size()),
+                day.ToIso());
+            BOOST_TEST((count > 0) ==
+                       (s.firstMissing && closed && *s.firstMissing <= QuarterNumber(*closed)));
+        }
+    // Closed on a day: nothing after its quarter; reported every quarter: none missing.
+    TaskRecord done = open;
+    done.status = TaskStatus::Done;
+    done.closedOn = "2025-08-20";
+    const UpdateSpan closed =
+        UpdateSpanOf(done, 2025, {"2025-Q1", "2025-Q2", "2025-Q3"}, WindowKind::Calendar);
+    BOOST_TEST(*closed.last == 2025 * 4 + 2);
+    BOOST_TEST(closed.updated == "111");
+    BOOST_TEST(!closed.firstMissing.has_value());
+    // Closed without a day and never reported: nothing is asked.
+    done.closedOn.reset();
+    BOOST_TEST(!UpdateSpanOf(done, 2025, {}, WindowKind::Calendar).first.has_value());
+}
+
+// The search key of a task: its criterion and text, folded.
+BOOST_AUTO_TEST_CASE(a_task_is_found_by_its_criterion_and_text) {
+    BOOST_TEST(TaskSearchKey("1.3", "Niêm yết  công khai") == "1.3 niem yet cong khai");
+}
+
+// The search key of a long task stops after its first characters, whole.
+BOOST_AUTO_TEST_CASE(a_long_tasks_search_key_keeps_its_first_characters) {
+    std::string text;
+    for (int i = 0; i < 600; ++i) text += "Đ";
+    const std::string key = TaskSearchKey("1.1", text);
+    BOOST_TEST(key.size() == kTaskSearchLength);
+    BOOST_TEST(key.substr(0, 6) == "1.1 dd");
+    std::string viet;
+    for (int i = 0; i < 600; ++i) viet += "中";
+    const std::string cut = TaskSearchKey("", viet);
+    BOOST_TEST(cut.size() == kTaskSearchLength * 3);
+}

@@ -18,6 +18,7 @@
 
 #include <algorithm>
 
+#include "core/collation.h"
 #include "core/date.h"
 #include "gui/plans/draft_plan_dialog.h"
 #include "gui/plans/plan_editor_dialog.h"
@@ -58,15 +59,15 @@ BOOST_AUTO_TEST_CASE(recording_progress_on_an_overdue_task_closes_it) {
     const std::string url = "sqlite:" + dir.File("tasks.db");
     auto demo = DemoDatabase(url);
     // A commune with an overdue task, found as the service sees it.
-    const auto board = services::TaskBoard::Load(*demo, Date::Today());
-    std::optional<std::int64_t> unitId;
+    services::TaskFilter overdue;
+    overdue.overdue = true;
+    const auto late = services::TaskBoard(*demo, Date::Today(), "").List(overdue);
+    BOOST_REQUIRE_MESSAGE(!late.empty(), "the demo office has no overdue task");
+    const std::int64_t unitId = late.front().row.unitId;
+    const std::string unitName = late.front().unitName;
     long overdueThere = 0;
-    for (std::size_t i = 0; i < board.size(); ++i)
-        if (board[i].overdueDays > 0 && !unitId) unitId = board[i].row.unitId;
-    BOOST_REQUIRE_MESSAGE(unitId, "the demo office has no overdue task");
-    for (std::size_t i = 0; i < board.size(); ++i)
-        if (board[i].overdueDays > 0 && board[i].row.unitId == *unitId) ++overdueThere;
-    const std::string unitName = board.UnitName(*unitId);
+    for (const auto& t : late)
+        if (t.row.unitId == unitId) ++overdueThere;
 
     BoardWindow window(std::move(demo));
     auto* frame = window.frame;
@@ -121,11 +122,9 @@ BOOST_AUTO_TEST_CASE(recording_progress_on_an_overdue_task_closes_it) {
         WaitFor([&] { return panel->Loaded() && panel->ShownCount() == overdueThere - 1; }, 15000));
     // Stored: an update and a closed task with its result.
     auto db = storage::Database::Open(storage::DatabaseUrl::Parse(url));
-    const auto after = services::TaskBoard::Load(*db, Date::Today());
     long done = 0;
-    for (std::size_t i = 0; i < after.size(); ++i) {
-        const auto& t = after[i];
-        if (t.row.unitId != *unitId || t.row.status != TaskStatus::Done) continue;
+    for (const auto& t : services::TaskBoard(*db, Date::Today(), "").List({})) {
+        if (t.row.unitId != unitId || t.row.status != TaskStatus::Done) continue;
         auto task = storage::PlanRepository(db->session()).LoadTask(t.row.taskId);
         if (task && task->outcome == outcome) {
             ++done;
@@ -213,16 +212,16 @@ BOOST_AUTO_TEST_CASE(a_commune_chosen_in_the_tree_shows_its_tasks_grouped_overdu
     TempDir dir;
     const std::string url = "sqlite:" + dir.File("chair.db");
     auto demo = DemoDatabase(url);
-    const auto board = services::TaskBoard::Load(*demo, Date::Today());
-    std::optional<std::int64_t> unitId;
-    for (std::size_t i = 0; i < board.size() && !unitId; ++i)
-        if (board[i].overdueDays > 0) unitId = board[i].row.unitId;
-    BOOST_REQUIRE(unitId);
+    services::TaskFilter late;
+    late.overdue = true;
+    const auto lateTasks = services::TaskBoard(*demo, Date::Today(), "").List(late);
+    BOOST_REQUIRE(!lateTasks.empty());
+    const std::optional<std::int64_t> unitId = lateTasks.front().row.unitId;
     long all = 0, overdue = 0;
-    for (std::size_t i = 0; i < board.size(); ++i)
-        if (board[i].row.unitId == *unitId) {
+    for (const auto& t : services::TaskBoard(*demo, Date::Today(), "").List({}))
+        if (t.row.unitId == *unitId) {
             ++all;
-            if (board.GroupOf(board[i]) == services::TaskGroup::Overdue) ++overdue;
+            if (GroupOf(t.row.status, t.due, Date::Today()) == TaskGroup::Overdue) ++overdue;
         }
 
     BoardWindow window(std::move(demo));
@@ -520,4 +519,36 @@ BOOST_AUTO_TEST_CASE(progress_of_a_quarter_reported_elsewhere_meanwhile_edits_th
     BOOST_REQUIRE(WaitFor([&] { return again.Finished(); }, 15000));
     BOOST_REQUIRE_MESSAGE(again.failure().empty(), again.failure());
     BOOST_TEST(shownNote == "Bao cao cua toi");
+}
+
+// The list is virtual over the database: as many rows as tasks counted,
+// each read with its window of rows; sorted by a column (its header
+// clicked), the rows follow the column's order, the other way when
+// clicked again, and a row in the middle shows the task there.
+BOOST_AUTO_TEST_CASE(the_board_sorts_by_a_column_and_reads_the_middle_of_the_list) {
+    TempDir dir;
+    BoardWindow window(DemoDatabase("sqlite:" + dir.File("sort.db")));
+    auto* list = dynamic_cast<wxListCtrl*>(wxWindow::FindWindowByName("taskList", window.frame));
+    BOOST_REQUIRE(list);
+    const long n = window.panel->ShownCount();
+    BOOST_REQUIRE(n > 20);
+    BOOST_TEST(list->GetItemCount() == n);
+    wxListEvent click(wxEVT_LIST_COL_CLICK, list->GetId());
+    click.SetEventObject(list);
+    click.m_col = 2;  // the task
+    list->GetEventHandler()->ProcessEvent(click);
+    std::vector<std::string> keys;
+    for (long i = 0; i < n; ++i) {
+        const services::BoardTask* t = window.panel->TaskAt(i);
+        BOOST_REQUIRE(t);
+        keys.push_back(StoredSortKey(t->row.solution));
+    }
+    BOOST_TEST(std::is_sorted(keys.begin(), keys.end()));
+    list->GetEventHandler()->ProcessEvent(click);
+    keys.clear();
+    for (long i = n - 1; i >= 0; --i)
+        keys.push_back(StoredSortKey(window.panel->TaskAt(i)->row.solution));
+    BOOST_TEST(std::is_sorted(keys.begin(), keys.end()));
+    BOOST_TEST(list->GetItemText(n / 2, 2) ==
+               wxString::FromUTF8(window.panel->TaskAt(n / 2)->row.solution));
 }

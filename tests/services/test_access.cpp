@@ -85,9 +85,8 @@ struct Office : DbFixture {
         storage::UnitRepository units(Db().session());
         unitA = units.ByCode("XA-A")->id;
         unitB = units.ByCode("XA-B")->id;
-        auto board = services::TaskBoard::Load(Db(), Date{2026, 3, 1});
-        for (std::size_t i = 0; i < board.size(); ++i)
-            (board[i].row.unitId == unitA ? taskA : taskB) = board[i].row.taskId;
+        for (const auto& t : services::TaskBoard(Db(), Date{2026, 3, 1}, "").List({}))
+            (t.row.unitId == unitA ? taskA : taskB) = t.row.taskId;
         // The accounts of the office and of commune A (inserted as the
         // account service would, without the server's login roles).
         storage::UserRepository users(Db().session());
@@ -98,7 +97,10 @@ struct Office : DbFixture {
         users.Insert("xem", "", "viewer", std::nullopt);
     }
 
-    services::TaskBoard Board() { return services::TaskBoard::Load(Db(), Date{2026, 3, 1}); }
+    // The tasks on the board, as the administrator reads it.
+    std::vector<services::BoardTask> Board() {
+        return services::TaskBoard(Db(), Date{2026, 3, 1}, "quantri").List({});
+    }
     TaskRecord Task(std::int64_t id) { return services::PlanService(Db(), "quantri").LoadTask(id); }
 };
 
@@ -1001,10 +1003,15 @@ BOOST_FIXTURE_TEST_CASE(figures_and_lists_are_the_accounts_units, FullOffice) {
         Refused(Try([&] { services::SelfAssessmentSummary(Db(), "ct_a", "2026-Q1", "XA-B"); })));
 
     // Tasks: the board, a task and a plan of another commune.
-    const auto board = services::TaskBoard::Load(Db(), Date{2026, 3, 1}, "ct_a");
+    const auto board = services::TaskBoard(Db(), Date{2026, 3, 1}, "ct_a").List({});
     BOOST_TEST_REQUIRE(board.size() == 1u);
     BOOST_TEST(board[0].row.taskId == taskA);
-    BOOST_TEST(services::TaskBoard::Load(Db(), Date{2026, 3, 1}, "xem").size() == 2u);
+    BOOST_TEST(services::TaskBoard(Db(), Date{2026, 3, 1}, "xem").Count({}) == 2);
+    // Asked for another commune's tasks, a commune's account reads none.
+    services::TaskFilter tasksOfB;
+    tasksOfB.unitId = unitB;
+    BOOST_TEST(services::TaskBoard(Db(), Date{2026, 3, 1}, "ct_a").Count(tasksOfB) == 0);
+    BOOST_TEST(services::TaskBoard(Db(), Date{2026, 3, 1}, "xem").Count(tasksOfB) == 1);
     BOOST_TEST(Refused(Try([&] { services::PlanService(Db(), "cc_a").LoadTask(taskB); })));
     BOOST_TEST(Try([&] { services::PlanService(Db(), "cc_a").LoadTask(taskA); }) == "ok");
     BOOST_TEST(

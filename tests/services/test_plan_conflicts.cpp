@@ -211,9 +211,8 @@ BOOST_FIXTURE_TEST_CASE(a_progress_update_on_an_old_copy_is_refused_then_merged,
 
     // Both desks list the task on their board at 35 %.
     auto rowOf = [id](storage::Database& db) {
-        const auto board = services::TaskBoard::Load(db, Date::Today());
-        for (std::size_t i = 0; i < board.size(); ++i)
-            if (board[i].row.taskId == id) return board[i].row;
+        for (const auto& t : services::TaskBoard(db, Date::Today(), "").List({}))
+            if (t.row.taskId == id) return t.row;
         BOOST_FAIL("the task is not on the board");
         return services::BoardRow{};
     };

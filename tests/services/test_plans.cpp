@@ -306,10 +306,15 @@ const char* kTasks =
     "TT-KONGCHRO,GL-XA-2020,2026,1.2,Mục tiêu,Việc thường "
     "xuyên,,,,2026-01-05,2026,yes,in_progress,10,\n";
 
-std::vector<std::string> Texts(const services::TaskBoard& board,
-                               const std::vector<std::size_t>& rows) {
+// The tasks on the board as of a day that pass the filter.
+std::vector<services::BoardTask> Listed(storage::Database& db, Date asOf,
+                                        const services::TaskFilter& filter) {
+    return services::TaskBoard(db, asOf, "").List(filter);
+}
+
+std::vector<std::string> Texts(const std::vector<services::BoardTask>& tasks) {
     std::vector<std::string> out;
-    for (std::size_t i : rows) out.push_back(board[i].row.solution);
+    for (const auto& t : tasks) out.push_back(t.row.solution);
     std::sort(out.begin(), out.end());
     return out;
 }
@@ -321,29 +326,28 @@ BOOST_FIXTURE_TEST_CASE(overdue_due_soon_and_missing_updates_on_the_board, SeedF
     services::TaskFilter overdue;
     overdue.overdue = true;
     // Due on 31/03: not overdue that day, one day the day after.
-    auto onDay = services::TaskBoard::Load(Db(), Date{2026, 3, 31});
-    BOOST_TEST(onDay.Filter(overdue).empty());
-    auto after = services::TaskBoard::Load(Db(), Date{2026, 4, 1});
-    auto late = after.Filter(overdue);
+    BOOST_TEST(Listed(Db(), Date{2026, 3, 31}, overdue).empty());
+    const auto late = Listed(Db(), Date{2026, 4, 1}, overdue);
     BOOST_REQUIRE(late.size() == 1u);
-    BOOST_TEST(after[late[0]].row.solution == "Việc có hạn ngày");
-    BOOST_TEST(after[late[0]].overdueDays == 1);
+    BOOST_TEST(late[0].row.solution == "Việc có hạn ngày");
+    BOOST_TEST(late[0].overdueDays == 1);
     // Due in 2026: due on 31/12/2026, overdue on 1/1/2027; the recurring one never.
-    auto nextYear = services::TaskBoard::Load(Db(), Date{2027, 1, 1});
-    BOOST_TEST(Texts(nextYear, nextYear.Filter(overdue)) ==
+    BOOST_TEST(Texts(Listed(Db(), Date{2027, 1, 1}, overdue)) ==
                    (std::vector<std::string>{"Việc có hạn ngày", "Việc trong năm"}),
                boost::test_tools::per_element());
     // Due within 30 days of 15/03: the one due on 31/03.
     services::TaskFilter soon;
     soon.dueWithinDays = 30;
-    auto march = services::TaskBoard::Load(Db(), Date{2026, 3, 15});
-    BOOST_TEST(Texts(march, march.Filter(soon)) == std::vector<std::string>{"Việc có hạn ngày"},
+    BOOST_TEST(Texts(Listed(Db(), Date{2026, 3, 15}, soon)) ==
+                   std::vector<std::string>{"Việc có hạn ngày"},
                boost::test_tools::per_element());
     // Missing updates: calendar Q1 closes 31/03, so on 01/04 every open task lacks its Q1 update.
     services::TaskFilter missing;
     missing.missingUpdate = true;
-    BOOST_TEST(onDay.Filter(missing).empty());
-    BOOST_TEST(after.Filter(missing).size() == 3u);
+    services::TaskBoard onDay(Db(), Date{2026, 3, 31}, ""), after(Db(), Date{2026, 4, 1}, "");
+    BOOST_TEST(onDay.Count(missing) == 0);
+    BOOST_TEST(after.Count(missing) == 3);
+    for (const auto& t : after.List(missing)) BOOST_TEST(t.missingUpdates == 1);
     {
         // Per commune, for the dashboard: the three tasks of the one plan.
         const auto byUnit = after.MissingUpdatesByUnit();
@@ -351,27 +355,31 @@ BOOST_FIXTURE_TEST_CASE(overdue_due_soon_and_missing_updates_on_the_board, SeedF
         BOOST_TEST(byUnit.begin()->second == 3);
         BOOST_TEST(onDay.MissingUpdatesByUnit().empty());
         // The chair's groups: overdue first; on 15/03 the task due 31/03 is due this month.
-        std::vector<std::size_t> all(after.size());
-        for (std::size_t i = 0; i < all.size(); ++i) all[i] = i;
-        const auto groups = after.Group(all);
+        const auto groups = after.GroupCounts({});
         BOOST_REQUIRE(!groups.empty());
         BOOST_TEST((groups.front().first == services::TaskGroup::Overdue));
-        BOOST_TEST(groups.front().second == late, boost::test_tools::per_element());
-        auto mid = services::TaskBoard::Load(Db(), Date{2026, 3, 15});
-        const auto midGroups = mid.Group(all);
+        BOOST_TEST(groups.front().second == 1);
+        services::TaskFilter first;
+        first.group = services::TaskGroup::Overdue;
+        const auto overdueGroup = after.List(first);
+        BOOST_REQUIRE(overdueGroup.size() == 1u);
+        BOOST_TEST(overdueGroup[0].row.taskId == late[0].row.taskId);
+        services::TaskBoard mid(Db(), Date{2026, 3, 15}, "");
+        const auto midGroups = mid.GroupCounts({});
         BOOST_TEST((midGroups.front().first == services::TaskGroup::DueThisMonth));
-        BOOST_TEST(mid[midGroups.front().second.at(0)].row.solution == "Việc có hạn ngày");
-        std::size_t listed = 0;
-        for (const auto& g : midGroups) listed += g.second.size();
-        BOOST_TEST(listed == all.size());
+        first.group = services::TaskGroup::DueThisMonth;
+        BOOST_TEST(mid.List(first).at(0).row.solution == "Việc có hạn ngày");
+        long listed = 0;
+        for (const auto& g : midGroups) listed += g.second;
+        BOOST_TEST(listed == mid.Count({}));
     }
     // With the cut-off windows Q1 closes 14/03: missing from 15/03.
     {
         services::OrganisationService org(Db(), "test");
         org.SetReportingWindow(WindowKind::CutOff, org.LoadReportingWindow().version);
     }
-    BOOST_TEST(services::TaskBoard::Load(Db(), Date{2026, 3, 14}).Filter(missing).empty());
-    BOOST_TEST(services::TaskBoard::Load(Db(), Date{2026, 3, 15}).Filter(missing).size() == 3u);
+    BOOST_TEST(Listed(Db(), Date{2026, 3, 14}, missing).empty());
+    BOOST_TEST(Listed(Db(), Date{2026, 3, 15}, missing).size() == 3u);
     {
         services::OrganisationService org(Db(), "test");
         org.SetReportingWindow(WindowKind::Calendar, org.LoadReportingWindow().version);
@@ -379,18 +387,16 @@ BOOST_FIXTURE_TEST_CASE(overdue_due_soon_and_missing_updates_on_the_board, SeedF
 
     // A progress update for Q1 removes the task from "missing update"; closing it as done
     // removes it from "overdue" and asks what changed.
-    const std::size_t dated = late[0];
     services::ProgressInput update;
-    update.taskId = after[dated].row.taskId;
+    update.taskId = late[0].row.taskId;
     update.period = "2026-Q1";
     update.status = TaskStatus::Done;
     update.percent = 100;
     BOOST_CHECK_THROW(services::AddProgressUpdate(Db(), update, "clerk"), UserError);  // no outcome
     update.outcome = "Đã công khai đủ 100% thủ tục.";
     services::AddProgressUpdate(Db(), update, "clerk");
-    auto later = services::TaskBoard::Load(Db(), Date{2026, 4, 1});
-    BOOST_TEST(later.Filter(overdue).empty());
-    BOOST_TEST(later.Filter(missing).size() == 2u);
+    BOOST_TEST(Listed(Db(), Date{2026, 4, 1}, overdue).empty());
+    BOOST_TEST(Listed(Db(), Date{2026, 4, 1}, missing).size() == 2u);
     auto task = storage::PlanRepository(Db().session()).LoadTask(update.taskId);
     BOOST_TEST(task->percentDone == 100);
     BOOST_TEST(task->closedOn.has_value());
@@ -631,7 +637,7 @@ BOOST_FIXTURE_TEST_CASE(saved_task_board_filters_per_user, SeedFixture) {
     BOOST_TEST((m.dueTo && *m.dueTo == Date{2026, 2, 28}));
     // A lead and a range of due dates, kept through saving.
     services::ImportTasks(Db(), DataFile("seed002_tasks.csv"), "test");
-    const auto board = services::TaskBoard::Load(Db(), Date{2021, 6, 1});
+    services::TaskBoard board(Db(), Date{2021, 6, 1}, "");
     const auto leads = board.Leads();
     BOOST_REQUIRE(!leads.empty());
     services::TaskBoardView byLead;
@@ -648,12 +654,10 @@ BOOST_FIXTURE_TEST_CASE(saved_task_board_filters_per_user, SeedFixture) {
     BOOST_TEST((lead.dueTo && *lead.dueTo == Date{2021, 12, 31}));
     const auto lf = lead.ToFilter(Date{2021, 6, 1});
     BOOST_TEST((lf.leadUnitId.has_value() || lf.leadPersonId.has_value()));
-    const auto shown = board.Filter(lf);
+    const auto shown = board.List(lf);
     BOOST_TEST(!shown.empty());
-    for (std::size_t i : shown) {
-        const auto& t = board[i];
-        BOOST_TEST((board.LeadPerson(t) == leads.front().second ||
-                    board.LeadUnit(t) == leads.front().second));
+    for (const auto& t : shown) {
+        BOOST_TEST((t.leadPerson == leads.front().second || t.leadUnit == leads.front().second));
         BOOST_TEST((t.due && t.due->year == 2021));
     }
     services::DeleteTaskView(Db(), "an", "Theo người chủ trì");

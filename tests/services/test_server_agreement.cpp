@@ -243,9 +243,8 @@ struct ServerOffice : Desks {
             auto sheet = services::LoadSelfAssessment(Db(), person[code], "2026-Q1");
             for (auto& l : sheet.lines) l.self = 1;
             services::SaveSelfAssessment(Db(), sheet, "setup");
-            const auto board = services::TaskBoard::Load(Db(), Date{2026, 3, 1});
-            for (std::size_t i = 0; i < board.size(); ++i)
-                if (board[i].row.unitId == unit) task[code] = board[i].row.taskId;
+            for (const auto& t : services::TaskBoard(Db(), Date{2026, 3, 1}, admin).List({}))
+                if (t.row.unitId == unit) task[code] = t.row.taskId;
             plan[code] = plans.PlanOfTask(task[code]);
             item[code] = plans.Load(plan[code]).items.at(0).id;
             // The task with coordinators, and one without.

@@ -6,6 +6,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <array>
 #include <chrono>
 #include <filesystem>
@@ -23,6 +24,7 @@
 #include "storage/plan_repository.h"
 #include "storage/rating_repository.h"
 #include "storage/settings_repository.h"
+#include "storage/task_board_repository.h"
 #include "storage/unit_repository.h"
 
 using namespace cchc;
@@ -640,4 +642,73 @@ BOOST_AUTO_TEST_CASE(duplicate_progress_updates_are_folded_into_the_newest) {
     again.period = "2026-Q1";
     storage::Transaction tx(*upgraded);
     BOOST_CHECK_THROW(plans.InsertUpdate(again), std::exception);
+}
+
+// Schema 13: the task board's table is one file for both engines and, for
+// PostgreSQL, one more of the same number with the server's policy and
+// grants; the sorting columns compare byte by byte on both.
+BOOST_AUTO_TEST_CASE(a_version_may_have_a_file_for_both_engines_and_one_for_postgresql) {
+    for (auto backend : {storage::Backend::Sqlite, storage::Backend::Postgresql}) {
+        const auto all = storage::LoadMigrations(backend);
+        auto m = std::find_if(all.begin(), all.end(),
+                              [](const storage::Migration& x) { return x.version == 13; });
+        BOOST_REQUIRE(m != all.end());
+        BOOST_TEST(std::count_if(all.begin(), all.end(),
+                                 [](const storage::Migration& x) { return x.version == 13; }) == 1);
+        BOOST_TEST(m->name == "0013_task_board.sql");
+        BOOST_TEST(m->description.find("task board") != std::string::npos);
+        const bool policy = std::any_of(
+            m->statements.begin(), m->statements.end(),
+            [](const std::string& st) { return st.find("CREATE POLICY") != std::string::npos; });
+        BOOST_TEST(policy == (backend == storage::Backend::Postgresql));
+        BOOST_TEST(m->statements.front().find("CREATE TABLE task_board") != std::string::npos);
+    }
+    BOOST_TEST(storage::SubstituteDialect("{{BYTES}}", storage::Backend::Sqlite) == "TEXT");
+    BOOST_TEST(storage::SubstituteDialect("{{BYTES}}", storage::Backend::Postgresql) ==
+               "TEXT COLLATE \"C\"");
+}
+
+// The tasks stored before schema 13 get their row of the task board on the
+// upgrade, worked out as the program works it out for the tasks it writes
+// afterwards.
+BOOST_AUTO_TEST_CASE(tasks_stored_before_the_task_board_get_their_rows_on_upgrade) {
+    TempDir dir;
+    auto db = FreshDatabase(dir, 11);
+    Unit u;
+    u.code = "XA-A";
+    u.name = "Xã Ấp A";
+    u.id = storage::UnitRepository(db->session()).Insert(u);
+    PlanRecord plan;
+    plan.unitId = u.id;
+    plan.year = 2026;
+    PlanItemRecord item;
+    item.heading = "1.3";
+    for (const char* text : {"Niêm yết thủ tục", "Tuyên truyền", "Rà soát"}) {
+        TaskRecord task;
+        task.solution = text;
+        task.dueOn = "2026-06-30";
+        item.tasks.push_back(task);
+    }
+    plan.items.push_back(item);
+    storage::PlanRepository(db->session()).Insert(plan);
+    long long rows = -1;
+    const auto url = db->url();
+    db.reset();
+    auto upgraded = storage::Database::Open(url);
+    BOOST_TEST(upgraded->SchemaVersion() >= 13);
+    upgraded->session() << "SELECT COUNT(*) FROM task_board", soci::into(rows);
+    BOOST_TEST(rows == 3);
+    // As the program writes a new task's row: the same columns.
+    std::string before, after;
+    long long id = plan.items[0].tasks[0].id;
+    const char* row =
+        "SELECT unit_code || '|' || due || '|' || task_key || '|' || search || '|' || "
+        "COALESCE(CAST(calendar_first AS TEXT), '-') || '|' || calendar_updates FROM task_board "
+        "WHERE task_id = :t";
+    upgraded->session() << row, soci::use(id), soci::into(before);
+    storage::TaskBoardWriter(upgraded->session()).ForTask(id);
+    upgraded->session() << row, soci::use(id), soci::into(after);
+    BOOST_TEST(before == after);
+    BOOST_TEST(before.find("XA-A|2026-06-30|") == 0u);
+    BOOST_TEST(before.find("niem yet thu tuc") != std::string::npos);
 }

@@ -5,6 +5,7 @@
 #include <wx/checkbox.h>
 #include <wx/choice.h>
 #include <wx/listctrl.h>
+#include <wx/odcombo.h>
 #include <wx/srchctrl.h>
 #include <wx/stattext.h>
 #include <wx/textdlg.h>
@@ -17,10 +18,10 @@
 #include "core/vnformat.h"
 #include "gui/catalogue/audit_history_dialog.h"
 #include "gui/plans/assignment_matrix_dialog.h"
-#include "gui/plans/board_loader.h"
 #include "gui/plans/draft_plan_dialog.h"
 #include "gui/plans/plan_editor_dialog.h"
 #include "gui/shell/access_ui.h"
+#include "gui/shell/background_work.h"
 #include "gui/shell/gui_util.h"
 #include "gui/shell/progress_dialog.h"
 #include "gui/shell/vn_date_ctrl.h"
@@ -41,6 +42,35 @@ enum Column {
     kColumns
 };
 
+constexpr long kWindow = 100;             // rows read at a time
+constexpr std::size_t kKeptWindows = 40;  // windows kept before reading anew
+
+// The sort of each column of the list.
+services::TaskColumn ColumnSort(int column) {
+    switch (column) {
+        case kUnit:
+            return services::TaskColumn::Unit;
+        case kCriterion:
+            return services::TaskColumn::Criterion;
+        case kTask:
+            return services::TaskColumn::Task;
+        case kLead:
+            return services::TaskColumn::Lead;
+        case kDue:
+            return services::TaskColumn::Due;
+        case kStatus:
+            return services::TaskColumn::Status;
+        case kPercent:
+            return services::TaskColumn::Percent;
+        case kOverdue:
+            return services::TaskColumn::Overdue;
+        case kUpdates:
+            return services::TaskColumn::Updates;
+        default:
+            return services::TaskColumn::Board;
+    }
+}
+
 }  // namespace
 
 // The virtual list: asks the panel for the text of the rows it shows.
@@ -55,23 +85,22 @@ class TaskList : public wxListCtrl {
     }
 
     wxString OnGetItemText(long item, long column) const override {
-        const auto& board = panel_->board_;
-        if (!board || item < 0 || item >= static_cast<long>(panel_->lines_.size())) return {};
-        const auto& line = panel_->lines_[static_cast<std::size_t>(item)];
-        if (line.group >= 0) return column == kTask ? HeadingText(line) : wxString();
-        const services::BoardTask& t = (*board)[line.position];
-        const services::BoardRow& r = t.row;
+        if (const TaskBoardPanel::Group* g = panel_->HeadingAt(item))
+            return column == kTask ? HeadingText(*g) : wxString();
+        const services::BoardTask* t = panel_->TaskAt(item);
+        if (!t) return {};
+        const services::BoardRow& r = t->row;
         switch (column) {
             case kUnit:
-                return U8(board->UnitName(r.unitId));
+                return U8(t->unitName);
             case kCriterion:
                 return U8(r.criterion);
             case kTask:
                 return U8(r.solution);
             case kLead: {
-                std::string lead = board->LeadPerson(t);
-                const std::string unit = board->LeadUnit(t);
-                if (!unit.empty() && unit != board->UnitName(r.unitId))
+                std::string lead = t->leadPerson;
+                const std::string& unit = t->leadUnit;
+                if (!unit.empty() && unit != t->unitName)
                     lead = lead.empty() ? unit : lead + " (" + unit + ")";
                 return U8(lead);
             }
@@ -89,40 +118,36 @@ class TaskList : public wxListCtrl {
             case kPercent:
                 return U8(FormatPercentTrim(r.percentDone));
             case kOverdue:
-                return t.overdueDays > 0 ? wxString::Format(_("%d days"), t.overdueDays)
-                                         : wxString();
+                return t->overdueDays > 0 ? wxString::Format(_("%d days"), t->overdueDays)
+                                          : wxString();
             case kUpdates:
-                return t.missingUpdates > 0 ? wxString::Format(wxPLURAL("%d missing", "%d missing",
-                                                                        t.missingUpdates),
-                                                               t.missingUpdates)
-                                            : wxString();
+                return t->missingUpdates > 0 ? wxString::Format(wxPLURAL("%d missing", "%d missing",
+                                                                         t->missingUpdates),
+                                                                t->missingUpdates)
+                                             : wxString();
         }
         return {};
     }
 
     wxItemAttr* OnGetItemAttr(long item) const override {
-        const auto& board = panel_->board_;
-        if (!board || item < 0 || item >= static_cast<long>(panel_->lines_.size())) return nullptr;
-        const auto& line = panel_->lines_[static_cast<std::size_t>(item)];
-        if (line.group >= 0) {
+        if (const TaskBoardPanel::Group* g = panel_->HeadingAt(item)) {
             heading_.SetFont(ScaledFont(this, 1.0, true));
             heading_.SetBackgroundColour(colours::Background());
-            heading_.SetTextColour(line.group == static_cast<int>(services::TaskGroup::Overdue)
-                                       ? colours::Danger()
-                                       : colours::Accent());
+            heading_.SetTextColour(g->group == services::TaskGroup::Overdue ? colours::Danger()
+                                                                            : colours::Accent());
             return &heading_;
         }
-        const services::BoardTask& t = (*board)[line.position];
-        if (t.overdueDays > 0) return &overdue_;
-        if (t.row.status == TaskStatus::Done || t.row.status == TaskStatus::Cancelled)
+        const services::BoardTask* t = panel_->TaskAt(item);
+        if (!t) return nullptr;
+        if (t->overdueDays > 0) return &overdue_;
+        if (t->row.status == TaskStatus::Done || t->row.status == TaskStatus::Cancelled)
             return &done_;
         return nullptr;
     }
 
-    static wxString HeadingText(const TaskBoardPanel::Line& line) {
-        return wxString::Format(
-            "%s (%s)", U8(services::TaskGroupLabel(static_cast<services::TaskGroup>(line.group))),
-            U8(FormatInteger(static_cast<long long>(line.count))));
+    static wxString HeadingText(const TaskBoardPanel::Group& g) {
+        return wxString::Format("%s (%s)", U8(services::TaskGroupLabel(g.group)),
+                                U8(FormatInteger(static_cast<long long>(g.count))));
     }
 
   private:
@@ -157,7 +182,7 @@ TaskBoardPanel::TaskBoardPanel(wxWindow* parent, GuiSession& session) : AreaPane
     ShowDueRange(false);
     missing_ = FindCtrl<wxCheckBox>(this, "taskMissing");
     search_ = FindCtrl<wxSearchCtrl>(this, "taskSearch");
-    lead_ = FindCtrl<wxChoice>(this, "taskLead");
+    lead_ = FindCtrl<wxOwnerDrawnComboBox>(this, "taskLead");
     lead_->Append(_("Any lead"));
     lead_->SetSelection(0);
     group_ = FindCtrl<wxCheckBox>(this, "taskGroup");
@@ -182,8 +207,12 @@ TaskBoardPanel::TaskBoardPanel(wxWindow* parent, GuiSession& session) : AreaPane
                            {_("Quarterly updates"), 92, wxLIST_FORMAT_LEFT}};
     for (const auto& c : columns) list_->AppendColumn(c.text, c.format, FromDIP(c.width));
 
-    for (wxChoice* filter : {communeChoice_, status_, lead_})
+    for (wxChoice* filter : {communeChoice_, status_})
         filter->Bind(wxEVT_CHOICE, &TaskBoardPanel::OnFilterChanged, this);
+    lead_->Bind(wxEVT_COMBOBOX, [this](wxCommandEvent& e) {
+        pendingLead_.clear();  // the user's choice now
+        OnFilterChanged(e);
+    });
     due_->Bind(wxEVT_CHOICE, &TaskBoardPanel::OnDueChanged, this);
     dueFrom_->Bind(wxEVT_TEXT, &TaskBoardPanel::OnFilterChanged, this);
     dueTo_->Bind(wxEVT_TEXT, &TaskBoardPanel::OnFilterChanged, this);
@@ -221,7 +250,7 @@ void TaskBoardPanel::ShowDueRange(bool show) {
     dueTo_->GetParent()->Show(show);
 }
 
-void TaskBoardPanel::OnGroupChanged(wxCommandEvent&) { SortRows(); }
+void TaskBoardPanel::OnGroupChanged(wxCommandEvent&) { ApplyFilter(); }
 
 void TaskBoardPanel::OnSavedFilterChosen(wxCommandEvent&) {
     const int i = savedViews_->GetSelection();
@@ -256,12 +285,16 @@ void TaskBoardPanel::OnTaskActivated(wxListEvent&) { OpenSelected(); }
 
 void TaskBoardPanel::OnColumnClick(wxListEvent& e) {
     if (e.GetColumn() == sortColumn_)
-        sortAscending_ = !sortAscending_;
+        order_.ascending = !order_.ascending;
     else
         sortColumn_ = e.GetColumn(),
-        sortAscending_ = e.GetColumn() != kOverdue && e.GetColumn() != kUpdates;
-    SortRows();
+        order_.ascending = e.GetColumn() != kOverdue && e.GetColumn() != kUpdates;
+    order_.column = ColumnSort(sortColumn_);
+    list_->ShowSortIndicator(sortColumn_, order_.ascending);
+    ShowRows();
 }
+
+TaskBoardPanel::~TaskBoardPanel() = default;
 
 void TaskBoardPanel::Reload() {
     // The communes in the filter, by place name.
@@ -290,49 +323,58 @@ void TaskBoardPanel::Reload() {
         if (u.id == keepId) select = static_cast<int>(unitIds_.size());
     }
     communeChoice_->SetSelection(select);
-    FillSavedViews();
-    StartLoading();
-}
-
-void TaskBoardPanel::StartLoading() {
-    if (loading_) return;
-    loading_ = true;
-    counts_->SetLabelText(_("Reading the tasks..."));
-    LoadTaskBoardAsync(
-        this, session_.db().url(), Date::Today(), session_.user(),
-        [this](std::shared_ptr<services::TaskBoard> board, const std::string& error) {
-            loading_ = false;
-            if (!error.empty()) {
-                counts_->SetLabelText(U8(error));
-                return;
-            }
-            OnLoaded(std::move(board));
-        });
-}
-
-void TaskBoardPanel::OnLoaded(std::shared_ptr<services::TaskBoard> board) {
-    board_ = std::move(board);
-    // The leads of the tasks, keeping the one chosen.
-    const int keep = lead_->GetSelection();
-    const std::string keepKey =
-        keep > 0 && static_cast<std::size_t>(keep) <= leadKeys_.size() ? leadKeys_[keep - 1] : "";
-    lead_->Clear();
-    leadKeys_.clear();
-    lead_->Append(_("Any lead"));
-    int select = 0;
-    for (const auto& [key, name] : board_->Leads()) {
-        leadKeys_.push_back(key);
-        lead_->Append(U8(name));
-        if (key == keepKey) select = static_cast<int>(leadKeys_.size());
-    }
-    lead_->SetSelection(select);
     if (pendingUnit_) {
         auto it = std::find(unitIds_.begin(), unitIds_.end(), *pendingUnit_);
         if (it != unitIds_.end())
             communeChoice_->SetSelection(static_cast<int>(it - unitIds_.begin()) + 1);
         pendingUnit_.reset();
     }
+    FillSavedViews();
+    // The tasks as of today, on the client's connection.
+    try {
+        board_ =
+            std::make_unique<services::TaskBoard>(session_.db(), Date::Today(), session_.user());
+    } catch (const std::exception& e) {
+        board_.reset();
+        counts_->SetLabelText(ErrorSentence(e));
+        return;
+    }
+    FillLeads();
     ApplyFilter();
+}
+
+void TaskBoardPanel::FillLeads() {
+    // The leads of the tasks the account reads, keeping the one chosen.
+    const int keep = lead_->GetSelection();
+    if (keep > 0 && static_cast<std::size_t>(keep) <= leadKeys_.size() && pendingLead_.empty())
+        pendingLead_ = leadKeys_[static_cast<std::size_t>(keep - 1)];
+    const int generation = ++leadsGeneration_;
+    RunOnOwnConnection<std::vector<std::pair<std::string, std::string>>>(
+        this, session_.db().url(),
+        [user = session_.user()](services::Database& db) {
+            return std::make_shared<std::vector<std::pair<std::string, std::string>>>(
+                services::TaskBoard(db, Date::Today(), user).Leads());
+        },
+        [this, generation](std::shared_ptr<std::vector<std::pair<std::string, std::string>>> leads,
+                           const std::string&) {
+            if (generation != leadsGeneration_ || !leads) return;
+            const std::string chosen = pendingLead_;
+            pendingLead_.clear();
+            lead_->Freeze();
+            lead_->Clear();
+            leadKeys_.clear();
+            wxArrayString names;
+            names.Add(_("Any lead"));
+            int select = 0;
+            for (const auto& [key, name] : *leads) {
+                leadKeys_.push_back(key);
+                names.Add(U8(name));
+                if (key == chosen) select = static_cast<int>(leadKeys_.size());
+            }
+            lead_->Append(names);
+            lead_->SetSelection(select);
+            lead_->Thaw();
+        });
 }
 
 void TaskBoardPanel::OfferDraft() {
@@ -380,7 +422,9 @@ services::TaskBoardView TaskBoardPanel::CurrentView() const {
         v.dueTo = dueTo_->Value();
     }
     const int lead = lead_->GetSelection();
-    if (lead > 0 && static_cast<std::size_t>(lead) <= leadKeys_.size())
+    if (!pendingLead_.empty())
+        v.lead = pendingLead_;  // chosen before the leads were read
+    else if (lead > 0 && static_cast<std::size_t>(lead) <= leadKeys_.size())
         v.lead = leadKeys_[static_cast<std::size_t>(lead - 1)];
     v.missingUpdate = missing_->GetValue();
     v.text = TrimmedU8(search_->GetValue());
@@ -409,6 +453,8 @@ void TaskBoardPanel::ShowView(const services::TaskBoardView& v) {
     auto lead = std::find(leadKeys_.begin(), leadKeys_.end(), v.lead);
     lead_->SetSelection(lead == leadKeys_.end() ? 0
                                                 : static_cast<int>(lead - leadKeys_.begin()) + 1);
+    // A lead not offered (yet): kept for the list, chosen when the leads are read.
+    pendingLead_ = lead == leadKeys_.end() ? v.lead : std::string();
     Layout();
     missing_->SetValue(v.missingUpdate);
     search_->ChangeValue(U8(v.text));
@@ -417,95 +463,102 @@ void TaskBoardPanel::ShowView(const services::TaskBoardView& v) {
 
 void TaskBoardPanel::ApplyFilter() {
     if (!board_) return;
-    rows_ = board_->Filter(CurrentView().ToFilter(board_->asOf()));
-    AccessUi& access = session_.Access();  // a commune's accounts: their tasks only
-    rows_.erase(
-        std::remove_if(rows_.begin(), rows_.end(),
-                       [&](std::size_t i) { return !access.InScope((*board_)[i].row.unitId); }),
-        rows_.end());
-    SortRows();
-    const TaskCounts c = board_->Count(rows_);
-    counts_->SetLabelText(wxString::Format(
-        _("%s tasks shown: %s not started, %s in progress, %s done, %s cancelled; %s overdue"),
-        U8(FormatInteger(static_cast<long long>(rows_.size()))), U8(FormatInteger(c.notStarted)),
-        U8(FormatInteger(c.inProgress)), U8(FormatInteger(c.done)), U8(FormatInteger(c.cancelled)),
-        U8(FormatInteger(c.overdue))));
-    counts_->SetForegroundColour(c.overdue > 0 ? colours::Danger() : colours::MutedText());
-}
-
-void TaskBoardPanel::SortRows() {
-    if (board_ && sortColumn_ >= 0) {
-        const auto& b = *board_;
-        auto key = [&](std::size_t i) -> std::tuple<double, std::string> {
-            const auto& t = b[i];
-            switch (sortColumn_) {
-                case kUnit:
-                    return {0, SortKey(b.UnitName(t.row.unitId))};
-                case kCriterion:
-                    return {0, t.row.criterion};
-                case kTask:
-                    return {0, SortKey(t.row.solution)};
-                case kLead:
-                    return {0, SortKey(b.LeadPerson(t) + " " + b.LeadUnit(t))};
-                case kDue:
-                    return {t.due ? t.due->year * 10000.0 + t.due->month * 100 + t.due->day : 1e9,
-                            ""};
-                case kStatus:
-                    return {static_cast<double>(t.row.status), ""};
-                case kPercent:
-                    return {static_cast<double>(t.row.percentDone), ""};
-                case kOverdue:
-                    return {static_cast<double>(t.overdueDays), ""};
-                default:
-                    return {static_cast<double>(t.missingUpdates), ""};
+    filter_ = CurrentView().ToFilter(board_->asOf());
+    grouped_ = group_->GetValue();
+    // Counted by the database: the tasks, by status, and by group.
+    try {
+        const TaskCounts c = board_->Counts(filter_);
+        total_ = c.Total();
+        groups_.clear();
+        if (grouped_) {
+            long line = 0;
+            for (const auto& [group, count] : board_->GroupCounts(filter_)) {
+                groups_.push_back({group, count, line});
+                line += count + 1;
             }
-        };
-        std::vector<std::pair<std::tuple<double, std::string>, std::size_t>> keyed;
-        keyed.reserve(rows_.size());
-        for (std::size_t i : rows_) keyed.emplace_back(key(i), i);
-        std::stable_sort(keyed.begin(), keyed.end(), [&](const auto& a, const auto& x) {
-            return sortAscending_ ? a.first < x.first : x.first < a.first;
-        });
-        for (std::size_t k = 0; k < keyed.size(); ++k) rows_[k] = keyed[k].second;
-        list_->ShowSortIndicator(sortColumn_, sortAscending_);
+        }
+        counts_->SetLabelText(wxString::Format(
+            _("%s tasks shown: %s not started, %s in progress, %s done, %s cancelled; %s overdue"),
+            U8(FormatInteger(static_cast<long long>(total_))), U8(FormatInteger(c.notStarted)),
+            U8(FormatInteger(c.inProgress)), U8(FormatInteger(c.done)),
+            U8(FormatInteger(c.cancelled)), U8(FormatInteger(c.overdue))));
+        counts_->SetForegroundColour(c.overdue > 0 ? colours::Danger() : colours::MutedText());
+    } catch (const std::exception& e) {
+        total_ = 0;
+        groups_.clear();
+        counts_->SetLabelText(ErrorSentence(e));
     }
-    BuildLines();
+    ShowRows();
 }
 
-void TaskBoardPanel::BuildLines() {
-    lines_.clear();
-    if (board_ && group_->GetValue()) {
-        for (auto& [group, positions] : board_->Group(rows_)) {
-            lines_.push_back({0, static_cast<int>(group), positions.size()});
-            for (std::size_t p : positions) lines_.push_back({p, -1, 0});
-        }
-    } else {
-        lines_.reserve(rows_.size());
-        for (std::size_t p : rows_) lines_.push_back({p, -1, 0});
-    }
-    list_->SetItemCount(static_cast<long>(lines_.size()));
+void TaskBoardPanel::ShowRows() {
+    windows_.clear();
+    const long lines = total_ + static_cast<long>(groups_.size());
+    list_->SetItemCount(lines);
     list_->Refresh();
 }
 
-const services::BoardTask* TaskBoardPanel::TaskAt(long item) const {
-    if (!board_ || item < 0 || item >= static_cast<long>(lines_.size())) return nullptr;
-    const Line& line = lines_[static_cast<std::size_t>(item)];
-    return line.group >= 0 ? nullptr : &(*board_)[line.position];
+const TaskBoardPanel::Group* TaskBoardPanel::HeadingAt(long item) const {
+    for (const Group& g : groups_)
+        if (g.heading == item) return &g;
+    return nullptr;
 }
 
-long TaskBoardPanel::ShownCount() const { return static_cast<long>(rows_.size()); }
+const services::BoardTask* TaskBoardPanel::TaskAt(long item) {
+    if (!board_ || item < 0) return nullptr;
+    // The task's place: in its group (grouped), or in the whole list.
+    int group = -1;
+    long index = item;
+    services::TaskFilter filter = filter_;
+    long count = total_;
+    if (!groups_.empty()) {
+        for (std::size_t g = 0; g < groups_.size(); ++g) {
+            const Group& at = groups_[g];
+            if (item == at.heading) return nullptr;
+            if (item > at.heading && item <= at.heading + at.count) {
+                group = static_cast<int>(g);
+                index = item - at.heading - 1;
+                filter.group = at.group;
+                count = at.count;
+                break;
+            }
+        }
+        if (group < 0) return nullptr;
+    } else if (grouped_) {
+        return nullptr;  // nothing to group
+    }
+    if (index >= count) return nullptr;
+    const long window = index / kWindow;
+    auto it = windows_.find({group, window});
+    if (it == windows_.end()) {
+        // A window of rows: what the screen shows and a little more.
+        try {
+            auto rows = board_->Window(filter, order_, window * kWindow, kWindow, count);
+            if (windows_.size() >= kKeptWindows) windows_.clear();
+            it = windows_.emplace(std::make_pair(group, window), std::move(rows)).first;
+        } catch (const std::exception&) {
+            return nullptr;
+        }
+    }
+    const std::size_t at = static_cast<std::size_t>(index - window * kWindow);
+    return at < it->second.size() ? &it->second[at] : nullptr;
+}
 
 std::vector<std::string> TaskBoardPanel::GroupHeadings() const {
     std::vector<std::string> out;
-    for (const Line& line : lines_)
-        if (line.group >= 0) out.push_back(ToU8(TaskList::HeadingText(line)));
+    for (const Group& g : groups_) out.push_back(ToU8(TaskList::HeadingText(g)));
     return out;
 }
 
+std::optional<services::BoardTask> TaskBoardPanel::Selected() {
+    const long item = list_->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
+    if (const services::BoardTask* t = TaskAt(item)) return *t;
+    return std::nullopt;
+}
+
 std::string TaskBoardPanel::Facts(const services::BoardTask& t) const {
-    std::string facts = board_->UnitName(t.row.unitId);
-    const std::string lead =
-        board_->LeadPerson(t).empty() ? board_->LeadUnit(t) : board_->LeadPerson(t);
+    std::string facts = t.unitName;
+    const std::string& lead = t.leadPerson.empty() ? t.leadUnit : t.leadPerson;
     if (!lead.empty()) facts += " \xe2\x80\x94 " + lead;
     facts += " \xe2\x80\x94 " + TaskStatusLabel(t.row.status) + " " +
              FormatPercentTrim(t.row.percentDone);
@@ -553,32 +606,29 @@ void TaskBoardPanel::DeleteView() {
 
 bool TaskBoardPanel::OpenPlan() {
     if (!FindWindow(XRCID("openPlan"))->IsEnabled()) return false;
-    const long item = list_->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
-    const services::BoardTask* selected = TaskAt(item);
-    if (!selected) {
+    const auto task = Selected();
+    if (!task) {
         ShowInfo(this, _("Select a task of the plan to open."));
         return false;
     }
-    const services::BoardTask task = *selected;
     try {
-        PlanEditorDialog dlg(this, session_, task.row.planId, task.row.taskId);
+        PlanEditorDialog dlg(this, session_, task->row.planId, task->row.taskId);
         dlg.ShowModal();
     } catch (const std::exception& e) {
         ShowError(this, ErrorSentence(e));
     }
-    StartLoading();
+    ApplyFilter();
     return true;
 }
 
 bool TaskBoardPanel::OpenHistory() {
     if (!FindWindow(XRCID("taskHistory"))->IsEnabled()) return false;
-    const long item = list_->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
-    const services::BoardTask* selected = TaskAt(item);
-    if (!selected) {
+    const auto task = Selected();
+    if (!task) {
         ShowInfo(this, _("Select a task to see its history."));
         return false;
     }
-    const services::BoardRow row = selected->row;
+    const services::BoardRow& row = task->row;
     ShowRecordHistory(this, session_, RecordOf(session_, "tasks", row.taskId, row.unitId),
                       TaskName(row.taskId, row.criterion, row.solution));
     return true;
@@ -599,7 +649,7 @@ void TaskBoardPanel::DraftPlan() {
     }
     PlanEditorDialog editor(this, session_, planId);
     editor.ShowModal();
-    StartLoading();
+    ApplyFilter();
 }
 
 void TaskBoardPanel::OpenAssignments() {
@@ -623,12 +673,10 @@ void TaskBoardPanel::OpenAssignments() {
 
 bool TaskBoardPanel::OpenSelected() {
     if (!update_->IsEnabled()) return false;
-    const long item = list_->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
-    const services::BoardTask* selected = TaskAt(item);
-    if (!selected) return false;
-    const services::BoardTask task = *selected;
-    ProgressDialog dlg(this, session_, task, Facts(task));
-    if (dlg.ShowModal() == wxID_OK) StartLoading();
+    const auto task = Selected();
+    if (!task) return false;
+    ProgressDialog dlg(this, session_, *task, Facts(*task));
+    if (dlg.ShowModal() == wxID_OK) ApplyFilter();
     return true;
 }
 

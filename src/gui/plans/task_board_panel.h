@@ -1,17 +1,21 @@
-// The "Plans and tasks" area: the task board of the whole office. Every
-// remediation task in a virtual list (fast with a province's quarter of a
-// million), filtered by commune, lead (unit or person), status, due date
-// (overdue, due within 7 or 30 days, this month, or between two days),
-// missing quarterly updates and a text search, with
-// the counts by status in the header and sortable columns. Selecting a
-// commune in the tree shows only its tasks grouped under headings: overdue,
-// due this month, then by status (the chair's view; "Group by status" turns
-// the grouping on or off for any list). Double-click
-// or Enter opens the progress update of a task. The tasks are read off the
-// main thread; the list says so meanwhile.
+// The "Plans and tasks" area: the task board of the whole office. The
+// remediation tasks in a virtual list over the database (counted, then read
+// a window of rows at a time as the list scrolls: a province's quarter of a
+// million is never read whole), filtered by commune, lead (unit or person),
+// status, due date (overdue, due within 7 or 30 days, this month, or
+// between two days), missing quarterly updates and a text search, with the
+// counts by status in the header and sortable columns, all answered by the
+// database (services/plans/task_board.h). Selecting a commune in the tree
+// shows only its tasks grouped under headings: overdue, due this month,
+// then by status (the chair's view; "Group by status" turns the grouping on
+// or off for any list), each group counted and read the same way.
+// Double-click or Enter opens the progress update of a task.
 #pragma once
+#include <map>
 #include <memory>
+#include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "gui/shell/area_panel.h"
@@ -20,6 +24,7 @@
 class wxCheckBox;
 class wxChoice;
 class wxListEvent;
+class wxOwnerDrawnComboBox;
 class wxSearchCtrl;
 class wxStaticText;
 class wxButton;
@@ -32,6 +37,7 @@ class VnDateCtrl;
 class TaskBoardPanel : public AreaPanel {
   public:
     TaskBoardPanel(wxWindow* parent, GuiSession& session);
+    ~TaskBoardPanel() override;
     void SetUnit(const std::optional<Unit>& unit) override;
 
     // Opens the progress update of the selected task (false when none).
@@ -46,11 +52,13 @@ class TaskBoardPanel : public AreaPanel {
     // A draft plan for the tree's commune from its weak criteria, then its editor.
     void DraftPlan();
     // Tasks shown now (group headings not counted), for tests.
-    long ShownCount() const;
+    long ShownCount() const { return total_; }
     // The group headings shown, in order ("Quá hạn (3)", ...), for tests.
     std::vector<std::string> GroupHeadings() const;
-    // The task on a row of the list; nullptr for a group heading.
-    const services::BoardTask* TaskAt(long item) const;
+    // The task on a row of the list, read with its window of rows when not
+    // yet read; nullptr for a group heading (valid until the list is read
+    // again).
+    const services::BoardTask* TaskAt(long item);
     bool Loaded() const { return board_ != nullptr; }
 
   protected:
@@ -76,11 +84,14 @@ class TaskBoardPanel : public AreaPanel {
     void OnColumnClick(wxListEvent&);
     // Shows or hides the two days of "Due between...".
     void ShowDueRange(bool show);
-    void StartLoading();
-    void OnLoaded(std::shared_ptr<services::TaskBoard> board);
+    // The leads of the tasks, as the lead filter's choices (read off the
+    // main thread).
+    void FillLeads();
+    // Counts the tasks of the filter bar (and its groups) and shows the
+    // list's first rows.
     void ApplyFilter();
-    void SortRows();
-    void BuildLines();
+    // The list read again in the order chosen (the counts stay).
+    void ShowRows();
     // The filter bar as a view that can be saved, and back.
     services::TaskBoardView CurrentView() const;
     void ShowView(const services::TaskBoardView& view);
@@ -88,14 +99,21 @@ class TaskBoardPanel : public AreaPanel {
     void SaveView();
     void DeleteView();
     std::string Facts(const services::BoardTask& t) const;
+    struct Group;
+    // The group whose heading is on a row of the list, if any.
+    const Group* HeadingAt(long item) const;
+    // The task selected in the list, copied (nothing for none or a heading).
+    std::optional<services::BoardTask> Selected();
 
     wxChoice* communeChoice_ = nullptr;
     wxChoice* status_ = nullptr;
     wxChoice* due_ = nullptr;
     VnDateCtrl* dueFrom_ = nullptr;
     VnDateCtrl* dueTo_ = nullptr;
-    wxChoice* lead_ = nullptr;
+    // The leads: thousands in a province, in a list that draws only the lines it shows.
+    wxOwnerDrawnComboBox* lead_ = nullptr;
     std::vector<std::string> leadKeys_;  // choice position 1.. → "unit:ID" / "person:ID"
+    std::string pendingLead_;            // a saved view's lead, chosen when the leads are read
     wxCheckBox* missing_ = nullptr;
     wxCheckBox* group_ = nullptr;
     wxSearchCtrl* search_ = nullptr;
@@ -107,19 +125,25 @@ class TaskBoardPanel : public AreaPanel {
     TaskList* list_ = nullptr;
 
     std::vector<std::int64_t> unitIds_;  // choice position 1.. → unit id
-    std::shared_ptr<services::TaskBoard> board_;
-    std::vector<std::size_t> rows_;  // board positions shown, in sort order
-    // The list's rows: a task (its board position), or a group's heading.
-    struct Line {
-        std::size_t position = 0;
-        int group = -1;         // services::TaskGroup of a heading; -1 for a task
-        std::size_t count = 0;  // tasks under a heading
+    // The board as of the day it was read, on the client's connection.
+    std::unique_ptr<services::TaskBoard> board_;
+    services::TaskFilter filter_;  // of the list shown
+    services::TaskOrder order_;
+    int sortColumn_ = -1;  // the list's column sorted by, if any
+    long total_ = 0;       // tasks in the list
+    // The groups shown (when grouped): each with its tasks' count and the
+    // list row of its heading.
+    struct Group {
+        services::TaskGroup group;
+        long count = 0;
+        long heading = 0;
     };
-    std::vector<Line> lines_;
-    int sortColumn_ = -1;
-    bool sortAscending_ = true;
-    bool loading_ = false;
-    std::optional<std::int64_t> pendingUnit_;  // chosen in the tree before the board was read
+    std::vector<Group> groups_;
+    bool grouped_ = false;
+    // Windows of rows read, by (group's position or -1, window number).
+    std::map<std::pair<int, long>, std::vector<services::BoardTask>> windows_;
+    int leadsGeneration_ = 0;
+    std::optional<std::int64_t> pendingUnit_;  // chosen in the tree before the communes were read
 
     friend class TaskList;
 };

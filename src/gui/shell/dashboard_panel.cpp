@@ -10,17 +10,18 @@
 #include <wx/stattext.h>
 #include <algorithm>
 #include <functional>
+#include <map>
 
 #include "core/date.h"
 #include "core/period.h"
 #include "core/vnformat.h"
-#include "gui/plans/board_loader.h"
 #include "gui/shell/access_ui.h"
 #include "gui/shell/background_work.h"
 #include "gui/shell/gui_util.h"
 #include "gui/shell/section_card.h"
 #include "gui/shell/stat_card.h"
 #include "gui/shell/task_status_bar.h"
+#include "services/plans/task_board.h"
 
 namespace cchc::gui {
 namespace {
@@ -174,35 +175,44 @@ void DashboardPanel::Reload() {
     scroll_->Freeze();
     FillCards(o);
     FillNext(o, office);
-    communeList_->DeleteAllItems();
-    communeIds_.clear();
-    for (const auto& c :
-         services::OpenTasksByCommune(session_.db(), today.ToIso(), session_.user())) {
-        const long item = communeList_->InsertItem(communeList_->GetItemCount(), U8(c.name));
-        communeList_->SetItem(item, 1, Num(c.open));
-        communeList_->SetItem(item, 2, c.overdue > 0 ? Num(c.overdue) : wxString());
-        communeList_->SetItem(item, 3, c.due7 > 0 ? Num(c.due7) : wxString());
-        communeList_->SetItem(item, 4, c.due30 > 0 ? Num(c.due30) : wxString());
-        if (c.overdue > 0) communeList_->SetItemTextColour(item, colours::Danger());
-        communeIds_.push_back(c.unitId);
+    // The open tasks and those missing a quarterly update, per commune:
+    // counted by the database off the main thread, filled in when ready.
+    struct CommuneFigures {
+        std::vector<services::CommuneTasks> open;
+        std::map<std::int64_t, long> missing;
+    };
+    const int generation = ++communeGeneration_;
+    if (communeList_->GetItemCount() == 0) {
+        communeList_->InsertItem(0, _("Reading the tasks..."));
+        communeIds_.clear();
     }
-    // Missing quarterly updates need every task's updates: read off the main thread.
-    if (!communeIds_.empty() && !readingBoard_) {
-        readingBoard_ = true;
-        communeList_->SetItem(0, 5, _("reading..."));
-        LoadTaskBoardAsync(
-            this, session_.db().url(), today, session_.user(),
-            [this](std::shared_ptr<services::TaskBoard> board, const std::string&) {
-                readingBoard_ = false;
-                const auto missing =
-                    board ? board->MissingUpdatesByUnit() : std::map<std::int64_t, long>{};
-                for (std::size_t i = 0; i < communeIds_.size(); ++i) {
-                    auto it = missing.find(communeIds_[i]);
-                    communeList_->SetItem(static_cast<long>(i), 5,
-                                          it == missing.end() ? wxString() : Num(it->second));
-                }
-            });
-    }
+    RunOnOwnConnection<CommuneFigures>(
+        this, session_.db().url(),
+        [today, user = session_.user()](services::Database& db) {
+            auto figures = std::make_shared<CommuneFigures>();
+            figures->open = services::OpenTasksByCommune(db, today.ToIso(), user);
+            figures->missing = services::TaskBoard(db, today, user).MissingUpdatesByUnit();
+            return figures;
+        },
+        [this, generation](std::shared_ptr<CommuneFigures> figures, const std::string&) {
+            if (generation != communeGeneration_) return;  // read again meanwhile
+            communeList_->DeleteAllItems();
+            communeIds_.clear();
+            if (!figures) return;
+            for (const auto& c : figures->open) {
+                const long item =
+                    communeList_->InsertItem(communeList_->GetItemCount(), U8(c.name));
+                communeList_->SetItem(item, 1, Num(c.open));
+                communeList_->SetItem(item, 2, c.overdue > 0 ? Num(c.overdue) : wxString());
+                communeList_->SetItem(item, 3, c.due7 > 0 ? Num(c.due7) : wxString());
+                communeList_->SetItem(item, 4, c.due30 > 0 ? Num(c.due30) : wxString());
+                auto missing = figures->missing.find(c.unitId);
+                communeList_->SetItem(
+                    item, 5, missing == figures->missing.end() ? wxString() : Num(missing->second));
+                if (c.overdue > 0) communeList_->SetItemTextColour(item, colours::Danger());
+                communeIds_.push_back(c.unitId);
+            }
+        });
     scroll_->Layout();
     scroll_->FitInside();
     scroll_->Thaw();

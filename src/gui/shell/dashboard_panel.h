@@ -3,8 +3,8 @@
 // chart of task status, a short list of what to do next, the survey
 // results due for publication and whether their tallies are in, and the open
 // tasks per commune with the tasks lacking a quarterly progress update
-// (read off the main thread, filled in when ready; double-click: that
-// commune's tasks), all as of today.
+// (counted by the database off the main thread, filled in when ready;
+// double-click: that commune's tasks), all as of today.
 #pragma once
 #include <cstdint>
 #include <vector>
@@ -56,7 +56,7 @@ class DashboardPanel : public AreaPanel {
     SectionCard* publications_ = nullptr;  // survey results to publish next
     wxListCtrl* communeList_ = nullptr;    // open tasks per commune
     std::vector<std::int64_t> communeIds_;
-    bool readingBoard_ = false;
+    int communeGeneration_ = 0;  // the reading of the commune list whose answer counts
 };
 
 }  // namespace cchc::gui

@@ -1,4 +1,4 @@
-// The office's tasks in memory: see task_board.h.
+// The office's tasks over the database: see task_board.h.
 #include "services/plans/task_board.h"
 
 #include <algorithm>
@@ -11,10 +11,9 @@
 #include "core/errors.h"
 #include "core/i18n.h"
 #include "services/app/access_guard.h"
-#include "services/io/table_io.h"
 #include "services/org/organisation.h"
-#include "storage/plan_repository.h"
 #include "storage/saved_filter_repository.h"
+#include "storage/task_board_repository.h"
 #include "storage/unit_repository.h"
 
 namespace cchc::services {
@@ -130,203 +129,230 @@ TaskRecord ToTaskRecord(const BoardRow& r) {
     return t;
 }
 
-TaskBoard TaskBoard::Load(storage::Database& db, Date asOf, const std::string& user) {
-    AccessGuard guard(db, user);
-    guard.Require(Action::ReadData);
-    TaskBoard board = Load(db, asOf);
-    if (!guard.ReadsAll())
-        board.tasks_.erase(
-            std::remove_if(board.tasks_.begin(), board.tasks_.end(),
-                           [&](const BoardTask& t) { return !guard.InScope(t.row.unitId); }),
-            board.tasks_.end());
-    return board;
-}
+namespace {
 
-TaskBoard TaskBoard::Load(storage::Database& db, Date asOf) {
-    TaskBoard board;
-    board.asOf_ = asOf;
-    const WindowKind window = OrganisationService(db, "").ReportingWindow();
-    storage::PlanRepository plans(db.session());
-    std::map<std::int64_t, std::set<std::string>> updates;
-    for (auto& [task, period] : plans.UpdatePeriods()) updates[task].insert(std::move(period));
-    const std::set<std::string> none;
-    auto rows = plans.ForBoard();
-    board.tasks_.reserve(rows.size());
-    for (auto& stored : rows) {
-        BoardTask t;
-        BoardRow row{stored.taskId,
-                     stored.itemId,
-                     stored.planId,
-                     stored.unitId,
-                     stored.planYear,
-                     std::move(stored.criterion),
-                     std::move(stored.solution),
-                     stored.leadUnitId,
-                     stored.leadPersonId,
-                     std::move(stored.leadUnitText),
-                     std::move(stored.leadPersonText),
-                     std::move(stored.startOn),
-                     std::move(stored.dueOn),
-                     std::move(stored.closedOn),
-                     stored.dueYear,
-                     stored.recurring,
-                     stored.status,
-                     stored.percentDone,
-                     stored.version};
-        const TaskRecord record = ToTaskRecord(row);
-        t.due = DueDate(record);
-        t.overdueDays = OverdueDays(record.status, t.due, asOf);
-        auto u = updates.find(row.taskId);
-        t.missingUpdates =
-            static_cast<int>(MissingUpdates(record, row.planYear,
-                                            u == updates.end() ? none : u->second, asOf, window)
-                                 .size());
-        t.searchKey = tableio::NormalizeColumnName(row.criterion + " " + row.solution);
-        t.row = std::move(row);
-        board.tasks_.push_back(std::move(t));
-    }
-    for (const auto& u : storage::UnitRepository(db.session()).All())
-        board.units_[u.id] = {u.code, u.name};
-    for (const auto& p : storage::PersonRepository(db.session()).All())
-        board.people_[p.id] = p.fullName;
-    // Commune, then due date (tasks without one last), then id; the keys
-    // worked out once per task.
-    std::vector<std::tuple<std::string, int, std::int64_t, std::size_t>> keys;
-    keys.reserve(board.tasks_.size());
-    for (std::size_t i = 0; i < board.tasks_.size(); ++i) {
-        const BoardTask& t = board.tasks_[i];
-        const int due = t.due ? t.due->year * 10000 + t.due->month * 100 + t.due->day : 99999999;
-        keys.emplace_back(board.UnitCode(t.row.unitId), due, t.row.taskId, i);
-    }
-    std::sort(keys.begin(), keys.end());
-    std::vector<BoardTask> sorted;
-    sorted.reserve(keys.size());
-    for (const auto& k : keys) sorted.push_back(std::move(board.tasks_[std::get<3>(k)]));
-    board.tasks_ = std::move(sorted);
-    return board;
-}
-
-std::vector<std::size_t> TaskBoard::Filter(const TaskFilter& f) const {
-    const std::string text = tableio::NormalizeColumnName(f.text);
-    std::vector<std::size_t> out;
-    for (std::size_t i = 0; i < tasks_.size(); ++i) {
-        const BoardTask& t = tasks_[i];
-        const BoardRow& r = t.row;
-        if (f.unitId && r.unitId != *f.unitId) continue;
-        if (f.leadUnitId && r.leadUnitId != f.leadUnitId) continue;
-        if (f.leadPersonId && r.leadPersonId != f.leadPersonId) continue;
-        if (f.status && r.status != *f.status) continue;
-        if (f.openOnly && IsClosed(r.status)) continue;
-        if (f.dueFrom && (!t.due || *t.due < *f.dueFrom)) continue;
-        if (f.dueTo && (!t.due || *f.dueTo < *t.due)) continue;
-        if (f.overdue && t.overdueDays <= 0) continue;
-        if (f.dueWithinDays && !DueWithin(r.status, t.due, asOf_, *f.dueWithinDays)) continue;
-        if (f.missingUpdate && t.missingUpdates == 0) continue;
-        if (!text.empty() && t.searchKey.find(text) == std::string::npos) continue;
-        out.push_back(i);
-    }
+storage::TaskBoardOrder ToStorage(const TaskOrder& o, Date asOf, std::optional<Period> closed) {
+    storage::TaskBoardOrder out;
+    static const storage::TaskBoardSort sorts[] = {
+        storage::TaskBoardSort::Board,     storage::TaskBoardSort::Unit,
+        storage::TaskBoardSort::Criterion, storage::TaskBoardSort::Task,
+        storage::TaskBoardSort::Lead,      storage::TaskBoardSort::Due,
+        storage::TaskBoardSort::Status,    storage::TaskBoardSort::Percent,
+        storage::TaskBoardSort::Overdue,   storage::TaskBoardSort::Updates};
+    out.by = sorts[static_cast<int>(o.column)];
+    out.ascending = o.ascending;
+    out.asOf = asOf.ToIso();
+    // Before any quarter when none has closed: nothing is missing.
+    out.lastClosed = closed ? QuarterNumber(*closed) : -1;
     return out;
 }
 
-TaskCounts TaskBoard::Count(const std::vector<std::size_t>& positions) const {
-    TaskCounts c{};
-    for (std::size_t i : positions) c.Add(tasks_[i].row.status, tasks_[i].overdueDays > 0);
+TaskCounts ToCounts(const std::vector<storage::TaskBoardCount>& counts) {
+    TaskCounts c;
+    for (const auto& k : counts) {
+        const auto status = static_cast<TaskStatus>(k.status);
+        switch (status) {
+            case TaskStatus::NotStarted:
+                c.notStarted += static_cast<int>(k.tasks);
+                break;
+            case TaskStatus::InProgress:
+                c.inProgress += static_cast<int>(k.tasks);
+                break;
+            case TaskStatus::Done:
+                c.done += static_cast<int>(k.tasks);
+                break;
+            case TaskStatus::Cancelled:
+                c.cancelled += static_cast<int>(k.tasks);
+                break;
+        }
+        c.overdue += static_cast<int>(k.overdue);
+    }
     return c;
 }
 
-std::vector<std::pair<std::string, std::string>> TaskBoard::Leads() const {
-    std::set<std::int64_t> units, persons;
-    for (const auto& t : tasks_) {
-        if (t.row.leadUnitId) units.insert(*t.row.leadUnitId);
-        if (t.row.leadPersonId) persons.insert(*t.row.leadPersonId);
+}  // namespace
+
+TaskBoard::TaskBoard(storage::Database& db, Date asOf, const std::string& user)
+    : db_(db), asOf_(asOf) {
+    AccessGuard guard(db, user);
+    guard.Require(Action::ReadData);
+    if (!guard.ReadsAll()) scope_ = guard.ScopeUnit();
+    window_ = OrganisationService(db, "").ReportingWindow();
+    lastClosed_ = LastClosedQuarter(asOf, window_);
+}
+
+storage::TaskBoardQuery TaskBoard::Query(const TaskFilter& f) {
+    storage::TaskBoardQuery q;
+    q.unitId = f.unitId;
+    q.withinUnit = f.withinUnitId;
+    if (scope_ && !f.withinUnitId) {
+        q.withinUnit = scope_;  // the account's units
+    } else if (scope_) {
+        // The account's units, and within them the units asked for.
+        std::map<std::int64_t, std::optional<std::int64_t>> parents;
+        for (const auto& u : storage::UnitRepository(db_.session()).All())
+            parents[u.id] = u.parentId;
+        auto under = [&](std::int64_t unit, std::int64_t root) {
+            for (std::optional<std::int64_t> at = unit; at;) {
+                if (*at == root) return true;
+                auto it = parents.find(*at);
+                if (it == parents.end() || it->second == at) break;
+                at = it->second;
+            }
+            return false;
+        };
+        if (under(*scope_, *f.withinUnitId))
+            q.withinUnit = scope_;
+        else if (!under(*f.withinUnitId, *scope_))
+            q.nothing = true;
     }
+    q.leadUnitId = f.leadUnitId;
+    q.leadPersonId = f.leadPersonId;
+    if (f.status) q.status = static_cast<int>(*f.status);
+    q.openOnly = f.openOnly;
+    if (f.dueFrom || f.dueTo) {
+        q.dueRange = true;
+        if (f.dueFrom) q.dueFrom = f.dueFrom->ToIso();
+        if (f.dueTo) q.dueTo = f.dueTo->ToIso();
+    }
+    // The rules of core OverdueDays and DueWithin as conditions.
+    if (f.overdue) {
+        if (asOf_.Valid())
+            q.openDueBefore = asOf_.ToIso();
+        else
+            q.nothing = true;
+    }
+    if (f.dueWithinDays) {
+        if (*f.dueWithinDays < 0 || !asOf_.Valid())
+            q.nothing = true;
+        else
+            q.openDueBetween = {asOf_.ToIso(), asOf_.AddDays(*f.dueWithinDays).ToIso()};
+    }
+    q.cutOff = window_ == WindowKind::CutOff;
+    if (f.missingUpdate) {
+        if (lastClosed_)
+            q.missingBy = QuarterNumber(*lastClosed_);
+        else
+            q.nothing = true;
+    }
+    q.contains = SearchKey(f.text);
+    if (f.group) {
+        q.group = static_cast<int>(*f.group);
+        q.groupDay = asOf_.ToIso();
+        q.groupMonthEnd =
+            Date{asOf_.year, asOf_.month, Date::DaysInMonth(asOf_.year, asOf_.month)}.ToIso();
+    }
+    return q;
+}
+
+BoardTask TaskBoard::ToTask(storage::TaskBoardRow&& r) const {
+    BoardTask t;
+    t.row = BoardRow{r.taskId,
+                     r.itemId,
+                     r.planId,
+                     r.unitId,
+                     r.planYear,
+                     std::move(r.criterion),
+                     std::move(r.solution),
+                     r.leadUnitId,
+                     r.leadPersonId,
+                     std::move(r.leadUnitText),
+                     std::move(r.leadPersonText),
+                     std::move(r.startOn),
+                     std::move(r.dueOn),
+                     std::move(r.closedOn),
+                     r.dueYear,
+                     r.recurring,
+                     r.status,
+                     r.percentDone,
+                     r.version};
+    t.unitCode = std::move(r.unitCode);
+    t.unitName = std::move(r.unitName);
+    t.leadUnit = std::move(r.leadUnit);
+    t.leadPerson = std::move(r.leadPerson);
+    t.due = DueDate(ToTaskRecord(t.row));
+    t.overdueDays = OverdueDays(t.row.status, t.due, asOf_);
+    UpdateSpan span;
+    span.first = r.firstQuarter;
+    span.last = r.lastQuarter;
+    span.firstMissing = r.firstMissing;
+    span.updated = std::move(r.updated);
+    t.missingUpdates = MissingCount(
+        span, lastClosed_ ? std::optional<int>(QuarterNumber(*lastClosed_)) : std::nullopt);
+    return t;
+}
+
+long TaskBoard::Count(const TaskFilter& filter) {
+    return storage::TaskBoardRepository(db_.session()).Count(Query(filter));
+}
+
+TaskCounts TaskBoard::Counts(const TaskFilter& filter) {
+    return ToCounts(
+        storage::TaskBoardRepository(db_.session()).CountByStatus(Query(filter), asOf_.ToIso()));
+}
+
+std::map<std::int64_t, TaskCounts> TaskBoard::CountsByUnit(const TaskFilter& filter) {
+    std::map<std::int64_t, TaskCounts> out;
+    for (const auto& [unit, counts] :
+         storage::TaskBoardRepository(db_.session()).CountByUnit(Query(filter), asOf_.ToIso()))
+        out[unit] = ToCounts(counts);
+    return out;
+}
+
+std::vector<std::pair<TaskGroup, long>> TaskBoard::GroupCounts(const TaskFilter& filter) {
+    const Date monthEnd{asOf_.year, asOf_.month, Date::DaysInMonth(asOf_.year, asOf_.month)};
+    std::vector<std::pair<TaskGroup, long>> out;
+    for (const auto& [group, n] : storage::TaskBoardRepository(db_.session())
+                                      .CountByGroup(Query(filter), asOf_.ToIso(), monthEnd.ToIso()))
+        if (n > 0) out.emplace_back(static_cast<TaskGroup>(group), n);
+    return out;
+}
+
+std::vector<BoardTask> TaskBoard::Window(const TaskFilter& filter, const TaskOrder& order,
+                                         long offset, long limit, long total) {
+    auto rows =
+        storage::TaskBoardRepository(db_.session())
+            .Window(Query(filter), ToStorage(order, asOf_, lastClosed_), offset, limit, total);
+    std::vector<BoardTask> out;
+    out.reserve(rows.size());
+    for (auto& r : rows) out.push_back(ToTask(std::move(r)));
+    return out;
+}
+
+void TaskBoard::ForEach(const TaskFilter& filter, const TaskOrder& order,
+                        const std::function<void(const BoardTask&)>& each) {
+    const long window = 1000;
+    const long total = Count(filter);
+    for (long offset = 0; offset < total; offset += window)
+        for (const auto& t : Window(filter, order, offset, window)) each(t);
+}
+
+std::vector<BoardTask> TaskBoard::List(const TaskFilter& filter, const TaskOrder& order) {
+    std::vector<BoardTask> out;
+    ForEach(filter, order, [&](const BoardTask& t) { out.push_back(t); });
+    return out;
+}
+
+std::map<std::int64_t, long> TaskBoard::MissingUpdatesByUnit() {
+    if (!lastClosed_) return {};
+    TaskFilter missing;
+    missing.missingUpdate = true;
+    return storage::TaskBoardRepository(db_.session()).CountPerUnit(Query(missing));
+}
+
+std::vector<std::pair<std::string, std::string>> TaskBoard::Leads(const TaskFilter& filter) {
+    storage::TaskBoardRepository repo(db_.session());
+    const auto q = Query(filter);
     std::vector<std::pair<std::string, std::string>> people, offices;
-    for (std::int64_t id : persons)
-        if (auto it = people_.find(id); it != people_.end())
-            people.emplace_back("person:" + std::to_string(id), it->second);
-    for (std::int64_t id : units) offices.emplace_back("unit:" + std::to_string(id), UnitName(id));
+    for (const auto& [id, name] : repo.LeadPeople(q))
+        people.emplace_back("person:" + std::to_string(id), name);
+    for (const auto& [id, name] : repo.LeadUnits(q))
+        offices.emplace_back("unit:" + std::to_string(id), name);
     auto byName = [](const auto& a, const auto& b) { return VietnameseLess(a.second, b.second); };
     std::sort(people.begin(), people.end(), byName);
     std::sort(offices.begin(), offices.end(), byName);
     people.insert(people.end(), offices.begin(), offices.end());
     return people;
-}
-
-std::string TaskGroupLabel(TaskGroup group) {
-    switch (group) {
-        case TaskGroup::Overdue:
-            return tr("Overdue");
-        case TaskGroup::DueThisMonth:
-            return tr("Due this month");
-        case TaskGroup::InProgress:
-            return TaskStatusLabel(TaskStatus::InProgress);
-        case TaskGroup::NotStarted:
-            return TaskStatusLabel(TaskStatus::NotStarted);
-        case TaskGroup::Done:
-            return TaskStatusLabel(TaskStatus::Done);
-        case TaskGroup::Cancelled:
-            return TaskStatusLabel(TaskStatus::Cancelled);
-    }
-    return {};
-}
-
-std::map<std::int64_t, long> TaskBoard::MissingUpdatesByUnit() const {
-    std::map<std::int64_t, long> out;
-    for (const auto& t : tasks_)
-        if (t.missingUpdates > 0) ++out[t.row.unitId];
-    return out;
-}
-
-TaskGroup TaskBoard::GroupOf(const BoardTask& t) const {
-    const TaskStatus s = t.row.status;
-    const bool open = !IsClosed(s);
-    if (open && t.overdueDays > 0) return TaskGroup::Overdue;
-    if (open && t.due && t.due->year == asOf_.year && t.due->month == asOf_.month)
-        return TaskGroup::DueThisMonth;
-    switch (s) {
-        case TaskStatus::InProgress:
-            return TaskGroup::InProgress;
-        case TaskStatus::NotStarted:
-            return TaskGroup::NotStarted;
-        case TaskStatus::Done:
-            return TaskGroup::Done;
-        default:
-            return TaskGroup::Cancelled;
-    }
-}
-
-std::vector<std::pair<TaskGroup, std::vector<std::size_t>>> TaskBoard::Group(
-    const std::vector<std::size_t>& positions) const {
-    constexpr int kGroups = static_cast<int>(TaskGroup::Cancelled) + 1;
-    std::vector<std::size_t> groups[kGroups];
-    for (std::size_t i : positions) groups[static_cast<int>(GroupOf(tasks_[i]))].push_back(i);
-    std::vector<std::pair<TaskGroup, std::vector<std::size_t>>> out;
-    for (int g = 0; g < kGroups; ++g)
-        if (!groups[g].empty()) out.emplace_back(static_cast<TaskGroup>(g), std::move(groups[g]));
-    return out;
-}
-
-std::string TaskBoard::UnitCode(std::int64_t unitId) const {
-    auto it = units_.find(unitId);
-    return it == units_.end() ? std::string() : it->second.first;
-}
-
-std::string TaskBoard::UnitName(std::int64_t unitId) const {
-    auto it = units_.find(unitId);
-    return it == units_.end() ? std::string() : it->second.second;
-}
-
-std::string TaskBoard::LeadUnit(const BoardTask& t) const {
-    if (t.row.leadUnitId) return UnitName(*t.row.leadUnitId);
-    return t.row.leadUnitText;
-}
-
-std::string TaskBoard::LeadPerson(const BoardTask& t) const {
-    if (t.row.leadPersonId) {
-        auto it = people_.find(*t.row.leadPersonId);
-        if (it != people_.end()) return it->second;
-    }
-    return t.row.leadPersonText;
 }
 
 }  // namespace cchc::services

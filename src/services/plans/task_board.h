@@ -1,11 +1,15 @@
-// Every remediation task of the office at once, as the task board and
-// `cchc tasks` list them: read once (Load), with each task's due date, days
-// overdue and missing quarterly updates worked out as of a date, then
-// filtered in memory (Filter) as fast as a keystroke needs, even for a
-// province's quarter of a million tasks. Names of units and people are
-// looked up only for the rows shown.
+// The office's remediation tasks as the task board, the chair's view, the
+// overview, `cchc tasks` and the reports list them, read from the database
+// as they are shown: how many pass a filter, their counts by status, group
+// and commune, and windows of rows in any of the board's orders, each one
+// query over the task board's table (storage/task_board_repository.h),
+// whose rows the program keeps with every change of a task. Nothing reads
+// every task: a list of a quarter of a million is counted, then read a
+// window at a time. Each task's due date, days overdue and missing
+// quarterly updates follow core/task_rules.h as of the board's date.
 #pragma once
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -17,10 +21,19 @@
 #include "core/task_rules.h"
 #include "storage/database.h"
 
+namespace cchc::storage {
+struct TaskBoardQuery;
+struct TaskBoardRow;
+}  // namespace cchc::storage
+
 namespace cchc::services {
 
+using ::cchc::TaskGroup;
+using ::cchc::TaskGroupLabel;
+
 struct TaskFilter {
-    std::optional<std::int64_t> unitId;  // the commune whose plan it is
+    std::optional<std::int64_t> unitId;        // the commune whose plan it is
+    std::optional<std::int64_t> withinUnitId;  // a unit whose plans, or those under it, it is in
     std::optional<std::int64_t> leadUnitId, leadPersonId;
     std::optional<TaskStatus> status;
     bool openOnly = false;               // not started or in progress
@@ -29,6 +42,7 @@ struct TaskFilter {
     std::optional<int> dueWithinDays;  // open and due from asOf to asOf + days
     bool missingUpdate = false;        // a closed quarter without progress update
     std::string text;                  // in the task or criterion, diacritics ignored
+    std::optional<TaskGroup> group;    // the chair's view: one group of it
 };
 
 // What the task board's filter bar shows, as a user saves it: kept relative
@@ -57,7 +71,7 @@ void SaveTaskView(storage::Database& db, const std::string& user, const std::str
                   const TaskBoardView& view);
 void DeleteTaskView(storage::Database& db, const std::string& user, const std::string& name);
 
-// One task as the board lists it, with what names it.
+// One task as the board lists it.
 struct BoardRow {
     std::int64_t taskId = 0, itemId = 0, planId = 0, unitId = 0;
     int planYear = 0;
@@ -73,62 +87,81 @@ struct BoardRow {
     int version = 0;  // the task's as read, for a progress update (ProgressInput::taskVersion)
 };
 
+// ... with what names it and where it stands as of the board's date.
 struct BoardTask {
     BoardRow row;
-    std::optional<Date> due;  // nothing for recurring tasks and tasks without time
+    std::string unitCode, unitName;    // the plan's unit
+    std::string leadUnit, leadPerson;  // the linked record's name, or the text as written
+    std::optional<Date> due;           // nothing for recurring tasks and tasks without time
     int overdueDays = 0;
     int missingUpdates = 0;  // closed quarters without an update
-    std::string searchKey;   // folded task text and criterion, for Filter
 };
 
-// The groups of the chair's view, in the order shown: overdue tasks, open
-// tasks due in the month of the board's date, then the others by status.
-enum class TaskGroup { Overdue, DueThisMonth, InProgress, NotStarted, Done, Cancelled };
-// "Overdue", "Due this month", ... translated.
-std::string TaskGroupLabel(TaskGroup group);
+// The columns the board sorts by: its own order (commune's code, then due
+// date with tasks without one last, then the task), or a column with ties
+// in that order. Descending is the exact reverse of ascending.
+enum class TaskColumn {
+    Board,
+    Unit,
+    Criterion,
+    Task,
+    Lead,
+    Due,
+    Status,
+    Percent,
+    Overdue,
+    Updates
+};
+struct TaskOrder {
+    TaskColumn column = TaskColumn::Board;
+    bool ascending = true;
+};
 
 class TaskBoard {
   public:
-    // Reads every task; missing updates follow the office's reporting window.
-    static TaskBoard Load(storage::Database& db, Date asOf);
     // The tasks of the plans of the units the account `user` reads
     // (core/access.h): a commune's account its unit's and those under it.
-    // AccessDenied for a login that reads nothing.
-    static TaskBoard Load(storage::Database& db, Date asOf, const std::string& user);
+    // Missing updates follow the office's reporting window. AccessDenied for
+    // a login that reads nothing.
+    TaskBoard(storage::Database& db, Date asOf, const std::string& user);
 
     Date asOf() const { return asOf_; }
-    std::size_t size() const { return tasks_.size(); }
-    const BoardTask& operator[](std::size_t i) const { return tasks_[i]; }
-    // Positions of the matching tasks, ordered by commune, due date and id.
-    std::vector<std::size_t> Filter(const TaskFilter& filter) const;
-    // Counts by status (and overdue) of the given positions.
-    TaskCounts Count(const std::vector<std::size_t>& positions) const;
+    // How many tasks pass the filter.
+    long Count(const TaskFilter& filter);
+    // Their counts by status (and overdue).
+    TaskCounts Counts(const TaskFilter& filter);
+    // ... per unit whose plan it is.
+    std::map<std::int64_t, TaskCounts> CountsByUnit(const TaskFilter& filter);
+    // ... per group of the chair's view, in the groups' order; empty
+    // groups left out.
+    std::vector<std::pair<TaskGroup, long>> GroupCounts(const TaskFilter& filter);
+    // The tasks offset .. offset + limit - 1 of the filtered list in the
+    // order. Given the list's total (Count), a window in its second half is
+    // read from its end.
+    std::vector<BoardTask> Window(const TaskFilter& filter, const TaskOrder& order, long offset,
+                                  long limit, long total = -1);
+    // Every task of the filtered list in the order, a window at a time.
+    void ForEach(const TaskFilter& filter, const TaskOrder& order,
+                 const std::function<void(const BoardTask&)>& each);
+    std::vector<BoardTask> List(const TaskFilter& filter, const TaskOrder& order = {});
     // Per unit whose plan it is: the tasks that lack a progress update for
     // a closed quarter (units without such tasks left out).
-    std::map<std::int64_t, long> MissingUpdatesByUnit() const;
-    // The group a task is listed under: overdue first; then an open task
-    // due in the month of asOf(); then its status.
-    TaskGroup GroupOf(const BoardTask& task) const;
-    // The positions by group, in the groups' order, each keeping the order
-    // given; empty groups left out.
-    std::vector<std::pair<TaskGroup, std::vector<std::size_t>>> Group(
-        const std::vector<std::size_t>& positions) const;
-
-    // Names for display: the plan's unit, the lead unit and person (linked
-    // record's name or the text as written).
-    std::string UnitCode(std::int64_t unitId) const;
-    std::string UnitName(std::int64_t unitId) const;
-    std::string LeadUnit(const BoardTask& task) const;
-    std::string LeadPerson(const BoardTask& task) const;
-    // The leads of the tasks, as choices of the filter: ("unit:ID" or
-    // "person:ID", name), people then units, each by Vietnamese collation.
-    std::vector<std::pair<std::string, std::string>> Leads() const;
+    std::map<std::int64_t, long> MissingUpdatesByUnit();
+    // The leads of the tasks that pass the filter, as choices of the
+    // filter: ("unit:ID" or "person:ID", name), people then units, each by
+    // Vietnamese collation.
+    std::vector<std::pair<std::string, std::string>> Leads(const TaskFilter& filter = {});
 
   private:
+    storage::TaskBoardQuery Query(const TaskFilter& filter);
+    BoardTask ToTask(storage::TaskBoardRow&& row) const;
+
+    storage::Database& db_;
     Date asOf_;
-    std::vector<BoardTask> tasks_;
-    std::map<std::int64_t, std::pair<std::string, std::string>> units_;  // id → code, name
-    std::map<std::int64_t, std::string> people_;                         // id → full name
+    WindowKind window_ = WindowKind::Calendar;
+    std::optional<Period> lastClosed_;
+    // The account's unit when it reads only the units under it.
+    std::optional<std::int64_t> scope_;
 };
 
 // The record the core rules take, from a board row (no coordinators).

@@ -10,6 +10,7 @@
 #include "services/reports/report_parts.h"
 #include "storage/plan_repository.h"
 #include "storage/report_data_repository.h"
+#include "storage/unit_repository.h"
 
 namespace cchc::services::report_parts {
 
@@ -22,34 +23,28 @@ struct Numbering {
 };
 
 // The tasks' counts per commune (one row for a commune's own report; a total
-// row when there are several), nothing when there are no tasks.
-void AddTaskCountTable(const ReportTemplate& t, const TaskBoard& board,
-                       const std::vector<std::size_t>& positions, const TaskCounts& total,
-                       report::Section& s) {
-    std::map<std::int64_t, TaskCounts> byUnit;
-    for (std::size_t i : positions) {
-        const auto& task = board[i];
-        byUnit[task.row.unitId].Add(task.row.status, task.overdueDays > 0);
-    }
+// row when there are several), nothing when there are no tasks; counted by
+// the database.
+void AddTaskCountTable(const ReportTemplate& t, Context& c, TaskBoard& board, const TaskFilter& all,
+                       const TaskCounts& total, report::Section& s) {
+    const auto byUnit = board.CountsByUnit(all);
     report::Table table;
     table.sheetName = "Nhiệm vụ";
     table.columnWidths = {0.9, 3.2, 1.2, 1.2, 1.2, 1.2, 1.0, 1.0, 1.4};
     table.sizePt = 11;
     table.rows.push_back(HeaderRow(t.Lines("tasks_columns")));
     int no = 0;
-    // Communes in the board's order (by their sorting name).
-    std::vector<std::int64_t> order;
-    for (std::size_t i : positions)
-        if (order.empty() || order.back() != board[i].row.unitId) {
-            if (std::find(order.begin(), order.end(), board[i].row.unitId) == order.end())
-                order.push_back(board[i].row.unitId);
-        }
-    for (std::int64_t id : order) {
-        const std::string name = board.UnitName(id);
-        const auto& k = byUnit[id];
+    // Communes in the board's order (by their code).
+    std::vector<Unit> order;
+    for (auto& u : storage::UnitRepository(c.db.session()).All())
+        if (byUnit.count(u.id)) order.push_back(std::move(u));
+    std::sort(order.begin(), order.end(),
+              [](const Unit& a, const Unit& b) { return a.code < b.code; });
+    for (const Unit& u : order) {
+        const auto& k = byUnit.at(u.id);
         TableRow r;
         r.cells.push_back(Centered(++no));
-        r.cells.emplace_back(name);
+        r.cells.emplace_back(u.name);
         r.cells.push_back(TableCell::Integer(k.Total()));
         r.cells.push_back(TableCell::Integer(k.done));
         r.cells.push_back(TableCell::Integer(k.inProgress));
@@ -76,8 +71,7 @@ void AddTaskCountTable(const ReportTemplate& t, const TaskBoard& board,
 }
 
 // A commune's report: each task with the progress reported for the period.
-void AddProgressTable(Context& c, const TaskBoard& board, const std::vector<std::size_t>& positions,
-                      report::Section& s) {
+void AddProgressTable(Context& c, TaskBoard& board, const TaskFilter& all, report::Section& s) {
     const auto& t = c.t;
     storage::PlanRepository plans(c.db.session());
     const Period& period = *c.period;
@@ -93,8 +87,7 @@ void AddProgressTable(Context& c, const TaskBoard& board, const std::vector<std:
     pt.sizePt = 11;
     pt.rows.push_back(HeaderRow(t.Lines("progress_columns")));
     int k = 0;
-    for (std::size_t i : positions) {
-        const auto& task = board[i];
+    board.ForEach(all, {}, [&](const BoardTask& task) {
         std::string note;
         for (const auto& u : plans.UpdatesOf(task.row.taskId))
             if (within(u.period) && !u.note.empty()) note = u.note;  // the latest of the period
@@ -107,16 +100,16 @@ void AddProgressTable(Context& c, const TaskBoard& board, const std::vector<std:
         r.cells.push_back(TableCell::Percent(task.row.percentDone, 0));
         r.cells.emplace_back(note);
         pt.rows.push_back(r);
-    }
+    });
     s.blocks.emplace_back(pt);
 }
 
 // The overdue tasks by name (a sentence when there are none).
-void AddOverdueTable(const ReportTemplate& t, const TaskBoard& board, const TaskFilter& all,
+void AddOverdueTable(const ReportTemplate& t, TaskBoard& board, const TaskFilter& all,
                      report::Section& s) {
     TaskFilter overdue = all;
     overdue.overdue = true;
-    auto late = board.Filter(overdue);
+    const auto late = board.List(overdue);
     if (late.empty()) {
         s.blocks.emplace_back(Para(t.Text("overdue_none")));
         return;
@@ -128,14 +121,13 @@ void AddOverdueTable(const ReportTemplate& t, const TaskBoard& board, const Task
     lt.sizePt = 11;
     lt.rows.push_back(HeaderRow(t.Lines("overdue_columns")));
     int no = 0;
-    for (std::size_t i : late) {
-        const auto& task = board[i];
+    for (const auto& task : late) {
         TableRow r;
         r.cells.push_back(Centered(++no));
         r.cells.emplace_back(task.row.solution);
-        r.cells.emplace_back(board.UnitName(task.row.unitId));
-        std::string lead = board.LeadUnit(task);
-        const std::string person = board.LeadPerson(task);
+        r.cells.emplace_back(task.unitName);
+        std::string lead = task.leadUnit;
+        const std::string& person = task.leadPerson;
         if (!person.empty()) lead += lead.empty() ? person : " (" + person + ")";
         r.cells.emplace_back(lead);
         r.cells.push_back(TableCell(task.due ? FormatDate(*task.due) : "").Aligned(Align::Center));
@@ -149,11 +141,10 @@ void AddOverdueTable(const ReportTemplate& t, const TaskBoard& board, const Task
 // commune's progress of the period, the overdue tasks.
 void AddTaskTables(Context& c, report::Section& s, Numbering& num) {
     const auto& t = c.t;
-    const auto board = TaskBoard::Load(c.db, c.asOf, c.req.user);
+    TaskBoard board(c.db, c.asOf, c.req.user);
     TaskFilter all;
     if (c.unit) all.unitId = c.unit->id;
-    auto positions = board.Filter(all);
-    TaskCounts total = board.Count(positions);
+    const TaskCounts total = board.Counts(all);
     TemplateVars v = c.vars;
     v["n"] = num.Next();
     s.blocks.emplace_back(report::Heading{2, t.Text("tasks_heading", v)});
@@ -164,8 +155,8 @@ void AddTaskTables(Context& c, report::Section& s, Numbering& num) {
     v["not_started"] = FormatInteger(total.notStarted);
     v["overdue"] = FormatInteger(total.overdue);
     s.blocks.emplace_back(Para(t.Text("tasks_sentence", v)));
-    AddTaskCountTable(t, board, positions, total, s);
-    if (c.unit && c.communeIssuer && !positions.empty()) AddProgressTable(c, board, positions, s);
+    AddTaskCountTable(t, c, board, all, total, s);
+    if (c.unit && c.communeIssuer && total.Total() > 0) AddProgressTable(c, board, all, s);
     AddOverdueTable(t, board, all, s);
 }
 

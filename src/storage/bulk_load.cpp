@@ -24,10 +24,9 @@ std::string Name(const std::string& name) {
     return name;
 }
 
-PGconn* Connection(Database& db) {
-    if (db.backend() != Backend::Postgresql) throw std::logic_error("COPY needs PostgreSQL");
-    auto* backend = static_cast<soci::postgresql_session_backend*>(db.session().get_backend());
-    return backend->conn_;
+PGconn* Connection(soci::session& s) {
+    if (s.get_backend_name() != "postgresql") throw std::logic_error("COPY needs PostgreSQL");
+    return static_cast<soci::postgresql_session_backend*>(s.get_backend())->conn_;
 }
 
 // The server's error of `result` (or of the connection) as SOCI throws it,
@@ -67,8 +66,8 @@ void AppendCopyText(std::string& out, std::string_view value) {
     }
 }
 
-CopyIn::CopyIn(Database& db, const std::string& table, const std::vector<std::string>& columns)
-    : conn_(Connection(db)), columns_(columns.size()) {
+CopyIn::CopyIn(soci::session& s, const std::string& table, const std::vector<std::string>& columns)
+    : conn_(Connection(s)), columns_(columns.size()) {
     std::string sql = "COPY " + Name(table) + " (";
     for (std::size_t i = 0; i < columns.size(); ++i) sql += (i ? ", " : "") + Name(columns[i]);
     sql += ") FROM STDIN";
@@ -159,21 +158,42 @@ long CopyIn::End() {
 bool LargeLoad(soci::session& s, const std::string& table, long adding) {
     // Counts the table's rows up to `adding` only.
     long long held = 0, limit = adding;
-    s << "SELECT COUNT(*) FROM (SELECT 1 FROM " + Name(table) + " LIMIT :n) AS t",
-        soci::use(limit), soci::into(held);
+    s << "SELECT COUNT(*) FROM (SELECT 1 FROM " + Name(table) + " LIMIT :n) AS t", soci::use(limit),
+        soci::into(held);
     return held < limit;
 }
 
 IndexesSetAside::IndexesSetAside(soci::session& s, const std::string& table) : s_(s) {
-    if (s.get_backend_name() != "sqlite3") return;
-    // Indexes of CREATE INDEX have their statement; those of the table's own
-    // PRIMARY KEY and UNIQUE clauses have none (and cannot be dropped).
     std::vector<std::pair<std::string, std::string>> indexes;  // name, definition
-    soci::rowset<soci::row> rs =
-        (s.prepare << "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = :t "
-                      "AND sql IS NOT NULL ORDER BY name",
-         soci::use(table));
-    for (const auto& r : rs) indexes.emplace_back(r.get<std::string>(0), r.get<std::string>(1));
+    if (s.get_backend_name() == "sqlite3") {
+        // Indexes of CREATE INDEX have their statement; those of the table's
+        // own PRIMARY KEY and UNIQUE clauses have none (and cannot be
+        // dropped).
+        soci::rowset<soci::row> rs =
+            (s.prepare << "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name "
+                          "= :t AND sql IS NOT NULL ORDER BY name",
+             soci::use(table));
+        for (const auto& r : rs) indexes.emplace_back(r.get<std::string>(0), r.get<std::string>(1));
+    } else {
+        // Only the owner may drop an index, and an index cannot be built on
+        // a table with deferred trigger events: the audit's of rows added
+        // before the owner's connection said whom it acts for.
+        int allowed = 0;
+        s << "SELECT CASE WHEN pg_has_role(current_user, c.relowner, 'USAGE') AND "
+             "COALESCE(current_setting('cchc.actor', true), '') <> '' THEN 1 ELSE 0 END FROM "
+             "pg_class c WHERE c.oid = to_regclass(:t)",
+            soci::use(table), soci::into(allowed);
+        if (!allowed) return;
+        // Not those of the constraints (primary key, UNIQUE).
+        soci::rowset<soci::row> rs =
+            (s.prepare
+                 << "SELECT i.indexname, i.indexdef FROM pg_indexes i WHERE i.schemaname = "
+                    "current_schema() AND i.tablename = :t AND NOT EXISTS (SELECT 1 FROM "
+                    "pg_constraint k WHERE k.conindid = to_regclass(quote_ident(i.indexname)))"
+                    " ORDER BY i.indexname",
+             soci::use(table));
+        for (const auto& r : rs) indexes.emplace_back(r.get<std::string>(0), r.get<std::string>(1));
+    }
     // The schema's own statements, run again as they are (no value of a
     // user's in them).
     for (const auto& [name, definition] : indexes) {

@@ -34,7 +34,7 @@ void AppendCopyText(std::string& out, std::string_view value);
 // INSERT: a row that breaks one fails End() (and the transaction).
 class CopyIn {
   public:
-    CopyIn(Database& db, const std::string& table, const std::vector<std::string>& columns);
+    CopyIn(soci::session& s, const std::string& table, const std::vector<std::string>& columns);
     // Without End(): the COPY is abandoned (the server discards its rows
     // and fails the transaction, which the caller rolls back).
     ~CopyIn();
@@ -72,16 +72,17 @@ class CopyIn {
     std::string buffer_;
 };
 
-// The secondary indexes of one SQLite table (those declared by CREATE INDEX
-// in the migrations, not those of the PRIMARY KEY and UNIQUE clauses of the
-// table) dropped now and created again by Restore(), from their own
-// definitions as the database keeps them: for a load that brings more rows
-// than the table holds. Within the caller's transaction, so that a failure
-// or a kill leaves the indexes as they were; SQLite's write lock is the
-// whole database's anyway. Nothing is set aside on PostgreSQL, where
-// dropping an index would lock the table against every other desk until
-// the commit (and the audit's deferred triggers forbid building one in a
-// transaction that changed rows).
+// The secondary indexes of one table (those declared by CREATE INDEX in the
+// migrations, not those of its primary key and UNIQUE constraints) dropped
+// now and created again by Restore(), from their own definitions as the
+// database keeps them: for a load that brings more rows than the table
+// holds. Within the caller's transaction, so that a failure or a kill
+// leaves the indexes as they were. On PostgreSQL only on the connection of
+// the table's owner once it has said whom it acts for (an account may not
+// drop an index, and one cannot be built on a table with deferred trigger
+// events, which the audit queues for rows the owner adds before saying
+// it); there the table is locked against the other desks until the commit
+// (a first load), as SQLite's write lock always does.
 class IndexesSetAside {
   public:
     IndexesSetAside(soci::session& s, const std::string& table);

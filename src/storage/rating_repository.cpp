@@ -566,7 +566,7 @@ void RatingBulkInsert::Stage() {
         sqlite3_clear_bindings(st);
         tx.Commit();
     } else {
-        CopyIn copy(db_, "pg_temp.rating_stage",
+        CopyIn copy(s, "pg_temp.rating_stage",
                     std::vector<std::string>(std::begin(kStageColumns), std::end(kStageColumns)));
         for (const auto& r : pending_) {
             copy.Int(++line_)

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <tuple>
 
+#include "storage/bulk_load.h"
 #include "storage/row_helpers.h"
 
 namespace cchc::storage {
@@ -80,6 +81,30 @@ ResultRecord ReadResult(const soci::row& r) {
 
 void ResultRepository::InsertMany(const std::vector<ResultRecord>& rows) {
     if (rows.empty()) return;
+    if (IsPostgres(s_)) {
+        // SOCI sends a bulk statement to PostgreSQL one row per round trip;
+        // COPY sends them all in one statement.
+        const std::string now = NowIso();
+        CopyIn copy(s_, "results",
+                    {"unit_id", "criterion_id", "period", "self_score", "appraised_score",
+                     "numerator", "denominator", "note", "status", "source", "updated_at"});
+        for (const auto& r : rows) {
+            copy.Int(r.unitId)
+                .Int(r.criterionId)
+                .Text(r.period)
+                .OptReal(r.selfScore)
+                .OptReal(r.appraisedScore)
+                .OptReal(r.numerator)
+                .OptReal(r.denominator)
+                .Text(r.note)
+                .Text(r.status)
+                .Text(r.source)
+                .Text(now);
+            copy.EndRow();
+        }
+        copy.End();
+        return;
+    }
     ResultColumns c(rows);
     s_ << "INSERT INTO results (unit_id, criterion_id, period, self_score, appraised_score, "
           "numerator, denominator, note, status, source, updated_at) VALUES (:u, :c, :p, :s, :a, "

@@ -621,7 +621,8 @@ RatingImportSummary ImportRatings(storage::Database& db, const std::string& path
     const char* const importing = N_("Importing ratings");
     Step(progress, tr(importing), 0);
     storage::Transaction tx(db);
-    // Said first: on the server each batch of ratings is audited as it goes in.
+    // Said first: on the server the ratings are audited, all at once, by the
+    // statement that stores them.
     storage::AuditRepository(db.session()).Attribute(user, "import");
     const OfficeDirectory dir(db);
     storage::ImportBatchRepository batches(db.session());
@@ -643,11 +644,14 @@ RatingImportSummary ImportRatings(storage::Database& db, const std::string& path
                              FormatInteger(rows)),
                  static_cast<double>(reader->BytesRead()) / total);
     }
+    // The ratings read are staged: stored now, set-based.
+    Step(progress, tr("Saving"), 1.0);
     bulk.Flush();
     batches.Finish(batch, bulk.inserted(), bulk.skipped());
-    // Each new rating with its values (those skipped were already stored).
-    storage::AuditRepository(db.session()).RecordInserted({"ratings", 0, batch}, user, "import");
-    Step(progress, tr("Saving"), 1.0);
+    // Each new rating with its values (those skipped were already stored),
+    // written by the database from the new rows in one statement.
+    storage::AuditRepository(db.session())
+        .RecordInserted({"ratings", bulk.storedAfterId(), batch}, user, "import");
     tx.Commit();
     return {bulk.inserted(), bulk.skipped()};
 }

@@ -574,17 +574,18 @@ class Harness {
         Add(migrate);
     }
 
-    // Schemas 11, 10, 9, 8 and 6 undone (7 changed nothing, 10 and 11
-    // nothing on SQLite; 11 only replaced a function of 10's, dropped with
-    // them): the office as the program of schema 5 wrote it.
+    // Schemas 12, 11, 10, 9, 8 and 6 undone (7 changed nothing, 10 to 12
+    // nothing on SQLite; 11 and 12 only added or replaced functions like
+    // 10's, dropped with them): the office as the program of schema 5 wrote
+    // it.
     void Downgrade(const std::string& state) {
         cchc::storage::OpenOptions o;
         o.create = false;
         o.migrate = false;
         auto db = cchc::storage::Database::Open(
             cchc::storage::DatabaseUrl::Parse(engine_->Url(state)), o);
-        if (db->SchemaVersion() != 11)
-            throw std::runtime_error("the upgrade fixture undoes schemas 6 to 11; the latest is " +
+        if (db->SchemaVersion() != 12)
+            throw std::runtime_error("the upgrade fixture undoes schemas 6 to 12; the latest is " +
                                      std::to_string(db->SchemaVersion()));
         soci::session& s = db->session();
         if (IsPg(s)) s << kUndoServerAccess;
@@ -598,9 +599,9 @@ class Harness {
     }
 
     // What 0010_server_access.postgresql.sql adds to a database: its
-    // triggers, policies, row-level security, functions, the audit log's
-    // unit and the group roles' grants (the roles stay: they are the
-    // server's).
+    // triggers, policies, row-level security, functions (those of 0011 and
+    // 0012 with them), the audit log's unit and the group roles' grants (the
+    // roles stay: they are the server's).
     static constexpr const char* kUndoServerAccess = R"(DO $$
 DECLARE
     x RECORD;

@@ -236,11 +236,13 @@ class ResultImport {
         return UserError(cols_.At(reader_, column), message);
     }
 
-    std::int64_t UnitOf(const std::vector<std::string>& f) const {
+    std::int64_t UnitOf(const std::vector<std::string>& f) {
         const std::string unitCode = Trim(cols_.Get(f, "unit"));
         auto unit = unitIds_.find(unitCode);
-        if (unit == unitIds_.end())
+        if (unit == unitIds_.end()) {
+            guard_.RefuseHiddenUnit(Action::EditScores, unitCode, cols_.At(reader_, "unit"));
             throw Error("unit", std::string(tr("the unit does not exist: ")) + Excerpt(unitCode));
+        }
         return unit->second;
     }
 
@@ -578,9 +580,13 @@ long ExportRanking(const std::vector<RankRow>& rows, const std::string& path) {
 std::vector<PointsLost> GapsForUnit(storage::Database& db, const std::string& unitCode,
                                     const std::string& frameworkCode, const std::string& period,
                                     const std::string& user) {
+    AccessGuard guard(db, user);
     auto unit = storage::UnitRepository(db.session()).ByCode(unitCode);
-    if (!unit) throw UserError(std::string(tr("the unit does not exist: ")) + Excerpt(unitCode));
-    AccessGuard(db, user).Require(Action::ReadData, unit->id);
+    if (!unit) {
+        guard.RefuseHiddenUnit(Action::ReadData, unitCode);
+        throw UserError(std::string(tr("the unit does not exist: ")) + Excerpt(unitCode));
+    }
+    guard.Require(Action::ReadData, unit->id);
     Resolved res = Resolve(db, frameworkCode, period);
     Framework fw = IsCommuneLevel(unit->kind) ? CommuneView(res.lf->fw) : res.lf->fw;
     std::set<std::int64_t> kept;

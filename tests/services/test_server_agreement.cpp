@@ -27,6 +27,7 @@
 #include "fixture.h"
 #include "services/app/access_guard.h"
 #include "services/app/accounts.h"
+#include "services/app/audit_trail.h"
 #include "services/app/backup.h"
 #include "services/app/demo.h"
 #include "services/app/failure_message.h"
@@ -39,6 +40,7 @@
 #include "services/plans/plans.h"
 #include "services/plans/task_board.h"
 #include "services/reports/report_archive.h"
+#include "services/reports/reports.h"
 #include "services/results/result_sheet.h"
 #include "services/results/results.h"
 #include "services/surveys/self_assessment.h"
@@ -1003,6 +1005,80 @@ BOOST_FIXTURE_TEST_CASE(backups_restores_and_the_demo, ServerOffice) {
     BOOST_TEST(std::filesystem::exists(copy));
     BOOST_TEST(services::RestoreDatabase(Db(), copy, true, admin, nullptr).backupVersion ==
                storage::Database::LatestSchemaVersion());
+}
+
+// Reading another commune's data by its code, on the account's own
+// connection: refused with the refusal sentence (the server hides the unit,
+// which is no reason to say it does not exist); a code no unit has is said
+// not to exist; the whole office's report is the office's.
+BOOST_FIXTURE_TEST_CASE(reading_another_commune_by_its_code, ServerOffice) {
+    if (!onServer) return;
+    for (const auto& desk : desks) {
+        if (desk.role != Role::Chair && desk.role != Role::Clerk) continue;
+        storage::Database& db = *desk.db;
+        const std::string& login = desk.login;
+        const std::map<std::string, std::function<void(const std::string&)>> reads = {
+            {"the result sheet",
+             [&](const std::string& code) {
+                 services::ResultSheetService(db, login).Load(code, kFramework, "2025");
+             }},
+            {"the points lost",
+             [&](const std::string& code) {
+                 services::GapsForUnit(db, code, kFramework, "2025", login);
+             }},
+            {"the survey",
+             [&](const std::string& code) {
+                 services::SurveyQuery q;
+                 q.period = "2026";
+                 q.unitCode = code;
+                 q.user = login;
+                 services::SurveyByField(db, q);
+             }},
+            {"the self-assessments",
+             [&](const std::string& code) {
+                 services::SelfAssessmentSummary(db, login, "2026-Q1", code);
+             }},
+            {"the assignment matrix",
+             [&](const std::string& code) {
+                 services::AssignmentService(db, login).Load(code, "QD766");
+             }},
+            {"the quarterly report",
+             [&](const std::string& code) {
+                 services::ReportRequest r;
+                 r.type = "quarterly";
+                 r.period = "2026-Q1";
+                 r.unitCode = code;
+                 r.user = login;
+                 services::BuildReport(db, r);
+             }},
+            {"the audit trail",
+             [&](const std::string& code) {
+                 services::AuditTrailFilter f;
+                 f.unitCode = code;
+                 services::ReadAuditTrail(db, login, f);
+             }},
+        };
+        for (const auto& [what, read] : reads) {
+            BOOST_TEST_CONTEXT(what << ", as " << RoleKey(desk.role)) {
+                const Outcome other = Attempt([&] { read("XA-B"); });
+                BOOST_TEST(other.kind == Outcome::RefusedByServices, other);
+                BOOST_TEST(other.text.rfind("account " + login + " may not ", 0) == 0, other);
+                const Outcome none = Attempt([&] { read("XA-KHONG-CO"); });
+                if (none.kind != Outcome::RefusedByServices) {  // a clerk's audit trail
+                    BOOST_TEST(none.kind == Outcome::Failed, none);
+                    BOOST_TEST(none.text.find("does not exist: XA-KHONG-CO") != std::string::npos,
+                               none);
+                }
+                BOOST_TEST(Attempt([&] { read("XA-A"); }).kind != Outcome::Failed);
+            }
+        }
+        services::ReportRequest office;
+        office.type = "quarterly";
+        office.period = "2026-Q1";
+        office.user = login;
+        const Outcome whole = Attempt([&] { services::BuildReport(db, office); });
+        BOOST_TEST(whole.kind == Outcome::RefusedByServices, whole);
+    }
 }
 
 BOOST_AUTO_TEST_SUITE_END()

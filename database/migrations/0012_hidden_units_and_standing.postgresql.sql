@@ -23,25 +23,23 @@ CREATE OR REPLACE FUNCTION cchc_unit_exists(p_code TEXT) RETURNS BOOLEAN
 $$;
 
 -- The stored totals (points and maximum, self-assessed or appraised) of
--- every result set of the framework in the period whose unit is of one of
--- the kinds (the program's commune-level kinds), and whether each is fresh
--- (a set's totals wait to be recomputed after its framework changed); in
--- no particular order and without the units. Nothing for a connection that
--- is neither an account of this database nor its owner.
-CREATE OR REPLACE FUNCTION cchc_ranked_totals(p_framework BIGINT, p_period TEXT, p_appraised BOOLEAN,
-                                              p_kinds TEXT[])
-    RETURNS TABLE (points DOUBLE PRECISION, max_points DOUBLE PRECISION, fresh BOOLEAN)
+-- every result set of the framework in the period, with the kind of its
+-- unit (the program ranks the commune-level ones) and whether they are
+-- fresh (1; 0: a set's totals wait to be recomputed after its framework
+-- changed); ordered by kind and totals, without the units. Nothing for a
+-- connection that is neither an account of this database nor its owner.
+CREATE OR REPLACE FUNCTION cchc_ranked_totals(p_framework BIGINT, p_period TEXT, p_appraised BOOLEAN)
+    RETURNS TABLE (kind TEXT, points DOUBLE PRECISION, max_points DOUBLE PRECISION, fresh INTEGER)
     LANGUAGE sql STABLE SECURITY DEFINER AS $$
-    SELECT CASE WHEN p_appraised THEN s.appraised_points ELSE s.self_points END,
-           CASE WHEN p_appraised THEN s.appraised_max ELSE s.self_max END,
-           s.totals_fresh = 1
+    SELECT u.kind, CASE WHEN p_appraised THEN s.appraised_points ELSE s.self_points END,
+           CASE WHEN p_appraised THEN s.appraised_max ELSE s.self_max END, s.totals_fresh
     FROM result_sets s JOIN units u ON u.id = s.unit_id
-    WHERE s.framework_id = p_framework AND s.period = p_period AND u.kind = ANY (p_kinds)
+    WHERE s.framework_id = p_framework AND s.period = p_period
       AND (cchc_account_role(CAST(session_user AS TEXT)) IS NOT NULL
            OR EXISTS (SELECT 1 FROM pg_catalog.pg_database d
                       WHERE d.datname = pg_catalog.current_database()
                         AND pg_catalog.pg_has_role(session_user, d.datdba, 'MEMBER')))
-    ORDER BY 1, 2
+    ORDER BY 1, 2, 3
 $$;
 
 -- An account moved to another role's group: 0010's revoked every other
@@ -82,7 +80,7 @@ $$;
 DO $$
 BEGIN
     EXECUTE format('ALTER FUNCTION cchc_unit_exists(TEXT) SET search_path = %I, pg_temp', current_schema());
-    EXECUTE format('ALTER FUNCTION cchc_ranked_totals(BIGINT, TEXT, BOOLEAN, TEXT[]) SET search_path = %I, pg_temp',
+    EXECUTE format('ALTER FUNCTION cchc_ranked_totals(BIGINT, TEXT, BOOLEAN) SET search_path = %I, pg_temp',
                    current_schema());
     EXECUTE format('ALTER FUNCTION cchc_set_login_role(TEXT, TEXT) SET search_path = %I, pg_temp',
                    current_schema());

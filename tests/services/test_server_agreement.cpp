@@ -20,6 +20,8 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <tuple>
+#include <variant>
 #include <vector>
 
 #include "core/access.h"
@@ -45,6 +47,8 @@
 #include "services/results/results.h"
 #include "services/surveys/self_assessment.h"
 #include "services/surveys/surveys.h"
+#include "storage/framework_repository.h"
+#include "storage/result_set_repository.h"
 #include "storage/unit_repository.h"
 
 using namespace cchc;
@@ -1079,6 +1083,74 @@ BOOST_FIXTURE_TEST_CASE(reading_another_commune_by_its_code, ServerOffice) {
         const Outcome whole = Attempt([&] { services::BuildReport(db, office); });
         BOOST_TEST(whole.kind == Outcome::RefusedByServices, whole);
     }
+}
+
+// A commune's quarterly report, built on its chair's own connection (which
+// reads its commune's result sets only), ranks it among all the office's
+// communes; while another commune's totals wait to be recomputed after its
+// framework changed, the rank is left out rather than guessed.
+BOOST_FIXTURE_TEST_CASE(a_communes_report_ranks_it_among_all_the_communes, ServerOffice) {
+    if (!onServer) return;
+    Write("appraised.csv",
+          "unit,framework,period,criterion,self_score,appraised_score,numerator,denominator,note\n"
+          "XA-A,PAR-XA-2025,2025,2.3,1,0.5,,,\nXA-B,PAR-XA-2025,2025,2.3,1,1,,,\n");
+    services::ImportResults(Db(), File("appraised.csv"), admin);
+    const Desk* chair = nullptr;
+    for (const auto& desk : desks)
+        if (desk.role == Role::Chair) chair = &desk;
+    BOOST_REQUIRE(chair);
+    auto report = [&] {
+        services::ReportRequest r;
+        r.type = "quarterly";
+        r.period = "2026-Q1";
+        r.unitCode = "XA-A";
+        r.issuedOn = Date{2026, 4, 5};
+        r.user = chair->login;
+        const auto built = services::BuildReport(*chair->db, r);
+        std::string sentence, rank;
+        bool next = false;
+        for (const auto& section : built.document.sections)
+            for (const auto& block : section.blocks) {
+                if (const auto* p = std::get_if<report::Paragraph>(&block)) {
+                    std::string text;
+                    for (const auto& run : p->runs) text += run.text;
+                    next = text.find("xếp loại") != std::string::npos;
+                    if (next) sentence = text;
+                } else if (const auto* t = std::get_if<report::Table>(&block); t && next) {
+                    BOOST_REQUIRE(t->rows.size() == 2u);
+                    rank = t->rows[1].cells.at(0).PlainText();
+                    next = false;
+                }
+            }
+        return std::make_pair(sentence, rank);
+    };
+    auto standing = [&] {
+        return services::StandingOf(*chair->db, "XA-A", kFramework, "2025", true, chair->login);
+    };
+    // What the chair's connection reads: its commune alone.
+    BOOST_TEST(services::RankUnits(*chair->db, kFramework, "2025", true, chair->login).size() ==
+               1u);
+    BOOST_TEST_REQUIRE(standing().has_value());
+    BOOST_TEST(standing()->rank == 2);
+    BOOST_TEST(standing()->count == 2);
+    auto [sentence, rank] = report();
+    BOOST_TEST(sentence.find(", xếp hạng 2/2 đơn vị.") != std::string::npos, sentence);
+    BOOST_TEST(rank == "2");
+
+    // The framework changed: every set's totals are stale; the chair's
+    // connection recomputes its own only.
+    const auto fw = storage::FrameworkRepository(Db().session()).IdByCode(kFramework);
+    BOOST_REQUIRE(fw);
+    storage::ResultSetRepository(Db().session()).MarkFrameworkStale(*fw);
+    BOOST_TEST(!standing().has_value());
+    std::tie(sentence, rank) = report();
+    BOOST_TEST(sentence.find("xếp loại") != std::string::npos, sentence);
+    BOOST_TEST(sentence.find("xếp hạng") == std::string::npos, sentence);
+    BOOST_TEST(rank == "-");
+    // The office reads the ranking (recomputing every set): ranked again.
+    BOOST_TEST(services::RankUnits(Db(), kFramework, "2025", true, admin).size() == 2u);
+    BOOST_TEST_REQUIRE(standing().has_value());
+    BOOST_TEST(standing()->rank == 2);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -501,6 +501,41 @@ std::vector<RankRow> RankUnits(storage::Database& db, const std::string& framewo
     return out;
 }
 
+std::optional<Standing> StandingOf(storage::Database& db, const std::string& unitCode,
+                                   const std::string& frameworkCode, const std::string& period,
+                                   bool appraised, const std::string& user) {
+    AccessGuard guard(db, user);
+    auto unit = storage::UnitRepository(db.session()).ByCode(unitCode);
+    if (!unit) {
+        guard.RefuseHiddenUnit(Action::ReadData, unitCode);
+        throw UserError(std::string(tr("the unit does not exist: ")) + Excerpt(unitCode));
+    }
+    guard.Require(Action::ReadData, unit->id);
+    if (guard.ReadsAll()) {
+        const auto rows = RankUnits(db, frameworkCode, period, appraised, user);
+        for (const auto& r : rows)
+            if (r.unit == unit->code) return Standing{r.rank, static_cast<int>(rows.size())};
+        return std::nullopt;
+    }
+    // A commune's account: its own set's totals (recomputed first when
+    // stale), ranked among every commune's.
+    if (!IsCommuneLevel(unit->kind)) return std::nullopt;
+    Resolved res = Resolve(db, frameworkCode, period);
+    const auto own =
+        StoredTotals(db, res.lf->fw, res.frameworkId, res.period.ToString(), appraised);
+    const auto mine = own.find(unit->id);
+    if (mine == own.end()) return std::nullopt;
+    std::vector<double> percents;
+    for (const auto& t : storage::ResultSetRepository(db.session())
+                             .RankedTotals(res.frameworkId, res.period.ToString(), appraised)) {
+        auto kind = UnitKindFromKey(t.unitKind);
+        if (!kind || !IsCommuneLevel(*kind)) continue;
+        if (!t.fresh) return std::nullopt;
+        percents.push_back(TotalOf(res.lf->fw, t.points, t.max).percent);
+    }
+    return Standing{RankAmong(mine->second.percent, percents), static_cast<int>(percents.size())};
+}
+
 std::vector<ScoreGapRow> SelfAppraisedGaps(storage::Database& db, const std::string& frameworkCode,
                                            const std::string& period, const std::string& user) {
     Resolved res = Resolve(db, frameworkCode, period);

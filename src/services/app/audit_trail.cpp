@@ -49,9 +49,11 @@ storage::AuditFilter Checked(Database& db, const std::string& user, const AuditT
     f.rowId = in.table.empty() ? 0 : in.rowId;
     if (!in.unitCode.empty()) {
         auto unit = storage::UnitRepository(db.session()).ByCode(in.unitCode);
-        if (!unit)
+        if (!unit) {
+            guard.RefuseHiddenUnit(Action::ReadAudit, in.unitCode);
             throw UserError(Location{"", 0, "unit"},
                             std::string(tr("the unit does not exist: ")) + in.unitCode);
+        }
         guard.Require(Action::ReadAudit, unit->id);
         f.unitId = unit->id;
     } else if (auto own = guard.ScopeUnit()) {

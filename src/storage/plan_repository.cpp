@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include "core/task_rules.h"
 #include "storage/bulk_load.h"
@@ -542,6 +543,11 @@ void PlanRepository::InsertUpdates(const std::vector<ProgressUpdateRecord>& upda
         copy.EndRow();
     }
     copy.End();
+    // The board's rows of the tasks, once each (COPY skips InsertUpdate).
+    std::set<std::int64_t> tasks;
+    for (const auto& u : updates) tasks.insert(u.taskId);
+    TaskBoardWriter board(s_);
+    for (auto id : tasks) board.ForTask(id);
 }
 
 void PlanRepository::RewriteUpdate(const ProgressUpdateRecord& u) {

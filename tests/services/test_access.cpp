@@ -7,6 +7,7 @@
 // and refuses nothing.
 #include <boost/test/unit_test.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <functional>
 #include <map>
@@ -1185,6 +1186,41 @@ BOOST_FIXTURE_TEST_CASE(a_communes_report_ranks_it_among_all_the_communes, FullO
     BOOST_TEST(services::StandingOf(Db(), "XA-B", "PAR-XA-2025", "2025", true, "xem")->rank == 1);
     // No results in the period: no standing.
     BOOST_TEST(!services::StandingOf(Db(), "XA-A", "PAR-XA-2025", "2024", true, "ct_a"));
+}
+
+// The organisation's lists (the client's unit tree, its pickers, the
+// reports' names) hold the units and people the account reads: a commune's
+// account its commune, as the server's row-level security shows it; the
+// office's accounts everything.
+BOOST_FIXTURE_TEST_CASE(the_units_and_people_listed_are_the_accounts, FullOffice) {
+    auto units = [&](const std::string& login) {
+        return Codes(services::OrganisationService(Db(), login).Units(),
+                     [](const Unit& u) { return u.code; });
+    };
+    auto people = [&](const std::string& login) {
+        return Codes(services::OrganisationService(Db(), login).AllPeople(),
+                     [](const Person& p) { return p.code; });
+    };
+    for (const std::string login : {"quantri", "chuyenvien", "xem"}) {
+        BOOST_TEST_CONTEXT(login) {
+            BOOST_TEST(units(login) == (Logins{"H-TEST", "XA-A", "XA-B"}));
+            auto all = people(login);
+            std::sort(all.begin(), all.end());
+            BOOST_TEST(all == (Logins{"CB-A", "CB-B"}));
+            BOOST_TEST(services::OrganisationService(Db(), login).People(unitB).size() == 1u);
+        }
+    }
+    for (const std::string login : {"ct_a", "cc_a"}) {
+        BOOST_TEST_CONTEXT(login) {
+            BOOST_TEST(units(login) == (Logins{"XA-A"}));
+            BOOST_TEST(people(login) == (Logins{"CB-A"}));
+            BOOST_TEST(services::OrganisationService(Db(), login).People(unitA).size() == 1u);
+            BOOST_TEST(
+                Refused(Try([&] { services::OrganisationService(Db(), login).People(unitB); })));
+        }
+    }
+    BOOST_TEST(Refused(Try([&] { units("nguoila"); })));
+    BOOST_TEST(Refused(Try([&] { people("nguoila"); })));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

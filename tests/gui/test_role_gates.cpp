@@ -388,7 +388,7 @@ BOOST_AUTO_TEST_CASE(the_history_page_reads_a_long_trail_by_windows) {
 }
 
 BOOST_AUTO_TEST_CASE(the_login_dialog_opens_with_nothing_over_its_fields) {
-    gui::LoginDialog dlg(nullptr, "sqlite:/tmp/cchc.db", true,
+    gui::LoginDialog dlg(nullptr, services::ParseDatabaseUrl("sqlite:/tmp/cchc.db"), true,
                          [](const std::string&, const std::string&) {});
     dlg.Show();
     BOOST_REQUIRE(WaitFor([&] { return dlg.IsShownOnScreen(); }));

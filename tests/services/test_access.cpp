@@ -1223,4 +1223,31 @@ BOOST_FIXTURE_TEST_CASE(the_units_and_people_listed_are_the_accounts, FullOffice
     BOOST_TEST(Refused(Try([&] { people("nguoila"); })));
 }
 
+// What the client remembers per database (its last login) is keyed by the
+// database, whoever connects and with whatever password: a file by its
+// absolute path however it is written, a server's database by its host,
+// port and name.
+BOOST_AUTO_TEST_CASE(a_database_is_keyed_without_its_login_or_password) {
+    auto key = [](const std::string& url) {
+        return services::DatabaseKey(services::ParseDatabaseUrl(url));
+    };
+    BOOST_TEST(key("postgresql://owner:secret@db.example:5433/cchc?sslmode=require") ==
+               "postgresql://db.example:5433/cchc");
+    BOOST_TEST(key("postgresql://ct_a@db.example:5433/cchc") ==
+               key("postgresql://quantri:mk@db.example:5433/cchc"));
+    BOOST_TEST(key("postgresql://ct_a@db.example:5433/cchc") !=
+               key("postgresql://ct_a@db.example:5433/cchc_thu"));
+    BOOST_TEST(key("postgresql://ct_a@db.example/cchc") !=
+               key("postgresql://ct_a@db2.example/cchc"));
+    BOOST_TEST(key("postgresql://ct_a@db.example/cchc").find("ct_a") == std::string::npos);
+    TempDir dir;
+    const std::string file = dir.File("van-phong.db");
+    const std::string parent = std::filesystem::path(file).parent_path().filename().string();
+    BOOST_TEST(key("sqlite:" + file) ==
+               "sqlite:" + std::filesystem::weakly_canonical(file).string());
+    BOOST_TEST(key("sqlite:" + dir.File("../" + parent + "/./van-phong.db")) ==
+               key("sqlite:" + file));
+    BOOST_TEST(key("sqlite:" + dir.File("khac.db")) != key("sqlite:" + file));
+}
+
 BOOST_AUTO_TEST_SUITE_END()

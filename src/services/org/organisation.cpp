@@ -155,7 +155,9 @@ std::vector<Unit> OrganisationService::Units() {
 }
 
 std::vector<Person> OrganisationService::People(std::int64_t unitId) {
-    AccessGuard(db_, user_).Require(Action::ReadData, unitId);
+    AccessGuard guard(db_, user_);
+    guard.Require(Action::ReadData);
+    if (!guard.InScope(unitId)) return {};  // as the server shows it: no row
     auto people = storage::PersonRepository(db_.session()).ByUnit(unitId);
     std::stable_sort(people.begin(), people.end(), [](const Person& a, const Person& b) {
         return VietnameseNameLess(a.fullName, b.fullName);

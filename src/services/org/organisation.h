@@ -35,7 +35,7 @@ class OrganisationService {
     // name; on the server, row-level security shows it no more.
     // AccessDenied for a login that reads nothing.
     std::vector<Unit> Units();
-    // The people of a unit the account reads (AccessDenied for another).
+    // The people of the unit when the account reads it (none of another).
     std::vector<Person> People(std::int64_t unitId);
     // The people of the units the account reads.
     std::vector<Person> AllPeople();

@@ -398,4 +398,37 @@ BOOST_AUTO_TEST_CASE(the_administrator_changes_an_accounts_role_and_unit) {
     DestroyWindow(frame);
 }
 
+// The login dialog offers the last login of the database it opens: logged
+// in to one database as its administrator, the dialog of another database
+// leaves the login empty, and the first's fills it in.
+BOOST_AUTO_TEST_CASE(the_last_login_is_remembered_per_database) {
+    OfficeWithAccounts first, second;
+    auto offered = [](const std::string& url) {
+        gui::LoginDialog dlg(nullptr, storage::DatabaseUrl::Parse(url), true,
+                             [](const std::string&, const std::string&) {});
+        return Control<wxTextCtrl>(&dlg, "login")->GetValue().utf8_string();
+    };
+    BOOST_TEST(offered(first.url).empty());
+    wxUIActionSimulator sim;
+    UiScript script;
+    script.onAbort = CancelModal<gui::LoginDialog>;
+    script.Add("point at the dialog", PointAt<gui::LoginDialog>(sim));
+    script.Add("the dialog asks for the login", FocusIn<gui::LoginDialog>("login"));
+    script.Add("type the login", TypeOver(sim, "quantri"));
+    script.Add("the login arrives", HasValue<gui::LoginDialog>("login", "quantri"));
+    script.Add("go to the password", FocusIn<gui::LoginDialog>("password"));
+    script.Add("type the password", TypeOver(sim, "mk-quantri-1"));
+    script.Add("the password arrives", HasValue<gui::LoginDialog>("password", "mk-quantri-1"));
+    script.Add("press Enter", PressKey(sim, WXK_RETURN));
+    script.Add("the dialog closes", [] { return FindShown<gui::LoginDialog>() == nullptr; });
+    script.Begin();
+    std::unique_ptr<storage::Database> db = std::move(first.db);
+    const std::optional<std::string> user = gui::LogInTo(nullptr, db, true);
+    BOOST_REQUIRE(WaitFor([&] { return script.Finished(); }, 10000));
+    BOOST_REQUIRE_MESSAGE(script.failure().empty(), script.failure());
+    BOOST_REQUIRE(user == std::optional<std::string>("quantri"));
+    BOOST_TEST(offered(first.url) == "quantri");
+    BOOST_TEST(offered(second.url).empty());
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -7,6 +7,7 @@
 // and refuses nothing.
 #include <boost/test/unit_test.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <functional>
 #include <map>
@@ -1192,6 +1193,67 @@ BOOST_FIXTURE_TEST_CASE(a_communes_report_ranks_it_among_all_the_communes, FullO
     BOOST_TEST(services::StandingOf(Db(), "XA-B", "PAR-XA-2025", "2025", true, "xem")->rank == 1);
     // No results in the period: no standing.
     BOOST_TEST(!services::StandingOf(Db(), "XA-A", "PAR-XA-2025", "2024", true, "ct_a"));
+}
+
+// The organisation's lists (the client's unit tree, its pickers, the
+// reports' names) hold the units and people the account reads: a commune's
+// account its commune, as the server's row-level security shows it; the
+// office's accounts everything.
+BOOST_FIXTURE_TEST_CASE(the_units_and_people_listed_are_the_accounts, FullOffice) {
+    auto units = [&](const std::string& login) {
+        return Codes(services::OrganisationService(Db(), login).Units(),
+                     [](const Unit& u) { return u.code; });
+    };
+    auto people = [&](const std::string& login) {
+        return Codes(services::OrganisationService(Db(), login).AllPeople(),
+                     [](const Person& p) { return p.code; });
+    };
+    for (const std::string login : {"quantri", "chuyenvien", "xem"}) {
+        BOOST_TEST_CONTEXT(login) {
+            BOOST_TEST(units(login) == (Logins{"H-TEST", "XA-A", "XA-B"}));
+            auto all = people(login);
+            std::sort(all.begin(), all.end());
+            BOOST_TEST(all == (Logins{"CB-A", "CB-B"}));
+            BOOST_TEST(services::OrganisationService(Db(), login).People(unitB).size() == 1u);
+        }
+    }
+    for (const std::string login : {"ct_a", "cc_a"}) {
+        BOOST_TEST_CONTEXT(login) {
+            BOOST_TEST(units(login) == (Logins{"XA-A"}));
+            BOOST_TEST(people(login) == (Logins{"CB-A"}));
+            BOOST_TEST(services::OrganisationService(Db(), login).People(unitA).size() == 1u);
+            BOOST_TEST(services::OrganisationService(Db(), login).People(unitB).empty());
+        }
+    }
+    BOOST_TEST(Refused(Try([&] { units("nguoila"); })));
+    BOOST_TEST(Refused(Try([&] { people("nguoila"); })));
+}
+
+// What the client remembers per database (its last login) is keyed by the
+// database, whoever connects and with whatever password: a file by its
+// absolute path however it is written, a server's database by its host,
+// port and name.
+BOOST_AUTO_TEST_CASE(a_database_is_keyed_without_its_login_or_password) {
+    auto key = [](const std::string& url) {
+        return services::DatabaseKey(services::ParseDatabaseUrl(url));
+    };
+    BOOST_TEST(key("postgresql://owner:secret@db.example:5433/cchc?sslmode=require") ==
+               "postgresql://db.example:5433/cchc");
+    BOOST_TEST(key("postgresql://ct_a@db.example:5433/cchc") ==
+               key("postgresql://quantri:mk@db.example:5433/cchc"));
+    BOOST_TEST(key("postgresql://ct_a@db.example:5433/cchc") !=
+               key("postgresql://ct_a@db.example:5433/cchc_thu"));
+    BOOST_TEST(key("postgresql://ct_a@db.example/cchc") !=
+               key("postgresql://ct_a@db2.example/cchc"));
+    BOOST_TEST(key("postgresql://ct_a@db.example/cchc").find("ct_a") == std::string::npos);
+    TempDir dir;
+    const std::string file = dir.File("van-phong.db");
+    const std::string parent = std::filesystem::path(file).parent_path().filename().string();
+    BOOST_TEST(key("sqlite:" + file) ==
+               "sqlite:" + std::filesystem::weakly_canonical(file).string());
+    BOOST_TEST(key("sqlite:" + dir.File("../" + parent + "/./van-phong.db")) ==
+               key("sqlite:" + file));
+    BOOST_TEST(key("sqlite:" + dir.File("khac.db")) != key("sqlite:" + file));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

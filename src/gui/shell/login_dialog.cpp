@@ -15,11 +15,25 @@
 
 namespace cchc::gui {
 namespace {
-constexpr const char* kLastLogin = "Session/LastLogin";
+// The last login of each database, under a name of the database's key
+// (services::DatabaseKey) that the configuration can hold: letters and
+// digits as they are, every other byte as _XX.
+wxString LastLoginEntry(const std::string& databaseKey) {
+    wxString name = "Session/LastLogins/";
+    for (unsigned char c : databaseKey) {
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
+            name += static_cast<char>(c);
+        else
+            name += wxString::Format("_%02X", c);
+    }
+    return name;
+}
 }  // namespace
 
-LoginDialog::LoginDialog(wxWindow* parent, const wxString& database, bool atStart, Attempt attempt)
-    : attempt_(std::move(attempt)) {
+LoginDialog::LoginDialog(wxWindow* parent, const services::DatabaseUrl& url, bool atStart,
+                         Attempt attempt)
+    : attempt_(std::move(attempt)), lastLoginEntry_(LastLoginEntry(services::DatabaseKey(url))) {
+    const wxString database = U8(url.Display());
     LoadForm(parent, "LoginDialog");
     login_ = Ctrl<wxTextCtrl>("login");
     password_ = Ctrl<wxTextCtrl>("password");
@@ -28,7 +42,7 @@ LoginDialog::LoginDialog(wxWindow* parent, const wxString& database, bool atStar
     Ctrl<wxStaticText>("database")->SetLabelText(wxString::Format(_("Database: %s"), database));
     if (!atStart)
         if (auto* cancel = FindWindow(wxID_CANCEL)) cancel->SetLabel(_("Cancel"));
-    const wxString last = wxConfig::Get()->Read(kLastLogin, "");
+    const wxString last = wxConfig::Get()->Read(lastLoginEntry_, "");
     login_->ChangeValue(last);
     Bind(wxEVT_BUTTON, &LoginDialog::OnLogIn, this, wxID_OK);
     FinishLayout(last.empty() ? login_ : password_);
@@ -50,7 +64,7 @@ void LoginDialog::OnLogIn(wxCommandEvent&) {
         const std::string login = this->login();
         if (login.empty()) throw UserError(Location{"", 0, "login"}, ToU8(_("Type your login.")));
         attempt_(login, ToU8(password_->GetValue()));
-        wxConfig::Get()->Write(kLastLogin, U8(login));
+        wxConfig::Get()->Write(lastLoginEntry_, U8(login));
         wxConfig::Get()->Flush();
     });
 }
@@ -61,7 +75,7 @@ std::optional<std::string> LogInTo(wxWindow* parent, std::unique_ptr<services::D
     if (auto me = services::ConnectedAccount(*db)) return me->login;
     const bool sqlite = db->backend() == services::DatabaseBackend::Sqlite;
     std::unique_ptr<services::Database> asAccount;
-    LoginDialog dlg(parent, U8(db->url().Display()), atStart,
+    LoginDialog dlg(parent, db->url(), atStart,
                     [&](const std::string& login, const std::string& password) {
                         if (sqlite) {
                             services::AccountService(*db, login).LogIn(login, password);
@@ -78,7 +92,7 @@ std::optional<std::string> LogInTo(wxWindow* parent, std::unique_ptr<services::D
 std::unique_ptr<services::Database> OpenServerAsAccount(const services::DatabaseUrl& url,
                                                         const std::exception& error) {
     std::unique_ptr<services::Database> db;
-    LoginDialog dlg(nullptr, U8(url.Display()), false,
+    LoginDialog dlg(nullptr, url, false,
                     [&](const std::string& login, const std::string& password) {
                         try {
                             db = OpenAndRemember(services::WithLogin(url, login, password), false);

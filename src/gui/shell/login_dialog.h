@@ -1,5 +1,6 @@
 // Logging in to a database that has accounts (form LoginDialog): the login
-// (the last one used is filled in), the password, Enter logs in; a refusal
+// (the last one used on this database is filled in), the password, Enter
+// logs in; a refusal
 // is shown in the dialog with the login kept. On SQLite the account service
 // checks the password; on PostgreSQL the account is the connection's role,
 // so the dialog connects again as the login with the password, unless the
@@ -10,6 +11,8 @@
 #include <memory>
 #include <optional>
 #include <string>
+
+#include <wx/string.h>
 
 #include "gui/shell/dialog_base.h"
 #include "services/app/database_access.h"
@@ -24,9 +27,10 @@ class LoginDialog : public DialogBase {
     // throws UserError (shown under the fields, beside the field it names)
     // otherwise.
     using Attempt = std::function<void(const std::string& login, const std::string& password)>;
+    // The database at url (its address shown, its last login filled in);
     // atStart: the button that gives up says Quit (the program ends), else
     // Cancel (the database open before stays open).
-    LoginDialog(wxWindow* parent, const wxString& database, bool atStart, Attempt attempt);
+    LoginDialog(wxWindow* parent, const services::DatabaseUrl& url, bool atStart, Attempt attempt);
 
     std::string login() const;
     // Shows why the dialog is asked for (opening the database failed).
@@ -39,6 +43,7 @@ class LoginDialog : public DialogBase {
     void OnLogIn(wxCommandEvent& event);
 
     Attempt attempt_;
+    wxString lastLoginEntry_;  // the configuration's entry of the database's last login
     wxTextCtrl* login_;
     wxTextCtrl* password_;
 };

@@ -265,13 +265,8 @@ void MainFrame::ReloadAll(std::int64_t selectId) {
     for (AreaPanel* area : areas_) area->Invalidate();
     session_->ForgetAccess();  // the units or the accounts may have changed
     try {
-        // A commune's chair or clerk sees its own units only.
-        std::vector<Unit> units = session_->Organisation().Units();
-        AccessUi& access = session_->Access();
-        units.erase(std::remove_if(units.begin(), units.end(),
-                                   [&](const Unit& u) { return !access.InScope(u.id); }),
-                    units.end());
-        tree_->SetUnits(std::move(units), selectId);  // calls OnUnitSelected
+        // A commune's chair or clerk is given its own units only.
+        tree_->SetUnits(session_->Organisation().Units(), selectId);  // calls OnUnitSelected
     } catch (const std::exception& e) {
         ShowError(this, ErrorSentence(e));
     }

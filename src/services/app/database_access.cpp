@@ -1,6 +1,9 @@
 // Opening databases and reading their URLs (see database_access.h).
 #include "services/app/database_access.h"
 
+#include <filesystem>
+#include <system_error>
+
 namespace cchc::services {
 
 DatabaseUrl ParseDatabaseUrl(const std::string& url) { return DatabaseUrl::Parse(url); }
@@ -25,6 +28,18 @@ std::unique_ptr<Database> OpenConnection(const DatabaseUrl& url) {
 DatabaseUrl WithLogin(const DatabaseUrl& url, const std::string& login,
                       const std::string& password) {
     return url.WithLogin(login, password);
+}
+
+std::string DatabaseKey(const DatabaseUrl& url) {
+    if (url.backend == DatabaseBackend::Sqlite) {
+        std::error_code ec;
+        std::filesystem::path path = std::filesystem::absolute(url.path, ec);
+        if (ec) path = url.path;
+        const auto canonical = std::filesystem::weakly_canonical(path, ec);
+        return "sqlite:" + (ec ? path : canonical).lexically_normal().string();
+    }
+    return "postgresql://" + url.host + (url.port.empty() ? "" : ":" + url.port) + "/" +
+           url.database;
 }
 
 int LatestSchemaVersion() { return Database::LatestSchemaVersion(); }

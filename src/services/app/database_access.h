@@ -37,6 +37,11 @@ std::unique_ptr<Database> OpenConnection(const DatabaseUrl& url);
 // held is replaced); an SQLite URL, which has no user, as it is.
 DatabaseUrl WithLogin(const DatabaseUrl& url, const std::string& login,
                       const std::string& password);
+// Which database the URL names, whoever connects to it: `sqlite:` and the
+// file's absolute path, or `postgresql://host:port/db` without the user
+// and password (parts the URL leaves to libpq's defaults stay empty). What
+// the client remembers per database (the last login) is keyed by it.
+std::string DatabaseKey(const DatabaseUrl& url);
 // The schema version this program writes.
 int LatestSchemaVersion();
 

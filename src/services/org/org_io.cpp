@@ -328,21 +328,8 @@ ImportSummary ImportPeople(storage::Database& db, const std::string& path,
     return summary;
 }
 
-namespace {
-// The units the account reads, in tree order.
-std::vector<Unit> UnitsRead(storage::Database& db, AccessGuard& guard) {
-    guard.Require(Action::ReadData);
-    auto all = storage::UnitRepository(db.session()).All();
-    all.erase(
-        std::remove_if(all.begin(), all.end(), [&](const Unit& u) { return !guard.InScope(u.id); }),
-        all.end());
-    return TreeOrder(std::move(all));
-}
-}  // namespace
-
 long ExportUnits(storage::Database& db, const std::string& path, const std::string& user) {
-    AccessGuard guard(db, user);
-    auto units = UnitsRead(db, guard);
+    auto units = OrganisationService(db, user).Units();
     std::map<std::int64_t, std::string> codeById;
     for (const auto& u : units) codeById[u.id] = u.code;
     auto w = tableio::TableWriter::Create(path,
@@ -360,18 +347,15 @@ long ExportUnits(storage::Database& db, const std::string& path, const std::stri
 long ExportPeople(storage::Database& db, const std::string& path, const std::string& user) {
     // People in the order of the unit tree, then by code, so that the file
     // is the same whatever order the records were stored in.
-    AccessGuard guard(db, user);
+    OrganisationService org(db, user);
     std::map<std::int64_t, std::string> codeById;
     std::map<std::int64_t, std::size_t> position;
-    auto units = UnitsRead(db, guard);
+    auto units = org.Units();
     for (std::size_t i = 0; i < units.size(); ++i) {
         codeById[units[i].id] = units[i].code;
         position[units[i].id] = i;
     }
-    auto people = storage::PersonRepository(db.session()).All();
-    people.erase(std::remove_if(people.begin(), people.end(),
-                                [&](const Person& p) { return !guard.InScope(p.unitId); }),
-                 people.end());
+    auto people = org.AllPeople();
     std::sort(people.begin(), people.end(), [&](const Person& a, const Person& b) {
         if (position[a.unitId] != position[b.unitId])
             return position[a.unitId] < position[b.unitId];

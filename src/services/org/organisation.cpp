@@ -144,10 +144,20 @@ OrganisationService::OrganisationService(storage::Database& db, std::string user
     : db_(db), user_(std::move(user)) {}
 
 std::vector<Unit> OrganisationService::Units() {
-    return TreeOrder(storage::UnitRepository(db_.session()).All());
+    AccessGuard guard(db_, user_);
+    guard.Require(Action::ReadData);
+    auto all = storage::UnitRepository(db_.session()).All();
+    if (!guard.ReadsAll())
+        all.erase(std::remove_if(all.begin(), all.end(),
+                                 [&](const Unit& u) { return !guard.InScope(u.id); }),
+                  all.end());
+    return TreeOrder(std::move(all));
 }
 
 std::vector<Person> OrganisationService::People(std::int64_t unitId) {
+    AccessGuard guard(db_, user_);
+    guard.Require(Action::ReadData);
+    if (!guard.InScope(unitId)) return {};  // as the server shows it: no row
     auto people = storage::PersonRepository(db_.session()).ByUnit(unitId);
     std::stable_sort(people.begin(), people.end(), [](const Person& a, const Person& b) {
         return VietnameseNameLess(a.fullName, b.fullName);
@@ -156,7 +166,14 @@ std::vector<Person> OrganisationService::People(std::int64_t unitId) {
 }
 
 std::vector<Person> OrganisationService::AllPeople() {
-    return storage::PersonRepository(db_.session()).All();
+    AccessGuard guard(db_, user_);
+    guard.Require(Action::ReadData);
+    auto all = storage::PersonRepository(db_.session()).All();
+    if (!guard.ReadsAll())
+        all.erase(std::remove_if(all.begin(), all.end(),
+                                 [&](const Person& p) { return !guard.InScope(p.unitId); }),
+                  all.end());
+    return all;
 }
 
 std::optional<Unit> OrganisationService::UnitById(std::int64_t id) {

@@ -29,10 +29,15 @@ class OrganisationService {
   public:
     OrganisationService(storage::Database& db, std::string user);
 
-    // Every unit, parents before children, siblings in sort order then by
-    // Vietnamese collation of the name.
+    // Every unit the account reads (core/access.h: a commune's account its
+    // unit and those under it, the root of its tree), parents before
+    // children, siblings in sort order then by Vietnamese collation of the
+    // name; on the server, row-level security shows it no more.
+    // AccessDenied for a login that reads nothing.
     std::vector<Unit> Units();
+    // The people of the unit when the account reads it (none of another).
     std::vector<Person> People(std::int64_t unitId);
+    // The people of the units the account reads.
     std::vector<Person> AllPeople();
     std::optional<Unit> UnitById(std::int64_t id);
     std::optional<Unit> UnitByCode(const std::string& code);

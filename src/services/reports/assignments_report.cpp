@@ -20,7 +20,7 @@ BuiltReport BuildAssignments(Context& c) {
                         fmt::format(fmt::runtime(tr("unknown framework: {0}")), framework));
     auto fw = fr.Load(*fid);
     const std::string unitCode = c.unit ? c.unit->code : c.issuer.code;
-    auto rows = AssignmentService(c.db, "report").Load(unitCode, framework);
+    auto rows = AssignmentService(c.db, c.req.user).Load(unitCode, framework);
     const auto& t = c.t;
     TemplateVars v = c.vars;
     v["framework"] = fw ? fw->name : framework;

@@ -114,8 +114,9 @@ void AddLines(report::Document& doc, const ReportTemplate& t, const TemplateVars
 struct PlanNames {
     std::map<std::int64_t, std::string> units, people;
 
-    explicit PlanNames(storage::Database& db) {
-        OrganisationService org(db, "report");
+    // Of the units and people the account reads.
+    PlanNames(storage::Database& db, const std::string& user) {
+        OrganisationService org(db, user);
         for (const auto& u : org.Units()) units[u.id] = u.name;
         for (const auto& p : org.AllPeople()) people[p.id] = p.fullName;
     }
@@ -235,7 +236,7 @@ BuiltReport BuildPlan(Context& c) {
     annex.sizePt = 11;
     annex.columnWidths = {0.6, 2.6, 2.8, 5.0, 2.2, 2.2, 1.6};
     annex.rows.push_back(HeaderRow(t.Lines("annex_columns")));
-    const int taskNo = AddPlanItems(t, plan, PlanNames(c.db), doc, annex);
+    const int taskNo = AddPlanItems(t, plan, PlanNames(c.db, c.req.user), doc, annex);
     doc.Add(report::Heading{1, t.Text("organisation_heading")});
     AddLines(doc, t, c.vars, plan.organisation, "organisation_default");
     TemplateVars cv = c.vars;

@@ -27,7 +27,7 @@ bool ContainsFolded(const std::string& text, const std::vector<std::string>& wor
 BuiltReport BuildQrCards(Context& c) {
     Prepare(c, false);
     const auto& t = c.t;
-    OrganisationService org(c.db, "report");
+    OrganisationService org(c.db, c.req.user);
     storage::SettingsRepository settings(c.db.session());
     const std::string urlTemplate =
         settings.Get("qr.url_template", "https://dichvucong.example.vn/danh-gia?cb={officer_code}");

@@ -88,7 +88,7 @@ void AddCitizenAnnex(const ReportTemplate& t, const TemplateVars& v,
 BuiltReport BuildRatings(Context& c) {
     Prepare(c, true);
     storage::ReportDataRepository repo(c.db.session());
-    OrganisationService org(c.db, "report");
+    OrganisationService org(c.db, c.req.user);
     const auto window = c.period->Window(org.ReportingWindow());
     std::optional<std::int64_t> unitId;
     if (c.unit && c.unit->id != c.office.unitId) unitId = c.unit->id;

@@ -200,8 +200,9 @@ int Open(Context& c, BuiltReport& b, const std::string& type, const std::string&
 namespace {
 
 // The commune's chair (or the first vice-chair) by position.
-std::optional<Person> CommuneChair(storage::Database& db, std::int64_t unitId) {
-    OrganisationService org(db, "report");
+std::optional<Person> CommuneChair(storage::Database& db, std::int64_t unitId,
+                                   const std::string& user) {
+    OrganisationService org(db, user);
     std::optional<Person> vice;
     for (const auto& p : org.People(unitId)) {
         if (!p.active) continue;
@@ -219,7 +220,7 @@ report::SignatureBlock Signature(Context& c, const std::vector<std::string>& tem
     if (c.communeIssuer) {
         authority = c.t.Text("commune_authority");
         title = c.t.Text("commune_signer_title");
-        if (auto chair = CommuneChair(c.db, c.issuer.id)) {
+        if (auto chair = CommuneChair(c.db, c.issuer.id, c.req.user)) {
             name = chair->fullName;
             if (chair->position.rfind("Phó", 0) == 0) {
                 title = "PHÓ CHỦ TỊCH";

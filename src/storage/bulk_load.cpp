@@ -124,11 +124,10 @@ void CopyIn::EndRow() {
     buffer_ += '\n';
     column_ = 0;
     ++rows_;
-    if (buffer_.size() >= kChunk) Send(false);
+    if (buffer_.size() >= kChunk) Send();
 }
 
-void CopyIn::Send(bool all) {
-    (void)all;
+void CopyIn::Send() {
     if (buffer_.empty()) return;
     auto* conn = static_cast<PGconn*>(conn_);
     if (PQputCopyData(conn, buffer_.data(), static_cast<int>(buffer_.size())) != 1)
@@ -139,7 +138,7 @@ void CopyIn::Send(bool all) {
 long CopyIn::End() {
     if (column_ != 0) throw std::logic_error("COPY: a row was not ended");
     auto* conn = static_cast<PGconn*>(conn_);
-    Send(true);
+    Send();
     open_ = false;
     if (PQputCopyEnd(conn, nullptr) != 1) Fail(conn, nullptr);
     PGresult* failed = nullptr;

@@ -62,7 +62,7 @@ class CopyIn {
 
   private:
     void Separate();
-    void Send(bool all);
+    void Send();
 
     void* conn_;  // PGconn
     std::size_t columns_;

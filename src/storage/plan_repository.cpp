@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <map>
-#include <set>
 
 #include "core/task_rules.h"
 #include "storage/bulk_load.h"
@@ -506,6 +505,12 @@ std::vector<BoardRow> PlanRepository::ForBoard() {
 }
 
 std::int64_t PlanRepository::InsertUpdate(const ProgressUpdateRecord& u) {
+    const std::int64_t id = InsertUpdateRow(u);
+    TaskBoardWriter(s_).ForTask(u.taskId);
+    return id;
+}
+
+std::int64_t PlanRepository::InsertUpdateRow(const ProgressUpdateRecord& u) {
     long long task = u.taskId, id = 0;
     Nullable<std::string> reported(u.reportedOn);
     std::string status = TaskStatusKey(u.status),
@@ -517,14 +522,18 @@ std::int64_t PlanRepository::InsertUpdate(const ProgressUpdateRecord& u) {
         soci::use(task), soci::use(u.period), soci::use(reported.value, reported.ind),
         soci::use(status), soci::use(percent), soci::use(u.note), soci::use(now),
         soci::use(u.createdBy), soci::into(id);
-    TaskBoardWriter(s_).ForTask(u.taskId);
     return id;
 }
 
 void PlanRepository::InsertUpdates(const std::vector<ProgressUpdateRecord>& updates) {
     if (updates.empty()) return;
+    // The task board's rows of their tasks, once each, after them.
+    std::vector<std::int64_t> tasks;
+    tasks.reserve(updates.size());
+    for (const auto& u : updates) tasks.push_back(u.taskId);
     if (!IsPostgres(s_)) {
-        for (const auto& u : updates) InsertUpdate(u);
+        for (const auto& u : updates) InsertUpdateRow(u);
+        TaskBoardWriter(s_).ForTasks(std::move(tasks));
         return;
     }
     const std::string now = NowIso();
@@ -543,11 +552,7 @@ void PlanRepository::InsertUpdates(const std::vector<ProgressUpdateRecord>& upda
         copy.EndRow();
     }
     copy.End();
-    // The board's rows of the tasks, once each (COPY skips InsertUpdate).
-    std::set<std::int64_t> tasks;
-    for (const auto& u : updates) tasks.insert(u.taskId);
-    TaskBoardWriter board(s_);
-    for (auto id : tasks) board.ForTask(id);
+    TaskBoardWriter(s_).ForTasks(std::move(tasks));
 }
 
 void PlanRepository::RewriteUpdate(const ProgressUpdateRecord& u) {

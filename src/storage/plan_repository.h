@@ -111,8 +111,9 @@ class PlanRepository {
     std::vector<std::pair<std::int64_t, std::string>> UpdatePeriods();
 
   private:
-    // The task's row without its row of the task board.
+    // The task's row, and a progress update, without their row of the task board.
     std::int64_t InsertTaskRow(std::int64_t itemId, TaskRecord& task, const std::string& user);
+    std::int64_t InsertUpdateRow(const ProgressUpdateRecord& update);
 
     soci::session& s_;
 };

@@ -188,6 +188,22 @@ void TaskBoardWriter::ForPlan(std::int64_t planId) { Refresh(s_, Scope::Plan, pl
 void TaskBoardWriter::ForUnit(std::int64_t unitId) { Refresh(s_, Scope::Unit, unitId, unitId); }
 void TaskBoardWriter::ForPerson(std::int64_t personId) { Refresh(s_, Scope::Person, personId); }
 
+void TaskBoardWriter::ForTasks(std::vector<std::int64_t> ids) {
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    // Runs of ids without gaps of more than a few (their tasks written
+    // together), each read as one range.
+    for (std::size_t i = 0; i < ids.size();) {
+        std::size_t j = i + 1;
+        while (j < ids.size() && ids[j] - ids[j - 1] <= 4 && j - i < 5000) ++j;
+        if (j - i == 1)
+            Refresh(s_, Scope::Task, ids[i]);
+        else
+            Refresh(s_, Scope::Range, ids[i] - 1, ids[j - 1]);
+        i = j;
+    }
+}
+
 void TaskBoardWriter::All() {
     long long last = 0;
     soci::indicator ind = soci::i_null;

@@ -36,6 +36,9 @@ class TaskBoardWriter {
     void ForUnit(std::int64_t unitId);
     // The tasks the person leads (its name changed).
     void ForPerson(std::int64_t personId);
+    // These tasks (in any order, repeated or not): by ranges of ids when
+    // they lie close together, as many updates written at once do.
+    void ForTasks(std::vector<std::int64_t> taskIds);
     // Every task, a batch at a time.
     void All();
 

@@ -15,7 +15,7 @@
 // ratio of the medians close each part. The machine's load (from
 // /proc/loadavg) is printed before and after each part. Run by hand:
 //   build/bench/bench_ratings [--rows 2000000] [--monthly 200000] [--pairs 5]
-//                             [--pg URL] [--no-indexed] [--no-filters]
+//                             [--pg URL [--no-sqlite]] [--no-indexed] [--no-filters]
 //                             [--dir DIR] [--keep]
 //   build/bench/bench_ratings --dir DIR --filters-only   (again on a kept run)
 // It writes a synthetic province (1,000 communes, 3 desk officers each) and
@@ -284,10 +284,13 @@ double TimedCommand(const std::string& command, const std::string& out, std::str
     says.clear();
     if (std::FILE* f = std::fopen(out.c_str(), "r")) {
         char line[512];
-        while (std::fgets(line, sizeof line, f)) says = line;
+        while (std::fgets(line, sizeof line, f)) {
+            std::string text = line;
+            while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
+            if (!text.empty()) says = text;  // the last line that says something
+        }
         std::fclose(f);
     }
-    if (!says.empty() && says.back() == '\n') says.pop_back();
     if (rc != 0) says = "exit " + std::to_string(rc) + ": " + says;
     return seconds;
 }
@@ -486,7 +489,7 @@ int main(int argc, char** argv) {
     long rows = 2000000, monthlyRows = 200000;
     int pairs = 5;
     std::string dir, pg;
-    bool keep = false, filtersOnly = false, indexed = true, filters = true;
+    bool keep = false, filtersOnly = false, indexed = true, filters = true, sqlite = true;
     for (int i = 1; i < argc; ++i) {
         std::string k = argv[i];
         if (k == "--rows" && i + 1 < argc)
@@ -505,12 +508,15 @@ int main(int argc, char** argv) {
             indexed = false;
         else if (k == "--no-filters")
             filters = false;
+        else if (k == "--no-sqlite")
+            sqlite = false;
         else if (k == "--filters-only")
             filtersOnly = keep = true;
         else {
             std::fprintf(stderr,
                          "usage: bench_ratings [--rows N] [--monthly N] [--pairs N] [--pg URL] "
-                         "[--no-indexed] [--no-filters] [--dir DIR] [--keep] [--filters-only]\n");
+                         "[--no-sqlite] [--no-indexed] [--no-filters] [--dir DIR] [--keep] "
+                         "[--filters-only]\n");
             return 2;
         }
     }
@@ -546,7 +552,7 @@ int main(int argc, char** argv) {
         rows, kCommunes * kOfficersPerCommune, kCommunes, csv.c_str(),
         static_cast<double>(fs::file_size(csv)) / 1e6, monthly.size(), monthlyRows, Seconds(t0));
 
-    SqliteRounds(dir, csv, monthly, pairs, indexed, filters);
+    if (sqlite) SqliteRounds(dir, csv, monthly, pairs, indexed, filters);
     if (!pg.empty()) PostgresRounds(pg, dir, csv, monthly, pairs);
     if (!keep) fs::remove_all(dir);
     return 0;

@@ -152,6 +152,56 @@ long CopyIn::End() {
     return rows_;
 }
 
+namespace {
+const char* const kCopyStage = "pg_temp.cchc_copy_stage";
+
+std::vector<std::string> StageColumns(const std::vector<CopyInsert::Column>& columns) {
+    std::vector<std::string> out = {"line"};
+    for (const auto& c : columns) out.push_back(c.name);
+    return out;
+}
+}  // namespace
+
+CopyInsert::CopyInsert(soci::session& s, const std::string& table,
+                       const std::vector<Column>& columns)
+    : s_(s), table_(Name(table)), columns_(columns) {
+    std::string create = "CREATE TEMP TABLE cchc_copy_stage (line BIGINT";
+    for (const auto& c : columns)
+        create += ", " + Name(c.name) +
+                  (c.type == Type::Integer ? " BIGINT"
+                   : c.type == Type::Real  ? " DOUBLE PRECISION"
+                                           : " TEXT");
+    create += ")";
+    s_ << std::string("DROP TABLE IF EXISTS ") + kCopyStage;
+    s_ << create;
+    copy_ = std::make_unique<CopyIn>(s_, kCopyStage, StageColumns(columns));
+}
+
+CopyInsert::~CopyInsert() {
+    if (!copy_) return;
+    copy_.reset();  // abandoned: the caller's transaction is failing
+    try {
+        s_ << std::string("DROP TABLE IF EXISTS ") + kCopyStage;
+    } catch (...) {
+        // Its rollback takes the temporary table.
+    }
+}
+
+CopyIn& CopyInsert::Row() { return copy_->Int(++line_); }
+
+long CopyInsert::End() {
+    copy_->End();
+    copy_.reset();
+    std::string names;
+    for (const auto& c : columns_) names += (names.empty() ? "" : ", ") + Name(c.name);
+    soci::statement st = (s_.prepare << "INSERT INTO " + table_ + " (" + names + ") SELECT " +
+                                            names + " FROM " + kCopyStage + " ORDER BY line");
+    st.execute(true);
+    const long rows = static_cast<long>(st.get_affected_rows());
+    s_ << std::string("DROP TABLE ") + kCopyStage;
+    return rows;
+}
+
 // ------------------------------------------------------------ indexes
 
 bool LargeLoad(soci::session& s, const std::string& table, long adding) {

@@ -6,6 +6,7 @@
 // never see them.
 #pragma once
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -70,6 +71,37 @@ class CopyIn {
     long rows_ = 0;
     bool open_ = false;
     std::string buffer_;
+};
+
+// Rows into a table of the office through COPY. COPY FROM is refused on a
+// table with row-level security for the accounts it applies to: the rows
+// go by COPY into a temporary table of the same columns, then into the table
+// by one INSERT ... SELECT in the order given (which the policies, triggers
+// and constraints see as any insert), and the temporary table is dropped.
+class CopyInsert {
+  public:
+    enum class Type { Integer, Real, Text };
+    struct Column {
+        std::string name;
+        Type type;
+    };
+    CopyInsert(soci::session& s, const std::string& table, const std::vector<Column>& columns);
+    ~CopyInsert();
+    CopyInsert(const CopyInsert&) = delete;
+    CopyInsert& operator=(const CopyInsert&) = delete;
+
+    // Starts the next row: its values follow on the CopyIn returned, in the
+    // order of the columns, then its EndRow().
+    CopyIn& Row();
+    // Writes the rows into the table; returns how many.
+    long End();
+
+  private:
+    soci::session& s_;
+    std::string table_;
+    std::vector<Column> columns_;
+    std::unique_ptr<CopyIn> copy_;
+    long long line_ = 0;
 };
 
 // The secondary indexes of one table (those declared by CREATE INDEX in the

@@ -536,20 +536,28 @@ void PlanRepository::InsertUpdates(const std::vector<ProgressUpdateRecord>& upda
         TaskBoardWriter(s_).ForTasks(std::move(tasks));
         return;
     }
+    using T = CopyInsert::Type;
     const std::string now = NowIso();
-    CopyIn copy(s_, "progress_updates",
-                {"task_id", "period", "reported_on", "status", "percent_done", "note", "created_at",
-                 "created_by"});
+    CopyInsert copy(s_, "progress_updates",
+                    {{"task_id", T::Integer},
+                     {"period", T::Text},
+                     {"reported_on", T::Text},
+                     {"status", T::Text},
+                     {"percent_done", T::Integer},
+                     {"note", T::Text},
+                     {"created_at", T::Text},
+                     {"created_by", T::Text}});
     for (const auto& u : updates) {
-        copy.Int(u.taskId)
+        copy.Row()
+            .Int(u.taskId)
             .Text(u.period)
             .OptText(u.reportedOn)
             .Text(TaskStatusKey(u.status))
             .Int(u.percentDone)
             .Text(u.note)
             .Text(u.createdAt.empty() ? now : u.createdAt)
-            .Text(u.createdBy);
-        copy.EndRow();
+            .Text(u.createdBy)
+            .EndRow();
     }
     copy.End();
     TaskBoardWriter(s_).ForTasks(std::move(tasks));

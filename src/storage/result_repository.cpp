@@ -83,13 +83,24 @@ void ResultRepository::InsertMany(const std::vector<ResultRecord>& rows) {
     if (rows.empty()) return;
     if (IsPostgres(s_)) {
         // SOCI sends a bulk statement to PostgreSQL one row per round trip;
-        // COPY sends them all in one statement.
+        // COPY sends them all at once.
+        using T = CopyInsert::Type;
         const std::string now = NowIso();
-        CopyIn copy(s_, "results",
-                    {"unit_id", "criterion_id", "period", "self_score", "appraised_score",
-                     "numerator", "denominator", "note", "status", "source", "updated_at"});
+        CopyInsert copy(s_, "results",
+                        {{"unit_id", T::Integer},
+                         {"criterion_id", T::Integer},
+                         {"period", T::Text},
+                         {"self_score", T::Real},
+                         {"appraised_score", T::Real},
+                         {"numerator", T::Real},
+                         {"denominator", T::Real},
+                         {"note", T::Text},
+                         {"status", T::Text},
+                         {"source", T::Text},
+                         {"updated_at", T::Text}});
         for (const auto& r : rows) {
-            copy.Int(r.unitId)
+            copy.Row()
+                .Int(r.unitId)
                 .Int(r.criterionId)
                 .Text(r.period)
                 .OptReal(r.selfScore)
@@ -99,8 +110,8 @@ void ResultRepository::InsertMany(const std::vector<ResultRecord>& rows) {
                 .Text(r.note)
                 .Text(r.status)
                 .Text(r.source)
-                .Text(now);
-            copy.EndRow();
+                .Text(now)
+                .EndRow();
         }
         copy.End();
         return;

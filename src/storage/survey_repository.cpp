@@ -15,12 +15,25 @@ void SurveyRepository::InsertTallies(const std::vector<TallyRecord>& rows) {
     if (rows.empty()) return;
     if (IsPostgres(s_)) {
         // One COPY rather than SOCI's round trip per row.
+        using T = CopyInsert::Type;
         const std::string now = NowIso();
-        CopyIn copy(s_, "survey_tallies",
-                    {"unit_id", "period", "field_id", "scale_id", "settled", "responses", "level5",
-                     "level4", "level3", "level2", "level1", "source", "updated_at"});
+        CopyInsert copy(s_, "survey_tallies",
+                        {{"unit_id", T::Integer},
+                         {"period", T::Text},
+                         {"field_id", T::Integer},
+                         {"scale_id", T::Integer},
+                         {"settled", T::Integer},
+                         {"responses", T::Integer},
+                         {"level5", T::Integer},
+                         {"level4", T::Integer},
+                         {"level3", T::Integer},
+                         {"level2", T::Integer},
+                         {"level1", T::Integer},
+                         {"source", T::Text},
+                         {"updated_at", T::Text}});
         for (const auto& r : rows) {
-            copy.Int(r.unitId)
+            copy.Row()
+                .Int(r.unitId)
                 .Text(r.period)
                 .Int(r.fieldId)
                 .Int(r.scaleId)
@@ -32,8 +45,8 @@ void SurveyRepository::InsertTallies(const std::vector<TallyRecord>& rows) {
                 .Int(r.level2)
                 .Int(r.level1)
                 .Text(r.source)
-                .Text(now);
-            copy.EndRow();
+                .Text(now)
+                .EndRow();
         }
         copy.End();
         return;

@@ -3,6 +3,7 @@
 #include "core/text.h"
 
 #include <algorithm>
+#include <unordered_map>
 
 #include <fmt/format.h>
 
@@ -127,6 +128,23 @@ std::set<std::int64_t> UnitAndUnitsUnder(const std::vector<Unit>& units, std::in
         for (const Unit& u : units)
             if (u.parentId && found.count(*u.parentId) && found.insert(u.id).second) grew = true;
     }
+    return found;
+}
+
+std::set<std::int64_t> LeadCandidates(const std::vector<Unit>& units, std::int64_t unitId) {
+    std::set<std::int64_t> found = UnitAndUnitsUnder(units, unitId);
+    std::unordered_map<std::int64_t, const Unit*> byId;
+    for (const Unit& u : units) byId[u.id] = &u;
+    std::set<std::int64_t> above;
+    for (auto it = byId.find(unitId); it != byId.end() && it->second->parentId;) {
+        const std::int64_t parent = *it->second->parentId;
+        if (!above.insert(parent).second) break;  // a cycle: stop
+        it = byId.find(parent);
+    }
+    found.insert(above.begin(), above.end());
+    for (const Unit& u : units)
+        if (u.parentId && above.count(*u.parentId) && u.kind == UnitKind::Department)
+            found.insert(u.id);
     return found;
 }
 

@@ -73,4 +73,10 @@ std::string DefaultHeaderName(const Unit& unit);
 // The unit `rootId` and every unit under it, at any depth.
 std::set<std::int64_t> UnitAndUnitsUnder(const std::vector<Unit>& units, std::int64_t rootId);
 
+// The units that may lead a task of the plan of unit `unitId`, offered as
+// suggestions: the unit and those under it, the units above it, and the
+// offices beside it at every level above (a district's and a province's
+// departments), not the other communes of a province.
+std::set<std::int64_t> LeadCandidates(const std::vector<Unit>& units, std::int64_t unitId);
+
 }  // namespace cchc

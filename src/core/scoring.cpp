@@ -286,23 +286,36 @@ FrameworkTotal TotalOf(const Framework& fw, double points, double max) {
     return t;
 }
 
-std::vector<int> RankWithTies(const std::vector<double>& totals) {
-    const double low = -std::numeric_limits<double>::infinity();
-    auto key = [&](double v) { return std::isnan(v) ? low : v; };
+namespace {
+// NaN ranks last.
+double RankKey(double v) { return std::isnan(v) ? -std::numeric_limits<double>::infinity() : v; }
+// Rank = 1 + how many values are clearly larger; `sorted` holds the keys,
+// largest first.
+int RankIn(const std::vector<double>& sorted, double value) {
+    const double k = RankKey(value);
+    auto it =
+        std::partition_point(sorted.begin(), sorted.end(), [&](double x) { return x > k + kEps; });
+    return 1 + static_cast<int>(it - sorted.begin());
+}
+std::vector<double> SortedKeys(const std::vector<double>& values) {
     std::vector<double> sorted;
-    sorted.reserve(totals.size());
-    for (double v : totals) sorted.push_back(key(v));
+    sorted.reserve(values.size());
+    for (double v : values) sorted.push_back(RankKey(v));
     std::sort(sorted.begin(), sorted.end(), std::greater<>());
+    return sorted;
+}
+}  // namespace
+
+std::vector<int> RankWithTies(const std::vector<double>& totals) {
+    const std::vector<double> sorted = SortedKeys(totals);
     std::vector<int> ranks;
     ranks.reserve(totals.size());
-    for (double v : totals) {
-        // Rank = 1 + how many values are clearly larger.
-        const double k = key(v);
-        auto it = std::partition_point(sorted.begin(), sorted.end(),
-                                       [&](double x) { return x > k + kEps; });
-        ranks.push_back(1 + static_cast<int>(it - sorted.begin()));
-    }
+    for (double v : totals) ranks.push_back(RankIn(sorted, v));
     return ranks;
+}
+
+int RankAmong(double value, const std::vector<double>& values) {
+    return RankIn(SortedKeys(values), value);
 }
 
 std::vector<RankedUnit> Rank(std::vector<RankedUnit> units) {

@@ -105,6 +105,9 @@ FrameworkTotal TotalOf(const Framework& fw, double points, double max);
 // {1, 2, 2, 4}. Values within 1e-9 of each other tie; NaN ranks last.
 // The result is parallel to the input.
 std::vector<int> RankWithTies(const std::vector<double>& totals);
+// The rank `value` has among `values` (which hold it) as RankWithTies gives
+// it: 1 + how many values are clearly larger.
+int RankAmong(double value, const std::vector<double>& values);
 
 struct RankedUnit {
     std::int64_t unitId = 0;

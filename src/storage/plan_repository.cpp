@@ -6,6 +6,7 @@
 #include <map>
 
 #include "core/task_rules.h"
+#include "storage/bulk_load.h"
 #include "storage/row_helpers.h"
 #include "storage/task_board_repository.h"
 
@@ -517,6 +518,30 @@ std::int64_t PlanRepository::InsertUpdate(const ProgressUpdateRecord& u) {
         soci::use(u.createdBy), soci::into(id);
     TaskBoardWriter(s_).ForTask(u.taskId);
     return id;
+}
+
+void PlanRepository::InsertUpdates(const std::vector<ProgressUpdateRecord>& updates) {
+    if (updates.empty()) return;
+    if (!IsPostgres(s_)) {
+        for (const auto& u : updates) InsertUpdate(u);
+        return;
+    }
+    const std::string now = NowIso();
+    CopyIn copy(s_, "progress_updates",
+                {"task_id", "period", "reported_on", "status", "percent_done", "note", "created_at",
+                 "created_by"});
+    for (const auto& u : updates) {
+        copy.Int(u.taskId)
+            .Text(u.period)
+            .OptText(u.reportedOn)
+            .Text(TaskStatusKey(u.status))
+            .Int(u.percentDone)
+            .Text(u.note)
+            .Text(u.createdAt.empty() ? now : u.createdAt)
+            .Text(u.createdBy);
+        copy.EndRow();
+    }
+    copy.End();
 }
 
 void PlanRepository::RewriteUpdate(const ProgressUpdateRecord& u) {

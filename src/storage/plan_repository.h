@@ -98,6 +98,9 @@ class PlanRepository {
     // A task has one progress update per period (a unique index): the
     // insert of a second one fails.
     std::int64_t InsertUpdate(const ProgressUpdateRecord& update);
+    // Many updates at once (the demo office), their ids not read back: one
+    // prepared statement on SQLite, one COPY on PostgreSQL.
+    void InsertUpdates(const std::vector<ProgressUpdateRecord>& updates);
     // Writes the date reported, status, percentage and note of the update
     // with update.id (its task, period and author stay).
     void RewriteUpdate(const ProgressUpdateRecord& update);

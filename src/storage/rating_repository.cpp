@@ -9,6 +9,7 @@
 #include <unordered_map>
 #include <variant>
 
+#include "storage/bulk_load.h"
 #include "storage/database.h"
 #include "storage/row_helpers.h"
 
@@ -419,160 +420,219 @@ long RatingRepository::Count() {
 
 // ------------------------------------------------------------- bulk insert
 
-struct RatingBulkInsert::Columns {
-    std::vector<std::string> at, procedure, channel, citizen;
-    std::vector<long long> unit, officer, batch;
-    std::vector<int> att, han, gui, low;
-    std::vector<soci::indicator> attI, hanI, guiI, batchI;
-    std::size_t size = 0;
+namespace {
 
-    void Reserve(std::size_t n) {
-        for (auto* v : {&at, &procedure, &channel, &citizen}) v->reserve(n);
-        for (auto* v : {&unit, &officer, &batch}) v->reserve(n);
-        for (auto* v : {&att, &han, &gui, &low}) v->reserve(n);
-        for (auto* v : {&attI, &hanI, &guiI, &batchI}) v->reserve(n);
+// LowestScore in SQL (the expression of migration 0006): the lowest of the
+// aspects scored, 9 when none is.
+#define CCHC_LOWEST                                                                          \
+    "CASE WHEN COALESCE(attitude, 9) <= COALESCE(handling, 9) AND COALESCE(attitude, 9) <= " \
+    "COALESCE(guidance, 9) THEN COALESCE(attitude, 9) WHEN COALESCE(handling, 9) <= "        \
+    "COALESCE(guidance, 9) THEN COALESCE(handling, 9) ELSE COALESCE(guidance, 9) END"
+
+// The staged ratings into the table, in the order of the natural key (the
+// unique index is then written in order; of a key staged twice the first
+// comes first and is kept); a key already stored is skipped. SQLite needs a
+// WHERE before its ON CONFLICT. On PostgreSQL the conflict names no key:
+// the natural key is the only unique one but the id (which the server
+// gives), and naming none needs no right to read the citizens' names it
+// holds (a clerk imports ratings without reading them).
+const char* const kStoreSqlite =
+    "INSERT INTO ratings (rated_at, unit_id, officer_id, procedure, channel, citizen, attitude, "
+    "handling, guidance, low_score, import_batch_id) SELECT rated_at, unit_id, officer_id, "
+    "procedure, channel, citizen, attitude, handling, guidance, " CCHC_LOWEST
+    ", :b FROM temp.rating_stage WHERE 1 = 1 ORDER BY officer_id, rated_at, procedure, citizen, "
+    "line ON CONFLICT (officer_id, rated_at, procedure, citizen) DO NOTHING";
+const char* const kStorePostgres =
+    "INSERT INTO ratings (rated_at, unit_id, officer_id, procedure, channel, citizen, attitude, "
+    "handling, guidance, low_score, import_batch_id) SELECT rated_at, unit_id, officer_id, "
+    "procedure, channel, citizen, attitude, handling, guidance, " CCHC_LOWEST
+    ", CAST(:b AS BIGINT) FROM pg_temp.rating_stage ORDER BY officer_id, rated_at, procedure, "
+    "citizen, line ON CONFLICT DO NOTHING";
+#undef CCHC_LOWEST
+
+const char* const kStageColumns[] = {"line",    "rated_at", "unit_id",  "officer_id", "procedure",
+                                     "channel", "citizen",  "attitude", "handling",   "guidance"};
+
+}  // namespace
+
+// The prepared insert into SQLite's staging table, through SQLite's own
+// interface (SOCI's conversions cost more than the insert itself).
+struct RatingBulkInsert::Stager {
+    sqlite_api::sqlite3* db = nullptr;
+    sqlite_api::sqlite3_stmt* insert = nullptr;
+    ~Stager() {
+        if (insert) sqlite_api::sqlite3_finalize(insert);
     }
-    void Clear() {
-        for (auto* v : {&at, &procedure, &channel, &citizen}) v->clear();
-        for (auto* v : {&unit, &officer, &batch}) v->clear();
-        for (auto* v : {&att, &han, &gui, &low}) v->clear();
-        for (auto* v : {&attI, &hanI, &guiI, &batchI}) v->clear();
-        size = 0;
+    [[noreturn]] void Fail(int rc) const {
+        throw soci::sqlite3_soci_error(sqlite_api::sqlite3_errmsg(db), rc);
     }
 };
 
 RatingBulkInsert::RatingBulkInsert(Database& db, std::size_t batchSize,
                                    std::optional<std::int64_t> importBatchId)
-    : db_(db), batchSize_(std::max<std::size_t>(1, batchSize)), c_(std::make_unique<Columns>()) {
-    c_->Reserve(batchSize_);
-    batchId_ = importBatchId;
+    : db_(db), batchSize_(std::max<std::size_t>(1, batchSize)), batchId_(importBatchId) {
+    pending_.reserve(batchSize_);
     if (db_.backend() == Backend::Sqlite) {
-        // Millions of rows land all over the unique and list indexes: with
-        // SQLite's default 2 MB page cache the same pages are written out to
-        // the WAL again and again within the one transaction. A larger cache
-        // while the import lasts keeps them in memory until the commit.
+        // Millions of rows: with SQLite's default 2 MB page cache the pages
+        // of the table, its unique index and the audit log would be written
+        // out and read back within the one transaction; the sorts that
+        // build the indexes may use a second thread.
         db_.session() << "PRAGMA cache_size = -131072";
+        db_.session() << "PRAGMA threads = 2";
     }
 }
 
 RatingBulkInsert::~RatingBulkInsert() {
+    try {
+        DropStage();
+    } catch (...) {
+        // A failed transaction: its rollback takes the staging table.
+    }
     if (db_.backend() != Backend::Sqlite) return;
     try {
-        // Back to SQLite's default, which the program otherwise keeps.
+        // Back to SQLite's defaults, which the program otherwise keeps.
         db_.session() << "PRAGMA cache_size = -2000";
+        db_.session() << "PRAGMA threads = 0";
     } catch (...) {
     }
 }
 
 void RatingBulkInsert::Add(const RatingRecord& r) {
-    auto& c = *c_;
-    c.at.push_back(r.ratedAt);
-    c.unit.push_back(r.unitId);
-    c.officer.push_back(r.officerId);
-    c.procedure.push_back(r.procedure);
-    c.channel.push_back(r.channel);
-    c.citizen.push_back(r.citizen);
-    c.att.push_back(r.attitude.value_or(0));
-    c.attI.push_back(r.attitude ? soci::i_ok : soci::i_null);
-    c.han.push_back(r.handling.value_or(0));
-    c.hanI.push_back(r.handling ? soci::i_ok : soci::i_null);
-    c.gui.push_back(r.guidance.value_or(0));
-    c.guiI.push_back(r.guidance ? soci::i_ok : soci::i_null);
-    c.low.push_back(LowestScore(r));
-    c.batch.push_back(batchId_.value_or(0));
-    c.batchI.push_back(batchId_ ? soci::i_ok : soci::i_null);
-    if (++c.size >= batchSize_) Flush();
+    pending_.push_back(r);
+    if (pending_.size() >= batchSize_) Stage();
 }
 
-namespace {
-// A PostgreSQL array literal of texts: {"a","b \"c\""}.
-std::string TextArray(const std::vector<std::string>& values) {
-    std::string out = "{";
-    for (std::size_t i = 0; i < values.size(); ++i) {
-        if (i) out += ',';
-        out += '"';
-        for (char ch : values[i]) {
-            if (ch == '"' || ch == '\\') out += '\\';
-            out += ch;
+void RatingBulkInsert::Stage() {
+    if (pending_.empty()) return;
+    soci::session& s = db_.session();
+    const bool sqlite = db_.backend() == Backend::Sqlite;
+    if (staged_ == 0 && !stager_) {
+        // Dropped after each store; one a failed import left behind (its
+        // transaction never opened) is dropped first.
+        if (sqlite) {
+            s << "DROP TABLE IF EXISTS temp.rating_stage";
+            s << "CREATE TEMP TABLE rating_stage (line INTEGER PRIMARY KEY, rated_at TEXT NOT "
+                 "NULL, "
+                 "unit_id INTEGER NOT NULL, officer_id INTEGER NOT NULL, procedure TEXT NOT NULL, "
+                 "channel TEXT NOT NULL, citizen TEXT NOT NULL, attitude INTEGER, handling "
+                 "INTEGER, guidance INTEGER)";
+            using namespace sqlite_api;
+            stager_ = std::make_unique<Stager>();
+            stager_->db = static_cast<soci::sqlite3_session_backend*>(s.get_backend())->conn_;
+            const char* sql =
+                "INSERT INTO temp.rating_stage (line, rated_at, unit_id, officer_id, procedure, "
+                "channel, citizen, attitude, handling, guidance) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
+                "?, ?)";
+            const int rc = sqlite3_prepare_v2(stager_->db, sql, -1, &stager_->insert, nullptr);
+            if (rc != SQLITE_OK) stager_->Fail(rc);
+        } else {
+            s << "DROP TABLE IF EXISTS pg_temp.rating_stage";
+            s << "CREATE TEMP TABLE rating_stage (line BIGINT NOT NULL, rated_at TEXT NOT NULL, "
+                 "unit_id BIGINT NOT NULL, officer_id BIGINT NOT NULL, procedure TEXT NOT NULL, "
+                 "channel TEXT NOT NULL, citizen TEXT NOT NULL, attitude INTEGER, handling "
+                 "INTEGER, guidance INTEGER)";
+            stager_ = std::make_unique<Stager>();
         }
-        out += '"';
     }
-    return out + "}";
-}
-// A PostgreSQL array literal of integers, NULL where the indicator says so.
-template <typename T>
-std::string IntArray(const std::vector<T>& values, const std::vector<soci::indicator>* inds) {
-    std::string out = "{";
-    for (std::size_t i = 0; i < values.size(); ++i) {
-        if (i) out += ',';
-        if (inds && (*inds)[i] == soci::i_null)
-            out += "NULL";
-        else
-            out += std::to_string(values[i]);
+    if (sqlite) {
+        using namespace sqlite_api;
+        sqlite3_stmt* st = stager_->insert;
+        auto text = [&](int at, const std::string& v) {
+            sqlite3_bind_text(st, at, v.data(), static_cast<int>(v.size()), SQLITE_STATIC);
+        };
+        auto score = [&](int at, const std::optional<int>& v) {
+            if (v)
+                sqlite3_bind_int(st, at, *v);
+            else
+                sqlite3_bind_null(st, at);
+        };
+        // Inside a transaction of its own when the caller has none.
+        Transaction tx(db_);
+        for (const auto& r : pending_) {
+            sqlite3_bind_int64(st, 1, ++line_);
+            text(2, r.ratedAt);
+            sqlite3_bind_int64(st, 3, r.unitId);
+            sqlite3_bind_int64(st, 4, r.officerId);
+            text(5, r.procedure);
+            text(6, r.channel);
+            text(7, r.citizen);
+            score(8, r.attitude);
+            score(9, r.handling);
+            score(10, r.guidance);
+            const int rc = sqlite3_step(st);
+            sqlite3_reset(st);
+            if (rc != SQLITE_DONE) stager_->Fail(rc);
+        }
+        sqlite3_clear_bindings(st);
+        tx.Commit();
+    } else {
+        CopyIn copy(s, "pg_temp.rating_stage",
+                    std::vector<std::string>(std::begin(kStageColumns), std::end(kStageColumns)));
+        for (const auto& r : pending_) {
+            copy.Int(++line_)
+                .Text(r.ratedAt)
+                .Int(r.unitId)
+                .Int(r.officerId)
+                .Text(r.procedure)
+                .Text(r.channel)
+                .Text(r.citizen)
+                .OptInt(r.attitude)
+                .OptInt(r.handling)
+                .OptInt(r.guidance);
+            copy.EndRow();
+        }
+        copy.End();
     }
-    return out + "}";
+    staged_ += static_cast<long>(pending_.size());
+    pending_.clear();
 }
-}  // namespace
 
 void RatingBulkInsert::Flush() {
-    auto& c = *c_;
-    if (c.size == 0) return;
+    Stage();
+    if (staged_ == 0) return;
+    Transaction tx(db_);
+    Store();
+    DropStage();
+    tx.Commit();
+}
+
+void RatingBulkInsert::Store() {
     soci::session& s = db_.session();
-    long long written = 0;
-    if (db_.backend() == Backend::Sqlite) {
-        if (!insert_) {
-            // Prepared once; the column vectors are bound by reference and
-            // their size at each execute() is the number of rows written.
-            insert_ = std::make_unique<soci::statement>(
-                (s.prepare << "INSERT INTO ratings (rated_at, unit_id, officer_id, procedure, "
-                              "channel, citizen, attitude, handling, guidance, low_score, "
-                              "import_batch_id) VALUES (:t, :u, :o, :p, :c, :z, :a, :h, :g, :l, "
-                              ":b) ON CONFLICT (officer_id, rated_at, procedure, citizen) DO "
-                              "NOTHING",
-                 soci::use(c.at), soci::use(c.unit), soci::use(c.officer), soci::use(c.procedure),
-                 soci::use(c.channel), soci::use(c.citizen), soci::use(c.att, c.attI),
-                 soci::use(c.han, c.hanI), soci::use(c.gui, c.guiI), soci::use(c.low),
-                 soci::use(c.batch, c.batchI)));
-        }
-        // SQLite's bulk execution reports the changes of its last row only:
-        // count the connection's changes around it.
-        long long before = 0, after = 0;
-        s << "SELECT total_changes()", soci::into(before);
-        insert_->execute(true);
-        s << "SELECT total_changes()", soci::into(after);
-        written = after - before;
-    } else {
-        // The natural key is the table's only unique key but the id (which
-        // the server gives): a conflict with no key named is a conflict on
-        // it, and needs no right to read the citizens' names it holds (a
-        // clerk imports ratings without reading them).
-        // SOCI sends a bulk statement to PostgreSQL one row per round trip
-        // (and 4.0 resends the first batch's rows when a statement is run
-        // again). The whole batch goes instead as one array per column,
-        // unnested by the server: one statement, one round trip.
-        std::string at = TextArray(c.at), unit = IntArray(c.unit, nullptr),
-                    officer = IntArray(c.officer, nullptr), procedure = TextArray(c.procedure),
-                    channel = TextArray(c.channel), citizen = TextArray(c.citizen),
-                    att = IntArray(c.att, &c.attI), han = IntArray(c.han, &c.hanI),
-                    gui = IntArray(c.gui, &c.guiI), low = IntArray(c.low, nullptr),
-                    batch = IntArray(c.batch, &c.batchI);
-        soci::statement st =
-            (s.prepare << "INSERT INTO ratings (rated_at, unit_id, officer_id, procedure, channel, "
-                          "citizen, attitude, handling, guidance, low_score, import_batch_id) "
-                          "SELECT * FROM unnest(CAST(:t AS TEXT[]), CAST(:u AS BIGINT[]), CAST(:o "
-                          "AS BIGINT[]), CAST(:p AS TEXT[]), CAST(:c AS TEXT[]), CAST(:z AS "
-                          "TEXT[]), CAST(:a AS INTEGER[]), CAST(:h AS INTEGER[]), CAST(:g AS "
-                          "INTEGER[]), CAST(:l AS INTEGER[]), CAST(:b AS BIGINT[])) ON CONFLICT "
-                          "DO NOTHING",
-             soci::use(at), soci::use(unit), soci::use(officer), soci::use(procedure),
-             soci::use(channel), soci::use(citizen), soci::use(att), soci::use(han), soci::use(gui),
-             soci::use(low), soci::use(batch));
-        st.execute(true);
-        written = st.get_affected_rows();
+    const bool sqlite = db_.backend() == Backend::Sqlite;
+    if (!afterId_) {
+        long long last = 0;
+        soci::indicator ind = soci::i_null;
+        s << "SELECT MAX(id) FROM ratings", soci::into(last, ind);
+        afterId_ = ind == soci::i_ok ? last : 0;
     }
-    inserted_ += static_cast<long>(written);
-    skipped_ += static_cast<long>(c.size) - static_cast<long>(written);
-    c.Clear();
+    // A first load: the list indexes built once after the insert rather
+    // than kept up to date row by row.
+    const bool large = LargeLoad(s, "ratings", staged_);
+    std::optional<IndexesSetAside> aside;
+    if (large) aside.emplace(s, "ratings");
+    long long batch = batchId_.value_or(0);
+    soci::indicator batchInd = batchId_ ? soci::i_ok : soci::i_null;
+    soci::statement st =
+        (s.prepare << (sqlite ? kStoreSqlite : kStorePostgres), soci::use(batch, batchInd));
+    st.execute(true);
+    const long written = static_cast<long>(st.get_affected_rows());
+    if (aside) {
+        aside->Restore();
+    }
+    // PostgreSQL's planner figures of a table that grew this much (SQLite
+    // keeps none: its plans do not depend on them).
+    if (large && !sqlite) s << "ANALYZE ratings";
+    inserted_ += written;
+    skipped_ += staged_ - written;
+    staged_ = 0;
+}
+
+void RatingBulkInsert::DropStage() {
+    if (!stager_) return;
+    stager_.reset();
+    db_.session() << (db_.backend() == Backend::Sqlite
+                          ? "DROP TABLE IF EXISTS temp.rating_stage"
+                          : "DROP TABLE IF EXISTS pg_temp.rating_stage");
 }
 
 }  // namespace cchc::storage

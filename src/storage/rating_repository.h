@@ -85,13 +85,17 @@ class RatingRepository {
     soci::session& s_;
 };
 
-// Streams ratings into the table in batches of `batchSize` rows through an
-// INSERT ... ON CONFLICT DO NOTHING: on SQLite one prepared statement bound
-// to column vectors, on PostgreSQL one statement per batch unnesting one
-// array per column (one round trip). A rating whose (officer, time,
-// procedure, citizen) is already stored, or appears twice, is skipped and
-// counted. The caller holds the transaction: an error (a foreign key, a
-// CHECK) leaves it to roll everything back.
+// Writes ratings set-based. Add() stages them, batch by batch, in a
+// temporary table (on SQLite through one prepared insert, on PostgreSQL by
+// COPY FROM STDIN); Flush() stores what is staged in one statement: the
+// ratings in the order of their natural key, each with its lowest score
+// computed by the database (the rule of LowestScore, compared by a test),
+// and a rating whose (officer, time, procedure, citizen) is already stored,
+// or staged before it, skipped and counted. When the staged ratings
+// outnumber those stored (a first load) the table's list indexes are
+// dropped and built again after the insert, by sorting once. Flush() runs in
+// a transaction of its own or joins the caller's: an error (a foreign key,
+// a CHECK) leaves everything to be rolled back, indexes included.
 class RatingBulkInsert {
   public:
     explicit RatingBulkInsert(Database& db, std::size_t batchSize = 10000,
@@ -100,20 +104,28 @@ class RatingBulkInsert {
     RatingBulkInsert(const RatingBulkInsert&) = delete;
     RatingBulkInsert& operator=(const RatingBulkInsert&) = delete;
 
-    // Queues one rating; writes the batch when it is full.
+    // Stages one rating (a batch at a time).
     void Add(const RatingRecord& rating);
-    // Writes what is queued.
+    // Stores what is staged.
     void Flush();
     long inserted() const { return inserted_; }
     long skipped() const { return skipped_; }
+    // Every rating stored by this writer has an id above this one (the
+    // largest id before its first store): what the audit of SQLite selects.
+    std::int64_t storedAfterId() const { return afterId_.value_or(0); }
 
   private:
-    struct Columns;
+    void Stage();
+    void Store();
+    void DropStage();
+    struct Stager;
     Database& db_;
     std::size_t batchSize_;
-    std::unique_ptr<Columns> c_;
-    std::unique_ptr<soci::statement> insert_;
+    std::vector<RatingRecord> pending_;
+    std::unique_ptr<Stager> stager_;
     std::optional<std::int64_t> batchId_;
+    std::optional<std::int64_t> afterId_;
+    long staged_ = 0, line_ = 0;
     long inserted_ = 0, skipped_ = 0;
 };
 

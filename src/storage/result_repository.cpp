@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <tuple>
 
+#include "storage/bulk_load.h"
 #include "storage/row_helpers.h"
 
 namespace cchc::storage {
@@ -80,6 +81,30 @@ ResultRecord ReadResult(const soci::row& r) {
 
 void ResultRepository::InsertMany(const std::vector<ResultRecord>& rows) {
     if (rows.empty()) return;
+    if (IsPostgres(s_)) {
+        // SOCI sends a bulk statement to PostgreSQL one row per round trip;
+        // COPY sends them all in one statement.
+        const std::string now = NowIso();
+        CopyIn copy(s_, "results",
+                    {"unit_id", "criterion_id", "period", "self_score", "appraised_score",
+                     "numerator", "denominator", "note", "status", "source", "updated_at"});
+        for (const auto& r : rows) {
+            copy.Int(r.unitId)
+                .Int(r.criterionId)
+                .Text(r.period)
+                .OptReal(r.selfScore)
+                .OptReal(r.appraisedScore)
+                .OptReal(r.numerator)
+                .OptReal(r.denominator)
+                .Text(r.note)
+                .Text(r.status)
+                .Text(r.source)
+                .Text(now);
+            copy.EndRow();
+        }
+        copy.End();
+        return;
+    }
     ResultColumns c(rows);
     s_ << "INSERT INTO results (unit_id, criterion_id, period, self_score, appraised_score, "
           "numerator, denominator, note, status, source, updated_at) VALUES (:u, :c, :p, :s, :a, "
@@ -156,12 +181,20 @@ std::vector<ResultRecord> ResultRepository::ForFrameworkAndPeriod(std::int64_t f
 std::vector<std::string> ResultRepository::PeriodsWithResults(std::int64_t frameworkId) {
     long long f = frameworkId;
     std::vector<std::string> out;
-    soci::rowset<std::string> rs =
-        (s_.prepare
-             << "SELECT DISTINCT r.period FROM results r JOIN criteria c ON c.id = r.criterion_id "
-                "WHERE c.framework_id = :f ORDER BY r.period DESC",
-         soci::use(f));
-    for (const auto& p : rs) out.push_back(p);
+    // From the newest period down, each step the latest period before the
+    // last one found: a few index seeks per criterion on (criterion_id,
+    // period) instead of reading every result of the framework.
+    soci::rowset<soci::row> rs =
+        (s_.prepare << "WITH RECURSIVE p(period) AS ("
+                       "SELECT MAX((SELECT MAX(r.period) FROM results r WHERE r.criterion_id = "
+                       "c.id)) FROM criteria c WHERE c.framework_id = :f "
+                       "UNION ALL "
+                       "SELECT (SELECT MAX((SELECT MAX(r.period) FROM results r WHERE "
+                       "r.criterion_id = c.id AND r.period < p.period)) FROM criteria c WHERE "
+                       "c.framework_id = :f2) FROM p WHERE p.period IS NOT NULL) "
+                       "SELECT period FROM p WHERE period IS NOT NULL",
+         soci::use(f, "f"), soci::use(f, "f2"));
+    for (const auto& r : rs) out.push_back(r.get<std::string>(0));
     return out;
 }
 

@@ -71,6 +71,35 @@ std::vector<ResultSetRow> ResultSetRepository::ForFrameworkAndPeriod(std::int64_
     return out;
 }
 
+std::vector<RankedTotal> ResultSetRepository::RankedTotals(std::int64_t frameworkId,
+                                                           const std::string& period,
+                                                           bool appraised) {
+    long long f = frameworkId;
+    int a = appraised ? 1 : 0;
+    std::vector<RankedTotal> out;
+    auto read = [&out](soci::rowset<soci::row>& rs) {
+        for (const auto& r : rs)
+            out.push_back(
+                {Text(r, "kind"), Real(r, "points"), Real(r, "max_points"), Int(r, "fresh") != 0});
+    };
+    if (IsPostgres(s_)) {
+        soci::rowset<soci::row> rs = (s_.prepare << "SELECT kind, points, max_points, fresh FROM "
+                                                    "cchc_ranked_totals(:f, :p, :a = 1)",
+                                      soci::use(f), soci::use(period), soci::use(a));
+        read(rs);
+    } else {
+        soci::rowset<soci::row> rs =
+            (s_.prepare << "SELECT u.kind AS kind, CASE WHEN :a1 = 1 THEN s.appraised_points "
+                           "ELSE s.self_points END AS points, CASE WHEN :a2 = 1 THEN "
+                           "s.appraised_max ELSE s.self_max END AS max_points, s.totals_fresh "
+                           "AS fresh FROM result_sets s JOIN units u ON u.id = s.unit_id "
+                           "WHERE s.framework_id = :f AND s.period = :p",
+             soci::use(a, "a1"), soci::use(a, "a2"), soci::use(f, "f"), soci::use(period, "p"));
+        read(rs);
+    }
+    return out;
+}
+
 bool ResultSetRepository::SetStatus(const ResultSetRow& set, const std::string& status,
                                     const std::string& user, const std::string& reason) {
     long long id = set.id, unit = set.unitId, fw = set.frameworkId;

@@ -32,6 +32,13 @@ struct SetTotals {
     double selfPoints = 0, selfMax = 0, appraisedPoints = 0, appraisedMax = 0;
 };
 
+// The stored totals of a set, without its unit (RankedTotals).
+struct RankedTotal {
+    std::string unitKind;  // "commune", "ward", ... (core UnitKindKey)
+    double points = 0, max = 0;
+    bool fresh = false;  // false: to be recomputed (its framework changed)
+};
+
 class ResultSetRepository {
   public:
     explicit ResultSetRepository(soci::session& s) : s_(s) {}
@@ -42,6 +49,13 @@ class ResultSetRepository {
     // Every set of the framework in the period, in no particular order.
     std::vector<ResultSetRow> ForFrameworkAndPeriod(std::int64_t frameworkId,
                                                     const std::string& period);
+    // The totals, self-assessed or appraised, of every set of the framework
+    // in the period, whichever unit's, in no particular order: on
+    // PostgreSQL through the server's cchc_ranked_totals, which gives them
+    // to a commune's account too (row-level security shows it its own sets
+    // only), without the units.
+    std::vector<RankedTotal> RankedTotals(std::int64_t frameworkId, const std::string& period,
+                                          bool appraised);
     // Moves the set to `status` if its version is still `expectedVersion`
     // (returns false when someone else changed it first) and gives its
     // results the same status. submitted_* / appraised_* are stamped with

@@ -5,6 +5,7 @@
 #include <cctype>
 #include <stdexcept>
 
+#include "storage/bulk_load.h"
 #include "storage/row_helpers.h"
 
 namespace cchc::storage {
@@ -217,15 +218,29 @@ long AuditRepository::RecordInserted(const InsertedRows& rows, const std::string
         std::string(hasId ? "id" : "CAST(NULL AS BIGINT)") +
         ", 'insert', CAST(:f AS TEXT), CAST(NULL AS TEXT), " + JsonOfRow(s_, columns) + " FROM " +
         Identifier(rows.table);
+    // A batch's rows are read from those above afterId (the ids the write
+    // gave), not from the whole table.
+    if (rows.importBatch && !hasId) throw std::logic_error("an import batch of rows without id");
     soci::statement st =
-        rows.importBatch
-            ? (s_.prepare << sql + " WHERE import_batch_id = :b", soci::use(at), soci::use(user),
-               soci::use(rows.table), soci::use(source), soci::use(batch))
-        : hasId ? (s_.prepare << sql + " WHERE id > :a", soci::use(at), soci::use(user),
+        rows.importBatch ? (s_.prepare << sql + " WHERE id > :a AND import_batch_id = :b",
+                            soci::use(at), soci::use(user), soci::use(rows.table),
+                            soci::use(source), soci::use(after), soci::use(batch))
+        : hasId          ? (s_.prepare << sql + " WHERE id > :a", soci::use(at), soci::use(user),
                    soci::use(rows.table), soci::use(source), soci::use(after))
                 : (s_.prepare << sql, soci::use(at), soci::use(user), soci::use(rows.table),
                    soci::use(source));
+    // Entries for more rows than the log holds (a first load of millions of
+    // ratings): the log's indexes are built once after them.
+    std::optional<IndexesSetAside> aside;
+    if (hasId) {
+        long long adding = 0;
+        s_ << "SELECT COUNT(*) FROM " + Identifier(rows.table) + " WHERE id > :a", soci::use(after),
+            soci::into(adding);
+        if (adding > 10000 && LargeLoad(s_, "audit_log", static_cast<long>(adding)))
+            aside.emplace(s_, "audit_log");
+    }
     st.execute(true);
+    if (aside) aside->Restore();
     return static_cast<long>(st.get_affected_rows());
 }
 

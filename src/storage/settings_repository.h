@@ -44,7 +44,8 @@ struct AuditEntry {
 };
 
 // Rows that a bulk write inserted into one table: those whose id is above
-// afterId, or those an import batch brought (the table's import_batch_id).
+// afterId, and when given, of those the ones an import batch brought (the
+// table's import_batch_id).
 struct InsertedRows {
     std::string table;
     std::int64_t afterId = 0;

@@ -5,6 +5,7 @@
 
 #include <string>
 
+#include "storage/bulk_load.h"
 #include "storage/row_helpers.h"
 
 namespace cchc::storage {
@@ -12,6 +13,31 @@ using namespace detail;
 
 void SurveyRepository::InsertTallies(const std::vector<TallyRecord>& rows) {
     if (rows.empty()) return;
+    if (IsPostgres(s_)) {
+        // One COPY rather than SOCI's round trip per row.
+        const std::string now = NowIso();
+        CopyIn copy(s_, "survey_tallies",
+                    {"unit_id", "period", "field_id", "scale_id", "settled", "responses", "level5",
+                     "level4", "level3", "level2", "level1", "source", "updated_at"});
+        for (const auto& r : rows) {
+            copy.Int(r.unitId)
+                .Text(r.period)
+                .Int(r.fieldId)
+                .Int(r.scaleId)
+                .Int(r.settled)
+                .Int(r.responses)
+                .Int(r.level5)
+                .Int(r.level4)
+                .Int(r.level3)
+                .Int(r.level2)
+                .Int(r.level1)
+                .Text(r.source)
+                .Text(now);
+            copy.EndRow();
+        }
+        copy.End();
+        return;
+    }
     const std::size_t n = rows.size();
     std::vector<long long> unit(n), field(n), scale(n);
     std::vector<std::string> period(n), source(n), now(n, NowIso());

@@ -1,5 +1,5 @@
-// The demo's survey tallies, inserted in one bulk statement (the tallies
-// users import and read are in tally_repository.h).
+// The demo's survey tallies, inserted in one bulk statement (COPY on
+// PostgreSQL; the tallies users import and read are in tally_repository.h).
 #pragma once
 #include <vector>
 

@@ -140,6 +140,16 @@ long UnitRepository::Count() {
     return static_cast<long>(n);
 }
 
+bool UnitRepository::CodeTaken(const std::string& code) {
+    int taken = 0;
+    if (IsPostgres(s_))
+        s_ << "SELECT CASE WHEN cchc_unit_exists(:c) THEN 1 ELSE 0 END", soci::use(code),
+            soci::into(taken);
+    else
+        s_ << "SELECT COUNT(*) FROM units WHERE code = :c", soci::use(code), soci::into(taken);
+    return taken != 0;
+}
+
 std::vector<Person> PersonRepository::All() {
     return Query<Person>(s_, "SELECT " PERSON_COLUMNS " FROM people ORDER BY unit_id, id",
                          PersonFromRow);

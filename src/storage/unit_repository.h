@@ -31,6 +31,10 @@ class UnitRepository {
     // Sets the active flag if the row still has `version`.
     void SetActive(std::int64_t id, bool active, int version);
     long Count();
+    // Whether a unit has the code, whether or not the connection may read
+    // it: on PostgreSQL row-level security hides from an account the units
+    // outside its scope, and the server's cchc_unit_exists says.
+    bool CodeTaken(const std::string& code);
 
   private:
     soci::session& s_;

@@ -839,6 +839,22 @@ void CommandsReadWithinTheAccountsUnits(const Cli& cli, const std::string& url) 
                                        " --password-stdin" + cli.StdinWith(password(login)));
         BOOST_REQUIRE_MESSAGE(added.exitCode == 0, added.output);
     }
+    // Moving an account to another role prints the command's one line,
+    // nothing of the server's (which said, on its standard error, each
+    // group the login was not in).
+    for (const std::string role :
+         {"viewer", "clerk --unit XA-TAYBINH", "clerk", "specialist --no-unit"}) {
+        const auto moved = as(
+            "quantri", role == "viewer"
+                           ? "user add " + cchc::test::TestLogin("phu") +
+                                 " --role viewer --password-stdin" + cli.StdinWith(password("phu"))
+                           : "user set " + cchc::test::TestLogin("phu") + " --role " + role);
+        BOOST_TEST(moved.exitCode == 0, role << ": " << moved.output);
+        BOOST_TEST(std::count(moved.output.begin(), moved.output.end(), '\n') == 1,
+                   role << ": " << moved.output);
+        BOOST_TEST(!Contains(moved.output, "WARNING"), moved.output);
+        BOOST_TEST(!Contains(moved.output, "NOTICE"), moved.output);
+    }
     const auto& dir = cli.dir;
     // The demo has no assignment matrices: two communes' from a file.
     WriteFile(dir.File("phan-cong.csv"),

@@ -82,6 +82,33 @@ BOOST_AUTO_TEST_CASE(a_unit_and_the_units_under_it_at_any_depth) {
     BOOST_TEST((cchc::UnitAndUnitsUnder(units, 6) == std::set<std::int64_t>{6}));
 }
 
+BOOST_AUTO_TEST_CASE(the_leads_offered_for_a_communes_plan_leave_out_other_communes) {
+    auto unit = [](std::int64_t id, std::optional<std::int64_t> parent, cchc::UnitKind kind) {
+        cchc::Unit u;
+        u.id = id;
+        u.parentId = parent;
+        u.kind = kind;
+        return u;
+    };
+    using K = cchc::UnitKind;
+    // Province 1 (department 7) > district 2 (department 8) > communes 3, 4;
+    // commune 3 has a unit 9 under it; district 5 > commune 6 (department 10).
+    const std::vector<cchc::Unit> units = {unit(1, std::nullopt, K::Province),
+                                           unit(2, 1, K::District),
+                                           unit(3, 2, K::Commune),
+                                           unit(4, 2, K::Commune),
+                                           unit(5, 1, K::District),
+                                           unit(6, 5, K::Commune),
+                                           unit(7, 1, K::Department),
+                                           unit(8, 2, K::Department),
+                                           unit(9, 3, K::Department),
+                                           unit(10, 5, K::Department)};
+    BOOST_TEST((cchc::LeadCandidates(units, 3) == std::set<std::int64_t>{1, 2, 3, 7, 8, 9}));
+    BOOST_TEST((cchc::LeadCandidates(units, 6) == std::set<std::int64_t>{1, 5, 6, 7, 10}));
+    // A district's own plan: its departments and communes, the province's.
+    BOOST_TEST((cchc::LeadCandidates(units, 2) == std::set<std::int64_t>{1, 2, 3, 4, 7, 8, 9}));
+}
+
 BOOST_AUTO_TEST_CASE(check_person) {
     struct Case {
         const char* email;

@@ -549,6 +549,9 @@ BOOST_AUTO_TEST_CASE(rank_with_ties) {
         BOOST_TEST_CONTEXT(c.what) {
             const auto got = cchc::RankWithTies(c.totals);
             BOOST_TEST(got == c.ranks, tt::per_element());
+            // One value's rank among them (a commune's among the office's).
+            for (std::size_t i = 0; i < c.totals.size(); ++i)
+                BOOST_TEST(cchc::RankAmong(c.totals[i], c.totals) == c.ranks[i], "value " << i);
         }
     }
 }

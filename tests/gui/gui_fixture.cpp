@@ -1,6 +1,14 @@
 // Helpers of the GUI tests (see gui_fixture.h).
 #include "gui_fixture.h"
 
+#include "core/access.h"
+#include "gui/shell/gui_session.h"
+#include "gui/shell/search_picker.h"
+#include "services/app/accounts.h"
+#include "services/org/organisation.h"
+#include "storage/database.h"
+#include "storage/plan_repository.h"
+
 #include <wx/checkbox.h>
 #include <wx/choice.h>
 #include <wx/dialog.h>
@@ -85,6 +93,61 @@ void Choose(wxChoice* choice, int index) {
     e.SetEventObject(choice);
     e.SetInt(index);
     choice->GetEventHandler()->ProcessEvent(e);
+}
+
+OfficeWithRoles::OfficeWithRoles() {
+    db = DemoDatabase(url);
+    for (const PlanRecord& p : storage::PlanRepository(db->session()).All()) {
+        for (const auto& i : p.items)
+            if (!i.tasks.empty() && taskId == 0) taskId = i.tasks.front().id;
+        if (taskId != 0) {
+            plan = p;
+            break;
+        }
+    }
+    BOOST_REQUIRE(taskId != 0);
+    services::OrganisationService org(*db, "setup");
+    for (const Unit& u : org.Units()) {
+        if (u.id == plan.unitId) communeA = u;
+        if (IsCommuneLevel(u.kind) && u.active && u.id != plan.unitId && communeB.id == 0)
+            communeB = u;
+    }
+    office = *org.UnitById(org.Office().unitId);
+    BOOST_REQUIRE(communeA.id != 0);
+    BOOST_REQUIRE(communeB.id != 0);
+    services::AccountService(*db, "setup")
+        .Add("quantri", Role::Admin, "", "Quản trị viên", "mk-quantri-1");
+    services::AccountService admin(*db, "quantri");
+    admin.Add("ct_a", Role::Chair, communeA.code, "Chủ tịch xã A", "mk-chutich-1");
+    admin.Add("cc_a", Role::Clerk, communeA.code, "Công chức xã A", "mk-congchuc-1");
+    admin.Add("ct_b", Role::Chair, communeB.code, "Chủ tịch xã B", "mk-chutich-2");
+    admin.Add("xem", Role::Viewer, "", "Người xem", "mk-nguoixem-1");
+}
+
+OfficeWithRoles::~OfficeWithRoles() = default;
+
+std::unique_ptr<storage::Database> OfficeWithRoles::Open() const {
+    return storage::Database::Open(storage::DatabaseUrl::Parse(url));
+}
+
+std::unique_ptr<gui::GuiSession> OfficeWithRoles::Session(const std::string& login) const {
+    return std::make_unique<gui::GuiSession>(Open(), login);
+}
+
+gui::MainFrame* OfficeWithRoles::Show(const std::string& login) const {
+    auto* frame = new gui::MainFrame(Open(), login);
+    frame->Show();
+    frame->Raise();
+    BOOST_REQUIRE(WaitFor([&] { return frame->IsShownOnScreen(); }));
+    return frame;
+}
+
+void Choose(gui::SearchPicker* picker, int index) {
+    picker->SetSelection(index);
+    wxCommandEvent e(wxEVT_CHOICE, picker->GetId());
+    e.SetEventObject(picker);
+    e.SetInt(index);
+    picker->GetEventHandler()->ProcessEvent(e);
 }
 
 namespace {

@@ -10,10 +10,15 @@
 #include <wx/uiaction.h>
 #include <wx/xrc/xmlres.h>
 
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <string>
 #include <vector>
+
+#include "core/org.h"
+#include "core/records.h"
+#include "test_support.h"
 
 class wxCheckBox;
 class wxChoice;
@@ -21,8 +26,10 @@ class wxDialog;
 class wxRadioButton;
 
 namespace cchc::gui {
+class GuiSession;
 class MainFrame;
-}
+class SearchPicker;
+}  // namespace cchc::gui
 namespace cchc::storage {
 class Database;
 }
@@ -74,12 +81,37 @@ std::unique_ptr<storage::Database> DemoDatabase(const std::string& url);
 // The main window on db, shown on screen; DestroyWindow closes it.
 gui::MainFrame* ShowMainFrame(std::unique_ptr<storage::Database> db);
 
+// The demo office in a new SQLite file with an account of each role: the
+// administrator (quantri), the chair and the clerk of commune A (the commune
+// of the demo's first plan with a task: ct_a, cc_a), the chair of commune B
+// (ct_b) and a viewer (xem); passwords mk-quantri-1, mk-chutich-1,
+// mk-congchuc-1, mk-chutich-2, mk-nguoixem-1.
+struct OfficeWithRoles {
+    TempDir dir;
+    std::string url = "sqlite:" + dir.File("roles.db");
+    std::unique_ptr<storage::Database> db;
+    Unit communeA, communeB, office;
+    PlanRecord plan;          // of commune A
+    std::int64_t taskId = 0;  // its first task
+
+    OfficeWithRoles();
+    ~OfficeWithRoles();
+    // A connection of its own.
+    std::unique_ptr<storage::Database> Open() const;
+    // A session of the client as login, on a connection of its own.
+    std::unique_ptr<gui::GuiSession> Session(const std::string& login) const;
+    // The main window as login, shown.
+    gui::MainFrame* Show(const std::string& login) const;
+};
+
 // Destroys a top-level window and lets the events it leaves run.
 void DestroyWindow(wxWindow* window);
 
 // Chooses item `index` of a wxChoice and sends the event a user's choice
 // sends.
 void Choose(wxChoice* choice, int index);
+// The same for a searchable picker (gui/shell/search_picker.h).
+void Choose(gui::SearchPicker* picker, int index);
 
 // What a user does with the mouse and the keyboard, through
 // wxUIActionSimulator, outside a modal dialog (each waits for the window).

@@ -25,6 +25,7 @@
 #include "gui/shell/gui_util.h"
 #include "gui/shell/login_dialog.h"
 #include "gui/shell/main_frame.h"
+#include "gui/shell/search_picker.h"
 #include "gui/shell/unit_tree_panel.h"
 #include "gui_fixture.h"
 #include "services/app/accounts.h"
@@ -238,7 +239,7 @@ BOOST_AUTO_TEST_CASE(a_chairs_window_holds_its_commune_only_and_offers_no_office
     BOOST_TEST(selfEditable > 0);  // the commune's own figures
     BOOST_TEST(appraisedEditable == 0);
     // The commune's list of communes to pick from holds its own only.
-    auto* units = Named<wxChoice>(frame, "gridUnit");
+    auto* units = Named<gui::SearchPicker>(frame, "gridUnit");
     BOOST_REQUIRE(units);
     BOOST_TEST(units->GetCount() == 1u);
 
@@ -276,7 +277,7 @@ BOOST_AUTO_TEST_CASE(the_administrator_adds_an_account_on_the_accounts_page) {
         auto* dlg = FindModal<gui::AccountDialog>();
         if (!dlg) return false;
         auto* role = Control<wxChoice>(dlg, "role");
-        auto* unit = Control<wxChoice>(dlg, "unit");
+        auto* unit = Control<gui::SearchPicker>(dlg, "unit");
         Choose(role, role->FindString(wxString::FromUTF8(RoleLabel(Role::Clerk))));
         for (unsigned i = 0; i < unit->GetCount(); ++i)
             if (unit->GetString(i).EndsWith(wxString::FromUTF8(commune.name)))
@@ -362,14 +363,14 @@ BOOST_AUTO_TEST_CASE(the_administrator_changes_an_accounts_role_and_unit) {
                          !Control<wxTextCtrl>(dlg, "repeat")->IsShown();
         saveLabel = dlg->FindWindow(wxID_OK)->GetLabel();
         roleShown = Control<wxChoice>(dlg, "role")->GetStringSelection();
-        unitShown = Control<wxChoice>(dlg, "unit")->GetStringSelection();
+        unitShown = Control<gui::SearchPicker>(dlg, "unit")->GetStringSelection();
         return true;
     });
     script.Add("make it a viewer of the whole office", [&] {
         auto* dlg = FindModal<gui::AccountDialog>();
         auto* role = Control<wxChoice>(dlg, "role");
         Choose(role, role->FindString(wxString::FromUTF8(RoleLabel(Role::Viewer))));
-        Choose(Control<wxChoice>(dlg, "unit"), 0);
+        Choose(Control<gui::SearchPicker>(dlg, "unit"), 0);
         PressLater(dlg, wxID_OK);
         return true;
     });

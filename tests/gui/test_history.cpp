@@ -51,58 +51,7 @@ using namespace cchc::test;
 
 namespace {
 
-// The demo office with an administrator, the chair and the clerk of commune
-// A (the commune of the demo's first plan with a task), the chair of commune
-// B and a viewer.
-struct HistoryOffice {
-    TempDir dir;
-    std::string url = "sqlite:" + dir.File("history.db");
-    std::unique_ptr<storage::Database> db;
-    Unit communeA, communeB;
-    PlanRecord plan;
-    std::int64_t taskId = 0;
-
-    HistoryOffice() {
-        db = DemoDatabase(url);
-        for (const PlanRecord& p : storage::PlanRepository(db->session()).All()) {
-            for (const auto& i : p.items)
-                if (!i.tasks.empty() && taskId == 0) taskId = i.tasks.front().id;
-            if (taskId != 0) {
-                plan = p;
-                break;
-            }
-        }
-        BOOST_REQUIRE(taskId != 0);
-        services::OrganisationService org(*db, "setup");
-        for (const Unit& u : org.Units()) {
-            if (u.id == plan.unitId) communeA = u;
-            if (IsCommuneLevel(u.kind) && u.active && u.id != plan.unitId && communeB.id == 0)
-                communeB = u;
-        }
-        BOOST_REQUIRE(communeA.id != 0);
-        services::AccountService(*db, "setup")
-            .Add("quantri", Role::Admin, "", "Quản trị viên", "mk-quantri-1");
-        services::AccountService admin(*db, "quantri");
-        admin.Add("ct_a", Role::Chair, communeA.code, "Chủ tịch xã A", "mk-chutich-1");
-        admin.Add("cc_a", Role::Clerk, communeA.code, "Công chức xã A", "mk-congchuc-1");
-        admin.Add("ct_b", Role::Chair, communeB.code, "Chủ tịch xã B", "mk-chutich-2");
-        admin.Add("xem", Role::Viewer, "", "Người xem", "mk-nguoixem-1");
-    }
-
-    std::unique_ptr<storage::Database> Open() const {
-        return storage::Database::Open(storage::DatabaseUrl::Parse(url));
-    }
-    std::unique_ptr<gui::GuiSession> Session(const std::string& login) const {
-        return std::make_unique<gui::GuiSession>(Open(), login);
-    }
-    gui::MainFrame* Show(const std::string& login) const {
-        auto* frame = new gui::MainFrame(Open(), login);
-        frame->Show();
-        frame->Raise();
-        BOOST_REQUIRE(WaitFor([&] { return frame->IsShownOnScreen(); }));
-        return frame;
-    }
-};
+using HistoryOffice = OfficeWithRoles;
 
 template <class T>
 T* Named(wxWindow* top, const char* name) {
@@ -168,7 +117,7 @@ void CheckHistoryOpens(const std::function<void()>& open,
             for (long i = 0; i < std::min<long>(shown, gui::AuditPage::kWindow); ++i)
                 if (const auto* r = page->RowAt(i); r && !belongs(*r)) allBelong = false;
             filtersHidden = !Named<wxChoice>(dlg, "auditTable")->IsShown() &&
-                            !Named<wxChoice>(dlg, "auditUnit")->IsShown();
+                            !Named<wxWindow>(dlg, "auditUnit")->IsShown();
             exportOffered = Named<wxButton>(dlg, "auditExport")->IsEnabled();
             title = dlg->GetTitle().utf8_string();
             dlg->EndModal(wxID_CANCEL);

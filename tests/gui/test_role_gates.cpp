@@ -54,60 +54,7 @@ using namespace cchc::test;
 
 namespace {
 
-// The demo office with an account of each role: the chair, the clerk of
-// commune A (the commune of the demo's first plan), the chair of commune B,
-// a viewer and the administrator.
-struct Office {
-    TempDir dir;
-    std::string url = "sqlite:" + dir.File("roles.db");
-    std::unique_ptr<storage::Database> db;
-    Unit communeA, communeB, office;
-    PlanRecord plan;  // of commune A, with a task
-
-    Office() {
-        db = DemoDatabase(url);
-        for (const PlanRecord& p : storage::PlanRepository(db->session()).All()) {
-            bool hasTask = false;
-            for (const auto& i : p.items) hasTask = hasTask || !i.tasks.empty();
-            if (hasTask) {
-                plan = p;
-                break;
-            }
-        }
-        BOOST_REQUIRE(plan.id != 0);
-        services::OrganisationService org(*db, "setup");
-        for (const Unit& u : org.Units()) {
-            if (u.id == plan.unitId) communeA = u;
-            if (IsCommuneLevel(u.kind) && u.active && u.id != plan.unitId && communeB.id == 0)
-                communeB = u;
-        }
-        office = *org.UnitById(org.Office().unitId);
-        BOOST_REQUIRE(communeA.id != 0);
-        BOOST_REQUIRE(communeB.id != 0);
-        services::AccountService(*db, "setup")
-            .Add("quantri", Role::Admin, "", "Quản trị viên", "mk-quantri-1");
-        services::AccountService admin(*db, "quantri");
-        admin.Add("ct_a", Role::Chair, communeA.code, "Chủ tịch xã A", "mk-chutich-1");
-        admin.Add("cc_a", Role::Clerk, communeA.code, "Công chức xã A", "mk-congchuc-1");
-        admin.Add("ct_b", Role::Chair, communeB.code, "Chủ tịch xã B", "mk-chutich-2");
-        admin.Add("xem", Role::Viewer, "", "Người xem", "mk-nguoixem-1");
-    }
-
-    // A session of the client as login, on a connection of its own.
-    std::unique_ptr<gui::GuiSession> Session(const std::string& login) const {
-        return std::make_unique<gui::GuiSession>(
-            storage::Database::Open(storage::DatabaseUrl::Parse(url)), login);
-    }
-
-    gui::MainFrame* Show(const std::string& login) {
-        auto* frame =
-            new gui::MainFrame(storage::Database::Open(storage::DatabaseUrl::Parse(url)), login);
-        frame->Show();
-        frame->Raise();
-        BOOST_REQUIRE(WaitFor([&] { return frame->IsShownOnScreen(); }));
-        return frame;
-    }
-};
+using Office = OfficeWithRoles;
 
 // The control is disabled and its tooltip says which account may not do
 // it: "Tài khoản xem không được ..." (and of which unit, when given).

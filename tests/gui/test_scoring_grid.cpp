@@ -23,6 +23,7 @@
 #include "gui/index/scoring_grid_page.h"
 #include "gui/shell/gui_util.h"
 #include "gui/shell/main_frame.h"
+#include "gui/shell/search_picker.h"
 #include "gui_fixture.h"
 #include "services/org/organisation.h"
 #include "services/results/result_sheet.h"
@@ -214,7 +215,7 @@ BOOST_AUTO_TEST_CASE(a_refused_save_keeps_the_typed_score_until_it_is_saved) {
 
     // Choosing another commune asks before the scores not saved are
     // dropped; Esc (Cancel) stays on this commune with them.
-    auto* unit = dynamic_cast<wxChoice*>(wxWindow::FindWindowByName("gridUnit", frame));
+    auto* unit = dynamic_cast<gui::SearchPicker*>(wxWindow::FindWindowByName("gridUnit", frame));
     BOOST_REQUIRE(unit);
     BOOST_REQUIRE(unit->GetCount() > 1);
     const int shownUnit = unit->GetSelection();

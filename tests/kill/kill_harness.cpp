@@ -574,10 +574,10 @@ class Harness {
         Add(migrate);
     }
 
-    // Schemas 13, 11, 10, 9, 8 and 6 undone (7 changed nothing, 10 and 11
-    // nothing on SQLite; 11 only replaced a function of 10's and 13 one more,
-    // dropped with them; 13's table goes with its policy): the office as the
-    // program of schema 5 wrote it.
+    // Schemas 13, 12, 11, 10, 9, 8 and 6 undone (7 changed nothing, 10 to
+    // 12 nothing on SQLite; 11 and 12 only added or replaced functions like
+    // 10's, and 13 one more, dropped with them; 13's table goes with its
+    // policy): the office as the program of schema 5 wrote it.
     void Downgrade(const std::string& state) {
         cchc::storage::OpenOptions o;
         o.create = false;
@@ -600,9 +600,9 @@ class Harness {
     }
 
     // What 0010_server_access.postgresql.sql adds to a database: its
-    // triggers, policies, row-level security, functions, the audit log's
-    // unit and the group roles' grants (the roles stay: they are the
-    // server's).
+    // triggers, policies, row-level security, functions (those of 0011 and
+    // 0012 with them), the audit log's unit and the group roles' grants (the
+    // roles stay: they are the server's).
     static constexpr const char* kUndoServerAccess = R"(DO $$
 DECLARE
     x RECORD;

@@ -11,6 +11,8 @@
 #include <functional>
 #include <map>
 #include <string>
+#include <utility>
+#include <variant>
 
 #include "core/errors.h"
 #include "core/i18n.h"
@@ -1131,4 +1133,78 @@ BOOST_FIXTURE_TEST_CASE(the_demo_office_is_the_administrators_once_there_are_acc
     BOOST_TEST(storage::UnitRepository(Db().session()).Count() > 0);
 }
 
+namespace {
+// A commune's quarterly report of 2026-Q1 as the login builds it: the
+// sentence giving the commune's index result ("..., xếp loại ..., xếp hạng
+// 2/2 đơn vị.") and the rank printed in the table after it.
+std::pair<std::string, std::string> IndexStanding(storage::Database& db, const std::string& unit,
+                                                  const std::string& login) {
+    services::ReportRequest r;
+    r.type = "quarterly";
+    r.period = "2026-Q1";
+    r.unitCode = unit;
+    r.issuedOn = Date{2026, 4, 5};
+    r.user = login;
+    const auto built = services::BuildReport(db, r);
+    std::string sentence, rank;
+    bool next = false;
+    for (const auto& section : built.document.sections)
+        for (const auto& block : section.blocks) {
+            if (const auto* p = std::get_if<report::Paragraph>(&block)) {
+                std::string text;
+                for (const auto& run : p->runs) text += run.text;
+                next = text.find("xếp loại") != std::string::npos;
+                if (next) sentence = text;
+            } else if (const auto* t = std::get_if<report::Table>(&block); t && next) {
+                BOOST_REQUIRE(t->rows.size() == 2u);
+                rank = t->rows[1].cells.at(0).PlainText();
+                next = false;
+            }
+        }
+    return {sentence, rank};
+}
+}  // namespace
+
+// A commune's quarterly report ranks it among all the office's communes
+// (as the office's report of the commune does), whatever units the account
+// building it reads: a commune's account reads its own only.
+BOOST_FIXTURE_TEST_CASE(a_communes_report_ranks_it_among_all_the_communes, FullOffice) {
+    for (const std::string login : {"quantri", "xem", "ct_a", "cc_a"}) {
+        BOOST_TEST_CONTEXT(login) {
+            const auto standing =
+                services::StandingOf(Db(), "XA-A", "PAR-XA-2025", "2025", true, login);
+            BOOST_TEST_REQUIRE(standing.has_value());
+            BOOST_TEST(standing->rank == 2);
+            BOOST_TEST(standing->count == 2);
+            const auto [sentence, rank] = IndexStanding(Db(), "XA-A", login);
+            BOOST_TEST(Has(sentence, "xếp loại"), sentence);
+            BOOST_TEST(Has(sentence, ", xếp hạng 2/2 đơn vị."), sentence);
+            BOOST_TEST(rank == "2");
+        }
+    }
+    // Self-assessed, XA-A's 1 point and XA-B's 2 rank the same way; another
+    // commune's standing is not the commune's account's to read.
+    const auto self = services::StandingOf(Db(), "XA-A", "PAR-XA-2025", "2025", false, "ct_a");
+    BOOST_TEST_REQUIRE(self.has_value());
+    BOOST_TEST(self->rank == 2);
+    BOOST_TEST(Refused(
+        Try([&] { services::StandingOf(Db(), "XA-B", "PAR-XA-2025", "2025", true, "ct_a"); })));
+    BOOST_TEST(services::StandingOf(Db(), "XA-B", "PAR-XA-2025", "2025", true, "xem")->rank == 1);
+    // No results in the period: no standing.
+    BOOST_TEST(!services::StandingOf(Db(), "XA-A", "PAR-XA-2025", "2024", true, "ct_a"));
+}
+
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_CASE(the_trails_fields_read_as_people_name_them) {
+    SetLanguage("vi");
+    const std::string signer = services::AuditFieldLabel("office.signer_title");
+    const std::string unit = services::AuditFieldLabel("unit_id");
+    const std::string due = services::AuditFieldLabel("due_on");
+    const std::string other = services::AuditFieldLabel("sha256");
+    SetLanguage("en");
+    BOOST_TEST(signer == "Chức vụ người ký");
+    BOOST_TEST(unit == "Đơn vị");
+    BOOST_TEST(due == "Thời hạn");
+    BOOST_TEST(other == "sha256");  // no label: as stored
+}

@@ -208,6 +208,12 @@ BOOST_FIXTURE_TEST_CASE(periods_with_results_latest_first_and_ranking_export, Re
     BOOST_REQUIRE(fid);
     BOOST_TEST(storage::ResultRepository(Db().session()).PeriodsWithResults(*fid) == expected,
                tt::per_element());
+    // A period held by one criterion only, below a period of another.
+    Import("older.csv",
+           "mã đơn vị,bộ chỉ số,kỳ,mã tiêu chí,điểm tự chấm,điểm thẩm định,tử số,mẫu số,ghi chú\n"
+           "XA-B,PAR-XA-2025,2022,1.1.2,,,1,2,\n");
+    const std::vector<std::string> three = {"2025", "2024", "2022"};
+    BOOST_TEST(services::ResultPeriods(Db(), "PAR-XA-2025") == three, tt::per_element());
     BOOST_CHECK_THROW(services::ResultPeriods(Db(), "NO-SUCH"), UserError);
     BOOST_TEST(!services::BandLabels(Db(), "PAR-XA-2025").empty());
 

@@ -7,7 +7,9 @@
 // and on commune B; what the services decide (the same action run on the
 // owner's connection acting as that login, then rolled back) must be what
 // happens on the server: an action the services allow lands (no
-// "the server does not allow..."), one they refuse is refused. Skipped on
+// "the server does not allow..."), one they refuse is refused, and with the
+// same sentence (the unit's name left out where the server hides the unit):
+// never "the unit does not exist" for a unit of another commune. Skipped on
 // SQLite, which has no server.
 #include <boost/test/unit_test.hpp>
 
@@ -18,6 +20,8 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <tuple>
+#include <variant>
 #include <vector>
 
 #include "core/access.h"
@@ -25,6 +29,7 @@
 #include "fixture.h"
 #include "services/app/access_guard.h"
 #include "services/app/accounts.h"
+#include "services/app/audit_trail.h"
 #include "services/app/backup.h"
 #include "services/app/demo.h"
 #include "services/app/failure_message.h"
@@ -37,10 +42,13 @@
 #include "services/plans/plans.h"
 #include "services/plans/task_board.h"
 #include "services/reports/report_archive.h"
+#include "services/reports/reports.h"
 #include "services/results/result_sheet.h"
 #include "services/results/results.h"
 #include "services/surveys/self_assessment.h"
 #include "services/surveys/surveys.h"
+#include "storage/framework_repository.h"
+#include "storage/result_set_repository.h"
 #include "storage/unit_repository.h"
 
 using namespace cchc;
@@ -165,11 +173,30 @@ struct Desks : DbFixture {
                 else  // by either: the server may not even show the rows
                     BOOST_TEST(got.kind != Outcome::Done,
                                "the services refuse it (" << said.text << "), the server took it");
-                if (said.kind != Outcome::Done && got.kind == Outcome::Failed)
-                    BOOST_TEST_MESSAGE(what << ", as " << RoleKey(desk.role)
-                                            << ": refused, in other words: " << got.text);
+                if (said.kind != Outcome::Done) {
+                    // The account is told what the services say: the
+                    // refusal sentence, not that a row the server hides
+                    // from it does not exist (nor its unit's name).
+                    BOOST_TEST(got.kind == Outcome::RefusedByServices,
+                               "refused in other words: " << got);
+                    if (action)
+                        BOOST_TEST(got.text.rfind("account " + desk.login + " may not ", 0) == 0,
+                                   got.text);
+                    else
+                        BOOST_TEST((got.text == said.text || got.text == Unnamed(said.text)),
+                                   got.text << " | the services: " << said.text);
+                }
             }
         }
+    }
+    // A refusal without the unit's name: the server does not show an
+    // account the units outside its scope.
+    std::string Unnamed(std::string text) {
+        for (const auto& u : storage::UnitRepository(Db().session()).All())
+            for (auto at = text.find(" of " + u.name); at != std::string::npos;
+                 at = text.find(" of " + u.name))
+                text.erase(at, 4 + u.name.size());
+        return text;
     }
     void Agree(const std::string& what, const Act& act) {
         Agree(
@@ -981,6 +1008,148 @@ BOOST_FIXTURE_TEST_CASE(backups_restores_and_the_demo, ServerOffice) {
     BOOST_TEST(std::filesystem::exists(copy));
     BOOST_TEST(services::RestoreDatabase(Db(), copy, true, admin, nullptr).backupVersion ==
                storage::Database::LatestSchemaVersion());
+}
+
+// Reading another commune's data by its code, on the account's own
+// connection: refused with the refusal sentence (the server hides the unit,
+// which is no reason to say it does not exist); a code no unit has is said
+// not to exist; the whole office's report is the office's.
+BOOST_FIXTURE_TEST_CASE(reading_another_commune_by_its_code, ServerOffice) {
+    if (!onServer) return;
+    for (const auto& desk : desks) {
+        if (desk.role != Role::Chair && desk.role != Role::Clerk) continue;
+        storage::Database& db = *desk.db;
+        const std::string& login = desk.login;
+        const std::map<std::string, std::function<void(const std::string&)>> reads = {
+            {"the result sheet",
+             [&](const std::string& code) {
+                 services::ResultSheetService(db, login).Load(code, kFramework, "2025");
+             }},
+            {"the points lost",
+             [&](const std::string& code) {
+                 services::GapsForUnit(db, code, kFramework, "2025", login);
+             }},
+            {"the survey",
+             [&](const std::string& code) {
+                 services::SurveyQuery q;
+                 q.period = "2026";
+                 q.unitCode = code;
+                 q.user = login;
+                 services::SurveyByField(db, q);
+             }},
+            {"the self-assessments",
+             [&](const std::string& code) {
+                 services::SelfAssessmentSummary(db, login, "2026-Q1", code);
+             }},
+            {"the assignment matrix",
+             [&](const std::string& code) {
+                 services::AssignmentService(db, login).Load(code, "QD766");
+             }},
+            {"the quarterly report",
+             [&](const std::string& code) {
+                 services::ReportRequest r;
+                 r.type = "quarterly";
+                 r.period = "2026-Q1";
+                 r.unitCode = code;
+                 r.user = login;
+                 services::BuildReport(db, r);
+             }},
+            {"the audit trail",
+             [&](const std::string& code) {
+                 services::AuditTrailFilter f;
+                 f.unitCode = code;
+                 services::ReadAuditTrail(db, login, f);
+             }},
+        };
+        for (const auto& [what, read] : reads) {
+            BOOST_TEST_CONTEXT(what << ", as " << RoleKey(desk.role)) {
+                const Outcome other = Attempt([&] { read("XA-B"); });
+                BOOST_TEST(other.kind == Outcome::RefusedByServices, other);
+                BOOST_TEST(other.text.rfind("account " + login + " may not ", 0) == 0, other);
+                const Outcome none = Attempt([&] { read("XA-KHONG-CO"); });
+                if (none.kind != Outcome::RefusedByServices) {  // a clerk's audit trail
+                    BOOST_TEST(none.kind == Outcome::Failed, none);
+                    BOOST_TEST(none.text.find("does not exist: XA-KHONG-CO") != std::string::npos,
+                               none);
+                }
+                BOOST_TEST(Attempt([&] { read("XA-A"); }).kind != Outcome::Failed);
+            }
+        }
+        services::ReportRequest office;
+        office.type = "quarterly";
+        office.period = "2026-Q1";
+        office.user = login;
+        const Outcome whole = Attempt([&] { services::BuildReport(db, office); });
+        BOOST_TEST(whole.kind == Outcome::RefusedByServices, whole);
+    }
+}
+
+// A commune's quarterly report, built on its chair's own connection (which
+// reads its commune's result sets only), ranks it among all the office's
+// communes; while another commune's totals wait to be recomputed after its
+// framework changed, the rank is left out rather than guessed.
+BOOST_FIXTURE_TEST_CASE(a_communes_report_ranks_it_among_all_the_communes, ServerOffice) {
+    if (!onServer) return;
+    Write("appraised.csv",
+          "unit,framework,period,criterion,self_score,appraised_score,numerator,denominator,note\n"
+          "XA-A,PAR-XA-2025,2025,2.3,1,0.5,,,\nXA-B,PAR-XA-2025,2025,2.3,1,1,,,\n");
+    services::ImportResults(Db(), File("appraised.csv"), admin);
+    const Desk* chair = nullptr;
+    for (const auto& desk : desks)
+        if (desk.role == Role::Chair) chair = &desk;
+    BOOST_REQUIRE(chair);
+    auto report = [&] {
+        services::ReportRequest r;
+        r.type = "quarterly";
+        r.period = "2026-Q1";
+        r.unitCode = "XA-A";
+        r.issuedOn = Date{2026, 4, 5};
+        r.user = chair->login;
+        const auto built = services::BuildReport(*chair->db, r);
+        std::string sentence, rank;
+        bool next = false;
+        for (const auto& section : built.document.sections)
+            for (const auto& block : section.blocks) {
+                if (const auto* p = std::get_if<report::Paragraph>(&block)) {
+                    std::string text;
+                    for (const auto& run : p->runs) text += run.text;
+                    next = text.find("xếp loại") != std::string::npos;
+                    if (next) sentence = text;
+                } else if (const auto* t = std::get_if<report::Table>(&block); t && next) {
+                    BOOST_REQUIRE(t->rows.size() == 2u);
+                    rank = t->rows[1].cells.at(0).PlainText();
+                    next = false;
+                }
+            }
+        return std::make_pair(sentence, rank);
+    };
+    auto standing = [&] {
+        return services::StandingOf(*chair->db, "XA-A", kFramework, "2025", true, chair->login);
+    };
+    // What the chair's connection reads: its commune alone.
+    BOOST_TEST(services::RankUnits(*chair->db, kFramework, "2025", true, chair->login).size() ==
+               1u);
+    BOOST_TEST_REQUIRE(standing().has_value());
+    BOOST_TEST(standing()->rank == 2);
+    BOOST_TEST(standing()->count == 2);
+    auto [sentence, rank] = report();
+    BOOST_TEST(sentence.find(", xếp hạng 2/2 đơn vị.") != std::string::npos, sentence);
+    BOOST_TEST(rank == "2");
+
+    // The framework changed: every set's totals are stale; the chair's
+    // connection recomputes its own only.
+    const auto fw = storage::FrameworkRepository(Db().session()).IdByCode(kFramework);
+    BOOST_REQUIRE(fw);
+    storage::ResultSetRepository(Db().session()).MarkFrameworkStale(*fw);
+    BOOST_TEST(!standing().has_value());
+    std::tie(sentence, rank) = report();
+    BOOST_TEST(sentence.find("xếp loại") != std::string::npos, sentence);
+    BOOST_TEST(sentence.find("xếp hạng") == std::string::npos, sentence);
+    BOOST_TEST(rank == "-");
+    // The office reads the ranking (recomputing every set): ranked again.
+    BOOST_TEST(services::RankUnits(Db(), kFramework, "2025", true, admin).size() == 2u);
+    BOOST_TEST_REQUIRE(standing().has_value());
+    BOOST_TEST(standing()->rank == 2);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -9,12 +9,15 @@
 
 #include <soci/soci.h>
 
+#include "core/survey_rules.h"
 #include "fixture.h"
 #include "services/frameworks/framework_io.h"
+#include "storage/bulk_load.h"
 #include "storage/framework_repository.h"
 #include "storage/import_batch_repository.h"
 #include "storage/rating_repository.h"
 #include "storage/self_assessment_repository.h"
+#include "storage/settings_repository.h"
 #include "storage/tally_repository.h"
 #include "storage/unit_repository.h"
 
@@ -481,6 +484,210 @@ BOOST_FIXTURE_TEST_CASE(ratings_within_a_unit_and_those_under_it, SurveyFixture)
     ofB.unitId = unitB;
     ofB.within = unitA;
     BOOST_TEST(repo.CountMatching(ofB) == 2);
+}
+
+namespace {
+// The definitions of a table's indexes, by name, as the database keeps them.
+std::vector<std::string> IndexDefinitions(storage::Database& db, const std::string& table) {
+    std::vector<std::string> out;
+    soci::rowset<std::string> rs =
+        db.backend() == storage::Backend::Sqlite
+            ? (db.session().prepare << "SELECT name || ': ' || COALESCE(sql, '') FROM "
+                                       "sqlite_master WHERE type = 'index' AND tbl_name = :t "
+                                       "ORDER BY name",
+               soci::use(table))
+            : (db.session().prepare << "SELECT indexdef FROM pg_indexes WHERE schemaname = "
+                                       "current_schema() AND tablename = :t ORDER BY indexname",
+               soci::use(table));
+    for (const auto& d : rs) out.push_back(d);
+    return out;
+}
+}  // namespace
+
+BOOST_FIXTURE_TEST_CASE(the_lowest_score_stored_is_the_rule_of_core, SurveyFixture) {
+    // Computed by the database as the ratings are stored (an SQL copy of
+    // LowestScore): every combination of the three scores, each given or not,
+    // in a first load (the list indexes built after it) and in a later one.
+    using Score = std::optional<int>;
+    std::vector<RatingRecord> all;
+    int n = 0;
+    for (Score a : {Score(), Score(1), Score(2), Score(3), Score(4), Score(5)})
+        for (Score h : {Score(), Score(1), Score(2), Score(3), Score(4), Score(5)})
+            for (Score g : {Score(), Score(1), Score(2), Score(3), Score(4), Score(5)}) {
+                char at[40];
+                std::snprintf(at, sizeof at, "2026-03-%02dT%02d:%02d:00", 1 + n / 100, n / 60 % 24,
+                              n % 60);
+                auto r = Rating(officer1, unitA, at, "kiosk", 0, 0, 0);
+                r.attitude = a, r.handling = h, r.guidance = g;
+                all.push_back(r);
+                ++n;
+            }
+    const std::size_t half = all.size() / 2;
+    Store(Db(), std::vector<RatingRecord>(all.begin(), all.begin() + half));
+    Store(Db(), std::vector<RatingRecord>(all.begin() + half, all.end()));
+    storage::RatingRepository repo(Db().session());
+    const auto rows = repo.Page(repo.FilterIds({}));
+    BOOST_TEST_REQUIRE(rows.size() == all.size());
+    for (const auto& row : rows) {
+        int stored = -1;
+        long long id = row.id;
+        Db().session() << "SELECT low_score FROM ratings WHERE id = :id", soci::use(id),
+            soci::into(stored);
+        BOOST_TEST(stored == LowestScore(row.rating), row.rating.ratedAt);
+    }
+}
+
+BOOST_FIXTURE_TEST_CASE(a_first_load_leaves_the_indexes_as_they_were, SurveyFixture) {
+    const auto ratingIndexes = IndexDefinitions(Db(), "ratings");
+    const auto auditIndexes = IndexDefinitions(Db(), "audit_log");
+    BOOST_TEST_REQUIRE(ratingIndexes.size() >= 5u);
+    // Refused (a CHECK) after the list indexes were set aside: all rolled back.
+    auto sample = Sample(*this);
+    sample.back().attitude = 7;
+    BOOST_CHECK_THROW(
+        {
+            storage::Transaction tx(Db());
+            storage::AuditRepository(Db().session()).Attribute("tester", "import");
+            storage::RatingBulkInsert bulk(Db());
+            for (const auto& r : sample) bulk.Add(r);
+            bulk.Flush();
+            tx.Commit();
+        },
+        std::exception);
+    BOOST_TEST(storage::RatingRepository(Db().session()).Count() == 0);
+    BOOST_TEST(IndexDefinitions(Db(), "ratings") == ratingIndexes,
+               boost::test_tools::per_element());
+    // A first load of more ratings than the audit log holds, audited.
+    std::vector<RatingRecord> many;
+    for (int i = 0; i < 12000; ++i) {
+        char at[40];
+        std::snprintf(at, sizeof at, "2026-%02d-%02dT%02d:%02d:00", 1 + i / 1440 % 12,
+                      1 + i / 60 % 24, i % 24, i % 60);
+        auto r = Rating(i % 2 ? officer1 : officer2, unitA, at, "qr", 1 + i % 5, 5, 4);
+        r.procedure = "P" + std::to_string(i);
+        many.push_back(r);
+    }
+    {
+        storage::Transaction tx(Db());
+        storage::AuditRepository audit(Db().session());
+        audit.Attribute("tester", "import");
+        storage::RatingBulkInsert bulk(Db(), 5000);
+        for (const auto& r : many) bulk.Add(r);
+        bulk.Flush();
+        BOOST_TEST(bulk.inserted() == 12000);
+        audit.RecordInserted({"ratings", bulk.storedAfterId(), std::nullopt}, "tester", "import");
+        tx.Commit();
+    }
+    BOOST_TEST(storage::AuditRepository(Db().session()).Count("ratings", std::string("import")) ==
+               12000);
+    BOOST_TEST(IndexDefinitions(Db(), "ratings") == ratingIndexes,
+               boost::test_tools::per_element());
+    BOOST_TEST(IndexDefinitions(Db(), "audit_log") == auditIndexes,
+               boost::test_tools::per_element());
+    // The lists read through them as before.
+    storage::RatingFilter qr;
+    qr.channel = "qr";
+    BOOST_TEST(storage::RatingRepository(Db().session()).CountMatching(qr) == 12000);
+}
+
+BOOST_FIXTURE_TEST_CASE(a_rating_given_twice_keeps_its_first_scores, SurveyFixture) {
+    auto first = Rating(officer2, unitA, "2026-03-05T09:00:00", "kiosk", 5, 5, 5, "Lê Thị Hoa");
+    auto again = first;
+    again.attitude = 1, again.handling = 1, again.guidance = 1, again.channel = "paper";
+    auto other = Rating(officer1, unitA, "2026-03-05T09:00:00", "kiosk", 3, 3, 3, "Lê Thị Hoa");
+    storage::Transaction tx(Db());
+    storage::RatingBulkInsert bulk(Db(), 1);
+    bulk.Add(first);  // staged first
+    bulk.Add(other);
+    bulk.Add(again);
+    bulk.Flush();
+    tx.Commit();
+    BOOST_TEST(bulk.inserted() == 2);
+    BOOST_TEST(bulk.skipped() == 1);
+    storage::RatingRepository repo(Db().session());
+    storage::RatingFilter f;
+    f.officerId = officer2;
+    const auto rows = repo.Page(repo.FilterIds(f));
+    BOOST_TEST_REQUIRE(rows.size() == 1u);
+    BOOST_TEST(*rows[0].rating.attitude == 5);
+    BOOST_TEST(rows[0].rating.channel == "kiosk");
+}
+
+BOOST_AUTO_TEST_CASE(copy_text_escapes_its_separators) {
+    // COPY's text format: tab, line feed, carriage return and backslash
+    // escaped; every other byte (UTF-8) as it is.
+    const std::pair<std::string, std::string> cases[] = {
+        {"Nguyễn Thị Ánh", "Nguyễn Thị Ánh"},
+        {"a\tb", "a\\tb"},
+        {"dòng 1\ndòng 2", "dòng 1\\ndòng 2"},
+        {"x\r\ny", "x\\r\\ny"},
+        {"\\N", "\\\\N"},
+        {"C:\\tài liệu\\", "C:\\\\tài liệu\\\\"},
+        {"", ""},
+    };
+    for (const auto& [text, written] : cases) {
+        std::string out;
+        storage::AppendCopyText(out, text);
+        BOOST_TEST(out == written);
+    }
+}
+
+BOOST_FIXTURE_TEST_CASE(texts_go_through_copy_as_written, SurveyFixture) {
+    // On PostgreSQL staged by COPY FROM STDIN: its separators and escapes in
+    // a text, Vietnamese, a text "\N" and an empty one come back as written.
+    const std::vector<std::string> texts = {"Đăng ký khai sinh\tcho con",
+                                            "Trần Văn Bình\nTổ 3",
+                                            "dòng\r\nmới",
+                                            "\\N",
+                                            "\\",
+                                            "C:\\Hồ sơ\\tệp\\n",
+                                            "Phạm \"Thị\" Lan, {Ánh}",
+                                            ""};
+    {
+        storage::Transaction tx(Db());
+        storage::RatingBulkInsert bulk(Db(), 3);
+        int i = 0;
+        for (const auto& t : texts) {
+            auto r = Rating(officer3, unitB, "2026-05-01T08:00:0" + std::to_string(i++), "online",
+                            4, 4, 4, t.c_str());
+            r.procedure = t;
+            if (i == 2) r.guidance.reset();
+            bulk.Add(r);
+        }
+        bulk.Flush();
+        BOOST_TEST(bulk.inserted() == static_cast<long>(texts.size()));
+        tx.Commit();
+    }
+    storage::RatingRepository repo(Db().session());
+    auto rows = repo.Page(repo.FilterIds({}));
+    BOOST_TEST_REQUIRE(rows.size() == texts.size());
+    for (std::size_t i = 0; i < texts.size(); ++i) {
+        const auto& r = rows[texts.size() - 1 - i].rating;  // newest first
+        BOOST_TEST(r.citizen == texts[i]);
+        BOOST_TEST(r.procedure == texts[i]);
+        BOOST_TEST(r.guidance.has_value() == (i != 1));
+    }
+    if (Db().backend() != storage::Backend::Postgresql) return;
+    // NULL and the text "\N" side by side, straight through CopyIn.
+    storage::Transaction tx(Db());
+    Db().session() << "CREATE TEMP TABLE copied (n INTEGER, t TEXT, u TEXT)";
+    storage::CopyIn copy(Db().session(), "pg_temp.copied", {"n", "t", "u"});
+    copy.Int(1).Text("\\N").Null();
+    copy.EndRow();
+    copy.Null().Text("Hà Nội\t\\").OptText(std::string("Huế"));
+    copy.EndRow();
+    BOOST_TEST(copy.End() == 2);
+    soci::rowset<soci::row> rs =
+        (Db().session().prepare << "SELECT n, t, u FROM pg_temp.copied ORDER BY n NULLS FIRST");
+    std::vector<std::string> got;
+    for (const auto& r : rs)
+        got.push_back(
+            (r.get_indicator(0) == soci::i_null ? "NULL" : std::to_string(r.get<int>(0))) + "|" +
+            r.get<std::string>(1) + "|" +
+            (r.get_indicator(2) == soci::i_null ? "NULL" : r.get<std::string>(2)));
+    BOOST_TEST_REQUIRE(got.size() == 2u);
+    BOOST_TEST(got[0] == "NULL|Hà Nội\t\\|Huế");
+    BOOST_TEST(got[1] == "1|\\N|NULL");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -3,11 +3,13 @@
 
 #include <wx/choice.h>
 #include <wx/textctrl.h>
+#include <wx/xrc/xmlres.h>
 
 #include <unordered_map>
 
 #include "core/errors.h"
 #include "gui/shell/gui_util.h"
+#include "gui/shell/search_picker.h"
 #include "services/app/accounts.h"
 
 namespace cchc::gui {
@@ -45,7 +47,11 @@ void AccountDialog::Build(wxWindow* parent, bool firstAccount) {
     login_ = Ctrl<wxTextCtrl>("login");
     fullName_ = Ctrl<wxTextCtrl>("full_name");
     role_ = Ctrl<wxChoice>("role");
-    unit_ = Ctrl<wxChoice>("unit");
+    unit_ = new SearchPicker(this, wxID_ANY, _("Choose the account's unit"));
+    unit_->SetToolTip(
+        _("A commune chair's or clerk's account sees and changes its unit and the "
+          "units under it only."));
+    wxXmlResource::Get()->AttachUnknownControl("unit", unit_, this);
     password_ = Ctrl<wxTextCtrl>("password");
     repeat_ = Ctrl<wxTextCtrl>("repeat");
     SetTitle(firstAccount ? _("Add the administrator's account") : _("Add an account"));
@@ -66,8 +72,11 @@ void AccountDialog::Build(wxWindow* parent, bool firstAccount) {
     unit_->Append(_("(none: the whole office)"));
     unitCodes_.push_back("");
     std::unordered_map<std::int64_t, int> depth;
+    const std::vector<Unit> units = session_.Organisation().Units();
+    std::unordered_map<std::int64_t, wxString> names;  // beside a unit found by a search
+    for (const Unit& u : units) names[u.id] = U8(u.name);
     const wxString indent = wxString::FromUTF8("\xe2\x80\x83");  // em space
-    for (const Unit& u : session_.Organisation().Units()) {
+    for (const Unit& u : units) {
         int d = 0;
         if (u.parentId)
             if (auto it = depth.find(*u.parentId); it != depth.end()) d = it->second + 1;
@@ -75,7 +84,7 @@ void AccountDialog::Build(wxWindow* parent, bool firstAccount) {
         if (!u.active) continue;
         wxString label;
         for (int i = 0; i < d; ++i) label += indent;
-        unit_->Append(label + U8(u.name));
+        unit_->Append(label + U8(u.name), u.parentId ? names[*u.parentId] : wxString());
         unitCodes_.push_back(u.code);
     }
     unit_->SetSelection(0);

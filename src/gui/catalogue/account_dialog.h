@@ -22,6 +22,8 @@ class wxTextCtrl;
 
 namespace cchc::gui {
 
+class SearchPicker;
+
 class AccountDialog : public DialogBase {
   public:
     AccountDialog(wxWindow* parent, GuiSession& session, bool firstAccount);
@@ -39,7 +41,7 @@ class AccountDialog : public DialogBase {
     wxTextCtrl* login_;
     wxTextCtrl* fullName_;
     wxChoice* role_;
-    wxChoice* unit_;
+    SearchPicker* unit_;
     wxTextCtrl* password_;
     wxTextCtrl* repeat_;
     std::vector<Role> roles_;

@@ -20,6 +20,7 @@
 #include "gui/shell/access_ui.h"
 #include "gui/shell/background_work.h"
 #include "gui/shell/gui_util.h"
+#include "gui/shell/search_picker.h"
 #include "gui/shell/vn_date_ctrl.h"
 #include "services/app/accounts.h"
 
@@ -107,7 +108,7 @@ class AuditList : public wxListCtrl {
             case kAction:
                 return ActionLabel(r->action);
             case kField:
-                return U8(r->field);
+                return U8(services::AuditFieldLabel(r->field));
             case kOld:
                 return ValueText(r->oldValue);
             case kNew:
@@ -152,7 +153,7 @@ AuditPage::AuditPage(wxWindow* parent, GuiSession& session, std::optional<AuditR
     user_->SetName("auditUser");
     user_->SetToolTip(_("Only the changes made by this login (empty: everyone's)"));
     filter(_("Acc&ount:"), user_, false);
-    unit_ = new wxChoice(this, wxID_ANY);
+    unit_ = new SearchPicker(this, wxID_ANY, _("Choose a unit"));
     unit_->SetName("auditUnit");
     unit_->SetMinSize(wxSize(FromDIP(200), -1));
     unit_->SetToolTip(_("The changes of records that belong to the unit or to a unit under it"));
@@ -194,8 +195,8 @@ AuditPage::AuditPage(wxWindow* parent, GuiSession& session, std::optional<AuditR
     sizer->Add(list_, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, gap);
     SetSizer(sizer);
 
-    for (wxChoice* c : {table_, unit_})
-        c->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { ApplyFilter(); });
+    table_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { ApplyFilter(); });
+    unit_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { ApplyFilter(); });
     user_->Bind(wxEVT_COMBOBOX, [this](wxCommandEvent&) { ApplyFilter(); });
     user_->Bind(wxEVT_TEXT_ENTER, [this](wxCommandEvent&) { ApplyFilter(); });
     user_->Bind(wxEVT_KILL_FOCUS, [this](wxFocusEvent& e) {
@@ -213,12 +214,13 @@ AuditPage::AuditPage(wxWindow* parent, GuiSession& session, std::optional<AuditR
     list_->Bind(wxEVT_LIST_ITEM_ACTIVATED, [this](wxListEvent& e) {
         const services::AuditTrailRow* r = RowAt(e.GetIndex());
         if (!r) return;
-        ShowInfo(this, wxString::Format(
-                           _("%s, %s: %s %s no. %lld, field %s.\n\nOld value: "
-                             "%s\n\nNew value: %s"),
-                           U8(FormatDateTime(r->at)), U8(r->user), ActionLabel(r->action),
-                           TableLabel(r->table), static_cast<long long>(r->rowId), U8(r->field),
-                           U8(r->oldValue.value_or("")), U8(r->newValue.value_or(""))));
+        ShowInfo(this,
+                 wxString::Format(_("%s, %s: %s %s no. %lld, field %s.\n\nOld value: "
+                                    "%s\n\nNew value: %s"),
+                                  U8(FormatDateTime(r->at)), U8(r->user), ActionLabel(r->action),
+                                  TableLabel(r->table), static_cast<long long>(r->rowId),
+                                  U8(services::AuditFieldLabel(r->field)),
+                                  U8(r->oldValue.value_or("")), U8(r->newValue.value_or(""))));
     });
 }
 

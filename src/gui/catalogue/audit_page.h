@@ -33,6 +33,7 @@ class wxStaticText;
 namespace cchc::gui {
 
 class VnDateCtrl;
+class SearchPicker;
 class AuditList;
 
 // The record whose history a page shows: its audit table and row, and the
@@ -87,7 +88,7 @@ class AuditPage : public wxPanel {
     std::optional<AuditRecord> record_;
     wxChoice* table_;
     wxComboBox* user_;
-    wxChoice* unit_;
+    SearchPicker* unit_;
     VnDateCtrl* since_;
     VnDateCtrl* until_;
     wxButton* export_;

@@ -7,6 +7,7 @@
 #include <wx/choice.h>
 #include <wx/combobox.h>
 #include <wx/textctrl.h>
+#include <wx/xrc/xmlres.h>
 
 #include <set>
 #include <unordered_map>
@@ -14,6 +15,7 @@
 #include "core/collation.h"
 #include "core/errors.h"
 #include "gui/shell/gui_util.h"
+#include "gui/shell/search_picker.h"
 
 namespace cchc::gui {
 
@@ -23,7 +25,8 @@ PersonDialog::PersonDialog(wxWindow* parent, GuiSession& session, const Person& 
     LoadForm(parent, "PersonDialog");
     code_ = Ctrl<wxTextCtrl>("code");
     fullName_ = Ctrl<wxTextCtrl>("full_name");
-    unit_ = Ctrl<wxChoice>("unit");
+    unit_ = new SearchPicker(this, wxID_ANY, _("Choose the officer's unit"));
+    wxXmlResource::Get()->AttachUnknownControl("unit", unit_, this);
     position_ = Ctrl<wxComboBox>("position");
     phone_ = Ctrl<wxTextCtrl>("phone");
     email_ = Ctrl<wxTextCtrl>("email");
@@ -35,6 +38,8 @@ PersonDialog::PersonDialog(wxWindow* parent, GuiSession& session, const Person& 
 
     // Units indented by depth, as in the tree.
     std::unordered_map<std::int64_t, int> depth;
+    std::unordered_map<std::int64_t, wxString> names;  // beside a unit found by a search
+    for (const Unit& u : units) names[u.id] = U8(u.name);
     const wxString indent = wxString::FromUTF8("\xe2\x80\x83");  // em space
     for (const Unit& u : units) {
         int d = 0;
@@ -44,7 +49,7 @@ PersonDialog::PersonDialog(wxWindow* parent, GuiSession& session, const Person& 
         if (!u.active && u.id != person.unitId) continue;
         wxString label;
         for (int i = 0; i < d; ++i) label += indent;
-        unit_->Append(label + U8(u.name));
+        unit_->Append(label + U8(u.name), u.parentId ? names[*u.parentId] : wxString());
         unitIds_.push_back(u.id);
     }
 

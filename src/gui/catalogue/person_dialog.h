@@ -16,6 +16,8 @@ class wxCheckBox;
 
 namespace cchc::gui {
 
+class SearchPicker;
+
 class PersonDialog : public DialogBase {
   public:
     // person.id == 0 adds a new officer (person.unitId preselects the unit);
@@ -40,7 +42,7 @@ class PersonDialog : public DialogBase {
     std::vector<std::int64_t> unitIds_;  // per unit item
     wxTextCtrl* code_;
     wxTextCtrl* fullName_;
-    wxChoice* unit_;
+    SearchPicker* unit_;
     wxComboBox* position_;
     wxTextCtrl* phone_;
     wxTextCtrl* email_;

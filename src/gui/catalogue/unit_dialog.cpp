@@ -6,12 +6,14 @@
 #include <wx/checkbox.h>
 #include <wx/choice.h>
 #include <wx/textctrl.h>
+#include <wx/xrc/xmlres.h>
 
 #include <set>
 #include <unordered_map>
 
 #include "core/errors.h"
 #include "gui/shell/gui_util.h"
+#include "gui/shell/search_picker.h"
 
 namespace cchc::gui {
 
@@ -22,7 +24,8 @@ UnitDialog::UnitDialog(wxWindow* parent, GuiSession& session, const Unit& unit,
     code_ = Ctrl<wxTextCtrl>("code");
     name_ = Ctrl<wxTextCtrl>("name");
     kind_ = Ctrl<wxChoice>("kind");
-    parent_ = Ctrl<wxChoice>("parent");
+    parent_ = new SearchPicker(this, wxID_ANY, _("Choose the unit it belongs to"));
+    wxXmlResource::Get()->AttachUnknownControl("parent", parent_, this);
     placeName_ = Ctrl<wxTextCtrl>("place_name");
     headerParent_ = Ctrl<wxTextCtrl>("header_parent");
     headerName_ = Ctrl<wxTextCtrl>("header_name");
@@ -43,6 +46,8 @@ void UnitDialog::FillParents(const std::vector<Unit>& units) {
     std::set<std::int64_t> excluded;
     if (original_.id != 0) excluded.insert(original_.id);
     std::unordered_map<std::int64_t, int> depth;
+    std::unordered_map<std::int64_t, wxString> names;  // beside a unit found by a search
+    for (const Unit& u : units) names[u.id] = U8(u.name);
     parent_->Append(_("(none)"));
     parentIds_.push_back(0);
     const wxString indent = wxString::FromUTF8("\xe2\x80\x83");  // em space
@@ -58,7 +63,7 @@ void UnitDialog::FillParents(const std::vector<Unit>& units) {
         for (int i = 0; i < d; ++i) label += indent;
         label += U8(u.name);
         if (!u.active) label += " " + _("(inactive)");
-        parent_->Append(label);
+        parent_->Append(label, u.parentId ? names[*u.parentId] : wxString());
         parentIds_.push_back(u.id);
     }
 }

@@ -14,6 +14,8 @@ class wxCheckBox;
 
 namespace cchc::gui {
 
+class SearchPicker;
+
 class UnitDialog : public DialogBase {
   public:
     // unit.id == 0 adds a new unit; units are all units in tree order (for
@@ -40,7 +42,7 @@ class UnitDialog : public DialogBase {
     wxTextCtrl* code_;
     wxTextCtrl* name_;
     wxChoice* kind_;
-    wxChoice* parent_;
+    SearchPicker* parent_;
     wxTextCtrl* placeName_;
     wxTextCtrl* headerParent_;
     wxTextCtrl* headerName_;

@@ -15,6 +15,7 @@
 #include <wx/utils.h>
 
 #include <algorithm>
+#include <functional>
 
 #include "core/collation.h"
 #include "core/date.h"
@@ -132,6 +133,19 @@ namespace {
 
 enum Column { kRank, kCode, kName, kTotal, kMax, kPercent, kBand, kChange, kColumns };
 
+// The ranking as a virtual list: only the rows on screen are asked for.
+class RankingList : public wxListCtrl {
+  public:
+    RankingList(wxWindow* parent, std::function<wxString(long, long)> text)
+        : wxListCtrl(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize,
+                     wxLC_REPORT | wxLC_SINGLE_SEL | wxLC_VIRTUAL),
+          text_(std::move(text)) {}
+
+  private:
+    wxString OnGetItemText(long item, long column) const override { return text_(item, column); }
+    std::function<wxString(long, long)> text_;
+};
+
 // The colour of the band at `index` of the framework's bands (best first).
 wxColour BandColour(const std::vector<std::string>& bands, const std::string& band) {
     static const wxColour palette[] = {colours::Good(), colours::Accent(),
@@ -227,8 +241,9 @@ wxWindow* IndexResultsPanel::BuildRankingPage(int margin, int gap) {
     content_ = new wxPanel(rankingPage, wxID_ANY);
     content_->SetBackgroundColour(colours::Background());
     auto* side = new wxBoxSizer(wxHORIZONTAL);
-    list_ = new wxListCtrl(content_, wxID_ANY, wxDefaultPosition, wxDefaultSize,
-                           wxLC_REPORT | wxLC_SINGLE_SEL);
+    // Virtual: a province's thousand communes are not each made an item.
+    list_ = new RankingList(content_,
+                            [this](long item, long column) { return CellText(item, column); });
     list_->SetName("rankingList");
     list_->SetMinSize(FromDIP(wxSize(420, 120)));
     // TRANSLATORS: short column heading: the commune's place in the ranking.
@@ -428,7 +443,7 @@ void IndexResultsPanel::FillPeriods(const std::string& keep) {
 void IndexResultsPanel::ShowEmpty(const wxString& message) {
     rows_.clear();
     order_.clear();
-    list_->DeleteAllItems();
+    list_->SetItemCount(0);
     chart_->SetBars({}, {});
     empty_->SetLabelText(message);
     empty_->Wrap(FromDIP(720));
@@ -481,20 +496,33 @@ void IndexResultsPanel::LoadRanking() {
     Layout();
 }
 
+wxString IndexResultsPanel::CellText(long item, long column) const {
+    if (item < 0 || item >= static_cast<long>(order_.size())) return wxString();
+    const auto& r = rows_[order_[static_cast<std::size_t>(item)]];
+    switch (column) {
+        case kCode:
+            return U8(r.unit);
+        case kName:
+            return U8(r.name);
+        case kTotal:
+            return U8(FormatNumberTrim(r.total, 2));
+        case kMax:
+            return U8(FormatNumberTrim(r.max, 2));
+        case kPercent:
+            return U8(FormatPercent(r.percent));
+        case kBand:
+            return r.band.empty() ? Dash() : U8(r.band);
+        case kChange:
+            return Change(r.change);
+        default:
+            return U8(std::to_string(r.rank));
+    }
+}
+
 void IndexResultsPanel::FillList() {
     list_->Freeze();
-    list_->DeleteAllItems();
-    for (std::size_t i = 0; i < order_.size(); ++i) {
-        const auto& r = rows_[order_[i]];
-        const long item = list_->InsertItem(static_cast<long>(i), U8(std::to_string(r.rank)));
-        list_->SetItem(item, kCode, U8(r.unit));
-        list_->SetItem(item, kName, U8(r.name));
-        list_->SetItem(item, kTotal, U8(FormatNumberTrim(r.total, 2)));
-        list_->SetItem(item, kMax, U8(FormatNumberTrim(r.max, 2)));
-        list_->SetItem(item, kPercent, U8(FormatPercent(r.percent)));
-        list_->SetItem(item, kBand, r.band.empty() ? Dash() : U8(r.band));
-        list_->SetItem(item, kChange, Change(r.change));
-    }
+    list_->SetItemCount(static_cast<long>(order_.size()));
+    list_->Refresh();
     // Codes and names vary in length from office to office: fit them, but
     // never narrower than the columns were laid out.
     for (int column : {kCode, kName}) {

@@ -51,6 +51,7 @@ class IndexResultsPanel : public AreaPanel {
     // Ranks the selected framework and period and shows the result.
     void LoadRanking();
     void FillList();
+    wxString CellText(long item, long column) const;
     void ShowEmpty(const wxString& message);
     void OnColumnClick(wxListEvent& e);
     void Export();

@@ -12,6 +12,7 @@
 #include <wx/wrapsizer.h>
 
 #include <algorithm>
+#include <unordered_map>
 
 #include "core/collation.h"
 #include "core/errors.h"
@@ -22,6 +23,7 @@
 #include "gui/shell/access_ui.h"
 #include "gui/shell/conflict_dialog.h"
 #include "gui/shell/gui_util.h"
+#include "gui/shell/search_picker.h"
 
 namespace cchc::gui {
 
@@ -274,7 +276,7 @@ wxSizer* ScoringGridPage::BuildToolbar(int gap) {
     auto* unitBox = new wxBoxSizer(wxHORIZONTAL);
     auto* unitLabel = new wxStaticText(this, wxID_ANY, _("&Commune:"));
     unitBox->Add(unitLabel, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, gap / 2);
-    unit_ = new wxChoice(this, wxID_ANY);
+    unit_ = new SearchPicker(this, wxID_ANY, _("Choose a commune"));
     unit_->SetName("gridUnit");
     unit_->SetMinSize(wxSize(FromDIP(220), -1));
     unitBox->Add(unit_, 0, wxALIGN_CENTER_VERTICAL);
@@ -434,16 +436,19 @@ void ScoringGridPage::Reload() {
     const std::string keep = SelectedUnit();
     std::vector<Unit> communes;
     AccessUi& access = session_.Access();  // a commune's accounts: their communes only
-    for (auto& u : session_.Organisation().Units())
-        if (IsCommuneLevel(u.kind) && u.active && access.InScope(u.id))
-            communes.push_back(std::move(u));
+    const std::vector<Unit> all = session_.Organisation().Units();
+    std::unordered_map<std::int64_t, std::string> names;  // the district beside the commune
+    for (const auto& u : all) {
+        names[u.id] = u.name;
+        if (IsCommuneLevel(u.kind) && u.active && access.InScope(u.id)) communes.push_back(u);
+    }
     std::stable_sort(communes.begin(), communes.end(), [](const Unit& a, const Unit& b) {
         return VietnameseLess(SortName(a), SortName(b));
     });
     unit_->Clear();
     unitCodes_.clear();
     for (const Unit& u : communes) {
-        unit_->Append(U8(u.name));
+        unit_->Append(U8(u.name), u.parentId ? U8(names[*u.parentId]) : wxString());
         unitCodes_.push_back(u.code);
     }
     int select = unitCodes_.empty() ? wxNOT_FOUND : 0;

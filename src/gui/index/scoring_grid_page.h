@@ -19,6 +19,9 @@
 
 class wxButton;
 class wxChoice;
+namespace cchc::gui {
+class SearchPicker;
+}
 class wxGrid;
 class wxGridEvent;
 class wxGridEditorCreatedEvent;
@@ -91,7 +94,7 @@ class ScoringGridPage : public wxPanel {
     GuiSession& session_;
     std::string framework_, period_;
     std::vector<std::string> unitCodes_;
-    wxChoice* unit_ = nullptr;
+    SearchPicker* unit_ = nullptr;
     wxStaticText* status_ = nullptr;
     wxString statusText_;  // the status line's text before wrapping
     int statusWidth_ = 0;  // the width it was wrapped to

@@ -48,20 +48,6 @@ PlanEditorDialog::PlanEditorDialog(wxWindow* parent, GuiSession& session, std::i
     auto* status = Ctrl<wxChoice>("status");
     for (TaskStatus s : kStatuses) status->Append(U8(TaskStatusLabel(s)));
 
-    // Suggestions: the office's units and people, by name.
-    std::vector<wxString> units, people;
-    for (const Unit& u : session_.Organisation().Units()) units.push_back(U8(u.name));
-    for (const Person& p : session_.Organisation().AllPeople()) people.push_back(U8(p.fullName));
-    auto sorted = [](std::vector<wxString>& v) {
-        std::sort(v.begin(), v.end(), [](const wxString& a, const wxString& b) {
-            return VietnameseLess(ToU8(a), ToU8(b));
-        });
-    };
-    sorted(units);
-    sorted(people);
-    for (const auto& u : units) Ctrl<wxComboBox>("lead_unit")->Append(u);
-    for (const auto& p : people) Ctrl<wxComboBox>("lead_person")->Append(p);
-
     auto changed = [this](wxEvent& e) {
         e.Skip();
         if (filling_) return;
@@ -133,10 +119,37 @@ const TaskRecord* PlanEditorDialog::Task(std::int64_t id) const {
     return nullptr;
 }
 
+void PlanEditorDialog::SuggestLeads() {
+    // The units and people that may lead its tasks (core/org.h), by name:
+    // a province's other communes and their officers are not offered.
+    const std::vector<Unit> all = session_.Organisation().Units();
+    const std::set<std::int64_t> leads = LeadCandidates(all, plan_.unitId);
+    std::vector<wxString> units, people;
+    for (const Unit& u : all)
+        if (leads.count(u.id)) units.push_back(U8(u.name));
+    for (std::int64_t id : leads)
+        for (const Person& p : session_.Organisation().People(id))
+            if (p.active) people.push_back(U8(p.fullName));
+    auto sorted = [](std::vector<wxString>& v) {
+        std::sort(v.begin(), v.end(), [](const wxString& a, const wxString& b) {
+            return VietnameseLess(ToU8(a), ToU8(b));
+        });
+        v.erase(std::unique(v.begin(), v.end()), v.end());
+    };
+    sorted(units);
+    sorted(people);
+    Ctrl<wxComboBox>("lead_unit")->Set(units);
+    Ctrl<wxComboBox>("lead_person")->Set(people);
+}
+
 void PlanEditorDialog::Reload(std::int64_t selectItem, std::int64_t selectTask) {
     services::PlanService service(session_.db(), session_.user());
     plan_ = service.Load(planId_);
     effects_ = service.Effects(plan_);
+    if (!suggested_) {
+        suggested_ = true;
+        SuggestLeads();
+    }
     // An account that may not edit this commune's plans reads it: every
     // button and field that changes it is disabled, saying why.
     AccessUi& access = session_.Access();

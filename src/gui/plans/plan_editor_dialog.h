@@ -43,6 +43,7 @@ class PlanEditorDialog : public DialogBase {
         std::int64_t itemId = 0,
                      taskId = 0;  // taskId 0: the item itself (or a new task when adding)
     };
+    void SuggestLeads();
     void Reload(std::int64_t selectItem, std::int64_t selectTask);
     void ShowSelection();
     void ShowTask(const TaskRecord& task, const PlanItemRecord& item);
@@ -76,6 +77,7 @@ class PlanEditorDialog : public DialogBase {
     bool adding_ = false;   // a new task of current_.itemId is being written
     bool dirty_ = false;
     bool filling_ = false;
+    bool suggested_ = false;  // the leads offered, once the plan is read
 };
 
 }  // namespace cchc::gui

@@ -71,6 +71,9 @@ bool AccessUi::May(Action action, std::int64_t unitId) { return guard_.Allows(ac
 bool AccessUi::InScope(std::int64_t unitId) { return guard_.InScope(unitId); }
 
 wxString AccessUi::WhyNot(Action action, std::optional<std::int64_t> unitId) {
+    // On the server, backups and restores are the database owner's, even
+    // for the administrator's account.
+    if (OwnersOnly(action)) return Sentence(OwnersOnlyMessage(login_, action));
     std::string unitName;
     if (unitId && guard_.Allows(action) && !guard_.InScope(*unitId))
         if (auto unit = services::OrganisationService(db_, login_).UnitById(*unitId))
@@ -138,6 +141,12 @@ void AccessUi::Offer(wxMenuBar* bar, int id, bool also, Action action,
     if (!bar || !bar->FindItem(id)) return;
     const bool allowed = unitId ? May(action, *unitId) : May(action);
     bar->Enable(id, also && allowed);
+}
+
+bool AccessUi::OwnersOnly(Action action) {
+    if (!NeedsOwnersConnection(action) || guard_.OwnersConnection()) return false;
+    const auto account = Acting();
+    return !Enforced() || (account && RoleAllows(account->role, action));
 }
 
 wxString AccessUi::Describe() {

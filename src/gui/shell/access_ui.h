@@ -57,6 +57,9 @@ class AccessUi {
                    std::optional<std::int64_t> unitId = std::nullopt);
     // Shows control only when the account may do the action at all.
     void ShowIf(wxWindow* control, Action action);
+    // Whether the account's role may do the action but only the database
+    // owner's connection can (backing up and restoring on the server).
+    bool OwnersOnly(Action action);
     // A menu command: enabled only when `also` holds and it is allowed.
     void Offer(wxMenuBar* bar, int id, bool also, Action action,
                std::optional<std::int64_t> unitId = std::nullopt);

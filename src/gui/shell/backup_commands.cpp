@@ -10,6 +10,7 @@
 
 #include "core/date.h"
 #include "core/vnformat.h"
+#include "gui/shell/access_ui.h"
 #include "gui/shell/background_work.h"
 #include "gui/shell/gui_session.h"
 #include "gui/shell/gui_util.h"
@@ -27,6 +28,11 @@ WorkOutcome RunUnderProgress(wxWindow* parent, const wxString& title, const wxSt
 }
 
 void BackUpFromMenu(wxWindow* parent, GuiSession& session) {
+    // On the server: the database owner's work, said before a file is asked.
+    if (session.Access().OwnersOnly(Action::BackUp)) {
+        ShowError(parent, session.Access().WhyNot(Action::BackUp));
+        return;
+    }
     const services::DatabaseUrl url = session.db().url();
     const bool sqlite = url.backend == services::DatabaseBackend::Sqlite;
     wxFileDialog pick(parent, _("Back up the database"), UserFilesFolder(),
@@ -88,6 +94,10 @@ wxString RestoreQuestion(GuiSession& session, const wxString& file) {
 }
 
 void RestoreFromMenu(wxWindow* parent, GuiSession& session, const std::function<void()>& reopen) {
+    if (session.Access().OwnersOnly(Action::Restore)) {
+        ShowError(parent, session.Access().WhyNot(Action::Restore));
+        return;
+    }
     wxFileDialog pick(parent, _("Restore from a backup"), UserFilesFolder(), "",
                       _("Backups (*.db;*.backup)|*.db;*.DB;*.backup|All files|*"),
                       wxFD_OPEN | wxFD_FILE_MUST_EXIST);

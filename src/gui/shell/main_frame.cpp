@@ -450,6 +450,10 @@ void MainFrame::UpdateAccessCommands() {
     access.Offer(bar, ID_RESTORE, true, Action::Restore);
     // A backup holds every unit's data: the office's.
     access.Offer(bar, ID_BACKUP, true, Action::BackUp);
+    // On the server an administrator may, but with the owner's connection:
+    // offered, and choosing it says so rather than a greyed command.
+    for (auto [id, action] : {std::pair{ID_RESTORE, Action::Restore}, {ID_BACKUP, Action::BackUp}})
+        if (access.OwnersOnly(action)) bar->Enable(id, true);
     bar->Enable(ID_CHANGE_PASSWORD, access.Acting().has_value());
     UpdateUnitCommands();
 }

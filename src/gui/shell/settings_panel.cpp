@@ -25,6 +25,7 @@
 #include "gui/shell/conflict_dialog.h"
 #include "gui/shell/gui_events.h"
 #include "gui/shell/gui_util.h"
+#include "gui/shell/search_picker.h"
 #include "services/app/backup.h"
 #include "services/surveys/self_assessment.h"
 
@@ -55,7 +56,8 @@ void SettingsPanel::FindControls() {
     language_ = FindCtrl<wxChoice>(this, "language");
     windowKind_ = FindCtrl<wxChoice>(this, "window_kind");
     windowNote_ = FindCtrl<wxStaticText>(this, "window_note");
-    officeUnit_ = FindCtrl<wxChoice>(this, "office_unit");
+    officeUnit_ = new SearchPicker(this, wxID_ANY, _("Choose the office's unit"));
+    wxXmlResource::Get()->AttachUnknownControl("office_unit", officeUnit_, this);
     parentBody_ = FindCtrl<wxTextCtrl>(this, "parent_body");
     issuingBody_ = FindCtrl<wxTextCtrl>(this, "issuing_body");
     place_ = FindCtrl<wxTextCtrl>(this, "office_place");
@@ -194,7 +196,10 @@ void SettingsPanel::Reload() {
         if (u.kind == UnitKind::Department && u.parentId)
             if (auto it = byId.find(*u.parentId); it != byId.end())
                 label += dash + U8(it->second->name);
-        officeUnit_->Append(label);
+        officeUnit_->Append(label,
+                            u.kind != UnitKind::Department && u.parentId && byId.count(*u.parentId)
+                                ? U8(byId[*u.parentId]->name)
+                                : wxString());
         unitIds_.push_back(u.id);
     }
     loaded_ = session_.Organisation().Office();

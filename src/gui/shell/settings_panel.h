@@ -23,6 +23,8 @@ class wxTextCtrl;
 
 namespace cchc::gui {
 
+class SearchPicker;
+
 class SettingsPanel : public AreaPanel {
   public:
     SettingsPanel(wxWindow* parent, GuiSession& session);
@@ -70,7 +72,7 @@ class SettingsPanel : public AreaPanel {
     wxChoice* language_;
     wxChoice* windowKind_;
     wxStaticText* windowNote_;
-    wxChoice* officeUnit_;
+    SearchPicker* officeUnit_;
     wxTextCtrl* parentBody_;
     wxTextCtrl* issuingBody_;
     wxTextCtrl* place_;

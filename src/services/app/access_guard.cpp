@@ -107,6 +107,14 @@ void AccessGuard::Require(Action action, std::int64_t unitId) {
 
 namespace cchc::services {
 
+void AccessGuard::RefuseHiddenUnit(Action action, const std::string& unitCode,
+                                   const std::optional<Location>& where) {
+    if (!Allows(action)) Refuse(action, std::nullopt, where);
+    if (ReadsAll()) return;  // nothing is hidden from it
+    if (storage::UnitRepository(db_.session()).CodeTaken(unitCode))
+        Refuse(action, std::nullopt, where);
+}
+
 void AccessGuard::RequireAt(const Location& where, Action action,
                             std::optional<std::int64_t> unitId) {
     if (!Allows(action)) Refuse(action, std::nullopt, where);

@@ -57,12 +57,25 @@ class AccessGuard {
     // InScope only. Lists and exports first Require(Action::ReadData), which
     // refuses an unknown or disabled login (the server shows it no row).
     bool ReadsAll();
+    // A unit named by its code that the connection did not find. On the
+    // office server row-level security hides from a commune's account the
+    // units outside its scope: the account is refused the action (at
+    // `where` when given), as it is when its role may not do the action at
+    // all, rather than told that the unit does not exist. Returns when no
+    // unit has the code, for the caller to say so.
+    void RefuseHiddenUnit(Action action, const std::string& unitCode,
+                          const std::optional<Location>& where = std::nullopt);
+    // AccessDenied: the account may not do the action (on the unit, named
+    // when the connection reads it).
+    [[noreturn]] void Refuse(Action action, std::optional<std::int64_t> unitId,
+                             const std::optional<Location>& where = std::nullopt);
+
+    // Whether this connection is the database owner's (always on SQLite),
+    // which backing up and restoring need.
+    bool OwnersConnection();
 
   private:
     void Load();
-    bool OwnersConnection();
-    [[noreturn]] void Refuse(Action action, std::optional<std::int64_t> unitId,
-                             const std::optional<Location>& where = std::nullopt);
 
     storage::Database& db_;
     std::string login_;

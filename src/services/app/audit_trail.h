@@ -68,4 +68,8 @@ std::vector<AuditTrailRow> ReadAuditTrailWindow(Database& db, const std::string&
 long ExportAuditTrail(Database& db, const std::string& user, const AuditTrailFilter& filter,
                       const std::string& path, Progress* progress = nullptr);
 
+// A field of the trail as people read it: "Chức vụ người ký" for
+// office.signer_title, "Đơn vị" for unit_id; a key without a label as it is.
+std::string AuditFieldLabel(const std::string& field);
+
 }  // namespace cchc::services

@@ -480,7 +480,10 @@ struct DemoBuilder {
                 ++report.plans;
                 for (const auto& it : p.items) report.tasks += static_cast<long>(it.tasks.size());
             }
+            if (updates.size() > 20000) plans.InsertUpdates(updates), updates.clear();
         }
+        plans.InsertUpdates(updates);
+        updates.clear();
     }
 
     // The plan's number, dates, texts and signer (issued is its date).
@@ -651,7 +654,7 @@ struct DemoBuilder {
                                                                      : "Đang triển khai thực hiện.";
                     u.createdAt = *u.reportedOn + "T16:00:00";
                     u.createdBy = "demo";
-                    plans.InsertUpdate(u);
+                    updates.push_back(std::move(u));
                 }
             }
     }
@@ -718,7 +721,8 @@ struct DemoBuilder {
                                   "qr",    "qr",    "online", "online", "paper"};
         std::vector<RatingRecord> batch;
         batch.reserve(20000);
-        // The import's writer: one statement per batch on both engines.
+        // The import's writer: staged batch by batch, stored in one
+        // statement at the end.
         storage::RatingBulkInsert ratingsOut(db, 20000);
         long made = 0;
         for (std::size_t oi = 0; oi < officers.size(); ++oi) {
@@ -765,7 +769,6 @@ struct DemoBuilder {
                 batch.push_back(std::move(r));
                 if (batch.size() >= 20000) {
                     for (const auto& one : batch) ratingsOut.Add(one);
-                    ratingsOut.Flush();
                     made += static_cast<long>(batch.size());
                     batch.clear();
                     Step(progress, tr("Creating ratings"),
@@ -837,6 +840,8 @@ struct DemoBuilder {
     // appraised ratio per commune, criterion of the last year (for plans)
     std::map<std::pair<std::int64_t, std::int64_t>, double> lastRatio;
     std::map<std::int64_t, const Leaf*> leafById;
+    // Progress updates made, written in bulk.
+    std::vector<storage::ProgressUpdateRecord> updates;
 };
 
 }  // namespace

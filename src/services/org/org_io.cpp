@@ -189,11 +189,22 @@ ImportSummary ImportUnits(storage::Database& db, const std::string& path, const 
     storage::AuditRepository audit(db.session());
     std::map<std::string, Unit> existing;
     for (auto& u : units.All()) existing[u.code] = u;
+    // An account whose role does not edit units is refused before its
+    // units are looked at (the server shows a commune's account its own
+    // only), then a unit or parent it may not read as such.
+    for (const auto& r : rows) {
+        const Location at{reader->FileName(), r.line, "code"};
+        guard.RequireAt(at, Action::EditUnits, std::nullopt);
+        if (!existing.count(r.unit.code))
+            guard.RefuseHiddenUnit(Action::EditUnits, r.unit.code, at);
+    }
     for (const auto& r : rows)
-        if (!r.parentCode.empty() && !byCode.count(r.parentCode) && !existing.count(r.parentCode))
+        if (!r.parentCode.empty() && !byCode.count(r.parentCode) && !existing.count(r.parentCode)) {
+            const Location at{reader->FileName(), r.line, "parent"};
+            guard.RefuseHiddenUnit(Action::EditUnits, r.parentCode, at);
             throw UserError(
-                Location{reader->FileName(), r.line, "parent"},
-                std::string(tr("the parent unit does not exist: ")) + Excerpt(r.parentCode));
+                at, std::string(tr("the parent unit does not exist: ")) + Excerpt(r.parentCode));
+        }
 
     // Parents first: repeatedly store the rows whose parent is known.
     ImportSummary summary;
@@ -267,9 +278,11 @@ ImportSummary ImportPeople(storage::Database& db, const std::string& path,
         p.code = Trim(cols.Get(f, "code"));
         std::string unitCode = Trim(cols.Get(f, "unit"));
         auto unit = unitIds.find(unitCode);
-        if (unit == unitIds.end())
+        if (unit == unitIds.end()) {
+            guard.RefuseHiddenUnit(Action::EditUnits, unitCode, cols.At(*reader, "unit"));
             throw UserError(cols.At(*reader, "unit"),
                             std::string(tr("the unit does not exist: ")) + Excerpt(unitCode));
+        }
         p.unitId = unit->second;
         guard.RequireAt(cols.At(*reader, "unit"), Action::EditUnits, p.unitId);
         p.fullName = Trim(cols.Get(f, "full_name"));

@@ -273,8 +273,15 @@ Unit OrganisationService::SetUnitActive(const Unit& read, bool active) {
 }
 
 Person OrganisationService::SetPersonActive(const Person& read, bool active) {
+    AccessGuard guard(db_, user_);
+    guard.Require(Action::EditUnits);
+    // The unit the person is in, or (when the connection does not find the
+    // person: on the server, one of another unit is hidden) the one it was
+    // read in.
     if (auto person = storage::PersonRepository(db_.session()).ById(read.id))
-        AccessGuard(db_, user_).Require(Action::EditUnits, person->unitId);
+        guard.Require(Action::EditUnits, person->unitId);
+    else
+        guard.Require(Action::EditUnits, read.unitId);
     storage::Transaction tx(db_);
     storage::PersonRepository people(db_.session());
     storage::UnitRepository units(db_.session());

@@ -218,9 +218,17 @@ Framework LoadFramework(storage::Database& db, const std::string& code, const Lo
     return *fw;
 }
 
-std::int64_t UnitId(const OfficeDirectory& dir, const std::string& code, const Location& where) {
+// The unit of the code, for the action: an account the server hides it
+// from is refused the action (AccessGuard::RefuseHiddenUnit), at refusedAt
+// as the guard refuses the unit's.
+std::int64_t UnitId(const OfficeDirectory& dir, const std::string& code, const Location& where,
+                    AccessGuard& guard, Action action,
+                    const std::optional<Location>& refusedAt = std::nullopt) {
     auto id = dir.UnitByCode(code);
-    if (!id) throw UserError(where, std::string(tr("the unit does not exist: ")) + Excerpt(code));
+    if (!id) {
+        guard.RefuseHiddenUnit(action, code, refusedAt);
+        throw UserError(where, std::string(tr("the unit does not exist: ")) + Excerpt(code));
+    }
     return *id;
 }
 
@@ -295,8 +303,10 @@ AssignmentService::AssignmentService(storage::Database& db, std::string user)
 std::vector<AssignmentRow> AssignmentService::Load(const std::string& unitCode,
                                                    const std::string& frameworkCode) {
     const OfficeDirectory dir(db_);
-    const std::int64_t unit = UnitId(dir, unitCode, Location{"", 0, "unit"});
-    AccessGuard(db_, user_).Require(Action::ReadData, unit);
+    AccessGuard guard(db_, user_);
+    const std::int64_t unit =
+        UnitId(dir, unitCode, Location{"", 0, "unit"}, guard, Action::ReadData);
+    guard.Require(Action::ReadData, unit);
     const Framework fw = LoadFramework(db_, frameworkCode, Location{"", 0, "framework"});
     return ToRows(dir, fw, storage::AssignmentRepository(db_.session()).Load(unit, fw.id), false);
 }
@@ -304,8 +314,10 @@ std::vector<AssignmentRow> AssignmentService::Load(const std::string& unitCode,
 AssignmentMatrix AssignmentService::LoadMatrix(const std::string& unitCode,
                                                const std::string& frameworkCode) {
     const OfficeDirectory dir(db_);
-    const std::int64_t unit = UnitId(dir, unitCode, Location{"", 0, "unit"});
-    AccessGuard(db_, user_).Require(Action::ReadData, unit);
+    AccessGuard guard(db_, user_);
+    const std::int64_t unit =
+        UnitId(dir, unitCode, Location{"", 0, "unit"}, guard, Action::ReadData);
+    guard.Require(Action::ReadData, unit);
     const Framework fw = LoadFramework(db_, frameworkCode, Location{"", 0, "framework"});
     storage::AssignmentRepository repo(db_.session());
     AssignmentMatrix m;
@@ -319,8 +331,10 @@ int AssignmentService::Save(const std::string& unitCode, const std::string& fram
                             std::optional<int> expectedVersion) {
     storage::Transaction tx(db_);
     const OfficeDirectory dir(db_);
-    const std::int64_t unit = UnitId(dir, unitCode, Location{"", 0, "unit"});
-    AccessGuard(db_, user_).Require(Action::EditPlans, unit);
+    AccessGuard guard(db_, user_);
+    const std::int64_t unit =
+        UnitId(dir, unitCode, Location{"", 0, "unit"}, guard, Action::EditPlans);
+    guard.Require(Action::EditPlans, unit);
     const Framework fw = LoadFramework(db_, frameworkCode, Location{"", 0, "framework"});
     auto groups = BuildMatrix(dir, fw, rows, [](std::size_t i, const std::string& field) {
         return Location{"", static_cast<long>(i) + 1, field};
@@ -371,7 +385,8 @@ ImportSummary ImportAssignments(storage::Database& db, const std::string& path,
     std::vector<Matrix> matrices;  // in the order the file names them
     std::vector<std::string> f;
     while (reader->Next(f)) {
-        const std::int64_t unit = UnitId(dir, Trim(cols.Get(f, "unit")), cols.At(*reader, "unit"));
+        const std::int64_t unit = UnitId(dir, Trim(cols.Get(f, "unit")), cols.At(*reader, "unit"),
+                                         guard, Action::EditPlans, cols.At(*reader, "unit"));
         guard.RequireAt(cols.At(*reader, "unit"), Action::EditPlans, unit);
         const std::string fwCode = Trim(cols.Get(f, "framework"));
         auto fw = frameworks.find(fwCode);

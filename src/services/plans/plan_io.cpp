@@ -171,11 +171,13 @@ class TaskImport {
             "was imported: import the file again");
     }
 
-    std::int64_t UnitOf(const std::vector<std::string>& f) const {
+    std::int64_t UnitOf(const std::vector<std::string>& f) {
         const std::string unitCode = Trim(cols_.Get(f, "unit"));
         const auto unitId = dir_.UnitByCode(unitCode);
-        if (!unitId)
+        if (!unitId) {
+            guard_.RefuseHiddenUnit(Action::EditPlans, unitCode, cols_.At(reader_, "unit"));
             throw Error("unit", std::string(tr("the unit does not exist: ")) + Excerpt(unitCode));
+        }
         return *unitId;
     }
 

@@ -85,11 +85,14 @@ std::int64_t UnitOfItem(storage::Database& db, std::int64_t itemId) {
 DraftPlanResult DraftPlan(storage::Database& db, const std::string& unitCode,
                           const std::string& frameworkCode, const std::string& period,
                           double belowPercent, const std::string& user) {
+    AccessGuard guard(db, user);
     auto unit = storage::UnitRepository(db.session()).ByCode(unitCode);
-    if (!unit)
+    if (!unit) {
+        guard.RefuseHiddenUnit(Action::EditPlans, unitCode);
         throw UserError(Location{"", 0, "unit"},
                         std::string(tr("the unit does not exist: ")) + unitCode);
-    AccessGuard(db, user).Require(Action::EditPlans, unit->id);
+    }
+    guard.Require(Action::EditPlans, unit->id);
     storage::FrameworkRepository frameworks(db.session());
     auto fid = frameworks.IdByCode(frameworkCode);
     std::optional<Framework> full;

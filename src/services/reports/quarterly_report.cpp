@@ -182,13 +182,22 @@ void AddIndexTable(Context& c, report::Section& s, Numbering& num) {
             s.blocks.emplace_back(Para(t.Text("index_none")));
             return;
         }
-        v["total"] = FormatNumberTrim(it->total, 2);
-        v["max"] = FormatNumberTrim(it->max, 2);
-        v["percent"] = FormatPercent(it->percent);
-        v["band"] = it->band;
-        v["rank"] = std::to_string(it->rank);
-        s.blocks.emplace_back(Para(t.Text("index_sentence_unit", v)));
-        s.blocks.emplace_back(RankTable(t, {*it}, "index_columns", false));
+        // The rank among all the office's communes, whatever units the
+        // account reads (a commune's account reads its own only).
+        RankRow row = *it;
+        const auto standing = StandingOf(c.db, c.unit->code, code, year, true, c.req.user);
+        row.rank = standing ? standing->rank : 0;
+        v["total"] = FormatNumberTrim(row.total, 2);
+        v["max"] = FormatNumberTrim(row.max, 2);
+        v["percent"] = FormatPercent(row.percent);
+        v["band"] = row.band;
+        if (standing) {
+            v["rank"] = std::to_string(standing->rank);
+            v["count"] = FormatInteger(standing->count);
+        }
+        s.blocks.emplace_back(
+            Para(t.Text(standing ? "index_sentence_unit" : "index_sentence_unit_unranked", v)));
+        s.blocks.emplace_back(RankTable(t, {row}, "index_columns", false));
         return;
     }
     s.blocks.emplace_back(Para(t.Text("index_sentence_office", v)));

@@ -24,7 +24,10 @@ report::Table RankTable(const ReportTemplate& t, const std::vector<RankRow>& row
                                   : std::vector<double>{0.9, 3.4, 1.2, 1.2, 1.2, 1.4, 1.4};
     for (const auto& r : rows) {
         TableRow tr;
-        tr.cells.push_back(Centered(r.rank));
+        if (r.rank > 0)
+            tr.cells.push_back(Centered(r.rank));
+        else  // not known (a commune's rank among all, not reckoned yet)
+            tr.cells.push_back(TableCell("-").Aligned(Align::Center));
         if (withCode) tr.cells.emplace_back(r.unit);
         tr.cells.emplace_back(r.name);
         tr.cells.push_back(TableCell::Decimal(r.total, 2));

@@ -66,17 +66,23 @@ BuiltReport BuildReport(storage::Database& db, const ReportRequest& request) {
     {
         AccessGuard guard(db, request.user);
         std::optional<std::int64_t> unitId;
-        if (!request.unitCode.empty())
+        if (!request.unitCode.empty()) {
             if (auto unit = storage::UnitRepository(db.session()).ByCode(request.unitCode))
                 unitId = unit->id;
+            else
+                guard.RefuseHiddenUnit(Action::PrintReports, request.unitCode);
+        }
         // A report of the whole office is the office's: a commune's account
-        // is refused it as it is refused the office's own unit.
-        if (!unitId && guard.ScopeUnit())
+        // is refused it as it is refused the office's own unit (which the
+        // server does not even show it).
+        if (!unitId && request.unitCode.empty() && guard.ScopeUnit()) {
             for (const auto& u : storage::UnitRepository(db.session()).All())
                 if (!u.parentId) {
                     unitId = u.id;
                     break;
                 }
+            if (!unitId) guard.Refuse(Action::PrintReports, std::nullopt);
+        }
         if (unitId)
             guard.Require(Action::PrintReports, *unitId);
         else

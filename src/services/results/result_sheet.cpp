@@ -216,10 +216,14 @@ ResultSheetService::ResultSheetService(storage::Database& db, std::string user)
 
 Sheet ResultSheetService::Load(const std::string& unitCode, const std::string& frameworkCode,
                                const std::string& period) {
+    AccessGuard guard(db_, user_);
     auto unit = storage::UnitRepository(db_.session()).ByCode(unitCode);
-    if (!unit) throw UserError(std::string(tr("the unit does not exist: ")) + unitCode);
+    if (!unit) {
+        guard.RefuseHiddenUnit(Action::ReadData, unitCode);
+        throw UserError(std::string(tr("the unit does not exist: ")) + unitCode);
+    }
     // A commune's account reads its own units' results only.
-    AccessGuard(db_, user_).Require(Action::ReadData, unit->id);
+    guard.Require(Action::ReadData, unit->id);
     storage::FrameworkRepository frameworks(db_.session());
     auto fid = frameworks.IdByCode(frameworkCode);
     std::optional<Framework> fw;

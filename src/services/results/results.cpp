@@ -236,11 +236,13 @@ class ResultImport {
         return UserError(cols_.At(reader_, column), message);
     }
 
-    std::int64_t UnitOf(const std::vector<std::string>& f) const {
+    std::int64_t UnitOf(const std::vector<std::string>& f) {
         const std::string unitCode = Trim(cols_.Get(f, "unit"));
         auto unit = unitIds_.find(unitCode);
-        if (unit == unitIds_.end())
+        if (unit == unitIds_.end()) {
+            guard_.RefuseHiddenUnit(Action::EditScores, unitCode, cols_.At(reader_, "unit"));
             throw Error("unit", std::string(tr("the unit does not exist: ")) + Excerpt(unitCode));
+        }
         return unit->second;
     }
 
@@ -499,6 +501,41 @@ std::vector<RankRow> RankUnits(storage::Database& db, const std::string& framewo
     return out;
 }
 
+std::optional<Standing> StandingOf(storage::Database& db, const std::string& unitCode,
+                                   const std::string& frameworkCode, const std::string& period,
+                                   bool appraised, const std::string& user) {
+    AccessGuard guard(db, user);
+    auto unit = storage::UnitRepository(db.session()).ByCode(unitCode);
+    if (!unit) {
+        guard.RefuseHiddenUnit(Action::ReadData, unitCode);
+        throw UserError(std::string(tr("the unit does not exist: ")) + Excerpt(unitCode));
+    }
+    guard.Require(Action::ReadData, unit->id);
+    if (guard.ReadsAll()) {
+        const auto rows = RankUnits(db, frameworkCode, period, appraised, user);
+        for (const auto& r : rows)
+            if (r.unit == unit->code) return Standing{r.rank, static_cast<int>(rows.size())};
+        return std::nullopt;
+    }
+    // A commune's account: its own set's totals (recomputed first when
+    // stale), ranked among every commune's.
+    if (!IsCommuneLevel(unit->kind)) return std::nullopt;
+    Resolved res = Resolve(db, frameworkCode, period);
+    const auto own =
+        StoredTotals(db, res.lf->fw, res.frameworkId, res.period.ToString(), appraised);
+    const auto mine = own.find(unit->id);
+    if (mine == own.end()) return std::nullopt;
+    std::vector<double> percents;
+    for (const auto& t : storage::ResultSetRepository(db.session())
+                             .RankedTotals(res.frameworkId, res.period.ToString(), appraised)) {
+        auto kind = UnitKindFromKey(t.unitKind);
+        if (!kind || !IsCommuneLevel(*kind)) continue;
+        if (!t.fresh) return std::nullopt;
+        percents.push_back(TotalOf(res.lf->fw, t.points, t.max).percent);
+    }
+    return Standing{RankAmong(mine->second.percent, percents), static_cast<int>(percents.size())};
+}
+
 std::vector<ScoreGapRow> SelfAppraisedGaps(storage::Database& db, const std::string& frameworkCode,
                                            const std::string& period, const std::string& user) {
     Resolved res = Resolve(db, frameworkCode, period);
@@ -578,9 +615,13 @@ long ExportRanking(const std::vector<RankRow>& rows, const std::string& path) {
 std::vector<PointsLost> GapsForUnit(storage::Database& db, const std::string& unitCode,
                                     const std::string& frameworkCode, const std::string& period,
                                     const std::string& user) {
+    AccessGuard guard(db, user);
     auto unit = storage::UnitRepository(db.session()).ByCode(unitCode);
-    if (!unit) throw UserError(std::string(tr("the unit does not exist: ")) + Excerpt(unitCode));
-    AccessGuard(db, user).Require(Action::ReadData, unit->id);
+    if (!unit) {
+        guard.RefuseHiddenUnit(Action::ReadData, unitCode);
+        throw UserError(std::string(tr("the unit does not exist: ")) + Excerpt(unitCode));
+    }
+    guard.Require(Action::ReadData, unit->id);
     Resolved res = Resolve(db, frameworkCode, period);
     Framework fw = IsCommuneLevel(unit->kind) ? CommuneView(res.lf->fw) : res.lf->fw;
     std::set<std::int64_t> kept;

@@ -45,6 +45,23 @@ struct RankRow {
 std::vector<RankRow> RankUnits(storage::Database& db, const std::string& frameworkCode,
                                const std::string& period, bool appraised, const std::string& user);
 
+// Where a commune stands among all the communes ranked on the framework in
+// the period (RankUnits as an account without a unit ranks them), whatever
+// the account `user` reads: a commune's account is told its commune's rank
+// among the office's communes, not among its own units. The account must
+// read the unit (AccessDenied; UserError for an unknown unit or framework
+// or a malformed period). Nothing when the unit is not ranked there (no
+// results, or not a commune), or when, on the office server, another
+// commune's totals wait to be recomputed after a change of the framework
+// (the office's next reading of the ranking recomputes them).
+struct Standing {
+    int rank = 0;
+    int count = 0;  // the communes ranked
+};
+std::optional<Standing> StandingOf(storage::Database& db, const std::string& unitCode,
+                                   const std::string& frameworkCode, const std::string& period,
+                                   bool appraised, const std::string& user);
+
 // The periods with results on the framework, latest first. Throws UserError
 // for an unknown framework.
 std::vector<std::string> ResultPeriods(storage::Database& db, const std::string& frameworkCode);

@@ -288,8 +288,10 @@ std::vector<SelfAssessmentSummaryRow> SelfAssessmentSummary(storage::Database& d
     if (!unitCode.empty()) {
         const auto root =
             std::find_if(all.begin(), all.end(), [&](const Unit& u) { return u.code == unitCode; });
-        if (root == all.end())
+        if (root == all.end()) {
+            guard.RefuseHiddenUnit(Action::ReadData, unitCode);
             throw UserError(std::string(tr("the unit does not exist: ")) + unitCode);
+        }
         guard.Require(Action::ReadData, root->id);
         scope = UnitAndUnitsUnder(all, root->id);
     } else if (!guard.ReadsAll()) {

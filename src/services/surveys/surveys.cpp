@@ -268,8 +268,10 @@ Scope Resolve(storage::Database& db, const SurveyQuery& q) {
     if (!q.unitCode.empty()) {
         for (const auto& [id, u] : s.units)
             if (u.code == q.unitCode) root = id;
-        if (!root)
+        if (!root) {
+            guard.RefuseHiddenUnit(Action::ReadData, q.unitCode);
             throw UserError(std::string(tr("the unit does not exist: ")) + Excerpt(q.unitCode));
+        }
         guard.Require(Action::ReadData, *root);
     } else if (!guard.ReadsAll()) {
         // A commune's account: its units stand for the whole office.
@@ -306,14 +308,16 @@ std::vector<TallyRecord> TalliesOf(storage::Database& db, const Scope& s) {
 // file leaves both "very" columns empty.
 TallyRecord ReadTallyRow(const ColumnMap& cols, const tableio::TableReader& reader,
                          const std::vector<std::string>& f, const OfficeDirectory& dir,
-                         const FieldIndex& fields, const Scales& scales) {
+                         const FieldIndex& fields, const Scales& scales, AccessGuard& guard) {
     TallyRecord t;
     t.source = "import";
     const std::string unit = Trim(cols.Get(f, "unit"));
     auto unitId = dir.Unit(unit);
-    if (!unitId)
+    if (!unitId) {
+        guard.RefuseHiddenUnit(Action::EditSurveys, unit, cols.At(reader, "unit"));
         throw UserError(cols.At(reader, "unit"),
                         std::string(tr("the unit does not exist: ")) + Excerpt(unit));
+    }
     t.unitId = *unitId;
     const std::string periodText = Trim(cols.Get(f, "period"));
     auto period = Period::Parse(periodText);
@@ -397,7 +401,7 @@ ImportSummary ImportTallies(storage::Database& db, const std::string& path,
     std::set<std::tuple<std::int64_t, std::string, std::int64_t>> seen;
     std::vector<std::string> f;
     while (reader->Next(f)) {
-        TallyRecord t = ReadTallyRow(cols, *reader, f, dir, fields, scales);
+        TallyRecord t = ReadTallyRow(cols, *reader, f, dir, fields, scales, guard);
         guard.RequireAt(cols.At(*reader, "unit"), Action::EditSurveys, t.unitId);
         if (!seen.emplace(t.unitId, t.period, t.fieldId).second)
             throw UserError(cols.At(*reader, "field"),
@@ -495,10 +499,11 @@ namespace {
 class RatingRowReader {
   public:
     RatingRowReader(const ColumnMap& cols, const tableio::TableReader& reader,
-                    const OfficeDirectory& dir)
+                    const OfficeDirectory& dir, AccessGuard& guard)
         : cols_(cols),
           reader_(reader),
           dir_(dir),
+          guard_(guard),
           iTime_(cols.Index("time")),
           iUnit_(cols.Index("unit")),
           iOfficer_(cols.Index("officer")),
@@ -550,6 +555,8 @@ class RatingRowReader {
         if (auto it = cache.find(text); it != cache.end()) return it->second;
         const std::string trimmed = Trim(text);
         auto id = person ? dir_.Person(trimmed) : dir_.Unit(trimmed);
+        if (!id && !person)
+            guard_.RefuseHiddenUnit(Action::EditSurveys, trimmed, cols_.At(reader_, key));
         if (!id)
             throw UserError(cols_.At(reader_, key),
                             std::string(person ? tr("the officer does not exist: ")
@@ -597,6 +604,7 @@ class RatingRowReader {
     const ColumnMap& cols_;
     const tableio::TableReader& reader_;
     const OfficeDirectory& dir_;
+    AccessGuard& guard_;
     const int iTime_, iUnit_, iOfficer_, iProcedure_, iChannel_, iCitizen_;
     const int iScore_[3];
     std::unordered_map<std::string, std::int64_t> units_, officers_;
@@ -621,14 +629,15 @@ RatingImportSummary ImportRatings(storage::Database& db, const std::string& path
     const char* const importing = N_("Importing ratings");
     Step(progress, tr(importing), 0);
     storage::Transaction tx(db);
-    // Said first: on the server each batch of ratings is audited as it goes in.
+    // Said first: on the server the ratings are audited, all at once, by the
+    // statement that stores them.
     storage::AuditRepository(db.session()).Attribute(user, "import");
     const OfficeDirectory dir(db);
     storage::ImportBatchRepository batches(db.session());
     const auto batch = batches.Start("ratings", reader->FileName(), user);
     storage::RatingBulkInsert bulk(db, 10000, batch);
 
-    RatingRowReader rowReader(cols, *reader, dir);
+    RatingRowReader rowReader(cols, *reader, dir, guard);
     std::vector<std::string> f;
     RatingRecord r;
     long rows = 0;
@@ -643,11 +652,14 @@ RatingImportSummary ImportRatings(storage::Database& db, const std::string& path
                              FormatInteger(rows)),
                  static_cast<double>(reader->BytesRead()) / total);
     }
+    // The ratings read are staged: stored now, set-based.
+    Step(progress, tr("Saving"), 1.0);
     bulk.Flush();
     batches.Finish(batch, bulk.inserted(), bulk.skipped());
-    // Each new rating with its values (those skipped were already stored).
-    storage::AuditRepository(db.session()).RecordInserted({"ratings", 0, batch}, user, "import");
-    Step(progress, tr("Saving"), 1.0);
+    // Each new rating with its values (those skipped were already stored),
+    // written by the database from the new rows in one statement.
+    storage::AuditRepository(db.session())
+        .RecordInserted({"ratings", bulk.storedAfterId(), batch}, user, "import");
     tx.Commit();
     return {bulk.inserted(), bulk.skipped()};
 }

@@ -8,6 +8,7 @@
 #include <wx/checkbox.h>
 #include <wx/choice.h>
 #include <wx/listctrl.h>
+#include <wx/odcombo.h>
 #include <wx/radiobut.h>
 #include <wx/spinctrl.h>
 #include <wx/stattext.h>
@@ -74,13 +75,17 @@ BOOST_AUTO_TEST_CASE(recording_progress_on_an_overdue_task_closes_it) {
     auto* panel = window.panel;
 
     // Filter: that commune, overdue.
-    auto* unit = dynamic_cast<wxChoice*>(wxWindow::FindWindowByName("taskUnit", frame));
+    auto* unit = dynamic_cast<wxOwnerDrawnComboBox*>(wxWindow::FindWindowByName("taskUnit", frame));
     auto* due = dynamic_cast<wxChoice*>(wxWindow::FindWindowByName("taskDue", frame));
     BOOST_REQUIRE(unit);
     BOOST_REQUIRE(due);
     const int index = unit->FindString(wxString::FromUTF8(unitName));
     BOOST_REQUIRE(index != wxNOT_FOUND);
-    Choose(unit, index);
+    unit->SetSelection(index);
+    wxCommandEvent chosen(wxEVT_COMBOBOX, unit->GetId());
+    chosen.SetEventObject(unit);
+    chosen.SetInt(index);
+    unit->GetEventHandler()->ProcessEvent(chosen);
     Choose(due, 1);  // overdue
     BOOST_TEST(panel->ShownCount() == overdueThere);
     auto* counts = dynamic_cast<wxStaticText*>(wxWindow::FindWindowByName("taskCounts", frame));

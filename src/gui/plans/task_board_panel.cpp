@@ -163,7 +163,7 @@ TaskBoardPanel::TaskBoardPanel(wxWindow* parent, GuiSession& session) : AreaPane
     title->SetLabelText(_("Plans and tasks"));  // "&" is text here, not a mnemonic
     title->SetFont(ScaledFont(title, 1.8, true));
     counts_ = FindCtrl<wxStaticText>(this, "taskCounts");
-    communeChoice_ = FindCtrl<wxChoice>(this, "taskUnit");
+    communeChoice_ = FindCtrl<wxOwnerDrawnComboBox>(this, "taskUnit");
     status_ = FindCtrl<wxChoice>(this, "taskStatus");
     status_->Append(_("All"));
     status_->Append(_("Not finished"));
@@ -207,8 +207,8 @@ TaskBoardPanel::TaskBoardPanel(wxWindow* parent, GuiSession& session) : AreaPane
                            {_("Quarterly updates"), 92, wxLIST_FORMAT_LEFT}};
     for (const auto& c : columns) list_->AppendColumn(c.text, c.format, FromDIP(c.width));
 
-    for (wxChoice* filter : {communeChoice_, status_})
-        filter->Bind(wxEVT_CHOICE, &TaskBoardPanel::OnFilterChanged, this);
+    status_->Bind(wxEVT_CHOICE, &TaskBoardPanel::OnFilterChanged, this);
+    communeChoice_->Bind(wxEVT_COMBOBOX, &TaskBoardPanel::OnFilterChanged, this);
     lead_->Bind(wxEVT_COMBOBOX, [this](wxCommandEvent& e) {
         pendingLead_.clear();  // the user's choice now
         OnFilterChanged(e);
@@ -315,13 +315,15 @@ void TaskBoardPanel::Reload() {
     });
     communeChoice_->Clear();
     unitIds_.clear();
-    communeChoice_->Append(_("All communes"));
+    wxArrayString names;
+    names.Add(_("All communes"));
     int select = 0;
     for (const Unit& u : communes) {
-        communeChoice_->Append(U8(u.name));
+        names.Add(U8(u.name));
         unitIds_.push_back(u.id);
         if (u.id == keepId) select = static_cast<int>(unitIds_.size());
     }
+    communeChoice_->Append(names);
     communeChoice_->SetSelection(select);
     if (pendingUnit_) {
         auto it = std::find(unitIds_.begin(), unitIds_.end(), *pendingUnit_);

@@ -105,12 +105,13 @@ class TaskBoardPanel : public AreaPanel {
     // The task selected in the list, copied (nothing for none or a heading).
     std::optional<services::BoardTask> Selected();
 
-    wxChoice* communeChoice_ = nullptr;
+    // The communes (a thousand in a province) and the leads (thousands):
+    // lists that draw only the lines they show.
+    wxOwnerDrawnComboBox* communeChoice_ = nullptr;
     wxChoice* status_ = nullptr;
     wxChoice* due_ = nullptr;
     VnDateCtrl* dueFrom_ = nullptr;
     VnDateCtrl* dueTo_ = nullptr;
-    // The leads: thousands in a province, in a list that draws only the lines it shows.
     wxOwnerDrawnComboBox* lead_ = nullptr;
     std::vector<std::string> leadKeys_;  // choice position 1.. → "unit:ID" / "person:ID"
     std::string pendingLead_;            // a saved view's lead, chosen when the leads are read

@@ -17,6 +17,7 @@
 #include <wx/textdlg.h>
 #include <wx/toolbar.h>
 #include <wx/utils.h>
+#include <wx/wupdlock.h>
 
 #include <algorithm>
 
@@ -97,14 +98,14 @@ MainFrame::MainFrame(std::unique_ptr<services::Database> db, const std::string& 
     splitter_->SetSashGravity(0.0);
     tree_ = new UnitTreePanel(splitter_);
     book_ = new wxSimplebook(splitter_, wxID_ANY);
-    areas_ = {
-        new DashboardPanel(book_, *session_), new IndexResultsPanel(book_, *session_),
-        new TaskBoardPanel(book_, *session_), new SurveysPanel(book_, *session_),
-        new ReportsPanel(book_, *session_),   new CataloguePanel(book_, *session_),
-        new SettingsPanel(book_, *session_),
-    };
-    for (int i = 0; i < kAreaCount; ++i)
-        book_->AddPage(areas_[i], wxGetTranslation(kAreaText[i].tool));
+    // Each area is made the first time it is shown (AreaAt): the window
+    // opens with the one it shows, not seven areas' controls and lists.
+    areas_.assign(kAreaCount, nullptr);
+    for (int i = 0; i < kAreaCount; ++i) {
+        auto* slot = new wxPanel(book_, wxID_ANY);
+        slot->SetSizer(new wxBoxSizer(wxVERTICAL));
+        book_->AddPage(slot, wxGetTranslation(kAreaText[i].tool));
+    }
     const int sash = static_cast<int>(wxConfig::Get()->ReadLong(config::kSash, FromDIP(330)));
     splitter_->SplitVertically(tree_, book_, sash);
 
@@ -252,17 +253,57 @@ void MainFrame::BindCommands() {
 void MainFrame::ShowArea(Area area) {
     const int index = static_cast<int>(area);
     if (index < 0 || index >= kAreaCount) return;
+    AreaPanel* panel = AreaAt(area);
     book_->ChangeSelection(static_cast<std::size_t>(index));
     GetToolBar()->ToggleTool(ID_AREA_FIRST + index, true);
     GetMenuBar()->Check(ID_AREA_FIRST + index, true);
-    areas_[static_cast<std::size_t>(index)]->EnsureFresh();
+    panel->EnsureFresh();
+}
+
+AreaPanel* MainFrame::AreaAt(Area area) {
+    const auto index = static_cast<std::size_t>(area);
+    if (areas_[index]) return areas_[index];
+    wxWindow* slot = book_->GetPage(index);
+    wxWindowUpdateLocker noFlicker(slot);
+    AreaPanel* panel = nullptr;
+    switch (area) {
+        case Area::Dashboard:
+            panel = new DashboardPanel(slot, *session_);
+            break;
+        case Area::IndexResults:
+            panel = new IndexResultsPanel(slot, *session_);
+            break;
+        case Area::Plans:
+            panel = new TaskBoardPanel(slot, *session_);
+            break;
+        case Area::Surveys:
+            panel = new SurveysPanel(slot, *session_);
+            break;
+        case Area::Reports:
+            panel = new ReportsPanel(slot, *session_);
+            break;
+        case Area::Catalogue:
+            panel = new CataloguePanel(slot, *session_);
+            break;
+        case Area::Settings:
+            panel = new SettingsPanel(slot, *session_);
+            break;
+        case Area::Count:
+            return nullptr;
+    }
+    slot->GetSizer()->Add(panel, 1, wxEXPAND);
+    slot->Layout();
+    areas_[index] = panel;
+    panel->SetUnit(selected_);
+    return panel;
 }
 
 Area MainFrame::CurrentArea() const { return static_cast<Area>(book_->GetSelection()); }
 
 void MainFrame::ReloadAll(std::int64_t selectId) {
     if (selectId == 0 && selected_) selectId = selected_->id;
-    for (AreaPanel* area : areas_) area->Invalidate();
+    for (AreaPanel* area : areas_)
+        if (area) area->Invalidate();
     session_->ForgetAccess();  // the units or the accounts may have changed
     try {
         // A commune's chair or clerk is given its own units only.
@@ -276,7 +317,8 @@ void MainFrame::ReloadAll(std::int64_t selectId) {
 
 void MainFrame::OnUnitSelected(const std::optional<Unit>& unit) {
     selected_ = unit;
-    for (AreaPanel* area : areas_) area->SetUnit(unit);
+    for (AreaPanel* area : areas_)
+        if (area) area->SetUnit(unit);
     UpdateUnitCommands();
     UpdateStatus();
 }

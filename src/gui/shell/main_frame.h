@@ -28,6 +28,8 @@ class MainFrame : public wxFrame {
     MainFrame(std::unique_ptr<services::Database> db, const std::string& user);
 
     void ShowArea(Area area);
+    // The area's panel, made now if it was never shown.
+    AreaPanel* AreaAt(Area area);
     Area CurrentArea() const;
     // Reloads the tree and the areas; selects the unit selectId if non-zero,
     // else keeps the current selection.

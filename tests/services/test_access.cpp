@@ -432,6 +432,32 @@ BOOST_FIXTURE_TEST_CASE(citizens_names_and_other_communes_ratings_stay_hidden, O
         Refused(Try([&] { services::ImportRatings(Db(), dir.File("ratings.csv"), "xem"); })));
 }
 
+BOOST_FIXTURE_TEST_CASE(an_officers_self_assessment_is_read_within_the_accounts_scope, Office) {
+    WriteFile(dir.File("people.csv"),
+              "code,unit,full_name\nCB-A,XA-A,Lê Văn Sáu\nCB-B,XA-B,Phạm Thị Bảy\n");
+    services::ImportPeople(Db(), dir.File("people.csv"), "quantri");
+    const auto officerOf = [&](std::int64_t unit) {
+        for (const auto& p : services::OrganisationService(Db(), "quantri").People(unit))
+            if (p.code.rfind("CB-", 0) == 0) return p.id;
+        return std::int64_t{0};
+    };
+    const std::int64_t a = officerOf(unitA), b = officerOf(unitB);
+    BOOST_REQUIRE(a != 0);
+    BOOST_REQUIRE(b != 0);
+    const auto read = [&](std::int64_t officer) {
+        return [&, officer](const std::string& login) {
+            return Try([&] { services::LoadSelfAssessment(Db(), officer, "2026-Q1", login); });
+        };
+    };
+    BOOST_TEST(Allowed(read(a)) == (Logins{"quantri", "chuyenvien", "ct_a", "cc_a", "xem"}));
+    BOOST_TEST(Allowed(read(b)) == (Logins{"quantri", "chuyenvien", "xem"}));
+    // Refused at the officer, without the other commune's name.
+    const std::string refusal = read(b)("ct_a");
+    BOOST_TEST(Refused(refusal));
+    BOOST_TEST(refusal.find("Bình") == std::string::npos, refusal);
+    BOOST_TEST(Refused(read(a)("nguoila")));
+}
+
 BOOST_FIXTURE_TEST_CASE(reports_are_printed_within_the_accounts_scope, Office) {
     auto build = [&](const std::string& login, const std::string& unit, bool names = false) {
         return Try([&] {
@@ -862,7 +888,7 @@ struct FullOffice : Office {
             const auto people = services::OrganisationService(Db(), "quantri")
                                     .People(std::string(code) == "CB-A" ? unitA : unitB);
             BOOST_REQUIRE(!people.empty());
-            auto sheet = services::LoadSelfAssessment(Db(), people[0].id, "2026-Q1");
+            auto sheet = services::LoadSelfAssessment(Db(), people[0].id, "2026-Q1", "quantri");
             for (auto& l : sheet.lines) l.self = 1;
             services::SaveSelfAssessment(Db(), sheet, "quantri");
         }

@@ -232,8 +232,8 @@ BOOST_FIXTURE_TEST_CASE(a_self_assessment_saved_on_two_desks, TwoDesks) {
     Person p;
     p.code = "CB01", p.fullName = "Nguyễn Văn An", p.unitId = u.id, p.oneStopDesk = true;
     const auto officer = storage::PersonRepository(A().session()).Insert(p);
-    auto sheetA = services::LoadSelfAssessment(A(), officer, "2026-Q1");
-    auto sheetB = services::LoadSelfAssessment(B(), officer, "2026-Q1");
+    auto sheetA = services::LoadSelfAssessment(A(), officer, "2026-Q1", "");
+    auto sheetB = services::LoadSelfAssessment(B(), officer, "2026-Q1", "");
     sheetA.lines[0].self = 2.0;
     services::SaveSelfAssessment(A(), sheetA, "a");
     sheetB.lines[0].self = 1.0;
@@ -243,13 +243,13 @@ BOOST_FIXTURE_TEST_CASE(a_self_assessment_saved_on_two_desks, TwoDesks) {
     auto conflict = Refused([&] { services::SaveSelfAssessment(B(), sheetB, "b"); });
     BOOST_TEST(Field(conflict, first).mine == "1");
     BOOST_TEST(Field(conflict, first).theirs == "2");
-    BOOST_TEST(!services::LoadSelfAssessment(A(), officer, "2026-Q1").lines[1].self);
+    BOOST_TEST(!services::LoadSelfAssessment(A(), officer, "2026-Q1", "").lines[1].self);
     // B takes A's first score and keeps its second one.
-    auto stored = services::LoadSelfAssessment(B(), officer, "2026-Q1");
+    auto stored = services::LoadSelfAssessment(B(), officer, "2026-Q1", "");
     auto merged = MergeSelfAssessment(sheetB, stored, {second});
     BOOST_TEST(merged.version == conflict.storedVersion());
     services::SaveSelfAssessment(B(), merged, "b");
-    auto back = services::LoadSelfAssessment(A(), officer, "2026-Q1");
+    auto back = services::LoadSelfAssessment(A(), officer, "2026-Q1", "");
     BOOST_TEST(*back.lines[0].self == 2.0);
     BOOST_TEST(*back.lines[1].self == 1.5);
 }

@@ -34,7 +34,7 @@ struct SheetFixture : DbFixture {
 BOOST_AUTO_TEST_SUITE(self_assessment_service)
 
 BOOST_FIXTURE_TEST_CASE(a_sheet_lists_the_nine_criteria_and_keeps_what_is_saved, SheetFixture) {
-    auto sheet = services::LoadSelfAssessment(Db(), officer, "2026-Q1");
+    auto sheet = services::LoadSelfAssessment(Db(), officer, "2026-Q1", "");
     BOOST_TEST_REQUIRE(sheet.lines.size() == 9u);
     BOOST_TEST(sheet.lines[0].max == 2.0);
     BOOST_TEST(!sheet.lines[0].self.has_value());
@@ -48,12 +48,13 @@ BOOST_FIXTURE_TEST_CASE(a_sheet_lists_the_nine_criteria_and_keeps_what_is_saved,
     BOOST_TEST(total.selfClass == "Tốt");
     services::SaveSelfAssessment(Db(), sheet, "tester");
 
-    auto back = services::LoadSelfAssessment(Db(), officer, "2026-Q1");
+    auto back = services::LoadSelfAssessment(Db(), officer, "2026-Q1", "");
     BOOST_TEST(back.total.self == 17.0);
     BOOST_TEST(*back.lines[2].appraised == 0.5);
     BOOST_TEST(back.lines[2].note == "Có 01 hồ sơ phải bổ sung hai lần");
     // Another quarter is empty.
-    BOOST_TEST(!services::LoadSelfAssessment(Db(), officer, "2026-Q2").lines[0].self.has_value());
+    BOOST_TEST(
+        !services::LoadSelfAssessment(Db(), officer, "2026-Q2", "").lines[0].self.has_value());
 }
 
 BOOST_FIXTURE_TEST_CASE(the_quarters_summary_puts_each_sheet_beside_the_citizen_ratings,
@@ -69,7 +70,7 @@ BOOST_FIXTURE_TEST_CASE(the_quarters_summary_puts_each_sheet_beside_the_citizen_
     idle.code = "CB03", idle.fullName = "Lê Văn Cường", idle.unitId = unit;
     storage::PersonRepository(Db().session()).Insert(idle);
     for (const auto& [who, points] : {std::pair{officer, 2.0}, std::pair{officerB, 1.0}}) {
-        auto sheet = services::LoadSelfAssessment(Db(), who, "2026-Q1");
+        auto sheet = services::LoadSelfAssessment(Db(), who, "2026-Q1", "");
         for (auto& l : sheet.lines) l.self = l.appraised = points;
         services::SaveSelfAssessment(Db(), sheet, "tester");
     }
@@ -109,7 +110,7 @@ BOOST_FIXTURE_TEST_CASE(the_quarters_summary_puts_each_sheet_beside_the_citizen_
 }
 
 BOOST_FIXTURE_TEST_CASE(a_score_above_the_maximum_is_refused_and_nothing_stored, SheetFixture) {
-    auto sheet = services::LoadSelfAssessment(Db(), officer, "2026-Q1");
+    auto sheet = services::LoadSelfAssessment(Db(), officer, "2026-Q1", "");
     sheet.lines[0].self = 2.0;
     sheet.lines[4].self = 3.0;
     try {
@@ -120,7 +121,7 @@ BOOST_FIXTURE_TEST_CASE(a_score_above_the_maximum_is_refused_and_nothing_stored,
     }
     BOOST_TEST(
         storage::SelfAssessmentRepository(Db().session()).ForPerson(officer, "2026-Q1").empty());
-    BOOST_CHECK_THROW(services::LoadSelfAssessment(Db(), officer, "2026-03"), UserError);
+    BOOST_CHECK_THROW(services::LoadSelfAssessment(Db(), officer, "2026-03", ""), UserError);
 }
 
 BOOST_FIXTURE_TEST_CASE(the_officers_ratings_of_the_quarter_sit_beside_the_sheet, SheetFixture) {

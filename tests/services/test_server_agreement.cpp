@@ -267,7 +267,7 @@ struct ServerOffice : Desks {
         services::PlanService plans(Db(), "setup");
         for (const auto& [code, unit] : unitOf) {
             person[code] = services::OrganisationService(Db(), "setup").People(unit).at(0).id;
-            auto sheet = services::LoadSelfAssessment(Db(), person[code], "2026-Q1");
+            auto sheet = services::LoadSelfAssessment(Db(), person[code], "2026-Q1", "setup");
             for (auto& l : sheet.lines) l.self = 1;
             services::SaveSelfAssessment(Db(), sheet, "setup");
             for (const auto& t : services::TaskBoard(Db(), Date{2026, 3, 1}, admin).List({}))
@@ -687,9 +687,13 @@ BOOST_FIXTURE_TEST_CASE(surveys_reports_and_accounts, ServerOffice) {
                           ",Chứng thực,kiosk,5,4,5,Người dân " + std::to_string(k) + "\n");
             services::ImportRatings(db, file, login);
         });
+        Agree("read a self-assessment of " + code,
+              [&](storage::Database& db, const std::string& login) {
+                  services::LoadSelfAssessment(db, person[code], "2026-Q1", login);
+              });
         Agree("save a self-assessment of " + code,
               [&](storage::Database& db, const std::string& login) {
-                  auto sheet = services::LoadSelfAssessment(Db(), person[code], "2026-Q2");
+                  auto sheet = services::LoadSelfAssessment(Db(), person[code], "2026-Q2", "");
                   for (auto& l : sheet.lines) l.self = Next() % 2;
                   services::SaveSelfAssessment(db, sheet, login);
               });

@@ -157,7 +157,7 @@ void SelfAssessmentPage::Load() {
     if (o >= 0 && q >= 0 && static_cast<std::size_t>(o) < officerIds_.size()) {
         try {
             sheet_ = services::LoadSelfAssessment(session_.db(), officerIds_[o],
-                                                  quarters_[q].ToString());
+                                                  quarters_[q].ToString(), session_.user());
             read_ = sheet_;
         } catch (const std::exception& e) {
             hint_->SetLabel(ErrorSentence(e));
@@ -323,8 +323,9 @@ bool SelfAssessmentPage::Save() {
             return false;
         }
         try {
-            SelfAssessmentSheet stored = services::LoadSelfAssessment(
-                session_.db(), sheet_->personId, sheet_->period, sheet_->frameworkCode);
+            SelfAssessmentSheet stored =
+                services::LoadSelfAssessment(session_.db(), sheet_->personId, sheet_->period,
+                                             session_.user(), sheet_->frameworkCode);
             stored.version = conflict->storedVersion();
             sheet_ = MergeSelfAssessment(*sheet_, stored, *kept);
             // The lines are now measured against the copy compared.

@@ -67,11 +67,20 @@ Period Quarter(const std::string& period) {
 }  // namespace
 
 SelfAssessmentSheet LoadSelfAssessment(storage::Database& db, std::int64_t personId,
-                                       const std::string& period,
+                                       const std::string& period, const std::string& user,
                                        const std::string& frameworkCode) {
     const std::optional<Period> p = Quarter(period);
-    if (!storage::PersonRepository(db.session()).ById(personId))
-        throw UserError(Location{"", 0, "officer"}, tr("the officer does not exist"));
+    AccessGuard guard(db, user);
+    guard.Require(Action::ReadData);
+    const auto person = storage::PersonRepository(db.session()).ById(personId);
+    // An officer outside the account's scope is refused in the words the
+    // server's hiding of it allows (no unit named), on both engines.
+    const Location officer{"", 0, "officer"};
+    if (!person) {
+        if (!guard.ReadsAll()) guard.Refuse(Action::ReadData, std::nullopt, officer);
+        throw UserError(officer, tr("the officer does not exist"));
+    }
+    if (!guard.InScope(person->unitId)) guard.Refuse(Action::ReadData, std::nullopt, officer);
     const Framework f = LoadFramework(db, frameworkCode);
     SelfAssessmentSheet sheet;
     sheet.personId = personId;
@@ -132,7 +141,7 @@ int SaveSelfAssessment(storage::Database& db, const SelfAssessmentSheet& sheet,
     storage::LockForEdit(db,
                          "self_assessments:" + std::to_string(sheet.personId) + ":" + sheet.period);
     const SelfAssessmentSheet stored =
-        LoadSelfAssessment(db, sheet.personId, sheet.period, sheet.frameworkCode);
+        LoadSelfAssessment(db, sheet.personId, sheet.period, user, sheet.frameworkCode);
     std::map<std::int64_t, const SelfAssessmentLine*> before;
     for (const auto& l : stored.lines) before[l.criterionId] = &l;
     if (stored.version != sheet.version) {
@@ -172,7 +181,7 @@ int SaveSelfAssessment(storage::Database& db, const SelfAssessmentSheet& sheet,
     storage::SelfAssessmentRepository(db.session()).Save(rows, user);
     storage::AuditRepository(db.session()).RecordMany(audit);
     const int version =
-        LoadSelfAssessment(db, sheet.personId, sheet.period, sheet.frameworkCode).version;
+        LoadSelfAssessment(db, sheet.personId, sheet.period, user, sheet.frameworkCode).version;
     tx.Commit();
     return version;
 }

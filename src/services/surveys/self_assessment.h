@@ -26,9 +26,11 @@ using cchc::SelfAssessmentSheet;
 
 // The officer's sheet for the period: every scored criterion of the
 // framework with what is stored. Throws UserError for an unknown officer,
-// framework or a period that is not a quarter.
+// framework or a period that is not a quarter; AccessDenied when the
+// account (user) does not read the officer's unit (an officer the server
+// hides from it is refused so too, not called unknown).
 SelfAssessmentSheet LoadSelfAssessment(storage::Database& db, std::int64_t personId,
-                                       const std::string& period,
+                                       const std::string& period, const std::string& user,
                                        const std::string& frameworkCode = kDefaultSelfFramework);
 // Totals and classes of the sheet's current scores (as typed, before saving).
 SelfAssessmentTotal TotalOf(storage::Database& db, const SelfAssessmentSheet& sheet);

@@ -101,8 +101,9 @@ for run in $(seq 1 "$runs"); do
     # A display of our own: Xvfb picks a free number and writes it.
     Xvfb -displayfd 3 -screen 0 1440x900x24 -nolisten tcp 3>"$work/display" >/dev/null 2>&1 &
     xpid=$!
-    until [ -s "$work/display" ]; do sleep 0.05; done
-    export DISPLAY=":$(cat "$work/display")"
+    # The number is written with a newline: wait for the whole line.
+    until [ "$(wc -l <"$work/display")" -ge 1 ]; do sleep 0.05; done
+    export DISPLAY=":$(head -n 1 "$work/display")"
     until xwininfo -root >/dev/null 2>&1; do sleep 0.05; done
     rm -f "$work/display"
     home="$work/home$run"
@@ -158,5 +159,8 @@ for n in "${names[@]}"; do
     unit=ms
     [ "$n" = rss_mib ] && unit=MiB
     case "$n" in *_idle) label="${n%_idle} (until idle)" ;; *) label="$n" ;; esac
-    printf '  %-28s %8s %s\n' "${label//_/ }" "$(echo "${fig[$n]}" | median)" "$unit"
+    label="${label//_/ }"
+    # Padded by characters, not bytes (the areas' names are Vietnamese).
+    printf '  %s%*s %8s %s\n' "$label" $((28 - $(printf '%s' "$label" | LC_ALL=C.UTF-8 wc -m))) "" \
+        "$(echo "${fig[$n]}" | median)" "$unit"
 done

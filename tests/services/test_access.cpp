@@ -458,6 +458,21 @@ BOOST_FIXTURE_TEST_CASE(an_officers_self_assessment_is_read_within_the_accounts_
     BOOST_TEST(Refused(read(a)("nguoila")));
 }
 
+BOOST_FIXTURE_TEST_CASE(an_administrator_of_a_commune_gives_accounts_of_its_units_only, Office) {
+    storage::UserRepository(Db().session()).Insert("qt_a", "", "admin", unitA);
+    services::AccountService admin(Db(), "qt_a");
+    const std::string refusal =
+        Try([&] { admin.Add("ct_b_new", Role::Chair, "XA-B", "Chủ tịch xã B", "Matkhau-2026"); });
+    BOOST_TEST(Refused(refusal), refusal);
+    BOOST_TEST(refusal.find("Bình An") == std::string::npos, refusal);
+    BOOST_TEST(!storage::UserRepository(Db().session()).ByLogin("ct_b_new"));
+    // An unknown unit is still said to be unknown.
+    const std::string unknown =
+        Try([&] { admin.Add("ct_x_new", Role::Chair, "XA-KHONG", "Chủ tịch", "Matkhau-2026"); });
+    BOOST_TEST(!Refused(unknown), unknown);
+    BOOST_TEST(unknown.find("XA-KHONG") != std::string::npos, unknown);
+}
+
 BOOST_FIXTURE_TEST_CASE(reports_are_printed_within_the_accounts_scope, Office) {
     auto build = [&](const std::string& login, const std::string& unit, bool names = false) {
         return Try([&] {

@@ -106,10 +106,16 @@ void AccountService::RequireAdmin() {
 
 std::optional<std::int64_t> AccountService::AccountUnit(Role role, const std::string& unitCode) {
     if (!unitCode.empty()) {
+        // An administrator of a part of the office gives accounts of its
+        // units only; one the server hides from it is refused, not unknown.
+        const Location where{"", 0, "unit"};
+        AccessGuard guard(db_, actor_);
         auto unit = storage::UnitRepository(db_.session()).ByCode(unitCode);
-        if (!unit)
-            throw UserError(Location{"", 0, "unit"},
-                            std::string(tr("the unit does not exist: ")) + unitCode);
+        if (!unit) {
+            guard.RefuseHiddenUnit(Action::ManageAccounts, unitCode, where);
+            throw UserError(where, std::string(tr("the unit does not exist: ")) + unitCode);
+        }
+        if (!guard.InScope(unit->id)) guard.Refuse(Action::ManageAccounts, std::nullopt, where);
         return unit->id;
     }
     if (RoleNeedsUnit(role))

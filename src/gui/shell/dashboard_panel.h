@@ -56,7 +56,8 @@ class DashboardPanel : public AreaPanel {
     SectionCard* publications_ = nullptr;  // survey results to publish next
     wxListCtrl* communeList_ = nullptr;    // open tasks per commune
     std::vector<std::int64_t> communeIds_;
-    int communeGeneration_ = 0;  // the reading of the commune list whose answer counts
+    int overviewGeneration_ = 0;  // the reading of the cards' figures whose answer counts
+    int communeGeneration_ = 0;   // the reading of the commune list whose answer counts
 };
 
 }  // namespace cchc::gui

@@ -9,6 +9,8 @@
 // --years 5`, on SQLite or PostgreSQL:
 //   build/bench/bench_tasks --db sqlite:prov.db [--tasks 250000] [--runs 5]
 //   build/bench/bench_tasks --db postgresql://user@host/db [--tasks 250000]
+//   build/bench/bench_tasks --db postgresql://login@host/db --user login
+//     (as an account: the server's row-level security applies, as at a desk)
 // --tasks N first adds synthetic tasks to the communes' plans until the
 // database holds N (as many as 50 tasks per commune and year would give).
 // Each figure is the median of the runs (5 by default): the time, and the
@@ -115,7 +117,7 @@ std::string Load() {
 }  // namespace
 
 int main(int argc, char** argv) {
-    std::string url;
+    std::string url, user;
     long wanted = 0;
     int runs = 5;
     for (int i = 1; i + 1 < argc; i += 2) {
@@ -126,9 +128,11 @@ int main(int argc, char** argv) {
             wanted = std::atol(argv[i + 1]);
         else if (k == "--runs")
             runs = std::max(1, std::atoi(argv[i + 1]));
+        else if (k == "--user")
+            user = argv[i + 1];
     }
     if (url.empty()) {
-        std::fprintf(stderr, "usage: bench_tasks --db URL [--tasks N] [--runs R]\n");
+        std::fprintf(stderr, "usage: bench_tasks --db URL [--tasks N] [--runs R] [--user LOGIN]\n");
         return 2;
     }
     auto db = storage::Database::Open(storage::DatabaseUrl::Parse(url));
@@ -146,12 +150,12 @@ int main(int argc, char** argv) {
     // Opening the board: the service, the counts by status, the first rows.
     long total = 0;
     Timing ms = Median(runs, [&] {
-        services::TaskBoard board(*db, today, "");
+        services::TaskBoard board(*db, today, user);
         total = board.Counts({}).Total();
         board.Window({}, {}, 0, 100, total);
     });
     Line("open: counts and the first 100 rows", total, ms, 500);
-    services::TaskBoard board(*db, today, "");
+    services::TaskBoard board(*db, today, user);
     ms = Median(runs, [&] { board.Window({}, {}, total / 2, 100, total); });
     Line("scroll to the middle (100 rows)", total, ms, 100);
 

@@ -6,6 +6,7 @@
 #include <soci/sqlite3/soci-sqlite3.h>
 
 #include <algorithm>
+#include <map>
 #include <unordered_map>
 #include <variant>
 
@@ -286,40 +287,63 @@ long RatingRepository::CountMatching(const RatingFilter& filter) {
 std::vector<RatingRow> RatingRepository::Page(const std::vector<std::int64_t>& ids) {
     std::vector<RatingRow> out;
     if (ids.empty()) return out;
+    // On the server the page is one statement over the ids as an array:
+    // fifty statements, each with the row-level security's checks, took
+    // 60 ms there. SQLite reads them one by one from its own file.
+    const bool server = IsPostgres(s_);
     long long id = 0, rid = 0, unit = 0, officer = 0;
-    std::string at, procedure, channel, citizen, unitCode, officerCode, officerName;
+    std::string idList, at, procedure, channel, citizen, unitCode, officerCode, officerName;
+    for (auto wanted : ids) idList += (idList.empty() ? "{" : ",") + std::to_string(wanted);
+    idList += "}";
     int a = 0, h = 0, g = 0;
     soci::indicator ai = soci::i_null, hi = soci::i_null, gi = soci::i_null;
-    soci::statement st =
-        (s_.prepare << "SELECT r.id, r.rated_at, r.unit_id, r.officer_id, r.procedure, "
-                       "r.channel, " +
-                           CitizenColumn(s_, "r.citizen") +
-                           ", r.attitude, r.handling, r.guidance, u.code, p.code, p.full_name "
-                           "FROM ratings r JOIN units u ON u.id = r.unit_id JOIN people p ON p.id "
-                           "= r.officer_id WHERE r.id = :id",
-         soci::use(id), soci::into(rid), soci::into(at), soci::into(unit), soci::into(officer),
-         soci::into(procedure), soci::into(channel), soci::into(citizen), soci::into(a, ai),
-         soci::into(h, hi), soci::into(g, gi), soci::into(unitCode), soci::into(officerCode),
-         soci::into(officerName));
+    const std::string sql =
+        "SELECT r.id, r.rated_at, r.unit_id, r.officer_id, r.procedure, r.channel, " +
+        CitizenColumn(s_, "r.citizen") +
+        ", r.attitude, r.handling, r.guidance, u.code, p.code, p.full_name FROM ratings r JOIN "
+        "units u ON u.id = r.unit_id JOIN people p ON p.id = r.officer_id WHERE " +
+        (server ? "r.id = ANY (CAST(:ids AS BIGINT[]))" : "r.id = :id");
+    soci::details::prepare_temp_type p = (s_.prepare << sql);
+    if (server)
+        p, soci::use(idList);
+    else
+        p, soci::use(id);
+    p, soci::into(rid), soci::into(at), soci::into(unit), soci::into(officer),
+        soci::into(procedure), soci::into(channel), soci::into(citizen), soci::into(a, ai),
+        soci::into(h, hi), soci::into(g, gi), soci::into(unitCode), soci::into(officerCode),
+        soci::into(officerName);
+    soci::statement st(p);
+    auto row = [&] {
+        RatingRow r;
+        r.id = rid;
+        r.rating.ratedAt = at;
+        r.rating.unitId = unit;
+        r.rating.officerId = officer;
+        r.rating.procedure = procedure;
+        r.rating.channel = channel;
+        r.rating.citizen = citizen;
+        r.rating.attitude = Opt(a, ai);
+        r.rating.handling = Opt(h, hi);
+        r.rating.guidance = Opt(g, gi);
+        r.unitCode = unitCode;
+        r.officerCode = officerCode;
+        r.officerName = officerName;
+        return r;
+    };
     out.reserve(ids.size());
+    if (server) {
+        // In the order asked for; ids not found (hidden, removed) left out.
+        std::map<std::int64_t, RatingRow> found;
+        st.execute();
+        while (st.fetch()) found.emplace(rid, row());
+        for (auto wanted : ids)
+            if (auto it = found.find(wanted); it != found.end()) out.push_back(it->second);
+        return out;
+    }
     for (auto wanted : ids) {
         id = wanted;
         if (!st.execute(true) || !st.got_data()) continue;
-        RatingRow row;
-        row.id = rid;
-        row.rating.ratedAt = at;
-        row.rating.unitId = unit;
-        row.rating.officerId = officer;
-        row.rating.procedure = procedure;
-        row.rating.channel = channel;
-        row.rating.citizen = citizen;
-        row.rating.attitude = Opt(a, ai);
-        row.rating.handling = Opt(h, hi);
-        row.rating.guidance = Opt(g, gi);
-        row.unitCode = unitCode;
-        row.officerCode = officerCode;
-        row.officerName = officerName;
-        out.push_back(std::move(row));
+        out.push_back(row());
     }
     return out;
 }

@@ -546,6 +546,22 @@ std::vector<std::pair<int, long>> TaskBoardRepository::CountByGroup(const TaskBo
 
 namespace {
 
+// The ids of the window: the part's tasks from skip, take of them, in its
+// order (after Scope, within a statement or a WITH of it).
+void AddWindow(Sql& q, const TaskBoardQuery& f, const Segment& seg, bool descending, long skip,
+               long take) {
+    Where(q, f, Use::Window);
+    AddCondition(q, seg);
+    OrderBy(q, seg.terms, descending);
+    q.Add(" LIMIT ? OFFSET ?", {static_cast<long long>(take), static_cast<long long>(skip)});
+}
+
+// What names a task t of the board: its plan, unit and leads.
+const char* const kBoardJoins =
+    " JOIN plan_items i ON i.id = t.item_id JOIN plans p ON p.id = i.plan_id JOIN units u ON u.id "
+    "= p.unit_id LEFT JOIN units lu ON lu.id = t.lead_unit_id LEFT JOIN people lp ON lp.id = "
+    "t.lead_person_id";
+
 // The rows skip .. skip + take - 1 of a part of the list in its order
 // (descending: reversed), with what names them.
 void ReadPart(soci::session& s, const TaskBoardQuery& f, const Segment& seg, bool descending,
@@ -573,10 +589,7 @@ void ReadPart(soci::session& s, const TaskBoardQuery& f, const Segment& seg, boo
         Sql ids(s);
         Scope(ids, f);
         ids.Add("SELECT b.task_id");
-        Where(ids, f, Use::Window);
-        AddCondition(ids, seg);
-        OrderBy(ids, seg.terms, descending);
-        ids.Add(" LIMIT ? OFFSET ?", {static_cast<long long>(take), static_cast<long long>(skip)});
+        AddWindow(ids, f, seg, descending, skip, take);
         std::string list;
         {
             const bool deep = skip >= 200;
@@ -600,29 +613,22 @@ void ReadPart(soci::session& s, const TaskBoardQuery& f, const Segment& seg, boo
             "ON b.task_id = w.task_id CROSS JOIN LATERAL (SELECT ",
             {list});
         q.Add(names);
-        q.Add(
-            " FROM tasks t JOIN plan_items i ON i.id = t.item_id JOIN plans p ON p.id = i.plan_id "
-            "JOIN units u ON u.id = p.unit_id LEFT JOIN units lu ON lu.id = t.lead_unit_id LEFT "
-            "JOIN people lp ON lp.id = t.lead_person_id WHERE t.id = w.task_id OFFSET 0) x ORDER "
-            "BY w.n");
+        q.Add(" FROM tasks t");
+        q.Add(kBoardJoins);
+        q.Add(" WHERE t.id = w.task_id OFFSET 0) x ORDER BY w.n");
     } else {
         // The window first, once, then its rows' names.
         Scope(q, f);
         q.Add(f.withinUnit ? ", w AS MATERIALIZED (SELECT b.task_id"
                            : "WITH w AS MATERIALIZED (SELECT b.task_id");
-        Where(q, f, Use::Window);
-        AddCondition(q, seg);
-        OrderBy(q, seg.terms, descending);
-        q.Add(" LIMIT ? OFFSET ?", {static_cast<long long>(take), static_cast<long long>(skip)});
+        AddWindow(q, f, seg, descending, skip, take);
         q.Add(") SELECT ");
         q.Add(names);
         q.Add(", ");
         q.Add(quarters);
         q.Add(
-            " FROM w JOIN task_board b ON b.task_id = w.task_id JOIN tasks t ON t.id = b.task_id "
-            "JOIN plan_items i ON i.id = t.item_id JOIN plans p ON p.id = i.plan_id JOIN units u "
-            "ON u.id = p.unit_id LEFT JOIN units lu ON lu.id = t.lead_unit_id LEFT JOIN people lp "
-            "ON lp.id = t.lead_person_id");
+            " FROM w JOIN task_board b ON b.task_id = w.task_id JOIN tasks t ON t.id = b.task_id");
+        q.Add(kBoardJoins);
         OrderBy(q, seg.terms, descending);
     }
     soci::rowset<soci::row> rs(q.Prepare(s));

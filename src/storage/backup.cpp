@@ -639,6 +639,9 @@ void CopySqliteIntoPostgres(Database& target, const std::string& file, Progress*
     // What the new schema holds of its own goes: the backup's rows replace it.
     for (auto t = tables.rbegin(); t != tables.rend(); ++t) s << "DELETE FROM " + Identifier(*t);
     for (std::size_t i = 0; i < tables.size(); ++i) {
+        // The ratings' day counts are the server's own: its triggers count
+        // the ratings as they are copied.
+        if (tables[i] == "rating_day_counts") continue;
         const std::string what =
             fmt::format(fmt::runtime(tr("Copying table {0} to the server...")), tables[i]);
         const double fraction = static_cast<double>(i) / tables.size();

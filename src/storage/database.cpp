@@ -16,6 +16,7 @@
 #include "core/i18n.h"
 #include "storage/backup.h"
 #include "storage/migrations.h"
+#include "storage/rating_repository.h"
 #include "storage/sqlite_locks.h"
 #include "storage/task_board_repository.h"
 
@@ -349,6 +350,21 @@ std::vector<std::string> Database::Check() {
         if (invalid > 0)
             problems.push_back(
                 fmt::format(fmt::runtime(tr("{0} constraints not validated")), invalid));
+    }
+    // The ratings' day counts (schema 15) against the ratings, where this
+    // connection reads every rating and every count (on the server: the
+    // owner, whom row-level security does not filter).
+    int allRows = 1;
+    if (url_.backend != Backend::Sqlite)
+        *session_ << "SELECT CASE WHEN row_security_active('ratings') THEN 0 ELSE 1 END",
+            soci::into(allRows);
+    if (allRows && SchemaVersion() >= 15) {
+        const long wrong = RatingRepository(*session_).DayCountsDisagreeing();
+        if (wrong > 0)
+            problems.push_back(fmt::format(
+                fmt::runtime(tr("the ratings' day counts disagree with the ratings on {0} days, "
+                                "channels and scores")),
+                wrong));
     }
     return problems;
 }

@@ -102,6 +102,21 @@ const char* const kRatingSql[5][2][4] = {
 };
 // Without any filter SQLite counts the rows of its smallest index.
 const char* const kCountAll = "SELECT COUNT(*) FROM ratings";
+
+// A filter on days, channel and lowest score only is answered from the
+// ratings' day counts (migration 0015): its count, and the number of its
+// ratings per day, newest day first, from which a window deep in the list
+// finds the day it starts on.
+#define CCHC_DAYS_WHERE                                                             \
+    " FROM rating_day_counts WHERE day >= :ta AND day <= :tb AND (channel = :c OR " \
+    ":anyc = 1) AND low_score >= :lo AND low_score <= :hi"
+const char* const kDayCountsTotal = "SELECT CAST(COALESCE(SUM(n), 0) AS BIGINT)" CCHC_DAYS_WHERE;
+const char* const kDayCountsByDay =
+    "SELECT day, CAST(SUM(n) AS BIGINT)" CCHC_DAYS_WHERE " GROUP BY day ORDER BY day DESC";
+#undef CCHC_DAYS_WHERE
+// A window this far into a list answered by the day counts starts from the
+// day it falls on; nearer the top the list is walked from its first row.
+const long kSeekByDayFrom = 200;
 #undef CCHC_TIME
 #undef CCHC_SCORE
 #undef CCHC_ORDER
@@ -204,6 +219,37 @@ struct BoundFilter {
     }
 };
 
+// Whether the day counts answer the filter: nothing but days, a channel
+// and scores asked for (an account's units are not counted by day).
+bool ByDayCounts(const RatingFilter& f) { return !f.officerId && !f.unitId && !f.within; }
+
+// The values of the day counts' placeholders: the days, the channel and the
+// lowest scores the filter takes (every rating, 9 included, without a score
+// filter; else the scored ones within its bounds, as LowestScore reads them).
+struct DayCountsFilter {
+    std::string from, to, channel;
+    int anyChannel = 1, lo = 1, hi = 9;
+
+    explicit DayCountsFilter(const RatingFilter& f)
+        : from(f.from.value_or("")),
+          to(f.to.value_or("9999")),
+          channel(f.channel.value_or("")),
+          anyChannel(f.channel ? 0 : 1) {
+        if (f.minScore || f.maxScore) {
+            lo = std::max(1, f.minScore.value_or(1));
+            hi = std::min(5, f.maxScore.value_or(5));
+        }
+    }
+    template <typename... Into>
+    soci::statement Prepare(soci::session& s, const char* sql, Into&&... intos) {
+        soci::details::prepare_temp_type p = (s.prepare << sql);
+        (p, ..., intos);
+        p, soci::use(from), soci::use(to), soci::use(channel), soci::use(anyChannel), soci::use(lo),
+            soci::use(hi);
+        return soci::statement(p);
+    }
+};
+
 // The ids straight from SQLite's own interface: millions of ids come out
 // several times faster than through SOCI's row conversions.
 std::vector<std::int64_t> SqliteIds(soci::session& s, BoundFilter& f) {
@@ -264,24 +310,95 @@ std::vector<std::int64_t> RatingRepository::FilterIdsWindow(const RatingFilter& 
                                                             long limit, long total) {
     offset = std::max(0L, offset);
     if (total >= 0 && offset >= total) return {};
-    if (total >= 0 && offset > total - offset - limit) {
-        // Nearer the end: the same rows counted from the oldest, reversed.
-        const long last = std::min(total, offset + limit);  // one past the window
-        BoundFilter bound(filter, Shape::WindowUp, total - last, last - offset);
+    const bool up = total >= 0 && offset > total - offset - limit;
+    // Nearer the end: the same rows counted from the oldest, reversed.
+    const long last = up ? std::min(total, offset + limit) : 0;  // one past the window
+    long skip = up ? total - last : offset;
+    const long want = up ? last - offset : limit;
+    RatingFilter narrowed = filter;
+    // On the server, whose planner cannot tell how many rows row-level
+    // security lets through, the first window too: bounded to its days, a
+    // window reads those days' ratings whatever plan is chosen.
+    if (ByDayCounts(filter) && (skip >= kSeekByDayFrom || IsPostgres(s_))) {
+        // The days the window starts and ends on, from the day counts: the
+        // list is walked from that day's first rating, not from the list's.
+        DayCountsFilter days(filter);
+        std::vector<std::string> day(512);
+        std::vector<long long> n(512);
+        soci::statement st = days.Prepare(s_, kDayCountsByDay, soci::into(day), soci::into(n));
+        std::vector<std::pair<std::string, long long>> counts;
+        if (st.execute(true)) {
+            do {
+                for (std::size_t i = 0; i < day.size(); ++i) counts.emplace_back(day[i], n[i]);
+                day.resize(512);
+                n.resize(512);
+            } while (st.fetch());
+        }
+        if (up) std::reverse(counts.begin(), counts.end());
+        // In the order walked: the window's rows are skip .. end - 1.
+        const long end = skip + want;
+        long before = 0;  // the rows of the days before the one looked at
+        bool started = false;
+        for (const auto& [d, count] : counts) {
+            const long after = before + static_cast<long>(count);
+            if (!started && skip < after) {
+                (up ? narrowed.from : narrowed.to) = d;
+                skip -= before;
+                started = true;
+            }
+            if (started && after >= end) {
+                (up ? narrowed.to : narrowed.from) = d;
+                break;
+            }
+            before = after;
+        }
+    }
+    if (up) {
+        BoundFilter bound(narrowed, Shape::WindowUp, skip, want);
         auto ids = Ids(s_, bound);
         std::reverse(ids.begin(), ids.end());
         return ids;
     }
-    BoundFilter bound(filter, Shape::Window, offset, limit);
+    BoundFilter bound(narrowed, Shape::Window, skip, limit);
     return Ids(s_, bound);
 }
 
 long RatingRepository::CountMatching(const RatingFilter& filter) {
     long long n = 0;
+    if (ByDayCounts(filter)) {
+        DayCountsFilter days(filter);
+        soci::statement st = days.Prepare(s_, kDayCountsTotal, soci::into(n));
+        st.execute(true);
+        return static_cast<long>(n);
+    }
     BoundFilter bound(filter, Shape::Count);
     soci::statement st = bound.Prepare(s_, soci::into(n));
     st.execute(true);
     return static_cast<long>(n);
+}
+
+long RatingRepository::CountMatchingByRatings(const RatingFilter& filter) {
+    long long n = 0;
+    BoundFilter bound(filter, Shape::Count);
+    soci::statement st = bound.Prepare(s_, soci::into(n));
+    st.execute(true);
+    return static_cast<long>(n);
+}
+
+long RatingRepository::DayCountsDisagreeing() {
+    // Each (day, channel, lowest score) counted from the ratings and as
+    // stored (a stored count of 0 is as good as none), compared both ways.
+    long long n = 0;
+    s_ << "SELECT COUNT(*) FROM (SELECT substr(rated_at, 1, 10) AS day, channel, low_score, "
+          "COUNT(*) AS n FROM ratings GROUP BY substr(rated_at, 1, 10), channel, low_score "
+          "EXCEPT SELECT day, channel, low_score, n FROM rating_day_counts WHERE n <> 0) x",
+        soci::into(n);
+    long long m = 0;
+    s_ << "SELECT COUNT(*) FROM (SELECT day, channel, low_score, n FROM rating_day_counts WHERE "
+          "n <> 0 EXCEPT SELECT substr(rated_at, 1, 10), channel, low_score, COUNT(*) FROM "
+          "ratings GROUP BY substr(rated_at, 1, 10), channel, low_score) x",
+        soci::into(m);
+    return static_cast<long>(n + m);
 }
 
 std::vector<RatingRow> RatingRepository::Page(const std::vector<std::int64_t>& ids) {
@@ -634,12 +751,37 @@ void RatingBulkInsert::Store() {
     const bool large = LargeLoad(s, "ratings", staged_);
     std::optional<IndexesSetAside> aside;
     if (large) aside.emplace(s, "ratings");
+    // On SQLite the trigger that counts each new rating by day (0015) is
+    // set aside while the ratings go in, and they are counted at once after
+    // (on PostgreSQL the trigger counts the statement's rows at once).
+    std::string counter;
+    soci::indicator counterInd = soci::i_null;
+    long long before = 0;
+    if (sqlite) {
+        s << "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = "
+             "'rating_day_counts_added'",
+            soci::into(counter, counterInd);
+        if (counterInd == soci::i_ok) {
+            soci::indicator ind = soci::i_null;
+            s << "SELECT MAX(id) FROM ratings", soci::into(before, ind);
+            if (ind != soci::i_ok) before = 0;
+            s << "DROP TRIGGER rating_day_counts_added";
+        }
+    }
     long long batch = batchId_.value_or(0);
     soci::indicator batchInd = batchId_ ? soci::i_ok : soci::i_null;
     soci::statement st =
         (s.prepare << (sqlite ? kStoreSqlite : kStorePostgres), soci::use(batch, batchInd));
     st.execute(true);
     const long written = static_cast<long>(st.get_affected_rows());
+    if (sqlite && counterInd == soci::i_ok) {
+        s << "INSERT INTO rating_day_counts (day, channel, low_score, n) SELECT substr(rated_at, "
+             "1, 10), channel, low_score, COUNT(*) FROM ratings WHERE id > :b GROUP BY "
+             "substr(rated_at, 1, 10), channel, low_score ON CONFLICT (day, channel, low_score) "
+             "DO UPDATE SET n = n + excluded.n",
+            soci::use(before);
+        s << counter;
+    }
     if (aside) {
         aside->Restore();
     }

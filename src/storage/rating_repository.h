@@ -58,14 +58,22 @@ class RatingRepository {
     // Chooses the index by the most selective filter given (officer, unit,
     // channel, time): the query a virtual list runs per keystroke.
     std::vector<std::int64_t> FilterIds(const RatingFilter& filter);
-    // How many ratings pass the filter.
+    // How many ratings pass the filter: from the day counts of the ratings
+    // when it asks for nothing but days, a channel and scores.
     long CountMatching(const RatingFilter& filter);
+    // The same, always counted from the ratings (what the day counts are
+    // compared with).
+    long CountMatchingByRatings(const RatingFilter& filter);
+    // How many (day, channel, lowest score) groups of the ratings the day
+    // counts (migration 0015) get wrong, either way: 0 when they agree.
+    long DayCountsDisagreeing();
     // The ids of the list's rows offset .. offset + limit - 1 (same order as
     // FilterIds): with CountMatching, what a virtual list needs when the
     // whole list is too long to fetch per keystroke (two million ids take
     // SQLite itself over 100 ms to walk; a window costs about as much as
     // walking to it). Given the list's `total` (CountMatching), a window in
-    // the second half is walked to from the oldest end.
+    // the second half is walked to from the oldest end. A window deep in a
+    // list the day counts answer starts from the day it falls on.
     std::vector<std::int64_t> FilterIdsWindow(const RatingFilter& filter, long offset, long limit,
                                               long total = -1);
     // The ratings with these ids, in the order of the ids (unknown ids are

@@ -45,9 +45,11 @@
 #include "services/reports/reports.h"
 #include "services/results/result_sheet.h"
 #include "services/results/results.h"
+#include "services/surveys/ratings_list.h"
 #include "services/surveys/self_assessment.h"
 #include "services/surveys/surveys.h"
 #include "storage/framework_repository.h"
+#include "storage/rating_repository.h"
 #include "storage/result_set_repository.h"
 #include "storage/unit_repository.h"
 
@@ -778,6 +780,69 @@ BOOST_FIXTURE_TEST_CASE(surveys_reports_and_accounts, ServerOffice) {
                           "Tài khoản phụ " + std::to_string(Next()));
                   }
           });
+}
+
+// The ratings list on the server: an account of the whole office counts
+// from the ratings' day counts, a commune's account its commune's ratings
+// (the counts of every commune are not for it); each reads on its own
+// connection what the services count for it on the owner's, and the day
+// counts stay in step with the ratings, whoever imports them.
+BOOST_FIXTURE_TEST_CASE(the_ratings_list_of_each_account, ServerOffice) {
+    if (!onServer) return;
+    std::string csv = "time,unit,officer,procedure,channel,attitude,handling,guidance,citizen\n";
+    const char* channels[] = {"kiosk", "qr", "online", "paper"};
+    for (int i = 0; i < 600; ++i) {
+        const std::string code = kCommunes[i % 2];
+        char line[200];
+        std::snprintf(line, sizeof line,
+                      "2026-04-%02dT%02d:%02d:00,%s,CB-%s,Chứng thực,%s,%d,%d,%d,"
+                      "Người dân %d\n",
+                      1 + (i * 7) % 28, 7 + i % 10, i % 60, code.c_str(), code.substr(3).c_str(),
+                      channels[i % 4], 1 + i % 5, 1 + (i / 5) % 5, 1 + (i / 3) % 5, i);
+        csv += line;
+    }
+    Write("ratings-list.csv", csv);
+    services::ImportRatings(Db(), File("ratings-list.csv"), admin);
+    for (const auto& desk : desks) {
+        if (desk.role != Role::Clerk) continue;
+        // A commune's clerk imports its commune's ratings on its own connection.
+        Write("ratings-clerk.csv",
+              "time,unit,officer,procedure,channel,attitude,handling,guidance\n"
+              "2026-04-30T10:00:00,XA-A,CB-A,Chứng thực,qr,5,5,4\n");
+        services::ImportRatings(*desk.db, File("ratings-clerk.csv"), desk.login);
+    }
+    BOOST_TEST(storage::RatingRepository(Db().session()).DayCountsDisagreeing() == 0);
+    services::RatingListFilter kiosk, high, april;
+    kiosk.channel = "kiosk";
+    high.minScore = 4;
+    april.from = "2026-04-05", april.to = "2026-04-25";
+    for (const auto& desk : desks) {
+        for (const auto& f : {services::RatingListFilter{}, kiosk, high, april}) {
+            BOOST_TEST_CONTEXT(desk.login << ", channel " << f.channel.value_or("-") << ", from "
+                                          << f.minScore.value_or(0)) {
+                const long total = services::CountRatings(Db(), desk.login, f);
+                BOOST_TEST(total > 0);
+                BOOST_TEST(services::CountRatings(*desk.db, desk.login, f) == total);
+                for (long at : {0L, 150L, 250L, total / 2, total - 20}) {
+                    if (at < 0 || at >= total) continue;
+                    std::vector<std::int64_t> want, got;
+                    for (const auto& r :
+                         services::RatingsWindow(Db(), desk.login, f, at, 20, total))
+                        want.push_back(r.id);
+                    for (const auto& r :
+                         services::RatingsWindow(*desk.db, desk.login, f, at, 20, total))
+                        got.push_back(r.id);
+                    BOOST_TEST(got == want, "at " << at);
+                }
+            }
+        }
+    }
+    // The whole office's count is every rating; a commune's its own.
+    storage::RatingRepository owner(Db().session());
+    BOOST_TEST(services::CountRatings(Db(), admin, {}) == owner.Count());
+    storage::RatingFilter ofA;
+    ofA.unitId = unitOf["XA-A"];
+    BOOST_TEST(services::CountRatings(Db(), TestLogin("ct_a"), {}) == owner.CountMatching(ofA));
 }
 
 // An office with accounts but no units yet: the demo office is the

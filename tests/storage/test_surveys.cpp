@@ -613,6 +613,84 @@ BOOST_FIXTURE_TEST_CASE(a_rating_given_twice_keeps_its_first_scores, SurveyFixtu
     BOOST_TEST(rows[0].rating.channel == "kiosk");
 }
 
+// The ratings' day counts (schema 15) count what the ratings hold after
+// every kind of write, and a filter they answer gives the same count and
+// the same windows (deep ones start from the day they fall on) as the
+// ratings counted and walked one by one.
+BOOST_FIXTURE_TEST_CASE(day_counts_answer_as_the_ratings_do, SurveyFixture) {
+    const char* channels[] = {"kiosk", "qr", "online", "paper"};
+    std::vector<RatingRecord> ratings;
+    // 1,200 ratings over 24 days, several per second on some, the scores
+    // and channels varied, some aspects left unscored.
+    for (int i = 0; i < 1200; ++i) {
+        const int day = 1 + (i * 7) % 24, hour = 7 + i % 9, minute = (i / 9) % 60;
+        char at[32];
+        std::snprintf(at, sizeof at, "2026-05-%02dT%02d:%02d:%02d", day, hour, minute, i % 3);
+        auto r = Rating(i % 3 == 0   ? officer1
+                        : i % 3 == 1 ? officer2
+                                     : officer3,
+                        i % 3 == 2 ? unitB : unitA, at, channels[i % 4], 1 + i % 5, 1 + (i / 5) % 5,
+                        1 + (i / 25) % 5);
+        r.citizen = "Công dân " + std::to_string(i);
+        if (i % 11 == 0) r.guidance.reset();
+        if (i % 37 == 0) r.attitude.reset(), r.handling.reset(), r.guidance.reset();
+        ratings.push_back(r);
+    }
+    // A first load (larger than the table), then a second, smaller one.
+    Store(Db(), std::vector<RatingRecord>(ratings.begin(), ratings.begin() + 900));
+    Store(Db(), std::vector<RatingRecord>(ratings.begin() + 900, ratings.end()));
+    storage::RatingRepository repo(Db().session());
+    BOOST_TEST(repo.Count() == 1200);
+    BOOST_TEST(repo.DayCountsDisagreeing() == 0);
+    // Rows written, moved and removed one by one.
+    soci::session& s = Db().session();
+    s << "UPDATE ratings SET rated_at = '2026-06-01T08:00:00', channel = 'paper', low_score = 1 "
+         "WHERE id IN (SELECT id FROM ratings ORDER BY id LIMIT 40)";
+    s << "DELETE FROM ratings WHERE id IN (SELECT id FROM ratings ORDER BY id DESC LIMIT 25)";
+    BOOST_TEST(repo.DayCountsDisagreeing() == 0);
+    BOOST_TEST(Db().Check().empty());
+
+    struct Case {
+        const char* what;
+        storage::RatingFilter f;
+    };
+    std::vector<Case> cases(8);
+    cases[0].what = "every rating";
+    cases[1].what = "a channel", cases[1].f.channel = "kiosk";
+    cases[2].what = "every aspect 4 or 5", cases[2].f.minScore = 4;
+    cases[3].what = "every aspect 4 or 5 on a channel", cases[3].f.minScore = 4;
+    cases[3].f.channel = "qr";
+    cases[4].what = "some aspect at 2 or below", cases[4].f.maxScore = 2;
+    cases[5].what = "days", cases[5].f.from = "2026-05-05", cases[5].f.to = "2026-05-20";
+    cases[6].what = "lowest 3 on days", cases[6].f.minScore = 3, cases[6].f.maxScore = 3;
+    cases[6].f.from = "2026-05-03";
+    cases[7].what = "a channel, to a day", cases[7].f.channel = "paper";
+    cases[7].f.to = "2026-05-30";
+    for (const auto& c : cases) {
+        BOOST_TEST_CONTEXT(c.what) {
+            const auto ids = repo.FilterIds(c.f);
+            const long total = static_cast<long>(ids.size());
+            BOOST_TEST(total > 0);
+            BOOST_TEST(repo.CountMatching(c.f) == total);
+            BOOST_TEST(repo.CountMatchingByRatings(c.f) == total);
+            for (long at : {0L, 1L, 199L, 200L, 201L, 333L, total / 2 - 1, total / 2, total / 2 + 1,
+                            total - 300, total - 51, total - 50, total - 1}) {
+                if (at < 0 || at >= total) continue;
+                const std::vector<std::int64_t> slice(ids.begin() + at,
+                                                      ids.begin() + std::min(total, at + 50));
+                BOOST_TEST(repo.FilterIdsWindow(c.f, at, 50, total) == slice, "at " << at);
+                BOOST_TEST(repo.FilterIdsWindow(c.f, at, 50) == slice, "at " << at);
+            }
+        }
+    }
+
+    // Counts that lost their ratings' track are found by the check.
+    s << "UPDATE rating_day_counts SET n = n + 1 WHERE day = (SELECT MIN(day) FROM "
+         "rating_day_counts)";
+    BOOST_TEST(repo.DayCountsDisagreeing() > 0);
+    BOOST_TEST(Db().Check().size() == 1u);
+}
+
 BOOST_AUTO_TEST_CASE(copy_text_escapes_its_separators) {
     // COPY's text format: tab, line feed, carriage return and backslash
     // escaped; every other byte (UTF-8) as it is.

@@ -1,8 +1,8 @@
 // libFuzzer target: one importer (chosen when built: CCHC_FUZZ_IMPORT_units,
-// _people, _frameworks, _results, _tasks, _assignments, _tallies or
-// _ratings) reading the input as a CSV file into an in-memory SQLite office
+// _people, _frameworks, _results, _tasks, _assignments, _tallies,
+// _dossiers or _ratings) reading the input as a CSV file into an in-memory SQLite office
 // made once from tests/data (units, people, frameworks with the built-in
-// catalogues, tasks, assignments, tallies, ratings). Each input runs inside
+// catalogues, tasks, assignments, tallies, dossiers, ratings). Each input runs inside
 // a transaction that is rolled back, so every input meets the same office.
 // The import must store the file or refuse it with a short one-line message
 // naming the file; any other exception (an engine error, std::stoi's) is a
@@ -45,6 +45,8 @@ void Import(services::Database& db, const std::string& path) {
     services::ImportAssignments(db, path, kUser);
 #elif defined(CCHC_FUZZ_IMPORT_tallies)
     services::ImportTallies(db, path, kUser);
+#elif defined(CCHC_FUZZ_IMPORT_dossiers)
+    services::ImportDossiers(db, path, kUser);
 #elif defined(CCHC_FUZZ_IMPORT_ratings)
     services::ImportRatings(db, path, kUser);
 #else
@@ -65,6 +67,7 @@ services::Database& Office() {
             {"seed003_units.csv", [](auto& d, auto& p) { services::ImportUnits(d, p, kUser); }},
             {"people_good.csv", [](auto& d, auto& p) { services::ImportPeople(d, p, kUser); }},
             {"tallies_good.csv", [](auto& d, auto& p) { services::ImportTallies(d, p, kUser); }},
+            {"dossiers_good.csv", [](auto& d, auto& p) { services::ImportDossiers(d, p, kUser); }},
             {"ratings_good.csv", [](auto& d, auto& p) { services::ImportRatings(d, p, kUser); }},
             {"seed002_people.csv", [](auto& d, auto& p) { services::ImportPeople(d, p, kUser); }},
             {"seed003_people.csv", [](auto& d, auto& p) { services::ImportPeople(d, p, kUser); }},

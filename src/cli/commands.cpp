@@ -62,7 +62,7 @@ void RequireKind(const Args& args, const char* what) {
     if (args.positional.empty())
         throw UsageError(fmt::format(
             fmt::runtime(tr("{0} needs a KIND: units, people, frameworks, results, plans, tasks, "
-                            "tallies or ratings")),
+                            "assignments, tallies, dossiers or ratings")),
             what));
 }
 
@@ -400,6 +400,8 @@ int RunImport(const Args& args) {
         s = services::ImportAssignments(*db, file, user);
     } else if (kind == "tallies") {
         s = services::ImportTallies(*db, file, user);
+    } else if (kind == "dossiers") {
+        s = services::ImportDossiers(*db, file, user);
     } else if (kind == "ratings") {
         TerminalProgress progress;
         auto r = services::ImportRatings(*db, file, user, &progress);
@@ -447,6 +449,8 @@ int RunExport(const Args& args) {
         rows = services::ExportAssignments(*db, out, user);
     else if (kind == "tallies")
         rows = services::ExportTallies(*db, out, user);
+    else if (kind == "dossiers")
+        rows = services::ExportDossiers(*db, out, user);
     else if (kind == "ratings") {
         TerminalProgress progress;
         rows = services::ExportRatings(*db, out, user, &progress);

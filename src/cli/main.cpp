@@ -28,7 +28,7 @@ const char* kUsage =
        "  restore FILE [--replace]  the backup into the --db database, which must be empty\n"
        "                            unless --replace (what it holds is backed up first)\n"
        "  import KIND FILE          KIND: units, people, frameworks, results, plans, tasks,\n"
-       "                            assignments, tallies, ratings (CSV or XLSX)\n"
+       "                            assignments, tallies, dossiers, ratings (CSV or XLSX)\n"
        "  export KIND --out FILE    KIND: the same kinds\n"
        "  rank --framework CODE --period P [--score self|appraised]\n"
        "                            rank the communes by their index results\n"

@@ -275,7 +275,7 @@ std::map<std::string, std::string> ExportAll(const Cli& cli, const std::string& 
                                              const std::string& prefix) {
     std::map<std::string, std::string> out;
     for (const char* kind : {"units", "people", "frameworks", "results", "plans", "tasks",
-                             "assignments", "tallies", "ratings"}) {
+                             "assignments", "tallies", "dossiers", "ratings"}) {
         const std::string file = cli.dir.File(prefix + "-" + kind + ".csv");
         auto r = RunCommand("CCHC_LANG=en " + std::string(CCHC_EXE) + " --db '" + db + "' export " +
                             kind + " --out " + file);
@@ -615,6 +615,46 @@ BOOST_FIXTURE_TEST_CASE(survey_tallies_and_ratings_end_to_end, Cli) {
     BOOST_TEST(Run("survey --period 2026-Q1 --by person").exitCode == 2);
     BOOST_TEST(Run("survey --period 2026-Q1 --window weekly").exitCode == 2);
     BOOST_TEST(Run("survey --period 2026-Q5").exitCode == 1);
+}
+
+// Form II.06a: a file as a one-stop system exports it (BOM, the form's
+// Vietnamese headers, fields named with or without their prefix, totals
+// beside their parts) imported; a total that disagrees refused with its
+// line and column; exported with the contract's keys; the quarterly report
+// prints the quarter from the months.
+BOOST_FIXTURE_TEST_CASE(dossier_statistics_end_to_end, Cli) {
+    BOOST_TEST(Run("init").exitCode == 0);
+    BOOST_TEST(Run("import units " + DataFile("units_good.csv")).exitCode == 0);
+    auto broken = Run("import dossiers " + DataFile("dossiers_broken.csv"));
+    BOOST_TEST(broken.exitCode == 1, broken.output);
+    BOOST_TEST(Contains(broken.output, "dossiers_broken.csv"), broken.output);
+    BOOST_TEST(Contains(broken.output, "line 4"), broken.output);
+    BOOST_TEST(Contains(broken.output, "received_total"), broken.output);
+    auto imp = Run("import dossiers " + DataFile("dossiers_good.csv"));
+    BOOST_TEST(imp.exitCode == 0, imp.output);
+    BOOST_TEST(Contains(imp.output, "4 rows (4 new"), imp.output);
+    auto again = Run("import dossiers " + DataFile("dossiers_good.csv"));
+    BOOST_TEST(Contains(again.output, "Nothing changed"), again.output);
+    const std::string out = dir.File("dossiers.csv");
+    BOOST_TEST(Run("export dossiers --out " + out).exitCode == 0);
+    BOOST_TEST(ReadFile(out) ==
+               "unit,period,field,received_online,received_direct,carried_over,settled_early,"
+               "settled_on_time,settled_late,pending_on_time,pending_overdue\n"
+               "TT-KONGCHRO,2026-01,HOTICH,40,20,2,10,46,2,3,1\n"
+               "XA-DAKSONG,2026-01,DATDAI,3,10,1,2,9,1,2,0\n"
+               "TT-KONGCHRO,2026-02,HOTICH,35,16,4,12,37,1,4,1\n"
+               "TT-KONGCHRO,2026-03,HOTICH,41,14,5,8,44,0,7,1\n");
+    // The first quarter of Kông Chro: 116 online, 50 in person, 2 carried
+    // over (January's) = 168; settled 30 + 127 + 3 = 160; 8 in progress
+    // (March's 7 + 1).
+    const std::string pdf = dir.File("q1.pdf");
+    auto report = Run("report quarterly --period 2026-Q1 --unit TT-KONGCHRO --out " + pdf);
+    BOOST_TEST(report.exitCode == 0, report.output);
+    auto text = RunCommand("pdftotext -layout " + pdf + " -");
+    BOOST_TEST(
+        std::regex_search(text.output, std::regex("Hộ tịch\\s+168\\s+116\\s+50\\s+2\\s+160\\s+"
+                                                  "30\\s+127\\s+3\\s+8\\s+7\\s+1")),
+        text.output);
 }
 
 BOOST_FIXTURE_TEST_CASE(issuing_under_a_number_taken_meanwhile_leaves_no_pdf, Cli) {

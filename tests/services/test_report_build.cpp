@@ -392,6 +392,8 @@ BOOST_FIXTURE_TEST_CASE(form_II_06a_is_printed_when_the_office_recorded_it, Demo
             if (t.sheetName == "Mẫu II.06a") return &t;
         return nullptr;
     };
+    BOOST_TEST(find(tables()));  // the demo office records form II.06a monthly
+    Db().session() << "DELETE FROM dossier_stats";
     BOOST_TEST(!find(tables()));  // nothing recorded: no table
     auto unit = storage::UnitRepository(Db().session()).ByCode("XA-TAYXUAN");
     auto fields = storage::CatalogueRepository(Db().session()).ProcedureFields();
@@ -421,6 +423,39 @@ BOOST_FIXTURE_TEST_CASE(form_II_06a_is_printed_when_the_office_recorded_it, Demo
     BOOST_TEST(names == (std::set<std::string>{fields[0].name, fields[1].name}));
     BOOST_TEST(t->rows.back().cells[1].PlainText() == "1.320");  // received in all
     BOOST_TEST(t->rows.back().cells[1].value == 1320.0);
+}
+
+// Form II.06a imported month by month (as one-stop systems export it)
+// prints for the quarter: the months' dossiers received and settled added
+// up, carried over from the first month, in progress at the last; the
+// figures read from the PDF.
+BOOST_FIXTURE_TEST_CASE(form_II_06a_of_a_quarter_comes_from_its_months, DemoFixture) {
+    RequireTool("pdftotext");
+    const std::string file = dir.File("ho-so.csv");
+    WriteFile(file,
+              "unit,period,field,received_online,received_direct,carried_over,settled_early,"
+              "settled_on_time,settled_late,pending_on_time,pending_overdue\n"
+              "XA-TAYXUAN,2025-10,HOTICH,300,100,50,80,300,20,40,10\n"
+              "XA-TAYXUAN,2025-11,HOTICH,250,110,50,100,250,10,40,10\n"
+              "XA-TAYXUAN,2025-12,HOTICH,200,150,50,60,250,30,51,7\n"
+              "XA-TAYXUAN,2025-09,HOTICH,999,999,999,999,999,999,999,999\n");
+    services::ImportDossiers(Db(), file, "test");
+    auto req = Quarterly();
+    req.unitCode = "XA-TAYXUAN";
+    auto built = services::BuildReport(Db(), req);
+    const std::string pdf = dir.File("q4.pdf");
+    report::RenderFile(built.document, pdf);
+    const std::string text = PdfText(pdf, 0, 0, true);
+    // Hộ tịch: received 750 online + 360 in person + 50 carried over =
+    // 1.160; settled 240 + 800 + 60 = 1.100; in progress 51 + 7 = 58.
+    std::smatch m;
+    BOOST_TEST_REQUIRE(std::regex_search(text, m, std::regex("Hộ tịch([^\n]*)")), text);
+    std::istringstream row(m[1].str());
+    std::vector<std::string> cells;
+    for (std::string cell; row >> cell;) cells.push_back(cell);
+    const std::vector<std::string> want = {"1.160", "750", "360", "50", "1.100", "240",
+                                           "800",   "60",  "58",  "51", "7"};
+    BOOST_TEST(cells == want, boost::test_tools::per_element());
 }
 
 BOOST_FIXTURE_TEST_CASE(citizens_names_are_printed_only_when_asked, DemoFixture) {

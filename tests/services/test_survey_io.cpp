@@ -8,11 +8,13 @@
 
 #include <algorithm>
 
+#include "core/dossier_rules.h"
 #include "fixture.h"
 #include "services/frameworks/framework_io.h"
 #include "services/results/result_sheet.h"
 #include "services/results/results.h"
 #include "services/surveys/surveys.h"
+#include "storage/dossier_repository.h"
 #include "storage/framework_repository.h"
 #include "storage/rating_repository.h"
 #include "storage/result_repository.h"
@@ -199,6 +201,114 @@ BOOST_FIXTURE_TEST_CASE(refused_tally_files_name_line_and_column_and_store_nothi
                 BOOST_TEST(where.find(c.where) != std::string::npos, where);
             }
             BOOST_TEST(Tallies() == 0);
+        }
+    }
+}
+
+// Form II.06a as a one-stop system exports it: a BOM, the form's
+// Vietnamese headers, a field named without its prefix ("Hộ tịch"), totals
+// beside their parts; exported with the English keys, imported again
+// unchanged; a changed figure audited; the quarter's table of the report
+// built from the months.
+const char* const kDossiers =
+    "\xEF\xBB\xBFMã đơn vị,Tháng,Lĩnh vực,Tổng số tiếp nhận,Trực tuyến,Trực tiếp,Kỳ trước "
+    "chuyển qua,Trước hạn,Đúng hạn,Giải quyết quá hạn,Trong hạn,Đang giải quyết quá hạn,Ghi chú\n"
+    "XA-TAYXUAN,2026-07,Hộ tịch,45,30,10,5,8,30,2,4,1,\n"
+    "XA-TAYXUAN,2026-08,HOTICH,,25,11,5,10,25,1,4,1,\n"
+    "XA-TAYXUAN,2026-09,Tư pháp - Hộ tịch,40,20,15,5,6,25,3,5,1,tháng 9\n"
+    "XA-TAYPHU,2026-07,đất đai,12,2,8,2,1,7,1,2,1,\n";
+
+BOOST_FIXTURE_TEST_CASE(dossiers_import_as_offices_write_them_and_export_round_trip, IoFixture) {
+    auto s = services::ImportDossiers(Db(), Write("ho-so.csv", kDossiers), "clerk");
+    BOOST_TEST(s.inserted == 4);
+    storage::DossierRepository repo(Db().session());
+    BOOST_TEST(repo.Count() == 4);
+    const std::string out = dir.File("out.csv"), xlsx = dir.File("out.xlsx");
+    BOOST_TEST(services::ExportDossiers(Db(), out, "test") == 4);
+    BOOST_TEST(services::ExportDossiers(Db(), xlsx, "test") == 4);
+    BOOST_TEST(ReadFile(out) ==
+               "unit,period,field,received_online,received_direct,carried_over,settled_early,"
+               "settled_on_time,settled_late,pending_on_time,pending_overdue\n"
+               "XA-TAYPHU,2026-07,DATDAI,2,8,2,1,7,1,2,1\n"
+               "XA-TAYXUAN,2026-07,HOTICH,30,10,5,8,30,2,4,1\n"
+               "XA-TAYXUAN,2026-08,HOTICH,25,11,5,10,25,1,4,1\n"
+               "XA-TAYXUAN,2026-09,HOTICH,20,15,5,6,25,3,5,1\n");
+    for (const auto& again : {out, xlsx}) {
+        auto same = services::ImportDossiers(Db(), again, "clerk");
+        BOOST_TEST(same.unchanged == 4);
+        BOOST_TEST(same.inserted + same.updated == 0);
+    }
+    // One figure changed: one row updated, one entry with both values.
+    storage::AuditRepository audit(Db().session());
+    const long before = audit.Count();
+    auto one = services::ImportDossiers(
+        Db(),
+        Write("one.csv",
+              "unit,period,field,received_online,received_direct,carried_over,settled_early,"
+              "settled_on_time,settled_late,pending_on_time,pending_overdue\n"
+              "XA-TAYXUAN,2026-07,HOTICH,31,10,5,8,30,2,4,1\n"),
+        "clerk");
+    BOOST_TEST(one.updated == 1);
+    BOOST_TEST(audit.Count() == before + 1);
+
+    // The third quarter of Tây Xuân: July's carried over, September's in
+    // progress, the rest added up; the office's adds Tây Phú.
+    const auto unit = storage::UnitRepository(Db().session()).ByCode("XA-TAYXUAN");
+    const auto months = repo.InMonths("2026-07", "2026-09", unit->id);
+    BOOST_REQUIRE(months.size() == 3u);
+    std::vector<DossierFigures> figures;
+    for (const auto& m : months) figures.push_back(m.record.figures);
+    const auto q3 = *SumDossierMonths(figures);
+    BOOST_TEST(q3.ReceivedTotal() == 117);
+    BOOST_TEST(q3.PendingTotal() == 6);
+    BOOST_TEST(repo.InMonths("2026-07", "2026-09").size() == 4u);
+}
+
+BOOST_FIXTURE_TEST_CASE(refused_dossier_files_name_line_and_column_and_store_nothing, IoFixture) {
+    const std::string header =
+        "unit,period,field,received_total,received_online,received_direct,carried_over,"
+        "settled_early,settled_on_time,settled_late,pending_on_time,pending_overdue\n";
+    struct Case {
+        const char* what;
+        std::string text;
+        const char* where;
+    };
+    const Case cases[] = {
+        {"a total that disagrees with its parts",
+         header + "XA-TAYXUAN,2026-07,HOTICH,45,30,10,5,8,30,2,4,1\n"
+                  "XA-TAYXUAN,2026-08,HOTICH,40,30,10,5,8,30,2,4,1\n",
+         "bad.csv, line 3, column received_total"},
+        {"a quarter is not a month", header + "XA-TAYXUAN,2026-Q3,HOTICH,,1,1,1,1,1,1,1,1\n",
+         "bad.csv, line 2, column period"},
+        {"unknown field", header + "XA-TAYXUAN,2026-07,THUYSAN,,1,1,1,1,1,1,1,1\n",
+         "bad.csv, line 2, column field"},
+        {"unknown unit", header + "XA-KHONGCO,2026-07,HOTICH,,1,1,1,1,1,1,1,1\n",
+         "bad.csv, line 2, column unit"},
+        {"negative count", header + "XA-TAYXUAN,2026-07,HOTICH,,1,-1,1,1,1,1,1,1\n",
+         "bad.csv, line 2, column received_direct"},
+        {"a count beyond the form", header + "XA-TAYXUAN,2026-07,HOTICH,,1,1,1,1,1,1,1,2000000\n",
+         "bad.csv, line 2, column pending_overdue"},
+        {"twice in the file",
+         header + "XA-TAYXUAN,2026-07,HOTICH,,1,1,1,1,1,1,1,1\n"
+                  "XA-TAYXUAN,2026-07,Hộ tịch,,1,1,1,1,1,1,1,1\n",
+         "bad.csv, line 3, column field"},
+        {"missing required column",
+         "unit,period,field,received_online,received_direct,carried_over\n"
+         "XA-TAYXUAN,2026-07,HOTICH,1,1,1\n",
+         "settled_early"},
+    };
+    for (const auto& c : cases) {
+        BOOST_TEST_CONTEXT(c.what) {
+            const std::string path = Write("bad.csv", c.text);
+            try {
+                services::ImportDossiers(Db(), path, "tester");
+                BOOST_ERROR("the file was accepted");
+            } catch (const UserError& e) {
+                std::string where = e.where().file + ", line " + std::to_string(e.where().line) +
+                                    ", column " + e.where().field;
+                BOOST_TEST(where.find(c.where) != std::string::npos, where);
+            }
+            BOOST_TEST(storage::DossierRepository(Db().session()).Count() == 0);
         }
     }
 }

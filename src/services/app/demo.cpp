@@ -16,6 +16,7 @@
 #include "services/frameworks/framework_io.h"
 #include "services/org/organisation.h"
 #include "services/results/result_totals.h"
+#include "storage/dossier_repository.h"
 #include "storage/evidence_repository.h"
 #include "storage/framework_repository.h"
 #include "storage/plan_repository.h"
@@ -670,10 +671,16 @@ struct DemoBuilder {
         storage::SurveyRepository surveys(db.session());
         if (likert5 && !fieldList.empty()) {
             std::vector<TallyRecord> tallies;
+            std::vector<storage::DossierRecord> dossiers;
+            storage::DossierRepository dossierStats(db.session());
             for (const auto& c : communes) {
                 std::vector<std::int64_t> fields;
                 for (std::size_t f = 0; f < fieldList.size() && fields.size() < 5; ++f)
                     if (f < 3 || rng.Chance(0.4)) fields.push_back(fieldList[f].id);
+                // Form II.06a of the same months: the dossiers settled are the
+                // tallies'; what is in progress at a month's end is carried
+                // over into the next.
+                std::map<std::int64_t, long> pending;
                 for (Date m{lastYear, 1, 1};
                      m.year < today.year || (m.year == today.year && m.month < today.month);
                      m = m.month == 12 ? Date{m.year + 1, 1, 1} : Date{m.year, m.month + 1, 1}) {
@@ -698,17 +705,53 @@ struct DemoBuilder {
                         t.level2 = static_cast<int>(std::lround((rest - t.level3) * 0.7));
                         t.level1 = rest - t.level3 - t.level2;
                         tallies.push_back(t);
+                        dossiers.push_back(
+                            Dossiers(t, c.quality, pending.try_emplace(fieldId, -1).first->second));
                     }
                 }
                 if (tallies.size() > 20000) {
                     surveys.InsertTallies(tallies);
                     report.tallies += static_cast<long>(tallies.size());
                     tallies.clear();
+                    dossierStats.InsertMany(dossiers, "demo");
+                    dossiers.clear();
                 }
             }
             surveys.InsertTallies(tallies);
             report.tallies += static_cast<long>(tallies.size());
+            dossierStats.InsertMany(dossiers, "demo");
         }
+    }
+
+    // A month's form II.06a for a field of a commune, settling the dossiers
+    // its tally counts; `pending` is what the month before handed on (-1
+    // before the first month), and becomes what this one hands on.
+    storage::DossierRecord Dossiers(const TallyRecord& t, double quality, long& pending) {
+        storage::DossierRecord d;
+        d.unitId = t.unitId;
+        d.period = t.period;
+        d.fieldId = t.fieldId;
+        d.source = "manual";
+        auto& f = d.figures;
+        f.carriedOver = pending >= 0 ? pending : rng.Int(0, 6);  // -1: the first month
+        const long settled = t.settled;
+        f.settledLate = rng.Chance(quality > 0.8 ? 0.15 : 0.4) ? rng.Int(1, 3) : 0;
+        f.settledLate = std::min(f.settledLate, settled);
+        f.settledEarly = std::lround((settled - f.settledLate) * rng.Uniform(0.1, 0.35));
+        f.settledOnTime = settled - f.settledLate - f.settledEarly;
+        f.pendingOverdue = rng.Chance(quality > 0.8 ? 0.1 : 0.3) ? 1 : 0;
+        f.pendingInTime = rng.Int(0, 8);
+        // Received = settled + still in progress; the new ones are what the
+        // carried over does not cover.
+        long fresh = settled + f.pendingInTime + f.pendingOverdue - f.carriedOver;
+        if (fresh < 0) {
+            f.pendingInTime -= fresh;
+            fresh = 0;
+        }
+        f.receivedOnline = std::lround(fresh * std::clamp(rng.Normal(0.55, 0.15), 0.1, 0.95));
+        f.receivedDirect = fresh - f.receivedOnline;
+        pending = f.PendingTotal();
+        return d;
     }
 
     // Individual ratings spread over the one-stop officers.

@@ -4,10 +4,14 @@
 #include <algorithm>
 #include <map>
 
+#include <fmt/format.h>
+
+#include "core/dossier_rules.h"
 #include "core/vnformat.h"
 #include "services/plans/task_board.h"
 #include "services/reports/report_archive.h"
 #include "services/reports/report_parts.h"
+#include "storage/dossier_repository.h"
 #include "storage/plan_repository.h"
 #include "storage/report_data_repository.h"
 #include "storage/unit_repository.h"
@@ -204,12 +208,53 @@ void AddIndexTable(Context& c, report::Section& s, Numbering& num) {
     s.blocks.emplace_back(RankTable(t, rows, "index_columns", false));
 }
 
+// Form II.06a of the period per procedure field, in the catalogue's order:
+// the rows recorded for the period itself where there are any, else its
+// months' (each unit's and field's months as one period by the rule of
+// core/dossier_rules.h, then the units added up).
+std::vector<storage::DossierStatRow> DossierRows(storage::Database& db, const Period& period,
+                                                 std::optional<std::int64_t> unitId) {
+    auto rows = storage::ReportDataRepository(db.session()).DossierStats(period.ToString(), unitId);
+    if (!rows.empty() || period.kind() == PeriodKind::Month) return rows;
+    const std::string first = fmt::format("{:04d}-{:02d}", period.year(), period.FirstMonth()),
+                      last = fmt::format("{:04d}-{:02d}", period.year(), period.LastMonth());
+    const auto months = storage::DossierRepository(db.session()).InMonths(first, last, unitId);
+    std::map<std::pair<int, std::string>, DossierFigures> byField;
+    // The records come by unit, field and month.
+    for (std::size_t i = 0; i < months.size();) {
+        std::size_t j = i;
+        std::vector<DossierFigures> one;
+        while (j < months.size() && months[j].record.unitId == months[i].record.unitId &&
+               months[j].record.fieldId == months[i].record.fieldId)
+            one.push_back(months[j++].record.figures);
+        auto& sum = byField[std::make_pair(months[i].fieldOrder, months[i].fieldName)];
+        sum = AddDossierFigures(sum, *SumDossierMonths(one));
+        i = j;
+    }
+    for (const auto& [field, d] : byField) {
+        storage::DossierStatRow r;
+        r.field = field.second;
+        r.receivedTotal = d.ReceivedTotal();
+        r.receivedOnline = d.receivedOnline;
+        r.receivedDirect = d.receivedDirect;
+        r.carriedOver = d.carriedOver;
+        r.settledTotal = d.SettledTotal();
+        r.settledEarly = d.settledEarly;
+        r.settledOnTime = d.settledOnTime;
+        r.settledLate = d.settledLate;
+        r.pendingTotal = d.PendingTotal();
+        r.pendingInTime = d.pendingInTime;
+        r.pendingOverdue = d.pendingOverdue;
+        rows.push_back(r);
+    }
+    return rows;
+}
+
 void AddDossierTable(Context& c, report::Section& s, Numbering& num) {
     const auto& t = c.t;
-    storage::ReportDataRepository repo(c.db.session());
     std::optional<std::int64_t> unitId;
     if (c.unit) unitId = c.unit->id;
-    auto rows = repo.DossierStats(c.period->ToString(), unitId);
+    auto rows = DossierRows(c.db, *c.period, unitId);
     if (rows.empty()) return;  // the office has not recorded form II.06a for the period
     TemplateVars v = c.vars;
     v["n"] = num.Next();

@@ -14,6 +14,7 @@
 #include <fmt/format.h>
 
 #include "core/collation.h"
+#include "core/dossier_rules.h"
 #include "core/i18n.h"
 #include "core/org.h"
 #include "core/result_workflow.h"
@@ -23,6 +24,7 @@
 #include "services/io/table_io.h"
 #include "services/org/directory.h"
 #include "services/results/result_totals.h"
+#include "storage/dossier_repository.h"
 #include "storage/framework_repository.h"
 #include "storage/import_batch_repository.h"
 #include "storage/rating_repository.h"
@@ -88,6 +90,57 @@ const std::vector<std::string>& RatingHeader() {
     static const std::vector<std::string> h = {"time",      "unit",     "officer",
                                                "procedure", "channel",  "attitude",
                                                "handling",  "guidance", "citizen"};
+    return h;
+}
+
+// Form II.06a: the parts are required, the totals beside them optional
+// (checked against their parts).
+const std::vector<ColumnSpec>& DossierColumns() {
+    static const std::vector<ColumnSpec> specs = {
+        {"unit", {"mã đơn vị", "đơn vị", "unit code"}, true},
+        {"period", {"tháng", "kỳ", "kỳ báo cáo", "month"}, true},
+        {"field", {"lĩnh vực", "mã lĩnh vực", "lĩnh vực giải quyết", "field code"}, true},
+        {"received_total",
+         {"tổng số tiếp nhận", "tổng số nhận giải quyết", "tổng số hồ sơ tiếp nhận",
+          "số hồ sơ nhận giải quyết", "tổng số hồ sơ nhận giải quyết"},
+         false},
+        {"received_online",
+         {"tiếp nhận trực tuyến", "trực tuyến", "số mới tiếp nhận trực tuyến",
+          "mới tiếp nhận trực tuyến"},
+         true},
+        {"received_direct",
+         {"tiếp nhận trực tiếp", "trực tiếp", "số mới tiếp nhận trực tiếp",
+          "mới tiếp nhận trực tiếp", "trực tiếp hoặc dịch vụ bưu chính",
+          "trực tiếp và dịch vụ bưu chính", "trực tiếp, bưu chính"},
+         true},
+        {"carried_over",
+         {"kỳ trước chuyển qua", "số kỳ trước chuyển qua", "từ kỳ trước chuyển sang",
+          "kỳ trước chuyển sang", "tồn kỳ trước"},
+         true},
+        {"settled_total",
+         {"tổng số đã giải quyết", "số hồ sơ đã giải quyết", "tổng số hồ sơ đã giải quyết"},
+         false},
+        {"settled_early", {"trước hạn", "giải quyết trước hạn", "đã giải quyết trước hạn"}, true},
+        {"settled_on_time", {"đúng hạn", "giải quyết đúng hạn", "đã giải quyết đúng hạn"}, true},
+        {"settled_late",
+         {"giải quyết quá hạn", "đã giải quyết quá hạn", "trễ hạn", "giải quyết trễ hạn"},
+         true},
+        {"pending_total",
+         {"tổng số đang giải quyết", "số hồ sơ đang giải quyết", "tổng số hồ sơ đang giải quyết"},
+         false},
+        {"pending_on_time",
+         {"đang giải quyết trong hạn", "trong hạn", "chưa đến hạn", "đang giải quyết chưa đến hạn"},
+         true},
+        {"pending_overdue", {"đang giải quyết quá hạn", "đã quá hạn", "quá hạn"}, true},
+    };
+    return specs;
+}
+
+const std::vector<std::string>& DossierHeader() {
+    static const std::vector<std::string> h = {
+        "unit",           "period",        "field",           "received_online", "received_direct",
+        "carried_over",   "settled_early", "settled_on_time", "settled_late",    "pending_on_time",
+        "pending_overdue"};
     return h;
 }
 
@@ -187,6 +240,10 @@ struct FieldIndex {
     std::map<std::int64_t, std::pair<std::string, std::string>> byId;  // code, name
     std::map<std::int64_t, int> order;
 
+    // A field's name without its prefix ("Hộ tịch" of "Tư pháp - Hộ tịch"),
+    // as one-stop systems write it; 0 when two fields share it.
+    std::map<std::string, std::int64_t> byShortName;
+
     explicit FieldIndex(storage::Database& db) {
         int i = 0;
         for (const auto& f : storage::CatalogueRepository(db.session()).ProcedureFields()) {
@@ -194,11 +251,18 @@ struct FieldIndex {
             byName[tableio::NormalizeColumnName(f.name)] = f.id;
             byId[f.id] = {f.code, f.name};
             order[f.id] = i++;
+            if (const auto dash = f.name.rfind(" - "); dash != std::string::npos) {
+                auto [it, added] = byShortName.emplace(
+                    tableio::NormalizeColumnName(f.name.substr(dash + 3)), f.id);
+                if (!added && it->second != f.id) it->second = 0;
+            }
         }
     }
     std::optional<std::int64_t> Find(const std::string& text) const {
         if (auto it = byCode.find(text); it != byCode.end()) return it->second;
-        if (auto it = byName.find(tableio::NormalizeColumnName(text)); it != byName.end())
+        const std::string folded = tableio::NormalizeColumnName(text);
+        if (auto it = byName.find(folded); it != byName.end()) return it->second;
+        if (auto it = byShortName.find(folded); it != byShortName.end() && it->second != 0)
             return it->second;
         return std::nullopt;
     }
@@ -487,6 +551,191 @@ long ExportTallies(storage::Database& db, const std::string& path, const std::st
         else
             w->Add({x.unitCode, t.period, x.fieldCode, Int(t.settled), Int(t.responses),
                     Int(t.level5), Int(t.level4), Int(t.level3), Int(t.level2), Int(t.level1)});
+    }
+    w->Close();
+    return w->Rows();
+}
+
+namespace {
+
+// The figures of a monthly record by their keys, in the order of the file.
+std::vector<std::pair<const char*, long>> DossierParts(const DossierFigures& d) {
+    return {{"received_online", d.receivedOnline}, {"received_direct", d.receivedDirect},
+            {"carried_over", d.carriedOver},       {"settled_early", d.settledEarly},
+            {"settled_on_time", d.settledOnTime},  {"settled_late", d.settledLate},
+            {"pending_on_time", d.pendingInTime},  {"pending_overdue", d.pendingOverdue}};
+}
+
+// A cell of form II.06a: a whole number from 0 to a million (a unit's
+// dossiers of one field in a month).
+long DossierCount(const ColumnMap& cols, const tableio::TableReader& reader,
+                  const std::vector<std::string>& f, const std::string& key) {
+    const std::string text = Trim(cols.Get(f, key));
+    auto v = Count(text);
+    if (!v)
+        throw UserError(
+            cols.At(reader, key),
+            fmt::format(fmt::runtime(tr("not a whole number of 0 or more: {0}")), Excerpt(text)));
+    if (*v > 1000000)
+        throw UserError(cols.At(reader, key),
+                        fmt::format(fmt::runtime(tr("{0} dossiers of one field in a month is more "
+                                                    "than the 1,000,000 this column takes")),
+                                    FormatInteger(*v)));
+    return *v;
+}
+
+storage::DossierRecord ReadDossierRow(const ColumnMap& cols, const tableio::TableReader& reader,
+                                      const std::vector<std::string>& f, const OfficeDirectory& dir,
+                                      const FieldIndex& fields, AccessGuard& guard) {
+    storage::DossierRecord d;
+    d.source = "import";
+    const std::string unit = Trim(cols.Get(f, "unit"));
+    auto unitId = dir.Unit(unit);
+    if (!unitId) {
+        guard.RefuseHiddenUnit(Action::EditSurveys, unit, cols.At(reader, "unit"));
+        throw UserError(cols.At(reader, "unit"),
+                        std::string(tr("the unit does not exist: ")) + Excerpt(unit));
+    }
+    d.unitId = *unitId;
+    const std::string periodText = Trim(cols.Get(f, "period"));
+    auto period = Period::Parse(periodText);
+    if (!period || period->kind() != PeriodKind::Month)
+        throw UserError(cols.At(reader, "period"),
+                        fmt::format(fmt::runtime(tr("dossier statistics are monthly: write the "
+                                                    "month as 2026-09, not {0}")),
+                                    Excerpt(periodText)));
+    d.period = period->ToString();
+    const std::string field = Trim(cols.Get(f, "field"));
+    auto fieldId = fields.Find(field);
+    if (!fieldId)
+        throw UserError(cols.At(reader, "field"),
+                        fmt::format(fmt::runtime(tr("the procedure field does not exist: {0}")),
+                                    Excerpt(field)));
+    d.fieldId = *fieldId;
+    auto& x = d.figures;
+    x.receivedOnline = DossierCount(cols, reader, f, "received_online");
+    x.receivedDirect = DossierCount(cols, reader, f, "received_direct");
+    x.carriedOver = DossierCount(cols, reader, f, "carried_over");
+    x.settledEarly = DossierCount(cols, reader, f, "settled_early");
+    x.settledOnTime = DossierCount(cols, reader, f, "settled_on_time");
+    x.settledLate = DossierCount(cols, reader, f, "settled_late");
+    x.pendingInTime = DossierCount(cols, reader, f, "pending_on_time");
+    x.pendingOverdue = DossierCount(cols, reader, f, "pending_overdue");
+    // A total given beside its parts must be their sum.
+    const std::pair<const char*, long> totals[] = {{"received_total", x.ReceivedTotal()},
+                                                   {"settled_total", x.SettledTotal()},
+                                                   {"pending_total", x.PendingTotal()}};
+    for (const auto& [key, derived] : totals) {
+        if (Trim(cols.Get(f, key)).empty()) continue;
+        if (auto should = DisagreeingTotal(DossierCount(cols, reader, f, key), derived))
+            throw UserError(
+                cols.At(reader, key),
+                fmt::format(fmt::runtime(tr("the total {0} disagrees with its parts, which add "
+                                            "up to {1}")),
+                            FormatInteger(DossierCount(cols, reader, f, key)),
+                            FormatInteger(*should)));
+    }
+    return d;
+}
+
+}  // namespace
+
+ImportSummary ImportDossiers(storage::Database& db, const std::string& path,
+                             const std::string& user) {
+    auto reader = tableio::TableReader::Open(path);
+    ColumnMap cols(*reader, DossierColumns());
+    AccessGuard guard(db, user);
+    guard.Require(Action::Import);
+    guard.Require(Action::EditSurveys);
+    storage::Transaction tx(db);
+    const OfficeDirectory dir(db);
+    const FieldIndex fields(db);
+    std::vector<storage::DossierRecord> rows;
+    using Key = std::tuple<std::int64_t, std::string, std::int64_t>;
+    std::set<Key> seen;
+    std::vector<std::string> f;
+    while (reader->Next(f)) {
+        auto d = ReadDossierRow(cols, *reader, f, dir, fields, guard);
+        guard.RequireAt(cols.At(*reader, "unit"), Action::EditSurveys, d.unitId);
+        if (!seen.emplace(d.unitId, d.period, d.fieldId).second)
+            throw UserError(cols.At(*reader, "field"),
+                            tr("this unit, month and field appear twice in the file"));
+        rows.push_back(std::move(d));
+    }
+    storage::DossierRepository repo(db.session());
+    // What is stored for the file's months, read at once; a row equal to
+    // it is unchanged and not written, a changed one audited figure by
+    // figure with the old and the new value.
+    auto storedByKey = [&] {
+        std::map<Key, std::pair<std::int64_t, storage::DossierRecord>> out;
+        if (rows.empty()) return out;
+        const auto [first, last] =
+            std::minmax_element(rows.begin(), rows.end(),
+                                [](const auto& a, const auto& b) { return a.period < b.period; });
+        for (auto& [id, d] : repo.StoredInMonths(first->period, last->period))
+            out.emplace(Key{d.unitId, d.period, d.fieldId}, std::make_pair(id, d));
+        return out;
+    };
+    const auto before = storedByKey();
+    ImportSummary summary;
+    std::vector<storage::DossierRecord> write, added;
+    std::vector<storage::AuditEntry> audit;
+    for (const auto& d : rows) {
+        const auto found = before.find(Key{d.unitId, d.period, d.fieldId});
+        if (found == before.end()) {
+            write.push_back(d);
+            added.push_back(d);
+            ++summary.inserted;
+            continue;
+        }
+        const auto oldParts = DossierParts(found->second.second.figures);
+        const auto newParts = DossierParts(d.figures);
+        const std::size_t first = audit.size();
+        for (std::size_t i = 0; i < newParts.size(); ++i)
+            if (oldParts[i].second != newParts[i].second)
+                audit.push_back({"", user, "dossier_stats", found->second.first, "update",
+                                 newParts[i].first, std::to_string(oldParts[i].second),
+                                 std::to_string(newParts[i].second)});
+        if (audit.size() == first) {
+            ++summary.unchanged;
+        } else {
+            write.push_back(d);
+            ++summary.updated;
+        }
+    }
+    if (!write.empty()) {
+        storage::ImportBatchRepository batches(db.session());
+        const auto batch = batches.Start("dossier_stats", reader->FileName(), user);
+        repo.Upsert(write, user, batch);
+        batches.Finish(batch, summary.inserted + summary.updated, 0);
+        const auto after = added.empty() ? decltype(before){} : storedByKey();
+        for (const auto& d : added)
+            if (auto back = after.find(Key{d.unitId, d.period, d.fieldId}); back != after.end())
+                for (const auto& [key, value] : DossierParts(d.figures))
+                    audit.push_back({"", user, "dossier_stats", back->second.first, "insert", key,
+                                     std::nullopt, std::to_string(value)});
+        storage::AuditRepository(db.session()).RecordMany(audit);
+    }
+    tx.Commit();
+    return summary;
+}
+
+long ExportDossiers(storage::Database& db, const std::string& path, const std::string& user) {
+    AccessGuard guard(db, user);
+    guard.Require(Action::ReadData);
+    using tableio::ColumnType;
+    tableio::WriteOptions o{
+        false, "dossiers", {ColumnType::Text, ColumnType::Text, ColumnType::Text}};
+    for (int i = 0; i < 8; ++i) o.types.push_back(ColumnType::Integer);
+    auto w = tableio::TableWriter::Create(path, DossierHeader(), o);
+    for (const auto& x : storage::DossierRepository(db.session()).AllForExport()) {
+        if (!guard.InScope(x.record.unitId)) continue;
+        std::vector<std::string> cells = {x.unitCode, x.record.period, x.fieldCode};
+        for (const auto& [key, value] : DossierParts(x.record.figures)) {
+            (void)key;
+            cells.push_back(std::to_string(value));
+        }
+        w->Add(cells);
     }
     w->Close();
     return w->Rows();

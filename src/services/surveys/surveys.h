@@ -37,6 +37,20 @@ ImportSummary ImportTallies(storage::Database& db, const std::string& path,
 // re-imports unchanged. AccessDenied for a login that reads nothing.
 long ExportTallies(storage::Database& db, const std::string& path, const std::string& user);
 
+// Dossier statistics of form II.06a: unit, period (a month), field,
+// received_online, received_direct, carried_over, settled_early,
+// settled_on_time, settled_late, pending_on_time, pending_overdue (English
+// keys or the Vietnamese headers of the form); received_total,
+// settled_total and pending_total may be given too, and must then equal
+// their parts' sum. Fields are matched by code, name or name without its
+// prefix. A row whose (unit, month, field) is stored replaces it
+// (updated); the same key twice in a file is refused.
+ImportSummary ImportDossiers(storage::Database& db, const std::string& path,
+                             const std::string& user);
+// Every monthly record of the units the account reads; re-imports
+// unchanged.
+long ExportDossiers(storage::Database& db, const std::string& path, const std::string& user);
+
 struct RatingImportSummary {
     long inserted = 0;
     long skipped = 0;  // already stored, or twice in the file

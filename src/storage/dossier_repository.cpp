@@ -15,10 +15,10 @@ using namespace detail;
 namespace {
 // The columns of a monthly record, and its codes, as the reads below name
 // them.
-#define CCHC_DOSSIER_COLUMNS                                                                 \
-    "d.id, d.unit_id, d.period, d.field_id, d.received_online, d.received_direct, "          \
+#define CCHC_DOSSIER_COLUMNS                                                                  \
+    "d.id, d.unit_id, d.period, d.field_id, d.received_online, d.received_direct, "           \
     "d.carried_over, d.settled_early, d.settled_on_time, d.settled_late, d.pending_in_time, " \
-    "d.pending_overdue, d.source, u.code AS unit_code, f.code AS field_code, f.name AS "     \
+    "d.pending_overdue, d.source, u.code AS unit_code, f.code AS field_code, f.name AS "      \
     "field_name, f.sort_order AS field_order FROM dossier_stats d JOIN units u ON u.id = "    \
     "d.unit_id JOIN procedure_fields f ON f.id = d.field_id "
 // Months only ("2026-09"), not the rows of a quarter or a year.
@@ -125,10 +125,10 @@ void DossierRepository::InsertMany(const std::vector<DossierRecord>& records,
                                  f.settledOnTime,   f.settledLate,    f.PendingTotal(),
                                  f.pendingInTime,   f.pendingOverdue};
     };
-    static const char* const figures[] = {
-        "received_total", "received_online", "received_direct", "carried_over",
-        "settled_total",  "settled_early",   "settled_on_time", "settled_late",
-        "pending_total",  "pending_in_time", "pending_overdue"};
+    static const char* const figures[] = {"received_total",  "received_online", "received_direct",
+                                          "carried_over",    "settled_total",   "settled_early",
+                                          "settled_on_time", "settled_late",    "pending_total",
+                                          "pending_in_time", "pending_overdue"};
     if (IsPostgres(s_)) {
         using T = CopyInsert::Type;
         std::vector<CopyInsert::Column> columns = {
@@ -193,9 +193,9 @@ std::vector<DossierExportRow> DossierRepository::InMonths(const std::string& fir
 
 std::vector<DossierExportRow> DossierRepository::AllForExport() {
     std::vector<DossierExportRow> out;
-    soci::rowset<soci::row> rs =
-        (s_.prepare << "SELECT " CCHC_DOSSIER_COLUMNS "WHERE length(d.period) = 7 AND "
-                       "substr(d.period, 6, 1) IN ('0', '1')");
+    soci::rowset<soci::row> rs = (s_.prepare << "SELECT " CCHC_DOSSIER_COLUMNS
+                                                "WHERE length(d.period) = 7 AND "
+                                                "substr(d.period, 6, 1) IN ('0', '1')");
     for (const auto& r : rs) out.push_back(ReadExportRow(r));
     // Sorted here so that both backends give the same byte order.
     std::sort(out.begin(), out.end(), [](const DossierExportRow& a, const DossierExportRow& b) {

@@ -31,6 +31,7 @@
 #include "gui_fixture.h"
 #include "services/surveys/self_assessment.h"
 #include "storage/database_url.h"
+#include "storage/dossier_repository.h"
 #include "storage/rating_repository.h"
 #include "storage/self_assessment_repository.h"
 #include "storage/unit_repository.h"
@@ -111,6 +112,30 @@ BOOST_AUTO_TEST_CASE(importing_the_same_tallies_again_says_nothing_changed) {
     BOOST_TEST((again.find("1 unchanged") != std::string::npos ||
                 again.find("1 dòng không đổi") != std::string::npos),
                again);
+}
+
+// Form II.06a through the Import menu: stored, then a file with a total
+// that disagrees refused with its line and column, nothing of it stored.
+BOOST_AUTO_TEST_CASE(importing_dossier_statistics_through_the_menu) {
+    SurveysWindow w;
+    const std::string header =
+        "Mã đơn vị,Tháng,Lĩnh vực,Tổng số tiếp nhận,Trực tuyến,Trực tiếp,Kỳ trước chuyển qua,"
+        "Trước hạn,Đúng hạn,Giải quyết quá hạn,Trong hạn,Đang giải quyết quá hạn\n";
+    const std::string good = w.dir.File("ho-so.csv"), bad = w.dir.File("ho-so-sai.csv");
+    WriteFile(good, header + w.commune.code + ",2020-01,Hộ tịch,45,30,10,5,8,30,2,4,1\n");
+    WriteFile(bad, header + w.commune.code + ",2020-02,Hộ tịch,46,30,10,5,8,30,2,4,1\n");
+    const long before = storage::DossierRepository(w.db->session()).Count();
+    bool stored = false;
+    const std::string first =
+        w.frame->ImportDossiersFile(wxString::FromUTF8(good), &stored).utf8_string();
+    BOOST_TEST(stored, first);
+    BOOST_TEST(storage::DossierRepository(w.db->session()).Count() == before + 1);
+    const std::string refused =
+        w.frame->ImportDossiersFile(wxString::FromUTF8(bad), &stored).utf8_string();
+    BOOST_TEST(!stored, refused);
+    BOOST_TEST((refused.find("ho-so-sai.csv") != std::string::npos), refused);
+    BOOST_TEST((refused.find("received_total") != std::string::npos), refused);
+    BOOST_TEST(storage::DossierRepository(w.db->session()).Count() == before + 1);
 }
 
 BOOST_AUTO_TEST_CASE(importing_ratings_through_the_menu_then_filtering_to_one_officer) {

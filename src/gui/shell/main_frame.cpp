@@ -142,7 +142,11 @@ void MainFrame::BuildMenus() {
                    _("Monthly tallies per unit and procedure field from a CSV or XLSX file"));
     import->Append(ID_IMPORT_RATINGS, _("Citizen &ratings..."),
                    _("Individual ratings from kiosks, QR codes, the online portal or paper forms"));
-    file->AppendSubMenu(import, _("&Import"), _("Import survey tallies or citizen ratings"));
+    import->Append(ID_IMPORT_DOSSIERS, _("&Dossier statistics (form II.06a)..."),
+                   _("Dossiers received, settled and in progress per unit, month and procedure "
+                     "field, as the one-stop system exports them"));
+    file->AppendSubMenu(import, _("&Import"),
+                        _("Import survey tallies, citizen ratings or dossier statistics"));
     file->AppendSeparator();
     file->Append(ID_BACKUP, _("&Back up..."),
                  _("Write a copy of the whole database into a file of your choice"));
@@ -222,9 +226,14 @@ void MainFrame::BindCommands() {
     Bind(
         wxEVT_MENU, [this](wxCommandEvent&) { LogInAgain(); }, ID_LOG_IN_AGAIN);
     Bind(
-        wxEVT_MENU, [this](wxCommandEvent&) { ImportFromMenu(false); }, ID_IMPORT_TALLIES);
+        wxEVT_MENU, [this](wxCommandEvent&) { ImportFromMenu(ID_IMPORT_TALLIES); },
+        ID_IMPORT_TALLIES);
     Bind(
-        wxEVT_MENU, [this](wxCommandEvent&) { ImportFromMenu(true); }, ID_IMPORT_RATINGS);
+        wxEVT_MENU, [this](wxCommandEvent&) { ImportFromMenu(ID_IMPORT_RATINGS); },
+        ID_IMPORT_RATINGS);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { ImportFromMenu(ID_IMPORT_DOSSIERS); },
+        ID_IMPORT_DOSSIERS);
     Bind(
         wxEVT_MENU, [this](wxCommandEvent&) { BackUpFromMenu(this, *session_); }, ID_BACKUP);
     Bind(
@@ -483,6 +492,7 @@ void MainFrame::UpdateAccessCommands() {
     const bool surveys = access.May(Action::EditSurveys);
     access.Offer(bar, ID_IMPORT_TALLIES, surveys, Action::Import);
     access.Offer(bar, ID_IMPORT_RATINGS, surveys, Action::Import);
+    access.Offer(bar, ID_IMPORT_DOSSIERS, surveys, Action::Import);
     // A restore replaces everything, the accounts too: the administrator's.
     access.Offer(bar, ID_RESTORE, true, Action::Restore);
     // A backup holds every unit's data: the office's.
@@ -558,15 +568,19 @@ struct RatingsImported {
 };
 }  // namespace
 
-void MainFrame::ImportFromMenu(bool ratings) {
-    wxFileDialog pick(this, ratings ? _("Import citizen ratings") : _("Import survey tallies"),
-                      UserFilesFolder(), "",
+void MainFrame::ImportFromMenu(int command) {
+    const wxString title = command == ID_IMPORT_RATINGS    ? _("Import citizen ratings")
+                           : command == ID_IMPORT_DOSSIERS ? _("Import dossier statistics")
+                                                           : _("Import survey tallies");
+    wxFileDialog pick(this, title, UserFilesFolder(), "",
                       _("Tables (*.csv;*.xlsx)|*.csv;*.CSV;*.xlsx;*.XLSX|All files|*"),
                       wxFD_OPEN | wxFD_FILE_MUST_EXIST);
     if (pick.ShowModal() != wxID_OK) return;
     bool stored = false;
-    const wxString outcome = ratings ? ImportRatingsFile(pick.GetPath(), &stored)
-                                     : ImportTalliesFile(pick.GetPath(), &stored);
+    const wxString outcome =
+        command == ID_IMPORT_RATINGS    ? ImportRatingsFile(pick.GetPath(), &stored)
+        : command == ID_IMPORT_DOSSIERS ? ImportDossiersFile(pick.GetPath(), &stored)
+                                        : ImportTalliesFile(pick.GetPath(), &stored);
     if (stored)
         ShowInfo(this, outcome);
     else
@@ -590,6 +604,25 @@ wxString MainFrame::ImportTalliesFile(const wxString& path, bool* stored) {
                             wxFileName(path).GetFullName(), U8(FormatInteger(summary.inserted)),
                             U8(FormatInteger(summary.updated)),
                             U8(FormatInteger(summary.unchanged)));
+}
+
+wxString MainFrame::ImportDossiersFile(const wxString& path, bool* stored) {
+    if (stored) *stored = false;
+    services::ImportSummary summary;
+    try {
+        wxBusyCursor busy;
+        summary = services::ImportDossiers(session_->db(), ToU8(path), session_->user());
+    } catch (const std::exception& e) {
+        // The service's message names the file, line and column.
+        return _("The dossier statistics were not imported; nothing of the file was stored.") +
+               "\n\n" + (dynamic_cast<const UserError*>(&e) ? U8(e.what()) : ErrorSentence(e));
+    }
+    ReloadAll();
+    if (stored) *stored = true;
+    return wxString::Format(
+        _("Dossier statistics imported from %s: %s new, %s replaced, %s unchanged."),
+        wxFileName(path).GetFullName(), U8(FormatInteger(summary.inserted)),
+        U8(FormatInteger(summary.updated)), U8(FormatInteger(summary.unchanged)));
 }
 
 wxString MainFrame::ImportRatingsFile(const wxString& path, bool* stored) {

@@ -44,6 +44,8 @@ class MainFrame : public wxFrame {
     // for the file, then show the sentence (as an error when *stored is false).
     wxString ImportTalliesFile(const wxString& path, bool* stored = nullptr);
     wxString ImportRatingsFile(const wxString& path, bool* stored = nullptr);
+    // Form II.06a (services::ImportDossiers), as the tallies.
+    wxString ImportDossiersFile(const wxString& path, bool* stored = nullptr);
     // Called with the ratings import's progress dialog at each update while
     // it is shown (tests watch and cancel it here).
     std::function<void(wxWindow* progressDialog)> onImportProgress;
@@ -79,7 +81,8 @@ class MainFrame : public wxFrame {
     void OpenDatabaseFile();
     void OpenDatabaseAddress();
     void ShowAbout();
-    void ImportFromMenu(bool ratings);
+    // The import of a menu command: ID_IMPORT_TALLIES, _RATINGS or _DOSSIERS.
+    void ImportFromMenu(int command);
     void OnClose(wxCloseEvent& event);
 
     std::unique_ptr<GuiSession> session_;

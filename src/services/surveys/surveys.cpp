@@ -566,6 +566,17 @@ std::vector<std::pair<const char*, long>> DossierParts(const DossierFigures& d) 
             {"pending_on_time", d.pendingInTime},  {"pending_overdue", d.pendingOverdue}};
 }
 
+// The stored figures of a monthly record by their columns, totals with
+// their parts: what an update audits (as the server's triggers do).
+std::vector<std::pair<const char*, long>> DossierColumnValues(const DossierFigures& d) {
+    return {{"received_total", d.ReceivedTotal()}, {"received_online", d.receivedOnline},
+            {"received_direct", d.receivedDirect}, {"carried_over", d.carriedOver},
+            {"settled_total", d.SettledTotal()},   {"settled_early", d.settledEarly},
+            {"settled_on_time", d.settledOnTime},  {"settled_late", d.settledLate},
+            {"pending_total", d.PendingTotal()},   {"pending_in_time", d.pendingInTime},
+            {"pending_overdue", d.pendingOverdue}};
+}
+
 // A cell of form II.06a: a whole number from 0 to a million (a unit's
 // dossiers of one field in a month).
 long DossierCount(const ColumnMap& cols, const tableio::TableReader& reader,
@@ -688,8 +699,8 @@ ImportSummary ImportDossiers(storage::Database& db, const std::string& path,
             ++summary.inserted;
             continue;
         }
-        const auto oldParts = DossierParts(found->second.second.figures);
-        const auto newParts = DossierParts(d.figures);
+        const auto oldParts = DossierColumnValues(found->second.second.figures);
+        const auto newParts = DossierColumnValues(d.figures);
         const std::size_t first = audit.size();
         for (std::size_t i = 0; i < newParts.size(); ++i)
             if (oldParts[i].second != newParts[i].second)
@@ -711,7 +722,7 @@ ImportSummary ImportDossiers(storage::Database& db, const std::string& path,
         const auto after = added.empty() ? decltype(before){} : storedByKey();
         for (const auto& d : added)
             if (auto back = after.find(Key{d.unitId, d.period, d.fieldId}); back != after.end())
-                for (const auto& [key, value] : DossierParts(d.figures))
+                for (const auto& [key, value] : DossierColumnValues(d.figures))
                     audit.push_back({"", user, "dossier_stats", back->second.first, "insert", key,
                                      std::nullopt, std::to_string(value)});
         storage::AuditRepository(db.session()).RecordMany(audit);

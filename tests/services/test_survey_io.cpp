@@ -206,7 +206,8 @@ BOOST_FIXTURE_TEST_CASE(refused_tally_files_name_line_and_column_and_store_nothi
 }
 
 // Form II.06a as a one-stop system exports it: a BOM, the form's
-// Vietnamese headers, a field named without its prefix ("Hộ tịch"), totals
+// Vietnamese headers, a field named without its prefix ("Hộ tịch") and a
+// commune without its kind ("Tây Phú"), totals
 // beside their parts; exported with the English keys, imported again
 // unchanged; a changed figure audited; the quarter's table of the report
 // built from the months.
@@ -216,7 +217,7 @@ const char* const kDossiers =
     "XA-TAYXUAN,2026-07,Hộ tịch,45,30,10,5,8,30,2,4,1,\n"
     "XA-TAYXUAN,2026-08,HOTICH,,25,11,5,10,25,1,4,1,\n"
     "XA-TAYXUAN,2026-09,Tư pháp - Hộ tịch,40,20,15,5,6,25,3,5,1,tháng 9\n"
-    "XA-TAYPHU,2026-07,đất đai,12,2,8,2,1,7,1,2,1,\n";
+    "Tây Phú,2026-07,đất đai,12,2,8,2,1,7,1,2,1,\n";
 
 BOOST_FIXTURE_TEST_CASE(dossiers_import_as_offices_write_them_and_export_round_trip, IoFixture) {
     auto s = services::ImportDossiers(Db(), Write("ho-so.csv", kDossiers), "clerk");

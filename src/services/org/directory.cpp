@@ -1,6 +1,7 @@
 // Units and people by code or name: see directory.h.
 #include "services/org/directory.h"
 
+#include "core/org.h"
 #include "core/text.h"
 
 #include "services/io/table_io.h"
@@ -16,6 +17,14 @@ OfficeDirectory::OfficeDirectory(storage::Database& db) {
         if (unitByName_.count(key)) ambiguousUnits_.insert(key);
         unitByName_[key] = u.id;
         units_[u.id] = {u.code, u.name};
+        // The name without its kind ("Bình Hòa" of "Xã Bình Hòa"), as
+        // one-stop systems and the communes' own sheets write it; kept only
+        // when no other unit goes by it.
+        const std::string shortKey = tableio::NormalizeColumnName(SortName(u));
+        if (shortKey != key) {
+            auto [it, added] = unitByShortName_.emplace(shortKey, u.id);
+            if (!added && it->second != u.id) it->second = 0;
+        }
     }
     for (const auto& p : storage::PersonRepository(db.session()).All()) {
         personByCode_[p.code] = p.id;
@@ -29,7 +38,9 @@ OfficeDirectory::OfficeDirectory(storage::Database& db) {
 std::optional<std::int64_t> OfficeDirectory::Unit(const std::string& text) const {
     if (text.empty()) return std::nullopt;
     if (auto it = unitByCode_.find(text); it != unitByCode_.end()) return it->second;
-    if (auto it = unitByName_.find(tableio::NormalizeColumnName(text)); it != unitByName_.end())
+    const std::string key = tableio::NormalizeColumnName(text);
+    if (auto it = unitByName_.find(key); it != unitByName_.end()) return it->second;
+    if (auto it = unitByShortName_.find(key); it != unitByShortName_.end() && it->second != 0)
         return it->second;
     return std::nullopt;
 }

@@ -35,6 +35,8 @@ class OfficeDirectory {
 
   private:
     std::map<std::string, std::int64_t> unitByCode_, unitByName_, personByCode_, personByName_;
+    // A unit's name without its kind ("Bình Hòa"); 0 when two units share it.
+    std::map<std::string, std::int64_t> unitByShortName_;
     std::map<std::int64_t, std::pair<std::string, std::string>> units_, people_;  // id → code, name
     std::set<std::string> ambiguousUnits_, ambiguousPeople_;
 };

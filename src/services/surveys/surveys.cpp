@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <functional>
 #include <map>
 #include <set>
 #include <tuple>
@@ -367,6 +368,41 @@ std::vector<TallyRecord> TalliesOf(storage::Database& db, const Scope& s) {
         .InMonths(months.front().ToString(), months.back().ToString(), s.single);
 }
 
+// The unit, month and field a row of a monthly file (tallies, form II.06a)
+// is about, each found or refused at its column; `notMonth` says that the
+// file is monthly ({0}: the period written).
+struct MonthlyKey {
+    std::int64_t unitId = 0, fieldId = 0;
+    std::string period;
+};
+MonthlyKey ReadMonthlyKey(const ColumnMap& cols, const tableio::TableReader& reader,
+                          const std::vector<std::string>& f, const OfficeDirectory& dir,
+                          const FieldIndex& fields, AccessGuard& guard, const char* notMonth) {
+    MonthlyKey key;
+    const std::string unit = Trim(cols.Get(f, "unit"));
+    auto unitId = dir.Unit(unit);
+    if (!unitId) {
+        guard.RefuseHiddenUnit(Action::EditSurveys, unit, cols.At(reader, "unit"));
+        throw UserError(cols.At(reader, "unit"),
+                        std::string(tr("the unit does not exist: ")) + Excerpt(unit));
+    }
+    key.unitId = *unitId;
+    const std::string periodText = Trim(cols.Get(f, "period"));
+    auto period = Period::Parse(periodText);
+    if (!period || period->kind() != PeriodKind::Month)
+        throw UserError(cols.At(reader, "period"),
+                        fmt::format(fmt::runtime(notMonth), Excerpt(periodText)));
+    key.period = period->ToString();
+    const std::string field = Trim(cols.Get(f, "field"));
+    auto fieldId = fields.Find(field);
+    if (!fieldId)
+        throw UserError(cols.At(reader, "field"),
+                        fmt::format(fmt::runtime(tr("the procedure field does not exist: {0}")),
+                                    Excerpt(field)));
+    key.fieldId = *fieldId;
+    return key;
+}
+
 // One row of a tallies file, checked: the unit, month and field found, the
 // counts read on the five-level scale, or on the three-level one when the
 // file leaves both "very" columns empty.
@@ -375,29 +411,9 @@ TallyRecord ReadTallyRow(const ColumnMap& cols, const tableio::TableReader& read
                          const FieldIndex& fields, const Scales& scales, AccessGuard& guard) {
     TallyRecord t;
     t.source = "import";
-    const std::string unit = Trim(cols.Get(f, "unit"));
-    auto unitId = dir.Unit(unit);
-    if (!unitId) {
-        guard.RefuseHiddenUnit(Action::EditSurveys, unit, cols.At(reader, "unit"));
-        throw UserError(cols.At(reader, "unit"),
-                        std::string(tr("the unit does not exist: ")) + Excerpt(unit));
-    }
-    t.unitId = *unitId;
-    const std::string periodText = Trim(cols.Get(f, "period"));
-    auto period = Period::Parse(periodText);
-    if (!period || period->kind() != PeriodKind::Month)
-        throw UserError(cols.At(reader, "period"),
-                        fmt::format(fmt::runtime(tr("tallies are monthly: write the month as "
-                                                    "2026-09, not {0}")),
-                                    Excerpt(periodText)));
-    t.period = period->ToString();
-    const std::string field = Trim(cols.Get(f, "field"));
-    auto fieldId = fields.Find(field);
-    if (!fieldId)
-        throw UserError(cols.At(reader, "field"),
-                        fmt::format(fmt::runtime(tr("the procedure field does not exist: {0}")),
-                                    Excerpt(field)));
-    t.fieldId = *fieldId;
+    const auto key = ReadMonthlyKey(cols, reader, f, dir, fields, guard,
+                                    tr("tallies are monthly: write the month as 2026-09, not {0}"));
+    t.unitId = key.unitId, t.period = key.period, t.fieldId = key.fieldId;
 
     std::map<std::string, long> n;
     for (const char* key : {"settled", "responses", "very_satisfied", "satisfied", "neutral",
@@ -437,13 +453,87 @@ TallyRecord ReadTallyRow(const ColumnMap& cols, const tableio::TableReader& read
     return t;
 }
 
-// The figures of a tally by column name, beside those of another.
-std::vector<std::tuple<const char*, long long, long long>> TallyFigures(const TallyRecord& a,
-                                                                        const TallyRecord& b) {
-    return {{"scale_id", a.scaleId, b.scaleId},      {"settled", a.settled, b.settled},
-            {"responses", a.responses, b.responses}, {"level5", a.level5, b.level5},
-            {"level4", a.level4, b.level4},          {"level3", a.level3, b.level3},
-            {"level2", a.level2, b.level2},          {"level1", a.level1, b.level1}};
+// The figures of a tally by column name.
+std::vector<std::pair<const char*, long long>> TallyFigures(const TallyRecord& t) {
+    return {{"scale_id", t.scaleId}, {"settled", t.settled}, {"responses", t.responses},
+            {"level5", t.level5},    {"level4", t.level4},   {"level3", t.level3},
+            {"level2", t.level2},    {"level1", t.level1}};
+}
+
+// How the rows of a monthly file (tallies, form II.06a) are stored: the
+// table, the kind of import it is, what is stored for a range of months
+// (ids and records), a record's figures by column, and the write of the
+// new and changed records.
+template <typename Record>
+struct MonthlyStore {
+    const char* table;
+    const char* batchKind;
+    std::function<std::vector<std::pair<std::int64_t, Record>>(const std::string&,
+                                                               const std::string&)>
+        stored;
+    std::function<std::vector<std::pair<const char*, long long>>(const Record&)> figures;
+    std::function<void(const std::vector<Record>&, std::int64_t batch)> write;
+};
+
+// The rows of a monthly file, keyed by (unit, month, field), stored: what
+// is stored for the file's months is read at once (a province's file holds
+// tens of thousands of rows); a row equal to it is unchanged and not
+// written, a changed one audited figure by figure with the old and the new
+// value, a new one figure by figure with its value.
+template <typename Record>
+ImportSummary StoreMonthly(storage::Database& db, const std::string& fileName,
+                           const std::string& user, const std::vector<Record>& rows,
+                           const MonthlyStore<Record>& how) {
+    using Key = std::tuple<std::int64_t, std::string, std::int64_t>;
+    auto storedByKey = [&] {
+        std::map<Key, std::pair<std::int64_t, Record>> out;
+        if (rows.empty()) return out;
+        const auto [first, last] = std::minmax_element(
+            rows.begin(), rows.end(),
+            [](const Record& a, const Record& b) { return a.period < b.period; });
+        for (auto& [id, r] : how.stored(first->period, last->period))
+            out.emplace(Key{r.unitId, r.period, r.fieldId}, std::make_pair(id, r));
+        return out;
+    };
+    const auto before = storedByKey();
+    ImportSummary summary;
+    std::vector<Record> write, added;
+    std::vector<storage::AuditEntry> audit;
+    for (const auto& r : rows) {
+        const auto found = before.find(Key{r.unitId, r.period, r.fieldId});
+        if (found == before.end()) {
+            write.push_back(r);
+            added.push_back(r);
+            ++summary.inserted;
+            continue;
+        }
+        const auto was = how.figures(found->second.second), is = how.figures(r);
+        const std::size_t first = audit.size();
+        for (std::size_t i = 0; i < is.size(); ++i)
+            if (was[i].second != is[i].second)
+                audit.push_back({"", user, how.table, found->second.first, "update", is[i].first,
+                                 std::to_string(was[i].second), std::to_string(is[i].second)});
+        if (audit.size() == first) {
+            ++summary.unchanged;
+        } else {
+            write.push_back(r);
+            ++summary.updated;
+        }
+    }
+    if (!write.empty()) {
+        storage::ImportBatchRepository batches(db.session());
+        const auto batch = batches.Start(how.batchKind, fileName, user);
+        how.write(write, batch);
+        batches.Finish(batch, summary.inserted + summary.updated, 0);
+        const auto after = added.empty() ? decltype(before){} : storedByKey();
+        for (const auto& r : added)
+            if (auto back = after.find(Key{r.unitId, r.period, r.fieldId}); back != after.end())
+                for (const auto& [field, value] : how.figures(r))
+                    audit.push_back({"", user, how.table, back->second.first, "insert", field,
+                                     std::nullopt, std::to_string(value)});
+        storage::AuditRepository(db.session()).RecordMany(audit);
+    }
+    return summary;
 }
 
 }  // namespace
@@ -472,63 +562,15 @@ ImportSummary ImportTallies(storage::Database& db, const std::string& path,
                             tr("this unit, month and field appear twice in the file"));
         rows.push_back(std::move(t));
     }
-    // A row equal to the stored one is unchanged and not written; a changed
-    // one is audited field by field with the old and the new value.
     storage::TallyRepository tallies(db.session());
-    // What is stored for the file's months, read at once (a province's file
-    // holds tens of thousands of rows).
-    using TallyKey = std::tuple<std::int64_t, std::string, std::int64_t>;
-    auto storedByKey = [&] {
-        std::map<TallyKey, std::pair<std::int64_t, TallyRecord>> out;
-        if (rows.empty()) return out;
-        const auto [first, last] = std::minmax_element(
-            rows.begin(), rows.end(),
-            [](const TallyRecord& a, const TallyRecord& b) { return a.period < b.period; });
-        for (auto& [id, t] : tallies.StoredInMonths(first->period, last->period))
-            out.emplace(TallyKey{t.unitId, t.period, t.fieldId}, std::make_pair(id, t));
-        return out;
-    };
-    const auto before = storedByKey();
-    ImportSummary summary;
-    std::vector<TallyRecord> write, added;
-    std::vector<storage::AuditEntry> audit;
-    for (const auto& t : rows) {
-        const auto found = before.find(TallyKey{t.unitId, t.period, t.fieldId});
-        const auto* stored = found != before.end() ? &found->second : nullptr;
-        if (!stored) {
-            write.push_back(t);
-            added.push_back(t);
-            ++summary.inserted;
-            continue;
-        }
-        const std::size_t first = audit.size();
-        for (const auto& [field, oldV, newV] : TallyFigures(stored->second, t))
-            if (oldV != newV)
-                audit.push_back({"", user, "survey_tallies", stored->first, "update", field,
-                                 std::to_string(oldV), std::to_string(newV)});
-        if (audit.size() == first) {
-            ++summary.unchanged;
-        } else {
-            write.push_back(t);
-            ++summary.updated;
-        }
-    }
-    if (!write.empty()) {
-        storage::ImportBatchRepository batches(db.session());
-        const auto batch = batches.Start("tallies", reader->FileName(), user);
-        tallies.Upsert(write, user, batch);
-        batches.Finish(batch, summary.inserted + summary.updated, 0);
-        const auto after = added.empty() ? decltype(before){} : storedByKey();
-        for (const auto& t : added)
-            if (auto back = after.find(TallyKey{t.unitId, t.period, t.fieldId});
-                back != after.end())
-                for (const auto& [field, oldV, newV] : TallyFigures(TallyRecord{}, t)) {
-                    (void)oldV;
-                    audit.push_back({"", user, "survey_tallies", back->second.first, "insert",
-                                     field, std::nullopt, std::to_string(newV)});
-                }
-        storage::AuditRepository(db.session()).RecordMany(audit);
-    }
+    MonthlyStore<TallyRecord> how{
+        "survey_tallies", "tallies",
+        [&](const std::string& a, const std::string& b) { return tallies.StoredInMonths(a, b); },
+        TallyFigures,
+        [&](const std::vector<TallyRecord>& w, std::int64_t batch) {
+            tallies.Upsert(w, user, batch);
+        }};
+    const auto summary = StoreMonthly(db, reader->FileName(), user, rows, how);
     tx.Commit();
     return summary;
 }
@@ -568,7 +610,7 @@ std::vector<std::pair<const char*, long>> DossierParts(const DossierFigures& d) 
 
 // The stored figures of a monthly record by their columns, totals with
 // their parts: what an update audits (as the server's triggers do).
-std::vector<std::pair<const char*, long>> DossierColumnValues(const DossierFigures& d) {
+std::vector<std::pair<const char*, long long>> DossierColumnValues(const DossierFigures& d) {
     return {{"received_total", d.ReceivedTotal()}, {"received_online", d.receivedOnline},
             {"received_direct", d.receivedDirect}, {"carried_over", d.carriedOver},
             {"settled_total", d.SettledTotal()},   {"settled_early", d.settledEarly},
@@ -600,29 +642,10 @@ storage::DossierRecord ReadDossierRow(const ColumnMap& cols, const tableio::Tabl
                                       const FieldIndex& fields, AccessGuard& guard) {
     storage::DossierRecord d;
     d.source = "import";
-    const std::string unit = Trim(cols.Get(f, "unit"));
-    auto unitId = dir.Unit(unit);
-    if (!unitId) {
-        guard.RefuseHiddenUnit(Action::EditSurveys, unit, cols.At(reader, "unit"));
-        throw UserError(cols.At(reader, "unit"),
-                        std::string(tr("the unit does not exist: ")) + Excerpt(unit));
-    }
-    d.unitId = *unitId;
-    const std::string periodText = Trim(cols.Get(f, "period"));
-    auto period = Period::Parse(periodText);
-    if (!period || period->kind() != PeriodKind::Month)
-        throw UserError(cols.At(reader, "period"),
-                        fmt::format(fmt::runtime(tr("dossier statistics are monthly: write the "
-                                                    "month as 2026-09, not {0}")),
-                                    Excerpt(periodText)));
-    d.period = period->ToString();
-    const std::string field = Trim(cols.Get(f, "field"));
-    auto fieldId = fields.Find(field);
-    if (!fieldId)
-        throw UserError(cols.At(reader, "field"),
-                        fmt::format(fmt::runtime(tr("the procedure field does not exist: {0}")),
-                                    Excerpt(field)));
-    d.fieldId = *fieldId;
+    const auto key =
+        ReadMonthlyKey(cols, reader, f, dir, fields, guard,
+                       tr("dossier statistics are monthly: write the month as 2026-09, not {0}"));
+    d.unitId = key.unitId, d.period = key.period, d.fieldId = key.fieldId;
     auto& x = d.figures;
     x.receivedOnline = DossierCount(cols, reader, f, "received_online");
     x.receivedDirect = DossierCount(cols, reader, f, "received_direct");
@@ -674,59 +697,14 @@ ImportSummary ImportDossiers(storage::Database& db, const std::string& path,
         rows.push_back(std::move(d));
     }
     storage::DossierRepository repo(db.session());
-    // What is stored for the file's months, read at once; a row equal to
-    // it is unchanged and not written, a changed one audited figure by
-    // figure with the old and the new value.
-    auto storedByKey = [&] {
-        std::map<Key, std::pair<std::int64_t, storage::DossierRecord>> out;
-        if (rows.empty()) return out;
-        const auto [first, last] =
-            std::minmax_element(rows.begin(), rows.end(),
-                                [](const auto& a, const auto& b) { return a.period < b.period; });
-        for (auto& [id, d] : repo.StoredInMonths(first->period, last->period))
-            out.emplace(Key{d.unitId, d.period, d.fieldId}, std::make_pair(id, d));
-        return out;
-    };
-    const auto before = storedByKey();
-    ImportSummary summary;
-    std::vector<storage::DossierRecord> write, added;
-    std::vector<storage::AuditEntry> audit;
-    for (const auto& d : rows) {
-        const auto found = before.find(Key{d.unitId, d.period, d.fieldId});
-        if (found == before.end()) {
-            write.push_back(d);
-            added.push_back(d);
-            ++summary.inserted;
-            continue;
-        }
-        const auto oldParts = DossierColumnValues(found->second.second.figures);
-        const auto newParts = DossierColumnValues(d.figures);
-        const std::size_t first = audit.size();
-        for (std::size_t i = 0; i < newParts.size(); ++i)
-            if (oldParts[i].second != newParts[i].second)
-                audit.push_back({"", user, "dossier_stats", found->second.first, "update",
-                                 newParts[i].first, std::to_string(oldParts[i].second),
-                                 std::to_string(newParts[i].second)});
-        if (audit.size() == first) {
-            ++summary.unchanged;
-        } else {
-            write.push_back(d);
-            ++summary.updated;
-        }
-    }
-    if (!write.empty()) {
-        storage::ImportBatchRepository batches(db.session());
-        const auto batch = batches.Start("dossier_stats", reader->FileName(), user);
-        repo.Upsert(write, user, batch);
-        batches.Finish(batch, summary.inserted + summary.updated, 0);
-        const auto after = added.empty() ? decltype(before){} : storedByKey();
-        for (const auto& d : added)
-            if (auto back = after.find(Key{d.unitId, d.period, d.fieldId}); back != after.end())
-                for (const auto& [key, value] : DossierColumnValues(d.figures))
-                    audit.push_back({"", user, "dossier_stats", back->second.first, "insert", key,
-                                     std::nullopt, std::to_string(value)});
-        storage::AuditRepository(db.session()).RecordMany(audit);
-    }
+    MonthlyStore<storage::DossierRecord> how{
+        "dossier_stats", "dossier_stats",
+        [&](const std::string& a, const std::string& b) { return repo.StoredInMonths(a, b); },
+        [](const storage::DossierRecord& d) { return DossierColumnValues(d.figures); },
+        [&](const std::vector<storage::DossierRecord>& w, std::int64_t batch) {
+            repo.Upsert(w, user, batch);
+        }};
+    const auto summary = StoreMonthly(db, reader->FileName(), user, rows, how);
     tx.Commit();
     return summary;
 }

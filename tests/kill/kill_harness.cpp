@@ -502,7 +502,8 @@ class Harness {
         engine_->Clear("office");
         Cli("office", demoArgs);
         // (The demo office has no assignment matrix: data-assignments below.)
-        const char* kinds[] = {"units", "people", "results", "tasks", "tallies", "ratings"};
+        const char* kinds[] = {"units",   "people",   "results", "tasks",
+                               "tallies", "dossiers", "ratings"};
         for (const char* k : kinds) Cli("office", {"export", k, "--out", File(k)});
 
         // The import chain: each kind imported into a database that holds

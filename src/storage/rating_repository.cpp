@@ -749,8 +749,13 @@ void RatingBulkInsert::Store() {
     // A first load: the list indexes built once after the insert rather
     // than kept up to date row by row.
     const bool large = LargeLoad(s, "ratings", staged_);
-    std::optional<IndexesSetAside> aside;
+    std::optional<IndexesSetAside> aside, auditAside;
     if (large) aside.emplace(s, "ratings");
+    // On the server the audit's statement trigger writes an entry per new
+    // rating: more entries than the log holds get its indexes built once
+    // after them, as the program does on SQLite (AuditRepository).
+    if (large && !sqlite && staged_ > 10000 && LargeLoad(s, "audit_log", staged_))
+        auditAside.emplace(s, "audit_log");
     // On SQLite the trigger that counts each new rating by day (0015) is
     // set aside while the ratings go in, and they are counted at once after
     // (on PostgreSQL the trigger counts the statement's rows at once).
@@ -782,9 +787,8 @@ void RatingBulkInsert::Store() {
             soci::use(before);
         s << counter;
     }
-    if (aside) {
-        aside->Restore();
-    }
+    if (aside) aside->Restore();
+    if (auditAside) auditAside->Restore();
     // PostgreSQL's planner figures of a table that grew this much (SQLite
     // keeps none: its plans do not depend on them).
     if (large && !sqlite) s << "ANALYZE ratings";

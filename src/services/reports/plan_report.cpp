@@ -9,6 +9,7 @@
 
 #include "core/errors.h"
 #include "core/i18n.h"
+#include "core/text.h"
 #include "core/vnformat.h"
 #include "services/org/organisation.h"
 #include "services/reports/report_parts.h"
@@ -224,12 +225,12 @@ BuiltReport BuildPlan(Context& c) {
     doc.Add(report::TitleBlock{t.Text("document_type"), {summary}});
     for (const auto& line : SplitLines(plan.basis)) doc.Add(Para(line));
     doc.Add(Para(t.Text("intro", c.vars)));
-    doc.Add(report::Heading{1, t.Text("purpose_heading")});
+    doc.Add(report::Heading{1, UpperVi(t.Text("purpose_heading"))});
     doc.Add(report::Heading{2, t.Text("purpose_sub")});
     AddLines(doc, t, c.vars, plan.purpose, "purpose_default");
     doc.Add(report::Heading{2, t.Text("requirements_sub")});
     AddLines(doc, t, c.vars, plan.requirements, "requirements_default");
-    doc.Add(report::Heading{1, t.Text("content_heading")});
+    doc.Add(report::Heading{1, UpperVi(t.Text("content_heading"))});
     doc.Add(report::Heading{2, t.Text("content_sub")});
     report::Table annex;
     annex.sheetName = "Nhiệm vụ khắc phục";
@@ -237,7 +238,7 @@ BuiltReport BuildPlan(Context& c) {
     annex.columnWidths = {0.6, 2.6, 2.8, 5.0, 2.2, 2.2, 1.6};
     annex.rows.push_back(HeaderRow(t.Lines("annex_columns")));
     const int taskNo = AddPlanItems(t, plan, PlanNames(c.db, c.req.user), doc, annex);
-    doc.Add(report::Heading{1, t.Text("organisation_heading")});
+    doc.Add(report::Heading{1, UpperVi(t.Text("organisation_heading"))});
     AddLines(doc, t, c.vars, plan.organisation, "organisation_default");
     TemplateVars cv = c.vars;
     cv["summary_lower"] = LowerFirst(summary);

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "core/dossier_rules.h"
+#include "core/text.h"
 #include "core/vnformat.h"
 #include "services/plans/task_board.h"
 #include "services/reports/report_archive.h"
@@ -342,7 +343,7 @@ BuiltReport BuildQuarterly(Context& c) {
                          .Narratives(narrativeUnit, c.period->ToString(), "quarterly");
     for (const auto& sec : c.t.Sections(c.vars)) {
         auto& s = doc.Last();
-        s.blocks.emplace_back(report::Heading{1, sec.heading});
+        s.blocks.emplace_back(report::Heading{1, UpperVi(sec.heading)});
         auto it = narratives.find(sec.key);
         const auto lines =
             it == narratives.end() ? std::vector<std::string>{} : SplitLines(it->second);

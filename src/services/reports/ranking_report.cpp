@@ -7,6 +7,7 @@
 
 #include "core/errors.h"
 #include "core/i18n.h"
+#include "core/text.h"
 #include "core/vnformat.h"
 #include "services/reports/report_parts.h"
 
@@ -92,7 +93,7 @@ BuiltReport BuildRanking(Context& c) {
         v["worst_percent"] = FormatPercent(rows.back().percent);
         doc.Add(Para(t.Text("summary_sentence", v)));
     }
-    doc.Add(report::Heading{1, t.Text("bands_heading")});
+    doc.Add(report::Heading{1, UpperVi(t.Text("bands_heading"))});
     report::BarChart bands;
     bands.title = t.Text("chart_bands");
     for (const auto& band : BandLabels(c.db, code)) {
@@ -111,7 +112,7 @@ BuiltReport BuildRanking(Context& c) {
     doc.Add(Para(t.Text("closing", v)));
     doc.Add(Signature(c, t.Lines("recipients")));
     auto& sec = doc.NewSection(report::Orientation::Landscape);
-    sec.blocks.emplace_back(report::Heading{1, t.Text("table_heading", v)});
+    sec.blocks.emplace_back(report::Heading{1, UpperVi(t.Text("table_heading", v))});
     sec.blocks.emplace_back(RankTable(t, rows, "columns", true));
     if (!rows.empty() && rows.size() <= 40) {
         report::BarChart chart;

@@ -4,6 +4,7 @@
 #include <array>
 #include <map>
 
+#include "core/text.h"
 #include "core/vnformat.h"
 #include "services/plans/task_board.h"
 #include "services/reports/report_parts.h"
@@ -139,16 +140,16 @@ BuiltReport BuildTasks(Context& c) {
     const int number = Open(c, b, "tasks", "BC", v);
     auto& doc = b.document;
 
-    doc.Add(report::Heading{1, t.Text("summary_heading", v)});
+    doc.Add(report::Heading{1, UpperVi(t.Text("summary_heading", v))});
     UnitRanks rank;
     doc.Add(SummaryTable(t, v, c, board, rank, open, soon));
 
-    doc.Add(report::Heading{1, t.Text("overdue_heading", v)});
+    doc.Add(report::Heading{1, UpperVi(t.Text("overdue_heading", v))});
     if (openCount.overdue == 0)
         doc.Add(Para(t.Text("none")));
     else
         doc.Add(TaskListTable(t, board.List(late), rank, c.asOf, "columns", true, "Quá hạn"));
-    doc.Add(report::Heading{1, t.Text("due_heading", v)});
+    doc.Add(report::Heading{1, UpperVi(t.Text("due_heading", v))});
     if (soonCount == 0)
         doc.Add(Para(t.Text("none")));
     else

@@ -27,7 +27,7 @@ std::vector<DossierStatRow> ReportDataRepository::DossierStats(const std::string
                        "SUM(d.pending_overdue) AS po "
                        "FROM dossier_stats d JOIN procedure_fields f ON f.id = d.field_id "
                        "WHERE d.period = :p AND (d.unit_id = :u OR :a = 1) "
-                       "GROUP BY f.id, f.name, f.sort_order ORDER BY f.sort_order, f.name",
+                       "GROUP BY f.id, f.name, f.sort_order ORDER BY f.sort_order, f.id",
          soci::use(period), soci::use(u), soci::use(all));
     for (const auto& r : rs) {
         DossierStatRow d;
@@ -83,7 +83,7 @@ std::vector<TallySumRow> ReportDataRepository::Tallies(const std::string& firstM
                        "FROM survey_tallies t JOIN procedure_fields f ON f.id = t.field_id "
                        "WHERE t.period >= :first AND t.period <= :last "
                        "AND (t.unit_id = :u OR :a = 1) "
-                       "GROUP BY f.id, f.name, f.sort_order ORDER BY f.sort_order, f.name",
+                       "GROUP BY f.id, f.name, f.sort_order ORDER BY f.sort_order, f.id",
          soci::use(firstMonth), soci::use(lastMonth), soci::use(u), soci::use(all));
     for (const auto& r : rs) {
         TallySumRow t;

@@ -3,6 +3,7 @@
 // dossiers of form II.06a, survey).
 #include <algorithm>
 #include <map>
+#include <tuple>
 
 #include <fmt/format.h>
 
@@ -220,7 +221,8 @@ std::vector<storage::DossierStatRow> DossierRows(storage::Database& db, const Pe
     const std::string first = fmt::format("{:04d}-{:02d}", period.year(), period.FirstMonth()),
                       last = fmt::format("{:04d}-{:02d}", period.year(), period.LastMonth());
     const auto months = storage::DossierRepository(db.session()).InMonths(first, last, unitId);
-    std::map<std::pair<int, std::string>, DossierFigures> byField;
+    // In the catalogue's order (its order, then the order fields were added).
+    std::map<std::tuple<int, std::int64_t, std::string>, DossierFigures> byField;
     // The records come by unit, field and month.
     for (std::size_t i = 0; i < months.size();) {
         std::size_t j = i;
@@ -228,13 +230,14 @@ std::vector<storage::DossierStatRow> DossierRows(storage::Database& db, const Pe
         while (j < months.size() && months[j].record.unitId == months[i].record.unitId &&
                months[j].record.fieldId == months[i].record.fieldId)
             one.push_back(months[j++].record.figures);
-        auto& sum = byField[std::make_pair(months[i].fieldOrder, months[i].fieldName)];
+        auto& sum = byField[std::make_tuple(months[i].fieldOrder, months[i].record.fieldId,
+                                            months[i].fieldName)];
         sum = AddDossierFigures(sum, *SumDossierMonths(one));
         i = j;
     }
     for (const auto& [field, d] : byField) {
         storage::DossierStatRow r;
-        r.field = field.second;
+        r.field = std::get<2>(field);
         r.receivedTotal = d.ReceivedTotal();
         r.receivedOnline = d.receivedOnline;
         r.receivedDirect = d.receivedDirect;

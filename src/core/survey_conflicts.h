@@ -20,8 +20,9 @@ namespace cchc {
 struct SurveySettings {
     double coverageThreshold = 0.8;  // survey.coverage_threshold, a ratio
     int minimumSample = 5;           // ratings.min_sample
-    std::string qrUrlTemplate =
-        "https://dichvucong.example.vn/danh-gia?cb={officer_code}";  // qr.url_template
+    // qr.url_template: the address of the office's rating page; empty until
+    // the office gives it (no QR cards are printed without it).
+    std::string qrUrlTemplate;
     // survey.publication_calendar; seed 001's when not set or unreadable.
     std::vector<PublicationRule> publicationCalendar = DefaultPublicationCalendar();
     int version = 0;  // of the settings as read

@@ -70,6 +70,7 @@ void SettingsPanel::FindControls() {
     coverage_ = FindCtrl<wxSpinCtrl>(this, "coverage_threshold");
     minimumSample_ = FindCtrl<wxSpinCtrl>(this, "minimum_sample");
     qrTemplate_ = FindCtrl<wxTextCtrl>(this, "qr_url_template");
+    qrTemplate_->SetHint(_("e.g. https://dichvucong.<province>.gov.vn/danh-gia?cb={officer_code}"));
     surveyStatus_ = FindCtrl<wxStaticText>(this, "survey_status");
     keepDays_ = FindCtrl<wxSpinCtrl>(this, "backup_keep_days");
     backupNote_ = FindCtrl<wxStaticText>(this, "backup_note");

@@ -29,8 +29,13 @@ BuiltReport BuildQrCards(Context& c) {
     const auto& t = c.t;
     OrganisationService org(c.db, c.req.user);
     storage::SettingsRepository settings(c.db.session());
-    const std::string urlTemplate =
-        settings.Get("qr.url_template", "https://dichvucong.example.vn/danh-gia?cb={officer_code}");
+    // No address of the office's own: no cards (a code that leads nowhere
+    // would be printed and hung at every desk).
+    const std::string urlTemplate = settings.Get("qr.url_template", "");
+    if (urlTemplate.empty())
+        throw UserError(Location{"", 0, "qr.url_template"},
+                        tr("the address of the office's rating page is not set: enter it under "
+                           "Cài đặt (Settings), then print the QR cards"));
     // Lower-case words in the template; compare on text lower-cased the same way.
     auto words = t.Lines("desk_words");
     for (auto& w : words)

@@ -236,8 +236,8 @@ int SaveSurveySettings(storage::Database& db, const SurveySettings& settings,
         throw UserError(Location{"", 0, "ratings.min_sample"},
                         tr("the minimum number of ratings is at least 1"));
     const std::string& url = settings.qrUrlTemplate;
-    if ((url.rfind("https://", 0) != 0 && url.rfind("http://", 0) != 0) ||
-        url.find("{officer_code}") == std::string::npos)
+    if (!url.empty() && ((url.rfind("https://", 0) != 0 && url.rfind("http://", 0) != 0) ||
+                         url.find("{officer_code}") == std::string::npos))
         throw UserError(Location{"", 0, "qr.url_template"},
                         tr("the rating address starts with https:// and contains {officer_code}"));
     const Location calendarKey{"", 0, "survey.publication_calendar"};

@@ -143,6 +143,217 @@ std::int64_t PlanRepository::Insert(PlanRecord& p) {
     return id;
 }
 
+namespace {
+// `n` ids of a table's identity column, in order.
+std::vector<long long> ReserveIds(soci::session& s, const std::string& table, long long n) {
+    std::vector<long long> ids(static_cast<std::size_t>(std::max(1LL, n)));
+    if (n <= 0) return {};
+    std::string t = table;
+    s << "SELECT nextval(pg_get_serial_sequence(:t, 'id')) FROM generate_series(1, :n)",
+        soci::use(t), soci::use(n), soci::into(ids);
+    return ids;
+}
+}  // namespace
+
+void PlanRepository::InsertMany(std::vector<PlanRecord>& plans) {
+    // Ids are taken from the sequences only by a connection that may use
+    // them (the owner's; an account's inserts take them by default).
+    int reserve = 0;
+    if (IsPostgres(s_))
+        s_ << "SELECT CASE WHEN has_sequence_privilege(pg_get_serial_sequence('plans', 'id'), "
+              "'USAGE') AND has_sequence_privilege(pg_get_serial_sequence('plan_items', 'id'), "
+              "'USAGE') AND has_sequence_privilege(pg_get_serial_sequence('tasks', 'id'), "
+              "'USAGE') THEN 1 ELSE 0 END",
+            soci::into(reserve);
+    if (!reserve) {
+        for (auto& p : plans) Insert(p);
+        return;
+    }
+    long long items = 0, tasks = 0;
+    for (const auto& p : plans) {
+        items += static_cast<long long>(p.items.size());
+        for (const auto& i : p.items) tasks += static_cast<long long>(i.tasks.size());
+    }
+    const auto planIds = ReserveIds(s_, "plans", static_cast<long long>(plans.size()));
+    const auto itemIds = ReserveIds(s_, "plan_items", items);
+    const auto taskIds = ReserveIds(s_, "tasks", tasks);
+    const std::string now = NowIso();
+    using T = CopyInsert::Type;
+    CopyInsert planRows(s_, "plans",
+                        {{"id", T::Integer},
+                         {"unit_id", T::Integer},
+                         {"framework_id", T::Integer},
+                         {"kind", T::Text},
+                         {"year", T::Integer},
+                         {"number", T::Text},
+                         {"issued_on", T::Text},
+                         {"title", T::Text},
+                         {"summary", T::Text},
+                         {"place_name", T::Text},
+                         {"basis", T::Text},
+                         {"purpose", T::Text},
+                         {"requirements", T::Text},
+                         {"organisation", T::Text},
+                         {"signer_name", T::Text},
+                         {"signer_title", T::Text},
+                         {"signer_authority", T::Text},
+                         {"recipients", T::Text},
+                         {"status", T::Text},
+                         {"created_at", T::Text},
+                         {"updated_at", T::Text}});
+    std::size_t nextItem = 0, nextTask = 0;
+    for (std::size_t i = 0; i < plans.size(); ++i) {
+        auto& p = plans[i];
+        p.id = planIds[i];
+        p.version = 1;
+        planRows.Row()
+            .Int(p.id)
+            .Int(p.unitId)
+            .OptInt(p.frameworkId)
+            .Text(p.kind)
+            .Int(p.year)
+            .Text(p.number)
+            .OptText(p.issuedOn)
+            .Text(p.title)
+            .Text(p.summary)
+            .Text(p.placeName)
+            .Text(p.basis)
+            .Text(p.purpose)
+            .Text(p.requirements)
+            .Text(p.organisation)
+            .Text(p.signerName)
+            .Text(p.signerTitle)
+            .Text(p.signerAuthority)
+            .Text(p.recipients)
+            .Text(p.status)
+            .Text(now)
+            .Text(now)
+            .EndRow();
+        for (auto& item : p.items) {
+            item.id = itemIds[nextItem++];
+            item.version = 1;
+            for (auto& t : item.tasks) {
+                t.id = taskIds[nextTask++];
+                t.version = 1;
+            }
+        }
+    }
+    planRows.End();
+    // Parents before children: the items, then the tasks, then their
+    // coordinators, each in the order of the plans.
+    CopyInsert itemRows(s_, "plan_items",
+                        {{"id", T::Integer},
+                         {"plan_id", T::Integer},
+                         {"criterion_id", T::Integer},
+                         {"group_label", T::Text},
+                         {"group_title", T::Text},
+                         {"heading", T::Text},
+                         {"criterion_title", T::Text},
+                         {"target_text", T::Text},
+                         {"target_kind", T::Text},
+                         {"target_value", T::Real},
+                         {"baseline_value", T::Real},
+                         {"baseline_points", T::Real},
+                         {"sort_order", T::Integer},
+                         {"updated_at", T::Text}});
+    for (const auto& p : plans) {
+        int order = 0;
+        for (const auto& item : p.items)
+            itemRows.Row()
+                .Int(item.id)
+                .Int(p.id)
+                .OptInt(item.criterionId)
+                .Text(item.groupLabel)
+                .Text(item.groupTitle)
+                .Text(item.heading)
+                .Text(item.criterionTitle)
+                .Text(item.targetText)
+                .Text(item.targetKind)
+                .OptReal(item.targetValue)
+                .OptReal(item.baselineValue)
+                .OptReal(item.baselinePoints)
+                .Int(order++)
+                .Text(now)
+                .EndRow();
+    }
+    itemRows.End();
+    CopyInsert taskRows(s_, "tasks",
+                        {{"id", T::Integer},
+                         {"item_id", T::Integer},
+                         {"solution", T::Text},
+                         {"lead_unit_id", T::Integer},
+                         {"lead_unit_text", T::Text},
+                         {"lead_person_id", T::Integer},
+                         {"lead_person_text", T::Text},
+                         {"start_on", T::Text},
+                         {"due_on", T::Text},
+                         {"due_year", T::Integer},
+                         {"due_date", T::Text},
+                         {"recurring", T::Integer},
+                         {"time_text", T::Text},
+                         {"status", T::Text},
+                         {"percent_done", T::Integer},
+                         {"outcome", T::Text},
+                         {"closed_on", T::Text},
+                         {"sort_order", T::Integer},
+                         {"created_at", T::Text},
+                         {"updated_at", T::Text},
+                         {"updated_by", T::Text}});
+    std::vector<std::int64_t> written;
+    for (const auto& p : plans)
+        for (const auto& item : p.items) {
+            int order = 0;
+            for (const auto& t : item.tasks) {
+                taskRows.Row()
+                    .Int(t.id)
+                    .Int(item.id)
+                    .Text(t.solution)
+                    .OptInt(t.leadUnitId)
+                    .Text(t.leadUnitText)
+                    .OptInt(t.leadPersonId)
+                    .Text(t.leadPersonText)
+                    .OptText(t.startOn)
+                    .OptText(t.dueOn)
+                    .OptInt(t.dueYear)
+                    .OptText(EffectiveDue(t))
+                    .Int(t.recurring ? 1 : 0)
+                    .Text(t.timeText)
+                    .Text(TaskStatusKey(t.status))
+                    .Int(t.percentDone)
+                    .Text(t.outcome)
+                    .OptText(t.closedOn)
+                    .Int(order++)
+                    .Text(now)
+                    .Text(now)
+                    .Text("")
+                    .EndRow();
+                written.push_back(t.id);
+            }
+        }
+    taskRows.End();
+    CopyInsert coordinatorRows(s_, "task_coordinators",
+                               {{"task_id", T::Integer},
+                                {"sort_order", T::Integer},
+                                {"unit_id", T::Integer},
+                                {"person_id", T::Integer},
+                                {"text", T::Text}});
+    for (const auto& p : plans)
+        for (const auto& item : p.items)
+            for (const auto& t : item.tasks) {
+                int order = 0;
+                for (const auto& c : t.coordinators)
+                    coordinatorRows.Row()
+                        .Int(t.id)
+                        .Int(order++)
+                        .OptInt(c.unitId)
+                        .OptInt(c.personId)
+                        .Text(c.text)
+                        .EndRow();
+            }
+    coordinatorRows.End();
+    TaskBoardWriter(s_).ForTasks(std::move(written));
+}
+
 std::int64_t PlanRepository::InsertItem(std::int64_t planId, PlanItemRecord& item) {
     long long plan = planId, itemId = 0, order = 0;
     s_ << "SELECT COALESCE(MAX(sort_order) + 1, 0) FROM plan_items WHERE plan_id = :p",

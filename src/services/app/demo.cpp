@@ -467,6 +467,32 @@ struct DemoBuilder {
     // Remediation plans for the last two index years.
     void AddPlans() {
         for (const auto& l : parLeaves) leafById[l.c.id] = &l;
+        // Written a few hundred plans at a time (on the server by COPY). Each
+        // plan's progress is made as it is made (the office's story draws on
+        // one sequence of chances), its tasks named by provisional ids (-1,
+        // -2, ...) until they are stored.
+        std::vector<PlanRecord> batch;
+        long long provisional = 0;
+        auto store = [&] {
+            std::vector<std::int64_t> named;
+            for (const auto& p : batch)
+                for (const auto& it : p.items)
+                    for (const auto& t : it.tasks) named.push_back(t.id);
+            plans.InsertMany(batch);
+            std::map<std::int64_t, std::int64_t> real;
+            std::size_t k = 0;
+            for (const auto& p : batch) {
+                ++report.plans;
+                for (const auto& it : p.items) {
+                    report.tasks += static_cast<long>(it.tasks.size());
+                    for (const auto& t : it.tasks) real[named[k++]] = t.id;
+                }
+            }
+            for (auto& u : updates)
+                if (u.taskId < 0) u.taskId = real.at(u.taskId);
+            batch.clear();
+            if (updates.size() > 20000) plans.InsertUpdates(updates), updates.clear();
+        };
         for (auto& c : communes) {
             for (int planYear : {lastYear, lastYear + 1}) {
                 int answersYear = planYear - 1;
@@ -476,13 +502,14 @@ struct DemoBuilder {
                 int itemNo = 0;
                 for (const auto& [ratio, critId] : WeakCriteria(c, planYear))
                     p.items.push_back(PlanItem(c, ratio, critId, ++itemNo, planYear, issued));
-                plans.Insert(p);
+                for (auto& it : p.items)
+                    for (auto& t : it.tasks) t.id = --provisional;
                 AddProgressUpdates(p);
-                ++report.plans;
-                for (const auto& it : p.items) report.tasks += static_cast<long>(it.tasks.size());
+                batch.push_back(std::move(p));
             }
-            if (updates.size() > 20000) plans.InsertUpdates(updates), updates.clear();
+            if (batch.size() >= 200) store();
         }
+        store();
         plans.InsertUpdates(updates);
         updates.clear();
     }

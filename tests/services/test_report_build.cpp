@@ -239,6 +239,10 @@ BOOST_FIXTURE_TEST_CASE(the_plan_of_seed_002_holds_every_item, DbFixture) {
           "- Chủ trì thực hiện:", "d) Thời gian thực hiện/hoàn thành: Trong năm 2021",
           "III. TỔ CHỨC THỰC HIỆN", "Nơi nhận:", "PHỤ LỤC"})
         BOOST_TEST_CONTEXT(s) { BOOST_TEST(text.find(s) != std::string::npos); }
+    // The annex names its plan by number and date.
+    BOOST_TEST(std::regex_search(text, std::regex("\\(Kèm theo Kế hoạch số \\d\\d/KH-[^ ]+ ngày "
+                                                  "20/10/2021 của ")),
+               text);
     BOOST_TEST(plans[0].items.size() == 11u);
     for (const auto& item : plans[0].items) BOOST_TEST_CONTEXT(item.heading) {
             BOOST_TEST(text.find(item.heading + ". Tiêu chí thành phần") != std::string::npos);

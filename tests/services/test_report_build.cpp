@@ -110,6 +110,11 @@ BOOST_FIXTURE_TEST_CASE(quarterly_report_of_the_demo_office_reads_like_decree_30
         BOOST_TEST_CONTEXT(s) { BOOST_TEST(Folded(page1).find(s) != std::string::npos); }
     const std::string all = PdfText(pdf);
     BOOST_TEST(std::regex_search(all, std::regex("\\d+,\\d\\d%")));  // e.g. 54,84%
+    // The completion rate says what it counts, and the cancelled tasks are
+    // named beside it.
+    BOOST_TEST(std::regex_search(Folded(all), std::regex("\\(đạt \\d+,\\d\\d% số nhiệm vụ không "
+                                                         "bị hủy bỏ\\).*hủy bỏ \\d+;")),
+               all);
     // Headings "I." in capitals throughout, the period's words too.
     BOOST_TEST(Folded(all).find("V. PHƯƠNG HƯỚNG, NHIỆM VỤ QUÝ I NĂM 2026") != std::string::npos,
                all);

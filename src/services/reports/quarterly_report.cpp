@@ -159,6 +159,7 @@ void AddTaskTables(Context& c, report::Section& s, Numbering& num) {
     v["done_percent"] = PercentText(total.done, total.Total() - total.cancelled);
     v["in_progress"] = FormatInteger(total.inProgress);
     v["not_started"] = FormatInteger(total.notStarted);
+    v["cancelled"] = FormatInteger(total.cancelled);
     v["overdue"] = FormatInteger(total.overdue);
     s.blocks.emplace_back(Para(t.Text("tasks_sentence", v)));
     AddTaskCountTable(t, c, board, all, total, s);

@@ -480,6 +480,33 @@ BOOST_FIXTURE_TEST_CASE(form_II_06a_of_a_quarter_comes_from_its_months, DemoFixt
     BOOST_TEST((hoTich < chungThuc && chungThuc < datDai), text);
 }
 
+// The survey notice goes where its issuer sends it: a commune's to the
+// office (and posted at its desk), the office's to the communes, never to
+// itself.
+BOOST_FIXTURE_TEST_CASE(the_survey_notice_is_addressed_by_who_issues_it, DemoFixture) {
+    auto recipients = [&](const std::string& unit) {
+        services::ReportRequest r;
+        r.type = "survey";
+        r.period = "2025-Q4";
+        r.unitCode = unit;
+        r.issuedOn = Date{2026, 1, 5};
+        std::string text;
+        for (const auto& s : services::BuildReport(Db(), r).document.sections)
+            for (const auto& b : s.blocks) {
+                if (auto sig = std::get_if<report::SignatureBlock>(&b))
+                    for (const auto& line : sig->recipients) text += line + "\n";
+                if (auto p = std::get_if<report::Paragraph>(&b))
+                    for (const auto& run : p->runs) text += run.text + "\n";
+            }
+        return text;
+    };
+    const std::string office = recipients(""), commune = recipients("XA-TAYXUAN");
+    BOOST_TEST(office.find("- Phòng Nội vụ") == std::string::npos, office);
+    BOOST_TEST(office.find("báo cáo Phòng Nội vụ") == std::string::npos, office);
+    BOOST_TEST(office.find("- UBND các xã") != std::string::npos, office);
+    BOOST_TEST(commune.find("- Phòng Nội vụ;") != std::string::npos, commune);
+}
+
 BOOST_FIXTURE_TEST_CASE(citizens_names_are_printed_only_when_asked, DemoFixture) {
     services::ReportRequest r;
     r.type = "ratings";

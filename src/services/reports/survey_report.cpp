@@ -112,8 +112,11 @@ BuiltReport BuildSurvey(Context& c) {
         doc.Add(Para(below.empty() ? t.Text("coverage_ok", v) : t.Text("coverage_below", v)));
         if (!chart.labels.empty()) doc.Add(chart);
     }
-    doc.Add(Para(t.Text("closing", v)));
-    doc.Add(Signature(c, t.Lines("recipients")));
+    // Who sends it says where it goes: a commune reports to the office and
+    // posts it; the office sends it to the communes, not to itself.
+    const bool office = !c.communeIssuer && t.Has("office_recipients");
+    doc.Add(Para(t.Text(office ? "office_closing" : "closing", v)));
+    doc.Add(Signature(c, t.Lines(office ? "office_recipients" : "recipients")));
     Finish(c, b, "TB", number);
     return b;
 }

@@ -160,6 +160,9 @@ struct CardGrid {
     int columns = 2;
     int rows = 3;
     std::vector<Card> cards;
+    // What a spreadsheet shows of the cards (one row each); the printed
+    // pages show the cards.
+    Table sheet;
 };
 
 using Block = std::variant<HeaderBlock, TitleBlock, Heading, Paragraph, Table, BarChart, QrBlock,

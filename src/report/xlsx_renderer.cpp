@@ -20,7 +20,10 @@ std::vector<const Table*> TablesOf(const Document& doc) {
     std::vector<const Table*> tables;
     for (const auto& s : doc.sections)
         for (const auto& b : s.blocks)
-            if (auto t = std::get_if<Table>(&b)) tables.push_back(t);
+            if (auto t = std::get_if<Table>(&b))
+                tables.push_back(t);
+            else if (auto g = std::get_if<CardGrid>(&b); g && !g->sheet.rows.empty())
+                tables.push_back(&g->sheet);
     return tables;
 }
 

@@ -18,6 +18,7 @@
 #include "report/render.h"
 #include "services/app/demo.h"
 #include "services/frameworks/framework_io.h"
+#include "services/io/table_io.h"
 #include "services/org/org_io.h"
 #include "services/org/organisation.h"
 #include "services/plans/assignments.h"
@@ -597,6 +598,15 @@ BOOST_FIXTURE_TEST_CASE(qr_cards_of_the_one_stop_desk_carry_the_rating_address, 
     }
     BOOST_TEST(printed == expected);
     BOOST_TEST(!built.document.pageNumbers);
+    // As a workbook: a row per card with the address, not an empty sheet.
+    const std::string xlsx = dir.File("the.xlsx");
+    report::RenderFile(built.document, xlsx);
+    auto reader = tableio::TableReader::Open(xlsx);
+    std::set<std::string> inSheet;
+    std::vector<std::string> row;
+    while (reader->Next(row))
+        if (!row.empty()) inSheet.insert(row.back());
+    BOOST_TEST(inSheet == expected);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

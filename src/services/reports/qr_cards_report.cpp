@@ -53,6 +53,8 @@ BuiltReport BuildQrCards(Context& c) {
     report::CardGrid grid;
     grid.columns = t.Number("columns", 2);
     grid.rows = t.Number("rows", 3);
+    grid.sheet.sheetName = t.Text("sheet_name");
+    grid.sheet.rows.push_back(HeaderRow(t.Lines("sheet_columns")));
     for (const auto& u : units) {
         auto people = org.People(u.id);
         std::vector<Person> desk;
@@ -74,6 +76,11 @@ BuiltReport BuildQrCards(Context& c) {
             card.qrText =
                 Substitute(urlTemplate, {{"officer_code", p.code}, {"unit_code", u.code}});
             card.footer = {{t.Text("footer"), false, true, 10}};
+            TableRow row;
+            row.cells.push_back(Centered(static_cast<int>(grid.cards.size()) + 1));
+            for (const std::string& text : {u.name, p.code, p.fullName, p.position, card.qrText})
+                row.cells.emplace_back(text);
+            grid.sheet.rows.push_back(std::move(row));
             grid.cards.push_back(card);
         }
     }

@@ -199,7 +199,37 @@ void RenderXlsx(const Document& doc, const std::string& path) {
     auto tables = TablesOf(doc);
     auto names = WorksheetNames(doc);
     try {
-        if (tables.empty()) workbook_add_worksheet(wb, nullptr);
+        if (tables.empty()) {
+            // A document without tables (nothing to list this time): its
+            // title and text, one line a row, rather than an empty sheet.
+            const std::string title = doc.title.empty() ? std::string("Sheet1") : doc.title;
+            std::string name;
+            for (char ch : Truncate(title, 31))
+                name += std::string("[]:*?/\\").find(ch) == std::string::npos ? ch : '-';
+            // Cut between words when the title is longer than a sheet's name.
+            if (name.size() < title.size() && name.rfind(' ') != std::string::npos)
+                name.erase(name.rfind(' '));
+            lxw_worksheet* ws = workbook_add_worksheet(
+                wb, workbook_validate_sheet_name(wb, name.c_str()) == LXW_NO_ERROR ? name.c_str()
+                                                                                   : nullptr);
+            if (!ws) Check(LXW_ERROR_MEMORY_MALLOC_FAILED, path);
+            lxw_row_t row = 0;
+            auto line = [&](const std::string& text) {
+                if (!text.empty())
+                    Check(worksheet_write_string(ws, row++, 0, text.c_str(), nullptr), path);
+            };
+            line(doc.title);
+            for (const auto& sec : doc.sections)
+                for (const auto& b : sec.blocks) {
+                    if (auto h = std::get_if<Heading>(&b)) line(h->text);
+                    if (auto p = std::get_if<Paragraph>(&b)) {
+                        std::string text;
+                        for (const auto& run : p->runs) text += run.text;
+                        line(text);
+                    }
+                }
+            Check(worksheet_set_column(ws, 0, 0, 100, nullptr), path);
+        }
         for (size_t i = 0; i < tables.size(); ++i) {
             Check(workbook_validate_sheet_name(wb, names[i].c_str()), path);
             lxw_worksheet* ws = workbook_add_worksheet(wb, names[i].c_str());

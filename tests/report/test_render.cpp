@@ -274,6 +274,26 @@ BOOST_AUTO_TEST_CASE(docx_opens_in_libreoffice_as_the_same_document) {
     BOOST_TEST(PdfText(pdf).find("Huỳnh Văn Dũng") != std::string::npos);
 }
 
+// A document with nothing to tabulate this time (no assignment yet): the
+// workbook holds its title and text under a sheet named after it, not an
+// empty "Sheet1".
+BOOST_AUTO_TEST_CASE(xlsx_of_a_document_without_tables_holds_its_text) {
+    TempDir dir;
+    Document doc;
+    doc.title = "Phân công nhiệm vụ phụ trách các chỉ số thành phần";
+    doc.Add(Paragraph("Chưa có bảng phân công cho đơn vị và bộ chỉ số này."));
+    const std::string xlsx = dir.File("empty.xlsx");
+    RenderXlsx(doc, xlsx);
+    pugi::xml_document wb;
+    BOOST_REQUIRE(wb.load_string(ZipEntry(xlsx, "xl/workbook.xml").c_str()));
+    BOOST_TEST(std::string(wb.select_node("//sheet[1]").node().attribute("name").value()) ==
+               "Phân công nhiệm vụ phụ trách");
+    const SheetCells cells(xlsx, 1);
+    BOOST_REQUIRE(cells.Loaded());
+    BOOST_TEST(cells.Text("A1") == doc.title);
+    BOOST_TEST(cells.Text("A2") == "Chưa có bảng phân công cho đơn vị và bộ chỉ số này.");
+}
+
 BOOST_AUTO_TEST_CASE(xlsx_reads_back_the_same_cells) {
     const std::string& xlsx = Sample().xlsx;
     auto names = WorksheetNames(Sample().doc);

@@ -216,6 +216,17 @@ BOOST_FIXTURE_TEST_CASE(wrong_requests_name_the_argument, DemoFixture) {
     r.type = "ranking";
     r.framework = "NO-SUCH";
     BOOST_TEST(field(r) == "framework");
+    // A plan report without its unit: said in the words of both the client
+    // and the command line, no command-line flags.
+    r = Quarterly();
+    r.type = "plan";
+    r.period = "2025";
+    BOOST_TEST(field(r) == "unit");
+    try {
+        services::BuildReport(Db(), r);
+    } catch (const UserError& e) {
+        BOOST_TEST(std::string(e.what()).find("--") == std::string::npos, e.what());
+    }
 }
 
 BOOST_FIXTURE_TEST_CASE(the_plan_of_seed_002_holds_every_item, DbFixture) {

@@ -47,7 +47,8 @@ PlanRecord LoadPlan(Context& c) {
     if (!planId) {
         if (!c.unit)
             throw UserError(Location{"", 0, "unit"},
-                            tr("the plan report needs a unit or a plan (--unit or --plan)"));
+                            tr("the plan report prints one unit's plan: choose the unit or the "
+                               "plan"));
         const std::string kind = "remediation";
         planId = plans.FindPlan(c.unit->id, std::nullopt, c.period->year(), kind);
         if (!planId) {

@@ -536,6 +536,25 @@ ImportSummary StoreMonthly(storage::Database& db, const std::string& fileName,
     return summary;
 }
 
+// Every row of a monthly file read by `read`, each on a unit the account
+// may edit the surveys of, no (unit, month, field) twice.
+template <typename Record, typename Read>
+std::vector<Record> ReadMonthlyRows(tableio::TableReader& reader, const ColumnMap& cols,
+                                    AccessGuard& guard, const Read& read) {
+    std::vector<Record> rows;
+    std::set<std::tuple<std::int64_t, std::string, std::int64_t>> seen;
+    std::vector<std::string> f;
+    while (reader.Next(f)) {
+        Record r = read(f);
+        guard.RequireAt(cols.At(reader, "unit"), Action::EditSurveys, r.unitId);
+        if (!seen.emplace(r.unitId, r.period, r.fieldId).second)
+            throw UserError(cols.At(reader, "field"),
+                            tr("this unit, month and field appear twice in the file"));
+        rows.push_back(std::move(r));
+    }
+    return rows;
+}
+
 }  // namespace
 
 // ----------------------------------------------------------------- tallies
@@ -551,17 +570,9 @@ ImportSummary ImportTallies(storage::Database& db, const std::string& path,
     const OfficeDirectory dir(db);
     const FieldIndex fields(db);
     const Scales scales(db);
-    std::vector<TallyRecord> rows;
-    std::set<std::tuple<std::int64_t, std::string, std::int64_t>> seen;
-    std::vector<std::string> f;
-    while (reader->Next(f)) {
-        TallyRecord t = ReadTallyRow(cols, *reader, f, dir, fields, scales, guard);
-        guard.RequireAt(cols.At(*reader, "unit"), Action::EditSurveys, t.unitId);
-        if (!seen.emplace(t.unitId, t.period, t.fieldId).second)
-            throw UserError(cols.At(*reader, "field"),
-                            tr("this unit, month and field appear twice in the file"));
-        rows.push_back(std::move(t));
-    }
+    const auto rows = ReadMonthlyRows<TallyRecord>(*reader, cols, guard, [&](const auto& f) {
+        return ReadTallyRow(cols, *reader, f, dir, fields, scales, guard);
+    });
     storage::TallyRepository tallies(db.session());
     MonthlyStore<TallyRecord> how{
         "survey_tallies", "tallies",
@@ -661,13 +672,13 @@ storage::DossierRecord ReadDossierRow(const ColumnMap& cols, const tableio::Tabl
                                                    {"pending_total", x.PendingTotal()}};
     for (const auto& [key, derived] : totals) {
         if (Trim(cols.Get(f, key)).empty()) continue;
-        if (auto should = DisagreeingTotal(DossierCount(cols, reader, f, key), derived))
+        const long given = DossierCount(cols, reader, f, key);
+        if (auto should = DisagreeingTotal(given, derived))
             throw UserError(
                 cols.At(reader, key),
                 fmt::format(fmt::runtime(tr("the total {0} disagrees with its parts, which add "
                                             "up to {1}")),
-                            FormatInteger(DossierCount(cols, reader, f, key)),
-                            FormatInteger(*should)));
+                            FormatInteger(given), FormatInteger(*should)));
     }
     return d;
 }
@@ -684,18 +695,9 @@ ImportSummary ImportDossiers(storage::Database& db, const std::string& path,
     storage::Transaction tx(db);
     const OfficeDirectory dir(db);
     const FieldIndex fields(db);
-    std::vector<storage::DossierRecord> rows;
-    using Key = std::tuple<std::int64_t, std::string, std::int64_t>;
-    std::set<Key> seen;
-    std::vector<std::string> f;
-    while (reader->Next(f)) {
-        auto d = ReadDossierRow(cols, *reader, f, dir, fields, guard);
-        guard.RequireAt(cols.At(*reader, "unit"), Action::EditSurveys, d.unitId);
-        if (!seen.emplace(d.unitId, d.period, d.fieldId).second)
-            throw UserError(cols.At(*reader, "field"),
-                            tr("this unit, month and field appear twice in the file"));
-        rows.push_back(std::move(d));
-    }
+    const auto rows = ReadMonthlyRows<storage::DossierRecord>(
+        *reader, cols, guard,
+        [&](const auto& f) { return ReadDossierRow(cols, *reader, f, dir, fields, guard); });
     storage::DossierRepository repo(db.session());
     MonthlyStore<storage::DossierRecord> how{
         "dossier_stats", "dossier_stats",

@@ -47,6 +47,42 @@ Section& Document::NewSection(Orientation orientation) {
     return sections.back();
 }
 
+std::vector<double> FitColumns(const std::vector<double>& weights, double total,
+                               const std::function<double(int)>& minimum) {
+    const int n = static_cast<int>(weights.size());
+    std::vector<double> min(n), out(n);
+    double weightSum = 0, minSum = 0;
+    for (int c = 0; c < n; ++c) {
+        min[c] = std::max(0.0, minimum(c));
+        minSum += min[c];
+        weightSum += std::max(0.0, weights[c]);
+    }
+    if (n == 0) return out;
+    if (minSum >= total) {
+        for (int c = 0; c < n; ++c) out[c] = minSum > 0 ? total * min[c] / minSum : total / n;
+        return out;
+    }
+    for (int c = 0; c < n; ++c)
+        out[c] = weightSum > 0 ? total * std::max(0.0, weights[c]) / weightSum : total / n;
+    // Raise the narrow columns to their minimum, taking the width from the
+    // others' room above theirs; repeated, since a column giving width may
+    // reach its own minimum.
+    for (int round = 0; round < n; ++round) {
+        double deficit = 0, spare = 0;
+        for (int c = 0; c < n; ++c) {
+            if (out[c] < min[c])
+                deficit += min[c] - out[c];
+            else
+                spare += out[c] - min[c];
+        }
+        if (deficit <= 1e-9) break;
+        const double share = std::min(1.0, deficit / spare);
+        for (int c = 0; c < n; ++c)
+            out[c] = out[c] < min[c] ? min[c] : out[c] - (out[c] - min[c]) * share;
+    }
+    return out;
+}
+
 TableGrid ResolveGrid(const Table& table) {
     TableGrid g;
     g.columns = static_cast<int>(table.columnWidths.size());

@@ -4,6 +4,7 @@
 // it to a renderer: RenderPdf / page images (layout.h, pdf_renderer.h),
 // RenderDocx (docx_renderer.h) or RenderXlsx (xlsx_renderer.h).
 #pragma once
+#include <functional>
 #include <optional>
 #include <string>
 #include <variant>
@@ -205,5 +206,12 @@ struct TableGrid {
     std::vector<std::vector<int>> owner;  // [row][col] -> index in cells, -1 empty
 };
 TableGrid ResolveGrid(const Table& table);
+
+// The widths of a table's columns in `total`: in proportion to weights,
+// except that no column is narrower than minimum(column); the columns
+// with room to spare give it up in proportion to their spare room. When
+// the minimums do not fit, every column gets its minimum scaled to fit.
+std::vector<double> FitColumns(const std::vector<double>& weights, double total,
+                               const std::function<double(int)>& minimum);
 
 }  // namespace cchc::report

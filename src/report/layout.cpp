@@ -422,6 +422,7 @@ class Layouter {
         std::vector<std::vector<int>> startsAt;  // cells by their first row
         int headerRows = 0;
         double padX = 3.5, padY = 2.5;
+        double sizePt = 0;  // of its type, shrunk where its words need it
 
         // One past the last row of the group that starts at `start`.
         int GroupEnd(int start) const {
@@ -471,12 +472,41 @@ class Layouter {
         const TableGrid& g = m.g;
         std::vector<double> weights = t.columnWidths;
         weights.resize(g.columns, weights.empty() ? 1.0 : weights.back());
-        double sum = std::accumulate(weights.begin(), weights.end(), 0.0);
-        std::vector<double>& colX = m.colX;
-        colX.assign(g.columns + 1, 0);
-        for (int c = 0; c < g.columns; ++c) colX[c + 1] = colX[c] + width_ * weights[c] / sum;
         const double padX = m.padX, padY = m.padY;
         int headerRows = std::clamp(t.headerRows, 0, g.rows);
+        // No word or number is broken inside a cell: each column is at least
+        // as wide as the widest word of its cells, the others giving way;
+        // where the page is too narrow for that, the table's type shrinks.
+        std::vector<double> wordW(g.columns, 0);
+        for (const GridCell& gc : g.cells) {
+            if (gc.colSpan != 1) continue;
+            const bool bold = gc.row < headerRows || t.rows[gc.row].bold;
+            for (const Run& run : gc.cell->runs) {
+                std::size_t a = 0;
+                while (a < run.text.size()) {
+                    std::size_t b = run.text.find_first_of(" \n", a);
+                    if (b == std::string::npos) b = run.text.size();
+                    if (b > a)
+                        wordW[gc.col] =
+                            std::max(wordW[gc.col], text_.Width(run.text.substr(a, b - a), t.sizePt,
+                                                                bold || run.bold, run.italic));
+                    a = b + 1;
+                }
+            }
+        }
+        double sizePt = t.sizePt;
+        auto minimum = [&](int c) { return wordW[c] * sizePt / t.sizePt + 2 * padX + 0.5; };
+        auto totalMinimum = [&] {
+            double total = 0;
+            for (int c = 0; c < g.columns; ++c) total += minimum(c);
+            return total;
+        };
+        while (sizePt > 6 && totalMinimum() > width_) sizePt -= 0.5;
+        m.sizePt = sizePt;
+        std::vector<double> widths = FitColumns(weights, width_, [&](int c) { return minimum(c); });
+        std::vector<double>& colX = m.colX;
+        colX.assign(g.columns + 1, 0);
+        for (int c = 0; c < g.columns; ++c) colX[c + 1] = colX[c] + widths[c];
 
         // Measure every cell.
         std::vector<LayoutPtr>& layouts = m.layouts;
@@ -488,7 +518,7 @@ class Layouter {
             const TableCell& cell = *gc.cell;
             bool header = gc.row < headerRows;
             TextStyle st;
-            st.sizePt = t.sizePt;
+            st.sizePt = sizePt;
             st.bold = header || t.rows[gc.row].bold;
             st.align = cell.align                    ? *cell.align
                        : header                      ? Align::Center
@@ -499,7 +529,7 @@ class Layouter {
             if (gc.rowSpan == 1)
                 rowH[gc.row] = std::max(rowH[gc.row], HeightOf(layouts[i].get()) + 2 * padY);
         }
-        double minRow = t.sizePt * 1.15 + 2 * padY;
+        double minRow = sizePt * 1.15 + 2 * padY;
         for (auto& h : rowH) h = std::max(h, minRow);
         for (size_t i = 0; i < g.cells.size(); ++i) {
             const GridCell& gc = g.cells[i];

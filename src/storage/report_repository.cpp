@@ -50,6 +50,29 @@ std::map<std::string, std::string> ReportRepository::Narratives(std::int64_t uni
     return out;
 }
 
+std::map<std::int64_t, std::string> ReportRepository::SectionOfUnits(const std::string& period,
+                                                                     const std::string& reportType,
+                                                                     const std::string& key) {
+    std::map<std::int64_t, std::string> out;
+    soci::rowset<soci::row> rs =
+        (s_.prepare << "SELECT unit_id, body FROM report_narratives WHERE period = :p AND "
+                       "report_type = :t AND section_key = :k AND body <> ''",
+         soci::use(period), soci::use(reportType), soci::use(key));
+    for (const auto& r : rs) out[Int(r, "unit_id")] = Text(r, "body");
+    return out;
+}
+
+std::vector<std::int64_t> ReportRepository::UnitsWithText(const std::string& period,
+                                                          const std::string& reportType) {
+    std::vector<std::int64_t> out;
+    soci::rowset<soci::row> rs =
+        (s_.prepare << "SELECT DISTINCT unit_id FROM report_narratives WHERE period = :p AND "
+                       "report_type = :t AND body <> '' ORDER BY unit_id",
+         soci::use(period), soci::use(reportType));
+    for (const auto& r : rs) out.push_back(Int(r, "unit_id"));
+    return out;
+}
+
 void ReportRepository::SaveNarrative(std::int64_t unitId, const std::string& period,
                                      const std::string& reportType, const std::string& key,
                                      const std::string& body, const std::string& user) {

@@ -43,6 +43,14 @@ class ReportRepository {
     // The sections typed for a report, by key.
     std::map<std::string, std::string> Narratives(std::int64_t unitId, const std::string& period,
                                                   const std::string& reportType);
+    // What every unit wrote (not empty) in one section of its report of the
+    // period, by unit.
+    std::map<std::int64_t, std::string> SectionOfUnits(const std::string& period,
+                                                       const std::string& reportType,
+                                                       const std::string& key);
+    // The units that wrote anything in their report of the period.
+    std::vector<std::int64_t> UnitsWithText(const std::string& period,
+                                            const std::string& reportType);
     // Writes one section (replacing what was there).
     void SaveNarrative(std::int64_t unitId, const std::string& period,
                        const std::string& reportType, const std::string& key,

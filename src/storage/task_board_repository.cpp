@@ -526,6 +526,39 @@ std::map<std::int64_t, std::vector<TaskBoardCount>> TaskBoardRepository::CountBy
     return out;
 }
 
+std::vector<TaskItemCount> TaskBoardRepository::CountByItem(const TaskBoardQuery& f,
+                                                            const std::string& asOf, bool perUnit) {
+    Sql q(s_);
+    Scope(q, f);
+    const char* unit = perUnit ? "b.unit_id" : "0";
+    // The board's rows of the filter, then their items' criteria and titles.
+    q.Add(("SELECT " + std::string(unit) +
+           " AS unit_id, i.criterion_id AS criterion_id, c.framework_id AS framework_id, "
+           "i.group_title AS group_title, i.criterion_title AS criterion_title, " CCHC_COUNTS
+           " FROM tasks t JOIN plan_items i ON i.id = t.item_id LEFT JOIN criteria c ON c.id = "
+           "i.criterion_id JOIN (SELECT b.task_id, b.unit_id, b.status, b.due")
+              .c_str(),
+          {asOf});
+    Where(q, f);
+    q.Add(perUnit ? ") b ON b.task_id = t.id GROUP BY b.unit_id, i.criterion_id, c.framework_id, "
+                    "i.group_title, i.criterion_title ORDER BY 1, 2, 4, 5"
+                  : ") b ON b.task_id = t.id GROUP BY i.criterion_id, c.framework_id, "
+                    "i.group_title, i.criterion_title ORDER BY 2, 4, 5");
+    soci::rowset<soci::row> rs(q.Prepare(s_));
+    std::vector<TaskItemCount> out;
+    for (const auto& r : rs) {
+        TaskItemCount k;
+        k.unitId = Int(r, "unit_id");
+        k.criterionId = OptInt(r, "criterion_id");
+        k.frameworkId = OptInt(r, "framework_id");
+        k.groupTitle = Text(r, "group_title");
+        k.criterionTitle = Text(r, "criterion_title");
+        k.counts = Counts(r);
+        out.push_back(std::move(k));
+    }
+    return out;
+}
+
 std::vector<std::pair<int, long>> TaskBoardRepository::CountByGroup(const TaskBoardQuery& f,
                                                                     const std::string& day,
                                                                     const std::string& monthEnd) {

@@ -121,6 +121,16 @@ struct TaskBoardCount {
     long tasks = 0, overdue = 0;
 };
 
+// The counts of the tasks of one kind of plan item: its criterion (and the
+// criterion's framework) where it has one, its group's and criterion's
+// titles as the plan writes them.
+struct TaskItemCount {
+    std::int64_t unitId = 0;  // the plan's unit, when counted per unit
+    std::optional<std::int64_t> criterionId, frameworkId;
+    std::string groupTitle, criterionTitle;
+    std::vector<TaskBoardCount> counts;
+};
+
 class TaskBoardRepository {
   public:
     explicit TaskBoardRepository(soci::session& s) : s_(s) {}
@@ -130,6 +140,9 @@ class TaskBoardRepository {
     // Per unit and status.
     std::map<std::int64_t, std::vector<TaskBoardCount>> CountByUnit(const TaskBoardQuery& q,
                                                                     const std::string& asOf);
+    // Per criterion and titles of their plan items (and per unit).
+    std::vector<TaskItemCount> CountByItem(const TaskBoardQuery& q, const std::string& asOf,
+                                           bool perUnit = false);
     // Per group of the chair's view (TaskGroup's number) as of day, whose
     // month ends on monthEnd; empty groups left out.
     std::vector<std::pair<int, long>> CountByGroup(const TaskBoardQuery& q, const std::string& day,

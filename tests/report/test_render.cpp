@@ -487,3 +487,58 @@ BOOST_AUTO_TEST_CASE(the_output_format_follows_the_file_extension) {
     RenderFile(sample::OfficerQrCards(2), dir.File("cards.docx"));
     BOOST_TEST(!ZipEntry(dir.File("cards.docx"), "word/document.xml").empty());
 }
+
+BOOST_AUTO_TEST_SUITE(table_columns)
+
+BOOST_AUTO_TEST_CASE(columns_follow_their_weights_until_a_word_needs_more) {
+    // Room for everything: the weights alone.
+    auto w = FitColumns({1, 3}, 400, [](int) { return 10.0; });
+    BOOST_TEST(w[0] == 100.0);
+    BOOST_TEST(w[1] == 300.0);
+    // The first column needs 150: the second gives it up.
+    w = FitColumns({1, 3}, 400, [](int c) { return c == 0 ? 150.0 : 10.0; });
+    BOOST_TEST(w[0] == 150.0);
+    BOOST_TEST(w[1] == 250.0);
+    // Three columns: the room above their minimums pays, in proportion.
+    w = FitColumns({1, 1, 2}, 400, [](int c) { return c == 0 ? 160.0 : c == 1 ? 90.0 : 100.0; });
+    BOOST_TEST(w[0] == 160.0);
+    BOOST_TEST(w[0] + w[1] + w[2] == 400.0, boost::test_tools::tolerance(1e-9));
+    BOOST_TEST(w[1] >= 90.0);
+    BOOST_TEST(w[2] >= 100.0);
+    // Minimums that cannot fit: each its share of them.
+    w = FitColumns({1, 1}, 100, [](int c) { return c == 0 ? 150.0 : 50.0; });
+    BOOST_TEST(w[0] == 75.0);
+    BOOST_TEST(w[1] == 25.0);
+}
+
+BOOST_AUTO_TEST_CASE(no_word_or_number_breaks_inside_a_narrow_cell) {
+    RequireTool("pdftotext");
+    // Form II.06a's thirteen columns on a portrait page, a narrow first one.
+    Document doc;
+    Table t;
+    t.sizePt = 10;
+    t.headerRows = 1;
+    t.columnWidths = {0.5, 3, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1};
+    TableRow h;
+    for (const char* s :
+         {"STT", "Lĩnh vực", "Tổng số", "Trực tuyến", "Trực tiếp, bưu chính", "Kỳ trước chuyển qua",
+          "Tổng số", "Trước hạn", "Đúng hạn", "Quá hạn", "Tổng số", "Trong hạn", "Quá hạn"})
+        h.cells.emplace_back(s, true);
+    t.rows.push_back(h);
+    TableRow r;
+    r.cells.push_back(TableCell::Integer(10));
+    r.cells.emplace_back("Lao động - Thương binh và Xã hội");
+    for (long v : {1234567L, 123456L, 1111111L, 437L, 11510L, 2472L, 8903L, 135L, 364L, 339L, 25L})
+        r.cells.push_back(TableCell::Integer(v));
+    t.rows.push_back(r);
+    doc.Add(t);
+    TempDir dir;
+    const std::string pdf = dir.File("narrow.pdf");
+    RenderFile(doc, pdf);
+    const std::string text = PdfText(pdf, 0, 0, true);
+    for (const char* word : {"STT", "Trước", "chuyển", "tuyến", "Trong", "1.234.567", "1.111.111",
+                             "123.456", "11.510", "8.903"})
+        BOOST_TEST_CONTEXT(word) { BOOST_TEST(text.find(word) != std::string::npos, text); }
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -6,6 +6,7 @@
 // LibreOffice, the XLSX cells, and an issued report reprinted byte for byte.
 #include <boost/test/unit_test.hpp>
 
+#include <algorithm>
 #include <cstdlib>
 #include <pugixml.hpp>
 #include <regex>
@@ -23,6 +24,7 @@
 #include "services/org/organisation.h"
 #include "services/plans/assignments.h"
 #include "services/plans/plan_io.h"
+#include "services/plans/task_board.h"
 #include "services/reports/report_archive.h"
 #include "services/reports/reports.h"
 #include "services/surveys/self_assessment.h"
@@ -149,6 +151,114 @@ BOOST_FIXTURE_TEST_CASE(quarterly_report_prints_the_clerks_narrative_and_a_commu
         BOOST_TEST_CONTEXT(s) { BOOST_TEST(text.find(s) != std::string::npos); }
     // An unwritten section is left as a dotted line to fill in.
     BOOST_TEST(text.find("………") != std::string::npos);
+}
+
+BOOST_FIXTURE_TEST_CASE(quarterly_report_follows_the_programme_areas_with_their_figures,
+                        DemoFixture) {
+    RequireTool("pdftotext");
+    const std::int64_t office = services::OrganisationService(Db(), "test").Office().unitId;
+    services::ReportArchive archive(Db(), "test");
+    // The previous quarter set its tasks; this one wrote on institutions.
+    archive.SaveNarratives(office, "2025-Q3", "quarterly",
+                           {{"next", "Hoàn thành rà soát thủ tục hành chính trước 31/12/2025."}});
+    archive.SaveNarratives(office, "2025-Q4", "quarterly",
+                           {{"institutions", "Ban hành 03 văn bản quy phạm pháp luật."}});
+    auto built = services::BuildReport(Db(), Quarterly());
+    std::string pdf = dir.File("areas.pdf");
+    report::RenderFile(built.document, pdf);
+    const std::string text = Folded(PdfText(pdf));
+    // Every area of the programme, in the order of the yearly plan.
+    std::size_t at = 0;
+    for (const char* heading :
+         {"I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CẢI CÁCH HÀNH CHÍNH",
+          "II. KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH",
+          "Nhiệm vụ đề ra cho quý IV năm 2025 tại báo cáo kỳ trước:",
+          "Hoàn thành rà soát thủ tục hành chính trước 31/12/2025.", "1. Cải cách thể chế",
+          "Ban hành 03 văn bản quy phạm pháp luật.",
+          "2. Cải cách thủ tục hành chính và thực hiện cơ chế một cửa, một cửa liên thông",
+          "a) Tình hình tiếp nhận, giải quyết hồ sơ thủ tục hành chính",
+          "3. Cải cách tổ chức bộ máy hành chính nhà nước", "4. Cải cách chế độ công vụ",
+          "5. Cải cách tài chính công",
+          "6. Xây dựng và phát triển chính quyền điện tử, chính quyền số",
+          "III. KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH, MỨC ĐỘ HÀI LÒNG VÀ KHẮC PHỤC TỒN TẠI, HẠN "
+          "CHẾ",
+          "1. Kết quả Chỉ số cải cách hành chính", "2. Khảo sát mức độ hài lòng",
+          "3. Tình hình thực hiện nhiệm vụ khắc phục", "IV. TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN",
+          "V. PHƯƠNG HƯỚNG, NHIỆM VỤ QUÝ I NĂM 2026", "VI. ĐỀ XUẤT, KIẾN NGHỊ"})
+        BOOST_TEST_CONTEXT(heading) {
+            const auto found = text.find(heading, at);
+            BOOST_TEST(found != std::string::npos, text);
+            if (found != std::string::npos) at = found;
+        }
+    // Each area's tasks, as the database counts them by item, and the points
+    // lost in it on the 2025 index.
+    std::regex sentence("Nhiệm vụ khắc phục thuộc lĩnh vực này: ([\\d.]+) nhiệm vụ");
+    long inAreas = 0;
+    int areas = 0;
+    for (std::sregex_iterator m(text.begin(), text.end(), sentence), end; m != end; ++m) {
+        std::string n = (*m)[1];
+        n.erase(std::remove(n.begin(), n.end(), '.'), n.end());
+        inAreas += std::stol(n);
+        ++areas;
+    }
+    BOOST_TEST(areas == 7);  // direction and the six areas of part II
+    services::TaskBoard board(Db(), Date{2025, 12, 31}, "test");
+    long byItems = 0, rootsOfAreas = 0;
+    for (const auto& item : board.CountsByItem({})) byItems += item.counts.Total();
+    const auto all = board.Counts({});
+    BOOST_TEST(byItems == all.Total());
+    // The demo's tasks outside the seven areas are those of its eighth field
+    // (impact and satisfaction): criteria coded "8.…".
+    storage::FrameworkRepository frameworks(Db().session());
+    std::map<std::int64_t, std::string> codes;
+    for (const auto& summary : frameworks.List())
+        if (auto fw = frameworks.Load(summary.id))
+            for (const auto& c : fw->criteria) codes[c.id] = c.code;
+    for (const auto& item : board.CountsByItem({})) {
+        BOOST_REQUIRE(item.criterionId.has_value());
+        if (codes.at(*item.criterionId).rfind("8.", 0) != 0) rootsOfAreas += item.counts.Total();
+    }
+    BOOST_TEST(inAreas == rootsOfAreas);
+    BOOST_TEST(std::regex_search(
+        text,
+        std::regex("Chỉ số CCHC năm 2025: các đơn vị bị trừ tổng cộng [\\d,]+ điểm ở lĩnh vực "
+                   "này, nhiều nhất ở tiêu chí 3\\.")));
+}
+
+BOOST_FIXTURE_TEST_CASE(the_office_reads_each_communes_section_beside_its_figures, DemoFixture) {
+    RequireTool("pdftotext");
+    auto unit = storage::UnitRepository(Db().session()).ByCode("XA-TAYXUAN");
+    BOOST_REQUIRE(unit);
+    services::ReportArchive(Db(), "test")
+        .SaveNarratives(unit->id, "2025-Q4", "quarterly",
+                        {{"procedures", "Tiếp nhận 1.200 hồ sơ, 98% đúng hạn."}});
+    const auto sections = services::CommuneSections(Db(), "test", "2025-Q4", "procedures");
+    BOOST_TEST(sections.size() == 18u);
+    int written = 0;
+    for (const auto& c : sections) {
+        BOOST_TEST(!c.figures.empty());
+        if (!c.body.empty()) ++written;
+    }
+    BOOST_TEST(written == 1);
+    auto it = std::find_if(sections.begin(), sections.end(),
+                           [](const auto& c) { return c.unitCode == "XA-TAYXUAN"; });
+    BOOST_REQUIRE(it != sections.end());
+    BOOST_TEST(it->body == "Tiếp nhận 1.200 hồ sơ, 98% đúng hạn.");
+    // Its figures are those its own report prints under the section.
+    auto req = Quarterly();
+    req.unitCode = "XA-TAYXUAN";
+    auto built = services::BuildReport(Db(), req);
+    std::string pdf = dir.File("xa-areas.pdf");
+    report::RenderFile(built.document, pdf);
+    BOOST_TEST(Folded(PdfText(pdf)).find(it->figures) != std::string::npos, it->figures);
+    // In the order of names (Bình … before Tây …).
+    BOOST_TEST(sections.front().unitName.find("Bình") != std::string::npos,
+               sections.front().unitName);
+    // The office sees who has not written.
+    const auto missing = services::CommunesNotWritten(Db(), "test", "2025-Q4");
+    BOOST_TEST(missing.size() == 17u);
+    for (const auto& u : missing) BOOST_TEST(u.code != "XA-TAYXUAN");
+    BOOST_CHECK_THROW(services::CommuneSections(Db(), "test", "2025-Q5", "procedures"), UserError);
 }
 
 BOOST_FIXTURE_TEST_CASE(a_ranking_of_200_communes_repeats_its_header_on_every_page, Demo200) {

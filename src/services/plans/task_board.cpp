@@ -299,6 +299,15 @@ std::map<std::int64_t, TaskCounts> TaskBoard::CountsByUnit(const TaskFilter& fil
     return out;
 }
 
+std::vector<TaskBoard::ItemCounts> TaskBoard::CountsByItem(const TaskFilter& filter, bool perUnit) {
+    std::vector<ItemCounts> out;
+    for (auto& k : storage::TaskBoardRepository(db_.session())
+                       .CountByItem(Query(filter), asOf_.ToIso(), perUnit))
+        out.push_back({k.unitId, k.criterionId, k.frameworkId, std::move(k.groupTitle),
+                       std::move(k.criterionTitle), ToCounts(k.counts)});
+    return out;
+}
+
 std::vector<std::pair<TaskGroup, long>> TaskBoard::GroupCounts(const TaskFilter& filter) {
     const Date monthEnd{asOf_.year, asOf_.month, Date::DaysInMonth(asOf_.year, asOf_.month)};
     std::vector<std::pair<TaskGroup, long>> out;

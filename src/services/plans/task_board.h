@@ -132,6 +132,15 @@ class TaskBoard {
     TaskCounts Counts(const TaskFilter& filter);
     // ... per unit whose plan it is.
     std::map<std::int64_t, TaskCounts> CountsByUnit(const TaskFilter& filter);
+    // ... per kind of plan item: its criterion (with its framework) and the
+    // titles of its group and criterion as the plan writes them.
+    struct ItemCounts {
+        std::int64_t unitId = 0;  // with perUnit
+        std::optional<std::int64_t> criterionId, frameworkId;
+        std::string groupTitle, criterionTitle;
+        TaskCounts counts;
+    };
+    std::vector<ItemCounts> CountsByItem(const TaskFilter& filter, bool perUnit = false);
     // ... per group of the chair's view, in the groups' order; empty
     // groups left out.
     std::vector<std::pair<TaskGroup, long>> GroupCounts(const TaskFilter& filter);

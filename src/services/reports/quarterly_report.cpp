@@ -7,25 +7,45 @@
 
 #include <fmt/format.h>
 
+#include "core/collation.h"
 #include "core/dossier_rules.h"
+#include "core/i18n.h"
+#include "core/programme_areas.h"
 #include "core/text.h"
 #include "core/vnformat.h"
+#include "services/org/organisation.h"
 #include "services/plans/task_board.h"
 #include "services/reports/report_archive.h"
 #include "services/reports/report_parts.h"
+#include "services/reports/reports.h"
 #include "storage/dossier_repository.h"
+#include "storage/framework_repository.h"
 #include "storage/plan_repository.h"
 #include "storage/report_data_repository.h"
+#include "storage/report_repository.h"
 #include "storage/unit_repository.h"
 
 namespace cchc::services::report_parts {
 
 namespace {
 
-// The numbers of a section's sub-headings, one per table added.
+// The numbers of a section's sub-headings, one per table added: "1.",
+// "2." under a part (I., II.), "a)", "b)" under a section of a part.
 struct Numbering {
     int n = 0;
-    std::string Next() { return std::to_string(++n); }
+    int level = 1;  // of the section the tables are in
+    int HeadingLevel() const { return level + 1; }
+    // Sets vars' "n" (1, a) and "number" (1., a)) to the next one.
+    void Next(TemplateVars& v) {
+        ++n;
+        if (level >= 2) {
+            v["n"] = std::string(1, static_cast<char>('a' + (n - 1) % 26));
+            v["number"] = v["n"] + ")";
+        } else {
+            v["n"] = std::to_string(n);
+            v["number"] = v["n"] + ".";
+        }
+    }
 };
 
 // The tasks' counts per commune (one row for a commune's own report; a total
@@ -152,8 +172,8 @@ void AddTaskTables(Context& c, report::Section& s, Numbering& num) {
     if (c.unit) all.unitId = c.unit->id;
     const TaskCounts total = board.Counts(all);
     TemplateVars v = c.vars;
-    v["n"] = num.Next();
-    s.blocks.emplace_back(report::Heading{2, t.Text("tasks_heading", v)});
+    num.Next(v);
+    s.blocks.emplace_back(report::Heading{num.HeadingLevel(), t.Text("tasks_heading", v)});
     v["total"] = FormatInteger(total.Total());
     v["done"] = FormatInteger(total.done);
     v["done_percent"] = PercentText(total.done, total.Total() - total.cancelled);
@@ -170,8 +190,8 @@ void AddTaskTables(Context& c, report::Section& s, Numbering& num) {
 void AddIndexTable(Context& c, report::Section& s, Numbering& num) {
     const auto& t = c.t;
     TemplateVars v = c.vars;
-    v["n"] = num.Next();
-    s.blocks.emplace_back(report::Heading{2, t.Text("index_heading", v)});
+    num.Next(v);
+    s.blocks.emplace_back(report::Heading{num.HeadingLevel(), t.Text("index_heading", v)});
     auto [code, name] = ChooseFramework(c);
     std::string year = code.empty() ? std::string() : LatestYear(c, code);
     if (year.empty()) {
@@ -262,8 +282,8 @@ void AddDossierTable(Context& c, report::Section& s, Numbering& num) {
     auto rows = DossierRows(c.db, *c.period, unitId);
     if (rows.empty()) return;  // the office has not recorded form II.06a for the period
     TemplateVars v = c.vars;
-    v["n"] = num.Next();
-    s.blocks.emplace_back(report::Heading{2, t.Text("dossiers_heading", v)});
+    num.Next(v);
+    s.blocks.emplace_back(report::Heading{num.HeadingLevel(), t.Text("dossiers_heading", v)});
     s.blocks.emplace_back(Para(t.Text("dossiers_sentence", v)));
     auto cols = t.Lines("dossiers_columns");
     cols.resize(13);
@@ -318,8 +338,8 @@ void AddSurveyTable(Context& c, report::Section& s, Numbering& num) {
     if (survey.rows.empty()) return;
     const auto& t = c.t;
     TemplateVars v = c.vars;
-    v["n"] = num.Next();
-    s.blocks.emplace_back(report::Heading{2, t.Text("survey_heading", v)});
+    num.Next(v);
+    s.blocks.emplace_back(report::Heading{num.HeadingLevel(), t.Text("survey_heading", v)});
     v["responses"] = FormatInteger(survey.total.responses);
     v["settled"] = FormatInteger(survey.total.settled);
     v["coverage"] = PercentText(survey.total.responses, survey.total.settled);
@@ -327,6 +347,117 @@ void AddSurveyTable(Context& c, report::Section& s, Numbering& num) {
     s.blocks.emplace_back(Para(t.Text("survey_sentence", v)));
     auto cols = ReportTemplate::Load("survey").Lines("columns");
     s.blocks.emplace_back(SurveyTable(t, survey, cols));
+}
+
+// The frameworks read once each.
+struct Frameworks {
+    storage::FrameworkRepository repository;
+    std::map<std::int64_t, std::optional<Framework>> loaded;
+    explicit Frameworks(storage::Database& db) : repository(db.session()) {}
+    const Framework* Load(std::int64_t id) {
+        auto it = loaded.find(id);
+        if (it == loaded.end()) it = loaded.emplace(id, repository.Load(id)).first;
+        return it->second ? &*it->second : nullptr;
+    }
+};
+
+// The tasks of the filter in each area, per unit: (area, (unit, counts)),
+// the tasks outside every area left out.
+std::vector<std::pair<std::size_t, std::pair<std::int64_t, TaskCounts>>> AreaTasks(
+    storage::Database& db, Date asOf, const std::string& user, const TaskFilter& filter,
+    const std::vector<ProgrammeArea>& areas, Frameworks& frameworks, bool perUnit = false) {
+    std::vector<std::pair<std::size_t, std::pair<std::int64_t, TaskCounts>>> out;
+    TaskBoard board(db, asOf, user);
+    for (const auto& item : board.CountsByItem(filter, perUnit)) {
+        const Framework* fw = item.frameworkId ? frameworks.Load(*item.frameworkId) : nullptr;
+        const auto area =
+            AreaOf(AreaText(fw, item.criterionId, item.groupTitle, item.criterionTitle), areas);
+        if (area) out.push_back({*area, {item.unitId, item.counts}});
+    }
+    return out;
+}
+
+// The sentence of an area's tasks.
+std::string AreaTasksSentence(const ReportTemplate& t, TemplateVars v, const TaskCounts& k) {
+    if (k.Total() == 0) return t.Text("area_tasks_none", v);
+    v["total"] = FormatInteger(k.Total());
+    v["done"] = FormatInteger(k.done);
+    v["in_progress"] = FormatInteger(k.inProgress);
+    v["not_started"] = FormatInteger(k.notStarted);
+    v["cancelled"] = FormatInteger(k.cancelled);
+    v["overdue"] = FormatInteger(k.overdue);
+    return t.Text("area_tasks_sentence", v);
+}
+
+// The figures of the programme areas the outline's sections report on:
+// each area's tasks (their items' criteria, or the plans' own titles where
+// an item has none) and the points lost in it on the latest index.
+struct AreaFigures {
+    std::vector<ProgrammeArea> areas;  // key: the section's
+    std::vector<TaskCounts> tasks;
+    std::vector<AreaLoss> losses;
+    std::vector<bool> inIndex;  // the framework has a field of the area
+    std::string year;           // of the index results; "" when none
+
+    std::optional<std::size_t> Of(const std::string& key) const {
+        for (std::size_t i = 0; i < areas.size(); ++i)
+            if (areas[i].key == key) return i;
+        return std::nullopt;
+    }
+};
+
+AreaFigures ReadAreaFigures(Context& c, const std::vector<ReportTemplate::Section>& sections) {
+    AreaFigures f;
+    for (const auto& sec : sections)
+        if (!sec.areas.empty()) f.areas.push_back({sec.key, sec.areas});
+    f.tasks.resize(f.areas.size());
+    f.losses.resize(f.areas.size());
+    f.inIndex.resize(f.areas.size());
+    if (f.areas.empty()) return f;
+    Frameworks frameworks(c.db);
+    TaskFilter all;
+    if (c.unit) all.unitId = c.unit->id;
+    for (const auto& [area, counts] : AreaTasks(c.db, c.asOf, c.req.user, all, f.areas, frameworks))
+        f.tasks[area] += counts.second;
+    const auto [code, name] = ChooseFramework(c);
+    if (code.empty()) return f;
+    const std::string year = LatestYear(c, code);
+    const auto id = frameworks.repository.IdByCode(code);
+    const Framework* fw = id ? frameworks.Load(*id) : nullptr;
+    if (year.empty() || !fw) return f;
+    for (const auto& root : fw->criteria)
+        if (RootCriterion(*fw, root.id) == &root)
+            if (auto area = AreaOf(root.title, f.areas)) f.inIndex[*area] = true;
+    try {
+        f.losses = c.unit
+                       ? LossesByArea(*fw, GapsForUnit(c.db, c.unit->code, code, year, c.req.user),
+                                      f.areas)
+                       : LossesByArea(*fw, GapsForOffice(c.db, code, year, c.req.user), f.areas);
+        f.year = year;
+    } catch (const UserError&) {
+        // The unit has no appraised results of that year: no figures.
+    }
+    return f;
+}
+
+// A section's area in figures: its tasks, then the points lost in it.
+void AddAreaFigures(Context& c, const AreaFigures& f, std::size_t area, report::Section& s) {
+    const auto& t = c.t;
+    TemplateVars v = c.vars;
+    s.blocks.emplace_back(Para(AreaTasksSentence(t, v, f.tasks[area])));
+    if (f.year.empty() || !f.inIndex[area]) return;
+    const AreaLoss& l = f.losses[area];
+    v["result_period"] = f.year;
+    if (l.lost <= 0) {
+        s.blocks.emplace_back(Para(t.Text("area_index_full", v)));
+        return;
+    }
+    v["lost"] = FormatNumberTrim(l.lost, 2);
+    v["code"] = l.worstCode;
+    v["title"] = l.worstTitle;
+    v["worst_lost"] = FormatNumberTrim(l.worstLost, 2);
+    v["units"] = FormatInteger(l.worstUnits);
+    s.blocks.emplace_back(Para(t.Text(c.unit ? "area_index_unit" : "area_index_office", v)));
 }
 
 }  // namespace
@@ -340,28 +471,46 @@ BuiltReport BuildQuarterly(Context& c) {
     doc.Add(Header(c, number, "BC"));
     doc.Add(report::TitleBlock{c.t.Text("document_type"), c.t.Lines("summary", c.vars)});
     doc.Add(Para(c.t.Text("intro", c.vars)));
-    std::map<std::string, std::string> narratives;
+    std::map<std::string, std::string> narratives, previous;
     const std::int64_t narrativeUnit = c.unit ? c.unit->id : c.office.unitId;
-    if (narrativeUnit != 0)
-        narratives = ReportArchive(c.db, "report")
-                         .Narratives(narrativeUnit, c.period->ToString(), "quarterly");
-    for (const auto& sec : c.t.Sections(c.vars)) {
+    if (narrativeUnit != 0) {
+        ReportArchive archive(c.db, "report");
+        narratives = archive.Narratives(narrativeUnit, c.period->ToString(), "quarterly");
+        previous = archive.Narratives(narrativeUnit, c.period->Previous().ToString(), "quarterly");
+    }
+    const auto sections = c.t.Sections(c.vars);
+    const AreaFigures figures = ReadAreaFigures(c, sections);
+    for (const auto& sec : sections) {
         auto& s = doc.Last();
-        s.blocks.emplace_back(report::Heading{1, UpperVi(sec.heading)});
+        s.blocks.emplace_back(
+            report::Heading{sec.level, sec.level == 1 ? UpperVi(sec.heading) : sec.heading});
+        // The tasks the previous report set for this period.
+        if (!sec.carry.empty()) {
+            auto carried = previous.find(sec.carry);
+            const auto lines = carried == previous.end() ? std::vector<std::string>{}
+                                                         : SplitLines(carried->second);
+            if (!lines.empty()) {
+                s.blocks.emplace_back(Para(c.t.Text("carry_sentence", c.vars)));
+                for (const auto& line : lines) s.blocks.emplace_back(Para(line));
+            }
+        }
         auto it = narratives.find(sec.key);
         const auto lines =
             it == narratives.end() ? std::vector<std::string>{} : SplitLines(it->second);
-        for (const auto& line : lines) s.blocks.emplace_back(Para(line));
-        if (lines.empty() && sec.tables.empty()) {
-            // A section the clerk has not written: dotted lines to fill in by hand.
-            for (int i = 0; i < 2; ++i) {
-                report::Paragraph p(c.t.Text("empty_section"));
-                p.firstLineIndent = false;
-                s.blocks.emplace_back(p);
+        if (sec.text) {
+            for (const auto& line : lines) s.blocks.emplace_back(Para(line));
+            if (lines.empty() && sec.tables.empty()) {
+                // A section the clerk has not written: dotted lines to fill in by hand.
+                for (int i = 0; i < 2; ++i) {
+                    report::Paragraph p(c.t.Text("empty_section"));
+                    p.firstLineIndent = false;
+                    s.blocks.emplace_back(p);
+                }
             }
         }
+        if (auto area = figures.Of(sec.key)) AddAreaFigures(c, figures, *area, s);
         Numbering num;
-        num.n = 0;
+        num.level = sec.level;
         for (const auto& table : sec.tables) {
             auto& sec2 = doc.Last();
             if (table == "tasks")
@@ -383,3 +532,80 @@ BuiltReport BuildQuarterly(Context& c) {
 }
 
 }  // namespace cchc::services::report_parts
+
+namespace cchc::services {
+
+namespace {
+
+Period RequireQuarterPeriod(const std::string& text) {
+    auto period = Period::Parse(text);
+    if (!period)
+        throw UserError(
+            Location{"", 0, "period"},
+            fmt::format(fmt::runtime(tr("not a period (2026, 2026-H1, 2026-9M, 2026-Q3 or "
+                                        "2026-09): {0}")),
+                        text));
+    return *period;
+}
+
+// The communes the account reads, in Vietnamese order of their names.
+std::vector<Unit> CommunesRead(storage::Database& db, const std::string& user) {
+    std::vector<Unit> out;
+    for (auto& u : OrganisationService(db, user).Units())
+        if (IsCommuneLevel(u.kind)) out.push_back(std::move(u));
+    std::stable_sort(out.begin(), out.end(), [](const Unit& a, const Unit& b) {
+        return VietnameseLess(SortName(a), SortName(b));
+    });
+    return out;
+}
+
+}  // namespace
+
+std::vector<CommuneSection> CommuneSections(storage::Database& db, const std::string& user,
+                                            const std::string& period,
+                                            const std::string& sectionKey) {
+    using namespace report_parts;
+    const Period p = RequireQuarterPeriod(period);
+    const auto communes = CommunesRead(db, user);
+    const auto bodies = storage::ReportRepository(db.session())
+                            .SectionOfUnits(p.ToString(), "quarterly", sectionKey);
+    const ReportTemplate t = ReportTemplate::Load("quarterly");
+    std::vector<ProgrammeArea> areas;
+    for (const auto& sec : t.Sections())
+        if (sec.key == sectionKey && !sec.areas.empty()) areas.push_back({sec.key, sec.areas});
+    // Each commune's tasks in the area, as of the end of the period's window.
+    std::map<std::int64_t, TaskCounts> tasks;
+    const Date end = p.Window(OrganisationService(db, user).ReportingWindow()).last;
+    const Date today = Date::Today();
+    if (!areas.empty()) {
+        Frameworks frameworks(db);
+        for (const auto& [area, counts] :
+             AreaTasks(db, end < today ? end : today, user, {}, areas, frameworks, true))
+            tasks[counts.first] += counts.second;
+    }
+    std::vector<CommuneSection> out;
+    for (const auto& u : communes) {
+        CommuneSection c;
+        c.unitId = u.id;
+        c.unitCode = u.code;
+        c.unitName = u.name;
+        auto it = bodies.find(u.id);
+        if (it != bodies.end()) c.body = it->second;
+        if (!areas.empty()) c.figures = AreaTasksSentence(t, {}, tasks[u.id]);
+        out.push_back(std::move(c));
+    }
+    return out;
+}
+
+std::vector<Unit> CommunesNotWritten(storage::Database& db, const std::string& user,
+                                     const std::string& period) {
+    const Period p = RequireQuarterPeriod(period);
+    const auto written =
+        storage::ReportRepository(db.session()).UnitsWithText(p.ToString(), "quarterly");
+    std::vector<Unit> out;
+    for (auto& u : CommunesRead(db, user))
+        if (!std::binary_search(written.begin(), written.end(), u.id)) out.push_back(std::move(u));
+    return out;
+}
+
+}  // namespace cchc::services

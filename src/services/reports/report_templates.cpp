@@ -158,9 +158,17 @@ std::vector<ReportTemplate::Section> ReportTemplate::Sections(const TemplateVars
         sec.key = s.value("key", "");
         sec.heading = Substitute(s.value("heading", ""), vars);
         sec.hint = Substitute(s.value("hint", ""), vars);
-        if (s.contains("tables") && s["tables"].is_array())
-            for (const auto& t : s["tables"])
-                if (t.is_string()) sec.tables.push_back(t.get<std::string>());
+        auto strings = [&s](const char* name, std::vector<std::string>& into) {
+            if (s.contains(name) && s[name].is_array())
+                for (const auto& t : s[name])
+                    if (t.is_string()) into.push_back(t.get<std::string>());
+        };
+        strings("tables", sec.tables);
+        strings("areas", sec.areas);
+        if (s.contains("level") && s["level"].is_number_integer())
+            sec.level = s["level"].get<int>() == 2 ? 2 : 1;
+        if (s.contains("text") && s["text"].is_boolean()) sec.text = s["text"].get<bool>();
+        sec.carry = s.value("carry", "");
         if (!sec.key.empty()) out.push_back(sec);
     }
     return out;

@@ -30,9 +30,18 @@ class ReportTemplate {
     bool Has(const std::string& key) const;
     int Number(const std::string& key, int fallback) const;
 
+    // A section of a report's outline: a heading of level 1 (I., II., in
+    // capitals) or 2 (1., 2.); the text the clerk types for it unless
+    // "text" is false; the tables printed after it; the programme area it
+    // reports on, named by the words of "areas" (core/programme_areas.h);
+    // "carry": the key of a section of the previous period's report printed
+    // at its head (the tasks set then for this period).
     struct Section {
         std::string key, heading, hint;
-        std::vector<std::string> tables;
+        int level = 1;
+        bool text = true;
+        std::vector<std::string> tables, areas;
+        std::string carry;
     };
     std::vector<Section> Sections(const TemplateVars& vars = {}) const;
 

@@ -34,7 +34,7 @@ std::vector<NarrativeSectionInfo> NarrativeSections(const std::string& reportTyp
     std::vector<NarrativeSectionInfo> out;
     if (reportType != "quarterly") return out;
     for (const auto& s : ReportTemplate::Load(reportType).Sections({{"next_period_words", "..."}}))
-        out.push_back({s.key, s.heading, s.hint});
+        out.push_back({s.key, s.heading, s.hint, s.level, s.text});
     return out;
 }
 

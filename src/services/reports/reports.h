@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/date.h"
+#include "core/org.h"
 #include "report/document.h"
 #include "services/reports/report_archive.h"
 #include "storage/database.h"
@@ -33,8 +34,28 @@ struct NarrativeSectionInfo {
     std::string key;
     std::string heading;
     std::string hint;  // what to write, shown in the editor
+    int level = 1;     // 1: a part (I., II.), 2: a section of a part (1., 2.)
+    bool text = true;  // false: a heading over its sections, nothing to type
 };
 std::vector<NarrativeSectionInfo> NarrativeSections(const std::string& reportType);
+
+// What one commune wrote in a section of its quarterly report of a period,
+// beside what its data says of the section's programme area.
+struct CommuneSection {
+    std::int64_t unitId = 0;
+    std::string unitCode, unitName;
+    std::string body;     // "" when it has not written the section
+    std::string figures;  // its tasks in the area ("" for a section without one)
+};
+// Every commune the account `user` reads, in Vietnamese order of names,
+// with its text of the section and its figures, for the office to condense.
+std::vector<CommuneSection> CommuneSections(storage::Database& db, const std::string& user,
+                                            const std::string& period,
+                                            const std::string& sectionKey);
+// The communes the account reads that have written nothing in their
+// quarterly report of the period, in Vietnamese order of names.
+std::vector<Unit> CommunesNotWritten(storage::Database& db, const std::string& user,
+                                     const std::string& period);
 
 struct ReportRequest {
     std::string type;

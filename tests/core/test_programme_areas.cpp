@@ -67,8 +67,7 @@ BOOST_AUTO_TEST_CASE(a_criterion_lies_in_the_field_at_the_root_of_its_tree) {
 
 BOOST_AUTO_TEST_CASE(an_item_is_named_by_its_field_else_by_the_plans_own_titles) {
     const Framework fw = Index();
-    BOOST_TEST(AreaText(&fw, 5, "I. Nhóm khác", "x") ==
-               "Cải cách thủ tục hành chính, một cửa");
+    BOOST_TEST(AreaText(&fw, 5, "I. Nhóm khác", "x") == "Cải cách thủ tục hành chính, một cửa");
     BOOST_TEST(AreaText(nullptr, std::nullopt, "II. CẢI CÁCH THỂ CHẾ", "2.1") ==
                "II. CẢI CÁCH THỂ CHẾ");
     BOOST_TEST(AreaText(&fw, std::nullopt, "", "Chính quyền số") == "Chính quyền số");

@@ -3,6 +3,7 @@
 // report previewed (built and laid out off the main thread), paged
 // through, and saved as PDF; the PDF holds the national title and the text
 // typed. Issuing it archives the PDF, which reprints byte for byte.
+#include <wx/button.h>
 #include <wx/dcmemory.h>
 #include <wx/image.h>
 #include <wx/stattext.h>
@@ -87,4 +88,47 @@ BOOST_AUTO_TEST_CASE(the_quarterly_report_is_previewed_and_saved_as_pdf) {
     BOOST_TEST(ReadFile(dir.File("quy.docx")).rfind("PK", 0) == 0u);
 
     DestroyWindow(frame);
+}
+
+BOOST_AUTO_TEST_CASE(the_office_starts_from_last_quarter_and_reads_what_the_communes_wrote) {
+    TempDir dir;
+    const std::string url = "sqlite:" + dir.File("sections.db");
+    auto* frame = ShowMainFrame(DemoDatabase(url));
+    auto& session = frame->session();
+    const std::int64_t office = session.Organisation().Office().unitId;
+    services::ReportArchive(session.db(), "test")
+        .SaveNarratives(office, "2026-Q2", "quarterly",
+                        {{"procedures", "Tiếp nhận hồ sơ qua dịch vụ công trực tuyến."}});
+    frame->ShowArea(gui::Area::Reports);
+    auto* panel =
+        dynamic_cast<gui::ReportsPanel*>(wxWindow::FindWindowByName("reportsArea", frame));
+    BOOST_REQUIRE(panel);
+    BOOST_REQUIRE(panel->ChooseType("quarterly"));
+    BOOST_REQUIRE(panel->ChoosePeriod("2026-Q3"));
+    // Who has not written: every commune of the demo.
+    auto* who =
+        dynamic_cast<wxStaticText*>(wxWindow::FindWindowByName("communes_not_written", frame));
+    BOOST_REQUIRE(who);
+    BOOST_TEST(who->GetLabel().ToStdString(wxConvUTF8).find("xã") != std::string::npos);
+    // A part's heading has no text to type; its sections have.
+    BOOST_TEST(wxWindow::FindWindowByName("narrative_tasks_set", frame) == nullptr);
+    auto* procedures =
+        dynamic_cast<wxTextCtrl*>(wxWindow::FindWindowByName("narrative_procedures", frame));
+    BOOST_REQUIRE(procedures);
+    BOOST_REQUIRE(procedures->GetValue().empty());
+    // Last quarter's text as a starting point, kept at once.
+    auto* carry = dynamic_cast<wxButton*>(wxWindow::FindWindowByName("carry_procedures", frame));
+    BOOST_REQUIRE(carry);
+    BOOST_TEST(wxWindow::FindWindowByName("carry_direction", frame) == nullptr);
+    wxCommandEvent click(wxEVT_BUTTON, carry->GetId());
+    click.SetEventObject(carry);
+    carry->GetEventHandler()->ProcessEvent(click);
+    BOOST_TEST(procedures->GetValue().ToStdString(wxConvUTF8) ==
+               "Tiếp nhận hồ sơ qua dịch vụ công trực tuyến.");
+    const auto stored =
+        services::ReportArchive(session.db(), "test").Narratives(office, "2026-Q3", "quarterly");
+    BOOST_TEST(stored.at("procedures") == "Tiếp nhận hồ sơ qua dịch vụ công trực tuyến.");
+    // The communes' texts of a section, for the office's report.
+    BOOST_TEST(wxWindow::FindWindowByName("communes_procedures", frame) != nullptr);
+    frame->Destroy();
 }

@@ -19,6 +19,7 @@
 #include <wx/utils.h>
 #include <wx/xrc/xmlres.h>
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
@@ -501,11 +502,54 @@ void ReportsPanel::ShowNarratives() {
                                       "to type.")),
                    0, wxALL, FromDIP(12));
     }
+    // The office's own report: which communes have not written theirs.
+    const bool office = !(unit_ && IsCommuneLevel(unit_->kind));
+    if (!sections.empty() && office && !r.period.empty()) {
+        try {
+            const auto missing =
+                services::CommunesNotWritten(session_.db(), session_.user(), r.period);
+            wxString names;
+            for (std::size_t i = 0; i < missing.size() && i < 12; ++i)
+                names += (i ? ", " : "") + U8(missing[i].name);
+            if (missing.size() > 12) names += ", …";
+            auto* who = new wxStaticText(
+                narrativePage_, wxID_ANY,
+                missing.empty()
+                    ? _("Every commune has written its report of this period.")
+                    : wxString::Format(_("%zu communes have not written their report of this "
+                                         "period: %s"),
+                                       missing.size(), names));
+            who->SetName("communes_not_written");
+            who->SetForegroundColour(colours::MutedText());
+            who->Wrap(FromDIP(640));
+            sizer->Add(who, 0, wxLEFT | wxRIGHT | wxTOP, FromDIP(12));
+        } catch (const std::exception& e) {
+            ShowStatus(ErrorSentence(e), false);
+        }
+    }
+    // The previous period's texts, offered as a starting point.
+    std::map<std::string, std::string> previous;
+    if (!sections.empty() && unitId != 0 && !r.period.empty())
+        if (auto p = Period::Parse(r.period))
+            previous = services::ReportArchive(session_.db(), session_.user())
+                           .Narratives(unitId, p->Previous().ToString(), r.type);
     for (const auto& s : sections) {
+        const int indent = FromDIP(s.level >= 2 ? 32 : 12);
+        // A control of the section, indented by its level, `top` below the last.
+        auto add = [&](wxWindow* w, int top, bool expand) {
+            auto* row = new wxBoxSizer(wxHORIZONTAL);
+            row->AddSpacer(indent);
+            row->Add(w, expand ? 1 : 0, wxRIGHT, FromDIP(12));
+            sizer->Add(row, 0, wxEXPAND | wxTOP, top);
+        };
         auto* heading = new wxStaticText(narrativePage_, wxID_ANY, "");
-        heading->SetFont(ScaledFont(heading, 1.0, true));
+        heading->SetFont(ScaledFont(heading, 1.0, s.level == 1));
         heading->SetLabelText(U8(s.heading));
-        sizer->Add(heading, 0, wxLEFT | wxRIGHT | wxTOP, FromDIP(12));
+        // As wide as its text in its own (bold) font.
+        const wxSize extent = heading->GetTextExtent(heading->GetLabelText());
+        heading->SetMinSize(wxSize(extent.x + FromDIP(4), -1));
+        add(heading, FromDIP(s.level == 1 ? 16 : 10), false);
+        if (!s.text) continue;  // a part's heading over its sections
         auto* text =
             new wxTextCtrl(narrativePage_, wxID_ANY, U8(stored[s.key].body), wxDefaultPosition,
                            wxSize(-1, FromDIP(90)), wxTE_MULTILINE | wxTE_WORDWRAP);
@@ -516,7 +560,49 @@ void ReportsPanel::ShowNarratives() {
         // Read-only, saying why, for an account that may not draft this
         // unit's reports (a viewer; a commune's accounts, the office's text).
         session_.Access().OfferText(text, Action::DraftReports, unitId);
-        sizer->Add(text, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, FromDIP(12));
+        add(text, FromDIP(6), true);
+        auto* buttons = new wxBoxSizer(wxHORIZONTAL);
+        auto prev = previous.find(s.key);
+        if (prev != previous.end() && !prev->second.empty() && text->IsEditable()) {
+            auto* carry =
+                new wxButton(narrativePage_, wxID_ANY, _("Start from last period's text"));
+            carry->SetName("carry_" + s.key);
+            carry->SetToolTip(
+                _("Puts the text of this section in the previous period's report "
+                  "here, to edit"));
+            const std::string body = prev->second;
+            carry->Bind(wxEVT_BUTTON, [this, text, body](wxCommandEvent&) {
+                if (!text->GetValue().empty() &&
+                    !AskYesNo(this,
+                              _("Replace what is typed in this section with last period's text?"),
+                              _("Replace")))
+                    return;
+                text->SetValue(U8(body));
+                text->SetModified(true);
+                SaveNarratives();
+            });
+            buttons->Add(carry, 0, wxRIGHT, FromDIP(8));
+        }
+        if (office && r.type == "quarterly") {
+            auto* communes = new wxButton(narrativePage_, wxID_ANY, _("What the communes wrote…"));
+            communes->SetName("communes_" + s.key);
+            communes->SetToolTip(
+                _("Each commune's text of this section beside its figures, to "
+                  "condense into the office's report"));
+            const std::string key = s.key, heading = s.heading, period = r.period;
+            communes->Bind(wxEVT_BUTTON, [this, key, heading, period](wxCommandEvent&) {
+                ShowCommuneSections(key, heading, period);
+            });
+            buttons->Add(communes, 0);
+        }
+        if (!buttons->IsEmpty()) {
+            auto* row = new wxBoxSizer(wxHORIZONTAL);
+            row->AddSpacer(indent);
+            row->Add(buttons);
+            sizer->Add(row, 0, wxTOP, FromDIP(6));
+        } else {
+            delete buttons;
+        }
         narratives_.emplace_back(s.key, text);
     }
     narrativePage_->SetSizer(sizer);
@@ -525,6 +611,54 @@ void ReportsPanel::ShowNarratives() {
     narrativeUnit_ = unitId;
     narrativePeriod_ = r.period;
     narrativeType_ = r.type;
+}
+
+void ReportsPanel::ShowCommuneSections(const std::string& key, const std::string& heading,
+                                       const std::string& period) {
+    std::vector<services::CommuneSection> sections;
+    try {
+        sections = services::CommuneSections(session_.db(), session_.user(), period, key);
+    } catch (const std::exception& e) {
+        ShowError(this, ErrorSentence(e));
+        return;
+    }
+    // Those who wrote first, each part in the order of names.
+    std::stable_partition(sections.begin(), sections.end(),
+                          [](const services::CommuneSection& c) { return !c.body.empty(); });
+    wxString all;
+    int written = 0;
+    for (const auto& c : sections) {
+        all += U8(c.unitName) + "\n";
+        if (c.body.empty()) {
+            all += _("(not written)") + "\n";
+        } else {
+            ++written;
+            all += U8(c.body) + "\n";
+        }
+        if (!c.figures.empty()) all += "[" + U8(c.figures) + "]\n";
+        all += "\n";
+    }
+    wxDialog dlg(this, wxID_ANY, wxString::Format(_("What the communes wrote: %s"), U8(heading)),
+                 wxDefaultPosition, wxDefaultSize, wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER);
+    auto* sizer = new wxBoxSizer(wxVERTICAL);
+    auto* note = new wxStaticText(
+        &dlg, wxID_ANY,
+        wxString::Format(_("%d of %zu communes have written this section. Their figures are in "
+                           "brackets. Copy what the office's report should say into its text."),
+                         written, sections.size()));
+    note->Wrap(FromDIP(640));
+    sizer->Add(note, 0, wxALL, FromDIP(12));
+    auto* text =
+        new wxTextCtrl(&dlg, wxID_ANY, all, wxDefaultPosition, wxSize(FromDIP(680), FromDIP(420)),
+                       wxTE_MULTILINE | wxTE_READONLY | wxTE_WORDWRAP);
+    text->SetName("communes_text");
+    sizer->Add(text, 1, wxEXPAND | wxLEFT | wxRIGHT, FromDIP(12));
+    auto* close = new wxButton(&dlg, wxID_CLOSE, _("Close"));
+    close->Bind(wxEVT_BUTTON, [&dlg](wxCommandEvent&) { dlg.EndModal(wxID_CLOSE); });
+    sizer->Add(close, 0, wxALIGN_RIGHT | wxALL, FromDIP(12));
+    dlg.SetEscapeId(wxID_CLOSE);
+    dlg.SetSizerAndFit(sizer);
+    dlg.ShowModal();
 }
 
 void ReportsPanel::SaveNarratives() {

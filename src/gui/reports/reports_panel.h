@@ -90,6 +90,9 @@ class ReportsPanel : public AreaPanel {
     void FillPeriods();
     void ShowNarratives();
     void SaveNarratives();
+    // Each commune's text of a section of the quarterly report, to condense.
+    void ShowCommuneSections(const std::string& key, const std::string& heading,
+                             const std::string& period);
     void FillArchive();
     void SaveAs();
     void ReprintSelected();

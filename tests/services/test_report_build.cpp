@@ -14,6 +14,7 @@
 #include <sstream>
 
 #include "core/errors.h"
+#include "core/vnformat.h"
 #include "document_files.h"
 #include "fixture.h"
 #include "report/render.h"
@@ -512,6 +513,35 @@ BOOST_FIXTURE_TEST_CASE(edited_wording_is_read_without_rebuilding, DemoFixture) 
     }
     ::unsetenv("CCHC_REPORTS_DIR");
     BOOST_TEST(field == "template");
+}
+
+BOOST_FIXTURE_TEST_CASE(overdue_tasks_beyond_the_limit_are_counted_not_listed, DemoFixture) {
+    auto paragraphs = [](const services::BuiltReport& built) {
+        std::string all;
+        for (const auto& s : built.document.sections)
+            for (const auto& b : s.blocks)
+                if (auto p = std::get_if<report::Paragraph>(&b))
+                    for (const auto& run : p->runs) all += run.text + "\n";
+        return all;
+    };
+    services::TaskBoard board(Db(), Date{2025, 12, 31}, "test");
+    services::TaskFilter overdue;
+    overdue.overdue = true;
+    const long late = board.Count(overdue);
+    BOOST_REQUIRE(late > 3);
+    // Within the limit (100): each one listed.
+    const std::string listed = paragraphs(services::BuildReport(Db(), Quarterly()));
+    BOOST_TEST(listed.find("Các nhiệm vụ quá hạn chưa hoàn thành:") != std::string::npos);
+    // Beyond it (a province's thousands): their number, and where the list is.
+    TempDir templates;
+    WriteFile(templates.File("quarterly.json"), "{\"overdue_list_limit\": 3}");
+    ::setenv("CCHC_REPORTS_DIR", templates.path().c_str(), 1);
+    const std::string counted = paragraphs(services::BuildReport(Db(), Quarterly()));
+    ::unsetenv("CCHC_REPORTS_DIR");
+    BOOST_TEST(counted.find("Các nhiệm vụ quá hạn chưa hoàn thành:") == std::string::npos);
+    BOOST_TEST(counted.find("Có " + FormatInteger(late) + " nhiệm vụ quá hạn chưa hoàn thành") !=
+                   std::string::npos,
+               counted);
 }
 
 BOOST_FIXTURE_TEST_CASE(form_II_06a_is_printed_when_the_office_recorded_it, DemoFixture) {

@@ -135,11 +135,18 @@ void AddOverdueTable(const ReportTemplate& t, TaskBoard& board, const TaskFilter
                      report::Section& s) {
     TaskFilter overdue = all;
     overdue.overdue = true;
-    const auto late = board.List(overdue);
-    if (late.empty()) {
+    // Listed one by one up to a limit (a province has thousands): beyond
+    // it, their number and where the list is.
+    const long count = board.Count(overdue);
+    if (count == 0) {
         s.blocks.emplace_back(Para(t.Text("overdue_none")));
         return;
     }
+    if (count > t.Number("overdue_list_limit", 100)) {
+        s.blocks.emplace_back(Para(t.Text("overdue_many", {{"overdue", FormatInteger(count)}})));
+        return;
+    }
+    const auto late = board.List(overdue);
     s.blocks.emplace_back(Para(t.Text("overdue_sentence")));
     report::Table lt;
     lt.sheetName = "Nhiệm vụ quá hạn";

@@ -5,7 +5,9 @@
 
 #include <fmt/format.h>
 
+#include "core/errors.h"
 #include "core/i18n.h"
+#include "core/text.h"
 #include "core/vnformat.h"
 
 namespace cchc {
@@ -271,6 +273,15 @@ std::vector<Period> RecentPeriods(Date today, WindowKind window, bool withMonths
         for (int i = 0; i < 12; ++i, m = m.Previous()) out.push_back(m);
     }
     return out;
+}
+
+Period PeriodOrError(std::string_view text) {
+    if (auto p = Period::Parse(text)) return *p;
+    throw UserError(
+        Location{"", 0, "period"},
+        fmt::format(fmt::runtime(
+                        tr("not a period (write 2026, 2026-H1, 2026-9M, 2026-Q3 or 2026-09): {0}")),
+                    Excerpt(text)));
 }
 
 }  // namespace cchc

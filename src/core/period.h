@@ -112,4 +112,8 @@ std::string WindowKindLabel(WindowKind window);
 std::string_view PeriodKindKey(PeriodKind kind);
 std::optional<PeriodKind> PeriodKindFromKey(std::string_view key);
 
+// The period written as text; UserError (field "period") saying how a
+// period is written when it is not one.
+Period PeriodOrError(std::string_view text);
+
 }  // namespace cchc

@@ -101,13 +101,7 @@ DraftPlanResult DraftPlan(storage::Database& db, const std::string& unitCode,
         throw UserError(
             Location{"", 0, "framework"},
             fmt::format(fmt::runtime(tr("the framework does not exist: {0}")), frameworkCode));
-    auto p = Period::Parse(period);
-    if (!p)
-        throw UserError(
-            Location{"", 0, "period"},
-            fmt::format(fmt::runtime(tr("not a period (write 2026, 2026-H1, 2026-9M, 2026-Q3 or "
-                                        "2026-09): {0}")),
-                        period));
+    const Period p = PeriodOrError(period);
     if (belowPercent <= 0 || belowPercent > 100)
         throw UserError(Location{"", 0, "below"},
                         tr("the threshold must be a percentage above 0 and up to 100"));
@@ -117,7 +111,7 @@ DraftPlanResult DraftPlan(storage::Database& db, const std::string& unitCode,
     for (const auto& c : fw.criteria) byId[c.id] = &c;
     std::map<std::string, CriterionInput> inputs;
     for (const auto& r : storage::ResultRepository(db.session())
-                             .ForUnitFrameworkPeriod(unit->id, *fid, p->ToString())) {
+                             .ForUnitFrameworkPeriod(unit->id, *fid, p.ToString())) {
         auto c = byId.find(r.criterionId);
         if (c == byId.end()) continue;
         CriterionInput in;
@@ -128,11 +122,11 @@ DraftPlanResult DraftPlan(storage::Database& db, const std::string& unitCode,
     }
     if (inputs.empty())
         throw UserError(fmt::format(fmt::runtime(tr("{0} has no results on {1} for {2}")), unitCode,
-                                    frameworkCode, p->ToString()));
+                                    frameworkCode, p.ToString()));
     std::vector<PlanItemRecord> items = DraftPlanItems(fw, RollUp(fw, inputs), belowPercent);
 
     DraftPlanResult out;
-    out.year = p->year() + 1;
+    out.year = p.year() + 1;
     storage::Transaction tx(db);
     storage::PlanRepository plans(db.session());
     storage::AuditRepository audit(db.session());
@@ -149,7 +143,7 @@ DraftPlanResult DraftPlan(storage::Database& db, const std::string& unitCode,
         plan.summary = fmt::format(
             fmt::runtime(tr("Remediation of the shortcomings found in the {0} index ({1}) "
                             "to raise the index of {2}")),
-            p->Label(), frameworkCode, out.year);
+            p.Label(), frameworkCode, out.year);
         plans.Insert(plan);
         out.created = true;
         audit.Record({"", user, "plans", plan.id, "insert", "", std::nullopt, plan.summary});

@@ -506,7 +506,8 @@ BuiltReport BuildQuarterly(Context& c) {
             it == narratives.end() ? std::vector<std::string>{} : SplitLines(it->second);
         if (sec.text) {
             for (const auto& line : lines) s.blocks.emplace_back(Para(line));
-            if (lines.empty() && sec.tables.empty()) {
+            // (Not where tables alone say what the section is about.)
+            if (lines.empty() && (sec.tables.empty() || !sec.areas.empty())) {
                 // A section the clerk has not written: dotted lines to fill in by hand.
                 for (int i = 0; i < 2; ++i) {
                     report::Paragraph p(c.t.Text("empty_section"));
@@ -544,17 +545,6 @@ namespace cchc::services {
 
 namespace {
 
-Period RequireQuarterPeriod(const std::string& text) {
-    auto period = Period::Parse(text);
-    if (!period)
-        throw UserError(
-            Location{"", 0, "period"},
-            fmt::format(fmt::runtime(tr("not a period (2026, 2026-H1, 2026-9M, 2026-Q3 or "
-                                        "2026-09): {0}")),
-                        text));
-    return *period;
-}
-
 // The communes the account reads, in Vietnamese order of their names.
 std::vector<Unit> CommunesRead(storage::Database& db, const std::string& user) {
     std::vector<Unit> out;
@@ -572,7 +562,7 @@ std::vector<CommuneSection> CommuneSections(storage::Database& db, const std::st
                                             const std::string& period,
                                             const std::string& sectionKey) {
     using namespace report_parts;
-    const Period p = RequireQuarterPeriod(period);
+    const Period p = PeriodOrError(period);
     const auto communes = CommunesRead(db, user);
     const auto bodies = storage::ReportRepository(db.session())
                             .SectionOfUnits(p.ToString(), "quarterly", sectionKey);
@@ -606,7 +596,7 @@ std::vector<CommuneSection> CommuneSections(storage::Database& db, const std::st
 
 std::vector<Unit> CommunesNotWritten(storage::Database& db, const std::string& user,
                                      const std::string& period) {
-    const Period p = RequireQuarterPeriod(period);
+    const Period p = PeriodOrError(period);
     const auto written =
         storage::ReportRepository(db.session()).UnitsWithText(p.ToString(), "quarterly");
     std::vector<Unit> out;

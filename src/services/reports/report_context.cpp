@@ -101,13 +101,7 @@ void RequirePeriod(Context& c, bool required) {
         c.period = Period::Year(c.issuedOn.year);
         return;
     }
-    c.period = Period::Parse(c.req.period);
-    if (!c.period)
-        throw UserError(
-            Location{"", 0, "period"},
-            fmt::format(fmt::runtime(tr("not a period (2026, 2026-H1, 2026-9M, 2026-Q3 or "
-                                        "2026-09): {0}")),
-                        c.req.period));
+    c.period = PeriodOrError(c.req.period);
 }
 
 void Prepare(Context& c, bool periodRequired) {

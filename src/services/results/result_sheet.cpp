@@ -231,12 +231,7 @@ Sheet ResultSheetService::Load(const std::string& unitCode, const std::string& f
     if (!fw)
         throw UserError(
             fmt::format(fmt::runtime(tr("the framework does not exist: {0}")), frameworkCode));
-    auto p = Period::Parse(period);
-    if (!p)
-        throw UserError(fmt::format(
-            fmt::runtime(
-                tr("not a period (write 2026, 2026-H1, 2026-9M, 2026-Q3 or 2026-09): {0}")),
-            period));
+    const Period p = PeriodOrError(period);
 
     Sheet sheet;
     sheet.unitId = unit->id;
@@ -245,7 +240,7 @@ Sheet ResultSheetService::Load(const std::string& unitCode, const std::string& f
     sheet.unitName = unit->name;
     sheet.frameworkCode = fw->code;
     sheet.frameworkName = fw->name;
-    sheet.period = p->ToString();
+    sheet.period = p.ToString();
     sheet.framework = IsCommuneLevel(unit->kind) ? CommuneView(*fw) : *fw;
 
     if (auto set = storage::ResultSetRepository(db_.session()).Find(unit->id, *fid, sheet.period)) {

@@ -303,13 +303,7 @@ struct Scope {
 
 Scope Resolve(storage::Database& db, const SurveyQuery& q) {
     Scope s;
-    auto p = Period::Parse(q.period);
-    if (!p)
-        throw UserError(fmt::format(
-            fmt::runtime(
-                tr("not a period (write 2026, 2026-H1, 2026-9M, 2026-Q3 or 2026-09): {0}")),
-            Excerpt(q.period)));
-    s.period = *p;
+    s.period = PeriodOrError(q.period);
     storage::SettingsRepository settings(db.session());
     s.window = q.window ? *q.window
                         : (settings.Get("reporting.window", "calendar") == "cutoff"

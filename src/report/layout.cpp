@@ -151,8 +151,16 @@ class Layouter {
         for (const auto& section : doc_.sections) {
             section_ = &section;
             NewPage();
-            for (const auto& block : section.blocks)
-                std::visit([&](const auto& b) { Lay(b); }, block);
+            const auto& blocks = section.blocks;
+            for (std::size_t i = 0; i < blocks.size(); ++i) {
+                // The closing sentence stays on the page of the signature.
+                keepAfter_ = 0;
+                if (i + 1 < blocks.size() && std::holds_alternative<Paragraph>(blocks[i]))
+                    if (auto sig = std::get_if<SignatureBlock>(&blocks[i + 1]))
+                        keepAfter_ = MeasureSignature(*sig).height + 12;
+                std::visit([&](const auto& b) { Lay(b); }, blocks[i]);
+            }
+            keepAfter_ = 0;
         }
         if (pages_.empty()) {
             static const Section empty;
@@ -169,6 +177,9 @@ class Layouter {
     std::optional<PageSetup> fixed_;
     const Section* section_ = nullptr;
     double left_ = 0, top_ = 0, width_ = 0, bottom_ = 0, y_ = 0;
+    // The height that must follow the block being laid on its page (a
+    // closing sentence keeps the signature after it).
+    double keepAfter_ = 0;
 
     Page& Cur() { return pages_.back(); }
     double Body() const { return doc_.bodySizePt; }
@@ -393,6 +404,16 @@ class Layouter {
                     NewPage();
                     continue;
                 }
+            }
+            // The last lines and what must follow them (keepAfter_) on one
+            // page: the paragraph's last two lines go over with it.
+            if (last == n && keepAfter_ > 0 && !AtTop() &&
+                y_ + (lines[n - 1].second - top) + keepAfter_ > bottom_ + 0.01) {
+                if (n - first <= 2) {
+                    NewPage();
+                    continue;
+                }
+                last = n - 2;
             }
             if (last < n) {
                 if (first == 0 && last == 1 && n > 1 && !AtTop()) {  // orphan
@@ -675,10 +696,16 @@ class Layouter {
         Track();
     }
 
-    void Lay(const SignatureBlock& s) {
+    // The signature's two columns laid out, and the height of the taller.
+    struct SignatureParts {
+        std::vector<std::pair<LayoutPtr, double>> left, right;  // layout, gap before
+        double height = 0;
+    };
+    SignatureParts MeasureSignature(const SignatureBlock& s) {
         double leftW = width_ * 0.46, rightW = width_ - leftW;
-        double rx = left_ + leftW;
-        std::vector<std::pair<LayoutPtr, double>> leftParts, rightParts;  // layout, gap before
+        SignatureParts parts;
+        auto& leftParts = parts.left;
+        auto& rightParts = parts.right;
         if (!s.recipientsHeading.empty()) {
             TextStyle st;
             st.sizePt = 12;
@@ -707,7 +734,17 @@ class Layouter {
             for (const auto& [l, gap] : parts) h += gap + HeightOf(l.get());
             return h;
         };
-        double h = std::max(total(leftParts), total(rightParts));
+        parts.height = std::max(total(leftParts), total(rightParts));
+        return parts;
+    }
+
+    void Lay(const SignatureBlock& s) {
+        double leftW = width_ * 0.46;
+        double rx = left_ + leftW;
+        SignatureParts parts = MeasureSignature(s);
+        const auto& leftParts = parts.left;
+        const auto& rightParts = parts.right;
+        double h = parts.height;
         Need(h + 6);
         if (!AtTop()) y_ += 6;
         double yl = y_ + 3, yr = y_;  // the heading's smaller type sits a little lower

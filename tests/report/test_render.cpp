@@ -541,4 +541,40 @@ BOOST_AUTO_TEST_CASE(no_word_or_number_breaks_inside_a_narrow_cell) {
         BOOST_TEST_CONTEXT(word) { BOOST_TEST(text.find(word) != std::string::npos, text); }
 }
 
+BOOST_AUTO_TEST_CASE(the_closing_sentence_stays_on_the_page_of_the_signature) {
+    RequireTool("pdftotext");
+    RequireTool("pdfinfo");
+    TempDir dir;
+    // However many paragraphs come before, the signature never starts a
+    // page alone: the closing sentence is on its page.
+    int signaturePagesChecked = 0;
+    for (int k = 14; k <= 40; k += 2) {
+        Document doc;
+        for (int i = 0; i < k; ++i)
+            doc.Add(
+                Paragraph("Đoạn " + std::to_string(i + 1) +
+                          ": Ủy ban nhân dân xã tiếp tục rà soát, công khai thủ tục hành "
+                          "chính, giải quyết hồ sơ đúng hạn và tiếp nhận phản ánh, kiến nghị."));
+        doc.Add(Paragraph("Trên đây là báo cáo kết thúc./."));
+        SignatureBlock sig;
+        sig.authority = {"TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"};
+        sig.signer = "Nguyễn Văn An";
+        sig.recipientsHeading = "Nơi nhận:";
+        sig.recipients = {"- Phòng Nội vụ;", "- Lưu: VT."};
+        doc.Add(sig);
+        const std::string pdf = dir.File("closing" + std::to_string(k) + ".pdf");
+        RenderFile(doc, pdf);
+        const int pages = PdfPages(pdf);
+        for (int p = 1; p <= pages; ++p) {
+            const std::string text = PdfText(pdf, p, p);
+            if (text.find("Nơi nhận") == std::string::npos) continue;
+            ++signaturePagesChecked;
+            BOOST_TEST_CONTEXT(k << " paragraphs, page " << p) {
+                BOOST_TEST(text.find("kết thúc./.") != std::string::npos);
+            }
+        }
+    }
+    BOOST_TEST(signaturePagesChecked == 14);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

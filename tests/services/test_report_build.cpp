@@ -262,6 +262,56 @@ BOOST_FIXTURE_TEST_CASE(the_office_reads_each_communes_section_beside_its_figure
     BOOST_CHECK_THROW(services::CommuneSections(Db(), "test", "2025-Q5", "procedures"), UserError);
 }
 
+BOOST_FIXTURE_TEST_CASE(the_ranking_table_is_an_annex_of_the_report_by_number_and_date,
+                        DemoFixture) {
+    RequireTool("pdftotext");
+    services::ReportRequest r;
+    r.type = "ranking";
+    r.period = "2025";
+    r.number = 5;
+    r.issuedOn = Date{2026, 10, 5};
+    auto built = services::BuildReport(Db(), r);
+    std::string pdf = dir.File("ranking-annex.pdf");
+    report::RenderFile(built.document, pdf);
+    const std::string text = Folded(PdfText(pdf));
+    const auto signature = text.find("Nơi nhận:");
+    const auto annex = text.find("PHỤ LỤC");
+    BOOST_REQUIRE(signature != std::string::npos);
+    BOOST_REQUIRE(annex != std::string::npos);
+    BOOST_TEST(annex > signature);
+    BOOST_TEST(std::regex_search(text.substr(annex),
+                                 std::regex("^PHỤ LỤC Bảng xếp hạng Chỉ số cải cách hành chính .* "
+                                            "\\(Kèm theo Báo cáo số 05/BC-[^ ]+ ngày 05/10/2026 "
+                                            "của [^)]+\\) Xếp hạng")),
+               text.substr(annex, 300));
+    // Italic, as the plan's annex line.
+    bool italic = false;
+    for (const auto& sec : built.document.sections)
+        for (const auto& b : sec.blocks)
+            if (auto p = std::get_if<report::Paragraph>(&b))
+                italic |= !p->runs.empty() && p->runs[0].italic &&
+                          p->runs[0].text.rfind("(Kèm theo Báo cáo số 05/", 0) == 0;
+    BOOST_TEST(italic);
+    // The assignments annex names the unit's plan of the year by number and date.
+    services::ReportRequest a;
+    a.type = "assignments";
+    a.period = "2025";
+    a.unitCode = "XA-TAYXUAN";
+    a.framework = "PAR-XA-2025";
+    auto unit = storage::UnitRepository(Db().session()).ByCode("XA-TAYXUAN");
+    BOOST_REQUIRE(unit);
+    std::optional<PlanRecord> plan;
+    for (const auto& p : storage::PlanRepository(Db().session()).All())
+        if (p.unitId == unit->id && p.year == 2025 && !p.number.empty() && p.issuedOn) plan = p;
+    BOOST_REQUIRE(plan);
+    auto assignments = services::BuildReport(Db(), a);
+    std::string apdf = dir.File("assignments-annex.pdf");
+    report::RenderFile(assignments.document, apdf);
+    BOOST_TEST(Folded(PdfText(apdf))
+                   .find("(Kèm theo Kế hoạch số " + plan->number + " ngày " +
+                         FormatDate(*Date::ParseIso(*plan->issuedOn))) != std::string::npos);
+}
+
 BOOST_FIXTURE_TEST_CASE(a_ranking_of_200_communes_repeats_its_header_on_every_page, Demo200) {
     RequireTool("pdftotext");
     services::ReportRequest r;

@@ -4,9 +4,11 @@
 
 #include "core/errors.h"
 #include "core/i18n.h"
+#include "core/vnformat.h"
 #include "services/plans/assignments.h"
 #include "services/reports/report_parts.h"
 #include "storage/framework_repository.h"
+#include "storage/plan_repository.h"
 
 namespace cchc::services::report_parts {
 
@@ -30,8 +32,30 @@ BuiltReport BuildAssignments(Context& c) {
     auto& doc = b.document;
     auto& sec = doc.NewSection(report::Orientation::Landscape);
     sec.blocks.emplace_back(report::TitleBlock{t.Text("document_type"), t.Lines("summary", v)});
+    // The plan of the year it belongs to, by number and date where one is
+    // recorded (an assignment plan, else a reform plan, else the
+    // remediation plan on this framework).
+    std::string subtitle = t.Text("subtitle", v);
+    if (const std::int64_t unitId = c.unit ? c.unit->id : c.issuer.id) {
+        storage::PlanRepository plans(c.db.session());
+        const int year = c.period->year();
+        std::optional<std::int64_t> planId;
+        for (const char* kind : {"assignment", "reform", "remediation"}) {
+            planId = plans.FindPlan(unitId, std::nullopt, year, kind);
+            if (!planId) planId = plans.FindPlan(unitId, *fid, year, kind);
+            if (planId) break;
+        }
+        const auto plan = planId ? plans.LoadHeader(*planId) : std::nullopt;
+        if (plan && !plan->number.empty() && plan->issuedOn)
+            if (auto on = Date::ParseIso(*plan->issuedOn)) {
+                TemplateVars pv = v;
+                pv["plan_number"] = plan->number;
+                pv["plan_date"] = FormatDate(*on);
+                subtitle = t.Text("subtitle_plan", pv);
+            }
+    }
     {
-        report::Paragraph p(std::vector<Run>{{t.Text("subtitle", v), false, true}});
+        report::Paragraph p(std::vector<Run>{{subtitle, false, true}});
         p.align = Align::Center;
         p.firstLineIndent = false;
         sec.blocks.emplace_back(p);

@@ -246,17 +246,9 @@ BuiltReport BuildPlan(Context& c) {
     doc.Add(Para(t.Text("closing", cv)));
     doc.Add(PlanSignature(c, plan));
     if (taskNo > 0) {
-        auto& sec = doc.NewSection(report::Orientation::Landscape);
-        TemplateVars av = c.vars;
-        av["number_text"] = header.number.substr(header.number.find(' ') + 1);
-        av["issued_date"] = FormatDate(c.issuedOn);
-        sec.blocks.emplace_back(
-            report::TitleBlock{t.Text("annex_type"), t.Lines("annex_summary", av)});
-        // The plan the annex belongs to, by number and date, in italics.
-        report::Paragraph reference(std::vector<Run>{{t.Text("annex_reference", av), false, true}});
-        reference.align = Align::Center;
-        reference.firstLineIndent = false;
-        sec.blocks.emplace_back(reference);
+        // The plan the annex belongs to, by number and date.
+        auto& sec = AddAnnexHead(c, doc, report::Orientation::Landscape,
+                                 header.number.substr(header.number.find(' ') + 1), c.vars);
         sec.blocks.emplace_back(annex);
     }
     Finish(c, b, "KH", number);

@@ -111,8 +111,9 @@ BuiltReport BuildRanking(Context& c) {
     if (!bands.labels.empty()) doc.Add(bands);
     doc.Add(Para(t.Text("closing", v)));
     doc.Add(Signature(c, t.Lines("recipients")));
-    auto& sec = doc.NewSection(report::Orientation::Landscape);
-    sec.blocks.emplace_back(report::Heading{1, UpperVi(t.Text("table_heading", v))});
+    // The ranking itself: an annex of the report, by its number and date.
+    auto& sec =
+        AddAnnexHead(c, doc, report::Orientation::Landscape, NumberText(c, number, "BC"), v);
     sec.blocks.emplace_back(RankTable(t, rows, "columns", true));
     if (!rows.empty() && rows.size() <= 40) {
         report::BarChart chart;

@@ -178,6 +178,28 @@ report::HeaderBlock Header(const Context& c, int number, const std::string& kind
     return h;
 }
 
+std::string NumberText(const Context& c, int number, const std::string& kind) {
+    const std::string text = Header(c, number, kind).number;
+    const std::string prefix = "Số: ";
+    return text.rfind(prefix, 0) == 0 ? text.substr(prefix.size()) : text;
+}
+
+report::Section& AddAnnexHead(Context& c, report::Document& doc, report::Orientation orientation,
+                              const std::string& numberText, const TemplateVars& vars) {
+    auto& sec = doc.NewSection(orientation);
+    TemplateVars av = vars;
+    av["number_text"] = numberText;
+    if (!av.count("issued_date")) av["issued_date"] = FormatDate(c.issuedOn);
+    sec.blocks.emplace_back(
+        report::TitleBlock{c.t.Text("annex_type"), c.t.Lines("annex_summary", av)});
+    report::Paragraph reference(
+        std::vector<report::Run>{{c.t.Text("annex_reference", av), false, true}});
+    reference.align = report::Align::Center;
+    reference.firstLineIndent = false;
+    sec.blocks.emplace_back(reference);
+    return sec;
+}
+
 // The opening the reports share: the next number of their kind, the title,
 // the Decree 30 header, the title block and the introduction. Returns the
 // number, for Finish.

@@ -88,6 +88,17 @@ report::HeaderBlock Header(const Context& c, int number, const std::string& kind
 int Open(Context& c, BuiltReport& b, const std::string& type, const std::string& kind,
          const TemplateVars& v);
 
+// The head of an annex printed after the document (a new section of the
+// orientation given): the template's annex_type ("PHỤ LỤC") and its
+// annex_summary lines, then in italics the document it belongs to by
+// number and date, its annex_reference ("(Kèm theo Báo cáo số
+// {number_text} ngày {issued_date} của {subject})"); numberText as
+// "05/BC-UBND".
+report::Section& AddAnnexHead(Context& c, report::Document& doc, report::Orientation orientation,
+                              const std::string& numberText, const TemplateVars& vars);
+// "05/BC-UBND" of the issuer's document of that number and kind.
+std::string NumberText(const Context& c, int number, const std::string& kind);
+
 // The signer and the recipients (the request's, else Settings', else the
 // template's), with the archive line.
 report::SignatureBlock Signature(Context& c, const std::vector<std::string>& templateRecipients);

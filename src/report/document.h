@@ -30,7 +30,11 @@ struct Run {
 struct HeaderBlock {
     std::string parentBody;   // "UBND HUYỆN KÔNG CHRO"; may be empty
     std::string issuingBody;  // "ỦY BAN NHÂN DÂN XÃ TÂY XUÂN"
-    std::string number;       // "Số: 05/BC-UBND" (see FormatDocNumber)
+    // Where the issuing body goes on to a second line when one is too
+    // narrow for it (a byte offset of a space: after "ỦY BAN NHÂN DÂN");
+    // 0: wherever it wraps.
+    std::size_t issuingBodyBreak = 0;
+    std::string number;  // "Số: 05/BC-UBND" (see FormatDocNumber)
     std::string nationalTitle = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
     std::string motto = "Độc lập - Tự do - Hạnh phúc";
     std::string placeDate;  // "Tây Xuân, ngày 05 tháng 01 năm 2026"

@@ -274,9 +274,19 @@ class DocxWriter {
         if (!h.issuingBody.empty()) {
             RunStyle bold = caps;
             bold.bold = true;
-            left += Para(Centered(), RunXml(h.issuingBody, bold));
-            double w = std::min(text_.Width(h.issuingBody, fit.bodySizePt, true, false),
-                                fit.leftWidthPt - 8);
+            // One paragraph per line of it (two at its break when one is
+            // too narrow).
+            const std::string body = IssuingBodyText(h, fit);
+            double widest = 0;
+            for (std::size_t a = 0; a <= body.size();) {
+                std::size_t b = body.find('\n', a);
+                if (b == std::string::npos) b = body.size();
+                const std::string line = body.substr(a, b - a);
+                left += Para(Centered(), RunXml(line, bold));
+                widest = std::max(widest, text_.Width(line, fit.bodySizePt, true, false));
+                a = b + 1;
+            }
+            double w = std::min(widest, fit.leftWidthPt - 8);
             double rule = std::max(15 * kPointsPerMm, w * 0.4);
             left += Rule(leftTw, std::lround(rule * kTwipsPerPt));
         }

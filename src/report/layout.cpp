@@ -265,7 +265,7 @@ class Layouter {
         if (!h.issuingBody.empty()) {
             TextStyle st = capsSt;
             st.bold = true;
-            auto l = BalancedLayout({{h.issuingBody, true}}, st, leftW);
+            auto l = BalancedLayout({{IssuingBodyText(h, fit), true}}, st, leftW);
             AddText(l, lx + (leftW - LayoutWidth(l.get())) / 2, yl);
             yl += HeightOf(l.get());
             double rule = std::max(15 * kPointsPerMm, WidestLine(l.get()) * 0.4);

@@ -103,21 +103,38 @@ double TextFactory::Width(const std::string& text, double sizePt, bool bold, boo
 HeaderFit FitHeaderColumns(const TextFactory& text, const HeaderBlock& h, double widthPt) {
     HeaderFit fit;
     fit.leftWidthPt = widthPt * 0.40;
-    const std::pair<double, double> tries[] = {{13.0, 13.0}, {13.0, 12.0}, {12.0, 12.0}};
-    for (auto [size, titleSize] : tries) {
-        double titleNeed = text.Width(h.nationalTitle, titleSize, true, false) + 8;
-        double room = widthPt - std::max(titleNeed, widthPt * 0.50);
-        double need = std::max(text.Width(h.issuingBody, size, true, false),
-                               text.Width(h.parentBody, size, false, false)) +
-                      8;
-        if (need <= room) {
-            fit.leftWidthPt = std::max(fit.leftWidthPt, need);
-            fit.bodySizePt = size;
-            fit.titleSizePt = titleSize;
-            break;
+    const bool canBreak = h.issuingBodyBreak > 0 && h.issuingBodyBreak < h.issuingBody.size();
+    // On one line if it fits at any size, else on two at its break.
+    for (bool broken : {false, true}) {
+        if (broken && !canBreak) break;
+        const std::pair<double, double> tries[] = {{13.0, 13.0}, {13.0, 12.0}, {12.0, 12.0}};
+        for (auto [size, titleSize] : tries) {
+            double titleNeed = text.Width(h.nationalTitle, titleSize, true, false) + 8;
+            double room = widthPt - std::max(titleNeed, widthPt * 0.50);
+            double body = text.Width(h.issuingBody, size, true, false);
+            if (broken)
+                body = std::max(
+                    text.Width(h.issuingBody.substr(0, h.issuingBodyBreak), size, true, false),
+                    text.Width(h.issuingBody.substr(h.issuingBodyBreak + 1), size, true, false));
+            double need = std::max(body, text.Width(h.parentBody, size, false, false)) + 8;
+            if (need <= room) {
+                fit.leftWidthPt = std::max(fit.leftWidthPt, need);
+                fit.bodySizePt = size;
+                fit.titleSizePt = titleSize;
+                fit.breakIssuingBody = broken;
+                return fit;
+            }
         }
     }
+    fit.breakIssuingBody = canBreak;
     return fit;
+}
+
+std::string IssuingBodyText(const HeaderBlock& h, const HeaderFit& fit) {
+    if (!fit.breakIssuingBody) return h.issuingBody;
+    std::string text = h.issuingBody;
+    text[h.issuingBodyBreak] = '\n';
+    return text;
 }
 
 double HeightOf(PangoLayout* layout) {

@@ -52,9 +52,12 @@ class TextFactory {
 // title, then 12 pt for both; otherwise 40 % with the body's name wrapped.
 struct HeaderFit {
     double leftWidthPt = 0;
-    double bodySizePt = 13;   // parent and issuing body, number
-    double titleSizePt = 13;  // national title
+    double bodySizePt = 13;         // parent and issuing body, number
+    double titleSizePt = 13;        // national title
+    bool breakIssuingBody = false;  // on two lines at its break
 };
+// The issuing body as laid out: on two lines at its break when the fit says so.
+std::string IssuingBodyText(const HeaderBlock& header, const HeaderFit& fit);
 HeaderFit FitHeaderColumns(const TextFactory& text, const HeaderBlock& header, double widthPt);
 
 // Height of the whole layout, its widest line and each line's [top, bottom).

@@ -577,4 +577,31 @@ BOOST_AUTO_TEST_CASE(the_closing_sentence_stays_on_the_page_of_the_signature) {
     BOOST_TEST(signaturePagesChecked == 14);
 }
 
+BOOST_AUTO_TEST_CASE(a_long_issuing_body_breaks_before_the_communes_name) {
+    RequireTool("pdftotext");
+    TempDir dir;
+    for (const char* name : {"THỊ TRẤN KÔNG CHRO", "XÃ BÌNH QUANG BẮC", "PHƯỜNG QUY NHƠN NAM"}) {
+        Document doc;
+        HeaderBlock h;
+        h.parentBody = "UBND HUYỆN KÔNG CHRO";
+        h.issuingBody = std::string("ỦY BAN NHÂN DÂN ") + name;
+        h.issuingBodyBreak = std::string("ỦY BAN NHÂN DÂN").size();
+        h.number = "Số: 05/BC-UBND";
+        h.placeDate = "Kông Chro, ngày 05 tháng 10 năm 2026";
+        doc.Add(h);
+        doc.Add(Paragraph("Nội dung."));
+        const std::string pdf = dir.File("header.pdf");
+        RenderFile(doc, pdf);
+        const std::string text = PdfText(pdf, 1, 1, true);
+        BOOST_TEST_CONTEXT(name) {
+            // The unit's name whole on a line of its own, or the whole body on one.
+            bool whole = false;
+            std::istringstream in(text);
+            for (std::string line; std::getline(in, line);)
+                whole |= line.find(name) != std::string::npos;
+            BOOST_TEST(whole, text);
+        }
+    }
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -171,6 +171,10 @@ report::HeaderBlock Header(const Context& c, int number, const std::string& kind
     report::HeaderBlock h;
     h.parentBody = c.parentBody;
     h.issuingBody = c.issuingBody;
+    // A commune's people's committee goes on to a second line, when it
+    // must, before the commune's name.
+    const std::string authority = "ỦY BAN NHÂN DÂN ";
+    if (h.issuingBody.rfind(authority, 0) == 0) h.issuingBodyBreak = authority.size() - 1;
     h.number = FormatDocNumber(number, kind, c.issuerSymbol);
     h.nationalTitle = c.t.Text("national_title");
     h.motto = c.t.Text("motto");

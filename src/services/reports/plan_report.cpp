@@ -7,6 +7,9 @@
 
 #include <fmt/format.h>
 
+#include "core/programme_areas.h"
+#include "core/task_rules.h"
+
 #include "core/errors.h"
 #include "core/i18n.h"
 #include "core/text.h"
@@ -133,10 +136,53 @@ std::string Named(const std::map<std::int64_t, std::string>& names,
 
 // Each item of the plan (its target, tasks, responsibility and time) in the
 // document, each task a row of the annex. Returns the number of tasks.
-int AddPlanItems(const ReportTemplate& t, const PlanRecord& plan, const PlanNames& names,
-                 report::Document& doc, report::Table& annex) {
-    int n = 0, taskNo = 0;
+// The group an item is printed under: the plan's own group where it names
+// one, else the field of the item's criterion in its framework; "" for
+// the plan's one default group.
+std::string GroupOf(const PlanItemRecord& item, const Framework* fw) {
+    if (!item.groupTitle.empty()) return item.groupTitle;
+    if (fw && item.criterionId)
+        if (const Criterion* root = RootCriterion(*fw, *item.criterionId))
+            if (root->id != *item.criterionId) return root->title;
+    return {};
+}
+
+// How many groups the plan's items fall in.
+int CountGroups(const PlanRecord& plan, const Framework* fw) {
+    std::vector<std::string> groups;
     for (const auto& item : plan.items) {
+        const std::string g = GroupOf(item, fw);
+        if (std::find(groups.begin(), groups.end(), g) == groups.end()) groups.push_back(g);
+    }
+    return static_cast<int>(groups.size());
+}
+
+int AddPlanItems(const ReportTemplate& t, const PlanRecord& plan, const PlanNames& names,
+                 const Framework* fw, report::Document& doc, report::Table& annex) {
+    int n = 0, taskNo = 0;
+    // The items by group, as the plan groups them: one heading per group
+    // ("1. Tập trung khắc phục, cải thiện …"), then the groups' closing
+    // one (keeping up the criteria done well).
+    std::vector<std::string> groups;
+    for (const auto& item : plan.items) {
+        const std::string g = GroupOf(item, fw);
+        if (std::find(groups.begin(), groups.end(), g) == groups.end()) groups.push_back(g);
+    }
+    auto groupHeading = [&](std::size_t i) {
+        TemplateVars gv{{"n", std::to_string(i + 1)}};
+        if (groups[i].empty()) return t.Text("content_sub", gv);
+        gv["title"] = groups[i];
+        gv["title_lower"] = LowerFirst(groups[i]);
+        return t.Text("group_heading", gv);
+    };
+    std::string current = "\x01";
+    for (const auto& item : plan.items) {
+        const std::string g = GroupOf(item, fw);
+        if (g != current) {
+            current = g;
+            const auto at = std::find(groups.begin(), groups.end(), g) - groups.begin();
+            doc.Add(report::Heading{2, groupHeading(static_cast<std::size_t>(at))});
+        }
         ++n;
         TemplateVars v{
             {"n", std::to_string(n)},
@@ -181,6 +227,16 @@ int AddPlanItems(const ReportTemplate& t, const PlanRecord& plan, const PlanName
         if (!leads.empty()) doc.Add(Para(t.Text("lead", {{"lead", Join(leads, "; ")}})));
         if (!coords.empty())
             doc.Add(Para(t.Text("coordinators", {{"coordinators", Join(coords, ", ")}})));
+        if (leads.empty() && coords.empty()) {
+            // What the five clear say is missing, for the plan's author.
+            std::vector<std::string> missing;
+            for (const auto& task : item.tasks)
+                for (const auto& p : CheckFiveClear(task, item))
+                    if (p.which == FiveClear::Person || p.which == FiveClear::Responsibility)
+                        AddUnique(missing, p.message);
+            if (missing.empty()) missing.push_back(t.Text("responsibility_none"));
+            for (const auto& m : missing) doc.Add(Para("- " + UpperFirst(m) + "."));
+        }
         doc.Add(Para(
             t.Text("time", {{"time", times.empty() ? t.Text("time_none") : Join(times, "; ")}})));
     }
@@ -232,13 +288,21 @@ BuiltReport BuildPlan(Context& c) {
     doc.Add(report::Heading{2, t.Text("requirements_sub")});
     AddLines(doc, t, c.vars, plan.requirements, "requirements_default");
     doc.Add(report::Heading{1, UpperVi(t.Text("content_heading"))});
-    doc.Add(report::Heading{2, t.Text("content_sub")});
+    if (plan.items.empty()) doc.Add(report::Heading{2, t.Text("content_sub", {{"n", "1"}})});
     report::Table annex;
     annex.sheetName = "Nhiệm vụ khắc phục";
     annex.sizePt = 11;
     annex.columnWidths = {0.6, 2.6, 2.8, 5.0, 2.2, 2.2, 1.6};
     annex.rows.push_back(HeaderRow(t.Lines("annex_columns")));
-    const int taskNo = AddPlanItems(t, plan, PlanNames(c.db, c.req.user), doc, annex);
+    std::optional<Framework> fw;
+    if (plan.frameworkId) fw = storage::FrameworkRepository(c.db.session()).Load(*plan.frameworkId);
+    const int taskNo =
+        AddPlanItems(t, plan, PlanNames(c.db, c.req.user), fw ? &*fw : nullptr, doc, annex);
+    // The closing group of a remediation plan: keeping up what is done well.
+    if (plan.kind == "remediation" && !plan.items.empty())
+        doc.Add(report::Heading{
+            2, t.Text("maintain_group",
+                      {{"n", std::to_string(CountGroups(plan, fw ? &*fw : nullptr) + 1)}})});
     doc.Add(report::Heading{1, UpperVi(t.Text("organisation_heading"))});
     AddLines(doc, t, c.vars, plan.organisation, "organisation_default");
     TemplateVars cv = c.vars;

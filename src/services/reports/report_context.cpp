@@ -27,6 +27,12 @@ std::string LowerFirst(std::string s) {
     return s;
 }
 
+std::string UpperFirst(const std::string& s) {
+    std::size_t n = s.empty() ? 0 : 1;
+    while (n < s.size() && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) ++n;
+    return UpperVi(s.substr(0, n)) + s.substr(n);
+}
+
 std::vector<std::string> SplitLines(const std::string& text) {
     std::vector<std::string> out;
     std::istringstream in(text);

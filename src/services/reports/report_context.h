@@ -28,6 +28,8 @@ using report::TableRow;
 
 // "Xã An Bình" -> "xã An Bình" (ASCII first letters only).
 std::string LowerFirst(std::string s);
+// The first letter in capitals ("chưa rõ" → "Chưa rõ", "đã" → "Đã").
+std::string UpperFirst(const std::string& s);
 
 // The lines of a text that are not blank, trailing spaces removed.
 std::vector<std::string> SplitLines(const std::string& text);

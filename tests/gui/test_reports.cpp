@@ -5,6 +5,7 @@
 // typed. Issuing it archives the PDF, which reprints byte for byte.
 #include <wx/button.h>
 #include <wx/dcmemory.h>
+#include <wx/filefn.h>
 #include <wx/image.h>
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
@@ -86,6 +87,13 @@ BOOST_AUTO_TEST_CASE(the_quarterly_report_is_previewed_and_saved_as_pdf) {
     // A DOCX of the same report, for editing before signature.
     BOOST_REQUIRE(panel->SaveTo(dir.File("quy.docx")));
     BOOST_TEST(ReadFile(dir.File("quy.docx")).rfind("PK", 0) == 0u);
+    // Another period chosen: the preview of the first is dropped, and
+    // nothing is saved under the new choice's name until it is made.
+    BOOST_REQUIRE(panel->ChoosePeriod("2026-Q2"));
+    BOOST_TEST(!panel->Ready());
+    BOOST_TEST(panel->PreviewPageCount() == 0);
+    BOOST_TEST(!panel->SaveTo(dir.File("quy2.pdf")));
+    BOOST_TEST(!wxFileExists(dir.File("quy2.pdf")));
 
     DestroyWindow(frame);
 }

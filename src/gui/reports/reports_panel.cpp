@@ -46,6 +46,7 @@ namespace cchc::gui {
 // A report built and laid out, with the request it answers.
 struct ReportsPanel::Prepared {
     services::ReportRequest request;
+    std::string unitName;  // of the commune it is for ("" for the whole office)
     services::BuiltReport built;
     std::shared_ptr<const report::LaidOutDocument> pages;
 };
@@ -113,6 +114,7 @@ ReportsPanel::ReportsPanel(wxWindow* parent, GuiSession& session) : AreaPanel(se
     archive_->AppendColumn(_("Status"), wxLIST_FORMAT_LEFT, FromDIP(100));
 
     type_->Bind(wxEVT_CHOICE, &ReportsPanel::OnRequestChanged, this);
+    number_->Bind(wxEVT_SPINCTRL, &ReportsPanel::OnRequestChanged, this);
     period_->Bind(wxEVT_CHOICE, &ReportsPanel::OnRequestChanged, this);
     FindCtrl<wxButton>(this, "signature")->Bind(wxEVT_BUTTON, &ReportsPanel::OnSignature, this);
     FindCtrl<wxButton>(this, "preview")->Bind(wxEVT_BUTTON, &ReportsPanel::OnPreview, this);
@@ -216,6 +218,19 @@ void ReportsPanel::Invalidated() {
     // Months only where monthly documents exist (survey notices, ratings).
     if (survey != (periods_.size() > 9)) FillPeriods();
     ShowNarratives();
+    // What is printed, saved or issued is what is shown and named: a
+    // preview of another choice is dropped (and one being built ignored).
+    if (pages_ || prepared_ || building_) {
+        ++job_;
+        building_ = false;
+        pulse_.Stop();
+        pages_.reset();
+        prepared_.reset();
+        preview_->SetPages(nullptr);
+        status_->SetForegroundColour(colours::MutedText());
+        ShowStatus(_("The choice has changed: press Preview to make the report again."), false);
+        UpdatePageLabel();
+    }
 }
 
 void ReportsPanel::FillPeriods() {
@@ -352,6 +367,7 @@ void ReportsPanel::Preview() {
     // The narratives typed so far go into the report.
     SaveNarratives();
     const services::ReportRequest request = CurrentRequest();
+    const std::string unitName = unit_ && IsCommuneLevel(unit_->kind) ? unit_->name : "";
     building_ = true;
     const int job = ++job_;
     ShowStatus(_("Building the report..."), true);
@@ -360,9 +376,10 @@ void ReportsPanel::Preview() {
     pulse_.Start(150);
     RunOnOwnConnection<Prepared>(
         this, session_.db().url(),
-        [request](services::Database& db) {
+        [request, unitName](services::Database& db) {
             auto p = std::make_shared<Prepared>();
             p->request = request;
+            p->unitName = unitName;
             p->built = services::BuildReport(db, request);
             p->pages = std::make_shared<report::LaidOutDocument>(p->built.document);
             return p;
@@ -421,8 +438,11 @@ bool ReportsPanel::SaveTo(const std::string& path) {
 
 void ReportsPanel::SaveAs() {
     if (!prepared_) return;
-    wxFileDialog dlg(this, _("Save the report"), UserFilesFolder(),
-                     U8(prepared_->built.title).Left(80) + ".pdf",
+    // Named by the report and the commune it is for.
+    wxString name = U8(prepared_->built.title).Left(80);
+    if (!prepared_->unitName.empty()) name += " - " + U8(prepared_->unitName);
+    name.Replace("/", "-");
+    wxFileDialog dlg(this, _("Save the report"), UserFilesFolder(), name + ".pdf",
                      _("PDF (*.pdf)|*.pdf|Word document (*.docx)|*.docx|Spreadsheet of the tables "
                        "(*.xlsx)|*.xlsx"),
                      wxFD_SAVE | wxFD_OVERWRITE_PROMPT);

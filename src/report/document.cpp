@@ -30,6 +30,15 @@ TableCell TableCell::Percent(double percent, int decimals) {
     return c;
 }
 
+TableCell TableCell::Day(int year, int month, int day) {
+    TableCell c(FormatDate(Date{year, month, day}));
+    c.kind = CellKind::Date;
+    c.value = year * 10000.0 + month * 100.0 + day;
+    c.decimals = 0;
+    c.align = Align::Center;
+    return c;
+}
+
 std::string TableCell::PlainText() const {
     std::string s;
     for (const auto& r : runs) s += r.text;

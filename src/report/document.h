@@ -69,7 +69,7 @@ struct Paragraph {
 
 // What a table cell holds for spreadsheets: text, or a number shown with a
 // format (the printed text stays the caller's Vietnamese form).
-enum class CellKind { Text, Integer, Decimal, Percent };
+enum class CellKind { Text, Integer, Decimal, Percent, Date };
 
 struct TableCell {
     std::vector<Run> runs;  // printed text
@@ -87,6 +87,8 @@ struct TableCell {
     static TableCell Decimal(double value, int decimals = 2);
     // percent on the 0..100 scale: (99.12) -> "99,12%", stored as 0.9912.
     static TableCell Percent(double percent, int decimals = 2);
+    // A day: "05/01/2026", a date in a spreadsheet (value: 20260105).
+    static TableCell Day(int year, int month, int day);
     TableCell& Span(int rows, int cols) {
         rowSpan = rows;
         colSpan = cols;

@@ -91,6 +91,9 @@ class Formats {
             case CellKind::Percent:
                 format_set_num_format(f, ("0" + digits + "%").c_str());
                 break;
+            case CellKind::Date:
+                format_set_num_format(f, "dd/mm/yyyy");
+                break;
             case CellKind::Text:
                 break;
         }
@@ -125,6 +128,19 @@ void WriteSheet(lxw_worksheet* ws, Formats& formats, const Table& t, const std::
         std::string text = cell.PlainText();
         auto r = static_cast<lxw_row_t>(gc.row);
         auto c = static_cast<lxw_col_t>(gc.col);
+        // A body cell spanning rows (a unit beside its tasks) is written in
+        // each row, so that the sheet sorts and filters; headings merge.
+        if (!header && gc.rowSpan > 1 && gc.colSpan == 1) {
+            for (int k = 0; k < gc.rowSpan; ++k) {
+                const auto rk = static_cast<lxw_row_t>(gc.row + k);
+                if (cell.kind == CellKind::Text)
+                    Check(worksheet_write_string(ws, rk, c, text.c_str(), f), path);
+                else
+                    Check(worksheet_write_number(ws, rk, c, cell.value, f), path);
+            }
+            width[gc.col] = std::max(width[gc.col], std::min(Length(text) + 2.0, 60.0));
+            continue;
+        }
         if (gc.rowSpan > 1 || gc.colSpan > 1) {
             Check(worksheet_merge_range(ws, r, c, static_cast<lxw_row_t>(gc.row + gc.rowSpan - 1),
                                         static_cast<lxw_col_t>(gc.col + gc.colSpan - 1),
@@ -134,6 +150,15 @@ void WriteSheet(lxw_worksheet* ws, Formats& formats, const Table& t, const std::
         if (cell.kind == CellKind::Text) {
             if (gc.rowSpan == 1 && gc.colSpan == 1)
                 Check(worksheet_write_string(ws, r, c, text.c_str(), f), path);
+        } else if (cell.kind == CellKind::Date) {
+            const auto v = static_cast<long>(cell.value);
+            lxw_datetime day = {static_cast<int>(v / 10000),
+                                static_cast<int>(v / 100 % 100),
+                                static_cast<int>(v % 100),
+                                0,
+                                0,
+                                0.0};
+            Check(worksheet_write_datetime(ws, r, c, &day, f), path);
         } else {
             Check(worksheet_write_number(ws, r, c, cell.value, f), path);
         }

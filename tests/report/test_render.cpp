@@ -604,4 +604,37 @@ BOOST_AUTO_TEST_CASE(a_long_issuing_body_breaks_before_the_communes_name) {
     }
 }
 
+BOOST_AUTO_TEST_CASE(a_spreadsheet_holds_days_as_dates_and_a_unit_on_each_of_its_rows) {
+    Document doc;
+    Table t;
+    t.headerRows = 1;
+    t.rows.push_back({{TableCell("Đơn vị", true), TableCell("Nhiệm vụ", true),
+                       TableCell("Hạn hoàn thành", true)}});
+    TableRow first;
+    first.cells.push_back(TableCell("Xã Tây Xuân").Span(2, 1));
+    first.cells.emplace_back("Rà soát TTHC");
+    first.cells.push_back(TableCell::Day(2026, 1, 5));
+    t.rows.push_back(first);
+    TableRow second;
+    second.cells.emplace_back("Công khai TTHC");
+    second.cells.push_back(TableCell::Day(2026, 3, 31));
+    t.rows.push_back(second);
+    doc.Add(t);
+    TempDir dir;
+    const std::string xlsx = dir.File("days.xlsx");
+    RenderFile(doc, xlsx);
+    const SheetCells cells(xlsx, 1);
+    BOOST_REQUIRE(cells.Loaded());
+    // The unit beside each of its tasks, so that the sheet sorts and filters.
+    BOOST_TEST(cells.Text("A2") == "Xã Tây Xuân");
+    BOOST_TEST(cells.Text("A3") == "Xã Tây Xuân");
+    BOOST_TEST(ZipEntry(xlsx, "xl/worksheets/sheet1.xml").find("<mergeCell ") == std::string::npos);
+    // Days as dates (serial numbers in a dd/mm/yyyy format), not text.
+    BOOST_TEST(cells.Number("C2") == 46027.0);
+    BOOST_TEST(cells.Number("C3") == 46112.0);
+    BOOST_TEST(ZipEntry(xlsx, "xl/styles.xml").find("dd/mm/yyyy") != std::string::npos);
+    // Printed the Vietnamese way.
+    BOOST_TEST(TableCell::Day(2026, 1, 5).PlainText() == "05/01/2026");
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -163,7 +163,8 @@ void AddOverdueTable(const ReportTemplate& t, TaskBoard& board, const TaskFilter
         const std::string& person = task.leadPerson;
         if (!person.empty()) lead += lead.empty() ? person : " (" + person + ")";
         r.cells.emplace_back(lead);
-        r.cells.push_back(TableCell(task.due ? FormatDate(*task.due) : "").Aligned(Align::Center));
+        r.cells.push_back(task.due ? TableCell::Day(task.due->year, task.due->month, task.due->day)
+                                   : TableCell("").Aligned(Align::Center));
         r.cells.push_back(TableCell::Integer(task.overdueDays));
         lt.rows.push_back(r);
     }

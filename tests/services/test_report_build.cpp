@@ -726,6 +726,35 @@ BOOST_FIXTURE_TEST_CASE(the_survey_notice_is_addressed_by_who_issues_it, DemoFix
     BOOST_TEST(office.find("báo cáo Phòng Nội vụ") == std::string::npos, office);
     BOOST_TEST(office.find("- UBND các xã") != std::string::npos, office);
     BOOST_TEST(commune.find("- Phòng Nội vụ;") != std::string::npos, commune);
+    // The office's notice has a row per commune, as the Surveys area ranks
+    // them; a commune's has none.
+    auto unitTable = [&](const std::string& unit) -> std::optional<report::Table> {
+        services::ReportRequest r;
+        r.type = "survey";
+        r.period = "2025-Q4";
+        r.unitCode = unit;
+        r.issuedOn = Date{2026, 1, 5};
+        for (const auto& s : services::BuildReport(Db(), r).document.sections)
+            for (const auto& b : s.blocks)
+                if (auto t = std::get_if<report::Table>(&b); t && t->sheetName == "Theo đơn vị")
+                    return *t;
+        return std::nullopt;
+    };
+    BOOST_TEST(!unitTable("XA-TAYXUAN").has_value());
+    const auto table = unitTable("");
+    BOOST_REQUIRE(table.has_value());
+    services::SurveyQuery q;
+    q.period = "2025-Q4";
+    q.user = "test";
+    const auto units = services::SurveyByUnit(Db(), q);
+    BOOST_REQUIRE(table->rows.size() == units.size() + 1);
+    for (std::size_t i = 0; i < units.size(); ++i) {
+        BOOST_TEST(table->rows[i + 1].cells[1].PlainText() == units[i].name);
+        BOOST_TEST(table->rows[i + 1].cells[3].value == static_cast<double>(units[i].responses));
+        if (units[i].satisfaction)
+            BOOST_TEST(table->rows[i + 1].cells[6].value * 100 == *units[i].satisfaction,
+                       boost::test_tools::tolerance(1e-9));
+    }
 }
 
 BOOST_FIXTURE_TEST_CASE(citizens_names_are_printed_only_when_asked, DemoFixture) {

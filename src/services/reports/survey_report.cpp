@@ -70,6 +70,41 @@ report::Table SurveyTable(const ReportTemplate& t, const SurveySummaryRows& s,
     return table;
 }
 
+// One row per commune: its dossiers settled, responses, coverage, satisfied
+// and satisfaction, and its rank by satisfaction.
+void AddUnitTable(Context& c, const TemplateVars& v, report::Document& doc) {
+    const auto& t = c.t;
+    SurveyQuery q;
+    q.period = c.period->ToString();
+    q.user = c.req.user;
+    const auto units = SurveyByUnit(c.db, q);
+    if (units.empty()) return;
+    doc.Add(report::Heading{2, t.Text("units_heading", v)});
+    report::Table table;
+    table.sheetName = "Theo đơn vị";
+    table.sizePt = 11;
+    table.columnWidths = {0.8, 3.4, 1.4, 1.2, 1.3, 1.2, 1.3, 1.0};
+    table.rows.push_back(HeaderRow(t.Lines("units_columns")));
+    int no = 0;
+    for (const auto& u : units) {
+        TableRow r;
+        r.cells.push_back(Centered(++no));
+        r.cells.emplace_back(u.name);
+        r.cells.push_back(TableCell::Integer(u.settled));
+        r.cells.push_back(TableCell::Integer(u.responses));
+        // The rates as the survey rules give them (core/survey_rules.h).
+        auto rate = [](const std::optional<double>& percent) {
+            return percent ? TableCell::Percent(*percent) : TableCell("-").Aligned(Align::Right);
+        };
+        r.cells.push_back(rate(u.coverage));
+        r.cells.push_back(TableCell::Integer(u.satisfied));
+        r.cells.push_back(rate(u.satisfaction));
+        r.cells.push_back(u.rank ? Centered(*u.rank) : TableCell("").Aligned(Align::Center));
+        table.rows.push_back(r);
+    }
+    doc.Add(table);
+}
+
 BuiltReport BuildSurvey(Context& c) {
     Prepare(c, true);
     auto survey = ReadSurvey(c);
@@ -111,6 +146,8 @@ BuiltReport BuildSurvey(Context& c) {
         v["fields"] = Join(below, ", ");
         doc.Add(Para(below.empty() ? t.Text("coverage_ok", v) : t.Text("coverage_below", v)));
         if (!chart.labels.empty()) doc.Add(chart);
+        // The office's notice: each commune's figures, ranked by satisfaction.
+        if (!c.communeIssuer && !c.unit) AddUnitTable(c, v, doc);
     }
     // Who sends it says where it goes: a commune reports to the office and
     // posts it; the office sends it to the communes, not to itself.

@@ -158,6 +158,18 @@ class Layouter {
                 if (i + 1 < blocks.size() && std::holds_alternative<Paragraph>(blocks[i]))
                     if (auto sig = std::get_if<SignatureBlock>(&blocks[i + 1]))
                         keepAfter_ = MeasureSignature(*sig).height + 12;
+                // A heading or the sentence that opens a table stays with the
+                // table's head and first row.
+                if (i + 1 < blocks.size() && (std::holds_alternative<Paragraph>(blocks[i]) ||
+                                              std::holds_alternative<Heading>(blocks[i])))
+                    if (auto table = std::get_if<Table>(&blocks[i + 1]))
+                        keepAfter_ = TableHeadHeight(*table);
+                // A heading over such a sentence keeps both.
+                if (i + 2 < blocks.size() && std::holds_alternative<Heading>(blocks[i]))
+                    if (auto p = std::get_if<Paragraph>(&blocks[i + 1]))
+                        if (auto table = std::get_if<Table>(&blocks[i + 2]))
+                            keepAfter_ = HeightOf(MakeParagraph(*p).get()) + p->spaceAfterPt +
+                                         TableHeadHeight(*table);
                 std::visit([&](const auto& b) { Lay(b); }, blocks[i]);
             }
             keepAfter_ = 0;
@@ -366,22 +378,27 @@ class Layouter {
         st.lineSpacing = kBodyLineSpacing;
         auto l = text_.Make({{h.text, st.bold}}, st, width_);
         double hh = HeightOf(l.get());
-        // Keep the heading with at least two lines of what follows.
+        // Keep the heading with at least two lines of what follows (with
+        // the head of the table that follows it).
         double lineH = hh / std::max(1, pango_layout_get_line_count(l.get()));
-        Need(6 + hh + 2 * lineH);
+        Need(6 + hh + std::max(2 * lineH, keepAfter_));
         if (!AtTop()) y_ += 6;
         AddText(l, left_, y_);
         y_ += hh + 6;
         Track();
     }
 
-    void Lay(const Paragraph& p) {
+    LayoutPtr MakeParagraph(const Paragraph& p) {
         TextStyle st;
         st.sizePt = p.sizePt > 0 ? p.sizePt : Body();
         st.align = p.align;
         st.indentPt = p.firstLineIndent ? kIndentPt : 0;
         st.lineSpacing = kBodyLineSpacing;
-        auto l = text_.Make(p.runs, st, width_);
+        return text_.Make(p.runs, st, width_);
+    }
+
+    void Lay(const Paragraph& p) {
+        auto l = MakeParagraph(p);
         PlaceLines(l, left_);
         y_ += p.spaceAfterPt;
         Track();
@@ -486,6 +503,23 @@ class Layouter {
         }
         y_ += 8;
         Track();
+    }
+
+    // The height of a table's header rows and its first row (with the rows
+    // a span ties to it), as it starts on a page.
+    double TableHeadHeight(const Table& t) {
+        Table head = t;
+        const std::size_t keep =
+            std::min(head.rows.size(), static_cast<std::size_t>(std::max(0, t.headerRows)) + 1);
+        head.rows.resize(keep);
+        for (std::size_t r = 0; r < head.rows.size(); ++r)
+            for (auto& cell : head.rows[r].cells)
+                cell.rowSpan = std::min(cell.rowSpan, static_cast<int>(keep - r));
+        MeasuredTable m;
+        m.g = ResolveGrid(head);
+        if (m.g.rows == 0 || m.g.columns == 0) return 0;
+        Measure(head, m);
+        return m.Height(0, m.g.rows) + 8;
     }
 
     // Lays out every cell of the table's grid and sizes its rows and groups.

@@ -637,4 +637,41 @@ BOOST_AUTO_TEST_CASE(a_spreadsheet_holds_days_as_dates_and_a_unit_on_each_of_its
     BOOST_TEST(TableCell::Day(2026, 1, 5).PlainText() == "05/01/2026");
 }
 
+BOOST_AUTO_TEST_CASE(a_heading_and_the_sentence_before_a_table_stay_with_its_head) {
+    RequireTool("pdftotext");
+    RequireTool("pdfinfo");
+    TempDir dir;
+    int checked = 0;
+    for (int k = 20; k <= 44; k += 2) {
+        Document doc;
+        for (int i = 0; i < k; ++i)
+            doc.Add(Paragraph("Đoạn " + std::to_string(i + 1) +
+                              ": tiếp tục rà soát, công khai thủ tục hành chính."));
+        doc.Add(Heading{2, "2. Khảo sát mức độ hài lòng"});
+        doc.Add(Paragraph("Kết quả khảo sát theo lĩnh vực:"));
+        Table t;
+        t.headerRows = 1;
+        t.rows.push_back({{TableCell("STT", true), TableCell("Lĩnh vực", true),
+                           TableCell("Số phiếu khảo sát", true)}});
+        for (int r = 0; r < 3; ++r)
+            t.rows.push_back(
+                {{TableCell::Integer(r + 1), TableCell("Hộ tịch"), TableCell::Integer(100 + r)}});
+        doc.Add(t);
+        const std::string pdf = dir.File("head" + std::to_string(k) + ".pdf");
+        RenderFile(doc, pdf);
+        for (int p = 1; p <= PdfPages(pdf); ++p) {
+            const std::string text = PdfText(pdf, p, p);
+            BOOST_TEST_CONTEXT(k << " paragraphs, page " << p) {
+                if (text.find("Khảo sát mức độ hài lòng") != std::string::npos) {
+                    ++checked;
+                    BOOST_TEST(text.find("Kết quả khảo sát theo lĩnh vực") != std::string::npos);
+                }
+                if (text.find("Kết quả khảo sát theo lĩnh vực") != std::string::npos)
+                    BOOST_TEST(text.find("Số phiếu khảo sát") != std::string::npos);
+            }
+        }
+    }
+    BOOST_TEST(checked == 13);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

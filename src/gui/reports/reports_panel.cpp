@@ -637,6 +637,7 @@ void ReportsPanel::ShowCommuneSections(const std::string& key, const std::string
                                        const std::string& period) {
     std::vector<services::CommuneSection> sections;
     try {
+        wxBusyCursor busy;  // a province's tasks are counted per commune
         sections = services::CommuneSections(session_.db(), session_.user(), period, key);
     } catch (const std::exception& e) {
         ShowError(this, ErrorSentence(e));

@@ -9,6 +9,7 @@
 #include <wx/image.h>
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
+#include <wx/toplevel.h>
 #include <boost/test/unit_test.hpp>
 
 #include <cstdio>
@@ -19,6 +20,7 @@
 #include "gui/shell/main_frame.h"
 #include "gui_fixture.h"
 #include "services/reports/report_archive.h"
+#include "storage/unit_repository.h"
 #include "test_support.h"
 
 using namespace cchc;
@@ -107,6 +109,11 @@ BOOST_AUTO_TEST_CASE(the_office_starts_from_last_quarter_and_reads_what_the_comm
     services::ReportArchive(session.db(), "test")
         .SaveNarratives(office, "2026-Q2", "quarterly",
                         {{"procedures", "Tiếp nhận hồ sơ qua dịch vụ công trực tuyến."}});
+    auto commune = storage::UnitRepository(session.db().session()).ByCode("XA-TAYXUAN");
+    BOOST_REQUIRE(commune);
+    services::ReportArchive(session.db(), "test")
+        .SaveNarratives(commune->id, "2026-Q3", "quarterly",
+                        {{"procedures", "Không có hồ sơ trễ hạn."}});
     frame->ShowArea(gui::Area::Reports);
     auto* panel =
         dynamic_cast<gui::ReportsPanel*>(wxWindow::FindWindowByName("reportsArea", frame));
@@ -136,7 +143,34 @@ BOOST_AUTO_TEST_CASE(the_office_starts_from_last_quarter_and_reads_what_the_comm
     const auto stored =
         services::ReportArchive(session.db(), "test").Narratives(office, "2026-Q3", "quarterly");
     BOOST_TEST(stored.at("procedures") == "Tiếp nhận hồ sơ qua dịch vụ công trực tuyến.");
-    // The communes' texts of a section, for the office's report.
-    BOOST_TEST(wxWindow::FindWindowByName("communes_procedures", frame) != nullptr);
+    // The communes' texts of a section, copied into the office's to condense.
+    auto* communes =
+        dynamic_cast<wxButton*>(wxWindow::FindWindowByName("communes_procedures", frame));
+    BOOST_REQUIRE(communes);
+    UiScript script;
+    script.Add("copy the communes' texts", [] {
+        for (wxWindow* w : wxTopLevelWindows)
+            if (auto* d = dynamic_cast<wxDialog*>(w); d && d->IsModal())
+                if (wxWindow* b = wxWindow::FindWindowByName("copy_communes", d)) {
+                    auto* e = new wxCommandEvent(wxEVT_BUTTON, b->GetId());
+                    e->SetEventObject(b);
+                    b->GetEventHandler()->QueueEvent(e);
+                    return true;
+                }
+        return false;
+    });
+    script.onAbort = EndModals;
+    script.Begin();
+    wxCommandEvent open(wxEVT_BUTTON, communes->GetId());
+    open.SetEventObject(communes);
+    communes->GetEventHandler()->ProcessEvent(open);
+    BOOST_TEST(script.failure().empty(), script.failure());
+    const std::string condensed = procedures->GetValue().ToStdString(wxConvUTF8);
+    BOOST_TEST(condensed.find("Tiếp nhận hồ sơ qua dịch vụ công trực tuyến.\nXã Tây Xuân: Không có "
+                              "hồ sơ trễ hạn.") != std::string::npos,
+               condensed);
+    BOOST_TEST(services::ReportArchive(session.db(), "test")
+                   .Narratives(office, "2026-Q3", "quarterly")
+                   .at("procedures") == condensed);
     frame->Destroy();
 }

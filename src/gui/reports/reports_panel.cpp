@@ -674,12 +674,33 @@ void ReportsPanel::ShowCommuneSections(const std::string& key, const std::string
                        wxTE_MULTILINE | wxTE_READONLY | wxTE_WORDWRAP);
     text->SetName("communes_text");
     sizer->Add(text, 1, wxEXPAND | wxLEFT | wxRIGHT, FromDIP(12));
+    auto* buttons = new wxBoxSizer(wxHORIZONTAL);
+    // The communes' texts appended to the office's section, to condense.
+    wxTextCtrl* section = nullptr;
+    for (const auto& [k, ctrl] : narratives_)
+        if (k == key) section = ctrl;
+    if (section && section->IsEditable() && written > 0) {
+        auto* copy = new wxButton(&dlg, wxID_ANY, _("&Copy their texts into this section"));
+        copy->SetName("copy_communes");
+        copy->Bind(wxEVT_BUTTON, [&dlg](wxCommandEvent&) { dlg.EndModal(wxID_OK); });
+        buttons->Add(copy, 0, wxRIGHT, FromDIP(8));
+    }
     auto* close = new wxButton(&dlg, wxID_CLOSE, _("Close"));
     close->Bind(wxEVT_BUTTON, [&dlg](wxCommandEvent&) { dlg.EndModal(wxID_CLOSE); });
-    sizer->Add(close, 0, wxALIGN_RIGHT | wxALL, FromDIP(12));
+    buttons->Add(close);
+    sizer->Add(buttons, 0, wxALIGN_RIGHT | wxALL, FromDIP(12));
     dlg.SetEscapeId(wxID_CLOSE);
     dlg.SetSizerAndFit(sizer);
-    dlg.ShowModal();
+    if (dlg.ShowModal() != wxID_OK || !section) return;
+    wxString appended = section->GetValue();
+    for (const auto& c : sections) {
+        if (c.body.empty()) continue;
+        if (!appended.empty() && !appended.EndsWith("\n")) appended += "\n";
+        appended += U8(c.unitName) + ": " + U8(c.body);
+    }
+    section->SetValue(appended);
+    section->SetModified(true);
+    SaveNarratives();
 }
 
 void ReportsPanel::SaveNarratives() {

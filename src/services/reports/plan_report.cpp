@@ -147,22 +147,12 @@ std::string GroupOf(const PlanItemRecord& item, const Framework* fw) {
     return {};
 }
 
-// How many groups the plan's items fall in.
-int CountGroups(const PlanRecord& plan, const Framework* fw) {
-    std::vector<std::string> groups;
-    for (const auto& item : plan.items) {
-        const std::string g = GroupOf(item, fw);
-        if (std::find(groups.begin(), groups.end(), g) == groups.end()) groups.push_back(g);
-    }
-    return static_cast<int>(groups.size());
-}
-
 int AddPlanItems(const ReportTemplate& t, const PlanRecord& plan, const PlanNames& names,
                  const Framework* fw, report::Document& doc, report::Table& annex) {
     int n = 0, taskNo = 0;
     // The items by group, as the plan groups them: one heading per group
-    // ("1. Tập trung khắc phục, cải thiện …"), then the groups' closing
-    // one (keeping up the criteria done well).
+    // ("1. Tập trung khắc phục, cải thiện …"), then, in a remediation
+    // plan, the closing one (keeping up the criteria done well).
     std::vector<std::string> groups;
     for (const auto& item : plan.items) {
         const std::string g = GroupOf(item, fw);
@@ -240,6 +230,9 @@ int AddPlanItems(const ReportTemplate& t, const PlanRecord& plan, const PlanName
         doc.Add(Para(
             t.Text("time", {{"time", times.empty() ? t.Text("time_none") : Join(times, "; ")}})));
     }
+    if (plan.kind == "remediation" && !groups.empty())
+        doc.Add(report::Heading{
+            2, t.Text("maintain_group", {{"n", std::to_string(groups.size() + 1)}})});
     return taskNo;
 }
 
@@ -298,11 +291,6 @@ BuiltReport BuildPlan(Context& c) {
     if (plan.frameworkId) fw = storage::FrameworkRepository(c.db.session()).Load(*plan.frameworkId);
     const int taskNo =
         AddPlanItems(t, plan, PlanNames(c.db, c.req.user), fw ? &*fw : nullptr, doc, annex);
-    // The closing group of a remediation plan: keeping up what is done well.
-    if (plan.kind == "remediation" && !plan.items.empty())
-        doc.Add(report::Heading{
-            2, t.Text("maintain_group",
-                      {{"n", std::to_string(CountGroups(plan, fw ? &*fw : nullptr) + 1)}})});
     doc.Add(report::Heading{1, UpperVi(t.Text("organisation_heading"))});
     AddLines(doc, t, c.vars, plan.organisation, "organisation_default");
     TemplateVars cv = c.vars;

@@ -171,6 +171,17 @@ void AddOverdueTable(const ReportTemplate& t, TaskBoard& board, const TaskFilter
     s.blocks.emplace_back(lt);
 }
 
+// The counts' words of the templates' task sentences: {total}, {done},
+// {in_progress}, {not_started}, {cancelled}, {overdue}.
+void SetTaskCounts(TemplateVars& v, const TaskCounts& k) {
+    v["total"] = FormatInteger(k.Total());
+    v["done"] = FormatInteger(k.done);
+    v["in_progress"] = FormatInteger(k.inProgress);
+    v["not_started"] = FormatInteger(k.notStarted);
+    v["cancelled"] = FormatInteger(k.cancelled);
+    v["overdue"] = FormatInteger(k.overdue);
+}
+
 // The tasks of the plans: a sentence of counts, the counts per commune, a
 // commune's progress of the period, the overdue tasks.
 void AddTaskTables(Context& c, report::Section& s, Numbering& num) {
@@ -182,13 +193,8 @@ void AddTaskTables(Context& c, report::Section& s, Numbering& num) {
     TemplateVars v = c.vars;
     num.Next(v);
     s.blocks.emplace_back(report::Heading{num.HeadingLevel(), t.Text("tasks_heading", v)});
-    v["total"] = FormatInteger(total.Total());
-    v["done"] = FormatInteger(total.done);
+    SetTaskCounts(v, total);
     v["done_percent"] = PercentText(total.done, total.Total() - total.cancelled);
-    v["in_progress"] = FormatInteger(total.inProgress);
-    v["not_started"] = FormatInteger(total.notStarted);
-    v["cancelled"] = FormatInteger(total.cancelled);
-    v["overdue"] = FormatInteger(total.overdue);
     s.blocks.emplace_back(Para(t.Text("tasks_sentence", v)));
     AddTaskCountTable(t, c, board, all, total, s);
     if (c.unit && c.communeIssuer && total.Total() > 0) AddProgressTable(c, board, all, s);
@@ -388,12 +394,7 @@ std::vector<std::pair<std::size_t, std::pair<std::int64_t, TaskCounts>>> AreaTas
 // The sentence of an area's tasks.
 std::string AreaTasksSentence(const ReportTemplate& t, TemplateVars v, const TaskCounts& k) {
     if (k.Total() == 0) return t.Text("area_tasks_none", v);
-    v["total"] = FormatInteger(k.Total());
-    v["done"] = FormatInteger(k.done);
-    v["in_progress"] = FormatInteger(k.inProgress);
-    v["not_started"] = FormatInteger(k.notStarted);
-    v["cancelled"] = FormatInteger(k.cancelled);
-    v["overdue"] = FormatInteger(k.overdue);
+    SetTaskCounts(v, k);
     return t.Text("area_tasks_sentence", v);
 }
 

@@ -1,6 +1,8 @@
 // Dossier statistics of form II.06a: see dossier_rules.h.
 #include "core/dossier_rules.h"
 
+#include "core/i18n.h"
+
 namespace cchc {
 
 bool DossierFigures::operator==(const DossierFigures& o) const {
@@ -8,6 +10,19 @@ bool DossierFigures::operator==(const DossierFigures& o) const {
            carriedOver == o.carriedOver && settledEarly == o.settledEarly &&
            settledOnTime == o.settledOnTime && settledLate == o.settledLate &&
            pendingInTime == o.pendingInTime && pendingOverdue == o.pendingOverdue;
+}
+
+const std::vector<DossierPart>& DossierPartList() {
+    static const std::vector<DossierPart> parts = {
+        {"received_online", N_("Received online"), &DossierFigures::receivedOnline},
+        {"received_direct", N_("Received in person or by post"), &DossierFigures::receivedDirect},
+        {"carried_over", N_("Carried over"), &DossierFigures::carriedOver},
+        {"settled_early", N_("Settled early"), &DossierFigures::settledEarly},
+        {"settled_on_time", N_("Settled on time"), &DossierFigures::settledOnTime},
+        {"settled_late", N_("Settled late"), &DossierFigures::settledLate},
+        {"pending_on_time", N_("In progress within time"), &DossierFigures::pendingInTime},
+        {"pending_overdue", N_("In progress overdue"), &DossierFigures::pendingOverdue}};
+    return parts;
 }
 
 std::optional<DossierFigures> SumDossierMonths(const std::vector<DossierFigures>& months) {

@@ -23,6 +23,28 @@ struct DossierFigures {
     bool operator==(const DossierFigures& o) const;
 };
 
+// The most a part takes: a unit's dossiers of one field in a month.
+inline constexpr long kMaxDossierCount = 1000000;
+
+// A part of the figures as typed or imported: its key (the import's
+// column), its name (an English msgid, translated where shown) and where
+// it is kept.
+struct DossierPart {
+    const char* key;
+    const char* label;
+    long DossierFigures::*member;
+};
+// The eight parts in the order of the form: received online, in person or
+// by post, carried over; settled early, on time, late; in progress within
+// time, overdue.
+const std::vector<DossierPart>& DossierPartList();
+
+// Whether every dossier received (new and carried over) is either settled
+// or still in progress: what the form's columns say when they agree.
+inline bool DossierBalanced(const DossierFigures& d) {
+    return d.ReceivedTotal() == d.SettledTotal() + d.PendingTotal();
+}
+
 // The figures of consecutive months of one unit and field, oldest first,
 // as one period's: the dossiers received and settled add up; carried over
 // is the first month's (what the period took over), in progress the last

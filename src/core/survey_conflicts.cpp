@@ -86,4 +86,40 @@ SelfAssessmentSheet MergeSelfAssessment(const SelfAssessmentSheet& mine,
     return out;
 }
 
+namespace {
+std::string DossierKey(const DossierLine& l, const DossierPart& p) { return l.code + "/" + p.key; }
+}  // namespace
+
+std::vector<FieldConflict> DossierSheetConflicts(const DossierSheet& mine,
+                                                 const DossierSheet& stored) {
+    std::map<std::int64_t, const DossierLine*> theirs;
+    for (const auto& l : stored.lines) theirs[l.fieldId] = &l;
+    ConflictFields fields;
+    for (const auto& l : mine.lines) {
+        auto s = theirs.find(l.fieldId);
+        if (s == theirs.end()) continue;
+        for (const auto& p : DossierPartList())
+            fields.Compare(DossierKey(l, p), l.name + " \xe2\x80\x94 " + tr(p.label),
+                           FormatInteger(l.figures.*p.member),
+                           FormatInteger(s->second->figures.*p.member));
+    }
+    return fields.Take();
+}
+
+DossierSheet MergeDossierSheet(const DossierSheet& mine, const DossierSheet& stored,
+                               const KeptFields& kept) {
+    DossierSheet out = mine;
+    for (auto& l : out.lines)
+        for (const auto& s : stored.lines) {
+            if (s.fieldId != l.fieldId) continue;
+            for (const auto& p : DossierPartList())
+                l.figures.*p.member =
+                    Pick(kept, DossierKey(l, p), l.figures.*p.member, s.figures.*p.member);
+            l.stored = s.stored;
+            l.previousPending = s.previousPending;
+        }
+    out.version = stored.version;
+    return out;
+}
+
 }  // namespace cchc

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/conflict.h"
+#include "core/dossier_rules.h"
 #include "core/survey_rules.h"
 
 namespace cchc {
@@ -63,5 +64,34 @@ std::vector<FieldConflict> SelfAssessmentConflicts(const SelfAssessmentSheet& mi
 // mine with the values not kept taken from stored, and the stored version.
 SelfAssessmentSheet MergeSelfAssessment(const SelfAssessmentSheet& mine,
                                         const SelfAssessmentSheet& stored, const KeptFields& kept);
+
+// One procedure field's line of a unit's month of form II.06a.
+struct DossierLine {
+    std::int64_t fieldId = 0;
+    std::string code, name;
+    DossierFigures figures;
+    bool stored = false;  // figures are stored for the field (else all 0)
+    // The dossiers the month before left in progress, when stored: what
+    // this month normally carries over.
+    std::optional<long> previousPending;
+};
+
+// A unit's dossier statistics of a month, a line per procedure field in the
+// catalogue's order.
+struct DossierSheet {
+    std::int64_t unitId = 0;
+    std::string month;  // "2026-09"
+    std::vector<DossierLine> lines;
+    int version = 0;  // of the stored lines as read
+};
+
+// The parts of the lines both sheets have (by field), keyed
+// "FIELD/received_online" as the import's columns, labelled "Hộ tịch —
+// Received online".
+std::vector<FieldConflict> DossierSheetConflicts(const DossierSheet& mine,
+                                                 const DossierSheet& stored);
+// mine with the parts not kept taken from stored, and the stored version.
+DossierSheet MergeDossierSheet(const DossierSheet& mine, const DossierSheet& stored,
+                               const KeptFields& kept);
 
 }  // namespace cchc

@@ -272,4 +272,15 @@ std::string FormatDateTime(const std::string& iso) {
     return text;
 }
 
+std::optional<long> ParseCount(const std::string& text) {
+    if (text.empty()) return 0;
+    const bool digits =
+        std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+    if (digits && text.size() <= 9) return std::stol(text);
+    auto v = ParseVnNumber(text);
+    // The range first: casting a huge (or NaN) double to an integer is undefined.
+    if (!v || !(*v >= 0 && *v <= 1e9) || *v != std::floor(*v)) return std::nullopt;
+    return static_cast<long>(*v);
+}
+
 }  // namespace cchc

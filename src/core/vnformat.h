@@ -52,6 +52,10 @@ std::string FormatDocNumber(int number, const std::string& kindSymbol,
 // decimal mark ("1234.5", "1.5", "0.125"). Spaces around are ignored;
 // anything else (letters, "1,234.5", "1.23.4", "", ",5") gives nullopt.
 std::optional<double> ParseVnNumber(std::string_view text);
+// A count of things written in a cell: a whole number from 0 to a billion
+// ("12", "1.234", "12.0" as Excel writes it); an empty cell is 0. Trimmed
+// text expected; nullopt for anything else.
+std::optional<long> ParseCount(const std::string& text);
 
 // "I", "IV", "XII", "MMXXVI" for 1..3999; other values in decimal digits.
 std::string ToRoman(int value);

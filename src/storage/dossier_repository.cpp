@@ -15,11 +15,12 @@ using namespace detail;
 namespace {
 // The columns of a monthly record, and its codes, as the reads below name
 // them.
-#define CCHC_DOSSIER_COLUMNS                                                                  \
-    "d.id, d.unit_id, d.period, d.field_id, d.received_online, d.received_direct, "           \
-    "d.carried_over, d.settled_early, d.settled_on_time, d.settled_late, d.pending_in_time, " \
-    "d.pending_overdue, d.source, u.code AS unit_code, f.code AS field_code, f.name AS "      \
-    "field_name, f.sort_order AS field_order FROM dossier_stats d JOIN units u ON u.id = "    \
+#define CCHC_DOSSIER_COLUMNS                                                                     \
+    "d.id, d.unit_id, d.period, d.field_id, d.received_online, d.received_direct, "              \
+    "d.carried_over, d.settled_early, d.settled_on_time, d.settled_late, d.pending_in_time, "    \
+    "d.pending_overdue, d.source, d.version, u.code AS unit_code, f.code AS field_code, f.name " \
+    "AS "                                                                                        \
+    "field_name, f.sort_order AS field_order FROM dossier_stats d JOIN units u ON u.id = "       \
     "d.unit_id JOIN procedure_fields f ON f.id = d.field_id "
 // Months only ("2026-09"), not the rows of a quarter or a year.
 #define CCHC_MONTHS                                                                         \
@@ -32,6 +33,7 @@ DossierRecord ReadRecord(const soci::row& r) {
     d.fieldId = Int(r, "field_id");
     d.period = Text(r, "period");
     d.source = Text(r, "source");
+    d.version = static_cast<int>(Int(r, "version", 1));
     auto& f = d.figures;
     f.receivedOnline = static_cast<long>(Int(r, "received_online"));
     f.receivedDirect = static_cast<long>(Int(r, "received_direct"));
@@ -203,6 +205,16 @@ std::vector<DossierExportRow> DossierRepository::AllForExport() {
                std::tie(b.record.period, b.unitCode, b.fieldCode);
     });
     return out;
+}
+
+std::vector<std::pair<const char*, long long>> DossierRepository::ColumnValues(
+    const DossierFigures& d) {
+    return {{"received_total", d.ReceivedTotal()}, {"received_online", d.receivedOnline},
+            {"received_direct", d.receivedDirect}, {"carried_over", d.carriedOver},
+            {"settled_total", d.SettledTotal()},   {"settled_early", d.settledEarly},
+            {"settled_on_time", d.settledOnTime},  {"settled_late", d.settledLate},
+            {"pending_total", d.PendingTotal()},   {"pending_in_time", d.pendingInTime},
+            {"pending_overdue", d.pendingOverdue}};
 }
 
 long DossierRepository::Count() {

@@ -22,6 +22,7 @@ struct DossierRecord {
     std::string period;
     DossierFigures figures;
     std::string source = "manual";
+    int version = 0;  // as read (ignored by the writes)
 };
 
 // A record with the codes that name it in files, and its field's place in
@@ -55,6 +56,9 @@ class DossierRepository {
     // field code.
     std::vector<DossierExportRow> AllForExport();
     long Count();
+    // The stored columns of the figures by name, totals with their parts:
+    // what an update audits (as the server's triggers do).
+    static std::vector<std::pair<const char*, long long>> ColumnValues(const DossierFigures& d);
 
   private:
     soci::session& s_;

@@ -380,4 +380,15 @@ std::vector<NamedItem> CatalogueRepository::ProcedureFields() {
     return out;
 }
 
+std::vector<NamedItem> CatalogueRepository::ActiveProcedureFields() {
+    std::vector<NamedItem> out;
+    soci::rowset<soci::row> rs =
+        (s_.prepare << "SELECT id, code, name, sort_order FROM procedure_fields WHERE active = 1 "
+                       "ORDER BY sort_order, id");
+    for (const auto& r : rs)
+        out.push_back({Int(r, "id"), Text(r, "code"), Text(r, "name"),
+                       static_cast<int>(Int(r, "sort_order"))});
+    return out;
+}
+
 }  // namespace cchc::storage

@@ -94,6 +94,8 @@ class CatalogueRepository {
     std::int64_t EnsureProcedureField(const NamedItem& field);
     std::vector<Scale> Scales();
     std::vector<NamedItem> ProcedureFields();
+    // The fields in use, in the catalogue's order (sort order, then id).
+    std::vector<NamedItem> ActiveProcedureFields();
 
   private:
     soci::session& s_;

@@ -38,6 +38,7 @@
 #include "services/reports/reports.h"
 #include "services/results/result_sheet.h"
 #include "services/results/results.h"
+#include "services/surveys/dossier_sheet.h"
 #include "services/surveys/ratings_list.h"
 #include "services/surveys/self_assessment.h"
 #include "services/surveys/survey_calendar.h"
@@ -456,6 +457,25 @@ BOOST_FIXTURE_TEST_CASE(an_officers_self_assessment_is_read_within_the_accounts_
     BOOST_TEST(Refused(refusal));
     BOOST_TEST(refusal.find("Bình") == std::string::npos, refusal);
     BOOST_TEST(Refused(read(a)("nguoila")));
+}
+
+BOOST_FIXTURE_TEST_CASE(a_communes_dossier_statistics_are_read_and_typed_within_scope, Office) {
+    const auto read = [&](std::int64_t unit) {
+        return [&, unit](const std::string& login) {
+            return Try([&] { services::LoadDossierSheet(Db(), unit, "2026-09", login); });
+        };
+    };
+    BOOST_TEST(Allowed(read(unitA)) == (Logins{"quantri", "chuyenvien", "ct_a", "cc_a", "xem"}));
+    BOOST_TEST(Allowed(read(unitB)) == (Logins{"quantri", "chuyenvien", "xem"}));
+    const auto save = [&](std::int64_t unit) {
+        return [&, unit](const std::string& login) {
+            auto sheet = services::LoadDossierSheet(Db(), unit, "2026-09", "quantri");
+            sheet.lines[0].figures.receivedOnline = 1 + sheet.lines[0].figures.receivedOnline;
+            return Try([&] { services::SaveDossierSheet(Db(), sheet, login); });
+        };
+    };
+    BOOST_TEST(Allowed(save(unitA)) == (Logins{"quantri", "chuyenvien", "ct_a", "cc_a"}));
+    BOOST_TEST(Allowed(save(unitB)) == (Logins{"quantri", "chuyenvien"}));
 }
 
 BOOST_FIXTURE_TEST_CASE(an_administrator_of_a_commune_gives_accounts_of_its_units_only, Office) {

@@ -24,7 +24,9 @@
 #include "services/plans/assignments.h"
 #include "services/reports/report_archive.h"
 #include "services/results/result_sheet.h"
+#include "services/surveys/dossier_sheet.h"
 #include "services/surveys/self_assessment.h"
+#include "services/surveys/surveys.h"
 #include "storage/settings_repository.h"
 #include "storage/unit_repository.h"
 
@@ -252,6 +254,44 @@ BOOST_FIXTURE_TEST_CASE(a_self_assessment_saved_on_two_desks, TwoDesks) {
     auto back = services::LoadSelfAssessment(A(), officer, "2026-Q1", "");
     BOOST_TEST(*back.lines[0].self == 2.0);
     BOOST_TEST(*back.lines[1].self == 1.5);
+}
+
+BOOST_FIXTURE_TEST_CASE(a_months_dossier_statistics_saved_on_two_desks_and_by_an_import, TwoDesks) {
+    const auto unit = storage::UnitRepository(A().session()).ByCode("XA-A")->id;
+    auto sheetA = services::LoadDossierSheet(A(), unit, "2026-09", "");
+    auto sheetB = services::LoadDossierSheet(B(), unit, "2026-09", "");
+    sheetA.lines[0].figures.receivedOnline = 12;
+    services::SaveDossierSheet(A(), sheetA, "a");
+    // B typed the same cell otherwise, and another line A left alone.
+    sheetB.lines[0].figures.receivedOnline = 10;
+    sheetB.lines[1].figures.settledOnTime = 4;
+    const std::string first = sheetB.lines[0].code + "/received_online",
+                      second = sheetB.lines[1].code + "/settled_on_time";
+    auto conflict = Refused([&] { services::SaveDossierSheet(B(), sheetB, "b"); });
+    BOOST_TEST(Field(conflict, first).mine == "10");
+    BOOST_TEST(Field(conflict, first).theirs == "12");
+    BOOST_TEST(Field(conflict, first).label.find(sheetB.lines[0].name) != std::string::npos);
+    BOOST_TEST(
+        services::LoadDossierSheet(A(), unit, "2026-09", "").lines[1].figures.settledOnTime == 0);
+    // B takes A's figure and keeps its own on the other line.
+    auto stored = services::LoadDossierSheet(B(), unit, "2026-09", "");
+    auto merged = MergeDossierSheet(sheetB, stored, {second});
+    BOOST_TEST(merged.version == conflict.storedVersion());
+    services::SaveDossierSheet(B(), merged, "b");
+    auto back = services::LoadDossierSheet(A(), unit, "2026-09", "");
+    BOOST_TEST(back.lines[0].figures.receivedOnline == 12);
+    BOOST_TEST(back.lines[1].figures.settledOnTime == 4);
+
+    // An import of the month after the sheet was read is another desk too.
+    WriteFile(dir.File("dossiers.csv"),
+              "unit,period,field,received_online,received_direct,carried_over,settled_early,"
+              "settled_on_time,settled_late,pending_on_time,pending_overdue\n"
+              "XA-A,2026-09," +
+                  back.lines[0].code + ",30,0,0,0,0,0,0,0\n");
+    services::ImportDossiers(B(), dir.File("dossiers.csv"), "b");
+    back.lines[0].figures.receivedOnline = 13;
+    auto imported = Refused([&] { services::SaveDossierSheet(A(), back, "a"); });
+    BOOST_TEST(Field(imported, first).theirs == "30");
 }
 
 BOOST_FIXTURE_TEST_CASE(report_texts_saved_on_two_desks, TwoDesks) {

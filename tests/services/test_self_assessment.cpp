@@ -5,8 +5,12 @@
 #include "core/errors.h"
 #include "fixture.h"
 #include "services/frameworks/framework_io.h"
+#include "services/surveys/dossier_sheet.h"
 #include "services/surveys/self_assessment.h"
 #include "services/surveys/survey_calendar.h"
+#include "services/surveys/surveys.h"
+#include "storage/audit_query.h"
+#include "storage/dossier_repository.h"
 #include "storage/framework_repository.h"
 #include "storage/rating_repository.h"
 #include "storage/self_assessment_repository.h"
@@ -226,6 +230,92 @@ BOOST_FIXTURE_TEST_CASE(the_office_sets_its_own_publication_calendar, SheetFixtu
         BOOST_CHECK_THROW(services::SaveSurveySettings(Db(), settings, "tester"), UserError);
     }
     BOOST_TEST(services::LoadSurveySettings(Db()).publicationCalendar.size() == 2u);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+// A unit's dossier statistics of a month (form II.06a) as the client's grid
+// types them.
+BOOST_AUTO_TEST_SUITE(dossier_sheet_service)
+
+BOOST_FIXTURE_TEST_CASE(a_months_sheet_lists_the_fields_and_keeps_what_is_typed, SheetFixture) {
+    auto sheet = services::LoadDossierSheet(Db(), unit, "2026-09", "");
+    const auto fields = storage::CatalogueRepository(Db().session()).ActiveProcedureFields();
+    BOOST_TEST_REQUIRE(sheet.lines.size() == fields.size());
+    BOOST_TEST_REQUIRE(fields.size() > 3u);
+    for (std::size_t i = 0; i < fields.size(); ++i)
+        BOOST_TEST(sheet.lines[i].code == fields[i].code);
+    BOOST_TEST(sheet.version == 0);
+    for (const auto& l : sheet.lines) {
+        BOOST_TEST(!l.stored);
+        BOOST_TEST(!l.previousPending.has_value());
+    }
+    auto& a = sheet.lines[1].figures;
+    a.receivedOnline = 20, a.receivedDirect = 15, a.carriedOver = 5;
+    a.settledEarly = 6, a.settledOnTime = 25, a.settledLate = 3, a.pendingInTime = 5,
+    a.pendingOverdue = 1;
+    const int version = services::SaveDossierSheet(Db(), sheet, "clerk");
+    BOOST_TEST(version == 1);
+    // Only the line typed is stored, marked typed, its totals derived.
+    storage::DossierRepository repo(Db().session());
+    BOOST_TEST(repo.Count() == 1);
+    const auto rows = repo.InMonths("2026-09", "2026-09", unit);
+    BOOST_TEST_REQUIRE(rows.size() == 1u);
+    BOOST_TEST(rows[0].fieldCode == sheet.lines[1].code);
+    BOOST_TEST(rows[0].record.source == "manual");
+    BOOST_TEST((rows[0].record.figures.ReceivedTotal() == 40));
+    BOOST_TEST((rows[0].record.figures == a));
+    // Audited (the insert, by the program on SQLite, by the server's
+    // triggers on PostgreSQL).
+    storage::AuditFilter f;
+    f.table = "dossier_stats";
+    const auto log = storage::AuditQuery(Db().session()).Find(f);
+    BOOST_TEST(!log.empty());
+    for (const auto& e : log) BOOST_TEST(e.action == "insert");
+
+    // Read back, and the next month carries over what this one left in progress.
+    auto back = services::LoadDossierSheet(Db(), unit, "2026-09", "");
+    BOOST_TEST(back.version == 1);
+    BOOST_TEST(back.lines[1].stored);
+    BOOST_TEST((back.lines[1].figures == a));
+    auto next = services::LoadDossierSheet(Db(), unit, "2026-10", "");
+    BOOST_TEST((next.lines[1].figures == DossierFigures{}));
+    BOOST_TEST((next.lines[1].previousPending == std::optional<long>(6)));
+    BOOST_TEST(!next.lines[0].previousPending.has_value());
+
+    // A correction changes one row and audits what changed.
+    back.lines[1].figures.settledLate = 2;
+    back.lines[1].figures.pendingOverdue = 2;
+    BOOST_TEST(services::SaveDossierSheet(Db(), back, "clerk") == 2);
+    const auto after = storage::AuditQuery(Db().session()).Find(f);
+    BOOST_TEST(after.size() == log.size() + 4u);  // two parts and their two totals
+    BOOST_TEST(std::count_if(after.begin(), after.end(), [](const storage::AuditEntry& e) {
+                   return e.action == "update" && e.field == "settled_total" &&
+                          e.oldValue == "34" && e.newValue == "33";
+               }) == 1);
+    // Saving what is stored changes nothing.
+    auto same = services::LoadDossierSheet(Db(), unit, "2026-09", "");
+    BOOST_TEST(services::SaveDossierSheet(Db(), same, "clerk") == 2);
+    BOOST_TEST(storage::AuditQuery(Db().session()).Find(f).size() == after.size());
+}
+
+BOOST_FIXTURE_TEST_CASE(a_wrong_month_or_count_is_refused_and_nothing_stored, SheetFixture) {
+    for (const char* period : {"2026-Q3", "2026", "09/2026", ""})
+        BOOST_CHECK_THROW(services::LoadDossierSheet(Db(), unit, period, ""), UserError);
+    BOOST_CHECK_THROW(services::LoadDossierSheet(Db(), unit + 1000, "2026-09", ""), UserError);
+    auto sheet = services::LoadDossierSheet(Db(), unit, "2026-09", "");
+    sheet.lines[0].figures.receivedOnline = 3;
+    sheet.lines[2].figures.settledLate = -1;
+    try {
+        services::SaveDossierSheet(Db(), sheet, "clerk");
+        BOOST_FAIL("a count below 0 was stored");
+    } catch (const UserError& e) {
+        BOOST_TEST(e.where().field == sheet.lines[2].code + "/settled_late");
+        BOOST_TEST(std::string(e.what()).find(sheet.lines[2].name) != std::string::npos, e.what());
+    }
+    sheet.lines[2].figures.settledLate = kMaxDossierCount + 1;
+    BOOST_CHECK_THROW(services::SaveDossierSheet(Db(), sheet, "clerk"), UserError);
+    BOOST_TEST(storage::DossierRepository(Db().session()).Count() == 0);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -145,18 +145,6 @@ const std::vector<std::string>& DossierHeader() {
     return h;
 }
 
-// A whole number >= 0 written in a cell ("12", "1.234", "12.0" from Excel).
-std::optional<long> Count(const std::string& text) {
-    if (text.empty()) return 0;
-    bool digits =
-        std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
-    if (digits && text.size() <= 9) return std::stol(text);
-    auto v = ParseVnNumber(text);
-    // The range first: casting a huge (or NaN) double to an integer is undefined.
-    if (!v || !(*v >= 0 && *v <= 1e9) || *v != std::floor(*v)) return std::nullopt;
-    return static_cast<long>(*v);
-}
-
 // "2026-03-05T09:41:00" from the forms users and kiosks write.
 std::optional<std::string> ParseTime(const std::string& text) {
     std::string date, time;
@@ -413,7 +401,7 @@ TallyRecord ReadTallyRow(const ColumnMap& cols, const tableio::TableReader& read
     for (const char* key : {"settled", "responses", "very_satisfied", "satisfied", "neutral",
                             "dissatisfied", "very_dissatisfied"}) {
         const std::string text = Trim(cols.Get(f, key));
-        auto v = Count(text);
+        auto v = ParseCount(text);
         if (!v)
             throw UserError(cols.At(reader, key),
                             fmt::format(fmt::runtime(tr("not a whole number of 0 or more: {0}")),
@@ -605,36 +593,17 @@ long ExportTallies(storage::Database& db, const std::string& path, const std::st
 
 namespace {
 
-// The figures of a monthly record by their keys, in the order of the file.
-std::vector<std::pair<const char*, long>> DossierParts(const DossierFigures& d) {
-    return {{"received_online", d.receivedOnline}, {"received_direct", d.receivedDirect},
-            {"carried_over", d.carriedOver},       {"settled_early", d.settledEarly},
-            {"settled_on_time", d.settledOnTime},  {"settled_late", d.settledLate},
-            {"pending_on_time", d.pendingInTime},  {"pending_overdue", d.pendingOverdue}};
-}
-
-// The stored figures of a monthly record by their columns, totals with
-// their parts: what an update audits (as the server's triggers do).
-std::vector<std::pair<const char*, long long>> DossierColumnValues(const DossierFigures& d) {
-    return {{"received_total", d.ReceivedTotal()}, {"received_online", d.receivedOnline},
-            {"received_direct", d.receivedDirect}, {"carried_over", d.carriedOver},
-            {"settled_total", d.SettledTotal()},   {"settled_early", d.settledEarly},
-            {"settled_on_time", d.settledOnTime},  {"settled_late", d.settledLate},
-            {"pending_total", d.PendingTotal()},   {"pending_in_time", d.pendingInTime},
-            {"pending_overdue", d.pendingOverdue}};
-}
-
 // A cell of form II.06a: a whole number from 0 to a million (a unit's
 // dossiers of one field in a month).
 long DossierCount(const ColumnMap& cols, const tableio::TableReader& reader,
                   const std::vector<std::string>& f, const std::string& key) {
     const std::string text = Trim(cols.Get(f, key));
-    auto v = Count(text);
+    auto v = ParseCount(text);
     if (!v)
         throw UserError(
             cols.At(reader, key),
             fmt::format(fmt::runtime(tr("not a whole number of 0 or more: {0}")), Excerpt(text)));
-    if (*v > 1000000)
+    if (*v > kMaxDossierCount)
         throw UserError(cols.At(reader, key),
                         fmt::format(fmt::runtime(tr("{0} dossiers of one field in a month is more "
                                                     "than the 1,000,000 this column takes")),
@@ -652,14 +621,8 @@ storage::DossierRecord ReadDossierRow(const ColumnMap& cols, const tableio::Tabl
                        tr("dossier statistics are monthly: write the month as 2026-09, not {0}"));
     d.unitId = key.unitId, d.period = key.period, d.fieldId = key.fieldId;
     auto& x = d.figures;
-    x.receivedOnline = DossierCount(cols, reader, f, "received_online");
-    x.receivedDirect = DossierCount(cols, reader, f, "received_direct");
-    x.carriedOver = DossierCount(cols, reader, f, "carried_over");
-    x.settledEarly = DossierCount(cols, reader, f, "settled_early");
-    x.settledOnTime = DossierCount(cols, reader, f, "settled_on_time");
-    x.settledLate = DossierCount(cols, reader, f, "settled_late");
-    x.pendingInTime = DossierCount(cols, reader, f, "pending_on_time");
-    x.pendingOverdue = DossierCount(cols, reader, f, "pending_overdue");
+    for (const auto& part : DossierPartList())
+        x.*part.member = DossierCount(cols, reader, f, part.key);
     // A total given beside its parts must be their sum.
     const std::pair<const char*, long> totals[] = {{"received_total", x.ReceivedTotal()},
                                                    {"settled_total", x.SettledTotal()},
@@ -696,7 +659,9 @@ ImportSummary ImportDossiers(storage::Database& db, const std::string& path,
     MonthlyStore<storage::DossierRecord> how{
         "dossier_stats", "dossier_stats",
         [&](const std::string& a, const std::string& b) { return repo.StoredInMonths(a, b); },
-        [](const storage::DossierRecord& d) { return DossierColumnValues(d.figures); },
+        [](const storage::DossierRecord& d) {
+            return storage::DossierRepository::ColumnValues(d.figures);
+        },
         [&](const std::vector<storage::DossierRecord>& w, std::int64_t batch) {
             repo.Upsert(w, user, batch);
         }};
@@ -716,10 +681,8 @@ long ExportDossiers(storage::Database& db, const std::string& path, const std::s
     for (const auto& x : storage::DossierRepository(db.session()).AllForExport()) {
         if (!guard.InScope(x.record.unitId)) continue;
         std::vector<std::string> cells = {x.unitCode, x.record.period, x.fieldCode};
-        for (const auto& [key, value] : DossierParts(x.record.figures)) {
-            (void)key;
-            cells.push_back(std::to_string(value));
-        }
+        for (const auto& part : DossierPartList())
+            cells.push_back(std::to_string(x.record.figures.*part.member));
         w->Add(cells);
     }
     w->Close();

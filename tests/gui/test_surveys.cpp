@@ -6,6 +6,7 @@
 #include <wx/button.h>
 #include <wx/checkbox.h>
 #include <wx/choice.h>
+#include <wx/grid.h>
 #include <wx/listctrl.h>
 #include <wx/notebook.h>
 #include <wx/spinctrl.h>
@@ -23,12 +24,15 @@
 #include "core/period.h"
 #include "core/survey_rules.h"
 #include "core/vnformat.h"
+#include "gui/shell/gui_util.h"
 #include "gui/shell/main_frame.h"
 #include "gui/shell/unit_tree_panel.h"
+#include "gui/surveys/dossier_page.h"
 #include "gui/surveys/ratings_page.h"
 #include "gui/surveys/self_assessment_page.h"
 #include "gui/surveys/surveys_panel.h"
 #include "gui_fixture.h"
+#include "services/surveys/dossier_sheet.h"
 #include "services/surveys/self_assessment.h"
 #include "storage/database_url.h"
 #include "storage/dossier_repository.h"
@@ -375,4 +379,119 @@ BOOST_AUTO_TEST_CASE(a_self_assessment_appraised_on_another_desk_merges_without_
         services::LoadSelfAssessment(*w.db, read.personId, read.period, read.frameworkCode);
     BOOST_TEST(stored.lines[0].self.value_or(-1) == (selfChoice - 1) / 2.0);
     BOOST_TEST(stored.lines[0].appraised.value_or(-1) == appraised);
+}
+
+namespace {
+// The row of the dossier grid whose field has no figures in the month shown.
+int EmptyDossierRow(const gui::DossierPage& page) {
+    const auto& lines = page.sheet()->lines;
+    for (std::size_t i = 0; i < lines.size(); ++i)
+        if (!lines[i].stored) return static_cast<int>(i);
+    return -1;
+}
+}  // namespace
+
+// Form II.06a typed in the Surveys area: a figure typed into a cell and
+// Enter is stored at once, the totals and the total row follow, a line whose
+// dossiers do not add up is named under the grid, text that is not a count
+// is refused, and last month's dossiers in progress carry over.
+BOOST_AUTO_TEST_CASE(dossier_figures_typed_in_the_grid_are_stored_at_once) {
+    SurveysWindow w;
+    w.panel->ShowPage(gui::SurveysPanel::kDossierPage);
+    gui::DossierPage* page = w.panel->dossiers();
+    BOOST_REQUIRE(WaitFor([&] { return page->sheet().has_value(); }));
+    wxGrid* grid = page->grid();
+    const int row = EmptyDossierRow(*page);
+    BOOST_REQUIRE(row >= 0);
+    const std::string month = page->sheet()->month;
+    const std::int64_t field = page->sheet()->lines[static_cast<std::size_t>(row)].fieldId;
+    const int totalRow = grid->GetNumberRows() - 1;
+    const long totalBefore = ParseCount(gui::ToU8(grid->GetCellValue(totalRow, 1))).value_or(0);
+    const int online = 2, receivedTotal = 1;
+    BOOST_TEST(grid->GetCellValue(row, online).empty());
+
+    grid->SetGridCursor(row, online);
+    grid->SetFocus();
+    BOOST_REQUIRE(WaitFor([&] {
+        wxWindow* f = wxWindow::FindFocus();
+        return f == grid || f == grid->GetGridWindow();
+    }));
+    wxUIActionSimulator sim;
+    sim.Text("12");
+    WaitFor([] { return false; }, 200);
+    sim.Char(WXK_RETURN);
+    auto stored = [&] {
+        for (const auto& l : services::LoadDossierSheet(*w.db, w.commune.id, month, "").lines)
+            if (l.fieldId == field) return l.figures.receivedOnline;
+        return -1L;
+    };
+    BOOST_REQUIRE(WaitFor([&] { return stored() == 12; }));
+    BOOST_TEST(grid->GetCellValue(row, receivedTotal) == "12");
+    BOOST_TEST(*ParseCount(gui::ToU8(grid->GetCellValue(totalRow, receivedTotal))) ==
+               totalBefore + 12);
+    // Twelve received, none settled or in progress: the line is named.
+    const wxString name = gui::U8(page->sheet()->lines[static_cast<std::size_t>(row)].name);
+    BOOST_TEST(page->StatusText().Find(name) != wxNOT_FOUND, page->StatusText());
+    BOOST_TEST(!page->Unsaved());
+
+    // Not a count: refused, nothing changes.
+    BOOST_TEST(!page->Type(row, online, wxString::FromUTF8("mười hai")));
+    BOOST_TEST(!page->Type(row, online, "-3"));
+    BOOST_TEST(!page->Type(row, receivedTotal, "5"));  // a total is added up, not typed
+    BOOST_TEST(stored() == 12);
+    // Ten settled on time and two in progress: the line adds up.
+    BOOST_TEST(page->Type(row, 7, "10"));
+    BOOST_TEST(page->Type(row, 10, "2"));
+    BOOST_TEST(page->StatusText().Find(name) == wxNOT_FOUND, page->StatusText());
+
+    // The next month carries over the two in progress.
+    wxChoice* months = page->MonthChoice();
+    BOOST_REQUIRE(months->GetSelection() >= 1);
+    months->SetSelection(months->GetSelection() - 1);
+    wxCommandEvent pick(wxEVT_CHOICE, months->GetId());
+    pick.SetEventObject(months);
+    months->ProcessWindowEvent(pick);
+    BOOST_REQUIRE(page->sheet().has_value());
+    BOOST_TEST(page->sheet()->month != month);
+    page->CarryOver();
+    const auto next = services::LoadDossierSheet(*w.db, w.commune.id, page->sheet()->month, "");
+    for (const auto& l : next.lines)
+        if (l.fieldId == field) BOOST_TEST(l.figures.carriedOver == 2);
+}
+
+// Two desks on one commune's month: another desk typed the same cell
+// since this page read it. The conflict dialog shows both figures; kept as
+// typed here, the page's figure is stored.
+BOOST_AUTO_TEST_CASE(a_dossier_figure_typed_on_two_desks_asks_which_to_keep) {
+    SurveysWindow w;
+    w.panel->ShowPage(gui::SurveysPanel::kDossierPage);
+    gui::DossierPage* page = w.panel->dossiers();
+    BOOST_REQUIRE(WaitFor([&] { return page->sheet().has_value(); }));
+    const int row = EmptyDossierRow(*page);
+    BOOST_REQUIRE(row >= 0);
+    const auto read = *page->sheet();
+    const auto& line = read.lines[static_cast<std::size_t>(row)];
+    {
+        auto db = OtherDesk(w.url);
+        auto theirs = services::LoadDossierSheet(*db, read.unitId, read.month, "");
+        theirs.lines[static_cast<std::size_t>(row)].figures.receivedOnline = 30;
+        services::SaveDossierSheet(*db, theirs, "desk-b");
+    }
+    ConflictSeen seen;
+    bool done = false;
+    UiScript script;
+    script.onAbort = EndModals;
+    const std::string key = line.code + "/received_online";
+    script.Add("a conflict dialog answered with its defaults",
+               ConflictAnswered(seen, {key}, [&] { return done; }), 10000);
+    script.Begin();
+    const bool saved = page->Type(row, 2, "12");
+    done = true;
+    BOOST_REQUIRE(WaitFor([&] { return script.Finished(); }, 15000));
+    BOOST_REQUIRE_MESSAGE(script.failure().empty(), script.failure());
+    BOOST_TEST(saved);
+    BOOST_TEST(seen.asked);
+    BOOST_TEST((seen.mineFirst == std::vector<std::string>{key}));
+    const auto stored = services::LoadDossierSheet(*w.db, read.unitId, read.month, "");
+    BOOST_TEST(stored.lines[static_cast<std::size_t>(row)].figures.receivedOnline == 12);
 }

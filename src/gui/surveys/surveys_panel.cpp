@@ -11,6 +11,7 @@
 #include "gui/shell/background_work.h"
 #include "gui/shell/gui_util.h"
 #include "gui/shell/table_list.h"
+#include "gui/surveys/dossier_page.h"
 #include "gui/surveys/officer_chart.h"
 #include "gui/surveys/ratings_page.h"
 #include "gui/surveys/self_assessment_page.h"
@@ -63,6 +64,10 @@ SurveysPanel::SurveysPanel(wxWindow* parent, GuiSession& session) : AreaPanel(pa
 
     self_ = new SelfAssessmentPage(book_, session_);
     book_->AddPage(self_, _("Self-assessment"));
+
+    dossiers_ = new DossierPage(book_, session_);
+    // TRANSLATORS: a tab of the Surveys area: form II.06a, dossiers per month.
+    book_->AddPage(dossiers_, _("Dossiers (II.06a)"));
 
     sizer->Add(book_, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, margin);
     SetSizer(sizer);
@@ -215,6 +220,7 @@ void SurveysPanel::Reload() {
     ratings_->SetDates(window.first, window.last);
     ReloadOfficers();
     self_->SetUnit(unit_);
+    dossiers_->SetUnit(unit_);
     Layout();
 }
 

@@ -3,7 +3,8 @@
 // the monthly tallies per field or unit with coverage against the 80% rule
 // and the satisfaction rate; every citizen rating (RatingsPage); the
 // officers' summary with rank and a bar chart; officers' quarterly
-// self-assessment (SelfAssessmentPage).
+// self-assessment (SelfAssessmentPage); the monthly dossier statistics of
+// form II.06a (DossierPage).
 #pragma once
 #include <map>
 #include <optional>
@@ -25,12 +26,13 @@ namespace cchc::gui {
 
 class OfficerChart;
 class RatingsPage;
+class DossierPage;
 class SelfAssessmentPage;
 class TableList;
 
 class SurveysPanel : public AreaPanel {
   public:
-    enum Page { kTalliesPage, kRatingsPage, kOfficersPage, kSelfPage };
+    enum Page { kTalliesPage, kRatingsPage, kOfficersPage, kSelfPage, kDossierPage };
 
     SurveysPanel(wxWindow* parent, GuiSession& session);
     void SetUnit(const std::optional<Unit>& unit) override;
@@ -41,6 +43,7 @@ class SurveysPanel : public AreaPanel {
     bool ChoosePeriod(const std::string& period);
     RatingsPage* ratings() const { return ratings_; }
     SelfAssessmentPage* selfAssessment() const { return self_; }
+    DossierPage* dossiers() const { return dossiers_; }
     // Rows of the tallies and officers tables, for tests.
     long TallyRows() const;
     long OfficerRows() const;
@@ -76,6 +79,7 @@ class SurveysPanel : public AreaPanel {
     wxStaticText* officerNote_ = nullptr;
     OfficerChart* chart_ = nullptr;
     SelfAssessmentPage* self_ = nullptr;
+    DossierPage* dossiers_ = nullptr;
     std::vector<Period> periods_;
     int officerGeneration_ = 0;
     bool officersLoaded_ = false;

@@ -124,7 +124,22 @@ struct RunStyle {
 class DocxWriter {
   public:
     explicit DocxWriter(const Document& doc)
-        : doc_(doc), text_(doc.fontFamily, doc.fallbackFamily) {}
+        : doc_(doc), text_(doc.fontFamily, doc.fallbackFamily) {
+        // What Word adds below a body paragraph's last line and the PDF does not.
+        TextStyle single;
+        single.sizePt = doc.bodySizePt;
+        const double lineH = HeightOf(text_.Make({Run{"\xe1\xba\xa2y"}}, single, 1000).get());
+        lastLineExtraPt_ = lineH * (kBodyLineSpacing - 1);
+        // A table cell's lines are the font's single height in the PDF
+        // (ascent and descent); Word's and LibreOffice's single spacing adds
+        // the font's line gap: the cells' spacing takes it off.
+        TextStyle spaced = single;
+        spaced.lineSpacing = 1.0;
+        const double pitch =
+            HeightOf(text_.Make({Run{"\xe1\xba\xa2y\n\xe1\xba\xa2y"}}, spaced, 1000).get()) -
+            HeightOf(text_.Make({Run{"\xe1\xba\xa2y"}}, spaced, 1000).get());
+        if (pitch > lineH) cellLine_ = std::lround(240 * lineH / pitch);
+    }
 
     void Write(const std::string& path) {
         std::ostringstream body;
@@ -166,6 +181,23 @@ class DocxWriter {
     long widthTw_ = 0;
     std::vector<std::string> images_;  // PNG bytes, word/media/imageN.png, rIdImgN
     int drawingId_ = 0;
+    double lastLineExtraPt_ = 0;
+    long cellLine_ = 240;  // a table cell's line spacing, in 240ths of Word's single
+
+    std::string CellSpacing() const {
+        return "<w:spacing w:before=\"0\" w:after=\"0\" w:line=\"" + std::to_string(cellLine_) +
+               "\" w:lineRule=\"auto\"/>";
+    }
+
+    // The space after a body paragraph or heading as Word measures it: the
+    // PDF's, less what Word's line spacing already put below the last line.
+    // Word and LibreOffice keep the larger of one paragraph's space after
+    // and the next one's space before, where the PDF adds them: a heading's
+    // space before is the two of the PDF together (6 pt after the paragraph
+    // above, 6 pt before the heading).
+    long AfterTw(double pt) const {
+        return std::lround(std::max(0.0, pt - lastLineExtraPt_) * kTwipsPerPt);
+    }
 
     // ---- Runs and paragraphs ----
 
@@ -213,6 +245,17 @@ class DocxWriter {
     static std::string Spacing(int beforeTw, int afterTw) {
         return "<w:spacing w:before=\"" + std::to_string(beforeTw) + "\" w:after=\"" +
                std::to_string(afterTw) + "\"/>";
+    }
+    // The run properties of a paragraph's mark at sizePt: Word and
+    // LibreOffice size a paragraph's last line (an empty cell's only one)
+    // by its mark, which else takes the document's 14 pt.
+    static std::string MarkSize(double sizePt) {
+        const std::string half = std::to_string(std::lround(sizePt * 2));
+        return "<w:rPr><w:sz w:val=\"" + half + "\"/><w:szCs w:val=\"" + half + "\"/></w:rPr>";
+    }
+    // An empty paragraph of a table cell at the table's size.
+    std::string EmptyCell(double sizePt) const {
+        return Para(CellSpacing() + MarkSize(sizePt), "");
     }
     static std::string Centered(int beforeTw = 0, int afterTw = 0) {
         return Spacing(beforeTw, afterTw) + "<w:ind w:firstLine=\"0\"/><w:jc w:val=\"center\"/>";
@@ -324,7 +367,7 @@ class DocxWriter {
 
     void Put(std::ostream& o, const Paragraph& p) {
         std::string pPr = "<w:pStyle w:val=\"BodyText\"/>";
-        if (p.spaceAfterPt != 6) pPr += Spacing(0, std::lround(p.spaceAfterPt * kTwipsPerPt));
+        if (p.spaceAfterPt != 6) pPr += Spacing(0, AfterTw(p.spaceAfterPt));
         if (!p.firstLineIndent) pPr += "<w:ind w:firstLine=\"0\"/>";
         if (p.align != Align::Justify) pPr += std::string("<w:jc w:val=\"") + Jc(p.align) + "\"/>";
         o << Para(pPr, RunsXml(p.runs, {p.sizePt, false, false}));
@@ -333,11 +376,12 @@ class DocxWriter {
     void Put(std::ostream& o, const Table& t) {
         TableGrid g = ResolveGrid(t);
         if (g.rows == 0 || g.columns == 0) return;
-        std::vector<double> weights = t.columnWidths;
-        weights.resize(g.columns, weights.empty() ? 1.0 : weights.back());
-        double sum = std::accumulate(weights.begin(), weights.end(), 0.0);
+        // The PDF's widths and type, so that no word breaks in a cell here
+        // either; a point more each side for the borders Word and
+        // LibreOffice draw inside the cell.
+        const TableFit fit = FitTable(text_, t, g, widthTw_ / kTwipsPerPt, kCellPadXPt + 1);
         std::vector<long> cols(g.columns);
-        for (int c = 0; c < g.columns; ++c) cols[c] = std::lround(widthTw_ * weights[c] / sum);
+        for (int c = 0; c < g.columns; ++c) cols[c] = std::lround(fit.widths[c] * kTwipsPerPt);
         int headerRows = std::clamp(t.headerRows, 0, g.rows);
 
         o << "<w:tbl><w:tblPr><w:tblStyle w:val=\"TableGrid\"/><w:tblW w:w=\""
@@ -351,8 +395,8 @@ class DocxWriter {
             for (int c = 0; c < g.columns;) {
                 int index = g.owner[r][c];
                 if (index < 0) {
-                    o << "<w:tc><w:tcPr><w:tcW w:w=\"" << cols[c]
-                      << "\" w:type=\"dxa\"/></w:tcPr><w:p/></w:tc>";
+                    o << "<w:tc><w:tcPr><w:tcW w:w=\"" << cols[c] << "\" w:type=\"dxa\"/></w:tcPr>"
+                      << EmptyCell(fit.sizePt) << "</w:tc>";
                     ++c;
                     continue;
                 }
@@ -371,19 +415,27 @@ class DocxWriter {
                               : header                      ? Align::Center
                               : cell.kind != CellKind::Text ? Align::Right
                                                             : Align::Left;
-                    RunStyle st{t.sizePt, header || t.rows[r].bold, false};
-                    o << Para(
-                        Spacing(0, 0) + "<w:ind w:firstLine=\"0\"/><w:jc w:val=\"" + Jc(a) + "\"/>",
-                        RunsXml(cell.runs, st));
+                    RunStyle st{fit.sizePt, header || t.rows[r].bold, false};
+                    o << Para(CellSpacing() + "<w:ind w:firstLine=\"0\"/><w:jc w:val=\"" + Jc(a) +
+                                  "\"/>" + MarkSize(fit.sizePt),
+                              RunsXml(cell.runs, st));
                 } else {
-                    o << "<w:p/>";
+                    o << EmptyCell(fit.sizePt);
                 }
                 o << "</w:tc>";
                 c += span;
             }
             o << "</w:tr>";
         }
-        o << "</w:tbl>" << Para(Spacing(0, 120), "");
+        // The paragraph a table must be followed by: the 6 pt gap before
+        // what follows, and no more (one at the document's size would carry
+        // a table that fills its last page onto a blank one).
+        o << "</w:tbl>"
+          << Para(
+                 "<w:spacing w:before=\"0\" w:after=\"0\" w:line=\"120\" "
+                 "w:lineRule=\"exact\"/>" +
+                     MarkSize(1),
+                 "");
     }
 
     // A picture of a block drawn by the layout engine on a page of its own.
@@ -592,16 +644,16 @@ class DocxWriter {
           << "<w:name w:val=\"Normal\"/><w:qFormat/></w:style>"
           << "<w:style w:type=\"paragraph\" w:styleId=\"BodyText\"><w:name w:val=\"Body Text\"/>"
           << "<w:basedOn w:val=\"Normal\"/><w:qFormat/><w:pPr><w:spacing w:before=\"0\" "
-          << "w:after=\"120\" w:line=\"264\" w:lineRule=\"auto\"/><w:ind w:firstLine=\""
-          << kIndentTwips << "\"/>"
+          << "w:after=\"" << AfterTw(6) << "\" w:line=\"" << std::lround(240 * kBodyLineSpacing)
+          << "\" w:lineRule=\"auto\"/><w:ind w:firstLine=\"" << kIndentTwips << "\"/>"
           << "<w:jc w:val=\"both\"/></w:pPr></w:style>";
         for (int level = 1; level <= 3; ++level) {
             o << "<w:style w:type=\"paragraph\" w:styleId=\"Heading" << level << "\">"
               << "<w:name w:val=\"heading " << level << "\"/><w:basedOn w:val=\"BodyText\"/>"
               << "<w:next w:val=\"BodyText\"/><w:qFormat/><w:pPr><w:keepNext/>"
-              << "<w:spacing w:before=\"120\" w:after=\"120\"/><w:outlineLvl w:val=\"" << level - 1
-              << "\"/></w:pPr><w:rPr>" << (level <= 2 ? "<w:b/><w:bCs/>" : "")
-              << "</w:rPr></w:style>";
+              << "<w:spacing w:before=\"" << AfterTw(12) << "\" w:after=\"" << AfterTw(6)
+              << "\"/><w:outlineLvl w:val=\"" << level - 1 << "\"/></w:pPr><w:rPr>"
+              << (level <= 2 ? "<w:b/><w:bCs/>" : "") << "</w:rPr></w:style>";
         }
         o << "<w:style w:type=\"paragraph\" w:styleId=\"Header\"><w:name w:val=\"header\"/>"
           << "<w:basedOn w:val=\"Normal\"/><w:pPr><w:jc w:val=\"center\"/></w:pPr>"
@@ -616,8 +668,9 @@ class DocxWriter {
           << "<w:basedOn w:val=\"TableNormal\"/><w:tblPr><w:tblBorders>";
         for (const char* side : {"top", "left", "bottom", "right", "insideH", "insideV"})
             o << "<w:" << side << " w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>";
-        o << "</w:tblBorders><w:tblCellMar><w:top w:w=\"40\" w:type=\"dxa\"/>"
-          << "<w:bottom w:w=\"40\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr></w:style>"
+        // Top and bottom as the PDF's cells (2.5 pt).
+        o << "</w:tblBorders><w:tblCellMar><w:top w:w=\"50\" w:type=\"dxa\"/>"
+          << "<w:bottom w:w=\"50\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr></w:style>"
           << "</w:styles>";
         return o.str();
     }

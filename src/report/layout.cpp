@@ -52,7 +52,6 @@ constexpr double kIndentPt = 1.27 * 10 * kPointsPerMm;  // 1.27 cm first-line in
 constexpr int kQuietModules = 2;
 // Body paragraphs and headings: 1.1 lines (Word's "Multiple 1.1", which
 // the DOCX body style uses too).
-constexpr double kBodyLineSpacing = 1.1;
 
 void PaintText(cairo_t* cr, const TextOp& t) {
     PangoLayoutIter* it = pango_layout_get_iter(t.layout.get());
@@ -459,7 +458,7 @@ class Layouter {
         std::vector<int> spanEnd;
         std::vector<std::vector<int>> startsAt;  // cells by their first row
         int headerRows = 0;
-        double padX = 3.5, padY = 2.5;
+        double padX = kCellPadXPt, padY = kCellPadYPt;
         double sizePt = 0;  // of its type, shrunk where its words need it
 
         // One past the last row of the group that starts at `start`.
@@ -525,40 +524,12 @@ class Layouter {
     // Lays out every cell of the table's grid and sizes its rows and groups.
     void Measure(const Table& t, MeasuredTable& m) {
         const TableGrid& g = m.g;
-        std::vector<double> weights = t.columnWidths;
-        weights.resize(g.columns, weights.empty() ? 1.0 : weights.back());
         const double padX = m.padX, padY = m.padY;
         int headerRows = std::clamp(t.headerRows, 0, g.rows);
-        // No word or number is broken inside a cell: each column is at least
-        // as wide as the widest word of its cells, the others giving way;
-        // where the page is too narrow for that, the table's type shrinks.
-        std::vector<double> wordW(g.columns, 0);
-        for (const GridCell& gc : g.cells) {
-            if (gc.colSpan != 1) continue;
-            const bool bold = gc.row < headerRows || t.rows[gc.row].bold;
-            for (const Run& run : gc.cell->runs) {
-                std::size_t a = 0;
-                while (a < run.text.size()) {
-                    std::size_t b = run.text.find_first_of(" \n", a);
-                    if (b == std::string::npos) b = run.text.size();
-                    if (b > a)
-                        wordW[gc.col] =
-                            std::max(wordW[gc.col], text_.Width(run.text.substr(a, b - a), t.sizePt,
-                                                                bold || run.bold, run.italic));
-                    a = b + 1;
-                }
-            }
-        }
-        double sizePt = t.sizePt;
-        auto minimum = [&](int c) { return wordW[c] * sizePt / t.sizePt + 2 * padX + 0.5; };
-        auto totalMinimum = [&] {
-            double total = 0;
-            for (int c = 0; c < g.columns; ++c) total += minimum(c);
-            return total;
-        };
-        while (sizePt > 6 && totalMinimum() > width_) sizePt -= 0.5;
+        const TableFit fit = FitTable(text_, t, g, width_, padX);
+        const double sizePt = fit.sizePt;
         m.sizePt = sizePt;
-        std::vector<double> widths = FitColumns(weights, width_, [&](int c) { return minimum(c); });
+        const std::vector<double>& widths = fit.widths;
         std::vector<double>& colX = m.colX;
         colX.assign(g.columns + 1, 0);
         for (int c = 0; c < g.columns; ++c) colX[c + 1] = colX[c] + widths[c];

@@ -161,4 +161,39 @@ std::vector<std::pair<double, double>> LineRanges(PangoLayout* layout) {
     return lines;
 }
 
+TableFit FitTable(const TextFactory& text, const Table& t, const TableGrid& g, double widthPt,
+                  double padX) {
+    std::vector<double> weights = t.columnWidths;
+    weights.resize(g.columns, weights.empty() ? 1.0 : weights.back());
+    const int headerRows = std::clamp(t.headerRows, 0, g.rows);
+    std::vector<double> wordW(g.columns, 0);
+    for (const GridCell& gc : g.cells) {
+        if (gc.colSpan != 1) continue;
+        const bool bold = gc.row < headerRows || t.rows[gc.row].bold;
+        for (const Run& run : gc.cell->runs) {
+            std::size_t a = 0;
+            while (a < run.text.size()) {
+                std::size_t b = run.text.find_first_of(" \n", a);
+                if (b == std::string::npos) b = run.text.size();
+                if (b > a)
+                    wordW[gc.col] =
+                        std::max(wordW[gc.col], text.Width(run.text.substr(a, b - a), t.sizePt,
+                                                           bold || run.bold, run.italic));
+                a = b + 1;
+            }
+        }
+    }
+    TableFit fit;
+    fit.sizePt = t.sizePt;
+    auto minimum = [&](int c) { return wordW[c] * fit.sizePt / t.sizePt + 2 * padX + 0.5; };
+    auto totalMinimum = [&] {
+        double total = 0;
+        for (int c = 0; c < g.columns; ++c) total += minimum(c);
+        return total;
+    };
+    while (fit.sizePt > 6 && totalMinimum() > widthPt) fit.sizePt -= 0.5;
+    fit.widths = FitColumns(weights, widthPt, [&](int c) { return minimum(c); });
+    return fit;
+}
+
 }  // namespace cchc::report

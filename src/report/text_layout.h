@@ -60,6 +60,26 @@ struct HeaderFit {
 std::string IssuingBodyText(const HeaderBlock& header, const HeaderFit& fit);
 HeaderFit FitHeaderColumns(const TextFactory& text, const HeaderBlock& header, double widthPt);
 
+// How a table shares the width (PDF and DOCX alike): no word or number is
+// broken inside a cell, each column at least as wide as the widest word of
+// its cells (plus padX each side), the others giving way (FitColumns);
+// where the width is too narrow for that, the table's type shrinks by half
+// points down to 6 pt.
+// The body's line spacing, a factor of the font's line height. Pango puts
+// the extra between a paragraph's lines, Word and LibreOffice below its last
+// line too: the DOCX takes it off the space after a paragraph.
+inline constexpr double kBodyLineSpacing = 1.1;
+
+// A table cell's padding, left and right, and top and bottom (the DOCX's
+// cell margins are the same).
+inline constexpr double kCellPadXPt = 3.5, kCellPadYPt = 2.5;
+struct TableFit {
+    std::vector<double> widths;  // of the grid's columns, adding up to widthPt
+    double sizePt = 0;
+};
+TableFit FitTable(const TextFactory& text, const Table& table, const TableGrid& grid,
+                  double widthPt, double padX);
+
 // Height of the whole layout, its widest line and each line's [top, bottom).
 double HeightOf(PangoLayout* layout);
 double WidestLine(PangoLayout* layout);

@@ -541,6 +541,59 @@ BOOST_AUTO_TEST_CASE(no_word_or_number_breaks_inside_a_narrow_cell) {
         BOOST_TEST_CONTEXT(word) { BOOST_TEST(text.find(word) != std::string::npos, text); }
 }
 
+// The DOCX of the same table: the PDF's column widths (a narrow first
+// column widened for "STT"), every cell's paragraph sized with the table
+// (its mark too, which Word and LibreOffice size an empty cell's line by,
+// else the document's 14 pt), and after the table a paragraph of 6 pt
+// exactly, not a 14 pt line that carries a table filling its last page
+// onto a blank one.
+BOOST_AUTO_TEST_CASE(a_docx_table_takes_the_pdfs_widths_and_lines) {
+    Document doc;
+    Table t;
+    t.sizePt = 10;
+    t.headerRows = 1;
+    t.columnWidths = {0.5, 3, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1};
+    TableRow h;
+    for (const char* s :
+         {"STT", "Lĩnh vực", "Tổng số", "Trực tuyến", "Trực tiếp, bưu chính", "Kỳ trước chuyển qua",
+          "Tổng số", "Trước hạn", "Đúng hạn", "Quá hạn", "Tổng số", "Trong hạn", "Quá hạn"})
+        h.cells.emplace_back(s, true);
+    t.rows.push_back(h);
+    TableRow r;
+    r.cells.push_back(TableCell::Integer(10));
+    r.cells.emplace_back("Lao động - Thương binh và Xã hội");
+    for (int i = 0; i < 11; ++i) r.cells.emplace_back("");
+    t.rows.push_back(r);
+    doc.Add(t);
+    TempDir dir;
+    const std::string docx = dir.File("narrow.docx");
+    RenderDocx(doc, docx);
+    pugi::xml_document x;
+    BOOST_REQUIRE(x.load_string(ZipEntry(docx, "word/document.xml").c_str()));
+    const pugi::xml_node tbl = x.select_node("//w:tbl[w:tblPr/w:tblStyle]").node();
+    BOOST_REQUIRE(tbl);
+    // 0.5 of 13.5 parts of the page's width would be some 350 twips; "STT" in bold 10 pt
+    // and the cell's margins need more.
+    const long stt = tbl.select_node("w:tblGrid/w:gridCol").node().attribute("w:w").as_int();
+    BOOST_TEST(stt > 480);
+    long sum = 0;
+    for (const auto& c : tbl.select_nodes("w:tblGrid/w:gridCol"))
+        sum += c.node().attribute("w:w").as_int();
+    // The columns fill the table's width, rounding aside.
+    const long width = tbl.select_node("w:tblPr/w:tblW").node().attribute("w:w").as_int();
+    BOOST_TEST(std::abs(sum - width) <= 13);
+    BOOST_TEST(width > 9000);  // the page's width
+    const auto cells = tbl.select_nodes(".//w:tc/w:p");
+    BOOST_TEST(cells.size() == 26u);
+    for (const auto& p : cells)
+        BOOST_TEST(p.node().select_node("w:pPr/w:rPr/w:sz[@w:val='20']"),
+                   "a cell's paragraph mark is not 10 pt");
+    const pugi::xml_node after = tbl.next_sibling("w:p");
+    BOOST_REQUIRE(after);
+    BOOST_TEST(after.select_node("w:pPr/w:spacing[@w:line='120' and @w:lineRule='exact']"));
+    BOOST_TEST(after.select_node("w:pPr/w:rPr/w:sz[@w:val='2']"));
+}
+
 BOOST_AUTO_TEST_CASE(the_closing_sentence_stays_on_the_page_of_the_signature) {
     RequireTool("pdftotext");
     RequireTool("pdfinfo");

@@ -88,6 +88,7 @@ struct TallyRecord {
     int settled = 0, responses = 0;
     int level5 = 0, level4 = 0, level3 = 0, level2 = 0, level1 = 0;
     std::string source = "manual";
+    int version = 0;  // as read (ignored by the writes)
 };
 
 struct RatingRecord {

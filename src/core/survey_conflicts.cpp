@@ -122,4 +122,96 @@ DossierSheet MergeDossierSheet(const DossierSheet& mine, const DossierSheet& sto
     return out;
 }
 
+const std::vector<TallyPart>& TallyPartList() {
+    static const std::vector<TallyPart> parts = {
+        {"settled", N_("Dossiers settled"), &TallyLine::settled},
+        {"very_satisfied", N_("Very satisfied"), &TallyLine::verySatisfied},
+        {"satisfied", N_("Satisfied"), &TallyLine::satisfied},
+        {"neutral", N_("Neutral"), &TallyLine::neutral},
+        {"dissatisfied", N_("Dissatisfied"), &TallyLine::dissatisfied},
+        {"very_dissatisfied", N_("Very dissatisfied"), &TallyLine::veryDissatisfied}};
+    return parts;
+}
+
+bool TallyPartApplies(const TallyLine& line, const TallyPart& part) {
+    return line.fiveLevels || (part.member != &TallyLine::verySatisfied &&
+                               part.member != &TallyLine::veryDissatisfied);
+}
+
+TallyLine TallyLineOf(const TallyRecord& t, bool fiveLevels) {
+    TallyLine l;
+    l.fieldId = t.fieldId;
+    l.fiveLevels = fiveLevels;
+    l.settled = t.settled;
+    if (fiveLevels) {
+        l.verySatisfied = t.level5, l.satisfied = t.level4, l.neutral = t.level3;
+        l.dissatisfied = t.level2, l.veryDissatisfied = t.level1;
+    } else {
+        l.satisfied = t.level3, l.neutral = t.level2, l.dissatisfied = t.level1;
+    }
+    return l;
+}
+
+void FillTally(const TallyLine& l, TallyRecord& t) {
+    t.settled = l.settled;
+    t.responses = l.Responses();
+    if (l.fiveLevels) {
+        t.level5 = l.verySatisfied, t.level4 = l.satisfied, t.level3 = l.neutral;
+        t.level2 = l.dissatisfied, t.level1 = l.veryDissatisfied;
+    } else {
+        // What a three-level form cannot hold stays for CheckTally to name.
+        t.level5 = l.verySatisfied, t.level4 = l.veryDissatisfied;
+        t.level3 = l.satisfied, t.level2 = l.neutral, t.level1 = l.dissatisfied;
+    }
+}
+
+TallyLine AddTallyLines(const std::vector<TallyLine>& lines) {
+    TallyLine total;
+    for (const auto& l : lines)
+        for (const auto& p : TallyPartList()) total.*p.member += l.*p.member;
+    return total;
+}
+
+TallySum TallySumOf(const TallyLine& line) {
+    TallyRecord t;
+    FillTally(line, t);
+    TallySum sum;
+    AddTally(sum, t, DefaultSatisfiedLevels(line.fiveLevels ? 5 : 3));
+    return sum;
+}
+
+std::vector<FieldConflict> TallySheetConflicts(const TallySheet& mine, const TallySheet& stored) {
+    std::map<std::int64_t, const TallyLine*> theirs;
+    for (const auto& l : stored.lines) theirs[l.fieldId] = &l;
+    auto scale = [](const TallyLine& l) {
+        return std::string(l.fiveLevels ? tr("5 levels") : tr("3 levels"));
+    };
+    ConflictFields fields;
+    for (const auto& l : mine.lines) {
+        auto s = theirs.find(l.fieldId);
+        if (s == theirs.end()) continue;
+        fields.Compare(l.code + "/scale", l.name + " \xe2\x80\x94 " + tr("Scale"), scale(l),
+                       scale(*s->second));
+        for (const auto& p : TallyPartList())
+            fields.Compare(l.code + "/" + p.key, l.name + " \xe2\x80\x94 " + tr(p.label),
+                           FormatInteger(l.*p.member), FormatInteger(s->second->*p.member));
+    }
+    return fields.Take();
+}
+
+TallySheet MergeTallySheet(const TallySheet& mine, const TallySheet& stored,
+                           const KeptFields& kept) {
+    TallySheet out = mine;
+    for (auto& l : out.lines)
+        for (const auto& s : stored.lines) {
+            if (s.fieldId != l.fieldId) continue;
+            l.fiveLevels = Pick(kept, l.code + "/scale", l.fiveLevels, s.fiveLevels);
+            for (const auto& p : TallyPartList())
+                l.*p.member = Pick(kept, l.code + "/" + p.key, l.*p.member, s.*p.member);
+            l.stored = s.stored;
+        }
+    out.version = stored.version;
+    return out;
+}
+
 }  // namespace cchc

@@ -13,6 +13,7 @@
 
 #include "core/conflict.h"
 #include "core/dossier_rules.h"
+#include "core/records.h"
 #include "core/survey_rules.h"
 
 namespace cchc {
@@ -93,5 +94,66 @@ std::vector<FieldConflict> DossierSheetConflicts(const DossierSheet& mine,
 // mine with the parts not kept taken from stored, and the stored version.
 DossierSheet MergeDossierSheet(const DossierSheet& mine, const DossierSheet& stored,
                                const KeptFields& kept);
+
+// One procedure field's line of a unit's month of survey tallies, its
+// answers by what they mean: on five levels very satisfied (5), satisfied
+// (4), neutral (3), dissatisfied (2), very dissatisfied (1); on three
+// satisfied (3), neutral (2), dissatisfied (1), and no "very" answers.
+struct TallyLine {
+    std::int64_t fieldId = 0;
+    std::string code, name;
+    bool fiveLevels = true;
+    int settled = 0;
+    int verySatisfied = 0, satisfied = 0, neutral = 0, dissatisfied = 0, veryDissatisfied = 0;
+    bool stored = false;  // a tally is stored for the field (else all 0)
+
+    // Every answer counted is a response.
+    int Responses() const {
+        return verySatisfied + satisfied + neutral + dissatisfied + veryDissatisfied;
+    }
+    bool Empty() const { return settled == 0 && Responses() == 0; }
+};
+
+// A count of a line as typed or imported: its key (the import's column),
+// its name (an English msgid) and where it is kept.
+struct TallyPart {
+    const char* key;
+    const char* label;
+    int TallyLine::*member;
+};
+// Settled, then the answers from very satisfied to very dissatisfied.
+const std::vector<TallyPart>& TallyPartList();
+// Whether the part takes a count on the line's scale (no "very" answers on
+// three levels).
+bool TallyPartApplies(const TallyLine& line, const TallyPart& part);
+
+// The line of a stored tally (fiveLevels: the tally's scale has five).
+TallyLine TallyLineOf(const TallyRecord& tally, bool fiveLevels);
+// The tally's settled, responses and levels from the line's figures.
+void FillTally(const TallyLine& line, TallyRecord& tally);
+
+// Lines added up by what their answers mean (a total row).
+TallyLine AddTallyLines(const std::vector<TallyLine>& lines);
+// A line's figures as a survey sum, its satisfied answers those of the
+// scale's default levels (DefaultSatisfiedLevels): coverage, satisfaction
+// and the coverage rule as the summaries apply them.
+TallySum TallySumOf(const TallyLine& line);
+
+// A unit's tallies of a month, a line per procedure field in the
+// catalogue's order.
+struct TallySheet {
+    std::int64_t unitId = 0;
+    std::string month;  // "2026-09"
+    std::vector<TallyLine> lines;
+    int version = 0;  // of the stored tallies as read
+};
+
+// The counts of the lines both sheets have (by field), keyed
+// "FIELD/settled", "FIELD/satisfied" as the import's columns, labelled
+// "Hộ tịch — Satisfied"; a line's scale "FIELD/scale".
+std::vector<FieldConflict> TallySheetConflicts(const TallySheet& mine, const TallySheet& stored);
+// mine with the counts not kept taken from stored, and the stored version.
+TallySheet MergeTallySheet(const TallySheet& mine, const TallySheet& stored,
+                           const KeptFields& kept);
 
 }  // namespace cchc

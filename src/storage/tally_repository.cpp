@@ -27,6 +27,7 @@ TallyRecord ReadTally(const soci::row& r) {
     t.level2 = static_cast<int>(Int(r, "level2"));
     t.level1 = static_cast<int>(Int(r, "level1"));
     t.source = Text(r, "source");
+    t.version = static_cast<int>(Int(r, "version", 1));
     return t;
 }
 }  // namespace
@@ -84,9 +85,10 @@ std::vector<std::pair<std::int64_t, TallyRecord>> TallyRepository::StoredInMonth
     const std::string& firstMonth, const std::string& lastMonth) {
     std::vector<std::pair<std::int64_t, TallyRecord>> out;
     soci::rowset<soci::row> rs =
-        (s_.prepare << "SELECT id, unit_id, period, field_id, scale_id, settled, responses, "
-                       "level5, level4, level3, level2, level1, source FROM survey_tallies WHERE "
-                       "period >= :a AND period <= :b",
+        (s_.prepare
+             << "SELECT id, unit_id, period, field_id, scale_id, settled, responses, "
+                "level5, level4, level3, level2, level1, source, version FROM survey_tallies WHERE "
+                "period >= :a AND period <= :b",
          soci::use(firstMonth), soci::use(lastMonth));
     for (const auto& r : rs) out.emplace_back(Int(r, "id"), ReadTally(r));
     return out;
@@ -99,10 +101,11 @@ std::vector<TallyRecord> TallyRepository::InMonths(const std::string& firstMonth
     long long unit = unitId.value_or(0);
     int any = unitId ? 0 : 1;
     soci::rowset<soci::row> rs =
-        (s_.prepare << "SELECT unit_id, period, field_id, scale_id, settled, responses, level5, "
-                       "level4, level3, level2, level1, source FROM survey_tallies WHERE period "
-                       ">= :a AND period <= :b AND (unit_id = :u OR :any = 1) ORDER BY unit_id, "
-                       "period, field_id",
+        (s_.prepare
+             << "SELECT unit_id, period, field_id, scale_id, settled, responses, level5, "
+                "level4, level3, level2, level1, source, version FROM survey_tallies WHERE period "
+                ">= :a AND period <= :b AND (unit_id = :u OR :any = 1) ORDER BY unit_id, "
+                "period, field_id",
          soci::use(firstMonth), soci::use(lastMonth), soci::use(unit), soci::use(any));
     for (const auto& r : rs) {
         out.push_back(ReadTally(r));
@@ -113,11 +116,12 @@ std::vector<TallyRecord> TallyRepository::InMonths(const std::string& firstMonth
 std::vector<TallyExportRow> TallyRepository::AllForExport() {
     std::vector<TallyExportRow> out;
     soci::rowset<soci::row> rs =
-        (s_.prepare << "SELECT t.unit_id, t.period, t.field_id, t.scale_id, t.settled, "
-                       "t.responses, t.level5, t.level4, t.level3, t.level2, t.level1, t.source, "
-                       "u.code AS unit_code, f.code AS field_code, s.code AS scale_code FROM "
-                       "survey_tallies t JOIN units u ON u.id = t.unit_id JOIN procedure_fields f "
-                       "ON f.id = t.field_id JOIN rating_scales s ON s.id = t.scale_id");
+        (s_.prepare
+         << "SELECT t.unit_id, t.period, t.field_id, t.scale_id, t.settled, "
+            "t.responses, t.level5, t.level4, t.level3, t.level2, t.level1, t.source, t.version, "
+            "u.code AS unit_code, f.code AS field_code, s.code AS scale_code FROM "
+            "survey_tallies t JOIN units u ON u.id = t.unit_id JOIN procedure_fields f "
+            "ON f.id = t.field_id JOIN rating_scales s ON s.id = t.scale_id");
     for (const auto& r : rs) {
         TallyExportRow x;
         x.unitCode = Text(r, "unit_code");

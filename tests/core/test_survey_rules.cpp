@@ -5,6 +5,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include "core/framework.h"
+#include "core/survey_conflicts.h"
 #include "core/survey_rules.h"
 #include "printers.h"
 
@@ -324,6 +325,68 @@ BOOST_AUTO_TEST_CASE(publication_calendar_written_and_read_back) {
     BOOST_TEST(((*back)[0].kind == PeriodKind::NineMonths && (*back)[0].day == 20));
     BOOST_TEST(((*back)[1].kind == PeriodKind::Quarter && (*back)[1].day == 5));
     BOOST_TEST((*back)[1].indexes == std::vector<int>({2, 4}));
+}
+
+// A tally typed as answers by meaning: on five levels "satisfied" is level
+// 4, on three level 3; the responses are the answers; the checks of the
+// import apply; lines add up by meaning, coverage and satisfaction follow.
+BOOST_AUTO_TEST_CASE(a_typed_tally_line_is_a_tally_by_its_scale) {
+    TallyLine five;
+    five.settled = 20, five.verySatisfied = 10, five.satisfied = 6, five.neutral = 1;
+    TallyRecord t;
+    FillTally(five, t);
+    BOOST_TEST(t.level5 == 10);
+    BOOST_TEST(t.level4 == 6);
+    BOOST_TEST(t.responses == 17);
+    BOOST_TEST(CheckTally(t, 5).empty());
+    const TallyLine back = TallyLineOf(t, true);
+    BOOST_TEST(back.satisfied == 6);
+
+    TallyLine three;
+    three.fiveLevels = false;
+    three.settled = 10, three.satisfied = 7, three.dissatisfied = 1;
+    FillTally(three, t);
+    BOOST_TEST(t.level3 == 7);
+    BOOST_TEST(t.level4 == 0);
+    BOOST_TEST(CheckTally(t, 3).empty());
+    BOOST_TEST(TallyLineOf(t, false).satisfied == 7);
+    three.verySatisfied = 1;  // not on three levels
+    FillTally(three, t);
+    const auto problems = CheckTally(t, 3);
+    BOOST_TEST_REQUIRE(problems.size() == 1u);
+    BOOST_TEST(problems[0].field == "very_satisfied");
+    three.verySatisfied = 0;
+
+    const TallyLine total = AddTallyLines({five, three});
+    BOOST_TEST(total.settled == 30);
+    BOOST_TEST(total.satisfied == 13);
+    BOOST_TEST(total.Responses() == 25);
+    const TallySum sum = TallySumOf(total);
+    BOOST_TEST(sum.Coverage().value_or(0) == 25.0 / 30.0);
+    BOOST_TEST(sum.Satisfaction().value_or(0) == 23.0 / 25.0);  // very satisfied and satisfied
+    BOOST_TEST(TallySumOf(three).Satisfaction().value_or(0) == 7.0 / 8.0);
+    BOOST_TEST((CoverageAgainst(TallySumOf(five), 0.8) == CoverageStatus::Met));
+}
+
+BOOST_AUTO_TEST_CASE(two_copies_of_a_months_tallies_differ_and_merge_per_count) {
+    TallySheet mine, stored;
+    TallyLine l;
+    l.fieldId = 3, l.code = "CHUNGTHUC", l.name = "Chứng thực", l.settled = 10, l.satisfied = 8;
+    mine.lines = {l};
+    l.settled = 12;
+    l.fiveLevels = false;
+    stored.lines = {l};
+    stored.version = 4;
+    const auto fields = TallySheetConflicts(mine, stored);
+    BOOST_TEST_REQUIRE(fields.size() == 2u);
+    BOOST_TEST(fields[0].field == "CHUNGTHUC/scale");
+    BOOST_TEST(fields[1].field == "CHUNGTHUC/settled");
+    BOOST_TEST(fields[1].mine == "10");
+    BOOST_TEST(fields[1].theirs == "12");
+    const auto merged = MergeTallySheet(mine, stored, {"CHUNGTHUC/settled"});
+    BOOST_TEST(merged.version == 4);
+    BOOST_TEST(merged.lines[0].settled == 10);
+    BOOST_TEST(!merged.lines[0].fiveLevels);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

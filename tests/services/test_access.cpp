@@ -43,6 +43,7 @@
 #include "services/surveys/self_assessment.h"
 #include "services/surveys/survey_calendar.h"
 #include "services/surveys/surveys.h"
+#include "services/surveys/tally_sheet.h"
 #include "storage/unit_repository.h"
 #include "storage/user_repository.h"
 
@@ -459,7 +460,7 @@ BOOST_FIXTURE_TEST_CASE(an_officers_self_assessment_is_read_within_the_accounts_
     BOOST_TEST(Refused(read(a)("nguoila")));
 }
 
-BOOST_FIXTURE_TEST_CASE(a_communes_dossier_statistics_are_read_and_typed_within_scope, Office) {
+BOOST_FIXTURE_TEST_CASE(a_communes_dossiers_and_tallies_are_read_and_typed_within_scope, Office) {
     const auto read = [&](std::int64_t unit) {
         return [&, unit](const std::string& login) {
             return Try([&] { services::LoadDossierSheet(Db(), unit, "2026-09", login); });
@@ -476,6 +477,22 @@ BOOST_FIXTURE_TEST_CASE(a_communes_dossier_statistics_are_read_and_typed_within_
     };
     BOOST_TEST(Allowed(save(unitA)) == (Logins{"quantri", "chuyenvien", "ct_a", "cc_a"}));
     BOOST_TEST(Allowed(save(unitB)) == (Logins{"quantri", "chuyenvien"}));
+    // The survey tallies of the month alike.
+    const auto readTallies = [&](std::int64_t unit) {
+        return [&, unit](const std::string& login) {
+            return Try([&] { services::LoadTallySheet(Db(), unit, "2026-09", login); });
+        };
+    };
+    BOOST_TEST(Allowed(readTallies(unitB)) == (Logins{"quantri", "chuyenvien", "xem"}));
+    const auto saveTallies = [&](std::int64_t unit) {
+        return [&, unit](const std::string& login) {
+            auto sheet = services::LoadTallySheet(Db(), unit, "2026-09", "quantri");
+            sheet.lines[0].settled += 1;
+            return Try([&] { services::SaveTallySheet(Db(), sheet, login); });
+        };
+    };
+    BOOST_TEST(Allowed(saveTallies(unitA)) == (Logins{"quantri", "chuyenvien", "ct_a", "cc_a"}));
+    BOOST_TEST(Allowed(saveTallies(unitB)) == (Logins{"quantri", "chuyenvien"}));
 }
 
 BOOST_FIXTURE_TEST_CASE(an_administrator_of_a_commune_gives_accounts_of_its_units_only, Office) {

@@ -27,6 +27,7 @@
 #include "services/surveys/dossier_sheet.h"
 #include "services/surveys/self_assessment.h"
 #include "services/surveys/surveys.h"
+#include "services/surveys/tally_sheet.h"
 #include "storage/settings_repository.h"
 #include "storage/unit_repository.h"
 
@@ -292,6 +293,29 @@ BOOST_FIXTURE_TEST_CASE(a_months_dossier_statistics_saved_on_two_desks_and_by_an
     back.lines[0].figures.receivedOnline = 13;
     auto imported = Refused([&] { services::SaveDossierSheet(A(), back, "a"); });
     BOOST_TEST(Field(imported, first).theirs == "30");
+}
+
+BOOST_FIXTURE_TEST_CASE(a_months_tallies_saved_on_two_desks, TwoDesks) {
+    const auto unit = storage::UnitRepository(A().session()).ByCode("XA-A")->id;
+    auto sheetA = services::LoadTallySheet(A(), unit, "2026-09", "");
+    auto sheetB = services::LoadTallySheet(B(), unit, "2026-09", "");
+    sheetA.lines[0].settled = 30;
+    sheetA.lines[0].satisfied = 20;
+    services::SaveTallySheet(A(), sheetA, "a");
+    sheetB.lines[0].settled = 31;
+    sheetB.lines[0].satisfied = 20;
+    const std::string settled = sheetB.lines[0].code + "/settled";
+    auto conflict = Refused([&] { services::SaveTallySheet(B(), sheetB, "b"); });
+    BOOST_TEST(Field(conflict, settled).mine == "31");
+    BOOST_TEST(Field(conflict, settled).theirs == "30");
+    // The same answers typed on both desks are no conflict.
+    BOOST_TEST(std::none_of(
+        conflict.fields().begin(), conflict.fields().end(),
+        [&](const FieldConflict& f) { return f.field == sheetB.lines[0].code + "/satisfied"; }));
+    auto merged =
+        MergeTallySheet(sheetB, services::LoadTallySheet(B(), unit, "2026-09", ""), {settled});
+    services::SaveTallySheet(B(), merged, "b");
+    BOOST_TEST(services::LoadTallySheet(A(), unit, "2026-09", "").lines[0].settled == 31);
 }
 
 BOOST_FIXTURE_TEST_CASE(report_texts_saved_on_two_desks, TwoDesks) {

@@ -1,5 +1,6 @@
-// Officers' self-assessment sheets and the survey settings, as the client
-// saves them: on SQLite and on PostgreSQL.
+// Officers' self-assessment sheets, the survey settings, and a unit's month
+// of dossier statistics and of survey tallies, as the client saves them: on
+// SQLite and on PostgreSQL.
 #include <boost/test/unit_test.hpp>
 
 #include "core/errors.h"
@@ -9,6 +10,7 @@
 #include "services/surveys/self_assessment.h"
 #include "services/surveys/survey_calendar.h"
 #include "services/surveys/surveys.h"
+#include "services/surveys/tally_sheet.h"
 #include "storage/audit_query.h"
 #include "storage/dossier_repository.h"
 #include "storage/framework_repository.h"
@@ -316,6 +318,63 @@ BOOST_FIXTURE_TEST_CASE(a_wrong_month_or_count_is_refused_and_nothing_stored, Sh
     sheet.lines[2].figures.settledLate = kMaxDossierCount + 1;
     BOOST_CHECK_THROW(services::SaveDossierSheet(Db(), sheet, "clerk"), UserError);
     BOOST_TEST(storage::DossierRepository(Db().session()).Count() == 0);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+// A unit's survey tallies of a month as the client's grid types them.
+BOOST_AUTO_TEST_SUITE(tally_sheet_service)
+
+BOOST_FIXTURE_TEST_CASE(a_months_tallies_are_typed_checked_and_kept, SheetFixture) {
+    auto sheet = services::LoadTallySheet(Db(), unit, "2026-09", "");
+    const auto fields = storage::CatalogueRepository(Db().session()).ActiveProcedureFields();
+    BOOST_TEST_REQUIRE(sheet.lines.size() == fields.size());
+    BOOST_TEST(sheet.version == 0);
+    BOOST_TEST(sheet.lines[0].fiveLevels);  // nothing stored: five levels
+    auto& l = sheet.lines[0];
+    l.settled = 40, l.verySatisfied = 20, l.satisfied = 12, l.neutral = 3, l.dissatisfied = 1;
+    BOOST_TEST(services::SaveTallySheet(Db(), sheet, "clerk") == 1);
+    storage::TallyRepository repo(Db().session());
+    BOOST_TEST(repo.Count() == 1);
+    const auto stored = repo.InMonths("2026-09", "2026-09", unit);
+    BOOST_TEST_REQUIRE(stored.size() == 1u);
+    BOOST_TEST(stored[0].responses == 36);  // the answers added up
+    BOOST_TEST(stored[0].level5 == 20);
+    BOOST_TEST(stored[0].level4 == 12);
+    BOOST_TEST(stored[0].level1 == 0);
+    BOOST_TEST(stored[0].source == "manual");
+    // Read back; the survey's figures are those of the import.
+    auto back = services::LoadTallySheet(Db(), unit, "2026-09", "");
+    BOOST_TEST(back.lines[0].stored);
+    BOOST_TEST(back.lines[0].Responses() == 36);
+    BOOST_TEST(back.version == 1);
+    services::SurveyQuery q;
+    q.period = "2026-09";
+    const auto rows = services::SurveyByField(Db(), q);
+    BOOST_TEST_REQUIRE(!rows.empty());
+    BOOST_TEST(rows[0].responses == 36);
+
+    // A three-level line keeps no "very" answers.
+    back.lines[1].fiveLevels = false;
+    back.lines[1].settled = 10, back.lines[1].satisfied = 8, back.lines[1].verySatisfied = 1;
+    try {
+        services::SaveTallySheet(Db(), back, "clerk");
+        BOOST_FAIL("a very satisfied answer on three levels was stored");
+    } catch (const UserError& e) {
+        BOOST_TEST(e.where().field == back.lines[1].code + "/very_satisfied");
+    }
+    back.lines[1].verySatisfied = 0;
+    back.lines[0].dissatisfied = -1;
+    BOOST_CHECK_THROW(services::SaveTallySheet(Db(), back, "clerk"), UserError);
+    BOOST_TEST(repo.Count() == 1);  // nothing of a refused sheet
+    back.lines[0].dissatisfied = 1;
+    BOOST_TEST(services::SaveTallySheet(Db(), back, "clerk") == 2);
+    const auto three = services::LoadTallySheet(Db(), unit, "2026-09", "");
+    BOOST_TEST(!three.lines[1].fiveLevels);
+    BOOST_TEST(three.lines[1].satisfied == 8);
+    // The next month's new lines take the scale of this month's first.
+    BOOST_TEST(services::LoadTallySheet(Db(), unit, "2026-10", "").lines[2].fiveLevels);
+    BOOST_CHECK_THROW(services::LoadTallySheet(Db(), unit, "2026-Q3", ""), UserError);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

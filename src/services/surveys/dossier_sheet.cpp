@@ -12,9 +12,9 @@
 #include "core/period.h"
 #include "core/vnformat.h"
 #include "services/app/access_guard.h"
-#include "storage/settings_repository.h"
 #include "storage/dossier_repository.h"
 #include "storage/framework_repository.h"
+#include "storage/settings_repository.h"
 #include "storage/unit_repository.h"
 
 namespace cchc::services {
@@ -109,8 +109,7 @@ int SaveDossierSheet(storage::Database& db, const DossierSheet& sheet, const std
                                 FormatInteger(v)));
         }
     storage::Transaction tx(db);
-    storage::LockForEdit(db,
-                         "dossier_stats:" + std::to_string(sheet.unitId) + ":" + sheet.month);
+    storage::LockForEdit(db, "dossier_stats:" + std::to_string(sheet.unitId) + ":" + sheet.month);
     const DossierSheet stored = LoadDossierSheet(db, sheet.unitId, sheet.month, user);
     if (stored.version != sheet.version) {
         auto fields = DossierSheetConflicts(sheet, stored);

@@ -31,9 +31,11 @@
 #include "gui/surveys/ratings_page.h"
 #include "gui/surveys/self_assessment_page.h"
 #include "gui/surveys/surveys_panel.h"
+#include "gui/surveys/tally_page.h"
 #include "gui_fixture.h"
 #include "services/surveys/dossier_sheet.h"
 #include "services/surveys/self_assessment.h"
+#include "services/surveys/tally_sheet.h"
 #include "storage/database_url.h"
 #include "storage/dossier_repository.h"
 #include "storage/rating_repository.h"
@@ -494,4 +496,72 @@ BOOST_AUTO_TEST_CASE(a_dossier_figure_typed_on_two_desks_asks_which_to_keep) {
     BOOST_TEST((seen.mineFirst == std::vector<std::string>{key}));
     const auto stored = services::LoadDossierSheet(*w.db, read.unitId, read.month, "");
     BOOST_TEST(stored.lines[static_cast<std::size_t>(row)].figures.receivedOnline == 12);
+}
+
+// A month of survey tallies typed in the Surveys area: the answers typed
+// add up to the responses, coverage and satisfaction follow, a field below
+// the coverage rule is named, a three-level line locks its "very" columns,
+// and the summary of the area counts what was typed.
+BOOST_AUTO_TEST_CASE(survey_tallies_typed_in_the_grid_are_stored_and_summed) {
+    SurveysWindow w;
+    w.panel->ShowPage(gui::SurveysPanel::kTypedTalliesPage);
+    gui::TallyPage* page = w.panel->typedTallies();
+    BOOST_REQUIRE(WaitFor([&] { return page->sheet().has_value(); }));
+    wxGrid* grid = page->grid();
+    int row = -1;
+    for (std::size_t i = 0; i < page->sheet()->lines.size(); ++i)
+        if (!page->sheet()->lines[i].stored) {
+            row = static_cast<int>(i);
+            break;
+        }
+    BOOST_REQUIRE(row >= 0);
+    const auto line = page->sheet()->lines[static_cast<std::size_t>(row)];
+    const std::string month = page->sheet()->month;
+    const int scale = 1, settled = 2, responses = 3, very = 4, satisfied = 5, neutral = 6,
+              coverage = 9;
+    // Keyboard: the settled dossiers typed and Enter.
+    grid->SetGridCursor(row, settled);
+    grid->SetFocus();
+    BOOST_REQUIRE(WaitFor([&] {
+        wxWindow* f = wxWindow::FindFocus();
+        return f == grid || f == grid->GetGridWindow();
+    }));
+    wxUIActionSimulator sim;
+    sim.Text("20");
+    WaitFor([] { return false; }, 200);
+    sim.Char(WXK_RETURN);
+    auto stored = [&] {
+        for (const auto& l : services::LoadTallySheet(*w.db, w.commune.id, month, "").lines)
+            if (l.fieldId == line.fieldId) return l;
+        return TallyLine{};
+    };
+    BOOST_REQUIRE(WaitFor([&] { return stored().settled == 20; }));
+    BOOST_TEST(page->Type(row, very, "10"));
+    BOOST_TEST(page->Type(row, satisfied, "5"));
+    BOOST_TEST(page->Type(row, neutral, "1"));
+    BOOST_TEST(grid->GetCellValue(row, responses) == "16");
+    BOOST_TEST(stored().Responses() == 16);
+    // 16 of 20 is 80%, not above the 80% rule: the field is named.
+    BOOST_TEST(grid->GetCellValue(row, coverage) == gui::U8(FormatPercent(80)));
+    const wxString name = gui::U8(line.name);
+    BOOST_TEST(page->StatusText().Find(name) != wxNOT_FOUND, page->StatusText());
+    BOOST_TEST(page->Type(row, satisfied, "6"));
+    BOOST_TEST(page->StatusText().Find(name) == wxNOT_FOUND, page->StatusText());
+    // Not a count: refused.
+    BOOST_TEST(!page->Type(row, satisfied, wxString::FromUTF8("sáu")));
+    BOOST_TEST(!page->Type(row, responses, "3"));  // added up, not typed
+
+    // On three levels the "very" answers are not typed; with one left the
+    // save is refused, said under the grid, and kept on the page.
+    BOOST_TEST(!page->Type(row, scale, _("3 levels")));
+    BOOST_TEST(page->Unsaved());
+    BOOST_TEST(stored().fiveLevels);
+    BOOST_TEST(!page->StatusText().empty());
+    BOOST_TEST(page->Type(row, scale, _("5 levels")));
+    BOOST_TEST(!page->Unsaved());
+    BOOST_TEST(page->Type(row, very, "0"));
+    BOOST_TEST(page->Type(row, scale, _("3 levels")));
+    BOOST_TEST(!stored().fiveLevels);
+    BOOST_TEST(stored().satisfied == 6);
+    BOOST_TEST(grid->IsReadOnly(row, very));
 }

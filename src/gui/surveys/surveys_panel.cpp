@@ -15,6 +15,7 @@
 #include "gui/surveys/officer_chart.h"
 #include "gui/surveys/ratings_page.h"
 #include "gui/surveys/self_assessment_page.h"
+#include "gui/surveys/tally_page.h"
 
 namespace cchc::gui {
 
@@ -64,6 +65,10 @@ SurveysPanel::SurveysPanel(wxWindow* parent, GuiSession& session) : AreaPanel(pa
 
     self_ = new SelfAssessmentPage(book_, session_);
     book_->AddPage(self_, _("Self-assessment"));
+
+    typed_ = new TallyPage(book_, session_);
+    // TRANSLATORS: a tab of the Surveys area: a month's tallies typed per field.
+    book_->AddPage(typed_, _("Type tallies"));
 
     dossiers_ = new DossierPage(book_, session_);
     // TRANSLATORS: a tab of the Surveys area: form II.06a, dossiers per month.
@@ -220,6 +225,7 @@ void SurveysPanel::Reload() {
     ratings_->SetDates(window.first, window.last);
     ReloadOfficers();
     self_->SetUnit(unit_);
+    typed_->SetUnit(unit_);
     dossiers_->SetUnit(unit_);
     Layout();
 }

@@ -3,8 +3,8 @@
 // the monthly tallies per field or unit with coverage against the 80% rule
 // and the satisfaction rate; every citizen rating (RatingsPage); the
 // officers' summary with rank and a bar chart; officers' quarterly
-// self-assessment (SelfAssessmentPage); the monthly dossier statistics of
-// form II.06a (DossierPage).
+// self-assessment (SelfAssessmentPage); a unit's month of tallies typed
+// (TallyPage); the monthly dossier statistics of form II.06a (DossierPage).
 #pragma once
 #include <map>
 #include <optional>
@@ -28,11 +28,19 @@ class OfficerChart;
 class RatingsPage;
 class DossierPage;
 class SelfAssessmentPage;
+class TallyPage;
 class TableList;
 
 class SurveysPanel : public AreaPanel {
   public:
-    enum Page { kTalliesPage, kRatingsPage, kOfficersPage, kSelfPage, kDossierPage };
+    enum Page {
+        kTalliesPage,
+        kRatingsPage,
+        kOfficersPage,
+        kSelfPage,
+        kTypedTalliesPage,
+        kDossierPage
+    };
 
     SurveysPanel(wxWindow* parent, GuiSession& session);
     void SetUnit(const std::optional<Unit>& unit) override;
@@ -44,6 +52,7 @@ class SurveysPanel : public AreaPanel {
     RatingsPage* ratings() const { return ratings_; }
     SelfAssessmentPage* selfAssessment() const { return self_; }
     DossierPage* dossiers() const { return dossiers_; }
+    TallyPage* typedTallies() const { return typed_; }
     // Rows of the tallies and officers tables, for tests.
     long TallyRows() const;
     long OfficerRows() const;
@@ -80,6 +89,7 @@ class SurveysPanel : public AreaPanel {
     OfficerChart* chart_ = nullptr;
     SelfAssessmentPage* self_ = nullptr;
     DossierPage* dossiers_ = nullptr;
+    TallyPage* typed_ = nullptr;
     std::vector<Period> periods_;
     int officerGeneration_ = 0;
     bool officersLoaded_ = false;

@@ -275,4 +275,50 @@ std::string StoredSortKey(std::string_view text) {
     return primary + '\x01' + secondary + '\x01' + tertiary;
 }
 
+namespace {
+// Levenshtein distance of two byte strings (folded text is ASCII, or
+// nearly).
+std::size_t EditDistance(const std::string& a, const std::string& b) {
+    std::vector<std::size_t> row(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        std::size_t diagonal = row[0];
+        row[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            const std::size_t above = row[j];
+            row[j] =
+                std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+            diagonal = above;
+        }
+    }
+    return row[b.size()];
+}
+}  // namespace
+
+std::vector<std::size_t> NearestTexts(std::string_view text,
+                                      const std::vector<std::vector<std::string>>& candidates,
+                                      std::size_t most) {
+    const std::string key = SearchKey(text);
+    std::vector<std::pair<std::size_t, std::size_t>> found;  // distance, index
+    if (key.empty()) return {};
+    const std::size_t limit = std::max<std::size_t>(2, key.size() / 3);
+    for (std::size_t i = 0; i < candidates.size(); ++i) {
+        std::size_t best = std::string::npos;
+        for (const auto& form : candidates[i]) {
+            const std::string f = SearchKey(form);
+            if (f.empty()) continue;
+            const bool inside = (key.size() >= 3 && f.find(key) != std::string::npos) ||
+                                (f.size() >= 3 && key.find(f) != std::string::npos);
+            const std::size_t d = inside ? 1 : EditDistance(key, f);
+            best = std::min(best, d);
+        }
+        if (best <= limit) found.emplace_back(best, i);
+    }
+    std::stable_sort(found.begin(), found.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::vector<std::size_t> out;
+    for (std::size_t k = 0; k < found.size() && k < most; ++k) out.push_back(found[k].second);
+    return out;
+}
+
 }  // namespace cchc

@@ -39,6 +39,18 @@ std::string FoldForSearch(std::string_view text);
 // text matches the texts whose SearchKey contains its SearchKey.
 std::string SearchKey(std::string_view text);
 
+// "Did you mean": the candidates nearest to a text that matched none,
+// each given in the forms it is known by (a field's full name and the name
+// without its group, a unit's name and the name without its kind, a code).
+// Compared folded (SearchKey); a candidate's distance is the edit distance,
+// in folded characters, of the nearest of its forms, a form that contains
+// the text or is contained in it counting as 1. Those within a third of
+// the text's length (at least 2), at most `most`, nearest first, ties in
+// the given order.
+std::vector<std::size_t> NearestTexts(std::string_view text,
+                                      const std::vector<std::vector<std::string>>& candidates,
+                                      std::size_t most = 3);
+
 // A key to sort by in a database, where ICU's SortKey may not be stored
 // (of the text's first kStoredSortLength characters, so that an index
 // takes it):

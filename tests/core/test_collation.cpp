@@ -146,6 +146,24 @@ BOOST_AUTO_TEST_CASE(fold_for_search) {
                std::string::npos);
 }
 
+// "Did you mean": the names nearest to one that matched nothing, by any
+// of their forms, folded; nothing when none is near.
+BOOST_AUTO_TEST_CASE(the_nearest_names_to_one_that_matched_nothing) {
+    const std::vector<std::vector<std::string>> fields = {
+        {"Tư pháp - Hộ tịch", "HOTICH", "Hộ tịch"},
+        {"Chứng thực", "CHUNGTHUC"},
+        {"Đất đai", "DATDAI"},
+        {"Lao động - Thương binh và Xã hội", "LDTBXH", "Thương binh và Xã hội"}};
+    BOOST_TEST((cchc::NearestTexts("Hộ tịc", fields) == std::vector<std::size_t>{0}));
+    BOOST_TEST((cchc::NearestTexts("ho tich xyz", fields) == std::vector<std::size_t>{0}));
+    BOOST_TEST((cchc::NearestTexts("Dat dia", fields) == std::vector<std::size_t>{2}));
+    BOOST_TEST((cchc::NearestTexts("CHUNG THUC", fields) == std::vector<std::size_t>{1}));
+    BOOST_TEST(cchc::NearestTexts("Giao thông vận tải", fields).empty());
+    BOOST_TEST(cchc::NearestTexts("", fields).empty());
+    BOOST_TEST(cchc::NearestTexts("a", fields).empty());
+    BOOST_TEST(cchc::NearestTexts("Hộ tịch", fields, 0).empty());
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_CASE(people_sort_by_given_name_first) {

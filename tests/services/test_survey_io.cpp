@@ -556,4 +556,53 @@ BOOST_FIXTURE_TEST_CASE(satisfaction_criterion_filled_from_tallies_keeps_user_fi
     BOOST_TEST(!rank.empty());
 }
 
+// A name that matches nothing is refused naming the nearest ones, with
+// their codes; a name that fits two (two fields both called "Hộ tịch"
+// after their group, two officers of one name) lists both; nothing stored.
+BOOST_FIXTURE_TEST_CASE(unknown_and_ambiguous_names_are_refused_with_the_ones_meant, IoFixture) {
+    const std::string head =
+        "unit,period,field,settled,responses,very_satisfied,satisfied,neutral,dissatisfied,"
+        "very_dissatisfied\n";
+    auto refusal = [&](const std::string& name, const std::string& text, auto import) {
+        try {
+            import(Write(name, text));
+        } catch (const UserError& e) {
+            return std::string(e.what());
+        }
+        return std::string("stored");
+    };
+    auto tallies = [&](const std::string& path) { services::ImportTallies(Db(), path, "t"); };
+    std::string why =
+        refusal("a.csv", head + "XA-TAYXUAN,2026-09,Hộ tịc,10,5,1,2,1,1,0\n", tallies);
+    BOOST_TEST(why.find("Tư pháp - Hộ tịch (HOTICH)") != std::string::npos, why);
+    why = refusal("b.csv", head + "Tây Xuan,2026-09,HOTICH,10,5,1,2,1,1,0\n", tallies);
+    BOOST_TEST(why.find("stored") != std::string::npos, why);  // a name without its kind
+    why = refusal("c.csv", head + "Tây Xuâm,2026-09,HOTICH,10,5,1,2,1,1,0\n", tallies);
+    BOOST_TEST(why.find("Xã Tây Xuân (XA-TAYXUAN)") != std::string::npos, why);
+    why = refusal("d.csv", head + "XA-TAYXUAN,2026-09,Hoàn toàn khác,10,5,1,2,1,1,0\n", tallies);
+    BOOST_TEST(why.find("(") == std::string::npos, why);  // nothing near: none named
+
+    // Two fields named "Hộ tịch" after their group.
+    storage::CatalogueRepository(Db().session())
+        .EnsureProcedureField({0, "HOTICH2", "Công an - Hộ tịch", 0});
+    why = refusal("e.csv", head + "XA-TAYXUAN,2026-10,Hộ tịch,10,5,1,2,1,1,0\n", tallies);
+    BOOST_TEST(why.find("HOTICH)") != std::string::npos, why);
+    BOOST_TEST(why.find("HOTICH2)") != std::string::npos, why);
+    BOOST_TEST(Tallies() == 1);  // only b.csv's
+
+    // Two officers of one name in the ratings.
+    Person twin;
+    twin.code = "CB09", twin.fullName = "Nguyễn Văn An";
+    twin.unitId = storage::UnitRepository(Db().session()).ByCode("XA-TAYPHU")->id;
+    storage::PersonRepository(Db().session()).Insert(twin);
+    auto ratings = [&](const std::string& path) { services::ImportRatings(Db(), path, "t"); };
+    why = refusal("f.csv",
+                  "time,unit,officer,procedure,channel,attitude,handling,guidance,citizen\n"
+                  "2026-09-02T08:00:00,XA-TAYXUAN,Nguyễn Văn An,Khai sinh,kiosk,5,5,5,\n",
+                  ratings);
+    BOOST_TEST(why.find("CB01") != std::string::npos, why);
+    BOOST_TEST(why.find("CB09") != std::string::npos, why);
+    BOOST_TEST(Ratings() == 0);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

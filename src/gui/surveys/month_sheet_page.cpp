@@ -48,8 +48,8 @@ MonthSheetPage::MonthSheetPage(wxWindow* parent, GuiSession& session, const wxSt
     title_ = new wxStaticText(this, wxID_ANY, "");
     title_->SetFont(ScaledFont(title_, 1.1, true));
     bar_->Add(title_, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 2 * gap);
-    bar_->Add(new wxStaticText(this, wxID_ANY, _("&Month:")), 0,
-              wxALIGN_CENTER_VERTICAL | wxRIGHT, gap / 2);
+    bar_->Add(new wxStaticText(this, wxID_ANY, _("&Month:")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT,
+              gap / 2);
     month_ = new wxChoice(this, wxID_ANY);
     month_->SetName(name + "Month");
     // The current month and the 23 before it, newest first; the month

@@ -1,6 +1,10 @@
 // Units and people by code or name: see directory.h.
 #include "services/org/directory.h"
 
+#include <fmt/format.h>
+
+#include "core/collation.h"
+#include "core/i18n.h"
 #include "core/org.h"
 #include "core/text.h"
 
@@ -17,6 +21,9 @@ OfficeDirectory::OfficeDirectory(storage::Database& db) {
         if (unitByName_.count(key)) ambiguousUnits_.insert(key);
         unitByName_[key] = u.id;
         units_[u.id] = {u.code, u.name};
+        unitsNamed_[key].push_back(u.id);
+        unitIds_.push_back(u.id);
+        unitForms_.push_back({u.name, u.code});
         // The name without its kind ("Bình Hòa" of "Xã Bình Hòa"), as
         // one-stop systems and the communes' own sheets write it; kept only
         // when no other unit goes by it.
@@ -24,6 +31,8 @@ OfficeDirectory::OfficeDirectory(storage::Database& db) {
         if (shortKey != key) {
             auto [it, added] = unitByShortName_.emplace(shortKey, u.id);
             if (!added && it->second != u.id) it->second = 0;
+            unitsNamed_[shortKey].push_back(u.id);
+            unitForms_.back().push_back(SortName(u));
         }
     }
     for (const auto& p : storage::PersonRepository(db.session()).All()) {
@@ -32,7 +41,49 @@ OfficeDirectory::OfficeDirectory(storage::Database& db) {
         const std::string key = tableio::NormalizeColumnName(p.fullName);
         if (personByName_.count(key)) ambiguousPeople_.insert(key);
         personByName_[key] = p.id;
+        peopleNamed_[key].push_back(p.id);
+        personIds_.push_back(p.id);
+        personForms_.push_back({p.fullName, p.code});
     }
+}
+
+namespace {
+// The refusal of a name: the records it fits when several, else the
+// nearest, each "Name (CODE)".
+std::string Refusal(const std::string& text, const char* missing, const char* several,
+                    const std::map<std::string, std::vector<std::int64_t>>& named,
+                    const std::vector<std::int64_t>& ids,
+                    const std::vector<std::vector<std::string>>& forms,
+                    const std::map<std::int64_t, std::pair<std::string, std::string>>& records) {
+    auto list = [&](const std::vector<std::int64_t>& found) {
+        std::string out;
+        for (std::int64_t id : found) {
+            const auto& [code, name] = records.at(id);
+            out += (out.empty() ? "" : ", ") + name + " (" + code + ")";
+        }
+        return out;
+    };
+    if (auto it = named.find(tableio::NormalizeColumnName(text));
+        it != named.end() && it->second.size() > 1)
+        return fmt::format(fmt::runtime(tr(several)), Excerpt(text), list(it->second));
+    std::vector<std::int64_t> near;
+    for (std::size_t i : NearestTexts(text, forms)) near.push_back(ids[i]);
+    std::string why = fmt::format(fmt::runtime(tr(missing)), Excerpt(text));
+    if (!near.empty()) why += fmt::format(fmt::runtime(tr("; the nearest: {0}")), list(near));
+    return why;
+}
+}  // namespace
+
+std::string OfficeDirectory::UnitRefusal(const std::string& text) const {
+    return Refusal(text, N_("the unit does not exist: {0}"),
+                   N_("“{0}” fits more than one unit: {1}; write its code"), unitsNamed_, unitIds_,
+                   unitForms_, units_);
+}
+
+std::string OfficeDirectory::PersonRefusal(const std::string& text) const {
+    return Refusal(text, N_("the officer does not exist: {0}"),
+                   N_("“{0}” fits more than one officer: {1}; write the officer's code"),
+                   peopleNamed_, personIds_, personForms_, people_);
 }
 
 std::optional<std::int64_t> OfficeDirectory::Unit(const std::string& text) const {

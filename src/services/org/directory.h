@@ -26,6 +26,11 @@ class OfficeDirectory {
     std::string UnitName(std::int64_t id) const;
     std::string PersonCode(std::int64_t id) const;
     std::string PersonName(std::int64_t id) const;
+    // Why no unit (person) is found for the text, as an error says it: the
+    // units (people) a name shared by several fits, with their codes, or
+    // the nearest names ("Xã Bình Hòa (XA-BINHHOA)").
+    std::string UnitRefusal(const std::string& text) const;
+    std::string PersonRefusal(const std::string& text) const;
 
     // ";"-separated coordinators, each linked to a unit or person when it
     // names one, else kept as written.
@@ -39,6 +44,11 @@ class OfficeDirectory {
     std::map<std::string, std::int64_t> unitByShortName_;
     std::map<std::int64_t, std::pair<std::string, std::string>> units_, people_;  // id → code, name
     std::set<std::string> ambiguousUnits_, ambiguousPeople_;
+    // For the errors: the records each folded name (or short name) fits,
+    // and every record's forms, in the order read.
+    std::map<std::string, std::vector<std::int64_t>> unitsNamed_, peopleNamed_;
+    std::vector<std::int64_t> unitIds_, personIds_;
+    std::vector<std::vector<std::string>> unitForms_, personForms_;
 };
 
 }  // namespace cchc::services

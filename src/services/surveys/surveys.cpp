@@ -232,6 +232,11 @@ struct FieldIndex {
     // A field's name without its prefix ("Hộ tịch" of "Tư pháp - Hộ tịch"),
     // as one-stop systems write it; 0 when two fields share it.
     std::map<std::string, std::int64_t> byShortName;
+    // The fields each short name fits, and every field's forms, in the
+    // catalogue's order: what an error names.
+    std::map<std::string, std::vector<std::int64_t>> shortNames;
+    std::vector<std::int64_t> ids;
+    std::vector<std::vector<std::string>> forms;
 
     explicit FieldIndex(storage::Database& db) {
         int i = 0;
@@ -240,10 +245,15 @@ struct FieldIndex {
             byName[tableio::NormalizeColumnName(f.name)] = f.id;
             byId[f.id] = {f.code, f.name};
             order[f.id] = i++;
+            ids.push_back(f.id);
+            forms.push_back({f.name, f.code});
             if (const auto dash = f.name.rfind(" - "); dash != std::string::npos) {
-                auto [it, added] = byShortName.emplace(
-                    tableio::NormalizeColumnName(f.name.substr(dash + 3)), f.id);
+                const std::string part = f.name.substr(dash + 3);
+                forms.back().push_back(part);
+                const std::string key = tableio::NormalizeColumnName(part);
+                auto [it, added] = byShortName.emplace(key, f.id);
                 if (!added && it->second != f.id) it->second = 0;
+                shortNames[key].push_back(f.id);
             }
         }
     }
@@ -254,6 +264,31 @@ struct FieldIndex {
         if (auto it = byShortName.find(folded); it != byShortName.end() && it->second != 0)
             return it->second;
         return std::nullopt;
+    }
+    // "Tư pháp - Hộ tịch (HOTICH)".
+    std::string Named(std::int64_t id) const {
+        const auto& [code, name] = byId.at(id);
+        return name + " (" + code + ")";
+    }
+    // Why no field is found for the text: the fields a short name fits, or
+    // the nearest names.
+    std::string Refusal(const std::string& text) const {
+        auto list = [&](const std::vector<std::int64_t>& found) {
+            std::string out;
+            for (std::int64_t id : found) out += (out.empty() ? "" : ", ") + Named(id);
+            return out;
+        };
+        if (auto it = shortNames.find(tableio::NormalizeColumnName(text));
+            it != shortNames.end() && it->second.size() > 1)
+            return fmt::format(fmt::runtime(tr("“{0}” fits more than one procedure field: {1}; "
+                                               "write its code or full name")),
+                               Excerpt(text), list(it->second));
+        std::vector<std::int64_t> near;
+        for (std::size_t i : NearestTexts(text, forms)) near.push_back(ids[i]);
+        std::string why =
+            fmt::format(fmt::runtime(tr("the procedure field does not exist: {0}")), Excerpt(text));
+        if (!near.empty()) why += fmt::format(fmt::runtime(tr("; the nearest: {0}")), list(near));
+        return why;
     }
 };
 
@@ -365,8 +400,7 @@ MonthlyKey ReadMonthlyKey(const ColumnMap& cols, const tableio::TableReader& rea
     auto unitId = dir.Unit(unit);
     if (!unitId) {
         guard.RefuseHiddenUnit(Action::EditSurveys, unit, cols.At(reader, "unit"));
-        throw UserError(cols.At(reader, "unit"),
-                        std::string(tr("the unit does not exist: ")) + Excerpt(unit));
+        throw UserError(cols.At(reader, "unit"), dir.UnitRefusal(unit));
     }
     key.unitId = *unitId;
     const std::string periodText = Trim(cols.Get(f, "period"));
@@ -377,10 +411,7 @@ MonthlyKey ReadMonthlyKey(const ColumnMap& cols, const tableio::TableReader& rea
     key.period = period->ToString();
     const std::string field = Trim(cols.Get(f, "field"));
     auto fieldId = fields.Find(field);
-    if (!fieldId)
-        throw UserError(cols.At(reader, "field"),
-                        fmt::format(fmt::runtime(tr("the procedure field does not exist: {0}")),
-                                    Excerpt(field)));
+    if (!fieldId) throw UserError(cols.At(reader, "field"), fields.Refusal(field));
     key.fieldId = *fieldId;
     return key;
 }
@@ -756,9 +787,7 @@ class RatingRowReader {
             guard_.RefuseHiddenUnit(Action::EditSurveys, trimmed, cols_.At(reader_, key));
         if (!id)
             throw UserError(cols_.At(reader_, key),
-                            std::string(person ? tr("the officer does not exist: ")
-                                               : tr("the unit does not exist: ")) +
-                                Excerpt(trimmed));
+                            person ? dir_.PersonRefusal(trimmed) : dir_.UnitRefusal(trimmed));
         cache.emplace(text, *id);
         return *id;
     }

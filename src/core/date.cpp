@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include "core/i18n.h"
+
 namespace cchc {
 namespace {
 
@@ -125,5 +127,24 @@ bool operator<(const Date& a, const Date& b) {
 bool operator<=(const Date& a, const Date& b) { return !(b < a); }
 bool operator>(const Date& a, const Date& b) { return b < a; }
 bool operator>=(const Date& a, const Date& b) { return !(a < b); }
+
+std::string DateRefusal(std::string_view text) {
+    if (Date::ParseVn(text)) return {};
+    // Day, month and year as numbers, the date itself impossible.
+    const auto slash1 = text.find('/');
+    const auto slash2 = slash1 == std::string_view::npos ? slash1 : text.find('/', slash1 + 1);
+    int d = 0, m = 0, y = 0;
+    if (slash2 != std::string_view::npos && slash1 <= 2 && slash2 - slash1 - 1 <= 2 &&
+        text.size() - slash2 - 1 == 4 && ReadNumber(text.substr(0, slash1), d) &&
+        ReadNumber(text.substr(slash1 + 1, slash2 - slash1 - 1), m) &&
+        ReadNumber(text.substr(slash2 + 1), y)) {
+        if (m < 1 || m > 12)
+            return fmt::format(fmt::runtime(tr("{0} is not a date: there is no month {1}")),
+                               std::string(text), m);
+        return fmt::format(fmt::runtime(tr("{0} is not a date: {1:02}/{2} has {3} days")),
+                           std::string(text), m, y, Date::DaysInMonth(y, m));
+    }
+    return tr("write the date as dd/mm/yyyy, e.g. 05/01/2026");
+}
 
 }  // namespace cchc

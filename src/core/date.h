@@ -9,6 +9,12 @@
 
 namespace cchc {
 
+// Why a text typed as a date (dd/mm/yyyy) is not one, as a sentence for
+// the user: a day or month that does not exist is named ("31/02/2026 is
+// not a date: 02/2026 has 28 days"); anything else is told how to write
+// it. Empty when the text is a date.
+std::string DateRefusal(std::string_view text);
+
 struct Date {
     int year = 0;
     int month = 0;  // 1..12

@@ -82,6 +82,30 @@ Problems CheckUnit(const Unit& unit) {
     return p;
 }
 
+bool PhoneNumbers(const std::string& text) {
+    // Each of the numbers separated by "/", ";" or ",": digits with the
+    // marks people write between them, at least eight of them.
+    int digits = 0, numbers = 0;
+    bool plusAllowed = true;
+    for (char c : text + ";") {
+        if (c >= '0' && c <= '9') {
+            ++digits;
+            plusAllowed = false;
+        } else if (c == '/' || c == ';' || c == ',') {
+            if (digits < 8) return false;
+            ++numbers;
+            digits = 0;
+            plusAllowed = true;
+        } else if (c == '+') {
+            if (!plusAllowed) return false;
+            plusAllowed = false;
+        } else if (c != ' ' && c != '.' && c != '-' && c != '(' && c != ')') {
+            return false;
+        }
+    }
+    return numbers > 0;
+}
+
 Problems CheckPerson(const Person& person) {
     Problems p;
     if (Trim(person.code).empty())
@@ -94,6 +118,10 @@ Problems CheckPerson(const Person& person) {
     CheckLength(p, "full_name", person.fullName, kNameText);
     CheckLength(p, "position", person.position, kShortText);
     CheckLength(p, "phone", person.phone, kShortText);
+    if (!person.phone.empty() && !PhoneNumbers(person.phone))
+        p.push_back(
+            {"phone", tr("a phone number holds digits (at least 8 of them), with spaces, "
+                         "dots, dashes, brackets or a leading +, several separated by / or ;")});
     CheckLength(p, "email", person.email, kShortText);
     if (!person.email.empty()) {
         auto at = person.email.find('@');

@@ -56,12 +56,17 @@ struct Person {
 
 // Field checks that need no database: empty code or name, a code with
 // spaces, any text longer than its field's limit (core/text_limits.h),
-// malformed e-mail. Duplicate codes and missing parents are checked by the
+// malformed e-mail or phone number. Duplicate codes and missing parents are checked by the
 // service that has the data.
 constexpr std::size_t kMaxCodeChars = kCodeText.chars;
 constexpr std::size_t kMaxNameChars = kNameText.chars;
 Problems CheckUnit(const Unit& unit);
 Problems CheckPerson(const Person& person);
+
+// Whether a person's phone field holds phone numbers: digits (at least
+// eight per number) with spaces, dots, dashes, brackets or a leading +,
+// several numbers separated by "/", ";" or "," ("0256 3823 456 / 0905.123.456").
+bool PhoneNumbers(const std::string& text);
 
 // The name a list of units is sorted by: the place name, or the name
 // without its kind word ("Thị trấn Phú Phong" → "Phú Phong").

@@ -162,4 +162,12 @@ TaskRecord ApplyProgress(TaskRecord task, TaskStatus status, int percent,
     return task;
 }
 
+bool RecordsNothing(const TaskRecord& task, TaskStatus status, int percent, const std::string& note,
+                    const std::string& outcome, bool document) {
+    const TaskRecord after = ApplyProgress(task, status, percent, outcome, Date::Today());
+    const bool blank = note.find_first_not_of(" \t\r\n") == std::string::npos;
+    return after.status == task.status && after.percentDone == task.percentDone &&
+           after.outcome == task.outcome && blank && !document;
+}
+
 }  // namespace cchc

@@ -61,5 +61,9 @@ std::vector<FieldConflict> ProgressNoteConflicts(const std::string& mine,
 // the result written when done, or when cancelled with one given.
 TaskRecord ApplyProgress(TaskRecord task, TaskStatus status, int percent,
                          const std::string& outcome, const Date& today);
+// Whether a progress update would record nothing: the task keeps its
+// status, percentage and result, and no note or document comes with it.
+bool RecordsNothing(const TaskRecord& task, TaskStatus status, int percent, const std::string& note,
+                    const std::string& outcome, bool document);
 
 }  // namespace cchc

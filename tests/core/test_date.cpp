@@ -188,4 +188,20 @@ BOOST_AUTO_TEST_CASE(comparisons) {
     BOOST_TEST(!(a >= b));
 }
 
+// Why a date typed is not one: an impossible day or month is named, any
+// other text is told how to write it; a date gives nothing.
+BOOST_AUTO_TEST_CASE(a_date_typed_wrong_says_why) {
+    BOOST_TEST(cchc::DateRefusal("05/01/2026").empty());
+    const std::string feb = cchc::DateRefusal("31/02/2026");
+    BOOST_TEST(feb.find("31/02/2026") != std::string::npos, feb);
+    BOOST_TEST(feb.find("02/2026") != std::string::npos, feb);
+    BOOST_TEST(feb.find("28") != std::string::npos, feb);
+    BOOST_TEST(cchc::DateRefusal("29/02/2028").empty());  // a leap year
+    BOOST_TEST(cchc::DateRefusal("30/02/2028").find("29") != std::string::npos);
+    BOOST_TEST(cchc::DateRefusal("05/13/2026").find("13") != std::string::npos);
+    const std::string text = cchc::DateRefusal("hôm qua");
+    BOOST_TEST(text.find("05/01/2026") != std::string::npos, text);  // how to write it
+    BOOST_TEST(cchc::DateRefusal("2026-01-05").find("05/01/2026") != std::string::npos);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -135,6 +135,18 @@ BOOST_AUTO_TEST_CASE(check_person) {
                            boost::test_tools::per_element());
         }
     }
+    // Phone numbers as offices write them; letters or too few digits refused.
+    for (const char* good : {"0256 3823 456", "0905.123.456", "+84 905 123 456", "(0256) 3823456",
+                             "0256 3823 456 / 0905 123 456", "0912-345-678"})
+        BOOST_TEST(cchc::PhoneNumbers(good), good);
+    for (const char* bad : {"abc", "0905", "0905 abc 456", "0905+123456", "09/05", "số 0905123456"})
+        BOOST_TEST(!cchc::PhoneNumbers(bad), bad);
+    {
+        cchc::Person phoned = GoodPerson();
+        phoned.phone = "abc";
+        BOOST_TEST(Fields(cchc::CheckPerson(phoned)) == std::vector<std::string>{"phone"},
+                   boost::test_tools::per_element());
+    }
     cchc::Person p = GoodPerson();
     p.code = "CB 001";
     p.fullName = "";

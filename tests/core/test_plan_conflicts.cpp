@@ -204,4 +204,18 @@ BOOST_AUTO_TEST_CASE(a_progress_update_moves_its_task) {
     BOOST_TEST(reopened.outcome == "Hoàn thành");  // an open task's result is left alone
 }
 
+// A progress update that leaves the task as it is and says nothing
+// records nothing; a note, a document, another percentage or status does.
+BOOST_AUTO_TEST_CASE(a_progress_update_that_records_nothing) {
+    TaskRecord t;
+    t.status = TaskStatus::InProgress;
+    t.percentDone = 40;
+    BOOST_TEST(RecordsNothing(t, TaskStatus::InProgress, 40, "", "", false));
+    BOOST_TEST(RecordsNothing(t, TaskStatus::InProgress, 40, "  \n", "", false));
+    BOOST_TEST(!RecordsNothing(t, TaskStatus::InProgress, 40, "Đã họp", "", false));
+    BOOST_TEST(!RecordsNothing(t, TaskStatus::InProgress, 40, "", "", true));
+    BOOST_TEST(!RecordsNothing(t, TaskStatus::InProgress, 55, "", "", false));
+    BOOST_TEST(!RecordsNothing(t, TaskStatus::Done, 40, "", "Xong", false));
+}
+
 BOOST_AUTO_TEST_SUITE_END()

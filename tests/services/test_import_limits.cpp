@@ -80,12 +80,14 @@ struct LimitCase {
     std::size_t limit;
     bool storedAtLimit = true;  // false: the text must also name something of the office
     std::size_t around = 0;     // characters the row adds to the text in the field
+    const char* fill = "ễ";     // the character the text is made of (a phone: digits)
 };
 
-// n characters of three bytes each: limits count characters, not bytes.
-std::string Chars(std::size_t n) {
+// n characters, by default of three bytes each: limits count characters,
+// not bytes.
+std::string Chars(std::size_t n, const char* fill = "ễ") {
     std::string s;
-    for (std::size_t i = 0; i < n; ++i) s += "ễ";
+    for (std::size_t i = 0; i < n; ++i) s += fill;
     return s;
 }
 
@@ -116,7 +118,7 @@ BOOST_FIXTURE_TEST_CASE(every_text_field_of_every_importer_has_its_limit, Office
         {"units", units, "XA-A,Xã A,commune,KONGCHRO,,,,{}", "doc_symbol", 50},
         {"people", people, "CB-A,TT-KONGCHRO,{},,,", "full_name", 255},
         {"people", people, "CB-A,TT-KONGCHRO,Lê Văn A,{},,", "position", 255},
-        {"people", people, "CB-A,TT-KONGCHRO,Lê Văn A,,{},", "phone", 255},
+        {"people", people, "CB-A,TT-KONGCHRO,Lê Văn A,,{},", "phone", 255, true, 0, "0"},
         {"people", people, "CB-A,TT-KONGCHRO,Lê Văn A,,,{}@x.vn", "email", 255, true, 5},
         {"frameworks",
          "framework,year,kind,code,parent,title,max_points,rule,target,per_unit,no_data,"
@@ -151,8 +153,9 @@ BOOST_FIXTURE_TEST_CASE(every_text_field_of_every_importer_has_its_limit, Office
         const LimitCase& c = cases[i];
         BOOST_TEST_CONTEXT(c.kind << " " << c.field) {
             const std::string name = "long" + std::to_string(i) + ".csv";
-            WriteFile(dir.File(name),
-                      c.header + "\n" + Replace(c.row, Chars(c.limit - c.around + 1)) + "\n");
+            WriteFile(
+                dir.File(name),
+                c.header + "\n" + Replace(c.row, Chars(c.limit - c.around + 1, c.fill)) + "\n");
             try {
                 ImporterOf(c.kind)(Db(), dir.File(name));
                 BOOST_FAIL("text past the limit was imported");
@@ -173,8 +176,9 @@ BOOST_FIXTURE_TEST_CASE(every_text_field_of_every_importer_has_its_limit, Office
             }
             if (c.storedAtLimit) {
                 const std::string atLimit = "limit" + std::to_string(i) + ".csv";
-                WriteFile(dir.File(atLimit),
-                          c.header + "\n" + Replace(c.row, Chars(c.limit - c.around)) + "\n");
+                WriteFile(
+                    dir.File(atLimit),
+                    c.header + "\n" + Replace(c.row, Chars(c.limit - c.around, c.fill)) + "\n");
                 try {
                     ImporterOf(c.kind)(Db(), dir.File(atLimit));
                 } catch (const UserError& e) {

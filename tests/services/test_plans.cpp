@@ -410,6 +410,25 @@ BOOST_FIXTURE_TEST_CASE(overdue_due_soon_and_missing_updates_on_the_board, SeedF
     update.percent = 120;
     BOOST_CHECK_THROW(services::AddProgressUpdate(Db(), update, "clerk"), UserError);
     BOOST_TEST(storage::PlanRepository(Db().session()).UpdatesOf(update.taskId).size() == 1u);
+    // An update that records nothing (the task's own status and percentage,
+    // no note, no document) says so instead of being saved.
+    const auto open = services::TaskBoard(Db(), Date{2026, 4, 1}, "").List(missing);
+    BOOST_REQUIRE(!open.empty());
+    services::ProgressInput same;
+    same.taskId = open.front().row.taskId;
+    same.period = "2026-Q2";
+    same.status = open.front().row.status;
+    same.percent = open.front().row.percentDone;
+    try {
+        services::AddProgressUpdate(Db(), same, "clerk");
+        BOOST_FAIL("an empty progress update was saved");
+    } catch (const UserError& e) {
+        BOOST_TEST(e.where().field == "note");
+    }
+    BOOST_TEST(storage::PlanRepository(Db().session()).UpdatesOf(same.taskId).empty());
+    same.note = "Đang rà soát lại danh mục thủ tục.";
+    services::AddProgressUpdate(Db(), same, "clerk");
+    BOOST_TEST(storage::PlanRepository(Db().session()).UpdatesOf(same.taskId).size() == 1u);
 }
 
 BOOST_FIXTURE_TEST_CASE(a_draft_plan_from_the_weak_criteria, SeedFixture) {

@@ -640,6 +640,7 @@ BOOST_FIXTURE_TEST_CASE(progress_reports, ServerOffice) {
                 in.taskId = task[code];
                 in.period = reported = quarter();
                 in.percent = 30;
+                in.note = "Báo cáo quý";
                 reportId = services::AddProgressUpdate(Db(), in, admin);
             },
             [&](storage::Database& db, const std::string& login) {

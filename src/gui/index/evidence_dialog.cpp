@@ -126,6 +126,7 @@ void EvidenceDialog::LinkExisting() {
     }
     wxSingleChoiceDialog dlg(this, _("Choose the document that proves this criterion too:"),
                              _("Link an existing document"), labels);
+    NameStockButtons(&dlg);
     if (dlg.ShowModal() != wxID_OK) return;
     try {
         service.LinkEvidence(sheet_, criterion_,
@@ -197,8 +198,7 @@ EvidenceDetails EvidenceDocDialog::ReadDetails() const {
     const std::string date = TrimmedU8(Ctrl<wxTextCtrl>("doc_date")->GetValue());
     if (!date.empty()) {
         auto parsed = Date::ParseVn(date);
-        if (!parsed)
-            throw UserError(Location{"", 0, "doc_date"}, tr("write the date as dd/mm/yyyy"));
+        if (!parsed) throw UserError(Location{"", 0, "doc_date"}, DateRefusal(date));
         d.docDate = parsed->ToIso();
     }
     d.issuer = TrimmedU8(Ctrl<wxTextCtrl>("issuer")->GetValue());

@@ -857,6 +857,7 @@ void ScoringGridPage::Step(SetAction action) {
                     _("Why must the appraised results be changed? The reason is kept in the "
                       "history."),
                     _("Reopen appraised results"), "", wxOK | wxCANCEL | wxTE_MULTILINE);
+                NameStockButtons(&dlg);
                 if (dlg.ShowModal() != wxID_OK) return;
                 sheet_ = service.Reopen(*sheet_, TrimmedU8(dlg.GetValue()));
                 break;

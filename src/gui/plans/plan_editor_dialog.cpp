@@ -310,7 +310,7 @@ TaskRecord PlanEditorDialog::ReadTask() const {
     t.recurring = Ctrl<wxCheckBox>("recurring")->GetValue();
     const int s = Ctrl<wxChoice>("status")->GetSelection();
     t.status = kStatuses[s >= 0 ? s : 0];
-    t.percentDone = Ctrl<wxSpinCtrl>("percent")->GetValue();
+    t.percentDone = SpinTyped(Ctrl<wxSpinCtrl>("percent"), "percent");
     t.outcome = TrimmedU8(Ctrl<wxTextCtrl>("outcome")->GetValue());
     return t;
 }
@@ -344,8 +344,7 @@ bool PlanEditorDialog::Save() {
         if (current_.taskId || adding_)
             for (const char* name : {"start", "due"})
                 if (Ctrl<VnDateCtrl>(name)->Bad())
-                    throw UserError(Location{"", 0, name},
-                                    ToU8(_("write the date as dd/mm/yyyy, e.g. 05/01/2026")));
+                    throw UserError(Location{"", 0, name}, Ctrl<VnDateCtrl>(name)->Refusal());
         if (target.targetText != item->targetText) {
             // Kept as saved, so that a refused task does not save it twice.
             const PlanItemRecord saved = service.SaveItemTarget(target);
@@ -506,6 +505,7 @@ void PlanEditorDialog::AddItem() {
     wxSingleChoiceDialog pick(this, _("Which criterion should the plan answer?"),
                               _("Add a criterion"), choices);
     pick.SetSelection(free.empty() ? 0 : 1);
+    NameStockButtons(&pick);
     if (pick.ShowModal() != wxID_OK) return;
     const int n = pick.GetSelection();
     std::int64_t criterion = 0;
@@ -514,6 +514,7 @@ void PlanEditorDialog::AddItem() {
         wxTextEntryDialog ask(this,
                               _("Title of the new item (e.g. Tuyên truyền cải cách hành chính):"),
                               _("Add a criterion"));
+        NameStockButtons(&ask);
         if (ask.ShowModal() != wxID_OK) return;
         title = TrimmedU8(ask.GetValue());
         heading = std::to_string(plan_.items.size() + 1);

@@ -70,9 +70,7 @@ PlanRecord PlanHeaderDialog::ReadForm() const {
 void PlanHeaderDialog::OnSave(wxCommandEvent&) {
     SaveAndClose(
         [this] {
-            if (date_->Bad())
-                throw UserError(Location{"", 0, "issued_on"},
-                                ToU8(_("write the plan's date as dd/mm/yyyy, e.g. 05/01/2026")));
+            if (date_->Bad()) throw UserError(Location{"", 0, "issued_on"}, date_->Refusal());
             services::PlanService(session_.db(), session_.user()).SaveHeader(ReadForm());
         },
         // Saved on another desk meanwhile: the form shows the values chosen,

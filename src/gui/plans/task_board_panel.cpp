@@ -581,6 +581,7 @@ void TaskBoardPanel::FillSavedViews() {
 void TaskBoardPanel::SaveView() {
     wxTextEntryDialog ask(this, _("Name of this filter (e.g. Overdue in Tây Xuân):"),
                           _("Save the filter"));
+    NameStockButtons(&ask);
     if (ask.ShowModal() != wxID_OK) return;
     const std::string name = TrimmedU8(ask.GetValue());
     try {

@@ -360,7 +360,9 @@ void ReportsPanel::ShowStatus(const wxString& text, bool busy) {
 
 void ReportsPanel::Preview() {
     if (date_->Bad()) {
-        ShowError(this, _("Write the report's date as dd/mm/yyyy, e.g. 05/01/2026."));
+        wxString why = U8(date_->Refusal());
+        if (!why.empty()) why[0] = wxToupper(why[0]);
+        ShowError(this, why + ".");
         date_->SetFocus();
         return;
     }

@@ -2,6 +2,7 @@
 #include "gui/shell/gui_util.h"
 
 #include <algorithm>
+#include <climits>
 
 #include <wx/button.h>
 #include <wx/filedlg.h>
@@ -11,9 +12,13 @@
 #include <wx/log.h>
 #include <wx/msgdlg.h>
 #include <wx/scrolwin.h>
+#include <wx/spinctrl.h>
 #include <wx/stdpaths.h>
 #include <wx/utils.h>
 #include <wx/window.h>
+
+#include "core/errors.h"
+#include "services/app/failure_message.h"
 
 namespace cchc::gui {
 
@@ -74,6 +79,21 @@ wxString AskTableFile(wxWindow* parent, const wxString& title, const wxString& n
     return file.GetFullPath();
 }
 
+void NameStockButtons(wxWindow* dialog) {
+    if (auto* ok = dialog->FindWindow(wxID_OK)) ok->SetLabel(_("&OK"));
+    if (auto* cancel = dialog->FindWindow(wxID_CANCEL)) cancel->SetLabel(_("Cancel"));
+}
+
+int SpinTyped(const wxSpinCtrl* spin, const char* field) {
+    const wxString text = spin->GetTextValue().Strip(wxString::both);
+    long value = 0;
+    if (text.empty()) return spin->GetValue();
+    if (!text.ToLong(&value) || value < INT_MIN || value > INT_MAX)
+        throw UserError(Location{"", 0, field},
+                        ToU8(wxString::Format(_("\"%s\" is not a whole number"), text)));
+    return static_cast<int>(value);
+}
+
 void PrepareFilePicker(wxFilePickerCtrl* picker) {
     if (!picker) return;
     if (auto* button = dynamic_cast<wxButton*>(picker->GetPickerCtrl()))
@@ -99,13 +119,6 @@ wxFont ScaledFont(const wxWindow* w, double factor, bool bold) {
     if (bold) f.SetWeight(wxFONTWEIGHT_BOLD);
     return f;
 }
-
-}  // namespace cchc::gui
-
-#include "core/errors.h"
-#include "services/app/failure_message.h"
-
-namespace cchc::gui {
 
 wxString ErrorSentence(const std::exception& error) {
     wxString text;

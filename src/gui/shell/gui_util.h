@@ -14,6 +14,8 @@
 class wxFilePickerCtrl;
 class wxWindow;
 
+class wxSpinCtrl;
+
 namespace cchc::gui {
 
 // The lower layers speak UTF-8 std::string; wx speaks wxString.
@@ -98,4 +100,14 @@ namespace cchc::gui {
 // A service's error for a sentence on its own: the message without the
 // location prefix, starting with a capital letter.
 wxString ErrorSentence(const std::exception& error);
+
+// The OK and Cancel buttons of a dialog wxWidgets built (a text entry, a
+// choice): labelled in the client's language, not GTK's stock words in the
+// system's.
+void NameStockButtons(wxWindow* dialog);
+
+// The whole number typed in a spin control, even outside its range (which
+// GTK would clamp without a word), for the service to refuse with its own
+// message; UserError on field when the text is not a whole number.
+int SpinTyped(const wxSpinCtrl* spin, const char* field);
 }  // namespace cchc::gui

@@ -447,6 +447,7 @@ void MainFrame::OpenDatabaseAddress() {
                           _("Address of the database: sqlite:FILE for a file, or "
                             "postgresql://user@host:port/database for a shared server."),
                           _("Open database by address"), U8(session_->db().url().Display()));
+    NameStockButtons(&ask);
     if (ask.ShowModal() == wxID_OK && !ask.GetValue().Strip(wxString::both).empty() &&
         SwitchDatabase(ask.GetValue().Strip(wxString::both)))
         StartDailyCopy();

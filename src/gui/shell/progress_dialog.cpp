@@ -106,7 +106,7 @@ services::ProgressInput ProgressDialog::ReadInput() const {
     in.period = q >= 0 ? quarters_[static_cast<std::size_t>(q)].ToString() : std::string();
     const int s = Ctrl<wxChoice>("status")->GetSelection();
     in.status = kStatuses[s >= 0 ? s : 1];
-    in.percent = Ctrl<wxSpinCtrl>("percent")->GetValue();
+    in.percent = SpinTyped(Ctrl<wxSpinCtrl>("percent"), "percent");
     in.note = TrimmedU8(Ctrl<wxTextCtrl>("note")->GetValue());
     in.outcome = TrimmedU8(Ctrl<wxTextCtrl>("outcome")->GetValue());
     const std::string file = TrimmedU8(Ctrl<wxFilePickerCtrl>("file")->GetPath());

@@ -78,6 +78,7 @@ class SearchWindow : public wxDialog {
         count_ = new wxStaticText(this, wxID_ANY, "");
         sizer->Add(count_, 0, wxEXPAND | wxALL, FromDIP(8));
         sizer->Add(CreateSeparatedButtonSizer(wxOK | wxCANCEL), 0, wxEXPAND | wxALL, FromDIP(8));
+        NameStockButtons(this);
         SetSizerAndFit(sizer);
 
         search_->Bind(wxEVT_TEXT, [this](wxCommandEvent&) { Refilter(-1); });

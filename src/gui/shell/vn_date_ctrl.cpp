@@ -181,6 +181,8 @@ VnDateCtrl::VnDateCtrl(wxWindow* parent, wxWindowID id)
         });
 }
 
+std::string VnDateCtrl::Refusal() const { return DateRefusal(TrimmedU8(GetValue())); }
+
 std::optional<cchc::Date> VnDateCtrl::Value() const { return Date::ParseVn(TrimmedU8(GetValue())); }
 
 bool VnDateCtrl::Bad() const { return !TrimmedU8(GetValue()).empty() && !Value(); }

@@ -23,6 +23,8 @@ class VnDateCtrl : public wxComboCtrl {
     std::optional<cchc::Date> Value() const;
     // Whether something is typed that is not a date.
     bool Bad() const;
+    // Why the text typed is not a date, for the message (core DateRefusal).
+    std::string Refusal() const;
     // ISO "2026-01-05" of the date, for the lower layers.
     std::optional<std::string> Iso() const;
     // Shows the date (empty for nullopt) without sending wxEVT_TEXT.

@@ -204,6 +204,10 @@ std::int64_t AddProgressUpdate(storage::Database& db, const ProgressInput& in,
     };
     if (in.taskVersion != 0 && before.version != in.taskVersion)
         throw conflict(before, plans.UpdateFor(in.taskId, quarter));
+    if (RecordsNothing(before, in.status, in.percent, in.note, in.outcome, in.evidence.has_value()))
+        throw UserError(Location{"", 0, "note"},
+                        tr("nothing to record: the status and percentage are the task's own; "
+                           "change one, or write what was done this quarter"));
     const TaskRecord after = moved(before);
     if (!plans.UpdateTask(after, user)) {
         auto stored = plans.LoadTask(in.taskId);

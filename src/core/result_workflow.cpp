@@ -158,4 +158,17 @@ std::vector<CriterionProblems> ValidateSheet(const Framework& fw,
     return out;
 }
 
+std::string DefaultResultPeriod(const std::vector<PeriodSets>& periods) {
+    const PeriodSets* appraised = nullptr;
+    const PeriodSets* most = nullptr;
+    for (const auto& p : periods) {
+        if (p.appraised > 0 && (!appraised || p.period > appraised->period)) appraised = &p;
+        if (p.sets > 0 &&
+            (!most || p.sets > most->sets || (p.sets == most->sets && p.period > most->period)))
+            most = &p;
+    }
+    if (appraised) return appraised->period;
+    return most ? most->period : std::string();
+}
+
 }  // namespace cchc

@@ -63,4 +63,15 @@ struct CriterionProblems {
 std::vector<CriterionProblems> ValidateSheet(const Framework& fw,
                                              const std::map<std::string, SheetEntry>& entries);
 
+// A period's result sets (one per unit and framework), and how many of
+// them are appraised.
+struct PeriodSets {
+    std::string period;
+    long sets = 0, appraised = 0;
+};
+// The period lists of results open on, not a stray one (a later year with
+// two draft scores): the latest with an appraised set, else the one with
+// the most sets (the latest of equals); empty when there is none.
+std::string DefaultResultPeriod(const std::vector<PeriodSets>& periods);
+
 }  // namespace cchc

@@ -185,4 +185,18 @@ void ResultSetRepository::EnsureFromResults() {
           "c.framework_id, r.period";
 }
 
+std::vector<PeriodSets> ResultSetRepository::PeriodCounts(std::int64_t frameworkId) {
+    const long long f = frameworkId;
+    std::vector<PeriodSets> out;
+    soci::rowset<soci::row> rs =
+        (s_.prepare << "SELECT period, COUNT(*) AS sets, SUM(CASE WHEN status = 'appraised' THEN 1 "
+                       "ELSE 0 END) AS appraised FROM result_sets WHERE framework_id = :f GROUP BY "
+                       "period",
+         soci::use(f));
+    for (const auto& r : rs)
+        out.push_back({Text(r, "period"), static_cast<long>(Int(r, "sets")),
+                       static_cast<long>(Int(r, "appraised"))});
+    return out;
+}
+
 }  // namespace cchc::storage

@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "core/result_workflow.h"
+
 namespace soci {
 class session;
 }
@@ -49,6 +51,8 @@ class ResultSetRepository {
     // Every set of the framework in the period, in no particular order.
     std::vector<ResultSetRow> ForFrameworkAndPeriod(std::int64_t frameworkId,
                                                     const std::string& period);
+    // The framework's sets per period, and how many are appraised.
+    std::vector<PeriodSets> PeriodCounts(std::int64_t frameworkId);
     // The totals, self-assessed or appraised, of every set of the framework
     // in the period, whichever unit's, in no particular order: on
     // PostgreSQL through the server's cchc_ranked_totals, which gives them

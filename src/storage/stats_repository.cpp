@@ -94,15 +94,26 @@ OfficeCounts StatsRepository::Counts(const std::string& asOf, const std::string&
     };
     c.tasksDue7 = dueBy(in7Iso);
     c.tasksDue30 = dueBy(in30Iso);
-    std::string latest;
-    soci::indicator ind = soci::i_null;
-    const std::string latestSql =
-        Scoped("SELECT MAX(period) FROM results WHERE length(period) = 4", kRowIn, scoped);
-    if (scoped)
-        s_ << latestSql, soci::use(root), soci::into(latest, ind);
-    else
-        s_ << latestSql, soci::into(latest, ind);
-    if (ind == soci::i_ok) c.latestResultPeriod = latest;
+    // The yearly result sets per year, for the period the overview names.
+    const std::string yearsSql =
+        Scoped(
+            "SELECT period, COUNT(*) AS sets, SUM(CASE WHEN status = 'appraised' THEN 1 ELSE "
+            "0 END) AS appraised FROM result_sets WHERE length(period) = 4",
+            kRowIn, scoped) +
+        " GROUP BY period";
+    auto years = [&](soci::rowset<soci::row>& rs) {
+        for (const auto& r : rs)
+            c.resultYears.push_back({detail::Text(r, "period"),
+                                     static_cast<long>(detail::Int(r, "sets")),
+                                     static_cast<long>(detail::Int(r, "appraised"))});
+    };
+    if (scoped) {
+        soci::rowset<soci::row> rs = (s_.prepare << yearsSql, soci::use(root));
+        years(rs);
+    } else {
+        soci::rowset<soci::row> rs = (s_.prepare << yearsSql);
+        years(rs);
+    }
     return c;
 }
 

@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "core/result_workflow.h"
+
 namespace soci {
 class session;
 }
@@ -15,7 +17,8 @@ struct OfficeCounts {
     long communes = 0, departments = 0, people = 0, frameworks = 0, results = 0, plans = 0;
     long tasksOpen = 0, tasksOverdue = 0, tasksDone = 0, tallies = 0, ratings = 0;
     long tasksDue7 = 0, tasksDue30 = 0;  // open, due from the as-of date to 7 (30) days later
-    std::string latestResultPeriod;
+    // The yearly result sets per year (of the scope), how many appraised.
+    std::vector<PeriodSets> resultYears;
 };
 
 // Open remediation tasks of one unit's plans.

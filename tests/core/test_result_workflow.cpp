@@ -151,4 +151,16 @@ BOOST_AUTO_TEST_CASE(losses_add_up_over_units) {
     BOOST_TEST(SumLosses({}).empty());
 }
 
+// The period lists open on: the latest appraised one, not a later year
+// with a stray draft; without appraisal the one with most sets.
+BOOST_AUTO_TEST_CASE(lists_open_on_the_latest_appraised_period) {
+    using cchc::PeriodSets;
+    BOOST_TEST(cchc::DefaultResultPeriod({}).empty());
+    BOOST_TEST(cchc::DefaultResultPeriod({{"2024", 18, 18}, {"2025", 18, 18}, {"2027", 1, 0}}) ==
+               "2025");
+    BOOST_TEST(cchc::DefaultResultPeriod({{"2025", 18, 0}, {"2026", 2, 0}}) == "2025");
+    BOOST_TEST(cchc::DefaultResultPeriod({{"2025", 3, 0}, {"2026", 3, 0}}) == "2026");
+    BOOST_TEST(cchc::DefaultResultPeriod({{"2025", 18, 0}, {"2024", 18, 1}}) == "2024");
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -7,13 +7,16 @@
 
 #include "fixture.h"
 #include "services/app/demo.h"
+#include "services/app/overview.h"
 #include "services/frameworks/framework_io.h"
 #include "services/org/organisation.h"
 #include "services/plans/plan_io.h"
+#include "services/results/results.h"
 #include "storage/framework_repository.h"
 #include "storage/plan_repository.h"
 #include "storage/rating_repository.h"
 #include "storage/result_repository.h"
+#include "storage/result_set_repository.h"
 #include "storage/settings_repository.h"
 #include "storage/tally_repository.h"
 #include "storage/unit_repository.h"
@@ -169,6 +172,43 @@ BOOST_FIXTURE_TEST_CASE(the_demo_audits_every_record_it_creates, DbFixture) {
                 (e.newValue == services::OrganisationService(Db(), "t").Office().signerName));
         }
     BOOST_TEST(signer);
+}
+
+// A later year with one stray draft score does not become the year lists
+// and the overview open on: the latest appraised year does.
+BOOST_FIXTURE_TEST_CASE(a_stray_draft_year_is_not_the_default_period, DbFixture) {
+    services::DemoOptions o;
+    o.communes = 4;
+    o.years = 2;
+    o.ratings = 100;
+    o.lastYear = 2025;
+    o.asOf = Date{2026, 6, 1};
+    services::BuildDemo(Db(), o, nullptr);
+    const std::string framework = services::ResultPeriods(Db(), "PAR-XA-2025").empty()
+                                      ? std::string("PAR-XA-2020")
+                                      : std::string("PAR-XA-2025");
+    const auto periods = services::ResultPeriods(Db(), framework);
+    BOOST_REQUIRE(!periods.empty());
+    const std::string appraised = services::OpeningResultPeriod(Db(), framework);
+    BOOST_TEST(appraised == periods.front());
+    // A draft set of one commune in 2027.
+    const auto fid = storage::FrameworkRepository(Db().session()).IdByCode(framework);
+    const auto unit = storage::UnitRepository(Db().session()).ByCode("XA-TAYXUAN");
+    BOOST_REQUIRE(fid.has_value());
+    BOOST_REQUIRE(unit.has_value());
+    storage::ResultSetRepository(Db().session()).Ensure(unit->id, *fid, "2027");
+    ResultRecord stray;
+    stray.unitId = unit->id;
+    stray.criterionId = storage::ResultRepository(Db().session())
+                            .ForUnitAndPeriod(unit->id, appraised)
+                            .at(0)
+                            .criterionId;
+    stray.period = "2027";
+    stray.selfScore = 1;
+    storage::ResultRepository(Db().session()).Insert(stray, "t");
+    BOOST_TEST(services::ResultPeriods(Db(), framework).front() == "2027");
+    BOOST_TEST(services::OpeningResultPeriod(Db(), framework) == appraised);
+    BOOST_TEST(services::GetOverview(Db(), "2026-06-01", "").latestResultPeriod == appraised);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

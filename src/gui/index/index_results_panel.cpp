@@ -427,11 +427,13 @@ void IndexResultsPanel::FillPeriods(const std::string& keep) {
         }
     }
     int select = periods_.empty() ? wxNOT_FOUND : 0;  // the latest
-    // The latest period with results, rather than an empty current year.
-    if (periods_.size() > 1 && !fw.empty() && !services::ResultPeriods(session_.db(), fw).empty())
-        select = static_cast<int>(std::find(periods_.begin(), periods_.end(),
-                                            services::ResultPeriods(session_.db(), fw).front()) -
-                                  periods_.begin());
+    // The period with appraised (or most) results, rather than an empty
+    // current year or a later one with a stray draft score.
+    if (periods_.size() > 1 && !fw.empty()) {
+        const std::string opening = services::OpeningResultPeriod(session_.db(), fw);
+        if (auto it = std::find(periods_.begin(), periods_.end(), opening); it != periods_.end())
+            select = static_cast<int>(it - periods_.begin());
+    }
     for (std::size_t i = 0; i < periods_.size(); ++i) {
         auto p = Period::Parse(periods_[i]);
         period_->Append(U8(p ? p->Label() : periods_[i]));

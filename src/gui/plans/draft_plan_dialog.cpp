@@ -3,7 +3,9 @@
 
 #include <wx/choice.h>
 #include <wx/spinctrl.h>
+
 #include <wx/stattext.h>
+#include <algorithm>
 
 #include "core/errors.h"
 #include "core/period.h"
@@ -52,7 +54,15 @@ void DraftPlanDialog::FillPeriods() {
         periods_.push_back(p);
         period->Append(U8(parsed->Label()));
     }
-    period->SetSelection(periods_.empty() ? wxNOT_FOUND : 0);
+    // The period with appraised (or most) results, not a stray draft year.
+    int select = periods_.empty() ? wxNOT_FOUND : 0;
+    if (f >= 0) {
+        const std::string opening =
+            services::OpeningResultPeriod(session_.db(), frameworks_[static_cast<std::size_t>(f)]);
+        if (auto it = std::find(periods_.begin(), periods_.end(), opening); it != periods_.end())
+            select = static_cast<int>(it - periods_.begin());
+    }
+    period->SetSelection(select);
 }
 
 void DraftPlanDialog::OnSave(wxCommandEvent&) {

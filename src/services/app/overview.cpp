@@ -42,7 +42,7 @@ OfficeOverview GetOverview(storage::Database& db, const std::string& asOf,
     o.tasksDue30 = c.tasksDue30;
     o.tallies = c.tallies;
     o.ratings = c.ratings;
-    o.latestResultPeriod = c.latestResultPeriod;
+    o.latestResultPeriod = DefaultResultPeriod(c.resultYears);
     return o;
 }
 

@@ -581,6 +581,12 @@ std::vector<std::string> ResultPeriods(storage::Database& db, const std::string&
     return storage::ResultRepository(db.session()).PeriodsWithResults(*fid);
 }
 
+std::string OpeningResultPeriod(storage::Database& db, const std::string& frameworkCode) {
+    auto fid = storage::FrameworkRepository(db.session()).IdByCode(frameworkCode);
+    if (!fid) throw UserError(FrameworkUnknown(frameworkCode));
+    return DefaultResultPeriod(storage::ResultSetRepository(db.session()).PeriodCounts(*fid));
+}
+
 std::vector<std::string> BandLabels(storage::Database& db, const std::string& frameworkCode) {
     storage::FrameworkRepository repo(db.session());
     auto fid = repo.IdByCode(frameworkCode);

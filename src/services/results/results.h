@@ -65,6 +65,10 @@ std::optional<Standing> StandingOf(storage::Database& db, const std::string& uni
 // The periods with results on the framework, latest first. Throws UserError
 // for an unknown framework.
 std::vector<std::string> ResultPeriods(storage::Database& db, const std::string& frameworkCode);
+// The period lists of the framework's results open on (core
+// DefaultResultPeriod: the latest with appraised results, else the one with
+// the most); empty when it has none. UserError for an unknown framework.
+std::string OpeningResultPeriod(storage::Database& db, const std::string& frameworkCode);
 
 // The labels of the framework's rating bands, best first. Throws UserError
 // for an unknown framework.

@@ -490,6 +490,24 @@ BOOST_AUTO_TEST_CASE(the_output_format_follows_the_file_extension) {
 
 BOOST_AUTO_TEST_SUITE(table_columns)
 
+namespace {
+// Form II.06a's thirteen columns on a portrait page, a narrow first one,
+// with its heading row.
+Table FormII06aTable() {
+    Table t;
+    t.sizePt = 10;
+    t.headerRows = 1;
+    t.columnWidths = {0.5, 3, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1};
+    TableRow h;
+    for (const char* s :
+         {"STT", "Lĩnh vực", "Tổng số", "Trực tuyến", "Trực tiếp, bưu chính", "Kỳ trước chuyển qua",
+          "Tổng số", "Trước hạn", "Đúng hạn", "Quá hạn", "Tổng số", "Trong hạn", "Quá hạn"})
+        h.cells.emplace_back(s, true);
+    t.rows.push_back(h);
+    return t;
+}
+}  // namespace
+
 BOOST_AUTO_TEST_CASE(columns_follow_their_weights_until_a_word_needs_more) {
     // Room for everything: the weights alone.
     auto w = FitColumns({1, 3}, 400, [](int) { return 10.0; });
@@ -515,16 +533,7 @@ BOOST_AUTO_TEST_CASE(no_word_or_number_breaks_inside_a_narrow_cell) {
     RequireTool("pdftotext");
     // Form II.06a's thirteen columns on a portrait page, a narrow first one.
     Document doc;
-    Table t;
-    t.sizePt = 10;
-    t.headerRows = 1;
-    t.columnWidths = {0.5, 3, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1};
-    TableRow h;
-    for (const char* s :
-         {"STT", "Lĩnh vực", "Tổng số", "Trực tuyến", "Trực tiếp, bưu chính", "Kỳ trước chuyển qua",
-          "Tổng số", "Trước hạn", "Đúng hạn", "Quá hạn", "Tổng số", "Trong hạn", "Quá hạn"})
-        h.cells.emplace_back(s, true);
-    t.rows.push_back(h);
+    Table t = FormII06aTable();
     TableRow r;
     r.cells.push_back(TableCell::Integer(10));
     r.cells.emplace_back("Lao động - Thương binh và Xã hội");
@@ -549,16 +558,7 @@ BOOST_AUTO_TEST_CASE(no_word_or_number_breaks_inside_a_narrow_cell) {
 // onto a blank one.
 BOOST_AUTO_TEST_CASE(a_docx_table_takes_the_pdfs_widths_and_lines) {
     Document doc;
-    Table t;
-    t.sizePt = 10;
-    t.headerRows = 1;
-    t.columnWidths = {0.5, 3, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1};
-    TableRow h;
-    for (const char* s :
-         {"STT", "Lĩnh vực", "Tổng số", "Trực tuyến", "Trực tiếp, bưu chính", "Kỳ trước chuyển qua",
-          "Tổng số", "Trước hạn", "Đúng hạn", "Quá hạn", "Tổng số", "Trong hạn", "Quá hạn"})
-        h.cells.emplace_back(s, true);
-    t.rows.push_back(h);
+    Table t = FormII06aTable();
     TableRow r;
     r.cells.push_back(TableCell::Integer(10));
     r.cells.emplace_back("Lao động - Thương binh và Xã hội");

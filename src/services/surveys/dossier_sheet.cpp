@@ -12,6 +12,7 @@
 #include "core/period.h"
 #include "core/vnformat.h"
 #include "services/app/access_guard.h"
+#include "services/surveys/month_sheet.h"
 #include "storage/dossier_repository.h"
 #include "storage/framework_repository.h"
 #include "storage/settings_repository.h"
@@ -20,36 +21,16 @@
 namespace cchc::services {
 
 namespace {
-Period MonthOf(const std::string& month) {
-    const auto p = Period::Parse(month);
-    if (!p || p->kind() != PeriodKind::Month)
-        throw UserError(
-            Location{"", 0, "period"},
-            fmt::format(
-                fmt::runtime(tr("dossier statistics are monthly: write the month as 2026-09, "
-                                "not {0}")),
-                month));
-    return *p;
-}
-
-Unit UnitOrError(storage::Database& db, AccessGuard& guard, std::int64_t unitId) {
-    const Location where{"", 0, "unit"};
-    auto unit = storage::UnitRepository(db.session()).ById(unitId);
-    if (!unit) {
-        if (!guard.ReadsAll()) guard.Refuse(Action::ReadData, std::nullopt, where);
-        throw UserError(where, tr("the unit does not exist"));
-    }
-    if (!guard.InScope(unitId)) guard.Refuse(Action::ReadData, std::nullopt, where);
-    return *unit;
-}
+const char* const kNotMonth =
+    N_("dossier statistics are monthly: write the month as 2026-09, not {0}");
 }  // namespace
 
 DossierSheet LoadDossierSheet(storage::Database& db, std::int64_t unitId, const std::string& month,
                               const std::string& user) {
-    const Period p = MonthOf(month);
+    const Period p = sheets::Month(month, kNotMonth);
     AccessGuard guard(db, user);
     guard.Require(Action::ReadData);
-    UnitOrError(db, guard, unitId);
+    sheets::RequireReadableUnit(db, guard, unitId);
     DossierSheet sheet;
     sheet.unitId = unitId;
     sheet.month = p.ToString();
@@ -92,7 +73,7 @@ DossierSheet LoadDossierSheet(storage::Database& db, std::int64_t unitId, const 
 }
 
 int SaveDossierSheet(storage::Database& db, const DossierSheet& sheet, const std::string& user) {
-    MonthOf(sheet.month);
+    sheets::Month(sheet.month, kNotMonth);
     {
         AccessGuard guard(db, user);
         guard.Require(Action::EditSurveys, sheet.unitId);
@@ -101,26 +82,15 @@ int SaveDossierSheet(storage::Database& db, const DossierSheet& sheet, const std
         for (const auto& part : DossierPartList()) {
             const long v = l.figures.*part.member;
             if (v < 0 || v > kMaxDossierCount)
-                throw UserError(
-                    Location{"", 0, l.code + "/" + part.key},
-                    fmt::format(fmt::runtime(tr("{0}, {1}: a count is a whole number from 0 to "
-                                                "{2}, not {3}")),
-                                l.name, tr(part.label), FormatInteger(kMaxDossierCount),
-                                FormatInteger(v)));
+                throw sheets::CountRefused(l.code, part.key, l.name, part.label, kMaxDossierCount,
+                                           v);
         }
     storage::Transaction tx(db);
     storage::LockForEdit(db, "dossier_stats:" + std::to_string(sheet.unitId) + ":" + sheet.month);
     const DossierSheet stored = LoadDossierSheet(db, sheet.unitId, sheet.month, user);
-    if (stored.version != sheet.version) {
-        auto fields = DossierSheetConflicts(sheet, stored);
-        if (!fields.empty()) {
-            auto unit = storage::UnitRepository(db.session()).ById(sheet.unitId);
-            throw EditConflict(
-                fmt::format(fmt::runtime(tr("the dossier statistics of {0} for {1}")),
-                            unit ? unit->name : std::string(), Period::Parse(sheet.month)->Label()),
-                std::move(fields), stored.version);
-        }
-    }
+    sheets::RefuseOverOtherDesk(
+        db, sheet, stored, [](const auto& a, const auto& b) { return DossierSheetConflicts(a, b); },
+        N_("the dossier statistics of {0} for {1}"));
     std::map<std::int64_t, const DossierLine*> before;
     for (const auto& l : stored.lines) before[l.fieldId] = &l;
     // The stored rows' ids, which the audit names.

@@ -13,6 +13,7 @@
 #include "core/survey_rules.h"
 #include "core/vnformat.h"
 #include "services/app/access_guard.h"
+#include "services/surveys/month_sheet.h"
 #include "storage/framework_repository.h"
 #include "storage/settings_repository.h"
 #include "storage/tally_repository.h"
@@ -23,16 +24,7 @@ namespace cchc::services {
 namespace {
 constexpr int kMaxCount = 1000000;
 
-Period MonthOf(const std::string& month) {
-    const auto p = Period::Parse(month);
-    if (!p || p->kind() != PeriodKind::Month)
-        throw UserError(
-            Location{"", 0, "period"},
-            fmt::format(
-                fmt::runtime(tr("tallies are monthly: write the month as 2026-09, not {0}")),
-                month));
-    return *p;
-}
+const char* const kNotMonth = N_("tallies are monthly: write the month as 2026-09, not {0}");
 
 // The two scales a sheet writes, and which stored ones have five levels.
 struct SheetScales {
@@ -54,17 +46,10 @@ struct SheetScales {
 
 TallySheet LoadTallySheet(storage::Database& db, std::int64_t unitId, const std::string& month,
                           const std::string& user) {
-    const Period p = MonthOf(month);
+    const Period p = sheets::Month(month, kNotMonth);
     AccessGuard guard(db, user);
     guard.Require(Action::ReadData);
-    {
-        const Location where{"", 0, "unit"};
-        if (!storage::UnitRepository(db.session()).ById(unitId)) {
-            if (!guard.ReadsAll()) guard.Refuse(Action::ReadData, std::nullopt, where);
-            throw UserError(where, tr("the unit does not exist"));
-        }
-        if (!guard.InScope(unitId)) guard.Refuse(Action::ReadData, std::nullopt, where);
-    }
+    sheets::RequireReadableUnit(db, guard, unitId);
     const SheetScales scales(db);
     TallySheet sheet;
     sheet.unitId = unitId;
@@ -107,7 +92,7 @@ TallySheet LoadTallySheet(storage::Database& db, std::int64_t unitId, const std:
 }
 
 int SaveTallySheet(storage::Database& db, const TallySheet& sheet, const std::string& user) {
-    MonthOf(sheet.month);
+    sheets::Month(sheet.month, kNotMonth);
     AccessGuard(db, user).Require(Action::EditSurveys, sheet.unitId);
     const SheetScales scales(db);
     if (scales.five == 0 || scales.three == 0)
@@ -124,12 +109,8 @@ int SaveTallySheet(storage::Database& db, const TallySheet& sheet, const std::st
     for (const auto& l : sheet.lines) {
         for (const auto& part : TallyPartList())
             if (l.*part.member > kMaxCount)
-                throw UserError(
-                    Location{"", 0, l.code + "/" + part.key},
-                    fmt::format(fmt::runtime(tr("{0}, {1}: a count is a whole number from 0 to "
-                                                "{2}, not {3}")),
-                                l.name, tr(part.label), FormatInteger(kMaxCount),
-                                FormatInteger(l.*part.member)));
+                throw sheets::CountRefused(l.code, part.key, l.name, part.label, kMaxCount,
+                                           l.*part.member);
         for (const auto& problem : CheckTally(record(l), l.fiveLevels ? 5 : 3))
             throw UserError(Location{"", 0, l.code + "/" + problem.field},
                             l.name + ": " + problem.message);
@@ -137,16 +118,9 @@ int SaveTallySheet(storage::Database& db, const TallySheet& sheet, const std::st
     storage::Transaction tx(db);
     storage::LockForEdit(db, "survey_tallies:" + std::to_string(sheet.unitId) + ":" + sheet.month);
     const TallySheet stored = LoadTallySheet(db, sheet.unitId, sheet.month, user);
-    if (stored.version != sheet.version) {
-        auto fields = TallySheetConflicts(sheet, stored);
-        if (!fields.empty()) {
-            auto unit = storage::UnitRepository(db.session()).ById(sheet.unitId);
-            throw EditConflict(
-                fmt::format(fmt::runtime(tr("the survey tallies of {0} for {1}")),
-                            unit ? unit->name : std::string(), Period::Parse(sheet.month)->Label()),
-                std::move(fields), stored.version);
-        }
-    }
+    sheets::RefuseOverOtherDesk(
+        db, sheet, stored, [](const auto& a, const auto& b) { return TallySheetConflicts(a, b); },
+        N_("the survey tallies of {0} for {1}"));
     std::map<std::int64_t, const TallyLine*> before;
     for (const auto& l : stored.lines) before[l.fieldId] = &l;
     storage::TallyRepository repo(db.session());

@@ -23,8 +23,7 @@ namespace cchc::services::sheets {
 inline Period Month(const std::string& month, const char* notMonth) {
     const auto p = Period::Parse(month);
     if (!p || p->kind() != PeriodKind::Month)
-        throw UserError(Location{"", 0, "period"},
-                        fmt::format(fmt::runtime(tr(notMonth)), month));
+        throw UserError(Location{"", 0, "period"}, fmt::format(fmt::runtime(tr(notMonth)), month));
     return *p;
 }
 

@@ -375,8 +375,10 @@ std::vector<Scale> CatalogueRepository::Scales() {
 std::vector<NamedItem> CatalogueRepository::ProcedureFields() {
     std::vector<NamedItem> out;
     soci::rowset<soci::row> rs =
-        (s_.prepare << "SELECT id, code, name FROM procedure_fields ORDER BY id");
-    for (const auto& r : rs) out.push_back({Int(r, "id"), Text(r, "code"), Text(r, "name"), 0});
+        (s_.prepare << "SELECT id, code, name, sort_order FROM procedure_fields ORDER BY id");
+    for (const auto& r : rs)
+        out.push_back({Int(r, "id"), Text(r, "code"), Text(r, "name"),
+                       static_cast<int>(Int(r, "sort_order"))});
     return out;
 }
 

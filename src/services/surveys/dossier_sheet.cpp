@@ -58,17 +58,8 @@ DossierSheet LoadDossierSheet(storage::Database& db, std::int64_t unitId, const 
         if (auto b = pending.find(id); b != pending.end()) l.previousPending = b->second;
         sheet.lines.push_back(std::move(l));
     };
-    for (const auto& f : storage::CatalogueRepository(db.session()).ActiveProcedureFields())
-        line(f.id, f.code, f.name);
-    // A field no longer in use that holds figures of the month stays on the
-    // sheet, after the others, in the catalogue's order.
-    std::vector<storage::DossierExportRow> retired;
-    for (auto& [id, x] : stored) retired.push_back(x);
-    std::sort(retired.begin(), retired.end(), [](const auto& a, const auto& b) {
-        return a.fieldOrder != b.fieldOrder ? a.fieldOrder < b.fieldOrder
-                                            : a.record.fieldId < b.record.fieldId;
-    });
-    for (const auto& x : retired) line(x.record.fieldId, x.fieldCode, x.fieldName);
+    sheets::ForSheetFields(
+        db, [&](std::int64_t id) { return stored.count(id) > 0; }, line);
     return sheet;
 }
 

@@ -5,15 +5,18 @@
 #pragma once
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "core/conflict.h"
 #include "core/i18n.h"
 #include "core/period.h"
 #include "core/vnformat.h"
 #include "services/app/access_guard.h"
+#include "storage/framework_repository.h"
 #include "storage/unit_repository.h"
 
 namespace cchc::services::sheets {
@@ -36,6 +39,21 @@ inline void RequireReadableUnit(storage::Database& db, AccessGuard& guard, std::
         throw UserError(where, tr("the unit does not exist"));
     }
     if (!guard.InScope(unitId)) guard.Refuse(Action::ReadData, std::nullopt, where);
+}
+
+// The lines of a sheet: line(id, code, name) for every procedure field in
+// use, in the catalogue's order, then for each field no longer in use that
+// holds(id) figures of the month, in the catalogue's order too.
+template <class Holds, class Line>
+void ForSheetFields(storage::Database& db, Holds holds, Line line) {
+    storage::CatalogueRepository catalogue(db.session());
+    for (const auto& f : catalogue.ActiveProcedureFields()) line(f.id, f.code, f.name);
+    std::vector<storage::NamedItem> retired;
+    for (const auto& f : catalogue.ProcedureFields())
+        if (holds(f.id)) retired.push_back(f);
+    std::stable_sort(retired.begin(), retired.end(),
+                     [](const auto& a, const auto& b) { return a.sortOrder < b.sortOrder; });
+    for (const auto& f : retired) line(f.id, f.code, f.name);
 }
 
 // A count typed that is below 0 or above max, on "FIELD/key".

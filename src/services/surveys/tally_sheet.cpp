@@ -81,13 +81,8 @@ TallySheet LoadTallySheet(storage::Database& db, std::int64_t unitId, const std:
         l.name = name;
         sheet.lines.push_back(std::move(l));
     };
-    const auto fields = storage::CatalogueRepository(db.session()).ProcedureFields();
-    for (const auto& f : storage::CatalogueRepository(db.session()).ActiveProcedureFields())
-        line(f.id, f.code, f.name);
-    // A field no longer in use that holds a tally of the month stays on the
-    // sheet, after the others.
-    for (const auto& f : fields)
-        if (stored.count(f.id)) line(f.id, f.code, f.name);
+    sheets::ForSheetFields(
+        db, [&](std::int64_t id) { return stored.count(id) > 0; }, line);
     return sheet;
 }
 

@@ -23,6 +23,7 @@
 #include "services/app/backup.h"
 #include "services/app/demo.h"
 #include "services/frameworks/framework_io.h"
+#include "services/org/lineage.h"
 #include "services/org/org_io.h"
 #include "services/org/organisation.h"
 #include "services/plans/assignments.h"
@@ -62,11 +63,17 @@ void RequireKind(const Args& args, const char* what) {
     if (args.positional.empty())
         throw UsageError(fmt::format(
             fmt::runtime(tr("{0} needs a KIND: units, people, frameworks, results, plans, tasks, "
-                            "assignments, tallies, dossiers or ratings")),
+                            "assignments, tallies, dossiers, ratings or lineage")),
             what));
 }
 
 std::string N(long v) { return FormatInteger(v); }
+
+std::string JoinNames(const std::vector<std::string>& names) {
+    std::string out;
+    for (const auto& n : names) out += (out.empty() ? "" : ", ") + n;
+    return out;
+}
 
 // At most maxChars characters (not bytes) of UTF-8 text, "…" standing for
 // the rest: long texts in aligned tables.
@@ -402,6 +409,8 @@ int RunImport(const Args& args) {
         s = services::ImportTallies(*db, file, user);
     } else if (kind == "dossiers") {
         s = services::ImportDossiers(*db, file, user);
+    } else if (kind == "lineage") {
+        s = services::ImportLineage(*db, file, user);
     } else if (kind == "ratings") {
         TerminalProgress progress;
         auto r = services::ImportRatings(*db, file, user, &progress);
@@ -451,6 +460,8 @@ int RunExport(const Args& args) {
         rows = services::ExportTallies(*db, out, user);
     else if (kind == "dossiers")
         rows = services::ExportDossiers(*db, out, user);
+    else if (kind == "lineage")
+        rows = services::ExportLineage(*db, out, user);
     else if (kind == "ratings") {
         TerminalProgress progress;
         rows = services::ExportRatings(*db, out, user, &progress);
@@ -486,11 +497,21 @@ int RunRank(const Args& args) {
         t.machine.push_back({r.unit, r.name, FormatMachine(r.total, 2), FormatMachine(r.max, 2),
                              FormatMachine(r.percent, 2), r.band, std::to_string(r.rank),
                              r.change ? FormatMachine(*r.change, 2) : std::string()});
-        t.text.push_back({r.unit, r.name, FormatNumberTrim(r.total, 2), FormatNumberTrim(r.max, 2),
-                          FormatPercent(r.percent, 2), r.band, std::to_string(r.rank),
-                          r.change ? Signed(*r.change) : std::string()});
+        t.text.push_back(
+            {r.unit, r.name, FormatNumberTrim(r.total, 2), FormatNumberTrim(r.max, 2),
+             FormatPercent(r.percent, 2), r.band, std::to_string(r.rank),
+             r.change ? Signed(*r.change) + (r.formedFrom.empty() ? "" : "*") : std::string()});
     }
-    Print(t, args.Get("format", "text"));
+    const std::string format = args.Get("format", "text");
+    Print(t, format);
+    // The units formed since the last period: whom their change compares with.
+    if (format == "text")
+        for (const auto& r : rows)
+            if (!r.formedFrom.empty())
+                std::cout << fmt::format(fmt::runtime(tr("* {0}: compared with the former units "
+                                                         "it was formed from ({1})")),
+                                         r.name, JoinNames(r.formedFrom))
+                          << "\n";
     return 0;
 }
 

@@ -28,6 +28,7 @@
 #include "services/frameworks/framework_io.h"
 #include "services/frameworks/frameworks.h"
 #include "services/io/table_io.h"
+#include "services/org/lineage.h"
 #include "services/org/org_io.h"
 #include "services/org/organisation.h"
 #include "services/plans/assignments.h"
@@ -155,6 +156,12 @@ BOOST_FIXTURE_TEST_CASE(units_settings_and_frameworks_are_the_offices, Office) {
     // Nothing of a refused save was stored.
     BOOST_TEST(services::OrganisationService(Db(), "setup").Office().signerName ==
                "Người ký quantri");
+    // Which units were formed from which: the office's too.
+    WriteFile(dir.File("lineage.csv"), "unit,predecessor,date\nXA-B,XA-A,2025-07-01\n");
+    BOOST_TEST(Allowed([&](const std::string& login) {
+                   return Try(
+                       [&] { services::ImportLineage(Db(), dir.File("lineage.csv"), login); });
+               }) == (Logins{"quantri", "chuyenvien"}));
 }
 
 BOOST_FIXTURE_TEST_CASE(tasks_are_written_by_the_office_and_the_communes_chair, Office) {

@@ -367,6 +367,7 @@ BOOST_FIXTURE_TEST_CASE(group_roles_are_granted_what_the_matrix_allows, DbFixtur
         {"rating_aspects", Action::EditCatalogues},
         {"units", Action::EditUnits},
         {"people", Action::EditUnits},
+        {"unit_lineage", Action::EditUnits},
         {"results", Action::EditScores},
         {"result_sets", Action::EditScores},
         {"evidence", Action::EditEvidence},
@@ -424,6 +425,8 @@ BOOST_FIXTURE_TEST_CASE(group_roles_are_granted_what_the_matrix_allows, DbFixtur
     Db().session() << "DO $$BEGIN PERFORM cchc_grant_access(); END$$";
     BOOST_TEST(Granted(Db(), Role::Chair, "tasks", "INSERT"));
     BOOST_TEST(!Granted(Db(), Role::Viewer, "tasks", "INSERT"));
+    BOOST_TEST(Granted(Db(), Role::Specialist, "unit_lineage", "UPDATE"));
+    BOOST_TEST(!Granted(Db(), Role::Chair, "unit_lineage", "INSERT"));
 }
 
 // Row-level security: every table of the office is behind it, so that an

@@ -263,6 +263,11 @@ wxWindow* IndexResultsPanel::BuildRankingPage(int margin, int gap) {
     side->Add(chart_, 1, wxEXPAND);
     content_->SetSizer(side);
     rankingSizer->Add(content_, 1, wxEXPAND | wxALL, gap);
+    formedNote_ = new wxStaticText(rankingPage, wxID_ANY, "");
+    formedNote_->SetName("formedNote");
+    formedNote_->SetForegroundColour(colours::MutedText());
+    rankingSizer->Add(formedNote_, 0, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, gap);
+    formedNote_->Hide();
     rankingPage->SetSizer(rankingSizer);
     return rankingPage;
 }
@@ -336,6 +341,10 @@ void IndexResultsPanel::BindEvents() {
     });
     scoreKind_->Bind(wxEVT_CHOICE, reload);
     list_->Bind(wxEVT_LIST_COL_CLICK, &IndexResultsPanel::OnColumnClick, this);
+    list_->Bind(wxEVT_LIST_ITEM_SELECTED, [this](wxListEvent& e) {
+        ShowFormedNote(e.GetIndex());
+        e.Skip();
+    });
     export_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { Export(); });
 }
 
@@ -447,12 +456,36 @@ void IndexResultsPanel::ShowEmpty(const wxString& message) {
     order_.clear();
     list_->SetItemCount(0);
     chart_->SetBars({}, {});
+    formedNote_->Hide();
     empty_->SetLabelText(message);
     empty_->Wrap(FromDIP(720));
     empty_->Show();
     content_->Hide();
     export_->Disable();
     Layout();
+}
+
+void IndexResultsPanel::ShowFormedNote(long item) {
+    const bool any = std::any_of(rows_.begin(), rows_.end(), [](const services::RankRow& r) {
+        return r.change && !r.formedFrom.empty();
+    });
+    formedNote_->Show(any && !rows_.empty());
+    if (!any) return;
+    wxString text =
+        _("* Formed since the last period: the change compares with the combined "
+          "results of the former units (select the row to see them).");
+    if (item >= 0 && item < static_cast<long>(order_.size())) {
+        const auto& r = rows_[order_[static_cast<std::size_t>(item)]];
+        if (r.change && !r.formedFrom.empty()) {
+            std::string names;
+            for (const auto& n : r.formedFrom) names += (names.empty() ? "" : ", ") + n;
+            text = wxString::Format(_("* %s: the change compares with the combined results of "
+                                      "the former units %s."),
+                                    U8(r.name), U8(names));
+        }
+    }
+    formedNote_->SetLabelText(text);
+    formedNote_->GetParent()->Layout();
 }
 
 void IndexResultsPanel::LoadRanking() {
@@ -494,6 +527,7 @@ void IndexResultsPanel::LoadRanking() {
     FillList();
     empty_->Hide();
     content_->Show();
+    ShowFormedNote(-1);
     export_->Enable();
     Layout();
 }
@@ -515,7 +549,7 @@ wxString IndexResultsPanel::CellText(long item, long column) const {
         case kBand:
             return r.band.empty() ? Dash() : U8(r.band);
         case kChange:
-            return Change(r.change);
+            return Change(r.change) + (r.change && !r.formedFrom.empty() ? "*" : "");
         default:
             return U8(std::to_string(r.rank));
     }

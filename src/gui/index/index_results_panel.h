@@ -53,6 +53,7 @@ class IndexResultsPanel : public AreaPanel {
     void FillList();
     wxString CellText(long item, long column) const;
     void ShowEmpty(const wxString& message);
+    void ShowFormedNote(long item);
     void OnColumnClick(wxListEvent& e);
     void Export();
     // The choices above the pages changed: pages reload when next shown.
@@ -68,6 +69,9 @@ class IndexResultsPanel : public AreaPanel {
     wxStaticText* empty_ = nullptr;
     wxWindow* content_ = nullptr;
     wxListCtrl* list_ = nullptr;
+    // Under the list when units formed since the last period are ranked:
+    // what their change compares with (the selected one's former units).
+    wxStaticText* formedNote_ = nullptr;
     RankingChart* chart_ = nullptr;
     wxNotebook* pages_ = nullptr;
     wxPanel* gridHolder_ = nullptr;

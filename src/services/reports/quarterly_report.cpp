@@ -239,10 +239,12 @@ void AddIndexTable(Context& c, report::Section& s, Numbering& num) {
         s.blocks.emplace_back(
             Para(t.Text(standing ? "index_sentence_unit" : "index_sentence_unit_unranked", v)));
         s.blocks.emplace_back(RankTable(t, {row}, "index_columns", false));
+        for (auto& note : FormedFromNotes({row}, year)) s.blocks.emplace_back(std::move(note));
         return;
     }
     s.blocks.emplace_back(Para(t.Text("index_sentence_office", v)));
     s.blocks.emplace_back(RankTable(t, rows, "index_columns", false));
+    for (auto& note : FormedFromNotes(rows, year)) s.blocks.emplace_back(std::move(note));
 }
 
 // Form II.06a of the period per procedure field, in the catalogue's order:
@@ -547,11 +549,12 @@ namespace cchc::services {
 
 namespace {
 
-// The communes the account reads, in Vietnamese order of their names.
+// The communes the account reads (not those merged into others), in
+// Vietnamese order of their names.
 std::vector<Unit> CommunesRead(storage::Database& db, const std::string& user) {
     std::vector<Unit> out;
     for (auto& u : OrganisationService(db, user).Units())
-        if (IsCommuneLevel(u.kind)) out.push_back(std::move(u));
+        if (u.active && IsCommuneLevel(u.kind)) out.push_back(std::move(u));
     std::stable_sort(out.begin(), out.end(), [](const Unit& a, const Unit& b) {
         return VietnameseLess(SortName(a), SortName(b));
     });

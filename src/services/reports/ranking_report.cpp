@@ -38,6 +38,7 @@ report::Table RankTable(const ReportTemplate& t, const std::vector<RankRow>& row
         if (r.change) {
             TableCell ch = TableCell::Decimal(*r.change, 2);
             if (*r.change > 0) ch.runs.front().text = "+" + ch.runs.front().text;
+            if (!r.formedFrom.empty()) ch.runs.front().text += "*";
             tr.cells.push_back(ch);
         } else {
             tr.cells.push_back(TableCell("-").Aligned(Align::Center));
@@ -45,6 +46,39 @@ report::Table RankTable(const ReportTemplate& t, const std::vector<RankRow>& row
         table.rows.push_back(tr);
     }
     return table;
+}
+
+std::vector<report::Block> FormedFromNotes(const std::vector<RankRow>& rows,
+                                           const std::string& period) {
+    std::vector<report::Block> out;
+    const auto p = Period::Parse(period);
+    std::string before = p ? p->Previous().Label() : period;
+    // "Năm 2024" inside a sentence: "năm 2024".
+    if (!before.empty() && before[0] >= 'A' && before[0] <= 'Z') before[0] = char(before[0] + 32);
+    report::Table table;
+    table.sizePt = 11;
+    table.columnWidths = {3.0, 7.0};
+    table.rows.push_back(
+        HeaderRow({tr("Unit"), tr("The units it was formed from (their combined results)")}));
+    for (const auto& r : rows) {
+        if (r.formedFrom.empty()) continue;
+        std::string names;
+        for (const auto& n : r.formedFrom) names += (names.empty() ? "" : ", ") + n;
+        TableRow row;
+        row.cells.emplace_back(r.name);
+        row.cells.emplace_back(names);
+        table.rows.push_back(std::move(row));
+    }
+    if (table.rows.size() < 2) return out;
+    report::Paragraph lead(
+        fmt::format(fmt::runtime(tr("(*) A unit formed by the reorganisation is compared with "
+                                    "the combined results ({0}) of the units it was formed "
+                                    "from:")),
+                    before));
+    lead.runs.front().italic = true;
+    out.emplace_back(std::move(lead));
+    out.emplace_back(std::move(table));
+    return out;
 }
 
 namespace {
@@ -115,6 +149,7 @@ BuiltReport BuildRanking(Context& c) {
     auto& sec =
         AddAnnexHead(c, doc, report::Orientation::Landscape, NumberText(c, number, "BC"), v);
     sec.blocks.emplace_back(RankTable(t, rows, "columns", true));
+    for (auto& note : FormedFromNotes(rows, year)) sec.blocks.emplace_back(std::move(note));
     if (!rows.empty() && rows.size() <= 40) {
         report::BarChart chart;
         chart.title = t.Text("chart_units", v);

@@ -29,6 +29,11 @@ BuiltReport BuildQrCards(Context& c);
 // units' codes.
 report::Table RankTable(const ReportTemplate& t, const std::vector<RankRow>& rows,
                         const std::string& columnsKey, bool withCode);
+// What follows it when units formed since the last period are ranked
+// (their change marked "*"): a sentence and a table of the former units
+// each is compared with; nothing otherwise.
+std::vector<report::Block> FormedFromNotes(const std::vector<RankRow>& rows,
+                                           const std::string& period);
 
 // Satisfaction tallies of the period per field (survey notice and the
 // quarterly report's survey table; survey_report.cpp).

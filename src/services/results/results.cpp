@@ -17,6 +17,7 @@
 #include "core/text.h"
 #include "core/vnformat.h"
 #include "services/io/table_io.h"
+#include "services/org/lineage.h"
 #include "services/results/result_totals.h"
 #include "storage/framework_repository.h"
 #include "storage/result_repository.h"
@@ -476,6 +477,13 @@ std::vector<RankRow> RankUnits(storage::Database& db, const std::string& framewo
         before = StoredTotals(db, res.lf->fw, *res.lf->fw.copiedFromId,
                               res.period.Previous().ToString(), appraised);
 
+    const auto lineage = LinksByUnit(db);
+    std::map<std::int64_t, std::vector<std::string>> formedFrom;
+    std::map<std::int64_t, std::string> unitNames;
+    if (!lineage.empty())
+        for (const auto& u : storage::UnitRepository(db.session()).All()) unitNames[u.id] = u.name;
+    auto NameOf = [&](std::int64_t id) { return unitNames[id]; };
+
     std::vector<RankedUnit> ranked;
     for (const auto& [unitId, t] : now) {
         if (!communes.count(unitId)) continue;
@@ -486,7 +494,25 @@ std::vector<RankRow> RankUnits(storage::Database& db, const std::string& framewo
         r.percent = t.percent;
         r.band = t.band;
         auto prev = before.find(unitId);
-        if (prev != before.end()) r.change = t.percent - prev->second.percent;
+        if (prev != before.end()) {
+            r.change = t.percent - prev->second.percent;
+        } else if (auto links = lineage.find(unitId); links != lineage.end()) {
+            // Formed since the last period from former units: compared with
+            // their combined results (core CombinedPercent).
+            std::vector<PredecessorPercent> parts;
+            std::vector<std::string> names;
+            for (const auto& l : links->second) {
+                auto p = before.find(l.predecessorId);
+                if (p == before.end() || !LinkBridges(l, res.period.Previous(), res.period))
+                    continue;
+                parts.push_back({p->second.percent, l.share});
+                names.push_back(NameOf(l.predecessorId));
+            }
+            if (auto combined = CombinedPercent(parts)) {
+                r.change = t.percent - *combined;
+                formedFrom[unitId] = std::move(names);
+            }
+        }
         ranked.push_back(r);
     }
     // Rank() keeps the input order within a tie: order by name first.
@@ -496,7 +522,8 @@ std::vector<RankRow> RankUnits(storage::Database& db, const std::string& framewo
     std::vector<RankRow> out;
     for (const auto& r : Rank(std::move(ranked))) {
         const Unit& u = communes[r.unitId];
-        out.push_back({u.code, u.name, r.points, r.max, r.percent, r.band, r.rank, r.change});
+        out.push_back({u.code, u.name, r.points, r.max, r.percent, r.band, r.rank, r.change,
+                       formedFrom[r.unitId]});
     }
     return out;
 }

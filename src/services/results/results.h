@@ -31,13 +31,18 @@ struct RankRow {
     std::string band;
     int rank = 0;
     std::optional<double> change;  // percent minus the previous period's percent
+    // When the unit was formed since the previous period: the former units
+    // whose combined percent the change is against (core CombinedPercent).
+    std::vector<std::string> formedFrom;
 };
 
 // Ranks the commune-level units with at least one result on the framework in
 // the period, by the appraised (or self) scores; criteria that do not apply
 // to communes are left out. Ties share a rank (1, 2, 2, 4) and are ordered
 // by name. The change is against the previous period on the same framework
-// or, when it has none there, on the framework it was copied from. Throws UserError for an unknown
+// or, when it has none there, on the framework it was copied from; a unit
+// formed since then from former units (services/org/lineage.h) is compared
+// with their combined results, and its row names them. Throws UserError for an unknown
 // framework or a malformed period.
 // The units ranked are those the account `user` reads (core/access.h): a
 // commune's account ranks its unit and those under it, as the server shows

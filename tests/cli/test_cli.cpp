@@ -140,7 +140,8 @@ BOOST_FIXTURE_TEST_CASE(demo_fills_an_office_once, Cli) {
     // The one-stop officers' self-assessments of last quarter beside their ratings.
     // (The demo stands as on 15 June 2026: last quarter is 2026-Q1.)
     const std::string quarter = "2026-Q1";
-    auto self = Run("--format csv survey self --period " + quarter + " --unit XA-TAYXUAN");
+    // (Since July 2025 Tây Xuân is a former commune: Bình Khê was formed of it.)
+    auto self = Run("--format csv survey self --period " + quarter + " --unit XA-BINHKHE");
     BOOST_TEST(self.exitCode == 0, self.output);
     std::istringstream lines(self.output);
     std::string line;
@@ -151,7 +152,7 @@ BOOST_FIXTURE_TEST_CASE(demo_fills_an_office_once, Cli) {
     int rows = 0;
     while (std::getline(lines, line)) {
         ++rows;
-        BOOST_TEST(line.rfind("XA-TAYXUAN,", 0) == 0u, line);
+        BOOST_TEST(line.rfind("XA-BINHKHE,", 0) == 0u, line);
         BOOST_TEST(std::count(line.begin(), line.end(), ',') == 8, line);
     }
     BOOST_TEST(rows > 0);
@@ -410,6 +411,57 @@ BOOST_FIXTURE_TEST_CASE(restore_refuses_a_file_that_is_not_a_backup_naming_it, C
     BOOST_TEST(RunVi("restore").exitCode == 2);
 }
 
+// Communes merged in 2025: the lineage file in and out, and the ranking's
+// change of a merged commune against its former communes, marked.
+BOOST_FIXTURE_TEST_CASE(lineage_imports_and_the_rank_compares_with_former_units, Cli) {
+    BOOST_REQUIRE(Run("init").exitCode == 0);
+    WriteFile(dir.File("units.csv"),
+              "code,name,kind,parent,active\nH-CU,Huyện Cũ,district,,no\n"
+              "XA-CU1,Xã Cũ Một,commune,H-CU,no\nXA-CU2,Xã Cũ Hai,commune,H-CU,no\n"
+              "XA-MOI,Xã Mới,commune,,yes\nXA-YEN,Xã Yên,commune,,yes\n");
+    BOOST_TEST(Run("import units " + dir.File("units.csv")).exitCode == 0);
+    WriteFile(dir.File("results.csv"),
+              "unit,framework,period,criterion,appraised_score\n"
+              "XA-CU1,PAR-XA-2025,2024,2.3,2\nXA-CU2,PAR-XA-2025,2024,2.3,1\n"
+              "XA-YEN,PAR-XA-2025,2024,2.3,1\n"
+              "XA-MOI,PAR-XA-2025,2025,2.3,2\nXA-YEN,PAR-XA-2025,2025,2.3,1\n");
+    BOOST_TEST(Run("import results " + dir.File("results.csv")).exitCode == 0);
+    // Names as users write them, Vietnamese headers.
+    WriteFile(dir.File("lineage.csv"),
+              "Đơn vị,Đơn vị cũ,Ngày,Tỷ lệ\nXã Mới,XA-CU1,01/07/2025,\nXA-MOI,xa cu "
+              "hai,2025-07-01,100%\n");
+    auto imported = Run("import lineage " + dir.File("lineage.csv"));
+    BOOST_TEST(imported.exitCode == 0, imported.output);
+    BOOST_TEST(Contains(imported.output, "2 new"), imported.output);
+    auto again = Run("import lineage " + dir.File("lineage.csv"));
+    BOOST_TEST(Contains(again.output, "Nothing changed"), again.output);
+
+    // Xã Mới: 27 points against the mean of 27 and 26 (of 84.5).
+    auto csv = Run("--format csv rank --framework PAR-XA-2025 --period 2025");
+    BOOST_TEST(csv.exitCode == 0, csv.output);
+    BOOST_TEST(Contains(csv.output, "unit,name,total,max,percent,band,rank,change\n"), csv.output);
+    BOOST_TEST(Contains(csv.output, "XA-MOI,Xã Mới,27,84.5,31.95,"), csv.output);
+    BOOST_TEST(Contains(csv.output, ",0.59\n"), csv.output);  // 100 × (27 − 26.5) / 84.5
+    BOOST_TEST(Contains(csv.output, "XA-YEN,Xã Yên,26,84.5,30.77,"), csv.output);
+    auto text = RunVi("rank --framework PAR-XA-2025 --period 2025");
+    BOOST_TEST(Contains(text.output, "+0,59*"), text.output);
+    BOOST_TEST(Contains(text.output, "Xã Cũ Một, Xã Cũ Hai"), text.output);
+
+    const std::string out = dir.File("out.csv");
+    BOOST_TEST(Run("export lineage --out " + out).exitCode == 0);
+    BOOST_TEST(ReadFile(out) ==
+               "unit,predecessor,date,share\nXA-MOI,XA-CU1,2025-07-01,1\n"
+               "XA-MOI,XA-CU2,2025-07-01,1\n");
+
+    // An unknown former unit: the file, line and column, the nearest names.
+    WriteFile(dir.File("wrong.csv"), "unit,predecessor,date\nXA-YEN,Xã Cũ Ba,2025-07-01\n");
+    auto wrong = RunVi("import lineage " + dir.File("wrong.csv"));
+    BOOST_TEST(wrong.exitCode == 1, wrong.output);
+    BOOST_TEST(Contains(wrong.output, "wrong.csv"), wrong.output);
+    BOOST_TEST(Contains(wrong.output, "2"), wrong.output);
+    BOOST_TEST(Contains(wrong.output, "Xã Cũ"), wrong.output);
+}
+
 BOOST_FIXTURE_TEST_CASE(rank_prints_the_contract_columns, Cli) {
     BOOST_TEST(Run("demo --communes 6 --years 2 --ratings 0 --as-of 2026-06-15").exitCode == 0);
     // The demo's last index year, read from its results rather than the clock.
@@ -452,7 +504,7 @@ BOOST_FIXTURE_TEST_CASE(rank_prints_the_contract_columns, Cli) {
     BOOST_TEST(text.exitCode == 0, text.output);
     BOOST_TEST(std::regex_search(text.output, std::regex("[0-9]+,[0-9]+%")), text.output);
 
-    auto gaps = Run("--format csv gaps --unit XA-TAYXUAN --framework PAR-XA-2025 --period " + year);
+    auto gaps = Run("--format csv gaps --unit XA-BINHKHE --framework PAR-XA-2025 --period " + year);
     BOOST_TEST(gaps.exitCode == 0, gaps.output);
     BOOST_TEST(Contains(gaps.output, "criterion,title,max,points,lost\n"), gaps.output);
     auto office = Run("--format csv gaps --framework PAR-XA-2025 --period " + year);
@@ -467,7 +519,7 @@ BOOST_FIXTURE_TEST_CASE(rank_prints_the_contract_columns, Cli) {
     // The demo's results are appraised: an import that changes one is
     // refused, naming the file, line and column.
     WriteFile(dir.File("locked.csv"),
-              "unit,framework,period,criterion,appraised_score\nXA-TAYXUAN,PAR-XA-2025," + year +
+              "unit,framework,period,criterion,appraised_score\nXA-BINHKHE,PAR-XA-2025," + year +
                   ",2.3,0.01\n");
     auto locked = Run("import results " + dir.File("locked.csv"));
     BOOST_TEST(locked.exitCode == 1, locked.output);
@@ -743,7 +795,7 @@ BOOST_FIXTURE_TEST_CASE(report_errors_name_the_argument, Cli) {
 BOOST_FIXTURE_TEST_CASE(user_accounts_from_the_command_line, Cli) {
     BOOST_REQUIRE(Run("demo --communes 3 --years 1 --ratings 10 --seed 2").exitCode == 0);
     // The first account is an administrator's; the password comes on stdin.
-    auto chairFirst = Run("user add ct_a --role chair --unit XA-TAYXUAN --password-stdin " +
+    auto chairFirst = Run("user add ct_a --role chair --unit XA-BINHKHE --password-stdin " +
                           StdinWith("mk-12345"));
     BOOST_TEST(chairFirst.exitCode == 1, chairFirst.output);
     auto admin = Run("user add quantri --role admin --name 'Nguyễn Văn Quản' --password-stdin " +
@@ -760,7 +812,7 @@ BOOST_FIXTURE_TEST_CASE(user_accounts_from_the_command_line, Cli) {
         "CCHC_PASSWORD=mk-12345");
     BOOST_TEST(missingUnit.exitCode == 1, missingUnit.output);
     auto chair =
-        Run("--user quantri user add ct_a --role chair --unit XA-TAYXUAN --password-stdin "
+        Run("--user quantri user add ct_a --role chair --unit XA-BINHKHE --password-stdin "
             "" + StdinWith("mk-chu-tich"),
             "CCHC_PASSWORD=mk-12345");
     BOOST_TEST(chair.exitCode == 0, chair.output);
@@ -773,7 +825,7 @@ BOOST_FIXTURE_TEST_CASE(user_accounts_from_the_command_line, Cli) {
     auto list = Run("--format csv --user quantri user list", "CCHC_PASSWORD=mk-12345");
     BOOST_TEST(list.exitCode == 0, list.output);
     BOOST_TEST(Contains(list.output, "login,name,role,unit,active,last_login"), list.output);
-    BOOST_TEST(Contains(list.output, "ct_a,,chair,XA-TAYXUAN,0,"), list.output);
+    BOOST_TEST(Contains(list.output, "ct_a,,chair,XA-BINHKHE,0,"), list.output);
     BOOST_TEST(Contains(list.output, "quantri,Nguyễn Văn Quản,admin,,1,20"), list.output);
     // Another role, unit or name: what is not given is kept.
     auto toClerk = Run("--user quantri user set ct_a --role clerk --name 'Lê Thị Cúc'",
@@ -797,7 +849,7 @@ BOOST_FIXTURE_TEST_CASE(every_command_acts_as_a_checked_account_within_its_scope
     BOOST_REQUIRE(
         Run("user add quantri --role admin --password-stdin " + StdinWith("mk-12345")).exitCode ==
         0);
-    BOOST_REQUIRE(Run("--user quantri user add ct_a --role chair --unit XA-TAYXUAN "
+    BOOST_REQUIRE(Run("--user quantri user add ct_a --role chair --unit XA-BINHKHE "
                       "--password-stdin " +
                           StdinWith("mk-chu-tich"),
                       "CCHC_PASSWORD=mk-12345")
@@ -810,9 +862,9 @@ BOOST_FIXTURE_TEST_CASE(every_command_acts_as_a_checked_account_within_its_scope
     // A file with a task of the chair's own commune and one of another.
     WriteFile(dir.File("viec.csv"),
               "unit,framework,year,criterion,target,task,start,due,status,percent\n"
-              "XA-TAYXUAN,PAR-XA-2025,2026,2.3,Đạt điểm tối đa,Việc của xã mình,2026-02-01,"
+              "XA-BINHKHE,PAR-XA-2025,2026,2.3,Đạt điểm tối đa,Việc của xã mình,2026-02-01,"
               "2026-06-30,not_started,0\n"
-              "XA-TAYBINH,PAR-XA-2025,2026,2.3,Đạt điểm tối đa,Việc của xã khác,2026-02-01,"
+              "P-BINHPHU,PAR-XA-2025,2026,2.3,Đạt điểm tối đa,Việc của xã khác,2026-02-01,"
               "2026-06-30,not_started,0\n");
     const auto before = Run("--format csv --user quantri tasks", "CCHC_PASSWORD=mk-12345");
     BOOST_REQUIRE(before.exitCode == 0);
@@ -822,15 +874,15 @@ BOOST_FIXTURE_TEST_CASE(every_command_acts_as_a_checked_account_within_its_scope
     BOOST_TEST(Contains(refused.output, "viec.csv"), refused.output);
     BOOST_TEST(Contains(refused.output, "3"), refused.output);
     BOOST_TEST(Contains(refused.output, "ct_a"), refused.output);
-    BOOST_TEST(Contains(refused.output, "Xã Tây Bình"), refused.output);
+    BOOST_TEST(Contains(refused.output, "Phường Bình Phú"), refused.output);
     const auto after = Run("--format csv --user quantri tasks", "CCHC_PASSWORD=mk-12345");
     BOOST_TEST(after.output == before.output);
     // The chair lists its commune's tasks only.
     const auto own = Run("--format csv --user ct_a tasks", "CCHC_PASSWORD=mk-chu-tich");
     BOOST_TEST(own.exitCode == 0, own.output);
-    BOOST_TEST(Contains(own.output, ",XA-TAYXUAN,"), own.output);
-    BOOST_TEST(!Contains(own.output, ",XA-TAYBINH,"), own.output);
-    BOOST_TEST(Contains(before.output, ",XA-TAYBINH,"), before.output);
+    BOOST_TEST(Contains(own.output, ",XA-BINHKHE,"), own.output);
+    BOOST_TEST(!Contains(own.output, ",P-BINHPHU,"), own.output);
+    BOOST_TEST(Contains(before.output, ",P-BINHPHU,"), before.output);
     const auto office =
         Run("--user quantri import tasks " + dir.File("viec.csv"), "CCHC_PASSWORD=mk-12345");
     BOOST_TEST(office.exitCode == 0, office.output);
@@ -843,7 +895,7 @@ BOOST_FIXTURE_TEST_CASE(every_command_acts_as_a_checked_account_within_its_scope
     BOOST_TEST(Contains(audit.output, ",quantri,tasks,"), audit.output);
     BOOST_TEST(Contains(audit.output, "Việc của xã khác"), audit.output);
     const auto chairs =
-        Run("--format csv --as ct_a audit --unit XA-TAYBINH", "CCHC_PASSWORD=mk-chu-tich");
+        Run("--format csv --as ct_a audit --unit P-BINHPHU", "CCHC_PASSWORD=mk-chu-tich");
     BOOST_TEST(chairs.exitCode == 1, chairs.output);
     BOOST_TEST(Contains(chairs.output, "ct_a"), chairs.output);
 }
@@ -874,7 +926,7 @@ void CommandsReadWithinTheAccountsUnits(const Cli& cli, const std::string& url) 
                                          cli.StdinWith(password("quantri")));
     BOOST_REQUIRE_MESSAGE(admin.exitCode == 0, admin.output);
     for (const auto& [login, role] : std::vector<std::pair<std::string, std::string>>{
-             {"ct_a", "chair --unit XA-TAYXUAN"}, {"cv", "specialist"}, {"xem", "viewer"}}) {
+             {"ct_a", "chair --unit XA-BINHKHE"}, {"cv", "specialist"}, {"xem", "viewer"}}) {
         auto added = as("quantri", "user add " + cchc::test::TestLogin(login) + " --role " + role +
                                        " --password-stdin" + cli.StdinWith(password(login)));
         BOOST_REQUIRE_MESSAGE(added.exitCode == 0, added.output);
@@ -883,7 +935,7 @@ void CommandsReadWithinTheAccountsUnits(const Cli& cli, const std::string& url) 
     // nothing of the server's (which said, on its standard error, each
     // group the login was not in).
     for (const std::string role :
-         {"viewer", "clerk --unit XA-TAYBINH", "clerk", "specialist --no-unit"}) {
+         {"viewer", "clerk --unit P-BINHPHU", "clerk", "specialist --no-unit"}) {
         const auto moved = as(
             "quantri", role == "viewer"
                            ? "user add " + cchc::test::TestLogin("phu") +
@@ -900,10 +952,10 @@ void CommandsReadWithinTheAccountsUnits(const Cli& cli, const std::string& url) 
     WriteFile(dir.File("phan-cong.csv"),
               "unit,framework,group,indicator,title,lead_unit,coordinating_units,"
               "responsible_person\n"
-              "XA-TAYXUAN,QD766,I,,Công khai minh bạch,,,\n"
-              "XA-TAYXUAN,QD766,I,1.2,,,,\n"
-              "XA-TAYBINH,QD766,I,,Công khai minh bạch,,,\n"
-              "XA-TAYBINH,QD766,I,1.2,,,,\n");
+              "XA-BINHKHE,QD766,I,,Công khai minh bạch,,,\n"
+              "XA-BINHKHE,QD766,I,1.2,,,,\n"
+              "P-BINHPHU,QD766,I,,Công khai minh bạch,,,\n"
+              "P-BINHPHU,QD766,I,1.2,,,,\n");
     const auto matrices = as("quantri", "import assignments " + dir.File("phan-cong.csv"));
     BOOST_REQUIRE_MESSAGE(matrices.exitCode == 0, matrices.output);
     auto exported = [&](const std::string& login, const std::string& kind) {
@@ -919,10 +971,10 @@ void CommandsReadWithinTheAccountsUnits(const Cli& cli, const std::string& url) 
             const std::string office = exported("quantri", kind);
             const std::string chair = exported("ct_a", kind);
             BOOST_TEST(header(chair) == header(office));
-            BOOST_TEST(Contains(office, "XA-TAYBINH"), office);
-            BOOST_TEST(Contains(chair, "XA-TAYXUAN"), chair);
-            BOOST_TEST(!Contains(chair, "XA-TAYBINH"), chair);
-            BOOST_TEST(Contains(exported("xem", kind), "XA-TAYBINH"));
+            BOOST_TEST(Contains(office, "P-BINHPHU"), office);
+            BOOST_TEST(Contains(chair, "XA-BINHKHE"), chair);
+            BOOST_TEST(!Contains(chair, "P-BINHPHU"), chair);
+            BOOST_TEST(Contains(exported("xem", kind), "P-BINHPHU"));
         }
     }
     // The year of the results, for the ranking.
@@ -941,18 +993,18 @@ void CommandsReadWithinTheAccountsUnits(const Cli& cli, const std::string& url) 
         as("quantri", "--format csv rank --framework PAR-XA-2025 --period " + year);
     const auto rankChair = as("ct_a", "--format csv rank --framework PAR-XA-2025 --period " + year);
     BOOST_TEST(rankChair.exitCode == 0, rankChair.output);
-    BOOST_TEST(Contains(rankOffice.output, "XA-TAYBINH,"), rankOffice.output);
-    BOOST_TEST(Contains(rankChair.output, "XA-TAYXUAN,"), rankChair.output);
-    BOOST_TEST(!Contains(rankChair.output, "XA-TAYBINH"), rankChair.output);
+    BOOST_TEST(Contains(rankOffice.output, "P-BINHPHU,"), rankOffice.output);
+    BOOST_TEST(Contains(rankChair.output, "XA-BINHKHE,"), rankChair.output);
+    BOOST_TEST(!Contains(rankChair.output, "P-BINHPHU"), rankChair.output);
     const auto survey = as("ct_a", "--format csv survey --period 2026 --by unit");
     BOOST_TEST(survey.exitCode == 0, survey.output);
-    BOOST_TEST(!Contains(survey.output, "XA-TAYBINH"), survey.output);
+    BOOST_TEST(!Contains(survey.output, "P-BINHPHU"), survey.output);
     for (const std::string& other : std::vector<std::string>{
-             "survey --period 2026 --unit XA-TAYBINH", "tasks --unit XA-TAYBINH",
-             "gaps --framework PAR-XA-2025 --period " + year + " --unit XA-TAYBINH"}) {
+             "survey --period 2026 --unit P-BINHPHU", "tasks --unit P-BINHPHU",
+             "gaps --framework PAR-XA-2025 --period " + year + " --unit P-BINHPHU"}) {
         const auto refused = as("ct_a", other);
         BOOST_TEST(refused.exitCode == 1, other << ": " << refused.output);
-        BOOST_TEST(Contains(refused.output, "may not read the data of Xã Tây Bình"),
+        BOOST_TEST(Contains(refused.output, "may not read the data of Phường Bình Phú"),
                    refused.output);
     }
 
@@ -1011,7 +1063,7 @@ BOOST_FIXTURE_TEST_CASE(the_audit_trail_is_listed_between_two_days, Cli) {
     BOOST_REQUIRE(Run("demo --communes 3 --years 1 --ratings 10 --seed 2").exitCode == 0);
     WriteFile(dir.File("viec.csv"),
               "unit,framework,year,criterion,target,task,start,due,status,percent\n"
-              "XA-TAYXUAN,PAR-XA-2025,2026,2.3,Đạt điểm tối đa,Niêm yết thủ tục mới,2026-02-01,"
+              "XA-BINHKHE,PAR-XA-2025,2026,2.3,Đạt điểm tối đa,Niêm yết thủ tục mới,2026-02-01,"
               "2026-06-30,not_started,0\n");
     BOOST_REQUIRE(Run("--user can-bo import tasks " + dir.File("viec.csv")).exitCode == 0);
     const cchc::Date today = cchc::Date::Today();

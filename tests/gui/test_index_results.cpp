@@ -1,6 +1,9 @@
 // The Index results area on the demo office: switching to it shows the
-// ranking of every commune, first place on the first row.
+// ranking of every commune, first place on the first row; the demo's
+// communes, formed in 2025 from former ones, have their change marked and
+// the former communes named under the list.
 #include <wx/listctrl.h>
+#include <wx/stattext.h>
 #include <boost/test/unit_test.hpp>
 
 #include "core/org.h"
@@ -17,7 +20,7 @@ BOOST_AUTO_TEST_CASE(the_index_results_area_ranks_every_demo_commune) {
     auto demo = DemoDatabase("sqlite:" + dir.File("rank.db"));
     long communes = 0;
     for (const Unit& u : services::OrganisationService(*demo, "gui-test").Units())
-        if (IsCommuneLevel(u.kind)) ++communes;
+        if (IsCommuneLevel(u.kind) && u.active) ++communes;
     BOOST_REQUIRE(communes > 0);
 
     auto* frame = ShowMainFrame(std::move(demo));
@@ -36,7 +39,16 @@ BOOST_AUTO_TEST_CASE(the_index_results_area_ranks_every_demo_commune) {
         BOOST_TEST(list->GetItemText(i, 0).ToLong(&rank));
         BOOST_TEST(rank >= previous);
         previous = rank;
+        BOOST_TEST(list->GetItemText(i, 7).EndsWith("*"), list->GetItemText(i, 7));
     }
+    auto* note = dynamic_cast<wxStaticText*>(wxWindow::FindWindowByName("formedNote", frame));
+    BOOST_REQUIRE(note);
+    BOOST_TEST(note->IsShownOnScreen());
+    list->SetItemState(0, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED,
+                       wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED);
+    BOOST_TEST(WaitFor([&] { return note->GetLabel().StartsWith("* " + list->GetItemText(0, 2)); }),
+               note->GetLabel());
+    BOOST_TEST(note->GetLabel().Contains(wxString::FromUTF8("Xã ")), note->GetLabel());
 
     DestroyWindow(frame);
 }

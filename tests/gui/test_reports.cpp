@@ -109,7 +109,7 @@ BOOST_AUTO_TEST_CASE(the_office_starts_from_last_quarter_and_reads_what_the_comm
     services::ReportArchive(session.db(), "test")
         .SaveNarratives(office, "2026-Q2", "quarterly",
                         {{"procedures", "Tiếp nhận hồ sơ qua dịch vụ công trực tuyến."}});
-    auto commune = storage::UnitRepository(session.db().session()).ByCode("XA-TAYXUAN");
+    auto commune = storage::UnitRepository(session.db().session()).ByCode("XA-BINHKHE");
     BOOST_REQUIRE(commune);
     services::ReportArchive(session.db(), "test")
         .SaveNarratives(commune->id, "2026-Q3", "quarterly",
@@ -166,7 +166,7 @@ BOOST_AUTO_TEST_CASE(the_office_starts_from_last_quarter_and_reads_what_the_comm
     communes->GetEventHandler()->ProcessEvent(open);
     BOOST_TEST(script.failure().empty(), script.failure());
     const std::string condensed = procedures->GetValue().ToStdString(wxConvUTF8);
-    BOOST_TEST(condensed.find("Tiếp nhận hồ sơ qua dịch vụ công trực tuyến.\nXã Tây Xuân: Không có "
+    BOOST_TEST(condensed.find("Tiếp nhận hồ sơ qua dịch vụ công trực tuyến.\nXã Bình Khê: Không có "
                               "hồ sơ trễ hạn.") != std::string::npos,
                condensed);
     BOOST_TEST(services::ReportArchive(session.db(), "test")

@@ -63,7 +63,7 @@ struct SurveysWindow {
         db = DemoDatabase(url);
         storage::PersonRepository people(db->session());
         for (const auto& u : storage::UnitRepository(db->session()).All()) {
-            if (!IsCommuneLevel(u.kind)) continue;
+            if (!IsCommuneLevel(u.kind) || !u.active) continue;
             auto p = people.ByUnit(u.id);
             if (p.size() >= 2) {
                 commune = u;

@@ -268,7 +268,7 @@ BOOST_AUTO_TEST_CASE(drafting_a_plan_for_a_commune_opens_it_in_the_editor) {
     auto demo = DemoDatabase(url);
     auto communes = storage::UnitRepository(demo->session()).All();
     auto commune = std::find_if(communes.begin(), communes.end(),
-                                [](const Unit& u) { return IsCommuneLevel(u.kind); });
+                                [](const Unit& u) { return IsCommuneLevel(u.kind) && u.active; });
     BOOST_REQUIRE(commune != communes.end());
     const auto before = storage::PlanRepository(demo->session()).All();
     auto itemsOf = [&](const std::vector<PlanRecord>& plans) {

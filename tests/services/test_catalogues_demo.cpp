@@ -2,6 +2,8 @@
 #include <boost/test/unit_test.hpp>
 
 #include <cmath>
+#include <map>
+#include <set>
 
 #include <soci/soci.h>
 
@@ -13,6 +15,7 @@
 #include "services/plans/plan_io.h"
 #include "services/results/results.h"
 #include "storage/framework_repository.h"
+#include "storage/lineage_repository.h"
 #include "storage/plan_repository.h"
 #include "storage/rating_repository.h"
 #include "storage/result_repository.h"
@@ -92,7 +95,7 @@ BOOST_FIXTURE_TEST_CASE(demo_office_is_believable_and_deterministic, DbFixture) 
     BOOST_TEST(r.results > 0);
     services::OrganisationService org(Db(), "t");
     long communes = 0;
-    for (const auto& u : org.Units()) communes += IsCommuneLevel(u.kind) ? 1 : 0;
+    for (const auto& u : org.Units()) communes += IsCommuneLevel(u.kind) && u.active ? 1 : 0;
     BOOST_TEST(communes == 5);
     BOOST_TEST(org.UnitByCode("XA-TAYXUAN").has_value());
     BOOST_TEST(!org.Office().signerName.empty());
@@ -146,6 +149,8 @@ BOOST_FIXTURE_TEST_CASE(the_demo_audits_every_record_it_creates, DbFixture) {
                storage::TallyRepository(Db().session()).Count());
     BOOST_TEST(audit.Count("ratings", std::string("demo")) ==
                storage::RatingRepository(Db().session()).Count());
+    BOOST_TEST(audit.Count("unit_lineage", std::string("demo")) ==
+               static_cast<long>(storage::LineageRepository(Db().session()).All().size()));
     // The built-in catalogues it loaded into the empty database too.
     BOOST_TEST(audit.Count("frameworks", std::string("demo")) == 3);
     BOOST_TEST(audit.Count("criteria", std::string("demo")) > 50);
@@ -174,6 +179,81 @@ BOOST_FIXTURE_TEST_CASE(the_demo_audits_every_record_it_creates, DbFixture) {
     BOOST_TEST(signer);
 }
 
+// Since July 2025 the demo is a province's office whose communes and wards
+// were each formed from former communes: those stay, inactive, with their
+// results of the years before, and the ranking compares the new units with
+// them. Before, a district's office.
+BOOST_FIXTURE_TEST_CASE(the_demo_after_july_2025_is_a_province_of_merged_communes, DbFixture) {
+    services::DemoOptions o;
+    o.communes = 6;
+    o.ratings = 500;
+    o.asOf = Date{2026, 12, 7};
+    const auto r = services::BuildDemo(Db(), o, nullptr);
+    services::OrganisationService org(Db(), "t");
+    const auto office = org.Office();
+    BOOST_TEST(office.issuingBody == "SỞ NỘI VỤ");
+    BOOST_TEST(office.placeName == "Gia Lai");
+    std::map<std::int64_t, Unit> byId;
+    long current = 0, former = 0, wards = 0, towns = 0;
+    for (const auto& u : org.Units()) {
+        byId[u.id] = u;
+        if (!IsCommuneLevel(u.kind)) continue;
+        (u.active ? current : former) += 1;
+        wards += u.active && u.kind == UnitKind::Ward;
+        towns += u.active && u.kind == UnitKind::Town;
+    }
+    BOOST_TEST(current == 6);
+    BOOST_TEST(wards > 0);
+    BOOST_TEST(towns == 0);  // no towns since 2025
+    BOOST_TEST(former >= 12);
+    // Every current unit formed on 1 July 2025 from former communes; no
+    // former commune given away more than whole.
+    const auto links = storage::LineageRepository(Db().session()).All();
+    std::set<std::int64_t> formed;
+    for (const auto& l : links) {
+        formed.insert(l.unitId);
+        BOOST_TEST(l.formedOn.ToIso() == "2025-07-01");
+        BOOST_TEST(byId[l.unitId].active);
+        BOOST_TEST(!byId[l.predecessorId].active);
+    }
+    BOOST_TEST(formed.size() == 6u);
+    BOOST_TEST(OverSharedPredecessors(links).empty());
+    // Five years of index results: the former communes' until 2024, the new
+    // units' from 2025, compared with their former communes.
+    const auto y2024 = services::RankUnits(Db(), "PAR-XA-2025", "2024", true, "t");
+    BOOST_TEST(static_cast<long>(y2024.size()) == former);
+    for (const auto& row : y2024) BOOST_TEST(!org.UnitByCode(row.unit)->active);
+    const auto y2025 = services::RankUnits(Db(), "PAR-XA-2025", "2025", true, "t");
+    BOOST_REQUIRE(y2025.size() == 6u);
+    for (const auto& row : y2025) {
+        BOOST_TEST(row.change.has_value(), row.name);
+        BOOST_TEST(!row.formedFrom.empty(), row.name);
+    }
+    BOOST_TEST(services::ResultPeriods(Db(), "PAR-XA-2025").size() == 5u);
+    // Nothing of the new units dated before they were formed.
+    for (const auto& p : storage::PlanRepository(Db().session()).All())
+        BOOST_TEST(p.issuedOn.value_or("") >= std::string("2025-07-01"), p.issuedOn.value_or(""));
+    long long early = 0;
+    Db().session() << "SELECT COUNT(*) FROM survey_tallies WHERE period < '2025-07'",
+        soci::into(early);
+    BOOST_TEST(early == 0);
+    Db().session() << "SELECT COUNT(*) FROM ratings WHERE rated_at < '2025-07-01'",
+        soci::into(early);
+    BOOST_TEST(early == 0);
+    BOOST_TEST(r.ratings == 500);
+
+    // Before July 2025: the district of Tây Sơn and its communes.
+    TempDir other;
+    auto before =
+        storage::Database::Open(storage::DatabaseUrl::Parse("sqlite:" + other.File("b.db")));
+    o.asOf = Date{2025, 3, 1};
+    services::BuildDemo(*before, o, nullptr);
+    services::OrganisationService old(*before, "t");
+    BOOST_TEST(old.Office().issuingBody == "PHÒNG NỘI VỤ");
+    BOOST_TEST(old.UnitByCode("TAYSON").has_value());
+    BOOST_TEST(storage::LineageRepository(before->session()).All().empty());
+}
+
 // A later year with one stray draft score does not become the year lists
 // and the overview open on: the latest appraised year does.
 BOOST_FIXTURE_TEST_CASE(a_stray_draft_year_is_not_the_default_period, DbFixture) {
@@ -193,7 +273,7 @@ BOOST_FIXTURE_TEST_CASE(a_stray_draft_year_is_not_the_default_period, DbFixture)
     BOOST_TEST(appraised == periods.front());
     // A draft set of one commune in 2027.
     const auto fid = storage::FrameworkRepository(Db().session()).IdByCode(framework);
-    const auto unit = storage::UnitRepository(Db().session()).ByCode("XA-TAYXUAN");
+    const auto unit = storage::UnitRepository(Db().session()).ByCode("XA-BINHKHE");
     BOOST_REQUIRE(fid.has_value());
     BOOST_REQUIRE(unit.has_value());
     storage::ResultSetRepository(Db().session()).Ensure(unit->id, *fid, "2027");

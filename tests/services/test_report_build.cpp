@@ -80,6 +80,7 @@ struct DemoFixture : DbFixture {
         o.years = 2;
         o.ratings = ratings;
         o.lastYear = 2025;
+        o.districtOffice = true;  // Tây Sơn and its communes, as before July 2025
         services::BuildDemo(Db(), o, nullptr);
     }
     services::ReportRequest Quarterly() {

@@ -431,6 +431,7 @@ BOOST_FIXTURE_TEST_CASE(the_database_answers_every_filter_order_and_count_as_cor
     o.ratings = 200;
     o.seed = 11;
     o.asOf = Date{2026, 5, 20};
+    o.districtOffice = true;  // plans of two years
     services::BuildDemo(Db(), o, nullptr);
     AddOddTasks(Db());
     BOOST_TEST_REQUIRE(services::TaskBoard(Db(), *o.asOf, "").Count({}) > 100);

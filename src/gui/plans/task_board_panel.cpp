@@ -303,7 +303,8 @@ void TaskBoardPanel::Reload() {
     std::vector<Unit> communes;
     AccessUi& access = session_.Access();  // a commune's accounts: their communes only
     for (auto& u : session_.Organisation().Units())
-        if (IsCommuneLevel(u.kind) && access.InScope(u.id)) communes.push_back(std::move(u));
+        if (u.active && IsCommuneLevel(u.kind) && access.InScope(u.id))
+            communes.push_back(std::move(u));
     access.Offer(update_, true, Action::RecordProgress);
     // A task's history for those who read the audit trail (a chair: its own).
     access.Offer(FindWindow(XRCID("taskHistory")), true, Action::ReadAudit);

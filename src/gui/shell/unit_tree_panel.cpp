@@ -151,7 +151,13 @@ void UnitTreePanel::Rebuild(std::int64_t selectId) {
         }
         itemById_[u.id] = item;
     }
-    // Show the office's communes: expand the top two levels, or everything
+    auto Active = [&](const wxTreeItemId& item) {
+        const auto* data = static_cast<UnitItemData*>(tree_->GetItemData(item));
+        const auto it = data ? indexById_.find(data->id) : indexById_.end();
+        return it == indexById_.end() || units_[it->second].active;
+    };
+    // Show the office's communes: expand the top two levels but the units
+    // no longer active (the districts abolished in 2025), or everything
     // while filtering.
     wxTreeItemIdValue cookie;
     for (wxTreeItemId top = tree_->GetFirstChild(root, cookie); top.IsOk();
@@ -164,7 +170,7 @@ void UnitTreePanel::Rebuild(std::int64_t selectId) {
         wxTreeItemIdValue c2;
         for (wxTreeItemId child = tree_->GetFirstChild(top, c2); child.IsOk();
              child = tree_->GetNextChild(top, c2))
-            if (tree_->ItemHasChildren(child)) tree_->Expand(child);
+            if (tree_->ItemHasChildren(child) && Active(child)) tree_->Expand(child);
     }
     tree_->Thaw();
     rebuilding_ = false;

@@ -19,6 +19,7 @@
 #include "storage/dossier_repository.h"
 #include "storage/evidence_repository.h"
 #include "storage/framework_repository.h"
+#include "storage/lineage_repository.h"
 #include "storage/plan_repository.h"
 #include "storage/rating_repository.h"
 #include "storage/result_repository.h"
@@ -31,11 +32,17 @@
 namespace cchc::services {
 namespace {
 
-// Names of a real district (Tây Sơn, Bình Định) for the default office, and
-// syllables to make further believable place names.
+// Names of a real district (Tây Sơn, Bình Định) for the default office
+// before July 2025 (and the former communes after it), of communes formed
+// from them since, and syllables to make further believable place names.
 const char* kTaySonCommunes[] = {"Tây Xuân",   "Tây Bình",   "Tây Vinh", "Tây An",     "Bình Hòa",
                                  "Bình Tường", "Bình Thành", "Bình Tân", "Bình Thuận", "Tây Giang",
                                  "Tây Thuận",  "Tây Phú",    "Vĩnh An",  "Bình Nghi",  "Tây Sơn"};
+const char* kMergedCommunes[] = {"Bình Khê", "Bình Phú", "Bình Hiệp", "Bình An", "Tây Sơn"};
+// Former districts beyond the first, for further former communes.
+const char* kFormerDistricts[] = {"Phù Cát", "Vĩnh Thạnh", "Hoài Ân", "Phù Mỹ", "Tuy Phước"};
+// The day communes and wards were merged and districts abolished.
+constexpr Date kMergedOn{2025, 7, 1};
 const char* kSyllableA[] = {"Tân",   "Bình", "Phú",  "Hòa",   "An",    "Vĩnh",  "Long",
                             "Thạnh", "Mỹ",   "Hưng", "Phước", "Quang", "Thanh", "Xuân",
                             "Cát",   "Nhơn", "Đại",  "Hiệp",  "Kim",   "Ân"};
@@ -171,7 +178,13 @@ struct DemoBuilder {
           today(opt.asOf ? *opt.asOf : Date::Today()),
           lastYear(opt.lastYear > 0 ? opt.lastYear : today.year - 1),
           communeCount(std::max(1, opt.communes)),
-          provinceOffice(communeCount > 60),  // since 2025: communes under the province
+          // Since July 2025 communes report to the province's office.
+          provinceOffice(communeCount > 60 || (!opt.districtOffice && today >= kMergedOn)),
+          // The office a person looks at (a synthetic province of the
+          // benchmarks has none) has the communes merged in 2025, each
+          // with the former units' results of the years before.
+          merged(provinceOffice && communeCount <= 60 && lastYear >= kMergedOn.year),
+          provinceName(today >= kMergedOn && !opt.districtOffice ? "Gia Lai" : "Bình Định"),
           years(std::max(1, opt.years)),
           units(db.session()),
           people(db.session()),
@@ -184,11 +197,11 @@ struct DemoBuilder {
     // departments; the first department is the office using the program.
     void AddOrganisation() {
         Unit province;
-        province.code = "BINHDINH";
-        province.name = "Tỉnh Bình Định";
+        province.code = CodeOf("", provinceName);
+        province.name = "Tỉnh " + provinceName;
         province.kind = UnitKind::Province;
-        province.placeName = "Bình Định";
-        province.headerName = "ỦY BAN NHÂN DÂN TỈNH BÌNH ĐỊNH";
+        province.placeName = provinceName;
+        province.headerName = UpperVi("Ủy ban nhân dân tỉnh " + provinceName);
         province.docSymbol = "UBND";
         province.id = units.Insert(province);
         parentOfCommunes = province;
@@ -236,7 +249,8 @@ struct DemoBuilder {
             u.kind = UnitKind::Department;
             u.parentId = parentOfCommunes.id;
             u.placeName = parentOfCommunes.placeName;
-            u.headerParent = UpperVi(provinceOffice ? "UBND tỉnh Bình Định" : "UBND huyện Tây Sơn");
+            u.headerParent =
+                UpperVi(provinceOffice ? "UBND tỉnh " + provinceName : "UBND huyện Tây Sơn");
             u.headerName = UpperVi(u.name);
             u.docSymbol = std::string(d[0]) == "PNV" ? (provinceOffice ? "SNV" : "NV") : d[0];
             u.sortOrder = 1000 + deptOrder++;  // after the communes in the tree
@@ -249,6 +263,7 @@ struct DemoBuilder {
     }
 
     void AddCommunes() {
+        if (merged) return AddMergedCommunes();
         std::set<std::string> names;
         std::set<std::string> codes;
         for (int i = 0; i < communeCount; ++i) {
@@ -257,7 +272,7 @@ struct DemoBuilder {
                 place = kTaySonCommunes[i];
             } else {
                 do {
-                    place = std::string(rng.Pick(kSyllableA)) + " " + rng.Pick(kSyllableB);
+                    place = TwoSyllables();
                     if (names.count(place) || rng.Chance(0.15))
                         place += std::string(" ") + rng.Pick(kDirections);
                 } while (names.count(place));
@@ -276,7 +291,8 @@ struct DemoBuilder {
             while (codes.count(u.code)) u.code += "1";
             codes.insert(u.code);
             u.parentId = parentOfCommunes.id;
-            u.headerParent = UpperVi(provinceOffice ? "UBND tỉnh Bình Định" : "UBND huyện Tây Sơn");
+            u.headerParent =
+                UpperVi(provinceOffice ? "UBND tỉnh " + provinceName : "UBND huyện Tây Sơn");
             u.headerName = UpperVi("Ủy ban nhân dân " + word + " " + place);
             u.docSymbol = "UBND";
             u.id = units.Insert(u);
@@ -287,6 +303,146 @@ struct DemoBuilder {
                              rng.Chance(0.3) ? rng.Uniform(0.06, 0.15) : rng.Uniform(0.0, 0.04),
                              {}};
             communes.push_back(std::move(info));
+        }
+    }
+
+    // The communes and wards of a province since July 2025, each formed
+    // from two or three former communes of the abolished districts (one
+    // former commune split between two), which stay as inactive units
+    // with their results of the years before.
+    void AddMergedCommunes() {
+        std::set<std::string> names, codes;
+        auto newPlace = [&](int i) {
+            std::string place;
+            if (i < static_cast<int>(std::size(kMergedCommunes)))
+                return std::string(kMergedCommunes[i]);
+            do {
+                place = TwoSyllables();
+                if (names.count(place) || rng.Chance(0.15))
+                    place += std::string(" ") + rng.Pick(kDirections);
+            } while (names.count(place));
+            return place;
+        };
+        auto code = [&](const std::string& prefix, const std::string& place) {
+            std::string c = CodeOf(prefix, place);
+            while (codes.count(c)) c += "1";
+            codes.insert(c);
+            return c;
+        };
+        // The former communes: those of Tây Sơn first, then of further
+        // districts, fifteen each.
+        const int formerCount = communeCount * 5 / 2 + 1;
+        Unit district;
+        for (int i = 0; i < formerCount; ++i) {
+            const int d = i / 15;
+            if (i % 15 == 0) {
+                district = Unit{};
+                const std::string place =
+                    d == 0 ? std::string("Tây Sơn")
+                           : std::string(kFormerDistricts[(d - 1) % std::size(kFormerDistricts)]);
+                district.name = "Huyện " + place;
+                district.code = CodeOf("H-", place) + (d > 5 ? std::to_string(d) : "");
+                district.kind = UnitKind::District;
+                district.parentId = parentOfCommunes.id;
+                district.placeName = place;
+                district.headerName = UpperVi("Ủy ban nhân dân huyện " + place);
+                district.docSymbol = "UBND";
+                district.sortOrder = 2000 + d;  // after the communes and departments
+                district.active = false;
+                district.id = units.Insert(district);
+                ++report.units;
+            }
+            std::string place;
+            if (d == 0 && i < static_cast<int>(std::size(kTaySonCommunes))) {
+                place = kTaySonCommunes[i];
+            } else {
+                do {
+                    place = TwoSyllables();
+                } while (names.count(place) ||
+                         std::find(std::begin(kMergedCommunes), std::end(kMergedCommunes), place) !=
+                             std::end(kMergedCommunes));
+            }
+            const bool town = place == "Tây Sơn";
+            if (town) place = "Phú Phong";
+            names.insert(place);
+            Unit u;
+            u.kind = town ? UnitKind::Town : UnitKind::Commune;
+            const std::string word = town ? "Thị trấn" : "Xã";
+            u.name = word + " " + place;
+            u.placeName = place;
+            u.code = code(town ? "TT-" : "XA-", place);
+            u.parentId = district.id;
+            u.headerParent = UpperVi("UBND huyện " + district.placeName);
+            u.headerName = UpperVi("Ủy ban nhân dân " + word + " " + place);
+            u.docSymbol = "UBND";
+            u.active = false;
+            u.id = units.Insert(u);
+            ++report.units;
+            formers.push_back({u,
+                               rng.Uniform(0.6, 0.94),
+                               rng.Uniform(-0.01, 0.035),
+                               rng.Chance(0.3) ? rng.Uniform(0.06, 0.15) : rng.Uniform(0.0, 0.04),
+                               {}});
+        }
+        // The new units, each from the next two or three former ones; the
+        // third's last former commune is split with the fourth.
+        storage::LineageRepository lineage(db.session());
+        std::size_t next = 0;
+        for (int i = 0; i < communeCount; ++i) {
+            const std::string place = newPlace(i);
+            names.insert(place);
+            const bool ward = i % 4 == 1;
+            Unit u;
+            u.kind = ward ? UnitKind::Ward : UnitKind::Commune;
+            const std::string word = ward ? "Phường" : "Xã";
+            u.name = word + " " + place;
+            u.placeName = place;
+            u.code = code(ward ? "P-" : "XA-", place);
+            u.parentId = parentOfCommunes.id;
+            u.headerParent = UpperVi("UBND tỉnh " + provinceName);
+            u.headerName = UpperVi("Ủy ban nhân dân " + word + " " + place);
+            u.docSymbol = "UBND";
+            u.id = units.Insert(u);
+            ++report.units;
+            std::size_t take = i % 2 == 0 ? 2 : 3;
+            if (i == communeCount - 1) take = formers.size() - next;  // the rest
+            std::vector<std::pair<std::size_t, double>> from;
+            if (i == 3 && next > 0) from.push_back({next - 1, 0.4});  // the split one
+            for (std::size_t k = 0; k < take && next < formers.size(); ++k, ++next)
+                from.push_back({next, i == 2 && k + 1 == take ? 0.6 : 1.0});
+            double quality = 0, weight = 0;
+            for (const auto& [f, share] : from) {
+                LineageLink l;
+                l.unitId = u.id;
+                l.predecessorId = formers[f].unit.id;
+                l.formedOn = kMergedOn;
+                l.share = share;
+                lineage.Insert(l);
+                quality += share * formers[f].quality;
+                weight += share;
+            }
+            CommuneInfo info{
+                u,
+                std::clamp((weight > 0 ? quality / weight : 0.8) + rng.Normal(0.01, 0.03), 0.62,
+                           0.96),
+                rng.Uniform(-0.01, 0.035),
+                rng.Chance(0.3) ? rng.Uniform(0.06, 0.15) : rng.Uniform(0.0, 0.04),
+                {}};
+            communes.push_back(std::move(info));
+        }
+    }
+
+    // The units whose index results of the year are stored: before the
+    // merger the former communes'.
+    const std::vector<CommuneInfo>& RankedIn(int year) const {
+        return merged && year < kMergedOn.year ? formers : communes;
+    }
+
+    // A place name of two different syllables ("Phú An", not "An An").
+    std::string TwoSyllables() {
+        for (;;) {
+            const std::string a = rng.Pick(kSyllableA), b = rng.Pick(kSyllableB);
+            if (a != b) return a + " " + b;
         }
     }
 
@@ -335,7 +491,7 @@ struct DemoBuilder {
         id.unitId = office.id;
         id.parentBody = office.headerParent;
         id.issuingBody = UpperVi(office.name);
-        id.placeName = provinceOffice ? "Bình Định" : "Tây Sơn";
+        id.placeName = provinceOffice ? provinceName : "Tây Sơn";
         id.signerName = head.fullName;
         id.signerTitle = provinceOffice ? "GIÁM ĐỐC" : "TRƯỞNG PHÒNG";
         settings.Set("office.unit_id", std::to_string(id.unitId));
@@ -369,8 +525,9 @@ struct DemoBuilder {
         parId = frameworks.IdByCode("PAR-XA-2025");
         for (int y = lastYear - years + 1; y <= lastYear; ++y) {
             std::vector<ResultRecord> batch;
-            for (std::size_t ci = 0; ci < communes.size(); ++ci) {
-                const auto& c = communes[ci];
+            const auto& ranked = RankedIn(y);
+            for (std::size_t ci = 0; ci < ranked.size(); ++ci) {
+                const auto& c = ranked[ci];
                 double q = std::clamp(c.quality + c.trend * (y - lastYear), 0.3, 0.99);
                 for (const auto* set : {&parLeaves, &svcLeaves}) {
                     for (const auto& leaf : *set) {
@@ -424,8 +581,7 @@ struct DemoBuilder {
                     report.results += static_cast<long>(batch.size());
                     batch.clear();
                     Step(progress, tr("Creating index results"),
-                         0.05 + 0.25 *
-                                    ((y - (lastYear - years + 1)) + double(ci) / communes.size()) /
+                         0.05 + 0.25 * ((y - (lastYear - years + 1)) + double(ci) / ranked.size()) /
                                     years);
                 }
             }
@@ -442,7 +598,7 @@ struct DemoBuilder {
         for (const auto& l : parLeaves) parLeafList.push_back(&l);
         for (int y = lastYear - years + 1; y <= lastYear; ++y) {
             const std::string period = std::to_string(y);
-            for (const auto& c : communes) {
+            for (const auto& c : RankedIn(y)) {
                 storage::EvidenceRecord e;
                 e.unitId = c.unit.id;
                 e.docNumber = Two(rng.Int(1, 60)) + "/BC-UBND";
@@ -497,6 +653,8 @@ struct DemoBuilder {
             for (int planYear : {lastYear, lastYear + 1}) {
                 int answersYear = planYear - 1;
                 if (answersYear < lastYear - years + 1) continue;
+                // A commune formed in July 2025 made no plan in January.
+                if (merged && Date{planYear, 1, 1} < kMergedOn) continue;
                 Date issued;
                 PlanRecord p = PlanHeader(c, planYear, answersYear, issued);
                 int itemNo = 0;
@@ -531,7 +689,8 @@ struct DemoBuilder {
         p.basis = "Căn cứ Kế hoạch số " + std::to_string(rng.Int(100, 180)) + "/KH-UBND ngày " +
                   std::to_string(rng.Int(10, 28)) + "/" + std::to_string(rng.Int(1, 3)) + "/" +
                   std::to_string(planYear) +
-                  " của Ủy ban nhân dân huyện về khắc phục tồn tại, hạn chế trong công tác CCHC";
+                  (provinceOffice ? " của Ủy ban nhân dân tỉnh" : " của Ủy ban nhân dân huyện") +
+                  " về khắc phục tồn tại, hạn chế trong công tác CCHC";
         p.purpose = "Khắc phục những tồn tại, hạn chế trong kết quả đánh giá Chỉ số CCHC năm " +
                     std::to_string(answersYear) + ".";
         p.requirements =
@@ -539,13 +698,14 @@ struct DemoBuilder {
             "trách nhiệm của cán bộ, công chức.";
         p.organisation =
             "Định kỳ hằng quý báo cáo kết quả thực hiện (lồng ghép trong báo cáo CCHC) "
-            "về Văn phòng - Thống kê để tổng hợp báo cáo Phòng Nội vụ.";
+            "về Văn phòng - Thống kê để tổng hợp báo cáo " +
+            office.name + ".";
         p.signerName = c.people.front().fullName;
         p.signerTitle = "CHỦ TỊCH";
         p.signerAuthority = "TM. ỦY BAN NHÂN DÂN";
         p.recipients =
-            "Phòng Nội vụ huyện;\nThường trực Đảng ủy, HĐND;\nLãnh đạo UBND;\nCán bộ, công "
-            "chức;\nLưu: VT.";
+            (provinceOffice ? office.name : office.name + " huyện") +
+            ";\nThường trực Đảng ủy, HĐND;\nLãnh đạo UBND;\nCán bộ, công chức;\nLưu: VT.";
         p.status = "issued";
         return p;
     }
@@ -708,7 +868,8 @@ struct DemoBuilder {
                 // tallies'; what is in progress at a month's end is carried
                 // over into the next.
                 std::map<std::int64_t, long> pending;
-                for (Date m{lastYear, 1, 1};
+                for (Date m = merged ? std::max(Date{lastYear, 1, 1}, kMergedOn)
+                                     : Date{lastYear, 1, 1};
                      m.year < today.year || (m.year == today.year && m.month < today.month);
                      m = m.month == 12 ? Date{m.year + 1, 1, 1} : Date{m.year, m.month + 1, 1}) {
                     for (auto fieldId : fields) {
@@ -785,7 +946,8 @@ struct DemoBuilder {
     void AddRatings() {
         if (opt.ratings <= 0 || officers.empty()) return;
         const long total = opt.ratings;
-        const Date from{lastYear, 1, 2};
+        const Date from =
+            merged ? std::max(Date{lastYear, 1, 2}, kMergedOn.AddDays(1)) : Date{lastYear, 1, 2};
         const int days = std::max(30, from.DaysUntil(today));
         const char* channels[] = {"kiosk", "kiosk", "kiosk",  "kiosk",  "qr",
                                   "qr",    "qr",    "online", "online", "paper"};
@@ -890,6 +1052,8 @@ struct DemoBuilder {
     const int lastYear;
     const int communeCount;
     const bool provinceOffice;
+    const bool merged;
+    const std::string provinceName;
     const int years;
     storage::UnitRepository units;
     storage::PersonRepository people;
@@ -902,6 +1066,7 @@ struct DemoBuilder {
     Unit parentOfCommunes;
     std::vector<Unit> departments;
     std::vector<CommuneInfo> communes;
+    std::vector<CommuneInfo> formers;  // merged into the communes in 2025
     int personSeq = 0;
     Person head;
     std::vector<Officer> officers;

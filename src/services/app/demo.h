@@ -1,8 +1,11 @@
-// A believable demo office: a district with communes and towns named like
-// real ones, its departments, people with Vietnamese names and positions,
-// several years of index results on the shipped frameworks, remediation
-// plans with tasks in every status (some overdue), survey tallies and
-// individual ratings. Deterministic for a given seed.
+// A believable demo office: before July 2025 a district's Phòng Nội vụ with
+// its communes and towns, since then a province's Sở Nội vụ with communes
+// and wards, each formed from former communes (kept inactive, with their
+// index results of the years before, and the lineage linking them); names
+// like real ones, departments, people with Vietnamese names and positions,
+// years of index results on the shipped frameworks, remediation plans with
+// tasks in every status (some overdue), survey tallies and individual
+// ratings. Deterministic for a given seed and day.
 #pragma once
 #include <optional>
 #include <string>
@@ -15,13 +18,16 @@ namespace cchc::services {
 
 struct DemoOptions {
     int communes = 18;
-    int years = 3;         // index years ending with lastYear
+    int years = 5;         // index years ending with lastYear
     long ratings = 20000;  // individual ratings in all
     unsigned seed = 2026;
     int lastYear = 0;  // 0: the year before asOf's
     // The day the office's work stands at (tasks done or overdue, ratings
     // and self-assessments up to it); nothing: today.
     std::optional<Date> asOf;
+    // A district's office (as before July 2025) whatever the day, for up
+    // to 60 communes.
+    bool districtOffice = false;
     // Who the audit log names for every record created (empty: the
     // system's user).
     std::string user;

@@ -124,6 +124,42 @@ BOOST_FIXTURE_TEST_CASE(broken_units_file_stores_nothing, DbFixture) {
     BOOST_TEST(!storage::UnitRepository(Db().session()).ByCode("XA-TAYVINH"));
 }
 
+// Parents and people's units named as users write them: a unit of the file
+// or of the office by its name, without diacritics or with other case; an
+// unknown one refused naming the nearest.
+BOOST_FIXTURE_TEST_CASE(parents_and_units_are_found_by_their_names, DbFixture) {
+    WriteFile(dir.File("units.csv"),
+              "code,name,kind,parent\n"
+              "TAYSON,Huyện Tây Sơn,district,\n"
+              "XA-TAYXUAN,Xã Tây Xuân,commune,Huyện Tây Sơn\n"
+              "XA-TAYAN,Xã Tây An,commune,huyen tay son\n");
+    BOOST_TEST(services::ImportUnits(Db(), dir.File("units.csv"), "t").inserted == 3);
+    storage::UnitRepository units(Db().session());
+    const auto district = units.ByCode("TAYSON")->id;
+    BOOST_TEST(*units.ByCode("XA-TAYXUAN")->parentId == district);
+    BOOST_TEST(*units.ByCode("XA-TAYAN")->parentId == district);
+    WriteFile(dir.File("more.csv"),
+              "code,name,kind,parent\nXA-TAYVINH,Xã Tây Vinh,commune,Tây Sơn\n");
+    BOOST_TEST(services::ImportUnits(Db(), dir.File("more.csv"), "t").inserted == 1);
+    BOOST_TEST(*units.ByCode("XA-TAYVINH")->parentId == district);
+
+    WriteFile(dir.File("people.csv"),
+              "Mã,Đơn vị,Họ và tên\nCB01,Xã Tây Xuân,Đặng Thị Ánh\nCB02,xa tay an,Lê Văn Bình\n");
+    BOOST_TEST(services::ImportPeople(Db(), dir.File("people.csv"), "t").inserted == 2);
+    BOOST_TEST(storage::PersonRepository(Db().session()).ByCode("CB02")->unitId ==
+               units.ByCode("XA-TAYAN")->id);
+    WriteFile(dir.File("wrong.csv"), "code,unit,full_name\nCB03,Xã Tây Xuan Moi,Ngô Văn Cường\n");
+    try {
+        services::ImportPeople(Db(), dir.File("wrong.csv"), "t");
+        BOOST_FAIL("an unknown unit was taken");
+    } catch (const UserError& e) {
+        BOOST_TEST(e.where().line == 2);
+        BOOST_TEST(e.where().field == "unit");
+        BOOST_TEST(std::string(e.what()).find("XA-TAYXUAN") != std::string::npos, e.what());
+    }
+    BOOST_TEST(!storage::PersonRepository(Db().session()).ByCode("CB03"));
+}
+
 BOOST_FIXTURE_TEST_CASE(an_export_imported_again_changes_nothing, DbFixture) {
     WriteFile(dir.File("units.csv"),
               "code,name,kind,parent,place_name\n"

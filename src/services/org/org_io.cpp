@@ -9,6 +9,7 @@
 #include "core/i18n.h"
 #include "core/text.h"
 #include "services/io/table_io.h"
+#include "services/org/directory.h"
 #include "services/org/org_audit.h"
 #include "services/org/organisation.h"
 #include "storage/settings_repository.h"
@@ -198,6 +199,23 @@ ImportSummary ImportUnits(storage::Database& db, const std::string& path, const 
         if (!existing.count(r.unit.code))
             guard.RefuseHiddenUnit(Action::EditUnits, r.unit.code, at);
     }
+    // A parent named as users write it: a unit of the file or of the office
+    // by its name (folded), as the other imports match units.
+    {
+        std::map<std::string, std::vector<std::string>> fileNames;
+        for (const auto& r : rows)
+            fileNames[tableio::NormalizeColumnName(r.unit.name)].push_back(r.unit.code);
+        const OfficeDirectory dir(db);
+        for (auto& r : rows) {
+            if (r.parentCode.empty() || byCode.count(r.parentCode) || existing.count(r.parentCode))
+                continue;
+            auto named = fileNames.find(tableio::NormalizeColumnName(r.parentCode));
+            if (named != fileNames.end() && named->second.size() == 1)
+                r.parentCode = named->second.front();
+            else if (auto id = dir.Unit(r.parentCode))
+                r.parentCode = dir.UnitCode(*id);
+        }
+    }
     for (const auto& r : rows)
         if (!r.parentCode.empty() && !byCode.count(r.parentCode) && !existing.count(r.parentCode)) {
             const Location at{reader->FileName(), r.line, "parent"};
@@ -263,11 +281,9 @@ ImportSummary ImportPeople(storage::Database& db, const std::string& path,
     AccessGuard guard(db, user);
     guard.Require(Action::Import);
     storage::Transaction tx(db);
-    storage::UnitRepository units(db.session());
     storage::PersonRepository people(db.session());
     storage::AuditRepository audit(db.session());
-    std::map<std::string, std::int64_t> unitIds;
-    for (const auto& u : units.All()) unitIds[u.code] = u.id;
+    const OfficeDirectory dir(db);
     std::map<std::string, Person> existing;
     for (auto& p : people.All()) existing[p.code] = p;
     std::set<std::string> seen;
@@ -276,14 +292,14 @@ ImportSummary ImportPeople(storage::Database& db, const std::string& path,
     while (reader->Next(f)) {
         Person p;
         p.code = Trim(cols.Get(f, "code"));
-        std::string unitCode = Trim(cols.Get(f, "unit"));
-        auto unit = unitIds.find(unitCode);
-        if (unit == unitIds.end()) {
-            guard.RefuseHiddenUnit(Action::EditUnits, unitCode, cols.At(*reader, "unit"));
-            throw UserError(cols.At(*reader, "unit"),
-                            std::string(tr("the unit does not exist: ")) + Excerpt(unitCode));
+        // The unit by code or by name, as users write it.
+        const std::string unitText = Trim(cols.Get(f, "unit"));
+        const auto unit = dir.Unit(unitText);
+        if (!unit) {
+            guard.RefuseHiddenUnit(Action::EditUnits, unitText, cols.At(*reader, "unit"));
+            throw UserError(cols.At(*reader, "unit"), dir.UnitRefusal(unitText));
         }
-        p.unitId = unit->second;
+        p.unitId = *unit;
         guard.RequireAt(cols.At(*reader, "unit"), Action::EditUnits, p.unitId);
         p.fullName = Trim(cols.Get(f, "full_name"));
         p.position = Trim(cols.Get(f, "position"));

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "fixture.h"
+#include "services/org/directory.h"
 #include "services/org/org_io.h"
 #include "services/org/organisation.h"
 #include "storage/settings_repository.h"
@@ -158,6 +159,35 @@ BOOST_FIXTURE_TEST_CASE(parents_and_units_are_found_by_their_names, DbFixture) {
         BOOST_TEST(std::string(e.what()).find("XA-TAYXUAN") != std::string::npos, e.what());
     }
     BOOST_TEST(!storage::PersonRepository(Db().session()).ByCode("CB03"));
+}
+
+// Units as files name them: by code in any case, by the name before a
+// comma, by the name without its kind; a name shared by a current unit and
+// former ones (a commune formed in 2025 that took a former one's name) is
+// the current one, a name two current units share none.
+BOOST_FIXTURE_TEST_CASE(the_directory_finds_units_as_files_name_them, DbFixture) {
+    WriteFile(dir.File("units.csv"),
+              "code,name,kind,parent,active\n"
+              "H-CU,Huyện Cũ,district,,no\n"
+              "XA-DAKSONG,\"Xã Đăk Sông, huyện Kông Chro\",commune,,yes\n"
+              "XA-BINHAN-CU,Xã Bình An,commune,H-CU,no\n"
+              "XA-BINHAN,Xã Bình An,commune,,yes\n"
+              "XA-HOA1,Xã Hòa Bình,commune,,yes\n"
+              "P-HOA2,Phường Hòa Bình,ward,,yes\n");
+    services::ImportUnits(Db(), dir.File("units.csv"), "t");
+    storage::UnitRepository units(Db().session());
+    const services::OfficeDirectory d(Db());
+    auto id = [&](const char* code) { return units.ByCode(code)->id; };
+    BOOST_TEST(*d.Unit("xa-daksong") == id("XA-DAKSONG"));
+    BOOST_TEST(*d.Unit("Xã Đăk Sông") == id("XA-DAKSONG"));
+    BOOST_TEST(*d.Unit("dak song") == id("XA-DAKSONG"));
+    BOOST_TEST(*d.Unit("Xã Bình An") == id("XA-BINHAN"));
+    BOOST_TEST(*d.Unit("XA-BINHAN-CU") == id("XA-BINHAN-CU"));
+    BOOST_TEST(!d.Unit("Hòa Bình"));  // a commune and a ward
+    BOOST_TEST(*d.Unit("Phường Hòa Bình") == id("P-HOA2"));
+    const std::string why = d.UnitRefusal("Hòa Bình");
+    BOOST_TEST(why.find("XA-HOA1") != std::string::npos, why);
+    BOOST_TEST(why.find("P-HOA2") != std::string::npos, why);
 }
 
 BOOST_FIXTURE_TEST_CASE(an_export_imported_again_changes_nothing, DbFixture) {

@@ -1,6 +1,8 @@
 // Units and people by code or name: see directory.h.
 #include "services/org/directory.h"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "core/collation.h"
@@ -15,24 +17,37 @@ namespace cchc::services {
 namespace {}  // namespace
 
 OfficeDirectory::OfficeDirectory(storage::Database& db) {
+    auto add = [](std::map<std::string, std::vector<std::int64_t>>& named, const std::string& key,
+                  std::int64_t id) {
+        auto& ids = named[key];
+        if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
+    };
     for (const auto& u : storage::UnitRepository(db.session()).All()) {
         unitByCode_[u.code] = u.id;
-        const std::string key = tableio::NormalizeColumnName(u.name);
-        if (unitByName_.count(key)) ambiguousUnits_.insert(key);
-        unitByName_[key] = u.id;
         units_[u.id] = {u.code, u.name};
-        unitsNamed_[key].push_back(u.id);
+        unitActive_[u.id] = u.active;
         unitIds_.push_back(u.id);
         unitForms_.push_back({u.name, u.code});
+        // The name, the name before a comma ("Xã Đăk Sông" of "Xã Đăk Sông,
+        // huyện Kông Chro") and the code in any case.
+        const std::string key = tableio::NormalizeColumnName(u.name);
+        add(unitsNamed_, key, u.id);
+        add(unitsNamed_, tableio::NormalizeColumnName(u.code), u.id);
+        const std::string head = Trim(u.name.substr(0, u.name.find(',')));
+        if (head != u.name && !head.empty()) {
+            add(unitsNamed_, tableio::NormalizeColumnName(head), u.id);
+            unitForms_.back().push_back(head);
+        }
         // The name without its kind ("Bình Hòa" of "Xã Bình Hòa"), as
-        // one-stop systems and the communes' own sheets write it; kept only
-        // when no other unit goes by it.
-        const std::string shortKey = tableio::NormalizeColumnName(SortName(u));
-        if (shortKey != key) {
-            auto [it, added] = unitByShortName_.emplace(shortKey, u.id);
-            if (!added && it->second != u.id) it->second = 0;
-            unitsNamed_[shortKey].push_back(u.id);
-            unitForms_.back().push_back(SortName(u));
+        // one-stop systems and the communes' own sheets write it, after
+        // the names.
+        cchc::Unit shortened = u;
+        shortened.name = head.empty() ? u.name : head;
+        const std::string shortName = SortName(shortened);
+        const std::string shortKey = tableio::NormalizeColumnName(shortName);
+        if (shortKey != tableio::NormalizeColumnName(shortened.name)) {
+            add(unitsShortNamed_, shortKey, u.id);
+            unitForms_.back().push_back(shortName);
         }
     }
     for (const auto& p : storage::PersonRepository(db.session()).All()) {
@@ -75,9 +90,11 @@ std::string Refusal(const std::string& text, const char* missing, const char* se
 }  // namespace
 
 std::string OfficeDirectory::UnitRefusal(const std::string& text) const {
+    const std::string key = tableio::NormalizeColumnName(text);
     return Refusal(text, N_("the unit does not exist: {0}"),
-                   N_("“{0}” fits more than one unit: {1}; write its code"), unitsNamed_, unitIds_,
-                   unitForms_, units_);
+                   N_("“{0}” fits more than one unit: {1}; write its code"),
+                   unitsNamed_.count(key) ? unitsNamed_ : unitsShortNamed_, unitIds_, unitForms_,
+                   units_);
 }
 
 std::string OfficeDirectory::PersonRefusal(const std::string& text) const {
@@ -90,9 +107,22 @@ std::optional<std::int64_t> OfficeDirectory::Unit(const std::string& text) const
     if (text.empty()) return std::nullopt;
     if (auto it = unitByCode_.find(text); it != unitByCode_.end()) return it->second;
     const std::string key = tableio::NormalizeColumnName(text);
-    if (auto it = unitByName_.find(key); it != unitByName_.end()) return it->second;
-    if (auto it = unitByShortName_.find(key); it != unitByShortName_.end() && it->second != 0)
-        return it->second;
+    // One unit by that name, or of several one still active (a commune
+    // formed in 2025 that took a former one's name); a name several active
+    // units share matches none.
+    auto single = [&](const std::vector<std::int64_t>& ids) -> std::optional<std::int64_t> {
+        if (ids.size() == 1) return ids.front();
+        std::optional<std::int64_t> active;
+        for (std::int64_t id : ids)
+            if (unitActive_.at(id)) {
+                if (active) return std::nullopt;
+                active = id;
+            }
+        return active;
+    };
+    if (auto it = unitsNamed_.find(key); it != unitsNamed_.end()) return single(it->second);
+    if (auto it = unitsShortNamed_.find(key); it != unitsShortNamed_.end())
+        return single(it->second);
     return std::nullopt;
 }
 

@@ -1,7 +1,9 @@
 // The office's units and people found by code or by name, as files and
 // forms write them: names are compared folded (case, spaces and diacritics
-// typed differently still match); a name two units or two people share
-// matches neither.
+// typed differently still match), a unit also by its name before a comma,
+// its code in any case and its name without its kind; a name two people or
+// two active units share matches neither (one active unit among former
+// ones of its name is the one meant).
 // Leads and coordinators that match are linked; the rest is kept as text.
 #pragma once
 #include <cstdint>
@@ -39,14 +41,16 @@ class OfficeDirectory {
     std::string CoordinatorsText(const std::vector<TaskCoordinator>& list, bool codes) const;
 
   private:
-    std::map<std::string, std::int64_t> unitByCode_, unitByName_, personByCode_, personByName_;
-    // A unit's name without its kind ("Bình Hòa"); 0 when two units share it.
-    std::map<std::string, std::int64_t> unitByShortName_;
+    std::map<std::string, std::int64_t> unitByCode_, personByCode_, personByName_;
     std::map<std::int64_t, std::pair<std::string, std::string>> units_, people_;  // id → code, name
-    std::set<std::string> ambiguousUnits_, ambiguousPeople_;
+    std::map<std::int64_t, bool> unitActive_;
+    std::set<std::string> ambiguousPeople_;
     // For the errors: the records each folded name (or short name) fits,
     // and every record's forms, in the order read.
     std::map<std::string, std::vector<std::int64_t>> unitsNamed_, peopleNamed_;
+    // The units each folded name without its kind ("binh hoa") fits, looked
+    // at after the names.
+    std::map<std::string, std::vector<std::int64_t>> unitsShortNamed_;
     std::vector<std::int64_t> unitIds_, personIds_;
     std::vector<std::vector<std::string>> unitForms_, personForms_;
 };

@@ -1,6 +1,6 @@
 // libFuzzer target: one importer (chosen when built: CCHC_FUZZ_IMPORT_units,
 // _people, _frameworks, _results, _tasks, _assignments, _tallies,
-// _dossiers or _ratings) reading the input as a CSV file into an in-memory SQLite office
+// _dossiers, _ratings or _lineage) reading the input as a CSV file into an in-memory SQLite office
 // made once from tests/data (units, people, frameworks with the built-in
 // catalogues, tasks, assignments, tallies, dossiers, ratings). Each input runs inside
 // a transaction that is rolled back, so every input meets the same office.
@@ -17,6 +17,7 @@
 #include "fuzz_support.h"
 #include "services/app/database_access.h"
 #include "services/frameworks/framework_io.h"
+#include "services/org/lineage.h"
 #include "services/org/org_io.h"
 #include "services/plans/assignments.h"
 #include "services/plans/plan_io.h"
@@ -49,6 +50,8 @@ void Import(services::Database& db, const std::string& path) {
     services::ImportDossiers(db, path, kUser);
 #elif defined(CCHC_FUZZ_IMPORT_ratings)
     services::ImportRatings(db, path, kUser);
+#elif defined(CCHC_FUZZ_IMPORT_lineage)
+    services::ImportLineage(db, path, kUser);
 #else
 #error "define CCHC_FUZZ_IMPORT_<kind>"
 #endif

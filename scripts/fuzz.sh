@@ -40,7 +40,7 @@ while (($#)); do
     esac
 done
 all=(fuzz_csv fuzz_xlsx)
-for kind in units people frameworks results tasks assignments tallies dossiers ratings; do
+for kind in units people frameworks results tasks assignments tallies dossiers ratings lineage; do
     all+=("fuzz_import_$kind")
 done
 ((${#targets[@]})) || targets=("${all[@]}")

@@ -186,4 +186,23 @@ BOOST_FIXTURE_TEST_CASE(a_wrong_lineage_file_is_refused_at_its_line_and_stores_n
     BOOST_TEST(why.find("predecessor") != std::string::npos, why);
 }
 
+// The files of tests/data the lineage fuzzer starts from: the good one
+// stored, the broken one refused at its first row.
+BOOST_FIXTURE_TEST_CASE(the_lineage_files_of_the_test_data_are_stored_or_refused, DbFixture) {
+    services::LoadBuiltinCatalogues(Db());
+    services::ImportUnits(Db(), DataFile("units_good.csv"), "test");
+    services::ImportUnits(Db(), DataFile("seed003_units.csv"), "test");
+    const auto good = services::ImportLineage(Db(), DataFile("lineage_good.csv"), "test");
+    BOOST_TEST(good.inserted == 2);
+    try {
+        services::ImportLineage(Db(), DataFile("lineage_broken.csv"), "test");
+        BOOST_FAIL("a broken lineage file was stored");
+    } catch (const UserError& e) {
+        BOOST_TEST(e.where().file == "lineage_broken.csv");
+        BOOST_TEST(e.where().line == 2);
+        BOOST_TEST(e.where().field == "predecessor");
+    }
+    BOOST_TEST(storage::LineageRepository(Db().session()).All().size() == 2u);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

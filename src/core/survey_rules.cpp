@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <set>
 #include <sstream>
 #include <tuple>
@@ -11,6 +12,7 @@
 
 #include "core/i18n.h"
 #include "core/scoring.h"
+#include "core/text_limits.h"
 #include "core/vnformat.h"
 
 namespace cchc {
@@ -412,6 +414,59 @@ std::vector<Publication> NextPublications(Date from, const std::vector<Publicati
     });
     if (out.size() > static_cast<std::size_t>(count)) out.erase(out.begin() + count, out.end());
     return out;
+}
+
+Problems CheckPaperForm(const PaperForm& form, Date today) {
+    Problems p;
+    if (!form.day.Valid())
+        p.push_back({"day", tr("the form has no day")});
+    else if (form.day > today)
+        p.push_back({"day", fmt::format(fmt::runtime(tr("the form's day {0} is after today")),
+                                        FormatDate(form.day))});
+    if (form.officerId == 0) p.push_back({"officer", tr("choose the officer rated")});
+    const std::pair<const char*, const std::optional<int>*> scores[] = {
+        {"attitude", &form.attitude}, {"handling", &form.handling}, {"guidance", &form.guidance}};
+    bool any = false;
+    for (const auto& [field, score] : scores) {
+        if (*score && (**score < 1 || **score > 5))
+            p.push_back({field, tr("a score is a whole number from 1 to 5")});
+        any = any || score->has_value();
+    }
+    if (!any) p.push_back({"attitude", tr("the rating has no score")});
+    for (const auto& [field, text] :
+         {std::pair<const char*, const std::string*>{"procedure", &form.procedure},
+          {"citizen", &form.citizen}}) {
+        const std::string why = TooLong(*text, kShortText);
+        if (!why.empty()) p.push_back({field, why});
+    }
+    return p;
+}
+
+std::optional<std::optional<int>> ParseFormScore(const std::string& text) {
+    std::string t;
+    for (char c : text)
+        if (c != ' ' && c != '\t') t += c;
+    if (t.empty()) return std::optional<int>();
+    if (t.size() == 1 && t[0] >= '1' && t[0] <= '5') return std::optional<int>(t[0] - '0');
+    return std::nullopt;
+}
+
+RatingRecord RatingOfForm(const PaperForm& form, std::int64_t unitId, int nth) {
+    RatingRecord r;
+    const int seconds = std::clamp(nth, 0, 86399);
+    char time[16];
+    std::snprintf(time, sizeof time, "T%02d:%02d:%02d", seconds / 3600, seconds / 60 % 60,
+                  seconds % 60);
+    r.ratedAt = form.day.ToIso() + time;
+    r.unitId = unitId;
+    r.officerId = form.officerId;
+    r.procedure = form.procedure;
+    r.citizen = form.citizen;
+    r.channel = "paper";
+    r.attitude = form.attitude;
+    r.handling = form.handling;
+    r.guidance = form.guidance;
+    return r;
 }
 
 }  // namespace cchc

@@ -108,6 +108,28 @@ bool IsSatisfiedRating(const RatingRecord& rating);
 // with each rating (ratings.low_score) for its index.
 int LowestScore(const RatingRecord& rating);
 
+// A citizen's paper rating form (Mẫu 01) as typed from a stack of them: the
+// day on the form, the officer rated, the procedure and the scores of the
+// three aspects (1..5, or left blank), the citizen's name when written.
+struct PaperForm {
+    Date day;
+    std::int64_t officerId = 0;
+    std::string procedure, citizen;
+    std::optional<int> attitude, handling, guidance;
+};
+// What is wrong with a form before it joins the stack, one problem per
+// field (day, officer, attitude, handling, guidance, procedure, citizen): a
+// day that is not one or is after `today`, no officer, a score outside
+// 1..5, no score at all, a text past its limit.
+Problems CheckPaperForm(const PaperForm& form, Date today);
+// A score typed in a form's box: "" (blank), or one digit 1..5 (spaces
+// around allowed); nothing for anything else. `blank` says which.
+std::optional<std::optional<int>> ParseFormScore(const std::string& text);
+// The rating a form stores: channel "paper", rated at the form's day, the
+// time being its place among the forms of that officer and day (`nth`,
+// from 0) in seconds, so that forms alike in all else stay apart.
+RatingRecord RatingOfForm(const PaperForm& form, std::int64_t unitId, int nth);
+
 // Sums over the ratings of one officer (in one month, or a whole period):
 // what SQL aggregates and what summaries are computed from.
 struct RatingTally {

@@ -389,4 +389,48 @@ BOOST_AUTO_TEST_CASE(two_copies_of_a_months_tallies_differ_and_merge_per_count) 
     BOOST_TEST(!merged.lines[0].fiveLevels);
 }
 
+// A paper form (Mẫu 01): its checks, a score typed in a box, the rating it
+// stores at its own time.
+BOOST_AUTO_TEST_CASE(paper_forms_are_checked_and_stored_at_their_own_time) {
+    cchc::PaperForm f;
+    f.day = cchc::Date{2026, 11, 20};
+    f.officerId = 7;
+    f.attitude = 5;
+    const cchc::Date today{2026, 12, 7};
+    BOOST_TEST(cchc::CheckPaperForm(f, today).empty());
+    auto fields = [&](const cchc::PaperForm& form) {
+        std::string out;
+        for (const auto& p : cchc::CheckPaperForm(form, today)) out += p.field + " ";
+        return out;
+    };
+    cchc::PaperForm wrong = f;
+    wrong.attitude = 6;
+    wrong.guidance = 0;
+    BOOST_TEST(fields(wrong) == "attitude guidance ");
+    wrong = f;
+    wrong.attitude.reset();
+    BOOST_TEST(fields(wrong) == "attitude ");  // no score at all
+    wrong = f;
+    wrong.day = cchc::Date{2026, 12, 8};
+    wrong.officerId = 0;
+    BOOST_TEST(fields(wrong) == "day officer ");
+    wrong = f;
+    wrong.citizen = std::string(300, 'a');
+    BOOST_TEST(fields(wrong) == "citizen ");
+
+    BOOST_TEST(!cchc::ParseFormScore("")->has_value());
+    BOOST_TEST(!cchc::ParseFormScore("  ")->has_value());
+    BOOST_TEST(**cchc::ParseFormScore(" 4 ") == 4);
+    for (const char* bad : {"0", "6", "45", "a", "4,5"})
+        BOOST_TEST(!cchc::ParseFormScore(bad), bad);
+
+    const auto r = cchc::RatingOfForm(f, 3, 61);
+    BOOST_TEST(r.ratedAt == "2026-11-20T00:01:01");
+    BOOST_TEST(r.channel == "paper");
+    BOOST_TEST(r.unitId == 3);
+    BOOST_TEST(r.officerId == 7);
+    BOOST_TEST(*r.attitude == 5);
+    BOOST_TEST(cchc::RatingOfForm(f, 3, 0).ratedAt == "2026-11-20T00:00:00");
+}
+
 BOOST_AUTO_TEST_SUITE_END()

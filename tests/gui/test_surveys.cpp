@@ -28,6 +28,7 @@
 #include "gui/shell/main_frame.h"
 #include "gui/shell/unit_tree_panel.h"
 #include "gui/surveys/dossier_page.h"
+#include "gui/surveys/paper_forms_dialog.h"
 #include "gui/surveys/ratings_page.h"
 #include "gui/surveys/self_assessment_page.h"
 #include "gui/surveys/surveys_panel.h"
@@ -564,4 +565,74 @@ BOOST_AUTO_TEST_CASE(survey_tallies_typed_in_the_grid_are_stored_and_summed) {
     BOOST_TEST(!stored().fiveLevels);
     BOOST_TEST(stored().satisfied == 6);
     BOOST_TEST(grid->IsReadOnly(row, very));
+}
+
+// A stack of ten paper forms (Mẫu 01) typed from the keyboard: three digits
+// and Enter per form, Ctrl+S stores them as the commune's paper ratings.
+BOOST_AUTO_TEST_CASE(ten_paper_forms_are_typed_from_the_keyboard) {
+    SurveysWindow w;
+    w.panel->ShowPage(gui::SurveysPanel::kRatingsPage);
+    auto* button = dynamic_cast<wxButton*>(wxWindow::FindWindowByName("paperForms", w.frame));
+    BOOST_REQUIRE(button);
+    BOOST_REQUIRE(WaitFor([&] { return button->IsEnabled(); }));
+    auto paperRatings = [&] {
+        storage::RatingFilter f;
+        f.unitId = w.commune.id;
+        f.channel = "paper";
+        return storage::RatingRepository(w.db->session()).CountMatchingByRatings(f);
+    };
+    const long before = paperRatings();
+
+    wxUIActionSimulator sim;
+    UiScript script;
+    script.onAbort = [] {
+        if (auto* dlg = FindShown<gui::PaperFormsDialog>(); dlg && dlg->IsModal())
+            dlg->EndModal(wxID_CANCEL);
+    };
+    script.Add("the dialog opens with the cursor in the first score", [] {
+        auto* dlg = FindShown<gui::PaperFormsDialog>();
+        return dlg && dlg->IsModal() && wxWindow::FindFocus() &&
+               wxWindow::FindFocus()->GetName() == "attitude";
+    });
+    for (int i = 0; i < 10; ++i) {
+        script.Add("type form " + std::to_string(i + 1), [&sim, i] {
+            auto* dlg = FindShown<gui::PaperFormsDialog>();
+            if (!dlg || dlg->Forms().size() != static_cast<std::size_t>(i)) return false;
+            if (!wxWindow::FindFocus() || wxWindow::FindFocus()->GetName() != "attitude")
+                return false;
+            sim.Text(i % 2 ? "543" : "21");  // the even ones leave guidance blank
+            if (i % 2 == 0) sim.Char(WXK_TAB);
+            sim.Char(WXK_RETURN);
+            return true;
+        });
+    }
+    script.Add("ten forms on the stack, saved with Ctrl+S", [&sim] {
+        auto* dlg = FindShown<gui::PaperFormsDialog>();
+        if (!dlg || dlg->Forms().size() != 10u) return false;
+        sim.Char('s', wxMOD_CONTROL);
+        return true;
+    });
+    script.Add(
+        "the dialog closes", [] { return !FindShown<gui::PaperFormsDialog>(); }, 10000);
+    script.Begin();
+    wxCommandEvent click(wxEVT_BUTTON, button->GetId());
+    click.SetEventObject(button);
+    button->GetEventHandler()->ProcessEvent(click);
+    BOOST_REQUIRE(WaitFor([&] { return script.Finished(); }, 30000));
+    BOOST_REQUIRE_MESSAGE(script.failure().empty(), script.failure());
+    BOOST_TEST(paperRatings() == before + 10);
+    // The scores as typed: a form of 5, 4 and 3, and one of 2 and 1 alone.
+    storage::RatingRepository repo(w.db->session());
+    storage::RatingFilter f;
+    f.unitId = w.commune.id;
+    f.channel = "paper";
+    f.from = Date::Today().ToIso();
+    int full = 0, two = 0;
+    for (const auto& row : repo.Page(repo.FilterIds(f))) {
+        if (row.rating.attitude == 5 && row.rating.handling == 4 && row.rating.guidance == 3)
+            ++full;
+        if (row.rating.attitude == 2 && row.rating.handling == 1 && !row.rating.guidance) ++two;
+    }
+    BOOST_TEST(full >= 5);
+    BOOST_TEST(two >= 5);
 }

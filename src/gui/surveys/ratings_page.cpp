@@ -1,6 +1,7 @@
 // The ratings page (see ratings_page.h).
 #include "gui/surveys/ratings_page.h"
 
+#include <wx/button.h>
 #include <wx/checkbox.h>
 #include <wx/choice.h>
 #include <wx/listctrl.h>
@@ -16,6 +17,7 @@
 #include "gui/shell/background_work.h"
 #include "gui/shell/gui_util.h"
 #include "gui/shell/vn_date_ctrl.h"
+#include "gui/surveys/paper_forms_dialog.h"
 
 namespace cchc::gui {
 
@@ -149,6 +151,9 @@ RatingsPage::RatingsPage(wxWindow* parent, GuiSession& session)
     names_->SetName("ratingsNames");
     names_->SetToolTip(_("Citizens' names are personal data: show them only when you need them"));
     second->Add(names_, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 2 * gap);
+    paper_ = new wxButton(this, wxID_ANY, _("&Paper forms (Form 01)..."));
+    paper_->SetName("paperForms");
+    second->Add(paper_, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 2 * gap);
     second->AddStretchSpacer();
     count_label_ = new wxStaticText(this, wxID_ANY, "");
     count_label_->SetName("ratingsCount");
@@ -181,7 +186,19 @@ RatingsPage::RatingsPage(wxWindow* parent, GuiSession& session)
             if (!d->Bad()) ApplyFilter();
         });
     names_->Bind(wxEVT_CHECKBOX, [this](wxCommandEvent&) { list_->Refresh(); });
+    paper_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { TypePaperForms(); });
     SetUnit(std::nullopt);
+}
+
+void RatingsPage::TypePaperForms() {
+    if (!unit_ || !IsCommuneLevel(unit_->kind) || !paper_->IsEnabled()) return;
+    PaperFormsDialog dlg(this, session_, *unit_);
+    if (dlg.ShowModal() != wxID_OK) return;
+    ApplyFilter();
+    count_label_->SetLabelText(
+        wxString::Format(wxPLURAL("%ld paper form saved", "%ld paper forms saved", dlg.Stored()),
+                         dlg.Stored()) +
+        " \u00b7 " + count_label_->GetLabelText());
 }
 
 void RatingsPage::SetUnit(const std::optional<Unit>& unit) {
@@ -193,6 +210,13 @@ void RatingsPage::SetUnit(const std::optional<Unit>& unit) {
     session_.Access().Offer(names_, true, Action::SeeCitizenNames,
                             unit ? std::optional<std::int64_t>(unit->id) : std::nullopt);
     if (!names_->IsEnabled()) names_->SetValue(false);
+    // Paper forms are a commune's, typed by those who edit its surveys.
+    const bool commune = unit && IsCommuneLevel(unit->kind);
+    paper_->SetToolTip(commune ? _("Type a stack of the commune's paper rating forms from the "
+                                   "keyboard")
+                               : _("Choose a commune in the tree to type its paper forms"));
+    session_.Access().Offer(paper_, commune, Action::EditSurveys,
+                            unit ? std::optional<std::int64_t>(unit->id) : std::nullopt);
     if (same) {  // the same commune read again: keep the filters
         ApplyFilter();
         return;

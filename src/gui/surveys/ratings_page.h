@@ -15,6 +15,7 @@
 #include "gui/shell/gui_session.h"
 #include "services/surveys/ratings_list.h"
 
+class wxButton;
 class wxCheckBox;
 class wxChoice;
 class wxStaticText;
@@ -42,6 +43,7 @@ class RatingsPage : public wxPanel {
 
   private:
     void ApplyFilter();
+    void TypePaperForms();
     const services::RatingListRow* RowAt(long item);
     wxString UnitName(std::int64_t id, const std::string& code);
 
@@ -53,6 +55,7 @@ class RatingsPage : public wxPanel {
     VnDateCtrl* from_ = nullptr;
     VnDateCtrl* to_ = nullptr;
     wxCheckBox* names_ = nullptr;
+    wxButton* paper_ = nullptr;  // "Nhập phiếu giấy (Mẫu 01)..."
     wxStaticText* count_label_ = nullptr;
     RatingList* list_ = nullptr;
     std::vector<std::int64_t> officerIds_;  // choice position 1.. → person id

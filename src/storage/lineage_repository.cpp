@@ -67,4 +67,13 @@ void LineageRepository::Update(const LineageLink& link) {
     if (st.get_affected_rows() != 1) throw ConcurrentEditError();
 }
 
+void LineageRepository::Delete(const LineageLink& link) {
+    long long id = link.id;
+    int version = link.version;
+    soci::statement st = (s_.prepare << "DELETE FROM unit_lineage WHERE id = :id AND version = :v",
+                          soci::use(id), soci::use(version));
+    st.execute(true);
+    if (st.get_affected_rows() != 1) throw ConcurrentEditError();
+}
+
 }  // namespace cchc::storage

@@ -22,6 +22,8 @@ class LineageRepository {
     std::int64_t Insert(const LineageLink& link);
     // Sets the date and share if the row still has link.version.
     void Update(const LineageLink& link);
+    // Removes the link if the row still has link.version.
+    void Delete(const LineageLink& link);
 
   private:
     soci::session& s_;

@@ -5,6 +5,8 @@
 // compared with its former units' combined results.
 #include <boost/test/unit_test.hpp>
 
+#include <soci/soci.h>
+
 #include "fixture.h"
 #include "services/frameworks/framework_io.h"
 #include "services/org/lineage.h"
@@ -184,6 +186,76 @@ BOOST_FIXTURE_TEST_CASE(a_wrong_lineage_file_is_refused_at_its_line_and_stores_n
     // Missing a required column: the header's line.
     const std::string why = Refusal("unit,date\nXA-MOI,2025-07-01\n");
     BOOST_TEST(why.find("predecessor") != std::string::npos, why);
+}
+
+// The editor under Danh mục: a unit's former units read, changed, added
+// and removed in one save, refused as the import refuses, and refused
+// after another desk's change.
+BOOST_FIXTURE_TEST_CASE(a_units_former_units_are_edited_in_one_save, LineageFixture) {
+    Import(kLineage);
+    storage::UnitRepository units(Db().session());
+    auto id = [&](const char* code) { return units.ByCode(code)->id; };
+    auto lineage = services::LineageOf(Db(), id("XA-MOI"), "test");
+    BOOST_REQUIRE(lineage.formedFrom.size() == 3u);
+    BOOST_TEST(lineage.formedFrom[0].name == "Xã Cũ Ba");  // in the order of names
+    BOOST_TEST(lineage.formedFrom[0].link.share == 0.6, tt::tolerance(1e-12));
+    BOOST_TEST(lineage.mergedInto.empty());
+    const auto ba = services::LineageOf(Db(), id("XA-CU3"), "test");
+    BOOST_TEST(ba.mergedInto.size() == 2u);
+    BOOST_TEST(ba.formedFrom.empty());
+
+    // Xã Cũ Hai taken off, Xã Cũ Ba at 50 %, Xã Cũ Một kept.
+    std::vector<LineageLink> links;
+    for (const auto& e : lineage.formedFrom) {
+        if (e.code == "XA-CU2") continue;
+        LineageLink l = e.link;
+        if (e.code == "XA-CU3") l.share = 0.5;
+        links.push_back(l);
+    }
+    auto refused = [&](std::vector<LineageLink> rows, const std::string& stamp) {
+        try {
+            services::SaveLineage(Db(), id("XA-MOI"), rows, stamp, "test");
+        } catch (const UserError& e) {
+            return std::to_string(e.where().line) + " " + e.where().field;
+        }
+        return std::string("stored");
+    };
+    // Refused first, nothing changed: the unit itself, a department, Ba at 70 %
+    // (with 40 % in Phường Mới), a stale stamp.
+    auto with = [&](std::int64_t predecessor, double share) {
+        auto rows = links;
+        LineageLink l;
+        l.predecessorId = predecessor;
+        l.formedOn = Date{2025, 7, 1};
+        l.share = share;
+        rows.push_back(l);
+        return rows;
+    };
+    BOOST_TEST(refused(with(id("XA-MOI"), 1), lineage.stamp) == "3 predecessor");
+    BOOST_TEST(refused(with(id("SNV"), 1), lineage.stamp) == "3 predecessor");
+    auto over = links;
+    for (auto& l : over)
+        if (l.predecessorId == id("XA-CU3")) l.share = 0.7;
+    BOOST_TEST(refused(over, lineage.stamp).find("share") != std::string::npos);
+    BOOST_TEST(refused(links, "stale") != "stored");
+    BOOST_TEST(services::LineageOf(Db(), id("XA-MOI"), "test").formedFrom.size() == 3u);
+
+    BOOST_TEST(refused(links, lineage.stamp) == "stored");
+    const auto now = services::LineageOf(Db(), id("XA-MOI"), "test");
+    BOOST_REQUIRE(now.formedFrom.size() == 2u);
+    BOOST_TEST(now.formedFrom[0].link.share == 0.5, tt::tolerance(1e-12));
+    BOOST_TEST(now.formedFrom[1].code == "XA-CU1");
+    // The old stamp is stale now; the save was audited, the removal too.
+    BOOST_TEST(refused(links, lineage.stamp) != "stored");
+    long long removed = 0;
+    Db().session() << "SELECT COUNT(*) FROM audit_log WHERE table_name = 'unit_lineage' AND "
+                      "action = 'delete'",
+        soci::into(removed);
+    BOOST_TEST(removed >= 1);
+    // The ranking follows: Xã Mới against Một (27) and half of Ba (26).
+    const auto rows = services::RankUnits(Db(), "PAR-XA-2025", "2025", true, "test");
+    const auto* moi = Row(rows, "XA-MOI");
+    BOOST_TEST(*moi->change == Pct(29) - (Pct(27) + 0.5 * Pct(26)) / 1.5, tt::tolerance(1e-9));
 }
 
 // The files of tests/data the lineage fuzzer starts from: the good one

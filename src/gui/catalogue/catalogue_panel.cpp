@@ -18,6 +18,7 @@
 #include "gui/catalogue/framework_copy_dialog.h"
 #include "gui/catalogue/framework_editor_dialog.h"
 #include "gui/catalogue/framework_new_dialog.h"
+#include "gui/catalogue/lineage_dialog.h"
 #include "gui/catalogue/person_dialog.h"
 #include "gui/shell/access_ui.h"
 #include "gui/shell/conflict_dialog.h"
@@ -25,6 +26,7 @@
 #include "gui/shell/gui_util.h"
 #include "services/app/overview.h"
 #include "services/frameworks/frameworks.h"
+#include "services/org/lineage.h"
 
 namespace cchc::gui {
 namespace {
@@ -57,6 +59,7 @@ CataloguePanel::CataloguePanel(wxWindow* parent, GuiSession& session) : AreaPane
     addChild_ = FindCtrl<wxButton>(this, "add_child");
     toggleUnit_ = FindCtrl<wxButton>(this, "toggle_active");
     unitHistory_ = FindCtrl<wxButton>(this, "unit_history");
+    unitLineage_ = FindCtrl<wxButton>(this, "unit_lineage");
     peopleCount_ = FindCtrl<wxStaticText>(this, "people_count");
     people_ = FindCtrl<wxDataViewListCtrl>(this, "people");
     addPerson_ = FindCtrl<wxButton>(this, "add_person");
@@ -111,6 +114,7 @@ CataloguePanel::CataloguePanel(wxWindow* parent, GuiSession& session) : AreaPane
     toggleUnit_->Bind(wxEVT_BUTTON,
                       [this](wxCommandEvent&) { SendCommand(this, ID_TOGGLE_UNIT_ACTIVE); });
     unitHistory_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { OpenUnitHistory(); });
+    unitLineage_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { EditLineage(); });
     addPerson_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { SendCommand(this, ID_ADD_PERSON); });
     editPerson_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { EditPerson(); });
     togglePerson_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { TogglePerson(); });
@@ -230,9 +234,59 @@ void CataloguePanel::ShowUnit() {
     for (wxButton* b : {editUnit_, addChild_, toggleUnit_, addPerson_})
         access.Offer(b, has, Action::EditUnits, unitId);
     access.Offer(unitHistory_, has, Action::ReadAudit, unitId);
+    access.Offer(unitLineage_, has && unit_->kind != UnitKind::Department, Action::EditUnits,
+                 unitId);
+    ShowLineage();
     LoadPeople();
     FindWindow(XRCID("unit_page"))->Layout();
     Thaw();
+}
+
+void CataloguePanel::ShowLineage() {
+    auto* label = FindCtrl<wxStaticText>(this, "lineage_value");
+    wxString text;
+    if (unit_) {
+        try {
+            const auto lineage = services::LineageOf(session_.db(), unit_->id, session_.user());
+            auto list = [](const std::vector<services::LineageEntry>& entries) {
+                wxString names;
+                for (const auto& e : entries) {
+                    if (!names.empty()) names += ", ";
+                    names += U8(e.name);
+                    if (e.link.share < 1 - 1e-9)
+                        names += " (" + U8(FormatPercentTrim(e.link.share * 100)) + ")";
+                }
+                return names;
+            };
+            if (!lineage.formedFrom.empty())
+                text = wxString::Format(_("Formed on %s from: %s."),
+                                        U8(FormatDate(lineage.formedFrom.front().link.formedOn)),
+                                        list(lineage.formedFrom));
+            if (!lineage.mergedInto.empty())
+                text += (text.empty() ? "" : "\n") +
+                        wxString::Format(_("Went on %s into: %s."),
+                                         U8(FormatDate(lineage.mergedInto.front().link.formedOn)),
+                                         list(lineage.mergedInto));
+        } catch (const std::exception&) {
+            // Not read by this account: nothing to show.
+        }
+    }
+    label->SetLabelText(text);
+    label->Wrap(FromDIP(760));
+    label->Show(!text.empty());
+}
+
+void CataloguePanel::EditLineage() {
+    if (!unit_ || !unitLineage_->IsEnabled()) return;
+    try {
+        LineageDialog dlg(this, session_, *unit_);
+        if (dlg.ShowModal() != wxID_OK) return;
+    } catch (const std::exception& e) {
+        ShowError(this, ErrorSentence(e));
+        return;
+    }
+    ShowLineage();
+    FindWindow(XRCID("unit_page"))->Layout();
 }
 
 void CataloguePanel::OpenUnitHistory() {

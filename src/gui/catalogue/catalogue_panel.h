@@ -31,6 +31,8 @@ class CataloguePanel : public AreaPanel {
     AccountsPage* accountsPage() const { return accounts_; }
     AuditPage* auditPage() const { return audit_; }
     // "Lịch sử...": the selected unit's history (when the account may read it).
+    void ShowLineage();
+    void EditLineage();
     void OpenUnitHistory();
 
   protected:
@@ -61,6 +63,7 @@ class CataloguePanel : public AreaPanel {
     wxButton* addChild_;
     wxButton* toggleUnit_;
     wxButton* unitHistory_;
+    wxButton* unitLineage_ = nullptr;  // "Đơn vị trước sắp xếp..."
     wxStaticText* peopleCount_;
     wxDataViewListCtrl* people_;
     wxButton* addPerson_;

@@ -237,6 +237,7 @@ std::vector<NodeScore> RollUp(const Framework& fw,
             node.fromRate = s.fromRate;
             node.noData = s.noData;
             node.overridden = s.overridden;
+            node.entered = it != inputs.end() && it->second.Any();
             node.problems = std::move(s.problems);
         } else {
             node.leaf = false;
@@ -265,6 +266,22 @@ std::vector<NodeScore> RollUp(const Framework& fw,
     };
     for (std::size_t i = 0; i < n; ++i) score(i);
     return out;
+}
+
+PointsWithoutData WithoutData(const std::vector<NodeScore>& nodes) {
+    PointsWithoutData out;
+    for (const auto& n : nodes)
+        if (n.leaf && (!n.entered || n.noData) && n.applicable && n.points > 0) {
+            ++out.criteria;
+            out.points += n.points;
+        }
+    return out;
+}
+
+bool NothingEntered(const std::vector<NodeScore>& nodes) {
+    for (const auto& n : nodes)
+        if (n.leaf && n.entered) return false;
+    return true;
 }
 
 FrameworkTotal Total(const Framework& fw, const std::vector<NodeScore>& nodes) {

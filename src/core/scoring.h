@@ -36,6 +36,8 @@ struct CriterionInput {
     std::optional<bool> yes;           // YesNo: yes → max, no → 0
     std::optional<double> count;       // Count: count × per-unit points
     std::optional<double> deductions;  // Deduction: points taken off the max
+    // Whether anything at all was entered.
+    bool Any() const { return points || numerator || denominator || yes || count || deductions; }
 };
 
 // The score of one criterion.
@@ -76,6 +78,7 @@ struct NodeScore {
     bool fromRate = false;
     bool noData = false;
     bool overridden = false;
+    bool entered = false;  // a leaf: anything was entered for it (CriterionInput::Any)
     std::vector<std::string> problems;
 };
 
@@ -97,6 +100,18 @@ struct FrameworkTotal {
 
 // Totals over the applicable top-level nodes of a RollUp result.
 FrameworkTotal Total(const Framework& fw, const std::vector<NodeScore>& nodes);
+
+// The leaves of a RollUp result that earned points without data: nothing
+// entered (a deduction not incurred) or a rate without its figures whose
+// no-data rule gives full points. How many and the points they bring.
+struct PointsWithoutData {
+    int criteria = 0;
+    double points = 0;
+};
+PointsWithoutData WithoutData(const std::vector<NodeScore>& nodes);
+// Whether nothing at all was entered for any leaf. Such a set awards no
+// points yet (a draft nobody has typed in).
+bool NothingEntered(const std::vector<NodeScore>& nodes);
 // The total of `points` out of `max` (% of the maximum and band), as Total()
 // gives it; for totals stored earlier.
 FrameworkTotal TotalOf(const Framework& fw, double points, double max);

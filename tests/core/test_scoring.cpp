@@ -639,4 +639,28 @@ BOOST_AUTO_TEST_CASE(points_at_stake) {
     }
 }
 
+// Points a criterion earns without data (a deduction not incurred, a rate
+// whose rule gives full points) are counted apart, and a set with nothing
+// entered at all is told from one with something.
+BOOST_AUTO_TEST_CASE(points_without_data_are_counted_apart) {
+    cchc::Framework fw;
+    fw.code = "T";
+    Criterion deduction = Leaf("1.2", "1", 5, RuleKind::Deduction);
+    Criterion rate = Leaf("1.3", "1", 5, RuleKind::Rate);
+    rate.target = 1.0;
+    rate.noData = NoDataRule::Full;
+    fw.criteria = {Group("1", "", 20), Leaf("1.1", "1", 10, RuleKind::Manual), deduction, rate};
+    std::map<std::string, CriterionInput> none;
+    const auto empty = cchc::RollUp(fw, none);
+    BOOST_TEST(cchc::NothingEntered(empty));
+    BOOST_TEST(cchc::WithoutData(empty).criteria == 2);
+    BOOST_TEST(cchc::WithoutData(empty).points == 10.0, tt::tolerance(kTol));
+    std::map<std::string, CriterionInput> one;
+    one["1.1"] = Points(7);
+    const auto typed = cchc::RollUp(fw, one);
+    BOOST_TEST(!cchc::NothingEntered(typed));
+    BOOST_TEST(cchc::WithoutData(typed).criteria == 2);
+    BOOST_TEST(cchc::Total(fw, typed).points == 17.0, tt::tolerance(kTol));
+}
+
 BOOST_AUTO_TEST_SUITE_END()

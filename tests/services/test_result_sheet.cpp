@@ -77,19 +77,35 @@ BOOST_FIXTURE_TEST_CASE(the_sheet_lists_the_tree_and_subtotals_follow_the_entrie
                sheet.rows.begin();
     };
     BOOST_TEST(pos("1.1") + 1 == pos("1.1.1"));
-    const double before = Row(sheet, "2").selfPoints;
+    // Nothing entered yet: no points on either side, none counted.
+    BOOST_TEST(!sheet.selfEntered);
+    BOOST_TEST(!sheet.appraisedEntered);
+    BOOST_TEST(sheet.self.points == 0.0);
+    BOOST_TEST(sheet.appraised.points == 0.0);
+    for (const auto& r : sheet.rows) BOOST_TEST(r.selfPoints == 0.0, r.code);
 
-    // As typed in the grid, before saving: the group's subtotal moves.
-    Row(sheet, "2.3");
+    // As typed in the grid, before saving: the group's subtotal moves, and
+    // the criteria without data earn what the framework's rule gives them
+    // (25 of the 84.5 points), which the sheet counts apart.
     for (auto& r : sheet.rows)
         if (r.code == "2.3") r.selfScore = 1.5;
     services::RecomputeSheet(sheet);
-    BOOST_TEST(Row(sheet, "2").selfPoints == before + 1.5, tt::tolerance(1e-9));
+    BOOST_TEST(sheet.selfEntered);
+    BOOST_TEST(!sheet.appraisedEntered);
+    BOOST_TEST(sheet.self.points == 26.5, tt::tolerance(1e-9));
+    BOOST_TEST(sheet.selfWithoutData.points == 25.0, tt::tolerance(1e-9));
+    BOOST_TEST(sheet.selfWithoutData.criteria > 0);
+    BOOST_TEST(Row(sheet, "2.3").selfNoData == false);
+    const double with15 = Row(sheet, "2").selfPoints;
+    for (auto& r : sheet.rows)
+        if (r.code == "2.3") r.selfScore = 0.5;
+    services::RecomputeSheet(sheet);
+    BOOST_TEST(Row(sheet, "2").selfPoints == with15 - 1.0, tt::tolerance(1e-9));
 
     // Saved: stored, and the stored totals behind the ranking follow.
     auto saved = Service().Apply(Load(), {Edit("2.3", ResultField::SelfScore, 1.5)});
     BOOST_TEST(*Row(saved, "2.3").selfScore == 1.5);
-    BOOST_TEST(Row(saved, "2").selfPoints == before + 1.5, tt::tolerance(1e-9));
+    BOOST_TEST(Row(saved, "2").selfPoints == with15, tt::tolerance(1e-9));
     auto rank = services::RankUnits(Db(), "PAR-XA-2025", "2025", false, "test");
     BOOST_REQUIRE(rank.size() == 1u);
     BOOST_TEST(rank[0].total == saved.self.points, tt::tolerance(1e-9));

@@ -113,6 +113,9 @@ class SheetTable : public wxGridTableBase {
     int GetNumberRows() override { return sheet_ ? static_cast<int>(sheet_->rows.size()) : 0; }
     int GetNumberCols() override { return kColumns; }
 
+    // The sheet shown (with what is being typed); only while a row is.
+    const services::Sheet& Shown() const { return *sheet_; }
+
     const services::SheetRow* Row(int row) const {
         if (!sheet_ || row < 0 || row >= static_cast<int>(sheet_->rows.size())) return nullptr;
         return &sheet_->rows[static_cast<std::size_t>(row)];
@@ -146,12 +149,16 @@ class SheetTable : public wxGridTableBase {
                 return r->group ? wxString() : Number(r->denominator);
             case kAppraised:
                 return r->group ? wxString() : Number(r->appraisedScore);
+            // Nothing entered on a side yet: no points shown, none counted.
             case kSelfPoints:
+                if (!Shown().selfEntered) return {};
                 return r->applicable ? U8(FormatNumberTrim(r->selfPoints, 2)) : wxString(_("n/a"));
             case kAppraisedPoints:
+                if (!Shown().appraisedEntered) return {};
                 return r->applicable ? U8(FormatNumberTrim(r->appraisedPoints, 2))
                                      : wxString(_("n/a"));
             case kLost:
+                if (!Shown().appraisedEntered) return {};
                 return r->lost > 0.005 ? U8(FormatNumberTrim(r->lost, 2)) : wxString();
             case kEvidence:
                 return r->group || r->evidence == 0 ? wxString()
@@ -573,18 +580,27 @@ void ScoringGridPage::UpdateTotals() {
         totals_->SetLabelText("");
         return;
     }
-    auto part = [](const FrameworkTotal& t) {
+    // A side with nothing entered awards nothing yet; one with something
+    // says what its criteria without data bring by the framework's rule.
+    auto part = [](const FrameworkTotal& t, bool entered, const PointsWithoutData& without) {
+        if (!entered) return wxString(_("nothing entered yet"));
         wxString s = wxString::Format("%s / %s (%s)", U8(FormatNumberTrim(t.points, 2)),
                                       U8(FormatNumberTrim(t.max, 2)), U8(FormatPercent(t.percent)));
         if (!t.band.empty()) s += " " + U8(t.band);
+        if (without.criteria > 0)
+            s += " " + wxString::Format(
+                           wxPLURAL("(%s of them for %d criterion without data)",
+                                    "(%s of them for %d criteria without data)", without.criteria),
+                           U8(FormatNumberTrim(without.points, 2)), without.criteria);
         return s;
     };
     int problems = 0;
     for (const auto& r : preview_ ? preview_->rows : shown->rows)
         problems += r.problems.empty() ? 0 : 1;
     const services::Sheet& s = preview_ ? *preview_ : *shown;
-    wxString text =
-        wxString::Format(_("Self-assessed: %s    Appraised: %s"), part(s.self), part(s.appraised));
+    wxString text = wxString::Format(_("Self-assessed: %s    Appraised: %s"),
+                                     part(s.self, s.selfEntered, s.selfWithoutData),
+                                     part(s.appraised, s.appraisedEntered, s.appraisedWithoutData));
     if (problems > 0)
         text += "    " + wxString::Format(wxPLURAL("%d criterion has problems",
                                                    "%d criteria have problems", problems),
@@ -613,6 +629,17 @@ void ScoringGridPage::ShowRowDetails(int row) {
     if (r->rule && !r->group) text += " \xe2\x80\x94 " + U8(RuleKindLabel(*r->rule));
     if (r->evidenceRequired && !r->group) text += "; " + _("evidence required");
     for (const auto& p : r->problems) text += "\n\xe2\x80\xa2 " + U8(p);
+    // Points a criterion earns without data, by the framework's rule.
+    const services::Sheet& shownSheet = table_->Shown();
+    const bool selfRule = shownSheet.selfEntered && r->selfNoData && r->selfPoints > 0,
+               appraisedRule =
+                   shownSheet.appraisedEntered && r->appraisedNoData && r->appraisedPoints > 0;
+    if (!r->group && (selfRule || appraisedRule))
+        text += "\n\xe2\x80\xa2 " +
+                wxString::Format(
+                    _("Nothing entered: it earns %s points by the framework's rule "
+                      "for criteria without data."),
+                    U8(FormatNumberTrim(appraisedRule ? r->appraisedPoints : r->selfPoints, 2)));
     if (r->problems.empty()) text += "\n" + typing;
     details_->SetLabelText(text);
     details_->SetForegroundColour(r->problems.empty() ? colours::MutedText() : colours::Danger());

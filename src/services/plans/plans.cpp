@@ -439,6 +439,7 @@ std::map<std::int64_t, PlanService::ItemEffect> PlanService::Effects(const PlanR
         if (!storage::ResultSetRepository(db_.session()).Find(unit->id, fw->id, period))
             return std::nullopt;
         const Sheet sheet = ResultSheetService(db_, user_).Load(unit->code, fw->code, period);
+        if (!sheet.appraisedEntered) return std::nullopt;  // nothing appraised yet
         std::map<std::int64_t, std::pair<double, double>> points;
         for (const auto& row : sheet.rows)
             if (row.applicable) points[row.criterionId] = {row.appraisedPoints, row.max};

@@ -196,9 +196,11 @@ void RecomputeSheet(Sheet& sheet) {
             row.selfPoints = s->second->points;
             row.max = s->second->max;
             row.applicable = s->second->applicable;
+            row.selfNoData = s->second->leaf && (!s->second->entered || s->second->noData);
         }
         if (auto a = appraisedBy.find(row.code); a != appraisedBy.end()) {
             row.appraisedPoints = a->second->points;
+            row.appraisedNoData = a->second->leaf && (!a->second->entered || a->second->noData);
             row.lost =
                 a->second->applicable ? std::max(0.0, a->second->max - a->second->points) : 0.0;
         }
@@ -207,6 +209,20 @@ void RecomputeSheet(Sheet& sheet) {
     }
     sheet.self = Total(sheet.framework, selfNodes);
     sheet.appraised = Total(sheet.framework, appraisedNodes);
+    sheet.selfEntered = !NothingEntered(selfNodes);
+    sheet.appraisedEntered = !NothingEntered(appraisedNodes);
+    sheet.selfWithoutData = WithoutData(selfNodes);
+    sheet.appraisedWithoutData = WithoutData(appraisedNodes);
+    // An empty side awards nothing before anything is typed.
+    for (auto& row : sheet.rows) {
+        if (!sheet.selfEntered) row.selfPoints = 0;
+        if (!sheet.appraisedEntered) {
+            row.appraisedPoints = 0;
+            row.lost = 0;
+        }
+    }
+    if (!sheet.selfEntered) sheet.self = FrameworkTotal{0, sheet.self.max, 0, ""};
+    if (!sheet.appraisedEntered) sheet.appraised = FrameworkTotal{0, sheet.appraised.max, 0, ""};
 }
 
 ResultSheetService::ResultSheetService(storage::Database& db, std::string user)

@@ -44,6 +44,9 @@ struct SheetRow {
     double selfPoints = 0, appraisedPoints = 0, max = 0;
     double lost = 0;  // max − appraised points: what the remediation plan can win back
     bool applicable = true;
+    // Nothing entered for the row: its points (if any) come from the
+    // framework's no-data rule, which the grid says.
+    bool selfNoData = false, appraisedNoData = false;
     std::vector<std::string> problems;  // translated sentences
 };
 
@@ -55,6 +58,12 @@ struct Sheet {
     Framework framework;         // as the unit sees it (criteria that apply to it)
     std::vector<SheetRow> rows;  // in the framework's order
     FrameworkTotal self, appraised;
+    // Whether anything was entered on each side (core NothingEntered): a
+    // side with nothing entered awards no points (its total is 0 and its
+    // rows' points are 0), and the points its criteria without data earn by
+    // the framework's rule once something is (core WithoutData).
+    bool selfEntered = false, appraisedEntered = false;
+    PointsWithoutData selfWithoutData, appraisedWithoutData;
     // The version of the set as read (0: none was stored): a workflow step
     // is refused when the set (its state or any of its results) changed
     // since.

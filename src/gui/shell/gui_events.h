@@ -31,6 +31,7 @@ enum CommandId {
     ID_RESTORE,
     ID_CHANGE_PASSWORD,
     ID_LOG_IN_AGAIN,  // the database now has accounts: log in (Accounts page)
+    ID_MANUAL,        // the user manual at the area shown (F1)
     ID_AREA_FIRST,    // ID_AREA_FIRST + Area
     ID_AREA_LAST = ID_AREA_FIRST + static_cast<int>(Area::Count) - 1,
 };

@@ -42,6 +42,7 @@
 #include "gui/shell/dashboard_panel.h"
 #include "gui/shell/gui_util.h"
 #include "gui/shell/login_dialog.h"
+#include "gui/shell/manual_dialog.h"
 #include "gui/shell/password_dialog.h"
 #include "gui/shell/settings_panel.h"
 #include "gui/shell/unit_tree_panel.h"
@@ -177,6 +178,9 @@ void MainFrame::BuildMenus() {
             wxGetTranslation(kAreaText[i].help));
 
     auto* help = new wxMenu;
+    help->Append(ID_MANUAL, _("&User manual\tF1"),
+                 _("A short guide to the area shown, and to the others"));
+    help->AppendSeparator();
     help->Append(wxID_ABOUT, _("&About CCHC Desk"), _("Version and licence"));
 
     auto* bar = new wxMenuBar;
@@ -221,6 +225,13 @@ void MainFrame::BindCommands() {
         wxEVT_MENU, [this](wxCommandEvent&) { tree_->FocusSearch(); }, ID_FIND_UNIT);
     Bind(
         wxEVT_MENU, [this](wxCommandEvent&) { ShowAbout(); }, wxID_ABOUT);
+    Bind(
+        wxEVT_MENU,
+        [this](wxCommandEvent&) {
+            ManualDialog manual(this, CurrentArea());
+            manual.ShowModal();
+        },
+        ID_MANUAL);
     Bind(
         wxEVT_MENU, [this](wxCommandEvent&) { ChangePassword(); }, ID_CHANGE_PASSWORD);
     Bind(

@@ -3,11 +3,14 @@
 // communes, formed in 2025 from former ones, have their change marked and
 // the former communes named under the list.
 #include <wx/listctrl.h>
+
 #include <wx/stattext.h>
 #include <boost/test/unit_test.hpp>
+#include <optional>
 
 #include "core/org.h"
 #include "gui/shell/main_frame.h"
+#include "gui/shell/unit_tree_panel.h"
 #include "gui_fixture.h"
 #include "services/org/organisation.h"
 #include "test_support.h"
@@ -50,5 +53,30 @@ BOOST_AUTO_TEST_CASE(the_index_results_area_ranks_every_demo_commune) {
                note->GetLabel());
     BOOST_TEST(note->GetLabel().Contains(wxString::FromUTF8("Xã ")), note->GetLabel());
 
+    DestroyWindow(frame);
+}
+
+// The overview of a commune chosen in the tree: its results over the years,
+// those before it was formed its former units' combined results, marked.
+BOOST_AUTO_TEST_CASE(the_overview_shows_the_chosen_communes_results_over_the_years) {
+    TempDir dir;
+    auto demo = DemoDatabase("sqlite:" + dir.File("history.db"));
+    std::optional<Unit> commune;
+    for (const Unit& u : services::OrganisationService(*demo, "gui-test").Units())
+        if (IsCommuneLevel(u.kind) && u.active && !commune) commune = u;
+    BOOST_REQUIRE(commune);
+    auto* frame = ShowMainFrame(std::move(demo));
+    frame->ShowArea(gui::Area::Dashboard);
+    auto* history = wxWindow::FindWindowByName("dashboardHistory", frame);
+    BOOST_REQUIRE(history);
+    BOOST_TEST(!history->IsShown());
+    frame->unitTree()->Select(commune->id);
+    BOOST_REQUIRE(WaitFor([&] { return history->IsShownOnScreen(); }, 10000));
+    wxString text;
+    for (wxWindow* child : history->GetChildren())
+        if (auto* label = dynamic_cast<wxStaticText*>(child)) text += label->GetLabel() + "\n";
+    BOOST_TEST(text.Contains(wxString::FromUTF8(commune->name)), text);
+    // The demo's communes were formed in 2025: the years before are marked.
+    BOOST_TEST(text.Contains("*"), text);
     DestroyWindow(frame);
 }

@@ -125,6 +125,23 @@ BOOST_FIXTURE_TEST_CASE(a_merged_commune_ranks_against_its_former_units_combined
     BOOST_TEST(*yen->change == Pct(27) - Pct(26), tt::tolerance(1e-9));
     BOOST_TEST(yen->formedFrom.empty());
 
+    // Xã Mới over the years: its former units' combined result in 2024
+    // (marked, unranked), then its own, ranked.
+    const auto history = services::UnitHistory(Db(), "XA-MOI", "PAR-XA-2025", true, "test");
+    BOOST_REQUIRE(history.size() == 2u);
+    BOOST_TEST(history[0].period == "2024");
+    BOOST_TEST(history[0].fromFormerUnits);
+    BOOST_TEST(history[0].percent == combined, tt::tolerance(1e-9));
+    BOOST_TEST(history[0].rank == 0);
+    BOOST_TEST(history[1].period == "2025");
+    BOOST_TEST(!history[1].fromFormerUnits);
+    BOOST_TEST(history[1].percent == Pct(29), tt::tolerance(1e-9));
+    BOOST_TEST(history[1].rank == moi->rank);
+    BOOST_TEST(history[1].count == 3);
+    const auto yenHistory = services::UnitHistory(Db(), "XA-YEN", "PAR-XA-2025", true, "test");
+    BOOST_TEST(yenHistory.size() == 2u);
+    for (const auto& h : yenHistory) BOOST_TEST(!h.fromFormerUnits);
+
     // The ranking of 2024 is the former communes', with no lineage.
     const auto before = services::RankUnits(Db(), "PAR-XA-2025", "2024", true, "test");
     BOOST_TEST(before.size() == 4u);

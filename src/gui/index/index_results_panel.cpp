@@ -1,6 +1,8 @@
 // The "Index results" area (see index_results_panel.h).
 #include "gui/index/index_results_panel.h"
 
+#include "gui/shell/percent_bars.h"
+
 #include <wx/button.h>
 #include <wx/choice.h>
 #include <wx/control.h>
@@ -32,103 +34,6 @@ namespace cchc::gui {
 
 // One horizontal bar per commune, as long as its percentage of the maximum,
 // coloured by its rating band; scrolls vertically when there are many.
-class RankingChart : public wxScrolledCanvas {
-  public:
-    struct Bar {
-        wxString name, value;
-        double percent = 0;
-        wxColour colour;
-    };
-
-    explicit RankingChart(wxWindow* parent)
-        : wxScrolledCanvas(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize,
-                           wxVSCROLL | wxBORDER_THEME) {
-        SetBackgroundStyle(wxBG_STYLE_PAINT);
-        SetScrollRate(0, RowHeight());
-        SetMinSize(FromDIP(wxSize(260, 120)));
-        Bind(wxEVT_PAINT, &RankingChart::OnPaint, this);
-        Bind(wxEVT_SIZE, [this](wxSizeEvent& e) {
-            e.Skip();
-            Refresh();
-        });
-    }
-
-    // The bands, best first, with their colours, shown above the bars.
-    void SetBars(std::vector<Bar> bars, std::vector<std::pair<wxString, wxColour>> legend) {
-        bars_ = std::move(bars);
-        legend_ = std::move(legend);
-        SetVirtualSize(
-            -1, 2 * Margin() + LegendHeight() + static_cast<int>(bars_.size()) * RowHeight());
-        Scroll(0, 0);
-        Refresh();
-    }
-
-  private:
-    int RowHeight() const { return FromDIP(28); }
-    int Margin() const { return FromDIP(12); }
-    int LegendHeight() const { return legend_.empty() ? 0 : FromDIP(30); }
-
-    void OnPaint(wxPaintEvent&) {
-        wxAutoBufferedPaintDC dc(this);
-        DoPrepareDC(dc);
-        dc.SetBackground(wxBrush(colours::Card()));
-        dc.Clear();
-        dc.SetFont(GetFont());
-        const int margin = Margin(), row = RowHeight(), gap = FromDIP(8);
-        const int width = GetClientSize().x;
-
-        int labelWidth = 0;
-        for (const Bar& b : bars_) labelWidth = std::max(labelWidth, dc.GetTextExtent(b.name).x);
-        labelWidth = std::min(labelWidth, width * 2 / 5);
-        const int valueWidth = dc.GetTextExtent("100,00%").x + gap;
-        const int x0 = margin + labelWidth + gap;
-        const int span = std::max(FromDIP(20), width - x0 - valueWidth - margin);
-
-        // The legend: a swatch and the label of each band.
-        int lx = margin;
-        for (const auto& [label, colour] : legend_) {
-            const int sw = FromDIP(12);
-            const wxSize ext = dc.GetTextExtent(label);
-            dc.SetPen(*wxTRANSPARENT_PEN);
-            dc.SetBrush(wxBrush(colour));
-            dc.DrawRectangle(lx, margin + (ext.y - sw) / 2, sw, sw);
-            dc.SetTextForeground(colours::Text());
-            dc.DrawText(label, lx + sw + gap / 2, margin);
-            lx += sw + gap / 2 + ext.x + gap * 3 / 2;
-        }
-
-        // Quarter lines, then the bars.
-        const int top = margin + LegendHeight(),
-                  bottom = margin + static_cast<int>(bars_.size()) * row;
-        dc.SetPen(wxPen(colours::CardBorder(), 1, wxPENSTYLE_DOT));
-        for (int q = 1; q <= 4; ++q) dc.DrawLine(x0 + span * q / 4, top, x0 + span * q / 4, bottom);
-        dc.SetPen(wxPen(colours::CardBorder()));
-        dc.DrawLine(x0, top, x0, bottom);
-
-        const int barHeight = row * 3 / 5;
-        for (std::size_t i = 0; i < bars_.size(); ++i) {
-            const Bar& b = bars_[i];
-            const int y = top + static_cast<int>(i) * row;
-            const wxString name = wxControl::Ellipsize(b.name, dc, wxELLIPSIZE_END, labelWidth);
-            const wxSize ext = dc.GetTextExtent(name);
-            dc.SetTextForeground(colours::Text());
-            dc.DrawText(name, x0 - gap - ext.x, y + (row - ext.y) / 2);
-            const int len =
-                static_cast<int>(span * std::clamp(b.percent, 0.0, 100.0) / 100.0 + 0.5);
-            dc.SetPen(*wxTRANSPARENT_PEN);
-            dc.SetBrush(wxBrush(b.colour));
-            dc.DrawRoundedRectangle(x0, y + (row - barHeight) / 2, std::max(len, 2), barHeight,
-                                    FromDIP(2));
-            const wxSize vext = dc.GetTextExtent(b.value);
-            dc.SetTextForeground(colours::MutedText());
-            dc.DrawText(b.value, x0 + len + gap / 2, y + (row - vext.y) / 2);
-        }
-    }
-
-    std::vector<Bar> bars_;
-    std::vector<std::pair<wxString, wxColour>> legend_;
-};
-
 namespace {
 
 enum Column { kRank, kCode, kName, kTotal, kMax, kPercent, kBand, kChange, kColumns };
@@ -257,7 +162,7 @@ wxWindow* IndexResultsPanel::BuildRankingPage(int margin, int gap) {
     list_->AppendColumn(_("Rating"), wxLIST_FORMAT_LEFT, FromDIP(90));
     list_->AppendColumn(_("Change"), wxLIST_FORMAT_RIGHT, FromDIP(80));
     list_->SetToolTip(_("Double-click a commune (or press Enter) to open its scoring grid"));
-    chart_ = new RankingChart(content_);
+    chart_ = new PercentBars(content_);
     chart_->SetName("rankingChart");
     side->Add(list_, 3, wxEXPAND | wxRIGHT, gap);
     side->Add(chart_, 1, wxEXPAND);
@@ -516,7 +421,7 @@ void IndexResultsPanel::LoadRanking() {
     sortColumn_ = kRank;
     sortAscending_ = true;
 
-    std::vector<RankingChart::Bar> bars;
+    std::vector<PercentBars::Bar> bars;
     for (const auto& r : rows_)
         bars.push_back(
             {U8(r.name), U8(FormatPercent(r.percent)), r.percent, BandColour(bands, r.band)});

@@ -22,7 +22,7 @@ class wxStaticText;
 
 namespace cchc::gui {
 
-class RankingChart;
+class PercentBars;
 class ResultAnalysisPage;
 class ResultMatrixPage;
 class ScoringGridPage;
@@ -72,7 +72,7 @@ class IndexResultsPanel : public AreaPanel {
     // Under the list when units formed since the last period are ranked:
     // what their change compares with (the selected one's former units).
     wxStaticText* formedNote_ = nullptr;
-    RankingChart* chart_ = nullptr;
+    PercentBars* chart_ = nullptr;
     wxNotebook* pages_ = nullptr;
     wxPanel* gridHolder_ = nullptr;
     wxPanel* matrixHolder_ = nullptr;

@@ -1,6 +1,8 @@
 // The "Overview" area (see dashboard_panel.h).
 #include "gui/shell/dashboard_panel.h"
+
 #include "gui/shell/access_ui.h"
+#include "gui/shell/percent_bars.h"
 
 #include <wx/hyperlink.h>
 
@@ -21,7 +23,9 @@
 #include "gui/shell/section_card.h"
 #include "gui/shell/stat_card.h"
 #include "gui/shell/task_status_bar.h"
+#include "services/org/lineage.h"
 #include "services/plans/task_board.h"
+#include "services/results/results.h"
 
 namespace cchc::gui {
 namespace {
@@ -68,6 +72,19 @@ DashboardPanel::DashboardPanel(wxWindow* parent, GuiSession& session) : AreaPane
         grid->Add(card, 1, wxEXPAND);
     sizer->AddSpacer(margin);
     sizer->Add(grid, 0, wxEXPAND | wxLEFT | wxRIGHT, margin);
+
+    // The commune chosen in the tree over the years.
+    history_ = new SectionCard(scroll_, "");
+    history_->SetName("dashboardHistory");
+    historyBars_ = new PercentBars(history_);
+    historyBars_->SetName("dashboardHistoryBars");
+    historyBars_->SetMinSize(FromDIP(wxSize(300, 190)));
+    historyNote_ = new wxStaticText(history_, wxID_ANY, "");
+    historyNote_->SetForegroundColour(colours::MutedText());
+    history_->content()->Add(historyBars_, 0, wxEXPAND);
+    history_->content()->Add(historyNote_, 0, wxTOP, FromDIP(8));
+    history_->Hide();
+    sizer->Add(history_, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, margin);
 
     auto* bottom = new wxBoxSizer(wxHORIZONTAL);
     auto* tasks = new SectionCard(scroll_, _("Remediation tasks"));
@@ -238,6 +255,8 @@ void DashboardPanel::Reload() {
     scroll_->FitInside();
     scroll_->Thaw();
 
+    ShowHistory();
+
     // Tallies of a whole year may be many: counted off the main thread.
     RunOnOwnConnection<std::vector<services::DuePublication>>(
         this, session_.db().url(),
@@ -247,6 +266,86 @@ void DashboardPanel::Reload() {
         },
         [this](std::shared_ptr<std::vector<services::DuePublication>> due, const std::string&) {
             FillPublications(due ? *due : std::vector<services::DuePublication>{});
+        });
+}
+
+void DashboardPanel::SetUnit(const std::optional<Unit>& unit) {
+    AreaPanel::SetUnit(unit);
+    if (IsShownOnScreen()) ShowHistory();
+}
+
+void DashboardPanel::ShowHistory() {
+    const int generation = ++historyGeneration_;
+    if (!unit_ || !IsCommuneLevel(unit_->kind)) {
+        if (history_->IsShown()) {
+            history_->Hide();
+            scroll_->Layout();
+            scroll_->FitInside();
+        }
+        return;
+    }
+    struct History {
+        std::string framework;
+        std::vector<services::HistoryPoint> points;
+        std::vector<std::string> formerUnits;
+    };
+    const Unit unit = *unit_;
+    RunOnOwnConnection<History>(
+        this, session_.db().url(),
+        [unit, user = session_.user()](services::Database& db) {
+            auto h = std::make_shared<History>();
+            // The first index framework with results.
+            for (const auto& fw : services::ListFrameworks(db)) {
+                if (fw.kind != FrameworkKind::Par) continue;
+                if (services::ResultPeriods(db, fw.code).empty()) continue;
+                h->framework = fw.name;
+                h->points = services::UnitHistory(db, unit.code, fw.code, true, user);
+                break;
+            }
+            for (const auto& e : services::LineageOf(db, unit.id, user).formedFrom)
+                h->formerUnits.push_back(e.name);
+            return h;
+        },
+        [this, generation, unit](std::shared_ptr<History> h, const std::string& error) {
+            if (generation != historyGeneration_) return;  // another commune meanwhile
+            std::vector<PercentBars::Bar> bars;
+            bool former = false;
+            if (h)
+                for (const auto& p : h->points) {
+                    const auto period = Period::Parse(p.period);
+                    wxString label = period ? U8(period->Label()) : U8(p.period);
+                    wxString value = U8(FormatPercent(p.percent));
+                    if (p.fromFormerUnits) {
+                        label += "*";
+                        former = true;
+                    } else if (p.rank > 0) {
+                        value += " \u00b7 " + wxString::Format(_("rank %d/%d"), p.rank, p.count);
+                    }
+                    bars.push_back({label, value, p.percent,
+                                    p.fromFormerUnits ? colours::MutedText() : colours::Accent()});
+                }
+            history_->SetTitle(
+                wxString::Format(_("Index results of %s over the years"), U8(unit.name)));
+            historyBars_->SetBars(bars, {});
+            wxString note;
+            if (!h)
+                note = U8(error);
+            else if (bars.empty())
+                note = _("No index results of this commune yet.");
+            else
+                note = U8(h->framework) + _(", appraised scores");
+            if (former) {
+                wxString names;
+                for (const auto& n : h->formerUnits) names += (names.empty() ? "" : ", ") + U8(n);
+                note += "\n" + wxString::Format(_("* Before it was formed: the combined results "
+                                                  "of the former units (%s)."),
+                                                names);
+            }
+            historyNote_->SetLabelText(note);
+            historyNote_->Wrap(FromDIP(700));
+            history_->Show();
+            scroll_->Layout();
+            scroll_->FitInside();
         });
 }
 

@@ -19,6 +19,7 @@ class wxStaticText;
 
 namespace cchc::gui {
 
+class PercentBars;
 class SectionCard;
 class StatCard;
 class TaskStatusBar;
@@ -26,6 +27,9 @@ class TaskStatusBar;
 class DashboardPanel : public AreaPanel {
   public:
     DashboardPanel(wxWindow* parent, GuiSession& session);
+
+    // A commune chosen in the tree: its results over the years are shown.
+    void SetUnit(const std::optional<Unit>& unit) override;
 
   protected:
     void Reload() override;
@@ -38,6 +42,9 @@ class DashboardPanel : public AreaPanel {
     wxString UnitName(std::int64_t unitId);
     wxString OfficeName(const services::OfficeIdentity& office);
     void FillPublications(const std::vector<services::DuePublication>& due);
+    // The chosen commune's index results over the years (read off the main
+    // thread); hidden when no commune is chosen.
+    void ShowHistory();
 
     wxScrolledWindow* scroll_ = nullptr;
     wxStaticText* title_ = nullptr;
@@ -54,7 +61,11 @@ class DashboardPanel : public AreaPanel {
     wxStaticText* chartNote_ = nullptr;
     SectionCard* next_ = nullptr;
     SectionCard* publications_ = nullptr;  // survey results to publish next
-    wxListCtrl* communeList_ = nullptr;    // open tasks per commune
+    SectionCard* history_ = nullptr;       // the chosen commune's results over the years
+    PercentBars* historyBars_ = nullptr;
+    wxStaticText* historyNote_ = nullptr;
+    int historyGeneration_ = 0;
+    wxListCtrl* communeList_ = nullptr;  // open tasks per commune
     std::vector<std::int64_t> communeIds_;
     int overviewGeneration_ = 0;  // the reading of the cards' figures whose answer counts
     int communeGeneration_ = 0;   // the reading of the commune list whose answer counts

@@ -38,4 +38,6 @@ void SectionCard::OnPaint(wxPaintEvent&) {
     gc->DrawRoundedRectangle(0.5, 0.5, size.x - 1.0, size.y - 1.0, FromDIP(8));
 }
 
+void SectionCard::SetTitle(const wxString& title) { title_->SetLabelText(title); }
+
 }  // namespace cchc::gui

@@ -13,6 +13,7 @@ class SectionCard : public wxPanel {
     SectionCard(wxWindow* parent, const wxString& title);
     // Put the card's controls (children of this card) in this sizer.
     wxBoxSizer* content() const { return content_; }
+    void SetTitle(const wxString& title);
 
   private:
     void OnPaint(wxPaintEvent& event);

@@ -602,6 +602,48 @@ std::vector<CriterionLosses> GapsForOffice(storage::Database& db, const std::str
     return SumLosses(perUnit);
 }
 
+std::vector<HistoryPoint> UnitHistory(storage::Database& db, const std::string& unitCode,
+                                      const std::string& frameworkCode, bool appraised,
+                                      const std::string& user) {
+    AccessGuard guard(db, user);
+    auto unit = storage::UnitRepository(db.session()).ByCode(unitCode);
+    if (!unit) {
+        guard.RefuseHiddenUnit(Action::ReadData, unitCode);
+        throw UserError(std::string(tr("the unit does not exist: ")) + Excerpt(unitCode));
+    }
+    guard.Require(Action::ReadData, unit->id);
+    const auto links = LinksByUnit(db);
+    const auto mine = links.find(unit->id);
+    std::map<std::string, std::int64_t> idByCode;
+    for (const auto& u : storage::UnitRepository(db.session()).All()) idByCode[u.code] = u.id;
+    auto periods = ResultPeriods(db, frameworkCode);
+    std::reverse(periods.begin(), periods.end());
+    std::vector<HistoryPoint> out;
+    for (const auto& period : periods) {
+        const auto rows = RankUnits(db, frameworkCode, period, appraised, user);
+        const auto own = std::find_if(rows.begin(), rows.end(),
+                                      [&](const RankRow& r) { return r.unit == unit->code; });
+        if (own != rows.end()) {
+            out.push_back(
+                {period, own->percent, own->band, own->rank, static_cast<int>(rows.size()), false});
+            continue;
+        }
+        // Before the unit was formed: its former units' combined result.
+        if (mine == links.end()) continue;
+        const auto p = Period::Parse(period);
+        if (!p) continue;
+        std::vector<PredecessorPercent> parts;
+        for (const auto& l : mine->second) {
+            if (!(l.formedOn > p->Window(WindowKind::Calendar).last)) continue;
+            for (const auto& r : rows)
+                if (idByCode[r.unit] == l.predecessorId) parts.push_back({r.percent, l.share});
+        }
+        if (auto combined = CombinedPercent(parts))
+            out.push_back({period, *combined, std::string(), 0, 0, true});
+    }
+    return out;
+}
+
 std::vector<std::string> ResultPeriods(storage::Database& db, const std::string& frameworkCode) {
     auto fid = storage::FrameworkRepository(db.session()).IdByCode(frameworkCode);
     if (!fid) throw UserError(FrameworkUnknown(frameworkCode));

@@ -67,6 +67,23 @@ std::optional<Standing> StandingOf(storage::Database& db, const std::string& uni
                                    const std::string& frameworkCode, const std::string& period,
                                    bool appraised, const std::string& user);
 
+// A commune's results over the years on a framework, oldest first: per
+// period with results, its percent, band and rank among the communes (as
+// RankUnits ranks them); a period before the unit was formed from former
+// units gives their combined percent (core CombinedPercent), marked, with
+// no rank. Periods with neither are left out. UserError for an unknown
+// unit or framework, AccessDenied for a unit the account does not read.
+struct HistoryPoint {
+    std::string period;
+    double percent = 0;
+    std::string band;
+    int rank = 0, count = 0;  // 0: not ranked (the former units' combined result)
+    bool fromFormerUnits = false;
+};
+std::vector<HistoryPoint> UnitHistory(storage::Database& db, const std::string& unitCode,
+                                      const std::string& frameworkCode, bool appraised,
+                                      const std::string& user);
+
 // The periods with results on the framework, latest first. Throws UserError
 // for an unknown framework.
 std::vector<std::string> ResultPeriods(storage::Database& db, const std::string& frameworkCode);

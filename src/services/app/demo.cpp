@@ -278,25 +278,16 @@ struct DemoBuilder {
                 } while (names.count(place));
             }
             names.insert(place);
-            Unit u;
             bool generated = provinceOffice || i >= static_cast<int>(std::size(kTaySonCommunes));
             bool town = place == "Tây Sơn" || (generated && i % 11 == 5);
             bool ward = provinceOffice && i % 4 == 1;
             if (place == "Tây Sơn") place = "Phú Phong";
-            u.kind = town ? UnitKind::Town : ward ? UnitKind::Ward : UnitKind::Commune;
-            std::string word = town ? "Thị trấn" : ward ? "Phường" : "Xã";
-            u.name = word + " " + place;
-            u.placeName = place;
-            u.code = CodeOf(town ? "TT-" : ward ? "P-" : "XA-", place);
-            while (codes.count(u.code)) u.code += "1";
-            codes.insert(u.code);
-            u.parentId = parentOfCommunes.id;
-            u.headerParent =
-                UpperVi(provinceOffice ? "UBND tỉnh " + provinceName : "UBND huyện Tây Sơn");
-            u.headerName = UpperVi("Ủy ban nhân dân " + word + " " + place);
-            u.docSymbol = "UBND";
-            u.id = units.Insert(u);
-            ++report.units;
+            const Unit u = AddPlaceUnit(
+                town   ? UnitKind::Town
+                : ward ? UnitKind::Ward
+                       : UnitKind::Commune,
+                place, parentOfCommunes.id,
+                provinceOffice ? "UBND tỉnh " + provinceName : "UBND huyện Tây Sơn", true, codes);
             CommuneInfo info{u,
                              rng.Uniform(0.62, 0.96),
                              rng.Uniform(-0.01, 0.035),
@@ -304,6 +295,30 @@ struct DemoBuilder {
                              {}};
             communes.push_back(std::move(info));
         }
+    }
+
+    // A commune, ward or town of the place, stored under `parentId`: its
+    // name, header and code ("XA-", "P-", "TT-" and the place, made unique
+    // against `codes`).
+    Unit AddPlaceUnit(UnitKind kind, const std::string& place, std::int64_t parentId,
+                      const std::string& headerParent, bool active, std::set<std::string>& codes) {
+        const bool town = kind == UnitKind::Town, ward = kind == UnitKind::Ward;
+        const std::string word = town ? "Thị trấn" : ward ? "Phường" : "Xã";
+        Unit u;
+        u.kind = kind;
+        u.name = word + " " + place;
+        u.placeName = place;
+        u.code = CodeOf(town ? "TT-" : ward ? "P-" : "XA-", place);
+        while (codes.count(u.code)) u.code += "1";
+        codes.insert(u.code);
+        u.parentId = parentId;
+        u.headerParent = UpperVi(headerParent);
+        u.headerName = UpperVi("Ủy ban nhân dân " + word + " " + place);
+        u.docSymbol = "UBND";
+        u.active = active;
+        u.id = units.Insert(u);
+        ++report.units;
+        return u;
     }
 
     // The communes and wards of a province since July 2025, each formed
@@ -322,12 +337,6 @@ struct DemoBuilder {
                     place += std::string(" ") + rng.Pick(kDirections);
             } while (names.count(place));
             return place;
-        };
-        auto code = [&](const std::string& prefix, const std::string& place) {
-            std::string c = CodeOf(prefix, place);
-            while (codes.count(c)) c += "1";
-            codes.insert(c);
-            return c;
         };
         // The former communes: those of Tây Sơn first, then of further
         // districts, fifteen each.
@@ -365,19 +374,9 @@ struct DemoBuilder {
             const bool town = place == "Tây Sơn";
             if (town) place = "Phú Phong";
             names.insert(place);
-            Unit u;
-            u.kind = town ? UnitKind::Town : UnitKind::Commune;
-            const std::string word = town ? "Thị trấn" : "Xã";
-            u.name = word + " " + place;
-            u.placeName = place;
-            u.code = code(town ? "TT-" : "XA-", place);
-            u.parentId = district.id;
-            u.headerParent = UpperVi("UBND huyện " + district.placeName);
-            u.headerName = UpperVi("Ủy ban nhân dân " + word + " " + place);
-            u.docSymbol = "UBND";
-            u.active = false;
-            u.id = units.Insert(u);
-            ++report.units;
+            const Unit u =
+                AddPlaceUnit(town ? UnitKind::Town : UnitKind::Commune, place, district.id,
+                             "UBND huyện " + district.placeName, false, codes);
             formers.push_back({u,
                                rng.Uniform(0.6, 0.94),
                                rng.Uniform(-0.01, 0.035),
@@ -391,19 +390,9 @@ struct DemoBuilder {
         for (int i = 0; i < communeCount; ++i) {
             const std::string place = newPlace(i);
             names.insert(place);
-            const bool ward = i % 4 == 1;
-            Unit u;
-            u.kind = ward ? UnitKind::Ward : UnitKind::Commune;
-            const std::string word = ward ? "Phường" : "Xã";
-            u.name = word + " " + place;
-            u.placeName = place;
-            u.code = code(ward ? "P-" : "XA-", place);
-            u.parentId = parentOfCommunes.id;
-            u.headerParent = UpperVi("UBND tỉnh " + provinceName);
-            u.headerName = UpperVi("Ủy ban nhân dân " + word + " " + place);
-            u.docSymbol = "UBND";
-            u.id = units.Insert(u);
-            ++report.units;
+            const Unit u =
+                AddPlaceUnit(i % 4 == 1 ? UnitKind::Ward : UnitKind::Commune, place,
+                             parentOfCommunes.id, "UBND tỉnh " + provinceName, true, codes);
             std::size_t take = i % 2 == 0 ? 2 : 3;
             if (i == communeCount - 1) take = formers.size() - next;  // the rest
             std::vector<std::pair<std::size_t, double>> from;

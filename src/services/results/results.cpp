@@ -454,6 +454,19 @@ std::map<std::int64_t, FrameworkTotal> StoredTotals(storage::Database& db, const
 
 // The commune-level units the account reads (AccessDenied for a login that
 // reads nothing).
+// The unit of the code, which the account must read: AccessDenied, or
+// UserError for an unknown unit (a hidden one refused as such first).
+std::optional<Unit> ReadableUnit(storage::Database& db, AccessGuard& guard,
+                                 const std::string& unitCode) {
+    auto unit = storage::UnitRepository(db.session()).ByCode(unitCode);
+    if (!unit) {
+        guard.RefuseHiddenUnit(Action::ReadData, unitCode);
+        throw UserError(std::string(tr("the unit does not exist: ")) + Excerpt(unitCode));
+    }
+    guard.Require(Action::ReadData, unit->id);
+    return unit;
+}
+
 std::map<std::int64_t, Unit> CommunesById(storage::Database& db, const std::string& user) {
     AccessGuard guard(db, user);
     guard.Require(Action::ReadData);
@@ -532,12 +545,7 @@ std::optional<Standing> StandingOf(storage::Database& db, const std::string& uni
                                    const std::string& frameworkCode, const std::string& period,
                                    bool appraised, const std::string& user) {
     AccessGuard guard(db, user);
-    auto unit = storage::UnitRepository(db.session()).ByCode(unitCode);
-    if (!unit) {
-        guard.RefuseHiddenUnit(Action::ReadData, unitCode);
-        throw UserError(std::string(tr("the unit does not exist: ")) + Excerpt(unitCode));
-    }
-    guard.Require(Action::ReadData, unit->id);
+    const auto unit = ReadableUnit(db, guard, unitCode);
     if (guard.ReadsAll()) {
         const auto rows = RankUnits(db, frameworkCode, period, appraised, user);
         for (const auto& r : rows)
@@ -606,12 +614,7 @@ std::vector<HistoryPoint> UnitHistory(storage::Database& db, const std::string& 
                                       const std::string& frameworkCode, bool appraised,
                                       const std::string& user) {
     AccessGuard guard(db, user);
-    auto unit = storage::UnitRepository(db.session()).ByCode(unitCode);
-    if (!unit) {
-        guard.RefuseHiddenUnit(Action::ReadData, unitCode);
-        throw UserError(std::string(tr("the unit does not exist: ")) + Excerpt(unitCode));
-    }
-    guard.Require(Action::ReadData, unit->id);
+    const auto unit = ReadableUnit(db, guard, unitCode);
     const auto links = LinksByUnit(db);
     const auto mine = links.find(unit->id);
     std::map<std::string, std::int64_t> idByCode;
@@ -691,12 +694,7 @@ std::vector<PointsLost> GapsForUnit(storage::Database& db, const std::string& un
                                     const std::string& frameworkCode, const std::string& period,
                                     const std::string& user) {
     AccessGuard guard(db, user);
-    auto unit = storage::UnitRepository(db.session()).ByCode(unitCode);
-    if (!unit) {
-        guard.RefuseHiddenUnit(Action::ReadData, unitCode);
-        throw UserError(std::string(tr("the unit does not exist: ")) + Excerpt(unitCode));
-    }
-    guard.Require(Action::ReadData, unit->id);
+    const auto unit = ReadableUnit(db, guard, unitCode);
     Resolved res = Resolve(db, frameworkCode, period);
     Framework fw = IsCommuneLevel(unit->kind) ? CommuneView(res.lf->fw) : res.lf->fw;
     std::set<std::int64_t> kept;

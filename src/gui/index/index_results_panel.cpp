@@ -11,6 +11,7 @@
 #include <wx/filename.h>
 #include <wx/listctrl.h>
 #include <wx/notebook.h>
+#include <wx/wrapsizer.h>
 #include <wx/scrolwin.h>
 #include <wx/sizer.h>
 #include <wx/stattext.h>
@@ -104,33 +105,34 @@ IndexResultsPanel::IndexResultsPanel(wxWindow* parent, GuiSession& session)
 }
 
 wxSizer* IndexResultsPanel::BuildToolbar(int gap) {
-    auto* bar = new wxBoxSizer(wxHORIZONTAL);
-    auto label = [this, bar, gap](const wxString& text) {
+    // Each label with its choice, wrapping to a second line on a narrow
+    // screen (1024 px) rather than squeezing the framework's name away.
+    auto* bar = new wxWrapSizer(wxHORIZONTAL);
+    auto pair = [this, bar, gap](const wxString& text, wxWindow* control) {
+        auto* box = new wxBoxSizer(wxHORIZONTAL);
         auto* l = new wxStaticText(this, wxID_ANY, text);
         l->SetForegroundColour(colours::Text());
-        bar->Add(l, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, gap / 2);
+        box->Add(l, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, gap / 2);
+        box->Add(control, 0, wxALIGN_CENTER_VERTICAL);
+        bar->Add(box, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT | wxBOTTOM, gap);
     };
-    label(_("Framework:"));
     framework_ = new wxChoice(this, wxID_ANY);
     framework_->SetName("rankingFramework");
     framework_->SetMinSize(wxSize(FromDIP(320), -1));
-    bar->Add(framework_, 1, wxALIGN_CENTER_VERTICAL | wxRIGHT, 2 * gap);
-    label(_("Period:"));
+    pair(_("Framework:"), framework_);
     period_ = new wxChoice(this, wxID_ANY);
     period_->SetName("rankingPeriod");
     period_->SetMinSize(wxSize(FromDIP(130), -1));
-    bar->Add(period_, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 2 * gap);
-    label(_("Scores:"));
+    pair(_("Period:"), period_);
     scoreKind_ = new wxChoice(this, wxID_ANY);
     scoreKind_->SetName("rankingScores");
     scoreKind_->Append(_("Appraised scores"));
     scoreKind_->Append(_("Self-assessed scores"));
     scoreKind_->SetSelection(0);
-    bar->Add(scoreKind_, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 2 * gap);
-    bar->AddStretchSpacer();
+    pair(_("Scores:"), scoreKind_);
     export_ = new wxButton(this, wxID_ANY, _("Export..."));
     export_->SetToolTip(_("Save the ranking as an Excel workbook or a CSV file"));
-    bar->Add(export_, 0, wxALIGN_CENTER_VERTICAL);
+    bar->Add(export_, 0, wxALIGN_CENTER_VERTICAL | wxBOTTOM, gap);
     return bar;
 }
 

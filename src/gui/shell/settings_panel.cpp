@@ -98,7 +98,10 @@ void SettingsPanel::FindPublicationRows() {
 }
 
 void SettingsPanel::PrepareControls() {
+    // The notes wrap to fit a 1024 px screen.
     scroll_->SetScrollRate(0, FromDIP(16));
+    for (const char* note : {"language_note", "coverage_note", "qr_note", "publication_note"})
+        FindCtrl<wxStaticText>(this, note)->Wrap(FromDIP(520));
     for (wxWindow* control :
          {static_cast<wxWindow*>(coverage_), static_cast<wxWindow*>(minimumSample_),
           static_cast<wxWindow*>(keepDays_), static_cast<wxWindow*>(language_),

@@ -446,9 +446,12 @@ std::optional<std::optional<int>> ParseFormScore(const std::string& text) {
     std::string t;
     for (char c : text)
         if (c != ' ' && c != '\t') t += c;
-    if (t.empty()) return std::optional<int>();
-    if (t.size() == 1 && t[0] >= '1' && t[0] <= '5') return std::optional<int>(t[0] - '0');
-    return std::nullopt;
+    std::optional<std::optional<int>> out;
+    if (t.empty())
+        out.emplace();  // blank
+    else if (t.size() == 1 && t[0] >= '1' && t[0] <= '5')
+        out.emplace(t[0] - '0');
+    return out;
 }
 
 RatingRecord RatingOfForm(const PaperForm& form, std::int64_t unitId, int nth) {

@@ -11,11 +11,11 @@
 #include <wx/filename.h>
 #include <wx/listctrl.h>
 #include <wx/notebook.h>
-#include <wx/wrapsizer.h>
 #include <wx/scrolwin.h>
 #include <wx/sizer.h>
 #include <wx/stattext.h>
 #include <wx/utils.h>
+#include <wx/wrapsizer.h>
 
 #include <algorithm>
 #include <functional>

@@ -169,6 +169,12 @@ Problems CheckFramework(const Framework& fw) {
                 {c.code, tr("a rate criterion needs a target ratio above 0 and at most 1")});
         if (c.rule == RuleKind::Count && (!c.perUnit || *c.perUnit <= 0))
             p.push_back({c.code, tr("a count criterion needs the points per unit")});
+        // Whatever the rule: a target, points per unit or a cap given is in range.
+        if (c.rule != RuleKind::Rate && c.target && (*c.target <= 0 || *c.target > 1))
+            p.push_back({c.code, tr("a target is a ratio above 0 and at most 1")});
+        if (c.rule != RuleKind::Count && c.perUnit && *c.perUnit < 0)
+            p.push_back({c.code, tr("points per unit must not be negative")});
+        if (c.cap && *c.cap < 0) p.push_back({c.code, tr("a cap must not be negative")});
     }
     std::map<std::string, double> childSum;
     std::set<std::string> hasChildren;

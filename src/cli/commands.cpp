@@ -15,6 +15,7 @@
 #include "core/date.h"
 #include "core/i18n.h"
 #include "core/progress.h"
+#include "core/text.h"
 #include "core/vnformat.h"
 #include "services/app/access_guard.h"
 #include "services/app/accounts.h"
@@ -68,12 +69,6 @@ void RequireKind(const Args& args, const char* what) {
 }
 
 std::string N(long v) { return FormatInteger(v); }
-
-std::string JoinNames(const std::vector<std::string>& names) {
-    std::string out;
-    for (const auto& n : names) out += (out.empty() ? "" : ", ") + n;
-    return out;
-}
 
 // At most maxChars characters (not bytes) of UTF-8 text, "…" standing for
 // the rest: long texts in aligned tables.
@@ -510,7 +505,7 @@ int RunRank(const Args& args) {
             if (!r.formedFrom.empty())
                 std::cout << fmt::format(fmt::runtime(tr("* {0}: compared with the former units "
                                                          "it was formed from ({1})")),
-                                         r.name, JoinNames(r.formedFrom))
+                                         r.name, JoinTexts(r.formedFrom))
                           << "\n";
     return 0;
 }

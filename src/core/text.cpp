@@ -113,4 +113,13 @@ std::string UpperVi(const std::string& s) {
     return out;
 }
 
+std::string JoinTexts(const std::vector<std::string>& texts, std::string_view separator) {
+    std::string out;
+    for (const auto& t : texts) {
+        if (!out.empty()) out += separator;
+        out += t;
+    }
+    return out;
+}
+
 }  // namespace cchc

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace cchc {
 
@@ -27,6 +28,8 @@ std::size_t Utf8Length(std::string_view s);
 // spaces), and always UTF-8 (a byte that is not shows as U+FFFD). Never
 // splits a UTF-8 sequence.
 std::string Excerpt(std::string_view s, std::size_t maxChars = 60);
+// The texts one after the other, separated: {"Xã A", "Xã B"} → "Xã A, Xã B".
+std::string JoinTexts(const std::vector<std::string>& texts, std::string_view separator = ", ");
 
 // A whole number written in decimal digits with an optional sign (no
 // spaces, no thousands separators) within [min, max]; nothing otherwise,

@@ -68,3 +68,10 @@ BOOST_AUTO_TEST_CASE(integers_are_read_within_their_range) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_CASE(texts_are_joined_with_their_separator) {
+    BOOST_TEST(cchc::JoinTexts({}).empty());
+    BOOST_TEST(cchc::JoinTexts({"Xã Tây Xuân"}) == "Xã Tây Xuân");
+    BOOST_TEST(cchc::JoinTexts({"Xã Tây Xuân", "Xã Bình Hòa"}) == "Xã Tây Xuân, Xã Bình Hòa");
+    BOOST_TEST(cchc::JoinTexts({"a", "b", "c"}, "; ") == "a; b; c");
+}

@@ -24,6 +24,7 @@
 #include "core/date.h"
 #include "core/org.h"
 #include "core/period.h"
+#include "core/text.h"
 #include "core/vnformat.h"
 #include "gui/index/result_analysis_page.h"
 #include "gui/index/result_matrix_page.h"
@@ -384,8 +385,7 @@ void IndexResultsPanel::ShowFormedNote(long item) {
     if (item >= 0 && item < static_cast<long>(order_.size())) {
         const auto& r = rows_[order_[static_cast<std::size_t>(item)]];
         if (r.change && !r.formedFrom.empty()) {
-            std::string names;
-            for (const auto& n : r.formedFrom) names += (names.empty() ? "" : ", ") + n;
+            const std::string names = JoinTexts(r.formedFrom);
             text = wxString::Format(_("* %s: the change compares with the combined results of "
                                       "the former units %s."),
                                     U8(r.name), U8(names));

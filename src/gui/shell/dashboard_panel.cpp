@@ -16,6 +16,7 @@
 
 #include "core/date.h"
 #include "core/period.h"
+#include "core/text.h"
 #include "core/vnformat.h"
 #include "gui/shell/access_ui.h"
 #include "gui/shell/background_work.h"
@@ -335,8 +336,7 @@ void DashboardPanel::ShowHistory() {
             else
                 note = U8(h->framework) + _(", appraised scores");
             if (former) {
-                wxString names;
-                for (const auto& n : h->formerUnits) names += (names.empty() ? "" : ", ") + U8(n);
+                const wxString names = U8(JoinTexts(h->formerUnits));
                 note += "\n" + wxString::Format(_("* Before it was formed: the combined results "
                                                   "of the former units (%s)."),
                                                 names);

@@ -62,8 +62,7 @@ std::vector<report::Block> FormedFromNotes(const std::vector<RankRow>& rows,
         HeaderRow({tr("Unit"), tr("The units it was formed from (their combined results)")}));
     for (const auto& r : rows) {
         if (r.formedFrom.empty()) continue;
-        std::string names;
-        for (const auto& n : r.formedFrom) names += (names.empty() ? "" : ", ") + n;
+        const std::string names = JoinTexts(r.formedFrom);
         TableRow row;
         row.cells.emplace_back(r.name);
         row.cells.emplace_back(names);

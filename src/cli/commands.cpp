@@ -23,6 +23,7 @@
 #include "services/app/audit_trail.h"
 #include "services/app/backup.h"
 #include "services/app/demo.h"
+#include "services/app/imports.h"
 #include "services/frameworks/framework_io.h"
 #include "services/org/lineage.h"
 #include "services/org/org_io.h"
@@ -386,37 +387,18 @@ int RunImport(const Args& args) {
         throw UserError(Location{file, 0, ""}, tr("the file does not exist"));
     auto db = OpenDb(args);
     std::string user = Actor(args, *db);
-    services::ImportSummary s;
-    if (kind == "units") {
-        s = services::ImportUnits(*db, file, user);
-    } else if (kind == "people") {
-        s = services::ImportPeople(*db, file, user);
-    } else if (kind == "results") {
-        s = services::ImportResults(*db, file, user);
-    } else if (kind == "frameworks") {
-        auto added = services::ImportFrameworks(*db, file, user);
-        s.inserted = added;
-    } else if (kind == "plans" || kind == "tasks") {
-        s = services::ImportTasks(*db, file, user);
-    } else if (kind == "assignments") {
-        s = services::ImportAssignments(*db, file, user);
-    } else if (kind == "tallies") {
-        s = services::ImportTallies(*db, file, user);
-    } else if (kind == "dossiers") {
-        s = services::ImportDossiers(*db, file, user);
-    } else if (kind == "lineage") {
-        s = services::ImportLineage(*db, file, user);
-    } else if (kind == "ratings") {
+    if (!services::FindImportKind(kind))
+        throw UsageError(fmt::format(fmt::runtime(tr("unknown KIND for import: {0}")), kind));
+    if (kind == "ratings") {
         TerminalProgress progress;
-        auto r = services::ImportRatings(*db, file, user, &progress);
+        const auto r = services::RunImport(*db, kind, file, user, {}, &progress);
         std::cout << fmt::format(fmt::runtime(tr("Imported {0} ratings from {1}: {2} new, {3} "
                                                  "skipped (already stored)")),
-                                 N(r.Total()), file, N(r.inserted), N(r.skipped))
+                                 N(r.inserted + r.skipped), file, N(r.inserted), N(r.skipped))
                   << "\n";
         return 0;
-    } else {
-        throw UsageError(fmt::format(fmt::runtime(tr("unknown KIND for import: {0}")), kind));
     }
+    const auto s = services::RunImport(*db, kind, file, user, {});
     if (s.inserted == 0 && s.updated == 0 && s.unchanged > 0)
         std::cout << fmt::format(fmt::runtime(tr("Nothing changed: the {0} rows of {1} are "
                                                  "already stored with these values")),
@@ -425,7 +407,8 @@ int RunImport(const Args& args) {
     else
         std::cout << fmt::format(fmt::runtime(tr("Imported {0} rows ({1} new, {2} updated, {3} "
                                                  "unchanged) from {4}")),
-                                 N(s.Total()), N(s.inserted), N(s.updated), N(s.unchanged), file)
+                                 N(s.inserted + s.updated + s.unchanged), N(s.inserted),
+                                 N(s.updated), N(s.unchanged), file)
                   << "\n";
     return 0;
 }

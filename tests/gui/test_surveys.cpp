@@ -25,6 +25,7 @@
 #include "core/survey_rules.h"
 #include "core/vnformat.h"
 #include "gui/shell/gui_util.h"
+#include "gui/shell/import_wizard.h"
 #include "gui/shell/main_frame.h"
 #include "gui/shell/unit_tree_panel.h"
 #include "gui/surveys/dossier_page.h"
@@ -41,6 +42,7 @@
 #include "storage/dossier_repository.h"
 #include "storage/rating_repository.h"
 #include "storage/self_assessment_repository.h"
+#include "storage/tally_repository.h"
 #include "storage/unit_repository.h"
 #include "test_support.h"
 
@@ -102,6 +104,118 @@ struct SurveysWindow {
     }
 };
 }  // namespace
+
+// Tệp › Nhập: a tallies file as a one-stop system writes it (Vietnamese
+// headers, the unit by name, the field "Hộ tịch"), one column that only
+// the user can map, mapped in the grid; checked, then imported; the
+// mapping remembered for the next file.
+BOOST_AUTO_TEST_CASE(the_import_wizard_takes_a_one_stop_systems_tallies_file) {
+    SurveysWindow w;
+    const std::string path = w.dir.File("mot-cua.csv");
+    const std::string head =
+        "Đơn vị,Tháng,Lĩnh vực,Số hồ sơ đã giải quyết,SL phiếu đánh giá,Hài lòng,Bình "
+        "thường,Không hài lòng,Ghi chú\n";
+    WriteFile(path, "\xEF\xBB\xBF" + head + w.commune.name + ",2020-03,Hộ tịch,30,25,20,3,2,ok\n" +
+                        w.commune.name + ",2020-04,Hộ tịch,12,10,9,1,0,\n");
+    storage::TallyRepository tallies(w.db->session());
+    const long before = tallies.Count();
+    {
+        gui::ImportWizard wizard(w.frame, w.frame->session(), "tallies");
+        wizard.Show();
+        BOOST_TEST(wizard.Step() == 0);
+        BOOST_REQUIRE(wizard.OpenFile(wxString::FromUTF8(path)));
+        auto* preview = dynamic_cast<wxGrid*>(wxWindow::FindWindowByName("importPreview", &wizard));
+        BOOST_REQUIRE(preview);
+        BOOST_TEST(preview->GetNumberRows() == 2);
+        BOOST_TEST(preview->GetCellValue(0, 2).utf8_string() == "Hộ tịch");
+        const auto& m = wizard.Mapping();
+        BOOST_REQUIRE(m.size() == 9u);
+        BOOST_TEST(m[0] == "unit");
+        BOOST_TEST(m[2] == "field");
+        BOOST_TEST(m[3] == "settled");
+        BOOST_TEST(m[4] == "");
+        BOOST_TEST(m[8] == "");
+        BOOST_TEST(wizard.MissingColumns() == std::vector<std::string>{"responses"});
+        BOOST_TEST(wizard.GoNext());
+        BOOST_TEST(wizard.Step() == 1);
+        auto* missing =
+            dynamic_cast<wxStaticText*>(wxWindow::FindWindowByName("importMissing", &wizard));
+        BOOST_TEST(missing->GetLabel().Contains("responses"));
+        BOOST_TEST(!wizard.GoNext());  // a required column is not mapped
+        // The user chooses "responses" for the fifth column in the grid.
+        auto* grid = dynamic_cast<wxGrid*>(wxWindow::FindWindowByName("importMapping", &wizard));
+        BOOST_REQUIRE(grid);
+        BOOST_TEST(grid->GetCellValue(4, 0).utf8_string() == "SL phiếu đánh giá");
+        grid->SetCellValue(4, 2, wxString::FromUTF8("responses * \u2014 Số phiếu"));
+        wxGridEvent changed(grid->GetId(), wxEVT_GRID_CELL_CHANGED, grid, 4, 2);
+        grid->GetEventHandler()->ProcessEvent(changed);
+        BOOST_TEST(wizard.Mapping()[4] == "responses");
+        BOOST_TEST(wizard.MissingColumns().empty());
+        // Next checks the file: nothing wrong, nothing stored yet.
+        BOOST_TEST(wizard.GoNext());
+        BOOST_TEST(wizard.Step() == 2);
+        BOOST_TEST(wizard.LastCheck().problems.empty());
+        BOOST_TEST(wizard.LastCheck().outcome.inserted == 2);
+        BOOST_TEST(tallies.Count() == before);
+        BOOST_TEST(wizard.Import());
+        BOOST_TEST(wizard.Outcome().utf8_string().find("mot-cua.csv") != std::string::npos);
+    }
+    BOOST_TEST(tallies.Count() == before + 2);
+    // The next file with the same headers: the user's mapping is remembered.
+    gui::ImportWizard again(w.frame, w.frame->session(), "tallies");
+    BOOST_REQUIRE(again.OpenFile(wxString::FromUTF8(path)));
+    BOOST_TEST(again.Mapping()[4] == "responses");
+    BOOST_TEST(again.MissingColumns().empty());
+}
+
+// Wrong lines are listed, each with its line and column, before anything
+// is stored; the Import button stays off.
+BOOST_AUTO_TEST_CASE(the_import_wizard_lists_wrong_lines_before_storing) {
+    SurveysWindow w;
+    const std::string path = w.dir.File("sai.csv");
+    WriteFile(
+        path,
+        "Mã đơn vị,Tháng,Lĩnh vực,Số hồ sơ giải quyết,Số phiếu,Hài lòng,Bình thường,Không hài "
+        "lòng\n" +
+            w.commune.code + ",2020-05,Hộ tịch,30,25,20,3,2\n" + w.commune.code +
+            ",2020-06,Hộ tịch,30,26,20,3,2\n" + w.commune.code + ",2020-13,Hộ tịch,3,3,3,0,0\n" +
+            w.commune.code + ",2020-07,Thủy sản,3,3,3,0,0\n");
+    storage::TallyRepository tallies(w.db->session());
+    const long before = tallies.Count();
+    gui::ImportWizard wizard(w.frame, w.frame->session(), "tallies");
+    wizard.Show();
+    BOOST_REQUIRE(wizard.OpenFile(wxString::FromUTF8(path)));
+    BOOST_TEST(wizard.MissingColumns().empty());
+    BOOST_TEST(wizard.GoNext());
+    BOOST_TEST(wizard.GoNext());
+    BOOST_TEST(wizard.Step() == 2);
+    const auto& problems = wizard.LastCheck().problems;
+    BOOST_REQUIRE(problems.size() == 3u);
+    BOOST_TEST(problems[0].where.line == 3);
+    BOOST_TEST(problems[1].where.line == 4);
+    BOOST_TEST(problems[1].where.field == "period");
+    BOOST_TEST(problems[2].where.line == 5);
+    BOOST_TEST(problems[2].where.field == "field");
+    auto* list = dynamic_cast<wxListCtrl*>(wxWindow::FindWindowByName("importProblems", &wizard));
+    BOOST_REQUIRE(list);
+    BOOST_TEST(list->GetItemCount() == 3);
+    BOOST_TEST(list->GetItemText(0, 0) == "3");
+    BOOST_TEST(list->GetItemText(1, 1).utf8_string() == "Tháng");  // as the file names it
+    BOOST_TEST(!wizard.FindWindow(wxID_OK)->IsEnabled());
+    BOOST_TEST(!wizard.Import());
+    BOOST_TEST(tallies.Count() == before);
+    // Corrected in the spreadsheet meanwhile: checked again, then imported.
+    WriteFile(
+        path,
+        "Mã đơn vị,Tháng,Lĩnh vực,Số hồ sơ giải quyết,Số phiếu,Hài lòng,Bình thường,Không hài "
+        "lòng\n" +
+            w.commune.code + ",2020-05,Hộ tịch,30,25,20,3,2\n");
+    BOOST_TEST(wizard.CheckAgain());
+    BOOST_TEST(list->GetItemCount() == 0);
+    BOOST_TEST(wizard.FindWindow(wxID_OK)->IsEnabled());
+    BOOST_TEST(wizard.Import());
+    BOOST_TEST(tallies.Count() == before + 1);
+}
 
 BOOST_AUTO_TEST_CASE(importing_the_same_tallies_again_says_nothing_changed) {
     SurveysWindow w;

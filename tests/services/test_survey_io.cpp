@@ -10,6 +10,7 @@
 
 #include "core/dossier_rules.h"
 #include "fixture.h"
+#include "services/app/imports.h"
 #include "services/frameworks/framework_io.h"
 #include "services/results/result_sheet.h"
 #include "services/results/results.h"
@@ -602,6 +603,74 @@ BOOST_FIXTURE_TEST_CASE(unknown_and_ambiguous_names_are_refused_with_the_ones_me
                   ratings);
     BOOST_TEST(why.find("CB01") != std::string::npos, why);
     BOOST_TEST(why.find("CB09") != std::string::npos, why);
+    BOOST_TEST(Ratings() == 0);
+}
+
+BOOST_FIXTURE_TEST_CASE(a_checked_import_lists_every_wrong_line_and_stores_nothing, IoFixture) {
+    // Headers as a one-stop system writes them, the field by its short name,
+    // one column ("SL phiếu") that only the user can map.
+    const std::string head =
+        "Đơn vị,Tháng,Lĩnh vực,Số hồ sơ đã giải quyết,SL phiếu,Hài lòng,Bình thường,Không hài "
+        "lòng,Ghi chú\n";
+    const std::string bad = Write("bad.csv", head +
+                                                 "Xã Tây Xuân,2024-01,Hộ tịch,30,25,20,3,2,\n"
+                                                 "Xã Tây Xuân,2024-02,Hộ tịch,30,26,20,3,2,\n"
+                                                 "Xã Tây Phú,2024-02,Thủy sản,10,5,5,0,0,\n"
+                                                 "Xã Tây Phú,2024-03,hộ tịch,10,5,5,0,0,\n");
+    tableio::ReadOptions read;
+    // Without the user's mapping a required column is missing: one problem
+    // of the whole file.
+    auto check = services::CheckImport(Db(), "tallies", bad, "tester", read);
+    BOOST_REQUIRE(check.problems.size() == 1u);
+    BOOST_TEST(check.problems[0].where.field == "responses");
+    BOOST_TEST(check.stoppedEarly);
+    read.columns = {{4, "responses"}, {8, ""}};
+    check = services::CheckImport(Db(), "tallies", bad, "tester", read);
+    BOOST_REQUIRE(check.problems.size() == 2u);
+    BOOST_TEST(check.problems[0].where.line == 3);
+    BOOST_TEST(check.problems[0].where.field == "responses");
+    BOOST_TEST(check.problems[1].where.line == 4);
+    BOOST_TEST(check.problems[1].where.field == "field");
+    BOOST_TEST(!check.stoppedEarly);
+    BOOST_TEST(check.outcome.inserted == 0);
+    BOOST_TEST(Tallies() == 0);
+    // At most the number asked for.
+    check = services::CheckImport(Db(), "tallies", bad, "tester", read, nullptr, 1);
+    BOOST_TEST(check.problems.size() == 1u);
+    BOOST_TEST(check.stoppedEarly);
+
+    const std::string good = Write("good.csv", head +
+                                                   "Xã Tây Xuân,2024-01,Hộ tịch,30,25,20,3,2,\n"
+                                                   "Xã Tây Phú,2024-03,hộ tịch,10,5,5,0,0,\n");
+    check = services::CheckImport(Db(), "tallies", good, "tester", read);
+    BOOST_TEST(check.problems.empty());
+    BOOST_TEST(check.outcome.inserted == 2);
+    BOOST_TEST(Tallies() == 0);  // checked, not stored
+    const auto done = services::RunImport(Db(), "tallies", good, "tester", read);
+    BOOST_TEST(done.inserted == 2);
+    BOOST_TEST(Tallies() == 2);
+    BOOST_TEST(services::CheckImport(Db(), "tallies", good, "tester", read).outcome.unchanged == 2);
+    BOOST_TEST(services::FindImportKind("plans") == services::FindImportKind("tasks"));
+    BOOST_TEST(!services::FindImportKind("nothing"));
+    BOOST_CHECK_THROW(services::RunImport(Db(), "nothing", good, "tester", read), UserError);
+}
+
+BOOST_FIXTURE_TEST_CASE(every_import_kind_is_offered_with_its_columns, IoFixture) {
+    for (const char* id : {"units", "people", "lineage", "frameworks", "results", "tasks",
+                           "assignments", "tallies", "dossiers", "ratings"}) {
+        const auto* kind = services::FindImportKind(id);
+        BOOST_REQUIRE_MESSAGE(kind, id);
+        bool required = false;
+        for (const auto& c : kind->columns()) required = required || c.required;
+        BOOST_TEST(required, id);
+    }
+    BOOST_TEST(services::ImportKinds().size() == 10u);
+    // A checked ratings file stores nothing either.
+    const std::string path = Write("ratings.csv", RatingsCsv());
+    const auto check = services::CheckImport(Db(), "ratings", path, "tester", {});
+    BOOST_TEST(check.problems.empty());
+    BOOST_TEST(check.outcome.inserted == 4);
+    BOOST_TEST(check.outcome.skipped == 1);
     BOOST_TEST(Ratings() == 0);
 }
 

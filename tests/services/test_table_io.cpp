@@ -1061,4 +1061,114 @@ BOOST_AUTO_TEST_CASE(inputs_the_fuzzers_found_are_read_or_refused) {
     BOOST_TEST_MESSAGE(files << " inputs of the fuzzers read");
 }
 
+BOOST_AUTO_TEST_CASE(a_sheet_is_chosen_by_its_name_as_users_type_it) {
+    TempDir dir;
+    std::string xlsx =
+        MakeZip({{"[Content_Types].xml", "<Types/>"},
+                 {"xl/workbook.xml", kWorkbook},
+                 {"xl/_rels/workbook.xml.rels", kRels},
+                 {"xl/sharedStrings.xml", kSharedStrings},
+                 {"xl/styles.xml", kStyles},
+                 {"xl/worksheets/sheet1.xml", "<worksheet><sheetData>" + std::string(kHeaderRow) +
+                                                  "<row r=\"2\">" + InlineCell("A2", "XA-01") +
+                                                  InlineCell("B2", "Rà soát") +
+                                                  "</row></sheetData></worksheet>"},
+                 {"xl/worksheets/first.xml", kSheet}});
+    const std::string path = dir.File("two.xlsx");
+    WriteFile(path, xlsx);
+    // The first sheet by default, and its names in order.
+    auto first = tio::TableReader::Open(path);
+    BOOST_TEST(first->Header().front() == "Mã đơn vị");
+    BOOST_TEST(first->SheetNames() == (Row{"Đơn vị", "Other"}));
+    // By name, case and diacritics aside.
+    tio::ReadOptions other;
+    other.sheet = "OTHER";
+    auto second = tio::TableReader::Open(path, other);
+    BOOST_TEST(second->Header() == (Row{"unit", "task"}));
+    Row row;
+    BOOST_TEST(second->Next(row));
+    BOOST_TEST(row[1] == "Rà soát");
+    other.sheet = "don vi";
+    BOOST_TEST(tio::TableReader::Open(path, other)->Header().front() == "Mã đơn vị");
+    // A name the workbook does not have is refused with the names it has.
+    other.sheet = "Tháng 9";
+    const auto e = ExpectUserError([&] { tio::TableReader::Open(path, other); });
+    BOOST_TEST(std::string(e.what()).find("Tháng 9") != std::string::npos, e.what());
+    BOOST_TEST(std::string(e.what()).find("Đơn vị, Other") != std::string::npos, e.what());
+    // A CSV file has no sheets, and the option does not matter to it.
+    WriteFile(dir.File("a.csv"), "unit,task\nX,Y\n");
+    BOOST_TEST(tio::TableReader::Open(dir.File("a.csv"), other)->SheetNames().empty());
+}
+
+BOOST_AUTO_TEST_CASE(columns_mapped_by_the_user_replace_the_header_and_lines_are_set_aside) {
+    TempDir dir;
+    const std::string path = dir.File("mapped.csv");
+    WriteFile(path, "Đơn vị,SL phiếu,Ghi chú\nXA-01,5,a\nXA-02,x,b\nXA-03,7,c\n");
+    tio::ReadOptions read;
+    read.columns = {{1, "responses"}, {2, ""}, {5, ""}};
+    read.skipLines = {3};
+    auto reader = tio::TableReader::Open(path, read);
+    BOOST_TEST(reader->Header() == (Row{"Đơn vị", "responses", ""}));
+    tio::ColumnMap cols(*reader, {{"unit", {"đơn vị"}, true}, {"responses", {}, true}});
+    BOOST_TEST(cols.UnknownColumns().empty());
+    Row row;
+    std::vector<long> lines;
+    while (reader->Next(row)) lines.push_back(reader->Line());
+    BOOST_TEST(lines == (std::vector<long>{2, 4}));
+}
+
+BOOST_AUTO_TEST_CASE(reading_reports_progress_and_stops_when_cancelled) {
+    struct Counting : cchc::Progress {
+        int reports = 0;
+        bool cancel = false;
+        void Report(const std::string&, double fraction) override {
+            ++reports;
+            BOOST_TEST(fraction > 0.0);
+            BOOST_TEST(fraction <= 1.0);
+        }
+        bool Cancelled() const override { return cancel; }
+    } progress;
+    TempDir dir;
+    const std::string path = dir.File("big.csv");
+    std::string text = "unit,n\n";
+    for (int i = 0; i < 10000; ++i)
+        text += "XA-" + std::to_string(i) + "," + std::to_string(i) + "\n";
+    WriteFile(path, text);
+    tio::ReadOptions read;
+    read.progress = &progress;
+    {
+        auto reader = tio::TableReader::Open(path, read);
+        Row row;
+        long n = 0;
+        while (reader->Next(row)) ++n;
+        BOOST_TEST(n == 10000);
+        BOOST_TEST(progress.reports >= 4);
+    }
+    progress.cancel = true;
+    auto reader = tio::TableReader::Open(path, read);
+    Row row;
+    BOOST_CHECK_THROW(while (reader->Next(row)){}, cchc::CancelledError);
+}
+
+BOOST_AUTO_TEST_CASE(columns_are_guessed_from_the_headers_users_write) {
+    const std::vector<tio::ColumnSpec> specs = {
+        {"unit", {"mã đơn vị", "đơn vị"}, true},
+        {"period", {"tháng", "kỳ"}, true},
+        {"field", {"lĩnh vực"}, true},
+        {"satisfied", {"hài lòng"}, true},
+        {"very_satisfied", {"rất hài lòng"}, false},
+        {"dissatisfied", {"không hài lòng"}, true},
+    };
+    // Exact names (any case, with or without marks), names inside longer
+    // headers as whole words, a name not taken twice, the rest unmapped.
+    const auto keys =
+        tio::GuessColumns({"Đơn vị", "Tháng báo cáo", "Lĩnh vực TTHC", "Số phiếu Rất hài lòng",
+                           "HAI LONG", "Không hài lòng", "Ghi chú", "", "Đơn vị"},
+                          specs);
+    BOOST_TEST(keys == (Row{"unit", "period", "field", "very_satisfied", "satisfied",
+                            "dissatisfied", "", "", ""}));
+    // A name inside a word is not a match.
+    BOOST_TEST(tio::GuessColumns({"Thangx"}, specs) == (Row{""}));
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -24,6 +24,7 @@ enum CommandId {
     ID_TOGGLE_UNIT_ACTIVE,
     ID_ADD_PERSON,
     ID_FIND_UNIT,
+    ID_IMPORT,  // the import wizard, any kind
     ID_IMPORT_TALLIES,
     ID_IMPORT_DOSSIERS,
     ID_IMPORT_RATINGS,

@@ -41,6 +41,7 @@
 #include "gui/shell/conflict_dialog.h"
 #include "gui/shell/dashboard_panel.h"
 #include "gui/shell/gui_util.h"
+#include "gui/shell/import_wizard.h"
 #include "gui/shell/login_dialog.h"
 #include "gui/shell/manual_dialog.h"
 #include "gui/shell/password_dialog.h"
@@ -139,6 +140,11 @@ void MainFrame::BuildMenus() {
                  _("Open a database given as sqlite:FILE or postgresql://user@host/db"));
     file->AppendSeparator();
     auto* import = new wxMenu;
+    import->Append(ID_IMPORT, _("&Any kind of data...\tCtrl+I"),
+                   _("Units, people, frameworks, results, plans, assignments, tallies, dossier "
+                     "statistics, ratings or former units from a CSV or XLSX file, its columns "
+                     "mapped and checked before anything is stored"));
+    import->AppendSeparator();
     import->Append(ID_IMPORT_TALLIES, _("Survey &tallies..."),
                    _("Monthly tallies per unit and procedure field from a CSV or XLSX file"));
     import->Append(ID_IMPORT_RATINGS, _("Citizen &ratings..."),
@@ -146,8 +152,7 @@ void MainFrame::BuildMenus() {
     import->Append(ID_IMPORT_DOSSIERS, _("&Dossier statistics (form II.06a)..."),
                    _("Dossiers received, settled and in progress per unit, month and procedure "
                      "field, as the one-stop system exports them"));
-    file->AppendSubMenu(import, _("&Import"),
-                        _("Import survey tallies, citizen ratings or dossier statistics"));
+    file->AppendSubMenu(import, _("&Import"), _("Import data from a CSV or XLSX file"));
     file->AppendSeparator();
     file->Append(ID_BACKUP, _("&Back up..."),
                  _("Write a copy of the whole database into a file of your choice"));
@@ -236,6 +241,8 @@ void MainFrame::BindCommands() {
         wxEVT_MENU, [this](wxCommandEvent&) { ChangePassword(); }, ID_CHANGE_PASSWORD);
     Bind(
         wxEVT_MENU, [this](wxCommandEvent&) { LogInAgain(); }, ID_LOG_IN_AGAIN);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { ImportFromMenu(ID_IMPORT); }, ID_IMPORT);
     Bind(
         wxEVT_MENU, [this](wxCommandEvent&) { ImportFromMenu(ID_IMPORT_TALLIES); },
         ID_IMPORT_TALLIES);
@@ -502,6 +509,7 @@ void MainFrame::UpdateAccessCommands() {
     access.Offer(bar, ID_ADD_UNIT, true, Action::EditUnits);
     access.Offer(bar, ID_ADD_CHILD_UNIT, true, Action::EditUnits);
     const bool surveys = access.May(Action::EditSurveys);
+    access.Offer(bar, ID_IMPORT, true, Action::Import);
     access.Offer(bar, ID_IMPORT_TALLIES, surveys, Action::Import);
     access.Offer(bar, ID_IMPORT_RATINGS, surveys, Action::Import);
     access.Offer(bar, ID_IMPORT_DOSSIERS, surveys, Action::Import);
@@ -581,22 +589,16 @@ struct RatingsImported {
 }  // namespace
 
 void MainFrame::ImportFromMenu(int command) {
-    const wxString title = command == ID_IMPORT_RATINGS    ? _("Import citizen ratings")
-                           : command == ID_IMPORT_DOSSIERS ? _("Import dossier statistics")
-                                                           : _("Import survey tallies");
-    wxFileDialog pick(this, title, UserFilesFolder(), "",
-                      _("Tables (*.csv;*.xlsx)|*.csv;*.CSV;*.xlsx;*.XLSX|All files|*"),
-                      wxFD_OPEN | wxFD_FILE_MUST_EXIST);
-    if (pick.ShowModal() != wxID_OK) return;
-    bool stored = false;
-    const wxString outcome =
-        command == ID_IMPORT_RATINGS    ? ImportRatingsFile(pick.GetPath(), &stored)
-        : command == ID_IMPORT_DOSSIERS ? ImportDossiersFile(pick.GetPath(), &stored)
-                                        : ImportTalliesFile(pick.GetPath(), &stored);
-    if (stored)
-        ShowInfo(this, outcome);
-    else
-        ShowError(this, outcome);
+    // The wizard, on the kind of the command (the last one used for "any").
+    const std::string kind = command == ID_IMPORT_RATINGS    ? "ratings"
+                             : command == ID_IMPORT_DOSSIERS ? "dossiers"
+                             : command == ID_IMPORT_TALLIES  ? "tallies"
+                                                             : "";
+    ImportWizard wizard(this, *session_, kind);
+    if (onImportWizard) onImportWizard(&wizard);
+    if (wizard.ShowModal() != wxID_OK) return;
+    ReloadAll();
+    ShowInfo(this, wizard.Outcome());
 }
 
 wxString MainFrame::ImportTalliesFile(const wxString& path, bool* stored) {

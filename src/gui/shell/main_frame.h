@@ -15,6 +15,7 @@
 #include "gui/shell/gui_events.h"
 #include "gui/shell/gui_session.h"
 
+class wxDialog;
 class wxSimplebook;
 class wxSplitterWindow;
 
@@ -49,6 +50,8 @@ class MainFrame : public wxFrame {
     // Called with the ratings import's progress dialog at each update while
     // it is shown (tests watch and cancel it here).
     std::function<void(wxWindow* progressDialog)> onImportProgress;
+    // For tests: called with the import wizard before it is shown.
+    std::function<void(wxDialog* wizard)> onImportWizard;
     UnitTreePanel* unitTree() const { return tree_; }
 
     // The daily copy of an SQLite database (backups/ beside it), off the
@@ -81,7 +84,8 @@ class MainFrame : public wxFrame {
     void OpenDatabaseFile();
     void OpenDatabaseAddress();
     void ShowAbout();
-    // The import of a menu command: ID_IMPORT_TALLIES, _RATINGS or _DOSSIERS.
+    // The import wizard of a menu command: ID_IMPORT, or ID_IMPORT_TALLIES,
+    // _RATINGS or _DOSSIERS for that kind.
     void ImportFromMenu(int command);
     void OnClose(wxCloseEvent& event);
 

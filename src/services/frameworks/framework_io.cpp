@@ -170,8 +170,8 @@ void CheckFrameworksRead(const std::vector<Framework>& frameworks,
 
 }  // namespace
 
-std::vector<Framework> ReadFrameworks(const std::string& path) {
-    auto reader = tableio::TableReader::Open(path);
+std::vector<Framework> ReadFrameworks(const std::string& path, const tableio::ReadOptions& read) {
+    auto reader = tableio::TableReader::Open(path, read);
     ColumnMap cols(*reader, FrameworkColumns());
     std::vector<Framework> out;
     std::map<std::string, std::size_t> index;
@@ -214,11 +214,12 @@ std::vector<Framework> ReadFrameworks(const std::string& path) {
     return out;
 }
 
-long ImportFrameworks(storage::Database& db, const std::string& path, const std::string& user) {
+long ImportFrameworks(storage::Database& db, const std::string& path, const std::string& user,
+                      const tableio::ReadOptions& read) {
     AccessGuard guard(db, user);
     guard.Require(Action::Import);
     guard.Require(Action::EditFrameworks);
-    auto frameworks = ReadFrameworks(path);
+    auto frameworks = ReadFrameworks(path, read);
     storage::Transaction tx(db);
     storage::FrameworkRepository repo(db.session());
     storage::AuditRepository audit(db.session());
@@ -379,5 +380,7 @@ CatalogueReport LoadBuiltinCatalogues(storage::Database& db) {
     tx.Commit();
     return report;
 }
+
+const std::vector<tableio::ColumnSpec>& FrameworkImportColumns() { return FrameworkColumns(); }
 
 }  // namespace cchc::services

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/framework.h"
+#include "services/io/table_io.h"
 #include "storage/database.h"
 
 namespace cchc::services {
@@ -15,11 +16,14 @@ namespace cchc::services {
 // Parses a framework file into frameworks (grouped by the framework column,
 // in file order) and checks each; throws UserError naming file, line and
 // column for the first problem. Does not touch the database.
-std::vector<Framework> ReadFrameworks(const std::string& path);
+std::vector<Framework> ReadFrameworks(const std::string& path,
+                                      const tableio::ReadOptions& read = {});
 
 // Stores every framework of the file (all or nothing); a framework whose
 // code already exists is refused. Returns the number of frameworks added.
-long ImportFrameworks(storage::Database& db, const std::string& path, const std::string& user);
+long ImportFrameworks(storage::Database& db, const std::string& path, const std::string& user,
+                      const tableio::ReadOptions& read = {});
+const std::vector<tableio::ColumnSpec>& FrameworkImportColumns();
 // Writes every framework in the same format; returns the rows written.
 long ExportFrameworks(storage::Database& db, const std::string& path);
 

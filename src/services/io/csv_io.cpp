@@ -151,7 +151,8 @@ class CsvReader final : public TableReader {
         while (!header_.empty() && IsBlank(header_.back())) header_.pop_back();
     }
 
-    bool Next(std::vector<std::string>& fields) override {
+  protected:
+    bool NextRecord(std::vector<std::string>& fields) override {
         for (;;) {
             const long start = physLine_;
             if (!ReadRecord(fields)) {
@@ -168,6 +169,7 @@ class CsvReader final : public TableReader {
         }
     }
 
+  public:
     long BytesRead() const override { return bufStart_ + (p_ - buf_.data()); }
     long TotalBytes() const override { return total_ >= 0 ? total_ : BytesRead(); }
 

@@ -155,12 +155,47 @@ const std::unordered_map<char32_t, char>& FoldTable() {
 
 TableReader::~TableReader() = default;
 
-std::unique_ptr<TableReader> TableReader::Open(const std::string& path, const ReadLimits& limits) {
+std::unique_ptr<TableReader> TableReader::Open(const std::string& path, const ReadLimits& limits,
+                                               const ReadOptions& options) {
     const std::string ext = LowerExtension(path);
-    if (ext == ".csv") return OpenCsv(path, '\0', limits);
-    if (ext == ".tsv" || ext == ".txt") return OpenCsv(path, '\t', limits);
-    if (ext == ".xlsx") return OpenXlsx(path, limits);
-    throw UserError(Loc(BaseName(path)), tr("unsupported file type; use .csv or .xlsx"));
+    std::unique_ptr<TableReader> reader;
+    if (ext == ".csv")
+        reader = OpenCsv(path, '\0', limits);
+    else if (ext == ".tsv" || ext == ".txt")
+        reader = OpenCsv(path, '\t', limits);
+    else if (ext == ".xlsx")
+        reader = OpenXlsx(path, limits, options.sheet);
+    else
+        throw UserError(Loc(BaseName(path)), tr("unsupported file type; use .csv or .xlsx"));
+    for (const auto& [i, text] : options.columns) {
+        if (i >= reader->header_.size()) {
+            if (text.empty()) continue;
+            reader->header_.resize(i + 1);
+        }
+        reader->header_[i] = text;
+    }
+    reader->skipLines_ = options.skipLines;
+    reader->progress_ = options.progress;
+    return reader;
+}
+
+std::unique_ptr<TableReader> TableReader::Open(const std::string& path,
+                                               const ReadOptions& options) {
+    return Open(path, ReadLimits{}, options);
+}
+
+bool TableReader::Next(std::vector<std::string>& fields) {
+    while (NextRecord(fields)) {
+        if (progress_ && ++sinceReport_ >= 2048) {
+            sinceReport_ = 0;
+            const long total = TotalBytes();
+            Step(progress_, fmt::format(fmt::runtime(tr("Reading {0}...")), fileName_),
+                 total > 0 ? static_cast<double>(BytesRead()) / static_cast<double>(total) : -1);
+        }
+        if (!skipLines_.empty() && skipLines_.count(line_)) continue;
+        return true;
+    }
+    return false;
 }
 
 std::string NormalizeColumnName(const std::string& name) {
@@ -213,6 +248,64 @@ ColumnMap::ColumnMap(const std::vector<std::string>& header, const std::vector<C
     for (const auto& spec : specs)
         if (spec.required && !Has(spec.key))
             throw UserError(Loc(fileName, headerLine, spec.key), tr("required column is missing"));
+}
+
+namespace {
+
+// Whether the words of name appear in text as consecutive whole words.
+bool ContainsWords(const std::string& text, const std::string& name) {
+    if (name.empty() || name.size() > text.size()) return false;
+    for (std::size_t at = text.find(name); at != std::string::npos; at = text.find(name, at + 1)) {
+        const std::size_t end = at + name.size();
+        if ((at == 0 || text[at - 1] == ' ') && (end == text.size() || text[end] == ' '))
+            return true;
+    }
+    return false;
+}
+
+}  // namespace
+
+std::vector<std::string> GuessColumns(const std::vector<std::string>& header,
+                                      const std::vector<ColumnSpec>& specs) {
+    std::vector<std::vector<std::string>> names(specs.size());
+    for (std::size_t s = 0; s < specs.size(); ++s) {
+        names[s].push_back(NormalizeColumnName(specs[s].key));
+        for (const auto& a : specs[s].aliases) names[s].push_back(NormalizeColumnName(a));
+    }
+    std::vector<std::string> folded;
+    for (const auto& h : header) folded.push_back(NormalizeColumnName(h));
+    std::vector<std::string> out(header.size());
+    std::vector<bool> taken(specs.size(), false);
+    // Exact names first, as ColumnMap reads them.
+    for (std::size_t i = 0; i < header.size(); ++i) {
+        if (folded[i].empty()) continue;
+        for (std::size_t s = 0; s < specs.size(); ++s) {
+            if (taken[s] ||
+                std::find(names[s].begin(), names[s].end(), folded[i]) == names[s].end())
+                continue;
+            out[i] = specs[s].key;
+            taken[s] = true;
+            break;
+        }
+    }
+    // Then the longest name found inside a cell not matched yet.
+    for (;;) {
+        std::size_t bestCell = header.size(), bestSpec = 0, bestLength = 0;
+        for (std::size_t i = 0; i < header.size(); ++i) {
+            if (!out[i].empty() || folded[i].empty()) continue;
+            for (std::size_t s = 0; s < specs.size(); ++s) {
+                if (taken[s]) continue;
+                for (const auto& n : names[s])
+                    if (n.size() > bestLength && n.size() >= 3 && ContainsWords(folded[i], n)) {
+                        bestCell = i, bestSpec = s, bestLength = n.size();
+                    }
+            }
+        }
+        if (bestCell == header.size()) break;
+        out[bestCell] = specs[bestSpec].key;
+        taken[bestSpec] = true;
+    }
+    return out;
 }
 
 ColumnMap::ColumnMap(const TableReader& reader, const std::vector<ColumnSpec>& specs)

@@ -13,13 +13,16 @@
 // translated message.
 #pragma once
 #include <cstddef>
+#include <map>
 #include <memory>
+#include <set>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
 #include "core/errors.h"
+#include "core/progress.h"
 #include "core/text_limits.h"
 
 namespace cchc::tableio {
@@ -49,6 +52,25 @@ struct ReadLimits {
     std::size_t bufferBytes = 1 << 20;
 };
 
+// How a file is read when a user has said more about it than its extension
+// (the import wizard): which sheet, what its columns stand for, which
+// records to pass over, and where to report progress.
+struct ReadOptions {
+    // XLSX: the sheet of that name (case and diacritics do not matter); ""
+    // for the first sheet. CSV ignores it.
+    std::string sheet;
+    // Header cell (0-based) → the text it is read as: the key of the column
+    // it stands for, or "" for a column to ignore. Cells not named keep the
+    // text of the file.
+    std::map<std::size_t, std::string> columns;
+    // Records starting on these lines are passed over (a check that lists
+    // every error sets aside the lines already found wrong).
+    std::set<long> skipLines;
+    // Reading reports the share of the file read and stops with
+    // CancelledError when the user cancels.
+    Progress* progress = nullptr;
+};
+
 // A table read record by record. Open() chooses the format by the file's
 // extension (case-insensitive): .csv (comma, or ';' when the header line has
 // more ';' than ','), .tsv and .txt (tab), .xlsx (first sheet).
@@ -74,8 +96,9 @@ class TableReader {
     // Throws UserError naming the file when it cannot be opened, has an
     // unsupported extension, is not UTF-8 text, is damaged, passes one of
     // the limits, or has no header row.
-    static std::unique_ptr<TableReader> Open(const std::string& path,
-                                             const ReadLimits& limits = {});
+    static std::unique_ptr<TableReader> Open(const std::string& path, const ReadLimits& limits = {},
+                                             const ReadOptions& options = {});
+    static std::unique_ptr<TableReader> Open(const std::string& path, const ReadOptions& options);
 
     virtual ~TableReader();
     TableReader(const TableReader&) = delete;
@@ -89,8 +112,11 @@ class TableReader {
     // Returns false at the end. Throws UserError naming file, line and
     // column for malformed input (a quote that does not close, text that is
     // not UTF-8, a damaged workbook cell) and for a passed limit (rows,
-    // field length).
-    virtual bool Next(std::vector<std::string>& fields) = 0;
+    // field length); CancelledError when ReadOptions::progress is cancelled.
+    bool Next(std::vector<std::string>& fields);
+
+    // XLSX: the names of the workbook's sheets in order; CSV: none.
+    virtual std::vector<std::string> SheetNames() const { return {}; }
 
     // 1-based line on which the current record starts (the header is line
     // 1; quoted line breaks count); for XLSX the spreadsheet row number.
@@ -107,11 +133,19 @@ class TableReader {
 
   protected:
     explicit TableReader(std::string fileName) : fileName_(std::move(fileName)) {}
+    // The format's own reading: the next non-empty record, padded to the
+    // header; line_ set to its first line.
+    virtual bool NextRecord(std::vector<std::string>& fields) = 0;
 
     std::vector<std::string> header_;
     long headerLine_ = 0;
     long line_ = 0;
     std::string fileName_;
+
+  private:
+    std::set<long> skipLines_;
+    Progress* progress_ = nullptr;
+    long sinceReport_ = 0;
 };
 
 // --------------------------------------------------------------- columns
@@ -156,6 +190,14 @@ class ColumnMap {
     std::vector<std::pair<std::string, int>> index_;  // key → position
     std::vector<std::string> unknown_;
 };
+
+// For each header cell, the key of the spec it stands for, or "" when none:
+// first the names ColumnMap matches (key or alias, folded); then, for specs
+// still unmatched, a cell whose folded words contain a name's words in
+// order ("Lĩnh vực TTHC" → field), the longest name winning. Each key is
+// given to one cell at most.
+std::vector<std::string> GuessColumns(const std::vector<std::string>& header,
+                                      const std::vector<ColumnSpec>& specs);
 
 // Refuses text longer than its field's limit (core/text_limits.h): throws
 // UserError at cols.At(reader, key) with the message naming the limit.

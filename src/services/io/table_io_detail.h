@@ -46,7 +46,9 @@ std::unique_ptr<TableReader> OpenCsv(const std::string& path, char fixedDelimite
 std::unique_ptr<TableWriter> CreateCsv(const std::string& path,
                                        const std::vector<std::string>& header, char delimiter,
                                        bool bom);
-std::unique_ptr<TableReader> OpenXlsx(const std::string& path, const ReadLimits& limits);
+// The first sheet, or the one named sheet (see ReadOptions::sheet).
+std::unique_ptr<TableReader> OpenXlsx(const std::string& path, const ReadLimits& limits,
+                                      const std::string& sheet = {});
 std::unique_ptr<TableWriter> CreateXlsx(const std::string& path,
                                         const std::vector<std::string>& header,
                                         const WriteOptions& options);

@@ -263,8 +263,8 @@ constexpr unsigned kXmlFlags = pugi::parse_default | pugi::parse_ws_pcdata;
 
 class XlsxReader final : public TableReader {
   public:
-    XlsxReader(const std::string& path, const ReadLimits& limits)
-        : TableReader(BaseName(path)), limits_(limits) {
+    XlsxReader(const std::string& path, const ReadLimits& limits, const std::string& sheet)
+        : TableReader(BaseName(path)), limits_(limits), wantedSheet_(sheet) {
         int err = 0;
         zip_.reset(zip_open(path.c_str(), ZIP_RDONLY, &err));
         if (!zip_) {
@@ -312,7 +312,8 @@ class XlsxReader final : public TableReader {
         while (!header_.empty() && IsBlank(header_.back())) header_.pop_back();
     }
 
-    bool Next(std::vector<std::string>& fields) override {
+  protected:
+    bool NextRecord(std::vector<std::string>& fields) override {
         while (ReadRow(fields)) {
             if (AllBlank(fields)) continue;
             if (fields.size() < header_.size()) fields.resize(header_.size());
@@ -324,7 +325,9 @@ class XlsxReader final : public TableReader {
         return false;
     }
 
+  public:
     long BytesRead() const override { return read_; }
+    std::vector<std::string> SheetNames() const override { return sheetNames_; }
     long TotalBytes() const override { return std::max(total_, read_); }
 
   private:
@@ -393,9 +396,23 @@ class XlsxReader final : public TableReader {
             const pugi::xml_node pr = Child(wb, "workbookPr");
             const std::string d1904 = pr.attribute("date1904").value();
             date1904_ = d1904 == "1" || d1904 == "true";
-            const pugi::xml_node sheet = Child(Child(wb, "sheets"), "sheet");
-            if (!sheet) throw Damaged();
-            for (pugi::xml_attribute a = sheet.first_attribute(); a; a = a.next_attribute()) {
+            // The first sheet, or the one the user chose by name.
+            pugi::xml_node chosen;
+            const std::string wanted = NormalizeColumnName(wantedSheet_);
+            for (pugi::xml_node s : Child(wb, "sheets").children()) {
+                if (!Is(s, "sheet")) continue;
+                sheetNames_.push_back(s.attribute("name").value());
+                if (!chosen &&
+                    (wanted.empty() || NormalizeColumnName(sheetNames_.back()) == wanted))
+                    chosen = s;
+            }
+            if (sheetNames_.empty()) throw Damaged();
+            if (!chosen)
+                throw UserError(Loc(fileName_),
+                                fmt::format(fmt::runtime(tr("the workbook has no sheet named "
+                                                            "\"{0}\"; its sheets are: {1}")),
+                                            Excerpt(wantedSheet_), JoinTexts(sheetNames_, ", ")));
+            for (pugi::xml_attribute a = chosen.first_attribute(); a; a = a.next_attribute()) {
                 if (std::strchr(a.name(), ':') && std::strcmp(LocalName(a.name()), "id") == 0)
                     sheetRel = a.value();
             }
@@ -692,6 +709,8 @@ class XlsxReader final : public TableReader {
     std::unique_ptr<zip_t, ZipDiscarder> zip_;
     std::unique_ptr<zip_file_t, ZipFileCloser> sheet_;  // declared after zip_: closed first
     std::string sheetPart_;
+    std::string wantedSheet_;
+    std::vector<std::string> sheetNames_;
     bool date1904_ = false;
     std::vector<std::string> strings_;
     std::vector<NumKind> xfKinds_;
@@ -966,8 +985,9 @@ class XlsxWriter final : public TableWriter {
 
 }  // namespace
 
-std::unique_ptr<TableReader> OpenXlsx(const std::string& path, const ReadLimits& limits) {
-    return std::make_unique<XlsxReader>(path, limits);
+std::unique_ptr<TableReader> OpenXlsx(const std::string& path, const ReadLimits& limits,
+                                      const std::string& sheet) {
+    return std::make_unique<XlsxReader>(path, limits, sheet);
 }
 
 std::unique_ptr<TableWriter> CreateXlsx(const std::string& path,

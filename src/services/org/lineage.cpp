@@ -78,9 +78,9 @@ void RefuseWrongLinks(const std::vector<LineageLink>& after, std::map<std::int64
 
 }  // namespace
 
-ImportSummary ImportLineage(storage::Database& db, const std::string& path,
-                            const std::string& user) {
-    auto reader = tableio::TableReader::Open(path);
+ImportSummary ImportLineage(storage::Database& db, const std::string& path, const std::string& user,
+                            const tableio::ReadOptions& read) {
+    auto reader = tableio::TableReader::Open(path, read);
     ColumnMap cols(*reader, LineageColumns());
     AccessGuard guard(db, user);
     guard.Require(Action::Import);
@@ -337,5 +337,7 @@ std::map<std::int64_t, std::vector<LineageLink>> LinksByUnit(storage::Database& 
         out[l.unitId].push_back(std::move(l));
     return out;
 }
+
+const std::vector<tableio::ColumnSpec>& LineageImportColumns() { return LineageColumns(); }
 
 }  // namespace cchc::services

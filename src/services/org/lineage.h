@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/lineage.h"
+#include "services/io/table_io.h"
 #include "services/org/org_io.h"
 #include "storage/database.h"
 
@@ -20,8 +21,9 @@ namespace cchc::services {
 // not add up to more than whole. A row whose (unit, predecessor) is stored
 // replaces its date and share. Units are edited by administrators and
 // specialists (AccessDenied otherwise).
-ImportSummary ImportLineage(storage::Database& db, const std::string& path,
-                            const std::string& user);
+ImportSummary ImportLineage(storage::Database& db, const std::string& path, const std::string& user,
+                            const tableio::ReadOptions& read = {});
+const std::vector<tableio::ColumnSpec>& LineageImportColumns();
 
 // Every link whose unit the account `user` reads, by unit code and then
 // predecessor code; dates ISO, shares with '.' decimals. Re-imports

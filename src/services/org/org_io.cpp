@@ -177,8 +177,9 @@ void CheckNoParentCycle(storage::UnitRepository& units, const std::vector<UnitRo
 
 }  // namespace
 
-ImportSummary ImportUnits(storage::Database& db, const std::string& path, const std::string& user) {
-    auto reader = tableio::TableReader::Open(path);
+ImportSummary ImportUnits(storage::Database& db, const std::string& path, const std::string& user,
+                          const tableio::ReadOptions& read) {
+    auto reader = tableio::TableReader::Open(path, read);
     ColumnMap cols(*reader, UnitColumns());
     std::map<std::string, std::size_t> byCode;
     std::vector<UnitRow> rows = ReadUnitRows(*reader, cols, byCode);
@@ -274,9 +275,9 @@ ImportSummary ImportUnits(storage::Database& db, const std::string& path, const 
     return summary;
 }
 
-ImportSummary ImportPeople(storage::Database& db, const std::string& path,
-                           const std::string& user) {
-    auto reader = tableio::TableReader::Open(path);
+ImportSummary ImportPeople(storage::Database& db, const std::string& path, const std::string& user,
+                           const tableio::ReadOptions& read) {
+    auto reader = tableio::TableReader::Open(path, read);
     ColumnMap cols(*reader, PeopleColumns());
     AccessGuard guard(db, user);
     guard.Require(Action::Import);
@@ -387,5 +388,8 @@ long ExportPeople(storage::Database& db, const std::string& path, const std::str
     w->Close();
     return w->Rows();
 }
+
+const std::vector<tableio::ColumnSpec>& UnitImportColumns() { return UnitColumns(); }
+const std::vector<tableio::ColumnSpec>& PeopleImportColumns() { return PeopleColumns(); }
 
 }  // namespace cchc::services

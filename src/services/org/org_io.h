@@ -5,7 +5,9 @@
 // already exists update that record, so an export re-imports unchanged.
 #pragma once
 #include <string>
+#include <vector>
 
+#include "services/io/table_io.h"
 #include "storage/database.h"
 
 namespace cchc::services {
@@ -19,8 +21,16 @@ struct ImportSummary {
     long Total() const { return inserted + updated + unchanged; }
 };
 
-ImportSummary ImportUnits(storage::Database& db, const std::string& path, const std::string& user);
-ImportSummary ImportPeople(storage::Database& db, const std::string& path, const std::string& user);
+// read: the sheet, the columns as the user mapped them, progress (the
+// import wizard); every import of the services takes it the same way.
+ImportSummary ImportUnits(storage::Database& db, const std::string& path, const std::string& user,
+                          const tableio::ReadOptions& read = {});
+ImportSummary ImportPeople(storage::Database& db, const std::string& path, const std::string& user,
+                           const tableio::ReadOptions& read = {});
+// The columns each import understands (their keys, aliases and whether they
+// are required), for a wizard that maps a file's columns to them.
+const std::vector<tableio::ColumnSpec>& UnitImportColumns();
+const std::vector<tableio::ColumnSpec>& PeopleImportColumns();
 
 // Returns the number of rows written: the units (people) the account `user`
 // reads, a commune's account its unit and those under it (core/access.h);

@@ -368,8 +368,8 @@ int AssignmentService::Save(const std::string& unitCode, const std::string& fram
 }
 
 ImportSummary ImportAssignments(storage::Database& db, const std::string& path,
-                                const std::string& user) {
-    auto reader = tableio::TableReader::Open(path);
+                                const std::string& user, const tableio::ReadOptions& read) {
+    auto reader = tableio::TableReader::Open(path, read);
     ColumnMap cols(*reader, AssignmentColumns());
     AccessGuard guard(db, user);
     guard.Require(Action::Import);
@@ -442,5 +442,7 @@ long ExportAssignments(storage::Database& db, const std::string& path, const std
     w->Close();
     return w->Rows();
 }
+
+const std::vector<tableio::ColumnSpec>& AssignmentImportColumns() { return AssignmentColumns(); }
 
 }  // namespace cchc::services

@@ -20,6 +20,7 @@
 
 #include "core/assignment_conflicts.h"
 #include "core/conflict.h"
+#include "services/io/table_io.h"
 #include "services/org/org_io.h"
 #include "storage/database.h"
 
@@ -63,7 +64,8 @@ class AssignmentService {
 
 // Replaces the matrices the file names; returns the rows stored.
 ImportSummary ImportAssignments(storage::Database& db, const std::string& path,
-                                const std::string& user);
+                                const std::string& user, const tableio::ReadOptions& read = {});
+const std::vector<tableio::ColumnSpec>& AssignmentImportColumns();
 // Every stored matrix of the units the account `user` reads (a commune's
 // account: its unit's and those under it), by unit and framework; returns
 // the rows written. AccessDenied for a login that reads nothing.

@@ -442,8 +442,9 @@ class TaskImport {
 
 }  // namespace
 
-ImportSummary ImportTasks(storage::Database& db, const std::string& path, const std::string& user) {
-    auto reader = tableio::TableReader::Open(path);
+ImportSummary ImportTasks(storage::Database& db, const std::string& path, const std::string& user,
+                          const tableio::ReadOptions& read) {
+    auto reader = tableio::TableReader::Open(path, read);
     ColumnMap cols(*reader, TaskColumns());
     storage::Transaction tx(db);
     TaskImport import(db, *reader, cols, user);
@@ -500,5 +501,7 @@ long ExportTasks(storage::Database& db, const std::string& path, const std::stri
     w->Close();
     return w->Rows();
 }
+
+const std::vector<tableio::ColumnSpec>& TaskImportColumns() { return TaskColumns(); }
 
 }  // namespace cchc::services

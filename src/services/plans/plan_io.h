@@ -12,13 +12,16 @@
 #pragma once
 #include <string>
 
+#include "services/io/table_io.h"
 #include "services/org/org_io.h"
 #include "storage/database.h"
 
 namespace cchc::services {
 
 // Both kinds ("plans" and "tasks") read the same columns.
-ImportSummary ImportTasks(storage::Database& db, const std::string& path, const std::string& user);
+ImportSummary ImportTasks(storage::Database& db, const std::string& path, const std::string& user,
+                          const tableio::ReadOptions& read = {});
+const std::vector<tableio::ColumnSpec>& TaskImportColumns();
 // Every task of every plan of the units the account `user` reads (a
 // commune's account: its unit's and those under it); returns the rows
 // written. AccessDenied for a login that reads nothing.

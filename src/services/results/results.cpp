@@ -402,9 +402,9 @@ class ResultImport {
 
 }  // namespace
 
-ImportSummary ImportResults(storage::Database& db, const std::string& path,
-                            const std::string& user) {
-    auto reader = tableio::TableReader::Open(path);
+ImportSummary ImportResults(storage::Database& db, const std::string& path, const std::string& user,
+                            const tableio::ReadOptions& read) {
+    auto reader = tableio::TableReader::Open(path, read);
     ColumnMap cols(*reader, ResultColumns());
     storage::Transaction tx(db);
     ResultImport import(db, *reader, cols, user);
@@ -754,5 +754,7 @@ ResultMatrix BuildResultMatrix(storage::Database& db, const std::string& framewo
     }
     return m;
 }
+
+const std::vector<tableio::ColumnSpec>& ResultImportColumns() { return ResultColumns(); }
 
 }  // namespace cchc::services

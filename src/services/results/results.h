@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/scoring.h"
+#include "services/io/table_io.h"
 #include "services/org/org_io.h"
 #include "storage/database.h"
 
@@ -16,8 +17,9 @@ namespace cchc::services {
 // All or nothing: the first problem stops the import with its file, line
 // and column. A row whose (unit, criterion, period) is already stored
 // replaces that result's scores, numerator, denominator and note.
-ImportSummary ImportResults(storage::Database& db, const std::string& path,
-                            const std::string& user);
+ImportSummary ImportResults(storage::Database& db, const std::string& path, const std::string& user,
+                            const tableio::ReadOptions& read = {});
+const std::vector<tableio::ColumnSpec>& ResultImportColumns();
 
 // Writes every result the account `user` reads (a commune's account: its
 // unit's and those under it) with codes (not ids), '.' decimals and empty

@@ -48,8 +48,8 @@ const std::vector<ColumnSpec>& TallyColumns() {
         {"period", {"tháng", "kỳ", "month"}, true},
         {"field", {"lĩnh vực", "mã lĩnh vực", "field code"}, true},
         {"settled",
-         {"số hồ sơ giải quyết", "hồ sơ đã giải quyết", "đã giải quyết", "hồ sơ giải quyết",
-          "dossiers settled"},
+         {"số hồ sơ giải quyết", "số hồ sơ đã giải quyết", "hồ sơ đã giải quyết", "đã giải quyết",
+          "hồ sơ giải quyết", "dossiers settled"},
          true},
         {"responses",
          {"số phiếu", "số ý kiến", "số lượt đánh giá", "số phiếu khảo sát", "lượt đánh giá"},
@@ -572,9 +572,9 @@ std::vector<Record> ReadMonthlyRows(tableio::TableReader& reader, const ColumnMa
 
 // ----------------------------------------------------------------- tallies
 
-ImportSummary ImportTallies(storage::Database& db, const std::string& path,
-                            const std::string& user) {
-    auto reader = tableio::TableReader::Open(path);
+ImportSummary ImportTallies(storage::Database& db, const std::string& path, const std::string& user,
+                            const tableio::ReadOptions& read) {
+    auto reader = tableio::TableReader::Open(path, read);
     ColumnMap cols(*reader, TallyColumns());
     AccessGuard guard(db, user);
     guard.Require(Action::Import);
@@ -674,8 +674,8 @@ storage::DossierRecord ReadDossierRow(const ColumnMap& cols, const tableio::Tabl
 }  // namespace
 
 ImportSummary ImportDossiers(storage::Database& db, const std::string& path,
-                             const std::string& user) {
-    auto reader = tableio::TableReader::Open(path);
+                             const std::string& user, const tableio::ReadOptions& read) {
+    auto reader = tableio::TableReader::Open(path, read);
     ColumnMap cols(*reader, DossierColumns());
     AccessGuard guard(db, user);
     guard.Require(Action::Import);
@@ -842,8 +842,9 @@ class RatingRowReader {
 // ----------------------------------------------------------------- ratings
 
 RatingImportSummary ImportRatings(storage::Database& db, const std::string& path,
-                                  const std::string& user, Progress* progress) {
-    auto reader = tableio::TableReader::Open(path);
+                                  const std::string& user, Progress* progress,
+                                  const tableio::ReadOptions& read) {
+    auto reader = tableio::TableReader::Open(path, read);
     ColumnMap cols(*reader, RatingColumns());
     if (!cols.Has("attitude") && !cols.Has("handling") && !cols.Has("guidance"))
         throw UserError(Location{reader->FileName(), reader->HeaderLine(), "attitude"},
@@ -1246,5 +1247,9 @@ SurveyFillSummary FillCriterionFromSurveys(storage::Database& db, const std::str
     tx.Commit();
     return summary;
 }
+
+const std::vector<tableio::ColumnSpec>& TallyImportColumns() { return TallyColumns(); }
+const std::vector<tableio::ColumnSpec>& DossierImportColumns() { return DossierColumns(); }
+const std::vector<tableio::ColumnSpec>& RatingImportColumns() { return RatingColumns(); }
 
 }  // namespace cchc::services

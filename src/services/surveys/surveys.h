@@ -17,6 +17,7 @@
 #include "core/period.h"
 #include "core/progress.h"
 #include "core/survey_rules.h"
+#include "services/io/table_io.h"
 #include "services/org/org_io.h"
 #include "storage/database.h"
 
@@ -30,8 +31,9 @@ namespace cchc::services {
 // LIKERT5 (empty counts are 0). An empty responses is the sum of the levels;
 // a given one must equal it. A row whose (unit, month, field) is stored
 // replaces it (updated); the same key twice in a file is refused.
-ImportSummary ImportTallies(storage::Database& db, const std::string& path,
-                            const std::string& user);
+ImportSummary ImportTallies(storage::Database& db, const std::string& path, const std::string& user,
+                            const tableio::ReadOptions& read = {});
+const std::vector<tableio::ColumnSpec>& TallyImportColumns();
 // Every tally of the units the account `user` reads (a commune's account:
 // its unit's and those under it), 3-level ones with empty very_* cells;
 // re-imports unchanged. AccessDenied for a login that reads nothing.
@@ -46,7 +48,8 @@ long ExportTallies(storage::Database& db, const std::string& path, const std::st
 // prefix. A row whose (unit, month, field) is stored replaces it
 // (updated); the same key twice in a file is refused.
 ImportSummary ImportDossiers(storage::Database& db, const std::string& path,
-                             const std::string& user);
+                             const std::string& user, const tableio::ReadOptions& read = {});
+const std::vector<tableio::ColumnSpec>& DossierImportColumns();
 // Every monthly record of the units the account reads; re-imports
 // unchanged.
 long ExportDossiers(storage::Database& db, const std::string& path, const std::string& user);
@@ -65,7 +68,9 @@ struct RatingImportSummary {
 // Streams the file in batches; reports progress and stops (storing nothing)
 // when progress is cancelled.
 RatingImportSummary ImportRatings(storage::Database& db, const std::string& path,
-                                  const std::string& user, Progress* progress = nullptr);
+                                  const std::string& user, Progress* progress = nullptr,
+                                  const tableio::ReadOptions& read = {});
+const std::vector<tableio::ColumnSpec>& RatingImportColumns();
 // Every rating the account may read, oldest first, with unit and officer
 // codes; the citizen's name only where the account may see it (core/access.h).
 long ExportRatings(storage::Database& db, const std::string& path, const std::string& user,

@@ -267,6 +267,41 @@ BOOST_AUTO_TEST_CASE(a_commune_chosen_in_the_tree_shows_its_tasks_grouped_overdu
 // A draft plan from the client: for the commune chosen in the tree, with
 // every criterion under 100 % of its maximum, the draft dialog stores the
 // plan's items and the plan opens in the editor.
+// The draft dialog lists the criteria it would add as the threshold
+// changes; closed without Save, it stores nothing.
+BOOST_AUTO_TEST_CASE(a_draft_plan_is_previewed_and_stored_only_on_save) {
+    TempDir dir;
+    const std::string url = "sqlite:" + dir.File("preview.db");
+    auto demo = DemoDatabase(url);
+    auto communes = storage::UnitRepository(demo->session()).All();
+    auto commune = std::find_if(communes.begin(), communes.end(),
+                                [](const Unit& u) { return IsCommuneLevel(u.kind) && u.active; });
+    BOOST_REQUIRE(commune != communes.end());
+    const auto before = storage::PlanRepository(demo->session()).All().size();
+    BoardWindow window(std::move(demo));
+    {
+        gui::DraftPlanDialog dlg(window.frame, window.frame->session(), *commune);
+        dlg.Show();
+        auto* below = Control<wxSpinCtrl>(&dlg, "below");
+        auto* list = Control<wxListCtrl>(&dlg, "preview");
+        BOOST_REQUIRE(list);
+        below->SetValue(100);
+        wxSpinEvent changed(wxEVT_SPINCTRL, below->GetId());
+        changed.SetEventObject(below);
+        below->GetEventHandler()->ProcessEvent(changed);
+        const int all = list->GetItemCount();
+        BOOST_TEST(all > 0);
+        BOOST_TEST(Control<wxStaticText>(&dlg, "preview_title")
+                       ->GetLabel()
+                       .Contains(wxString::Format("%d", all)));
+        below->SetValue(1);
+        below->GetEventHandler()->ProcessEvent(changed);
+        BOOST_TEST(list->GetItemCount() < all);
+    }
+    auto db = storage::Database::Open(storage::DatabaseUrl::Parse(url));
+    BOOST_TEST(storage::PlanRepository(db->session()).All().size() == before);
+}
+
 BOOST_AUTO_TEST_CASE(drafting_a_plan_for_a_commune_opens_it_in_the_editor) {
     TempDir dir;
     const std::string url = "sqlite:" + dir.File("draft.db");

@@ -439,7 +439,23 @@ BOOST_FIXTURE_TEST_CASE(a_draft_plan_from_the_weak_criteria, SeedFixture) {
               "TT-KONGCHRO,GL-XA-2020,2020,1.2,2,1\n"
               "TT-KONGCHRO,GL-XA-2020,2020,1.3,1,1\n");
     services::ImportResults(Db(), dir.File("r.csv"), "test");
+    // Previewed first: the same items, nothing stored.
+    const auto plansBefore = storage::PlanRepository(Db().session()).All().size();
+    auto preview =
+        services::PreviewDraftPlan(Db(), "TT-KONGCHRO", "GL-XA-2020", "2020", 80, "office");
+    BOOST_TEST(preview.created);
+    BOOST_TEST(preview.planId == 0);
+    BOOST_TEST(preview.year == 2021);
+    BOOST_TEST(storage::PlanRepository(Db().session()).All().size() == plansBefore);
     auto draft = services::DraftPlan(Db(), "TT-KONGCHRO", "GL-XA-2020", "2020", 80, "office");
+    BOOST_REQUIRE(preview.items.size() == draft.items.size());
+    for (std::size_t i = 0; i < draft.items.size(); ++i)
+        BOOST_TEST(preview.items[i].heading == draft.items[i].heading);
+    // Once stored, the preview completes that plan and has nothing to add.
+    preview = services::PreviewDraftPlan(Db(), "TT-KONGCHRO", "GL-XA-2020", "2020", 80, "office");
+    BOOST_TEST(!preview.created);
+    BOOST_TEST(preview.planId == draft.planId);
+    BOOST_TEST(preview.items.empty());
     BOOST_TEST(draft.created);
     BOOST_TEST(draft.year == 2021);
     std::vector<std::string> headings;

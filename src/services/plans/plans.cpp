@@ -82,10 +82,20 @@ std::int64_t UnitOfItem(storage::Database& db, std::int64_t itemId) {
 }
 }  // namespace
 
-DraftPlanResult DraftPlan(storage::Database& db, const std::string& unitCode,
+namespace {
+
+// What a draft answers: the unit, its framework, the period and the items of
+// the criteria below the threshold, in the framework's order.
+struct DraftBasis {
+    Unit unit;
+    std::int64_t frameworkId = 0;
+    Period period;
+    std::vector<PlanItemRecord> items;
+};
+
+DraftBasis ReadDraftBasis(storage::Database& db, AccessGuard& guard, const std::string& unitCode,
                           const std::string& frameworkCode, const std::string& period,
-                          double belowPercent, const std::string& user) {
-    AccessGuard guard(db, user);
+                          double belowPercent) {
     auto unit = storage::UnitRepository(db.session()).ByCode(unitCode);
     if (!unit) {
         guard.RefuseHiddenUnit(Action::EditPlans, unitCode);
@@ -123,7 +133,48 @@ DraftPlanResult DraftPlan(storage::Database& db, const std::string& unitCode,
     if (inputs.empty())
         throw UserError(fmt::format(fmt::runtime(tr("{0} has no results on {1} for {2}")), unitCode,
                                     frameworkCode, p.ToString()));
-    std::vector<PlanItemRecord> items = DraftPlanItems(fw, RollUp(fw, inputs), belowPercent);
+    return {*unit, *fid, p, DraftPlanItems(fw, RollUp(fw, inputs), belowPercent)};
+}
+
+// Whether the plan already has an item of the criterion.
+bool HasCriterion(const PlanRecord& plan, const PlanItemRecord& item) {
+    return std::any_of(plan.items.begin(), plan.items.end(), [&](const PlanItemRecord& i) {
+        return i.criterionId && item.criterionId && *i.criterionId == *item.criterionId;
+    });
+}
+
+}  // namespace
+
+DraftPlanResult PreviewDraftPlan(storage::Database& db, const std::string& unitCode,
+                                 const std::string& frameworkCode, const std::string& period,
+                                 double belowPercent, const std::string& user) {
+    AccessGuard guard(db, user);
+    const DraftBasis basis =
+        ReadDraftBasis(db, guard, unitCode, frameworkCode, period, belowPercent);
+    DraftPlanResult out;
+    out.year = basis.period.year() + 1;
+    out.created = true;
+    storage::PlanRepository plans(db.session());
+    std::optional<PlanRecord> plan;
+    if (auto existing = plans.FindPlan(basis.unit.id, basis.frameworkId, out.year, "remediation")) {
+        plan = plans.Load(*existing);
+        out.planId = *existing;
+        out.created = false;
+    }
+    for (const auto& item : basis.items)
+        if (!plan || !HasCriterion(*plan, item)) out.items.push_back(item);
+    return out;
+}
+
+DraftPlanResult DraftPlan(storage::Database& db, const std::string& unitCode,
+                          const std::string& frameworkCode, const std::string& period,
+                          double belowPercent, const std::string& user) {
+    AccessGuard guard(db, user);
+    DraftBasis basis = ReadDraftBasis(db, guard, unitCode, frameworkCode, period, belowPercent);
+    const Unit* unit = &basis.unit;
+    const std::optional<std::int64_t> fid = basis.frameworkId;
+    const Period& p = basis.period;
+    auto& items = basis.items;
 
     DraftPlanResult out;
     out.year = p.year() + 1;
@@ -150,11 +201,7 @@ DraftPlanResult DraftPlan(storage::Database& db, const std::string& unitCode,
     }
     out.planId = plan.id;
     for (auto& item : items) {
-        const bool present =
-            std::any_of(plan.items.begin(), plan.items.end(), [&](const PlanItemRecord& i) {
-                return i.criterionId && item.criterionId && *i.criterionId == *item.criterionId;
-            });
-        if (present) continue;
+        if (HasCriterion(plan, item)) continue;
         plans.InsertItem(plan.id, item);
         audit.Record({"", user, "plan_items", item.id, "insert", "", std::nullopt, item.heading});
         out.items.push_back(item);

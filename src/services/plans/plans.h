@@ -45,6 +45,12 @@ struct DraftPlanResult {
 DraftPlanResult DraftPlan(storage::Database& db, const std::string& unitCode,
                           const std::string& frameworkCode, const std::string& period,
                           double belowPercent, const std::string& user);
+// What DraftPlan would do, stored nothing: the year, the plan it would
+// complete (planId, created false) or create, and the items it would add
+// (ids 0). The same errors.
+DraftPlanResult PreviewDraftPlan(storage::Database& db, const std::string& unitCode,
+                                 const std::string& frameworkCode, const std::string& period,
+                                 double belowPercent, const std::string& user);
 
 struct ProgressInput {
     std::int64_t taskId = 0;

@@ -6,6 +6,7 @@
 #include <wx/textctrl.h>
 #include <wx/utils.h>
 
+#include <algorithm>
 #include <optional>
 
 #include "core/errors.h"
@@ -26,7 +27,14 @@ void DialogBase::FinishLayout(wxWindow* first) {
     first_ = first;
     Layout();
     Fit();
-    SetMinSize(GetSize());
+    // Never larger than the smallest screen of the offices (1024×768, less
+    // the desktop's panel): a form wider than that lets its growable
+    // controls shrink.
+    const wxSize most = FromDIP(wxSize(1000, 720));
+    const wxSize fitted = GetSize();
+    const wxSize least(std::min(fitted.x, most.x), std::min(fitted.y, most.y));
+    if (least != fitted) SetSize(least);
+    SetMinSize(least);
     if (!wxPersistentRegisterAndRestore(this, GetName())) CentreOnParent();
     if (first) {
         first->SetFocus();

@@ -98,10 +98,19 @@ void SettingsPanel::FindPublicationRows() {
 }
 
 void SettingsPanel::PrepareControls() {
-    // The notes wrap to fit a 1024 px screen.
+    // The notes wrap to the width the page has (a 1024 px screen leaves
+    // little beside the tree).
     scroll_->SetScrollRate(0, FromDIP(16));
-    for (const char* note : {"language_note", "coverage_note", "qr_note", "publication_note"})
-        FindCtrl<wxStaticText>(this, note)->Wrap(FromDIP(520));
+    for (const char* note : {"language_note", "coverage_note", "qr_note", "publication_note"}) {
+        auto* text = FindCtrl<wxStaticText>(this, note);
+        notes_.push_back({text, text->GetLabelText()});
+    }
+    notes_.push_back({backupNote_, backupNote_->GetLabelText()});
+    notes_.push_back({windowNote_, windowNote_->GetLabelText()});
+    scroll_->Bind(wxEVT_SIZE, [this](wxSizeEvent& e) {
+        e.Skip();
+        CallAfter([this] { WrapNotes(); });
+    });
     for (wxWindow* control :
          {static_cast<wxWindow*>(coverage_), static_cast<wxWindow*>(minimumSample_),
           static_cast<wxWindow*>(keepDays_), static_cast<wxWindow*>(language_),
@@ -229,8 +238,33 @@ void SettingsPanel::FillBackups() {
                                   U8(services::DailyCopyFolder(db.url())))
                : _("A database on a PostgreSQL server is backed up by the server's administrator "
                    "(cchc backup); File > Back up... writes a copy of it too."));
-    backupNote_->Wrap(FromDIP(600));
+    SetNote(backupNote_, backupNote_->GetLabelText());
     backupStatus_->SetLabelText("");
+}
+
+void SettingsPanel::SetNote(wxStaticText* note, const wxString& text) {
+    for (auto& [control, label] : notes_)
+        if (control == note) label = text;
+    note->SetLabelText(text);
+    wrappedAt_ = 0;
+    WrapNotes();
+}
+
+void SettingsPanel::WrapNotes() {
+    const int page = scroll_->GetClientSize().x;
+    if (page <= 0 || page == wrappedAt_) return;
+    wrappedAt_ = page;
+    const int left = scroll_->GetScreenPosition().x;
+    for (auto& [note, text] : notes_) {
+        // From where the note starts to the page's right edge, less the
+        // box's border.
+        const int from = note->GetScreenPosition().x - left;
+        const int width = std::clamp(page - from - FromDIP(28), FromDIP(200), FromDIP(640));
+        note->SetLabelText(text);
+        note->Wrap(width);
+    }
+    scroll_->Layout();
+    scroll_->FitInside();
 }
 
 void SettingsPanel::OnSaveBackups() {
@@ -407,9 +441,9 @@ void SettingsPanel::UpdateWindowNote() {
     const Period quarter = Period::Containing(PeriodKind::Quarter, Date::Today(), kind);
     const DateRange window = quarter.Window(kind);
     // TRANSLATORS: e.g. "This quarter (Quarter IV/2026) counts data from 01/10/2026 to 31/12/2026."
-    windowNote_->SetLabelText(wxString::Format(_("This quarter (%s) counts data from %s to %s."),
-                                               U8(quarter.Label()), U8(FormatDate(window.first)),
-                                               U8(FormatDate(window.last))));
+    SetNote(windowNote_,
+            wxString::Format(_("This quarter (%s) counts data from %s to %s."), U8(quarter.Label()),
+                             U8(FormatDate(window.first)), U8(FormatDate(window.last))));
 }
 
 void SettingsPanel::SetModified(bool modified) {

@@ -58,6 +58,10 @@ class SettingsPanel : public AreaPanel {
     void EnablePublicationRows();
     void FillBackups();
     void OnSaveBackups();
+    // Sets a note's text, wrapped to the page.
+    void SetNote(wxStaticText* note, const wxString& text);
+    // Wraps the notes to the page's width (again when it changed).
+    void WrapNotes();
 
     // One kind of publication of survey results: whether it is made, its
     // day, and which of its periods (none listed: every one).
@@ -90,7 +94,9 @@ class SettingsPanel : public AreaPanel {
     wxStaticText* backupNote_;
     wxStaticText* backupStatus_;
     std::vector<PublicationRow> publications_;
-    std::vector<std::int64_t> unitIds_;  // per office unit item; 0 for none
+    std::vector<std::pair<wxStaticText*, wxString>> notes_;  // and their unwrapped texts
+    int wrappedAt_ = 0;                                      // the page width they fit
+    std::vector<std::int64_t> unitIds_;                      // per office unit item; 0 for none
     // The office's identity and the survey settings as read, which the
     // form's values are measured against (three-way, see AskConflict).
     services::OfficeIdentity loaded_;

@@ -3,10 +3,12 @@
 #include "core/text.h"
 
 #include <algorithm>
+#include <set>
 #include <unordered_map>
 
 #include <fmt/format.h>
 
+#include "core/collation.h"
 #include "core/i18n.h"
 
 namespace cchc {
@@ -79,6 +81,11 @@ Problems CheckUnit(const Unit& unit) {
     CheckLength(p, "header_parent", unit.headerParent, kShortText);
     CheckLength(p, "header_name", unit.headerName, kShortText);
     CheckLength(p, "doc_symbol", unit.docSymbol, kCodeText);
+    for (const auto& alias : unit.aliases) {
+        const std::size_t before = p.size();
+        CheckLength(p, "aliases", alias, kNameText);
+        if (p.size() > before) break;
+    }
     return p;
 }
 
@@ -174,6 +181,21 @@ std::set<std::int64_t> LeadCandidates(const std::vector<Unit>& units, std::int64
         if (u.parentId && above.count(*u.parentId) && u.kind == UnitKind::Department)
             found.insert(u.id);
     return found;
+}
+
+std::vector<std::string> ParseAliases(std::string_view text) {
+    std::vector<std::string> out;
+    std::set<std::string> seen;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        std::size_t end = text.find_first_of(";\n", start);
+        if (end == std::string_view::npos) end = text.size();
+        std::string alias = Trim(text.substr(start, end - start));
+        if (!alias.empty() && seen.insert(FoldForSearch(alias)).second)
+            out.push_back(std::move(alias));
+        start = end + 1;
+    }
+    return out;
 }
 
 }  // namespace cchc

@@ -39,7 +39,15 @@ struct Unit {
     int sortOrder = 0;
     bool active = true;
     int version = 1;  // row version read from storage, for optimistic locking
+    // Other names files use for the unit ("Tây Xuân", "UBND xã Tây Xuân"),
+    // matched as its code and name are.
+    std::vector<std::string> aliases;
 };
+
+// Other names (of a unit, a procedure field) as typed, one per line or
+// separated by ';': trimmed, empty ones dropped, repeats (case and
+// diacritics aside) dropped.
+std::vector<std::string> ParseAliases(std::string_view text);
 
 struct Person {
     std::int64_t id = 0;

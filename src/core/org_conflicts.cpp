@@ -1,6 +1,7 @@
 #include "core/org_conflicts.h"
 
 #include "core/i18n.h"
+#include "core/text.h"
 
 namespace cchc {
 
@@ -26,6 +27,8 @@ std::vector<FieldConflict> UnitConflicts(const Unit& mine, const Unit& stored,
         .Compare("header_parent", tr("Header, first line"), mine.headerParent, stored.headerParent)
         .Compare("header_name", tr("Header, issuing body"), mine.headerName, stored.headerName)
         .Compare("doc_symbol", tr("Document symbol"), mine.docSymbol, stored.docSymbol)
+        .Compare("aliases", tr("Other names"), JoinTexts(mine.aliases, "; "),
+                 JoinTexts(stored.aliases, "; "))
         .CompareYesNo("active", tr("Active"), mine.active, stored.active);
     return f.Take();
 }
@@ -62,6 +65,7 @@ Unit MergeUnit(const Unit& mine, const Unit& stored, const KeptFields& kept) {
     u.headerParent = Pick(kept, "header_parent", mine.headerParent, stored.headerParent);
     u.headerName = Pick(kept, "header_name", mine.headerName, stored.headerName);
     u.docSymbol = Pick(kept, "doc_symbol", mine.docSymbol, stored.docSymbol);
+    u.aliases = Pick(kept, "aliases", mine.aliases, stored.aliases);
     u.active = Pick(kept, "active", mine.active, stored.active);
     u.sortOrder = stored.sortOrder;
     u.version = stored.version;

@@ -10,8 +10,11 @@
 
 #include <fmt/format.h>
 
+#include "core/collation.h"
 #include "core/i18n.h"
+#include "core/org.h"
 #include "core/scoring.h"
+#include "core/text.h"
 #include "core/text_limits.h"
 #include "core/vnformat.h"
 
@@ -470,6 +473,36 @@ RatingRecord RatingOfForm(const PaperForm& form, std::int64_t unitId, int nth) {
     r.handling = form.handling;
     r.guidance = form.guidance;
     return r;
+}
+
+Problems CheckProcedureField(const std::string& code, const std::string& name,
+                             const std::vector<std::string>& aliases) {
+    Problems out;
+    const std::string c = Trim(code), n = Trim(name);
+    if (c.empty())
+        out.push_back({"code", tr("the field needs a code")});
+    else if (c.find_first_of(" \t") != std::string::npos)
+        out.push_back({"code", tr("a code has no spaces (write HOTICH, not HO TICH)")});
+    else if (auto tooLong = TooLong(c, kCodeText); !tooLong.empty())
+        out.push_back({"code", tooLong});
+    if (n.empty())
+        out.push_back({"name", tr("the field needs a name")});
+    else if (auto tooLong = TooLong(n, kNameText); !tooLong.empty())
+        out.push_back({"name", tooLong});
+    for (const auto& alias : aliases) {
+        if (auto tooLong = TooLong(alias, kNameText); !tooLong.empty()) {
+            out.push_back({"aliases", tooLong});
+            break;
+        }
+        const std::string folded = FoldForSearch(alias);
+        if (folded == FoldForSearch(c) || folded == FoldForSearch(n)) {
+            out.push_back({"aliases", fmt::format(fmt::runtime(tr("“{0}” is already the field's "
+                                                                  "code or name")),
+                                                  Excerpt(alias))});
+            break;
+        }
+    }
+    return out;
 }
 
 }  // namespace cchc

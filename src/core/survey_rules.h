@@ -240,4 +240,12 @@ std::string FormatPublicationCalendar(const std::vector<PublicationRule>& rules)
 std::vector<Publication> NextPublications(Date from, const std::vector<PublicationRule>& rules,
                                           int count);
 
+// ------------------------------------------------------ procedure fields
+
+// What is wrong with a procedure field as typed: an empty code or name, a
+// code with spaces, a text past its limit, an alias repeating the field's
+// own code or name. One problem per field ("code", "name", "aliases").
+Problems CheckProcedureField(const std::string& code, const std::string& name,
+                             const std::vector<std::string>& aliases);
+
 }  // namespace cchc

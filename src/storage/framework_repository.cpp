@@ -372,14 +372,76 @@ std::vector<Scale> CatalogueRepository::Scales() {
     return out;
 }
 
-std::vector<NamedItem> CatalogueRepository::ProcedureFields() {
-    std::vector<NamedItem> out;
-    soci::rowset<soci::row> rs =
-        (s_.prepare << "SELECT id, code, name, sort_order FROM procedure_fields ORDER BY id");
-    for (const auto& r : rs)
-        out.push_back({Int(r, "id"), Text(r, "code"), Text(r, "name"),
-                       static_cast<int>(Int(r, "sort_order"))});
+namespace {
+
+// Aliases are stored one per line.
+std::vector<std::string> SplitLines(const std::string& text) {
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        std::size_t end = text.find('\n', start);
+        if (end == std::string::npos) end = text.size();
+        if (end > start) out.push_back(text.substr(start, end - start));
+        start = end + 1;
+    }
     return out;
+}
+
+std::string JoinLines(const std::vector<std::string>& lines) {
+    std::string out;
+    for (const auto& l : lines) out += (out.empty() ? "" : "\n") + l;
+    return out;
+}
+
+}  // namespace
+
+std::vector<ProcedureFieldRecord> CatalogueRepository::ProcedureFields() {
+    std::vector<ProcedureFieldRecord> out;
+    soci::rowset<soci::row> rs =
+        (s_.prepare << "SELECT id, code, name, aliases, sort_order, active, version FROM "
+                       "procedure_fields ORDER BY id");
+    for (const auto& r : rs) {
+        ProcedureFieldRecord f;
+        f.id = Int(r, "id");
+        f.code = Text(r, "code");
+        f.name = Text(r, "name");
+        f.aliases = SplitLines(Text(r, "aliases"));
+        f.sortOrder = static_cast<int>(Int(r, "sort_order"));
+        f.active = Int(r, "active") != 0;
+        f.version = static_cast<int>(Int(r, "version"));
+        out.push_back(std::move(f));
+    }
+    return out;
+}
+
+std::int64_t CatalogueRepository::InsertProcedureField(const ProcedureFieldRecord& f) {
+    long long order = 0;
+    soci::indicator none = soci::i_ok;
+    s_ << "SELECT MAX(sort_order) FROM procedure_fields", soci::into(order, none);
+    if (none == soci::i_null) order = 0;
+    ++order;
+    long long id = 0;
+    const std::string aliases = JoinLines(f.aliases);
+    const int active = f.active ? 1 : 0;
+    s_ << "INSERT INTO procedure_fields (code, name, aliases, sort_order, active) VALUES (:c, :n, "
+          ":a, :o, :active) RETURNING id",
+        soci::use(f.code), soci::use(f.name), soci::use(aliases), soci::use(order),
+        soci::use(active), soci::into(id);
+    return id;
+}
+
+void CatalogueRepository::UpdateProcedureField(const ProcedureFieldRecord& f) {
+    long long id = f.id;
+    int version = f.version;
+    const std::string aliases = JoinLines(f.aliases);
+    const int active = f.active ? 1 : 0;
+    soci::statement st =
+        (s_.prepare << "UPDATE procedure_fields SET code = :c, name = :n, aliases = :a, active = "
+                       ":active, version = version + 1 WHERE id = :id AND version = :v",
+         soci::use(f.code), soci::use(f.name), soci::use(aliases), soci::use(active), soci::use(id),
+         soci::use(version));
+    st.execute(true);
+    if (st.get_affected_rows() != 1) throw ConcurrentEditError();
 }
 
 std::vector<NamedItem> CatalogueRepository::ActiveProcedureFields() {

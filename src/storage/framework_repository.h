@@ -85,6 +85,17 @@ struct NamedItem {
     int sortOrder = 0;
 };
 
+// A procedure field of the catalogue (lĩnh vực), as the office edits it:
+// other names files use for it, whether it is still in use, and its version.
+struct ProcedureFieldRecord {
+    std::int64_t id = 0;
+    std::string code, name;
+    std::vector<std::string> aliases;
+    int sortOrder = 0;
+    bool active = true;
+    int version = 0;
+};
+
 class CatalogueRepository {
   public:
     explicit CatalogueRepository(soci::session& s) : s_(s) {}
@@ -93,7 +104,13 @@ class CatalogueRepository {
     std::int64_t EnsureAspect(const NamedItem& aspect);
     std::int64_t EnsureProcedureField(const NamedItem& field);
     std::vector<Scale> Scales();
-    std::vector<NamedItem> ProcedureFields();
+    // Every field, retired ones too, by id.
+    std::vector<ProcedureFieldRecord> ProcedureFields();
+    // A new field after the others (sort order); its id.
+    std::int64_t InsertProcedureField(const ProcedureFieldRecord& field);
+    // Code, name, aliases and whether in use, against the version read;
+    // ConcurrentEditError when another desk changed it since.
+    void UpdateProcedureField(const ProcedureFieldRecord& field);
     // The fields in use, in the catalogue's order (sort order, then id).
     std::vector<NamedItem> ActiveProcedureFields();
 

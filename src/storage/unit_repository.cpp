@@ -17,7 +17,14 @@ namespace {
 
 #define UNIT_COLUMNS                                                                        \
     "id, code, name, kind, parent_id, place_name, header_parent, header_name, doc_symbol, " \
-    "sort_order, active, version"
+    "sort_order, active, version, aliases"
+
+// A unit's other names are stored one per line.
+std::string AliasLines(const std::vector<std::string>& aliases) {
+    std::string out;
+    for (const auto& a : aliases) out += (out.empty() ? "" : "\n") + a;
+    return out;
+}
 
 Unit UnitFromRow(const soci::row& r) {
     Unit u;
@@ -33,6 +40,7 @@ Unit UnitFromRow(const soci::row& r) {
     u.sortOrder = static_cast<int>(Int(r, "sort_order"));
     u.active = Int(r, "active") != 0;
     u.version = static_cast<int>(Int(r, "version", 1));
+    u.aliases = ParseAliases(Text(r, "aliases"));
     return u;
 }
 
@@ -90,13 +98,14 @@ std::int64_t UnitRepository::Insert(const Unit& u) {
     int active = u.active ? 1 : 0;
     std::string now = NowIso();
     long long id = 0;
+    const std::string aliases = AliasLines(u.aliases);
     s_ << "INSERT INTO units (code, name, kind, parent_id, place_name, header_parent, header_name, "
-          "doc_symbol, sort_order, active, version, updated_at) VALUES (:code, :name, :kind, "
-          ":parent, :place, :hp, :hn, :sym, :ord, :active, 1, :now) RETURNING id",
+          "doc_symbol, sort_order, active, version, updated_at, aliases) VALUES (:code, :name, "
+          ":kind, :parent, :place, :hp, :hn, :sym, :ord, :active, 1, :now, :aliases) RETURNING id",
         soci::use(u.code), soci::use(u.name), soci::use(kind), soci::use(parent.value, parent.ind),
         soci::use(u.placeName), soci::use(u.headerParent), soci::use(u.headerName),
         soci::use(u.docSymbol), soci::use(u.sortOrder), soci::use(active), soci::use(now),
-        soci::into(id);
+        soci::use(aliases), soci::into(id);
     return id;
 }
 
@@ -107,15 +116,17 @@ void UnitRepository::Update(const Unit& u) {
     std::string now = NowIso();
     long long id = u.id;
     int version = u.version;
+    const std::string aliases = AliasLines(u.aliases);
     soci::statement st =
         (s_.prepare << "UPDATE units SET code = :code, name = :name, kind = :kind, parent_id = "
                        ":parent, place_name = :place, header_parent = :hp, header_name = :hn, "
-                       "doc_symbol = :sym, sort_order = :ord, active = :active, version = version "
-                       "+ 1, updated_at = :now WHERE id = :id AND version = :version",
+                       "doc_symbol = :sym, sort_order = :ord, active = :active, aliases = "
+                       ":aliases, version = version + 1, updated_at = :now WHERE id = :id AND "
+                       "version = :version",
          soci::use(u.code), soci::use(u.name), soci::use(kind), soci::use(parent.value, parent.ind),
          soci::use(u.placeName), soci::use(u.headerParent), soci::use(u.headerName),
-         soci::use(u.docSymbol), soci::use(u.sortOrder), soci::use(active), soci::use(now),
-         soci::use(id), soci::use(version));
+         soci::use(u.docSymbol), soci::use(u.sortOrder), soci::use(active), soci::use(aliases),
+         soci::use(now), soci::use(id), soci::use(version));
     st.execute(true);
     if (st.get_affected_rows() != 1) throw ConcurrentEditError();
     // The task board shows and sorts its tasks by its code and name.

@@ -8,7 +8,9 @@
 #include <boost/test/unit_test.hpp>
 
 #include "core/org.h"
+#include "gui/catalogue/catalogue_panel.h"
 #include "gui/catalogue/lineage_dialog.h"
+#include "gui/catalogue/procedure_fields_page.h"
 #include "gui/shell/main_frame.h"
 #include "gui_fixture.h"
 #include "services/org/lineage.h"
@@ -79,5 +81,39 @@ BOOST_AUTO_TEST_CASE(a_communes_former_units_are_edited_under_the_catalogue) {
     }
     const auto now = services::LineageOf(session.db(), commune.id, "gui-test");
     BOOST_TEST(now.formedFrom.size() == before + 1);
+    DestroyWindow(frame);
+}
+
+// Danh mục › Lĩnh vực TTHC: a field added with the names its files use; a
+// code with a space refused beside the form, the input kept.
+BOOST_AUTO_TEST_CASE(a_procedure_field_is_added_with_its_other_names) {
+    TempDir dir;
+    auto* frame = ShowMainFrame(DemoDatabase("sqlite:" + dir.File("fields.db")));
+    frame->ShowArea(gui::Area::Catalogue);
+    auto* panel = dynamic_cast<gui::CataloguePanel*>(frame->AreaAt(gui::Area::Catalogue));
+    BOOST_REQUIRE(panel);
+    BOOST_REQUIRE(WaitFor([&] { return panel->fieldsPage() != nullptr; }));
+    gui::ProcedureFieldsPage* page = panel->fieldsPage();
+    const std::size_t before = page->Fields().size();
+    BOOST_REQUIRE(before > 0);
+    auto text = [&](const char* name) {
+        return dynamic_cast<wxTextCtrl*>(wxWindow::FindWindowByName(name, page));
+    };
+    page->New();
+    text("fieldCode")->ChangeValue("THUY SAN");
+    text("fieldName")->ChangeValue(wxString::FromUTF8("Nông nghiệp - Thủy sản"));
+    text("fieldAliases")->ChangeValue(wxString::FromUTF8("Nuôi trồng thủy sản\nTS"));
+    BOOST_TEST(!page->Save());
+    auto* status = dynamic_cast<wxStaticText*>(wxWindow::FindWindowByName("fieldStatus", page));
+    BOOST_TEST(!status->GetLabel().empty());
+    BOOST_TEST(text("fieldName")->GetValue().utf8_string() == "Nông nghiệp - Thủy sản");  // kept
+    text("fieldCode")->ChangeValue("THUYSAN");
+    BOOST_TEST(page->Save());
+    BOOST_REQUIRE(page->Fields().size() == before + 1);
+    const auto& added = page->Fields().back();
+    BOOST_TEST(added.code == "THUYSAN");
+    BOOST_TEST(added.aliases == (std::vector<std::string>{"Nuôi trồng thủy sản", "TS"}));
+    auto* list = dynamic_cast<wxListCtrl*>(wxWindow::FindWindowByName("fieldList", page));
+    BOOST_TEST(list->GetItemCount() == static_cast<int>(before + 1));
     DestroyWindow(frame);
 }

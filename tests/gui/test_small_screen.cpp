@@ -62,12 +62,12 @@ void FindCut(wxWindow* page, wxWindow* w, std::ostringstream& out) {
             const wxRect r = child->GetScreenRect();
             const wxRect b = box->GetScreenRect();
             const bool cut = r.GetRight() > b.GetRight() + 2;
-            const bool thin = r.width < 24 && (dynamic_cast<wxChoice*>(child) ||
-                                               dynamic_cast<wxTextCtrl*>(child) ||
-                                               dynamic_cast<wxComboBox*>(child));
+            const bool thin = r.width < 24 &&
+                              (dynamic_cast<wxChoice*>(child) || dynamic_cast<wxTextCtrl*>(child) ||
+                               dynamic_cast<wxComboBox*>(child));
             if (cut || thin)
-                out << "\n  " << wxString(child->GetClassInfo()->GetClassName()).utf8_string() << " \""
-                    << child->GetName().utf8_string() << "\" \""
+                out << "\n  " << wxString(child->GetClassInfo()->GetClassName()).utf8_string()
+                    << " \"" << child->GetName().utf8_string() << "\" \""
                     << child->GetLabel().Left(40).utf8_string() << "\" x " << r.x << ".."
                     << r.GetRight() << " (page to " << b.GetRight() << ")";
         }
@@ -96,8 +96,8 @@ BOOST_AUTO_TEST_CASE(every_area_fits_a_1024_by_768_screen) {
             WaitFor([] { return false; }, 300);  // the page lays itself out
             std::ostringstream cut;
             FindCut(page, page, cut);
-            BOOST_TEST(cut.str().empty(), "area " << a << (chosen ? " (a commune chosen)" : "")
-                                                  << ":" << cut.str());
+            BOOST_TEST(cut.str().empty(),
+                       "area " << a << (chosen ? " (a commune chosen)" : "") << ":" << cut.str());
         }
     }
     DestroyWindow(frame);

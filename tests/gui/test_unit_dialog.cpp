@@ -98,6 +98,30 @@ BOOST_AUTO_TEST_CASE(renaming_a_commune_in_the_dialog_stores_it_and_updates_the_
     BOOST_TEST(tree->Selected()->id == w.commune.id);
 }
 
+// Other names typed in the unit dialog are stored with it.
+BOOST_AUTO_TEST_CASE(a_units_other_names_are_typed_in_its_dialog) {
+    DemoWindow w;
+    gui::UnitTreePanel* tree = w.frame->unitTree();
+    tree->Select(w.commune.id);
+    BOOST_REQUIRE(
+        WaitFor([&] { return tree->Selected() && tree->Selected()->id == w.commune.id; }));
+    wxUIActionSimulator sim;
+    UiScript script;
+    script.onAbort = CancelModal<gui::UnitDialog>;
+    script.Add("focus the other names", FocusIn<gui::UnitDialog>("aliases"));
+    script.Add("type one", TypeOver(sim, "TX"));
+    script.Add("it arrives", HasValue<gui::UnitDialog>("aliases", "TX"));
+    script.Add("click Save", ClickStep(sim, [] { return WindowOf<gui::UnitDialog>(wxID_OK); }));
+    script.Add("the dialog closes", DialogClosed());
+    script.Begin();
+    w.Command(gui::ID_EDIT_UNIT);
+    BOOST_REQUIRE(WaitFor([&] { return script.Finished(); }, 10000));
+    BOOST_REQUIRE_MESSAGE(script.failure().empty(), script.failure());
+    auto stored = w.Stored(w.commune.id);
+    BOOST_REQUIRE(stored);
+    BOOST_TEST(stored->aliases == std::vector<std::string>{"TX"});
+}
+
 BOOST_AUTO_TEST_CASE(a_refused_unit_keeps_the_dialog_open_with_the_focus_on_the_field) {
     DemoWindow w;
     w.frame->unitTree()->Select(w.commune.id);

@@ -578,7 +578,7 @@ class Harness {
     // Schemas 16, 15, 14, 13, 12, 11, 10, 9, 8 and 6 undone (7 changed
     // nothing, 10 to 12 and 14 nothing on SQLite; 11 and 12 only added or
     // replaced functions like 10's, and 13, 15 and 16 more, dropped with
-    // them, with 15's triggers on the server; 13's and 16's tables go with
+    // them, with 15's triggers on the server; 17's columns dropped; 13's and 16's tables go with
     // their policies and 14's indexes of it): the office as the program of
     // schema 5 wrote it.
     void Downgrade(const std::string& state) {
@@ -587,14 +587,17 @@ class Harness {
         o.migrate = false;
         auto db = cchc::storage::Database::Open(
             cchc::storage::DatabaseUrl::Parse(engine_->Url(state)), o);
-        if (db->SchemaVersion() != 16)
-            throw std::runtime_error("the upgrade fixture undoes schemas 6 to 16; the latest is " +
+        if (db->SchemaVersion() != 17)
+            throw std::runtime_error("the upgrade fixture undoes schemas 6 to 17; the latest is " +
                                      std::to_string(db->SchemaVersion()));
         soci::session& s = db->session();
         if (!IsPg(s)) {
             for (const char* t : {"added", "removed", "moved"})
                 s << std::string("DROP TRIGGER rating_day_counts_") + t;
         }
+        s << "ALTER TABLE units DROP COLUMN aliases";
+        s << "ALTER TABLE procedure_fields DROP COLUMN version";
+        s << "ALTER TABLE procedure_fields DROP COLUMN aliases";
         s << "DROP TABLE unit_lineage";
         s << "DROP TABLE task_board";
         if (IsPg(s)) s << kUndoServerAccess;

@@ -12,8 +12,10 @@
 #include "fixture.h"
 #include "services/app/imports.h"
 #include "services/frameworks/framework_io.h"
+#include "services/org/organisation.h"
 #include "services/results/result_sheet.h"
 #include "services/results/results.h"
+#include "services/surveys/procedure_fields.h"
 #include "services/surveys/surveys.h"
 #include "storage/dossier_repository.h"
 #include "storage/framework_repository.h"
@@ -672,6 +674,93 @@ BOOST_FIXTURE_TEST_CASE(every_import_kind_is_offered_with_its_columns, IoFixture
     BOOST_TEST(check.outcome.inserted == 4);
     BOOST_TEST(check.outcome.skipped == 1);
     BOOST_TEST(Ratings() == 0);
+}
+
+BOOST_FIXTURE_TEST_CASE(the_procedure_field_catalogue_is_edited_and_imports_follow_it, IoFixture) {
+    const auto before = services::ListProcedureFields(Db(), "tester");
+    BOOST_REQUIRE(!before.empty());
+    // A field of the office's own, with the names its files use.
+    storage::ProcedureFieldRecord fish;
+    fish.code = "THUYSAN";
+    fish.name = "Nông nghiệp - Thủy sản";
+    fish.aliases = {"Nuôi trồng thủy sản; TS", " ts "};
+    fish.id = services::SaveProcedureField(Db(), fish, "tester");
+    auto fields = services::ListProcedureFields(Db(), "tester");
+    BOOST_REQUIRE(fields.size() == before.size() + 1);
+    const auto stored = fields.back();
+    BOOST_TEST(stored.code == "THUYSAN");
+    BOOST_TEST(stored.aliases == (std::vector<std::string>{"Nuôi trồng thủy sản", "TS"}));
+    // A tallies file naming it by an alias, any case.
+    const std::string head = "unit,period,field,settled,responses,satisfied,neutral,dissatisfied\n";
+    auto s = services::ImportTallies(
+        Db(),
+        Write("ts.csv", head + "XA-TAYXUAN,2024-05,ts,10,5,5,0,0\n"
+                               "XA-TAYXUAN,2024-06,nuoi trong thuy san,10,5,5,0,0\n"),
+        "tester");
+    BOOST_TEST(s.inserted == 2);
+    // A name that already answers to another field is refused, naming it.
+    storage::ProcedureFieldRecord other = before.front();
+    other.aliases = {"TS"};
+    try {
+        services::SaveProcedureField(Db(), other, "tester");
+        BOOST_FAIL("an alias of another field was accepted");
+    } catch (const UserError& e) {
+        BOOST_TEST(e.where().field == "aliases");
+        BOOST_TEST(e.message().find("THUYSAN") != std::string::npos, e.message());
+    }
+    storage::ProcedureFieldRecord spaced = fish;
+    spaced.id = 0;
+    spaced.code = "THUY SAN";
+    spaced.name = "Khác";
+    spaced.aliases.clear();
+    BOOST_CHECK_THROW(services::SaveProcedureField(Db(), spaced, "tester"), UserError);
+    // Renamed and retired: no longer in the entry grids, its figures kept.
+    auto renamed = stored;
+    renamed.name = "Thủy sản";
+    renamed.active = false;
+    services::SaveProcedureField(Db(), renamed, "tester");
+    const auto active = storage::CatalogueRepository(Db().session()).ActiveProcedureFields();
+    BOOST_TEST(
+        std::none_of(active.begin(), active.end(), [&](const auto& f) { return f.id == fish.id; }));
+    BOOST_TEST(services::ListProcedureFields(Db(), "tester").back().name == "Thủy sản");
+    BOOST_TEST(Tallies() == 2);
+    // Saved against the version read before: another desk changed it since.
+    BOOST_CHECK_THROW(services::SaveProcedureField(Db(), stored, "tester"),
+                      storage::ConcurrentEditError);
+}
+
+BOOST_FIXTURE_TEST_CASE(a_units_other_names_find_it_in_files, IoFixture) {
+    services::OrganisationService org(Db(), "tester");
+    Unit xuan = *storage::UnitRepository(Db().session()).ByCode("XA-TAYXUAN");
+    xuan.aliases = ParseAliases("UBND xã Tây Xuân; TX");
+    const Unit saved = org.SaveUnit(xuan);
+    BOOST_TEST(saved.aliases == (std::vector<std::string>{"UBND xã Tây Xuân", "TX"}));
+    BOOST_TEST(storage::UnitRepository(Db().session()).ByCode("XA-TAYXUAN")->aliases ==
+               saved.aliases);
+    const std::string head = "unit,period,field,settled,responses,satisfied,neutral,dissatisfied\n";
+    auto s = services::ImportTallies(
+        Db(),
+        Write("alias.csv", head + "ubnd xa tay xuan,2024-07,HOTICH,10,5,5,0,0\n"
+                                  "tx,2024-08,HOTICH,10,5,5,0,0\n"),
+        "tester");
+    BOOST_TEST(s.inserted == 2);
+    // A units import without the column keeps them.
+    services::ImportUnits(
+        Db(),
+        Write("units.csv", "code,name,kind,parent\nXA-TAYXUAN,Xã Tây Xuân,commune,H-TAYSON\n"),
+        "tester");
+    BOOST_TEST(storage::UnitRepository(Db().session()).ByCode("XA-TAYXUAN")->aliases.size() == 2u);
+    // The same other name on a second unit fits both: refused, naming them.
+    Unit phu = *storage::UnitRepository(Db().session()).ByCode("XA-TAYPHU");
+    phu.aliases = {"TX"};
+    org.SaveUnit(phu);
+    try {
+        services::ImportTallies(Db(), Write("two.csv", head + "TX,2024-09,HOTICH,10,5,5,0,0\n"),
+                                "tester");
+        BOOST_FAIL("a name two units share was accepted");
+    } catch (const UserError& e) {
+        BOOST_TEST(e.where().field == "unit");
+    }
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -20,6 +20,7 @@
 #include "gui/catalogue/framework_new_dialog.h"
 #include "gui/catalogue/lineage_dialog.h"
 #include "gui/catalogue/person_dialog.h"
+#include "gui/catalogue/procedure_fields_page.h"
 #include "gui/shell/access_ui.h"
 #include "gui/shell/conflict_dialog.h"
 #include "gui/shell/gui_events.h"
@@ -180,6 +181,13 @@ void CataloguePanel::SyncPages() {
         audit_ = new AuditPage(pages_, session_);
         pages_->AddPage(audit_, _("Change history"));
     }
+    // Every account reads the fields; those who edit catalogues change them.
+    if (!fields_) {
+        fields_ = new ProcedureFieldsPage(pages_, session_);
+        pages_->InsertPage(std::min<std::size_t>(2, pages_->GetPageCount()), fields_,
+                           _("Procedure fields"));
+    }
+    fields_->Reload();
     if (accounts_) accounts_->Reload();
     auditStale_ = true;
     if (audit_ && pages_->GetCurrentPage() == audit_) {

@@ -20,6 +20,7 @@ namespace cchc::gui {
 
 class AccountsPage;
 class AuditPage;
+class ProcedureFieldsPage;
 
 class CataloguePanel : public AreaPanel {
   public:
@@ -30,6 +31,7 @@ class CataloguePanel : public AreaPanel {
     // account may see them (nullptr otherwise).
     AccountsPage* accountsPage() const { return accounts_; }
     AuditPage* auditPage() const { return audit_; }
+    ProcedureFieldsPage* fieldsPage() const { return fields_; }
     // "Lịch sử...": the selected unit's history (when the account may read it).
     void ShowLineage();
     void EditLineage();
@@ -78,6 +80,7 @@ class CataloguePanel : public AreaPanel {
     wxNotebook* pages_;
     AccountsPage* accounts_ = nullptr;
     AuditPage* audit_ = nullptr;
+    ProcedureFieldsPage* fields_ = nullptr;
     bool auditStale_ = true;
 };
 

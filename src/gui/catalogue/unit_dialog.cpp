@@ -12,6 +12,7 @@
 #include <unordered_map>
 
 #include "core/errors.h"
+#include "core/text.h"
 #include "gui/shell/gui_util.h"
 #include "gui/shell/search_picker.h"
 
@@ -30,6 +31,7 @@ UnitDialog::UnitDialog(wxWindow* parent, GuiSession& session, const Unit& unit,
     headerParent_ = Ctrl<wxTextCtrl>("header_parent");
     headerName_ = Ctrl<wxTextCtrl>("header_name");
     docSymbol_ = Ctrl<wxTextCtrl>("doc_symbol");
+    aliases_ = Ctrl<wxTextCtrl>("aliases");
     active_ = Ctrl<wxCheckBox>("active");
 
     SetTitle(unit.id == 0 ? _("Add a unit") : wxString::Format(_("Edit unit: %s"), U8(unit.name)));
@@ -81,6 +83,7 @@ void UnitDialog::Fill(const Unit& u) {
     headerParent_->ChangeValue(U8(u.headerParent));
     headerName_->ChangeValue(U8(u.headerName));
     docSymbol_->ChangeValue(U8(u.docSymbol));
+    aliases_->ChangeValue(U8(JoinTexts(u.aliases, "\n")));
     active_->SetValue(u.active);
 }
 
@@ -97,6 +100,7 @@ Unit UnitDialog::Read() const {
     u.headerParent = TrimmedU8(headerParent_->GetValue());
     u.headerName = TrimmedU8(headerName_->GetValue());
     u.docSymbol = TrimmedU8(docSymbol_->GetValue());
+    u.aliases = ParseAliases(ToU8(aliases_->GetValue()));
     u.active = active_->GetValue();
     return u;
 }

@@ -47,6 +47,7 @@ class UnitDialog : public DialogBase {
     wxTextCtrl* headerParent_;
     wxTextCtrl* headerName_;
     wxTextCtrl* docSymbol_;
+    wxTextCtrl* aliases_;
     wxCheckBox* active_;
 };
 

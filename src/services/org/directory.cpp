@@ -38,6 +38,11 @@ OfficeDirectory::OfficeDirectory(storage::Database& db) {
             add(unitsNamed_, tableio::NormalizeColumnName(head), u.id);
             unitForms_.back().push_back(head);
         }
+        // The other names the office gave it (Danh mục).
+        for (const auto& alias : u.aliases) {
+            add(unitsNamed_, tableio::NormalizeColumnName(alias), u.id);
+            unitForms_.back().push_back(alias);
+        }
         // The name without its kind ("Bình Hòa" of "Xã Bình Hòa"), as
         // one-stop systems and the communes' own sheets write it, after
         // the names.

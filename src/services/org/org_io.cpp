@@ -155,6 +155,7 @@ void KeepUnlistedFields(Unit& u, const Unit& was, const ColumnMap& cols) {
     if (!cols.Has("header_name")) u.headerName = was.headerName;
     if (!cols.Has("doc_symbol")) u.docSymbol = was.docSymbol;
     if (!cols.Has("active")) u.active = was.active;
+    u.aliases = was.aliases;  // kept under Danh mục, not in the file
 }
 
 // Refuses a cycle anywhere in the stored tree: an update may have moved an

@@ -11,6 +11,7 @@
 #include "core/collation.h"
 #include "core/i18n.h"
 #include "core/org_conflicts.h"
+#include "core/text.h"
 #include "services/app/checked_write.h"
 #include "services/org/org_audit.h"
 #include "storage/settings_repository.h"
@@ -85,6 +86,7 @@ void RecordUnitChanges(storage::AuditRepository& audit, const std::string& user,
           {"header_parent", {old.headerParent, now.headerParent}},
           {"header_name", {old.headerName, now.headerName}},
           {"doc_symbol", {old.docSymbol, now.docSymbol}},
+          {"aliases", {JoinTexts(old.aliases, "\n"), JoinTexts(now.aliases, "\n")}},
           {"active", {old.active ? "1" : "0", now.active ? "1" : "0"}}});
 }
 

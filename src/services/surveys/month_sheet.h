@@ -48,7 +48,7 @@ template <class Holds, class Line>
 void ForSheetFields(storage::Database& db, Holds holds, Line line) {
     storage::CatalogueRepository catalogue(db.session());
     for (const auto& f : catalogue.ActiveProcedureFields()) line(f.id, f.code, f.name);
-    std::vector<storage::NamedItem> retired;
+    std::vector<storage::ProcedureFieldRecord> retired;
     for (const auto& f : catalogue.ProcedureFields())
         if (holds(f.id)) retired.push_back(f);
     std::stable_sort(retired.begin(), retired.end(),

@@ -235,6 +235,9 @@ struct FieldIndex {
     // The fields each short name fits, and every field's forms, in the
     // catalogue's order: what an error names.
     std::map<std::string, std::vector<std::int64_t>> shortNames;
+    // Aliases the office gave its fields, folded; 0 when two fields share one.
+    std::map<std::string, std::int64_t> byAlias;
+    std::map<std::string, std::vector<std::int64_t>> aliasOf;
     std::vector<std::int64_t> ids;
     std::vector<std::vector<std::string>> forms;
 
@@ -247,6 +250,14 @@ struct FieldIndex {
             order[f.id] = i++;
             ids.push_back(f.id);
             forms.push_back({f.name, f.code});
+            // Other names the office gave it (Danh mục › Lĩnh vực TTHC).
+            for (const auto& alias : f.aliases) {
+                forms.back().push_back(alias);
+                const std::string key = tableio::NormalizeColumnName(alias);
+                auto [it, added] = byAlias.emplace(key, f.id);
+                if (!added && it->second != f.id) it->second = 0;
+                aliasOf[key].push_back(f.id);
+            }
             if (const auto dash = f.name.rfind(" - "); dash != std::string::npos) {
                 const std::string part = f.name.substr(dash + 3);
                 forms.back().push_back(part);
@@ -263,6 +274,8 @@ struct FieldIndex {
         if (auto it = byName.find(folded); it != byName.end()) return it->second;
         if (auto it = byShortName.find(folded); it != byShortName.end() && it->second != 0)
             return it->second;
+        if (auto it = byAlias.find(folded); it != byAlias.end() && it->second != 0)
+            return it->second;
         return std::nullopt;
     }
     // "Tư pháp - Hộ tịch (HOTICH)".
@@ -278,11 +291,16 @@ struct FieldIndex {
             for (std::int64_t id : found) out += (out.empty() ? "" : ", ") + Named(id);
             return out;
         };
-        if (auto it = shortNames.find(tableio::NormalizeColumnName(text));
-            it != shortNames.end() && it->second.size() > 1)
+        const std::string folded = tableio::NormalizeColumnName(text);
+        const std::vector<std::int64_t>* several = nullptr;
+        if (auto it = shortNames.find(folded); it != shortNames.end() && it->second.size() > 1)
+            several = &it->second;
+        else if (auto a = aliasOf.find(folded); a != aliasOf.end() && a->second.size() > 1)
+            several = &a->second;
+        if (several)
             return fmt::format(fmt::runtime(tr("“{0}” fits more than one procedure field: {1}; "
                                                "write its code or full name")),
-                               Excerpt(text), list(it->second));
+                               Excerpt(text), list(*several));
         std::vector<std::int64_t> near;
         for (std::size_t i : NearestTexts(text, forms)) near.push_back(ids[i]);
         std::string why =

@@ -10,3 +10,7 @@ ALTER TABLE procedure_fields ADD COLUMN version INTEGER NOT NULL DEFAULT 1 CHECK
 
 -- Units' other names, one per line, matched as their codes and names are.
 ALTER TABLE units ADD COLUMN aliases TEXT NOT NULL DEFAULT '';
+
+-- Totals are recomputed: a side of a result set with nothing entered now
+-- has no total (maximum 0) instead of the points its no-data rules give.
+UPDATE result_sets SET totals_fresh = 0;

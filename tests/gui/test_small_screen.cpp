@@ -27,7 +27,10 @@
 #include "gui/shell/area_panel.h"
 #include "gui/shell/import_wizard.h"
 #include "gui/shell/main_frame.h"
+#include "gui/shell/manual_dialog.h"
+#include "gui/shell/password_dialog.h"
 #include "gui/shell/unit_tree_panel.h"
+#include "gui/surveys/paper_forms_dialog.h"
 #include "gui_fixture.h"
 #include "services/app/overview.h"
 #include "storage/plan_repository.h"
@@ -137,6 +140,9 @@ BOOST_AUTO_TEST_CASE(every_dialog_fits_a_1024_by_768_screen) {
         {"account", [&] { return new gui::AccountDialog(frame, session, true); }},
         {"assignments",
          [&] { return new gui::AssignmentMatrixDialog(frame, session, commune.code, "QD766"); }},
+        {"paper forms", [&] { return new gui::PaperFormsDialog(frame, session, commune); }},
+        {"manual", [&] { return new gui::ManualDialog(frame, gui::Area::Surveys); }},
+        {"password", [&] { return new gui::PasswordDialog(frame, session, "quantri", true); }},
     };
     for (const auto& [name, make] : dialogs) {
         std::unique_ptr<wxDialog> dlg(make());

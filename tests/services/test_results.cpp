@@ -104,6 +104,26 @@ BOOST_FIXTURE_TEST_CASE(ranking_with_ties_and_change_vs_previous_year, ResultsFi
     BOOST_CHECK_THROW(services::RankUnits(Db(), "PAR-XA-2025", "2025-Q5", true, "test"), UserError);
 }
 
+// A side with nothing entered has no total: a commune that only scored
+// itself is not in the appraised ranking (nor one appraised only in the
+// self ranking), whatever points the no-data rules would give it.
+BOOST_FIXTURE_TEST_CASE(a_side_with_nothing_entered_is_not_ranked, ResultsFixture) {
+    Import("sides.csv",
+           "unit,framework,period,criterion,self_score,appraised_score\n"
+           "XA-A,PAR-XA-2025,2025,2.3,2,\n"
+           "XA-B,PAR-XA-2025,2025,2.3,,1\n"
+           "XA-C,PAR-XA-2025,2025,2.3,1,1\n");
+    auto codes = [](const std::vector<services::RankRow>& rows) {
+        std::vector<std::string> out;
+        for (const auto& r : rows) out.push_back(r.unit);
+        return out;
+    };
+    BOOST_TEST(codes(services::RankUnits(Db(), "PAR-XA-2025", "2025", true, "test")) ==
+               (std::vector<std::string>{"XA-B", "XA-C"}));  // a tie, by name
+    BOOST_TEST(codes(services::RankUnits(Db(), "PAR-XA-2025", "2025", false, "test")) ==
+               (std::vector<std::string>{"XA-A", "XA-C"}));
+}
+
 BOOST_FIXTURE_TEST_CASE(gaps_list_criteria_by_points_lost, ResultsFixture) {
     Import("results.csv", kResults);
     auto gaps = services::GapsForUnit(Db(), "XA-C", "PAR-XA-2025", "2025", "test");

@@ -30,6 +30,17 @@
 using namespace cchc;
 using namespace cchc::test;
 
+namespace {
+// A commune written as the program of an older schema wrote it (today's
+// repository writes columns that schema does not have).
+std::int64_t OldUnit(storage::Database& db, const std::string& code, const std::string& name) {
+    long long id = 0;
+    db.session() << "INSERT INTO units (code, name, kind) VALUES (:c, :n, 'commune') RETURNING id",
+        soci::use(code), soci::use(name), soci::into(id);
+    return id;
+}
+}  // namespace
+
 BOOST_AUTO_TEST_SUITE(database)
 
 BOOST_AUTO_TEST_CASE(url_forms) {
@@ -92,10 +103,7 @@ BOOST_AUTO_TEST_CASE(older_database_is_upgraded_after_a_copy) {
     TempDir dir;
     auto db = FreshDatabase(dir, 1);
     BOOST_TEST(db->SchemaVersion() == 1);
-    Unit u;
-    u.code = "XA-A";
-    u.name = "Xã A";
-    storage::UnitRepository(db->session()).Insert(u);
+    OldUnit(*db, "XA-A", "Xã A");
     auto url = db->url();
     db.reset();
     auto upgraded = storage::Database::Open(url);
@@ -227,9 +235,7 @@ BOOST_AUTO_TEST_CASE(ratings_stored_before_the_lowest_score_get_it_on_upgrade) {
     // uses for the ratings it writes afterwards.
     TempDir dir;
     auto db = FreshDatabase(dir, 5);
-    Unit u;
-    u.code = "XA-A", u.name = "Xã A";
-    const std::int64_t unit = storage::UnitRepository(db->session()).Insert(u);
+    const std::int64_t unit = OldUnit(*db, "XA-A", "Xã A");
     Person p;
     p.code = "CB01", p.fullName = "Nguyễn Văn An", p.unitId = unit;
     const std::int64_t officer = storage::PersonRepository(db->session()).Insert(p);
@@ -583,7 +589,7 @@ BOOST_AUTO_TEST_CASE(duplicate_progress_updates_are_folded_into_the_newest) {
     Unit u;
     u.code = "XA-A";
     u.name = "Xã A";
-    u.id = storage::UnitRepository(db->session()).Insert(u);
+    u.id = OldUnit(*db, u.code, u.name);
     PlanRecord plan;
     plan.unitId = u.id;
     plan.year = 2026;
@@ -677,7 +683,7 @@ BOOST_AUTO_TEST_CASE(tasks_stored_before_the_task_board_get_their_rows_on_upgrad
     Unit u;
     u.code = "XA-A";
     u.name = "Xã Ấp A";
-    u.id = storage::UnitRepository(db->session()).Insert(u);
+    u.id = OldUnit(*db, u.code, u.name);
     PlanRecord plan;
     plan.unitId = u.id;
     plan.year = 2026;

@@ -68,8 +68,14 @@ void RefreshTotals(storage::Database& db, std::int64_t frameworkId, const std::s
         if (!units.empty() && !units.count(set.unitId)) continue;
         const Framework& view = communeUnits.count(set.unitId) ? communeFw : *fw;
         const Inputs& in = byUnit[set.unitId];
-        FrameworkTotal self = Total(view, RollUp(view, in.self));
-        FrameworkTotal appraised = Total(view, RollUp(view, in.appraised));
+        // A side with nothing entered has no total (maximum 0): a commune
+        // with self scores only is not in the appraised ranking, whatever
+        // points the no-data rules would give.
+        auto total = [&view](const std::map<std::string, CriterionInput>& inputs) {
+            const auto nodes = RollUp(view, inputs);
+            return NothingEntered(nodes) ? FrameworkTotal{} : Total(view, nodes);
+        };
+        const FrameworkTotal self = total(in.self), appraised = total(in.appraised);
         totals.push_back({set.id, self.points, self.max, appraised.points, appraised.max});
     }
     sets.StoreTotals(totals);

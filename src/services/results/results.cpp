@@ -446,9 +446,13 @@ std::map<std::int64_t, FrameworkTotal> StoredTotals(storage::Database& db, const
         sets = repo.ForFrameworkAndPeriod(frameworkId, period);
     }
     std::map<std::int64_t, FrameworkTotal> out;
-    for (const auto& s : sets)
+    for (const auto& s : sets) {
+        // A maximum of 0: nothing entered on that side (result_totals.h).
+        const double max = appraised ? s.appraisedMax : s.selfMax;
+        if (max <= 0) continue;
         out[s.unitId] = appraised ? TotalOf(fw, s.appraisedPoints, s.appraisedMax)
                                   : TotalOf(fw, s.selfPoints, s.selfMax);
+    }
     return out;
 }
 
@@ -566,6 +570,7 @@ std::optional<Standing> StandingOf(storage::Database& db, const std::string& uni
         auto kind = UnitKindFromKey(t.unitKind);
         if (!kind || !IsCommuneLevel(*kind)) continue;
         if (!t.fresh) return std::nullopt;
+        if (t.max <= 0) continue;  // nothing entered on that side
         percents.push_back(TotalOf(res.lf->fw, t.points, t.max).percent);
     }
     return Standing{RankAmong(mine->second.percent, percents), static_cast<int>(percents.size())};

@@ -15,24 +15,32 @@
 
 #include "core/org.h"
 #include "gui/catalogue/account_dialog.h"
+#include "gui/catalogue/audit_history_dialog.h"
+#include "gui/catalogue/framework_copy_dialog.h"
 #include "gui/catalogue/framework_editor_dialog.h"
 #include "gui/catalogue/framework_new_dialog.h"
 #include "gui/catalogue/lineage_dialog.h"
 #include "gui/catalogue/person_dialog.h"
 #include "gui/catalogue/unit_dialog.h"
+#include "gui/index/evidence_dialog.h"
 #include "gui/plans/assignment_matrix_dialog.h"
 #include "gui/plans/draft_plan_dialog.h"
 #include "gui/plans/plan_editor_dialog.h"
 #include "gui/plans/plan_header_dialog.h"
 #include "gui/shell/area_panel.h"
 #include "gui/shell/import_wizard.h"
+#include "gui/shell/login_dialog.h"
 #include "gui/shell/main_frame.h"
 #include "gui/shell/manual_dialog.h"
 #include "gui/shell/password_dialog.h"
+#include "gui/shell/progress_dialog.h"
 #include "gui/shell/unit_tree_panel.h"
 #include "gui/surveys/paper_forms_dialog.h"
 #include "gui_fixture.h"
 #include "services/app/overview.h"
+#include "services/frameworks/frameworks.h"
+#include "services/plans/task_board.h"
+#include "services/results/result_sheet.h"
 #include "storage/plan_repository.h"
 #include "storage/unit_repository.h"
 #include "test_support.h"
@@ -124,6 +132,14 @@ BOOST_AUTO_TEST_CASE(every_dialog_fits_a_1024_by_768_screen) {
     auto& session = frame->session();
     const auto people = session.Organisation().People(commune.id);
     BOOST_REQUIRE(!people.empty());
+    const auto board = services::TaskBoard(session.db(), Date::Today(), session.user())
+                           .List(services::TaskFilter{});
+    BOOST_REQUIRE(!board.empty());
+    const services::Sheet sheet = services::ResultSheetService(session.db(), session.user())
+                                      .Load(commune.code, "PAR-XA-2025", "2025");
+    BOOST_REQUIRE(!sheet.rows.empty());
+    const Framework framework =
+        services::FrameworkService(session.db(), session.user()).Load(frameworks.front().code);
     using Make = std::function<wxDialog*()>;
     const std::vector<std::pair<const char*, Make>> dialogs = {
         {"import wizard", [&] { return new gui::ImportWizard(frame, session, "tallies"); }},
@@ -143,6 +159,22 @@ BOOST_AUTO_TEST_CASE(every_dialog_fits_a_1024_by_768_screen) {
         {"paper forms", [&] { return new gui::PaperFormsDialog(frame, session, commune); }},
         {"manual", [&] { return new gui::ManualDialog(frame, gui::Area::Surveys); }},
         {"password", [&] { return new gui::PasswordDialog(frame, session, "quantri", true); }},
+        {"login",
+         [&] {
+             return new gui::LoginDialog(frame, session.db().url(), true,
+                                         [](const std::string&, const std::string&) {});
+         }},
+        {"framework copy", [&] { return new gui::FrameworkCopyDialog(frame, session, framework); }},
+        {"progress",
+         [&] { return new gui::ProgressDialog(frame, session, board.front(), "Facts"); }},
+        {"evidence",
+         [&] { return new gui::EvidenceDialog(frame, session, sheet, sheet.rows.back().code); }},
+        {"history",
+         [&] {
+             return new gui::AuditHistoryDialog(
+                 frame, session, gui::RecordOf(session, "units", commune.id, commune.id),
+                 wxString::FromUTF8(commune.name));
+         }},
     };
     for (const auto& [name, make] : dialogs) {
         std::unique_ptr<wxDialog> dlg(make());

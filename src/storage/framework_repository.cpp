@@ -5,6 +5,8 @@
 #include <map>
 #include <vector>
 
+#include "core/org.h"
+#include "core/text.h"
 #include "storage/row_helpers.h"
 #include "storage/unit_repository.h"
 
@@ -372,29 +374,7 @@ std::vector<Scale> CatalogueRepository::Scales() {
     return out;
 }
 
-namespace {
-
-// Aliases are stored one per line.
-std::vector<std::string> SplitLines(const std::string& text) {
-    std::vector<std::string> out;
-    std::size_t start = 0;
-    while (start <= text.size()) {
-        std::size_t end = text.find('\n', start);
-        if (end == std::string::npos) end = text.size();
-        if (end > start) out.push_back(text.substr(start, end - start));
-        start = end + 1;
-    }
-    return out;
-}
-
-std::string JoinLines(const std::vector<std::string>& lines) {
-    std::string out;
-    for (const auto& l : lines) out += (out.empty() ? "" : "\n") + l;
-    return out;
-}
-
-}  // namespace
-
+// Aliases are stored one per line (core ParseAliases reads them back).
 std::vector<ProcedureFieldRecord> CatalogueRepository::ProcedureFields() {
     std::vector<ProcedureFieldRecord> out;
     soci::rowset<soci::row> rs =
@@ -405,7 +385,7 @@ std::vector<ProcedureFieldRecord> CatalogueRepository::ProcedureFields() {
         f.id = Int(r, "id");
         f.code = Text(r, "code");
         f.name = Text(r, "name");
-        f.aliases = SplitLines(Text(r, "aliases"));
+        f.aliases = ParseAliases(Text(r, "aliases"));
         f.sortOrder = static_cast<int>(Int(r, "sort_order"));
         f.active = Int(r, "active") != 0;
         f.version = static_cast<int>(Int(r, "version"));
@@ -421,7 +401,7 @@ std::int64_t CatalogueRepository::InsertProcedureField(const ProcedureFieldRecor
     if (none == soci::i_null) order = 0;
     ++order;
     long long id = 0;
-    const std::string aliases = JoinLines(f.aliases);
+    const std::string aliases = JoinTexts(f.aliases, "\n");
     const int active = f.active ? 1 : 0;
     s_ << "INSERT INTO procedure_fields (code, name, aliases, sort_order, active) VALUES (:c, :n, "
           ":a, :o, :active) RETURNING id",
@@ -433,7 +413,7 @@ std::int64_t CatalogueRepository::InsertProcedureField(const ProcedureFieldRecor
 void CatalogueRepository::UpdateProcedureField(const ProcedureFieldRecord& f) {
     long long id = f.id;
     int version = f.version;
-    const std::string aliases = JoinLines(f.aliases);
+    const std::string aliases = JoinTexts(f.aliases, "\n");
     const int active = f.active ? 1 : 0;
     soci::statement st =
         (s_.prepare << "UPDATE procedure_fields SET code = :c, name = :n, aliases = :a, active = "

@@ -3,6 +3,7 @@
 #include <soci/soci.h>
 
 #include "core/i18n.h"
+#include "core/text.h"
 #include "storage/row_helpers.h"
 #include "storage/task_board_repository.h"
 
@@ -18,13 +19,6 @@ namespace {
 #define UNIT_COLUMNS                                                                        \
     "id, code, name, kind, parent_id, place_name, header_parent, header_name, doc_symbol, " \
     "sort_order, active, version, aliases"
-
-// A unit's other names are stored one per line.
-std::string AliasLines(const std::vector<std::string>& aliases) {
-    std::string out;
-    for (const auto& a : aliases) out += (out.empty() ? "" : "\n") + a;
-    return out;
-}
 
 Unit UnitFromRow(const soci::row& r) {
     Unit u;
@@ -98,7 +92,7 @@ std::int64_t UnitRepository::Insert(const Unit& u) {
     int active = u.active ? 1 : 0;
     std::string now = NowIso();
     long long id = 0;
-    const std::string aliases = AliasLines(u.aliases);
+    const std::string aliases = JoinTexts(u.aliases, "\n");  // one per line
     s_ << "INSERT INTO units (code, name, kind, parent_id, place_name, header_parent, header_name, "
           "doc_symbol, sort_order, active, version, updated_at, aliases) VALUES (:code, :name, "
           ":kind, :parent, :place, :hp, :hn, :sym, :ord, :active, 1, :now, :aliases) RETURNING id",
@@ -116,7 +110,7 @@ void UnitRepository::Update(const Unit& u) {
     std::string now = NowIso();
     long long id = u.id;
     int version = u.version;
-    const std::string aliases = AliasLines(u.aliases);
+    const std::string aliases = JoinTexts(u.aliases, "\n");  // one per line
     soci::statement st =
         (s_.prepare << "UPDATE units SET code = :code, name = :name, kind = :kind, parent_id = "
                        ":parent, place_name = :place, header_parent = :hp, header_name = :hn, "

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "core/i18n.h"
+#include "core/text.h"
 #include "core/vnformat.h"
 #include "services/frameworks/framework_io.h"
 #include "services/org/lineage.h"
@@ -87,9 +88,7 @@ std::string ImportOutcome::Describe() const {
     if (skipped > 0)
         parts.push_back(
             fmt::format(fmt::runtime(tr("{0} skipped as already stored")), FormatInteger(skipped)));
-    std::string out;
-    for (const auto& p : parts) out += (out.empty() ? "" : ", ") + p;
-    return out;
+    return JoinTexts(parts);
 }
 
 ImportOutcome RunImport(storage::Database& db, std::string_view id, const std::string& path,

@@ -23,6 +23,8 @@ namespace {
 
 constexpr double kTwipsPerMm = 1440.0 / 25.4;
 constexpr double kTwipsPerPt = 20.0;
+// The width of a table's borders (w:sz 4, in eighths of a point).
+constexpr double kRowBorderPt = 0.5;
 constexpr long kEmuPerPt = 12700;
 constexpr int kIndentTwips = 720;  // 1.27 cm
 
@@ -668,9 +670,12 @@ class DocxWriter {
           << "<w:basedOn w:val=\"TableNormal\"/><w:tblPr><w:tblBorders>";
         for (const char* side : {"top", "left", "bottom", "right", "insideH", "insideV"})
             o << "<w:" << side << " w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>";
-        // Top and bottom as the PDF's cells (2.5 pt).
-        o << "</w:tblBorders><w:tblCellMar><w:top w:w=\"50\" w:type=\"dxa\"/>"
-          << "<w:bottom w:w=\"50\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr></w:style>"
+        // Top and bottom as the PDF's cells, less the half-point border a
+        // word processor adds to each row, so that rows are as tall as in
+        // the PDF and the pages break on the same rows.
+        const long padTw = std::lround((kCellPadYPt - kRowBorderPt / 2) * kTwipsPerPt);
+        o << "</w:tblBorders><w:tblCellMar><w:top w:w=\"" << padTw << "\" w:type=\"dxa\"/>"
+          << "<w:bottom w:w=\"" << padTw << "\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr></w:style>"
           << "</w:styles>";
         return o.str();
     }

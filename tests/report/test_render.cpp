@@ -251,6 +251,13 @@ BOOST_AUTO_TEST_CASE(docx_is_a_word_package_with_repeated_headers_and_kept_rows)
     pugi::xml_document styles;
     BOOST_TEST(styles.load_string(ZipEntry(docx, "word/styles.xml").c_str()));
     BOOST_TEST(styles.select_nodes("//w:rFonts[@w:ascii='Times New Roman']").size() == 1u);
+    // A cell's top and bottom margins are the PDF's 2.5 pt less half the
+    // border a word processor adds to each row.
+    const pugi::xml_node grid = styles.select_node("//w:style[@w:styleId='TableGrid']").node();
+    BOOST_TEST(grid.select_node("w:tblPr/w:tblCellMar/w:top").node().attribute("w:w").as_int() ==
+               45);
+    BOOST_TEST(grid.select_node("w:tblPr/w:tblCellMar/w:bottom").node().attribute("w:w").as_int() ==
+               45);
     BOOST_TEST(!ZipEntry(docx, "word/media/image1.png").empty());  // the chart
 }
 
@@ -272,6 +279,8 @@ BOOST_AUTO_TEST_CASE(docx_opens_in_libreoffice_as_the_same_document) {
     std::string page2 = PdfText(pdf, 2, 2);
     BOOST_TEST(page2.find("Tiếp nhận") != std::string::npos);  // repeated header row
     BOOST_TEST(PdfText(pdf).find("Huỳnh Văn Dũng") != std::string::npos);
+    // Rows as tall as the PDF's: the table breaks on the same pages.
+    BOOST_TEST(PdfPages(pdf) == Sample().pages);
 }
 
 // A document with nothing to tabulate this time (no assignment yet): the

@@ -24,6 +24,7 @@
 #include "services/app/backup.h"
 #include "services/app/demo.h"
 #include "services/app/imports.h"
+#include "services/exchange/exchange.h"
 #include "services/frameworks/framework_io.h"
 #include "services/org/lineage.h"
 #include "services/org/org_io.h"
@@ -1056,6 +1057,139 @@ std::string Actor(const Args& args, services::Database& db) {
     const std::string password = env ? std::string(env) : ReadPassword(tr("Password: "), false);
     services::AccountService(db, login).LogIn(login, password);
     return checked = login;
+}
+
+int RunExchange(const Args& args) {
+    const std::string sub = args.positional.empty() ? std::string() : args.positional[0];
+    const std::string format = args.Get("format", "text");
+    if (sub == "export") {
+        const std::string out = args.Get("out");
+        if (out.empty()) throw UsageError(tr("exchange export needs --out FILE.cchcx"));
+        auto db = OpenDb(args, false);
+        if (args.Has("unit")) {
+            const auto o =
+                services::ExportUnitPackage(*db, args.Get("unit"), out, Actor(args, *db));
+            std::cout << fmt::format(
+                             fmt::runtime(tr("Package number {0} for {1} ({2}) written to {3}: "
+                                             "{4} rows")),
+                             o.seq, o.unitName, o.unitCode, out, FormatInteger(o.rows))
+                      << "\n";
+        } else {
+            const auto o = services::ExportCommunePackage(*db, out, Actor(args, *db));
+            std::cout << fmt::format(fmt::runtime(tr("Return package number {0} of {1} written "
+                                                     "to {2}: {3} rows changed")),
+                                     o.seq, o.unitCode, out, FormatInteger(o.changes))
+                      << "\n";
+        }
+        return 0;
+    }
+    if (sub == "open") {
+        if (args.positional.size() != 2) throw UsageError(tr("exchange open needs the FILE"));
+        auto db = OpenDb(args, true);
+        const auto o = services::OpenPackage(*db, args.positional[1], Actor(args, *db));
+        if (o.seq > 0 && !o.refreshed && o.rows == 0)
+            std::cout << fmt::format(fmt::runtime(tr("This copy already holds package number "
+                                                     "{0} of {1}; nothing changed")),
+                                     o.seq, o.unitName)
+                      << "\n";
+        else
+            std::cout << fmt::format(
+                             fmt::runtime(o.refreshed
+                                              ? tr("Copy of {0} ({1}) brought up to date from "
+                                                   "package number {2}: {3} rows")
+                                              : tr("Copy of {0} ({1}) made from package number "
+                                                   "{2}: {3} rows")),
+                             o.unitName, o.unitCode, o.seq, FormatInteger(o.rows))
+                      << "\n";
+        return 0;
+    }
+    if (sub == "import") {
+        if (args.positional.size() != 2) throw UsageError(tr("exchange import needs the FILE"));
+        auto db = OpenDb(args, false);
+        const auto o = services::ImportCommunePackage(*db, args.positional[1], Actor(args, *db));
+        if (o.alreadyImported)
+            std::cerr << fmt::format(fmt::runtime(tr("Return package number {0} of {1} was "
+                                                     "imported already; nothing changed")),
+                                     o.seq, o.unitName)
+                      << "\n";
+        Table t;
+        t.keys = {"table", "key", "field", "base", "office", "commune", "state"};
+        t.headers = {tr("Table"),  tr("Key"),     tr("Field"), tr("Base value"),
+                     tr("Office"), tr("Commune"), tr("State")};
+        t.numeric = {false, false, false, false, false, false, false};
+        for (const auto& l : o.lines) {
+            std::vector<std::string> row = {l.table,
+                                            l.key,
+                                            l.field,
+                                            l.base.value_or(""),
+                                            l.office.value_or(""),
+                                            l.commune.value_or(""),
+                                            l.state};
+            t.machine.push_back(row);
+            row.back() = l.state == "applied"    ? tr("applied")
+                         : l.state == "parallel" ? tr("parallel (applied)")
+                                                 : tr("conflict");
+            t.text.push_back(row);
+        }
+        Print(t, format);
+        if (format == "text" && !o.alreadyImported) {
+            long conflicts = 0;
+            for (const auto& l : o.lines) conflicts += l.state == "conflict";
+            std::cout << fmt::format(fmt::runtime(tr("Return package number {0} of {1}: {2} "
+                                                     "changes, {3} conflicts to resolve")),
+                                     o.seq, o.unitName, FormatInteger(o.lines.size()),
+                                     FormatInteger(conflicts))
+                      << "\n";
+        }
+        return 0;
+    }
+    if (sub == "conflicts") {
+        auto db = OpenDb(args, false);
+        const auto rows = services::OpenExchangeConflicts(*db, Actor(args, *db));
+        Table t;
+        t.keys = {"id", "table", "key", "field", "base", "office", "commune"};
+        t.headers = {tr("No."),        tr("Table"),  tr("Key"),    tr("Field"),
+                     tr("Base value"), tr("Office"), tr("Commune")};
+        t.numeric = {true, false, false, false, false, false, false};
+        for (const auto& c : rows) {
+            std::vector<std::string> row = {std::to_string(c.id),
+                                            c.table,
+                                            c.key,
+                                            c.field,
+                                            c.base.value_or(""),
+                                            c.office.value_or(""),
+                                            c.commune.value_or("")};
+            t.machine.push_back(row);
+            t.text.push_back(row);
+        }
+        Print(t, format);
+        return 0;
+    }
+    if (sub == "resolve") {
+        if (args.positional.size() != 2) throw UsageError(tr("exchange resolve needs the ID"));
+        const std::string keep = args.Get("keep");
+        if (keep != "office" && keep != "commune")
+            throw UsageError(tr("exchange resolve needs --keep office or --keep commune"));
+        long long id = 0;
+        try {
+            std::size_t used = 0;
+            id = std::stoll(args.positional[1], &used);
+            if (used != args.positional[1].size() || id <= 0) throw std::invalid_argument("");
+        } catch (const std::logic_error&) {
+            throw UsageError(tr("exchange resolve needs the ID of a conflict (a number)"));
+        }
+        auto db = OpenDb(args, false);
+        services::ResolveExchangeConflict(*db, id, keep == "commune", Actor(args, *db));
+        std::cout << fmt::format(
+                         fmt::runtime(keep == "commune" ? tr("Conflict {0} resolved: the commune's "
+                                                             "value applied")
+                                                        : tr("Conflict {0} resolved: the office's "
+                                                             "value kept")),
+                         id)
+                  << "\n";
+        return 0;
+    }
+    throw UsageError(tr("exchange needs export, open, import, conflicts or resolve"));
 }
 
 }  // namespace cchc::cli

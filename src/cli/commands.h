@@ -43,6 +43,7 @@ int RunSurvey(const Args& args);
 int RunReport(const Args& args);
 int RunUser(const Args& args);
 int RunAudit(const Args& args);
+int RunExchange(const Args& args);
 
 // Who is acting on the open database: --as or --user (or the operating
 // system's login); once the database has accounts, --user is required and its

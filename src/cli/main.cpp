@@ -72,6 +72,18 @@ const char* kUsageAccounts =
        "Once an SQLite database has accounts, the user commands need --user LOGIN and the\n"
        "password in CCHC_PASSWORD or at the prompt.\n");
 
+const char* kUsageExchange =
+    N_("\n"
+       "Exchange packages (communes without a connection):\n"
+       "  exchange export --unit CODE --out FILE.cchcx   the office: a package for the unit\n"
+       "  exchange open FILE.cchcx   the commune: its own copy (--db sqlite:NEW_FILE), or\n"
+       "       the copy refreshed from a newer package\n"
+       "  exchange export --out FILE.cchcx   the commune: its changes back to the office\n"
+       "  exchange import FILE.cchcx   the office: applies what does not conflict and reports\n"
+       "       table, key, field, base, office, commune, state (applied|parallel|conflict)\n"
+       "  exchange conflicts   the open ones: id, table, key, field, base, office, commune\n"
+       "  exchange resolve ID --keep office|commune\n");
+
 const char* kUsageAudit =
     N_("Once a database has accounts, every command needs --user LOGIN (or --as LOGIN)\n"
        "and, on SQLite, its password.\n"
@@ -82,10 +94,11 @@ const char* kUsageAudit =
 
 // Options that take a value; everything else starting with -- is a flag.
 const std::set<std::string> kValued = {
-    "db",    "format",    "lang",   "out",         "communes",  "years",  "ratings",    "seed",
-    "year",  "framework", "period", "score",       "unit",      "status", "due-within", "as-of",
-    "below", "by",        "window", "min-ratings", "criterion", "plan",   "number",     "date",
-    "type",  "role",      "name",   "user",        "as",        "table",  "since",      "until"};
+    "db",         "format", "lang",      "out",    "communes", "years",       "ratings",
+    "seed",       "year",   "framework", "period", "score",    "unit",        "status",
+    "due-within", "as-of",  "below",     "by",     "window",   "min-ratings", "criterion",
+    "plan",       "number", "date",      "type",   "role",     "name",        "user",
+    "as",         "table",  "since",     "until",  "keep"};
 const std::set<std::string> kFlags = {
     "help",  "quiet",         "self-vs-appraised", "overdue", "missing-update",
     "issue", "show-citizens", "password-stdin",    "replace", "no-unit"};
@@ -133,7 +146,8 @@ int main(int argc, char** argv) {
     try {
         Args args = Parse(argc, argv);
         if (args.Has("help") || args.command.empty() || args.command == "help") {
-            std::cout << cchc::tr(kUsage) << cchc::tr(kUsageAccounts) << cchc::tr(kUsageAudit);
+            std::cout << cchc::tr(kUsage) << cchc::tr(kUsageAccounts) << cchc::tr(kUsageAudit)
+                      << cchc::tr(kUsageExchange);
             return args.command.empty() && !args.Has("help") ? 2 : 0;
         }
         std::string fmt = args.Get("format", "text");
@@ -154,6 +168,7 @@ int main(int argc, char** argv) {
         if (args.command == "report") return cchc::cli::RunReport(args);
         if (args.command == "user") return cchc::cli::RunUser(args);
         if (args.command == "audit") return cchc::cli::RunAudit(args);
+        if (args.command == "exchange") return cchc::cli::RunExchange(args);
         throw UsageError(std::string(cchc::tr("unknown command: ")) + args.command);
     } catch (const UsageError& e) {
         std::cerr << "cchc: " << e.what() << "\n"

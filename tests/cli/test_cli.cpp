@@ -1108,3 +1108,113 @@ BOOST_FIXTURE_TEST_CASE(the_audit_trail_is_listed_between_two_days, Cli) {
     const auto help = Run("--help");
     BOOST_TEST(Contains(help.output, "--until DATE"), help.output);
 }
+
+namespace {
+// The lines of a tasks export that are in progress with no outcome yet
+// (ending ",in_progress,PERCENT,"), and the same line at another percent.
+std::vector<std::string> OpenTaskLines(const std::string& csv) {
+    std::vector<std::string> out;
+    std::istringstream in(csv);
+    std::string line;
+    while (std::getline(in, line))
+        if (std::regex_search(line, std::regex(",in_progress,[0-9]+,$"))) out.push_back(line);
+    return out;
+}
+std::string WithPercent(const std::string& line, int percent) {
+    return std::regex_replace(line, std::regex(",in_progress,[0-9]+,$"),
+                              ",in_progress," + std::to_string(percent) + ",");
+}
+std::string Replaced(std::string text, const std::string& from, const std::string& to) {
+    const auto at = text.find(from);
+    if (at != std::string::npos) text.replace(at, from.size(), to);
+    return text;
+}
+}  // namespace
+
+// The exchange contract end to end: the office's package, the commune's
+// copy and its changes back, the report, a conflict listed and resolved, the
+// same package twice, a changed byte and a package of the wrong side.
+BOOST_FIXTURE_TEST_CASE(exchange_packages_go_out_and_come_back_with_a_conflict_report, Cli) {
+    BOOST_REQUIRE(
+        Run("demo --communes 4 --years 2 --ratings 100 --seed 5 --as-of 2026-06-15").exitCode == 0);
+    const std::string officeTasks = dir.File("office-tasks.csv");
+    BOOST_REQUIRE(Run("export tasks --out " + officeTasks).exitCode == 0);
+    // A unit with two tasks in progress and no outcome yet.
+    std::string unit;
+    std::vector<std::string> lines;
+    for (const auto& l : OpenTaskLines(ReadFile(officeTasks))) {
+        const std::string u = l.substr(0, l.find(','));
+        if (u != unit) unit = u, lines.clear();
+        lines.push_back(l);
+        if (lines.size() == 2) break;
+    }
+    BOOST_REQUIRE(lines.size() == 2u);
+    const std::string package = dir.File("out.cchcx");
+    auto out = Run("exchange export --unit " + unit + " --out " + package);
+    BOOST_REQUIRE_MESSAGE(out.exitCode == 0, out.output);
+
+    Cli commune;
+    commune.db = "sqlite:" + dir.File("commune.db");
+    auto opened = commune.Run("exchange open " + package);
+    BOOST_REQUIRE_MESSAGE(opened.exitCode == 0, opened.output);
+    // The copy holds its unit only.
+    BOOST_TEST(commune.Run("tasks --unit " + unit).exitCode == 0);
+    const std::string copyTasks = dir.File("copy-tasks.csv");
+    BOOST_REQUIRE(commune.Run("export tasks --out " + copyTasks).exitCode == 0);
+    const std::string copy = ReadFile(copyTasks);
+    BOOST_REQUIRE(Contains(copy, lines[0]) && Contains(copy, lines[1]));
+    BOOST_TEST(copy.find("\n" + unit) != std::string::npos);
+    // The commune moves both tasks on; the office moves the second one too.
+    const std::string changed = dir.File("copy-changed.csv");
+    WriteFile(changed, Replaced(Replaced(copy, lines[0], WithPercent(lines[0], 91)), lines[1],
+                                WithPercent(lines[1], 33)));
+    BOOST_REQUIRE(commune.Run("import tasks " + changed).exitCode == 0);
+    const std::string officeChanged = dir.File("office-changed.csv");
+    WriteFile(officeChanged, Replaced(ReadFile(officeTasks), lines[1], WithPercent(lines[1], 44)));
+    BOOST_REQUIRE(Run("import tasks " + officeChanged).exitCode == 0);
+
+    const std::string back = dir.File("back.cchcx");
+    auto sent = commune.Run("exchange export --out " + back);
+    BOOST_REQUIRE_MESSAGE(sent.exitCode == 0, sent.output);
+    auto report = Run("exchange import " + back + " --format csv");
+    BOOST_REQUIRE_MESSAGE(report.exitCode == 0, report.output);
+    BOOST_TEST(Contains(report.output, "table,key,field,base,office,commune,state"), report.output);
+    BOOST_TEST(std::regex_search(report.output,
+                                 std::regex("tasks,[0-9]+,percent_done,[0-9]+,[0-9]+,91,applied")),
+               report.output);
+    BOOST_TEST(std::regex_search(report.output,
+                                 std::regex("tasks,[0-9]+,percent_done,[0-9]+,44,33,conflict")),
+               report.output);
+    auto conflicts = Run("exchange conflicts --format csv");
+    BOOST_TEST(conflicts.exitCode == 0);
+    std::smatch m;
+    BOOST_REQUIRE_MESSAGE(
+        std::regex_search(conflicts.output, m,
+                          std::regex("\n([0-9]+),tasks,[0-9]+,percent_done,[0-9]+,44,33")),
+        conflicts.output);
+    auto resolved = Run("exchange resolve " + m[1].str() + " --keep commune");
+    BOOST_TEST(resolved.exitCode == 0, resolved.output);
+    const std::string after = dir.File("office-after.csv");
+    BOOST_REQUIRE(Run("export tasks --out " + after).exitCode == 0);
+    BOOST_TEST(Contains(ReadFile(after), WithPercent(lines[0], 91)));
+    BOOST_TEST(Contains(ReadFile(after), WithPercent(lines[1], 33)));
+    BOOST_TEST(Run("exchange conflicts --format csv").output ==
+               "id,table,key,field,base,office,commune\n");
+
+    // Again: nothing changes, and it says so.
+    auto again = Run("exchange import " + back + " --format csv");
+    BOOST_TEST(again.exitCode == 0);
+    BOOST_TEST(Contains(again.output, "imported already"), again.output);
+    // A byte changed, the office's own package, a resolved conflict: refused.
+    std::string bytes = ReadFile(back);
+    bytes[bytes.size() / 2] = static_cast<char>(bytes[bytes.size() / 2] ^ 0x20);
+    const std::string bad = dir.File("bad.cchcx");
+    WriteFile(bad, bytes);
+    auto damaged = Run("exchange import " + bad);
+    BOOST_TEST(damaged.exitCode == 1);
+    BOOST_TEST(Contains(damaged.output, "bad.cchcx"), damaged.output);
+    BOOST_TEST(Run("exchange import " + package).exitCode == 1);
+    BOOST_TEST(Run("exchange resolve " + m[1].str() + " --keep office").exitCode == 1);
+    BOOST_TEST(Run("exchange resolve x --keep office").exitCode == 2);
+    BOOST_TEST(Run("exchange resolve 1 --keep both").exitCode == 2);
+}

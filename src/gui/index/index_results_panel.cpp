@@ -145,6 +145,12 @@ wxWindow* IndexResultsPanel::BuildRankingPage(int margin, int gap) {
     empty_->SetForegroundColour(colours::MutedText());
     empty_->SetFont(ScaledFont(empty_, 1.15));
     rankingSizer->Add(empty_, 0, wxALL, margin / 2);
+    // The note wraps to the page as it is wide (at most 720 DIP), so that
+    // none of it runs past the right edge on a small screen.
+    rankingPage->Bind(wxEVT_SIZE, [this, margin](wxSizeEvent& e) {
+        e.Skip();
+        if (empty_->IsShown()) WrapEmpty(margin);
+    });
 
     content_ = new wxPanel(rankingPage, wxID_ANY);
     content_->SetBackgroundColour(colours::Background());
@@ -359,15 +365,22 @@ void IndexResultsPanel::FillPeriods(const std::string& keep) {
     period_->SetSelection(select);
 }
 
+void IndexResultsPanel::WrapEmpty(int margin) {
+    const int room = empty_->GetParent()->GetClientSize().x - margin;
+    empty_->SetLabelText(emptyText_);
+    empty_->Wrap(room > FromDIP(200) ? std::min(room, FromDIP(720)) : FromDIP(720));
+    empty_->GetParent()->Layout();
+}
+
 void IndexResultsPanel::ShowEmpty(const wxString& message) {
     rows_.clear();
     order_.clear();
     list_->SetItemCount(0);
     chart_->SetBars({}, {});
     formedNote_->Hide();
-    empty_->SetLabelText(message);
-    empty_->Wrap(FromDIP(720));
+    emptyText_ = message;
     empty_->Show();
+    WrapEmpty(FromDIP(24));
     content_->Hide();
     export_->Disable();
     Layout();

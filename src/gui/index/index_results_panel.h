@@ -53,6 +53,8 @@ class IndexResultsPanel : public AreaPanel {
     void FillList();
     wxString CellText(long item, long column) const;
     void ShowEmpty(const wxString& message);
+    // Wraps the empty note to the ranking page's width less margin.
+    void WrapEmpty(int margin);
     void ShowFormedNote(long item);
     void OnColumnClick(wxListEvent& e);
     void Export();
@@ -67,6 +69,7 @@ class IndexResultsPanel : public AreaPanel {
     wxChoice* scoreKind_ = nullptr;
     wxButton* export_ = nullptr;
     wxStaticText* empty_ = nullptr;
+    wxString emptyText_;  // the note empty_ shows, before wrapping
     wxWindow* content_ = nullptr;
     wxListCtrl* list_ = nullptr;
     // Under the list when units formed since the last period are ranked:

@@ -30,6 +30,11 @@ enum CommandId {
     ID_IMPORT_RATINGS,
     ID_BACKUP,
     ID_RESTORE,
+    ID_EXCHANGE_MAKE,  // Tệp › Gói trao đổi
+    ID_EXCHANGE_IMPORT,
+    ID_EXCHANGE_CONFLICTS,
+    ID_EXCHANGE_OPEN,
+    ID_EXCHANGE_SEND,
     ID_CHANGE_PASSWORD,
     ID_LOG_IN_AGAIN,  // the database now has accounts: log in (Accounts page)
     ID_MANUAL,        // the user manual at the area shown (F1)

@@ -40,6 +40,7 @@
 #include "gui/shell/backup_commands.h"
 #include "gui/shell/conflict_dialog.h"
 #include "gui/shell/dashboard_panel.h"
+#include "gui/shell/exchange_commands.h"
 #include "gui/shell/gui_util.h"
 #include "gui/shell/import_wizard.h"
 #include "gui/shell/login_dialog.h"
@@ -49,6 +50,7 @@
 #include "gui/shell/unit_tree_panel.h"
 #include "gui/surveys/surveys_panel.h"
 #include "services/app/backup.h"
+#include "services/exchange/exchange.h"
 #include "services/surveys/surveys.h"
 
 namespace cchc::gui {
@@ -153,6 +155,23 @@ void MainFrame::BuildMenus() {
                    _("Dossiers received, settled and in progress per unit, month and procedure "
                      "field, as the one-stop system exports them"));
     file->AppendSubMenu(import, _("&Import"), _("Import data from a CSV or XLSX file"));
+    auto* exchange = new wxMenu;
+    exchange->Append(ID_EXCHANGE_MAKE, _("&Make packages for communes..."),
+                     _("Files for communes without a connection: their plans, tasks, results, "
+                       "tallies and dossier statistics to work on and send back"));
+    exchange->Append(ID_EXCHANGE_IMPORT, _("&Import a commune's return package..."),
+                     _("Apply what a commune changed in its copy, with a report of each field"));
+    exchange->Append(ID_EXCHANGE_CONFLICTS, _("&Conflicts to resolve..."),
+                     _("Fields both the office and a commune changed: keep one side"));
+    exchange->AppendSeparator();
+    exchange->Append(ID_EXCHANGE_OPEN, _("&Open the office's package..."),
+                     _("At a commune: make its own database from the office's package, or bring "
+                       "the copy up to date"));
+    exchange->Append(ID_EXCHANGE_SEND, _("&Send back to the office..."),
+                     _("At a commune: write the changes made in this copy into a file for the "
+                       "office"));
+    file->AppendSubMenu(exchange, _("E&xchange packages"),
+                        _("Work with communes that cannot reach the office's server"));
     file->AppendSeparator();
     file->Append(ID_BACKUP, _("&Back up..."),
                  _("Write a copy of the whole database into a file of your choice"));
@@ -254,6 +273,34 @@ void MainFrame::BindCommands() {
         ID_IMPORT_DOSSIERS);
     Bind(
         wxEVT_MENU, [this](wxCommandEvent&) { BackUpFromMenu(this, *session_); }, ID_BACKUP);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { MakePackagesFromMenu(this, *session_); },
+        ID_EXCHANGE_MAKE);
+    Bind(
+        wxEVT_MENU,
+        [this](wxCommandEvent&) {
+            ImportReturnFromMenu(this, *session_);
+            ReloadAll(selected_ ? selected_->id : 0);
+        },
+        ID_EXCHANGE_IMPORT);
+    Bind(
+        wxEVT_MENU,
+        [this](wxCommandEvent&) {
+            ConflictsFromMenu(this, *session_);
+            ReloadAll(selected_ ? selected_->id : 0);
+        },
+        ID_EXCHANGE_CONFLICTS);
+    Bind(
+        wxEVT_MENU,
+        [this](wxCommandEvent&) {
+            OpenPackageFromMenu(
+                this, *session_, [this] { ReloadAll(); },
+                [this](const wxString& url) { return SwitchDatabase(url); });
+        },
+        ID_EXCHANGE_OPEN);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { SendBackFromMenu(this, *session_); },
+        ID_EXCHANGE_SEND);
     Bind(
         wxEVT_MENU,
         [this](wxCommandEvent&) {
@@ -517,6 +564,13 @@ void MainFrame::UpdateAccessCommands() {
     access.Offer(bar, ID_RESTORE, true, Action::Restore);
     // A backup holds every unit's data: the office's.
     access.Offer(bar, ID_BACKUP, true, Action::BackUp);
+    // Packages: the office makes them and takes the returns; a commune's
+    // copy sends its changes back.
+    const bool copy = services::CommuneCopyUnit(session_->db()).has_value();
+    access.Offer(bar, ID_EXCHANGE_MAKE, !copy, Action::Import);
+    access.Offer(bar, ID_EXCHANGE_IMPORT, !copy, Action::Import);
+    access.Offer(bar, ID_EXCHANGE_CONFLICTS, !copy, Action::Import);
+    bar->Enable(ID_EXCHANGE_SEND, copy);
     // On the server an administrator may, but with the owner's connection:
     // offered, and choosing it says so rather than a greyed command.
     for (auto [id, action] : {std::pair{ID_RESTORE, Action::Restore}, {ID_BACKUP, Action::BackUp}})

@@ -3,6 +3,7 @@
 #include <unordered_set>
 
 #include "storage/database.h"
+#include "storage/exchange_repository.h"
 #include "storage/unit_repository.h"
 #include "storage/user_repository.h"
 
@@ -16,7 +17,19 @@ void AccessGuard::Load() {
     loaded_ = true;
     storage::UserRepository users(db_.session());
     enforced_ = users.Count() > 0;
-    if (!enforced_) return;
+    if (!enforced_) {
+        // A commune's copy opened from an exchange package works on its
+        // unit only, as the commune chair's account would.
+        if (db_.backend() == storage::Backend::Sqlite) {
+            storage::ExchangeRepository exchange(db_.session());
+            if (exchange.Available())
+                if (auto self = exchange.Self(); self && self->role == "commune" && self->unitId) {
+                    enforced_ = true;
+                    account_ = Account{login_, Role::Chair, self->unitId};
+                }
+        }
+        return;
+    }
     auto row = users.ByLogin(login_);
     if (!row || !row->active) return;
     auto role = RoleFromKey(row->role);

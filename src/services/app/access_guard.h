@@ -1,9 +1,10 @@
 // The door keeper of every service that changes or reveals data: who is
 // acting (an account's login) and whether core/access.h lets that account do
 // the action on the unit. A database without accounts is a single desk's and
-// everything is allowed; once it has accounts, an unknown or disabled login
-// may do nothing. On PostgreSQL the server's grants and row-level policies
-// say the same again; here the refusal is a sentence the user can read.
+// everything is allowed (but a commune's copy made from an exchange package,
+// which works on its unit only, as the commune chair's account would); once it has accounts, an
+// unknown or disabled login may do nothing. On PostgreSQL the server's grants and row-level
+// policies say the same again; here the refusal is a sentence the user can read.
 #pragma once
 #include <cstdint>
 #include <optional>

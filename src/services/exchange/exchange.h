@@ -1,0 +1,111 @@
+// Offline exchange packages (`cchc exchange`, Tệp › Gói trao đổi): a commune
+// without a connection works on its own copy of its rows and sends its
+// changes back in a file.
+//
+// The office writes a package for a unit: every unit, framework and
+// criterion (what the commune's rows point to), the people of the unit's
+// subtree and those its tasks name, its plans with their items, tasks,
+// coordinators and progress updates; every row with its office id and
+// version. Opening it makes (or refreshes) a commune copy: an SQLite
+// database confined to that unit, as a chair's account would be, which
+// keeps the rows it received as its base. The copy's return package holds
+// each task changed since, field by field with the value it had (base) and
+// has now, and the tasks made in the copy. The office applies what does
+// not conflict, all in one transaction: a field only the commune changed is
+// applied (`parallel` when the office changed another field of the same
+// row), a field both changed is a `conflict`, kept for someone to resolve
+// and not applied.
+//
+// Packages are ZIP files holding manifest.json (what, for whom, its number,
+// the checksum of data.json, the sender's public key), data.json and
+// manifest.sig, the manifest signed with the sender's libsodium key. The
+// office's key travels in its packages (a copy trusts the key of the first
+// package it opened); a commune's key is registered by its first return,
+// which must carry the token of the office's package. Returns are numbered:
+// the same package twice changes nothing and says so, an older one or one
+// that skips a number is refused, as are packages for another office,
+// damaged or changed after signing, or naming rows of another unit.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "storage/database.h"
+
+namespace cchc::services {
+
+// What a package made for a unit holds.
+struct OfficePackageOutcome {
+    std::string unitCode, unitName;
+    int seq = 0;
+    long rows = 0;
+};
+// Writes the package for the unit (by code) to path. UserError for an unknown
+// unit, a commune copy (which sends its changes with ExportCommunePackage),
+// or a file that cannot be written; AccessDenied unless the account may
+// import for that unit.
+OfficePackageOutcome ExportUnitPackage(storage::Database& db, const std::string& unitCode,
+                                       const std::string& path, const std::string& user);
+
+struct OpenOutcome {
+    std::string unitCode, unitName;
+    int seq = 0;
+    bool refreshed = false;  // an existing copy brought up to date
+    long rows = 0;
+};
+// Makes the (empty, new) database a commune copy from the office's package,
+// or refreshes the copy with a newer package of the same office and unit.
+// UserError, nothing changed, for a damaged or altered package, one of
+// another office or unit than the copy's, an older one, a database that is
+// an office's, or a copy with changes the office has not received yet.
+OpenOutcome OpenPackage(storage::Database& db, const std::string& path, const std::string& user);
+
+struct ReturnOutcome {
+    std::string unitCode;
+    int seq = 0;
+    long changes = 0;  // rows changed, added or deleted
+};
+// Writes the copy's changes since the office's package (or its previous
+// return) to path, and takes them as its new base. UserError when the
+// database is no commune copy.
+ReturnOutcome ExportCommunePackage(storage::Database& db, const std::string& path,
+                                   const std::string& user);
+
+// One line of an import's report.
+struct ExchangeReportLine {
+    std::string table, key, field;
+    std::string label;  // what the row is to a reader: the task's text, a result's key
+    std::optional<std::string> base, office, commune;
+    std::string state;  // "applied", "parallel", "conflict"
+};
+struct ExchangeImportOutcome {
+    std::string unitCode, unitName;
+    int seq = 0;
+    bool alreadyImported = false;  // the same package again: nothing changed
+    std::vector<ExchangeReportLine> lines;
+};
+// Applies a commune's return package at the office (one transaction) and
+// reports each field. UserError, nothing stored, for a package refused.
+ExchangeImportOutcome ImportCommunePackage(storage::Database& db, const std::string& path,
+                                           const std::string& user);
+
+struct ExchangeConflictLine {
+    std::int64_t id = 0;
+    std::string unitCode, table, key, field;
+    std::string label;  // as ExchangeReportLine's
+    std::optional<std::string> base, office, commune;
+};
+// The conflicts not yet resolved, oldest first (of the units the account reads).
+std::vector<ExchangeConflictLine> OpenExchangeConflicts(storage::Database& db,
+                                                        const std::string& user);
+// Settles a conflict: the office's value stays, or the commune's is applied
+// (refused as a conflict again when the field changed at the office since).
+// UserError for an unknown or settled conflict.
+void ResolveExchangeConflict(storage::Database& db, std::int64_t id, bool keepCommune,
+                             const std::string& user);
+
+// The unit a commune copy is confined to (nothing for another database).
+std::optional<std::int64_t> CommuneCopyUnit(storage::Database& db);
+
+}  // namespace cchc::services

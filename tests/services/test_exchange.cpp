@@ -1,0 +1,467 @@
+// Offline exchange packages, the office on both backends and the commune's
+// copy always SQLite: a round trip without conflict, a parallel update, a
+// conflict reported and resolved either way, the same package twice, a
+// byte changed, another office's package, a package naming another
+// commune's task, and a copy refreshed only once its changes are in.
+#include <boost/test/unit_test.hpp>
+
+#include <soci/soci.h>
+
+#include <fstream>
+#include <functional>
+
+#include "fixture.h"
+#include "services/exchange/exchange.h"
+#include "services/frameworks/framework_io.h"
+#include "services/org/org_io.h"
+#include "services/plans/plan_io.h"
+#include "services/plans/plans.h"
+#include "services/surveys/surveys.h"
+#include "storage/exchange_repository.h"
+
+using namespace cchc;
+using namespace cchc::test;
+
+namespace {
+
+const char* kUnits =
+    "code,name,kind,parent,place_name\n"
+    "GL,Tỉnh Gia Lai,province,,Gia Lai\n"
+    "XA-AN,Xã An Trung,commune,GL,An Trung\n"
+    "XA-BINH,Xã Bình Phú,commune,GL,Bình Phú\n";
+
+const char* kTasks =
+    "unit,framework,year,criterion,target,task,lead_unit,lead_person,coordinating_units,start,"
+    "due,recurring,status,percent,outcome\n"
+    "XA-AN,GL-XA-2020,2021,1.1,Công khai đủ TTHC,Rà soát TTHC trên Trang TTĐT,Xã An "
+    "Trung,,,,2021,no,in_progress,35,\n"
+    "XA-AN,GL-XA-2020,2021,1.2,100% đúng hạn,Giải quyết hồ sơ đúng hạn,Xã An "
+    "Trung,,,,2021,no,not_started,0,\n"
+    "XA-BINH,GL-XA-2020,2021,1.1,Công khai đủ TTHC,Cập nhật TTHC,Xã Bình Phú,,,,2021,no,"
+    "in_progress,20,\n";
+
+const char* kTallyHeader =
+    "unit,period,field,settled,responses,very_satisfied,satisfied,neutral,dissatisfied,"
+    "very_dissatisfied\n";
+const char* kDossierHeader =
+    "unit,period,field,received_online,received_direct,carried_over,settled_early,"
+    "settled_on_time,settled_late,pending_on_time,pending_overdue\n";
+
+std::unique_ptr<storage::Database> OpenSqlite(const std::string& path) {
+    return storage::Database::Open(storage::DatabaseUrl::Parse("sqlite:" + path));
+}
+
+struct ExchangeFixture : DbFixture {
+    ExchangeFixture() {
+        services::LoadBuiltinCatalogues(Db());
+        services::ImportUnits(Db(), Write("units.csv", kUnits), "test");
+        services::ImportFrameworks(Db(), DataFile("seed002_framework.csv"), "test");
+        services::ImportTasks(Db(), Write("tasks.csv", kTasks), "test");
+    }
+    std::string Write(const std::string& name, const std::string& text) {
+        WriteFile(dir.File(name), text);
+        return dir.File(name);
+    }
+    // The task of the unit's plan whose text begins so.
+    static TaskRecord Task(storage::Database& db, const std::string& starts) {
+        services::PlanService plans(db, "test");
+        for (const auto& r : storage::ExchangeRepository(db.session()).ReadForUnit("tasks", 1).rows)
+            if (r[2] && r[2]->rfind(starts, 0) == 0) return plans.LoadTask(std::stoll(*r[0]));
+        BOOST_FAIL("no task " + starts);
+        return {};
+    }
+    static std::int64_t ItemOf(storage::Database& db, std::int64_t taskId) {
+        for (const auto& r : storage::ExchangeRepository(db.session()).ReadForUnit("tasks", 1).rows)
+            if (std::stoll(*r[0]) == taskId) return std::stoll(*r[1]);
+        return 0;
+    }
+    static void Edit(storage::Database& db, const std::string& starts,
+                     const std::function<void(TaskRecord&)>& change) {
+        TaskRecord t = Task(db, starts);
+        change(t);
+        services::PlanService(db, "test").SaveTask(ItemOf(db, t.id), t);
+    }
+    // A package for XA-AN opened into a new commune copy.
+    storage::Database& Commune() {
+        if (!commune) {
+            services::ExportUnitPackage(Db(), "XA-AN", dir.File("p1.cchcx"), "test");
+            commune = OpenSqlite(dir.File("commune.db"));
+            services::OpenPackage(*commune, dir.File("p1.cchcx"), "xa");
+        }
+        return *commune;
+    }
+    services::ExchangeImportOutcome SendBack(const std::string& name = "r.cchcx") {
+        services::ExportCommunePackage(Commune(), dir.File(name), "xa");
+        return services::ImportCommunePackage(Db(), dir.File(name), "test");
+    }
+    std::string Refusal(const std::function<void()>& f) {
+        try {
+            f();
+        } catch (const UserError& e) {
+            return e.what();
+        }
+        return "accepted";
+    }
+    std::unique_ptr<storage::Database> commune;
+};
+
+const services::ExchangeReportLine* Line(const services::ExchangeImportOutcome& o,
+                                         const std::string& field) {
+    for (const auto& l : o.lines)
+        if (l.field == field) return &l;
+    return nullptr;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(exchange)
+
+BOOST_FIXTURE_TEST_CASE(a_round_trip_brings_every_change_and_the_copy_holds_its_unit_only,
+                        ExchangeFixture) {
+    storage::Database& c = Commune();
+    // The copy: the unit's two tasks, the other commune's none, and it is
+    // confined to its unit as a chair would be.
+    BOOST_TEST(storage::ExchangeRepository(c.session()).ReadForUnit("tasks", 1).rows.size() == 2u);
+    BOOST_TEST(services::CommuneCopyUnit(c).has_value());
+    BOOST_TEST(!services::CommuneCopyUnit(Db()).has_value());
+    BOOST_TEST(Refusal([&] {
+                   services::PlanService(c, "xa").LoadTask(Task(Db(), "Cập nhật").id);
+               }) != "accepted");
+
+    Edit(c, "Rà soát", [](auto& t) {
+        t.percentDone = 55;
+        t.outcome = "Đã rà soát 40 thủ tục";
+    });
+    const auto o = SendBack();
+    BOOST_TEST(!o.alreadyImported);
+    BOOST_REQUIRE(o.lines.size() == 2u);
+    BOOST_TEST(Line(o, "percent_done")->state == "applied");
+    BOOST_TEST(*Line(o, "percent_done")->base == "35");
+    BOOST_TEST(*Line(o, "percent_done")->commune == "55");
+    BOOST_TEST(Line(o, "outcome")->state == "applied");
+    const auto t = Task(Db(), "Rà soát");
+    BOOST_TEST(t.percentDone == 55);
+    BOOST_TEST(t.outcome == "Đã rà soát 40 thủ tục");
+    BOOST_TEST(services::OpenExchangeConflicts(Db(), "test").empty());
+
+    // A task made in the copy arrives; the next package changes it.
+    TaskRecord made;
+    made.solution = "Đối thoại với người dân về TTHC";
+    made.dueYear = 2021;
+    const auto item = ItemOf(c, Task(c, "Rà soát").id);
+    const auto saved = services::PlanService(c, "xa").SaveTask(item, made);
+    auto o2 = SendBack("r2.cchcx");
+    BOOST_REQUIRE(o2.lines.size() == 1u);
+    BOOST_TEST(o2.lines[0].state == "applied");
+    BOOST_TEST(Task(Db(), "Đối thoại").dueYear.value_or(0) == 2021);
+    Edit(c, "Đối thoại", [](auto& t) { t.percentDone = 20; });
+    auto o3 = SendBack("r3.cchcx");
+    BOOST_REQUIRE(o3.lines.size() == 1u);
+    BOOST_TEST(o3.lines[0].field == "percent_done");
+    BOOST_TEST(Task(Db(), "Đối thoại").percentDone == 20);
+    BOOST_TEST(storage::ExchangeRepository(Db().session()).ReadForUnit("tasks", 1).rows.size() ==
+               4u);
+    (void)saved;
+}
+
+BOOST_FIXTURE_TEST_CASE(a_parallel_update_keeps_both_fields, ExchangeFixture) {
+    storage::Database& c = Commune();
+    Edit(c, "Rà soát", [](auto& t) { t.percentDone = 55; });
+    Edit(Db(), "Rà soát", [](auto& t) { t.outcome = "Văn phòng ghi kết quả"; });
+    const auto o = SendBack();
+    BOOST_REQUIRE(o.lines.size() == 1u);
+    BOOST_TEST(o.lines[0].state == "parallel");
+    const auto t = Task(Db(), "Rà soát");
+    BOOST_TEST(t.percentDone == 55);
+    BOOST_TEST(t.outcome == "Văn phòng ghi kết quả");
+}
+
+BOOST_FIXTURE_TEST_CASE(a_conflict_is_reported_kept_and_resolved_either_way, ExchangeFixture) {
+    storage::Database& c = Commune();
+    Edit(c, "Rà soát", [](auto& t) {
+        t.percentDone = 55;
+        t.outcome = "Xã ghi";
+    });
+    Edit(Db(), "Rà soát", [](auto& t) {
+        t.percentDone = 60;
+        t.outcome = "Văn phòng ghi";
+    });
+    const auto o = SendBack();
+    BOOST_REQUIRE(o.lines.size() == 2u);
+    BOOST_TEST(Line(o, "percent_done")->state == "conflict");
+    BOOST_TEST(*Line(o, "percent_done")->office == "60");
+    // Neither is lost: the office keeps its value, the commune's is kept
+    // for resolution.
+    BOOST_TEST(Task(Db(), "Rà soát").percentDone == 60);
+    auto open = services::OpenExchangeConflicts(Db(), "test");
+    BOOST_REQUIRE(open.size() == 2u);
+    BOOST_TEST(open[0].unitCode == "XA-AN");
+    const auto& percent = open[0].field == "percent_done" ? open[0] : open[1];
+    const auto& outcome = open[0].field == "percent_done" ? open[1] : open[0];
+    BOOST_TEST(*percent.commune == "55");
+    services::ResolveExchangeConflict(Db(), percent.id, true, "test");
+    services::ResolveExchangeConflict(Db(), outcome.id, false, "test");
+    const auto t = Task(Db(), "Rà soát");
+    BOOST_TEST(t.percentDone == 55);
+    BOOST_TEST(t.outcome == "Văn phòng ghi");
+    BOOST_TEST(services::OpenExchangeConflicts(Db(), "test").empty());
+    BOOST_TEST(Refusal([&] {
+                   services::ResolveExchangeConflict(Db(), percent.id, false, "test");
+               }).find("resolved already") != std::string::npos);
+}
+
+BOOST_FIXTURE_TEST_CASE(the_same_package_twice_changes_nothing_and_older_ones_are_refused,
+                        ExchangeFixture) {
+    storage::Database& c = Commune();
+    Edit(c, "Rà soát", [](auto& t) { t.percentDone = 55; });
+    services::ExportCommunePackage(c, dir.File("r1.cchcx"), "xa");
+    services::ImportCommunePackage(Db(), dir.File("r1.cchcx"), "test");
+    Edit(Db(), "Rà soát", [](auto& t) { t.percentDone = 70; });
+    const auto again = services::ImportCommunePackage(Db(), dir.File("r1.cchcx"), "test");
+    BOOST_TEST(again.alreadyImported);
+    BOOST_TEST(again.lines.empty());
+    BOOST_TEST(Task(Db(), "Rà soát").percentDone == 70);
+    // Number 3 before 2, then 1 after 2.
+    Edit(c, "Giải quyết", [](auto& t) { t.percentDone = 10; });
+    services::ExportCommunePackage(c, dir.File("r2.cchcx"), "xa");
+    Edit(c, "Giải quyết", [](auto& t) { t.percentDone = 15; });
+    services::ExportCommunePackage(c, dir.File("r3.cchcx"), "xa");
+    BOOST_TEST(Refusal([&] {
+                   services::ImportCommunePackage(Db(), dir.File("r3.cchcx"), "test");
+               }).find("number 2 has not been imported") != std::string::npos);
+    services::ImportCommunePackage(Db(), dir.File("r2.cchcx"), "test");
+    BOOST_TEST(Refusal([&] {
+                   services::ImportCommunePackage(Db(), dir.File("r1.cchcx"), "test");
+               }).find("not newer") != std::string::npos);
+    services::ImportCommunePackage(Db(), dir.File("r3.cchcx"), "test");
+    BOOST_TEST(Task(Db(), "Giải quyết").percentDone == 15);
+}
+
+BOOST_FIXTURE_TEST_CASE(a_changed_byte_or_another_offices_package_is_refused_and_nothing_stored,
+                        ExchangeFixture) {
+    storage::Database& c = Commune();
+    Edit(c, "Rà soát", [](auto& t) { t.percentDone = 55; });
+    services::ExportCommunePackage(c, dir.File("r1.cchcx"), "xa");
+    std::string bytes;
+    {
+        std::ifstream in(dir.File("r1.cchcx"), std::ios::binary);
+        bytes.assign(std::istreambuf_iterator<char>(in), {});
+    }
+    for (std::size_t at : {bytes.size() / 3, bytes.size() / 2, bytes.size() - 30}) {
+        std::string flipped = bytes;
+        flipped[at] = static_cast<char>(flipped[at] ^ 0x01);
+        WriteFile(dir.File("bad.cchcx"), flipped);
+        const std::string why =
+            Refusal([&] { services::ImportCommunePackage(Db(), dir.File("bad.cchcx"), "test"); });
+        BOOST_TEST(why != "accepted");
+        BOOST_TEST(why.find("bad.cchcx") != std::string::npos);
+    }
+    BOOST_TEST(Task(Db(), "Rà soát").percentDone == 35);
+
+    // Another office with the same units writes a package; its copy's
+    // return is refused here.
+    auto other = OpenSqlite(dir.File("other.db"));
+    services::ImportUnits(*other, Write("units.csv", kUnits), "test");
+    services::ImportFrameworks(*other, DataFile("seed002_framework.csv"), "test");
+    services::ImportTasks(*other, Write("tasks.csv", kTasks), "test");
+    services::ExportUnitPackage(*other, "XA-AN", dir.File("o1.cchcx"), "test");
+    auto otherCopy = OpenSqlite(dir.File("other-copy.db"));
+    services::OpenPackage(*otherCopy, dir.File("o1.cchcx"), "xa");
+    Edit(*otherCopy, "Rà soát", [](auto& t) { t.percentDone = 99; });
+    services::ExportCommunePackage(*otherCopy, dir.File("o-r1.cchcx"), "xa");
+    BOOST_TEST(Refusal([&] {
+                   services::ImportCommunePackage(Db(), dir.File("o-r1.cchcx"), "test");
+               }).find("not made from a package of this office") != std::string::npos);
+    // Nor does this copy open the other office's package.
+    BOOST_TEST(Refusal([&] {
+                   services::OpenPackage(c, dir.File("o1.cchcx"), "xa");
+               }).find("another office") != std::string::npos);
+    BOOST_TEST(Task(Db(), "Rà soát").percentDone == 35);
+    services::ImportCommunePackage(Db(), dir.File("r1.cchcx"), "test");
+    BOOST_TEST(Task(Db(), "Rà soát").percentDone == 55);
+}
+
+BOOST_FIXTURE_TEST_CASE(a_package_crafted_to_change_another_communes_task_is_refused,
+                        ExchangeFixture) {
+    storage::Database& c = Commune();
+    const auto binh = Task(Db(), "Cập nhật");
+    // The copy's owner edits its file: a row with the other commune's task
+    // id under its own plan, as if it had come from the office.
+    const auto mine = Task(c, "Rà soát");
+    const auto item = ItemOf(c, mine.id);
+    long long id = binh.id, it = item;
+    c.session() << "INSERT INTO tasks (id, item_id, solution, status, percent_done) VALUES (:i, "
+                   ":it, 'Cập nhật TTHC', 'in_progress', 20)",
+        soci::use(id), soci::use(it);
+    c.session() << "INSERT INTO exchange_base (table_name, row_id, data, origin) SELECT "
+                   "'tasks', :i, data, 'office' FROM exchange_base WHERE row_id = :m",
+        soci::use(id), soci::use(static_cast<long long>(mine.id));
+    const std::string why = Refusal([&] { SendBack(); });
+    BOOST_TEST(why.find("not Xã An Trung's") != std::string::npos, why);
+    BOOST_TEST(Task(Db(), "Cập nhật").percentDone == 20);
+    BOOST_TEST(Task(Db(), "Cập nhật").solution == "Cập nhật TTHC");
+}
+
+BOOST_FIXTURE_TEST_CASE(a_copy_is_refreshed_only_once_its_changes_are_in, ExchangeFixture) {
+    storage::Database& c = Commune();
+    Edit(c, "Rà soát", [](auto& t) { t.percentDone = 55; });
+    Edit(Db(), "Giải quyết", [](auto& t) { t.percentDone = 5; });
+    services::ExportUnitPackage(Db(), "XA-AN", dir.File("p2.cchcx"), "test");
+    BOOST_TEST(Refusal([&] {
+                   services::OpenPackage(c, dir.File("p2.cchcx"), "xa");
+               }).find("not sent") != std::string::npos);
+    services::ExportCommunePackage(c, dir.File("r1.cchcx"), "xa");
+    // Sent, but the office wrote p2 before receiving it.
+    BOOST_TEST(Refusal([&] {
+                   services::OpenPackage(c, dir.File("p2.cchcx"), "xa");
+               }).find("had not yet received") != std::string::npos);
+    services::ImportCommunePackage(Db(), dir.File("r1.cchcx"), "test");
+    services::ExportUnitPackage(Db(), "XA-AN", dir.File("p3.cchcx"), "test");
+    const auto o = services::OpenPackage(c, dir.File("p3.cchcx"), "xa");
+    BOOST_TEST(o.refreshed);
+    BOOST_TEST(o.seq == 3);
+    BOOST_TEST(Task(c, "Giải quyết").percentDone == 5);
+    BOOST_TEST(Task(c, "Rà soát").percentDone == 55);
+    BOOST_TEST(Refusal([&] {
+                   services::OpenPackage(c, dir.File("p1.cchcx"), "xa");
+               }).find("older") != std::string::npos);
+    // An office's database is not a copy.
+    BOOST_TEST(Refusal([&] { services::OpenPackage(Db(), dir.File("p3.cchcx"), "xa"); }) !=
+               "accepted");
+}
+
+// Tallies and dossier statistics travel by their key (unit, month, field)
+// and arrive through the office's own import: a field changed in the copy
+// only, one changed on both sides, a month new in the copy, and a row of
+// the other commune refused.
+BOOST_FIXTURE_TEST_CASE(tallies_and_dossiers_travel_by_their_key, ExchangeFixture) {
+    services::ImportTallies(
+        Db(),
+        Write("t.csv", std::string(kTallyHeader) + "XA-AN,2026-10,CHUNGTHUC,50,40,20,10,5,3,2\n"
+                                                   "XA-BINH,2026-10,CHUNGTHUC,30,20,10,5,3,1,1\n"),
+        "test");
+    services::ImportDossiers(
+        Db(),
+        Write("d.csv", std::string(kDossierHeader) + "XA-AN,2026-10,DATDAI,10,5,0,3,9,1,2,0\n"),
+        "test");
+    storage::Database& c = Commune();
+    // The copy: its month moved on, a new month, its dossiers corrected.
+    services::ImportTallies(
+        c,
+        Write("ct.csv", std::string(kTallyHeader) + "XA-AN,2026-10,CHUNGTHUC,50,42,22,10,5,3,2\n"
+                                                    "XA-AN,2026-11,CHUNGTHUC,20,10,5,5,0,0,0\n"),
+        "xa");
+    services::ImportDossiers(
+        c, Write("cd.csv", std::string(kDossierHeader) + "XA-AN,2026-10,DATDAI,11,5,0,4,9,1,2,0\n"),
+        "xa");
+    // The office corrects the same dossier line's online count differently.
+    services::ImportDossiers(
+        Db(),
+        Write("od.csv", std::string(kDossierHeader) + "XA-AN,2026-10,DATDAI,12,5,0,5,9,1,2,0\n"),
+        "test");
+    const auto o = SendBack();
+    auto line = [&](const std::string& table, const std::string& key, const std::string& field) {
+        for (const auto& l : o.lines)
+            if (l.table == table && l.key == key && l.field == field) return l;
+        BOOST_FAIL("no line " + table + " " + key + " " + field);
+        return o.lines.front();
+    };
+    BOOST_TEST(line("tallies", "XA-AN/2026-10/CHUNGTHUC", "responses").state == "applied");
+    BOOST_TEST(line("tallies", "XA-AN/2026-11/CHUNGTHUC", "settled").state == "applied");
+    const auto online = line("dossiers", "XA-AN/2026-10/DATDAI", "received_online");
+    BOOST_TEST(online.state == "conflict");
+    BOOST_TEST(*online.base == "10");
+    BOOST_TEST(*online.office == "12");
+    BOOST_TEST(*online.commune == "11");
+    const std::string tallies = dir.File("after.csv");
+    services::ExportTallies(Db(), tallies, "test");
+    const std::string t = ReadFile(tallies);
+    BOOST_TEST(t.find("XA-AN,2026-10,CHUNGTHUC,50,42,22,10,5,3,2") != std::string::npos, t);
+    BOOST_TEST(t.find("XA-AN,2026-11,CHUNGTHUC,20,10,5,5,0,0,0") != std::string::npos, t);
+    BOOST_TEST(t.find("XA-BINH,2026-10,CHUNGTHUC,30,20,10,5,3,1,1") != std::string::npos, t);
+    // The conflicting line stays as the office has it until resolved: the
+    // commune's count, then the line balanced by hand at the office is
+    // refused as the office's import would refuse it.
+    const auto open = services::OpenExchangeConflicts(Db(), "test");
+    std::int64_t id = 0;
+    for (const auto& c : open)
+        if (c.field == "received_online") id = c.id;
+    BOOST_REQUIRE(id != 0);
+    const std::string dossiers = dir.File("after-d.csv");
+    services::ExportDossiers(Db(), dossiers, "test");
+    BOOST_TEST(ReadFile(dossiers).find("XA-AN,2026-10,DATDAI,12,5,0,5,9,1,2,0") !=
+               std::string::npos);
+    services::ResolveExchangeConflict(Db(), id, true, "test");
+    services::ExportDossiers(Db(), dossiers, "test");
+    BOOST_TEST(
+        ReadFile(dossiers).find("XA-AN,2026-10,DATDAI,11,5,0,5,9,1,2,0") != std::string::npos,
+        ReadFile(dossiers));
+
+    // A row of the other commune written into the copy's file by hand (the
+    // other commune put under this one there, so that the copy sends it) is
+    // refused with the package, nothing of it stored.
+    long long binh = 0;
+    c.session() << "SELECT id FROM units WHERE code = 'XA-BINH'", soci::into(binh);
+    c.session() << "UPDATE units SET parent_id = (SELECT id FROM units WHERE code = 'XA-AN') "
+                   "WHERE code = 'XA-BINH'";
+    c.session() << "UPDATE survey_tallies SET unit_id = :b, responses = 19 WHERE period = "
+                   "'2026-11'",
+        soci::use(binh);
+    const std::string why = Refusal([&] { SendBack("r2.cchcx"); });
+    BOOST_TEST(why.find("XA-BINH") != std::string::npos, why);
+    services::ExportTallies(Db(), tallies, "test");
+    BOOST_TEST(ReadFile(tallies).find(",19,") == std::string::npos);
+}
+
+// A quarter's progress recorded in the copy arrives as the office's own
+// progress update (the task's percentage and the note); when the office has
+// the quarter's update of the task already, the differing fields are
+// conflicts, resolved by the commune's note.
+BOOST_FIXTURE_TEST_CASE(progress_recorded_in_the_copy_arrives_as_the_quarters_update,
+                        ExchangeFixture) {
+    storage::Database& c = Commune();
+    const auto ra = Task(c, "Rà soát"), giai = Task(c, "Giải quyết");
+    auto record = [](storage::Database& db, std::int64_t task, int percent, const std::string& note,
+                     const std::string& user) {
+        services::ProgressInput in;
+        in.taskId = task;
+        in.period = "2026-Q4";
+        in.status = TaskStatus::InProgress;
+        in.percent = percent;
+        in.note = note;
+        if (auto seen = services::QuarterUpdate(db, task, in.period)) in.updateId = seen->id;
+        services::AddProgressUpdate(db, in, user);
+    };
+    record(c, ra.id, 60, "Đã rà soát 60 thủ tục", "xa");
+    record(c, giai.id, 15, "Xã ghi tiến độ", "xa");
+    record(Db(), giai.id, 25, "Văn phòng ghi tiến độ", "test");
+    const auto o = SendBack();
+    const auto office = services::QuarterUpdate(Db(), ra.id, "2026-Q4");
+    BOOST_REQUIRE(office.has_value());
+    BOOST_TEST(office->note == "Đã rà soát 60 thủ tục");
+    BOOST_TEST(office->percent == 60);
+    BOOST_TEST(Task(Db(), "Rà soát").percentDone == 60);
+    // Both recorded the quarter of the other task: its note, percentage
+    // (of the task and of the update) are conflicts, the office's kept.
+    BOOST_TEST(services::QuarterUpdate(Db(), giai.id, "2026-Q4")->note == "Văn phòng ghi tiến độ");
+    std::int64_t note = 0;
+    for (const auto& l : services::OpenExchangeConflicts(Db(), "test"))
+        if (l.table == "progress_updates" && l.field == "note") note = l.id;
+    BOOST_REQUIRE(note != 0);
+    services::ResolveExchangeConflict(Db(), note, true, "test");
+    BOOST_TEST(services::QuarterUpdate(Db(), giai.id, "2026-Q4")->note == "Xã ghi tiến độ");
+    (void)o;
+
+    // The note corrected in the copy afterwards travels as a change of the
+    // office's update.
+    record(c, ra.id, 60, "Đã rà soát 62 thủ tục", "xa");
+    const auto o2 = SendBack("r2.cchcx");
+    BOOST_TEST(services::QuarterUpdate(Db(), ra.id, "2026-Q4")->note == "Đã rà soát 62 thủ tục");
+    bool applied = false;
+    for (const auto& l : o2.lines)
+        applied =
+            applied || (l.table == "progress_updates" && l.field == "note" && l.state == "applied");
+    BOOST_TEST(applied);
+}
+
+BOOST_AUTO_TEST_SUITE_END()

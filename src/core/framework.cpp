@@ -188,6 +188,18 @@ Problems CheckFramework(const Framework& fw) {
         childSum[c.parentCode] += c.maxPoints;
         hasChildren.insert(c.parentCode);
     }
+    // A criterion among its own ancestors (its own parent, or parents that
+    // go round): the tree has no root for it.
+    for (const auto& c : fw.criteria) {
+        std::string at = c.parentCode;
+        for (std::size_t steps = 0; !at.empty() && byCode.count(at); ++steps) {
+            if (at == c.code || steps > fw.criteria.size()) {
+                p.push_back({c.code, tr("the criterion is its own parent or ancestor")});
+                break;
+            }
+            at = byCode[at]->parentCode;
+        }
+    }
     for (const auto& [code, sum] : childSum) {
         const Criterion* parent = byCode[code];
         if (std::fabs(sum - parent->maxPoints) > 1e-6)

@@ -3,6 +3,7 @@
 #include <soci/soci.h>
 
 #include <map>
+#include <stdexcept>
 #include <vector>
 
 #include "core/org.h"
@@ -199,14 +200,27 @@ std::int64_t FrameworkRepository::Insert(Framework& fw) {
         soci::use(fw.description), soci::use(now), soci::into(id);
     fw.id = id;
     InsertBands(s_, id, fw.bands);
+    // Parents before their children, whatever the order given (a file may
+    // list a sub-criterion before its group).
     std::map<std::string, long long> idByCode;
-    for (auto& c : fw.criteria) {
-        if (!c.parentCode.empty())
-            c.parentId = idByCode.at(c.parentCode);
-        else
-            c.parentId.reset();
-        InsertCriterion(id, c);
-        idByCode[c.code] = c.id;
+    std::vector<bool> done(fw.criteria.size(), false);
+    for (std::size_t left = fw.criteria.size(); left > 0;) {
+        std::size_t inserted = 0;
+        for (std::size_t i = 0; i < fw.criteria.size(); ++i) {
+            Criterion& c = fw.criteria[i];
+            if (done[i] || (!c.parentCode.empty() && !idByCode.count(c.parentCode))) continue;
+            if (!c.parentCode.empty())
+                c.parentId = idByCode.at(c.parentCode);
+            else
+                c.parentId.reset();
+            InsertCriterion(id, c);
+            idByCode[c.code] = c.id;
+            done[i] = true;
+            ++inserted;
+        }
+        if (inserted == 0)
+            throw std::logic_error("criteria whose parents are missing or go round: " + fw.code);
+        left -= inserted;
     }
     return id;
 }

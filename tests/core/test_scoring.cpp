@@ -3,6 +3,7 @@
 // ties and points at stake.
 #include <boost/test/unit_test.hpp>
 
+#include <algorithm>
 #include <cstdint>
 #include <limits>
 #include <map>
@@ -664,3 +665,22 @@ BOOST_AUTO_TEST_CASE(points_without_data_are_counted_apart) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+// A criterion that is its own parent, or parents that go round, has no
+// root: refused (the importer once reached the database with it).
+BOOST_AUTO_TEST_CASE(a_criterion_among_its_own_ancestors_is_refused) {
+    cchc::Framework fw;
+    fw.code = "FW";
+    fw.criteria = {Leaf("1", "1", 1, RuleKind::Manual)};
+    auto p = cchc::CheckFramework(fw);
+    BOOST_REQUIRE(!p.empty());
+    BOOST_TEST(p.front().field == "1");
+    fw.criteria = {Group("1", "2", 1), Group("2", "1", 1)};
+    p = cchc::CheckFramework(fw);
+    BOOST_TEST(std::count_if(p.begin(), p.end(), [](const auto& x) {
+                   return x.message.find("ancestor") != std::string::npos;
+               }) == 2);
+    // A sub-criterion listed before its group is fine.
+    fw.criteria = {Leaf("1.1", "1", 1, RuleKind::Manual), Group("1", "", 1)};
+    BOOST_TEST(cchc::CheckFramework(fw).empty());
+}

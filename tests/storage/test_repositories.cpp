@@ -4,6 +4,7 @@
 
 #include "fixture.h"
 #include "storage/audit_query.h"
+#include "storage/framework_repository.h"
 #include "storage/plan_repository.h"
 #include "storage/rating_repository.h"
 #include "storage/result_repository.h"
@@ -24,6 +25,33 @@ Unit MakeUnit(const std::string& code, const std::string& name, UnitKind kind = 
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(repositories)
+
+BOOST_FIXTURE_TEST_CASE(a_framework_keeps_its_tree_whatever_the_order_of_its_criteria, DbFixture) {
+    Framework fw;
+    fw.code = "FW-ORDER";
+    fw.name = "Thứ tự";
+    fw.year = 2026;
+    Criterion child, group;
+    child.code = "1.1";
+    child.parentCode = "1";
+    child.title = "Con";
+    child.maxPoints = 1;
+    child.rule = RuleKind::Manual;
+    group.code = "1";
+    group.title = "Nhóm";
+    group.maxPoints = 1;
+    fw.criteria = {child, group};  // the sub-criterion first
+    storage::FrameworkRepository repo(Db().session());
+    const auto id = repo.Insert(fw);
+    const auto back = repo.Load(id);
+    BOOST_REQUIRE(back);
+    BOOST_REQUIRE(back->criteria.size() == 2u);
+    std::map<std::string, const Criterion*> byCode;
+    for (const auto& c : back->criteria) byCode[c.code] = &c;
+    BOOST_REQUIRE(byCode.count("1") && byCode.count("1.1"));
+    BOOST_TEST(byCode["1.1"]->parentId.value_or(0) == byCode["1"]->id);
+    BOOST_TEST(!byCode["1"]->parentId.has_value());
+}
 
 BOOST_FIXTURE_TEST_CASE(units_round_trip_with_vietnamese_text, DbFixture) {
     storage::UnitRepository units(Db().session());

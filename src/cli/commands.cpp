@@ -115,35 +115,6 @@ std::string CsvField(const std::string& s, char delim) {
     return out + "\"";
 }
 
-std::string JsonString(const std::string& s) {
-    std::string out = "\"";
-    for (unsigned char c : s) {
-        switch (c) {
-            case '"':
-                out += "\\\"";
-                break;
-            case '\\':
-                out += "\\\\";
-                break;
-            case '\n':
-                out += "\\n";
-                break;
-            case '\r':
-                out += "\\r";
-                break;
-            case '\t':
-                out += "\\t";
-                break;
-            default:
-                if (c < 0x20)
-                    out += fmt::format("\\u{:04x}", c);
-                else
-                    out += static_cast<char>(c);
-        }
-    }
-    return out + "\"";
-}
-
 // Columns a UTF-8 text takes on a terminal: code points, less combining
 // diacritics (U+0300..U+036F).
 std::size_t Width(const std::string& s) {
@@ -177,8 +148,8 @@ void Print(const Table& t, const std::string& format) {
             std::cout << (r ? ",\n " : "\n ") << "{";
             for (std::size_t i = 0; i < t.keys.size(); ++i) {
                 const std::string& v = t.machine[r][i];
-                std::cout << (i ? ", " : "") << JsonString(t.keys[i]) << ": "
-                          << (t.numeric[i] ? (v.empty() ? std::string("null") : v) : JsonString(v));
+                std::cout << (i ? ", " : "") << JsonQuoted(t.keys[i]) << ": "
+                          << (t.numeric[i] ? (v.empty() ? std::string("null") : v) : JsonQuoted(v));
             }
             std::cout << "}";
         }

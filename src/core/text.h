@@ -1,7 +1,7 @@
 // Small text helpers shared by the layers: trimming what users typed or
 // files held, checking that text is UTF-8, quoting it short in messages,
-// reading whole numbers with a range, and Vietnamese capitals for document
-// headers.
+// reading whole numbers with a range, JSON strings, and Vietnamese
+// capitals for document headers.
 #pragma once
 #include <cstddef>
 #include <optional>
@@ -28,6 +28,9 @@ std::size_t Utf8Length(std::string_view s);
 // spaces), and always UTF-8 (a byte that is not shows as U+FFFD). Never
 // splits a UTF-8 sequence.
 std::string Excerpt(std::string_view s, std::size_t maxChars = 60);
+// s as a JSON string, quoted and escaped ("\"", "\\", control characters
+// as \n or \u00XX); UTF-8 kept as it is.
+std::string JsonQuoted(std::string_view s);
 // The texts one after the other, separated: {"Xã A", "Xã B"} → "Xã A, Xã B".
 std::string JoinTexts(const std::vector<std::string>& texts, std::string_view separator = ", ");
 

@@ -9,6 +9,7 @@
 #include <stdexcept>
 #include <unordered_map>
 
+#include "core/text.h"
 #include "storage/row_helpers.h"
 
 namespace cchc::storage {
@@ -422,38 +423,6 @@ std::optional<std::int64_t> OptInt64(const soci::row& r, std::size_t i) {
 
 ExchangeValue OptText(const soci::row& r, std::size_t i) { return CellText(r, i); }
 
-void JsonString(std::string& out, const std::string& s) {
-    out += '"';
-    for (unsigned char c : s) {
-        switch (c) {
-            case '"':
-                out += "\\\"";
-                break;
-            case '\\':
-                out += "\\\\";
-                break;
-            case '\n':
-                out += "\\n";
-                break;
-            case '\r':
-                out += "\\r";
-                break;
-            case '\t':
-                out += "\\t";
-                break;
-            default:
-                if (c < 0x20) {
-                    char buf[8];
-                    std::snprintf(buf, sizeof buf, "\\u%04x", c);
-                    out += buf;
-                } else {
-                    out += static_cast<char>(c);
-                }
-        }
-    }
-    out += '"';
-}
-
 }  // namespace
 
 const std::vector<std::string>& ExchangeTables() {
@@ -517,7 +486,7 @@ void ExchangeRepository::InsertRows(const ExchangeRows& rows) {
                 if (from[c] < 0 || from[c] >= static_cast<int>(row.size()) || !row[from[c]])
                     json += "null";
                 else
-                    JsonString(json, *row[from[c]]);
+                    json += JsonQuoted(*row[from[c]]);
             }
             json += ']';
         }

@@ -75,3 +75,8 @@ BOOST_AUTO_TEST_CASE(texts_are_joined_with_their_separator) {
     BOOST_TEST(cchc::JoinTexts({"Xã Tây Xuân", "Xã Bình Hòa"}) == "Xã Tây Xuân, Xã Bình Hòa");
     BOOST_TEST(cchc::JoinTexts({"a", "b", "c"}, "; ") == "a; b; c");
 }
+
+BOOST_AUTO_TEST_CASE(json_strings_are_quoted_and_escaped_keeping_utf8) {
+    BOOST_TEST(cchc::JsonQuoted("Xã \"An\"\\\n\t\x01") == "\"Xã \\\"An\\\"\\\\\\n\\t\\u0001\"");
+    BOOST_TEST(cchc::JsonQuoted("") == "\"\"");
+}

@@ -16,6 +16,7 @@
 #include "services/org/org_io.h"
 #include "services/plans/plan_io.h"
 #include "services/plans/plans.h"
+#include "services/reports/report_archive.h"
 #include "services/surveys/surveys.h"
 #include "storage/exchange_repository.h"
 
@@ -462,6 +463,31 @@ BOOST_FIXTURE_TEST_CASE(progress_recorded_in_the_copy_arrives_as_the_quarters_up
         applied =
             applied || (l.table == "progress_updates" && l.field == "note" && l.state == "applied");
     BOOST_TEST(applied);
+}
+
+// A quarterly report's section written in the copy arrives at the office;
+// one written on both sides is a conflict, resolved by the commune's text.
+BOOST_FIXTURE_TEST_CASE(report_texts_written_in_the_copy_arrive, ExchangeFixture) {
+    storage::Database& c = Commune();
+    long long an = 0;
+    Db().session() << "SELECT id FROM units WHERE code = 'XA-AN'", soci::into(an);
+    services::ReportArchive(c, "xa").SaveNarratives(
+        an, "2026-Q4", "quarterly",
+        {{"direction", "Xã đã ban hành kế hoạch CCHC năm 2026."}, {"proposals", "Xã đề nghị"}});
+    services::ReportArchive(Db(), "test")
+        .SaveNarratives(an, "2026-Q4", "quarterly", {{"proposals", "Văn phòng ghi"}});
+    const auto o = SendBack();
+    auto texts = services::ReportArchive(Db(), "test").Narratives(an, "2026-Q4", "quarterly");
+    BOOST_TEST(texts["direction"] == "Xã đã ban hành kế hoạch CCHC năm 2026.");
+    BOOST_TEST(texts["proposals"] == "Văn phòng ghi");
+    std::int64_t id = 0;
+    for (const auto& l : services::OpenExchangeConflicts(Db(), "test"))
+        if (l.table == "report_narratives") id = l.id;
+    BOOST_REQUIRE(id != 0);
+    services::ResolveExchangeConflict(Db(), id, true, "test");
+    texts = services::ReportArchive(Db(), "test").Narratives(an, "2026-Q4", "quarterly");
+    BOOST_TEST(texts["proposals"] == "Xã đề nghị");
+    (void)o;
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -24,6 +24,7 @@
 #include "gui/shell/section_card.h"
 #include "gui/shell/stat_card.h"
 #include "gui/shell/task_status_bar.h"
+#include "services/exchange/exchange.h"
 #include "services/org/lineage.h"
 #include "services/plans/task_board.h"
 #include "services/results/results.h"
@@ -105,6 +106,20 @@ DashboardPanel::DashboardPanel(wxWindow* parent, GuiSession& session) : AreaPane
     bottom->Add(next_, 1, wxEXPAND | wxLEFT, gap / 2);
     sizer->AddSpacer(gap);
     sizer->Add(bottom, 0, wxEXPAND | wxLEFT | wxRIGHT, margin);
+    // On a narrow window (1024 pixels with the unit tree) "What's next" goes
+    // under the tasks, at the page's width, rather than squeezed beside them.
+    scroll_->Bind(wxEVT_SIZE, [this, bottom, gap](wxSizeEvent& e) {
+        e.Skip();
+        const bool narrow = scroll_->GetClientSize().x < FromDIP(900);
+        const int orient = narrow ? wxVERTICAL : wxHORIZONTAL;
+        if (bottom->GetOrientation() == orient) return;
+        bottom->SetOrientation(orient);
+        bottom->GetItem(std::size_t{0})->SetFlag(wxEXPAND | (narrow ? 0 : wxRIGHT));
+        bottom->GetItem(std::size_t{0})->SetBorder(narrow ? 0 : gap / 2);
+        bottom->GetItem(std::size_t{1})->SetFlag(wxEXPAND | (narrow ? wxTOP : wxLEFT));
+        bottom->GetItem(std::size_t{1})->SetBorder(narrow ? gap : gap / 2);
+        scroll_->Layout();
+    });
 
     // Open tasks per commune, the most overdue first.
     auto* byCommune = new SectionCard(scroll_, _("Tasks by commune"));
@@ -319,7 +334,8 @@ void DashboardPanel::ShowHistory() {
                     if (p.fromFormerUnits) {
                         label += "*";
                         former = true;
-                    } else if (p.rank > 0) {
+                    } else if (p.rank > 0 && p.count > 1) {
+                        // (Alone in its ranking, as in a commune's copy: no rank.)
                         value += " \u00b7 " + wxString::Format(_("rank %d/%d"), p.rank, p.count);
                     }
                     bars.push_back({label, value, p.percent,
@@ -430,13 +446,63 @@ void DashboardPanel::FillCards(const services::OfficeOverview& o) {
                                Num(total)));
 }
 
+void DashboardPanel::FillExchange(const AddItem& addItem) {
+    services::ExchangeStatus x;
+    try {
+        x = services::GetExchangeStatus(session_.db(), session_.user());
+    } catch (const std::exception&) {
+        return;  // the overview goes on without it
+    }
+    auto day = [](const std::optional<std::string>& at) {
+        const auto d = at && at->size() >= 10 ? Date::ParseIso(at->substr(0, 10)) : std::nullopt;
+        return d ? U8(FormatDate(*d)) : wxString("?");
+    };
+    if (x.copyOf) {
+        addItem(colours::Accent(),
+                wxString::Format(_("This is the copy of %s made from the office's package number "
+                                   "%d; %d return packages sent so far. Send the changes back "
+                                   "when the work is done."),
+                                 U8(*x.copyOf), x.copySeq, x.copySent),
+                _("Send back to the office..."), [this] { SendCommand(this, ID_EXCHANGE_SEND); });
+        return;
+    }
+    if (x.openConflicts > 0)
+        addItem(colours::Danger(),
+                wxString::Format(wxPLURAL("%s field changed both here and at a commune waits to "
+                                          "be resolved.",
+                                          "%s fields changed both here and at communes wait to "
+                                          "be resolved.",
+                                          x.openConflicts),
+                                 Num(x.openConflicts)),
+                _("Resolve the conflicts..."),
+                [this] { SendCommand(this, ID_EXCHANGE_CONFLICTS); });
+    if (x.units.empty()) return;
+    // The packages of the communes, latest first: sent, and back or not.
+    wxString lines;
+    const std::size_t shown = std::min<std::size_t>(x.units.size(), 6);
+    for (std::size_t i = 0; i < shown; ++i) {
+        const auto& u = x.units[i];
+        wxString line =
+            wxString::Format(_("%s: package %d sent %s"), U8(u.name), u.outSeq, day(u.outAt));
+        line += u.inSeq > 0 ? wxString::Format(_(", return %d received %s"), u.inSeq, day(u.inAt))
+                            : _(", nothing received yet");
+        lines += (lines.empty() ? "" : "\n") + line;
+    }
+    if (x.units.size() > shown)
+        lines += "\n" + wxString::Format(_("and %d more communes"),
+                                         static_cast<int>(x.units.size() - shown));
+    addItem(colours::Accent(), _("Exchange packages:") + "\n" + lines,
+            _("Import a commune's return package..."),
+            [this] { SendCommand(this, ID_EXCHANGE_IMPORT); });
+}
+
 void DashboardPanel::FillNext(const services::OfficeOverview& o,
                               const services::OfficeIdentity& office) {
     wxBoxSizer* list = next_->content();
     list->Clear(true);
 
-    auto addItem = [&](const wxColour& dot, const wxString& text, const wxString& linkText,
-                       std::function<void()> action) {
+    AddItem addItem = [&](const wxColour& dot, const wxString& text, const wxString& linkText,
+                          std::function<void()> action) {
         auto* row = new wxBoxSizer(wxHORIZONTAL);
         auto* bullet = new wxStaticText(next_, wxID_ANY, wxString::FromUTF8("\xe2\x97\x8f"));  // ●
         bullet->SetForegroundColour(dot);
@@ -511,6 +577,7 @@ void DashboardPanel::FillNext(const services::OfficeOverview& o,
                 _("The office's document header and signer are not filled in yet."),
                 _("Open settings"), show(Area::Settings));
 
+    FillExchange(addItem);
     next_->Layout();
 }
 

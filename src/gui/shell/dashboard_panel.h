@@ -7,6 +7,7 @@
 // double-click: that commune's tasks), all as of today.
 #pragma once
 #include <cstdint>
+#include <functional>
 #include <vector>
 
 #include "gui/shell/area_panel.h"
@@ -37,6 +38,12 @@ class DashboardPanel : public AreaPanel {
   private:
     void FillCards(const services::OfficeOverview& o);
     void FillNext(const services::OfficeOverview& o, const services::OfficeIdentity& office);
+    // An item of "What's next": its dot, text, link and what the link does.
+    using AddItem = std::function<void(const wxColour&, const wxString&, const wxString&,
+                                       std::function<void()>)>;
+    // The exchange packages: a commune copy's, or the office's per commune
+    // (sent, received back) and its conflicts waiting.
+    void FillExchange(const AddItem& addItem);
     // The unit the overview is of: a commune account's unit, else the
     // office's (unitId 0: none named).
     wxString UnitName(std::int64_t unitId);

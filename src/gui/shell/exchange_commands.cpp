@@ -39,6 +39,7 @@ wxString StateText(const std::string& state) {
 wxString TableText(const std::string& table) {
     if (table == "tasks") return _("Task");
     if (table == "progress_updates") return _("Progress update");
+    if (table == "report_narratives") return _("Report text");
     if (table == "results") return _("Index result");
     if (table == "tallies") return _("Survey tally");
     if (table == "dossiers") return _("Dossier statistics");
@@ -70,6 +71,7 @@ wxString FieldText(const std::string& field) {
         {"numerator", N_("Numerator")},
         {"denominator", N_("Denominator")},
         {"note", N_("Note")},
+        {"body", N_("Text")},
         {"settled", N_("Dossiers settled")},
         {"responses", N_("Responses")},
         {"very_satisfied", N_("Very satisfied")},

@@ -22,6 +22,7 @@
 #include "services/app/imports.h"
 #include "services/io/table_io.h"
 #include "services/plans/plans.h"
+#include "services/reports/report_archive.h"
 #include "services/results/results.h"
 #include "services/surveys/surveys.h"
 #include "storage/exchange_repository.h"
@@ -46,7 +47,8 @@ constexpr const char* kSignature = "manifest.sig";
 
 // The tables whose changes a commune copy sends back.
 const std::vector<std::string>& Tracked() {
-    static const std::vector<std::string> tables = {"tasks", "progress_updates"};
+    static const std::vector<std::string> tables = {"tasks", "progress_updates",
+                                                    "report_narratives"};
     return tables;
 }
 
@@ -1071,6 +1073,90 @@ void ApplyProgressChange(storage::Database& db, ExchangeRepository& repo, PlanSe
     }
 }
 
+// A section of a report's text written or changed in the copy, named by
+// its unit, period, report and section: saved through the report archive
+// when only the commune changed it, a conflict when the office's differs
+// from what the copy started from.
+void ApplyNarrativeChange(storage::Database& db, ExchangeRepository& repo,
+                          ExchangeImportOutcome& outcome, std::int64_t unitId,
+                          const std::string& unitName, int seq, const std::string& file,
+                          const std::vector<std::string>& columns, const OfficeRows& office,
+                          const std::optional<ExchangeRow>& base,
+                          const std::optional<ExchangeRow>& now, const std::string& user) {
+    const std::string table = "report_narratives";
+    const ExchangeRow& any = now ? *now : *base;
+    auto keyOf = [&](const ExchangeRow& r) {
+        return Cell(columns, r, "unit_id") + "/" + Cell(columns, r, "period") + "/" +
+               Cell(columns, r, "report_type") + "/" + Cell(columns, r, "section_key");
+    };
+    const std::string key = keyOf(any);
+    std::int64_t rowUnit = 0;
+    try {
+        rowUnit = std::stoll(Cell(columns, any, "unit_id"));
+    } catch (const std::logic_error&) {
+        Damaged(file, kData);
+    }
+    std::set<std::int64_t> scope;
+    {
+        const auto all = storage::UnitRepository(db.session()).All();
+        scope.insert(unitId);
+        for (bool grew = true; grew;) {
+            grew = false;
+            for (const auto& u : all)
+                if (u.parentId && scope.count(*u.parentId) && scope.insert(u.id).second)
+                    grew = true;
+        }
+    }
+    if (!scope.count(rowUnit))
+        throw UserError(fmt::format(
+            fmt::runtime(tr("{0} changes {1} of {2}, which is not {3}'s; nothing was stored")),
+            file, table, std::to_string(rowUnit), unitName));
+    const ExchangeRow* stored = nullptr;
+    for (const auto& [id, r] : office.byId)
+        if (keyOf(r) == key) stored = &r;
+    const std::string label = Cell(columns, any, "report_type") + " " +
+                              Cell(columns, any, "period") + " – " +
+                              Cell(columns, any, "section_key");
+    if (!now) {
+        storage::ExchangeConflict c;
+        c.unitId = unitId;
+        c.packageSeq = seq;
+        c.table = table;
+        c.rowKey = key;
+        c.field = "*";
+        repo.AddConflict(c);
+        outcome.lines.push_back(
+            {table, key, "*", label, std::nullopt, std::nullopt, std::nullopt, "conflict"});
+        return;
+    }
+    const std::string b = base ? Cell(columns, *base, "body") : std::string();
+    const std::string o = stored ? Cell(columns, *stored, "body") : std::string();
+    const std::string n = Cell(columns, *now, "body");
+    if (b == n) return;
+    ExchangeReportLine line{table, key, "body", label, b, o, n, ""};
+    if (o == n) {
+        line.state = "applied";
+    } else if (o == b) {
+        ReportArchive(db, user).SaveNarratives(rowUnit, Cell(columns, *now, "period"),
+                                               Cell(columns, *now, "report_type"),
+                                               {{Cell(columns, *now, "section_key"), n}});
+        line.state = "applied";
+    } else {
+        line.state = "conflict";
+        storage::ExchangeConflict c;
+        c.unitId = unitId;
+        c.packageSeq = seq;
+        c.table = table;
+        c.rowKey = key;
+        c.field = "body";
+        c.base = b;
+        c.office = o;
+        c.commune = n;
+        repo.AddConflict(c);
+    }
+    outcome.lines.push_back(std::move(line));
+}
+
 }  // namespace
 
 ExchangeImportOutcome ImportCommunePackage(storage::Database& db, const std::string& path,
@@ -1174,6 +1260,11 @@ ExchangeImportOutcome ImportCommunePackage(storage::Database& db, const std::str
             if (now && now->size() != columns.size()) Damaged(path, kData);
             if (base && base->size() != columns.size()) Damaged(path, kData);
             if (!base && !now) Damaged(path, kData);
+            if (table == "report_narratives") {
+                ApplyNarrativeChange(db, repo, outcome, unitId, unit->name, seq, file, columns,
+                                     office, base, now, user);
+                continue;
+            }
             if (table == "progress_updates") {
                 ApplyProgressChange(db, repo, plans, outcome, unitId, unit->name, seq, file,
                                     columns, office, id, madeHere,
@@ -1432,6 +1523,18 @@ std::vector<ExchangeConflictLine> OpenExchangeConflicts(storage::Database& db,
     return out;
 }
 
+namespace {
+// Refuses to apply the commune's value of a conflict over an office value
+// that changed again since the conflict was kept.
+void RequireUnchangedSince(const storage::ExchangeConflict& c, const std::string& now) {
+    if (now != c.office.value_or(""))
+        throw UserError(fmt::format(
+            fmt::runtime(tr("exchange conflict {0}: {1} changed at the office again since "
+                            "(now “{2}”); look at it and set it by hand")),
+            c.id, c.field, now));
+}
+}  // namespace
+
 void ResolveExchangeConflict(storage::Database& db, std::int64_t id, bool keepCommune,
                              const std::string& user) {
     ExchangeRepository repo(db.session());
@@ -1455,11 +1558,7 @@ void ResolveExchangeConflict(storage::Database& db, std::int64_t id, bool keepCo
         const std::size_t col = ColumnOf(office.columns, c->field);
         const std::string now =
             row != office.byKey.end() && col < row->second.size() ? row->second[col] : "";
-        if (now != c->office.value_or(""))
-            throw UserError(fmt::format(
-                fmt::runtime(tr("exchange conflict {0}: {1} changed at the office again since "
-                                "(now “{2}”); look at it and set it by hand")),
-                id, c->field, now));
+        RequireUnchangedSince(*c, now);
         if (row == office.byKey.end() || col >= row->second.size())
             throw UserError(fmt::format(
                 fmt::runtime(tr("exchange conflict {0}: the row no longer exists at the office; "
@@ -1468,6 +1567,38 @@ void ResolveExchangeConflict(storage::Database& db, std::int64_t id, bool keepCo
         Cells merged = row->second;
         merged[col] = c->commune.value_or("");
         ImportKeyed(db, kind, office.columns, {merged}, "exchange-" + std::to_string(id), user);
+    } else if (keepCommune && c->table == "report_narratives") {
+        OfficeRows office = OfficeRowsOf(repo, c->table, c->unitId);
+        const ExchangeRow* row = nullptr;
+        for (const auto& [rid, r] : office.byId)
+            if (Cell(office.columns, r, "unit_id") + "/" + Cell(office.columns, r, "period") + "/" +
+                    Cell(office.columns, r, "report_type") + "/" +
+                    Cell(office.columns, r, "section_key") ==
+                c->rowKey)
+                row = &r;
+        if (c->field == "*")
+            throw UserError(fmt::format(
+                fmt::runtime(tr("exchange conflict {0}: the commune deleted the row; delete it at "
+                                "the office by hand, then keep the office's")),
+                id));
+        const std::string now = row ? Cell(office.columns, *row, "body") : std::string();
+        RequireUnchangedSince(*c, now);
+        // The key: unit id, period, report type, section.
+        std::vector<std::string> parts;
+        std::string part;
+        for (char ch : c->rowKey) {
+            if (ch == '/') {
+                parts.push_back(part);
+                part.clear();
+            } else {
+                part += ch;
+            }
+        }
+        parts.push_back(part);
+        if (parts.size() != 4)
+            throw UserError(fmt::format(fmt::runtime(tr("there is no exchange conflict {0}")), id));
+        ReportArchive(db, user).SaveNarratives(std::stoll(parts[0]), parts[1], parts[2],
+                                               {{parts[3], c->commune.value_or("")}});
     } else if (keepCommune && c->table == "progress_updates") {
         PlanService plans(db, user);
         OfficeRows office = OfficeRowsOf(repo, c->table, c->unitId);
@@ -1478,11 +1609,7 @@ void ResolveExchangeConflict(storage::Database& db, std::int64_t id, bool keepCo
                                 "keep the office's")),
                 id));
         const std::string now = Cell(office.columns, row->second, c->field);
-        if (now != c->office.value_or(""))
-            throw UserError(fmt::format(
-                fmt::runtime(tr("exchange conflict {0}: {1} changed at the office again since "
-                                "(now “{2}”); look at it and set it by hand")),
-                id, c->field, now));
+        RequireUnchangedSince(*c, now);
         std::map<std::string, std::string> merged;
         for (const char* f : {"status", "percent_done", "note"})
             merged[f] = Cell(office.columns, row->second, f);
@@ -1543,6 +1670,35 @@ std::optional<std::int64_t> CommuneCopyUnit(storage::Database& db) {
     auto self = repo.Self();
     if (!self || self->role != "commune") return std::nullopt;
     return self->unitId;
+}
+
+ExchangeStatus GetExchangeStatus(storage::Database& db, const std::string& user) {
+    ExchangeStatus out;
+    ExchangeRepository repo(db.session());
+    if (!repo.Available()) return out;
+    AccessGuard guard(db, user);
+    if (!guard.Allows(Action::ReadData)) return out;
+    storage::UnitRepository units(db.session());
+    auto self = repo.Self();
+    if (self && self->role == "commune" && self->unitId) {
+        auto u = units.ById(*self->unitId);
+        out.copyOf = u ? u->name : std::to_string(*self->unitId);
+        out.copySeq = self->baseSeq;
+        out.copySent = self->sentSeq;
+        return out;
+    }
+    for (const auto& e : repo.Units()) {
+        if (!guard.InScope(e.unitId)) continue;
+        auto u = units.ById(e.unitId);
+        if (!u) continue;
+        out.units.push_back({u->code, u->name, e.outSeq, e.outAt, e.inSeq, e.inAt});
+    }
+    std::sort(out.units.begin(), out.units.end(), [](const auto& a, const auto& b) {
+        return a.outAt.value_or("") > b.outAt.value_or("");
+    });
+    for (const auto& c : repo.Conflicts(true))
+        if (guard.InScope(c.unitId)) ++out.openConflicts;
+    return out;
 }
 
 }  // namespace cchc::services

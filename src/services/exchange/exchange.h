@@ -108,4 +108,21 @@ void ResolveExchangeConflict(storage::Database& db, std::int64_t id, bool keepCo
 // The unit a commune copy is confined to (nothing for another database).
 std::optional<std::int64_t> CommuneCopyUnit(storage::Database& db);
 
+// Where the office stands with each commune it sent packages to, and a
+// commune copy with its own: for the overview.
+struct ExchangeUnitStatus {
+    std::string code, name;
+    int outSeq = 0;                    // the last package sent
+    std::optional<std::string> outAt;  // ISO timestamp
+    int inSeq = 0;                     // the last return applied
+    std::optional<std::string> inAt;
+};
+struct ExchangeStatus {
+    std::optional<std::string> copyOf;      // a commune copy: its unit's name
+    int copySeq = 0, copySent = 0;          // the office's package it holds, its last return
+    std::vector<ExchangeUnitStatus> units;  // most recent package first
+    long openConflicts = 0;
+};
+ExchangeStatus GetExchangeStatus(storage::Database& db, const std::string& user);
+
 }  // namespace cchc::services

@@ -155,6 +155,8 @@ std::string ActionPhrase(Action action) {
             return tr("restore the database from a backup");
         case Action::FillDemo:
             return tr("fill in the demo office");
+        case Action::ExchangePackages:
+            return tr("exchange packages with communes");
     }
     return {};
 }

@@ -53,6 +53,9 @@ enum class Action {
     BackUp,    // write a backup of the whole database
     Restore,   // replace the whole database by a backup (the accounts too)
     FillDemo,  // fill the demo office into an empty database
+    // Make exchange packages for communes, import their returns, resolve
+    // the conflicts: the office's work (its administrators and specialists).
+    ExchangePackages,
 };
 
 // Whether the role may do the action at all, on units within its scope.

@@ -52,6 +52,8 @@ BOOST_AUTO_TEST_CASE(the_matrix_is_the_one_of_the_product) {
         {Action::BackUp, "YY---"},
         {Action::Restore, "Y----"},
         {Action::FillDemo, "Y----"},
+        // Packages for communes without a connection are the office's.
+        {Action::ExchangePackages, "YY---"},
     };
     for (const auto& [action, letters] : expected) {
         for (size_t i = 0; i < AllRoles().size(); ++i) {

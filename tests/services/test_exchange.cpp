@@ -7,6 +7,7 @@
 
 #include <soci/soci.h>
 
+#include <filesystem>
 #include <fstream>
 #include <functional>
 
@@ -19,6 +20,7 @@
 #include "services/reports/report_archive.h"
 #include "services/surveys/surveys.h"
 #include "storage/exchange_repository.h"
+#include "storage/user_repository.h"
 
 using namespace cchc;
 using namespace cchc::test;
@@ -488,6 +490,33 @@ BOOST_FIXTURE_TEST_CASE(report_texts_written_in_the_copy_arrive, ExchangeFixture
     texts = services::ReportArchive(Db(), "test").Narratives(an, "2026-Q4", "quarterly");
     BOOST_TEST(texts["proposals"] == "Xã đề nghị");
     (void)o;
+}
+
+// Packages are the office's work: a commune's chair may not make one, even
+// for its own commune, nor import a return or resolve a conflict; the
+// office's specialist may.
+BOOST_FIXTURE_TEST_CASE(only_the_offices_accounts_exchange_packages, ExchangeFixture) {
+    long long an = 0;
+    Db().session() << "SELECT id FROM units WHERE code = 'XA-AN'", soci::into(an);
+    const auto task = Task(Db(), "Rà soát").id;
+    storage::UserRepository users(Db().session());
+    users.Insert("quantri", "", "admin", std::nullopt);
+    users.Insert("chuyenvien", "", "specialist", std::nullopt);
+    users.Insert("ct_an", "", "chair", an);
+    BOOST_TEST(Refusal([&] {
+                   services::ExportUnitPackage(Db(), "XA-AN", dir.File("c.cchcx"), "ct_an");
+               }).find("ct_an") != std::string::npos);
+    BOOST_TEST(!std::filesystem::exists(dir.File("c.cchcx")));
+    services::ExportUnitPackage(Db(), "XA-AN", dir.File("p1.cchcx"), "chuyenvien");
+    commune = OpenSqlite(dir.File("commune.db"));
+    services::OpenPackage(*commune, dir.File("p1.cchcx"), "xa");
+    Edit(*commune, "Rà soát", [](auto& t) { t.percentDone = 55; });
+    services::ExportCommunePackage(*commune, dir.File("r1.cchcx"), "xa");
+    BOOST_TEST(Refusal([&] {
+                   services::ImportCommunePackage(Db(), dir.File("r1.cchcx"), "ct_an");
+               }).find("ct_an") != std::string::npos);
+    services::ImportCommunePackage(Db(), dir.File("r1.cchcx"), "chuyenvien");
+    BOOST_TEST(services::PlanService(Db(), "quantri").LoadTask(task).percentDone == 55);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

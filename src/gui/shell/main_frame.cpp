@@ -567,9 +567,9 @@ void MainFrame::UpdateAccessCommands() {
     // Packages: the office makes them and takes the returns; a commune's
     // copy sends its changes back.
     const bool copy = services::CommuneCopyUnit(session_->db()).has_value();
-    access.Offer(bar, ID_EXCHANGE_MAKE, !copy, Action::Import);
-    access.Offer(bar, ID_EXCHANGE_IMPORT, !copy, Action::Import);
-    access.Offer(bar, ID_EXCHANGE_CONFLICTS, !copy, Action::Import);
+    access.Offer(bar, ID_EXCHANGE_MAKE, !copy, Action::ExchangePackages);
+    access.Offer(bar, ID_EXCHANGE_IMPORT, !copy, Action::ExchangePackages);
+    access.Offer(bar, ID_EXCHANGE_CONFLICTS, !copy, Action::ExchangePackages);
     bar->Enable(ID_EXCHANGE_SEND, copy);
     // On the server an administrator may, but with the owner's connection:
     // offered, and choosing it says so rather than a greyed command.

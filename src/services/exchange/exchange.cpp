@@ -660,10 +660,10 @@ OfficePackageOutcome ExportUnitPackage(storage::Database& db, const std::string&
     AccessGuard guard(db, user);
     auto unit = storage::UnitRepository(db.session()).ByCode(unitCode);
     if (!unit) {
-        guard.RefuseHiddenUnit(Action::Import, unitCode);
+        guard.RefuseHiddenUnit(Action::ExchangePackages, unitCode);
         throw UserError(fmt::format(fmt::runtime(tr("no unit has the code {0}")), unitCode));
     }
-    guard.Require(Action::Import, unit->id);
+    guard.Require(Action::ExchangePackages, unit->id);
     storage::Transaction tx(db);
     ExchangeRepository repo(db.session());
     const storage::ExchangeSelf self = OfficeSelf(repo);
@@ -1184,7 +1184,7 @@ ExchangeImportOutcome ImportCommunePackage(storage::Database& db, const std::str
             fmt::runtime(tr("{0} names a unit this office does not have ({1}); nothing was "
                             "stored")),
             file, unitJson.value("code", "")));
-    guard.Require(Action::Import, unitId);
+    guard.Require(Action::ExchangePackages, unitId);
     ExchangeImportOutcome outcome;
     outcome.unitCode = unit->code;
     outcome.unitName = unit->name;
@@ -1541,7 +1541,7 @@ void ResolveExchangeConflict(storage::Database& db, std::int64_t id, bool keepCo
     storage::Transaction tx(db);
     auto c = repo.Conflict(id);
     if (!c) throw UserError(fmt::format(fmt::runtime(tr("there is no exchange conflict {0}")), id));
-    AccessGuard(db, user).Require(Action::Import, c->unitId);
+    AccessGuard(db, user).Require(Action::ExchangePackages, c->unitId);
     if (c->state != "open")
         throw UserError(fmt::format(
             fmt::runtime(tr("exchange conflict {0} was resolved already ({1} kept)")), id,

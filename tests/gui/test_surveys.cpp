@@ -217,6 +217,43 @@ BOOST_AUTO_TEST_CASE(the_import_wizard_lists_wrong_lines_before_storing) {
     BOOST_TEST(tallies.Count() == before + 1);
 }
 
+namespace {
+// A file through the import wizard (Tệp › Nhập), as a user would: opened,
+// its columns mapped as guessed, checked, and imported when the check
+// passed. script, when given, runs from a timer meanwhile (the progress
+// dialogs are modal).
+struct WizardRun {
+    bool stored = false;
+    wxString outcome;
+    services::ImportCheck check;
+};
+WizardRun ThroughWizard(SurveysWindow& w, const std::string& kind, const std::string& path,
+                        UiScript* script = nullptr) {
+    WizardRun r;
+    gui::ImportWizard wizard(w.frame, w.frame->session(), kind);
+    wizard.Show();
+    if (!wizard.OpenFile(wxString::FromUTF8(path))) return r;
+    wizard.GoNext();  // the mapping
+    wizard.GoNext();  // the check
+    r.check = wizard.LastCheck();
+    if (script) script->Begin();
+    r.stored = wizard.Import();
+    r.outcome = wizard.Outcome();
+    return r;
+}
+
+// Marks the import's progress dialog seen, or presses its Cancel.
+UiScript::Step OnImportProgress(bool& seen, bool cancel) {
+    return [&seen, cancel] {
+        wxWindow* dlg = wxWindow::FindWindowByName("importProgress");
+        if (!dlg || !dlg->IsShownOnScreen()) return false;
+        seen = true;
+        if (cancel) PressLater(dlg, wxID_CANCEL);
+        return true;
+    };
+}
+}  // namespace
+
 BOOST_AUTO_TEST_CASE(importing_the_same_tallies_again_says_nothing_changed) {
     SurveysWindow w;
     const std::string path = w.dir.File("tallies.csv");
@@ -224,15 +261,13 @@ BOOST_AUTO_TEST_CASE(importing_the_same_tallies_again_says_nothing_changed) {
               "unit,period,field,settled,responses,very_satisfied,satisfied,neutral,"
               "dissatisfied,very_dissatisfied\n" +
                   w.commune.code + ",2020-01,HOTICH,30,25,15,5,3,1,1\n");
-    const wxString file = wxString::FromUTF8(path);
-    bool stored = false;
-    const std::string first = w.frame->ImportTalliesFile(file, &stored).utf8_string();
-    BOOST_TEST(stored, first);
-    const std::string again = w.frame->ImportTalliesFile(file, &stored).utf8_string();
-    BOOST_TEST(stored, again);
-    BOOST_TEST((again.find("1 unchanged") != std::string::npos ||
-                again.find("1 dòng không đổi") != std::string::npos),
-               again);
+    const auto first = ThroughWizard(w, "tallies", path);
+    BOOST_TEST(first.stored, first.outcome.utf8_string());
+    const auto again = ThroughWizard(w, "tallies", path);
+    BOOST_TEST(again.stored, again.outcome.utf8_string());
+    BOOST_TEST((again.outcome.utf8_string().find("1 unchanged") != std::string::npos ||
+                again.outcome.utf8_string().find("1 dòng không đổi") != std::string::npos),
+               again.outcome.utf8_string());
 }
 
 // Form II.06a through the Import menu: stored, then a file with a total
@@ -246,16 +281,14 @@ BOOST_AUTO_TEST_CASE(importing_dossier_statistics_through_the_menu) {
     WriteFile(good, header + w.commune.code + ",2020-01,Hộ tịch,45,30,10,5,8,30,2,4,1\n");
     WriteFile(bad, header + w.commune.code + ",2020-02,Hộ tịch,46,30,10,5,8,30,2,4,1\n");
     const long before = storage::DossierRepository(w.db->session()).Count();
-    bool stored = false;
-    const std::string first =
-        w.frame->ImportDossiersFile(wxString::FromUTF8(good), &stored).utf8_string();
-    BOOST_TEST(stored, first);
+    const auto first = ThroughWizard(w, "dossiers", good);
+    BOOST_TEST(first.stored, first.outcome.utf8_string());
     BOOST_TEST(storage::DossierRepository(w.db->session()).Count() == before + 1);
-    const std::string refused =
-        w.frame->ImportDossiersFile(wxString::FromUTF8(bad), &stored).utf8_string();
-    BOOST_TEST(!stored, refused);
-    BOOST_TEST((refused.find("ho-so-sai.csv") != std::string::npos), refused);
-    BOOST_TEST((refused.find("received_total") != std::string::npos), refused);
+    const auto refused = ThroughWizard(w, "dossiers", bad);
+    BOOST_TEST(!refused.stored);
+    BOOST_REQUIRE(refused.check.problems.size() == 1u);
+    BOOST_TEST(refused.check.problems[0].where.line == 2);
+    BOOST_TEST(refused.check.problems[0].where.field == "received_total");
     BOOST_TEST(storage::DossierRepository(w.db->session()).Count() == before + 1);
 }
 
@@ -265,21 +298,19 @@ BOOST_AUTO_TEST_CASE(importing_ratings_through_the_menu_then_filtering_to_one_of
     const std::string file = w.RatingsFile("danh-gia.csv", 30000);
 
     bool progressShown = false;
-    w.frame->onImportProgress = [&](wxWindow* dialog) {
-        progressShown = progressShown || dialog->IsShown();
-    };
-    bool stored = false;
-    const wxString outcome = w.frame->ImportRatingsFile(wxString::FromUTF8(file), &stored);
-    w.frame->onImportProgress = nullptr;
+    UiScript script;
+    script.Add("the progress dialog shows", OnImportProgress(progressShown, false), 20000);
+    const auto imported = ThroughWizard(w, "ratings", file, &script);
+    BOOST_TEST(WaitFor([&] { return script.Finished(); }));
+    BOOST_TEST(imported.stored);
+    BOOST_TEST_MESSAGE(imported.outcome.utf8_string());
+    BOOST_TEST(imported.outcome.utf8_string().find("30.000") != std::string::npos);
     BOOST_TEST(progressShown);
-    BOOST_TEST(stored);
-    BOOST_TEST_MESSAGE(outcome.utf8_string());
-    BOOST_TEST(outcome.utf8_string().find("30.000") != std::string::npos);
     BOOST_TEST(storage::RatingRepository(w.db->session()).Count() == before + 30000);
 
     // The same file again: every rating is skipped as already stored.
-    const wxString again = w.frame->ImportRatingsFile(wxString::FromUTF8(file));
-    BOOST_TEST(again.utf8_string().find("30.000") != std::string::npos);  // skipped
+    const auto again = ThroughWizard(w, "ratings", file);
+    BOOST_TEST(again.outcome.utf8_string().find("30.000") != std::string::npos);  // skipped
     BOOST_TEST(storage::RatingRepository(w.db->session()).Count() == before + 30000);
 
     // The ratings list, filtered to the second officer.
@@ -318,21 +349,13 @@ BOOST_AUTO_TEST_CASE(cancelling_a_ratings_import_stores_nothing) {
     const long before = storage::RatingRepository(w.db->session()).Count();
     const std::string file = w.RatingsFile("lon.csv", 200000);
     bool pressed = false;
-    w.frame->onImportProgress = [&](wxWindow* dialog) {
-        if (pressed) return;
-        wxWindow* cancel = dialog->FindWindow(wxID_CANCEL);
-        if (!cancel) return;
-        pressed = true;
-        wxCommandEvent e(wxEVT_BUTTON, wxID_CANCEL);
-        e.SetEventObject(cancel);
-        cancel->GetEventHandler()->ProcessEvent(e);
-    };
-    bool stored = true;
-    const wxString outcome = w.frame->ImportRatingsFile(wxString::FromUTF8(file), &stored);
-    w.frame->onImportProgress = nullptr;
+    UiScript script;
+    script.onAbort = EndModals;
+    script.Add("press Cancel while the ratings are stored", OnImportProgress(pressed, true), 20000);
+    const auto run = ThroughWizard(w, "ratings", file, &script);
+    BOOST_TEST(WaitFor([&] { return script.Finished(); }));
     BOOST_TEST(pressed);
-    BOOST_TEST(!stored);
-    BOOST_TEST_MESSAGE(outcome.utf8_string());
+    BOOST_TEST(!run.stored);
     BOOST_TEST(storage::RatingRepository(w.db->session()).Count() == before);
 }
 
@@ -400,14 +423,12 @@ BOOST_AUTO_TEST_CASE(a_malformed_ratings_file_is_refused_with_its_line_and_colum
     csv.replace(at, end - at, row);
     const std::string path = w.dir.File("sai.csv");
     WriteFile(path, csv);
-    bool stored = true;
-    const std::string outcome =
-        w.frame->ImportRatingsFile(wxString::FromUTF8(path), &stored).utf8_string();
-    BOOST_TEST(!stored);
-    BOOST_TEST_MESSAGE(outcome);
-    BOOST_TEST(outcome.find("sai.csv") != std::string::npos);
-    BOOST_TEST(outcome.find("31") != std::string::npos);
-    BOOST_TEST(outcome.find("guidance") != std::string::npos);
+    const auto run = ThroughWizard(w, "ratings", path);
+    BOOST_TEST(!run.stored);
+    BOOST_REQUIRE(!run.check.problems.empty());
+    BOOST_TEST(run.check.problems[0].where.line == 31);
+    BOOST_TEST(run.check.problems[0].where.field == "guidance");
+    BOOST_TEST(run.check.problems[0].where.file.find("sai.csv") != std::string::npos);
     BOOST_TEST(storage::RatingRepository(w.db->session()).Count() == before);
 }
 

@@ -634,14 +634,6 @@ void MainFrame::ShowAbout() {
     wxAboutBox(info, this);
 }
 
-namespace {
-// What the ratings import ends with when it does not fail.
-struct RatingsImported {
-    services::RatingImportSummary summary;
-    bool cancelled = false;
-};
-}  // namespace
-
 void MainFrame::ImportFromMenu(int command) {
     // The wizard, on the kind of the command (the last one used for "any").
     const std::string kind = command == ID_IMPORT_RATINGS    ? "ratings"
@@ -653,119 +645,6 @@ void MainFrame::ImportFromMenu(int command) {
     if (wizard.ShowModal() != wxID_OK) return;
     ReloadAll();
     ShowInfo(this, wizard.Outcome());
-}
-
-wxString MainFrame::ImportTalliesFile(const wxString& path, bool* stored) {
-    if (stored) *stored = false;
-    services::ImportSummary summary;
-    try {
-        wxBusyCursor busy;
-        summary = services::ImportTallies(session_->db(), ToU8(path), session_->user());
-    } catch (const std::exception& e) {
-        // The service's message names the file, line and column.
-        return _("The tallies were not imported; nothing of the file was stored.") + "\n\n" +
-               (dynamic_cast<const UserError*>(&e) ? U8(e.what()) : ErrorSentence(e));
-    }
-    ReloadAll();
-    if (stored) *stored = true;
-    return wxString::Format(_("Tallies imported from %s: %s new, %s replaced, %s unchanged."),
-                            wxFileName(path).GetFullName(), U8(FormatInteger(summary.inserted)),
-                            U8(FormatInteger(summary.updated)),
-                            U8(FormatInteger(summary.unchanged)));
-}
-
-wxString MainFrame::ImportDossiersFile(const wxString& path, bool* stored) {
-    if (stored) *stored = false;
-    services::ImportSummary summary;
-    try {
-        wxBusyCursor busy;
-        summary = services::ImportDossiers(session_->db(), ToU8(path), session_->user());
-    } catch (const std::exception& e) {
-        // The service's message names the file, line and column.
-        return _("The dossier statistics were not imported; nothing of the file was stored.") +
-               "\n\n" + (dynamic_cast<const UserError*>(&e) ? U8(e.what()) : ErrorSentence(e));
-    }
-    ReloadAll();
-    if (stored) *stored = true;
-    return wxString::Format(
-        _("Dossier statistics imported from %s: %s new, %s replaced, %s unchanged."),
-        wxFileName(path).GetFullName(), U8(FormatInteger(summary.inserted)),
-        U8(FormatInteger(summary.updated)), U8(FormatInteger(summary.unchanged)));
-}
-
-wxString MainFrame::ImportRatingsFile(const wxString& path, bool* stored) {
-    if (stored) *stored = false;
-    const wxString reading = wxString::Format(_("Reading %s..."), wxFileName(path).GetFullName());
-    const std::string file = ToU8(path), user = session_->user();
-    auto progress = std::make_shared<BackgroundProgress>();
-    std::shared_ptr<RatingsImported> imported;
-    std::string error;
-    bool finished = false;
-    wxGUIEventLoop loop;  // runs while the import does, under the progress dialog
-    {
-        wxProgressDialog dialog(_("Importing citizen ratings"), reading, 1000, this,
-                                wxPD_APP_MODAL | wxPD_CAN_ABORT);
-        dialog.SetName("ratingsImportProgress");
-        // The stock Cancel button speaks English in GTK: our word instead.
-        if (wxWindow* cancel = dialog.FindWindow(wxID_CANCEL)) cancel->SetLabel(_("Cancel"));
-        // Cancel, or closing the dialog, stops the import: it stores nothing.
-        dialog.Bind(
-            wxEVT_BUTTON,
-            [progress](wxCommandEvent& e) {
-                e.Skip();
-                progress->Cancel();
-            },
-            wxID_CANCEL);
-        dialog.Bind(wxEVT_CLOSE_WINDOW, [progress](wxCloseEvent& e) {
-            e.Skip();
-            progress->Cancel();
-        });
-        // What the import reports, shown as it comes (never within itself:
-        // the dialog's update lets other events through).
-        bool showing = false;
-        auto show = [&] {
-            if (showing) return;
-            showing = true;
-            const std::string what = progress->What();
-            wxString message = what.empty() ? reading : U8(what);
-            if (progress->Cancelled())
-                message = _("Cancelling: nothing of the file will be stored...");
-            if (!dialog.Update(std::min(999, progress->Permille()), message)) progress->Cancel();
-            if (onImportProgress) onImportProgress(&dialog);
-            showing = false;
-        };
-        progress->OnReport(show);
-        RunOnOwnConnection<RatingsImported>(
-            this, session_->db().url(),
-            [progress, file, user](services::Database& db) {
-                auto result = std::make_shared<RatingsImported>();
-                try {
-                    result->summary = services::ImportRatings(db, file, user, progress.get());
-                } catch (const CancelledError&) {
-                    result->cancelled = true;
-                }
-                return result;
-            },
-            [&](std::shared_ptr<RatingsImported> result, const std::string& message) {
-                imported = std::move(result);
-                error = message;
-                finished = true;
-                if (loop.IsRunning()) loop.Exit();
-            });
-        show();
-        if (!finished) loop.Run();
-        progress->OnReport(nullptr);
-    }
-    if (!error.empty() || !imported)
-        return _("The ratings were not imported; nothing of the file was stored.") + "\n\n" +
-               U8(error);
-    if (imported->cancelled) return _("The import was cancelled: nothing of the file was stored.");
-    ReloadAll();
-    if (stored) *stored = true;
-    return wxString::Format(
-        _("Ratings imported from %s: %s stored, %s skipped as already stored or repeated."),
-        wxFileName(path).GetFullName(), U8(FormatInteger(imported->summary.inserted)),
-        U8(FormatInteger(imported->summary.skipped)));
 }
 
 void MainFrame::OnClose(wxCloseEvent& event) {

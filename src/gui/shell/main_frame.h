@@ -38,18 +38,6 @@ class MainFrame : public wxFrame {
 
     GuiSession& session() { return *session_; }
 
-    // File > Import: stores the file's tallies or ratings and returns the
-    // sentence that tells the outcome (counts, or the error with its file,
-    // line and column). Ratings are read off the main thread under a
-    // progress dialog whose Cancel stores nothing. The menu commands ask
-    // for the file, then show the sentence (as an error when *stored is false).
-    wxString ImportTalliesFile(const wxString& path, bool* stored = nullptr);
-    wxString ImportRatingsFile(const wxString& path, bool* stored = nullptr);
-    // Form II.06a (services::ImportDossiers), as the tallies.
-    wxString ImportDossiersFile(const wxString& path, bool* stored = nullptr);
-    // Called with the ratings import's progress dialog at each update while
-    // it is shown (tests watch and cancel it here).
-    std::function<void(wxWindow* progressDialog)> onImportProgress;
     // For tests: called with the import wizard before it is shown.
     std::function<void(wxDialog* wizard)> onImportWizard;
     UnitTreePanel* unitTree() const { return tree_; }

@@ -2,7 +2,11 @@
 // takes the user's value exactly for the fields the user kept.
 #include <boost/test/unit_test.hpp>
 
+#include <optional>
+#include <string>
+
 #include "core/conflict.h"
+#include "core/exchange_merge.h"
 #include "core/i18n.h"
 #include "core/org_conflicts.h"
 #include "core/plan_conflicts.h"
@@ -121,3 +125,26 @@ BOOST_AUTO_TEST_CASE(unit_and_person_diffs_name_the_fields_that_differ) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+// The three-way rule of exchange packages: a field only the commune changed
+// is applied ("parallel" when the office changed another field of the row),
+// one both changed differently is a conflict, one both set alike is applied
+// already, one the commune left alone is not reported.
+BOOST_AUTO_TEST_CASE(a_field_changed_at_a_commune_meets_the_offices) {
+    using cchc::FieldMerge;
+    BOOST_TEST((cchc::MergeField(std::string("35"), std::string("60"), std::string("35")) ==
+                FieldMerge::Unchanged));
+    BOOST_TEST((cchc::MergeField(std::string("35"), std::string("55"), std::string("55")) ==
+                FieldMerge::Same));
+    BOOST_TEST((cchc::MergeField(std::string("35"), std::string("35"), std::string("55")) ==
+                FieldMerge::Apply));
+    BOOST_TEST((cchc::MergeField(std::string("35"), std::string("60"), std::string("55")) ==
+                FieldMerge::Conflict));
+    const std::optional<std::string> none;
+    BOOST_TEST(
+        (cchc::MergeField(none, none, std::optional<std::string>("x")) == FieldMerge::Apply));
+    BOOST_TEST(std::string(cchc::MergeState(FieldMerge::Apply, false)) == "applied");
+    BOOST_TEST(std::string(cchc::MergeState(FieldMerge::Apply, true)) == "parallel");
+    BOOST_TEST(std::string(cchc::MergeState(FieldMerge::Same, true)) == "applied");
+    BOOST_TEST(std::string(cchc::MergeState(FieldMerge::Conflict, false)) == "conflict");
+}

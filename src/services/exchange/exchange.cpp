@@ -16,6 +16,7 @@
 
 #include "core/atomic_file.h"
 #include "core/errors.h"
+#include "core/exchange_merge.h"
 #include "core/i18n.h"
 #include "core/records.h"
 #include "services/app/access_guard.h"
@@ -1050,16 +1051,18 @@ void ApplyProgressChange(storage::Database& db, ExchangeRepository& repo, PlanSe
         const std::string b = Cell(columns, *base, f), o = Cell(columns, stored, f),
                           n = Cell(columns, *now, f);
         merged[f] = o;
-        if (b == n) continue;
-        if (o == n) {
-            outcome.lines.push_back({table, LineKey(*officeId), f, label, b, o, n, "applied"});
-        } else if (o == b) {
+        const FieldMerge merge = MergeField(b, o, n);
+        if (merge == FieldMerge::Unchanged) continue;
+        if (merge == FieldMerge::Conflict) {
+            conflict(*officeId, f, b, o, n);
+            continue;
+        }
+        if (merge == FieldMerge::Apply) {
             merged[f] = n;
             apply = true;
-            outcome.lines.push_back({table, LineKey(*officeId), f, label, b, o, n, "applied"});
-        } else {
-            conflict(*officeId, f, b, o, n);
         }
+        outcome.lines.push_back(
+            {table, LineKey(*officeId), f, label, b, o, n, MergeState(merge, false)});
     }
     if (apply) {
         int percent = 0;
@@ -1132,17 +1135,14 @@ void ApplyNarrativeChange(storage::Database& db, ExchangeRepository& repo,
     const std::string b = base ? Cell(columns, *base, "body") : std::string();
     const std::string o = stored ? Cell(columns, *stored, "body") : std::string();
     const std::string n = Cell(columns, *now, "body");
-    if (b == n) return;
-    ExchangeReportLine line{table, key, "body", label, b, o, n, ""};
-    if (o == n) {
-        line.state = "applied";
-    } else if (o == b) {
+    const FieldMerge merge = MergeField(b, o, n);
+    if (merge == FieldMerge::Unchanged) return;
+    ExchangeReportLine line{table, key, "body", label, b, o, n, MergeState(merge, false)};
+    if (merge == FieldMerge::Apply) {
         ReportArchive(db, user).SaveNarratives(rowUnit, Cell(columns, *now, "period"),
                                                Cell(columns, *now, "report_type"),
                                                {{Cell(columns, *now, "section_key"), n}});
-        line.state = "applied";
-    } else {
-        line.state = "conflict";
+    } else if (merge == FieldMerge::Conflict) {
         storage::ExchangeConflict c;
         c.unitId = unitId;
         c.packageSeq = seq;
@@ -1347,16 +1347,15 @@ ExchangeImportOutcome ImportCommunePackage(storage::Database& db, const std::str
             bool apply = false;
             for (std::size_t c : changed) {
                 const ExchangeValue b = (*base)[c], o = At(officeRow, c), n = (*now)[c];
-                ExchangeReportLine line{
-                    table, LineKey(*officeId), columns[c], task.solution, b, o, n, ""};
-                if (o == n) {
-                    line.state = "applied";
-                } else if (o == b) {
+                const FieldMerge merge = MergeField(b, o, n);
+                ExchangeReportLine line{table,      LineKey(*officeId),
+                                        columns[c], task.solution,
+                                        b,          o,
+                                        n,          MergeState(merge, officeChangedOther)};
+                if (merge == FieldMerge::Apply) {
                     SetTaskField(task, columns[c], n, file);
                     apply = true;
-                    line.state = officeChangedOther ? "parallel" : "applied";
-                } else {
-                    line.state = "conflict";
+                } else if (merge == FieldMerge::Conflict) {
                     storage::ExchangeConflict conflict;
                     conflict.unitId = unitId;
                     conflict.packageSeq = seq;
@@ -1443,15 +1442,14 @@ ExchangeImportOutcome ImportCommunePackage(storage::Database& db, const std::str
                 bool apply = false;
                 for (std::size_t c : changed) {
                     const std::string &b = before[c], &o = officeRow[c], &n = (*now)[c];
-                    ExchangeReportLine line{kind->kind, key, columns[c], key, b, o, n, ""};
-                    if (o == n) {
-                        line.state = "applied";
-                    } else if (o == b) {
+                    const FieldMerge merge = MergeField(b, o, n);
+                    ExchangeReportLine line{
+                        kind->kind, key, columns[c], key,
+                        b,          o,   n,          MergeState(merge, officeChangedOther)};
+                    if (merge == FieldMerge::Apply) {
                         row[c] = n;
                         apply = true;
-                        line.state = officeChangedOther ? "parallel" : "applied";
-                    } else {
-                        line.state = "conflict";
+                    } else if (merge == FieldMerge::Conflict) {
                         storage::ExchangeConflict conflict;
                         conflict.unitId = unitId;
                         conflict.packageSeq = seq;

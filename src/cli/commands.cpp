@@ -1038,13 +1038,25 @@ int RunExchange(const Args& args) {
         if (out.empty()) throw UsageError(tr("exchange export needs --out FILE.cchcx"));
         auto db = OpenDb(args, false);
         if (args.Has("unit")) {
+            services::ExchangeExportOptions options;
+            options.withFiles = args.Has("with-files");
+            options.withRatings = args.Has("with-ratings");
+            options.full = args.Has("full");
             const auto o =
-                services::ExportUnitPackage(*db, args.Get("unit"), out, Actor(args, *db));
+                services::ExportUnitPackage(*db, args.Get("unit"), out, Actor(args, *db), options);
             std::cout << fmt::format(
-                             fmt::runtime(tr("Package number {0} for {1} ({2}) written to {3}: "
-                                             "{4} rows")),
-                             o.seq, o.unitName, o.unitCode, out, FormatInteger(o.rows))
+                             fmt::runtime(
+                                 o.since > 0
+                                     ? tr("Package number {0} for {1} ({2}) written to {3}: {4} "
+                                          "rows changed since package number {5}")
+                                     : tr("Package number {0} for {1} ({2}) written to {3}: "
+                                          "{4} rows")),
+                             o.seq, o.unitName, o.unitCode, out, FormatInteger(o.rows), o.since)
                       << "\n";
+            if (o.files > 0)
+                std::cout << fmt::format(fmt::runtime(tr("Evidence files carried: {0}")),
+                                         FormatInteger(o.files))
+                          << "\n";
         } else {
             const auto o = services::ExportCommunePackage(*db, out, Actor(args, *db));
             std::cout << fmt::format(fmt::runtime(tr("Return package number {0} of {1} written "
@@ -1065,12 +1077,21 @@ int RunExchange(const Args& args) {
                       << "\n";
         else
             std::cout << fmt::format(
-                             fmt::runtime(o.refreshed
-                                              ? tr("Copy of {0} ({1}) brought up to date from "
-                                                   "package number {2}: {3} rows")
-                                              : tr("Copy of {0} ({1}) made from package number "
-                                                   "{2}: {3} rows")),
-                             o.unitName, o.unitCode, o.seq, FormatInteger(o.rows))
+                             fmt::runtime(
+                                 o.since > 0
+                                     ? tr("Copy of {0} ({1}) brought up to date from package "
+                                          "number {2} ({4} rows changed since number {5}): {3} "
+                                          "rows")
+                                 : o.refreshed ? tr("Copy of {0} ({1}) brought up to date from "
+                                                    "package number {2}: {3} rows")
+                                               : tr("Copy of {0} ({1}) made from package number "
+                                                    "{2}: {3} rows")),
+                             o.unitName, o.unitCode, o.seq, FormatInteger(o.rows),
+                             FormatInteger(o.carried), o.since)
+                      << "\n";
+        if (o.files > 0)
+            std::cout << fmt::format(fmt::runtime(tr("Evidence files in the copy: {0}")),
+                                     FormatInteger(o.files))
                       << "\n";
         return 0;
     }

@@ -75,7 +75,9 @@ const char* kUsageAccounts =
 const char* kUsageExchange =
     N_("\n"
        "Exchange packages (communes without a connection):\n"
-       "  exchange export --unit CODE --out FILE.cchcx   the office: a package for the unit\n"
+       "  exchange export --unit CODE --out FILE.cchcx [--with-files] [--with-ratings] [--full]\n"
+       "       the office: a package for the unit (once the commune has sent a return, only\n"
+       "       what changed since, unless --full); --with-files: the evidence files too\n"
        "  exchange open FILE.cchcx   the commune: its own copy (--db sqlite:NEW_FILE), or\n"
        "       the copy refreshed from a newer package\n"
        "  exchange export --out FILE.cchcx   the commune: its changes back to the office\n"
@@ -99,9 +101,11 @@ const std::set<std::string> kValued = {
     "due-within", "as-of",  "below",     "by",     "window",   "min-ratings", "criterion",
     "plan",       "number", "date",      "type",   "role",     "name",        "user",
     "as",         "table",  "since",     "until",  "keep"};
-const std::set<std::string> kFlags = {
-    "help",  "quiet",         "self-vs-appraised", "overdue", "missing-update",
-    "issue", "show-citizens", "password-stdin",    "replace", "no-unit"};
+const std::set<std::string> kFlags = {"help",          "quiet",          "self-vs-appraised",
+                                      "overdue",       "missing-update", "issue",
+                                      "show-citizens", "password-stdin", "replace",
+                                      "no-unit",       "with-files",     "with-ratings",
+                                      "full"};
 
 Args Parse(int argc, char** argv) {
     Args a;

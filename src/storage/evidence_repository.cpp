@@ -53,20 +53,23 @@ std::int64_t EvidenceRepository::Insert(const EvidenceRecord& e, const std::stri
         soci::use(e.issuer), soci::use(e.title), soci::use(e.note), soci::use(e.fileName),
         soci::use(e.mimeType), soci::use(sha.value, sha.ind), soci::use(size.value, size.ind),
         soci::use(now), soci::use(e.createdBy), soci::into(id);
-    if (!content.empty()) {
-        // PostgreSQL's blobs in SOCI are large objects, not bytea: the file
-        // crosses as hexadecimal text there, and as a blob on SQLite.
-        if (IsPostgres(s_)) {
-            std::string hex = ToHex(content);
-            s_ << "UPDATE evidence SET content = decode(:h, 'hex') WHERE id = :id", soci::use(hex),
-                soci::use(id);
-        } else {
-            soci::blob b(s_);
-            b.write(0, content.data(), content.size());
-            s_ << "UPDATE evidence SET content = :c WHERE id = :id", soci::use(b), soci::use(id);
-        }
-    }
+    if (!content.empty()) SetContent(id, content);
     return id;
+}
+
+void EvidenceRepository::SetContent(std::int64_t id, const std::string& content) {
+    long long i = id;
+    // PostgreSQL's blobs in SOCI are large objects, not bytea: the file
+    // crosses as hexadecimal text there, and as a blob on SQLite.
+    if (IsPostgres(s_)) {
+        std::string hex = ToHex(content);
+        s_ << "UPDATE evidence SET content = decode(:h, 'hex') WHERE id = :id", soci::use(hex),
+            soci::use(i);
+    } else {
+        soci::blob b(s_);
+        b.write(0, content.data(), content.size());
+        s_ << "UPDATE evidence SET content = :c WHERE id = :id", soci::use(b), soci::use(i);
+    }
 }
 
 bool EvidenceRepository::UpdateDetails(const EvidenceRecord& e) {

@@ -42,6 +42,9 @@ class EvidenceRepository {
     std::optional<std::int64_t> FindByHash(std::int64_t unitId, const std::string& sha256);
     // The file's bytes (empty when only the reference is kept).
     std::string Content(std::int64_t id);
+    // Stores the file of a document already in the register (a commune
+    // copy receiving the files of an exchange package).
+    void SetContent(std::int64_t id, const std::string& content);
     void Link(std::int64_t resultId, std::int64_t evidenceId);
     void Unlink(std::int64_t resultId, std::int64_t evidenceId);
     // Links a document to a task's progress update.

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cstdio>
+#include <map>
 #include <stdexcept>
 #include <unordered_map>
 
@@ -56,7 +57,8 @@ const std::vector<TableSpec>& Specs() {
          "p.id = i.plan_id WHERE p.unit_id IN (SELECT id FROM scope))) OR id IN (SELECT "
          "person_id FROM task_coordinators WHERE task_id IN (SELECT t.id FROM tasks t JOIN "
          "plan_items i ON i.id = t.item_id JOIN plans p ON p.id = i.plan_id WHERE p.unit_id IN "
-         "(SELECT id FROM scope))) ORDER BY id",
+         "(SELECT id FROM scope))) OR id IN (SELECT officer_id FROM ratings WHERE unit_id IN "
+         "(SELECT id FROM scope)) ORDER BY id",
          "INSERT INTO people (id, unit_id, code, full_name, position, phone, email, "
          "one_stop_desk, active, version, updated_at) SELECT json_extract(value, '$[0]'), "
          "json_extract(value, '$[1]'), json_extract(value, '$[2]'), json_extract(value, '$[3]'), "
@@ -367,6 +369,73 @@ const std::vector<TableSpec>& Specs() {
          "json_extract(value, '$[4]'), json_extract(value, '$[5]'), json_extract(value, '$[6]'), "
          "json_extract(value, '$[7]'), json_extract(value, '$[8]') FROM json_each(:rows)",
          "DELETE FROM report_narratives"},
+        {"rating_aspects",
+         {"id", "code", "name", "sort_order", "active"},
+         "SELECT id, code, name, sort_order, active FROM rating_aspects ORDER BY id",
+         "INSERT INTO rating_aspects (id, code, name, sort_order, active) SELECT "
+         "json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]'), "
+         "json_extract(value, '$[3]'), json_extract(value, '$[4]') FROM json_each(:rows)",
+         "DELETE FROM rating_aspects"},
+        {"evidence",
+         {"id", "unit_id", "doc_number", "doc_date", "issuer", "title", "note", "file_name",
+          "mime_type", "sha256", "size_bytes", "created_at", "created_by", "version"},
+         "WITH RECURSIVE scope (id) AS (SELECT id FROM units WHERE id = :u UNION SELECT u.id FROM "
+         "units u JOIN scope s ON u.parent_id = s.id) SELECT id, unit_id, doc_number, doc_date, "
+         "issuer, title, note, file_name, mime_type, sha256, size_bytes, created_at, created_by, "
+         "version FROM evidence WHERE unit_id IN (SELECT id FROM scope) ORDER BY id",
+         "INSERT INTO evidence (id, unit_id, doc_number, doc_date, issuer, title, note, file_name, "
+         "mime_type, sha256, size_bytes, created_at, created_by, version) SELECT "
+         "json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]'), "
+         "json_extract(value, '$[3]'), json_extract(value, '$[4]'), json_extract(value, '$[5]'), "
+         "json_extract(value, '$[6]'), json_extract(value, '$[7]'), json_extract(value, '$[8]'), "
+         "json_extract(value, '$[9]'), json_extract(value, '$[10]'), json_extract(value, '$[11]'), "
+         "json_extract(value, '$[12]'), json_extract(value, '$[13]') FROM json_each(:rows)",
+         "DELETE FROM evidence"},
+        {"result_evidence",
+         {"result_id", "evidence_id"},
+         "WITH RECURSIVE scope (id) AS (SELECT id FROM units WHERE id = :u UNION SELECT u.id FROM "
+         "units u JOIN scope s ON u.parent_id = s.id) SELECT result_id, evidence_id FROM "
+         "result_evidence WHERE result_id IN (SELECT id FROM results WHERE unit_id IN (SELECT id "
+         "FROM scope)) AND evidence_id IN (SELECT id FROM evidence WHERE unit_id IN (SELECT id "
+         "FROM scope)) ORDER BY result_id, evidence_id",
+         "INSERT INTO result_evidence (result_id, evidence_id) SELECT json_extract(value, '$[0]'), "
+         "json_extract(value, '$[1]') FROM json_each(:rows)",
+         "DELETE FROM result_evidence"},
+        {"progress_evidence",
+         {"update_id", "evidence_id"},
+         "WITH RECURSIVE scope (id) AS (SELECT id FROM units WHERE id = :u UNION SELECT u.id FROM "
+         "units u JOIN scope s ON u.parent_id = s.id) SELECT update_id, evidence_id FROM "
+         "progress_evidence WHERE update_id IN (SELECT id FROM progress_updates WHERE task_id IN "
+         "(SELECT t.id FROM tasks t JOIN plan_items i ON i.id = t.item_id JOIN plans p ON p.id = "
+         "i.plan_id WHERE p.unit_id IN (SELECT id FROM scope))) AND evidence_id IN (SELECT id FROM "
+         "evidence WHERE unit_id IN (SELECT id FROM scope)) ORDER BY update_id, evidence_id",
+         "INSERT INTO progress_evidence (update_id, evidence_id) SELECT json_extract(value, "
+         "'$[0]'), json_extract(value, '$[1]') FROM json_each(:rows)",
+         "DELETE FROM progress_evidence"},
+        {"ratings",
+         {"id", "rated_at", "unit_id", "officer_id", "procedure", "channel", "citizen", "attitude",
+          "handling", "guidance", "low_score"},
+         "WITH RECURSIVE scope (id) AS (SELECT id FROM units WHERE id = :u UNION SELECT u.id FROM "
+         "units u JOIN scope s ON u.parent_id = s.id) SELECT id, rated_at, unit_id, officer_id, "
+         "procedure, channel, citizen, attitude, handling, guidance, low_score FROM ratings WHERE "
+         "unit_id IN (SELECT id FROM scope) ORDER BY id",
+         "INSERT INTO ratings (id, rated_at, unit_id, officer_id, procedure, channel, citizen, "
+         "attitude, handling, guidance, low_score) SELECT json_extract(value, '$[0]'), "
+         "json_extract(value, '$[1]'), json_extract(value, '$[2]'), json_extract(value, '$[3]'), "
+         "json_extract(value, '$[4]'), json_extract(value, '$[5]'), json_extract(value, '$[6]'), "
+         "json_extract(value, '$[7]'), json_extract(value, '$[8]'), json_extract(value, '$[9]'), "
+         "json_extract(value, '$[10]') FROM json_each(:rows)",
+         "DELETE FROM ratings"},
+        {"rating_extra_scores",
+         {"rating_id", "aspect_id", "score"},
+         "WITH RECURSIVE scope (id) AS (SELECT id FROM units WHERE id = :u UNION SELECT u.id FROM "
+         "units u JOIN scope s ON u.parent_id = s.id) SELECT rating_id, aspect_id, score FROM "
+         "rating_extra_scores WHERE rating_id IN (SELECT id FROM ratings WHERE unit_id IN (SELECT "
+         "id FROM scope)) ORDER BY rating_id, aspect_id",
+         "INSERT INTO rating_extra_scores (rating_id, aspect_id, score) SELECT json_extract(value, "
+         "'$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]') FROM json_each(:rows)",
+         "DELETE FROM rating_extra_scores"},
+
     };
     return specs;
 }
@@ -441,11 +510,24 @@ const std::vector<std::string>& ExchangeColumns(const std::string& table) {
     return none;
 }
 
+const std::vector<std::string>& ExchangeKeyColumns(const std::string& table) {
+    static const std::map<std::string, std::vector<std::string>> keys = {
+        {"rating_scale_levels", {"scale_id", "value"}},
+        {"settings", {"key"}},
+        {"task_coordinators", {"task_id", "sort_order"}},
+        {"result_evidence", {"result_id", "evidence_id"}},
+        {"progress_evidence", {"update_id", "evidence_id"}},
+        {"rating_extra_scores", {"rating_id", "aspect_id"}}};
+    static const std::vector<std::string> id = {"id"};
+    auto it = keys.find(table);
+    return it == keys.end() ? id : it->second;
+}
+
 bool ExchangeRepository::Available() {
     int version = 0;
     soci::indicator ind = soci::i_null;
     s_ << "SELECT MAX(version) FROM schema_version", soci::into(version, ind);
-    return ind == soci::i_ok && version >= 18;
+    return ind == soci::i_ok && version >= 19;
 }
 
 ExchangeRows ExchangeRepository::ReadForUnit(const std::string& table, std::int64_t unitId) {
@@ -544,8 +626,8 @@ void ExchangeRepository::SaveSelf(const ExchangeSelf& e) {
 
 namespace {
 constexpr const char* kUnitColumns =
-    "SELECT unit_id, out_seq, out_at, return_token, commune_key, in_seq, in_sha256, in_at FROM "
-    "exchange_units";
+    "SELECT unit_id, out_seq, out_at, return_token, commune_key, in_seq, in_sha256, in_at, ack_seq "
+    "FROM exchange_units";
 
 ExchangeUnit UnitOf(const soci::row& r) {
     ExchangeUnit u;
@@ -557,6 +639,7 @@ ExchangeUnit UnitOf(const soci::row& r) {
     u.inSeq = static_cast<int>(Int64(r, 5));
     u.inSha256 = r.get<std::string>(6);
     u.inAt = OptText(r, 7);
+    u.ackSeq = static_cast<int>(Int64(r, 8));
     return u;
 }
 }  // namespace
@@ -565,7 +648,7 @@ std::optional<ExchangeUnit> ExchangeRepository::Unit(std::int64_t unitId) {
     long long id = unitId;
     soci::rowset<soci::row> rs =
         (s_.prepare << "SELECT unit_id, out_seq, out_at, return_token, commune_key, in_seq, "
-                       "in_sha256, in_at FROM exchange_units WHERE unit_id = :u",
+                       "in_sha256, in_at, ack_seq FROM exchange_units WHERE unit_id = :u",
          soci::use(id));
     for (const soci::row& r : rs) return UnitOf(r);
     return std::nullopt;
@@ -575,7 +658,7 @@ std::vector<ExchangeUnit> ExchangeRepository::Units() {
     std::vector<ExchangeUnit> out;
     soci::rowset<soci::row> rs =
         (s_.prepare << "SELECT unit_id, out_seq, out_at, return_token, commune_key, in_seq, "
-                       "in_sha256, in_at FROM exchange_units ORDER BY unit_id");
+                       "in_sha256, in_at, ack_seq FROM exchange_units ORDER BY unit_id");
     for (const soci::row& r : rs) out.push_back(UnitOf(r));
     return out;
 }
@@ -587,16 +670,52 @@ void ExchangeRepository::SaveUnit(const ExchangeUnit& u) {
     s_ << "SELECT COUNT(*) FROM exchange_units WHERE unit_id = :u", soci::use(id), soci::into(n);
     if (n == 0)
         s_ << "INSERT INTO exchange_units (unit_id, out_seq, out_at, return_token, commune_key, "
-              "in_seq, in_sha256, in_at) VALUES (:u, :o, :oa, :rt, :ck, :i, :is, :ia)",
+              "in_seq, in_sha256, in_at, ack_seq) VALUES (:u, :o, :oa, :rt, :ck, :i, :is, :ia, :a)",
             soci::use(id), soci::use(u.outSeq), soci::use(outAt.value, outAt.ind),
             soci::use(u.returnToken), soci::use(u.communeKey), soci::use(u.inSeq),
-            soci::use(u.inSha256), soci::use(inAt.value, inAt.ind);
+            soci::use(u.inSha256), soci::use(inAt.value, inAt.ind), soci::use(u.ackSeq);
     else
         s_ << "UPDATE exchange_units SET out_seq = :o, out_at = :oa, return_token = :rt, "
-              "commune_key = :ck, in_seq = :i, in_sha256 = :is, in_at = :ia WHERE unit_id = :u",
+              "commune_key = :ck, in_seq = :i, in_sha256 = :is, in_at = :ia, ack_seq = :a WHERE "
+              "unit_id = :u",
             soci::use(u.outSeq), soci::use(outAt.value, outAt.ind), soci::use(u.returnToken),
             soci::use(u.communeKey), soci::use(u.inSeq), soci::use(u.inSha256),
-            soci::use(inAt.value, inAt.ind), soci::use(id);
+            soci::use(inAt.value, inAt.ind), soci::use(u.ackSeq), soci::use(id);
+}
+
+std::map<int, std::string> ExchangeRepository::Sent(std::int64_t unitId, int fromSeq) {
+    long long id = unitId;
+    std::map<int, std::string> out;
+    soci::rowset<soci::row> rs =
+        (s_.prepare << "SELECT seq, hashes FROM exchange_sent WHERE unit_id = :u AND seq >= :s "
+                       "ORDER BY seq",
+         soci::use(id), soci::use(fromSeq));
+    for (const soci::row& r : rs) out[static_cast<int>(Int64(r, 0))] = r.get<std::string>(1);
+    return out;
+}
+
+void ExchangeRepository::RecordSent(std::int64_t unitId, int seq, const std::string& hashes) {
+    long long id = unitId;
+    s_ << "INSERT INTO exchange_sent (unit_id, seq, hashes) VALUES (:u, :s, :h)", soci::use(id),
+        soci::use(seq), soci::use(hashes);
+}
+
+void ExchangeRepository::ForgetSentBefore(std::int64_t unitId, int seq) {
+    long long id = unitId;
+    s_ << "DELETE FROM exchange_sent WHERE unit_id = :u AND seq < :s", soci::use(id),
+        soci::use(seq);
+}
+
+std::optional<std::string> ExchangeRepository::Received() {
+    std::string text;
+    soci::indicator ind = soci::i_null;
+    s_ << "SELECT received FROM exchange_self WHERE id = 1", soci::into(text, ind);
+    if (!s_.got_data() || ind != soci::i_ok) return std::nullopt;
+    return text;
+}
+
+void ExchangeRepository::SaveReceived(const std::string& data) {
+    s_ << "UPDATE exchange_self SET received = :d WHERE id = 1", soci::use(data);
 }
 
 std::map<std::int64_t, ExchangeRepository::BaseRow> ExchangeRepository::Base(

@@ -35,10 +35,16 @@ struct ExchangeRows {
 // people of the unit's subtree and those its tasks name, the subtree's
 // plans with their sections, items, tasks, coordinators and progress
 // updates, its result sets and results, tallies, dossier statistics and
-// report texts (without their import batches).
+// report texts, the evidence register with its links (the files travel
+// beside the rows), the rating aspects, and the subtree's ratings (without
+// their import batches).
 const std::vector<std::string>& ExchangeTables();
 // The columns exchanged of that table, in their order (empty for another).
 const std::vector<std::string>& ExchangeColumns(const std::string& table);
+// The columns that name a row of that table: "id", or those of its
+// primary key where it has no id (settings: key; task_coordinators:
+// task_id, sort_order; the link tables: both ids).
+const std::vector<std::string>& ExchangeKeyColumns(const std::string& table);
 
 // This database's part in exchanges (the one row of exchange_self).
 struct ExchangeSelf {
@@ -60,6 +66,7 @@ struct ExchangeUnit {
     int inSeq = 0;
     std::string inSha256;
     std::optional<std::string> inAt;
+    int ackSeq = 0;  // the package the last applied return was written on
 };
 
 struct ExchangeConflict {
@@ -79,7 +86,7 @@ class ExchangeRepository {
   public:
     explicit ExchangeRepository(soci::session& s) : s_(s) {}
 
-    // Whether the schema has the exchange tables (18 and later).
+    // Whether the schema has the exchange tables (19 and later).
     bool Available();
 
     // The rows of the table a package for the unit carries, by id (by task
@@ -101,6 +108,18 @@ class ExchangeRepository {
     std::optional<ExchangeUnit> Unit(std::int64_t unitId);
     std::vector<ExchangeUnit> Units();
     void SaveUnit(const ExchangeUnit& unit);
+
+    // What the office's packages for the unit held (a JSON object of
+    // tables, row keys and hashes), by number, from fromSeq on.
+    std::map<int, std::string> Sent(std::int64_t unitId, int fromSeq);
+    void RecordSent(std::int64_t unitId, int seq, const std::string& hashes);
+    // Drops the records of packages the commune has gone past.
+    void ForgetSentBefore(std::int64_t unitId, int seq);
+
+    // A commune copy: the office's rows as last received (JSON), nothing
+    // before the first package or when the copy predates the record.
+    std::optional<std::string> Received();
+    void SaveReceived(const std::string& data);
 
     // A commune copy's rows of the table as last received or sent, by id
     // (data: a JSON array in ExchangeColumns' order; madeHere: a row made

@@ -1217,4 +1217,33 @@ BOOST_FIXTURE_TEST_CASE(exchange_packages_go_out_and_come_back_with_a_conflict_r
     BOOST_TEST(Run("exchange resolve " + m[1].str() + " --keep office").exitCode == 1);
     BOOST_TEST(Run("exchange resolve x --keep office").exitCode == 2);
     BOOST_TEST(Run("exchange resolve 1 --keep both").exitCode == 2);
+
+    // The next package carries what changed since the one the return was
+    // written on; the copy brought up to date from it holds the office's
+    // tasks. With --with-files and --with-ratings it takes the files and
+    // the ratings along; --full writes every row again.
+    const std::string next = dir.File("next.cchcx");
+    auto delta =
+        Run("exchange export --unit " + unit + " --out " + next + " --with-files --with-ratings");
+    BOOST_REQUIRE_MESSAGE(delta.exitCode == 0, delta.output);
+    BOOST_TEST(Contains(delta.output, "changed since package number 1"), delta.output);
+    auto refreshed = commune.Run("exchange open " + next);
+    BOOST_REQUIRE_MESSAGE(refreshed.exitCode == 0, refreshed.output);
+    BOOST_TEST(Contains(refreshed.output, "brought up to date"), refreshed.output);
+    BOOST_REQUIRE(commune.Run("export tasks --out " + copyTasks).exitCode == 0);
+    BOOST_TEST(Contains(ReadFile(copyTasks), WithPercent(lines[0], 91)));
+    BOOST_TEST(Contains(ReadFile(copyTasks), WithPercent(lines[1], 33)));
+    const std::string ratings = dir.File("copy-ratings.csv");
+    BOOST_REQUIRE(commune.Run("export ratings --out " + ratings).exitCode == 0);
+    BOOST_TEST(Contains(ReadFile(ratings), "," + unit + ","), ReadFile(ratings).substr(0, 300));
+    Cli fresh;
+    fresh.db = "sqlite:" + dir.File("fresh.db");
+    auto refused = fresh.Run("exchange open " + next);
+    BOOST_TEST(refused.exitCode == 1);
+    BOOST_TEST(Contains(refused.output, "--full"), refused.output);
+    auto whole =
+        Run("exchange export --unit " + unit + " --out " + dir.File("whole.cchcx") + " --full");
+    BOOST_REQUIRE_MESSAGE(whole.exitCode == 0, whole.output);
+    BOOST_TEST(!Contains(whole.output, "changed since"), whole.output);
+    BOOST_TEST(fresh.Run("exchange open " + dir.File("whole.cchcx")).exitCode == 0);
 }

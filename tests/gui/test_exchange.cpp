@@ -3,6 +3,7 @@
 // its own, confined to the commune, where a task's progress is recorded and
 // sent back; the office imports the return with its report shown and
 // resolves the conflict in the conflicts dialog.
+#include <wx/checkbox.h>
 #include <wx/menu.h>
 #include <boost/test/unit_test.hpp>
 
@@ -78,6 +79,12 @@ BOOST_FIXTURE_TEST_CASE(a_package_goes_out_comes_back_and_a_conflict_is_resolved
         BOOST_TEST(!make.Tick("NO-SUCH-UNIT"));
         BOOST_REQUIRE(make.Tick(code));
         make.SetFolder(gui::U8(dir.path()));
+        // The evidence files go along when ticked.
+        auto* files = dynamic_cast<wxCheckBox*>(make.FindWindowByName("exchangeWithFiles"));
+        BOOST_REQUIRE(files);
+        BOOST_REQUIRE(make.FindWindowByName("exchangeWithRatings"));
+        BOOST_REQUIRE(make.FindWindowByName("exchangeFull"));
+        files->SetValue(true);
         written = make.Make();
     }
     BOOST_REQUIRE(written.size() == 1u);

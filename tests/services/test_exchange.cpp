@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <fstream>
 #include <functional>
+#include <map>
 
 #include "fixture.h"
 #include "services/exchange/exchange.h"
@@ -19,7 +20,9 @@
 #include "services/plans/plans.h"
 #include "services/reports/report_archive.h"
 #include "services/surveys/surveys.h"
+#include "storage/evidence_repository.h"
 #include "storage/exchange_repository.h"
+#include "storage/unit_repository.h"
 #include "storage/user_repository.h"
 
 using namespace cchc;
@@ -495,6 +498,154 @@ BOOST_FIXTURE_TEST_CASE(report_texts_written_in_the_copy_arrive, ExchangeFixture
 // Packages are the office's work: a commune's chair may not make one, even
 // for its own commune, nor import a return or resolve a conflict; the
 // office's specialist may.
+namespace {
+// Every row the package for the unit carries, table by table, as the
+// database holds them (ratings left out).
+std::map<std::string, std::vector<storage::ExchangeRow>> Rows(storage::Database& db,
+                                                              std::int64_t unit) {
+    std::map<std::string, std::vector<storage::ExchangeRow>> out;
+    storage::ExchangeRepository repo(db.session());
+    for (const auto& table : storage::ExchangeTables())
+        if (table != "ratings" && table != "rating_extra_scores")
+            out[table] = repo.ReadForUnit(table, unit).rows;
+    return out;
+}
+}  // namespace
+
+// Once a return is in, the office's next package carries only the rows
+// changed since the package that return was written on (and the keys of
+// the others): the copy laid on it holds what the office holds, even a
+// value changed and changed back between two packages; a copy without
+// that package is refused and asked for a whole one.
+BOOST_FIXTURE_TEST_CASE(later_packages_carry_only_what_changed, ExchangeFixture) {
+    const auto first = services::ExportUnitPackage(Db(), "XA-AN", dir.File("p1.cchcx"), "test");
+    BOOST_TEST(first.since == 0);
+    commune = OpenSqlite(dir.File("commune.db"));
+    storage::Database& c = *commune;
+    services::OpenPackage(c, dir.File("p1.cchcx"), "xa");
+    const std::int64_t an = storage::UnitRepository(Db().session()).ByCode("XA-AN")->id;
+
+    Edit(c, "Rà soát", [](auto& t) { t.percentDone = 55; });
+    SendBack();
+    // The office closes one task's outcome, removes the other and adds one.
+    Edit(Db(), "Giải quyết", [](auto& t) { t.outcome = "Văn phòng ghi kết quả"; });
+    services::PlanService(Db(), "test").DeleteTask(Task(Db(), "Rà soát").id);
+    services::ImportTasks(
+        Db(),
+        Write("more.csv", std::string(kTasks).substr(0, std::string(kTasks).find('\n') + 1) +
+                              "XA-AN,GL-XA-2020,2021,1.1,Công khai đủ TTHC,Niêm yết TTHC tại "
+                              "Bộ phận Một cửa,Xã An Trung,,,,2021,no,not_started,0,\n"),
+        "test");
+    const auto second = services::ExportUnitPackage(Db(), "XA-AN", dir.File("p2.cchcx"), "test");
+    BOOST_TEST(second.seq == 2);
+    BOOST_TEST(second.since == 1);
+    BOOST_TEST(second.rows > 0);
+    BOOST_TEST(second.rows * 10 < first.rows, second.rows << " of " << first.rows);
+    BOOST_TEST(std::filesystem::file_size(dir.File("p2.cchcx")) <
+               std::filesystem::file_size(dir.File("p1.cchcx")));
+    const auto opened = services::OpenPackage(c, dir.File("p2.cchcx"), "xa");
+    BOOST_TEST(opened.refreshed);
+    BOOST_TEST(opened.since == 1);
+    BOOST_TEST(opened.carried == second.rows);
+    BOOST_TEST((Rows(c, an) == Rows(Db(), an)));
+    BOOST_TEST(Task(c, "Giải quyết").outcome == "Văn phòng ghi kết quả");
+
+    // A new copy cannot take a package of changes; a whole one it can.
+    auto fresh = OpenSqlite(dir.File("fresh.db"));
+    BOOST_TEST(Refusal([&] {
+                   services::OpenPackage(*fresh, dir.File("p2.cchcx"), "xa");
+               }).find("--full") != std::string::npos);
+    services::ExchangeExportOptions whole;
+    whole.full = true;
+    const auto third =
+        services::ExportUnitPackage(Db(), "XA-AN", dir.File("p3.cchcx"), "test", whole);
+    BOOST_TEST(third.since == 0);
+    BOOST_TEST(third.rows == services::OpenPackage(*fresh, dir.File("p3.cchcx"), "xa").rows);
+
+    // The outcome set back as it was in package 1: the copy holding
+    // package 2 still gets it, as the changes since 1 are laid on any of
+    // the packages sent since.
+    Edit(Db(), "Giải quyết", [](auto& t) { t.outcome = ""; });
+    const auto fourth = services::ExportUnitPackage(Db(), "XA-AN", dir.File("p4.cchcx"), "test");
+    BOOST_TEST(fourth.since == 1);
+    services::OpenPackage(c, dir.File("p4.cchcx"), "xa");
+    BOOST_TEST(Task(c, "Giải quyết").outcome == "");
+    BOOST_TEST((Rows(c, an) == Rows(Db(), an)));
+}
+
+// Evidence files and ratings travel when asked for: without, the copy has
+// the register's entries without their files and no ratings; with, the
+// file's bytes and every rating, counted as the office counts them.
+BOOST_FIXTURE_TEST_CASE(evidence_files_and_ratings_travel_when_asked, ExchangeFixture) {
+    const std::string file = Write("bien-ban.pdf", "%PDF-1.4\nBiên bản kiểm tra niêm yết TTHC\n");
+    services::ProgressInput in;
+    in.taskId = Task(Db(), "Rà soát").id;
+    in.period = "2026-Q4";
+    in.status = TaskStatus::InProgress;
+    in.percent = 40;
+    in.note = "Đã kiểm tra niêm yết";
+    in.evidence = services::EvidenceInput{};
+    in.evidence->docNumber = "12/BB-UBND";
+    in.evidence->title = "Biên bản kiểm tra";
+    in.evidence->filePath = file;
+    services::AddProgressUpdate(Db(), in, "test");
+    services::ImportPeople(Db(),
+                           Write("people.csv",
+                                 "code,unit,full_name\nCB-A,XA-AN,Lê Văn Sáu\n"
+                                 "CB-B,XA-BINH,Phạm Thị Bảy\n"),
+                           "test");
+    services::ImportRatings(
+        Db(),
+        Write("ratings.csv",
+              "time,unit,officer,procedure,channel,attitude,handling,guidance,citizen\n"
+              "2026-03-02T08:00:00,XA-AN,CB-A,Đăng ký khai sinh,kiosk,5,5,4,Nguyễn Văn An\n"
+              "2026-03-03T08:00:00,XA-AN,CB-A,Chứng thực,qr,2,4,4,\n"
+              "2026-03-02T09:00:00,XA-BINH,CB-B,Chứng thực,qr,4,4,4,Trần Thị Bình\n"),
+        "test");
+    auto countOf = [](storage::Database& db, const std::string& sql) {
+        long long n = 0;
+        db.session() << sql, soci::into(n);
+        return n;
+    };
+
+    services::ExportUnitPackage(Db(), "XA-AN", dir.File("lean.cchcx"), "test");
+    auto lean = OpenSqlite(dir.File("lean.db"));
+    const auto o = services::OpenPackage(*lean, dir.File("lean.cchcx"), "xa");
+    BOOST_TEST(o.files == 0);
+    BOOST_TEST(countOf(*lean, "SELECT COUNT(*) FROM evidence") == 1);
+    BOOST_TEST(countOf(*lean, "SELECT COUNT(*) FROM evidence WHERE content IS NOT NULL") == 0);
+    BOOST_TEST(countOf(*lean, "SELECT COUNT(*) FROM progress_evidence") == 1);
+    BOOST_TEST(countOf(*lean, "SELECT COUNT(*) FROM ratings") == 0);
+
+    services::ExchangeExportOptions all;
+    all.withFiles = true;
+    all.withRatings = true;
+    const auto made =
+        services::ExportUnitPackage(Db(), "XA-AN", dir.File("all.cchcx"), "test", all);
+    BOOST_TEST(made.files == 1);
+    auto full = OpenSqlite(dir.File("full.db"));
+    const auto opened = services::OpenPackage(*full, dir.File("all.cchcx"), "xa");
+    BOOST_TEST(opened.files == 1);
+    std::int64_t doc = 0;
+    full->session() << "SELECT id FROM evidence", soci::into(doc);
+    BOOST_TEST(storage::EvidenceRepository(full->session()).Content(doc) == ReadFile(file));
+    BOOST_TEST(countOf(*full, "SELECT COUNT(*) FROM ratings") == 2);
+    BOOST_TEST(countOf(*full, "SELECT SUM(n) FROM rating_day_counts") == 2);
+    BOOST_TEST(countOf(*full, "SELECT COUNT(*) FROM ratings WHERE low_score = 2") == 1);
+
+    // A file changed inside the package is refused.
+    std::string bytes = ReadFile(dir.File("all.cchcx"));
+    const auto at = bytes.find("Biên bản kiểm tra niêm yết");
+    if (at != std::string::npos) {  // stored uncompressed: change a byte of it
+        bytes[at] = 'b';
+        WriteFile(dir.File("changed.cchcx"), bytes);
+        auto other = OpenSqlite(dir.File("other.db"));
+        BOOST_TEST(Refusal([&] {
+                       services::OpenPackage(*other, dir.File("changed.cchcx"), "xa");
+                   }) != "accepted");
+    }
+}
+
 BOOST_FIXTURE_TEST_CASE(only_the_offices_accounts_exchange_packages, ExchangeFixture) {
     long long an = 0;
     Db().session() << "SELECT id FROM units WHERE code = 'XA-AN'", soci::into(an);

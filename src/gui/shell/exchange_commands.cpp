@@ -2,6 +2,7 @@
 #include "gui/shell/exchange_commands.h"
 
 #include <wx/button.h>
+#include <wx/checkbox.h>
 #include <wx/checklst.h>
 #include <wx/dirdlg.h>
 #include <wx/filedlg.h>
@@ -114,9 +115,11 @@ MakePackagesDialog::MakePackagesDialog(wxWindow* parent, GuiSession& session)
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     auto* note = new wxStaticText(
         this, wxID_ANY,
-        _("A package holds a commune's plans and tasks, index results, tallies and dossier "
-          "statistics, for the commune to work on without a connection and send its changes "
-          "back. Tick the communes; one file per commune is written into the folder."));
+        _("A package holds a commune's plans and tasks, index results, tallies, dossier "
+          "statistics, report texts and evidence register, for the commune to work on without "
+          "a connection and send its changes back. Once a commune has sent a return, its next "
+          "package carries only what changed since. Tick the communes; one file per commune is "
+          "written into the folder."));
     note->Wrap(FromDIP(560));
     sizer->Add(note, 0, wxALL, gap);
     sizer->Add(new wxStaticText(this, wxID_ANY, _("&Communes:")), 0, wxLEFT | wxRIGHT, gap);
@@ -152,6 +155,17 @@ MakePackagesDialog::MakePackagesDialog(wxWindow* parent, GuiSession& session)
     row->Add(browse, 0, wxALIGN_CENTER_VERTICAL);
     sizer->Add(row, 0, wxEXPAND | wxALL, gap);
     folderText_ = folderText;
+
+    withFiles_ = new wxCheckBox(this, wxID_ANY, _("With the evidence &files (larger packages)"));
+    withFiles_->SetName("exchangeWithFiles");
+    sizer->Add(withFiles_, 0, wxLEFT | wxRIGHT | wxBOTTOM, gap);
+    withRatings_ = new wxCheckBox(this, wxID_ANY, _("With the citizens' &ratings"));
+    withRatings_->SetName("exchangeWithRatings");
+    sizer->Add(withRatings_, 0, wxLEFT | wxRIGHT | wxBOTTOM, gap);
+    full_ = new wxCheckBox(this, wxID_ANY,
+                           _("&Whole packages (every row, for a commune that lost its copy)"));
+    full_->SetName("exchangeFull");
+    sizer->Add(full_, 0, wxLEFT | wxRIGHT | wxBOTTOM, gap);
 
     auto* buttons = new wxStdDialogButtonSizer;
     auto* ok = new wxButton(this, wxID_OK, _("&Make the packages"));
@@ -201,12 +215,16 @@ std::vector<std::string> MakePackagesDialog::Make() {
         return written;
     }
     wxBusyCursor busy;
+    services::ExchangeExportOptions options;
+    options.withFiles = withFiles_->GetValue();
+    options.withRatings = withRatings_->GetValue();
+    options.full = full_->GetValue();
     const std::string today = Date::Today().ToIso();
     for (const auto& code : chosen) {
         const std::string path =
             (std::filesystem::path(ToU8(folder)) / (code + "-" + today + ".cchcx")).string();
         try {
-            services::ExportUnitPackage(session_.db(), code, path, session_.user());
+            services::ExportUnitPackage(session_.db(), code, path, session_.user(), options);
             written.push_back(path);
         } catch (const std::exception& e) {
             ShowError(this, wxString::Format(_("The package for %s was not written."), U8(code)) +

@@ -17,6 +17,7 @@
 
 class wxCheckListBox;
 class wxTextCtrl;
+class wxCheckBox;
 class wxStaticText;
 class wxButton;
 
@@ -42,6 +43,9 @@ class MakePackagesDialog : public wxDialog {
     std::vector<std::string> codes_;
     wxCheckListBox* units_ = nullptr;
     wxTextCtrl* folderText_ = nullptr;
+    wxCheckBox* withFiles_ = nullptr;
+    wxCheckBox* withRatings_ = nullptr;
+    wxCheckBox* full_ = nullptr;
 };
 
 // What an import applied and what it kept as conflicts.

@@ -6,6 +6,7 @@
 #include <zip.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <ctime>
 #include <filesystem>
 #include <fstream>
@@ -24,8 +25,10 @@
 #include "services/io/table_io.h"
 #include "services/plans/plans.h"
 #include "services/reports/report_archive.h"
+#include "services/results/result_sheet.h"
 #include "services/results/results.h"
 #include "services/surveys/surveys.h"
+#include "storage/evidence_repository.h"
 #include "storage/exchange_repository.h"
 #include "storage/settings_repository.h"
 #include "storage/task_board_repository.h"
@@ -45,6 +48,7 @@ constexpr int kFormatVersion = 1;
 constexpr const char* kManifest = "manifest.json";
 constexpr const char* kData = "data.json";
 constexpr const char* kSignature = "manifest.sig";
+const std::string kFilesDir = "files/";  // evidence files, named by their SHA-256
 
 // The tables whose changes a commune copy sends back.
 const std::vector<std::string>& Tracked() {
@@ -100,12 +104,6 @@ std::optional<std::vector<unsigned char>> Unhex(const std::string& hex, std::siz
     return out;
 }
 
-std::string Sha256Hex(const std::string& bytes) {
-    unsigned char digest[crypto_hash_sha256_BYTES];
-    crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
-    return Hex(digest, sizeof digest);
-}
-
 std::string RandomHex(std::size_t bytes) {
     std::vector<unsigned char> b(bytes);
     randombytes_buf(b.data(), b.size());
@@ -145,7 +143,8 @@ struct Package {
     std::string path;
     json manifest;
     json data;
-    std::string sha256;  // of the whole file
+    std::map<std::string, std::string> files;  // evidence files, by their SHA-256
+    std::string sha256;                        // of the whole file
     long long size = 0;
 };
 
@@ -228,6 +227,14 @@ Package ReadPackage(const std::string& path) {
     } catch (const json::exception&) {
         Damaged(path, kData);
     }
+    // The files beside the data, each as the signed manifest lists it.
+    for (const auto& [name, sum] : p.manifest["files"].items()) {
+        if (name == kData) continue;
+        if (!sum.is_string() || name != kFilesDir + sum.get<std::string>()) Damaged(path, name);
+        auto bytes = entry(name.c_str());
+        if (!bytes || Sha256Hex(*bytes) != sum.get<std::string>()) Damaged(path, name);
+        p.files[sum.get<std::string>()] = std::move(*bytes);
+    }
     return p;
 }
 
@@ -239,10 +246,12 @@ struct Written {
     long long size = 0;
 };
 Written WritePackage(const std::string& path, json manifest, const json& data,
-                     const std::string& secretHex) {
+                     const std::string& secretHex,
+                     const std::map<std::string, std::string>& files = {}) {
     InitSodium();
     const std::string dataText = data.dump();
     manifest["files"] = {{kData, Sha256Hex(dataText)}};
+    for (const auto& [sum, bytes] : files) manifest["files"][kFilesDir + sum] = sum;
     const std::string manifestText = manifest.dump(2);
     const std::string sig = Sign(manifestText, secretHex);
     Written w;
@@ -264,6 +273,7 @@ Written WritePackage(const std::string& path, json manifest, const json& data,
     add(kManifest, manifestText);
     add(kData, dataText);
     add(kSignature, sig);
+    for (const auto& [sum, bytes] : files) add((kFilesDir + sum).c_str(), bytes);
     if (zip_close(zip) != 0) {
         zip_discard(zip);
         throw UserError(
@@ -652,12 +662,72 @@ void SetTaskField(TaskRecord& t, const std::string& field, const ExchangeValue& 
 
 std::string LineKey(std::int64_t id) { return std::to_string(id); }
 
+// Keeps for someone to resolve a field both sides changed (field "*": a
+// row the copy deleted or one the office no longer has), of a row by id or
+// by its key columns.
+void KeepConflict(ExchangeRepository& repo, std::int64_t unitId, int seq, const std::string& table,
+                  std::int64_t rowId, const std::string& rowKey, const std::string& field,
+                  const ExchangeValue& base = std::nullopt,
+                  const ExchangeValue& office = std::nullopt,
+                  const ExchangeValue& commune = std::nullopt) {
+    storage::ExchangeConflict c;
+    c.unitId = unitId;
+    c.packageSeq = seq;
+    c.table = table;
+    c.rowId = rowId;
+    c.rowKey = rowKey;
+    c.field = field;
+    c.base = base;
+    c.office = office;
+    c.commune = commune;
+    repo.AddConflict(c);
+}
+
+// What names a row of the table: its id, or its key columns' values as a
+// JSON array.
+std::string RowKey(const std::string& table, const std::vector<std::string>& columns,
+                   const ExchangeRow& row) {
+    const auto& key = storage::ExchangeKeyColumns(table);
+    auto value = [&](const std::string& name) {
+        const std::size_t c = ColumnOf(columns, name);
+        return c < row.size() ? row[c] : ExchangeValue();
+    };
+    if (key.size() == 1) return value(key[0]).value_or("");
+    json k = json::array();
+    for (const auto& name : key) {
+        auto v = value(name);
+        k.push_back(v ? json(*v) : json(nullptr));
+    }
+    return k.dump();
+}
+
+// A short fingerprint of a row as a package carried it (and whether its
+// file went with it), to tell which rows changed since.
+std::string RowHash(const ExchangeRow& row, bool withFile) {
+    return Sha256Hex(RowJson(row).dump() + (withFile ? "+file" : "")).substr(0, 16);
+}
+
+// Ratings travel only when asked for: they are many.
+bool RatingsTable(const std::string& table) {
+    return table == "ratings" || table == "rating_extra_scores";
+}
+
+json ParseObject(const std::string& text) {
+    try {
+        json j = json::parse(text);
+        if (j.is_object()) return j;
+    } catch (const json::exception&) {
+    }
+    return json::object();
+}
+
 }  // namespace
 
 // --- Office: a unit's package ---------------------------------------------------
 
 OfficePackageOutcome ExportUnitPackage(storage::Database& db, const std::string& unitCode,
-                                       const std::string& path, const std::string& user) {
+                                       const std::string& path, const std::string& user,
+                                       const ExchangeExportOptions& options) {
     AccessGuard guard(db, user);
     auto unit = storage::UnitRepository(db.session()).ByCode(unitCode);
     if (!unit) {
@@ -675,28 +745,85 @@ OfficePackageOutcome ExportUnitPackage(storage::Database& db, const std::string&
     const std::string now = Now();
     eu.outAt = now;
 
+    // The copy holds one of the packages from the one its last return was
+    // written on to the last one sent: this package carries the rows that
+    // differ from any of them (and the keys of every row), unless a whole
+    // one is asked for or one of them was not recorded.
+    std::map<int, json> earlier;
+    int since = 0;
+    if (!options.full && eu.ackSeq > 0) {
+        for (const auto& [seq, text] : repo.Sent(unit->id, eu.ackSeq))
+            earlier[seq] = ParseObject(text);
+        bool known = true;
+        for (int q = eu.ackSeq; q < eu.outSeq; ++q) known = known && earlier.count(q) > 0;
+        if (known)
+            since = eu.ackSeq;
+        else
+            earlier.clear();
+    }
+
     OfficePackageOutcome outcome{unit->code, unit->name, eu.outSeq, 0};
-    json tables = json::array();
+    outcome.since = since;
+    json tables = json::array(), hashes = json::object();
+    std::map<std::string, std::string> files;
+    storage::EvidenceRepository evidence(db.session());
     for (const auto& table : storage::ExchangeTables()) {
+        if (!options.withRatings && RatingsTable(table)) continue;
         ExchangeRows rows = repo.ReadForUnit(table, unit->id);
+        const std::size_t shaColumn =
+            options.withFiles && table == "evidence" ? ColumnOf(rows.columns, "sha256") : SIZE_MAX;
         json t = {{"table", table}, {"columns", rows.columns}, {"rows", json::array()}};
-        for (const auto& r : rows.rows) t["rows"].push_back(RowJson(r));
-        outcome.rows += static_cast<long>(rows.rows.size());
+        json keys = json::array();
+        json& sent = hashes[table] = json::object();
+        for (const auto& r : rows.rows) {
+            const bool withFile = shaColumn < r.size() && r[shaColumn];
+            const std::string key = RowKey(table, rows.columns, r), hash = RowHash(r, withFile);
+            sent[key] = hash;
+            bool carry = since == 0;
+            for (const auto& [seq, held] : earlier) {
+                auto heldTable = held.find(table);
+                if (heldTable == held.end()) {
+                    carry = true;
+                    break;
+                }
+                auto heldRow = heldTable->find(key);
+                if (heldRow == heldTable->end() || *heldRow != hash) {
+                    carry = true;
+                    break;
+                }
+            }
+            if (since > 0) keys.push_back(key);
+            if (!carry) continue;
+            t["rows"].push_back(RowJson(r));
+            ++outcome.rows;
+            if (withFile && !files.count(*r[shaColumn])) {
+                std::string bytes = evidence.Content(IdOf(r));
+                if (!bytes.empty() && Sha256Hex(bytes) == *r[shaColumn])
+                    files.emplace(*r[shaColumn], std::move(bytes));
+            }
+        }
+        if (since > 0) t["keys"] = std::move(keys);
         tables.push_back(std::move(t));
     }
+    outcome.files = static_cast<long>(files.size());
     json manifest = {{"format", kFormat},
                      {"version", kFormatVersion},
                      {"kind", "office"},
                      {"office_id", self.officeId},
                      {"unit", {{"id", unit->id}, {"code", unit->code}, {"name", unit->name}}},
                      {"seq", eu.outSeq},
+                     {"since", since},
                      {"acknowledged", eu.inSeq},
                      {"return_token", eu.returnToken},
                      {"created_at", now},
                      {"created_by", user},
+                     {"with_files", options.withFiles},
+                     {"with_ratings", options.withRatings},
                      {"public_key", self.publicKey}};
-    Written w = WritePackage(path, manifest, json{{"tables", tables}}, self.secretKey);
+    Written w = WritePackage(path, manifest, json{{"tables", tables}}, self.secretKey, files);
     repo.SaveUnit(eu);
+    repo.RecordSent(unit->id, eu.outSeq, hashes.dump());
+    if (eu.ackSeq > 0) repo.ForgetSentBefore(unit->id, eu.ackSeq);
     repo.RecordPackage(unit->id, "out", eu.outSeq, FileName(path), w.sha256, w.size, "applied",
                        user);
     tx.Commit();
@@ -770,9 +897,29 @@ OpenOutcome OpenPackage(storage::Database& db, const std::string& path, const st
                 self->sentSeq, FileName(path)));
         outcome.refreshed = true;
     }
-    repo.DeferForeignKeys();
-    const auto& tables = storage::ExchangeTables();
-    for (auto t = tables.rbegin(); t != tables.rend(); ++t) repo.DeleteAll(*t);
+    // A package carrying only changes is laid on the rows the copy received.
+    outcome.since = p.manifest.value("since", 0);
+    std::map<std::string, ExchangeRows> held;
+    if (outcome.since > 0) {
+        std::optional<std::string> had = self ? repo.Received() : std::nullopt;
+        if (!self || self->baseSeq < outcome.since || !had)
+            throw UserError(fmt::format(
+                fmt::runtime(tr("{0} carries only what changed since the office's package number "
+                                "{1}, which this copy does not hold; nothing was stored: ask the "
+                                "office for a whole package (“cchc exchange export --unit {2} "
+                                "--full”)")),
+                FileName(path), outcome.since, outcome.unitCode));
+        json earlier = ParseObject(*had);
+        for (const auto& t : earlier.value("tables", json::array())) {
+            ExchangeRows rows;
+            rows.table = t.value("table", "");
+            for (const auto& c : t.value("columns", json::array()))
+                rows.columns.push_back(c.is_string() ? c.get<std::string>() : std::string());
+            for (const auto& r : t.value("rows", json::array()))
+                rows.rows.push_back(RowOf(r, path));
+            held[rows.table] = std::move(rows);
+        }
+    }
     if (!p.data.contains("tables") || !p.data["tables"].is_array()) Damaged(path, kData);
     std::map<std::string, ExchangeRows> received;
     for (const auto& t : p.data["tables"]) {
@@ -782,13 +929,64 @@ OpenOutcome OpenPackage(storage::Database& db, const std::string& path, const st
         for (const auto& c : t.value("columns", json::array()))
             rows.columns.push_back(c.is_string() ? c.get<std::string>() : std::string());
         for (const auto& r : t.value("rows", json::array())) rows.rows.push_back(RowOf(r, path));
+        outcome.carried += static_cast<long>(rows.rows.size());
+        if (outcome.since > 0) {
+            // Every row the office has now, in its order: the one carried,
+            // else the one received before.
+            if (!t.contains("keys") || !t["keys"].is_array()) Damaged(path, kData);
+            std::map<std::string, const ExchangeRow*> byKey;
+            auto before = held.find(rows.table);
+            if (before != held.end() && before->second.columns == rows.columns)
+                for (const auto& r : before->second.rows)
+                    byKey[RowKey(rows.table, rows.columns, r)] = &r;
+            for (const auto& r : rows.rows) byKey[RowKey(rows.table, rows.columns, r)] = &r;
+            std::vector<ExchangeRow> whole;
+            for (const auto& k : t["keys"]) {
+                auto it = k.is_string() ? byKey.find(k.get<std::string>()) : byKey.end();
+                if (it == byKey.end())
+                    throw UserError(fmt::format(
+                        fmt::runtime(tr("{0} carries only what changed since the office's "
+                                        "package number {1}, and this copy lacks a row it "
+                                        "keeps ({2}); nothing was stored: ask the office for a "
+                                        "whole package (“cchc exchange export --unit {3} "
+                                        "--full”)")),
+                        FileName(path), outcome.since, rows.table, outcome.unitCode));
+                whole.push_back(*it->second);
+            }
+            rows.rows = std::move(whole);
+        }
         received[rows.table] = std::move(rows);
     }
+    // The files the copy has stay with their documents.
+    storage::EvidenceRepository evidence(db.session());
+    std::map<std::string, std::string> files = p.files;
+    if (self) {
+        ExchangeRows had = repo.ReadForUnit("evidence", unitId);
+        const std::size_t sha = ColumnOf(had.columns, "sha256");
+        for (const auto& r : had.rows)
+            if (sha < r.size() && r[sha] && !files.count(*r[sha])) {
+                std::string bytes = evidence.Content(IdOf(r));
+                if (!bytes.empty()) files.emplace(*r[sha], std::move(bytes));
+            }
+    }
+    repo.DeferForeignKeys();
+    const auto& tables = storage::ExchangeTables();
+    for (auto t = tables.rbegin(); t != tables.rend(); ++t) repo.DeleteAll(*t);
     for (const auto& table : tables) {
         auto it = received.find(table);
         if (it == received.end()) continue;
         repo.InsertRows(it->second);
         outcome.rows += static_cast<long>(it->second.rows.size());
+    }
+    if (auto it = received.find("evidence"); it != received.end()) {
+        const std::size_t sha = ColumnOf(it->second.columns, "sha256");
+        for (const auto& r : it->second.rows) {
+            if (sha >= r.size() || !r[sha]) continue;
+            auto file = files.find(*r[sha]);
+            if (file == files.end()) continue;
+            evidence.SetContent(IdOf(r), file->second);
+            ++outcome.files;
+        }
     }
     for (const auto& table : Tracked()) {
         ExchangeRows rows = repo.ReadForUnit(table, unitId);
@@ -806,6 +1004,15 @@ OpenOutcome OpenPackage(storage::Database& db, const std::string& path, const st
     made.baseSeq = seq;
     made.returnToken = p.manifest.value("return_token", "");
     repo.SaveSelf(made);
+    {
+        json kept = json::array();
+        for (const auto& [table, rows] : received) {
+            json t = {{"table", table}, {"columns", rows.columns}, {"rows", json::array()}};
+            for (const auto& r : rows.rows) t["rows"].push_back(RowJson(r));
+            kept.push_back(std::move(t));
+        }
+        repo.SaveReceived(json{{"tables", kept}}.dump());
+    }
     for (const auto& kind : KeyedKinds()) ReplaceKeyedBase(repo, kind, ReadKeyed(db, kind, user));
     storage::TaskBoardWriter(db.session()).All();
     storage::AuditRepository(db.session())
@@ -981,16 +1188,7 @@ void ApplyProgressChange(storage::Database& db, ExchangeRepository& repo, PlanSe
     std::optional<std::int64_t> officeId = madeHere ? repo.OfficeIdOf(unitId, table, id) : id;
     auto conflict = [&](std::int64_t row, const std::string& field, const ExchangeValue& b,
                         const ExchangeValue& o, const ExchangeValue& n) {
-        storage::ExchangeConflict c;
-        c.unitId = unitId;
-        c.packageSeq = seq;
-        c.table = table;
-        c.rowId = row;
-        c.field = field;
-        c.base = b;
-        c.office = o;
-        c.commune = n;
-        repo.AddConflict(c);
+        KeepConflict(repo, unitId, seq, table, row, {}, field, b, o, n);
         outcome.lines.push_back({table, LineKey(row), field, label, b, o, n, "conflict"});
     };
     if (!now) {
@@ -1121,13 +1319,7 @@ void ApplyNarrativeChange(storage::Database& db, ExchangeRepository& repo,
                               Cell(columns, any, "period") + " – " +
                               Cell(columns, any, "section_key");
     if (!now) {
-        storage::ExchangeConflict c;
-        c.unitId = unitId;
-        c.packageSeq = seq;
-        c.table = table;
-        c.rowKey = key;
-        c.field = "*";
-        repo.AddConflict(c);
+        KeepConflict(repo, unitId, seq, table, 0, key, "*");
         outcome.lines.push_back(
             {table, key, "*", label, std::nullopt, std::nullopt, std::nullopt, "conflict"});
         return;
@@ -1143,16 +1335,7 @@ void ApplyNarrativeChange(storage::Database& db, ExchangeRepository& repo,
                                                Cell(columns, *now, "report_type"),
                                                {{Cell(columns, *now, "section_key"), n}});
     } else if (merge == FieldMerge::Conflict) {
-        storage::ExchangeConflict c;
-        c.unitId = unitId;
-        c.packageSeq = seq;
-        c.table = table;
-        c.rowKey = key;
-        c.field = "body";
-        c.base = b;
-        c.office = o;
-        c.commune = n;
-        repo.AddConflict(c);
+        KeepConflict(repo, unitId, seq, table, 0, key, "body", b, o, n);
     }
     outcome.lines.push_back(std::move(line));
 }
@@ -1308,13 +1491,7 @@ ExchangeImportOutcome ImportCommunePackage(storage::Database& db, const std::str
                         file, unit->name, *officeId));
                 outcome.lines.push_back({table, LineKey(*officeId), "*", LineKey(*officeId),
                                          std::nullopt, std::nullopt, std::nullopt, "conflict"});
-                storage::ExchangeConflict c;
-                c.unitId = unitId;
-                c.packageSeq = seq;
-                c.table = table;
-                c.rowId = *officeId;
-                c.field = "*";
-                repo.AddConflict(c);
+                KeepConflict(repo, unitId, seq, table, *officeId, {}, "*");
                 continue;
             }
             const ExchangeRow& officeRow = stored->second;
@@ -1323,17 +1500,10 @@ ExchangeImportOutcome ImportCommunePackage(storage::Database& db, const std::str
                 // Deleted in the copy: the office decides.
                 const std::size_t sol = static_cast<std::size_t>(
                     std::find(columns.begin(), columns.end(), "solution") - columns.begin());
-                storage::ExchangeConflict c;
-                c.unitId = unitId;
-                c.packageSeq = seq;
-                c.table = table;
-                c.rowId = *officeId;
-                c.field = "*";
-                c.base = At(*base, sol);
-                c.office = At(officeRow, sol);
-                repo.AddConflict(c);
-                outcome.lines.push_back({table, LineKey(*officeId), "*", c.office.value_or(""),
-                                         c.base, c.office, std::nullopt, "conflict"});
+                const ExchangeValue was = At(*base, sol), is = At(officeRow, sol);
+                KeepConflict(repo, unitId, seq, table, *officeId, {}, "*", was, is, std::nullopt);
+                outcome.lines.push_back({table, LineKey(*officeId), "*", is.value_or(""), was, is,
+                                         std::nullopt, "conflict"});
                 continue;
             }
             std::set<std::size_t> changed;
@@ -1356,16 +1526,7 @@ ExchangeImportOutcome ImportCommunePackage(storage::Database& db, const std::str
                     SetTaskField(task, columns[c], n, file);
                     apply = true;
                 } else if (merge == FieldMerge::Conflict) {
-                    storage::ExchangeConflict conflict;
-                    conflict.unitId = unitId;
-                    conflict.packageSeq = seq;
-                    conflict.table = table;
-                    conflict.rowId = *officeId;
-                    conflict.field = columns[c];
-                    conflict.base = b;
-                    conflict.office = o;
-                    conflict.commune = n;
-                    repo.AddConflict(conflict);
+                    KeepConflict(repo, unitId, seq, table, *officeId, {}, columns[c], b, o, n);
                 }
                 outcome.lines.push_back(std::move(line));
             }
@@ -1411,13 +1572,7 @@ ExchangeImportOutcome ImportCommunePackage(storage::Database& db, const std::str
                 auto stored = office.byKey.find(key);
                 if (!now) {
                     // Deleted in the copy: the office decides.
-                    storage::ExchangeConflict c;
-                    c.unitId = unitId;
-                    c.packageSeq = seq;
-                    c.table = kind->kind;
-                    c.rowKey = key;
-                    c.field = "*";
-                    repo.AddConflict(c);
+                    KeepConflict(repo, unitId, seq, kind->kind, 0, key, "*");
                     outcome.lines.push_back({kind->kind, key, "*", key, std::nullopt, std::nullopt,
                                              std::nullopt, "conflict"});
                     continue;
@@ -1450,16 +1605,7 @@ ExchangeImportOutcome ImportCommunePackage(storage::Database& db, const std::str
                         row[c] = n;
                         apply = true;
                     } else if (merge == FieldMerge::Conflict) {
-                        storage::ExchangeConflict conflict;
-                        conflict.unitId = unitId;
-                        conflict.packageSeq = seq;
-                        conflict.table = kind->kind;
-                        conflict.rowKey = key;
-                        conflict.field = columns[c];
-                        conflict.base = b;
-                        conflict.office = o;
-                        conflict.commune = n;
-                        repo.AddConflict(conflict);
+                        KeepConflict(repo, unitId, seq, kind->kind, 0, key, columns[c], b, o, n);
                     }
                     outcome.lines.push_back(std::move(line));
                 }
@@ -1472,7 +1618,9 @@ ExchangeImportOutcome ImportCommunePackage(storage::Database& db, const std::str
     eu.inSeq = seq;
     eu.inSha256 = p.sha256;
     eu.inAt = Now();
+    eu.ackSeq = p.manifest.value("base_seq", 0);
     repo.SaveUnit(eu);
+    repo.ForgetSentBefore(unitId, eu.ackSeq);
     repo.RecordPackage(unitId, "in", seq, file, p.sha256, p.size, "applied", user);
     tx.Commit();
     return outcome;

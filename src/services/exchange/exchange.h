@@ -35,30 +35,48 @@
 
 namespace cchc::services {
 
+// What an office's package carries besides the unit's rows.
+struct ExchangeExportOptions {
+    bool withFiles = false;    // the evidence files themselves, not only their register
+    bool withRatings = false;  // the unit's ratings (many)
+    bool full = false;         // every row, even when the commune's copy is known
+};
+
 // What a package made for a unit holds.
 struct OfficePackageOutcome {
     std::string unitCode, unitName;
     int seq = 0;
-    long rows = 0;
+    long rows = 0;   // rows carried
+    int since = 0;   // carries only what changed since this package (0: every row)
+    long files = 0;  // evidence files carried
 };
-// Writes the package for the unit (by code) to path. UserError for an unknown
-// unit, a commune copy (which sends its changes with ExportCommunePackage),
-// or a file that cannot be written; AccessDenied unless the account may
-// import for that unit.
+// Writes the package for the unit (by code) to path. Once a return of the
+// commune has been applied, the package carries only the rows that differ
+// from the packages its copy may hold (from the one that return was
+// written on) and the keys of every row. UserError for an unknown unit, a
+// commune copy (which sends its changes with ExportCommunePackage), or a
+// file that cannot be written; AccessDenied unless the account may make
+// packages for that unit.
 OfficePackageOutcome ExportUnitPackage(storage::Database& db, const std::string& unitCode,
-                                       const std::string& path, const std::string& user);
+                                       const std::string& path, const std::string& user,
+                                       const ExchangeExportOptions& options = {});
 
 struct OpenOutcome {
     std::string unitCode, unitName;
     int seq = 0;
     bool refreshed = false;  // an existing copy brought up to date
-    long rows = 0;
+    long rows = 0;           // rows the copy holds
+    int since = 0;           // the package carried what changed since this one
+    long carried = 0;        // rows the package carried
+    long files = 0;          // evidence files the copy holds
 };
 // Makes the (empty, new) database a commune copy from the office's package,
-// or refreshes the copy with a newer package of the same office and unit.
+// or refreshes the copy with a newer package of the same office and unit
+// (one that carries only changes is laid on the rows the copy received).
 // UserError, nothing changed, for a damaged or altered package, one of
-// another office or unit than the copy's, an older one, a database that is
-// an office's, or a copy with changes the office has not received yet.
+// another office or unit than the copy's, an older one, one carrying the
+// changes since a package the copy does not hold, a database that is an
+// office's, or a copy with changes the office has not received yet.
 OpenOutcome OpenPackage(storage::Database& db, const std::string& path, const std::string& user);
 
 struct ReturnOutcome {

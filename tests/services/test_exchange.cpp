@@ -646,6 +646,99 @@ BOOST_FIXTURE_TEST_CASE(evidence_files_and_ratings_travel_when_asked, ExchangeFi
     }
 }
 
+// A document registered in the copy with a quarter's progress travels back
+// with its file and arrives linked to the office's update of that quarter;
+// it is not sent twice, and the office's next package brings it back as
+// the office's.
+BOOST_FIXTURE_TEST_CASE(documents_registered_in_the_copy_travel_back_with_their_files,
+                        ExchangeFixture) {
+    storage::Database& c = Commune();
+    const std::string scan = Write("bien-ban-xa.pdf", "%PDF-1.4\nBiên bản niêm yết của xã\n");
+    services::ProgressInput in;
+    in.taskId = Task(c, "Rà soát").id;
+    in.period = "2026-Q4";
+    in.status = TaskStatus::InProgress;
+    in.percent = 70;
+    in.note = "Đã niêm yết";
+    in.evidence = services::EvidenceInput{};
+    in.evidence->docNumber = "05/BB-UBND";
+    in.evidence->title = "Biên bản niêm yết";
+    in.evidence->filePath = scan;
+    services::AddProgressUpdate(c, in, "xa");
+    // Not sent yet: the copy is not refreshed over it.
+    services::ExportUnitPackage(Db(), "XA-AN", dir.File("early.cchcx"), "test");
+    BOOST_TEST(Refusal([&] {
+                   services::OpenPackage(c, dir.File("early.cchcx"), "xa");
+               }).find("not sent") != std::string::npos);
+
+    const auto o = SendBack();
+    bool arrived = false;
+    for (const auto& l : o.lines)
+        arrived =
+            arrived || (l.table == "evidence" && l.commune == std::string("Biên bản niêm yết") &&
+                        l.state == "applied");
+    BOOST_TEST(arrived);
+    const auto update = services::QuarterUpdate(Db(), in.taskId, "2026-Q4");
+    BOOST_REQUIRE(update.has_value());
+    std::int64_t doc = 0;
+    soci::indicator ind = soci::i_null;
+    Db().session() << "SELECT MAX(evidence_id) FROM progress_evidence WHERE update_id = :u",
+        soci::use(static_cast<long long>(update->id)), soci::into(doc, ind);
+    BOOST_REQUIRE(ind == soci::i_ok);
+    storage::EvidenceRepository evidence(Db().session());
+    BOOST_TEST(evidence.Content(doc) == ReadFile(scan));
+    BOOST_TEST(evidence.Find(doc)->docNumber == "05/BB-UBND");
+    BOOST_TEST(evidence.Find(doc)->fileName == "bien-ban-xa.pdf");
+
+    // Not again with the next return.
+    const auto again = SendBack("r2.cchcx");
+    for (const auto& l : again.lines) BOOST_TEST(l.table != "evidence");
+    // The office's next package brings it back as the office's, file and all.
+    services::ExportUnitPackage(Db(), "XA-AN", dir.File("p3.cchcx"), "test");
+    services::OpenPackage(c, dir.File("p3.cchcx"), "xa");
+    BOOST_TEST(storage::EvidenceRepository(c.session()).Content(doc) == ReadFile(scan));
+}
+
+// Ratings entered in the copy (paper forms) arrive through the office's
+// own ratings import; those the office sent are not sent back.
+BOOST_FIXTURE_TEST_CASE(ratings_entered_in_the_copy_arrive, ExchangeFixture) {
+    services::ImportPeople(
+        Db(), Write("people.csv", "code,unit,full_name\nCB-A,XA-AN,Lê Văn Sáu\n"), "test");
+    const std::string header =
+        "time,unit,officer,procedure,channel,attitude,handling,guidance,citizen\n";
+    services::ImportRatings(
+        Db(),
+        Write("office.csv", header + "2026-03-02T08:00:00,XA-AN,CB-A,Chứng thực,kiosk,5,5,4,\n"),
+        "test");
+    services::ExchangeExportOptions with;
+    with.withRatings = true;
+    services::ExportUnitPackage(Db(), "XA-AN", dir.File("p1.cchcx"), "test", with);
+    commune = OpenSqlite(dir.File("commune.db"));
+    services::OpenPackage(*commune, dir.File("p1.cchcx"), "xa");
+    services::ImportRatings(
+        *commune,
+        Write("paper.csv", header + "2026-11-20T09:30:00,XA-AN,CB-A,Đăng ký khai "
+                                    "sinh,paper,4,5,5,Nguyễn Thị Hoa\n"),
+        "xa");
+    const auto o = SendBack();
+    long lines = 0;
+    for (const auto& l : o.lines)
+        if (l.table == "ratings") {
+            ++lines;
+            BOOST_TEST(l.commune.value_or("") == "Đăng ký khai sinh");
+        }
+    BOOST_TEST(lines == 1);
+    long long n = 0;
+    Db().session() << "SELECT COUNT(*) FROM ratings WHERE channel = 'paper' AND citizen = "
+                      "'Nguyễn Thị Hoa'",
+        soci::into(n);
+    BOOST_TEST(n == 1);
+    Db().session() << "SELECT COUNT(*) FROM ratings", soci::into(n);
+    BOOST_TEST(n == 2);
+    // Not again.
+    for (const auto& l : SendBack("r2.cchcx").lines) BOOST_TEST(l.table != "ratings");
+}
+
 BOOST_FIXTURE_TEST_CASE(only_the_offices_accounts_exchange_packages, ExchangeFixture) {
     long long an = 0;
     Db().session() << "SELECT id FROM units WHERE code = 'XA-AN'", soci::into(an);

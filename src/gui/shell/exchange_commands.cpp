@@ -44,6 +44,8 @@ wxString TableText(const std::string& table) {
     if (table == "results") return _("Index result");
     if (table == "tallies") return _("Survey tally");
     if (table == "dossiers") return _("Dossier statistics");
+    if (table == "evidence") return _("Evidence document");
+    if (table == "ratings") return _("Citizen's rating");
     return U8(table);
 }
 
@@ -73,6 +75,7 @@ wxString FieldText(const std::string& field) {
         {"denominator", N_("Denominator")},
         {"note", N_("Note")},
         {"body", N_("Text")},
+        {"title", N_("Title")},
         {"settled", N_("Dossiers settled")},
         {"responses", N_("Responses")},
         {"very_satisfied", N_("Very satisfied")},

@@ -30,6 +30,7 @@
 #include "services/surveys/surveys.h"
 #include "storage/evidence_repository.h"
 #include "storage/exchange_repository.h"
+#include "storage/result_repository.h"
 #include "storage/settings_repository.h"
 #include "storage/task_board_repository.h"
 #include "storage/unit_repository.h"
@@ -56,6 +57,13 @@ const std::vector<std::string>& Tracked() {
                                                     "report_narratives"};
     return tables;
 }
+
+// The documents of the evidence register: those registered in the copy
+// travel back with their files and links (the office's own ones do not).
+constexpr const char* kDocuments = "evidence";
+// Ratings entered in the copy (paper forms) travel back as the office's own
+// import of them; those the office sent do not.
+constexpr const char* kRatings = "ratings";
 
 // Columns kept by the program rather than changed by a user: never
 // compared, never sent as a change.
@@ -475,6 +483,17 @@ std::size_t ColumnOf(const std::vector<std::string>& columns, const std::string&
                                     columns.begin());
 }
 
+ExchangeValue At(const ExchangeRow& row, std::size_t c) {
+    return c < row.size() ? row[c] : std::nullopt;
+}
+
+// The named column of the row, or "" (text of a NOT NULL column read back).
+std::string Cell(const std::vector<std::string>& columns, const ExchangeRow& row,
+                 const std::string& name) {
+    const std::size_t c = ColumnOf(columns, name);
+    return c < row.size() && row[c] ? *row[c] : std::string();
+}
+
 std::string KeyOf(const KeyedKind& kind, const std::vector<std::string>& columns,
                   const Cells& row) {
     std::string key;
@@ -882,6 +901,9 @@ OpenOutcome OpenPackage(storage::Database& db, const std::string& path, const st
         bool changed = false;
         for (const auto& table : Tracked())
             changed = changed || !ChangesOf(repo, table, unitId).empty();
+        for (const char* table : {kDocuments, kRatings})
+            for (const auto& c : ChangesOf(repo, table, unitId))
+                changed = changed || (c.madeHere && c.now);
         for (const auto& kind : KeyedKinds())
             changed = changed || !KeyedChangesOf(db, repo, kind, user).empty();
         if (changed)
@@ -992,6 +1014,8 @@ OpenOutcome OpenPackage(storage::Database& db, const std::string& path, const st
         ExchangeRows rows = repo.ReadForUnit(table, unitId);
         repo.ReplaceBase(table, BaseOf(rows, {}));
     }
+    for (const char* table : {kDocuments, kRatings})
+        repo.ReplaceBase(table, BaseOf(repo.ReadForUnit(table, unitId), {}));
     storage::ExchangeSelf made = self.value_or(storage::ExchangeSelf{});
     if (!self) {
         InitSodium();
@@ -1076,6 +1100,83 @@ ReturnOutcome ExportCommunePackage(storage::Database& db, const std::string& pat
         currentKeyed[kind.kind] = std::move(now);
         keyed.push_back(std::move(t));
     }
+    // Documents registered in the copy, with their files and what they are
+    // linked to: progress updates by id (made here or the office's), results
+    // by unit, criterion and period.
+    json documents = json::array();
+    std::map<std::string, std::string> files;
+    ExchangeRows documentsNow;
+    std::set<std::int64_t> documentsMadeHere;
+    {
+        storage::EvidenceRepository evidence(db.session());
+        const auto list = ChangesOf(repo, kDocuments, unitId, &documentsNow);
+        for (const auto& [id, b] : repo.Base(kDocuments))
+            if (b.madeHere) documentsMadeHere.insert(id);
+        const ExchangeRows updates = repo.ReadForUnit("progress_evidence", unitId);
+        const ExchangeRows linked = repo.ReadForUnit("result_evidence", unitId);
+        const ExchangeRows results = repo.ReadForUnit("results", unitId);
+        const std::size_t sha = ColumnOf(documentsNow.columns, "sha256");
+        for (const auto& c : list) {
+            if (!c.madeHere || !c.now) continue;
+            documentsMadeHere.insert(c.id);
+            json d = {{"id", std::to_string(c.id)},
+                      {"row", RowJson(*c.now)},
+                      {"updates", json::array()},
+                      {"results", json::array()}};
+            const std::string id = std::to_string(c.id);
+            for (const auto& l : updates.rows)
+                if (l.size() == 2 && l[0] && l[1] == id)
+                    d["updates"].push_back(
+                        {{"id", *l[0]},
+                         {"made_here", madeHere["progress_updates"].count(std::stoll(*l[0])) > 0}});
+            for (const auto& l : linked.rows) {
+                if (l.size() != 2 || !l[0] || l[1] != id) continue;
+                for (const auto& r : results.rows)
+                    if (!r.empty() && r[0] == l[0])
+                        d["results"].push_back(
+                            {{"unit_id", Cell(results.columns, r, "unit_id")},
+                             {"criterion_id", Cell(results.columns, r, "criterion_id")},
+                             {"period", Cell(results.columns, r, "period")}});
+            }
+            if (sha < c.now->size() && (*c.now)[sha] && !files.count(*(*c.now)[sha])) {
+                std::string bytes = evidence.Content(c.id);
+                if (!bytes.empty() && Sha256Hex(bytes) == *(*c.now)[sha])
+                    files.emplace(*(*c.now)[sha], std::move(bytes));
+            }
+            documents.push_back(std::move(d));
+            ++outcome.changes;
+        }
+    }
+    // Ratings entered in the copy, as the ratings import reads them.
+    json ratings = json::array();
+    ExchangeRows ratingsNow;
+    std::set<std::int64_t> ratingsMadeHere;
+    {
+        const auto list = ChangesOf(repo, kRatings, unitId, &ratingsNow);
+        for (const auto& [id, b] : repo.Base(kRatings))
+            if (b.madeHere) ratingsMadeHere.insert(id);
+        std::map<std::string, std::string> unitCodes, officerCodes;
+        for (const auto& u : storage::UnitRepository(db.session()).All())
+            unitCodes[std::to_string(u.id)] = u.code;
+        const ExchangeRows people = repo.ReadForUnit("people", unitId);
+        for (const auto& r : people.rows)
+            officerCodes[Cell(people.columns, r, "id")] = Cell(people.columns, r, "code");
+        const auto& cols = ratingsNow.columns;
+        for (const auto& c : list) {
+            if (!c.madeHere || !c.now) continue;
+            ratingsMadeHere.insert(c.id);
+            const ExchangeRow& r = *c.now;
+            json line = json::array();
+            line.push_back(Cell(cols, r, "rated_at"));
+            line.push_back(unitCodes[Cell(cols, r, "unit_id")]);
+            line.push_back(officerCodes[Cell(cols, r, "officer_id")]);
+            for (const char* name :
+                 {"procedure", "channel", "attitude", "handling", "guidance", "citizen"})
+                line.push_back(Cell(cols, r, name));
+            ratings.push_back(std::move(line));
+            ++outcome.changes;
+        }
+    }
     json manifest = {
         {"format", kFormat},
         {"version", kFormatVersion},
@@ -1089,8 +1190,13 @@ ReturnOutcome ExportCommunePackage(storage::Database& db, const std::string& pat
         {"created_at", Now()},
         {"created_by", user},
         {"public_key", self.publicKey}};
-    Written w =
-        WritePackage(path, manifest, json{{"changes", changes}, {"keyed", keyed}}, self.secretKey);
+    Written w = WritePackage(
+        path, manifest,
+        json{
+            {"changes", changes}, {"keyed", keyed}, {"documents", documents}, {"ratings", ratings}},
+        self.secretKey, files);
+    repo.ReplaceBase(kDocuments, BaseOf(documentsNow, documentsMadeHere));
+    repo.ReplaceBase(kRatings, BaseOf(ratingsNow, ratingsMadeHere));
     for (const auto& [table, rows] : current)
         repo.ReplaceBase(table, BaseOf(rows, madeHere[table]));
     for (const auto& kind : KeyedKinds()) ReplaceKeyedBase(repo, kind, currentKeyed[kind.kind]);
@@ -1120,17 +1226,6 @@ OfficeRows OfficeRowsOf(ExchangeRepository& repo, const std::string& table, std:
     out.columns = rows.columns;
     for (auto& r : rows.rows) out.byId[IdOf(r)] = std::move(r);
     return out;
-}
-
-ExchangeValue At(const ExchangeRow& row, std::size_t c) {
-    return c < row.size() ? row[c] : std::nullopt;
-}
-
-// Column c of the row, or "" (text of a NOT NULL column read back).
-std::string Cell(const std::vector<std::string>& columns, const ExchangeRow& row,
-                 const std::string& name) {
-    const std::size_t c = ColumnOf(columns, name);
-    return c < row.size() && row[c] ? *row[c] : std::string();
 }
 
 // Records a quarter's progress update at the office through the service,
@@ -1338,6 +1433,149 @@ void ApplyNarrativeChange(storage::Database& db, ExchangeRepository& repo,
         KeepConflict(repo, unitId, seq, table, 0, key, "body", b, o, n);
     }
     outcome.lines.push_back(std::move(line));
+}
+
+}  // namespace
+
+namespace {
+
+// Imports at the office the ratings entered in the copy, through the
+// office's own ratings import (a rating it has already is skipped); a
+// rating of another unit refuses the package.
+void ApplyRatings(storage::Database& db, ExchangeImportOutcome& outcome, std::int64_t unitId,
+                  const std::string& unitName, const std::string& file, const Package& p,
+                  const std::string& user) {
+    if (!p.data.contains("ratings")) return;
+    const json& given = p.data["ratings"];
+    if (!given.is_array()) Damaged(p.path, kData);
+    if (given.empty()) return;
+    const auto codes = SubtreeCodes(db, unitId);
+    const std::vector<std::string> header = {"time",      "unit",     "officer",
+                                             "procedure", "channel",  "attitude",
+                                             "handling",  "guidance", "citizen"};
+    ScratchFile csv(file + ".ratings.csv");
+    {
+        auto writer = tableio::TableWriter::Create(csv.path(), header);
+        for (const auto& line : given) {
+            if (!line.is_array() || line.size() != header.size()) Damaged(p.path, kData);
+            Cells cells;
+            for (const auto& v : line) {
+                if (!v.is_string()) Damaged(p.path, kData);
+                cells.push_back(v.get<std::string>());
+            }
+            if (!codes.count(cells[1]))
+                throw UserError(fmt::format(
+                    fmt::runtime(tr("{0} holds a rating of a unit that is not {1}'s ({2}); "
+                                    "nothing was stored")),
+                    file, unitName, cells[1]));
+            outcome.lines.push_back({kRatings, cells[0] + "/" + cells[2], "", cells[3],
+                                     std::nullopt, std::nullopt, cells[3], "applied"});
+            writer->Add(cells);
+        }
+        writer->Close();
+    }
+    try {
+        ImportRatings(db, csv.path(), user);
+    } catch (const AccessDenied&) {
+        throw;
+    } catch (const UserError& e) {
+        throw UserError(fmt::format(
+            fmt::runtime(tr("{0}: the commune's {1} cannot be applied ({2}); nothing was stored")),
+            file, kRatings, e.what()));
+    }
+}
+
+// Registers at the office the documents the commune registered in its
+// copy (a file the office has already for that unit is reused), with their
+// links to the unit's progress updates and results; a document of another
+// unit or a link to another's row refuses the package.
+void ApplyDocuments(storage::Database& db, ExchangeRepository& repo, ExchangeImportOutcome& outcome,
+                    std::int64_t unitId, const std::string& unitName, const std::string& file,
+                    const Package& p, const std::string& user) {
+    if (!p.data.contains("documents")) return;
+    if (!p.data["documents"].is_array()) Damaged(p.path, kData);
+    const auto& columns = storage::ExchangeColumns(kDocuments);
+    std::set<std::int64_t> subtree;
+    {
+        const auto codes = SubtreeCodes(db, unitId);
+        storage::UnitRepository unitRepo(db.session());
+        for (const auto& code : codes)
+            if (auto u = unitRepo.ByCode(code)) subtree.insert(u->id);
+    }
+    const OfficeRows updates = OfficeRowsOf(repo, "progress_updates", unitId);
+    storage::EvidenceRepository evidence(db.session());
+    storage::ResultRepository results(db.session());
+    auto refuse = [&] {
+        throw UserError(fmt::format(
+            fmt::runtime(tr("{0} registers a document for a row that is not {1}'s; nothing was "
+                            "stored")),
+            file, unitName));
+    };
+    for (const auto& d : p.data["documents"]) {
+        if (!d.is_object() || !d.contains("row")) Damaged(p.path, kData);
+        std::int64_t copyId = 0;
+        try {
+            copyId = std::stoll(d.value("id", std::string("0")));
+        } catch (const std::logic_error&) {
+            Damaged(p.path, kData);
+        }
+        const ExchangeRow row = RowOf(d["row"], p.path);
+        if (row.size() != columns.size()) Damaged(p.path, kData);
+        if (repo.OfficeIdOf(unitId, kDocuments, copyId)) continue;
+        const auto docUnit = OptId(At(row, ColumnOf(columns, "unit_id")));
+        if (!docUnit || !subtree.count(*docUnit)) refuse();
+        EvidenceInput in;
+        in.docNumber = Cell(columns, row, "doc_number");
+        in.docDate = At(row, ColumnOf(columns, "doc_date"));
+        in.issuer = Cell(columns, row, "issuer");
+        in.title = Cell(columns, row, "title");
+        in.note = Cell(columns, row, "note");
+        // The file is registered from a folder of its own, under its name.
+        std::optional<ScratchFile> scratch;
+        const ExchangeValue sha = At(row, ColumnOf(columns, "sha256"));
+        if (auto bytes = sha ? p.files.find(*sha) : p.files.end(); bytes != p.files.end()) {
+            std::string name =
+                std::filesystem::u8path(Cell(columns, row, "file_name")).filename().u8string();
+            if (name.empty() || name == "." || name == "..") name = "tai-lieu";
+            scratch.emplace(name);
+            std::ofstream out(std::filesystem::u8path(scratch->path()), std::ios::binary);
+            out.write(bytes->second.data(), static_cast<std::streamsize>(bytes->second.size()));
+            out.close();
+            if (!out)
+                throw UserError(fmt::format(fmt::runtime(tr("{0}: the file cannot be written")),
+                                            scratch->path()));
+            in.filePath = scratch->path();
+        }
+        const std::int64_t officeId = RegisterEvidence(db, *docUnit, in, user);
+        repo.MapId(unitId, kDocuments, copyId, officeId);
+        for (const auto& u : d.value("updates", json::array())) {
+            std::optional<std::int64_t> update;
+            try {
+                const std::int64_t id = std::stoll(u.value("id", std::string("0")));
+                update = u.value("made_here", false)
+                             ? repo.OfficeIdOf(unitId, "progress_updates", id)
+                             : std::optional<std::int64_t>(id);
+            } catch (const std::logic_error&) {
+                Damaged(p.path, kData);
+            }
+            if (!update || !updates.byId.count(*update)) refuse();
+            evidence.LinkUpdate(*update, officeId);
+        }
+        for (const auto& r : d.value("results", json::array())) {
+            std::optional<ResultRecord> result;
+            try {
+                const std::int64_t unit = std::stoll(r.value("unit_id", std::string("0")));
+                if (!subtree.count(unit)) refuse();
+                result = results.Find(unit, std::stoll(r.value("criterion_id", std::string("0"))),
+                                      r.value("period", ""));
+            } catch (const std::logic_error&) {
+                Damaged(p.path, kData);
+            }
+            if (result) evidence.Link(result->id, officeId);
+        }
+        outcome.lines.push_back({kDocuments, std::to_string(officeId), "title", in.title,
+                                 std::nullopt, std::nullopt, in.title, "applied"});
+    }
 }
 
 }  // namespace
@@ -1614,6 +1852,8 @@ ExchangeImportOutcome ImportCommunePackage(storage::Database& db, const std::str
             ImportKeyed(db, *kind, columns, merged, file, user);
         }
     }
+    ApplyDocuments(db, repo, outcome, unitId, unit->name, file, p, user);
+    ApplyRatings(db, outcome, unitId, unit->name, file, p, user);
     eu.communeKey = key;
     eu.inSeq = seq;
     eu.inSha256 = p.sha256;

@@ -739,6 +739,32 @@ BOOST_FIXTURE_TEST_CASE(ratings_entered_in_the_copy_arrive, ExchangeFixture) {
     for (const auto& l : SendBack("r2.cchcx").lines) BOOST_TEST(l.table != "ratings");
 }
 
+// A task deleted in the copy is reported as a deletion; keeping the
+// commune's deletes it at the office, and the next package (of changes)
+// leaves the copy without it.
+BOOST_FIXTURE_TEST_CASE(a_deletion_at_the_commune_is_kept_and_the_next_package_agrees,
+                        ExchangeFixture) {
+    storage::Database& c = Commune();
+    const std::int64_t giai = Task(Db(), "Giải quyết").id;
+    services::PlanService(c, "xa").DeleteTask(giai);
+    const auto o = SendBack();
+    const auto* deleted = Line(o, "*");
+    BOOST_REQUIRE(deleted);
+    BOOST_TEST(deleted->state == "conflict");
+    BOOST_TEST(services::PlanService(Db(), "test").PlanOfTask(giai) != 0);
+    std::int64_t id = 0;
+    for (const auto& l : services::OpenExchangeConflicts(Db(), "test"))
+        if (l.table == "tasks" && l.field == "*") id = l.id;
+    BOOST_REQUIRE(id != 0);
+    services::ResolveExchangeConflict(Db(), id, true, "test");
+    BOOST_TEST(services::PlanService(Db(), "test").PlanOfTask(giai) == 0);
+    const auto next = services::ExportUnitPackage(Db(), "XA-AN", dir.File("p2.cchcx"), "test");
+    BOOST_TEST(next.since == 1);
+    services::OpenPackage(c, dir.File("p2.cchcx"), "xa");
+    BOOST_TEST(storage::ExchangeRepository(c.session()).ReadForUnit("tasks", 1).rows.size() == 1u);
+    BOOST_TEST(services::OpenExchangeConflicts(Db(), "test").empty());
+}
+
 BOOST_FIXTURE_TEST_CASE(only_the_offices_accounts_exchange_packages, ExchangeFixture) {
     long long an = 0;
     Db().session() << "SELECT id FROM units WHERE code = 'XA-AN'", soci::into(an);

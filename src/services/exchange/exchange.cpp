@@ -1919,6 +1919,28 @@ void RequireUnchangedSince(const storage::ExchangeConflict& c, const std::string
                             "(now “{2}”); look at it and set it by hand")),
             c.id, c.field, now));
 }
+
+// Applies the commune's value of a progress update's field at the office,
+// the update's other fields as the office has them.
+void ApplyCommunesProgress(storage::Database& db, PlanService& plans,
+                           const storage::ExchangeConflict& c, const OfficeRows& office,
+                           const ExchangeRow& row, const std::string& user) {
+    RequireUnchangedSince(c, Cell(office.columns, row, c.field));
+    std::map<std::string, std::string> merged;
+    for (const char* f : {"status", "percent_done", "note"})
+        merged[f] = Cell(office.columns, row, f);
+    merged[c.field] = c.commune.value_or("");
+    int percent = 0;
+    try {
+        percent = std::stoi(merged["percent_done"]);
+    } catch (const std::logic_error&) {
+        throw UserError(fmt::format(fmt::runtime(tr("the value “{0}” cannot be a task's {1}")),
+                                    merged["percent_done"], "percent_done"));
+    }
+    RecordProgress(db, plans, std::stoll(Cell(office.columns, row, "task_id")),
+                   Cell(office.columns, row, "period"), merged["status"], percent, merged["note"],
+                   c.rowId, user, "");
+}
 }  // namespace
 
 void ResolveExchangeConflict(storage::Database& db, std::int64_t id, bool keepCommune,
@@ -1934,25 +1956,27 @@ void ResolveExchangeConflict(storage::Database& db, std::int64_t id, bool keepCo
             c->state == "commune" ? tr("the commune's value") : tr("the office's value")));
     if (keepCommune && FindKeyed(c->table)) {
         const KeyedKind& kind = *FindKeyed(c->table);
-        if (c->field == "*")
-            throw UserError(fmt::format(
-                fmt::runtime(tr("exchange conflict {0}: the commune deleted the row; delete it at "
-                                "the office by hand, then keep the office's")),
-                id));
         KeyedRows office = ReadKeyed(db, kind, user, SubtreeCodes(db, c->unitId));
         auto row = office.byKey.find(c->rowKey);
+        if (c->field == "*" && row != office.byKey.end())
+            throw UserError(fmt::format(
+                fmt::runtime(tr("exchange conflict {0}: the commune deleted the row; delete it at "
+                                "the office by hand, then keep the commune's")),
+                id));
         const std::size_t col = ColumnOf(office.columns, c->field);
         const std::string now =
             row != office.byKey.end() && col < row->second.size() ? row->second[col] : "";
-        RequireUnchangedSince(*c, now);
-        if (row == office.byKey.end() || col >= row->second.size())
-            throw UserError(fmt::format(
-                fmt::runtime(tr("exchange conflict {0}: the row no longer exists at the office; "
-                                "keep the office's")),
-                id));
-        Cells merged = row->second;
-        merged[col] = c->commune.value_or("");
-        ImportKeyed(db, kind, office.columns, {merged}, "exchange-" + std::to_string(id), user);
+        if (c->field != "*") RequireUnchangedSince(*c, now);
+        if (c->field != "*") {  // deleted at the commune and gone here too: as the commune has it
+            if (row == office.byKey.end() || col >= row->second.size())
+                throw UserError(fmt::format(
+                    fmt::runtime(tr("exchange conflict {0}: the row no longer exists at the "
+                                    "office; keep the office's")),
+                    id));
+            Cells merged = row->second;
+            merged[col] = c->commune.value_or("");
+            ImportKeyed(db, kind, office.columns, {merged}, "exchange-" + std::to_string(id), user);
+        }
     } else if (keepCommune && c->table == "report_narratives") {
         OfficeRows office = OfficeRowsOf(repo, c->table, c->unitId);
         const ExchangeRow* row = nullptr;
@@ -1962,13 +1986,9 @@ void ResolveExchangeConflict(storage::Database& db, std::int64_t id, bool keepCo
                     Cell(office.columns, r, "section_key") ==
                 c->rowKey)
                 row = &r;
-        if (c->field == "*")
-            throw UserError(fmt::format(
-                fmt::runtime(tr("exchange conflict {0}: the commune deleted the row; delete it at "
-                                "the office by hand, then keep the office's")),
-                id));
+        // A section the commune deleted is kept as the commune has it: empty.
         const std::string now = row ? Cell(office.columns, *row, "body") : std::string();
-        RequireUnchangedSince(*c, now);
+        if (c->field != "*") RequireUnchangedSince(*c, now);
         // The key: unit id, period, report type, section.
         std::vector<std::string> parts;
         std::string part;
@@ -1989,27 +2009,20 @@ void ResolveExchangeConflict(storage::Database& db, std::int64_t id, bool keepCo
         PlanService plans(db, user);
         OfficeRows office = OfficeRowsOf(repo, c->table, c->unitId);
         auto row = office.byId.find(c->rowId);
-        if (c->field == "*" || row == office.byId.end())
+        // Deleted at the commune (with its task) and gone here too: as the
+        // commune has it; a quarter's update itself is not deleted.
+        if (c->field == "*" && row != office.byId.end())
+            throw UserError(fmt::format(
+                fmt::runtime(tr("exchange conflict {0}: the commune deleted the progress update; "
+                                "a quarter's update is not deleted at the office: keep the "
+                                "office's")),
+                id));
+        if (c->field != "*" && row == office.byId.end())
             throw UserError(fmt::format(
                 fmt::runtime(tr("exchange conflict {0}: the row no longer exists at the office; "
                                 "keep the office's")),
                 id));
-        const std::string now = Cell(office.columns, row->second, c->field);
-        RequireUnchangedSince(*c, now);
-        std::map<std::string, std::string> merged;
-        for (const char* f : {"status", "percent_done", "note"})
-            merged[f] = Cell(office.columns, row->second, f);
-        merged[c->field] = c->commune.value_or("");
-        int percent = 0;
-        try {
-            percent = std::stoi(merged["percent_done"]);
-        } catch (const std::logic_error&) {
-            throw UserError(fmt::format(fmt::runtime(tr("the value “{0}” cannot be a task's {1}")),
-                                        merged["percent_done"], "percent_done"));
-        }
-        RecordProgress(db, plans, std::stoll(Cell(office.columns, row->second, "task_id")),
-                       Cell(office.columns, row->second, "period"), merged["status"], percent,
-                       merged["note"], c->rowId, user, "");
+        if (c->field != "*") ApplyCommunesProgress(db, plans, *c, office, row->second, user);
     } else if (keepCommune) {
         PlanService plans(db, user);
         if (c->field == "*") {

@@ -75,7 +75,6 @@ wxString FieldText(const std::string& field) {
         {"denominator", N_("Denominator")},
         {"note", N_("Note")},
         {"body", N_("Text")},
-        {"title", N_("Title")},
         {"settled", N_("Dossiers settled")},
         {"responses", N_("Responses")},
         {"very_satisfied", N_("Very satisfied")},

@@ -1573,7 +1573,7 @@ void ApplyDocuments(storage::Database& db, ExchangeRepository& repo, ExchangeImp
             }
             if (result) evidence.Link(result->id, officeId);
         }
-        outcome.lines.push_back({kDocuments, std::to_string(officeId), "title", in.title,
+        outcome.lines.push_back({kDocuments, std::to_string(officeId), "", in.title,
                                  std::nullopt, std::nullopt, in.title, "applied"});
     }
 }

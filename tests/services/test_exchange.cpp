@@ -108,6 +108,22 @@ struct ExchangeFixture : DbFixture {
         }
         return "accepted";
     }
+    // The task's progress of 2026-Q4 with a document and its file.
+    static void RecordWithDocument(storage::Database& db, std::int64_t task, int percent,
+                                   const std::string& number, const std::string& title,
+                                   const std::string& file, const std::string& user) {
+        services::ProgressInput in;
+        in.taskId = task;
+        in.period = "2026-Q4";
+        in.status = TaskStatus::InProgress;
+        in.percent = percent;
+        in.note = title;
+        in.evidence = services::EvidenceInput{};
+        in.evidence->docNumber = number;
+        in.evidence->title = title;
+        in.evidence->filePath = file;
+        services::AddProgressUpdate(db, in, user);
+    }
     std::unique_ptr<storage::Database> commune;
 };
 
@@ -578,17 +594,8 @@ BOOST_FIXTURE_TEST_CASE(later_packages_carry_only_what_changed, ExchangeFixture)
 // file's bytes and every rating, counted as the office counts them.
 BOOST_FIXTURE_TEST_CASE(evidence_files_and_ratings_travel_when_asked, ExchangeFixture) {
     const std::string file = Write("bien-ban.pdf", "%PDF-1.4\nBiên bản kiểm tra niêm yết TTHC\n");
-    services::ProgressInput in;
-    in.taskId = Task(Db(), "Rà soát").id;
-    in.period = "2026-Q4";
-    in.status = TaskStatus::InProgress;
-    in.percent = 40;
-    in.note = "Đã kiểm tra niêm yết";
-    in.evidence = services::EvidenceInput{};
-    in.evidence->docNumber = "12/BB-UBND";
-    in.evidence->title = "Biên bản kiểm tra";
-    in.evidence->filePath = file;
-    services::AddProgressUpdate(Db(), in, "test");
+    RecordWithDocument(Db(), Task(Db(), "Rà soát").id, 40, "12/BB-UBND", "Biên bản kiểm tra", file,
+                       "test");
     services::ImportPeople(Db(),
                            Write("people.csv",
                                  "code,unit,full_name\nCB-A,XA-AN,Lê Văn Sáu\n"
@@ -654,17 +661,8 @@ BOOST_FIXTURE_TEST_CASE(documents_registered_in_the_copy_travel_back_with_their_
                         ExchangeFixture) {
     storage::Database& c = Commune();
     const std::string scan = Write("bien-ban-xa.pdf", "%PDF-1.4\nBiên bản niêm yết của xã\n");
-    services::ProgressInput in;
-    in.taskId = Task(c, "Rà soát").id;
-    in.period = "2026-Q4";
-    in.status = TaskStatus::InProgress;
-    in.percent = 70;
-    in.note = "Đã niêm yết";
-    in.evidence = services::EvidenceInput{};
-    in.evidence->docNumber = "05/BB-UBND";
-    in.evidence->title = "Biên bản niêm yết";
-    in.evidence->filePath = scan;
-    services::AddProgressUpdate(c, in, "xa");
+    const std::int64_t task = Task(c, "Rà soát").id;
+    RecordWithDocument(c, task, 70, "05/BB-UBND", "Biên bản niêm yết", scan, "xa");
     // Not sent yet: the copy is not refreshed over it.
     services::ExportUnitPackage(Db(), "XA-AN", dir.File("early.cchcx"), "test");
     BOOST_TEST(Refusal([&] {
@@ -678,7 +676,7 @@ BOOST_FIXTURE_TEST_CASE(documents_registered_in_the_copy_travel_back_with_their_
             arrived || (l.table == "evidence" && l.commune == std::string("Biên bản niêm yết") &&
                         l.state == "applied");
     BOOST_TEST(arrived);
-    const auto update = services::QuarterUpdate(Db(), in.taskId, "2026-Q4");
+    const auto update = services::QuarterUpdate(Db(), task, "2026-Q4");
     BOOST_REQUIRE(update.has_value());
     std::int64_t doc = 0;
     soci::indicator ind = soci::i_null;

@@ -1573,8 +1573,8 @@ void ApplyDocuments(storage::Database& db, ExchangeRepository& repo, ExchangeImp
             }
             if (result) evidence.Link(result->id, officeId);
         }
-        outcome.lines.push_back({kDocuments, std::to_string(officeId), "", in.title,
-                                 std::nullopt, std::nullopt, in.title, "applied"});
+        outcome.lines.push_back({kDocuments, std::to_string(officeId), "", in.title, std::nullopt,
+                                 std::nullopt, in.title, "applied"});
     }
 }
 

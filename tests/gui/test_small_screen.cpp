@@ -5,6 +5,7 @@
 #include <wx/combobox.h>
 #include <wx/grid.h>
 #include <wx/listctrl.h>
+#include <wx/notebook.h>
 #include <wx/scrolwin.h>
 #include <wx/textctrl.h>
 #include <boost/test/unit_test.hpp>
@@ -86,6 +87,16 @@ void FindCut(wxWindow* page, wxWindow* w, std::ostringstream& out) {
     }
 }
 
+// The area's tabs, if it has some.
+wxNotebook* FirstTabs(wxWindow* w) {
+    for (wxWindow* child : w->GetChildren()) {
+        if (auto* book = dynamic_cast<wxNotebook*>(child); book && book->GetPageCount() > 1)
+            return book;
+        if (auto* found = FirstTabs(child)) return found;
+    }
+    return nullptr;
+}
+
 }  // namespace
 
 BOOST_AUTO_TEST_CASE(every_area_fits_a_1024_by_768_screen) {
@@ -103,12 +114,26 @@ BOOST_AUTO_TEST_CASE(every_area_fits_a_1024_by_768_screen) {
             frame->ShowArea(area);
             wxWindow* page = frame->AreaAt(area);
             BOOST_REQUIRE(WaitFor([&] { return page->IsShownOnScreen(); }));
-            frame->Layout();
-            WaitFor([] { return false; }, 300);  // the page lays itself out
-            std::ostringstream cut;
-            FindCut(page, page, cut);
-            BOOST_TEST(cut.str().empty(),
-                       "area " << a << (chosen ? " (a commune chosen)" : "") << ":" << cut.str());
+            // Every tab of the area, turned to as Ctrl+PgDn does.
+            wxNotebook* tabs = FirstTabs(page);
+            const int count = tabs ? static_cast<int>(tabs->GetPageCount()) : 1;
+            for (int t = 0; t < count; ++t) {
+                if (t > 0) {
+                    frame->TurnTab(true);
+                    BOOST_TEST(tabs->GetSelection() == t);
+                }
+                frame->Layout();
+                WaitFor([] { return false; }, 300);  // the page lays itself out
+                std::ostringstream cut;
+                FindCut(page, page, cut);
+                BOOST_TEST(cut.str().empty(), "area " << a << " tab " << t
+                                                      << (chosen ? " (a commune chosen)" : "")
+                                                      << ":" << cut.str());
+            }
+            if (tabs) {
+                frame->TurnTab(true);  // round to the first again
+                BOOST_TEST(tabs->GetSelection() == 0);
+            }
         }
     }
     DestroyWindow(frame);

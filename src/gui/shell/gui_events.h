@@ -38,7 +38,9 @@ enum CommandId {
     ID_CHANGE_PASSWORD,
     ID_LOG_IN_AGAIN,  // the database now has accounts: log in (Accounts page)
     ID_MANUAL,        // the user manual at the area shown (F1)
-    ID_AREA_FIRST,    // ID_AREA_FIRST + Area
+    ID_NEXT_PAGE,     // the next tab of the area shown (Ctrl+PgDn)
+    ID_PREVIOUS_PAGE,
+    ID_AREA_FIRST,  // ID_AREA_FIRST + Area
     ID_AREA_LAST = ID_AREA_FIRST + static_cast<int>(Area::Count) - 1,
 };
 

@@ -9,6 +9,7 @@
 #include <wx/filedlg.h>
 #include <wx/filename.h>
 #include <wx/menu.h>
+#include <wx/notebook.h>
 #include <wx/persist/toplevel.h>
 #include <wx/progdlg.h>
 #include <wx/simplebook.h>
@@ -200,6 +201,10 @@ void MainFrame::BuildMenus() {
             ID_AREA_FIRST + i,
             wxString::Format("%s\tCtrl+%d", wxGetTranslation(kAreaText[i].menu), i + 1),
             wxGetTranslation(kAreaText[i].help));
+    view->AppendSeparator();
+    view->Append(ID_NEXT_PAGE, _("&Next tab\tCtrl+PgDn"), _("The next tab of the area shown"));
+    view->Append(ID_PREVIOUS_PAGE, _("&Previous tab\tCtrl+PgUp"),
+                 _("The previous tab of the area shown"));
 
     auto* help = new wxMenu;
     help->Append(ID_MANUAL, _("&User manual\tF1"),
@@ -316,6 +321,10 @@ void MainFrame::BindCommands() {
         wxEVT_TOOL,
         [this](wxCommandEvent& e) { ShowArea(static_cast<Area>(e.GetId() - ID_AREA_FIRST)); },
         ID_AREA_FIRST, ID_AREA_LAST);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { TurnTab(true); }, ID_NEXT_PAGE);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { TurnTab(false); }, ID_PREVIOUS_PAGE);
     Bind(EVT_DATA_CHANGED, [this](wxCommandEvent& e) { ReloadAll(e.GetExtraLong()); });
     Bind(EVT_SHOW_AREA, [this](wxCommandEvent& e) {
         if (e.GetExtraLong() != 0) tree_->Select(e.GetExtraLong());
@@ -373,6 +382,26 @@ AreaPanel* MainFrame::AreaAt(Area area) {
 }
 
 Area MainFrame::CurrentArea() const { return static_cast<Area>(book_->GetSelection()); }
+
+namespace {
+// The first notebook with tabs in the window's subtree.
+wxNotebook* FirstNotebook(wxWindow* w) {
+    for (wxWindow* child : w->GetChildren()) {
+        if (auto* book = dynamic_cast<wxNotebook*>(child); book && book->GetPageCount() > 1)
+            return book;
+        if (auto* found = FirstNotebook(child)) return found;
+    }
+    return nullptr;
+}
+}  // namespace
+
+void MainFrame::TurnTab(bool forward) {
+    wxWindow* slot = book_->GetPage(static_cast<std::size_t>(book_->GetSelection()));
+    if (wxNotebook* tabs = slot ? FirstNotebook(slot) : nullptr) {
+        tabs->AdvanceSelection(forward);
+        if (wxWindow* page = tabs->GetCurrentPage()) page->SetFocus();
+    }
+}
 
 void MainFrame::ReloadAll(std::int64_t selectId) {
     if (selectId == 0 && selected_) selectId = selected_->id;

@@ -31,6 +31,8 @@ class MainFrame : public wxFrame {
     void ShowArea(Area area);
     // The area's panel, made now if it was never shown.
     AreaPanel* AreaAt(Area area);
+    // Shows the next (or previous) tab of the area shown, wrapping round.
+    void TurnTab(bool forward);
     Area CurrentArea() const;
     // Reloads the tree and the areas; selects the unit selectId if non-zero,
     // else keeps the current selection.

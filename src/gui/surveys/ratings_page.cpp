@@ -7,6 +7,7 @@
 #include <wx/listctrl.h>
 #include <wx/sizer.h>
 #include <wx/stattext.h>
+#include <wx/wrapsizer.h>
 
 #include <algorithm>
 
@@ -110,24 +111,27 @@ RatingsPage::RatingsPage(wxWindow* parent, GuiSession& session)
     SetName("ratingsPage");
     const int gap = FromDIP(8);
     auto* sizer = new wxBoxSizer(wxVERTICAL);
-    auto* bar = new wxBoxSizer(wxHORIZONTAL);
-    auto label = [&](wxSizer* s, const wxString& text) {
-        s->Add(new wxStaticText(this, wxID_ANY, text), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT,
-               gap / 2);
+    // The filters flow onto more lines when the page is narrow (1024×768),
+    // each with its label.
+    auto* bar = new wxWrapSizer(wxHORIZONTAL);
+    auto field = [&](const wxString& text, wxWindow* control) {
+        auto* pair = new wxBoxSizer(wxHORIZONTAL);
+        if (!text.empty())
+            pair->Add(new wxStaticText(this, wxID_ANY, text), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT,
+                      gap / 2);
+        pair->Add(control, 0, wxALIGN_CENTER_VERTICAL);
+        bar->Add(pair, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT | wxBOTTOM, gap);
     };
-    label(bar, _("O&fficer:"));
     officer_ = new wxChoice(this, wxID_ANY);
     officer_->SetName("ratingsOfficer");
     officer_->SetMinSize(wxSize(FromDIP(200), -1));
-    bar->Add(officer_, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 2 * gap);
-    label(bar, _("C&hannel:"));
+    field(_("O&fficer:"), officer_);
     channel_ = new wxChoice(this, wxID_ANY);
     channel_->SetName("ratingsChannel");
     channel_->Append(_("All channels"));
     for (const char* c : kChannels) channel_->Append(ChannelLabel(c));
     channel_->SetSelection(0);
-    bar->Add(channel_, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 2 * gap);
-    label(bar, _("Sc&ore:"));
+    field(_("C&hannel:"), channel_);
     score_ = new wxChoice(this, wxID_ANY);
     score_->SetName("ratingsScore");
     score_->Append(_("Any score"));
@@ -135,31 +139,25 @@ RatingsPage::RatingsPage(wxWindow* parent, GuiSession& session)
     score_->Append(_("Some aspect 1 or 2"));
     score_->Append(_("Some aspect 1"));
     score_->SetSelection(0);
-    bar->Add(score_, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 2 * gap);
-    sizer->Add(bar, 0, wxEXPAND | wxALL, gap);
-
-    auto* second = new wxBoxSizer(wxHORIZONTAL);
-    label(second, _("Fro&m:"));
+    field(_("Sc&ore:"), score_);
     from_ = new VnDateCtrl(this);
     from_->SetName("ratingsFrom");
-    second->Add(from_, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 2 * gap);
-    label(second, _("&To:"));
+    field(_("Fro&m:"), from_);
     to_ = new VnDateCtrl(this);
     to_->SetName("ratingsTo");
-    second->Add(to_, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 2 * gap);
+    field(_("&To:"), to_);
     names_ = new wxCheckBox(this, wxID_ANY, _("Show citizens' &names"));
     names_->SetName("ratingsNames");
     names_->SetToolTip(_("Citizens' names are personal data: show them only when you need them"));
-    second->Add(names_, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 2 * gap);
+    field("", names_);
     paper_ = new wxButton(this, wxID_ANY, _("&Paper forms (Form 01)..."));
     paper_->SetName("paperForms");
-    second->Add(paper_, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 2 * gap);
-    second->AddStretchSpacer();
+    field("", paper_);
+    sizer->Add(bar, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, gap);
     count_label_ = new wxStaticText(this, wxID_ANY, "");
     count_label_->SetName("ratingsCount");
     count_label_->SetFont(ScaledFont(count_label_, 1.0, true));
-    second->Add(count_label_, 0, wxALIGN_CENTER_VERTICAL);
-    sizer->Add(second, 0, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, gap);
+    sizer->Add(count_label_, 0, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, gap);
 
     list_ = new RatingList(this);
     list_->SetName("ratingsList");

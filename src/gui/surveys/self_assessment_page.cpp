@@ -8,6 +8,7 @@
 #include <wx/statbox.h>
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
+#include <wx/wrapsizer.h>
 
 #include <algorithm>
 #include <cmath>
@@ -56,11 +57,13 @@ SelfAssessmentPage::SelfAssessmentPage(wxWindow* parent, GuiSession& session)
     quarter_ = new wxChoice(this, wxID_ANY);
     quarter_->SetName("selfQuarter");
     bar->Add(quarter_, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 2 * gap);
-    bar->AddStretchSpacer();
     save_ = new wxButton(this, wxID_ANY, _("&Save self-assessment"));
     save_->SetName("selfSave");
-    bar->Add(save_, 0, wxALIGN_CENTER_VERTICAL);
-    sizer->Add(bar, 0, wxEXPAND | wxALL, gap);
+    // On a narrow page (1024×768) the button goes under the choices.
+    auto* top = new wxWrapSizer(wxHORIZONTAL);
+    top->Add(bar, 0, wxALIGN_CENTER_VERTICAL | wxBOTTOM, gap / 2);
+    top->Add(save_, 0, wxALIGN_CENTER_VERTICAL | wxBOTTOM, gap / 2);
+    sizer->Add(top, 0, wxEXPAND | wxALL, gap);
     hint_ = new wxStaticText(this, wxID_ANY, "");
     hint_->SetForegroundColour(colours::MutedText());
     sizer->Add(hint_, 0, wxLEFT | wxRIGHT | wxBOTTOM, gap);
@@ -72,13 +75,14 @@ SelfAssessmentPage::SelfAssessmentPage(wxWindow* parent, GuiSession& session)
     side->Add(ratings_, 1, wxALL, gap / 2);
     sizer->Add(side, 0, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, gap);
 
-    form_ = new wxPanel(this);
+    form_ = new wxScrolledWindow(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxVSCROLL);
+    form_->SetScrollRate(0, FromDIP(10));
     grid_ = new wxFlexGridSizer(5, FromDIP(4), gap);
     grid_->AddGrowableCol(4, 1);
     form_->SetSizer(grid_);
     sizer->Add(form_, 1, wxEXPAND | wxLEFT | wxRIGHT, gap);
 
-    auto* totals = new wxBoxSizer(wxHORIZONTAL);
+    auto* totals = new wxWrapSizer(wxHORIZONTAL);
     selfTotal_ = new wxStaticText(this, wxID_ANY, "");
     selfTotal_->SetName("selfTotal");
     selfTotal_->SetFont(ScaledFont(selfTotal_, 1.1, true));
@@ -87,7 +91,7 @@ SelfAssessmentPage::SelfAssessmentPage(wxWindow* parent, GuiSession& session)
     appraisedTotal_->SetFont(ScaledFont(appraisedTotal_, 1.1, true));
     totals->Add(selfTotal_, 0, wxRIGHT, 4 * gap);
     totals->Add(appraisedTotal_, 0);
-    sizer->Add(totals, 0, wxALL, gap);
+    sizer->Add(totals, 0, wxEXPAND | wxALL, gap);
     SetSizer(sizer);
 
     officer_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { Load(); });
@@ -201,6 +205,7 @@ void SelfAssessmentPage::BuildLines() {
             title->SetLabelText(U8(l.title) + " (" +
                                 wxString::Format(_("max %s"), U8(FormatNumberTrim(l.max, 2))) +
                                 ")");
+            title->Wrap(FromDIP(260));  // the scores and the note stay on a 1024-pixel screen
             grid_->Add(title, 0, wxALIGN_CENTER_VERTICAL);
             auto* self = new wxChoice(form_, wxID_ANY);
             self->SetName(wxString::Format("selfScore%d", static_cast<int>(i)));
@@ -211,7 +216,7 @@ void SelfAssessmentPage::BuildLines() {
             FillScores(appraised, l.max);
             ShowScore(appraised, l.appraised);
             auto* note = new wxTextCtrl(form_, wxID_ANY, U8(l.note));
-            note->SetMinSize(wxSize(FromDIP(200), -1));
+            note->SetMinSize(wxSize(FromDIP(120), -1));
             grid_->Add(self, 0, wxALIGN_CENTER_VERTICAL);
             grid_->Add(appraised, 0, wxALIGN_CENTER_VERTICAL);
             grid_->Add(note, 1, wxEXPAND | wxALIGN_CENTER_VERTICAL);
@@ -225,6 +230,7 @@ void SelfAssessmentPage::BuildLines() {
             notes_.push_back(note);
         }
     }
+    form_->FitInside();
     form_->Layout();
     form_->Thaw();
 }

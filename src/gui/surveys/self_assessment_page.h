@@ -5,6 +5,7 @@
 // same quarter. Saved through services::SaveSelfAssessment.
 #pragma once
 #include <wx/panel.h>
+#include <wx/scrolwin.h>
 
 #include <optional>
 #include <vector>
@@ -58,7 +59,7 @@ class SelfAssessmentPage : public wxPanel {
     wxChoice* officer_ = nullptr;
     wxChoice* quarter_ = nullptr;
     wxStaticText* hint_ = nullptr;
-    wxPanel* form_ = nullptr;
+    wxScrolledWindow* form_ = nullptr;  // scrolls down on a short screen
     wxFlexGridSizer* grid_ = nullptr;
     std::vector<wxChoice*> self_, appraised_;
     std::vector<wxTextCtrl*> notes_;

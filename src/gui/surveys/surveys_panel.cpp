@@ -360,6 +360,7 @@ void SurveysPanel::FillOfficers(const std::vector<services::SurveyOfficerRow>& r
                                _("Officers with fewer than %d ratings are listed in grey and not "
                                  "ranked. The chart shows the first 20 ranked officers."),
                                settings.minimumSample));
+        officerNote_->Wrap(FromDIP(560));  // two lines on a 1024-pixel screen
         chart_->SetBars(std::move(bars), _("No officer has enough ratings to be ranked."));
     } catch (const std::exception& e) {
         officerNote_->SetLabel(ErrorSentence(e));

@@ -9,6 +9,7 @@
 #   - each area (Ctrl+1 … Ctrl+7) until the window answers a key again, and
 #     until the program is idle (no CPU used for 0.3 s: what it read in the
 #     background is shown);
+#   - the ratings tab of "Khảo sát" (View › Next tab) likewise;
 #   - "Add unit" (Ctrl+N) until its dialog shows;
 # and reads the peak resident memory (VmHWM) after every area was opened.
 # It prints every run and the median of each figure. A server database
@@ -115,7 +116,7 @@ for run in $(seq 1 "$runs"); do
     home="$work/home$run"
     mkdir -p "$home"
     start=$(now_ms)
-    HOME="$home" NO_AT_BRIDGE=1 "$desk" --db "$db" >"$work/desk.log" 2>&1 &
+    HOME="$home" NO_AT_BRIDGE=1 "$desk" --db "$db" --lang vi >"$work/desk.log" 2>&1 &
     dpid=$!
     wait_above 0 120000 || { echo "no window in 120 s" >&2; exit 1; }
     if [ -n "$password" ]; then
@@ -143,6 +144,26 @@ for run in $(seq 1 "$runs"); do
         record "${areas[$i]}_idle" "$s"
         line+=", ${areas[$i]} $a/$s"
     done
+    # The ratings tab of "Khảo sát" (the list of every rating): View ›
+    # Next tab from the area's first tab, by the menu's keys (the unit
+    # tree, which has the focus, takes Ctrl+PgDn for itself).
+    if [ -z "$only" ] || [[ " $only " == *" 4 "* ]]; then
+        xdotool key ctrl+4
+        idle_after "$(now_ms)" >/dev/null
+        xdotool key F10
+        wait_above 1 5000 || true
+        # Xem, then its eighth item (after the seven areas): Thẻ sau.
+        xdotool key Right Right Down Down Down Down Down Down Down Down
+        from=$(now_ms)
+        xdotool key Return
+        limit=$(( $(now_ms) + 5000 ))
+        while [ "$(visible)" -gt 1 ] && [ "$(now_ms)" -lt "$limit" ]; do :; done
+        a=$(answer_after "$from")
+        s=$(idle_after "$from")
+        record Lượt_đánh_giá "$a"
+        record Lượt_đánh_giá_idle "$s"
+        line+=", Lượt đánh giá $a/$s"
+    fi
     xdotool key ctrl+1
     idle_after "$(now_ms)" >/dev/null
     from=$(now_ms)

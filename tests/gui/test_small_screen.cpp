@@ -29,6 +29,7 @@
 #include "gui/plans/plan_editor_dialog.h"
 #include "gui/plans/plan_header_dialog.h"
 #include "gui/shell/area_panel.h"
+#include "gui/shell/gui_util.h"
 #include "gui/shell/import_wizard.h"
 #include "gui/shell/login_dialog.h"
 #include "gui/shell/main_frame.h"
@@ -87,16 +88,6 @@ void FindCut(wxWindow* page, wxWindow* w, std::ostringstream& out) {
     }
 }
 
-// The area's tabs, if it has some.
-wxNotebook* FirstTabs(wxWindow* w) {
-    for (wxWindow* child : w->GetChildren()) {
-        if (auto* book = dynamic_cast<wxNotebook*>(child); book && book->GetPageCount() > 1)
-            return book;
-        if (auto* found = FirstTabs(child)) return found;
-    }
-    return nullptr;
-}
-
 }  // namespace
 
 BOOST_AUTO_TEST_CASE(every_area_fits_a_1024_by_768_screen) {
@@ -115,7 +106,7 @@ BOOST_AUTO_TEST_CASE(every_area_fits_a_1024_by_768_screen) {
             wxWindow* page = frame->AreaAt(area);
             BOOST_REQUIRE(WaitFor([&] { return page->IsShownOnScreen(); }));
             // Every tab of the area, turned to as Ctrl+PgDn does.
-            wxNotebook* tabs = FirstTabs(page);
+            wxNotebook* tabs = gui::FirstTabs(page);
             const int count = tabs ? static_cast<int>(tabs->GetPageCount()) : 1;
             for (int t = 0; t < count; ++t) {
                 if (t > 0) {

@@ -11,6 +11,7 @@
 #include <wx/filepicker.h>
 #include <wx/log.h>
 #include <wx/msgdlg.h>
+#include <wx/notebook.h>
 #include <wx/scrolwin.h>
 #include <wx/spinctrl.h>
 #include <wx/stdpaths.h>
@@ -149,4 +150,13 @@ void WheelScrollsPage(wxWindow* control, wxWindow* page) {
         }
     });
 }
+wxNotebook* FirstTabs(wxWindow* window) {
+    for (wxWindow* child : window->GetChildren()) {
+        if (auto* book = dynamic_cast<wxNotebook*>(child); book && book->GetPageCount() > 1)
+            return book;
+        if (auto* found = FirstTabs(child)) return found;
+    }
+    return nullptr;
+}
+
 }  // namespace cchc::gui

@@ -12,6 +12,7 @@
 #include <string>
 
 class wxFilePickerCtrl;
+class wxNotebook;
 class wxWindow;
 
 class wxSpinCtrl;
@@ -34,6 +35,10 @@ inline constexpr const char* kShowInactive = "Interface/ShowInactive";
 }  // namespace config
 
 // Error, warning and question boxes with our title and Vietnamese buttons.
+// The first notebook with more than one tab below the window (an area's
+// tabs), or nothing.
+wxNotebook* FirstTabs(wxWindow* window);
+
 void ShowError(wxWindow* parent, const wxString& message);
 void ShowInfo(wxWindow* parent, const wxString& message);
 bool AskYesNo(wxWindow* parent, const wxString& question, const wxString& yesLabel);

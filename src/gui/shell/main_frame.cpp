@@ -383,21 +383,9 @@ AreaPanel* MainFrame::AreaAt(Area area) {
 
 Area MainFrame::CurrentArea() const { return static_cast<Area>(book_->GetSelection()); }
 
-namespace {
-// The first notebook with tabs in the window's subtree.
-wxNotebook* FirstNotebook(wxWindow* w) {
-    for (wxWindow* child : w->GetChildren()) {
-        if (auto* book = dynamic_cast<wxNotebook*>(child); book && book->GetPageCount() > 1)
-            return book;
-        if (auto* found = FirstNotebook(child)) return found;
-    }
-    return nullptr;
-}
-}  // namespace
-
 void MainFrame::TurnTab(bool forward) {
     wxWindow* slot = book_->GetPage(static_cast<std::size_t>(book_->GetSelection()));
-    if (wxNotebook* tabs = slot ? FirstNotebook(slot) : nullptr) {
+    if (wxNotebook* tabs = slot ? FirstTabs(slot) : nullptr) {
         tabs->AdvanceSelection(forward);
         if (wxWindow* page = tabs->GetCurrentPage()) page->SetFocus();
     }

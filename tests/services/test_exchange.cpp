@@ -639,6 +639,10 @@ BOOST_FIXTURE_TEST_CASE(evidence_files_and_ratings_travel_when_asked, ExchangeFi
     BOOST_TEST(countOf(*full, "SELECT COUNT(*) FROM ratings") == 2);
     BOOST_TEST(countOf(*full, "SELECT SUM(n) FROM rating_day_counts") == 2);
     BOOST_TEST(countOf(*full, "SELECT COUNT(*) FROM ratings WHERE low_score = 2") == 1);
+    // A later package without the ratings leaves the copy's ratings as they were.
+    services::ExportUnitPackage(Db(), "XA-AN", dir.File("later.cchcx"), "test");
+    services::OpenPackage(*full, dir.File("later.cchcx"), "xa");
+    BOOST_TEST(countOf(*full, "SELECT COUNT(*) FROM ratings") == 2);
 
     // A file changed inside the package is refused.
     std::string bytes = ReadFile(dir.File("all.cchcx"));

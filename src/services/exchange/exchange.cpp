@@ -922,15 +922,15 @@ OpenOutcome OpenPackage(storage::Database& db, const std::string& path, const st
     // A package carrying only changes is laid on the rows the copy received.
     outcome.since = p.manifest.value("since", 0);
     std::map<std::string, ExchangeRows> held;
-    if (outcome.since > 0) {
-        std::optional<std::string> had = self ? repo.Received() : std::nullopt;
-        if (!self || self->baseSeq < outcome.since || !had)
-            throw UserError(fmt::format(
-                fmt::runtime(tr("{0} carries only what changed since the office's package number "
-                                "{1}, which this copy does not hold; nothing was stored: ask the "
-                                "office for a whole package (“cchc exchange export --unit {2} "
-                                "--full”)")),
-                FileName(path), outcome.since, outcome.unitCode));
+    const std::optional<std::string> had = self ? repo.Received() : std::nullopt;
+    if (outcome.since > 0 && (!self || self->baseSeq < outcome.since || !had))
+        throw UserError(fmt::format(
+            fmt::runtime(tr("{0} carries only what changed since the office's package number "
+                            "{1}, which this copy does not hold; nothing was stored: ask the "
+                            "office for a whole package (“cchc exchange export --unit {2} "
+                            "--full”)")),
+            FileName(path), outcome.since, outcome.unitCode));
+    if (had) {
         json earlier = ParseObject(*had);
         for (const auto& t : earlier.value("tables", json::array())) {
             ExchangeRows rows;
@@ -979,6 +979,9 @@ OpenOutcome OpenPackage(storage::Database& db, const std::string& path, const st
         }
         received[rows.table] = std::move(rows);
     }
+    // Ratings the office did not send this time stay as the copy received them.
+    for (auto& [table, rows] : held)
+        if (RatingsTable(table) && !received.count(table)) received[table] = std::move(rows);
     // The files the copy has stay with their documents.
     storage::EvidenceRepository evidence(db.session());
     std::map<std::string, std::string> files = p.files;

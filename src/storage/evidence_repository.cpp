@@ -137,12 +137,26 @@ void EvidenceRepository::Unlink(std::int64_t resultId, std::int64_t evidenceId) 
 }
 
 void EvidenceRepository::LinkToResults(std::int64_t evidenceId, std::int64_t unitId,
-                                       const std::string& period) {
+                                       const std::string& period,
+                                       const std::vector<std::int64_t>& except) {
     long long e = evidenceId, u = unitId;
-    s_ << "INSERT INTO result_evidence (result_id, evidence_id) SELECT id, CAST(:e AS BIGINT) FROM "
-          "results WHERE unit_id = :u AND "
-          "period = :p ON CONFLICT DO NOTHING",
-        soci::use(e), soci::use(u), soci::use(period);
+    // The criteria left out, as a list the engine reads: an array on the
+    // server, a JSON array for SQLite (numbers only, bound as a value).
+    const bool pg = IsPostgres(s_);
+    std::string list = pg ? "{" : "[";
+    for (std::size_t i = 0; i < except.size(); ++i)
+        list += (i ? "," : "") + std::to_string(except[i]);
+    list += pg ? "}" : "]";
+    if (pg)
+        s_ << "INSERT INTO result_evidence (result_id, evidence_id) SELECT id, CAST(:e AS BIGINT) "
+              "FROM results WHERE unit_id = :u AND period = :p AND criterion_id <> ALL (CAST(:x "
+              "AS BIGINT[])) ON CONFLICT DO NOTHING",
+            soci::use(e), soci::use(u), soci::use(period), soci::use(list);
+    else
+        s_ << "INSERT INTO result_evidence (result_id, evidence_id) SELECT id, CAST(:e AS BIGINT) "
+              "FROM results WHERE unit_id = :u AND period = :p AND criterion_id NOT IN (SELECT "
+              "value FROM json_each(:x)) ON CONFLICT DO NOTHING",
+            soci::use(e), soci::use(u), soci::use(period), soci::use(list);
 }
 
 void EvidenceRepository::Delete(std::int64_t evidenceId) {

@@ -50,8 +50,10 @@ class EvidenceRepository {
     // Links a document to a task's progress update.
     void LinkUpdate(std::int64_t updateId, std::int64_t evidenceId);
     // Links the document to every result of the unit in the period (a
-    // self-assessment report that covers them all).
-    void LinkToResults(std::int64_t evidenceId, std::int64_t unitId, const std::string& period);
+    // self-assessment report that covers them all), but those of the
+    // criteria in `except`: one statement.
+    void LinkToResults(std::int64_t evidenceId, std::int64_t unitId, const std::string& period,
+                       const std::vector<std::int64_t>& except = {});
     // Removes a document linked to nothing.
     void Delete(std::int64_t evidenceId);
     std::vector<EvidenceRecord> ForResult(std::int64_t resultId);

@@ -4,11 +4,15 @@
 #include <soci/soci.h>
 
 #include <algorithm>
+#include <memory>
+#include <mutex>
 #include <set>
+#include <stdexcept>
 #include <variant>
 
 #include "core/collation.h"
 #include "core/task_rules.h"
+#include "storage/bulk_load.h"
 #include "storage/row_helpers.h"
 
 namespace cchc::storage {
@@ -79,20 +83,15 @@ struct OptNumber {
     }
 };
 
-class RowWriter {
-  public:
-    explicit RowWriter(soci::session& s)
-        : st_((s.prepare << kUpsert, soci::use(id_), soci::use(unit_), soci::use(status_),
-               soci::use(percent_), soci::use(leadUnit_.value, leadUnit_.ind),
-               soci::use(leadPerson_.value, leadPerson_.ind), soci::use(due_), soci::use(code_),
-               soci::use(unitKey_), soci::use(criterion_), soci::use(taskKey_), soci::use(leadKey_),
-               soci::use(search_), soci::use(cal_[0].value, cal_[0].ind),
-               soci::use(cal_[1].value, cal_[1].ind), soci::use(cal_[2].value, cal_[2].ind),
-               soci::use(calUpdates_), soci::use(cut_[0].value, cut_[0].ind),
-               soci::use(cut_[1].value, cut_[1].ind), soci::use(cut_[2].value, cut_[2].ind),
-               soci::use(cutUpdates_))) {}
+// A task's row of the board, worked out from what is stored.
+struct BoardValues {
+    long long id = 0, unit = 0;
+    int status = 0, percent = 0;
+    Nullable<long long> leadUnit, leadPerson;
+    std::string due, code, unitKey, criterion, taskKey, leadKey, search, calUpdates, cutUpdates;
+    OptNumber cal[3], cut[3];
 
-    void Write(const soci::row& r, const std::set<std::string>& periods) {
+    void From(const soci::row& r, const std::set<std::string>& periods) {
         TaskRecord t;
         t.id = Int(r, "id");
         t.solution = Text(r, "solution");
@@ -106,46 +105,120 @@ class RowWriter {
         t.percentDone = static_cast<int>(Int(r, "percent_done"));
         if (r.get_indicator("closed_on") == soci::i_ok) t.closedOn = Text(r, "closed_on");
         const int planYear = static_cast<int>(Int(r, "year"));
-        const std::string criterion = Text(r, "heading");
+        criterion = Text(r, "heading");
 
-        id_ = t.id;
-        unit_ = Int(r, "unit_id");
-        status_ = static_cast<int>(t.status);
-        percent_ = t.percentDone;
-        leadUnit_ = Nullable<long long>(t.leadUnitId ? std::optional<long long>(*t.leadUnitId)
-                                                     : std::nullopt);
-        leadPerson_ = Nullable<long long>(t.leadPersonId ? std::optional<long long>(*t.leadPersonId)
-                                                         : std::nullopt);
-        const auto due = DueDate(t);
-        due_ = due ? due->ToIso() : std::string("~");
-        code_ = Text(r, "code");
-        unitKey_ = StoredSortKey(Text(r, "name"));
-        criterion_ = criterion;
-        taskKey_ = StoredSortKey(t.solution);
+        id = t.id;
+        unit = Int(r, "unit_id");
+        status = static_cast<int>(t.status);
+        percent = t.percentDone;
+        leadUnit = Nullable<long long>(t.leadUnitId ? std::optional<long long>(*t.leadUnitId)
+                                                    : std::nullopt);
+        leadPerson = Nullable<long long>(t.leadPersonId ? std::optional<long long>(*t.leadPersonId)
+                                                        : std::nullopt);
+        const auto dueDate = DueDate(t);
+        due = dueDate ? dueDate->ToIso() : std::string("~");
+        code = Text(r, "code");
+        unitKey = StoredSortKey(Text(r, "name"));
+        taskKey = StoredSortKey(t.solution);
         const std::string person =
             LeadShown(t.leadPersonId && r.get_indicator("lead_person_name") == soci::i_ok,
                       Text(r, "lead_person_name"), Text(r, "lead_person_text"));
-        const std::string unit = LeadShown(t.leadUnitId.has_value(), Text(r, "lead_unit_name"),
-                                           Text(r, "lead_unit_text"));
-        leadKey_ = StoredSortKey(person + " " + unit);
-        search_ = TaskSearchKey(criterion, t.solution);
-        const UpdateSpan cal = UpdateSpanOf(t, planYear, periods, WindowKind::Calendar);
-        const UpdateSpan cut = UpdateSpanOf(t, planYear, periods, WindowKind::CutOff);
-        cal_[0].Set(cal.first), cal_[1].Set(cal.last), cal_[2].Set(cal.firstMissing);
-        cut_[0].Set(cut.first), cut_[1].Set(cut.last), cut_[2].Set(cut.firstMissing);
-        calUpdates_ = cal.updated;
-        cutUpdates_ = cut.updated;
+        const std::string leadUnitShown = LeadShown(
+            t.leadUnitId.has_value(), Text(r, "lead_unit_name"), Text(r, "lead_unit_text"));
+        leadKey = StoredSortKey(person + " " + leadUnitShown);
+        search = TaskSearchKey(criterion, t.solution);
+        const UpdateSpan c = UpdateSpanOf(t, planYear, periods, WindowKind::Calendar);
+        const UpdateSpan x = UpdateSpanOf(t, planYear, periods, WindowKind::CutOff);
+        cal[0].Set(c.first), cal[1].Set(c.last), cal[2].Set(c.firstMissing);
+        cut[0].Set(x.first), cut[1].Set(x.last), cut[2].Set(x.firstMissing);
+        calUpdates = c.updated;
+        cutUpdates = x.updated;
+    }
+};
+
+// Where the rows go: one upsert each, or (an empty board on the server)
+// by COPY, a batch of tasks at a time (End() after each).
+class RowSink {
+  public:
+    virtual ~RowSink() = default;
+    virtual void Write(const BoardValues& v) = 0;
+    virtual void End() {}
+};
+
+class UpsertSink : public RowSink {
+  public:
+    explicit UpsertSink(soci::session& s)
+        : st_((s.prepare << kUpsert, soci::use(v_.id), soci::use(v_.unit), soci::use(v_.status),
+               soci::use(v_.percent), soci::use(v_.leadUnit.value, v_.leadUnit.ind),
+               soci::use(v_.leadPerson.value, v_.leadPerson.ind), soci::use(v_.due),
+               soci::use(v_.code), soci::use(v_.unitKey), soci::use(v_.criterion),
+               soci::use(v_.taskKey), soci::use(v_.leadKey), soci::use(v_.search),
+               soci::use(v_.cal[0].value, v_.cal[0].ind), soci::use(v_.cal[1].value, v_.cal[1].ind),
+               soci::use(v_.cal[2].value, v_.cal[2].ind), soci::use(v_.calUpdates),
+               soci::use(v_.cut[0].value, v_.cut[0].ind), soci::use(v_.cut[1].value, v_.cut[1].ind),
+               soci::use(v_.cut[2].value, v_.cut[2].ind), soci::use(v_.cutUpdates))) {}
+
+    void Write(const BoardValues& v) override {
+        v_ = v;
         st_.execute(true);
     }
 
   private:
-    long long id_ = 0, unit_ = 0;
-    int status_ = 0, percent_ = 0;
-    Nullable<long long> leadUnit_, leadPerson_;
-    std::string due_, code_, unitKey_, criterion_, taskKey_, leadKey_, search_, calUpdates_,
-        cutUpdates_;
-    OptNumber cal_[3], cut_[3];
+    BoardValues v_;
     soci::statement st_;
+};
+
+class CopySink : public RowSink {
+  public:
+    explicit CopySink(soci::session& s) : s_(s) {}
+
+    // Kept until End(): no other statement may run while a COPY is open.
+    void Write(const BoardValues& v) override { rows_.push_back(v); }
+
+    void End() override {
+        if (rows_.empty()) return;
+        auto opt = [](const Nullable<long long>& n) {
+            return n.ind == soci::i_ok ? std::optional<long long>(n.value) : std::nullopt;
+        };
+        auto num = [](const OptNumber& n) {
+            return n.ind == soci::i_ok ? std::optional<int>(n.value) : std::nullopt;
+        };
+        CopyInsert copy(s_, "task_board", Columns());
+        for (const auto& v : rows_) {
+            auto& row = copy.Row();
+            row.Int(v.id).Int(v.unit).Int(v.status).Int(v.percent);
+            row.OptInt(opt(v.leadUnit)).OptInt(opt(v.leadPerson));
+            row.Text(v.due).Text(v.code).Text(v.unitKey).Text(v.criterion).Text(v.taskKey);
+            row.Text(v.leadKey).Text(v.search);
+            row.OptInt(num(v.cal[0])).OptInt(num(v.cal[1])).OptInt(num(v.cal[2]));
+            row.Text(v.calUpdates);
+            row.OptInt(num(v.cut[0])).OptInt(num(v.cut[1])).OptInt(num(v.cut[2]));
+            row.Text(v.cutUpdates);
+            row.EndRow();
+        }
+        copy.End();
+        rows_.clear();
+    }
+
+  private:
+    static std::vector<CopyInsert::Column> Columns() {
+        using T = CopyInsert::Type;
+        std::vector<CopyInsert::Column> out;
+        for (const char* n :
+             {"task_id", "unit_id", "status", "percent_done", "lead_unit_id", "lead_person_id"})
+            out.push_back({n, T::Integer});
+        for (const char* n :
+             {"due", "unit_code", "unit_key", "criterion", "task_key", "lead_key", "search"})
+            out.push_back({n, T::Text});
+        for (const char* prefix : {"calendar", "cutoff"}) {
+            for (const char* n : {"_first", "_last", "_gap"})
+                out.push_back({std::string(prefix) + n, T::Integer});
+            out.push_back({std::string(prefix) + "_updates", T::Text});
+        }
+        return out;
+    }
+    soci::session& s_;
+    std::vector<BoardValues> rows_;
 };
 
 // Whether the database has the task board's table: not before schema 13
@@ -160,8 +233,16 @@ bool HasBoard(soci::session& s) {
     return n > 0;
 }
 
-void Refresh(soci::session& s, Scope scope, long long a, long long b = 0) {
-    if (!HasBoard(s)) return;
+// Sessions whose board is held (TaskBoardHold): their refreshes wait.
+std::mutex heldMutex;
+std::set<const soci::session*> held;
+
+bool Held(soci::session& s) {
+    std::lock_guard<std::mutex> lock(heldMutex);
+    return held.count(&s) > 0;
+}
+
+void RefreshInto(soci::session& s, RowSink& sink, Scope scope, long long a, long long b) {
     const auto& sql = kSourceSql[static_cast<int>(scope)];
     const bool two = scope == Scope::Unit || scope == Scope::Range;
     std::map<long long, std::set<std::string>> periods;
@@ -171,14 +252,21 @@ void Refresh(soci::session& s, Scope scope, long long a, long long b = 0) {
         for (const auto& r : rs) periods[Int(r, "task_id")].insert(Text(r, "period"));
     }
     // Written as read: the rows read come from other tables.
-    RowWriter writer(s);
     const std::set<std::string> none;
+    BoardValues v;
     soci::rowset<soci::row> rs = two ? (s.prepare << sql[0], soci::use(a), soci::use(b))
                                      : (s.prepare << sql[0], soci::use(a));
     for (const auto& r : rs) {
         auto p = periods.find(Int(r, "id"));
-        writer.Write(r, p == periods.end() ? none : p->second);
+        v.From(r, p == periods.end() ? none : p->second);
+        sink.Write(v);
     }
+}
+
+void Refresh(soci::session& s, Scope scope, long long a, long long b = 0) {
+    if (Held(s) || !HasBoard(s)) return;
+    UpsertSink sink(s);
+    RefreshInto(s, sink, scope, a, b);
 }
 
 }  // namespace
@@ -205,13 +293,46 @@ void TaskBoardWriter::ForTasks(std::vector<std::int64_t> ids) {
 }
 
 void TaskBoardWriter::All() {
+    if (Held(s_) || !HasBoard(s_)) return;
     long long last = 0;
     soci::indicator ind = soci::i_null;
     s_ << "SELECT MAX(id) FROM tasks", soci::into(last, ind);
     if (ind != soci::i_ok) return;
+    // An empty board on the server (the demo office, a board built after
+    // the migration) is written by one COPY rather than a statement a task.
+    int any = 0;
+    s_ << "SELECT COUNT(*) FROM (SELECT 1 FROM task_board LIMIT 1) AS b", soci::into(any);
+    std::unique_ptr<RowSink> sink;
+    if (IsPostgres(s_) && any == 0)
+        sink = std::make_unique<CopySink>(s_);
+    else
+        sink = std::make_unique<UpsertSink>(s_);
     const long long batch = 5000;
-    for (long long from = 0; from < last; from += batch)
-        Refresh(s_, Scope::Range, from, std::min(last, from + batch));
+    for (long long from = 0; from < last; from += batch) {
+        RefreshInto(s_, *sink, Scope::Range, from, std::min(last, from + batch));
+        sink->End();
+    }
+}
+
+TaskBoardHold::TaskBoardHold(soci::session& s) : s_(s) {
+    std::lock_guard<std::mutex> lock(heldMutex);
+    if (!held.insert(&s_).second) throw std::logic_error("the task board is held already");
+}
+
+TaskBoardHold::~TaskBoardHold() {
+    if (!released_) {
+        std::lock_guard<std::mutex> lock(heldMutex);
+        held.erase(&s_);
+    }
+}
+
+void TaskBoardHold::Release() {
+    {
+        std::lock_guard<std::mutex> lock(heldMutex);
+        held.erase(&s_);
+    }
+    released_ = true;
+    TaskBoardWriter(s_).All();
 }
 
 // ---------------------------------------------------------------------

@@ -46,6 +46,24 @@ class TaskBoardWriter {
     soci::session& s_;
 };
 
+// While it lasts, the task board's rows of this session's changes are not
+// written; Release() writes every task's row once (the demo office writes
+// each task several times: its plan, its progress, its leads). Without
+// Release() (an exception: the transaction is being rolled back) nothing is
+// written. Within the caller's transaction.
+class TaskBoardHold {
+  public:
+    explicit TaskBoardHold(soci::session& s);
+    ~TaskBoardHold();
+    TaskBoardHold(const TaskBoardHold&) = delete;
+    TaskBoardHold& operator=(const TaskBoardHold&) = delete;
+    void Release();
+
+  private:
+    soci::session& s_;
+    bool released_ = false;
+};
+
 // A filter as the database applies it; every condition set must hold.
 struct TaskBoardQuery {
     std::optional<std::int64_t> unitId;      // the plan's unit

@@ -22,6 +22,7 @@
 #include "storage/result_set_repository.h"
 #include "storage/settings_repository.h"
 #include "storage/tally_repository.h"
+#include "storage/task_board_repository.h"
 #include "storage/unit_repository.h"
 
 using namespace cchc;
@@ -124,6 +125,93 @@ BOOST_FIXTURE_TEST_CASE(demo_office_is_believable_and_deterministic, DbFixture) 
     Db().session() << "SELECT COUNT(*) FROM task_board", soci::into(board);
     BOOST_TEST(updates == updates2);
     BOOST_TEST(board == r.tasks);
+}
+
+namespace {
+// Every row of the task board, its columns as text, in task order.
+std::vector<std::string> BoardRows(soci::session& s) {
+    std::string sql = "SELECT CAST(task_id AS TEXT)";
+    for (const char* c : {"unit_id",        "status",        "percent_done", "lead_unit_id",
+                          "lead_person_id", "due",           "unit_code",    "unit_key",
+                          "criterion",      "task_key",      "lead_key",     "search",
+                          "calendar_first", "calendar_last", "calendar_gap", "calendar_updates",
+                          "cutoff_first",   "cutoff_last",   "cutoff_gap",   "cutoff_updates"})
+        sql += std::string(" || '|' || COALESCE(CAST(") + c + " AS TEXT), '-')";
+    sql += " FROM task_board ORDER BY task_id";
+    std::vector<std::string> out;
+    soci::rowset<std::string> rs = s.prepare << sql;
+    for (const auto& r : rs) out.push_back(r);
+    return out;
+}
+}  // namespace
+
+// The demo holds the board and writes each task's row once at its end (on
+// the server by COPY into the empty board): the rows are those the tasks'
+// own changes write one by one. Its documents are linked to every result
+// of their year but a few criteria's, in one statement each.
+BOOST_FIXTURE_TEST_CASE(the_demo_board_written_once_equals_the_board_written_task_by_task,
+                        DbFixture) {
+    services::DemoOptions o;
+    o.communes = 4;
+    o.years = 2;
+    o.ratings = 100;
+    o.seed = 11;
+    o.lastYear = 2025;
+    const auto r = services::BuildDemo(Db(), o, nullptr);
+    soci::session& s = Db().session();
+    const auto once = BoardRows(s);
+    BOOST_TEST(static_cast<long>(once.size()) == r.tasks);
+
+    std::vector<std::int64_t> ids;
+    {
+        soci::rowset<long long> rs = s.prepare << "SELECT id FROM tasks ORDER BY id";
+        for (long long id : rs) ids.push_back(id);
+    }
+    s << "DELETE FROM task_board";
+    storage::TaskBoardWriter(s).ForTasks(ids);
+    BOOST_TEST(BoardRows(s) == once, boost::test_tools::per_element());
+    // All() over an empty board (by COPY on the server) and over a full one.
+    s << "DELETE FROM task_board";
+    storage::TaskBoardWriter(s).All();
+    BOOST_TEST(BoardRows(s) == once, boost::test_tools::per_element());
+    storage::TaskBoardWriter(s).All();
+    BOOST_TEST(BoardRows(s) == once, boost::test_tools::per_element());
+
+    // While held, a change leaves the board as it was; released, it is written.
+    {
+        storage::TaskBoardHold hold(s);
+        s << "UPDATE tasks SET percent_done = 55 WHERE id = :id", soci::use(ids.front());
+        storage::TaskBoardWriter(s).ForTask(ids.front());
+        BOOST_TEST(BoardRows(s) == once, boost::test_tools::per_element());
+        hold.Release();
+    }
+    long long percent = 0;
+    s << "SELECT percent_done FROM task_board WHERE task_id = :id", soci::use(ids.front()),
+        soci::into(percent);
+    BOOST_TEST(percent == 55);
+    {
+        // Not released (the transaction failing): nothing written, no longer held.
+        storage::TaskBoardHold hold(s);
+    }
+    s << "UPDATE tasks SET percent_done = 60 WHERE id = :id", soci::use(ids.front());
+    storage::TaskBoardWriter(s).ForTask(ids.front());
+    s << "SELECT percent_done FROM task_board WHERE task_id = :id", soci::use(ids.front()),
+        soci::into(percent);
+    BOOST_TEST(percent == 60);
+
+    // Each self-assessment report covers its commune's results of the year
+    // but at most three criteria's.
+    long long reports = 0, linked = 0, short_of = 0;
+    s << "SELECT COUNT(*) FROM evidence", soci::into(reports);
+    s << "SELECT COUNT(*) FROM result_evidence", soci::into(linked);
+    s << "SELECT COUNT(*) FROM results x JOIN evidence e ON e.unit_id = x.unit_id AND "
+         "e.doc_date LIKE x.period || '-%' WHERE NOT EXISTS (SELECT 1 FROM result_evidence l "
+         "WHERE l.result_id = x.id AND l.evidence_id = e.id)",
+        soci::into(short_of);
+    BOOST_TEST(reports > 0);
+    BOOST_TEST(linked > 0);
+    BOOST_TEST(short_of > 0);
+    BOOST_TEST(short_of <= 3 * reports);
 }
 
 BOOST_FIXTURE_TEST_CASE(the_demo_audits_every_record_it_creates, DbFixture) {

@@ -27,6 +27,7 @@
 #include "storage/self_assessment_repository.h"
 #include "storage/settings_repository.h"
 #include "storage/survey_repository.h"
+#include "storage/task_board_repository.h"
 #include "storage/unit_repository.h"
 
 namespace cchc::services {
@@ -597,14 +598,14 @@ struct DemoBuilder {
                           period;
                 e.createdBy = "demo";
                 const auto id = evidence.Insert(e, {});
-                evidence.LinkToResults(id, c.unit.id, period);
+                std::vector<std::int64_t> forgotten;
                 const int missing = parLeafList.empty() ? 0 : rng.Int(0, 3);
                 for (int k = 0; k < missing; ++k) {
                     const Leaf* leaf = parLeafList[static_cast<std::size_t>(
                         rng.Int(0, static_cast<int>(parLeafList.size()) - 1))];
-                    if (auto r = results.Find(c.unit.id, leaf->c.id, period))
-                        evidence.Unlink(r->id, id);
+                    forgotten.push_back(leaf->c.id);
                 }
+                evidence.LinkToResults(id, c.unit.id, period, forgotten);
             }
         }
     }
@@ -1080,6 +1081,8 @@ DemoReport BuildDemo(storage::Database& db, const DemoOptions& opt, Progress* pr
     // One transaction from the catalogues to the audit: a stop anywhere
     // leaves the database as it was.
     storage::Transaction tx(db);
+    // Each task's row of the board written once, at the end.
+    storage::TaskBoardHold board(db.session());
     storage::AuditRepository audit(db.session());
     const std::string user = opt.user.empty() ? CurrentUser() : opt.user;
     // Said first: on the server each statement's records are audited as
@@ -1105,6 +1108,7 @@ DemoReport BuildDemo(storage::Database& db, const DemoOptions& opt, Progress* pr
     demo.AddTallies();
     demo.AddRatings();
     demo.AddSelfAssessments();
+    board.Release();
     // Every record created, one audit entry each with its values (written
     // by the database from the new rows); settings with old and new value.
     audit.RecordInsertedSince(marks, user, "demo", {"settings"});

@@ -208,6 +208,9 @@ int main(int argc, char** argv) {
     f.text = "bộ phận một cửa";
     filters.push_back({"text \"bo phan mot cua\" (typed with marks)", f});
     f = {};
+    f.text = "kiosk và mã QR";
+    filters.push_back({"text \"kiosk va ma qr\" (fewer tasks)", f});
+    f = {};
     f.unitId = sample.row.unitId;
     f.overdue = true;
     filters.push_back({"one commune, overdue", f});

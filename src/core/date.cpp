@@ -93,11 +93,29 @@ std::optional<Date> Date::ParseVn(std::string_view s) {
     return Checked(y, m, d);
 }
 
-Date Date::Today() {
-    std::time_t now = std::time(nullptr);
+namespace {
+std::tm LocalNow() {
+    const std::time_t now = std::time(nullptr);
     std::tm local{};
+#ifdef _WIN32
+    localtime_s(&local, &now);
+#else
     localtime_r(&now, &local);
+#endif
+    return local;
+}
+}  // namespace
+
+Date Date::Today() {
+    const std::tm local = LocalNow();
     return Date{local.tm_year + 1900, local.tm_mon + 1, local.tm_mday};
+}
+
+std::string LocalNowText(const char* format) {
+    const std::tm local = LocalNow();
+    char buf[64];
+    const std::size_t n = std::strftime(buf, sizeof buf, format, &local);
+    return std::string(buf, n);
 }
 
 std::string Date::ToIso() const { return fmt::format("{:04}-{:02}-{:02}", year, month, day); }

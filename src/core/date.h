@@ -55,4 +55,8 @@ bool operator<=(const Date& a, const Date& b);
 bool operator>(const Date& a, const Date& b);
 bool operator>=(const Date& a, const Date& b);
 
+// The machine's local time now, written by strftime's `format` (at most
+// 63 characters long): one place that asks the clock, on every system.
+std::string LocalNowText(const char* format);
+
 }  // namespace cchc

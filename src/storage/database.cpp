@@ -12,6 +12,7 @@
 #include <filesystem>
 
 #include "core/atomic_file.h"
+#include "core/date.h"
 #include "core/errors.h"
 #include "core/i18n.h"
 #include "storage/backup.h"
@@ -26,14 +27,7 @@ namespace {
 // The schema that brought the task board's table (0013_task_board.sql).
 constexpr int kTaskBoardVersion = 13;
 
-std::string NowStamp(const char* fmt) {
-    std::time_t t = std::time(nullptr);
-    std::tm tm{};
-    localtime_r(&t, &tm);
-    char buf[32];
-    std::strftime(buf, sizeof buf, fmt, &tm);
-    return buf;
-}
+std::string NowStamp(const char* fmt) { return LocalNowText(fmt); }
 
 bool TableExists(soci::session& s, Backend backend, const std::string& table) {
     int n = 0;

@@ -8,6 +8,8 @@
 #include <stdexcept>
 #include <string>
 
+#include "core/date.h"
+
 namespace cchc::storage::detail {
 
 inline std::string Text(const soci::row& r, const std::string& col) {
@@ -60,14 +62,7 @@ inline std::optional<double> OptReal(const soci::row& r, const std::string& col)
     return Real(r, col);
 }
 
-inline std::string NowIso() {
-    std::time_t t = std::time(nullptr);
-    std::tm tm{};
-    localtime_r(&t, &tm);
-    char buf[24];
-    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%S", &tm);
-    return buf;
-}
+inline std::string NowIso() { return LocalNowText("%Y-%m-%dT%H:%M:%S"); }
 
 // A value and its NULL indicator, kept alive for soci::use().
 template <typename T>

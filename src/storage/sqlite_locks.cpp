@@ -22,11 +22,14 @@
 // (tests create and delete many) never meets a stale owner.
 #include "storage/sqlite_locks.h"
 
-#include <fcntl.h>
 #include <sqlite3.h>
+
+#ifdef __linux__
+#include <fcntl.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#endif
 
 #include <cerrno>
 #include <cstdarg>

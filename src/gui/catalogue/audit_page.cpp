@@ -274,11 +274,11 @@ void AuditPage::ReadWindow(long window) {
             // A few windows are kept: those farthest from this one go.
             constexpr std::size_t kKept = 8;
             while (windows_.size() >= kKept) {
-                auto far = std::max_element(
+                auto farthest = std::max_element(
                     windows_.begin(), windows_.end(), [window](const auto& a, const auto& b) {
                         return std::abs(a.first - window) < std::abs(b.first - window);
                     });
-                windows_.erase(far);
+                windows_.erase(farthest);
             }
             windows_[window] = std::move(*rows);
             // The list paints the rows now read, and asks for any other

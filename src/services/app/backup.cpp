@@ -9,6 +9,7 @@
 
 #include <fmt/format.h>
 
+#include "core/date.h"
 #include "core/errors.h"
 #include "core/i18n.h"
 #include "core/vnformat.h"
@@ -23,14 +24,7 @@ namespace fs = std::filesystem;
 
 constexpr const char* kKeepDaysKey = "backup.keep_days";
 
-std::string Stamp() {
-    std::time_t t = std::time(nullptr);
-    std::tm tm{};
-    localtime_r(&t, &tm);
-    char buf[32];
-    std::strftime(buf, sizeof buf, "%Y%m%d-%H%M%S", &tm);
-    return buf;
-}
+std::string Stamp() { return LocalNowText("%Y%m%d-%H%M%S"); }
 
 // path, or path with -2, -3... before its extension when it is taken.
 std::string FreeName(const fs::path& path) {

@@ -16,6 +16,7 @@
 #include <set>
 
 #include "core/atomic_file.h"
+#include "core/date.h"
 #include "core/errors.h"
 #include "core/exchange_merge.h"
 #include "core/i18n.h"
@@ -75,14 +76,7 @@ bool Bookkeeping(const std::string& column) {
     return columns.count(column) > 0;
 }
 
-std::string Now() {
-    std::time_t t = std::time(nullptr);
-    std::tm tm{};
-    localtime_r(&t, &tm);
-    char buf[32];
-    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%S", &tm);
-    return buf;
-}
+std::string Now() { return LocalNowText("%Y-%m-%dT%H:%M:%S"); }
 
 std::string FileName(const std::string& path) {
     return std::filesystem::path(path).filename().string();

@@ -13,8 +13,9 @@
 #
 # The cache (default ~/.cache/cchc-windows) is kept between runs: a second
 # run reuses the sources and the libraries built. What is built so far is
-# the toolchain's base (zlib, libpng, expat, SQLite, wxMSW); the rest of the
-# chain, the program and the installer are not yet built by this script.
+# the toolchain's base (zlib, libpng, expat, SQLite, wxMSW) and glib's first
+# dependencies (pcre2, libffi) and fribidi; the rest of the chain, the program and the
+# installer are not yet built by this script.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -216,6 +217,42 @@ build_cmake() {
     cmake --install "$work/$name" >"$work/$name.install.log"
 }
 
+# A Meson library, static, from its Debian source (never downloading a
+# subproject: a missing dependency fails).
+cross="$cache/meson-cross.ini"
+cat >"$cross" <<EOF
+[binaries]
+c = '$host-gcc-posix'
+cpp = '$host-g++-posix'
+ar = '$host-ar'
+strip = '$host-strip'
+windres = '$host-windres'
+pkg-config = 'pkg-config'
+
+[properties]
+pkg_config_libdir = '$prefix/lib/pkgconfig'
+
+[host_machine]
+system = 'windows'
+cpu_family = 'x86_64'
+cpu = 'x86_64'
+endian = 'little'
+EOF
+
+build_meson() {
+    local name=$1 dir=$2
+    shift 2
+    local s
+    s=$(source_dir "$dir")
+    rm -rf "$work/$name"
+    env -u CC -u CXX -u AR -u RANLIB -u STRIP -u WINDRES -u RC \
+        meson setup "$work/$name" "$s" --cross-file "$cross" --prefix "$prefix" \
+        --libdir lib --default-library static --buildtype release -Dwrap_mode=nodownload "$@" \
+        >"$work/$name.configure.log"
+    ninja -C "$work/$name" -j "$jobs" >"$work/$name.build.log"
+    ninja -C "$work/$name" install >"$work/$name.install.log"
+}
+
 # The amalgamation made on this machine (its generators are native
 # programs), compiled by the cross compiler into a static library.
 build_sqlite() {
@@ -246,7 +283,7 @@ build_wx() {
 }
 
 if wanted libs; then
-    for lib in zlib libpng expat sqlite wx; do
+    for lib in zlib libpng expat sqlite wx pcre2 libffi fribidi; do
         [ -f "$(stamp $lib)" ] && continue
         say "building $lib"
         t0=$(date +%s)
@@ -257,6 +294,10 @@ if wanted libs; then
                 -DEXPAT_BUILD_EXAMPLES=OFF -DEXPAT_BUILD_TESTS=OFF -DEXPAT_BUILD_DOCS=OFF ;;
             sqlite) build_sqlite ;;
             wx) build_wx ;;
+            pcre2) build_cmake pcre2 pcre2- . -DPCRE2_BUILD_PCRE2GREP=OFF -DPCRE2_BUILD_TESTS=OFF \
+                -DPCRE2_SUPPORT_UNICODE=ON -DBUILD_STATIC_LIBS=ON ;;
+            libffi) build_autotools libffi libffi- --disable-docs --disable-multi-os-directory ;;
+            fribidi) build_meson fribidi fribidi- -Ddocs=false ;;
         esac
         touch "$(stamp $lib)"
         say "$lib built in $(($(date +%s) - t0)) s"

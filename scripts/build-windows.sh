@@ -77,6 +77,7 @@ packages=(
     "cairo cairo-"
     "pcre2 pcre2-"
     "libffi libffi-"
+    "gettext gettext-"
     "glib2.0 glib2.0-"
     "fribidi fribidi-"
     "freetype freetype-"
@@ -228,6 +229,7 @@ ar = '$host-ar'
 strip = '$host-strip'
 windres = '$host-windres'
 pkg-config = 'pkg-config'
+pkgconfig = 'pkg-config'
 
 [properties]
 pkg_config_libdir = '$prefix/lib/pkgconfig'

@@ -2,9 +2,6 @@
 // service and print what happened.
 #include "cli/commands.h"
 
-#include <termios.h>
-#include <unistd.h>
-
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -14,6 +11,7 @@
 
 #include "core/date.h"
 #include "core/i18n.h"
+#include "core/platform.h"
 #include "core/progress.h"
 #include "core/text.h"
 #include "core/vnformat.h"
@@ -55,7 +53,7 @@ std::unique_ptr<services::Database> OpenDb(const Args& args, bool create = true)
 class TerminalProgress : public Progress {
   public:
     void Report(const std::string& what, double fraction) override {
-        if (!isatty(2)) return;
+        if (!IsTerminal(2)) return;
         std::fprintf(stderr, "\r%-40s %3d%%", what.c_str(), static_cast<int>(fraction * 100));
         if (fraction >= 1.0) std::fprintf(stderr, "\n");
         std::fflush(stderr);
@@ -835,22 +833,17 @@ namespace {
 // standard input when it is not a terminal.
 std::string ReadPassword(const std::string& prompt, bool fromStdin) {
     std::string line;
-    if (fromStdin || !isatty(0)) {
+    if (fromStdin || !IsTerminal(0)) {
         if (!std::getline(std::cin, line)) throw UsageError(tr("no password on standard input"));
         if (!line.empty() && line.back() == '\r') line.pop_back();
         return line;
     }
     std::fprintf(stderr, "%s", prompt.c_str());
     std::fflush(stderr);
-    termios old{};
-    const bool tty = tcgetattr(0, &old) == 0;
-    if (tty) {
-        termios quiet = old;
-        quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
-        tcsetattr(0, TCSANOW, &quiet);
-    }
+    const bool quiet = SetTerminalEcho(false);
     std::getline(std::cin, line);
-    if (tty) tcsetattr(0, TCSANOW, &old);
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (quiet) SetTerminalEcho(true);
     std::fprintf(stderr, "\n");
     return line;
 }
@@ -858,7 +851,7 @@ std::string ReadPassword(const std::string& prompt, bool fromStdin) {
 std::string NewPassword(const Args& args) {
     const bool fromStdin = args.Has("password-stdin");
     std::string password = ReadPassword(tr("New password: "), fromStdin);
-    if (!fromStdin && isatty(0)) {
+    if (!fromStdin && IsTerminal(0)) {
         if (ReadPassword(tr("Repeat the new password: "), false) != password)
             throw UserError(tr("the two passwords differ"));
     }

@@ -9,6 +9,7 @@
 #include "cli/commands.h"
 #include "core/errors.h"
 #include "core/i18n.h"
+#include "core/platform.h"
 #include "services/app/failure_message.h"
 
 namespace {
@@ -142,6 +143,7 @@ Args Parse(int argc, char** argv) {
 }  // namespace
 
 int main(int argc, char** argv) {
+    cchc::PrepareStandardStreams();
     const char* envLang = std::getenv("CCHC_LANG");
     std::string lang = envLang && *envLang ? envLang : "vi";
     for (int i = 1; i + 1 < argc; ++i)

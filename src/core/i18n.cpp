@@ -1,6 +1,5 @@
 #include "core/i18n.h"
 
-#include <unistd.h>
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
@@ -9,6 +8,8 @@
 #include <memory>
 #include <string_view>
 #include <unordered_map>
+
+#include "core/platform.h"
 
 namespace cchc {
 namespace {
@@ -62,14 +63,6 @@ bool LoadMo(const std::string& path, Catalog& out) {
     return true;
 }
 
-std::string ExeDir() {
-    char buf[4096];
-    ssize_t n = readlink("/proc/self/exe", buf, sizeof buf - 1);
-    if (n <= 0) return ".";
-    std::string p(buf, static_cast<std::size_t>(n));
-    return p.substr(0, p.find_last_of('/'));
-}
-
 }  // namespace
 
 std::vector<std::string> LocaleSearchDirs() {
@@ -78,7 +71,9 @@ std::vector<std::string> LocaleSearchDirs() {
 #ifdef CCHC_LOCALE_BUILD_DIR
     dirs.emplace_back(CCHC_LOCALE_BUILD_DIR);
 #endif
-    dirs.push_back(ExeDir() + "/../share/locale");
+    dirs.push_back(ExecutableDir() + "/../share/locale");
+    // The Windows installer puts the catalogs beside the program.
+    dirs.push_back(ExecutableDir() + "/share/locale");
     dirs.emplace_back("/usr/share/locale");
     return dirs;
 }

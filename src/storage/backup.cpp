@@ -3,7 +3,6 @@
 #include <soci/postgresql/soci-postgresql.h>
 #include <soci/soci.h>
 #include <soci/sqlite3/soci-sqlite3.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <cstdlib>
@@ -19,6 +18,7 @@
 #include "core/atomic_file.h"
 #include "core/errors.h"
 #include "core/i18n.h"
+#include "core/platform.h"
 #include "storage/postgres_tools.h"
 
 namespace cchc::storage {
@@ -231,14 +231,10 @@ void WritePgDump(Database& db, const std::string& path, Progress* progress) {
 // The schema version a dump holds: the rows of its table schema_version,
 // printed by pg_restore; 0 when it has no such table (not ours).
 int DumpSchemaVersion(const std::string& file, int serverMajor, const DatabaseUrl& url) {
-    std::string pattern = (fs::temp_directory_path() / "cchc-dump-XXXXXX").string();
-    const int fd = ::mkstemp(pattern.data());
-    if (fd < 0) throw std::runtime_error("cannot create a temporary file");
-    ::close(fd);
-    const fs::path scratch = pattern;
+    const fs::path scratch = fs::u8path(CreateTempFile("cchc-dump-"));
     const std::string tool = detail::PostgresTool("pg_restore", serverMajor);
     const auto r = detail::RunTool(
-        {tool, "--data-only", "--table=schema_version", "--file", scratch.string(), file},
+        {tool, "--data-only", "--table=schema_version", "--file", scratch.u8string(), file},
         detail::ToolEnvironment(url));
     std::ifstream in(scratch);
     std::string line;
@@ -608,9 +604,7 @@ bool SqliteHasColumn(sqlite_api::sqlite3* db, const std::string& table, const st
 void CopySqliteIntoPostgres(Database& target, const std::string& file, Progress* progress) {
     // The backup's schema is brought up to date in a copy, so that its
     // tables are those the program creates on the server.
-    std::string pattern = (fs::temp_directory_path() / "cchc-restore-XXXXXX").string();
-    if (!::mkdtemp(pattern.data())) throw std::runtime_error("cannot create a temporary folder");
-    const fs::path scratch = pattern;
+    const fs::path scratch = fs::u8path(CreateTempDir("cchc-restore-"));
     struct Cleanup {
         fs::path dir;
         ~Cleanup() {
@@ -618,7 +612,7 @@ void CopySqliteIntoPostgres(Database& target, const std::string& file, Progress*
             fs::remove_all(dir, ec);
         }
     } cleanup{scratch};
-    const std::string copyPath = (scratch / "backup.db").string();
+    const std::string copyPath = (scratch / "backup.db").u8string();
     {
         SqliteFile from(file, SQLITE_OPEN_READONLY);
         SqliteFile copy(copyPath, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);

@@ -6,6 +6,7 @@
 
 #include "core/errors.h"
 #include "core/i18n.h"
+#include "core/platform.h"
 
 namespace cchc::storage {
 namespace {
@@ -135,12 +136,7 @@ DatabaseUrl ParsePostgres(const std::string& url) {
 
 }  // namespace
 
-std::string DefaultDataDirectory() {
-    if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg)
-        return std::string(xdg) + "/cchc-desk";
-    const char* home = std::getenv("HOME");
-    return std::string(home && *home ? home : ".") + "/.local/share/cchc-desk";
-}
+std::string DefaultDataDirectory() { return UserDataHome() + "/cchc-desk"; }
 
 DatabaseUrl DatabaseUrl::Parse(const std::string& url) {
     if (url.rfind("sqlite:", 0) == 0) {

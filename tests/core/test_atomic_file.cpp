@@ -9,9 +9,8 @@
 #include <stdexcept>
 #include <string>
 
-#include <stdlib.h>
-
 #include "core/atomic_file.h"
+#include "core/platform.h"
 
 namespace fs = std::filesystem;
 
@@ -19,10 +18,7 @@ namespace {
 
 struct Folder {
     std::string path;
-    Folder() {
-        std::string pattern = (fs::temp_directory_path() / "cchc-atomic-XXXXXX").string();
-        path = ::mkdtemp(pattern.data());
-    }
+    Folder() { path = cchc::CreateTempDir("cchc-atomic-"); }
     ~Folder() {
         std::error_code ec;
         fs::remove_all(path, ec);

@@ -1,9 +1,8 @@
 #include "services/app/app_context.h"
 
-#include <pwd.h>
-#include <unistd.h>
-
 #include <cstdlib>
+
+#include "core/platform.h"
 
 #include "services/app/demo.h"
 #include "services/frameworks/framework_io.h"
@@ -13,8 +12,7 @@ namespace cchc::services {
 
 std::string CurrentUser() {
     if (const char* u = std::getenv("CCHC_USER"); u && *u) return u;
-    if (const passwd* pw = getpwuid(getuid()); pw && pw->pw_name) return pw->pw_name;
-    if (const char* u = std::getenv("USER"); u && *u) return u;
+    if (std::string name = LoginName(); !name.empty()) return name;
     return "user";
 }
 

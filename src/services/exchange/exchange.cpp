@@ -20,6 +20,7 @@
 #include "core/errors.h"
 #include "core/exchange_merge.h"
 #include "core/i18n.h"
+#include "core/platform.h"
 #include "core/records.h"
 #include "services/app/access_guard.h"
 #include "services/app/imports.h"
@@ -447,15 +448,12 @@ const KeyedKind* FindKeyed(const std::string& kind) {
 class ScratchFile {
   public:
     explicit ScratchFile(const std::string& name) {
-        std::string dir =
-            (std::filesystem::temp_directory_path() / "cchc-exchange-XXXXXX").string();
-        if (!mkdtemp(dir.data())) throw std::runtime_error("no temporary folder");
-        dir_ = dir;
-        path_ = (std::filesystem::path(dir_) / name).string();
+        dir_ = CreateTempDir("cchc-exchange-");
+        path_ = dir_ + "/" + name;
     }
     ~ScratchFile() {
         std::error_code ec;
-        std::filesystem::remove_all(dir_, ec);
+        std::filesystem::remove_all(std::filesystem::u8path(dir_), ec);
     }
     ScratchFile(const ScratchFile&) = delete;
     ScratchFile& operator=(const ScratchFile&) = delete;

@@ -3,8 +3,6 @@
 
 #include "services/app/access_guard.h"
 
-#include <unistd.h>
-
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
@@ -15,6 +13,7 @@
 #include "core/framework.h"
 #include "core/i18n.h"
 #include "core/org.h"
+#include "core/platform.h"
 #include "core/text.h"
 #include "core/vnformat.h"
 #include "services/io/table_io.h"
@@ -76,14 +75,18 @@ bool YesNo(const ColumnMap& cols, const tableio::TableReader& r, const std::vect
 class TempCopy {
   public:
     TempCopy(const embedded::File& f) {
-        char tmpl[] = "/tmp/cchc-cat-XXXXXX.csv";
-        int fd = mkstemps(tmpl, 4);
-        if (fd < 0) throw UserError(tr("cannot create a temporary file"));
-        path_ = tmpl;
-        ssize_t n = ::write(fd, f.data, f.size);
-        ::close(fd);
-        if (n != static_cast<ssize_t>(f.size))
+        try {
+            path_ = CreateTempFile("cchc-cat-", ".csv");
+        } catch (const std::runtime_error&) {
             throw UserError(tr("cannot create a temporary file"));
+        }
+        std::FILE* out = std::fopen(path_.c_str(), "wb");
+        const bool ok = out && std::fwrite(f.data, 1, f.size, out) == f.size;
+        if (out && std::fclose(out) != 0) out = nullptr;
+        if (!ok || !out) {
+            std::remove(path_.c_str());
+            throw UserError(tr("cannot create a temporary file"));
+        }
     }
     ~TempCopy() { std::remove(path_.c_str()); }
     const std::string& path() const { return path_; }

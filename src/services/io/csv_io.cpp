@@ -9,12 +9,11 @@
 #include <memory>
 #include <string_view>
 
-#include <sys/stat.h>
-
 #include <fmt/format.h>
 
 #include "core/atomic_file.h"
 #include "core/i18n.h"
+#include "core/platform.h"
 #include "core/text.h"
 #include "core/vnformat.h"
 #include "services/io/table_io.h"
@@ -101,8 +100,7 @@ class CsvReader final : public TableReader {
             throw UserError(Loc(fileName_),
                             WithReason(N_("cannot open the file"), std::strerror(errno)));
         std::setvbuf(file_.get(), nullptr, _IONBF, 0);
-        struct stat st;
-        if (fstat(fileno(file_.get()), &st) == 0 && S_ISREG(st.st_mode)) total_ = st.st_size;
+        total_ = RegularFileSize(file_.get());
         // A file smaller than a buffer gets a buffer of its size.
         std::size_t bufferBytes = std::max<std::size_t>(limits.bufferBytes, 64);
         if (total_ >= 0) bufferBytes = std::min(bufferBytes, static_cast<std::size_t>(total_) + 64);
@@ -170,8 +168,8 @@ class CsvReader final : public TableReader {
     }
 
   public:
-    long BytesRead() const override { return bufStart_ + (p_ - buf_.data()); }
-    long TotalBytes() const override { return total_ >= 0 ? total_ : BytesRead(); }
+    long long BytesRead() const override { return bufStart_ + (p_ - buf_.data()); }
+    long long TotalBytes() const override { return total_ >= 0 ? total_ : BytesRead(); }
 
   private:
     enum class State { FieldStart, Unquoted, Quoted, AfterQuote };
@@ -371,8 +369,8 @@ class CsvReader final : public TableReader {
     std::vector<char> buf_;
     const char* p_ = nullptr;
     const char* e_ = nullptr;
-    long bufStart_ = 0;  // file offset of buf_[0]
-    long total_ = -1;
+    long long bufStart_ = 0;  // file offset of buf_[0]
+    long long total_ = -1;
     long physLine_ = 1;
     bool pendingCR_ = false;
     bool eof_ = false;

@@ -188,7 +188,7 @@ bool TableReader::Next(std::vector<std::string>& fields) {
     while (NextRecord(fields)) {
         if (progress_ && ++sinceReport_ >= 2048) {
             sinceReport_ = 0;
-            const long total = TotalBytes();
+            const long long total = TotalBytes();
             Step(progress_, fmt::format(fmt::runtime(tr("Reading {0}...")), fileName_),
                  total > 0 ? static_cast<double>(BytesRead()) / static_cast<double>(total) : -1);
         }

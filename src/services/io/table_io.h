@@ -128,8 +128,8 @@ class TableReader {
 
     // Progress: bytes consumed so far and in all. For XLSX these count the
     // uncompressed XML of the sheet.
-    virtual long BytesRead() const = 0;
-    virtual long TotalBytes() const = 0;
+    virtual long long BytesRead() const = 0;
+    virtual long long TotalBytes() const = 0;
 
   protected:
     explicit TableReader(std::string fileName) : fileName_(std::move(fileName)) {}

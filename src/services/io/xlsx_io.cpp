@@ -295,7 +295,7 @@ class XlsxReader final : public TableReader {
             throw DamagedBecause(
                 fmt::format(fmt::runtime(tr("the part {0} is missing or cannot be read")),
                             Excerpt(sheetPart_)));
-        total_ = (st.valid & ZIP_STAT_SIZE) ? static_cast<long>(st.size) : 0;
+        total_ = (st.valid & ZIP_STAT_SIZE) ? static_cast<long long>(st.size) : 0;
         if (total_ > limits_.maxSheetBytes) throw TooLarge(sheetPart_, limits_.maxSheetBytes);
         sheet_.reset(zip_fopen_index(zip_.get(), static_cast<zip_uint64_t>(idx), 0));
         if (!sheet_) throw Damaged();
@@ -326,9 +326,9 @@ class XlsxReader final : public TableReader {
     }
 
   public:
-    long BytesRead() const override { return read_; }
+    long long BytesRead() const override { return read_; }
     std::vector<std::string> SheetNames() const override { return sheetNames_; }
-    long TotalBytes() const override { return std::max(total_, read_); }
+    long long TotalBytes() const override { return std::max(total_, read_); }
 
   private:
     UserError Damaged() const {
@@ -475,7 +475,7 @@ class XlsxReader final : public TableReader {
                 fmt::format(fmt::runtime(tr("the part {0} is missing or cannot be read")),
                             Excerpt(sheetPart_)));
         pending_.resize(old + static_cast<std::size_t>(n));
-        read_ += static_cast<long>(n);
+        read_ += static_cast<long long>(n);
         if (read_ > limits_.maxSheetBytes) throw TooLarge(sheetPart_, limits_.maxSheetBytes);
         if (n == 0) sheetEof_ = true;
         return n > 0;
@@ -721,7 +721,7 @@ class XlsxReader final : public TableReader {
     bool sheetEof_ = false, inSheetData_ = false, sheetDone_ = false;
     pugi::xml_document chunk_;
     pugi::xml_node nextRow_;
-    long read_ = 0, total_ = 0;
+    long long read_ = 0, total_ = 0;
 };
 // "YYYY-MM-DD" with an optional "THH:MM[:SS]" or " HH:MM[:SS]".
 bool ParseIsoDateTime(const std::string& s, lxw_datetime& dt, bool& hasTime) {

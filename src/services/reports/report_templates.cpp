@@ -10,6 +10,7 @@
 
 #include "core/errors.h"
 #include "core/i18n.h"
+#include "core/platform.h"
 
 namespace cchc::services {}  // namespace cchc::services
 
@@ -74,11 +75,12 @@ std::string ReportsDirectory() {
     if (fs::is_directory(CCHC_SOURCE_REPORTS_DIR)) return CCHC_SOURCE_REPORTS_DIR;
 #endif
     std::error_code ec;
-    fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-    if (!ec) {
-        fs::path share = exe.parent_path().parent_path() / "share" / "cchc" / "reports";
-        if (fs::is_directory(share, ec)) return share.string();
-    }
+    const fs::path exeDir = fs::u8path(ExecutableDir());
+    // Installed under a prefix (bin/ beside share/), or by the Windows
+    // installer (share/ beside the program).
+    for (const fs::path& share : {exeDir.parent_path() / "share" / "cchc" / "reports",
+                                  exeDir / "share" / "cchc" / "reports"})
+        if (fs::is_directory(share, ec)) return share.u8string();
     return {};
 }
 

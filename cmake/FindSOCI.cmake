@@ -2,11 +2,23 @@
 # or pkg-config files for SOCI, so the headers and libraries are located here.
 # Defines the imported targets SOCI::core, SOCI::sqlite3, SOCI::postgresql.
 find_path(SOCI_INCLUDE_DIR soci/soci.h)
-find_library(SOCI_CORE_LIBRARY NAMES soci_core)
-find_library(SOCI_SQLITE3_LIBRARY NAMES soci_sqlite3)
-find_library(SOCI_POSTGRESQL_LIBRARY NAMES soci_postgresql)
+# Built from source on Windows, the libraries carry the version in their names.
+find_library(SOCI_CORE_LIBRARY NAMES soci_core soci_core_4_0)
+find_library(SOCI_SQLITE3_LIBRARY NAMES soci_sqlite3 soci_sqlite3_4_0)
+find_library(SOCI_POSTGRESQL_LIBRARY NAMES soci_postgresql soci_postgresql_4_0)
 find_package(SQLite3 REQUIRED)
-find_package(PostgreSQL REQUIRED)
+if(CCHC_STATIC_PKGCONFIG)
+  # The static libpq of the Windows build: its link line from libpq.pc.
+  cchc_pkg_check_modules(LIBPQ libpq)
+  set(PostgreSQL_INCLUDE_DIRS ${LIBPQ_STATIC_INCLUDE_DIRS})
+  if(NOT TARGET PostgreSQL::PostgreSQL)
+    add_library(PostgreSQL::PostgreSQL INTERFACE IMPORTED)
+    set_target_properties(PostgreSQL::PostgreSQL PROPERTIES
+      INTERFACE_LINK_LIBRARIES "PkgConfig::LIBPQ;pgcommon;pgport;ws2_32;secur32;crypt32")
+  endif()
+else()
+  find_package(PostgreSQL REQUIRED)
+endif()
 
 include(FindPackageHandleStandardArgs)
 find_package_handle_standard_args(SOCI

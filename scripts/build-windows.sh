@@ -2,20 +2,22 @@
 # Cross-builds CCHC Desk for Windows (x86_64-w64-mingw32) on a Debian or
 # Ubuntu machine, from Debian's own source packages of every library:
 #
-#   scripts/build-windows.sh [--jobs N] [--cache DIR] [--only STAGE]
+#   scripts/build-windows.sh [--jobs N] [--cache DIR] [--out DIR] [--only STAGE]
 #
 # Stages, each skipped when its result is already in the cache:
-#   tools     the cross compiler, meson, nsis and dpkg-dev (Debian packages)
-#   sources   `apt-get source` of every library into DIR/src, through a
-#             deb-src entry made from the machine's own apt sources (the same
-#             URIs and suites), removed again at the end
-#   libs      each library built statically into DIR/prefix
+#   tools      the cross compiler, meson, nsis, dpkg-dev, fonts-liberation
+#              (Debian packages)
+#   sources    `apt-get source` of every library into DIR/src, through a
+#              deb-src entry made from the machine's own apt sources (the same
+#              URIs and suites), removed again at the end
+#   libs       each library built statically into DIR/prefix
+#   program    cchc.exe and cchc-desk.exe (the project's CMake, toolchain
+#              file cmake/mingw-w64-x86_64.cmake), in DIR/build/cchc
+#   installer  CCHCDesk-VERSION-setup.exe (NSIS) in the --out folder
+#              (default build-windows/)
 #
 # The cache (default ~/.cache/cchc-windows) is kept between runs: a second
-# run reuses the sources and the libraries built. What is built so far is
-# the toolchain's base (zlib, libpng, expat, SQLite, wxMSW) and glib's first
-# dependencies (pcre2, libffi) and fribidi; the rest of the chain, the program and the
-# installer are not yet built by this script.
+# run reuses the sources, the libraries and the program's objects.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -23,12 +25,15 @@ root=$(pwd)
 jobs=$(nproc)
 cache=${CCHC_WINDOWS_CACHE:-$HOME/.cache/cchc-windows}
 only=""
+out="$root/build-windows"
 while (($#)); do
     case "$1" in
         --jobs) jobs="$2"; shift 2 ;;
         --cache) cache="$2"; shift 2 ;;
         --only) only="$2"; shift 2 ;;
-        *) echo "usage: $0 [--jobs N] [--cache DIR] [--only tools|sources|libs]" >&2; exit 2 ;;
+        --out) out="$2"; shift 2 ;;
+        *) echo "usage: $0 [--jobs N] [--cache DIR] [--out DIR] [--only tools|sources|libs|program|installer]" >&2
+           exit 2 ;;
     esac
 done
 
@@ -47,7 +52,8 @@ wanted() { [ -z "$only" ] || [ "$only" = "$1" ]; }
 
 # ------------------------------------------------------------------ tools
 tools=(g++-mingw-w64-x86-64-posix gcc-mingw-w64-x86-64-posix mingw-w64-tools nsis meson
-       dpkg-dev pkgconf tcl)
+       dpkg-dev pkgconf tcl ninja-build cmake gettext wx-common fonts-liberation
+       autoconf automake libtool)
 if wanted tools; then
     missing=()
     for p in "${tools[@]}"; do
@@ -123,7 +129,21 @@ make_debsrc() {
     rm -f "$out"
 }
 
-have_source() { compgen -G "$src/$1*/debian" >/dev/null; }
+# A source tree is unpacked with its debian/ folder, or from the upstream
+# tarball alone (marked .orig-only) where the mirror lacks the Debian part.
+have_source() { compgen -G "$src/$1*/debian" >/dev/null || compgen -G "$src/$1*/.orig-only" >/dev/null; }
+
+# Where `apt-get source` fetched the upstream tarball but not the Debian
+# part, the upstream tree alone serves (Debian's patches are packaging).
+unpack_orig() {
+    local pkg=$1 tarball
+    tarball=$(compgen -G "$src/${pkg}_*.orig.tar.*" | grep -v '\.asc$' | head -n1) || return 1
+    [ -n "$tarball" ] || return 1
+    local top
+    top=$(tar -tf "$tarball" | head -n1 | cut -d/ -f1)
+    [ -n "$top" ] || return 1
+    (cd "$src" && tar -xf "$tarball") && touch "$src/$top/.orig-only"
+}
 
 if wanted sources; then
     need=()
@@ -150,7 +170,7 @@ if wanted sources; then
                     break
                 fi
             done
-            [ -n "$got" ] || failed+=("$pkg")
+            [ -n "$got" ] || unpack_orig "$pkg" || failed+=("$pkg")
         done
         remove_debsrc
         trap - EXIT
@@ -161,7 +181,7 @@ fi
 
 source_dir() {
     local d
-    d=$(compgen -G "$src/$1*/debian" | head -n1)
+    d=$( (compgen -G "$src/$1*/debian" || compgen -G "$src/$1*/.orig-only") | head -n1)
     [ -n "$d" ] || { echo "no source of $1 in $src (run the sources stage)" >&2; exit 1; }
     dirname "$d"
 }
@@ -180,19 +200,28 @@ build_zlib() {
         make -j"$jobs" libz.a >make.log && make install >install.log)
 }
 
-# An autotools library, static, from its Debian source.
+# An autotools library, static, from its Debian source (MAKE_DIR: only that
+# subfolder built and installed; MAKE_VARS: given to make).
 build_autotools() {
     local name=$1 dir=$2
     shift 2
     local s
     s=$(source_dir "$dir")
+    if [ ! -x "$s/configure" ]; then
+        # A source without its generated configure (Debian regenerates it
+        # when packaging): a copy, autoreconf'd.
+        rm -rf "$work/$name-src" && cp -a "$s" "$work/$name-src"
+        s="$work/$name-src"
+        (cd "$s" && autoreconf -fi >autoreconf.log 2>&1)
+    fi
     rm -rf "$work/$name" && mkdir -p "$work/$name"
     (cd "$work/$name" &&
         CPPFLAGS="-I$prefix/include" LDFLAGS="-L$prefix/lib" \
             PKG_CONFIG_LIBDIR="$prefix/lib/pkgconfig" \
             "$s/configure" --host=$host --prefix="$prefix" --disable-shared \
             "$@" >configure.log &&
-        make -j"$jobs" ${MAKE_VARS:-} >make.log && make ${MAKE_VARS:-} install >install.log)
+        make -C "${MAKE_DIR:-.}" -j"$jobs" ${MAKE_VARS:-} >make.log &&
+        make -C "${MAKE_DIR:-.}" ${MAKE_VARS:-} install >install.log)
 }
 
 toolchain="$root/cmake/mingw-w64-x86_64.cmake"
@@ -228,11 +257,17 @@ cpp = '$host-g++-posix'
 ar = '$host-ar'
 strip = '$host-strip'
 windres = '$host-windres'
-pkg-config = 'pkg-config'
-pkgconfig = 'pkg-config'
+pkg-config = ['pkg-config', '--static']
+pkgconfig = ['pkg-config', '--static']
 
 [properties]
 pkg_config_libdir = '$prefix/lib/pkgconfig'
+
+[built-in options]
+c_args = ['-I$prefix/include']
+cpp_args = ['-I$prefix/include']
+c_link_args = ['-L$prefix/lib']
+cpp_link_args = ['-L$prefix/lib']
 
 [host_machine]
 system = 'windows'
@@ -277,6 +312,91 @@ build_sqlite() {
         "$prefix" "$version" >"$prefix/lib/pkgconfig/sqlite3.pc"
 }
 
+# libintl alone, from gettext-runtime (glib needs it on Windows, where the C
+# library has no gettext).
+build_intl() {
+    local s d="$work/intl"
+    # Debian's patches leave configure.ac newer than configure: the
+    # generated files are used as they are.
+    local noregen="ACLOCAL=: AUTOCONF=: AUTOMAKE=: AUTOHEADER=:"
+    s=$(source_dir gettext-)
+    rm -rf "$d" && mkdir -p "$d"
+    (cd "$d" &&
+        "$s/gettext-runtime/configure" --host=$host --prefix="$prefix" --disable-shared \
+            --enable-static --disable-java --disable-csharp --disable-libasprintf --disable-c++ \
+            --disable-nls-tools --enable-threads=windows >configure.log 2>&1 &&
+        make -C intl -j"$jobs" $noregen >make.log 2>&1 &&
+        make -C intl $noregen install >install.log 2>&1)
+}
+
+# Cairo 1.16 with its Windows surfaces and fonts (no fontconfig, FreeType or
+# X), PDF and PNG.
+build_cairo() {
+    CFLAGS="-O2 -DCAIRO_WIN32_STATIC_BUILD" MAKE_DIR=src MAKE_VARS="ACLOCAL=: AUTOCONF=: AUTOMAKE=: AUTOHEADER=:" \
+        build_autotools cairo cairo- --enable-static --enable-win32 --enable-win32-font \
+        --enable-png --enable-pdf --enable-ps --disable-svg --disable-xlib --disable-xcb \
+        --disable-ft --disable-fc --disable-script --disable-interpreter --disable-trace \
+        --disable-gtk-doc --disable-valgrind --disable-full-testing --disable-symbol-lookup \
+        --enable-gobject=yes
+    # Its configure compiles with _FORTIFY_SOURCE, whose checks live in
+    # libssp for mingw; its Windows surfaces need GDI: both for static users.
+    sed -i 's/^Libs.private:.*/& -lgdi32 -lmsimg32 -lssp/' "$prefix/lib/pkgconfig/cairo.pc"
+}
+
+# ICU: its data tools run on this machine, so a native build of the tools
+# comes first; the cross build uses them (--with-cross-build) and links its
+# data into a static library.
+build_icu() {
+    local s native="$work/icu-native" cross_dir="$work/icu"
+    s=$(source_dir icu-)/source
+    rm -rf "$native" "$cross_dir" && mkdir -p "$native" "$cross_dir"
+    (cd "$native" && env -u CC -u CXX -u AR -u RANLIB -u STRIP -u WINDRES -u RC \
+        "$s/configure" --disable-tests --disable-samples --disable-extras >configure.log &&
+        make -j"$jobs" >make.log 2>&1)
+    (cd "$cross_dir" &&
+        "$s/configure" --host=$host --prefix="$prefix" --with-cross-build="$native" \
+            --enable-static --disable-shared --disable-tests --disable-samples --disable-extras \
+            --disable-tools --disable-layoutex --with-data-packaging=static >configure.log &&
+        make -j"$jobs" >make.log 2>&1 && make install >install.log 2>&1)
+}
+
+# OpenSSL (for libpq's TLS), static, without its tests or documents.
+build_openssl() {
+    local s d="$work/openssl"
+    s=$(source_dir openssl-)
+    rm -rf "$d" && mkdir -p "$d"
+    (cd "$d" && env -u CC -u CXX -u AR -u RANLIB \
+        "$s/Configure" mingw64 --cross-compile-prefix=$host- --prefix="$prefix" --libdir=lib \
+            no-shared no-tests no-docs no-apps no-module >configure.log 2>&1 &&
+        env -u CC -u CXX -u AR -u RANLIB make -j"$jobs" CC=$host-gcc-posix build_libs >make.log 2>&1 &&
+        env -u CC -u CXX -u AR -u RANLIB make install_dev >install.log 2>&1)
+}
+
+# PostgreSQL's client library alone, with its common and port libraries.
+build_libpq() {
+    local s d="$work/libpq"
+    s=$(source_dir postgresql-15-)
+    rm -rf "$d" && mkdir -p "$d"
+    (cd "$d" &&
+        CPPFLAGS="-I$prefix/include" LDFLAGS="-L$prefix/lib" LIBS="-lcrypt32 -lws2_32" \
+            "$s/configure" --host=$host --prefix="$prefix" --without-readline --without-zlib \
+            --without-icu --with-ssl=openssl >configure.log 2>&1 &&
+        make -C src/interfaces/libpq -j"$jobs" all-static-lib >make.log 2>&1 &&
+        make -C src/common -j"$jobs" >>make.log 2>&1 && make -C src/port -j"$jobs" >>make.log 2>&1 &&
+        make -C src/include install >install.log 2>&1 &&
+        make -C src/interfaces/libpq install-lib-static install-lib-pc >>install.log 2>&1 &&
+        install -m 644 "$s/src/interfaces/libpq/libpq-fe.h" "$s/src/interfaces/libpq/libpq-events.h" \
+            "$s/src/include/postgres_ext.h" "$prefix/include/" &&
+        install -m 644 src/include/pg_config_ext.h "$prefix/include/" &&
+        install -m 644 src/common/libpgcommon.a src/port/libpgport.a "$prefix/lib/")
+}
+
+# libxlsxwriter's own Makefile (its CMake wants a minizip it bundles).
+build_xlsxwriter() {
+    build_cmake xlsxwriter libxlsxwriter- . -DBUILD_TESTS=OFF -DBUILD_EXAMPLES=OFF \
+        -DUSE_SYSTEM_MINIZIP=OFF -DZLIB_ROOT="$prefix"
+}
+
 build_wx() {
     build_autotools wx wxwidgets3.2- --with-msw --disable-debug_flag --enable-unicode \
         --with-zlib=sys --with-libpng=sys --with-expat=sys --without-libtiff --without-libjpeg \
@@ -285,7 +405,8 @@ build_wx() {
 }
 
 if wanted libs; then
-    for lib in zlib libpng expat sqlite wx pcre2 libffi fribidi; do
+    for lib in zlib libpng expat sqlite wx pcre2 libffi fribidi intl glib pixman harfbuzz \
+        cairo pango sodium libzip xlsxwriter pugixml fmt json qrencode openssl libpq soci icu; do
         [ -f "$(stamp $lib)" ] && continue
         say "building $lib"
         t0=$(date +%s)
@@ -300,10 +421,80 @@ if wanted libs; then
                 -DPCRE2_SUPPORT_UNICODE=ON -DBUILD_STATIC_LIBS=ON ;;
             libffi) build_autotools libffi libffi- --disable-docs --disable-multi-os-directory ;;
             fribidi) build_meson fribidi fribidi- -Ddocs=false ;;
+            intl) build_intl ;;
+            glib) build_meson glib glib2.0- -Dtests=false -Dnls=disabled -Dman=false \
+                -Dgtk_doc=false -Dlibelf=disabled -Dselinux=disabled -Dxattr=false \
+                -Dlibmount=disabled -Dsysprof=disabled -Dinstalled_tests=false ;;
+            pixman) build_meson pixman pixman- -Dtests=disabled -Dgtk=disabled -Dlibpng=disabled \
+                -Dopenmp=disabled -Dtimers=false -Dgnuplot=false ;;
+            harfbuzz) build_meson harfbuzz harfbuzz- -Dglib=enabled -Dgobject=disabled \
+                -Dcairo=disabled -Dicu=disabled -Dfreetype=disabled -Dchafa=disabled \
+                -Dtests=disabled -Ddocs=disabled -Dintrospection=disabled ;;
+            cairo) build_cairo ;;
+            pango) build_meson pango pango1.0- -Dfontconfig=disabled -Dfreetype=disabled \
+                -Dintrospection=disabled -Dlibthai=disabled -Dxft=disabled -Dcairo=enabled \
+                -Dgtk_doc=false -Dinstall-tests=false -Dsysprof=disabled ;;
+            icu) build_icu ;;
+            sodium) MAKE_VARS="ACLOCAL=: AUTOCONF=: AUTOMAKE=: AUTOHEADER=:" \
+                build_autotools sodium libsodium- --enable-static --disable-pie ;;
+            libzip) build_cmake libzip libzip- . -DENABLE_COMMONCRYPTO=OFF -DENABLE_GNUTLS=OFF \
+                -DENABLE_MBEDTLS=OFF -DENABLE_OPENSSL=OFF -DENABLE_WINDOWS_CRYPTO=ON \
+                -DENABLE_BZIP2=OFF -DENABLE_LZMA=OFF -DBUILD_TOOLS=OFF -DBUILD_REGRESS=OFF \
+                -DBUILD_EXAMPLES=OFF -DBUILD_DOC=OFF -DZLIB_ROOT="$prefix" ;;
+            xlsxwriter) build_xlsxwriter ;;
+            pugixml) build_cmake pugixml pugixml- . -DPUGIXML_BUILD_TESTS=OFF ;;
+            fmt) build_cmake fmt fmtlib- . -DFMT_TEST=OFF -DFMT_DOC=OFF ;;
+            json) build_cmake json nlohmann-json3- . -DJSON_BuildTests=OFF ;;
+            qrencode) build_cmake qrencode qrencode- . -DWITH_TOOLS=OFF -DWITH_TESTS=OFF \
+                -DWITHOUT_PNG=ON ;;
+            openssl) build_openssl ;;
+            libpq) build_libpq ;;
+            soci) build_cmake soci soci- . -DSOCI_SHARED=OFF -DSOCI_STATIC=ON -DSOCI_TESTS=OFF \
+                -DWITH_BOOST=OFF -DWITH_SQLITE3=ON -DWITH_POSTGRESQL=ON -DWITH_MYSQL=OFF \
+                -DWITH_ODBC=OFF -DWITH_ORACLE=OFF -DWITH_FIREBIRD=OFF -DWITH_DB2=OFF \
+                -DSQLITE3_INCLUDE_DIR="$prefix/include" -DSQLITE3_LIBRARY="$prefix/lib/libsqlite3.a" \
+                -DPOSTGRESQL_INCLUDE_DIR="$prefix/include" \
+                -DPOSTGRESQL_LIBRARY="$prefix/lib/libpq.a" ;;
         esac
         touch "$(stamp $lib)"
         say "$lib built in $(($(date +%s) - t0)) s"
     done
+fi
+
+# ---------------------------------------------------------------- program
+# cchc.exe and cchc-desk.exe by the project's CMake with the toolchain file,
+# in a build folder of the cache (kept: a second run compiles what changed).
+program_dir="$work/cchc"
+if wanted program; then
+    say "building cchc.exe and cchc-desk.exe"
+    t0=$(date +%s)
+    cmake -S "$root" -B "$program_dir" -G Ninja -DCMAKE_BUILD_TYPE=Release \
+        -DCMAKE_TOOLCHAIN_FILE="$toolchain" -DCCHC_BUILD_TESTS=OFF -DCCHC_BUILD_BENCH=OFF \
+        >"$work/cchc.configure.log"
+    cmake --build "$program_dir" -j "$jobs" --target cchc cchc-desk cchc_translations
+    say "programs built in $(($(date +%s) - t0)) s"
+fi
+
+# -------------------------------------------------------------- installer
+version=$(sed -n 's/^project(cchc_desk VERSION \([0-9.]*\).*/\1/p' "$root/CMakeLists.txt")
+installer="$out/CCHCDesk-$version-setup.exe"
+if wanted installer; then
+    say "packing $installer"
+    stage="$work/stage"
+    rm -rf "$stage"
+    mkdir -p "$stage/fonts" "$stage/share/locale/vi/LC_MESSAGES" "$stage/share/cchc/reports" "$out"
+    for exe in cchc cchc-desk; do
+        "$STRIP" -o "$stage/$exe.exe" "$program_dir/src/$( [ $exe = cchc ] && echo cli || echo gui)/$exe.exe"
+    done
+    # Liberation Serif (Debian's fonts-liberation): the metrics of Times New
+    # Roman, for a PC that lacks it.
+    cp /usr/share/fonts/truetype/liberation/LiberationSerif-*.ttf "$stage/fonts/"
+    cp /usr/share/doc/fonts-liberation/copyright "$stage/fonts/LICENSE-Liberation.txt" 2>/dev/null || true
+    cp "$program_dir/locale/vi/LC_MESSAGES/cchc.mo" "$stage/share/locale/vi/LC_MESSAGES/"
+    cp "$root"/reports/*.json "$stage/share/cchc/reports/"
+    makensis -V2 -DVERSION="$version" -DSTAGE="$stage" -DOUTFILE="$installer" \
+        "$root/packaging/windows/cchc-desk.nsi"
+    say "installer: $installer ($(du -m "$installer" | cut -f1) MB)"
 fi
 
 say "done in $(($(date +%s) - started)) s; cache $cache"

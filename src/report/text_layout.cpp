@@ -3,10 +3,42 @@
 #include <pango/pangocairo.h>
 
 #include <algorithm>
+#include <mutex>
+
+#ifdef _WIN32
+#include <windows.h>
+
+#include <filesystem>
+
+#include "core/platform.h"
+#endif
 
 namespace cchc::report {
+namespace {
+
+// On Windows the fonts the installer puts in the program's fonts folder
+// (Liberation Serif, for a PC without Times New Roman) are made known to
+// this process before Pango lists the system's fonts. Linux finds them
+// through fontconfig.
+void RegisterShippedFonts() {
+#ifdef _WIN32
+    static std::once_flag once;
+    std::call_once(once, [] {
+        namespace fs = std::filesystem;
+        std::error_code ec;
+        for (const auto& e : fs::directory_iterator(fs::u8path(ExecutableDir()) / "fonts", ec)) {
+            const auto ext = e.path().extension().wstring();
+            if (ext == L".ttf" || ext == L".TTF" || ext == L".otf")
+                AddFontResourceExW(e.path().wstring().c_str(), FR_PRIVATE, nullptr);
+        }
+    });
+#endif
+}
+
+}  // namespace
 
 TextFactory::TextFactory(const std::string& family, const std::string& fallback) {
+    RegisterShippedFonts();
     families_ = family;
     if (!fallback.empty() && fallback != family) families_ += "," + fallback;
     PangoFontMap* map = pango_cairo_font_map_get_default();

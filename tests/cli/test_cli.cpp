@@ -26,12 +26,19 @@ using namespace cchc::test;
 BOOST_TEST_GLOBAL_FIXTURE(PostgresAvailability);
 
 namespace {
+// The command under test: the one built beside the tests, or the one
+// CCHC_TEST_EXE names (scripts/test-windows.sh: a wrapper running
+// cchc.exe under Wine).
+std::string CchcExe() {
+    if (const char* exe = std::getenv("CCHC_TEST_EXE"); exe && *exe) return exe;
+    return CCHC_EXE;
+}
+
 struct Cli {
     TempDir dir;
     std::string db = "sqlite:" + dir.File("cli.db");
     CommandResult Run(const std::string& args, const std::string& env = "") const {
-        return RunCommand(env + " CCHC_LANG=en " + std::string(CCHC_EXE) + " --db '" + db + "' " +
-                          args);
+        return RunCommand(env + " CCHC_LANG=en " + CchcExe() + " --db '" + db + "' " + args);
     }
     // " < FILE" where FILE holds password and a newline: standard input of a
     // command that reads a password.
@@ -42,7 +49,7 @@ struct Cli {
     }
     mutable int stdinFiles_ = 0;
     CommandResult RunVi(const std::string& args) const {
-        return RunCommand("CCHC_LANG=vi " + std::string(CCHC_EXE) + " --db '" + db + "' " + args);
+        return RunCommand("CCHC_LANG=vi " + CchcExe() + " --db '" + db + "' " + args);
     }
     // The latest year of the index results stored (the third column,
     // "period", of the results export); "" when there are none.
@@ -204,8 +211,8 @@ BOOST_FIXTURE_TEST_CASE(a_failed_write_shows_one_line_without_sql, Cli) {
     for (const char* technical : {"INSERT", "soci", "sqlite", "units (", "disk I/O"})
         BOOST_TEST(!Contains(r.output, technical), r.output);
     BOOST_TEST(Contains(r.output, "cơ sở dữ liệu"), r.output);
-    auto debug = RunCommand("CCHC_DEBUG=1 CCHC_LANG=en " + std::string(CCHC_EXE) + " --db '" +
-                            this->db + "' import units " + DataFile("units_good.csv"));
+    auto debug = RunCommand("CCHC_DEBUG=1 CCHC_LANG=en " + CchcExe() + " --db '" + this->db +
+                            "' import units " + DataFile("units_good.csv"));
     BOOST_TEST(debug.exitCode == 1);
     BOOST_TEST(Contains(debug.output, "INSERT"), debug.output);
 }
@@ -256,7 +263,7 @@ BOOST_FIXTURE_TEST_CASE(misuse_exits_with_2, Cli) {
     BOOST_TEST(Run("import").exitCode == 2);
     BOOST_TEST(Run("export units").exitCode == 2);
     BOOST_TEST(Run("init --no-such-option").exitCode == 2);
-    BOOST_TEST(RunCommand(std::string(CCHC_EXE) + " --db mysql://x init").exitCode == 1);
+    BOOST_TEST(RunCommand(CchcExe() + " --db mysql://x init").exitCode == 1);
 }
 
 BOOST_FIXTURE_TEST_CASE(backup_makes_a_usable_copy, Cli) {
@@ -264,7 +271,7 @@ BOOST_FIXTURE_TEST_CASE(backup_makes_a_usable_copy, Cli) {
     std::string copy = dir.File("copy.db");
     auto r = Run("backup --out " + copy);
     BOOST_TEST(r.exitCode == 0, r.output);
-    auto check = RunCommand(std::string(CCHC_EXE) + " --db sqlite:" + copy + " check");
+    auto check = RunCommand(CchcExe() + " --db sqlite:" + copy + " check");
     BOOST_TEST(check.exitCode == 0, check.output);
     BOOST_TEST(Run("backup --out " + copy).exitCode == 1);  // never overwrites
 }
@@ -278,8 +285,8 @@ std::map<std::string, std::string> ExportAll(const Cli& cli, const std::string& 
     for (const char* kind : {"units", "people", "frameworks", "results", "plans", "tasks",
                              "assignments", "tallies", "dossiers", "ratings"}) {
         const std::string file = cli.dir.File(prefix + "-" + kind + ".csv");
-        auto r = RunCommand("CCHC_LANG=en " + std::string(CCHC_EXE) + " --db '" + db + "' export " +
-                            kind + " --out " + file);
+        auto r = RunCommand("CCHC_LANG=en " + CchcExe() + " --db '" + db + "' export " + kind +
+                            " --out " + file);
         BOOST_TEST(r.exitCode == 0, kind << ": " << r.output);
         out[kind] = ReadFile(file);
     }
@@ -292,7 +299,7 @@ std::map<std::string, std::string> ExportAll(const Cli& cli, const std::string& 
 void BackupAndRestoreRoundTrip(const Cli& cli, const std::string& source, const std::string& target,
                                const std::string& backup) {
     auto at = [&](const std::string& db, const std::string& args) {
-        return RunCommand("CCHC_LANG=en " + std::string(CCHC_EXE) + " --db '" + db + "' " + args);
+        return RunCommand("CCHC_LANG=en " + CchcExe() + " --db '" + db + "' " + args);
     };
     BOOST_REQUIRE(at(source,
                      "demo --communes 3 --years 2 --ratings 200 --seed 3 --as-of "
@@ -352,8 +359,7 @@ BOOST_FIXTURE_TEST_CASE(backup_and_restore_on_postgresql, Cli) {
         cchc::storage::Database::Open(url, o)->DropEverything();
     }
     auto at = [&](const std::string& args) {
-        return RunCommand("CCHC_LANG=en " + std::string(CCHC_EXE) + " --db '" + server + "' " +
-                          args);
+        return RunCommand("CCHC_LANG=en " + CchcExe() + " --db '" + server + "' " + args);
     };
     BOOST_REQUIRE(
         at("demo --communes 3 --years 2 --ratings 200 --seed 3 --as-of 2026-06-15").exitCode == 0);
@@ -392,10 +398,10 @@ BOOST_FIXTURE_TEST_CASE(a_killed_backup_leaves_no_partial_file, Cli) {
     const std::string out = dir.File("killed.db");
     for (const char* delay : {"0.01", "0.03", "0.06", "0.1", "0.2"}) {
         std::filesystem::remove(out);
-        RunCommand("(" + std::string(CCHC_EXE) + " --db '" + db + "' backup --out " + out +
+        RunCommand("(" + CchcExe() + " --db '" + db + "' backup --out " + out +
                    " & pid=$!; sleep " + delay + "; kill -9 $pid; wait $pid) 2>/dev/null");
         if (!std::filesystem::exists(out)) continue;
-        auto check = RunCommand(std::string(CCHC_EXE) + " --db sqlite:" + out + " check");
+        auto check = RunCommand(CchcExe() + " --db sqlite:" + out + " check");
         BOOST_TEST(check.exitCode == 0, "after " << delay << " s: " << check.output);
     }
 }
@@ -910,7 +916,7 @@ namespace {
 // the owner's connection with --user.
 void CommandsReadWithinTheAccountsUnits(const Cli& cli, const std::string& url) {
     auto run = [&](const std::string& env, const std::string& args) {
-        return RunCommand(env + " " + std::string(CCHC_EXE) + " --db '" + url + "' " + args);
+        return RunCommand(env + " " + CchcExe() + " --db '" + url + "' " + args);
     };
     auto password = [](const std::string& login) { return "mk-" + login + "-123"; };
     auto as = [&](const std::string& login, const std::string& args,

@@ -5,6 +5,9 @@
 #include <wx/graphics.h>
 
 #include <cairo.h>
+#ifdef __WXMSW__
+#include <cairo-win32.h>
+#endif
 
 #include "report/layout.h"
 
@@ -34,6 +37,19 @@ bool ReportPrintout::OnPrintPage(int page) {
     const int index = page - 1;
     FitThisSizeToPaper(wxSize(static_cast<int>(pages_->PageWidthPt(index) + 0.5),
                               static_cast<int>(pages_->PageHeightPt(index) + 0.5)));
+#ifdef __WXMSW__
+    // The printer's device context, whose mapping wx has set to points on
+    // the paper, drawn on through cairo's printing surface.
+    auto* hdc = static_cast<HDC>(dc->GetHandle());
+    if (!hdc) return false;
+    cairo_surface_t* surface = cairo_win32_printing_surface_create(hdc);
+    cairo_t* cr = cairo_create(surface);
+    pages_->PaintPage(index, cr);
+    cairo_destroy(cr);
+    cairo_surface_finish(surface);
+    cairo_surface_destroy(surface);
+    return true;
+#else
     wxGraphicsContext* gc = dc->GetGraphicsContext();
     auto* cr = static_cast<cairo_t*>(gc ? gc->GetNativeContext() : dc->GetHandle());
     if (!cr) return false;
@@ -42,6 +58,7 @@ bool ReportPrintout::OnPrintPage(int page) {
     pages_->PaintPage(index, cr);
     cairo_restore(cr);
     return true;
+#endif
 }
 
 }  // namespace cchc::gui

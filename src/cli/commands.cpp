@@ -353,7 +353,7 @@ int RunImport(const Args& args) {
     const std::string& kind = args.positional[0];
     if (args.positional.size() < 2) throw UsageError(tr("import needs KIND and FILE"));
     const std::string& file = args.positional[1];
-    if (!std::filesystem::exists(file))
+    if (!std::filesystem::exists(std::filesystem::u8path(file)))
         throw UserError(Location{file, 0, ""}, tr("the file does not exist"));
     auto db = OpenDb(args);
     std::string user = Actor(args, *db);

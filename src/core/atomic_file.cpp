@@ -58,7 +58,7 @@ void AtomicFile::Commit() {
     if (done_) throw std::logic_error("AtomicFile::Commit after Commit or Discard");
     int err = CopyPermissions(temp_, target_);
     if (!err) err = FlushFileToDisk(temp_);
-    if (!err) err = ReplaceFile(temp_, target_);
+    if (!err) err = MoveFileOver(temp_, target_);
     if (err) {
         Discard();
         Fail(target_, SystemMessage(err));

@@ -15,6 +15,7 @@
 #include <io.h>
 #include <lmcons.h>
 #include <shlobj.h>
+#include <sys/stat.h>
 #else
 #include <fcntl.h>
 #include <pwd.h>
@@ -227,7 +228,7 @@ int CopyPermissions(const std::string& path, const std::string& target) {
 #endif
 }
 
-int ReplaceFile(const std::string& from, const std::string& to) {
+int MoveFileOver(const std::string& from, const std::string& to) {
 #ifdef _WIN32
     if (!MoveFileExW(Wide(from).c_str(), Wide(to).c_str(),
                      MOVEFILE_REPLACE_EXISTING | MOVEFILE_WRITE_THROUGH))

@@ -38,7 +38,7 @@ int FlushFileToDisk(const std::string& path);
 int CopyPermissions(const std::string& path, const std::string& target);
 // Renames from over to, replacing it, in one step; the system's error
 // number or 0. Then asks the system to write the folder's entry through.
-int ReplaceFile(const std::string& from, const std::string& to);
+int MoveFileOver(const std::string& from, const std::string& to);
 
 // The size of an open regular file; -1 for a pipe, terminal or error.
 std::int64_t RegularFileSize(std::FILE* file);

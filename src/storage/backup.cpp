@@ -687,7 +687,7 @@ std::string PostgresToolDirectory(int serverMajor) {
 
 BackupInfo InspectBackup(const std::string& file, Database* target) {
     std::error_code ec;
-    if (!fs::is_regular_file(file, ec))
+    if (!fs::is_regular_file(fs::u8path(file), ec))
         throw UserError(Location{file, 0, ""}, tr("the file does not exist"));
     std::ifstream in(file, std::ios::binary);
     char head[16] = {};

@@ -162,7 +162,7 @@ std::unique_ptr<Database> Database::Open(const DatabaseUrl& url, const OpenOptio
     try {
         if (url.backend == Backend::Sqlite) {
             namespace fs = std::filesystem;
-            fs::path p(url.path);
+            const fs::path p = fs::u8path(url.path);
             if (!fs::exists(p)) {
                 if (!options.create || options.readOnly)
                     throw UserError(Location{url.path, 0, ""},
@@ -279,7 +279,7 @@ MigrationReport Database::Migrate(int targetVersion, const OpenOptions& options)
         const std::string stem =
             url_.path + ".v" + std::to_string(report.fromVersion) + "-" + NowStamp("%Y%m%d-%H%M%S");
         report.backupPath = stem + ".bak";
-        for (int n = 2; std::filesystem::exists(report.backupPath); ++n)
+        for (int n = 2; std::filesystem::exists(std::filesystem::u8path(report.backupPath)); ++n)
             report.backupPath = stem + "-" + std::to_string(n) + ".bak";
         BackupTo(report.backupPath);
     }
@@ -365,7 +365,7 @@ std::vector<std::string> Database::Check() {
 
 void Database::BackupTo(const std::string& path) {
     namespace fs = std::filesystem;
-    if (fs::exists(path))
+    if (fs::exists(fs::u8path(path)))
         throw UserError(Location{path, 0, ""}, tr("the file already exists; choose another name"));
     WriteBackup(*this, path, nullptr);
 }

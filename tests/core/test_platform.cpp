@@ -68,13 +68,13 @@ BOOST_AUTO_TEST_CASE(replacing_a_file_swaps_its_content_whole) {
     std::ofstream(fs::u8path(target), std::ios::binary) << "cũ";
     std::ofstream(fs::u8path(fresh), std::ios::binary) << "mới";
     BOOST_TEST(cchc::FlushFileToDisk(fresh) == 0);
-    BOOST_TEST(cchc::ReplaceFile(fresh, target) == 0);
+    BOOST_TEST(cchc::MoveFileOver(fresh, target) == 0);
     BOOST_TEST(Read(target) == "mới");
     BOOST_TEST(!fs::exists(fs::u8path(fresh)));
     // A source that is not there: an error number, the target untouched.
-    BOOST_TEST(cchc::ReplaceFile(fresh, target) != 0);
+    BOOST_TEST(cchc::MoveFileOver(fresh, target) != 0);
     BOOST_TEST(Read(target) == "mới");
-    BOOST_TEST(!cchc::SystemMessage(cchc::ReplaceFile(fresh, target)).empty());
+    BOOST_TEST(!cchc::SystemMessage(cchc::MoveFileOver(fresh, target)).empty());
 }
 
 BOOST_AUTO_TEST_CASE(the_program_folder_and_the_user_are_known) {

@@ -223,8 +223,9 @@ std::vector<std::string> MakePackagesDialog::Make() {
     options.full = full_->GetValue();
     const std::string today = Date::Today().ToIso();
     for (const auto& code : chosen) {
-        const std::string path =
-            (std::filesystem::path(ToU8(folder)) / (code + "-" + today + ".cchcx")).string();
+        const std::string path = (std::filesystem::u8path(ToU8(folder)) /
+                                  std::filesystem::u8path(code + "-" + today + ".cchcx"))
+                                     .u8string();
         try {
             services::ExportUnitPackage(session_.db(), code, path, session_.user(), options);
             written.push_back(path);

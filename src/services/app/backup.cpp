@@ -29,33 +29,36 @@ std::string Stamp() { return LocalNowText("%Y%m%d-%H%M%S"); }
 // path, or path with -2, -3... before its extension when it is taken.
 std::string FreeName(const fs::path& path) {
     std::error_code ec;
-    if (!fs::exists(path, ec)) return path.string();
+    if (!fs::exists(path, ec)) return path.u8string();
     for (int n = 2;; ++n) {
-        fs::path other = path.parent_path() / (path.stem().string() + "-" + std::to_string(n) +
-                                               path.extension().string());
-        if (!fs::exists(other, ec)) return other.string();
+        fs::path other =
+            path.parent_path() / fs::u8path(path.stem().u8string() + "-" + std::to_string(n) +
+                                            path.extension().u8string());
+        if (!fs::exists(other, ec)) return other.u8string();
     }
 }
 
 // The name of an SQLite database file without its extension ("cchc").
-std::string DatabaseStem(const DatabaseUrl& url) { return fs::path(url.path).stem().string(); }
+std::string DatabaseStem(const DatabaseUrl& url) { return fs::u8path(url.path).stem().u8string(); }
 
 // Where the copy of what a restore replaces goes.
 std::string ReplacedCopyPath(Database& target, const std::string& file) {
     const DatabaseUrl& url = target.url();
     if (url.backend == DatabaseBackend::Sqlite) {
-        const fs::path folder = DailyCopyFolder(url);
+        const fs::path folder = fs::u8path(DailyCopyFolder(url));
         fs::create_directories(folder);
-        return FreeName(folder / (DatabaseStem(url) + "-before-restore-" + Stamp() + ".db"));
+        return FreeName(folder /
+                        fs::u8path(DatabaseStem(url) + "-before-restore-" + Stamp() + ".db"));
     }
-    fs::path folder = fs::absolute(file).parent_path();
+    fs::path folder = fs::absolute(fs::u8path(file)).parent_path();
     const std::string name = url.database.empty() ? std::string("cchc") : url.database;
-    return FreeName(folder / (name + "-before-restore-" + Stamp() + ".backup"));
+    return FreeName(folder / fs::u8path(name + "-before-restore-" + Stamp() + ".backup"));
 }
 
 bool SameFile(const std::string& a, const std::string& b) {
     std::error_code ec;
-    return fs::exists(a, ec) && fs::exists(b, ec) && fs::equivalent(a, b, ec);
+    const fs::path pa = fs::u8path(a), pb = fs::u8path(b);
+    return fs::exists(pa, ec) && fs::exists(pb, ec) && fs::equivalent(pa, pb, ec);
 }
 
 // The date of a daily copy named <stem>-YYYY-MM-DD.db, if it is one.
@@ -74,7 +77,7 @@ BackupWritten BackupDatabase(Database& db, const std::string& path, bool overwri
     AccessGuard(db, user).Require(Action::BackUp);
     if (path.empty()) throw UserError(tr("name the file to write the backup to"));
     std::error_code ec;
-    if (!overwrite && fs::exists(path, ec))
+    if (!overwrite && fs::exists(fs::u8path(path), ec))
         throw UserError(Location{path, 0, ""}, tr("the file already exists; choose another name"));
     if (db.backend() == DatabaseBackend::Sqlite && SameFile(path, db.url().path))
         throw UserError(Location{path, 0, ""},
@@ -82,7 +85,7 @@ BackupWritten BackupDatabase(Database& db, const std::string& path, bool overwri
     storage::WriteBackup(db, path, progress);
     BackupWritten out;
     out.path = path;
-    out.bytes = fs::file_size(path, ec);
+    out.bytes = fs::file_size(fs::u8path(path), ec);
     return out;
 }
 
@@ -142,13 +145,14 @@ PreparedDatabase ReopenAfterRestore(const DatabaseUrl& url) {
 
 std::string DailyCopyFolder(const DatabaseUrl& url) {
     if (url.backend != DatabaseBackend::Sqlite) return {};
-    return (fs::absolute(url.path).parent_path() / "backups").string();
+    return (fs::absolute(fs::u8path(url.path)).parent_path() / "backups").u8string();
 }
 
 namespace {
 // Today's daily copy of the SQLite database at url.
 fs::path DailyCopyPath(const DatabaseUrl& url, const Date& today) {
-    return fs::path(DailyCopyFolder(url)) / (DatabaseStem(url) + "-" + today.ToIso() + ".db");
+    return fs::u8path(DailyCopyFolder(url)) /
+           fs::u8path(DatabaseStem(url) + "-" + today.ToIso() + ".db");
 }
 }  // namespace
 
@@ -161,25 +165,25 @@ bool DailyCopyDue(const DatabaseUrl& url, const Date& today) {
 DailyCopyReport KeepDailyCopy(Database& db, const Date& today) {
     DailyCopyReport report;
     if (db.backend() != DatabaseBackend::Sqlite) return report;
-    const fs::path folder = DailyCopyFolder(db.url());
+    const fs::path folder = fs::u8path(DailyCopyFolder(db.url()));
     const std::string stem = DatabaseStem(db.url());
     fs::create_directories(folder);
     const fs::path todays = DailyCopyPath(db.url(), today);
     std::error_code ec;
     if (!fs::exists(todays, ec)) {
-        storage::WriteBackup(db, todays.string(), nullptr);
-        report.written = todays.string();
+        storage::WriteBackup(db, todays.u8string(), nullptr);
+        report.written = todays.u8string();
     }
     // The newest keepDays copies stay.
     std::vector<std::pair<Date, fs::path>> copies;
     for (const auto& e : fs::directory_iterator(folder, ec))
-        if (auto day = DailyCopyDate(e.path().filename().string(), stem))
+        if (auto day = DailyCopyDate(e.path().filename().u8string(), stem))
             copies.emplace_back(*day, e.path());
     std::sort(copies.begin(), copies.end(),
               [](const auto& a, const auto& b) { return a.first > b.first; });
     const std::size_t keep = static_cast<std::size_t>(BackupKeepDays(db));
     for (std::size_t i = keep; i < copies.size(); ++i)
-        if (fs::remove(copies[i].second, ec)) report.removed.push_back(copies[i].second.string());
+        if (fs::remove(copies[i].second, ec)) report.removed.push_back(copies[i].second.u8string());
     return report;
 }
 

@@ -33,10 +33,11 @@ DatabaseUrl WithLogin(const DatabaseUrl& url, const std::string& login,
 std::string DatabaseKey(const DatabaseUrl& url) {
     if (url.backend == DatabaseBackend::Sqlite) {
         std::error_code ec;
-        std::filesystem::path path = std::filesystem::absolute(url.path, ec);
-        if (ec) path = url.path;
+        std::filesystem::path path =
+            std::filesystem::absolute(std::filesystem::u8path(url.path), ec);
+        if (ec) path = std::filesystem::u8path(url.path);
         const auto canonical = std::filesystem::weakly_canonical(path, ec);
-        return "sqlite:" + (ec ? path : canonical).lexically_normal().string();
+        return "sqlite:" + (ec ? path : canonical).lexically_normal().u8string();
     }
     return "postgresql://" + url.host + (url.port.empty() ? "" : ":" + url.port) + "/" +
            url.database;

@@ -80,7 +80,7 @@ bool Bookkeeping(const std::string& column) {
 std::string Now() { return LocalNowText("%Y-%m-%dT%H:%M:%S"); }
 
 std::string FileName(const std::string& path) {
-    return std::filesystem::path(path).filename().string();
+    return std::filesystem::u8path(path).filename().u8string();
 }
 
 // --- Keys, checksums and signatures (libsodium) --------------------------

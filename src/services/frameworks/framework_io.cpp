@@ -229,7 +229,7 @@ long ImportFrameworks(storage::Database& db, const std::string& path, const std:
     for (auto& fw : frameworks) {
         if (repo.IdByCode(fw.code))
             throw UserError(
-                Location{std::filesystem::path(path).filename().string(), 0, "framework"},
+                Location{std::filesystem::u8path(path).filename().u8string(), 0, "framework"},
                 std::string(tr("a framework with this code already exists: ")) + Excerpt(fw.code));
         repo.Insert(fw);
         audit.Record({"", user, "frameworks", fw.id, "insert", "code", std::nullopt, fw.code});

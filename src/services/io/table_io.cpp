@@ -19,12 +19,12 @@ namespace cchc::tableio {
 namespace detail {
 
 std::string BaseName(const std::string& path) {
-    std::string name = std::filesystem::path(path).filename().string();
+    std::string name = std::filesystem::u8path(path).filename().u8string();
     return name.empty() ? path : name;
 }
 
 std::string LowerExtension(const std::string& path) {
-    std::string ext = std::filesystem::path(path).extension().string();
+    std::string ext = std::filesystem::u8path(path).extension().u8string();
     for (char& c : ext)
         if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
     return ext;

@@ -52,16 +52,16 @@ json LoadMerged(const std::string& name, std::string& source) {
     const std::string dir = ReportsDirectory();
     source = "built-in";
     if (!dir.empty()) {
-        fs::path p = fs::path(dir) / name;
+        fs::path p = fs::u8path(dir) / fs::u8path(name);
         std::ifstream in(p, std::ios::binary);
         if (in) {
             std::stringstream ss;
             ss << in.rdbuf();
-            json edited = ParseOrThrow(ss.str(), p.string());
+            json edited = ParseOrThrow(ss.str(), p.u8string());
             if (edited.is_object())
                 for (auto it = edited.begin(); it != edited.end(); ++it)
                     base[it.key()] = it.value();
-            source = p.string();
+            source = p.u8string();
         }
     }
     return base;

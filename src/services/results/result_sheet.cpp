@@ -93,7 +93,7 @@ bool Same(const std::optional<double>& a, const std::optional<double>& b) {
 }
 
 std::string MimeType(const std::string& fileName) {
-    std::string ext = std::filesystem::path(fileName).extension().string();
+    std::string ext = std::filesystem::u8path(fileName).extension().u8string();
     std::transform(ext.begin(), ext.end(), ext.begin(),
                    [](unsigned char c) { return std::tolower(c); });
     static const std::map<std::string, std::string> types = {

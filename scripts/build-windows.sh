@@ -358,6 +358,11 @@ build_icu() {
             --enable-static --disable-shared --disable-tests --disable-samples --disable-extras \
             --disable-tools --disable-layoutex --with-data-packaging=static >configure.log &&
         make -j"$jobs" >make.log 2>&1 && make install >install.log 2>&1)
+    # A static ICU for mingw names its libraries sicu*, and its data library
+    # sicudt.a without "lib" (the one installed is the empty stub): the
+    # real data, and .pc files with the names as installed.
+    install -m 644 "$cross_dir/lib/sicudt.a" "$prefix/lib/libsicudt.a"
+    sed -i 's/-licu\(uc\|dt\|in\|io\)\b/-lsicu\1/g' "$prefix"/lib/pkgconfig/icu-*.pc
 }
 
 # OpenSSL (for libpq's TLS), static, without its tests or documents.
@@ -367,8 +372,8 @@ build_openssl() {
     rm -rf "$d" && mkdir -p "$d"
     (cd "$d" && env -u CC -u CXX -u AR -u RANLIB \
         "$s/Configure" mingw64 --cross-compile-prefix=$host- --prefix="$prefix" --libdir=lib \
-            no-shared no-tests no-docs no-apps no-module >configure.log 2>&1 &&
-        env -u CC -u CXX -u AR -u RANLIB make -j"$jobs" CC=$host-gcc-posix build_libs >make.log 2>&1 &&
+            no-shared no-tests no-module >configure.log 2>&1 &&
+        env -u CC -u CXX -u AR -u RANLIB make -j"$jobs" build_libs >make.log 2>&1 &&
         env -u CC -u CXX -u AR -u RANLIB make install_dev >install.log 2>&1)
 }
 
@@ -384,7 +389,17 @@ build_libpq() {
         make -C src/interfaces/libpq -j"$jobs" all-static-lib >make.log 2>&1 &&
         make -C src/common -j"$jobs" >>make.log 2>&1 && make -C src/port -j"$jobs" >>make.log 2>&1 &&
         make -C src/include install >install.log 2>&1 &&
-        make -C src/interfaces/libpq install-lib-static install-lib-pc >>install.log 2>&1 &&
+        make -C src/interfaces/libpq install-lib-pc >>install.log 2>&1 &&
+        # On Windows its libpq.a is the DLL's import library: the static
+        # archive is made from its objects, whose own small pthread
+        # functions are renamed (they would clash with winpthreads').
+        rm -f "$prefix/lib/libpq.a" && mkdir -p pq-objects &&
+        for sym in pthread_getspecific pthread_setspecific pthread_mutex_init pthread_mutex_lock \
+            pthread_mutex_unlock pthread_self; do echo "$sym pq_$sym"; done >pq-objects/rename &&
+        for o in $(ls src/interfaces/libpq/*.o | grep -v win32ver); do
+            $host-objcopy --redefine-syms=pq-objects/rename "$o" "pq-objects/$(basename "$o")" || exit 1
+        done &&
+        "$AR" rcs "$prefix/lib/libpq.a" pq-objects/*.o &&
         install -m 644 "$s/src/interfaces/libpq/libpq-fe.h" "$s/src/interfaces/libpq/libpq-events.h" \
             "$s/src/include/postgres_ext.h" "$prefix/include/" &&
         install -m 644 src/include/pg_config_ext.h "$prefix/include/" &&
@@ -449,7 +464,7 @@ if wanted libs; then
                 -DWITHOUT_PNG=ON ;;
             openssl) build_openssl ;;
             libpq) build_libpq ;;
-            soci) build_cmake soci soci- . -DSOCI_SHARED=OFF -DSOCI_STATIC=ON -DSOCI_TESTS=OFF \
+            soci) build_cmake soci soci- . -DSOCI_SHARED=OFF -DSOCI_STATIC=ON -DSOCI_TESTS=OFF -DSOCI_CXX11=ON \
                 -DWITH_BOOST=OFF -DWITH_SQLITE3=ON -DWITH_POSTGRESQL=ON -DWITH_MYSQL=OFF \
                 -DWITH_ODBC=OFF -DWITH_ORACLE=OFF -DWITH_FIREBIRD=OFF -DWITH_DB2=OFF \
                 -DSQLITE3_INCLUDE_DIR="$prefix/include" -DSQLITE3_LIBRARY="$prefix/lib/libsqlite3.a" \
@@ -491,6 +506,8 @@ if wanted installer; then
     cp /usr/share/fonts/truetype/liberation/LiberationSerif-*.ttf "$stage/fonts/"
     cp /usr/share/doc/fonts-liberation/copyright "$stage/fonts/LICENSE-Liberation.txt" 2>/dev/null || true
     cp "$program_dir/locale/vi/LC_MESSAGES/cchc.mo" "$stage/share/locale/vi/LC_MESSAGES/"
+    # wxWidgets' own words (its dialogs' buttons), from its source's catalog.
+    msgfmt -o "$stage/share/locale/vi/LC_MESSAGES/wxstd.mo" "$(source_dir wxwidgets3.2-)/locale/vi.po"
     cp "$root"/reports/*.json "$stage/share/cchc/reports/"
     makensis -V2 -DVERSION="$version" -DSTAGE="$stage" -DOUTFILE="$installer" \
         "$root/packaging/windows/cchc-desk.nsi"

@@ -59,18 +59,19 @@ trap 'wineserver -k 2>/dev/null || true; rm -rf "$work"' EXIT
 
 say "installing $(basename "$installer") ($(du -m "$installer" | cut -f1) MB) into $WINEPREFIX"
 wineboot --init >/dev/null 2>&1 || true
-wineserver -p  # one server for the whole run: each program starts fast
-wine "$installer" /S '/D=C:\CCHC Desk'
-wineserver -w || true
-wineserver -p
-installed="$WINEPREFIX/drive_c/CCHC Desk"
+# One server kept for the whole run, so that each program starts fast
+# (it answers 2 when one already runs).
+wineserver -p || true
+# Silently, into its default folder (Program Files\CCHC Desk).
+wine "$installer" /S
+installed="$WINEPREFIX/drive_c/Program Files/CCHC Desk"
 for f in cchc.exe cchc-desk.exe uninstall.exe share/locale/vi/LC_MESSAGES/cchc.mo; do
     [ -f "$installed/$f" ] || { echo "the installer did not put $f in place" >&2; exit 1; }
 done
 
 # cchc.exe as a command of this machine.
 wrapper="$work/cchc"
-printf '#!/bin/sh\nexec wine "C:\\\\CCHC Desk\\\\cchc.exe" "$@"\n' >"$wrapper"
+printf '#!/bin/sh\nexec wine "C:\\\\Program Files\\\\CCHC Desk\\\\cchc.exe" "$@"\n' >"$wrapper"
 chmod +x "$wrapper"
 export CCHC_TEST_EXE="$wrapper"
 
@@ -134,8 +135,7 @@ windows=() linux=()
 for i in 1 2 3; do
     linux+=("$(DISPLAY=$display NO_AT_BRIDGE=1 CCHC_DB="sqlite:$db" time_start build/src/gui/cchc-desk --lang vi)")
     SHOT=$([ "$i" = 3 ] && echo "$shot" || true) windows+=("$(DISPLAY=$display CCHC_DB="sqlite:$db" \
-        time_start wine "C:\\CCHC Desk\\cchc-desk.exe" --lang vi)")
-    wineserver -p
+        time_start wine "C:\\Program Files\\CCHC Desk\\cchc-desk.exe" --lang vi)")
 done
 kill "$xvfb" 2>/dev/null || true
 median() { printf '%s\n' "$@" | sort -n | sed -n 2p; }

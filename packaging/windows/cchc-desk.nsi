@@ -3,7 +3,8 @@
 ; Installs for all users under Program Files (or, silently with /S, where
 ; /D= says), with a Start menu entry and an uninstaller; the installer
 ; speaks Vietnamese.
-Unicode true
+; A 64-bit installer (the program is 64-bit; Wine without its 32-bit part runs it).
+Target amd64-unicode
 SetCompressor /SOLID lzma
 RequestExecutionLevel admin
 
@@ -52,6 +53,7 @@ Section "CCHC Desk" SecMain
   File "${STAGE}\fonts\*.ttf"
   SetOutPath "$INSTDIR\share\locale\vi\LC_MESSAGES"
   File "${STAGE}\share\locale\vi\LC_MESSAGES\cchc.mo"
+  File "${STAGE}\share\locale\vi\LC_MESSAGES\wxstd.mo"
   SetOutPath "$INSTDIR\share\cchc\reports"
   File "${STAGE}\share\cchc\reports\*.*"
   SetOutPath "$INSTDIR"

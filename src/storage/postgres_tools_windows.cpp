@@ -16,6 +16,7 @@
 #include "core/i18n.h"
 #include "core/platform.h"
 #include "core/progress.h"
+#include "storage/database.h"
 
 namespace cchc::storage::detail {
 namespace {

@@ -56,12 +56,20 @@ void ApplyLanguage(const wxString& lang) {
         wxString env;
         if (wxGetEnv("CCHC_LOCALE_DIR", &env) && !env.empty())
             wxFileTranslationsLoader::AddCatalogLookupPathPrefix(env);
+#ifdef CCHC_LOCALE_BUILD_DIR
         wxFileTranslationsLoader::AddCatalogLookupPathPrefix(
             wxString::FromUTF8(CCHC_LOCALE_BUILD_DIR));
+#endif
+        // Installed under a prefix (bin/ beside share/), or by the Windows
+        // installer (share/ beside the program).
         wxFileName installed(wxStandardPaths::Get().GetExecutablePath());
-        installed.RemoveLastDir();
         installed.AppendDir("share");
         installed.AppendDir("locale");
+        if (installed.GetDirCount() >= 3) {
+            wxFileName underPrefix(installed);
+            underPrefix.RemoveDir(underPrefix.GetDirCount() - 3);
+            wxFileTranslationsLoader::AddCatalogLookupPathPrefix(underPrefix.GetPath());
+        }
         wxFileTranslationsLoader::AddCatalogLookupPathPrefix(installed.GetPath());
         prefixesAdded = true;
     }

@@ -46,23 +46,8 @@ std::string Join(const std::string& folder, const std::string& name) {
 }
 
 #ifdef _WIN32
-std::wstring Wide(const std::string& s) {
-    if (s.empty()) return {};
-    const int n = MultiByteToWideChar(CP_UTF8, 0, s.data(), static_cast<int>(s.size()), nullptr, 0);
-    std::wstring w(static_cast<std::size_t>(n), L'\0');
-    MultiByteToWideChar(CP_UTF8, 0, s.data(), static_cast<int>(s.size()), w.data(), n);
-    return w;
-}
-
-std::string Narrow(const std::wstring& w) {
-    if (w.empty()) return {};
-    const int n = WideCharToMultiByte(CP_UTF8, 0, w.data(), static_cast<int>(w.size()), nullptr, 0,
-                                      nullptr, nullptr);
-    std::string s(static_cast<std::size_t>(n), '\0');
-    WideCharToMultiByte(CP_UTF8, 0, w.data(), static_cast<int>(w.size()), s.data(), n, nullptr,
-                        nullptr);
-    return s;
-}
+std::wstring Wide(const std::string& s) { return WideFromUtf8(s); }
+std::string Narrow(const std::wstring& w) { return Utf8FromWide(w.data(), w.size()); }
 
 // A Windows error as the errno-like number the callers pass on.
 int LastError() {
@@ -285,6 +270,25 @@ bool SetTerminalEcho(bool on) {
     return tcsetattr(0, TCSANOW, &t) == 0;
 #endif
 }
+
+#ifdef _WIN32
+std::wstring WideFromUtf8(const std::string& s) {
+    if (s.empty()) return {};
+    const int n = MultiByteToWideChar(CP_UTF8, 0, s.data(), static_cast<int>(s.size()), nullptr, 0);
+    std::wstring w(static_cast<std::size_t>(n), L'\0');
+    MultiByteToWideChar(CP_UTF8, 0, s.data(), static_cast<int>(s.size()), w.data(), n);
+    return w;
+}
+
+std::string Utf8FromWide(const wchar_t* w, std::size_t size) {
+    if (size == 0) return {};
+    const int n =
+        WideCharToMultiByte(CP_UTF8, 0, w, static_cast<int>(size), nullptr, 0, nullptr, nullptr);
+    std::string s(static_cast<std::size_t>(n), '\0');
+    WideCharToMultiByte(CP_UTF8, 0, w, static_cast<int>(size), s.data(), n, nullptr, nullptr);
+    return s;
+}
+#endif
 
 void PrepareStandardStreams() {
 #ifdef _WIN32

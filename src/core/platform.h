@@ -54,6 +54,12 @@ bool SetTerminalEcho(bool on);
 // Nothing on Linux.
 void PrepareStandardStreams();
 
+#ifdef _WIN32
+// UTF-8 to and from the UTF-16 of Windows' wide functions.
+std::wstring WideFromUtf8(const std::string& s);
+std::string Utf8FromWide(const wchar_t* w, std::size_t size);
+#endif
+
 // The system's message for an error number of the functions above (errno
 // values on Linux, Windows error codes on Windows).
 std::string SystemMessage(int err);

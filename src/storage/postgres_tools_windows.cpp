@@ -21,22 +21,8 @@
 namespace cchc::storage::detail {
 namespace {
 
-std::wstring Wide(const std::string& s) {
-    if (s.empty()) return {};
-    const int n = MultiByteToWideChar(CP_UTF8, 0, s.data(), static_cast<int>(s.size()), nullptr, 0);
-    std::wstring w(static_cast<std::size_t>(n), L'\0');
-    MultiByteToWideChar(CP_UTF8, 0, s.data(), static_cast<int>(s.size()), w.data(), n);
-    return w;
-}
-
-std::string Narrow(const wchar_t* w, std::size_t size) {
-    if (size == 0) return {};
-    const int n =
-        WideCharToMultiByte(CP_UTF8, 0, w, static_cast<int>(size), nullptr, 0, nullptr, nullptr);
-    std::string s(static_cast<std::size_t>(n), '\0');
-    WideCharToMultiByte(CP_UTF8, 0, w, static_cast<int>(size), s.data(), n, nullptr, nullptr);
-    return s;
-}
+std::wstring Wide(const std::string& s) { return WideFromUtf8(s); }
+std::string Narrow(const wchar_t* w, std::size_t size) { return Utf8FromWide(w, size); }
 
 // One argument quoted as the C runtime's command-line parser reads it back.
 std::wstring Quote(const std::wstring& arg) {

@@ -180,15 +180,9 @@ std::string PostgresTool(const std::string& name, int serverMajor) {
     return name;
 }
 
-std::vector<std::string> ToolEnvironment(const DatabaseUrl& url) {
+std::vector<std::string> ProcessEnvironment() {
     std::vector<std::string> env;
-    for (char** e = environ; e && *e; ++e) {
-        const std::string entry = *e;
-        if (!url.password.empty() && entry.rfind("PGPASSWORD=", 0) == 0) continue;
-        env.push_back(entry);
-    }
-    if (!url.password.empty()) env.push_back("PGPASSWORD=" + url.password);
-    if (!std::getenv("PGCONNECT_TIMEOUT")) env.push_back("PGCONNECT_TIMEOUT=15");
+    for (char** e = environ; e && *e; ++e) env.emplace_back(*e);
     return env;
 }
 

@@ -20,6 +20,10 @@ struct ToolResult {
 // (0: the newest installed).
 std::string PostgresTool(const std::string& name, int serverMajor);
 
+// This process's environment, NAME=value each (from the system's own
+// list: its Windows form is UTF-16).
+std::vector<std::string> ProcessEnvironment();
+
 // The environment of a program that connects to url: ours, with PGPASSWORD
 // set from the URL's password when it has one and a connection timeout.
 std::vector<std::string> ToolEnvironment(const DatabaseUrl& url);

@@ -239,18 +239,12 @@ std::string PostgresTool(const std::string& name, int serverMajor) {
     return best.empty() ? exe : best;
 }
 
-std::vector<std::string> ToolEnvironment(const DatabaseUrl& url) {
+std::vector<std::string> ProcessEnvironment() {
     std::vector<std::string> env;
     if (wchar_t* block = GetEnvironmentStringsW()) {
-        for (const wchar_t* e = block; *e; e += wcslen(e) + 1) {
-            const std::string entry = Narrow(e, wcslen(e));
-            if (!url.password.empty() && entry.rfind("PGPASSWORD=", 0) == 0) continue;
-            env.push_back(entry);
-        }
+        for (const wchar_t* e = block; *e; e += wcslen(e) + 1) env.push_back(Narrow(e, wcslen(e)));
         FreeEnvironmentStringsW(block);
     }
-    if (!url.password.empty()) env.push_back("PGPASSWORD=" + url.password);
-    if (!std::getenv("PGCONNECT_TIMEOUT")) env.push_back("PGCONNECT_TIMEOUT=15");
     return env;
 }
 
